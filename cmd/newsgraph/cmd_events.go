@@ -1,0 +1,191 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"regexp"
+	"strconv"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/spf13/pflag"
+
+	"github.com/newsgraph/newsgraph/extract"
+	"github.com/newsgraph/newsgraph/graph"
+	"github.com/newsgraph/newsgraph/input"
+)
+
+var cmdEvents = &Command{
+	Name:      "events",
+	UsageLine: "events [--db BACKEND] [--dbpath P] [--json] [--type T] [--actor NAME] [--place NAME] [--since DATE] [--until DATE] [--limit N]",
+	Short:     "list the events in the graph",
+	Long: `
+Events lists the events in the graph, fused across the documents that
+report them, ordered by date (undated events last).
+
+By default it prints a table: date, type, actors → targets, place and
+country (long lists cut short), the number killed (a range where the
+sources disagree) and the number of sources. With --json it prints one JSON object per event per line
+(JSON Lines), as in the extraction record contract, with "sources": one
+entry per document reporting the event, with that document's figures.
+
+--type selects an event type (Attack, Condemn, ...); --actor an actor by
+name or alias; --place a place by name or alias, including everything
+inside it (--place Iran matches an event in a village of Iran); --since and
+--until bound the date (inclusive; YYYY-MM-DD, or YYYY-MM for a month).
+`,
+	New: func() runner { return &eventsCmd{} },
+}
+
+type eventsCmd struct {
+	store  storeFlags
+	json   bool
+	filter graph.EventFilter
+}
+
+func (c *eventsCmd) flags(fs *pflag.FlagSet, env *Env) {
+	c.store.register(fs, env)
+	fs.BoolVar(&c.json, "json", false, "print JSON Lines instead of a table")
+	fs.StringVar(&c.filter.Type, "type", "", "only events of `TYPE` (Attack, Condemn, ...)")
+	fs.StringVar(&c.filter.Actor, "actor", "", "only events whose actor is `NAME`")
+	fs.StringVar(&c.filter.Place, "place", "", "only events in `NAME` or somewhere inside it")
+	fs.StringVar(&c.filter.Since, "since", "", "only events on or after `DATE`")
+	fs.StringVar(&c.filter.Until, "until", "", "only events on or before `DATE`")
+	fs.IntVar(&c.filter.Limit, "limit", 0, "print at most `N` events (0: all)")
+}
+
+var isoPrefixRe = regexp.MustCompile(`^\d{4}(?:-\d{2}(?:-\d{2})?)?$`)
+
+// filterDate accepts an ISO day, month or year as it is, and any other
+// common date format normalised to a day.
+func filterDate(flag, s string) (string, error) {
+	if s == "" || isoPrefixRe.MatchString(s) {
+		return s, nil
+	}
+	d, err := input.NormalizeDate(s)
+	if err != nil {
+		return "", usagef("--%s: %v", flag, err)
+	}
+	return d, nil
+}
+
+func (c *eventsCmd) run(ctx context.Context, env *Env, args []string) error {
+	if len(args) > 0 {
+		return usagef("unexpected arguments %q", args)
+	}
+	if c.filter.Limit < 0 {
+		return usagef("--limit must not be negative")
+	}
+	var err error
+	if c.filter.Since, err = filterDate("since", c.filter.Since); err != nil {
+		return err
+	}
+	if c.filter.Until, err = filterDate("until", c.filter.Until); err != nil {
+		return err
+	}
+	store, err := c.store.open(ctx, true)
+	if err != nil {
+		return err
+	}
+	defer store.Close()
+	events, err := store.Events(ctx, c.filter)
+	if err != nil {
+		return err
+	}
+	out := bufio.NewWriter(env.Stdout)
+	if c.json {
+		enc := json.NewEncoder(out)
+		enc.SetEscapeHTML(false)
+		for i := range events {
+			if err := enc.Encode(&events[i]); err != nil {
+				return err
+			}
+		}
+	} else {
+		writeEventTable(out, events)
+	}
+	return out.Flush()
+}
+
+// writeEventTable prints events as an aligned table.
+func writeEventTable(w io.Writer, events []extract.Event) {
+	tw := tabwriter.NewWriter(w, 0, 8, 2, ' ', 0)
+	fmt.Fprintln(tw, "DATE\tTYPE\tACTORS → TARGETS\tPLACE\tKILLED\tSOURCES")
+	for _, ev := range events {
+		date := "?"
+		if ev.Date != nil && *ev.Date != "" {
+			date = *ev.Date
+		}
+		typ := ev.Type
+		if ev.Subtype != "" {
+			typ += " (" + ev.Subtype + ")"
+		}
+		who := refNames(ev.Actors, "?")
+		if len(ev.Targets) > 0 {
+			who += " → " + refNames(ev.Targets, "")
+		} else if len(ev.TargetText) > 0 {
+			who += " → " + strings.Join(ev.TargetText, ", ")
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%d\n", date, typ, clip(who, 60), clip(eventPlace(ev), 45), countRange(ev.Killed, ev.KilledMax), len(ev.Sources))
+	}
+	tw.Flush()
+	fmt.Fprintf(w, "%d event(s)\n", len(events))
+}
+
+// clip shortens s to n runes, marking the cut with an ellipsis.
+func clip(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return string(r[:n-1]) + "…"
+}
+
+func refNames(refs []extract.Ref, none string) string {
+	if len(refs) == 0 {
+		return none
+	}
+	names := make([]string, len(refs))
+	for i, r := range refs {
+		names[i] = r.Name
+	}
+	return strings.Join(names, ", ")
+}
+
+// eventPlace names the event's places and then its country, unless that is
+// already among them.
+func eventPlace(ev extract.Event) string {
+	var parts []string
+	for _, p := range ev.Places {
+		parts = append(parts, p.Name)
+	}
+	if ev.Country != nil && ev.Country.Name != "" {
+		dup := false
+		for _, p := range parts {
+			dup = dup || strings.EqualFold(p, ev.Country.Name)
+		}
+		if !dup {
+			parts = append(parts, ev.Country.Name)
+		}
+	}
+	if len(parts) == 0 {
+		return "-"
+	}
+	return strings.Join(parts, ", ")
+}
+
+// countRange prints "9", "7–9" or "-".
+func countRange(lo, hi *int) string {
+	switch {
+	case lo == nil && hi == nil:
+		return "-"
+	case lo == nil:
+		return "≤" + strconv.Itoa(*hi)
+	case hi == nil || *hi == *lo:
+		return strconv.Itoa(*lo)
+	}
+	return strconv.Itoa(*lo) + "–" + strconv.Itoa(*hi)
+}

@@ -1,0 +1,197 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"runtime"
+	"sync"
+
+	"github.com/spf13/pflag"
+
+	"github.com/newsgraph/newsgraph/extract"
+	"github.com/newsgraph/newsgraph/input"
+)
+
+// defaultExtractor is the extractor used unless --extractor names another.
+const defaultExtractor = "lexical"
+
+// extractFlags are the flags shared by extract and ingest.
+type extractFlags struct {
+	published string
+	extractor string
+	workers   int
+}
+
+func (f *extractFlags) register(fs *pflag.FlagSet) {
+	fs.StringVar(&f.published, "published", "", "publication `DATE` (YYYY-MM-DD) of documents that carry none")
+	fs.StringVar(&f.extractor, "extractor", defaultExtractor, "extractor `NAME`")
+	fs.IntVar(&f.workers, "workers", runtime.GOMAXPROCS(0), "extract `N` documents in parallel")
+}
+
+// check validates the flags and normalises --published.
+func (f *extractFlags) check() error {
+	d, err := input.NormalizeDate(f.published)
+	if err != nil {
+		return usagef("--published: %v", err)
+	}
+	f.published = d
+	if f.workers < 1 {
+		return usagef("--workers must be at least 1")
+	}
+	return nil
+}
+
+// extracted is one document and what the extractor made of it.
+type extracted struct {
+	doc extract.Document
+	rec *extract.Record
+	err error
+}
+
+// pipeline reads documents with package input, extracts them on several
+// workers and hands the records on in input order.
+type pipeline struct {
+	flags extractFlags
+	base  string
+	// report prints a problem with one input; it may be called from
+	// several goroutines, never at the same time.
+	report func(error)
+	// interrupt, when done, stops the pipeline between two documents:
+	// emit is not called again, and run returns its error.
+	interrupt context.Context
+
+	mu      sync.Mutex
+	skipped int
+}
+
+// Skipped returns the number of inputs skipped: bad files or lines, and
+// documents the extractor failed on.
+func (p *pipeline) Skipped() int {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	return p.skipped
+}
+
+func (p *pipeline) fail(err error) {
+	p.mu.Lock()
+	p.skipped++
+	p.mu.Unlock()
+	p.report(err)
+}
+
+// run extracts every document of paths and calls emit with each record, in
+// input order. A failing emit stops the pipeline and its error is returned.
+func (p *pipeline) run(ctx context.Context, stdin io.Reader, paths []string, emit func(extracted) error) error {
+	ex, err := extract.New(p.flags.extractor, extract.Options{Base: p.base})
+	if err != nil {
+		return err
+	}
+	if p.interrupt == nil {
+		p.interrupt = ctx
+	}
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+
+	type job struct {
+		doc extract.Document
+		out chan extracted
+	}
+	workers := max(p.flags.workers, 1)
+	jobs := make(chan job)
+	order := make(chan chan extracted, 4*workers)
+	var walkErr error
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		defer close(order)
+		defer close(jobs)
+		r := &input.Reader{Published: p.flags.published, OnError: p.fail, Stdin: stdin}
+		walkErr = r.Walk(ctx, paths, func(doc extract.Document) error {
+			out := make(chan extracted, 1)
+			select {
+			case order <- out:
+			case <-ctx.Done():
+				return ctx.Err()
+			}
+			select {
+			case jobs <- job{doc, out}:
+			case <-ctx.Done():
+				out <- extracted{doc: doc, err: ctx.Err()}
+				return ctx.Err()
+			}
+			return nil
+		})
+	}()
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for j := range jobs {
+				j.out <- extractOne(ctx, ex, j.doc)
+			}
+		}()
+	}
+
+	var emitErr error
+	for out := range order {
+		res := <-out
+		if ctx.Err() != nil || p.interrupt.Err() != nil {
+			break
+		}
+		if res.err != nil {
+			p.fail(res.err)
+			continue
+		}
+		if err := emit(res); err != nil {
+			emitErr = err
+			break
+		}
+	}
+	cancel()
+	wg.Wait()
+	switch {
+	case emitErr != nil:
+		return emitErr
+	case p.interrupt.Err() != nil:
+		return p.interrupt.Err()
+	case walkErr != nil && !errors.Is(walkErr, context.Canceled):
+		return walkErr
+	}
+	return nil
+}
+
+// extractOne runs the extractor on one document, turning a panic into an
+// error so that one bad document does not end the run.
+func extractOne(ctx context.Context, ex extract.Extractor, doc extract.Document) (res extracted) {
+	res.doc = doc
+	defer func() {
+		if r := recover(); r != nil {
+			res.rec, res.err = nil, fmt.Errorf("extract: %s: extractor panicked: %v", doc.ID, r)
+		}
+	}()
+	rec, err := ex.Extract(ctx, doc)
+	switch {
+	case err != nil:
+		res.err = fmt.Errorf("extract: %s: %w", doc.ID, err)
+	case rec == nil:
+		res.err = fmt.Errorf("extract: %s: extractor returned no record", doc.ID)
+	default:
+		res.rec = rec
+	}
+	return res
+}
+
+// lockedWriter serialises writes from several goroutines.
+type lockedWriter struct {
+	mu sync.Mutex
+	w  io.Writer
+}
+
+func (l *lockedWriter) Write(b []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.w.Write(b)
+}

@@ -1,0 +1,302 @@
+package extract
+
+import (
+	"math"
+	"strings"
+	"unicode"
+
+	"github.com/newsgraph/newsgraph/extract/gazetteer"
+	"github.com/newsgraph/newsgraph/extract/lexicon"
+	"github.com/newsgraph/newsgraph/extract/text"
+)
+
+// entity is a thing named in one document, with all its mentions.
+type entity struct {
+	key, name, class, typ string
+	country               string // ISO alpha-2
+	wikidata              string
+	gaz                   *gazetteer.Entry
+	within                *entity
+	aliases               map[string]bool
+	mentions              []*mention
+	conf                  float64
+	order                 int
+}
+
+// mention is one occurrence of an entity: tokens [a, b) of sentence s.
+type mention struct {
+	s, a, b    int
+	ent        *entity
+	demonym    bool // "Pakistani", "Iranian"
+	possessive bool // followed by 's
+	capital    bool // a capital city, which may stand for its government
+}
+
+// docState holds everything known about one document while it is analysed.
+type docState struct {
+	r        *resources
+	doc      Document
+	sents    []text.Sentence
+	skip     []bool // boilerplate
+	headline []bool
+	ments    [][]*mention
+	ents     map[string]*entity
+	order    []*entity
+	// countryCount counts country mentions (directly or through demonyms,
+	// regions and places) to find the document's focus.
+	countryCount map[string]int
+	persons      []*entity
+	roles        []roleMention
+	operations   []opMention
+}
+
+// roleMention is a role phrase attached to a person.
+type roleMention struct {
+	person *entity
+	role   string // as written, e.g. "caretaker Prime Minister"
+	canon  *lexicon.Role
+	of     *entity // organisation or country the role belongs to
+	s      int
+}
+
+var boilerplatePrefixes = []string{
+	"subscribe", "source link", "read also", "read more", "unlock the editor", "sign up",
+	"follow us", "click here", "advertisement", "related:", "share this", "also read",
+	"watch:", "listen to", "download the", "get the latest", "join our", "copyright",
+	"all rights reserved", "this article", "this story", "more from", "recommended",
+}
+
+func isBoilerplate(s string) bool {
+	n := strings.TrimLeft(text.Normalize(s), " \"'-—–•*")
+	for _, p := range boilerplatePrefixes {
+		if strings.HasPrefix(n, p) {
+			return true
+		}
+	}
+	return strings.Contains(n, "newsletter") || strings.HasPrefix(n, "(@")
+}
+
+// isHeadline reports whether a sentence looks like a headline or caption:
+// short, no final period, most words capitalised.
+func isHeadline(s text.Sentence) bool {
+	words, caps := 0, 0
+	for _, t := range s.Tokens {
+		if t.Kind != text.Word {
+			continue
+		}
+		words++
+		if t.Upper() {
+			caps++
+		}
+	}
+	if words == 0 {
+		return true
+	}
+	last := s.Tokens[len(s.Tokens)-1].Text
+	if last == "." || last == "\"" || last == "”" {
+		return words >= 4 && float64(caps)/float64(words) > 0.7
+	}
+	return float64(caps)/float64(words) > 0.6 || words <= 8
+}
+
+var particles = map[string]bool{"al": true, "el": true, "ul": true, "e": true, "o": true, "de": true, "of": true, "and": true, "the": true, "i": true, "ad": true, "an": true, "as": true, "ash": true, "bin": true, "ibn": true, "abu": false, "du": true, "la": true, "le": true, "van": true, "von": true, "der": true, "di": true, "da": true, "at": true, "ar": true, "az": true, "es": true, "ez": true, "'": true}
+
+// caseOK checks that a matched phrase is written as a name.
+func caseOK(toks []text.Token, c *cand) bool {
+	content, upper := 0, 0
+	first := true
+	for _, t := range toks {
+		if lexicon.Joiner(t) || t.Kind == text.Punct {
+			continue
+		}
+		content++
+		up := t.Upper() || t.Kind == text.Number
+		if up {
+			upper++
+		} else if !particles[t.Norm] {
+			if c.gaz != nil || first {
+				return false
+			}
+		}
+		first = false
+	}
+	return upper > 0
+}
+
+func newDocState(r *resources, doc Document) *docState {
+	d := &docState{r: r, doc: doc, ents: map[string]*entity{}, countryCount: map[string]int{}}
+	d.sents = text.Split(doc.Text)
+	d.skip = make([]bool, len(d.sents))
+	d.headline = make([]bool, len(d.sents))
+	d.ments = make([][]*mention, len(d.sents))
+	for i, s := range d.sents {
+		d.skip[i] = isBoilerplate(s.Text)
+		d.headline[i] = isHeadline(s)
+	}
+	return d
+}
+
+// entity returns the document's entity for key, creating it from c.
+func (d *docState) entityFor(c *cand) *entity {
+	if e, ok := d.ents[c.key]; ok {
+		return e
+	}
+	e := &entity{key: c.key, name: c.name, class: c.class, country: c.country, wikidata: c.wikidata, gaz: c.gaz, aliases: map[string]bool{}, conf: 0.9, order: len(d.order)}
+	if c.lex != nil {
+		e.conf = 0.95
+	}
+	d.ents[c.key] = e
+	d.order = append(d.order, e)
+	return e
+}
+
+func (d *docState) addMention(m *mention, surface string) {
+	m.ent.mentions = append(m.ent.mentions, m)
+	if surface != "" && surface != m.ent.name {
+		m.ent.aliases[surface] = true
+	}
+	d.ments[m.s] = append(d.ments[m.s], m)
+}
+
+// surface returns the text of tokens [a, b) of sentence s.
+func (d *docState) surface(s, a, b int) string {
+	t := d.sents[s].Tokens
+	return d.doc.Text[t[a].Start:t[b-1].End]
+}
+
+// findNames runs the name matcher over every sentence and picks, for each
+// ambiguous phrase, the candidate that fits the context best.
+func (d *docState) findNames() {
+	type hit struct {
+		s     int
+		m     lexicon.Match[*cand]
+		cands []*cand
+	}
+	var hits []hit
+	for si, s := range d.sents {
+		if d.skip[si] {
+			continue
+		}
+		for _, m := range d.r.names.Find(s.Tokens) {
+			var ok []*cand
+			for _, c := range m.Values {
+				if caseOK(s.Tokens[m.Start:m.End], c) || strings.HasPrefix(c.name, "=") {
+					ok = append(ok, c)
+				}
+			}
+			if len(ok) == 0 {
+				continue
+			}
+			hits = append(hits, hit{si, m, ok})
+			for _, c := range ok {
+				if c.class == ClassCountry && len(ok) == 1 {
+					d.countryCount[c.country] += 2
+				}
+			}
+		}
+	}
+	for _, h := range hits {
+		toks := d.sents[h.s].Tokens
+		best, bestScore := (*cand)(nil), math.Inf(-1)
+		for _, c := range h.cands {
+			sc := d.score(c, toks, h.m.Start, h.m.End, h.s)
+			if sc > bestScore {
+				best, bestScore = c, sc
+			}
+		}
+		if best == nil || bestScore < 0 {
+			continue
+		}
+		e := d.entityFor(best)
+		m := &mention{s: h.s, a: h.m.Start, b: h.m.End, ent: e, demonym: best.demonym}
+		if h.m.End+1 < len(toks) && toks[h.m.End].Norm == "'" && toks[h.m.End+1].Norm == "s" {
+			m.possessive = true
+		}
+		if best.gaz != nil && best.gaz.Kind == gazetteer.KindPlace {
+			if cp := d.r.capitals[best.country]; cp == best.gaz {
+				m.capital = true
+			}
+		}
+		surface := d.surface(h.s, h.m.Start, h.m.End)
+		if best.demonym {
+			surface = ""
+		}
+		d.addMention(m, surface)
+		if best.country != "" {
+			d.countryCount[best.country]++
+		}
+	}
+}
+
+// score rates how well candidate c fits the phrase at tokens [a, b).
+func (d *docState) score(c *cand, toks []text.Token, a, b, s int) float64 {
+	sc := 0.0
+	next := ""
+	if b < len(toks) {
+		next = toks[b].Norm
+	}
+	prev2 := ""
+	if a >= 2 {
+		prev2 = toks[a-2].Norm + " " + toks[a-1].Norm
+	}
+	prev := ""
+	if a >= 1 {
+		prev = toks[a-1].Norm
+	}
+	switch {
+	case c.lex != nil:
+		sc += 3
+	case c.class == ClassCountry:
+		sc += 2.5
+	case c.class == ClassRegion:
+		sc += 1.5
+		if regionWords[next] {
+			sc += 3
+		}
+	default:
+		sc += 0.5
+		if c.gaz != nil && c.gaz.Population > 0 {
+			sc += math.Log10(float64(c.gaz.Population)) / 5
+		}
+		if prev == "of" && placeWords[prev2[:max(0, len(prev2)-3)]] || placeWords[next] {
+			sc += 3
+		}
+		if regionWords[next] {
+			sc -= 2
+		}
+	}
+	if c.gaz != nil && c.class != ClassCountry {
+		if n := d.countryCount[c.country]; n > 0 {
+			sc += 2 + math.Min(float64(n), 10)/10
+		} else if c.class == ClassPlace {
+			sc -= 1
+		}
+	}
+	if c.common {
+		if a == 0 || d.headline[s] {
+			return -1
+		}
+		if c.gaz == nil || c.gaz.Population < 100000 {
+			if prev != "in" && prev != "of" && prev != "near" && !placeWords[next] {
+				return -1
+			}
+		}
+	}
+	// a lone capitalised word that starts a sentence and is a stopword
+	if b-a == 1 && d.r.lex.Stopwords[toks[a].Norm] && c.lex == nil && c.class == ClassPlace {
+		return -1
+	}
+	return sc
+}
+
+var regionWords = map[string]bool{"province": true, "region": true, "state": true, "governorate": true, "oblast": true, "prefecture": true, "county": true, "provinces": true}
+var placeWords = map[string]bool{"city": true, "town": true, "village": true, "district": true, "area": true, "city of": true, "town of": true, "village of": true, "district of": true, "the city": true, "the town": true, "the village": true, "border town": true}
+
+// isUpperWord reports whether a token is a capitalised word (a name part).
+func isUpperWord(t text.Token) bool {
+	if t.Kind != text.Word {
+		return false
+	}
+	r := []rune(t.Text)[0]
+	return unicode.IsUpper(r)
+}

@@ -1,0 +1,209 @@
+package extract
+
+import (
+	"fmt"
+	"strconv"
+	"time"
+
+	"github.com/newsgraph/newsgraph/extract/text"
+)
+
+// dateExpr is a date expression found in a sentence, resolved against the
+// publication date: Value is YYYY-MM-DD, or YYYY-MM when only the month is
+// known.
+type dateExpr struct {
+	a, b  int
+	Text  string
+	Value string
+}
+
+var weekdays = map[string]time.Weekday{"monday": time.Monday, "tuesday": time.Tuesday, "wednesday": time.Wednesday, "thursday": time.Thursday, "friday": time.Friday, "saturday": time.Saturday, "sunday": time.Sunday}
+
+var months = map[string]time.Month{"january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4, "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9, "sep": 9, "sept": 9, "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12}
+
+// ParseDay parses an ISO date (YYYY-MM-DD), checking that the day exists.
+func ParseDay(s string) (time.Time, error) {
+	t, err := time.Parse("2006-01-02", s)
+	if err != nil {
+		return time.Time{}, fmt.Errorf("invalid date %q: want YYYY-MM-DD", s)
+	}
+	return t, nil
+}
+
+// findDates returns the date expressions of a sentence, resolved against
+// pub (the zero time when the publication date is unknown: relative
+// expressions then stay unresolved and are dropped).
+func findDates(toks []text.Token, pub time.Time) []dateExpr {
+	var out []dateExpr
+	has := !pub.IsZero()
+	day := func(t time.Time) string { return t.Format("2006-01-02") }
+	for i := 0; i < len(toks); i++ {
+		n := toks[i].Norm
+		nx := func(k int) string {
+			if i+k < len(toks) {
+				return toks[i+k].Norm
+			}
+			return ""
+		}
+		pv := func(k int) string {
+			if i-k >= 0 {
+				return toks[i-k].Norm
+			}
+			return ""
+		}
+		add := func(a, b int, v string) {
+			out = append(out, dateExpr{a: a, b: b, Text: joinText(toks[a:b]), Value: v})
+			i = b - 1
+		}
+		// 18 January 2024 / 7 May 2020
+		if toks[i].Kind == text.Number {
+			if m, ok := months[nx(1)]; ok {
+				d, _ := strconv.Atoi(n)
+				y := 0
+				end := i + 2
+				if yy, err := strconv.Atoi(nx(2)); err == nil && yy > 1900 && yy < 2200 {
+					y, end = yy, i+3
+				} else if has {
+					y = yearFor(pub, m)
+				}
+				if y > 0 && validDay(y, m, d) {
+					add(i, end, day(time.Date(y, m, d, 0, 0, 0, 0, time.UTC)))
+				}
+				continue
+			}
+			// ISO 2024-01-18
+			if len(n) == 4 && nx(1) == "-" && i+4 < len(toks) && toks[i+2].Kind == text.Number && nx(3) == "-" && toks[i+4].Kind == text.Number {
+				if t, err := ParseDay(n + "-" + toks[i+2].Text + "-" + toks[i+4].Text); err == nil {
+					add(i, i+5, day(t))
+				}
+				continue
+			}
+		}
+		if m, ok := months[n]; ok && toks[i].Upper() {
+			// January 18, 2024 / January 18 / December 2023 / in December
+			if i+1 < len(toks) && toks[i+1].Kind == text.Number {
+				v, _ := strconv.Atoi(nx(1))
+				if v > 1900 && v < 2200 {
+					add(i, i+2, fmt.Sprintf("%04d-%02d", v, m))
+					continue
+				}
+				if v >= 1 && v <= 31 {
+					y := 0
+					end := i + 2
+					k := i + 2
+					if nx(2) == "," {
+						k++
+					}
+					if k < len(toks) {
+						if yy, err := strconv.Atoi(toks[k].Norm); err == nil && yy > 1900 && yy < 2200 {
+							y, end = yy, k+1
+						}
+					}
+					if y == 0 && has {
+						y = yearFor(pub, m)
+					}
+					if y > 0 && validDay(y, m, v) {
+						add(i, end, day(time.Date(y, m, v, 0, 0, 0, 0, time.UTC)))
+					}
+					continue
+				}
+			}
+			if n == "may" && pv(1) != "in" {
+				continue
+			}
+			if has && (pv(1) == "in" || pv(1) == "since" || pv(1) == "until" || pv(1) == "during" || pv(1) == "early" || pv(1) == "late" || pv(1) == "mid") {
+				y := yearFor(pub, m)
+				add(i, i+1, fmt.Sprintf("%04d-%02d", y, m))
+			}
+			continue
+		}
+		if !has {
+			continue
+		}
+		if wd, ok := weekdays[n]; ok {
+			t := lastWeekday(pub, wd)
+			a := i
+			switch pv(1) {
+			case "last":
+				if t.Equal(pub) {
+					t = t.AddDate(0, 0, -7)
+				}
+				a = i - 1
+			case "next":
+				t = t.AddDate(0, 0, 7)
+				a = i - 1
+			case "late", "early", "on":
+				a = i - 1
+				if pv(2) == "on" {
+					a = i - 2
+				}
+			}
+			if nx(1) == "'" && nx(2) == "s" {
+				add(a, i+3, day(t))
+				continue
+			}
+			add(a, i+1, day(t))
+			continue
+		}
+		switch n {
+		case "yesterday":
+			add(i, i+1, day(pub.AddDate(0, 0, -1)))
+		case "today", "tonight":
+			add(i, i+1, day(pub))
+		case "this":
+			switch nx(1) {
+			case "morning", "afternoon", "evening":
+				add(i, i+2, day(pub))
+			case "month":
+				add(i, i+2, pub.Format("2006-01"))
+			}
+		case "earlier":
+			if nx(1) == "this" && nx(2) == "month" {
+				add(i, i+3, pub.Format("2006-01"))
+			}
+		case "last":
+			switch nx(1) {
+			case "night":
+				add(i, i+2, day(pub.AddDate(0, 0, -1)))
+			case "month":
+				add(i, i+2, pub.AddDate(0, -1, 0).Format("2006-01"))
+			}
+		case "overnight":
+			add(i, i+1, day(pub))
+		}
+	}
+	return out
+}
+
+func validDay(y int, m time.Month, d int) bool {
+	if d < 1 || d > 31 {
+		return false
+	}
+	t := time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
+	return t.Day() == d
+}
+
+// yearFor is the year of the most recent month m on or before pub.
+func yearFor(pub time.Time, m time.Month) int {
+	if m > pub.Month() {
+		return pub.Year() - 1
+	}
+	return pub.Year()
+}
+
+// lastWeekday is the most recent day on or before pub that falls on wd.
+func lastWeekday(pub time.Time, wd time.Weekday) time.Time {
+	diff := (int(pub.Weekday()) - int(wd) + 7) % 7
+	return pub.AddDate(0, 0, -diff)
+}
+
+func joinText(toks []text.Token) string {
+	var b []byte
+	for i, t := range toks {
+		if i > 0 && t.SpaceBefore {
+			b = append(b, ' ')
+		}
+		b = append(b, t.Text...)
+	}
+	return string(b)
+}

@@ -1,0 +1,703 @@
+package extract
+
+import (
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/newsgraph/newsgraph/extract/lexicon"
+	"github.com/newsgraph/newsgraph/extract/text"
+)
+
+// frame is one trigger of an event in one sentence with the arguments the
+// sentence gives it.
+type frame struct {
+	typ, subtype, cameo string
+	s, a, b             int // trigger tokens [a, b) of sentence s
+	span0, span1        int // tokens that belong to this frame
+	verb, passive       bool
+	definite            bool // "the strikes": refers back
+	actors, agents      []*entity
+	explicitActor       bool
+	targets             []*entity
+	targetText          []string
+	places              []*entity
+	country             *entity
+	date                *dateExpr
+	weapons             []string
+	killed, injured     int
+	negated             bool
+	retFor              *frame
+	afterDay            *frame // "a day after" that frame
+	operation           string
+	ev                  *docEvent
+}
+
+// docEvent is one event of a document, built from one or more frames.
+type docEvent struct {
+	frames []*frame
+	f      frame // the merged view
+	id     string
+	retFor *docEvent
+}
+
+var prepositions = map[string]bool{"in": true, "on": true, "at": true, "of": true, "from": true, "by": true, "with": true, "to": true, "for": true, "against": true, "near": true, "inside": true, "within": true, "into": true, "over": true, "after": true, "following": true, "amid": true, "between": true, "across": true, "toward": true, "towards": true, "through": true, "under": true, "about": true, "via": true, "since": true, "including": true, "like": true, "and": false}
+
+var speechVerbs = map[string]bool{"said": true, "says": true, "told": true, "tells": true, "reported": true, "reports": true, "added": true, "claimed": true, "claims": true, "stated": true, "announced": true, "confirmed": true, "according": true, "described": true, "noted": true}
+
+var lightVerbs = map[string]bool{"launched": true, "launch": true, "launches": true, "carried": true, "carry": true, "carries": true, "conducted": true, "conduct": true, "staged": true, "stage": true, "undertook": true, "undertake": true, "used": true, "mounted": true, "began": true, "started": true, "executed": true, "out": true}
+
+var beForms = map[string]bool{"was": true, "were": true, "been": true, "being": true, "is": true, "are": true, "be": true, "got": true}
+
+var negators = map[string]bool{"no": true, "not": true, "never": true, "denied": true, "deny": true, "denies": true, "didn't": true, "n't": true, "without": true, "if": true, "unless": true, "would": true, "could": true, "might": true}
+
+var targetObjects = map[string]bool{"hideouts": true, "hideout": true, "hide": true, "positions": true, "position": true, "bases": true, "base": true, "camps": true, "camp": true, "locations": true, "headquarters": true, "targets": true, "strongholds": true, "facilities": true, "sites": true, "members": true, "fighters": true, "militants": true, "leaders": true, "commander": true, "outposts": true, "posts": true, "convoy": true, "vehicles": true}
+
+// actorOf maps a mention to the actor it stands for in an event: a capital
+// or a government body stands for its country (the body is kept as the
+// agent); media are sources, not actors.
+func (d *docState) actorOf(m *mention, typ string) (actor, agent *entity) {
+	e := m.ent
+	switch {
+	case m.capital:
+		return d.countryEntity(e.country), nil
+	case e.class == ClassCountry:
+		return e, nil
+	case e.class == ClassGovernment || e.class == ClassStateForce:
+		if c := d.countryEntity(e.country); c != nil {
+			return c, e
+		}
+		return e, nil
+	case e.class == ClassArmedGroup:
+		return e, nil
+	case e.class == ClassPerson:
+		if typ == EventAttack {
+			return nil, nil
+		}
+		return e, nil
+	case e.class == ClassOrganization:
+		if e.key == "org/un" || e.key == "org/unsc" || e.key == "org/eu" || e.key == "org/au" || strings.HasPrefix(e.key, "org/") && isInternational(e) {
+			return e, nil
+		}
+	}
+	return nil, nil
+}
+
+func isInternational(e *entity) bool {
+	return e.country == "" && e.lex() == nil
+}
+
+func (e *entity) lex() *lexicon.Entry { return nil }
+
+// findEvents detects event triggers sentence by sentence, fills their
+// arguments, then merges the frames that report the same event.
+func (d *docState) findEvents(pub time.Time) []*docEvent {
+	var all []*frame
+	prevSubject := (*mention)(nil)
+	for si, s := range d.sents {
+		if d.skip[si] {
+			continue
+		}
+		toks := s.Tokens
+		dates := findDates(toks, pub)
+		frames := d.sentenceFrames(si)
+		sort.Slice(d.ments[si], func(i, j int) bool {
+			a, b := d.ments[si][i], d.ments[si][j]
+			if a.a != b.a {
+				return a.a < b.a
+			}
+			return a.b > b.b
+		})
+		subj := d.sentenceSubject(si)
+		for fi, f := range frames {
+			d.fillActor(f, frames, fi, prevSubject, subj)
+		}
+		for fi, f := range frames {
+			f.span1 = len(toks)
+			if fi+1 < len(frames) {
+				f.span1 = frames[fi+1].span0
+			}
+			if fi > 0 {
+				f.span0 = min(f.span0, max(frames[fi-1].b, f.span0))
+			} else {
+				f.span0 = 0
+			}
+			d.fillArgs(f, dates)
+		}
+		frames = d.casualtiesTo(si, frames)
+		d.links(si, frames)
+		// frames with no actor of their own merge into the frame before
+		// them in the sentence
+		var kept []*frame
+		for _, f := range frames {
+			if f.negated {
+				continue
+			}
+			if len(kept) > 0 && !f.explicitActor && kept[len(kept)-1].typ == f.typ && compatible(&kept[len(kept)-1].ev0().f, f) {
+				mergeFrame(kept[len(kept)-1], f)
+				continue
+			}
+			kept = append(kept, f)
+		}
+		all = append(all, kept...)
+		if subj != nil {
+			prevSubject = subj
+		}
+	}
+	return d.mergeEvents(all)
+}
+
+// ev0 wraps a frame as a docEvent view for compatibility checks.
+func (f *frame) ev0() *docEvent { return &docEvent{f: *f} }
+
+// sentenceSubject is the first actor-capable mention of a sentence that no
+// preposition governs.
+func (d *docState) sentenceSubject(si int) *mention {
+	toks := d.sents[si].Tokens
+	for _, m := range d.ments[si] {
+		if m.a > 0 && prepositions[toks[m.a-1].Norm] {
+			continue
+		}
+		if a, _ := d.actorOf(m, ""); a != nil && !d.diplomatModifier(si, m) {
+			return m
+		}
+	}
+	return nil
+}
+
+// sentenceFrames finds the triggers of sentence si. A light verb followed
+// by an event noun ("launched air strikes") makes one frame.
+func (d *docState) sentenceFrames(si int) []*frame {
+	toks := d.sents[si].Tokens
+	var frames []*frame
+	for _, m := range d.r.triggers.Find(toks) {
+		t := pickTrigger(m.Values, toks, m.End)
+		if t == nil {
+			continue
+		}
+		if d.covered(si, m.Start) && d.mentionAt(si, m.Start) != nil {
+			continue
+		}
+		f := &frame{typ: t.Type, subtype: t.Subtype, cameo: t.Cameo, s: si, a: m.Start, b: m.End, verb: t.Verb, killed: -1, injured: -1, span0: m.Start}
+		// verbs used as nouns and vice versa: "the attack", "attacked"
+		if f.verb && m.Start > 0 {
+			p := toks[m.Start-1].Norm
+			if p == "the" || p == "a" || p == "an" || p == "their" || p == "its" || p == "this" || p == "'s" || p == "s" {
+				if nounAlt := nounTrigger(d.r, toks[m.Start:m.End]); nounAlt != nil {
+					f.verb = false
+					f.subtype, f.cameo = nounAlt.Subtype, nounAlt.Cameo
+				}
+			}
+		}
+		if f.verb {
+			k := m.Start - 1
+			for k >= 0 && (toks[k].Norm == "also" || toks[k].Norm == "reportedly" || toks[k].Norm == "allegedly") {
+				k--
+			}
+			if k >= 0 && beForms[toks[k].Norm] && strings.HasSuffix(toks[m.End-1].Norm, "ed") || k >= 0 && beForms[toks[k].Norm] && toks[m.End-1].Norm == "hit" {
+				f.passive = true
+			}
+		}
+		if !f.verb && m.Start > 0 {
+			for k := m.Start - 1; k >= 0 && k >= m.Start-4; k-- {
+				w := toks[k].Norm
+				if w == "the" || w == "these" || w == "those" || w == "this" || w == "that" || w == "their" || w == "its" {
+					f.definite = true
+					break
+				}
+				if w == "a" || w == "an" || w == "another" || prepositions[w] || w == "," {
+					break
+				}
+			}
+		}
+		// negation and hypotheticals close before the trigger or "would" after
+		for k := m.Start - 1; k >= 0 && k >= m.Start-4; k-- {
+			if negators[toks[k].Norm] && toks[k].Norm != "without" {
+				f.negated = true
+			}
+			if toks[k].Norm == "," {
+				break
+			}
+		}
+		for k := m.End; k < len(toks) && k < m.End+2; k++ {
+			if toks[k].Norm == "would" || toks[k].Norm == "could" {
+				f.negated = true
+			}
+		}
+		// a light verb and the event noun it governs are one frame
+		if n := len(frames); n > 0 {
+			p := frames[n-1]
+			if p.typ == f.typ && p.verb && !f.verb && f.a-p.b <= 4 && lightVerbs[toks[p.b-1].Norm] && !d.mentionBetween(si, p.b, f.a) {
+				p.b = f.b
+				p.subtype, p.cameo = f.subtype, f.cameo
+				continue
+			}
+			if p.typ == f.typ && !p.verb && !f.verb && f.a == p.b {
+				p.b = f.b
+				continue
+			}
+		}
+		frames = append(frames, f)
+	}
+	return frames
+}
+
+// pickTrigger chooses the trigger whose requirements the text meets.
+func pickTrigger(ts []*lexicon.Trigger, toks []text.Token, end int) *lexicon.Trigger {
+	for _, t := range ts {
+		if len(t.Near) == 0 {
+			return t
+		}
+		for k := end; k < len(toks) && k < end+8; k++ {
+			for _, w := range t.Near {
+				if strings.HasPrefix(toks[k].Norm, w) {
+					return t
+				}
+			}
+		}
+	}
+	return nil
+}
+
+func nounTrigger(r *resources, toks []text.Token) *lexicon.Trigger {
+	for _, m := range r.triggers.Find(toks) {
+		for _, t := range m.Values {
+			if !t.Verb {
+				return t
+			}
+		}
+	}
+	return nil
+}
+
+func (d *docState) mentionBetween(si, a, b int) bool {
+	for _, m := range d.ments[si] {
+		if m.a >= a && m.b <= b {
+			return true
+		}
+	}
+	return false
+}
+
+// fillActor finds who acts in frame f: a possessive or modifier before an
+// event noun ("Iran's strikes", "Pakistani strikes", "Daesh-claimed
+// bombing"), "by X" after it, "missiles from X", or the subject of the
+// verb or light verb; pronouns take the speaker or the last subject.
+func (d *docState) fillActor(f *frame, frames []*frame, fi int, prevSubject, subj *mention) {
+	toks := d.sents[f.s].Tokens
+	ms := d.ments[f.s]
+	set := func(m *mention) bool {
+		a, ag := d.actorOf(m, f.typ)
+		if a == nil {
+			return false
+		}
+		f.actors = append(f.actors, a)
+		if ag != nil {
+			f.agents = append(f.agents, ag)
+		}
+		f.explicitActor = true
+		if m.a < f.span0 {
+			f.span0 = m.a
+		}
+		return true
+	}
+	// "by X" after the trigger
+	for k := f.b; k < len(toks) && k < f.b+3; k++ {
+		if toks[k].Norm == "by" {
+			for _, m := range ms {
+				if m.a > k && m.a <= k+4 && set(m) {
+					return
+				}
+			}
+		}
+	}
+	if !f.verb || f.passive {
+		// modifier right before the noun
+		for i := len(ms) - 1; i >= 0; i-- {
+			m := ms[i]
+			if m.b > f.a || m.b < f.a-5 {
+				continue
+			}
+			gap := toks[m.b:f.a]
+			ok := true
+			for _, t := range gap {
+				if t.Kind == text.Punct && t.Norm != "-" && t.Norm != "'" || prepositions[t.Norm] && t.Norm != "and" || t.Norm == "the" {
+					ok = false
+				}
+			}
+			if ok && (m.possessive || m.demonym || m.ent.class == ClassArmedGroup || m.ent.class == ClassStateForce || strings.HasPrefix(joinText(gap), "-claimed")) {
+				if m.a > 0 && prepositions[toks[m.a-1].Norm] && !m.possessive && !m.demonym && m.ent.class != ClassArmedGroup {
+					continue
+				}
+				if set(m) {
+					return
+				}
+			}
+		}
+		// missiles from X
+		for k := f.a - 3; k < f.b+6 && k+1 < len(toks); k++ {
+			if k >= 0 && toks[k].Norm == "from" {
+				for _, m := range ms {
+					if m.a == k+1 && (m.ent.class == ClassCountry || m.capital) && set(m) {
+						return
+					}
+				}
+			}
+		}
+		if f.passive {
+			return
+		}
+		// a light verb before the noun: its subject acts
+		light := false
+		for k := f.a - 1; k >= 0 && k >= f.a-6; k-- {
+			if lightVerbs[toks[k].Norm] {
+				light = true
+				break
+			}
+		}
+		if !light {
+			return
+		}
+	}
+	// subject: nearest actor-capable mention to the left, in the clause
+	start := 0
+	for k := f.a - 1; k >= 0; k-- {
+		if speechVerbs[toks[k].Norm] && k < f.a-1 {
+			start = k + 1
+			break
+		}
+	}
+	if fi > 0 && frames[fi-1].b > start {
+		start = frames[fi-1].b
+	}
+	for i := len(ms) - 1; i >= 0; i-- {
+		m := ms[i]
+		if m.b > f.a || m.a < start {
+			continue
+		}
+		if m.a > 0 && prepositions[toks[m.a-1].Norm] && !(toks[m.a-1].Norm == "after" || toks[m.a-1].Norm == "following") {
+			continue
+		}
+		if d.diplomatModifier(f.s, m) {
+			continue
+		}
+		// skip a country inside a longer body mention ("Pakistan's Foreign Ministry")
+		if i+1 < len(ms) && ms[i+1].a <= m.a && ms[i+1].b > m.b && ms[i+1].b <= f.a {
+			continue
+		}
+		if inner := outer(ms, m); inner != nil && inner != m {
+			continue
+		}
+		if set(m) {
+			return
+		}
+	}
+	// pronoun subject
+	for k := f.a - 1; k >= start && k >= f.a-4; k-- {
+		w := toks[k].Norm
+		if w == "it" || w == "they" || w == "he" || w == "she" {
+			if subj != nil && subj.a < k && !(subj.a < f.a && subj.b > f.a) {
+				set(subj)
+				return
+			}
+			if prevSubject != nil {
+				a, ag := d.actorOf(prevSubject, f.typ)
+				if a != nil {
+					f.actors = append(f.actors, a)
+					if ag != nil {
+						f.agents = append(f.agents, ag)
+					}
+					f.explicitActor = true
+				}
+			}
+			return
+		}
+	}
+}
+
+// outer returns the longest mention that contains m.
+func outer(ms []*mention, m *mention) *mention {
+	best := m
+	for _, o := range ms {
+		if o.a <= m.a && o.b >= m.b && o.b-o.a > best.b-best.a {
+			best = o
+		}
+	}
+	return best
+}
+
+var territoryWords = map[string]bool{"territory": true, "soil": true, "airspace": true, "border": true, "side": true}
+
+// fillArgs fills targets, places, country, date and weapons from the
+// frame's span.
+func (d *docState) fillArgs(f *frame, dates []dateExpr) {
+	toks := d.sents[f.s].Tokens
+	ms := d.ments[f.s]
+	isActor := func(e *entity) bool {
+		for _, a := range f.actors {
+			if a == e {
+				return true
+			}
+		}
+		for _, a := range f.agents {
+			if a == e {
+				return true
+			}
+		}
+		return false
+	}
+	for _, m := range ms {
+		if m.a < f.span0 || m.a >= f.span1 || isActor(m.ent) {
+			continue
+		}
+		if outer(ms, m) != m {
+			continue
+		}
+		prev := ""
+		if m.a > 0 {
+			prev = toks[m.a-1].Norm
+		}
+		after := m.a >= f.b
+		e := m.ent
+		switch {
+		case m.capital && f.typ != EventAttack:
+			if c := d.countryEntity(e.country); c != nil && !isActor(c) && after {
+				f.targets = appendEnt(f.targets, c)
+			}
+		case e.class == ClassRegion || e.class == ClassPlace:
+			if f.typ == EventAttack || f.typ == EventSummon || f.typ == EventMeet || f.typ == EventCancelVisit {
+				if prev == "from" && f.typ == EventAttack {
+					continue
+				}
+				f.places = appendEnt(f.places, e)
+			}
+		case e.class == ClassCountry:
+			if f.typ == EventAttack {
+				nxt := ""
+				if m.b < len(toks) {
+					nxt = toks[m.b].Norm
+				}
+				if m.demonym && territoryWords[nxt] || prev == "in" || prev == "inside" || prev == "within" || prev == "into" || prev == "on" || prev == "across" || prev == "against" {
+					if m.demonym && !territoryWords[nxt] {
+						continue
+					}
+					if prev == "in" || prev == "inside" || prev == "within" {
+						f.places = appendEnt(f.places, e)
+					}
+					if f.country == nil || prev != "in" {
+						f.country = e
+					}
+				}
+			} else if after && !d.diplomatModifier(f.s, m) || after && f.typ == EventSummon || f.typ == EventRecallAmbassador && after {
+				if f.typ == EventRecallAmbassador && d.diplomatModifier(f.s, m) {
+					continue
+				}
+				if m.possessive && f.typ != EventSummon && !d.diplomatModifier(f.s, m) {
+					continue
+				}
+				f.targets = appendEnt(f.targets, e)
+			}
+		case e.class == ClassArmedGroup || e.class == ClassStateForce || e.class == ClassPerson:
+			if f.typ == EventAttack && (after || f.passive) {
+				f.targets = appendEnt(f.targets, e)
+			} else if f.typ != EventAttack && after && e.class != ClassPerson {
+				f.targets = appendEnt(f.targets, e)
+			}
+		case e.class == ClassGovernment:
+			if f.typ != EventAttack && after {
+				if c := d.countryEntity(e.country); c != nil && !isActor(c) {
+					f.targets = appendEnt(f.targets, c)
+				}
+			}
+		}
+	}
+	if f.typ == EventAttack && len(f.targets) == 0 {
+		// "an attack on a police station"
+		for k := f.b; k+1 < len(toks) && k < f.b+3; k++ {
+			if toks[k].Norm == "on" || toks[k].Norm == "against" {
+				j := k + 1
+				if toks[j].Norm == "a" || toks[j].Norm == "an" || toks[j].Norm == "the" {
+					j++
+				}
+				e := j
+				for e < len(toks) && e < j+4 && toks[e].Kind == text.Word && !prepositions[toks[e].Norm] && !isUpperWord(toks[e]) && toks[e].Norm != "that" && toks[e].Norm != "which" {
+					e++
+				}
+				if e > j && !d.covered(f.s, j) {
+					f.targetText = append(f.targetText, joinText(toks[j:e]))
+				}
+				break
+			}
+		}
+	}
+	for i := range dates {
+		if dates[i].a >= f.span0 && dates[i].a < f.span1 {
+			if f.date == nil {
+				f.date = &dates[i]
+			}
+		}
+	}
+	if f.typ == EventAttack {
+		for _, m := range d.r.weapons.Find(toks[f.span0:f.span1]) {
+			f.weapons = appendStr(f.weapons, m.Values[0].Name)
+		}
+		if f.subtype == "strike" || f.subtype == "armed assault" || f.subtype == "" {
+			f.subtype, f.cameo = subtypeFromWeapons(f.weapons, f.subtype, f.cameo)
+		}
+	}
+	// "a day after X" / "a day before X"
+	for k := f.span0; k+2 < f.a && k < len(toks); k++ {
+		if toks[k].Norm == "day" && (toks[k+1].Norm == "after") {
+			f.afterDay = &frame{}
+		}
+	}
+}
+
+func subtypeFromWeapons(ws []string, sub, cameo string) (string, string) {
+	has := map[string]bool{}
+	for _, w := range ws {
+		has[w] = true
+	}
+	switch {
+	case has["missile"] && has["drone"]:
+		return "missile and drone strike", "195"
+	case has["drone"]:
+		return "drone strike", "195"
+	case has["missile"] || has["rocket"]:
+		return "missile strike", "195"
+	case has["aircraft"]:
+		return "airstrike", "195"
+	case has["mortar"] || has["artillery"]:
+		return "shelling", "194"
+	case has["car bomb"]:
+		return "car bombing", "1832"
+	case has["IED"]:
+		return "roadside bombing", "1833"
+	case has["suicide vest"]:
+		return "suicide bombing", "1831"
+	case has["firearm"]:
+		return "armed assault", "190"
+	}
+	return sub, cameo
+}
+
+func appendEnt(list []*entity, e *entity) []*entity {
+	for _, x := range list {
+		if x == e {
+			return list
+		}
+	}
+	return append(list, e)
+}
+
+func appendStr(list []string, s string) []string {
+	for _, x := range list {
+		if x == s {
+			return list
+		}
+	}
+	return append(list, s)
+}
+
+// casualtiesTo gives each figure of the sentence to the nearest attack
+// frame before it (or after it when none is before).
+func (d *docState) casualtiesTo(si int, frames []*frame) []*frame {
+	toks := d.sents[si].Tokens
+	cs := findCasualties(toks)
+	if len(cs) == 0 {
+		return frames
+	}
+	for _, c := range cs {
+		var best *frame
+		for _, f := range frames {
+			if f.typ != EventAttack || f.negated {
+				continue
+			}
+			if f.a <= c.At || best == nil {
+				best = f
+			}
+		}
+		if best == nil {
+			// no trigger: the figure belongs to the document's current
+			// attack; record it on a bare frame merged later
+			f := &frame{typ: EventAttack, s: si, a: c.At, b: c.At + 1, killed: -1, injured: -1, definite: true, span0: 0, span1: len(toks)}
+			d.fillArgs(f, nil)
+			f.places = nil
+			f.targets = nil
+			f.targetText = nil
+			frames = append(frames, f)
+			best = f
+		}
+		if c.Killed {
+			best.killed = max(best.killed, c.N)
+		} else {
+			best.injured = max(best.injured, c.N)
+		}
+	}
+	return frames
+}
+
+// links reads retaliation, responsibility claims, operation names and
+// relative days between the frames of one sentence.
+func (d *docState) links(si int, frames []*frame) {
+	toks := d.sents[si].Tokens
+	for i := 0; i+1 < len(frames); i++ {
+		a, b := frames[i], frames[i+1]
+		if a.typ != EventAttack || b.typ != EventAttack {
+			continue
+		}
+		between := strings.ToLower(joinText(toks[a.b:b.a]))
+		if strings.Contains(between, "retaliation for") || strings.Contains(between, "in response to") || strings.Contains(between, "revenge for") || strings.Contains(between, "follow") || strings.HasSuffix(strings.TrimSpace(between), "over a") || strings.Contains(between, "after") && d.mentionsRetaliation() {
+			a.retFor = b
+		}
+		if strings.Contains(between, "day after") {
+			b.afterDay = a
+		}
+		if strings.Contains(between, "day before") {
+			a.afterDay = b
+		}
+	}
+	// X took / claimed responsibility
+	for k := 0; k+1 < len(toks); k++ {
+		if toks[k+1].Norm == "responsibility" && (toks[k].Norm == "took" || toks[k].Norm == "claimed" || toks[k].Norm == "claims" || toks[k].Norm == "claiming") {
+			var claimer *entity
+			for _, m := range d.ments[si] {
+				if m.b <= k && m.ent.class == ClassArmedGroup {
+					claimer = m.ent
+				}
+			}
+			if claimer == nil {
+				continue
+			}
+			for i := len(frames) - 1; i >= 0; i-- {
+				if frames[i].a < k && frames[i].typ == EventAttack && len(frames[i].actors) == 0 {
+					frames[i].actors = []*entity{claimer}
+					frames[i].explicitActor = true
+					break
+				}
+			}
+		}
+	}
+	// codenamed X / Operation X
+	for k := 0; k+1 < len(toks); k++ {
+		if toks[k].Norm == "codenamed" || toks[k].Norm == "dubbed" || toks[k].Norm == "code-named" {
+			e := k + 1
+			for e < len(toks) && (isUpperWord(toks[e]) || toks[e].Norm == "-") {
+				e++
+			}
+			if e > k+1 {
+				op := joinText(toks[k+1 : e])
+				d.operations = append(d.operations, opMention{s: si, name: op})
+			}
+		}
+	}
+}
+
+func (d *docState) mentionsRetaliation() bool {
+	return strings.Contains(strings.ToLower(d.doc.Text), "retaliat")
+}
+
+type opMention struct {
+	s    int
+	name string
+}

@@ -1,0 +1,333 @@
+package gazetteer
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+)
+
+func TestNormalize(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"Sistan-o-Baluchestan", "sistan o baluchestan"},
+		{"Sistan–Baluchestan", "sistan baluchestan"},
+		{"  SISTAN   and\tBaluchestan ", "sistan and baluchestan"},
+		{"Türkiye", "turkiye"},
+		{"Côte d’Ivoire", "cote d ivoire"},
+		{"Côte d'Ivoire", "cote d ivoire"},
+		{"Ma'rib", "ma rib"},
+		{"Şanʻā’", "san a"},
+		{"U.S.", "u.s."},
+		{"Straße", "strasse"},
+		{"Łódź", "lodz"},
+		{"Xankəndi", "xankendi"},
+		{"Deir ez‑Zor", "deir ez zor"},
+		{"São Tomé", "sao tome"},
+		{"ÅLAND", "aland"},
+		{"Ελλάδα", "ελλαδα"},
+		{"quetta", "quetta"},
+		{"", ""},
+		{" - ", ""},
+	} {
+		if got := Normalize(tc.in); got != tc.want {
+			t.Errorf("Normalize(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
+
+// find returns the first entry of Lookup(name) matching kind and country,
+// or nil.
+func find(g *Gazetteer, name string, kind Kind, country string) *Entry {
+	for _, e := range g.Lookup(name) {
+		if e.Kind == kind && (country == "" || e.Country == country) {
+			return e
+		}
+	}
+	return nil
+}
+
+// chain returns the IDs of e and of what it lies in, up to its country.
+func chain(g *Gazetteer, e *Entry) []string {
+	var ids []string
+	for ; e != nil; e = g.Within(e) {
+		ids = append(ids, e.ID)
+	}
+	return ids
+}
+
+func TestPlaces(t *testing.T) {
+	g := Default()
+	for _, tc := range []struct {
+		name    string
+		country string
+		chain   string // IDs after the place itself: region, country
+		minPop  int
+	}{
+		{"Saravan", "IR", "IR-11 IR", 0},
+		{"Rask", "IR", "IR-11 IR", 0},
+		{"Zahedan", "IR", "IR-11 IR", 100000},
+		{"Panjgur", "PK", "PK-BA PK", 0},
+		{"Quetta", "PK", "PK-BA PK", 100000},
+		{"Mizdah", "LY", "", 1000},
+		{"Sheikh Zuweid", "EG", "EG-SIN EG", 0},
+		{"Kerman", "IR", "IR-08 IR", 100000},
+		{"Davos", "CH", "CH-GR CH", 5000},
+		{"Islamabad", "PK", "PK-IS PK", 100000},
+		{"Tehran", "IR", "IR-23 IR", 1000000},
+		{"Teheran", "IR", "IR-23 IR", 1000000},
+		{"Kiev", "UA", "", 1000000},
+		{"Mosul", "IQ", "IQ-NI IQ", 100000},
+		{"Maiduguri", "NG", "NG-BO NG", 100000},
+		{"Aden", "YE", "", 100000},
+		{"Gaza", "PS", "", 100000},
+		{"Red Sea", "", "", 0},
+		{"Strait of Hormuz", "", "", 0},
+		{"Golan Heights", "SY", "SY", 0},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			e := find(g, tc.name, KindPlace, tc.country)
+			if e == nil {
+				t.Fatalf("Lookup(%q): no place in %q among %v", tc.name, tc.country, ids(g.Lookup(tc.name)))
+			}
+			if e.Population < tc.minPop {
+				t.Errorf("%s: population %d < %d", e.ID, e.Population, tc.minPop)
+			}
+			if e.Lat == 0 && e.Lon == 0 {
+				t.Errorf("%s: no coordinates", e.ID)
+			}
+			got := strings.Join(chain(g, e)[1:], " ")
+			if tc.chain != "" && got != tc.chain {
+				t.Errorf("%s (%s): Within chain %q, want %q", tc.name, e.ID, got, tc.chain)
+			}
+			if tc.chain == "" && tc.country != "" && !strings.HasSuffix(" "+got, " "+tc.country) {
+				t.Errorf("%s (%s): Within chain %q does not reach %s", tc.name, e.ID, got, tc.country)
+			}
+		})
+	}
+}
+
+func TestRegions(t *testing.T) {
+	g := Default()
+	for _, tc := range []struct{ name, id string }{
+		{"Sistan and Baluchestan", "IR-11"},
+		{"Sistan-Baluchestan", "IR-11"},
+		{"Sistan Baluchestan", "IR-11"},
+		{"Sistan-o-Baluchestan", "IR-11"},
+		{"Siestan-o-Baluchistan", "IR-11"},
+		{"Sistan Baluchistan", "IR-11"},
+		{"Sistan and Baluchestan Province", "IR-11"},
+		{"Sīstān va Balūchestān", "IR-11"},
+		{"Baluchistan", "PK-BA"},
+		{"Balochistan", "PK-BA"},
+		{"Baluchestan", "PK-BA"},
+		{"Khyber Pakhtunkhwa", "PK-KP"},
+		{"KPK", "PK-KP"},
+		{"Punjab", "PK-PB"},
+		{"Punjab", "IN-PB"},
+		{"Ninawa", "IQ-NI"},
+		{"Nineveh", "IQ-NI"},
+		{"Al Anbar", "IQ-AN"},
+		{"Anbar", "IQ-AN"},
+		{"Idlib", "SY-ID"},
+		{"Deir ez-Zor", "SY-DY"},
+		{"Deir al-Zor", "SY-DY"},
+		{"Donetsk Oblast", "UA-14"},
+		{"Donetsk", "UA-14"},
+		{"Kherson", "UA-65"},
+		{"North Sinai", "EG-SIN"},
+		{"Borno", "NG-BO"},
+		{"Borno State", "NG-BO"},
+		{"Hadramaut", "YE-HD"},
+		{"Marib", "YE-MA"},
+		{"Gaza Strip", "PS.GZ"},
+		{"West Bank", "PS.WE"},
+		{"Kurdistan Region", "IQ-KR"},
+		{"California", "US-CA"},
+		{"Bavaria", "DE-BY"},
+		{"England", "GB-ENG"},
+	} {
+		var found *Entry
+		for _, e := range g.Lookup(tc.name) {
+			if e.ID == tc.id {
+				found = e
+			}
+		}
+		if found == nil {
+			t.Errorf("Lookup(%q) = %v, want %s among them", tc.name, ids(g.Lookup(tc.name)), tc.id)
+			continue
+		}
+		if found.Kind != KindRegion {
+			t.Errorf("%s: kind %v, want region", tc.id, found.Kind)
+		}
+		if c := g.Within(found); c == nil || c.Kind != KindCountry || c.ID != found.Country {
+			t.Errorf("Within(%s) = %v, want country %s", tc.id, c, found.Country)
+		}
+	}
+	// Balochistan the Pakistani province and the historical region.
+	var kinds []string
+	for _, e := range g.Lookup("Baluchistan") {
+		kinds = append(kinds, e.Kind.String()+":"+e.ID)
+	}
+	if got := strings.Join(kinds, " "); !strings.Contains(got, "region:PK-BA") || !strings.Contains(got, "place:x-balochistan") {
+		t.Errorf("Lookup(Baluchistan) = %s, want region PK-BA and place x-balochistan", got)
+	}
+}
+
+func TestCountries(t *testing.T) {
+	g := Default()
+	for _, tc := range []struct{ name, code string }{
+		{"Türkiye", "TR"}, {"Turkiye", "TR"}, {"Turkey", "TR"},
+		{"U.S.", "US"}, {"US", "US"}, {"USA", "US"}, {"United States of America", "US"}, {"America", "US"}, {"United States", "US"},
+		{"UK", "GB"}, {"Britain", "GB"}, {"Great Britain", "GB"}, {"United Kingdom", "GB"},
+		{"DRC", "CD"}, {"Democratic Republic of the Congo", "CD"},
+		{"Ivory Coast", "CI"}, {"Côte d'Ivoire", "CI"}, {"Cote d’Ivoire", "CI"},
+		{"Islamic Republic of Iran", "IR"}, {"Pakistan", "PK"}, {"Burma", "MM"}, {"Czech Republic", "CZ"},
+	} {
+		l := g.Lookup(tc.name)
+		if len(l) == 0 || l[0].Kind != KindCountry || l[0].ID != tc.code {
+			t.Errorf("Lookup(%q) = %v, want country %s first", tc.name, ids(l), tc.code)
+		}
+	}
+	for _, tc := range []struct{ demonym, code string }{
+		{"Pakistani", "PK"}, {"Pakistanis", "PK"}, {"Iranian", "IR"}, {"Yemeni", "YE"}, {"American", "US"},
+		{"Turkish", "TR"}, {"Chinese", "CN"}, {"Israeli", "IL"}, {"Syrian", "SY"}, {"Iraqi", "IQ"},
+		{"Afghan", "AF"}, {"Libyan", "LY"}, {"Egyptian", "EG"}, {"British", "GB"}, {"Saudi", "SA"},
+	} {
+		e, ok := g.IsDemonym(tc.demonym)
+		if !ok || e.ID != tc.code {
+			t.Errorf("IsDemonym(%q) = %v, %v; want %s", tc.demonym, e, ok, tc.code)
+		}
+	}
+	if e, ok := g.IsDemonym("Pakistan"); ok {
+		t.Errorf("IsDemonym(Pakistan) = %s, true; want false", e.ID)
+	}
+	for code, qid := range map[string]string{"PK": "Q843", "IR": "Q794", "IQ": "Q796", "SY": "Q858", "IL": "Q801", "YE": "Q805", "US": "Q30", "TR": "Q43", "AF": "Q889", "CN": "Q148"} {
+		if c := g.Country(code); c == nil || c.Wikidata != qid {
+			t.Errorf("Country(%s).Wikidata = %v, want %s", code, c, qid)
+		}
+	}
+	pk := g.Country("pk")
+	if pk == nil || pk.Name != "Pakistan" || pk.Capital != "Islamabad" || pk.Lat == 0 {
+		t.Fatalf("Country(pk) = %+v", pk)
+	}
+	if g.Within(pk) != nil {
+		t.Errorf("Within(PK) = %v, want nil", g.Within(pk))
+	}
+	if g.Country("PK-BA") != nil || g.Country("XX") != nil {
+		t.Error("Country accepts a region or unknown code")
+	}
+	// A country before a region of the same name.
+	if l := g.Lookup("Georgia"); len(l) < 2 || l[0].ID != "GE" || find(g, "Georgia", KindRegion, "US") == nil {
+		t.Errorf("Lookup(Georgia) = %v, want GE first and US-GA", ids(l))
+	}
+}
+
+func TestCommon(t *testing.T) {
+	g := Default()
+	for _, tc := range []struct {
+		name, country string
+		common        bool
+	}{
+		{"Nice", "FR", true}, {"Mobile", "US", true}, {"Reading", "GB", true}, {"Bath", "GB", true}, {"Of", "TR", true},
+		{"Quetta", "PK", false}, {"Paris", "FR", false},
+	} {
+		e := find(g, tc.name, KindPlace, tc.country)
+		if e == nil {
+			t.Errorf("Lookup(%q): no place in %s", tc.name, tc.country)
+			continue
+		}
+		if e.Common != tc.common {
+			t.Errorf("%s (%s): Common = %v, want %v", tc.name, e.ID, e.Common, tc.common)
+		}
+		if g.IsCommonWord(tc.name) != tc.common {
+			t.Errorf("IsCommonWord(%q) = %v, want %v", tc.name, !tc.common, tc.common)
+		}
+	}
+	if c := g.Country("TD"); c == nil || !c.Common {
+		t.Errorf("Chad: Common = false, want true")
+	}
+	// Small places named by an ordinary word are left out.
+	for _, e := range g.Lookup("police") {
+		if e.Kind == KindPlace && e.Population < 10000 && e.Feature != "PPLC" && e.Feature != "PPLA" {
+			t.Errorf("small place %s %q kept", e.ID, e.Name)
+		}
+	}
+}
+
+func TestConsistency(t *testing.T) {
+	g := Default()
+	c, r, p := g.Len()
+	if c < 245 || r < 3500 || p < 130000 {
+		t.Errorf("Len() = %d countries, %d regions, %d places; want at least 245, 3500, 130000", c, r, p)
+	}
+	n, prevKind, prevPop := 0, KindCountry, int(^uint(0)>>1)
+	g.Each(func(e *Entry) bool {
+		n++
+		if e.Kind < prevKind {
+			t.Fatalf("%s: %v after %v", e.ID, e.Kind, prevKind)
+		}
+		if e.Kind != prevKind {
+			prevKind, prevPop = e.Kind, int(^uint(0)>>1)
+		}
+		if e.Kind != KindCountry && e.Population > prevPop {
+			t.Fatalf("%s: population %d after %d", e.ID, e.Population, prevPop)
+		}
+		prevPop = e.Population
+		if e.ID == "" || e.Name == "" {
+			t.Fatalf("entry without ID or name: %+v", e)
+		}
+		if g.ByID(e.ID) != e {
+			t.Fatalf("ByID(%s) is another entry", e.ID)
+		}
+		if e.Country != "" && g.Country(e.Country) == nil {
+			t.Errorf("%s: unknown country %q", e.ID, e.Country)
+		}
+		if e.Region != "" {
+			if r := g.ByID(e.Region); r == nil || r.Kind != KindRegion || r.Country != e.Country {
+				t.Errorf("%s: bad region %q", e.ID, e.Region)
+			}
+		}
+		if len(e.Demonyms) > 0 && e.Kind != KindCountry {
+			t.Errorf("%s: demonyms on a %v", e.ID, e.Kind)
+		}
+		for _, a := range e.Aliases {
+			if a == "" || strings.ContainsAny(a, "|\t") {
+				t.Errorf("%s: bad alias %q", e.ID, a)
+			}
+		}
+		if l := g.Lookup(e.Name); !contains(l, e) {
+			t.Fatalf("Lookup(%q) misses %s", e.Name, e.ID)
+		}
+		return true
+	})
+	if n != c+r+p {
+		t.Errorf("Each visited %d entries, want %d", n, c+r+p)
+	}
+	stop := 0
+	g.Each(func(*Entry) bool { stop++; return stop < 3 })
+	if stop != 3 {
+		t.Errorf("Each did not stop: %d calls", stop)
+	}
+	if g.Lookup("") != nil || g.Lookup("no such place anywhere") != nil || g.Has("xyzzy") {
+		t.Error("Lookup of an unknown name is not empty")
+	}
+	if g.ByID("") != nil || g.ByID("g0") != nil {
+		t.Error("ByID of an unknown ID is not nil")
+	}
+}
+
+func contains(l []*Entry, e *Entry) bool {
+	for _, x := range l {
+		if x == e {
+			return true
+		}
+	}
+	return false
+}
+
+func ids(l []*Entry) []string {
+	var out []string
+	for _, e := range l {
+		out = append(out, fmt.Sprintf("%s:%s(%s)", e.Kind, e.ID, e.Country))
+	}
+	return out
+}

@@ -1,0 +1,259 @@
+package extract
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"net/url"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/newsgraph/newsgraph/extract/gazetteer"
+	"github.com/newsgraph/newsgraph/schema"
+)
+
+// Lexical is the built-in extractor: lexicons and gazetteer matched over
+// tokens, then patterns that fill events and relations. It is registered
+// as "lexical" and is the default.
+type Lexical struct {
+	base string
+	r    *resources
+}
+
+func init() {
+	Register("lexical", func(o Options) (Extractor, error) { return NewLexical(o), nil })
+}
+
+// NewLexical returns the lexical extractor. Its data (lexicons, gazetteer)
+// is loaded once per process, on first use.
+func NewLexical(o Options) *Lexical {
+	base := o.Base
+	if base == "" {
+		base = schema.DefaultBase
+	}
+	return &Lexical{base: base, r: loadResources()}
+}
+
+// Default returns the default extractor with default options.
+func Default() Extractor { return NewLexical(Options{}) }
+
+// EntityIRI returns the IRI of an entity key under base.
+func EntityIRI(base, key string) string { return base + "entity/" + key }
+
+// DocIRI returns the IRI of a document id under base.
+func DocIRI(base, id string) string { return base + "doc/" + url.PathEscape(id) }
+
+// Extract implements Extractor.
+func (x *Lexical) Extract(ctx context.Context, doc Document) (*Record, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	var pub time.Time
+	if doc.Published != "" {
+		t, err := ParseDay(doc.Published)
+		if err != nil {
+			return nil, fmt.Errorf("extract: %s: published: %w", doc.ID, err)
+		}
+		pub = t
+	}
+	d := newDocState(x.r, doc)
+	d.findNames()
+	d.findBodies()
+	d.findPersons()
+	d.findUnknowns()
+	d.linkPlaces()
+	events := d.findEvents(pub)
+
+	sum := sha256.Sum256([]byte(doc.Text))
+	rec := &Record{Doc: DocInfo{ID: doc.ID, SHA256: hex.EncodeToString(sum[:])}}
+	opt := func(s string) *string {
+		if s == "" {
+			return nil
+		}
+		return &s
+	}
+	rec.Doc.Title, rec.Doc.URL, rec.Doc.Published, rec.Doc.Source = opt(doc.Title), opt(doc.URL), opt(doc.Published), opt(doc.Source)
+	rec.Entities = []Entity{}
+	for _, e := range d.order {
+		if len(e.mentions) == 0 {
+			continue
+		}
+		rec.Entities = append(rec.Entities, x.entityOut(d, e))
+	}
+	rec.Events = []Event{}
+	docKey := strings.ToLower(strings.TrimSuffix(rec.Doc.SHA256[:16], ""))
+	for i, e := range events {
+		e.id = fmt.Sprintf("%sreport/%s/%d", x.base, docKey, i)
+	}
+	for _, e := range events {
+		rec.Events = append(rec.Events, x.eventOut(d, e))
+	}
+	rec.Relations = x.relations(d)
+	if rec.Relations == nil {
+		rec.Relations = []Relation{}
+	}
+	return rec, nil
+}
+
+func (x *Lexical) ref(e *entity) Ref {
+	r := Ref{ID: EntityIRI(x.base, e.key), Name: e.name, Class: e.class}
+	if e.country != "" && e.class != ClassCountry {
+		if g := x.r.gaz.Country(e.country); g != nil {
+			r.Country = g.Name
+		}
+	}
+	return r
+}
+
+func (x *Lexical) span(d *docState, s, a, b int) Span {
+	t := d.sents[s].Tokens
+	return Span{Sentence: s, Start: t[a].Start, End: t[b-1].End, Text: d.doc.Text[t[a].Start:t[b-1].End]}
+}
+
+func (x *Lexical) sentSpan(d *docState, s int) Span {
+	st := d.sents[s]
+	return Span{Sentence: s, Start: st.Start, End: st.End, Text: st.Text}
+}
+
+func (x *Lexical) entityOut(d *docState, e *entity) Entity {
+	r := x.ref(e)
+	out := Entity{ID: r.ID, Name: e.name, Class: e.class, Type: e.typ, Country: r.Country, Wikidata: e.wikidata, Confidence: e.conf, Aliases: []string{}}
+	if e.class == ClassCountry {
+		out.Country = e.name
+	}
+	for a := range e.aliases {
+		if a != e.name {
+			out.Aliases = append(out.Aliases, a)
+		}
+	}
+	sort.Strings(out.Aliases)
+	if e.within != nil {
+		w := x.ref(e.within)
+		out.Within = &w
+	}
+	if e.gaz != nil && e.class != ClassCountry {
+		lat, lon := e.gaz.Lat, e.gaz.Lon
+		out.Lat, out.Lon = &lat, &lon
+	}
+	sort.Slice(e.mentions, func(i, j int) bool {
+		a, b := e.mentions[i], e.mentions[j]
+		return a.s < b.s || a.s == b.s && a.a < b.a
+	})
+	for _, m := range e.mentions {
+		out.Mentions = append(out.Mentions, x.span(d, m.s, m.a, m.b))
+	}
+	return out
+}
+
+// placeDepth orders places most specific first.
+func placeDepth(e *entity) int {
+	switch e.class {
+	case ClassPlace:
+		return 0
+	case ClassRegion:
+		return 1
+	}
+	return 2
+}
+
+func (x *Lexical) eventOut(d *docState, ev *docEvent) Event {
+	f := &ev.f
+	out := Event{ID: ev.id, Type: f.typ, Subtype: f.subtype, Cameo: f.cameo, Actors: []Ref{}, Targets: []Ref{}, Places: []Ref{}, Weapons: []string{}, Confidence: 0.7}
+	for _, a := range f.actors {
+		out.Actors = append(out.Actors, x.ref(a))
+	}
+	for _, a := range f.agents {
+		out.Agents = append(out.Agents, x.ref(a))
+	}
+	for _, t := range f.targets {
+		out.Targets = append(out.Targets, x.ref(t))
+	}
+	out.TargetText = f.targetText
+	places := append([]*entity(nil), f.places...)
+	// a country is a place only when nothing finer is known
+	finer := false
+	for _, p := range places {
+		if p.class != ClassCountry {
+			finer = true
+		}
+	}
+	var country *entity = f.country
+	countries := map[string]bool{}
+	for _, p := range places {
+		if p.country != "" {
+			countries[p.country] = true
+		}
+	}
+	if len(countries) == 1 {
+		for cc := range countries {
+			country = d.countryEntity(cc)
+		}
+	} else if len(countries) > 1 {
+		country = nil
+	}
+	sort.SliceStable(places, func(i, j int) bool { return placeDepth(places[i]) < placeDepth(places[j]) })
+	for _, p := range places {
+		if finer && p.class == ClassCountry {
+			continue
+		}
+		out.Places = append(out.Places, x.ref(p))
+	}
+	if len(out.Places) == 0 && country != nil && f.typ == EventAttack {
+		out.Places = append(out.Places, x.ref(country))
+	}
+	if country != nil {
+		r := x.ref(country)
+		out.Country = &r
+	}
+	if f.date != nil {
+		v, t := f.date.Value, f.date.Text
+		out.Date, out.DateText = &v, &t
+	}
+	out.Weapons = append(out.Weapons, f.weapons...)
+	if f.killed >= 0 {
+		k := f.killed
+		out.Killed = &k
+	}
+	if f.injured >= 0 {
+		k := f.injured
+		out.Injured = &k
+	}
+	out.Operation = f.operation
+	if ev.retFor != nil {
+		out.RetaliationFor = ev.retFor.id
+	}
+	seen := map[int]bool{}
+	for _, fr := range ev.frames {
+		if !seen[fr.s] {
+			seen[fr.s] = true
+			out.Evidence = append(out.Evidence, x.sentSpan(d, fr.s))
+		}
+	}
+	if len(f.actors) > 0 {
+		out.Confidence = 0.8
+		if len(f.targets) > 0 || len(out.Places) > 0 {
+			out.Confidence = 0.9
+		}
+	}
+	return out
+}
+
+// linkPlaces sets each place's parent from the gazetteer (a city lies in
+// its region, a region in its country).
+func (d *docState) linkPlaces() {
+	for _, e := range d.order {
+		if e.gaz == nil || e.within != nil || e.gaz.Kind == gazetteer.KindCountry {
+			continue
+		}
+		if p := d.r.gaz.Within(e.gaz); p != nil {
+			c := gazCand(p)
+			if pe, ok := d.ents[c.key]; ok {
+				e.within = pe
+			} else {
+				e.within = &entity{key: c.key, name: c.name, class: c.class, country: c.country, gaz: p, aliases: map[string]bool{}}
+			}
+		}
+	}
+}

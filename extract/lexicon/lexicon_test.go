@@ -1,0 +1,64 @@
+package lexicon
+
+import (
+	"testing"
+
+	"github.com/newsgraph/newsgraph/extract/text"
+)
+
+func TestDefaultLoads(t *testing.T) {
+	lx := Default()
+	if len(lx.Entries) < 100 || len(lx.Roles) < 10 || len(lx.Triggers) < 50 || len(lx.Weapons) < 10 {
+		t.Fatalf("lexicon too small: %d entries, %d roles, %d triggers, %d weapons", len(lx.Entries), len(lx.Roles), len(lx.Triggers), len(lx.Weapons))
+	}
+	keys := map[string]bool{}
+	for _, e := range lx.Entries {
+		k := e.Class + "/" + e.Key
+		if keys[k] {
+			t.Errorf("duplicate key %s", k)
+		}
+		keys[k] = true
+		switch e.Class {
+		case "ArmedGroup", "StateForce", "Organization", "Government":
+		default:
+			t.Errorf("%s: unknown class %q", e.Key, e.Class)
+		}
+	}
+}
+
+func TestMatcher(t *testing.T) {
+	m := NewMatcher[string]()
+	for _, e := range Default().Entries {
+		m.Add(e.Name, e.Key)
+		for _, a := range e.Aliases {
+			m.Add(a, e.Key)
+		}
+	}
+	tests := []struct {
+		in   string
+		want []string // matched keys in order
+	}{
+		{"Iran targeted Jaish al Adl, or the Army of Justice.", []string{"jaish-al-adl", "jaish-al-adl"}},
+		{"the Jaish ul-Adl, a Sunni group", []string{"jaish-al-adl"}},
+		{"the Balochistan Liberation Army (BLA) terror group", []string{"baloch-liberation-army", "baloch-liberation-army"}},
+		{"bla bla said the IS militants", []string{"islamic-state"}},
+		{"this is a test", nil},
+		{"Revolutionary Guards attacked", []string{"irgc"}},
+		{"US Central Command said", []string{"centcom"}},
+	}
+	for _, tt := range tests {
+		var got []string
+		for _, h := range m.Find(text.Tokenize(tt.in, 0)) {
+			got = append(got, h.Values[0])
+		}
+		if len(got) != len(tt.want) {
+			t.Errorf("%q: got %v, want %v", tt.in, got, tt.want)
+			continue
+		}
+		for i := range got {
+			if got[i] != tt.want[i] {
+				t.Errorf("%q: got %v, want %v", tt.in, got, tt.want)
+			}
+		}
+	}
+}

@@ -1,0 +1,226 @@
+package extract
+
+import (
+	"time"
+)
+
+// dayOf parses a frame date; ok is false for none or a month.
+func dayOf(f *frame) (time.Time, bool) {
+	if f.date == nil || len(f.date.Value) != 10 {
+		return time.Time{}, false
+	}
+	t, err := time.Parse("2006-01-02", f.date.Value)
+	return t, err == nil
+}
+
+// compatible reports whether frame f can describe the same event as e:
+// no contradicting date (more than a day apart), country or roles.
+func compatible(e *frame, f *frame) bool {
+	if e.typ != f.typ {
+		return false
+	}
+	if e.date != nil && f.date != nil {
+		t1, ok1 := dayOf(e)
+		t2, ok2 := dayOf(f)
+		if ok1 && ok2 {
+			diff := t1.Sub(t2)
+			if diff > 24*time.Hour || diff < -24*time.Hour {
+				return false
+			}
+		} else if e.date.Value[:7] != f.date.Value[:7] {
+			return false
+		}
+	}
+	if e.country != nil && f.country != nil && e.country != f.country {
+		return false
+	}
+	for _, a := range e.actors {
+		for _, t := range f.targets {
+			if a == t {
+				return false
+			}
+		}
+		if f.country == a && e.typ == EventAttack {
+			return false
+		}
+	}
+	for _, a := range f.actors {
+		for _, t := range e.targets {
+			if a == t {
+				return false
+			}
+		}
+		if e.country == a && e.typ == EventAttack {
+			return false
+		}
+	}
+	if len(e.places) > 0 && len(f.places) > 0 {
+		cc := map[string]bool{}
+		for _, p := range e.places {
+			cc[p.country] = true
+		}
+		ok := false
+		for _, p := range f.places {
+			if cc[p.country] {
+				ok = true
+			}
+		}
+		if !ok {
+			return false
+		}
+	}
+	return true
+}
+
+func sameActors(a, b []*entity) bool {
+	if len(a) == 0 || len(b) == 0 {
+		return false
+	}
+	for _, x := range a {
+		for _, y := range b {
+			if x == y {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// mergeFrame folds frame f into frame into.
+func mergeFrame(into, f *frame) {
+	for _, a := range f.actors {
+		into.actors = appendEnt(into.actors, a)
+	}
+	for _, a := range f.agents {
+		into.agents = appendEnt(into.agents, a)
+	}
+	for _, t := range f.targets {
+		skip := false
+		for _, a := range into.actors {
+			if a == t {
+				skip = true
+			}
+		}
+		if !skip {
+			into.targets = appendEnt(into.targets, t)
+		}
+	}
+	for _, t := range f.targetText {
+		into.targetText = appendStr(into.targetText, t)
+	}
+	for _, p := range f.places {
+		into.places = appendEnt(into.places, p)
+	}
+	if into.country == nil {
+		into.country = f.country
+	}
+	if f.date != nil && (into.date == nil || len(into.date.Value) < len(f.date.Value)) {
+		into.date = f.date
+	}
+	for _, w := range f.weapons {
+		into.weapons = appendStr(into.weapons, w)
+	}
+	into.killed = max(into.killed, f.killed)
+	into.injured = max(into.injured, f.injured)
+	if into.subtype == "" || into.subtype == "strike" || into.subtype == "armed assault" || into.subtype == "bombing" {
+		if f.subtype != "" && f.subtype != "strike" && f.subtype != "armed assault" {
+			into.subtype, into.cameo = f.subtype, f.cameo
+		}
+	}
+	if into.operation == "" {
+		into.operation = f.operation
+	}
+}
+
+// mergeEvents turns the frames of a document into its events: a frame
+// with an actor joins the event of the same type and actor that it does
+// not contradict; a frame without one joins the most recent compatible
+// event of its type (the salient one), or starts an event of its own when
+// it says something new (an indefinite "an attack on a police station").
+func (d *docState) mergeEvents(frames []*frame) []*docEvent {
+	var events []*docEvent
+	join := func(e *docEvent, f *frame) {
+		e.frames = append(e.frames, f)
+		mergeFrame(&e.f, f)
+		f.ev = e
+	}
+	for _, f := range frames {
+		if f.afterDay != nil && f.afterDay.date != nil && f.date == nil {
+			if t, ok := dayOf(f.afterDay); ok {
+				f.date = &dateExpr{Text: "a day after", Value: t.AddDate(0, 0, -1).Format("2006-01-02")}
+			}
+		}
+		var target *docEvent
+		if len(f.actors) > 0 {
+			for i := len(events) - 1; i >= 0; i-- {
+				e := events[i]
+				if sameActors(e.f.actors, f.actors) && compatible(&e.f, f) {
+					target = e
+					break
+				}
+			}
+			// an event first seen without its actor
+			if target == nil {
+				for i := len(events) - 1; i >= 0; i-- {
+					e := events[i]
+					if len(e.f.actors) == 0 && e.f.typ == f.typ && compatible(&e.f, f) && (len(e.f.targets) > 0 || len(e.f.places) > 0) && f.typ == EventAttack && e.f.date != nil && f.date != nil {
+						target = e
+						break
+					}
+				}
+			}
+		} else {
+			for i := len(events) - 1; i >= 0; i-- {
+				e := events[i]
+				if e.f.typ == f.typ && compatible(&e.f, f) {
+					target = e
+					break
+				}
+			}
+			if target != nil && !f.definite && f.typ == EventAttack && (len(f.targetText) > 0 || f.date != nil && target.f.date == nil && len(target.f.actors) > 0 && false) {
+				target = nil
+			}
+			if target == nil && !hasContent(f) {
+				continue
+			}
+		}
+		if target == nil {
+			target = &docEvent{f: frame{typ: f.typ, subtype: f.subtype, cameo: f.cameo, s: f.s, killed: -1, injured: -1}}
+			events = append(events, target)
+		}
+		join(target, f)
+	}
+	for _, e := range events {
+		for _, f := range e.frames {
+			if f.retFor != nil && f.retFor.ev != nil && f.retFor.ev != e && !sameActors(e.f.actors, f.retFor.ev.f.actors) {
+				e.retFor = f.retFor.ev
+			}
+		}
+	}
+	// operation names go to the document's main attack of that sentence
+	for _, op := range d.operations {
+		for _, e := range events {
+			for _, f := range e.frames {
+				if f.s <= op.s && e.f.typ == EventAttack && len(e.f.actors) > 0 && e.f.operation == "" {
+					e.f.operation = op.name
+				}
+			}
+		}
+	}
+	// drop events that say nothing: no actor and no target, place or figure
+	var out []*docEvent
+	for _, e := range events {
+		if len(e.f.actors) == 0 && len(e.f.targets) == 0 && len(e.f.targetText) == 0 && len(e.f.places) == 0 {
+			continue
+		}
+		if e.f.typ != EventAttack && len(e.f.actors) == 0 {
+			continue
+		}
+		out = append(out, e)
+	}
+	return out
+}
+
+func hasContent(f *frame) bool {
+	return len(f.targets) > 0 || len(f.targetText) > 0 || len(f.places) > 0 || f.country != nil
+}

@@ -1,0 +1,150 @@
+package extract
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/newsgraph/newsgraph/extract/text"
+)
+
+var numberWords = map[string]int{"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "dozen": 12, "dozens": 24, "hundreds": 200, "a": 1, "an": 1}
+
+// numberAt reads a number at token i ("9", "1,200", "nine", "twenty-five",
+// "a dozen") and returns it with the index after it.
+func numberAt(toks []text.Token, i int) (int, int, bool) {
+	if i >= len(toks) {
+		return 0, i, false
+	}
+	t := toks[i]
+	if t.Kind == text.Number {
+		v, err := strconv.Atoi(strings.ReplaceAll(t.Text, ",", ""))
+		if err != nil || strings.ContainsAny(t.Text, ".:") {
+			return 0, i, false
+		}
+		return v, i + 1, true
+	}
+	v, ok := numberWords[t.Norm]
+	if !ok || t.Norm == "a" || t.Norm == "an" {
+		if (t.Norm == "a" || t.Norm == "an") && i+1 < len(toks) && toks[i+1].Norm == "dozen" {
+			return 12, i + 2, true
+		}
+		return 0, i, false
+	}
+	j := i + 1
+	if v >= 20 && v < 100 && j+1 < len(toks) && toks[j].Norm == "-" {
+		if u, ok := numberWords[toks[j+1].Norm]; ok && u < 10 {
+			v += u
+			j += 2
+		}
+	}
+	return v, j, true
+}
+
+var victimNouns = map[string]bool{"people": true, "persons": true, "person": true, "civilians": true, "civilian": true, "children": true, "child": true, "women": true, "woman": true, "men": true, "man": true, "soldiers": true, "soldier": true, "troops": true, "militants": true, "terrorists": true, "fighters": true, "police": true, "policemen": true, "officers": true, "personnel": true, "others": true, "members": true, "nationals": true, "villagers": true, "students": true, "workers": true, "worshippers": true, "passengers": true, "residents": true, "pilgrims": true, "insurgents": true, "rebels": true, "guards": true, "staff": true, "journalists": true, "protesters": true, "security": true, "family": true}
+
+var killWords = map[string]bool{"killed": true, "killing": true, "kill": true, "kills": true, "dead": true, "died": true, "die": true, "deaths": true, "death": true, "lives": true, "slain": true, "massacred": true, "martyred": true}
+var hurtWords = map[string]bool{"injured": true, "injuring": true, "wounded": true, "wounding": true, "hurt": true, "injure": true, "wound": true, "injuries": true}
+
+// casualty is a figure the sentence gives: Killed or injured, at token At.
+type casualty struct {
+	At     int
+	Killed bool
+	N      int
+}
+
+// findCasualties reads killed and injured figures: "killed at least nine
+// people", "nine people have been killed", "four children, three women and
+// two men … have been killed" (summed), "wounded three others".
+func findCasualties(toks []text.Token) []casualty {
+	var out []casualty
+	used := map[int]bool{}
+	for i := 0; i < len(toks); i++ {
+		n, j, ok := numberAt(toks, i)
+		if !ok || used[i] {
+			continue
+		}
+		if i > 0 && (toks[i-1].Norm == "of" && i > 1 && toks[i-2].Norm == "one") {
+			continue
+		}
+		// a list of counted victims: four children, three women and two men
+		total := 0
+		k := i
+		listEnd := i
+		for {
+			v, e, ok := numberAt(toks, k)
+			if !ok {
+				break
+			}
+			e2 := e
+			for e2 < len(toks) && e2 < e+3 && !victimNouns[toks[e2].Norm] && toks[e2].Kind == text.Word && !killWords[toks[e2].Norm] && !hurtWords[toks[e2].Norm] {
+				e2++
+			}
+			if e2 >= len(toks) || !victimNouns[toks[e2].Norm] {
+				if k == i {
+					break
+				}
+				break
+			}
+			total += v
+			used[k] = true
+			listEnd = e2 + 1
+			k = e2 + 1
+			if k < len(toks) && (toks[k].Norm == "," || toks[k].Norm == "and") {
+				k++
+				if k < len(toks) && toks[k].Norm == "and" {
+					k++
+				}
+				continue
+			}
+			break
+		}
+		if total == 0 {
+			total = n
+			listEnd = j
+			if j < len(toks) && !victimNouns[toks[j].Norm] && !killWords[toks[j].Norm] && !hurtWords[toks[j].Norm] {
+				// a number not counting people ("seven locations")
+				if !(j+1 < len(toks) && victimNouns[toks[j+1].Norm]) {
+					continue
+				}
+			}
+		}
+		if toks[i].Norm == "one" && i+1 < len(toks) && toks[i+1].Norm == "of" {
+			continue
+		}
+		kind := 0
+		// verb before: "killing at least nine", "wounded three others"
+		for k := i - 1; kind == 0 && k >= 0 && k >= i-4; k-- {
+			w := toks[k].Norm
+			if killWords[w] {
+				kind = 1
+			} else if hurtWords[w] {
+				kind = 2
+			} else if w != "at" && w != "least" && w != "over" && w != "more" && w != "than" && w != "some" && w != "about" && w != "around" && w != "nearly" && w != "almost" && w != "up" && w != "to" {
+				break
+			}
+		}
+		// verb after: "… were killed", "… have been killed", "… dead"
+		for k := listEnd; kind == 0 && k < len(toks) && k < listEnd+12; k++ {
+			w := toks[k].Norm
+			if killWords[w] {
+				kind = 1
+				break
+			}
+			if hurtWords[w] {
+				kind = 2
+				break
+			}
+			if w == "." || w == ";" || w == "that" || w == "who" && k > listEnd+8 {
+				break
+			}
+		}
+		if kind == 0 {
+			continue
+		}
+		if i > 0 && (toks[i-1].Norm == "no" || toks[i-1].Norm == "none") {
+			continue
+		}
+		out = append(out, casualty{At: i, Killed: kind == 1, N: total})
+	}
+	return out
+}

@@ -1,0 +1,222 @@
+package extract
+
+import (
+	"strings"
+
+	"github.com/newsgraph/newsgraph/extract/lexicon"
+	"github.com/newsgraph/newsgraph/extract/text"
+)
+
+// forceNouns are the words that, after a country, name its forces.
+var forceNouns = []struct {
+	words []string
+	kind  string // armed, police, security, intelligence
+}{
+	{[]string{"armed", "forces"}, "armed"}, {[]string{"air", "force"}, "armed"}, {[]string{"army"}, "armed"},
+	{[]string{"military"}, "armed"}, {[]string{"navy"}, "armed"}, {[]string{"troops"}, "armed"},
+	{[]string{"soldiers"}, "armed"}, {[]string{"forces"}, "armed"}, {[]string{"fighter", "jets"}, "armed"},
+	{[]string{"warplanes"}, "armed"}, {[]string{"jets"}, "armed"}, {[]string{"military", "forces"}, "armed"},
+	{[]string{"defence", "forces"}, "armed"}, {[]string{"defense", "forces"}, "armed"},
+	{[]string{"security", "forces"}, "security"}, {[]string{"security", "officials"}, "security"},
+	{[]string{"police"}, "police"}, {[]string{"border", "guards"}, "security"}, {[]string{"border", "police"}, "police"},
+	{[]string{"intelligence"}, "intelligence"},
+}
+
+// govNouns are the words that, after a country, name a government body.
+var govNouns = []struct {
+	words []string
+	kind  string
+}{
+	{[]string{"foreign", "ministry"}, "mfa"}, {[]string{"foreign", "office"}, "mfa"},
+	{[]string{"ministry", "of", "foreign", "affairs"}, "mfa"}, {[]string{"foreign", "affairs", "ministry"}, "mfa"},
+	{[]string{"interior", "ministry"}, "interior"}, {[]string{"ministry", "of", "interior"}, "interior"},
+	{[]string{"defence", "ministry"}, "defence"}, {[]string{"defense", "ministry"}, "defence"},
+	{[]string{"ministry", "of", "defence"}, "defence"}, {[]string{"ministry", "of", "defense"}, "defence"},
+	{[]string{"government"}, "government"}, {[]string{"cabinet"}, "government"},
+	{[]string{"parliament"}, "parliament"}, {[]string{"embassy"}, "embassy"},
+}
+
+var forceNames = map[string]string{"armed": "Armed Forces", "security": "security forces", "police": "Police", "intelligence": "intelligence services"}
+var govNames = map[string]string{"mfa": "Ministry of Foreign Affairs of ", "interior": "Ministry of Interior of ", "defence": "Ministry of Defence of ", "government": "Government of ", "parliament": "Parliament of ", "embassy": "Embassy of "}
+
+// matchWords reports whether the normalised tokens from i on spell words,
+// skipping joiners, and returns the index after the last one.
+func matchWords(toks []text.Token, i int, words []string) (int, bool) {
+	for _, w := range words {
+		for i < len(toks) && lexicon.Joiner(toks[i]) && toks[i].Norm != "." {
+			i++
+		}
+		if i >= len(toks) || toks[i].Norm != w {
+			return 0, false
+		}
+		i++
+	}
+	return i, true
+}
+
+// countryAt returns the country mention that ends right before token i
+// (allowing a possessive), or, for "the country's", the focus country.
+func (d *docState) countryBefore(s, i int) (*entity, int) {
+	toks := d.sents[s].Tokens
+	j := i
+	if j >= 2 && toks[j-1].Norm == "s" && toks[j-2].Norm == "'" {
+		j -= 2
+	}
+	for _, m := range d.ments[s] {
+		if m.b == j && m.ent.class == ClassCountry {
+			return m.ent, m.a
+		}
+	}
+	if j >= 2 && j < i && toks[j-1].Norm == "country" && toks[j-2].Norm == "the" {
+		if c := d.focusCountry(s); c != nil {
+			return c, j - 2
+		}
+	}
+	return nil, 0
+}
+
+// findBodies finds forces and government bodies named after a country
+// ("Pakistan's air force", "Iranian troops", "the foreign ministry").
+func (d *docState) findBodies() {
+	for si, s := range d.sents {
+		if d.skip[si] {
+			continue
+		}
+		toks := s.Tokens
+		for i := 0; i < len(toks); i++ {
+			for _, f := range govNouns {
+				end, ok := matchWords(toks, i, f.words)
+				if !ok {
+					continue
+				}
+				c, start := d.countryBefore(si, i)
+				if c == nil {
+					// "Foreign Ministry of Pakistan" / bare "the foreign ministry"
+					if e2, ok := matchWords(toks, end, []string{"of"}); ok {
+						for _, m := range d.ments[si] {
+							if m.a == e2 && m.ent.class == ClassCountry {
+								c, end = m.ent, m.b
+							}
+						}
+					}
+					start = i
+					if c == nil && f.kind != "embassy" && f.kind != "government" && f.kind != "parliament" {
+						c = d.focusCountry(si)
+					}
+				}
+				if c == nil {
+					continue
+				}
+				key := "gov/" + strings.ToLower(c.country) + "-" + f.kind
+				e := d.entityFor(&cand{class: ClassGovernment, key: key, name: govNames[f.kind] + c.name, country: c.country})
+				if f.kind == "mfa" {
+					e.typ = "ForeignMinistry"
+				}
+				d.addMention(&mention{s: si, a: start, b: end, ent: e}, d.surface(si, start, end))
+				i = end - 1
+				break
+			}
+			for _, f := range forceNouns {
+				end, ok := matchWords(toks, i, f.words)
+				if !ok {
+					continue
+				}
+				c, start := d.countryBefore(si, i)
+				if c == nil {
+					continue
+				}
+				if d.mentionAt(si, i) != nil {
+					continue
+				}
+				key := "force/" + strings.ToLower(c.country) + "-" + f.kind
+				name := c.name + " " + forceNames[f.kind]
+				if f.kind == "security" {
+					name = c.name + " security forces"
+				}
+				e := d.entityFor(&cand{class: ClassStateForce, key: key, name: name, country: c.country})
+				d.addMention(&mention{s: si, a: start, b: end, ent: e}, d.surface(si, start, end))
+				i = end - 1
+				break
+			}
+		}
+	}
+}
+
+// mentionAt returns a mention starting at token i of sentence s.
+func (d *docState) mentionAt(s, i int) *mention {
+	for _, m := range d.ments[s] {
+		if m.a <= i && i < m.b && m.ent.class != ClassCountry {
+			return m
+		}
+	}
+	return nil
+}
+
+// covered reports whether token i of sentence s is inside any mention.
+func (d *docState) covered(s, i int) bool {
+	for _, m := range d.ments[s] {
+		if m.a <= i && i < m.b {
+			return true
+		}
+	}
+	return false
+}
+
+// focusCountry is the country a sentence is about when it does not say:
+// the first country named in the sentence or the sentences before, else
+// the document's most mentioned country.
+func (d *docState) focusCountry(s int) *entity {
+	for k := s; k >= 0 && k >= s-2; k-- {
+		for _, m := range d.ments[k] {
+			if m.ent.class == ClassCountry && !d.diplomatModifier(k, m) {
+				return m.ent
+			}
+			if m.capital {
+				if c := d.countryEntity(m.ent.country); c != nil {
+					return c
+				}
+			}
+		}
+	}
+	best, n := "", 0
+	for cc, c := range d.countryCount {
+		if c > n || c == n && cc < best {
+			best, n = cc, c
+		}
+	}
+	return d.countryEntity(best)
+}
+
+// diplomatModifier reports whether a country mention qualifies a diplomat
+// ("Pakistan's charge d'affaires", "the Pakistani envoy"): the diplomat
+// belongs to that country, but the sentence is about the host.
+func (d *docState) diplomatModifier(s int, m *mention) bool {
+	toks := d.sents[s].Tokens
+	i := m.b
+	if m.possessive {
+		i += 2
+	}
+	for k := i; k < len(toks) && k < i+3; k++ {
+		switch toks[k].Norm {
+		case "ambassador", "envoy", "charge", "diplomat", "diplomats", "embassy", "consul":
+			return true
+		}
+	}
+	return false
+}
+
+// countryEntity returns the document entity of a country, creating it from
+// the gazetteer if the document has not named it yet.
+func (d *docState) countryEntity(cc string) *entity {
+	if cc == "" {
+		return nil
+	}
+	if e, ok := d.ents["country/"+strings.ToLower(cc)]; ok {
+		return e
+	}
+	g := d.r.gaz.Country(cc)
+	if g == nil {
+		return nil
+	}
+	return d.entityFor(gazCand(g))
+}

@@ -1,0 +1,285 @@
+package extract
+
+import (
+	"strings"
+
+	"github.com/newsgraph/newsgraph/extract/lexicon"
+	"github.com/newsgraph/newsgraph/extract/text"
+)
+
+// nameRun returns the end of a run of capitalised name words starting at
+// token i (hyphenated parts such as "Anwaar-ul-haq" and inner particles such
+// as "bin" included), or i if there is none.
+func (d *docState) nameRun(s, i int) int {
+	toks := d.sents[s].Tokens
+	j := i
+	words := 0
+	for j < len(toks) {
+		t := toks[j]
+		switch {
+		case isUpperWord(t) && !t.AllCaps() || (t.AllCaps() && len(t.Text) <= 3 && words > 0 && false):
+			if d.covered(s, j) && !d.weakCover(s, j) {
+				return d.trimRun(s, i, j)
+			}
+			if d.r.lex.Stopwords[t.Norm] && words == 0 {
+				return i
+			}
+			if isRoleWord(d.r, t.Norm) && !d.r.lex.GivenNames[t.Norm] {
+				return d.trimRun(s, i, j)
+			}
+			j++
+			words++
+		case t.Norm == "-" && !t.SpaceBefore && j+1 < len(toks) && !toks[j+1].SpaceBefore && toks[j+1].Kind == text.Word && words > 0:
+			j += 2
+		case t.Kind == text.Word && words > 0 && (t.Norm == "bin" || t.Norm == "al" || t.Norm == "ul" || t.Norm == "ibn") && j+1 < len(toks) && isUpperWord(toks[j+1]):
+			j++
+		default:
+			return d.trimRun(s, i, j)
+		}
+		if words >= 5 {
+			return j
+		}
+	}
+	return d.trimRun(s, i, j)
+}
+
+func (d *docState) trimRun(s, i, j int) int { return j }
+
+// weakCover reports whether the token is covered only by a place mention,
+// which a person's name may override (surnames such as "Baloch" or "Shah").
+func (d *docState) weakCover(s, i int) bool {
+	for _, m := range d.ments[s] {
+		if m.a <= i && i < m.b {
+			if m.ent.class == ClassPlace || m.ent.class == ClassRegion && m.b-m.a == 1 || m.demonym {
+				continue
+			}
+			return false
+		}
+	}
+	return true
+}
+
+func isRoleWord(r *resources, w string) bool {
+	switch w {
+	case "minister", "president", "spokesman", "spokeswoman", "spokesperson", "governor", "ambassador",
+		"commander", "general", "chief", "leader", "official", "deputy", "secretary", "prime", "foreign",
+		"interior", "ministry", "said", "told", "added", "has", "had", "was", "is", "will", "the":
+		return true
+	}
+	return false
+}
+
+// findPersons recognises people: after a role ("Interior Minister Ahmad
+// Vahidi", "spokeswoman Mao Ning"), before or after an appositive role
+// ("Alireza Rahmati, a deputy to the governor"), or starting with a known
+// given name; then later mentions of their surnames.
+func (d *docState) findPersons() {
+	for si, s := range d.sents {
+		if d.skip[si] || d.headline[si] && len(s.Tokens) < 12 {
+			continue
+		}
+		toks := s.Tokens
+		roleMatches := d.r.roles.Find(toks)
+		used := map[int]bool{}
+		for _, rm := range roleMatches {
+			ro := rm.Values[0]
+			if ro.Name == "ambassador" || ro.Name == "official" {
+				continue
+			}
+			// role + [of the X] + Name
+			j := rm.End
+			var of *entity
+			if j < len(toks) && toks[j].Norm == "of" {
+				k := j + 1
+				for k < len(toks) && (toks[k].Norm == "the" || !isUpperWord(toks[k]) && toks[k].Kind == text.Word && k < j+4) {
+					k++
+				}
+				for _, m := range d.ments[si] {
+					if m.a == k || m.a == j+1 {
+						of = m.ent
+						k = m.b
+					}
+				}
+				if k < len(toks) && isUpperWord(toks[k]) && k-j <= 4 {
+					j = k
+				}
+			}
+			end := d.nameRun(si, j)
+			if end-j >= 2 || end-j == 1 && d.r.lex.GivenNames[toks[j].Norm] == false && end < len(toks) && (toks[end].Norm == "said" || toks[end].Norm == "told") {
+				p := d.addPerson(si, j, end)
+				used[j] = true
+				d.attachRole(p, si, rm.Start, rm.End, ro, of)
+				continue
+			}
+			// Name, a/the role (of X)
+		}
+		// Name , (a|the) role
+		for i := 0; i+1 < len(toks); i++ {
+			if used[i] || !isUpperWord(toks[i]) || d.covered(si, i) && !d.weakCover(si, i) {
+				continue
+			}
+			end := d.nameRun(si, i)
+			if end-i < 2 {
+				continue
+			}
+			isPerson := false
+			var role *lexicon.Match[*lexicon.Role]
+			if end+2 < len(toks) && toks[end].Norm == "," {
+				k := end + 1
+				if toks[k].Norm == "a" || toks[k].Norm == "the" || toks[k].Norm == "an" {
+					k++
+				}
+				for _, rm := range roleMatches {
+					if rm.Start >= k && rm.Start <= k+3 {
+						isPerson = true
+						r := rm
+						role = &r
+						break
+					}
+				}
+			}
+			if !isPerson && d.r.lex.GivenNames[toks[i].Norm] && !d.headline[si] {
+				isPerson = true
+			}
+			if !isPerson && i > 0 && toks[i-1].Norm == "," && end < len(toks) && toks[end].Norm == "," {
+				// ", Alireza Rahmati, told": appositive after a role
+				for _, rm := range roleMatches {
+					if rm.End <= i && rm.End >= i-8 {
+						isPerson = true
+						r := rm
+						role = &r
+					}
+				}
+			}
+			if !isPerson {
+				continue
+			}
+			p := d.addPerson(si, i, end)
+			if role != nil {
+				d.attachRole(p, si, role.Start, role.End, role.Values[0], nil)
+			}
+			i = end
+		}
+	}
+	d.findSurnames()
+}
+
+// addPerson records a person named by tokens [a, b) of sentence s.
+func (d *docState) addPerson(s, a, b int) *entity {
+	name := d.surface(s, a, b)
+	parts := strings.Fields(name)
+	key := "person/" + slug(parts[len(parts)-1]) + "-" + nameSkeleton(name)
+	e := d.entityFor(&cand{class: ClassPerson, key: key, name: name})
+	if e.name != name && len(name) > len(e.name) {
+		e.aliases[e.name] = true
+		e.name = name
+	}
+	e.conf = 0.8
+	// drop weaker mentions the name overlaps
+	kept := d.ments[s][:0]
+	for _, m := range d.ments[s] {
+		if m.a < b && a < m.b {
+			m.ent.mentions = removeMention(m.ent.mentions, m)
+			continue
+		}
+		kept = append(kept, m)
+	}
+	d.ments[s] = kept
+	d.addMention(&mention{s: s, a: a, b: b, ent: e}, name)
+	for _, p := range d.persons {
+		if p == e {
+			return e
+		}
+	}
+	d.persons = append(d.persons, e)
+	return e
+}
+
+func removeMention(ms []*mention, m *mention) []*mention {
+	out := ms[:0]
+	for _, x := range ms {
+		if x != m {
+			out = append(out, x)
+		}
+	}
+	return out
+}
+
+// attachRole records that person p holds the role at tokens [a, b) of s,
+// of the body or country named just before the role or after "of".
+func (d *docState) attachRole(p *entity, s, a, b int, ro *lexicon.Role, of *entity) {
+	toks := d.sents[s].Tokens
+	start := a
+	// modifiers before the role: "caretaker", "deputy", "foreign ministry"
+	for start > 0 && toks[start-1].Kind == text.Word && !isUpperWord(toks[start-1]) && modifierWords[toks[start-1].Norm] {
+		start--
+	}
+	role := d.surface(s, start, b)
+	if of == nil {
+		for _, m := range d.ments[s] {
+			if m.b == start || m.possessive && m.b+2 == start || m.b == a {
+				of = m.ent
+			}
+		}
+	}
+	if of == nil && (ro.Body == "government" || strings.HasPrefix(ro.Body, "ministry")) {
+		of = d.focusCountry(s)
+	}
+	if of != nil && strings.HasPrefix(ro.Body, "ministry") && of.class == ClassCountry {
+		// "Iran's Foreign Minister": the role is in the country's government
+	}
+	d.roles = append(d.roles, roleMention{person: p, role: role, canon: ro, of: of, s: s})
+	if p.country == "" && of != nil {
+		p.country = of.country
+	}
+}
+
+var modifierWords = map[string]bool{"caretaker": true, "interim": true, "deputy": true, "acting": true, "former": true, "senior": true, "chief": true, "foreign": true, "ministry": true, "military": true, "army": true, "regional": true, "provincial": true, "top": true}
+
+// findSurnames marks later mentions of a person's surname alone.
+func (d *docState) findSurnames() {
+	if len(d.persons) == 0 {
+		return
+	}
+	m := lexicon.NewMatcher[*entity]()
+	for _, p := range d.persons {
+		parts := strings.Fields(p.name)
+		if len(parts) >= 2 {
+			m.Add(parts[len(parts)-1], p)
+		}
+	}
+	for si, s := range d.sents {
+		if d.skip[si] {
+			continue
+		}
+		for _, h := range m.Find(s.Tokens) {
+			if !isUpperWord(s.Tokens[h.Start]) || d.covered(si, h.Start) {
+				continue
+			}
+			d.addMention(&mention{s: si, a: h.Start, b: h.End, ent: h.Values[0]}, "")
+		}
+	}
+}
+
+// nameSkeleton reduces a person's name to its consonants, so that
+// transliteration variants ("Anwaar-ul-Haq Kakar", "Anwar-ul-haq Kakar")
+// share one identity.
+func nameSkeleton(name string) string {
+	n := text.Normalize(name)
+	var b strings.Builder
+	var last rune
+	for _, r := range n {
+		if r < 'a' || r > 'z' {
+			continue
+		}
+		if strings.ContainsRune("aeiouy", r) {
+			continue
+		}
+		if r == last {
+			continue
+		}
+		b.WriteRune(r)
+		last = r
+	}
+	return b.String()
+}

@@ -1,0 +1,188 @@
+package extract
+
+import (
+	"encoding/json"
+	"fmt"
+)
+
+// Entity classes, as named by the extraction record contract
+// (docs/extraction-record.md).
+const (
+	ClassCountry      = "Country"
+	ClassRegion       = "Region"
+	ClassPlace        = "Place"
+	ClassArmedGroup   = "ArmedGroup"
+	ClassStateForce   = "StateForce"
+	ClassGovernment   = "Government"
+	ClassOrganization = "Organization"
+	ClassPerson       = "Person"
+	ClassCivilians    = "Civilians"
+)
+
+// Event types, as named by the extraction record contract.
+const (
+	EventAttack           = "Attack"
+	EventCondemn          = "Condemn"
+	EventSummon           = "Summon"
+	EventDemand           = "Demand"
+	EventRecallAmbassador = "RecallAmbassador"
+	EventOfferMediation   = "OfferMediation"
+	EventAppeal           = "Appeal"
+	EventMeet             = "Meet"
+	EventCancelVisit      = "CancelVisit"
+	EventThreaten         = "Threaten"
+	EventArrest           = "Arrest"
+	EventProtest          = "Protest"
+)
+
+// Document is one article to extract from: its text and what is known about
+// it. Published is an ISO date (YYYY-MM-DD) or empty.
+type Document struct {
+	ID        string
+	Title     string
+	URL       string
+	Source    string
+	Published string
+	Text      string
+}
+
+// Record is everything extracted from one document: the JSON object that
+// `newsgraph extract` prints, one per line.
+type Record struct {
+	Doc       DocInfo    `json:"doc"`
+	Entities  []Entity   `json:"entities"`
+	Events    []Event    `json:"events"`
+	Relations []Relation `json:"relations"`
+}
+
+// DocInfo describes the source document of a record. Nil pointers print as
+// JSON null, as the contract shows.
+type DocInfo struct {
+	ID        string  `json:"id"`
+	Title     *string `json:"title"`
+	URL       *string `json:"url"`
+	Published *string `json:"published"`
+	Source    *string `json:"source,omitempty"`
+	SHA256    string  `json:"sha256"`
+}
+
+// Span locates a piece of evidence or a mention in the document text:
+// Start and End are byte offsets into the text, Sentence the 0-based index
+// of the sentence that holds it.
+type Span struct {
+	Sentence int    `json:"sentence"`
+	Start    int    `json:"start"`
+	End      int    `json:"end"`
+	Text     string `json:"text"`
+}
+
+// Entity is one real-world thing a document names, with every mention.
+type Entity struct {
+	ID         string   `json:"id"`
+	Name       string   `json:"name"`
+	Class      string   `json:"class"`
+	Type       string   `json:"type,omitempty"`
+	Aliases    []string `json:"aliases"`
+	Country    string   `json:"country,omitempty"`
+	Wikidata   string   `json:"wikidata,omitempty"`
+	Within     *Ref     `json:"within,omitempty"`
+	Lat        *float64 `json:"lat,omitempty"`
+	Lon        *float64 `json:"lon,omitempty"`
+	Confidence float64  `json:"confidence"`
+	Mentions   []Span   `json:"mentions"`
+}
+
+// Ref is a reference to an entity from an event or a relation.
+type Ref struct {
+	ID      string `json:"id"`
+	Name    string `json:"name"`
+	Class   string `json:"class"`
+	Country string `json:"country,omitempty"`
+}
+
+// Event is one thing that happened, as one document reports it (from
+// `extract`), or fused across documents (from `events --json`, which fills
+// Sources).
+type Event struct {
+	ID             string        `json:"id"`
+	Type           string        `json:"type"`
+	Subtype        string        `json:"subtype,omitempty"`
+	Cameo          string        `json:"cameo,omitempty"`
+	Actors         []Ref         `json:"actors"`
+	Agents         []Ref         `json:"agents,omitempty"`
+	Targets        []Ref         `json:"targets"`
+	TargetText     []string      `json:"target_text,omitempty"`
+	Places         []Ref         `json:"places"`
+	Country        *Ref          `json:"country"`
+	Date           *string       `json:"date"`
+	DateText       *string       `json:"date_text"`
+	Weapons        []string      `json:"weapons"`
+	Killed         *int          `json:"killed"`
+	Injured        *int          `json:"injured"`
+	KilledMax      *int          `json:"killed_max,omitempty"`
+	InjuredMax     *int          `json:"injured_max,omitempty"`
+	Operation      string        `json:"operation,omitempty"`
+	RetaliationFor string        `json:"retaliation_for,omitempty"`
+	Confidence     float64       `json:"confidence"`
+	Evidence       []Span        `json:"evidence"`
+	Sources        []SourceClaim `json:"sources,omitempty"`
+}
+
+// SourceClaim is what one document says about a fused event.
+type SourceClaim struct {
+	Doc      string  `json:"doc"`
+	Killed   *int    `json:"killed"`
+	Injured  *int    `json:"injured"`
+	Date     *string `json:"date"`
+	Evidence []Span  `json:"evidence,omitempty"`
+}
+
+// Relation is a fact linking an entity to another entity or to a value.
+type Relation struct {
+	Subject   Ref    `json:"subject"`
+	Predicate string `json:"predicate"`
+	Object    Object `json:"object"`
+	// Role and Org detail a holdsRole relation: the role as written and
+	// the body or country it belongs to.
+	Role     string `json:"role,omitempty"`
+	Org      *Ref   `json:"org,omitempty"`
+	Evidence []Span `json:"evidence"`
+}
+
+// Object is the object of a relation: an entity reference, or a literal
+// value when Ref is nil.
+type Object struct {
+	Ref   *Ref
+	Value string
+}
+
+// MarshalJSON writes an entity object as a Ref and a literal as
+// {"value": "…"}.
+func (o Object) MarshalJSON() ([]byte, error) {
+	if o.Ref != nil {
+		return json.Marshal(o.Ref)
+	}
+	return json.Marshal(struct {
+		Value string `json:"value"`
+	}{o.Value})
+}
+
+// UnmarshalJSON reads either form written by MarshalJSON.
+func (o *Object) UnmarshalJSON(b []byte) error {
+	var raw struct {
+		ID      string  `json:"id"`
+		Name    string  `json:"name"`
+		Class   string  `json:"class"`
+		Country string  `json:"country"`
+		Value   *string `json:"value"`
+	}
+	if err := json.Unmarshal(b, &raw); err != nil {
+		return fmt.Errorf("relation object: %w", err)
+	}
+	if raw.Value != nil {
+		*o = Object{Value: *raw.Value}
+		return nil
+	}
+	*o = Object{Ref: &Ref{ID: raw.ID, Name: raw.Name, Class: raw.Class, Country: raw.Country}}
+	return nil
+}

@@ -1,0 +1,130 @@
+package extract
+
+import (
+	"strings"
+)
+
+// relations reads the relations of a document: roles of people, aliases
+// the text defines, where groups operate and what they seek, when they were
+// founded, who controls what, and where places lie.
+func (x *Lexical) relations(d *docState) []Relation {
+	var out []Relation
+	seen := map[string]bool{}
+	add := func(r Relation) {
+		k := r.Subject.ID + "|" + r.Predicate + "|" + r.Object.Value
+		if r.Object.Ref != nil {
+			k += r.Object.Ref.ID
+		}
+		if seen[k] {
+			return
+		}
+		seen[k] = true
+		out = append(out, r)
+	}
+	for _, rm := range d.roles {
+		val := rm.role
+		var org *Ref
+		if rm.of != nil {
+			val += " of " + rm.of.name
+			r := x.ref(rm.of)
+			org = &r
+		}
+		add(Relation{Subject: x.ref(rm.person), Predicate: "holdsRole", Object: Object{Value: val}, Role: rm.role, Org: org, Evidence: []Span{x.sentSpan(d, rm.s)}})
+	}
+	for _, e := range d.order {
+		if e.within != nil && len(e.mentions) > 0 {
+			w := x.ref(e.within)
+			add(Relation{Subject: x.ref(e), Predicate: "locatedIn", Object: Object{Ref: &w}, Evidence: []Span{x.sentSpan(d, e.mentions[0].s)}})
+		} else if e.class == ClassRegion && e.country != "" && len(e.mentions) > 0 {
+			if c := d.countryEntity(e.country); c != nil {
+				w := x.ref(c)
+				add(Relation{Subject: x.ref(e), Predicate: "locatedIn", Object: Object{Ref: &w}, Evidence: []Span{x.sentSpan(d, e.mentions[0].s)}})
+			}
+		}
+	}
+	for si, s := range d.sents {
+		if d.skip[si] {
+			continue
+		}
+		toks := s.Tokens
+		low := strings.ToLower(s.Text)
+		groupBefore := func(k int) *entity {
+			var g *entity
+			for _, m := range d.ments[si] {
+				if m.b <= k && (m.ent.class == ClassArmedGroup) {
+					g = m.ent
+				}
+			}
+			return g
+		}
+		entsAfter := func(k, limit int, classes ...string) []*entity {
+			var es []*entity
+			for _, m := range d.ments[si] {
+				if m.a >= k && m.a < k+limit {
+					for _, c := range classes {
+						if m.ent.class == c {
+							es = appendEnt(es, m.ent)
+						}
+					}
+				}
+			}
+			return es
+		}
+		ev := []Span{x.sentSpan(d, si)}
+		for k := 0; k < len(toks); k++ {
+			w := toks[k].Norm
+			switch {
+			case (w == "independence" || w == "freedom" || w == "autonomy" || w == "separation") && k+1 < len(toks) && toks[k+1].Norm == "for":
+				if g := groupBefore(k); g != nil {
+					for _, p := range entsAfter(k+2, 14, ClassRegion, ClassPlace, ClassCountry) {
+						add(Relation{Subject: x.ref(g), Predicate: "seeksIndependenceFor", Object: Object{Ref: refp(x.ref(p))}, Evidence: ev})
+					}
+				}
+			case w == "operates" && k+1 < len(toks) && toks[k+1].Norm == "in" || w == "active" && k+1 < len(toks) && toks[k+1].Norm == "in" || w == "based" && k+1 < len(toks) && toks[k+1].Norm == "in":
+				if g := groupBefore(k); g != nil {
+					for _, p := range entsAfter(k+2, 4, ClassRegion, ClassPlace, ClassCountry) {
+						add(Relation{Subject: x.ref(g), Predicate: "operatesIn", Object: Object{Ref: refp(x.ref(p))}, Evidence: ev})
+					}
+				}
+			case w == "founded" || w == "formed" || w == "established":
+				if k+2 < len(toks) && toks[k+1].Norm == "in" && len(toks[k+2].Norm) == 4 && toks[k+2].Kind == 1 {
+					if g := groupBefore(k); g != nil {
+						add(Relation{Subject: x.ref(g), Predicate: "foundedIn", Object: Object{Value: toks[k+2].Text}, Evidence: ev})
+					}
+				}
+			case w == "controls" || w == "controlled" && k > 0 && toks[k-1].Norm != "-":
+				var subj *entity
+				for _, m := range d.ments[si] {
+					if m.b <= k && (m.ent.class == ClassArmedGroup || m.ent.class == ClassCountry || m.ent.class == ClassStateForce) {
+						subj = m.ent
+					}
+				}
+				if subj != nil {
+					for _, p := range entsAfter(k+1, 4, ClassRegion, ClassPlace, ClassCountry) {
+						add(Relation{Subject: x.ref(subj), Predicate: "controls", Object: Object{Ref: refp(x.ref(p))}, Evidence: ev})
+					}
+				}
+			}
+		}
+		// "X, or the Y," and "X, or “Y”," define an alias
+		if strings.Contains(low, ", or ") {
+			for _, m := range d.ments[si] {
+				b := m.b
+				if b+2 < len(toks) && toks[b].Norm == "," && toks[b+1].Norm == "or" {
+					j := b + 2
+					for j < len(toks) && (toks[j].Norm == "the" || toks[j].Norm == "\"") {
+						j++
+					}
+					for _, m2 := range d.ments[si] {
+						if m2.a == j && m2.ent == m.ent {
+							add(Relation{Subject: x.ref(m.ent), Predicate: "alias", Object: Object{Value: d.surface(si, m2.a, m2.b)}, Evidence: ev})
+						}
+					}
+				}
+			}
+		}
+	}
+	return out
+}
+
+func refp(r Ref) *Ref { return &r }

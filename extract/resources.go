@@ -1,0 +1,151 @@
+package extract
+
+import (
+	"strings"
+	"sync"
+
+	"github.com/newsgraph/newsgraph/extract/gazetteer"
+	"github.com/newsgraph/newsgraph/extract/lexicon"
+	"github.com/newsgraph/newsgraph/extract/text"
+)
+
+// cand is one thing a phrase may name: a curated lexicon entry or a
+// gazetteer entry (country, region, place), or a demonym of a country.
+type cand struct {
+	class    string
+	key      string
+	name     string
+	country  string // ISO alpha-2
+	wikidata string
+	gaz      *gazetteer.Entry
+	lex      *lexicon.Entry
+	demonym  bool
+	common   bool // the name is also an ordinary word
+}
+
+// resources are the matchers built once from the lexicon and gazetteer.
+type resources struct {
+	lex      *lexicon.Lexicon
+	gaz      *gazetteer.Gazetteer
+	names    *lexicon.Matcher[*cand]
+	roles    *lexicon.Matcher[*lexicon.Role]
+	triggers *lexicon.Matcher[*lexicon.Trigger]
+	weapons  *lexicon.Matcher[*lexicon.Weapon]
+	// capitals maps a country code to the gazetteer entry of its capital.
+	capitals map[string]*gazetteer.Entry
+}
+
+var (
+	resOnce sync.Once
+	res     *resources
+)
+
+func loadResources() *resources {
+	resOnce.Do(func() { res = buildResources() })
+	return res
+}
+
+func buildResources() *resources {
+	r := &resources{
+		lex:      lexicon.Default(),
+		gaz:      gazetteer.Default(),
+		names:    lexicon.NewMatcher[*cand](),
+		roles:    lexicon.NewMatcher[*lexicon.Role](),
+		triggers: lexicon.NewMatcher[*lexicon.Trigger](),
+		weapons:  lexicon.NewMatcher[*lexicon.Weapon](),
+		capitals: map[string]*gazetteer.Entry{},
+	}
+	for _, e := range r.lex.Entries {
+		c := &cand{class: e.Class, key: classPrefix(e.Class) + e.Key, name: e.Name, country: e.Country, wikidata: e.Wikidata, lex: e}
+		r.names.Add(e.Name, c)
+		for _, a := range e.Aliases {
+			r.names.Add(a, c)
+		}
+	}
+	r.gaz.Each(func(e *gazetteer.Entry) bool {
+		c := gazCand(e)
+		r.names.Add(e.Name, c)
+		for _, a := range e.Aliases {
+			r.names.Add(a, c)
+		}
+		if e.Kind == gazetteer.KindCountry {
+			for _, d := range e.Demonyms {
+				dc := *c
+				dc.demonym = true
+				r.names.Add(d, &dc)
+			}
+		}
+		return true
+	})
+	r.gaz.Each(func(e *gazetteer.Entry) bool {
+		if e.Kind == gazetteer.KindCountry && e.Capital != "" {
+			for _, p := range r.gaz.Lookup(e.Capital) {
+				if p.Kind == gazetteer.KindPlace && p.Country == e.Country {
+					r.capitals[e.Country] = p
+					break
+				}
+			}
+		}
+		return true
+	})
+	for _, ro := range r.lex.Roles {
+		for _, f := range ro.Forms {
+			r.roles.Add(f, ro)
+		}
+	}
+	for _, t := range r.lex.Triggers {
+		r.triggers.Add(t.Form, t)
+	}
+	for _, w := range r.lex.Weapons {
+		for _, f := range w.Forms {
+			r.weapons.Add(f, w)
+		}
+	}
+	return r
+}
+
+func gazCand(e *gazetteer.Entry) *cand {
+	c := &cand{name: e.Name, country: e.Country, wikidata: e.Wikidata, gaz: e, common: e.Common}
+	switch e.Kind {
+	case gazetteer.KindCountry:
+		c.class, c.key = ClassCountry, "country/"+strings.ToLower(e.Country)
+	case gazetteer.KindRegion:
+		c.class, c.key = ClassRegion, "region/"+strings.ToLower(e.ID)
+	default:
+		c.class, c.key = ClassPlace, "place/"+strings.ToLower(e.ID)
+	}
+	return c
+}
+
+func classPrefix(class string) string {
+	switch class {
+	case ClassArmedGroup:
+		return "group/"
+	case ClassStateForce:
+		return "force/"
+	case ClassGovernment:
+		return "gov/"
+	case ClassPerson:
+		return "person/"
+	case ClassCivilians:
+		return "civilians/"
+	}
+	return "org/"
+}
+
+// slug turns a name into an IRI-safe key part.
+func slug(s string) string {
+	n := text.Normalize(s)
+	var b strings.Builder
+	dash := false
+	for _, r := range n {
+		if r >= 'a' && r <= 'z' || r >= '0' && r <= '9' {
+			b.WriteRune(r)
+			dash = false
+		} else if !dash && b.Len() > 0 {
+			b.WriteByte('-')
+			dash = true
+		}
+	}
+	return strings.TrimSuffix(b.String(), "-")
+}

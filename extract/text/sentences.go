@@ -1,0 +1,161 @@
+package text
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// abbreviations lists words that are commonly followed by a period inside a
+// sentence (titles, months, initials are handled separately).
+var abbreviations = map[string]bool{
+	"mr": true, "mrs": true, "ms": true, "dr": true, "prof": true, "gen": true, "lt": true,
+	"col": true, "maj": true, "capt": true, "sgt": true, "cpl": true, "adm": true, "gov": true,
+	"sen": true, "rep": true, "st": true, "no": true, "vs": true, "jan": true, "feb": true,
+	"mar": true, "apr": true, "jun": true, "jul": true, "aug": true, "sep": true, "sept": true,
+	"oct": true, "nov": true, "dec": true, "approx": true, "est": true, "inc": true, "ltd": true,
+	"co": true, "corp": true, "jr": true, "sr": true, "mt": true, "ft": true, "brig": true,
+	"cmdr": true, "rev": true, "sheikh": false, "pres": true, "hon": true, "messrs": true,
+}
+
+// Split divides text into sentences. A line break always ends a sentence
+// (news copy puts each paragraph, headline and caption on its own line);
+// within a line, a sentence ends at '.', '!' or '?' (with any closing quotes
+// or brackets) followed by white space and a capital, a digit or a quote,
+// unless the period ends a known abbreviation or an initial.
+func Split(text string) []Sentence {
+	var out []Sentence
+	lineStart := 0
+	for lineStart <= len(text) {
+		nl := strings.IndexByte(text[lineStart:], '\n')
+		lineEnd := len(text)
+		if nl >= 0 {
+			lineEnd = lineStart + nl
+		}
+		out = splitLine(text, lineStart, lineEnd, out)
+		if nl < 0 {
+			break
+		}
+		lineStart = lineEnd + 1
+	}
+	for i := range out {
+		out[i].Index = i
+	}
+	return out
+}
+
+func splitLine(text string, start, end int, out []Sentence) []Sentence {
+	s := start
+	i := start
+	for i < end {
+		c := text[i]
+		if c != '.' && c != '!' && c != '?' {
+			i++
+			continue
+		}
+		j := i + 1
+		for j < end {
+			r, w := utf8.DecodeRuneInString(text[j:])
+			if r == '"' || r == '\'' || r == ')' || r == ']' || r == '\u201d' || r == '\u2019' || r == '.' || r == '!' || r == '?' {
+				j += w
+				continue
+			}
+			break
+		}
+		if boundaryAt(text, s, i, j, end) {
+			out = appendSentence(text, s, j, out)
+			s = j
+		}
+		i = j
+	}
+	return appendSentence(text, s, end, out)
+}
+
+// boundaryAt decides whether the terminator at text[p] (with closers up to
+// q) ends a sentence that began at s.
+func boundaryAt(text string, s, p, q, end int) bool {
+	if q >= end {
+		return true
+	}
+	r, _ := utf8.DecodeRuneInString(text[q:])
+	word := lastWord(text[s:p])
+	if !unicode.IsSpace(r) {
+		// "consultations.Pakistan": a glued sentence boundary between
+		// a lower-case word and a capitalised word.
+		if text[p] != '.' || !unicode.IsUpper(r) || len(word) < 3 {
+			return false
+		}
+		wr, _ := utf8.DecodeRuneInString(word)
+		if !unicode.IsLower(wr) {
+			return false
+		}
+		nxt := text[q:]
+		if len(nxt) < 2 {
+			return false
+		}
+		r2, _ := utf8.DecodeRuneInString(nxt[utf8.RuneLen(r):])
+		return unicode.IsLower(r2)
+	}
+	// find the next non-space rune
+	k := q
+	for k < end {
+		r2, w := utf8.DecodeRuneInString(text[k:])
+		if !unicode.IsSpace(r2) && r2 != 0xA0 {
+			r = r2
+			break
+		}
+		k += w
+	}
+	if k >= end {
+		return true
+	}
+	if text[p] == '.' {
+		lw := strings.ToLower(word)
+		if abbreviations[lw] {
+			return false
+		}
+		// an initial: "J. Smith", or a dotted abbreviation "U.S. forces"
+		if utf8.RuneCountInString(word) == 1 && unicode.IsUpper([]rune(word)[0]) {
+			return false
+		}
+		if strings.Contains(word, ".") && !unicode.IsUpper(r) {
+			return false
+		}
+	}
+	return unicode.IsUpper(r) || unicode.IsDigit(r) || strings.ContainsRune("\"'\u201c\u2018([", r)
+}
+
+// lastWord returns the run of letters, digits and periods that ends s.
+func lastWord(s string) string {
+	i := len(s)
+	for i > 0 {
+		r, w := utf8.DecodeLastRuneInString(s[:i])
+		if unicode.IsLetter(r) || unicode.IsDigit(r) || r == '.' {
+			i -= w
+			continue
+		}
+		break
+	}
+	return s[i:]
+}
+
+func appendSentence(text string, s, e int, out []Sentence) []Sentence {
+	for s < e {
+		r, w := utf8.DecodeRuneInString(text[s:])
+		if !unicode.IsSpace(r) && r != 0xA0 {
+			break
+		}
+		s += w
+	}
+	for e > s {
+		r, w := utf8.DecodeLastRuneInString(text[s:e])
+		if !unicode.IsSpace(r) && r != 0xA0 {
+			break
+		}
+		e -= w
+	}
+	if e <= s {
+		return out
+	}
+	return append(out, Sentence{Start: s, End: e, Text: text[s:e], Tokens: Tokenize(text[s:e], s)})
+}

@@ -1,0 +1,204 @@
+// Package text splits article text into sentences and tokens, keeping byte
+// offsets into the original text so that every extracted fact can point at
+// its evidence.
+//
+// The pipeline follows bleve's analysis design in miniature: the text is
+// split into sentences, each sentence into tokens, and each token carries a
+// normalised form (case folded, diacritics and typographic quotes removed)
+// that lexicons are matched against.
+package text
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Kind classifies a token.
+type Kind uint8
+
+// Token kinds.
+const (
+	Word   Kind = iota // letters, possibly with digits or inner apostrophes
+	Number             // digits, possibly with separators: 1,200 11.59 4:30
+	Punct              // any other single character
+)
+
+// Token is one token of a sentence. Start and End are byte offsets into the
+// document text; Norm is the normalised form used for matching.
+type Token struct {
+	Start, End int
+	Text       string
+	Norm       string
+	Kind       Kind
+	// SpaceBefore reports whether white space separates this token from
+	// the previous one.
+	SpaceBefore bool
+}
+
+// Upper reports whether the token starts with an upper-case letter.
+func (t Token) Upper() bool {
+	r, _ := utf8.DecodeRuneInString(t.Text)
+	return unicode.IsUpper(r)
+}
+
+// AllCaps reports whether every letter of the token is upper case and it has
+// at least two letters.
+func (t Token) AllCaps() bool {
+	n := 0
+	for _, r := range t.Text {
+		if unicode.IsLetter(r) {
+			if !unicode.IsUpper(r) {
+				return false
+			}
+			n++
+		}
+	}
+	return n >= 2
+}
+
+// Sentence is one sentence of a document with its tokens.
+type Sentence struct {
+	Index      int
+	Start, End int
+	Text       string
+	Tokens     []Token
+}
+
+// Tokenize splits s into tokens; offsets are relative to s plus base.
+func Tokenize(s string, base int) []Token {
+	toks := make([]Token, 0, len(s)/5+1)
+	i := 0
+	space := true
+	for i < len(s) {
+		r, w := utf8.DecodeRuneInString(s[i:])
+		if unicode.IsSpace(r) || r == 0xA0 {
+			i += w
+			space = true
+			continue
+		}
+		start := i
+		kind := Punct
+		switch {
+		case unicode.IsLetter(r) || unicode.IsMark(r):
+			kind = Word
+			i += w
+			for i < len(s) {
+				r2, w2 := utf8.DecodeRuneInString(s[i:])
+				if unicode.IsLetter(r2) || unicode.IsDigit(r2) || unicode.IsMark(r2) {
+					i += w2
+					continue
+				}
+				// an inner period of an abbreviation (U.S., a.m.)
+				if r2 == '.' && i+1 < len(s) {
+					r3, _ := utf8.DecodeRuneInString(s[i+1:])
+					if unicode.IsLetter(r3) && isAbbrevShape(s[start:i]) {
+						i += w2
+						continue
+					}
+				}
+				break
+			}
+			// keep the final period of a dotted abbreviation (U.S.)
+			if i < len(s) && s[i] == '.' && strings.Contains(s[start:i], ".") {
+				i++
+			}
+		case unicode.IsDigit(r):
+			kind = Number
+			i += w
+			for i < len(s) {
+				r2, w2 := utf8.DecodeRuneInString(s[i:])
+				if unicode.IsDigit(r2) {
+					i += w2
+					continue
+				}
+				if (r2 == ',' || r2 == '.' || r2 == ':') && i+1 < len(s) && s[i+1] >= '0' && s[i+1] <= '9' {
+					i += w2
+					continue
+				}
+				break
+			}
+		default:
+			i += w
+		}
+		t := Token{Start: base + start, End: base + i, Text: s[start:i], Kind: kind, SpaceBefore: space}
+		t.Norm = Normalize(t.Text)
+		toks = append(toks, t)
+		space = false
+	}
+	return toks
+}
+
+// isAbbrevShape reports whether s (the letters so far) can be the start of a
+// dotted abbreviation: single letters separated by periods.
+func isAbbrevShape(s string) bool {
+	n := 0
+	for _, r := range s {
+		if r == '.' {
+			n = 0
+			continue
+		}
+		n++
+		if n > 1 {
+			return false
+		}
+	}
+	return true
+}
+
+// Normalize folds case, removes diacritics and unifies typographic
+// apostrophes, quotes and dashes, so that "Türkiye" and "Turkiye", or
+// "Pakistan’s" and "Pakistan's", compare equal.
+func Normalize(s string) string {
+	ascii := true
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= 0x80 || (c >= 'A' && c <= 'Z') {
+			ascii = false
+			break
+		}
+	}
+	if ascii {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	for _, r := range s {
+		b.WriteString(foldRune(r))
+	}
+	return b.String()
+}
+
+// foldRune maps a rune to its normalised spelling.
+func foldRune(r rune) string {
+	if r < 0x80 {
+		if r >= 'A' && r <= 'Z' {
+			return string(r + 32)
+		}
+		return string(r)
+	}
+	switch r {
+	case '\u2018', '\u2019', '\u02bc', '\u02bb', '\u0060', '\u00b4', '\u2032':
+		return "'"
+	case '\u201c', '\u201d', '\u201e', '\u00ab', '\u00bb':
+		return "\""
+	case '\u2010', '\u2011', '\u2012', '\u2013', '\u2014', '\u2015', '\u2212':
+		return "-"
+	case 'ß':
+		return "ss"
+	case 'ø', 'Ø':
+		return "o"
+	case 'æ', 'Æ':
+		return "ae"
+	case 'ı':
+		return "i"
+	case 'ł', 'Ł':
+		return "l"
+	case 'đ', 'Đ':
+		return "d"
+	}
+	if d, ok := decompose[r]; ok {
+		return d
+	}
+	return string(unicode.ToLower(r))
+}

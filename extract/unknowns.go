@@ -1,0 +1,111 @@
+package extract
+
+import (
+	"strings"
+
+	"github.com/newsgraph/newsgraph/extract/text"
+)
+
+var groupHeads = map[string]bool{"group": true, "militants": true, "militant": true, "rebels": true, "separatists": true, "insurgents": true, "militia": true, "militias": true, "faction": true, "movement": true, "brigade": true, "brigades": true, "organisation": true, "organization": true, "front": false}
+
+// findUnknowns finds names that no list knows from the shape of the text:
+// "the X group", "X militants", "the X area", "the town of X", "X village",
+// and definitions of acronyms "Full Name (ACR)".
+func (d *docState) findUnknowns() {
+	for si, s := range d.sents {
+		if d.skip[si] || d.headline[si] {
+			continue
+		}
+		toks := s.Tokens
+		for i := 0; i < len(toks); i++ {
+			if !isUpperWord(toks[i]) || d.covered(si, i) || i == 0 && d.r.lex.Stopwords[toks[i].Norm] {
+				continue
+			}
+			end := d.nameRun(si, i)
+			if end == i {
+				continue
+			}
+			if d.r.lex.Stopwords[toks[i].Norm] && end-i == 1 {
+				continue
+			}
+			next := ""
+			if end < len(toks) {
+				next = toks[end].Norm
+			}
+			prev, prev2 := "", ""
+			if i > 0 {
+				prev = toks[i-1].Norm
+			}
+			if i > 1 {
+				prev2 = toks[i-2].Norm
+			}
+			name := d.surface(si, i, end)
+			switch {
+			case next == "area" || next == "district" || next == "village" || next == "valley" || next == "camp" || next == "neighbourhood" || next == "neighborhood" || prev == "of" && (prev2 == "town" || prev2 == "city" || prev2 == "village" || prev2 == "district"):
+				d.addUnknownPlace(si, i, end, name)
+			case groupHeads[next] && !d.headline[si]:
+				e := d.entityFor(&cand{class: ClassArmedGroup, key: "group/" + slug(name), name: name})
+				e.conf = 0.6
+				d.addMention(&mention{s: si, a: i, b: end, ent: e}, name)
+			case next == "near" || next == "in" && end+1 < len(toks) && d.mentionAt(si, end+1) != nil && d.mentionAt(si, end+1).ent.gaz != nil:
+				if i > 0 && (prev == "targeted" || prev == "hit" || prev == "struck" || prev == "in" || prev == "at") && strings.Contains(name, "-") {
+					d.addUnknownPlace(si, i, end, name)
+				}
+			}
+			i = end - 1
+		}
+	}
+	d.findDefinitions()
+}
+
+// addUnknownPlace records a place no gazetteer knows, inside the nearest
+// known place or region that the sentence names after it.
+func (d *docState) addUnknownPlace(s, a, b int, name string) {
+	var within *entity
+	for _, m := range d.ments[s] {
+		if m.a >= b && m.ent.gaz != nil && m.ent.class != ClassCountry {
+			within = m.ent
+			if m.ent.class == ClassRegion {
+				break
+			}
+		}
+	}
+	cc := ""
+	if within != nil {
+		cc = within.country
+		if within.class == ClassPlace && within.within != nil {
+			within = within.within
+		}
+	}
+	key := "place/" + strings.ToLower(cc)
+	if cc == "" {
+		key = "place/x"
+	}
+	key += "-" + slug(name)
+	e := d.entityFor(&cand{class: ClassPlace, key: key, name: name, country: cc})
+	e.conf = 0.6
+	if e.within == nil {
+		e.within = within
+	}
+	d.addMention(&mention{s: s, a: a, b: b, ent: e}, name)
+}
+
+// findDefinitions reads definitions the text gives: "Full Name (ACR)" adds
+// the acronym as an alias and marks its later uses; "X, or the Y," makes Y
+// an alias of X.
+func (d *docState) findDefinitions() {
+	for si := range d.sents {
+		toks := d.sents[si].Tokens
+		for _, m := range append([]*mention(nil), d.ments[si]...) {
+			b := m.b
+			if b+2 < len(toks) && toks[b].Norm == "(" && toks[b+2].Norm == ")" && toks[b+1].AllCaps() {
+				acr := toks[b+1].Text
+				m.ent.aliases[acr] = true
+				if d.mentionAt(si, b+1) == nil {
+					d.addMention(&mention{s: si, a: b + 1, b: b + 2, ent: m.ent}, acr)
+				}
+			}
+		}
+	}
+	_ = text.Word
+}

@@ -1,0 +1,740 @@
+package graph
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/cayleygraph/cayley/graph"
+	"github.com/cayleygraph/cayley/graph/kv"
+	"github.com/cayleygraph/cayley/graph/path"
+	"github.com/cayleygraph/quad"
+
+	"github.com/newsgraph/newsgraph/extract"
+	"github.com/newsgraph/newsgraph/schema"
+)
+
+// PutStatus tells what Put did with a document.
+type PutStatus int
+
+const (
+	// Added means the document was new to the store.
+	Added PutStatus = iota + 1
+	// Unchanged means the store already held this version (same sha256);
+	// nothing was written.
+	Unchanged
+	// Replaced means an older version of the document was replaced.
+	Replaced
+)
+
+// String returns "added", "unchanged" or "replaced".
+func (s PutStatus) String() string {
+	switch s {
+	case Added:
+		return "added"
+	case Unchanged:
+		return "unchanged"
+	case Replaced:
+		return "replaced"
+	}
+	return fmt.Sprintf("PutStatus(%d)", int(s))
+}
+
+// PutResult reports what Put did with one record.
+type PutResult struct {
+	// Doc is the document id.
+	Doc string
+	// Status is Added, Unchanged or Replaced.
+	Status PutStatus
+	// Quads is the number of quads labelled with the document after the
+	// put (0 when Unchanged).
+	Quads int
+}
+
+// applyHook, when set by a test, may alter the deltas of a Put and their
+// options just before they are applied (to make the backend fail half-way).
+var applyHook func([]graph.Delta, *graph.IgnoreOpts) []graph.Delta
+
+// Put writes the facts of one record, labelled with its document, in one
+// transaction. A document already stored with the same sha256 is left as
+// it is (Unchanged); another version of it is replaced: its old facts are
+// deleted and the new ones written in the same transaction. Events are
+// fused with the events other documents report (see the package comment).
+// On error nothing is written.
+func (s *Store) Put(ctx context.Context, rec *extract.Record) (PutResult, error) {
+	if s.readOnly {
+		return PutResult{}, ErrReadOnly
+	}
+	if rec == nil || rec.Doc.ID == "" {
+		return PutResult{}, errors.New("graph: put: record without a document id")
+	}
+	res := PutResult{Doc: rec.Doc.ID}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	unlock, err := s.lockWriters(ctx)
+	if err != nil {
+		return res, fmt.Errorf("graph: put %s: lock: %w", rec.Doc.ID, err)
+	}
+	defer unlock()
+	if err := s.unpin(ctx); err != nil {
+		return res, fmt.Errorf("graph: put %s: %w", rec.Doc.ID, err)
+	}
+
+	doc := schema.DocumentIRI(s.base, rec.Doc.ID)
+	old, err := s.docQuads(ctx, doc)
+	if err != nil {
+		return res, fmt.Errorf("graph: put %s: %w", rec.Doc.ID, err)
+	}
+	if len(old) > 0 && rec.Doc.SHA256 != "" && storedSHA(old, doc) == rec.Doc.SHA256 {
+		res.Status = Unchanged
+		return res, nil
+	}
+
+	f := newFuser(ctx, s, doc)
+	for _, e := range oldEvents(old) {
+		f.prior[e] = true
+	}
+	b := newBuilder(s, f, rec, doc)
+	if err := b.build(); err != nil {
+		return res, fmt.Errorf("graph: put %s: %w", rec.Doc.ID, err)
+	}
+	if len(old) > 0 && rec.Doc.SHA256 == "" && sameQuads(old, b.quads) {
+		res.Status = Unchanged
+		return res, nil
+	}
+	fusedOld, fusedNew, err := f.aggregates(oldEvents(old), b.reports)
+	if err != nil {
+		return res, fmt.Errorf("graph: put %s: %w", rec.Doc.ID, err)
+	}
+
+	tx := graph.NewTransactionN(len(old) + len(b.quads) + len(fusedOld) + len(fusedNew))
+	for _, q := range old {
+		tx.RemoveQuad(q)
+	}
+	for _, q := range fusedOld {
+		tx.RemoveQuad(q)
+	}
+	for _, q := range b.quads {
+		tx.AddQuad(q)
+	}
+	for _, q := range fusedNew {
+		tx.AddQuad(q)
+	}
+	deltas, opts := tx.Deltas, graph.IgnoreOpts{IgnoreDup: true, IgnoreMissing: true}
+	if applyHook != nil {
+		deltas = applyHook(deltas, &opts)
+	}
+	if len(deltas) > 0 {
+		if err := s.apply(deltas, opts); err != nil {
+			return res, fmt.Errorf("graph: put %s: write: %w", rec.Doc.ID, err)
+		}
+	}
+	res.Status = Added
+	if len(old) > 0 {
+		res.Status = Replaced
+	}
+	res.Quads = len(b.quads)
+	return res, nil
+}
+
+// docQuads returns every quad labelled with doc. The kv backend has no
+// label index, so they are found from the nodes the document writes: the
+// document itself, what is mentionedIn or reportedBy it, and the events its
+// reports describe; each of those has its quads read through the subject
+// index and filtered by label.
+func (s *Store) docQuads(ctx context.Context, doc quad.IRI) ([]quad.Quad, error) {
+	subjects := []quad.Value{doc}
+	seen := map[quad.Value]bool{doc: true}
+	addSubject := func(v quad.Value) {
+		if !seen[v] {
+			seen[v] = true
+			subjects = append(subjects, v)
+		}
+	}
+	err := path.StartPath(s.qs, doc).In(schema.MentionedIn, schema.ReportedBy).
+		Iterate(ctx).EachValue(s.qs, addSubject)
+	if err != nil {
+		return nil, err
+	}
+	var out []quad.Quad
+	for i := 0; i < len(subjects); i++ {
+		err := s.eachQuad(ctx, subjects[i], func(q quad.Quad) {
+			if q.Label != doc {
+				return
+			}
+			out = append(out, q)
+			if q.Predicate == schema.ReportOf {
+				addSubject(q.Object)
+			}
+		})
+		if err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
+// eachQuad calls fn for every quad whose subject is subj.
+func (s *Store) eachQuad(ctx context.Context, subj quad.Value, fn func(quad.Quad)) error {
+	ref := s.qs.ValueOf(subj)
+	if ref == nil {
+		return nil
+	}
+	it := s.qs.QuadIterator(quad.Subject, ref)
+	defer it.Close()
+	for it.Next(ctx) {
+		fn(s.qs.Quad(it.Result()))
+	}
+	return it.Err()
+}
+
+func storedSHA(old []quad.Quad, doc quad.IRI) string {
+	for _, q := range old {
+		if q.Subject == doc && q.Predicate == schema.SHA256 {
+			return schema.TextOf(q.Object)
+		}
+	}
+	return ""
+}
+
+func sameQuads(a, b []quad.Quad) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	set := make(map[quad.Quad]bool, len(a))
+	for _, q := range a {
+		set[q] = true
+	}
+	for _, q := range b {
+		if !set[q] {
+			return false
+		}
+	}
+	return true
+}
+
+func oldEvents(old []quad.Quad) []quad.IRI {
+	var out []quad.IRI
+	for _, q := range old {
+		if q.Predicate == schema.ReportOf {
+			if iri, ok := q.Object.(quad.IRI); ok {
+				out = append(out, iri)
+			}
+		}
+	}
+	return out
+}
+
+// builder turns one record into the quads labelled with its document.
+type builder struct {
+	s     *Store
+	f     *fuser
+	rec   *extract.Record
+	doc   quad.IRI
+	quads []quad.Quad
+	seen  map[quad.Quad]bool
+	err   error
+
+	described map[quad.IRI]bool // entities whose own facts are written
+	countries map[string]quad.IRI
+	reports   []*report
+}
+
+func newBuilder(s *Store, f *fuser, rec *extract.Record, doc quad.IRI) *builder {
+	return &builder{s: s, f: f, rec: rec, doc: doc, seen: map[quad.Quad]bool{},
+		described: map[quad.IRI]bool{}, countries: map[string]quad.IRI{}}
+}
+
+// add records one fact of the document; the first invalid value is kept
+// in b.err.
+func (b *builder) add(s quad.IRI, p quad.IRI, o quad.Value) {
+	if b.err != nil || o == nil {
+		return
+	}
+	for _, v := range []quad.Value{s, p, o} {
+		if err := checkValue(v); err != nil {
+			b.err = err
+			return
+		}
+	}
+	q := quad.Quad{Subject: s, Predicate: p, Object: o, Label: b.doc}
+	if !b.seen[q] {
+		b.seen[q] = true
+		b.quads = append(b.quads, q)
+	}
+}
+
+func (b *builder) addString(s, p quad.IRI, text string) {
+	if text = strings.TrimSpace(text); text != "" {
+		b.add(s, p, quad.String(text))
+	}
+}
+
+func (b *builder) addInt(s, p quad.IRI, n *int) {
+	if n != nil {
+		b.add(s, p, schema.Integer(*n))
+	}
+}
+
+// checkValue rejects what would make invalid RDF or fail in a backend:
+// empty or malformed IRIs and strings that are not UTF-8.
+func checkValue(v quad.Value) error {
+	switch v := v.(type) {
+	case quad.IRI:
+		if v == "" {
+			return errors.New("empty IRI")
+		}
+		if strings.ContainsAny(string(v), " <>\"{}|^`\\\t\n\r") || !utf8.ValidString(string(v)) {
+			return fmt.Errorf("invalid IRI %q", string(v))
+		}
+	case quad.String:
+		if !utf8.ValidString(string(v)) {
+			return fmt.Errorf("string is not UTF-8: %q", string(v))
+		}
+	case quad.TypedString:
+		if !utf8.ValidString(string(v.Value)) {
+			return fmt.Errorf("string is not UTF-8: %q", string(v.Value))
+		}
+	}
+	return nil
+}
+
+func (b *builder) build() error {
+	rec, doc := b.rec, b.doc
+	b.add(doc, schema.Type, schema.Document)
+	b.addString(doc, schema.Identifier, rec.Doc.ID)
+	if rec.Doc.Title != nil {
+		b.addString(doc, schema.Title, *rec.Doc.Title)
+	}
+	if rec.Doc.URL != nil && strings.TrimSpace(*rec.Doc.URL) != "" {
+		b.add(doc, schema.URL, schema.AnyURI(strings.TrimSpace(*rec.Doc.URL)))
+	}
+	if rec.Doc.Published != nil && *rec.Doc.Published != "" {
+		b.add(doc, schema.Published, schema.DateValue(*rec.Doc.Published))
+	}
+	b.addString(doc, schema.SHA256, rec.Doc.SHA256)
+	if rec.Doc.Source != nil {
+		b.addString(doc, schema.Source, *rec.Doc.Source)
+	}
+
+	b.indexCountries()
+	for i := range rec.Entities {
+		if err := b.entity(&rec.Entities[i]); err != nil {
+			return err
+		}
+	}
+	if err := b.events(); err != nil {
+		return err
+	}
+	for i := range rec.Relations {
+		if err := b.relation(i, &rec.Relations[i]); err != nil {
+			return err
+		}
+	}
+	return b.err
+}
+
+// indexCountries maps the names and aliases of the record's countries to
+// their IRIs, to resolve the country names entities and refs carry.
+func (b *builder) indexCountries() {
+	for _, e := range b.rec.Entities {
+		if !strings.EqualFold(e.Class, extract.ClassCountry) || e.ID == "" {
+			continue
+		}
+		iri := schema.EntityIRI(b.s.base, e.ID)
+		for _, n := range append([]string{e.Name}, e.Aliases...) {
+			if k := strings.ToLower(strings.TrimSpace(n)); k != "" {
+				if _, dup := b.countries[k]; !dup {
+					b.countries[k] = iri
+				}
+			}
+		}
+	}
+}
+
+// country resolves a country name: a country of the record, else one the
+// store knows by that name or alias. ok is false when neither knows it.
+func (b *builder) country(name string) (quad.IRI, bool) {
+	k := strings.ToLower(strings.TrimSpace(name))
+	if k == "" {
+		return "", false
+	}
+	if iri, ok := b.countries[k]; ok {
+		return iri, true
+	}
+	iri, ok := b.f.countryByName(strings.TrimSpace(name))
+	if ok {
+		b.countries[k] = iri
+	}
+	return iri, ok
+}
+
+// countryValue is the object of a ng:country fact: the country's IRI, or
+// the name as a literal when no country by that name is known.
+func (b *builder) countryValue(s quad.IRI, name string) quad.Value {
+	if strings.TrimSpace(name) == "" {
+		return nil
+	}
+	if iri, ok := b.country(name); ok {
+		if iri == s {
+			return nil // a country is not in itself
+		}
+		b.f.addLocalUp(s, iri)
+		return iri
+	}
+	return quad.String(strings.TrimSpace(name))
+}
+
+func (b *builder) entity(e *extract.Entity) error {
+	if e.ID == "" {
+		return fmt.Errorf("entity %q has no id", e.Name)
+	}
+	iri := schema.EntityIRI(b.s.base, e.ID)
+	b.described[iri] = true
+	if e.Class != "" {
+		class, _, err := schema.EntityClass(e.Class)
+		if err != nil {
+			return fmt.Errorf("entity %s: %w", e.ID, err)
+		}
+		b.add(iri, schema.Type, class)
+	}
+	b.addString(iri, schema.Name, e.Name)
+	for _, a := range e.Aliases {
+		if !strings.EqualFold(strings.TrimSpace(a), strings.TrimSpace(e.Name)) {
+			b.addString(iri, schema.Alias, a)
+		}
+	}
+	b.addString(iri, schema.Subtype, e.Type)
+	b.add(iri, schema.CountryOf, b.countryValue(iri, e.Country))
+	if e.Within != nil && e.Within.ID != "" {
+		up, err := b.ref(*e.Within)
+		if err != nil {
+			return err
+		}
+		if up != iri {
+			b.add(iri, schema.LocatedIn, up)
+			b.f.addLocalUp(iri, up)
+		}
+	}
+	if w := strings.TrimSpace(e.Wikidata); w != "" {
+		b.add(iri, schema.SameAs, schema.WikidataIRI(w))
+	}
+	if e.Lat != nil && e.Lon != nil {
+		b.add(iri, schema.Lat, schema.Decimal(*e.Lat))
+		b.add(iri, schema.Lon, schema.Decimal(*e.Lon))
+	}
+	b.add(iri, schema.MentionedIn, b.doc)
+	return nil
+}
+
+// ref returns the IRI of an entity reference, writing the reference's own
+// class, name and country for entities the record does not list.
+func (b *builder) ref(r extract.Ref) (quad.IRI, error) {
+	if r.ID == "" {
+		return "", fmt.Errorf("reference to %q has no id", r.Name)
+	}
+	iri := schema.EntityIRI(b.s.base, r.ID)
+	b.add(iri, schema.MentionedIn, b.doc)
+	if b.described[iri] {
+		return iri, nil
+	}
+	b.described[iri] = true
+	if r.Class != "" {
+		class, _, err := schema.EntityClass(r.Class)
+		if err != nil {
+			return "", fmt.Errorf("reference %s: %w", r.ID, err)
+		}
+		b.add(iri, schema.Type, class)
+	}
+	b.addString(iri, schema.Name, r.Name)
+	b.add(iri, schema.CountryOf, b.countryValue(iri, r.Country))
+	return iri, nil
+}
+
+func (b *builder) refs(rs []extract.Ref) ([]quad.IRI, error) {
+	out := make([]quad.IRI, 0, len(rs))
+	for _, r := range rs {
+		iri, err := b.ref(r)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, iri)
+	}
+	return out, nil
+}
+
+// evidence writes the evidence spans of a report or statement.
+func (b *builder) evidence(owner quad.IRI, spans []extract.Span) {
+	for i, sp := range spans {
+		ev := schema.EvidenceIRI(owner, i)
+		b.add(owner, schema.EvidenceOf, ev)
+		b.add(ev, schema.Type, schema.Evidence)
+		b.add(ev, schema.Text, quad.String(sp.Text))
+		b.add(ev, schema.Sentence, schema.Integer(sp.Sentence))
+		b.add(ev, schema.Start, schema.Integer(sp.Start))
+		b.add(ev, schema.End, schema.Integer(sp.End))
+		b.add(ev, schema.ReportedBy, b.doc)
+	}
+}
+
+// events turns each event of the record into a report, fuses it with an
+// event node, and writes the report, the event node's facts and the
+// direct edges.
+func (b *builder) events() error {
+	byRecordID := map[string]quad.IRI{}
+	for n := range b.rec.Events {
+		ev := &b.rec.Events[n]
+		r, err := b.newReport(n, ev)
+		if err != nil {
+			return fmt.Errorf("event %d: %w", n, err)
+		}
+		b.f.assign(r)
+		b.reports = append(b.reports, r)
+		if ev.ID != "" {
+			byRecordID[ev.ID] = r.event
+		}
+	}
+	for _, r := range b.reports {
+		b.writeReport(r, byRecordID)
+	}
+	return b.err
+}
+
+func (b *builder) newReport(n int, ev *extract.Event) (*report, error) {
+	typ, _, err := schema.EventClass(ev.Type)
+	if err != nil {
+		return nil, err
+	}
+	r := &report{n: n, ev: ev, typ: typ, iri: schema.ReportIRI(b.s.base, b.rec.Doc.ID, n)}
+	if r.actors, err = b.refs(ev.Actors); err != nil {
+		return nil, err
+	}
+	if r.agents, err = b.refs(ev.Agents); err != nil {
+		return nil, err
+	}
+	if r.targets, err = b.refs(ev.Targets); err != nil {
+		return nil, err
+	}
+	if r.places, err = b.refs(ev.Places); err != nil {
+		return nil, err
+	}
+	if ev.Country != nil && ev.Country.ID != "" {
+		if r.country, err = b.ref(*ev.Country); err != nil {
+			return nil, err
+		}
+	}
+	if ev.Date != nil {
+		r.date = strings.TrimSpace(*ev.Date)
+	}
+	r.fig = figures{date: r.date, killed: ev.Killed, killedMax: ev.KilledMax, injured: ev.Injured, injuredMax: ev.InjuredMax}
+	return r, nil
+}
+
+func (b *builder) writeReport(r *report, byRecordID map[string]quad.IRI) {
+	ev, e, rep := r.ev, r.event, r.iri
+
+	// The shared event node: what this document says about the event.
+	b.add(e, schema.Type, schema.Event)
+	b.add(e, schema.Type, r.typ)
+	b.addString(e, schema.Subtype, ev.Subtype)
+	b.addString(e, schema.Cameo, ev.Cameo)
+	for _, a := range r.actors {
+		b.add(e, schema.Actor, a)
+	}
+	for _, a := range r.agents {
+		b.add(e, schema.Agent, a)
+	}
+	for _, t := range r.targets {
+		b.add(e, schema.Target, t)
+	}
+	for _, t := range ev.TargetText {
+		b.addString(e, schema.TargetText, t)
+	}
+	for _, p := range r.places {
+		b.add(e, schema.PlaceOf, p)
+	}
+	if r.country != "" {
+		b.add(e, schema.EventCountry, r.country)
+	}
+	for _, w := range ev.Weapons {
+		b.addString(e, schema.Weapon, strings.ToLower(w))
+	}
+	b.addString(e, schema.Operation, ev.Operation)
+	if rf := strings.TrimSpace(ev.RetaliationFor); rf != "" {
+		if iri, ok := byRecordID[rf]; ok && iri != e {
+			b.add(e, schema.RetaliationFor, iri)
+		} else if !ok {
+			b.add(e, schema.RetaliationFor, quad.String(rf))
+		}
+	}
+
+	// The report: this document's own figures and evidence.
+	b.add(rep, schema.Type, schema.Report)
+	b.add(rep, schema.ReportOf, e)
+	b.add(rep, schema.ReportedBy, b.doc)
+	if r.date != "" {
+		b.add(rep, schema.Date, schema.DateValue(r.date))
+	}
+	if ev.DateText != nil {
+		b.addString(rep, schema.DateText, *ev.DateText)
+	}
+	b.addInt(rep, schema.Killed, ev.Killed)
+	b.addInt(rep, schema.KilledMax, ev.KilledMax)
+	b.addInt(rep, schema.Injured, ev.Injured)
+	b.addInt(rep, schema.InjuredMax, ev.InjuredMax)
+	if ev.Confidence != 0 {
+		b.add(rep, schema.Confidence, schema.Decimal(ev.Confidence))
+	}
+	b.evidence(rep, ev.Evidence)
+
+	b.directEdges(r)
+}
+
+// directEdges writes the one-hop edges from the event's actors: struck and
+// struckIn for attacks, the type's own edge (condemned, summoned…) for
+// other acts, met between the participants of a meeting.
+func (b *builder) directEdges(r *report) {
+	edge, ok := schema.DirectEdge(r.typ)
+	if !ok {
+		return
+	}
+	link := func(from []quad.IRI, p quad.IRI, to []quad.IRI) {
+		for _, a := range from {
+			for _, t := range to {
+				if a != t {
+					b.add(a, p, t)
+				}
+			}
+		}
+	}
+	doers := append(append([]quad.IRI(nil), r.actors...), r.agents...)
+	switch r.typ {
+	case schema.Attack:
+		link(doers, schema.Struck, r.targets)
+		if r.country != "" {
+			link(doers, schema.Struck, []quad.IRI{r.country})
+		}
+		link(doers, schema.StruckIn, r.places)
+	case schema.Meet:
+		all := append(append([]quad.IRI(nil), r.actors...), r.targets...)
+		link(all, edge, all)
+	case schema.CancelVisit:
+		link(doers, edge, r.targets)
+		link(doers, edge, r.places)
+	default:
+		link(doers, edge, r.targets)
+	}
+}
+
+// relation writes a relation as a direct edge, plus a reified statement
+// that carries its evidence.
+func (b *builder) relation(n int, rel *extract.Relation) error {
+	p, _, err := schema.RelationPredicate(rel.Predicate)
+	if err != nil {
+		return fmt.Errorf("relation %d: %w", n, err)
+	}
+	subj, err := b.ref(rel.Subject)
+	if err != nil {
+		return fmt.Errorf("relation %d: %w", n, err)
+	}
+	var obj quad.Value
+	switch {
+	case rel.Object.Ref != nil:
+		o, err := b.ref(*rel.Object.Ref)
+		if err != nil {
+			return fmt.Errorf("relation %d: %w", n, err)
+		}
+		if p == schema.LocatedIn && o != subj {
+			b.f.addLocalUp(subj, o)
+		}
+		obj = o
+	case strings.TrimSpace(rel.Object.Value) == "":
+		return fmt.Errorf("relation %d (%s): empty object", n, rel.Predicate)
+	case p == schema.FoundedIn:
+		obj = schema.DateValue(strings.TrimSpace(rel.Object.Value))
+	default:
+		obj = quad.String(strings.TrimSpace(rel.Object.Value))
+	}
+	if obj == subj {
+		return nil
+	}
+	b.add(subj, p, obj)
+	st := schema.StatementIRI(b.s.base, b.rec.Doc.ID, n)
+	b.add(st, schema.Type, schema.Statement)
+	b.add(st, schema.Subject, subj)
+	b.add(st, schema.Predicate, p)
+	b.add(st, schema.Object, obj)
+	b.add(st, schema.ReportedBy, b.doc)
+	b.evidence(st, rel.Evidence)
+	return nil
+}
+
+// apply writes deltas in one transaction. Cayley's kv backend (bolt) drops
+// a direction of an added quad when the node there loses more references
+// than it gains in the same batch (it only resolves nodes whose count
+// grows), so for it every such node is pinned by extra quads that keep its
+// count from falling; the pins are deleted in a second, delete-only batch.
+// The document is complete after the first batch; pins left by a crash in
+// between are removed by the next Put.
+func (s *Store) apply(deltas []graph.Delta, opts graph.IgnoreOpts) error {
+	if _, ok := s.qs.(*kv.QuadStore); !ok {
+		return s.qs.ApplyDeltas(deltas, opts)
+	}
+	net := map[quad.Value]int{}
+	added := map[quad.Value]bool{}
+	for _, d := range deltas {
+		for _, dir := range quad.Directions {
+			v := d.Quad.Get(dir)
+			if v == nil {
+				continue
+			}
+			if d.Action == graph.Add {
+				net[v]++
+				added[v] = true
+			} else {
+				net[v]--
+			}
+		}
+	}
+	var pins []graph.Delta
+	for v, n := range net {
+		for i := 0; added[v] && i < -n; i++ {
+			q := quad.Quad{Subject: pinNode, Predicate: pinNode, Object: v, Label: quad.IRI(fmt.Sprintf("%s:%d", pinNode, i))}
+			pins = append(pins, graph.Delta{Quad: q, Action: graph.Add})
+		}
+	}
+	if len(pins) == 0 {
+		return s.qs.ApplyDeltas(deltas, opts)
+	}
+	batch := append(append(make([]graph.Delta, 0, len(deltas)+len(pins)), deltas...), pins...)
+	if err := s.qs.ApplyDeltas(batch, opts); err != nil {
+		return err
+	}
+	for i := range pins {
+		pins[i].Action = graph.Delete
+	}
+	// A failure here leaves only pins, which the next Put removes.
+	_ = s.qs.ApplyDeltas(pins, graph.IgnoreOpts{IgnoreMissing: true})
+	return nil
+}
+
+// pinNode is the subject, predicate and label prefix of the pin quads
+// apply writes for the kv backend.
+const pinNode = quad.IRI("urn:newsgraph:kv-pin")
+
+// unpin deletes pin quads a crash left behind.
+func (s *Store) unpin(ctx context.Context) error {
+	if _, ok := s.qs.(*kv.QuadStore); !ok {
+		return nil
+	}
+	var left []graph.Delta
+	err := s.eachQuad(ctx, pinNode, func(q quad.Quad) {
+		left = append(left, graph.Delta{Quad: q, Action: graph.Delete})
+	})
+	if err != nil || len(left) == 0 {
+		return err
+	}
+	return s.qs.ApplyDeltas(left, graph.IgnoreOpts{IgnoreMissing: true})
+}

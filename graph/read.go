@@ -1,0 +1,647 @@
+package graph
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/cayleygraph/cayley/graph/path"
+	"github.com/cayleygraph/cayley/query"
+	"github.com/cayleygraph/cayley/query/gizmo"
+	"github.com/cayleygraph/cayley/query/graphql"
+	"github.com/cayleygraph/quad"
+
+	"github.com/newsgraph/newsgraph/extract"
+	"github.com/newsgraph/newsgraph/schema"
+)
+
+// EventFilter selects fused events. Empty fields select everything.
+type EventFilter struct {
+	// Type is an event type ("Attack"), matched case-insensitively.
+	Type string
+	// Actor matches an actor or agent by name or alias, case-insensitively
+	// (or by IRI).
+	Actor string
+	// Place matches by containment: an event placed in a village matches
+	// the village's province and country, by name or alias,
+	// case-insensitively (or by IRI).
+	Place string
+	// Since and Until bound the event's date (ISO, inclusive). Events
+	// without a date are left out when either is set.
+	Since, Until string
+	// Limit caps the number of events returned (0: no cap).
+	Limit int
+}
+
+// Events returns the fused events that match f, ordered by date (undated
+// last), each with one SourceClaim per document that reports it. Killed and
+// Injured are the lowest figures any report gives, KilledMax and
+// InjuredMax the highest where they differ; Evidence is that of the first
+// source.
+func (s *Store) Events(ctx context.Context, f EventFilter) ([]extract.Event, error) {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	if (f.Since != "" && !validDate(f.Since)) || (f.Until != "" && !validDate(f.Until)) {
+		return nil, fmt.Errorf("graph: events: since/until must be ISO dates, got %q, %q", f.Since, f.Until)
+	}
+	r := newReader(ctx, s)
+	start := schema.Event
+	if f.Type != "" {
+		typ, _, err := schema.EventClass(f.Type)
+		if err != nil {
+			return nil, fmt.Errorf("graph: events: %w", err)
+		}
+		start = typ
+	}
+	iris, err := r.instances(start)
+	if err != nil {
+		return nil, err
+	}
+	var out []*fusedEvent
+	for _, iri := range iris {
+		ev, err := r.event(iri)
+		if err != nil {
+			return nil, err
+		}
+		if ev == nil || !r.keep(ev, f) {
+			continue
+		}
+		out = append(out, ev)
+	}
+	if r.err != nil {
+		return nil, r.err
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		di, dj := out[i].date, out[j].date
+		if (di == "") != (dj == "") {
+			return di != ""
+		}
+		if di != dj {
+			return di < dj
+		}
+		return out[i].Event.ID < out[j].Event.ID
+	})
+	if f.Limit > 0 && len(out) > f.Limit {
+		out = out[:f.Limit]
+	}
+	events := make([]extract.Event, len(out))
+	for i, e := range out {
+		events[i] = e.Event
+	}
+	return events, nil
+}
+
+func validDate(s string) bool {
+	_, _, ok := dateSpan(s)
+	return ok
+}
+
+// fusedEvent is an event as read back, with what filters need.
+type fusedEvent struct {
+	extract.Event
+	date       string
+	doers      []quad.IRI // actors and agents
+	placements []quad.IRI // places and country
+}
+
+// entityInfo is what Events shows of an entity.
+type entityInfo struct {
+	ref   extract.Ref
+	names []string // name and aliases, lower case
+}
+
+// reader reads fused events, caching entities and documents.
+type reader struct {
+	ctx      context.Context
+	s        *Store
+	entities map[quad.IRI]*entityInfo
+	docs     map[quad.Value]string
+	fuser    *fuser // for containment
+	err      error
+}
+
+func newReader(ctx context.Context, s *Store) *reader {
+	return &reader{ctx: ctx, s: s, entities: map[quad.IRI]*entityInfo{}, docs: map[quad.Value]string{},
+		fuser: newFuser(ctx, s, "")}
+}
+
+// instances lists the distinct nodes of a class.
+func (r *reader) instances(class quad.IRI) ([]quad.IRI, error) {
+	var out []quad.IRI
+	err := path.StartPath(r.s.qs, class).In(schema.Type).Unique().Iterate(r.ctx).
+		EachValue(r.s.qs, func(v quad.Value) {
+			if iri, ok := v.(quad.IRI); ok {
+				out = append(out, iri)
+			}
+		})
+	return out, err
+}
+
+// values returns the distinct objects of subj's pred facts, most frequent
+// first (facts repeat across documents), then in lexical order.
+func (r *reader) values(subj quad.Value, pred quad.IRI) []quad.Value {
+	count := map[quad.Value]int{}
+	var out []quad.Value
+	err := path.StartPath(r.s.qs, subj).Out(pred).Iterate(r.ctx).EachValue(r.s.qs, func(v quad.Value) {
+		if count[v] == 0 {
+			out = append(out, v)
+		}
+		count[v]++
+	})
+	if err != nil && r.err == nil {
+		r.err = err
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		if count[out[i]] != count[out[j]] {
+			return count[out[i]] > count[out[j]]
+		}
+		return out[i].String() < out[j].String()
+	})
+	return out
+}
+
+func (r *reader) text(subj quad.Value, pred quad.IRI) string {
+	if vs := r.values(subj, pred); len(vs) > 0 {
+		return schema.TextOf(vs[0])
+	}
+	return ""
+}
+
+func (r *reader) entity(iri quad.IRI) *entityInfo {
+	if e, ok := r.entities[iri]; ok {
+		return e
+	}
+	e := &entityInfo{ref: extract.Ref{ID: string(iri)}}
+	r.entities[iri] = e
+	e.ref.Name = r.text(iri, schema.Name)
+	for _, c := range r.values(iri, schema.Type) {
+		if c, ok := c.(quad.IRI); ok && c != schema.Entity {
+			e.ref.Class = schema.LocalName(c)
+			break
+		}
+	}
+	if vs := r.values(iri, schema.CountryOf); len(vs) > 0 {
+		if c, ok := vs[0].(quad.IRI); ok {
+			e.ref.Country = r.text(c, schema.Name)
+		} else {
+			e.ref.Country = schema.TextOf(vs[0])
+		}
+	}
+	for _, n := range append([]string{e.ref.Name}, textsOf(r.values(iri, schema.Alias))...) {
+		if n != "" {
+			e.names = append(e.names, strings.ToLower(n))
+		}
+	}
+	return e
+}
+
+func textsOf(vs []quad.Value) []string {
+	out := make([]string, len(vs))
+	for i, v := range vs {
+		out[i] = schema.TextOf(v)
+	}
+	return out
+}
+
+// matchesName tells whether entity iri is called name (or is name).
+func (r *reader) matchesName(iri quad.IRI, name string) bool {
+	if string(iri) == name {
+		return true
+	}
+	name = strings.ToLower(strings.TrimSpace(name))
+	for _, n := range r.entity(iri).names {
+		if n == name {
+			return true
+		}
+	}
+	return false
+}
+
+func (r *reader) refs(iris []quad.IRI) []extract.Ref {
+	out := make([]extract.Ref, 0, len(iris))
+	for _, iri := range iris {
+		out = append(out, r.entity(iri).ref)
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		if out[i].Name != out[j].Name {
+			return out[i].Name < out[j].Name
+		}
+		return out[i].ID < out[j].ID
+	})
+	return out
+}
+
+// docID is the identifier of a document node.
+func (r *reader) docID(doc quad.Value) string {
+	if id, ok := r.docs[doc]; ok {
+		return id
+	}
+	id := r.text(doc, schema.Identifier)
+	if id == "" {
+		id = schema.TextOf(doc)
+	}
+	r.docs[doc] = id
+	return id
+}
+
+// event reads one fused event node; nil if it has no reports left.
+func (r *reader) event(iri quad.IRI) (*fusedEvent, error) {
+	fe := &fusedEvent{}
+	ev := &fe.Event
+	ev.ID = string(iri)
+	fused := schema.FusedGraph(r.s.base)
+	count := map[quad.IRI]map[quad.Value]int{}
+	var order []quad.Quad
+	err := r.s.eachQuad(r.ctx, iri, func(q quad.Quad) {
+		p, ok := q.Predicate.(quad.IRI)
+		if !ok {
+			return
+		}
+		if q.Label == fused {
+			switch p {
+			case schema.Date:
+				fe.date = schema.TextOf(q.Object)
+			case schema.KilledMin:
+				ev.Killed = intOf(q.Object)
+			case schema.KilledMax:
+				ev.KilledMax = intOf(q.Object)
+			case schema.InjuredMin:
+				ev.Injured = intOf(q.Object)
+			case schema.InjuredMax:
+				ev.InjuredMax = intOf(q.Object)
+			}
+			return
+		}
+		if count[p] == nil {
+			count[p] = map[quad.Value]int{}
+		}
+		if count[p][q.Object] == 0 {
+			order = append(order, q)
+		}
+		count[p][q.Object]++
+	})
+	if err != nil {
+		return nil, err
+	}
+	// most frequent value of a predicate, ties broken by first seen
+	mode := func(p quad.IRI) quad.Value {
+		var best quad.Value
+		for _, q := range order {
+			if q.Predicate == p && (best == nil || count[p][q.Object] > count[p][best]) {
+				best = q.Object
+			}
+		}
+		return best
+	}
+	all := func(p quad.IRI) []quad.Value {
+		var out []quad.Value
+		for _, q := range order {
+			if q.Predicate == p {
+				out = append(out, q.Object)
+			}
+		}
+		return out
+	}
+	iris := func(p quad.IRI) []quad.IRI {
+		var out []quad.IRI
+		for _, v := range all(p) {
+			if v, ok := v.(quad.IRI); ok {
+				out = append(out, v)
+			}
+		}
+		return out
+	}
+	sortedTexts := func(p quad.IRI) []string {
+		out := textsOf(all(p))
+		sort.Strings(out)
+		return out
+	}
+
+	for _, t := range iris(schema.Type) {
+		if t != schema.Event {
+			ev.Type = schema.LocalName(t)
+			break
+		}
+	}
+	ev.Subtype = schema.TextOf(mode(schema.Subtype))
+	ev.Cameo = schema.TextOf(mode(schema.Cameo))
+	ev.Operation = schema.TextOf(mode(schema.Operation))
+	ev.RetaliationFor = schema.TextOf(mode(schema.RetaliationFor))
+	actors, agents := iris(schema.Actor), iris(schema.Agent)
+	places := iris(schema.PlaceOf)
+	ev.Actors = r.refs(actors)
+	if len(agents) > 0 {
+		ev.Agents = r.refs(agents)
+	}
+	ev.Targets = r.refs(iris(schema.Target))
+	ev.TargetText = sortedTexts(schema.TargetText)
+	ev.Places = r.refs(places)
+	fe.doers = append(actors, agents...)
+	fe.placements = places
+	if c, ok := mode(schema.EventCountry).(quad.IRI); ok {
+		ref := r.entity(c).ref
+		ev.Country = &ref
+		fe.placements = append(fe.placements, c)
+	}
+	ev.Weapons = sortedTexts(schema.Weapon)
+	if ev.Weapons == nil {
+		ev.Weapons = []string{}
+	}
+	if fe.date != "" {
+		d := fe.date
+		ev.Date = &d
+	}
+	if ev.KilledMax != nil && ev.Killed != nil && *ev.KilledMax == *ev.Killed {
+		ev.KilledMax = nil
+	}
+	if ev.InjuredMax != nil && ev.Injured != nil && *ev.InjuredMax == *ev.Injured {
+		ev.InjuredMax = nil
+	}
+	if err := r.sources(iri, fe); err != nil {
+		return nil, err
+	}
+	if len(ev.Sources) == 0 {
+		return nil, nil
+	}
+	return fe, r.err
+}
+
+// sources reads the reports of an event: one SourceClaim per document.
+func (r *reader) sources(iri quad.IRI, fe *fusedEvent) error {
+	ev := &fe.Event
+	var reports []quad.Value
+	err := path.StartPath(r.s.qs, iri).In(schema.ReportOf).Iterate(r.ctx).EachValue(r.s.qs, func(v quad.Value) {
+		reports = append(reports, v)
+	})
+	if err != nil {
+		return err
+	}
+	type claim struct {
+		extract.SourceClaim
+		dateText   string
+		confidence float64
+		report     string
+	}
+	byDoc := map[string]*claim{}
+	for _, rep := range reports {
+		c := &claim{report: schema.TextOf(rep)}
+		var evidence []quad.Value
+		err := r.s.eachQuad(r.ctx, rep, func(q quad.Quad) {
+			switch q.Predicate {
+			case schema.ReportedBy:
+				c.Doc = r.docID(q.Object)
+			case schema.Killed:
+				c.Killed = intOf(q.Object)
+			case schema.Injured:
+				c.Injured = intOf(q.Object)
+			case schema.Date:
+				d := schema.TextOf(q.Object)
+				c.Date = &d
+			case schema.DateText:
+				c.dateText = schema.TextOf(q.Object)
+			case schema.Confidence:
+				c.confidence, _ = schema.DecimalOf(q.Object)
+			case schema.EvidenceOf:
+				evidence = append(evidence, q.Object)
+			}
+		})
+		if err != nil {
+			return err
+		}
+		if c.Doc == "" {
+			continue
+		}
+		for _, e := range evidence {
+			sp, err := r.span(e)
+			if err != nil {
+				return err
+			}
+			c.Evidence = append(c.Evidence, sp)
+		}
+		sort.SliceStable(c.Evidence, func(i, j int) bool { return c.Evidence[i].Start < c.Evidence[j].Start })
+		prev, ok := byDoc[c.Doc]
+		if !ok {
+			byDoc[c.Doc] = c
+			continue
+		}
+		// Two reports of one document fused into one event: one claim,
+		// the earlier report first.
+		first, second := prev, c
+		if c.report < prev.report {
+			first, second = c, prev
+		}
+		if first.Killed == nil {
+			first.Killed = second.Killed
+		}
+		if first.Injured == nil {
+			first.Injured = second.Injured
+		}
+		if first.Date == nil {
+			first.Date = second.Date
+		}
+		if first.dateText == "" {
+			first.dateText = second.dateText
+		}
+		if second.confidence > first.confidence {
+			first.confidence = second.confidence
+		}
+		first.Evidence = append(first.Evidence, second.Evidence...)
+		byDoc[c.Doc] = first
+	}
+	docs := make([]string, 0, len(byDoc))
+	for d := range byDoc {
+		docs = append(docs, d)
+	}
+	sort.Strings(docs)
+	for _, d := range docs {
+		c := byDoc[d]
+		ev.Sources = append(ev.Sources, c.SourceClaim)
+		if c.confidence > ev.Confidence {
+			ev.Confidence = c.confidence
+		}
+		if ev.DateText == nil && c.dateText != "" && c.Date != nil && ev.Date != nil && *c.Date == *ev.Date {
+			t := c.dateText
+			ev.DateText = &t
+		}
+	}
+	if len(ev.Sources) > 0 {
+		ev.Evidence = ev.Sources[0].Evidence
+	}
+	return nil
+}
+
+// span reads an evidence node.
+func (r *reader) span(e quad.Value) (extract.Span, error) {
+	var sp extract.Span
+	err := r.s.eachQuad(r.ctx, e, func(q quad.Quad) {
+		switch q.Predicate {
+		case schema.Text:
+			sp.Text = schema.TextOf(q.Object)
+		case schema.Sentence:
+			sp.Sentence, _ = schema.IntegerOf(q.Object)
+		case schema.Start:
+			sp.Start, _ = schema.IntegerOf(q.Object)
+		case schema.End:
+			sp.End, _ = schema.IntegerOf(q.Object)
+		}
+	})
+	return sp, err
+}
+
+// keep applies the filter's actor, place and date tests.
+func (r *reader) keep(e *fusedEvent, f EventFilter) bool {
+	if f.Actor != "" && !r.anyNamed(e.doers, f.Actor, false) {
+		return false
+	}
+	if f.Place != "" && !r.anyNamed(e.placements, f.Place, true) {
+		return false
+	}
+	if f.Since != "" || f.Until != "" {
+		from, to, ok := dateSpan(e.date)
+		if !ok {
+			return false
+		}
+		if f.Since != "" {
+			if sf, _, _ := dateSpan(f.Since); to.Before(sf) {
+				return false
+			}
+		}
+		if f.Until != "" {
+			if _, ut, _ := dateSpan(f.Until); from.After(ut) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// anyNamed tells whether one of iris (or, with containment, a place that
+// contains one of them) is called name.
+func (r *reader) anyNamed(iris []quad.IRI, name string, containment bool) bool {
+	for _, iri := range iris {
+		if !containment {
+			if r.matchesName(iri, name) {
+				return true
+			}
+			continue
+		}
+		for a := range r.fuser.ancestors(iri) {
+			if r.matchesName(a, name) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// Stats counts what the store holds.
+type Stats struct {
+	// Documents is the number of documents.
+	Documents int64 `json:"documents"`
+	// Entities counts entities by class ("Country": 12); an entity typed
+	// differently by two documents counts in both classes.
+	Entities map[string]int64 `json:"entities"`
+	// Events counts fused events by type ("Attack": 5).
+	Events map[string]int64 `json:"events"`
+	// Reports is the number of per-document event reports.
+	Reports int64 `json:"reports"`
+	// Statements is the number of reified relations.
+	Statements int64 `json:"statements"`
+	// Quads is the number of quads in the store.
+	Quads int64 `json:"quads"`
+}
+
+// Stats counts documents, entities by class, fused events by type, reports,
+// relations and quads, by walking Cayley's indexes (nothing is loaded
+// whole).
+func (s *Store) Stats(ctx context.Context) (Stats, error) {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	st := Stats{Entities: map[string]int64{}, Events: map[string]int64{}}
+	count := func(class quad.IRI) (int64, error) {
+		return path.StartPath(s.qs, class).In(schema.Type).Unique().Iterate(ctx).Count()
+	}
+	var err error
+	if st.Documents, err = count(schema.Document); err != nil {
+		return st, err
+	}
+	if st.Reports, err = count(schema.Report); err != nil {
+		return st, err
+	}
+	if st.Statements, err = count(schema.Statement); err != nil {
+		return st, err
+	}
+	for _, c := range schema.EntityClasses() {
+		n, err := count(c)
+		if err != nil {
+			return st, err
+		}
+		if n > 0 {
+			st.Entities[schema.LocalName(c)] = n
+		}
+	}
+	// Event types are open (records may add new ones): read them from
+	// the event nodes, whose number is modest.
+	r := newReader(ctx, s)
+	events, err := r.instances(schema.Event)
+	if err != nil {
+		return st, err
+	}
+	for _, e := range events {
+		for _, t := range r.values(e, schema.Type) {
+			if t, ok := t.(quad.IRI); ok && t != schema.Event {
+				st.Events[schema.LocalName(t)]++
+			}
+		}
+	}
+	if r.err != nil {
+		return st, r.err
+	}
+	gs, err := s.qs.Stats(ctx, true)
+	if err != nil {
+		return st, err
+	}
+	st.Quads = gs.Quads.Size
+	return st, nil
+}
+
+// Query runs a query in Cayley's Gizmo ("gizmo") or GraphQL ("graphql")
+// language and returns its results as JSON-ready values (maps, slices,
+// strings, numbers): up to limit of them, or all with limit <= 0. IRIs are
+// written in full between angle brackets, as in
+// g.V("<https://newsgraph.org/id/...>").Out("<https://newsgraph.org/ns#struck>").All().
+func (s *Store) Query(ctx context.Context, lang, q string, limit int) ([]interface{}, error) {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	var sess query.Session
+	switch strings.ToLower(lang) {
+	case "gizmo":
+		sess = gizmo.NewSession(s.qs)
+	case "graphql":
+		sess = graphql.NewSession(s.qs)
+	default:
+		return nil, fmt.Errorf("graph: query: unknown language %q (want gizmo or graphql)", lang)
+	}
+	if limit < 0 {
+		limit = 0
+	}
+	it, err := sess.Execute(ctx, q, query.Options{Collation: query.JSON, Limit: limit})
+	if err != nil {
+		return nil, fmt.Errorf("graph: query: %w", err)
+	}
+	defer it.Close()
+	out := []interface{}{}
+	for it.Next(ctx) {
+		if r := it.Result(); r != nil {
+			out = append(out, r)
+			if limit > 0 && len(out) >= limit {
+				break
+			}
+		}
+	}
+	if err := it.Err(); err != nil {
+		return nil, fmt.Errorf("graph: query: %w", err)
+	}
+	return out, nil
+}

@@ -1,0 +1,216 @@
+package graph
+
+import (
+	"context"
+	dsql "database/sql"
+	"errors"
+	"fmt"
+	"os"
+	"sync"
+	"time"
+
+	"github.com/boltdb/bolt"
+	"github.com/cayleygraph/cayley/graph"
+	"github.com/cayleygraph/cayley/graph/kv"
+	"github.com/cayleygraph/cayley/graph/memstore"
+	csql "github.com/cayleygraph/cayley/graph/sql"
+	"github.com/cayleygraph/cayley/graph/sql/postgres"
+	hbolt "github.com/hidal-go/hidalgo/kv/bolt"
+
+	"github.com/newsgraph/newsgraph/schema"
+)
+
+// Backends Open knows.
+const (
+	// BackendBolt keeps the graph in one BoltDB file (the default).
+	BackendBolt = "bolt"
+	// BackendMemory keeps the graph in memory, for tests and one-off runs.
+	BackendMemory = "memory"
+	// BackendPostgres keeps the graph in PostgreSQL, through Cayley's SQL
+	// backend (tables nodes and quads in the connection's search_path).
+	BackendPostgres = "postgres"
+)
+
+// DefaultPath is the bolt file Open uses when Config.Path is empty.
+const DefaultPath = "newsgraph.db"
+
+// Config says which store to open.
+type Config struct {
+	// Backend is "bolt" (default), "memory" or "postgres".
+	Backend string
+	// Path is, for bolt, the database file (default DefaultPath); for
+	// postgres, the connection string, e.g.
+	// "postgres://root@127.0.0.1:5432/test?sslmode=disable" (a search_path
+	// parameter selects the schema).
+	Path string
+	// Base is the IRI prefix of the nodes the store mints (documents,
+	// reports, events); default schema.DefaultBase.
+	Base string
+	// ReadOnly opens an existing store for reading only: Put fails, and a
+	// missing bolt file is an error rather than created.
+	ReadOnly bool
+}
+
+// ErrReadOnly is returned by Put on a store opened with Config.ReadOnly.
+var ErrReadOnly = errors.New("graph: store is read-only")
+
+// Store is a newsgraph knowledge graph on top of a Cayley quad store. It is
+// safe for concurrent use; writes are serialised.
+type Store struct {
+	qs       graph.QuadStore
+	base     string
+	backend  string
+	readOnly bool
+	pg       *dsql.DB // postgres: for the advisory lock that serialises writers
+
+	// mu serialises Put (which reads, fuses and writes as one step) and
+	// keeps readers off the memory backend while it changes.
+	mu sync.RWMutex
+}
+
+// kvOptions turns off the kv backend's in-memory bloom filter of existing
+// quads: it is filled by scanning the whole store at every open, which
+// costs more than it saves for a store opened once per command.
+var kvOptions = graph.Options{kv.OptNoBloom: true}
+
+// Open opens the store cfg describes, creating (initialising) it on first
+// use unless cfg.ReadOnly is set.
+func Open(ctx context.Context, cfg Config) (*Store, error) {
+	s := &Store{base: cfg.Base, backend: cfg.Backend, readOnly: cfg.ReadOnly}
+	if s.base == "" {
+		s.base = schema.DefaultBase
+	}
+	if s.backend == "" {
+		s.backend = BackendBolt
+	}
+	var err error
+	switch s.backend {
+	case BackendBolt:
+		s.qs, err = openBolt(cfg)
+	case BackendMemory:
+		s.qs = memstore.New()
+	case BackendPostgres:
+		s.qs, s.pg, err = openPostgres(ctx, cfg)
+	default:
+		err = fmt.Errorf("graph: unknown backend %q (want %s, %s or %s)", s.backend, BackendBolt, BackendMemory, BackendPostgres)
+	}
+	if err != nil {
+		return nil, err
+	}
+	return s, nil
+}
+
+// openBolt opens hidalgo's bolt KV on the single file cfg.Path and wraps it
+// with Cayley's kv quad store (Cayley's own bolt registration would want a
+// directory holding indexes.bolt).
+func openBolt(cfg Config) (graph.QuadStore, error) {
+	path := cfg.Path
+	if path == "" {
+		path = DefaultPath
+	}
+	if cfg.ReadOnly {
+		if _, err := os.Stat(path); err != nil {
+			return nil, fmt.Errorf("graph: open read-only: %w", err)
+		}
+	}
+	db, err := hbolt.Open(path, &bolt.Options{Timeout: 5 * time.Second, ReadOnly: cfg.ReadOnly})
+	if err != nil {
+		return nil, fmt.Errorf("graph: open bolt file %s: %w", path, err)
+	}
+	if !cfg.ReadOnly {
+		if err := kv.Init(db, kvOptions); err != nil && err != graph.ErrDatabaseExists {
+			db.Close()
+			return nil, fmt.Errorf("graph: init bolt file %s: %w", path, err)
+		}
+	}
+	qs, err := kv.New(db, kvOptions)
+	if err != nil {
+		db.Close()
+		return nil, fmt.Errorf("graph: open bolt file %s: %w", path, err)
+	}
+	return qs, nil
+}
+
+// openPostgres creates Cayley's tables unless they exist, then opens
+// Cayley's SQL quad store, and a connection pool of its own for locking.
+func openPostgres(ctx context.Context, cfg Config) (graph.QuadStore, *dsql.DB, error) {
+	if cfg.Path == "" {
+		return nil, nil, errors.New("graph: postgres needs a connection string in Config.Path")
+	}
+	db, err := dsql.Open("postgres", cfg.Path)
+	if err == nil {
+		err = db.PingContext(ctx)
+	}
+	if err != nil {
+		if db != nil {
+			db.Close()
+		}
+		return nil, nil, fmt.Errorf("graph: postgres: %w", err)
+	}
+	if !cfg.ReadOnly {
+		var exists bool
+		// Checked first so that Cayley does not log a failed CREATE TABLE
+		// at every open.
+		if err := db.QueryRowContext(ctx, `SELECT to_regclass('quads') IS NOT NULL`).Scan(&exists); err != nil {
+			db.Close()
+			return nil, nil, fmt.Errorf("graph: postgres: %w", err)
+		}
+		if !exists {
+			err := csql.Init(postgres.Type, cfg.Path, nil)
+			if err != nil && err != graph.ErrDatabaseExists {
+				db.Close()
+				return nil, nil, fmt.Errorf("graph: init postgres: %w", err)
+			}
+		}
+	}
+	qs, err := csql.New(postgres.Type, cfg.Path, nil)
+	if err != nil {
+		db.Close()
+		return nil, nil, fmt.Errorf("graph: open postgres: %w", err)
+	}
+	return qs, db, nil
+}
+
+// writeLockKey is the PostgreSQL advisory lock Put holds, so that
+// processes writing to one database fuse events one at a time.
+const writeLockKey = 0x6e6577736772 // "newsgr"
+
+// lockWriters takes the cross-process write lock where the backend needs
+// one (postgres; a bolt file is locked by its single writer, memory is
+// private), and returns its release.
+func (s *Store) lockWriters(ctx context.Context) (func(), error) {
+	if s.pg == nil {
+		return func() {}, nil
+	}
+	conn, err := s.pg.Conn(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if _, err := conn.ExecContext(ctx, `SELECT pg_advisory_lock($1)`, writeLockKey); err != nil {
+		conn.Close()
+		return nil, err
+	}
+	return func() {
+		conn.ExecContext(context.Background(), `SELECT pg_advisory_unlock($1)`, writeLockKey)
+		conn.Close()
+	}, nil
+}
+
+// Close closes the underlying quad store.
+func (s *Store) Close() error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	err := s.qs.Close()
+	if s.pg != nil {
+		s.pg.Close()
+	}
+	return err
+}
+
+// QuadStore returns Cayley's quad store, for queries, export and serving.
+// Writes must go through Put, which keeps documents and fused events
+// consistent.
+func (s *Store) QuadStore() graph.QuadStore { return s.qs }
+
+// Base returns the IRI prefix of the nodes the store mints.
+func (s *Store) Base() string { return s.base }

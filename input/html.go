@@ -1,0 +1,153 @@
+package input
+
+import (
+	"bytes"
+	"fmt"
+	nurl "net/url"
+	"strings"
+	"unicode/utf8"
+
+	readability "codeberg.org/readeck/go-readability/v2"
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/charset"
+)
+
+// Page is the article read from an HTML page.
+type Page struct {
+	Title     string
+	URL       string // the page's canonical URL, if it states one
+	Published string // YYYY-MM-DD from the page's metadata, if any
+	Text      string // the article body as plain text, one paragraph a line
+}
+
+// ReadHTML extracts the article from an HTML page with go-readability,
+// dropping navigation, advertisements, footers and other boilerplate. The
+// text has one paragraph per line. pageURL, if known, resolves relative
+// links; otherwise the page's canonical URL is used.
+func ReadHTML(data []byte, pageURL string) (*Page, error) {
+	src, err := decodeHTML(data)
+	if err != nil {
+		return nil, err
+	}
+	root, err := html.Parse(strings.NewReader(src))
+	if err != nil {
+		return nil, fmt.Errorf("invalid HTML: %v", err)
+	}
+	page := &Page{URL: canonicalURL(root)}
+	if pageURL == "" {
+		pageURL = page.URL
+	}
+	var u *nurl.URL
+	if pageURL != "" {
+		if pu, err := nurl.Parse(pageURL); err == nil && pu.IsAbs() {
+			u = pu
+		}
+	}
+	article, err := readability.FromDocument(root, u)
+	if err != nil {
+		return nil, fmt.Errorf("extracting the article: %v", err)
+	}
+	page.Title = strings.Join(strings.Fields(article.Title()), " ")
+	if t, err := article.PublishedTime(); err == nil {
+		if d, err := NormalizeDate(t.Format("2006-01-02")); err == nil {
+			page.Published = d
+		}
+	}
+	if article.Node != nil {
+		var b strings.Builder
+		if err := article.RenderText(&b); err == nil {
+			page.Text = paragraphs(b.String())
+		}
+	}
+	if page.Text == "" {
+		return nil, fmt.Errorf("%w in the page", ErrNoText)
+	}
+	return page, nil
+}
+
+// decodeHTML returns the page as UTF-8: a byte-order mark or a declared
+// charset is honoured; undeclared bytes that are not UTF-8 are read as
+// Windows-1252, as browsers do.
+func decodeHTML(data []byte) (string, error) {
+	if bytes.HasPrefix(data, utf16LEBOM) || bytes.HasPrefix(data, utf16BEBOM) || bytes.HasPrefix(data, utf8BOM) {
+		dec, err := decodeBOM(data)
+		if err != nil {
+			return "", err
+		}
+		data = dec
+	} else {
+		enc, name, _ := charset.DetermineEncoding(data, "")
+		if name != "utf-8" && !(name == "windows-1252" && utf8.Valid(data)) {
+			dec, err := enc.NewDecoder().Bytes(data)
+			if err != nil {
+				return "", fmt.Errorf("decoding %s: %v", name, err)
+			}
+			data = dec
+		}
+	}
+	if i := bytes.IndexByte(data, 0); i >= 0 {
+		return "", fmt.Errorf("%w: NUL byte at offset %d", ErrBinary, i)
+	}
+	s := strings.ToValidUTF8(string(data), "\uFFFD")
+	if strings.TrimSpace(s) == "" {
+		return "", ErrEmpty
+	}
+	return normalizeNewlines(s), nil
+}
+
+// paragraphs tidies rendered text: white space inside a line collapsed,
+// blank lines dropped, one paragraph per line.
+func paragraphs(s string) string {
+	var out []string
+	for _, line := range strings.Split(normalizeNewlines(s), "\n") {
+		line = strings.Join(strings.Fields(line), " ")
+		if line != "" {
+			out = append(out, line)
+		}
+	}
+	return strings.Join(out, "\n")
+}
+
+// canonicalURL returns the page's <link rel="canonical"> or og:url.
+func canonicalURL(root *html.Node) string {
+	var canon, og string
+	var visit func(*html.Node) bool
+	visit = func(n *html.Node) bool {
+		if n.Type == html.ElementNode {
+			switch n.Data {
+			case "link":
+				if strings.EqualFold(attr(n, "rel"), "canonical") && canon == "" {
+					canon = attr(n, "href")
+				}
+			case "meta":
+				if attr(n, "property") == "og:url" && og == "" {
+					og = attr(n, "content")
+				}
+			case "body":
+				return false // metadata lives in <head>
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if !visit(c) {
+				return false
+			}
+		}
+		return true
+	}
+	visit(root)
+	for _, s := range []string{canon, og} {
+		if u, err := nurl.Parse(strings.TrimSpace(s)); err == nil && u.IsAbs() && (u.Scheme == "http" || u.Scheme == "https") {
+			return u.String()
+		}
+	}
+	return ""
+}
+
+func attr(n *html.Node, key string) string {
+	for _, a := range n.Attr {
+		if a.Key == key {
+			return a.Val
+		}
+	}
+	return ""
+}

@@ -1,0 +1,487 @@
+package schema
+
+import "github.com/cayleygraph/quad"
+
+// Namespaces of the vocabularies newsgraph uses or aligns with.
+const (
+	// RDF is the namespace of RDF itself (rdf:).
+	RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+	// RDFS is the namespace of RDF Schema (rdfs:).
+	RDFS = "http://www.w3.org/2000/01/rdf-schema#"
+	// OWL is the namespace of the Web Ontology Language (owl:).
+	OWL = "http://www.w3.org/2002/07/owl#"
+	// XSD is the namespace of the XML Schema datatypes (xsd:).
+	XSD = "http://www.w3.org/2001/XMLSchema#"
+	// SchemaOrg is the namespace of schema.org (schema:), in the http form
+	// that Cayley's own vocabulary package uses.
+	SchemaOrg = "http://schema.org/"
+	// WikidataEntity is the namespace of Wikidata items (wd:).
+	WikidataEntity = "http://www.wikidata.org/entity/"
+)
+
+// Terms borrowed from RDF, RDFS and OWL.
+const (
+	// Type is rdf:type: a node is an instance of a class (entity class,
+	// event type, Document, Report…).
+	Type quad.IRI = RDF + "type"
+	// Statement is rdf:Statement, the class of the reified relations that
+	// carry a relation's evidence.
+	Statement quad.IRI = RDF + "Statement"
+	// Subject is rdf:subject, the subject of a reified relation.
+	Subject quad.IRI = RDF + "subject"
+	// Predicate is rdf:predicate, the predicate of a reified relation.
+	Predicate quad.IRI = RDF + "predicate"
+	// Object is rdf:object, the object of a reified relation.
+	Object quad.IRI = RDF + "object"
+	// Property is rdf:Property, the class of the vocabulary's properties.
+	Property quad.IRI = RDF + "Property"
+	// Class is rdfs:Class, the class of the vocabulary's classes.
+	Class quad.IRI = RDFS + "Class"
+	// Label is rdfs:label, the human-readable name of a vocabulary term.
+	Label quad.IRI = RDFS + "label"
+	// Comment is rdfs:comment, the description of a vocabulary term.
+	Comment quad.IRI = RDFS + "comment"
+	// SubClassOf is rdfs:subClassOf, used to align classes.
+	SubClassOf quad.IRI = RDFS + "subClassOf"
+	// SubPropertyOf is rdfs:subPropertyOf, used to align properties.
+	SubPropertyOf quad.IRI = RDFS + "subPropertyOf"
+	// IsDefinedBy is rdfs:isDefinedBy, linking each term to the ontology.
+	IsDefinedBy quad.IRI = RDFS + "isDefinedBy"
+	// Ontology is owl:Ontology, the class of the vocabulary itself.
+	Ontology quad.IRI = OWL + "Ontology"
+	// SameAs is owl:sameAs; an entity is owl:sameAs its Wikidata item
+	// (http://www.wikidata.org/entity/Qxxx).
+	SameAs quad.IRI = OWL + "sameAs"
+)
+
+// XML Schema datatypes of the literals newsgraph writes, as full IRIs so
+// that no writer prints a short form such as <xsd:integer>.
+const (
+	// XSDString is xsd:string.
+	XSDString quad.IRI = XSD + "string"
+	// XSDInteger is xsd:integer (casualty figures, offsets).
+	XSDInteger quad.IRI = XSD + "integer"
+	// XSDDecimal is xsd:decimal (confidence, coordinates).
+	XSDDecimal quad.IRI = XSD + "decimal"
+	// XSDBoolean is xsd:boolean, written "true" or "false".
+	XSDBoolean quad.IRI = XSD + "boolean"
+	// XSDDate is xsd:date (a day: 2024-01-16).
+	XSDDate quad.IRI = XSD + "date"
+	// XSDGYearMonth is xsd:gYearMonth (a month: 2023-12).
+	XSDGYearMonth quad.IRI = XSD + "gYearMonth"
+	// XSDGYear is xsd:gYear (a year: 2012).
+	XSDGYear quad.IRI = XSD + "gYear"
+	// XSDAnyURI is xsd:anyURI (a document's URL).
+	XSDAnyURI quad.IRI = XSD + "anyURI"
+)
+
+// schema.org terms the vocabulary aligns with.
+const (
+	schemaThing            quad.IRI = SchemaOrg + "Thing"
+	schemaName             quad.IRI = SchemaOrg + "name"
+	schemaAlternateName    quad.IRI = SchemaOrg + "alternateName"
+	schemaPerson           quad.IRI = SchemaOrg + "Person"
+	schemaOrganization     quad.IRI = SchemaOrg + "Organization"
+	schemaGovOrganization  quad.IRI = SchemaOrg + "GovernmentOrganization"
+	schemaPlace            quad.IRI = SchemaOrg + "Place"
+	schemaAdministrative   quad.IRI = SchemaOrg + "AdministrativeArea"
+	schemaCountry          quad.IRI = SchemaOrg + "Country"
+	schemaEvent            quad.IRI = SchemaOrg + "Event"
+	schemaStartDate        quad.IRI = SchemaOrg + "startDate"
+	schemaLocation         quad.IRI = SchemaOrg + "location"
+	schemaContainedInPlace quad.IRI = SchemaOrg + "containedInPlace"
+	schemaNewsArticle      quad.IRI = SchemaOrg + "NewsArticle"
+	schemaDatePublished    quad.IRI = SchemaOrg + "datePublished"
+	schemaURL              quad.IRI = SchemaOrg + "url"
+	schemaHeadline         quad.IRI = SchemaOrg + "headline"
+	schemaIdentifier       quad.IRI = SchemaOrg + "identifier"
+	schemaSubjectOf        quad.IRI = SchemaOrg + "subjectOf"
+	schemaLatitude         quad.IRI = SchemaOrg + "latitude"
+	schemaLongitude        quad.IRI = SchemaOrg + "longitude"
+	schemaMemberOf         quad.IRI = SchemaOrg + "memberOf"
+	schemaAgent            quad.IRI = SchemaOrg + "agent"
+	schemaInstrument       quad.IRI = SchemaOrg + "instrument"
+	schemaText             quad.IRI = SchemaOrg + "text"
+	schemaIsBasedOn        quad.IRI = SchemaOrg + "isBasedOn"
+	schemaAbout            quad.IRI = SchemaOrg + "about"
+	schemaQuotation        quad.IRI = SchemaOrg + "Quotation"
+	schemaCreativeWork     quad.IRI = SchemaOrg + "CreativeWork"
+	schemaPublisher        quad.IRI = SchemaOrg + "publisher"
+)
+
+// Classes: the document, the entity classes of the extraction record, the
+// event and its types, and the nodes that carry provenance.
+const (
+	// Document is a news article the graph was built from.
+	Document quad.IRI = Vocab + "Document"
+	// Entity is any real-world thing a document names (the superclass of
+	// the entity classes below).
+	Entity quad.IRI = Vocab + "Entity"
+	// Country is a sovereign state.
+	Country quad.IRI = Vocab + "Country"
+	// Region is a first-level administrative division (province, state).
+	Region quad.IRI = Vocab + "Region"
+	// Place is a city, town, village, district, area, sea or territory.
+	Place quad.IRI = Vocab + "Place"
+	// ArmedGroup is a non-state armed group.
+	ArmedGroup quad.IRI = Vocab + "ArmedGroup"
+	// StateForce is a state's armed forces, police or security service.
+	StateForce quad.IRI = Vocab + "StateForce"
+	// Government is a government, ministry or office.
+	Government quad.IRI = Vocab + "Government"
+	// Organization is any other organisation (media, forum, company…).
+	Organization quad.IRI = Vocab + "Organization"
+	// Person is a named person.
+	Person quad.IRI = Vocab + "Person"
+	// Civilians is a group of civilians as victims or targets.
+	Civilians quad.IRI = Vocab + "Civilians"
+
+	// Event is a fused event: one node per real-world event, shared by
+	// every document that reports it.
+	Event quad.IRI = Vocab + "Event"
+	// Attack is an armed attack (strike, bombing, raid).
+	Attack quad.IRI = Vocab + "Attack"
+	// Condemn is a public condemnation or denunciation.
+	Condemn quad.IRI = Vocab + "Condemn"
+	// Summon is the summoning of a diplomat.
+	Summon quad.IRI = Vocab + "Summon"
+	// Demand is a demand (for an explanation, a withdrawal…).
+	Demand quad.IRI = Vocab + "Demand"
+	// RecallAmbassador is the recall of an ambassador.
+	RecallAmbassador quad.IRI = Vocab + "RecallAmbassador"
+	// OfferMediation is an offer to mediate.
+	OfferMediation quad.IRI = Vocab + "OfferMediation"
+	// Appeal is an appeal for restraint, calm or dialogue.
+	Appeal quad.IRI = Vocab + "Appeal"
+	// Meet is a meeting.
+	Meet quad.IRI = Vocab + "Meet"
+	// CancelVisit is a visit cancelled or cut short.
+	CancelVisit quad.IRI = Vocab + "CancelVisit"
+	// Threaten is a threat.
+	Threaten quad.IRI = Vocab + "Threaten"
+	// Arrest is an arrest or detention.
+	Arrest quad.IRI = Vocab + "Arrest"
+	// Protest is a protest (demonstration or formal diplomatic protest).
+	Protest quad.IRI = Vocab + "Protest"
+
+	// Report is one document's claim about an event: its own figures, date
+	// and evidence, linked to the shared Event node.
+	Report quad.IRI = Vocab + "Report"
+	// Evidence is a span of a document's text that supports a report or a
+	// relation.
+	Evidence quad.IRI = Vocab + "Evidence"
+)
+
+// Properties of entities and documents.
+const (
+	// Name is the preferred name of an entity.
+	Name quad.IRI = Vocab + "name"
+	// Alias is another name of an entity.
+	Alias quad.IRI = Vocab + "alias"
+	// Subtype is a finer type of an entity (province, militia) or an event
+	// (airstrike, suicide bombing).
+	Subtype quad.IRI = Vocab + "subtype"
+	// CountryOf links an entity (a ministry, a force, a province, a city) to
+	// the country it belongs to or lies in.
+	CountryOf quad.IRI = Vocab + "country"
+	// LocatedIn links a place to the place that contains it (a village to
+	// its province, a province to its country).
+	LocatedIn quad.IRI = Vocab + "locatedIn"
+	// MentionedIn links an entity to a document that names it.
+	MentionedIn quad.IRI = Vocab + "mentionedIn"
+	// Lat is the latitude of a place in decimal degrees.
+	Lat quad.IRI = Vocab + "lat"
+	// Lon is the longitude of a place in decimal degrees.
+	Lon quad.IRI = Vocab + "lon"
+
+	// Identifier is the document's id (its file name in the corpus).
+	Identifier quad.IRI = Vocab + "identifier"
+	// Title is the document's title.
+	Title quad.IRI = Vocab + "title"
+	// URL is the document's address.
+	URL quad.IRI = Vocab + "url"
+	// Published is the document's publication date.
+	Published quad.IRI = Vocab + "published"
+	// SHA256 is the hex SHA-256 of the document's text; a document whose
+	// text has not changed is not written again.
+	SHA256 quad.IRI = Vocab + "sha256"
+	// Source is the name of the outlet that published the document.
+	Source quad.IRI = Vocab + "source"
+)
+
+// Properties of events, reports and evidence.
+const (
+	// Actor links an event to an entity that carried it out (the attacker,
+	// the condemning government).
+	Actor quad.IRI = Vocab + "actor"
+	// Agent links an event to the force that executed it for its actor.
+	Agent quad.IRI = Vocab + "agent"
+	// Target links an event to whom or what it was aimed at.
+	Target quad.IRI = Vocab + "target"
+	// TargetText is a target described in words only ("police station").
+	TargetText quad.IRI = Vocab + "targetText"
+	// PlaceOf links an event to a place where it happened.
+	PlaceOf quad.IRI = Vocab + "place"
+	// EventCountry links an event to the country where it happened.
+	EventCountry quad.IRI = Vocab + "eventCountry"
+	// Date is the date of an event or a report: xsd:date, or xsd:gYearMonth
+	// where only the month is known.
+	Date quad.IRI = Vocab + "date"
+	// DateText is the date as the document words it ("late Monday").
+	DateText quad.IRI = Vocab + "dateText"
+	// Weapon is a weapon used ("drone", "missile").
+	Weapon quad.IRI = Vocab + "weapon"
+	// Killed is the number of dead a report gives (the lower bound where it
+	// says "at least").
+	Killed quad.IRI = Vocab + "killed"
+	// Injured is the number of injured a report gives.
+	Injured quad.IRI = Vocab + "injured"
+	// KilledMin is the lowest death toll any report of an event gives.
+	KilledMin quad.IRI = Vocab + "killedMin"
+	// KilledMax is the highest death toll any report of an event gives.
+	KilledMax quad.IRI = Vocab + "killedMax"
+	// InjuredMin is the lowest number of injured any report gives.
+	InjuredMin quad.IRI = Vocab + "injuredMin"
+	// InjuredMax is the highest number of injured any report gives.
+	InjuredMax quad.IRI = Vocab + "injuredMax"
+	// Cameo is the CAMEO event code, as a literal ("195").
+	Cameo quad.IRI = Vocab + "cameo"
+	// Operation is the code name of a military operation.
+	Operation quad.IRI = Vocab + "operation"
+	// RetaliationFor links an event to the event it answered.
+	RetaliationFor quad.IRI = Vocab + "retaliationFor"
+	// Confidence is the extractor's confidence in a report or relation, in
+	// [0, 1].
+	Confidence quad.IRI = Vocab + "confidence"
+	// ReportOf links a report to the fused event it describes.
+	ReportOf quad.IRI = Vocab + "reportOf"
+	// ReportedBy links a report, a reified relation or an evidence span to
+	// the document it comes from.
+	ReportedBy quad.IRI = Vocab + "reportedBy"
+	// EvidenceOf links a report or a reified relation to an evidence span.
+	EvidenceOf quad.IRI = Vocab + "evidence"
+	// Text is the text of an evidence span (a sentence).
+	Text quad.IRI = Vocab + "text"
+	// Sentence is the 0-based index of the evidence sentence.
+	Sentence quad.IRI = Vocab + "sentence"
+	// Start is the byte offset where an evidence span starts.
+	Start quad.IRI = Vocab + "start"
+	// End is the byte offset where an evidence span ends.
+	End quad.IRI = Vocab + "end"
+)
+
+// Relation predicates: facts the extractor states between an entity and
+// another entity or a value. Alias and LocatedIn are relation predicates
+// too.
+const (
+	// HoldsRole links a person to a role or office ("Foreign Minister of
+	// Iran").
+	HoldsRole quad.IRI = Vocab + "holdsRole"
+	// MemberOf links a person or group to the organisation it belongs to.
+	MemberOf quad.IRI = Vocab + "memberOf"
+	// OperatesIn links a group or force to a place where it operates.
+	OperatesIn quad.IRI = Vocab + "operatesIn"
+	// SeeksIndependenceFor links a separatist group to the territory it
+	// wants independent.
+	SeeksIndependenceFor quad.IRI = Vocab + "seeksIndependenceFor"
+	// FoundedIn gives the year (or date) a group was founded.
+	FoundedIn quad.IRI = Vocab + "foundedIn"
+	// Controls links a group or government to a territory it controls.
+	Controls quad.IRI = Vocab + "controls"
+)
+
+// Direct one-hop edges from an event's actors, for plain questions such as
+// "whom did Pakistan strike?" without going through the event node.
+const (
+	// Struck links an attacker to each target and to the country attacked.
+	Struck quad.IRI = Vocab + "struck"
+	// StruckIn links an attacker to each place it struck.
+	StruckIn quad.IRI = Vocab + "struckIn"
+	// Condemned links the condemning actor to whom it condemned.
+	Condemned quad.IRI = Vocab + "condemned"
+	// Summoned links the summoning actor to the party whose diplomat it
+	// summoned.
+	Summoned quad.IRI = Vocab + "summoned"
+	// DemandedOf links the demanding actor to whom the demand was made.
+	DemandedOf quad.IRI = Vocab + "demandedOf"
+	// RecalledAmbassadorFrom links an actor to the country it recalled its
+	// ambassador from.
+	RecalledAmbassadorFrom quad.IRI = Vocab + "recalledAmbassadorFrom"
+	// OfferedMediationTo links the mediator to the parties it offered to
+	// mediate between.
+	OfferedMediationTo quad.IRI = Vocab + "offeredMediationTo"
+	// AppealedTo links the appealing actor to the parties it appealed to.
+	AppealedTo quad.IRI = Vocab + "appealedTo"
+	// Met links a participant of a meeting to each other participant.
+	Met quad.IRI = Vocab + "met"
+	// CancelledVisitTo links an actor to the place or party of a visit it
+	// cancelled or cut short.
+	CancelledVisitTo quad.IRI = Vocab + "cancelledVisitTo"
+	// Threatened links the threatening actor to whom it threatened.
+	Threatened quad.IRI = Vocab + "threatened"
+	// Arrested links the arresting actor to whom it arrested.
+	Arrested quad.IRI = Vocab + "arrested"
+	// ProtestedAgainst links the protesting actor to what it protested
+	// against.
+	ProtestedAgainst quad.IRI = Vocab + "protestedAgainst"
+)
+
+// Kind tells a class from a property.
+type Kind int
+
+const (
+	// KindClass marks a class (rdfs:Class).
+	KindClass Kind = iota
+	// KindProperty marks a property (rdf:Property).
+	KindProperty
+)
+
+// Role tells what a term is for, so that the store can look terms up by
+// the names the extraction record uses.
+type Role int
+
+const (
+	// RoleOther is a term with no record name of its own.
+	RoleOther Role = iota
+	// RoleEntityClass is an entity class (record: entities[].class).
+	RoleEntityClass
+	// RoleEventType is an event type (record: events[].type).
+	RoleEventType
+	// RoleRelation is a relation predicate (record: relations[].predicate).
+	RoleRelation
+	// RoleDirect is a direct one-hop edge from an event's actor.
+	RoleDirect
+)
+
+// Term is one class or property of the vocabulary.
+type Term struct {
+	// IRI is the term's IRI, under Vocab (or a borrowed namespace).
+	IRI quad.IRI
+	// Kind is KindClass or KindProperty.
+	Kind Kind
+	// Role tells how the extraction record names the term.
+	Role Role
+	// Label is the rdfs:label.
+	Label string
+	// Comment is the rdfs:comment.
+	Comment string
+	// Parents are the rdfs:subClassOf or rdfs:subPropertyOf targets: the
+	// vocabulary's own hierarchy and its alignment with schema.org and RDFS.
+	Parents []quad.IRI
+	// Edge, on an event type, is the direct edge written from each actor
+	// (Struck for Attack).
+	Edge quad.IRI
+}
+
+// Name is the term's local name: the part of its IRI after Vocab, which is
+// also how extraction records name it ("Attack", "holdsRole").
+func (t Term) Name() string { return LocalName(t.IRI) }
+
+func class(iri quad.IRI, role Role, label, comment string, parents ...quad.IRI) Term {
+	return Term{IRI: iri, Kind: KindClass, Role: role, Label: label, Comment: comment, Parents: parents}
+}
+
+func event(iri quad.IRI, edge quad.IRI, label, comment string) Term {
+	return Term{IRI: iri, Kind: KindClass, Role: RoleEventType, Label: label, Comment: comment,
+		Parents: []quad.IRI{Event}, Edge: edge}
+}
+
+func prop(iri quad.IRI, role Role, label, comment string, parents ...quad.IRI) Term {
+	return Term{IRI: iri, Kind: KindProperty, Role: role, Label: label, Comment: comment, Parents: parents}
+}
+
+// terms is the vocabulary, in the order it is printed.
+var terms = []Term{
+	class(Document, RoleOther, "document", "A news article the graph was built from. Every fact in the store is labelled (quad label) with the document it comes from.", schemaNewsArticle),
+	class(Entity, RoleOther, "entity", "A real-world thing named in the news: a country, place, group, force, government, organisation, person or group of civilians.", schemaThing),
+	class(Country, RoleEntityClass, "country", "A sovereign state.", Entity, schemaCountry),
+	class(Region, RoleEntityClass, "region", "A first-level administrative division of a country: a province or state.", Entity, schemaAdministrative),
+	class(Place, RoleEntityClass, "place", "A city, town, village, district, area, sea or territory.", Entity, schemaPlace),
+	class(ArmedGroup, RoleEntityClass, "armed group", "A non-state armed group: militants, insurgents, separatists.", Entity, schemaOrganization),
+	class(StateForce, RoleEntityClass, "state force", "A state's armed forces, police or security service.", Entity, schemaGovOrganization),
+	class(Government, RoleEntityClass, "government", "A government, ministry or government office.", Entity, schemaGovOrganization),
+	class(Organization, RoleEntityClass, "organization", "Any other organisation: media, forums, companies, international bodies.", Entity, schemaOrganization),
+	class(Person, RoleEntityClass, "person", "A named person.", Entity, schemaPerson),
+	class(Civilians, RoleEntityClass, "civilians", "Civilians (children, villagers, passengers) as the victims or targets of an event.", Entity),
+
+	class(Event, RoleOther, "event", "Something that happened, fused across documents: one node per real-world event, carrying the union of what its reports say (type, actors, targets, places, weapons) and the range of their casualty figures.", schemaEvent),
+	event(Attack, Struck, "attack", "An armed attack: an air, missile or drone strike, a bombing, a raid (CAMEO 18, 19)."),
+	event(Condemn, Condemned, "condemnation", "A public condemnation or denunciation (CAMEO 111)."),
+	event(Summon, Summoned, "summoning", "The summoning of a diplomat to explain an action."),
+	event(Demand, DemandedOf, "demand", "A demand, for example for an explanation (CAMEO 10)."),
+	event(RecallAmbassador, RecalledAmbassadorFrom, "ambassador recall", "The recall of an ambassador (CAMEO 161)."),
+	event(OfferMediation, OfferedMediationTo, "mediation offer", "An offer to mediate between parties."),
+	event(Appeal, AppealedTo, "appeal", "An appeal for restraint, calm or dialogue (CAMEO 02)."),
+	event(Meet, Met, "meeting", "A meeting between parties (CAMEO 04)."),
+	event(CancelVisit, CancelledVisitTo, "cancelled visit", "A visit cancelled or cut short."),
+	event(Threaten, Threatened, "threat", "A threat (CAMEO 13)."),
+	event(Arrest, Arrested, "arrest", "An arrest or detention (CAMEO 173)."),
+	event(Protest, ProtestedAgainst, "protest", "A protest: a demonstration or a formal diplomatic protest (CAMEO 14)."),
+
+	class(Report, RoleOther, "report", "A claim: what one document says about an event (its own casualty figures, date and evidence), linked to the shared event node by reportOf.", schemaCreativeWork),
+	class(Evidence, RoleOther, "evidence", "A span of a document's text (a sentence, with byte offsets) that supports a report or a relation.", schemaQuotation),
+
+	prop(Name, RoleOther, "name", "The preferred name of an entity.", schemaName, Label),
+	prop(Alias, RoleRelation, "alias", "Another name of an entity (spelling, abbreviation, demonym).", schemaAlternateName),
+	prop(Subtype, RoleOther, "subtype", "A finer type of an entity (province, militia) or an event (airstrike, suicide bombing)."),
+	prop(CountryOf, RoleOther, "country", "The country an entity belongs to or lies in (a ministry, a force, a province, a city)."),
+	prop(LocatedIn, RoleRelation, "located in", "The place that contains this place: a village lies in its province, which lies in its country. Place filters follow these links.", schemaContainedInPlace),
+	prop(MentionedIn, RoleOther, "mentioned in", "A document that names this entity.", schemaSubjectOf),
+	prop(Lat, RoleOther, "latitude", "Latitude in decimal degrees (xsd:decimal).", schemaLatitude),
+	prop(Lon, RoleOther, "longitude", "Longitude in decimal degrees (xsd:decimal).", schemaLongitude),
+
+	prop(Identifier, RoleOther, "identifier", "The document's id, as given to the extractor (usually its file name).", schemaIdentifier),
+	prop(Title, RoleOther, "title", "The document's title or headline.", schemaHeadline),
+	prop(URL, RoleOther, "url", "The document's address (xsd:anyURI).", schemaURL),
+	prop(Published, RoleOther, "published", "The document's publication date (xsd:date).", schemaDatePublished),
+	prop(SHA256, RoleOther, "sha256", "The hex SHA-256 of the document's text. A document is rewritten only when it changes."),
+	prop(Source, RoleOther, "source", "The name of the outlet that published the document.", schemaPublisher),
+
+	prop(Actor, RoleOther, "actor", "An entity that carried out the event: the attacker, the condemning government.", schemaAgent),
+	prop(Agent, RoleOther, "agent", "The force that executed the event for its actor (a Revolutionary Guard for a state).", schemaAgent),
+	prop(Target, RoleOther, "target", "Whom or what the event was aimed at."),
+	prop(TargetText, RoleOther, "target text", "A target described in words only (\"police station\")."),
+	prop(PlaceOf, RoleOther, "place", "A place where the event happened.", schemaLocation),
+	prop(EventCountry, RoleOther, "event country", "The country where the event happened.", schemaLocation),
+	prop(Date, RoleOther, "date", "The date of an event or report: xsd:date, or xsd:gYearMonth where only the month is known. On a fused event, the date most reports give.", schemaStartDate),
+	prop(DateText, RoleOther, "date text", "The date as the document words it (\"late Monday\")."),
+	prop(Weapon, RoleOther, "weapon", "A weapon used in the event (\"drone\", \"missile\").", schemaInstrument),
+	prop(Killed, RoleOther, "killed", "The number of dead one report gives (xsd:integer; the lower bound where it says \"at least\")."),
+	prop(Injured, RoleOther, "injured", "The number of injured one report gives (xsd:integer)."),
+	prop(KilledMin, RoleOther, "killed (lowest report)", "The lowest death toll among the reports of a fused event (xsd:integer)."),
+	prop(KilledMax, RoleOther, "killed (highest report)", "The highest death toll among the reports of a fused event (xsd:integer)."),
+	prop(InjuredMin, RoleOther, "injured (lowest report)", "The lowest number of injured among the reports of a fused event (xsd:integer)."),
+	prop(InjuredMax, RoleOther, "injured (highest report)", "The highest number of injured among the reports of a fused event (xsd:integer)."),
+	prop(Cameo, RoleOther, "CAMEO code", "The CAMEO event code, a literal such as \"195\" (air, missile and drone strikes)."),
+	prop(Operation, RoleOther, "operation", "The code name of a military operation."),
+	prop(RetaliationFor, RoleRelation, "retaliation for", "The event this event answered; a literal where the earlier event is only described."),
+	prop(Confidence, RoleOther, "confidence", "The extractor's confidence in a report or relation, in [0, 1] (xsd:decimal)."),
+	prop(ReportOf, RoleOther, "report of", "Links a report (one document's claim) to the fused event it describes.", schemaAbout),
+	prop(ReportedBy, RoleOther, "reported by", "The document a report, reified relation or evidence span comes from.", schemaIsBasedOn),
+	prop(EvidenceOf, RoleOther, "evidence", "A span of text that supports this report or relation."),
+	prop(Text, RoleOther, "text", "The text of an evidence span.", schemaText),
+	prop(Sentence, RoleOther, "sentence", "The 0-based index of the evidence sentence in its document (xsd:integer)."),
+	prop(Start, RoleOther, "start", "The byte offset into the document text where the span starts (xsd:integer)."),
+	prop(End, RoleOther, "end", "The byte offset into the document text where the span ends (xsd:integer)."),
+
+	prop(HoldsRole, RoleRelation, "holds role", "A role or office the person holds (\"caretaker Prime Minister of Pakistan\")."),
+	prop(MemberOf, RoleRelation, "member of", "The organisation a person or group belongs to.", schemaMemberOf),
+	prop(OperatesIn, RoleRelation, "operates in", "A place where a group or force operates."),
+	prop(SeeksIndependenceFor, RoleRelation, "seeks independence for", "The territory a separatist group wants independent."),
+	prop(FoundedIn, RoleRelation, "founded in", "The year or date a group was founded (a literal)."),
+	prop(Controls, RoleRelation, "controls", "A territory a group or government controls."),
+
+	prop(Struck, RoleDirect, "struck", "Direct edge from an attacker to each target of an attack and to the country attacked."),
+	prop(StruckIn, RoleDirect, "struck in", "Direct edge from an attacker to each place it struck."),
+	prop(Condemned, RoleDirect, "condemned", "Direct edge from a condemning actor to whom it condemned."),
+	prop(Summoned, RoleDirect, "summoned", "Direct edge from a summoning actor to the party whose diplomat it summoned."),
+	prop(DemandedOf, RoleDirect, "demanded of", "Direct edge from a demanding actor to whom the demand was made."),
+	prop(RecalledAmbassadorFrom, RoleDirect, "recalled ambassador from", "Direct edge from an actor to the country it recalled its ambassador from."),
+	prop(OfferedMediationTo, RoleDirect, "offered mediation to", "Direct edge from a mediator to each party it offered to mediate between."),
+	prop(AppealedTo, RoleDirect, "appealed to", "Direct edge from an appealing actor to each party it appealed to."),
+	prop(Met, RoleDirect, "met", "Direct edge between the participants of a meeting."),
+	prop(CancelledVisitTo, RoleDirect, "cancelled visit to", "Direct edge from an actor to the place or party of a visit it cancelled or cut short."),
+	prop(Threatened, RoleDirect, "threatened", "Direct edge from a threatening actor to whom it threatened."),
+	prop(Arrested, RoleDirect, "arrested", "Direct edge from an arresting actor to whom it arrested."),
+	prop(ProtestedAgainst, RoleDirect, "protested against", "Direct edge from a protesting actor to what it protested against."),
+}
