@@ -245,9 +245,12 @@ func (d *docState) score(c *cand, toks []text.Token, a, b, s int) float64 {
 	}
 	switch {
 	case c.lex != nil:
-		sc += 3
+		sc += 6
 	case c.class == ClassCountry:
 		sc += 2.5
+		if c.gaz != nil && c.gaz.Population > 0 {
+			sc += math.Log10(float64(c.gaz.Population)) / 10
+		}
 	case c.class == ClassRegion:
 		sc += 1.5
 		if regionWords[next] {
@@ -255,6 +258,9 @@ func (d *docState) score(c *cand, toks []text.Token, a, b, s int) float64 {
 		}
 	default:
 		sc += 0.5
+		if c.gaz != nil && c.country == "" {
+			sc += 1.5 // seas and territories the reference data lists on their own
+		}
 		if c.gaz != nil && c.gaz.Population > 0 {
 			sc += math.Log10(float64(c.gaz.Population)) / 5
 		}
@@ -265,11 +271,11 @@ func (d *docState) score(c *cand, toks []text.Token, a, b, s int) float64 {
 			sc -= 2
 		}
 	}
-	if c.gaz != nil && c.class != ClassCountry {
+	if c.gaz != nil && c.class != ClassCountry && c.country != "" {
 		if n := d.countryCount[c.country]; n > 0 {
 			sc += 2 + math.Min(float64(n), 10)/10
-		} else if c.class == ClassPlace {
-			sc -= 1
+		} else {
+			sc -= 0.5
 		}
 	}
 	if c.common {
@@ -282,8 +288,12 @@ func (d *docState) score(c *cand, toks []text.Token, a, b, s int) float64 {
 			}
 		}
 	}
-	// a lone capitalised word that starts a sentence and is a stopword
-	if b-a == 1 && d.r.lex.Stopwords[toks[a].Norm] && c.lex == nil && c.class == ClassPlace {
+	// a lone generic word ("East", "Capital") names no place
+	if b-a == 1 && d.r.lex.Stopwords[toks[a].Norm] && c.lex == nil && (c.class == ClassPlace || c.class == ClassRegion) {
+		return -1
+	}
+	// a place name inside a longer unknown name ("Marg Bar Sarmachar")
+	if c.lex == nil && c.class != ClassCountry && !d.headline[s] && (d.capitalisedNeighbour(toks, a-1, -1) || d.capitalisedNeighbour(toks, b, 1)) {
 		return -1
 	}
 	return sc
@@ -291,6 +301,27 @@ func (d *docState) score(c *cand, toks []text.Token, a, b, s int) float64 {
 
 var regionWords = map[string]bool{"province": true, "region": true, "state": true, "governorate": true, "oblast": true, "prefecture": true, "county": true, "provinces": true}
 var placeWords = map[string]bool{"city": true, "town": true, "village": true, "district": true, "area": true, "city of": true, "town of": true, "village of": true, "district of": true, "the city": true, "the town": true, "the village": true, "border town": true}
+
+// capitalisedNeighbour reports whether the word at i (skipping name
+// particles in direction dir) is a capitalised word that could continue a
+// name: not the first word of the sentence, not a stopword.
+func (d *docState) capitalisedNeighbour(toks []text.Token, i, dir int) bool {
+	for i >= 0 && i < len(toks) && (particles[toks[i].Norm] && toks[i].Norm != "of" && toks[i].Norm != "and" && toks[i].Norm != "the" || toks[i].Norm == "-" && !toks[i].SpaceBefore) {
+		i += dir
+	}
+	if i < 0 || i >= len(toks) || i == 0 {
+		return false
+	}
+	t := toks[i]
+	if !isUpperWord(t) || t.AllCaps() {
+		return false
+	}
+	if d.r.lex.Stopwords[t.Norm] || d.r.gaz.Has(t.Text) {
+		return false
+	}
+	_, demonym := d.r.gaz.IsDemonym(t.Text)
+	return !demonym
+}
 
 // isUpperWord reports whether a token is a capitalised word (a name part).
 func isUpperWord(t text.Token) bool {

@@ -169,7 +169,8 @@ func findDates(toks []text.Token, pub time.Time) []dateExpr {
 				add(i, i+2, pub.AddDate(0, -1, 0).Format("2006-01"))
 			}
 		case "overnight":
-			add(i, i+1, day(pub))
+			// a night reported in the morning began the day before
+			add(i, i+1, day(pub.AddDate(0, 0, -1)))
 		}
 	}
 	return out

@@ -19,6 +19,9 @@ type frame struct {
 	definite            bool // "the strikes": refers back
 	actors, agents      []*entity
 	explicitActor       bool
+	actorMentions       []*mention
+	weak                bool // "killed", "destroyed": joins an event, starts none
+	relative            bool // "…, which targeted": continues the frame before
 	targets             []*entity
 	targetText          []string
 	places              []*entity
@@ -117,34 +120,112 @@ func (d *docState) findEvents(pub time.Time) []*docEvent {
 			if fi+1 < len(frames) {
 				f.span1 = frames[fi+1].span0
 			}
+			f.span1 = d.argsEnd(f.s, f.b, f.span1)
 			if fi > 0 {
 				f.span0 = min(f.span0, max(frames[fi-1].b, f.span0))
-			} else {
-				f.span0 = 0
+			} else if !f.explicitActor {
+				f.span0 = clauseStart(toks, f.a)
 			}
 			d.fillArgs(f, dates)
 		}
 		frames = d.casualtiesTo(si, frames)
 		d.links(si, frames)
-		// frames with no actor of their own merge into the frame before
-		// them in the sentence
-		var kept []*frame
-		for _, f := range frames {
-			if f.negated {
-				continue
-			}
-			if len(kept) > 0 && !f.explicitActor && kept[len(kept)-1].typ == f.typ && compatible(&kept[len(kept)-1].ev0().f, f) {
-				mergeFrame(kept[len(kept)-1], f)
-				continue
-			}
-			kept = append(kept, f)
-		}
-		all = append(all, kept...)
+		all = append(all, d.mergeInSentence(frames)...)
 		if subj != nil {
 			prevSubject = subj
 		}
 	}
 	return d.mergeEvents(all)
+}
+
+// mergeInSentence folds the frames of one sentence that describe one
+// event: a relative clause ("…, which targeted X") continues the frame
+// before it; a verb with no subject of its own shares the subject of the
+// verb before it when both are acts of the same kind ("Iran condemned…
+// and summoned…"); a frame with no actor joins the nearest frame of its
+// type in the sentence that it does not contradict.
+func (d *docState) mergeInSentence(frames []*frame) []*frame {
+	var live []*frame
+	for _, f := range frames {
+		if !f.negated {
+			live = append(live, f)
+		}
+	}
+	for i, f := range live {
+		if i == 0 || len(f.actors) > 0 || !f.verb {
+			continue
+		}
+		p := live[i-1]
+		if len(p.actors) > 0 && (p.typ == EventAttack) == (f.typ == EventAttack) && !f.relative {
+			f.actors = append(f.actors, p.actors...)
+			f.agents = append(f.agents, p.agents...)
+			f.explicitActor = true
+		}
+	}
+	merged := make([]bool, len(live))
+	for i, f := range live {
+		if f.relative && i > 0 && !merged[i-1] {
+			mergeFrame(live[i-1], f)
+			merged[i] = true
+			continue
+		}
+		if f.explicitActor {
+			continue
+		}
+		// nearest same-type frame with an actor, before then after
+		var into *frame
+		for j := i - 1; j >= 0 && into == nil; j-- {
+			if !merged[j] && live[j].typ == f.typ && compatible(&live[j].ev0().f, f) {
+				into = live[j]
+			}
+		}
+		for j := i + 1; j < len(live) && into == nil; j++ {
+			if live[j].typ == f.typ && live[j].explicitActor && compatible(&live[j].ev0().f, f) {
+				into = live[j]
+			}
+		}
+		if into != nil {
+			mergeFrame(into, f)
+			merged[i] = true
+		}
+	}
+	var out []*frame
+	for i, f := range live {
+		if !merged[i] {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// argsEnd returns where the arguments of a trigger ending at token b stop:
+// at the next frame (end) or at a comma that opens a new clause rather than
+// continuing a list of names.
+func (d *docState) argsEnd(s, b, end int) int {
+	toks := d.sents[s].Tokens
+	for k := b; k < end; k++ {
+		if toks[k].Norm != "," && toks[k].Norm != ";" {
+			continue
+		}
+		if k+1 < end && (toks[k+1].Norm == "and" || toks[k+1].Norm == "or" || d.mentionStarts(s, k+1)) {
+			continue
+		}
+		// a date or a figure right after the comma still belongs here
+		if k+1 < end && (toks[k+1].Norm == "on" || toks[k+1].Norm == "killing" || toks[k+1].Norm == "wounding" || toks[k+1].Norm == "injuring" || toks[k+1].Norm == "which" || toks[k+1].Norm == "in") {
+			continue
+		}
+		return k
+	}
+	return end
+}
+
+func (d *docState) mentionStarts(s, i int) bool {
+	for _, m := range d.ments[s] {
+		if m.a == i {
+			return true
+		}
+	}
+	return false
 }
 
 // ev0 wraps a frame as a docEvent view for compatibility checks.
@@ -179,6 +260,13 @@ func (d *docState) sentenceFrames(si int) []*frame {
 			continue
 		}
 		f := &frame{typ: t.Type, subtype: t.Subtype, cameo: t.Cameo, s: si, a: m.Start, b: m.End, verb: t.Verb, killed: -1, injured: -1, span0: m.Start}
+		switch toks[m.Start].Norm {
+		case "killed", "kill", "kills", "killing", "destroyed", "destroy", "intercepted", "downed":
+			f.weak = true
+		}
+		if m.Start > 0 && (toks[m.Start-1].Norm == "which" || toks[m.Start-1].Norm == "that" || toks[m.Start-1].Norm == "who") {
+			f.relative = true
+		}
 		// verbs used as nouns and vice versa: "the attack", "attacked"
 		if f.verb && m.Start > 0 {
 			p := toks[m.Start-1].Norm
@@ -296,10 +384,14 @@ func (d *docState) fillActor(f *frame, frames []*frame, fi int, prevSubject, sub
 			f.agents = append(f.agents, ag)
 		}
 		f.explicitActor = true
+		f.actorMentions = append(f.actorMentions, m)
 		if m.a < f.span0 {
 			f.span0 = m.a
 		}
 		return true
+	}
+	if f.relative {
+		return
 	}
 	// "by X" after the trigger
 	for k := f.b; k < len(toks) && k < f.b+3; k++ {
@@ -313,7 +405,7 @@ func (d *docState) fillActor(f *frame, frames []*frame, fi int, prevSubject, sub
 	}
 	if !f.verb || f.passive {
 		// modifier right before the noun
-		for i := len(ms) - 1; i >= 0; i-- {
+		for i := len(ms) - 1; i >= 0 && !f.verb; i-- {
 			m := ms[i]
 			if m.b > f.a || m.b < f.a-5 {
 				continue
@@ -349,7 +441,10 @@ func (d *docState) fillActor(f *frame, frames []*frame, fi int, prevSubject, sub
 		}
 		// a light verb before the noun: its subject acts
 		light := false
-		for k := f.a - 1; k >= 0 && k >= f.a-6; k-- {
+		for k := f.a - 1; k >= 0 && k >= f.a-10; k-- {
+			if toks[k].Norm == "," || toks[k].Norm == ";" {
+				break
+			}
 			if lightVerbs[toks[k].Norm] {
 				light = true
 				break
@@ -378,7 +473,7 @@ func (d *docState) fillActor(f *frame, frames []*frame, fi int, prevSubject, sub
 		if m.a > 0 && prepositions[toks[m.a-1].Norm] && !(toks[m.a-1].Norm == "after" || toks[m.a-1].Norm == "following") {
 			continue
 		}
-		if d.diplomatModifier(f.s, m) {
+		if d.diplomatModifier(f.s, m) || hyphenModifier(toks, m) {
 			continue
 		}
 		// skip a country inside a longer body mention ("Pakistan's Foreign Ministry")
@@ -392,10 +487,32 @@ func (d *docState) fillActor(f *frame, frames []*frame, fi int, prevSubject, sub
 			return
 		}
 	}
-	// pronoun subject
-	for k := f.a - 1; k >= start && k >= f.a-4; k-- {
+	// "authorities had demanded…": the authorities of the speaker's country
+	for k := f.a - 1; k >= start && k >= f.a-6 && f.typ != EventAttack; k-- {
+		w := toks[k].Norm
+		if w == "authorities" || w == "officials" || w == "government" || w == "tehran" {
+			var c *entity
+			if sp := d.speaker(f.s, f.a); sp != nil && sp.ent.country != "" {
+				c = d.countryEntity(sp.ent.country)
+			}
+			if c == nil {
+				c = d.focusCountry(f.s)
+			}
+			if c != nil {
+				f.actors = append(f.actors, c)
+				f.explicitActor = true
+				return
+			}
+		}
+	}
+	// pronoun subject: the speaker of the sentence ("Pakistan said it
+	// used…"), else its subject, else the last sentence's subject
+	for k := f.a - 1; k >= start && k >= f.a-12; k-- {
 		w := toks[k].Norm
 		if w == "it" || w == "they" || w == "he" || w == "she" {
+			if sp := d.speaker(f.s, k); sp != nil && set(sp) {
+				return
+			}
 			if subj != nil && subj.a < k && !(subj.a < f.a && subj.b > f.a) {
 				set(subj)
 				return
@@ -415,6 +532,40 @@ func (d *docState) fillActor(f *frame, frames []*frame, fi int, prevSubject, sub
 	}
 }
 
+// speaker returns the mention that speaks before token k: "X said",
+// "X told", "X's foreign ministry said".
+func (d *docState) speaker(s, k int) *mention {
+	toks := d.sents[s].Tokens
+	var best *mention
+	for _, m := range d.ments[s] {
+		if m.b >= k {
+			continue
+		}
+		j := m.b
+		for j < k && (toks[j].Norm == "has" || toks[j].Norm == "had" || toks[j].Norm == "also" || toks[j].Norm == "have") {
+			j++
+		}
+		if j < len(toks) && speechVerbs[toks[j].Norm] {
+			if o := outer(d.ments[s], m); o == m {
+				best = m
+			}
+		}
+	}
+	return best
+}
+
+// hyphenModifier reports whether a mention only qualifies a noun:
+// "a Pakistan-based group", "Iran-backed militias".
+func hyphenModifier(toks []text.Token, m *mention) bool {
+	if m.b+1 < len(toks) && toks[m.b].Norm == "-" && !toks[m.b].SpaceBefore {
+		switch toks[m.b+1].Norm {
+		case "based", "backed", "led", "owned", "run", "controlled", "born", "allied", "aligned", "made", "supplied", "funded", "origin":
+			return true
+		}
+	}
+	return false
+}
+
 // outer returns the longest mention that contains m.
 func outer(ms []*mention, m *mention) *mention {
 	best := m
@@ -424,6 +575,23 @@ func outer(ms []*mention, m *mention) *mention {
 		}
 	}
 	return best
+}
+
+// clauseStart returns the first token of the clause that holds token i.
+func clauseStart(toks []text.Token, i int) int {
+	for k := i - 1; k >= 0; k-- {
+		switch toks[k].Norm {
+		case ",", ";", ":", "-", "but", "while", "whereas", "because", "although", "though", "as":
+			if toks[k].Norm == "-" && !toks[k].SpaceBefore {
+				continue
+			}
+			return k + 1
+		}
+		if speechVerbs[toks[k].Norm] {
+			return k + 1
+		}
+	}
+	return 0
 }
 
 var territoryWords = map[string]bool{"territory": true, "soil": true, "airspace": true, "border": true, "side": true}
@@ -447,7 +615,7 @@ func (d *docState) fillArgs(f *frame, dates []dateExpr) {
 		return false
 	}
 	for _, m := range ms {
-		if m.a < f.span0 || m.a >= f.span1 || isActor(m.ent) {
+		if m.a < f.span0 || m.a >= f.span1 || isActor(m.ent) || f.isActorMention(m) {
 			continue
 		}
 		if outer(ms, m) != m {
@@ -458,10 +626,18 @@ func (d *docState) fillArgs(f *frame, dates []dateExpr) {
 			prev = toks[m.a-1].Norm
 		}
 		after := m.a >= f.b
+		if after && speechBetween(toks, f.b, m.a) {
+			continue // "…, said US Central Command": a source
+		}
+		if !after && f.passive && m.a < clauseStart(toks, f.a) {
+			continue
+		}
 		e := m.ent
 		switch {
+		case m.capital && f.typ != EventAttack && (prev == "in" || prev == "at"):
+			f.places = appendEnt(f.places, e)
 		case m.capital && f.typ != EventAttack:
-			if c := d.countryEntity(e.country); c != nil && !isActor(c) && after {
+			if c := d.countryEntity(e.country); c != nil && !isActor(c) && after && f.typ != EventMeet && f.typ != EventCancelVisit {
 				f.targets = appendEnt(f.targets, c)
 			}
 		case e.class == ClassRegion || e.class == ClassPlace:
@@ -498,7 +674,7 @@ func (d *docState) fillArgs(f *frame, dates []dateExpr) {
 				f.targets = appendEnt(f.targets, e)
 			}
 		case e.class == ClassArmedGroup || e.class == ClassStateForce || e.class == ClassPerson:
-			if f.typ == EventAttack && (after || f.passive) {
+			if f.typ == EventAttack && (after && (f.verb || targetPrep(toks, m, f)) || f.passive && !after) {
 				f.targets = appendEnt(f.targets, e)
 			} else if f.typ != EventAttack && after && e.class != ClassPerson {
 				f.targets = appendEnt(f.targets, e)
@@ -511,14 +687,42 @@ func (d *docState) fillArgs(f *frame, dates []dateExpr) {
 			}
 		}
 	}
+	switch f.typ {
+	case EventMeet:
+		// "during their meeting": the people the sentence names meet
+		if f.a > 0 && toks[f.a-1].Norm == "their" {
+			for _, m := range ms {
+				if m.ent.class == ClassPerson {
+					f.actors = appendEnt(f.actors, m.ent)
+				}
+			}
+		}
+		f.targets = nil
+	case EventCancelVisit:
+		f.targets = nil
+	case EventOfferMediation, EventAppeal:
+		if len(f.targets) == 0 {
+			for k := 0; k < len(toks); k++ {
+				if toks[k].Norm != "between" {
+					continue
+				}
+				for _, m := range ms {
+					if m.a > k && m.a < k+6 && m.ent.class == ClassCountry && !isActor(m.ent) {
+						f.targets = appendEnt(f.targets, m.ent)
+					}
+				}
+			}
+		}
+	}
 	if f.typ == EventAttack && len(f.targets) == 0 {
 		// "an attack on a police station"
 		for k := f.b; k+1 < len(toks) && k < f.b+3; k++ {
 			if toks[k].Norm == "on" || toks[k].Norm == "against" {
 				j := k + 1
-				if toks[j].Norm == "a" || toks[j].Norm == "an" || toks[j].Norm == "the" {
-					j++
+				if toks[j].Norm != "a" && toks[j].Norm != "an" && toks[j].Norm != "the" && toks[j].Norm != "its" && toks[j].Norm != "their" {
+					break
 				}
+				j++
 				e := j
 				for e < len(toks) && e < j+4 && toks[e].Kind == text.Word && !prepositions[toks[e].Norm] && !isUpperWord(toks[e]) && toks[e].Norm != "that" && toks[e].Norm != "which" {
 					e++
@@ -551,6 +755,53 @@ func (d *docState) fillArgs(f *frame, dates []dateExpr) {
 			f.afterDay = &frame{}
 		}
 	}
+}
+
+// isActorMention reports whether m is (inside) a mention that names the
+// frame's actor.
+func (f *frame) isActorMention(m *mention) bool {
+	for _, a := range f.actorMentions {
+		if a.a <= m.a && m.b <= a.b && a.s == m.s {
+			return true
+		}
+	}
+	return false
+}
+
+// speechBetween reports whether a speech verb lies in tokens [a, b).
+func speechBetween(toks []text.Token, a, b int) bool {
+	for k := a; k < b; k++ {
+		if speechVerbs[toks[k].Norm] && toks[k].Norm != "according" {
+			return true
+		}
+	}
+	return false
+}
+
+// targetPrep reports whether mention m after an event noun is its object:
+// "strikes on X", "attack against X", "targeting X", "hideouts of X",
+// "X's headquarters".
+func targetPrep(toks []text.Token, m *mention, f *frame) bool {
+	for k := m.a - 1; k >= f.b && k >= m.a-4; k-- {
+		switch toks[k].Norm {
+		case "on", "against", "targeting", "targeted", "hitting", "at":
+			return true
+		case "of":
+			if k > 0 && targetObjects[toks[k-1].Norm] {
+				return true
+			}
+			if k > 1 && targetObjects[toks[k-2].Norm] {
+				return true
+			}
+		}
+	}
+	if m.possessive && m.b+2 < len(toks) && targetObjects[toks[m.b+2].Norm] {
+		return true
+	}
+	if m.b < len(toks) && targetObjects[toks[m.b].Norm] {
+		return true
+	}
+	return false
 }
 
 func subtypeFromWeapons(ws []string, sub, cameo string) (string, string) {

@@ -170,7 +170,9 @@ func (x *Lexical) eventOut(d *docState, ev *docEvent) Event {
 	for _, t := range f.targets {
 		out.Targets = append(out.Targets, x.ref(t))
 	}
-	out.TargetText = f.targetText
+	if len(f.targets) == 0 {
+		out.TargetText = f.targetText
+	}
 	places := append([]*entity(nil), f.places...)
 	// a country is a place only when nothing finer is known
 	finer := false

@@ -1,6 +1,8 @@
 package extract
 
 import (
+	"sort"
+	"strings"
 	"time"
 )
 
@@ -180,8 +182,11 @@ func (d *docState) mergeEvents(frames []*frame) []*docEvent {
 			if target != nil && !f.definite && f.typ == EventAttack && (len(f.targetText) > 0 || f.date != nil && target.f.date == nil && len(target.f.actors) > 0 && false) {
 				target = nil
 			}
-			if target == nil && !hasContent(f) {
+			if target == nil && (!hasContent(f) || f.weak) {
 				continue
+			}
+			if !f.definite && !hasContent(f) && len(f.places) == 0 && f.date == nil && len(f.weapons) == 0 && f.country == nil {
+				continue // "both sides have targeted…": says nothing new
 			}
 		}
 		if target == nil {
@@ -207,6 +212,44 @@ func (d *docState) mergeEvents(frames []*frame) []*docEvent {
 			}
 		}
 	}
+	// a condemnation, demand or protest with no target named is aimed at
+	// whoever carried out the attack the document last spoke of
+	for _, e := range events {
+		if e.f.typ == EventAttack || len(e.f.targets) > 0 || len(e.f.actors) == 0 {
+			continue
+		}
+		switch e.f.typ {
+		case EventCondemn, EventDemand, EventSummon, EventRecallAmbassador, EventThreaten:
+		default:
+			continue
+		}
+		first := e.frames[0]
+		var last *docEvent
+		for _, a := range events {
+			if a.f.typ == EventAttack && len(a.f.actors) > 0 && a.frames[0].s <= first.s && !sameActors(a.f.actors, e.f.actors) {
+				last = a
+			}
+		}
+		if last != nil {
+			for _, a := range last.f.actors {
+				e.f.targets = appendEnt(e.f.targets, a)
+			}
+		}
+	}
+	// an offer to mediate "between the two neighbours" is aimed at the two
+	// countries the document is about
+	for _, e := range events {
+		if (e.f.typ != EventOfferMediation && e.f.typ != EventAppeal) || len(e.f.targets) > 0 {
+			continue
+		}
+		low := strings.ToLower(d.sents[e.frames[0].s].Text)
+		if !strings.Contains(low, "between") && !strings.Contains(low, "both sides") && !strings.Contains(low, "two sides") {
+			continue
+		}
+		for _, c := range d.topCountries(2, e.f.actors) {
+			e.f.targets = appendEnt(e.f.targets, c)
+		}
+	}
 	// drop events that say nothing: no actor and no target, place or figure
 	var out []*docEvent
 	for _, e := range events {
@@ -221,6 +264,37 @@ func (d *docState) mergeEvents(frames []*frame) []*docEvent {
 	return out
 }
 
+// topCountries returns the n countries the document mentions most, except
+// those in skip.
+func (d *docState) topCountries(n int, skip []*entity) []*entity {
+	type kv struct {
+		cc string
+		n  int
+	}
+	var all []kv
+	for cc, c := range d.countryCount {
+		all = append(all, kv{cc, c})
+	}
+	sort.Slice(all, func(i, j int) bool { return all[i].n > all[j].n || all[i].n == all[j].n && all[i].cc < all[j].cc })
+	var out []*entity
+	for _, x := range all {
+		e := d.countryEntity(x.cc)
+		if e == nil || len(out) >= n {
+			continue
+		}
+		dup := false
+		for _, s := range skip {
+			if s == e {
+				dup = true
+			}
+		}
+		if !dup {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
 func hasContent(f *frame) bool {
-	return len(f.targets) > 0 || len(f.targetText) > 0 || len(f.places) > 0 || f.country != nil
+	return len(f.targets) > 0 || len(f.targetText) > 0 || f.killed >= 0
 }

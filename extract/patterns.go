@@ -17,9 +17,10 @@ var forceNouns = []struct {
 	{[]string{"soldiers"}, "armed"}, {[]string{"forces"}, "armed"}, {[]string{"fighter", "jets"}, "armed"},
 	{[]string{"warplanes"}, "armed"}, {[]string{"jets"}, "armed"}, {[]string{"military", "forces"}, "armed"},
 	{[]string{"defence", "forces"}, "armed"}, {[]string{"defense", "forces"}, "armed"},
-	{[]string{"security", "forces"}, "security"}, {[]string{"security", "officials"}, "security"},
+	{[]string{"security", "forces"}, "security"},
 	{[]string{"police"}, "police"}, {[]string{"border", "guards"}, "security"}, {[]string{"border", "police"}, "police"},
-	{[]string{"intelligence"}, "intelligence"},
+	{[]string{"intelligence", "services"}, "intelligence"}, {[]string{"intelligence", "agency"}, "intelligence"},
+	{[]string{"intelligence", "agencies"}, "intelligence"},
 }
 
 // govNouns are the words that, after a country, name a government body.
@@ -87,6 +88,9 @@ func (d *docState) findBodies() {
 			for _, f := range govNouns {
 				end, ok := matchWords(toks, i, f.words)
 				if !ok {
+					continue
+				}
+				if end < len(toks) && (toks[end].Norm == "official" || toks[end].Norm == "officials" || toks[end].Norm == "source" || toks[end].Norm == "sources") {
 					continue
 				}
 				c, start := d.countryBefore(si, i)

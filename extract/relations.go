@@ -76,7 +76,7 @@ func (x *Lexical) relations(d *docState) []Relation {
 			switch {
 			case (w == "independence" || w == "freedom" || w == "autonomy" || w == "separation") && k+1 < len(toks) && toks[k+1].Norm == "for":
 				if g := groupBefore(k); g != nil {
-					for _, p := range entsAfter(k+2, 14, ClassRegion, ClassPlace, ClassCountry) {
+					for _, p := range entsAfterNoPoss(d, si, k+2, 14, ClassRegion, ClassPlace, ClassCountry) {
 						add(Relation{Subject: x.ref(g), Predicate: "seeksIndependenceFor", Object: Object{Ref: refp(x.ref(p))}, Evidence: ev})
 					}
 				}
@@ -128,3 +128,21 @@ func (x *Lexical) relations(d *docState) []Relation {
 }
 
 func refp(r Ref) *Ref { return &r }
+
+// entsAfterNoPoss lists entities of the classes named in tokens [k,
+// k+limit) of sentence si that are not possessive modifiers ("Iran's
+// eastern Sistan": Sistan, not Iran).
+func entsAfterNoPoss(d *docState, si, k, limit int, classes ...string) []*entity {
+	var es []*entity
+	for _, m := range d.ments[si] {
+		if m.a < k || m.a >= k+limit || m.possessive || m.demonym {
+			continue
+		}
+		for _, c := range classes {
+			if m.ent.class == c {
+				es = appendEnt(es, m.ent)
+			}
+		}
+	}
+	return es
+}

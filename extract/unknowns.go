@@ -43,7 +43,7 @@ func (d *docState) findUnknowns() {
 			switch {
 			case next == "area" || next == "district" || next == "village" || next == "valley" || next == "camp" || next == "neighbourhood" || next == "neighborhood" || prev == "of" && (prev2 == "town" || prev2 == "city" || prev2 == "village" || prev2 == "district"):
 				d.addUnknownPlace(si, i, end, name)
-			case groupHeads[next] && !d.headline[si]:
+			case groupHeads[next] && !d.headline[si] && !d.descriptorsOnly(si, i, end):
 				e := d.entityFor(&cand{class: ClassArmedGroup, key: "group/" + slug(name), name: name})
 				e.conf = 0.6
 				d.addMention(&mention{s: si, a: i, b: end, ent: e}, name)
@@ -56,6 +56,29 @@ func (d *docState) findUnknowns() {
 		}
 	}
 	d.findDefinitions()
+}
+
+// descriptors are words that describe a group (faith, ethnicity, creed)
+// without naming it: "the Sunni Baloch militant group".
+var descriptors = map[string]bool{"sunni": true, "shia": true, "shiite": true, "shi'ite": true, "baloch": true, "baluch": true, "baluchi": true, "balochi": true, "kurdish": true, "islamist": true, "jihadi": true, "jihadist": true, "pashtun": true, "arab": true, "muslim": true, "christian": true, "hindu": true, "buddhist": true, "tuareg": true, "fulani": true, "sikh": true, "druze": true, "alawite": true, "uighur": true, "uyghur": true, "tamil": true, "rohingya": true, "hazara": true, "yazidi": true, "salafist": true, "salafi": true, "maoist": true, "marxist": true, "separatist": true, "nationalist": true, "tribal": true, "local": true, "armed": true, "islamic": false}
+
+// descriptorsOnly reports whether tokens [a, b) are all descriptors or
+// demonyms.
+func (d *docState) descriptorsOnly(s, a, b int) bool {
+	toks := d.sents[s].Tokens
+	for _, t := range toks[a:b] {
+		if t.Kind != text.Word {
+			continue
+		}
+		if descriptors[t.Norm] {
+			continue
+		}
+		if _, ok := d.r.gaz.IsDemonym(t.Text); ok {
+			continue
+		}
+		return false
+	}
+	return true
 }
 
 // addUnknownPlace records a place no gazetteer knows, inside the nearest

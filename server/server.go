@@ -23,6 +23,21 @@
 //   - Error responses are JSON objects {"error": "..."} whose message has
 //     stack traces, file paths and source positions removed; panics are
 //     answered with a generic 500.
+//
+// Known limitations, inherited from Cayley v0.7.7:
+//
+//   - Gizmo runs each query's JavaScript in a goroutine of its own, outside
+//     any recover. A few Gizmo methods panic with a Go error on arguments of
+//     the wrong type (for example a number as a tag name,
+//     g.V().Out("<p>", 1)), and goja re-panics such errors, which terminates
+//     the process. Serve Gizmo only to trusted clients, or supervise the
+//     process so that it restarts.
+//   - goja has no memory or call-depth limit: a query can allocate (or
+//     recurse) freely until its deadline. Keep QueryTimeout short.
+//   - GraphQL ignores MaxResults; only the deadline bounds it. GraphQL
+//     errors are reported by Cayley with status 200 and an "errors" array.
+//   - /api/v2/read reads the store in batches of 10000 quads without a
+//     context, so the deadline is enforced between batches.
 package server
 
 import (
@@ -123,7 +138,7 @@ func (o Options) writable() bool { return !o.ReadOnly && o.Token != "" }
 var writePaths = []string{"/api/v2/write", "/api/v2/delete", "/api/v2/node/delete"}
 
 // NewHandler returns an http.Handler serving /healthz and Cayley's API v2
-// over h. h.QuadWriter may be nil; when writes are enabled a "single" writer
+// over h, which must not be nil. h.QuadWriter may be nil; when writes are enabled a "single" writer
 // is then created for h.QuadStore. See the package documentation for the
 // guards applied to API requests.
 func NewHandler(h *graph.Handle, opts Options) http.Handler {

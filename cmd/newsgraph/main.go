@@ -60,7 +60,7 @@ var commands = []*Command{
 	cmdServe,
 	cmdStats,
 	cmdSchema,
-	// cmdEval: the lead adds it (cmd_eval.go).
+	cmdEval,
 }
 
 // Env is what a command sees of the process: its standard streams and

@@ -58,6 +58,8 @@ type pipeline struct {
 	// report prints a problem with one input; it may be called from
 	// several goroutines, never at the same time.
 	report func(error)
+	// prepare, if set, may adjust each document before extraction.
+	prepare func(*extract.Document)
 	// interrupt, when done, stops the pipeline between two documents:
 	// emit is not called again, and run returns its error.
 	interrupt context.Context
@@ -110,6 +112,9 @@ func (p *pipeline) run(ctx context.Context, stdin io.Reader, paths []string, emi
 		defer close(jobs)
 		r := &input.Reader{Published: p.flags.published, OnError: p.fail, Stdin: stdin}
 		walkErr = r.Walk(ctx, paths, func(doc extract.Document) error {
+			if p.prepare != nil {
+				p.prepare(&doc)
+			}
 			out := make(chan extracted, 1)
 			select {
 			case order <- out:

