@@ -192,6 +192,9 @@ func (d *docState) findNames() {
 				if c.class == ClassCountry && len(ok) == 1 {
 					d.countryCount[c.country] += 2
 				}
+				if c.lex != nil && c.country != "" && len(ok) == 1 {
+					d.countryCount[c.country]++
+				}
 			}
 		}
 	}

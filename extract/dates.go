@@ -68,6 +68,8 @@ func findDates(toks []text.Token, pub time.Time) []dateExpr {
 				}
 				if y > 0 && validDay(y, m, d) {
 					add(i, end, day(time.Date(y, m, d, 0, 0, 0, 0, time.UTC)))
+				} else {
+					i = end - 1 // "31 February 2024" names no day
 				}
 				continue
 			}

@@ -128,6 +128,7 @@ func (d *docState) findEvents(pub time.Time) []*docEvent {
 			}
 			d.fillArgs(f, dates)
 		}
+		datesBefore(toks, frames, dates)
 		frames = d.casualtiesTo(si, frames)
 		d.links(si, frames)
 		all = append(all, d.mergeInSentence(frames)...)
@@ -136,6 +137,42 @@ func (d *docState) findEvents(pub time.Time) []*docEvent {
 		}
 	}
 	return d.mergeEvents(all)
+}
+
+// datesBefore gives a date that opens a sentence ("On 7 May 2020, the PMF
+// shelled…") to the frames after it that have none, up to a word that
+// moves the time ("after", "before", "following").
+func datesBefore(toks []text.Token, frames []*frame, dates []dateExpr) {
+	for i := range dates {
+		dt := &dates[i]
+		claimed := false
+		for _, f := range frames {
+			if f.date == dt {
+				claimed = true
+			}
+		}
+		if claimed {
+			continue
+		}
+		for _, f := range frames {
+			if f.a < dt.b {
+				continue
+			}
+			moved := false
+			for k := dt.b; k < f.a; k++ {
+				switch toks[k].Norm {
+				case "after", "before", "following", "since", "ago", "until":
+					moved = true
+				}
+			}
+			if moved {
+				break
+			}
+			if f.date == nil {
+				f.date = dt
+			}
+		}
+	}
 }
 
 // mergeInSentence folds the frames of one sentence that describe one
@@ -164,7 +201,7 @@ func (d *docState) mergeInSentence(frames []*frame) []*frame {
 	}
 	merged := make([]bool, len(live))
 	for i, f := range live {
-		if f.relative && i > 0 && !merged[i-1] {
+		if f.relative && i > 0 && !merged[i-1] && live[i-1].typ == f.typ {
 			mergeFrame(live[i-1], f)
 			merged[i] = true
 			continue
@@ -267,6 +304,10 @@ func (d *docState) sentenceFrames(si int) []*frame {
 		if m.Start > 0 && (toks[m.Start-1].Norm == "which" || toks[m.Start-1].Norm == "that" || toks[m.Start-1].Norm == "who") {
 			f.relative = true
 		}
+		// ", killing two": a participle that continues the clause before
+		if len(frames) > 0 && f.verb && strings.HasSuffix(toks[m.Start].Norm, "ing") && m.Start > 0 && toks[m.Start-1].Norm == "," {
+			f.relative = true
+		}
 		// verbs used as nouns and vice versa: "the attack", "attacked"
 		if f.verb && m.Start > 0 {
 			p := toks[m.Start-1].Norm
@@ -307,8 +348,12 @@ func (d *docState) sentenceFrames(si int) []*frame {
 				break
 			}
 		}
-		for k := m.End; k < len(toks) && k < m.End+2; k++ {
-			if toks[k].Norm == "would" || toks[k].Norm == "could" {
+		for k := m.End; k < len(toks) && k < m.End+8; k++ {
+			w := toks[k].Norm
+			if w == "," || w == ";" || w == "that" || w == "which" || speechVerbs[w] {
+				break
+			}
+			if w == "would" || w == "could" || w == "might" {
 				f.negated = true
 			}
 		}
@@ -332,15 +377,19 @@ func (d *docState) sentenceFrames(si int) []*frame {
 
 // pickTrigger chooses the trigger whose requirements the text meets.
 func pickTrigger(ts []*lexicon.Trigger, toks []text.Token, end int) *lexicon.Trigger {
+	var window strings.Builder
+	for k := end; k < len(toks) && k < end+12; k++ {
+		window.WriteByte(' ')
+		window.WriteString(toks[k].Norm)
+	}
+	w := window.String()
 	for _, t := range ts {
 		if len(t.Near) == 0 {
 			return t
 		}
-		for k := end; k < len(toks) && k < end+8; k++ {
-			for _, w := range t.Near {
-				if strings.HasPrefix(toks[k].Norm, w) {
-					return t
-				}
+		for _, n := range t.Near {
+			if strings.Contains(w, " "+n) {
+				return t
 			}
 		}
 	}
@@ -473,7 +522,7 @@ func (d *docState) fillActor(f *frame, frames []*frame, fi int, prevSubject, sub
 		if m.a > 0 && prepositions[toks[m.a-1].Norm] && !(toks[m.a-1].Norm == "after" || toks[m.a-1].Norm == "following") {
 			continue
 		}
-		if d.diplomatModifier(f.s, m) || hyphenModifier(toks, m) {
+		if d.diplomatModifier(f.s, m) || hyphenModifier(toks, m) || parenthetical(toks, m.a, f.a) {
 			continue
 		}
 		// skip a country inside a longer body mention ("Pakistan's Foreign Ministry")
@@ -552,6 +601,32 @@ func (d *docState) speaker(s, k int) *mention {
 		}
 	}
 	return best
+}
+
+// parenthetical reports whether token i lies in a parenthetical clause
+// that closes before token end: "The Taliban, which controls Afghanistan,
+// called…" (Afghanistan is not the subject).
+func parenthetical(toks []text.Token, i, end int) bool {
+	open := -1
+	for k := i - 1; k >= 0; k-- {
+		w := toks[k].Norm
+		if w == "," || w == "(" || w == "-" && toks[k].SpaceBefore {
+			if k+1 < len(toks) && (toks[k+1].Norm == "which" || toks[k+1].Norm == "who" || toks[k+1].Norm == "that" || toks[k+1].Norm == "an" || toks[k+1].Norm == "a" || toks[k+1].Norm == "whose") || w == "(" {
+				open = k
+			}
+			break
+		}
+	}
+	if open < 0 {
+		return false
+	}
+	for k := i + 1; k < end; k++ {
+		w := toks[k].Norm
+		if w == "," || w == ")" || w == "-" && toks[k].SpaceBefore {
+			return true
+		}
+	}
+	return false
 }
 
 // hyphenModifier reports whether a mention only qualifies a noun:

@@ -101,7 +101,7 @@ func findCasualties(toks []text.Token) []casualty {
 		if total == 0 {
 			total = n
 			listEnd = j
-			if j < len(toks) && !victimNouns[toks[j].Norm] && !killWords[toks[j].Norm] && !hurtWords[toks[j].Norm] {
+			if j < len(toks) && toks[j].Kind == text.Word && !victimNouns[toks[j].Norm] && !killWords[toks[j].Norm] && !hurtWords[toks[j].Norm] {
 				// a number not counting people ("seven locations")
 				if !(j+1 < len(toks) && victimNouns[toks[j+1].Norm]) {
 					continue

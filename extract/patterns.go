@@ -196,6 +196,9 @@ func (d *docState) focusCountry(s int) *entity {
 // belongs to that country, but the sentence is about the host.
 func (d *docState) diplomatModifier(s int, m *mention) bool {
 	toks := d.sents[s].Tokens
+	if !m.possessive && !m.demonym {
+		return false
+	}
 	i := m.b
 	if m.possessive {
 		i += 2

@@ -114,7 +114,40 @@ func gazCand(e *gazetteer.Entry) *cand {
 	default:
 		c.class, c.key = ClassPlace, "place/"+strings.ToLower(e.ID)
 	}
+	if e.Kind != gazetteer.KindCountry {
+		c.name = asciiName(e)
+	}
 	return c
+}
+
+// asciiName returns the spelling English news uses for a place whose
+// reference name carries diacritics ("Rafaḩ" → "Rafah"), when the
+// reference data lists it.
+func asciiName(e *gazetteer.Entry) string {
+	for i := 0; i < len(e.Name); i++ {
+		if e.Name[i] >= 0x80 {
+			n := text.Normalize(e.Name)
+			for _, a := range e.Aliases {
+				if isASCII(a) && text.Normalize(a) == n {
+					return a
+				}
+			}
+			if s := text.StripMarks(e.Name); isASCII(s) {
+				return s
+			}
+			return e.Name
+		}
+	}
+	return e.Name
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
 }
 
 func classPrefix(class string) string {

@@ -6,6 +6,17 @@ import (
 	"golang.org/x/text/unicode/norm"
 )
 
+// StripMarks removes diacritics but keeps case: "Rafaḩ" → "Rafah".
+func StripMarks(s string) string {
+	var out []rune
+	for _, r := range norm.NFD.String(s) {
+		if !unicode.Is(unicode.Mn, r) {
+			out = append(out, r)
+		}
+	}
+	return string(out)
+}
+
 // decompose maps accented Latin letters to their lower-case base letters
 // (é → e, Ş → s). It is filled once from Unicode's canonical decompositions.
 var decompose = func() map[rune]string {
