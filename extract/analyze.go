@@ -48,6 +48,7 @@ type docState struct {
 	persons      []*entity
 	roles        []roleMention
 	operations   []opMention
+	targetOf     []targetOfNote
 }
 
 // roleMention is a role phrase attached to a person.
@@ -319,8 +320,15 @@ func (d *docState) capitalisedNeighbour(toks []text.Token, i, dir int) bool {
 	if !isUpperWord(t) || t.AllCaps() {
 		return false
 	}
-	if d.r.lex.Stopwords[t.Norm] || d.r.gaz.Has(t.Text) {
+	if d.r.lex.Stopwords[t.Norm] {
 		return false
+	}
+	for _, c := range d.r.names.Find([]text.Token{t}) {
+		for _, v := range c.Values {
+			if v.lex != nil || v.class == ClassCountry {
+				return false
+			}
+		}
 	}
 	_, demonym := d.r.gaz.IsDemonym(t.Text)
 	return !demonym

@@ -296,6 +296,16 @@ func (d *docState) sentenceFrames(si int) []*frame {
 		if d.covered(si, m.Start) && d.mentionAt(si, m.Start) != nil {
 			continue
 		}
+		if w := toks[m.Start].Norm; (w == "target" || w == "targets") && m.Start > 0 {
+			switch toks[m.Start-1].Norm {
+			case "the", "a", "common", "main", "legitimate", "prime", "intended", "primary", "key", "likely", "its", "their":
+				// a noun: "X was the target of Iranian strikes"
+				if m.End < len(toks) && toks[m.End].Norm == "of" {
+					d.targetOf = append(d.targetOf, targetOfNote{s: si, at: m.Start})
+				}
+				continue
+			}
+		}
 		f := &frame{typ: t.Type, subtype: t.Subtype, cameo: t.Cameo, s: si, a: m.Start, b: m.End, verb: t.Verb, killed: -1, injured: -1, span0: m.Start}
 		switch toks[m.Start].Norm {
 		case "killed", "kill", "kills", "killing", "destroyed", "destroy", "intercepted", "downed":
@@ -544,6 +554,11 @@ func (d *docState) fillActor(f *frame, frames []*frame, fi int, prevSubject, sub
 			if sp := d.speaker(f.s, f.a); sp != nil && sp.ent.country != "" {
 				c = d.countryEntity(sp.ent.country)
 			}
+			for _, m := range ms {
+				if c == nil && m.b <= k && m.ent.class == ClassOrganization && m.ent.country != "" {
+					c = d.countryEntity(m.ent.country)
+				}
+			}
 			if c == nil {
 				c = d.focusCountry(f.s)
 			}
@@ -629,6 +644,30 @@ func parenthetical(toks []text.Token, i, end int) bool {
 	return false
 }
 
+// inBrackets reports whether token i is inside brackets that do not hold
+// token trig: "(which seeks greater freedom for Balochistan in Pakistan)".
+func inBrackets(toks []text.Token, i, trig int) bool {
+	open := -1
+	for k := i - 1; k >= 0; k-- {
+		if toks[k].Norm == ")" {
+			return false
+		}
+		if toks[k].Norm == "(" {
+			open = k
+			break
+		}
+	}
+	if open < 0 {
+		return false
+	}
+	for k := i + 1; k < len(toks); k++ {
+		if toks[k].Norm == ")" {
+			return !(open < trig && trig < k)
+		}
+	}
+	return false
+}
+
 // hyphenModifier reports whether a mention only qualifies a noun:
 // "a Pakistan-based group", "Iran-backed militias".
 func hyphenModifier(toks []text.Token, m *mention) bool {
@@ -690,7 +729,7 @@ func (d *docState) fillArgs(f *frame, dates []dateExpr) {
 		return false
 	}
 	for _, m := range ms {
-		if m.a < f.span0 || m.a >= f.span1 || isActor(m.ent) || f.isActorMention(m) {
+		if m.a < f.span0 || m.a >= f.span1 || isActor(m.ent) || f.isActorMention(m) || inBrackets(toks, m.a, f.a) {
 			continue
 		}
 		if outer(ms, m) != m {
@@ -759,6 +798,16 @@ func (d *docState) fillArgs(f *frame, dates []dateExpr) {
 				if c := d.countryEntity(e.country); c != nil && !isActor(c) {
 					f.targets = appendEnt(f.targets, c)
 				}
+			}
+		}
+	}
+	for _, n := range d.targetOf {
+		if n.s != f.s || f.typ != EventAttack || n.at > f.a || f.a-n.at > 5 {
+			continue
+		}
+		for _, m := range ms {
+			if m.b <= n.at && m.a >= clauseStart(toks, n.at) && (m.ent.class == ClassArmedGroup || m.ent.class == ClassStateForce || m.ent.class == ClassPerson) {
+				f.targets = appendEnt(f.targets, m.ent)
 			}
 		}
 	}
@@ -1021,6 +1070,11 @@ func (d *docState) links(si int, frames []*frame) {
 
 func (d *docState) mentionsRetaliation() bool {
 	return strings.Contains(strings.ToLower(d.doc.Text), "retaliat")
+}
+
+// targetOfNote marks "X was the target of …" at token at of sentence s.
+type targetOfNote struct {
+	s, at int
 }
 
 type opMention struct {

@@ -89,6 +89,10 @@ func (d *docState) findPersons() {
 			// role + [of the X] + Name
 			j := rm.End
 			var of *entity
+			if j+2 < len(toks) && toks[j].Norm == "of" && toks[j+1].Norm == "the" && regionWords[toks[j+2].Norm] {
+				// "deputy governor of the province X": the region last named
+				of = d.lastRegion(si)
+			}
 			if j < len(toks) && toks[j].Norm == "of" {
 				k := j + 1
 				for k < len(toks) && (toks[k].Norm == "the" || !isUpperWord(toks[k]) && toks[k].Kind == text.Word && k < j+4) {
@@ -162,6 +166,18 @@ func (d *docState) findPersons() {
 		}
 	}
 	d.findSurnames()
+}
+
+// lastRegion returns the region most recently named up to sentence s.
+func (d *docState) lastRegion(s int) *entity {
+	for k := s; k >= 0; k-- {
+		for i := len(d.ments[k]) - 1; i >= 0; i-- {
+			if d.ments[k][i].ent.class == ClassRegion {
+				return d.ments[k][i].ent
+			}
+		}
+	}
+	return nil
 }
 
 // addPerson records a person named by tokens [a, b) of sentence s.

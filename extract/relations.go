@@ -2,6 +2,8 @@ package extract
 
 import (
 	"strings"
+
+	"github.com/newsgraph/newsgraph/extract/text"
 )
 
 // relations reads the relations of a document: roles of people, aliases
@@ -76,7 +78,7 @@ func (x *Lexical) relations(d *docState) []Relation {
 			switch {
 			case (w == "independence" || w == "freedom" || w == "autonomy" || w == "separation") && k+1 < len(toks) && toks[k+1].Norm == "for":
 				if g := groupBefore(k); g != nil {
-					for _, p := range entsAfterNoPoss(d, si, k+2, 14, ClassRegion, ClassPlace, ClassCountry) {
+					for _, p := range listAfter(d, si, k+2, ClassRegion, ClassPlace, ClassCountry) {
 						add(Relation{Subject: x.ref(g), Predicate: "seeksIndependenceFor", Object: Object{Ref: refp(x.ref(p))}, Evidence: ev})
 					}
 				}
@@ -128,6 +130,53 @@ func (x *Lexical) relations(d *docState) []Relation {
 }
 
 func refp(r Ref) *Ref { return &r }
+
+// listAfter returns the entities of a list that starts at token k of
+// sentence si: "for Iran's eastern Sistan and Pakistan's southwestern
+// Baluchistan provinces" gives Sistan and Baluchistan (possessive
+// countries only qualify the items). The list ends at a preposition or
+// any other word that cannot continue it.
+func listAfter(d *docState, si, k int, classes ...string) []*entity {
+	toks := d.sents[si].Tokens
+	var es []*entity
+	i := k
+	for i < len(toks) {
+		var m *mention
+		for _, x := range d.ments[si] {
+			if x.a == i && (m == nil || x.b > m.b) {
+				m = x
+			}
+		}
+		if m != nil {
+			ok := !m.possessive && !m.demonym
+			if ok {
+				for _, c := range classes {
+					if m.ent.class == c {
+						es = appendEnt(es, m.ent)
+					}
+				}
+			}
+			i = m.b
+			if m.possessive {
+				i += 2
+			}
+			continue
+		}
+		w := toks[i].Norm
+		switch {
+		case w == "," || w == "and" || w == "the" || w == "greater" || w == "an" || w == "independent":
+		case toks[i].Kind == text.Word && !toks[i].Upper() && !prepositions[w] && len(es) == 0 && i-k < 4:
+			// adjectives before the first item: "eastern", "southwestern"
+		case (w == "provinces" || w == "regions" || w == "province" || w == "region") && len(es) > 0:
+		case toks[i].Kind == text.Word && !toks[i].Upper() && !prepositions[w] && len(es) > 0 && i+1 < len(toks) && d.mentionStarts(si, i+1):
+			// an adjective before the next item
+		default:
+			return es
+		}
+		i++
+	}
+	return es
+}
 
 // entsAfterNoPoss lists entities of the classes named in tokens [k,
 // k+limit) of sentence si that are not possessive modifiers ("Iran's
