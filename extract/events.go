@@ -22,6 +22,7 @@ type frame struct {
 	actorMentions       []*mention
 	weak                bool // "killed", "destroyed": joins an event, starts none
 	relative            bool // "…, which targeted": continues the frame before
+	copula              bool // "the targets were X": X are targets
 	targets             []*entity
 	targetText          []string
 	places              []*entity
@@ -42,6 +43,7 @@ type docEvent struct {
 	f      frame // the merged view
 	id     string
 	retFor *docEvent
+	last   int // the sentence that last spoke of it
 }
 
 var prepositions = map[string]bool{"in": true, "on": true, "at": true, "of": true, "from": true, "by": true, "with": true, "to": true, "for": true, "against": true, "near": true, "inside": true, "within": true, "into": true, "over": true, "after": true, "following": true, "amid": true, "between": true, "across": true, "toward": true, "towards": true, "through": true, "under": true, "about": true, "via": true, "since": true, "including": true, "like": true, "and": false}
@@ -193,6 +195,9 @@ func (d *docState) mergeInSentence(frames []*frame) []*frame {
 			continue
 		}
 		p := live[i-1]
+		if f.passive || timeShiftBetween(d.sents[f.s].Tokens, p.b, f.a) {
+			continue
+		}
 		if len(p.actors) > 0 && (p.typ == EventAttack) == (f.typ == EventAttack) && !f.relative {
 			f.actors = append(f.actors, p.actors...)
 			f.agents = append(f.agents, p.agents...)
@@ -233,6 +238,18 @@ func (d *docState) mergeInSentence(frames []*frame) []*frame {
 		}
 	}
 	return out
+}
+
+// timeShiftBetween reports whether tokens [a, b) hold a word that moves to
+// another time, and so to another event: "after", "before", "following".
+func timeShiftBetween(toks []text.Token, a, b int) bool {
+	for k := a; k < b && k < len(toks); k++ {
+		switch toks[k].Norm {
+		case "after", "before", "following", "since":
+			return true
+		}
+	}
+	return false
 }
 
 // argsEnd returns where the arguments of a trigger ending at token b stop:
@@ -302,6 +319,10 @@ func (d *docState) sentenceFrames(si int) []*frame {
 				// a noun: "X was the target of Iranian strikes"
 				if m.End < len(toks) && toks[m.End].Norm == "of" {
 					d.targetOf = append(d.targetOf, targetOfNote{s: si, at: m.Start})
+				}
+				// "the targets were X and Y": the current attack's targets
+				if m.End < len(toks) && beForms[toks[m.End].Norm] {
+					frames = append(frames, &frame{typ: EventAttack, subtype: "strike", cameo: "195", s: si, a: m.Start, b: m.End, killed: -1, injured: -1, span0: m.Start, definite: true, copula: true})
 				}
 				continue
 			}
@@ -532,7 +553,7 @@ func (d *docState) fillActor(f *frame, frames []*frame, fi int, prevSubject, sub
 		if m.a > 0 && prepositions[toks[m.a-1].Norm] && !(toks[m.a-1].Norm == "after" || toks[m.a-1].Norm == "following") {
 			continue
 		}
-		if d.diplomatModifier(f.s, m) || hyphenModifier(toks, m) || parenthetical(toks, m.a, f.a) {
+		if d.diplomatModifier(f.s, m) || hyphenModifier(toks, m) || parenthetical(toks, m.a, f.a) || m.demonym && m.b < len(toks) && nonActorHeads[toks[m.b].Norm] {
 			continue
 		}
 		// skip a country inside a longer body mention ("Pakistan's Foreign Ministry")
@@ -708,6 +729,10 @@ func clauseStart(toks []text.Token, i int) int {
 	return 0
 }
 
+// nonActorHeads are nouns after which a demonym does not name an actor:
+// "Iranian airspace", "Iranian media", "Pakistani nationals".
+var nonActorHeads = map[string]bool{"airspace": true, "soil": true, "territory": true, "border": true, "side": true, "waters": true, "nationals": true, "media": true, "citizens": true, "people": true, "civilians": true, "origin": true, "state": true, "villagers": true, "children": true, "women": true, "men": true}
+
 var territoryWords = map[string]bool{"territory": true, "soil": true, "airspace": true, "border": true, "side": true}
 
 // fillArgs fills targets, places, country, date and weapons from the
@@ -788,7 +813,7 @@ func (d *docState) fillArgs(f *frame, dates []dateExpr) {
 				f.targets = appendEnt(f.targets, e)
 			}
 		case e.class == ClassArmedGroup || e.class == ClassStateForce || e.class == ClassPerson:
-			if f.typ == EventAttack && (after && (f.verb || targetPrep(toks, m, f)) || f.passive && !after) {
+			if f.typ == EventAttack && (after && (f.verb || f.copula || targetPrep(toks, m, f)) || f.passive && !after) {
 				f.targets = appendEnt(f.targets, e)
 			} else if f.typ != EventAttack && after && e.class != ClassPerson {
 				f.targets = appendEnt(f.targets, e)

@@ -142,6 +142,7 @@ func mergeFrame(into, f *frame) {
 func (d *docState) mergeEvents(frames []*frame) []*docEvent {
 	var events []*docEvent
 	join := func(e *docEvent, f *frame) {
+		e.last = f.s
 		e.frames = append(e.frames, f)
 		mergeFrame(&e.f, f)
 		f.ev = e
@@ -172,11 +173,11 @@ func (d *docState) mergeEvents(frames []*frame) []*docEvent {
 				}
 			}
 		} else {
+			// the salient event: the compatible one spoken of last
 			for i := len(events) - 1; i >= 0; i-- {
 				e := events[i]
-				if e.f.typ == f.typ && compatible(&e.f, f) {
+				if e.f.typ == f.typ && compatible(&e.f, f) && (target == nil || e.last > target.last) {
 					target = e
-					break
 				}
 			}
 			if target != nil && !f.definite && f.typ == EventAttack && (len(f.targetText) > 0 || f.date != nil && target.f.date == nil && len(target.f.actors) > 0 && false) {

@@ -227,7 +227,7 @@ func (d *docState) attachRole(p *entity, s, a, b int, ro *lexicon.Role, of *enti
 	toks := d.sents[s].Tokens
 	start := a
 	// modifiers before the role: "caretaker", "deputy", "foreign ministry"
-	for start > 0 && toks[start-1].Kind == text.Word && !isUpperWord(toks[start-1]) && modifierWords[toks[start-1].Norm] {
+	for start > 0 && toks[start-1].Kind == text.Word && !isUpperWord(toks[start-1]) && modifierWords[toks[start-1].Norm] && !d.covered(s, start-1) {
 		start--
 	}
 	role := d.surface(s, start, b)
