@@ -195,7 +195,7 @@ func (d *docState) mergeInSentence(frames []*frame) []*frame {
 			continue
 		}
 		p := live[i-1]
-		if f.passive || timeShiftBetween(d.sents[f.s].Tokens, p.b, f.a) {
+		if f.passive || (f.typ == EventAttack || p.typ == EventAttack) && timeShiftBetween(d.sents[f.s].Tokens, p.b, f.a) {
 			continue
 		}
 		if len(p.actors) > 0 && (p.typ == EventAttack) == (f.typ == EventAttack) && !f.relative {
@@ -238,6 +238,35 @@ func (d *docState) mergeInSentence(frames []*frame) []*frame {
 		}
 	}
 	return out
+}
+
+// governingWord returns the word that governs mention m, looking back
+// over the list it may be part of: in "in Iraq and Syria" both are
+// governed by "in".
+func governingWord(toks []text.Token, ms []*mention, m *mention) string {
+	k := m.a - 1
+	for k >= 0 {
+		w := toks[k].Norm
+		if w == "and" || w == "," || w == "or" {
+			// step over the previous list item
+			j := k - 1
+			found := false
+			for _, x := range ms {
+				if x.b == j+1 && x.a <= j {
+					j = x.a - 1
+					found = true
+					break
+				}
+			}
+			if !found {
+				return w
+			}
+			k = j
+			continue
+		}
+		return w
+	}
+	return ""
 }
 
 // timeShiftBetween reports whether tokens [a, b) hold a word that moves to
@@ -336,7 +365,7 @@ func (d *docState) sentenceFrames(si int) []*frame {
 			f.relative = true
 		}
 		// ", killing two": a participle that continues the clause before
-		if len(frames) > 0 && f.verb && strings.HasSuffix(toks[m.Start].Norm, "ing") && m.Start > 0 && toks[m.Start-1].Norm == "," {
+		if len(frames) > 0 && frames[len(frames)-1].typ == f.typ && f.verb && strings.HasSuffix(toks[m.Start].Norm, "ing") && m.Start > 0 && toks[m.Start-1].Norm == "," {
 			f.relative = true
 		}
 		// verbs used as nouns and vice versa: "the attack", "attacked"
@@ -760,10 +789,7 @@ func (d *docState) fillArgs(f *frame, dates []dateExpr) {
 		if outer(ms, m) != m {
 			continue
 		}
-		prev := ""
-		if m.a > 0 {
-			prev = toks[m.a-1].Norm
-		}
+		prev := governingWord(toks, ms, m)
 		after := m.a >= f.b
 		if after && speechBetween(toks, f.b, m.a) {
 			continue // "…, said US Central Command": a source

@@ -1,0 +1,127 @@
+// Package newsgraph builds a knowledge graph from news articles: who struck
+// whom, where, when, with what, how many died, who said so, which groups
+// operate where, who holds which office.
+//
+// It ties the project's packages together for programs that embed it:
+// package extract turns a document into entities, events and relations
+// with their evidence; package graph stores them in Cayley (a bolt file,
+// memory or PostgreSQL), fusing the events several articles report; package
+// input reads text, HTML and JSON Lines; package graph/export writes the
+// graph out. A Graph is a store with an extractor:
+//
+//	g, err := newsgraph.Open(ctx, graph.Config{Path: "news.db"})
+//	…
+//	defer g.Close()
+//	g.IngestPaths(ctx, []string{"articles/"}, "")
+//	events, err := g.Events(ctx, graph.EventFilter{Type: "Attack"})
+package newsgraph
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+
+	"github.com/newsgraph/newsgraph/extract"
+	"github.com/newsgraph/newsgraph/graph"
+	"github.com/newsgraph/newsgraph/graph/export"
+	"github.com/newsgraph/newsgraph/input"
+)
+
+// Graph is a knowledge graph of news: a store and the extractor that
+// fills it.
+type Graph struct {
+	store     *graph.Store
+	extractor extract.Extractor
+}
+
+// Open opens (creating on first use) the store cfg names, with the default
+// extractor.
+func Open(ctx context.Context, cfg graph.Config) (*Graph, error) {
+	s, err := graph.Open(ctx, cfg)
+	if err != nil {
+		return nil, err
+	}
+	ex, err := extract.New("lexical", extract.Options{Base: s.Base()})
+	if err != nil {
+		s.Close()
+		return nil, err
+	}
+	return &Graph{store: s, extractor: ex}, nil
+}
+
+// Store returns the underlying store, for what Graph does not wrap.
+func (g *Graph) Store() *graph.Store { return g.store }
+
+// Close closes the store.
+func (g *Graph) Close() error { return g.store.Close() }
+
+// Ingest extracts one document and writes its facts in one transaction.
+// Ingesting the same text again changes nothing; a changed text under the
+// same document id replaces the document's facts.
+func (g *Graph) Ingest(ctx context.Context, doc extract.Document) (graph.PutResult, error) {
+	rec, err := g.extractor.Extract(ctx, doc)
+	if err != nil {
+		return graph.PutResult{}, err
+	}
+	return g.store.Put(ctx, rec)
+}
+
+// Summary counts what IngestPaths did.
+type Summary struct {
+	Added, Unchanged, Replaced, Skipped int
+	Quads                               int
+}
+
+// IngestPaths reads articles from files and directories (.txt, .html,
+// .jsonl; see package input) and ingests each. published is the date of
+// documents that carry none ("" for none). A bad file is skipped and
+// reported in the returned error, after the others have been ingested.
+func (g *Graph) IngestPaths(ctx context.Context, paths []string, published string) (Summary, error) {
+	var sum Summary
+	var problems []error
+	r := &input.Reader{Published: published, OnError: func(err error) {
+		sum.Skipped++
+		problems = append(problems, err)
+	}}
+	err := r.Walk(ctx, paths, func(doc extract.Document) error {
+		res, err := g.Ingest(ctx, doc)
+		if err != nil {
+			sum.Skipped++
+			problems = append(problems, fmt.Errorf("%s: %w", doc.ID, err))
+			return nil
+		}
+		sum.Quads += res.Quads
+		switch res.Status {
+		case graph.Added:
+			sum.Added++
+		case graph.Replaced:
+			sum.Replaced++
+		default:
+			sum.Unchanged++
+		}
+		return nil
+	})
+	if err != nil {
+		problems = append(problems, err)
+	}
+	return sum, errors.Join(problems...)
+}
+
+// Events lists the events in the store, fused across documents, each with
+// the claims of every source that reports it.
+func (g *Graph) Events(ctx context.Context, f graph.EventFilter) ([]extract.Event, error) {
+	return g.store.Events(ctx, f)
+}
+
+// Query runs a Gizmo ("gizmo") or GraphQL ("graphql") query; limit <= 0
+// means no limit.
+func (g *Graph) Query(ctx context.Context, lang, query string, limit int) ([]interface{}, error) {
+	return g.store.Query(ctx, lang, query, limit)
+}
+
+// Export writes the whole graph to w in format (nquads, jsonld, graphml,
+// dot), streaming from the store.
+func (g *Graph) Export(ctx context.Context, w io.Writer, format string) error {
+	return export.Write(ctx, g.store.QuadStore(), w, format)
+}
