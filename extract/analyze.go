@@ -268,7 +268,7 @@ func (d *docState) score(c *cand, toks []text.Token, a, b, s int) float64 {
 		if c.gaz != nil && c.gaz.Population > 0 {
 			sc += math.Log10(float64(c.gaz.Population)) / 5
 		}
-		if prev == "of" && placeWords[prev2[:max(0, len(prev2)-3)]] || placeWords[next] {
+		if prev == "of" && namedByOf[prev2[:max(0, len(prev2)-3)]] || placeWords[next] {
 			sc += 3
 		}
 		if regionWords[next] {
@@ -304,6 +304,9 @@ func (d *docState) score(c *cand, toks []text.Token, a, b, s int) float64 {
 }
 
 var regionWords = map[string]bool{"province": true, "region": true, "state": true, "governorate": true, "oblast": true, "prefecture": true, "county": true, "provinces": true}
+// namedByOf are the nouns of "the city of X": X is a settlement.
+var namedByOf = map[string]bool{"city": true, "town": true, "village": true, "district": true, "port": true, "capital": true}
+
 var placeWords = map[string]bool{"city": true, "town": true, "village": true, "district": true, "area": true, "city of": true, "town of": true, "village of": true, "district of": true, "the city": true, "the town": true, "the village": true, "border town": true}
 
 // capitalisedNeighbour reports whether the word at i (skipping name

@@ -31,7 +31,7 @@ func (d *docState) nameRun(s, i int) int {
 			words++
 		case t.Norm == "-" && !t.SpaceBefore && j+1 < len(toks) && !toks[j+1].SpaceBefore && toks[j+1].Kind == text.Word && words > 0:
 			j += 2
-		case t.Kind == text.Word && words > 0 && (t.Norm == "bin" || t.Norm == "al" || t.Norm == "ul" || t.Norm == "ibn") && j+1 < len(toks) && isUpperWord(toks[j+1]):
+		case t.Kind == text.Word && words > 0 && (t.Norm == "bin" || t.Norm == "al" || t.Norm == "ul" || t.Norm == "ibn" || t.Norm == "e" || t.Norm == "o" || t.Norm == "i") && j+1 < len(toks) && isUpperWord(toks[j+1]):
 			j++
 		default:
 			return d.trimRun(s, i, j)
