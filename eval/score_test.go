@@ -18,7 +18,7 @@ func TestScoreCounts(t *testing.T) {
 			{Name: "Iran", Class: "Country", Docs: []string{"a.txt"}},
 			{Name: "Jaish al-Adl", Class: "ArmedGroup", Aliases: []string{"Jaish al Adl"}, Docs: []string{"a.txt"}},
 		},
-		Events: []GoldEvent{{Key: "k", Type: "Attack", Actors: []string{"Pakistan"}, Targets: []string{"Jaish al-Adl"}, Places: []string{"Iran"}, Docs: []string{"a.txt"}, Killed: map[string]int{"a.txt": 9}}},
+		Events:    []GoldEvent{{Key: "k", Type: "Attack", Actors: []string{"Pakistan"}, Targets: []string{"Jaish al-Adl"}, Places: []string{"Iran"}, Docs: []string{"a.txt"}, Killed: map[string]int{"a.txt": 9}}},
 		Negatives: []GoldNegative{{What: "entity", Text: "Overnight"}},
 	}
 	day := "2024-01-18"

@@ -304,6 +304,7 @@ func (d *docState) score(c *cand, toks []text.Token, a, b, s int) float64 {
 }
 
 var regionWords = map[string]bool{"province": true, "region": true, "state": true, "governorate": true, "oblast": true, "prefecture": true, "county": true, "provinces": true}
+
 // namedByOf are the nouns of "the city of X": X is a settlement.
 var namedByOf = map[string]bool{"city": true, "town": true, "village": true, "district": true, "port": true, "capital": true}
 
