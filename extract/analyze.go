@@ -114,7 +114,7 @@ func caseOK(toks []text.Token, c *cand) bool {
 		up := t.Upper() || t.Kind == text.Number
 		if up {
 			upper++
-		} else if !particles[t.Norm] {
+		} else if !particles[t.Norm] && !(regionWords[t.Norm] || t.Norm == "city" || t.Norm == "district") || first {
 			if c.gaz != nil || first {
 				return false
 			}

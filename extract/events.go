@@ -79,6 +79,11 @@ func (d *docState) actorOf(m *mention, typ string) (actor, agent *entity) {
 		if typ == EventAttack {
 			return nil, nil
 		}
+		if typ != EventMeet && typ != EventCancelVisit && e.country != "" && d.holdsOffice(e) {
+			if c := d.countryEntity(e.country); c != nil {
+				return c, e
+			}
+		}
 		return e, nil
 	case e.class == ClassOrganization:
 		if e.key == "org/un" || e.key == "org/unsc" || e.key == "org/eu" || e.key == "org/au" || strings.HasPrefix(e.key, "org/") && isInternational(e) {
@@ -86,6 +91,18 @@ func (d *docState) actorOf(m *mention, typ string) (actor, agent *entity) {
 		}
 	}
 	return nil, nil
+}
+
+// holdsOffice reports whether a person holds a government office in the
+// document (president, minister, ambassador…), so that their acts are
+// their country's.
+func (d *docState) holdsOffice(p *entity) bool {
+	for _, r := range d.roles {
+		if r.person == p && r.canon != nil && (r.canon.Body == "government" || strings.HasPrefix(r.canon.Body, "ministry") || r.canon.Body == "diplomat") {
+			return true
+		}
+	}
+	return false
 }
 
 func isInternational(e *entity) bool {
@@ -123,6 +140,12 @@ func (d *docState) findEvents(pub time.Time) []*docEvent {
 				f.span1 = frames[fi+1].span0
 			}
 			f.span1 = d.argsEnd(f.s, f.b, f.span1)
+			if f.span1 < f.b {
+				f.span1 = f.b
+			}
+			if f.span0 > f.a {
+				f.span0 = f.a
+			}
 			if fi > 0 {
 				f.span0 = min(f.span0, max(frames[fi-1].b, f.span0))
 			} else if !f.explicitActor {
@@ -264,10 +287,18 @@ func governingWord(toks []text.Token, ms []*mention, m *mention) string {
 			k = j
 			continue
 		}
+		if directions[w] {
+			k--
+			continue
+		}
 		return w
 	}
 	return ""
 }
+
+// directions are adjectives that may stand between a preposition and the
+// place it governs: "at northern Israel".
+var directions = map[string]bool{"northern": true, "southern": true, "eastern": true, "western": true, "central": true, "northeastern": true, "northwestern": true, "southeastern": true, "southwestern": true, "north": false, "occupied": true, "restive": true, "neighbouring": true, "neighboring": true, "border": false}
 
 // timeShiftBetween reports whether tokens [a, b) hold a word that moves to
 // another time, and so to another event: "after", "before", "following".
@@ -302,6 +333,15 @@ func (d *docState) argsEnd(s, b, end int) int {
 	return end
 }
 
+func (d *docState) mentionEndsAt(s, i int) bool {
+	for _, m := range d.ments[s] {
+		if m.b == i {
+			return true
+		}
+	}
+	return false
+}
+
 func (d *docState) mentionStarts(s, i int) bool {
 	for _, m := range d.ments[s] {
 		if m.a == i {
@@ -319,7 +359,7 @@ func (f *frame) ev0() *docEvent { return &docEvent{f: *f} }
 func (d *docState) sentenceSubject(si int) *mention {
 	toks := d.sents[si].Tokens
 	for _, m := range d.ments[si] {
-		if m.a > 0 && prepositions[toks[m.a-1].Norm] {
+		if m.a > 0 && prepositions[toks[m.a-1].Norm] || hyphenModifier(toks, m) {
 			continue
 		}
 		if a, _ := d.actorOf(m, ""); a != nil && !d.diplomatModifier(si, m) {
@@ -342,6 +382,9 @@ func (d *docState) sentenceFrames(si int) []*frame {
 		if d.covered(si, m.Start) && d.mentionAt(si, m.Start) != nil {
 			continue
 		}
+		if w := toks[m.Start].Norm; w == "targets" && m.Start > 0 && d.mentionEndsAt(si, m.Start) && m.End < len(toks) && prepositions[toks[m.End].Norm] {
+			continue // "Houthi targets in Sanaa": a noun
+		}
 		if w := toks[m.Start].Norm; (w == "target" || w == "targets") && m.Start > 0 {
 			switch toks[m.Start-1].Norm {
 			case "the", "a", "common", "main", "legitimate", "prime", "intended", "primary", "key", "likely", "its", "their":
@@ -359,6 +402,11 @@ func (d *docState) sentenceFrames(si int) []*frame {
 		f := &frame{typ: t.Type, subtype: t.Subtype, cameo: t.Cameo, s: si, a: m.Start, b: m.End, verb: t.Verb, killed: -1, injured: -1, span0: m.Start}
 		switch toks[m.Start].Norm {
 		case "killed", "kill", "kills", "killing", "destroyed", "destroy", "intercepted", "downed":
+			f.weak = true
+		}
+		// a light verb names an event only with its noun ("carried out the
+		// bombing"); alone ("has carried out hundreds of…") it joins one
+		if f.verb && lightVerbs[toks[m.End-1].Norm] {
 			f.weak = true
 		}
 		if m.Start > 0 && (toks[m.Start-1].Norm == "which" || toks[m.Start-1].Norm == "that" || toks[m.Start-1].Norm == "who") {
@@ -417,12 +465,26 @@ func (d *docState) sentenceFrames(si int) []*frame {
 				f.negated = true
 			}
 		}
+		// "hundreds of attacks", "a series of attacks": a habit, not an event
+		if !f.verb && m.Start >= 2 && toks[m.Start-1].Norm == "of" {
+			switch toks[m.Start-2].Norm {
+			case "hundreds", "dozens", "thousands", "scores", "number", "series", "wave", "spate", "string":
+				continue
+			}
+		}
+		// "Israeli air strikes on X killed Y": the verb's subject is the
+		// event noun before it
+		if f.weak && len(frames) > 0 && !frames[len(frames)-1].verb && frames[len(frames)-1].typ == f.typ && !speechBetween(toks, frames[len(frames)-1].b, m.Start) {
+			f.relative = true
+		}
 		// a light verb and the event noun it governs are one frame
 		if n := len(frames); n > 0 {
 			p := frames[n-1]
 			if p.typ == f.typ && p.verb && !f.verb && f.a-p.b <= 4 && lightVerbs[toks[p.b-1].Norm] && !d.mentionBetween(si, p.b, f.a) {
 				p.b = f.b
 				p.subtype, p.cameo = f.subtype, f.cameo
+				p.definite = p.definite || f.definite
+				p.weak = false
 				continue
 			}
 			if p.typ == f.typ && !p.verb && !f.verb && f.a == p.b {
@@ -579,7 +641,7 @@ func (d *docState) fillActor(f *frame, frames []*frame, fi int, prevSubject, sub
 		if m.b > f.a || m.a < start {
 			continue
 		}
-		if m.a > 0 && prepositions[toks[m.a-1].Norm] && !(toks[m.a-1].Norm == "after" || toks[m.a-1].Norm == "following") {
+		if m.a > 0 && prepositions[toks[m.a-1].Norm] && !(toks[m.a-1].Norm == "after" || toks[m.a-1].Norm == "following") && !(toks[m.a-1].Norm == "of" && m.a > 1 && memberHeads[toks[m.a-2].Norm]) {
 			continue
 		}
 		if d.diplomatModifier(f.s, m) || hyphenModifier(toks, m) || parenthetical(toks, m.a, f.a) || m.demonym && m.b < len(toks) && nonActorHeads[toks[m.b].Norm] {
@@ -593,6 +655,14 @@ func (d *docState) fillActor(f *frame, frames []*frame, fi int, prevSubject, sub
 			continue
 		}
 		if set(m) {
+			// "US and British warplanes": every conjunct acts
+			for j := i - 1; j >= 0; j-- {
+				c := ms[j]
+				if c.b+1 == m.a && toks[c.b].Norm == "and" && c.a >= start {
+					set(c)
+					m = c
+				}
+			}
 			return
 		}
 	}
@@ -723,7 +793,7 @@ func inBrackets(toks []text.Token, i, trig int) bool {
 func hyphenModifier(toks []text.Token, m *mention) bool {
 	if m.b+1 < len(toks) && toks[m.b].Norm == "-" && !toks[m.b].SpaceBefore {
 		switch toks[m.b+1].Norm {
-		case "based", "backed", "led", "owned", "run", "controlled", "born", "allied", "aligned", "made", "supplied", "funded", "origin":
+		case "based", "backed", "led", "owned", "run", "controlled", "born", "allied", "aligned", "made", "supplied", "funded", "origin", "linked", "affiliated", "inspired", "sponsored", "held":
 			return true
 		}
 	}
@@ -760,7 +830,10 @@ func clauseStart(toks []text.Token, i int) int {
 
 // nonActorHeads are nouns after which a demonym does not name an actor:
 // "Iranian airspace", "Iranian media", "Pakistani nationals".
-var nonActorHeads = map[string]bool{"airspace": true, "soil": true, "territory": true, "border": true, "side": true, "waters": true, "nationals": true, "media": true, "citizens": true, "people": true, "civilians": true, "origin": true, "state": true, "villagers": true, "children": true, "women": true, "men": true}
+var nonActorHeads = map[string]bool{"airspace": true, "soil": true, "territory": true, "border": true, "side": true, "waters": true, "nationals": true, "media": true, "citizens": true, "people": true, "civilians": true, "origin": true, "state": true, "villagers": true, "children": true, "women": true, "men": true, "town": true, "city": true, "village": true, "province": true, "region": true, "capital": true, "coast": true, "port": true, "district": true, "areas": true, "area": true, "positions": true, "targets": true, "bases": true, "ship": true, "vessel": true, "embassy": true}
+
+// memberHeads are nouns of "militants of X": X acts through them.
+var memberHeads = map[string]bool{"militants": true, "fighters": true, "members": true, "gunmen": true, "troops": true, "soldiers": true, "forces": true, "units": true, "jets": true, "warplanes": true, "drones": true}
 
 var territoryWords = map[string]bool{"territory": true, "soil": true, "airspace": true, "border": true, "side": true}
 
@@ -818,7 +891,7 @@ func (d *docState) fillArgs(f *frame, dates []dateExpr) {
 				if m.b < len(toks) {
 					nxt = toks[m.b].Norm
 				}
-				if m.demonym && territoryWords[nxt] || prev == "in" || prev == "inside" || prev == "within" || prev == "into" || prev == "on" || prev == "across" || prev == "against" {
+				if m.demonym && territoryWords[nxt] || prev == "in" || prev == "inside" || prev == "within" || prev == "into" || prev == "on" || prev == "across" || prev == "against" || prev == "at" {
 					if m.demonym && !territoryWords[nxt] {
 						continue
 					}
@@ -890,9 +963,12 @@ func (d *docState) fillArgs(f *frame, dates []dateExpr) {
 		}
 	}
 	if f.typ == EventAttack && len(f.targets) == 0 {
-		// "an attack on a police station"
+		// "an attack on a police station", "shelled a camp"
 		for k := f.b; k+1 < len(toks) && k < f.b+3; k++ {
-			if toks[k].Norm == "on" || toks[k].Norm == "against" {
+			if toks[k].Norm == "on" || toks[k].Norm == "against" || k == f.b && f.verb && !f.passive && !f.weak {
+				if k == f.b && f.verb && toks[k].Norm != "on" && toks[k].Norm != "against" {
+					k-- // the direct object starts right after the verb
+				}
 				j := k + 1
 				if toks[j].Norm != "a" && toks[j].Norm != "an" && toks[j].Norm != "the" && toks[j].Norm != "its" && toks[j].Norm != "their" {
 					break
@@ -902,7 +978,7 @@ func (d *docState) fillArgs(f *frame, dates []dateExpr) {
 				for e < len(toks) && e < j+4 && toks[e].Kind == text.Word && !prepositions[toks[e].Norm] && !isUpperWord(toks[e]) && toks[e].Norm != "that" && toks[e].Norm != "which" {
 					e++
 				}
-				if e > j && !d.covered(f.s, j) {
+				if e > j && !d.covered(f.s, j) && !(e < len(toks) && (isUpperWord(toks[e]) || d.covered(f.s, e))) && !(e+1 < len(toks) && toks[e].Norm == "of" && d.covered(f.s, e+1)) {
 					f.targetText = append(f.targetText, joinText(toks[j:e]))
 				}
 				break

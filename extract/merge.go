@@ -56,18 +56,26 @@ func compatible(e *frame, f *frame) bool {
 			return false
 		}
 	}
-	if len(e.places) > 0 && len(f.places) > 0 {
-		cc := map[string]bool{}
-		for _, p := range e.places {
+	// places in different countries (places with no country, such as
+	// seas, contradict nothing)
+	cc := map[string]bool{}
+	for _, p := range e.places {
+		if p.country != "" {
 			cc[p.country] = true
 		}
-		ok := false
+	}
+	if len(cc) > 0 {
+		some, ok := false, false
 		for _, p := range f.places {
+			if p.country == "" {
+				continue
+			}
+			some = true
 			if cc[p.country] {
 				ok = true
 			}
 		}
-		if !ok {
+		if some && !ok {
 			return false
 		}
 	}
@@ -162,11 +170,12 @@ func (d *docState) mergeEvents(frames []*frame) []*docEvent {
 					break
 				}
 			}
-			// an event first seen without its actor
+			// an event first seen without its actor: "A suicide bomber blew
+			// himself up… Al-Shabaab said it carried out the bombing."
 			if target == nil {
 				for i := len(events) - 1; i >= 0; i-- {
 					e := events[i]
-					if len(e.f.actors) == 0 && e.f.typ == f.typ && compatible(&e.f, f) && (len(e.f.targets) > 0 || len(e.f.places) > 0) && f.typ == EventAttack && e.f.date != nil && f.date != nil {
+					if len(e.f.actors) == 0 && e.f.typ == f.typ && compatible(&e.f, f) && f.typ == EventAttack && (f.definite || e.f.date != nil && f.date != nil && (len(e.f.targets) > 0 || len(e.f.places) > 0)) {
 						target = e
 						break
 					}
@@ -180,7 +189,9 @@ func (d *docState) mergeEvents(frames []*frame) []*docEvent {
 					target = e
 				}
 			}
-			if target != nil && !f.definite && f.typ == EventAttack && (len(f.targetText) > 0 || f.date != nil && target.f.date == nil && len(target.f.actors) > 0 && false) {
+			// "an attack on a police station": an indefinite event noun
+			// introduces an event of its own
+			if target != nil && !f.definite && !f.verb && f.typ == EventAttack && len(f.targetText) > 0 {
 				target = nil
 			}
 			if target == nil && (!hasContent(f) || f.weak) {
@@ -249,6 +260,48 @@ func (d *docState) mergeEvents(frames []*frame) []*docEvent {
 		}
 		for _, c := range d.topCountries(2, e.f.actors) {
 			e.f.targets = appendEnt(e.f.targets, c)
+		}
+	}
+	// an appeal by the actor that offers mediation in the same sentence is
+	// part of the offer ("urged restraint and offered to mediate")
+	var kept []*docEvent
+	for _, e := range events {
+		if e.f.typ == EventAppeal {
+			sub := false
+			for _, o := range events {
+				if o.f.typ == EventOfferMediation && sameActors(o.f.actors, e.f.actors) && o.frames[0].s == e.frames[0].s {
+					sub = true
+				}
+			}
+			if sub {
+				continue
+			}
+		}
+		kept = append(kept, e)
+	}
+	events = kept
+	// "… in response" / "in retaliation" with no object: a reply to the
+	// last attack by someone else
+	for i, e := range events {
+		if e.f.typ != EventAttack || e.retFor != nil || len(e.f.actors) == 0 {
+			continue
+		}
+		reply := false
+		for _, f := range e.frames {
+			low := strings.ToLower(d.sents[f.s].Text)
+			if strings.Contains(low, "in response.") || strings.Contains(low, "in response,") || strings.HasSuffix(low, "in response") || strings.Contains(low, "in retaliation.") || strings.Contains(low, "in retaliation,") {
+				reply = true
+			}
+		}
+		if !reply {
+			continue
+		}
+		for j := i - 1; j >= 0; j-- {
+			o := events[j]
+			if o.f.typ == EventAttack && len(o.f.actors) > 0 && !sameActors(o.f.actors, e.f.actors) {
+				e.retFor = o
+				break
+			}
 		}
 	}
 	// drop events that say nothing: no actor and no target, place or figure

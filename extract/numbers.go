@@ -28,6 +28,10 @@ func numberAt(toks []text.Token, i int) (int, int, bool) {
 		if (t.Norm == "a" || t.Norm == "an") && i+1 < len(toks) && toks[i+1].Norm == "dozen" {
 			return 12, i + 2, true
 		}
+		// "a Hezbollah commander": one person
+		if (t.Norm == "a" || t.Norm == "an") && i+2 < len(toks) && (singularVictims[toks[i+1].Norm] || singularVictims[toks[i+2].Norm]) {
+			return 1, i + 1, true
+		}
 		return 0, i, false
 	}
 	j := i + 1
@@ -40,7 +44,11 @@ func numberAt(toks []text.Token, i int) (int, int, bool) {
 	return v, j, true
 }
 
-var victimNouns = map[string]bool{"people": true, "persons": true, "person": true, "civilians": true, "civilian": true, "children": true, "child": true, "women": true, "woman": true, "men": true, "man": true, "soldiers": true, "soldier": true, "troops": true, "militants": true, "terrorists": true, "fighters": true, "police": true, "policemen": true, "officers": true, "personnel": true, "others": true, "members": true, "nationals": true, "villagers": true, "students": true, "workers": true, "worshippers": true, "passengers": true, "residents": true, "pilgrims": true, "insurgents": true, "rebels": true, "guards": true, "staff": true, "journalists": true, "protesters": true, "security": true, "family": true}
+var victimNouns = map[string]bool{"people": true, "persons": true, "person": true, "civilians": true, "civilian": true, "children": true, "child": true, "women": true, "woman": true, "men": true, "man": true, "soldiers": true, "soldier": true, "troops": true, "militants": true, "terrorists": true, "fighters": true, "police": true, "policemen": true, "officers": true, "personnel": true, "others": true, "members": true, "nationals": true, "villagers": true, "students": true, "workers": true, "worshippers": true, "passengers": true, "residents": true, "pilgrims": true, "insurgents": true, "rebels": true, "guards": true, "staff": true, "journalists": true, "protesters": true, "security": true, "family": true, "commander": true, "leader": true, "officer": true, "policeman": true, "journalist": true, "fighter": true, "militant": true, "guard": true, "doctor": true, "worker": true}
+
+// singularVictims are nouns for one person that casualty lists count:
+// "a Hezbollah commander and two civilians".
+var singularVictims = map[string]bool{"commander": true, "leader": true, "soldier": true, "child": true, "woman": true, "man": true, "officer": true, "policeman": true, "journalist": true, "civilian": true, "fighter": true, "militant": true, "guard": true, "doctor": true, "worker": true}
 
 var killWords = map[string]bool{"killed": true, "killing": true, "kill": true, "kills": true, "dead": true, "died": true, "die": true, "deaths": true, "death": true, "lives": true, "slain": true, "massacred": true, "martyred": true}
 var hurtWords = map[string]bool{"injured": true, "injuring": true, "wounded": true, "wounding": true, "hurt": true, "injure": true, "wound": true, "injuries": true}
@@ -98,6 +106,7 @@ func findCasualties(toks []text.Token) []casualty {
 			}
 			break
 		}
+		bare := false
 		if total == 0 {
 			total = n
 			listEnd = j
@@ -107,6 +116,7 @@ func findCasualties(toks []text.Token) []casualty {
 					continue
 				}
 			}
+			bare = j >= len(toks) || !victimNouns[toks[j].Norm] && !(j+1 < len(toks) && victimNouns[toks[j+1].Norm])
 		}
 		if toks[i].Norm == "one" && i+1 < len(toks) && toks[i+1].Norm == "of" {
 			continue
@@ -124,7 +134,7 @@ func findCasualties(toks []text.Token) []casualty {
 			}
 		}
 		// verb after: "… were killed", "… have been killed", "… dead"
-		for k := listEnd; kind == 0 && k < len(toks) && k < listEnd+12; k++ {
+		for k := listEnd; kind == 0 && !bare && k < len(toks) && k < listEnd+12; k++ {
 			w := toks[k].Norm
 			if killWords[w] {
 				kind = 1

@@ -29,7 +29,7 @@ func (d *docState) nameRun(s, i int) int {
 			}
 			j++
 			words++
-		case t.Norm == "-" && !t.SpaceBefore && j+1 < len(toks) && !toks[j+1].SpaceBefore && toks[j+1].Kind == text.Word && words > 0:
+		case t.Norm == "-" && !t.SpaceBefore && j+1 < len(toks) && !toks[j+1].SpaceBefore && toks[j+1].Kind == text.Word && words > 0 && (isUpperWord(toks[j+1]) || particles[toks[j+1].Norm] || particles[toks[j-1].Norm]):
 			j += 2
 		case t.Kind == text.Word && words > 0 && (t.Norm == "bin" || t.Norm == "al" || t.Norm == "ul" || t.Norm == "ibn" || t.Norm == "e" || t.Norm == "o" || t.Norm == "i") && j+1 < len(toks) && isUpperWord(toks[j+1]):
 			j++
@@ -235,6 +235,17 @@ func (d *docState) attachRole(p *entity, s, a, b int, ro *lexicon.Role, of *enti
 		for _, m := range d.ments[s] {
 			if m.b == start || m.possessive && m.b+2 == start || m.b == a {
 				of = m.ent
+			}
+		}
+	}
+	if of == nil && (ro.Body == "government" || strings.HasPrefix(ro.Body, "ministry")) {
+		// the nearest country named before the role in the sentence
+		for _, m := range d.ments[s] {
+			if m.b <= start && (m.ent.class == ClassCountry || m.capital) {
+				of = m.ent
+				if m.capital {
+					of = d.countryEntity(m.ent.country)
+				}
 			}
 		}
 	}
