@@ -23,6 +23,7 @@ type frame struct {
 	weak                bool // "killed", "destroyed": joins an event, starts none
 	relative            bool // "…, which targeted": continues the frame before
 	copula              bool // "the targets were X": X are targets
+	shiftedFrom         *frame // "…, after X was attacked": another event than this frame
 	targets             []*entity
 	targetText          []string
 	places              []*entity
@@ -49,6 +50,10 @@ type docEvent struct {
 var prepositions = map[string]bool{"in": true, "on": true, "at": true, "of": true, "from": true, "by": true, "with": true, "to": true, "for": true, "against": true, "near": true, "inside": true, "within": true, "into": true, "over": true, "after": true, "following": true, "amid": true, "between": true, "across": true, "toward": true, "towards": true, "through": true, "under": true, "about": true, "via": true, "since": true, "including": true, "like": true, "and": false}
 
 var speechVerbs = map[string]bool{"said": true, "says": true, "told": true, "tells": true, "reported": true, "reports": true, "added": true, "claimed": true, "claims": true, "stated": true, "announced": true, "confirmed": true, "according": true, "described": true, "noted": true}
+
+// verbContext are words after which "target(s)" is a verb: "it targets",
+// "to target", "will target".
+var verbContext = map[string]bool{"it": true, "they": true, "he": true, "she": true, "we": true, "who": true, "which": true, "that": true, "to": true, "will": true, "would": true, "also": true, "could": true, "can": true, "may": true, "might": true, "not": true, "reportedly": true, "allegedly": true, "deliberately": true, "repeatedly": true, "and": true, "or": true}
 
 var lightVerbs = map[string]bool{"launched": true, "launch": true, "launches": true, "carried": true, "carry": true, "carries": true, "conducted": true, "conduct": true, "staged": true, "stage": true, "undertook": true, "undertake": true, "used": true, "mounted": true, "began": true, "started": true, "executed": true, "out": true}
 
@@ -153,6 +158,11 @@ func (d *docState) findEvents(pub time.Time) []*docEvent {
 			}
 			d.fillArgs(f, dates)
 		}
+		for fi := 1; fi < len(frames); fi++ {
+			if timeShiftBetween(toks, frames[fi-1].b, frames[fi].a) {
+				frames[fi].shiftedFrom = frames[fi-1]
+			}
+		}
 		datesBefore(toks, frames, dates)
 		frames = d.casualtiesTo(si, frames)
 		d.links(si, frames)
@@ -240,6 +250,9 @@ func (d *docState) mergeInSentence(frames []*frame) []*frame {
 		// nearest same-type frame with an actor, before then after
 		var into *frame
 		for j := i - 1; j >= 0 && into == nil; j-- {
+			if f.shiftedFrom != nil && j < i {
+				break
+			}
 			if !merged[j] && live[j].typ == f.typ && compatible(&live[j].ev0().f, f) {
 				into = live[j]
 			}
@@ -386,8 +399,10 @@ func (d *docState) sentenceFrames(si int) []*frame {
 			continue // "Houthi targets in Sanaa": a noun
 		}
 		if w := toks[m.Start].Norm; (w == "target" || w == "targets") && m.Start > 0 {
-			switch toks[m.Start-1].Norm {
-			case "the", "a", "common", "main", "legitimate", "prime", "intended", "primary", "key", "likely", "its", "their":
+			p := toks[m.Start-1]
+			adjective := p.Kind == text.Word && !p.Upper() && !verbContext[p.Norm]
+			switch {
+			case adjective:
 				// a noun: "X was the target of Iranian strikes"
 				if m.End < len(toks) && toks[m.End].Norm == "of" {
 					d.targetOf = append(d.targetOf, targetOfNote{s: si, at: m.Start})
@@ -447,6 +462,16 @@ func (d *docState) sentenceFrames(si int) []*frame {
 				}
 			}
 		}
+		// "able to launch attacks", "plans to strike": not (yet) an event
+		for k := m.Start - 1; k >= 1 && k >= m.Start-4; k-- {
+			if toks[k].Norm == "to" {
+				switch toks[k-1].Norm {
+				case "able", "plan", "plans", "planned", "planning", "threatened", "threatens", "threaten", "want", "wants", "wanted", "vowed", "vows", "seek", "seeks", "sought", "intend", "intends", "intended", "ready", "prepared", "likely", "try", "tried", "trying", "attempt", "attempted", "unable", "failed", "allowed":
+					f.negated = true
+				}
+				break
+			}
+		}
 		// negation and hypotheticals close before the trigger or "would" after
 		for k := m.Start - 1; k >= 0 && k >= m.Start-4; k-- {
 			if negators[toks[k].Norm] && toks[k].Norm != "without" {
@@ -474,7 +499,7 @@ func (d *docState) sentenceFrames(si int) []*frame {
 		}
 		// "Israeli air strikes on X killed Y": the verb's subject is the
 		// event noun before it
-		if f.weak && len(frames) > 0 && !frames[len(frames)-1].verb && frames[len(frames)-1].typ == f.typ && !speechBetween(toks, frames[len(frames)-1].b, m.Start) {
+		if f.weak && !lightVerbs[toks[m.End-1].Norm] && len(frames) > 0 && !frames[len(frames)-1].verb && frames[len(frames)-1].typ == f.typ && !speechBetween(toks, frames[len(frames)-1].b, m.Start) {
 			f.relative = true
 		}
 		// a light verb and the event noun it governs are one frame
@@ -962,7 +987,26 @@ func (d *docState) fillArgs(f *frame, dates []dateExpr) {
 			}
 		}
 	}
-	if f.typ == EventAttack && len(f.targets) == 0 {
+	if f.typ == EventAttack && len(f.targets) == 0 && f.passive {
+		// "another American-owned vessel was attacked": the subject
+		k := f.a - 1
+		for k >= 0 && (beForms[toks[k].Norm] || toks[k].Norm == "also" || toks[k].Norm == "reportedly") {
+			k--
+		}
+		e := k + 1
+		for k >= 0 && toks[k].Kind != text.Punct || k >= 0 && toks[k].Norm == "-" && !toks[k].SpaceBefore {
+			w := toks[k].Norm
+			glued := k+1 < len(toks) && toks[k+1].Norm == "-" && !toks[k+1].SpaceBefore
+			if w == "a" || w == "an" || w == "the" || w == "another" || w == "several" || w == "some" || prepositions[w] || speechVerbs[w] || w == "that" || w == "which" || toks[k].Kind == text.Number || numberWords[w] > 0 || d.covered(f.s, k) && !glued {
+				break
+			}
+			k--
+		}
+		if e-(k+1) >= 1 && e-(k+1) <= 4 && d.objectText(toks[k+1:e]) {
+			f.targetText = append(f.targetText, joinText(toks[k+1:e]))
+		}
+	}
+	if f.typ == EventAttack && len(f.targets) == 0 && !f.passive {
 		// "an attack on a police station", "shelled a camp"
 		for k := f.b; k+1 < len(toks) && k < f.b+3; k++ {
 			if toks[k].Norm == "on" || toks[k].Norm == "against" || k == f.b && f.verb && !f.passive && !f.weak {
@@ -978,7 +1022,7 @@ func (d *docState) fillArgs(f *frame, dates []dateExpr) {
 				for e < len(toks) && e < j+4 && toks[e].Kind == text.Word && !prepositions[toks[e].Norm] && !isUpperWord(toks[e]) && toks[e].Norm != "that" && toks[e].Norm != "which" {
 					e++
 				}
-				if e > j && !d.covered(f.s, j) && !(e < len(toks) && (isUpperWord(toks[e]) || d.covered(f.s, e))) && !(e+1 < len(toks) && toks[e].Norm == "of" && d.covered(f.s, e+1)) {
+				if e > j && !d.covered(f.s, j) && d.objectText(toks[j:e]) && !(e < len(toks) && (isUpperWord(toks[e]) || d.covered(f.s, e))) && !(e+1 < len(toks) && toks[e].Norm == "of" && d.covered(f.s, e+1)) {
 					f.targetText = append(f.targetText, joinText(toks[j:e]))
 				}
 				break
@@ -1017,6 +1061,23 @@ func (f *frame) isActorMention(m *mention) bool {
 		}
 	}
 	return false
+}
+
+// placeNouns head phrases that say where, not what, was hit.
+var placeNouns = map[string]bool{"village": true, "town": true, "city": true, "area": true, "areas": true, "region": true, "province": true, "district": true, "territory": true, "soil": true, "airspace": true, "country": true, "neighbourhood": true, "neighborhood": true, "border": true, "side": true, "direction": true, "locations": true, "location": true}
+
+// objectText reports whether a phrase can name what an attack hit: not a
+// place ("a border village"), a weapon ("several missiles") or a victim
+// count.
+func (d *docState) objectText(toks []text.Token) bool {
+	if len(toks) == 0 {
+		return false
+	}
+	head := toks[len(toks)-1].Norm
+	if placeNouns[head] || victimNouns[head] {
+		return false
+	}
+	return len(d.r.weapons.Find(toks)) == 0
 }
 
 // speechBetween reports whether a speech verb lies in tokens [a, b).

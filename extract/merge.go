@@ -162,6 +162,13 @@ func (d *docState) mergeEvents(frames []*frame) []*docEvent {
 			}
 		}
 		var target *docEvent
+		if f.shiftedFrom != nil && len(f.actors) == 0 && f.passive && len(f.targetText) > 0 {
+			// "…, after another vessel was attacked": an event of its own
+			target = &docEvent{f: frame{typ: f.typ, subtype: f.subtype, cameo: f.cameo, s: f.s, killed: -1, injured: -1}}
+			events = append(events, target)
+			join(target, f)
+			continue
+		}
 		if len(f.actors) > 0 {
 			for i := len(events) - 1; i >= 0; i-- {
 				e := events[i]
@@ -185,7 +192,10 @@ func (d *docState) mergeEvents(frames []*frame) []*docEvent {
 			// the salient event: the compatible one spoken of last
 			for i := len(events) - 1; i >= 0; i-- {
 				e := events[i]
-				if e.f.typ == f.typ && compatible(&e.f, f) && (target == nil || e.last > target.last) {
+				if f.shiftedFrom != nil && f.shiftedFrom.ev == e {
+					continue // "a day after the strike": not that strike
+				}
+				if e.f.typ == f.typ && compatible(&e.f, f) && (target == nil || e.last > target.last || e.last == target.last && len(target.f.actors) == 0 && len(e.f.actors) > 0) {
 					target = e
 				}
 			}

@@ -83,11 +83,15 @@ type fuser struct {
 	byName  map[string]quad.IRI
 	created []quad.IRI
 	err     error
+
+	supp      map[quad.Quad][]quad.IRI     // supporters of shared facts (support.go)
+	bySubject map[quad.Value][]quad.Quad // stored quads by subject
 }
 
 func newFuser(ctx context.Context, s *Store, doc quad.IRI) *fuser {
 	return &fuser{ctx: ctx, s: s, doc: doc, events: map[quad.IRI]*eventState{}, prior: map[quad.IRI]bool{},
-		up: map[quad.IRI][]quad.IRI{}, anc: map[quad.IRI]map[quad.IRI]bool{}, byName: map[string]quad.IRI{}}
+		up: map[quad.IRI][]quad.IRI{}, anc: map[quad.IRI]map[quad.IRI]bool{}, byName: map[string]quad.IRI{},
+		supp: map[quad.Quad][]quad.IRI{}, bySubject: map[quad.Value][]quad.Quad{}}
 }
 
 func (f *fuser) fail(err error) {
@@ -156,7 +160,7 @@ func (f *fuser) countryByName(name string) (quad.IRI, bool) {
 }
 
 // load reads what the store says about event node e, ignoring the facts
-// of the document being put.
+// only the document being put states.
 func (f *fuser) load(e quad.IRI) *eventState {
 	if st, ok := f.events[e]; ok {
 		return st
@@ -165,31 +169,32 @@ func (f *fuser) load(e quad.IRI) *eventState {
 		targets: map[quad.IRI]bool{}, locs: map[quad.IRI]bool{}}
 	f.events[e] = st
 	fused := schema.FusedGraph(f.s.base)
-	f.fail(f.s.eachQuad(f.ctx, e, func(q quad.Quad) {
+	for _, q := range f.subjectQuads(e) {
 		if q.Label == fused {
 			st.fusedOld = append(st.fusedOld, q)
-			return
-		}
-		if q.Label == f.doc {
-			return
+			continue
 		}
 		o, ok := q.Object.(quad.IRI)
 		if !ok {
-			return
+			continue
 		}
+		var set map[quad.IRI]bool
 		switch q.Predicate {
 		case schema.Type:
 			if o != schema.Event {
-				st.types[o] = true
+				set = st.types
 			}
 		case schema.Actor:
-			st.actors[o] = true
+			set = st.actors
 		case schema.Target:
-			st.targets[o] = true
+			set = st.targets
 		case schema.PlaceOf, schema.EventCountry:
-			st.locs[o] = true
+			set = st.locs
 		}
-	}))
+		if set != nil && f.supportedByOthers(q) {
+			set[o] = true
+		}
+	}
 	var reports []quad.Value
 	f.fail(path.StartPath(f.s.qs, e).In(schema.ReportOf).Iterate(f.ctx).EachValue(f.s.qs, func(v quad.Value) {
 		reports = append(reports, v)

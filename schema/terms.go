@@ -258,6 +258,11 @@ const (
 	// ReportedBy links a report, a reified relation or an evidence span to
 	// the document it comes from.
 	ReportedBy quad.IRI = Vocab + "reportedBy"
+	// SupportedBy links a fact key (FactIRI: a digest of one shared
+	// subject–predicate–object triple) to each document that states the
+	// triple. The store keeps one quad per shared triple, labelled with the
+	// smallest of these documents.
+	SupportedBy quad.IRI = Vocab + "supportedBy"
 	// EvidenceOf links a report or a reified relation to an evidence span.
 	EvidenceOf quad.IRI = Vocab + "evidence"
 	// Text is the text of an evidence span (a sentence).
@@ -458,6 +463,7 @@ var terms = []Term{
 	prop(Confidence, RoleOther, "confidence", "The extractor's confidence in a report or relation, in [0, 1] (xsd:decimal)."),
 	prop(ReportOf, RoleOther, "report of", "Links a report (one document's claim) to the fused event it describes.", schemaAbout),
 	prop(ReportedBy, RoleOther, "reported by", "The document a report, reified relation or evidence span comes from.", schemaIsBasedOn),
+	prop(SupportedBy, RoleOther, "supported by", "Links a fact key (base + \"fact/\" + a digest of one subject, predicate and object) to a document that states that fact. A fact several documents state is stored once, labelled with the smallest of its documents; these links tell which documents support it, so that it is relabelled or deleted when they change.", schemaIsBasedOn),
 	prop(EvidenceOf, RoleOther, "evidence", "A span of text that supports this report or relation."),
 	prop(Text, RoleOther, "text", "The text of an evidence span.", schemaText),
 	prop(Sentence, RoleOther, "sentence", "The 0-based index of the evidence sentence in its document (xsd:integer)."),

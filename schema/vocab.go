@@ -1,6 +1,8 @@
 package schema
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"fmt"
 	"io"
 	"net/url"
@@ -164,6 +166,16 @@ func EventIRI(base, key string) quad.IRI {
 // recomputes them whenever one of the event's documents changes.
 func FusedGraph(base string) quad.IRI {
 	return quad.IRI(base + "graph/fused")
+}
+
+// FactIRI is the key of a shared fact (a triple that several documents
+// may state, stored once): base + "fact/" + the first 16 bytes, in hex, of
+// the SHA-256 of the subject, predicate and object written as in N-Quads
+// and separated by spaces. The documents that state the fact are linked
+// from it by SupportedBy.
+func FactIRI(base string, s, p, o quad.Value) quad.IRI {
+	sum := sha256.Sum256([]byte(quad.StringOf(s) + " " + quad.StringOf(p) + " " + quad.StringOf(o)))
+	return quad.IRI(base + "fact/" + hex.EncodeToString(sum[:16]))
 }
 
 // EntityIRI turns an entity id from a record into an IRI: ids that are

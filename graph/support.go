@@ -1,0 +1,182 @@
+package graph
+
+import (
+	"context"
+	"sort"
+
+	"github.com/cayleygraph/cayley/graph"
+	"github.com/cayleygraph/quad"
+
+	"github.com/newsgraph/newsgraph/schema"
+)
+
+// Shared facts and their support.
+//
+// A shared fact is a triple that several documents may state (an entity's
+// name, an event's actor, a direct edge, a relation edge). The store holds
+// one quad for it, labelled with its canonical document: the smallest IRI
+// among the documents that support it. Which documents support it is kept
+// in the support index: for each of them, the quad
+//
+//	<base>fact/<digest of the triple> ng:supportedBy <doc> <doc> .
+//
+// (schema.FactIRI). Being labelled with their document, these quads are
+// replaced with the document like its other own facts, and Put settles the
+// shared facts they point to in the same transaction.
+
+// triple returns q without its label: the key of a shared fact.
+func triple(q quad.Quad) quad.Quad {
+	q.Label = nil
+	return q
+}
+
+// supporters returns the documents the support index lists for fact t
+// (its label is ignored), in IRI order.
+func (s *Store) supporters(ctx context.Context, t quad.Quad) ([]quad.IRI, error) {
+	var out []quad.IRI
+	err := s.eachQuad(ctx, schema.FactIRI(s.base, t.Subject, t.Predicate, t.Object), func(q quad.Quad) {
+		if d, ok := q.Object.(quad.IRI); ok && q.Predicate == schema.SupportedBy && q.Label == q.Object {
+			out = append(out, d)
+		}
+	})
+	sort.Slice(out, func(i, j int) bool { return out[i] < out[j] })
+	return out, err
+}
+
+// Supporters returns the IRIs of the documents that state the fact
+// subject–predicate–object, in IRI order; the stored quad of a shared
+// fact is labelled with the first. Facts that only one document can state
+// (a report's figures, a document's title) have no supporters listed:
+// their label is their document.
+func (s *Store) Supporters(ctx context.Context, subject, predicate, object quad.Value) ([]quad.IRI, error) {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	return s.supporters(ctx, quad.Quad{Subject: subject, Predicate: predicate, Object: object})
+}
+
+// support is the supporters of fact t, cached for the fuser's lifetime.
+func (f *fuser) support(t quad.Quad) []quad.IRI {
+	t = triple(t)
+	if v, ok := f.supp[t]; ok {
+		return v
+	}
+	v, err := f.s.supporters(f.ctx, t)
+	f.fail(err)
+	f.supp[t] = v
+	return v
+}
+
+// supportedByOthers tells whether a stored quad q of a shared fact is
+// stated by a document other than the one being put: its label, or a
+// document of the support index.
+func (f *fuser) supportedByOthers(q quad.Quad) bool {
+	if q.Label != f.doc {
+		return true
+	}
+	for _, d := range f.support(q) {
+		if d != f.doc {
+			return true
+		}
+	}
+	return false
+}
+
+// subjectQuads returns every stored quad with subject subj, cached for the
+// fuser's lifetime.
+func (f *fuser) subjectQuads(subj quad.Value) []quad.Quad {
+	if qs, ok := f.bySubject[subj]; ok {
+		return qs
+	}
+	var out []quad.Quad
+	f.fail(f.s.eachQuad(f.ctx, subj, func(q quad.Quad) { out = append(out, q) }))
+	f.bySubject[subj] = out
+	return out
+}
+
+// settle brings the shared facts a put touches to their final state and
+// queues the changes in tx: the facts the record states (shared, in the
+// order the builder found them) and those the stored version of the
+// document was the canonical document of (oldCanon). A fact keeps one quad,
+// labelled with the smallest document that supports it once the put is
+// done (the other supporters, plus the document if the record states it);
+// a fact nobody supports any more is deleted. Stored copies under other
+// labels (from stores written before facts were shared) count as support:
+// their documents are added to the index, and the copies deleted. It
+// returns how many facts end up labelled with the document.
+//
+// Removals must be queued before additions: tx cancels an addition
+// followed by a removal of the same quad.
+func (f *fuser) settle(tx *graph.Transaction, shared, oldCanon []quad.Quad) (own int) {
+	doc := f.doc
+	fused := schema.FusedGraph(f.s.base)
+	stated := make(map[quad.Quad]bool, len(shared))
+	for _, t := range shared {
+		stated[t] = true
+	}
+	done := map[quad.Quad]bool{}
+	for _, t := range append(append([]quad.Quad(nil), shared...), oldCanon...) {
+		t = triple(t)
+		if done[t] {
+			continue
+		}
+		done[t] = true
+
+		var labels []quad.IRI // of the stored copies
+		for _, q := range f.subjectQuads(t.Subject) {
+			if l, ok := q.Label.(quad.IRI); ok && l != fused && q.Predicate == t.Predicate && q.Object == t.Object {
+				labels = append(labels, l)
+			}
+		}
+		support := map[quad.IRI]bool{}
+		for _, d := range f.support(t) {
+			support[d] = true
+		}
+		// A copy labelled doc without doc in the index predates shared
+		// facts: Put queued its removal with the document's own facts.
+		legacyOwn := !support[doc]
+		for _, l := range labels {
+			if l != doc && !support[l] {
+				support[l] = true
+				tx.AddQuad(supportQuad(f.s.base, t, l))
+			}
+		}
+		delete(support, doc)
+		if stated[t] {
+			support[doc] = true
+		}
+		canonical := quad.IRI("")
+		for d := range support {
+			if canonical == "" || d < canonical {
+				canonical = d
+			}
+		}
+		kept := false
+		for _, l := range labels {
+			if l == canonical {
+				kept = true
+				continue
+			}
+			q := t
+			q.Label = l
+			tx.RemoveQuad(q)
+		}
+		if canonical == "" {
+			continue
+		}
+		if !kept || (canonical == doc && legacyOwn) {
+			q := t
+			q.Label = canonical
+			tx.AddQuad(q) // or cancels the queued removal
+		}
+		if canonical == doc {
+			own++
+		}
+	}
+	return own
+}
+
+// supportQuad is the support index entry saying that doc states fact t.
+func supportQuad(base string, t quad.Quad, doc quad.IRI) quad.Quad {
+	return quad.Quad{Subject: schema.FactIRI(base, t.Subject, t.Predicate, t.Object),
+		Predicate: schema.SupportedBy, Object: doc, Label: doc}
+}
