@@ -20,9 +20,9 @@ type frame struct {
 	actors, agents      []*entity
 	explicitActor       bool
 	actorMentions       []*mention
-	weak                bool // "killed", "destroyed": joins an event, starts none
-	relative            bool // "…, which targeted": continues the frame before
-	copula              bool // "the targets were X": X are targets
+	weak                bool   // "killed", "destroyed": joins an event, starts none
+	relative            bool   // "…, which targeted": continues the frame before
+	copula              bool   // "the targets were X": X are targets
 	shiftedFrom         *frame // "…, after X was attacked": another event than this frame
 	targets             []*entity
 	targetText          []string
