@@ -169,6 +169,9 @@ func findDates(toks []text.Token, pub time.Time) []dateExpr {
 				add(i, i+2, day(pub.AddDate(0, 0, -1)))
 			case "month":
 				add(i, i+2, pub.AddDate(0, -1, 0).Format("2006-01"))
+			case "week":
+				// only the month is sure
+				add(i, i+2, pub.AddDate(0, 0, -7).Format("2006-01"))
 			}
 		case "overnight":
 			// a night reported in the morning began the day before

@@ -147,6 +147,15 @@ func (x *Lexical) entityOut(d *docState, e *entity) Entity {
 	return out
 }
 
+func containsEnt(list []*entity, e *entity) bool {
+	for _, x := range list {
+		if x == e {
+			return true
+		}
+	}
+	return false
+}
+
 // placeDepth orders places most specific first.
 func placeDepth(e *entity) int {
 	switch e.class {
@@ -168,6 +177,9 @@ func (x *Lexical) eventOut(d *docState, ev *docEvent) Event {
 		out.Agents = append(out.Agents, x.ref(a))
 	}
 	for _, t := range f.targets {
+		if containsEnt(f.actors, t) || containsEnt(f.agents, t) {
+			continue // nothing strikes or condemns itself
+		}
 		out.Targets = append(out.Targets, x.ref(t))
 	}
 	if len(f.targets) == 0 {

@@ -222,3 +222,17 @@ func TestPersonsAndRoles(t *testing.T) {
 		t.Errorf("no holdsRole for Naqvi: %+v", rec.Relations)
 	}
 }
+
+func TestMemberOf(t *testing.T) {
+	rec := extractOne(t, "Israeli strikes killed Hezbollah commander Wissam Tawil on Monday. "+
+		"Abu Obaida, a spokesman of the Qassam Brigades, said the group would respond.", "2024-01-10")
+	want := map[string]string{"Wissam Tawil": "Hezbollah", "Abu Obaida": "Hamas"}
+	for _, r := range rec.Relations {
+		if r.Predicate == "memberOf" && r.Object.Ref != nil && want[r.Subject.Name] == r.Object.Ref.Name {
+			delete(want, r.Subject.Name)
+		}
+	}
+	if len(want) > 0 {
+		t.Errorf("missing memberOf for %v in %+v", want, rec.Relations)
+	}
+}

@@ -108,6 +108,32 @@ func (x *Lexical) relations(d *docState) []Relation {
 				}
 			}
 		}
+		// "X, a member of Y" / "a commander of Y" / "Y commander X"
+		for _, m := range d.ments[si] {
+			if m.ent.class != ClassPerson {
+				continue
+			}
+			b := m.b
+			if b+3 < len(toks) && toks[b].Norm == "," {
+				k := b + 1
+				for k < len(toks) && k < b+5 && toks[k].Norm != "of" {
+					k++
+				}
+				if k < len(toks) && toks[k].Norm == "of" && memberNouns[toks[k-1].Norm] {
+					for _, g := range entsAfter(k+1, 3, ClassArmedGroup, ClassOrganization, ClassStateForce) {
+						add(Relation{Subject: x.ref(m.ent), Predicate: "memberOf", Object: Object{Ref: refp(x.ref(g))}, Evidence: ev})
+					}
+				}
+			}
+			// "Hezbollah commander Ali Karaki"
+			if m.a >= 2 && memberNouns[toks[m.a-1].Norm] {
+				for _, g := range d.ments[si] {
+					if g.b == m.a-1 && (g.ent.class == ClassArmedGroup || g.ent.class == ClassStateForce) {
+						add(Relation{Subject: x.ref(m.ent), Predicate: "memberOf", Object: Object{Ref: refp(x.ref(g.ent))}, Evidence: ev})
+					}
+				}
+			}
+		}
 		// "X, or the Y," and "X, or “Y”," define an alias
 		if strings.Contains(low, ", or ") {
 			for _, m := range d.ments[si] {
@@ -130,6 +156,9 @@ func (x *Lexical) relations(d *docState) []Relation {
 }
 
 func refp(r Ref) *Ref { return &r }
+
+// memberNouns are the nouns of "X, a member of Y" and "Y commander X".
+var memberNouns = map[string]bool{"member": true, "commander": true, "leader": true, "fighter": true, "militant": true, "founder": true, "chief": true, "spokesman": true, "spokeswoman": true, "spokesperson": true, "co-founder": true, "official": true}
 
 // listAfter returns the entities of a list that starts at token k of
 // sentence si: "for Iran's eastern Sistan and Pakistan's southwestern
