@@ -227,11 +227,21 @@ func (d *docState) mergeInSentence(frames []*frame) []*frame {
 		if i == 0 || len(f.actors) > 0 || !f.verb {
 			continue
 		}
-		p := live[i-1]
+		// the nearest verb before it of the same kind (acts of force or
+		// of diplomacy), skipping a participle of the other kind
+		var p *frame
+		for j := i - 1; j >= 0 && p == nil; j-- {
+			if (live[j].typ == EventAttack) == (f.typ == EventAttack) && live[j].verb && len(live[j].actors) > 0 {
+				p = live[j]
+			}
+		}
+		if p == nil {
+			continue
+		}
 		if f.passive || (f.typ == EventAttack || p.typ == EventAttack) && timeShiftBetween(d.sents[f.s].Tokens, p.b, f.a) {
 			continue
 		}
-		if len(p.actors) > 0 && (p.typ == EventAttack) == (f.typ == EventAttack) && !f.relative {
+		if !f.relative {
 			f.actors = append(f.actors, p.actors...)
 			f.agents = append(f.agents, p.agents...)
 			f.explicitActor = true

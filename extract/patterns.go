@@ -105,6 +105,9 @@ func (d *docState) findBodies() {
 					}
 					start = i
 					if c == nil && f.kind != "embassy" && f.kind != "government" && f.kind != "parliament" {
+						c = d.nearestCountryBefore(si, i)
+					}
+					if c == nil && f.kind != "embassy" && f.kind != "government" && f.kind != "parliament" {
 						c = d.focusCountry(si)
 					}
 				}
@@ -189,6 +192,25 @@ func (d *docState) focusCountry(s int) *entity {
 		}
 	}
 	return d.countryEntity(best)
+}
+
+// nearestCountryBefore returns the country named closest before token i
+// of sentence s, directly, by a demonym or by its capital ("in Tehran …
+// the Foreign Ministry"), skipping the home country of a diplomat.
+func (d *docState) nearestCountryBefore(s, i int) *entity {
+	var best *entity
+	for _, m := range d.ments[s] {
+		if m.b > i || d.diplomatModifier(s, m) {
+			continue
+		}
+		switch {
+		case m.ent.class == ClassCountry:
+			best = m.ent
+		case m.capital:
+			best = d.countryEntity(m.ent.country)
+		}
+	}
+	return best
 }
 
 // diplomatModifier reports whether a country mention qualifies a diplomat

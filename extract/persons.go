@@ -169,15 +169,25 @@ func (d *docState) findPersons() {
 }
 
 // lastRegion returns the region most recently named up to sentence s.
+// It prefers a region of the country the sentence is about.
 func (d *docState) lastRegion(s int) *entity {
+	focus := d.focusCountry(s)
+	var any *entity
 	for k := s; k >= 0; k-- {
 		for i := len(d.ments[k]) - 1; i >= 0; i-- {
-			if d.ments[k][i].ent.class == ClassRegion {
-				return d.ments[k][i].ent
+			e := d.ments[k][i].ent
+			if e.class != ClassRegion {
+				continue
+			}
+			if focus == nil || e.country == focus.country {
+				return e
+			}
+			if any == nil {
+				any = e
 			}
 		}
 	}
-	return nil
+	return any
 }
 
 // addPerson records a person named by tokens [a, b) of sentence s.
