@@ -55,6 +55,29 @@ var speechVerbs = map[string]bool{"said": true, "says": true, "told": true, "tel
 // "to target", "will target".
 var verbContext = map[string]bool{"it": true, "they": true, "he": true, "she": true, "we": true, "who": true, "which": true, "that": true, "to": true, "will": true, "would": true, "also": true, "could": true, "can": true, "may": true, "might": true, "not": true, "reportedly": true, "allegedly": true, "deliberately": true, "repeatedly": true, "and": true, "or": true}
 
+// sayVerbs always report speech; other speech verbs ("confirmed",
+// "claimed") open a reported clause only with "that".
+var sayVerbs = map[string]bool{"said": true, "says": true, "told": true, "tells": true, "reported": true, "reports": true, "added": true, "stated": true, "according": true}
+
+// opensClause reports whether the verb at k introduces reported speech,
+// after which a new clause (with its own subject) begins.
+func opensClause(toks []text.Token, k int) bool {
+	w := toks[k].Norm
+	if sayVerbs[w] {
+		return true
+	}
+	if !speechVerbs[w] {
+		return false
+	}
+	// "claimed that", "claimed yesterday that"
+	for j := k + 1; j < len(toks) && j <= k+3; j++ {
+		if toks[j].Norm == "that" {
+			return true
+		}
+	}
+	return false
+}
+
 var lightVerbs = map[string]bool{"launched": true, "launch": true, "launches": true, "carried": true, "carry": true, "carries": true, "conducted": true, "conduct": true, "staged": true, "stage": true, "undertook": true, "undertake": true, "used": true, "mounted": true, "began": true, "started": true, "executed": true, "out": true}
 
 var beForms = map[string]bool{"was": true, "were": true, "been": true, "being": true, "is": true, "are": true, "be": true, "got": true}
@@ -663,12 +686,14 @@ func (d *docState) fillActor(f *frame, frames []*frame, fi int, prevSubject, sub
 	// subject: nearest actor-capable mention to the left, in the clause
 	start := 0
 	for k := f.a - 1; k >= 0; k-- {
-		if speechVerbs[toks[k].Norm] && k < f.a-1 {
+		if opensClause(toks, k) && k < f.a-1 {
 			start = k + 1
 			break
 		}
 	}
-	if fi > 0 && frames[fi-1].b > start {
+	// a verb before this one has its own subject; an event noun before it
+	// may be its object ("Tehran confirmed the attack, lodged a protest")
+	if fi > 0 && frames[fi-1].verb && frames[fi-1].b > start {
 		start = frames[fi-1].b
 	}
 	for i := len(ms) - 1; i >= 0; i-- {
@@ -856,7 +881,7 @@ func clauseStart(toks []text.Token, i int) int {
 			}
 			return k + 1
 		}
-		if speechVerbs[toks[k].Norm] {
+		if opensClause(toks, k) {
 			return k + 1
 		}
 	}
@@ -869,6 +894,10 @@ var nonActorHeads = map[string]bool{"airspace": true, "soil": true, "territory":
 
 // memberHeads are nouns of "militants of X": X acts through them.
 var memberHeads = map[string]bool{"militants": true, "fighters": true, "members": true, "gunmen": true, "troops": true, "soldiers": true, "forces": true, "units": true, "jets": true, "warplanes": true, "drones": true}
+
+// locative are the words that put a place before an event: "in X",
+// "near X".
+var locative = map[string]bool{"in": true, "at": true, "near": true, "inside": true, "within": true, "on": true, "across": true, "outside": true, "into": true, "over": true}
 
 var territoryWords = map[string]bool{"territory": true, "soil": true, "airspace": true, "border": true, "side": true}
 
@@ -916,6 +945,12 @@ func (d *docState) fillArgs(f *frame, dates []dateExpr) {
 		case e.class == ClassRegion || e.class == ClassPlace:
 			if f.typ == EventAttack || f.typ == EventSummon || f.typ == EventMeet || f.typ == EventCancelVisit {
 				if prev == "from" && f.typ == EventAttack {
+					continue
+				}
+				// before the trigger a place needs its preposition: "in
+				// Balochistan, Pakistan launched…", not "Tehran confirmed
+				// the attack"
+				if !after && !f.passive && !locative[prev] {
 					continue
 				}
 				f.places = appendEnt(f.places, e)
