@@ -78,6 +78,10 @@ func opensClause(toks []text.Token, k int) bool {
 	return false
 }
 
+// nounModifiers may stand inside the noun phrase of an event: "the latest
+// deadly cross-border missile strike".
+var nounModifiers = map[string]bool{"deadly": true, "fresh": true, "new": true, "latest": true, "retaliatory": true, "cross": true, "border": true, "unprecedented": true, "suspected": true, "alleged": true, "twin": true, "coordinated": true, "overnight": true, "early": true, "morning": true, "late": true, "major": true, "massive": true, "large-scale": true, "separate": true}
+
 var lightVerbs = map[string]bool{"launched": true, "launch": true, "launches": true, "carried": true, "carry": true, "carries": true, "conducted": true, "conduct": true, "staged": true, "stage": true, "undertook": true, "undertake": true, "used": true, "mounted": true, "began": true, "started": true, "executed": true, "out": true}
 
 var beForms = map[string]bool{"was": true, "were": true, "been": true, "being": true, "is": true, "are": true, "be": true, "got": true}
@@ -161,6 +165,15 @@ func (d *docState) findEvents(pub time.Time) []*docEvent {
 		subj := d.sentenceSubject(si)
 		for fi, f := range frames {
 			d.fillActor(f, frames, fi, prevSubject, subj)
+			if !f.verb {
+				// an event noun owns the names that qualify it: "Deadly
+				// Balochistan Strike", "Iran's deadly strike"
+				k := f.a - 1
+				for k >= 0 && (d.covered(si, k) || nounModifiers[toks[k].Norm] || lexicon.Joiner(toks[k]) || toks[k].Norm == "s") {
+					k--
+				}
+				f.span0 = min(f.span0, k+1)
+			}
 		}
 		for fi, f := range frames {
 			f.span1 = len(toks)
