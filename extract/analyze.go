@@ -193,7 +193,7 @@ func (d *docState) findNames() {
 				if c.class == ClassCountry && len(ok) == 1 {
 					d.countryCount[c.country] += 2
 				}
-				if c.lex != nil && c.country != "" && len(ok) == 1 {
+				if c.lex != nil && c.country != "" && len(ok) == 1 && c.class != ClassOrganization {
 					d.countryCount[c.country]++
 				}
 			}
@@ -226,7 +226,7 @@ func (d *docState) findNames() {
 			surface = ""
 		}
 		d.addMention(m, surface)
-		if best.country != "" {
+		if best.country != "" && best.class != ClassOrganization {
 			d.countryCount[best.country]++
 		}
 	}
@@ -251,7 +251,7 @@ func (d *docState) score(c *cand, toks []text.Token, a, b, s int) float64 {
 	case c.lex != nil:
 		sc += 6
 	case c.class == ClassCountry:
-		sc += 2.5
+		sc += 4.5
 		if c.gaz != nil && c.gaz.Population > 0 {
 			sc += math.Log10(float64(c.gaz.Population)) / 10
 		}
@@ -264,6 +264,9 @@ func (d *docState) score(c *cand, toks []text.Token, a, b, s int) float64 {
 		sc += 0.5
 		if c.gaz != nil && c.country == "" {
 			sc += 1.5 // seas and territories the reference data lists on their own
+		}
+		if c.gaz != nil && d.r.capitals[c.country] == c.gaz {
+			sc += 1.5 // a capital is named far more often than its namesakes
 		}
 		if c.gaz != nil && c.gaz.Population > 0 {
 			sc += math.Log10(float64(c.gaz.Population)) / 5
@@ -297,7 +300,9 @@ func (d *docState) score(c *cand, toks []text.Token, a, b, s int) float64 {
 		return -1
 	}
 	// a place name inside a longer unknown name ("Marg Bar Sarmachar")
-	if c.lex == nil && c.class != ClassCountry && !d.headline[s] && (d.capitalisedNeighbour(toks, a-1, -1) || d.capitalisedNeighbour(toks, b, 1)) {
+	// (a country only by the word before it: "Puerto Jordan", but
+	// "Pakistan Foreign Ministry")
+	if c.lex == nil && !c.demonym && !d.headline[s] && (d.capitalisedNeighbour(toks, a-1, -1) || c.class != ClassCountry && d.capitalisedNeighbour(toks, b, 1)) {
 		return -1
 	}
 	return sc
@@ -329,7 +334,10 @@ func (d *docState) capitalisedNeighbour(toks []text.Token, i, dir int) bool {
 	}
 	for _, c := range d.r.names.Find([]text.Token{t}) {
 		for _, v := range c.Values {
-			if v.lex != nil || v.class == ClassCountry {
+			// a known group or a country the document is about stands on
+			// its own ("Pakistan Balochistan"); a country named only
+			// once may end a place's name ("Puerto Jordan")
+			if v.lex != nil || v.class == ClassCountry && d.countryCount[v.country] > 2 {
 				return false
 			}
 		}

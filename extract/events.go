@@ -299,7 +299,7 @@ func (d *docState) mergeInSentence(frames []*frame) []*frame {
 			if f.shiftedFrom != nil && j < i {
 				break
 			}
-			if !merged[j] && live[j].typ == f.typ && compatible(&live[j].ev0().f, f) {
+			if !merged[j] && live[j].typ == f.typ && !(live[j].weak && !f.weak) && compatible(&live[j].ev0().f, f) {
 				into = live[j]
 			}
 		}
@@ -390,6 +390,22 @@ func (d *docState) argsEnd(s, b, end int) int {
 		return k
 	}
 	return end
+}
+
+// isDemonymAt reports whether token i of sentence s is a demonym.
+func (d *docState) isDemonymAt(s, i int) bool {
+	for _, m := range d.ments[s] {
+		if m.a == i && m.demonym {
+			return true
+		}
+	}
+	return false
+}
+
+// triggerAt reports whether an event trigger starts at token i of s.
+func (d *docState) triggerAt(s, i int) bool {
+	toks := d.sents[s].Tokens
+	return len(d.r.triggers.Find(toks[i:i+1])) > 0
 }
 
 func (d *docState) mentionEndsAt(s, i int) bool {
@@ -547,6 +563,10 @@ func (d *docState) sentenceFrames(si int) []*frame {
 		// event noun before it
 		if f.weak && !lightVerbs[toks[m.End-1].Norm] && len(frames) > 0 && !frames[len(frames)-1].verb && frames[len(frames)-1].typ == f.typ && !speechBetween(toks, frames[len(frames)-1].b, m.Start) {
 			f.relative = true
+		}
+		// "suspended peace talks with": the talks are what was cancelled
+		if f.typ == EventMeet && len(frames) > 0 && frames[len(frames)-1].typ == EventCancelVisit && f.a-frames[len(frames)-1].b <= 3 {
+			continue
 		}
 		// a light verb and the event noun it governs are one frame
 		if n := len(frames); n > 0 {
@@ -717,7 +737,7 @@ func (d *docState) fillActor(f *frame, frames []*frame, fi int, prevSubject, sub
 		if m.a > 0 && prepositions[toks[m.a-1].Norm] && !(toks[m.a-1].Norm == "after" || toks[m.a-1].Norm == "following") && !(toks[m.a-1].Norm == "of" && m.a > 1 && memberHeads[toks[m.a-2].Norm]) {
 			continue
 		}
-		if d.diplomatModifier(f.s, m) || hyphenModifier(toks, m) || parenthetical(toks, m.a, f.a) || m.demonym && m.b < len(toks) && nonActorHeads[toks[m.b].Norm] {
+		if d.diplomatModifier(f.s, m) || hyphenModifier(toks, m) || parenthetical(toks, m.a, f.a) || m.demonym && m.b < len(toks) && (nonActorHeads[toks[m.b].Norm] || toks[m.b].Kind == text.Word && !isUpperWord(toks[m.b]) && !agentHeads[toks[m.b].Norm] && m.b < f.a) {
 			continue
 		}
 		// skip a country inside a longer body mention ("Pakistan's Foreign Ministry")
@@ -766,7 +786,8 @@ func (d *docState) fillActor(f *frame, frames []*frame, fi int, prevSubject, sub
 	// used…"), else its subject, else the last sentence's subject
 	for k := f.a - 1; k >= start && k >= f.a-12; k-- {
 		w := toks[k].Norm
-		if w == "it" || w == "they" || w == "he" || w == "she" {
+		possessiveAgent := (w == "its" || w == "their") && k+1 < len(toks) && agentHeads[toks[k+1].Norm]
+		if w == "it" || w == "they" || w == "he" || w == "she" || possessiveAgent {
 			if sp := d.speaker(f.s, k); sp != nil && set(sp) {
 				return
 			}
@@ -904,6 +925,10 @@ func clauseStart(toks []text.Token, i int) int {
 // nonActorHeads are nouns after which a demonym does not name an actor:
 // "Iranian airspace", "Iranian media", "Pakistani nationals".
 var nonActorHeads = map[string]bool{"airspace": true, "soil": true, "territory": true, "border": true, "side": true, "waters": true, "nationals": true, "media": true, "citizens": true, "people": true, "civilians": true, "origin": true, "state": true, "villagers": true, "children": true, "women": true, "men": true, "town": true, "city": true, "village": true, "province": true, "region": true, "capital": true, "coast": true, "port": true, "district": true, "areas": true, "area": true, "positions": true, "targets": true, "bases": true, "ship": true, "vessel": true, "embassy": true}
+
+// agentHeads are nouns after which a demonym names an actor: "Israeli
+// forces", "Iranian officials".
+var agentHeads = map[string]bool{"forces": true, "troops": true, "military": true, "army": true, "navy": true, "soldiers": true, "officials": true, "authorities": true, "government": true, "jets": true, "warplanes": true, "fighters": true, "drones": true, "police": true, "security": true, "intelligence": true, "diplomats": true, "leaders": true, "side": false, "strikes": true, "air": true, "president": true, "minister": true, "ministry": true}
 
 // memberHeads are nouns of "militants of X": X acts through them.
 var memberHeads = map[string]bool{"militants": true, "fighters": true, "members": true, "gunmen": true, "troops": true, "soldiers": true, "forces": true, "units": true, "jets": true, "warplanes": true, "drones": true}
@@ -1077,10 +1102,10 @@ func (d *docState) fillArgs(f *frame, dates []dateExpr) {
 				}
 				j++
 				e := j
-				for e < len(toks) && e < j+4 && toks[e].Kind == text.Word && !prepositions[toks[e].Norm] && !isUpperWord(toks[e]) && toks[e].Norm != "that" && toks[e].Norm != "which" {
+				for e < len(toks) && e < j+4 && toks[e].Kind == text.Word && !prepositions[toks[e].Norm] && (!isUpperWord(toks[e]) || d.isDemonymAt(f.s, e)) && toks[e].Norm != "that" && toks[e].Norm != "which" && !beForms[toks[e].Norm] && !d.triggerAt(f.s, e) {
 					e++
 				}
-				if e > j && !d.covered(f.s, j) && d.objectText(toks[j:e]) && !(e < len(toks) && (isUpperWord(toks[e]) || d.covered(f.s, e))) && !(e+1 < len(toks) && toks[e].Norm == "of" && d.covered(f.s, e+1)) {
+				if e > j && (!d.covered(f.s, j) || d.isDemonymAt(f.s, j)) && d.objectText(toks[j:e]) && !(e < len(toks) && (isUpperWord(toks[e]) || d.covered(f.s, e))) && !(e+1 < len(toks) && toks[e].Norm == "of" && d.covered(f.s, e+1)) {
 					f.targetText = append(f.targetText, joinText(toks[j:e]))
 				}
 				break
@@ -1224,7 +1249,10 @@ func appendStr(list []string, s string) []string {
 // frame before it (or after it when none is before).
 func (d *docState) casualtiesTo(si int, frames []*frame) []*frame {
 	toks := d.sents[si].Tokens
-	cs := findCasualties(toks)
+	cs := findCasualtiesWith(toks, func(t text.Token) bool {
+		_, ok := d.r.gaz.IsDemonym(t.Text)
+		return ok && strings.HasSuffix(t.Norm, "s")
+	})
 	if len(cs) == 0 {
 		return frames
 	}
@@ -1236,6 +1264,26 @@ func (d *docState) casualtiesTo(si int, frames []*frame) []*frame {
 			}
 			if f.a <= c.At || best == nil {
 				best = f
+			}
+		}
+		// "Three soldiers were killed when militants ambushed a convoy":
+		// the figure belongs to the attack, not to the verb "killed"
+		if best != nil && best.weak {
+			var before, after *frame
+			for _, f := range frames {
+				if f.typ != EventAttack || f.negated || f.weak {
+					continue
+				}
+				if f.a <= c.At {
+					before = f
+				} else if after == nil {
+					after = f
+				}
+			}
+			if before != nil && !best.relative {
+				best = before
+			} else if after != nil && before == nil {
+				best = after
 			}
 		}
 		if best == nil {

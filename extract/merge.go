@@ -265,11 +265,26 @@ func (d *docState) mergeEvents(frames []*frame) []*docEvent {
 			continue
 		}
 		low := strings.ToLower(d.sents[e.frames[0].s].Text)
-		if !strings.Contains(low, "between") && !strings.Contains(low, "both sides") && !strings.Contains(low, "two sides") {
+		if !strings.Contains(low, "between") && !strings.Contains(low, "both sides") && !strings.Contains(low, "two sides") && !strings.Contains(low, "warring parties") && !strings.Contains(low, "the parties") {
 			continue
 		}
+		// the sides are those who fought: the actors of the document's
+		// attacks and condemnations, latest first, then its main countries
+		for i := len(events) - 1; i >= 0 && len(e.f.targets) < 2; i-- {
+			o := events[i]
+			if o.f.typ != EventAttack && o.f.typ != EventCondemn {
+				continue
+			}
+			for _, a := range o.f.actors {
+				if len(e.f.targets) < 2 && !containsEnt(e.f.actors, a) {
+					e.f.targets = appendEnt(e.f.targets, a)
+				}
+			}
+		}
 		for _, c := range d.topCountries(2, e.f.actors) {
-			e.f.targets = appendEnt(e.f.targets, c)
+			if len(e.f.targets) < 2 {
+				e.f.targets = appendEnt(e.f.targets, c)
+			}
 		}
 	}
 	// an appeal by the actor that offers mediation in the same sentence is

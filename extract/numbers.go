@@ -64,6 +64,15 @@ type casualty struct {
 // people", "nine people have been killed", "four children, three women and
 // two men … have been killed" (summed), "wounded three others".
 func findCasualties(toks []text.Token) []casualty {
+	return findCasualtiesWith(toks, nil)
+}
+
+// findCasualtiesWith is findCasualties with an extra test for words that
+// name people ("Palestinians", "Iranians": demonyms).
+func findCasualtiesWith(toks []text.Token, people func(text.Token) bool) []casualty {
+	isVictim := func(t text.Token) bool {
+		return victimNouns[t.Norm] || people != nil && people(t)
+	}
 	var out []casualty
 	used := map[int]bool{}
 	for i := 0; i < len(toks); i++ {
@@ -84,10 +93,10 @@ func findCasualties(toks []text.Token) []casualty {
 				break
 			}
 			e2 := e
-			for e2 < len(toks) && e2 < e+3 && !victimNouns[toks[e2].Norm] && toks[e2].Kind == text.Word && !killWords[toks[e2].Norm] && !hurtWords[toks[e2].Norm] {
+			for e2 < len(toks) && e2 < e+3 && !isVictim(toks[e2]) && toks[e2].Kind == text.Word && !killWords[toks[e2].Norm] && !hurtWords[toks[e2].Norm] {
 				e2++
 			}
-			if e2 >= len(toks) || !victimNouns[toks[e2].Norm] {
+			if e2 >= len(toks) || !isVictim(toks[e2]) {
 				if k == i {
 					break
 				}
@@ -110,13 +119,13 @@ func findCasualties(toks []text.Token) []casualty {
 		if total == 0 {
 			total = n
 			listEnd = j
-			if j < len(toks) && toks[j].Kind == text.Word && !victimNouns[toks[j].Norm] && !killWords[toks[j].Norm] && !hurtWords[toks[j].Norm] {
+			if j < len(toks) && toks[j].Kind == text.Word && !isVictim(toks[j]) && !killWords[toks[j].Norm] && !hurtWords[toks[j].Norm] {
 				// a number not counting people ("seven locations")
-				if !(j+1 < len(toks) && victimNouns[toks[j+1].Norm]) {
+				if !(j+1 < len(toks) && isVictim(toks[j+1])) {
 					continue
 				}
 			}
-			bare = j >= len(toks) || !victimNouns[toks[j].Norm] && !(j+1 < len(toks) && victimNouns[toks[j+1].Norm])
+			bare = j >= len(toks) || !isVictim(toks[j]) && !(j+1 < len(toks) && isVictim(toks[j+1]))
 		}
 		if toks[i].Norm == "one" && i+1 < len(toks) && toks[i+1].Norm == "of" {
 			continue

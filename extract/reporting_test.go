@@ -49,6 +49,25 @@ func TestReporting(t *testing.T) {
 			{typ: EventAttack, actor: "Al-Shabaab", place: "Mogadishu", date: "2024-03-16", killed: 9},
 			{typ: EventCondemn, actor: "Somalia", target: "Al-Shabaab"},
 		}},
+		{"myanmar-sagaing.txt", []wantEvent{
+			{typ: EventAttack, actor: "Myanmar", place: "Sagaing Region", date: "2024-02-03", killed: 12},
+			{typ: EventAttack, actor: "Arakan Army", place: "Rakhine State", date: "2024-02-05"},
+		}},
+		{"rafah-raid.txt", []wantEvent{
+			{typ: EventAttack, actor: "Israel", place: "Rafah", date: "2024-02-12", killed: 67},
+			{typ: EventOfferMediation, actor: "Qatar", target: "Hamas"},
+		}},
+		{"crimea-belgorod.txt", []wantEvent{
+			{typ: EventAttack, actor: "Ukraine", place: "Crimea"},
+			{typ: EventAttack, actor: "Ukraine", place: "Belgorod", date: "2023-12-30", killed: 25},
+		}},
+		{"poonch-ambush.txt", []wantEvent{
+			{typ: EventAttack, actor: "", place: "Jammu and Kashmir", date: "2024-02-08", killed: 3},
+			{typ: EventSummon, actor: "India", target: "Pakistan"},
+		}},
+		{"arauca-eln.txt", []wantEvent{
+			{typ: EventAttack, actor: "National Liberation Army (ELN)", place: "Arauca department", date: "2024-02-13", killed: 2},
+		}},
 		{"boko-haram-mafa.txt", []wantEvent{
 			{typ: EventAttack, actor: "Boko Haram", place: "Mafa", date: "2024-03-19", killed: 37},
 		}},
@@ -59,7 +78,11 @@ func TestReporting(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			rec := extractOne(t, string(data), "2024-03-20")
+			published := "2024-03-20"
+			if pub, ok := publishedOn[tt.file]; ok {
+				published = pub
+			}
+			rec := extractOne(t, string(data), published)
 			attacks := 0
 			for _, e := range rec.Events {
 				if e.Type == EventAttack {
@@ -87,6 +110,12 @@ func TestReporting(t *testing.T) {
 			}
 		})
 	}
+}
+
+// publishedOn gives the articles read with another date than 2024-03-20.
+var publishedOn = map[string]string{
+	"myanmar-sagaing.txt": "2024-02-13", "rafah-raid.txt": "2024-02-13", "crimea-belgorod.txt": "2024-02-13",
+	"poonch-ambush.txt": "2024-02-13", "arauca-eln.txt": "2024-02-13",
 }
 
 func hasEvent(rec *Record, w wantEvent) bool {

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"strings"
+	"unicode"
 
 	"github.com/newsgraph/newsgraph/extract/text"
 )
@@ -81,6 +82,36 @@ func (d *docState) descriptorsOnly(s, a, b int) bool {
 	return true
 }
 
+// acronymOf reports whether acr can abbreviate one of the names: its first
+// letter starts the name and its letters follow the name's word initials
+// in order ("BLA" for "Balochistan Liberation Army", not "AP" for
+// "Colombia").
+func acronymOf(acr string, names ...string) bool {
+	for _, n := range names {
+		var initials []rune
+		for _, w := range strings.FieldsFunc(n, func(r rune) bool { return r == ' ' || r == '-' }) {
+			for _, r := range w {
+				initials = append(initials, unicode.ToUpper(r))
+				break
+			}
+		}
+		a := []rune(strings.ToUpper(acr))
+		if len(initials) == 0 || len(a) == 0 || a[0] != initials[0] {
+			continue
+		}
+		j := 0
+		for _, r := range initials {
+			if j < len(a) && r == a[j] {
+				j++
+			}
+		}
+		if j == len(a) {
+			return true
+		}
+	}
+	return false
+}
+
 // addUnknownPlace records a place no gazetteer knows, inside the nearest
 // known place or region that the sentence names after it.
 func (d *docState) addUnknownPlace(s, a, b int, name string) {
@@ -121,7 +152,7 @@ func (d *docState) findDefinitions() {
 		toks := d.sents[si].Tokens
 		for _, m := range append([]*mention(nil), d.ments[si]...) {
 			b := m.b
-			if b+2 < len(toks) && toks[b].Norm == "(" && toks[b+2].Norm == ")" && toks[b+1].AllCaps() {
+			if b+2 < len(toks) && toks[b].Norm == "(" && toks[b+2].Norm == ")" && toks[b+1].AllCaps() && acronymOf(toks[b+1].Text, d.surface(si, m.a, m.b), m.ent.name) {
 				acr := toks[b+1].Text
 				m.ent.aliases[acr] = true
 				if d.mentionAt(si, b+1) == nil {
