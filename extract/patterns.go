@@ -140,7 +140,11 @@ func (d *docState) findBodies() {
 				if f.kind == "security" {
 					name = c.name + " security forces"
 				}
-				e := d.entityFor(&cand{class: ClassStateForce, key: key, name: name, country: c.country})
+				fc := &cand{class: ClassStateForce, key: key, name: name, country: c.country}
+				if nf := d.r.nationalForces[c.country]; nf != nil && f.kind == "armed" {
+					fc = nf // "Israeli forces": the Israel Defense Forces
+				}
+				e := d.entityFor(fc)
 				d.addMention(&mention{s: si, a: start, b: end, ent: e}, d.surface(si, start, end))
 				i = end - 1
 				break

@@ -33,6 +33,9 @@ type resources struct {
 	weapons  *lexicon.Matcher[*lexicon.Weapon]
 	// capitals maps a country code to the gazetteer entry of its capital.
 	capitals map[string]*gazetteer.Entry
+	// nationalForces maps a country code to the curated entry of its
+	// armed forces ("Israeli forces" is the Israel Defense Forces).
+	nationalForces map[string]*cand
 }
 
 var (
@@ -47,16 +50,24 @@ func loadResources() *resources {
 
 func buildResources() *resources {
 	r := &resources{
-		lex:      lexicon.Default(),
-		gaz:      gazetteer.Default(),
-		names:    lexicon.NewMatcher[*cand](),
-		roles:    lexicon.NewMatcher[*lexicon.Role](),
-		triggers: lexicon.NewMatcher[*lexicon.Trigger](),
-		weapons:  lexicon.NewMatcher[*lexicon.Weapon](),
-		capitals: map[string]*gazetteer.Entry{},
+		lex:            lexicon.Default(),
+		gaz:            gazetteer.Default(),
+		names:          lexicon.NewMatcher[*cand](),
+		roles:          lexicon.NewMatcher[*lexicon.Role](),
+		triggers:       lexicon.NewMatcher[*lexicon.Trigger](),
+		weapons:        lexicon.NewMatcher[*lexicon.Weapon](),
+		capitals:       map[string]*gazetteer.Entry{},
+		nationalForces: map[string]*cand{},
 	}
 	for _, e := range r.lex.Entries {
 		c := &cand{class: e.Class, key: classPrefix(e.Class) + e.Key, name: e.Name, country: e.Country, wikidata: e.Wikidata, lex: e}
+		if e.Class == ClassStateForce && e.Country != "" {
+			for _, a := range e.Aliases {
+				if strings.HasSuffix(a, " army") || strings.HasSuffix(a, " military") {
+					r.nationalForces[e.Country] = c
+				}
+			}
+		}
 		r.names.Add(e.Name, c)
 		for _, a := range e.Aliases {
 			r.names.Add(a, c)
