@@ -164,7 +164,14 @@ func Normalize(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
 	for _, r := range s {
-		b.WriteString(foldRune(r))
+		switch {
+		case r >= 'A' && r <= 'Z':
+			b.WriteByte(byte(r) + 32)
+		case r < 0x80:
+			b.WriteByte(byte(r))
+		default:
+			b.WriteString(foldRune(r))
+		}
 	}
 	return b.String()
 }
