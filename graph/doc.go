@@ -10,42 +10,77 @@
 //
 // # Graph model
 //
-// Every fact is a quad labelled with the IRI of the document it comes from
-// (schema.DocumentIRI: base + "doc/" + escaped id), so that a document can
-// be replaced as a whole; the same triple stated by two documents is two
-// quads. Terms are those of package schema (ng: below is schema.Vocab):
+// Every quad is labelled with the IRI of a document that states it
+// (schema.DocumentIRI: base + "doc/" + escaped id), except the facts derived
+// from all reports of an event, labelled schema.FusedGraph. A document's
+// own facts carry its label; a fact several documents can state (a shared
+// fact) is stored once, labelled with its canonical document: the smallest
+// IRI among the documents that state it. Terms are those of package schema
+// (ng: below is schema.Vocab).
+//
+// Own facts of a document:
 //
 //   - the document: rdf:type ng:Document, ng:identifier, ng:title, ng:url,
 //     ng:published, ng:sha256, ng:source;
-//   - each entity (its IRI comes from the record): rdf:type (its class),
-//     ng:name, ng:alias, ng:subtype, ng:country, ng:locatedIn (the record's
-//     within), owl:sameAs (its Wikidata item), ng:lat, ng:lon, and
-//     ng:mentionedIn the document;
+//   - ng:mentionedIn the document, on each entity it names;
 //   - each event of the record becomes a report node
 //     (base + "report/" + doc + "/" + n): rdf:type ng:Report, ng:reportOf
 //     the fused event node, ng:reportedBy the document, and the document's
 //     own ng:date, ng:dateText, ng:killed, ng:injured, ng:confidence and
 //     ng:evidence spans (ng:text, ng:sentence, ng:start, ng:end);
-//   - the fused event node (base + "event/" + key) gets, from each document,
-//     rdf:type ng:Event and its type (ng:Attack…), ng:subtype, ng:cameo,
-//     ng:actor, ng:agent, ng:target, ng:targetText, ng:place,
-//     ng:eventCountry, ng:weapon, ng:operation, ng:retaliationFor; the facts
-//     derived from all its reports at once (ng:date, ng:killedMin,
-//     ng:killedMax, ng:injuredMin, ng:injuredMax) are labelled
-//     schema.FusedGraph and recomputed whenever one of its documents
-//     changes;
+//   - each relation becomes a reified rdf:Statement node
+//     (base + "statement/" + doc + "/" + n) with rdf:subject, rdf:predicate,
+//     rdf:object, ng:reportedBy and ng:evidence;
+//   - its entries in the support index: for each shared fact it states,
+//     <base>fact/<digest> ng:supportedBy <doc> (schema.FactIRI).
+//
+// Shared facts, one quad each:
+//
+//   - each entity (its IRI comes from the record): rdf:type (its class),
+//     ng:name, ng:alias, ng:subtype, ng:country, ng:locatedIn (the record's
+//     within), owl:sameAs (its Wikidata item), ng:lat, ng:lon;
+//   - the fused event node (base + "event/" + key): rdf:type ng:Event and
+//     its type (ng:Attack…), ng:subtype, ng:cameo, ng:actor, ng:agent,
+//     ng:target, ng:targetText, ng:place, ng:eventCountry, ng:weapon,
+//     ng:operation, ng:retaliationFor, the union of what its reports say;
 //   - direct one-hop edges from each actor (and agent): ng:struck to each
 //     target and to the country of an attack, ng:struckIn to each place,
 //     and the edge of other acts (ng:condemned, ng:summoned…) to each
 //     target;
-//   - each relation is an edge subject → predicate → object (an entity or a
-//     literal), plus a reified rdf:Statement node
-//     (base + "statement/" + doc + "/" + n) with rdf:subject, rdf:predicate,
-//     rdf:object, ng:reportedBy and ng:evidence.
+//   - each relation's edge subject → predicate → object (an entity or a
+//     literal).
+//
+// The fused event's ng:date, ng:killedMin, ng:killedMax, ng:injuredMin and
+// ng:injuredMax are labelled schema.FusedGraph and recomputed whenever one
+// of its documents changes.
+//
+// For example, an attack reported by b.txt (7 killed), then by a.txt (9
+// killed), with id: for the base and fact/78b0… the key of the actor
+// triple:
+//
+//	<id:event/attack-c7dc…> rdf:type ng:Attack <id:doc/a.txt> .
+//	<id:event/attack-c7dc…> ng:actor <id:entity/pakistan> <id:doc/a.txt> .
+//	<id:entity/pakistan> ng:name "Pakistan" <id:doc/a.txt> .
+//	<id:entity/pakistan> ng:struck <id:entity/iran> <id:doc/a.txt> .
+//	<id:entity/pakistan> ng:mentionedIn <id:doc/a.txt> <id:doc/a.txt> .
+//	<id:entity/pakistan> ng:mentionedIn <id:doc/b.txt> <id:doc/b.txt> .
+//	<id:fact/78b0…> ng:supportedBy <id:doc/a.txt> <id:doc/a.txt> .
+//	<id:fact/78b0…> ng:supportedBy <id:doc/b.txt> <id:doc/b.txt> .
+//	<id:report/a.txt/0> ng:reportOf <id:event/attack-c7dc…> <id:doc/a.txt> .
+//	<id:report/a.txt/0> ng:killed "9"^^xsd:integer <id:doc/a.txt> .
+//	<id:report/b.txt/0> ng:reportOf <id:event/attack-c7dc…> <id:doc/b.txt> .
+//	<id:report/b.txt/0> ng:killed "7"^^xsd:integer <id:doc/b.txt> .
+//	<id:event/attack-c7dc…> ng:killedMin "7"^^xsd:integer <id:graph/fused> .
+//	<id:event/attack-c7dc…> ng:killedMax "9"^^xsd:integer <id:graph/fused> .
+//
+// Put keeps this true in the transaction that writes a document: a shared
+// fact whose canonical document no longer states it is relabelled with the
+// next document that does, or deleted when none does (Store.Supporters
+// lists them). A store written before facts were shared (one copy per
+// document) is converted fact by fact as documents are put again.
 //
 // Numbers, dates and decimals are typed literals with full XML Schema
-// datatype IRIs. Since facts repeat across documents, Gizmo queries
-// usually want .Unique().
+// datatype IRIs.
 //
 // # Fusion
 //

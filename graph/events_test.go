@@ -254,6 +254,7 @@ func TestBackendsAgree(t *testing.T) {
 		for _, rec := range []*extract.Record{docA(), docB(), docC(), a2, b2, docA()} {
 			mustPut(t, s, rec)
 		}
+		checkSharing(t, s)
 		got := map[quad.Quad]bool{}
 		for _, q := range allQuads(t, s) {
 			if q.Subject == nil || q.Predicate == nil || q.Object == nil || q.Label == nil {
@@ -350,6 +351,7 @@ func TestConcurrentWriters(t *testing.T) {
 				if len(evs) != 1 || len(evs[0].Sources) != 2 {
 					t.Fatalf("round %d: %d events from Pakistan, want 1 with 2 sources: %+v", round, len(evs), evs)
 				}
+				checkSharing(t, s1)
 			}
 		})
 	}

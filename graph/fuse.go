@@ -84,7 +84,7 @@ type fuser struct {
 	created []quad.IRI
 	err     error
 
-	supp      map[quad.Quad][]quad.IRI     // supporters of shared facts (support.go)
+	supp      map[quad.Quad][]quad.IRI   // supporters of shared facts (support.go)
 	bySubject map[quad.Value][]quad.Quad // stored quads by subject
 }
 

@@ -92,6 +92,24 @@ func (s *Store) Put(ctx context.Context, rec *extract.Record) (PutResult, error)
 		return res, nil
 	}
 
+	// The stored quads labelled doc are its own facts (document, reports,
+	// statements, evidence, mentions and its entries in the support
+	// index) and the shared facts it was the canonical document of.
+	indexed := map[quad.Value]bool{}
+	for _, q := range old {
+		if q.Predicate == schema.SupportedBy && q.Object == doc {
+			indexed[q.Subject] = true
+		}
+	}
+	var oldOwn, oldCanon []quad.Quad
+	for _, q := range old {
+		if q.Predicate != schema.SupportedBy && indexed[schema.FactIRI(s.base, q.Subject, q.Predicate, q.Object)] {
+			oldCanon = append(oldCanon, q)
+		} else {
+			oldOwn = append(oldOwn, q)
+		}
+	}
+
 	f := newFuser(ctx, s, doc)
 	for _, e := range oldEvents(old) {
 		f.prior[e] = true
@@ -100,7 +118,9 @@ func (s *Store) Put(ctx context.Context, rec *extract.Record) (PutResult, error)
 	if err := b.build(); err != nil {
 		return res, fmt.Errorf("graph: put %s: %w", rec.Doc.ID, err)
 	}
-	if len(old) > 0 && rec.Doc.SHA256 == "" && sameQuads(old, b.quads) {
+	// Without a sha256, the document is unchanged if it states the same
+	// facts: its own quads include its entries in the support index.
+	if len(old) > 0 && rec.Doc.SHA256 == "" && sameQuads(oldOwn, b.quads) {
 		res.Status = Unchanged
 		return res, nil
 	}
@@ -109,12 +129,18 @@ func (s *Store) Put(ctx context.Context, rec *extract.Record) (PutResult, error)
 		return res, fmt.Errorf("graph: put %s: %w", rec.Doc.ID, err)
 	}
 
-	tx := graph.NewTransactionN(len(old) + len(b.quads) + len(fusedOld) + len(fusedNew))
-	for _, q := range old {
+	// Removals first: the transaction cancels a removal followed by the
+	// addition of the same quad (the quad stays), not the other way round.
+	tx := graph.NewTransactionN(len(old) + len(b.quads) + len(b.shared) + len(fusedOld) + len(fusedNew))
+	for _, q := range oldOwn {
 		tx.RemoveQuad(q)
 	}
 	for _, q := range fusedOld {
 		tx.RemoveQuad(q)
+	}
+	own := f.settle(tx, b.shared, oldCanon)
+	if f.err != nil {
+		return res, fmt.Errorf("graph: put %s: %w", rec.Doc.ID, f.err)
 	}
 	for _, q := range b.quads {
 		tx.AddQuad(q)
@@ -135,15 +161,16 @@ func (s *Store) Put(ctx context.Context, rec *extract.Record) (PutResult, error)
 	if len(old) > 0 {
 		res.Status = Replaced
 	}
-	res.Quads = len(b.quads)
+	res.Quads = len(b.quads) + own
 	return res, nil
 }
 
 // docQuads returns every quad labelled with doc. The kv backend has no
 // label index, so they are found from the nodes the document writes: the
-// document itself, what is mentionedIn or reportedBy it, and the events its
-// reports describe; each of those has its quads read through the subject
-// index and filtered by label.
+// document itself, what is mentionedIn, reportedBy or supportedBy it (the
+// entities it names hold the shared facts it can be the canonical document
+// of), and the events its reports describe; each of those has its quads
+// read through the subject index and filtered by label.
 func (s *Store) docQuads(ctx context.Context, doc quad.IRI) ([]quad.Quad, error) {
 	subjects := []quad.Value{doc}
 	seen := map[quad.Value]bool{doc: true}
@@ -153,7 +180,7 @@ func (s *Store) docQuads(ctx context.Context, doc quad.IRI) ([]quad.Quad, error)
 			subjects = append(subjects, v)
 		}
 	}
-	err := path.StartPath(s.qs, doc).In(schema.MentionedIn, schema.ReportedBy).
+	err := path.StartPath(s.qs, doc).In(schema.MentionedIn, schema.ReportedBy, schema.SupportedBy).
 		Iterate(ctx).EachValue(s.qs, addSubject)
 	if err != nil {
 		return nil, err
@@ -227,15 +254,17 @@ func oldEvents(old []quad.Quad) []quad.IRI {
 	return out
 }
 
-// builder turns one record into the quads labelled with its document.
+// builder turns one record into the quads labelled with its document and
+// the shared facts it states.
 type builder struct {
-	s     *Store
-	f     *fuser
-	rec   *extract.Record
-	doc   quad.IRI
-	quads []quad.Quad
-	seen  map[quad.Quad]bool
-	err   error
+	s      *Store
+	f      *fuser
+	rec    *extract.Record
+	doc    quad.IRI
+	quads  []quad.Quad // the document's own facts, labelled doc
+	seen   map[quad.Quad]bool
+	shared []quad.Quad // shared facts (triples without a label)
+	err    error
 
 	described map[quad.IRI]bool // entities whose own facts are written
 	countries map[string]quad.IRI
@@ -247,17 +276,12 @@ func newBuilder(s *Store, f *fuser, rec *extract.Record, doc quad.IRI) *builder 
 		described: map[quad.IRI]bool{}, countries: map[string]quad.IRI{}}
 }
 
-// add records one fact of the document; the first invalid value is kept
-// in b.err.
+// add records a fact of the document's own (about the document, its
+// reports, statements and evidence, or that it mentions an entity); the
+// first invalid value is kept in b.err.
 func (b *builder) add(s quad.IRI, p quad.IRI, o quad.Value) {
-	if b.err != nil || o == nil {
+	if !b.valid(s, p, o) {
 		return
-	}
-	for _, v := range []quad.Value{s, p, o} {
-		if err := checkValue(v); err != nil {
-			b.err = err
-			return
-		}
 	}
 	q := quad.Quad{Subject: s, Predicate: p, Object: o, Label: b.doc}
 	if !b.seen[q] {
@@ -266,9 +290,43 @@ func (b *builder) add(s quad.IRI, p quad.IRI, o quad.Value) {
 	}
 }
 
+// share records a shared fact the document states (about an entity or an
+// event node, or a direct or relation edge): stored once whoever states
+// it, with an entry for the document in the support index.
+func (b *builder) share(s quad.IRI, p quad.IRI, o quad.Value) {
+	if !b.valid(s, p, o) {
+		return
+	}
+	t := quad.Quad{Subject: s, Predicate: p, Object: o}
+	if !b.seen[t] {
+		b.seen[t] = true
+		b.shared = append(b.shared, t)
+		b.add(schema.FactIRI(b.s.base, s, p, o), schema.SupportedBy, b.doc)
+	}
+}
+
+func (b *builder) valid(s, p, o quad.Value) bool {
+	if b.err != nil || o == nil {
+		return false
+	}
+	for _, v := range []quad.Value{s, p, o} {
+		if err := checkValue(v); err != nil {
+			b.err = err
+			return false
+		}
+	}
+	return true
+}
+
 func (b *builder) addString(s, p quad.IRI, text string) {
 	if text = strings.TrimSpace(text); text != "" {
 		b.add(s, p, quad.String(text))
+	}
+}
+
+func (b *builder) shareString(s, p quad.IRI, text string) {
+	if text = strings.TrimSpace(text); text != "" {
+		b.share(s, p, quad.String(text))
 	}
 }
 
@@ -398,32 +456,32 @@ func (b *builder) entity(e *extract.Entity) error {
 		if err != nil {
 			return fmt.Errorf("entity %s: %w", e.ID, err)
 		}
-		b.add(iri, schema.Type, class)
+		b.share(iri, schema.Type, class)
 	}
-	b.addString(iri, schema.Name, e.Name)
+	b.shareString(iri, schema.Name, e.Name)
 	for _, a := range e.Aliases {
 		if !strings.EqualFold(strings.TrimSpace(a), strings.TrimSpace(e.Name)) {
-			b.addString(iri, schema.Alias, a)
+			b.shareString(iri, schema.Alias, a)
 		}
 	}
-	b.addString(iri, schema.Subtype, e.Type)
-	b.add(iri, schema.CountryOf, b.countryValue(iri, e.Country))
+	b.shareString(iri, schema.Subtype, e.Type)
+	b.share(iri, schema.CountryOf, b.countryValue(iri, e.Country))
 	if e.Within != nil && e.Within.ID != "" {
 		up, err := b.ref(*e.Within)
 		if err != nil {
 			return err
 		}
 		if up != iri {
-			b.add(iri, schema.LocatedIn, up)
+			b.share(iri, schema.LocatedIn, up)
 			b.f.addLocalUp(iri, up)
 		}
 	}
 	if w := strings.TrimSpace(e.Wikidata); w != "" {
-		b.add(iri, schema.SameAs, schema.WikidataIRI(w))
+		b.share(iri, schema.SameAs, schema.WikidataIRI(w))
 	}
 	if e.Lat != nil && e.Lon != nil {
-		b.add(iri, schema.Lat, schema.Decimal(*e.Lat))
-		b.add(iri, schema.Lon, schema.Decimal(*e.Lon))
+		b.share(iri, schema.Lat, schema.Decimal(*e.Lat))
+		b.share(iri, schema.Lon, schema.Decimal(*e.Lon))
 	}
 	b.add(iri, schema.MentionedIn, b.doc)
 	return nil
@@ -446,10 +504,10 @@ func (b *builder) ref(r extract.Ref) (quad.IRI, error) {
 		if err != nil {
 			return "", fmt.Errorf("reference %s: %w", r.ID, err)
 		}
-		b.add(iri, schema.Type, class)
+		b.share(iri, schema.Type, class)
 	}
-	b.addString(iri, schema.Name, r.Name)
-	b.add(iri, schema.CountryOf, b.countryValue(iri, r.Country))
+	b.shareString(iri, schema.Name, r.Name)
+	b.share(iri, schema.CountryOf, b.countryValue(iri, r.Country))
 	return iri, nil
 }
 
@@ -536,37 +594,37 @@ func (b *builder) writeReport(r *report, byRecordID map[string]quad.IRI) {
 	ev, e, rep := r.ev, r.event, r.iri
 
 	// The shared event node: what this document says about the event.
-	b.add(e, schema.Type, schema.Event)
-	b.add(e, schema.Type, r.typ)
-	b.addString(e, schema.Subtype, ev.Subtype)
-	b.addString(e, schema.Cameo, ev.Cameo)
+	b.share(e, schema.Type, schema.Event)
+	b.share(e, schema.Type, r.typ)
+	b.shareString(e, schema.Subtype, ev.Subtype)
+	b.shareString(e, schema.Cameo, ev.Cameo)
 	for _, a := range r.actors {
-		b.add(e, schema.Actor, a)
+		b.share(e, schema.Actor, a)
 	}
 	for _, a := range r.agents {
-		b.add(e, schema.Agent, a)
+		b.share(e, schema.Agent, a)
 	}
 	for _, t := range r.targets {
-		b.add(e, schema.Target, t)
+		b.share(e, schema.Target, t)
 	}
 	for _, t := range ev.TargetText {
-		b.addString(e, schema.TargetText, t)
+		b.shareString(e, schema.TargetText, t)
 	}
 	for _, p := range r.places {
-		b.add(e, schema.PlaceOf, p)
+		b.share(e, schema.PlaceOf, p)
 	}
 	if r.country != "" {
-		b.add(e, schema.EventCountry, r.country)
+		b.share(e, schema.EventCountry, r.country)
 	}
 	for _, w := range ev.Weapons {
-		b.addString(e, schema.Weapon, strings.ToLower(w))
+		b.shareString(e, schema.Weapon, strings.ToLower(w))
 	}
-	b.addString(e, schema.Operation, ev.Operation)
+	b.shareString(e, schema.Operation, ev.Operation)
 	if rf := strings.TrimSpace(ev.RetaliationFor); rf != "" {
 		if iri, ok := byRecordID[rf]; ok && iri != e {
-			b.add(e, schema.RetaliationFor, iri)
+			b.share(e, schema.RetaliationFor, iri)
 		} else if !ok {
-			b.add(e, schema.RetaliationFor, quad.String(rf))
+			b.share(e, schema.RetaliationFor, quad.String(rf))
 		}
 	}
 
@@ -604,7 +662,7 @@ func (b *builder) directEdges(r *report) {
 		for _, a := range from {
 			for _, t := range to {
 				if a != t {
-					b.add(a, p, t)
+					b.share(a, p, t)
 				}
 			}
 		}
@@ -660,7 +718,7 @@ func (b *builder) relation(n int, rel *extract.Relation) error {
 	if obj == subj {
 		return nil
 	}
-	b.add(subj, p, obj)
+	b.share(subj, p, obj)
 	st := schema.StatementIRI(b.s.base, b.rec.Doc.ID, n)
 	b.add(st, schema.Type, schema.Statement)
 	b.add(st, schema.Subject, subj)

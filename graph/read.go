@@ -138,20 +138,19 @@ func (r *reader) instances(class quad.IRI) ([]quad.IRI, error) {
 	return out, err
 }
 
-// values returns the distinct objects of subj's pred facts, most frequent
-// first (facts repeat across documents), then in lexical order.
+// values returns the distinct objects of subj's pred facts, those more
+// documents state first, then in lexical order.
 func (r *reader) values(subj quad.Value, pred quad.IRI) []quad.Value {
-	count := map[quad.Value]int{}
-	var out []quad.Value
-	err := path.StartPath(r.s.qs, subj).Out(pred).Iterate(r.ctx).EachValue(r.s.qs, func(v quad.Value) {
-		if count[v] == 0 {
-			out = append(out, v)
+	var facts []quad.Quad
+	err := r.s.eachQuad(r.ctx, subj, func(q quad.Quad) {
+		if q.Predicate == pred {
+			facts = append(facts, q)
 		}
-		count[v]++
 	})
 	if err != nil && r.err == nil {
 		r.err = err
 	}
+	out, count := r.rank(facts)
 	sort.SliceStable(out, func(i, j int) bool {
 		if count[out[i]] != count[out[j]] {
 			return count[out[i]] > count[out[j]]
@@ -159,6 +158,40 @@ func (r *reader) values(subj quad.Value, pred quad.IRI) []quad.Value {
 		return out[i].String() < out[j].String()
 	})
 	return out
+}
+
+// rank returns the distinct objects of facts (quads of one subject and
+// predicate) in the order first seen, and, where there are several, how
+// many documents state each: its labels and its supporters in the
+// support index.
+func (r *reader) rank(facts []quad.Quad) ([]quad.Value, map[quad.Value]int) {
+	docs := map[quad.Value]map[quad.Value]bool{}
+	var out []quad.Value
+	for _, q := range facts {
+		if docs[q.Object] == nil {
+			docs[q.Object] = map[quad.Value]bool{}
+			out = append(out, q.Object)
+		}
+		if q.Label != nil {
+			docs[q.Object][q.Label] = true
+		}
+	}
+	count := make(map[quad.Value]int, len(out))
+	if len(out) < 2 {
+		return out, count
+	}
+	for _, q := range facts {
+		for _, d := range r.fuser.support(q) {
+			docs[q.Object][d] = true
+		}
+	}
+	if r.fuser.err != nil && r.err == nil {
+		r.err = r.fuser.err
+	}
+	for v, set := range docs {
+		count[v] = len(set)
+	}
+	return out, count
 }
 
 func (r *reader) text(subj quad.Value, pred quad.IRI) string {
@@ -251,8 +284,9 @@ func (r *reader) event(iri quad.IRI) (*fusedEvent, error) {
 	ev := &fe.Event
 	ev.ID = string(iri)
 	fused := schema.FusedGraph(r.s.base)
-	count := map[quad.IRI]map[quad.Value]int{}
-	var order []quad.Quad
+	byPred := map[quad.IRI][]quad.Quad{}
+	var order []quad.Quad // distinct facts, in the order first seen
+	seen := map[quad.Quad]bool{}
 	err := r.s.eachQuad(r.ctx, iri, func(q quad.Quad) {
 		p, ok := q.Predicate.(quad.IRI)
 		if !ok {
@@ -273,23 +307,23 @@ func (r *reader) event(iri quad.IRI) (*fusedEvent, error) {
 			}
 			return
 		}
-		if count[p] == nil {
-			count[p] = map[quad.Value]int{}
-		}
-		if count[p][q.Object] == 0 {
+		byPred[p] = append(byPred[p], q)
+		if t := triple(q); !seen[t] {
+			seen[t] = true
 			order = append(order, q)
 		}
-		count[p][q.Object]++
 	})
 	if err != nil {
 		return nil, err
 	}
-	// most frequent value of a predicate, ties broken by first seen
+	// the value of a predicate most documents state, ties broken by first
+	// seen
 	mode := func(p quad.IRI) quad.Value {
+		vs, count := r.rank(byPred[p])
 		var best quad.Value
-		for _, q := range order {
-			if q.Predicate == p && (best == nil || count[p][q.Object] > count[p][best]) {
-				best = q.Object
+		for _, v := range vs {
+			if best == nil || count[v] > count[best] {
+				best = v
 			}
 		}
 		return best
