@@ -20,10 +20,11 @@ type frame struct {
 	actors, agents      []*entity
 	explicitActor       bool
 	actorMentions       []*mention
-	weak                bool   // "killed", "destroyed": joins an event, starts none
-	relative            bool   // "…, which targeted": continues the frame before
-	copula              bool   // "the targets were X": X are targets
-	shiftedFrom         *frame // "…, after X was attacked": another event than this frame
+	weak                bool    // "killed", "destroyed": joins an event, starts none
+	relative            bool    // "…, which targeted": continues the frame before
+	copula              bool    // "the targets were X": X are targets
+	speakerCountry      *entity // the country whose officials speak in the sentence
+	shiftedFrom         *frame  // "…, after X was attacked": another event than this frame
 	targets             []*entity
 	targetText          []string
 	places              []*entity
@@ -49,7 +50,7 @@ type docEvent struct {
 
 var prepositions = map[string]bool{"in": true, "on": true, "at": true, "of": true, "from": true, "by": true, "with": true, "to": true, "for": true, "against": true, "near": true, "inside": true, "within": true, "into": true, "over": true, "after": true, "following": true, "amid": true, "between": true, "across": true, "toward": true, "towards": true, "through": true, "under": true, "about": true, "via": true, "since": true, "including": true, "like": true, "and": false}
 
-var speechVerbs = map[string]bool{"said": true, "says": true, "told": true, "tells": true, "reported": true, "reports": true, "added": true, "claimed": true, "claims": true, "stated": true, "announced": true, "confirmed": true, "according": true, "described": true, "noted": true}
+var speechVerbs = map[string]bool{"complained": true, "warned": false, "feared": true, "believed": true, "argued": true, "insisted": true, "alleged": true, "denied": true, "acknowledged": true, "admitted": true, "said": true, "says": true, "told": true, "tells": true, "reported": true, "reports": true, "added": true, "claimed": true, "claims": true, "stated": true, "announced": true, "confirmed": true, "according": true, "described": true, "noted": true}
 
 // verbContext are words after which "target(s)" is a verb: "it targets",
 // "to target", "will target".
@@ -201,6 +202,11 @@ func (d *docState) findEvents(pub time.Time) []*docEvent {
 		}
 		datesBefore(toks, frames, dates)
 		frames = d.casualtiesTo(si, frames)
+		if sc := d.speakerCountry(si, prevSubject); sc != nil {
+			for _, f := range frames {
+				f.speakerCountry = sc
+			}
+		}
 		d.links(si, frames)
 		all = append(all, d.mergeInSentence(frames)...)
 		if subj != nil {
@@ -572,6 +578,10 @@ func (d *docState) sentenceFrames(si int) []*frame {
 		if n := len(frames); n > 0 {
 			p := frames[n-1]
 			if p.typ == f.typ && p.verb && !f.verb && f.a-p.b <= 4 && lightVerbs[toks[p.b-1].Norm] && !d.mentionBetween(si, p.b, f.a) {
+				// "to launch cross-border attacks": a purpose, no event
+				if p.a > 0 && toks[p.a-1].Norm == "to" && strings.HasSuffix(toks[f.b-1].Norm, "s") && !f.definite {
+					p.negated = true
+				}
 				p.b = f.b
 				p.subtype, p.cameo = f.subtype, f.cameo
 				p.definite = p.definite || f.definite
@@ -808,6 +818,30 @@ func (d *docState) fillActor(f *frame, frames []*frame, fi int, prevSubject, sub
 			return
 		}
 	}
+}
+
+// speakerCountry returns the country whose government speaks in sentence
+// s ("the ministry said", "It said" after a ministry's statement), whose
+// officials talk of their own country's acts.
+func (d *docState) speakerCountry(s int, prev *mention) *entity {
+	toks := d.sents[s].Tokens
+	for k := 0; k < len(toks); k++ {
+		if !sayVerbs[toks[k].Norm] {
+			continue
+		}
+		if sp := d.speaker(s, k+1); sp != nil {
+			if a, _ := d.actorOf(sp, EventCondemn); a != nil && a.class == ClassCountry {
+				return a
+			}
+			return nil
+		}
+		if k > 0 && (toks[k-1].Norm == "it" || toks[k-1].Norm == "ministry") && prev != nil {
+			if a, _ := d.actorOf(prev, EventCondemn); a != nil && a.class == ClassCountry {
+				return a
+			}
+		}
+	}
+	return nil
 }
 
 // speaker returns the mention that speaks before token k: "X said",

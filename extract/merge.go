@@ -199,6 +199,16 @@ func (d *docState) mergeEvents(frames []*frame) []*docEvent {
 					target = e
 				}
 			}
+			// a government speaking of an act means its own country's
+			if f.speakerCountry != nil && target != nil && !containsEnt(target.f.actors, f.speakerCountry) {
+				for i := len(events) - 1; i >= 0; i-- {
+					e := events[i]
+					if e.f.typ == f.typ && containsEnt(e.f.actors, f.speakerCountry) && compatible(&e.f, f) {
+						target = e
+						break
+					}
+				}
+			}
 			// "an attack on a police station": an indefinite event noun
 			// introduces an event of its own
 			if target != nil && !f.definite && !f.verb && f.typ == EventAttack && len(f.targetText) > 0 {
@@ -225,13 +235,23 @@ func (d *docState) mergeEvents(frames []*frame) []*docEvent {
 		}
 	}
 	// operation names go to the document's main attack of that sentence
+	// (the attack spoken of in that sentence, else the one spoken of last
+	// before it)
 	for _, op := range d.operations {
+		var best *docEvent
+		bestS := -1
 		for _, e := range events {
+			if e.f.typ != EventAttack || len(e.f.actors) == 0 {
+				continue
+			}
 			for _, f := range e.frames {
-				if f.s <= op.s && e.f.typ == EventAttack && len(e.f.actors) > 0 && e.f.operation == "" {
-					e.f.operation = op.name
+				if f.s <= op.s && f.s > bestS {
+					best, bestS = e, f.s
 				}
 			}
+		}
+		if best != nil && best.f.operation == "" {
+			best.f.operation = op.name
 		}
 	}
 	// a condemnation, demand or protest with no target named is aimed at
