@@ -145,7 +145,7 @@ func (d *docState) findPersons() {
 			if !isPerson && d.r.lex.GivenNames[toks[i].Norm] && !d.headline[si] {
 				isPerson = true
 			}
-			if !isPerson && i > 0 && toks[i-1].Norm == "," && end < len(toks) && toks[end].Norm == "," {
+			if role == nil && i > 0 && toks[i-1].Norm == "," && end < len(toks) && toks[end].Norm == "," {
 				// ", Alireza Rahmati, told": appositive after a role
 				for _, rm := range roleMatches {
 					if rm.End <= i && rm.End >= i-8 {
@@ -160,7 +160,16 @@ func (d *docState) findPersons() {
 			}
 			p := d.addPerson(si, i, end)
 			if role != nil {
-				d.attachRole(p, si, role.Start, role.End, role.Values[0], nil)
+				// "the governor of Iran's Sistan-Baluchestan, Alireza Rahmati"
+				var of *entity
+				if role.End < len(toks) && toks[role.End].Norm == "of" {
+					for _, m := range d.ments[si] {
+						if m.a > role.End && m.b <= i && !m.possessive && m.ent.class != ClassPerson {
+							of = m.ent
+						}
+					}
+				}
+				d.attachRole(p, si, role.Start, role.End, role.Values[0], of)
 			}
 			i = end
 		}
@@ -193,6 +202,14 @@ func (d *docState) lastRegion(s int) *entity {
 // addPerson records a person named by tokens [a, b) of sentence s.
 func (d *docState) addPerson(s, a, b int) *entity {
 	name := d.surface(s, a, b)
+	// a surname alone names the person already met: "Amir-Abdollahian"
+	for _, p := range d.persons {
+		parts := strings.Fields(p.name)
+		if len(parts) >= 2 && parts[len(parts)-1] == name {
+			d.addMention(&mention{s: s, a: a, b: b, ent: p}, "")
+			return p
+		}
+	}
 	parts := strings.Fields(name)
 	key := "person/" + slug(parts[len(parts)-1]) + "-" + nameSkeleton(name)
 	e := d.entityFor(&cand{class: ClassPerson, key: key, name: name})
@@ -234,6 +251,9 @@ func removeMention(ms []*mention, m *mention) []*mention {
 // attachRole records that person p holds the role at tokens [a, b) of s,
 // of the body or country named just before the role or after "of".
 func (d *docState) attachRole(p *entity, s, a, b int, ro *lexicon.Role, of *entity) {
+	if ro.Name == "official" {
+		return // "a senior official" says who speaks, not an office
+	}
 	toks := d.sents[s].Tokens
 	start := a
 	// modifiers before the role: "caretaker", "deputy", "foreign ministry"
