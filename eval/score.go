@@ -453,14 +453,6 @@ func lowerAll(s []string) []string {
 	return out
 }
 
-// relObject renders a relation object for comparison.
-func relObject(ix *index, o extract.Object) string {
-	if o.Ref != nil {
-		return ix.canon(o.Ref.Name)
-	}
-	return roleNorm(o.Value)
-}
-
 var roleSyn = strings.NewReplacer("spokesman", "spokesperson", "spokeswoman", "spokesperson", "ministry of foreign affairs", "foreign ministry", "minister of foreign affairs", "foreign minister")
 
 func roleNorm(s string) string {

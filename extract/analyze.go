@@ -21,6 +21,7 @@ type entity struct {
 	mentions              []*mention
 	conf                  float64
 	order                 int
+	curated               bool // from a curated lexicon, not found by shape
 }
 
 // mention is one occurrence of an entity: tokens [a, b) of sentence s.
@@ -145,6 +146,7 @@ func (d *docState) entityFor(c *cand) *entity {
 	e := &entity{key: c.key, name: c.name, class: c.class, country: c.country, wikidata: c.wikidata, gaz: c.gaz, aliases: map[string]bool{}, conf: 0.9, order: len(d.order)}
 	if c.lex != nil {
 		e.conf = 0.95
+		e.curated = true
 	}
 	d.ents[c.key] = e
 	d.order = append(d.order, e)

@@ -138,11 +138,11 @@ func (d *docState) holdsOffice(p *entity) bool {
 	return false
 }
 
+// isInternational reports whether a curated organisation belongs to no
+// country (the UN, the African Union), so that it acts in its own name.
 func isInternational(e *entity) bool {
-	return e.country == "" && e.lex() == nil
+	return e.country == "" && e.curated
 }
-
-func (e *entity) lex() *lexicon.Entry { return nil }
 
 // findEvents detects event triggers sentence by sentence, fills their
 // arguments, then merges the frames that report the same event.

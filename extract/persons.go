@@ -19,13 +19,13 @@ func (d *docState) nameRun(s, i int) int {
 		switch {
 		case isUpperWord(t) && !t.AllCaps() || (t.AllCaps() && len(t.Text) <= 3 && words > 0 && false):
 			if d.covered(s, j) && !d.weakCover(s, j) {
-				return d.trimRun(s, i, j)
+				return j
 			}
 			if d.r.lex.Stopwords[t.Norm] && words == 0 {
 				return i
 			}
-			if isRoleWord(d.r, t.Norm) && !d.r.lex.GivenNames[t.Norm] {
-				return d.trimRun(s, i, j)
+			if isRoleWord(t.Norm) && !d.r.lex.GivenNames[t.Norm] {
+				return j
 			}
 			j++
 			words++
@@ -34,16 +34,14 @@ func (d *docState) nameRun(s, i int) int {
 		case t.Kind == text.Word && words > 0 && (t.Norm == "bin" || t.Norm == "al" || t.Norm == "ul" || t.Norm == "ibn" || t.Norm == "e" || t.Norm == "o" || t.Norm == "i") && j+1 < len(toks) && isUpperWord(toks[j+1]):
 			j++
 		default:
-			return d.trimRun(s, i, j)
+			return j
 		}
 		if words >= 5 {
 			return j
 		}
 	}
-	return d.trimRun(s, i, j)
+	return j
 }
-
-func (d *docState) trimRun(s, i, j int) int { return j }
 
 // weakCover reports whether the token is covered only by a place mention,
 // which a person's name may override (surnames such as "Baloch" or "Shah").
@@ -59,7 +57,7 @@ func (d *docState) weakCover(s, i int) bool {
 	return true
 }
 
-func isRoleWord(r *resources, w string) bool {
+func isRoleWord(w string) bool {
 	switch w {
 	case "minister", "president", "spokesman", "spokeswoman", "spokesperson", "governor", "ambassador",
 		"commander", "general", "chief", "leader", "official", "deputy", "secretary", "prime", "foreign",
@@ -109,7 +107,7 @@ func (d *docState) findPersons() {
 				}
 			}
 			end := d.nameRun(si, j)
-			if end-j >= 2 || end-j == 1 && d.r.lex.GivenNames[toks[j].Norm] == false && end < len(toks) && (toks[end].Norm == "said" || toks[end].Norm == "told") {
+			if end-j >= 2 || end-j == 1 && !d.r.lex.GivenNames[toks[j].Norm] && end < len(toks) && (toks[end].Norm == "said" || toks[end].Norm == "told") {
 				p := d.addPerson(si, j, end)
 				used[j] = true
 				d.attachRole(p, si, rm.Start, rm.End, ro, of)

@@ -208,21 +208,3 @@ func listAfter(d *docState, si, k int, classes ...string) []*entity {
 	}
 	return es
 }
-
-// entsAfterNoPoss lists entities of the classes named in tokens [k,
-// k+limit) of sentence si that are not possessive modifiers ("Iran's
-// eastern Sistan": Sistan, not Iran).
-func entsAfterNoPoss(d *docState, si, k, limit int, classes ...string) []*entity {
-	var es []*entity
-	for _, m := range d.ments[si] {
-		if m.a < k || m.a >= k+limit || m.possessive || m.demonym {
-			continue
-		}
-		for _, c := range classes {
-			if m.ent.class == c {
-				es = appendEnt(es, m.ent)
-			}
-		}
-	}
-	return es
-}

@@ -18,8 +18,8 @@ import (
 const (
 	// OntologyIRI names the vocabulary itself (owl:Ontology).
 	OntologyIRI     quad.IRI = "https://newsgraph.org/ns"
-	ontologyLabel            = "newsgraph vocabulary"
-	ontologyComment          = "Classes and properties of newsgraph, a knowledge graph of entities, events and relations extracted from conflict news, with per-document provenance."
+	ontologyLabel   string   = "newsgraph vocabulary"
+	ontologyComment string   = "Classes and properties of newsgraph, a knowledge graph of entities, events and relations extracted from conflict news, with per-document provenance."
 )
 
 var (
