@@ -14,6 +14,8 @@ import (
 func corpus(b *testing.B, n int) string {
 	b.Helper()
 	files, _ := filepath.Glob("../examples/articles/*.txt")
+	more, _ := filepath.Glob("testdata/reporting/*.txt")
+	files = append(files, more...)
 	if len(files) == 0 {
 		b.Fatal("no example articles")
 	}
@@ -32,10 +34,11 @@ func corpus(b *testing.B, n int) string {
 }
 
 // BenchmarkEntities measures recognition alone: sentence splitting,
-// tokenising and the one-pass phrase matcher over lexicons and gazetteer.
+// tokenising and the one-pass phrase matcher over lexicons and gazetteer,
+// on a 10 MB corpus (the example and regression articles, repeated).
 func BenchmarkEntities(b *testing.B) {
 	r := loadResources()
-	txt := corpus(b, 1<<20)
+	txt := corpus(b, 10<<20)
 	b.SetBytes(int64(len(txt)))
 	b.ReportAllocs()
 	b.ResetTimer()
