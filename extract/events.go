@@ -770,9 +770,9 @@ func (d *docState) fillActor(f *frame, frames []*frame, fi int, prevSubject, sub
 		}
 	}
 	// "authorities had demanded…": the authorities of the speaker's country
-	for k := f.a - 1; k >= start && k >= f.a-6 && f.typ != EventAttack; k-- {
+	for k := f.a - 1; k >= start && k >= f.a-6 && (f.typ != EventAttack || toks[k].Norm == "troops" || toks[k].Norm == "soldiers" || toks[k].Norm == "police"); k-- {
 		w := toks[k].Norm
-		if w == "authorities" || w == "officials" || w == "government" || w == "tehran" {
+		if w == "authorities" || w == "officials" || w == "government" || w == "police" || w == "policemen" || w == "troops" || w == "soldiers" {
 			var c *entity
 			if sp := d.speaker(f.s, f.a); sp != nil && sp.ent.country != "" {
 				c = d.countryEntity(sp.ent.country)
@@ -780,6 +780,14 @@ func (d *docState) fillActor(f *frame, frames []*frame, fi int, prevSubject, sub
 			for _, m := range ms {
 				if c == nil && m.b <= k && m.ent.class == ClassOrganization && m.ent.country != "" {
 					c = d.countryEntity(m.ent.country)
+				}
+			}
+			if c == nil {
+				// "Police arrested… across Istanbul": where it happened
+				for _, m := range ms {
+					if c == nil && (m.ent.class == ClassPlace || m.ent.class == ClassRegion) && m.ent.gaz != nil && m.ent.country != "" {
+						c = d.countryEntity(m.ent.country)
+					}
 				}
 			}
 			if c == nil {
@@ -1044,11 +1052,14 @@ func (d *docState) fillArgs(f *frame, dates []dateExpr) {
 						f.country = e
 					}
 				}
-			} else if after && !d.diplomatModifier(f.s, m) || after && f.typ == EventSummon || f.typ == EventRecallAmbassador && after {
+			} else if after && !d.diplomatModifier(f.s, m) || after && (f.typ == EventSummon || f.typ == EventExpelDiplomat) || f.typ == EventRecallAmbassador && after {
 				if f.typ == EventRecallAmbassador && d.diplomatModifier(f.s, m) {
 					continue
 				}
-				if m.possessive && f.typ != EventSummon && !d.diplomatModifier(f.s, m) {
+				if f.typ == EventExpelDiplomat && !d.diplomatModifier(f.s, m) {
+					continue // "expelled the French ambassador": France
+				}
+				if m.possessive && f.typ != EventSummon && f.typ != EventExpelDiplomat && !d.diplomatModifier(f.s, m) {
 					continue
 				}
 				f.targets = appendEnt(f.targets, e)
@@ -1085,6 +1096,12 @@ func (d *docState) fillArgs(f *frame, dates []dateExpr) {
 				if m.ent.class == ClassPerson {
 					f.actors = appendEnt(f.actors, m.ent)
 				}
+			}
+		}
+		// "met his Iraqi counterpart Fuad Hussein", "met with X": both meet
+		for _, m := range ms {
+			if m.a >= f.b && m.a <= f.b+5 && m.a < f.span1 && m.ent.class == ClassPerson {
+				f.actors = appendEnt(f.actors, m.ent)
 			}
 		}
 		f.targets = nil

@@ -104,6 +104,14 @@ func (d *docState) findBodies() {
 						}
 					}
 					start = i
+					// "the foreign ministry in Pretoria"
+					if c == nil && end+1 < len(toks) && toks[end].Norm == "in" {
+						for _, m := range d.ments[si] {
+							if m.a == end+1 && m.capital {
+								c = d.countryEntity(m.ent.country)
+							}
+						}
+					}
 					if c == nil && f.kind != "embassy" && f.kind != "government" && f.kind != "parliament" {
 						c = d.nearestCountryBefore(si, i)
 					}

@@ -33,6 +33,7 @@ const (
 	EventThreaten         = "Threaten"
 	EventArrest           = "Arrest"
 	EventProtest          = "Protest"
+	EventExpelDiplomat    = "ExpelDiplomat"
 )
 
 // Document is one article to extract from: its text and what is known about

@@ -68,6 +68,25 @@ func TestReporting(t *testing.T) {
 		{"arauca-eln.txt", []wantEvent{
 			{typ: EventAttack, actor: "National Liberation Army (ELN)", place: "Arauca department", date: "2024-02-13", killed: 2},
 		}},
+		{"ankara-baghdad.txt", []wantEvent{
+			{typ: EventMeet, actor: "Fuad Hussein", place: "Ankara", date: "2024-02-13"},
+			{typ: EventCondemn, actor: "Iraq", target: "Türkiye"},
+			{typ: EventSummon, actor: "Iraq", target: "Türkiye"},
+			{typ: EventAttack, actor: "Türkiye", killed: 3},
+		}},
+		{"pretoria-recall.txt", []wantEvent{
+			{typ: EventRecallAmbassador, actor: "South Africa", target: "Israel", date: "2024-02-12"},
+			{typ: EventSummon, actor: "Israel", target: "South Africa"},
+			{typ: EventAppeal, actor: "African Union"},
+		}},
+		{"istanbul-arrests.txt", []wantEvent{
+			{typ: EventArrest, actor: "Türkiye", target: "Islamic State"},
+			{typ: EventAttack, actor: "", date: "2024-01", killed: 1},
+		}},
+		{"bamako-expulsion.txt", []wantEvent{
+			{typ: EventExpelDiplomat, actor: "Mali", target: "France"},
+			{typ: EventOfferMediation, actor: "Algeria", target: "Mali"},
+		}},
 		{"boko-haram-mafa.txt", []wantEvent{
 			{typ: EventAttack, actor: "Boko Haram", place: "Mafa", date: "2024-03-19", killed: 37},
 		}},
@@ -116,6 +135,8 @@ func TestReporting(t *testing.T) {
 var publishedOn = map[string]string{
 	"myanmar-sagaing.txt": "2024-02-13", "rafah-raid.txt": "2024-02-13", "crimea-belgorod.txt": "2024-02-13",
 	"poonch-ambush.txt": "2024-02-13", "arauca-eln.txt": "2024-02-13",
+	"ankara-baghdad.txt": "2024-02-13", "pretoria-recall.txt": "2024-02-13", "istanbul-arrests.txt": "2024-02-13",
+	"bamako-expulsion.txt": "2024-02-13",
 }
 
 func hasEvent(rec *Record, w wantEvent) bool {
