@@ -2,8 +2,10 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"net"
+	"net/http"
 	"os"
 	"strings"
 	"time"
@@ -11,17 +13,21 @@ import (
 	cgraph "github.com/cayleygraph/cayley/graph"
 	"github.com/spf13/pflag"
 
+	"github.com/newsgraph/newsgraph/api"
 	"github.com/newsgraph/newsgraph/server"
+	"github.com/newsgraph/newsgraph/web"
 )
 
 var cmdServe = &Command{
 	Name:      "serve",
 	UsageLine: "serve [--db BACKEND] [--dbpath P] [--addr HOST:PORT] [--read-only=true] [--token-file F] [--query-timeout D]",
-	Short:     "serve the graph over HTTP (Cayley API)",
+	Short:     "serve the graph over HTTP: explorer, typed GraphQL, Cayley API",
 	Long: `
-Serve serves the graph over HTTP until interrupted: Cayley's API v2 under
-/api/v2/ (for example POST /api/v2/query?lang=gizmo with the query as the
-body) and a health check at /healthz.
+Serve serves the graph over HTTP until interrupted: the explorer (a web
+page: timeline, graph, map, entity pages, query box) at /, the typed
+GraphQL API at /graphql, Cayley's API v2 under /api/v2/ (for example POST
+/api/v2/query?lang=gizmo with the query as the body) and a health check at
+/healthz.
 
 It listens on 127.0.0.1:7474 by default, reachable from this machine only;
 give --addr to listen elsewhere. The graph is served read-only. With
@@ -82,9 +88,47 @@ func (c *serveCmd) run(ctx context.Context, env *Env, args []string) error {
 	}
 	fmt.Fprintf(env.Stderr, "newsgraph serve: serving %s on http://%s (%s); Ctrl-C stops\n", c.store.where(), ln.Addr(), mode)
 	h := &cgraph.Handle{QuadStore: store.QuadStore()}
-	if err := server.Serve(ctx, ln, h, opts); err != nil {
+	typed, err := api.NewHandler(store, api.Options{Timeout: c.queryTimeout})
+	if err != nil {
+		ln.Close()
+		return err
+	}
+	if err := serveRoutes(ctx, ln, web.Routes(server.NewHandler(h, opts), typed), c.queryTimeout); err != nil {
 		return err
 	}
 	fmt.Fprintln(env.Stderr, "newsgraph serve: stopped")
 	return nil
+}
+
+// serveRoutes serves handler on ln until ctx is cancelled, with the
+// timeouts and graceful shutdown of server.Serve, and closes ln.
+func serveRoutes(ctx context.Context, ln net.Listener, handler http.Handler, queryTimeout time.Duration) error {
+	if queryTimeout <= 0 {
+		queryTimeout = server.DefaultQueryTimeout
+	}
+	srv := &http.Server{
+		Handler:           handler,
+		ReadHeaderTimeout: 10 * time.Second,
+		ReadTimeout:       60 * time.Second,
+		WriteTimeout:      queryTimeout + 30*time.Second,
+		IdleTimeout:       120 * time.Second,
+		MaxHeaderBytes:    1 << 20,
+	}
+	errc := make(chan error, 1)
+	go func() { errc <- srv.Serve(ln) }()
+	select {
+	case err := <-errc:
+		return err
+	case <-ctx.Done():
+	}
+	sctx, cancel := context.WithTimeout(context.Background(), queryTimeout+5*time.Second)
+	defer cancel()
+	err := srv.Shutdown(sctx)
+	if err != nil {
+		srv.Close()
+	}
+	if serr := <-errc; serr != nil && !errors.Is(serr, http.ErrServerClosed) && err == nil {
+		err = serr
+	}
+	return err
 }

@@ -1,0 +1,671 @@
+// Package api is newsgraph's typed API: the graph as events, entities,
+// documents and source claims, both as Go functions (Events, Entity,
+// Entities, Documents) and as a GraphQL schema served over HTTP by
+// NewHandler (mounted at /graphql by `newsgraph serve`).
+//
+// Events come from graph.Store.Events (fused across documents, one
+// SourceClaim per reporting document); entities and documents are read
+// with Cayley's path API over the store's quad store.
+//
+// The GraphQL schema (Schema returns its text) is introspectable, so
+// ordinary GraphQL clients work:
+//
+//	{ events(type: "Attack", country: "Iran", first: 10) {
+//	    totalCount pageInfo { hasNextPage endCursor }
+//	    nodes { id date actors { name } targets { name } killed killedMax
+//	            sources { doc { id } killed injured } } } }
+package api
+
+import (
+	"context"
+	"encoding/base64"
+	"errors"
+	"fmt"
+	"sort"
+	"strings"
+	"sync"
+
+	"github.com/cayleygraph/cayley/graph/path"
+	"github.com/cayleygraph/quad"
+
+	"github.com/newsgraph/newsgraph/extract"
+	"github.com/newsgraph/newsgraph/graph"
+	"github.com/newsgraph/newsgraph/schema"
+)
+
+// Event is a fused event as graph.Store.Events reads it back.
+type Event = extract.Event
+
+// SourceClaim is what one document says of an event.
+type SourceClaim = extract.SourceClaim
+
+// Span is a piece of evidence: a sentence with its byte offsets.
+type Span = extract.Span
+
+// Ref is a reference to an entity from an event.
+type Ref = extract.Ref
+
+// EntityInfo is one real-world thing as the store holds it, merged across the
+// documents that name it.
+type EntityInfo struct {
+	// ID is the entity's IRI.
+	ID string `json:"id"`
+	// Name is the name most documents give it.
+	Name string `json:"name"`
+	// Class is its entity class ("Country", "ArmedGroup", …).
+	Class string `json:"class"`
+	// Aliases are the other names documents use, sorted.
+	Aliases []string `json:"aliases"`
+	// Country is the name of the country it belongs to, CountryID its IRI.
+	Country   string `json:"country,omitempty"`
+	CountryID string `json:"country_id,omitempty"`
+	// Wikidata is the Wikidata item id ("Q843").
+	Wikidata string `json:"wikidata,omitempty"`
+	// Lat and Lon locate a place.
+	Lat *float64 `json:"lat,omitempty"`
+	Lon *float64 `json:"lon,omitempty"`
+	// LocatedIn lists the places that contain it (region, country).
+	LocatedIn []Ref `json:"located_in,omitempty"`
+	// Documents are the identifiers of the documents that mention it.
+	Documents []string `json:"documents"`
+}
+
+// Ref returns the entity as a reference.
+func (e *EntityInfo) Ref() Ref {
+	return Ref{ID: e.ID, Name: e.Name, Class: e.Class, Country: e.Country}
+}
+
+// Document is one ingested article.
+type Document struct {
+	// ID is the document identifier ("000_d765e2c5818afb87.txt"), IRI its node.
+	ID        string `json:"id"`
+	IRI       string `json:"iri"`
+	Title     string `json:"title,omitempty"`
+	URL       string `json:"url,omitempty"`
+	Published string `json:"published,omitempty"`
+	Source    string `json:"source,omitempty"`
+}
+
+// ErrNotFound is returned by Entity for an id the store does not hold.
+var ErrNotFound = errors.New("api: not found")
+
+// Filter selects events. Empty fields select everything; names match
+// names and aliases case-insensitively, or IRIs exactly.
+type Filter struct {
+	// Type is an event type ("Attack").
+	Type string
+	// Actor matches an actor or agent.
+	Actor string
+	// Target matches a target.
+	Target string
+	// Place matches a place by containment (a village matches its
+	// province and country).
+	Place string
+	// Country matches the country the event took place in (or the
+	// country of one of its places).
+	Country string
+	// Since and Until bound the date (ISO, inclusive).
+	Since, Until string
+	// First caps the number of events returned (0: all); After is the
+	// cursor (Cursor) of the event to start after.
+	First int
+	After string
+}
+
+// Cursor is the opaque pagination cursor of a node (event or entity) id.
+func Cursor(id string) string {
+	return base64.RawURLEncoding.EncodeToString([]byte("id:" + id))
+}
+
+func cursorID(c string) (string, error) {
+	b, err := base64.RawURLEncoding.DecodeString(c)
+	if err != nil || !strings.HasPrefix(string(b), "id:") {
+		return "", fmt.Errorf("api: invalid cursor %q", c)
+	}
+	return strings.TrimPrefix(string(b), "id:"), nil
+}
+
+// page cuts items after the cursor and to first; it reports whether more
+// follow.
+func page[T any](items []T, id func(T) string, first int, after string) ([]T, bool, error) {
+	if after != "" {
+		aid, err := cursorID(after)
+		if err != nil {
+			return nil, false, err
+		}
+		i := 0
+		for i < len(items) && id(items[i]) != aid {
+			i++
+		}
+		if i == len(items) {
+			return nil, false, fmt.Errorf("api: cursor %q names no item of this list", after)
+		}
+		items = items[i+1:]
+	}
+	if first < 0 {
+		return nil, false, fmt.Errorf("api: first must not be negative, got %d", first)
+	}
+	if first > 0 && len(items) > first {
+		return items[:first], true, nil
+	}
+	return items, false, nil
+}
+
+// Events returns the fused events f selects, ordered by date (undated
+// last), from the cursor f.After on and at most f.First of them.
+func Events(ctx context.Context, store *graph.Store, f Filter) ([]Event, error) {
+	l := newLoader(store)
+	all, err := l.filterEvents(ctx, f)
+	if err != nil {
+		return nil, err
+	}
+	out, _, err := page(all, eventID, f.First, f.After)
+	return out, err
+}
+
+func eventID(e Event) string { return e.ID }
+
+// Entity returns the entity with IRI id (or an id relative to the store's
+// base such as "entity/country/pk" or "country/pk"); ErrNotFound if the
+// store does not hold it.
+func Entity(ctx context.Context, store *graph.Store, id string) (*EntityInfo, error) {
+	return newLoader(store).entity(ctx, id)
+}
+
+// EntityFilter selects entities.
+type EntityFilter struct {
+	// Class is an entity class ("Country"), case-insensitive.
+	Class string
+	// Name matches part of the name or of an alias, case-insensitively.
+	Name string
+	// First and After paginate as in Filter.
+	First int
+	After string
+}
+
+// Entities lists the entities f selects, ordered by name.
+func Entities(ctx context.Context, store *graph.Store, f EntityFilter) ([]EntityInfo, error) {
+	all, err := newLoader(store).entities(ctx, f)
+	if err != nil {
+		return nil, err
+	}
+	out, _, err := page(all, func(e EntityInfo) string { return e.ID }, f.First, f.After)
+	return out, err
+}
+
+// EntityEvents lists the events an entity takes part in (as actor, agent
+// or target) or that took place in it (as place or country).
+func EntityEvents(ctx context.Context, store *graph.Store, id string) ([]Event, error) {
+	l := newLoader(store)
+	e, err := l.entity(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	return l.eventsOf(ctx, e.ID)
+}
+
+// Documents lists the documents in the store, by id.
+func Documents(ctx context.Context, store *graph.Store) ([]Document, error) {
+	return newLoader(store).documents(ctx)
+}
+
+// loader reads the store for one request, caching what it read.
+type loader struct {
+	store     *graph.Store
+	mu        sync.Mutex // guards the caches: GraphQL resolves fields in parallel
+	allEvents []Event
+	byID      map[string]*Event
+	ents      map[string]*EntityInfo
+	docs      []Document
+	docByID   map[string]*Document
+}
+
+func newLoader(store *graph.Store) *loader {
+	return &loader{store: store, ents: map[string]*EntityInfo{}}
+}
+
+// events reads every event once.
+func (l *loader) events(ctx context.Context) ([]Event, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if l.allEvents != nil {
+		return l.allEvents, nil
+	}
+	evs, err := l.store.Events(ctx, graph.EventFilter{})
+	if err != nil {
+		return nil, err
+	}
+	if evs == nil {
+		evs = []Event{}
+	}
+	l.allEvents = evs
+	l.byID = make(map[string]*Event, len(evs))
+	for i := range evs {
+		l.byID[evs[i].ID] = &evs[i]
+	}
+	return evs, nil
+}
+
+func (l *loader) event(ctx context.Context, id string) (*Event, error) {
+	if _, err := l.events(ctx); err != nil {
+		return nil, err
+	}
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.byID[id], nil
+}
+
+// filterEvents applies f (without pagination).
+func (l *loader) filterEvents(ctx context.Context, f Filter) ([]Event, error) {
+	var evs []Event
+	var err error
+	if f.Type == "" && f.Actor == "" && f.Place == "" && f.Since == "" && f.Until == "" {
+		evs, err = l.events(ctx)
+	} else {
+		evs, err = l.store.Events(ctx, graph.EventFilter{Type: f.Type, Actor: f.Actor, Place: f.Place, Since: f.Since, Until: f.Until})
+	}
+	if err != nil {
+		return nil, err
+	}
+	if f.Target == "" && f.Country == "" {
+		return evs, nil
+	}
+	out := []Event{}
+	for _, e := range evs {
+		if f.Target != "" && !l.anyMatches(ctx, e.Targets, f.Target) {
+			continue
+		}
+		if f.Country != "" && !l.inCountry(ctx, e, f.Country) {
+			continue
+		}
+		out = append(out, e)
+	}
+	return out, nil
+}
+
+// matches tells whether ref is called q (by name or alias) or is q.
+func (l *loader) matches(ctx context.Context, ref Ref, q string) bool {
+	q = strings.TrimSpace(q)
+	if ref.ID == q || strings.EqualFold(ref.Name, q) {
+		return true
+	}
+	if e, err := l.entity(ctx, ref.ID); err == nil {
+		if e.ID == l.resolve(q) {
+			return true
+		}
+		for _, a := range e.Aliases {
+			if strings.EqualFold(a, q) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func (l *loader) anyMatches(ctx context.Context, refs []Ref, q string) bool {
+	for _, r := range refs {
+		if l.matches(ctx, r, q) {
+			return true
+		}
+	}
+	return false
+}
+
+// inCountry tells whether e took place in country q: its event country,
+// or the country of one of its places.
+func (l *loader) inCountry(ctx context.Context, e Event, q string) bool {
+	if e.Country != nil {
+		return l.matches(ctx, *e.Country, q)
+	}
+	for _, p := range e.Places {
+		if p.Class == extract.ClassCountry && l.matches(ctx, p, q) {
+			return true
+		}
+		if p.Country != "" {
+			if strings.EqualFold(p.Country, q) {
+				return true
+			}
+			if pe, err := l.entity(ctx, p.ID); err == nil && pe.CountryID != "" &&
+				l.matches(ctx, Ref{ID: pe.CountryID, Name: pe.Country}, q) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// eventsOf lists the events entity id takes part in or took place in.
+func (l *loader) eventsOf(ctx context.Context, id string) ([]Event, error) {
+	evs, err := l.events(ctx)
+	if err != nil {
+		return nil, err
+	}
+	has := func(refs []Ref) bool {
+		for _, r := range refs {
+			if r.ID == id {
+				return true
+			}
+		}
+		return false
+	}
+	out := []Event{}
+	for _, e := range evs {
+		if has(e.Actors) || has(e.Agents) || has(e.Targets) || has(e.Places) ||
+			(e.Country != nil && e.Country.ID == id) {
+			out = append(out, e)
+		}
+	}
+	return out, nil
+}
+
+// resolve turns an entity id into an IRI.
+func (l *loader) resolve(id string) string {
+	id = strings.TrimSpace(id)
+	id = strings.TrimSuffix(strings.TrimPrefix(id, "<"), ">")
+	if strings.Contains(id, "://") {
+		return id
+	}
+	id = strings.TrimPrefix(id, "/")
+	if !strings.HasPrefix(id, "entity/") {
+		id = "entity/" + id
+	}
+	return l.store.Base() + id
+}
+
+// values returns the distinct objects of subj's pred quads, those more
+// quads state first, then in lexical order.
+func values(ctx context.Context, store *graph.Store, subj quad.Value, pred quad.IRI) ([]quad.Value, error) {
+	count := map[string]int{}
+	byKey := map[string]quad.Value{}
+	err := path.StartPath(store.QuadStore(), subj).Out(pred).Iterate(ctx).EachValue(store.QuadStore(), func(v quad.Value) {
+		k := quad.StringOf(v)
+		if _, ok := byKey[k]; !ok {
+			byKey[k] = v
+		}
+		count[k]++
+	})
+	if err != nil {
+		return nil, err
+	}
+	keys := make([]string, 0, len(byKey))
+	for k := range byKey {
+		keys = append(keys, k)
+	}
+	sort.Slice(keys, func(i, j int) bool {
+		if count[keys[i]] != count[keys[j]] {
+			return count[keys[i]] > count[keys[j]]
+		}
+		return keys[i] < keys[j]
+	})
+	out := make([]quad.Value, len(keys))
+	for i, k := range keys {
+		out[i] = byKey[k]
+	}
+	return out, nil
+}
+
+func firstText(vs []quad.Value) string {
+	if len(vs) == 0 {
+		return ""
+	}
+	return schema.TextOf(vs[0])
+}
+
+// entity reads one entity.
+func (l *loader) entity(ctx context.Context, id string) (*EntityInfo, error) {
+	iri := l.resolve(id)
+	l.mu.Lock()
+	e, ok := l.ents[iri]
+	l.mu.Unlock()
+	if ok {
+		if e == nil {
+			return nil, ErrNotFound
+		}
+		return e, nil
+	}
+	e, err := l.readEntity(ctx, quad.IRI(iri))
+	if err != nil {
+		return nil, err
+	}
+	l.mu.Lock()
+	l.ents[iri] = e
+	l.mu.Unlock()
+	if e == nil {
+		return nil, ErrNotFound
+	}
+	return e, nil
+}
+
+func (l *loader) readEntity(ctx context.Context, iri quad.IRI) (*EntityInfo, error) {
+	types, err := values(ctx, l.store, iri, schema.Type)
+	if err != nil {
+		return nil, err
+	}
+	e := &EntityInfo{ID: string(iri), Aliases: []string{}, Documents: []string{}}
+	classes := map[quad.IRI]bool{}
+	for _, c := range schema.EntityClasses() {
+		classes[c] = true
+	}
+	for _, t := range types {
+		if t, ok := t.(quad.IRI); ok && classes[t] {
+			e.Class = schema.LocalName(t)
+			break
+		}
+	}
+	if e.Class == "" {
+		return nil, nil
+	}
+	names, err := values(ctx, l.store, iri, schema.Name)
+	if err != nil {
+		return nil, err
+	}
+	e.Name = firstText(names)
+	aliases, err := values(ctx, l.store, iri, schema.Alias)
+	if err != nil {
+		return nil, err
+	}
+	seen := map[string]bool{strings.ToLower(e.Name): true}
+	for _, v := range append(names, aliases...) {
+		a := schema.TextOf(v)
+		if a != "" && !seen[strings.ToLower(a)] {
+			seen[strings.ToLower(a)] = true
+			e.Aliases = append(e.Aliases, a)
+		}
+	}
+	sort.Strings(e.Aliases)
+	if vs, err := values(ctx, l.store, iri, schema.CountryOf); err != nil {
+		return nil, err
+	} else if len(vs) > 0 {
+		if c, ok := vs[0].(quad.IRI); ok {
+			e.CountryID = string(c)
+			cn, err := values(ctx, l.store, c, schema.Name)
+			if err != nil {
+				return nil, err
+			}
+			e.Country = firstText(cn)
+		} else {
+			e.Country = schema.TextOf(vs[0])
+		}
+	}
+	same, err := values(ctx, l.store, iri, schema.SameAs)
+	if err != nil {
+		return nil, err
+	}
+	for _, v := range same {
+		if s := schema.TextOf(v); strings.HasPrefix(s, schema.WikidataEntity) {
+			e.Wikidata = strings.TrimPrefix(s, schema.WikidataEntity)
+			break
+		}
+	}
+	for _, p := range []struct {
+		pred quad.IRI
+		dst  **float64
+	}{{schema.Lat, &e.Lat}, {schema.Lon, &e.Lon}} {
+		vs, err := values(ctx, l.store, iri, p.pred)
+		if err != nil {
+			return nil, err
+		}
+		if len(vs) > 0 {
+			if f, ok := schema.DecimalOf(vs[0]); ok {
+				*p.dst = &f
+			}
+		}
+	}
+	within, err := values(ctx, l.store, iri, schema.LocatedIn)
+	if err != nil {
+		return nil, err
+	}
+	for _, v := range within {
+		if c, ok := v.(quad.IRI); ok {
+			ref := Ref{ID: string(c)}
+			if ns, err := values(ctx, l.store, c, schema.Name); err == nil {
+				ref.Name = firstText(ns)
+			}
+			if ts, err := values(ctx, l.store, c, schema.Type); err == nil {
+				for _, t := range ts {
+					if t, ok := t.(quad.IRI); ok && classes[t] {
+						ref.Class = schema.LocalName(t)
+						break
+					}
+				}
+			}
+			e.LocatedIn = append(e.LocatedIn, ref)
+		}
+	}
+	docs, err := values(ctx, l.store, iri, schema.MentionedIn)
+	if err != nil {
+		return nil, err
+	}
+	for _, d := range docs {
+		ids, err := values(ctx, l.store, d, schema.Identifier)
+		if err != nil {
+			return nil, err
+		}
+		id := firstText(ids)
+		if id == "" {
+			id = schema.TextOf(d)
+		}
+		e.Documents = append(e.Documents, id)
+	}
+	sort.Strings(e.Documents)
+	return e, nil
+}
+
+// entities lists the entities of f's class (every class when empty) whose
+// name or an alias contains f.Name.
+func (l *loader) entities(ctx context.Context, f EntityFilter) ([]EntityInfo, error) {
+	classes := schema.EntityClasses()
+	if f.Class != "" {
+		classes = nil
+		for _, c := range schema.EntityClasses() {
+			if strings.EqualFold(schema.LocalName(c), f.Class) {
+				classes = append(classes, c)
+			}
+		}
+		if classes == nil {
+			return nil, fmt.Errorf("api: unknown entity class %q", f.Class)
+		}
+	}
+	seen := map[quad.IRI]bool{}
+	var iris []quad.IRI
+	for _, c := range classes {
+		err := path.StartPath(l.store.QuadStore(), c).In(schema.Type).Unique().Iterate(ctx).
+			EachValue(l.store.QuadStore(), func(v quad.Value) {
+				if iri, ok := v.(quad.IRI); ok && !seen[iri] {
+					seen[iri] = true
+					iris = append(iris, iri)
+				}
+			})
+		if err != nil {
+			return nil, err
+		}
+	}
+	q := strings.ToLower(strings.TrimSpace(f.Name))
+	out := []EntityInfo{}
+	for _, iri := range iris {
+		e, err := l.entity(ctx, string(iri))
+		if errors.Is(err, ErrNotFound) {
+			continue
+		}
+		if err != nil {
+			return nil, err
+		}
+		if f.Class != "" && !strings.EqualFold(e.Class, f.Class) {
+			continue
+		}
+		if q != "" && !containsName(e, q) {
+			continue
+		}
+		out = append(out, *e)
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		a, b := strings.ToLower(out[i].Name), strings.ToLower(out[j].Name)
+		if a != b {
+			return a < b
+		}
+		return out[i].ID < out[j].ID
+	})
+	return out, nil
+}
+
+func containsName(e *EntityInfo, q string) bool {
+	if strings.Contains(strings.ToLower(e.Name), q) {
+		return true
+	}
+	for _, a := range e.Aliases {
+		if strings.Contains(strings.ToLower(a), q) {
+			return true
+		}
+	}
+	return false
+}
+
+// documents reads every document once.
+func (l *loader) documents(ctx context.Context) ([]Document, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if l.docs != nil {
+		return l.docs, nil
+	}
+	var iris []quad.Value
+	err := path.StartPath(l.store.QuadStore(), schema.Document).In(schema.Type).Unique().Iterate(ctx).
+		EachValue(l.store.QuadStore(), func(v quad.Value) { iris = append(iris, v) })
+	if err != nil {
+		return nil, err
+	}
+	docs := []Document{}
+	for _, iri := range iris {
+		d := Document{IRI: schema.TextOf(iri)}
+		for _, p := range []struct {
+			pred quad.IRI
+			dst  *string
+		}{{schema.Identifier, &d.ID}, {schema.Title, &d.Title}, {schema.URL, &d.URL},
+			{schema.Published, &d.Published}, {schema.Source, &d.Source}} {
+			vs, err := values(ctx, l.store, iri, p.pred)
+			if err != nil {
+				return nil, err
+			}
+			*p.dst = firstText(vs)
+		}
+		if d.ID == "" {
+			d.ID = d.IRI
+		}
+		docs = append(docs, d)
+	}
+	sort.Slice(docs, func(i, j int) bool { return docs[i].ID < docs[j].ID })
+	l.docs = docs
+	l.docByID = make(map[string]*Document, len(docs))
+	for i := range docs {
+		l.docByID[docs[i].ID] = &docs[i]
+	}
+	return docs, nil
+}
+
+func (l *loader) document(ctx context.Context, id string) (*Document, error) {
+	if _, err := l.documents(ctx); err != nil {
+		return nil, err
+	}
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.docByID[id], nil
+}
