@@ -102,6 +102,22 @@ func TestExampleArticlesEndToEnd(t *testing.T) {
 		}
 	}
 
+	// a picture for a report: the attacks in Iran since January 2024
+	r = runBinary(t, run("export", "--dbpath", db, "--format", "dot", "--country", "Iran", "--type", "Attack", "--since", "2024-01-01"))
+	if r.code != 0 || !strings.Contains(r.stdout, "digraph events") || !strings.Contains(r.stdout, "Pakistan") || !strings.Contains(r.stdout, "7–9 killed · 5 sources") || strings.Contains(r.stdout, "Houthis") {
+		t.Errorf("event graph: %+v", r)
+	}
+	if _, err := exec.LookPath("dot"); err == nil {
+		svg := filepath.Join(t.TempDir(), "iran.svg")
+		if r := runBinary(t, run("export", "--dbpath", db, "--country", "Iran", "-o", svg)); r.code != 0 {
+			t.Errorf("svg export: %+v", r)
+		} else if b, _ := os.ReadFile(svg); !strings.Contains(string(b), "<svg") {
+			t.Errorf("svg export wrote %.200s", b)
+		}
+	} else if os.Getenv("CI") == "true" {
+		t.Error("Graphviz is not installed")
+	}
+
 	if r := runBinary(t, run("ingest", "--dbpath", db, articles)); r.code != 0 || !strings.Contains(r.stdout, "(0 added, 5 unchanged, 0 replaced)") || !strings.Contains(r.stdout, "quads:     0 written") {
 		t.Errorf("second ingest: %+v", r)
 	}
