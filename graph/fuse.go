@@ -254,7 +254,8 @@ func (f *fuser) candidates(r *report) []quad.IRI {
 	var out []quad.IRI
 	if len(seeds) > 0 {
 		p := path.StartPath(f.s.qs, seeds...).In(via...).Has(schema.Type, r.typ)
-		f.fail(p.Iterate(f.ctx).EachValue(f.s.qs, func(v quad.Value) {
+		// Without paths: Cayley's SQL iterator panics in NextPath here.
+		f.fail(p.Iterate(f.ctx).Paths(false).EachValue(f.s.qs, func(v quad.Value) {
 			if iri, ok := v.(quad.IRI); ok && !seen[iri] {
 				seen[iri] = true
 				if f.dateRulesOut(r, iri) {

@@ -177,7 +177,7 @@ var schemaSeq atomic.Int64
 // postgresDSN returns a connection string to a fresh schema of the test
 // database, dropped when the test ends. Without a reachable server the
 // test fails under CI=true and is skipped otherwise.
-func postgresDSN(t *testing.T) string {
+func postgresDSN(t testing.TB) string {
 	t.Helper()
 	candidates := []string{
 		"postgres://root@127.0.0.1:5432/test?sslmode=disable",

@@ -62,6 +62,7 @@ type Store struct {
 	backend  string
 	readOnly bool
 	pg       *dsql.DB // postgres: for the advisory lock that serialises writers
+	pgDSN    string   // postgres: the connection string, for CopyQuads
 
 	// mu serialises Put (which reads, fuses and writes as one step) and
 	// keeps readers off the memory backend while it changes.
@@ -91,6 +92,7 @@ func Open(ctx context.Context, cfg Config) (*Store, error) {
 		s.qs = memstore.New()
 	case BackendPostgres:
 		s.qs, s.pg, err = openPostgres(ctx, cfg)
+		s.pgDSN = cfg.Path
 	default:
 		err = fmt.Errorf("graph: unknown backend %q (want %s, %s or %s)", s.backend, BackendBolt, BackendMemory, BackendPostgres)
 	}

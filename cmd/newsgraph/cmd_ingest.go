@@ -4,6 +4,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"os"
+	"path/filepath"
 	"sync"
 	"time"
 
@@ -15,7 +17,7 @@ import (
 
 var cmdIngest = &Command{
 	Name:      "ingest",
-	UsageLine: "ingest [--db BACKEND] [--dbpath P] [--base IRI] [--published DATE] [--extractor NAME] [--workers N] PATH...",
+	UsageLine: "ingest [--db BACKEND] [--dbpath P] [--base IRI] [--published DATE] [--extractor NAME] [--workers N] [--bulk] PATH...",
 	Short:     "extract articles and store them in the graph",
 	Long: `
 Ingest reads articles as 'newsgraph extract' does (see 'newsgraph help
@@ -32,6 +34,13 @@ the time taken. A progress indicator is shown on standard error when it is
 a terminal. On interrupt (Ctrl-C, SIGTERM) ingest stops after the document
 it is storing and prints the summary so far.
 
+With --bulk and --db postgres, an empty database is loaded in bulk: the
+documents are put, with the same fusion, into a temporary bolt file
+beside the working directory ($TMPDIR), which is then copied into
+PostgreSQL with COPY in one transaction. Either every document lands or
+none does; a rerun after a crash starts again. On a database that
+already holds quads --bulk falls back to one transaction per document.
+
 The exit status is 1 if any input was skipped.
 `,
 	New: func() runner { return &ingestCmd{} },
@@ -40,11 +49,13 @@ The exit status is 1 if any input was skipped.
 type ingestCmd struct {
 	extractFlags
 	store storeFlags
+	bulk  bool
 }
 
 func (c *ingestCmd) flags(fs *pflag.FlagSet, env *Env) {
 	c.store.register(fs, env)
 	c.extractFlags.register(fs)
+	fs.BoolVar(&c.bulk, "bulk", false, "postgres: load an empty database through a staging file and COPY")
 }
 
 // ingestSummary counts what ingest did.
@@ -92,6 +103,32 @@ func (c *ingestCmd) run(ctx context.Context, env *Env, args []string) error {
 		fmt.Fprintln(env.Stderr, err)
 	}
 
+	// target is where the documents go; with --bulk into an empty
+	// PostgreSQL database, a staging bolt file copied in at the end.
+	target := store
+	var staging *graph.Store
+	if c.bulk && c.store.backend == graph.BackendPostgres {
+		empty, err := store.Empty(ctx)
+		if err != nil {
+			return err
+		}
+		if !empty {
+			fmt.Fprintln(env.Stderr, "newsgraph ingest: --bulk: the database is not empty; writing one document per transaction")
+		} else {
+			dir, err := os.MkdirTemp("", "newsgraph-bulk-")
+			if err != nil {
+				return err
+			}
+			defer os.RemoveAll(dir)
+			staging, err = graph.Open(ctx, graph.Config{Backend: graph.BackendBolt, Path: filepath.Join(dir, "staging.db"), Base: c.store.base})
+			if err != nil {
+				return err
+			}
+			defer staging.Close()
+			target = staging
+		}
+	}
+
 	var sum ingestSummary
 	p := &pipeline{flags: c.extractFlags, base: c.store.base, report: report, interrupt: ctx}
 	// The run goes on under a context that the interrupt does not
@@ -99,7 +136,7 @@ func (c *ingestCmd) run(ctx context.Context, env *Env, args []string) error {
 	putCtx := context.WithoutCancel(ctx)
 	var putFailed int
 	runErr := p.run(ctx, env.Stdin, args, func(res extracted) error {
-		r, err := store.Put(putCtx, res.rec)
+		r, err := target.Put(putCtx, res.rec)
 		if err != nil {
 			putFailed++
 			report(fmt.Errorf("ingest: %s: %w", res.doc.ID, err))
@@ -131,6 +168,15 @@ func (c *ingestCmd) run(ctx context.Context, env *Env, args []string) error {
 		bar.Finish()
 		ui.Unlock()
 	}
+	if staging != nil && runErr == nil {
+		qr := staging.AllQuads(putCtx)
+		cs, err := store.CopyQuads(putCtx, qr)
+		qr.Close()
+		if err != nil {
+			return fmt.Errorf("bulk load: %w (nothing was stored)", err)
+		}
+		fmt.Fprintf(env.Stderr, "newsgraph ingest: bulk: %d quads copied into postgres in %s\n", cs.Inserted, cs.Elapsed.Round(time.Millisecond))
+	}
 	sum.skipped = p.Skipped() + putFailed
 	sum.elapsed = time.Since(start)
 	interrupted := runErr != nil && ctx.Err() != nil && errors.Is(runErr, ctx.Err())
@@ -139,6 +185,8 @@ func (c *ingestCmd) run(ctx context.Context, env *Env, args []string) error {
 	}
 	sum.print(env, c.store.where())
 	switch {
+	case interrupted && staging != nil:
+		return errors.New("interrupted; nothing was stored (--bulk)")
 	case interrupted:
 		return errors.New("interrupted; the documents above were stored, the rest was not")
 	case sum.skipped > 0:

@@ -61,6 +61,7 @@ var commands = []*Command{
 	cmdStats,
 	cmdSchema,
 	cmdEval,
+	cmdGen,
 }
 
 // Env is what a command sees of the process: its standard streams and

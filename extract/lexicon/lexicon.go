@@ -86,6 +86,9 @@ func load() (*Lexicon, error) {
 				e.Country = cols[3]
 			}
 			if len(cols) > 4 {
+				if cols[4] != "" && !isQID(cols[4]) {
+					return fmt.Errorf("column 5 is %q, want a Wikidata QID (Q123) or nothing", cols[4])
+				}
 				e.Wikidata = cols[4]
 			}
 			if len(cols) > 5 {
@@ -188,4 +191,17 @@ func eachRow(name string, fn func(line int, cols []string) error) error {
 		}
 	}
 	return sc.Err()
+}
+
+// isQID reports whether s is a Wikidata item identifier such as Q794.
+func isQID(s string) bool {
+	if len(s) < 2 || s[0] != 'Q' {
+		return false
+	}
+	for _, c := range s[1:] {
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return true
 }

@@ -1,6 +1,7 @@
 package lexicon
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/newsgraph/newsgraph/extract/text"
@@ -23,7 +24,39 @@ func TestDefaultLoads(t *testing.T) {
 		default:
 			t.Errorf("%s: unknown class %q", e.Key, e.Class)
 		}
+		if e.Wikidata != "" && !isQID(e.Wikidata) {
+			t.Errorf("%s: Wikidata %q is not a QID", e.Key, e.Wikidata)
+		}
+		for _, a := range e.Aliases {
+			if strings.Contains(a, "\t") || a == "" {
+				t.Errorf("%s: bad alias %q", e.Key, a)
+			}
+		}
 	}
+}
+
+func TestIsQID(t *testing.T) {
+	for s, want := range map[string]bool{"Q794": true, "Q1": true, "": false, "Q": false, "q794": false, "Q79a": false, "ISIS-K|ISKP": false} {
+		if got := isQID(s); got != want {
+			t.Errorf("isQID(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
+
+// A row that leaves the Wikidata column out entirely still gets its aliases.
+func TestAliasesOfRowsWithoutQID(t *testing.T) {
+	lx := Default()
+	for _, e := range lx.Entries {
+		if e.Wikidata == "" && e.Key == "islamic-state-khorasan" {
+			for _, a := range e.Aliases {
+				if a == "ISKP" {
+					return
+				}
+			}
+			t.Fatalf("%s: aliases %q lack ISKP", e.Key, e.Aliases)
+		}
+	}
+	t.Fatal("islamic-state-khorasan not found")
 }
 
 func TestMatcher(t *testing.T) {

@@ -1,0 +1,286 @@
+package graph
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"time"
+
+	cgraph "github.com/cayleygraph/cayley/graph"
+	csql "github.com/cayleygraph/cayley/graph/sql"
+	"github.com/cayleygraph/quad"
+	"github.com/jackc/pgx/v5"
+)
+
+// Bulk loading into PostgreSQL.
+//
+// CopyQuads writes quads straight into the tables of Cayley's SQL quad
+// store (nodes and quads, as graph/sql/postgres creates them) with COPY,
+// in one transaction: Cayley reads the result unchanged. Nodes are keyed
+// by Cayley's value hash (csql.HashOf) and carry a reference count, the
+// number of quad directions that use them; quads reference their nodes by
+// hash. The quads are first copied into temporary tables, then merged:
+// new nodes inserted, quads inserted unless present (duplicates are
+// ignored), and the reference counts of their nodes raised by what the
+// new quads use.
+
+// copyNodeColumns are the columns of Cayley's nodes table CopyQuads fills.
+var copyNodeColumns = []string{"hash", "refs", "value", "value_string", "datatype", "language",
+	"iri", "bnode", "value_int", "value_bool", "value_float", "value_time"}
+
+// nodeRow returns the row of table nodes for value v (refs 0).
+func nodeRow(h csql.NodeHash, v quad.Value) ([]any, error) {
+	typ, vals, err := csql.NodeValues(h, v)
+	if err != nil {
+		return nil, err
+	}
+	row := make([]any, len(copyNodeColumns))
+	row[0], row[1] = vals[0], 0
+	for i, col := range typ.Columns() {
+		for j, c := range copyNodeColumns {
+			if c == col {
+				row[j] = vals[i+1]
+			}
+		}
+	}
+	return row, nil
+}
+
+// quadRows streams the rows of the temporary tables from a quad reader,
+// recording the nodes it has not sent yet.
+type quadRows struct {
+	r     quad.Reader
+	n     int
+	err   error
+	row   []any
+	nodes [][]any           // node rows to copy, in batches
+	seen  map[[20]byte]bool // node hashes already sent (bounded, see next)
+	next  func([]any) error // flushes nodes when the batch is full
+}
+
+func (q *quadRows) Next() bool {
+	if q.err != nil {
+		return false
+	}
+	qd, err := q.r.ReadQuad()
+	if err == io.EOF {
+		return false
+	}
+	if err != nil {
+		q.err = err
+		return false
+	}
+	if !qd.IsValid() {
+		q.err = fmt.Errorf("invalid quad %v", qd)
+		return false
+	}
+	q.row = q.row[:0]
+	for _, d := range quad.Directions {
+		v := qd.Get(d)
+		if v == nil {
+			q.row = append(q.row, nil)
+			continue
+		}
+		h := csql.HashOf(v)
+		q.row = append(q.row, h.SQLValue())
+		var key [20]byte
+		copy(key[:], h.ValueHash[:])
+		if !q.seen[key] {
+			if len(q.seen) >= 1<<20 {
+				q.seen = map[[20]byte]bool{} // bounded memory; the merge removes duplicates
+			}
+			q.seen[key] = true
+			row, err := nodeRow(h, v)
+			if err != nil {
+				q.err = err
+				return false
+			}
+			q.nodes = append(q.nodes, row)
+		}
+	}
+	q.n++
+	return true
+}
+
+func (q *quadRows) Values() ([]any, error) { return q.row, nil }
+func (q *quadRows) Err() error             { return q.err }
+
+// CopyStats reports what CopyQuads did.
+type CopyStats struct {
+	Read     int // quads read
+	Inserted int // quads new to the store
+	Elapsed  time.Duration
+}
+
+// CopyQuads bulk-loads the quads r yields into a PostgreSQL store, with
+// COPY, in one transaction: all of them or, on error, none. Quads the
+// store holds already are ignored. It bypasses Put: it is meant for
+// stores written by newsgraph elsewhere (a staging store, an export) and
+// copied whole into an empty database.
+func (s *Store) CopyQuads(ctx context.Context, r quad.Reader) (CopyStats, error) {
+	start := time.Now()
+	var st CopyStats
+	if s.backend != BackendPostgres || s.pgDSN == "" {
+		return st, errors.New("graph: copy: only the postgres backend loads by COPY")
+	}
+	if s.readOnly {
+		return st, ErrReadOnly
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	conn, err := pgx.Connect(ctx, s.pgDSN)
+	if err != nil {
+		return st, fmt.Errorf("graph: copy: %w", err)
+	}
+	defer conn.Close(context.Background())
+	tx, err := conn.Begin(ctx)
+	if err != nil {
+		return st, fmt.Errorf("graph: copy: %w", err)
+	}
+	defer tx.Rollback(context.Background())
+	exec := func(sql string, args ...any) (int64, error) {
+		tag, err := tx.Exec(ctx, sql, args...)
+		if err != nil {
+			return 0, fmt.Errorf("graph: copy: %s: %w", firstLine(sql), err)
+		}
+		return tag.RowsAffected(), nil
+	}
+	for _, stmt := range []string{
+		`SELECT pg_advisory_xact_lock(` + fmt.Sprint(writeLockKey) + `)`,
+		`CREATE TEMP TABLE ng_nodes (LIKE nodes) ON COMMIT DROP`,
+		`CREATE TEMP TABLE ng_quads (subject_hash BYTEA NOT NULL, predicate_hash BYTEA NOT NULL, object_hash BYTEA NOT NULL, label_hash BYTEA) ON COMMIT DROP`,
+		`CREATE TEMP TABLE ng_new (subject_hash BYTEA, predicate_hash BYTEA, object_hash BYTEA, label_hash BYTEA) ON COMMIT DROP`,
+	} {
+		if _, err := exec(stmt); err != nil {
+			return st, err
+		}
+	}
+
+	// Quads and nodes go to the temporary tables in chunks: COPY of the
+	// quads is interrupted every chunk to copy the nodes they brought.
+	rows := &quadRows{r: r, seen: map[[20]byte]bool{}}
+	const chunk = 50000
+	for {
+		lim := &limitRows{q: rows, left: chunk}
+		n, err := tx.CopyFrom(ctx, pgx.Identifier{"ng_quads"},
+			[]string{"subject_hash", "predicate_hash", "object_hash", "label_hash"}, lim)
+		if err != nil {
+			return st, fmt.Errorf("graph: copy quads: %w", err)
+		}
+		if rows.err != nil {
+			return st, fmt.Errorf("graph: copy: read: %w", rows.err)
+		}
+		if len(rows.nodes) > 0 {
+			if _, err := tx.CopyFrom(ctx, pgx.Identifier{"ng_nodes"}, copyNodeColumns, pgx.CopyFromRows(rows.nodes)); err != nil {
+				return st, fmt.Errorf("graph: copy nodes: %w", err)
+			}
+			rows.nodes = rows.nodes[:0]
+		}
+		if n < chunk {
+			break
+		}
+	}
+	st.Read = rows.n
+	if os.Getenv("NEWSGRAPH_COPY_TRACE") != "" {
+		fmt.Fprintf(os.Stderr, "copy: %d quads into temporary tables, %s\n", rows.n, time.Since(start))
+	}
+
+	cols := "hash, refs, value, value_string, datatype, language, iri, bnode, value_int, value_bool, value_float, value_time"
+	merge := []string{
+		// New nodes first (quads reference them), with no references yet.
+		`INSERT INTO nodes (` + cols + `) SELECT DISTINCT ON (hash) ` + cols + ` FROM ng_nodes ON CONFLICT (hash) DO NOTHING`,
+		// Quads not stored yet; the new ones are kept for the counts.
+		`WITH ins AS (INSERT INTO quads (subject_hash, predicate_hash, object_hash, label_hash, ts)
+			SELECT DISTINCT subject_hash, predicate_hash, object_hash, label_hash, now() FROM ng_quads ORDER BY 1, 2, 3, 4
+			ON CONFLICT DO NOTHING RETURNING subject_hash, predicate_hash, object_hash, label_hash)
+		 INSERT INTO ng_new SELECT * FROM ins`,
+		`UPDATE nodes SET refs = nodes.refs + c.n FROM (
+			SELECT h, count(*) AS n FROM ng_new,
+				LATERAL (VALUES (subject_hash), (predicate_hash), (object_hash), (label_hash)) AS v(h)
+			WHERE h IS NOT NULL GROUP BY h) AS c
+		 WHERE nodes.hash = c.h`,
+		// Nodes inserted above that no new quad uses.
+		`DELETE FROM nodes WHERE refs = 0 AND hash IN (SELECT hash FROM ng_nodes)`,
+	}
+	for i, stmt := range merge {
+		t0 := time.Now()
+		n, err := exec(stmt)
+		if os.Getenv("NEWSGRAPH_COPY_TRACE") != "" {
+			fmt.Fprintf(os.Stderr, "copy: %s: %d rows, %s\n", firstLine(stmt), n, time.Since(t0))
+		}
+		if err != nil {
+			return st, err
+		}
+		if i == 1 {
+			st.Inserted = int(n)
+		}
+	}
+	if err := tx.Commit(ctx); err != nil {
+		return st, fmt.Errorf("graph: copy: commit: %w", err)
+	}
+	st.Elapsed = time.Since(start)
+	return st, nil
+}
+
+// limitRows passes on at most left rows of q.
+type limitRows struct {
+	q    *quadRows
+	left int
+}
+
+func (l *limitRows) Next() bool {
+	if l.left <= 0 {
+		return false
+	}
+	l.left--
+	return l.q.Next()
+}
+func (l *limitRows) Values() ([]any, error) { return l.q.Values() }
+func (l *limitRows) Err() error             { return l.q.Err() }
+
+func firstLine(s string) string {
+	for i, c := range s {
+		if c == '\n' {
+			return s[:i]
+		}
+	}
+	return s
+}
+
+// Empty reports whether the store holds no quads.
+func (s *Store) Empty(ctx context.Context) (bool, error) {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	it := s.qs.QuadsAllIterator()
+	defer it.Close()
+	if it.Next(ctx) {
+		return false, nil
+	}
+	return true, it.Err()
+}
+
+// AllQuads returns a reader of every quad of the store (for copying a
+// staging store into another).
+func (s *Store) AllQuads(ctx context.Context) quad.ReadCloser {
+	return &allReader{ctx: ctx, s: s, it: s.qs.QuadsAllIterator()}
+}
+
+type allReader struct {
+	ctx context.Context
+	s   *Store
+	it  cgraph.Iterator
+}
+
+func (a *allReader) ReadQuad() (quad.Quad, error) {
+	if !a.it.Next(a.ctx) {
+		if err := a.it.Err(); err != nil {
+			return quad.Quad{}, err
+		}
+		return quad.Quad{}, io.EOF
+	}
+	return a.s.qs.Quad(a.it.Result()), nil
+}
+
+func (a *allReader) Close() error { return a.it.Close() }
