@@ -57,7 +57,6 @@ type quadRows struct {
 	row   []any
 	nodes [][]any           // node rows to copy, in batches
 	seen  map[[20]byte]bool // node hashes already sent (bounded, see next)
-	next  func([]any) error // flushes nodes when the batch is full
 }
 
 func (q *quadRows) Next() bool {
