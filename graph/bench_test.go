@@ -100,27 +100,55 @@ func reportRate(b *testing.B, quads, docs int, elapsed time.Duration) {
 	b.ReportMetric(float64(docs)/elapsed.Seconds(), "docs/s")
 }
 
-// BenchmarkPut writes the generated records document by document (Put),
-// each in its own transaction, into a fresh store of each backend.
+// putBatches puts recs in batches of size n (PutBatch) and returns the
+// quads written.
+func putBatches(b testing.TB, s *Store, recs []*extract.Record, n int) int {
+	b.Helper()
+	quads := 0
+	for i := 0; i < len(recs); i += n {
+		res, err := s.PutBatch(context.Background(), recs[i:min(i+n, len(recs))])
+		if err != nil {
+			b.Fatal(err)
+		}
+		for _, r := range res {
+			quads += r.Quads
+		}
+	}
+	return quads
+}
+
+// BenchmarkPut writes the generated records into a fresh store of each
+// backend: document by document (Put, one transaction each), and in
+// batches of 64 documents (PutBatch, one transaction each).
 func BenchmarkPut(b *testing.B) {
 	recs := generated(b, benchDocs())
 	for _, backend := range []string{BackendMemory, BackendBolt, BackendPostgres} {
-		b.Run(backend, func(b *testing.B) {
-			var quads int
-			var elapsed time.Duration
-			for i := 0; i < b.N; i++ {
-				b.StopTimer()
-				s := openBench(b, backend)
-				b.StartTimer()
-				start := time.Now()
-				quads += putAll(b, s, recs)
-				elapsed += time.Since(start)
-				b.StopTimer()
-				s.Close()
-				b.StartTimer()
+		for _, batch := range benchBatches {
+			name := backend
+			if batch > 1 {
+				name += fmt.Sprintf("/batch=%d", batch)
 			}
-			reportRate(b, quads, b.N*len(recs), elapsed)
-		})
+			b.Run(name, func(b *testing.B) {
+				var quads int
+				var elapsed time.Duration
+				for i := 0; i < b.N; i++ {
+					b.StopTimer()
+					s := openBench(b, backend)
+					b.StartTimer()
+					start := time.Now()
+					if batch == 1 {
+						quads += putAll(b, s, recs)
+					} else {
+						quads += putBatches(b, s, recs, batch)
+					}
+					elapsed += time.Since(start)
+					b.StopTimer()
+					s.Close()
+					b.StartTimer()
+				}
+				reportRate(b, quads, b.N*len(recs), elapsed)
+			})
+		}
 	}
 }
 
@@ -215,7 +243,7 @@ func BenchmarkFusion(b *testing.B) {
 	for i := 0; i < b.N; i++ {
 		for _, rec := range tail {
 			doc := quad.IRI(fmt.Sprint(s.base, "doc/", rec.Doc.ID))
-			f := newFuser(ctx, s, doc)
+			f := newFuser(s.view(ctx, nil), s, doc)
 			bl := newBuilder(s, f, rec, doc)
 			if err := bl.build(); err != nil {
 				continue
@@ -252,3 +280,6 @@ func BenchmarkQueries(b *testing.B) {
 		})
 	}
 }
+
+// benchBatches are the batch sizes BenchmarkPut tries (1: Put).
+var benchBatches = []int{1, 16, 64, 256}

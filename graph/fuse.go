@@ -1,7 +1,6 @@
 package graph
 
 import (
-	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"sort"
@@ -9,7 +8,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/cayleygraph/cayley/graph/path"
 	"github.com/cayleygraph/quad"
 
 	"github.com/newsgraph/newsgraph/extract"
@@ -72,7 +70,7 @@ func (e *eventState) dates() []string {
 // fuser matches the reports of one record to fused event nodes and
 // computes the facts derived from all reports of an event.
 type fuser struct {
-	ctx context.Context
+	v   *view
 	s   *Store
 	doc quad.IRI // the document being put; its stored facts are ignored
 
@@ -88,8 +86,8 @@ type fuser struct {
 	bySubject map[quad.Value][]quad.Quad // stored quads by subject
 }
 
-func newFuser(ctx context.Context, s *Store, doc quad.IRI) *fuser {
-	return &fuser{ctx: ctx, s: s, doc: doc, events: map[quad.IRI]*eventState{}, prior: map[quad.IRI]bool{},
+func newFuser(v *view, s *Store, doc quad.IRI) *fuser {
+	return &fuser{v: v, s: s, doc: doc, events: map[quad.IRI]*eventState{}, prior: map[quad.IRI]bool{},
 		up: map[quad.IRI][]quad.IRI{}, anc: map[quad.IRI]map[quad.IRI]bool{}, byName: map[string]quad.IRI{},
 		supp: map[quad.Quad][]quad.IRI{}, bySubject: map[quad.Value][]quad.Quad{}}
 }
@@ -124,13 +122,13 @@ func (f *fuser) ancestors(x quad.IRI) map[quad.IRI]bool {
 		n := queue[0]
 		queue = queue[1:]
 		next := append([]quad.IRI(nil), f.up[n]...)
-		err := path.StartPath(f.s.qs, n).Out(schema.LocatedIn, schema.CountryOf).
-			Iterate(f.ctx).EachValue(f.s.qs, func(v quad.Value) {
+		ups, err := f.v.out(n, schema.LocatedIn, schema.CountryOf)
+		f.fail(err)
+		for _, v := range ups {
 			if iri, ok := v.(quad.IRI); ok {
 				next = append(next, iri)
 			}
-		})
-		f.fail(err)
+		}
 		for _, m := range next {
 			if !out[m] {
 				out[m] = true
@@ -148,13 +146,17 @@ func (f *fuser) countryByName(name string) (quad.IRI, bool) {
 		return iri, iri != ""
 	}
 	var found quad.IRI
-	err := path.StartPath(f.s.qs, quad.String(name)).In(schema.Name, schema.Alias).
-		Has(schema.Type, schema.Country).Iterate(f.ctx).EachValue(f.s.qs, func(v quad.Value) {
-		if iri, ok := v.(quad.IRI); ok && (found == "" || iri < found) {
-			found = iri
-		}
-	})
+	named, err := f.v.in(quad.String(name), schema.Name, schema.Alias)
 	f.fail(err)
+	for _, v := range named {
+		if iri, ok := v.(quad.IRI); ok && (found == "" || iri < found) {
+			country, err := f.v.has(iri, schema.Type, schema.Country)
+			f.fail(err)
+			if country {
+				found = iri
+			}
+		}
+	}
 	f.byName[name] = found
 	return found, found != ""
 }
@@ -195,14 +197,12 @@ func (f *fuser) load(e quad.IRI) *eventState {
 			set[o] = true
 		}
 	}
-	var reports []quad.Value
-	f.fail(path.StartPath(f.s.qs, e).In(schema.ReportOf).Iterate(f.ctx).EachValue(f.s.qs, func(v quad.Value) {
-		reports = append(reports, v)
-	}))
+	reports, err := f.v.in(e, schema.ReportOf)
+	f.fail(err)
 	for _, r := range reports {
 		var fig figures
 		other := false
-		f.fail(f.s.eachQuad(f.ctx, r, func(q quad.Quad) {
+		f.fail(f.v.subject(r, func(q quad.Quad) {
 			if q.Label == f.doc || q.Label == fused {
 				return
 			}
@@ -240,30 +240,36 @@ func intOf(v quad.Value) *int {
 // r: those sharing an actor (or, for reports without actors, a target or a
 // place), from the store and from the record's earlier reports.
 func (f *fuser) candidates(r *report) []quad.IRI {
-	var seeds []quad.Value
-	var via []interface{}
+	var seeds []quad.IRI
+	var via []quad.IRI
 	switch {
 	case len(r.actors) > 0:
-		seeds, via = iriValues(r.actors), []interface{}{schema.Actor}
+		seeds, via = r.actors, []quad.IRI{schema.Actor}
 	case len(r.targets) > 0:
-		seeds, via = iriValues(r.targets), []interface{}{schema.Target}
+		seeds, via = r.targets, []quad.IRI{schema.Target}
 	default:
-		seeds, via = iriValues(r.locs()), []interface{}{schema.PlaceOf, schema.EventCountry}
+		seeds, via = r.locs(), []quad.IRI{schema.PlaceOf, schema.EventCountry}
 	}
 	seen := map[quad.IRI]bool{}
 	var out []quad.IRI
-	if len(seeds) > 0 {
-		p := path.StartPath(f.s.qs, seeds...).In(via...).Has(schema.Type, r.typ)
-		// Without paths: Cayley's SQL iterator panics in NextPath here.
-		f.fail(p.Iterate(f.ctx).Paths(false).EachValue(f.s.qs, func(v quad.Value) {
-			if iri, ok := v.(quad.IRI); ok && !seen[iri] {
-				seen[iri] = true
-				if f.dateRulesOut(r, iri) {
-					return
-				}
+	for _, seed := range seeds {
+		evs, err := f.v.in(seed, via...)
+		f.fail(err)
+		for _, v := range evs {
+			iri, ok := v.(quad.IRI)
+			if !ok || seen[iri] {
+				continue
+			}
+			seen[iri] = true
+			if f.dateRulesOut(r, iri) {
+				continue
+			}
+			typed, err := f.v.has(iri, schema.Type, r.typ)
+			f.fail(err)
+			if typed {
 				out = append(out, iri)
 			}
-		}))
+		}
 	}
 	for _, iri := range f.created {
 		if !seen[iri] {
@@ -287,19 +293,13 @@ func (f *fuser) dateRulesOut(r *report, e quad.IRI) bool {
 		return false
 	}
 	stored := ""
-	f.fail(path.StartPath(f.s.qs, e).Out(schema.Date).Iterate(f.ctx).EachValue(f.s.qs, func(v quad.Value) {
+	dates, err := f.v.out(e, schema.Date)
+	f.fail(err)
+	for _, v := range dates {
 		stored = schema.TextOf(v)
-	}))
+	}
 	d, known := dateDistance(r.date, stored)
 	return known && d > 1
-}
-
-func iriValues(iris []quad.IRI) []quad.Value {
-	out := make([]quad.Value, len(iris))
-	for i, v := range iris {
-		out[i] = v
-	}
-	return out
 }
 
 // match tells whether report r and event e describe the same event, and

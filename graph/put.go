@@ -9,7 +9,6 @@ import (
 
 	"github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/cayley/graph/kv"
-	"github.com/cayleygraph/cayley/graph/path"
 	"github.com/cayleygraph/quad"
 
 	"github.com/newsgraph/newsgraph/extract"
@@ -51,6 +50,9 @@ type PutResult struct {
 	// Quads is the number of quads labelled with the document after the
 	// put (0 when Unchanged).
 	Quads int
+	// Err, from PutBatch, is why the record was left out (nil if it was
+	// written or unchanged).
+	Err error
 }
 
 // applyHook, when set by a test, may alter the deltas of a Put and their
@@ -64,32 +66,84 @@ var applyHook func([]graph.Delta, *graph.IgnoreOpts) []graph.Delta
 // fused with the events other documents report (see the package comment).
 // On error nothing is written.
 func (s *Store) Put(ctx context.Context, rec *extract.Record) (PutResult, error) {
-	if s.readOnly {
-		return PutResult{}, ErrReadOnly
-	}
 	if rec == nil || rec.Doc.ID == "" {
 		return PutResult{}, errors.New("graph: put: record without a document id")
 	}
-	res := PutResult{Doc: rec.Doc.ID}
+	res, err := s.PutBatch(ctx, []*extract.Record{rec})
+	if err != nil {
+		return PutResult{Doc: rec.Doc.ID}, err
+	}
+	return res[0], res[0].Err
+}
+
+// PutBatch writes the facts of several records in one transaction (a
+// group commit): each record as Put would, in order, every record fused
+// with the store as the records before it leave it. A record that cannot
+// be built (an invalid value, an unknown class) is left out, with its
+// error in its result's Err; the others are written. If the write fails,
+// nothing of the batch is written and the error is returned. Either way a
+// document is written whole or not at all, and putting the same records
+// again writes nothing (they are Unchanged).
+func (s *Store) PutBatch(ctx context.Context, recs []*extract.Record) ([]PutResult, error) {
+	if s.readOnly {
+		return nil, ErrReadOnly
+	}
+	results := make([]PutResult, len(recs))
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	what := func() string {
+		if len(recs) == 1 && recs[0] != nil {
+			return recs[0].Doc.ID
+		}
+		return fmt.Sprintf("%d documents", len(recs))
+	}
 	unlock, err := s.lockWriters(ctx)
 	if err != nil {
-		return res, fmt.Errorf("graph: put %s: lock: %w", rec.Doc.ID, err)
+		return results, fmt.Errorf("graph: put %s: lock: %w", what(), err)
 	}
 	defer unlock()
 	if err := s.unpin(ctx); err != nil {
-		return res, fmt.Errorf("graph: put %s: %w", rec.Doc.ID, err)
+		return results, fmt.Errorf("graph: put %s: %w", what(), err)
 	}
+	p := newPending()
+	v := s.view(ctx, p)
+	for i, rec := range recs {
+		if rec == nil || rec.Doc.ID == "" {
+			results[i].Err = errors.New("graph: put: record without a document id")
+			continue
+		}
+		res, deltas, err := s.putOne(v, rec)
+		if err != nil {
+			res.Err = fmt.Errorf("graph: put %s: %w", rec.Doc.ID, err)
+		} else {
+			p.merge(deltas)
+		}
+		results[i] = res
+	}
+	deltas, opts := p.deltas(), graph.IgnoreOpts{IgnoreDup: true, IgnoreMissing: true}
+	if applyHook != nil {
+		deltas = applyHook(deltas, &opts)
+	}
+	if len(deltas) > 0 {
+		if err := s.apply(ctx, deltas, opts); err != nil {
+			return results, fmt.Errorf("graph: put %s: write: %w", what(), err)
+		}
+	}
+	return results, nil
+}
 
+// putOne builds and fuses one record against the store as v shows it, and
+// returns the changes that write it.
+func (s *Store) putOne(v *view, rec *extract.Record) (PutResult, []graph.Delta, error) {
+	res := PutResult{Doc: rec.Doc.ID}
 	doc := schema.DocumentIRI(s.base, rec.Doc.ID)
-	old, err := s.docQuads(ctx, doc)
+	old, err := s.docQuads(v, doc)
 	if err != nil {
-		return res, fmt.Errorf("graph: put %s: %w", rec.Doc.ID, err)
+		return res, nil, err
 	}
 	if len(old) > 0 && rec.Doc.SHA256 != "" && storedSHA(old, doc) == rec.Doc.SHA256 {
 		res.Status = Unchanged
-		return res, nil
+		return res, nil, nil
 	}
 
 	// The stored quads labelled doc are its own facts (document, reports,
@@ -110,23 +164,23 @@ func (s *Store) Put(ctx context.Context, rec *extract.Record) (PutResult, error)
 		}
 	}
 
-	f := newFuser(ctx, s, doc)
+	f := newFuser(v, s, doc)
 	for _, e := range oldEvents(old) {
 		f.prior[e] = true
 	}
 	b := newBuilder(s, f, rec, doc)
 	if err := b.build(); err != nil {
-		return res, fmt.Errorf("graph: put %s: %w", rec.Doc.ID, err)
+		return res, nil, err
 	}
 	// Without a sha256, the document is unchanged if it states the same
 	// facts: its own quads include its entries in the support index.
 	if len(old) > 0 && rec.Doc.SHA256 == "" && sameQuads(oldOwn, b.quads) {
 		res.Status = Unchanged
-		return res, nil
+		return res, nil, nil
 	}
 	fusedOld, fusedNew, err := f.aggregates(oldEvents(old), b.reports)
 	if err != nil {
-		return res, fmt.Errorf("graph: put %s: %w", rec.Doc.ID, err)
+		return res, nil, err
 	}
 
 	// Removals first: the transaction cancels a removal followed by the
@@ -140,7 +194,7 @@ func (s *Store) Put(ctx context.Context, rec *extract.Record) (PutResult, error)
 	}
 	own := f.settle(tx, b.shared, oldCanon)
 	if f.err != nil {
-		return res, fmt.Errorf("graph: put %s: %w", rec.Doc.ID, f.err)
+		return res, nil, f.err
 	}
 	for _, q := range b.quads {
 		tx.AddQuad(q)
@@ -148,21 +202,12 @@ func (s *Store) Put(ctx context.Context, rec *extract.Record) (PutResult, error)
 	for _, q := range fusedNew {
 		tx.AddQuad(q)
 	}
-	deltas, opts := tx.Deltas, graph.IgnoreOpts{IgnoreDup: true, IgnoreMissing: true}
-	if applyHook != nil {
-		deltas = applyHook(deltas, &opts)
-	}
-	if len(deltas) > 0 {
-		if err := s.apply(deltas, opts); err != nil {
-			return res, fmt.Errorf("graph: put %s: write: %w", rec.Doc.ID, err)
-		}
-	}
 	res.Status = Added
 	if len(old) > 0 {
 		res.Status = Replaced
 	}
 	res.Quads = len(b.quads) + own
-	return res, nil
+	return res, tx.Deltas, nil
 }
 
 // docQuads returns every quad labelled with doc. The kv backend has no
@@ -171,29 +216,26 @@ func (s *Store) Put(ctx context.Context, rec *extract.Record) (PutResult, error)
 // entities it names hold the shared facts it can be the canonical document
 // of), and the events its reports describe; each of those has its quads
 // read through the subject index and filtered by label.
-func (s *Store) docQuads(ctx context.Context, doc quad.IRI) ([]quad.Quad, error) {
-	subjects := []quad.Value{doc}
-	seen := map[quad.Value]bool{doc: true}
-	addSubject := func(v quad.Value) {
-		if !seen[v] {
-			seen[v] = true
-			subjects = append(subjects, v)
-		}
-	}
-	err := path.StartPath(s.qs, doc).In(schema.MentionedIn, schema.ReportedBy, schema.SupportedBy).
-		Iterate(ctx).EachValue(s.qs, addSubject)
+func (s *Store) docQuads(v *view, doc quad.IRI) ([]quad.Quad, error) {
+	subjects, err := v.in(doc, schema.MentionedIn, schema.ReportedBy, schema.SupportedBy)
 	if err != nil {
 		return nil, err
 	}
+	subjects = append([]quad.Value{doc}, subjects...)
+	seen := map[quad.Value]bool{}
+	for _, x := range subjects {
+		seen[x] = true
+	}
 	var out []quad.Quad
 	for i := 0; i < len(subjects); i++ {
-		err := s.eachQuad(ctx, subjects[i], func(q quad.Quad) {
+		err := v.subject(subjects[i], func(q quad.Quad) {
 			if q.Label != doc {
 				return
 			}
 			out = append(out, q)
-			if q.Predicate == schema.ReportOf {
-				addSubject(q.Object)
+			if q.Predicate == schema.ReportOf && !seen[q.Object] {
+				seen[q.Object] = true
+				subjects = append(subjects, q.Object)
 			}
 		})
 		if err != nil {
@@ -203,18 +245,9 @@ func (s *Store) docQuads(ctx context.Context, doc quad.IRI) ([]quad.Quad, error)
 	return out, nil
 }
 
-// eachQuad calls fn for every quad whose subject is subj.
+// eachQuad calls fn for every stored quad whose subject is subj.
 func (s *Store) eachQuad(ctx context.Context, subj quad.Value, fn func(quad.Quad)) error {
-	ref := s.qs.ValueOf(subj)
-	if ref == nil {
-		return nil
-	}
-	it := s.qs.QuadIterator(quad.Subject, ref)
-	defer it.Close()
-	for it.Next(ctx) {
-		fn(s.qs.Quad(it.Result()))
-	}
-	return it.Err()
+	return s.view(ctx, nil).subject(subj, fn)
 }
 
 func storedSHA(old []quad.Quad, doc quad.IRI) string {
@@ -736,7 +769,8 @@ func (b *builder) relation(n int, rel *extract.Relation) error {
 // count from falling; the pins are deleted in a second, delete-only batch.
 // The document is complete after the first batch; pins left by a crash in
 // between are removed by the next Put.
-func (s *Store) apply(deltas []graph.Delta, opts graph.IgnoreOpts) error {
+func (s *Store) apply(ctx context.Context, deltas []graph.Delta, opts graph.IgnoreOpts) error {
+	defer s.refs.written()
 	if _, ok := s.qs.(*kv.QuadStore); !ok {
 		return s.qs.ApplyDeltas(deltas, opts)
 	}
@@ -794,5 +828,6 @@ func (s *Store) unpin(ctx context.Context) error {
 	if err != nil || len(left) == 0 {
 		return err
 	}
+	defer s.refs.written()
 	return s.qs.ApplyDeltas(left, graph.IgnoreOpts{IgnoreMissing: true})
 }

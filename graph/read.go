@@ -123,7 +123,7 @@ type reader struct {
 
 func newReader(ctx context.Context, s *Store) *reader {
 	return &reader{ctx: ctx, s: s, entities: map[quad.IRI]*entityInfo{}, docs: map[quad.Value]string{},
-		fuser: newFuser(ctx, s, "")}
+		fuser: newFuser(s.view(ctx, nil), s, "")}
 }
 
 // instances lists the distinct nodes of a class.

@@ -64,6 +64,8 @@ type Store struct {
 	pg       *dsql.DB // postgres: for the advisory lock that serialises writers
 	pgDSN    string   // postgres: the connection string, for CopyQuads
 
+	refs refCache // kv: node ids and values, for Put's reads
+
 	// mu serialises Put (which reads, fuses and writes as one step) and
 	// keeps readers off the memory backend while it changes.
 	mu sync.RWMutex
@@ -102,6 +104,9 @@ func Open(ctx context.Context, cfg Config) (*Store, error) {
 	return s, nil
 }
 
+// boltMmapSize is the initial size of a bolt file's memory mapping.
+const boltMmapSize = 1 << 30
+
 // openBolt opens hidalgo's bolt KV on the single file cfg.Path and wraps it
 // with Cayley's kv quad store (Cayley's own bolt registration would want a
 // directory holding indexes.bolt).
@@ -115,7 +120,10 @@ func openBolt(cfg Config) (graph.QuadStore, error) {
 			return nil, fmt.Errorf("graph: open read-only: %w", err)
 		}
 	}
-	db, err := hbolt.Open(path, &bolt.Options{Timeout: 5 * time.Second, ReadOnly: cfg.ReadOnly})
+	// A large initial mapping spares bolt remapping the file (and
+	// copying its pages) again and again as a store grows; it reserves
+	// address space, not memory.
+	db, err := hbolt.Open(path, &bolt.Options{Timeout: 5 * time.Second, ReadOnly: cfg.ReadOnly, InitialMmapSize: boltMmapSize})
 	if err != nil {
 		return nil, fmt.Errorf("graph: open bolt file %s: %w", path, err)
 	}

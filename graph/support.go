@@ -32,10 +32,10 @@ func triple(q quad.Quad) quad.Quad {
 
 // supporters returns the documents the support index lists for fact t
 // (its label is ignored), in IRI order.
-func (s *Store) supporters(ctx context.Context, t quad.Quad) ([]quad.IRI, error) {
+func (s *Store) supporters(v *view, t quad.Quad) ([]quad.IRI, error) {
 	var out []quad.IRI
-	err := s.eachQuad(ctx, schema.FactIRI(s.base, t.Subject, t.Predicate, t.Object), func(q quad.Quad) {
-		if d, ok := q.Object.(quad.IRI); ok && q.Predicate == schema.SupportedBy && q.Label == q.Object {
+	err := v.each(quad.Subject, schema.FactIRI(s.base, t.Subject, t.Predicate, t.Object), schema.SupportedBy, func(q quad.Quad) {
+		if d, ok := q.Object.(quad.IRI); ok && q.Label == q.Object {
 			out = append(out, d)
 		}
 	})
@@ -51,7 +51,7 @@ func (s *Store) supporters(ctx context.Context, t quad.Quad) ([]quad.IRI, error)
 func (s *Store) Supporters(ctx context.Context, subject, predicate, object quad.Value) ([]quad.IRI, error) {
 	s.mu.RLock()
 	defer s.mu.RUnlock()
-	return s.supporters(ctx, quad.Quad{Subject: subject, Predicate: predicate, Object: object})
+	return s.supporters(s.view(ctx, nil), quad.Quad{Subject: subject, Predicate: predicate, Object: object})
 }
 
 // support is the supporters of fact t, cached for the fuser's lifetime.
@@ -60,7 +60,7 @@ func (f *fuser) support(t quad.Quad) []quad.IRI {
 	if v, ok := f.supp[t]; ok {
 		return v
 	}
-	v, err := f.s.supporters(f.ctx, t)
+	v, err := f.s.supporters(f.v, t)
 	f.fail(err)
 	f.supp[t] = v
 	return v
@@ -88,7 +88,7 @@ func (f *fuser) subjectQuads(subj quad.Value) []quad.Quad {
 		return qs
 	}
 	var out []quad.Quad
-	f.fail(f.s.eachQuad(f.ctx, subj, func(q quad.Quad) { out = append(out, q) }))
+	f.fail(f.v.subject(subj, func(q quad.Quad) { out = append(out, q) }))
 	f.bySubject[subj] = out
 	return out
 }
@@ -122,8 +122,10 @@ func (f *fuser) settle(tx *graph.Transaction, shared, oldCanon []quad.Quad) (own
 		done[t] = true
 
 		var labels []quad.IRI // of the stored copies
-		for _, q := range f.subjectQuads(t.Subject) {
-			if l, ok := q.Label.(quad.IRI); ok && l != fused && q.Predicate == t.Predicate && q.Object == t.Object {
+		copies, err := f.v.copies(t)
+		f.fail(err)
+		for _, q := range copies {
+			if l, ok := q.Label.(quad.IRI); ok && l != fused {
 				labels = append(labels, l)
 			}
 		}

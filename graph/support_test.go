@@ -477,14 +477,14 @@ func replaceAll(t *testing.T, s *Store, qs []quad.Quad) {
 	for _, q := range allQuads(t, s) {
 		tx.RemoveQuad(q)
 	}
-	if err := s.apply(tx.Deltas, opts); err != nil {
+	if err := s.apply(context.Background(), tx.Deltas, opts); err != nil {
 		t.Fatal(err)
 	}
 	tx = graph.NewTransaction()
 	for _, q := range qs {
 		tx.AddQuad(q)
 	}
-	if err := s.apply(tx.Deltas, opts); err != nil {
+	if err := s.apply(context.Background(), tx.Deltas, opts); err != nil {
 		t.Fatal(err)
 	}
 	if got := allQuads(t, s); !sameQuads(got, qs) {

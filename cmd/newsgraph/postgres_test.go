@@ -5,8 +5,13 @@ import (
 	"fmt"
 	"os"
 	"strings"
+	"sync/atomic"
 	"testing"
 )
+
+// schemaSeq numbers the schemas postgresDSN creates, so that each call
+// (and each parallel test) gets a schema of its own.
+var schemaSeq atomic.Int64
 
 // postgresDSN returns a connection string to a fresh schema of the test
 // database, dropped when the test ends. Without a reachable server the
@@ -43,7 +48,7 @@ func postgresDSN(t *testing.T) string {
 		}
 		t.Skipf("PostgreSQL unreachable: %v", lastErr)
 	}
-	name := fmt.Sprintf("newsgraph_cmd_test_%d", os.Getpid())
+	name := fmt.Sprintf("newsgraph_cmd_test_%d_%d", os.Getpid(), schemaSeq.Add(1))
 	for _, stmt := range []string{"DROP SCHEMA IF EXISTS " + name + " CASCADE", "CREATE SCHEMA " + name} {
 		if _, err := db.Exec(stmt); err != nil {
 			db.Close()

@@ -2,10 +2,12 @@ package main
 
 import (
 	"context"
+	"database/sql"
 	"errors"
 	"fmt"
 	"os"
 
+	"github.com/boltdb/bolt"
 	"github.com/spf13/pflag"
 
 	"github.com/newsgraph/newsgraph/graph"
@@ -67,11 +69,64 @@ func (f *storeFlags) open(ctx context.Context, readOnly bool) (*graph.Store, err
 			return nil, fmt.Errorf("%s: no such database (run 'newsgraph ingest' first, or give --dbpath)", cfg.Path)
 		}
 	}
+	if cfg.Backend == graph.BackendPostgres && !readOnly {
+		// graph.Open creates Cayley's tables in an empty database; two
+		// processes doing so at once would collide.
+		release, err := lockPostgresInit(ctx, cfg.Path)
+		if err != nil {
+			return nil, err
+		}
+		defer release()
+	}
 	s, err := graph.Open(ctx, cfg)
 	if err != nil {
+		if cfg.Backend == graph.BackendBolt && errors.Is(err, bolt.ErrTimeout) {
+			return nil, lockedError(cfg.Path, readOnly)
+		}
 		return nil, err
 	}
 	return s, nil
+}
+
+// initLockKey is the PostgreSQL advisory lock held while a writer opens
+// (and perhaps initialises) the store.
+const initLockKey = 0x6e6577736769 // "newsgi"
+
+// lockPostgresInit takes the advisory lock that serialises the opening of
+// the store by writers, so that concurrent first runs of ingest on an
+// empty database do not both create the tables. It returns the release.
+func lockPostgresInit(ctx context.Context, dsn string) (func(), error) {
+	db, err := sql.Open("postgres", dsn)
+	if err != nil {
+		return nil, fmt.Errorf("graph: postgres: %w", err)
+	}
+	conn, err := db.Conn(ctx)
+	if err == nil {
+		if _, err = conn.ExecContext(ctx, `SELECT pg_advisory_lock($1)`, initLockKey); err != nil {
+			conn.Close()
+		}
+	}
+	if err != nil {
+		db.Close()
+		return nil, fmt.Errorf("graph: postgres: %w", err)
+	}
+	return func() {
+		conn.ExecContext(context.Background(), `SELECT pg_advisory_unlock($1)`, initLockKey)
+		conn.Close()
+		db.Close()
+	}, nil
+}
+
+// lockedError explains a bolt file that another process holds. BoltDB
+// locks its file: one process writing it (ingest) excludes every other,
+// while any number of processes may read it at once (serve, query,
+// events, stats, export). graph.Open waits a few seconds for the lock
+// before giving up.
+func lockedError(path string, readOnly bool) error {
+	if readOnly {
+		return fmt.Errorf("%s is locked by another process that is writing it (ingest?): a bolt file has one writer or any number of readers at a time; wait for the writer to finish, or use --db postgres to read while ingesting", path)
+	}
+	return fmt.Errorf("%s is in use by another process (ingest, or serve, query… reading it): a bolt file has one writer or any number of readers at a time; wait for them to finish, or use --db postgres to write while serving", path)
 }
 
 // where names the store for messages.

@@ -24,7 +24,21 @@ var abbreviations = map[string]bool{
 // or brackets) followed by white space and a capital, a digit or a quote,
 // unless the period ends a known abbreviation or an initial.
 func Split(text string) []Sentence {
-	var out []Sentence
+	bounds := Bounds(text, nil)
+	out := make([]Sentence, len(bounds))
+	for i, r := range bounds {
+		s := text[r.Start:r.End]
+		out[i] = Sentence{Index: i, Start: r.Start, End: r.End, Text: s, Tokens: Tokenize(s, r.Start)}
+	}
+	return out
+}
+
+// Range is a byte range [Start, End) of a text.
+type Range struct{ Start, End int }
+
+// Bounds appends to dst the ranges of text's sentences, as Split finds them
+// (without surrounding white space), and returns the extended slice.
+func Bounds(text string, dst []Range) []Range {
 	lineStart := 0
 	for lineStart <= len(text) {
 		nl := strings.IndexByte(text[lineStart:], '\n')
@@ -32,19 +46,16 @@ func Split(text string) []Sentence {
 		if nl >= 0 {
 			lineEnd = lineStart + nl
 		}
-		out = splitLine(text, lineStart, lineEnd, out)
+		dst = splitLine(text, lineStart, lineEnd, dst)
 		if nl < 0 {
 			break
 		}
 		lineStart = lineEnd + 1
 	}
-	for i := range out {
-		out[i].Index = i
-	}
-	return out
+	return dst
 }
 
-func splitLine(text string, start, end int, out []Sentence) []Sentence {
+func splitLine(text string, start, end int, out []Range) []Range {
 	s := start
 	i := start
 	for i < end {
@@ -139,7 +150,7 @@ func lastWord(s string) string {
 	return s[i:]
 }
 
-func appendSentence(text string, s, e int, out []Sentence) []Sentence {
+func appendSentence(text string, s, e int, out []Range) []Range {
 	for s < e {
 		r, w := utf8.DecodeRuneInString(text[s:])
 		if !unicode.IsSpace(r) && r != 0xA0 {
@@ -157,5 +168,5 @@ func appendSentence(text string, s, e int, out []Sentence) []Sentence {
 	if e <= s {
 		return out
 	}
-	return append(out, Sentence{Start: s, End: e, Text: text[s:e], Tokens: Tokenize(text[s:e], s)})
+	return append(out, Range{s, e})
 }

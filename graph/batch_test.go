@@ -1,0 +1,115 @@
+package graph
+
+import (
+	"context"
+	"testing"
+
+	"github.com/newsgraph/newsgraph/extract"
+)
+
+// batchInputs are sequences of records whose documents fuse events, share
+// facts, replace earlier versions of themselves and repeat themselves, so
+// that a batch must read what its earlier records leave.
+func batchInputs() map[string][]*extract.Record {
+	a2 := docA()
+	a2.Doc.SHA256 = "sha-a-2"
+	a2.Events = a2.Events[:1]
+	a2.Events[0].Killed = num(10)
+	a2.Relations = nil
+	bad := docC()
+	bad.Doc.ID = "bad.txt"
+	bad.Entities[0].Class = "Armed Group" // not an IRI name: rejected
+	return map[string][]*extract.Record{
+		"fused documents":           {docA(), docB(), docC()},
+		"replacement in the batch":  {docA(), docB(), a2, docC()},
+		"repeats in the batch":      {docB(), docA(), docB(), docA(), a2, docA()},
+		"invalid record in a batch": {docA(), bad, docB(), docC()},
+	}
+}
+
+// TestPutBatchEqualsPuts checks that group commit changes nothing but the
+// number of transactions: a batch leaves the store exactly as putting its
+// records one by one does, with the same results.
+func TestPutBatchEqualsPuts(t *testing.T) {
+	ctx := context.Background()
+	for name, recs := range batchInputs() {
+		for _, b := range backends() {
+			t.Run(name+"/"+b.name, func(t *testing.T) {
+				one := b.open(t)
+				var want []PutResult
+				for _, r := range recs {
+					res, err := one.Put(ctx, r)
+					res.Err = err
+					want = append(want, res)
+				}
+				wantQuads := allQuads(t, one)
+				for _, size := range []int{2, len(recs)} {
+					s := b.open(t)
+					var got []PutResult
+					for i := 0; i < len(recs); i += size {
+						res, err := s.PutBatch(ctx, recs[i:min(i+size, len(recs))])
+						if err != nil {
+							t.Fatalf("batches of %d: %v", size, err)
+						}
+						got = append(got, res...)
+					}
+					for i := range want {
+						if (want[i].Err == nil) != (got[i].Err == nil) || want[i].Status != got[i].Status || want[i].Quads != got[i].Quads {
+							t.Errorf("batches of %d, record %d (%s): got %+v, want %+v", size, i, recs[i].Doc.ID, got[i], want[i])
+						}
+					}
+					if gotQuads := allQuads(t, s); !sameQuads(wantQuads, gotQuads) {
+						t.Errorf("batches of %d: store has %d quads, one by one %d (or different ones)", size, len(gotQuads), len(wantQuads))
+					}
+					// A rerun of input without replacements writes nothing.
+					if name != "fused documents" && name != "invalid record in a batch" {
+						continue
+					}
+					res, err := s.PutBatch(ctx, recs)
+					if err != nil {
+						t.Fatal(err)
+					}
+					for i, r := range res {
+						if r.Err == nil && r.Status != Unchanged {
+							t.Errorf("rerun, record %d: %v, want unchanged", i, r.Status)
+						}
+					}
+					if again := allQuads(t, s); !sameQuads(wantQuads, again) {
+						t.Errorf("rerun changed the store: %d quads, then %d", len(wantQuads), len(again))
+					}
+				}
+			})
+		}
+	}
+}
+
+// TestPutBatchIsAtomic checks that a batch whose write fails leaves the
+// store as it was, and that the same batch goes in whole afterwards.
+func TestPutBatchIsAtomic(t *testing.T) {
+	forEachBackend(t, func(t *testing.T, s *Store) {
+		ctx := context.Background()
+		mustPut(t, s, docA())
+		before := allQuads(t, s)
+		applyHook = failLast
+		_, err := s.PutBatch(ctx, []*extract.Record{docB(), docC()})
+		applyHook = nil
+		if err == nil {
+			t.Fatal("PutBatch succeeded with a failing backend")
+		}
+		if after := allQuads(t, s); !sameQuads(before, after) {
+			t.Fatalf("store changed after a failed batch (%d quads before, %d after)", len(before), len(after))
+		}
+		res, err := s.PutBatch(ctx, []*extract.Record{docB(), docC()})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, r := range res {
+			if r.Err != nil || r.Status != Added {
+				t.Errorf("%s after the failure: %+v, want added", r.Doc, r)
+			}
+		}
+		if evs := mustEvents(t, s, EventFilter{}); len(evs) == 0 {
+			t.Error("no events after the batch")
+		}
+	})
+}

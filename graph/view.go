@@ -1,0 +1,331 @@
+package graph
+
+import (
+	"context"
+	"sync"
+
+	"github.com/cayleygraph/cayley/graph"
+	"github.com/cayleygraph/cayley/graph/kv"
+	"github.com/cayleygraph/cayley/graph/shape"
+	"github.com/cayleygraph/quad"
+)
+
+// Reads during a write.
+//
+// PutBatch writes several documents in one transaction, so each document
+// of a batch must be built and fused against the store as the earlier
+// documents of the batch leave it, before anything is written. A view
+// reads the store through the pending changes of the batch: every read of
+// Put (a node's quads, the subjects linked to a node by some predicates)
+// goes through it. The reads are index lookups: quads by subject (kv index
+// subject–predicate), and by object and predicate (kv index
+// object–predicate–subject), so that their cost depends on the node, not
+// on the size of the store.
+
+// pending holds the net changes of a batch not yet written: the last
+// action on each quad (add or delete), with the added quads listed by
+// subject and by object.
+type pending struct {
+	state  map[quad.Quad]graph.Procedure
+	stored map[quad.Quad]bool // quads the store holds (first changed by a deletion)
+	order  []quad.Quad        // quads in the order of their first change
+	bySubj map[quad.Value][]quad.Quad
+	byObj  map[quad.Value][]quad.Quad
+	listed map[quad.Quad]bool
+}
+
+func newPending() *pending {
+	return &pending{state: map[quad.Quad]graph.Procedure{}, stored: map[quad.Quad]bool{}, bySubj: map[quad.Value][]quad.Quad{},
+		byObj: map[quad.Value][]quad.Quad{}, listed: map[quad.Quad]bool{}}
+}
+
+// merge adds the deltas of one document to the batch. Put deletes only
+// quads it read, and adds only quads it did not, so the first change of a
+// quad in the batch tells whether the store holds it: a deletion means it
+// does, an addition that it does not. The net change is exact: the
+// backends count node references on it (Cayley's SQL backend gets them
+// wrong on ignored duplicates or missing quads).
+func (p *pending) merge(deltas []graph.Delta) {
+	for _, d := range deltas {
+		q := d.Quad
+		if _, ok := p.state[q]; !ok {
+			p.order = append(p.order, q)
+			p.stored[q] = d.Action == graph.Delete
+		}
+		p.state[q] = d.Action
+		if d.Action == graph.Add && !p.listed[q] {
+			p.listed[q] = true
+			p.bySubj[q.Subject] = append(p.bySubj[q.Subject], q)
+			p.byObj[q.Object] = append(p.byObj[q.Object], q)
+		}
+	}
+}
+
+// deltas returns the net changes: deletions of stored quads first, then
+// additions of new ones.
+func (p *pending) deltas() []graph.Delta {
+	out := make([]graph.Delta, 0, len(p.order))
+	for _, want := range []graph.Procedure{graph.Delete, graph.Add} {
+		for _, q := range p.order {
+			if p.state[q] == want && p.stored[q] == (want == graph.Delete) {
+				out = append(out, graph.Delta{Quad: q, Action: want})
+			}
+		}
+	}
+	return out
+}
+
+// len is the number of quads the batch changes.
+func (p *pending) len() int { return len(p.state) }
+
+// view reads the store as the pending changes p (nil: none) leave it.
+type view struct {
+	ctx   context.Context
+	qs    graph.QuadStore
+	kv    *kv.QuadStore // the kv backend, whose indexes are scanned directly
+	p     *pending
+	cache *refCache
+}
+
+func (s *Store) view(ctx context.Context, p *pending) *view {
+	v := &view{ctx: ctx, qs: s.qs, p: p, cache: &s.refs}
+	v.kv, _ = s.qs.(*kv.QuadStore)
+	return v
+}
+
+// refCache keeps, for the kv backend, the values of node ids (which never
+// change: ids are not reused) and the ids of values (valid until the next
+// write, which may delete nodes). Both are bounded: a full map is
+// emptied.
+type refCache struct {
+	mu     sync.Mutex
+	values map[kv.Int64Value]quad.Value
+	ids    map[quad.Value]kv.Int64Value // 0: not stored
+}
+
+const refCacheSize = 1 << 18
+
+// written forgets the ids of values, after a write.
+func (c *refCache) written() {
+	c.mu.Lock()
+	c.ids = nil
+	c.mu.Unlock()
+}
+
+// ref returns the store's reference to val, or nil if it holds no such
+// node.
+func (v *view) ref(val quad.Value) graph.Ref {
+	if v.kv == nil {
+		return v.qs.ValueOf(val)
+	}
+	c := v.cache
+	c.mu.Lock()
+	id, ok := c.ids[val]
+	c.mu.Unlock()
+	if !ok {
+		if r := v.qs.ValueOf(val); r != nil {
+			id = r.(kv.Int64Value)
+		}
+		c.mu.Lock()
+		if c.ids == nil || len(c.ids) >= refCacheSize {
+			c.ids = map[quad.Value]kv.Int64Value{}
+		}
+		c.ids[val] = id
+		c.mu.Unlock()
+	}
+	if id == 0 {
+		return nil
+	}
+	return id
+}
+
+// quad returns the quad a quad iterator's result refers to.
+func (v *view) quad(r graph.Ref) quad.Quad {
+	if v.kv == nil {
+		return v.qs.Quad(r)
+	}
+	var q quad.Quad
+	c := v.cache
+	for _, d := range quad.Directions {
+		id, ok := v.kv.QuadDirection(r, d).(kv.Int64Value)
+		if !ok || id == 0 {
+			continue
+		}
+		c.mu.Lock()
+		val, ok := c.values[id]
+		c.mu.Unlock()
+		if !ok {
+			val = v.kv.NameOf(id)
+			c.mu.Lock()
+			if c.values == nil || len(c.values) >= refCacheSize {
+				c.values = map[kv.Int64Value]quad.Value{}
+			}
+			c.values[id] = val
+			c.mu.Unlock()
+		}
+		q.Set(d, val)
+	}
+	return q
+}
+
+// kv indexes of the stores Open creates (kv.DefaultQuadIndexes).
+var (
+	indexSP  = kv.QuadIndex{Dirs: []quad.Direction{quad.Subject, quad.Predicate}}
+	indexOPS = kv.QuadIndex{Dirs: []quad.Direction{quad.Object, quad.Predicate, quad.Subject}}
+)
+
+// stored calls fn for each stored quad with value val in direction dir
+// (subject or object) and, if pred is not nil, predicate pred.
+func (v *view) stored(dir quad.Direction, val quad.Value, pred quad.Value, fn func(quad.Quad)) error {
+	ref := v.ref(val)
+	if ref == nil {
+		return nil
+	}
+	var pref graph.Ref
+	if pred != nil {
+		if pref = v.ref(pred); pref == nil {
+			return nil
+		}
+	}
+	var it graph.Iterator
+	switch {
+	case v.kv != nil && pred != nil:
+		ind := indexSP
+		if dir == quad.Object {
+			ind = indexOPS
+		}
+		it = kv.NewQuadIterator(v.kv, ind, []uint64{uint64(ref.(kv.Int64Value)), uint64(pref.(kv.Int64Value))})
+	case pred != nil && v.kv == nil:
+		it = shape.BuildIterator(v.qs, shape.Quads{
+			{Dir: dir, Values: shape.Fixed{ref}},
+			{Dir: quad.Predicate, Values: shape.Fixed{pref}},
+		})
+	default:
+		it = v.qs.QuadIterator(dir, ref)
+	}
+	defer it.Close()
+	for it.Next(v.ctx) {
+		q := v.quad(it.Result())
+		if pred != nil && q.Predicate != pred {
+			continue
+		}
+		fn(q)
+	}
+	return it.Err()
+}
+
+// each calls fn for every quad with value val in direction dir (subject or
+// object) and, if pred is not nil, predicate pred, as the pending changes
+// leave the store.
+func (v *view) each(dir quad.Direction, val quad.Value, pred quad.Value, fn func(quad.Quad)) error {
+	if v.p == nil || len(v.p.state) == 0 {
+		return v.stored(dir, val, pred, fn)
+	}
+	err := v.stored(dir, val, pred, func(q quad.Quad) {
+		if _, changed := v.p.state[q]; !changed {
+			fn(q) // changed quads: deleted, or listed below
+		}
+	})
+	if err != nil {
+		return err
+	}
+	list := v.p.bySubj[val]
+	if dir == quad.Object {
+		list = v.p.byObj[val]
+	}
+	for _, q := range list {
+		if v.p.state[q] == graph.Add && (pred == nil || q.Predicate == pred) {
+			fn(q)
+		}
+	}
+	return nil
+}
+
+// subject calls fn for every quad whose subject is subj.
+func (v *view) subject(subj quad.Value, fn func(quad.Quad)) error {
+	return v.each(quad.Subject, subj, nil, fn)
+}
+
+// out returns the objects of subj's quads with one of preds, without
+// repeats.
+func (v *view) out(subj quad.Value, preds ...quad.IRI) ([]quad.Value, error) {
+	return v.linked(quad.Subject, subj, preds)
+}
+
+// in returns the subjects of the quads with object obj and one of preds,
+// without repeats.
+func (v *view) in(obj quad.Value, preds ...quad.IRI) ([]quad.Value, error) {
+	return v.linked(quad.Object, obj, preds)
+}
+
+func (v *view) linked(dir quad.Direction, val quad.Value, preds []quad.IRI) ([]quad.Value, error) {
+	var out []quad.Value
+	seen := map[quad.Value]bool{}
+	other := quad.Object
+	if dir == quad.Object {
+		other = quad.Subject
+	}
+	for _, p := range preds {
+		err := v.each(dir, val, p, func(q quad.Quad) {
+			if o := q.Get(other); !seen[o] {
+				seen[o] = true
+				out = append(out, o)
+			}
+		})
+		if err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
+// copies returns the quads that state triple t (its label ignored), under
+// any label.
+func (v *view) copies(t quad.Quad) ([]quad.Quad, error) {
+	var out []quad.Quad
+	add := func(q quad.Quad) {
+		if q.Subject == t.Subject && q.Predicate == t.Predicate && q.Object == t.Object {
+			out = append(out, q)
+		}
+	}
+	if v.kv == nil {
+		return out, v.each(quad.Subject, t.Subject, t.Predicate, add)
+	}
+	// The kv index object–predicate–subject holds exactly the copies.
+	s, p, o := v.ref(t.Subject), v.ref(t.Predicate), v.ref(t.Object)
+	if s != nil && p != nil && o != nil {
+		it := kv.NewQuadIterator(v.kv, indexOPS, []uint64{uint64(o.(kv.Int64Value)), uint64(p.(kv.Int64Value)), uint64(s.(kv.Int64Value))})
+		for it.Next(v.ctx) {
+			q := v.quad(it.Result())
+			if v.p == nil {
+				add(q)
+			} else if _, changed := v.p.state[q]; !changed {
+				add(q)
+			}
+		}
+		err := it.Close()
+		if err == nil {
+			err = it.Err()
+		}
+		if err != nil {
+			return nil, err
+		}
+	}
+	if v.p != nil {
+		for _, q := range v.p.bySubj[t.Subject] {
+			if v.p.state[q] == graph.Add {
+				add(q)
+			}
+		}
+	}
+	return out, nil
+}
+
+// has tells whether the quad subj–pred–obj is present under any label.
+func (v *view) has(subj quad.Value, pred quad.IRI, obj quad.Value) (bool, error) {
+	found := false
+	err := v.each(quad.Subject, subj, pred, func(q quad.Quad) {
+		found = found || q.Object == obj
+	})
+	return found, err
+}
