@@ -17,6 +17,7 @@ import (
 // figures are what one report says about its event's date and toll.
 type figures struct {
 	date                string
+	anchor              string // the publication day of the report's document, if known
 	killed, killedMax   *int
 	injured, injuredMax *int
 }
@@ -57,6 +58,17 @@ type eventState struct {
 	hasOthers, usedByRecord bool
 }
 
+// anchor is the earliest publication day among the event's reports.
+func (e *eventState) anchor() string {
+	out := ""
+	for _, f := range append(append([]figures(nil), e.others...), e.fromRecord...) {
+		if f.anchor != "" && (out == "" || f.anchor < out) {
+			out = f.anchor
+		}
+	}
+	return out
+}
+
 func (e *eventState) dates() []string {
 	var out []string
 	for _, f := range append(append([]figures(nil), e.others...), e.fromRecord...) {
@@ -84,12 +96,13 @@ type fuser struct {
 
 	supp      map[quad.Quad][]quad.IRI   // supporters of shared facts (support.go)
 	bySubject map[quad.Value][]quad.Quad // stored quads by subject
+	pubs      map[quad.Value]string      // publication days by document
 }
 
 func newFuser(v *view, s *Store, doc quad.IRI) *fuser {
 	return &fuser{v: v, s: s, doc: doc, events: map[quad.IRI]*eventState{}, prior: map[quad.IRI]bool{},
 		up: map[quad.IRI][]quad.IRI{}, anc: map[quad.IRI]map[quad.IRI]bool{}, byName: map[string]quad.IRI{},
-		supp: map[quad.Quad][]quad.IRI{}, bySubject: map[quad.Value][]quad.Quad{}}
+		supp: map[quad.Quad][]quad.IRI{}, bySubject: map[quad.Value][]quad.Quad{}, pubs: map[quad.Value]string{}}
 }
 
 func (f *fuser) fail(err error) {
@@ -222,11 +235,46 @@ func (f *fuser) load(e quad.IRI) *eventState {
 			}
 		}))
 		if other {
+			fig.anchor = f.published(r)
 			st.others = append(st.others, fig)
 		}
 	}
 	st.hasOthers = len(st.others) > 0
 	return st
+}
+
+// published returns the publication day of the document that stored
+// report node r belongs to (its label), cached by document.
+func (f *fuser) published(r quad.Value) string {
+	var doc quad.Value
+	f.fail(f.v.until(quad.Subject, r, schema.ReportOf, func(q quad.Quad) bool {
+		doc = q.Label
+		return false
+	}))
+	if doc == nil {
+		return ""
+	}
+	if d, ok := f.pubs[doc]; ok {
+		return d
+	}
+	d := ""
+	vals, err := f.v.out(doc, schema.Published)
+	f.fail(err)
+	for _, v := range vals {
+		d = publicationDay(schema.TextOf(v))
+	}
+	f.pubs[doc] = d
+	return d
+}
+
+// publicationDay is the YYYY-MM-DD day of a publication date, or "".
+func publicationDay(s string) string {
+	if len(s) >= 10 {
+		if _, ok := day(s[:10]); ok {
+			return s[:10]
+		}
+	}
+	return ""
 }
 
 func intOf(v quad.Value) *int {
@@ -240,6 +288,9 @@ func intOf(v quad.Value) *int {
 // r: those sharing an actor (or, for reports without actors, a target or a
 // place), from the store and from the record's earlier reports.
 func (f *fuser) candidates(r *report) []quad.IRI {
+	if keyed, ok := f.keyedCandidates(r); ok {
+		return f.withCreated(keyed)
+	}
 	var seeds []quad.IRI
 	var via []quad.IRI
 	switch {
@@ -276,6 +327,31 @@ func (f *fuser) candidates(r *report) []quad.IRI {
 			seen[iri] = true
 			out = append(out, iri)
 		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i] < out[j] })
+	return out
+}
+
+// withCreated adds to keyed candidates the events created for the record's
+// earlier reports and those its stored version reports (whose keys may
+// rest on that version), sorted.
+func (f *fuser) withCreated(keyed []quad.IRI) []quad.IRI {
+	seen := map[quad.IRI]bool{}
+	out := keyed[:0:0]
+	add := func(iri quad.IRI) {
+		if !seen[iri] {
+			seen[iri] = true
+			out = append(out, iri)
+		}
+	}
+	for _, iri := range keyed {
+		add(iri)
+	}
+	for _, iri := range f.created {
+		add(iri)
+	}
+	for iri := range f.prior {
+		add(iri)
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i] < out[j] })
 	return out
@@ -324,11 +400,26 @@ func (f *fuser) match(r *report, e *eventState) (ok bool, score int) {
 		return false, 0
 	}
 	dist := 0
-	if d, known := dateDistance(r.date, fusedDate(e.dates())); known {
+	evDate := fusedDate(e.dates())
+	if d, known := dateDistance(r.date, evDate); known {
 		if d > 1 {
 			return false, 0
 		}
 		dist = d
+	}
+	// An undated report speaks of an event near its publication day, and
+	// an undated event happened near its earliest report's (fusionkeys.go).
+	if r.date == "" || evDate == "" {
+		rt, et := r.date, evDate
+		if rt == "" {
+			rt = r.fig.anchor
+		}
+		if et == "" {
+			et = e.anchor()
+		}
+		if d, known := dateDistance(rt, et); known && d > undatedWindow {
+			return false, 0
+		}
 	}
 	locs := r.locs()
 	placed := len(locs) > 0 && len(e.locs) > 0
@@ -466,8 +557,12 @@ func (f *fuser) aggregates(before []quad.IRI, reports []*report) (del, add []qua
 				dates = append(dates, fg.date)
 			}
 		}
-		if d := fusedDate(dates); d != "" {
+		d := fusedDate(dates)
+		if d != "" {
 			put(schema.Date, schema.DateValue(d))
+		}
+		for _, k := range eventKeys(st, d, st.anchor()) {
+			put(schema.FusionKey, k)
 		}
 		if lo, hi, ok := tollRange(figs, func(fg figures) (*int, *int) { return fg.killed, fg.killedMax }); ok {
 			put(schema.KilledMin, schema.Integer(lo))

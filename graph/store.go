@@ -3,6 +3,7 @@ package graph
 import (
 	"context"
 	dsql "database/sql"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"os"
@@ -15,6 +16,8 @@ import (
 	"github.com/cayleygraph/cayley/graph/memstore"
 	csql "github.com/cayleygraph/cayley/graph/sql"
 	"github.com/cayleygraph/cayley/graph/sql/postgres"
+	"github.com/cayleygraph/quad"
+	hkv "github.com/hidal-go/hidalgo/kv"
 	hbolt "github.com/hidal-go/hidalgo/kv/bolt"
 
 	"github.com/newsgraph/newsgraph/schema"
@@ -58,6 +61,8 @@ var ErrReadOnly = errors.New("graph: store is read-only")
 // safe for concurrent use; writes are serialised.
 type Store struct {
 	qs       graph.QuadStore
+	query    graph.QuadStore // qs as queries see it (bolt: with real sizes for the planner)
+	kvdb     hkv.KV          // bolt: the key-value store under qs
 	base     string
 	backend  string
 	readOnly bool
@@ -65,6 +70,11 @@ type Store struct {
 	pgDSN    string   // postgres: the connection string, for CopyQuads
 
 	refs refCache // kv: node ids and values, for Put's reads
+
+	// legacyFusion is set for a store written before fused events had
+	// fusion keys: Put then finds candidate events by listing every
+	// event of a participant, as those versions did.
+	legacyFusion bool
 
 	// mu serialises Put (which reads, fuses and writes as one step) and
 	// keeps readers off the memory backend while it changes.
@@ -89,7 +99,7 @@ func Open(ctx context.Context, cfg Config) (*Store, error) {
 	var err error
 	switch s.backend {
 	case BackendBolt:
-		s.qs, err = openBolt(cfg)
+		s.qs, s.kvdb, err = openBolt(cfg)
 	case BackendMemory:
 		s.qs = memstore.New()
 	case BackendPostgres:
@@ -101,7 +111,46 @@ func Open(ctx context.Context, cfg Config) (*Store, error) {
 	if err != nil {
 		return nil, err
 	}
+	s.query = s.qs
+	s.legacyFusion = s.qs.ValueOf(schema.FusionKey) == nil && s.qs.ValueOf(schema.Event) != nil
+	if k, ok := s.qs.(*kv.QuadStore); ok && s.kvdb != nil {
+		p, err := newPlannedStore(k, s.kvdb)
+		if err != nil {
+			s.qs.Close()
+			return nil, fmt.Errorf("graph: open %s: %w", cfg.Path, err)
+		}
+		s.query = p
+	}
 	return s, nil
+}
+
+// quadIndexes are the quad indexes of a new bolt store: Cayley's two
+// defaults (subject–predicate for forward traversals, object–predicate–
+// subject for reverse ones and whole-quad lookups) and a third that starts
+// with the predicate. Without it, Cayley's kv backend answers "every quad
+// with predicate P" (an Out or In step from a computed set of nodes, as in
+// g.V().Has(...).Out(p)) by scanning every quad of the store, and its
+// planner cannot tell how large that is; with it, such a step reads only
+// P's quads. Each index entry lists few quads (all three end with the
+// subject or cover it), so writes stay cheap.
+var quadIndexes = []kv.QuadIndex{
+	{Dirs: []quad.Direction{quad.Subject, quad.Predicate}},
+	{Dirs: []quad.Direction{quad.Object, quad.Predicate, quad.Subject}},
+	{Dirs: []quad.Direction{quad.Predicate, quad.Object, quad.Subject}},
+}
+
+// setQuadIndexes records the indexes of a store just initialised (Cayley
+// v0.7.7 reads them from its meta bucket on open, but offers no option to
+// choose them at Init: its CAYLEY_KV_INDEXES variable is decoded into
+// unexported fields and has no effect).
+func setQuadIndexes(db hkv.KV, list []kv.QuadIndex) error {
+	data, err := json.Marshal(list)
+	if err != nil {
+		return err
+	}
+	return hkv.Update(context.Background(), db, func(tx hkv.Tx) error {
+		return tx.Put(hkv.Key{[]byte("meta"), []byte("indexes")}, data)
+	})
 }
 
 // boltMmapSize is the initial size of a bolt file's memory mapping.
@@ -110,14 +159,14 @@ const boltMmapSize = 1 << 30
 // openBolt opens hidalgo's bolt KV on the single file cfg.Path and wraps it
 // with Cayley's kv quad store (Cayley's own bolt registration would want a
 // directory holding indexes.bolt).
-func openBolt(cfg Config) (graph.QuadStore, error) {
+func openBolt(cfg Config) (graph.QuadStore, hkv.KV, error) {
 	path := cfg.Path
 	if path == "" {
 		path = DefaultPath
 	}
 	if cfg.ReadOnly {
 		if _, err := os.Stat(path); err != nil {
-			return nil, fmt.Errorf("graph: open read-only: %w", err)
+			return nil, nil, fmt.Errorf("graph: open read-only: %w", err)
 		}
 	}
 	// A large initial mapping spares bolt remapping the file (and
@@ -125,20 +174,24 @@ func openBolt(cfg Config) (graph.QuadStore, error) {
 	// address space, not memory.
 	db, err := hbolt.Open(path, &bolt.Options{Timeout: 5 * time.Second, ReadOnly: cfg.ReadOnly, InitialMmapSize: boltMmapSize})
 	if err != nil {
-		return nil, fmt.Errorf("graph: open bolt file %s: %w", path, err)
+		return nil, nil, fmt.Errorf("graph: open bolt file %s: %w", path, err)
 	}
 	if !cfg.ReadOnly {
-		if err := kv.Init(db, kvOptions); err != nil && err != graph.ErrDatabaseExists {
+		err := kv.Init(db, kvOptions)
+		if err == nil {
+			err = setQuadIndexes(db, quadIndexes)
+		}
+		if err != nil && err != graph.ErrDatabaseExists {
 			db.Close()
-			return nil, fmt.Errorf("graph: init bolt file %s: %w", path, err)
+			return nil, nil, fmt.Errorf("graph: init bolt file %s: %w", path, err)
 		}
 	}
 	qs, err := kv.New(db, kvOptions)
 	if err != nil {
 		db.Close()
-		return nil, fmt.Errorf("graph: open bolt file %s: %w", path, err)
+		return nil, nil, fmt.Errorf("graph: open bolt file %s: %w", path, err)
 	}
-	return qs, nil
+	return qs, db, nil
 }
 
 // openPostgres creates Cayley's tables unless they exist, then opens
@@ -220,7 +273,7 @@ func (s *Store) Close() error {
 // QuadStore returns Cayley's quad store, for queries, export and serving.
 // Writes must go through Put, which keeps documents and fused events
 // consistent.
-func (s *Store) QuadStore() graph.QuadStore { return s.qs }
+func (s *Store) QuadStore() graph.QuadStore { return s.query }
 
 // Base returns the IRI prefix of the nodes the store mints.
 func (s *Store) Base() string { return s.base }

@@ -68,13 +68,29 @@ func (f *fuser) support(t quad.Quad) []quad.IRI {
 
 // supportedByOthers tells whether a stored quad q of a shared fact is
 // stated by a document other than the one being put: its label, or a
-// document of the support index.
+// document of the support index. It reads the index only up to the first
+// other document.
 func (f *fuser) supportedByOthers(q quad.Quad) bool {
 	if q.Label != f.doc {
 		return true
 	}
-	for _, d := range f.support(q) {
-		if d != f.doc {
+	other := false
+	f.fail(f.v.until(quad.Subject, schema.FactIRI(f.s.base, q.Subject, q.Predicate, q.Object), schema.SupportedBy, func(e quad.Quad) bool {
+		if d, ok := e.Object.(quad.IRI); ok && e.Label == e.Object && d != f.doc {
+			other = true
+		}
+		return !other
+	}))
+	return other
+}
+
+// supportedBy tells whether the support index lists d for fact t: one
+// lookup of a whole quad, whatever the number of supporters.
+func (f *fuser) supportedBy(t quad.Quad, d quad.IRI) bool {
+	entries, err := f.v.copies(supportQuad(f.s.base, t, d))
+	f.fail(err)
+	for _, e := range entries {
+		if e.Label == d {
 			return true
 		}
 	}
@@ -104,6 +120,13 @@ func (f *fuser) subjectQuads(subj quad.Value) []quad.Quad {
 // their documents are added to the index, and the copies deleted. It
 // returns how many facts end up labelled with the document.
 //
+// The label of a fact's stored copy is its smallest supporter, so the
+// smallest supporter other than the document is known without reading the
+// support index, unless the document was the canonical one and no longer
+// states the fact: only then is the whole index of the fact read. A
+// popular fact (a country's name, stated by every article that names the
+// country) thus costs a few lookups per put, not one per supporter.
+//
 // Removals must be queued before additions: tx cancels an addition
 // followed by a removal of the same quad.
 func (f *fuser) settle(tx *graph.Transaction, shared, oldCanon []quad.Quad) (own int) {
@@ -129,28 +152,35 @@ func (f *fuser) settle(tx *graph.Transaction, shared, oldCanon []quad.Quad) (own
 				labels = append(labels, l)
 			}
 		}
-		support := map[quad.IRI]bool{}
-		for _, d := range f.support(t) {
-			support[d] = true
-		}
 		// A copy labelled doc without doc in the index predates shared
 		// facts: Put queued its removal with the document's own facts.
-		legacyOwn := !support[doc]
+		legacyOwn := false
+		canonical := quad.IRI("") // the smallest supporter but doc
+		wasCanonical := false
 		for _, l := range labels {
-			if l != doc && !support[l] {
-				support[l] = true
+			if l == doc {
+				legacyOwn = !f.supportedBy(t, doc)
+				wasCanonical = true
+				continue
+			}
+			if !f.supportedBy(t, l) {
 				tx.AddQuad(supportQuad(f.s.base, t, l))
 			}
-		}
-		delete(support, doc)
-		if stated[t] {
-			support[doc] = true
-		}
-		canonical := quad.IRI("")
-		for d := range support {
-			if canonical == "" || d < canonical {
-				canonical = d
+			if canonical == "" || l < canonical {
+				canonical = l
 			}
+		}
+		if wasCanonical && canonical == "" && !stated[t] {
+			// The document was the smallest supporter and leaves: the
+			// next one takes over.
+			for _, d := range f.support(t) {
+				if d != doc && (canonical == "" || d < canonical) {
+					canonical = d
+				}
+			}
+		}
+		if stated[t] && (canonical == "" || doc < canonical) {
+			canonical = doc
 		}
 		kept := false
 		for _, l := range labels {

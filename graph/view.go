@@ -75,9 +75,6 @@ func (p *pending) deltas() []graph.Delta {
 	return out
 }
 
-// len is the number of quads the batch changes.
-func (p *pending) len() int { return len(p.state) }
-
 // view reads the store as the pending changes p (nil: none) leave it.
 type view struct {
 	ctx   context.Context
@@ -175,8 +172,9 @@ var (
 )
 
 // stored calls fn for each stored quad with value val in direction dir
-// (subject or object) and, if pred is not nil, predicate pred.
-func (v *view) stored(dir quad.Direction, val quad.Value, pred quad.Value, fn func(quad.Quad)) error {
+// (subject or object) and, if pred is not nil, predicate pred, until fn
+// returns false.
+func (v *view) stored(dir quad.Direction, val quad.Value, pred quad.Value, fn func(quad.Quad) bool) error {
 	ref := v.ref(val)
 	if ref == nil {
 		return nil
@@ -209,7 +207,9 @@ func (v *view) stored(dir quad.Direction, val quad.Value, pred quad.Value, fn fu
 		if pred != nil && q.Predicate != pred {
 			continue
 		}
-		fn(q)
+		if !fn(q) {
+			break
+		}
 	}
 	return it.Err()
 }
@@ -218,15 +218,22 @@ func (v *view) stored(dir quad.Direction, val quad.Value, pred quad.Value, fn fu
 // object) and, if pred is not nil, predicate pred, as the pending changes
 // leave the store.
 func (v *view) each(dir quad.Direction, val quad.Value, pred quad.Value, fn func(quad.Quad)) error {
+	return v.until(dir, val, pred, func(q quad.Quad) bool { fn(q); return true })
+}
+
+// until is each, stopping as soon as fn returns false.
+func (v *view) until(dir quad.Direction, val quad.Value, pred quad.Value, fn func(quad.Quad) bool) error {
 	if v.p == nil || len(v.p.state) == 0 {
 		return v.stored(dir, val, pred, fn)
 	}
-	err := v.stored(dir, val, pred, func(q quad.Quad) {
+	stopped := false
+	err := v.stored(dir, val, pred, func(q quad.Quad) bool {
 		if _, changed := v.p.state[q]; !changed {
-			fn(q) // changed quads: deleted, or listed below
+			stopped = !fn(q) // changed quads: deleted, or listed below
 		}
+		return !stopped
 	})
-	if err != nil {
+	if err != nil || stopped {
 		return err
 	}
 	list := v.p.bySubj[val]
@@ -235,7 +242,9 @@ func (v *view) each(dir quad.Direction, val quad.Value, pred quad.Value, fn func
 	}
 	for _, q := range list {
 		if v.p.state[q] == graph.Add && (pred == nil || q.Predicate == pred) {
-			fn(q)
+			if !fn(q) {
+				return nil
+			}
 		}
 	}
 	return nil

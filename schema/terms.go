@@ -244,6 +244,10 @@ const (
 	InjuredMin quad.IRI = Vocab + "injuredMin"
 	// InjuredMax is the highest number of injured any report gives.
 	InjuredMax quad.IRI = Vocab + "injuredMax"
+	// FusionKey indexes a fused event by its type, one participant and its
+	// time, so that fusion finds the events a report may describe with a
+	// few lookups however large the store (see package graph).
+	FusionKey quad.IRI = Vocab + "fusionKey"
 	// Cameo is the CAMEO event code, as a literal ("195").
 	Cameo quad.IRI = Vocab + "cameo"
 	// Operation is the code name of a military operation.
@@ -457,6 +461,7 @@ var terms = []Term{
 	prop(KilledMax, RoleOther, "killed (highest report)", "The highest death toll among the reports of a fused event (xsd:integer)."),
 	prop(InjuredMin, RoleOther, "injured (lowest report)", "The lowest number of injured among the reports of a fused event (xsd:integer)."),
 	prop(InjuredMax, RoleOther, "injured (highest report)", "The highest number of injured among the reports of a fused event (xsd:integer)."),
+	prop(FusionKey, RoleOther, "fusion key", "An index entry of a fused event: its type, one actor, target or place, and its day, month or year (or, undated, the publication day of its first report), as one literal. Fusion looks events up by these keys; they carry no other meaning."),
 	prop(Cameo, RoleOther, "CAMEO code", "The CAMEO event code, a literal such as \"195\" (air, missile and drone strikes)."),
 	prop(Operation, RoleOther, "operation", "The code name of a military operation."),
 	prop(RetaliationFor, RoleRelation, "retaliation for", "The event this event answered; a literal where the earlier event is only described."),

@@ -12,6 +12,7 @@ import (
 	"github.com/schollz/progressbar/v3"
 	"github.com/spf13/pflag"
 
+	"github.com/newsgraph/newsgraph/extract"
 	"github.com/newsgraph/newsgraph/graph"
 )
 
@@ -22,8 +23,15 @@ var cmdIngest = &Command{
 	Long: `
 Ingest reads articles as 'newsgraph extract' does (see 'newsgraph help
 extract' for the inputs), extracts them in parallel and stores each
-document's facts in the graph, one document per transaction. Events that
-several documents report are fused.
+document's facts in the graph. Events that several documents report are
+fused.
+
+Documents are written in groups (group commit): while one group is being
+written, the documents extracted in the meantime queue up, and the next
+write takes all of them, up to --batch, in one transaction. A document is
+written whole or not at all, and in input order; when the input comes
+slowly (standard input, say), each document is written as soon as it is
+extracted.
 
 A document already stored with the same content is left as it is
 (unchanged); one whose content changed is replaced as a whole.
@@ -31,8 +39,8 @@ A document already stored with the same content is left as it is
 At the end ingest prints a summary: documents added, unchanged, replaced
 and skipped; entities and events in the documents written; quads written;
 the time taken. A progress indicator is shown on standard error when it is
-a terminal. On interrupt (Ctrl-C, SIGTERM) ingest stops after the document
-it is storing and prints the summary so far.
+a terminal. On interrupt (Ctrl-C, SIGTERM) ingest stops reading, writes
+the documents already extracted and prints the summary so far.
 
 With --bulk and --db postgres, an empty database is loaded in bulk: the
 documents are put, with the same fusion, into a temporary bolt file
@@ -50,12 +58,14 @@ type ingestCmd struct {
 	extractFlags
 	store storeFlags
 	bulk  bool
+	batch int
 }
 
 func (c *ingestCmd) flags(fs *pflag.FlagSet, env *Env) {
 	c.store.register(fs, env)
 	c.extractFlags.register(fs)
 	fs.BoolVar(&c.bulk, "bulk", false, "postgres: load an empty database through a staging file and COPY")
+	fs.IntVar(&c.batch, "batch", defaultBatch, "write at most `N` documents per transaction")
 }
 
 // ingestSummary counts what ingest did.
@@ -68,6 +78,9 @@ type ingestSummary struct {
 func (c *ingestCmd) run(ctx context.Context, env *Env, args []string) error {
 	if err := c.check(); err != nil {
 		return err
+	}
+	if c.batch < 1 {
+		return usagef("--batch must be at least 1")
 	}
 	if len(args) == 0 {
 		return usagef("no input: give files, directories or - for standard input")
@@ -131,16 +144,15 @@ func (c *ingestCmd) run(ctx context.Context, env *Env, args []string) error {
 
 	var sum ingestSummary
 	p := &pipeline{flags: c.extractFlags, base: c.store.base, report: report, interrupt: ctx}
-	// The run goes on under a context that the interrupt does not
-	// cancel, so that the document being stored is stored whole.
+	// The writes go on under a context that the interrupt does not
+	// cancel, so that the documents being stored are stored whole.
 	putCtx := context.WithoutCancel(ctx)
 	var putFailed int
-	runErr := p.run(ctx, env.Stdin, args, func(res extracted) error {
-		r, err := target.Put(putCtx, res.rec)
-		if err != nil {
+	count := func(res extracted, r graph.PutResult) {
+		if r.Err != nil {
 			putFailed++
-			report(fmt.Errorf("ingest: %s: %w", res.doc.ID, err))
-			return nil
+			report(fmt.Errorf("ingest: %s: %w", res.doc.ID, r.Err))
+			return
 		}
 		switch r.Status {
 		case graph.Added:
@@ -155,14 +167,32 @@ func (c *ingestCmd) run(ctx context.Context, env *Env, args []string) error {
 			sum.events += len(res.rec.Events)
 			sum.quads += r.Quads
 		}
+	}
+	w := newGroupWriter(ctx, c.batch, func(batch []extracted) error {
+		recs := make([]*extract.Record, len(batch))
+		for i, res := range batch {
+			recs[i] = res.rec
+		}
+		results, err := target.PutBatch(putCtx, recs)
+		if err != nil {
+			// Nothing of the batch was written: the store is as it was.
+			return fmt.Errorf("ingest: writing %d document(s) from %s: %w", len(batch), batch[0].doc.ID, err)
+		}
+		for i, r := range results {
+			count(batch[i], r)
+		}
 		if bar != nil {
 			ui.Lock()
 			bar.Describe(fmt.Sprintf("ingesting: %d document(s) stored", sum.added+sum.unchanged+sum.replaced))
-			bar.Add(1)
+			bar.Add(len(batch))
 			ui.Unlock()
 		}
 		return nil
 	})
+	runErr := p.run(ctx, env.Stdin, args, w.add)
+	if err := w.close(); err != nil && runErr == nil {
+		runErr = err
+	}
 	if bar != nil {
 		ui.Lock()
 		bar.Finish()
@@ -204,4 +234,69 @@ func (s *ingestSummary) print(env *Env, where string) {
 	fmt.Fprintf(env.Stdout, "events:    %d\n", s.events)
 	fmt.Fprintf(env.Stdout, "quads:     %d written\n", s.quads)
 	fmt.Fprintf(env.Stdout, "elapsed:   %s\n", s.elapsed.Round(time.Millisecond))
+}
+
+// defaultBatch is the default largest number of documents written in one
+// transaction.
+const defaultBatch = 64
+
+// groupWriter hands records to write in groups: add queues a record, and a
+// goroutine writes whatever has queued, up to max records, each time the
+// previous write is done. It keeps input order. Once interrupt is done,
+// the write in progress completes and what is queued is dropped.
+type groupWriter struct {
+	interrupt context.Context
+	queue     chan extracted
+	done      chan struct{} // closed when the writer has stopped
+	failed    chan struct{} // closed when a write has failed
+	err       error         // the first write error; later records are dropped
+}
+
+func newGroupWriter(interrupt context.Context, max int, write func([]extracted) error) *groupWriter {
+	w := &groupWriter{interrupt: interrupt, queue: make(chan extracted, max), done: make(chan struct{}), failed: make(chan struct{})}
+	go func() {
+		defer close(w.done)
+		batch := make([]extracted, 0, max)
+		for first := range w.queue {
+			batch = append(batch[:0], first)
+		more:
+			for len(batch) < max {
+				select {
+				case res, ok := <-w.queue:
+					if !ok {
+						break more
+					}
+					batch = append(batch, res)
+				default:
+					break more
+				}
+			}
+			if w.err == nil && interrupt.Err() == nil {
+				if w.err = write(batch); w.err != nil {
+					close(w.failed)
+				}
+			}
+		}
+	}()
+	return w
+}
+
+// add queues res for writing; it blocks while max records are queued.
+func (w *groupWriter) add(res extracted) error {
+	select {
+	case <-w.failed:
+		return w.err
+	case <-w.interrupt.Done():
+		return w.interrupt.Err()
+	case w.queue <- res:
+		return nil
+	}
+}
+
+// close writes what is queued, stops the writer and returns the first
+// write error.
+func (w *groupWriter) close() error {
+	close(w.queue)
+	<-w.done
+	return w.err
 }

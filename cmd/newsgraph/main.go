@@ -18,6 +18,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"runtime/pprof"
 	"strings"
 	"syscall"
 
@@ -119,7 +120,31 @@ func main() {
 		Getenv:      os.Getenv,
 		Interactive: term.IsTerminal(int(os.Stderr.Fd())),
 	}
-	os.Exit(Main(ctx, os.Args[1:], env))
+	stopProfile := startProfile(os.Getenv("NEWSGRAPH_CPUPROFILE"), env.Stderr)
+	code := Main(ctx, os.Args[1:], env)
+	stopProfile()
+	os.Exit(code)
+}
+
+// startProfile writes a CPU profile of the run to path (for 'go tool
+// pprof'; see BENCHMARKS.md), when path is not empty, and returns the
+// function that ends it.
+func startProfile(path string, stderr io.Writer) func() {
+	if path == "" {
+		return func() {}
+	}
+	f, err := os.Create(path)
+	if err == nil {
+		err = pprof.StartCPUProfile(f)
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "newsgraph: NEWSGRAPH_CPUPROFILE: %v\n", err)
+		return func() {}
+	}
+	return func() {
+		pprof.StopCPUProfile()
+		f.Close()
+	}
 }
 
 // Main runs the newsgraph command line args (without the program name) and

@@ -1,0 +1,186 @@
+package graph
+
+import (
+	"sort"
+	"time"
+
+	"github.com/cayleygraph/quad"
+
+	"github.com/newsgraph/newsgraph/schema"
+)
+
+// Fusion keys.
+//
+// To fuse a report, Put looks for the stored events it may describe: same
+// type, a shared participant, a compatible time. Listing every event of a
+// participant (every attack by a state that is in the news every day) and
+// checking each grows with the store; so each fused event carries index
+// entries, one literal per participant, that name its type, the
+// participant and its time:
+//
+//	<event> ng:fusionKey "<type>|a|<actor IRI>|d:2024-01-16" <fused> .
+//
+// with role a (actor), t (target) or l (place or country), and time
+// d:DAY, m:MONTH or y:YEAR from its fused date; for an undated event
+// u:DAY, the publication day of its earliest report; n where neither is
+// known. A report then looks up the keys of its participants for the few
+// times compatible with its own (candidateTimes), each an index lookup.
+//
+// An undated report is taken to speak of an event near its publication:
+// it matches an event at most undatedWindow days from that day (see
+// fuser.match); a dated report matches an undated event whose earliest
+// report appeared within undatedWindow days of its date. Reports of a
+// year only, and undated ones without a publication day, fall back to
+// listing every event of their participants.
+
+// undatedWindow is how many days an undated report's event may lie from
+// its publication day.
+const undatedWindow = 7
+
+// Roles of a fusion key's participant.
+const (
+	roleActor  = "a"
+	roleTarget = "t"
+	rolePlace  = "l"
+)
+
+// fusionKey is the literal indexing an event of type typ with participant
+// iri in role at time tk.
+func fusionKey(typ quad.IRI, role string, iri quad.IRI, tk string) quad.Value {
+	return quad.String(fusionKeyText(typ, role, iri, tk))
+}
+
+func fusionKeyText(typ quad.IRI, role string, iri quad.IRI, tk string) string {
+	return schema.LocalName(typ) + "|" + role + "|" + string(iri) + "|" + tk
+}
+
+// timeKey is the time part of an event's keys: its fused date (day, month
+// or year), else u: and its anchor (the earliest publication day of its
+// reports), else n.
+func timeKey(date, anchor string) string {
+	switch len(date) {
+	case len("2006-01-02"):
+		return "d:" + date
+	case len("2006-01"):
+		return "m:" + date
+	case len("2006"):
+		return "y:" + date
+	}
+	if anchor != "" {
+		return "u:" + anchor
+	}
+	return "n"
+}
+
+// eventKeys returns the fusion keys of event st with fused date date and
+// anchor anchor, sorted.
+func eventKeys(st *eventState, date, anchor string) []quad.Value {
+	tk := timeKey(date, anchor)
+	var keys []string
+	for typ := range st.types {
+		for _, part := range []struct {
+			role string
+			set  map[quad.IRI]bool
+		}{{roleActor, st.actors}, {roleTarget, st.targets}, {rolePlace, st.locs}} {
+			for iri := range part.set {
+				keys = append(keys, fusionKeyText(typ, part.role, iri, tk))
+			}
+		}
+	}
+	sort.Strings(keys)
+	out := make([]quad.Value, len(keys))
+	for i, k := range keys {
+		out[i] = quad.String(k)
+	}
+	return out
+}
+
+// day parses a YYYY-MM-DD date.
+func day(s string) (time.Time, bool) {
+	t, err := time.Parse("2006-01-02", s)
+	return t, err == nil
+}
+
+// candidateTimes returns the time keys of the events that report r could
+// match (see fuser.match): false when r's time does not narrow them (a
+// year only, or no date and no publication day).
+func candidateTimes(r *report) ([]string, bool) {
+	var from, to time.Time // the days r's event may lie in
+	var undatedFrom, undatedTo time.Time
+	switch {
+	case len(r.date) == len("2006-01-02") || len(r.date) == len("2006-01"):
+		lo, hi, ok := dateSpan(r.date)
+		if !ok {
+			return nil, false
+		}
+		from, to = lo.AddDate(0, 0, -1), hi.AddDate(0, 0, 1)
+		undatedFrom, undatedTo = lo.AddDate(0, 0, -undatedWindow), hi.AddDate(0, 0, undatedWindow)
+	case r.date == "" && r.fig.anchor != "":
+		a, ok := day(r.fig.anchor)
+		if !ok {
+			return nil, false
+		}
+		from, to = a.AddDate(0, 0, -undatedWindow), a.AddDate(0, 0, undatedWindow)
+		undatedFrom, undatedTo = from, to
+	default:
+		return nil, false
+	}
+	seen := map[string]bool{}
+	var out []string
+	add := func(k string) {
+		if !seen[k] {
+			seen[k] = true
+			out = append(out, k)
+		}
+	}
+	for d := from; !d.After(to); d = d.AddDate(0, 0, 1) {
+		add("d:" + d.Format("2006-01-02"))
+		add("m:" + d.Format("2006-01"))
+		add("y:" + d.Format("2006"))
+	}
+	for d := undatedFrom; !d.After(undatedTo); d = d.AddDate(0, 0, 1) {
+		add("u:" + d.Format("2006-01-02"))
+	}
+	add("n")
+	return out, true
+}
+
+// keyedCandidates lists the events that could describe the same event as
+// r by their fusion keys; false when r's time does not allow it (the
+// caller then lists every event of r's participants).
+func (f *fuser) keyedCandidates(r *report) ([]quad.IRI, bool) {
+	if f.s.legacyFusion {
+		return nil, false
+	}
+	times, ok := candidateTimes(r)
+	if !ok {
+		return nil, false
+	}
+	var seeds []quad.IRI
+	var roles []string
+	switch {
+	case len(r.actors) > 0:
+		seeds, roles = r.actors, []string{roleActor}
+	case len(r.targets) > 0:
+		seeds, roles = r.targets, []string{roleTarget}
+	default:
+		seeds, roles = r.locs(), []string{rolePlace}
+	}
+	seen := map[quad.IRI]bool{}
+	var out []quad.IRI
+	for _, seed := range seeds {
+		for _, role := range roles {
+			for _, tk := range times {
+				evs, err := f.v.in(fusionKey(r.typ, role, seed, tk), schema.FusionKey)
+				f.fail(err)
+				for _, v := range evs {
+					if iri, ok := v.(quad.IRI); ok && !seen[iri] {
+						seen[iri] = true
+						out = append(out, iri)
+					}
+				}
+			}
+		}
+	}
+	return out, true
+}

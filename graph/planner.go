@@ -1,0 +1,237 @@
+package graph
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"sync"
+
+	"github.com/cayleygraph/cayley/graph"
+	"github.com/cayleygraph/cayley/graph/iterator"
+	"github.com/cayleygraph/cayley/graph/kv"
+	"github.com/cayleygraph/cayley/graph/shape"
+	"github.com/cayleygraph/quad"
+	hkv "github.com/hidal-go/hidalgo/kv"
+)
+
+// Query planning on the kv (bolt) backend.
+//
+// Cayley's query planner orders the parts of an intersection by their
+// estimated sizes. Its kv backend knows the size of an index lookup only
+// when every direction of the index is fixed; for a prefix scan (the quads
+// of node N with predicate P, in the index object–predicate–subject) it
+// guesses half the store. Every step of a traversal is such a scan, so the
+// planner cannot tell a node's three "target" links from the store's
+// hundred thousand "actor" links, and a query such as
+//
+//	g.V(group).In(target).Has(type, Attack).Out(actor)
+//
+// ends up scanning every actor link and checking each against the rest.
+// plannedStore wraps the kv quad store for queries and gives the planner
+// real sizes: it counts the entries of a prefix scan (up to
+// prefixCountLimit) the first time the planner asks.
+
+// prefixCountLimit bounds the entries counted for one size estimate;
+// beyond it the size is reported as at least this, inexact.
+const prefixCountLimit = 1 << 14
+
+// plannedStore is Cayley's kv quad store with exact sizes for index prefix
+// scans. Everything but building and sizing quad iterators is the kv
+// store's own.
+type plannedStore struct {
+	*kv.QuadStore
+	db      hkv.KV
+	indexes []kv.QuadIndex
+}
+
+// newPlannedStore wraps qs, whose data is db, for queries.
+func newPlannedStore(qs *kv.QuadStore, db hkv.KV) (*plannedStore, error) {
+	list, err := readQuadIndexes(db)
+	if err != nil {
+		return nil, err
+	}
+	return &plannedStore{QuadStore: qs, db: db, indexes: list}, nil
+}
+
+// readQuadIndexes returns the indexes recorded in a kv store's meta bucket
+// (Cayley's defaults when none are recorded, as Cayley does).
+func readQuadIndexes(db hkv.KV) ([]kv.QuadIndex, error) {
+	var list []kv.QuadIndex
+	err := hkv.View(db, func(tx hkv.Tx) error {
+		data, err := tx.Get(context.Background(), metaIndexesKey)
+		if errors.Is(err, hkv.ErrNotFound) {
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+		return json.Unmarshal(data, &list)
+	})
+	if err != nil {
+		return nil, err
+	}
+	if len(list) == 0 {
+		list = kv.DefaultQuadIndexes
+	}
+	return list, nil
+}
+
+// metaIndexesKey is where Cayley's kv backend records its indexes.
+var metaIndexesKey = hkv.Key{[]byte("meta"), []byte("indexes")}
+
+// bestIndex returns the index whose leading directions are exactly dirs
+// (in any order), else the one that leads with most of them, as Cayley's
+// kv backend chooses.
+func (qs *plannedStore) bestIndex(dirs []quad.Direction) (kv.QuadIndex, bool) {
+	var best kv.QuadIndex
+	most := 0
+	for _, ind := range qs.indexes {
+		if len(ind.Dirs) < len(dirs) {
+			continue
+		}
+		match := 0
+		for i, d := range ind.Dirs {
+			if i >= len(dirs) || !hasDirection(dirs, d) {
+				break
+			}
+			match++
+		}
+		if match == len(dirs) {
+			return ind, true
+		}
+		if match > most {
+			best, most = ind, match
+		}
+	}
+	return best, most > 0
+}
+
+func hasDirection(dirs []quad.Direction, d quad.Direction) bool {
+	for _, x := range dirs {
+		if x == d {
+			return true
+		}
+	}
+	return false
+}
+
+// QuadIterator returns the quads with v in direction d, as the kv store
+// does, sized exactly.
+func (qs *plannedStore) QuadIterator(d quad.Direction, v graph.Ref) graph.Iterator {
+	id, ok := v.(kv.Int64Value)
+	if !ok || v == nil {
+		return qs.QuadStore.QuadIterator(d, v)
+	}
+	ind, ok := qs.bestIndex([]quad.Direction{d})
+	if !ok || ind.Dirs[0] != d {
+		return qs.QuadStore.QuadIterator(d, v)
+	}
+	return qs.scan(ind, []uint64{uint64(id)})
+}
+
+// QuadIteratorSize returns the number of quads with v in direction d.
+func (qs *plannedStore) QuadIteratorSize(ctx context.Context, d quad.Direction, v graph.Ref) (graph.Size, error) {
+	it := qs.QuadIterator(d, v)
+	defer it.Close()
+	st, err := graph.AsShape(it).Stats(ctx)
+	return st.Size, err
+}
+
+// OptimizeShape turns a lookup of quads with fixed directions into a scan
+// of the best index, as the kv store does, sized exactly.
+func (qs *plannedStore) OptimizeShape(s shape.Shape) (shape.Shape, bool) {
+	qa, ok := s.(shape.QuadsAction)
+	if !ok || len(qa.Filter) == 0 {
+		return qs.QuadStore.OptimizeShape(s)
+	}
+	dirs := make([]quad.Direction, 0, len(qa.Filter))
+	for d := range qa.Filter {
+		dirs = append(dirs, d)
+	}
+	ind, ok := qs.bestIndex(dirs)
+	if !ok {
+		return s, false
+	}
+	scan := indexScan{qs: qs, index: ind}
+	for _, d := range ind.Dirs {
+		v, ok := qa.Filter[d].(kv.Int64Value)
+		if !ok {
+			break
+		}
+		scan.values = append(scan.values, uint64(v))
+	}
+	if len(scan.values) != len(dirs) {
+		return s, false
+	}
+	return qa.SimplifyFrom(scan), true
+}
+
+// scan returns an iterator over the quads of index ind whose leading
+// directions have the ids vals.
+func (qs *plannedStore) scan(ind kv.QuadIndex, vals []uint64) graph.Iterator {
+	inner := kv.NewQuadIterator(qs.QuadStore, ind, vals).AsShape()
+	return graph.NewLegacy(&sizedScan{IteratorShape: inner, qs: qs, index: ind, values: vals}, nil)
+}
+
+// indexScan is the shape of an index scan on a plannedStore.
+type indexScan struct {
+	qs     *plannedStore
+	index  kv.QuadIndex
+	values []uint64
+}
+
+// BuildIterator builds the scan.
+func (s indexScan) BuildIterator(qs graph.QuadStore) graph.Iterator {
+	if qs != graph.QuadStore(s.qs) {
+		return iterator.NewError(errors.New("graph: index scan built on another quad store"))
+	}
+	return s.qs.scan(s.index, s.values)
+}
+
+// Optimize leaves the scan as it is.
+func (s indexScan) Optimize(shape.Optimizer) (shape.Shape, bool) { return s, false }
+
+// sizedScan is the kv store's index scan with its size counted.
+type sizedScan struct {
+	graph.IteratorShape
+	qs     *plannedStore
+	index  kv.QuadIndex
+	values []uint64
+
+	once sync.Once
+	size graph.Size
+	err  error
+}
+
+// Stats returns the scan's costs, with its size counted on first use.
+func (it *sizedScan) Stats(ctx context.Context) (graph.IteratorCosts, error) {
+	if len(it.values) == len(it.index.Dirs) {
+		return it.IteratorShape.Stats(ctx) // the kv store knows it exactly
+	}
+	it.once.Do(func() { it.size, it.err = it.count(ctx) })
+	return graph.IteratorCosts{ContainsCost: 1, NextCost: 2, Size: it.size}, it.err
+}
+
+// count counts the index entries under the scan's prefix, up to
+// prefixCountLimit. Each entry holds the quads of one full key, nearly
+// always one.
+func (it *sizedScan) count(ctx context.Context) (graph.Size, error) {
+	prefix := it.index.Key(it.values)
+	n := int64(0)
+	err := hkv.View(it.qs.db, func(tx hkv.Tx) error {
+		sc := tx.Scan(prefix)
+		defer sc.Close()
+		for n < prefixCountLimit && sc.Next(ctx) {
+			n++
+		}
+		return sc.Err()
+	})
+	return graph.Size{Size: n, Exact: n < prefixCountLimit}, err
+}
+
+// AsLegacy returns the scan as a legacy iterator (the kv store's own
+// would drop the size).
+func (it *sizedScan) AsLegacy() graph.Iterator { return graph.NewLegacy(it, nil) }
+
+// Optimize leaves the scan as it is (the kv store's would drop the size).
+func (it *sizedScan) Optimize(context.Context) (graph.IteratorShape, bool) { return it, false }
