@@ -620,6 +620,9 @@ func (b *builder) newReport(n int, ev *extract.Event) (*report, error) {
 		r.date = strings.TrimSpace(*ev.Date)
 	}
 	r.fig = figures{date: r.date, killed: ev.Killed, killedMax: ev.KilledMax, injured: ev.Injured, injuredMax: ev.InjuredMax}
+	if p := b.rec.Doc.Published; p != nil {
+		r.fig.anchor = publicationDay(*p)
+	}
 	return r, nil
 }
 

@@ -1,0 +1,89 @@
+package graph
+
+import (
+	"context"
+	"fmt"
+	"testing"
+
+	"github.com/newsgraph/newsgraph/extract"
+)
+
+// TestKeyedCandidatesFindEveryMatch checks that looking candidate events up
+// by their fusion keys finds every event a report matches: generated
+// articles (stories reported by several outlets, dated, undated and
+// month-dated reports) put into a store that uses the keys leave it
+// exactly as a store that lists every event of each participant, quad for
+// quad.
+func TestKeyedCandidatesFindEveryMatch(t *testing.T) {
+	recs := generated(t, 120)
+	keyed := openTest(t, Config{Backend: BackendMemory})
+	listed := openTest(t, Config{Backend: BackendMemory})
+	listed.legacyFusion = true // the fallback: every event of a participant
+	ctx := context.Background()
+	for _, r := range recs {
+		if _, err := keyed.Put(ctx, r); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := listed.Put(ctx, r); err != nil {
+			t.Fatal(err)
+		}
+	}
+	a, b := allQuads(t, keyed), allQuads(t, listed)
+	if !sameQuads(a, b) {
+		t.Fatalf("keyed lookup: %d quads, listing every event: %d (or different ones)", len(a), len(b))
+	}
+	evs := mustEvents(t, keyed, EventFilter{})
+	fused := 0
+	for _, e := range evs {
+		if len(e.Sources) > 1 {
+			fused++
+		}
+	}
+	if fused == 0 {
+		t.Fatalf("no event of %d fuses several documents: the test proves nothing", len(evs))
+	}
+}
+
+// TestUndatedReportsNearPublication checks the time rule for undated
+// reports: an undated report fuses with an event of the same actors and
+// targets reported within a week of its publication, and not with one
+// months away.
+func TestUndatedReportsNearPublication(t *testing.T) {
+	undated := func(id, published string) *extract.Record {
+		return record(id, "sha-"+id, published, []extract.Event{
+			diplomatic(extract.EventCondemn, iran, pakistan, "Iran condemned Pakistan."),
+		})
+	}
+	dated := func(id, published, date string) *extract.Record {
+		ev := diplomatic(extract.EventCondemn, iran, pakistan, "Iran condemned Pakistan on Tuesday.")
+		ev.Date = str(date)
+		return record(id, "sha-"+id, published, []extract.Event{ev})
+	}
+	tests := []struct {
+		name   string
+		recs   []*extract.Record
+		events int
+	}{
+		{"undated, three days apart", []*extract.Record{undated("u1", "2024-01-10"), undated("u2", "2024-01-13")}, 1},
+		{"undated, months apart", []*extract.Record{undated("u1", "2024-01-10"), undated("u2", "2024-04-02")}, 2},
+		{"dated, then undated a day later", []*extract.Record{dated("d1", "2024-01-10", "2024-01-09"), undated("u2", "2024-01-11")}, 1},
+		{"undated, then dated months later", []*extract.Record{undated("u1", "2024-01-10"), dated("d2", "2024-06-10", "2024-06-09")}, 2},
+		{"dated, a day apart", []*extract.Record{dated("d1", "2024-01-10", "2024-01-09"), dated("d2", "2024-01-11", "2024-01-10")}, 1},
+		{"dated, a week apart", []*extract.Record{dated("d1", "2024-01-10", "2024-01-09"), dated("d2", "2024-01-17", "2024-01-16")}, 2},
+	}
+	for _, tc := range tests {
+		for _, legacy := range []bool{false, true} {
+			t.Run(fmt.Sprintf("%s/listing=%v", tc.name, legacy), func(t *testing.T) {
+				s := openTest(t, Config{Backend: BackendMemory})
+				s.legacyFusion = legacy
+				for _, r := range tc.recs {
+					mustPut(t, s, r)
+				}
+				evs := mustEvents(t, s, EventFilter{Type: extract.EventCondemn})
+				if len(evs) != tc.events {
+					t.Errorf("%d events, want %d: %+v", len(evs), tc.events, evs)
+				}
+			})
+		}
+	}
+}
