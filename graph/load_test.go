@@ -103,6 +103,31 @@ func TestCopyQuads(t *testing.T) {
 		t.Errorf("node reference counts differ from Cayley's writer")
 	}
 
+	// The bulk load of the empty store dropped the indexes and foreign
+	// keys of table quads and made them again: as Cayley creates them.
+	layout := func(store *Store) string {
+		var b strings.Builder
+		rows, err := store.pg.QueryContext(ctx, `SELECT c.relname, regexp_replace(pg_get_indexdef(ix.indexrelid), ' ON \S+\.quads', ' ON quads')
+			FROM pg_index ix JOIN pg_class c ON c.oid = ix.indexrelid WHERE ix.indrelid = 'quads'::regclass
+			UNION ALL SELECT conname, pg_get_constraintdef(oid) FROM pg_constraint WHERE conrelid = 'quads'::regclass
+			ORDER BY 1, 2`)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var name, def string
+			if err := rows.Scan(&name, &def); err != nil {
+				t.Fatal(err)
+			}
+			fmt.Fprintf(&b, "%s: %s\n", name, def)
+		}
+		return b.String()
+	}
+	if got, exp := layout(s), layout(direct); got != exp || !strings.Contains(exp, "FOREIGN KEY") {
+		t.Errorf("indexes and constraints of quads after the bulk load:\n%s\nCayley's:\n%s", got, exp)
+	}
+
 	// Put keeps working on the bulk-loaded store: re-putting a document
 	// leaves it unchanged.
 	w := openTest(t, Config{Backend: BackendPostgres, Path: dsn})
