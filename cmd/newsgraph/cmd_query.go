@@ -5,15 +5,18 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"math"
 	"os"
+	"slices"
 	"strings"
+	"time"
 
 	"github.com/spf13/pflag"
 )
 
 var cmdQuery = &Command{
 	Name:      "query",
-	UsageLine: "query [--db BACKEND] [--dbpath P] [--lang gizmo|graphql] [--limit N] (QUERY | -f FILE)",
+	UsageLine: "query [--db BACKEND] [--dbpath P] [--lang gizmo|graphql] [--limit N] [--repeat N] (QUERY | -f FILE)",
 	Short:     "query the graph with Gizmo or GraphQL",
 	Long: `
 Query runs a query on the graph, in Cayley's Gizmo (JavaScript, the
@@ -29,15 +32,21 @@ everything Pakistan is recorded as having struck:
 	  .Out("<https://newsgraph.org/ns#name>").Unique().All()'
 
 'newsgraph schema' prints the vocabulary (classes and predicates).
+
+With --repeat N the query runs N times on the open store and, besides
+the results (of the last run), the time of each run is summed up on
+standard error: minimum, median (p50), 95th percentile and maximum, as
+measured inside the process (without start-up and opening the store).
 `,
 	New: func() runner { return &queryCmd{} },
 }
 
 type queryCmd struct {
-	store storeFlags
-	lang  string
-	limit int
-	file  string
+	store  storeFlags
+	lang   string
+	limit  int
+	file   string
+	repeat int
 }
 
 func (c *queryCmd) flags(fs *pflag.FlagSet, env *Env) {
@@ -45,6 +54,7 @@ func (c *queryCmd) flags(fs *pflag.FlagSet, env *Env) {
 	fs.StringVar(&c.lang, "lang", "gizmo", "query `LANGUAGE`: gizmo or graphql")
 	fs.IntVar(&c.limit, "limit", 0, "return at most `N` results (0: all)")
 	fs.StringVarP(&c.file, "file", "f", "", "read the query from `FILE` (- for standard input)")
+	fs.IntVar(&c.repeat, "repeat", 1, "run the query `N` times and print its latencies on standard error")
 }
 
 func (c *queryCmd) run(ctx context.Context, env *Env, args []string) error {
@@ -55,6 +65,9 @@ func (c *queryCmd) run(ctx context.Context, env *Env, args []string) error {
 	}
 	if c.limit < 0 {
 		return usagef("--limit must not be negative")
+	}
+	if c.repeat < 1 {
+		return usagef("--repeat must be at least 1")
 	}
 	var q, from string
 	switch {
@@ -89,17 +102,40 @@ func (c *queryCmd) run(ctx context.Context, env *Env, args []string) error {
 		return err
 	}
 	defer store.Close()
-	results, err := store.Query(ctx, strings.ToLower(c.lang), q, c.limit)
-	if err != nil {
-		if from != "" {
-			return fmt.Errorf("%s: %w", from, err)
+	var results []interface{}
+	times := make([]time.Duration, 0, c.repeat)
+	for range c.repeat {
+		start := time.Now()
+		results, err = store.Query(ctx, strings.ToLower(c.lang), q, c.limit)
+		times = append(times, time.Since(start))
+		if err != nil {
+			if from != "" {
+				return fmt.Errorf("%s: %w", from, err)
+			}
+			return err
 		}
-		return err
+	}
+	if c.repeat > 1 {
+		fmt.Fprintln(env.Stderr, latencySummary(times, len(results)))
 	}
 	enc := json.NewEncoder(env.Stdout)
 	enc.SetEscapeHTML(false)
 	enc.SetIndent("", "  ")
 	return enc.Encode(results)
+}
+
+// latencySummary describes the times of repeated runs: their number,
+// minimum, median, 95th percentile (nearest rank) and maximum.
+func latencySummary(times []time.Duration, results int) string {
+	sorted := slices.Clone(times)
+	slices.Sort(sorted)
+	rank := func(p float64) time.Duration {
+		i := int(math.Ceil(p*float64(len(sorted)))) - 1
+		return sorted[max(i, 0)]
+	}
+	round := func(d time.Duration) time.Duration { return d.Round(10 * time.Microsecond) }
+	return fmt.Sprintf("%d runs, %d results: min %v, p50 %v, p95 %v, max %v",
+		len(sorted), results, round(sorted[0]), round(rank(0.50)), round(rank(0.95)), round(sorted[len(sorted)-1]))
 }
 
 // pathErr strips the *os.PathError wrapper, whose message would repeat
