@@ -459,3 +459,26 @@ func TestBadRequests(t *testing.T) {
 		t.Errorf("bad field: %d %s", resp.StatusCode, b)
 	}
 }
+
+// TestPanicHidden checks that a panic in a resolver (here a nil store) is
+// answered with a generic message, not the panic's value.
+func TestPanicHidden(t *testing.T) {
+	h, err := api.NewHandler(nil, api.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(h)
+	defer srv.Close()
+	resp, err := http.Post(srv.URL, "application/graphql", strings.NewReader(`{ events { totalCount } }`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	var v gqlResponse
+	if err := json.NewDecoder(resp.Body).Decode(&v); err != nil || len(v.Errors) == 0 {
+		t.Fatalf("%d: %v %+v", resp.StatusCode, err, v)
+	}
+	if msg := v.Errors[0].Message; msg != "internal server error" {
+		t.Errorf("panic reported as %q", msg)
+	}
+}

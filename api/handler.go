@@ -12,6 +12,7 @@ import (
 	"time"
 
 	graphql "github.com/graph-gophers/graphql-go"
+	gqlerrors "github.com/graph-gophers/graphql-go/errors"
 
 	"github.com/newsgraph/newsgraph/graph"
 )
@@ -39,7 +40,16 @@ func NewSchema(store *graph.Store, opts Options) (*graphql.Schema, error) {
 		opts.MaxDepth = DefaultMaxDepth
 	}
 	return graphql.ParseSchema(schemaText, &queryResolver{store: store},
-		graphql.MaxDepth(opts.MaxDepth), graphql.UseStringDescriptions())
+		graphql.MaxDepth(opts.MaxDepth), graphql.UseStringDescriptions(),
+		graphql.PanicHandler(panicHandler{}))
+}
+
+// panicHandler reports a panic in a resolver as a generic error: the
+// panic's value (logged by graphql-go with its stack) is not for clients.
+type panicHandler struct{}
+
+func (panicHandler) MakePanicError(context.Context, any) *gqlerrors.QueryError {
+	return gqlerrors.Errorf("internal server error")
 }
 
 // Handler serves the GraphQL API: POST with a JSON body {"query",

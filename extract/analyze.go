@@ -4,6 +4,7 @@ import (
 	"math"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/newsgraph/newsgraph/extract/gazetteer"
 	"github.com/newsgraph/newsgraph/extract/lexicon"
@@ -17,11 +18,14 @@ type entity struct {
 	wikidata              string
 	gaz                   *gazetteer.Entry
 	within                *entity
-	aliases               map[string]bool
+	aliases               map[string]bool // nil until addAlias
 	mentions              []*mention
 	conf                  float64
 	order                 int
 	curated               bool // from a curated lexicon, not found by shape
+	// ref caches Lexical.ref, made under base refBase.
+	ref     *Ref
+	refBase string
 }
 
 // mention is one occurrence of an entity: tokens [a, b) of sentence s.
@@ -35,9 +39,12 @@ type mention struct {
 
 // docState holds everything known about one document while it is analysed.
 type docState struct {
-	r        *resources
-	doc      Document
-	sents    []text.Sentence
+	r     *resources
+	doc   Document
+	sents []text.Sentence
+	// coded are the sentences' tokens numbered by the matchers'
+	// vocabulary (r.vocab), once for every matcher that reads them.
+	coded    []lexicon.Coded
 	skip     []bool // boilerplate
 	headline []bool
 	ments    [][]*mention
@@ -50,6 +57,10 @@ type docState struct {
 	roles        []roleMention
 	operations   []opMention
 	targetOf     []targetOfNote
+	// retaliation caches mentionsRetaliation: 0 not known yet, 1 no, 2 yes.
+	retaliation int8
+	// mentionBlock is the block newMention takes mentions from.
+	mentionBlock []mention
 }
 
 // roleMention is a role phrase attached to a person.
@@ -69,6 +80,17 @@ var boilerplatePrefixes = []string{
 }
 
 func isBoilerplate(s string) bool {
+	if isASCII(s) {
+		// text.Normalize only lower-cases ASCII, which changes none of
+		// the characters trimmed: compare s itself ignoring case
+		n := lowered{strings.TrimLeft(s, " \"'-—–•*"), true}
+		for _, p := range boilerplatePrefixes {
+			if n.hasPrefix(p) {
+				return true
+			}
+		}
+		return n.contains("newsletter") || n.hasPrefix("(@")
+	}
 	n := strings.TrimLeft(text.Normalize(s), " \"'-—–•*")
 	for _, p := range boilerplatePrefixes {
 		if strings.HasPrefix(n, p) {
@@ -131,6 +153,16 @@ func newDocState(r *resources, doc Document) *docState {
 	d.skip = make([]bool, len(d.sents))
 	d.headline = make([]bool, len(d.sents))
 	d.ments = make([][]*mention, len(d.sents))
+	d.coded = make([]lexicon.Coded, len(d.sents))
+	n := 0
+	for _, s := range d.sents {
+		n += len(s.Tokens)
+	}
+	words := make([]lexicon.Word, 0, n) // one array for the document
+	for i, s := range d.sents {
+		d.coded[i] = r.vocab.Code(s.Tokens, words[len(words):len(words):len(words)+len(s.Tokens)])
+		words = words[:len(words)+len(s.Tokens)]
+	}
 	for i, s := range d.sents {
 		d.skip[i] = isBoilerplate(s.Text)
 		d.headline[i] = isHeadline(s)
@@ -143,7 +175,7 @@ func (d *docState) entityFor(c *cand) *entity {
 	if e, ok := d.ents[c.key]; ok {
 		return e
 	}
-	e := &entity{key: c.key, name: c.name, class: c.class, country: c.country, wikidata: c.wikidata, gaz: c.gaz, aliases: map[string]bool{}, conf: 0.9, order: len(d.order)}
+	e := &entity{key: c.key, name: c.name, class: c.class, country: c.country, wikidata: c.wikidata, gaz: c.gaz, conf: 0.9, order: len(d.order)}
 	if c.lex != nil {
 		e.conf = 0.95
 		e.curated = true
@@ -153,10 +185,28 @@ func (d *docState) entityFor(c *cand) *entity {
 	return e
 }
 
+// newMention returns a pointer to a copy of m, from a block of mentions
+// allocated together.
+func (d *docState) newMention(m mention) *mention {
+	if len(d.mentionBlock) == cap(d.mentionBlock) {
+		d.mentionBlock = make([]mention, 0, 32)
+	}
+	d.mentionBlock = append(d.mentionBlock, m)
+	return &d.mentionBlock[len(d.mentionBlock)-1]
+}
+
+// addAlias records a as an alias of e.
+func (e *entity) addAlias(a string) {
+	if e.aliases == nil {
+		e.aliases = map[string]bool{}
+	}
+	e.aliases[a] = true
+}
+
 func (d *docState) addMention(m *mention, surface string) {
 	m.ent.mentions = append(m.ent.mentions, m)
 	if surface != "" && surface != m.ent.name {
-		m.ent.aliases[surface] = true
+		m.ent.addAlias(surface)
 	}
 	d.ments[m.s] = append(d.ments[m.s], m)
 }
@@ -176,17 +226,23 @@ func (d *docState) findNames() {
 		cands []*cand
 	}
 	var hits []hit
+	// the candidates of all hits, each hit's a slice of it: slices that
+	// an append moved keep the old array, which nothing writes again
+	pool := make([]*cand, 0, 64)
+	var found []lexicon.Match[*cand]
 	for si, s := range d.sents {
 		if d.skip[si] {
 			continue
 		}
-		for _, m := range d.r.names.Find(s.Tokens) {
-			var ok []*cand
+		found = d.r.names.AppendCoded(found[:0], d.coded[si])
+		for _, m := range found {
+			n := len(pool)
 			for _, c := range m.Values {
 				if caseOK(s.Tokens[m.Start:m.End], c) || strings.HasPrefix(c.name, "=") {
-					ok = append(ok, c)
+					pool = append(pool, c)
 				}
 			}
+			ok := pool[n:len(pool):len(pool)]
 			if len(ok) == 0 {
 				continue
 			}
@@ -214,7 +270,7 @@ func (d *docState) findNames() {
 			continue
 		}
 		e := d.entityFor(best)
-		m := &mention{s: h.s, a: h.m.Start, b: h.m.End, ent: e, demonym: best.demonym}
+		m := d.newMention(mention{s: h.s, a: h.m.Start, b: h.m.End, ent: e, demonym: best.demonym})
 		if h.m.End+1 < len(toks) && toks[h.m.End].Norm == "'" && toks[h.m.End+1].Norm == "s" {
 			m.possessive = true
 		}
@@ -304,7 +360,7 @@ func (d *docState) score(c *cand, toks []text.Token, a, b, s int) float64 {
 	// a place name inside a longer unknown name ("Marg Bar Sarmachar")
 	// (a country only by the word before it: "Puerto Jordan", but
 	// "Pakistan Foreign Ministry")
-	if c.lex == nil && !c.demonym && !d.headline[s] && (d.capitalisedNeighbour(toks, a-1, -1) || c.class != ClassCountry && d.capitalisedNeighbour(toks, b, 1)) {
+	if c.lex == nil && !c.demonym && !d.headline[s] && (d.capitalisedNeighbour(s, a-1, -1) || c.class != ClassCountry && d.capitalisedNeighbour(s, b, 1)) {
 		return -1
 	}
 	return sc
@@ -317,10 +373,12 @@ var namedByOf = map[string]bool{"city": true, "town": true, "village": true, "di
 
 var placeWords = map[string]bool{"city": true, "town": true, "village": true, "district": true, "area": true, "city of": true, "town of": true, "village of": true, "district of": true, "the city": true, "the town": true, "the village": true, "border town": true}
 
-// capitalisedNeighbour reports whether the word at i (skipping name
-// particles in direction dir) is a capitalised word that could continue a
-// name: not the first word of the sentence, not a stopword.
-func (d *docState) capitalisedNeighbour(toks []text.Token, i, dir int) bool {
+// capitalisedNeighbour reports whether the word at i of sentence s
+// (skipping name particles in direction dir) is a capitalised word that
+// could continue a name: not the first word of the sentence, not a
+// stopword.
+func (d *docState) capitalisedNeighbour(s, i, dir int) bool {
+	toks := d.sents[s].Tokens
 	for i >= 0 && i < len(toks) && (particles[toks[i].Norm] && toks[i].Norm != "of" && toks[i].Norm != "and" && toks[i].Norm != "the" || toks[i].Norm == "-" && !toks[i].SpaceBefore) {
 		i += dir
 	}
@@ -334,7 +392,7 @@ func (d *docState) capitalisedNeighbour(toks []text.Token, i, dir int) bool {
 	if d.r.lex.Stopwords[t.Norm] {
 		return false
 	}
-	for _, c := range d.r.names.Find([]text.Token{t}) {
+	for _, c := range d.r.names.FindCoded(d.coded[s].Slice(i, i+1)) {
 		for _, v := range c.Values {
 			// a known group or a country the document is about stands on
 			// its own ("Pakistan Balochistan"); a country named only
@@ -344,8 +402,7 @@ func (d *docState) capitalisedNeighbour(toks []text.Token, i, dir int) bool {
 			}
 		}
 	}
-	_, demonym := d.r.gaz.IsDemonym(t.Text)
-	return !demonym
+	return !d.r.isDemonym(t)
 }
 
 // isUpperWord reports whether a token is a capitalised word (a name part).
@@ -353,6 +410,8 @@ func isUpperWord(t text.Token) bool {
 	if t.Kind != text.Word {
 		return false
 	}
-	r := []rune(t.Text)[0]
+	// the first rune, as []rune(t.Text)[0] but without converting the
+	// whole word (an invalid byte is utf8.RuneError either way)
+	r, _ := utf8.DecodeRuneInString(t.Text)
 	return unicode.IsUpper(r)
 }

@@ -61,8 +61,10 @@ func findDates(toks []text.Token, pub time.Time) []dateExpr {
 				d, _ := strconv.Atoi(n)
 				y := 0
 				end := i + 2
-				if yy, err := strconv.Atoi(nx(2)); err == nil && yy > 1900 && yy < 2200 {
+				if yy := yearOf(toks, i+2); yy > 0 {
 					y, end = yy, i+3
+				} else if i+2 < len(toks) && yearLike(toks[i+2]) {
+					end = i + 3 // "18 January 20245": a year, but not one to trust
 				} else if has {
 					y = yearFor(pub, m)
 				}
@@ -84,9 +86,13 @@ func findDates(toks []text.Token, pub time.Time) []dateExpr {
 		if m, ok := months[n]; ok && toks[i].Upper() {
 			// January 18, 2024 / January 18 / December 2023 / in December
 			if i+1 < len(toks) && toks[i+1].Kind == text.Number {
+				if y := yearOf(toks, i+1); y > 0 {
+					add(i, i+2, fmt.Sprintf("%04d-%02d", y, m))
+					continue
+				}
 				v, _ := strconv.Atoi(nx(1))
-				if v > 1900 && v < 2200 {
-					add(i, i+2, fmt.Sprintf("%04d-%02d", v, m))
+				if yearLike(toks[i+1]) {
+					i++ // "January 20245" names no month to resolve
 					continue
 				}
 				if v >= 1 && v <= 31 {
@@ -96,16 +102,19 @@ func findDates(toks []text.Token, pub time.Time) []dateExpr {
 					if nx(2) == "," {
 						k++
 					}
-					if k < len(toks) {
-						if yy, err := strconv.Atoi(toks[k].Norm); err == nil && yy > 1900 && yy < 2200 {
-							y, end = yy, k+1
-						}
+					untrusted := false
+					if yy := yearOf(toks, k); yy > 0 {
+						y, end = yy, k+1
+					} else if k < len(toks) && yearLike(toks[k]) {
+						untrusted, end = true, k+1 // "January 18, 20245"
 					}
-					if y == 0 && has {
+					if y == 0 && has && !untrusted {
 						y = yearFor(pub, m)
 					}
 					if y > 0 && validDay(y, m, v) {
 						add(i, end, day(time.Date(y, m, v, 0, 0, 0, 0, time.UTC)))
+					} else {
+						i = end - 1
 					}
 					continue
 				}
@@ -179,6 +188,35 @@ func findDates(toks []text.Token, pub time.Time) []dateExpr {
 		}
 	}
 	return out
+}
+
+// yearOf returns the year that toks[i] names, four digits from 1901 to
+// 2199, or 0.
+func yearOf(toks []text.Token, i int) int {
+	if i >= len(toks) || len(toks[i].Text) != 4 || !yearLike(toks[i]) {
+		return 0
+	}
+	y, _ := strconv.Atoi(toks[i].Text)
+	if y <= 1900 || y >= 2200 {
+		return 0
+	}
+	return y
+}
+
+// yearLike reports whether a token is a bare number of four digits or
+// more, which after a day and month can only be meant as a year: when it is
+// not a plausible one (20245, 1066, 02024) the date is not resolved against
+// the publication date instead.
+func yearLike(t text.Token) bool {
+	if t.Kind != text.Number || len(t.Text) < 4 {
+		return false
+	}
+	for i := 0; i < len(t.Text); i++ {
+		if t.Text[i] < '0' || t.Text[i] > '9' {
+			return false
+		}
+	}
+	return true
 }
 
 func validDay(y int, m time.Month, d int) bool {

@@ -1,7 +1,6 @@
 package extract
 
 import (
-	"sort"
 	"strings"
 	"time"
 
@@ -156,8 +155,7 @@ func (d *docState) findEvents(pub time.Time) []*docEvent {
 		toks := s.Tokens
 		dates := findDates(toks, pub)
 		frames := d.sentenceFrames(si)
-		sort.Slice(d.ments[si], func(i, j int) bool {
-			a, b := d.ments[si][i], d.ments[si][j]
+		sortLike(d.ments[si], func(a, b *mention) bool {
 			if a.a != b.a {
 				return a.a < b.a
 			}
@@ -305,12 +303,12 @@ func (d *docState) mergeInSentence(frames []*frame) []*frame {
 			if f.shiftedFrom != nil && j < i {
 				break
 			}
-			if !merged[j] && live[j].typ == f.typ && !(live[j].weak && !f.weak) && compatible(&live[j].ev0().f, f) {
+			if !merged[j] && live[j].typ == f.typ && !(live[j].weak && !f.weak) && compatible(live[j], f) {
 				into = live[j]
 			}
 		}
 		for j := i + 1; j < len(live) && into == nil; j++ {
-			if live[j].typ == f.typ && live[j].explicitActor && compatible(&live[j].ev0().f, f) {
+			if live[j].typ == f.typ && live[j].explicitActor && compatible(live[j], f) {
 				into = live[j]
 			}
 		}
@@ -410,8 +408,7 @@ func (d *docState) isDemonymAt(s, i int) bool {
 
 // triggerAt reports whether an event trigger starts at token i of s.
 func (d *docState) triggerAt(s, i int) bool {
-	toks := d.sents[s].Tokens
-	return len(d.r.triggers.Find(toks[i:i+1])) > 0
+	return len(d.r.triggers.FindCoded(d.coded[s].Slice(i, i+1))) > 0
 }
 
 func (d *docState) mentionEndsAt(s, i int) bool {
@@ -431,9 +428,6 @@ func (d *docState) mentionStarts(s, i int) bool {
 	}
 	return false
 }
-
-// ev0 wraps a frame as a docEvent view for compatibility checks.
-func (f *frame) ev0() *docEvent { return &docEvent{f: *f} }
 
 // sentenceSubject is the first actor-capable mention of a sentence that no
 // preposition governs.
@@ -455,7 +449,7 @@ func (d *docState) sentenceSubject(si int) *mention {
 func (d *docState) sentenceFrames(si int) []*frame {
 	toks := d.sents[si].Tokens
 	var frames []*frame
-	for _, m := range d.r.triggers.Find(toks) {
+	for _, m := range d.r.triggers.FindCoded(d.coded[si]) {
 		t := pickTrigger(m.Values, toks, m.End)
 		if t == nil {
 			continue
@@ -503,7 +497,7 @@ func (d *docState) sentenceFrames(si int) []*frame {
 		if f.verb && m.Start > 0 {
 			p := toks[m.Start-1].Norm
 			if p == "the" || p == "a" || p == "an" || p == "their" || p == "its" || p == "this" || p == "'s" || p == "s" {
-				if nounAlt := nounTrigger(d.r, toks[m.Start:m.End]); nounAlt != nil {
+				if nounAlt := nounTrigger(d.r, d.coded[si].Slice(m.Start, m.End)); nounAlt != nil {
 					f.verb = false
 					f.subtype, f.cameo = nounAlt.Subtype, nounAlt.Cameo
 				}
@@ -598,20 +592,17 @@ func (d *docState) sentenceFrames(si int) []*frame {
 	return frames
 }
 
-// pickTrigger chooses the trigger whose requirements the text meets.
+// pickTrigger chooses the trigger whose requirements the text meets: one
+// of its Near words must start one of the 12 tokens after end (in the
+// window of their normalised forms joined by spaces).
 func pickTrigger(ts []*lexicon.Trigger, toks []text.Token, end int) *lexicon.Trigger {
-	var window strings.Builder
-	for k := end; k < len(toks) && k < end+12; k++ {
-		window.WriteByte(' ')
-		window.WriteString(toks[k].Norm)
-	}
-	w := window.String()
+	window := toks[min(end, len(toks)):min(end+12, len(toks))]
 	for _, t := range ts {
 		if len(t.Near) == 0 {
 			return t
 		}
 		for _, n := range t.Near {
-			if strings.Contains(w, " "+n) {
+			if nearIn(window, n) {
 				return t
 			}
 		}
@@ -619,8 +610,44 @@ func pickTrigger(ts []*lexicon.Trigger, toks []text.Token, end int) *lexicon.Tri
 	return nil
 }
 
-func nounTrigger(r *resources, toks []text.Token) *lexicon.Trigger {
-	for _, m := range r.triggers.Find(toks) {
+// nearIn reports whether " "+n occurs in the normalised forms of window
+// joined by spaces, each after a space: strings.Contains(w, " "+n) for
+// w = " " + window[0].Norm + " " + window[1].Norm…, without building w.
+// A normalised form holds no space, so the space that starts a match is
+// the one before some token k, from which n must spell the window on.
+func nearIn(window []text.Token, n string) bool {
+	for k := range window {
+		if spellsFrom(window, k, n) {
+			return true
+		}
+	}
+	return false
+}
+
+// spellsFrom reports whether n is a prefix of the normalised forms of
+// window[k:] joined by spaces.
+func spellsFrom(window []text.Token, k int, n string) bool {
+	for ; k < len(window); k++ {
+		w := window[k].Norm
+		if len(n) <= len(w) {
+			return w[:len(n)] == n
+		}
+		if n[:len(w)] != w {
+			return false
+		}
+		n = n[len(w):]
+		if n[0] != ' ' || k+1 >= len(window) {
+			return false
+		}
+		if n = n[1:]; n == "" {
+			return true
+		}
+	}
+	return false
+}
+
+func nounTrigger(r *resources, toks lexicon.Coded) *lexicon.Trigger {
+	for _, m := range r.triggers.FindCoded(toks) {
 		for _, t := range m.Values {
 			if !t.Verb {
 				return t
@@ -1136,7 +1163,7 @@ func (d *docState) fillArgs(f *frame, dates []dateExpr) {
 			}
 			k--
 		}
-		if e-(k+1) >= 1 && e-(k+1) <= 4 && d.objectText(toks[k+1:e]) {
+		if e-(k+1) >= 1 && e-(k+1) <= 4 && d.objectText(f.s, k+1, e) {
 			f.targetText = append(f.targetText, joinText(toks[k+1:e]))
 		}
 	}
@@ -1156,7 +1183,7 @@ func (d *docState) fillArgs(f *frame, dates []dateExpr) {
 				for e < len(toks) && e < j+4 && toks[e].Kind == text.Word && !prepositions[toks[e].Norm] && (!isUpperWord(toks[e]) || d.isDemonymAt(f.s, e)) && toks[e].Norm != "that" && toks[e].Norm != "which" && !beForms[toks[e].Norm] && !d.triggerAt(f.s, e) {
 					e++
 				}
-				if e > j && (!d.covered(f.s, j) || d.isDemonymAt(f.s, j)) && d.objectText(toks[j:e]) && !(e < len(toks) && (isUpperWord(toks[e]) || d.covered(f.s, e))) && !(e+1 < len(toks) && toks[e].Norm == "of" && d.covered(f.s, e+1)) {
+				if e > j && (!d.covered(f.s, j) || d.isDemonymAt(f.s, j)) && d.objectText(f.s, j, e) && !(e < len(toks) && (isUpperWord(toks[e]) || d.covered(f.s, e))) && !(e+1 < len(toks) && toks[e].Norm == "of" && d.covered(f.s, e+1)) {
 					f.targetText = append(f.targetText, joinText(toks[j:e]))
 				}
 				break
@@ -1171,7 +1198,7 @@ func (d *docState) fillArgs(f *frame, dates []dateExpr) {
 		}
 	}
 	if f.typ == EventAttack {
-		for _, m := range d.r.weapons.Find(toks[f.span0:f.span1]) {
+		for _, m := range d.r.weapons.FindCoded(d.coded[f.s].Slice(f.span0, f.span1)) {
 			f.weapons = appendStr(f.weapons, m.Values[0].Name)
 		}
 		if f.subtype == "strike" || f.subtype == "armed assault" || f.subtype == "" {
@@ -1200,18 +1227,18 @@ func (f *frame) isActorMention(m *mention) bool {
 // placeNouns head phrases that say where, not what, was hit.
 var placeNouns = map[string]bool{"village": true, "town": true, "city": true, "area": true, "areas": true, "region": true, "province": true, "district": true, "territory": true, "soil": true, "airspace": true, "country": true, "neighbourhood": true, "neighborhood": true, "border": true, "side": true, "direction": true, "locations": true, "location": true}
 
-// objectText reports whether a phrase can name what an attack hit: not a
-// place ("a border village"), a weapon ("several missiles") or a victim
-// count.
-func (d *docState) objectText(toks []text.Token) bool {
-	if len(toks) == 0 {
+// objectText reports whether tokens [a, b) of sentence s can name what an
+// attack hit: not a place ("a border village"), a weapon ("several
+// missiles") or a victim count.
+func (d *docState) objectText(s, a, b int) bool {
+	if b <= a {
 		return false
 	}
-	head := toks[len(toks)-1].Norm
+	head := d.sents[s].Tokens[b-1].Norm
 	if placeNouns[head] || victimNouns[head] {
 		return false
 	}
-	return len(d.r.weapons.Find(toks)) == 0
+	return len(d.r.weapons.FindCoded(d.coded[s].Slice(a, b))) == 0
 }
 
 // speechBetween reports whether a speech verb lies in tokens [a, b).
@@ -1301,8 +1328,7 @@ func appendStr(list []string, s string) []string {
 func (d *docState) casualtiesTo(si int, frames []*frame) []*frame {
 	toks := d.sents[si].Tokens
 	cs := findCasualtiesWith(toks, func(t text.Token) bool {
-		_, ok := d.r.gaz.IsDemonym(t.Text)
-		return ok && strings.HasSuffix(t.Norm, "s")
+		return strings.HasSuffix(t.Norm, "s") && d.r.isDemonym(t)
 	})
 	if len(cs) == 0 {
 		return frames
@@ -1366,14 +1392,14 @@ func (d *docState) links(si int, frames []*frame) {
 		if a.typ != EventAttack || b.typ != EventAttack {
 			continue
 		}
-		between := strings.ToLower(joinText(toks[a.b:b.a]))
-		if strings.Contains(between, "retaliation for") || strings.Contains(between, "in response to") || strings.Contains(between, "revenge for") || strings.Contains(between, "follow") || strings.HasSuffix(strings.TrimSpace(between), "over a") || strings.Contains(between, "after") && d.mentionsRetaliation() {
+		between := lower(joinText(toks[a.b:b.a]))
+		if between.contains("retaliation for") || between.contains("in response to") || between.contains("revenge for") || between.contains("follow") || between.trimSpace().hasSuffix("over a") || between.contains("after") && d.mentionsRetaliation() {
 			a.retFor = b
 		}
-		if strings.Contains(between, "day after") {
+		if between.contains("day after") {
 			b.afterDay = a
 		}
-		if strings.Contains(between, "day before") {
+		if between.contains("day before") {
 			a.afterDay = b
 		}
 	}
@@ -1414,7 +1440,13 @@ func (d *docState) links(si int, frames []*frame) {
 }
 
 func (d *docState) mentionsRetaliation() bool {
-	return strings.Contains(strings.ToLower(d.doc.Text), "retaliat")
+	if d.retaliation == 0 {
+		d.retaliation = 1
+		if strings.Contains(strings.ToLower(d.doc.Text), "retaliat") {
+			d.retaliation = 2
+		}
+	}
+	return d.retaliation == 2
 }
 
 // targetOfNote marks "X was the target of …" at token at of sentence s.

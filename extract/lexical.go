@@ -6,9 +6,11 @@ import (
 	"encoding/hex"
 	"fmt"
 	"net/url"
+	"slices"
 	"sort"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/newsgraph/newsgraph/extract/gazetteer"
 	"github.com/newsgraph/newsgraph/schema"
@@ -49,6 +51,11 @@ func DocIRI(base, id string) string { return base + "doc/" + url.PathEscape(id) 
 func (x *Lexical) Extract(ctx context.Context, doc Document) (*Record, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
+	}
+	// Spans and the digest are of valid UTF-8, so that the record
+	// says the same once written as JSON.
+	if !utf8.ValidString(doc.Text) {
+		doc.Text = strings.ToValidUTF8(doc.Text, "\uFFFD")
 	}
 	var pub time.Time
 	if doc.Published != "" {
@@ -97,14 +104,36 @@ func (x *Lexical) Extract(ctx context.Context, doc Document) (*Record, error) {
 	return rec, nil
 }
 
+// ref returns the reference to an entity. It is made once per entity:
+// refs are made only when the record is written, after the analysis has
+// settled every entity's key, name, class and country.
 func (x *Lexical) ref(e *entity) Ref {
+	if e.ref != nil && e.refBase == x.base {
+		return *e.ref
+	}
 	r := Ref{ID: EntityIRI(x.base, e.key), Name: e.name, Class: e.class}
 	if e.country != "" && e.class != ClassCountry {
 		if g := x.r.gaz.Country(e.country); g != nil {
 			r.Country = g.Name
 		}
 	}
+	e.ref, e.refBase = &r, x.base
 	return r
+}
+
+// sortLike sorts s as sort.Slice(s, func(i, j int) bool { return
+// less(s[i], s[j]) }) does, element for element, equal ones included:
+// sort.Slice and slices.SortFunc run the same pattern-defeating
+// quicksort (both generated from sort's gen_sort_variants.go, with the
+// same depth limit), which consults the comparison only as "less than";
+// slices.SortFunc needs no reflection and allocates nothing.
+func sortLike[E any](s []E, less func(a, b E) bool) {
+	slices.SortFunc(s, func(a, b E) int {
+		if less(a, b) {
+			return -1
+		}
+		return 1
+	})
 }
 
 func (x *Lexical) span(d *docState, s, a, b int) Span {
@@ -137,8 +166,7 @@ func (x *Lexical) entityOut(d *docState, e *entity) Entity {
 		lat, lon := e.gaz.Lat, e.gaz.Lon
 		out.Lat, out.Lon = &lat, &lon
 	}
-	sort.Slice(e.mentions, func(i, j int) bool {
-		a, b := e.mentions[i], e.mentions[j]
+	sortLike(e.mentions, func(a, b *mention) bool {
 		return a.s < b.s || a.s == b.s && a.a < b.a
 	})
 	for _, m := range e.mentions {
@@ -262,11 +290,11 @@ func (d *docState) linkPlaces() {
 			continue
 		}
 		if p := d.r.gaz.Within(e.gaz); p != nil {
-			c := gazCand(p)
+			c := d.r.gazCand(p)
 			if pe, ok := d.ents[c.key]; ok {
 				e.within = pe
 			} else {
-				e.within = &entity{key: c.key, name: c.name, class: c.class, country: c.country, gaz: p, aliases: map[string]bool{}}
+				e.within = &entity{key: c.key, name: c.name, class: c.class, country: c.country, gaz: p}
 			}
 		}
 	}

@@ -2,7 +2,6 @@ package extract
 
 import (
 	"sort"
-	"strings"
 	"time"
 )
 
@@ -284,8 +283,8 @@ func (d *docState) mergeEvents(frames []*frame) []*docEvent {
 		if (e.f.typ != EventOfferMediation && e.f.typ != EventAppeal) || len(e.f.targets) > 0 {
 			continue
 		}
-		low := strings.ToLower(d.sents[e.frames[0].s].Text)
-		if !strings.Contains(low, "between") && !strings.Contains(low, "both sides") && !strings.Contains(low, "two sides") && !strings.Contains(low, "warring parties") && !strings.Contains(low, "the parties") {
+		low := lower(d.sents[e.frames[0].s].Text)
+		if !low.contains("between") && !low.contains("both sides") && !low.contains("two sides") && !low.contains("warring parties") && !low.contains("the parties") {
 			continue
 		}
 		// the sides are those who fought: the actors of the document's
@@ -333,8 +332,8 @@ func (d *docState) mergeEvents(frames []*frame) []*docEvent {
 		}
 		reply := false
 		for _, f := range e.frames {
-			low := strings.ToLower(d.sents[f.s].Text)
-			if strings.Contains(low, "in response.") || strings.Contains(low, "in response,") || strings.HasSuffix(low, "in response") || strings.Contains(low, "in retaliation.") || strings.Contains(low, "in retaliation,") {
+			low := lower(d.sents[f.s].Text)
+			if low.contains("in response.") || low.contains("in response,") || low.hasSuffix("in response") || low.contains("in retaliation.") || low.contains("in retaliation,") {
 				reply = true
 			}
 		}

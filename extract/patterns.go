@@ -37,6 +37,37 @@ var govNouns = []struct {
 	{[]string{"parliament"}, "parliament"}, {[]string{"embassy"}, "embassy"},
 }
 
+// bodyFirst maps the first word of every govNouns and forceNouns phrase
+// to bodyGov and/or bodyForce: a token that starts neither kind of phrase
+// (after the joiners matchWords skips) need not be tried against each.
+var bodyFirst = func() map[string]uint8 {
+	m := map[string]uint8{}
+	for _, f := range govNouns {
+		m[f.words[0]] |= bodyGov
+	}
+	for _, f := range forceNouns {
+		m[f.words[0]] |= bodyForce
+	}
+	return m
+}()
+
+const (
+	bodyGov = 1 << iota
+	bodyForce
+)
+
+// bodyKinds returns the kinds of body phrase (bodyGov, bodyForce) whose
+// first word matchWords would find at token i.
+func bodyKinds(toks []text.Token, i int) uint8 {
+	for i < len(toks) && lexicon.Joiner(toks[i]) && toks[i].Norm != "." {
+		i++
+	}
+	if i >= len(toks) {
+		return 0
+	}
+	return bodyFirst[toks[i].Norm]
+}
+
 var forceNames = map[string]string{"armed": "Armed Forces", "security": "security forces", "police": "Police", "intelligence": "intelligence services"}
 var govNames = map[string]string{"mfa": "Ministry of Foreign Affairs of ", "interior": "Ministry of Interior of ", "defence": "Ministry of Defence of ", "government": "Government of ", "parliament": "Parliament of ", "embassy": "Embassy of "}
 
@@ -85,7 +116,14 @@ func (d *docState) findBodies() {
 		}
 		toks := s.Tokens
 		for i := 0; i < len(toks); i++ {
+			kinds := bodyKinds(toks, i)
+			if kinds == 0 {
+				continue
+			}
 			for _, f := range govNouns {
+				if kinds&bodyGov == 0 {
+					break
+				}
 				end, ok := matchWords(toks, i, f.words)
 				if !ok {
 					continue
@@ -127,11 +165,15 @@ func (d *docState) findBodies() {
 				if f.kind == "mfa" {
 					e.typ = "ForeignMinistry"
 				}
-				d.addMention(&mention{s: si, a: start, b: end, ent: e}, d.surface(si, start, end))
+				d.addMention(d.newMention(mention{s: si, a: start, b: end, ent: e}), d.surface(si, start, end))
 				i = end - 1
+				kinds = bodyKinds(toks, i)
 				break
 			}
 			for _, f := range forceNouns {
+				if kinds&bodyForce == 0 {
+					break
+				}
 				end, ok := matchWords(toks, i, f.words)
 				if !ok {
 					continue
@@ -153,7 +195,7 @@ func (d *docState) findBodies() {
 					fc = nf // "Israeli forces": the Israel Defense Forces
 				}
 				e := d.entityFor(fc)
-				d.addMention(&mention{s: si, a: start, b: end, ent: e}, d.surface(si, start, end))
+				d.addMention(d.newMention(mention{s: si, a: start, b: end, ent: e}), d.surface(si, start, end))
 				i = end - 1
 				break
 			}
@@ -251,6 +293,15 @@ func (d *docState) diplomatModifier(s int, m *mention) bool {
 func (d *docState) countryEntity(cc string) *entity {
 	if cc == "" {
 		return nil
+	}
+	if ref, ok := d.r.countries[cc]; ok {
+		if e, ok := d.ents[ref.key]; ok {
+			return e
+		}
+		if ref.cand == nil {
+			return nil
+		}
+		return d.entityFor(ref.cand)
 	}
 	if e, ok := d.ents["country/"+strings.ToLower(cc)]; ok {
 		return e

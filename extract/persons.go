@@ -77,7 +77,7 @@ func (d *docState) findPersons() {
 			continue
 		}
 		toks := s.Tokens
-		roleMatches := d.r.roles.Find(toks)
+		roleMatches := d.r.roles.FindCoded(d.coded[si])
 		used := map[int]bool{}
 		for _, rm := range roleMatches {
 			ro := rm.Values[0]
@@ -204,7 +204,7 @@ func (d *docState) addPerson(s, a, b int) *entity {
 	for _, p := range d.persons {
 		parts := strings.Fields(p.name)
 		if len(parts) >= 2 && parts[len(parts)-1] == name {
-			d.addMention(&mention{s: s, a: a, b: b, ent: p}, "")
+			d.addMention(d.newMention(mention{s: s, a: a, b: b, ent: p}), "")
 			return p
 		}
 	}
@@ -212,7 +212,7 @@ func (d *docState) addPerson(s, a, b int) *entity {
 	key := "person/" + slug(parts[len(parts)-1]) + "-" + nameSkeleton(name)
 	e := d.entityFor(&cand{class: ClassPerson, key: key, name: name})
 	if e.name != name && len(name) > len(e.name) {
-		e.aliases[e.name] = true
+		e.addAlias(e.name)
 		e.name = name
 	}
 	e.conf = 0.8
@@ -226,7 +226,7 @@ func (d *docState) addPerson(s, a, b int) *entity {
 		kept = append(kept, m)
 	}
 	d.ments[s] = kept
-	d.addMention(&mention{s: s, a: a, b: b, ent: e}, name)
+	d.addMention(d.newMention(mention{s: s, a: a, b: b, ent: e}), name)
 	for _, p := range d.persons {
 		if p == e {
 			return e
@@ -311,7 +311,7 @@ func (d *docState) findSurnames() {
 			if !isUpperWord(s.Tokens[h.Start]) || d.covered(si, h.Start) {
 				continue
 			}
-			d.addMention(&mention{s: si, a: h.Start, b: h.End, ent: h.Values[0]}, "")
+			d.addMention(d.newMention(mention{s: si, a: h.Start, b: h.End, ent: h.Values[0]}), "")
 		}
 	}
 }

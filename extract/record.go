@@ -37,7 +37,9 @@ const (
 )
 
 // Document is one article to extract from: its text and what is known about
-// it. Published is an ISO date (YYYY-MM-DD) or empty.
+// it. Published is an ISO date (YYYY-MM-DD) or empty. Text is UTF-8; the
+// lexical extractor reads invalid bytes as U+FFFD, and its offsets and
+// digest are then those of the text so repaired.
 type Document struct {
 	ID        string
 	Title     string

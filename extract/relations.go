@@ -1,8 +1,6 @@
 package extract
 
 import (
-	"strings"
-
 	"github.com/newsgraph/newsgraph/extract/text"
 )
 
@@ -49,7 +47,7 @@ func (x *Lexical) relations(d *docState) []Relation {
 			continue
 		}
 		toks := s.Tokens
-		low := strings.ToLower(s.Text)
+		low := lower(s.Text)
 		groupBefore := func(k int) *entity {
 			var g *entity
 			for _, m := range d.ments[si] {
@@ -135,7 +133,7 @@ func (x *Lexical) relations(d *docState) []Relation {
 			}
 		}
 		// "X, or the Y," and "X, or “Y”," define an alias
-		if strings.Contains(low, ", or ") {
+		if low.contains(", or ") {
 			for _, m := range d.ments[si] {
 				b := m.b
 				if b+2 < len(toks) && toks[b].Norm == "," && toks[b+1].Norm == "or" {

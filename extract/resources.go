@@ -3,6 +3,7 @@ package extract
 import (
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"github.com/newsgraph/newsgraph/extract/gazetteer"
 	"github.com/newsgraph/newsgraph/extract/lexicon"
@@ -27,6 +28,7 @@ type cand struct {
 type resources struct {
 	lex      *lexicon.Lexicon
 	gaz      *gazetteer.Gazetteer
+	vocab    *lexicon.Vocab // the words of names, roles, triggers and weapons
 	names    *lexicon.Matcher[*cand]
 	roles    *lexicon.Matcher[*lexicon.Role]
 	triggers *lexicon.Matcher[*lexicon.Trigger]
@@ -36,6 +38,22 @@ type resources struct {
 	// nationalForces maps a country code to the curated entry of its
 	// armed forces ("Israeli forces" is the Israel Defense Forces).
 	nationalForces map[string]*cand
+	// gazCands holds gazCand(e) for every gazetteer entry, made once:
+	// candidates are never modified.
+	gazCands map[*gazetteer.Entry]*cand
+	// countries maps the country codes the data uses (as written and in
+	// lower case) to what countryEntity needs: the entity key and the
+	// candidate of the country, nil if the gazetteer has none.
+	countries map[string]countryRef
+	// demonyms holds the normalised demonyms of the gazetteer's countries
+	// (gazetteer.Normalize): the names IsDemonym accepts.
+	demonyms map[string]bool
+}
+
+// countryRef is the entity key of a country code and its candidate.
+type countryRef struct {
+	key  string
+	cand *cand
 }
 
 var (
@@ -49,15 +67,22 @@ func loadResources() *resources {
 }
 
 func buildResources() *resources {
+	// one vocabulary for the four matchers, so that a sentence's words
+	// are numbered once for all of them (docState.coded)
+	v := lexicon.NewVocab()
 	r := &resources{
 		lex:            lexicon.Default(),
 		gaz:            gazetteer.Default(),
-		names:          lexicon.NewMatcher[*cand](),
-		roles:          lexicon.NewMatcher[*lexicon.Role](),
-		triggers:       lexicon.NewMatcher[*lexicon.Trigger](),
-		weapons:        lexicon.NewMatcher[*lexicon.Weapon](),
+		vocab:          v,
+		names:          lexicon.NewMatcherIn[*cand](v),
+		roles:          lexicon.NewMatcherIn[*lexicon.Role](v),
+		triggers:       lexicon.NewMatcherIn[*lexicon.Trigger](v),
+		weapons:        lexicon.NewMatcherIn[*lexicon.Weapon](v),
 		capitals:       map[string]*gazetteer.Entry{},
 		nationalForces: map[string]*cand{},
+		gazCands:       map[*gazetteer.Entry]*cand{},
+		demonyms:       map[string]bool{},
+		countries:      map[string]countryRef{},
 	}
 	for _, e := range r.lex.Entries {
 		c := &cand{class: e.Class, key: classPrefix(e.Class) + e.Key, name: e.Name, country: e.Country, wikidata: e.Wikidata, lex: e}
@@ -75,12 +100,16 @@ func buildResources() *resources {
 	}
 	r.gaz.Each(func(e *gazetteer.Entry) bool {
 		c := gazCand(e)
+		r.gazCands[e] = c
 		r.names.Add(e.Name, c)
 		for _, a := range e.Aliases {
 			r.names.Add(a, c)
 		}
 		if e.Kind == gazetteer.KindCountry {
 			for _, d := range e.Demonyms {
+				if k := gazetteer.Normalize(d); k != "" {
+					r.demonyms[k] = true
+				}
 				dc := *c
 				dc.demonym = true
 				r.names.Add(d, &dc)
@@ -99,6 +128,28 @@ func buildResources() *resources {
 		}
 		return true
 	})
+	codes := func(cc string) {
+		for _, cc := range []string{cc, strings.ToLower(cc)} {
+			if _, ok := r.countries[cc]; ok || cc == "" {
+				continue
+			}
+			ref := countryRef{key: "country/" + strings.ToLower(cc)}
+			if g := r.gaz.Country(cc); g != nil {
+				ref.cand = r.gazCand(g)
+			}
+			r.countries[cc] = ref
+		}
+	}
+	r.gaz.Each(func(e *gazetteer.Entry) bool {
+		codes(e.Country)
+		if e.Kind == gazetteer.KindCountry {
+			codes(e.ID)
+		}
+		return true
+	})
+	for _, e := range r.lex.Entries {
+		codes(e.Country)
+	}
 	for _, ro := range r.lex.Roles {
 		for _, f := range ro.Forms {
 			r.roles.Add(f, ro)
@@ -113,6 +164,30 @@ func buildResources() *resources {
 		}
 	}
 	return r
+}
+
+// isDemonym reports whether the token is a demonym of a country, as
+// r.gaz.IsDemonym(t.Text) does. A token of plain ASCII (no character that
+// gazetteer.Normalize turns into a space) normalises in the gazetteer as
+// in package text, to t.Norm, so its demonyms need no second
+// normalisation.
+func (r *resources) isDemonym(t text.Token) bool {
+	for i := 0; i < len(t.Text); i++ {
+		switch c := t.Text[i]; {
+		case c >= utf8.RuneSelf, c == ' ', c == '-', c == '\'', c == '"', c == '`', c >= '\t' && c <= '\r':
+			_, ok := r.gaz.IsDemonym(t.Text)
+			return ok
+		}
+	}
+	return t.Text != "" && r.demonyms[t.Norm]
+}
+
+// gazCand returns the candidate of a gazetteer entry, made once.
+func (r *resources) gazCand(e *gazetteer.Entry) *cand {
+	if c, ok := r.gazCands[e]; ok {
+		return c
+	}
+	return gazCand(e)
 }
 
 func gazCand(e *gazetteer.Entry) *cand {

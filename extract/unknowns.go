@@ -47,7 +47,7 @@ func (d *docState) findUnknowns() {
 			case groupHeads[next] && !d.headline[si] && !d.descriptorsOnly(si, i, end):
 				e := d.entityFor(&cand{class: ClassArmedGroup, key: "group/" + slug(name), name: name})
 				e.conf = 0.6
-				d.addMention(&mention{s: si, a: i, b: end, ent: e}, name)
+				d.addMention(d.newMention(mention{s: si, a: i, b: end, ent: e}), name)
 			case next == "near" || next == "in" && end+1 < len(toks) && d.mentionAt(si, end+1) != nil && d.mentionAt(si, end+1).ent.gaz != nil:
 				if i > 0 && (prev == "targeted" || prev == "hit" || prev == "struck" || prev == "in" || prev == "at") && strings.Contains(name, "-") {
 					d.addUnknownPlace(si, i, end, name)
@@ -74,7 +74,7 @@ func (d *docState) descriptorsOnly(s, a, b int) bool {
 		if descriptors[t.Norm] {
 			continue
 		}
-		if _, ok := d.r.gaz.IsDemonym(t.Text); ok {
+		if d.r.isDemonym(t) {
 			continue
 		}
 		return false
@@ -141,7 +141,7 @@ func (d *docState) addUnknownPlace(s, a, b int, name string) {
 	if e.within == nil {
 		e.within = within
 	}
-	d.addMention(&mention{s: s, a: a, b: b, ent: e}, name)
+	d.addMention(d.newMention(mention{s: s, a: a, b: b, ent: e}), name)
 }
 
 // findDefinitions reads definitions the text gives: "Full Name (ACR)" adds
@@ -154,9 +154,9 @@ func (d *docState) findDefinitions() {
 			b := m.b
 			if b+2 < len(toks) && toks[b].Norm == "(" && toks[b+2].Norm == ")" && toks[b+1].AllCaps() && acronymOf(toks[b+1].Text, d.surface(si, m.a, m.b), m.ent.name) {
 				acr := toks[b+1].Text
-				m.ent.aliases[acr] = true
+				m.ent.addAlias(acr)
 				if d.mentionAt(si, b+1) == nil {
-					d.addMention(&mention{s: si, a: b + 1, b: b + 2, ent: m.ent}, acr)
+					d.addMention(d.newMention(mention{s: si, a: b + 1, b: b + 2, ent: m.ent}), acr)
 				}
 			}
 		}

@@ -367,12 +367,15 @@ func (s *Store) Empty(ctx context.Context) (bool, error) {
 // AllQuads returns a reader of every quad of the store (for copying a
 // staging store into another).
 func (s *Store) AllQuads(ctx context.Context) quad.ReadCloser {
-	return &allReader{ctx: ctx, s: s, it: s.qs.QuadsAllIterator()}
+	return &allReader{ctx: ctx, v: s.view(ctx, nil), it: s.qs.QuadsAllIterator()}
 }
 
+// allReader reads every quad of a store, resolving node values through
+// the store's cache (on bolt, a quad's four values are otherwise four
+// lookups).
 type allReader struct {
 	ctx context.Context
-	s   *Store
+	v   *view
 	it  cgraph.Iterator
 }
 
@@ -383,7 +386,7 @@ func (a *allReader) ReadQuad() (quad.Quad, error) {
 		}
 		return quad.Quad{}, io.EOF
 	}
-	return a.s.qs.Quad(a.it.Result()), nil
+	return a.v.quad(a.it.Result()), nil
 }
 
 func (a *allReader) Close() error { return a.it.Close() }

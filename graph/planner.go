@@ -32,8 +32,8 @@ import (
 // prefixCountLimit) the first time the planner asks.
 
 // prefixCountLimit bounds the entries counted for one size estimate;
-// beyond it the size is reported as at least this, inexact.
-const prefixCountLimit = 1 << 14
+// beyond it the kv store's own guess is used.
+const prefixCountLimit = 1 << 17
 
 // plannedStore is Cayley's kv quad store with exact sizes for index prefix
 // scans. Everything but building and sizing quad iterators is the kv
@@ -42,15 +42,76 @@ type plannedStore struct {
 	*kv.QuadStore
 	db      hkv.KV
 	indexes []kv.QuadIndex
+	cache   *refCache // values of node ids, shared with Put's reads
 }
 
 // newPlannedStore wraps qs, whose data is db, for queries.
-func newPlannedStore(qs *kv.QuadStore, db hkv.KV) (*plannedStore, error) {
+func newPlannedStore(qs *kv.QuadStore, db hkv.KV, cache *refCache) (*plannedStore, error) {
 	list, err := readQuadIndexes(db)
 	if err != nil {
 		return nil, err
 	}
-	return &plannedStore{QuadStore: qs, db: db, indexes: list}, nil
+	return &plannedStore{QuadStore: qs, db: db, indexes: list, cache: cache}, nil
+}
+
+// NameOf returns the value of a node, from the cache when it can: node
+// ids are never reused, so a cached value stays right.
+func (qs *plannedStore) NameOf(r graph.Ref) quad.Value {
+	id, ok := r.(kv.Int64Value)
+	if !ok || id == 0 {
+		return qs.QuadStore.NameOf(r)
+	}
+	if v, ok := qs.cache.value(id); ok {
+		return v
+	}
+	v := qs.QuadStore.NameOf(r)
+	if v != nil {
+		qs.cache.setValue(id, v)
+	}
+	return v
+}
+
+// ValuesOf returns the values of nodes, from the cache when it can.
+func (qs *plannedStore) ValuesOf(ctx context.Context, refs []graph.Ref) ([]quad.Value, error) {
+	out := make([]quad.Value, len(refs))
+	var missing []graph.Ref
+	var at []int
+	for i, r := range refs {
+		if id, ok := r.(kv.Int64Value); ok {
+			if v, ok := qs.cache.value(id); ok {
+				out[i] = v
+				continue
+			}
+		}
+		missing = append(missing, r)
+		at = append(at, i)
+	}
+	if len(missing) == 0 {
+		return out, nil
+	}
+	vals, err := qs.QuadStore.ValuesOf(ctx, missing)
+	if err != nil {
+		return nil, err
+	}
+	for j, v := range vals {
+		out[at[j]] = v
+		if id, ok := missing[j].(kv.Int64Value); ok && v != nil {
+			qs.cache.setValue(id, v)
+		}
+	}
+	return out, nil
+}
+
+// Quad returns the quad a quad reference stands for, its values from the
+// cache when it can.
+func (qs *plannedStore) Quad(r graph.Ref) quad.Quad {
+	var q quad.Quad
+	for _, d := range quad.Directions {
+		if ref := qs.QuadDirection(r, d); ref != nil {
+			q.Set(d, qs.NameOf(ref))
+		}
+	}
+	return q
 }
 
 // readQuadIndexes returns the indexes recorded in a kv store's meta bucket
@@ -208,7 +269,18 @@ func (it *sizedScan) Stats(ctx context.Context) (graph.IteratorCosts, error) {
 	if len(it.values) == len(it.index.Dirs) {
 		return it.IteratorShape.Stats(ctx) // the kv store knows it exactly
 	}
-	it.once.Do(func() { it.size, it.err = it.count(ctx) })
+	it.once.Do(func() {
+		k := it.index.Key(it.values)
+		key := string(k[0]) + "\x00" + string(k[1])
+		if sz, ok := it.qs.cache.count(key); ok {
+			it.size = sz
+			return
+		}
+		it.size, it.err = it.count(ctx)
+		if it.err == nil {
+			it.qs.cache.setCount(key, it.size)
+		}
+	})
 	return graph.IteratorCosts{ContainsCost: 1, NextCost: 2, Size: it.size}, it.err
 }
 
@@ -226,7 +298,17 @@ func (it *sizedScan) count(ctx context.Context) (graph.Size, error) {
 		}
 		return sc.Err()
 	})
-	return graph.Size{Size: n, Exact: n < prefixCountLimit}, err
+	if err != nil || n < prefixCountLimit {
+		return graph.Size{Size: n, Exact: true}, err
+	}
+	// Too many to count: the kv store's own guess (half the store) is
+	// the safer one, keeping a scan this large from being chosen to
+	// drive an intersection.
+	guess, err := it.IteratorShape.Stats(ctx)
+	if err != nil || guess.Size.Size < n {
+		return graph.Size{Size: n}, err
+	}
+	return graph.Size{Size: guess.Size.Size}, nil
 }
 
 // AsLegacy returns the scan as a legacy iterator (the kv store's own

@@ -114,7 +114,7 @@ func Open(ctx context.Context, cfg Config) (*Store, error) {
 	s.query = s.qs
 	s.legacyFusion = s.qs.ValueOf(schema.FusionKey) == nil && s.qs.ValueOf(schema.Event) != nil
 	if k, ok := s.qs.(*kv.QuadStore); ok && s.kvdb != nil {
-		p, err := newPlannedStore(k, s.kvdb)
+		p, err := newPlannedStore(k, s.kvdb, &s.refs)
 		if err != nil {
 			s.qs.Close()
 			return nil, fmt.Errorf("graph: open %s: %w", cfg.Path, err)

@@ -98,14 +98,52 @@ type refCache struct {
 	mu     sync.Mutex
 	values map[kv.Int64Value]quad.Value
 	ids    map[quad.Value]kv.Int64Value // 0: not stored
+	counts map[string]graph.Size        // index prefix sizes, for the query planner
 }
 
 const refCacheSize = 1 << 18
+
+// value returns the cached value of node id.
+func (c *refCache) value(id kv.Int64Value) (quad.Value, bool) {
+	c.mu.Lock()
+	v, ok := c.values[id]
+	c.mu.Unlock()
+	return v, ok
+}
+
+// setValue caches the value of node id.
+func (c *refCache) setValue(id kv.Int64Value, v quad.Value) {
+	c.mu.Lock()
+	if c.values == nil || len(c.values) >= refCacheSize {
+		c.values = map[kv.Int64Value]quad.Value{}
+	}
+	c.values[id] = v
+	c.mu.Unlock()
+}
 
 // written forgets the ids of values, after a write.
 func (c *refCache) written() {
 	c.mu.Lock()
 	c.ids = nil
+	c.counts = nil
+	c.mu.Unlock()
+}
+
+// count returns the cached size of an index prefix.
+func (c *refCache) count(key string) (graph.Size, bool) {
+	c.mu.Lock()
+	sz, ok := c.counts[key]
+	c.mu.Unlock()
+	return sz, ok
+}
+
+// setCount caches the size of an index prefix (until the next write).
+func (c *refCache) setCount(key string, sz graph.Size) {
+	c.mu.Lock()
+	if c.counts == nil || len(c.counts) >= refCacheSize {
+		c.counts = map[string]graph.Size{}
+	}
+	c.counts[key] = sz
 	c.mu.Unlock()
 }
 
@@ -148,17 +186,10 @@ func (v *view) quad(r graph.Ref) quad.Quad {
 		if !ok || id == 0 {
 			continue
 		}
-		c.mu.Lock()
-		val, ok := c.values[id]
-		c.mu.Unlock()
+		val, ok := c.value(id)
 		if !ok {
 			val = v.kv.NameOf(id)
-			c.mu.Lock()
-			if c.values == nil || len(c.values) >= refCacheSize {
-				c.values = map[kv.Int64Value]quad.Value{}
-			}
-			c.values[id] = val
-			c.mu.Unlock()
+			c.setValue(id, val)
 		}
 		q.Set(d, val)
 	}

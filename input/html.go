@@ -31,7 +31,15 @@ func ReadHTML(data []byte, pageURL string) (*Page, error) {
 	}
 	root, err := html.Parse(strings.NewReader(src))
 	if err != nil {
-		return nil, fmt.Errorf("invalid HTML: %v", err)
+		// The parser gives up on elements nested more than 512 deep,
+		// which browsers display; the same page without the tags
+		// beyond maxDepth keeps its text.
+		if flat, ok := flatten(src, maxDepth); ok {
+			root, err = html.Parse(strings.NewReader(flat))
+		}
+		if err != nil {
+			return nil, fmt.Errorf("invalid HTML: %v", err)
+		}
 	}
 	page := &Page{URL: canonicalURL(root)}
 	if pageURL == "" {
@@ -59,7 +67,7 @@ func ReadHTML(data []byte, pageURL string) (*Page, error) {
 			page.Text = paragraphs(b.String())
 		}
 	}
-	if page.Text == "" {
+	if blank(page.Text) {
 		return nil, fmt.Errorf("%w in the page", ErrNoText)
 	}
 	return page, nil
@@ -89,7 +97,7 @@ func decodeHTML(data []byte) (string, error) {
 		return "", fmt.Errorf("%w: NUL byte at offset %d", ErrBinary, i)
 	}
 	s := strings.ToValidUTF8(string(data), "\uFFFD")
-	if strings.TrimSpace(s) == "" {
+	if blank(s) {
 		return "", ErrEmpty
 	}
 	return normalizeNewlines(s), nil
@@ -136,7 +144,7 @@ func canonicalURL(root *html.Node) string {
 	}
 	visit(root)
 	for _, s := range []string{canon, og} {
-		if u, err := nurl.Parse(strings.TrimSpace(s)); err == nil && u.IsAbs() && (u.Scheme == "http" || u.Scheme == "https") {
+		if u, err := nurl.Parse(strings.TrimSpace(s)); err == nil && u.IsAbs() && (u.Scheme == "http" || u.Scheme == "https") && u.Host != "" {
 			return u.String()
 		}
 	}
@@ -150,4 +158,61 @@ func attr(n *html.Node, key string) string {
 		}
 	}
 	return ""
+}
+
+// maxDepth is how deep flatten lets elements nest, well within the
+// parser's limit of 512 open elements.
+const maxDepth = 256
+
+// voidElements have no end tag, so they do not nest.
+var voidElements = map[string]bool{
+	"area": true, "base": true, "br": true, "col": true, "embed": true, "hr": true, "img": true,
+	"input": true, "keygen": true, "link": true, "meta": true, "param": true, "source": true,
+	"track": true, "wbr": true, "basefont": true, "bgsound": true, "frame": true, "image": true,
+}
+
+// flatten returns src without the start and end tags of elements nested
+// deeper than depth (their text and comments kept; scripts and styles
+// dropped whole), and whether it dropped any. Depth is counted on tags as
+// written: an end tag closes one level.
+func flatten(src string, depth int) (string, bool) {
+	z := html.NewTokenizer(strings.NewReader(src))
+	var b strings.Builder
+	b.Grow(len(src))
+	level, dropped, inScript := 0, false, false
+	for {
+		tt := z.Next()
+		if tt == html.ErrorToken {
+			break
+		}
+		raw := z.Raw()
+		switch tt {
+		case html.StartTagToken:
+			name, _ := z.TagName()
+			if voidElements[string(name)] {
+				break
+			}
+			level++
+			if level > depth {
+				dropped = true
+				// the tokenizer reads what follows <script> or
+				// <style> as text: drop it too
+				inScript = string(name) == "script" || string(name) == "style"
+				continue
+			}
+		case html.EndTagToken:
+			level--
+			if level >= depth {
+				inScript = false
+				continue
+			}
+			level = max(level, 0)
+		default:
+			if inScript {
+				continue
+			}
+		}
+		b.Write(raw)
+	}
+	return b.String(), dropped
 }

@@ -8,6 +8,7 @@
 package input
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -15,6 +16,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"strconv"
 	"strings"
 
 	"github.com/newsgraph/newsgraph/extract"
@@ -40,7 +42,13 @@ var (
 	ErrSymlinkLoop = errors.New("symbolic link loop")
 	// ErrNoText: an HTML page or a JSON Lines record has no article text.
 	ErrNoText = errors.New("no article text")
+	// ErrTooLarge: a document is larger than Reader.MaxSize.
+	ErrTooLarge = errors.New("too large")
 )
+
+// DefaultMaxSize is the size limit of a document when Reader.MaxSize is 0:
+// far beyond any article, small enough to keep memory in check.
+const DefaultMaxSize = 32 << 20
 
 // Error is a problem with one input: a file, or one line (Line > 0) of a
 // JSON Lines file.
@@ -72,6 +80,101 @@ type Reader struct {
 	OnError func(error)
 	// Stdin is read for the path "-" (default os.Stdin).
 	Stdin io.Reader
+	// MaxSize is the size in bytes of the largest document Walk reads: a
+	// .txt or .html file, one line of a JSON Lines file, standard input.
+	// A larger one is reported (ErrTooLarge) and skipped without being
+	// held in memory: no more than MaxSize+1 bytes of it are read, or, for
+	// a JSON Lines line, kept. 0 means DefaultMaxSize; a negative value,
+	// no limit.
+	MaxSize int64
+}
+
+// maxSize returns the size limit in force, or -1 for none.
+func (r *Reader) maxSize() int64 {
+	switch {
+	case r.MaxSize == 0:
+		return DefaultMaxSize
+	case r.MaxSize < 0:
+		return -1
+	}
+	return r.MaxSize
+}
+
+// tooLarge is the ErrTooLarge of a document of size bytes (-1 if unknown:
+// more than limit).
+func tooLarge(what string, size, limit int64) error {
+	if size < 0 {
+		return fmt.Errorf("%w: %smore than the limit of %s", ErrTooLarge, what, FormatSize(limit))
+	}
+	s, l := FormatSize(size), FormatSize(limit)
+	if s == l { // 2049 bytes and 2048 are both "2 KiB"
+		s, l = strconv.FormatInt(size, 10)+" bytes", strconv.FormatInt(limit, 10)+" bytes"
+	}
+	return fmt.Errorf("%w: %s%s, more than the limit of %s", ErrTooLarge, what, s, l)
+}
+
+// FormatSize writes a size in bytes for people: "512 bytes", "1.5 KiB",
+// "32 MiB", "2 GiB", rounded down to a tenth of the unit.
+func FormatSize(n int64) string {
+	unit, div := "bytes", int64(1)
+	switch {
+	case n >= 1<<30:
+		unit, div = "GiB", 1<<30
+	case n >= 1<<20:
+		unit, div = "MiB", 1<<20
+	case n >= 1<<10:
+		unit, div = "KiB", 1<<10
+	}
+	if div == 1 {
+		return strconv.FormatInt(n, 10) + " " + unit
+	}
+	tenths := n * 10 / div // no overflow below 2^59 bytes
+	if n >= 1<<59 {
+		tenths = n / div * 10
+	}
+	v := strconv.FormatInt(tenths/10, 10)
+	if d := tenths % 10; d != 0 {
+		v += "." + strconv.FormatInt(d, 10)
+	}
+	return v + " " + unit
+}
+
+// readAll reads r, failing with ErrTooLarge, having read limit+1 bytes,
+// if it holds more than limit bytes (no limit if negative). size, if not
+// negative, is how much r is expected to hold.
+func readAll(r io.Reader, size, limit int64) ([]byte, error) {
+	if limit >= 0 {
+		if size > limit {
+			return nil, tooLarge("", size, limit)
+		}
+		r = io.LimitReader(r, limit+1)
+	}
+	var b bytes.Buffer
+	if size >= 0 {
+		b.Grow(int(size) + bytes.MinRead)
+	}
+	if _, err := b.ReadFrom(r); err != nil {
+		return nil, pathErr(err)
+	}
+	if limit >= 0 && int64(b.Len()) > limit {
+		return nil, tooLarge("", -1, limit) // it grew since its size was taken
+	}
+	return b.Bytes(), nil
+}
+
+// readFile reads the file p as readAll does: a file larger than the limit
+// is not read at all.
+func (w *walker) readFile(p string) ([]byte, error) {
+	f, err := os.Open(p)
+	if err != nil {
+		return nil, pathErr(err)
+	}
+	defer f.Close()
+	size := int64(-1)
+	if fi, err := f.Stat(); err == nil && fi.Mode().IsRegular() && fi.Size() > 0 {
+		size = fi.Size()
+	}
+	return readAll(f, size, w.r.maxSize())
 }
 
 // Walk reads each path in turn and calls fn with every document, in order:
@@ -210,7 +313,7 @@ func (w *walker) stdin() error {
 	if in == nil {
 		in = os.Stdin
 	}
-	data, err := io.ReadAll(in)
+	data, err := readAll(in, -1, w.r.maxSize())
 	if err != nil {
 		w.report(&Error{Path: "<stdin>", Err: err})
 		return nil
@@ -266,10 +369,28 @@ func (w *walker) walkDir(dir, rel string, ancestors []os.FileInfo, metas []metaS
 				return err
 			}
 		default:
-			w.reportf(full, 0, "not a regular file (%v)", fi.Mode().Type())
+			w.reportf(full, 0, "not a regular file (%s)", fileKind(fi.Mode()))
 		}
 	}
 	return nil
+}
+
+// fileKind names the type of a file that is neither a directory nor a
+// regular file.
+func fileKind(m os.FileMode) string {
+	switch {
+	case m&os.ModeNamedPipe != 0:
+		return "named pipe"
+	case m&os.ModeSocket != 0:
+		return "socket"
+	case m&os.ModeCharDevice != 0:
+		return "character device"
+	case m&os.ModeDevice != 0:
+		return "device"
+	case m&os.ModeIrregular != 0:
+		return "irregular file"
+	}
+	return m.Type().String()
 }
 
 func looped(ancestors []os.FileInfo, fi os.FileInfo) bool {
@@ -300,9 +421,9 @@ func (w *walker) file(p, id string, metas []metaScope) error {
 }
 
 func (w *walker) textFile(p, id string, metas []metaScope) error {
-	data, err := os.ReadFile(p)
+	data, err := w.readFile(p)
 	if err != nil {
-		w.report(&Error{Path: p, Err: pathErr(err)})
+		w.report(&Error{Path: p, Err: err})
 		return nil
 	}
 	text, err := DecodeText(data)
@@ -316,9 +437,9 @@ func (w *walker) textFile(p, id string, metas []metaScope) error {
 }
 
 func (w *walker) htmlFile(p, id string, metas []metaScope) error {
-	data, err := os.ReadFile(p)
+	data, err := w.readFile(p)
 	if err != nil {
-		w.report(&Error{Path: p, Err: pathErr(err)})
+		w.report(&Error{Path: p, Err: err})
 		return nil
 	}
 	page, err := ReadHTML(data, "")

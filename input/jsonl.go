@@ -11,6 +11,9 @@ import (
 	"strconv"
 	"strings"
 
+	"golang.org/x/text/encoding/unicode"
+	"golang.org/x/text/transform"
+
 	"github.com/newsgraph/newsgraph/extract"
 )
 
@@ -26,7 +29,8 @@ type jsonlRecord struct {
 }
 
 // jsonlFile reads one article per line. A bad line is reported with its
-// line number and skipped; the others go on.
+// line number and skipped; the others go on. A line longer than the size
+// limit is read through without being kept.
 func (w *walker) jsonlFile(p, name string, metas []metaScope) error {
 	f, err := os.Open(p)
 	if err != nil {
@@ -38,18 +42,10 @@ func (w *walker) jsonlFile(p, name string, metas []metaScope) error {
 	head, _ := br.Peek(8 << 10)
 	var in io.Reader = br
 	switch {
-	case bytes.HasPrefix(head, utf16LEBOM), bytes.HasPrefix(head, utf16BEBOM):
-		// Rare enough to decode whole.
-		data, err := io.ReadAll(br)
-		if err != nil {
-			w.report(&Error{Path: p, Err: pathErr(err)})
-			return nil
-		}
-		if data, err = decodeBOM(data); err != nil {
-			w.report(&Error{Path: p, Err: err})
-			return nil
-		}
-		in = bytes.NewReader(data)
+	case bytes.HasPrefix(head, utf16LEBOM):
+		in = transform.NewReader(br, unicode.UTF16(unicode.LittleEndian, unicode.ExpectBOM).NewDecoder())
+	case bytes.HasPrefix(head, utf16BEBOM):
+		in = transform.NewReader(br, unicode.UTF16(unicode.BigEndian, unicode.ExpectBOM).NewDecoder())
 	case bytes.HasPrefix(head, utf8BOM):
 		br.Discard(len(utf8BOM))
 	case bytes.IndexByte(head, 0) >= 0:
@@ -58,10 +54,16 @@ func (w *walker) jsonlFile(p, name string, metas []metaScope) error {
 	}
 	fileMeta := lookupMeta(metas, name)
 	lines := bufio.NewReaderSize(in, 64<<10)
+	limit := w.r.maxSize()
 	records := 0
+	var buf []byte
 	for n := 1; ; n++ {
-		line, err := lines.ReadBytes('\n')
-		if len(bytes.TrimSpace(line)) > 0 {
+		line, size, err := readLine(lines, buf[:0], limit)
+		switch {
+		case line == nil && size > 0:
+			records++
+			w.report(&Error{Path: p, Line: n, Err: tooLarge("a line of ", size, limit)})
+		case len(bytes.TrimSpace(line)) > 0:
 			records++
 			doc, lerr := parseJSONLine(line)
 			switch {
@@ -73,6 +75,9 @@ func (w *walker) jsonlFile(p, name string, metas []metaScope) error {
 					return err
 				}
 			}
+		}
+		if line != nil {
+			buf = line
 		}
 		if errors.Is(err, io.EOF) {
 			break
@@ -91,6 +96,44 @@ func (w *walker) jsonlFile(p, name string, metas []metaScope) error {
 	return nil
 }
 
+// readLine reads the next line from r, appending it to buf, and returns it
+// with its size in bytes (without the line break). A line longer than
+// limit bytes (no limit if negative) is read through but not kept: line is
+// then nil. err is io.EOF after the last line.
+func readLine(r *bufio.Reader, buf []byte, limit int64) (line []byte, size int64, err error) {
+	over := false
+	for {
+		chunk, err := r.ReadSlice('\n')
+		size += int64(len(chunk))
+		if err == nil {
+			size-- // the line break
+		}
+		if !over && limit >= 0 && size > limit {
+			over, buf = true, nil
+		}
+		if !over {
+			if len(buf)+len(chunk) > cap(buf) {
+				// double: append's gentler growth for large slices
+				// leaves more garbage behind on a long line
+				grown := make([]byte, len(buf), max(2*cap(buf), len(buf)+len(chunk)))
+				copy(grown, buf)
+				buf = grown
+			}
+			buf = append(buf, chunk...)
+		}
+		if err == bufio.ErrBufferFull {
+			continue
+		}
+		if over {
+			return nil, size, err
+		}
+		if buf == nil {
+			buf = []byte{}
+		}
+		return buf, size, err
+	}
+}
+
 // parseJSONLine turns one JSON Lines record into a document.
 func parseJSONLine(line []byte) (extract.Document, error) {
 	var doc extract.Document
@@ -107,12 +150,12 @@ func parseJSONLine(line []byte) (extract.Document, error) {
 		return doc, fmt.Errorf("record %q: published: %w", id, err)
 	}
 	switch {
-	case rec.Text != nil && strings.TrimSpace(*rec.Text) != "":
+	case rec.Text != nil && !blank(*rec.Text):
 		if i := strings.IndexByte(*rec.Text, 0); i >= 0 {
 			return doc, fmt.Errorf("record %q: %w: NUL character in text", id, ErrBinary)
 		}
-		doc.Text = normalizeNewlines(strings.TrimPrefix(strings.ToValidUTF8(*rec.Text, "\uFFFD"), "\uFEFF"))
-	case rec.HTML != nil && strings.TrimSpace(*rec.HTML) != "":
+		doc.Text = normalizeNewlines(strings.TrimLeft(strings.ToValidUTF8(*rec.Text, "\uFFFD"), "\uFEFF"))
+	case rec.HTML != nil && !blank(*rec.HTML):
 		page, err := ReadHTML([]byte(*rec.HTML), doc.URL)
 		if err != nil {
 			return doc, fmt.Errorf("record %q: html: %w", id, err)

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"strings"
+	"unicode"
 	"unicode/utf16"
 	"unicode/utf8"
 )
@@ -23,7 +24,7 @@ const maxInvalidRatio = 0.01
 // byte-order mark is dropped, UTF-16 with a byte-order mark is decoded,
 // CRLF and lone CR become LF. It fails with ErrBinary for a file holding NUL
 // bytes or too many bytes that are not UTF-8, and with ErrEmpty for a file
-// holding nothing but white space.
+// holding nothing but white space (or invisible characters).
 func DecodeText(data []byte) (string, error) {
 	data, err := decodeBOM(data)
 	if err != nil {
@@ -36,11 +37,17 @@ func DecodeText(data []byte) (string, error) {
 	if !utf8.ValidString(s) {
 		s = strings.ToValidUTF8(s, "\uFFFD")
 	}
-	s = normalizeNewlines(s)
-	if strings.TrimSpace(s) == "" {
+	s = normalizeNewlines(strings.TrimLeft(s, "\uFEFF"))
+	if blank(s) {
 		return "", ErrEmpty
 	}
 	return s, nil
+}
+
+// blank reports whether s holds nothing but white space and invisible
+// format characters (byte-order marks, zero-width spaces).
+func blank(s string) bool {
+	return strings.TrimFunc(s, func(r rune) bool { return unicode.IsSpace(r) || unicode.Is(unicode.Cf, r) }) == ""
 }
 
 // decodeBOM drops a UTF-8 byte-order mark and decodes UTF-16 that starts
@@ -94,8 +101,10 @@ func checkBinary(data []byte) error {
 	return nil
 }
 
-// looksUTF16 tells whether most NUL bytes of the start of data fall on the
-// same parity, as in ASCII text encoded as UTF-16.
+// looksUTF16 tells whether, at the start of data, the bytes of one parity
+// are mostly NUL and those of the other mostly not, as in ASCII text
+// encoded as UTF-16 (and not in an executable or an image, NUL-padded
+// everywhere).
 func looksUTF16(data []byte) bool {
 	if len(data) > 512 {
 		data = data[:512]
@@ -111,7 +120,7 @@ func looksUTF16(data []byte) bool {
 		}
 	}
 	half := len(data) / 2
-	return half > 0 && (even > half*3/4 || odd > half*3/4)
+	return half > 0 && (even > half*3/4 && odd < half/4 || odd > half*3/4 && even < half/4)
 }
 
 // normalizeNewlines turns CRLF and lone CR into LF.

@@ -8,63 +8,212 @@ import (
 	"fmt"
 	"io"
 	"log"
+	"mime"
 	"net/http"
 	"regexp"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
 )
 
-// guard applies the concurrency limit, body limit, deadline, language
-// allow-list and error sanitising to API requests.
+// limiter serves at most cap(slots) requests at once and lets
+// cap(admit)-cap(slots) more wait for a slot.
+type limiter struct {
+	admit chan struct{} // requests admitted: running or waiting
+	slots chan struct{} // requests running
+}
+
+func newLimiter(slots, queue int) *limiter {
+	if queue < 0 {
+		queue = 0
+	}
+	return &limiter{admit: make(chan struct{}, slots+queue), slots: make(chan struct{}, slots)}
+}
+
+// acquire waits for a slot until ctx is done. It returns false at once
+// when the queue is full too, or when ctx ends first.
+func (l *limiter) acquire(ctx context.Context) (release func(), ok bool) {
+	select {
+	case l.admit <- struct{}{}:
+	default:
+		return nil, false
+	}
+	select {
+	case l.slots <- struct{}{}:
+		return func() { <-l.slots; <-l.admit }, true
+	case <-ctx.Done():
+		<-l.admit
+		return nil, false
+	}
+}
+
+// guard applies the concurrency limit, body limit, deadline, answer size
+// limit, language allow-list and error sanitising to the requests of one
+// route.
 type guard struct {
-	next    http.Handler
-	timeout time.Duration
-	maxBody int64
-	sem     chan struct{}
+	next      http.Handler
+	limit     *limiter
+	timeout   time.Duration
+	maxBody   int64
+	maxReply  int64                    // cap on buffered answers
+	buffered  func(*http.Request) bool // whether to buffer (and cap) the answer
+	graphQL   bool                     // errors in the GraphQL shape
+	checkLang bool                     // /api/v2/query?lang= allow-list
 }
 
 func (g *guard) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	select {
-	case g.sem <- struct{}{}:
-		defer func() { <-g.sem }()
-	default:
-		w.Header().Set("Retry-After", "1")
-		writeError(w, http.StatusServiceUnavailable, "server busy, retry later")
-		return
-	}
 	if r.ContentLength > g.maxBody {
 		w.Header().Set("Connection", "close")
-		writeError(w, http.StatusRequestEntityTooLarge, g.tooLarge())
+		g.writeError(w, http.StatusRequestEntityTooLarge, g.tooLarge())
 		return
 	}
-	if r.URL.Path == "/api/v2/query" {
+	if g.checkLang && r.URL.Path == "/api/v2/query" {
 		if lang := r.URL.Query().Get("lang"); lang != "" && !allowedLanguage(lang) {
-			writeError(w, http.StatusBadRequest, "unsupported query language; use one of: "+strings.Join(Languages, ", "))
+			g.writeError(w, http.StatusBadRequest, "unsupported query language; use one of: "+strings.Join(Languages, ", "))
 			return
 		}
 	}
 
 	ctx, cancel := context.WithTimeout(r.Context(), g.timeout)
 	defer cancel()
-	gw := &guardWriter{w: w, ctx: ctx}
-	if r.Body != nil && r.Body != http.NoBody {
-		// MaxBytesReader gets the original writer so that net/http closes
-		// the connection after answering an oversized request.
-		gw.body = &limitedBody{ReadCloser: http.MaxBytesReader(w, r.Body, g.maxBody)}
-		r.Body = gw.body
+	release, ok := g.limit.acquire(ctx)
+	if !ok {
+		if r.Context().Err() != nil {
+			return // the client has gone
+		}
+		w.Header().Set("Retry-After", "1")
+		g.writeError(w, http.StatusServiceUnavailable, "server busy, retry later")
+		return
 	}
-	g.next.ServeHTTP(gw, r.WithContext(ctx))
-	gw.finish(g)
-	if gw.aborted {
-		// Headers are gone; break the connection so the client cannot
-		// mistake a truncated stream for a complete one.
-		panic(http.ErrAbortHandler)
+	gw := &guardWriter{w: w, header: make(http.Header), ctx: ctx, buffered: g.buffered(r), maxReply: g.maxReply}
+	hr := r.WithContext(ctx)
+	if r.Body != nil && r.Body != http.NoBody {
+		// No ResponseWriter for MaxBytesReader: the handler may still be
+		// reading after the guard has answered. A 413 answer closes the
+		// connection itself.
+		gw.body = &limitedBody{ReadCloser: http.MaxBytesReader(nil, r.Body, g.maxBody)}
+		hr.Body = gw.body
+	}
+
+	// The handler runs in a goroutine of its own so that the deadline
+	// holds even if it ignores its context; it keeps the slot until it
+	// returns.
+	done := make(chan interface{}, 1)
+	go func() {
+		defer func() {
+			p := recover()
+			if p != nil && p != http.ErrAbortHandler {
+				log.Printf("server: panic serving %s %s: %v", r.Method, r.URL.Path, p)
+			}
+			release()
+			done <- p
+		}()
+		g.next.ServeHTTP(gw, hr)
+	}()
+	select {
+	case p := <-done:
+		g.finish(gw, p)
+	case <-ctx.Done():
+		select {
+		case p := <-done:
+			g.finish(gw, p)
+		default:
+			g.expire(gw, r)
+		}
 	}
 }
 
 func (g *guard) tooLarge() string {
 	return fmt.Sprintf("request body exceeds the limit of %d bytes", g.maxBody)
+}
+
+// writeError writes an error answer in the route's shape.
+func (g *guard) writeError(w http.ResponseWriter, status int, msg string) {
+	if g.graphQL {
+		writeJSON(w, status, map[string]interface{}{"errors": []map[string]string{{"message": msg}}})
+		return
+	}
+	writeError(w, status, msg)
+}
+
+// expire answers a request whose handler outlived the deadline (or whose
+// client went away): 504, or a broken connection when the answer had
+// started streaming. The handler's later writes are discarded.
+func (g *guard) expire(gw *guardWriter, r *http.Request) {
+	gw.mu.Lock()
+	gw.done = true
+	committed := gw.committed
+	gw.mu.Unlock()
+	if r.Context().Err() != nil {
+		return // the client has gone
+	}
+	if committed {
+		panic(http.ErrAbortHandler)
+	}
+	g.writeError(gw.w, http.StatusGatewayTimeout, g.timeoutMessage())
+}
+
+func (g *guard) timeoutMessage() string {
+	return fmt.Sprintf("query exceeded the time limit of %s", g.timeout)
+}
+
+// finish writes the answer of a handler that has returned (p is what it
+// panicked with): a buffered or held-back answer, rewritten as needed.
+func (g *guard) finish(gw *guardWriter, p interface{}) {
+	gw.mu.Lock()
+	gw.done = true
+	gw.mu.Unlock()
+	if p != nil || gw.aborted {
+		if p == http.ErrAbortHandler || gw.aborted || gw.committed {
+			// Headers are gone; break the connection so the client cannot
+			// mistake a truncated answer for a complete one.
+			panic(http.ErrAbortHandler)
+		}
+		g.writeError(gw.w, http.StatusInternalServerError, "internal server error")
+		return
+	}
+	if gw.committed {
+		return
+	}
+	status := gw.status
+	if status == 0 {
+		status = http.StatusOK
+	}
+	h := gw.w.Header()
+	switch {
+	case gw.body.tooLarge():
+		h.Set("Connection", "close")
+		g.writeError(gw.w, http.StatusRequestEntityTooLarge, g.tooLarge())
+	case errors.Is(gw.ctx.Err(), context.DeadlineExceeded):
+		g.writeError(gw.w, http.StatusGatewayTimeout, g.timeoutMessage())
+	case gw.overflow:
+		g.writeError(gw.w, http.StatusBadRequest, fmt.Sprintf(
+			"the answer exceeds the limit of %d bytes; narrow the query (Gizmo: .Limit(n), GraphQL: first)", g.maxReply))
+	case status >= 400:
+		// Keep the headers that belong with the status.
+		for _, k := range []string{"Allow", "Retry-After", "WWW-Authenticate"} {
+			if v := gw.header.Values(k); len(v) > 0 {
+				h[k] = v
+			}
+		}
+		g.writeError(gw.w, status, errorMessage(gw.buf.Bytes(), gw.header.Get("Content-Type"), status))
+	default:
+		body := gw.buf.Bytes()
+		// Cayley's GraphQL sets no Content-Type.
+		if ct := gw.header.Get("Content-Type"); (ct == "" || isJSON(ct)) && bytes.Contains(body, []byte(`"errors"`)) {
+			body = sanitizeErrors(body)
+		}
+		for k, v := range gw.header {
+			h[k] = v
+		}
+		h.Del("Content-Length")
+		if len(body) > 0 {
+			h.Set("Content-Length", strconv.Itoa(len(body)))
+		}
+		gw.w.WriteHeader(status)
+		gw.w.Write(body)
+	}
 }
 
 func allowedLanguage(lang string) bool {
@@ -104,61 +253,102 @@ func (b *limitedBody) tooLarge() bool {
 }
 
 // errResponseDiscarded is returned to a handler that keeps writing after its
-// response was replaced by a 413 or 504.
+// answer was decided otherwise (413, 504, answer too large) or given.
 var errResponseDiscarded = errors.New("server: response discarded")
 
 // maxErrorBody bounds how much of an error response is buffered.
 const maxErrorBody = 64 << 10
 
-// guardWriter lets successful responses stream through and holds back error
-// responses so that they can be rewritten: 413 when the body limit was hit,
-// 504 when the deadline passed, and a sanitised message otherwise.
+// guardWriter is the handler's ResponseWriter. Its header map is the
+// handler's own, copied to the real one when the answer is committed, so
+// that the guard can answer in the handler's stead at the deadline.
+//
+// A buffered answer (a query's) is held whole, up to maxReply bytes, and
+// written when the handler returns. Otherwise a successful answer streams
+// through, while an error answer is held back to be rewritten: 413 when
+// the body limit was hit, 504 when the deadline passed, and a sanitised
+// message otherwise.
 type guardWriter struct {
-	w       http.ResponseWriter
-	ctx     context.Context
-	body    *limitedBody
-	mode    int // 0 undecided, modePass or modeHold
-	status  int
-	buf     bytes.Buffer
-	aborted bool
+	mu       sync.Mutex
+	w        http.ResponseWriter
+	header   http.Header
+	ctx      context.Context
+	body     *limitedBody
+	buffered bool
+	maxReply int64
+
+	status    int  // the handler's status (0: none yet)
+	hold      bool // streaming: an error answer is held back
+	committed bool // streaming: the status line has been sent
+	buf       bytes.Buffer
+	overflow  bool // buffered: the answer exceeded maxReply
+	done      bool // the handler returned or the guard answered
+	aborted   bool // streaming: a write after the deadline
 }
 
-const (
-	modePass = 1
-	modeHold = 2
-)
-
-func (g *guardWriter) Header() http.Header { return g.w.Header() }
+func (g *guardWriter) Header() http.Header { return g.header }
 
 func (g *guardWriter) WriteHeader(code int) {
-	if g.mode != 0 {
+	if code < 200 {
+		return // informational answers are not relayed
+	}
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	if g.status != 0 || g.done {
 		return
 	}
-	g.decide(code)
+	g.status = code
+	if !g.buffered {
+		g.decide()
+	}
 }
 
-func (g *guardWriter) decide(code int) {
+// decide holds an error answer back or commits a successful one (while
+// streaming). Called with g.mu held.
+func (g *guardWriter) decide() {
 	switch {
 	case g.body.tooLarge():
-		g.mode, g.status = modeHold, http.StatusRequestEntityTooLarge
+		g.hold, g.status = true, http.StatusRequestEntityTooLarge
 	case errors.Is(g.ctx.Err(), context.DeadlineExceeded):
-		g.mode, g.status = modeHold, http.StatusGatewayTimeout
-	case code >= 400:
-		g.mode, g.status = modeHold, code
+		g.hold, g.status = true, http.StatusGatewayTimeout
+	case g.status >= 400:
+		g.hold = true
 	default:
-		g.mode, g.status = modePass, code
-		g.w.WriteHeader(code)
+		h := g.w.Header()
+		for k, v := range g.header {
+			h[k] = v
+		}
+		g.w.WriteHeader(g.status)
+		g.committed = true
 	}
 }
 
 func (g *guardWriter) Write(p []byte) (int, error) {
-	if g.mode == 0 {
-		g.decide(http.StatusOK)
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	if g.done {
+		return 0, errResponseDiscarded
 	}
-	if g.mode == modeHold {
-		switch g.status {
-		case http.StatusGatewayTimeout, http.StatusRequestEntityTooLarge:
+	if g.status == 0 {
+		g.status = http.StatusOK
+		if !g.buffered {
+			g.decide()
+		}
+	}
+	switch {
+	case g.buffered && g.status < 400:
+		if g.overflow {
+			return 0, errResponseDiscarded
+		}
+		if int64(g.buf.Len())+int64(len(p)) > g.maxReply {
 			// The answer is decided; make the producer stop.
+			g.overflow = true
+			g.buf = bytes.Buffer{}
+			return 0, errResponseDiscarded
+		}
+		return g.buf.Write(p)
+	case g.buffered || g.hold:
+		if g.status == http.StatusGatewayTimeout || g.status == http.StatusRequestEntityTooLarge {
 			return 0, errResponseDiscarded
 		}
 		if room := maxErrorBody - g.buf.Len(); room > 0 {
@@ -177,46 +367,63 @@ func (g *guardWriter) Write(p []byte) (int, error) {
 	return g.w.Write(p)
 }
 
-// Flush implements http.Flusher for streaming responses.
+// Flush implements http.Flusher for streaming answers.
 func (g *guardWriter) Flush() {
-	if g.mode == modePass {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	if g.committed && !g.done {
 		if f, ok := g.w.(http.Flusher); ok {
 			f.Flush()
 		}
 	}
 }
 
-// finish writes a held-back error response.
-func (g *guardWriter) finish(gd *guard) {
-	if g.mode == 0 {
-		// Nothing written: only override when a limit was hit.
-		if g.body.tooLarge() || errors.Is(g.ctx.Err(), context.DeadlineExceeded) {
-			g.decide(http.StatusOK)
-		} else {
-			return
-		}
-	}
-	if g.mode != modeHold {
-		return
-	}
-	var msg string
-	switch g.status {
-	case http.StatusRequestEntityTooLarge:
-		msg = gd.tooLarge()
-		g.w.Header().Set("Connection", "close")
-	case http.StatusGatewayTimeout:
-		msg = fmt.Sprintf("query exceeded the time limit of %s", gd.timeout)
-	default:
-		msg = errorMessage(g.buf.Bytes(), g.status)
-	}
-	h := g.w.Header()
-	h.Del("Content-Length")
-	h.Del("Content-Encoding")
-	writeError(g.w, g.status, msg)
+// isJSON reports whether a Content-Type is JSON.
+func isJSON(ct string) bool {
+	mt, _, _ := mime.ParseMediaType(ct)
+	return mt == "application/json" || strings.HasSuffix(mt, "+json")
 }
 
-// errorMessage extracts the message of a Cayley error body and sanitises it.
-func errorMessage(body []byte, status int) string {
+// sanitizeErrors sanitises the messages of the "errors" array of a JSON
+// object (a GraphQL answer), leaving the rest as it is.
+func sanitizeErrors(body []byte) []byte {
+	var top map[string]json.RawMessage
+	if err := json.Unmarshal(body, &top); err != nil {
+		return body
+	}
+	raw, ok := top["errors"]
+	if !ok {
+		return body
+	}
+	var errs []map[string]interface{}
+	if err := json.Unmarshal(raw, &errs); err != nil {
+		return body
+	}
+	for _, e := range errs {
+		if m, ok := e["message"].(string); ok {
+			if m = sanitize(m); m == "" {
+				m = "error"
+			}
+			e["message"] = m
+		}
+	}
+	var out bytes.Buffer
+	enc := json.NewEncoder(&out)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(errs); err != nil {
+		return body
+	}
+	top["errors"] = json.RawMessage(bytes.TrimSpace(out.Bytes()))
+	out.Reset()
+	if err := enc.Encode(top); err != nil {
+		return body
+	}
+	return out.Bytes()
+}
+
+// errorMessage extracts the message of an error body ({"error": ...},
+// {"errors": [{"message": ...}]} or plain text) and sanitises it.
+func errorMessage(body []byte, contentType string, status int) string {
 	var v struct {
 		Error  interface{} `json:"error"`
 		Errors []struct {
@@ -224,13 +431,17 @@ func errorMessage(body []byte, status int) string {
 		} `json:"errors"`
 	}
 	msg := ""
-	if err := json.Unmarshal(body, &v); err == nil {
+	// Decode the first JSON value only: Cayley's read endpoint may have
+	// written the end of a gzip stream after its error.
+	if err := json.NewDecoder(bytes.NewReader(body)).Decode(&v); err == nil {
 		switch {
 		case v.Error != nil:
 			msg = fmt.Sprint(v.Error)
 		case len(v.Errors) > 0:
 			msg = v.Errors[0].Message
 		}
+	} else if strings.HasPrefix(contentType, "text/plain") {
+		msg = string(body)
 	}
 	msg = sanitize(msg)
 	if msg == "" {
@@ -273,11 +484,18 @@ func sanitize(msg string) string {
 
 // writeError writes {"error": msg} with the given status.
 func writeError(w http.ResponseWriter, status int, msg string) {
+	writeJSON(w, status, map[string]string{"error": msg})
+}
+
+// writeJSON writes v as an error answer with the given status.
+func writeJSON(w http.ResponseWriter, status int, v interface{}) {
 	h := w.Header()
+	h.Del("Content-Length")
+	h.Del("Content-Encoding")
 	h.Set("Content-Type", "application/json")
 	h.Set("X-Content-Type-Options", "nosniff")
 	w.WriteHeader(status)
-	json.NewEncoder(w).Encode(map[string]string{"error": msg})
+	json.NewEncoder(w).Encode(v)
 }
 
 // panicHandler answers a panic inside a Cayley route without revealing it.

@@ -2,27 +2,47 @@
 //
 // It mounts Cayley's HTTP API v2 (github.com/cayleygraph/cayley/server/http)
 // under /api/v2/ with the Gizmo and GraphQL query languages, adds a /healthz
-// endpoint, and puts the API behind guards suitable for a service that may be
-// reachable by untrusted clients:
+// endpoint and any extra routes given in Options.Routes (newsgraph serve
+// mounts its typed GraphQL API at /graphql and the explorer at / that way),
+// and puts all of them, /healthz excepted, behind guards suitable for a
+// service that may be reachable by untrusted clients:
 //
 //   - Read-only unless explicitly configured otherwise: the write endpoints
 //     (/api/v2/write, /api/v2/delete, /api/v2/node/delete) are only mounted
 //     when Options.ReadOnly is false and Options.Token is set, and then they
 //     require "Authorization: Bearer <token>" (compared in constant time).
 //     In read-only mode they answer 403.
-//   - Every API request runs under a deadline (Options.QueryTimeout). Cayley's
-//     Gizmo engine interrupts its JavaScript VM when the deadline passes, so
-//     a runaway query such as `while(true){}` is cut off; the client gets
-//     504 Gateway Timeout. A streaming response (/api/v2/read) that outlives
-//     the deadline is aborted mid-stream so the client sees a truncated
-//     transfer rather than a silently short one.
-//   - Request bodies are capped (Options.MaxBodyBytes, 413 beyond it), the
-//     number of API requests served at once is capped
-//     (Options.MaxConcurrent, 503 with Retry-After beyond it) and Gizmo
-//     results are capped (Options.MaxResults).
-//   - Error responses are JSON objects {"error": "..."} whose message has
-//     stack traces, file paths and source positions removed; panics are
+//   - Every request runs under a deadline (Options.QueryTimeout) that the
+//     server enforces itself: when it passes, the client gets 504 Gateway
+//     Timeout at once, whether or not the handler has noticed, and the
+//     handler's context is cancelled. Cayley's Gizmo engine then interrupts
+//     its JavaScript VM, so a runaway query such as `while(true){}` or a
+//     g.V().ForEach(...) over a large store stops burning CPU. A streaming
+//     response (/api/v2/read, files) that outlives the deadline is aborted
+//     mid-stream so the client sees a truncated transfer rather than a
+//     silently short one.
+//   - Request bodies are capped (Options.MaxBodyBytes, 413 beyond it).
+//   - Queries (Cayley's API and the routes not marked Static) are served at
+//     most Options.MaxConcurrent at once; up to Options.MaxQueued more wait
+//     for a slot within their deadline, and the rest get 503 with
+//     Retry-After at once. A request keeps its slot until its handler has
+//     really returned, even after a 504. Static routes have a pool of their
+//     own, four times as large, so that the explorer's page loads while
+//     queries run.
+//   - Results are capped: Gizmo returns at most Options.MaxResults results,
+//     and a query answer (/api/v2/query in either language, and the routes
+//     not marked Static) larger than Options.MaxResponseBytes is replaced by
+//     a 400 error telling the client to narrow the query.
+//   - Error responses are JSON, {"error": "..."} (or {"errors": [{"message":
+//     "..."}]} on GraphQL routes), and their messages have stack traces, Go
+//     source positions and file paths removed; so have the messages of the
+//     "errors" array of a GraphQL answer with status 200. Panics are
 //     answered with a generic 500.
+//
+// Serve adds connection timeouts (Options.ReadHeaderTimeout, ReadTimeout,
+// WriteTimeout, IdleTimeout): a client that sends its headers or body
+// byte by byte, reads its answer too slowly or keeps an idle connection
+// open is disconnected.
 //
 // Known limitations, inherited from Cayley v0.7.7:
 //
@@ -34,10 +54,14 @@
 //     process so that it restarts.
 //   - goja has no memory or call-depth limit: a query can allocate (or
 //     recurse) freely until its deadline. Keep QueryTimeout short.
-//   - GraphQL ignores MaxResults; only the deadline bounds it. GraphQL
-//     errors are reported by Cayley with status 200 and an "errors" array.
+//   - Cayley's GraphQL ignores MaxResults and builds its whole answer in
+//     memory before writing it: MaxResponseBytes bounds what the client
+//     receives, the deadline bounds the work. GraphQL errors are reported by
+//     Cayley with status 200 and an "errors" array.
 //   - /api/v2/read reads the store in batches of 10000 quads without a
-//     context, so the deadline is enforced between batches.
+//     context, so it stops at the first write after the deadline. It is a
+//     stream (an export of the store) and is not subject to
+//     MaxResponseBytes.
 package server
 
 import (
@@ -67,12 +91,17 @@ import (
 	_ "github.com/cayleygraph/quad/nquads"
 )
 
-// Defaults applied by NewHandler and ListenAndServe to zero Options fields.
+// Defaults applied by NewHandler, ListenAndServe and Serve to zero Options
+// fields.
 const (
-	DefaultAddr         = "127.0.0.1:7474"
-	DefaultQueryTimeout = 30 * time.Second
-	DefaultMaxBodyBytes = 10 << 20
-	DefaultMaxResults   = 10000
+	DefaultAddr              = "127.0.0.1:7474"
+	DefaultQueryTimeout      = 30 * time.Second
+	DefaultMaxBodyBytes      = 10 << 20
+	DefaultMaxResults        = 10000
+	DefaultMaxResponseBytes  = 16 << 20
+	DefaultReadHeaderTimeout = 10 * time.Second
+	DefaultReadTimeout       = 60 * time.Second
+	DefaultIdleTimeout       = 120 * time.Second
 )
 
 // Languages lists the query languages accepted by /api/v2/query?lang=.
@@ -92,22 +121,63 @@ type Options struct {
 	// Token is the bearer token required by write requests
 	// ("Authorization: Bearer <token>") when writes are enabled.
 	Token string
-	// QueryTimeout bounds the time spent serving one API request
-	// (default 30s).
+	// QueryTimeout bounds the time spent serving one request, waiting for
+	// a slot included (default 30s).
 	QueryTimeout time.Duration
 	// MaxBodyBytes caps the size of a request body (default 10 MiB).
 	MaxBodyBytes int64
 	// MaxResults caps the number of results a Gizmo query returns
 	// (default 10000).
 	MaxResults int
-	// MaxConcurrent caps the number of API requests served at once; extra
-	// requests get 503 immediately (default 2*GOMAXPROCS).
+	// MaxResponseBytes caps the size of a query answer: /api/v2/query and
+	// the routes not marked Static (default 16 MiB).
+	MaxResponseBytes int64
+	// MaxConcurrent caps the number of queries served at once
+	// (default 2*GOMAXPROCS).
 	MaxConcurrent int
+	// MaxQueued is the number of queries that may wait for a slot beyond
+	// MaxConcurrent; further ones get 503 at once (default
+	// 4*MaxConcurrent, at least 64; negative: none wait).
+	MaxQueued int
+	// ReadHeaderTimeout bounds the time a client may take to send a
+	// request's headers (default 10s).
+	ReadHeaderTimeout time.Duration
+	// ReadTimeout bounds the time a client may take to send a whole
+	// request, body included (default 60s).
+	ReadTimeout time.Duration
+	// WriteTimeout bounds the time from the end of a request's headers to
+	// the end of its answer, so it should exceed QueryTimeout (default
+	// QueryTimeout+30s).
+	WriteTimeout time.Duration
+	// IdleTimeout bounds the time a keep-alive connection may wait for its
+	// next request (default 120s).
+	IdleTimeout time.Duration
+	// Routes are further handlers to serve next to Cayley's API, under the
+	// same guards.
+	Routes []Route
+}
+
+// Route is a handler NewHandler mounts next to Cayley's API.
+type Route struct {
+	// Pattern is an http.ServeMux pattern such as "/graphql", or "/" for
+	// every path no other pattern matches (by default such paths get 404).
+	// /api/ and /healthz are taken: NewHandler panics on them.
+	Pattern string
+	// Handler serves the route.
+	Handler http.Handler
+	// Static marks a route that serves files rather than queries: it has a
+	// concurrency pool of its own and its answers are streamed, without
+	// the MaxResponseBytes cap.
+	Static bool
+	// GraphQL marks a GraphQL endpoint: the guards' error answers take the
+	// GraphQL shape {"errors": [{"message": "..."}]}.
+	GraphQL bool
 }
 
 // DefaultOptions returns the defaults: loopback address, read-only, 30s
-// query timeout, 10 MiB bodies, 10000 results, 2*GOMAXPROCS concurrent
-// requests.
+// query timeout, 10 MiB bodies, 10000 results, 16 MiB answers,
+// 2*GOMAXPROCS concurrent queries and 4*MaxConcurrent (at least 64)
+// waiting, and the connection timeouts of Serve.
 func DefaultOptions() Options {
 	return Options{ReadOnly: true}.withDefaults()
 }
@@ -125,8 +195,26 @@ func (o Options) withDefaults() Options {
 	if o.MaxResults <= 0 {
 		o.MaxResults = DefaultMaxResults
 	}
+	if o.MaxResponseBytes <= 0 {
+		o.MaxResponseBytes = DefaultMaxResponseBytes
+	}
 	if o.MaxConcurrent <= 0 {
 		o.MaxConcurrent = 2 * runtime.GOMAXPROCS(0)
+	}
+	if o.MaxQueued == 0 {
+		o.MaxQueued = max(64, 4*o.MaxConcurrent)
+	}
+	if o.ReadHeaderTimeout <= 0 {
+		o.ReadHeaderTimeout = DefaultReadHeaderTimeout
+	}
+	if o.ReadTimeout <= 0 {
+		o.ReadTimeout = DefaultReadTimeout
+	}
+	if o.WriteTimeout <= 0 {
+		o.WriteTimeout = o.QueryTimeout + 30*time.Second
+	}
+	if o.IdleTimeout <= 0 {
+		o.IdleTimeout = DefaultIdleTimeout
 	}
 	return o
 }
@@ -137,10 +225,10 @@ func (o Options) writable() bool { return !o.ReadOnly && o.Token != "" }
 // writePaths are Cayley's mutating endpoints.
 var writePaths = []string{"/api/v2/write", "/api/v2/delete", "/api/v2/node/delete"}
 
-// NewHandler returns an http.Handler serving /healthz and Cayley's API v2
-// over h, which must not be nil. h.QuadWriter may be nil; when writes are enabled a "single" writer
-// is then created for h.QuadStore. See the package documentation for the
-// guards applied to API requests.
+// NewHandler returns an http.Handler serving /healthz, Cayley's API v2
+// over h, which must not be nil, and opts.Routes. h.QuadWriter may be nil;
+// when writes are enabled a "single" writer is then created for
+// h.QuadStore. See the package documentation for the guards applied.
 func NewHandler(h *graph.Handle, opts Options) http.Handler {
 	opts = opts.withDefaults()
 	writable := opts.writable()
@@ -181,18 +269,45 @@ func NewHandler(h *graph.Handle, opts Options) http.Handler {
 		}
 	}
 
-	g := &guard{
-		next:    r,
-		timeout: opts.QueryTimeout,
-		maxBody: opts.MaxBodyBytes,
-		sem:     make(chan struct{}, opts.MaxConcurrent),
+	queries := newLimiter(opts.MaxConcurrent, opts.MaxQueued)
+	files := newLimiter(4*opts.MaxConcurrent, 4*opts.MaxConcurrent)
+	newGuard := func(next http.Handler, rt Route) *guard {
+		g := &guard{
+			next:     next,
+			limit:    queries,
+			timeout:  opts.QueryTimeout,
+			maxBody:  opts.MaxBodyBytes,
+			maxReply: opts.MaxResponseBytes,
+			graphQL:  rt.GraphQL,
+			buffered: func(*http.Request) bool { return true },
+		}
+		if rt.Static {
+			g.limit = files
+			g.buffered = func(*http.Request) bool { return false }
+		}
+		return g
 	}
+	cayley := newGuard(r, Route{})
+	// Query answers are buffered (and capped); reads of the store stream.
+	cayley.buffered = func(r *http.Request) bool { return r.URL.Path == "/api/v2/query" }
+	cayley.checkLang = true
+
 	mux := http.NewServeMux()
 	mux.Handle("/healthz", healthHandler(h.QuadStore))
-	mux.Handle("/api/", g)
-	mux.Handle("/", http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
-		writeError(w, http.StatusNotFound, "not found")
-	}))
+	mux.Handle("/api/", cayley)
+	root := false
+	for _, rt := range opts.Routes {
+		if rt.Pattern == "/api/" || rt.Pattern == "/healthz" {
+			panic("server: route pattern " + rt.Pattern + " is taken")
+		}
+		root = root || rt.Pattern == "/"
+		mux.Handle(rt.Pattern, newGuard(rt.Handler, rt))
+	}
+	if !root {
+		mux.Handle("/", http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
+			writeError(w, http.StatusNotFound, "not found")
+		}))
+	}
 	return recoverer(mux)
 }
 
@@ -274,18 +389,18 @@ func ListenAndServe(ctx context.Context, h *graph.Handle, opts Options) error {
 // Serve is ListenAndServe on an existing listener (opts.Addr is ignored).
 // It closes ln.
 //
-// The http.Server has ReadHeaderTimeout 10s, ReadTimeout 60s, WriteTimeout
-// QueryTimeout+30s, IdleTimeout 120s and MaxHeaderBytes 1 MiB. On shutdown,
-// requests in flight get up to QueryTimeout+5s to finish before connections
-// are closed.
+// The http.Server has the ReadHeaderTimeout, ReadTimeout, WriteTimeout and
+// IdleTimeout of opts (10s, 60s, QueryTimeout+30s and 120s by default) and
+// MaxHeaderBytes 1 MiB. On shutdown, requests in flight get up to
+// QueryTimeout+5s to finish before connections are closed.
 func Serve(ctx context.Context, ln net.Listener, h *graph.Handle, opts Options) error {
 	opts = opts.withDefaults()
 	srv := &http.Server{
 		Handler:           NewHandler(h, opts),
-		ReadHeaderTimeout: 10 * time.Second,
-		ReadTimeout:       60 * time.Second,
-		WriteTimeout:      opts.QueryTimeout + 30*time.Second,
-		IdleTimeout:       120 * time.Second,
+		ReadHeaderTimeout: opts.ReadHeaderTimeout,
+		ReadTimeout:       opts.ReadTimeout,
+		WriteTimeout:      opts.WriteTimeout,
+		IdleTimeout:       opts.IdleTimeout,
 		MaxHeaderBytes:    1 << 20,
 	}
 	errc := make(chan error, 1)

@@ -300,7 +300,8 @@ func TestDeleteWithToken(t *testing.T) {
 }
 
 func TestRunawayQuery(t *testing.T) {
-	const timeout = 300 * time.Millisecond
+	t.Parallel()
+	const timeout = 200 * time.Millisecond
 	srv := newServer(t, newHandle(t), Options{QueryTimeout: timeout})
 	tests := []struct{ name, lang, query string }{
 		{"infinite loop", "gizmo", `while(true){}`},
@@ -400,9 +401,10 @@ func (s *signalStore) NodesAllIterator() graph.Iterator {
 }
 
 func TestConcurrencyLimit(t *testing.T) {
+	t.Parallel()
 	h := newHandle(t)
 	st := &signalStore{QuadStore: h.QuadStore, entered: make(chan struct{})}
-	srv := newServer(t, &graph.Handle{QuadStore: st}, Options{MaxConcurrent: 1, QueryTimeout: 2 * time.Second})
+	srv := newServer(t, &graph.Handle{QuadStore: st}, Options{MaxConcurrent: 1, MaxQueued: -1, QueryTimeout: time.Second})
 	slow := make(chan response, 1)
 	go func() {
 		// Holds the only slot: touches the store (signalling), then spins
@@ -466,16 +468,20 @@ func (it *slowIterator) Next(ctx context.Context) bool {
 // TestSlowReadCutOff checks /api/v2/read (which Cayley does not run under
 // the request context) is still bounded by the query timeout.
 func TestSlowReadCutOff(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name        string
 		quads, fast int
 		delay       time.Duration
+		timeout     time.Duration
 		wantAbort   bool // stream started before the deadline
 	}{
-		{"deadline before first byte", 5, 0, 100 * time.Millisecond, false},
+		// Unbounded, the reads would take 5s and 20s.
+		{"deadline before first byte", 50, 0, 100 * time.Millisecond, 250 * time.Millisecond, false},
 		// Cayley reads quads in batches of 10000 before writing them; the
-		// first batch streams out quickly, the second is slow.
-		{"deadline mid-stream", 10100, 10000, 5 * time.Millisecond, true},
+		// first batch streams out quickly (well within the deadline, even
+		// on a loaded machine), the second is slow.
+		{"deadline mid-stream", 11000, 10000, 20 * time.Millisecond, 2 * time.Second, true},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -484,7 +490,7 @@ func TestSlowReadCutOff(t *testing.T) {
 				qs.AddQuad(quad.Quad{Subject: quad.IRI(fmt.Sprintf("%sevent/%d", id, i)), Predicate: quad.IRI(vocab + "summary"),
 					Object: quad.String(strings.Repeat("text ", 20))})
 			}
-			srv := newServer(t, &graph.Handle{QuadStore: slowStore{qs, tc.fast, tc.delay}}, Options{QueryTimeout: 250 * time.Millisecond})
+			srv := newServer(t, &graph.Handle{QuadStore: slowStore{qs, tc.fast, tc.delay}}, Options{QueryTimeout: tc.timeout})
 			start := time.Now()
 			resp, err := http.Get(srv.URL + "/api/v2/read")
 			if err != nil {
@@ -504,7 +510,7 @@ func TestSlowReadCutOff(t *testing.T) {
 				}
 				assertCleanError(t, response{resp.StatusCode, resp.Header, string(data)})
 			}
-			if elapsed > 2*time.Second {
+			if elapsed > tc.timeout+3*time.Second {
 				t.Errorf("slow read took %v", elapsed)
 			}
 		})
@@ -579,7 +585,7 @@ func TestServeGracefulShutdown(t *testing.T) {
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	errc := make(chan error, 1)
-	go func() { errc <- Serve(ctx, ln, newHandle(t), Options{QueryTimeout: time.Second}) }()
+	go func() { errc <- Serve(ctx, ln, newHandle(t), Options{QueryTimeout: 5 * time.Second}) }()
 	url := fmt.Sprintf("http://%s", ln.Addr())
 	if r := do(t, "GET", url+"/healthz", "", nil); r.status != 200 {
 		t.Fatalf("healthz: %d", r.status)

@@ -5,7 +5,7 @@
 //
 // The page talks to the typed GraphQL API (package api) at /graphql and to
 // Cayley's HTTP API at /api/v2/query; `newsgraph serve` mounts all three
-// on one server. Everything it loads comes from the binary: the scripts
+// on one server (package server, with Routes), behind the same limits. Everything it loads comes from the binary: the scripts
 // and styles are plain JavaScript and CSS in static/, and the map's country
 // outlines (static/world.json) are converted from the npm package
 // world-atlas by build.sh, which also copies the example queries of
@@ -21,6 +21,8 @@ import (
 	"path"
 	"sort"
 	"strings"
+
+	"github.com/newsgraph/newsgraph/server"
 )
 
 //go:generate sh build.sh examples
@@ -115,15 +117,13 @@ func Handler() http.Handler {
 	})
 }
 
-// Routes puts the explorer next to the APIs it calls, as `newsgraph serve`
-// does: /api/ and /healthz go to cayley (package server's handler),
-// /graphql to typed (package api's handler), everything else to the
-// explorer (Handler).
-func Routes(cayley, typed http.Handler) http.Handler {
-	mux := http.NewServeMux()
-	mux.Handle("/api/", cayley)
-	mux.Handle("/healthz", cayley)
-	mux.Handle("/graphql", typed)
-	mux.Handle("/", Handler())
-	return mux
+// Routes are the routes `newsgraph serve` mounts next to Cayley's API
+// (server.Options.Routes): typed (package api's handler) at /graphql, under
+// the server's query limits, and the explorer (Handler) at / for every
+// other path, as static files.
+func Routes(typed http.Handler) []server.Route {
+	return []server.Route{
+		{Pattern: "/graphql", Handler: typed, GraphQL: true},
+		{Pattern: "/", Handler: Handler(), Static: true},
+	}
 }

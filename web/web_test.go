@@ -161,7 +161,7 @@ func TestRoutes(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	srv := httptest.NewServer(web.Routes(server.NewHandler(&cgraph.Handle{QuadStore: store.QuadStore()}, server.Options{}), typed))
+	srv := httptest.NewServer(server.NewHandler(&cgraph.Handle{QuadStore: store.QuadStore()}, server.Options{Routes: web.Routes(typed)}))
 	defer srv.Close()
 	if resp, body := get(t, srv.URL+"/healthz"); resp.StatusCode != 200 || !strings.Contains(body, `"ok"`) {
 		t.Errorf("healthz: %d %s", resp.StatusCode, body)

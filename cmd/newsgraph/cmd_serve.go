@@ -2,10 +2,8 @@ package main
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"net"
-	"net/http"
 	"os"
 	"strings"
 	"time"
@@ -33,8 +31,14 @@ It listens on 127.0.0.1:7474 by default, reachable from this machine only;
 give --addr to listen elsewhere. The graph is served read-only. With
 --read-only=false, Cayley's write endpoints are enabled for clients that
 send "Authorization: Bearer TOKEN", the token being the content of
---token-file, which is then required. Every request runs under
---query-timeout.
+--token-file, which is then required.
+
+Every request runs under --query-timeout (504 beyond it, even for a
+runaway Gizmo loop); bodies are capped at 10 MiB, Gizmo results at 10000
+and query answers at 16 MiB; 2*GOMAXPROCS queries run at once, at least
+64 more wait for a slot and further ones get 503. Clients that send their
+requests or read their answers too slowly, or keep idle connections open,
+are disconnected. Error messages carry no stack traces or file paths.
 `,
 	New: func() runner { return &serveCmd{} },
 }
@@ -93,42 +97,10 @@ func (c *serveCmd) run(ctx context.Context, env *Env, args []string) error {
 		ln.Close()
 		return err
 	}
-	if err := serveRoutes(ctx, ln, web.Routes(server.NewHandler(h, opts), typed), c.queryTimeout); err != nil {
+	opts.Routes = web.Routes(typed)
+	if err := server.Serve(ctx, ln, h, opts); err != nil {
 		return err
 	}
 	fmt.Fprintln(env.Stderr, "newsgraph serve: stopped")
 	return nil
-}
-
-// serveRoutes serves handler on ln until ctx is cancelled, with the
-// timeouts and graceful shutdown of server.Serve, and closes ln.
-func serveRoutes(ctx context.Context, ln net.Listener, handler http.Handler, queryTimeout time.Duration) error {
-	if queryTimeout <= 0 {
-		queryTimeout = server.DefaultQueryTimeout
-	}
-	srv := &http.Server{
-		Handler:           handler,
-		ReadHeaderTimeout: 10 * time.Second,
-		ReadTimeout:       60 * time.Second,
-		WriteTimeout:      queryTimeout + 30*time.Second,
-		IdleTimeout:       120 * time.Second,
-		MaxHeaderBytes:    1 << 20,
-	}
-	errc := make(chan error, 1)
-	go func() { errc <- srv.Serve(ln) }()
-	select {
-	case err := <-errc:
-		return err
-	case <-ctx.Done():
-	}
-	sctx, cancel := context.WithTimeout(context.Background(), queryTimeout+5*time.Second)
-	defer cancel()
-	err := srv.Shutdown(sctx)
-	if err != nil {
-		srv.Close()
-	}
-	if serr := <-errc; serr != nil && !errors.Is(serr, http.ErrServerClosed) && err == nil {
-		err = serr
-	}
-	return err
 }

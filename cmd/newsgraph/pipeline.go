@@ -5,7 +5,10 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"runtime"
+	"strconv"
+	"strings"
 	"sync"
 
 	"github.com/spf13/pflag"
@@ -22,12 +25,74 @@ type extractFlags struct {
 	published string
 	extractor string
 	workers   int
+	maxSize   byteSize
 }
 
 func (f *extractFlags) register(fs *pflag.FlagSet) {
 	fs.StringVar(&f.published, "published", "", "publication `DATE` (YYYY-MM-DD) of documents that carry none")
 	fs.StringVar(&f.extractor, "extractor", defaultExtractor, "extractor `NAME`")
 	fs.IntVar(&f.workers, "workers", runtime.GOMAXPROCS(0), "extract `N` documents in parallel")
+	f.maxSize = input.DefaultMaxSize
+	fs.Var(&f.maxSize, "max-size", "skip documents (files, JSON Lines lines) larger than `SIZE` (bytes, or with K, M, G: KiB, MiB, GiB; 0: no limit)")
+}
+
+// byteSize is a flag value in bytes, written "1048576", "512K", "32M",
+// "32MiB", "1G" or "1GB" (all powers of 1024).
+type byteSize int64
+
+// String implements pflag.Value.
+func (b *byteSize) String() string {
+	n := int64(*b)
+	for _, u := range []struct {
+		suffix string
+		size   int64
+	}{{"GiB", 1 << 30}, {"MiB", 1 << 20}, {"KiB", 1 << 10}} {
+		if n != 0 && n%u.size == 0 {
+			return strconv.FormatInt(n/u.size, 10) + u.suffix
+		}
+	}
+	return strconv.FormatInt(n, 10)
+}
+
+// Set implements pflag.Value.
+func (b *byteSize) Set(s string) error {
+	num := strings.TrimSpace(s)
+	unit := int64(1)
+	upper := strings.ToUpper(num)
+	for _, u := range []struct {
+		suffix string
+		size   int64
+	}{{"K", 1 << 10}, {"M", 1 << 20}, {"G", 1 << 30}} {
+		for _, suffix := range []string{u.suffix + "IB", u.suffix + "B", u.suffix} {
+			if strings.HasSuffix(upper, suffix) {
+				num, unit = strings.TrimSpace(num[:len(num)-len(suffix)]), u.size
+				break
+			}
+		}
+		if unit != 1 {
+			break
+		}
+	}
+	if unit == 1 {
+		num = strings.TrimSpace(strings.TrimSuffix(upper, "B"))
+	}
+	n, err := strconv.ParseInt(num, 10, 64)
+	if err != nil || n < 0 || n > math.MaxInt64/unit {
+		return fmt.Errorf("invalid size %q (want bytes, or a whole number with K, M or G)", s)
+	}
+	*b = byteSize(n * unit)
+	return nil
+}
+
+// Type implements pflag.Value.
+func (b *byteSize) Type() string { return "size" }
+
+// readerMaxSize is input.Reader.MaxSize for --max-size (0: no limit).
+func (f *extractFlags) readerMaxSize() int64 {
+	if f.maxSize == 0 {
+		return -1
+	}
+	return int64(f.maxSize)
 }
 
 // check validates the flags and normalises --published.
@@ -110,7 +175,13 @@ func (p *pipeline) run(ctx context.Context, stdin io.Reader, paths []string, emi
 		defer wg.Done()
 		defer close(order)
 		defer close(jobs)
-		r := &input.Reader{Published: p.flags.published, OnError: p.fail, Stdin: stdin}
+		onError := func(err error) {
+			if errors.Is(err, input.ErrTooLarge) {
+				err = fmt.Errorf("%w (see --max-size)", err)
+			}
+			p.fail(err)
+		}
+		r := &input.Reader{Published: p.flags.published, OnError: onError, Stdin: stdin, MaxSize: p.flags.readerMaxSize()}
 		walkErr = r.Walk(ctx, paths, func(doc extract.Document) error {
 			if p.prepare != nil {
 				p.prepare(&doc)

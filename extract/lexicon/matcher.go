@@ -11,17 +11,88 @@ import (
 // of some known phrase, and keeps the longest complete match. Phrases are
 // compared on normalised tokens, ignoring hyphens, apostrophes and periods
 // between words, so "Jaish ul-Adl" and "Jaish ul Adl" are one phrase.
+//
+// The phrases are kept in two tries of word ids (one over normalised
+// words, one over the words of exact-case phrases as written), numbered by
+// the matcher's [Vocab]. Matchers that share a Vocab accept the same
+// [Coded] tokens, so that a sentence's words are looked up once for all of
+// them. Add must not run concurrently with Find or FindCoded; Find and
+// FindCoded may run concurrently with each other.
 type Matcher[V any] struct {
-	phrases  map[string][]V
-	exact    map[string]bool // phrases that match only with their exact case
-	prefixes map[string]struct{}
-	maxLen   int
+	vocab  *Vocab
+	norm   trie[V] // phrases compared on normalised words
+	exact  trie[V] // phrases that match only with their exact case
+	maxLen int
+	n      int // distinct phrases
 }
 
-// NewMatcher returns an empty matcher.
-func NewMatcher[V any]() *Matcher[V] {
-	return &Matcher[V]{phrases: map[string][]V{}, exact: map[string]bool{}, prefixes: map[string]struct{}{}}
+// trie is a trie of word ids. Node 0 is the root.
+type trie[V any] struct {
+	root  []int32          // root[w] is the child of the root for word w, 0 if none
+	edges map[uint64]int32 // node<<32 | word → child, below the root
+	nodes []trieNode[V]
 }
+
+type trieNode[V any] struct {
+	values []V   // the values of the phrase that ends here, nil if none
+	kids   int32 // number of children: the node is a proper prefix of a phrase
+}
+
+// child returns the child of node n for word w, or 0.
+func (t *trie[V]) child(n int32, w uint32) int32 {
+	if w == 0 {
+		return 0
+	}
+	if n == 0 {
+		if int(w) < len(t.root) {
+			return t.root[w]
+		}
+		return 0
+	}
+	return t.edges[uint64(n)<<32|uint64(w)]
+}
+
+// insert adds the phrase of words ws (all non-zero) and returns the node
+// where it ends.
+func (t *trie[V]) insert(ws []uint32) int32 {
+	if len(t.nodes) == 0 {
+		t.nodes = append(t.nodes, trieNode[V]{})
+		t.edges = map[uint64]int32{}
+	}
+	n := int32(0)
+	for _, w := range ws {
+		c := t.child(n, w)
+		if c == 0 {
+			c = int32(len(t.nodes))
+			t.nodes = append(t.nodes, trieNode[V]{})
+			if n == 0 {
+				for int(w) >= len(t.root) {
+					t.root = append(t.root, 0)
+				}
+				t.root[w] = c
+			} else {
+				t.edges[uint64(n)<<32|uint64(w)] = c
+			}
+			t.nodes[n].kids++
+		}
+		n = c
+	}
+	return n
+}
+
+// NewMatcher returns an empty matcher with a vocabulary of its own.
+func NewMatcher[V any]() *Matcher[V] {
+	return NewMatcherIn[V](NewVocab())
+}
+
+// NewMatcherIn returns an empty matcher that numbers its words with v,
+// which it shares with the other matchers built on v.
+func NewMatcherIn[V any](v *Vocab) *Matcher[V] {
+	return &Matcher[V]{vocab: v}
+}
+
+// Vocab returns the vocabulary the matcher numbers its words with.
+func (m *Matcher[V]) Vocab() *Vocab { return m.vocab }
 
 // Key returns the matching key of a phrase: its normalised tokens joined by
 // single spaces, skipping joiners.
@@ -55,38 +126,38 @@ func Joiner(t text.Token) bool {
 func (m *Matcher[V]) Add(phrase string, v V) {
 	exact := strings.HasPrefix(phrase, "=")
 	phrase = strings.TrimPrefix(phrase, "=")
-	k := Key(phrase)
-	if k == "" {
+	var ws []uint32
+	for _, t := range text.Tokenize(phrase, 0) {
+		if Joiner(t) {
+			continue
+		}
+		if exact {
+			ws = append(ws, m.vocab.add(&m.vocab.exact, t.Text))
+			m.vocab.exactLens |= 1 << min(len(t.Text), 63)
+			m.vocab.exactFirst[t.Text[0]>>6] |= 1 << (t.Text[0] & 63)
+		} else {
+			ws = append(ws, m.vocab.add(&m.vocab.norm, t.Norm))
+		}
+	}
+	if len(ws) == 0 {
 		return
 	}
+	t := &m.norm
 	if exact {
-		k = "=" + exactKey(phrase)
-		m.exact[k] = true
+		t = &m.exact
 	}
-	m.phrases[k] = append(m.phrases[k], v)
-	words := strings.Count(k, " ") + 1
-	if words > m.maxLen {
-		m.maxLen = words
+	n := t.insert(ws)
+	if t.nodes[n].values == nil {
+		m.n++
 	}
-	for i := 0; i < len(k); i++ {
-		if k[i] == ' ' {
-			m.prefixes[k[:i]] = struct{}{}
-		}
+	t.nodes[n].values = append(t.nodes[n].values, v)
+	if len(ws) > m.maxLen {
+		m.maxLen = len(ws)
 	}
-}
-
-func exactKey(phrase string) string {
-	var parts []string
-	for _, t := range text.Tokenize(phrase, 0) {
-		if !Joiner(t) {
-			parts = append(parts, t.Text)
-		}
-	}
-	return strings.Join(parts, " ")
 }
 
 // Len reports the number of distinct phrases.
-func (m *Matcher[V]) Len() int { return len(m.phrases) }
+func (m *Matcher[V]) Len() int { return m.n }
 
 // Match is a phrase found in a token slice: tokens [Start, End) of the
 // slice, with the values registered for it.
@@ -97,42 +168,65 @@ type Match[V any] struct {
 
 // Find returns the longest non-overlapping matches in toks, left to right.
 func (m *Matcher[V]) Find(toks []text.Token) []Match[V] {
-	var out []Match[V]
-	var buf, ebuf []byte
-	for i := 0; i < len(toks); {
-		if Joiner(toks[i]) {
+	var buf [16]Word
+	c := m.vocab.Code(toks, buf[:0])
+	return m.find(nil, c.Words, toks)
+}
+
+// FindCoded is Find on tokens coded by a Vocab. When c was not coded by
+// the matcher's vocabulary, or the vocabulary has gained words since, it
+// codes the tokens again.
+func (m *Matcher[V]) FindCoded(c Coded) []Match[V] {
+	return m.AppendCoded(nil, c)
+}
+
+// AppendCoded appends the matches FindCoded returns to dst and returns
+// the extended slice.
+func (m *Matcher[V]) AppendCoded(dst []Match[V], c Coded) []Match[V] {
+	if c.vocab != m.vocab || c.gen != m.vocab.gen || len(c.Words) != len(c.Tokens) {
+		var buf [16]Word
+		c = m.vocab.Code(c.Tokens, buf[:0])
+	}
+	return m.find(dst, c.Words, c.Tokens)
+}
+
+// find appends to out the matches in toks, whose words are ws.
+func (m *Matcher[V]) find(out []Match[V], ws []Word, toks []text.Token) []Match[V] {
+	for i := 0; i < len(ws); {
+		if ws[i].joiner {
 			i++
 			continue
 		}
-		buf = buf[:0]
-		ebuf = append(ebuf[:0], '=')
 		bestEnd := -1
 		var best []V
 		words := 0
-		for j := i; j < len(toks) && words < m.maxLen; j++ {
-			if Joiner(toks[j]) {
-				if j == i || toks[j].SpaceBefore || j+1 >= len(toks) || toks[j+1].SpaceBefore {
+		nn, en := int32(0), int32(0) // the nodes of the phrase so far; -1 once it left the trie
+		for j := i; j < len(ws) && words < m.maxLen; j++ {
+			if ws[j].joiner {
+				if j == i || toks[j].SpaceBefore || j+1 >= len(ws) || toks[j+1].SpaceBefore {
 					break
 				}
 				continue
 			}
-			if words > 0 {
-				buf = append(buf, ' ')
-				ebuf = append(ebuf, ' ')
-			}
-			buf = append(buf, toks[j].Norm...)
-			ebuf = append(ebuf, toks[j].Text...)
 			words++
-			if v, ok := m.phrases[string(buf)]; ok {
-				bestEnd, best = j+1, v
-			}
-			if v, ok := m.phrases[string(ebuf)]; ok {
-				bestEnd, best = j+1, v
-			}
-			if _, ok := m.prefixes[string(buf)]; !ok {
-				if _, ok := m.prefixes[string(ebuf)]; !ok {
-					break
+			if nn >= 0 {
+				if nn = m.norm.child(nn, ws[j].norm); nn == 0 {
+					nn = -1
 				}
+			}
+			if en >= 0 {
+				if en = m.exact.child(en, ws[j].exact); en == 0 {
+					en = -1
+				}
+			}
+			if nn > 0 && m.norm.nodes[nn].values != nil {
+				bestEnd, best = j+1, m.norm.nodes[nn].values
+			}
+			if en > 0 && m.exact.nodes[en].values != nil {
+				bestEnd, best = j+1, m.exact.nodes[en].values
+			}
+			if (nn <= 0 || m.norm.nodes[nn].kids == 0) && (en <= 0 || m.exact.nodes[en].kids == 0) {
+				break
 			}
 		}
 		if bestEnd < 0 {
@@ -143,4 +237,71 @@ func (m *Matcher[V]) Find(toks []text.Token) []Match[V] {
 		i = bestEnd
 	}
 	return out
+}
+
+// Vocab numbers the words of the phrases of the matchers built on it: the
+// normalised words of ordinary phrases and the written words of
+// exact-case phrases. Id 0 stands for a word no phrase has.
+type Vocab struct {
+	norm  map[string]uint32
+	exact map[string]uint32
+	gen   uint32 // counts the words added, so that stale codes are seen
+	// the lengths (bit min(len, 63)) and first bytes of the exact words:
+	// a token whose text has neither is not looked up in exact
+	exactLens  uint64
+	exactFirst [4]uint64
+}
+
+// NewVocab returns an empty vocabulary.
+func NewVocab() *Vocab {
+	return &Vocab{norm: map[string]uint32{}, exact: map[string]uint32{}}
+}
+
+func (v *Vocab) add(m *map[string]uint32, w string) uint32 {
+	if id, ok := (*m)[w]; ok {
+		return id
+	}
+	id := uint32(len(*m) + 1)
+	(*m)[w] = id
+	v.gen++
+	return id
+}
+
+// Word is a token as a Vocab numbers it.
+type Word struct {
+	norm, exact uint32
+	joiner      bool
+}
+
+// Coded is a token slice with its words as a Vocab numbers them.
+type Coded struct {
+	Tokens []text.Token
+	Words  []Word
+	vocab  *Vocab
+	gen    uint32
+}
+
+// Code numbers the words of toks, appending them to buf, which it may
+// reuse.
+func (v *Vocab) Code(toks []text.Token, buf []Word) Coded {
+	ws := buf[:0]
+	for _, t := range toks {
+		w := Word{norm: v.norm[t.Norm], joiner: Joiner(t)}
+		if v.mayBeExact(t.Text) {
+			w.exact = v.exact[t.Text]
+		}
+		ws = append(ws, w)
+	}
+	return Coded{Tokens: toks, Words: ws, vocab: v, gen: v.gen}
+}
+
+// mayBeExact reports whether s has the length and first byte of some
+// exact word (tokens are never empty).
+func (v *Vocab) mayBeExact(s string) bool {
+	return len(s) > 0 && v.exactLens&(1<<min(len(s), 63)) != 0 && v.exactFirst[s[0]>>6]&(1<<(s[0]&63)) != 0
+}
+
+// Slice returns tokens [a, b) of c with their words.
+func (c Coded) Slice(a, b int) Coded {
+	return Coded{Tokens: c.Tokens[a:b], Words: c.Words[a:b], vocab: c.vocab, gen: c.gen}
 }

@@ -18,11 +18,19 @@ var abbreviations = map[string]bool{
 	"cmdr": true, "rev": true, "sheikh": false, "pres": true, "hon": true, "messrs": true,
 }
 
+// MaxSentence is the length in bytes above which a sentence is cut in
+// pieces: at the last clause break (", ", "; ", ": ") or white space of
+// each MaxSentence bytes, or inside a word when there is none. News
+// sentences are far shorter; the cap keeps the work per sentence, and so
+// extraction of a run-on text with no full stop, bounded.
+const MaxSentence = 2000
+
 // Split divides text into sentences. A line break always ends a sentence
 // (news copy puts each paragraph, headline and caption on its own line);
 // within a line, a sentence ends at '.', '!' or '?' (with any closing quotes
 // or brackets) followed by white space and a capital, a digit or a quote,
-// unless the period ends a known abbreviation or an initial.
+// unless the period ends a known abbreviation or an initial. A sentence
+// longer than MaxSentence bytes is cut in pieces.
 func Split(text string) []Sentence {
 	bounds := Bounds(text, nil)
 	out := make([]Sentence, len(bounds))
@@ -136,10 +144,16 @@ func boundaryAt(text string, s, p, q, end int) bool {
 	return unicode.IsUpper(r) || unicode.IsDigit(r) || strings.ContainsRune("\"'\u201c\u2018([", r)
 }
 
-// lastWord returns the run of letters, digits and periods that ends s.
+// maxWord bounds how far lastWord looks back: abbreviations and initials
+// are short, and an unbounded look-back would make a long run of letters
+// and periods ("a.a.a.a…") quadratic.
+const maxWord = 64
+
+// lastWord returns the run of letters, digits and periods that ends s, or
+// its last maxWord bytes or so.
 func lastWord(s string) string {
 	i := len(s)
-	for i > 0 {
+	for i > 0 && len(s)-i < maxWord {
 		r, w := utf8.DecodeLastRuneInString(s[:i])
 		if unicode.IsLetter(r) || unicode.IsDigit(r) || r == '.' {
 			i -= w
@@ -151,8 +165,52 @@ func lastWord(s string) string {
 }
 
 func appendSentence(text string, s, e int, out []Range) []Range {
+	r := trimRange(text, s, e)
+	if r.End <= r.Start {
+		return out
+	}
+	for r.End-r.Start > MaxSentence {
+		c := cutAt(text, r.Start)
+		out = append(out, trimRange(text, r.Start, c))
+		r = trimRange(text, c, r.End)
+	}
+	return append(out, r)
+}
+
+// cutAt returns where to cut the over-long sentence that starts at s
+// (and goes on beyond s+MaxSentence): after the last clause break in the
+// second half of its first MaxSentence bytes, else at the last white space
+// there, else at the last rune boundary. The piece before the cut holds
+// no white space at either end and is not empty.
+func cutAt(text string, s int) int {
+	lo, hi := s+MaxSentence/2, s+MaxSentence
+	space := -1
+	for i := hi; i > lo; {
+		r, w := utf8.DecodeLastRuneInString(text[lo:i])
+		if unicode.IsSpace(r) || r == 0xA0 {
+			if j := i - w; j > lo && strings.IndexByte(",;:", text[j-1]) >= 0 {
+				return i - w
+			}
+			if space < 0 {
+				space = i - w
+			}
+		}
+		i -= w
+	}
+	if space > lo {
+		return space
+	}
+	// no white space: cut inside the word, not inside a UTF-8 sequence
+	for k := 0; k < utf8.UTFMax-1 && !utf8.RuneStart(text[hi]); k++ {
+		hi--
+	}
+	return hi
+}
+
+// trimRange returns [s, e) without white space at either end.
+func trimRange(text string, s, e int) Range {
 	for s < e {
-		r, w := utf8.DecodeRuneInString(text[s:])
+		r, w := utf8.DecodeRuneInString(text[s:e])
 		if !unicode.IsSpace(r) && r != 0xA0 {
 			break
 		}
@@ -165,8 +223,5 @@ func appendSentence(text string, s, e int, out []Range) []Range {
 		}
 		e -= w
 	}
-	if e <= s {
-		return out
-	}
-	return append(out, Range{s, e})
+	return Range{s, e}
 }

@@ -83,24 +83,32 @@ func Tokenize(s string, base int) []Token {
 		case unicode.IsLetter(r) || unicode.IsMark(r):
 			kind = Word
 			i += w
+			// The word so far has the shape of a dotted abbreviation
+			// (single letters separated by periods: U.S, a.m) while
+			// short holds; seg counts the runes since the last period.
+			short, dotted, seg := true, false, 1
 			for i < len(s) {
 				r2, w2 := utf8.DecodeRuneInString(s[i:])
 				if unicode.IsLetter(r2) || unicode.IsDigit(r2) || unicode.IsMark(r2) {
 					i += w2
+					if seg++; seg > 1 {
+						short = false
+					}
 					continue
 				}
 				// an inner period of an abbreviation (U.S., a.m.)
-				if r2 == '.' && i+1 < len(s) {
+				if r2 == '.' && short && i+1 < len(s) {
 					r3, _ := utf8.DecodeRuneInString(s[i+1:])
-					if unicode.IsLetter(r3) && isAbbrevShape(s[start:i]) {
+					if unicode.IsLetter(r3) {
 						i += w2
+						dotted, seg = true, 0
 						continue
 					}
 				}
 				break
 			}
 			// keep the final period of a dotted abbreviation (U.S.)
-			if i < len(s) && s[i] == '.' && strings.Contains(s[start:i], ".") {
+			if dotted && i < len(s) && s[i] == '.' {
 				i++
 			}
 		case unicode.IsDigit(r):
@@ -127,23 +135,6 @@ func Tokenize(s string, base int) []Token {
 		space = false
 	}
 	return toks
-}
-
-// isAbbrevShape reports whether s (the letters so far) can be the start of a
-// dotted abbreviation: single letters separated by periods.
-func isAbbrevShape(s string) bool {
-	n := 0
-	for _, r := range s {
-		if r == '.' {
-			n = 0
-			continue
-		}
-		n++
-		if n > 1 {
-			return false
-		}
-	}
-	return true
 }
 
 // Normalize folds case, removes diacritics and unifies typographic

@@ -3,6 +3,9 @@ package text
 import (
 	"strings"
 	"testing"
+	"time"
+	"unicode"
+	"unicode/utf8"
 )
 
 func TestSplit(t *testing.T) {
@@ -76,22 +79,192 @@ func TestNormalize(t *testing.T) {
 	}
 }
 
+// TestSplitLong checks that over-long sentences are cut in pieces of at
+// most MaxSentence bytes, at clause breaks or white space when there are
+// some, never inside a UTF-8 sequence, losing no text.
+func TestSplitLong(t *testing.T) {
+	clause := "Pakistan struck targets in Iran, "
+	tests := []struct {
+		name string
+		in   string
+		// ends is what every piece but the last must end with ("" for
+		// anything); minLen is the least length of those pieces.
+		ends   string
+		minLen int
+	}{
+		{"run-on clauses", strings.Repeat(clause, 2<<20/len(clause)), ",", MaxSentence / 2},
+		{"run-on words", strings.Repeat("and then they went on ", 1<<20/22), "", MaxSentence - 30},
+		{"one long word", strings.Repeat("x", 3*MaxSentence+7), "x", MaxSentence},
+		{"one long word of two-byte runes", strings.Repeat("é", 3*MaxSentence), "é", MaxSentence - 1},
+		{"invalid UTF-8", strings.Repeat("\x80", 3*MaxSentence), "", MaxSentence - 3},
+		{"not long", strings.Repeat("a ", MaxSentence/2-1) + ".", "", 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			sents := Split(tt.in)
+			if want := (len(strings.TrimSpace(tt.in)) + MaxSentence - 1) / MaxSentence; len(sents) < want {
+				t.Fatalf("%d sentences, want at least %d", len(sents), want)
+			}
+			var all strings.Builder
+			for i, s := range sents {
+				if len(s.Text) > MaxSentence {
+					t.Fatalf("sentence %d has %d bytes", i, len(s.Text))
+				}
+				if i < len(sents)-1 && (!strings.HasSuffix(s.Text, tt.ends) || len(s.Text) < tt.minLen) {
+					t.Fatalf("sentence %d (%d bytes) ends with %q, want %q and at least %d bytes", i, len(s.Text), s.Text[max(0, len(s.Text)-10):], tt.ends, tt.minLen)
+				}
+				if utf8.ValidString(tt.in) && !utf8.ValidString(s.Text) {
+					t.Fatalf("sentence %d cut inside a rune", i)
+				}
+				all.WriteString(s.Text)
+			}
+			if got, want := all.String(), strings.Join(strings.Fields(tt.in), ""); strings.Join(strings.Fields(got), "") != want {
+				t.Errorf("the sentences lose text: %d bytes of %d", len(got), len(want))
+			}
+		})
+	}
+}
+
+// TestSplitLinear splits and tokenises texts that an unbounded look-back
+// would make quadratic (hours for these sizes); each must take seconds.
+// Tokenize runs on the whole text too, beyond the sentence cap.
+func TestSplitLinear(t *testing.T) {
+	for name, in := range map[string]string{
+		"letters and periods": strings.Repeat("a.", 1<<20),
+		"dotted abbreviation": strings.Repeat("U.", 1<<20) + "S.",
+		"digits and periods":  strings.Repeat("1.", 1<<20),
+		"no full stop":        strings.Repeat("word ", 2<<20),
+	} {
+		t.Run(name, func(t *testing.T) {
+			done := make(chan int, 1)
+			go func() {
+				n := 0
+				for _, s := range Split(in) {
+					n += len(s.Tokens)
+				}
+				if len(Tokenize(in, 0)) == 0 {
+					n = 0
+				}
+				done <- n
+			}()
+			select {
+			case n := <-done:
+				if n == 0 {
+					t.Error("no tokens")
+				}
+			case <-time.After(30 * time.Second):
+				t.Fatal("Split took more than 30 s")
+			}
+		})
+	}
+}
+
+// checkSentences checks the invariants of Split's sentences of s: in
+// order, inside s, not overlapping, not empty, without white space at
+// either end, at most MaxSentence bytes, indexed, with their tokens.
+func checkSentences(t *testing.T, s string, sents []Sentence) {
+	t.Helper()
+	prev := 0
+	for i, sent := range sents {
+		if sent.Start < prev || sent.End > len(s) || sent.Start >= sent.End {
+			t.Fatalf("sentence %d: bad offsets [%d,%d) after %d in %q", i, sent.Start, sent.End, prev, s)
+		}
+		prev = sent.End
+		if sent.Index != i || sent.Text != s[sent.Start:sent.End] {
+			t.Fatalf("sentence %d: index %d, text %q for [%d,%d)", i, sent.Index, sent.Text, sent.Start, sent.End)
+		}
+		if sent.End-sent.Start > MaxSentence {
+			t.Fatalf("sentence %d has %d bytes", i, sent.End-sent.Start)
+		}
+		if strings.TrimSpace(sent.Text) != sent.Text || strings.Contains(sent.Text, "\n") {
+			t.Fatalf("sentence %d %q has white space at an end, or a line break", i, sent.Text)
+		}
+		if len(sent.Tokens) == 0 {
+			t.Fatalf("sentence %d %q has no tokens", i, sent.Text)
+		}
+		checkTokens(t, s, sent.Tokens, sent.Start, sent.End)
+	}
+}
+
+// checkTokens checks tokens of s that must lie in [lo, hi): in order, not
+// empty, not overlapping, their Text the bytes they cover, white space
+// between them as SpaceBefore says and none inside.
+func checkTokens(t *testing.T, s string, toks []Token, lo, hi int) {
+	t.Helper()
+	prev := lo
+	for i, tk := range toks {
+		if tk.Start < prev || tk.End > hi || tk.Start >= tk.End || s[tk.Start:tk.End] != tk.Text {
+			t.Fatalf("token %d %q: bad offsets [%d,%d) after %d, in [%d,%d)", i, tk.Text, tk.Start, tk.End, prev, lo, hi)
+		}
+		gap := s[prev:tk.Start]
+		if strings.TrimFunc(gap, func(r rune) bool { return unicode.IsSpace(r) || r == 0xA0 }) != "" {
+			t.Fatalf("token %d %q: text %q skipped before it", i, tk.Text, gap)
+		}
+		if i > 0 && tk.SpaceBefore != (gap != "") {
+			t.Fatalf("token %d %q: SpaceBefore %v with %q before it", i, tk.Text, tk.SpaceBefore, gap)
+		}
+		if strings.ContainsFunc(tk.Text, unicode.IsSpace) {
+			t.Fatalf("token %d %q holds white space", i, tk.Text)
+		}
+		if tk.Kind > Punct || tk.Kind == Punct && utf8.RuneCountInString(tk.Text) != 1 {
+			t.Fatalf("token %d %q: kind %d", i, tk.Text, tk.Kind)
+		}
+		if tk.Norm != Normalize(tk.Text) {
+			t.Fatalf("token %d %q: norm %q", i, tk.Text, tk.Norm)
+		}
+		prev = tk.End
+	}
+}
+
 func FuzzSplit(f *testing.F) {
 	for _, s := range []string{"Iran struck. Pakistan replied.", "U.S. forces\nHit", "“A.” B", "\xff\xfe", ""} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		prev := 0
-		for _, sent := range Split(s) {
-			if sent.Start < prev || sent.End > len(s) || sent.Start > sent.End {
-				t.Fatalf("bad sentence offsets [%d,%d) after %d in %q", sent.Start, sent.End, prev, s)
+		sents := Split(s)
+		checkSentences(t, s, sents)
+		// every character that is not white space is in a sentence
+		covered := 0
+		for _, sent := range sents {
+			covered += len(strings.Join(strings.Fields(sent.Text), ""))
+		}
+		if want := len(strings.Join(strings.Fields(s), "")); covered != want {
+			t.Fatalf("the sentences cover %d bytes that are not white space, the text %d", covered, want)
+		}
+		// Bounds agrees with Split
+		b := Bounds(s, nil)
+		if len(b) != len(sents) {
+			t.Fatalf("Bounds: %d ranges, Split %d sentences", len(b), len(sents))
+		}
+		for i, r := range b {
+			if r.Start != sents[i].Start || r.End != sents[i].End {
+				t.Fatalf("Bounds %d: %v, Split [%d,%d)", i, r, sents[i].Start, sents[i].End)
 			}
-			prev = sent.End
-			for _, tk := range sent.Tokens {
-				if tk.Start < sent.Start || tk.End > sent.End || s[tk.Start:tk.End] != tk.Text {
-					t.Fatalf("bad token %q [%d,%d)", tk.Text, tk.Start, tk.End)
-				}
-			}
+		}
+	})
+}
+
+func FuzzTokenize(f *testing.F) {
+	for _, s := range []string{"Pakistan’s air force", "the U.S. said at 4:30 a.m.", "1,200 people", "Türkiye and Côte d'Ivoire", "\u00a0x\u0301y", "a.b.c.d.", "\xff1.2.3"} {
+		f.Add(s, 0)
+	}
+	f.Fuzz(func(t *testing.T, s string, base int) {
+		base = max(0, min(base, 1<<20))
+		toks := Tokenize(s, base)
+		shifted := make([]Token, len(toks))
+		for i, tk := range toks {
+			tk.Start -= base
+			tk.End -= base
+			shifted[i] = tk
+		}
+		checkTokens(t, s, shifted, 0, len(s))
+		// every character that is not white space is in a token
+		n := 0
+		for _, tk := range toks {
+			n += len(tk.Text)
+		}
+		if want := len(strings.Join(strings.FieldsFunc(s, func(r rune) bool { return unicode.IsSpace(r) || r == 0xA0 }), "")); n != want {
+			t.Fatalf("tokens cover %d bytes, the text has %d that are not white space", n, want)
 		}
 	})
 }
