@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"bytes"
 	"math"
 	"strings"
 	"unicode"
@@ -61,6 +62,8 @@ type docState struct {
 	retaliation int8
 	// mentionBlock is the block newMention takes mentions from.
 	mentionBlock []mention
+	// scratch is a buffer for boilerplate.
+	scratch []byte
 }
 
 // roleMention is a role phrase attached to a person.
@@ -79,25 +82,67 @@ var boilerplatePrefixes = []string{
 	"all rights reserved", "this article", "this story", "more from", "recommended",
 }
 
+// boilerplateTrim are the characters before a boilerplate prefix.
+const boilerplateTrim = " \"'-—–•*"
+
+var boilerplateBytes = func() [][]byte {
+	var out [][]byte
+	for _, p := range boilerplatePrefixes {
+		out = append(out, []byte(p))
+	}
+	return out
+}()
+
+var newsletter, atHandle = []byte("newsletter"), []byte("(@")
+
 func isBoilerplate(s string) bool {
 	if isASCII(s) {
-		// text.Normalize only lower-cases ASCII, which changes none of
-		// the characters trimmed: compare s itself ignoring case
-		n := lowered{strings.TrimLeft(s, " \"'-—–•*"), true}
+		// text.Normalize lower-cases ASCII as strings.ToLower does, and
+		// changes none of the characters trimmed: compare s itself
+		n := strings.TrimLeft(s, boilerplateTrim)
 		for _, p := range boilerplatePrefixes {
-			if n.hasPrefix(p) {
+			if lowerHasPrefix(n, p) {
 				return true
 			}
 		}
-		return n.contains("newsletter") || n.hasPrefix("(@")
+		return lowerContains(n, "newsletter") || lowerHasPrefix(n, "(@")
 	}
-	n := strings.TrimLeft(text.Normalize(s), " \"'-—–•*")
-	for _, p := range boilerplatePrefixes {
-		if strings.HasPrefix(n, p) {
+	return normalizedBoilerplate([]byte(text.Normalize(s)))
+}
+
+// normalizedBoilerplate is isBoilerplate of a text already normalised.
+func normalizedBoilerplate(n []byte) bool {
+	n = bytes.TrimLeft(n, boilerplateTrim)
+	for _, p := range boilerplateBytes {
+		if bytes.HasPrefix(n, p) {
 			return true
 		}
 	}
-	return strings.Contains(n, "newsletter") || strings.HasPrefix(n, "(@")
+	return bytes.Contains(n, newsletter) || bytes.HasPrefix(n, atHandle)
+}
+
+// boilerplate is isBoilerplate(s.Text) for a sentence of the document.
+func (d *docState) boilerplate(s text.Sentence) bool {
+	if isASCII(s.Text) {
+		return isBoilerplate(s.Text)
+	}
+	d.scratch = appendNormalized(d.scratch[:0], d.doc.Text, s)
+	return normalizedBoilerplate(d.scratch)
+}
+
+// appendNormalized appends text.Normalize(s.Text) to dst, made of the
+// tokens' normalised forms and the white space between them, as it is
+// (s is a sentence of doc). Normalize maps rune by rune and leaves white
+// space alone, and the tokens hold every other rune, so the two agree
+// (TestAppendNormalized).
+func appendNormalized(dst []byte, doc string, s text.Sentence) []byte {
+	at := s.Start
+	for _, t := range s.Tokens {
+		dst = append(dst, doc[at:t.Start]...)
+		dst = append(dst, t.Norm...)
+		at = t.End
+	}
+	return append(dst, doc[at:s.End]...)
 }
 
 // isHeadline reports whether a sentence looks like a headline or caption:
@@ -123,7 +168,7 @@ func isHeadline(s text.Sentence) bool {
 	return float64(caps)/float64(words) > 0.6 || words <= 8
 }
 
-var particles = map[string]bool{"al": true, "el": true, "ul": true, "e": true, "o": true, "de": true, "of": true, "and": true, "the": true, "i": true, "ad": true, "an": true, "as": true, "ash": true, "bin": true, "ibn": true, "abu": false, "du": true, "la": true, "le": true, "van": true, "von": true, "der": true, "di": true, "da": true, "at": true, "ar": true, "az": true, "es": true, "ez": true, "'": true}
+var particles = newWordSet(map[string]bool{"al": true, "el": true, "ul": true, "e": true, "o": true, "de": true, "of": true, "and": true, "the": true, "i": true, "ad": true, "an": true, "as": true, "ash": true, "bin": true, "ibn": true, "abu": false, "du": true, "la": true, "le": true, "van": true, "von": true, "der": true, "di": true, "da": true, "at": true, "ar": true, "az": true, "es": true, "ez": true, "'": true})
 
 // caseOK checks that a matched phrase is written as a name.
 func caseOK(toks []text.Token, c *cand) bool {
@@ -137,7 +182,7 @@ func caseOK(toks []text.Token, c *cand) bool {
 		up := t.Upper() || t.Kind == text.Number
 		if up {
 			upper++
-		} else if !particles[t.Norm] && !(regionWords[t.Norm] || t.Norm == "city" || t.Norm == "district") || first {
+		} else if !particles.has(t.Norm) && !(regionWords.has(t.Norm) || t.Norm == "city" || t.Norm == "district") || first {
 			if c.gaz != nil || first {
 				return false
 			}
@@ -164,7 +209,7 @@ func newDocState(r *resources, doc Document) *docState {
 		words = words[:len(words)+len(s.Tokens)]
 	}
 	for i, s := range d.sents {
-		d.skip[i] = isBoilerplate(s.Text)
+		d.skip[i] = d.boilerplate(s)
 		d.headline[i] = isHeadline(s)
 	}
 	return d
@@ -297,9 +342,12 @@ func (d *docState) score(c *cand, toks []text.Token, a, b, s int) float64 {
 	if b < len(toks) {
 		next = toks[b].Norm
 	}
-	prev2 := ""
+	// the word before "of" in "the city of X" (prev2 was the two words
+	// before X joined by a space, and prev2[:len(prev2)-3] the first of
+	// them when the second is "of")
+	beforeOf := ""
 	if a >= 2 {
-		prev2 = toks[a-2].Norm + " " + toks[a-1].Norm
+		beforeOf = toks[a-2].Norm
 	}
 	prev := ""
 	if a >= 1 {
@@ -315,7 +363,7 @@ func (d *docState) score(c *cand, toks []text.Token, a, b, s int) float64 {
 		}
 	case c.class == ClassRegion:
 		sc += 1.5
-		if regionWords[next] {
+		if regionWords.has(next) {
 			sc += 3
 		}
 	default:
@@ -329,10 +377,10 @@ func (d *docState) score(c *cand, toks []text.Token, a, b, s int) float64 {
 		if c.gaz != nil && c.gaz.Population > 0 {
 			sc += math.Log10(float64(c.gaz.Population)) / 5
 		}
-		if prev == "of" && namedByOf[prev2[:max(0, len(prev2)-3)]] || placeWords[next] {
+		if prev == "of" && namedByOf.has(beforeOf) || placeWords.has(next) {
 			sc += 3
 		}
-		if regionWords[next] {
+		if regionWords.has(next) {
 			sc -= 2
 		}
 	}
@@ -348,13 +396,13 @@ func (d *docState) score(c *cand, toks []text.Token, a, b, s int) float64 {
 			return -1
 		}
 		if c.gaz == nil || c.gaz.Population < 100000 {
-			if prev != "in" && prev != "of" && prev != "near" && !placeWords[next] {
+			if prev != "in" && prev != "of" && prev != "near" && !placeWords.has(next) {
 				return -1
 			}
 		}
 	}
 	// a lone generic word ("East", "Capital") names no place
-	if b-a == 1 && d.r.lex.Stopwords[toks[a].Norm] && c.lex == nil && (c.class == ClassPlace || c.class == ClassRegion) {
+	if b-a == 1 && d.r.stopwords.has(toks[a].Norm) && c.lex == nil && (c.class == ClassPlace || c.class == ClassRegion) {
 		return -1
 	}
 	// a place name inside a longer unknown name ("Marg Bar Sarmachar")
@@ -366,12 +414,12 @@ func (d *docState) score(c *cand, toks []text.Token, a, b, s int) float64 {
 	return sc
 }
 
-var regionWords = map[string]bool{"province": true, "region": true, "state": true, "governorate": true, "oblast": true, "prefecture": true, "county": true, "provinces": true}
+var regionWords = newWordSet(map[string]bool{"province": true, "region": true, "state": true, "governorate": true, "oblast": true, "prefecture": true, "county": true, "provinces": true})
 
 // namedByOf are the nouns of "the city of X": X is a settlement.
-var namedByOf = map[string]bool{"city": true, "town": true, "village": true, "district": true, "port": true, "capital": true}
+var namedByOf = newWordSet(map[string]bool{"city": true, "town": true, "village": true, "district": true, "port": true, "capital": true})
 
-var placeWords = map[string]bool{"city": true, "town": true, "village": true, "district": true, "area": true, "city of": true, "town of": true, "village of": true, "district of": true, "the city": true, "the town": true, "the village": true, "border town": true}
+var placeWords = newWordSet(map[string]bool{"city": true, "town": true, "village": true, "district": true, "area": true, "city of": true, "town of": true, "village of": true, "district of": true, "the city": true, "the town": true, "the village": true, "border town": true})
 
 // capitalisedNeighbour reports whether the word at i of sentence s
 // (skipping name particles in direction dir) is a capitalised word that
@@ -379,7 +427,7 @@ var placeWords = map[string]bool{"city": true, "town": true, "village": true, "d
 // stopword.
 func (d *docState) capitalisedNeighbour(s, i, dir int) bool {
 	toks := d.sents[s].Tokens
-	for i >= 0 && i < len(toks) && (particles[toks[i].Norm] && toks[i].Norm != "of" && toks[i].Norm != "and" && toks[i].Norm != "the" || toks[i].Norm == "-" && !toks[i].SpaceBefore) {
+	for i >= 0 && i < len(toks) && (particles.has(toks[i].Norm) && toks[i].Norm != "of" && toks[i].Norm != "and" && toks[i].Norm != "the" || toks[i].Norm == "-" && !toks[i].SpaceBefore) {
 		i += dir
 	}
 	if i < 0 || i >= len(toks) || i == 0 {
@@ -389,7 +437,7 @@ func (d *docState) capitalisedNeighbour(s, i, dir int) bool {
 	if !isUpperWord(t) || t.AllCaps() {
 		return false
 	}
-	if d.r.lex.Stopwords[t.Norm] {
+	if d.r.stopwords.has(t.Norm) {
 		return false
 	}
 	for _, c := range d.r.names.FindCoded(d.coded[s].Slice(i, i+1)) {

@@ -47,26 +47,26 @@ type docEvent struct {
 	last   int // the sentence that last spoke of it
 }
 
-var prepositions = map[string]bool{"in": true, "on": true, "at": true, "of": true, "from": true, "by": true, "with": true, "to": true, "for": true, "against": true, "near": true, "inside": true, "within": true, "into": true, "over": true, "after": true, "following": true, "amid": true, "between": true, "across": true, "toward": true, "towards": true, "through": true, "under": true, "about": true, "via": true, "since": true, "including": true, "like": true, "and": false}
+var prepositions = newWordSet(map[string]bool{"in": true, "on": true, "at": true, "of": true, "from": true, "by": true, "with": true, "to": true, "for": true, "against": true, "near": true, "inside": true, "within": true, "into": true, "over": true, "after": true, "following": true, "amid": true, "between": true, "across": true, "toward": true, "towards": true, "through": true, "under": true, "about": true, "via": true, "since": true, "including": true, "like": true, "and": false})
 
-var speechVerbs = map[string]bool{"complained": true, "warned": false, "feared": true, "believed": true, "argued": true, "insisted": true, "alleged": true, "denied": true, "acknowledged": true, "admitted": true, "said": true, "says": true, "told": true, "tells": true, "reported": true, "reports": true, "added": true, "claimed": true, "claims": true, "stated": true, "announced": true, "confirmed": true, "according": true, "described": true, "noted": true}
+var speechVerbs = newWordSet(map[string]bool{"complained": true, "warned": false, "feared": true, "believed": true, "argued": true, "insisted": true, "alleged": true, "denied": true, "acknowledged": true, "admitted": true, "said": true, "says": true, "told": true, "tells": true, "reported": true, "reports": true, "added": true, "claimed": true, "claims": true, "stated": true, "announced": true, "confirmed": true, "according": true, "described": true, "noted": true})
 
 // verbContext are words after which "target(s)" is a verb: "it targets",
 // "to target", "will target".
-var verbContext = map[string]bool{"it": true, "they": true, "he": true, "she": true, "we": true, "who": true, "which": true, "that": true, "to": true, "will": true, "would": true, "also": true, "could": true, "can": true, "may": true, "might": true, "not": true, "reportedly": true, "allegedly": true, "deliberately": true, "repeatedly": true, "and": true, "or": true}
+var verbContext = newWordSet(map[string]bool{"it": true, "they": true, "he": true, "she": true, "we": true, "who": true, "which": true, "that": true, "to": true, "will": true, "would": true, "also": true, "could": true, "can": true, "may": true, "might": true, "not": true, "reportedly": true, "allegedly": true, "deliberately": true, "repeatedly": true, "and": true, "or": true})
 
 // sayVerbs always report speech; other speech verbs ("confirmed",
 // "claimed") open a reported clause only with "that".
-var sayVerbs = map[string]bool{"said": true, "says": true, "told": true, "tells": true, "reported": true, "reports": true, "added": true, "stated": true, "according": true}
+var sayVerbs = newWordSet(map[string]bool{"said": true, "says": true, "told": true, "tells": true, "reported": true, "reports": true, "added": true, "stated": true, "according": true})
 
 // opensClause reports whether the verb at k introduces reported speech,
 // after which a new clause (with its own subject) begins.
 func opensClause(toks []text.Token, k int) bool {
 	w := toks[k].Norm
-	if sayVerbs[w] {
+	if sayVerbs.has(w) {
 		return true
 	}
-	if !speechVerbs[w] {
+	if !speechVerbs.has(w) {
 		return false
 	}
 	// "claimed that", "claimed yesterday that"
@@ -80,15 +80,15 @@ func opensClause(toks []text.Token, k int) bool {
 
 // nounModifiers may stand inside the noun phrase of an event: "the latest
 // deadly cross-border missile strike".
-var nounModifiers = map[string]bool{"deadly": true, "fresh": true, "new": true, "latest": true, "retaliatory": true, "cross": true, "border": true, "unprecedented": true, "suspected": true, "alleged": true, "twin": true, "coordinated": true, "overnight": true, "early": true, "morning": true, "late": true, "major": true, "massive": true, "large-scale": true, "separate": true}
+var nounModifiers = newWordSet(map[string]bool{"deadly": true, "fresh": true, "new": true, "latest": true, "retaliatory": true, "cross": true, "border": true, "unprecedented": true, "suspected": true, "alleged": true, "twin": true, "coordinated": true, "overnight": true, "early": true, "morning": true, "late": true, "major": true, "massive": true, "large-scale": true, "separate": true})
 
-var lightVerbs = map[string]bool{"launched": true, "launch": true, "launches": true, "carried": true, "carry": true, "carries": true, "conducted": true, "conduct": true, "staged": true, "stage": true, "undertook": true, "undertake": true, "used": true, "mounted": true, "began": true, "started": true, "executed": true, "out": true}
+var lightVerbs = newWordSet(map[string]bool{"launched": true, "launch": true, "launches": true, "carried": true, "carry": true, "carries": true, "conducted": true, "conduct": true, "staged": true, "stage": true, "undertook": true, "undertake": true, "used": true, "mounted": true, "began": true, "started": true, "executed": true, "out": true})
 
-var beForms = map[string]bool{"was": true, "were": true, "been": true, "being": true, "is": true, "are": true, "be": true, "got": true}
+var beForms = newWordSet(map[string]bool{"was": true, "were": true, "been": true, "being": true, "is": true, "are": true, "be": true, "got": true})
 
-var negators = map[string]bool{"no": true, "not": true, "never": true, "denied": true, "deny": true, "denies": true, "didn't": true, "n't": true, "without": true, "if": true, "unless": true, "would": true, "could": true, "might": true}
+var negators = newWordSet(map[string]bool{"no": true, "not": true, "never": true, "denied": true, "deny": true, "denies": true, "didn't": true, "n't": true, "without": true, "if": true, "unless": true, "would": true, "could": true, "might": true})
 
-var targetObjects = map[string]bool{"hideouts": true, "hideout": true, "hide": true, "positions": true, "position": true, "bases": true, "base": true, "camps": true, "camp": true, "locations": true, "headquarters": true, "targets": true, "strongholds": true, "facilities": true, "sites": true, "members": true, "fighters": true, "militants": true, "leaders": true, "commander": true, "outposts": true, "posts": true, "convoy": true, "vehicles": true}
+var targetObjects = newWordSet(map[string]bool{"hideouts": true, "hideout": true, "hide": true, "positions": true, "position": true, "bases": true, "base": true, "camps": true, "camp": true, "locations": true, "headquarters": true, "targets": true, "strongholds": true, "facilities": true, "sites": true, "members": true, "fighters": true, "militants": true, "leaders": true, "commander": true, "outposts": true, "posts": true, "convoy": true, "vehicles": true})
 
 // actorOf maps a mention to the actor it stands for in an event: a capital
 // or a government body stands for its country (the body is kept as the
@@ -168,7 +168,7 @@ func (d *docState) findEvents(pub time.Time) []*docEvent {
 				// an event noun owns the names that qualify it: "Deadly
 				// Balochistan Strike", "Iran's deadly strike"
 				k := f.a - 1
-				for k >= 0 && (d.covered(si, k) || nounModifiers[toks[k].Norm] || lexicon.Joiner(toks[k]) || toks[k].Norm == "s") {
+				for k >= 0 && (d.covered(si, k) || nounModifiers.has(toks[k].Norm) || lexicon.Joiner(toks[k]) || toks[k].Norm == "s") {
 					k--
 				}
 				f.span0 = min(f.span0, k+1)
@@ -350,7 +350,7 @@ func governingWord(toks []text.Token, ms []*mention, m *mention) string {
 			k = j
 			continue
 		}
-		if directions[w] {
+		if directions.has(w) {
 			k--
 			continue
 		}
@@ -361,7 +361,7 @@ func governingWord(toks []text.Token, ms []*mention, m *mention) string {
 
 // directions are adjectives that may stand between a preposition and the
 // place it governs: "at northern Israel".
-var directions = map[string]bool{"northern": true, "southern": true, "eastern": true, "western": true, "central": true, "northeastern": true, "northwestern": true, "southeastern": true, "southwestern": true, "north": false, "occupied": true, "restive": true, "neighbouring": true, "neighboring": true, "border": false}
+var directions = newWordSet(map[string]bool{"northern": true, "southern": true, "eastern": true, "western": true, "central": true, "northeastern": true, "northwestern": true, "southeastern": true, "southwestern": true, "north": false, "occupied": true, "restive": true, "neighbouring": true, "neighboring": true, "border": false})
 
 // timeShiftBetween reports whether tokens [a, b) hold a word that moves to
 // another time, and so to another event: "after", "before", "following".
@@ -434,7 +434,7 @@ func (d *docState) mentionStarts(s, i int) bool {
 func (d *docState) sentenceSubject(si int) *mention {
 	toks := d.sents[si].Tokens
 	for _, m := range d.ments[si] {
-		if m.a > 0 && prepositions[toks[m.a-1].Norm] || hyphenModifier(toks, m) {
+		if m.a > 0 && prepositions.has(toks[m.a-1].Norm) || hyphenModifier(toks, m) {
 			continue
 		}
 		if a, _ := d.actorOf(m, ""); a != nil && !d.diplomatModifier(si, m) {
@@ -457,12 +457,12 @@ func (d *docState) sentenceFrames(si int) []*frame {
 		if d.covered(si, m.Start) && d.mentionAt(si, m.Start) != nil {
 			continue
 		}
-		if w := toks[m.Start].Norm; w == "targets" && m.Start > 0 && d.mentionEndsAt(si, m.Start) && m.End < len(toks) && prepositions[toks[m.End].Norm] {
+		if w := toks[m.Start].Norm; w == "targets" && m.Start > 0 && d.mentionEndsAt(si, m.Start) && m.End < len(toks) && prepositions.has(toks[m.End].Norm) {
 			continue // "Houthi targets in Sanaa": a noun
 		}
 		if w := toks[m.Start].Norm; (w == "target" || w == "targets") && m.Start > 0 {
 			p := toks[m.Start-1]
-			adjective := p.Kind == text.Word && !p.Upper() && !verbContext[p.Norm]
+			adjective := p.Kind == text.Word && !p.Upper() && !verbContext.has(p.Norm)
 			switch {
 			case adjective:
 				// a noun: "X was the target of Iranian strikes"
@@ -470,7 +470,7 @@ func (d *docState) sentenceFrames(si int) []*frame {
 					d.targetOf = append(d.targetOf, targetOfNote{s: si, at: m.Start})
 				}
 				// "the targets were X and Y": the current attack's targets
-				if m.End < len(toks) && beForms[toks[m.End].Norm] {
+				if m.End < len(toks) && beForms.has(toks[m.End].Norm) {
 					frames = append(frames, &frame{typ: EventAttack, subtype: "strike", cameo: "195", s: si, a: m.Start, b: m.End, killed: -1, injured: -1, span0: m.Start, definite: true, copula: true})
 				}
 				continue
@@ -483,7 +483,7 @@ func (d *docState) sentenceFrames(si int) []*frame {
 		}
 		// a light verb names an event only with its noun ("carried out the
 		// bombing"); alone ("has carried out hundreds of…") it joins one
-		if f.verb && lightVerbs[toks[m.End-1].Norm] {
+		if f.verb && lightVerbs.has(toks[m.End-1].Norm) {
 			f.weak = true
 		}
 		if m.Start > 0 && (toks[m.Start-1].Norm == "which" || toks[m.Start-1].Norm == "that" || toks[m.Start-1].Norm == "who") {
@@ -508,7 +508,7 @@ func (d *docState) sentenceFrames(si int) []*frame {
 			for k >= 0 && (toks[k].Norm == "also" || toks[k].Norm == "reportedly" || toks[k].Norm == "allegedly") {
 				k--
 			}
-			if k >= 0 && beForms[toks[k].Norm] && strings.HasSuffix(toks[m.End-1].Norm, "ed") || k >= 0 && beForms[toks[k].Norm] && toks[m.End-1].Norm == "hit" {
+			if k >= 0 && beForms.has(toks[k].Norm) && strings.HasSuffix(toks[m.End-1].Norm, "ed") || k >= 0 && beForms.has(toks[k].Norm) && toks[m.End-1].Norm == "hit" {
 				f.passive = true
 			}
 		}
@@ -519,7 +519,7 @@ func (d *docState) sentenceFrames(si int) []*frame {
 					f.definite = true
 					break
 				}
-				if w == "a" || w == "an" || w == "another" || prepositions[w] || w == "," {
+				if w == "a" || w == "an" || w == "another" || prepositions.has(w) || w == "," {
 					break
 				}
 			}
@@ -536,7 +536,7 @@ func (d *docState) sentenceFrames(si int) []*frame {
 		}
 		// negation and hypotheticals close before the trigger or "would" after
 		for k := m.Start - 1; k >= 0 && k >= m.Start-4; k-- {
-			if negators[toks[k].Norm] && toks[k].Norm != "without" {
+			if negators.has(toks[k].Norm) && toks[k].Norm != "without" {
 				f.negated = true
 			}
 			if toks[k].Norm == "," {
@@ -545,7 +545,7 @@ func (d *docState) sentenceFrames(si int) []*frame {
 		}
 		for k := m.End; k < len(toks) && k < m.End+8; k++ {
 			w := toks[k].Norm
-			if w == "," || w == ";" || w == "that" || w == "which" || speechVerbs[w] {
+			if w == "," || w == ";" || w == "that" || w == "which" || speechVerbs.has(w) {
 				break
 			}
 			if w == "would" || w == "could" || w == "might" {
@@ -561,7 +561,7 @@ func (d *docState) sentenceFrames(si int) []*frame {
 		}
 		// "Israeli air strikes on X killed Y": the verb's subject is the
 		// event noun before it
-		if f.weak && !lightVerbs[toks[m.End-1].Norm] && len(frames) > 0 && !frames[len(frames)-1].verb && frames[len(frames)-1].typ == f.typ && !speechBetween(toks, frames[len(frames)-1].b, m.Start) {
+		if f.weak && !lightVerbs.has(toks[m.End-1].Norm) && len(frames) > 0 && !frames[len(frames)-1].verb && frames[len(frames)-1].typ == f.typ && !speechBetween(toks, frames[len(frames)-1].b, m.Start) {
 			f.relative = true
 		}
 		// "suspended peace talks with": the talks are what was cancelled
@@ -571,7 +571,7 @@ func (d *docState) sentenceFrames(si int) []*frame {
 		// a light verb and the event noun it governs are one frame
 		if n := len(frames); n > 0 {
 			p := frames[n-1]
-			if p.typ == f.typ && p.verb && !f.verb && f.a-p.b <= 4 && lightVerbs[toks[p.b-1].Norm] && !d.mentionBetween(si, p.b, f.a) {
+			if p.typ == f.typ && p.verb && !f.verb && f.a-p.b <= 4 && lightVerbs.has(toks[p.b-1].Norm) && !d.mentionBetween(si, p.b, f.a) {
 				// "to launch cross-border attacks": a purpose, no event
 				if p.a > 0 && toks[p.a-1].Norm == "to" && strings.HasSuffix(toks[f.b-1].Norm, "s") && !f.definite {
 					p.negated = true
@@ -712,12 +712,12 @@ func (d *docState) fillActor(f *frame, frames []*frame, fi int, prevSubject, sub
 			gap := toks[m.b:f.a]
 			ok := true
 			for _, t := range gap {
-				if t.Kind == text.Punct && t.Norm != "-" && t.Norm != "'" || prepositions[t.Norm] && t.Norm != "and" || t.Norm == "the" {
+				if t.Kind == text.Punct && t.Norm != "-" && t.Norm != "'" || prepositions.has(t.Norm) && t.Norm != "and" || t.Norm == "the" {
 					ok = false
 				}
 			}
 			if ok && (m.possessive || m.demonym || m.ent.class == ClassArmedGroup || m.ent.class == ClassStateForce || strings.HasPrefix(joinText(gap), "-claimed")) {
-				if m.a > 0 && prepositions[toks[m.a-1].Norm] && !m.possessive && !m.demonym && m.ent.class != ClassArmedGroup {
+				if m.a > 0 && prepositions.has(toks[m.a-1].Norm) && !m.possessive && !m.demonym && m.ent.class != ClassArmedGroup {
 					continue
 				}
 				if set(m) {
@@ -744,7 +744,7 @@ func (d *docState) fillActor(f *frame, frames []*frame, fi int, prevSubject, sub
 			if toks[k].Norm == "," || toks[k].Norm == ";" {
 				break
 			}
-			if lightVerbs[toks[k].Norm] {
+			if lightVerbs.has(toks[k].Norm) {
 				light = true
 				break
 			}
@@ -771,10 +771,10 @@ func (d *docState) fillActor(f *frame, frames []*frame, fi int, prevSubject, sub
 		if m.b > f.a || m.a < start {
 			continue
 		}
-		if m.a > 0 && prepositions[toks[m.a-1].Norm] && !(toks[m.a-1].Norm == "after" || toks[m.a-1].Norm == "following") && !(toks[m.a-1].Norm == "of" && m.a > 1 && memberHeads[toks[m.a-2].Norm]) {
+		if m.a > 0 && prepositions.has(toks[m.a-1].Norm) && !(toks[m.a-1].Norm == "after" || toks[m.a-1].Norm == "following") && !(toks[m.a-1].Norm == "of" && m.a > 1 && memberHeads.has(toks[m.a-2].Norm)) {
 			continue
 		}
-		if d.diplomatModifier(f.s, m) || hyphenModifier(toks, m) || parenthetical(toks, m.a, f.a) || m.demonym && m.b < len(toks) && (nonActorHeads[toks[m.b].Norm] || toks[m.b].Kind == text.Word && !isUpperWord(toks[m.b]) && !agentHeads[toks[m.b].Norm] && m.b < f.a) {
+		if d.diplomatModifier(f.s, m) || hyphenModifier(toks, m) || parenthetical(toks, m.a, f.a) || m.demonym && m.b < len(toks) && (nonActorHeads.has(toks[m.b].Norm) || toks[m.b].Kind == text.Word && !isUpperWord(toks[m.b]) && !agentHeads.has(toks[m.b].Norm) && m.b < f.a) {
 			continue
 		}
 		// skip a country inside a longer body mention ("Pakistan's Foreign Ministry")
@@ -831,7 +831,7 @@ func (d *docState) fillActor(f *frame, frames []*frame, fi int, prevSubject, sub
 	// used…"), else its subject, else the last sentence's subject
 	for k := f.a - 1; k >= start && k >= f.a-12; k-- {
 		w := toks[k].Norm
-		possessiveAgent := (w == "its" || w == "their") && k+1 < len(toks) && agentHeads[toks[k+1].Norm]
+		possessiveAgent := (w == "its" || w == "their") && k+1 < len(toks) && agentHeads.has(toks[k+1].Norm)
 		if w == "it" || w == "they" || w == "he" || w == "she" || possessiveAgent {
 			if sp := d.speaker(f.s, k); sp != nil && set(sp) {
 				return
@@ -861,7 +861,7 @@ func (d *docState) fillActor(f *frame, frames []*frame, fi int, prevSubject, sub
 func (d *docState) speakerCountry(s int, prev *mention) *entity {
 	toks := d.sents[s].Tokens
 	for k := 0; k < len(toks); k++ {
-		if !sayVerbs[toks[k].Norm] {
+		if !sayVerbs.has(toks[k].Norm) {
 			continue
 		}
 		if sp := d.speaker(s, k+1); sp != nil {
@@ -892,7 +892,7 @@ func (d *docState) speaker(s, k int) *mention {
 		for j < k && (toks[j].Norm == "has" || toks[j].Norm == "had" || toks[j].Norm == "also" || toks[j].Norm == "have") {
 			j++
 		}
-		if j < len(toks) && speechVerbs[toks[j].Norm] {
+		if j < len(toks) && speechVerbs.has(toks[j].Norm) {
 			if o := outer(d.ments[s], m); o == m {
 				best = m
 			}
@@ -993,20 +993,20 @@ func clauseStart(toks []text.Token, i int) int {
 
 // nonActorHeads are nouns after which a demonym does not name an actor:
 // "Iranian airspace", "Iranian media", "Pakistani nationals".
-var nonActorHeads = map[string]bool{"airspace": true, "soil": true, "territory": true, "border": true, "side": true, "waters": true, "nationals": true, "media": true, "citizens": true, "people": true, "civilians": true, "origin": true, "state": true, "villagers": true, "children": true, "women": true, "men": true, "town": true, "city": true, "village": true, "province": true, "region": true, "capital": true, "coast": true, "port": true, "district": true, "areas": true, "area": true, "positions": true, "targets": true, "bases": true, "ship": true, "vessel": true, "embassy": true}
+var nonActorHeads = newWordSet(map[string]bool{"airspace": true, "soil": true, "territory": true, "border": true, "side": true, "waters": true, "nationals": true, "media": true, "citizens": true, "people": true, "civilians": true, "origin": true, "state": true, "villagers": true, "children": true, "women": true, "men": true, "town": true, "city": true, "village": true, "province": true, "region": true, "capital": true, "coast": true, "port": true, "district": true, "areas": true, "area": true, "positions": true, "targets": true, "bases": true, "ship": true, "vessel": true, "embassy": true})
 
 // agentHeads are nouns after which a demonym names an actor: "Israeli
 // forces", "Iranian officials".
-var agentHeads = map[string]bool{"forces": true, "troops": true, "military": true, "army": true, "navy": true, "soldiers": true, "officials": true, "authorities": true, "government": true, "jets": true, "warplanes": true, "fighters": true, "drones": true, "police": true, "security": true, "intelligence": true, "diplomats": true, "leaders": true, "side": false, "strikes": true, "air": true, "president": true, "minister": true, "ministry": true}
+var agentHeads = newWordSet(map[string]bool{"forces": true, "troops": true, "military": true, "army": true, "navy": true, "soldiers": true, "officials": true, "authorities": true, "government": true, "jets": true, "warplanes": true, "fighters": true, "drones": true, "police": true, "security": true, "intelligence": true, "diplomats": true, "leaders": true, "side": false, "strikes": true, "air": true, "president": true, "minister": true, "ministry": true})
 
 // memberHeads are nouns of "militants of X": X acts through them.
-var memberHeads = map[string]bool{"militants": true, "fighters": true, "members": true, "gunmen": true, "troops": true, "soldiers": true, "forces": true, "units": true, "jets": true, "warplanes": true, "drones": true}
+var memberHeads = newWordSet(map[string]bool{"militants": true, "fighters": true, "members": true, "gunmen": true, "troops": true, "soldiers": true, "forces": true, "units": true, "jets": true, "warplanes": true, "drones": true})
 
 // locative are the words that put a place before an event: "in X",
 // "near X".
-var locative = map[string]bool{"in": true, "at": true, "near": true, "inside": true, "within": true, "on": true, "across": true, "outside": true, "into": true, "over": true}
+var locative = newWordSet(map[string]bool{"in": true, "at": true, "near": true, "inside": true, "within": true, "on": true, "across": true, "outside": true, "into": true, "over": true})
 
-var territoryWords = map[string]bool{"territory": true, "soil": true, "airspace": true, "border": true, "side": true}
+var territoryWords = newWordSet(map[string]bool{"territory": true, "soil": true, "airspace": true, "border": true, "side": true})
 
 // fillArgs fills targets, places, country, date and weapons from the
 // frame's span.
@@ -1057,7 +1057,7 @@ func (d *docState) fillArgs(f *frame, dates []dateExpr) {
 				// before the trigger a place needs its preposition: "in
 				// Balochistan, Pakistan launched…", not "Tehran confirmed
 				// the attack"
-				if !after && !f.passive && !locative[prev] {
+				if !after && !f.passive && !locative.has(prev) {
 					continue
 				}
 				f.places = appendEnt(f.places, e)
@@ -1068,8 +1068,8 @@ func (d *docState) fillArgs(f *frame, dates []dateExpr) {
 				if m.b < len(toks) {
 					nxt = toks[m.b].Norm
 				}
-				if m.demonym && territoryWords[nxt] || prev == "in" || prev == "inside" || prev == "within" || prev == "into" || prev == "on" || prev == "across" || prev == "against" || prev == "at" {
-					if m.demonym && !territoryWords[nxt] {
+				if m.demonym && territoryWords.has(nxt) || prev == "in" || prev == "inside" || prev == "within" || prev == "into" || prev == "on" || prev == "across" || prev == "against" || prev == "at" {
+					if m.demonym && !territoryWords.has(nxt) {
 						continue
 					}
 					if prev == "in" || prev == "inside" || prev == "within" {
@@ -1151,14 +1151,14 @@ func (d *docState) fillArgs(f *frame, dates []dateExpr) {
 	if f.typ == EventAttack && len(f.targets) == 0 && f.passive {
 		// "another American-owned vessel was attacked": the subject
 		k := f.a - 1
-		for k >= 0 && (beForms[toks[k].Norm] || toks[k].Norm == "also" || toks[k].Norm == "reportedly") {
+		for k >= 0 && (beForms.has(toks[k].Norm) || toks[k].Norm == "also" || toks[k].Norm == "reportedly") {
 			k--
 		}
 		e := k + 1
 		for k >= 0 && toks[k].Kind != text.Punct || k >= 0 && toks[k].Norm == "-" && !toks[k].SpaceBefore {
 			w := toks[k].Norm
 			glued := k+1 < len(toks) && toks[k+1].Norm == "-" && !toks[k+1].SpaceBefore
-			if w == "a" || w == "an" || w == "the" || w == "another" || w == "several" || w == "some" || prepositions[w] || speechVerbs[w] || w == "that" || w == "which" || toks[k].Kind == text.Number || numberWords[w] > 0 || d.covered(f.s, k) && !glued {
+			if w == "a" || w == "an" || w == "the" || w == "another" || w == "several" || w == "some" || prepositions.has(w) || speechVerbs.has(w) || w == "that" || w == "which" || toks[k].Kind == text.Number || numberWords[w] > 0 || d.covered(f.s, k) && !glued {
 				break
 			}
 			k--
@@ -1180,7 +1180,7 @@ func (d *docState) fillArgs(f *frame, dates []dateExpr) {
 				}
 				j++
 				e := j
-				for e < len(toks) && e < j+4 && toks[e].Kind == text.Word && !prepositions[toks[e].Norm] && (!isUpperWord(toks[e]) || d.isDemonymAt(f.s, e)) && toks[e].Norm != "that" && toks[e].Norm != "which" && !beForms[toks[e].Norm] && !d.triggerAt(f.s, e) {
+				for e < len(toks) && e < j+4 && toks[e].Kind == text.Word && !prepositions.has(toks[e].Norm) && (!isUpperWord(toks[e]) || d.isDemonymAt(f.s, e)) && toks[e].Norm != "that" && toks[e].Norm != "which" && !beForms.has(toks[e].Norm) && !d.triggerAt(f.s, e) {
 					e++
 				}
 				if e > j && (!d.covered(f.s, j) || d.isDemonymAt(f.s, j)) && d.objectText(f.s, j, e) && !(e < len(toks) && (isUpperWord(toks[e]) || d.covered(f.s, e))) && !(e+1 < len(toks) && toks[e].Norm == "of" && d.covered(f.s, e+1)) {
@@ -1225,7 +1225,7 @@ func (f *frame) isActorMention(m *mention) bool {
 }
 
 // placeNouns head phrases that say where, not what, was hit.
-var placeNouns = map[string]bool{"village": true, "town": true, "city": true, "area": true, "areas": true, "region": true, "province": true, "district": true, "territory": true, "soil": true, "airspace": true, "country": true, "neighbourhood": true, "neighborhood": true, "border": true, "side": true, "direction": true, "locations": true, "location": true}
+var placeNouns = newWordSet(map[string]bool{"village": true, "town": true, "city": true, "area": true, "areas": true, "region": true, "province": true, "district": true, "territory": true, "soil": true, "airspace": true, "country": true, "neighbourhood": true, "neighborhood": true, "border": true, "side": true, "direction": true, "locations": true, "location": true})
 
 // objectText reports whether tokens [a, b) of sentence s can name what an
 // attack hit: not a place ("a border village"), a weapon ("several
@@ -1235,7 +1235,7 @@ func (d *docState) objectText(s, a, b int) bool {
 		return false
 	}
 	head := d.sents[s].Tokens[b-1].Norm
-	if placeNouns[head] || victimNouns[head] {
+	if placeNouns.has(head) || victimNouns.has(head) {
 		return false
 	}
 	return len(d.r.weapons.FindCoded(d.coded[s].Slice(a, b))) == 0
@@ -1244,7 +1244,7 @@ func (d *docState) objectText(s, a, b int) bool {
 // speechBetween reports whether a speech verb lies in tokens [a, b).
 func speechBetween(toks []text.Token, a, b int) bool {
 	for k := a; k < b; k++ {
-		if speechVerbs[toks[k].Norm] && toks[k].Norm != "according" {
+		if speechVerbs.has(toks[k].Norm) && toks[k].Norm != "according" {
 			return true
 		}
 	}
@@ -1260,18 +1260,18 @@ func targetPrep(toks []text.Token, m *mention, f *frame) bool {
 		case "on", "against", "targeting", "targeted", "hitting", "at":
 			return true
 		case "of":
-			if k > 0 && targetObjects[toks[k-1].Norm] {
+			if k > 0 && targetObjects.has(toks[k-1].Norm) {
 				return true
 			}
-			if k > 1 && targetObjects[toks[k-2].Norm] {
+			if k > 1 && targetObjects.has(toks[k-2].Norm) {
 				return true
 			}
 		}
 	}
-	if m.possessive && m.b+2 < len(toks) && targetObjects[toks[m.b+2].Norm] {
+	if m.possessive && m.b+2 < len(toks) && targetObjects.has(toks[m.b+2].Norm) {
 		return true
 	}
-	if m.b < len(toks) && targetObjects[toks[m.b].Norm] {
+	if m.b < len(toks) && targetObjects.has(toks[m.b].Norm) {
 		return true
 	}
 	return false
@@ -1392,14 +1392,14 @@ func (d *docState) links(si int, frames []*frame) {
 		if a.typ != EventAttack || b.typ != EventAttack {
 			continue
 		}
-		between := lower(joinText(toks[a.b:b.a]))
-		if between.contains("retaliation for") || between.contains("in response to") || between.contains("revenge for") || between.contains("follow") || between.trimSpace().hasSuffix("over a") || between.contains("after") && d.mentionsRetaliation() {
+		between := joinText(toks[a.b:b.a]) // matched as strings.ToLower(between)
+		if lowerContains(between, "retaliation for") || lowerContains(between, "in response to") || lowerContains(between, "revenge for") || lowerContains(between, "follow") || lowerTrimSpaceHasSuffix(between, "over a") || lowerContains(between, "after") && d.mentionsRetaliation() {
 			a.retFor = b
 		}
-		if between.contains("day after") {
+		if lowerContains(between, "day after") {
 			b.afterDay = a
 		}
-		if between.contains("day before") {
+		if lowerContains(between, "day before") {
 			a.afterDay = b
 		}
 	}
@@ -1442,7 +1442,7 @@ func (d *docState) links(si int, frames []*frame) {
 func (d *docState) mentionsRetaliation() bool {
 	if d.retaliation == 0 {
 		d.retaliation = 1
-		if strings.Contains(strings.ToLower(d.doc.Text), "retaliat") {
+		if lowerContains(d.doc.Text, "retaliat") {
 			d.retaliation = 2
 		}
 	}

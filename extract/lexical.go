@@ -113,7 +113,9 @@ func (x *Lexical) ref(e *entity) Ref {
 	}
 	r := Ref{ID: EntityIRI(x.base, e.key), Name: e.name, Class: e.class}
 	if e.country != "" && e.class != ClassCountry {
-		if g := x.r.gaz.Country(e.country); g != nil {
+		if c, ok := x.r.countries[e.country]; ok {
+			r.Country = c.name
+		} else if g := x.r.gaz.Country(e.country); g != nil {
 			r.Country = g.Name
 		}
 	}
@@ -148,7 +150,7 @@ func (x *Lexical) sentSpan(d *docState, s int) Span {
 
 func (x *Lexical) entityOut(d *docState, e *entity) Entity {
 	r := x.ref(e)
-	out := Entity{ID: r.ID, Name: e.name, Class: e.class, Type: e.typ, Country: r.Country, Wikidata: e.wikidata, Confidence: e.conf, Aliases: []string{}}
+	out := Entity{ID: r.ID, Name: e.name, Class: e.class, Type: e.typ, Country: r.Country, Wikidata: e.wikidata, Confidence: e.conf, Aliases: make([]string, 0, len(e.aliases))}
 	if e.class == ClassCountry {
 		out.Country = e.name
 	}
@@ -169,6 +171,7 @@ func (x *Lexical) entityOut(d *docState, e *entity) Entity {
 	sortLike(e.mentions, func(a, b *mention) bool {
 		return a.s < b.s || a.s == b.s && a.a < b.a
 	})
+	out.Mentions = make([]Span, 0, len(e.mentions))
 	for _, m := range e.mentions {
 		out.Mentions = append(out.Mentions, x.span(d, m.s, m.a, m.b))
 	}

@@ -1,73 +1,196 @@
 package extract
 
-import "strings"
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
 
-// lowered is strings.ToLower(s) for substring tests against lower-case
-// ASCII patterns, made without allocating when s is ASCII: then s is kept
-// as it is and compared ignoring ASCII case, which is what lower-casing
-// an ASCII string does. Any other string is lowered with strings.ToLower.
-type lowered struct {
-	s     string
-	ascii bool // s is the ASCII original, to compare ignoring case
-}
+// Substring tests on strings.ToLower(s) against lower-case ASCII patterns,
+// made on s itself, without building the lower-case copy.
+//
+// strings.ToLower maps s rune by rune through unicode.ToLower (an invalid
+// byte becomes U+FFFD). A lower-case ASCII pattern can therefore only
+// match a run of whole runes of s whose lower case is that ASCII
+// character: ASCII letters of either case and the other characters
+// themselves, and the few non-ASCII runes that lower-case to ASCII (the
+// Kelvin sign, the dotted capital I). asciiLower says which character a
+// rune lower-cases to.
 
-// lower returns the lowered form of s.
-func lower(s string) lowered {
-	if isASCII(s) {
-		return lowered{s, true}
-	}
-	return lowered{strings.ToLower(s), false}
-}
+// nonASCIILowerToASCII are the runes above ASCII that unicode.ToLower
+// maps to ASCII (TestNonASCIILowerToASCII checks the list against the
+// Unicode tables): a string with none of them lower-cases its ASCII
+// bytes, and nothing else, to ASCII.
+var nonASCIILowerToASCII = []string{"\u0130", "\u212A"}
 
-// contains is strings.Contains(strings.ToLower(s), pat) for a lower-case
-// ASCII pat.
-func (l lowered) contains(pat string) bool {
-	if !l.ascii {
-		return strings.Contains(l.s, pat)
-	}
-	return indexFold(l.s, pat) >= 0
-}
-
-// hasSuffix is strings.HasSuffix(strings.ToLower(s), pat) for a
-// lower-case ASCII pat.
-func (l lowered) hasSuffix(pat string) bool {
-	if !l.ascii {
-		return strings.HasSuffix(l.s, pat)
-	}
-	return len(l.s) >= len(pat) && equalFold(l.s[len(l.s)-len(pat):], pat)
-}
-
-// hasPrefix is strings.HasPrefix(strings.ToLower(s), pat) for a
-// lower-case ASCII pat.
-func (l lowered) hasPrefix(pat string) bool {
-	if !l.ascii {
-		return strings.HasPrefix(l.s, pat)
-	}
-	return len(l.s) >= len(pat) && equalFold(l.s[:len(pat)], pat)
-}
-
-// trimSpace is the lowered form of strings.TrimSpace(s) (lower-casing
-// changes no white space).
-func (l lowered) trimSpace() lowered {
-	return lowered{strings.TrimSpace(l.s), l.ascii}
-}
-
-// indexFold returns the index of the first instance of pat (lower-case
-// ASCII) in the ASCII string s, ignoring case, or -1.
-func indexFold(s, pat string) int {
-	if pat == "" {
-		return 0
-	}
-	c0 := pat[0]
-	for i := 0; i+len(pat) <= len(s); i++ {
-		if lowerByte(s[i]) == c0 && equalFold(s[i:i+len(pat)], pat) {
-			return i
+// plainLower reports whether only the ASCII bytes of s lower-case to
+// ASCII: then a lower-case ASCII pattern matches strings.ToLower(s) where
+// it matches a run of ASCII bytes of s, ignoring case.
+func plainLower(s string) bool {
+	for _, r := range nonASCIILowerToASCII {
+		if strings.Contains(s, r) {
+			return false
 		}
 	}
-	return -1
+	return true
 }
 
-// equalFold reports whether the ASCII string s lower-cases to pat.
+// asciiLower returns the ASCII character unicode.ToLower(r) is, or 0xFF
+// (no ASCII pattern character) when it is not ASCII.
+func asciiLower(r rune) byte {
+	if r < utf8.RuneSelf {
+		return lowerByte(byte(r))
+	}
+	if l := unicode.ToLower(r); l < utf8.RuneSelf {
+		return byte(l)
+	}
+	return 0xFF
+}
+
+func lowerByte(c byte) byte {
+	if c >= 'A' && c <= 'Z' {
+		return c + 'a' - 'A'
+	}
+	return c
+}
+
+// lowerMatch reports whether strings.ToLower(s) starts with pat (lower-case
+// ASCII), and how many bytes of s the match takes.
+func lowerMatch(s, pat string) (bool, int) {
+	j := 0
+	for k := 0; k < len(pat); k++ {
+		if j >= len(s) {
+			return false, 0
+		}
+		if c := s[j]; c < utf8.RuneSelf {
+			if lowerByte(c) != pat[k] {
+				return false, 0
+			}
+			j++
+			continue
+		}
+		r, w := utf8.DecodeRuneInString(s[j:])
+		if r == utf8.RuneError && w == 1 || asciiLower(r) != pat[k] {
+			return false, 0
+		}
+		j += w
+	}
+	return true, j
+}
+
+// lowerContains is strings.Contains(strings.ToLower(s), pat) for a
+// lower-case ASCII pat.
+func lowerContains(s, pat string) bool {
+	if pat == "" {
+		return true
+	}
+	if plainLower(s) {
+		return indexFold(s, pat) >= 0
+	}
+	p0 := pat[0]
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if lowerByte(c) == p0 {
+				if ok, _ := lowerMatch(s[i:], pat); ok {
+					return true
+				}
+			}
+			i++
+			continue
+		}
+		if ok, _ := lowerMatch(s[i:], pat); ok {
+			return true
+		}
+		_, w := utf8.DecodeRuneInString(s[i:])
+		i += w
+	}
+	return false
+}
+
+// lowerHasPrefix is strings.HasPrefix(strings.ToLower(s), pat) for a
+// lower-case ASCII pat.
+func lowerHasPrefix(s, pat string) bool {
+	if len(s) >= len(pat) && equalFold(s[:len(pat)], pat) {
+		return true // pat is ASCII: these bytes are pat's runes
+	}
+	ok, _ := lowerMatch(s, pat)
+	return ok
+}
+
+// lowerHasSuffix is strings.HasSuffix(strings.ToLower(s), pat) for a
+// lower-case ASCII pat.
+func lowerHasSuffix(s, pat string) bool {
+	if pat == "" {
+		return true
+	}
+	if plainLower(s) {
+		return len(s) >= len(pat) && equalFold(s[len(s)-len(pat):], pat)
+	}
+	for i := 0; i < len(s); {
+		w := 1
+		if s[i] >= utf8.RuneSelf {
+			_, w = utf8.DecodeRuneInString(s[i:])
+		}
+		if ok, n := lowerMatch(s[i:], pat); ok && i+n == len(s) {
+			return true
+		}
+		i += w
+	}
+	return false
+}
+
+// lowerTrimSpaceHasSuffix is
+// strings.HasSuffix(strings.TrimSpace(strings.ToLower(s)), pat): white
+// space has no case, and no other rune lower-cases to white space, so
+// trimming before lowering trims the same runes.
+func lowerTrimSpaceHasSuffix(s, pat string) bool {
+	return lowerHasSuffix(strings.TrimSpace(s), pat)
+}
+
+// indexFold returns the index of the first run of bytes of s that
+// lower-cases (as ASCII) to pat, a non-empty lower-case ASCII string, or
+// -1. Bytes above ASCII match no byte of pat.
+func indexFold(s, pat string) int {
+	if len(pat) > len(s) {
+		return -1
+	}
+	c := pat[0]
+	upper := c
+	if c >= 'a' && c <= 'z' {
+		upper = c - 'a' + 'A'
+	}
+	last := len(s) - len(pat) // the last index a match can start at
+	// the next indexes of c and of upper at or after i (or last+1 for
+	// none), each searched again only once passed
+	nextOf := func(b byte, i int) int {
+		if j := strings.IndexByte(s[i:last+1], b); j >= 0 {
+			return i + j
+		}
+		return last + 1
+	}
+	nc, nu := nextOf(c, 0), last+1
+	if upper != c {
+		nu = nextOf(upper, 0)
+	}
+	for {
+		i := min(nc, nu)
+		if i > last {
+			return -1
+		}
+		if equalFold(s[i:i+len(pat)], pat) {
+			return i
+		}
+		if i == nc {
+			nc = nextOf(c, i+1)
+		}
+		if i == nu {
+			nu = nextOf(upper, i+1)
+		}
+	}
+}
+
+// equalFold reports whether the bytes of s lower-case (as ASCII) to pat.
 func equalFold(s, pat string) bool {
 	if len(s) != len(pat) {
 		return false
@@ -78,11 +201,4 @@ func equalFold(s, pat string) bool {
 		}
 	}
 	return true
-}
-
-func lowerByte(c byte) byte {
-	if c >= 'A' && c <= 'Z' {
-		return c + 'a' - 'A'
-	}
-	return c
 }

@@ -283,8 +283,8 @@ func (d *docState) mergeEvents(frames []*frame) []*docEvent {
 		if (e.f.typ != EventOfferMediation && e.f.typ != EventAppeal) || len(e.f.targets) > 0 {
 			continue
 		}
-		low := lower(d.sents[e.frames[0].s].Text)
-		if !low.contains("between") && !low.contains("both sides") && !low.contains("two sides") && !low.contains("warring parties") && !low.contains("the parties") {
+		sent := d.sents[e.frames[0].s].Text // matched as strings.ToLower(sent)
+		if !lowerContains(sent, "between") && !lowerContains(sent, "both sides") && !lowerContains(sent, "two sides") && !lowerContains(sent, "warring parties") && !lowerContains(sent, "the parties") {
 			continue
 		}
 		// the sides are those who fought: the actors of the document's
@@ -332,8 +332,8 @@ func (d *docState) mergeEvents(frames []*frame) []*docEvent {
 		}
 		reply := false
 		for _, f := range e.frames {
-			low := lower(d.sents[f.s].Text)
-			if low.contains("in response.") || low.contains("in response,") || low.hasSuffix("in response") || low.contains("in retaliation.") || low.contains("in retaliation,") {
+			sent := d.sents[f.s].Text // matched as strings.ToLower(sent)
+			if lowerContains(sent, "in response.") || lowerContains(sent, "in response,") || lowerHasSuffix(sent, "in response") || lowerContains(sent, "in retaliation.") || lowerContains(sent, "in retaliation,") {
 				reply = true
 			}
 		}

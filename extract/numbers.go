@@ -29,7 +29,7 @@ func numberAt(toks []text.Token, i int) (int, int, bool) {
 			return 12, i + 2, true
 		}
 		// "a Hezbollah commander": one person
-		if (t.Norm == "a" || t.Norm == "an") && i+2 < len(toks) && (singularVictims[toks[i+1].Norm] || singularVictims[toks[i+2].Norm]) {
+		if (t.Norm == "a" || t.Norm == "an") && i+2 < len(toks) && (singularVictims.has(toks[i+1].Norm) || singularVictims.has(toks[i+2].Norm)) {
 			return 1, i + 1, true
 		}
 		return 0, i, false
@@ -44,14 +44,14 @@ func numberAt(toks []text.Token, i int) (int, int, bool) {
 	return v, j, true
 }
 
-var victimNouns = map[string]bool{"people": true, "persons": true, "person": true, "civilians": true, "civilian": true, "children": true, "child": true, "women": true, "woman": true, "men": true, "man": true, "soldiers": true, "soldier": true, "troops": true, "militants": true, "terrorists": true, "fighters": true, "police": true, "policemen": true, "officers": true, "personnel": true, "others": true, "members": true, "nationals": true, "villagers": true, "students": true, "workers": true, "worshippers": true, "passengers": true, "residents": true, "pilgrims": true, "insurgents": true, "rebels": true, "guards": true, "staff": true, "journalists": true, "protesters": true, "security": true, "family": true, "commander": true, "leader": true, "officer": true, "policeman": true, "journalist": true, "fighter": true, "militant": true, "guard": true, "doctor": true, "worker": true}
+var victimNouns = newWordSet(map[string]bool{"people": true, "persons": true, "person": true, "civilians": true, "civilian": true, "children": true, "child": true, "women": true, "woman": true, "men": true, "man": true, "soldiers": true, "soldier": true, "troops": true, "militants": true, "terrorists": true, "fighters": true, "police": true, "policemen": true, "officers": true, "personnel": true, "others": true, "members": true, "nationals": true, "villagers": true, "students": true, "workers": true, "worshippers": true, "passengers": true, "residents": true, "pilgrims": true, "insurgents": true, "rebels": true, "guards": true, "staff": true, "journalists": true, "protesters": true, "security": true, "family": true, "commander": true, "leader": true, "officer": true, "policeman": true, "journalist": true, "fighter": true, "militant": true, "guard": true, "doctor": true, "worker": true})
 
 // singularVictims are nouns for one person that casualty lists count:
 // "a Hezbollah commander and two civilians".
-var singularVictims = map[string]bool{"commander": true, "leader": true, "soldier": true, "child": true, "woman": true, "man": true, "officer": true, "policeman": true, "journalist": true, "civilian": true, "fighter": true, "militant": true, "guard": true, "doctor": true, "worker": true}
+var singularVictims = newWordSet(map[string]bool{"commander": true, "leader": true, "soldier": true, "child": true, "woman": true, "man": true, "officer": true, "policeman": true, "journalist": true, "civilian": true, "fighter": true, "militant": true, "guard": true, "doctor": true, "worker": true})
 
-var killWords = map[string]bool{"killed": true, "killing": true, "kill": true, "kills": true, "dead": true, "died": true, "die": true, "deaths": true, "death": true, "lives": true, "slain": true, "massacred": true, "martyred": true}
-var hurtWords = map[string]bool{"injured": true, "injuring": true, "wounded": true, "wounding": true, "hurt": true, "injure": true, "wound": true, "injuries": true}
+var killWords = newWordSet(map[string]bool{"killed": true, "killing": true, "kill": true, "kills": true, "dead": true, "died": true, "die": true, "deaths": true, "death": true, "lives": true, "slain": true, "massacred": true, "martyred": true})
+var hurtWords = newWordSet(map[string]bool{"injured": true, "injuring": true, "wounded": true, "wounding": true, "hurt": true, "injure": true, "wound": true, "injuries": true})
 
 // casualty is a figure the sentence gives: Killed or injured, at token At.
 type casualty struct {
@@ -71,7 +71,7 @@ func findCasualties(toks []text.Token) []casualty {
 // name people ("Palestinians", "Iranians": demonyms).
 func findCasualtiesWith(toks []text.Token, people func(text.Token) bool) []casualty {
 	isVictim := func(t text.Token) bool {
-		return victimNouns[t.Norm] || people != nil && people(t)
+		return victimNouns.has(t.Norm) || people != nil && people(t)
 	}
 	var out []casualty
 	used := map[int]bool{}
@@ -93,7 +93,7 @@ func findCasualtiesWith(toks []text.Token, people func(text.Token) bool) []casua
 				break
 			}
 			e2 := e
-			for e2 < len(toks) && e2 < e+3 && !isVictim(toks[e2]) && toks[e2].Kind == text.Word && !killWords[toks[e2].Norm] && !hurtWords[toks[e2].Norm] {
+			for e2 < len(toks) && e2 < e+3 && !isVictim(toks[e2]) && toks[e2].Kind == text.Word && !killWords.has(toks[e2].Norm) && !hurtWords.has(toks[e2].Norm) {
 				e2++
 			}
 			if e2 >= len(toks) || !isVictim(toks[e2]) {
@@ -119,7 +119,7 @@ func findCasualtiesWith(toks []text.Token, people func(text.Token) bool) []casua
 		if total == 0 {
 			total = n
 			listEnd = j
-			if j < len(toks) && toks[j].Kind == text.Word && !isVictim(toks[j]) && !killWords[toks[j].Norm] && !hurtWords[toks[j].Norm] {
+			if j < len(toks) && toks[j].Kind == text.Word && !isVictim(toks[j]) && !killWords.has(toks[j].Norm) && !hurtWords.has(toks[j].Norm) {
 				// a number not counting people ("seven locations")
 				if !(j+1 < len(toks) && isVictim(toks[j+1])) {
 					continue
@@ -134,9 +134,9 @@ func findCasualtiesWith(toks []text.Token, people func(text.Token) bool) []casua
 		// verb before: "killing at least nine", "wounded three others"
 		for k := i - 1; kind == 0 && k >= 0 && k >= i-4; k-- {
 			w := toks[k].Norm
-			if killWords[w] {
+			if killWords.has(w) {
 				kind = 1
-			} else if hurtWords[w] {
+			} else if hurtWords.has(w) {
 				kind = 2
 			} else if w != "at" && w != "least" && w != "over" && w != "more" && w != "than" && w != "some" && w != "about" && w != "around" && w != "nearly" && w != "almost" && w != "up" && w != "to" {
 				break
@@ -145,11 +145,11 @@ func findCasualtiesWith(toks []text.Token, people func(text.Token) bool) []casua
 		// verb after: "… were killed", "… have been killed", "… dead"
 		for k := listEnd; kind == 0 && !bare && k < len(toks) && k < listEnd+12; k++ {
 			w := toks[k].Norm
-			if killWords[w] {
+			if killWords.has(w) {
 				kind = 1
 				break
 			}
-			if hurtWords[w] {
+			if hurtWords.has(w) {
 				kind = 2
 				break
 			}

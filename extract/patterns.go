@@ -37,18 +37,18 @@ var govNouns = []struct {
 	{[]string{"parliament"}, "parliament"}, {[]string{"embassy"}, "embassy"},
 }
 
-// bodyFirst maps the first word of every govNouns and forceNouns phrase
-// to bodyGov and/or bodyForce: a token that starts neither kind of phrase
-// (after the joiners matchWords skips) need not be tried against each.
-var bodyFirst = func() map[string]uint8 {
-	m := map[string]uint8{}
+// govFirst and forceFirst are the first words of the govNouns and
+// forceNouns phrases: a token that starts neither kind of phrase (after
+// the joiners matchWords skips) need not be tried against each.
+var govFirst, forceFirst = func() (wordSet, wordSet) {
+	gov, force := map[string]bool{}, map[string]bool{}
 	for _, f := range govNouns {
-		m[f.words[0]] |= bodyGov
+		gov[f.words[0]] = true
 	}
 	for _, f := range forceNouns {
-		m[f.words[0]] |= bodyForce
+		force[f.words[0]] = true
 	}
-	return m
+	return newWordSet(gov), newWordSet(force)
 }()
 
 const (
@@ -65,7 +65,14 @@ func bodyKinds(toks []text.Token, i int) uint8 {
 	if i >= len(toks) {
 		return 0
 	}
-	return bodyFirst[toks[i].Norm]
+	var k uint8
+	if govFirst.has(toks[i].Norm) {
+		k |= bodyGov
+	}
+	if forceFirst.has(toks[i].Norm) {
+		k |= bodyForce
+	}
+	return k
 }
 
 var forceNames = map[string]string{"armed": "Armed Forces", "security": "security forces", "police": "Police", "intelligence": "intelligence services"}

@@ -21,15 +21,15 @@ func (d *docState) nameRun(s, i int) int {
 			if d.covered(s, j) && !d.weakCover(s, j) {
 				return j
 			}
-			if d.r.lex.Stopwords[t.Norm] && words == 0 {
+			if d.r.stopwords.has(t.Norm) && words == 0 {
 				return i
 			}
-			if isRoleWord(t.Norm) && !d.r.lex.GivenNames[t.Norm] {
+			if isRoleWord(t.Norm) && !d.r.givenNames.has(t.Norm) {
 				return j
 			}
 			j++
 			words++
-		case t.Norm == "-" && !t.SpaceBefore && j+1 < len(toks) && !toks[j+1].SpaceBefore && toks[j+1].Kind == text.Word && words > 0 && (isUpperWord(toks[j+1]) || particles[toks[j+1].Norm] || particles[toks[j-1].Norm]):
+		case t.Norm == "-" && !t.SpaceBefore && j+1 < len(toks) && !toks[j+1].SpaceBefore && toks[j+1].Kind == text.Word && words > 0 && (isUpperWord(toks[j+1]) || particles.has(toks[j+1].Norm) || particles.has(toks[j-1].Norm)):
 			j += 2
 		case t.Kind == text.Word && words > 0 && (t.Norm == "bin" || t.Norm == "al" || t.Norm == "ul" || t.Norm == "ibn" || t.Norm == "e" || t.Norm == "o" || t.Norm == "i") && j+1 < len(toks) && isUpperWord(toks[j+1]):
 			j++
@@ -87,7 +87,7 @@ func (d *docState) findPersons() {
 			// role + [of the X] + Name
 			j := rm.End
 			var of *entity
-			if j+2 < len(toks) && toks[j].Norm == "of" && toks[j+1].Norm == "the" && regionWords[toks[j+2].Norm] {
+			if j+2 < len(toks) && toks[j].Norm == "of" && toks[j+1].Norm == "the" && regionWords.has(toks[j+2].Norm) {
 				// "deputy governor of the province X": the region last named
 				of = d.lastRegion(si)
 			}
@@ -107,7 +107,7 @@ func (d *docState) findPersons() {
 				}
 			}
 			end := d.nameRun(si, j)
-			if end-j >= 2 || end-j == 1 && !d.r.lex.GivenNames[toks[j].Norm] && end < len(toks) && (toks[end].Norm == "said" || toks[end].Norm == "told") {
+			if end-j >= 2 || end-j == 1 && !d.r.givenNames.has(toks[j].Norm) && end < len(toks) && (toks[end].Norm == "said" || toks[end].Norm == "told") {
 				p := d.addPerson(si, j, end)
 				used[j] = true
 				d.attachRole(p, si, rm.Start, rm.End, ro, of)
@@ -140,7 +140,7 @@ func (d *docState) findPersons() {
 					}
 				}
 			}
-			if !isPerson && d.r.lex.GivenNames[toks[i].Norm] && !d.headline[si] {
+			if !isPerson && d.r.givenNames.has(toks[i].Norm) && !d.headline[si] {
 				isPerson = true
 			}
 			if role == nil && i > 0 && toks[i-1].Norm == "," && end < len(toks) && toks[end].Norm == "," {
@@ -255,7 +255,7 @@ func (d *docState) attachRole(p *entity, s, a, b int, ro *lexicon.Role, of *enti
 	toks := d.sents[s].Tokens
 	start := a
 	// modifiers before the role: "caretaker", "deputy", "foreign ministry"
-	for start > 0 && toks[start-1].Kind == text.Word && !isUpperWord(toks[start-1]) && modifierWords[toks[start-1].Norm] && !d.covered(s, start-1) {
+	for start > 0 && toks[start-1].Kind == text.Word && !isUpperWord(toks[start-1]) && modifierWords.has(toks[start-1].Norm) && !d.covered(s, start-1) {
 		start--
 	}
 	role := d.surface(s, start, b)
@@ -289,7 +289,7 @@ func (d *docState) attachRole(p *entity, s, a, b int, ro *lexicon.Role, of *enti
 	}
 }
 
-var modifierWords = map[string]bool{"caretaker": true, "interim": true, "deputy": true, "acting": true, "former": true, "senior": true, "chief": true, "foreign": true, "ministry": true, "military": true, "army": true, "regional": true, "provincial": true, "top": true}
+var modifierWords = newWordSet(map[string]bool{"caretaker": true, "interim": true, "deputy": true, "acting": true, "former": true, "senior": true, "chief": true, "foreign": true, "ministry": true, "military": true, "army": true, "regional": true, "provincial": true, "top": true})
 
 // findSurnames marks later mentions of a person's surname alone.
 func (d *docState) findSurnames() {
@@ -297,14 +297,24 @@ func (d *docState) findSurnames() {
 		return
 	}
 	m := lexicon.NewMatcher[*entity]()
+	// the first normalised word of each surname: a sentence with none of
+	// them has no match (unless a surname matches by exact case only)
+	var firsts []string
+	exact := false
 	for _, p := range d.persons {
 		parts := strings.Fields(p.name)
 		if len(parts) >= 2 {
 			m.Add(parts[len(parts)-1], p)
+			first, _, _ := strings.Cut(lexicon.Key(parts[len(parts)-1]), " ")
+			firsts = append(firsts, first)
+			exact = exact || strings.HasPrefix(parts[len(parts)-1], "=")
 		}
 	}
+	if m.Len() == 0 {
+		return
+	}
 	for si, s := range d.sents {
-		if d.skip[si] {
+		if d.skip[si] || !exact && !hasNorm(s.Tokens, firsts) {
 			continue
 		}
 		for _, h := range m.Find(s.Tokens) {
@@ -314,6 +324,18 @@ func (d *docState) findSurnames() {
 			d.addMention(d.newMention(mention{s: si, a: h.Start, b: h.End, ent: h.Values[0]}), "")
 		}
 	}
+}
+
+// hasNorm reports whether some token's normalised form is one of words.
+func hasNorm(toks []text.Token, words []string) bool {
+	for _, t := range toks {
+		for _, w := range words {
+			if t.Norm == w {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // nameSkeleton reduces a person's name to its consonants, so that

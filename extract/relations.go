@@ -47,7 +47,6 @@ func (x *Lexical) relations(d *docState) []Relation {
 			continue
 		}
 		toks := s.Tokens
-		low := lower(s.Text)
 		groupBefore := func(k int) *entity {
 			var g *entity
 			for _, m := range d.ments[si] {
@@ -117,14 +116,14 @@ func (x *Lexical) relations(d *docState) []Relation {
 				for k < len(toks) && k < b+5 && toks[k].Norm != "of" {
 					k++
 				}
-				if k < len(toks) && toks[k].Norm == "of" && memberNouns[toks[k-1].Norm] {
+				if k < len(toks) && toks[k].Norm == "of" && memberNouns.has(toks[k-1].Norm) {
 					for _, g := range entsAfter(k+1, 3, ClassArmedGroup, ClassOrganization, ClassStateForce) {
 						add(Relation{Subject: x.ref(m.ent), Predicate: "memberOf", Object: Object{Ref: refp(x.ref(g))}, Evidence: ev})
 					}
 				}
 			}
 			// "Hezbollah commander Ali Karaki"
-			if m.a >= 2 && memberNouns[toks[m.a-1].Norm] {
+			if m.a >= 2 && memberNouns.has(toks[m.a-1].Norm) {
 				for _, g := range d.ments[si] {
 					if g.b == m.a-1 && (g.ent.class == ClassArmedGroup || g.ent.class == ClassStateForce) {
 						add(Relation{Subject: x.ref(m.ent), Predicate: "memberOf", Object: Object{Ref: refp(x.ref(g.ent))}, Evidence: ev})
@@ -133,7 +132,7 @@ func (x *Lexical) relations(d *docState) []Relation {
 			}
 		}
 		// "X, or the Y," and "X, or “Y”," define an alias
-		if low.contains(", or ") {
+		if lowerContains(s.Text, ", or ") {
 			for _, m := range d.ments[si] {
 				b := m.b
 				if b+2 < len(toks) && toks[b].Norm == "," && toks[b+1].Norm == "or" {
@@ -156,7 +155,7 @@ func (x *Lexical) relations(d *docState) []Relation {
 func refp(r Ref) *Ref { return &r }
 
 // memberNouns are the nouns of "X, a member of Y" and "Y commander X".
-var memberNouns = map[string]bool{"member": true, "commander": true, "leader": true, "fighter": true, "militant": true, "founder": true, "chief": true, "spokesman": true, "spokeswoman": true, "spokesperson": true, "co-founder": true, "official": true}
+var memberNouns = newWordSet(map[string]bool{"member": true, "commander": true, "leader": true, "fighter": true, "militant": true, "founder": true, "chief": true, "spokesman": true, "spokeswoman": true, "spokesperson": true, "co-founder": true, "official": true})
 
 // listAfter returns the entities of a list that starts at token k of
 // sentence si: "for Iran's eastern Sistan and Pakistan's southwestern
@@ -192,12 +191,12 @@ func listAfter(d *docState, si, k int, classes ...string) []*entity {
 		w := toks[i].Norm
 		switch {
 		case w == "," || w == "and" || w == "the" || w == "greater" || w == "an" || w == "independent":
-		case toks[i].Kind == text.Word && !toks[i].Upper() && !prepositions[w] && i+1 < len(toks) && (isUpperWord(toks[i+1]) || d.mentionStarts(si, i+1)):
+		case toks[i].Kind == text.Word && !toks[i].Upper() && !prepositions.has(w) && i+1 < len(toks) && (isUpperWord(toks[i+1]) || d.mentionStarts(si, i+1)):
 			// an adjective before an item: "eastern", "southwestern"
 		case (w == "provinces" || w == "regions" || w == "province" || w == "region") && len(es) > 0:
 		case isUpperWord(toks[i]) && i+1 < len(toks) && (toks[i+1].Norm == "and" || toks[i+1].Norm == ","):
 			// an item the lists do not know ("Iran's eastern Sistan and …")
-		case toks[i].Kind == text.Word && !toks[i].Upper() && !prepositions[w] && len(es) > 0 && i+1 < len(toks) && d.mentionStarts(si, i+1):
+		case toks[i].Kind == text.Word && !toks[i].Upper() && !prepositions.has(w) && len(es) > 0 && i+1 < len(toks) && d.mentionStarts(si, i+1):
 			// an adjective before the next item
 		default:
 			return es

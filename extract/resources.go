@@ -48,12 +48,16 @@ type resources struct {
 	// demonyms holds the normalised demonyms of the gazetteer's countries
 	// (gazetteer.Normalize): the names IsDemonym accepts.
 	demonyms map[string]bool
+	// stopwords and givenNames are lex.Stopwords and lex.GivenNames.
+	stopwords, givenNames wordSet
 }
 
-// countryRef is the entity key of a country code and its candidate.
+// countryRef is the entity key of a country code, its candidate and its
+// name (gazetteer.Country(code).Name, "" if there is no such country).
 type countryRef struct {
 	key  string
 	cand *cand
+	name string
 }
 
 var (
@@ -84,6 +88,7 @@ func buildResources() *resources {
 		demonyms:       map[string]bool{},
 		countries:      map[string]countryRef{},
 	}
+	r.stopwords, r.givenNames = newWordSet(r.lex.Stopwords), newWordSet(r.lex.GivenNames)
 	for _, e := range r.lex.Entries {
 		c := &cand{class: e.Class, key: classPrefix(e.Class) + e.Key, name: e.Name, country: e.Country, wikidata: e.Wikidata, lex: e}
 		if e.Class == ClassStateForce && e.Country != "" {
@@ -135,7 +140,7 @@ func buildResources() *resources {
 			}
 			ref := countryRef{key: "country/" + strings.ToLower(cc)}
 			if g := r.gaz.Country(cc); g != nil {
-				ref.cand = r.gazCand(g)
+				ref.cand, ref.name = r.gazCand(g), g.Name
 			}
 			r.countries[cc] = ref
 		}

@@ -7,7 +7,7 @@ import (
 	"github.com/newsgraph/newsgraph/extract/text"
 )
 
-var groupHeads = map[string]bool{"group": true, "militants": true, "militant": true, "rebels": true, "separatists": true, "insurgents": true, "militia": true, "militias": true, "faction": true, "movement": true, "brigade": true, "brigades": true, "organisation": true, "organization": true, "front": false}
+var groupHeads = newWordSet(map[string]bool{"group": true, "militants": true, "militant": true, "rebels": true, "separatists": true, "insurgents": true, "militia": true, "militias": true, "faction": true, "movement": true, "brigade": true, "brigades": true, "organisation": true, "organization": true, "front": false})
 
 // findUnknowns finds names that no list knows from the shape of the text:
 // "the X group", "X militants", "the X area", "the town of X", "X village",
@@ -19,14 +19,14 @@ func (d *docState) findUnknowns() {
 		}
 		toks := s.Tokens
 		for i := 0; i < len(toks); i++ {
-			if !isUpperWord(toks[i]) || d.covered(si, i) || i == 0 && d.r.lex.Stopwords[toks[i].Norm] {
+			if !isUpperWord(toks[i]) || d.covered(si, i) || i == 0 && d.r.stopwords.has(toks[i].Norm) {
 				continue
 			}
 			end := d.nameRun(si, i)
 			if end == i {
 				continue
 			}
-			if d.r.lex.Stopwords[toks[i].Norm] && end-i == 1 {
+			if d.r.stopwords.has(toks[i].Norm) && end-i == 1 {
 				continue
 			}
 			next := ""
@@ -44,7 +44,7 @@ func (d *docState) findUnknowns() {
 			switch {
 			case next == "area" || next == "district" || next == "village" || next == "valley" || next == "camp" || next == "neighbourhood" || next == "neighborhood" || prev == "of" && (prev2 == "town" || prev2 == "city" || prev2 == "village" || prev2 == "district"):
 				d.addUnknownPlace(si, i, end, name)
-			case groupHeads[next] && !d.headline[si] && !d.descriptorsOnly(si, i, end):
+			case groupHeads.has(next) && !d.headline[si] && !d.descriptorsOnly(si, i, end):
 				e := d.entityFor(&cand{class: ClassArmedGroup, key: "group/" + slug(name), name: name})
 				e.conf = 0.6
 				d.addMention(d.newMention(mention{s: si, a: i, b: end, ent: e}), name)
@@ -61,7 +61,7 @@ func (d *docState) findUnknowns() {
 
 // descriptors are words that describe a group (faith, ethnicity, creed)
 // without naming it: "the Sunni Baloch militant group".
-var descriptors = map[string]bool{"sunni": true, "shia": true, "shiite": true, "shi'ite": true, "baloch": true, "baluch": true, "baluchi": true, "balochi": true, "kurdish": true, "islamist": true, "jihadi": true, "jihadist": true, "pashtun": true, "arab": true, "muslim": true, "christian": true, "hindu": true, "buddhist": true, "tuareg": true, "fulani": true, "sikh": true, "druze": true, "alawite": true, "uighur": true, "uyghur": true, "tamil": true, "rohingya": true, "hazara": true, "yazidi": true, "salafist": true, "salafi": true, "maoist": true, "marxist": true, "separatist": true, "nationalist": true, "tribal": true, "local": true, "armed": true, "islamic": false}
+var descriptors = newWordSet(map[string]bool{"sunni": true, "shia": true, "shiite": true, "shi'ite": true, "baloch": true, "baluch": true, "baluchi": true, "balochi": true, "kurdish": true, "islamist": true, "jihadi": true, "jihadist": true, "pashtun": true, "arab": true, "muslim": true, "christian": true, "hindu": true, "buddhist": true, "tuareg": true, "fulani": true, "sikh": true, "druze": true, "alawite": true, "uighur": true, "uyghur": true, "tamil": true, "rohingya": true, "hazara": true, "yazidi": true, "salafist": true, "salafi": true, "maoist": true, "marxist": true, "separatist": true, "nationalist": true, "tribal": true, "local": true, "armed": true, "islamic": false})
 
 // descriptorsOnly reports whether tokens [a, b) are all descriptors or
 // demonyms.
@@ -71,7 +71,7 @@ func (d *docState) descriptorsOnly(s, a, b int) bool {
 		if t.Kind != text.Word {
 			continue
 		}
-		if descriptors[t.Norm] {
+		if descriptors.has(t.Norm) {
 			continue
 		}
 		if d.r.isDemonym(t) {

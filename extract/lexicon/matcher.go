@@ -133,8 +133,7 @@ func (m *Matcher[V]) Add(phrase string, v V) {
 		}
 		if exact {
 			ws = append(ws, m.vocab.add(&m.vocab.exact, t.Text))
-			m.vocab.exactLens |= 1 << min(len(t.Text), 63)
-			m.vocab.exactFirst[t.Text[0]>>6] |= 1 << (t.Text[0] & 63)
+			m.vocab.exactShape[t.Text[0]] |= 1 << min(len(t.Text), 63)
 		} else {
 			ws = append(ws, m.vocab.add(&m.vocab.norm, t.Norm))
 		}
@@ -246,10 +245,10 @@ type Vocab struct {
 	norm  map[string]uint32
 	exact map[string]uint32
 	gen   uint32 // counts the words added, so that stale codes are seen
-	// the lengths (bit min(len, 63)) and first bytes of the exact words:
-	// a token whose text has neither is not looked up in exact
-	exactLens  uint64
-	exactFirst [4]uint64
+	// exactShape[b] has bit min(len, 63) set for every exact word of
+	// that length whose first byte is b: a token whose text has no such
+	// shape is not looked up in exact
+	exactShape [256]uint64
 }
 
 // NewVocab returns an empty vocabulary.
@@ -298,7 +297,7 @@ func (v *Vocab) Code(toks []text.Token, buf []Word) Coded {
 // mayBeExact reports whether s has the length and first byte of some
 // exact word (tokens are never empty).
 func (v *Vocab) mayBeExact(s string) bool {
-	return len(s) > 0 && v.exactLens&(1<<min(len(s), 63)) != 0 && v.exactFirst[s[0]>>6]&(1<<(s[0]&63)) != 0
+	return len(s) > 0 && v.exactShape[s[0]]&(1<<min(len(s), 63)) != 0
 }
 
 // Slice returns tokens [a, b) of c with their words.
