@@ -356,3 +356,15 @@ func TestConcurrentWriters(t *testing.T) {
 		})
 	}
 }
+
+// TestEventsCancelled checks that a listing cut off by its context is an
+// error, never a partial list.
+func TestEventsCancelled(t *testing.T) {
+	s := openTest(t, Config{Backend: BackendMemory})
+	mustPut(t, s, docA())
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if evs, err := s.Events(ctx, EventFilter{}); err == nil {
+		t.Fatalf("cancelled listing returned %d events and no error", len(evs))
+	}
+}

@@ -87,3 +87,4 @@ func TestUndatedReportsNearPublication(t *testing.T) {
 		}
 	}
 }
+

@@ -72,6 +72,11 @@ func (s *Store) Events(ctx context.Context, f EventFilter) ([]extract.Event, err
 	if r.err != nil {
 		return nil, r.err
 	}
+	// Cayley's iterators stop quietly when the context ends: a list read
+	// past the deadline would be partial.
+	if err := ctx.Err(); err != nil {
+		return nil, fmt.Errorf("graph: events: %w", err)
+	}
 	sort.SliceStable(out, func(i, j int) bool {
 		di, dj := out[i].date, out[j].date
 		if (di == "") != (dj == "") {
