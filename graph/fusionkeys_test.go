@@ -87,4 +87,3 @@ func TestUndatedReportsNearPublication(t *testing.T) {
 		}
 	}
 }
-
