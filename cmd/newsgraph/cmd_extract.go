@@ -12,7 +12,7 @@ import (
 
 var cmdExtract = &Command{
 	Name:      "extract",
-	UsageLine: "extract [--published DATE] [--extractor NAME] [--workers N] [--base IRI] PATH...",
+	UsageLine: "extract [--published DATE] [--extractor NAME] [--workers N] [--max-size SIZE] [--base IRI] PATH...",
 	Short:     "extract entities, events and relations from articles",
 	Long: `
 Extract reads articles and prints what it finds in each, one JSON object per

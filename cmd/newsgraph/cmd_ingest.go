@@ -18,7 +18,7 @@ import (
 
 var cmdIngest = &Command{
 	Name:      "ingest",
-	UsageLine: "ingest [--db BACKEND] [--dbpath P] [--base IRI] [--published DATE] [--extractor NAME] [--workers N] [--bulk] PATH...",
+	UsageLine: "ingest [--db BACKEND] [--dbpath P] [--base IRI] [--published DATE] [--extractor NAME] [--workers N] [--max-size SIZE] [--batch N] [--bulk] PATH...",
 	Short:     "extract articles and store them in the graph",
 	Long: `
 Ingest reads articles as 'newsgraph extract' does (see 'newsgraph help
