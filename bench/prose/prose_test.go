@@ -20,7 +20,7 @@ import (
 )
 
 // corpusSize is the amount of article text each benchmark runs on.
-const corpusSize = 1 << 20
+const corpusSize = 128 << 10
 
 var (
 	once  sync.Once
