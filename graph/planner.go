@@ -201,6 +201,9 @@ func (qs *plannedStore) QuadIteratorSize(ctx context.Context, d quad.Direction, 
 // OptimizeShape turns a lookup of quads with fixed directions into a scan
 // of the best index, as the kv store does, sized exactly.
 func (qs *plannedStore) OptimizeShape(s shape.Shape) (shape.Shape, bool) {
+	if q, ok := s.(shape.Quads); ok {
+		return qs.optimizeJoin(q)
+	}
 	qa, ok := s.(shape.QuadsAction)
 	if !ok || len(qa.Filter) == 0 {
 		return qs.QuadStore.OptimizeShape(s)
@@ -267,7 +270,13 @@ type sizedScan struct {
 // Stats returns the scan's costs, with its size counted on first use.
 func (it *sizedScan) Stats(ctx context.Context) (graph.IteratorCosts, error) {
 	if len(it.values) == len(it.index.Dirs) {
-		return it.IteratorShape.Stats(ctx) // the kv store knows it exactly
+		// The kv store knows the size of a full key exactly, and
+		// reports a missing key, an empty scan, as an error.
+		st, err := it.IteratorShape.Stats(ctx)
+		if errors.Is(err, hkv.ErrNotFound) {
+			return graph.IteratorCosts{ContainsCost: 1, NextCost: 2, Size: graph.Size{Size: 0, Exact: true}}, nil
+		}
+		return st, err
 	}
 	it.once.Do(func() {
 		k := it.index.Key(it.values)

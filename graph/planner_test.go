@@ -6,10 +6,12 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strings"
 	"testing"
 
 	"github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/cayley/graph/path"
+	"github.com/cayleygraph/cayley/graph/shape"
 	"github.com/cayleygraph/cayley/query"
 	"github.com/cayleygraph/cayley/query/gizmo"
 	"github.com/cayleygraph/quad"
@@ -122,6 +124,9 @@ func TestPlannerSameAnswers(t *testing.T) {
 		"predicate from all": `g.V().Out("<https://newsgraph.org/ns#killedMax>").All()`,
 		"intersection":       `g.V().Has("<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>", "<https://newsgraph.org/ns#Event>").And(g.V().Has("<https://newsgraph.org/ns#actor>", "` + actor + `")).All()`,
 		"count":              `g.Emit(g.V().In("<https://newsgraph.org/ns#mentionedIn>").Count())`,
+		"tags through joins": `g.V().Has("<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>", "<https://newsgraph.org/ns#Attack>").Tag("event").Out("<https://newsgraph.org/ns#actor>").Tag("actor").Out("<https://newsgraph.org/ns#name>").All()`,
+		"in after a set":     `g.V().Has("<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>", "<https://newsgraph.org/ns#Attack>").In("<https://newsgraph.org/ns#reportOf>").Out("<https://newsgraph.org/ns#killed>").All()`,
+		"joined and checked": `g.V().Has("<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>", "<https://newsgraph.org/ns#Attack>").Out("<https://newsgraph.org/ns#actor>").And(g.V("` + actor + `").Out("<https://newsgraph.org/ns#mentionedIn>").In("<https://newsgraph.org/ns#mentionedIn>")).Out("<https://newsgraph.org/ns#name>").All()`,
 	}
 	mustFind := map[string]bool{}
 	for name := range queries {
@@ -199,4 +204,72 @@ func TestPlannerSizes(t *testing.T) {
 	if sz, _ := it.Size(); sz != n {
 		t.Errorf("reports of %v: planned size %d, want %d", ev, sz, n)
 	}
+}
+
+// TestIndexJoin checks that a step from a set of nodes reads the index
+// prefix of each node (an index join) instead of every quad of the
+// nodes, and falls back to Cayley's intersection when the set is the
+// larger side.
+func TestIndexJoin(t *testing.T) {
+	s := plannedBolt(t, 30)
+	qs := s.QuadStore()
+	ctx := context.Background()
+	actor := someActor(t, s)
+	plan := func(p *path.Path) string {
+		sh, _ := shape.Optimize(p.Shape(), qs)
+		it := shape.BuildIterator(qs, sh)
+		defer it.Close()
+		data, err := json.Marshal(graph.DescribeIterator(it))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return string(data)
+	}
+	cases := []struct {
+		name string
+		path func(graph.QuadStore) *path.Path
+		join bool
+	}{
+		{"names of an actor's events' actors", func(qs graph.QuadStore) *path.Path {
+			return path.StartPath(qs, actor).In(schema.Actor).Out(schema.Actor).Out(schema.Name)
+		}, true},
+		{"documents of an actor's events", func(qs graph.QuadStore) *path.Path {
+			return path.StartPath(qs, actor).In(schema.Actor).In(schema.ReportOf).Out(schema.ReportedBy)
+		}, true},
+		{"names of every node", func(qs graph.QuadStore) *path.Path {
+			return path.StartPath(qs).Out(schema.Name)
+		}, false},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			desc := plan(c.path(qs))
+			if got := strings.Contains(desc, "IndexJoin"); got != c.join {
+				t.Errorf("index join used: %v, want %v; plan %s", got, c.join, desc)
+			}
+			// Same nodes as the kv store's own plan.
+			want, err := c.path(s.qs).Iterate(ctx).AllValues(s.qs)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got, err := c.path(qs).Iterate(ctx).AllValues(qs)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(want) == 0 {
+				t.Fatal("nothing found; the case tests nothing")
+			}
+			if g, w := sortedStrings(got), sortedStrings(want); strings.Join(g, "\n") != strings.Join(w, "\n") {
+				t.Errorf("planned store finds %d values, kv store %d", len(g), len(w))
+			}
+		})
+	}
+}
+
+func sortedStrings(vs []quad.Value) []string {
+	out := make([]string, len(vs))
+	for i, v := range vs {
+		out[i] = v.String()
+	}
+	sort.Strings(out)
+	return out
 }

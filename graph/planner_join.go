@@ -1,0 +1,324 @@
+package graph
+
+import (
+	"context"
+	"errors"
+	"fmt"
+
+	"github.com/cayleygraph/cayley/graph"
+	"github.com/cayleygraph/cayley/graph/iterator"
+	"github.com/cayleygraph/cayley/graph/kv"
+	"github.com/cayleygraph/cayley/graph/shape"
+	"github.com/cayleygraph/quad"
+)
+
+// Index joins.
+//
+// A traversal step from a set of nodes, such as Out(name) after
+// Out(actor), is a lookup of the quads whose subject is in the set and
+// whose predicate is name. Cayley builds it as an intersection of two
+// scans: every quad of each node in the set (an entity mentioned in ten
+// thousand documents has ten thousand mentionedIn quads), and every quad
+// with the predicate. Whichever drives, one side is read whole. An index
+// join reads neither: for each node of the set it scans the index prefix
+// (node, predicate), the quads wanted and no others.
+
+// optimizeJoin turns quads filtered by one set of nodes and fixed values
+// on other directions into an index join, when an index leads with
+// exactly those directions.
+func (qs *plannedStore) optimizeJoin(q shape.Quads) (shape.Shape, bool) {
+	if len(q) < 2 {
+		return q, false
+	}
+	join := indexJoin{qs: qs, fixed: make(map[quad.Direction]uint64, len(q)-1), quads: q}
+	dirs := make([]quad.Direction, 0, len(q))
+	for _, f := range q {
+		if hasDirection(dirs, f.Dir) || f.Dir == quad.Any {
+			return q, false // two filters on one direction: Cayley's intersection
+		}
+		dirs = append(dirs, f.Dir)
+		if v, ok := shape.One(f.Values); ok {
+			id, ok := v.(kv.Int64Value)
+			if !ok {
+				return q, false
+			}
+			join.fixed[f.Dir] = uint64(id)
+			continue
+		}
+		if join.from != nil {
+			return q, false // two sets: Cayley's intersection
+		}
+		join.dir, join.from = f.Dir, f.Values
+	}
+	if join.from == nil {
+		return q, false
+	}
+	ind, ok := qs.bestIndex(dirs)
+	if !ok || !leadsWith(ind, dirs) {
+		return q, false
+	}
+	join.index = ind
+	return join, true
+}
+
+// leadsWith reports whether the first len(dirs) directions of ind are
+// dirs, in any order.
+func leadsWith(ind kv.QuadIndex, dirs []quad.Direction) bool {
+	if len(ind.Dirs) < len(dirs) {
+		return false
+	}
+	for _, d := range ind.Dirs[:len(dirs)] {
+		if !hasDirection(dirs, d) {
+			return false
+		}
+	}
+	return true
+}
+
+// indexJoin is the shape of an index join: the quads whose direction dir
+// is a node of from and whose other directions have the fixed ids, read
+// from index one prefix per node.
+type indexJoin struct {
+	qs    *plannedStore
+	index kv.QuadIndex
+	dir   quad.Direction
+	from  shape.Shape
+	fixed map[quad.Direction]uint64
+	quads shape.Quads // the same quads as Cayley would read them
+}
+
+// BuildIterator builds the join, or Cayley's intersection when the set is
+// larger than the quads with the fixed values (then scanning those and
+// checking each against the set reads less).
+func (s indexJoin) BuildIterator(qs graph.QuadStore) graph.Iterator {
+	if qs != graph.QuadStore(s.qs) {
+		return iterator.NewError(errors.New("graph: index join built on another quad store"))
+	}
+	ctx := context.Background()
+	from := graph.AsShape(s.from.BuildIterator(qs))
+	st, err := from.Stats(ctx)
+	if err != nil {
+		return iterator.NewError(err)
+	}
+	if fixed, ok := s.fixedSize(ctx); ok && fixed < st.Size.Size {
+		return s.quads.BuildIterator(qs)
+	}
+	return graph.NewLegacy(&joinIterator{qs: s.qs, index: s.index, dir: s.dir, fixed: s.fixed, from: from}, nil)
+}
+
+// fixedSize returns the number of quads with the fixed values, when an
+// index leads with their directions.
+func (s indexJoin) fixedSize(ctx context.Context) (int64, bool) {
+	dirs := make([]quad.Direction, 0, len(s.fixed))
+	for d := range s.fixed {
+		dirs = append(dirs, d)
+	}
+	ind, ok := s.qs.bestIndex(dirs)
+	if !ok || !leadsWith(ind, dirs) {
+		return 0, false
+	}
+	vals := make([]uint64, len(dirs))
+	for i, d := range ind.Dirs[:len(dirs)] {
+		vals[i] = s.fixed[d]
+	}
+	it := s.qs.scan(ind, vals)
+	defer it.Close()
+	st, err := graph.AsShape(it).Stats(ctx)
+	if err != nil || !st.Size.Exact {
+		return 0, false
+	}
+	return st.Size.Size, true
+}
+
+// Optimize optimizes the set the join starts from.
+func (s indexJoin) Optimize(r shape.Optimizer) (shape.Shape, bool) {
+	from, ok := s.from.Optimize(r)
+	if from == nil {
+		return nil, true
+	}
+	if ok {
+		s.from = from
+		quads := make(shape.Quads, len(s.quads))
+		copy(quads, s.quads)
+		for i := range quads {
+			if quads[i].Dir == s.dir {
+				quads[i].Values = from
+			}
+		}
+		s.quads = quads
+	}
+	return s, ok
+}
+
+// joinIterator iterates an index join.
+type joinIterator struct {
+	qs    *plannedStore
+	index kv.QuadIndex
+	dir   quad.Direction
+	fixed map[quad.Direction]uint64
+	from  graph.IteratorShape
+}
+
+// Iterate starts scanning: each node of the set, then its prefix.
+func (it *joinIterator) Iterate() graph.Scanner {
+	return &joinNext{joinIterator: it, from: it.from.Iterate()}
+}
+
+// Lookup checks a quad's fixed directions, then its node against the set.
+func (it *joinIterator) Lookup() graph.Index {
+	return &joinContains{joinIterator: it, from: it.from.Lookup()}
+}
+
+// Stats estimates a quad or two per node of the set; a lookup costs a
+// quad read and a lookup in the set.
+func (it *joinIterator) Stats(ctx context.Context) (graph.IteratorCosts, error) {
+	st, err := it.from.Stats(ctx)
+	return graph.IteratorCosts{
+		NextCost:     st.NextCost + 2,
+		ContainsCost: st.ContainsCost + 1,
+		Size:         graph.Size{Size: 2 * st.Size.Size, Exact: false},
+	}, err
+}
+
+// Optimize optimizes the set.
+func (it *joinIterator) Optimize(ctx context.Context) (graph.IteratorShape, bool) {
+	from, ok := it.from.Optimize(ctx)
+	if !ok {
+		return it, false
+	}
+	cp := *it
+	cp.from = from
+	return &cp, true
+}
+
+// SubIterators returns the set.
+func (it *joinIterator) SubIterators() []graph.IteratorShape {
+	return []graph.IteratorShape{it.from}
+}
+
+// String describes the join.
+func (it *joinIterator) String() string {
+	return fmt.Sprintf("IndexJoin(%v, %v)", it.index, it.dir)
+}
+
+// values returns the prefix of the index for node id.
+func (it *joinIterator) values(id uint64) []uint64 {
+	vals := make([]uint64, 0, 1+len(it.fixed))
+	for _, d := range it.index.Dirs[:1+len(it.fixed)] {
+		if d == it.dir {
+			vals = append(vals, id)
+		} else {
+			vals = append(vals, it.fixed[d])
+		}
+	}
+	return vals
+}
+
+// joinNext scans an index join.
+type joinNext struct {
+	*joinIterator
+	from   graph.Scanner
+	quads  graph.Scanner // the prefix of the current node
+	result graph.Ref
+	err    error
+}
+
+// Next returns the next quad of the current node's prefix, moving on to
+// the next node of the set when it runs out.
+func (it *joinNext) Next(ctx context.Context) bool {
+	it.result = nil
+	for {
+		if it.quads != nil {
+			if it.quads.Next(ctx) {
+				it.result = it.quads.Result()
+				return true
+			}
+			it.err = it.quads.Err()
+			it.quads.Close()
+			it.quads = nil
+			if it.err != nil {
+				return false
+			}
+		}
+		if !it.from.Next(ctx) {
+			it.err = it.from.Err()
+			return false
+		}
+		id, ok := it.from.Result().(kv.Int64Value)
+		if !ok {
+			continue // not a stored node: no quads
+		}
+		it.quads = graph.AsShape(it.qs.scan(it.index, it.values(uint64(id)))).Iterate()
+	}
+}
+
+// NextPath moves to the set's next path to the current node.
+func (it *joinNext) NextPath(ctx context.Context) bool { return it.from.NextPath(ctx) }
+
+// TagResults passes on the set's tags.
+func (it *joinNext) TagResults(dst map[string]graph.Ref) { it.from.TagResults(dst) }
+
+// Result returns the current quad.
+func (it *joinNext) Result() graph.Ref { return it.result }
+
+// Err returns the first error met.
+func (it *joinNext) Err() error { return it.err }
+
+// String describes the scan.
+func (it *joinNext) String() string { return "IndexJoinNext" }
+
+// Close closes the scans.
+func (it *joinNext) Close() error {
+	err := it.from.Close()
+	if it.quads != nil {
+		if e := it.quads.Close(); err == nil {
+			err = e
+		}
+	}
+	if it.err == nil {
+		it.err = err
+	}
+	return err
+}
+
+// joinContains checks quads against an index join.
+type joinContains struct {
+	*joinIterator
+	from   graph.Index
+	result graph.Ref
+}
+
+// Contains reports whether quad q has the fixed values and a node of the
+// set in the join's direction.
+func (it *joinContains) Contains(ctx context.Context, q graph.Ref) bool {
+	it.result = nil
+	for d, id := range it.fixed {
+		v, ok := it.qs.QuadDirection(q, d).(kv.Int64Value)
+		if !ok || uint64(v) != id {
+			return false
+		}
+	}
+	if !it.from.Contains(ctx, it.qs.QuadDirection(q, it.dir)) {
+		return false
+	}
+	it.result = q
+	return true
+}
+
+// NextPath moves to the set's next path to the node.
+func (it *joinContains) NextPath(ctx context.Context) bool { return it.from.NextPath(ctx) }
+
+// TagResults passes on the set's tags.
+func (it *joinContains) TagResults(dst map[string]graph.Ref) { it.from.TagResults(dst) }
+
+// Result returns the quad last found.
+func (it *joinContains) Result() graph.Ref { return it.result }
+
+// Err returns the set's error.
+func (it *joinContains) Err() error { return it.from.Err() }
+
+// String describes the lookup.
+func (it *joinContains) String() string { return "IndexJoinContains" }
+
+// Close closes the set.
+func (it *joinContains) Close() error { return it.from.Close() }
