@@ -149,6 +149,11 @@ func (s *Store) CopyQuads(ctx context.Context, r quad.Reader) (CopyStats, error)
 	}
 	for _, stmt := range []string{
 		`SELECT pg_advisory_xact_lock(` + fmt.Sprint(writeLockKey) + `)`,
+		// Memory for this transaction's sorts, hashes and index builds
+		// (the defaults, 4 and 64 MB, send a load of millions of quads
+		// to temporary files).
+		`SET LOCAL work_mem = '256MB'`,
+		`SET LOCAL maintenance_work_mem = '512MB'`,
 		`CREATE TEMP TABLE ng_nodes (LIKE nodes) ON COMMIT DROP`,
 		`CREATE TEMP TABLE ng_quads (subject_hash BYTEA NOT NULL, predicate_hash BYTEA NOT NULL, object_hash BYTEA NOT NULL, label_hash BYTEA) ON COMMIT DROP`,
 		`CREATE TEMP TABLE ng_new (subject_hash BYTEA, predicate_hash BYTEA, object_hash BYTEA, label_hash BYTEA) ON COMMIT DROP`,

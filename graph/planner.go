@@ -208,6 +208,9 @@ func (qs *plannedStore) OptimizeShape(s shape.Shape) (shape.Shape, bool) {
 	if !ok || len(qa.Filter) == 0 {
 		return qs.QuadStore.OptimizeShape(s)
 	}
+	if nodes, ok := qs.optimizeNodes(qa); ok {
+		return nodes, true
+	}
 	dirs := make([]quad.Direction, 0, len(qa.Filter))
 	for d := range qa.Filter {
 		dirs = append(dirs, d)

@@ -322,3 +322,167 @@ func (it *joinContains) String() string { return "IndexJoinContains" }
 
 // Close closes the set.
 func (it *joinContains) Close() error { return it.from.Close() }
+
+// Node lookups.
+//
+// Has(type, Attack) after a traversal checks, for each node reached,
+// whether the quad (node, type, Attack) exists. Cayley checks it by
+// reading every quad of the node and testing each; with an index that
+// leads with the fixed directions and then the node's (predicate, object,
+// subject), it is a single key lookup.
+
+// optimizeNodes turns the nodes in direction qa.Result of the quads with
+// fixed values into a node scan, when an index leads with the fixed
+// directions followed by the result's.
+func (qs *plannedStore) optimizeNodes(qa shape.QuadsAction) (shape.Shape, bool) {
+	if len(qa.Save) != 0 || len(qa.Filter) == 0 || qa.Result == quad.Any {
+		return nil, false
+	}
+	dirs := make([]quad.Direction, 0, len(qa.Filter))
+	for d := range qa.Filter {
+		dirs = append(dirs, d)
+	}
+	ind, ok := qs.bestIndex(dirs)
+	if !ok || !leadsWith(ind, dirs) || len(ind.Dirs) <= len(dirs) || ind.Dirs[len(dirs)] != qa.Result {
+		return nil, false
+	}
+	scan := nodeScan{qs: qs, index: ind, result: qa.Result}
+	for _, d := range ind.Dirs[:len(dirs)] {
+		v, ok := qa.Filter[d].(kv.Int64Value)
+		if !ok {
+			return nil, false
+		}
+		scan.values = append(scan.values, uint64(v))
+	}
+	return scan, true
+}
+
+// nodeScan is the shape of the nodes in direction result of the quads
+// under an index prefix.
+type nodeScan struct {
+	qs     *plannedStore
+	index  kv.QuadIndex
+	values []uint64
+	result quad.Direction
+}
+
+// BuildIterator builds the scan.
+func (s nodeScan) BuildIterator(qs graph.QuadStore) graph.Iterator {
+	if qs != graph.QuadStore(s.qs) {
+		return iterator.NewError(errors.New("graph: node scan built on another quad store"))
+	}
+	return graph.NewLegacy(&nodeIterator{nodeScan: s, quads: graph.AsShape(s.qs.scan(s.index, s.values))}, nil)
+}
+
+// Optimize leaves the scan as it is.
+func (s nodeScan) Optimize(shape.Optimizer) (shape.Shape, bool) { return s, false }
+
+// nodeIterator iterates a node scan.
+type nodeIterator struct {
+	nodeScan
+	quads graph.IteratorShape
+}
+
+// Iterate lists the nodes of the quads under the prefix.
+func (it *nodeIterator) Iterate() graph.Scanner {
+	return &nodeNext{it: it, quads: it.quads.Iterate()}
+}
+
+// Lookup checks nodes with one key lookup each.
+func (it *nodeIterator) Lookup() graph.Index { return &nodeContains{it: it} }
+
+// Stats gives the prefix's size; a lookup is a key lookup.
+func (it *nodeIterator) Stats(ctx context.Context) (graph.IteratorCosts, error) {
+	st, err := it.quads.Stats(ctx)
+	return graph.IteratorCosts{NextCost: st.NextCost + 1, ContainsCost: 2, Size: st.Size}, err
+}
+
+// Optimize leaves the iterator as it is.
+func (it *nodeIterator) Optimize(context.Context) (graph.IteratorShape, bool) { return it, false }
+
+// SubIterators returns nothing: the scan is a leaf.
+func (it *nodeIterator) SubIterators() []graph.IteratorShape { return nil }
+
+// String describes the scan.
+func (it *nodeIterator) String() string {
+	return fmt.Sprintf("IndexNodes(%v, %v)", it.index, it.result)
+}
+
+// nodeNext lists the nodes of a node scan.
+type nodeNext struct {
+	it     *nodeIterator
+	quads  graph.Scanner
+	result graph.Ref
+}
+
+// Next moves to the node of the next quad.
+func (n *nodeNext) Next(ctx context.Context) bool {
+	n.result = nil
+	if !n.quads.Next(ctx) {
+		return false
+	}
+	n.result = n.it.qs.QuadDirection(n.quads.Result(), n.it.result)
+	return true
+}
+
+// NextPath reports no other path: a node scan has no tags.
+func (n *nodeNext) NextPath(context.Context) bool { return false }
+
+// TagResults adds nothing.
+func (n *nodeNext) TagResults(map[string]graph.Ref) {}
+
+// Result returns the current node.
+func (n *nodeNext) Result() graph.Ref { return n.result }
+
+// Err returns the scan's error.
+func (n *nodeNext) Err() error { return n.quads.Err() }
+
+// String describes the scan.
+func (n *nodeNext) String() string { return "IndexNodesNext" }
+
+// Close closes the scan.
+func (n *nodeNext) Close() error { return n.quads.Close() }
+
+// nodeContains checks nodes against a node scan.
+type nodeContains struct {
+	it     *nodeIterator
+	result graph.Ref
+	err    error
+}
+
+// Contains reports whether a live quad is stored under the prefix
+// followed by node v.
+func (c *nodeContains) Contains(ctx context.Context, v graph.Ref) bool {
+	c.result = nil
+	id, ok := v.(kv.Int64Value)
+	if !ok {
+		return false
+	}
+	vals := append(append(make([]uint64, 0, len(c.it.values)+1), c.it.values...), uint64(id))
+	quads := kv.NewQuadIterator(c.it.qs.QuadStore, c.it.index, vals).AsShape().Iterate()
+	defer quads.Close()
+	if !quads.Next(ctx) {
+		c.err = quads.Err()
+		return false
+	}
+	c.result = v
+	return true
+}
+
+// NextPath reports no other path.
+func (c *nodeContains) NextPath(context.Context) bool { return false }
+
+// TagResults adds nothing.
+func (c *nodeContains) TagResults(map[string]graph.Ref) {}
+
+// Result returns the node last found.
+func (c *nodeContains) Result() graph.Ref { return c.result }
+
+// Err returns the first error met.
+func (c *nodeContains) Err() error { return c.err }
+
+// String describes the lookup.
+func (c *nodeContains) String() string { return "IndexNodesContains" }
+
+// Close does nothing: each lookup closes its own scan.
+func (c *nodeContains) Close() error { return nil }

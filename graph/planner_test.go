@@ -209,7 +209,8 @@ func TestPlannerSizes(t *testing.T) {
 // TestIndexJoin checks that a step from a set of nodes reads the index
 // prefix of each node (an index join) instead of every quad of the
 // nodes, and falls back to Cayley's intersection when the set is the
-// larger side.
+// larger side; and that Has on a set checks each node with one key
+// lookup.
 func TestIndexJoin(t *testing.T) {
 	s := plannedBolt(t, 30)
 	qs := s.QuadStore()
@@ -228,23 +229,30 @@ func TestIndexJoin(t *testing.T) {
 	cases := []struct {
 		name string
 		path func(graph.QuadStore) *path.Path
-		join bool
+		join bool // an index join is expected
+		has  bool // a node lookup is expected (others may have one too)
 	}{
 		{"names of an actor's events' actors", func(qs graph.QuadStore) *path.Path {
 			return path.StartPath(qs, actor).In(schema.Actor).Out(schema.Actor).Out(schema.Name)
-		}, true},
+		}, true, false},
 		{"documents of an actor's events", func(qs graph.QuadStore) *path.Path {
 			return path.StartPath(qs, actor).In(schema.Actor).In(schema.ReportOf).Out(schema.ReportedBy)
-		}, true},
+		}, true, false},
+		{"an actor's attacks", func(qs graph.QuadStore) *path.Path {
+			return path.StartPath(qs, actor).In(schema.Actor).Has(schema.Type, schema.Attack)
+		}, false, true},
 		{"names of every node", func(qs graph.QuadStore) *path.Path {
 			return path.StartPath(qs).Out(schema.Name)
-		}, false},
+		}, false, true}, // the objects of the name quads, listed from the predicate-first index
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			desc := plan(c.path(qs))
 			if got := strings.Contains(desc, "IndexJoin"); got != c.join {
 				t.Errorf("index join used: %v, want %v; plan %s", got, c.join, desc)
+			}
+			if c.has && !strings.Contains(desc, "IndexNodes") {
+				t.Errorf("no node lookup in the plan %s", desc)
 			}
 			// Same nodes as the kv store's own plan.
 			want, err := c.path(s.qs).Iterate(ctx).AllValues(s.qs)
