@@ -223,9 +223,9 @@ type walker struct {
 	fn        func(extract.Document) error
 	published string
 	errs      []error
-	// ids maps each document ID handed on to where it came from, to
-	// catch two inputs with the same ID (which a store would conflate).
-	ids map[string]string
+	// ids remembers each document ID handed on and where it came from,
+	// to catch two inputs with the same ID (which a store would conflate).
+	ids idSet
 }
 
 // report passes a bad-input error on.
@@ -256,14 +256,11 @@ func (w *walker) emit(doc extract.Document, p string, line int) error {
 	if err := w.ctx.Err(); err != nil {
 		return err
 	}
-	if first, dup := w.ids[doc.ID]; dup {
+	if first, dup := w.ids.seen(doc.ID); dup {
 		w.reportf(p, line, "duplicate document id %q (first from %s)", doc.ID, first)
 		return nil
 	}
-	if w.ids == nil {
-		w.ids = map[string]string{}
-	}
-	w.ids[doc.ID] = where(p, line)
+	w.ids.add(doc.ID, p, line)
 	if doc.Published == "" {
 		doc.Published = DatelineDate(doc.Text)
 	}

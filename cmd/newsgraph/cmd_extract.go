@@ -40,6 +40,8 @@ from a dateline among its first lines, else from --published.
 Documents are extracted in parallel on --workers goroutines. Bad inputs are
 reported on standard error, naming the file (and line), and skipped; the
 exit status is then 1, after the other inputs have been processed.
+Memory does not grow with the input: documents are streamed, and the Go
+heap is kept under a soft limit of 384 MiB ($GOMEMLIMIT sets another).
 `,
 	New: func() runner { return &extractCmd{} },
 }
@@ -61,6 +63,7 @@ func (c *extractCmd) run(ctx context.Context, env *Env, args []string) error {
 	if len(args) == 0 {
 		return usagef("no input: give files, directories or - for standard input")
 	}
+	limitMemory(env)
 	stderr := &lockedWriter{w: env.Stderr}
 	p := &pipeline{
 		flags:  c.extractFlags,

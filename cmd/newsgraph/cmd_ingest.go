@@ -49,6 +49,10 @@ PostgreSQL with COPY in one transaction. Either every document lands or
 none does; a rerun after a crash starts again. On a database that
 already holds quads --bulk falls back to one transaction per document.
 
+Memory does not grow with the input: documents are streamed, and into
+bolt or PostgreSQL the Go heap is kept under a soft limit of 384 MiB
+($GOMEMLIMIT, as for any Go program, sets another).
+
 The exit status is 1 if any input was skipped.
 `,
 	New: func() runner { return &ingestCmd{} },
@@ -93,6 +97,8 @@ func (c *ingestCmd) run(ctx context.Context, env *Env, args []string) error {
 	defer store.Close()
 	if c.store.backend == graph.BackendMemory {
 		fmt.Fprintln(env.Stderr, "newsgraph ingest: note: --db memory keeps nothing once ingest exits")
+	} else {
+		limitMemory(env) // the graph is on disk: the heap holds a few batches
 	}
 
 	// ui keeps the progress bar and the messages about bad inputs apart.

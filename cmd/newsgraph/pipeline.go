@@ -7,6 +7,7 @@ import (
 	"io"
 	"math"
 	"runtime"
+	"runtime/debug"
 	"strconv"
 	"strings"
 	"sync"
@@ -106,6 +107,22 @@ func (f *extractFlags) check() error {
 		return usagef("--workers must be at least 1")
 	}
 	return nil
+}
+
+// streamMemoryLimit is the soft limit on the Go runtime's memory that
+// extract and ingest set (unless $GOMEMLIMIT is set): when the heap nears
+// it the garbage collector runs sooner, so that a long run over an
+// archive stays within a fixed footprint instead of growing to twice its
+// live data between collections. It is soft: a run that needs more gets
+// it, at the cost of more collection.
+const streamMemoryLimit = 384 << 20
+
+// limitMemory sets streamMemoryLimit, unless $GOMEMLIMIT gives a limit.
+func limitMemory(env *Env) {
+	if env.getenv("GOMEMLIMIT") != "" {
+		return
+	}
+	debug.SetMemoryLimit(streamMemoryLimit)
 }
 
 // extracted is one document and what the extractor made of it.
