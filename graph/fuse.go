@@ -503,14 +503,46 @@ func (f *fuser) mint(r *report) quad.IRI {
 	}
 	sum := sha256.Sum256([]byte(strings.Join(parts, "\n")))
 	key := strings.ToLower(schema.LocalName(r.typ)) + "-" + hex.EncodeToString(sum[:8])
-	iri := schema.EventIRI(f.s.base, key)
-	for i := 2; ; i++ {
-		st := f.load(iri)
-		if !st.hasOthers && !st.usedByRecord {
-			return iri
+	slot := func(n int) quad.IRI {
+		if n == 1 {
+			return schema.EventIRI(f.s.base, key)
 		}
-		iri = schema.EventIRI(f.s.base, key+"-"+strconv.Itoa(i))
+		return schema.EventIRI(f.s.base, key+"-"+strconv.Itoa(n))
 	}
+	// Events that share a key take the slots key, key-2, key-3… in turn,
+	// so a free slot is found by doubling, then halving: a few lookups
+	// however many events share the key (a slot freed by a replaced
+	// document may be left, which costs nothing but a number).
+	if !f.taken(slot(1)) {
+		return slot(1)
+	}
+	lo, hi := 1, 2
+	for f.taken(slot(hi)) {
+		lo, hi = hi, 2*hi
+	}
+	for hi-lo > 1 {
+		if mid := (lo + hi) / 2; f.taken(slot(mid)) {
+			lo = mid
+		} else {
+			hi = mid
+		}
+	}
+	return slot(hi)
+}
+
+// taken tells whether event node e is in use: reported by another
+// document, or by another report of this record.
+func (f *fuser) taken(e quad.IRI) bool {
+	if st, ok := f.events[e]; ok {
+		return st.hasOthers || st.usedByRecord
+	}
+	fused := schema.FusedGraph(f.s.base)
+	used := false
+	f.fail(f.v.until(quad.Object, e, schema.ReportOf, func(q quad.Quad) bool {
+		used = q.Label != f.doc && q.Label != fused
+		return !used
+	}))
+	return used
 }
 
 func joinSorted(iris []quad.IRI) string {

@@ -43,15 +43,42 @@ type plannedStore struct {
 	db      hkv.KV
 	indexes []kv.QuadIndex
 	cache   *refCache // values of node ids, shared with Put's reads
+	w       *kvWriter
 }
 
-// newPlannedStore wraps qs, whose data is db, for queries.
-func newPlannedStore(qs *kv.QuadStore, db hkv.KV, cache *refCache) (*plannedStore, error) {
-	list, err := readQuadIndexes(db)
-	if err != nil {
-		return nil, err
+// newPlannedStore wraps qs, whose data is db with quad indexes list, for
+// queries; w resolves values and applies deltas.
+func newPlannedStore(qs *kv.QuadStore, db hkv.KV, list []kv.QuadIndex, w *kvWriter) *plannedStore {
+	return &plannedStore{QuadStore: qs, db: db, indexes: list, cache: w.ids, w: w}
+}
+
+// ValueOf returns the node id of v, or nil if the store holds no such
+// node. It resolves v through newsgraph's writer, whose cache of ids is
+// exact, rather than through the kv store's own cache of recent IRIs,
+// which does not see the writer's changes.
+func (qs *plannedStore) ValueOf(v quad.Value) graph.Ref {
+	if id := qs.w.id(v); id != 0 {
+		return kv.Int64Value(id)
 	}
-	return &plannedStore{QuadStore: qs, db: db, indexes: list, cache: cache}, nil
+	return nil
+}
+
+// RefsOf returns the node ids of values (0 where the store holds none),
+// as the kv store's RefsOf does.
+func (qs *plannedStore) RefsOf(ctx context.Context, vals []quad.Value) ([]graph.Ref, error) {
+	out := make([]graph.Ref, len(vals))
+	for i, v := range vals {
+		out[i] = kv.Int64Value(qs.w.id(v))
+	}
+	return out, nil
+}
+
+// ApplyDeltas writes deltas through newsgraph's writer (Cayley's layout),
+// so that writers of Cayley's API (the HTTP write endpoints) and Put
+// share one view of the node ids.
+func (qs *plannedStore) ApplyDeltas(deltas []graph.Delta, opts graph.IgnoreOpts) error {
+	defer qs.cache.written()
+	return qs.w.apply(deltas, opts)
 }
 
 // NameOf returns the value of a node, from the cache when it can: node

@@ -8,7 +8,6 @@ import (
 	"unicode/utf8"
 
 	"github.com/cayleygraph/cayley/graph"
-	"github.com/cayleygraph/cayley/graph/kv"
 	"github.com/cayleygraph/quad"
 
 	"github.com/newsgraph/newsgraph/extract"
@@ -765,63 +764,25 @@ func (b *builder) relation(n int, rel *extract.Relation) error {
 	return nil
 }
 
-// apply writes deltas in one transaction. Cayley's kv backend (bolt) drops
-// a direction of an added quad when the node there loses more references
-// than it gains in the same batch (it only resolves nodes whose count
-// grows), so for it every such node is pinned by extra quads that keep its
-// count from falling; the pins are deleted in a second, delete-only batch.
-// The document is complete after the first batch; pins left by a crash in
-// between are removed by the next Put.
+// apply writes deltas in one transaction: on bolt through kvWriter, on
+// the other backends through Cayley's own ApplyDeltas.
 func (s *Store) apply(ctx context.Context, deltas []graph.Delta, opts graph.IgnoreOpts) error {
 	defer s.refs.written()
-	if _, ok := s.qs.(*kv.QuadStore); !ok {
-		return s.qs.ApplyDeltas(deltas, opts)
+	if s.kvw != nil {
+		return s.kvw.apply(deltas, opts)
 	}
-	net := map[quad.Value]int{}
-	added := map[quad.Value]bool{}
-	for _, d := range deltas {
-		for _, dir := range quad.Directions {
-			v := d.Quad.Get(dir)
-			if v == nil {
-				continue
-			}
-			if d.Action == graph.Add {
-				net[v]++
-				added[v] = true
-			} else {
-				net[v]--
-			}
-		}
-	}
-	var pins []graph.Delta
-	for v, n := range net {
-		for i := 0; added[v] && i < -n; i++ {
-			q := quad.Quad{Subject: pinNode, Predicate: pinNode, Object: v, Label: quad.IRI(fmt.Sprintf("%s:%d", pinNode, i))}
-			pins = append(pins, graph.Delta{Quad: q, Action: graph.Add})
-		}
-	}
-	if len(pins) == 0 {
-		return s.qs.ApplyDeltas(deltas, opts)
-	}
-	batch := append(append(make([]graph.Delta, 0, len(deltas)+len(pins)), deltas...), pins...)
-	if err := s.qs.ApplyDeltas(batch, opts); err != nil {
-		return err
-	}
-	for i := range pins {
-		pins[i].Action = graph.Delete
-	}
-	// A failure here leaves only pins, which the next Put removes.
-	_ = s.qs.ApplyDeltas(pins, graph.IgnoreOpts{IgnoreMissing: true})
-	return nil
+	return s.qs.ApplyDeltas(deltas, opts)
 }
 
 // pinNode is the subject, predicate and label prefix of the pin quads
-// apply writes for the kv backend.
+// that earlier versions wrote into bolt stores around Cayley's kv writer
+// (which dropped a direction of an added quad whose node lost more
+// references than it gained in a batch); a crash could leave some behind.
 const pinNode = quad.IRI("urn:newsgraph:kv-pin")
 
 // unpin deletes pin quads a crash left behind.
 func (s *Store) unpin(ctx context.Context) error {
-	if _, ok := s.qs.(*kv.QuadStore); !ok {
+	if s.kvw == nil {
 		return nil
 	}
 	var left []graph.Delta
@@ -831,6 +792,5 @@ func (s *Store) unpin(ctx context.Context) error {
 	if err != nil || len(left) == 0 {
 		return err
 	}
-	defer s.refs.written()
-	return s.qs.ApplyDeltas(left, graph.IgnoreOpts{IgnoreMissing: true})
+	return s.apply(ctx, left, graph.IgnoreOpts{IgnoreMissing: true})
 }

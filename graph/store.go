@@ -63,6 +63,7 @@ type Store struct {
 	qs       graph.QuadStore
 	query    graph.QuadStore // qs as queries see it (bolt: with real sizes for the planner)
 	kvdb     hkv.KV          // bolt: the key-value store under qs
+	kvw      *kvWriter       // bolt: writes and resolves node ids (Cayley's kv layout)
 	base     string
 	backend  string
 	readOnly bool
@@ -114,12 +115,13 @@ func Open(ctx context.Context, cfg Config) (*Store, error) {
 	s.query = s.qs
 	s.legacyFusion = s.qs.ValueOf(schema.FusionKey) == nil && s.qs.ValueOf(schema.Event) != nil
 	if k, ok := s.qs.(*kv.QuadStore); ok && s.kvdb != nil {
-		p, err := newPlannedStore(k, s.kvdb, &s.refs)
+		list, err := readQuadIndexes(s.kvdb)
 		if err != nil {
 			s.qs.Close()
 			return nil, fmt.Errorf("graph: open %s: %w", cfg.Path, err)
 		}
-		s.query = p
+		s.kvw = &kvWriter{db: s.kvdb.(*hbolt.DB).DB(), indexes: list, ids: &s.refs}
+		s.query = newPlannedStore(k, s.kvdb, list, s.kvw)
 	}
 	return s, nil
 }

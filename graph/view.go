@@ -2,6 +2,7 @@ package graph
 
 import (
 	"context"
+	"errors"
 	"sync"
 
 	"github.com/cayleygraph/cayley/graph"
@@ -24,19 +25,29 @@ import (
 
 // pending holds the net changes of a batch not yet written: the last
 // action on each quad (add or delete), with the added quads listed by
-// subject and by object.
+// subject, by subject and predicate, by object and predicate, and by
+// triple, as positions in one list (few allocations, little for the
+// garbage collector to scan).
 type pending struct {
-	state  map[quad.Quad]graph.Procedure
-	stored map[quad.Quad]bool // quads the store holds (first changed by a deletion)
-	order  []quad.Quad        // quads in the order of their first change
-	bySubj map[quad.Value][]quad.Quad
-	byObj  map[quad.Value][]quad.Quad
-	listed map[quad.Quad]bool
+	at     map[quad.Quad]int32 // position in quads
+	quads  []pendingQuad       // in the order of their first change
+	bySubj map[quad.Value][]int32
+	bySP   map[[2]quad.Value][]int32 // subject, predicate
+	byOP   map[[2]quad.Value][]int32 // object, predicate
+	byTrip map[quad.Quad][]int32     // triple (label nil)
+}
+
+// pendingQuad is the net change of one quad.
+type pendingQuad struct {
+	q      quad.Quad
+	action graph.Procedure // the last change
+	stored bool            // the store holds it (first changed by a deletion)
+	listed bool            // in the lists by subject…
 }
 
 func newPending() *pending {
-	return &pending{state: map[quad.Quad]graph.Procedure{}, stored: map[quad.Quad]bool{}, bySubj: map[quad.Value][]quad.Quad{},
-		byObj: map[quad.Value][]quad.Quad{}, listed: map[quad.Quad]bool{}}
+	return &pending{at: map[quad.Quad]int32{}, bySubj: map[quad.Value][]int32{},
+		bySP: map[[2]quad.Value][]int32{}, byOP: map[[2]quad.Value][]int32{}, byTrip: map[quad.Quad][]int32{}}
 }
 
 // merge adds the deltas of one document to the batch. Put deletes only
@@ -48,27 +59,51 @@ func newPending() *pending {
 func (p *pending) merge(deltas []graph.Delta) {
 	for _, d := range deltas {
 		q := d.Quad
-		if _, ok := p.state[q]; !ok {
-			p.order = append(p.order, q)
-			p.stored[q] = d.Action == graph.Delete
+		i, ok := p.at[q]
+		if !ok {
+			i = int32(len(p.quads))
+			p.at[q] = i
+			p.quads = append(p.quads, pendingQuad{q: q, stored: d.Action == graph.Delete})
 		}
-		p.state[q] = d.Action
-		if d.Action == graph.Add && !p.listed[q] {
-			p.listed[q] = true
-			p.bySubj[q.Subject] = append(p.bySubj[q.Subject], q)
-			p.byObj[q.Object] = append(p.byObj[q.Object], q)
+		e := &p.quads[i]
+		e.action = d.Action
+		if d.Action == graph.Add && !e.listed {
+			e.listed = true
+			p.bySubj[q.Subject] = append(p.bySubj[q.Subject], i)
+			sp, op := [2]quad.Value{q.Subject, q.Predicate}, [2]quad.Value{q.Object, q.Predicate}
+			p.bySP[sp] = append(p.bySP[sp], i)
+			p.byOP[op] = append(p.byOP[op], i)
+			t := quad.Quad{Subject: q.Subject, Predicate: q.Predicate, Object: q.Object}
+			p.byTrip[t] = append(p.byTrip[t], i)
 		}
 	}
+}
+
+// changed tells whether the batch changes quad q.
+func (p *pending) changed(q quad.Quad) bool {
+	_, ok := p.at[q]
+	return ok
+}
+
+// added calls fn for each quad listed at positions list that the batch
+// adds, until fn returns false; it reports whether fn stopped it.
+func (p *pending) added(list []int32, fn func(quad.Quad) bool) bool {
+	for _, i := range list {
+		if e := &p.quads[i]; e.action == graph.Add && !fn(e.q) {
+			return true
+		}
+	}
+	return false
 }
 
 // deltas returns the net changes: deletions of stored quads first, then
 // additions of new ones.
 func (p *pending) deltas() []graph.Delta {
-	out := make([]graph.Delta, 0, len(p.order))
+	out := make([]graph.Delta, 0, len(p.quads))
 	for _, want := range []graph.Procedure{graph.Delete, graph.Add} {
-		for _, q := range p.order {
-			if p.state[q] == want && p.stored[q] == (want == graph.Delete) {
-				out = append(out, graph.Delta{Quad: q, Action: want})
+		for _, e := range p.quads {
+			if e.action == want && e.stored == (want == graph.Delete) {
+				out = append(out, graph.Delta{Quad: e.q, Action: want})
 			}
 		}
 	}
@@ -82,10 +117,11 @@ type view struct {
 	kv    *kv.QuadStore // the kv backend, whose indexes are scanned directly
 	p     *pending
 	cache *refCache
+	w     *kvWriter // kv: resolves node ids
 }
 
 func (s *Store) view(ctx context.Context, p *pending) *view {
-	v := &view{ctx: ctx, qs: s.qs, p: p, cache: &s.refs}
+	v := &view{ctx: ctx, qs: s.qs, p: p, cache: &s.refs, w: s.kvw}
 	v.kv, _ = s.qs.(*kv.QuadStore)
 	return v
 }
@@ -99,6 +135,7 @@ type refCache struct {
 	values map[kv.Int64Value]quad.Value
 	ids    map[quad.Value]kv.Int64Value // 0: not stored
 	counts map[string]graph.Size        // index prefix sizes, for the query planner
+	gen    uint64                       // writes that published ids
 }
 
 const refCacheSize = 1 << 18
@@ -121,12 +158,56 @@ func (c *refCache) setValue(id kv.Int64Value, v quad.Value) {
 	c.mu.Unlock()
 }
 
-// written forgets the ids of values, after a write.
+// written forgets what a write may change: the sizes of index prefixes.
+// (The ids of values stay: every write of a kv store goes through
+// kvWriter, which records the ids it makes and removes.)
 func (c *refCache) written() {
 	c.mu.Lock()
-	c.ids = nil
 	c.counts = nil
 	c.mu.Unlock()
+}
+
+// cachedID returns the cached id of value v (0: not stored).
+func (c *refCache) cachedID(v quad.Value) (uint64, bool) {
+	c.mu.Lock()
+	id, ok := c.ids[v]
+	c.mu.Unlock()
+	return uint64(id), ok
+}
+
+// generation counts the writes that published ids; a reader that looked
+// an id up while one was published must not cache what it read.
+func (c *refCache) generation() uint64 {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.gen
+}
+
+// setIDAt caches the id of v read when the cache was at generation gen,
+// unless a write has published ids since.
+func (c *refCache) setIDAt(v quad.Value, id uint64, gen uint64) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.gen == gen {
+		c.setIDLocked(v, id)
+	}
+}
+
+// publish caches the ids a committed write made, found or removed.
+func (c *refCache) publish(vals []quad.Value, ids []uint64) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.gen++
+	for i, v := range vals {
+		c.setIDLocked(v, ids[i])
+	}
+}
+
+func (c *refCache) setIDLocked(v quad.Value, id uint64) {
+	if c.ids == nil || len(c.ids) >= refCacheSize {
+		c.ids = make(map[quad.Value]kv.Int64Value, 1024)
+	}
+	c.ids[v] = kv.Int64Value(id)
 }
 
 // count returns the cached size of an index prefix.
@@ -150,28 +231,13 @@ func (c *refCache) setCount(key string, sz graph.Size) {
 // ref returns the store's reference to val, or nil if it holds no such
 // node.
 func (v *view) ref(val quad.Value) graph.Ref {
-	if v.kv == nil {
+	if v.kv == nil || v.w == nil {
 		return v.qs.ValueOf(val)
 	}
-	c := v.cache
-	c.mu.Lock()
-	id, ok := c.ids[val]
-	c.mu.Unlock()
-	if !ok {
-		if r := v.qs.ValueOf(val); r != nil {
-			id = r.(kv.Int64Value)
-		}
-		c.mu.Lock()
-		if c.ids == nil || len(c.ids) >= refCacheSize {
-			c.ids = map[quad.Value]kv.Int64Value{}
-		}
-		c.ids[val] = id
-		c.mu.Unlock()
+	if id := v.w.id(val); id != 0 {
+		return kv.Int64Value(id)
 	}
-	if id == 0 {
-		return nil
-	}
-	return id
+	return nil
 }
 
 // quad returns the quad a quad iterator's result refers to.
@@ -254,12 +320,12 @@ func (v *view) each(dir quad.Direction, val quad.Value, pred quad.Value, fn func
 
 // until is each, stopping as soon as fn returns false.
 func (v *view) until(dir quad.Direction, val quad.Value, pred quad.Value, fn func(quad.Quad) bool) error {
-	if v.p == nil || len(v.p.state) == 0 {
+	if v.p == nil || len(v.p.quads) == 0 {
 		return v.stored(dir, val, pred, fn)
 	}
 	stopped := false
 	err := v.stored(dir, val, pred, func(q quad.Quad) bool {
-		if _, changed := v.p.state[q]; !changed {
+		if !v.p.changed(q) {
 			stopped = !fn(q) // changed quads: deleted, or listed below
 		}
 		return !stopped
@@ -267,17 +333,19 @@ func (v *view) until(dir quad.Direction, val quad.Value, pred quad.Value, fn fun
 	if err != nil || stopped {
 		return err
 	}
-	list := v.p.bySubj[val]
-	if dir == quad.Object {
-		list = v.p.byObj[val]
+	var list []int32
+	switch {
+	case dir == quad.Object && pred != nil:
+		list = v.p.byOP[[2]quad.Value{val, pred}]
+	case dir == quad.Object:
+		// Put's reads by object always name a predicate.
+		return errors.New("graph: view: quads by object need a predicate")
+	case pred != nil:
+		list = v.p.bySP[[2]quad.Value{val, pred}]
+	default:
+		list = v.p.bySubj[val]
 	}
-	for _, q := range list {
-		if v.p.state[q] == graph.Add && (pred == nil || q.Predicate == pred) {
-			if !fn(q) {
-				return nil
-			}
-		}
-	}
+	v.p.added(list, fn)
 	return nil
 }
 
@@ -339,7 +407,7 @@ func (v *view) copies(t quad.Quad) ([]quad.Quad, error) {
 			q := v.quad(it.Result())
 			if v.p == nil {
 				add(q)
-			} else if _, changed := v.p.state[q]; !changed {
+			} else if !v.p.changed(q) {
 				add(q)
 			}
 		}
@@ -352,11 +420,10 @@ func (v *view) copies(t quad.Quad) ([]quad.Quad, error) {
 		}
 	}
 	if v.p != nil {
-		for _, q := range v.p.bySubj[t.Subject] {
-			if v.p.state[q] == graph.Add {
-				add(q)
-			}
-		}
+		v.p.added(v.p.byTrip[quad.Quad{Subject: t.Subject, Predicate: t.Predicate, Object: t.Object}], func(q quad.Quad) bool {
+			add(q)
+			return true
+		})
 	}
 	return out, nil
 }

@@ -123,7 +123,27 @@ func main() {
 	stopProfile := startProfile(os.Getenv("NEWSGRAPH_CPUPROFILE"), env.Stderr)
 	code := Main(ctx, os.Args[1:], env)
 	stopProfile()
+	writeMemProfile(os.Getenv("NEWSGRAPH_MEMPROFILE"), env.Stderr)
 	os.Exit(code)
+}
+
+// writeMemProfile writes the heap profile of the run (every allocation
+// since the start, and what is live at the end; 'go tool pprof
+// -sample_index=alloc_space') to path, when path is not empty.
+func writeMemProfile(path string, stderr io.Writer) {
+	if path == "" {
+		return
+	}
+	f, err := os.Create(path)
+	if err == nil {
+		err = pprof.Lookup("allocs").WriteTo(f, 0)
+		if cerr := f.Close(); err == nil {
+			err = cerr
+		}
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "newsgraph: NEWSGRAPH_MEMPROFILE: %v\n", err)
+	}
 }
 
 // startProfile writes a CPU profile of the run to path (for 'go tool

@@ -1,0 +1,647 @@
+package graph
+
+import (
+	"bytes"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"sort"
+	"time"
+
+	"github.com/boltdb/bolt"
+	"github.com/cayleygraph/cayley/graph"
+	"github.com/cayleygraph/cayley/graph/kv"
+	"github.com/cayleygraph/cayley/graph/proto"
+	"github.com/cayleygraph/quad"
+	"github.com/cayleygraph/quad/pquads"
+)
+
+// Writing a bolt store.
+//
+// A bolt store is laid out as Cayley's kv quad store (v0.7.7) lays it out,
+// so that Cayley reads it unchanged:
+//
+//	meta               version, indexes (JSON), size (quads), horizon (last id): little-endian int64s
+//	log                id (8 bytes, big-endian) → proto.Primitive: a node (its value) or a quad (its node ids)
+//	v<h0><h1>          sha1 of a value → its node id (uvarint); h0, h1 are the hash's first bytes
+//	n<h0><h1>          sha1 of a value → the number of quad directions that name it (uvarint)
+//	<dirs> e.g. "sp"   node ids of the index's directions (8 bytes each) → quad ids (uvarints, ascending)
+//
+// Nodes and quads take their ids from one sequence (the horizon). A node
+// whose reference count falls to zero is removed (its log entry and both
+// hash entries); a deleted quad stays in the log and the index lists,
+// marked Deleted, as Cayley leaves it.
+//
+// Cayley's own writer (kv.QuadStore.ApplyDeltas) checks every added quad
+// against the indexes, keeps its index lists in maps of strings, and
+// resolves only the nodes whose count grows in a batch. kvWriter does the
+// same work with what it knows: the ids of values it has seen (kept across
+// writes, as it makes and removes every node itself), index keys that
+// cannot exist yet (they hold a node made in this batch) and so need no
+// read, and every write of a bucket in key order.
+
+// kvWriter applies deltas to a bolt file in Cayley's kv layout.
+type kvWriter struct {
+	db      *bolt.DB
+	indexes []kv.QuadIndex
+	ids     *refCache // node ids of values, kept exact by the writer
+}
+
+// Buckets and keys of Cayley's kv layout.
+var (
+	bucketMeta = []byte("meta")
+	bucketLog  = []byte("log")
+	keySize    = []byte("size")
+	keyHorizon = []byte("horizon")
+)
+
+// nodeDelta is what a write does to one node.
+type nodeDelta struct {
+	val  quad.Value
+	hash graph.ValueHash
+	id   uint64 // 0: not stored (yet)
+	refs int    // net change of its reference count
+	made bool   // made by this write
+}
+
+// quadIDs is a quad as node ids, by direction (quad.Subject … quad.Label,
+// indexed from 0).
+type quadIDs [4]uint64
+
+func (q quadIDs) get(d quad.Direction) uint64 { return q[d-quad.Subject] }
+
+// apply writes deltas in one bolt transaction: deletions of stored quads,
+// additions of quads not stored. With opts.IgnoreDup an added quad the
+// store holds is skipped (otherwise it fails the write with
+// graph.ErrQuadExists); with opts.IgnoreMissing a deleted quad it does
+// not hold is skipped (otherwise graph.ErrQuadNotExist). A quad both added
+// and deleted by one call ends up absent. On error nothing is written.
+func (w *kvWriter) apply(deltas []graph.Delta, opts graph.IgnoreOpts) error {
+	t := &kvTx{w: w, nodes: make(map[quad.Value]*nodeDelta, len(deltas))}
+	err := w.db.Update(func(tx *bolt.Tx) error {
+		t.tx = tx
+		return t.run(deltas, opts)
+	})
+	if err != nil {
+		return err
+	}
+	t.publish()
+	return nil
+}
+
+// kvTx is one write.
+type kvTx struct {
+	w     *kvWriter
+	tx    *bolt.Tx
+	nodes map[quad.Value]*nodeDelta
+	order []*nodeDelta // nodes in the order first named
+	slab  []nodeDelta  // where the nodes are allocated
+	// the last value and count buckets opened (nodes are visited in
+	// hash order, so neighbours share them)
+	vb, nb   *bolt.Bucket
+	vbn, nbn [3]byte
+	mem      arena
+	ts       int64
+	// made is the range of ids of the nodes this write makes.
+	madeLo, madeHi uint64
+}
+
+func (t *kvTx) run(deltas []graph.Delta, opts graph.IgnoreOpts) error {
+	t.ts = time.Now().UnixNano()
+	var adds, dels []quad.Quad
+	// seen holds, for each quad, whether the call adds and deletes it.
+	const addBit, delBit = 1, 2
+	seen := make(map[quad.Quad]uint8, len(deltas))
+	for _, d := range deltas {
+		bit := uint8(addBit)
+		switch d.Action {
+		case graph.Add:
+		case graph.Delete:
+			bit = delBit
+		default:
+			return fmt.Errorf("graph: kv write: unknown action %v", d.Action)
+		}
+		f := seen[d.Quad]
+		if f&bit != 0 {
+			continue
+		}
+		seen[d.Quad] = f | bit
+		if bit == addBit {
+			adds = append(adds, d.Quad)
+		} else {
+			dels = append(dels, d.Quad)
+		}
+		for _, dir := range quad.Directions {
+			if v := d.Quad.Get(dir); v != nil {
+				t.node(v)
+			}
+		}
+	}
+	added := func(q quad.Quad) bool { return seen[q]&addBit != 0 }
+	deleted := func(q quad.Quad) bool { return seen[q]&delBit != 0 }
+	if err := t.resolve(); err != nil {
+		return err
+	}
+
+	// Deletions: find each quad's primitive, mark it deleted.
+	var ndel int64
+	for _, q := range dels {
+		ids, ok := t.idsOf(q)
+		var p *proto.Primitive
+		if ok {
+			var err error
+			if p, err = t.find(ids); err != nil {
+				return err
+			}
+		}
+		if p == nil {
+			// A quad added by this call is not missing: it is added,
+			// then deleted.
+			if !opts.IgnoreMissing && !added(q) {
+				return &graph.DeltaError{Delta: graph.Delta{Quad: q, Action: graph.Delete}, Err: graph.ErrQuadNotExist}
+			}
+			continue
+		}
+		p.Deleted = true
+		if err := t.putLog(p); err != nil {
+			return err
+		}
+		t.count(q, -1)
+		ndel++
+	}
+
+	// Additions: skip the stored ones and those also deleted.
+	var fresh []quad.Quad
+	for _, q := range adds {
+		if deleted(q) {
+			// Cayley adds, then deletes: the quad ends up absent.
+			continue
+		}
+		if ids, known := t.idsOf(q); known {
+			p, err := t.find(ids)
+			if err != nil {
+				return err
+			}
+			if p != nil {
+				if !opts.IgnoreDup {
+					return &graph.DeltaError{Delta: graph.Delta{Quad: q, Action: graph.Add}, Err: graph.ErrQuadExists}
+				}
+				continue
+			}
+		}
+		t.count(q, +1)
+		fresh = append(fresh, q)
+	}
+
+	// New nodes get their ids first, then the new quads (Cayley's order).
+	var made []*nodeDelta
+	for _, n := range t.order {
+		if n.id == 0 && n.refs > 0 {
+			made = append(made, n)
+		}
+	}
+	first, err := t.genIDs(len(made) + len(fresh))
+	if err != nil {
+		return err
+	}
+	for i, n := range made {
+		n.id, n.made = first+uint64(i), true
+	}
+	t.madeLo, t.madeHi = first, first+uint64(len(made))
+	links := make([]proto.Primitive, len(fresh))
+	for i, q := range fresh {
+		ids, _ := t.idsOf(q)
+		links[i] = proto.Primitive{ID: first + uint64(len(made)+i), Subject: ids[0], Predicate: ids[1],
+			Object: ids[2], Label: ids[3], Timestamp: t.ts}
+	}
+	if err := t.writeNodes(); err != nil {
+		return err
+	}
+	if err := t.writeLinks(links); err != nil {
+		return err
+	}
+	return t.incMeta(keySize, int64(len(links))-ndel)
+}
+
+// node returns the delta of value v, adding it on first use.
+func (t *kvTx) node(v quad.Value) *nodeDelta {
+	n := t.nodes[v]
+	if n == nil {
+		if len(t.slab) == cap(t.slab) {
+			t.slab = make([]nodeDelta, 0, 1024)
+		}
+		t.slab = append(t.slab, nodeDelta{val: v})
+		n = &t.slab[len(t.slab)-1]
+		t.nodes[v] = n
+		t.order = append(t.order, n)
+	}
+	return n
+}
+
+// resolve finds the ids of the nodes the write names: from the cache, or
+// by their hashes in the value buckets (read in hash order).
+func (t *kvTx) resolve() error {
+	var look []*nodeDelta
+	for _, n := range t.order {
+		n.hash = graph.HashOf(n.val)
+		if id, ok := t.w.ids.cachedID(n.val); ok {
+			n.id = id
+			continue
+		}
+		look = append(look, n)
+	}
+	sort.Slice(look, func(i, j int) bool { return bytes.Compare(look[i].hash[:], look[j].hash[:]) < 0 })
+	for _, n := range look {
+		b, err := t.bucket('v', n.hash, false)
+		if err != nil {
+			return err
+		}
+		if b != nil {
+			if v := b.Get(n.hash[:]); len(v) > 0 {
+				n.id, _ = binary.Uvarint(v)
+			}
+		}
+	}
+	return nil
+}
+
+// bucket returns the value ('v') or count ('n') bucket of hash h, made
+// if create is set (nil if it does not exist and create is not set).
+func (t *kvTx) bucket(prefix byte, h graph.ValueHash, create bool) (*bolt.Bucket, error) {
+	name := [3]byte{prefix, h[0], h[1]}
+	last, lastName := &t.vb, &t.vbn
+	if prefix == 'n' {
+		last, lastName = &t.nb, &t.nbn
+	}
+	if *last != nil && *lastName == name {
+		return *last, nil
+	}
+	b := t.tx.Bucket(name[:])
+	if b == nil {
+		if !create {
+			return nil, nil
+		}
+		var err error
+		if b, err = t.tx.CreateBucket(name[:]); err != nil {
+			return nil, err
+		}
+	}
+	*last, *lastName = b, name
+	return b, nil
+}
+
+// idsOf returns q as node ids; ok is false if a node of q is not stored
+// (so neither is q).
+func (t *kvTx) idsOf(q quad.Quad) (ids quadIDs, ok bool) {
+	ok = true
+	for i, dir := range quad.Directions {
+		v := q.Get(dir)
+		if v == nil {
+			continue
+		}
+		n := t.nodes[v]
+		if n.id == 0 || n.made {
+			ok = false
+		}
+		ids[i] = n.id
+	}
+	return ids, ok
+}
+
+// count adds d to the reference count of every node of q.
+func (t *kvTx) count(q quad.Quad, d int) {
+	for _, dir := range quad.Directions {
+		if v := q.Get(dir); v != nil {
+			t.nodes[v].refs += d
+		}
+	}
+}
+
+// find returns the stored, not deleted, primitive of the quad ids, or nil.
+// It reads the list of the longest index (the fewest candidates) and the
+// candidates' log entries, newest first.
+func (t *kvTx) find(ids quadIDs) (*proto.Primitive, error) {
+	ind := t.w.indexes[0]
+	for _, in := range t.w.indexes[1:] {
+		if len(in.Dirs) > len(ind.Dirs) {
+			ind = in
+		}
+	}
+	b := t.tx.Bucket(indexBucket(ind))
+	if b == nil {
+		return nil, nil
+	}
+	list := b.Get(indexKey(ind, ids, nil))
+	var cand []uint64
+	for len(list) > 0 {
+		x, n := binary.Uvarint(list)
+		if n <= 0 {
+			return nil, fmt.Errorf("graph: kv write: corrupt index %s entry", ind.Dirs)
+		}
+		cand = append(cand, x)
+		list = list[n:]
+	}
+	lb := t.tx.Bucket(bucketLog)
+	for i := len(cand) - 1; i >= 0 && lb != nil; i-- {
+		data := lb.Get(logKey(cand[i]))
+		if data == nil {
+			continue
+		}
+		var p proto.Primitive
+		if err := p.Unmarshal(data); err != nil {
+			return nil, fmt.Errorf("graph: kv write: log entry %d: %w", cand[i], err)
+		}
+		if !p.Deleted && p.Subject == ids[0] && p.Predicate == ids[1] && p.Object == ids[2] && p.Label == ids[3] {
+			return &p, nil
+		}
+	}
+	return nil, nil
+}
+
+// putLog writes primitive p into the log.
+func (t *kvTx) putLog(p *proto.Primitive) error {
+	b, err := t.tx.CreateBucketIfNotExists(bucketLog)
+	if err != nil {
+		return err
+	}
+	buf := t.mem.alloc(p.ProtoSize())
+	n, err := p.MarshalTo(buf)
+	if err != nil {
+		return err
+	}
+	return b.Put(logKey(p.ID), buf[:n])
+}
+
+// genIDs reserves n ids and returns the first.
+func (t *kvTx) genIDs(n int) (uint64, error) {
+	h, err := t.metaInt(keyHorizon)
+	if err != nil {
+		return 0, err
+	}
+	if n > 0 {
+		if err := t.setMetaInt(keyHorizon, h+int64(n)); err != nil {
+			return 0, err
+		}
+	}
+	return uint64(h) + 1, nil
+}
+
+// incMeta adds d to the meta counter key.
+func (t *kvTx) incMeta(key []byte, d int64) error {
+	if d == 0 {
+		return nil
+	}
+	v, err := t.metaInt(key)
+	if err != nil {
+		return err
+	}
+	return t.setMetaInt(key, v+d)
+}
+
+func (t *kvTx) metaInt(key []byte) (int64, error) {
+	b := t.tx.Bucket(bucketMeta)
+	if b == nil {
+		return 0, errors.New("graph: kv write: no meta bucket (store not initialised)")
+	}
+	v := b.Get(key)
+	switch len(v) {
+	case 0:
+		return 0, nil
+	case 8:
+		return int64(binary.LittleEndian.Uint64(v)), nil
+	}
+	return 0, fmt.Errorf("graph: kv write: meta %s: %d bytes, want 8", key, len(v))
+}
+
+func (t *kvTx) setMetaInt(key []byte, v int64) error {
+	buf := t.mem.alloc(8)
+	binary.LittleEndian.PutUint64(buf, uint64(v))
+	return t.tx.Bucket(bucketMeta).Put(key, buf)
+}
+
+// writeNodes writes the nodes whose count changes, in hash order: new
+// nodes into the log and both hash buckets, counts of the others, and
+// removes the nodes no quad names any more.
+func (t *kvTx) writeNodes() error {
+	list := make([]*nodeDelta, 0, len(t.order))
+	for _, n := range t.order {
+		if n.refs != 0 && n.id != 0 {
+			list = append(list, n)
+		}
+	}
+	sort.Slice(list, func(i, j int) bool { return bytes.Compare(list[i].hash[:], list[j].hash[:]) < 0 })
+	for _, n := range list {
+		vb, err := t.bucket('v', n.hash, true)
+		if err != nil {
+			return err
+		}
+		nb, err := t.bucket('n', n.hash, true)
+		if err != nil {
+			return err
+		}
+		if n.made {
+			if err := vb.Put(n.hash[:], t.uvarint(n.id)); err != nil {
+				return err
+			}
+			if err := nb.Put(n.hash[:], t.uvarint(uint64(n.refs))); err != nil {
+				return err
+			}
+			data, err := pquads.MarshalValue(n.val)
+			if err != nil {
+				return fmt.Errorf("graph: kv write: %w", err)
+			}
+			if err := t.putLog(&proto.Primitive{ID: n.id, Value: data, Timestamp: t.ts}); err != nil {
+				return err
+			}
+			continue
+		}
+		var refs int64
+		if v := nb.Get(n.hash[:]); len(v) > 0 {
+			x, _ := binary.Uvarint(v)
+			refs = int64(x)
+		}
+		refs += int64(n.refs)
+		if refs > 0 {
+			if err := nb.Put(n.hash[:], t.uvarint(uint64(refs))); err != nil {
+				return err
+			}
+			continue
+		}
+		if err := nb.Delete(n.hash[:]); err != nil {
+			return err
+		}
+		if err := vb.Delete(n.hash[:]); err != nil {
+			return err
+		}
+		if lb := t.tx.Bucket(bucketLog); lb != nil {
+			if err := lb.Delete(logKey(n.id)); err != nil {
+				return err
+			}
+		}
+		n.id = 0
+	}
+	return nil
+}
+
+// writeLinks writes new quads into the log and appends their ids to the
+// index lists, each index's keys in order. A key that holds a node made
+// by this write is new, so it is written without reading it first.
+func (t *kvTx) writeLinks(links []proto.Primitive) error {
+	for i := range links {
+		if err := t.putLog(&links[i]); err != nil {
+			return err
+		}
+	}
+	entries := make([]indexEntry, len(links))
+	for _, ind := range t.w.indexes {
+		for i := range links {
+			e := &entries[i]
+			e.key = quadIDs{}
+			for j, d := range ind.Dirs {
+				e.key[j] = links[i].GetDirection(d)
+			}
+			e.id = links[i].ID
+		}
+		// Sorted by key, then id (ids ascend within a list).
+		sort.Slice(entries, func(i, j int) bool { return entries[i].less(&entries[j]) })
+		b, err := t.tx.CreateBucketIfNotExists(indexBucket(ind))
+		if err != nil {
+			return err
+		}
+		var kbuf [32]byte
+		for i := 0; i < len(entries); {
+			k := entries[i].key
+			end := i + 1
+			for end < len(entries) && entries[end].key == k {
+				end++
+			}
+			key := kbuf[:0]
+			fresh := false
+			for j := range ind.Dirs {
+				key = binary.BigEndian.AppendUint64(key, k[j])
+				fresh = fresh || (k[j] >= t.madeLo && k[j] < t.madeHi)
+			}
+			var old []byte
+			if !fresh {
+				old = b.Get(key)
+			}
+			val := t.mem.alloc(len(old) + binary.MaxVarintLen64*(end-i))[:0]
+			val = append(val, old...)
+			for ; i < end; i++ {
+				val = binary.AppendUvarint(val, entries[i].id)
+			}
+			if err := b.Put(key, val); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// indexEntry is a quad id under its key in one index.
+type indexEntry struct {
+	key quadIDs // node ids in the index's order of directions
+	id  uint64
+}
+
+func (e *indexEntry) less(o *indexEntry) bool {
+	for x := range e.key {
+		if e.key[x] != o.key[x] {
+			return e.key[x] < o.key[x]
+		}
+	}
+	return e.id < o.id
+}
+
+// publish records, once the write is committed, the ids of the nodes it
+// named: made, found, or removed (0).
+func (t *kvTx) publish() {
+	vals := make([]quad.Value, len(t.order))
+	ids := make([]uint64, len(t.order))
+	for i, n := range t.order {
+		vals[i], ids[i] = n.val, n.id
+	}
+	t.w.ids.publish(vals, ids)
+}
+
+func (t *kvTx) uvarint(x uint64) []byte {
+	buf := t.mem.alloc(binary.MaxVarintLen64)
+	return buf[:binary.PutUvarint(buf, x)]
+}
+
+// valueBucket names the bucket of hash h: prefix 'v' (node ids) or 'n'
+// (reference counts), then the hash's first two bytes.
+func valueBucket(prefix byte, h graph.ValueHash) []byte {
+	return []byte{prefix, h[0], h[1]}
+}
+
+// indexBucket names the bucket of a quad index: its directions' prefixes.
+func indexBucket(ind kv.QuadIndex) []byte {
+	b := make([]byte, len(ind.Dirs))
+	for i, d := range ind.Dirs {
+		b[i] = d.Prefix()
+	}
+	return b
+}
+
+// indexKey appends to buf the key of quad ids in index ind.
+func indexKey(ind kv.QuadIndex, ids quadIDs, buf []byte) []byte {
+	for _, d := range ind.Dirs {
+		buf = binary.BigEndian.AppendUint64(buf, ids.get(d))
+	}
+	return buf
+}
+
+// logKey is the log key of id.
+func logKey(id uint64) []byte {
+	return binary.BigEndian.AppendUint64(make([]byte, 0, 8), id)
+}
+
+// arena hands out byte slices that stay valid until the transaction
+// commits (bolt keeps the values it is given until then) from a few large
+// blocks, instead of one allocation per value.
+type arena struct {
+	block []byte
+}
+
+const arenaBlock = 256 << 10
+
+func (a *arena) alloc(n int) []byte {
+	if cap(a.block)-len(a.block) < n {
+		size := arenaBlock
+		if n > size {
+			size = n
+		}
+		a.block = make([]byte, 0, size)
+	}
+	start := len(a.block)
+	a.block = a.block[:start+n]
+	return a.block[start : start+n : start+n]
+}
+
+// id returns the node id of value v, or 0 if the store holds no such node:
+// from the cache, or from v's value bucket.
+func (w *kvWriter) id(v quad.Value) uint64 {
+	if v == nil {
+		return 0
+	}
+	if id, ok := w.ids.cachedID(v); ok {
+		return id
+	}
+	gen := w.ids.generation()
+	h := graph.HashOf(v)
+	var id uint64
+	err := w.db.View(func(tx *bolt.Tx) error {
+		if b := tx.Bucket(valueBucket('v', h)); b != nil {
+			if data := b.Get(h[:]); len(data) > 0 {
+				id, _ = binary.Uvarint(data)
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return 0
+	}
+	w.ids.setIDAt(v, id, gen)
+	return id
+}
