@@ -8,6 +8,13 @@
 // PostgreSQL through Cayley's SQL backend. The store is created on first
 // use.
 //
+// A bolt file is laid out exactly as Cayley's kv quad store lays it out
+// (Cayley's own tools read it), but written by this package's own writer
+// of that layout rather than Cayley's: it skips the existence checks of
+// quads that fusion already knows to be new, writes without reading the
+// index keys that hold a node the write makes, and keeps node ids across
+// writes (see kvwrite.go).
+//
 // # Graph model
 //
 // Every quad is labelled with the IRI of a document that states it
