@@ -10,9 +10,9 @@
 //
 // A bolt file is laid out exactly as Cayley's kv quad store lays it out
 // (Cayley's own tools read it), but written by this package's own writer
-// of that layout rather than Cayley's: it skips the existence checks of
-// quads that fusion already knows to be new, writes without reading the
-// index keys that hold a node the write makes, and keeps node ids across
+// of that layout rather than Cayley's: it neither looks up an added quad
+// nor reads an index key that names a node the write makes (neither can
+// exist yet), writes each bucket in key order, and keeps node ids across
 // writes (see kvwrite.go).
 //
 // # Graph model

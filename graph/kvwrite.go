@@ -36,9 +36,9 @@ import (
 // against the indexes, keeps its index lists in maps of strings, and
 // resolves only the nodes whose count grows in a batch. kvWriter does the
 // same work with what it knows: the ids of values it has seen (kept across
-// writes, as it makes and removes every node itself), index keys that
-// cannot exist yet (they hold a node made in this batch) and so need no
-// read, and every write of a bucket in key order.
+// writes, as it makes and removes every node itself), added quads and
+// index keys that cannot exist yet (they name a node made by this write)
+// and so need no read, and every write of a bucket in key order.
 
 // kvWriter applies deltas to a bolt file in Cayley's kv layout.
 type kvWriter struct {
