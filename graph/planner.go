@@ -77,7 +77,6 @@ func (qs *plannedStore) RefsOf(ctx context.Context, vals []quad.Value) ([]graph.
 // so that writers of Cayley's API (the HTTP write endpoints) and Put
 // share one view of the node ids.
 func (qs *plannedStore) ApplyDeltas(deltas []graph.Delta, opts graph.IgnoreOpts) error {
-	defer qs.cache.written()
 	return qs.w.apply(deltas, opts)
 }
 

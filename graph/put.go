@@ -767,7 +767,6 @@ func (b *builder) relation(n int, rel *extract.Relation) error {
 // apply writes deltas in one transaction: on bolt through kvWriter, on
 // the other backends through Cayley's own ApplyDeltas.
 func (s *Store) apply(ctx context.Context, deltas []graph.Delta, opts graph.IgnoreOpts) error {
-	defer s.refs.written()
 	if s.kvw != nil {
 		return s.kvw.apply(deltas, opts)
 	}

@@ -86,14 +86,13 @@ func (p *pending) changed(q quad.Quad) bool {
 }
 
 // added calls fn for each quad listed at positions list that the batch
-// adds, until fn returns false; it reports whether fn stopped it.
-func (p *pending) added(list []int32, fn func(quad.Quad) bool) bool {
+// adds, until fn returns false.
+func (p *pending) added(list []int32, fn func(quad.Quad) bool) {
 	for _, i := range list {
 		if e := &p.quads[i]; e.action == graph.Add && !fn(e.q) {
-			return true
+			return
 		}
 	}
-	return false
 }
 
 // deltas returns the net changes: deletions of stored quads first, then
@@ -127,9 +126,9 @@ func (s *Store) view(ctx context.Context, p *pending) *view {
 }
 
 // refCache keeps, for the kv backend, the values of node ids (which never
-// change: ids are not reused) and the ids of values (valid until the next
-// write, which may delete nodes). Both are bounded: a full map is
-// emptied.
+// change: ids are not reused) and the ids of values (kept exact by
+// kvWriter, through which every write goes: it publishes the ids each
+// write makes and removes). Both are bounded: a full map is emptied.
 type refCache struct {
 	mu     sync.Mutex
 	values map[kv.Int64Value]quad.Value
@@ -155,15 +154,6 @@ func (c *refCache) setValue(id kv.Int64Value, v quad.Value) {
 		c.values = map[kv.Int64Value]quad.Value{}
 	}
 	c.values[id] = v
-	c.mu.Unlock()
-}
-
-// written forgets what a write may change: the sizes of index prefixes.
-// (The ids of values stay: every write of a kv store goes through
-// kvWriter, which records the ids it makes and removes.)
-func (c *refCache) written() {
-	c.mu.Lock()
-	c.counts = nil
 	c.mu.Unlock()
 }
 
@@ -193,11 +183,13 @@ func (c *refCache) setIDAt(v quad.Value, id uint64, gen uint64) {
 	}
 }
 
-// publish caches the ids a committed write made, found or removed.
+// publish caches the ids a committed write made, found or removed, and
+// forgets the index prefix sizes it may have changed.
 func (c *refCache) publish(vals []quad.Value, ids []uint64) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	c.gen++
+	c.counts = nil
 	for i, v := range vals {
 		c.setIDLocked(v, ids[i])
 	}
@@ -320,6 +312,11 @@ func (v *view) each(dir quad.Direction, val quad.Value, pred quad.Value, fn func
 
 // until is each, stopping as soon as fn returns false.
 func (v *view) until(dir quad.Direction, val quad.Value, pred quad.Value, fn func(quad.Quad) bool) error {
+	if dir == quad.Object && pred == nil {
+		// Put's reads by object always name a predicate; the pending
+		// changes are not listed by object alone.
+		return errors.New("graph: view: quads by object need a predicate")
+	}
 	if v.p == nil || len(v.p.quads) == 0 {
 		return v.stored(dir, val, pred, fn)
 	}
@@ -335,11 +332,8 @@ func (v *view) until(dir quad.Direction, val quad.Value, pred quad.Value, fn fun
 	}
 	var list []int32
 	switch {
-	case dir == quad.Object && pred != nil:
-		list = v.p.byOP[[2]quad.Value{val, pred}]
 	case dir == quad.Object:
-		// Put's reads by object always name a predicate.
-		return errors.New("graph: view: quads by object need a predicate")
+		list = v.p.byOP[[2]quad.Value{val, pred}]
 	case pred != nil:
 		list = v.p.bySP[[2]quad.Value{val, pred}]
 	default:
