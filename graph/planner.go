@@ -349,6 +349,12 @@ func (it *sizedScan) count(ctx context.Context) (graph.Size, error) {
 	return graph.Size{Size: guess.Size.Size}, nil
 }
 
+// Iterate scans the prefix with bolt's own API (boltscan.go) rather than
+// through the kv layer.
+func (it *sizedScan) Iterate() graph.Scanner {
+	return newPrefixScan(&boltReader{db: it.qs.w.db}, true, it.index, it.values)
+}
+
 // AsLegacy returns the scan as a legacy iterator (the kv store's own
 // would drop the size).
 func (it *sizedScan) AsLegacy() graph.Iterator { return graph.NewLegacy(it, nil) }

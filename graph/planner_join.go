@@ -87,9 +87,15 @@ type indexJoin struct {
 	quads shape.Quads // the same quads as Cayley would read them
 }
 
-// BuildIterator builds the join, or Cayley's intersection when the set is
-// larger than the quads with the fixed values (then scanning those and
-// checking each against the set reads less).
+// joinSeekCost is the cost of starting an index join's scan of one node's
+// prefix (a cursor seek), in the units of Cayley's iterator costs.
+const joinSeekCost = 4
+
+// BuildIterator builds the join, or Cayley's intersection when scanning
+// the quads with the fixed values and checking each against the set costs
+// less than a prefix scan per node of the set. A check can cost far more
+// than a seek: checking a node against a traversal's result reads every
+// quad naming the node.
 func (s indexJoin) BuildIterator(qs graph.QuadStore) graph.Iterator {
 	if qs != graph.QuadStore(s.qs) {
 		return iterator.NewError(errors.New("graph: index join built on another quad store"))
@@ -100,7 +106,7 @@ func (s indexJoin) BuildIterator(qs graph.QuadStore) graph.Iterator {
 	if err != nil {
 		return iterator.NewError(err)
 	}
-	if fixed, ok := s.fixedSize(ctx); ok && fixed < st.Size.Size {
+	if fixed, ok := s.fixedSize(ctx); ok && fixed*(1+st.ContainsCost) < st.Size.Size*(st.NextCost+joinSeekCost) {
 		return s.quads.BuildIterator(qs)
 	}
 	return graph.NewLegacy(&joinIterator{qs: s.qs, index: s.index, dir: s.dir, fixed: s.fixed, from: from}, nil)
@@ -161,7 +167,7 @@ type joinIterator struct {
 
 // Iterate starts scanning: each node of the set, then its prefix.
 func (it *joinIterator) Iterate() graph.Scanner {
-	return &joinNext{joinIterator: it, from: it.from.Iterate()}
+	return &joinNext{joinIterator: it, from: it.from.Iterate(), reader: boltReader{db: it.qs.w.db}}
 }
 
 // Lookup checks a quad's fixed directions, then its node against the set.
@@ -218,7 +224,8 @@ func (it *joinIterator) values(id uint64) []uint64 {
 type joinNext struct {
 	*joinIterator
 	from   graph.Scanner
-	quads  graph.Scanner // the prefix of the current node
+	reader boltReader  // one read transaction for the scans of all nodes
+	quads  *prefixScan // the prefix of the current node
 	result graph.Ref
 	err    error
 }
@@ -242,13 +249,16 @@ func (it *joinNext) Next(ctx context.Context) bool {
 		}
 		if !it.from.Next(ctx) {
 			it.err = it.from.Err()
+			if err := it.reader.close(); it.err == nil {
+				it.err = err
+			}
 			return false
 		}
 		id, ok := it.from.Result().(kv.Int64Value)
 		if !ok {
 			continue // not a stored node: no quads
 		}
-		it.quads = graph.AsShape(it.qs.scan(it.index, it.values(uint64(id)))).Iterate()
+		it.quads = newPrefixScan(&it.reader, false, it.index, it.values(uint64(id)))
 	}
 }
 
@@ -274,6 +284,9 @@ func (it *joinNext) Close() error {
 		if e := it.quads.Close(); err == nil {
 			err = e
 		}
+	}
+	if e := it.reader.close(); err == nil {
+		err = e
 	}
 	if it.err == nil {
 		it.err = err
@@ -326,44 +339,62 @@ func (it *joinContains) Close() error { return it.from.Close() }
 // Node lookups.
 //
 // Has(type, Attack) after a traversal checks, for each node reached,
-// whether the quad (node, type, Attack) exists. Cayley checks it by
-// reading every quad of the node and testing each; with an index that
-// leads with the fixed directions and then the node's (predicate, object,
-// subject), it is a single key lookup.
+// whether the quad (node, type, Attack) exists; Save(name, "name") on a set
+// checks whether each node has a name quad, and tags its object. Cayley
+// checks both by reading every quad of the node (an entity mentioned in
+// thousands of documents has thousands) and testing each. With an index
+// that leads with the fixed directions and the node's, the check reads
+// only the quads wanted: one key for Has, the node's names for Save.
 
 // optimizeNodes turns the nodes in direction qa.Result of the quads with
-// fixed values into a node scan, when an index leads with the fixed
-// directions followed by the result's.
+// fixed values (tagging some of their directions) into a node scan, when
+// one index leads with the fixed directions (to list the nodes) and one
+// with the fixed directions and the result's (to check a node).
 func (qs *plannedStore) optimizeNodes(qa shape.QuadsAction) (shape.Shape, bool) {
-	if len(qa.Save) != 0 || len(qa.Filter) == 0 || qa.Result == quad.Any {
+	if len(qa.Filter) == 0 || qa.Result == quad.Any || qa.Result == quad.Label {
 		return nil, false
 	}
-	dirs := make([]quad.Direction, 0, len(qa.Filter))
-	for d := range qa.Filter {
-		dirs = append(dirs, d)
-	}
-	ind, ok := qs.bestIndex(dirs)
-	if !ok || !leadsWith(ind, dirs) || len(ind.Dirs) <= len(dirs) || ind.Dirs[len(dirs)] != qa.Result {
+	if _, ok := qa.Filter[qa.Result]; ok {
 		return nil, false
 	}
-	scan := nodeScan{qs: qs, index: ind, result: qa.Result}
-	for _, d := range ind.Dirs[:len(dirs)] {
-		v, ok := qa.Filter[d].(kv.Int64Value)
+	if _, ok := qa.Save[quad.Label]; ok {
+		return nil, false // a quad without a label has no node to tag
+	}
+	scan := nodeScan{qs: qs, result: qa.Result, fixed: make(map[quad.Direction]uint64, len(qa.Filter)), save: qa.Save}
+	dirs := make([]quad.Direction, 0, len(qa.Filter)+1)
+	for d, v := range qa.Filter {
+		id, ok := v.(kv.Int64Value)
 		if !ok {
 			return nil, false
 		}
-		scan.values = append(scan.values, uint64(v))
+		scan.fixed[d] = uint64(id)
+		dirs = append(dirs, d)
+	}
+	var ok bool
+	if scan.index, ok = qs.bestIndex(dirs); !ok || !leadsWith(scan.index, dirs) {
+		return nil, false
+	}
+	for _, d := range scan.index.Dirs[:len(dirs)] {
+		scan.values = append(scan.values, scan.fixed[d])
+	}
+	dirs = append(dirs, qa.Result)
+	if scan.lookup, ok = qs.bestIndex(dirs); !ok || !leadsWith(scan.lookup, dirs) {
+		return nil, false
 	}
 	return scan, true
 }
 
-// nodeScan is the shape of the nodes in direction result of the quads
-// under an index prefix.
+// nodeScan is the shape of the nodes in direction result of the quads with
+// the fixed node ids, listed from index (whose prefix is values) and
+// checked through lookup; save names the directions to tag.
 type nodeScan struct {
 	qs     *plannedStore
 	index  kv.QuadIndex
 	values []uint64
 	result quad.Direction
+	fixed  map[quad.Direction]uint64
+	save   map[quad.Direction][]string
+	lookup kv.QuadIndex
 }
 
 // BuildIterator builds the scan.
@@ -377,6 +408,16 @@ func (s nodeScan) BuildIterator(qs graph.QuadStore) graph.Iterator {
 // Optimize leaves the scan as it is.
 func (s nodeScan) Optimize(shape.Optimizer) (shape.Shape, bool) { return s, false }
 
+// tag adds the tags of quad p to dst.
+func (s nodeScan) tag(p graph.Ref, dst map[string]graph.Ref) {
+	for d, tags := range s.save {
+		v := s.qs.QuadDirection(p, d)
+		for _, t := range tags {
+			dst[t] = v
+		}
+	}
+}
+
 // nodeIterator iterates a node scan.
 type nodeIterator struct {
 	nodeScan
@@ -388,13 +429,18 @@ func (it *nodeIterator) Iterate() graph.Scanner {
 	return &nodeNext{it: it, quads: it.quads.Iterate()}
 }
 
-// Lookup checks nodes with one key lookup each.
+// Lookup checks nodes by scanning the lookup index's prefix for each.
 func (it *nodeIterator) Lookup() graph.Index { return &nodeContains{it: it} }
 
-// Stats gives the prefix's size; a lookup is a key lookup.
+// Stats gives the prefix's size; a check is a key lookup, or a short scan
+// when it tags.
 func (it *nodeIterator) Stats(ctx context.Context) (graph.IteratorCosts, error) {
 	st, err := it.quads.Stats(ctx)
-	return graph.IteratorCosts{NextCost: st.NextCost + 1, ContainsCost: 2, Size: st.Size}, err
+	check := int64(2)
+	if len(it.save) != 0 {
+		check = 3
+	}
+	return graph.IteratorCosts{NextCost: st.NextCost + 1, ContainsCost: check, Size: st.Size}, err
 }
 
 // Optimize leaves the iterator as it is.
@@ -408,28 +454,34 @@ func (it *nodeIterator) String() string {
 	return fmt.Sprintf("IndexNodes(%v, %v)", it.index, it.result)
 }
 
-// nodeNext lists the nodes of a node scan.
+// nodeNext lists the nodes of a node scan, one per quad.
 type nodeNext struct {
 	it     *nodeIterator
 	quads  graph.Scanner
+	quad   graph.Ref
 	result graph.Ref
 }
 
 // Next moves to the node of the next quad.
 func (n *nodeNext) Next(ctx context.Context) bool {
-	n.result = nil
+	n.result, n.quad = nil, nil
 	if !n.quads.Next(ctx) {
 		return false
 	}
-	n.result = n.it.qs.QuadDirection(n.quads.Result(), n.it.result)
+	n.quad = n.quads.Result()
+	n.result = n.it.qs.QuadDirection(n.quad, n.it.result)
 	return true
 }
 
-// NextPath reports no other path: a node scan has no tags.
+// NextPath reports no other path: each quad is a result of its own.
 func (n *nodeNext) NextPath(context.Context) bool { return false }
 
-// TagResults adds nothing.
-func (n *nodeNext) TagResults(map[string]graph.Ref) {}
+// TagResults adds the current quad's tagged directions.
+func (n *nodeNext) TagResults(dst map[string]graph.Ref) {
+	if n.quad != nil {
+		n.it.tag(n.quad, dst)
+	}
+}
 
 // Result returns the current node.
 func (n *nodeNext) Result() graph.Ref { return n.result }
@@ -446,34 +498,77 @@ func (n *nodeNext) Close() error { return n.quads.Close() }
 // nodeContains checks nodes against a node scan.
 type nodeContains struct {
 	it     *nodeIterator
+	quads  *prefixScan // the checked node's quads, while more may be tagged
 	result graph.Ref
 	err    error
 }
 
-// Contains reports whether a live quad is stored under the prefix
-// followed by node v.
+// Contains reports whether a live quad with the fixed ids has node v in
+// the result's direction. When the scan tags, the quads of v stay open
+// for NextPath.
 func (c *nodeContains) Contains(ctx context.Context, v graph.Ref) bool {
 	c.result = nil
+	c.closeQuads()
 	id, ok := v.(kv.Int64Value)
 	if !ok {
 		return false
 	}
-	vals := append(append(make([]uint64, 0, len(c.it.values)+1), c.it.values...), uint64(id))
-	quads := kv.NewQuadIterator(c.it.qs.QuadStore, c.it.index, vals).AsShape().Iterate()
-	defer quads.Close()
+	vals := make([]uint64, 0, len(c.it.fixed)+1)
+	for _, d := range c.it.lookup.Dirs[:len(c.it.fixed)+1] {
+		if d == c.it.result {
+			vals = append(vals, uint64(id))
+		} else {
+			vals = append(vals, c.it.fixed[d])
+		}
+	}
+	quads := newPrefixScan(&boltReader{db: c.it.qs.w.db}, true, c.it.lookup, vals)
 	if !quads.Next(ctx) {
-		c.err = quads.Err()
+		if err := quads.Close(); err != nil && c.err == nil {
+			c.err = err
+		}
 		return false
+	}
+	if len(c.it.save) == 0 {
+		if err := quads.Close(); err != nil && c.err == nil {
+			c.err = err
+		}
+	} else {
+		c.quads = quads
 	}
 	c.result = v
 	return true
 }
 
-// NextPath reports no other path.
-func (c *nodeContains) NextPath(context.Context) bool { return false }
+// NextPath moves to the checked node's next quad, for its tags.
+func (c *nodeContains) NextPath(ctx context.Context) bool {
+	if c.quads == nil {
+		return false
+	}
+	if c.quads.Next(ctx) {
+		return true
+	}
+	c.closeQuads()
+	return false
+}
 
-// TagResults adds nothing.
-func (c *nodeContains) TagResults(map[string]graph.Ref) {}
+// TagResults adds the tagged directions of the checked node's current
+// quad.
+func (c *nodeContains) TagResults(dst map[string]graph.Ref) {
+	if c.quads != nil && c.quads.result != nil {
+		c.it.tag(c.quads.result, dst)
+	}
+}
+
+// closeQuads ends the scan of the checked node's quads.
+func (c *nodeContains) closeQuads() {
+	if c.quads == nil {
+		return
+	}
+	if err := c.quads.Close(); err != nil && c.err == nil {
+		c.err = err
+	}
+	c.quads = nil
+}
 
 // Result returns the node last found.
 func (c *nodeContains) Result() graph.Ref { return c.result }
@@ -484,5 +579,8 @@ func (c *nodeContains) Err() error { return c.err }
 // String describes the lookup.
 func (c *nodeContains) String() string { return "IndexNodesContains" }
 
-// Close does nothing: each lookup closes its own scan.
-func (c *nodeContains) Close() error { return nil }
+// Close ends the scan of the checked node's quads.
+func (c *nodeContains) Close() error {
+	c.closeQuads()
+	return c.err
+}

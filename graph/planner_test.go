@@ -14,6 +14,7 @@ import (
 	"github.com/cayleygraph/cayley/graph/shape"
 	"github.com/cayleygraph/cayley/query"
 	"github.com/cayleygraph/cayley/query/gizmo"
+	"github.com/cayleygraph/cayley/query/graphql"
 	"github.com/cayleygraph/quad"
 
 	"github.com/newsgraph/newsgraph/schema"
@@ -126,6 +127,9 @@ func TestPlannerSameAnswers(t *testing.T) {
 		"count":              `g.Emit(g.V().In("<https://newsgraph.org/ns#mentionedIn>").Count())`,
 		"tags through joins": `g.V().Has("<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>", "<https://newsgraph.org/ns#Attack>").Tag("event").Out("<https://newsgraph.org/ns#actor>").Tag("actor").Out("<https://newsgraph.org/ns#name>").All()`,
 		"in after a set":     `g.V().Has("<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>", "<https://newsgraph.org/ns#Attack>").In("<https://newsgraph.org/ns#reportOf>").Out("<https://newsgraph.org/ns#killed>").All()`,
+		"saved from a set":   `g.V().Has("<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>", "<https://newsgraph.org/ns#Attack>").Out("<https://newsgraph.org/ns#actor>").Save("<https://newsgraph.org/ns#name>", "name").All()`,
+		"optional saves":     `g.V().Has("<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>", "<https://newsgraph.org/ns#Attack>").SaveOpt("<https://newsgraph.org/ns#killedMax>", "killed").SaveOpt("<https://newsgraph.org/ns#date>", "date").All()`,
+		"saved reverse":      `g.V("` + actor + `").SaveR("<https://newsgraph.org/ns#actor>", "event").All()`,
 		"joined and checked": `g.V().Has("<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>", "<https://newsgraph.org/ns#Attack>").Out("<https://newsgraph.org/ns#actor>").And(g.V("` + actor + `").Out("<https://newsgraph.org/ns#mentionedIn>").In("<https://newsgraph.org/ns#mentionedIn>")).Out("<https://newsgraph.org/ns#name>").All()`,
 	}
 	mustFind := map[string]bool{}
@@ -153,6 +157,43 @@ func TestPlannerSameAnswers(t *testing.T) {
 				t.Errorf("the query finds nothing on the generated store; it tests nothing")
 			}
 		})
+	}
+}
+
+// graphqlJSON runs a GraphQL query on qs and returns its results as JSON.
+func graphqlJSON(t *testing.T, qs graph.QuadStore, q string) string {
+	t.Helper()
+	ctx := context.Background()
+	it, err := graphql.NewSession(qs).Execute(ctx, q, query.Options{Collation: query.JSON})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer it.Close()
+	var out []interface{}
+	for it.Next(ctx) {
+		out = append(out, it.Result())
+	}
+	if err := it.Err(); err != nil {
+		t.Fatal(err)
+	}
+	return canonicalJSON(t, out)
+}
+
+// TestPlannerSameAnswersGraphQL runs the GraphQL example, whose fields are
+// saves checked node by node, on the planned store and on Cayley's own kv
+// store.
+func TestPlannerSameAnswersGraphQL(t *testing.T) {
+	s := plannedBolt(t, 40)
+	q, err := os.ReadFile("../examples/queries/who-struck-whom.graphql")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := graphqlJSON(t, s.qs, string(q))
+	if got := graphqlJSON(t, s.QuadStore(), string(q)); got != want {
+		t.Errorf("planned store answers\n%s\nCayley's kv store\n%s", got, want)
+	}
+	if !strings.Contains(want, "actor") {
+		t.Errorf("the query finds no attack with an actor; it tests nothing: %s", want)
 	}
 }
 
@@ -241,6 +282,12 @@ func TestIndexJoin(t *testing.T) {
 		{"an actor's attacks", func(qs graph.QuadStore) *path.Path {
 			return path.StartPath(qs, actor).In(schema.Actor).Has(schema.Type, schema.Attack)
 		}, false, true},
+		{"names saved from a set", func(qs graph.QuadStore) *path.Path {
+			return path.StartPath(qs, actor).In(schema.Actor).Out(schema.Actor).Save(schema.Name, "name")
+		}, true, true}, // checked node by node against its own names
+		{"optional dates of a class", func(qs graph.QuadStore) *path.Path {
+			return path.StartPath(qs).Has(schema.Type, schema.Attack).SaveOptional(schema.Date, "date")
+		}, false, true},
 		{"names of every node", func(qs graph.QuadStore) *path.Path {
 			return path.StartPath(qs).Out(schema.Name)
 		}, false, true}, // the objects of the name quads, listed from the predicate-first index
@@ -280,4 +327,85 @@ func sortedStrings(vs []quad.Value) []string {
 	}
 	sort.Strings(out)
 	return out
+}
+
+// TestNodeScanTags checks a node scan that tags, both ways: listing the
+// nodes with their tags, and checking one node, whose other tags come
+// through NextPath (an actor of many events is checked once and tags each
+// event). Both must give the events Cayley's kv store finds.
+func TestNodeScanTags(t *testing.T) {
+	s := plannedBolt(t, 40)
+	qs := s.QuadStore().(*plannedStore)
+	ctx := context.Background()
+	// The actor of most events.
+	actors, err := path.StartPath(s.qs).Out(schema.Actor).Iterate(ctx).AllValues(s.qs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	count := map[quad.Value]int{}
+	var actor quad.Value
+	for _, a := range actors {
+		if count[a]++; actor == nil || count[a] > count[actor] {
+			actor = a
+		}
+	}
+	want, err := path.StartPath(s.qs, actor).In(schema.Actor).Iterate(ctx).AllValues(s.qs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(want) < 2 {
+		t.Fatalf("actor %v has %d events; the test needs several", actor, len(want))
+	}
+	qa := shape.QuadsAction{
+		Result: quad.Object,
+		Filter: map[quad.Direction]graph.Ref{quad.Predicate: qs.ValueOf(schema.Actor)},
+		Save:   map[quad.Direction][]string{quad.Subject: {"event"}},
+	}
+	sh, ok := qs.optimizeNodes(qa)
+	if !ok {
+		t.Fatal("no node scan for a tagging lookup")
+	}
+	it := graph.AsShape(sh.BuildIterator(qs))
+	names := func(refs []graph.Ref) []string {
+		var vs []quad.Value
+		for _, r := range refs {
+			vs = append(vs, qs.NameOf(r))
+		}
+		return sortedStrings(vs)
+	}
+
+	// Checking the actor: one Contains, the rest by NextPath.
+	look := it.Lookup()
+	defer look.Close()
+	if !look.Contains(ctx, qs.ValueOf(actor)) {
+		t.Fatalf("the node scan does not contain %v", actor)
+	}
+	var checked []graph.Ref
+	for more := true; more; more = look.NextPath(ctx) {
+		tags := map[string]graph.Ref{}
+		look.TagResults(tags)
+		checked = append(checked, tags["event"])
+	}
+	if g, w := names(checked), sortedStrings(want); strings.Join(g, "\n") != strings.Join(w, "\n") {
+		t.Errorf("checked: tags %v, want %v", g, w)
+	}
+
+	// Listing: the actor's results carry the same events.
+	next := it.Iterate()
+	defer next.Close()
+	var listed []graph.Ref
+	for next.Next(ctx) {
+		if qs.NameOf(next.Result()) != actor {
+			continue
+		}
+		tags := map[string]graph.Ref{}
+		next.TagResults(tags)
+		listed = append(listed, tags["event"])
+	}
+	if err := next.Err(); err != nil {
+		t.Fatal(err)
+	}
+	if g, w := names(listed), sortedStrings(want); strings.Join(g, "\n") != strings.Join(w, "\n") {
+		t.Errorf("listed: tags %v, want %v", g, w)
+	}
 }

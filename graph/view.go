@@ -274,8 +274,18 @@ func (v *view) stored(dir quad.Direction, val quad.Value, pred quad.Value, fn fu
 			return nil
 		}
 	}
-	var it graph.Iterator
+	var it graph.Scanner
 	switch {
+	case v.kv != nil && v.w != nil && (pred != nil || dir == quad.Subject):
+		// bolt: the index prefix, read with bolt's own API (boltscan.go)
+		ind, vals := indexSP, []uint64{uint64(ref.(kv.Int64Value))}
+		if dir == quad.Object {
+			ind = indexOPS
+		}
+		if pred != nil {
+			vals = append(vals, uint64(pref.(kv.Int64Value)))
+		}
+		it = newPrefixScan(&boltReader{db: v.w.db}, true, ind, vals)
 	case v.kv != nil && pred != nil:
 		ind := indexSP
 		if dir == quad.Object {
@@ -396,7 +406,13 @@ func (v *view) copies(t quad.Quad) ([]quad.Quad, error) {
 	// The kv index object–predicate–subject holds exactly the copies.
 	s, p, o := v.ref(t.Subject), v.ref(t.Predicate), v.ref(t.Object)
 	if s != nil && p != nil && o != nil {
-		it := kv.NewQuadIterator(v.kv, indexOPS, []uint64{uint64(o.(kv.Int64Value)), uint64(p.(kv.Int64Value)), uint64(s.(kv.Int64Value))})
+		vals := []uint64{uint64(o.(kv.Int64Value)), uint64(p.(kv.Int64Value)), uint64(s.(kv.Int64Value))}
+		var it graph.Scanner
+		if v.w != nil {
+			it = newPrefixScan(&boltReader{db: v.w.db}, true, indexOPS, vals)
+		} else {
+			it = kv.NewQuadIterator(v.kv, indexOPS, vals)
+		}
 		for it.Next(v.ctx) {
 			q := v.quad(it.Result())
 			if v.p == nil {

@@ -1,11 +1,30 @@
 // People and their roles: every person with the roles the articles give them.
 // Run: newsgraph query -f examples/queries/people-roles.js
+//
+// Two traversals over the whole set of people (their names, their roles),
+// joined by person, rather than two small queries per person.
 var ng = "https://newsgraph.org/ns#";
 var type = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>";
 function p(name) { return "<" + ng + name + ">"; }
-g.V().Has(type, p("Person")).Unique().ForEach(function (who) {
-  g.Emit({
-    person: g.V(who.id).Out(p("name")).ToValue(),
-    roles: g.V(who.id).Out(p("holdsRole")).Unique().ToArray()
-  });
+
+var people = g.V().Has(type, p("Person")).Unique();
+var rows = {}, order = [];
+people.ForEach(function (who) {
+  rows[who.id] = {person: null, roles: []};
+  order.push(rows[who.id]);
+});
+people.Tag("who").Out(p("name")).ForEach(function (r) {
+  if (rows[r.who].person === null) {
+    rows[r.who].person = r.id;
+  }
+});
+people.Tag("who").Out(p("holdsRole")).ForEach(function (r) {
+  var list = rows[r.who].roles;
+  if (list.indexOf(r.id) < 0) {
+    list.push(r.id);
+  }
+});
+order.forEach(function (row) {
+  row.roles.sort();
+  g.Emit(row);
 });

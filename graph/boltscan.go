@@ -1,0 +1,221 @@
+package graph
+
+import (
+	"bytes"
+	"context"
+	"encoding/binary"
+	"errors"
+	"fmt"
+
+	"github.com/boltdb/bolt"
+	"github.com/cayleygraph/cayley/graph"
+	"github.com/cayleygraph/cayley/graph/kv"
+	"github.com/cayleygraph/cayley/graph/proto"
+)
+
+// Reading index prefixes straight from bolt.
+//
+// Cayley's kv iterator reads an index prefix through hidalgo's generic kv
+// layer: a transaction per scan, the bucket path resolved again for every
+// key, and the quads of each index entry fetched from the log in a batch
+// of new keys. An index join scans one prefix per node of a set, so that
+// overhead is paid per node. boltReader reads the same layout (see
+// kvwrite.go) with bolt's own API: one read transaction for all the scans
+// of a join, the index and log buckets opened once, a cursor seek per
+// prefix, and one log lookup per quad id. It yields the references
+// Cayley's kv store uses for quads (*proto.Primitive) and skips quads
+// marked deleted, as Cayley's iterator does.
+
+// boltReader is a read transaction on a bolt file in Cayley's kv layout,
+// opened on first use.
+type boltReader struct {
+	db      *bolt.DB
+	tx      *bolt.Tx
+	log     *bolt.Bucket
+	buckets map[string]*bolt.Bucket // index buckets by name
+}
+
+// begin opens the read transaction if it is not open.
+func (r *boltReader) begin() error {
+	if r.tx != nil {
+		return nil
+	}
+	tx, err := r.db.Begin(false)
+	if err != nil {
+		return err
+	}
+	r.tx, r.log, r.buckets = tx, tx.Bucket(bucketLog), nil
+	if r.log == nil {
+		r.close()
+		return errors.New("graph: bolt store has no log bucket")
+	}
+	return nil
+}
+
+// close ends the read transaction, if open.
+func (r *boltReader) close() error {
+	if r.tx == nil {
+		return nil
+	}
+	err := r.tx.Rollback()
+	r.tx, r.log, r.buckets = nil, nil, nil
+	return err
+}
+
+// index returns the bucket of ind, or nil if the store has none (no quad
+// was ever written to it).
+func (r *boltReader) index(ind kv.QuadIndex) *bolt.Bucket {
+	name := indexBucketName(ind)
+	if b, ok := r.buckets[string(name)]; ok {
+		return b
+	}
+	b := r.tx.Bucket(name)
+	if r.buckets == nil {
+		r.buckets = make(map[string]*bolt.Bucket, 2)
+	}
+	r.buckets[string(name)] = b
+	return b
+}
+
+// primitive returns the log entry of id, nil if there is none.
+func (r *boltReader) primitive(id uint64) (*proto.Primitive, error) {
+	var key [8]byte
+	binary.BigEndian.PutUint64(key[:], id)
+	data := r.log.Get(key[:])
+	if data == nil {
+		return nil, nil
+	}
+	p := new(proto.Primitive)
+	if err := p.Unmarshal(data); err != nil {
+		return nil, fmt.Errorf("graph: log entry %d: %w", id, err)
+	}
+	return p, nil
+}
+
+// indexBucketName is the bucket of an index in Cayley's kv layout: one
+// byte per direction ("sp", "ops").
+func indexBucketName(ind kv.QuadIndex) []byte {
+	name := make([]byte, len(ind.Dirs))
+	for i, d := range ind.Dirs {
+		name[i] = d.Prefix()
+	}
+	return name
+}
+
+// prefixScan lists the live quads stored under one index prefix, in the
+// index's order, reading through a boltReader it may share with other
+// scans.
+type prefixScan struct {
+	r      *boltReader
+	own    bool // the scan's own reader, closed with the scan
+	index  kv.QuadIndex
+	prefix []byte
+	cur    *bolt.Cursor
+	ids    []byte // the rest of the current entry's quad ids (uvarints)
+	done   bool
+	result *proto.Primitive
+	err    error
+}
+
+// newPrefixScan scans the prefix vals of index ind with reader r; own
+// says whether the scan closes r when it is done.
+func newPrefixScan(r *boltReader, own bool, ind kv.QuadIndex, vals []uint64) *prefixScan {
+	prefix := make([]byte, 0, 8*len(vals))
+	for _, v := range vals {
+		prefix = binary.BigEndian.AppendUint64(prefix, v)
+	}
+	return &prefixScan{r: r, own: own, index: ind, prefix: prefix}
+}
+
+// Next moves to the next live quad under the prefix.
+func (s *prefixScan) Next(ctx context.Context) bool {
+	s.result = nil
+	if s.done || s.err != nil {
+		return false
+	}
+	for {
+		for len(s.ids) > 0 {
+			id, n := binary.Uvarint(s.ids)
+			if n <= 0 {
+				return s.fail(errors.New("graph: corrupt index entry"))
+			}
+			s.ids = s.ids[n:]
+			p, err := s.r.primitive(id)
+			if err != nil {
+				return s.fail(err)
+			}
+			if p == nil || p.Deleted {
+				continue
+			}
+			s.result = p
+			return true
+		}
+		if err := ctx.Err(); err != nil {
+			return s.fail(err)
+		}
+		var k, v []byte
+		if s.cur == nil {
+			if err := s.r.begin(); err != nil {
+				return s.fail(err)
+			}
+			b := s.r.index(s.index)
+			if b == nil {
+				return s.finish()
+			}
+			s.cur = b.Cursor()
+			k, v = s.cur.Seek(s.prefix)
+		} else {
+			k, v = s.cur.Next()
+		}
+		if k == nil || !bytes.HasPrefix(k, s.prefix) {
+			return s.finish()
+		}
+		s.ids = v
+	}
+}
+
+// fail records err and ends the scan.
+func (s *prefixScan) fail(err error) bool {
+	s.err = err
+	s.finish()
+	return false
+}
+
+// finish ends the scan, closing its own reader.
+func (s *prefixScan) finish() bool {
+	s.done, s.cur, s.ids = true, nil, nil
+	if s.own {
+		if err := s.r.close(); err != nil && s.err == nil {
+			s.err = err
+		}
+	}
+	return false
+}
+
+// NextPath reports no other path: a scan has no tags.
+func (s *prefixScan) NextPath(context.Context) bool { return false }
+
+// TagResults adds nothing.
+func (s *prefixScan) TagResults(map[string]graph.Ref) {}
+
+// Result returns the current quad.
+func (s *prefixScan) Result() graph.Ref {
+	if s.result == nil {
+		return nil
+	}
+	return s.result
+}
+
+// Err returns the first error met.
+func (s *prefixScan) Err() error { return s.err }
+
+// String describes the scan.
+func (s *prefixScan) String() string { return "BoltPrefixScan" }
+
+// Close ends the scan.
+func (s *prefixScan) Close() error {
+	if !s.done {
+		s.finish()
+	}
+	return s.err
+}
