@@ -38,8 +38,20 @@ func plannedBolt(t *testing.T, n int) *Store {
 // gizmoJSON runs a Gizmo query on qs and returns its results as JSON.
 func gizmoJSON(t *testing.T, qs graph.QuadStore, q string) string {
 	t.Helper()
+	return sessionJSON(t, gizmo.NewSession(qs), q)
+}
+
+// graphqlJSON runs a GraphQL query on qs and returns its results as JSON.
+func graphqlJSON(t *testing.T, qs graph.QuadStore, q string) string {
+	t.Helper()
+	return sessionJSON(t, graphql.NewSession(qs), q)
+}
+
+// sessionJSON runs query q in session s and returns its results as JSON.
+func sessionJSON(t *testing.T, s query.Session, q string) string {
+	t.Helper()
 	ctx := context.Background()
-	it, err := gizmo.NewSession(qs).Execute(ctx, q, query.Options{Collation: query.JSON})
+	it, err := s.Execute(ctx, q, query.Options{Collation: query.JSON})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -158,25 +170,6 @@ func TestPlannerSameAnswers(t *testing.T) {
 			}
 		})
 	}
-}
-
-// graphqlJSON runs a GraphQL query on qs and returns its results as JSON.
-func graphqlJSON(t *testing.T, qs graph.QuadStore, q string) string {
-	t.Helper()
-	ctx := context.Background()
-	it, err := graphql.NewSession(qs).Execute(ctx, q, query.Options{Collation: query.JSON})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer it.Close()
-	var out []interface{}
-	for it.Next(ctx) {
-		out = append(out, it.Result())
-	}
-	if err := it.Err(); err != nil {
-		t.Fatal(err)
-	}
-	return canonicalJSON(t, out)
 }
 
 // TestPlannerSameAnswersGraphQL runs the GraphQL example, whose fields are

@@ -324,7 +324,7 @@ func TestIngestSIGKILL(t *testing.T) {
 		// whole run takes several times maxDelay.
 		maxDelay time.Duration
 	}{
-		{"bolt", 150, boltCrashStore, 800 * time.Millisecond},
+		{"bolt", 500, boltCrashStore, 2 * time.Second},
 		{"postgres", 50, postgresCrashStore, 1500 * time.Millisecond},
 	}
 	const kills = 4
