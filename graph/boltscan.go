@@ -29,10 +29,11 @@ import (
 // boltReader is a read transaction on a bolt file in Cayley's kv layout,
 // opened on first use.
 type boltReader struct {
-	db      *bolt.DB
-	tx      *bolt.Tx
-	log     *bolt.Bucket
-	buckets map[string]*bolt.Bucket // index buckets by name
+	db    *bolt.DB
+	tx    *bolt.Tx
+	log   *bolt.Bucket
+	index *bolt.Bucket // the bucket of indexOf, once looked up
+	of    string       // the index whose bucket index is
 }
 
 // begin opens the read transaction if it is not open.
@@ -44,7 +45,7 @@ func (r *boltReader) begin() error {
 	if err != nil {
 		return err
 	}
-	r.tx, r.log, r.buckets = tx, tx.Bucket(bucketLog), nil
+	r.tx, r.log, r.index, r.of = tx, tx.Bucket(bucketLog), nil, ""
 	if r.log == nil {
 		r.close()
 		return errors.New("graph: bolt store has no log bucket")
@@ -58,30 +59,31 @@ func (r *boltReader) close() error {
 		return nil
 	}
 	err := r.tx.Rollback()
-	r.tx, r.log, r.buckets = nil, nil, nil
+	r.tx, r.log, r.index, r.of = nil, nil, nil, ""
 	return err
 }
 
-// index returns the bucket of ind, or nil if the store has none (no quad
-// was ever written to it).
-func (r *boltReader) index(ind kv.QuadIndex) *bolt.Bucket {
-	name := indexBucketName(ind)
-	if b, ok := r.buckets[string(name)]; ok {
-		return b
+// bucket returns the bucket of ind, or nil if the store has none (no quad
+// was ever written to it). The scans sharing a reader read one index.
+func (r *boltReader) bucket(ind kv.QuadIndex) *bolt.Bucket {
+	name := indexBucket(ind)
+	if r.of != string(name) {
+		r.index, r.of = r.tx.Bucket(name), string(name)
 	}
-	b := r.tx.Bucket(name)
-	if r.buckets == nil {
-		r.buckets = make(map[string]*bolt.Bucket, 2)
-	}
-	r.buckets[string(name)] = b
-	return b
+	return r.index
 }
 
 // primitive returns the log entry of id, nil if there is none.
 func (r *boltReader) primitive(id uint64) (*proto.Primitive, error) {
+	return logPrimitive(r.log, id)
+}
+
+// logPrimitive returns the entry of id in the log bucket lb, nil if there
+// is none.
+func logPrimitive(lb *bolt.Bucket, id uint64) (*proto.Primitive, error) {
 	var key [8]byte
 	binary.BigEndian.PutUint64(key[:], id)
-	data := r.log.Get(key[:])
+	data := lb.Get(key[:])
 	if data == nil {
 		return nil, nil
 	}
@@ -90,16 +92,6 @@ func (r *boltReader) primitive(id uint64) (*proto.Primitive, error) {
 		return nil, fmt.Errorf("graph: log entry %d: %w", id, err)
 	}
 	return p, nil
-}
-
-// indexBucketName is the bucket of an index in Cayley's kv layout: one
-// byte per direction ("sp", "ops").
-func indexBucketName(ind kv.QuadIndex) []byte {
-	name := make([]byte, len(ind.Dirs))
-	for i, d := range ind.Dirs {
-		name[i] = d.Prefix()
-	}
-	return name
 }
 
 // prefixScan lists the live quads stored under one index prefix, in the
@@ -158,7 +150,7 @@ func (s *prefixScan) Next(ctx context.Context) bool {
 			if err := s.r.begin(); err != nil {
 				return s.fail(err)
 			}
-			b := s.r.index(s.index)
+			b := s.r.bucket(s.index)
 			if b == nil {
 				return s.finish()
 			}

@@ -343,16 +343,12 @@ func (t *kvTx) find(ids quadIDs) (*proto.Primitive, error) {
 	}
 	lb := t.tx.Bucket(bucketLog)
 	for i := len(cand) - 1; i >= 0 && lb != nil; i-- {
-		data := lb.Get(logKey(cand[i]))
-		if data == nil {
-			continue
+		p, err := logPrimitive(lb, cand[i])
+		if err != nil {
+			return nil, fmt.Errorf("graph: kv write: %w", err)
 		}
-		var p proto.Primitive
-		if err := p.Unmarshal(data); err != nil {
-			return nil, fmt.Errorf("graph: kv write: log entry %d: %w", cand[i], err)
-		}
-		if !p.Deleted && p.Subject == ids[0] && p.Predicate == ids[1] && p.Object == ids[2] && p.Label == ids[3] {
-			return &p, nil
+		if p != nil && !p.Deleted && p.Subject == ids[0] && p.Predicate == ids[1] && p.Object == ids[2] && p.Label == ids[3] {
+			return p, nil
 		}
 	}
 	return nil, nil

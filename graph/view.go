@@ -113,10 +113,10 @@ func (p *pending) deltas() []graph.Delta {
 type view struct {
 	ctx   context.Context
 	qs    graph.QuadStore
-	kv    *kv.QuadStore // the kv backend, whose indexes are scanned directly
+	kv    *kv.QuadStore // the kv backend (bolt), whose quads' node ids are read directly
 	p     *pending
 	cache *refCache
-	w     *kvWriter // kv: resolves node ids
+	w     *kvWriter // kv: resolves node ids; its file's index prefixes are scanned directly
 }
 
 func (s *Store) view(ctx context.Context, p *pending) *view {
@@ -223,7 +223,7 @@ func (c *refCache) setCount(key string, sz graph.Size) {
 // ref returns the store's reference to val, or nil if it holds no such
 // node.
 func (v *view) ref(val quad.Value) graph.Ref {
-	if v.kv == nil || v.w == nil {
+	if v.w == nil {
 		return v.qs.ValueOf(val)
 	}
 	if id := v.w.id(val); id != 0 {
@@ -276,7 +276,7 @@ func (v *view) stored(dir quad.Direction, val quad.Value, pred quad.Value, fn fu
 	}
 	var it graph.Scanner
 	switch {
-	case v.kv != nil && v.w != nil && (pred != nil || dir == quad.Subject):
+	case v.w != nil && (pred != nil || dir == quad.Subject):
 		// bolt: the index prefix, read with bolt's own API (boltscan.go)
 		ind, vals := indexSP, []uint64{uint64(ref.(kv.Int64Value))}
 		if dir == quad.Object {
@@ -286,13 +286,7 @@ func (v *view) stored(dir quad.Direction, val quad.Value, pred quad.Value, fn fu
 			vals = append(vals, uint64(pref.(kv.Int64Value)))
 		}
 		it = newPrefixScan(&boltReader{db: v.w.db}, true, ind, vals)
-	case v.kv != nil && pred != nil:
-		ind := indexSP
-		if dir == quad.Object {
-			ind = indexOPS
-		}
-		it = kv.NewQuadIterator(v.kv, ind, []uint64{uint64(ref.(kv.Int64Value)), uint64(pref.(kv.Int64Value))})
-	case pred != nil && v.kv == nil:
+	case pred != nil:
 		it = shape.BuildIterator(v.qs, shape.Quads{
 			{Dir: dir, Values: shape.Fixed{ref}},
 			{Dir: quad.Predicate, Values: shape.Fixed{pref}},
@@ -400,19 +394,14 @@ func (v *view) copies(t quad.Quad) ([]quad.Quad, error) {
 			out = append(out, q)
 		}
 	}
-	if v.kv == nil {
+	if v.w == nil {
 		return out, v.each(quad.Subject, t.Subject, t.Predicate, add)
 	}
 	// The kv index object–predicate–subject holds exactly the copies.
 	s, p, o := v.ref(t.Subject), v.ref(t.Predicate), v.ref(t.Object)
 	if s != nil && p != nil && o != nil {
 		vals := []uint64{uint64(o.(kv.Int64Value)), uint64(p.(kv.Int64Value)), uint64(s.(kv.Int64Value))}
-		var it graph.Scanner
-		if v.w != nil {
-			it = newPrefixScan(&boltReader{db: v.w.db}, true, indexOPS, vals)
-		} else {
-			it = kv.NewQuadIterator(v.kv, indexOPS, vals)
-		}
+		it := newPrefixScan(&boltReader{db: v.w.db}, true, indexOPS, vals)
 		for it.Next(v.ctx) {
 			q := v.quad(it.Result())
 			if v.p == nil {
