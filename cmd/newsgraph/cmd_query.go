@@ -7,6 +7,7 @@ import (
 	"io"
 	"math"
 	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"time"
@@ -22,7 +23,8 @@ var cmdQuery = &Command{
 Query runs a query on the graph, in Cayley's Gizmo (JavaScript, the
 default) or GraphQL language, and prints its results as an indented JSON
 array. The query is the argument, or is read from FILE with -f ("-f -"
-reads standard input).
+reads standard input). Without --lang, a FILE named *.graphql or *.gql
+is read as GraphQL, anything else as Gizmo.
 
 IRIs are written in full between angle brackets. For example, the names of
 everything Pakistan is recorded as having struck:
@@ -51,14 +53,18 @@ type queryCmd struct {
 
 func (c *queryCmd) flags(fs *pflag.FlagSet, env *Env) {
 	c.store.register(fs, env)
-	fs.StringVar(&c.lang, "lang", "gizmo", "query `LANGUAGE`: gizmo or graphql")
+	fs.StringVar(&c.lang, "lang", "", "query `LANGUAGE`: gizmo or graphql (default: graphql for a *.graphql or *.gql FILE, else gizmo)")
 	fs.IntVar(&c.limit, "limit", 0, "return at most `N` results (0: all)")
 	fs.StringVarP(&c.file, "file", "f", "", "read the query from `FILE` (- for standard input)")
 	fs.IntVar(&c.repeat, "repeat", 1, "run the query `N` times and print its latencies on standard error")
 }
 
 func (c *queryCmd) run(ctx context.Context, env *Env, args []string) error {
-	switch strings.ToLower(c.lang) {
+	lang := strings.ToLower(c.lang)
+	if lang == "" {
+		lang = languageOf(c.file)
+	}
+	switch lang {
 	case "gizmo", "graphql":
 	default:
 		return usagef("--lang: unknown language %q (want gizmo or graphql)", c.lang)
@@ -106,7 +112,7 @@ func (c *queryCmd) run(ctx context.Context, env *Env, args []string) error {
 	times := make([]time.Duration, 0, c.repeat)
 	for range c.repeat {
 		start := time.Now()
-		results, err = store.Query(ctx, strings.ToLower(c.lang), q, c.limit)
+		results, err = store.Query(ctx, lang, q, c.limit)
 		times = append(times, time.Since(start))
 		if err != nil {
 			if from != "" {
@@ -145,4 +151,14 @@ func pathErr(err error) error {
 		return pe.Err
 	}
 	return err
+}
+
+// languageOf is the query language of a query file, by its extension:
+// graphql for .graphql and .gql, else gizmo.
+func languageOf(file string) string {
+	switch strings.ToLower(filepath.Ext(file)) {
+	case ".graphql", ".gql":
+		return "graphql"
+	}
+	return "gizmo"
 }

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -50,5 +51,57 @@ func TestQueryRepeat(t *testing.T) {
 	}
 	if r := runInProcess(t, run("query", "--dbpath", db, "--repeat", "0", "g.V().All()")); r.code != 2 || !strings.Contains(r.stderr, "--repeat") {
 		t.Errorf("--repeat 0: %+v", r)
+	}
+}
+
+// TestQueryLanguageOfFile checks that a query file's extension chooses its
+// language unless --lang says otherwise.
+func TestQueryLanguageOfFile(t *testing.T) {
+	dir := writeArticles(t, articles)
+	db := filepath.Join(t.TempDir(), "graph.db")
+	if r := runInProcess(t, run("ingest", "--dbpath", db, "--extractor", testExtractorName, "--published", "2024-01-18", dir)); r.code != 0 {
+		t.Fatalf("ingest: %+v", r)
+	}
+	const graphQL = `{ attacks: nodes(<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>: <https://newsgraph.org/ns#Attack>) { id } }`
+	const gizmo = `g.V().Has("<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>", "<https://newsgraph.org/ns#Attack>").All()`
+	want := runInProcess(t, run("query", "--dbpath", db, "--lang", "graphql", graphQL))
+	if want.code != 0 || !strings.Contains(want.stdout, "attacks") {
+		t.Fatalf("--lang graphql: %+v", want)
+	}
+	files := t.TempDir()
+	for _, tc := range []struct {
+		name, text string
+		lang       []string // --lang flag, if any
+		code       int
+		stdout     string // "" : not compared
+		stderr     string
+	}{
+		{name: "q.graphql", text: graphQL, code: 0, stdout: want.stdout},
+		{name: "Q.GQL", text: graphQL, code: 0, stdout: want.stdout},
+		{name: "q.js", text: gizmo, code: 0},
+		{name: "q.txt", text: gizmo, code: 0},
+		{name: "q2.graphql", text: graphQL, lang: []string{"--lang", "gizmo"}, code: 1, stderr: "q2.graphql"},
+		{name: "q3.js", text: graphQL, lang: []string{"--lang", "graphql"}, code: 0, stdout: want.stdout},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			path := filepath.Join(files, tc.name)
+			if err := os.WriteFile(path, []byte(tc.text), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			args := append([]string{"query", "--dbpath", db, "-f", path}, tc.lang...)
+			r := runInProcess(t, run(args...))
+			if r.code != tc.code {
+				t.Fatalf("exit %d, want %d: %+v", r.code, tc.code, r)
+			}
+			if tc.stdout != "" && r.stdout != tc.stdout {
+				t.Errorf("stdout %q, want %q", r.stdout, tc.stdout)
+			}
+			if tc.code == 0 && !strings.Contains(r.stdout, "attack-") {
+				t.Errorf("no attack in %q", r.stdout)
+			}
+			if !strings.Contains(r.stderr, tc.stderr) {
+				t.Errorf("stderr %q does not name %q", r.stderr, tc.stderr)
+			}
+		})
 	}
 }
