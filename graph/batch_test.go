@@ -2,6 +2,7 @@ package graph
 
 import (
 	"context"
+	"path/filepath"
 	"testing"
 
 	"github.com/newsgraph/newsgraph/extract"
@@ -112,4 +113,73 @@ func TestPutBatchIsAtomic(t *testing.T) {
 			t.Error("no events after the batch")
 		}
 	})
+}
+
+// TestPutBatchReadsInOneTransaction checks that the reads a batch makes
+// before it writes (its documents' old quads, fusion's candidates, node
+// ids) share one bolt read transaction instead of opening one per read,
+// and that the batch still reads what its earlier records leave.
+func TestPutBatchReadsInOneTransaction(t *testing.T) {
+	ctx := context.Background()
+	s := openTest(t, Config{Backend: BackendBolt, Path: filepath.Join(t.TempDir(), "test.db")})
+	mustPut(t, s, docA())
+	s.refs = refCache{} // forget the ids the first write published: read them from the file
+	before := s.kvw.db.Stats().TxN
+	res, err := s.PutBatch(ctx, []*extract.Record{docB(), docC(), docA()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := s.kvw.db.Stats().TxN - before; got != 1 {
+		t.Errorf("a batch of 3 documents opened %d read transactions, want 1", got)
+	}
+	want := []PutStatus{Added, Added, Unchanged}
+	for i, r := range res {
+		if r.Err != nil || r.Status != want[i] {
+			t.Errorf("record %d (%s): %+v, want %v", i, r.Doc, r, want[i])
+		}
+	}
+	// The same records one by one in another store give the same quads.
+	one := openTest(t, Config{Backend: BackendBolt, Path: filepath.Join(t.TempDir(), "one.db")})
+	for _, r := range []*extract.Record{docA(), docB(), docC(), docA()} {
+		mustPut(t, one, r)
+	}
+	if a, b := allQuads(t, s), allQuads(t, one); !sameQuads(a, b) {
+		t.Errorf("store has %d quads, one by one %d (or different ones)", len(a), len(b))
+	}
+}
+
+// TestWriteStats checks that a bolt store counts its write transactions
+// and the bytes of pages they write, and that the other backends say they
+// have no such figures.
+func TestWriteStats(t *testing.T) {
+	ctx := context.Background()
+	s := openTest(t, Config{Backend: BackendBolt, Path: filepath.Join(t.TempDir(), "test.db")})
+	before, ok := s.WriteStats()
+	if !ok {
+		t.Fatal("bolt store: no write stats")
+	}
+	if _, err := s.PutBatch(ctx, []*extract.Record{docA(), docB()}); err != nil {
+		t.Fatal(err)
+	}
+	one, _ := s.WriteStats()
+	if _, err := s.PutBatch(ctx, []*extract.Record{docC()}); err != nil {
+		t.Fatal(err)
+	}
+	two, _ := s.WriteStats()
+	if one.Transactions != before.Transactions+1 || two.Transactions != before.Transactions+2 {
+		t.Errorf("transactions: %d, then %d after one batch, %d after two", before.Transactions, one.Transactions, two.Transactions)
+	}
+	if one.PageBytes <= before.PageBytes || two.PageBytes <= one.PageBytes || (two.PageBytes-before.PageBytes)%4096 != 0 {
+		t.Errorf("page bytes: %d, then %d, then %d: want growing whole pages", before.PageBytes, one.PageBytes, two.PageBytes)
+	}
+	// Putting the same documents again writes nothing.
+	if _, err := s.PutBatch(ctx, []*extract.Record{docA(), docB(), docC()}); err != nil {
+		t.Fatal(err)
+	}
+	if again, _ := s.WriteStats(); again != two {
+		t.Errorf("an unchanged batch wrote: %+v, then %+v", two, again)
+	}
+	if _, ok := openTest(t, Config{Backend: BackendMemory}).WriteStats(); ok {
+		t.Error("memory store reports bolt write stats")
+	}
 }

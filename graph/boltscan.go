@@ -11,6 +11,8 @@ import (
 	"github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/cayley/graph/kv"
 	"github.com/cayleygraph/cayley/graph/proto"
+	"github.com/cayleygraph/quad"
+	"github.com/cayleygraph/quad/pquads"
 )
 
 // Reading index prefixes straight from bolt.
@@ -32,8 +34,10 @@ type boltReader struct {
 	db    *bolt.DB
 	tx    *bolt.Tx
 	log   *bolt.Bucket
+	logs  *bolt.Cursor // on log, reused by every lookup (Bucket.Get makes a cursor per call)
 	index *bolt.Bucket // the bucket of indexOf, once looked up
 	of    string       // the index whose bucket index is
+	reads int          // log entries looked up, over all transactions
 }
 
 // begin opens the read transaction if it is not open.
@@ -50,6 +54,7 @@ func (r *boltReader) begin() error {
 		r.close()
 		return errors.New("graph: bolt store has no log bucket")
 	}
+	r.logs = r.log.Cursor()
 	return nil
 }
 
@@ -59,7 +64,7 @@ func (r *boltReader) close() error {
 		return nil
 	}
 	err := r.tx.Rollback()
-	r.tx, r.log, r.index, r.of = nil, nil, nil, ""
+	r.tx, r.log, r.logs, r.index, r.of = nil, nil, nil, nil, ""
 	return err
 }
 
@@ -75,7 +80,31 @@ func (r *boltReader) bucket(ind kv.QuadIndex) *bolt.Bucket {
 
 // primitive returns the log entry of id, nil if there is none.
 func (r *boltReader) primitive(id uint64) (*proto.Primitive, error) {
-	return logPrimitive(r.log, id)
+	r.reads++
+	var key [8]byte
+	binary.BigEndian.PutUint64(key[:], id)
+	k, data := r.logs.Seek(key[:])
+	if !bytes.Equal(k, key[:]) || data == nil {
+		return nil, nil
+	}
+	return decodePrimitive(id, data)
+}
+
+// value returns the value of node id, nil if the store holds no such node
+// (or cannot read it: as Cayley's NameOf, which logs the error).
+func (r *boltReader) value(id uint64) quad.Value {
+	if err := r.begin(); err != nil {
+		return nil
+	}
+	p, err := r.primitive(id)
+	if err != nil || p == nil || !p.IsNode() {
+		return nil
+	}
+	v, err := pquads.UnmarshalValue(p.Value)
+	if err != nil {
+		return nil
+	}
+	return v
 }
 
 // logPrimitive returns the entry of id in the log bucket lb, nil if there
@@ -87,6 +116,11 @@ func logPrimitive(lb *bolt.Bucket, id uint64) (*proto.Primitive, error) {
 	if data == nil {
 		return nil, nil
 	}
+	return decodePrimitive(id, data)
+}
+
+// decodePrimitive decodes the log entry data of id.
+func decodePrimitive(id uint64, data []byte) (*proto.Primitive, error) {
 	p := new(proto.Primitive)
 	if err := p.Unmarshal(data); err != nil {
 		return nil, fmt.Errorf("graph: log entry %d: %w", id, err)
@@ -102,6 +136,10 @@ type prefixScan struct {
 	own    bool // the scan's own reader, closed with the scan
 	index  kv.QuadIndex
 	prefix []byte
+	// skip lists node ids whose entries are passed over unread: the
+	// entries whose key has one of them at byte offset len(prefix)
+	// (in the subject–predicate index after a subject, a predicate).
+	skip   []uint64
 	cur    *bolt.Cursor
 	ids    []byte // the rest of the current entry's quad ids (uvarints)
 	done   bool
@@ -162,8 +200,25 @@ func (s *prefixScan) Next(ctx context.Context) bool {
 		if k == nil || !bytes.HasPrefix(k, s.prefix) {
 			return s.finish()
 		}
+		if s.skipped(k) {
+			continue
+		}
 		s.ids = v
 	}
+}
+
+// skipped reports whether the entry of key k is one the scan passes over.
+func (s *prefixScan) skipped(k []byte) bool {
+	if len(s.skip) == 0 || len(k) < len(s.prefix)+8 {
+		return false
+	}
+	id := binary.BigEndian.Uint64(k[len(s.prefix):])
+	for _, x := range s.skip {
+		if x == id {
+			return true
+		}
+	}
+	return false
 }
 
 // fail records err and ends the scan.

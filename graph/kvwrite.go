@@ -45,6 +45,7 @@ type kvWriter struct {
 	db      *bolt.DB
 	indexes []kv.QuadIndex
 	ids     *refCache // node ids of values, kept exact by the writer
+	commits int64     // write transactions committed
 }
 
 // Buckets and keys of Cayley's kv layout.
@@ -85,6 +86,7 @@ func (w *kvWriter) apply(deltas []graph.Delta, opts graph.IgnoreOpts) error {
 	if err != nil {
 		return err
 	}
+	w.commits++
 	t.publish()
 	return nil
 }
@@ -625,19 +627,47 @@ func (w *kvWriter) id(v quad.Value) uint64 {
 		return id
 	}
 	gen := w.ids.generation()
-	h := graph.HashOf(v)
 	var id uint64
 	err := w.db.View(func(tx *bolt.Tx) error {
-		if b := tx.Bucket(valueBucket('v', h)); b != nil {
-			if data := b.Get(h[:]); len(data) > 0 {
-				id, _ = binary.Uvarint(data)
-			}
-		}
+		id = storedID(tx, v)
 		return nil
 	})
 	if err != nil {
 		return 0
 	}
 	w.ids.setIDAt(v, id, gen)
+	return id
+}
+
+// idIn is id, reading through r's transaction.
+func (w *kvWriter) idIn(r *boltReader, v quad.Value) uint64 {
+	if v == nil {
+		return 0
+	}
+	if id, ok := w.ids.cachedID(v); ok {
+		return id
+	}
+	gen := w.ids.generation()
+	if err := r.begin(); err != nil {
+		return 0
+	}
+	id := storedID(r.tx, v)
+	w.ids.setIDAt(v, id, gen)
+	return id
+}
+
+// storedID returns the node id of value v in tx's value buckets, 0 if
+// there is none.
+func storedID(tx *bolt.Tx, v quad.Value) uint64 {
+	h := graph.HashOf(v)
+	b := tx.Bucket(valueBucket('v', h))
+	if b == nil {
+		return 0
+	}
+	data := b.Get(h[:])
+	if len(data) == 0 {
+		return 0
+	}
+	id, _ := binary.Uvarint(data)
 	return id
 }

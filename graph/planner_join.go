@@ -498,6 +498,7 @@ func (n *nodeNext) Close() error { return n.quads.Close() }
 // nodeContains checks nodes against a node scan.
 type nodeContains struct {
 	it     *nodeIterator
+	reader boltReader  // one read transaction for all the checks, until Close
 	quads  *prefixScan // the checked node's quads, while more may be tagged
 	result graph.Ref
 	err    error
@@ -521,7 +522,8 @@ func (c *nodeContains) Contains(ctx context.Context, v graph.Ref) bool {
 			vals = append(vals, c.it.fixed[d])
 		}
 	}
-	quads := newPrefixScan(&boltReader{db: c.it.qs.w.db}, true, c.it.lookup, vals)
+	c.reader.db = c.it.qs.w.db
+	quads := newPrefixScan(&c.reader, false, c.it.lookup, vals)
 	if !quads.Next(ctx) {
 		if err := quads.Close(); err != nil && c.err == nil {
 			c.err = err
@@ -579,8 +581,12 @@ func (c *nodeContains) Err() error { return c.err }
 // String describes the lookup.
 func (c *nodeContains) String() string { return "IndexNodesContains" }
 
-// Close ends the scan of the checked node's quads.
+// Close ends the scan of the checked node's quads and the read
+// transaction.
 func (c *nodeContains) Close() error {
 	c.closeQuads()
+	if err := c.reader.close(); err != nil && c.err == nil {
+		c.err = err
+	}
 	return c.err
 }

@@ -101,11 +101,13 @@ func (s *Store) PutBatch(ctx context.Context, recs []*extract.Record) ([]PutResu
 		return results, fmt.Errorf("graph: put %s: lock: %w", what(), err)
 	}
 	defer unlock()
-	if err := s.unpin(ctx); err != nil {
-		return results, fmt.Errorf("graph: put %s: %w", what(), err)
-	}
 	p := newPending()
 	v := s.view(ctx, p)
+	v.share()
+	defer v.release()
+	if err := s.unpin(ctx, v); err != nil {
+		return results, fmt.Errorf("graph: put %s: %w", what(), err)
+	}
 	for i, rec := range recs {
 		if rec == nil || rec.Doc.ID == "" {
 			results[i].Err = errors.New("graph: put: record without a document id")
@@ -118,6 +120,9 @@ func (s *Store) PutBatch(ctx context.Context, recs []*extract.Record) ([]PutResu
 			p.merge(deltas)
 		}
 		results[i] = res
+	}
+	if err := v.release(); err != nil {
+		return results, fmt.Errorf("graph: put %s: read: %w", what(), err)
 	}
 	deltas, opts := p.deltas(), graph.IgnoreOpts{IgnoreDup: true, IgnoreMissing: true}
 	if applyHook != nil {
@@ -136,13 +141,22 @@ func (s *Store) PutBatch(ctx context.Context, recs []*extract.Record) ([]PutResu
 func (s *Store) putOne(v *view, rec *extract.Record) (PutResult, []graph.Delta, error) {
 	res := PutResult{Doc: rec.Doc.ID}
 	doc := schema.DocumentIRI(s.base, rec.Doc.ID)
+	if rec.Doc.SHA256 != "" {
+		// The stored sha256 alone tells an unchanged document: reading
+		// all its quads means reading every quad of each entity it
+		// names, which grows with the store.
+		sha, err := s.docSHA(v, doc)
+		if err != nil {
+			return res, nil, err
+		}
+		if sha == rec.Doc.SHA256 {
+			res.Status = Unchanged
+			return res, nil, nil
+		}
+	}
 	old, err := s.docQuads(v, doc)
 	if err != nil {
 		return res, nil, err
-	}
-	if len(old) > 0 && rec.Doc.SHA256 != "" && storedSHA(old, doc) == rec.Doc.SHA256 {
-		res.Status = Unchanged
-		return res, nil, nil
 	}
 
 	// The stored quads labelled doc are its own facts (document, reports,
@@ -226,36 +240,64 @@ func (s *Store) docQuads(v *view, doc quad.IRI) ([]quad.Quad, error) {
 		seen[x] = true
 	}
 	var out []quad.Quad
+	collect := func(q quad.Quad) {
+		if q.Label != doc {
+			return
+		}
+		out = append(out, q)
+		if q.Predicate == schema.ReportOf && !seen[q.Object] {
+			seen[q.Object] = true
+			subjects = append(subjects, q.Object)
+		}
+	}
 	for i := 0; i < len(subjects); i++ {
-		err := v.subject(subjects[i], func(q quad.Quad) {
-			if q.Label != doc {
-				return
+		if v.w == nil {
+			if err := v.subject(subjects[i], collect); err != nil {
+				return nil, err
 			}
-			out = append(out, q)
-			if q.Predicate == schema.ReportOf && !seen[q.Object] {
-				seen[q.Object] = true
-				subjects = append(subjects, q.Object)
-			}
-		})
-		if err != nil {
+			continue
+		}
+		// A subject's mentionedIn and supportedBy quads name every
+		// document that mentions or supports it, and doc labels only
+		// the one that names doc: that one is looked up, the others are
+		// not read.
+		if err := v.subjectExcept(subjects[i], fanIn, collect); err != nil {
 			return nil, err
+		}
+		for _, p := range fanIn {
+			copies, err := v.copies(quad.Quad{Subject: subjects[i], Predicate: p, Object: doc})
+			if err != nil {
+				return nil, err
+			}
+			for _, q := range copies {
+				collect(q)
+			}
 		}
 	}
 	return out, nil
 }
 
+// fanIn are the predicates whose quads on a node come one from each
+// document (mentionedIn, supportedBy), each labelled with the document it
+// names.
+var fanIn = []quad.IRI{schema.MentionedIn, schema.SupportedBy}
+
+// docSHA returns the sha256 stored for doc, "" if none is.
+func (s *Store) docSHA(v *view, doc quad.IRI) (string, error) {
+	sha := ""
+	err := v.until(quad.Subject, doc, schema.SHA256, func(q quad.Quad) bool {
+		if q.Label != doc {
+			return true
+		}
+		sha = schema.TextOf(q.Object)
+		return false
+	})
+	return sha, err
+}
+
 // eachQuad calls fn for every stored quad whose subject is subj.
 func (s *Store) eachQuad(ctx context.Context, subj quad.Value, fn func(quad.Quad)) error {
 	return s.view(ctx, nil).subject(subj, fn)
-}
-
-func storedSHA(old []quad.Quad, doc quad.IRI) string {
-	for _, q := range old {
-		if q.Subject == doc && q.Predicate == schema.SHA256 {
-			return schema.TextOf(q.Object)
-		}
-	}
-	return ""
 }
 
 func sameQuads(a, b []quad.Quad) bool {
@@ -779,16 +821,20 @@ func (s *Store) apply(ctx context.Context, deltas []graph.Delta, opts graph.Igno
 // references than it gained in a batch); a crash could leave some behind.
 const pinNode = quad.IRI("urn:newsgraph:kv-pin")
 
-// unpin deletes pin quads a crash left behind.
-func (s *Store) unpin(ctx context.Context) error {
+// unpin deletes pin quads a crash left behind, reading through v (which
+// holds no pending changes yet).
+func (s *Store) unpin(ctx context.Context, v *view) error {
 	if s.kvw == nil {
 		return nil
 	}
 	var left []graph.Delta
-	err := s.eachQuad(ctx, pinNode, func(q quad.Quad) {
+	err := v.subject(pinNode, func(q quad.Quad) {
 		left = append(left, graph.Delta{Quad: q, Action: graph.Delete})
 	})
 	if err != nil || len(left) == 0 {
+		return err
+	}
+	if err := v.release(); err != nil {
 		return err
 	}
 	return s.apply(ctx, left, graph.IgnoreOpts{IgnoreMissing: true})

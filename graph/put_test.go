@@ -3,6 +3,8 @@ package graph
 import (
 	"context"
 	"errors"
+	"fmt"
+	"path/filepath"
 	"testing"
 
 	"github.com/cayleygraph/cayley/graph"
@@ -223,5 +225,65 @@ func TestBoltIsOneFile(t *testing.T) {
 	}
 	if _, err := Open(context.Background(), Config{Path: dir + "/missing.db", ReadOnly: true}); err == nil {
 		t.Error("read-only open of a missing file succeeded")
+	}
+}
+
+// TestDocQuadsReadsWhatTheDocumentLabels checks that finding a
+// document's quads (to replace it) returns exactly the quads labelled with
+// it, and that on bolt the log entries it reads do not grow with the
+// number of other documents naming the same entities and supporting the
+// same facts (each of which adds a mentionedIn and supportedBy quad to
+// them); nor do those that putting an unchanged version reads.
+func TestDocQuadsReadsWhatTheDocumentLabels(t *testing.T) {
+	ctx := context.Background()
+	reads, unchanged := map[int]int{}, map[int]int{}
+	for _, others := range []int{2, 40} {
+		s := openTest(t, Config{Backend: BackendBolt, Path: filepath.Join(t.TempDir(), "test.db")})
+		mustPut(t, s, docA())
+		for i := 0; i < others; i++ {
+			r := docA()
+			r.Doc.ID, r.Doc.SHA256 = fmt.Sprintf("copy-%d.txt", i), fmt.Sprintf("sha-copy-%d", i)
+			mustPut(t, s, r)
+		}
+		doc := schema.DocumentIRI(s.Base(), "a.txt")
+		v := s.view(ctx, nil)
+		v.share()
+		got, err := s.docQuads(v, doc)
+		reads[others] = v.shared.reads
+		if err := v.release(); err != nil {
+			t.Fatal(err)
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		// Putting the same version again reads the stored sha256, not
+		// the document's quads.
+		v = s.view(ctx, newPending())
+		v.share()
+		res, deltas, err := s.putOne(v, docA())
+		unchanged[others] = v.shared.reads
+		v.release()
+		if err != nil || res.Status != Unchanged || len(deltas) != 0 {
+			t.Errorf("%d other documents: putting a.txt again: %+v, %d changes, %v; want unchanged", others, res, len(deltas), err)
+		}
+		want := labelled(t, s, "a.txt")
+		gotSet := map[quad.Quad]bool{}
+		for _, q := range got {
+			gotSet[q] = true
+		}
+		if len(gotSet) != len(want) || len(got) != len(want) {
+			t.Errorf("%d other documents: docQuads found %d quads (%d distinct), the store labels %d with a.txt", others, len(got), len(gotSet), len(want))
+		}
+		for q := range want {
+			if !gotSet[q] {
+				t.Errorf("%d other documents: docQuads missed %v", others, q)
+			}
+		}
+	}
+	if reads[40] != reads[2] {
+		t.Errorf("docQuads read %d log entries with 2 other documents, %d with 40: it reads the other documents' quads", reads[2], reads[40])
+	}
+	if unchanged[40] != unchanged[2] || unchanged[2] > 2 {
+		t.Errorf("putting an unchanged document read %d log entries with 2 other documents, %d with 40, want one or two", unchanged[2], unchanged[40])
 	}
 }

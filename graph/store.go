@@ -272,6 +272,26 @@ func (s *Store) Close() error {
 	return err
 }
 
+// WriteStats counts what writing a bolt store has cost since it was
+// opened: bolt writes every page a transaction changes in full, so the
+// bytes written per quad tell how well transactions share pages.
+type WriteStats struct {
+	Transactions int64 // write transactions committed
+	PageBytes    int64 // bytes of pages written by them
+}
+
+// WriteStats returns the write costs of a bolt store since Open, and
+// false for the other backends.
+func (s *Store) WriteStats() (WriteStats, bool) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.kvw == nil {
+		return WriteStats{}, false
+	}
+	st := s.kvw.db.Stats()
+	return WriteStats{Transactions: s.kvw.commits, PageBytes: int64(st.TxStats.PageAlloc)}, true
+}
+
 // QuadStore returns Cayley's quad store, for queries, export and serving.
 // Writes must go through Put, which keeps documents and fused events
 // consistent.

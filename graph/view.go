@@ -117,12 +117,45 @@ type view struct {
 	p     *pending
 	cache *refCache
 	w     *kvWriter // kv: resolves node ids; its file's index prefixes are scanned directly
+	// shared, when set, is one read transaction for all the view's reads
+	// (see share); otherwise each read has its own.
+	shared *boltReader
 }
 
 func (s *Store) view(ctx context.Context, p *pending) *view {
 	v := &view{ctx: ctx, qs: s.qs, p: p, cache: &s.refs, w: s.kvw}
 	v.kv, _ = s.qs.(*kv.QuadStore)
 	return v
+}
+
+// share makes the view's reads of a bolt store share one read
+// transaction, opened on the first read, until release: a batch reads
+// the store thousands of times before it writes, and a transaction and
+// cursor per read cost more than most of the reads. The caller must
+// release the view before it writes: bolt cannot grow its file while a
+// read transaction is open.
+func (v *view) share() {
+	if v.w != nil && v.shared == nil {
+		v.shared = &boltReader{db: v.w.db}
+	}
+}
+
+// release ends the shared read transaction, if one is open; the next
+// read opens another.
+func (v *view) release() error {
+	if v.shared == nil {
+		return nil
+	}
+	return v.shared.close()
+}
+
+// reader returns the reader for one read of a bolt store and whether the
+// read owns it (closes it when done).
+func (v *view) reader() (*boltReader, bool) {
+	if v.shared != nil {
+		return v.shared, false
+	}
+	return &boltReader{db: v.w.db}, true
 }
 
 // refCache keeps, for the kv backend, the values of node ids (which never
@@ -226,7 +259,13 @@ func (v *view) ref(val quad.Value) graph.Ref {
 	if v.w == nil {
 		return v.qs.ValueOf(val)
 	}
-	if id := v.w.id(val); id != 0 {
+	var id uint64
+	if v.shared != nil {
+		id = v.w.idIn(v.shared, val)
+	} else {
+		id = v.w.id(val)
+	}
+	if id != 0 {
 		return kv.Int64Value(id)
 	}
 	return nil
@@ -246,7 +285,11 @@ func (v *view) quad(r graph.Ref) quad.Quad {
 		}
 		val, ok := c.value(id)
 		if !ok {
-			val = v.kv.NameOf(id)
+			if v.shared != nil {
+				val = v.shared.value(uint64(id))
+			} else {
+				val = v.kv.NameOf(id)
+			}
 			c.setValue(id, val)
 		}
 		q.Set(d, val)
@@ -285,7 +328,8 @@ func (v *view) stored(dir quad.Direction, val quad.Value, pred quad.Value, fn fu
 		if pred != nil {
 			vals = append(vals, uint64(pref.(kv.Int64Value)))
 		}
-		it = newPrefixScan(&boltReader{db: v.w.db}, true, ind, vals)
+		r, own := v.reader()
+		it = newPrefixScan(r, own, ind, vals)
 	case pred != nil:
 		it = shape.BuildIterator(v.qs, shape.Quads{
 			{Dir: dir, Values: shape.Fixed{ref}},
@@ -347,6 +391,63 @@ func (v *view) until(dir quad.Direction, val quad.Value, pred quad.Value, fn fun
 	return nil
 }
 
+// subjectExcept calls fn for every quad whose subject is subj and whose
+// predicate is none of skip, as the pending changes leave the store. On
+// bolt the quads with a skipped predicate are not read at all (an entity
+// named in thousands of documents has thousands of mentionedIn quads);
+// elsewhere they are read and left out.
+func (v *view) subjectExcept(subj quad.Value, skip []quad.IRI, fn func(quad.Quad)) error {
+	skipped := func(q quad.Quad) bool {
+		for _, p := range skip {
+			if q.Predicate == p {
+				return true
+			}
+		}
+		return false
+	}
+	if v.w == nil {
+		return v.subject(subj, func(q quad.Quad) {
+			if !skipped(q) {
+				fn(q)
+			}
+		})
+	}
+	if ref := v.ref(subj); ref != nil {
+		var ids []uint64
+		for _, p := range skip {
+			if r := v.ref(p); r != nil {
+				ids = append(ids, uint64(r.(kv.Int64Value)))
+			}
+		}
+		r, own := v.reader()
+		it := newPrefixScan(r, own, indexSP, []uint64{uint64(ref.(kv.Int64Value))})
+		it.skip = ids
+		for it.Next(v.ctx) {
+			q := v.quad(it.Result())
+			if skipped(q) || (v.p != nil && v.p.changed(q)) {
+				continue // changed quads: deleted, or listed below
+			}
+			fn(q)
+		}
+		err := it.Close()
+		if err == nil {
+			err = it.Err()
+		}
+		if err != nil {
+			return err
+		}
+	}
+	if v.p != nil {
+		v.p.added(v.p.bySubj[subj], func(q quad.Quad) bool {
+			if !skipped(q) {
+				fn(q)
+			}
+			return true
+		})
+	}
+	return nil
+}
+
 // subject calls fn for every quad whose subject is subj.
 func (v *view) subject(subj quad.Value, fn func(quad.Quad)) error {
 	return v.each(quad.Subject, subj, nil, fn)
@@ -401,7 +502,8 @@ func (v *view) copies(t quad.Quad) ([]quad.Quad, error) {
 	s, p, o := v.ref(t.Subject), v.ref(t.Predicate), v.ref(t.Object)
 	if s != nil && p != nil && o != nil {
 		vals := []uint64{uint64(o.(kv.Int64Value)), uint64(p.(kv.Int64Value)), uint64(s.(kv.Int64Value))}
-		it := newPrefixScan(&boltReader{db: v.w.db}, true, indexOPS, vals)
+		r, own := v.reader()
+		it := newPrefixScan(r, own, indexOPS, vals)
 		for it.Next(v.ctx) {
 			q := v.quad(it.Result())
 			if v.p == nil {

@@ -38,7 +38,10 @@ A document already stored with the same content is left as it is
 
 At the end ingest prints a summary: documents added, unchanged, replaced
 and skipped; entities and events in the documents written; quads written;
-the time taken. A progress indicator is shown on standard error when it is
+into bolt (and --bulk's staging file), the write transactions and the
+bytes of pages they wrote (bolt rewrites each page a transaction changes
+whole: fewer bytes a quad means larger batches share more pages); the
+time taken. A progress indicator is shown on standard error when it is
 a terminal. On interrupt (Ctrl-C, SIGTERM) ingest stops reading, writes
 the documents already extracted and prints the summary so far.
 
@@ -80,6 +83,7 @@ type ingestSummary struct {
 	added, unchanged, replaced, skipped int
 	entities, events, quads             int
 	elapsed                             time.Duration
+	writes                              *graph.WriteStats // bolt (or --bulk's staging file) only
 }
 
 func (c *ingestCmd) run(ctx context.Context, env *Env, args []string) error {
@@ -218,6 +222,9 @@ func (c *ingestCmd) run(ctx context.Context, env *Env, args []string) error {
 	}
 	sum.skipped = p.Skipped() + putFailed
 	sum.elapsed = time.Since(start)
+	if ws, ok := target.WriteStats(); ok {
+		sum.writes = &ws
+	}
 	interrupted := runErr != nil && ctx.Err() != nil && errors.Is(runErr, ctx.Err())
 	if runErr != nil && !interrupted {
 		return runErr
@@ -242,7 +249,28 @@ func (s *ingestSummary) print(env *Env, where string) {
 	fmt.Fprintf(env.Stdout, "entities:  %d\n", s.entities)
 	fmt.Fprintf(env.Stdout, "events:    %d\n", s.events)
 	fmt.Fprintf(env.Stdout, "quads:     %d written\n", s.quads)
+	if w := s.writes; w != nil && w.Transactions > 0 {
+		perQuad := ""
+		if s.quads > 0 {
+			perQuad = fmt.Sprintf(", %d bytes a quad", w.PageBytes/int64(s.quads))
+		}
+		fmt.Fprintf(env.Stdout, "writes:    %d transactions, %s of bolt pages%s\n", w.Transactions, decimalBytes(w.PageBytes), perQuad)
+	}
 	fmt.Fprintf(env.Stdout, "elapsed:   %s\n", s.elapsed.Round(time.Millisecond))
+}
+
+// decimalBytes formats n bytes with a decimal unit: 812 B, 5.5 MB, 128.6 GB.
+func decimalBytes(n int64) string {
+	const unit = 1000
+	if n < unit {
+		return fmt.Sprintf("%d B", n)
+	}
+	x, i := float64(n)/unit, 0
+	for x >= unit && i < 3 {
+		x /= unit
+		i++
+	}
+	return fmt.Sprintf("%.1f %cB", x, "kMGT"[i])
 }
 
 // defaultBatch is the default largest number of documents written in one

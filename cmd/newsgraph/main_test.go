@@ -405,6 +405,9 @@ func TestStoreCommands(t *testing.T) {
 				t.Errorf("ingest summary lacks %q:\n%s", want, r.stdout)
 			}
 		}
+		if !regexp.MustCompile(`(?m)^writes: +[1-9][0-9]* transactions, [0-9.]+ [kMGT]?B of bolt pages, [1-9][0-9]* bytes a quad$`).MatchString(r.stdout) {
+			t.Errorf("ingest summary lacks the bolt writes line:\n%s", r.stdout)
+		}
 		if _, err := os.Stat(db); err != nil {
 			t.Fatalf("no bolt file: %v", err)
 		}
