@@ -2,7 +2,9 @@
 // Run: newsgraph query -f examples/queries/people-roles.js
 //
 // Two traversals over the whole set of people (their names, their roles),
-// joined by person, rather than two small queries per person.
+// joined by person, rather than two small queries per person. Each row's
+// `seen` holds the roles already listed: looking a key up in an object is
+// far cheaper in Gizmo's JavaScript than searching the list.
 var ng = "https://newsgraph.org/ns#";
 var type = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>";
 function p(name) { return "<" + ng + name + ">"; }
@@ -10,7 +12,7 @@ function p(name) { return "<" + ng + name + ">"; }
 var people = g.V().Has(type, p("Person")).Unique();
 var rows = {}, order = [];
 people.ForEach(function (who) {
-  rows[who.id] = {person: null, roles: []};
+  rows[who.id] = {person: null, roles: [], seen: {}};
   order.push(rows[who.id]);
 });
 people.Tag("who").Out(p("name")).ForEach(function (r) {
@@ -19,12 +21,13 @@ people.Tag("who").Out(p("name")).ForEach(function (r) {
   }
 });
 people.Tag("who").Out(p("holdsRole")).ForEach(function (r) {
-  var list = rows[r.who].roles;
-  if (list.indexOf(r.id) < 0) {
-    list.push(r.id);
+  var row = rows[r.who];
+  if (!row.seen[r.id]) {
+    row.seen[r.id] = true;
+    row.roles.push(r.id);
   }
 });
 order.forEach(function (row) {
   row.roles.sort();
-  g.Emit(row);
+  g.Emit({person: row.person, roles: row.roles});
 });
