@@ -28,7 +28,12 @@ fused.
 
 Documents are written in groups (group commit): while one group is being
 written, the documents extracted in the meantime queue up, and the next
-write takes all of them, up to --batch, in one transaction. A document is
+write takes all of them, up to --batch, in one transaction. Into bolt, a
+commit that writes more than 48 MiB of pages halves the next group, and
+one that writes under a quarter of that doubles it again, up to --batch:
+bolt keeps the pages a transaction changes in memory until it commits,
+and the same number of documents changes more pages the larger the
+store. A document is
 written whole or not at all, and in input order; when the input comes
 slowly (standard input, say), each document is written as soon as it is
 extracted.
@@ -181,16 +186,18 @@ func (c *ingestCmd) run(ctx context.Context, env *Env, args []string) error {
 			sum.quads += r.Quads
 		}
 	}
-	w := newGroupWriter(ctx, c.batch, func(batch []extracted) error {
+	w := newGroupWriter(ctx, c.batch, func(batch []extracted) (int64, error) {
 		recs := make([]*extract.Record, len(batch))
 		for i, res := range batch {
 			recs[i] = res.rec
 		}
+		before, _ := target.WriteStats()
 		results, err := target.PutBatch(putCtx, recs)
 		if err != nil {
 			// Nothing of the batch was written: the store is as it was.
-			return fmt.Errorf("ingest: writing %d document(s) from %s: %w", len(batch), batch[0].doc.ID, err)
+			return 0, fmt.Errorf("ingest: writing %d document(s) from %s: %w", len(batch), batch[0].doc.ID, err)
 		}
+		after, _ := target.WriteStats()
 		for i, r := range results {
 			count(batch[i], r)
 		}
@@ -200,7 +207,7 @@ func (c *ingestCmd) run(ctx context.Context, env *Env, args []string) error {
 			bar.Add(len(batch))
 			ui.Unlock()
 		}
-		return nil
+		return after.PageBytes - before.PageBytes, nil
 	})
 	runErr := p.run(ctx, env.Stdin, args, w.add)
 	if err := w.close(); err != nil && runErr == nil {
@@ -277,10 +284,34 @@ func decimalBytes(n int64) string {
 // transaction.
 const defaultBatch = 64
 
+// commitBudget is the bytes of pages a bolt commit may write before the
+// next batch is made smaller. Bolt holds every page a transaction changes
+// as Go objects until it commits, so the pages a commit writes are also
+// its peak memory; a batch of a given size changes more pages the larger
+// the store (new quads land all over it), and without a bound the peak
+// would grow with the store.
+const commitBudget = 48 << 20
+
+// nextBatch returns the largest number of records the next write may take,
+// after a write of cur records whose commit wrote wrote bytes of pages:
+// half as many if that was over commitBudget, twice as many (up to max)
+// if it was under a quarter of it, else as many.
+func nextBatch(cur, max int, wrote int64) int {
+	switch {
+	case wrote > commitBudget && cur > 1:
+		return cur / 2
+	case wrote < commitBudget/4 && cur < max:
+		return min(2*cur, max)
+	}
+	return cur
+}
+
 // groupWriter hands records to write in groups: add queues a record, and a
-// goroutine writes whatever has queued, up to max records, each time the
-// previous write is done. It keeps input order. Once interrupt is done,
-// the write in progress completes and what is queued is dropped.
+// goroutine writes whatever has queued, up to a limit of records (at most
+// max: see nextBatch), each time the previous write is done. write
+// returns the bytes of pages its commit wrote (0 if unknown). It keeps
+// input order. Once interrupt is done, the write in progress completes
+// and what is queued is dropped.
 type groupWriter struct {
 	interrupt context.Context
 	queue     chan extracted
@@ -289,15 +320,16 @@ type groupWriter struct {
 	err       error         // the first write error; later records are dropped
 }
 
-func newGroupWriter(interrupt context.Context, max int, write func([]extracted) error) *groupWriter {
+func newGroupWriter(interrupt context.Context, max int, write func([]extracted) (int64, error)) *groupWriter {
 	w := &groupWriter{interrupt: interrupt, queue: make(chan extracted, max), done: make(chan struct{}), failed: make(chan struct{})}
 	go func() {
 		defer close(w.done)
 		batch := make([]extracted, 0, max)
+		limit := max
 		for first := range w.queue {
 			batch = append(batch[:0], first)
 		more:
-			for len(batch) < max {
+			for len(batch) < limit {
 				select {
 				case res, ok := <-w.queue:
 					if !ok {
@@ -309,8 +341,12 @@ func newGroupWriter(interrupt context.Context, max int, write func([]extracted) 
 				}
 			}
 			if w.err == nil && interrupt.Err() == nil {
-				if w.err = write(batch); w.err != nil {
+				var wrote int64
+				if wrote, w.err = write(batch); w.err != nil {
 					close(w.failed)
+				}
+				if len(batch) == limit || wrote > commitBudget {
+					limit = nextBatch(limit, max, wrote)
 				}
 			}
 		}
