@@ -392,10 +392,10 @@ func (v *view) until(dir quad.Direction, val quad.Value, pred quad.Value, fn fun
 }
 
 // subjectExcept calls fn for every quad whose subject is subj and whose
-// predicate is none of skip, as the pending changes leave the store. On
-// bolt the quads with a skipped predicate are not read at all (an entity
-// named in thousands of documents has thousands of mentionedIn quads);
-// elsewhere they are read and left out.
+// predicate is none of skip, as the pending changes leave a bolt store
+// (only bolt: v.w must be set). The quads with a skipped predicate are not
+// read at all (an entity named in thousands of documents has thousands of
+// mentionedIn quads).
 func (v *view) subjectExcept(subj quad.Value, skip []quad.IRI, fn func(quad.Quad)) error {
 	skipped := func(q quad.Quad) bool {
 		for _, p := range skip {
@@ -404,13 +404,6 @@ func (v *view) subjectExcept(subj quad.Value, skip []quad.IRI, fn func(quad.Quad
 			}
 		}
 		return false
-	}
-	if v.w == nil {
-		return v.subject(subj, func(q quad.Quad) {
-			if !skipped(q) {
-				fn(q)
-			}
-		})
 	}
 	if ref := v.ref(subj); ref != nil {
 		var ids []uint64
