@@ -26,7 +26,9 @@ import (
 // of a join, the index and log buckets opened once, a cursor seek per
 // prefix, and one log lookup per quad id. It yields the references
 // Cayley's kv store uses for quads (*proto.Primitive) and skips quads
-// marked deleted, as Cayley's iterator does.
+// marked deleted, as Cayley's iterator does. Where the indexes are live
+// (kvwrite.go), every listed quad is stored and its key names its nodes,
+// so a scan makes the quad's primitive from the key and reads no log.
 
 // boltReader is a read transaction on a bolt file in Cayley's kv layout,
 // opened on first use.
@@ -37,6 +39,7 @@ type boltReader struct {
 	logs  *bolt.Cursor // on log, reused by every lookup (Bucket.Get makes a cursor per call)
 	index *bolt.Bucket // the bucket of indexOf, once looked up
 	of    string       // the index whose bucket index is
+	live  bool         // the store's indexes are live (kvwrite.go)
 	reads int          // log entries looked up, over all transactions
 }
 
@@ -55,6 +58,7 @@ func (r *boltReader) begin() error {
 		return errors.New("graph: bolt store has no log bucket")
 	}
 	r.logs = r.log.Cursor()
+	r.live, _ = liveIndexes(tx.Bucket(bucketMeta))
 	return nil
 }
 
@@ -64,7 +68,7 @@ func (r *boltReader) close() error {
 		return nil
 	}
 	err := r.tx.Rollback()
-	r.tx, r.log, r.logs, r.index, r.of = nil, nil, nil, nil, ""
+	r.tx, r.log, r.logs, r.index, r.of, r.live = nil, nil, nil, nil, "", false
 	return err
 }
 
@@ -136,12 +140,15 @@ type prefixScan struct {
 	own    bool // the scan's own reader, closed with the scan
 	index  kv.QuadIndex
 	prefix []byte
-	// skip lists node ids whose entries are passed over unread: the
-	// entries whose key has one of them at byte offset len(prefix)
-	// (in the subject–predicate index after a subject, a predicate).
+	// skip lists node ids whose entries are passed over unread (a seek
+	// past them): the entries whose key has one of them at byte offset
+	// len(prefix) (in the subject–predicate index after a subject, a
+	// predicate).
 	skip   []uint64
 	cur    *bolt.Cursor
-	ids    []byte // the rest of the current entry's quad ids (uvarints)
+	ids    []byte  // the rest of the current entry's quad ids (uvarints)
+	keyed  bool    // quads are made from their keys (live whole-quad index)
+	key    quadIDs // the current entry's key, by direction, when keyed
 	done   bool
 	result *proto.Primitive
 	err    error
@@ -170,6 +177,10 @@ func (s *prefixScan) Next(ctx context.Context) bool {
 				return s.fail(errors.New("graph: corrupt index entry"))
 			}
 			s.ids = s.ids[n:]
+			if s.keyed {
+				s.result = &proto.Primitive{ID: id, Subject: s.key[0], Predicate: s.key[1], Object: s.key[2], Label: s.key[3]}
+				return true
+			}
 			p, err := s.r.primitive(id)
 			if err != nil {
 				return s.fail(err)
@@ -193,15 +204,28 @@ func (s *prefixScan) Next(ctx context.Context) bool {
 				return s.finish()
 			}
 			s.cur = b.Cursor()
+			s.keyed = s.r.live && wholeQuad(s.index)
 			k, v = s.cur.Seek(s.prefix)
 		} else {
 			k, v = s.cur.Next()
 		}
+		for k != nil && bytes.HasPrefix(k, s.prefix) && s.skipped(k) {
+			// Past every key with the skipped id (in a whole-quad
+			// index, one key per quad: thousands for a hub node).
+			next := binary.BigEndian.AppendUint64(append(make([]byte, 0, len(s.prefix)+8), s.prefix...),
+				binary.BigEndian.Uint64(k[len(s.prefix):])+1)
+			k, v = s.cur.Seek(next)
+		}
 		if k == nil || !bytes.HasPrefix(k, s.prefix) {
 			return s.finish()
 		}
-		if s.skipped(k) {
-			continue
+		if s.keyed {
+			if len(k) != 8*len(s.index.Dirs) {
+				return s.fail(errors.New("graph: corrupt index key"))
+			}
+			for j, d := range s.index.Dirs {
+				s.key[d-quad.Subject] = binary.BigEndian.Uint64(k[8*j:])
+			}
 		}
 		s.ids = v
 	}

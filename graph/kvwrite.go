@@ -5,6 +5,7 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"slices"
 	"sort"
 	"time"
 
@@ -25,12 +26,26 @@ import (
 //	log                id (8 bytes, big-endian) → proto.Primitive: a node (its value) or a quad (its node ids)
 //	v<h0><h1>          sha1 of a value → its node id (uvarint); h0, h1 are the hash's first bytes
 //	n<h0><h1>          sha1 of a value → the number of quad directions that name it (uvarint)
-//	<dirs> e.g. "sp"   node ids of the index's directions (8 bytes each) → quad ids (uvarints, ascending)
+//	<dirs> e.g. "spol" node ids of the index's directions (8 bytes each) → quad ids (uvarints, ascending)
 //
 // Nodes and quads take their ids from one sequence (the horizon). A node
 // whose reference count falls to zero is removed (its log entry and both
-// hash entries); a deleted quad stays in the log and the index lists,
-// marked Deleted, as Cayley leaves it.
+// hash entries); a deleted quad stays in the log, marked Deleted, as
+// Cayley leaves it, but kvWriter also takes its id out of the index lists
+// (Cayley's writer leaves it there, and its readers skip it by reading
+// the log).
+//
+// Live indexes. The stores Open makes index all four directions of a
+// quad (store.go), so that an index key is a whole quad, and their meta
+// bucket holds keyLive: the horizon and size after the last write, which
+// kvWriter updates at each of its writes. While they match the store's,
+// no other writer (Cayley's own, or an older newsgraph) has written since,
+// so every id in an index list is a live quad whose node ids are those of
+// its key: readers then take quads from the index keys alone, without
+// reading the log (boltscan.go), and kvWriter adds a quad without reading
+// its keys. A write by another writer leaves keyLive stale; kvWriter's
+// next write removes it for good, and the store is read as Cayley reads
+// it.
 //
 // Cayley's own writer (kv.QuadStore.ApplyDeltas) checks every added quad
 // against the indexes, keeps its index lists in maps of strings, and
@@ -48,13 +63,60 @@ type kvWriter struct {
 	commits int64     // write transactions committed
 }
 
+// leading returns the writer's index whose directions start with dirs,
+// in that order.
+func (w *kvWriter) leading(dirs ...quad.Direction) (kv.QuadIndex, bool) {
+	for _, ind := range w.indexes {
+		if len(ind.Dirs) >= len(dirs) && slices.Equal(ind.Dirs[:len(dirs)], dirs) {
+			return ind, true
+		}
+	}
+	return kv.QuadIndex{}, false
+}
+
 // Buckets and keys of Cayley's kv layout.
 var (
 	bucketMeta = []byte("meta")
 	bucketLog  = []byte("log")
 	keySize    = []byte("size")
 	keyHorizon = []byte("horizon")
+	// keyLive marks live indexes: horizon and size (8 bytes each,
+	// little-endian) as kvWriter's last write left them.
+	keyLive = []byte("newsgraph-live-index")
 )
+
+// liveIndexes reports whether the indexes of the store whose meta bucket
+// is meta are live (see above), and whether it holds a keyLive marker at
+// all.
+func liveIndexes(meta *bolt.Bucket) (live, marked bool) {
+	if meta == nil {
+		return false, false
+	}
+	m := meta.Get(keyLive)
+	if m == nil {
+		return false, false
+	}
+	return len(m) == 16 && bytes.Equal(m[:8], metaBytes(meta, keyHorizon)) && bytes.Equal(m[8:], metaBytes(meta, keySize)), true
+}
+
+// metaBytes returns meta counter key as 8 bytes (zero when unset).
+func metaBytes(meta *bolt.Bucket, key []byte) []byte {
+	if v := meta.Get(key); len(v) == 8 {
+		return v
+	}
+	return make([]byte, 8)
+}
+
+// markLive writes keyLive for the horizon and size meta now holds.
+func markLive(meta *bolt.Bucket) error {
+	m := append(append(make([]byte, 0, 16), metaBytes(meta, keyHorizon)...), metaBytes(meta, keySize)...)
+	return meta.Put(keyLive, m)
+}
+
+// wholeQuad reports whether the keys of ind hold all four directions.
+func wholeQuad(ind kv.QuadIndex) bool {
+	return len(ind.Dirs) == len(quad.Directions)
+}
 
 // nodeDelta is what a write does to one node.
 type nodeDelta struct {
@@ -106,10 +168,19 @@ type kvTx struct {
 	ts       int64
 	// made is the range of ids of the nodes this write makes.
 	madeLo, madeHi uint64
+	// live: the indexes are live (and the indexes whole quads, so that
+	// a quad's keys exist exactly while it is stored); marked: the store
+	// holds keyLive, live or stale.
+	live, marked bool
 }
 
 func (t *kvTx) run(deltas []graph.Delta, opts graph.IgnoreOpts) error {
 	t.ts = time.Now().UnixNano()
+	meta := t.tx.Bucket(bucketMeta)
+	t.live, t.marked = liveIndexes(meta)
+	for _, ind := range t.w.indexes {
+		t.live = t.live && wholeQuad(ind)
+	}
 	var adds, dels []quad.Quad
 	// seen holds, for each quad, whether the call adds and deletes it.
 	const addBit, delBit = 1, 2
@@ -152,7 +223,7 @@ func (t *kvTx) run(deltas []graph.Delta, opts graph.IgnoreOpts) error {
 		var p *proto.Primitive
 		if ok {
 			var err error
-			if p, err = t.find(ids); err != nil {
+			if p, err = t.find(ids, true); err != nil {
 				return err
 			}
 		}
@@ -168,6 +239,9 @@ func (t *kvTx) run(deltas []graph.Delta, opts graph.IgnoreOpts) error {
 		if err := t.putLog(p); err != nil {
 			return err
 		}
+		if err := t.unindex(p); err != nil {
+			return err
+		}
 		t.count(q, -1)
 		ndel++
 	}
@@ -180,7 +254,7 @@ func (t *kvTx) run(deltas []graph.Delta, opts graph.IgnoreOpts) error {
 			continue
 		}
 		if ids, known := t.idsOf(q); known {
-			p, err := t.find(ids)
+			p, err := t.find(ids, false)
 			if err != nil {
 				return err
 			}
@@ -222,7 +296,18 @@ func (t *kvTx) run(deltas []graph.Delta, opts graph.IgnoreOpts) error {
 	if err := t.writeLinks(links); err != nil {
 		return err
 	}
-	return t.incMeta(keySize, int64(len(links))-ndel)
+	if err := t.incMeta(keySize, int64(len(links))-ndel); err != nil {
+		return err
+	}
+	switch {
+	case t.live:
+		return markLive(meta)
+	case t.marked:
+		// Another writer wrote since the marker: the lists may hold
+		// deleted quads, so the marker goes for good.
+		return meta.Delete(keyLive)
+	}
+	return nil
 }
 
 // node returns the delta of value v, adding it on first use.
@@ -321,8 +406,10 @@ func (t *kvTx) count(q quad.Quad, d int) {
 
 // find returns the stored, not deleted, primitive of the quad ids, or nil.
 // It reads the list of the longest index (the fewest candidates) and the
-// candidates' log entries, newest first.
-func (t *kvTx) find(ids quadIDs) (*proto.Primitive, error) {
+// candidates' log entries, newest first. With live indexes the list holds
+// the quad alone, and unless full is set the primitive is made from ids
+// without reading the log (it lacks the timestamp).
+func (t *kvTx) find(ids quadIDs, full bool) (*proto.Primitive, error) {
 	ind := t.w.indexes[0]
 	for _, in := range t.w.indexes[1:] {
 		if len(in.Dirs) > len(ind.Dirs) {
@@ -343,6 +430,9 @@ func (t *kvTx) find(ids quadIDs) (*proto.Primitive, error) {
 		cand = append(cand, x)
 		list = list[n:]
 	}
+	if t.live && len(cand) > 0 && !full {
+		return &proto.Primitive{ID: cand[len(cand)-1], Subject: ids[0], Predicate: ids[1], Object: ids[2], Label: ids[3]}, nil
+	}
 	lb := t.tx.Bucket(bucketLog)
 	for i := len(cand) - 1; i >= 0 && lb != nil; i-- {
 		p, err := logPrimitive(lb, cand[i])
@@ -354,6 +444,42 @@ func (t *kvTx) find(ids quadIDs) (*proto.Primitive, error) {
 		}
 	}
 	return nil, nil
+}
+
+// unindex takes the id of quad p out of its list in every index, and
+// removes a key whose list it empties.
+func (t *kvTx) unindex(p *proto.Primitive) error {
+	ids := quadIDs{p.Subject, p.Predicate, p.Object, p.Label}
+	var kbuf [32]byte
+	for _, ind := range t.w.indexes {
+		b := t.tx.Bucket(indexBucket(ind))
+		if b == nil {
+			continue
+		}
+		key := indexKey(ind, ids, kbuf[:0])
+		list := b.Get(key)
+		rest := t.mem.alloc(len(list))[:0]
+		for len(list) > 0 {
+			x, n := binary.Uvarint(list)
+			if n <= 0 {
+				return fmt.Errorf("graph: kv write: corrupt index %s entry", ind.Dirs)
+			}
+			if x != p.ID {
+				rest = append(rest, list[:n]...)
+			}
+			list = list[n:]
+		}
+		var err error
+		if len(rest) == 0 {
+			err = b.Delete(key)
+		} else {
+			err = b.Put(key, rest) // bolt copies the key
+		}
+		if err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // putLog writes primitive p into the log.
@@ -483,7 +609,8 @@ func (t *kvTx) writeNodes() error {
 
 // writeLinks writes new quads into the log and appends their ids to the
 // index lists, each index's keys in order. A key that holds a node made
-// by this write is new, so it is written without reading it first.
+// by this write is new, so it is written without reading it first; so is
+// every key of a live index (a quad not stored has no key there).
 func (t *kvTx) writeLinks(links []proto.Primitive) error {
 	for i := range links {
 		if err := t.putLog(&links[i]); err != nil {
@@ -514,7 +641,7 @@ func (t *kvTx) writeLinks(links []proto.Primitive) error {
 				end++
 			}
 			key := kbuf[:0]
-			fresh := false
+			fresh := t.live
 			for j := range ind.Dirs {
 				key = binary.BigEndian.AppendUint64(key, k[j])
 				fresh = fresh || (k[j] >= t.madeLo && k[j] < t.madeHi)

@@ -126,32 +126,56 @@ func Open(ctx context.Context, cfg Config) (*Store, error) {
 	return s, nil
 }
 
-// quadIndexes are the quad indexes of a new bolt store: Cayley's two
-// defaults (subject–predicate for forward traversals, object–predicate–
-// subject for reverse ones and whole-quad lookups) and a third that starts
-// with the predicate. Without it, Cayley's kv backend answers "every quad
-// with predicate P" (an Out or In step from a computed set of nodes, as in
-// g.V().Has(...).Out(p)) by scanning every quad of the store, and its
-// planner cannot tell how large that is; with it, such a step reads only
-// P's quads. Each index entry lists few quads (all three end with the
-// subject or cover it), so writes stay cheap.
+// quadIndexes are the quad indexes of a new bolt store. They hold Cayley's
+// two defaults (subject–predicate for forward traversals, object–
+// predicate–subject for reverse ones and whole-quad lookups) and a third
+// that starts with the predicate (without it, Cayley's kv backend answers
+// "every quad with predicate P", an Out or In step from a computed set of
+// nodes, by scanning the whole store), each extended to all four
+// directions, so that an index key is a whole quad. Cayley reads any
+// prefix of them as it reads its own. Whole-quad keys make the indexes
+// live (kvwrite.go): a scan takes its quads from the keys, without
+// reading the log, and a write appends no list that a hub node's
+// thousands of quads share (an entity's mentionedIn list under the
+// subject–predicate key): each quad has a key of its own.
 var quadIndexes = []kv.QuadIndex{
-	{Dirs: []quad.Direction{quad.Subject, quad.Predicate}},
-	{Dirs: []quad.Direction{quad.Object, quad.Predicate, quad.Subject}},
-	{Dirs: []quad.Direction{quad.Predicate, quad.Object, quad.Subject}},
+	{Dirs: []quad.Direction{quad.Subject, quad.Predicate, quad.Object, quad.Label}},
+	{Dirs: []quad.Direction{quad.Object, quad.Predicate, quad.Subject, quad.Label}},
+	{Dirs: []quad.Direction{quad.Predicate, quad.Object, quad.Subject, quad.Label}},
 }
 
 // setQuadIndexes records the indexes of a store just initialised (Cayley
 // v0.7.7 reads them from its meta bucket on open, but offers no option to
 // choose them at Init: its CAYLEY_KV_INDEXES variable is decoded into
-// unexported fields and has no effect).
+// unexported fields and has no effect), and marks them live when every
+// one holds whole quads (kvwrite.go).
 func setQuadIndexes(db hkv.KV, list []kv.QuadIndex) error {
 	data, err := json.Marshal(list)
 	if err != nil {
 		return err
 	}
-	return hkv.Update(context.Background(), db, func(tx hkv.Tx) error {
-		return tx.Put(hkv.Key{[]byte("meta"), []byte("indexes")}, data)
+	ctx := context.Background()
+	return hkv.Update(ctx, db, func(tx hkv.Tx) error {
+		if err := tx.Put(metaIndexesKey, data); err != nil {
+			return err
+		}
+		for _, ind := range list {
+			if !wholeQuad(ind) {
+				return nil
+			}
+		}
+		var m []byte
+		for _, k := range [][]byte{keyHorizon, keySize} {
+			v, err := tx.Get(ctx, hkv.Key{bucketMeta, k})
+			if err == hkv.ErrNotFound || (err == nil && len(v) != 8) {
+				v, err = make([]byte, 8), nil
+			}
+			if err != nil {
+				return err
+			}
+			m = append(m, v...)
+		}
+		return tx.Put(hkv.Key{bucketMeta, keyLive}, m)
 	})
 }
 

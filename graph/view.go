@@ -18,10 +18,10 @@ import (
 // documents of the batch leave it, before anything is written. A view
 // reads the store through the pending changes of the batch: every read of
 // Put (a node's quads, the subjects linked to a node by some predicates)
-// goes through it. The reads are index lookups: quads by subject (kv index
-// subject–predicate), and by object and predicate (kv index
-// object–predicate–subject), so that their cost depends on the node, not
-// on the size of the store.
+// goes through it. The reads are index lookups: quads by subject (the kv
+// index that leads with subject and predicate), and by object and
+// predicate (the one that leads with object, predicate and subject), so
+// that their cost depends on the node, not on the size of the store.
 
 // pending holds the net changes of a batch not yet written: the last
 // action on each quad (add or delete), with the added quads listed by
@@ -297,12 +297,6 @@ func (v *view) quad(r graph.Ref) quad.Quad {
 	return q
 }
 
-// kv indexes of the stores Open creates (kv.DefaultQuadIndexes).
-var (
-	indexSP  = kv.QuadIndex{Dirs: []quad.Direction{quad.Subject, quad.Predicate}}
-	indexOPS = kv.QuadIndex{Dirs: []quad.Direction{quad.Object, quad.Predicate, quad.Subject}}
-)
-
 // stored calls fn for each stored quad with value val in direction dir
 // (subject or object) and, if pred is not nil, predicate pred, until fn
 // returns false.
@@ -318,18 +312,19 @@ func (v *view) stored(dir quad.Direction, val quad.Value, pred quad.Value, fn fu
 		}
 	}
 	var it graph.Scanner
-	switch {
-	case v.w != nil && (pred != nil || dir == quad.Subject):
+	if v.w != nil && (pred != nil || dir == quad.Subject) {
 		// bolt: the index prefix, read with bolt's own API (boltscan.go)
-		ind, vals := indexSP, []uint64{uint64(ref.(kv.Int64Value))}
-		if dir == quad.Object {
-			ind = indexOPS
-		}
+		dirs, vals := []quad.Direction{dir}, []uint64{uint64(ref.(kv.Int64Value))}
 		if pred != nil {
-			vals = append(vals, uint64(pref.(kv.Int64Value)))
+			dirs, vals = append(dirs, quad.Predicate), append(vals, uint64(pref.(kv.Int64Value)))
 		}
-		r, own := v.reader()
-		it = newPrefixScan(r, own, ind, vals)
+		if ind, ok := v.w.leading(dirs...); ok {
+			r, own := v.reader()
+			it = newPrefixScan(r, own, ind, vals)
+		}
+	}
+	switch {
+	case it != nil:
 	case pred != nil:
 		it = shape.BuildIterator(v.qs, shape.Quads{
 			{Dir: dir, Values: shape.Fixed{ref}},
@@ -405,6 +400,14 @@ func (v *view) subjectExcept(subj quad.Value, skip []quad.IRI, fn func(quad.Quad
 		}
 		return false
 	}
+	ind, ok := v.w.leading(quad.Subject, quad.Predicate)
+	if !ok {
+		return v.subject(subj, func(q quad.Quad) {
+			if !skipped(q) {
+				fn(q)
+			}
+		})
+	}
 	if ref := v.ref(subj); ref != nil {
 		var ids []uint64
 		for _, p := range skip {
@@ -413,7 +416,7 @@ func (v *view) subjectExcept(subj quad.Value, skip []quad.IRI, fn func(quad.Quad
 			}
 		}
 		r, own := v.reader()
-		it := newPrefixScan(r, own, indexSP, []uint64{uint64(ref.(kv.Int64Value))})
+		it := newPrefixScan(r, own, ind, []uint64{uint64(ref.(kv.Int64Value))})
 		it.skip = ids
 		for it.Next(v.ctx) {
 			q := v.quad(it.Result())
@@ -488,15 +491,21 @@ func (v *view) copies(t quad.Quad) ([]quad.Quad, error) {
 			out = append(out, q)
 		}
 	}
-	if v.w == nil {
+	var ind kv.QuadIndex
+	ok := false
+	if v.w != nil {
+		ind, ok = v.w.leading(quad.Object, quad.Predicate, quad.Subject)
+	}
+	if !ok {
 		return out, v.each(quad.Subject, t.Subject, t.Predicate, add)
 	}
-	// The kv index object–predicate–subject holds exactly the copies.
+	// The kv index object–predicate–subject(–label) holds exactly the
+	// copies.
 	s, p, o := v.ref(t.Subject), v.ref(t.Predicate), v.ref(t.Object)
 	if s != nil && p != nil && o != nil {
 		vals := []uint64{uint64(o.(kv.Int64Value)), uint64(p.(kv.Int64Value)), uint64(s.(kv.Int64Value))}
 		r, own := v.reader()
-		it := newPrefixScan(r, own, indexOPS, vals)
+		it := newPrefixScan(r, own, ind, vals)
 		for it.Next(v.ctx) {
 			q := v.quad(it.Result())
 			if v.p == nil {
@@ -524,9 +533,6 @@ func (v *view) copies(t quad.Quad) ([]quad.Quad, error) {
 
 // has tells whether the quad subj–pred–obj is present under any label.
 func (v *view) has(subj quad.Value, pred quad.IRI, obj quad.Value) (bool, error) {
-	found := false
-	err := v.each(quad.Subject, subj, pred, func(q quad.Quad) {
-		found = found || q.Object == obj
-	})
-	return found, err
+	copies, err := v.copies(quad.Quad{Subject: subj, Predicate: pred, Object: obj})
+	return len(copies) > 0, err
 }
