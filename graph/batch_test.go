@@ -5,6 +5,8 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/cayleygraph/quad"
+
 	"github.com/newsgraph/newsgraph/extract"
 )
 
@@ -181,5 +183,25 @@ func TestWriteStats(t *testing.T) {
 	}
 	if _, ok := openTest(t, Config{Backend: BackendMemory}).WriteStats(); ok {
 		t.Error("memory store reports bolt write stats")
+	}
+}
+
+// TestScratchStore checks that only a store opened as scratch skips
+// syncing its commits, and that it stores what a synced one does.
+func TestScratchStore(t *testing.T) {
+	ctx := context.Background()
+	var quads [][]quad.Quad
+	for _, scratch := range []bool{false, true} {
+		s := openTest(t, Config{Backend: BackendBolt, Path: filepath.Join(t.TempDir(), "s.db"), Scratch: scratch})
+		if got := s.kvw.db.NoSync; got != scratch {
+			t.Errorf("scratch %v: bolt NoSync %v", scratch, got)
+		}
+		if _, err := s.PutBatch(ctx, []*extract.Record{docA(), docB(), docC()}); err != nil {
+			t.Fatal(err)
+		}
+		quads = append(quads, allQuads(t, s))
+	}
+	if !sameQuads(quads[0], quads[1]) {
+		t.Errorf("scratch store holds %d quads, synced one %d (or different ones)", len(quads[1]), len(quads[0]))
 	}
 }

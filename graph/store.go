@@ -52,6 +52,13 @@ type Config struct {
 	// ReadOnly opens an existing store for reading only: Put fails, and a
 	// missing bolt file is an error rather than created.
 	ReadOnly bool
+	// Scratch marks a bolt store whose loss in a crash of the machine
+	// does not matter, such as ingest --bulk's staging file: its commits
+	// are not synced to disk (bolt's NoSync), so that they do not wait
+	// for the disk. A store that must survive a crash of the machine
+	// (power loss, kernel panic) must not set it; a crash of the process
+	// alone loses nothing committed either way.
+	Scratch bool
 }
 
 // ErrReadOnly is returned by Put on a store opened with Config.ReadOnly.
@@ -202,6 +209,7 @@ func openBolt(cfg Config) (graph.QuadStore, hkv.KV, error) {
 	if err != nil {
 		return nil, nil, fmt.Errorf("graph: open bolt file %s: %w", path, err)
 	}
+	db.DB().NoSync = cfg.Scratch
 	if !cfg.ReadOnly {
 		err := kv.Init(db, kvOptions)
 		if err == nil {

@@ -151,7 +151,7 @@ func (c *ingestCmd) run(ctx context.Context, env *Env, args []string) error {
 				return err
 			}
 			defer os.RemoveAll(dir)
-			staging, err = graph.Open(ctx, graph.Config{Backend: graph.BackendBolt, Path: filepath.Join(dir, "staging.db"), Base: c.store.base})
+			staging, err = graph.Open(ctx, graph.Config{Backend: graph.BackendBolt, Path: filepath.Join(dir, "staging.db"), Base: c.store.base, Scratch: true})
 			if err != nil {
 				return err
 			}
