@@ -53,7 +53,7 @@ while [ $# -gt 0 ]; do
     "$NG" gen --seed 1 --articles "$n" -o "$c"
     ;;
   bolt)
-    rm -f "b$n.db" "cay$n.db"
+    rm -rf "b$n.db" "cay$n.db" # cayley's bolt store is a directory
     "$measure" "ingest-bolt-$n.log" "$NG" ingest --dbpath "b$n.db" "$c/corpus.jsonl"
     "$NG" export --dbpath "b$n.db" -o "b$n.nq"
     "$measure" "cayley-bolt-$n.log" "$CAYLEY" load --init -d bolt -a "cay$n.db" -i "b$n.nq"
