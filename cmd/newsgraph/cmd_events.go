@@ -67,7 +67,7 @@ func filterDate(flag, s string) (string, error) {
 	}
 	d, err := input.NormalizeDate(s)
 	if err != nil {
-		return "", usagef("--%s: %v", flag, err)
+		return "", usagef("--%s: %q is not a date; give a calendar date such as 2024-01-31, 2024-01 or 2024", flag, s)
 	}
 	return d, nil
 }
@@ -80,6 +80,9 @@ func (c *eventsCmd) run(ctx context.Context, env *Env, args []string) error {
 		return usagef("--limit must not be negative")
 	}
 	var err error
+	if c.filter.Type, err = checkEventType("type", c.filter.Type); err != nil {
+		return err
+	}
 	if c.filter.Since, err = filterDate("since", c.filter.Since); err != nil {
 		return err
 	}

@@ -64,6 +64,36 @@ func (c *exportCmd) flags(fs *pflag.FlagSet, env *Env) {
 	fs.StringVar(&c.filter.Until, "until", "", "event graph: events on or before `DATE`")
 }
 
+// selectionFlags are the flags that select events for the event graph.
+var selectionFlags = []string{"actor", "country", "type", "since", "until"}
+
+// checkSelection refuses selection flags with a format that writes every
+// quad (they would be silently ignored), and checks the values of those
+// given.
+func (c *exportCmd) checkSelection(format string) error {
+	var given []string
+	for _, f := range selectionFlags {
+		if c.fs.Changed(f) {
+			given = append(given, "--"+f)
+		}
+	}
+	if len(given) == 0 {
+		return nil
+	}
+	if format != "svg" && format != export.DOT {
+		return usagef("%s select(s) events for the event graph, which only --format dot and svg draw; --format %s writes every quad", strings.Join(given, ", "), format)
+	}
+	var err error
+	if c.filter.Type, err = checkEventType("type", c.filter.Type); err != nil {
+		return err
+	}
+	if c.filter.Since, err = filterDate("since", c.filter.Since); err != nil {
+		return err
+	}
+	c.filter.Until, err = filterDate("until", c.filter.Until)
+	return err
+}
+
 // eventGraph reports whether the command draws the event graph of a
 // selection rather than writing every quad.
 func (c *exportCmd) eventGraph(format string) bool {
@@ -73,7 +103,7 @@ func (c *exportCmd) eventGraph(format string) bool {
 	if format != export.DOT {
 		return false
 	}
-	for _, f := range []string{"actor", "country", "type", "since", "until"} {
+	for _, f := range selectionFlags {
 		if c.fs.Changed(f) {
 			return true
 		}
@@ -138,7 +168,12 @@ func (c *exportCmd) run(ctx context.Context, env *Env, args []string) error {
 			format = f
 		} else if strings.HasSuffix(strings.ToLower(c.output), ".svg") {
 			format = "svg"
+		} else {
+			return usagef("-o %s: the file name's extension names no export format (.nq, .jsonld, .graphml, .dot, .svg, optionally .gz); give --format", c.output)
 		}
+	}
+	if err := c.checkSelection(format); err != nil {
+		return err
 	}
 	store, err := c.store.open(ctx, true)
 	if err != nil {

@@ -63,6 +63,7 @@ var commands = []*Command{
 	cmdSchema,
 	cmdEval,
 	cmdGen,
+	cmdVersion,
 }
 
 // Env is what a command sees of the process: its standard streams and
@@ -177,6 +178,8 @@ func Main(ctx context.Context, args []string, env *Env) int {
 	switch args[0] {
 	case "help", "-h", "-help", "--help":
 		return help(env, args[1:])
+	case "--version", "-version":
+		args = []string{"version"}
 	}
 	cmd := lookup(args[0])
 	if cmd == nil {

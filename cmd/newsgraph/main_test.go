@@ -12,6 +12,8 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"runtime"
+	"runtime/debug"
 	"slices"
 	"strings"
 	"syscall"
@@ -199,7 +201,7 @@ func TestHelp(t *testing.T) {
 				if r.code != 0 || !strings.HasPrefix(r.stdout, "usage: newsgraph "+c.Name) || r.stderr != "" {
 					t.Errorf("%v: code %d, stdout %q, stderr %q", args, r.code, r.stdout, r.stderr)
 				}
-				if c.Name != "schema" && !strings.Contains(r.stdout, "Flags:") {
+				if c.Name != "schema" && c.Name != "version" && !strings.Contains(r.stdout, "Flags:") {
 					t.Errorf("%v: no flags listed:\n%s", args, r.stdout)
 				}
 			}
@@ -222,6 +224,12 @@ func TestUsageErrors(t *testing.T) {
 		{[]string{"ingest", "--db", "mysql", "x"}, `unknown backend "mysql"`},
 		{[]string{"events", "--since", "last week"}, "--since"},
 		{[]string{"events", "extra"}, "unexpected arguments"},
+		{[]string{"events", "--type", "Atack"}, `unknown event type "Atack" (want one of Attack, Condemn`},
+		{[]string{"events", "--since", "yesterday"}, `--since: "yesterday" is not a date`},
+		{[]string{"export", "--type", "Atack", "--format", "dot"}, `unknown event type "Atack"`},
+		{[]string{"export", "-o", "x.csv"}, "names no export format"},
+		{[]string{"export", "--format", "graphml", "--country", "Iran"}, "only --format dot and svg"},
+		{[]string{"version", "extra"}, "unexpected arguments"},
 		{[]string{"query"}, "no query"},
 		{[]string{"query", "--lang", "sparql", "g.V()"}, "unknown language"},
 		{[]string{"query", "-f", "q.js", "g.V()"}, "not both"},
@@ -631,5 +639,41 @@ func TestServe(t *testing.T) {
 	}
 	if !strings.Contains(string(rest), "stopped") {
 		t.Errorf("stderr after the banner: %q", rest)
+	}
+}
+
+// TestVersion checks that "version" and "--version" name the binary, its
+// commit as the build recorded it, and the Go version.
+func TestVersion(t *testing.T) {
+	forEachMode(t, func(t *testing.T, run func(invocation) result) {
+		for _, args := range [][]string{{"version"}, {"--version"}} {
+			r := run(invocation{args: args})
+			if r.code != 0 || !strings.HasPrefix(r.stdout, "newsgraph ") || !strings.Contains(r.stdout, " go1.") || r.stderr != "" {
+				t.Errorf("%v: code %d, stdout %q, stderr %q", args, r.code, r.stdout, r.stderr)
+			}
+		}
+	})
+}
+
+// TestPrintVersion checks the line for a build with version control
+// information, and one without.
+func TestPrintVersion(t *testing.T) {
+	tests := []struct {
+		name string
+		info *debug.BuildInfo
+		want string
+	}{
+		{"no build info", nil, "newsgraph (devel) " + runtime.Version() + "\n"},
+		{"module version", &debug.BuildInfo{GoVersion: "go1.26.8", Main: debug.Module{Version: "v0.3.0"}}, "newsgraph v0.3.0 go1.26.8\n"},
+		{"commit", &debug.BuildInfo{GoVersion: "go1.26.8", Main: debug.Module{Version: "(devel)"}, Settings: []debug.BuildSetting{
+			{Key: "vcs.revision", Value: "d6f98fe0123456789abcdef"}, {Key: "vcs.time", Value: "2026-12-05T10:00:00Z"}, {Key: "vcs.modified", Value: "true"},
+		}}, "newsgraph (devel) (commit d6f98fe01234+dirty, 2026-12-05T10:00:00Z) go1.26.8\n"},
+	}
+	for _, tt := range tests {
+		var b strings.Builder
+		printVersion(&b, tt.info)
+		if b.String() != tt.want {
+			t.Errorf("%s: got %q, want %q", tt.name, b.String(), tt.want)
+		}
 	}
 }
