@@ -102,6 +102,17 @@ func (c *ingestCmd) run(ctx context.Context, env *Env, args []string) error {
 		return usagef("no input: give files, directories or - for standard input")
 	}
 	start := time.Now()
+	// A bolt file that this run creates and fills with nothing (every
+	// input missing or unreadable) is removed again: a failed first ingest
+	// leaves no empty store behind for the next command to open.
+	var sum ingestSummary
+	if created := c.store.backend == graph.BackendBolt && !pathExists(c.store.path); created {
+		defer func() {
+			if sum.added+sum.unchanged+sum.replaced == 0 {
+				os.Remove(c.store.path)
+			}
+		}()
+	}
 	store, err := c.store.open(ctx, false)
 	if err != nil {
 		return err
@@ -160,7 +171,6 @@ func (c *ingestCmd) run(ctx context.Context, env *Env, args []string) error {
 		}
 	}
 
-	var sum ingestSummary
 	p := &pipeline{flags: c.extractFlags, base: c.store.base, report: report, interrupt: ctx}
 	// The writes go on under a context that the interrupt does not
 	// cancel, so that the documents being stored are stored whole.
@@ -249,12 +259,18 @@ func (c *ingestCmd) run(ctx context.Context, env *Env, args []string) error {
 	return nil
 }
 
+// pathExists reports whether anything exists at path.
+func pathExists(path string) bool {
+	_, err := os.Lstat(path)
+	return err == nil
+}
+
 func (s *ingestSummary) print(env *Env, where string) {
 	docs := s.added + s.unchanged + s.replaced
 	fmt.Fprintf(env.Stdout, "documents: %d stored in %s (%d added, %d unchanged, %d replaced), %d skipped\n",
 		docs, where, s.added, s.unchanged, s.replaced, s.skipped)
-	fmt.Fprintf(env.Stdout, "entities:  %d\n", s.entities)
-	fmt.Fprintf(env.Stdout, "events:    %d\n", s.events)
+	fmt.Fprintf(env.Stdout, "entities:  %d (found per document, summed; 'newsgraph stats' counts distinct ones)\n", s.entities)
+	fmt.Fprintf(env.Stdout, "events:    %d (reports per document, summed; fused events are counted by 'newsgraph stats')\n", s.events)
 	fmt.Fprintf(env.Stdout, "quads:     %d written\n", s.quads)
 	if w := s.writes; w != nil && w.Transactions > 0 {
 		perQuad := ""

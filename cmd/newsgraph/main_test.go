@@ -408,7 +408,7 @@ func TestStoreCommands(t *testing.T) {
 		if r.code != 0 {
 			t.Fatalf("ingest: code %d, stderr %q", r.code, r.stderr)
 		}
-		for _, want := range []string{"documents: 5 stored in " + db + " (5 added, 0 unchanged, 0 replaced), 0 skipped", "entities:", "events:    3", "quads:", "elapsed:"} {
+		for _, want := range []string{"documents: 5 stored in " + db + " (5 added, 0 unchanged, 0 replaced), 0 skipped", "entities:", "events:    3 (reports per document, summed", "quads:", "elapsed:"} {
 			if !strings.Contains(r.stdout, want) {
 				t.Errorf("ingest summary lacks %q:\n%s", want, r.stdout)
 			}
@@ -676,4 +676,32 @@ func TestPrintVersion(t *testing.T) {
 			t.Errorf("%s: got %q, want %q", tt.name, b.String(), tt.want)
 		}
 	}
+}
+
+// TestIngestNothingLeavesNoStore checks that a first ingest that stores
+// nothing (its only input is missing) exits 1 and leaves no bolt file
+// behind, while an existing store is kept.
+func TestIngestNothingLeavesNoStore(t *testing.T) {
+	forEachMode(t, func(t *testing.T, run func(invocation) result) {
+		dir := t.TempDir()
+		db := filepath.Join(dir, "new.db")
+		r := run(invocation{args: []string{"ingest", "--dbpath", db, filepath.Join(dir, "missing.txt")}})
+		if r.code != 1 || !strings.Contains(r.stderr, "missing.txt: no such file") {
+			t.Errorf("ingest of a missing file: %+v", r)
+		}
+		if _, err := os.Stat(db); !os.IsNotExist(err) {
+			t.Errorf("ingest that stored nothing left %s behind (stat: %v)", db, err)
+		}
+		// A store that existed before stays, even when nothing is added.
+		if err := os.WriteFile(filepath.Join(dir, "a.txt"), []byte(articles["a.txt"]), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if r := run(invocation{args: []string{"ingest", "--dbpath", db, "--extractor", testExtractorName, filepath.Join(dir, "a.txt")}}); r.code != 0 {
+			t.Fatalf("ingest: %+v", r)
+		}
+		run(invocation{args: []string{"ingest", "--dbpath", db, filepath.Join(dir, "missing.txt")}})
+		if _, err := os.Stat(db); err != nil {
+			t.Errorf("an existing store was removed: %v", err)
+		}
+	})
 }
