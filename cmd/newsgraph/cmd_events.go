@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"text/tabwriter"
@@ -20,7 +21,7 @@ import (
 
 var cmdEvents = &Command{
 	Name:      "events",
-	UsageLine: "events [--db BACKEND] [--dbpath P] [--json] [--type T] [--actor NAME] [--place NAME] [--since DATE] [--until DATE] [--limit N]",
+	UsageLine: "events [--db BACKEND] [--dbpath P] [--format table|jsonl|csv|tsv] [--type T] [--actor NAME] [--place NAME] [--since DATE] [--until DATE] [--limit N]",
 	Short:     "list the events in the graph",
 	Long: `
 Events lists the events in the graph, fused across the documents that
@@ -28,9 +29,19 @@ report them, ordered by date (undated events last).
 
 By default it prints a table: date, type, actors → targets, place and
 country (long lists cut short), the number killed (a range where the
-sources disagree) and the number of sources. With --json it prints one JSON object per event per line
-(JSON Lines), as in the extraction record contract, with "sources": one
-entry per document reporting the event, with that document's figures.
+sources disagree) and the number of sources. With --format jsonl (or
+--json) it prints one JSON object per event per line (JSON Lines), as in
+the extraction record contract, with "sources": one entry per document
+reporting the event, with that document's figures. With --format csv
+(RFC 4180, UTF-8, a header row) or tsv it prints one row per event for
+spreadsheets, pandas or R, in the habits of ACLED and GDELT exports:
+
+	event_id, date, date_precision, type, subtype, cameo, actors,
+	actor_countries, targets, target_countries, country, country_iso,
+	admin1, location, killed_min, killed_max, injured_min, injured_max,
+	sources, source_docs, evidence
+
+Cells with several values separate them with "; ".
 
 --type selects an event type (Attack, Condemn, ...); --actor an actor by
 name or alias; --place a place by name or alias, including everything
@@ -43,12 +54,17 @@ inside it (--place Iran matches an event in a village of Iran); --since and
 type eventsCmd struct {
 	store  storeFlags
 	json   bool
+	format string
 	filter graph.EventFilter
 }
 
+// eventFormats are the output formats of events.
+var eventFormats = []string{"table", "jsonl", "csv", "tsv"}
+
 func (c *eventsCmd) flags(fs *pflag.FlagSet, env *Env) {
 	c.store.register(fs, env)
-	fs.BoolVar(&c.json, "json", false, "print JSON Lines instead of a table")
+	fs.StringVar(&c.format, "format", "table", "output `FORMAT`: "+strings.Join(eventFormats, ", "))
+	fs.BoolVar(&c.json, "json", false, "print JSON Lines instead of a table (--format jsonl)")
 	fs.StringVar(&c.filter.Type, "type", "", "only events of `TYPE` (Attack, Condemn, ...)")
 	fs.StringVar(&c.filter.Actor, "actor", "", "only events whose actor is `NAME`")
 	fs.StringVar(&c.filter.Place, "place", "", "only events in `NAME` or somewhere inside it")
@@ -79,6 +95,16 @@ func (c *eventsCmd) run(ctx context.Context, env *Env, args []string) error {
 	if c.filter.Limit < 0 {
 		return usagef("--limit must not be negative")
 	}
+	format := strings.ToLower(c.format)
+	if !slices.Contains(eventFormats, format) {
+		return usagef("--format: unknown format %q (want %s)", c.format, strings.Join(eventFormats, ", "))
+	}
+	if c.json {
+		if format != "table" && format != "jsonl" {
+			return usagef("--json and --format %s: give one", format)
+		}
+		format = "jsonl"
+	}
 	var err error
 	if c.filter.Type, err = checkEventType("type", c.filter.Type); err != nil {
 		return err
@@ -99,7 +125,8 @@ func (c *eventsCmd) run(ctx context.Context, env *Env, args []string) error {
 		return err
 	}
 	out := bufio.NewWriter(env.Stdout)
-	if c.json {
+	switch format {
+	case "jsonl":
 		enc := json.NewEncoder(out)
 		enc.SetEscapeHTML(false)
 		for i := range events {
@@ -107,8 +134,15 @@ func (c *eventsCmd) run(ctx context.Context, env *Env, args []string) error {
 				return err
 			}
 		}
-	} else {
+	case "csv":
+		err = writeEventCSV(out, events, ',')
+	case "tsv":
+		err = writeEventCSV(out, events, '\t')
+	default:
 		writeEventTable(out, events)
+	}
+	if err != nil {
+		return err
 	}
 	return out.Flush()
 }

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"context"
+	"encoding/csv"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -15,6 +16,7 @@ import (
 	"runtime"
 	"runtime/debug"
 	"slices"
+	"strconv"
 	"strings"
 	"syscall"
 	"testing"
@@ -224,6 +226,7 @@ func TestUsageErrors(t *testing.T) {
 		{[]string{"ingest", "--db", "mysql", "x"}, `unknown backend "mysql"`},
 		{[]string{"events", "--since", "last week"}, "--since"},
 		{[]string{"events", "extra"}, "unexpected arguments"},
+		{[]string{"events", "--format", "xlsx"}, `unknown format "xlsx"`},
 		{[]string{"events", "--type", "Atack"}, `unknown event type "Atack" (want one of Attack, Condemn`},
 		{[]string{"events", "--since", "yesterday"}, `--since: "yesterday" is not a date`},
 		{[]string{"export", "--type", "Atack", "--format", "dot"}, `unknown event type "Atack"`},
@@ -704,4 +707,64 @@ func TestIngestNothingLeavesNoStore(t *testing.T) {
 			t.Errorf("an existing store was removed: %v", err)
 		}
 	})
+}
+
+// TestEventsCSV checks that the CSV and TSV tables parse back with
+// encoding/csv, have the header and one row per event of the JSON Lines
+// listing, in its order, with the same ids, dates, types and figures.
+func TestEventsCSV(t *testing.T) {
+	dir := writeArticles(t, articles)
+	db := filepath.Join(t.TempDir(), "graph.db")
+	if r := runBinary(t, invocation{args: []string{"ingest", "--dbpath", db, "--extractor", testExtractorName, "--published", "2024-01-18", dir}}); r.code != 0 {
+		t.Fatalf("ingest: %+v", r)
+	}
+	r := runBinary(t, invocation{args: []string{"events", "--dbpath", db, "--format", "jsonl"}})
+	if r.code != 0 {
+		t.Fatalf("events --format jsonl: %+v", r)
+	}
+	var events []extract.Event
+	for _, line := range strings.Split(strings.TrimSpace(r.stdout), "\n") {
+		var ev extract.Event
+		if err := json.Unmarshal([]byte(line), &ev); err != nil {
+			t.Fatalf("events --format jsonl: %v: %s", err, line)
+		}
+		events = append(events, ev)
+	}
+	if len(events) == 0 {
+		t.Fatal("no events to compare")
+	}
+	for _, tt := range []struct {
+		format string
+		sep    rune
+	}{{"csv", ','}, {"tsv", '\t'}} {
+		r := runBinary(t, invocation{args: []string{"events", "--dbpath", db, "--format", tt.format}})
+		if r.code != 0 {
+			t.Fatalf("events --format %s: %+v", tt.format, r)
+		}
+		cr := csv.NewReader(strings.NewReader(r.stdout))
+		cr.Comma = tt.sep
+		rows, err := cr.ReadAll()
+		if err != nil {
+			t.Fatalf("%s does not parse: %v\n%s", tt.format, err, r.stdout)
+		}
+		if !slices.Equal(rows[0], eventColumns) || len(rows) != len(events)+1 {
+			t.Fatalf("%s: header %q and %d rows, want %d events", tt.format, rows[0], len(rows)-1, len(events))
+		}
+		col := map[string]int{}
+		for i, c := range rows[0] {
+			col[c] = i
+		}
+		for i, ev := range events {
+			row := rows[i+1]
+			want := map[string]string{"event_id": ev.ID, "type": ev.Type, "killed_min": intCell(ev.Killed), "sources": strconv.Itoa(len(ev.Sources))}
+			if ev.Date != nil {
+				want["date"] = *ev.Date
+			}
+			for c, w := range want {
+				if row[col[c]] != w {
+					t.Errorf("%s row %d: %s = %q, want %q", tt.format, i+1, c, row[col[c]], w)
+				}
+			}
+		}
+	}
 }
