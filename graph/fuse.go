@@ -90,7 +90,6 @@ type fuser struct {
 	prior   map[quad.IRI]bool       // events the stored version of the document reports
 	up      map[quad.IRI][]quad.IRI // containment links the record states
 	anc     map[quad.IRI]map[quad.IRI]bool
-	byName  map[string]quad.IRI
 	created []quad.IRI
 	err     error
 
@@ -101,7 +100,7 @@ type fuser struct {
 
 func newFuser(v *view, s *Store, doc quad.IRI) *fuser {
 	return &fuser{v: v, s: s, doc: doc, events: map[quad.IRI]*eventState{}, prior: map[quad.IRI]bool{},
-		up: map[quad.IRI][]quad.IRI{}, anc: map[quad.IRI]map[quad.IRI]bool{}, byName: map[string]quad.IRI{},
+		up: map[quad.IRI][]quad.IRI{}, anc: map[quad.IRI]map[quad.IRI]bool{},
 		supp: map[quad.Quad][]quad.IRI{}, bySubject: map[quad.Value][]quad.Quad{}, pubs: map[quad.Value]string{}}
 }
 
@@ -151,27 +150,6 @@ func (f *fuser) ancestors(x quad.IRI) map[quad.IRI]bool {
 	}
 	f.anc[x] = out
 	return out
-}
-
-// countryByName finds a stored country by exact name or alias.
-func (f *fuser) countryByName(name string) (quad.IRI, bool) {
-	if iri, ok := f.byName[name]; ok {
-		return iri, iri != ""
-	}
-	var found quad.IRI
-	named, err := f.v.in(quad.String(name), schema.Name, schema.Alias)
-	f.fail(err)
-	for _, v := range named {
-		if iri, ok := v.(quad.IRI); ok && (found == "" || iri < found) {
-			country, err := f.v.has(iri, schema.Type, schema.Country)
-			f.fail(err)
-			if country {
-				found = iri
-			}
-		}
-	}
-	f.byName[name] = found
-	return found, found != ""
 }
 
 // load reads what the store says about event node e, ignoring the facts

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"net/url"
 	"strings"
 	"unicode/utf8"
 
@@ -486,37 +487,51 @@ func (b *builder) indexCountries() {
 	}
 }
 
-// country resolves a country name: a country of the record, else one the
-// store knows by that name or alias. ok is false when neither knows it.
-func (b *builder) country(name string) (quad.IRI, bool) {
-	k := strings.ToLower(strings.TrimSpace(name))
-	if k == "" {
-		return "", false
-	}
+// country resolves a country name to the country's IRI, from the record
+// alone, never from what the store holds (so that the stored graph does not
+// depend on the order of ingest): a country the record lists under that
+// name or alias, else the country of the gazetteer by that name (with the
+// key the lexical extractor gives it), else an IRI minted from the name.
+// A country the record does not list gets its type and name written, so
+// that its IRI is never a bare node.
+func (b *builder) country(name string) quad.IRI {
+	name = strings.TrimSpace(name)
+	k := strings.ToLower(name)
 	if iri, ok := b.countries[k]; ok {
-		return iri, true
+		return iri
 	}
-	iri, ok := b.f.countryByName(strings.TrimSpace(name))
-	if ok {
-		b.countries[k] = iri
+	iri, canonical := b.namedCountry(name)
+	b.countries[k] = iri
+	if !b.described[iri] {
+		b.described[iri] = true
+		b.share(iri, schema.Type, schema.Country)
+		b.shareString(iri, schema.Name, canonical)
 	}
-	return iri, ok
+	return iri
 }
 
-// countryValue is the object of a ng:country fact: the country's IRI, or
-// the name as a literal when no country by that name is known.
+// namedCountry returns the IRI of a country the record does not list, and
+// its name: the gazetteer's country by that name or alias, else a country
+// of that name under <base>entity/country/name/.
+func (b *builder) namedCountry(name string) (quad.IRI, string) {
+	if key, canonical, ok := extract.CountryKey(name); ok {
+		return schema.EntityIRI(b.s.base, extract.EntityIRI(b.s.base, key)), canonical
+	}
+	return schema.EntityIRI(b.s.base, extract.EntityIRI(b.s.base, "country/name/"+url.PathEscape(strings.ToLower(name)))), name
+}
+
+// countryValue is the object of a ng:country fact: the country's IRI
+// (nil for a country itself, or no name).
 func (b *builder) countryValue(s quad.IRI, name string) quad.Value {
 	if strings.TrimSpace(name) == "" {
 		return nil
 	}
-	if iri, ok := b.country(name); ok {
-		if iri == s {
-			return nil // a country is not in itself
-		}
-		b.f.addLocalUp(s, iri)
-		return iri
+	iri := b.country(name)
+	if iri == s {
+		return nil // a country is not in itself
 	}
-	return quad.String(strings.TrimSpace(name))
+	b.f.addLocalUp(s, iri)
+	return iri
 }
 
 func (b *builder) entity(e *extract.Entity) error {

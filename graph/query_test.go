@@ -14,6 +14,7 @@ import (
 	"github.com/cayleygraph/quad/nquads"
 
 	"github.com/newsgraph/newsgraph/extract"
+	"github.com/newsgraph/newsgraph/internal/testtool"
 	"github.com/newsgraph/newsgraph/schema"
 )
 
@@ -147,13 +148,11 @@ func TestNQuadsOutput(t *testing.T) {
 		if len(back) != len(quads) {
 			t.Errorf("read back %d quads, wrote %d", len(back), len(quads))
 		}
-		// rapper, where installed, agrees it is valid N-Quads.
-		if rapper, err := exec.LookPath("rapper"); err == nil {
-			cmd := exec.Command(rapper, "-q", "-i", "nquads", "-o", "nquads", "-", "urn:x")
-			cmd.Stdin = strings.NewReader(out)
-			if msg, err := cmd.CombinedOutput(); err != nil {
-				t.Errorf("rapper rejects the output: %v\n%.500s", err, msg)
-			}
+		// rapper, an independent parser, agrees it is valid N-Quads.
+		cmd := exec.Command(testtool.Require(t, "rapper", "raptor2-utils"), "-q", "-i", "nquads", "-o", "nquads", "-", "urn:x")
+		cmd.Stdin = strings.NewReader(out)
+		if msg, err := cmd.CombinedOutput(); err != nil {
+			t.Errorf("rapper rejects the output: %v\n%.500s", err, msg)
 		}
 	})
 }

@@ -8,6 +8,8 @@ import (
 
 	"github.com/cayleygraph/quad"
 	"github.com/cayleygraph/quad/nquads"
+
+	"github.com/newsgraph/newsgraph/internal/testtool"
 )
 
 func TestTermsAreDocumented(t *testing.T) {
@@ -135,10 +137,7 @@ func TestVocabularyIsValidRDF(t *testing.T) {
 			t.Errorf("Turtle lacks %q", want)
 		}
 	}
-	rapper, err := exec.LookPath("rapper")
-	if err != nil {
-		t.Skip("rapper not installed: Turtle not parsed")
-	}
+	rapper := testtool.Require(t, "rapper", "raptor2-utils")
 	for _, c := range []struct {
 		syntax string
 		data   []byte

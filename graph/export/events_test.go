@@ -3,12 +3,11 @@ package export
 import (
 	"bytes"
 	"context"
-	"os"
-	"os/exec"
 	"strings"
 	"testing"
 
 	"github.com/newsgraph/newsgraph/extract"
+	"github.com/newsgraph/newsgraph/internal/testtool"
 )
 
 func TestEventGraph(t *testing.T) {
@@ -32,12 +31,7 @@ func TestEventGraph(t *testing.T) {
 			t.Errorf("DOT lacks %q:\n%s", want, dot)
 		}
 	}
-	if _, err := exec.LookPath("dot"); err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatal("Graphviz is not installed")
-		}
-		t.Skip("no Graphviz")
-	}
+	testtool.Require(t, "dot", "graphviz")
 	var svg bytes.Buffer
 	if err := RenderSVG(context.Background(), b.Bytes(), &svg); err != nil {
 		t.Fatal(err)

@@ -25,6 +25,8 @@ import (
 	"github.com/cayleygraph/quad"
 	"github.com/cayleygraph/quad/nquads"
 	"github.com/piprate/json-gold/ld"
+
+	"github.com/newsgraph/newsgraph/internal/testtool"
 )
 
 const (
@@ -221,28 +223,12 @@ func TestFormats(t *testing.T) {
 	}
 }
 
-// requireTool finds an external validator. It fails the test under CI
-// (CI=true) when the tool is missing when mandatory is set, and skips
-// otherwise.
-func requireTool(t *testing.T, name, pkg string, mandatory bool) string {
-	t.Helper()
-	p, err := exec.LookPath(name)
-	if err == nil {
-		return p
-	}
-	if mandatory && os.Getenv("CI") == "true" {
-		t.Fatalf("%s not found; install it with: apt-get install -y %s", name, pkg)
-	}
-	t.Skipf("%s not installed (apt-get install -y %s)", name, pkg)
-	return ""
-}
-
 var rapperCount = regexp.MustCompile(`returned (\d+) (?:triples?|statements?)`)
 
 // TestNQuadsRapper validates the N-Quads output with raptor's independent
 // parser and checks it reads back every statement.
 func TestNQuadsRapper(t *testing.T) {
-	rapper := requireTool(t, "rapper", "raptor2-utils", true)
+	rapper := testtool.Require(t, "rapper", "raptor2-utils")
 	quads := testQuads()
 	for name, qs := range openStores(t, quads) {
 		t.Run(name, func(t *testing.T) {
@@ -509,11 +495,7 @@ func TestDOT(t *testing.T) {
 					t.Errorf("missing %s in\n%s", want, s)
 				}
 			}
-			dot, err := exec.LookPath("dot")
-			if err != nil {
-				t.Log("graphviz not installed; skipping dot -Tsvg validation")
-				return
-			}
+			dot := testtool.Require(t, "dot", "graphviz")
 			cmd := exec.Command(dot, "-Tsvg")
 			cmd.Stdin = bytes.NewReader(data)
 			var stdout, stderr bytes.Buffer
