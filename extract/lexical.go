@@ -20,8 +20,9 @@ import (
 // tokens, then patterns that fill events and relations. It is registered
 // as "lexical" and is the default.
 type Lexical struct {
-	base string
-	r    *resources
+	base   string
+	r      *resources
+	window window // how a long text is divided (window.go)
 }
 
 func init() {
@@ -35,7 +36,7 @@ func NewLexical(o Options) *Lexical {
 	if base == "" {
 		base = schema.DefaultBase
 	}
-	return &Lexical{base: base, r: loadResources()}
+	return &Lexical{base: base, r: loadResources(), window: defaultWindow}
 }
 
 // Default returns the default extractor with default options.
@@ -47,8 +48,8 @@ func EntityIRI(base, key string) string { return base + "entity/" + key }
 // DocIRI returns the IRI of a document id under base.
 func DocIRI(base, id string) string { return base + "doc/" + url.PathEscape(id) }
 
-// Extract implements Extractor.
-func (x *Lexical) Extract(ctx context.Context, doc Document) (*Record, error) {
+// extractWhole extracts doc in one piece (see Extract, window.go).
+func (x *Lexical) extractWhole(ctx context.Context, doc Document) (*Record, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
@@ -101,6 +102,7 @@ func (x *Lexical) Extract(ctx context.Context, doc Document) (*Record, error) {
 	if rec.Relations == nil {
 		rec.Relations = []Relation{}
 	}
+	rec.Warnings = d.figureWarnings()
 	return rec, nil
 }
 

@@ -1,47 +1,222 @@
 package extract
 
 import (
+	_ "embed"
+	"errors"
+	"fmt"
+	"math"
 	"strconv"
 	"strings"
 
 	"github.com/newsgraph/newsgraph/extract/text"
 )
 
-var numberWords = map[string]int{"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "dozen": 12, "dozens": 24, "hundreds": 200, "a": 1, "an": 1}
+//go:embed numbers.tsv
+var numbersTSV string
 
-// numberAt reads a number at token i ("9", "1,200", "nine", "twenty-five",
-// "a dozen") and returns it with the index after it.
+// unitWords and scaleWords are the number words of numbers.tsv, with
+// their values; numberWords holds every word of the file, vague ones too,
+// with a positive value: a test for words of quantity at a phrase's edge,
+// not a figure (numberAt reads figures).
+var unitWords, scaleWords, numberWords = parseNumberWords(numbersTSV)
+
+// parseNumberWords reads numbers.tsv. It panics on a malformed line: the
+// file is embedded, and the package tests load it.
+func parseNumberWords(data string) (units, scales, all map[string]int) {
+	units, scales, all = map[string]int{}, map[string]int{}, map[string]int{}
+	for n, line := range strings.Split(data, "\n") {
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		f := strings.Split(line, "\t")
+		if len(f) < 3 {
+			panic(fmt.Sprintf("extract: numbers.tsv:%d: want word, value, kind", n+1))
+		}
+		v, err := strconv.Atoi(f[1])
+		if err != nil {
+			panic(fmt.Sprintf("extract: numbers.tsv:%d: %v", n+1, err))
+		}
+		switch f[2] {
+		case "unit":
+			units[f[0]] = v
+		case "scale":
+			scales[f[0]] = v
+		case "vague":
+		default:
+			panic(fmt.Sprintf("extract: numbers.tsv:%d: kind %q, want unit, scale or vague", n+1, f[2]))
+		}
+		all[f[0]] = max(v, 1)
+	}
+	return units, scales, all
+}
+
+// numberAt reads a number at token i ("9", "1,200", "1.5 million",
+// "nine", "twenty-five", "one hundred and twenty", "a dozen") and returns
+// it with the index after it. Vague quantities ("dozens", "several",
+// "hundreds") are not numbers. A figure too large for an int reads as
+// math.MaxInt, for the plausibility bound to catch.
 func numberAt(toks []text.Token, i int) (int, int, bool) {
 	if i >= len(toks) {
 		return 0, i, false
 	}
 	t := toks[i]
-	if t.Kind == text.Number {
-		v, err := strconv.Atoi(strings.ReplaceAll(t.Text, ",", ""))
-		if err != nil || strings.ContainsAny(t.Text, ".:") {
-			return 0, i, false
-		}
-		return v, i + 1, true
+	switch {
+	case t.Kind == text.Number:
+		return digitsAt(toks, i)
+	case t.Norm == "a" || t.Norm == "an":
+		return articleNumberAt(toks, i)
 	}
-	v, ok := numberWords[t.Norm]
-	if !ok || t.Norm == "a" || t.Norm == "an" {
-		if (t.Norm == "a" || t.Norm == "an") && i+1 < len(toks) && toks[i+1].Norm == "dozen" {
-			return 12, i + 2, true
+	return wordsAt(toks, i)
+}
+
+// digitsAt reads a figure written in digits, with thousands separators
+// ("1,200") and an optional scale word ("1.5 million", "3 thousand"). A
+// decimal without a scale word ("1.5") or a time ("4:30") is no count.
+func digitsAt(toks []text.Token, i int) (int, int, bool) {
+	t := toks[i].Text
+	if strings.Contains(t, ":") || !validSeparators(t) {
+		return 0, i, false
+	}
+	f, err := strconv.ParseFloat(strings.ReplaceAll(t, ",", ""), 64)
+	if err != nil && !errors.Is(err, strconv.ErrRange) {
+		return 0, i, false
+	}
+	if i+1 < len(toks) {
+		if m, ok := scaleWords[toks[i+1].Norm]; ok && m >= 1000 {
+			return saturate(f * float64(m)), i + 2, true
 		}
-		// "a Hezbollah commander": one person
-		if (t.Norm == "a" || t.Norm == "an") && i+2 < len(toks) && (singularVictims.has(toks[i+1].Norm) || singularVictims.has(toks[i+2].Norm)) {
-			return 1, i + 1, true
+	}
+	if strings.Contains(t, ".") {
+		return 0, i, false
+	}
+	return saturate(f), i + 1, true
+}
+
+// validSeparators tells whether the commas of a figure group its digits
+// by three ("1,200", "12,000,000") rather than list numbers ("1,2").
+func validSeparators(t string) bool {
+	if !strings.Contains(t, ",") {
+		return true
+	}
+	intPart, _, _ := strings.Cut(t, ".")
+	groups := strings.Split(intPart, ",")
+	for k, g := range groups {
+		if k > 0 && len(g) != 3 || k == 0 && (len(g) == 0 || len(g) > 3) {
+			return false
 		}
+	}
+	return true
+}
+
+// saturate converts a non-negative figure to an int, as math.MaxInt when
+// it is too large for one.
+func saturate(f float64) int {
+	if f >= math.MaxInt || math.IsInf(f, 1) {
+		return math.MaxInt
+	}
+	return int(f)
+}
+
+// articleNumberAt reads "a dozen", "a hundred", "a thousand" (one of the
+// unit), and "a" or "an" before a singular victim noun ("a Hezbollah
+// commander": one person).
+func articleNumberAt(toks []text.Token, i int) (int, int, bool) {
+	if i+1 < len(toks) {
+		if m, ok := scaleWords[toks[i+1].Norm]; ok {
+			return wordsFrom(toks, i+1, 1, m)
+		}
+	}
+	if i+2 < len(toks) && (singularVictims.has(toks[i+1].Norm) || singularVictims.has(toks[i+2].Norm)) {
+		return 1, i + 1, true
+	}
+	return 0, i, false
+}
+
+// wordsAt reads a number in words: "nine", "twenty-five", "forty two",
+// "one hundred and twenty", "two dozen", "three million".
+func wordsAt(toks []text.Token, i int) (int, int, bool) {
+	v, ok := unitWords[toks[i].Norm]
+	if !ok {
 		return 0, i, false
 	}
 	j := i + 1
-	if v >= 20 && v < 100 && j+1 < len(toks) && toks[j].Norm == "-" {
-		if u, ok := numberWords[toks[j+1].Norm]; ok && u < 10 {
-			v += u
-			j += 2
+	if v >= 20 {
+		j, v = tensUnitAt(toks, j, v)
+	}
+	if j < len(toks) {
+		if m, ok := scaleWords[toks[j].Norm]; ok {
+			return wordsFrom(toks, j, v, m)
 		}
 	}
 	return v, j, true
+}
+
+// tensUnitAt adds the unit that may follow a tens word: "twenty-five",
+// "forty two".
+func tensUnitAt(toks []text.Token, j, tens int) (int, int) {
+	k := j
+	if k < len(toks) && toks[k].Norm == "-" && !toks[k].SpaceBefore {
+		k++
+	}
+	if k < len(toks) {
+		if u, ok := unitWords[toks[k].Norm]; ok && u > 0 && u < 10 {
+			return k + 1, tens + u
+		}
+	}
+	return j, tens
+}
+
+// wordsFrom goes on reading a number in words at the scale word at j,
+// which multiplies n: "hundred and twenty", "hundred thousand", "thousand
+// five hundred". Nothing adds to a dozen ("two dozen").
+func wordsFrom(toks []text.Token, j, n, scale int) (int, int, bool) {
+	v := mulSaturating(n, scale)
+	j++
+	for scale > 12 && j < len(toks) {
+		if m, ok := scaleWords[toks[j].Norm]; ok && m > scale {
+			v, scale, j = mulSaturating(v, m), m, j+1 // "one hundred thousand"
+			continue
+		}
+		part, k, ok := partBelow(toks, j, scale)
+		if !ok {
+			break
+		}
+		v, j = addSaturating(v, part), k
+	}
+	return v, j, true
+}
+
+// partBelow reads, at j, a part of a number smaller than scale that
+// follows a scale word: "and twenty", "five hundred" (after "thousand").
+func partBelow(toks []text.Token, j, scale int) (int, int, bool) {
+	k := j
+	if k < len(toks) && toks[k].Norm == "and" {
+		k++
+	}
+	if k >= len(toks) {
+		return 0, j, false
+	}
+	v, ok := unitWords[toks[k].Norm]
+	if !ok || v == 0 {
+		return 0, j, false
+	}
+	k++
+	if v >= 20 {
+		k, v = tensUnitAt(toks, k, v)
+	}
+	if k < len(toks) {
+		switch m, ok := scaleWords[toks[k].Norm]; {
+		case ok && m >= scale:
+			return 0, j, false // "one hundred two hundred": two numbers
+		case ok && m > 12:
+			v = mulSaturating(v, m)
+			k++
+		}
+	}
+	if v >= scale {
+		return 0, j, false // "one hundred two hundred": two numbers
+	}
+	return v, k, true
 }
 
 var victimNouns = newWordSet(map[string]bool{"people": true, "persons": true, "person": true, "civilians": true, "civilian": true, "children": true, "child": true, "women": true, "woman": true, "men": true, "man": true, "soldiers": true, "soldier": true, "troops": true, "militants": true, "terrorists": true, "fighters": true, "police": true, "policemen": true, "officers": true, "personnel": true, "others": true, "members": true, "nationals": true, "villagers": true, "students": true, "workers": true, "worshippers": true, "passengers": true, "residents": true, "pilgrims": true, "insurgents": true, "rebels": true, "guards": true, "staff": true, "journalists": true, "protesters": true, "security": true, "family": true, "commander": true, "leader": true, "officer": true, "policeman": true, "journalist": true, "fighter": true, "militant": true, "guard": true, "doctor": true, "worker": true})
@@ -53,11 +228,55 @@ var singularVictims = newWordSet(map[string]bool{"commander": true, "leader": tr
 var killWords = newWordSet(map[string]bool{"killed": true, "killing": true, "kill": true, "kills": true, "dead": true, "died": true, "die": true, "deaths": true, "death": true, "lives": true, "slain": true, "massacred": true, "martyred": true})
 var hurtWords = newWordSet(map[string]bool{"injured": true, "injuring": true, "wounded": true, "wounding": true, "hurt": true, "injure": true, "wound": true, "injuries": true})
 
-// casualty is a figure the sentence gives: Killed or injured, at token At.
+// casualty is a figure the sentence gives: Killed or injured, at token At
+// (up to token End).
 type casualty struct {
-	At     int
-	Killed bool
-	N      int
+	At, End int
+	Killed  bool
+	N       int
+}
+
+// MaxCasualties is the largest casualty figure taken as a number: above
+// the toll of any single event on record (the 1976 Tangshan earthquake,
+// the 2004 Indian Ocean tsunami and the Rwandan genocide each stay below a
+// million; the deadliest wars of recent decades, reported as one figure,
+// below ten million). A larger figure ("killing 1000000000000 people") is
+// a typing error, a joke or a hoax: the event gets no number, the claim
+// stays in the text its evidence points at, and the record carries a
+// warning.
+const MaxCasualties = 10_000_000
+
+// zeroWords are the nouns that "no" turns into a zero figure: "no
+// fatalities" (none killed), "no injuries" (none hurt); "no casualties"
+// says both.
+var zeroWords = map[string][]bool{
+	"fatalities": {true}, "deaths": {true}, "dead": {true},
+	"injuries": {false}, "wounded": {false}, "injured": {false},
+	"casualties": {true, false},
+}
+
+// zeroAt reads a zero figure at token i: "no fatalities", "no one was
+// killed", "nobody was hurt".
+func zeroAt(toks []text.Token, i int) []casualty {
+	t := toks[i].Norm
+	switch {
+	case t == "no" && i+1 < len(toks) && zeroWords[toks[i+1].Norm] != nil:
+		var out []casualty
+		for _, killed := range zeroWords[toks[i+1].Norm] {
+			out = append(out, casualty{At: i, End: i + 2, Killed: killed})
+		}
+		return out
+	case t == "nobody" || t == "no" && i+1 < len(toks) && toks[i+1].Norm == "one":
+		for k := i + 1; k < len(toks) && k <= i+4; k++ {
+			switch w := toks[k].Norm; {
+			case killWords.has(w):
+				return []casualty{{At: i, End: k + 1, Killed: true}}
+			case hurtWords.has(w):
+				return []casualty{{At: i, End: k + 1}}
+			}
+		}
+	}
+	return nil
 }
 
 // findCasualties reads killed and injured figures: "killed at least nine
@@ -68,18 +287,52 @@ func findCasualties(toks []text.Token) []casualty {
 }
 
 // findCasualtiesWith is findCasualties with an extra test for words that
-// name people ("Palestinians", "Iranians": demonyms).
+// name people ("Palestinians", "Iranians": demonyms). Figures above
+// MaxCasualties are left out (see implausibleCasualties).
 func findCasualtiesWith(toks []text.Token, people func(text.Token) bool) []casualty {
+	all := readCasualties(toks, people)
+	out := all[:0]
+	for _, c := range all {
+		if c.N <= MaxCasualties {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// implausibleCasualties returns the casualty figures of a sentence that
+// findCasualtiesWith leaves out, being above MaxCasualties.
+func implausibleCasualties(toks []text.Token, people func(text.Token) bool) []casualty {
+	var out []casualty
+	for _, c := range readCasualties(toks, people) {
+		if c.N > MaxCasualties {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// readCasualties reads every casualty figure of a sentence, however large.
+func readCasualties(toks []text.Token, people func(text.Token) bool) []casualty {
 	isVictim := func(t text.Token) bool {
 		return victimNouns.has(t.Norm) || people != nil && people(t)
 	}
 	var out []casualty
 	used := map[int]bool{}
+	inside := 0 // tokens before this are part of a number read
 	for i := 0; i < len(toks); i++ {
+		if z := zeroAt(toks, i); z != nil {
+			out = append(out, z...)
+			continue
+		}
+		if i < inside {
+			continue // "five" of "twenty-five"
+		}
 		n, j, ok := numberAt(toks, i)
 		if !ok || used[i] {
 			continue
 		}
+		inside = j
 		if i > 0 && (toks[i-1].Norm == "of" && i > 1 && toks[i-2].Norm == "one") {
 			continue
 		}
@@ -102,7 +355,7 @@ func findCasualtiesWith(toks []text.Token, people func(text.Token) bool) []casua
 				}
 				break
 			}
-			total += v
+			total = addSaturating(total, v)
 			used[k] = true
 			listEnd = e2 + 1
 			k = e2 + 1
@@ -163,7 +416,61 @@ func findCasualtiesWith(toks []text.Token, people func(text.Token) bool) []casua
 		if i > 0 && (toks[i-1].Norm == "no" || toks[i-1].Norm == "none") {
 			continue
 		}
-		out = append(out, casualty{At: i, Killed: kind == 1, N: total})
+		out = append(out, casualty{At: i, End: max(listEnd, j), Killed: kind == 1, N: total})
 	}
 	return out
+}
+
+// addSaturating adds two figures, as math.MaxInt when the sum overflows.
+func addSaturating(a, b int) int {
+	if a > math.MaxInt-b {
+		return math.MaxInt
+	}
+	return a + b
+}
+
+// mulSaturating multiplies two non-negative figures, as math.MaxInt when
+// the product overflows.
+func mulSaturating(a, b int) int {
+	if b != 0 && a > math.MaxInt/b {
+		return math.MaxInt
+	}
+	return a * b
+}
+
+// figureWarnings returns a warning for each casualty figure of the
+// document above MaxCasualties, which findCasualtiesWith leaves out. Only
+// sentences holding a long figure or a scale word are read again.
+func (d *docState) figureWarnings() []Warning {
+	var out []Warning
+	people := func(t text.Token) bool { return strings.HasSuffix(t.Norm, "s") && d.r.isDemonym(t) }
+	for si, s := range d.sents {
+		if !mayBeHuge(s.Tokens) {
+			continue
+		}
+		for _, c := range implausibleCasualties(s.Tokens, people) {
+			a, b := s.Tokens[c.At], s.Tokens[min(c.End, len(s.Tokens))-1]
+			claim := d.doc.Text[a.Start:b.End]
+			what := "injured"
+			if c.Killed {
+				what = "killed"
+			}
+			out = append(out, Warning{
+				Message:  fmt.Sprintf("implausible casualty figure (%s) in %q: above %d, the largest single-event toll taken as a number; kept as text, not as a figure", what, claim, MaxCasualties),
+				Evidence: Span{Sentence: si, Start: a.Start, End: b.End, Text: claim},
+			})
+		}
+	}
+	return out
+}
+
+// mayBeHuge tells whether a sentence holds a figure that could exceed
+// MaxCasualties: eight digits or more, or a scale word.
+func mayBeHuge(toks []text.Token) bool {
+	for _, t := range toks {
+		if t.Kind == text.Number && len(t.Text) >= 8 || t.Kind == text.Word && scaleWords[t.Norm] >= 1000 {
+			return true
+		}
+	}
+	return false
 }

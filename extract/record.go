@@ -56,6 +56,22 @@ type Record struct {
 	Entities  []Entity   `json:"entities"`
 	Events    []Event    `json:"events"`
 	Relations []Relation `json:"relations"`
+	// Warnings are what the extractor read but did not believe, such
+	// as a casualty figure beyond any single event's toll. The claim
+	// stays in the text the evidence points at.
+	Warnings []Warning `json:"warnings,omitempty"`
+}
+
+// Warning is something in a document the extractor did not take as a
+// fact, with where it is.
+type Warning struct {
+	Message  string `json:"message"`
+	Evidence Span   `json:"evidence"`
+}
+
+// String formats the warning as "sentence N (bytes A-B): message".
+func (w Warning) String() string {
+	return fmt.Sprintf("sentence %d (bytes %d-%d): %s", w.Evidence.Sentence, w.Evidence.Start, w.Evidence.End, w.Message)
 }
 
 // DocInfo describes the source document of a record. Nil pointers print as

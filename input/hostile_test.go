@@ -332,9 +332,12 @@ func FuzzReadHTML(f *testing.F) {
 
 func FuzzParseJSONLine(f *testing.F) {
 	f.Fuzz(func(t *testing.T, line []byte) {
-		doc, err := parseJSONLine(line)
+		doc, _, err := parseJSONLine(line)
 		if err != nil {
 			return
+		}
+		if _, err := HTTPURL(doc.URL); err != nil {
+			t.Fatalf("URL %q stored: %v", doc.URL, err)
 		}
 		if doc.ID == "" || blank(doc.Text) || !utf8.ValidString(doc.Text) || strings.ContainsAny(doc.Text, "\r\x00") || strings.HasPrefix(doc.Text, "\uFEFF") {
 			t.Fatalf("document %+v", doc)

@@ -18,6 +18,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"syscall"
 
 	"github.com/newsgraph/newsgraph/extract"
 )
@@ -78,6 +79,10 @@ type Reader struct {
 	// OnError is called for each bad file or line; the walk goes on. When
 	// nil, Walk collects these errors and returns them, joined, at the end.
 	OnError func(error)
+	// OnWarning is called for each part of an input that was dropped
+	// while the rest was read (a URL that is not http or https). When
+	// nil, warnings are dropped.
+	OnWarning func(error)
 	// Stdin is read for the path "-" (default os.Stdin).
 	Stdin io.Reader
 	// MaxSize is the size in bytes of the largest document Walk reads: a
@@ -162,19 +167,62 @@ func readAll(r io.Reader, size, limit int64) ([]byte, error) {
 	return b.Bytes(), nil
 }
 
-// readFile reads the file p as readAll does: a file larger than the limit
-// is not read at all.
+// readFile reads the regular file p as readAll does: a file larger than
+// the limit is not read at all.
 func (w *walker) readFile(p string) ([]byte, error) {
-	f, err := os.Open(p)
+	return readRegular(p, w.r.maxSize())
+}
+
+// readRegular reads the regular file p through limit (see readAll).
+func readRegular(p string, limit int64) ([]byte, error) {
+	f, fi, err := openRegular(p)
 	if err != nil {
-		return nil, pathErr(err)
+		return nil, err
 	}
 	defer f.Close()
 	size := int64(-1)
-	if fi, err := f.Stat(); err == nil && fi.Mode().IsRegular() && fi.Size() > 0 {
+	if fi.Size() > 0 {
 		size = fi.Size()
 	}
-	return readAll(f, size, w.r.maxSize())
+	return readAll(f, size, limit)
+}
+
+// ErrNotRegular: the input is a named pipe, a device or a socket, which
+// Walk does not read (reading one may never end).
+var ErrNotRegular = errors.New("not a regular file")
+
+// openRegular opens p for reading if it is a regular file, and fails with
+// ErrNotRegular otherwise, before reading anything: a named pipe is opened
+// without waiting for a writer, and checked once open, so that a file
+// swapped for a pipe after it was walked does not hang the walk either.
+func openRegular(p string) (*os.File, os.FileInfo, error) {
+	if fi, err := os.Stat(p); err != nil {
+		return nil, nil, pathErr(err)
+	} else if !fi.Mode().IsRegular() {
+		return nil, nil, notRegular(fi)
+	}
+	f, err := os.OpenFile(p, os.O_RDONLY|syscall.O_NONBLOCK, 0)
+	if err != nil {
+		return nil, nil, pathErr(err)
+	}
+	fi, err := f.Stat()
+	if err != nil {
+		f.Close()
+		return nil, nil, pathErr(err)
+	}
+	if !fi.Mode().IsRegular() {
+		f.Close()
+		return nil, nil, notRegular(fi)
+	}
+	return f, fi, nil
+}
+
+// notRegular is the error for a file of another type than regular.
+func notRegular(fi os.FileInfo) error {
+	if fi.IsDir() {
+		return fmt.Errorf("%w (a directory)", ErrNotRegular)
+	}
+	return fmt.Errorf("%w (%s)", ErrNotRegular, fileKind(fi.Mode()))
 }
 
 // Walk reads each path in turn and calls fn with every document, in order:
@@ -226,6 +274,13 @@ type walker struct {
 	// ids remembers each document ID handed on and where it came from,
 	// to catch two inputs with the same ID (which a store would conflate).
 	ids idSet
+}
+
+// warn passes a warning on.
+func (w *walker) warn(err error) {
+	if w.r.OnWarning != nil {
+		w.r.OnWarning(err)
+	}
 }
 
 // report passes a bad-input error on.
@@ -291,13 +346,17 @@ func (w *walker) walkPath(p string) error {
 	if fi.IsDir() {
 		return w.walkDir(p, "", []os.FileInfo{fi}, nil)
 	}
+	if !fi.Mode().IsRegular() {
+		w.report(&Error{Path: p, Err: notRegular(fi)})
+		return nil
+	}
 	if filepath.Base(p) == MetaFile {
 		w.reportf(p, 0, "metadata file, not an article")
 		return nil
 	}
 	// A file given directly still gets the metadata of its directory.
 	var metas []metaScope
-	if m, err := loadMeta(filepath.Dir(p)); err != nil {
+	if m, err := w.loadMeta(filepath.Dir(p)); err != nil {
 		w.report(err)
 	} else if m != nil {
 		metas = []metaScope{{meta: m}}
@@ -332,7 +391,7 @@ func (w *walker) walkDir(dir, rel string, ancestors []os.FileInfo, metas []metaS
 		w.report(&Error{Path: dir, Err: pathErr(err)})
 		return nil
 	}
-	if m, err := loadMeta(dir); err != nil {
+	if m, err := w.loadMeta(dir); err != nil {
 		w.report(err)
 	} else if m != nil {
 		metas = append(metas[:len(metas):len(metas)], metaScope{prefix: rel, meta: m})
@@ -366,7 +425,7 @@ func (w *walker) walkDir(dir, rel string, ancestors []os.FileInfo, metas []metaS
 				return err
 			}
 		default:
-			w.reportf(full, 0, "not a regular file (%s)", fileKind(fi.Mode()))
+			w.report(&Error{Path: full, Err: notRegular(fi)})
 		}
 	}
 	return nil

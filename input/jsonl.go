@@ -7,7 +7,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"strconv"
 	"strings"
 
@@ -32,9 +31,9 @@ type jsonlRecord struct {
 // line number and skipped; the others go on. A line longer than the size
 // limit is read through without being kept.
 func (w *walker) jsonlFile(p, name string, metas []metaScope) error {
-	f, err := os.Open(p)
+	f, _, err := openRegular(p)
 	if err != nil {
-		w.report(&Error{Path: p, Err: pathErr(err)})
+		w.report(&Error{Path: p, Err: err})
 		return nil
 	}
 	defer f.Close()
@@ -65,7 +64,10 @@ func (w *walker) jsonlFile(p, name string, metas []metaScope) error {
 			w.report(&Error{Path: p, Line: n, Err: tooLarge("a line of ", size, limit)})
 		case len(bytes.TrimSpace(line)) > 0:
 			records++
-			doc, lerr := parseJSONLine(line)
+			doc, warning, lerr := parseJSONLine(line)
+			if warning != nil {
+				w.warn(&Error{Path: p, Line: n, Err: warning})
+			}
 			switch {
 			case lerr != nil:
 				w.report(&Error{Path: p, Line: n, Err: lerr})
@@ -134,8 +136,16 @@ func readLine(r *bufio.Reader, buf []byte, limit int64) (line []byte, size int64
 	}
 }
 
-// parseJSONLine turns one JSON Lines record into a document.
-func parseJSONLine(line []byte) (extract.Document, error) {
+// parseJSONLine turns one JSON Lines record into a document. warning, if
+// not nil, says what was dropped from a record otherwise read (a URL that
+// is not http or https).
+func parseJSONLine(line []byte) (doc extract.Document, warning, err error) {
+	doc, err = parseJSONRecord(line, &warning)
+	return doc, warning, err
+}
+
+// parseJSONRecord is parseJSONLine, setting *warning.
+func parseJSONRecord(line []byte, warning *error) (extract.Document, error) {
 	var doc extract.Document
 	var rec jsonlRecord
 	if err := json.Unmarshal(line, &rec); err != nil {
@@ -145,7 +155,10 @@ func parseJSONLine(line []byte) (extract.Document, error) {
 	if err != nil {
 		return doc, err
 	}
-	doc = extract.Document{ID: id, Title: strings.TrimSpace(rec.Title), URL: strings.TrimSpace(rec.URL), Source: strings.TrimSpace(rec.Source)}
+	doc = extract.Document{ID: id, Title: strings.TrimSpace(rec.Title), Source: strings.TrimSpace(rec.Source)}
+	if doc.URL, err = HTTPURL(rec.URL); err != nil {
+		*warning = fmt.Errorf("record %q: %w", id, err)
+	}
 	if doc.Published, err = NormalizeDate(rec.Published); err != nil {
 		return doc, fmt.Errorf("record %q: published: %w", id, err)
 	}

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"net/url"
 	"os"
 	"path"
 	"path/filepath"
@@ -41,16 +42,26 @@ type metaScope struct {
 	meta   *MetaDoc
 }
 
-// loadMeta reads dir/_meta.json, or returns nil if there is none. Dates are
-// normalised; an invalid one is an error naming the file and entry.
-func loadMeta(dir string) (*MetaDoc, error) {
+// MaxMetaSize bounds a metadata file when Reader.MaxSize sets no limit.
+const MaxMetaSize = DefaultMaxSize
+
+// loadMeta reads dir/_meta.json, or returns nil if there is none. It must
+// be a regular file no larger than the document size limit (MaxMetaSize
+// when there is none); it is read through that limit. Dates are
+// normalised; an invalid one is an error naming the file and entry. A URL
+// that is not http or https is dropped with a warning.
+func (w *walker) loadMeta(dir string) (*MetaDoc, error) {
 	p := filepath.Join(dir, MetaFile)
-	data, err := os.ReadFile(p)
+	limit := w.r.maxSize()
+	if limit < 0 {
+		limit = MaxMetaSize
+	}
+	data, err := readRegular(p, limit)
 	if errors.Is(err, os.ErrNotExist) {
 		return nil, nil
 	}
 	if err != nil {
-		return nil, &Error{Path: p, Err: pathErr(err)}
+		return nil, &Error{Path: p, Err: err}
 	}
 	var m MetaDoc
 	dec := json.NewDecoder(bytes.NewReader(bytes.TrimPrefix(data, utf8BOM)))
@@ -59,6 +70,9 @@ func loadMeta(dir string) (*MetaDoc, error) {
 	}
 	if m.Default.Published, err = NormalizeDate(m.Default.Published); err != nil {
 		return nil, &Error{Path: p, Err: fmt.Errorf("default: published: %w", err)}
+	}
+	if m.Default.URL, err = HTTPURL(m.Default.URL); err != nil {
+		w.warn(&Error{Path: p, Err: fmt.Errorf("default: %w", err)})
 	}
 	names := make([]string, 0, len(m.Files))
 	for name := range m.Files {
@@ -70,6 +84,9 @@ func loadMeta(dir string) (*MetaDoc, error) {
 		fm := m.Files[name]
 		if fm.Published, err = NormalizeDate(fm.Published); err != nil {
 			return nil, &Error{Path: p, Err: fmt.Errorf("files: %s: published: %w", name, err)}
+		}
+		if fm.URL, err = HTTPURL(fm.URL); err != nil {
+			w.warn(&Error{Path: p, Err: fmt.Errorf("files: %s: %w", name, err)})
 		}
 		files[path.Clean(filepath.ToSlash(name))] = fm
 	}
@@ -125,4 +142,27 @@ func (m Meta) apply(doc *extract.Document) {
 	if doc.Source == "" {
 		doc.Source = m.Source
 	}
+}
+
+// HTTPURL checks a URL from an input: an absolute http or https URL with a
+// host is returned trimmed; anything else ("javascript:…", "data:…",
+// "file:…", a relative path) is an error saying so, and "" is returned in
+// its place, so that no link of another scheme is stored or rendered.
+func HTTPURL(s string) (string, error) {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return "", nil
+	}
+	u, err := url.Parse(s)
+	switch {
+	case err != nil:
+		return "", fmt.Errorf("url %q dropped: not a URL", s)
+	case u.Scheme == "":
+		return "", fmt.Errorf("url %q dropped: not absolute (want http or https)", s)
+	case !strings.EqualFold(u.Scheme, "http") && !strings.EqualFold(u.Scheme, "https"):
+		return "", fmt.Errorf("url %q dropped: scheme %q is not http or https", s, u.Scheme)
+	case u.Host == "":
+		return "", fmt.Errorf("url %q dropped: no host", s)
+	}
+	return s, nil
 }

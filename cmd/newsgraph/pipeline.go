@@ -198,7 +198,8 @@ func (p *pipeline) run(ctx context.Context, stdin io.Reader, paths []string, emi
 			}
 			p.fail(err)
 		}
-		r := &input.Reader{Published: p.flags.published, OnError: onError, Stdin: stdin, MaxSize: p.flags.readerMaxSize()}
+		onWarning := func(err error) { p.report(fmt.Errorf("warning: %w", err)) }
+		r := &input.Reader{Published: p.flags.published, OnError: onError, OnWarning: onWarning, Stdin: stdin, MaxSize: p.flags.readerMaxSize()}
 		walkErr = r.Walk(ctx, paths, func(doc extract.Document) error {
 			if p.prepare != nil {
 				p.prepare(&doc)
@@ -237,6 +238,9 @@ func (p *pipeline) run(ctx context.Context, stdin io.Reader, paths []string, emi
 		if res.err != nil {
 			p.fail(res.err)
 			continue
+		}
+		for _, w := range res.rec.Warnings {
+			p.report(fmt.Errorf("warning: %s: %s", res.doc.ID, w))
 		}
 		if err := emit(res); err != nil {
 			emitErr = err

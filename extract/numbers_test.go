@@ -1,0 +1,177 @@
+package extract
+
+import (
+	"context"
+	"math"
+	"strings"
+	"testing"
+
+	"github.com/newsgraph/newsgraph/extract/text"
+)
+
+// TestNumberAt reads numbers in digits and in words, one row per shape;
+// rest is the text of the first token after the number.
+func TestNumberAt(t *testing.T) {
+	tests := []struct {
+		in   string
+		want int
+		ok   bool
+		rest string
+	}{
+		{"9 people", 9, true, "people"},
+		{"1,200 people", 1200, true, "people"},
+		{"12,000,000 people", 12000000, true, "people"},
+		{"1,2 and 3", 0, false, ""},
+		{"1.5 people", 0, false, ""},
+		{"1.5 million people", 1500000, true, "people"},
+		{"3 million people", 3000000, true, "people"},
+		{"2 thousand people", 2000, true, "people"},
+		{"4:30 pm", 0, false, ""},
+		{"1000000000000 people", 1000000000000, true, "people"},
+		{"99999999999999999999999 people", math.MaxInt, true, "people"},
+		{"nine people", 9, true, "people"},
+		{"zero casualties", 0, true, "casualties"},
+		{"nineteen people", 19, true, "people"},
+		{"twenty people", 20, true, "people"},
+		{"twenty-five people", 25, true, "people"},
+		{"forty-two people", 42, true, "people"},
+		{"ninety-nine people", 99, true, "people"},
+		{"forty two people", 42, true, "people"},
+		{"twenty - five people", 20, true, "-"},
+		{"a dozen soldiers", 12, true, "soldiers"},
+		{"two dozen soldiers", 24, true, "soldiers"},
+		{"dozens of people", 0, false, ""},
+		{"hundreds of people", 0, false, ""},
+		{"thousands of people", 0, false, ""},
+		{"several people", 0, false, ""},
+		{"many people", 0, false, ""},
+		{"one hundred and twenty people", 120, true, "people"},
+		{"one hundred twenty-one people", 121, true, "people"},
+		{"two hundred people", 200, true, "people"},
+		{"a hundred people", 100, true, "people"},
+		{"three thousand five hundred people", 3500, true, "people"},
+		{"one hundred thousand people", 100000, true, "people"},
+		{"a million people", 1000000, true, "people"},
+		{"one hundred two hundred", 100, true, "two"},
+		{"a Hezbollah commander", 1, true, "Hezbollah"},
+		{"an attack", 0, false, ""},
+		{"the people", 0, false, ""},
+	}
+	for _, tt := range tests {
+		toks := text.Tokenize(tt.in, 0)
+		n, j, ok := numberAt(toks, 0)
+		if ok != tt.ok || ok && n != tt.want {
+			t.Errorf("numberAt(%q) = %d, %v; want %d, %v", tt.in, n, ok, tt.want, tt.ok)
+			continue
+		}
+		if !ok {
+			continue
+		}
+		rest := ""
+		if j < len(toks) {
+			rest = toks[j].Text
+		}
+		if rest != tt.rest {
+			t.Errorf("numberAt(%q) stops before %q, want %q", tt.in, rest, tt.rest)
+		}
+	}
+}
+
+// TestCasualtyFigures reads killed and injured figures from sentences;
+// want lists "killed N" and "injured N" in order, implausible the figures
+// left out as above MaxCasualties.
+func TestCasualtyFigures(t *testing.T) {
+	tests := []struct {
+		in          string
+		want        string
+		implausible string
+	}{
+		{"Militants attacked the convoy, killing twenty-five people.", "killed 25", ""},
+		{"The blast killed forty-two soldiers.", "killed 42", ""},
+		{"Gunmen killed a dozen soldiers.", "killed 12", ""},
+		{"The bomb wounded 1,200 people.", "injured 1200", ""},
+		{"One hundred and twenty people were killed in the raid.", "killed 120", ""},
+		{"Gunmen killed dozens of people.", "", ""},
+		{"Gunmen killed several people.", "", ""},
+		{"The strike caused no fatalities.", "killed 0", ""},
+		{"There were no casualties.", "killed 0 injured 0", ""},
+		{"No one was hurt in the blast.", "injured 0", ""},
+		{"Nobody was killed.", "killed 0", ""},
+		{"The famine killed 1.5 million people.", "killed 1500000", ""},
+		{"The strike was reported as killing 1000000000000 people.", "", "killed 1000000000000"},
+		{"The raid killed a billion people.", "", "killed 1000000000"},
+		{"Four children, three women and two men have been killed.", "killed 9", ""},
+	}
+	for _, tt := range tests {
+		toks := text.Tokenize(tt.in, 0)
+		if got := casualtyList(findCasualties(toks)); got != tt.want {
+			t.Errorf("findCasualties(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+		if got := casualtyList(implausibleCasualties(toks, nil)); got != tt.implausible {
+			t.Errorf("implausibleCasualties(%q) = %q, want %q", tt.in, got, tt.implausible)
+		}
+	}
+}
+
+func casualtyList(cs []casualty) string {
+	var out []string
+	for _, c := range cs {
+		what := "injured"
+		if c.Killed {
+			what = "killed"
+		}
+		out = append(out, what+" "+itoa(c.N))
+	}
+	return strings.Join(out, " ")
+}
+
+func itoa(n int) string {
+	if n == 0 {
+		return "0"
+	}
+	var b []byte
+	for ; n > 0; n /= 10 {
+		b = append([]byte{byte('0' + n%10)}, b...)
+	}
+	return string(b)
+}
+
+// TestImplausibleFigureWarned: an implausible toll gives the event no
+// figure and the record a warning that quotes the claim.
+func TestImplausibleFigureWarned(t *testing.T) {
+	doc := Document{ID: "hoax", Text: "Militants attacked a market in Quetta on Monday, killing 1000000000000 people, police said."}
+	rec, err := Default().Extract(context.Background(), doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range rec.Events {
+		if e.Killed != nil {
+			t.Errorf("event %s has killed = %d", e.Type, *e.Killed)
+		}
+	}
+	if len(rec.Warnings) != 1 {
+		t.Fatalf("warnings %v, want one", rec.Warnings)
+	}
+	w := rec.Warnings[0]
+	if !strings.Contains(w.Message, "1000000000000 people") || doc.Text[w.Evidence.Start:w.Evidence.End] != w.Evidence.Text {
+		t.Errorf("warning %s", w)
+	}
+}
+
+// TestNumberWordsFile: every line of numbers.tsv is read, and the
+// kinds are those numberAt relies on.
+func TestNumberWordsFile(t *testing.T) {
+	if unitWords["twenty"] != 20 || scaleWords["million"] != 1000000 || numberWords["dozens"] == 0 {
+		t.Errorf("numbers.tsv: twenty %d, million %d, dozens %d", unitWords["twenty"], scaleWords["million"], numberWords["dozens"])
+	}
+	for _, bad := range []string{"one\t1", "one\tx\tunit", "one\t1\tfraction"} {
+		func() {
+			defer func() {
+				if recover() == nil {
+					t.Errorf("parseNumberWords(%q) did not panic", bad)
+				}
+			}()
+			parseNumberWords(bad)
+		}()
+	}
+}
