@@ -323,7 +323,7 @@ func matchScore(ix *index, v goldView, p *extract.Event) int {
 	if overlap(pp, gp) {
 		score += 2
 	}
-	if p.Date != nil && v.date != nil && *p.Date == *v.date {
+	if pd := statedDate(p); pd != nil && v.date != nil && *pd == *v.date {
 		score += 1
 	}
 	if len(ga) == 0 && score < 3 {
@@ -421,8 +421,9 @@ func scoreArgs(ix *index, doc string, v goldView, p *extract.Event, rep *Report)
 	gp := canonAll(ix, v.places)
 	okP := len(gp) == 0 && len(pp) == 0 || len(gp) > 0 && overlap(pp, gp) && subset(pp, gp)
 	acc("places", okP, fmt.Sprintf("got %v, want %v", pp, gp))
-	okD := v.date == nil && p.Date == nil || v.date != nil && p.Date != nil && *v.date == *p.Date
-	acc("date", okD, fmt.Sprintf("got %s, want %s", str(p.Date), str(v.date)))
+	pd := statedDate(p)
+	okD := v.date == nil && pd == nil || v.date != nil && pd != nil && *v.date == *pd
+	acc("date", okD, fmt.Sprintf("got %s, want %s", str(pd), str(v.date)))
 	if v.ev.Type == "Attack" {
 		want, has := v.ev.Killed[doc]
 		okK := !has && p.Killed == nil || has && p.Killed != nil && *p.Killed == want
@@ -609,4 +610,14 @@ func scoreNegatives(g *Gold, ix *index, recs []*extract.Record, rep *Report) {
 			}
 		}
 	}
+}
+
+// statedDate is the date an event's text states: nil for a date inferred
+// from the publication date, which the annotation's null ("the text gives
+// no date") stands for.
+func statedDate(e *extract.Event) *string {
+	if e.DatePrecision == extract.DateInferred {
+		return nil
+	}
+	return e.Date
 }

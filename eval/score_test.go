@@ -83,3 +83,35 @@ func TestExampleArticles(t *testing.T) {
 		t.Errorf("below target: entities F1 %.3f class %.3f events F1 %.3f arguments %.3f negatives %v", r.Entities.F1, r.ClassAccuracy, r.Events.F1, r.ArgumentsAll.Accuracy, r.Negatives)
 	}
 }
+
+// TestInferredDateIsNull: an annotation's null date ("the text gives
+// none") is met by a date inferred from the publication date, and not by
+// a stated one.
+func TestInferredDateIsNull(t *testing.T) {
+	for _, tc := range []struct {
+		name      string
+		precision string
+		right     int
+	}{
+		{"inferred", extract.DateInferred, 1},
+		{"stated", extract.DateDay, 0},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			g := &Gold{
+				Format:    "newsgraph-gold/1",
+				Documents: []GoldDocument{{File: "a.txt", Published: "2024-01-18"}},
+				Entities:  []GoldEntity{{Name: "Pakistan", Class: "Country", Docs: []string{"a.txt"}}},
+				Events:    []GoldEvent{{Key: "k", Type: "Attack", Actors: []string{"Pakistan"}, Docs: []string{"a.txt"}}},
+			}
+			day := "2024-01-18"
+			rec := &extract.Record{
+				Doc:      extract.DocInfo{ID: "a.txt"},
+				Entities: []extract.Entity{{ID: "e1", Name: "Pakistan", Class: "Country"}},
+				Events:   []extract.Event{{Type: "Attack", Actors: []extract.Ref{{ID: "e1", Name: "Pakistan"}}, Date: &day, DatePrecision: tc.precision}},
+			}
+			if d := Score(g, []*extract.Record{rec}).Arguments["date"]; d == nil || d.Correct != tc.right {
+				t.Errorf("date %+v, want %d right", d, tc.right)
+			}
+		})
+	}
+}

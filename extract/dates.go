@@ -3,6 +3,7 @@ package extract
 import (
 	"fmt"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/newsgraph/newsgraph/extract/text"
@@ -34,6 +35,12 @@ func ParseDay(s string) (time.Time, error) {
 // pub (the zero time when the publication date is unknown: relative
 // expressions then stay unresolved and are dropped).
 func findDates(toks []text.Token, pub time.Time) []dateExpr {
+	return dropDateline(toks, findDatesRaw(toks, pub))
+}
+
+// findDatesRaw returns every date expression of a sentence, a dateline's
+// included.
+func findDatesRaw(toks []text.Token, pub time.Time) []dateExpr {
 	var out []dateExpr
 	has := !pub.IsZero()
 	day := func(t time.Time) string { return t.Format("2006-01-02") }
@@ -55,16 +62,17 @@ func findDates(toks []text.Token, pub time.Time) []dateExpr {
 			out = append(out, dateExpr{a: a, b: b, Text: joinText(toks[a:b]), Value: v})
 			i = b - 1
 		}
-		// 18 January 2024 / 7 May 2020
+		// 18 January 2024 / 7 May 2020 / 2nd July / 21st of June
 		if toks[i].Kind == text.Number {
-			if m, ok := months[nx(1)]; ok {
+			mi := afterDayNumber(toks, i)
+			if m, ok := months[nx(mi-i)]; ok {
 				d, _ := strconv.Atoi(n)
 				y := 0
-				end := i + 2
-				if yy := yearOf(toks, i+2); yy > 0 {
-					y, end = yy, i+3
-				} else if i+2 < len(toks) && yearLike(toks[i+2]) {
-					end = i + 3 // "18 January 20245": a year, but not one to trust
+				end := mi + 1
+				if yy := yearOf(toks, mi+1); yy > 0 {
+					y, end = yy, mi+2
+				} else if mi+1 < len(toks) && yearLike(toks[mi+1]) {
+					end = mi + 2 // "18 January 20245": a year, but not one to trust
 				} else if has {
 					y = yearFor(pub, m)
 				}
@@ -98,8 +106,11 @@ func findDates(toks []text.Token, pub time.Time) []dateExpr {
 				if v >= 1 && v <= 31 {
 					y := 0
 					end := i + 2
-					k := i + 2
-					if nx(2) == "," {
+					if ordinalSuffix(toks, i+2) {
+						end++ // June 21st
+					}
+					k := end
+					if k < len(toks) && toks[k].Norm == "," {
 						k++
 					}
 					untrusted := false
@@ -190,6 +201,96 @@ func findDates(toks []text.Token, pub time.Time) []dateExpr {
 	return out
 }
 
+// ordinalSuffix reports whether toks[i] is the suffix of an ordinal
+// written in figures ("2nd", "21st", "3rd", "4th"), which the tokeniser
+// splits from its number.
+func ordinalSuffix(toks []text.Token, i int) bool {
+	if i <= 0 || i >= len(toks) || toks[i].SpaceBefore || toks[i-1].Kind != text.Number {
+		return false
+	}
+	switch toks[i].Norm {
+	case "st", "nd", "rd", "th":
+		return true
+	}
+	return false
+}
+
+// afterDayNumber is the index of the token that may name the month after
+// the day number at toks[i]: past an ordinal suffix and an "of" ("the
+// 21st of June").
+func afterDayNumber(toks []text.Token, i int) int {
+	j := i + 1
+	if ordinalSuffix(toks, j) {
+		j++
+		if j < len(toks) && toks[j].Norm == "of" {
+			j++
+		}
+	}
+	return j
+}
+
+// dropDateline removes a dateline's date from a sentence's dates: a date
+// that follows the place a report is filed from and its comma at the start
+// of a sentence, and precedes the agency or the dash that opens the story
+// ("KABUL, Jan 16 (Reuters) -", "ISLAMABAD, Tuesday:"). It dates the
+// report, not the event, and a weekday in the story resolves against the
+// publication date, not against it.
+func dropDateline(toks []text.Token, dates []dateExpr) []dateExpr {
+	if len(dates) == 0 || !isDateline(toks, dates[0]) {
+		return dates
+	}
+	return dates[1:]
+}
+
+// isDateline reports whether a date expression is a dateline's.
+func isDateline(toks []text.Token, dt dateExpr) bool {
+	if dt.a < 2 || dt.a > 6 || toks[dt.a-1].Norm != "," {
+		return false
+	}
+	for _, t := range toks[:dt.a-1] {
+		switch {
+		case t.Kind == text.Word && t.Upper():
+		case t.Norm == "-" || t.Norm == "." || t.Norm == ",":
+		default:
+			return false // a lower-case word or a figure: a sentence, not a place
+		}
+	}
+	k := dt.b
+	if k < len(toks) && toks[k].Norm == "," {
+		k++
+	}
+	if yearOf(toks, k) > 0 {
+		k++ // "16 January, 2024"
+	}
+	if k >= len(toks) {
+		return false
+	}
+	switch toks[k].Text {
+	case "(", "-", "\u2013", "\u2014", ":", "/":
+		return true
+	}
+	return false
+}
+
+// datelineDay is the day a dateline among the first sentences states in
+// full ("KABUL, Jan 16, 2024 (Reuters) -"), or the zero time: the date
+// relative expressions resolve against where the document gives no
+// publication date.
+func datelineDay(sents []text.Sentence) time.Time {
+	for _, s := range sents[:min(2, len(sents))] {
+		toks := s.Tokens
+		for _, dt := range findDatesRaw(toks, time.Time{}) {
+			if !isDateline(toks, dt) {
+				continue
+			}
+			if t, err := ParseDay(dt.Value); err == nil {
+				return t
+			}
+		}
+	}
+	return time.Time{}
+}
+
 // yearOf returns the year that toks[i] names, four digits from 1901 to
 // 2199, or 0.
 func yearOf(toks []text.Token, i int) int {
@@ -250,4 +351,99 @@ func joinText(toks []text.Token) string {
 		b = append(b, t.Text...)
 	}
 	return string(b)
+}
+
+// eventDates settles the dates of a document's events (settleDate),
+// knowing which sentences each event cites.
+type eventDates struct {
+	d   *docState
+	ref time.Time
+	// cited counts the events that cite each sentence.
+	cited map[int]int
+}
+
+func newEventDates(d *docState, events []*docEvent, ref time.Time) *eventDates {
+	ed := &eventDates{d: d, ref: ref, cited: map[int]int{}}
+	for _, ev := range events {
+		for s := range eventSentences(ev) {
+			ed.cited[s]++
+		}
+	}
+	return ed
+}
+
+func eventSentences(ev *docEvent) map[int]bool {
+	out := map[int]bool{}
+	for _, f := range ev.frames {
+		out[f.s] = true
+	}
+	return out
+}
+
+// settleDate fills the date of an event that its frames left undated and
+// marks every date's precision. An undated event takes the first date its
+// own sentences state where no other event shares them, then the nearest
+// date of the sentences before its first one that report no event (the
+// time carries forward within a paragraph until another event: "06 June.
+// Five police were killed… Al Shabaab claims…"), then the reference date (the
+// publication date, or the dateline's), marked inferred. Only a document
+// with no date at all leaves it empty.
+func (ed *eventDates) settleDate(ev *docEvent, out *Event) {
+	if out.Date == nil {
+		if dt, ok := ed.textDate(ev); ok {
+			v, t := dt.Value, dt.Text
+			out.Date, out.DateText = &v, &t
+		} else if !ed.ref.IsZero() {
+			v := ed.ref.Format("2006-01-02")
+			out.Date, out.DateText, out.DatePrecision = &v, nil, DateInferred
+			return
+		}
+	}
+	if out.Date != nil {
+		out.DatePrecision = precisionOf(*out.Date)
+	}
+}
+
+// textDate finds a date for an undated event in the sentences that only
+// it reports, then in the eventless sentences just before its first one.
+func (ed *eventDates) textDate(ev *docEvent) (dateExpr, bool) {
+	first := -1
+	for _, f := range ev.frames {
+		if first < 0 || f.s < first {
+			first = f.s
+		}
+		if ed.cited[f.s] > 1 {
+			continue
+		}
+		if dates := findDates(ed.d.sents[f.s].Tokens, ed.ref); len(dates) > 0 {
+			return dates[0], true
+		}
+	}
+	for s := first - 1; s >= 0 && ed.cited[s] == 0 && !ed.paragraphBreak(s); s-- {
+		if ed.d.skip[s] {
+			continue
+		}
+		if dates := findDates(ed.d.sents[s].Tokens, ed.ref); len(dates) > 0 {
+			return dates[len(dates)-1], true
+		}
+	}
+	return dateExpr{}, false
+}
+
+// paragraphBreak reports whether a new paragraph starts after sentence s:
+// a date does not carry across one.
+func (ed *eventDates) paragraphBreak(s int) bool {
+	if s+1 >= len(ed.d.sents) {
+		return false
+	}
+	a, b := ed.d.sents[s].End, ed.d.sents[s+1].Start
+	return a <= b && b <= len(ed.d.doc.Text) && strings.Contains(ed.d.doc.Text[a:b], "\n")
+}
+
+// precisionOf is the precision of an ISO date: a day or a month.
+func precisionOf(v string) string {
+	if len(v) == len("2006-01") {
+		return DateMonth
+	}
+	return DateDay
 }

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"context"
 	"testing"
 	"time"
 
@@ -37,6 +38,14 @@ func TestFindDates(t *testing.T) {
 		{"last Thursday", "2024-01-11"},
 		{"they may strike", ""},
 		{"in May", "2023-05"},
+		{"On 2nd July, a vehicle was hit", "2023-07-02"},            // ordinal day
+		{"on the 21st of June evening", "2023-06-21"},               // ordinal with "of"
+		{"on June 21st, 2016, a mine exploded", "2016-06-21"},       // month first, ordinal
+		{"KABUL, Jan 16 (Reuters) - on Monday", "2024-01-15"},       // a dateline's date is the report's
+		{"ISLAMABAD, Tuesday: militants struck", ""},                // a dateline's weekday too
+		{"KANDAHAR, Afghanistan, Jan 16 - on Monday", "2024-01-15"}, // place and country
+		{"Kabul, 16 January, 2024 \u2014 strikes", ""},              // day first, em dash
+		{"In Kabul, 16 January saw strikes", "2024-01-16"},          // "In" opens no dateline
 	}
 	for _, tt := range tests {
 		got := findDates(text.Tokenize(tt.in, 0), pub)
@@ -81,5 +90,46 @@ func TestFindCasualties(t *testing.T) {
 		if k != tt.killed || h != tt.hurt {
 			t.Errorf("%q: killed %d injured %d, want %d %d", tt.in, k, h, tt.killed, tt.hurt)
 		}
+	}
+}
+
+// TestEventDates checks the date an event gets: stated, carried from an
+// earlier sentence, or inferred from the publication date or dateline.
+func TestEventDates(t *testing.T) {
+	for _, tc := range []struct {
+		name, text, pub string
+		date, precision string // "" date: null
+	}{
+		{"stated", "Taliban militants attacked a police checkpoint in Kandahar on Monday, killing three police officers.", "2024-01-17", "2024-01-15", DateDay},
+		{"none stated: publication date", "Taliban militants attacked a police checkpoint in Kandahar, killing three police officers.", "2024-01-17", "2024-01-17", DateInferred},
+		{"none stated, no publication date", "Taliban militants attacked a police checkpoint in Kandahar, killing three police officers.", "", "", ""},
+		{"dateline and weekday, no publication date", "KABUL, Jan 16, 2024 (Reuters) - Taliban militants attacked a police checkpoint in Kandahar on Monday, killing three police officers.", "", "2024-01-15", DateDay},
+		{"dateline only", "KABUL, Jan 16, 2024 (Reuters) - Taliban militants attacked a police checkpoint in Kandahar, killing three police officers.", "", "2024-01-16", DateInferred},
+		{"weekday against publication, not the dateline's day", "KABUL, Tuesday (Reuters) - Taliban militants attacked a police checkpoint in Kandahar on Monday, killing three police officers.", "2024-01-18", "2024-01-15", DateDay},
+		{"date before a word that moves time", "On 4 March 2020, a soldier was wounded following an attack by Taliban militants in Kandahar.", "2020-03-06", "2020-03-04", DateDay},
+		{"date in an earlier sentence", "06 June. Five Kenyan police officers were killed when their vehicle struck a landmine planted by al Shabaab militants in Liboi.", "2018-06-08", "2018-06-06", DateDay},
+		{"date in an earlier paragraph does not carry", "06 June.\n\nFive Kenyan police officers were killed when their vehicle struck a landmine planted by al Shabaab militants in Liboi.", "2018-06-08", "2018-06-08", DateInferred},
+		{"month stated", "In December, Taliban militants attacked a police checkpoint in Kandahar.", "2024-01-17", "2023-12", DateMonth},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			rec, err := Default().Extract(context.Background(), Document{ID: "d", Text: tc.text, Published: tc.pub})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(rec.Events) == 0 {
+				t.Fatalf("no event in %q", tc.text)
+			}
+			e := rec.Events[0]
+			got := ""
+			if e.Date != nil {
+				got = *e.Date
+			}
+			if got != tc.date || e.DatePrecision != tc.precision {
+				t.Errorf("date %q (%s), want %q (%s)", got, e.DatePrecision, tc.date, tc.precision)
+			}
+			if tc.precision == DateInferred && e.DateText != nil {
+				t.Errorf("an inferred date has date_text %q", *e.DateText)
+			}
+		})
 	}
 }

@@ -67,6 +67,9 @@ func (x *Lexical) extractWhole(ctx context.Context, doc Document) (*Record, erro
 		pub = t
 	}
 	d := newDocState(x.r, doc)
+	if pub.IsZero() {
+		pub = datelineDay(d.sents)
+	}
 	d.findNames()
 	d.findBodies()
 	d.findPersons()
@@ -95,8 +98,11 @@ func (x *Lexical) extractWhole(ctx context.Context, doc Document) (*Record, erro
 	for i, e := range events {
 		e.id = fmt.Sprintf("%sreport/%s/%d", x.base, docKey, i)
 	}
+	dates := newEventDates(d, events, pub)
 	for _, e := range events {
-		rec.Events = append(rec.Events, x.eventOut(d, e))
+		out := x.eventOut(d, e)
+		dates.settleDate(e, &out)
+		rec.Events = append(rec.Events, out)
 	}
 	rec.Relations = x.relations(d)
 	if rec.Relations == nil {

@@ -36,6 +36,18 @@ const (
 	EventExpelDiplomat    = "ExpelDiplomat"
 )
 
+// Event date precisions (Event.DatePrecision), as named by the extraction
+// record contract.
+const (
+	// DateDay is a day the text states ("on 4 March", "on Monday").
+	DateDay = "day"
+	// DateMonth is a month the text states ("in December").
+	DateMonth = "month"
+	// DateInferred is the publication date (or the dateline's), taken
+	// because the text gives no date for the event.
+	DateInferred = "inferred"
+)
+
 // Document is one article to extract from: its text and what is known about
 // it. Published is an ISO date (YYYY-MM-DD) or empty. Text is UTF-8; the
 // lexical extractor reads invalid bytes as U+FFFD, and its offsets and
@@ -135,6 +147,7 @@ type Event struct {
 	Country        *Ref          `json:"country"`
 	Date           *string       `json:"date"`
 	DateText       *string       `json:"date_text"`
+	DatePrecision  string        `json:"date_precision,omitempty"`
 	Weapons        []string      `json:"weapons"`
 	Killed         *int          `json:"killed"`
 	Injured        *int          `json:"injured"`

@@ -121,22 +121,26 @@ func TestFusionMatching(t *testing.T) {
 		return attack(pakistan, []extract.Ref{bla}, []extract.Ref{sistan}, iran, "2024-01-18", num(9), "Pakistan struck.")
 	}
 	cases := []struct {
-		name  string
-		edit  func(*extract.Event)
-		fused bool
+		name      string
+		edit      func(*extract.Event)
+		fused     bool
+		published string // b.txt's, when not 2024-01-18
 	}{
-		{"same day, village within the province", func(e *extract.Event) { e.Places = []extract.Ref{saravan} }, true},
-		{"a day later", func(e *extract.Event) { e.Date = str("2024-01-19") }, true},
-		{"no date", func(e *extract.Event) { e.Date = nil }, true},
-		{"other target, same place", func(e *extract.Event) { e.Targets = []extract.Ref{jaish} }, true},
-		{"same target, no place", func(e *extract.Event) { e.Places, e.Country = nil, nil }, true},
-		{"two days later", func(e *extract.Event) { e.Date = str("2024-01-20") }, false},
-		{"other actor", func(e *extract.Event) { e.Actors = []extract.Ref{iraq} }, false},
+		{"same day, village within the province", func(e *extract.Event) { e.Places = []extract.Ref{saravan} }, true, ""},
+		{"a day later", func(e *extract.Event) { e.Date = str("2024-01-19") }, true, ""},
+		{"no date", func(e *extract.Event) { e.Date = nil }, true, ""},
+		{"other target, same place", func(e *extract.Event) { e.Targets = []extract.Ref{jaish} }, true, ""},
+		{"same target, no place", func(e *extract.Event) { e.Places, e.Country = nil, nil }, true, ""},
+		{"two days later", func(e *extract.Event) { e.Date = str("2024-01-20") }, false, ""},
+		{"no date stated, published two days later", func(e *extract.Event) {
+			e.Date, e.DatePrecision = str("2024-01-20"), extract.DateInferred
+		}, true, "2024-01-20"},
+		{"other actor", func(e *extract.Event) { e.Actors = []extract.Ref{iraq} }, false, ""},
 		{"other country", func(e *extract.Event) {
 			e.Places, e.Country = []extract.Ref{kohESabz}, &pakistan
-		}, false},
-		{"other type", func(e *extract.Event) { e.Type = extract.EventThreaten }, false},
-		{"nothing shared but the actor", func(e *extract.Event) { e.Places, e.Country, e.Targets = nil, nil, nil }, false},
+		}, false, ""},
+		{"other type", func(e *extract.Event) { e.Type = extract.EventThreaten }, false, ""},
+		{"nothing shared but the actor", func(e *extract.Event) { e.Places, e.Country, e.Targets = nil, nil, nil }, false, ""},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -144,7 +148,11 @@ func TestFusionMatching(t *testing.T) {
 			mustPut(t, s, record("a.txt", "1", "2024-01-18", []extract.Event{base()}))
 			other := base()
 			c.edit(&other)
-			mustPut(t, s, record("b.txt", "1", "2024-01-18", []extract.Event{other}))
+			published := "2024-01-18"
+			if c.published != "" {
+				published = c.published
+			}
+			mustPut(t, s, record("b.txt", "1", published, []extract.Event{other}))
 			n := len(mustEvents(t, s, EventFilter{}))
 			if fused := n == 1; fused != c.fused {
 				t.Errorf("%d events; fused = %v, want %v", n, fused, c.fused)

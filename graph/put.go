@@ -672,7 +672,10 @@ func (b *builder) newReport(n int, ev *extract.Event) (*report, error) {
 			return nil, err
 		}
 	}
-	if ev.Date != nil {
+	if ev.Date != nil && ev.DatePrecision != extract.DateInferred {
+		// An inferred date is the publication day, which the store
+		// already reads as the anchor of an undated report (fuser.match):
+		// kept as a date it would outvote the reports that state one.
 		r.date = strings.TrimSpace(*ev.Date)
 	}
 	r.fig = figures{date: r.date, killed: ev.Killed, killedMax: ev.KilledMax, injured: ev.Injured, injuredMax: ev.InjuredMax}

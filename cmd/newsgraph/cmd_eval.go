@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"strings"
 
 	"github.com/spf13/pflag"
 
@@ -13,7 +14,7 @@ import (
 
 var cmdEval = &Command{
 	Name:      "eval",
-	UsageLine: "eval --gold FILE [--json] [--details] PATH...",
+	UsageLine: "eval --gold FILE [--json] [--details] [--misses N] PATH...",
 	Short:     "measure extraction against a hand annotation",
 	Long: `
 Eval extracts the articles at PATH (as extract does) and compares the result
@@ -29,6 +30,21 @@ match case-insensitively through the annotation's aliases; items marked
 optional are neither required nor penalised. The publication date of a
 document that carries none is taken from the annotation.
 
+The gold file may also be in the format of the development set
+(../shared/eval/dev: incidents.gold.jsonl, articles.gold.jsonl): JSON Lines,
+one gold event per line with "doc", "type", "attackers", "targets",
+"places", and "country", "date", "killed" (incident notes) or "sentence",
+"sentence_bytes", "weapons" (article mentions). The format is detected from
+the file. Eval then prints what the development set's scorer (score.py)
+prints: detection recall overall and by source type, precision (emitted
+events of the gold's types that match no gold event of their document),
+accuracy per slot on the detected events, the first N misses and wrong
+slots with --misses N, and a last line
+"summary: recall R, precision P, slot accuracy A, F1 x slots X".
+Coded data of that shape (ACLED-style event rows with the note as the text)
+can be measured the same way.
+
+It is an error if the gold file annotates none of the documents given.
 The exit status is 1 if the annotation lists something under "negatives"
 that the extraction produced.
 `,
@@ -40,6 +56,7 @@ type evalCmd struct {
 	gold    string
 	asJSON  bool
 	details bool
+	misses  int
 }
 
 func (c *evalCmd) flags(fs *pflag.FlagSet, env *Env) {
@@ -47,6 +64,7 @@ func (c *evalCmd) flags(fs *pflag.FlagSet, env *Env) {
 	fs.StringVar(&c.gold, "gold", "", "the annotation `FILE` (newsgraph-gold/1)")
 	fs.BoolVar(&c.asJSON, "json", false, "print the report as JSON")
 	fs.BoolVar(&c.details, "details", true, "list misses, spurious items and wrong arguments")
+	fs.IntVar(&c.misses, "misses", 0, "list the first `N` misses and wrong slots (gold files of one event per line)")
 }
 
 func (c *evalCmd) run(ctx context.Context, env *Env, args []string) error {
@@ -59,6 +77,13 @@ func (c *evalCmd) run(ctx context.Context, env *Env, args []string) error {
 	if len(args) == 0 {
 		return usagef("no input: give the annotated articles")
 	}
+	format, err := eval.DetectFormat(c.gold)
+	if err != nil {
+		return err
+	}
+	if format == eval.FormatEventLines {
+		return c.runEventLines(ctx, env, args)
+	}
 	g, err := eval.LoadGold(c.gold)
 	if err != nil {
 		return err
@@ -67,29 +92,20 @@ func (c *evalCmd) run(ctx context.Context, env *Env, args []string) error {
 	for _, d := range g.Documents {
 		published[d.File] = d.Published
 	}
-	stderr := &lockedWriter{w: env.Stderr}
-	p := &pipeline{
-		flags:  c.extractFlags,
-		report: func(err error) { fmt.Fprintln(stderr, err) },
-		prepare: func(doc *extract.Document) {
-			if doc.Published == "" {
-				doc.Published = published[doc.ID]
-			}
-		},
-	}
-	var recs []*extract.Record
-	err = p.run(ctx, env.Stdin, args, func(res extracted) error {
-		recs = append(recs, res.rec)
-		return nil
+	recs, err := c.extract(ctx, env, args, func(doc *extract.Document) {
+		if doc.Published == "" {
+			doc.Published = published[doc.ID]
+		}
 	})
 	if err != nil {
 		return err
 	}
+	if !annotatesAny(recs, func(id string) bool { _, ok := published[id]; return ok }) {
+		return fmt.Errorf("%s: %w (%d given)", c.gold, eval.ErrNoGoldDocument, len(recs))
+	}
 	rep := eval.Score(g, recs)
 	if c.asJSON {
-		enc := json.NewEncoder(env.Stdout)
-		enc.SetIndent("", "  ")
-		if err := enc.Encode(rep); err != nil {
+		if err := writeJSON(env, rep); err != nil {
 			return err
 		}
 	} else if err := rep.WriteText(env.Stdout, c.details); err != nil {
@@ -99,4 +115,63 @@ func (c *evalCmd) run(ctx context.Context, env *Env, args []string) error {
 		return errReported
 	}
 	return nil
+}
+
+// runEventLines scores against a gold file of one event per line.
+func (c *evalCmd) runEventLines(ctx context.Context, env *Env, args []string) error {
+	gold, err := eval.LoadDevGold(c.gold)
+	if err != nil {
+		return err
+	}
+	docs := map[string]bool{}
+	for _, g := range gold {
+		docs[g.Doc] = true
+	}
+	recs, err := c.extract(ctx, env, args, nil)
+	if err != nil {
+		return err
+	}
+	if !annotatesAny(recs, func(id string) bool { return docs[id] }) {
+		return fmt.Errorf("%s: %w (%d given)", c.gold, eval.ErrNoGoldDocument, len(recs))
+	}
+	rep := eval.ScoreDev(gold, recs)
+	if c.asJSON {
+		return writeJSON(env, rep)
+	}
+	return rep.WriteText(env.Stdout, c.misses)
+}
+
+// extract runs the extraction pipeline over the paths and collects the
+// records in input order.
+func (c *evalCmd) extract(ctx context.Context, env *Env, args []string, prepare func(*extract.Document)) ([]*extract.Record, error) {
+	stderr := &lockedWriter{w: env.Stderr}
+	p := &pipeline{
+		flags:   c.extractFlags,
+		report:  func(err error) { fmt.Fprintln(stderr, err) },
+		prepare: prepare,
+	}
+	var recs []*extract.Record
+	err := p.run(ctx, env.Stdin, args, func(res extracted) error {
+		recs = append(recs, res.rec)
+		return nil
+	})
+	return recs, err
+}
+
+// annotatesAny reports whether a record's document (by its id, or the last
+// part of a path id) is annotated.
+func annotatesAny(recs []*extract.Record, annotated func(string) bool) bool {
+	for _, r := range recs {
+		id := r.Doc.ID
+		if annotated(id) || annotated(id[strings.LastIndexByte(id, '/')+1:]) {
+			return true
+		}
+	}
+	return false
+}
+
+func writeJSON(env *Env, v any) error {
+	enc := json.NewEncoder(env.Stdout)
+	enc.SetIndent("", "  ")
+	return enc.Encode(v)
 }
