@@ -94,24 +94,56 @@ func (s *Store) CountEvents(ctx context.Context, f EventFilter) (int, error) {
 	if err != nil {
 		return 0, err
 	}
-	v := s.view(ctx, nil)
+	listed, err := r.reported(keys)
+	if err != nil {
+		return 0, err
+	}
 	n := 0
 	for _, k := range keys {
-		if err := ctx.Err(); err != nil {
-			return 0, fmt.Errorf("graph: events: %w", err)
-		}
-		ok, err := reported(v, k.iri)
-		if err != nil {
-			return 0, err
-		}
-		if ok {
+		if listed(k.iri) {
 			n++
 		}
 	}
-	if err := ctx.Err(); err != nil {
-		return 0, fmt.Errorf("graph: events: %w", err)
-	}
 	return n, nil
+}
+
+// reported returns whether each event of keys has a report that names its
+// document (EachEvent lists only those): a few events are looked up one by
+// one; for many, the reports and their documents are read with one scan
+// of each predicate.
+func (r *reader) reported(keys []eventKey) (func(quad.IRI) bool, error) {
+	v := r.s.view(r.ctx, nil)
+	if len(keys) <= smallListing || !v.scansPredicates() {
+		set := map[quad.IRI]bool{}
+		for _, k := range keys {
+			if err := r.ctx.Err(); err != nil {
+				return nil, fmt.Errorf("graph: events: %w", err)
+			}
+			ok, err := reported(v, k.iri)
+			if err != nil {
+				return nil, err
+			}
+			set[k.iri] = ok
+		}
+		return func(e quad.IRI) bool { return set[e] }, nil
+	}
+	byDoc := map[quad.Value]bool{}
+	if err := v.labelled(schema.ReportedBy, nil, func(q quad.Quad) { byDoc[q.Subject] = true }); err != nil {
+		return nil, err
+	}
+	set := map[quad.IRI]bool{}
+	err := v.labelled(schema.ReportOf, nil, func(q quad.Quad) {
+		if e, ok := q.Object.(quad.IRI); ok && byDoc[q.Subject] {
+			set[e] = true
+		}
+	})
+	if err == nil {
+		err = r.ctx.Err()
+	}
+	if err != nil {
+		return nil, fmt.Errorf("graph: events: %w", err)
+	}
+	return func(e quad.IRI) bool { return set[e] }, nil
 }
 
 // reported tells whether one of event e's reports names its document.

@@ -550,11 +550,15 @@ func (v *view) scansPredicates() bool {
 }
 
 // labelled calls fn for every stored quad with predicate pred and label
-// label. On bolt, a quad of another label is passed over from its key,
-// without reading its values.
+// label (any label when nil). On bolt, a quad of another label is passed
+// over from its key, without reading its values.
 func (v *view) labelled(pred, label quad.Value, fn func(quad.Quad)) error {
-	pref, lref := v.ref(pred), v.ref(label)
-	if pref == nil || lref == nil {
+	pref := v.ref(pred)
+	var lref graph.Ref
+	if label != nil {
+		lref = v.ref(label)
+	}
+	if pref == nil || (label != nil && lref == nil) {
 		return nil
 	}
 	var it graph.Scanner
@@ -570,10 +574,10 @@ func (v *view) labelled(pred, label quad.Value, fn func(quad.Quad)) error {
 	defer it.Close()
 	for it.Next(v.ctx) {
 		res := it.Result()
-		if v.kv != nil && v.kv.QuadDirection(res, quad.Label) != lref {
+		if lref != nil && v.kv != nil && v.kv.QuadDirection(res, quad.Label) != lref {
 			continue
 		}
-		if q := v.quad(res); q.Label == label && q.Predicate == pred {
+		if q := v.quad(res); (label == nil || q.Label == label) && q.Predicate == pred {
 			fn(q)
 		}
 	}
