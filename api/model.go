@@ -162,7 +162,6 @@ func Events(ctx context.Context, store *graph.Store, f Filter) ([]Event, error) 
 	return out, err
 }
 
-
 // Entity returns the entity with IRI id (or an id relative to the store's
 // base such as "entity/country/pk" or "country/pk"); ErrNotFound if the
 // store does not hold it.
