@@ -5,6 +5,9 @@ import (
 	"errors"
 	"fmt"
 	"sort"
+	"sync"
+
+	"github.com/boltdb/bolt"
 
 	"github.com/cayleygraph/quad"
 
@@ -206,23 +209,24 @@ func (r *reader) listing(f EventFilter) ([]eventKey, error) {
 		}
 		class = typ
 	}
-	iris, err := r.candidates(class, f.Involves)
+	var keys []eventKey
+	var err error
+	if f.Involves == "" {
+		keys, err = r.ordered(class, f.NewestFirst)
+	} else {
+		keys, err = r.involving(class, f.Involves, f.NewestFirst)
+	}
 	if err != nil {
 		return nil, err
 	}
-	dates, err := r.datesOf(iris)
-	if err != nil {
-		return nil, err
-	}
-	keys := make([]eventKey, 0, len(iris))
-	for _, iri := range iris {
-		if k := (eventKey{iri, dates[iri]}); withinDates(k.date, f) {
-			keys = append(keys, k)
+	if f.Since != "" || f.Until != "" {
+		within := make([]eventKey, 0, len(keys))
+		for _, k := range keys {
+			if withinDates(k.date, f) {
+				within = append(within, k)
+			}
 		}
-	}
-	sortKeys(keys, f.NewestFirst)
-	if err := r.ctx.Err(); err != nil {
-		return nil, fmt.Errorf("graph: events: %w", err)
+		keys = within
 	}
 	if f.After == "" {
 		return keys, nil
@@ -235,18 +239,15 @@ func (r *reader) listing(f EventFilter) ([]eventKey, error) {
 	return nil, fmt.Errorf("%w: %s", ErrNotListed, f.After)
 }
 
-// candidates lists the events of class, or, with an entity, those of
-// class that name it as actor, agent, target, place or country.
-func (r *reader) candidates(class quad.IRI, entity string) ([]quad.IRI, error) {
-	if entity == "" {
-		return r.instances(class)
-	}
+// involving lists the events of class that name entity as actor, agent,
+// target, place or country, in listing order.
+func (r *reader) involving(class quad.IRI, entity string, newest bool) ([]eventKey, error) {
 	v := r.s.view(r.ctx, nil)
 	subjects, err := v.in(quad.IRI(entity), schema.Actor, schema.Agent, schema.Target, schema.PlaceOf, schema.EventCountry)
 	if err != nil {
 		return nil, err
 	}
-	var out []quad.IRI
+	var iris []quad.IRI
 	for _, s := range subjects {
 		iri, ok := s.(quad.IRI)
 		if !ok {
@@ -258,10 +259,15 @@ func (r *reader) candidates(class quad.IRI, entity string) ([]quad.IRI, error) {
 		if ok, err := v.has(iri, schema.Type, class); err != nil {
 			return nil, err
 		} else if ok {
-			out = append(out, iri)
+			iris = append(iris, iri)
 		}
 	}
-	return out, nil
+	keys, err := r.keyed(iris)
+	if err != nil {
+		return nil, err
+	}
+	sortKeys(keys, newest)
+	return keys, nil
 }
 
 // datesOf returns the fused dates of events: each event's own for a few,
@@ -337,4 +343,104 @@ func (e *fusedEvent) involves(iri string) bool {
 		}
 	}
 	return e.Country != nil && e.Country.ID == iri
+}
+
+// listingCache keeps the ordered events of each class of a bolt store
+// while the store is unchanged: its meta bucket's horizon (the last id
+// given) and size (the number of live quads) change with every write,
+// through newsgraph's writer or Cayley's, so a listing whose version still
+// matches reads neither the instances nor the dates again. The other
+// backends can be written by other processes without a version to read;
+// they scan at every listing.
+type listingCache struct {
+	mu      sync.Mutex
+	version string
+	lists   map[listingKey][]eventKey
+}
+
+type listingKey struct {
+	class  quad.IRI
+	newest bool
+}
+
+// get returns the cached listing of k at version, if there is one.
+func (c *listingCache) get(version string, k listingKey) ([]eventKey, bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.version != version {
+		return nil, false
+	}
+	keys, ok := c.lists[k]
+	return keys, ok
+}
+
+// put keeps keys as the listing of k at version (a listing read when the
+// version was read, or later); listings of another version are dropped.
+func (c *listingCache) put(version string, k listingKey, keys []eventKey) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.version != version || c.lists == nil {
+		c.version, c.lists = version, map[listingKey][]eventKey{}
+	}
+	c.lists[k] = keys
+}
+
+// version returns what identifies the state of a bolt store: its meta
+// bucket's horizon and size.
+func (w *kvWriter) version() (string, error) {
+	var out string
+	err := w.db.View(func(tx *bolt.Tx) error {
+		if meta := tx.Bucket(bucketMeta); meta != nil {
+			out = string(metaBytes(meta, keyHorizon)) + string(metaBytes(meta, keySize))
+		}
+		return nil
+	})
+	return out, err
+}
+
+// ordered returns the events of class in listing order, from the cache
+// when the store is unchanged since it was filled. The slice is shared:
+// callers must not change it.
+func (r *reader) ordered(class quad.IRI, newest bool) ([]eventKey, error) {
+	k := listingKey{class, newest}
+	var version string
+	if w := r.s.kvw; w != nil {
+		v, err := w.version()
+		if err != nil {
+			return nil, fmt.Errorf("graph: events: %w", err)
+		}
+		if keys, ok := r.s.listings.get(v, k); ok {
+			return keys, nil
+		}
+		version = v
+	}
+	iris, err := r.instances(class)
+	if err != nil {
+		return nil, err
+	}
+	keys, err := r.keyed(iris)
+	if err != nil {
+		return nil, err
+	}
+	sortKeys(keys, newest)
+	if err := r.ctx.Err(); err != nil {
+		return nil, fmt.Errorf("graph: events: %w", err)
+	}
+	if r.s.kvw != nil {
+		r.s.listings.put(version, k, keys)
+	}
+	return keys, nil
+}
+
+// keyed returns the listing keys of events, in their order.
+func (r *reader) keyed(iris []quad.IRI) ([]eventKey, error) {
+	dates, err := r.datesOf(iris)
+	if err != nil {
+		return nil, err
+	}
+	keys := make([]eventKey, len(iris))
+	for i, iri := range iris {
+		keys[i] = eventKey{iri, dates[iri]}
+	}
+	return keys, nil
 }

@@ -8,7 +8,11 @@ import (
 	"sync"
 	"testing"
 
+	cgraph "github.com/cayleygraph/cayley/graph"
+	"github.com/cayleygraph/quad"
+
 	"github.com/newsgraph/newsgraph/extract"
+	"github.com/newsgraph/newsgraph/schema"
 )
 
 // Paged listings on stores of generated articles: two sizes on each local
@@ -264,5 +268,53 @@ func TestListingsStopWhenCancelled(t *testing.T) {
 				t.Errorf("%d events read after the cancellation", after)
 			}
 		})
+	}
+}
+
+// TestListingFollowsWrites checks that a bolt store's cached listing order
+// follows every write: a Put through the store, and a deletion through
+// Cayley's own writer (as `serve --read-only=false` does).
+func TestListingFollowsWrites(t *testing.T) {
+	ctx := context.Background()
+	recs := generated(t, 40)
+	s := pageStores[2].open(t)
+	putAll(t, s, recs[:30])
+	before := mustEvents(t, s, EventFilter{NewestFirst: true})
+	putAll(t, s, recs[30:])
+	after := mustEvents(t, s, EventFilter{NewestFirst: true})
+	fresh := pageStores[0].open(t)
+	putAll(t, fresh, recs)
+	if want := mustEvents(t, fresh, EventFilter{NewestFirst: true}); len(after) <= len(before) ||
+		!reflect.DeepEqual(eventIDList(after), eventIDList(want)) {
+		t.Fatalf("after a Put: %d events (%d before), want the %d of a store written at once", len(after), len(before), len(want))
+	}
+	// Cayley's writer removes the newest event's fused date: it is listed
+	// with the undated ones, last.
+	newest := after[0]
+	fused := schema.FusedGraph(s.Base())
+	var del []quad.Quad
+	err := s.view(ctx, nil).each(quad.Subject, quad.IRI(newest.ID), schema.Date, func(q quad.Quad) {
+		if q.Label == fused {
+			del = append(del, q)
+		}
+	})
+	if err != nil || len(del) != 1 {
+		t.Fatalf("fused date of %s: %v, %v", newest.ID, del, err)
+	}
+	qw, err := cgraph.NewQuadWriter("single", s.QuadStore(), cgraph.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := qw.RemoveQuad(del[0]); err != nil {
+		t.Fatal(err)
+	}
+	again := mustEvents(t, s, EventFilter{NewestFirst: true})
+	if len(again) != len(after) || again[0].ID == newest.ID || again[len(again)-1].Date != nil {
+		t.Fatalf("after Cayley removed the date of %s: listed first %s, last dated %v", newest.ID, again[0].ID, again[len(again)-1].Date)
+	}
+	for i, e := range again {
+		if e.ID == newest.ID && (e.Date != nil || (i+1 < len(again) && again[i+1].Date != nil)) {
+			t.Fatalf("%s, undated now, listed at %d among the dated", e.ID, i)
+		}
 	}
 }

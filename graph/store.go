@@ -81,6 +81,7 @@ type Store struct {
 	refs refCache // kv: node ids and values, for Put's reads
 
 	eventReads atomic.Int64 // event nodes read in full (EventReads)
+	listings   listingCache // bolt: the ordered events of each class
 
 	// legacyFusion is set for a store written before fused events had
 	// fusion keys: Put then finds candidate events by listing every
