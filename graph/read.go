@@ -113,10 +113,10 @@ func (r *reader) instances(class quad.IRI) ([]quad.IRI, error) {
 // documents state first, then in lexical order.
 func (r *reader) values(subj quad.Value, pred quad.IRI) []quad.Value {
 	var facts []quad.Quad
-	err := r.s.eachQuad(r.ctx, subj, func(q quad.Quad) {
-		if q.Predicate == pred {
-			facts = append(facts, q)
-		}
+	// by subject and predicate: an entity named in thousands of
+	// documents has thousands of other (mentionedIn) quads
+	err := r.s.view(r.ctx, nil).each(quad.Subject, subj, pred, func(q quad.Quad) {
+		facts = append(facts, q)
 	})
 	if err != nil && r.err == nil {
 		r.err = err
