@@ -3,9 +3,11 @@
 // Entities, Documents) and as a GraphQL schema served over HTTP by
 // NewHandler (mounted at /graphql by `newsgraph serve`).
 //
-// Events come from graph.Store.Events (fused across documents, one
-// SourceClaim per reporting document); entities and documents are read
-// with Cayley's path API over the store's quad store.
+// Events come from graph.Store.EachEvent (fused across documents, one
+// SourceClaim per reporting document), the newest first, a page at a time:
+// a page reads only its own events. Entities and documents are read with
+// Cayley's path API over the store's quad store. Every resolver checks the
+// request's context, so a request past its deadline stops working.
 //
 // The GraphQL schema (Schema returns its text) is introspectable, so
 // ordinary GraphQL clients work:
@@ -151,19 +153,14 @@ func page[T any](items []T, id func(T) string, first int, after string) ([]T, bo
 	return items, false, nil
 }
 
-// Events returns the fused events f selects, ordered by date (undated
-// last), from the cursor f.After on and at most f.First of them.
+// Events returns the fused events f selects, the newest first (undated
+// last), from the cursor f.After on and at most f.First of them. It reads
+// only the events it returns and those the filter passes over before
+// them.
 func Events(ctx context.Context, store *graph.Store, f Filter) ([]Event, error) {
-	l := newLoader(store)
-	all, err := l.filterEvents(ctx, f)
-	if err != nil {
-		return nil, err
-	}
-	out, _, err := page(all, eventID, f.First, f.After)
+	out, _, err := newLoader(store).listEvents(ctx, f)
 	return out, err
 }
-
-func eventID(e Event) string { return e.ID }
 
 // Entity returns the entity with IRI id (or an id relative to the store's
 // base such as "entity/country/pk" or "country/pk"); ErrNotFound if the
@@ -211,76 +208,110 @@ func Documents(ctx context.Context, store *graph.Store) ([]Document, error) {
 
 // loader reads the store for one request, caching what it read.
 type loader struct {
-	store     *graph.Store
-	mu        sync.Mutex // guards the caches: GraphQL resolves fields in parallel
-	allEvents []Event
-	byID      map[string]*Event
-	ents      map[string]*EntityInfo
-	docs      []Document
-	docByID   map[string]*Document
+	store   *graph.Store
+	mu      sync.Mutex // guards the caches: GraphQL resolves fields in parallel
+	byID    map[string]*Event
+	ents    map[string]*EntityInfo
+	docs    []Document
+	docByID map[string]*Document
 }
 
 func newLoader(store *graph.Store) *loader {
-	return &loader{store: store, ents: map[string]*EntityInfo{}}
+	return &loader{store: store, byID: map[string]*Event{}, ents: map[string]*EntityInfo{}}
 }
 
-// events reads every event once.
-func (l *loader) events(ctx context.Context) ([]Event, error) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	if l.allEvents != nil {
-		return l.allEvents, nil
-	}
-	evs, err := l.store.Events(ctx, graph.EventFilter{})
-	if err != nil {
-		return nil, err
-	}
-	if evs == nil {
-		evs = []Event{}
-	}
-	l.allEvents = evs
-	l.byID = make(map[string]*Event, len(evs))
-	for i := range evs {
-		l.byID[evs[i].ID] = &evs[i]
-	}
-	return evs, nil
-}
-
+// event reads one event (nil if the store holds none with that IRI), once
+// per request.
 func (l *loader) event(ctx context.Context, id string) (*Event, error) {
-	if _, err := l.events(ctx); err != nil {
-		return nil, err
-	}
 	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.byID[id], nil
-}
-
-// filterEvents applies f (without pagination).
-func (l *loader) filterEvents(ctx context.Context, f Filter) ([]Event, error) {
-	var evs []Event
-	var err error
-	if f.Type == "" && f.Actor == "" && f.Place == "" && f.Since == "" && f.Until == "" {
-		evs, err = l.events(ctx)
-	} else {
-		evs, err = l.store.Events(ctx, graph.EventFilter{Type: f.Type, Actor: f.Actor, Place: f.Place, Since: f.Since, Until: f.Until})
+	e, ok := l.byID[id]
+	l.mu.Unlock()
+	if ok {
+		return e, nil
 	}
+	e, err := l.store.Event(ctx, id)
 	if err != nil {
 		return nil, err
 	}
-	if f.Target == "" && f.Country == "" {
-		return evs, nil
+	l.mu.Lock()
+	l.byID[id] = e
+	l.mu.Unlock()
+	return e, nil
+}
+
+// graphFilter is the part of f the store applies, the newest first.
+func graphFilter(f Filter) graph.EventFilter {
+	return graph.EventFilter{Type: f.Type, Actor: f.Actor, Place: f.Place, Since: f.Since, Until: f.Until,
+		NewestFirst: true}
+}
+
+// listEvents reads the page f selects: at most f.First events (all
+// without) after the cursor f.After, the newest first; it reports whether
+// more follow. The store reads the events one by one and stops at the
+// first past the page.
+func (l *loader) listEvents(ctx context.Context, f Filter) ([]Event, bool, error) {
+	if f.First < 0 {
+		return nil, false, fmt.Errorf("api: first must not be negative, got %d", f.First)
+	}
+	gf := graphFilter(f)
+	if f.After != "" {
+		id, err := cursorID(f.After)
+		if err != nil {
+			return nil, false, err
+		}
+		gf.After = id
 	}
 	out := []Event{}
-	for _, e := range evs {
-		if f.Target != "" && !l.anyMatches(ctx, e.Targets, f.Target) {
-			continue
+	more := false
+	err := l.store.EachEvent(ctx, gf, func(e Event) bool {
+		if !l.selects(ctx, e, f) {
+			return true
 		}
-		if f.Country != "" && !l.inCountry(ctx, e, f.Country) {
-			continue
+		if f.First > 0 && len(out) == f.First {
+			more = true
+			return false
 		}
 		out = append(out, e)
+		return true
+	})
+	if errors.Is(err, graph.ErrNotListed) {
+		return nil, false, fmt.Errorf("api: cursor %q names no item of this list", f.After)
 	}
-	return out, nil
+	if err == nil {
+		err = ctx.Err()
+	}
+	if err != nil {
+		return nil, false, err
+	}
+	return out, more, nil
+}
+
+// countEvents counts the events f selects (its cursor and page size
+// aside). Without a target or country to match, the store counts them
+// without reading them in full.
+func (l *loader) countEvents(ctx context.Context, f Filter) (int, error) {
+	if f.Target == "" && f.Country == "" {
+		return l.store.CountEvents(ctx, graphFilter(f))
+	}
+	n := 0
+	err := l.store.EachEvent(ctx, graphFilter(f), func(e Event) bool {
+		if l.selects(ctx, e, f) {
+			n++
+		}
+		return true
+	})
+	if err == nil {
+		err = ctx.Err()
+	}
+	return n, err
+}
+
+// selects applies the filters the store does not: target and country.
+func (l *loader) selects(ctx context.Context, e Event, f Filter) bool {
+	if f.Target != "" && !l.anyMatches(ctx, e.Targets, f.Target) {
+		return false
+	}
+	return f.Country == "" || l.inCountry(ctx, e, f.Country)
 }
 
 // matches tells whether ref is called q (by name or alias) or is q.
@@ -334,28 +365,17 @@ func (l *loader) inCountry(ctx context.Context, e Event, q string) bool {
 	return false
 }
 
-// eventsOf lists the events entity id takes part in or took place in.
+// eventsOf lists the events entity id takes part in or took place in, the
+// newest first: the store finds them from the entity's edges.
 func (l *loader) eventsOf(ctx context.Context, id string) ([]Event, error) {
-	evs, err := l.events(ctx)
+	evs, err := l.store.Events(ctx, graph.EventFilter{Involves: id, NewestFirst: true})
 	if err != nil {
 		return nil, err
 	}
-	has := func(refs []Ref) bool {
-		for _, r := range refs {
-			if r.ID == id {
-				return true
-			}
-		}
-		return false
+	if evs == nil {
+		evs = []Event{}
 	}
-	out := []Event{}
-	for _, e := range evs {
-		if has(e.Actors) || has(e.Agents) || has(e.Targets) || has(e.Places) ||
-			(e.Country != nil && e.Country.ID == id) {
-			out = append(out, e)
-		}
-	}
-	return out, nil
+	return evs, nil
 }
 
 // resolve turns an entity id into an IRI.
@@ -424,6 +444,11 @@ func (l *loader) entity(ctx context.Context, id string) (*EntityInfo, error) {
 		return e, nil
 	}
 	e, err := l.readEntity(ctx, quad.IRI(iri))
+	if err == nil {
+		// Cayley's path iterators stop quietly when the context ends:
+		// an entity read past it would be partial.
+		err = live(ctx)
+	}
 	if err != nil {
 		return nil, err
 	}
@@ -583,6 +608,9 @@ func (l *loader) entities(ctx context.Context, f EntityFilter) ([]EntityInfo, er
 	q := strings.ToLower(strings.TrimSpace(f.Name))
 	out := []EntityInfo{}
 	for _, iri := range iris {
+		if err := live(ctx); err != nil {
+			return nil, err
+		}
 		e, err := l.entity(ctx, string(iri))
 		if errors.Is(err, ErrNotFound) {
 			continue
@@ -635,6 +663,9 @@ func (l *loader) documents(ctx context.Context) ([]Document, error) {
 	}
 	docs := []Document{}
 	for _, iri := range iris {
+		if err := live(ctx); err != nil {
+			return nil, err
+		}
 		d := Document{IRI: schema.TextOf(iri)}
 		for _, p := range []struct {
 			pred quad.IRI
@@ -651,6 +682,9 @@ func (l *loader) documents(ctx context.Context) ([]Document, error) {
 			d.ID = d.IRI
 		}
 		docs = append(docs, d)
+	}
+	if err := live(ctx); err != nil {
+		return nil, err
 	}
 	sort.Slice(docs, func(i, j int) bool { return docs[i].ID < docs[j].ID })
 	l.docs = docs

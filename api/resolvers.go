@@ -4,6 +4,7 @@ import (
 	"context"
 	_ "embed"
 	"errors"
+	"fmt"
 	"sort"
 	"sync"
 
@@ -72,16 +73,13 @@ type eventsArgs struct {
 
 func (q *queryResolver) Events(ctx context.Context, a eventsArgs) (*eventConnection, error) {
 	l := q.l(ctx)
-	all, err := l.filterEvents(ctx, Filter{Type: str(a.Type), Actor: str(a.Actor), Target: str(a.Target),
-		Place: str(a.Place), Country: str(a.Country), Since: str(a.Since), Until: str(a.Until)})
+	f := Filter{Type: str(a.Type), Actor: str(a.Actor), Target: str(a.Target), Place: str(a.Place),
+		Country: str(a.Country), Since: str(a.Since), Until: str(a.Until), First: num(a.First), After: str(a.After)}
+	items, more, err := l.listEvents(ctx, f)
 	if err != nil {
 		return nil, err
 	}
-	items, more, err := page(all, eventID, num(a.First), str(a.After))
-	if err != nil {
-		return nil, err
-	}
-	c := &eventConnection{total: len(all), more: more}
+	c := &eventConnection{l: l, filter: f, more: more}
 	for i := range items {
 		c.nodes = append(c.nodes, &eventResolver{l: l, e: &items[i]})
 	}
@@ -170,16 +168,24 @@ func (p pageInfo) EndCursor() *string {
 	return opt(p.end)
 }
 
+// eventConnection is a page of events; its total is counted only when
+// asked for.
 type eventConnection struct {
-	total int
-	more  bool
-	nodes []*eventResolver
+	l      *loader
+	filter Filter
+	more   bool
+	nodes  []*eventResolver
 }
 
-func (c *eventConnection) TotalCount() int32       { return int32(c.total) }
-func (c *eventConnection) Nodes() []*eventResolver { return nonNil(c.nodes) }
-func (c *eventConnection) Edges() []*eventEdge {
-	return edges(c.nodes, func(e *eventResolver) string { return e.e.ID }, newEventEdge)
+func (c *eventConnection) TotalCount(ctx context.Context) (int32, error) {
+	n, err := c.l.countEvents(ctx, c.filter)
+	return int32(n), err
+}
+func (c *eventConnection) Nodes(ctx context.Context) ([]*eventResolver, error) {
+	return nonNil(c.nodes), live(ctx)
+}
+func (c *eventConnection) Edges(ctx context.Context) ([]*eventEdge, error) {
+	return edges(c.nodes, func(e *eventResolver) string { return e.e.ID }, newEventEdge), live(ctx)
 }
 func (c *eventConnection) PageInfo() pageInfo {
 	return info(c.nodes, c.more, func(e *eventResolver) string { return e.e.ID })
@@ -200,10 +206,12 @@ type entityConnection struct {
 	nodes []*entityResolver
 }
 
-func (c *entityConnection) TotalCount() int32        { return int32(c.total) }
-func (c *entityConnection) Nodes() []*entityResolver { return nonNil(c.nodes) }
-func (c *entityConnection) Edges() []*entityEdge {
-	return edges(c.nodes, func(e *entityResolver) string { return e.ref.ID }, newEntityEdge)
+func (c *entityConnection) TotalCount() int32 { return int32(c.total) }
+func (c *entityConnection) Nodes(ctx context.Context) ([]*entityResolver, error) {
+	return nonNil(c.nodes), live(ctx)
+}
+func (c *entityConnection) Edges(ctx context.Context) ([]*entityEdge, error) {
+	return edges(c.nodes, func(e *entityResolver) string { return e.ref.ID }, newEntityEdge), live(ctx)
 }
 func (c *entityConnection) PageInfo() pageInfo {
 	return info(c.nodes, c.more, func(e *entityResolver) string { return e.ref.ID })
@@ -217,6 +225,16 @@ type entityEdge struct {
 
 func (e *entityEdge) Cursor() string        { return e.cursor }
 func (e *entityEdge) Node() *entityResolver { return e.node }
+
+// live is the context's error once it has ended: every resolver of a
+// list checks it, so a request past its deadline or cancelled stops
+// growing its answer at once rather than resolving the rest of it.
+func live(ctx context.Context) error {
+	if err := ctx.Err(); err != nil {
+		return fmt.Errorf("api: %w", err)
+	}
+	return nil
+}
 
 func nonNil[T any](s []T) []T {
 	if s == nil {
@@ -269,13 +287,21 @@ func (r *eventResolver) InjuredMax() *int32 {
 	}
 	return int32p(r.e.InjuredMax)
 }
-func (r *eventResolver) Confidence() float64        { return r.e.Confidence }
-func (r *eventResolver) Weapons() []string          { return nonNil(r.e.Weapons) }
-func (r *eventResolver) TargetText() []string       { return nonNil(r.e.TargetText) }
-func (r *eventResolver) Actors() []*entityResolver  { return r.refs(r.e.Actors) }
-func (r *eventResolver) Agents() []*entityResolver  { return r.refs(r.e.Agents) }
-func (r *eventResolver) Targets() []*entityResolver { return r.refs(r.e.Targets) }
-func (r *eventResolver) Places() []*entityResolver  { return r.refs(r.e.Places) }
+func (r *eventResolver) Confidence() float64  { return r.e.Confidence }
+func (r *eventResolver) Weapons() []string    { return nonNil(r.e.Weapons) }
+func (r *eventResolver) TargetText() []string { return nonNil(r.e.TargetText) }
+func (r *eventResolver) Actors(ctx context.Context) ([]*entityResolver, error) {
+	return r.refs(r.e.Actors), live(ctx)
+}
+func (r *eventResolver) Agents(ctx context.Context) ([]*entityResolver, error) {
+	return r.refs(r.e.Agents), live(ctx)
+}
+func (r *eventResolver) Targets(ctx context.Context) ([]*entityResolver, error) {
+	return r.refs(r.e.Targets), live(ctx)
+}
+func (r *eventResolver) Places(ctx context.Context) ([]*entityResolver, error) {
+	return r.refs(r.e.Places), live(ctx)
+}
 func (r *eventResolver) Country() *entityResolver {
 	if r.e.Country == nil {
 		return nil
@@ -302,15 +328,20 @@ func (r *eventResolver) RetaliationFor(ctx context.Context) (*eventResolver, err
 	return &eventResolver{l: r.l, e: e}, nil
 }
 
-func (r *eventResolver) Sources() []*sourceResolver {
+func (r *eventResolver) Sources(ctx context.Context) ([]*sourceResolver, error) {
+	if err := live(ctx); err != nil {
+		return nil, err
+	}
 	out := make([]*sourceResolver, len(r.e.Sources))
 	for i := range r.e.Sources {
 		out[i] = &sourceResolver{l: r.l, c: &r.e.Sources[i]}
 	}
-	return out
+	return out, nil
 }
 
-func (r *eventResolver) Evidence() []*evidenceResolver { return evidence(r.e.Evidence) }
+func (r *eventResolver) Evidence(ctx context.Context) ([]*evidenceResolver, error) {
+	return evidence(r.e.Evidence), live(ctx)
+}
 
 func evidence(spans []Span) []*evidenceResolver {
 	out := make([]*evidenceResolver, len(spans))
@@ -335,10 +366,12 @@ func (r *sourceResolver) Doc(ctx context.Context) (*documentResolver, error) {
 	}
 	return &documentResolver{d: d}, nil
 }
-func (r *sourceResolver) Killed() *int32                { return int32p(r.c.Killed) }
-func (r *sourceResolver) Injured() *int32               { return int32p(r.c.Injured) }
-func (r *sourceResolver) Date() *string                 { return r.c.Date }
-func (r *sourceResolver) Evidence() []*evidenceResolver { return evidence(r.c.Evidence) }
+func (r *sourceResolver) Killed() *int32  { return int32p(r.c.Killed) }
+func (r *sourceResolver) Injured() *int32 { return int32p(r.c.Injured) }
+func (r *sourceResolver) Date() *string   { return r.c.Date }
+func (r *sourceResolver) Evidence(ctx context.Context) ([]*evidenceResolver, error) {
+	return evidence(r.c.Evidence), live(ctx)
+}
 
 type evidenceResolver struct{ s Span }
 
@@ -358,6 +391,9 @@ type entityResolver struct {
 }
 
 func (r *entityResolver) load(ctx context.Context) (*EntityInfo, error) {
+	if err := live(ctx); err != nil {
+		return nil, err
+	}
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	if r.full != nil {
@@ -471,6 +507,9 @@ func (r *entityResolver) Documents(ctx context.Context) ([]*documentResolver, er
 	}
 	out := []*documentResolver{}
 	for _, id := range e.Documents {
+		if err := live(ctx); err != nil {
+			return nil, err
+		}
 		d, err := r.l.document(ctx, id)
 		if err != nil {
 			return nil, err

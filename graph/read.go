@@ -32,67 +32,33 @@ type EventFilter struct {
 	Since, Until string
 	// Limit caps the number of events returned (0: no cap).
 	Limit int
+	// NewestFirst orders the events the newest first (undated ones
+	// still last); the default is the oldest first.
+	NewestFirst bool
+	// After is the IRI of an event of the listing: the listing starts
+	// just after it (ErrNotListed if it is not in the listing).
+	After string
+	// Involves is an entity IRI: only the events it takes part in (as
+	// actor, agent or target) or that took place in it (as place or
+	// country) are selected.
+	Involves string
 }
 
-// Events returns the fused events that match f, ordered by date (undated
-// last), each with one SourceClaim per document that reports it. Killed and
+// Events returns the fused events that match f, ordered by date (the
+// oldest or, with f.NewestFirst, the newest first; undated last; ties by
+// IRI), each with one SourceClaim per document that reports it. Killed and
 // Injured are the lowest figures any report gives, KilledMax and
 // InjuredMax the highest where they differ; Evidence is that of the first
-// source.
+// source. With f.Limit it reads only the events it returns and those the
+// filter rejects before them (see EachEvent).
 func (s *Store) Events(ctx context.Context, f EventFilter) ([]extract.Event, error) {
-	s.mu.RLock()
-	defer s.mu.RUnlock()
-	if (f.Since != "" && !validDate(f.Since)) || (f.Until != "" && !validDate(f.Until)) {
-		return nil, fmt.Errorf("graph: events: since/until must be ISO dates, got %q, %q", f.Since, f.Until)
-	}
-	r := newReader(ctx, s)
-	start := schema.Event
-	if f.Type != "" {
-		typ, _, err := schema.EventClass(f.Type)
-		if err != nil {
-			return nil, fmt.Errorf("graph: events: %w", err)
-		}
-		start = typ
-	}
-	iris, err := r.instances(start)
+	var events []extract.Event
+	err := s.EachEvent(ctx, f, func(e extract.Event) bool {
+		events = append(events, e)
+		return true
+	})
 	if err != nil {
 		return nil, err
-	}
-	var out []*fusedEvent
-	for _, iri := range iris {
-		ev, err := r.event(iri)
-		if err != nil {
-			return nil, err
-		}
-		if ev == nil || !r.keep(ev, f) {
-			continue
-		}
-		out = append(out, ev)
-	}
-	if r.err != nil {
-		return nil, r.err
-	}
-	// Cayley's iterators stop quietly when the context ends: a list read
-	// past the deadline would be partial.
-	if err := ctx.Err(); err != nil {
-		return nil, fmt.Errorf("graph: events: %w", err)
-	}
-	sort.SliceStable(out, func(i, j int) bool {
-		di, dj := out[i].date, out[j].date
-		if (di == "") != (dj == "") {
-			return di != ""
-		}
-		if di != dj {
-			return di < dj
-		}
-		return out[i].Event.ID < out[j].Event.ID
-	})
-	if f.Limit > 0 && len(out) > f.Limit {
-		out = out[:f.Limit]
-	}
-	events := make([]extract.Event, len(out))
-	for i, e := range out {
-		events[i] = e.Event
 	}
 	return events, nil
 }
@@ -147,10 +113,10 @@ func (r *reader) instances(class quad.IRI) ([]quad.IRI, error) {
 // documents state first, then in lexical order.
 func (r *reader) values(subj quad.Value, pred quad.IRI) []quad.Value {
 	var facts []quad.Quad
-	err := r.s.eachQuad(r.ctx, subj, func(q quad.Quad) {
-		if q.Predicate == pred {
-			facts = append(facts, q)
-		}
+	// by subject and predicate: an entity named in thousands of
+	// documents has thousands of other (mentionedIn) quads
+	err := r.s.view(r.ctx, nil).each(quad.Subject, subj, pred, func(q quad.Quad) {
+		facts = append(facts, q)
 	})
 	if err != nil && r.err == nil {
 		r.err = err
@@ -285,6 +251,7 @@ func (r *reader) docID(doc quad.Value) string {
 
 // event reads one fused event node; nil if it has no reports left.
 func (r *reader) event(iri quad.IRI) (*fusedEvent, error) {
+	r.s.eventReads.Add(1)
 	fe := &fusedEvent{}
 	ev := &fe.Event
 	ev.ID = string(iri)
@@ -536,21 +503,11 @@ func (r *reader) keep(e *fusedEvent, f EventFilter) bool {
 	if f.Place != "" && !r.anyNamed(e.placements, f.Place, true) {
 		return false
 	}
-	if f.Since != "" || f.Until != "" {
-		from, to, ok := dateSpan(e.date)
-		if !ok {
-			return false
-		}
-		if f.Since != "" {
-			if sf, _, _ := dateSpan(f.Since); to.Before(sf) {
-				return false
-			}
-		}
-		if f.Until != "" {
-			if _, ut, _ := dateSpan(f.Until); from.After(ut) {
-				return false
-			}
-		}
+	if !withinDates(e.date, f) {
+		return false
+	}
+	if f.Involves != "" && !e.involves(f.Involves) {
+		return false
 	}
 	return true
 }
@@ -628,6 +585,9 @@ func (s *Store) Stats(ctx context.Context) (Stats, error) {
 		return st, err
 	}
 	for _, e := range events {
+		if err := ctx.Err(); err != nil {
+			return st, fmt.Errorf("graph: stats: %w", err)
+		}
 		for _, t := range r.values(e, schema.Type) {
 			if t, ok := t.(quad.IRI); ok && t != schema.Event {
 				st.Events[schema.LocalName(t)]++

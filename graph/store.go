@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"os"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/boltdb/bolt"
@@ -78,6 +79,9 @@ type Store struct {
 	pgDSN    string   // postgres: the connection string, for CopyQuads
 
 	refs refCache // kv: node ids and values, for Put's reads
+
+	eventReads atomic.Int64 // event nodes read in full (EventReads)
+	listings   listingCache // bolt: the ordered events of each class
 
 	// legacyFusion is set for a store written before fused events had
 	// fusion keys: Put then finds candidate events by listing every

@@ -536,3 +536,53 @@ func (v *view) has(subj quad.Value, pred quad.IRI, obj quad.Value) (bool, error)
 	copies, err := v.copies(quad.Quad{Subject: subj, Predicate: pred, Object: obj})
 	return len(copies) > 0, err
 }
+
+// scansPredicates tells whether the store can list the quads of one
+// predicate from an index: bolt with an index led by the predicate (the
+// whole-quad posl), or another backend (memory, SQL), whose own iterator
+// does.
+func (v *view) scansPredicates() bool {
+	if v.w == nil {
+		return true
+	}
+	_, ok := v.w.leading(quad.Predicate)
+	return ok
+}
+
+// labelled calls fn for every stored quad with predicate pred and label
+// label (any label when nil). On bolt, a quad of another label is passed
+// over from its key, without reading its values.
+func (v *view) labelled(pred, label quad.Value, fn func(quad.Quad)) error {
+	pref := v.ref(pred)
+	var lref graph.Ref
+	if label != nil {
+		lref = v.ref(label)
+	}
+	if pref == nil || (label != nil && lref == nil) {
+		return nil
+	}
+	var it graph.Scanner
+	if v.w != nil {
+		if ind, ok := v.w.leading(quad.Predicate); ok {
+			r, own := v.reader()
+			it = newPrefixScan(r, own, ind, []uint64{uint64(pref.(kv.Int64Value))})
+		}
+	}
+	if it == nil {
+		it = v.qs.QuadIterator(quad.Predicate, pref)
+	}
+	defer it.Close()
+	for it.Next(v.ctx) {
+		res := it.Result()
+		if lref != nil && v.kv != nil && v.kv.QuadDirection(res, quad.Label) != lref {
+			continue
+		}
+		if q := v.quad(res); (label == nil || q.Label == label) && q.Predicate == pred {
+			fn(q)
+		}
+	}
+	if err := it.Err(); err != nil {
+		return err
+	}
+	return v.ctx.Err()
+}
