@@ -60,12 +60,17 @@ type guard struct {
 	buffered  func(*http.Request) bool // whether to buffer (and cap) the answer
 	graphQL   bool                     // errors in the GraphQL shape
 	checkLang bool                     // /api/v2/query?lang= allow-list
+	intent    bool                     // queries must show they are not cross-site
 }
 
 func (g *guard) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if r.ContentLength > g.maxBody {
 		w.Header().Set("Connection", "close")
 		g.writeError(w, http.StatusRequestEntityTooLarge, g.tooLarge())
+		return
+	}
+	if g.intent && needsIntent(r) && !showsIntent(r) {
+		g.writeError(w, http.StatusForbidden, intentMessage)
 		return
 	}
 	if g.checkLang && r.URL.Path == "/api/v2/query" {
@@ -81,6 +86,11 @@ func (g *guard) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		if r.Context().Err() != nil {
 			return // the client has gone
+		}
+		if errors.Is(ctx.Err(), context.DeadlineExceeded) {
+			// Queued until the deadline.
+			g.writeError(w, http.StatusGatewayTimeout, g.timeoutMessage())
+			return
 		}
 		w.Header().Set("Retry-After", "1")
 		g.writeError(w, http.StatusServiceUnavailable, "server busy, retry later")

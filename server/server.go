@@ -82,6 +82,8 @@ import (
 	cayleyhttp "github.com/cayleygraph/cayley/server/http"
 	"github.com/julienschmidt/httprouter"
 
+	"github.com/newsgraph/newsgraph/server/safegizmo"
+
 	// Query languages served by /api/v2/query.
 	_ "github.com/cayleygraph/cayley/query/gizmo"
 	_ "github.com/cayleygraph/cayley/query/graphql"
@@ -102,6 +104,7 @@ const (
 	DefaultReadHeaderTimeout = 10 * time.Second
 	DefaultReadTimeout       = 60 * time.Second
 	DefaultIdleTimeout       = 120 * time.Second
+	DefaultQueryMemory       = safegizmo.DefaultMemoryBudget
 )
 
 // Languages lists the query languages accepted by /api/v2/query?lang=.
@@ -152,6 +155,14 @@ type Options struct {
 	// IdleTimeout bounds the time a keep-alive connection may wait for its
 	// next request (default 120s).
 	IdleTimeout time.Duration
+	// QueryMemory is the memory budget of one Gizmo query in bytes
+	// (default DefaultQueryMemory): a query whose heap and stack growth
+	// exceeds it is interrupted with a 400 error (see package safegizmo).
+	QueryMemory int64
+	// AllowedHosts are the host names accepted in the Host header besides
+	// IP addresses, localhost and the host of Addr ("*": any). Other names
+	// get 403, so that a DNS-rebinding page cannot reach the server.
+	AllowedHosts []string
 	// Routes are further handlers to serve next to Cayley's API, under the
 	// same guards.
 	Routes []Route
@@ -216,6 +227,9 @@ func (o Options) withDefaults() Options {
 	if o.IdleTimeout <= 0 {
 		o.IdleTimeout = DefaultIdleTimeout
 	}
+	if o.QueryMemory <= 0 {
+		o.QueryMemory = DefaultQueryMemory
+	}
 	return o
 }
 
@@ -274,6 +288,7 @@ func NewHandler(h *graph.Handle, opts Options) http.Handler {
 	newGuard := func(next http.Handler, rt Route) *guard {
 		g := &guard{
 			next:     next,
+			intent:   !rt.Static,
 			limit:    queries,
 			timeout:  opts.QueryTimeout,
 			maxBody:  opts.MaxBodyBytes,
@@ -287,7 +302,16 @@ func NewHandler(h *graph.Handle, opts Options) http.Handler {
 		}
 		return g
 	}
-	cayley := newGuard(r, Route{})
+	// Gizmo queries run in safegizmo's sessions, the rest in Cayley's API.
+	gz := &gizmoHandler{qs: h.QuadStore, gov: safegizmo.NewGovernor(opts.QueryMemory), limit: opts.MaxResults}
+	apiv2 := http.HandlerFunc(func(w http.ResponseWriter, req *http.Request) {
+		if req.URL.Path == "/api/v2/query" && req.URL.Query().Get("lang") == "gizmo" {
+			gz.ServeHTTP(w, req)
+			return
+		}
+		r.ServeHTTP(w, req)
+	})
+	cayley := newGuard(apiv2, Route{})
 	// Query answers are buffered (and capped); reads of the store stream.
 	cayley.buffered = func(r *http.Request) bool { return r.URL.Path == "/api/v2/query" }
 	cayley.checkLang = true
@@ -308,7 +332,7 @@ func NewHandler(h *graph.Handle, opts Options) http.Handler {
 			writeError(w, http.StatusNotFound, "not found")
 		}))
 	}
-	return recoverer(mux)
+	return recoverer(newHostCheck(mux, opts.Addr, opts.AllowedHosts))
 }
 
 // requireToken wraps every Cayley route; on the write routes it demands the

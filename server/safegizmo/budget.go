@@ -1,0 +1,159 @@
+package safegizmo
+
+import (
+	"runtime"
+	"runtime/metrics"
+	"sync"
+	"time"
+
+	"github.com/dop251/goja"
+)
+
+// DefaultMemoryBudget is the memory budget of a query when none is given:
+// 256 MiB.
+const DefaultMemoryBudget = 256 << 20
+
+// sampleEvery is how often a Governor samples memory while queries run.
+const sampleEvery = 5 * time.Millisecond
+
+// Governor bounds the memory of the Gizmo queries running in the process.
+// While queries run it samples the Go heap and goroutine stacks (goja's
+// native recursion grows the stack of the query's goroutine) every 5 ms;
+// when they exceed what was live when the oldest running query started by
+// more than Budget times the number of running queries, it collects
+// garbage and measures again, and if the excess remains it interrupts
+// every running query with ErrMemoryBudget (they share the excess, and
+// the process cannot tell which one allocated it). A query's memory thus
+// stays within about its budget plus what is allocated between two
+// samples.
+type Governor struct {
+	budget int64
+
+	mu      sync.Mutex
+	running map[*goja.Runtime]bool // true once interrupted
+	base    uint64
+	stop    chan struct{}
+	lastGC  time.Time // when check last forced a collection
+	// interrupts counts the queries interrupted, for tests.
+	interrupts int
+}
+
+// NewGovernor returns a Governor giving each query budget bytes
+// (DefaultMemoryBudget when budget <= 0).
+func NewGovernor(budget int64) *Governor {
+	if budget <= 0 {
+		budget = DefaultMemoryBudget
+	}
+	return &Governor{budget: budget, running: make(map[*goja.Runtime]bool)}
+}
+
+// Budget returns the budget of one query in bytes.
+func (g *Governor) Budget() int64 { return g.budget }
+
+// Interrupts returns the number of queries interrupted so far.
+func (g *Governor) Interrupts() int {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	return g.interrupts
+}
+
+// enter registers a running query and returns the function that
+// unregisters it.
+func (g *Governor) enter(vm *goja.Runtime) (leave func()) {
+	g.mu.Lock()
+	if len(g.running) == 0 {
+		g.base = liveMemory()
+		g.stop = make(chan struct{})
+		go g.watch(g.stop)
+	}
+	g.running[vm] = false
+	g.mu.Unlock()
+	var once sync.Once
+	return func() {
+		once.Do(func() {
+			g.mu.Lock()
+			delete(g.running, vm)
+			if len(g.running) == 0 {
+				close(g.stop)
+			}
+			g.mu.Unlock()
+		})
+	}
+}
+
+// watch samples memory until stop is closed.
+func (g *Governor) watch(stop chan struct{}) {
+	t := time.NewTicker(sampleEvery)
+	defer t.Stop()
+	for {
+		select {
+		case <-stop:
+			return
+		case <-t.C:
+			g.check()
+		}
+	}
+}
+
+// check interrupts the running queries when memory exceeds their budget.
+// Heap objects include garbage, so an excess is confirmed after a
+// collection (forced at most every minGCInterval) before anything is
+// interrupted.
+func (g *Governor) check() {
+	g.mu.Lock()
+	limit := g.base + uint64(g.budget)*uint64(len(g.running))
+	g.mu.Unlock()
+	if memoryInUse() <= limit {
+		return
+	}
+	if liveMemory() <= limit {
+		if time.Since(g.lastGC) < minGCInterval {
+			return
+		}
+		g.lastGC = time.Now()
+		runtime.GC()
+		if memoryInUse() <= limit {
+			return
+		}
+	}
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	for vm, done := range g.running {
+		if !done {
+			g.running[vm] = true
+			vm.Interrupt(budgetError{g.budget})
+			g.interrupts++
+		}
+	}
+}
+
+// minGCInterval is the least time between two collections forced by check.
+const minGCInterval = 50 * time.Millisecond
+
+// memoryInUse returns the bytes of heap objects (garbage included) and
+// goroutine stacks.
+func memoryInUse() uint64 {
+	return readMetrics("/memory/classes/heap/objects:bytes", "/memory/classes/heap/stacks:bytes")
+}
+
+// liveMemory returns the bytes of the heap found live by the last
+// collection and of goroutine stacks.
+func liveMemory() uint64 {
+	return readMetrics("/gc/heap/live:bytes", "/memory/classes/heap/stacks:bytes")
+}
+
+// readMetrics adds up runtime metrics.
+func readMetrics(names ...string) uint64 {
+	s := make([]metrics.Sample, len(names))
+	for i, name := range names {
+		s[i].Name = name
+	}
+	metrics.Read(s)
+	var total uint64
+	for _, m := range s {
+		if m.Value.Kind() == metrics.KindUint64 {
+			total += m.Value.Uint64()
+		}
+	}
+	return total
+}
