@@ -353,10 +353,14 @@ func (e *fusedEvent) involves(iri string) bool {
 // backends can be written by other processes without a version to read;
 // they scan at every listing.
 type listingCache struct {
-	mu      sync.Mutex
-	version string
-	lists   map[listingKey][]eventKey
+	mu       sync.Mutex
+	version  string
+	lists    map[listingKey][]eventKey
+	entities map[quad.IRI]*entityInfo // as events show them (reader.entity)
 }
+
+// maxCachedEntities bounds the entities kept: a full cache is emptied.
+const maxCachedEntities = 1 << 16
 
 type listingKey struct {
 	class  quad.IRI
@@ -379,10 +383,37 @@ func (c *listingCache) get(version string, k listingKey) ([]eventKey, bool) {
 func (c *listingCache) put(version string, k listingKey, keys []eventKey) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	if c.version != version || c.lists == nil {
-		c.version, c.lists = version, map[listingKey][]eventKey{}
-	}
+	c.renew(version)
 	c.lists[k] = keys
+}
+
+// renew empties the cache if it holds another version than version.
+func (c *listingCache) renew(version string) {
+	if c.version != version || c.lists == nil {
+		c.version, c.lists, c.entities = version, map[listingKey][]eventKey{}, map[quad.IRI]*entityInfo{}
+	}
+}
+
+// entity returns the cached entity iri at version, if there is one.
+func (c *listingCache) entity(version string, iri quad.IRI) (*entityInfo, bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.version != version {
+		return nil, false
+	}
+	e, ok := c.entities[iri]
+	return e, ok
+}
+
+// putEntity keeps e, read at version or later; it must not change after.
+func (c *listingCache) putEntity(version string, iri quad.IRI, e *entityInfo) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.renew(version)
+	if len(c.entities) >= maxCachedEntities {
+		c.entities = map[quad.IRI]*entityInfo{}
+	}
+	c.entities[iri] = e
 }
 
 // version returns what identifies the state of a bolt store: its meta
@@ -409,6 +440,7 @@ func (r *reader) ordered(class quad.IRI, newest bool) ([]eventKey, error) {
 		if err != nil {
 			return nil, fmt.Errorf("graph: events: %w", err)
 		}
+		r.version = v
 		if keys, ok := r.s.listings.get(v, k); ok {
 			return keys, nil
 		}

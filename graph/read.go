@@ -90,6 +90,10 @@ type reader struct {
 	docs     map[quad.Value]string
 	fuser    *fuser // for containment
 	err      error
+	// version is that of a bolt store when a listing read it (see
+	// listingCache): entities are then shared with later readers of the
+	// same version.
+	version string
 }
 
 func newReader(ctx context.Context, s *Store) *reader {
@@ -176,8 +180,23 @@ func (r *reader) entity(iri quad.IRI) *entityInfo {
 	if e, ok := r.entities[iri]; ok {
 		return e
 	}
-	e := &entityInfo{ref: extract.Ref{ID: string(iri)}}
+	if r.version != "" {
+		if e, ok := r.s.listings.entity(r.version, iri); ok {
+			r.entities[iri] = e
+			return e
+		}
+	}
+	e := r.readEntity(iri)
 	r.entities[iri] = e
+	if r.version != "" && r.err == nil && r.ctx.Err() == nil {
+		r.s.listings.putEntity(r.version, iri, e)
+	}
+	return e
+}
+
+// readEntity reads what events show of entity iri.
+func (r *reader) readEntity(iri quad.IRI) *entityInfo {
+	e := &entityInfo{ref: extract.Ref{ID: string(iri)}}
 	e.ref.Name = r.text(iri, schema.Name)
 	for _, c := range r.values(iri, schema.Type) {
 		if c, ok := c.(quad.IRI); ok && c != schema.Entity {
