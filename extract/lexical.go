@@ -70,6 +70,7 @@ func (x *Lexical) Extract(ctx context.Context, doc Document) (*Record, error) {
 	d.findBodies()
 	d.findPersons()
 	d.findUnknowns()
+	d.findDescribed()
 	d.linkPlaces()
 	events := d.findEvents(pub)
 
@@ -154,6 +155,11 @@ func (x *Lexical) entityOut(d *docState, e *entity) Entity {
 	if e.class == ClassCountry {
 		out.Country = e.name
 	}
+	if e.count > 0 {
+		n := e.count
+		out.Count = &n
+	}
+	out.Unidentified = e.unidentified
 	for a := range e.aliases {
 		if a != e.name {
 			out.Aliases = append(out.Aliases, a)
@@ -207,7 +213,7 @@ func (x *Lexical) eventOut(d *docState, ev *docEvent) Event {
 	for _, a := range f.agents {
 		out.Agents = append(out.Agents, x.ref(a))
 	}
-	for _, t := range f.targets {
+	for _, t := range preferNamed(f.targets) {
 		if containsEnt(f.actors, t) || containsEnt(f.agents, t) {
 			continue // nothing strikes or condemns itself
 		}
