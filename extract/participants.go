@@ -78,11 +78,19 @@ func (d *docState) readParticipant(l *wordLists, s, h int) (participant, bool) {
 	if h+1 < len(toks) && (l.headSet.has(toks[h+1].Norm) && l.modSet.has(toks[h].Norm) || l.placeSet.has(toks[h+1].Norm) || qualifiedNouns.has(toks[h+1].Norm)) {
 		return p, false // a modifier of the next noun: "police officers", "police station", "militant group"
 	}
-	if h+1 < len(toks) && (!head.plural || massHeads.has(toks[h].Norm)) && d.triggerAt(s, h+1) && !strings.HasSuffix(toks[h+1].Norm, "ed") {
+	if h+1 < len(toks) && (!head.plural || massHeads.has(toks[h].Norm)) && d.nounTriggerAt(s, h+1) {
 		return p, false // "militant attack", "military strikes"; not "police fired"
 	}
 	if !d.readBefore(l, &p) {
 		return p, false
+	}
+	// an event trigger inside the phrase keeps its words ("a suicide
+	// bomber" is also the trigger "suicide bomber")
+	a0 := p.a
+	for _, m := range d.r.triggers.FindCoded(d.coded[s].Slice(a0, p.b)) {
+		if a0+m.Start < p.head {
+			p.a = max(p.a, a0+m.Start+1)
+		}
 	}
 	d.readAfter(&p)
 	return p, d.settleClass(l, &p)
@@ -324,11 +332,11 @@ func (d *docState) addParticipant(p participant) {
 	if e == nil {
 		return
 	}
-	if p.count > 0 && e.count == 0 && e.class == p.class {
-		e.count = p.count
-	}
-	if e.class == p.class && (p.class == ClassCivilians || e.unidentified || p.class == ClassStateForce && e.typ == "") {
+	if e.class == p.class && (p.class == ClassCivilians || e.unidentified || p.class == ClassStateForce && !e.curated) {
 		e.described = true
+		if p.count > 0 && e.count == 0 {
+			e.count = p.count
+		}
 	}
 	d.addMention(d.newMention(mention{s: p.s, a: p.a, b: p.b, ent: e}), "")
 }
@@ -544,6 +552,38 @@ func claimsAfter(toks []text.Token, b int) bool {
 				return true
 			}
 		}
+	}
+	return false
+}
+
+// nounTriggerAt reports whether an event noun starts at token i of
+// sentence s: a trigger with no verb reading ("airstrike"), or one with
+// both ("attack") followed by what follows a noun ("on", "in", a comma,
+// the end).
+func (d *docState) nounTriggerAt(s, i int) bool {
+	toks := d.sents[s].Tokens
+	noun, verb := false, false
+	for _, m := range d.r.triggers.FindCoded(d.coded[s].Slice(i, i+1)) {
+		for _, t := range m.Values {
+			if t.Verb {
+				verb = true
+			} else {
+				noun = true
+			}
+		}
+	}
+	if !noun {
+		return false
+	}
+	if !verb {
+		return true
+	}
+	if i+1 >= len(toks) {
+		return true
+	}
+	switch toks[i+1].Norm {
+	case "on", "in", "against", ",", ".", "at", "near", "that", "which", "was", "were", "killed", "left", "targeted", "hit":
+		return true
 	}
 	return false
 }
