@@ -65,6 +65,9 @@ type docState struct {
 	// document's attack.
 	claimBy   *entity
 	claimDone bool
+	// docCC caches docCountry once docCountryDone.
+	docCC          string
+	docCountryDone bool
 	// retaliation caches mentionsRetaliation: 0 not known yet, 1 no, 2 yes.
 	retaliation int8
 	// mentionBlock is the block newMention takes mentions from.

@@ -352,9 +352,7 @@ func (d *docState) participantEntity(p participant) *entity {
 	case ClassCivilians:
 		cc := p.country
 		if cc == "" {
-			if c := d.focusCountry(p.s); c != nil {
-				cc = c.country
-			}
+			cc = d.sentenceCountry(p.s)
 		}
 		key := "civilians/" + keyCountry(cc) + "-" + slug(p.kind)
 		e := d.entityFor(&cand{class: ClassCivilians, key: key, name: p.kind, country: cc})
@@ -401,9 +399,7 @@ func (d *docState) groupParticipant(p participant) *entity {
 func (d *docState) forceParticipant(p participant) *entity {
 	cc := p.country
 	if cc == "" {
-		if c := d.focusCountry(p.s); c != nil {
-			cc = c.country
-		}
+		cc = d.sentenceCountry(p.s)
 	}
 	kind := "armed"
 	switch p.kind {
@@ -414,7 +410,8 @@ func (d *docState) forceParticipant(p participant) *entity {
 	}
 	c := d.countryEntity(cc)
 	if c == nil {
-		e := d.entityFor(&cand{class: ClassStateForce, key: "force/x-" + kind, name: forceNames[kind]})
+		// a force of a country the text does not give: this document's
+		e := d.entityFor(&cand{class: ClassStateForce, key: "force/x-" + kind + "-" + docHash(d.doc), name: forceNames[kind]})
 		e.typ, e.conf = p.kind, 0.6
 		return e
 	}
@@ -586,4 +583,30 @@ func (d *docState) nounTriggerAt(s, i int) bool {
 		return true
 	}
 	return false
+}
+
+// sentenceCountry is the country a participant of sentence s belongs to
+// when its phrase does not say: a country named in the sentence or the
+// two before it (not through a group's home country or a small place the
+// gazetteer may have mistaken), else the one country the document is in.
+func (d *docState) sentenceCountry(s int) string {
+	for k := s; k >= 0 && k >= s-2; k-- {
+		for _, m := range d.ments[k] {
+			if m.ent.class == ClassCountry && !d.diplomatModifier(k, m) {
+				return m.ent.country
+			}
+		}
+	}
+	if cc := d.docCountry(); cc != "" {
+		return cc
+	}
+	// a city large enough not to be a namesake: "police in Istanbul"
+	for k := s; k >= 0 && k >= s-2; k-- {
+		for _, m := range d.ments[k] {
+			if m.ent.class == ClassPlace && m.ent.gaz != nil && m.ent.gaz.Population >= 100000 {
+				return m.ent.country
+			}
+		}
+	}
+	return ""
 }

@@ -44,8 +44,9 @@ var locatives = newWordSet(map[string]bool{"in": true, "near": true, "at": true,
 // placeSpan is a place name found from context, before it becomes an
 // entity: tokens [a, b) of its sentence, the place word after it.
 type placeSpan struct {
-	a, b int
-	word string // the place word after the name, "" if none
+	a, b  int
+	word  string // the place word after the name, "" if none
+	after int    // where the words that say what it lies in start, if not b
 }
 
 // findContextPlaces finds the places of every sentence named by context.
@@ -83,6 +84,7 @@ func (d *docState) findContextPlaces() {
 			}
 			i = end - 1
 		}
+		spans = d.listedBefore(spans, si)
 		// right to left, so that each place finds the area after it
 		for k := len(spans) - 1; k >= 0; k-- {
 			d.addContextPlace(l, si, spans[k])
@@ -90,19 +92,16 @@ func (d *docState) findContextPlaces() {
 	}
 }
 
-// titleCase reports whether most words of a sentence are capitalised (a
-// headline in title case), where capitals say nothing about names.
+// titleCase reports whether a sentence is written in title case (a
+// headline), where capitals say nothing about names: no word of four
+// letters or more starts in lower case.
 func titleCase(s text.Sentence) bool {
-	words, caps := 0, 0
 	for _, t := range s.Tokens {
-		if t.Kind == text.Word {
-			words++
-			if t.Upper() {
-				caps++
-			}
+		if t.Kind == text.Word && len(t.Text) >= 4 && !t.Upper() {
+			return false
 		}
 	}
-	return words >= 3 && caps*10 > words*6
+	return true
 }
 
 // contextPlace reads the capitalised run [a, end) of sentence s as a place
@@ -114,6 +113,10 @@ func (d *docState) contextPlace(l *wordLists, s, a, end int, prev string, listed
 		next = toks[end].Norm
 	}
 	last := toks[end-1].Norm
+	if end-a >= 2 && l.placeWords[last]&placeAdmin != 0 {
+		// "Mandera County": the name is the words before the admin word
+		return placeSpan{a: a, b: end - 1, word: last}, true
+	}
 	switch {
 	case end-a >= 2 && l.placeWords[last]&placePart != 0:
 		return placeSpan{a: a, b: end}, true // "Ngamia Road", "Boni Forest"
@@ -163,6 +166,13 @@ func (d *docState) placeLike(s, a, end int) bool {
 // after it.
 func (d *docState) addContextPlace(l *wordLists, s int, sp placeSpan) {
 	name := d.surface(s, sp.a, sp.b)
+	if l.placeWords[sp.word]&placeAdmin != 0 {
+		if g := d.knownArea(name); g != nil {
+			e := d.entityFor(d.r.gazCand(g))
+			d.addMention(d.newMention(mention{s: s, a: sp.a, b: sp.b, ent: e}), name)
+			return
+		}
+	}
 	if l.placeWords[sp.word]&placeAdmin != 0 || sp.word == "" {
 		if g := d.regionBySkeleton(name); g != nil {
 			e := d.entityFor(d.r.gazCand(g))
@@ -170,10 +180,16 @@ func (d *docState) addContextPlace(l *wordLists, s int, sp placeSpan) {
 			return
 		}
 	}
-	within := d.areaAfter(s, sp.b)
+	after := sp.b
+	if sp.after > 0 {
+		after = sp.after
+	}
+	within := d.areaAfter(s, after)
 	cc := ""
 	if within != nil {
 		cc = within.country
+	} else {
+		cc = d.docCountry() // the one country the document is in
 	}
 	e := d.entityFor(&cand{class: ClassPlace, key: "place/" + keyCountry(cc) + "-" + slug(name), name: name, country: cc})
 	e.conf = 0.6
@@ -213,6 +229,66 @@ func (d *docState) areaAfter(s, b int) *entity {
 		return nil
 	}
 	return m.ent
+}
+
+// knownArea returns the gazetteer's division or place of that name
+// before an administrative word ("Mandera County", "Dadaab District"),
+// which the name matcher leaves alone as part of a longer name: a region
+// before a place, one of a country the document names before others, nil
+// when that leaves more than one.
+func (d *docState) knownArea(name string) *gazetteer.Entry {
+	var best *gazetteer.Entry
+	bestRank := 0
+	tie := false
+	for _, g := range d.r.gaz.Lookup(name) {
+		if g.Kind == gazetteer.KindCountry {
+			continue
+		}
+		rank := 1
+		if g.Kind == gazetteer.KindRegion {
+			rank += 2
+		}
+		if d.countryCount[g.Country] > 0 {
+			rank += 4
+		}
+		switch {
+		case rank > bestRank:
+			best, bestRank, tie = g, rank, false
+		case rank == bestRank:
+			tie = true
+		}
+	}
+	if tie {
+		return nil
+	}
+	return best
+}
+
+// docCountry returns the one country the document is in, judged by the
+// countries it names and the regions (first-level divisions) it names,
+// or "" when it names none or several.
+func (d *docState) docCountry() string {
+	if d.docCountryDone {
+		return d.docCC
+	}
+	d.docCountryDone = true
+	cc := ""
+	for _, ms := range d.ments {
+		for _, m := range ms {
+			if m.ent.class != ClassCountry && m.ent.class != ClassRegion || m.ent.country == "" {
+				continue
+			}
+			if m.ent.class == ClassRegion && m.ent.gaz == nil {
+				continue
+			}
+			if cc != "" && cc != m.ent.country {
+				return ""
+			}
+			cc = m.ent.country
+		}
+	}
+	d.docCC = cc
+	return cc
 }
 
 // regionSkeletons maps the consonant skeleton of every first-level
@@ -370,4 +446,31 @@ func (d *docState) venueAt(s, v int) {
 		e.within = town
 	}
 	d.addMention(d.newMention(mention{s: s, a: a, b: v + 1, ent: e}), "")
+}
+
+// listedBefore adds to spans the names listed before a plural place word:
+// "Yumbis and Wel Marer villages" names two villages.
+func (d *docState) listedBefore(spans []placeSpan, s int) []placeSpan {
+	toks := d.sents[s].Tokens
+	n := len(spans)
+	for i := 0; i < n; i++ {
+		sp := spans[i]
+		if sp.word != "villages" && sp.word != "areas" {
+			continue
+		}
+		j := sp.a - 1
+		for j > 0 && (toks[j].Norm == "and" || toks[j].Norm == ",") {
+			a := j
+			for a > 0 && isUpperWord(toks[a-1]) && !d.covered(s, a-1) && !toks[a-1].AllCaps() {
+				a--
+			}
+			if a == j || d.r.stopwords.has(toks[a].Norm) {
+				break
+			}
+			spans = append(spans, placeSpan{a: a, b: j, word: sp.word, after: sp.b})
+			j = a - 1
+		}
+	}
+	sortLike(spans, func(x, y placeSpan) bool { return x.a < y.a })
+	return spans
 }

@@ -16,6 +16,9 @@ var placeTests = []struct {
 	{"listed after a locative", "Raiders struck in Lomelo and Kapedo in Turkana, Kenya.", "Lomelo", "Lomelo", "", "", ""},
 	{"admin word kept as type", "Fighting was reported in Banissa ward, Mandera, Kenya.", "Banissa", "Banissa", "Mandera", "Kenya", "ward"},
 	{"admin spelling", "Taliban fighters stormed a checkpoint in Ningarhar province, Afghanistan.", "Ningarhar", "Nangarhar Province", "", "Afghanistan", ""},
+	{"capitalised admin word", "Fighting was reported in El Ram, Mandera County, Kenya.", "Mandera", "Mandera", "", "Kenya", ""},
+	{"listed before a plural place word", "Gunmen raided Yumbisa and Welmar villages in Kambirwa, Kenya.", "Yumbisa", "Yumbisa", "Kambirwa", "Kenya", ""},
+	{"the document's one country", "In Kenya, attackers burned shops at Kambi Juu overnight.", "Kambi Juu", "Kambi Juu", "", "Kenya", ""},
 	{"venue in a town", "A bomb exploded at a mosque in Garissa, Kenya.", "mosque", "Garissa mosque", "Garissa", "Kenya", "facility"},
 	{"venue after a town", "Attackers threw a grenade into Mandera police station in Kenya.", "police station", "Mandera police station", "Mandera", "Kenya", "facility"},
 }
