@@ -163,6 +163,10 @@ func (d *docState) readBefore(l *wordLists, p *participant) bool {
 // "military operation", "rebel commander", "police sources".
 var qualifiedNouns = newWordSet(map[string]bool{"group": true, "groups": true, "outfit": true, "network": true, "cell": true, "cells": true, "wing": true, "organisation": true, "organization": true, "hideout": true, "hideouts": true, "camp": true, "camps": true, "base": true, "bases": true, "position": true, "positions": true, "targets": true, "target": true, "commander": true, "commanders": true, "leader": true, "leaders": true, "leadership": true, "spokesman": true, "spokesperson": true, "official": true, "officials": true, "source": true, "sources": true, "chief": true, "operation": true, "operations": true, "installation": true, "installations": true, "facility": true, "facilities": true, "activity": true, "activities": true, "violence": true, "presence": true, "action": true, "response": true, "vehicle": true, "vehicles": true, "aircraft": true, "jets": true, "jet": true, "plane": true, "planes": true, "drone": true, "drones": true, "court": true, "academy": true, "analyst": true, "analysts": true, "expert": true, "experts": true, "threat": true, "threats": true, "infrastructure": true, "casualties": true, "deaths": true, "death": true, "toll": true, "areas": true, "area": true, "population": true, "populations": true, "life": true, "lives": true, "status": true, "uniform": true, "uniforms": true, "side": true})
 
+// countedPeople are the needs-modifier heads that, counted and with no
+// modifier, are people hit: "two men", "a man", "three individuals".
+var countedPeople = newWordSet(map[string]bool{"men": true, "man": true, "individuals": true})
+
 // massHeads are heads that are also adjectives: "military strikes".
 var massHeads = newWordSet(map[string]bool{"military": true, "army": true, "police": true})
 
@@ -288,8 +292,8 @@ func (d *docState) settleClass(l *wordLists, p *participant) bool {
 	if p.affiliation != nil && (p.class == ClassArmedGroup || needs) {
 		p.class, needs = ClassArmedGroup, false
 	}
-	if needs && toks(d, p)[p.head].Norm == "men" && p.count > 0 {
-		p.class, p.kind, needs = ClassCivilians, "men", false // "two men were shot"
+	if needs && p.count > 0 && countedPeople.has(toks(d, p)[p.head].Norm) {
+		p.class, p.kind, needs = ClassCivilians, "civilians", false // "two men were shot", "a man"
 	}
 	if needs && p.definite && toks(d, p)[p.head].Norm == "group" {
 		p.class, p.refOnly, needs = ClassArmedGroup, true, false // "the group said"

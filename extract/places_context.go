@@ -127,6 +127,10 @@ func (d *docState) contextPlace(l *wordLists, s, a, end int, prev string, listed
 			return placeSpan{}, false
 		}
 		return placeSpan{a: a, b: end, word: next}, true
+	case prev == "(" && (next == "," || next == ")"):
+		return placeSpan{a: a, b: end}, true // "Porga (Materi, Atacora)"
+	case prev == "of" && a >= 2 && l.placeWords[toks[a-2].Norm]&placeSettle != 0 && !d.r.stopwords.has(toks[a].Norm):
+		return placeSpan{a: a, b: end}, true // "the hamlet of Kekeleba"
 	case a > 0 && (locatives.has(prev) || listed && (prev == "and" || prev == ",")):
 		if !d.placeLike(s, a, end) {
 			return placeSpan{}, false
@@ -193,7 +197,7 @@ func (d *docState) addContextPlace(l *wordLists, s int, sp placeSpan) {
 	}
 	e := d.entityFor(&cand{class: ClassPlace, key: "place/" + keyCountry(cc) + "-" + slug(name), name: name, country: cc})
 	e.conf = 0.6
-	if e.within == nil {
+	if e.within == nil && within != e {
 		e.within = within
 	}
 	if e.typ == "" && l.placeWords[sp.word]&placeAdmin != 0 {
@@ -227,6 +231,11 @@ func (d *docState) areaAfter(s, b int) *entity {
 	m := d.mentionStarting(s, j)
 	if m == nil || m.ent.class != ClassPlace && m.ent.class != ClassRegion && m.ent.class != ClassCountry {
 		return nil
+	}
+	if strings.EqualFold(m.ent.name, d.surface(s, j, m.b)) && m.ent.name == d.surface(s, b-(m.b-m.a), b) {
+		// "Materi (Materi, Atacora)": the town's area has its name; the
+		// area named after that one is what it lies in
+		return d.areaAfter(s, m.b)
 	}
 	return m.ent
 }

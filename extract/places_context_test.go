@@ -19,6 +19,8 @@ var placeTests = []struct {
 	{"capitalised admin word", "Fighting was reported in El Ram, Mandera County, Kenya.", "Mandera", "Mandera", "", "Kenya", ""},
 	{"listed before a plural place word", "Gunmen raided Yumbisa and Welmar villages in Kambirwa, Kenya.", "Yumbisa", "Yumbisa", "Kambirwa", "Kenya", ""},
 	{"the document's one country", "In Kenya, attackers burned shops at Kambi Juu overnight.", "Kambi Juu", "Kambi Juu", "", "Kenya", ""},
+	{"bracketed district and region", "On 2 May, gunmen raided Kolgara (Kolgara, Atacora) in Benin.", "Kolgara", "Kolgara", "Atakora Department", "Benin", ""},
+	{"hamlet of", "Unknown men entered the hamlet of Tibouka in Benin at night.", "Tibouka", "Tibouka", "", "Benin", ""},
 	{"venue in a town", "A bomb exploded at a mosque in Garissa, Kenya.", "mosque", "Garissa mosque", "Garissa", "Kenya", "facility"},
 	{"venue after a town", "Attackers threw a grenade into Mandera police station in Kenya.", "police station", "Mandera police station", "Mandera", "Kenya", "facility"},
 }
