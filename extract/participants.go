@@ -78,6 +78,9 @@ func (d *docState) readParticipant(l *wordLists, s, h int) (participant, bool) {
 	if h+1 < len(toks) && (l.headSet.has(toks[h+1].Norm) && l.modSet.has(toks[h].Norm) || l.placeSet.has(toks[h+1].Norm) || qualifiedNouns.has(toks[h+1].Norm)) {
 		return p, false // a modifier of the next noun: "police officers", "police station", "militant group"
 	}
+	if h+1 < len(toks) && (sayVerbs.has(toks[h+1].Norm) || toks[h+1].Norm == "say") && toks[h].Norm != "group" && head.class != ClassPerson {
+		return p, false // "police said": a source, not a participant
+	}
 	if h+1 < len(toks) && (!head.plural || massHeads.has(toks[h].Norm)) && d.nounTriggerAt(s, h+1) {
 		return p, false // "militant attack", "military strikes"; not "police fired"
 	}

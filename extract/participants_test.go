@@ -92,6 +92,7 @@ var noParticipantTests = []struct{ name, text, span string }{
 	{"venue word after", "A bomb went off at a police station in Kenya.", "police"},
 	{"bare generic plural", "Pakistan says it will fight terrorists wherever they hide.", "terrorists"},
 	{"bare forces", "The two forces met at the border.", "forces"},
+	{"a source", "A bomb exploded at a market in Kenya, police said.", "police"},
 }
 
 func TestNoParticipant(t *testing.T) {

@@ -72,6 +72,7 @@ func (d *docState) findContextPlaces() {
 			if end == i {
 				continue
 			}
+			end = d.placeParticles(si, end)
 			prev := ""
 			if i > 0 {
 				prev = toks[i-1].Norm
@@ -127,6 +128,8 @@ func (d *docState) contextPlace(l *wordLists, s, a, end int, prev string, listed
 			return placeSpan{}, false
 		}
 		return placeSpan{a: a, b: end, word: next}, true
+	case a >= 1 && l.placeWords[prev]&(placePart|placeSettle) != 0 && !isUpperWord(toks[a-1]) && !d.r.stopwords.has(toks[a].Norm):
+		return placeSpan{a: a, b: end}, true // "the central street Rue Lafontaine", "the village Kambi"
 	case prev == "(" && (next == "," || next == ")"):
 		return placeSpan{a: a, b: end}, true // "Porga (Materi, Atacora)"
 	case prev == "of" && a >= 2 && l.placeWords[toks[a-2].Norm]&placeSettle != 0 && !d.r.stopwords.has(toks[a].Norm):
@@ -482,4 +485,28 @@ func (d *docState) listedBefore(spans []placeSpan, s int) []placeSpan {
 	}
 	sortLike(spans, func(x, y placeSpan) bool { return x.a < y.a })
 	return spans
+}
+
+// placeParticles are the lower-case words inside place names: "Calle del
+// Correo", "Rio de Janeiro", "Bois de la Cambre".
+var placeParticles = newWordSet(map[string]bool{"del": true, "de": true, "la": true, "du": true, "des": true, "di": true, "da": true, "do": true, "dos": true, "das": true, "el": true, "al": true, "sur": true, "on": false})
+
+// placeParticles extends a name run ending at end over particles followed
+// by capitalised words.
+func (d *docState) placeParticles(s, end int) int {
+	toks := d.sents[s].Tokens
+	for {
+		k := end
+		for k < len(toks) && k < end+2 && placeParticles.has(toks[k].Norm) && !isUpperWord(toks[k]) {
+			k++
+		}
+		if k == end || k >= len(toks) || !isUpperWord(toks[k]) || d.covered(s, k) {
+			return end
+		}
+		e := d.nameRun(s, k)
+		if e == k {
+			return end
+		}
+		end = e
+	}
 }

@@ -21,6 +21,8 @@ var placeTests = []struct {
 	{"the document's one country", "In Kenya, attackers burned shops at Kambi Juu overnight.", "Kambi Juu", "Kambi Juu", "", "Kenya", ""},
 	{"bracketed district and region", "On 2 May, gunmen raided Kolgara (Kolgara, Atacora) in Benin.", "Kolgara", "Kolgara", "Atakora Department", "Benin", ""},
 	{"hamlet of", "Unknown men entered the hamlet of Tibouka in Benin at night.", "Tibouka", "Tibouka", "", "Benin", ""},
+	{"after a place word", "The blast hit a shop on the busy street Rue Lafontaine in France.", "Rue Lafontaine", "Rue Lafontaine", "", "", ""},
+	{"particles inside the name", "The bomb went off in Calle del Correo, Madrid, in Spain.", "Calle del Correo", "Calle del Correo", "Madrid", "Spain", ""},
 	{"venue in a town", "A bomb exploded at a mosque in Garissa, Kenya.", "mosque", "Garissa mosque", "Garissa", "Kenya", "facility"},
 	{"venue after a town", "Attackers threw a grenade into Mandera police station in Kenya.", "police station", "Mandera police station", "Mandera", "Kenya", "facility"},
 }
