@@ -3,6 +3,7 @@ package extract
 import (
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"github.com/newsgraph/newsgraph/extract/gazetteer"
 	"github.com/newsgraph/newsgraph/extract/text"
@@ -98,7 +99,10 @@ func (d *docState) findContextPlaces() {
 // letters or more starts in lower case.
 func titleCase(s text.Sentence) bool {
 	for _, t := range s.Tokens {
-		if t.Kind == text.Word && len(t.Text) >= 4 && !t.Upper() {
+		if t.Kind != text.Word || len(t.Text) < 4 {
+			continue
+		}
+		if c := t.Text[0]; c >= 'a' && c <= 'z' || c >= utf8.RuneSelf && !t.Upper() {
 			return false
 		}
 	}
