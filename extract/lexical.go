@@ -244,7 +244,12 @@ func (x *Lexical) eventOut(d *docState, ev *docEvent) Event {
 	} else if len(countries) > 1 {
 		country = nil
 	}
-	sort.SliceStable(places, func(i, j int) bool { return placeDepth(places[i]) < placeDepth(places[j]) })
+	sort.SliceStable(places, func(i, j int) bool {
+		if di, dj := placeDepth(places[i]), placeDepth(places[j]); di != dj {
+			return di < dj
+		}
+		return liesIn(places[i], places[j])
+	})
 	for _, p := range places {
 		if finer && p.class == ClassCountry {
 			continue

@@ -514,3 +514,14 @@ func (d *docState) placeParticles(s, end int) int {
 		end = e
 	}
 }
+
+// liesIn reports whether place a lies in place b, through the chain of
+// areas each lies within: a venue in its town, a village in its district.
+func liesIn(a, b *entity) bool {
+	for w, n := a.within, 0; w != nil && n < 8; w, n = w.within, n+1 {
+		if w == b {
+			return true
+		}
+	}
+	return false
+}

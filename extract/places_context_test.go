@@ -83,3 +83,19 @@ func TestSkeleton(t *testing.T) {
 		}
 	}
 }
+
+// TestMostSpecificPlaceFirst checks that an event lists a venue before the
+// town it lies in, whatever order the sentence names them in.
+func TestMostSpecificPlaceFirst(t *testing.T) {
+	rec := extractOne(t, "In Mombasa, Kenya, gunmen attacked the Mombasa market on Monday.", "2024-03-20")
+	for _, e := range rec.Events {
+		if e.Type != EventAttack || len(e.Places) < 2 {
+			continue
+		}
+		if e.Places[0].Name != "Mombasa market" {
+			t.Errorf("places %v, want Mombasa market first", refNames(e.Places))
+		}
+		return
+	}
+	t.Errorf("no attack with two places: %s", describe(rec))
+}
