@@ -295,10 +295,10 @@ func (d *docState) settleClass(l *wordLists, p *participant) bool {
 	if p.affiliation != nil && (p.class == ClassArmedGroup || needs) {
 		p.class, needs = ClassArmedGroup, false
 	}
-	if needs && p.count > 0 && countedPeople.has(toks(d, p)[p.head].Norm) {
+	if needs && p.count > 0 && countedPeople.has(phraseTokens(d, p)[p.head].Norm) {
 		p.class, p.kind, needs = ClassCivilians, "civilians", false // "two men were shot", "a man"
 	}
-	if needs && p.definite && toks(d, p)[p.head].Norm == "group" {
+	if needs && p.definite && phraseTokens(d, p)[p.head].Norm == "group" {
 		p.class, p.refOnly, needs = ClassArmedGroup, true, false // "the group said"
 	}
 	if needs {
@@ -308,13 +308,14 @@ func (d *docState) settleClass(l *wordLists, p *participant) bool {
 		p.refOnly = true // "the suspect": only as a reference back
 		return p.definite
 	}
-	if p.class == ClassArmedGroup && genericHeads.has(toks(d, p)[p.head].Norm) && p.a == p.head && p.affiliation == nil && p.country == "" {
+	if p.class == ClassArmedGroup && genericHeads.has(phraseTokens(d, p)[p.head].Norm) && p.a == p.head && p.affiliation == nil && p.country == "" {
 		p.refOnly, p.definite = true, true
 	}
 	return true
 }
 
-func toks(d *docState, p *participant) []text.Token { return d.sents[p.s].Tokens }
+// phraseTokens returns the tokens of the sentence that holds p.
+func phraseTokens(d *docState, p *participant) []text.Token { return d.sents[p.s].Tokens }
 
 // armedKind names the kind of group a modifier makes: "rebel forces" are
 // rebels, "armed men" an armed group.
