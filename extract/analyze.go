@@ -65,6 +65,8 @@ type docState struct {
 	// document's attack.
 	claimBy   *entity
 	claimDone bool
+	// docHash caches docKey.
+	docHash string
 	// docCC caches docCountry once docCountryDone.
 	docCC          string
 	docCountryDone bool

@@ -392,7 +392,7 @@ func (d *docState) groupParticipant(p participant) *entity {
 			kind = w + " " + p.kind
 		}
 	}
-	key := "group/unidentified-" + docHash(d.doc) + "-" + slug(kind)
+	key := "group/unidentified-" + d.docKey() + "-" + slug(kind)
 	name := "unidentified " + kind
 	if strings.HasPrefix(kind, "unidentified") {
 		name = kind
@@ -419,7 +419,7 @@ func (d *docState) forceParticipant(p participant) *entity {
 	c := d.countryEntity(cc)
 	if c == nil {
 		// a force of a country the text does not give: this document's
-		e := d.entityFor(&cand{class: ClassStateForce, key: "force/x-" + kind + "-" + docHash(d.doc), name: forceNames[kind]})
+		e := d.entityFor(&cand{class: ClassStateForce, key: "force/x-" + kind + "-" + d.docKey(), name: forceNames[kind]})
 		e.typ, e.conf = p.kind, 0.6
 		return e
 	}
@@ -439,6 +439,14 @@ func keyCountry(cc string) string {
 		return "x"
 	}
 	return strings.ToLower(cc)
+}
+
+// docKey is docHash of the document, made once.
+func (d *docState) docKey() string {
+	if d.docHash == "" {
+		d.docHash = docHash(d.doc)
+	}
+	return d.docHash
 }
 
 // docHash is a short, stable key part for things known only within one

@@ -408,7 +408,7 @@ func (d *docState) findVenues() {
 		}
 		toks := s.Tokens
 		for v := 0; v < len(toks); v++ {
-			if toks[v].Kind != text.Word || l.placeWords[toks[v].Norm]&placeVenue == 0 || d.covered(si, v) {
+			if toks[v].Kind != text.Word || !l.venueSet.has(toks[v].Norm) || d.covered(si, v) {
 				continue
 			}
 			d.venueAt(si, v)

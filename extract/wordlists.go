@@ -49,8 +49,9 @@ type wordLists struct {
 	heads      map[string]participantHead
 	mods       map[string]participantMod
 	placeWords map[string]int
-	// headSet, modSet and placeSet answer membership in hot loops.
-	headSet, modSet, placeSet wordSet
+	// headSet, modSet, placeSet and venueSet answer membership in hot
+	// loops.
+	headSet, modSet, placeSet, venueSet wordSet
 }
 
 var (
@@ -132,6 +133,11 @@ func parseWordLists(fsys fs.FS) (*wordLists, error) {
 		return nil, err
 	}
 	l.headSet, l.modSet, l.placeSet = setOf(l.heads), setOf(l.mods), setOf(l.placeWords)
+	venues := map[string]bool{}
+	for w, role := range l.placeWords {
+		venues[w] = role&placeVenue != 0
+	}
+	l.venueSet = newWordSet(venues)
 	return l, nil
 }
 
