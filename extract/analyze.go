@@ -24,6 +24,9 @@ type entity struct {
 	conf                  float64
 	order                 int
 	curated               bool // from a curated lexicon, not found by shape
+	count                 int  // how many the document says there are ("seven civilians"), 0 if it does not
+	unidentified          bool // an armed participant whose identity is not known
+	described             bool // made from a description ("seven civilians"), not a name
 	// ref caches Lexical.ref, made under base refBase.
 	ref     *Ref
 	refBase string
@@ -58,6 +61,15 @@ type docState struct {
 	roles        []roleMention
 	operations   []opMention
 	targetOf     []targetOfNote
+	// claimBy caches claimant once claimDone: the group that claims the
+	// document's attack.
+	claimBy   *entity
+	claimDone bool
+	// docHash caches docKey.
+	docHash string
+	// docCC caches docCountry once docCountryDone.
+	docCC          string
+	docCountryDone bool
 	// retaliation caches mentionsRetaliation: 0 not known yet, 1 no, 2 yes.
 	retaliation int8
 	// mentionBlock is the block newMention takes mentions from.

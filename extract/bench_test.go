@@ -113,6 +113,7 @@ func BenchmarkEntities(b *testing.B) {
 			d.findBodies()
 			d.findPersons()
 			d.findUnknowns()
+			d.findDescribed()
 			d.linkPlaces()
 		}
 	}
@@ -148,6 +149,7 @@ func BenchmarkEvents(b *testing.B) {
 				d.findBodies()
 				d.findPersons()
 				d.findUnknowns()
+				d.findDescribed()
 				d.linkPlaces()
 				states = append(states, d)
 			}

@@ -1091,7 +1091,7 @@ func (d *docState) fillArgs(f *frame, dates []dateExpr) {
 				}
 				f.targets = appendEnt(f.targets, e)
 			}
-		case e.class == ClassArmedGroup || e.class == ClassStateForce || e.class == ClassPerson:
+		case victimClass(e.class):
 			if f.typ == EventAttack && (after && (f.verb || f.copula || targetPrep(toks, m, f)) || f.passive && !after) {
 				f.targets = appendEnt(f.targets, e)
 			} else if f.typ != EventAttack && after && e.class != ClassPerson {
@@ -1110,7 +1110,7 @@ func (d *docState) fillArgs(f *frame, dates []dateExpr) {
 			continue
 		}
 		for _, m := range ms {
-			if m.b <= n.at && m.a >= clauseStart(toks, n.at) && (m.ent.class == ClassArmedGroup || m.ent.class == ClassStateForce || m.ent.class == ClassPerson) {
+			if m.b <= n.at && m.a >= clauseStart(toks, n.at) && victimClass(m.ent.class) {
 				f.targets = appendEnt(f.targets, m.ent)
 			}
 		}

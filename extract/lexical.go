@@ -74,6 +74,7 @@ func (x *Lexical) extractWhole(ctx context.Context, doc Document) (*Record, erro
 	d.findBodies()
 	d.findPersons()
 	d.findUnknowns()
+	d.findDescribed()
 	d.linkPlaces()
 	events := d.findEvents(pub)
 
@@ -162,6 +163,11 @@ func (x *Lexical) entityOut(d *docState, e *entity) Entity {
 	if e.class == ClassCountry {
 		out.Country = e.name
 	}
+	if e.count > 0 {
+		n := e.count
+		out.Count = &n
+	}
+	out.Unidentified = e.unidentified
 	for a := range e.aliases {
 		if a != e.name {
 			out.Aliases = append(out.Aliases, a)
@@ -215,7 +221,7 @@ func (x *Lexical) eventOut(d *docState, ev *docEvent) Event {
 	for _, a := range f.agents {
 		out.Agents = append(out.Agents, x.ref(a))
 	}
-	for _, t := range f.targets {
+	for _, t := range preferNamed(f.targets) {
 		if containsEnt(f.actors, t) || containsEnt(f.agents, t) {
 			continue // nothing strikes or condemns itself
 		}
@@ -246,7 +252,12 @@ func (x *Lexical) eventOut(d *docState, ev *docEvent) Event {
 	} else if len(countries) > 1 {
 		country = nil
 	}
-	sort.SliceStable(places, func(i, j int) bool { return placeDepth(places[i]) < placeDepth(places[j]) })
+	sort.SliceStable(places, func(i, j int) bool {
+		if di, dj := placeDepth(places[i]), placeDepth(places[j]); di != dj {
+			return di < dj
+		}
+		return liesIn(places[i], places[j])
+	})
 	for _, p := range places {
 		if finer && p.class == ClassCountry {
 			continue

@@ -109,18 +109,24 @@ type Span struct {
 
 // Entity is one real-world thing a document names, with every mention.
 type Entity struct {
-	ID         string   `json:"id"`
-	Name       string   `json:"name"`
-	Class      string   `json:"class"`
-	Type       string   `json:"type,omitempty"`
-	Aliases    []string `json:"aliases"`
-	Country    string   `json:"country,omitempty"`
-	Wikidata   string   `json:"wikidata,omitempty"`
-	Within     *Ref     `json:"within,omitempty"`
-	Lat        *float64 `json:"lat,omitempty"`
-	Lon        *float64 `json:"lon,omitempty"`
-	Confidence float64  `json:"confidence"`
-	Mentions   []Span   `json:"mentions"`
+	ID       string   `json:"id"`
+	Name     string   `json:"name"`
+	Class    string   `json:"class"`
+	Type     string   `json:"type,omitempty"`
+	Aliases  []string `json:"aliases"`
+	Country  string   `json:"country,omitempty"`
+	Wikidata string   `json:"wikidata,omitempty"`
+	Within   *Ref     `json:"within,omitempty"`
+	// Count is how many people a descriptive participant is, where the
+	// document says ("seven civilians": 7).
+	Count *int `json:"count,omitempty"`
+	// Unidentified marks an armed participant whose identity the document
+	// does not know ("unknown gunmen", "an unidentified attacker").
+	Unidentified bool     `json:"unidentified,omitempty"`
+	Lat          *float64 `json:"lat,omitempty"`
+	Lon          *float64 `json:"lon,omitempty"`
+	Confidence   float64  `json:"confidence"`
+	Mentions     []Span   `json:"mentions"`
 }
 
 // Ref is a reference to an entity from an event or a relation.

@@ -42,7 +42,7 @@ func TestReporting(t *testing.T) {
 			{typ: EventOfferMediation, actor: "France", target: "Lebanon"},
 		}},
 		{"kp-incident-notes.txt", []wantEvent{
-			{typ: EventAttack, actor: "", place: "Bannu", date: "2023-03-12", killed: 4},
+			{typ: EventAttack, actor: "unidentified gunmen", place: "Bannu", date: "2023-03-12", killed: 4},
 			{typ: EventAttack, actor: "Pakistan", target: "Tehreek-e-Taliban Pakistan", date: "2023-03-14", killed: 3},
 		}},
 		{"mogadishu-bombing.txt", []wantEvent{

@@ -1,0 +1,628 @@
+package extract
+
+import (
+	"hash/fnv"
+	"strconv"
+	"strings"
+
+	"github.com/newsgraph/newsgraph/extract/text"
+)
+
+// A descriptive participant is a phrase that describes who acted or
+// suffered without naming them: "unknown gunmen", "Pokot raiders",
+// "gunmen suspected to be al Shabaab", "seven civilians", "a police
+// officer". findParticipants reads each around its head noun
+// (data/participants.tsv): the modifiers before it (data/modifiers.tsv), a
+// number or determiner, a demonym or a country, an ethnic or community
+// name, and an affiliation before or after it. The phrase becomes a
+// mention of an entity with a stable identity where the text gives one:
+//
+//   - an armed group the phrase is affiliated with ("Al Shabaab gunmen",
+//     "gunmen suspected to be al Shabaab", "al Shabaab-linked attackers")
+//     is the entity itself;
+//   - a state force takes its country from a demonym, "of X" or the
+//     sentence's focus country, and is the force findBodies names
+//     ("police" in a note about Kenya is the Kenya Police);
+//   - "Pokot raiders", "Fulani militia": the community's militia;
+//   - civilians of a kind are one entity per kind and country, with the
+//     count the phrase gives ("seven civilians": 7) and the nationality
+//     its demonym gives ("two French tourists" are French, whoever
+//     attacked them);
+//   - anything else armed and unnamed is the document's unidentified
+//     group of that kind, flagged unidentified.
+type participant struct {
+	s, a, b      int // tokens [a, b) of sentence s
+	head         int // the head noun's token
+	class, kind  string
+	plural       bool
+	count        int // 0 when the phrase gives none
+	definite     bool
+	unidentified bool
+	country      string  // ISO code from a demonym, "of X" or "from X"
+	affiliation  *entity // an armed group the participant belongs to
+	community    string  // "Pokot" in "Pokot raiders"
+	modifiers    []string
+	refOnly      bool // "the group", "the suspect": only a reference back
+}
+
+// findParticipants finds the descriptive participants of every sentence
+// and adds them as mentions.
+func (d *docState) findParticipants() {
+	l := loadWordLists()
+	for si, s := range d.sents {
+		if d.skip[si] {
+			continue
+		}
+		toks := s.Tokens
+		for i := 0; i < len(toks); i++ {
+			if toks[i].Kind != text.Word || !l.headSet.has(toks[i].Norm) || d.covered(si, i) {
+				continue
+			}
+			if p, ok := d.readParticipant(l, si, i); ok {
+				d.addParticipant(p)
+				i = p.b - 1
+			}
+		}
+	}
+}
+
+// readParticipant reads the participant whose head noun is token h of
+// sentence s.
+func (d *docState) readParticipant(l *wordLists, s, h int) (participant, bool) {
+	toks := d.sents[s].Tokens
+	head := l.heads[toks[h].Norm]
+	p := participant{s: s, a: h, b: h + 1, head: h, class: head.class, kind: head.kind, plural: head.plural}
+	if isUpperWord(toks[h]) && h > 0 && !d.headline[s] && !toks[h].AllCaps() {
+		return p, false // part of a name: "Kenya Police Service"
+	}
+	if h+1 < len(toks) && (l.headSet.has(toks[h+1].Norm) && l.modSet.has(toks[h].Norm) || l.placeSet.has(toks[h+1].Norm) || qualifiedNouns.has(toks[h+1].Norm)) {
+		return p, false // a modifier of the next noun: "police officers", "police station", "militant group"
+	}
+	if h+1 < len(toks) && (sayVerbs.has(toks[h+1].Norm) || toks[h+1].Norm == "say") && toks[h].Norm != "group" && head.class != ClassPerson {
+		return p, false // "police said": a source, not a participant
+	}
+	if h+1 < len(toks) && (!head.plural || massHeads.has(toks[h].Norm)) && d.nounTriggerAt(s, h+1) {
+		return p, false // "militant attack", "military strikes"; not "police fired"
+	}
+	if !d.readBefore(l, &p) {
+		return p, false
+	}
+	// an event trigger inside the phrase keeps its words ("a suicide
+	// bomber" is also the trigger "suicide bomber")
+	a0 := p.a
+	for _, m := range d.r.triggers.FindCoded(d.coded[s].Slice(a0, p.b)) {
+		if a0+m.Start < p.head {
+			p.a = max(p.a, a0+m.Start+1)
+		}
+	}
+	d.readAfter(&p)
+	return p, d.settleClass(l, &p)
+}
+
+// readBefore reads the words before the head, right to left: modifiers,
+// a demonym or country, an affiliated group, a community name, a number
+// and a determiner. It reports false when the head only qualifies a body
+// already found ("Kenyan police officer").
+func (d *docState) readBefore(l *wordLists, p *participant) bool {
+	toks := d.sents[p.s].Tokens
+	for k := p.head - 1; k >= 0; k-- {
+		t := toks[k]
+		if k >= 2 && toks[k-1].Norm == "-" && !toks[k-1].SpaceBefore && toks[k-2].Norm == "pro" {
+			// "pro-government militia": a side taken, not a body
+			p.modifiers = append(p.modifiers, "pro-"+t.Norm)
+			p.a = k - 2
+			k -= 2
+			continue
+		}
+		if m := d.mentionEnding(p.s, k+1); m != nil {
+			switch {
+			case m.demonym || m.ent.class == ClassCountry:
+				p.country = m.ent.country
+			case m.ent.class == ClassArmedGroup:
+				p.affiliation = m.ent
+			case m.ent.class == ClassStateForce || m.ent.class == ClassGovernment:
+				return k+1 != p.head
+			case (m.ent.class == ClassPlace || m.ent.class == ClassRegion) && p.class == ClassCivilians:
+				p.country = m.ent.country // "Garissa residents"
+			default:
+				return true
+			}
+			p.a = m.a
+			k = m.a
+			continue
+		}
+		switch {
+		case l.modSet.has(t.Norm):
+			p.modifiers = append(p.modifiers, t.Norm)
+			p.a = k
+			continue
+		case affixes.has(t.Norm) && k >= 2 && toks[k-1].Norm == "-" && !toks[k-1].SpaceBefore:
+			// "al Shabaab-linked gunmen", "Iran-backed militia"
+			m := d.mentionEnding(p.s, k-1)
+			if m == nil {
+				return true
+			}
+			if m.ent.class == ClassArmedGroup {
+				p.affiliation = m.ent
+			} else if m.demonym || m.ent.class == ClassCountry {
+				p.country = m.ent.country
+			}
+			p.a = m.a
+			k = m.a
+			continue
+		case isUpperWord(t) && !t.AllCaps() && p.community == "" && len(p.modifiers) == 0 && communityHeads.has(toks[p.head].Norm) && !d.r.stopwords.has(t.Norm) && !d.covered(p.s, k):
+			p.community = t.Text
+			p.a = k
+			continue
+		}
+		d.readDeterminer(p, k)
+		return true
+	}
+	return true
+}
+
+// qualifiedNouns are nouns a head word qualifies when it stands right
+// before them, as an adjective: "militant group", "terrorist camps",
+// "military operation", "rebel commander", "police sources".
+var qualifiedNouns = newWordSet(map[string]bool{"group": true, "groups": true, "outfit": true, "network": true, "cell": true, "cells": true, "wing": true, "organisation": true, "organization": true, "hideout": true, "hideouts": true, "camp": true, "camps": true, "base": true, "bases": true, "position": true, "positions": true, "targets": true, "target": true, "commander": true, "commanders": true, "leader": true, "leaders": true, "leadership": true, "spokesman": true, "spokesperson": true, "official": true, "officials": true, "source": true, "sources": true, "chief": true, "operation": true, "operations": true, "installation": true, "installations": true, "facility": true, "facilities": true, "activity": true, "activities": true, "violence": true, "presence": true, "action": true, "response": true, "vehicle": true, "vehicles": true, "aircraft": true, "jets": true, "jet": true, "plane": true, "planes": true, "drone": true, "drones": true, "court": true, "academy": true, "analyst": true, "analysts": true, "expert": true, "experts": true, "threat": true, "threats": true, "infrastructure": true, "casualties": true, "deaths": true, "death": true, "toll": true, "areas": true, "area": true, "population": true, "populations": true, "life": true, "lives": true, "status": true, "uniform": true, "uniforms": true, "side": true})
+
+// countedPeople are the needs-modifier heads that, counted and with no
+// modifier, are people hit: "two men", "a man", "three individuals".
+var countedPeople = newWordSet(map[string]bool{"men": true, "man": true, "individuals": true})
+
+// massHeads are heads that are also adjectives: "military strikes".
+var massHeads = newWordSet(map[string]bool{"military": true, "army": true, "police": true})
+
+// genericHeads, bare (no determiner, number, modifier or affiliation),
+// speak of a kind rather than of someone: "Iran said it struck
+// terrorists". They refer back to a group named just before, or to
+// nothing.
+var genericHeads = newWordSet(map[string]bool{"militants": true, "terrorists": true, "insurgents": true, "fighters": true, "rebels": true, "jihadists": true, "extremists": true, "militia": true, "militiamen": true})
+
+// affixes join a group's name to a participant: "al Shabaab-linked
+// gunmen", "Iran-backed militia".
+var affixes = newWordSet(map[string]bool{"linked": true, "backed": true, "allied": true, "affiliated": true, "aligned": true, "supported": true, "inspired": true})
+
+// communityHeads are the heads an ethnic or community name may qualify:
+// "Pokot raiders", "Fulani militia", "Marakwet youths".
+var communityHeads = newWordSet(map[string]bool{"raiders": true, "militia": true, "militiamen": true, "youths": true, "gunmen": true, "attackers": true, "bandits": true, "fighters": true, "herders": true, "warriors": true})
+
+// notCounts are number words that give no count: "dozens of", "hundreds".
+var notCounts = newWordSet(map[string]bool{"dozens": true, "hundreds": true, "dozen": true, "a": true, "an": true})
+
+// readDeterminer reads a number or determiner at token k, the word before
+// the phrase read so far.
+func (d *docState) readDeterminer(p *participant, k int) {
+	toks := d.sents[p.s].Tokens
+	switch w := toks[k].Norm; {
+	case w == "the" || w == "these" || w == "those":
+		p.definite, p.a = true, k
+	case w == "a" || w == "an" || w == "another":
+		if !p.plural {
+			p.count = 1
+		}
+		p.a = k
+	case w == "some" || w == "several" || w == "many" || w == "other" || w == "more":
+		p.a = k
+	default:
+		if notCounts.has(w) {
+			return
+		}
+		if v, end, ok := numberAt(toks, k); ok && end == k+1 {
+			p.count, p.a = v, k
+		} else if k >= 2 && toks[k].Norm != "-" {
+			// "twenty-five civilians": a number of several tokens ending at k
+			if v, end, ok := numberAt(toks, k-2); ok && end == k+1 {
+				p.count, p.a = v, k-2
+			}
+		}
+	}
+}
+
+// affiliationCues open the affiliation after a head: "gunmen suspected to
+// be al Shabaab", "attackers linked to ISWAP", "fighters loyal to X".
+var affiliationCues = newWordSet(map[string]bool{"suspected": true, "believed": true, "linked": true, "thought": true, "said": true, "affiliated": true, "belonging": true, "loyal": true, "allied": true, "allegedly": true, "reportedly": true, "associated": true})
+
+// readAfter reads an affiliation or a country after the head: "of X",
+// "from X", "suspected to be X".
+func (d *docState) readAfter(p *participant) {
+	toks := d.sents[p.s].Tokens
+	k := p.head + 1
+	if k < len(toks) && (toks[k].Norm == "of" || toks[k].Norm == "from") {
+		if m := d.mentionStarting(p.s, k+1); m != nil {
+			d.takeAffiliation(p, m)
+		}
+		return
+	}
+	if k >= len(toks) || !affiliationCues.has(toks[k].Norm) {
+		return
+	}
+	for j := k + 1; j < len(toks) && j <= k+5; j++ {
+		if toks[j].Kind == text.Punct {
+			return
+		}
+		if m := d.mentionStarting(p.s, j); m != nil {
+			if m.ent.class == ClassArmedGroup {
+				p.affiliation = m.ent
+			}
+			return
+		}
+	}
+}
+
+// takeAffiliation reads mention m after "of" or "from" as the
+// participant's group or country.
+func (d *docState) takeAffiliation(p *participant, m *mention) {
+	switch {
+	case m.ent.class == ClassArmedGroup && p.class != ClassCivilians:
+		p.affiliation = m.ent
+	case m.ent.class == ClassCountry:
+		p.country = m.ent.country
+	}
+}
+
+// settleClass decides the participant's class and kind from its head,
+// modifiers and affiliation, and reports whether the phrase names a
+// participant at all (a bare "forces" or "men" does not).
+func (d *docState) settleClass(l *wordLists, p *participant) bool {
+	needs := p.kind == "needs-modifier"
+	for _, w := range p.modifiers {
+		if strings.HasPrefix(w, "pro-") {
+			p.class, p.kind, needs = ClassArmedGroup, "militia", false
+			continue
+		}
+		m := l.mods[w]
+		switch m.effect {
+		case modUnidentified:
+			p.unidentified = true
+			if needs {
+				p.class, p.kind, needs = ClassArmedGroup, "unidentified armed group", false
+			}
+		case modArmed:
+			if needs || p.class == ClassCivilians {
+				p.class, p.kind, needs = ClassArmedGroup, armedKind(w), false
+			}
+		case modState:
+			if p.class == ClassStateForce || needs {
+				p.class, p.kind, needs = ClassStateForce, m.kind, false
+			}
+		case modCivil:
+			if needs {
+				p.class, p.kind, needs = ClassCivilians, "civilians", false
+			}
+		}
+	}
+	if p.affiliation != nil && (p.class == ClassArmedGroup || needs) {
+		p.class, needs = ClassArmedGroup, false
+	}
+	if needs && p.count > 0 && countedPeople.has(phraseTokens(d, p)[p.head].Norm) {
+		p.class, p.kind, needs = ClassCivilians, "civilians", false // "two men were shot", "a man"
+	}
+	if needs && p.definite && phraseTokens(d, p)[p.head].Norm == "group" {
+		p.class, p.refOnly, needs = ClassArmedGroup, true, false // "the group said"
+	}
+	if needs {
+		return false
+	}
+	if p.class == ClassPerson {
+		p.refOnly = true // "the suspect": only as a reference back
+		return p.definite
+	}
+	if p.class == ClassArmedGroup && genericHeads.has(phraseTokens(d, p)[p.head].Norm) && p.a == p.head && p.affiliation == nil && p.country == "" {
+		p.refOnly, p.definite = true, true
+	}
+	return true
+}
+
+// phraseTokens returns the tokens of the sentence that holds p.
+func phraseTokens(d *docState, p *participant) []text.Token { return d.sents[p.s].Tokens }
+
+// armedKind names the kind of group a modifier makes: "rebel forces" are
+// rebels, "armed men" an armed group.
+func armedKind(w string) string {
+	switch w {
+	case "rebel", "insurgent", "opposition":
+		return "rebels"
+	case "suicide":
+		return "bomber"
+	case "militia":
+		return "militia"
+	}
+	return "unidentified armed group"
+}
+
+// addParticipant adds the mention of participant p to its entity.
+func (d *docState) addParticipant(p participant) {
+	e := d.antecedentFor(p)
+	if e == nil && !p.refOnly {
+		e = d.participantEntity(p)
+	}
+	if e == nil {
+		return
+	}
+	if e.class == p.class && (p.class == ClassCivilians || e.unidentified || p.class == ClassStateForce && !e.curated) {
+		e.described = true
+		if p.count > 0 && e.count == 0 {
+			e.count = p.count
+		}
+	}
+	d.addMention(d.newMention(mention{s: p.s, a: p.a, b: p.b, ent: e}), "")
+}
+
+// participantEntity returns the entity participant p stands for, creating
+// it with a stable key.
+func (d *docState) participantEntity(p participant) *entity {
+	switch p.class {
+	case ClassArmedGroup:
+		return d.groupParticipant(p)
+	case ClassStateForce:
+		return d.forceParticipant(p)
+	case ClassCivilians:
+		cc := p.country
+		if cc == "" {
+			cc = d.sentenceCountry(p.s)
+		}
+		key := "civilians/" + keyCountry(cc) + "-" + slug(p.kind)
+		e := d.entityFor(&cand{class: ClassCivilians, key: key, name: p.kind, country: cc})
+		e.typ, e.conf = p.kind, 0.7
+		return e
+	}
+	return nil
+}
+
+// groupParticipant is the armed group an armed participant belongs to,
+// its community's militia, or the document's unidentified group of its
+// kind.
+func (d *docState) groupParticipant(p participant) *entity {
+	if p.affiliation != nil {
+		return p.affiliation
+	}
+	if c := d.claimant(); c != nil && p.community == "" && p.country == "" {
+		return c // "A suicide bomber blew himself up… Al-Shabaab said it carried out the bombing"
+	}
+	if p.community != "" {
+		name := p.community + " militia"
+		e := d.entityFor(&cand{class: ClassArmedGroup, key: "group/" + slug(name), name: name, country: p.country})
+		e.typ, e.conf = "ethnic militia", 0.7
+		return e
+	}
+	kind := p.kind
+	for _, w := range p.modifiers {
+		if strings.HasPrefix(w, "pro-") {
+			kind = w + " " + p.kind
+		}
+	}
+	key := "group/unidentified-" + d.docKey() + "-" + slug(kind)
+	name := "unidentified " + kind
+	if strings.HasPrefix(kind, "unidentified") {
+		name = kind
+	}
+	e := d.entityFor(&cand{class: ClassArmedGroup, key: key, name: name, country: p.country})
+	e.typ, e.conf, e.unidentified = kind, 0.6, true
+	return e
+}
+
+// forceParticipant is the state force of the participant's country: the
+// same entity findBodies makes of "Kenyan police".
+func (d *docState) forceParticipant(p participant) *entity {
+	cc := p.country
+	if cc == "" {
+		cc = d.sentenceCountry(p.s)
+	}
+	kind := "armed"
+	switch p.kind {
+	case "police":
+		kind = "police"
+	case "security":
+		kind = "security"
+	}
+	c := d.countryEntity(cc)
+	if c == nil {
+		// a force of a country the text does not give: this document's
+		e := d.entityFor(&cand{class: ClassStateForce, key: "force/x-" + kind + "-" + d.docKey(), name: forceNames[kind]})
+		e.typ, e.conf = p.kind, 0.6
+		return e
+	}
+	if nf := d.r.nationalForces[c.country]; nf != nil && kind == "armed" {
+		return d.entityFor(nf)
+	}
+	name := c.name + " " + forceNames[kind]
+	if kind == "security" {
+		name = c.name + " security forces"
+	}
+	return d.entityFor(&cand{class: ClassStateForce, key: "force/" + strings.ToLower(c.country) + "-" + kind, name: name, country: c.country})
+}
+
+// keyCountry is a country code as a key part, "x" when unknown.
+func keyCountry(cc string) string {
+	if cc == "" {
+		return "x"
+	}
+	return strings.ToLower(cc)
+}
+
+// docKey is docHash of the document, made once.
+func (d *docState) docKey() string {
+	if d.docHash == "" {
+		d.docHash = docHash(d.doc)
+	}
+	return d.docHash
+}
+
+// docHash is a short, stable key part for things known only within one
+// document (an unidentified group).
+func docHash(doc Document) string {
+	h := fnv.New64a()
+	h.Write([]byte(doc.ID))
+	h.Write([]byte{0})
+	h.Write([]byte(doc.Text))
+	return strconv.FormatUint(h.Sum64(), 36)
+}
+
+// mentionEnding returns the longest mention of sentence s that ends at
+// token b.
+func (d *docState) mentionEnding(s, b int) *mention {
+	var best *mention
+	for _, m := range d.ments[s] {
+		if m.b == b && (best == nil || m.a < best.a) {
+			best = m
+		}
+	}
+	return best
+}
+
+// mentionStarting returns the longest mention of sentence s that starts at
+// token a.
+func (d *docState) mentionStarting(s, a int) *mention {
+	var best *mention
+	for _, m := range d.ments[s] {
+		if m.a == a && (best == nil || m.b > best.b) {
+			best = m
+		}
+	}
+	return best
+}
+
+// victimClass reports whether an entity of this class can be what an
+// attack hits when the sentence names it as such: an armed group, a
+// state force, a person or civilians.
+func victimClass(class string) bool {
+	switch class {
+	case ClassArmedGroup, ClassStateForce, ClassPerson, ClassCivilians:
+		return true
+	}
+	return false
+}
+
+// preferNamed returns an event's targets without the described ones
+// ("civilians", "unidentified gunmen") when it also has a named target:
+// in "the strikes on Jaish al-Adl hideouts killed two children" the
+// group is what was struck, the children its victims.
+func preferNamed(ts []*entity) []*entity {
+	named := false
+	for _, t := range ts {
+		if !t.described {
+			named = true
+		}
+	}
+	if !named {
+		return ts
+	}
+	out := make([]*entity, 0, len(ts))
+	for _, t := range ts {
+		if !t.described {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+// claimVerbs open a claim of responsibility: "X claimed responsibility",
+// "X said it carried out the attack".
+var claimVerbs = newWordSet(map[string]bool{"claimed": true, "claims": true, "claiming": true, "took": true, "takes": true, "accepted": true, "admitted": true})
+
+// claimant returns the armed group that claims the document's attack ("X
+// claimed responsibility", "X said it carried out the bombing"), whose
+// members the unnamed attackers are; nil when none does, or when more
+// than one group claims.
+func (d *docState) claimant() *entity {
+	if d.claimDone {
+		return d.claimBy
+	}
+	d.claimDone = true
+	for si, s := range d.sents {
+		if d.skip[si] {
+			continue
+		}
+		toks := s.Tokens
+		for _, m := range d.ments[si] {
+			if m.ent.class != ClassArmedGroup || m.ent.unidentified {
+				continue
+			}
+			if claimsAfter(toks, m.b) {
+				if d.claimBy != nil && d.claimBy != m.ent {
+					d.claimBy = nil
+					return nil
+				}
+				d.claimBy = m.ent
+			}
+		}
+	}
+	return d.claimBy
+}
+
+// claimsAfter reports whether the words from token b on claim an attack:
+// "claimed responsibility", "said it carried out", "says it was behind".
+func claimsAfter(toks []text.Token, b int) bool {
+	for k := b; k < len(toks) && k < b+4; k++ {
+		w := toks[k].Norm
+		if claimVerbs.has(w) && k+1 < len(toks) && (toks[k+1].Norm == "responsibility" || toks[k+1].Norm == "credit") {
+			return true
+		}
+		if (w == "said" || w == "says") && k+2 < len(toks) && toks[k+1].Norm == "it" {
+			switch toks[k+2].Norm {
+			case "carried", "was", "conducted", "staged", "launched", "had":
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// nounTriggerAt reports whether an event noun starts at token i of
+// sentence s: a trigger with no verb reading ("airstrike"), or one with
+// both ("attack") followed by what follows a noun ("on", "in", a comma,
+// the end).
+func (d *docState) nounTriggerAt(s, i int) bool {
+	toks := d.sents[s].Tokens
+	noun, verb := false, false
+	for _, m := range d.r.triggers.FindCoded(d.coded[s].Slice(i, i+1)) {
+		for _, t := range m.Values {
+			if t.Verb {
+				verb = true
+			} else {
+				noun = true
+			}
+		}
+	}
+	if !noun {
+		return false
+	}
+	if !verb {
+		return true
+	}
+	if i+1 >= len(toks) {
+		return true
+	}
+	switch toks[i+1].Norm {
+	case "on", "in", "against", ",", ".", "at", "near", "that", "which", "was", "were", "killed", "left", "targeted", "hit":
+		return true
+	}
+	return false
+}
+
+// sentenceCountry is the country a participant of sentence s belongs to
+// when its phrase does not say: a country named in the sentence or the
+// two before it (not through a group's home country or a small place the
+// gazetteer may have mistaken), else the one country the document is in.
+func (d *docState) sentenceCountry(s int) string {
+	for k := s; k >= 0 && k >= s-2; k-- {
+		for _, m := range d.ments[k] {
+			if m.ent.class == ClassCountry && !d.diplomatModifier(k, m) {
+				return m.ent.country
+			}
+		}
+	}
+	if cc := d.docCountry(); cc != "" {
+		return cc
+	}
+	// a city large enough not to be a namesake: "police in Istanbul"
+	for k := s; k >= 0 && k >= s-2; k-- {
+		for _, m := range d.ments[k] {
+			if m.ent.class == ClassPlace && m.ent.gaz != nil && m.ent.gaz.Population >= 100000 {
+				return m.ent.country
+			}
+		}
+	}
+	return ""
+}

@@ -1,0 +1,183 @@
+package extract
+
+import (
+	"strings"
+	"testing"
+	"testing/fstest"
+)
+
+// mentionEntity returns the entity that has a mention whose text is span.
+func mentionEntity(rec *Record, span string) *Entity {
+	for i := range rec.Entities {
+		for _, m := range rec.Entities[i].Mentions {
+			if m.Text == span {
+				return &rec.Entities[i]
+			}
+		}
+	}
+	return nil
+}
+
+// participantTest is one phrase shape: the mention text that must be
+// found and what its entity must be.
+type participantTest struct {
+	name         string
+	text         string
+	span         string
+	class        string
+	entity       string // the entity's name ("" = not checked)
+	country      string // the entity's country name ("" = not checked)
+	count        int
+	unidentified bool
+}
+
+var participantTests = []participantTest{
+	{"unknown modifier", "On Monday unknown gunmen opened fire on a bus near Wajir, Kenya.", "unknown gunmen", ClassArmedGroup, "unidentified gunmen", "", 0, true},
+	{"armed men", "Armed men abducted a trader in Mandera, Kenya on Friday.", "Armed men", ClassArmedGroup, "unidentified armed group", "", 0, true},
+	{"singular attacker", "In Kenya, an unidentified attacker threw a grenade at a bus.", "an unidentified attacker", ClassArmedGroup, "", "", 1, true},
+	{"group before head", "Al-Shabaab fighters raided a police post in Kenya on Tuesday.", "Al-Shabaab fighters", ClassArmedGroup, "Al-Shabaab", "", 0, false},
+	{"suspected to be", "In Kenya, gunmen suspected to be Al-Shabaab militants stormed a bus.", "gunmen", ClassArmedGroup, "Al-Shabaab", "", 0, false},
+	{"group-linked", "Nigerian officials said Boko Haram-linked attackers burned a school.", "Boko Haram-linked attackers", ClassArmedGroup, "Boko Haram", "", 0, false},
+	{"community raiders", "Ngoloko raiders drove away cattle near the Ethiopian border.", "Ngoloko raiders", ClassArmedGroup, "Ngoloko militia", "", 0, false},
+	{"pro side", "In Venezuela, pro-government militia beat the marchers.", "pro-government militia", ClassArmedGroup, "", "", 0, true},
+	{"rebel forces", "In Syria, rebel forces shelled a checkpoint overnight.", "rebel forces", ClassArmedGroup, "unidentified rebels", "", 0, true},
+	{"counted civilians", "In Kenya, the blast wounded seven civilians on Sunday.", "seven civilians", ClassCivilians, "civilians", "Kenya", 7, false},
+	{"victim nationality", "Gunmen in Kenya killed two French tourists near the coast.", "two French tourists", ClassCivilians, "tourists", "France", 2, false},
+	{"kind of workers", "Bandits in Nigeria kidnapped four NGO workers.", "four NGO workers", ClassCivilians, "workers", "Nigeria", 4, false},
+	{"a singular civilian", "In Benin, gunmen killed a farmer near his field.", "a farmer", ClassCivilians, "farmers", "Benin", 1, false},
+	{"counted men", "In Kenya, attackers shot two men at a bar.", "two men", ClassCivilians, "civilians", "Kenya", 2, false},
+	{"unknown individuals", "In Benin, unknown individuals burned a school.", "unknown individuals", ClassArmedGroup, "unidentified armed group", "", 0, true},
+	{"bare police", "Police in Kenya shot dead a robbery suspect.", "Police", ClassStateForce, "Kenya Police", "Kenya", 0, false},
+	{"one officer", "In Kenya a bomb injured one police officer at dawn.", "one police officer", ClassStateForce, "Kenya Police", "Kenya", 1, false},
+	{"security forces", "Security forces in Mali repelled an assault on Monday.", "Security forces", ClassStateForce, "Mali security forces", "Mali", 0, false},
+	{"anaphoric group", "Jaish al-Adl claimed the ambush in Iran. The group said five guards died.", "The group", ClassArmedGroup, "Jaish al-Adl", "", 0, false},
+	{"anaphoric gunmen", "Militants of Boko Haram attacked Mafa in Nigeria. The gunmen later fled.", "The gunmen", ClassArmedGroup, "Boko Haram", "", 0, false},
+	{"claimed attack", "A suicide bomber struck a market in Somalia. Al-Shabaab said it carried out the bombing.", "bomber", ClassArmedGroup, "Al-Shabaab", "", 0, false},
+}
+
+func TestParticipants(t *testing.T) {
+	for _, tt := range participantTests {
+		t.Run(tt.name, func(t *testing.T) {
+			rec := extractOne(t, tt.text, "2024-03-20")
+			e := mentionEntity(rec, tt.span)
+			if e == nil {
+				t.Fatalf("no mention %q in %q; entities: %s", tt.span, tt.text, entityList(rec))
+			}
+			if e.Class != tt.class {
+				t.Errorf("class %s, want %s", e.Class, tt.class)
+			}
+			if tt.entity != "" && e.Name != tt.entity {
+				t.Errorf("entity %q, want %q", e.Name, tt.entity)
+			}
+			if tt.country != "" && e.Country != tt.country {
+				t.Errorf("country %q, want %q", e.Country, tt.country)
+			}
+			got := 0
+			if e.Count != nil {
+				got = *e.Count
+			}
+			if got != tt.count {
+				t.Errorf("count %d, want %d", got, tt.count)
+			}
+			if e.Unidentified != tt.unidentified {
+				t.Errorf("unidentified %v, want %v", e.Unidentified, tt.unidentified)
+			}
+		})
+	}
+}
+
+// noParticipantTests are phrases whose head word names no participant.
+var noParticipantTests = []struct{ name, text, span string }{
+	{"qualifies a noun", "Iran struck militant hideouts in Pakistan.", "militant"},
+	{"venue word after", "A bomb went off at a police station in Kenya.", "police"},
+	{"bare generic plural", "Pakistan says it will fight terrorists wherever they hide.", "terrorists"},
+	{"bare forces", "The two forces met at the border.", "forces"},
+	{"a source", "A bomb exploded at a market in Kenya, police said.", "police"},
+}
+
+func TestNoParticipant(t *testing.T) {
+	for _, tt := range noParticipantTests {
+		t.Run(tt.name, func(t *testing.T) {
+			rec := extractOne(t, tt.text, "2024-03-20")
+			if e := mentionEntity(rec, tt.span); e != nil {
+				t.Errorf("%q became %s %q", tt.span, e.Class, e.Name)
+			}
+		})
+	}
+}
+
+// TestVictimTargets checks that described victims are an attack's targets
+// when it names no other, and yield to a named one.
+func TestVictimTargets(t *testing.T) {
+	tests := []struct{ name, text, target, absent string }{
+		{"civilians alone", "In Kenya, Al-Shabaab attacked a bus, killing seven civilians.", "civilians", ""},
+		{"named target first", "Pakistan struck the Balochistan Liberation Army, killing two children.", "Balochistan Liberation Army", "children"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			rec := extractOne(t, tt.text, "2024-03-20")
+			var names []string
+			for _, e := range rec.Events {
+				if e.Type == EventAttack {
+					names = append(names, refNames(e.Targets)...)
+				}
+			}
+			if !contains(names, tt.target) {
+				t.Errorf("targets %v, want %s", names, tt.target)
+			}
+			if tt.absent != "" && contains(names, tt.absent) {
+				t.Errorf("targets %v hold %s", names, tt.absent)
+			}
+		})
+	}
+}
+
+func TestPronounObject(t *testing.T) {
+	rec := extractOne(t, "Kenyan police said gunmen seized businessman James Mwangi in Mandera. They later released him unharmed.", "2024-03-20")
+	e := mentionEntity(rec, "him")
+	if e == nil || e.Name != "James Mwangi" {
+		t.Errorf("him = %v; entities: %s", e, entityList(rec))
+	}
+}
+
+func entityList(rec *Record) string {
+	var b strings.Builder
+	for _, e := range rec.Entities {
+		b.WriteString(e.Name + "[" + e.Class + "]{")
+		for _, m := range e.Mentions {
+			b.WriteString(m.Text + ";")
+		}
+		b.WriteString("} ")
+	}
+	return b.String()
+}
+
+func TestWordListsLoad(t *testing.T) {
+	if _, err := parseWordLists(wordFiles); err != nil {
+		t.Fatal(err)
+	}
+	good := "civilians\tCivilians\tcivilians\tpl\ta reason\n"
+	mods := "unknown\tunidentified\ta reason\n"
+	places := "road\tpart\ta reason\n"
+	tests := []struct{ name, participants, modifiers, places, want string }{
+		{"no reason", "civilians\tCivilians\tcivilians\tpl\t\n", mods, places, "data/participants.tsv:1: no reason given"},
+		{"bad class", "civilians\tPeople\tcivilians\tpl\tr\n", mods, places, `data/participants.tsv:1: unknown class "People"`},
+		{"fields", good + "x\ty\n", mods, places, "data/participants.tsv:2: 2 fields, want 5"},
+		{"bad effect", good, "unknown\tvague\tr\n", places, `data/modifiers.tsv:1: unknown effect "vague"`},
+		{"upper case", good, mods, "Road\tpart\tr\n", `data/placewords.tsv:1: word "Road" is not in lower case`},
+		{"bad role", good, mods, "# comment\nroad\tpath\tr\n", `data/placewords.tsv:2: unknown role "path"`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			fsys := fstest.MapFS{
+				"data/participants.tsv": {Data: []byte(tt.participants)},
+				"data/modifiers.tsv":    {Data: []byte(tt.modifiers)},
+				"data/placewords.tsv":   {Data: []byte(tt.places)},
+			}
+			_, err := parseWordLists(fsys)
+			if err == nil || err.Error() != tt.want {
+				t.Errorf("error %v, want %s", err, tt.want)
+			}
+		})
+	}
+}

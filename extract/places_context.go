@@ -1,0 +1,527 @@
+package extract
+
+import (
+	"strings"
+	"sync"
+	"unicode/utf8"
+
+	"github.com/newsgraph/newsgraph/extract/gazetteer"
+	"github.com/newsgraph/newsgraph/extract/text"
+)
+
+// Places beyond the gazetteer. Incident notes name villages, wards, roads,
+// markets and fronts no list of towns holds. findContextPlaces reads a
+// capitalised name as a place from its context:
+//
+//   - before a place word (data/placewords.tsv): "Mirarani village",
+//     "Ngamia Road", "Kinyach ward", "Hullugho border town";
+//   - after a locative preposition: "in Tarbaj", "near Fino", "along
+//     Kerio", and the names listed with it ("in Yumbis and Wel Marer");
+//
+// and attaches it to the place or administrative area named right after
+// it ("Mirarani (Lamu county)", "X village, Y district, Z province",
+// "Fafi in Garissa"), from which it takes its country: so every attack
+// "in Garissa" finds the places inside it. An administrative name the
+// gazetteer spells otherwise ("Ningarhar province" for Nangarhar) is
+// matched by its consonant skeleton among the regions of the countries
+// the document names. findVenues reads facilities (a mosque, a market, a
+// police station) as places of type "facility" inside the town named
+// with them.
+
+// findDescribed finds what the text describes rather than names: places
+// from their context, venues, descriptive participants and references
+// back to them.
+func (d *docState) findDescribed() {
+	d.findContextPlaces()
+	d.findVenues()
+	d.findParticipants()
+	d.resolvePronouns()
+}
+
+// locatives are the prepositions after which a capitalised name is a
+// place.
+var locatives = newWordSet(map[string]bool{"in": true, "near": true, "at": true, "along": true, "towards": true, "toward": true, "outside": true, "around": true, "between": true, "from": true, "inside": true})
+
+// placeSpan is a place name found from context, before it becomes an
+// entity: tokens [a, b) of its sentence, the place word after it.
+type placeSpan struct {
+	a, b  int
+	word  string // the place word after the name, "" if none
+	after int    // where the words that say what it lies in start, if not b
+}
+
+// findContextPlaces finds the places of every sentence named by context.
+func (d *docState) findContextPlaces() {
+	l := loadWordLists()
+	for si, s := range d.sents {
+		if d.skip[si] || titleCase(s) {
+			continue
+		}
+		var spans []placeSpan
+		toks := s.Tokens
+		listed := false // inside a list that a locative opened
+		for i := 0; i < len(toks); i++ {
+			t := toks[i]
+			if !isUpperWord(t) || d.covered(si, i) || t.AllCaps() {
+				listed = listed && (t.Norm == "and" || t.Norm == "," || d.covered(si, i))
+				if i > 0 && locatives.has(toks[i-1].Norm) {
+					listed = false
+				}
+				continue
+			}
+			end := d.nameRun(si, i)
+			if end == i {
+				continue
+			}
+			end = d.placeParticles(si, end)
+			prev := ""
+			if i > 0 {
+				prev = toks[i-1].Norm
+			}
+			if sp, ok := d.contextPlace(l, si, i, end, prev, listed); ok {
+				spans = append(spans, sp)
+				listed = locatives.has(prev) || listed
+				i = sp.b - 1
+				continue
+			}
+			i = end - 1
+		}
+		spans = d.listedBefore(spans, si)
+		// right to left, so that each place finds the area after it
+		for k := len(spans) - 1; k >= 0; k-- {
+			d.addContextPlace(l, si, spans[k])
+		}
+	}
+}
+
+// titleCase reports whether a sentence is written in title case (a
+// headline), where capitals say nothing about names: no word of four
+// letters or more starts in lower case.
+func titleCase(s text.Sentence) bool {
+	for _, t := range s.Tokens {
+		if t.Kind != text.Word || len(t.Text) < 4 {
+			continue
+		}
+		if c := t.Text[0]; c >= 'a' && c <= 'z' || c >= utf8.RuneSelf && !t.Upper() {
+			return false
+		}
+	}
+	return true
+}
+
+// contextPlace reads the capitalised run [a, end) of sentence s as a place
+// if its context says it is one.
+func (d *docState) contextPlace(l *wordLists, s, a, end int, prev string, listed bool) (placeSpan, bool) {
+	toks := d.sents[s].Tokens
+	next := ""
+	if end < len(toks) {
+		next = toks[end].Norm
+	}
+	last := toks[end-1].Norm
+	if end-a >= 2 && l.placeWords[last]&placeAdmin != 0 {
+		// "Mandera County": the name is the words before the admin word
+		return placeSpan{a: a, b: end - 1, word: last}, true
+	}
+	switch {
+	case end-a >= 2 && l.placeWords[last]&placePart != 0:
+		return placeSpan{a: a, b: end}, true // "Ngamia Road", "Boni Forest"
+	case next == "border" && end+1 < len(toks) && l.placeWords[toks[end+1].Norm]&placeSettle != 0:
+		return placeSpan{a: a, b: end, word: toks[end+1].Norm}, true // "Hullugho border town"
+	case l.placeWords[next]&(placeAdmin|placeSettle|placePart) != 0 && !isUpperWord(toks[end]):
+		if a == 0 && d.r.stopwords.has(toks[a].Norm) {
+			return placeSpan{}, false
+		}
+		return placeSpan{a: a, b: end, word: next}, true
+	case a >= 1 && l.placeWords[prev]&(placePart|placeSettle) != 0 && !isUpperWord(toks[a-1]) && !d.r.stopwords.has(toks[a].Norm):
+		return placeSpan{a: a, b: end}, true // "the central street Rue Lafontaine", "the village Kambi"
+	case prev == "(" && (next == "," || next == ")"):
+		return placeSpan{a: a, b: end}, true // "Porga (Materi, Atacora)"
+	case prev == "of" && a >= 2 && l.placeWords[toks[a-2].Norm]&placeSettle != 0 && !d.r.stopwords.has(toks[a].Norm):
+		return placeSpan{a: a, b: end}, true // "the hamlet of Kekeleba"
+	case a > 0 && (locatives.has(prev) || listed && (prev == "and" || prev == ",")):
+		if !d.placeLike(s, a, end) {
+			return placeSpan{}, false
+		}
+		return placeSpan{a: a, b: end}, true
+	}
+	return placeSpan{}, false
+}
+
+// placeLike reports whether the run [a, end) after a locative can be a
+// place: not a person's name, not a modifier of a noun that follows ("in
+// Kikuyu attacks", "at Juba police"), not a possessive.
+func (d *docState) placeLike(s, a, end int) bool {
+	toks := d.sents[s].Tokens
+	if d.r.givenNames.has(toks[a].Norm) || d.r.stopwords.has(toks[a].Norm) {
+		return false
+	}
+	if end < len(toks) {
+		n := toks[end]
+		if n.Norm == "'" || n.Norm == "’" {
+			return false
+		}
+		if n.Kind == text.Word && !isUpperWord(n) && !prepositions.has(n.Norm) && n.Norm != "and" && n.Norm != "or" && !locatives.has(n.Norm) {
+			// a lower-case word right after: a verb ("in Tarbaj killed")
+			// or a noun the name qualifies ("in Pokot attacks")
+			l := loadWordLists()
+			if l.headSet.has(n.Norm) || groupHeads.has(n.Norm) || d.triggerAt(s, end) || l.placeWords[n.Norm]&placeVenue != 0 {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// addContextPlace adds the place of span sp of sentence s: a region of
+// the gazetteer spelt otherwise, or a new place inside the area named
+// after it.
+func (d *docState) addContextPlace(l *wordLists, s int, sp placeSpan) {
+	name := d.surface(s, sp.a, sp.b)
+	if l.placeWords[sp.word]&placeAdmin != 0 {
+		if g := d.knownArea(name); g != nil {
+			e := d.entityFor(d.r.gazCand(g))
+			d.addMention(d.newMention(mention{s: s, a: sp.a, b: sp.b, ent: e}), name)
+			return
+		}
+	}
+	if l.placeWords[sp.word]&placeAdmin != 0 || sp.word == "" {
+		if g := d.regionBySkeleton(name); g != nil {
+			e := d.entityFor(d.r.gazCand(g))
+			d.addMention(d.newMention(mention{s: s, a: sp.a, b: sp.b, ent: e}), name)
+			return
+		}
+	}
+	after := sp.b
+	if sp.after > 0 {
+		after = sp.after
+	}
+	within := d.areaAfter(s, after)
+	cc := ""
+	if within != nil {
+		cc = within.country
+	} else {
+		cc = d.docCountry() // the one country the document is in
+	}
+	e := d.entityFor(&cand{class: ClassPlace, key: "place/" + keyCountry(cc) + "-" + slug(name), name: name, country: cc})
+	e.conf = 0.6
+	if e.within == nil && within != e {
+		e.within = within
+	}
+	if e.typ == "" && l.placeWords[sp.word]&placeAdmin != 0 {
+		e.typ = sp.word
+	}
+	d.addMention(d.newMention(mention{s: s, a: sp.a, b: sp.b, ent: e}), name)
+}
+
+// areaAfter returns the place or region named right after token b of
+// sentence s: after a place word, a comma, a bracket or "in" ("Mirarani
+// (Lamu county)", "Fafi, Garissa", "Tarbaj in Wajir").
+func (d *docState) areaAfter(s, b int) *entity {
+	toks := d.sents[s].Tokens
+	l := loadWordLists()
+	j := b
+	for j < len(toks) && (l.placeWords[toks[j].Norm]&(placeAdmin|placeSettle) != 0 || toks[j].Norm == "border") {
+		j++
+	}
+	if j >= len(toks) {
+		return nil
+	}
+	switch toks[j].Norm {
+	case ",", "(", "in":
+		j++
+	default:
+		return nil
+	}
+	for j < len(toks) && (toks[j].Norm == "the" || directions.has(toks[j].Norm)) {
+		j++
+	}
+	m := d.mentionStarting(s, j)
+	if m == nil || m.ent.class != ClassPlace && m.ent.class != ClassRegion && m.ent.class != ClassCountry {
+		return nil
+	}
+	if strings.EqualFold(m.ent.name, d.surface(s, j, m.b)) && m.ent.name == d.surface(s, b-(m.b-m.a), b) {
+		// "Materi (Materi, Atacora)": the town's area has its name; the
+		// area named after that one is what it lies in
+		return d.areaAfter(s, m.b)
+	}
+	return m.ent
+}
+
+// knownArea returns the gazetteer's division or place of that name
+// before an administrative word ("Mandera County", "Dadaab District"),
+// which the name matcher leaves alone as part of a longer name: a region
+// before a place, one of a country the document names before others, nil
+// when that leaves more than one.
+func (d *docState) knownArea(name string) *gazetteer.Entry {
+	var best *gazetteer.Entry
+	bestRank := 0
+	tie := false
+	for _, g := range d.r.gaz.Lookup(name) {
+		if g.Kind == gazetteer.KindCountry {
+			continue
+		}
+		rank := 1
+		if g.Kind == gazetteer.KindRegion {
+			rank += 2
+		}
+		if d.countryCount[g.Country] > 0 {
+			rank += 4
+		}
+		switch {
+		case rank > bestRank:
+			best, bestRank, tie = g, rank, false
+		case rank == bestRank:
+			tie = true
+		}
+	}
+	if tie {
+		return nil
+	}
+	return best
+}
+
+// docCountry returns the one country the document is in, judged by the
+// countries it names and the regions (first-level divisions) it names,
+// or "" when it names none or several.
+func (d *docState) docCountry() string {
+	if d.docCountryDone {
+		return d.docCC
+	}
+	d.docCountryDone = true
+	cc := ""
+	for _, ms := range d.ments {
+		for _, m := range ms {
+			if m.ent.class != ClassCountry && m.ent.class != ClassRegion || m.ent.country == "" {
+				continue
+			}
+			if m.ent.class == ClassRegion && m.ent.gaz == nil {
+				continue
+			}
+			if cc != "" && cc != m.ent.country {
+				return ""
+			}
+			cc = m.ent.country
+		}
+	}
+	d.docCC = cc
+	return cc
+}
+
+// regionSkeletons maps the consonant skeleton of every first-level
+// division's names to the divisions, built on first use.
+var (
+	skeletonOnce   sync.Once
+	regionSkeleton map[string][]*gazetteer.Entry
+)
+
+func (d *docState) regionSkeletons() map[string][]*gazetteer.Entry {
+	skeletonOnce.Do(func() {
+		regionSkeleton = map[string][]*gazetteer.Entry{}
+		d.r.gaz.Each(func(e *gazetteer.Entry) bool {
+			if e.Kind != gazetteer.KindRegion {
+				return true
+			}
+			seen := map[string]bool{}
+			for _, n := range append([]string{e.Name}, e.Aliases...) {
+				k := skeleton(n)
+				if len(k) >= 3 && !seen[k] {
+					seen[k] = true
+					regionSkeleton[k] = append(regionSkeleton[k], e)
+				}
+			}
+			return true
+		})
+	})
+	return regionSkeleton
+}
+
+// adminWords are the words a division's reference name may carry that
+// news copy leaves out or adds: "Paktia Province".
+var adminWords = newWordSet(map[string]bool{"province": true, "region": true, "state": true, "county": true, "department": true, "governorate": true, "district": true, "oblast": true, "prefecture": true})
+
+// skeleton is a spelling-independent key of a place name: its words other
+// than administrative ones, folded to ASCII, with vowels (after the
+// first letter), "y", "h" and "w" dropped and doubled letters collapsed.
+// Paktia and Paktiya, Nangarhar and Ningarhar share one.
+func skeleton(name string) string {
+	var b strings.Builder
+	for _, w := range strings.Fields(text.Normalize(name)) {
+		if adminWords.has(w) {
+			continue
+		}
+		first := true
+		var last byte
+		for i := 0; i < len(w); i++ {
+			c := w[i]
+			if c < 'a' || c > 'z' {
+				continue
+			}
+			if !first && strings.IndexByte("aeiouyhw", c) >= 0 {
+				continue
+			}
+			if c != last {
+				b.WriteByte(c)
+			}
+			last, first = c, false
+		}
+	}
+	return b.String()
+}
+
+// regionBySkeleton returns the one first-level division of a country the
+// document names whose skeleton is that of name, or nil.
+func (d *docState) regionBySkeleton(name string) *gazetteer.Entry {
+	k := skeleton(name)
+	if len(k) < 3 {
+		return nil
+	}
+	var found *gazetteer.Entry
+	for _, e := range d.regionSkeletons()[k] {
+		if d.countryCount[e.Country] == 0 || !sameInitial(e.Name, name) {
+			continue
+		}
+		if found != nil && found != e {
+			return nil
+		}
+		found = e
+	}
+	return found
+}
+
+func sameInitial(a, b string) bool {
+	na, nb := text.Normalize(a), text.Normalize(b)
+	return na != "" && nb != "" && na[0] == nb[0]
+}
+
+// venueModifiers are the nouns that stand before a venue word in its
+// name: "police station", "military post", "bus station".
+var venueModifiers = newWordSet(map[string]bool{"police": true, "military": true, "army": true, "border": true, "bus": true, "petrol": true, "primary": true, "secondary": true, "high": true, "country": true, "club": true, "camp": true, "security": true, "district": true, "county": true, "village": true, "health": true, "gas": true, "fuel": true, "railway": true, "train": true, "local": true})
+
+// findVenues finds facilities named with the town or district they lie
+// in ("a police station in Dif", "Pangani police station") and adds each
+// as a place of type "facility" inside it.
+func (d *docState) findVenues() {
+	l := loadWordLists()
+	for si, s := range d.sents {
+		if d.skip[si] {
+			continue
+		}
+		toks := s.Tokens
+		for v := 0; v < len(toks); v++ {
+			if toks[v].Kind != text.Word || !l.venueSet.has(toks[v].Norm) || d.covered(si, v) {
+				continue
+			}
+			d.venueAt(si, v)
+		}
+	}
+}
+
+// venueAt reads the venue whose word is token v of sentence s.
+func (d *docState) venueAt(s, v int) {
+	toks := d.sents[s].Tokens
+	if isUpperWord(toks[v]) && v+1 < len(toks) && isUpperWord(toks[v+1]) {
+		return // inside a longer name: "Marg Bar Sarmachar"
+	}
+	a := v
+	for a > 0 && a > v-2 && venueModifiers.has(toks[a-1].Norm) && !d.covered(s, a-1) {
+		a--
+	}
+	var town *entity
+	named := false
+	if m := d.mentionEnding(s, a); m != nil && (m.ent.class == ClassPlace || m.ent.class == ClassRegion) {
+		town = m.ent // "Pangani police station", "Garissa market"
+	} else if a > 0 && isUpperWord(toks[a-1]) && !d.covered(s, a-1) && a-1 > 0 && !d.r.stopwords.has(toks[a-1].Norm) {
+		named = true // "Juba Primary School" is a run of its own; "Rolando cafe"
+		for a > 1 && isUpperWord(toks[a-1]) && !d.covered(s, a-1) && !d.r.stopwords.has(toks[a-1].Norm) {
+			a--
+		}
+	}
+	if town == nil {
+		// "a police station in Dif", "the market of Garissa"
+		if v+2 < len(toks) && (toks[v+1].Norm == "in" || toks[v+1].Norm == "of" || toks[v+1].Norm == "at") {
+			if m := d.mentionStarting(s, v+2); m != nil && (m.ent.class == ClassPlace || m.ent.class == ClassRegion) {
+				town = m.ent
+			}
+		}
+	}
+	if town == nil && !named {
+		return
+	}
+	phrase := strings.ToLower(d.surface(s, a, v+1))
+	name := d.surface(s, a, v+1)
+	cc := ""
+	if town != nil {
+		cc = town.country
+		if !named {
+			name = town.name + " " + phrase
+		}
+	}
+	e := d.entityFor(&cand{class: ClassPlace, key: "place/" + keyCountry(cc) + "-" + slug(name), name: name, country: cc})
+	e.typ, e.conf = "facility", 0.6
+	if e.within == nil && town != nil {
+		e.within = town
+	}
+	d.addMention(d.newMention(mention{s: s, a: a, b: v + 1, ent: e}), "")
+}
+
+// listedBefore adds to spans the names listed before a plural place word:
+// "Yumbis and Wel Marer villages" names two villages.
+func (d *docState) listedBefore(spans []placeSpan, s int) []placeSpan {
+	toks := d.sents[s].Tokens
+	n := len(spans)
+	for i := 0; i < n; i++ {
+		sp := spans[i]
+		if sp.word != "villages" && sp.word != "areas" {
+			continue
+		}
+		j := sp.a - 1
+		for j > 0 && (toks[j].Norm == "and" || toks[j].Norm == ",") {
+			a := j
+			for a > 0 && isUpperWord(toks[a-1]) && !d.covered(s, a-1) && !toks[a-1].AllCaps() {
+				a--
+			}
+			if a == j || d.r.stopwords.has(toks[a].Norm) {
+				break
+			}
+			spans = append(spans, placeSpan{a: a, b: j, word: sp.word, after: sp.b})
+			j = a - 1
+		}
+	}
+	sortLike(spans, func(x, y placeSpan) bool { return x.a < y.a })
+	return spans
+}
+
+// placeParticles are the lower-case words inside place names: "Calle del
+// Correo", "Rio de Janeiro", "Bois de la Cambre".
+var placeParticles = newWordSet(map[string]bool{"del": true, "de": true, "la": true, "du": true, "des": true, "di": true, "da": true, "do": true, "dos": true, "das": true, "el": true, "al": true, "sur": true, "on": false})
+
+// placeParticles extends a name run ending at end over particles followed
+// by capitalised words.
+func (d *docState) placeParticles(s, end int) int {
+	toks := d.sents[s].Tokens
+	for {
+		k := end
+		for k < len(toks) && k < end+2 && placeParticles.has(toks[k].Norm) && !isUpperWord(toks[k]) {
+			k++
+		}
+		if k == end || k >= len(toks) || !isUpperWord(toks[k]) || d.covered(s, k) {
+			return end
+		}
+		e := d.nameRun(s, k)
+		if e == k {
+			return end
+		}
+		end = e
+	}
+}
+
+// liesIn reports whether place a lies in place b, through the chain of
+// areas each lies within: a venue in its town, a village in its district.
+func liesIn(a, b *entity) bool {
+	for w, n := a.within, 0; w != nil && n < 8; w, n = w.within, n+1 {
+		if w == b {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,101 @@
+package extract
+
+import "testing"
+
+// placeTests are the shapes in which a place no gazetteer lists is named:
+// the mention text, the entity's name, what it lies within and its
+// country.
+var placeTests = []struct {
+	name, text, span, entity, within, country, typ string
+}{
+	{"village then county", "Gunmen attacked Kambi Juu village, Garissa county, on Monday.", "Kambi Juu", "Kambi Juu", "Garissa", "Kenya", ""},
+	{"bracketed county", "Clashes broke out in Bulla Hawa (Mandera county) overnight.", "Bulla Hawa", "Bulla Hawa", "Mandera", "Kenya", ""},
+	{"named road", "A grenade was thrown along Kiptoo Road in Garissa, Kenya.", "Kiptoo Road", "Kiptoo Road", "Garissa", "Kenya", ""},
+	{"border town", "Militants raided Dhobley border town, Lower Juba, in Somalia.", "Dhobley", "Dhobley", "", "", ""},
+	{"after a locative", "Police said the herders were ambushed near Kalemngorok in Turkana, Kenya.", "Kalemngorok", "Kalemngorok", "Turkana", "Kenya", ""},
+	{"listed after a locative", "Raiders struck in Lomelo and Kapedo in Turkana, Kenya.", "Lomelo", "Lomelo", "", "", ""},
+	{"admin word kept as type", "Fighting was reported in Banissa ward, Mandera, Kenya.", "Banissa", "Banissa", "Mandera", "Kenya", "ward"},
+	{"admin spelling", "Taliban fighters stormed a checkpoint in Ningarhar province, Afghanistan.", "Ningarhar", "Nangarhar Province", "", "Afghanistan", ""},
+	{"capitalised admin word", "Fighting was reported in El Ram, Mandera County, Kenya.", "Mandera", "Mandera", "", "Kenya", ""},
+	{"listed before a plural place word", "Gunmen raided Yumbisa and Welmar villages in Kambirwa, Kenya.", "Yumbisa", "Yumbisa", "Kambirwa", "Kenya", ""},
+	{"the document's one country", "In Kenya, attackers burned shops at Kambi Juu overnight.", "Kambi Juu", "Kambi Juu", "", "Kenya", ""},
+	{"bracketed district and region", "On 2 May, gunmen raided Kolgara (Kolgara, Atacora) in Benin.", "Kolgara", "Kolgara", "Atakora Department", "Benin", ""},
+	{"hamlet of", "Unknown men entered the hamlet of Tibouka in Benin at night.", "Tibouka", "Tibouka", "", "Benin", ""},
+	{"after a place word", "The blast hit a shop on the busy street Rue Lafontaine in France.", "Rue Lafontaine", "Rue Lafontaine", "", "", ""},
+	{"particles inside the name", "The bomb went off in Calle del Correo, Madrid, in Spain.", "Calle del Correo", "Calle del Correo", "Madrid", "Spain", ""},
+	{"venue in a town", "A bomb exploded at a mosque in Garissa, Kenya.", "mosque", "Garissa mosque", "Garissa", "Kenya", "facility"},
+	{"venue after a town", "Attackers threw a grenade into Mandera police station in Kenya.", "police station", "Mandera police station", "Mandera", "Kenya", "facility"},
+}
+
+func TestContextPlaces(t *testing.T) {
+	for _, tt := range placeTests {
+		t.Run(tt.name, func(t *testing.T) {
+			rec := extractOne(t, tt.text, "2024-03-20")
+			e := mentionEntity(rec, tt.span)
+			if e == nil {
+				t.Fatalf("no mention %q; entities: %s", tt.span, entityList(rec))
+			}
+			if e.Name != tt.entity {
+				t.Errorf("entity %q, want %q", e.Name, tt.entity)
+			}
+			if tt.within != "" && (e.Within == nil || e.Within.Name != tt.within) {
+				t.Errorf("within %v, want %s", e.Within, tt.within)
+			}
+			if tt.country != "" && e.Country != tt.country {
+				t.Errorf("country %q, want %q", e.Country, tt.country)
+			}
+			if tt.typ != "" && e.Type != tt.typ {
+				t.Errorf("type %q, want %q", e.Type, tt.typ)
+			}
+		})
+	}
+}
+
+// notPlaceTests are capitalised words after a locative that name no place.
+var notPlaceTests = []struct{ name, text, span string }{
+	{"a person", "The statement was read in Nairobi by John Kamau on Friday.", "John Kamau"},
+	{"a qualifier", "Five people died in Ndorobo attacks on Saturday.", "Ndorobo"},
+	{"a month", "The talks ended in March without a deal.", "March"},
+	{"inside a name", "Troops ended the operation codenamed Marg Bar Sarmachar in Iran.", "Marg Bar"},
+}
+
+func TestNotContextPlaces(t *testing.T) {
+	for _, tt := range notPlaceTests {
+		t.Run(tt.name, func(t *testing.T) {
+			rec := extractOne(t, tt.text, "2024-03-20")
+			if e := mentionEntity(rec, tt.span); e != nil && e.Class == ClassPlace {
+				t.Errorf("%q became place %q", tt.span, e.Name)
+			}
+		})
+	}
+}
+
+func TestSkeleton(t *testing.T) {
+	tests := []struct{ a, b string }{
+		{"Paktia", "Paktiya"},
+		{"Nangarhar Province", "Ningarhar"},
+		{"Kandahar", "Qandahar"},
+	}
+	for _, tt := range tests {
+		same := skeleton(tt.a) == skeleton(tt.b)
+		if want := tt.a != "Kandahar"; same != want {
+			t.Errorf("skeleton(%q)=%q, skeleton(%q)=%q: same %v, want %v", tt.a, skeleton(tt.a), tt.b, skeleton(tt.b), same, want)
+		}
+	}
+}
+
+// TestMostSpecificPlaceFirst checks that an event lists a venue before the
+// town it lies in, whatever order the sentence names them in.
+func TestMostSpecificPlaceFirst(t *testing.T) {
+	rec := extractOne(t, "In Mombasa, Kenya, gunmen attacked the Mombasa market on Monday.", "2024-03-20")
+	for _, e := range rec.Events {
+		if e.Type != EventAttack || len(e.Places) < 2 {
+			continue
+		}
+		if e.Places[0].Name != "Mombasa market" {
+			t.Errorf("places %v, want Mombasa market first", refNames(e.Places))
+		}
+		return
+	}
+	t.Errorf("no attack with two places: %s", describe(rec))
+}

@@ -1,0 +1,182 @@
+package extract
+
+import (
+	"bufio"
+	"embed"
+	"fmt"
+	"io/fs"
+	"strings"
+	"sync"
+)
+
+//go:embed data/*.tsv
+var wordFiles embed.FS
+
+// participantHead is one row of data/participants.tsv: a head noun of a
+// descriptive participant.
+type participantHead struct {
+	class  string // StateForce, ArmedGroup, Civilians, Person
+	kind   string // the entity's type; "needs-modifier" heads need one
+	plural bool
+}
+
+// modifier effects, from data/modifiers.tsv.
+const (
+	modPlain = iota
+	modUnidentified
+	modArmed
+	modCivil
+	modState // state force; the kind is in participantMod.kind
+)
+
+// participantMod is one row of data/modifiers.tsv.
+type participantMod struct {
+	effect int
+	kind   string // for modState: police, military, security
+}
+
+// place word roles, from data/placewords.tsv (a word may have several).
+const (
+	placeAdmin  = 1 << iota // "Lamu county": the name before it
+	placePart               // "Ngamia Road": part of the name
+	placeSettle             // "Fafi town", "Mirarani village"
+	placeVenue              // "a police station": a facility
+)
+
+// wordLists are the embedded word lists of descriptive participants and
+// places, loaded once.
+type wordLists struct {
+	heads      map[string]participantHead
+	mods       map[string]participantMod
+	placeWords map[string]int
+	// headSet, modSet, placeSet and venueSet answer membership in hot
+	// loops.
+	headSet, modSet, placeSet, venueSet wordSet
+}
+
+var (
+	listsOnce sync.Once
+	lists     *wordLists
+)
+
+// loadWordLists returns the embedded word lists. It panics if a file is
+// malformed, which TestWordListsLoad rules out.
+func loadWordLists() *wordLists {
+	listsOnce.Do(func() {
+		l, err := parseWordLists(wordFiles)
+		if err != nil {
+			panic("extract: embedded word lists: " + err.Error())
+		}
+		lists = l
+	})
+	return lists
+}
+
+// parseWordLists reads participants.tsv, modifiers.tsv and placewords.tsv
+// from fsys; an error names the file, the line and the problem.
+func parseWordLists(fsys fs.FS) (*wordLists, error) {
+	l := &wordLists{heads: map[string]participantHead{}, mods: map[string]participantMod{}, placeWords: map[string]int{}}
+	err := eachRow(fsys, "data/participants.tsv", 5, func(f []string) error {
+		switch f[1] {
+		case ClassStateForce, ClassArmedGroup, ClassCivilians, ClassPerson:
+		default:
+			return fmt.Errorf("unknown class %q", f[1])
+		}
+		if f[3] != "sg" && f[3] != "pl" {
+			return fmt.Errorf("number %q is neither sg nor pl", f[3])
+		}
+		l.heads[f[0]] = participantHead{class: f[1], kind: f[2], plural: f[3] == "pl"}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	err = eachRow(fsys, "data/modifiers.tsv", 3, func(f []string) error {
+		m := participantMod{}
+		switch e := f[1]; {
+		case e == "plain":
+		case e == "unidentified":
+			m.effect = modUnidentified
+		case e == "armed":
+			m.effect = modArmed
+		case e == "civil":
+			m.effect = modCivil
+		case strings.HasPrefix(e, "state:") && len(e) > len("state:"):
+			m.effect, m.kind = modState, e[len("state:"):]
+		default:
+			return fmt.Errorf("unknown effect %q", e)
+		}
+		l.mods[f[0]] = m
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	err = eachRow(fsys, "data/placewords.tsv", 3, func(f []string) error {
+		var role int
+		switch f[1] {
+		case "admin":
+			role = placeAdmin
+		case "part":
+			role = placePart
+		case "settle":
+			role = placeSettle
+		case "venue":
+			role = placeVenue
+		default:
+			return fmt.Errorf("unknown role %q", f[1])
+		}
+		l.placeWords[f[0]] |= role
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	l.headSet, l.modSet, l.placeSet = setOf(l.heads), setOf(l.mods), setOf(l.placeWords)
+	venues := map[string]bool{}
+	for w, role := range l.placeWords {
+		venues[w] = role&placeVenue != 0
+	}
+	l.venueSet = newWordSet(venues)
+	return l, nil
+}
+
+func setOf[V any](m map[string]V) wordSet {
+	s := map[string]bool{}
+	for k := range m {
+		s[k] = true
+	}
+	return newWordSet(s)
+}
+
+// eachRow calls row with the tab-separated fields of every line of a file
+// that is neither blank nor a comment; each line must have n fields, the
+// last (the reason) not empty.
+func eachRow(fsys fs.FS, name string, n int, row func([]string) error) error {
+	f, err := fsys.Open(name)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	for line := 1; sc.Scan(); line++ {
+		t := sc.Text()
+		if strings.TrimSpace(t) == "" || strings.HasPrefix(t, "#") {
+			continue
+		}
+		fields := strings.Split(t, "\t")
+		if len(fields) != n {
+			return fmt.Errorf("%s:%d: %d fields, want %d", name, line, len(fields), n)
+		}
+		if strings.TrimSpace(fields[n-1]) == "" {
+			return fmt.Errorf("%s:%d: no reason given", name, line)
+		}
+		if fields[0] == "" || fields[0] != strings.ToLower(fields[0]) {
+			return fmt.Errorf("%s:%d: word %q is not in lower case", name, line, fields[0])
+		}
+		if err := row(fields); err != nil {
+			return fmt.Errorf("%s:%d: %w", name, line, err)
+		}
+	}
+	return sc.Err()
+}
