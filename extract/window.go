@@ -147,6 +147,16 @@ func (w span) shift(s Span) Span {
 	return s
 }
 
+// shiftAll returns the spans shifted, in a new list: the extractor may
+// share one list of evidence between two facts.
+func (w span) shiftAll(spans []Span) []Span {
+	out := make([]Span, len(spans))
+	for i, s := range spans {
+		out[i] = w.shift(s)
+	}
+	return out
+}
+
 // owns tells whether a span (already shifted) lies in what w owns.
 func (w span) owns(s Span) bool { return s.Start >= w.own }
 
@@ -230,9 +240,7 @@ func (m *windowMerge) addEvents(events []Event, w span) {
 	local := map[string]string{} // window's event ID -> document's
 	first := len(m.rec.Events)
 	for _, e := range events {
-		for k := range e.Evidence {
-			e.Evidence[k] = w.shift(e.Evidence[k])
-		}
+		e.Evidence = w.shiftAll(e.Evidence)
 		if i, ok := m.earlier(e, w); ok {
 			local[e.ID] = m.rec.Events[i].ID
 			mergeEvent(&m.rec.Events[i], e, w)
@@ -310,9 +318,7 @@ func (m *windowMerge) addRelation(r Relation, w span) {
 	if m.rels[k] {
 		return
 	}
-	for i := range r.Evidence {
-		r.Evidence[i] = w.shift(r.Evidence[i])
-	}
+	r.Evidence = w.shiftAll(r.Evidence)
 	m.rels[k] = true
 	m.rec.Relations = append(m.rec.Relations, r)
 }
