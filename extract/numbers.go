@@ -457,7 +457,7 @@ func (d *docState) figureWarnings() []Warning {
 			}
 			out = append(out, Warning{
 				Message:  fmt.Sprintf("implausible casualty figure (%s) in %q: above %d, the largest single-event toll taken as a number; kept as text, not as a figure", what, claim, MaxCasualties),
-				Evidence: Span{Sentence: si, Start: a.Start, End: b.End, Text: claim},
+				Evidence: &Span{Sentence: si, Start: a.Start, End: b.End, Text: claim},
 			})
 		}
 	}

@@ -153,7 +153,7 @@ func TestImplausibleFigureWarned(t *testing.T) {
 		t.Fatalf("warnings %v, want one", rec.Warnings)
 	}
 	w := rec.Warnings[0]
-	if !strings.Contains(w.Message, "1000000000000 people") || doc.Text[w.Evidence.Start:w.Evidence.End] != w.Evidence.Text {
+	if !strings.Contains(w.Message, "1000000000000 people") || w.Evidence == nil || doc.Text[w.Evidence.Start:w.Evidence.End] != w.Evidence.Text {
 		t.Errorf("warning %s", w)
 	}
 }

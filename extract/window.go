@@ -43,13 +43,23 @@ var defaultWindow = window{size: 256 << 10, overlap: 8 << 10}
 // further back than a window's context (a place's country guessed from the
 // whole document, a name used far from its first mention) does not.
 func (x *Lexical) Extract(ctx context.Context, doc Document) (*Record, error) {
+	var urlWarning []Warning
+	if u, err := CheckURL(doc.URL); err != nil {
+		doc.URL = u
+		urlWarning = []Warning{{Message: err.Error()}}
+	}
 	if x.window.size <= 0 || len(doc.Text) <= x.window.size {
-		return x.extractWhole(ctx, doc)
+		rec, err := x.extractWhole(ctx, doc)
+		if rec != nil {
+			rec.Warnings = append(urlWarning, rec.Warnings...)
+		}
+		return rec, err
 	}
 	if !utf8.ValidString(doc.Text) {
 		doc.Text = strings.ToValidUTF8(doc.Text, "\uFFFD")
 	}
 	m := newWindowMerge(x.base, doc)
+	m.rec.Warnings = urlWarning
 	var w span
 	for w.to < len(doc.Text) {
 		if err := ctx.Err(); err != nil {
@@ -170,8 +180,11 @@ func (m *windowMerge) add(rec *Record, w span) {
 		m.addRelation(r, w)
 	}
 	for _, wr := range rec.Warnings {
-		wr.Evidence = w.shift(wr.Evidence)
-		if w.owns(wr.Evidence) {
+		if wr.Evidence == nil {
+			continue // about the metadata: said once, by Extract
+		}
+		ev := w.shift(*wr.Evidence)
+		if wr.Evidence = &ev; w.owns(ev) {
 			m.rec.Warnings = append(m.rec.Warnings, wr)
 		}
 	}
