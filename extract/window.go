@@ -20,14 +20,16 @@ import (
 // time grows linearly with it.
 //
 // Every window begins and ends at a sentence boundary of the whole text
-// (at a line break when there is one in its second half, else between
-// two sentences, else at a hard cut of an over-long sentence, as
-// text.Split makes them), so that its sentences are those of the whole
-// text. It begins up to overlap bytes before the end of the previous
-// window: those sentences are context, read again so that an argument in
-// the sentence before ("the group", an actor named earlier) is still
-// found; what the window finds in them is dropped, the previous window
-// having found it.
+// as text.Split finds them (a line break, a sentence end, or the hard cut
+// of a sentence longer than text.MaxSentence, so that a text without any
+// break is cut too): it ends before the last sentence that its size would
+// cut short, and its sentences are those of the whole text. It begins up
+// to overlap bytes before the end of the previous window: those sentences
+// are context, read again so that an argument in the sentences before
+// ("the group", an actor named earlier) is still found. What the window
+// finds only in them is the previous window's: mentions there are
+// dropped, and an event there is merged into the event the previous
+// window found in the same sentence.
 type window struct {
 	size, overlap int
 }
