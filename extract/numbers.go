@@ -255,6 +255,19 @@ var zeroWords = map[string][]bool{
 	"casualties": {true, false},
 }
 
+// zeroCasualties reads the zero figures of a sentence: "no fatalities",
+// "no casualties", "no one was killed". findCasualties leaves them out:
+// given to the nearest attack as other figures are, "another explosion …
+// which had no casualties" would say that the main attack injured no one.
+// They are for an event rule that can tell which event a zero belongs to.
+func zeroCasualties(toks []text.Token) []casualty {
+	var out []casualty
+	for i := range toks {
+		out = append(out, zeroAt(toks, i)...)
+	}
+	return out
+}
+
 // zeroAt reads a zero figure at token i: "no fatalities", "no one was
 // killed", "nobody was hurt".
 func zeroAt(toks []text.Token, i int) []casualty {
@@ -321,10 +334,6 @@ func readCasualties(toks []text.Token, people func(text.Token) bool) []casualty 
 	used := map[int]bool{}
 	inside := 0 // tokens before this are part of a number read
 	for i := 0; i < len(toks); i++ {
-		if z := zeroAt(toks, i); z != nil {
-			out = append(out, z...)
-			continue
-		}
 		if i < inside {
 			continue // "five" of "twenty-five"
 		}
@@ -457,7 +466,7 @@ func (d *docState) figureWarnings() []Warning {
 			}
 			out = append(out, Warning{
 				Message:  fmt.Sprintf("implausible casualty figure (%s) in %q: above %d, the largest single-event toll taken as a number; kept as text, not as a figure", what, claim, MaxCasualties),
-				Evidence: Span{Sentence: si, Start: a.Start, End: b.End, Text: claim},
+				Evidence: &Span{Sentence: si, Start: a.Start, End: b.End, Text: claim},
 			})
 		}
 	}

@@ -75,14 +75,18 @@ type Record struct {
 }
 
 // Warning is something in a document the extractor did not take as a
-// fact, with where it is.
+// fact, with where it is in the text (nil for the document's metadata).
 type Warning struct {
 	Message  string `json:"message"`
-	Evidence Span   `json:"evidence"`
+	Evidence *Span  `json:"evidence,omitempty"`
 }
 
-// String formats the warning as "sentence N (bytes A-B): message".
+// String formats the warning as "sentence N (bytes A-B): message", or as
+// the message alone for one about the metadata.
 func (w Warning) String() string {
+	if w.Evidence == nil {
+		return w.Message
+	}
 	return fmt.Sprintf("sentence %d (bytes %d-%d): %s", w.Evidence.Sentence, w.Evidence.Start, w.Evidence.End, w.Message)
 }
 

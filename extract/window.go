@@ -20,14 +20,16 @@ import (
 // time grows linearly with it.
 //
 // Every window begins and ends at a sentence boundary of the whole text
-// (at a line break when there is one in its second half, else between
-// two sentences, else at a hard cut of an over-long sentence, as
-// text.Split makes them), so that its sentences are those of the whole
-// text. It begins up to overlap bytes before the end of the previous
-// window: those sentences are context, read again so that an argument in
-// the sentence before ("the group", an actor named earlier) is still
-// found; what the window finds in them is dropped, the previous window
-// having found it.
+// as text.Split finds them (a line break, a sentence end, or the hard cut
+// of a sentence longer than text.MaxSentence, so that a text without any
+// break is cut too): it ends before the last sentence that its size would
+// cut short, and its sentences are those of the whole text. It begins up
+// to overlap bytes before the end of the previous window: those sentences
+// are context, read again so that an argument in the sentences before
+// ("the group", an actor named earlier) is still found. What the window
+// finds only in them is the previous window's: mentions there are
+// dropped, and an event there is merged into the event the previous
+// window found in the same sentence.
 type window struct {
 	size, overlap int
 }
@@ -43,13 +45,23 @@ var defaultWindow = window{size: 256 << 10, overlap: 8 << 10}
 // further back than a window's context (a place's country guessed from the
 // whole document, a name used far from its first mention) does not.
 func (x *Lexical) Extract(ctx context.Context, doc Document) (*Record, error) {
+	var urlWarning []Warning
+	if u, err := CheckURL(doc.URL); err != nil {
+		doc.URL = u
+		urlWarning = []Warning{{Message: err.Error()}}
+	}
 	if x.window.size <= 0 || len(doc.Text) <= x.window.size {
-		return x.extractWhole(ctx, doc)
+		rec, err := x.extractWhole(ctx, doc)
+		if rec != nil {
+			rec.Warnings = append(urlWarning, rec.Warnings...)
+		}
+		return rec, err
 	}
 	if !utf8.ValidString(doc.Text) {
 		doc.Text = strings.ToValidUTF8(doc.Text, "\uFFFD")
 	}
 	m := newWindowMerge(x.base, doc)
+	m.rec.Warnings = urlWarning
 	var w span
 	for w.to < len(doc.Text) {
 		if err := ctx.Err(); err != nil {
@@ -147,6 +159,16 @@ func (w span) shift(s Span) Span {
 	return s
 }
 
+// shiftAll returns the spans shifted, in a new list: the extractor may
+// share one list of evidence between two facts.
+func (w span) shiftAll(spans []Span) []Span {
+	out := make([]Span, len(spans))
+	for i, s := range spans {
+		out[i] = w.shift(s)
+	}
+	return out
+}
+
 // owns tells whether a span (already shifted) lies in what w owns.
 func (w span) owns(s Span) bool { return s.Start >= w.own }
 
@@ -160,8 +182,11 @@ func (m *windowMerge) add(rec *Record, w span) {
 		m.addRelation(r, w)
 	}
 	for _, wr := range rec.Warnings {
-		wr.Evidence = w.shift(wr.Evidence)
-		if w.owns(wr.Evidence) {
+		if wr.Evidence == nil {
+			continue // about the metadata: said once, by Extract
+		}
+		ev := w.shift(*wr.Evidence)
+		if wr.Evidence = &ev; w.owns(ev) {
 			m.rec.Warnings = append(m.rec.Warnings, wr)
 		}
 	}
@@ -230,9 +255,7 @@ func (m *windowMerge) addEvents(events []Event, w span) {
 	local := map[string]string{} // window's event ID -> document's
 	first := len(m.rec.Events)
 	for _, e := range events {
-		for k := range e.Evidence {
-			e.Evidence[k] = w.shift(e.Evidence[k])
-		}
+		e.Evidence = w.shiftAll(e.Evidence)
 		if i, ok := m.earlier(e, w); ok {
 			local[e.ID] = m.rec.Events[i].ID
 			mergeEvent(&m.rec.Events[i], e, w)
@@ -310,9 +333,7 @@ func (m *windowMerge) addRelation(r Relation, w span) {
 	if m.rels[k] {
 		return
 	}
-	for i := range r.Evidence {
-		r.Evidence[i] = w.shift(r.Evidence[i])
-	}
+	r.Evidence = w.shiftAll(r.Evidence)
 	m.rels[k] = true
 	m.rec.Relations = append(m.rec.Relations, r)
 }

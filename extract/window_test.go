@@ -65,6 +65,7 @@ func TestWindowedSameAsWhole(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
+		checkRecord(t, doc, rec)
 		want, got := mentionSet(whole), mentionSet(rec)
 		for m := range want {
 			if !got[m] {
@@ -76,14 +77,37 @@ func TestWindowedSameAsWhole(t *testing.T) {
 				t.Errorf("%s: windowed extraction adds mention %s", doc.ID, m)
 			}
 		}
-		for _, ev := range rec.Events {
-			for _, s := range ev.Evidence {
-				if doc.Text[s.Start:s.End] != s.Text {
-					t.Errorf("%s: event evidence %d-%d is not the text's", doc.ID, s.Start, s.End)
-				}
-			}
-		}
 	}
+}
+
+// FuzzWindows extracts fuzzed texts in small windows: the record keeps
+// the invariants of a record read in one piece (checkRecord), with the
+// whole text's offsets and sentence indices.
+func FuzzWindows(f *testing.F) {
+	for _, doc := range seedArticles(&testing.T{}) {
+		f.Add(doc.Text, 300)
+	}
+	f.Add(strings.Repeat("x", 5000), 200)
+	f.Add(strings.Repeat("Gunmen killed nine people. ", 100), 150)
+	x := NewLexical(Options{})
+	f.Fuzz(func(t *testing.T, s string, size int) {
+		x := *x
+		x.window = window{size: 100 + abs(size)%4000, overlap: 50 + abs(size)%1000}
+		doc := Document{ID: "fuzz.txt", Text: s}
+		rec, err := x.Extract(context.Background(), doc)
+		if err != nil {
+			t.Fatalf("Extract: %v", err)
+		}
+		doc.Text = strings.ToValidUTF8(s, "\uFFFD")
+		checkRecord(t, doc, rec)
+	})
+}
+
+func abs(n int) int {
+	if n < 0 {
+		return -(n + 1)
+	}
+	return n
 }
 
 // mentionSet lists the entity mentions of a record.
@@ -241,13 +265,9 @@ func TestLongDocumentMemory(t *testing.T) {
 			if len(rec.Events) == 0 {
 				t.Errorf("no event extracted")
 			}
+			checkRecord(t, tt.doc, rec)
 			last := -1
 			for _, e := range rec.Events {
-				for _, s := range e.Evidence {
-					if tt.doc.Text[s.Start:s.End] != s.Text {
-						t.Fatalf("event evidence %d-%d is not the text's", s.Start, s.End)
-					}
-				}
 				if s := e.Evidence[0].Sentence; s < last {
 					t.Fatalf("events out of order: sentence %d after %d", s, last)
 				} else {

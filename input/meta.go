@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"net/url"
 	"os"
 	"path"
 	"path/filepath"
@@ -144,25 +143,5 @@ func (m Meta) apply(doc *extract.Document) {
 	}
 }
 
-// HTTPURL checks a URL from an input: an absolute http or https URL with a
-// host is returned trimmed; anything else ("javascript:…", "data:…",
-// "file:…", a relative path) is an error saying so, and "" is returned in
-// its place, so that no link of another scheme is stored or rendered.
-func HTTPURL(s string) (string, error) {
-	s = strings.TrimSpace(s)
-	if s == "" {
-		return "", nil
-	}
-	u, err := url.Parse(s)
-	switch {
-	case err != nil:
-		return "", fmt.Errorf("url %q dropped: not a URL", s)
-	case u.Scheme == "":
-		return "", fmt.Errorf("url %q dropped: not absolute (want http or https)", s)
-	case !strings.EqualFold(u.Scheme, "http") && !strings.EqualFold(u.Scheme, "https"):
-		return "", fmt.Errorf("url %q dropped: scheme %q is not http or https", s, u.Scheme)
-	case u.Host == "":
-		return "", fmt.Errorf("url %q dropped: no host", s)
-	}
-	return s, nil
-}
+// HTTPURL checks a URL from an input: see extract.CheckURL.
+func HTTPURL(s string) (string, error) { return extract.CheckURL(s) }
