@@ -1,11 +1,7 @@
 package graph
 
 import (
-	"crypto/sha256"
-	"encoding/hex"
 	"sort"
-	"strconv"
-	"strings"
 	"time"
 
 	"github.com/cayleygraph/quad"
@@ -470,42 +466,17 @@ func (f *fuser) assign(r *report) {
 	r.event = best
 }
 
-// mint derives a new event node's IRI from the report's type, sorted
-// actors, country, date and sorted targets (and places, for events without
-// actors), so that the same input always yields the same node. An IRI
-// already taken by an event the report did not match gets a suffix.
+// mint names a new event node after the report that founds it
+// (eventName), so that an event's name depends on its reports only, not on
+// what the store held when it was made. The name may still be held by an
+// event of the document's stored version that keeps reports of other
+// documents: the new node then gets a provisional name, and Put gives
+// every event it touched its final name before it writes (nameEvents).
 func (f *fuser) mint(r *report) quad.IRI {
-	parts := []string{string(r.typ), joinSorted(r.actors), string(r.country), r.date, joinSorted(r.targets)}
-	if len(r.actors) == 0 {
-		parts = append(parts, joinSorted(r.places))
+	if iri := eventName(f.s.base, r.typ, r.iri); !f.taken(iri) {
+		return iri
 	}
-	sum := sha256.Sum256([]byte(strings.Join(parts, "\n")))
-	key := strings.ToLower(schema.LocalName(r.typ)) + "-" + hex.EncodeToString(sum[:8])
-	slot := func(n int) quad.IRI {
-		if n == 1 {
-			return schema.EventIRI(f.s.base, key)
-		}
-		return schema.EventIRI(f.s.base, key+"-"+strconv.Itoa(n))
-	}
-	// Events that share a key take the slots key, key-2, key-3… in turn,
-	// so a free slot is found by doubling, then halving: a few lookups
-	// however many events share the key (a slot freed by a replaced
-	// document may be left, which costs nothing but a number).
-	if !f.taken(slot(1)) {
-		return slot(1)
-	}
-	lo, hi := 1, 2
-	for f.taken(slot(hi)) {
-		lo, hi = hi, 2*hi
-	}
-	for hi-lo > 1 {
-		if mid := (lo + hi) / 2; f.taken(slot(mid)) {
-			lo = mid
-		} else {
-			hi = mid
-		}
-	}
-	return slot(hi)
+	return provisionalName(f.s.base, r.typ, r.iri)
 }
 
 // taken tells whether event node e is in use: reported by another
@@ -521,15 +492,6 @@ func (f *fuser) taken(e quad.IRI) bool {
 		return !used
 	}))
 	return used
-}
-
-func joinSorted(iris []quad.IRI) string {
-	s := make([]string, len(iris))
-	for i, v := range iris {
-		s[i] = string(v)
-	}
-	sort.Strings(s)
-	return strings.Join(s, " ")
 }
 
 // aggregates recomputes the derived facts (date, casualty ranges) of every

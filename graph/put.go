@@ -115,10 +115,15 @@ func (s *Store) PutBatch(ctx context.Context, recs []*extract.Record) ([]PutResu
 			continue
 		}
 		res, deltas, err := s.putOne(v, rec)
+		if err == nil {
+			p.merge(deltas)
+			var names []graph.Delta
+			if names, err = s.nameEvents(v, reportedEvents(deltas)); err == nil {
+				p.merge(names)
+			}
+		}
 		if err != nil {
 			res.Err = fmt.Errorf("graph: put %s: %w", rec.Doc.ID, err)
-		} else {
-			p.merge(deltas)
 		}
 		results[i] = res
 	}
@@ -315,6 +320,20 @@ func sameQuads(a, b []quad.Quad) bool {
 		}
 	}
 	return true
+}
+
+// reportedEvents returns the events that the reports a put adds or
+// removes describe: those whose reports changed.
+func reportedEvents(deltas []graph.Delta) []quad.IRI {
+	var out []quad.IRI
+	for _, d := range deltas {
+		if d.Quad.Predicate == schema.ReportOf {
+			if iri, ok := d.Quad.Object.(quad.IRI); ok {
+				out = append(out, iri)
+			}
+		}
+	}
+	return out
 }
 
 func oldEvents(old []quad.Quad) []quad.IRI {
