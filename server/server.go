@@ -398,12 +398,15 @@ func healthHandler(qs graph.QuadStore) http.Handler {
 	})
 }
 
+// listen is net.Listen, replaced by a test that must not need a fixed port.
+var listen = net.Listen
+
 // ListenAndServe listens on opts.Addr and serves NewHandler(h, opts) until
 // ctx is cancelled, then shuts down gracefully. It returns nil after a clean
 // shutdown.
 func ListenAndServe(ctx context.Context, h *graph.Handle, opts Options) error {
 	opts = opts.withDefaults()
-	ln, err := net.Listen("tcp", opts.Addr)
+	ln, err := listen("tcp", opts.Addr)
 	if err != nil {
 		return fmt.Errorf("server: %w", err)
 	}
