@@ -204,7 +204,9 @@ func TestServeGuards(t *testing.T) {
 		var busy answer
 		for attempt := 0; ; attempt++ {
 			slow = make(chan answer, 1)
-			go func() { slow <- send("POST", url+"/api/v2/query?lang=gizmo", "application/javascript", `while(true){}`) }()
+			go func() {
+				slow <- send("POST", url+"/api/v2/query?lang=gizmo", "application/javascript", `while(true){}`)
+			}()
 			time.Sleep(50 * time.Millisecond)
 			busy = graphql(url, `{ events { totalCount } }`)
 			if busy.status == 503 {
