@@ -60,7 +60,7 @@ func (s *shim) install() error {
 		}
 		s.vm.Set(name, s.helper(name, orig))
 	}
-	return nil
+	return s.guardNatives()
 }
 
 // wrap returns a wrapper object for a Cayley graph or path object: an
