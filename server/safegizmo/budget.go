@@ -34,7 +34,6 @@ type Governor struct {
 	base    uint64                 // memory live while no query ran
 	idleGC  uint64                 // GC cycles when the last query ended
 	stop    chan struct{}
-	lastGC  time.Time // when check last forced a collection
 	// interrupts counts the queries interrupted, for tests.
 	interrupts int
 }
@@ -93,12 +92,13 @@ func (g *Governor) enter(vm *goja.Runtime) (leave func()) {
 func (g *Governor) watch(stop chan struct{}) {
 	t := time.NewTicker(sampleEvery)
 	defer t.Stop()
+	var lastGC time.Time // when check last forced a collection
 	for {
 		select {
 		case <-stop:
 			return
 		case <-t.C:
-			g.check()
+			g.check(&lastGC)
 		}
 	}
 }
@@ -107,7 +107,7 @@ func (g *Governor) watch(stop chan struct{}) {
 // Heap objects include garbage, so an excess is confirmed after a
 // collection (forced at most every minGCInterval) before anything is
 // interrupted.
-func (g *Governor) check() {
+func (g *Governor) check(lastGC *time.Time) {
 	g.mu.Lock()
 	limit := g.base + uint64(g.budget)*uint64(len(g.running))
 	g.mu.Unlock()
@@ -115,10 +115,10 @@ func (g *Governor) check() {
 		return
 	}
 	if liveMemory() <= limit {
-		if time.Since(g.lastGC) < minGCInterval {
+		if time.Since(*lastGC) < minGCInterval {
 			return
 		}
-		g.lastGC = time.Now()
+		*lastGC = time.Now()
 		runtime.GC()
 		if memoryInUse() <= limit {
 			return
