@@ -39,9 +39,15 @@ func (l *limiter) acquire(ctx context.Context) (release func(), ok bool) {
 	default:
 		return nil, false
 	}
+	release = func() { <-l.slots; <-l.admit }
+	select {
+	case l.slots <- struct{}{}: // a free slot is taken at once
+		return release, true
+	default:
+	}
 	select {
 	case l.slots <- struct{}{}:
-		return func() { <-l.slots; <-l.admit }, true
+		return release, true
 	case <-ctx.Done():
 		<-l.admit
 		return nil, false

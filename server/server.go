@@ -7,6 +7,32 @@
 // and puts all of them, /healthz excepted, behind guards suitable for a
 // service that may be reachable by untrusted clients:
 //
+//   - No query ends the process. Gizmo queries (/api/v2/query?lang=gizmo)
+//     are served by this package with the sessions of package safegizmo
+//     rather than by Cayley's handler: the user's JavaScript runs inside a
+//     recover, so the Go panics of Cayley's path methods on arguments of
+//     the wrong type (g.V().Out("<p>", 1), g.V().Both({}), g.V().Out(g))
+//     and any other panic below it end the query with a 400 error, and
+//     arguments are copied before Cayley sees them (cyclic, too deep or too
+//     large ones are refused), since goja would recurse through them
+//     without end. FuzzGizmoCalls checks it with generated calls of every
+//     path method with arguments of every JavaScript type.
+//   - Each Gizmo query has a memory budget (Options.QueryMemory, 256 MiB
+//     by default): a query whose heap and stack growth exceeds it, such as
+//     `var s="x"; while(true){s=s+s}` or unbounded recursion, is
+//     interrupted with a 400 error naming the budget. Queries running at
+//     the same time share their budgets: an excess interrupts all of them.
+//   - Cross-site requests are refused: a query request (every POST, and a
+//     GET of /api/v2/query) must carry a Content-Type that a web form or a
+//     simple fetch cannot send (application/json, application/javascript,
+//     ...; not text/plain, form types or none) or an X-Requested-With or
+//     Authorization header; otherwise it gets 403. A web page on another
+//     site can thus not make a user's browser run queries here without a
+//     CORS preflight, which this server never approves.
+//   - The Host header must be an IP address, localhost, the host of
+//     Options.Addr or one of Options.AllowedHosts; other names get 403, so
+//     that a page on a domain re-pointed at 127.0.0.1 (DNS rebinding)
+//     cannot read the answers.
 //   - Read-only unless explicitly configured otherwise: the write endpoints
 //     (/api/v2/write, /api/v2/delete, /api/v2/node/delete) are only mounted
 //     when Options.ReadOnly is false and Options.Token is set, and then they
@@ -15,20 +41,21 @@
 //   - Every request runs under a deadline (Options.QueryTimeout) that the
 //     server enforces itself: when it passes, the client gets 504 Gateway
 //     Timeout at once, whether or not the handler has noticed, and the
-//     handler's context is cancelled. Cayley's Gizmo engine then interrupts
+//     handler's context is cancelled. The Gizmo engine then interrupts
 //     its JavaScript VM, so a runaway query such as `while(true){}` or a
 //     g.V().ForEach(...) over a large store stops burning CPU. A streaming
 //     response (/api/v2/read, files) that outlives the deadline is aborted
 //     mid-stream so the client sees a truncated transfer rather than a
 //     silently short one.
-//   - Request bodies are capped (Options.MaxBodyBytes, 413 beyond it).
+//   - Request bodies are capped (Options.MaxBodyBytes, 413 beyond it,
+//     whether the body has a length or is chunked).
 //   - Queries (Cayley's API and the routes not marked Static) are served at
 //     most Options.MaxConcurrent at once; up to Options.MaxQueued more wait
-//     for a slot within their deadline, and the rest get 503 with
-//     Retry-After at once. A request keeps its slot until its handler has
-//     really returned, even after a 504. Static routes have a pool of their
-//     own, four times as large, so that the explorer's page loads while
-//     queries run.
+//     for a slot within their deadline (504 when it passes first), and the
+//     rest get 503 with Retry-After at once. A request keeps its slot until
+//     its handler has really returned, even after a 504. Static routes have
+//     a pool of their own, four times as large, so that the explorer's page
+//     loads while queries run.
 //   - Results are capped: Gizmo returns at most Options.MaxResults results,
 //     and a query answer (/api/v2/query in either language, and the routes
 //     not marked Static) larger than Options.MaxResponseBytes is replaced by
@@ -36,24 +63,24 @@
 //   - Error responses are JSON, {"error": "..."} (or {"errors": [{"message":
 //     "..."}]} on GraphQL routes), and their messages have stack traces, Go
 //     source positions and file paths removed; so have the messages of the
-//     "errors" array of a GraphQL answer with status 200. Panics are
-//     answered with a generic 500.
+//     "errors" array of a GraphQL answer with status 200. Panics in
+//     handlers are answered with a generic 500.
 //
 // Serve adds connection timeouts (Options.ReadHeaderTimeout, ReadTimeout,
 // WriteTimeout, IdleTimeout): a client that sends its headers or body
 // byte by byte, reads its answer too slowly or keeps an idle connection
 // open is disconnected.
 //
-// Known limitations, inherited from Cayley v0.7.7:
+// Known limitations:
 //
-//   - Gizmo runs each query's JavaScript in a goroutine of its own, outside
-//     any recover. A few Gizmo methods panic with a Go error on arguments of
-//     the wrong type (for example a number as a tag name,
-//     g.V().Out("<p>", 1)), and goja re-panics such errors, which terminates
-//     the process. Serve Gizmo only to trusted clients, or supervise the
-//     process so that it restarts.
-//   - goja has no memory or call-depth limit: a query can allocate (or
-//     recurse) freely until its deadline. Keep QueryTimeout short.
+//   - What no in-process guard can stop is a Go runtime fatal error: a
+//     single native allocation larger than the machine's memory, or Go
+//     stack exhaustion by native recursion that runs no JavaScript in
+//     between (the budget is checked every 5 ms, and goja checks for
+//     interruption only between JavaScript instructions). The goja version
+//     Cayley v0.7.7 uses has no built-in that takes a size from the query
+//     (no String.prototype.repeat), and the argument copies bound what
+//     Cayley exports; FuzzGizmoCalls found no such case.
 //   - Cayley's GraphQL ignores MaxResults and builds its whole answer in
 //     memory before writing it: MaxResponseBytes bounds what the client
 //     receives, the deadline bounds the work. GraphQL errors are reported by
@@ -398,12 +425,15 @@ func healthHandler(qs graph.QuadStore) http.Handler {
 	})
 }
 
+// listen is net.Listen, replaced by a test that must not need a fixed port.
+var listen = net.Listen
+
 // ListenAndServe listens on opts.Addr and serves NewHandler(h, opts) until
 // ctx is cancelled, then shuts down gracefully. It returns nil after a clean
 // shutdown.
 func ListenAndServe(ctx context.Context, h *graph.Handle, opts Options) error {
 	opts = opts.withDefaults()
-	ln, err := net.Listen("tcp", opts.Addr)
+	ln, err := listen("tcp", opts.Addr)
 	if err != nil {
 		return fmt.Errorf("server: %w", err)
 	}

@@ -179,7 +179,7 @@ func TestRoutes(t *testing.T) {
 	if resp.StatusCode != 200 || !strings.Contains(string(b), `"type":"Attack"`) {
 		t.Errorf("/graphql: %d %s", resp.StatusCode, b)
 	}
-	resp, err = http.Post(srv.URL+"/api/v2/query?lang=gizmo", "text/plain",
+	resp, err = http.Post(srv.URL+"/api/v2/query?lang=gizmo", "application/javascript",
 		strings.NewReader(`g.V("<https://newsgraph.org/id/entity/country/pk>").Out("<https://newsgraph.org/ns#name>").All()`))
 	if err != nil {
 		t.Fatal(err)

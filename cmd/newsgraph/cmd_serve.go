@@ -18,7 +18,7 @@ import (
 
 var cmdServe = &Command{
 	Name:      "serve",
-	UsageLine: "serve [--db BACKEND] [--dbpath P] [--addr HOST:PORT] [--read-only=true] [--token-file F] [--query-timeout D]",
+	UsageLine: "serve [--db BACKEND] [--dbpath P] [--addr HOST:PORT] [--allow-host NAME]... [--read-only=true] [--token-file F] [--query-timeout D] [--query-memory SIZE]",
 	Short:     "serve the graph over HTTP: explorer, typed GraphQL, Cayley API",
 	Long: `
 Serve serves the graph over HTTP until interrupted: the explorer (a web
@@ -28,13 +28,21 @@ GraphQL API at /graphql, Cayley's API v2 under /api/v2/ (for example POST
 /healthz.
 
 It listens on 127.0.0.1:7474 by default, reachable from this machine only;
-give --addr to listen elsewhere. The graph is served read-only. With
+give --addr to listen elsewhere. Requests are answered when their Host
+header is an IP address, localhost, the host of --addr or a name given with
+--allow-host (repeatable; "*" for any): a web page on another domain that
+resolves to this machine (DNS rebinding) gets 403. Query requests must
+carry a Content-Type other than a form's or text/plain (for example
+application/json or application/javascript) or an X-Requested-With header,
+so that other web sites cannot send them from a user's browser. The graph is served read-only. With
 --read-only=false, Cayley's write endpoints are enabled for clients that
 send "Authorization: Bearer TOKEN", the token being the content of
 --token-file, which is then required.
 
 Every request runs under --query-timeout (504 beyond it, even for a
-runaway Gizmo loop); bodies are capped at 10 MiB, Gizmo results at 10000
+runaway Gizmo loop). No Gizmo query, however malformed, ends the process,
+and each may grow memory (heap and stack) by --query-memory at most (256
+MiB by default) before it is stopped with an error; bodies are capped at 10 MiB, Gizmo results at 10000
 and query answers at 16 MiB; 2*GOMAXPROCS queries run at once, at least
 64 more wait for a slot and further ones get 503. Clients that send their
 requests or read their answers too slowly, or keep idle connections open,
@@ -43,12 +51,17 @@ are disconnected. Error messages carry no stack traces or file paths.
 	New: func() runner { return &serveCmd{} },
 }
 
+// listen is net.Listen, replaced by a test that must not need port 7474.
+var listen = net.Listen
+
 type serveCmd struct {
 	store        storeFlags
 	addr         string
 	readOnly     bool
 	tokenFile    string
 	queryTimeout time.Duration
+	queryMemory  byteSize
+	allowHosts   []string
 }
 
 func (c *serveCmd) flags(fs *pflag.FlagSet, env *Env) {
@@ -57,13 +70,20 @@ func (c *serveCmd) flags(fs *pflag.FlagSet, env *Env) {
 	fs.BoolVar(&c.readOnly, "read-only", true, "serve the graph read-only (--read-only=false enables writes, with --token-file)")
 	fs.StringVar(&c.tokenFile, "token-file", "", "`FILE` holding the bearer token that writes require")
 	fs.DurationVar(&c.queryTimeout, "query-timeout", server.DefaultQueryTimeout, "time limit of one request")
+	c.queryMemory = server.DefaultQueryMemory
+	fs.Var(&c.queryMemory, "query-memory", "memory budget of one Gizmo query, `SIZE` in bytes or with K, M, G (KiB, MiB, GiB)")
+	fs.StringSliceVar(&c.allowHosts, "allow-host", nil, "also answer requests whose Host header is `NAME` (repeatable; \"*\": any)")
 }
 
 func (c *serveCmd) run(ctx context.Context, env *Env, args []string) error {
 	if len(args) > 0 {
 		return usagef("unexpected arguments %q", args)
 	}
-	opts := server.Options{Addr: c.addr, ReadOnly: c.readOnly, QueryTimeout: c.queryTimeout}
+	if c.queryMemory <= 0 {
+		return usagef("--query-memory must be positive")
+	}
+	opts := server.Options{Addr: c.addr, ReadOnly: c.readOnly, QueryTimeout: c.queryTimeout,
+		QueryMemory: int64(c.queryMemory), AllowedHosts: c.allowHosts}
 	if c.tokenFile != "" {
 		data, err := os.ReadFile(c.tokenFile)
 		if err != nil {
@@ -82,7 +102,7 @@ func (c *serveCmd) run(ctx context.Context, env *Env, args []string) error {
 		return err
 	}
 	defer store.Close()
-	ln, err := net.Listen("tcp", c.addr)
+	ln, err := listen("tcp", c.addr)
 	if err != nil {
 		return err
 	}

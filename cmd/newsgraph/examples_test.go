@@ -146,7 +146,7 @@ func TestExampleArticlesEndToEnd(t *testing.T) {
 		{"gizmo", `g.V("<https://newsgraph.org/id/entity/country/pk>").Out("<https://newsgraph.org/ns#struck>").Out("<https://newsgraph.org/ns#name>").Unique().All()`, "Balochistan Liberation Army"},
 		{"graphql", `{ nodes(<https://newsgraph.org/ns#name>: "Jaish al-Adl") { id } }`, "group/jaish-al-adl"},
 	} {
-		resp, err := client.Post(addr+"/api/v2/query?lang="+c.lang, "text/plain", strings.NewReader(c.query))
+		resp, err := client.Post(addr+"/api/v2/query?lang="+c.lang, queryContentType[c.lang], strings.NewReader(c.query))
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -101,7 +101,7 @@ func TestServeExplorer(t *testing.T) {
 		t.Errorf("no 2024-01-18 Pakistani strike with 5 sources and 7–9 killed: %s", out)
 	}
 	// Cayley's API is still there.
-	resp, err = client.Post(addr+"/api/v2/query?lang=gizmo", "text/plain",
+	resp, err = client.Post(addr+"/api/v2/query?lang=gizmo", "application/javascript",
 		strings.NewReader(`g.V("<https://newsgraph.org/id/entity/country/pk>").Out("<https://newsgraph.org/ns#name>").All()`))
 	if err != nil {
 		t.Fatal(err)

@@ -37,33 +37,72 @@ func (b *syncBuffer) String() string {
 	return b.buf.String()
 }
 
-// TestServeDefaultAddr checks that `newsgraph serve` without --addr binds
-// 127.0.0.1:7474 and nothing else.
-func TestServeDefaultAddr(t *testing.T) {
+// queryContentType is the Content-Type a client sends with a query of each
+// language: not text/plain, which the server refuses as a possible
+// cross-site request.
+var queryContentType = map[string]string{"gizmo": "application/javascript", "graphql": "application/graphql"}
+
+// serveInProcess runs `newsgraph serve` in process with args and returns its
+// base URL once it serves, and a function that stops it and checks its
+// exit code.
+func serveInProcess(t *testing.T, args ...string) (base string, stop func()) {
+	t.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
-	defer cancel()
 	var stderr syncBuffer
 	env := &Env{Stdin: strings.NewReader(""), Stdout: io.Discard, Stderr: &stderr, Getenv: func(string) string { return "" }}
 	code := make(chan int, 1)
-	go func() { code <- Main(ctx, []string{"serve", "--db", "memory"}, env) }()
+	go func() { code <- Main(ctx, append([]string{"serve", "--db", "memory"}, args...), env) }()
 	deadline := time.Now().Add(10 * time.Second)
 	for !strings.Contains(stderr.String(), "serving") {
 		select {
 		case c := <-code:
-			if strings.Contains(stderr.String(), "address already in use") {
-				t.Skipf("127.0.0.1:7474 is in use: %s", stderr.String())
-			}
+			cancel()
 			t.Fatalf("serve exited with %d: %s", c, stderr.String())
 		case <-time.After(10 * time.Millisecond):
 		}
 		if time.Now().After(deadline) {
+			cancel()
 			t.Fatalf("no banner: %q", stderr.String())
 		}
 	}
-	if banner := stderr.String(); !strings.Contains(banner, "on http://127.0.0.1:7474 ") {
-		t.Fatalf("banner %q: not on 127.0.0.1:7474", banner)
+	base = regexp.MustCompile(`http://[0-9.]+:\d+`).FindString(stderr.String())
+	return base, func() {
+		cancel()
+		select {
+		case c := <-code:
+			if c != 0 {
+				t.Errorf("serve exited with %d: %s", c, stderr.String())
+			}
+		case <-time.After(40 * time.Second):
+			t.Fatal("serve did not stop")
+		}
 	}
-	resp, err := http.Get("http://127.0.0.1:7474/healthz")
+}
+
+// TestServeDefaultAddr checks that `newsgraph serve` without --addr listens
+// on 127.0.0.1:7474 and is reachable there and nowhere else. The listen
+// function is replaced so that serve binds the host it asks for on a free
+// port: the test does not need port 7474 to be free.
+func TestServeDefaultAddr(t *testing.T) {
+	asked := make(chan string, 1)
+	listen = func(network, addr string) (net.Listener, error) {
+		asked <- addr
+		host, _, err := net.SplitHostPort(addr)
+		if err != nil {
+			return nil, err
+		}
+		return net.Listen(network, net.JoinHostPort(host, "0"))
+	}
+	defer func() { listen = net.Listen }()
+	base, stop := serveInProcess(t)
+	defer stop()
+	if a := <-asked; a != "127.0.0.1:7474" {
+		t.Fatalf("serve without --addr listens on %q, want 127.0.0.1:7474", a)
+	}
+	if !strings.HasPrefix(base, "http://127.0.0.1:") {
+		t.Fatalf("serve without --addr serves on %q", base)
+	}
+	resp, err := http.Get(base + "/healthz")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -71,30 +110,56 @@ func TestServeDefaultAddr(t *testing.T) {
 		Status string
 		Quads  int
 	}
-	json.NewDecoder(resp.Body).Decode(&v)
+	err = json.NewDecoder(resp.Body).Decode(&v)
 	resp.Body.Close()
-	if resp.StatusCode != 200 || v.Status != "ok" || v.Quads != 0 {
-		t.Skipf("another server answers on 127.0.0.1:7474: %d %+v", resp.StatusCode, v)
+	if err != nil || resp.StatusCode != 200 || v.Status != "ok" || v.Quads != 0 {
+		t.Fatalf("healthz: %d %+v (%v), want 200 ok with 0 quads", resp.StatusCode, v, err)
 	}
+	_, port, _ := net.SplitHostPort(strings.TrimPrefix(base, "http://"))
 	addrs, _ := net.InterfaceAddrs()
 	for _, a := range addrs {
 		ipn, ok := a.(*net.IPNet)
 		if !ok || ipn.IP.IsLoopback() || ipn.IP.IsLinkLocalUnicast() {
 			continue
 		}
-		if c, err := net.DialTimeout("tcp", net.JoinHostPort(ipn.IP.String(), "7474"), time.Second); err == nil {
+		if c, err := net.DialTimeout("tcp", net.JoinHostPort(ipn.IP.String(), port), time.Second); err == nil {
 			c.Close()
 			t.Errorf("serve without --addr is reachable on %s", ipn.IP)
 		}
 	}
-	cancel()
-	select {
-	case c := <-code:
-		if c != 0 {
-			t.Errorf("serve exited with %d: %s", c, stderr.String())
+}
+
+// TestServeGuardFlags checks that serve's --query-memory and --allow-host
+// reach the server: a runaway Gizmo query is stopped at the given budget
+// with a 400 naming it, and only the given host names are answered.
+func TestServeGuardFlags(t *testing.T) {
+	base := startServe(t, "--db", "memory", "--query-memory", "40M", "--allow-host", "news.example.org")
+	req, _ := http.NewRequest("POST", base+"/api/v2/query?lang=gizmo", strings.NewReader(`var s = "xxxxxxxx"; while (true) { s = s + s }`))
+	req.Header.Set("Content-Type", "application/javascript")
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var e struct{ Error string }
+	err = json.NewDecoder(resp.Body).Decode(&e)
+	resp.Body.Close()
+	if err != nil || resp.StatusCode != 400 || !strings.Contains(e.Error, "memory budget of 41943040 bytes") {
+		t.Errorf("runaway query: %d %q (%v), want 400 naming the 40 MiB budget", resp.StatusCode, e.Error, err)
+	}
+	for _, c := range []struct {
+		host   string
+		status int
+	}{{"news.example.org", 200}, {"localhost", 200}, {"attacker.example", 403}} {
+		req, _ := http.NewRequest("GET", base+"/healthz", nil)
+		req.Host = c.host
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
 		}
-	case <-time.After(40 * time.Second):
-		t.Fatal("serve did not stop")
+		resp.Body.Close()
+		if resp.StatusCode != c.status {
+			t.Errorf("Host %s: %d, want %d", c.host, resp.StatusCode, c.status)
+		}
 	}
 }
 
@@ -122,7 +187,7 @@ func loadMix(t *testing.T) []loadRequest {
 		if err != nil {
 			t.Fatal(err)
 		}
-		mix = append(mix, loadRequest{filepath.Base(f), "POST", "/api/v2/query?lang=" + lang, "text/plain", string(b)})
+		mix = append(mix, loadRequest{filepath.Base(f), "POST", "/api/v2/query?lang=" + lang, queryContentType[lang], string(b)})
 	}
 	for i, q := range []string{
 		`{ events(type: "Attack") { totalCount nodes { id date killed killedMax actors { name } targets { name } places { name } } } }`,

@@ -19,8 +19,8 @@ const sampleEvery = 5 * time.Millisecond
 // Governor bounds the memory of the Gizmo queries running in the process.
 // While queries run it samples the Go heap and goroutine stacks (goja's
 // native recursion grows the stack of the query's goroutine) every 5 ms;
-// when they exceed what was live when the oldest running query started by
-// more than Budget times the number of running queries, it collects
+// when they exceed what was live while no query ran by more than Budget
+// times the number of running queries, it collects
 // garbage and measures again, and if the excess remains it interrupts
 // every running query with ErrMemoryBudget (they share the excess, and
 // the process cannot tell which one allocated it). A query's memory thus
@@ -31,9 +31,9 @@ type Governor struct {
 
 	mu      sync.Mutex
 	running map[*goja.Runtime]bool // true once interrupted
-	base    uint64
+	base    uint64                 // memory live while no query ran
+	idleGC  uint64                 // GC cycles when the last query ended
 	stop    chan struct{}
-	lastGC  time.Time // when check last forced a collection
 	// interrupts counts the queries interrupted, for tests.
 	interrupts int
 }
@@ -62,7 +62,13 @@ func (g *Governor) Interrupts() int {
 func (g *Governor) enter(vm *goja.Runtime) (leave func()) {
 	g.mu.Lock()
 	if len(g.running) == 0 {
-		g.base = liveMemory()
+		// The live heap of the last collection is the idle base only if
+		// that collection ran after the last query ended: otherwise it
+		// may hold the memory of a query that has since ended, and the
+		// base measured when the server was last idle stands.
+		if g.base == 0 || gcCycles() > g.idleGC {
+			g.base = liveMemory()
+		}
 		g.stop = make(chan struct{})
 		go g.watch(g.stop)
 	}
@@ -75,6 +81,7 @@ func (g *Governor) enter(vm *goja.Runtime) (leave func()) {
 			delete(g.running, vm)
 			if len(g.running) == 0 {
 				close(g.stop)
+				g.idleGC = gcCycles()
 			}
 			g.mu.Unlock()
 		})
@@ -85,12 +92,13 @@ func (g *Governor) enter(vm *goja.Runtime) (leave func()) {
 func (g *Governor) watch(stop chan struct{}) {
 	t := time.NewTicker(sampleEvery)
 	defer t.Stop()
+	var lastGC time.Time // when check last forced a collection
 	for {
 		select {
 		case <-stop:
 			return
 		case <-t.C:
-			g.check()
+			g.check(&lastGC)
 		}
 	}
 }
@@ -99,7 +107,7 @@ func (g *Governor) watch(stop chan struct{}) {
 // Heap objects include garbage, so an excess is confirmed after a
 // collection (forced at most every minGCInterval) before anything is
 // interrupted.
-func (g *Governor) check() {
+func (g *Governor) check(lastGC *time.Time) {
 	g.mu.Lock()
 	limit := g.base + uint64(g.budget)*uint64(len(g.running))
 	g.mu.Unlock()
@@ -107,10 +115,10 @@ func (g *Governor) check() {
 		return
 	}
 	if liveMemory() <= limit {
-		if time.Since(g.lastGC) < minGCInterval {
+		if time.Since(*lastGC) < minGCInterval {
 			return
 		}
-		g.lastGC = time.Now()
+		*lastGC = time.Now()
 		runtime.GC()
 		if memoryInUse() <= limit {
 			return
@@ -141,6 +149,9 @@ func memoryInUse() uint64 {
 func liveMemory() uint64 {
 	return readMetrics("/gc/heap/live:bytes", "/memory/classes/heap/stacks:bytes")
 }
+
+// gcCycles returns the number of garbage collections completed.
+func gcCycles() uint64 { return readMetrics("/gc/cycles/total:gc-cycles") }
 
 // readMetrics adds up runtime metrics.
 func readMetrics(names ...string) uint64 {

@@ -21,16 +21,22 @@
 //     otherwise recurse through them without end when Cayley exports them.
 //     Path objects never reach user code unwrapped, not even as `this` in a
 //     ForEach callback.
+//   - goja's built-ins that loop over an array's length in Go, where no
+//     interruption reaches them (the Array methods,
+//     Function.prototype.apply, JSON.stringify), refuse arrays longer than
+//     MaxArrayLength, and ArrayBuffer, which allocates the size it is given
+//     at once, is removed. Wrapped calls nest at most 64 deep, which bounds
+//     the Go stack of native recursion such as function f(){ [0].forEach(f) }.
 //   - A Governor interrupts queries whose memory (Go heap and goroutine
-//     stacks, sampled every few milliseconds) grows past their budget:
-//     runaway string growth, deep recursion and huge arrays end with
-//     ErrMemoryBudget instead of ending the process.
+//     stacks, sampled every 5 ms) grows past their budget: runaway string
+//     growth, deep recursion and growing arrays end with ErrMemoryBudget
+//     instead of ending the process.
 //
-// What no in-process guard can stop is a single native Go call that
-// allocates gigabytes at once or recurses without running JavaScript in
-// between; goja v0.0.0-20190105 has no such built-in that a query can reach
-// with a size of its choosing except through argument export, which the
-// wrappers bound.
+// What no in-process guard can stop is a Go runtime fatal error: a single
+// native call that allocates more than the machine has, or recursion in Go
+// that runs no JavaScript in between. The built-ins of goja
+// v0.0.0-20190105 that take a size from the query are the ones bounded
+// above, and FuzzGizmoCalls (package server) found no other.
 package safegizmo
 
 import (

@@ -32,20 +32,32 @@ var envFuncs = []string{"iri", "bnode", "raw", "str", "lang", "typed", "lt", "lt
 type shim struct {
 	vm *goja.Runtime
 	// raw maps a wrapper to the Cayley object it stands for.
-	raw map[*goja.Object]goja.Value
+	raw map[*goja.Object]*goja.Object
 	// values are the results of the value helpers (IRIs, filters), passed
 	// to Cayley as they are.
 	values map[*goja.Object]bool
+	// protos are the wrappers' prototypes by Cayley type.
+	protos map[reflect.Type]*goja.Object
+	// create is Object.create.
+	create goja.Callable
 	// nesting counts the wrapped calls in progress.
 	nesting int
 }
 
 func newShim(vm *goja.Runtime) *shim {
-	return &shim{vm: vm, raw: make(map[*goja.Object]goja.Value), values: make(map[*goja.Object]bool)}
+	return &shim{vm: vm, raw: make(map[*goja.Object]*goja.Object), values: make(map[*goja.Object]bool),
+		protos: make(map[reflect.Type]*goja.Object)}
 }
 
 // install replaces graph, g and the value helpers by wrappers.
 func (s *shim) install() error {
+	obj, ok := s.vm.Get("Object").(*goja.Object)
+	if !ok {
+		return errors.New("safegizmo: no Object constructor")
+	}
+	if s.create, ok = goja.AssertFunction(obj.Get("create")); !ok {
+		return errors.New("safegizmo: no Object.create")
+	}
 	graphObj, ok := s.vm.Get("graph").(*goja.Object)
 	if !ok {
 		return errors.New("safegizmo: the Gizmo environment has no graph object")
@@ -60,22 +72,36 @@ func (s *shim) install() error {
 		}
 		s.vm.Set(name, s.helper(name, orig))
 	}
-	return nil
+	return s.guardNatives()
 }
 
 // wrap returns a wrapper object for a Cayley graph or path object: an
-// object with a method for each of raw's, each calling raw's through call.
+// object whose prototype has a method for each of raw's (see proto).
 func (s *shim) wrap(raw *goja.Object) *goja.Object {
-	w := s.vm.NewObject()
-	for _, name := range methodNames(raw.Export()) {
-		f, ok := goja.AssertFunction(raw.Get(name))
-		if !ok {
-			continue
-		}
-		w.Set(name, s.method(w, raw, name, f))
+	proto := s.proto(raw)
+	w, err := s.create(goja.Undefined(), proto)
+	if err != nil {
+		panic(err)
 	}
-	s.raw[w] = raw
-	return w
+	o := w.(*goja.Object)
+	s.raw[o] = raw
+	return o
+}
+
+// proto returns the prototype of the wrappers of objects of raw's Go type,
+// made on first use: for each method of that type, a method that calls the
+// method of the Cayley object its `this` stands for (see method).
+func (s *shim) proto(raw *goja.Object) *goja.Object {
+	t := raw.ExportType()
+	if p, ok := s.protos[t]; ok {
+		return p
+	}
+	p := s.vm.NewObject()
+	for _, name := range methodNames(raw.Export()) {
+		p.Set(name, s.method(name))
+	}
+	s.protos[t] = p
+	return p
 }
 
 // methodNames lists the JavaScript names of the methods of a Cayley value
@@ -108,11 +134,21 @@ func methodNames(v interface{}) []string {
 	return names
 }
 
-// method wraps one method of a Cayley object: its arguments are copied,
-// it runs inside a recover with the wrapper as `this`, and a path it
-// returns is wrapped in turn.
-func (s *shim) method(self, raw *goja.Object, name string, f goja.Callable) func(goja.FunctionCall) goja.Value {
+// method wraps one method of the Cayley objects: called on a wrapper, its
+// arguments are copied, the method of the wrapper's Cayley object runs
+// inside a recover with the wrapper as `this` (a ForEach callback never
+// sees the Cayley object), and a path it returns is wrapped in turn.
+func (s *shim) method(name string) func(goja.FunctionCall) goja.Value {
 	return func(call goja.FunctionCall) goja.Value {
+		self, _ := call.This.(*goja.Object)
+		raw, ok := s.raw[self]
+		if !ok {
+			panic(s.vm.NewTypeError(name + ": not called on a Gizmo path or graph"))
+		}
+		f, ok := goja.AssertFunction(raw.Get(name))
+		if !ok {
+			panic(s.vm.NewTypeError(name + ": not a method"))
+		}
 		args, err := s.copyArgs(call.Arguments)
 		if err != nil {
 			panic(s.vm.NewTypeError(fmt.Sprintf("%s: %v", name, err)))

@@ -762,7 +762,13 @@
           return rowsOf(r.data);
         });
     } else {
-      p = fetch("api/v2/query?lang=" + lang, {method: "POST", headers: {"Content-Type": "text/plain"}, body: text})
+      // A text/plain body would be refused: the server takes only query
+      // requests that another site could not send without a preflight.
+      p = fetch("api/v2/query?lang=" + lang, {
+        method: "POST",
+        headers: {"Content-Type": lang === "gizmo" ? "application/javascript" : "application/graphql", "X-Requested-With": "newsgraph-explorer"},
+        body: text
+      })
         .then(function (r) { return r.json(); }).then(function (r) {
           if (r.error) throw new Error(r.error);
           if (r.errors && r.errors.length) throw new Error(r.errors.map(function (e) { return e.message; }).join("; "));
