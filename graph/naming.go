@@ -31,16 +31,16 @@ import (
 // eventName is the name of an event of type typ whose smallest report is
 // rep.
 func eventName(base string, typ, rep quad.IRI) quad.IRI {
-	return schema.EventIRI(base, eventKey(typ, rep))
+	return schema.EventIRI(base, eventNameKey(typ, rep))
 }
 
 // provisionalName is the name a report's new event carries within a put
 // while its own name is held by another event (see fuser.mint).
 func provisionalName(base string, typ, rep quad.IRI) quad.IRI {
-	return schema.EventIRI(base, eventKey(typ, rep)+"-new")
+	return schema.EventIRI(base, eventNameKey(typ, rep)+"-new")
 }
 
-func eventKey(typ, rep quad.IRI) string {
+func eventNameKey(typ, rep quad.IRI) string {
 	sum := sha256.Sum256([]byte(rep))
 	return strings.ToLower(schema.LocalName(typ)) + "-" + hex.EncodeToString(sum[:8])
 }
