@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/newsgraph/newsgraph/extract/lexicon"
+	"github.com/newsgraph/newsgraph/extract/syntax"
 	"github.com/newsgraph/newsgraph/extract/text"
 )
 
@@ -26,6 +27,8 @@ type frame struct {
 	shiftedFrom         *frame  // "…, after X was attacked": another event than this frame
 	targets             []*entity
 	targetText          []string
+	actorText           []string // actors described, not named: "unknown gunmen"
+	syn                 bool     // found by the frame table (frames.go)
 	places              []*entity
 	country             *entity
 	date                *dateExpr
@@ -148,6 +151,8 @@ func isInternational(e *entity) bool {
 func (d *docState) findEvents(pub time.Time) []*docEvent {
 	var all []*frame
 	prevSubject := (*mention)(nil)
+	parser := parsers.Get().(*syntax.Parser)
+	defer parsers.Put(parser)
 	for si, s := range d.sents {
 		if d.skip[si] {
 			continue
@@ -193,6 +198,7 @@ func (d *docState) findEvents(pub time.Time) []*docEvent {
 			}
 			d.fillArgs(f, dates)
 		}
+		frames = d.syntaxFrames(si, parser.Parse(toks), frames, dates)
 		for fi := 1; fi < len(frames); fi++ {
 			if timeShiftBetween(toks, frames[fi-1].b, frames[fi].a) {
 				frames[fi].shiftedFrom = frames[fi-1]

@@ -117,6 +117,10 @@ func mergeFrame(into, f *frame) {
 	for _, t := range f.targetText {
 		into.targetText = appendStr(into.targetText, t)
 	}
+	for _, t := range f.actorText {
+		into.actorText = appendStr(into.actorText, t)
+	}
+	into.syn = into.syn || f.syn
 	for _, p := range f.places {
 		into.places = appendEnt(into.places, p)
 	}
@@ -351,7 +355,7 @@ func (d *docState) mergeEvents(frames []*frame) []*docEvent {
 	// drop events that say nothing: no actor and no target, place or figure
 	var out []*docEvent
 	for _, e := range events {
-		if len(e.f.actors) == 0 && len(e.f.targets) == 0 && len(e.f.targetText) == 0 && len(e.f.places) == 0 {
+		if len(e.f.actors) == 0 && len(e.f.targets) == 0 && len(e.f.targetText) == 0 && len(e.f.places) == 0 && len(e.f.actorText) == 0 {
 			continue
 		}
 		if e.f.typ != EventAttack && len(e.f.actors) == 0 {
@@ -394,5 +398,5 @@ func (d *docState) topCountries(n int, skip []*entity) []*entity {
 }
 
 func hasContent(f *frame) bool {
-	return len(f.targets) > 0 || len(f.targetText) > 0 || f.killed >= 0
+	return len(f.targets) > 0 || len(f.targetText) > 0 || f.killed >= 0 || len(f.actorText) > 0 || f.syn && (len(f.places) > 0 || f.country != nil)
 }

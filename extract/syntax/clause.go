@@ -26,8 +26,10 @@ func (p *Parser) markParticiples() {
 		}
 		switch s.Tags[c.Head] {
 		case VerbIng:
-			if c.A == 0 || s.Toks[c.A-1].Norm == "," || s.Tags[c.A-1] == Conj || v > 0 && s.Chunks[v-1].Kind == NP && s.Chunks[v-1].B == c.A {
+			if c.A == 0 || s.Toks[c.A-1].Norm == "," || s.Tags[c.A-1] == Conj {
 				c.Participle = true
+			} else if v > 0 && s.Chunks[v-1].Kind == NP && s.Chunks[v-1].B == c.A {
+				c.Participle, c.Modifier = true, true
 			}
 		case VerbPast:
 			if v > 0 && s.Chunks[v-1].Kind == NP && s.Chunks[v-1].B == c.A && c.B < len(s.Toks) {

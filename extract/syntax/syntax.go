@@ -95,6 +95,9 @@ type Chunk struct {
 	// before it (", killing two"); Reduced a past participle that
 	// qualifies the noun before it ("a bomb planted by rebels").
 	Participle, Reduced bool
+	// Modifier marks a participle right after a noun that describes it
+	// ("groups fighting an insurgency"): a description, not a report.
+	Modifier bool
 }
 
 // Clause holds the roles of one verb group, as chunk indices (-1 where
@@ -206,11 +209,11 @@ func (s *Sentence) Attached(c int, out []int) []int {
 	return out
 }
 
-// conjoined reports whether noun phrase j follows "and"/"or" or a comma
-// after another noun phrase: a list item.
+// conjoined reports whether noun phrase j follows "and"/"or" right after
+// another noun phrase: a list item.
 func (s *Sentence) conjoined(j int) bool {
 	a := s.Chunks[j].A
-	return j > 0 && s.Chunks[j-1].Kind == NP && a > 0 && (s.Tags[a-1] == Conj || s.Toks[a-1].Norm == ",") && s.Chunks[j-1].B == a-1
+	return j > 0 && s.Chunks[j-1].Kind == NP && a > 0 && s.Tags[a-1] == Conj && s.Chunks[j-1].B == a-1
 }
 
 // boundaryBetween reports whether tokens [a, b) hold a clause boundary:
