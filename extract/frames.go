@@ -236,8 +236,13 @@ func pickDef(ps *syntax.Sentence, c int) *frameDef {
 		if cl == nil {
 			continue
 		}
-		// the object, or the subject of a passive ("was held hostage")
-		for _, o := range []int{cl.Obj, c + 1} {
+		// the object, the word after the verb ("was held hostage"), or
+		// the subject of a passive ("a grenade was thrown")
+		subj := -1
+		if ch.Passive {
+			subj = cl.Subj
+		}
+		for _, o := range []int{cl.Obj, c + 1, subj} {
 			if o < 0 || o >= len(ps.Chunks) || ps.Chunks[o].Kind != syntax.NP || o == c+1 && ps.Chunks[o].A != ch.B {
 				continue
 			}
@@ -399,11 +404,11 @@ func (d *docState) npMentions(s int, ps *syntax.Sentence, np int) []*mention {
 
 // describes reports whether noun phrase np describes someone by a common
 // noun ("unknown gunmen", "Pokot raiders"), not a pronoun, a figure, an
-// event or a weapon.
-func (d *docState) describes(s int, ps *syntax.Sentence, np int) bool {
+// event or a weapon; with proper, also a name no lexicon holds ("Maasai").
+func (d *docState) describes(s int, ps *syntax.Sentence, np int, proper bool) bool {
 	ch := &ps.Chunks[np]
 	lemma, tag := ps.Word(ch.Head)
-	if tag != syntax.Noun || len(frames.nouns[lemma]) > 0 || resultNouns.has(lemma) {
+	if tag != syntax.Noun && !(proper && tag == syntax.Proper) || len(frames.nouns[lemma]) > 0 || resultNouns.has(lemma) {
 		return false
 	}
 	return len(d.r.weapons.FindCoded(d.coded[s].Slice(ch.A, ch.B))) == 0
@@ -431,7 +436,7 @@ func (d *docState) actorNP(f *frame, ps *syntax.Sentence, np int) bool {
 			named = true
 		}
 	}
-	if !named && d.describes(f.s, ps, np) {
+	if !named && d.describes(f.s, ps, np, true) {
 		f.actorText = appendStr(f.actorText, ps.Text(np))
 		named = true
 	}
@@ -455,7 +460,7 @@ func (d *docState) targetNP(f *frame, ps *syntax.Sentence, np int) {
 		f.targets = appendEnt(f.targets, m.ent)
 		hit = true
 	}
-	if !hit && f.syn && d.describes(f.s, ps, np) && len(f.targets) == 0 {
+	if !hit && f.syn && d.describes(f.s, ps, np, false) && len(f.targets) == 0 {
 		f.targetText = appendStr(f.targetText, ps.Text(np))
 	}
 }

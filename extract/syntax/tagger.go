@@ -136,7 +136,6 @@ func (p *Parser) nextTag(i int) Tag {
 func (p *Parser) baseVerb(i int) Tag {
 	s := &p.s
 	prev, k := p.prevTag(i)
-	_ = k
 	switch prev {
 	case Det, Poss, PossS, Adj, Num, Prep, VerbPast, VerbIng, Verb, Be, Have:
 		if prev == Have && s.Toks[i].Norm == "been" {
@@ -184,8 +183,8 @@ func (p *Parser) afterNoun(i, k int) Tag {
 		return Noun
 	case s.Tags[k] == Proper:
 		return Verb
-	case third && !prevPlural:
-		return Verb
+	case third && p.nextTag(i) != Prep:
+		return Verb // "the militia attacks herders"
 	}
 	return Noun
 }
@@ -217,13 +216,8 @@ func (p *Parser) pastVerb(i int) Tag {
 		}
 		return VerbPast
 	case Det, Poss, PossS, Adj, Num, Prep, Punct, Sub:
-		if nounNext && !(prev == Sub && s.Toks[i-1].Norm != "that" || prev == Punct && i > 0) {
-			return Adj
-		}
-		if prev == Punct && nounNext && i == 0 {
-			return Adj
-		}
-		if nounNext && (prev == Det || prev == Poss || prev == Adj || prev == Num || prev == Prep) {
+		// "suspected militants", "when suspected raiders attacked"
+		if nounNext && !(prev == Punct && i > 0 && s.Toks[i-1].Norm == ",") {
 			return Adj
 		}
 	}
