@@ -29,6 +29,7 @@ type frame struct {
 	targetText          []string
 	actorText           []string // actors described, not named: "unknown gunmen"
 	syn                 bool     // found by the frame table (frames.go)
+	reported            bool     // a finite verb reports it as happened
 	places              []*entity
 	country             *entity
 	date                *dateExpr

@@ -50,13 +50,13 @@ var frameTable = []frameDef{
 		reason: "WordNet attack.v.01/assail.v.01 and attack.n.01; ACLED 'Attack'"},
 	{typ: EventAttack, subtype: "ambush", cameo: "190", verbs: []string{"ambush", "waylay"}, nouns: []string{"ambush"},
 		reason: "WordNet ambush.v.01; attacks from hiding on convoys and patrols"},
-	{typ: EventAttack, subtype: "shooting", cameo: "190", verbs: []string{"shoot", "gun"}, nouns: []string{"shooting", "gunfire", "gunshot"},
+	{typ: EventAttack, subtype: "shooting", cameo: "190", verbs: []string{"shoot", "gun down", "shoot down"}, nouns: []string{"shooting", "gunfire", "gunshot"},
 		reason: "WordNet shoot.v.02 (hit with a missile from a weapon)"},
 	{typ: EventAttack, subtype: "shooting", cameo: "190", verbs: []string{"open"}, objects: []string{"fire"},
 		reason: "'opened fire on': the phrasal form of shoot"},
 	{typ: EventAttack, subtype: "killing", cameo: "180", verbs: []string{"kill", "murder", "behead", "lynch", "massacre", "slaughter", "execute", "assassinate", "hack", "stab", "beat", "abuse", "torture", "maim", "rape"}, needAgent: true,
 		reason: "WordNet kill.v.01 hyponyms; violence against people counts as an attack where its doer is named"},
-	{typ: EventAttack, subtype: "bombing", cameo: "183", verbs: []string{"bomb", "detonate", "explode", "blow", "plant"}, nouns: []string{"explosion", "blast", "bombing", "detonation"}, objects: nil,
+	{typ: EventAttack, subtype: "bombing", cameo: "183", verbs: []string{"bomb", "detonate", "explode", "blow up", "plant", "go off", "set off"}, nouns: []string{"explosion", "blast", "bombing", "detonation"}, objects: nil,
 		reason: "WordNet bomb.v.01, explode.v.01 and explosion.n.01; ACLED 'Remote explosive/landmine/IED'"},
 	{typ: EventAttack, subtype: "grenade attack", cameo: "183", verbs: []string{"hurl", "lob", "throw", "toss", "launch"}, objects: []string{"grenade", "bomb", "explosive", "device", "petrol", "molotov"}, instrument: true,
 		reason: "WordNet throw.v.01 with a grenade or bomb as object; ACLED 'Grenade'"},
@@ -120,7 +120,7 @@ var lightFrameVerbs = newWordSet(map[string]bool{"launch": true, "carry": true, 
 // resultVerbs are verbs whose subject may be an event noun and whose
 // object is what it hit: "the explosion targeted a bakery", "the blast
 // killed two".
-var resultVerbs = newWordSet(map[string]bool{"target": true, "hit": true, "strike": true, "kill": true, "injure": true, "wound": true, "damage": true, "destroy": true, "claim": true, "leave": true})
+var resultVerbs = newWordSet(map[string]bool{"target": true, "hit": true, "strike": true, "kill": true, "injure": true, "wound": true, "damage": true, "destroy": true, "claim": true, "leave": true, "shatter": true, "rock": true, "tear": true, "rip": true, "wreck": true, "flatten": true})
 
 // parsers holds syntax parsers for reuse across documents.
 var parsers = sync.Pool{New: func() any { return syntax.NewParser() }}
@@ -152,6 +152,7 @@ func (d *docState) syntaxFrames(si int, ps *syntax.Sentence, found []*frame, dat
 			continue
 		}
 		f := &frame{typ: def.typ, subtype: def.subtype, cameo: def.cameo, s: si, a: h, b: h + 1, verb: ch.Kind == syntax.VG, passive: ch.Passive, killed: -1, injured: -1, span0: ch.A, span1: ch.B, syn: true}
+		f.reported = f.verb && !ch.Participle
 		if !d.fillFromSyntax(f, ps, def, h, true) {
 			continue
 		}
@@ -228,7 +229,13 @@ func pickDef(ps *syntax.Sentence, c int) *frameDef {
 		}
 		return nil
 	}
-	for _, def := range frames.verbs[ch.Lemma] {
+	defs := frames.verbs[ch.Lemma]
+	if ch.Particle != "" {
+		if pd := frames.verbs[ch.Lemma+" "+ch.Particle]; len(pd) > 0 {
+			defs = pd
+		}
+	}
+	for _, def := range defs {
 		if len(def.objects) == 0 {
 			return def
 		}
@@ -256,9 +263,22 @@ func pickDef(ps *syntax.Sentence, c int) *frameDef {
 	return nil
 }
 
+// nextVerb returns the verb group after chunk c, or -1.
+func nextVerb(ps *syntax.Sentence, c int) int {
+	for j := c + 1; j < len(ps.Chunks); j++ {
+		if ps.Chunks[j].Kind == syntax.VG {
+			return j
+		}
+	}
+	return -1
+}
+
 // synRoles are the chunks that fill each role of one frame.
 type synRoles struct {
 	actors, targets, places, sides []int
+	// doers: the actors are the doers of a clause (subject, "by"
+	// phrase), where a person acts in their own name
+	doers bool
 }
 
 // rolesOf reads the roles of the frame whose trigger heads chunk c.
@@ -284,6 +304,7 @@ func rolesOf(ps *syntax.Sentence, def *frameDef, c int) synRoles {
 		if cl == nil {
 			return r
 		}
+		r.doers = true
 		if ch.Passive {
 			if cl.Agent >= 0 {
 				r.actors = append(r.actors, cl.Agent)
@@ -302,6 +323,18 @@ func rolesOf(ps *syntax.Sentence, def *frameDef, c int) synRoles {
 		for _, p := range cl.Preps {
 			prep(p, false)
 		}
+		// ", wounding 13 people in Lyon": the participle that follows
+		// gives the event its victims and place
+		if next := ps.ClauseOf(nextVerb(ps, c)); next != nil && ps.Chunks[next.Verb].Participle && !ps.Chunks[next.Verb].Modifier && next.Inherited {
+			if resultVerbs.has(ps.Chunks[next.Verb].Lemma) && len(r.targets) == 0 {
+				r.targets = ps.Objects(next, r.targets)
+			}
+			for _, p := range next.Preps {
+				if hasString(rt.place, ps.PrepOf(p)) {
+					r.places = append(r.places, p)
+				}
+			}
+		}
 		return r
 	}
 	// a noun: its modifiers and possessor, the phrases attached to it, and
@@ -319,6 +352,9 @@ func rolesOf(ps *syntax.Sentence, def *frameDef, c int) synRoles {
 			}
 			for _, p := range cl.Preps {
 				prep(p, false)
+			}
+			if cl.Subj >= 0 {
+				r.doers = true
 			}
 		case cl.Subj == c && !cl.Inherited && !v.Passive && resultVerbs.has(v.Lemma):
 			r.targets = ps.Objects(cl, r.targets)
@@ -356,13 +392,13 @@ func (d *docState) fillFromSyntax(f *frame, ps *syntax.Sentence, def *frameDef, 
 	named := false
 	if !hadActor {
 		for _, np := range r.actors {
-			named = d.actorNP(f, ps, np) || named
+			named = d.actorNP(f, ps, np, r.doers) || named
 		}
 	} else {
 		named = true
 	}
 	for _, np := range r.sides {
-		d.actorNP(f, ps, np)
+		d.actorNP(f, ps, np, true)
 	}
 	if fresh || len(f.targets) == 0 && len(f.targetText) == 0 {
 		for _, np := range r.targets {
@@ -420,14 +456,18 @@ var resultNouns = newWordSet(map[string]bool{"day": true, "days": true, "time": 
 
 // actorNP adds the actors noun phrase np names; it reports whether it
 // names a doer.
-func (d *docState) actorNP(f *frame, ps *syntax.Sentence, np int) bool {
+func (d *docState) actorNP(f *frame, ps *syntax.Sentence, np int, doer bool) bool {
 	ms := d.npMentions(f.s, ps, np)
 	named := false
 	for _, m := range ms {
 		if hasPlaceClass(m.ent) {
 			continue
 		}
-		if a, ag := d.actorOf(m, f.typ); a != nil {
+		a, ag := d.actorOf(m, f.typ)
+		if a == nil && doer && m.ent.class == ClassPerson {
+			a = m.ent // "Salman Abedi carried out the bombing"
+		}
+		if a != nil {
 			f.actors = appendEnt(f.actors, a)
 			if ag != nil {
 				f.agents = appendEnt(f.agents, ag)

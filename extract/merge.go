@@ -168,6 +168,7 @@ func mergeFrame(into, f *frame) {
 		into.actorText = appendStr(into.actorText, t)
 	}
 	into.syn = into.syn || f.syn
+	into.reported = into.reported || f.reported
 	for _, p := range f.places {
 		into.places = appendEnt(into.places, p)
 	}
@@ -402,7 +403,7 @@ func (d *docState) mergeEvents(frames []*frame) []*docEvent {
 	// drop events that say nothing: no actor and no target, place or figure
 	var out []*docEvent
 	for _, e := range events {
-		if len(e.f.actors) == 0 && len(e.f.targets) == 0 && len(e.f.targetText) == 0 && len(e.f.places) == 0 && len(e.f.actorText) == 0 {
+		if len(e.f.actors) == 0 && len(e.f.targets) == 0 && len(e.f.targetText) == 0 && len(e.f.places) == 0 && len(e.f.actorText) == 0 && !e.f.reported {
 			continue
 		}
 		if e.f.typ != EventAttack && e.f.typ != EventAbduction && len(e.f.actors) == 0 {

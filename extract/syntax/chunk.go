@@ -29,6 +29,10 @@ func (p *Parser) add(c Chunk) {
 	}
 }
 
+// isParticle reports whether w may complete a phrasal verb: "carried
+// out", "blew up", "gunned down", "went off".
+func isParticle(w string) bool { return w == "out" || w == "up" || w == "down" || w == "off" }
+
 func isVerbTag(t Tag) bool { return t == Verb || t == VerbPast || t == VerbIng }
 
 // verbGroup reads a verb group at i: auxiliaries, adverbs and negation,
@@ -74,7 +78,8 @@ func (p *Parser) verbGroup(i int) (int, bool) {
 			c.Passive = true
 		}
 		k++
-		if k < len(s.Tags) && (s.Toks[k].Norm == "out" || s.Toks[k].Norm == "up" || s.Toks[k].Norm == "down") {
+		if k < len(s.Tags) && isParticle(s.Toks[k].Norm) && !(k+1 < len(s.Tags) && (s.Tags[k+1] == Det || s.Tags[k+1] == Poss) && s.Toks[k].Norm == "off") {
+			c.Particle = s.Toks[k].Norm
 			k++
 		}
 	} else if lastAux >= 0 {

@@ -88,6 +88,9 @@ type Chunk struct {
 	Possessor int
 	// Lemma is the lemma of the head.
 	Lemma string
+	// Particle is the adverbial particle of a phrasal verb ("out" of
+	// "carried out", "off" of "went off"), or "".
+	Particle string
 	// Passive, Neg, Modal and Inf describe a verb group: "was targeted",
 	// "did not strike", "could strike", "to strike".
 	Passive, Neg, Modal, Inf bool
