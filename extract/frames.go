@@ -122,6 +122,14 @@ var lightFrameVerbs = newWordSet(map[string]bool{"launch": true, "carry": true, 
 // killed two".
 var resultVerbs = newWordSet(map[string]bool{"target": true, "hit": true, "strike": true, "kill": true, "injure": true, "wound": true, "damage": true, "destroy": true, "claim": true, "leave": true, "shatter": true, "rock": true, "tear": true, "rip": true, "wreck": true, "flatten": true})
 
+// strikeLemmas are the lemmas for which the lexicon's subtype "strike"
+// is the right one.
+var strikeLemmas = newWordSet(map[string]bool{"strike": true, "hit": true, "target": true, "pound": true, "bomb": true})
+
+// victimVerbs are the result verbs whose object is a casualty, a target
+// only where nothing else is named.
+var victimVerbs = newWordSet(map[string]bool{"kill": true, "injure": true, "wound": true, "claim": true, "leave": true})
+
 // parsers holds syntax parsers for reuse across documents.
 var parsers = sync.Pool{New: func() any { return syntax.NewParser() }}
 
@@ -276,6 +284,9 @@ func nextVerb(ps *syntax.Sentence, c int) int {
 // synRoles are the chunks that fill each role of one frame.
 type synRoles struct {
 	actors, targets, places, sides []int
+	// victims are the people a participle after the event says it hurt
+	// (", injuring seven civilians"): its targets where nothing else is
+	victims []int
 	// doers: the actors are the doers of a clause (subject, "by"
 	// phrase), where a person acts in their own name
 	doers bool
@@ -327,7 +338,7 @@ func rolesOf(ps *syntax.Sentence, def *frameDef, c int) synRoles {
 		// gives the event its victims and place
 		if next := ps.ClauseOf(nextVerb(ps, c)); next != nil && ps.Chunks[next.Verb].Participle && !ps.Chunks[next.Verb].Modifier && next.Inherited {
 			if resultVerbs.has(ps.Chunks[next.Verb].Lemma) && len(r.targets) == 0 {
-				r.targets = ps.Objects(next, r.targets)
+				r.victims = ps.Objects(next, r.victims)
 			}
 			for _, p := range next.Preps {
 				if hasString(rt.place, ps.PrepOf(p)) {
@@ -357,7 +368,11 @@ func rolesOf(ps *syntax.Sentence, def *frameDef, c int) synRoles {
 				r.doers = true
 			}
 		case cl.Subj == c && !cl.Inherited && !v.Passive && resultVerbs.has(v.Lemma):
-			r.targets = ps.Objects(cl, r.targets)
+			if victimVerbs.has(v.Lemma) {
+				r.victims = ps.Objects(cl, r.victims) // "the blast killed two"
+			} else {
+				r.targets = ps.Objects(cl, r.targets) // "the blast hit a bakery"
+			}
 			for _, p := range cl.Preps {
 				prep(p, false)
 			}
@@ -405,6 +420,11 @@ func (d *docState) fillFromSyntax(f *frame, ps *syntax.Sentence, def *frameDef, 
 			d.targetNP(f, ps, np)
 		}
 	}
+	if fresh && len(f.targets) == 0 && len(f.targetText) == 0 {
+		for _, np := range r.victims {
+			d.targetNP(f, ps, np)
+		}
+	}
 	if fresh || len(f.places) == 0 {
 		for _, np := range r.places {
 			d.placeNP(f, ps, np)
@@ -414,7 +434,9 @@ func (d *docState) fillFromSyntax(f *frame, ps *syntax.Sentence, def *frameDef, 
 		f.span0 = min(f.span0, ps.Chunks[np].A)
 		f.span1 = max(f.span1, ps.Chunks[np].B)
 	}
-	if def.symmetric && f.subtype != def.subtype {
+	// the row names the kind of act where the lexicon only said "strike"
+	// ("attacked", "ambushed") or where both sides fight
+	if def.symmetric && f.subtype != def.subtype || f.subtype == "strike" && !strikeLemmas.has(ch.Lemma) {
 		f.subtype, f.cameo = def.subtype, def.cameo
 	}
 	if def.needAgent {
@@ -500,7 +522,12 @@ func (d *docState) targetNP(f *frame, ps *syntax.Sentence, np int) {
 		f.targets = appendEnt(f.targets, m.ent)
 		hit = true
 	}
-	if !hit && f.syn && d.describes(f.s, ps, np, false) && len(f.targets) == 0 {
+	if hit || len(f.targets) > 0 || !d.describes(f.s, ps, np, false) {
+		return
+	}
+	// a lexicon frame takes a described target only where it names
+	// someone or something hit, not a kind of target ("militant bases")
+	if head := ps.Toks[ps.Chunks[np].Head].Norm; f.syn || !targetObjects.has(head) && !placeNouns.has(head) {
 		f.targetText = appendStr(f.targetText, ps.Text(np))
 	}
 }

@@ -18,6 +18,14 @@ func (p *Parser) clauses() {
 // markParticiples marks the verb groups that continue a clause (", killing
 // two") or qualify the noun before them ("a bomb planted by rebels").
 func (p *Parser) markParticiples() {
+	for pass := 0; pass < 2; pass++ {
+		p.markPass(pass)
+	}
+}
+
+// markPass marks -ing participles (pass 0), then reduced relatives (pass
+// 1), which look for a finite verb after them.
+func (p *Parser) markPass(pass int) {
 	s := &p.s
 	for v := range s.Chunks {
 		c := &s.Chunks[v]
@@ -26,12 +34,18 @@ func (p *Parser) markParticiples() {
 		}
 		switch s.Tags[c.Head] {
 		case VerbIng:
+			if pass == 1 {
+				continue
+			}
 			if c.A == 0 || s.Toks[c.A-1].Norm == "," || s.Tags[c.A-1] == Conj {
 				c.Participle = true
 			} else if v > 0 && s.Chunks[v-1].Kind == NP && s.Chunks[v-1].B == c.A {
 				c.Participle, c.Modifier = true, true
 			}
 		case VerbPast:
+			if pass == 0 {
+				continue
+			}
 			if v > 0 && s.Chunks[v-1].Kind == NP && s.Chunks[v-1].B == c.A && c.B < len(s.Toks) {
 				switch s.Toks[c.B].Norm {
 				case "by", "to", "near", "at", "in", "on", "along", "outside", "inside":
