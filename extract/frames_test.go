@@ -11,7 +11,7 @@ import (
 // gives (a name, or the described phrase where no name is known; "" for
 // none). The sentences are written for this test.
 var frameTests = []struct {
-	name, in                             string
+	name, in                           string
 	typ, subtype, actor, target, place string
 }{
 	{"active attack by a described doer", "Armed herders attacked farmers near Maiduguri on Monday.",
