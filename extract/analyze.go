@@ -56,6 +56,9 @@ type docState struct {
 	countryCount map[string]int
 	persons      []*entity
 	roles        []roleMention
+	// pendingNone are the sentences that say no one died, with no
+	// attack of their own (frames.go).
+	pendingNone []noneNote
 	operations   []opMention
 	targetOf     []targetOfNote
 	// retaliation caches mentionsRetaliation: 0 not known yet, 1 no, 2 yes.

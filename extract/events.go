@@ -207,6 +207,7 @@ func (d *docState) findEvents(pub time.Time) []*docEvent {
 		}
 		datesBefore(toks, frames, dates)
 		frames = d.casualtiesTo(si, frames)
+		d.noneTo(si, frames)
 		if sc := d.speakerCountry(si, prevSubject); sc != nil {
 			for _, f := range frames {
 				f.speakerCountry = sc
@@ -218,7 +219,10 @@ func (d *docState) findEvents(pub time.Time) []*docEvent {
 			prevSubject = subj
 		}
 	}
-	return d.mergeEvents(all)
+	events := d.mergeEvents(all)
+	d.applyNone(events)
+	d.soleCountry(events)
+	return events
 }
 
 // datesBefore gives a date that opens a sentence ("On 7 May 2020, the PMF

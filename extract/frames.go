@@ -130,6 +130,84 @@ var strikeLemmas = newWordSet(map[string]bool{"strike": true, "hit": true, "targ
 // only where nothing else is named.
 var victimVerbs = newWordSet(map[string]bool{"kill": true, "injure": true, "wound": true, "claim": true, "leave": true})
 
+// noneTo gives a toll of zero to the attacks of sentence si, or to the
+// last attack before it, where the sentence says no one died or was hurt
+// ("No fatalities reported.").
+func (d *docState) noneTo(si int, frames []*frame) {
+	killed, hurt, _ := noCasualties(d.sents[si].Tokens)
+	if !killed && !hurt {
+		return
+	}
+	set := func(f *frame) {
+		if killed && f.killed < 0 {
+			f.killed = 0
+		}
+		if hurt && f.injured < 0 {
+			f.injured = 0
+		}
+	}
+	n := 0
+	for _, f := range frames {
+		if f.typ == EventAttack && !f.negated {
+			set(f)
+			n++
+		}
+	}
+	if n == 0 {
+		d.pendingNone = append(d.pendingNone, noneNote{s: si, killed: killed, hurt: hurt})
+	}
+}
+
+// noneNote is a sentence with no attack of its own that says no one died
+// or was hurt: it speaks of the attack before it.
+type noneNote struct {
+	s            int
+	killed, hurt bool
+}
+
+// applyNone gives the zero tolls of noneNotes to the last attack event
+// spoken of before each note.
+func (d *docState) applyNone(events []*docEvent) {
+	for _, n := range d.pendingNone {
+		var last *docEvent
+		for _, e := range events {
+			if e.f.typ == EventAttack && e.frames[0].s < n.s {
+				last = e
+			}
+		}
+		if last == nil {
+			continue
+		}
+		if n.killed && last.f.killed < 0 {
+			last.f.killed = 0
+		}
+		if n.hurt && last.f.injured < 0 {
+			last.f.injured = 0
+		}
+	}
+}
+
+// soleCountry gives an attack or abduction that names no place and no
+// country the country of its document, where the document names (through
+// names, demonyms or places) exactly one.
+func (d *docState) soleCountry(events []*docEvent) {
+	if len(d.countryCount) != 1 {
+		return
+	}
+	var c *entity
+	for cc := range d.countryCount {
+		c = d.countryEntity(cc)
+	}
+	if c == nil {
+		return
+	}
+	for _, e := range events {
+		if (e.f.typ == EventAttack || e.f.typ == EventAbduction) && e.f.country == nil && len(e.f.places) == 0 && !containsEnt(e.f.actors, c) {
+			e.f.country = c
+		}
+	}
+}
+
 // parsers holds syntax parsers for reuse across documents.
 var parsers = sync.Pool{New: func() any { return syntax.NewParser() }}
 

@@ -4,6 +4,8 @@ import (
 	"context"
 	"strings"
 	"testing"
+
+	"github.com/newsgraph/newsgraph/extract/text"
 )
 
 // frameTests hold one row per sentence shape the frame table reads: the
@@ -46,6 +48,51 @@ var frameTests = []struct {
 		EventAttack, "killing", "Gunmen", "three villagers", "Zamfara State"},
 	{"possessive nominal with light verb", "The Taliban launched an attack on a checkpoint in Kunduz.",
 		EventAttack, "armed assault", "Taliban", "checkpoint", "Kunduz"},
+}
+
+// noneTests hold one row per way of saying that no one died or was hurt.
+var noneTests = []struct {
+	in           string
+	killed, hurt bool
+}{
+	{"No fatalities were reported.", true, false},
+	{"There were no reported casualties.", true, false},
+	{"No one was killed in the blast.", true, false},
+	{"Nobody was hurt.", false, true},
+	{"The grenade caused no injuries.", false, true},
+	{"No breakdown of the death toll was given.", false, false},
+	{"Police gave no details.", false, false},
+}
+
+func TestNoCasualties(t *testing.T) {
+	for _, tt := range noneTests {
+		k, h, _ := noCasualties(text.Tokenize(tt.in, 0))
+		if k != tt.killed || h != tt.hurt {
+			t.Errorf("noCasualties(%q) = %v, %v; want %v, %v", tt.in, k, h, tt.killed, tt.hurt)
+		}
+	}
+}
+
+// vagueTests: a vague quantity gives no toll, a number does.
+func TestVagueToll(t *testing.T) {
+	for _, tt := range []struct {
+		in   string
+		want int
+	}{
+		{"Dozens of people were killed.", -1},
+		{"Several people were killed.", -1},
+		{"Twelve people were killed.", 12},
+	} {
+		got := -1
+		for _, c := range findCasualties(text.Tokenize(tt.in, 0)) {
+			if c.Killed {
+				got = c.N
+			}
+		}
+		if got != tt.want {
+			t.Errorf("toll of %q = %d, want %d", tt.in, got, tt.want)
+		}
+	}
 }
 
 func TestFrameTable(t *testing.T) {
@@ -97,4 +144,31 @@ func eventRoles(e Event) string {
 		return strings.Join(append(out, texts...), ",")
 	}
 	return e.Type + "/" + e.Subtype + " actor=" + names(e.Actors, e.ActorText) + " target=" + names(e.Targets, e.TargetText) + " place=" + names(e.Places, nil)
+}
+
+// TestSoleCountry: an attack that names no place takes the one country its
+// document names; with two countries named it takes none.
+func TestSoleCountry(t *testing.T) {
+	ex := Default()
+	for _, tt := range []struct{ in, want string }{
+		{"Kenyan officials said gunmen attacked a bus on Monday.", "Kenya"},
+		{"Kenyan and Somali officials said gunmen attacked a bus on Monday.", ""},
+	} {
+		rec, err := ex.Extract(context.Background(), Document{ID: "t", Text: tt.in, Published: "2024-03-04"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := "no event"
+		for _, e := range rec.Events {
+			if e.Type == EventAttack {
+				got = ""
+				if e.Country != nil {
+					got = e.Country.Name
+				}
+			}
+		}
+		if got != tt.want {
+			t.Errorf("country of the attack in %q = %q, want %q", tt.in, got, tt.want)
+		}
+	}
 }
