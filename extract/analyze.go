@@ -59,8 +59,8 @@ type docState struct {
 	// pendingNone are the sentences that say no one died, with no
 	// attack of their own (frames.go).
 	pendingNone []noneNote
-	operations   []opMention
-	targetOf     []targetOfNote
+	operations  []opMention
+	targetOf    []targetOfNote
 	// retaliation caches mentionsRetaliation: 0 not known yet, 1 no, 2 yes.
 	retaliation int8
 	// mentionBlock is the block newMention takes mentions from.
