@@ -56,17 +56,17 @@ type docState struct {
 	countryCount map[string]int
 	persons      []*entity
 	roles        []roleMention
-	// pendingNone are the sentences that say no one died, with no
-	// attack of their own (frames.go).
-	pendingNone []noneNote
-	operations  []opMention
-	targetOf    []targetOfNote
+	operations   []opMention
+	targetOf     []targetOfNote
 	// retaliation caches mentionsRetaliation: 0 not known yet, 1 no, 2 yes.
 	retaliation int8
 	// mentionBlock is the block newMention takes mentions from.
 	mentionBlock []mention
 	// scratch is a buffer for boilerplate.
 	scratch []byte
+	// pendingNone are the sentences that say no one died, with no
+	// attack of their own (frames.go).
+	pendingNone []noneNote
 }
 
 // roleMention is a role phrase attached to a person.
