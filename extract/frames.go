@@ -310,8 +310,11 @@ func pickDef(ps *syntax.Sentence, c int) *frameDef {
 		if _, t := ps.Word(ch.Head); t != syntax.Noun {
 			return nil
 		}
-		if defs := frames.nouns[ch.Lemma]; len(defs) > 0 {
-			return defs[0]
+		// a gerund keeps its form as a noun ("bombing", "shelling")
+		for _, w := range []string{ps.Toks[ch.Head].Norm, ch.Lemma} {
+			if defs := frames.nouns[w]; len(defs) > 0 {
+				return defs[0]
+			}
 		}
 		return nil
 	}
@@ -430,6 +433,15 @@ func rolesOf(ps *syntax.Sentence, def *frameDef, c int) synRoles {
 	// the clause it stands in
 	for _, p := range ps.Attached(c, nil) {
 		prep(p, true)
+	}
+	// "X claimed responsibility for the bombing": X did it
+	if ch.Prep >= 0 && ps.Toks[ch.Prep].Norm == "for" && c > 0 && ps.Chunks[c-1].Kind == syntax.NP && ps.Chunks[c-1].Lemma == "responsibility" {
+		for i := range ps.Clauses {
+			if cl := &ps.Clauses[i]; cl.Obj == c-1 && cl.Subj >= 0 && !ps.Chunks[cl.Verb].Neg {
+				r.actors = append(r.actors, cl.Subj)
+				r.doers = true
+			}
+		}
 	}
 	for i := range ps.Clauses {
 		cl := &ps.Clauses[i]

@@ -48,6 +48,8 @@ var frameTests = []struct {
 		EventAttack, "killing", "Gunmen", "three villagers", "Zamfara State"},
 	{"possessive nominal with light verb", "The Taliban launched an attack on a checkpoint in Kunduz.",
 		EventAttack, "armed assault", "Taliban", "checkpoint", "Kunduz"},
+	{"responsibility claimed for an event noun", "Boko Haram claimed responsibility for the bombing of a church in Kano.",
+		EventAttack, "bombing", "Boko Haram", "", "Kano"},
 }
 
 // noneTests hold one row per way of saying that no one died or was hurt.
