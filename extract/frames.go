@@ -401,14 +401,18 @@ func rolesOf(ps *syntax.Sentence, def *frameDef, c int) synRoles {
 			if cl.Agent >= 0 {
 				r.actors = append(r.actors, cl.Agent)
 			}
-			if cl.Subj >= 0 {
+			if cl.Subj >= 0 && def.needAgent {
+				r.victims = append(r.victims, cl.Subj) // "two were killed"
+			} else if cl.Subj >= 0 {
 				r.targets = append(r.targets, cl.Subj)
 			}
 		} else {
 			if cl.Subj >= 0 {
 				r.actors = append(r.actors, cl.Subj)
 			}
-			if !def.instrument && len(def.objects) == 0 {
+			if def.needAgent {
+				r.victims = ps.Objects(cl, r.victims)
+			} else if !def.instrument && len(def.objects) == 0 {
 				r.targets = ps.Objects(cl, r.targets)
 			}
 		}
@@ -510,7 +514,8 @@ func (d *docState) fillFromSyntax(f *frame, ps *syntax.Sentence, def *frameDef, 
 			d.targetNP(f, ps, np)
 		}
 	}
-	if fresh && len(f.targets) == 0 && len(f.targetText) == 0 {
+	// the victims of a killing by a named doer are its targets
+	if (fresh || def.needAgent && named) && len(f.targets) == 0 && len(f.targetText) == 0 {
 		for _, np := range r.victims {
 			d.targetNP(f, ps, np)
 		}

@@ -88,7 +88,7 @@ func loadVerbs(m map[string]word, name, data string) error {
 			past, part = f[0], f[1]
 		}
 		add := func(w string, f Form) {
-			if old, ok := m[w]; ok && old.tag != Noun && old.tag != Adj {
+			if old, ok := m[w]; ok && old.tag != Noun && old.tag != Adj && !(old.tag == Verb && f == Past) {
 				return // a function word keeps its tag ("'s", "being")
 			}
 			t := Verb

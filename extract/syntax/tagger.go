@@ -95,7 +95,7 @@ func (p *Parser) disambiguate() {
 		case VerbIng:
 			s.Tags[i] = p.ingVerb(i)
 		case To:
-			if i+1 < len(s.Tags) && !(s.Tags[i+1] == Verb || p.lex[s.Toks[i+1].Norm].form == Base) {
+			if !p.infinitive(i) {
 				s.Tags[i] = Prep
 			}
 		case Sub:
@@ -111,6 +111,17 @@ func (p *Parser) disambiguate() {
 			}
 		}
 	}
+}
+
+// infinitive reports whether "to" at i marks an infinitive: a base verb
+// follows ("to attack", "to hit").
+func (p *Parser) infinitive(i int) bool {
+	s := &p.s
+	if i+1 >= len(s.Tags) {
+		return false
+	}
+	next := p.lex[s.Toks[i+1].Norm]
+	return s.Tags[i+1] == Verb || next.form == Base || next.tag == VerbPast && next.lemma == s.Toks[i+1].Norm
 }
 
 // prevTag returns the tag before token i, skipping adverbs, or Punct at
