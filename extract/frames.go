@@ -56,6 +56,10 @@ var frameTable = []frameDef{
 		reason: "'opened fire on': the phrasal form of shoot"},
 	{typ: EventAttack, subtype: "killing", cameo: "180", verbs: []string{"kill", "murder", "behead", "lynch", "massacre", "slaughter", "execute", "assassinate", "hack", "stab", "beat", "abuse", "torture", "maim", "rape"}, needAgent: true,
 		reason: "WordNet kill.v.01 hyponyms; violence against people counts as an attack where its doer is named"},
+	{typ: EventAttack, subtype: "assault", cameo: "180", verbs: []string{"wound", "injure", "mutilate", "whip", "flog", "assault"}, needAgent: true,
+		reason: "WordNet injure.v.01 hyponyms: violence that hurts people is an attack where its doer is named"},
+	{typ: EventAttack, subtype: "killing", cameo: "180", nouns: []string{"assassination", "massacre", "lynching", "murder", "beheading"},
+		reason: "WordNet killing.n.02 hyponyms: a killing named as a noun"},
 	{typ: EventAttack, subtype: "bombing", cameo: "183", verbs: []string{"bomb", "detonate", "explode", "blow up", "plant", "go off", "set off"}, nouns: []string{"explosion", "blast", "bombing", "detonation"}, objects: nil,
 		reason: "WordNet bomb.v.01, explode.v.01 and explosion.n.01; ACLED 'Remote explosive/landmine/IED'"},
 	{typ: EventAttack, subtype: "grenade attack", cameo: "183", verbs: []string{"hurl", "lob", "throw", "toss", "launch"}, objects: []string{"grenade", "bomb", "explosive", "device", "petrol", "molotov"}, instrument: true,
@@ -73,7 +77,7 @@ var frameTable = []frameDef{
 	{typ: EventAbduction, subtype: "kidnapping", cameo: "181", verbs: []string{"kidnap", "abduct", "snatch"}, nouns: []string{"kidnapping", "abduction", "disappearance"},
 		reason: "WordNet kidnap.v.01 and kidnapping.n.01; CAMEO 181; ACLED 'Abduction/forced disappearance'"},
 	{typ: EventAbduction, subtype: "hostage taking", cameo: "181", verbs: []string{"hold", "take", "keep"}, objects: []string{"hostage", "captive"},
-		reason: "'held hostage', 'taken captive': WordNet hostage.n.01"},
+		reason: "'held hostage', 'taken captive', 'took six crewmen as hostages': WordNet hostage.n.01"},
 }
 
 // roleTable gives the prepositions that mark targets, places and the
@@ -225,6 +229,9 @@ func (d *docState) syntaxFrames(si int, ps *syntax.Sentence, found []*frame, dat
 			continue
 		}
 		d.fillFromSyntax(f, ps, def, h, false)
+		if !f.verb && happened(ps, ps.ChunkOf[h]) {
+			f.reported = true
+		}
 	}
 	n := len(found)
 	for c := range ps.Chunks {
@@ -241,6 +248,9 @@ func (d *docState) syntaxFrames(si int, ps *syntax.Sentence, found []*frame, dat
 		f.reported = f.verb && !ch.Participle
 		if !d.fillFromSyntax(f, ps, def, h, true) {
 			continue
+		}
+		if !f.verb && happened(ps, c) {
+			f.reported = true
 		}
 		if !f.verb && d.habitual(si, ch.A) {
 			continue
@@ -262,6 +272,34 @@ func (d *docState) syntaxFrames(si int, ps *syntax.Sentence, found []*frame, dat
 	}
 	return found
 }
+
+// happened reports whether the clause around event noun c says it took
+// place: its subject with a verb of occurrence ("clashes erupted", "an
+// explosion occurred"), or the event in which people died or were hurt
+// ("two killed in a grenade attack", "died amid clashes").
+func happened(ps *syntax.Sentence, c int) bool {
+	for i := range ps.Clauses {
+		cl := &ps.Clauses[i]
+		v := &ps.Chunks[cl.Verb]
+		if v.Neg || v.Modal {
+			continue
+		}
+		if cl.Subj == c && !cl.Inherited && occurVerbs.has(v.Lemma) {
+			return true
+		}
+		if victimVerbs.has(v.Lemma) || v.Lemma == "die" {
+			for _, p := range cl.Preps {
+				if p == c && (ps.PrepOf(p) == "in" || ps.PrepOf(p) == "amid" || ps.PrepOf(p) == "amidst" || ps.PrepOf(p) == "during") {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// occurVerbs say that their subject, an event, took place.
+var occurVerbs = newWordSet(map[string]bool{"occur": true, "erupt": true, "happen": true, "break": true, "take": true, "continue": true, "resume": true, "flare": true, "rage": true, "ensue": true})
 
 // habitual reports whether an event noun at token a is one of many ("a
 // series of attacks", "dozens of raids"): a habit, not an event.
@@ -338,7 +376,14 @@ func pickDef(ps *syntax.Sentence, c int) *frameDef {
 		if ch.Passive {
 			subj = cl.Subj
 		}
-		for _, o := range []int{cl.Obj, c + 1, subj} {
+		// "took six crewmen as hostages"
+		as := -1
+		for j := c + 1; j < len(ps.Chunks) && j <= c+3; j++ {
+			if ps.PrepOf(j) == "as" {
+				as = j
+			}
+		}
+		for _, o := range []int{cl.Obj, c + 1, subj, as} {
 			if o < 0 || o >= len(ps.Chunks) || ps.Chunks[o].Kind != syntax.NP || o == c+1 && ps.Chunks[o].A != ch.B {
 				continue
 			}
@@ -412,8 +457,14 @@ func rolesOf(ps *syntax.Sentence, def *frameDef, c int) synRoles {
 			}
 			if def.needAgent {
 				r.victims = ps.Objects(cl, r.victims)
-			} else if !def.instrument && len(def.objects) == 0 {
-				r.targets = ps.Objects(cl, r.targets)
+			} else if !def.instrument {
+				// the object, unless it is the word the row needs
+				// ("opened fire"): "took nine sailors as hostages"
+				for _, o := range ps.Objects(cl, nil) {
+					if !hasString(def.objects, ps.Chunks[o].Lemma) {
+						r.targets = append(r.targets, o)
+					}
+				}
 			}
 		}
 		for _, p := range cl.Preps {
@@ -460,6 +511,11 @@ func rolesOf(ps *syntax.Sentence, def *frameDef, c int) synRoles {
 			}
 			if cl.Subj >= 0 {
 				r.doers = true
+			}
+		case cl.Subj == c && !cl.Inherited && occurVerbs.has(v.Lemma):
+			// "clashes erupted between X and Y in Z"
+			for _, p := range cl.Preps {
+				prep(p, true)
 			}
 		case cl.Subj == c && !cl.Inherited && !v.Passive && resultVerbs.has(v.Lemma):
 			if victimVerbs.has(v.Lemma) {
@@ -561,7 +617,7 @@ func (d *docState) npMentions(s int, ps *syntax.Sentence, np int) []*mention {
 func (d *docState) describes(s int, ps *syntax.Sentence, np int, proper bool) bool {
 	ch := &ps.Chunks[np]
 	lemma, tag := ps.Word(ch.Head)
-	if tag != syntax.Noun && !(proper && tag == syntax.Proper) || len(frames.nouns[lemma]) > 0 || resultNouns.has(lemma) {
+	if tag != syntax.Noun && !(proper && tag == syntax.Proper) || len(frames.nouns[lemma]) > 0 || resultNouns.has(lemma) || proper && (territoryWords.has(ps.Toks[ch.Head].Norm) || placeNouns.has(ps.Toks[ch.Head].Norm)) {
 		return false
 	}
 	return len(d.r.weapons.FindCoded(d.coded[s].Slice(ch.A, ch.B))) == 0
@@ -576,8 +632,14 @@ var resultNouns = newWordSet(map[string]bool{"day": true, "days": true, "time": 
 func (d *docState) actorNP(f *frame, ps *syntax.Sentence, np int, doer bool) bool {
 	ms := d.npMentions(f.s, ps, np)
 	named := false
+	head := ps.Toks[ps.Chunks[np].Head].Norm
 	for _, m := range ms {
-		if hasPlaceClass(m.ent) {
+		if hasPlaceClass(m.ent) && !m.demonym {
+			continue
+		}
+		// a demonym acts only through an agent noun: "Kenyan police",
+		// not "Pakistani soil"
+		if m.demonym && m.b <= ps.Chunks[np].Head && !agentHeads.has(head) {
 			continue
 		}
 		a, ag := d.actorOf(m, f.typ)

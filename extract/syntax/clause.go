@@ -48,7 +48,7 @@ func (p *Parser) markPass(pass int) {
 			}
 			if v > 0 && s.Chunks[v-1].Kind == NP && s.Chunks[v-1].B == c.A && c.B < len(s.Toks) {
 				switch s.Toks[c.B].Norm {
-				case "by", "to", "near", "at", "in", "on", "along", "outside", "inside":
+				case "by", "to", "near", "at", "in", "on", "along", "outside", "inside", "with":
 					if s.laterFinite(v) || s.Toks[c.B].Norm == "by" {
 						c.Reduced, c.Passive = true, true
 					}

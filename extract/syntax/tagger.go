@@ -34,6 +34,9 @@ func (p *Parser) tagOf(i int, t text.Token) (Tag, string) {
 	if t.Upper() && (!initial || t.AllCaps()) {
 		return Proper, w
 	}
+	if initial && nounSuffix(w) {
+		return Noun, guessLemma(w, Noun) // "Explosion injures…": a headline's first noun
+	}
 	return bySuffix(w, t.Upper())
 }
 
@@ -57,6 +60,13 @@ func bySuffix(w string, upper bool) (Tag, string) {
 		return Adj, w
 	}
 	return Noun, guessLemma(w, Noun)
+}
+
+// nounSuffix reports whether w ends like a common noun: -tion, -sion,
+// -ment, -ence, -ance, -ity, -ness, and their plurals.
+func nounSuffix(w string) bool {
+	w = strings.TrimSuffix(w, "s")
+	return hasAnySuffix(w, "tion", "sion", "ment", "ence", "ance", "ity", "ness")
 }
 
 func hasAnySuffix(w string, sfx ...string) bool {
