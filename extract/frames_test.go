@@ -182,3 +182,27 @@ func TestSoleCountry(t *testing.T) {
 		}
 	}
 }
+
+// TestSeparateIncidents: a roundup of incidents in different places, by
+// different doers, gives one event each, each with its own place.
+func TestSeparateIncidents(t *testing.T) {
+	ex := Default()
+	in := "Unknown gunmen attacked a bus in Mombasa on Monday. A mob attacked a shop in Garissa. Police said a grenade was thrown at a bar in Mandera."
+	rec, err := ex.Extract(context.Background(), Document{ID: "t", Text: in, Published: "2024-03-06"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, e := range rec.Events {
+		if e.Type == EventAttack {
+			var ps []string
+			for _, p := range e.Places {
+				ps = append(ps, p.Name)
+			}
+			got = append(got, strings.Join(ps, ","))
+		}
+	}
+	if strings.Join(got, " | ") != "Mombasa | Garissa | Mandera" {
+		t.Errorf("attacks by place: %q, want one each in Mombasa, Garissa, Mandera", strings.Join(got, " | "))
+	}
+}
