@@ -76,6 +76,9 @@ type docState struct {
 	mentionBlock []mention
 	// scratch is a buffer for boilerplate.
 	scratch []byte
+	// pendingNone are the sentences that say no one died, with no
+	// attack of their own (frames.go).
+	pendingNone []noneNote
 }
 
 // roleMention is a role phrase attached to a person.

@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/newsgraph/newsgraph/extract/lexicon"
+	"github.com/newsgraph/newsgraph/extract/syntax"
 	"github.com/newsgraph/newsgraph/extract/text"
 )
 
@@ -26,6 +27,9 @@ type frame struct {
 	shiftedFrom         *frame  // "…, after X was attacked": another event than this frame
 	targets             []*entity
 	targetText          []string
+	actorText           []string // actors described, not named: "unknown gunmen"
+	syn                 bool     // found by the frame table (frames.go)
+	reported            bool     // a finite verb reports it as happened
 	places              []*entity
 	country             *entity
 	date                *dateExpr
@@ -148,6 +152,8 @@ func isInternational(e *entity) bool {
 func (d *docState) findEvents(pub time.Time) []*docEvent {
 	var all []*frame
 	prevSubject := (*mention)(nil)
+	parser := parsers.Get().(*syntax.Parser)
+	defer parsers.Put(parser)
 	for si, s := range d.sents {
 		if d.skip[si] {
 			continue
@@ -193,6 +199,7 @@ func (d *docState) findEvents(pub time.Time) []*docEvent {
 			}
 			d.fillArgs(f, dates)
 		}
+		frames = d.syntaxFrames(si, parser.Parse(toks), frames, dates)
 		for fi := 1; fi < len(frames); fi++ {
 			if timeShiftBetween(toks, frames[fi-1].b, frames[fi].a) {
 				frames[fi].shiftedFrom = frames[fi-1]
@@ -200,6 +207,7 @@ func (d *docState) findEvents(pub time.Time) []*docEvent {
 		}
 		datesBefore(toks, frames, dates)
 		frames = d.casualtiesTo(si, frames)
+		d.noneTo(si, frames)
 		if sc := d.speakerCountry(si, prevSubject); sc != nil {
 			for _, f := range frames {
 				f.speakerCountry = sc
@@ -211,7 +219,10 @@ func (d *docState) findEvents(pub time.Time) []*docEvent {
 			prevSubject = subj
 		}
 	}
-	return d.mergeEvents(all)
+	events := d.mergeEvents(all)
+	d.applyNone(events)
+	d.soleCountry(events)
+	return events
 }
 
 // datesBefore gives a date that opens a sentence ("On 7 May 2020, the PMF

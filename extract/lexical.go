@@ -230,6 +230,9 @@ func (x *Lexical) eventOut(d *docState, ev *docEvent) Event {
 	if len(f.targets) == 0 {
 		out.TargetText = f.targetText
 	}
+	if len(f.actors) == 0 {
+		out.ActorText = f.actorText
+	}
 	places := append([]*entity(nil), f.places...)
 	// a country is a place only when nothing finer is known
 	finer := false

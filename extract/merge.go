@@ -2,6 +2,7 @@ package extract
 
 import (
 	"sort"
+	"strings"
 	"time"
 )
 
@@ -55,6 +56,15 @@ func compatible(e *frame, f *frame) bool {
 			return false
 		}
 	}
+	// described doers that differ, with no named one: two incidents
+	// ("unknown gunmen… Later, a mob…")
+	if len(e.actors) == 0 && len(f.actors) == 0 && len(e.actorText) > 0 && len(f.actorText) > 0 && !sharesText(e.actorText, f.actorText) {
+		return false
+	}
+	// places on both sides of which neither holds the other: two incidents
+	if len(e.places) > 0 && len(f.places) > 0 && !placesOverlap(e.places, f.places) {
+		return false
+	}
 	// places in different countries (places with no country, such as
 	// seas, contradict nothing)
 	cc := map[string]bool{}
@@ -79,6 +89,43 @@ func compatible(e *frame, f *frame) bool {
 		}
 	}
 	return true
+}
+
+// sharesText reports whether two lists of described actors share a
+// word-for-word equal description, case aside.
+func sharesText(a, b []string) bool {
+	for _, x := range a {
+		for _, y := range b {
+			if strings.EqualFold(x, y) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// placesOverlap reports whether a place of a equals, holds or lies in a
+// place of b.
+func placesOverlap(a, b []*entity) bool {
+	for _, x := range a {
+		for _, y := range b {
+			if x == y || within(x, y) || within(y, x) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// within reports whether place x lies in place y, through the chain of
+// containing places, or in y's region by country for a country y.
+func within(x, y *entity) bool {
+	for p := x.within; p != nil; p = p.within {
+		if p == y {
+			return true
+		}
+	}
+	return y.class == ClassCountry && x.country != "" && y.country == x.country
 }
 
 func sameActors(a, b []*entity) bool {
@@ -117,6 +164,11 @@ func mergeFrame(into, f *frame) {
 	for _, t := range f.targetText {
 		into.targetText = appendStr(into.targetText, t)
 	}
+	for _, t := range f.actorText {
+		into.actorText = appendStr(into.actorText, t)
+	}
+	into.syn = into.syn || f.syn
+	into.reported = into.reported || f.reported
 	for _, p := range f.places {
 		into.places = appendEnt(into.places, p)
 	}
@@ -351,10 +403,10 @@ func (d *docState) mergeEvents(frames []*frame) []*docEvent {
 	// drop events that say nothing: no actor and no target, place or figure
 	var out []*docEvent
 	for _, e := range events {
-		if len(e.f.actors) == 0 && len(e.f.targets) == 0 && len(e.f.targetText) == 0 && len(e.f.places) == 0 {
+		if len(e.f.actors) == 0 && len(e.f.targets) == 0 && len(e.f.targetText) == 0 && len(e.f.places) == 0 && len(e.f.actorText) == 0 && !e.f.reported {
 			continue
 		}
-		if e.f.typ != EventAttack && len(e.f.actors) == 0 {
+		if e.f.typ != EventAttack && e.f.typ != EventAbduction && len(e.f.actors) == 0 {
 			continue
 		}
 		out = append(out, e)
@@ -394,5 +446,5 @@ func (d *docState) topCountries(n int, skip []*entity) []*entity {
 }
 
 func hasContent(f *frame) bool {
-	return len(f.targets) > 0 || len(f.targetText) > 0 || f.killed >= 0
+	return len(f.targets) > 0 || len(f.targetText) > 0 || f.killed >= 0 || len(f.actorText) > 0 || f.reported || f.syn && (f.verb || len(f.places) > 0 || f.country != nil)
 }

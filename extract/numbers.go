@@ -295,6 +295,54 @@ func zeroAt(toks []text.Token, i int) []casualty {
 // findCasualties reads killed and injured figures: "killed at least nine
 // people", "nine people have been killed", "four children, three women and
 // two men … have been killed" (summed), "wounded three others".
+// vagueCounts are quantities that give no number: "dozens killed" leaves
+// the toll unknown.
+var vagueCounts = newWordSet(map[string]bool{"dozens": true, "hundreds": true, "thousands": true, "scores": true, "several": true, "many": true})
+
+// noneWords are the nouns of "no fatalities", "no casualties reported":
+// a toll of zero (Killed) or no injury.
+var noneWords = map[string]int{"fatalities": 1, "fatality": 1, "deaths": 1, "death": 1, "casualties": 1, "casualty": 1, "dead": 1, "injuries": 2, "injury": 2, "injured": 2}
+
+// noneFillers may stand between "no" and the toll it denies: "no
+// reported human casualties", "no immediate reports of casualties".
+var noneFillers = newWordSet(map[string]bool{"reported": true, "known": true, "confirmed": true, "immediate": true, "human": true, "other": true, "further": true, "reports": true, "report": true, "of": true, "serious": true, "bodily": true})
+
+// noCasualties reports whether a sentence says that no one died ("no
+// fatalities reported", "no reported casualties", "no one was killed")
+// and whether it says no one was hurt, with the token where it says so.
+func noCasualties(toks []text.Token) (killed, hurt bool, at int) {
+	for i, t := range toks {
+		if t.Norm != "no" && t.Norm != "nobody" {
+			continue
+		}
+		for k := i + 1; k < len(toks) && k <= i+4; k++ {
+			w := toks[k].Norm
+			if t.Norm == "nobody" || w == "one" && k == i+1 {
+				// "no one was killed", "nobody was hurt"
+				for j := k; j < len(toks) && j <= k+3; j++ {
+					if killWords.has(toks[j].Norm) {
+						return true, false, i
+					}
+					if hurtWords.has(toks[j].Norm) {
+						return false, true, i
+					}
+				}
+				break
+			}
+			switch noneWords[w] {
+			case 1:
+				return true, false, i
+			case 2:
+				return false, true, i
+			}
+			if !noneFillers.has(w) {
+				break
+			}
+		}
+	}
+	return false, false, -1
+}
+
 func findCasualties(toks []text.Token) []casualty {
 	return findCasualtiesWith(toks, nil)
 }
@@ -424,6 +472,9 @@ func readCasualties(toks []text.Token, people func(text.Token) bool) []casualty 
 		}
 		if i > 0 && (toks[i-1].Norm == "no" || toks[i-1].Norm == "none") {
 			continue
+		}
+		if vagueCounts.has(toks[i].Norm) && total == n {
+			continue // "dozens were killed": a number the text does not give
 		}
 		out = append(out, casualty{At: i, End: max(listEnd, j), Killed: kind == 1, N: total})
 	}

@@ -153,6 +153,7 @@ type Event struct {
 	Agents         []Ref         `json:"agents,omitempty"`
 	Targets        []Ref         `json:"targets"`
 	TargetText     []string      `json:"target_text,omitempty"`
+	ActorText      []string      `json:"actor_text,omitempty"`
 	Places         []Ref         `json:"places"`
 	Country        *Ref          `json:"country"`
 	Date           *string       `json:"date"`

@@ -1,0 +1,713 @@
+package extract
+
+import (
+	"sync"
+
+	"github.com/newsgraph/newsgraph/extract/syntax"
+)
+
+// EventAbduction is a kidnapping, a hostage taking or a forced
+// disappearance (CAMEO 181).
+const EventAbduction = "Abduction"
+
+// frameDef is one row of the event frame table: the lemmas that name an
+// event of a type, as a verb or as a noun, and how its roles are read from
+// the clause. One generic filler (syntaxFrame) reads every row; adding an
+// event shape is a row here and a row in frames_test.go.
+type frameDef struct {
+	typ, subtype, cameo string
+	// verbs and nouns are lemmas (syntax.Sentence.Lemmas).
+	verbs, nouns []string
+	// objects, when set, are the object head lemmas without which the
+	// verb names no such event ("hurled a grenade", "took hostage").
+	objects []string
+	// instrument: the object is the weapon, the target follows a
+	// preposition ("hurled a grenade at a bus").
+	instrument bool
+	// needAgent: the verb names an attack only with a named doer (an
+	// active subject or a passive "by" phrase): "gunmen killed…",
+	// "…was killed by police", not "two died".
+	needAgent bool
+	// symmetric: both sides act and are acted upon (clashes).
+	symmetric bool
+	// reason says where the row comes from.
+	reason string
+}
+
+// frameRoles are the prepositions that mark a role, per event type.
+type frameRoles struct {
+	target, place, sides []string
+}
+
+// frameTable holds the event frames. Lemmas were seeded from the
+// hyponyms of attack, bomb, shoot, shell, kidnap and clash in WordNet 3.1
+// (verbs attack.v.01, assail.v.01, bombard.v.02, shoot.v.02, kidnap.v.01,
+// clash.v.01; nouns attack.n.01, bombing.n.01, kidnapping.n.01,
+// clash.n.03), narrowed to the senses news reporting uses, and from the
+// ACLED codebook's sub-event types.
+var frameTable = []frameDef{
+	{typ: EventAttack, subtype: "armed assault", cameo: "190", verbs: []string{"attack", "assault", "raid", "storm", "invade", "overrun", "assail"}, nouns: []string{"attack", "assault", "raid", "incursion", "offensive", "onslaught"},
+		reason: "WordNet attack.v.01/assail.v.01 and attack.n.01; ACLED 'Attack'"},
+	{typ: EventAttack, subtype: "ambush", cameo: "190", verbs: []string{"ambush", "waylay"}, nouns: []string{"ambush"},
+		reason: "WordNet ambush.v.01; attacks from hiding on convoys and patrols"},
+	{typ: EventAttack, subtype: "shooting", cameo: "190", verbs: []string{"shoot", "gun down", "shoot down"}, nouns: []string{"shooting", "gunfire", "gunshot"},
+		reason: "WordNet shoot.v.02 (hit with a missile from a weapon)"},
+	{typ: EventAttack, subtype: "shooting", cameo: "190", verbs: []string{"open"}, objects: []string{"fire"},
+		reason: "'opened fire on': the phrasal form of shoot"},
+	{typ: EventAttack, subtype: "killing", cameo: "180", verbs: []string{"kill", "murder", "behead", "lynch", "massacre", "slaughter", "execute", "assassinate", "hack", "stab", "beat", "abuse", "torture", "maim", "rape"}, needAgent: true,
+		reason: "WordNet kill.v.01 hyponyms; violence against people counts as an attack where its doer is named"},
+	{typ: EventAttack, subtype: "assault", cameo: "180", verbs: []string{"wound", "injure", "mutilate", "whip", "flog", "assault"}, needAgent: true,
+		reason: "WordNet injure.v.01 hyponyms: violence that hurts people is an attack where its doer is named"},
+	{typ: EventAttack, subtype: "killing", cameo: "180", nouns: []string{"assassination", "massacre", "lynching", "murder", "beheading"},
+		reason: "WordNet killing.n.02 hyponyms: a killing named as a noun"},
+	{typ: EventAttack, subtype: "bombing", cameo: "183", verbs: []string{"bomb", "detonate", "explode", "blow up", "plant", "go off", "set off"}, nouns: []string{"explosion", "blast", "bombing", "detonation"}, objects: nil,
+		reason: "WordNet bomb.v.01, explode.v.01 and explosion.n.01; ACLED 'Remote explosive/landmine/IED'"},
+	{typ: EventAttack, subtype: "grenade attack", cameo: "183", verbs: []string{"hurl", "lob", "throw", "toss", "launch"}, objects: []string{"grenade", "bomb", "explosive", "device", "petrol", "molotov"}, instrument: true,
+		reason: "WordNet throw.v.01 with a grenade or bomb as object; ACLED 'Grenade'"},
+	{typ: EventAttack, subtype: "shelling", cameo: "194", verbs: []string{"shell", "pound", "bombard", "mortar"}, nouns: []string{"shelling", "bombardment", "barrage"},
+		reason: "WordNet bombard.v.02 and shelling.n.01; ACLED 'Shelling/artillery/missile attack'"},
+	{typ: EventAttack, subtype: "arson", cameo: "180", verbs: []string{"burn", "torch"}, nouns: []string{"arson"},
+		reason: "WordNet burn.v.01 in its 'destroy by fire' sense: arson attacks on homes and villages"},
+	{typ: EventAttack, subtype: "looting", cameo: "180", verbs: []string{"loot", "pillage", "plunder", "ransack"}, nouns: []string{"looting"},
+		reason: "WordNet loot.v.01: raids that strip a place"},
+	{typ: EventAttack, subtype: "armed clash", cameo: "190", verbs: []string{"clash", "fight", "battle", "skirmish"}, nouns: []string{"clash", "fighting", "gunfight", "firefight", "battle", "skirmish"}, symmetric: true,
+		reason: "WordNet clash.v.01, fight.v.02, battle.n.01; ACLED 'Armed clash' (both sides are actors)"},
+	{typ: EventAttack, subtype: "armed clash", cameo: "190", verbs: []string{"exchange", "engage"}, objects: []string{"fire", "gunfire", "shot"}, symmetric: true,
+		reason: "'exchanged fire with': the phrasal form of a clash"},
+	{typ: EventAbduction, subtype: "kidnapping", cameo: "181", verbs: []string{"kidnap", "abduct", "snatch"}, nouns: []string{"kidnapping", "abduction", "disappearance"},
+		reason: "WordNet kidnap.v.01 and kidnapping.n.01; CAMEO 181; ACLED 'Abduction/forced disappearance'"},
+	{typ: EventAbduction, subtype: "hostage taking", cameo: "181", verbs: []string{"hold", "take", "keep"}, objects: []string{"hostage", "captive"},
+		reason: "'held hostage', 'taken captive', 'took six crewmen as hostages': WordNet hostage.n.01"},
+}
+
+// roleTable gives the prepositions that mark targets, places and the
+// other side, per event type.
+var roleTable = map[string]frameRoles{
+	EventAttack:    {target: []string{"on", "against", "at", "into", "upon", "targeting"}, place: []string{"in", "at", "near", "along", "outside", "inside", "towards", "toward", "around", "across", "within", "between"}, sides: []string{"with", "between", "against"}},
+	EventAbduction: {place: []string{"in", "at", "near", "along", "outside", "inside", "from", "between", "around"}},
+}
+
+// frameIndex maps a lemma to the rows that name it, verbs and nouns apart.
+type frameIndex struct {
+	verbs, nouns map[string][]*frameDef
+}
+
+var frames = buildFrameIndex(frameTable)
+
+func buildFrameIndex(t []frameDef) frameIndex {
+	ix := frameIndex{verbs: map[string][]*frameDef{}, nouns: map[string][]*frameDef{}}
+	for i := range t {
+		r := &t[i]
+		for _, v := range r.verbs {
+			ix.verbs[v] = append(ix.verbs[v], r)
+		}
+		for _, n := range r.nouns {
+			ix.nouns[n] = append(ix.nouns[n], r)
+		}
+	}
+	return ix
+}
+
+func hasString(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// lightFrameVerbs are verbs whose object noun names the event and whose
+// subject is its actor: "launched an attack", "carried out raids".
+var lightFrameVerbs = newWordSet(map[string]bool{"launch": true, "carry": true, "conduct": true, "stage": true, "mount": true, "execute": true, "undertake": true, "commit": true, "perpetrate": true, "claim": true, "initiate": true, "begin": true, "resume": true})
+
+// resultVerbs are verbs whose subject may be an event noun and whose
+// object is what it hit: "the explosion targeted a bakery", "the blast
+// killed two".
+var resultVerbs = newWordSet(map[string]bool{"target": true, "hit": true, "strike": true, "kill": true, "injure": true, "wound": true, "damage": true, "destroy": true, "claim": true, "leave": true, "shatter": true, "rock": true, "tear": true, "rip": true, "wreck": true, "flatten": true})
+
+// strikeLemmas are the lemmas for which the lexicon's subtype "strike"
+// is the right one.
+var strikeLemmas = newWordSet(map[string]bool{"strike": true, "hit": true, "target": true, "pound": true, "bomb": true})
+
+// victimVerbs are the result verbs whose object is a casualty, a target
+// only where nothing else is named.
+var victimVerbs = newWordSet(map[string]bool{"kill": true, "injure": true, "wound": true, "claim": true, "leave": true})
+
+// noneTo gives a toll of zero to the attacks of sentence si, or to the
+// last attack before it, where the sentence says no one died or was hurt
+// ("No fatalities reported.").
+func (d *docState) noneTo(si int, frames []*frame) {
+	killed, hurt, _ := noCasualties(d.sents[si].Tokens)
+	if !killed && !hurt {
+		return
+	}
+	set := func(f *frame) {
+		if killed && f.killed < 0 {
+			f.killed = 0
+		}
+		if hurt && f.injured < 0 {
+			f.injured = 0
+		}
+	}
+	n := 0
+	for _, f := range frames {
+		if f.typ == EventAttack && !f.negated {
+			set(f)
+			n++
+		}
+	}
+	if n == 0 {
+		d.pendingNone = append(d.pendingNone, noneNote{s: si, killed: killed, hurt: hurt})
+	}
+}
+
+// noneNote is a sentence with no attack of its own that says no one died
+// or was hurt: it speaks of the attack before it.
+type noneNote struct {
+	s            int
+	killed, hurt bool
+}
+
+// applyNone gives the zero tolls of noneNotes to the last attack event
+// spoken of before each note.
+func (d *docState) applyNone(events []*docEvent) {
+	for _, n := range d.pendingNone {
+		var last *docEvent
+		for _, e := range events {
+			if e.f.typ == EventAttack && e.frames[0].s < n.s {
+				last = e
+			}
+		}
+		if last == nil {
+			continue
+		}
+		if n.killed && last.f.killed < 0 {
+			last.f.killed = 0
+		}
+		if n.hurt && last.f.injured < 0 {
+			last.f.injured = 0
+		}
+	}
+}
+
+// soleCountry gives an attack or abduction that names no place and no
+// country the country of its document, where the document names (through
+// names, demonyms or places) exactly one.
+func (d *docState) soleCountry(events []*docEvent) {
+	if len(d.countryCount) != 1 {
+		return
+	}
+	var c *entity
+	for cc := range d.countryCount {
+		c = d.countryEntity(cc)
+	}
+	if c == nil {
+		return
+	}
+	for _, e := range events {
+		if (e.f.typ == EventAttack || e.f.typ == EventAbduction) && e.f.country == nil && len(e.f.places) == 0 && !containsEnt(e.f.actors, c) {
+			e.f.country = c
+		}
+	}
+}
+
+// parsers holds syntax parsers for reuse across documents.
+var parsers = sync.Pool{New: func() any { return syntax.NewParser() }}
+
+// syntaxFrames completes the frames the trigger lexicon found in sentence
+// si with the roles the sentence's syntax gives them, and adds a frame for
+// every verb group or noun phrase whose lemma the frame table holds and no
+// frame covers.
+func (d *docState) syntaxFrames(si int, ps *syntax.Sentence, found []*frame, dates []dateExpr) []*frame {
+	for _, f := range found {
+		if f.relative || f.copula {
+			continue
+		}
+		def, h := frameAt(ps, f.a, f.b)
+		if def == nil || def.typ != f.typ {
+			continue
+		}
+		d.fillFromSyntax(f, ps, def, h, false)
+		if !f.verb && happened(ps, ps.ChunkOf[h]) {
+			f.reported = true
+		}
+	}
+	n := len(found)
+	for c := range ps.Chunks {
+		ch := &ps.Chunks[c]
+		h := ch.Head
+		if coveredBy(found[:n], h) || ch.Neg || ch.Modal || ch.Inf || ch.Modifier {
+			continue
+		}
+		def := pickDef(ps, c)
+		if def == nil {
+			continue
+		}
+		f := &frame{typ: def.typ, subtype: def.subtype, cameo: def.cameo, s: si, a: h, b: h + 1, verb: ch.Kind == syntax.VG, passive: ch.Passive, killed: -1, injured: -1, span0: ch.A, span1: ch.B, syn: true}
+		f.reported = f.verb && !ch.Participle
+		if !d.fillFromSyntax(f, ps, def, h, true) {
+			continue
+		}
+		if !f.verb && happened(ps, c) {
+			f.reported = true
+		}
+		if !f.verb && d.habitual(si, ch.A) {
+			continue
+		}
+		for i := range dates {
+			if f.date == nil && dates[i].a >= f.span0 && dates[i].a < f.span1 {
+				f.date = &dates[i]
+			}
+		}
+		if f.typ == EventAttack {
+			for _, m := range d.r.weapons.FindCoded(d.coded[si].Slice(f.span0, f.span1)) {
+				f.weapons = appendStr(f.weapons, m.Values[0].Name)
+			}
+		}
+		found = append(found, f)
+	}
+	if len(found) > n {
+		sortLike(found, func(a, b *frame) bool { return a.a < b.a })
+	}
+	return found
+}
+
+// happened reports whether the clause around event noun c says it took
+// place: its subject with a verb of occurrence ("clashes erupted", "an
+// explosion occurred"), or the event in which people died or were hurt
+// ("two killed in a grenade attack", "died amid clashes").
+func happened(ps *syntax.Sentence, c int) bool {
+	for i := range ps.Clauses {
+		cl := &ps.Clauses[i]
+		v := &ps.Chunks[cl.Verb]
+		if v.Neg || v.Modal {
+			continue
+		}
+		if cl.Subj == c && !cl.Inherited && occurVerbs.has(v.Lemma) {
+			return true
+		}
+		if victimVerbs.has(v.Lemma) || v.Lemma == "die" {
+			for _, p := range cl.Preps {
+				if p == c && (ps.PrepOf(p) == "in" || ps.PrepOf(p) == "amid" || ps.PrepOf(p) == "amidst" || ps.PrepOf(p) == "during") {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// occurVerbs say that their subject, an event, took place.
+var occurVerbs = newWordSet(map[string]bool{"occur": true, "erupt": true, "happen": true, "break": true, "take": true, "continue": true, "resume": true, "flare": true, "rage": true, "ensue": true})
+
+// habitual reports whether an event noun at token a is one of many ("a
+// series of attacks", "dozens of raids"): a habit, not an event.
+func (d *docState) habitual(si, a int) bool {
+	toks := d.sents[si].Tokens
+	if a >= 2 && toks[a-1].Norm == "of" {
+		switch toks[a-2].Norm {
+		case "hundreds", "dozens", "thousands", "scores", "number", "series", "wave", "spate", "string":
+			return true
+		}
+	}
+	return false
+}
+
+// coveredBy reports whether token h lies in the trigger of a frame.
+func coveredBy(fs []*frame, h int) bool {
+	for _, f := range fs {
+		if f.a <= h && h < f.b {
+			return true
+		}
+	}
+	return false
+}
+
+// frameAt returns the table row that names the chunk whose head lies in
+// tokens [a, b), with that head.
+func frameAt(ps *syntax.Sentence, a, b int) (*frameDef, int) {
+	for k := a; k < b && k < len(ps.ChunkOf); k++ {
+		c := ps.ChunkOf[k]
+		if c < 0 || ps.Chunks[c].Head != k {
+			continue
+		}
+		if def := pickDef(ps, c); def != nil {
+			return def, k
+		}
+	}
+	return nil, -1
+}
+
+// pickDef returns the row that names chunk c: a verb group's lemma among
+// the row's verbs (with the object the row needs), or a noun phrase's head
+// lemma among its nouns.
+func pickDef(ps *syntax.Sentence, c int) *frameDef {
+	ch := &ps.Chunks[c]
+	if ch.Kind == syntax.NP {
+		if _, t := ps.Word(ch.Head); t != syntax.Noun {
+			return nil
+		}
+		// a gerund keeps its form as a noun ("bombing", "shelling")
+		for _, w := range []string{ps.Toks[ch.Head].Norm, ch.Lemma} {
+			if defs := frames.nouns[w]; len(defs) > 0 {
+				return defs[0]
+			}
+		}
+		return nil
+	}
+	defs := frames.verbs[ch.Lemma]
+	if ch.Particle != "" {
+		if pd := frames.verbs[ch.Lemma+" "+ch.Particle]; len(pd) > 0 {
+			defs = pd
+		}
+	}
+	for _, def := range defs {
+		if len(def.objects) == 0 {
+			return def
+		}
+		cl := ps.ClauseOf(c)
+		if cl == nil {
+			continue
+		}
+		// the object, the word after the verb ("was held hostage"), or
+		// the subject of a passive ("a grenade was thrown")
+		subj := -1
+		if ch.Passive {
+			subj = cl.Subj
+		}
+		// "took six crewmen as hostages"
+		as := -1
+		for j := c + 1; j < len(ps.Chunks) && j <= c+3; j++ {
+			if ps.PrepOf(j) == "as" {
+				as = j
+			}
+		}
+		for _, o := range []int{cl.Obj, c + 1, subj, as} {
+			if o < 0 || o >= len(ps.Chunks) || ps.Chunks[o].Kind != syntax.NP || o == c+1 && ps.Chunks[o].A != ch.B {
+				continue
+			}
+			for k := ps.Chunks[o].A; k < ps.Chunks[o].B; k++ {
+				if hasString(def.objects, ps.Lemmas[k]) {
+					return def
+				}
+			}
+		}
+	}
+	return nil
+}
+
+// nextVerb returns the verb group after chunk c, or -1.
+func nextVerb(ps *syntax.Sentence, c int) int {
+	for j := c + 1; j < len(ps.Chunks); j++ {
+		if ps.Chunks[j].Kind == syntax.VG {
+			return j
+		}
+	}
+	return -1
+}
+
+// synRoles are the chunks that fill each role of one frame.
+type synRoles struct {
+	actors, targets, places, sides []int
+	// victims are the people a participle after the event says it hurt
+	// (", injuring seven civilians"): its targets where nothing else is
+	victims []int
+	// doers: the actors are the doers of a clause (subject, "by"
+	// phrase), where a person acts in their own name
+	doers bool
+}
+
+// rolesOf reads the roles of the frame whose trigger heads chunk c.
+func rolesOf(ps *syntax.Sentence, def *frameDef, c int) synRoles {
+	var r synRoles
+	rt := roleTable[def.typ]
+	ch := &ps.Chunks[c]
+	prep := func(np int, nominal bool) {
+		p := ps.PrepOf(np)
+		switch {
+		case p == "by" && nominal:
+			r.actors = append(r.actors, np)
+		case def.symmetric && hasString(rt.sides, p):
+			r.sides = append(r.sides, np)
+		case hasString(rt.target, p) && !(nominal && p == "at") && (def.instrument || nominal || p != "at" && p != "into" || ch.Lemma == "fire" || ch.Lemma == "shoot"):
+			r.targets = append(r.targets, np)
+		case hasString(rt.place, p):
+			r.places = append(r.places, np)
+		}
+	}
+	if ch.Kind == syntax.VG {
+		cl := ps.ClauseOf(c)
+		if cl == nil {
+			return r
+		}
+		r.doers = true
+		if ch.Passive {
+			if cl.Agent >= 0 {
+				r.actors = append(r.actors, cl.Agent)
+			}
+			if cl.Subj >= 0 && def.needAgent {
+				r.victims = append(r.victims, cl.Subj) // "two were killed"
+			} else if cl.Subj >= 0 {
+				r.targets = append(r.targets, cl.Subj)
+			}
+		} else {
+			if cl.Subj >= 0 {
+				r.actors = append(r.actors, cl.Subj)
+			}
+			if def.needAgent {
+				r.victims = ps.Objects(cl, r.victims)
+			} else if !def.instrument {
+				// the object, unless it is the word the row needs
+				// ("opened fire"): "took nine sailors as hostages"
+				for _, o := range ps.Objects(cl, nil) {
+					if !hasString(def.objects, ps.Chunks[o].Lemma) {
+						r.targets = append(r.targets, o)
+					}
+				}
+			}
+		}
+		for _, p := range cl.Preps {
+			prep(p, false)
+		}
+		// ", wounding 13 people in Lyon": the participle that follows
+		// gives the event its victims and place
+		if next := ps.ClauseOf(nextVerb(ps, c)); next != nil && ps.Chunks[next.Verb].Participle && !ps.Chunks[next.Verb].Modifier && next.Inherited {
+			if resultVerbs.has(ps.Chunks[next.Verb].Lemma) && len(r.targets) == 0 {
+				r.victims = ps.Objects(next, r.victims)
+			}
+			for _, p := range next.Preps {
+				if hasString(rt.place, ps.PrepOf(p)) {
+					r.places = append(r.places, p)
+				}
+			}
+		}
+		return r
+	}
+	// a noun: its modifiers and possessor, the phrases attached to it, and
+	// the clause it stands in
+	for _, p := range ps.Attached(c, nil) {
+		prep(p, true)
+	}
+	// "X claimed responsibility for the bombing": X did it
+	if ch.Prep >= 0 && ps.Toks[ch.Prep].Norm == "for" && c > 0 && ps.Chunks[c-1].Kind == syntax.NP && ps.Chunks[c-1].Lemma == "responsibility" {
+		for i := range ps.Clauses {
+			if cl := &ps.Clauses[i]; cl.Obj == c-1 && cl.Subj >= 0 && !ps.Chunks[cl.Verb].Neg {
+				r.actors = append(r.actors, cl.Subj)
+				r.doers = true
+			}
+		}
+	}
+	for i := range ps.Clauses {
+		cl := &ps.Clauses[i]
+		v := &ps.Chunks[cl.Verb]
+		switch {
+		case cl.Obj == c && !v.Passive && lightFrameVerbs.has(v.Lemma):
+			if cl.Subj >= 0 {
+				r.actors = append(r.actors, cl.Subj)
+			}
+			for _, p := range cl.Preps {
+				prep(p, false)
+			}
+			if cl.Subj >= 0 {
+				r.doers = true
+			}
+		case cl.Subj == c && !cl.Inherited && occurVerbs.has(v.Lemma):
+			// "clashes erupted between X and Y in Z"
+			for _, p := range cl.Preps {
+				prep(p, true)
+			}
+		case cl.Subj == c && !cl.Inherited && !v.Passive && resultVerbs.has(v.Lemma):
+			if victimVerbs.has(v.Lemma) {
+				r.victims = ps.Objects(cl, r.victims) // "the blast killed two"
+			} else {
+				r.targets = ps.Objects(cl, r.targets) // "the blast hit a bakery"
+			}
+			for _, p := range cl.Preps {
+				prep(p, false)
+			}
+		}
+	}
+	return r
+}
+
+// fillFromSyntax fills frame f from the roles of its trigger at token h.
+// A fresh frame (found by the table alone) takes every role; a frame of
+// the trigger lexicon only those its rules left empty. It reports whether
+// the frame names an event: a row that needs a named doer has one.
+func (d *docState) fillFromSyntax(f *frame, ps *syntax.Sentence, def *frameDef, h int, fresh bool) bool {
+	c := ps.ChunkOf[h]
+	r := rolesOf(ps, def, c)
+	ch := &ps.Chunks[c]
+	hadActor := len(f.actors) > 0
+	if ch.Kind == syntax.NP && !hadActor {
+		// "the Taliban attack", "Pakistan's strikes": a name inside the
+		// phrase before its head
+		for _, m := range d.ments[f.s] {
+			if m.a >= ch.A && m.b <= h && !hasPlaceClass(m.ent) {
+				if a, ag := d.actorOf(m, f.typ); a != nil {
+					f.actors = appendEnt(f.actors, a)
+					if ag != nil {
+						f.agents = appendEnt(f.agents, ag)
+					}
+				}
+			}
+		}
+	}
+	named := false
+	if !hadActor {
+		for _, np := range r.actors {
+			named = d.actorNP(f, ps, np, r.doers) || named
+		}
+	} else {
+		named = true
+	}
+	for _, np := range r.sides {
+		d.actorNP(f, ps, np, true)
+	}
+	if fresh || len(f.targets) == 0 && len(f.targetText) == 0 {
+		for _, np := range r.targets {
+			d.targetNP(f, ps, np)
+		}
+	}
+	// the victims of a killing by a named doer are its targets
+	if (fresh || def.needAgent && named) && len(f.targets) == 0 && len(f.targetText) == 0 {
+		for _, np := range r.victims {
+			d.targetNP(f, ps, np)
+		}
+	}
+	if fresh || len(f.places) == 0 {
+		for _, np := range r.places {
+			d.placeNP(f, ps, np)
+		}
+	}
+	for _, np := range append(append(append(r.actors, r.targets...), r.places...), r.sides...) {
+		f.span0 = min(f.span0, ps.Chunks[np].A)
+		f.span1 = max(f.span1, ps.Chunks[np].B)
+	}
+	// the row names the kind of act where the lexicon only said "strike"
+	// ("attacked", "ambushed") or where both sides fight
+	if def.symmetric && f.subtype != def.subtype || f.subtype == "strike" && !strikeLemmas.has(ch.Lemma) {
+		f.subtype, f.cameo = def.subtype, def.cameo
+	}
+	if def.needAgent {
+		if !named {
+			return false
+		}
+		f.weak = false
+	}
+	return true
+}
+
+// npMentions returns the outermost mentions inside noun phrase np.
+func (d *docState) npMentions(s int, ps *syntax.Sentence, np int) []*mention {
+	ch := &ps.Chunks[np]
+	var out []*mention
+	for _, m := range d.ments[s] {
+		if m.a >= ch.A && m.b <= ch.B && outer(d.ments[s], m) == m {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+// describes reports whether noun phrase np describes someone by a common
+// noun ("unknown gunmen", "Pokot raiders"), not a pronoun, a figure, an
+// event or a weapon; with proper, also a name no lexicon holds ("Maasai").
+func (d *docState) describes(s int, ps *syntax.Sentence, np int, proper bool) bool {
+	ch := &ps.Chunks[np]
+	lemma, tag := ps.Word(ch.Head)
+	if tag != syntax.Noun && !(proper && tag == syntax.Proper) || len(frames.nouns[lemma]) > 0 || resultNouns.has(lemma) || proper && (territoryWords.has(ps.Toks[ch.Head].Norm) || placeNouns.has(ps.Toks[ch.Head].Norm)) {
+		return false
+	}
+	return len(d.r.weapons.FindCoded(d.coded[s].Slice(ch.A, ch.B))) == 0
+}
+
+// resultNouns head phrases that are times, figures or outcomes, never an
+// actor or target: "two days", "the incident".
+var resultNouns = newWordSet(map[string]bool{"day": true, "days": true, "time": true, "incident": true, "incidents": true, "night": true, "morning": true, "evening": true, "afternoon": true, "week": true, "weeks": true, "month": true, "year": true, "hours": true, "hour": true, "casualties": true, "fatalities": true, "injuries": true, "damage": true, "report": true, "reports": true, "people": false, "area": true, "details": true, "number": true, "device": true, "vehicle": false, "fire": true})
+
+// actorNP adds the actors noun phrase np names; it reports whether it
+// names a doer.
+func (d *docState) actorNP(f *frame, ps *syntax.Sentence, np int, doer bool) bool {
+	ms := d.npMentions(f.s, ps, np)
+	named := false
+	head := ps.Toks[ps.Chunks[np].Head].Norm
+	for _, m := range ms {
+		if hasPlaceClass(m.ent) && !m.demonym {
+			continue
+		}
+		// a demonym acts only through an agent noun: "Kenyan police",
+		// not "Pakistani soil"
+		if m.demonym && m.b <= ps.Chunks[np].Head && !agentHeads.has(head) {
+			continue
+		}
+		a, ag := d.actorOf(m, f.typ)
+		if a == nil && doer && m.ent.class == ClassPerson {
+			a = m.ent // "Salman Abedi carried out the bombing"
+		}
+		if a != nil {
+			f.actors = appendEnt(f.actors, a)
+			if ag != nil {
+				f.agents = appendEnt(f.agents, ag)
+			}
+			f.explicitActor = true
+			named = true
+		}
+	}
+	if !named && d.describes(f.s, ps, np, true) {
+		f.actorText = appendStr(f.actorText, ps.Text(np))
+		named = true
+	}
+	return named
+}
+
+// targetNP adds the targets (or the places, for a place name) noun phrase
+// np names.
+func (d *docState) targetNP(f *frame, ps *syntax.Sentence, np int) {
+	ms := d.npMentions(f.s, ps, np)
+	hit := false
+	for _, m := range ms {
+		if containsEnt(f.actors, m.ent) {
+			continue
+		}
+		if hasPlaceClass(m.ent) {
+			d.addPlace(f, m.ent)
+			hit = true
+			continue
+		}
+		f.targets = appendEnt(f.targets, m.ent)
+		hit = true
+	}
+	if hit || len(f.targets) > 0 || !d.describes(f.s, ps, np, false) {
+		return
+	}
+	// a lexicon frame takes a described target only where it names
+	// someone or something hit, not a kind of target ("militant bases")
+	if head := ps.Toks[ps.Chunks[np].Head].Norm; f.syn || !targetObjects.has(head) && !placeNouns.has(head) {
+		f.targetText = appendStr(f.targetText, ps.Text(np))
+	}
+}
+
+// placeNP adds the places noun phrase np names.
+func (d *docState) placeNP(f *frame, ps *syntax.Sentence, np int) {
+	for _, m := range d.npMentions(f.s, ps, np) {
+		if hasPlaceClass(m.ent) {
+			d.addPlace(f, m.ent)
+		}
+	}
+}
+
+func (d *docState) addPlace(f *frame, e *entity) {
+	if e.class == ClassCountry {
+		if f.country == nil {
+			f.country = e
+		}
+		return
+	}
+	f.places = appendEnt(f.places, e)
+}
+
+func hasPlaceClass(e *entity) bool {
+	return e.class == ClassPlace || e.class == ClassRegion || e.class == ClassCountry
+}

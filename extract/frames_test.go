@@ -1,0 +1,208 @@
+package extract
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"github.com/newsgraph/newsgraph/extract/text"
+)
+
+// frameTests hold one row per sentence shape the frame table reads: the
+// event type and subtype, and the actor, target and place the sentence
+// gives (a name, or the described phrase where no name is known; "" for
+// none). The sentences are written for this test.
+var frameTests = []struct {
+	name, in                           string
+	typ, subtype, actor, target, place string
+}{
+	{"active attack by a described doer", "Armed herders attacked farmers near Maiduguri on Monday.",
+		EventAttack, "armed assault", "Armed herders", "farmers", "Maiduguri"},
+	{"bare verb after a plural subject", "Bandits attack travellers in Kaduna",
+		EventAttack, "armed assault", "Bandits", "travellers", "Kaduna"},
+	{"grenade hurled at a target", "Unknown men hurled a grenade at a bus station in Mombasa.",
+		EventAttack, "grenade attack", "Unknown men", "a bus station", "Mombasa"},
+	{"grenade thrown, passive", "A hand grenade was thrown at a police vehicle in Mombasa.",
+		EventAttack, "grenade attack", "", "a police vehicle", "Mombasa"},
+	{"named group detonates a device", "Boko Haram detonated an explosive device at a market in Maiduguri.",
+		EventAttack, "bombing", "Boko Haram", "", "Maiduguri"},
+	{"device went off, no doer", "A roadside bomb went off in Mosul, wounding four soldiers.",
+		EventAttack, "roadside bombing", "", "four soldiers", "Mosul"},
+	{"passive kidnapping with agent", "A priest was kidnapped by gunmen in Kaduna on Sunday.",
+		EventAbduction, "kidnapping", "gunmen", "A priest", "Kaduna"},
+	{"active abduction by a named group", "Al-Shabaab militants abducted two teachers in Mandera.",
+		EventAbduction, "kidnapping", "Al-Shabaab", "two teachers", "Mandera"},
+	{"hostage taking", "Twelve workers were held hostage by pirates near Lamu.",
+		EventAbduction, "hostage taking", "pirates", "Twelve workers", "Lamu"},
+	{"clash between two sides", "Clashes between Taliban fighters and Afghan forces in Kunduz left six dead.",
+		EventAttack, "armed clash", "Taliban", "", "Kunduz"},
+	{"two sides clash, verb", "Two rival militias clashed in Mosul on Friday.",
+		EventAttack, "armed clash", "Two rival militias", "", "Mosul"},
+	{"shooting with a passive agent", "A trader was shot dead by police in Kisumu.",
+		EventAttack, "shooting", "police", "A trader", "Kisumu"},
+	{"ambush", "Insurgents ambushed a military convoy near Gao.",
+		EventAttack, "ambush", "Insurgents", "military convoy", "Gao Region"},
+	{"arson", "A mob torched houses in Kano after the match.",
+		EventAttack, "arson", "A mob", "houses", "Kano"},
+	{"killing with a named doer", "Gunmen killed three villagers in Zamfara.",
+		EventAttack, "killing", "Gunmen", "three villagers", "Zamfara State"},
+	{"possessive nominal with light verb", "The Taliban launched an attack on a checkpoint in Kunduz.",
+		EventAttack, "armed assault", "Taliban", "checkpoint", "Kunduz"},
+	{"people hurt in an event noun", "Two people were injured in a grenade attack in Mombasa.",
+		EventAttack, "bombing", "", "", "Mombasa"},
+	{"event noun with a verb of occurrence", "Clashes erupted between herders and farmers in Kano.",
+		EventAttack, "armed clash", "herders", "", "Kano"},
+	{"hostages taken with 'as'", "Pirates took nine sailors as hostages near Lagos.",
+		EventAbduction, "hostage taking", "Pirates", "nine sailors", "Lagos"},
+	{"wounding by a described doer", "Herders wounded three farmers near Kano.",
+		EventAttack, "assault", "Herders", "three farmers", "Kano"},
+	{"responsibility claimed for an event noun", "Boko Haram claimed responsibility for the bombing of a church in Kano.",
+		EventAttack, "bombing", "Boko Haram", "", "Kano"},
+}
+
+// noneTests hold one row per way of saying that no one died or was hurt.
+var noneTests = []struct {
+	in           string
+	killed, hurt bool
+}{
+	{"No fatalities were reported.", true, false},
+	{"There were no reported casualties.", true, false},
+	{"No one was killed in the blast.", true, false},
+	{"Nobody was hurt.", false, true},
+	{"The grenade caused no injuries.", false, true},
+	{"No breakdown of the death toll was given.", false, false},
+	{"Police gave no details.", false, false},
+}
+
+func TestNoCasualties(t *testing.T) {
+	for _, tt := range noneTests {
+		k, h, _ := noCasualties(text.Tokenize(tt.in, 0))
+		if k != tt.killed || h != tt.hurt {
+			t.Errorf("noCasualties(%q) = %v, %v; want %v, %v", tt.in, k, h, tt.killed, tt.hurt)
+		}
+	}
+}
+
+// vagueTests: a vague quantity gives no toll, a number does.
+func TestVagueToll(t *testing.T) {
+	for _, tt := range []struct {
+		in   string
+		want int
+	}{
+		{"Dozens of people were killed.", -1},
+		{"Several people were killed.", -1},
+		{"Twelve people were killed.", 12},
+	} {
+		got := -1
+		for _, c := range findCasualties(text.Tokenize(tt.in, 0)) {
+			if c.Killed {
+				got = c.N
+			}
+		}
+		if got != tt.want {
+			t.Errorf("toll of %q = %d, want %d", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestFrameTable(t *testing.T) {
+	ex := Default()
+	for _, tt := range frameTests {
+		rec, err := ex.Extract(context.Background(), Document{ID: "t", Text: tt.in, Published: "2024-03-04"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var found []string
+		ok := false
+		for _, e := range rec.Events {
+			got := eventRoles(e)
+			found = append(found, got)
+			if e.Type == tt.typ && e.Subtype == tt.subtype && has(e.Actors, e.ActorText, tt.actor) && has(e.Targets, e.TargetText, tt.target) && has(e.Places, nil, tt.place) {
+				ok = true
+			}
+		}
+		if !ok {
+			t.Errorf("%s: %q\nwant %s/%s actor=%q target=%q place=%q\ngot %s", tt.name, tt.in, tt.typ, tt.subtype, tt.actor, tt.target, tt.place, strings.Join(found, "; "))
+		}
+	}
+}
+
+// has reports whether want names one of refs or texts ("" wants none).
+func has(refs []Ref, texts []string, want string) bool {
+	if want == "" {
+		return len(refs) == 0 && len(texts) == 0
+	}
+	for _, r := range refs {
+		if r.Name == want {
+			return true
+		}
+	}
+	for _, x := range texts {
+		if x == want {
+			return true
+		}
+	}
+	return false
+}
+
+func eventRoles(e Event) string {
+	names := func(rs []Ref, texts []string) string {
+		var out []string
+		for _, r := range rs {
+			out = append(out, r.Name)
+		}
+		return strings.Join(append(out, texts...), ",")
+	}
+	return e.Type + "/" + e.Subtype + " actor=" + names(e.Actors, e.ActorText) + " target=" + names(e.Targets, e.TargetText) + " place=" + names(e.Places, nil)
+}
+
+// TestSoleCountry: an attack that names no place takes the one country its
+// document names; with two countries named it takes none.
+func TestSoleCountry(t *testing.T) {
+	ex := Default()
+	for _, tt := range []struct{ in, want string }{
+		{"Kenyan officials said gunmen attacked a bus on Monday.", "Kenya"},
+		{"Kenyan and Somali officials said gunmen attacked a bus on Monday.", ""},
+	} {
+		rec, err := ex.Extract(context.Background(), Document{ID: "t", Text: tt.in, Published: "2024-03-04"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := "no event"
+		for _, e := range rec.Events {
+			if e.Type == EventAttack {
+				got = ""
+				if e.Country != nil {
+					got = e.Country.Name
+				}
+			}
+		}
+		if got != tt.want {
+			t.Errorf("country of the attack in %q = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+// TestSeparateIncidents: a roundup of incidents in different places, by
+// different doers, gives one event each, each with its own place.
+func TestSeparateIncidents(t *testing.T) {
+	ex := Default()
+	in := "Unknown gunmen attacked a bus in Mombasa on Monday. A mob attacked a shop in Garissa. Police said a grenade was thrown at a bar in Mandera."
+	rec, err := ex.Extract(context.Background(), Document{ID: "t", Text: in, Published: "2024-03-06"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, e := range rec.Events {
+		if e.Type == EventAttack {
+			var ps []string
+			for _, p := range e.Places {
+				ps = append(ps, p.Name)
+			}
+			got = append(got, strings.Join(ps, ","))
+		}
+	}
+	if strings.Join(got, " | ") != "Mombasa | Garissa | Mandera" {
+		t.Errorf("attacks by place: %q, want one each in Mombasa, Garissa, Mandera", strings.Join(got, " | "))
+	}
+}

@@ -1,0 +1,174 @@
+package syntax
+
+// chunk groups the tagged tokens into verb groups and noun phrases.
+func (p *Parser) chunk() {
+	s := &p.s
+	for i := range s.ChunkOf {
+		s.ChunkOf[i] = -1
+	}
+	i := 0
+	for i < len(s.Tags) {
+		if b, ok := p.verbGroup(i); ok {
+			i = b
+			continue
+		}
+		if b, ok := p.nounPhrase(i); ok {
+			i = b
+			continue
+		}
+		i++
+	}
+	p.governPrepositions()
+}
+
+func (p *Parser) add(c Chunk) {
+	s := &p.s
+	s.Chunks = append(s.Chunks, c)
+	for k := c.A; k < c.B; k++ {
+		s.ChunkOf[k] = len(s.Chunks) - 1
+	}
+}
+
+// isParticle reports whether w may complete a phrasal verb: "carried
+// out", "blew up", "gunned down", "went off".
+func isParticle(w string) bool { return w == "out" || w == "up" || w == "down" || w == "off" }
+
+func isVerbTag(t Tag) bool { return t == Verb || t == VerbPast || t == VerbIng }
+
+// verbGroup reads a verb group at i: auxiliaries, adverbs and negation,
+// then the main verb and a particle ("carried out", "blew up").
+func (p *Parser) verbGroup(i int) (int, bool) {
+	s := &p.s
+	c := Chunk{Kind: VG, A: i, Head: -1, Prep: -1, Possessor: -1}
+	k := i
+	if s.Tags[k] == To && k+1 < len(s.Tags) && isVerbTag(s.Tags[k+1]) {
+		c.Inf = true
+		k++
+	}
+	lastAux := -1
+	for ; k < len(s.Tags); k++ {
+		switch s.Tags[k] {
+		case Modal:
+			c.Modal = true
+			lastAux = k
+			continue
+		case Do, Have:
+			lastAux = k
+			continue
+		case Be:
+			if s.Toks[k].Norm == "s" {
+				break
+			}
+			lastAux = k
+			continue
+		case Neg:
+			c.Neg = true
+			continue
+		case Adv:
+			if k > i || k+1 < len(s.Tags) && (isVerbTag(s.Tags[k+1]) || s.Tags[k+1] == Adv) {
+				continue
+			}
+		}
+		break
+	}
+	if k < len(s.Tags) && isVerbTag(s.Tags[k]) {
+		c.Head = k
+		c.Lemma = s.Lemmas[k]
+		if s.Tags[k] == VerbPast && lastAux >= 0 && (s.Tags[lastAux] == Be || s.Lemmas[lastAux] == "get") {
+			c.Passive = true
+		}
+		k++
+		if k < len(s.Tags) && isParticle(s.Toks[k].Norm) && !(k+1 < len(s.Tags) && (s.Tags[k+1] == Det || s.Tags[k+1] == Poss) && s.Toks[k].Norm == "off") {
+			c.Particle = s.Toks[k].Norm
+			k++
+		}
+	} else if lastAux >= 0 {
+		// a copula or an auxiliary standing alone
+		c.Head = lastAux
+		c.Lemma = s.Lemmas[lastAux]
+		k = lastAux + 1
+	} else {
+		return i, false
+	}
+	c.B = k
+	p.add(c)
+	return k, true
+}
+
+// nounPhrase reads a noun phrase at i: determiners, numbers, adjectives,
+// nouns and names, possessives ("Pakistan's air force") and glued hyphens
+// ("al-Shabaab"); its head is its last noun, name, number or pronoun.
+func (p *Parser) nounPhrase(i int) (int, bool) {
+	s := &p.s
+	if s.Tags[i] == Pron {
+		p.add(Chunk{Kind: NP, A: i, B: i + 1, Head: i, Prep: -1, Possessor: -1, Lemma: s.Lemmas[i]})
+		return i + 1, true
+	}
+	c := Chunk{Kind: NP, A: i, Head: -1, Prep: -1, Possessor: -1}
+	k := i
+	for ; k < len(s.Tags); k++ {
+		t := s.Tags[k]
+		switch t {
+		case Det, Poss:
+			if k > i && s.Tags[k-1] != Det { // "all the" is one determiner
+				break
+			}
+			continue
+		case Num, Adj:
+			continue
+		case Noun, Proper:
+			c.Head = k
+			continue
+		case PossS:
+			if c.Head >= 0 {
+				c.Possessor = k + 1
+				continue
+			}
+		case Punct:
+			if s.Toks[k].Norm == "-" && !s.Toks[k].SpaceBefore && k+1 < len(s.Tags) && !s.Toks[k+1].SpaceBefore && k > i {
+				continue
+			}
+		}
+		break
+	}
+	// trailing words that cannot end a phrase
+	for k > i && (s.Tags[k-1] == PossS || s.Toks[k-1].Norm == "-") {
+		k--
+	}
+	if c.Head < 0 || c.Head >= k {
+		// a number alone heads its phrase ("killing two")
+		for j := k - 1; j >= i; j-- {
+			if s.Tags[j] == Num || s.Tags[j] == Adj {
+				c.Head = j
+				break
+			}
+		}
+		if c.Head < 0 {
+			return i, false
+		}
+	}
+	c.B = k
+	c.Lemma = s.Lemmas[c.Head]
+	p.add(c)
+	return k, true
+}
+
+// governPrepositions links each noun phrase to the preposition right
+// before it, and the items of a list to the preposition of the first
+// ("in Kinyach and Kapturo").
+func (p *Parser) governPrepositions() {
+	s := &p.s
+	for j := range s.Chunks {
+		c := &s.Chunks[j]
+		if c.Kind != NP || c.A == 0 {
+			continue
+		}
+		if t := s.Tags[c.A-1]; (t == Prep || t == To) && s.ChunkOf[c.A-1] < 0 {
+			c.Prep = c.A - 1
+			continue
+		}
+		if s.conjoined(j) && s.Chunks[j-1].Prep >= 0 {
+			c.Prep = s.Chunks[j-1].Prep
+		}
+	}
+}

@@ -1,0 +1,228 @@
+package syntax
+
+// clauses finds the roles of every verb group.
+func (p *Parser) clauses() {
+	s := &p.s
+	p.markParticiples()
+	for v := range s.Chunks {
+		if s.Chunks[v].Kind != VG {
+			continue
+		}
+		cl := Clause{Verb: v, Subj: -1, Obj: -1, Agent: -1}
+		p.subject(&cl)
+		p.complements(&cl)
+		s.Clauses = append(s.Clauses, cl)
+	}
+}
+
+// markParticiples marks the verb groups that continue a clause (", killing
+// two") or qualify the noun before them ("a bomb planted by rebels").
+func (p *Parser) markParticiples() {
+	for pass := 0; pass < 2; pass++ {
+		p.markPass(pass)
+	}
+}
+
+// markPass marks -ing participles (pass 0), then reduced relatives (pass
+// 1), which look for a finite verb after them.
+func (p *Parser) markPass(pass int) {
+	s := &p.s
+	for v := range s.Chunks {
+		c := &s.Chunks[v]
+		if c.Kind != VG || c.Head != c.A {
+			continue // an auxiliary makes a finite group
+		}
+		switch s.Tags[c.Head] {
+		case VerbIng:
+			if pass == 1 {
+				continue
+			}
+			if c.A == 0 || s.Toks[c.A-1].Norm == "," || s.Tags[c.A-1] == Conj {
+				c.Participle = true
+			} else if v > 0 && s.Chunks[v-1].Kind == NP && s.Chunks[v-1].B == c.A {
+				c.Participle, c.Modifier = true, true
+			}
+		case VerbPast:
+			if pass == 0 {
+				continue
+			}
+			if v > 0 && s.Chunks[v-1].Kind == NP && s.Chunks[v-1].B == c.A && c.B < len(s.Toks) {
+				switch s.Toks[c.B].Norm {
+				case "by", "to", "near", "at", "in", "on", "along", "outside", "inside", "with":
+					if s.laterFinite(v) || s.Toks[c.B].Norm == "by" {
+						c.Reduced, c.Passive = true, true
+					}
+				}
+			}
+		}
+	}
+}
+
+// laterFinite reports whether a finite verb group follows chunk v in the
+// same clause: "a bomb planted near the road killed two".
+func (s *Sentence) laterFinite(v int) bool {
+	for j := v + 1; j < len(s.Chunks); j++ {
+		c := s.Chunks[j]
+		if s.boundaryBetween(s.Chunks[j-1].B, c.A) {
+			return false
+		}
+		if c.Kind == VG && !c.Participle && !c.Inf {
+			return true
+		}
+	}
+	return false
+}
+
+// subject finds the subject of clause cl: the nearest noun phrase before
+// the verb that no preposition governs, the antecedent of a relative
+// pronoun, or the subject of the clause it continues.
+func (p *Parser) subject(cl *Clause) {
+	s := &p.s
+	vc := s.Chunks[cl.Verb]
+	if vc.Reduced {
+		cl.Subj = cl.Verb - 1
+		return
+	}
+	if vc.Participle || vc.Inf {
+		p.inherit(cl)
+		return
+	}
+	pos := vc.A
+	if pos > 0 && s.Tags[pos-1] == Sub && isRelative(s.Toks[pos-1].Norm) {
+		// "militants who attacked the post": the antecedent
+		for j := cl.Verb - 1; j >= 0; j-- {
+			c := s.Chunks[j]
+			if c.B <= pos-1 {
+				if c.Kind == NP && (c.B == pos-1 || c.B == pos-2 && s.Toks[pos-2].Norm == ",") {
+					cl.Subj = j
+				}
+				return
+			}
+		}
+		return
+	}
+	for j := cl.Verb - 1; j >= 0; j-- {
+		c := s.Chunks[j]
+		if s.boundaryBetween(c.B, pos) {
+			return
+		}
+		if c.Kind == VG {
+			if c.Reduced {
+				pos = c.A
+				continue
+			}
+			if s.conjBetween(c.B, vc.A) {
+				p.inherit(cl)
+			}
+			return
+		}
+		if c.Prep >= 0 {
+			pos = c.A
+			continue
+		}
+		// an object of a verb before: "attacked a post and killed two"
+		if j > 0 && s.Chunks[j-1].Kind == VG && !s.Chunks[j-1].Passive && s.Chunks[j-1].B == c.A && s.conjBetween(c.B, vc.A) {
+			p.inherit(cl)
+			return
+		}
+		// the object of a relative clause: the subject is its antecedent
+		// ("militants who attacked the post did not strike")
+		if j > 0 && s.Chunks[j-1].Kind == VG && s.Chunks[j-1].B == c.A && s.Chunks[j-1].A > 0 && isRelative(s.Toks[s.Chunks[j-1].A-1].Norm) {
+			if o := s.ClauseOf(j - 1); o != nil {
+				cl.Subj = o.Subj
+			}
+			return
+		}
+		// a list: take its first item ("Kikuyu and Maasai clashed")
+		for j > 0 && s.conjoined(j) && s.Chunks[j-1].Prep < 0 {
+			j--
+		}
+		cl.Subj = j
+		return
+	}
+}
+
+func isRelative(w string) bool { return w == "who" || w == "which" || w == "that" }
+
+// conjBetween reports whether "and" or "or" lies in tokens [a, b).
+func (s *Sentence) conjBetween(a, b int) bool {
+	for k := a; k < b; k++ {
+		if s.Tags[k] == Conj {
+			return true
+		}
+	}
+	return false
+}
+
+// inherit gives cl the subject of the nearest clause before it that is
+// not a participle or reduced relative.
+func (p *Parser) inherit(cl *Clause) {
+	s := &p.s
+	for i := len(s.Clauses) - 1; i >= 0; i-- {
+		o := s.Clauses[i]
+		if s.Chunks[o.Verb].Reduced {
+			continue
+		}
+		if o.Subj >= 0 {
+			cl.Subj = o.Subj
+			cl.Inherited = true
+			// a participle continues an active clause: the same actor
+			if s.Chunks[o.Verb].Passive && o.Agent >= 0 {
+				cl.Subj = o.Agent
+			}
+		}
+		return
+	}
+}
+
+// complements finds the object, the passive agent and the prepositional
+// phrases that follow the verb group up to the next one.
+func (p *Parser) complements(cl *Clause) {
+	s := &p.s
+	vc := s.Chunks[cl.Verb]
+	start := len(s.preps)
+	for j := cl.Verb + 1; j < len(s.Chunks); j++ {
+		c := s.Chunks[j]
+		if c.Kind == VG && !c.Reduced || s.boundaryBetween(s.Chunks[j-1].B, c.A) {
+			break
+		}
+		if c.Kind == VG {
+			continue
+		}
+		switch {
+		case c.Prep < 0 && cl.Obj < 0 && !vc.Passive && j == cl.Verb+1 && c.A == vc.B:
+			cl.Obj = j
+		case c.Prep < 0 && cl.Obj >= 0 && s.conjoined(j) && s.Chunks[j-1].Prep < 0:
+			// "killed two soldiers and a civilian": more objects, reached
+			// through Objects
+		case c.Prep >= 0 && s.Toks[c.Prep].Norm == "by" && vc.Passive && cl.Agent < 0:
+			cl.Agent = j
+		case c.Prep >= 0:
+			s.preps = append(s.preps, j)
+		}
+	}
+	cl.Preps = s.preps[start:len(s.preps):len(s.preps)]
+}
+
+// Objects returns the object of clause cl and the noun phrases coordinated
+// with it.
+func (s *Sentence) Objects(cl *Clause, out []int) []int {
+	if cl.Obj < 0 {
+		return out
+	}
+	out = append(out, cl.Obj)
+	for j := cl.Obj + 1; j < len(s.Chunks) && s.Chunks[j].Kind == NP && s.Chunks[j].Prep < 0 && s.conjoined(j); j++ {
+		out = append(out, j)
+	}
+	return out
+}
+
+// ClauseOf returns the clause whose verb is chunk v, or nil.
+func (s *Sentence) ClauseOf(v int) *Clause {
+	for i := range s.Clauses {
+		if s.Clauses[i].Verb == v {
+			return &s.Clauses[i]
+		}
+	}
+	return nil
+}

@@ -1,0 +1,193 @@
+package syntax
+
+import (
+	_ "embed"
+	"fmt"
+	"strings"
+	"sync"
+)
+
+//go:embed data/words.tsv
+var wordsData string
+
+//go:embed data/verbs.tsv
+var verbsData string
+
+// word is what the lexicon knows of one normalised word form.
+type word struct {
+	tag   Tag
+	lemma string
+	form  Form // for verbs
+}
+
+var (
+	lexOnce sync.Once
+	lex     map[string]word
+	lexErr  error
+)
+
+// lexiconMap returns the word lexicon built from the embedded data files.
+func lexiconMap() map[string]word {
+	lexOnce.Do(func() {
+		lex = map[string]word{}
+		if err := loadWords(lex, "data/words.tsv", wordsData); err != nil {
+			lexErr = err
+			return
+		}
+		lexErr = loadVerbs(lex, "data/verbs.tsv", verbsData)
+	})
+	if lexErr != nil {
+		panic(lexErr) // embedded data: a build-time fault
+	}
+	return lex
+}
+
+var tagNames = map[string]Tag{"det": Det, "poss": Poss, "pron": Pron, "prep": Prep, "conj": Conj, "but": But, "sub": Sub, "be": Be, "have": Have, "do": Do, "modal": Modal, "neg": Neg, "adv": Adv, "num": Num, "to": To, "adj": Adj, "noun": Noun}
+
+// loadWords reads the closed-class word list: tag, words, reason.
+func loadWords(m map[string]word, name, data string) error {
+	for i, line := range strings.Split(data, "\n") {
+		if line == "" || line[0] == '#' {
+			continue
+		}
+		cols := strings.Split(line, "\t")
+		if len(cols) != 3 || cols[2] == "" {
+			return fmt.Errorf("%s:%d: want 3 tab-separated columns (tag, words, reason)", name, i+1)
+		}
+		t, ok := tagNames[cols[0]]
+		if !ok {
+			return fmt.Errorf("%s:%d: unknown tag %q", name, i+1, cols[0])
+		}
+		for _, w := range strings.Fields(cols[1]) {
+			if _, dup := m[w]; !dup {
+				m[w] = word{tag: t, lemma: w}
+			}
+		}
+	}
+	return nil
+}
+
+// loadVerbs reads the verb lexicon: lemma, irregular past|participle,
+// reason; it adds every inflected form of each verb.
+func loadVerbs(m map[string]word, name, data string) error {
+	for i, line := range strings.Split(data, "\n") {
+		if line == "" || line[0] == '#' {
+			continue
+		}
+		cols := strings.Split(line, "\t")
+		if len(cols) != 3 || cols[0] == "" || cols[2] == "" {
+			return fmt.Errorf("%s:%d: want 3 tab-separated columns (lemma, irregular forms, reason)", name, i+1)
+		}
+		l := cols[0]
+		past, part := regularPast(l), regularPast(l)
+		if cols[1] != "" {
+			f := strings.Split(cols[1], "|")
+			if len(f) != 2 {
+				return fmt.Errorf("%s:%d: irregular forms must be past|participle", name, i+1)
+			}
+			past, part = f[0], f[1]
+		}
+		add := func(w string, f Form) {
+			if old, ok := m[w]; ok && old.tag != Noun && old.tag != Adj && !(old.tag == Verb && f == Past) {
+				return // a function word keeps its tag ("'s", "being")
+			}
+			t := Verb
+			switch f {
+			case Past, Participle:
+				t = VerbPast
+			case Gerund:
+				t = VerbIng
+			}
+			m[w] = word{tag: t, lemma: l, form: f}
+		}
+		add(l, Base)
+		add(thirdPerson(l), Third)
+		add(past, Past)
+		if part != past {
+			add(part, Participle)
+		}
+		add(gerund(l), Gerund)
+	}
+	return nil
+}
+
+func isVowel(c byte) bool { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' }
+
+// doubles reports whether a verb doubles its last consonant before -ed and
+// -ing: a short stem ending consonant, vowel, consonant (stab, lob, rob).
+func doubles(l string) bool {
+	n := len(l)
+	if n < 3 || n > 4 {
+		return false
+	}
+	c := l[n-1]
+	return !isVowel(c) && c != 'w' && c != 'x' && c != 'y' && isVowel(l[n-2]) && !isVowel(l[n-3])
+}
+
+func regularPast(l string) string {
+	n := len(l)
+	switch {
+	case strings.HasSuffix(l, "e"):
+		return l + "d"
+	case n > 1 && l[n-1] == 'y' && !isVowel(l[n-2]):
+		return l[:n-1] + "ied"
+	case doubles(l):
+		return l + l[n-1:] + "ed"
+	}
+	return l + "ed"
+}
+
+func thirdPerson(l string) string {
+	n := len(l)
+	switch {
+	case strings.HasSuffix(l, "s") || strings.HasSuffix(l, "x") || strings.HasSuffix(l, "z") || strings.HasSuffix(l, "ch") || strings.HasSuffix(l, "sh"):
+		return l + "es"
+	case n > 1 && l[n-1] == 'y' && !isVowel(l[n-2]):
+		return l[:n-1] + "ies"
+	}
+	return l + "s"
+}
+
+func gerund(l string) string {
+	n := len(l)
+	switch {
+	case strings.HasSuffix(l, "ie"):
+		return l[:n-2] + "ying"
+	case strings.HasSuffix(l, "e") && !strings.HasSuffix(l, "ee"):
+		return l[:n-1] + "ing"
+	case doubles(l):
+		return l + l[n-1:] + "ing"
+	}
+	return l + "ing"
+}
+
+// guessLemma strips a regular suffix from a form the lexicon does not
+// hold: "-ed", "-ing" and "-s" of verbs, the plural of nouns.
+func guessLemma(w string, t Tag) string {
+	n := len(w)
+	switch t {
+	case VerbPast:
+		if strings.HasSuffix(w, "ied") {
+			return w[:n-3] + "y"
+		}
+		if n > 4 && w[n-3] == w[n-4] && !isVowel(w[n-3]) && w[n-3] != 'l' && w[n-3] != 's' {
+			return w[:n-3] // "planned"
+		}
+		return w[:n-2]
+	case VerbIng:
+		if n > 5 && w[n-4] == w[n-5] && !isVowel(w[n-4]) && w[n-4] != 'l' && w[n-4] != 's' {
+			return w[:n-4]
+		}
+		return w[:n-3]
+	case Noun:
+		switch {
+		case strings.HasSuffix(w, "ies") && n > 4:
+			return w[:n-3] + "y"
+		case strings.HasSuffix(w, "ches") || strings.HasSuffix(w, "shes") || strings.HasSuffix(w, "sses") || strings.HasSuffix(w, "xes"):
+			return w[:n-2]
+		case strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && !strings.HasSuffix(w, "us") && !strings.HasSuffix(w, "is") && n > 3:
+			return w[:n-1]
+		}
+	}
+	return w
+}

@@ -1,0 +1,237 @@
+// Package syntax gives a tokenised sentence its structure, fast and
+// deterministically: part-of-speech tags from a lexicon of function words
+// and verbs with suffix rules and a few context rules, lemmas, noun-phrase
+// and verb-group chunks, the voice, negation and modality of each verb
+// group, and the clause roles event frames read: subject, object, passive
+// agent and prepositional attachments.
+//
+// The tagger is lexicon-first: most news tokens have one tag, and the few
+// that have two (attack, strike, shelling, suspected) are decided by their
+// neighbours. It makes no allocation per token once a Parser is warm.
+package syntax
+
+import (
+	"strings"
+
+	"github.com/newsgraph/newsgraph/extract/text"
+)
+
+// Tag is a coarse part of speech.
+type Tag uint8
+
+// Tags.
+const (
+	Other    Tag = iota
+	Det          // the, a, this, some
+	Poss         // his, its, their
+	PossS        // the "'" and "s" of a possessive
+	Pron         // he, they, who
+	Prep         // in, on, by, against
+	To           // to
+	Conj         // and, or
+	But          // but
+	Sub          // which, that, when, while
+	Be           // is, was, been
+	Have         // has, had
+	Do           // did, does
+	Modal        // will, could
+	Neg          // not, never
+	Adv          // reportedly, also
+	Adj          // unidentified, heavy
+	Num          // 7, seven, dozens
+	Noun         // civilians, attack (as a noun)
+	Proper       // Garissa, Shabaab
+	Verb         // base or present form: attack, attacks
+	VerbPast     // past tense or participle: attacked, struck
+	VerbIng      // gerund or present participle: attacking
+	Punct        // , . ( )
+)
+
+var tagStrings = [...]string{"X", "DT", "PRP$", "POS", "PRP", "IN", "TO", "CC", "CCB", "SUB", "BE", "HAVE", "DO", "MD", "NEG", "RB", "JJ", "CD", "NN", "NNP", "VB", "VBD", "VBG", "."}
+
+func (t Tag) String() string { return tagStrings[t] }
+
+// Form is the inflection of a verb.
+type Form uint8
+
+// Verb forms.
+const (
+	NoForm Form = iota
+	Base
+	Third
+	Past
+	Participle
+	Gerund
+)
+
+// ChunkKind tells a noun phrase from a verb group.
+type ChunkKind uint8
+
+// Chunk kinds.
+const (
+	NP ChunkKind = iota + 1
+	VG
+)
+
+// Chunk is a noun phrase or a verb group: tokens [A, B).
+type Chunk struct {
+	Kind ChunkKind
+	A, B int
+	// Head is the token of the noun of a noun phrase or the main verb of
+	// a verb group.
+	Head int
+	// Prep is the token of the preposition that governs a noun phrase
+	// ("in Garissa"), or -1.
+	Prep int
+	// Possessor is, for a noun phrase, the end of the possessor phrase
+	// inside it ("Pakistan's air force": the token after "s"), or -1.
+	Possessor int
+	// Lemma is the lemma of the head.
+	Lemma string
+	// Particle is the adverbial particle of a phrasal verb ("out" of
+	// "carried out", "off" of "went off"), or "".
+	Particle string
+	// Passive, Neg, Modal and Inf describe a verb group: "was targeted",
+	// "did not strike", "could strike", "to strike".
+	Passive, Neg, Modal, Inf bool
+	// Participle marks a participial verb group that continues the clause
+	// before it (", killing two"); Reduced a past participle that
+	// qualifies the noun before it ("a bomb planted by rebels").
+	Participle, Reduced bool
+	// Modifier marks a participle right after a noun that describes it
+	// ("groups fighting an insurgency"): a description, not a report.
+	Modifier bool
+}
+
+// Clause holds the roles of one verb group, as chunk indices (-1 where
+// absent).
+type Clause struct {
+	Verb int
+	// Subj is the grammatical subject: the patient of a passive verb.
+	Subj int
+	// Obj is the direct object of an active verb.
+	Obj int
+	// Agent is the "by" phrase of a passive verb.
+	Agent int
+	// Preps are the noun phrases governed by a preposition that attach to
+	// the verb (after it, up to the next verb group).
+	Preps []int
+	// Inherited reports that the subject is the subject of an earlier
+	// clause ("attacked the post and killed two", ", injuring seven").
+	Inherited bool
+}
+
+// Sentence is the analysis of one sentence.
+type Sentence struct {
+	Toks    []text.Token
+	Tags    []Tag
+	Lemmas  []string
+	Chunks  []Chunk
+	Clauses []Clause
+	// ChunkOf maps a token to the chunk that holds it, or -1.
+	ChunkOf []int
+	preps   []int // backing store of Clause.Preps
+}
+
+// Parser parses sentences, reusing its buffers: the Sentence it returns
+// is valid until the next call.
+type Parser struct {
+	s   Sentence
+	lex map[string]word
+}
+
+// NewParser returns a parser with the embedded lexicon.
+func NewParser() *Parser { return &Parser{lex: lexiconMap()} }
+
+// Parse tags, chunks and finds the clause roles of one sentence.
+func (p *Parser) Parse(toks []text.Token) *Sentence {
+	s := &p.s
+	n := len(toks)
+	s.Toks = toks
+	s.Tags = grow(s.Tags, n)
+	s.Lemmas = growS(s.Lemmas, n)
+	s.ChunkOf = grow(s.ChunkOf, n)
+	s.Chunks = s.Chunks[:0]
+	s.Clauses = s.Clauses[:0]
+	s.preps = s.preps[:0]
+	p.tag()
+	p.disambiguate()
+	p.chunk()
+	p.clauses()
+	return s
+}
+
+func grow[T any](b []T, n int) []T {
+	if cap(b) < n {
+		return make([]T, n, n+n/2)
+	}
+	return b[:n]
+}
+
+func growS(b []string, n int) []string { return grow(b, n) }
+
+// Word returns the lemma and tag of token i.
+func (s *Sentence) Word(i int) (string, Tag) { return s.Lemmas[i], s.Tags[i] }
+
+// Text returns the words of chunk c joined by spaces, as written.
+func (s *Sentence) Text(c int) string {
+	ch := s.Chunks[c]
+	var b strings.Builder
+	for k := ch.A; k < ch.B; k++ {
+		if k > ch.A && s.Toks[k].SpaceBefore {
+			b.WriteByte(' ')
+		}
+		b.WriteString(s.Toks[k].Text)
+	}
+	return b.String()
+}
+
+// PrepOf returns the preposition that governs noun phrase c, "" if none.
+func (s *Sentence) PrepOf(c int) string {
+	if c < 0 || s.Chunks[c].Prep < 0 {
+		return ""
+	}
+	return s.Toks[s.Chunks[c].Prep].Norm
+}
+
+// Attached returns the noun phrases governed by a preposition that follow
+// noun phrase c and qualify it ("an attack on a police station in Dif"),
+// up to the next verb group or clause boundary.
+func (s *Sentence) Attached(c int, out []int) []int {
+	for j := c + 1; j < len(s.Chunks); j++ {
+		ch := s.Chunks[j]
+		if ch.Kind == VG || s.boundaryBetween(s.Chunks[j-1].B, ch.A) {
+			break
+		}
+		if ch.Prep >= 0 {
+			out = append(out, j)
+		} else if !s.conjoined(j) {
+			break
+		}
+	}
+	return out
+}
+
+// conjoined reports whether noun phrase j follows "and"/"or" right after
+// another noun phrase: a list item.
+func (s *Sentence) conjoined(j int) bool {
+	a := s.Chunks[j].A
+	return j > 0 && s.Chunks[j-1].Kind == NP && a > 0 && s.Tags[a-1] == Conj && s.Chunks[j-1].B == a-1
+}
+
+// boundaryBetween reports whether tokens [a, b) hold a clause boundary:
+// a semicolon, a subordinator or a colon.
+func (s *Sentence) boundaryBetween(a, b int) bool {
+	for k := a; k < b; k++ {
+		switch s.Tags[k] {
+		case Sub, But:
+			return true
+		case Punct:
+			switch s.Toks[k].Norm {
+			case ";", ":", ".", "?", "!":
+				return true
+			}
+		}
+	}
+	return false
+}

@@ -1,0 +1,106 @@
+package syntax
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/newsgraph/newsgraph/extract/text"
+)
+
+// clauseTests hold one row per sentence shape: the clause lines that
+// Sentence.ClauseString prints for it (verb lemma, voice, roles).
+var clauseTests = []struct {
+	name, in string
+	want     []string
+}{
+	{"active transitive", "Gunmen shot a trader in the market.",
+		[]string{"shoot active subj=Gunmen obj=a trader in:the market"}},
+	{"plural subject before a verb form that is also a noun", "Herders attack farmers near the river",
+		[]string{"attack active subj=Herders obj=farmers near:the river"}},
+	{"name subject before a bare verb", "Suspected Boko Haram detonate a device at a bus station.",
+		[]string{"detonate active subj=Suspected Boko Haram obj=a device at:a bus station"}},
+	{"passive with adverb and agent", "Three checkpoints were reportedly shelled by rebel fighters in Idlib.",
+		[]string{"shell passive subj=Three checkpoints agent=rebel fighters in:Idlib"}},
+	{"negated auxiliary", "The army did not bomb the village.",
+		[]string{"bomb active neg subj=The army obj=the village"}},
+	{"modal", "The militia could attack the camp.",
+		[]string{"attack active modal subj=The militia obj=the camp"}},
+	{"participle continues the clause", "A gunman opened fire on a bus, wounding four passengers.",
+		[]string{"open active subj=A gunman obj=fire on:a bus", "wound active participle subj=A gunman obj=four passengers"}},
+	{"reduced relative before the main verb", "A mine laid by insurgents killed a farmer.",
+		[]string{"lay reduced subj=A mine agent=insurgents", "kill active subj=A mine obj=a farmer"}},
+	{"relative clause subject", "Bandits who raided the farm did not harm the owner.",
+		[]string{"raid active subj=Bandits obj=the farm", "harm active neg subj=Bandits obj=the owner"}},
+	{"coordinated verbs share the subject", "Rebels seized a lorry and kidnapped the driver.",
+		[]string{"seize active subj=Rebels obj=a lorry", "kidnap active subj=Rebels obj=the driver"}},
+	{"particle and event noun object", "The navy carried out strikes on pirate boats.",
+		[]string{"carry active subj=The navy obj=strikes on:pirate boats"}},
+	{"possessive subject", "Chad's army repelled an assault along the border.",
+		[]string{"repel active subj=Chad's army obj=an assault along:the border"}},
+	{"subordinate clause after a preposition-like word", "Two people died after unknown men hurled a grenade.",
+		[]string{"die active subj=Two people", "hurl active subj=unknown men obj=a grenade"}},
+	{"passive kidnapping with place and agent", "A priest was abducted outside his church by armed men.",
+		[]string{"abduct passive subj=A priest agent=armed men outside:his church"}},
+}
+
+func TestClauses(t *testing.T) {
+	p := NewParser()
+	for _, tt := range clauseTests {
+		s := p.Parse(text.Tokenize(tt.in, 0))
+		var got []string
+		for i := range s.Clauses {
+			got = append(got, s.ClauseString(&s.Clauses[i]))
+		}
+		if strings.Join(got, "\n") != strings.Join(tt.want, "\n") {
+			t.Errorf("%s: %q\ngot:\n%s\nwant:\n%s\ntags: %s", tt.name, tt.in, strings.Join(got, "\n"), strings.Join(tt.want, "\n"), s.TagString())
+		}
+	}
+}
+
+// lemmaTests hold one row per inflection rule.
+var lemmaTests = []struct{ word, lemma string }{
+	{"killed", "kill"}, {"kills", "kill"}, {"killing", "kill"},
+	{"abducted", "abduct"}, {"hurled", "hurl"}, {"detonated", "detonate"}, {"detonates", "detonate"},
+	{"kidnapped", "kidnap"}, {"lobbed", "lob"}, {"struck", "strike"}, {"shot", "shoot"},
+	{"clashes", "clash"}, {"ambushed", "ambush"}, {"carried", "carry"}, {"stabbing", "stab"},
+	{"torched", "torch"}, {"looted", "loot"}, {"planned", "plan"}, {"dropped", "drop"},
+}
+
+func TestLemmas(t *testing.T) {
+	p := NewParser()
+	for _, tt := range lemmaTests {
+		s := p.Parse(text.Tokenize("they "+tt.word, 0))
+		if got, _ := s.Word(1); got != tt.lemma {
+			t.Errorf("lemma of %q = %q, want %q", tt.word, got, tt.lemma)
+		}
+	}
+}
+
+func TestBadData(t *testing.T) {
+	for _, tt := range []struct{ name, data, want string }{
+		{"w.tsv", "det\tthe", "w.tsv:1: want 3 tab-separated columns"},
+		{"w.tsv", "xx\tthe\treason", `w.tsv:1: unknown tag "xx"`},
+	} {
+		err := loadWords(map[string]word{}, tt.name, tt.data)
+		if err == nil || !strings.Contains(err.Error(), tt.want) {
+			t.Errorf("loadWords(%q) = %v, want %q", tt.data, err, tt.want)
+		}
+	}
+	if err := loadVerbs(map[string]word{}, "v.tsv", "go\twent\tmotion"); err == nil || !strings.Contains(err.Error(), "v.tsv:1: irregular forms must be past|participle") {
+		t.Errorf("loadVerbs: %v", err)
+	}
+}
+
+var benchText = strings.Repeat("Suspected militants hurled a hand grenade at a police post in the northern town on Monday, injuring three officers, the police said. ", 20)
+
+func BenchmarkParse(b *testing.B) {
+	p := NewParser()
+	sents := text.Split(benchText)
+	b.SetBytes(int64(len(benchText)))
+	b.ReportAllocs()
+	for i := 0; i < b.N; i++ {
+		for _, s := range sents {
+			p.Parse(s.Tokens)
+		}
+	}
+}

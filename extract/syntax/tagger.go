@@ -1,0 +1,301 @@
+package syntax
+
+import (
+	"strings"
+
+	"github.com/newsgraph/newsgraph/extract/text"
+)
+
+// tag gives every token its lexicon tag, or one from its shape.
+func (p *Parser) tag() {
+	s := &p.s
+	for i, t := range s.Toks {
+		s.Tags[i], s.Lemmas[i] = p.tagOf(i, t)
+	}
+}
+
+// tagOf tags one token out of context.
+func (p *Parser) tagOf(i int, t text.Token) (Tag, string) {
+	switch t.Kind {
+	case text.Punct:
+		return Punct, t.Norm
+	case text.Number:
+		return Num, t.Norm
+	}
+	w := t.Norm
+	if w == "s" && i > 0 && p.s.Toks[i-1].Norm == "'" && !t.SpaceBefore {
+		p.s.Tags[i-1] = PossS
+		return PossS, w
+	}
+	initial := i == 0 || p.s.Toks[i-1].Kind == text.Punct && !isComma(p.s.Toks[i-1])
+	if e, ok := p.lex[w]; ok && !(t.Upper() && !initial && e.tag >= Noun) {
+		return e.tag, e.lemma
+	}
+	if t.Upper() && (!initial || t.AllCaps()) {
+		return Proper, w
+	}
+	if initial && nounSuffix(w) {
+		return Noun, guessLemma(w, Noun) // "Explosion injures…": a headline's first noun
+	}
+	return bySuffix(w, t.Upper())
+}
+
+func isComma(t text.Token) bool { return t.Norm == "," }
+
+// bySuffix tags a word the lexicon does not hold from its ending.
+func bySuffix(w string, upper bool) (Tag, string) {
+	n := len(w)
+	switch {
+	case upper:
+		return Proper, w
+	case n > 4 && strings.HasSuffix(w, "ly"):
+		return Adv, w
+	case n > 3 && strings.HasSuffix(w, "ed"):
+		return VerbPast, guessLemma(w, VerbPast)
+	case n > 5 && strings.HasSuffix(w, "ing"):
+		return VerbIng, guessLemma(w, VerbIng)
+	case hasAnySuffix(w, "ous", "ful", "ive", "ic", "ese", "ish", "able", "ible", "ary", "less", "ern"):
+		return Adj, w
+	case n > 3 && strings.HasSuffix(w, "ian") || n > 4 && strings.HasSuffix(w, "al") && !strings.HasSuffix(w, "ial"):
+		return Adj, w
+	}
+	return Noun, guessLemma(w, Noun)
+}
+
+// nounSuffix reports whether w ends like a common noun: -tion, -sion,
+// -ment, -ence, -ance, -ity, -ness, and their plurals.
+func nounSuffix(w string) bool {
+	w = strings.TrimSuffix(w, "s")
+	return hasAnySuffix(w, "tion", "sion", "ment", "ence", "ance", "ity", "ness")
+}
+
+func hasAnySuffix(w string, sfx ...string) bool {
+	for _, x := range sfx {
+		if len(w) > len(x)+2 && strings.HasSuffix(w, x) {
+			return true
+		}
+	}
+	return false
+}
+
+// disambiguate decides, left to right, the words that may be a verb or
+// something else from their neighbours: a verb form after a determiner is
+// a noun ("the attack", "the shelling"), a past participle before a noun
+// at the start of a phrase is an adjective ("suspected militants").
+func (p *Parser) disambiguate() {
+	s := &p.s
+	for i := range s.Tags {
+		switch s.Tags[i] {
+		case Verb:
+			s.Tags[i] = p.baseVerb(i)
+			if s.Tags[i] == Noun && p.lex[s.Toks[i].Norm].form == Third {
+				s.Lemmas[i] = p.lex[s.Toks[i].Norm].lemma // "attacks": attack
+			}
+		case VerbPast:
+			s.Tags[i] = p.pastVerb(i)
+		case Noun:
+			// an unknown word after an auxiliary is a verb: "did not harm"
+			k := i - 1
+			for k >= 0 && (s.Tags[k] == Neg || s.Tags[k] == Adv) {
+				k--
+			}
+			if k >= 0 && (s.Tags[k] == Do || s.Tags[k] == Modal) {
+				s.Tags[i], s.Lemmas[i] = Verb, s.Toks[i].Norm
+			}
+		case VerbIng:
+			s.Tags[i] = p.ingVerb(i)
+		case To:
+			if !p.infinitive(i) {
+				s.Tags[i] = Prep
+			}
+		case Sub:
+			s.Tags[i] = p.subordinator(i)
+		case Prep:
+			switch s.Toks[i].Norm {
+			case "after", "before", "since", "until":
+				s.Tags[i] = p.subordinator(i)
+			}
+		case Be:
+			if s.Toks[i].Norm == "s" { // a contraction "'s" that is not possessive
+				s.Tags[i] = PossS
+			}
+		}
+	}
+}
+
+// infinitive reports whether "to" at i marks an infinitive: a base verb
+// follows ("to attack", "to hit").
+func (p *Parser) infinitive(i int) bool {
+	s := &p.s
+	if i+1 >= len(s.Tags) {
+		return false
+	}
+	next := p.lex[s.Toks[i+1].Norm]
+	return s.Tags[i+1] == Verb || next.form == Base || next.tag == VerbPast && next.lemma == s.Toks[i+1].Norm
+}
+
+// prevTag returns the tag before token i, skipping adverbs, or Punct at
+// the start.
+func (p *Parser) prevTag(i int) (Tag, int) {
+	for k := i - 1; k >= 0; k-- {
+		if p.s.Tags[k] != Adv {
+			return p.s.Tags[k], k
+		}
+	}
+	return Punct, -1
+}
+
+func (p *Parser) nextTag(i int) Tag {
+	if i+1 < len(p.s.Tags) {
+		return p.s.Tags[i+1]
+	}
+	return Punct
+}
+
+// baseVerb decides a base or -s form: "they attack" (verb), "the attack",
+// "a grenade attack" (noun), "raiders attack" (verb).
+func (p *Parser) baseVerb(i int) Tag {
+	s := &p.s
+	prev, k := p.prevTag(i)
+	switch prev {
+	case Det, Poss, PossS, Adj, Num, Prep, VerbPast, VerbIng, Verb, Be, Have:
+		if prev == Have && s.Toks[i].Norm == "been" {
+			return Be
+		}
+		return Noun
+	case Pron, Modal, Do, To, Neg, Adv:
+		return Verb
+	case Noun, Proper:
+		return p.afterNoun(i, k)
+	case Conj:
+		if before, _ := p.prevTag(k); before == Verb || before == VerbPast {
+			return Verb
+		}
+		return Noun
+	}
+	// at the start of a sentence or clause: a noun ("Attacks on…",
+	// "Clashes between…") unless a determiner or pronoun follows it
+	switch p.nextTag(i) {
+	case Det, Poss, Pron:
+		return Verb
+	}
+	return Noun
+}
+
+// afterNoun decides a verb form right after a noun: a verb where the noun
+// before it is a plural or a name with no determiner ("raiders attack",
+// "Al Shabaab attack"), a noun where it is a compound head ("a grenade
+// attack", "the Taliban attack").
+func (p *Parser) afterNoun(i, k int) Tag {
+	s := &p.s
+	// the phrase the noun belongs to: a determiner before it makes the
+	// verb form a compound head, unless the noun is plural
+	prevPlural := s.Tags[k] == Noun && plural(s.Toks[k].Norm)
+	third := p.lex[s.Toks[i].Norm].form == Third
+	j := k
+	for j >= 0 && (s.Tags[j] == Noun || s.Tags[j] == Proper || s.Tags[j] == Adj || s.Tags[j] == PossS || s.Toks[j].Norm == "-") {
+		j--
+	}
+	det := j >= 0 && (s.Tags[j] == Det || s.Tags[j] == Poss || s.Tags[j] == Num)
+	switch {
+	case prevPlural && !third:
+		return Verb
+	case det:
+		return Noun
+	case s.Tags[k] == Proper:
+		return Verb
+	case third && p.nextTag(i) != Prep:
+		return Verb // "the militia attacks herders"
+	}
+	return Noun
+}
+
+// plural reports whether a noun is plural in form: "raiders", "police",
+// "people".
+func plural(w string) bool {
+	switch w {
+	case "police", "people", "men", "women", "children", "militia", "military", "security":
+		return true
+	}
+	n := len(w)
+	return n > 3 && w[n-1] == 's' && w[n-2] != 's' && w[n-2] != 'u' && w[n-2] != 'i'
+}
+
+// pastVerb decides a past form: a past-tense or participle verb, or an
+// adjective ("suspected militants", "the injured officer").
+func (p *Parser) pastVerb(i int) Tag {
+	s := &p.s
+	prev, _ := p.prevTag(i)
+	next := p.nextTag(i)
+	nounNext := next == Noun || next == Proper || next == Adj || next == Num && false
+	switch prev {
+	case Be, Have, Pron, Noun, Proper, Modal, Do, Neg, Conj, To:
+		if prev == Conj && nounNext {
+			if before, _ := p.prevTag(i - 1); before == Adj {
+				return Adj // "armed and masked men"
+			}
+		}
+		return VerbPast
+	case Det, Poss, PossS, Adj, Num, Prep, Punct, Sub:
+		// "suspected militants", "when suspected raiders attacked"
+		if nounNext && !(prev == Punct && i > 0 && s.Toks[i-1].Norm == ",") {
+			return Adj
+		}
+	}
+	return VerbPast
+}
+
+// ingVerb decides an -ing form: a gerund noun after a determiner or an
+// adjective ("the shelling", "heavy shelling"), else a verb.
+func (p *Parser) ingVerb(i int) Tag {
+	s := &p.s
+	prev, k := p.prevTag(i)
+	switch prev {
+	case Det, Poss, PossS, Adj:
+		return Noun
+	case Noun:
+		// "a police building": the head of a phrase with a determiner
+		if !plural(s.Toks[k].Norm) {
+			j := k
+			for j >= 0 && (s.Tags[j] == Noun || s.Tags[j] == Adj) {
+				j--
+			}
+			if j >= 0 && s.Tags[j] == Det {
+				switch p.nextTag(i) {
+				case Det, Poss, Pron, Num:
+				default:
+					return Noun
+				}
+			}
+		}
+	}
+	return VerbIng
+}
+
+// subordinator decides "that", "as", "before" and "once", which are also
+// determiners or prepositions: "that" before a noun is a determiner;
+// "before"/"as" before a noun phrase with no verb is a preposition.
+func (p *Parser) subordinator(i int) Tag {
+	s := &p.s
+	w := s.Toks[i].Norm
+	next := p.nextTag(i)
+	switch w {
+	case "that":
+		prev, _ := p.prevTag(i)
+		if next == Noun && prev != Noun && prev != Proper && prev != Verb && prev != VerbPast {
+			return Det
+		}
+	case "before", "as", "once", "after", "since", "until":
+		// a verb must follow within a few words for a clause
+		for k := i + 1; k < len(s.Tags) && k < i+6; k++ {
+			switch s.Tags[k] {
+			case Verb, VerbPast, Be, Have, Modal, Do:
+				return Sub
+			case Punct, Prep:
+				return Prep
+			}
+		}
+		return Prep
+	}
+	return Sub
+}
