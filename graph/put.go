@@ -532,9 +532,9 @@ func (b *builder) entity(e *extract.Entity) error {
 		}
 		b.share(iri, schema.Type, class)
 	}
-	b.shareString(iri, schema.Name, e.Name)
+	name := b.name(iri, e.Name)
 	for _, a := range e.Aliases {
-		if !strings.EqualFold(strings.TrimSpace(a), strings.TrimSpace(e.Name)) {
+		if !strings.EqualFold(strings.TrimSpace(a), name) {
 			b.shareString(iri, schema.Alias, a)
 		}
 	}
@@ -580,9 +580,27 @@ func (b *builder) ref(r extract.Ref) (quad.IRI, error) {
 		}
 		b.share(iri, schema.Type, class)
 	}
-	b.shareString(iri, schema.Name, r.Name)
+	b.name(iri, r.Name)
 	b.share(iri, schema.CountryOf, b.countryValue(iri, r.Country))
 	return iri, nil
+}
+
+// name writes the record's name of entity iri, keeping one preferred name
+// per entity: the name other documents already gave it stays its ng:name,
+// and the record's other spelling ("Koh e Sabz" for "Koh-e-Sabz") becomes
+// an alias. It returns the entity's preferred name.
+func (b *builder) name(iri quad.IRI, name string) string {
+	name = strings.TrimSpace(name)
+	if name == "" {
+		return ""
+	}
+	pref := b.f.preferredName(iri, name)
+	if pref == name {
+		b.shareString(iri, schema.Name, name)
+	} else {
+		b.shareString(iri, schema.Alias, name)
+	}
+	return pref
 }
 
 func (b *builder) refs(rs []extract.Ref) ([]quad.IRI, error) {
