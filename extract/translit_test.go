@@ -1,0 +1,50 @@
+package extract
+
+import (
+	"context"
+	"strings"
+	"testing"
+)
+
+// TestTransliterationVariants: a spelling no list holds resolves to the
+// curated group or region by its transliteration key, and a different
+// name stays different. One row per shape of spelling.
+func TestTransliterationVariants(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		key  string // entity key suffix that must be found
+		not  string // entity key suffix that must not be found
+	}{
+		{"Fighters of Jama'at Nusrat al-Islam wal-Muslimin attacked a police post in Mali.", "group/jnim", ""}, // apostrophe, Nusrat, wal-
+		{"Fighters of Jamaat Nasr al-Islam wal Muslimin attacked a police post in Mali.", "group/jnim", ""},    // list spelling, spaced
+		{"Fighters of Jamaat Nusrat al Islam wal Muslimeen attacked a police post in Mali.", "group/jnim", ""}, // ee for i, no hyphens
+		{"Gunmen of Jaish el-Adl attacked a border post in Iran.", "group/jaish-al-adl", ""},                   // el for al
+		{"The attack took place in Sistan o Balouchestan province of Iran.", "region/ir-11", ""},               // o, ou
+		{"The attack took place in Sistan-o-Baloochistan province of Iran.", "region/ir-11", ""},               // double o
+		{"The attack took place near Quetta, the capital of Balochistan, in Pakistan.", "", "region/ir-11"},    // Pakistan's region stays apart
+		{"The Islamic Jihad group fired rockets at Israel.", "", "group/islamic-state"},                        // another name
+	} {
+		rec, err := Default().Extract(context.Background(), Document{ID: "d", Text: tc.text, Published: "2024-01-17"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var keys []string
+		found := func(suffix string) bool {
+			for _, e := range rec.Entities {
+				if strings.HasSuffix(e.ID, "/"+suffix) {
+					return true
+				}
+			}
+			return false
+		}
+		for _, e := range rec.Entities {
+			keys = append(keys, e.ID[strings.LastIndex(e.ID, "entity/")+len("entity/"):]+" "+e.Name)
+		}
+		if tc.key != "" && !found(tc.key) {
+			t.Errorf("%q: no %s among %q", tc.text, tc.key, keys)
+		}
+		if tc.not != "" && found(tc.not) {
+			t.Errorf("%q: %s found among %q", tc.text, tc.not, keys)
+		}
+	}
+}
