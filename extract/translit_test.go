@@ -48,3 +48,31 @@ func TestTransliterationVariants(t *testing.T) {
 		}
 	}
 }
+
+// TestUnknownPlaceSpelling: a place no list holds is named in its
+// hyphenated spelling, the written one kept as an alias, so that two
+// documents spelling it differently name it alike.
+func TestUnknownPlaceSpelling(t *testing.T) {
+	for _, tc := range []struct{ text, name, alias string }{
+		{"Headquarters were destroyed in the Koh e Sabz area of Balochistan.", "Koh-e-Sabz", "Koh e Sabz"},
+		{"Headquarters were destroyed in the Koh-e-Sabz area of Balochistan.", "Koh-e-Sabz", ""},
+	} {
+		rec, err := Default().Extract(context.Background(), Document{ID: "d", Text: tc.text, Published: "2024-01-17"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		ok := false
+		for _, e := range rec.Entities {
+			if strings.HasSuffix(e.ID, "-koh-e-sabz") {
+				ok = e.Name == tc.name && (tc.alias == "" || len(e.Aliases) == 1 && e.Aliases[0] == tc.alias)
+				if !ok {
+					t.Errorf("%q: name %q, aliases %q; want %q, %q", tc.text, e.Name, e.Aliases, tc.name, tc.alias)
+				}
+				ok = true
+			}
+		}
+		if !ok {
+			t.Errorf("%q: no Koh-e-Sabz entity", tc.text)
+		}
+	}
+}

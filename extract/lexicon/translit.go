@@ -202,3 +202,35 @@ func nameRunEnd(toks []text.Token, i int) int {
 	}
 	return j
 }
+
+// linkParticles are the particles that a name's usual spelling joins to
+// the words around it with hyphens: Koh-e-Sabz, Anwaar-ul-Haq,
+// Sistan-o-Baluchestan.
+var linkParticles = map[string]bool{"e": true, "i": true, "o": true, "ul": true, "al": true, "el": true, "wal": true, "va": true}
+
+// HyphenateParticles writes a transliterated name in its hyphenated
+// spelling: a lower-case linking particle between two capitalised words is
+// joined to both ("Koh e Sabz" → "Koh-e-Sabz"), so that the spellings of
+// one name that differ only there are named alike.
+func HyphenateParticles(name string) string {
+	f := strings.Fields(name)
+	if len(f) < 3 {
+		return name
+	}
+	var b strings.Builder
+	for i, w := range f {
+		if i > 0 {
+			if linkParticles[w] && i+1 < len(f) && upperStart(f[i-1]) && upperStart(f[i+1]) || linkParticles[f[i-1]] && i >= 2 && upperStart(f[i-2]) && upperStart(w) {
+				b.WriteByte('-')
+			} else {
+				b.WriteByte(' ')
+			}
+		}
+		b.WriteString(w)
+	}
+	return b.String()
+}
+
+func upperStart(w string) bool {
+	return w != "" && 'A' <= w[0] && w[0] <= 'Z'
+}

@@ -42,3 +42,20 @@ func TestTranslitKeyTooShort(t *testing.T) {
 		}
 	}
 }
+
+func TestHyphenateParticles(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"Koh e Sabz", "Koh-e-Sabz"},                         // ezafe
+		{"Koh-e-Sabz", "Koh-e-Sabz"},                         // already hyphenated
+		{"Sistan o Baluchestan", "Sistan-o-Baluchestan"},     // Persian "and"
+		{"Anwaar ul Haq Kakar", "Anwaar-ul-Haq Kakar"},       // particle inside a longer name
+		{"Sistan and Baluchestan", "Sistan and Baluchestan"}, // English "and" stays
+		{"Rue Victor Hugo", "Rue Victor Hugo"},               // no particle
+		{"Badia al Sham", "Badia-al-Sham"},                   // Arabic article
+		{"Kot e", "Kot e"},                                   // no word after
+	} {
+		if got := HyphenateParticles(tc.in); got != tc.want {
+			t.Errorf("HyphenateParticles(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
