@@ -76,3 +76,21 @@ func TestUnknownPlaceSpelling(t *testing.T) {
 		}
 	}
 }
+
+// TestPersonSpelling: a person's name is given its preferred spelling, the
+// written one kept as an alias.
+func TestPersonSpelling(t *testing.T) {
+	rec, err := Default().Extract(context.Background(), Document{ID: "d", Text: "Pakistan's caretaker Prime Minister Anwaar-ul-haq Kakar will cut short a visit to Davos.", Published: "2024-01-17"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range rec.Entities {
+		if e.Class == ClassPerson {
+			if e.Name != "Anwaar-ul-Haq Kakar" || len(e.Aliases) != 1 || e.Aliases[0] != "Anwaar-ul-haq Kakar" {
+				t.Errorf("person %q, aliases %q; want Anwaar-ul-Haq Kakar, [Anwaar-ul-haq Kakar]", e.Name, e.Aliases)
+			}
+			return
+		}
+	}
+	t.Errorf("no person in %+v", rec.Entities)
+}

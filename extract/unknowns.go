@@ -137,7 +137,7 @@ func (d *docState) addUnknownPlace(s, a, b int, name string) {
 		key = "place/x"
 	}
 	key += "-" + slug(name)
-	e := d.entityFor(&cand{class: ClassPlace, key: key, name: lexicon.HyphenateParticles(name), country: cc})
+	e := d.entityFor(&cand{class: ClassPlace, key: key, name: lexicon.PreferredSpelling(name), country: cc})
 	e.conf = 0.6
 	if e.within == nil {
 		e.within = within

@@ -234,3 +234,21 @@ func HyphenateParticles(name string) string {
 func upperStart(w string) bool {
 	return w != "" && 'A' <= w[0] && w[0] <= 'Z'
 }
+
+// PreferredSpelling is the spelling a name no list holds is given, so that
+// documents spelling it differently name it alike: its linking particles
+// hyphenated (HyphenateParticles), and the word after a hyphenated
+// particle capitalised ("Anwaar-ul-haq Kakar" → "Anwaar-ul-Haq Kakar").
+func PreferredSpelling(name string) string {
+	f := strings.Fields(HyphenateParticles(name))
+	for i, w := range f {
+		parts := strings.Split(w, "-")
+		for j := 2; j < len(parts); j++ {
+			if linkParticles[parts[j-1]] && upperStart(parts[0]) && parts[j] != "" && 'a' <= parts[j][0] && parts[j][0] <= 'z' {
+				parts[j] = string(parts[j][0]-'a'+'A') + parts[j][1:]
+			}
+		}
+		f[i] = strings.Join(parts, "-")
+	}
+	return strings.Join(f, " ")
+}

@@ -59,3 +59,17 @@ func TestHyphenateParticles(t *testing.T) {
 		}
 	}
 }
+
+func TestPreferredSpelling(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"Anwaar-ul-haq Kakar", "Anwaar-ul-Haq Kakar"}, // word after a particle capitalised
+		{"Anwaar-ul-Haq Kakar", "Anwaar-ul-Haq Kakar"}, // already so
+		{"Koh e Sabz", "Koh-e-Sabz"},                   // hyphenated
+		{"Amir-Abdollahian", "Amir-Abdollahian"},       // no particle
+		{"abu-al-qasim", "abu-al-qasim"},               // not a name in capitals
+	} {
+		if got := PreferredSpelling(tc.in); got != tc.want {
+			t.Errorf("PreferredSpelling(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
