@@ -91,7 +91,6 @@ type fuser struct {
 	up      map[quad.IRI][]quad.IRI // containment links the record states
 	anc     map[quad.IRI]map[quad.IRI]bool
 	byName  map[string]quad.IRI
-	names   map[quad.IRI]string // preferred names of entities (preferredName)
 	created []quad.IRI
 	err     error
 
@@ -102,7 +101,7 @@ type fuser struct {
 
 func newFuser(v *view, s *Store, doc quad.IRI) *fuser {
 	return &fuser{v: v, s: s, doc: doc, events: map[quad.IRI]*eventState{}, prior: map[quad.IRI]bool{},
-		up: map[quad.IRI][]quad.IRI{}, anc: map[quad.IRI]map[quad.IRI]bool{}, byName: map[string]quad.IRI{}, names: map[quad.IRI]string{},
+		up: map[quad.IRI][]quad.IRI{}, anc: map[quad.IRI]map[quad.IRI]bool{}, byName: map[string]quad.IRI{},
 		supp: map[quad.Quad][]quad.IRI{}, bySubject: map[quad.Value][]quad.Quad{}, pubs: map[quad.Value]string{}}
 }
 
@@ -173,30 +172,6 @@ func (f *fuser) countryByName(name string) (quad.IRI, bool) {
 	}
 	f.byName[name] = found
 	return found, found != ""
-}
-
-// preferredName is the name entity iri goes by: the name that documents
-// other than the one being put give it (the least, in a store written
-// before names were kept one per entity), else name.
-func (f *fuser) preferredName(iri quad.IRI, name string) string {
-	if n, ok := f.names[iri]; ok {
-		return n
-	}
-	pref := ""
-	f.fail(f.v.each(quad.Subject, iri, schema.Name, func(q quad.Quad) {
-		n, ok := q.Object.(quad.String)
-		if !ok || !f.supportedByOthers(q) {
-			return
-		}
-		if s := strings.TrimSpace(string(n)); s == name || pref != name && (pref == "" || s < pref) {
-			pref = s
-		}
-	}))
-	if pref == "" {
-		pref = name
-	}
-	f.names[iri] = pref
-	return pref
 }
 
 // load reads what the store says about event node e, ignoring the facts
