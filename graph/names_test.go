@@ -1,6 +1,7 @@
 package graph
 
 import (
+	"context"
 	"sort"
 	"strings"
 	"testing"
@@ -95,8 +96,8 @@ func TestOnePreferredName(t *testing.T) {
 // entity differently, as an entity or only as an event's place, and a new
 // version of one of them) put in every order (each version after the one
 // it replaces) leave the same store, quad for quad and label for label,
-// as putting the documents' last versions alone in IRI order. One row per
-// set of records.
+// as putting the documents' last versions alone in IRI order, whether put
+// one by one or in one batch. One row per set of records.
 func TestNamesIndependentOfOrder(t *testing.T) {
 	for _, tc := range []struct {
 		name string
@@ -131,6 +132,9 @@ func TestNamesIndependentOfOrder(t *testing.T) {
 						if got := sortedNQuads(t, b.open(t), ordered); got != want {
 							t.Errorf("put %s: store differs from the last versions put alone:\n%s", docOrder(ordered), lineDiff(want, got))
 						}
+						if got := batchNQuads(t, b.open(t), ordered); got != want {
+							t.Errorf("put %s in one batch: store differs from the last versions put alone:\n%s", docOrder(ordered), lineDiff(want, got))
+						}
 					}
 				})
 			}
@@ -151,6 +155,22 @@ func sortedNQuads(t *testing.T, s *Store, recs []*extract.Record) string {
 	}
 	sort.Strings(lines)
 	return strings.Join(lines, "\n")
+}
+
+// batchNQuads puts recs into s in one PutBatch and returns the store's
+// quads as sorted N-Quads lines.
+func batchNQuads(t *testing.T, s *Store, recs []*extract.Record) string {
+	t.Helper()
+	res, err := s.PutBatch(context.Background(), recs)
+	if err != nil {
+		t.Fatalf("PutBatch: %v", err)
+	}
+	for _, r := range res {
+		if r.Err != nil {
+			t.Fatalf("PutBatch: %s: %v", r.Doc, r.Err)
+		}
+	}
+	return sortedNQuads(t, s, nil)
 }
 
 // lastVersions keeps the last record of each document, in document order.
