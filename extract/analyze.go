@@ -295,6 +295,7 @@ func (d *docState) findNames() {
 			continue
 		}
 		found = d.r.names.AppendCoded(found[:0], d.coded[si])
+		found = d.r.translit.AppendMissing(found, s.Tokens, func(m lexicon.Match[*cand]) bool { return anyCaseOK(s.Tokens, m) })
 		for _, m := range found {
 			n := len(pool)
 			for _, c := range m.Values {
@@ -348,6 +349,17 @@ func (d *docState) findNames() {
 			d.countryCount[best.country]++
 		}
 	}
+}
+
+// anyCaseOK reports whether a match has a candidate whose case fits the
+// text (the test findNames applies to keep a match).
+func anyCaseOK(toks []text.Token, m lexicon.Match[*cand]) bool {
+	for _, c := range m.Values {
+		if caseOK(toks[m.Start:m.End], c) || strings.HasPrefix(c.name, "=") {
+			return true
+		}
+	}
+	return false
 }
 
 // score rates how well candidate c fits the phrase at tokens [a, b).

@@ -210,10 +210,11 @@ func (d *docState) addPerson(s, a, b int) *entity {
 	}
 	parts := strings.Fields(name)
 	key := "person/" + slug(parts[len(parts)-1]) + "-" + nameSkeleton(name)
-	e := d.entityFor(&cand{class: ClassPerson, key: key, name: name})
-	if e.name != name && len(name) > len(e.name) {
+	pref := lexicon.PreferredSpelling(name)
+	e := d.entityFor(&cand{class: ClassPerson, key: key, name: pref})
+	if e.name != pref && len(pref) > len(e.name) {
 		e.addAlias(e.name)
-		e.name = name
+		e.name = pref
 	}
 	e.conf = 0.8
 	// drop weaker mentions the name overlaps

@@ -26,10 +26,13 @@ type cand struct {
 
 // resources are the matchers built once from the lexicon and gazetteer.
 type resources struct {
-	lex      *lexicon.Lexicon
-	gaz      *gazetteer.Gazetteer
-	vocab    *lexicon.Vocab // the words of names, roles, triggers and weapons
-	names    *lexicon.Matcher[*cand]
+	lex   *lexicon.Lexicon
+	gaz   *gazetteer.Gazetteer
+	vocab *lexicon.Vocab // the words of names, roles, triggers and weapons
+	names *lexicon.Matcher[*cand]
+	// translit finds the curated names and the regions in spellings no
+	// list holds, by their transliteration key (lexicon.TranslitKey).
+	translit *lexicon.Translit[*cand]
 	roles    *lexicon.Matcher[*lexicon.Role]
 	triggers *lexicon.Matcher[*lexicon.Trigger]
 	weapons  *lexicon.Matcher[*lexicon.Weapon]
@@ -79,6 +82,7 @@ func buildResources() *resources {
 		gaz:            gazetteer.Default(),
 		vocab:          v,
 		names:          lexicon.NewMatcherIn[*cand](v),
+		translit:       lexicon.NewTranslit[*cand](),
 		roles:          lexicon.NewMatcherIn[*lexicon.Role](v),
 		triggers:       lexicon.NewMatcherIn[*lexicon.Trigger](v),
 		weapons:        lexicon.NewMatcherIn[*lexicon.Weapon](v),
@@ -102,6 +106,7 @@ func buildResources() *resources {
 		for _, a := range e.Aliases {
 			r.names.Add(a, c)
 		}
+		r.addTranslit(c, e.Name, e.Aliases)
 	}
 	r.gaz.Each(func(e *gazetteer.Entry) bool {
 		c := gazCand(e)
@@ -109,6 +114,9 @@ func buildResources() *resources {
 		r.names.Add(e.Name, c)
 		for _, a := range e.Aliases {
 			r.names.Add(a, c)
+		}
+		if e.Kind != gazetteer.KindPlace {
+			r.addTranslit(c, e.Name, e.Aliases)
 		}
 		if e.Kind == gazetteer.KindCountry {
 			for _, d := range e.Demonyms {
@@ -272,4 +280,24 @@ func slug(s string) string {
 		}
 	}
 	return strings.TrimSuffix(b.String(), "-")
+}
+
+// addTranslit indexes a curated name or region by the transliteration keys
+// of its names, persons excepted (their spellings are resolved by their
+// own keys, persons.go). Places are left out: a town's name is too often
+// another town's elsewhere.
+func (r *resources) addTranslit(c *cand, name string, aliases []string) {
+	if c.class == ClassPerson {
+		return
+	}
+	seen := map[string]bool{}
+	for _, n := range append([]string{name}, aliases...) {
+		if strings.HasPrefix(n, "=") {
+			continue // an exact-case acronym
+		}
+		if k, ok := lexicon.TranslitKey(n); ok && !seen[k] {
+			seen[k] = true
+			r.translit.Add(n, c)
+		}
+	}
 }

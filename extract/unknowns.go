@@ -4,6 +4,7 @@ import (
 	"strings"
 	"unicode"
 
+	"github.com/newsgraph/newsgraph/extract/lexicon"
 	"github.com/newsgraph/newsgraph/extract/text"
 )
 
@@ -136,7 +137,7 @@ func (d *docState) addUnknownPlace(s, a, b int, name string) {
 		key = "place/x"
 	}
 	key += "-" + slug(name)
-	e := d.entityFor(&cand{class: ClassPlace, key: key, name: name, country: cc})
+	e := d.entityFor(&cand{class: ClassPlace, key: key, name: lexicon.PreferredSpelling(name), country: cc})
 	e.conf = 0.6
 	if e.within == nil {
 		e.within = within

@@ -61,6 +61,14 @@
 // ng:injuredMax are labelled schema.FusedGraph and recomputed whenever one
 // of its documents changes.
 //
+// An entity has one ng:name: of the spellings the stored documents give
+// it, the best (the extractor's preferred spelling, then the least). Each
+// document supports the name fact of its own spelling in the support
+// index; the ng:name quad is labelled with the smallest supporter of the
+// best spelling, and every other spelling is an ng:alias labelled
+// schema.FusedGraph. Both are recomputed whenever a document naming the
+// entity changes, so they do not depend on the order documents came in.
+//
 // For example, an attack reported by b.txt (7 killed), then by a.txt (9
 // killed), with id: for the base and fact/78b0… the key of the actor
 // triple:

@@ -174,9 +174,15 @@ func (s *Store) putOne(v *view, rec *extract.Record) (PutResult, []graph.Delta, 
 			indexed[q.Subject] = true
 		}
 	}
+	// Entity names are settled apart (settleNames): a canonical ng:name
+	// quad is neither removed with the document's own facts nor settled
+	// as a shared fact.
 	var oldOwn, oldCanon []quad.Quad
 	for _, q := range old {
 		if q.Predicate != schema.SupportedBy && indexed[schema.FactIRI(s.base, q.Subject, q.Predicate, q.Object)] {
+			if q.Predicate == schema.Name {
+				continue
+			}
 			oldCanon = append(oldCanon, q)
 		} else {
 			oldOwn = append(oldOwn, q)
@@ -212,6 +218,7 @@ func (s *Store) putOne(v *view, rec *extract.Record) (PutResult, []graph.Delta, 
 		tx.RemoveQuad(q)
 	}
 	own := f.settle(tx, b.shared, oldCanon)
+	own += f.settleNames(tx, named(old, doc, b.names), b.names)
 	if f.err != nil {
 		return res, nil, f.err
 	}
@@ -360,14 +367,15 @@ type builder struct {
 	shared []quad.Quad // shared facts (triples without a label)
 	err    error
 
-	described map[quad.IRI]bool // entities whose own facts are written
+	described map[quad.IRI]bool     // entities whose own facts are written
+	names     map[quad.IRI][]string // the names the record gives entities (name)
 	countries map[string]quad.IRI
 	reports   []*report
 }
 
 func newBuilder(s *Store, f *fuser, rec *extract.Record, doc quad.IRI) *builder {
 	return &builder{s: s, f: f, rec: rec, doc: doc, seen: map[quad.Quad]bool{},
-		described: map[quad.IRI]bool{}, countries: map[string]quad.IRI{}}
+		described: map[quad.IRI]bool{}, names: map[quad.IRI][]string{}, countries: map[string]quad.IRI{}}
 }
 
 // add records a fact of the document's own (about the document, its
@@ -566,7 +574,7 @@ func (b *builder) entity(e *extract.Entity) error {
 		}
 		b.share(iri, schema.Type, class)
 	}
-	b.shareString(iri, schema.Name, e.Name)
+	b.name(iri, e.Name)
 	for _, a := range e.Aliases {
 		if !strings.EqualFold(strings.TrimSpace(a), strings.TrimSpace(e.Name)) {
 			b.shareString(iri, schema.Alias, a)
@@ -614,9 +622,28 @@ func (b *builder) ref(r extract.Ref) (quad.IRI, error) {
 		}
 		b.share(iri, schema.Type, class)
 	}
-	b.shareString(iri, schema.Name, r.Name)
+	b.name(iri, r.Name)
 	b.share(iri, schema.CountryOf, b.countryValue(iri, r.Country))
 	return iri, nil
+}
+
+// name records that the document names entity iri so: its entry in the
+// support index of the fact iri ng:name name. Which spelling is stored as
+// the entity's ng:name, and which as aliases, is settled from every
+// spelling the documents give it (settleNames), not from this record
+// alone.
+func (b *builder) name(iri quad.IRI, name string) {
+	name = strings.TrimSpace(name)
+	if name == "" || !b.valid(iri, schema.Name, quad.String(name)) {
+		return
+	}
+	t := quad.Quad{Subject: iri, Predicate: schema.Name, Object: quad.String(name)}
+	if b.seen[t] {
+		return
+	}
+	b.seen[t] = true
+	b.names[iri] = append(b.names[iri], name)
+	b.add(schema.FactIRI(b.s.base, iri, schema.Name, quad.String(name)), schema.SupportedBy, b.doc)
 }
 
 func (b *builder) refs(rs []extract.Ref) ([]quad.IRI, error) {

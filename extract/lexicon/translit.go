@@ -1,0 +1,254 @@
+package lexicon
+
+import (
+	_ "embed"
+	"strings"
+
+	"github.com/newsgraph/newsgraph/extract/text"
+)
+
+//go:embed data/translit_particles.txt
+var translitParticleData string
+
+// translitParticles are the words a transliteration key drops.
+var translitParticles = func() map[string]bool {
+	out := map[string]bool{}
+	for _, line := range strings.Split(translitParticleData, "\n") {
+		if i := strings.IndexByte(line, '#'); i >= 0 {
+			line = line[:i]
+		}
+		if w := strings.TrimSpace(line); w != "" {
+			out[w] = true
+		}
+	}
+	return out
+}()
+
+// minTranslitWords and minTranslitLetters bound the phrases a
+// transliteration key may match: a short skeleton ("blchstn") stands for
+// too many names, and one word alone may be a region of one country and a
+// town of another (Balochistan in Pakistan, Sistan and Baluchestan in Iran).
+const (
+	minTranslitWords   = 2
+	minTranslitLetters = 6
+	maxTranslitTokens  = 16
+)
+
+// TranslitWord is the skeleton of one word of a transliterated name:
+// lower case, a final "at" or "ah" as "a" (the Arabic ta marbuta: Nusrat,
+// Nusra, Nasr; Jamaat, Jama'a), then the first letter and the consonants
+// after it, doubled letters once (Anwaar, Anwar; Shabaab, Shabab; Sistan,
+// Siestan; Baloch, Baluch, Balouch; Muslimin, Muslimeen). It is "" for a
+// particle (al, ul, el, wal, o, e, and…).
+func TranslitWord(w string) string {
+	return string(appendSkeleton(nil, w))
+}
+
+// appendSkeleton appends the skeleton of word w (TranslitWord) to dst.
+func appendSkeleton(dst []byte, w string) []byte {
+	if translitParticles[w] || translitParticles[strings.ToLower(w)] {
+		return dst
+	}
+	if len(w) > 3 && (strings.HasSuffix(w, "at") || strings.HasSuffix(w, "ah") || strings.HasSuffix(w, "AT") || strings.HasSuffix(w, "AH")) {
+		w = w[:len(w)-1]
+	}
+	start := len(dst)
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if i > 0 && isTranslitVowel(c) {
+			continue
+		}
+		if n := len(dst); n > start && dst[n-1] == c {
+			continue
+		}
+		dst = append(dst, c)
+	}
+	return dst
+}
+
+func isTranslitVowel(c byte) bool {
+	switch c {
+	case 'a', 'e', 'i', 'o', 'u', 'y':
+		return true
+	}
+	return false
+}
+
+// TranslitKey is the transliteration key of a name: the skeletons of its
+// words (TranslitWord) joined by spaces, words split at hyphens and spaces
+// and joined across apostrophes (Jama'at is one word). Spellings of one
+// name in Latin letters share it: "Jama'at Nusrat al-Islam wal-Muslimin"
+// and "Jamaat Nasr al-Islam wal Muslimin", "Jaish al-Adl" and "Jaish
+// ul-Adl", "Sistan and Baluchestan" and "Siestan-o-Baluchistan". ok is
+// false when the key is too short to be trusted.
+func TranslitKey(name string) (key string, ok bool) {
+	return translitKeyOf(text.Tokenize(name, 0))
+}
+
+func translitKeyOf(toks []text.Token) (string, bool) {
+	var words []string
+	cur := ""
+	flush := func() {
+		if k := TranslitWord(cur); k != "" {
+			words = append(words, k)
+		}
+		cur = ""
+	}
+	for i, t := range toks {
+		switch {
+		case t.Norm == "'":
+			continue // Jama'at: one word
+		case Joiner(t):
+			flush()
+		case t.Kind != text.Word:
+			return "", false
+		case i > 0 && !t.SpaceBefore && toks[i-1].Norm == "'":
+			cur += t.Norm
+		default:
+			flush()
+			cur = t.Norm
+		}
+	}
+	flush()
+	letters := 0
+	for _, w := range words {
+		letters += len(w)
+	}
+	if len(words) < minTranslitWords || letters < minTranslitLetters {
+		return "", false
+	}
+	return strings.Join(words, " "), true
+}
+
+// Translit finds names by their transliteration key (TranslitKey), for the
+// spellings that no list holds.
+type Translit[V any] struct {
+	byKey map[string][]V
+	// firsts holds the skeletons of the names' first words, so that a
+	// phrase is keyed only where a name may start.
+	firsts map[string]bool
+}
+
+// NewTranslit returns an empty index.
+func NewTranslit[V any]() *Translit[V] {
+	return &Translit[V]{byKey: map[string][]V{}, firsts: map[string]bool{}}
+}
+
+// Add indexes phrase with value v, if its key is long enough.
+func (x *Translit[V]) Add(phrase string, v V) {
+	k, ok := TranslitKey(phrase)
+	if !ok {
+		return
+	}
+	x.byKey[k] = append(x.byKey[k], v)
+	x.firsts[k[:strings.IndexByte(k, ' ')]] = true
+}
+
+// AppendMissing appends to found the matches of toks by key that overlap
+// none of the matches in found that hold (holds; all when nil): the
+// longest phrase of capitalised words and particles starting at each
+// capitalised word.
+func (x *Translit[V]) AppendMissing(found []Match[V], toks []text.Token, holds func(Match[V]) bool) []Match[V] {
+	n := len(found)
+	covered := func(a, b int) bool {
+		for _, m := range found[:n] {
+			if m.Start < b && a < m.End && (holds == nil || holds(m)) {
+				return true
+			}
+		}
+		return false
+	}
+	var buf [64]byte
+	for i := 0; i < len(toks); i++ {
+		if !toks[i].Upper() || toks[i].Kind != text.Word || !x.firsts[string(appendSkeleton(buf[:0], toks[i].Norm))] {
+			continue
+		}
+		end := nameRunEnd(toks, i)
+		for j := end; j > i+1; j-- {
+			if covered(i, j) || !toks[j-1].Upper() {
+				continue
+			}
+			k, ok := translitKeyOf(toks[i:j])
+			if !ok {
+				continue
+			}
+			if vs := x.byKey[k]; vs != nil {
+				found = append(found, Match[V]{Start: i, End: j, Values: vs})
+				i = j - 1
+				break
+			}
+		}
+	}
+	return found
+}
+
+// nameRunEnd is the end of the run of capitalised words, particles and
+// joiners from toks[i], at most maxTranslitTokens long.
+func nameRunEnd(toks []text.Token, i int) int {
+	j := i
+	for j < len(toks) && j-i < maxTranslitTokens {
+		t := toks[j]
+		switch {
+		case t.Kind == text.Word && (t.Upper() || translitParticles[t.Norm]):
+		case Joiner(t):
+		case t.Kind == text.Word && j > 0 && !t.SpaceBefore && toks[j-1].Norm == "'":
+		default:
+			return j
+		}
+		j++
+	}
+	return j
+}
+
+// linkParticles are the particles that a name's usual spelling joins to
+// the words around it with hyphens: Koh-e-Sabz, Anwaar-ul-Haq,
+// Sistan-o-Baluchestan.
+var linkParticles = map[string]bool{"e": true, "i": true, "o": true, "ul": true, "al": true, "el": true, "wal": true, "va": true}
+
+// HyphenateParticles writes a transliterated name in its hyphenated
+// spelling: a lower-case linking particle between two capitalised words is
+// joined to both ("Koh e Sabz" → "Koh-e-Sabz"), so that the spellings of
+// one name that differ only there are named alike.
+func HyphenateParticles(name string) string {
+	f := strings.Fields(name)
+	if len(f) < 3 {
+		return name
+	}
+	var b strings.Builder
+	for i, w := range f {
+		if i > 0 {
+			if linkParticles[w] && i+1 < len(f) && upperStart(f[i-1]) && upperStart(f[i+1]) || linkParticles[f[i-1]] && i >= 2 && upperStart(f[i-2]) && upperStart(w) {
+				b.WriteByte('-')
+			} else {
+				b.WriteByte(' ')
+			}
+		}
+		b.WriteString(w)
+	}
+	return b.String()
+}
+
+func upperStart(w string) bool {
+	return w != "" && 'A' <= w[0] && w[0] <= 'Z'
+}
+
+// PreferredSpelling is the spelling a name no list holds is given, so that
+// documents spelling it differently name it alike: its linking particles
+// hyphenated (HyphenateParticles), and the word after a hyphenated
+// particle capitalised ("Anwaar-ul-haq Kakar" → "Anwaar-ul-Haq Kakar").
+func PreferredSpelling(name string) string {
+	f := strings.Fields(HyphenateParticles(name))
+	for i, w := range f {
+		parts := strings.Split(w, "-")
+		for j := 2; j < len(parts); j++ {
+			if linkParticles[parts[j-1]] && upperStart(parts[0]) && parts[j] != "" && 'a' <= parts[j][0] && parts[j][0] <= 'z' {
+				parts[j] = string(parts[j][0]-'a'+'A') + parts[j][1:]
+			}
+		}
+		f[i] = strings.Join(parts, "-")
+	}
+	return strings.Join(f, " ")
+}
