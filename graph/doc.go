@@ -107,9 +107,13 @@
 // within a day where both give one (a month covers its days); for attacks
 // also a shared target or a compatible place, for other acts a shared
 // target where both name targets. Wording is never compared. The closest
-// date, then the most shared participants, wins. Without a match the node's
-// IRI is derived from the report (type, sorted actors, country, date,
-// sorted targets), so that the same input in the same order always yields
-// the same nodes. Writers are serialised (in process by a mutex; across
-// processes by the bolt file lock or a PostgreSQL advisory lock).
+// date, then the most shared participants, wins. Without a match the report
+// founds a new node. A node is named after its smallest report (type and a
+// digest of the report's IRI; see naming.go) and renamed when that changes,
+// so its name follows from its reports, whatever the order of ingest.
+// Which node a report joins can still depend on order in one case: a
+// report that fits two nodes that do not fit each other (it names only
+// their country) joins the one stored first. Writers are serialised (in
+// process by a mutex; across processes by the bolt file lock or a
+// PostgreSQL advisory lock).
 package graph

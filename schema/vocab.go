@@ -155,8 +155,8 @@ func EvidenceIRI(owner quad.IRI, i int) quad.IRI {
 	return quad.IRI(string(owner) + "/evidence/" + strconv.Itoa(i))
 }
 
-// EventIRI is the IRI of a fused event with the given key (a digest the
-// store derives from the event's type, actors, country and date).
+// EventIRI is the IRI of a fused event with the given key (the store
+// derives it from the event's type and its smallest report's IRI).
 func EventIRI(base, key string) quad.IRI {
 	return quad.IRI(base + "event/" + key)
 }
