@@ -53,7 +53,7 @@ func Example() {
 		}
 	}
 	// Output:
-	// 2024-03-05: Al-Shabaab in Mogadishu, 2 sources
+	// 2024-03-05: Al-Shabaab in Mogadishu, Mogadishu army base, 2 sources
 	//   wire-1 says 5 killed
 	//   wire-2 says 7 killed
 }

@@ -397,6 +397,24 @@ func sameInitial(a, b string) bool {
 // name: "police station", "military post", "bus station".
 var venueModifiers = newWordSet(map[string]bool{"police": true, "military": true, "army": true, "border": true, "bus": true, "petrol": true, "primary": true, "secondary": true, "high": true, "country": true, "club": true, "camp": true, "security": true, "district": true, "county": true, "village": true, "health": true, "gas": true, "fuel": true, "railway": true, "train": true, "local": true})
 
+// venueSynonyms maps a venue modifier to the one its key uses, so that
+// one facility reported as "an army base" and "a military base" of the
+// same town is one place: army → military (armed forces' sites), gas and
+// fuel → petrol (filling stations), train → railway (stations).
+var venueSynonyms = map[string]string{"army": "military", "gas": "petrol", "fuel": "petrol", "train": "railway"}
+
+// venueKey is the key part of a venue phrase ("army base" → "military
+// base").
+func venueKey(phrase string) string {
+	words := strings.Fields(phrase)
+	for i, w := range words {
+		if c, ok := venueSynonyms[w]; ok {
+			words[i] = c
+		}
+	}
+	return strings.Join(words, " ")
+}
+
 // findVenues finds facilities named with the town or district they lie
 // in ("a police station in Dif", "Pangani police station") and adds each
 // as a place of type "facility" inside it.
@@ -449,14 +467,15 @@ func (d *docState) venueAt(s, v int) {
 	}
 	phrase := strings.ToLower(d.surface(s, a, v+1))
 	name := d.surface(s, a, v+1)
-	cc := ""
+	cc, key := "", name
 	if town != nil {
 		cc = town.country
 		if !named {
 			name = town.name + " " + phrase
+			key = town.name + " " + venueKey(phrase)
 		}
 	}
-	e := d.entityFor(&cand{class: ClassPlace, key: "place/" + keyCountry(cc) + "-" + slug(name), name: name, country: cc})
+	e := d.entityFor(&cand{class: ClassPlace, key: "place/" + keyCountry(cc) + "-" + slug(key), name: name, country: cc})
 	e.typ, e.conf = "facility", 0.6
 	if e.within == nil && town != nil {
 		e.within = town

@@ -99,3 +99,29 @@ func TestMostSpecificPlaceFirst(t *testing.T) {
 	}
 	t.Errorf("no attack with two places: %s", describe(rec))
 }
+
+// TestVenueSynonyms checks that one facility written with synonymous
+// modifiers ("army base", "military base") in one town is one place,
+// and that different kinds of venue stay apart.
+func TestVenueSynonyms(t *testing.T) {
+	tests := []struct {
+		name, text, a, b string
+		same             bool
+	}{
+		{"army and military base", "Militants attacked an army base in Garissa, Kenya. Later the military base in Garissa was shelled.", "army base", "military base", true},
+		{"fuel and petrol station", "A bomb hit a fuel station in Garissa, Kenya. The petrol station in Garissa burned.", "fuel station", "petrol station", true},
+		{"police station and military base", "Gunmen raided a police station in Garissa, Kenya. Then the military base in Garissa was shelled.", "police station", "military base", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			rec := extractOne(t, tt.text, "2024-03-20")
+			a, b := mentionEntity(rec, tt.a), mentionEntity(rec, tt.b)
+			if a == nil || b == nil {
+				t.Fatalf("mentions %q, %q: %v, %v; entities: %s", tt.a, tt.b, a, b, entityList(rec))
+			}
+			if (a.ID == b.ID) != tt.same {
+				t.Errorf("%q is %s, %q is %s; same place: %v, want %v", tt.a, a.ID, tt.b, b.ID, a.ID == b.ID, tt.same)
+			}
+		})
+	}
+}

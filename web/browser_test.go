@@ -211,7 +211,7 @@ func TestBrowserTimeline(t *testing.T) {
 		failShot(t, ctx, "timeline", "the timeline shows no 2024-01-18 Pakistani strike: %v", err)
 	}
 	if err := step(ctx, 20*time.Second,
-		chromedp.Click(chromedp.CSS(pakistanStrike)),
+		chromedp.Click(chromedp.CSS(pakistanStrike+" .badge")), // the row, away from its entity links
 		chromedp.WaitVisible(chromedp.CSS(`#event-detail .event-detail`)),
 	); err != nil {
 		failShot(t, ctx, "timeline-click", "clicking the strike shows no detail: %v", err)
