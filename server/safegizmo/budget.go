@@ -98,6 +98,14 @@ func (g *Governor) watch(stop chan struct{}) {
 		case <-stop:
 			return
 		case <-t.C:
+			// select picks at random among ready cases: a tick that
+			// came with the stop must not measure a new set of queries
+			// against the old one's watch.
+			select {
+			case <-stop:
+				return
+			default:
+			}
 			g.check(&lastGC)
 		}
 	}
@@ -109,8 +117,15 @@ func (g *Governor) watch(stop chan struct{}) {
 // interrupted.
 func (g *Governor) check(lastGC *time.Time) {
 	g.mu.Lock()
-	limit := g.base + uint64(g.budget)*uint64(len(g.running))
+	measured := make([]*goja.Runtime, 0, len(g.running))
+	for vm := range g.running {
+		measured = append(measured, vm)
+	}
+	limit := g.base + uint64(g.budget)*uint64(len(measured))
 	g.mu.Unlock()
+	if len(measured) == 0 {
+		return // no query runs: nothing to measure against
+	}
 	if memoryInUse() <= limit {
 		return
 	}
@@ -124,10 +139,12 @@ func (g *Governor) check(lastGC *time.Time) {
 			return
 		}
 	}
+	// Only the queries that ran when memory was measured share the
+	// excess: one that started since is not charged with it.
 	g.mu.Lock()
 	defer g.mu.Unlock()
-	for vm, done := range g.running {
-		if !done {
+	for _, vm := range measured {
+		if done, ok := g.running[vm]; ok && !done {
 			g.running[vm] = true
 			vm.Interrupt(budgetError{g.budget})
 			g.interrupts++
