@@ -220,6 +220,7 @@ func (d *docState) findEvents(pub time.Time) []*docEvent {
 		}
 	}
 	events := d.mergeEvents(all)
+	d.attributed(events)
 	d.applyNone(events)
 	d.soleCountry(events)
 	return events
