@@ -55,3 +55,34 @@ func (d *docState) sentencePlaces(s int) []*entity {
 	}
 	return out
 }
+
+// victimsFromTolls gives an attack or abduction that names no target the
+// people its sentences count among the dead or hurt: "…injuring seven
+// civilians", "two children were killed", "at least three people were
+// wounded in a grenade attack". The people are the participants the
+// casualty figure spans (or, for a singular victim, its phrase).
+func (d *docState) victimsFromTolls(events []*docEvent) {
+	for _, e := range events {
+		if e.f.typ != EventAttack && e.f.typ != EventAbduction || len(e.f.targets) > 0 || len(e.f.targetText) > 0 {
+			continue
+		}
+		if e.f.killed <= 0 && e.f.injured <= 0 {
+			continue // the toll went to another event ("strikes over a bombing that killed 90")
+		}
+		seen := map[int]bool{}
+		for _, f := range e.frames {
+			if seen[f.s] {
+				continue
+			}
+			seen[f.s] = true
+			toks := d.sents[f.s].Tokens
+			for _, c := range findCasualties(toks) {
+				for _, m := range d.ments[f.s] {
+					if m.a < c.End && m.b > c.At && victimClass(m.ent.class) && !containsEnt(e.f.actors, m.ent) {
+						e.f.targets = appendEnt(e.f.targets, m.ent)
+					}
+				}
+			}
+		}
+	}
+}
