@@ -11,7 +11,7 @@ import "github.com/newsgraph/newsgraph/extract/text"
 func (d *docState) attributed(events []*docEvent) {
 	var blamed *entity
 	for _, e := range events {
-		if (e.f.typ == EventAttack || e.f.typ == EventAbduction) && len(e.f.actors) == 0 && len(e.f.actorText) == 0 {
+		if e.f.typ == EventAttack || e.f.typ == EventAbduction {
 			blamed = d.blamed()
 			break
 		}
@@ -21,16 +21,27 @@ func (d *docState) attributed(events []*docEvent) {
 	}
 	only := d.onlyBlamed(blamed)
 	for _, e := range events {
-		if e.f.typ != EventAttack && e.f.typ != EventAbduction || len(e.f.actors) > 0 || len(e.f.actorText) > 0 {
+		if e.f.typ != EventAttack && e.f.typ != EventAbduction {
 			continue
 		}
-		if containsEnt(e.f.targets, blamed) {
-			if !only {
-				continue
-			}
-			// named only where it is blamed ("blamed on X", "planted
-			// by X"): it is no target of the attack
+		if only && containsEnt(e.f.targets, blamed) {
+			// named only where it is blamed ("an IED planted by X"): it
+			// is no target but the doer, and whoever the sentence made
+			// the doer ("an army vehicle struck an IED") was hit
 			e.f.targets = removeEnt(e.f.targets, blamed)
+			if len(e.f.actors) > 0 {
+				hit := e.f.agents
+				if len(hit) == 0 {
+					hit = e.f.actors
+				}
+				for _, x := range hit {
+					e.f.targets = appendEnt(e.f.targets, x)
+				}
+				e.f.actors, e.f.agents = nil, nil
+			}
+		}
+		if len(e.f.actors) > 0 || len(e.f.actorText) > 0 {
+			continue
 		}
 		e.f.actors = appendEnt(e.f.actors, blamed)
 	}

@@ -17,6 +17,7 @@ func TestAttributed(t *testing.T) {
 		{"blamed on a group", "A grenade was thrown at a church in Garissa. The attack was blamed on Al-Shabaab.", "Al-Shabaab"},
 		{"source attributes it to a group", "A roadside bomb went off near Wajir, wounding two soldiers. The source attributes the attack to Al-Shabaab.", "Al-Shabaab"},
 		{"device planted by a group", "A truck hit a mine likely planted by Boko Haram militants near Maiduguri, wounding three people.", "Boko Haram"},
+		{"the vehicle that struck the device is no doer", "A Nigerian army truck struck an IED likely planted by Boko Haram militants near Maiduguri.", "Boko Haram"},
 		{"no blame", "A bomb exploded at a bus stop in Mandera, wounding four people.", ""},
 		{"two groups blamed", "A bomb exploded in Mandera, wounding four people. Al-Shabaab is suspected. Boko Haram is also suspected.", ""},
 	}
