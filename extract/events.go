@@ -220,6 +220,9 @@ func (d *docState) findEvents(pub time.Time) []*docEvent {
 		}
 	}
 	events := d.mergeEvents(all)
+	d.attributed(events)
+	d.placesFromContext(events)
+	d.victimsFromTolls(events)
 	d.applyNone(events)
 	d.soleCountry(events)
 	return events

@@ -674,6 +674,11 @@ func (d *docState) targetNP(f *frame, ps *syntax.Sentence, np int) {
 		if hasPlaceClass(m.ent) {
 			d.addPlace(f, m.ent)
 			hit = true
+			if m.ent.typ == "facility" {
+				// a venue hit is also what was attacked: "hurled a
+				// grenade at a bus station", "targeted a bakery"
+				f.targets = appendEnt(f.targets, m.ent)
+			}
 			continue
 		}
 		f.targets = appendEnt(f.targets, m.ent)

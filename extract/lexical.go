@@ -128,6 +128,12 @@ func (x *Lexical) ref(e *entity) Ref {
 			r.Country = g.Name
 		}
 	}
+	for a := range e.aliases {
+		if a != e.name {
+			r.Aliases = append(r.Aliases, a)
+		}
+	}
+	sort.Strings(r.Aliases)
 	e.ref, e.refBase = &r, x.base
 	return r
 }

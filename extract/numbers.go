@@ -429,29 +429,27 @@ func readCasualties(toks []text.Token, people func(text.Token) bool) []casualty 
 		if total == 0 {
 			total = n
 			listEnd = j
+			counted := false // the word after the number is what it counts
 			if j < len(toks) && toks[j].Kind == text.Word && !isVictim(toks[j]) && !killWords.has(toks[j].Norm) && !hurtWords.has(toks[j].Norm) {
-				// a number not counting people ("seven locations")
-				if !(j+1 < len(toks) && isVictim(toks[j+1])) {
+				// a number not counting people ("seven locations"),
+				// unless a toll follows ("one patron is killed")
+				counted = j+1 < len(toks) && (isVictim(toks[j+1]) || tollAfter(toks, j+1)) || tollBefore(toks, i)
+				if !counted {
 					continue
 				}
 			}
-			bare = j >= len(toks) || !isVictim(toks[j]) && !(j+1 < len(toks) && isVictim(toks[j+1]))
+			if tollAfter(toks, j) && writtenYear(toks, i) {
+				continue // "in 2019 killed": a year, not a toll
+			}
+			// bare: nothing after the number says it counts people; a
+			// toll right after it does ("eight killed", "one dead")
+			bare = j >= len(toks) || !isVictim(toks[j]) && !counted && !tollAfter(toks, j)
 		}
 		if toks[i].Norm == "one" && i+1 < len(toks) && toks[i+1].Norm == "of" {
 			continue
 		}
-		kind := 0
 		// verb before: "killing at least nine", "wounded three others"
-		for k := i - 1; kind == 0 && k >= 0 && k >= i-4; k-- {
-			w := toks[k].Norm
-			if killWords.has(w) {
-				kind = 1
-			} else if hurtWords.has(w) {
-				kind = 2
-			} else if w != "at" && w != "least" && w != "over" && w != "more" && w != "than" && w != "some" && w != "about" && w != "around" && w != "nearly" && w != "almost" && w != "up" && w != "to" {
-				break
-			}
-		}
+		kind := tollBeforeKind(toks, i)
 		// verb after: "… were killed", "… have been killed", "… dead"
 		for k := listEnd; kind == 0 && !bare && k < len(toks) && k < listEnd+12; k++ {
 			w := toks[k].Norm
@@ -478,8 +476,163 @@ func readCasualties(toks []text.Token, people func(text.Token) bool) []casualty 
 		}
 		out = append(out, casualty{At: i, End: max(listEnd, j), Killed: kind == 1, N: total})
 	}
+	read := out
+	return append(out, oneVictim(toks, func(k int) bool {
+		for _, c := range read {
+			if k >= c.At && k < c.End {
+				return true
+			}
+		}
+		return false
+	})...)
+}
+
+// tollBeforeKind reads the toll verb before the number at token i,
+// across "at least", "more than", "about": 1 for killing, 2 for wounding,
+// 0 for none.
+func tollBeforeKind(toks []text.Token, i int) int {
+	for k := i - 1; k >= 0 && k >= i-4; k-- {
+		w := toks[k].Norm
+		switch {
+		case killWords.has(w):
+			return 1
+		case hurtWords.has(w):
+			return 2
+		case !approxWords.has(w):
+			return 0
+		}
+	}
+	return 0
+}
+
+// tollBefore reports whether a toll verb comes right before the number at
+// token i, so that the number counts people whatever noun follows
+// ("killed 4 bandits").
+func tollBefore(toks []text.Token, i int) bool { return tollBeforeKind(toks, i) != 0 }
+
+// approxWords may stand between a toll verb and its number.
+var approxWords = newWordSet(map[string]bool{"at": true, "least": true, "over": true, "more": true, "than": true, "some": true, "about": true, "around": true, "nearly": true, "almost": true, "up": true, "to": true})
+
+// tollAfter reports whether a toll starts at token k: a word of killing
+// or wounding ("eight killed", "one dead"), or one after a form of "be"
+// ("one patron is killed", "two were wounded", "has been killed").
+func tollAfter(toks []text.Token, k int) bool {
+	for k < len(toks) && tollAuxiliaries.has(toks[k].Norm) {
+		k++
+	}
+	if k+1 < len(toks) && toks[k].Norm == "shot" && toks[k+1].Norm == "dead" {
+		return true
+	}
+	return k < len(toks) && (killWords.has(toks[k].Norm) || hurtWords.has(toks[k].Norm))
+}
+
+// tollAuxiliaries are the forms of "be" and "have" a passive toll takes:
+// "was killed", "have been wounded", "is reported dead".
+var tollAuxiliaries = newWordSet(map[string]bool{"was": true, "were": true, "is": true, "are": true, "has": true, "have": true, "had": true, "been": true, "reportedly": true, "later": true, "reported": true})
+
+// writtenYear reports whether the number at token i is written as a year
+// (four digits between 1800 and 2100, no thousands separator).
+func writtenYear(toks []text.Token, i int) bool {
+	t := toks[i]
+	if t.Kind != text.Number || len(t.Text) != 4 {
+		return false
+	}
+	n := 0
+	for _, c := range t.Text {
+		if c < '0' || c > '9' {
+			return false
+		}
+		n = n*10 + int(c-'0')
+	}
+	return n >= 1800 && n <= 2100
+}
+
+// oneVictim reads the tolls of one person that no number gives: a
+// singular phrase before a passive toll ("a Red Cross volunteer was shot
+// dead", "the man holding it was killed") and a singular object after an
+// active one ("police killed a Fulani national", "killing a civilian").
+// taken holds the tokens the figures already read.
+func oneVictim(toks []text.Token, taken func(int) bool) []casualty {
+	var out []casualty
+	for k, t := range toks {
+		kill, hurt := killWords.has(t.Norm), hurtWords.has(t.Norm)
+		if !kill && !hurt || taken(k) {
+			continue
+		}
+		if a, ok := singularBefore(toks, k); ok && !taken(a) {
+			out = append(out, casualty{At: a, End: k + 1, Killed: kill, N: 1})
+			continue
+		}
+		if activeTolls.has(t.Norm) && singularAfter(toks, k+1) && !taken(k+1) {
+			out = append(out, casualty{At: k, End: k + 2, Killed: kill, N: 1})
+		}
+	}
 	return out
 }
+
+// activeTolls are the verb forms that take their victim as object.
+var activeTolls = newWordSet(map[string]bool{"killed": true, "killing": true, "kills": true, "kill": true, "wounded": true, "wounding": true, "injured": true, "injuring": true, "massacred": true})
+
+// singularBefore finds the singular subject of the passive toll at k:
+// "was" or "is" (or "has been", "was shot") before it, and before that a
+// phrase of words opening with "a", "an", "one" or "the" at the start of
+// a clause. It returns the phrase's first token.
+func singularBefore(toks []text.Token, k int) (int, bool) {
+	j := k - 1
+	if j >= 0 && toks[j].Norm == "shot" {
+		j-- // "was shot dead"
+	}
+	for j >= 0 && (toks[j].Norm == "reportedly" || toks[j].Norm == "later") {
+		j--
+	}
+	switch {
+	case j >= 1 && toks[j].Norm == "been" && toks[j-1].Norm == "has":
+		j -= 2
+	case j >= 0 && (toks[j].Norm == "was" || toks[j].Norm == "is"):
+		j--
+	default:
+		return 0, false
+	}
+	for a := j; a >= 0 && a >= j-7; a-- {
+		w := toks[a].Norm
+		if toks[a].Kind == text.Punct && w != "-" || killWords.has(w) || hurtWords.has(w) {
+			return 0, false
+		}
+		if w != "a" && w != "an" && w != "one" && w != "the" || a == j {
+			continue
+		}
+		if a == 0 || clauseOpeners.has(toks[a-1].Norm) || toks[a-1].Kind == text.Punct {
+			return a, true
+		}
+	}
+	return 0, false
+}
+
+// clauseOpeners are the words after which a new subject may start.
+var clauseOpeners = newWordSet(map[string]bool{"when": true, "while": true, "and": true, "after": true, "as": true, "where": true, "but": true, "least": true})
+
+// singularAfter reports whether a singular person phrase starts at k:
+// "a" or "an" and a word that is no quantity ("a dozen", "a number of").
+func singularAfter(toks []text.Token, k int) bool {
+	if k+1 >= len(toks) || toks[k].Norm != "a" && toks[k].Norm != "an" {
+		return false
+	}
+	if _, _, ok := numberAt(toks, k); ok || quantityNouns.has(toks[k+1].Norm) {
+		return false
+	}
+	for e := k + 1; e < len(toks) && e <= k+5; e++ {
+		if victimNouns.has(toks[e].Norm) || singularVictims.has(toks[e].Norm) {
+			return true
+		}
+		if toks[e].Kind != text.Word && toks[e].Norm != "-" {
+			break
+		}
+	}
+	return toks[k+1].Kind == text.Word && k+2 < len(toks) && toks[k+2].Kind == text.Word && toks[k+1].Text != "" && toks[k+1].Text[0] >= 'A' && toks[k+1].Text[0] <= 'Z'
+}
+
+// quantityNouns after "a" make a quantity, not one person.
+var quantityNouns = newWordSet(map[string]bool{"number": true, "group": true, "lot": true, "few": true, "handful": true, "couple": true, "total": true, "dozen": true, "score": true, "series": true})
 
 // addSaturating adds two figures, as math.MaxInt when the sum overflows.
 func addSaturating(a, b int) int {

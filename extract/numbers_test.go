@@ -104,6 +104,18 @@ func TestCasualtyFigures(t *testing.T) {
 		{"The strike was reported as killing 1000000000000 people.", "", "killed 1000000000000", ""},
 		{"The raid killed a billion people.", "", "killed 1000000000", ""},
 		{"Four children, three women and two men have been killed.", "killed 9", "", ""},
+		// a bare number right before the toll word, as in headlines
+		{"Feud between two clans; five killed, more feared missing.", "killed 5", "", ""},
+		{"3 dead and 12 hurt after a blast at the depot.", "killed 3 injured 12", "", ""},
+		// a number counting a noun no list knows, then a passive toll
+		{"At least one trader was killed when raiders struck the market.", "killed 1", "", ""},
+		// a year before a comma is no count of the people after it
+		{"On 9 May 2019, soldiers killed 4 bandits.", "killed 4", "", ""},
+		// one person named by a singular phrase, passive or object
+		{"A local chief was shot dead outside his home.", "killed 1", "", ""},
+		{"Troops killed a Tuareg herder near the well.", "killed 1", "", ""},
+		{"A ten-year-old girl was wounded while three others were killed.", "killed 3 injured 1", "", ""},
+		{"The convoy was attacked.", "", "", ""},
 	}
 	for _, tt := range tests {
 		toks := text.Tokenize(tt.in, 0)

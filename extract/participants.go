@@ -346,7 +346,13 @@ func (d *docState) addParticipant(p participant) {
 			e.count = p.count
 		}
 	}
-	d.addMention(d.newMention(mention{s: p.s, a: p.a, b: p.b, ent: e}), "")
+	surface := ""
+	if e.described || e.unidentified {
+		// a described entity keeps the phrases that described it
+		// ("Armed herders" for the unidentified armed group)
+		surface = d.surface(p.s, p.a, p.b)
+	}
+	d.addMention(d.newMention(mention{s: p.s, a: p.a, b: p.b, ent: e}), surface)
 }
 
 // participantEntity returns the entity participant p stands for, creating

@@ -139,6 +139,11 @@ type Ref struct {
 	Name    string `json:"name"`
 	Class   string `json:"class"`
 	Country string `json:"country,omitempty"`
+	// Aliases are the entity's other spellings in this document ("JNIM"
+	// for Jama'at Nasr al-Islam wal Muslimin; "Armed herders" for the
+	// unidentified group it describes), so that an event's roles read as
+	// the text wrote them without a look-up in the record's entities.
+	Aliases []string `json:"aliases,omitempty"`
 }
 
 // Event is one thing that happened, as one document reports it (from

@@ -1,0 +1,147 @@
+package extract
+
+import "github.com/newsgraph/newsgraph/extract/text"
+
+// attributed gives the armed group the document holds responsible for its
+// attack to the attacks and abductions that name no doer: "Al Shabaab is
+// suspected", "blamed on Al Shabaab", "the source attributes the attack to
+// X", "an IED likely planted by JNIM militants", "X claimed
+// responsibility". Where the document blames more than one group, the
+// first one blamed is taken only when it names no other.
+func (d *docState) attributed(events []*docEvent) {
+	var blamed *entity
+	for _, e := range events {
+		if e.f.typ == EventAttack || e.f.typ == EventAbduction {
+			blamed = d.blamed()
+			break
+		}
+	}
+	if blamed == nil {
+		return
+	}
+	only := d.onlyBlamed(blamed)
+	for _, e := range events {
+		if e.f.typ != EventAttack && e.f.typ != EventAbduction {
+			continue
+		}
+		if only && containsEnt(e.f.targets, blamed) {
+			// named only where it is blamed ("an IED planted by X"): it
+			// is no target but the doer, and whoever the sentence made
+			// the doer ("an army vehicle struck an IED") was hit
+			e.f.targets = removeEnt(e.f.targets, blamed)
+			if len(e.f.actors) > 0 {
+				hit := e.f.agents
+				if len(hit) == 0 {
+					hit = e.f.actors
+				}
+				for _, x := range hit {
+					e.f.targets = appendEnt(e.f.targets, x)
+				}
+				e.f.actors, e.f.agents = nil, nil
+			}
+		}
+		if len(e.f.actors) > 0 || len(e.f.actorText) > 0 {
+			continue
+		}
+		e.f.actors = appendEnt(e.f.actors, blamed)
+	}
+}
+
+// onlyBlamed reports whether every mention of group g blames it.
+func (d *docState) onlyBlamed(g *entity) bool {
+	for _, m := range g.mentions {
+		toks := d.sents[m.s].Tokens
+		if !blamedBefore(toks, m.a) && !blamedAfter(toks, m.b) && !claimsAfter(toks, m.b) {
+			return false
+		}
+	}
+	return true
+}
+
+// removeEnt returns list without e.
+func removeEnt(list []*entity, e *entity) []*entity {
+	out := list[:0:0]
+	for _, x := range list {
+		if x != e {
+			out = append(out, x)
+		}
+	}
+	return out
+}
+
+// blamed returns the one named armed group the document blames, or nil.
+func (d *docState) blamed() *entity {
+	var out *entity
+	for si, s := range d.sents {
+		if d.skip[si] {
+			continue
+		}
+		for _, m := range d.ments[si] {
+			if m.ent.class != ClassArmedGroup || m.ent.unidentified {
+				continue
+			}
+			if !blamedBefore(s.Tokens, m.a) && !blamedAfter(s.Tokens, m.b) && !claimsAfter(s.Tokens, m.b) {
+				continue
+			}
+			if out != nil && out != m.ent {
+				return nil
+			}
+			out = m.ent
+		}
+	}
+	return out
+}
+
+// blameLeads are the words that put the blame on the name after them
+// ("blamed on X", "attributed to X", "planted by X", "suspected X",
+// "presumed X"), with the words that may stand between ("to the", "by
+// suspected").
+var blameLeads = newWordSet(map[string]bool{"suspected": true, "presumed": true, "alleged": true})
+
+// blamedBefore reports whether the words before token a blame the name
+// that starts there.
+func blamedBefore(toks []text.Token, a int) bool {
+	k := a - 1
+	for k >= 0 && (toks[k].Norm == "the" || blameLeads.has(toks[k].Norm) && k < a-1) {
+		k--
+	}
+	if a > 0 && blameLeads.has(toks[a-1].Norm) {
+		return true // "suspected al Shabaab", "presumed JNIM"
+	}
+	if k < 1 {
+		return false
+	}
+	switch toks[k].Norm {
+	case "on": // "blamed on X"
+		return toks[k-1].Norm == "blamed" || toks[k-1].Norm == "blame"
+	case "to": // "attributed to X", "attributes the attack to X", "linked to X"
+		for j := k - 1; j >= 0 && j >= k-4; j-- {
+			switch toks[j].Norm {
+			case "attributed", "attributes", "attribute", "linked", "blamed":
+				return true
+			}
+		}
+	case "by": // "planted by X", "laid by X"
+		switch toks[k-1].Norm {
+		case "planted", "placed", "laid", "buried", "thrown", "hurled", "detonated", "carried", "claimed":
+			return true
+		}
+	}
+	return false
+}
+
+// blamedAfter reports whether the words from token b on blame the name
+// before them: "X is suspected", "X suspected as perpetrators", "X
+// involvement suspected", "X are blamed".
+func blamedAfter(toks []text.Token, b int) bool {
+	for k := b; k < len(toks) && k < b+3; k++ {
+		switch toks[k].Norm {
+		case "suspected", "blamed":
+			return true
+		case "is", "are", "was", "were", "involvement", "strongly", "also", "being":
+			continue
+		}
+		return false
+	}
+	return false
+}

@@ -1,0 +1,76 @@
+package extract
+
+import (
+	"context"
+	"strings"
+	"testing"
+)
+
+// TestPlacesFromContext: an attack or abduction whose own phrases name no
+// place takes the places its sentence names elsewhere, or the sentence
+// before it; never a place named as an origin. One row per shape; the
+// sentences are written for this test.
+func TestPlacesFromContext(t *testing.T) {
+	tests := []struct {
+		name, in, want string
+	}{
+		{"place in a relative clause", "Gunmen kidnapped three traders who were driving in Mombasa on Monday.", "Mombasa"},
+		{"place in the sentence before", "Raiders stole cattle in Garissa on Monday. Two herders were later kidnapped.", "Garissa"},
+		{"origin left out", "Two herders travelling from Garissa were kidnapped.", ""},
+	}
+	ex := Default()
+	for _, tt := range tests {
+		rec, err := ex.Extract(context.Background(), Document{ID: "t", Text: tt.in, Published: "2024-03-04"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		n := 0
+		for _, e := range rec.Events {
+			if e.Type != EventAbduction {
+				continue
+			}
+			n++
+			for _, p := range e.Places {
+				got = append(got, p.Name)
+			}
+		}
+		if n == 0 || strings.Join(got, ",") != tt.want {
+			t.Errorf("%s: %q: %d abductions, places %q, want %q", tt.name, tt.in, n, strings.Join(got, ","), tt.want)
+		}
+	}
+}
+
+// TestVictimsFromTolls: an attack that names no target takes the people
+// its toll counts. One row per shape; the sentences are written for this
+// test.
+func TestVictimsFromTolls(t *testing.T) {
+	tests := []struct {
+		name, in, want string
+	}{
+		{"participle toll after the act", "A man hurled a grenade into a crowd in Garissa, injuring five civilians.", "civilians"},
+		{"passive toll before the event noun", "Three villagers were killed in a bomb blast in Mandera.", "villagers"},
+		{"no toll", "A bomb exploded in Mandera.", ""},
+	}
+	ex := Default()
+	for _, tt := range tests {
+		rec, err := ex.Extract(context.Background(), Document{ID: "t", Text: tt.in, Published: "2024-03-04"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		n := 0
+		for _, e := range rec.Events {
+			if e.Type != EventAttack {
+				continue
+			}
+			n++
+			for _, p := range e.Targets {
+				got = append(got, p.Name)
+			}
+		}
+		if n == 0 || strings.Join(got, ",") != tt.want {
+			t.Errorf("%s: %q: %d attacks, targets %q, want %q", tt.name, tt.in, n, strings.Join(got, ","), tt.want)
+		}
+	}
+}
