@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"strings"
 	"sync"
 
 	"github.com/newsgraph/newsgraph/extract/syntax"
@@ -658,9 +659,47 @@ func (d *docState) actorNP(f *frame, ps *syntax.Sentence, np int, doer bool) boo
 	if !named && d.describes(f.s, ps, np, true) {
 		f.actorText = appendStr(f.actorText, ps.Text(np))
 		named = true
+		// the people the phrase describes act as themselves: "farmers
+		// killed two herders", "a group of Fulani pastoralists attacked"
+		if p := d.describedPeople(f.s, ps, np); p != nil {
+			f.actors = appendEnt(f.actors, p)
+			f.explicitActor = true
+		}
 	}
 	return named
 }
+
+// describedPeople returns the people (a participant of class Civilians)
+// that noun phrase np describes, reading through a collective head to its
+// "of" phrase ("a group of farmers", "a band of herders"); nil when it
+// describes none.
+func (d *docState) describedPeople(s int, ps *syntax.Sentence, np int) *entity {
+	if pluralHead(ps.Toks[ps.Chunks[np].Head].Norm) {
+		for _, m := range d.npMentions(s, ps, np) {
+			if m.ent.class == ClassCivilians {
+				return m.ent
+			}
+		}
+	}
+	if !collectiveHeads.has(ps.Toks[ps.Chunks[np].Head].Norm) || np+1 >= len(ps.Chunks) || ps.PrepOf(np+1) != "of" {
+		return nil
+	}
+	for _, m := range d.npMentions(s, ps, np+1) {
+		if m.ent.class == ClassCivilians {
+			return m.ent
+		}
+	}
+	return nil
+}
+
+// pluralHead reports whether a head noun names more than one person: a
+// lone "man" who throws a grenade is no community acting.
+func pluralHead(w string) bool {
+	return strings.HasSuffix(w, "s") || w == "people" || w == "men" || w == "women" || w == "youth"
+}
+
+// collectiveHeads name a number of people by what they form.
+var collectiveHeads = newWordSet(map[string]bool{"group": true, "band": true, "gang": true, "crowd": true, "party": true})
 
 // targetNP adds the targets (or the places, for a place name) noun phrase
 // np names.

@@ -21,6 +21,10 @@ var frameTests = []struct {
 }{
 	{"active attack by a described doer", "Armed herders attacked farmers near Maiduguri on Monday.",
 		EventAttack, "armed assault", "Armed herders", "farmers", "Maiduguri"},
+	{"people of a kind act as themselves", "Farmers killed two herders near Kano.",
+		EventAttack, "killing", "farmers", "herders", "Kano"},
+	{"a collective head read through its 'of' phrase", "A group of herders attacked a farm in Kano.",
+		EventAttack, "armed assault", "herders", "farm", "Kano"},
 	{"bare verb after a plural subject", "Bandits attack travellers in Kaduna",
 		EventAttack, "armed assault", "Bandits", "travellers", "Kaduna"},
 	{"grenade hurled at a target", "Unknown men hurled a grenade at a bus station in Mombasa.",

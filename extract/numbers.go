@@ -225,7 +225,7 @@ var victimNouns = newWordSet(map[string]bool{"people": true, "persons": true, "p
 // "a Hezbollah commander and two civilians".
 var singularVictims = newWordSet(map[string]bool{"commander": true, "leader": true, "soldier": true, "child": true, "woman": true, "man": true, "officer": true, "policeman": true, "journalist": true, "civilian": true, "fighter": true, "militant": true, "guard": true, "doctor": true, "worker": true})
 
-var killWords = newWordSet(map[string]bool{"killed": true, "killing": true, "kill": true, "kills": true, "dead": true, "died": true, "die": true, "deaths": true, "death": true, "lives": true, "slain": true, "massacred": true, "martyred": true})
+var killWords = newWordSet(map[string]bool{"killed": true, "killing": true, "kill": true, "kills": true, "dead": true, "died": true, "die": true, "deaths": true, "death": true, "lives": true, "slain": true, "massacred": true, "martyred": true, "dies": true, "beheaded": true})
 var hurtWords = newWordSet(map[string]bool{"injured": true, "injuring": true, "wounded": true, "wounding": true, "hurt": true, "injure": true, "wound": true, "injuries": true})
 
 // casualty is a figure the sentence gives: Killed or injured, at token At
@@ -433,7 +433,7 @@ func readCasualties(toks []text.Token, people func(text.Token) bool) []casualty 
 			if j < len(toks) && toks[j].Kind == text.Word && !isVictim(toks[j]) && !killWords.has(toks[j].Norm) && !hurtWords.has(toks[j].Norm) {
 				// a number not counting people ("seven locations"),
 				// unless a toll follows ("one patron is killed")
-				counted = j+1 < len(toks) && (isVictim(toks[j+1]) || tollAfter(toks, j+1)) || tollBefore(toks, i)
+				counted = j+1 < len(toks) && (isVictim(toks[j+1]) || tollAfterWords(toks, j+1)) || tollBefore(toks, i)
 				if !counted {
 					continue
 				}
@@ -524,6 +524,21 @@ func tollAfter(toks []text.Token, k int) bool {
 		return true
 	}
 	return k < len(toks) && (killWords.has(toks[k].Norm) || hurtWords.has(toks[k].Norm))
+}
+
+// tollAfterWords is tollAfter across up to two more words of the phrase
+// the number counts ("two Somali refugees were killed"), but not across a
+// conjunction or a preposition ("three vehicles and killed two").
+func tollAfterWords(toks []text.Token, k int) bool {
+	for e := k; e < len(toks) && e < k+3; e++ {
+		if tollAfter(toks, e) {
+			return true
+		}
+		if toks[e].Kind != text.Word || prepositions.has(toks[e].Norm) || toks[e].Norm == "and" || toks[e].Norm == "or" || toks[e].Norm == "but" {
+			return false
+		}
+	}
+	return false
 }
 
 // tollAuxiliaries are the forms of "be" and "have" a passive toll takes:

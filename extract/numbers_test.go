@@ -116,6 +116,10 @@ func TestCasualtyFigures(t *testing.T) {
 		{"Troops killed a Tuareg herder near the well.", "killed 1", "", ""},
 		{"A ten-year-old girl was wounded while three others were killed.", "killed 3 injured 1", "", ""},
 		{"The convoy was attacked.", "", "", ""},
+		// the counted phrase runs over more than one word
+		{"Two Somali refugees were killed and three others hurt.", "killed 2 injured 3", "", ""},
+		{"Raiders burned three grain stores and killed two.", "killed 2", "", ""},
+		{"One person dies in a clash between two clans.", "killed 1", "", ""},
 	}
 	for _, tt := range tests {
 		toks := text.Tokenize(tt.in, 0)
