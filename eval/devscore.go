@@ -445,11 +445,14 @@ func goldNames(g DevName) []string {
 	return out
 }
 
-// devRefNames is the normalised name of a reference and its country.
+// devRefNames is the normalised name of a reference, its aliases and its
+// country.
 func devRefNames(r extract.Ref) []string {
 	var out []string
-	if s := devNorm(r.Name); s != "" {
-		out = append(out, s)
+	for _, n := range append([]string{r.Name}, r.Aliases...) {
+		if s := devNorm(n); s != "" {
+			out = append(out, s)
+		}
 	}
 	if s := devNorm(r.Country); s != "" {
 		out = append(out, s)

@@ -128,8 +128,8 @@ func TestScoreDevMatchesScorePy(t *testing.T) {
 		name, input, gold string
 		n                 int
 	}{
-		{"incidents", "incidents.jsonl", "incidents.gold.jsonl", 40},
-		{"articles", "articles.jsonl", "articles.gold.jsonl", 10},
+		{"incidents", "incidents.jsonl", "incidents.gold.jsonl", 600},
+		{"articles", "articles.jsonl", "articles.gold.jsonl", 118},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			dir := t.TempDir()
