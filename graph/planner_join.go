@@ -221,6 +221,13 @@ func (it *joinIterator) values(id uint64) []uint64 {
 }
 
 // joinNext scans an index join.
+//
+// Known difference from Cayley's intersection: when the set yields one
+// node several times from Next and also has further paths to it (an And
+// whose other side reaches the node through several documents), the join
+// gives the node's quads once per Next and per path, where Cayley gives
+// them once per path; the values are the same, only the number of
+// repeated rows of a query without Unique differs.
 type joinNext struct {
 	*joinIterator
 	from   graph.Scanner
