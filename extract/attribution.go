@@ -5,7 +5,7 @@ import "github.com/newsgraph/newsgraph/extract/text"
 // attributed gives the armed group the document holds responsible for its
 // attack to the attacks and abductions that name no doer: "Al Shabaab is
 // suspected", "blamed on Al Shabaab", "the source attributes the attack to
-// X", "an IED likely planted by JNIM militants", "X claimed
+// X", "a mine probably laid by JNIM fighters", "X claimed
 // responsibility". Where the document blames more than one group, the
 // first one blamed is taken only when it names no other.
 func (d *docState) attributed(events []*docEvent) {
@@ -27,7 +27,7 @@ func (d *docState) attributed(events []*docEvent) {
 		if only && containsEnt(e.f.targets, blamed) {
 			// named only where it is blamed ("an IED planted by X"): it
 			// is no target but the doer, and whoever the sentence made
-			// the doer ("an army vehicle struck an IED") was hit
+			// the doer ("a patrol truck hit a mine") was hit
 			e.f.targets = removeEnt(e.f.targets, blamed)
 			if len(e.f.actors) > 0 {
 				hit := e.f.agents

@@ -106,9 +106,9 @@ func TestEventDates(t *testing.T) {
 		{"dateline and weekday, no publication date", "KABUL, Jan 16, 2024 (Reuters) - Taliban militants attacked a police checkpoint in Kandahar on Monday, killing three police officers.", "", "2024-01-15", DateDay},
 		{"dateline only", "KABUL, Jan 16, 2024 (Reuters) - Taliban militants attacked a police checkpoint in Kandahar, killing three police officers.", "", "2024-01-16", DateInferred},
 		{"weekday against publication, not the dateline's day", "KABUL, Tuesday (Reuters) - Taliban militants attacked a police checkpoint in Kandahar on Monday, killing three police officers.", "2024-01-18", "2024-01-15", DateDay},
-		{"date before a word that moves time", "On 4 March 2020, a soldier was wounded following an attack by Taliban militants in Kandahar.", "2020-03-06", "2020-03-04", DateDay},
-		{"date in an earlier sentence", "06 June. Five Kenyan police officers were killed when their vehicle struck a landmine planted by al Shabaab militants in Liboi.", "2018-06-08", "2018-06-06", DateDay},
-		{"date in an earlier paragraph does not carry", "06 June.\n\nFive Kenyan police officers were killed when their vehicle struck a landmine planted by al Shabaab militants in Liboi.", "2018-06-08", "2018-06-08", DateInferred},
+		{"date before a word that moves time", "On 4 March 2020, a guard was hurt following a raid by Taliban fighters in Kandahar.", "2020-03-06", "2020-03-04", DateDay},
+		{"date in an earlier sentence", "06 June. Four Kenyan police officers were killed when a roadside bomb laid by al Shabaab fighters hit their truck near Kotile.", "2018-06-08", "2018-06-06", DateDay},
+		{"date in an earlier paragraph does not carry", "06 June.\n\nFour Kenyan police officers were killed when a roadside bomb laid by al Shabaab fighters hit their truck near Kotile.", "2018-06-08", "2018-06-08", DateInferred},
 		{"month stated", "In December, Taliban militants attacked a police checkpoint in Kandahar.", "2024-01-17", "2023-12", DateMonth},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

@@ -2,10 +2,10 @@ package extract
 
 // placesFromContext gives an attack or abduction that names no place of
 // its own the places its sentence names elsewhere ("…kidnapped two
-// civilians who were traveling in the Liboi area (Dadaab, Garissa)"), or,
+// civilians who were traveling in the Kolbio area (Bura, Lamu)"), or,
 // when its sentence names none, the places of the sentence before it
-// ("…hijacked a car in Falana, near Mandera. The driver was kidnapped.").
-// A place named as where someone came from ("from Masalani") is left out.
+// ("…stopped a lorry at Kotile, near Lamu. The driver was kidnapped.").
+// A place named as where someone came from ("from Kotile") is left out.
 func (d *docState) placesFromContext(events []*docEvent) {
 	for _, e := range events {
 		if e.f.typ != EventAttack && e.f.typ != EventAbduction || len(e.f.places) > 0 {

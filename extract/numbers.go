@@ -432,7 +432,7 @@ func readCasualties(toks []text.Token, people func(text.Token) bool) []casualty 
 			counted := false // the word after the number is what it counts
 			if j < len(toks) && toks[j].Kind == text.Word && !isVictim(toks[j]) && !killWords.has(toks[j].Norm) && !hurtWords.has(toks[j].Norm) {
 				// a number not counting people ("seven locations"),
-				// unless a toll follows ("one patron is killed")
+				// unless a toll follows ("one guard is killed")
 				counted = j+1 < len(toks) && (isVictim(toks[j+1]) || tollAfterWords(toks, j+1)) || tollBefore(toks, i)
 				if !counted {
 					continue
@@ -515,7 +515,7 @@ var approxWords = newWordSet(map[string]bool{"at": true, "least": true, "over": 
 
 // tollAfter reports whether a toll starts at token k: a word of killing
 // or wounding ("eight killed", "one dead"), or one after a form of "be"
-// ("one patron is killed", "two were wounded", "has been killed").
+// ("one guard is killed", "two were wounded", "has been killed").
 func tollAfter(toks []text.Token, k int) bool {
 	for k < len(toks) && tollAuxiliaries.has(toks[k].Norm) {
 		k++
@@ -527,7 +527,7 @@ func tollAfter(toks []text.Token, k int) bool {
 }
 
 // tollAfterWords is tollAfter across up to two more words of the phrase
-// the number counts ("two Somali refugees were killed"), but not across a
+// the number counts ("three Kenyan traders were killed"), but not across a
 // conjunction or a preposition ("three vehicles and killed two").
 func tollAfterWords(toks []text.Token, k int) bool {
 	for e := k; e < len(toks) && e < k+3; e++ {

@@ -13,14 +13,14 @@ import (
 // markets and fronts no list of towns holds. findContextPlaces reads a
 // capitalised name as a place from its context:
 //
-//   - before a place word (data/placewords.tsv): "Mirarani village",
-//     "Ngamia Road", "Kinyach ward", "Hullugho border town";
-//   - after a locative preposition: "in Tarbaj", "near Fino", "along
-//     Kerio", and the names listed with it ("in Yumbis and Wel Marer");
+//   - before a place word (data/placewords.tsv): "Kambi Juu village",
+//     "Ngamia Road", "Banissa ward", "Hullugho border town";
+//   - after a locative preposition: "in Hola", "near Kolbio", "along
+//     Kerio", and the names listed with it ("in Yumbisa and Welmar");
 //
 // and attaches it to the place or administrative area named right after
-// it ("Mirarani (Lamu county)", "X village, Y district, Z province",
-// "Fafi in Garissa"), from which it takes its country: so every attack
+// it ("Kambi Juu (Lamu county)", "X village, Y district, Z province",
+// "Bura in Garissa"), from which it takes its country: so every attack
 // "in Garissa" finds the places inside it. An administrative name the
 // gazetteer spells otherwise ("Ningarhar province" for Nangarhar) is
 // matched by its consonant skeleton among the regions of the countries
@@ -124,7 +124,7 @@ func (d *docState) contextPlace(l *wordLists, s, a, end int, prev string, listed
 	}
 	switch {
 	case end-a >= 2 && l.placeWords[last]&placePart != 0:
-		return placeSpan{a: a, b: end}, true // "Ngamia Road", "Boni Forest"
+		return placeSpan{a: a, b: end}, true // "Ngamia Road", "Kakamega Forest"
 	case next == "border" && end+1 < len(toks) && l.placeWords[toks[end+1].Norm]&placeSettle != 0:
 		return placeSpan{a: a, b: end, word: toks[end+1].Norm}, true // "Hullugho border town"
 	case l.placeWords[next]&(placeAdmin|placeSettle|placePart) != 0 && !isUpperWord(toks[end]):
@@ -135,9 +135,9 @@ func (d *docState) contextPlace(l *wordLists, s, a, end int, prev string, listed
 	case a >= 1 && l.placeWords[prev]&(placePart|placeSettle) != 0 && !isUpperWord(toks[a-1]) && !d.r.stopwords.has(toks[a].Norm):
 		return placeSpan{a: a, b: end}, true // "the central street Rue Lafontaine", "the village Kambi"
 	case prev == "(" && (next == "," || next == ")"):
-		return placeSpan{a: a, b: end}, true // "Porga (Materi, Atacora)"
+		return placeSpan{a: a, b: end}, true // "Kolgara (Kolgara, Atacora)"
 	case prev == "of" && a >= 2 && l.placeWords[toks[a-2].Norm]&placeSettle != 0 && !d.r.stopwords.has(toks[a].Norm):
-		return placeSpan{a: a, b: end}, true // "the hamlet of Kekeleba"
+		return placeSpan{a: a, b: end}, true // "the hamlet of Tibouka"
 	case a > 0 && (locatives.has(prev) || listed && (prev == "and" || prev == ",")):
 		if !d.placeLike(s, a, end) {
 			return placeSpan{}, false
@@ -161,7 +161,7 @@ func (d *docState) placeLike(s, a, end int) bool {
 			return false
 		}
 		if n.Kind == text.Word && !isUpperWord(n) && !prepositions.has(n.Norm) && n.Norm != "and" && n.Norm != "or" && !locatives.has(n.Norm) {
-			// a lower-case word right after: a verb ("in Tarbaj killed")
+			// a lower-case word right after: a verb ("in Hola killed")
 			// or a noun the name qualifies ("in Pokot attacks")
 			l := loadWordLists()
 			if l.headSet.has(n.Norm) || groupHeads.has(n.Norm) || d.triggerAt(s, end) || l.placeWords[n.Norm]&placeVenue != 0 {
@@ -214,8 +214,8 @@ func (d *docState) addContextPlace(l *wordLists, s int, sp placeSpan) {
 }
 
 // areaAfter returns the place or region named right after token b of
-// sentence s: after a place word, a comma, a bracket or "in" ("Mirarani
-// (Lamu county)", "Fafi, Garissa", "Tarbaj in Wajir").
+// sentence s: after a place word, a comma, a bracket or "in" ("Kambi Juu
+// (Lamu county)", "Bura, Garissa", "Hola in Lamu").
 func (d *docState) areaAfter(s, b int) *entity {
 	toks := d.sents[s].Tokens
 	l := loadWordLists()
@@ -240,7 +240,7 @@ func (d *docState) areaAfter(s, b int) *entity {
 		return nil
 	}
 	if strings.EqualFold(m.ent.name, d.surface(s, j, m.b)) && m.ent.name == d.surface(s, b-(m.b-m.a), b) {
-		// "Materi (Materi, Atacora)": the town's area has its name; the
+		// "Kolgara (Kolgara, Atacora)": the town's area has its name; the
 		// area named after that one is what it lies in
 		return d.areaAfter(s, m.b)
 	}
@@ -416,7 +416,7 @@ func venueKey(phrase string) string {
 }
 
 // findVenues finds facilities named with the town or district they lie
-// in ("a police station in Dif", "Pangani police station") and adds each
+// in ("a police station in Bura", "Hola police station") and adds each
 // as a place of type "facility" inside it.
 func (d *docState) findVenues() {
 	l := loadWordLists()
@@ -447,7 +447,7 @@ func (d *docState) venueAt(s, v int) {
 	var town *entity
 	named := false
 	if m := d.mentionEnding(s, a); m != nil && (m.ent.class == ClassPlace || m.ent.class == ClassRegion) {
-		town = m.ent // "Pangani police station", "Garissa market"
+		town = m.ent // "Hola police station", "Garissa market"
 	} else if a > 0 && isUpperWord(toks[a-1]) && !d.covered(s, a-1) && a-1 > 0 && !d.r.stopwords.has(toks[a-1].Norm) {
 		named = true // "Juba Primary School" is a run of its own; "Rolando cafe"
 		for a > 1 && isUpperWord(toks[a-1]) && !d.covered(s, a-1) && !d.r.stopwords.has(toks[a-1].Norm) {
@@ -455,7 +455,7 @@ func (d *docState) venueAt(s, v int) {
 		}
 	}
 	if town == nil {
-		// "a police station in Dif", "the market of Garissa"
+		// "a police station in Bura", "the market of Garissa"
 		if v+2 < len(toks) && (toks[v+1].Norm == "in" || toks[v+1].Norm == "of" || toks[v+1].Norm == "at") {
 			if m := d.mentionStarting(s, v+2); m != nil && (m.ent.class == ClassPlace || m.ent.class == ClassRegion) {
 				town = m.ent
@@ -484,7 +484,7 @@ func (d *docState) venueAt(s, v int) {
 }
 
 // listedBefore adds to spans the names listed before a plural place word:
-// "Yumbis and Wel Marer villages" names two villages.
+// "Yumbisa and Welmar villages" names two villages.
 func (d *docState) listedBefore(spans []placeSpan, s int) []placeSpan {
 	toks := d.sents[s].Tokens
 	n := len(spans)

@@ -39,7 +39,7 @@ type participantMod struct {
 const (
 	placeAdmin  = 1 << iota // "Lamu county": the name before it
 	placePart               // "Ngamia Road": part of the name
-	placeSettle             // "Fafi town", "Mirarani village"
+	placeSettle             // "Bura town", "Kambi Juu village"
 	placeVenue              // "a police station": a facility
 )
 

@@ -9,7 +9,7 @@ import (
 // gold files that cannot be used: one row per shape.
 func TestEvalGoldFormats(t *testing.T) {
 	dir := writeArticles(t, map[string]string{
-		"notes.jsonl":      `{"id": "note-1", "text": "On 4 March 2020, Taliban militants attacked a police checkpoint in Kandahar, killing three policemen.", "published": "2020-03-06"}` + "\n",
+		"notes.jsonl":      `{"id": "note-1", "text": "On 4 March 2020, Taliban fighters raided a police post in Kandahar, killing three policemen.", "published": "2020-03-06"}` + "\n",
 		"lines.gold.jsonl": `{"doc": "note-1", "type": "Attack", "symmetric": false, "attackers": [{"name": "Taliban", "aliases": []}], "targets": [{"name": "police", "aliases": []}], "places": ["Kandahar"], "country": "Afghanistan", "date": "2020-03-04", "killed": 3}` + "\n",
 		"other.gold.jsonl": `{"doc": "note-9", "type": "Attack", "attackers": [], "targets": [], "places": [], "country": "Kenya", "date": null, "killed": null}` + "\n",
 		"other.gold.json":  `{"format": "newsgraph-gold/1", "documents": [{"file": "elsewhere.txt", "published": "2024-01-18"}]}`,

@@ -195,7 +195,7 @@ func (s *Sentence) PrepOf(c int) string {
 }
 
 // Attached returns the noun phrases governed by a preposition that follow
-// noun phrase c and qualify it ("an attack on a police station in Dif"),
+// noun phrase c and qualify it ("an attack on a police station in Bura"),
 // up to the next verb group or clause boundary.
 func (s *Sentence) Attached(c int, out []int) []int {
 	for j := c + 1; j < len(s.Chunks); j++ {
