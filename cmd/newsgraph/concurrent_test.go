@@ -370,14 +370,7 @@ func TestConcurrentIngestProcesses(t *testing.T) {
 	}
 	recs := extractRecords(t, writeLines(t, dir, "union.jsonl", lines))
 
-	var wg sync.WaitGroup
-	results := make([]result, len(inputs))
-	for i, in := range inputs {
-		wg.Go(func() {
-			results[i] = runBinary(t, invocation{args: []string{"ingest", "--db", "postgres", "--dbpath", dsn, in}})
-		})
-	}
-	wg.Wait()
+	results := ingestAtOnce(t, dsn, inputs)
 	added, unchanged := 0, 0
 	for i, r := range results {
 		m := summaryRe.FindStringSubmatch(r.stdout)
@@ -421,4 +414,19 @@ func TestConcurrentIngestProcesses(t *testing.T) {
 		}
 	}
 	t.Logf("commit order went back %d times (the processes interleaved)", interleaved)
+}
+
+// ingestAtOnce runs one ingest process per input into the PostgreSQL
+// store dsn, all at the same time, and returns what each printed.
+func ingestAtOnce(t *testing.T, dsn string, inputs []string) []result {
+	t.Helper()
+	var wg sync.WaitGroup
+	results := make([]result, len(inputs))
+	for i, in := range inputs {
+		wg.Go(func() {
+			results[i] = runBinary(t, invocation{args: []string{"ingest", "--db", "postgres", "--dbpath", dsn, in}})
+		})
+	}
+	wg.Wait()
+	return results
 }

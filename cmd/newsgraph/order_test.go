@@ -6,7 +6,6 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
-	"sync"
 	"testing"
 
 	"github.com/cayleygraph/quad"
@@ -85,14 +84,7 @@ func TestConcurrentIngestOrderIndependent(t *testing.T) {
 	reversed := slices.Clone(lines)
 	slices.Reverse(reversed)
 	inputs := []string{writeLines(t, dir, "forward.jsonl", lines), writeLines(t, dir, "reversed.jsonl", reversed)}
-	var wg sync.WaitGroup
-	results := make([]result, len(inputs))
-	for i, in := range inputs {
-		wg.Go(func() {
-			results[i] = runBinary(t, invocation{args: []string{"ingest", "--db", "postgres", "--dbpath", dsn, in}})
-		})
-	}
-	wg.Wait()
+	results := ingestAtOnce(t, dsn, inputs)
 	for i, r := range results {
 		if r.code != 0 || summaryRe.FindStringSubmatch(r.stdout) == nil {
 			t.Fatalf("ingest %s: %+v", inputs[i], r)
