@@ -218,11 +218,8 @@ func (o Object) MarshalJSON() ([]byte, error) {
 // UnmarshalJSON reads either form written by MarshalJSON.
 func (o *Object) UnmarshalJSON(b []byte) error {
 	var raw struct {
-		ID      string  `json:"id"`
-		Name    string  `json:"name"`
-		Class   string  `json:"class"`
-		Country string  `json:"country"`
-		Value   *string `json:"value"`
+		Ref
+		Value *string `json:"value"`
 	}
 	if err := json.Unmarshal(b, &raw); err != nil {
 		return fmt.Errorf("relation object: %w", err)
@@ -231,6 +228,7 @@ func (o *Object) UnmarshalJSON(b []byte) error {
 		*o = Object{Value: *raw.Value}
 		return nil
 	}
-	*o = Object{Ref: &Ref{ID: raw.ID, Name: raw.Name, Class: raw.Class, Country: raw.Country}}
+	ref := raw.Ref // every field of a reference, its aliases too
+	*o = Object{Ref: &ref}
 	return nil
 }

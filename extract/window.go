@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"sort"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -62,12 +63,16 @@ func (x *Lexical) Extract(ctx context.Context, doc Document) (*Record, error) {
 	}
 	m := newWindowMerge(x.base, doc)
 	m.rec.Warnings = urlWarning
+	// The whole text's sentences number what the windows find: a window
+	// split on its own may cut its first or last sentences elsewhere.
+	all := text.Bounds(doc.Text, nil)
 	var w span
 	for w.to < len(doc.Text) {
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
 		w = x.window.next(doc.Text, w)
+		w.all = all
 		part := doc
 		part.Text = doc.Text[w.from:w.to]
 		rec, err := x.extractWhole(ctx, part)
@@ -86,6 +91,7 @@ type span struct {
 	from, own, to int
 	base          int
 	sentences     []text.Range
+	all           []text.Range // the whole text's sentences, when known
 }
 
 // next returns the window after prev (the zero span for the first): it
@@ -156,7 +162,17 @@ func (w span) shift(s Span) Span {
 	s.Start += w.from
 	s.End += w.from
 	s.Sentence += w.base
+	if w.all != nil {
+		s.Sentence = sentenceAt(w.all, s.Start)
+	}
 	return s
+}
+
+// sentenceAt is the index of the last sentence of all that starts at or
+// before offset.
+func sentenceAt(all []text.Range, offset int) int {
+	i := sort.Search(len(all), func(i int) bool { return all[i].Start > offset })
+	return max(i-1, 0)
 }
 
 // shiftAll returns the spans shifted, in a new list: the extractor may
