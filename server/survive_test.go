@@ -62,8 +62,12 @@ func TestGizmoPanicsDoNotEndTheProcess(t *testing.T) {
 // small Options.QueryMemory: each is interrupted with a 400 naming the
 // budget (without it, the first ends the process out of memory or runs
 // to its deadline), and the server answers /healthz afterwards.
+//
+// It does not run in parallel: the process cannot tell which query holds
+// the memory it measures, so the live memory of these queries would be
+// charged to the queries of tests running beside them (documented in
+// safegizmo.Governor).
 func TestQueryMemoryBudget(t *testing.T) {
-	t.Parallel()
 	const budget = 48 << 20
 	base := "http://" + serveOn(t, newHandle(t), Options{QueryMemory: budget, QueryTimeout: 60 * time.Second})
 	for _, tc := range []struct{ name, query string }{

@@ -129,15 +129,17 @@ func (g *Governor) check(lastGC *time.Time) {
 	if memoryInUse() <= limit {
 		return
 	}
-	if liveMemory() <= limit {
-		if time.Since(*lastGC) < minGCInterval {
-			return
-		}
-		*lastGC = time.Now()
-		runtime.GC()
-		if memoryInUse() <= limit {
-			return
-		}
+	// The excess is confirmed by a collection of its own: the live heap
+	// of an earlier collection may hold memory that has since become
+	// garbage (another query's, ended meanwhile), and trusting it would
+	// interrupt queries that use nothing.
+	if time.Since(*lastGC) < minGCInterval {
+		return
+	}
+	*lastGC = time.Now()
+	runtime.GC()
+	if memoryInUse() <= limit {
+		return
 	}
 	// Only the queries that ran when memory was measured share the
 	// excess: one that started since is not charged with it.
