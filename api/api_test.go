@@ -154,8 +154,8 @@ func TestIntrospection(t *testing.T) {
 	}
 }
 
-const strikeQuery = `query($country: String, $since: String) {
-  events(type: "Attack", country: $country, since: $since, until: "2024-01-18") {
+const strikeQuery = `query($country: String, $since: Date) {
+  events(type: Attack, country: $country, since: $since, until: "2024-01-18") {
     totalCount
     nodes {
       id type subtype cameo date killed killedMax injured weapons
@@ -325,7 +325,7 @@ func TestEntityAndEntities(t *testing.T) {
 	srv := server(t)
 	// GET, as a browser link would.
 	q := `{ entity(id: "country/pk") { id name class aliases wikidata events { type date } documents { id } }
-	        entities(class: "Region", first: 2) { totalCount nodes { name lat lon country } pageInfo { hasNextPage } }
+	        entities(class: Region, first: 2) { totalCount nodes { name lat lon country } pageInfo { hasNextPage } }
 	        documents { id published } }`
 	resp, err := http.Get(srv.URL + "/graphql?query=" + url.QueryEscape(q))
 	if err != nil {

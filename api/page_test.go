@@ -198,7 +198,7 @@ func TestCancelledQueriesStop(t *testing.T) {
 		{"whole listing", `{ events { nodes { id sources { doc { id } } } } }`},
 		{"count by reading", `{ events(country: "Atlantis", first: 1) { totalCount } }`},
 		{"deep", `{ events(first: 5) { nodes { actors { events { actors { events { targets { events { id } } } } } } } } }`},
-		{"entity events", `{ entities(class: "Country", first: 20) { nodes { events { places { events { id } } } } } }`},
+		{"entity events", `{ entities(class: Country, first: 20) { nodes { events { places { events { id } } } } } }`},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			ctx := newTripCtx(s, 12)

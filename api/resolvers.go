@@ -66,15 +66,16 @@ func int32p(p *int) *int32 {
 }
 
 type eventsArgs struct {
-	Type, Actor, Target, Place, Country, Since, Until *string
-	First                                             *int32
-	After                                             *string
+	Type, Actor, Target, Place, Country *string
+	Since, Until                        *Date
+	First                               *int32
+	After                               *string
 }
 
 func (q *queryResolver) Events(ctx context.Context, a eventsArgs) (*eventConnection, error) {
 	l := q.l(ctx)
 	f := Filter{Type: str(a.Type), Actor: str(a.Actor), Target: str(a.Target), Place: str(a.Place),
-		Country: str(a.Country), Since: str(a.Since), Until: str(a.Until), First: num(a.First), After: str(a.After)}
+		Country: str(a.Country), Since: dateArg(a.Since), Until: dateArg(a.Until), First: num(a.First), After: str(a.After)}
 	items, more, err := l.listEvents(ctx, f)
 	if err != nil {
 		return nil, err
@@ -267,10 +268,10 @@ type eventResolver struct {
 }
 
 func (r *eventResolver) ID() graphql.ID     { return graphql.ID(r.e.ID) }
-func (r *eventResolver) Type() string       { return r.e.Type }
+func (r *eventResolver) Type() string       { return enumValue(eventTypeNames, r.e.Type) }
 func (r *eventResolver) Subtype() *string   { return opt(r.e.Subtype) }
 func (r *eventResolver) Cameo() *string     { return opt(r.e.Cameo) }
-func (r *eventResolver) Date() *string      { return r.e.Date }
+func (r *eventResolver) Date() *Date        { return datePtr(r.e.Date) }
 func (r *eventResolver) DateText() *string  { return r.e.DateText }
 func (r *eventResolver) Operation() *string { return opt(r.e.Operation) }
 func (r *eventResolver) Killed() *int32     { return int32p(r.e.Killed) }
@@ -368,7 +369,7 @@ func (r *sourceResolver) Doc(ctx context.Context) (*documentResolver, error) {
 }
 func (r *sourceResolver) Killed() *int32  { return int32p(r.c.Killed) }
 func (r *sourceResolver) Injured() *int32 { return int32p(r.c.Injured) }
-func (r *sourceResolver) Date() *string   { return r.c.Date }
+func (r *sourceResolver) Date() *Date     { return datePtr(r.c.Date) }
 func (r *sourceResolver) Evidence(ctx context.Context) ([]*evidenceResolver, error) {
 	return evidence(r.c.Evidence), live(ctx)
 }
@@ -427,13 +428,13 @@ func (r *entityResolver) Name(ctx context.Context) (string, error) {
 
 func (r *entityResolver) Class(ctx context.Context) (string, error) {
 	if r.ref.Class != "" {
-		return r.ref.Class, nil
+		return enumValue(entityClassNames, r.ref.Class), nil
 	}
 	e, err := r.load(ctx)
 	if err != nil {
 		return "", err
 	}
-	return e.Class, nil
+	return enumValue(entityClassNames, e.Class), nil
 }
 
 func (r *entityResolver) Aliases(ctx context.Context) ([]string, error) {

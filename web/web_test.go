@@ -169,7 +169,7 @@ func TestRoutes(t *testing.T) {
 	if resp, body := get(t, srv.URL+"/"); resp.StatusCode != 200 || !strings.Contains(body, "app.js") {
 		t.Errorf("/: %d", resp.StatusCode)
 	}
-	q, _ := json.Marshal(map[string]string{"query": `{ events(type: "Attack", first: 1) { totalCount nodes { type } } }`})
+	q, _ := json.Marshal(map[string]string{"query": `{ events(type: Attack, first: 1) { totalCount nodes { type } } }`})
 	resp, err := http.Post(srv.URL+"/graphql", "application/json", bytes.NewReader(q))
 	if err != nil {
 		t.Fatal(err)

@@ -66,7 +66,7 @@ func TestServeExplorer(t *testing.T) {
 		t.Errorf("/healthz: %d %s", code, body)
 	}
 
-	q := `{ events(type: "Attack", actor: "Pakistan", since: "2024-01-18", until: "2024-01-18") {
+	q := `{ events(type: Attack, actor: "Pakistan", since: "2024-01-18", until: "2024-01-18") {
 		totalCount nodes { date killed killedMax sources { doc { id } killed } } } }`
 	b, _ := json.Marshal(map[string]string{"query": q})
 	resp, err := client.Post(addr+"/graphql", "application/json", strings.NewReader(string(b)))

@@ -190,11 +190,11 @@ func loadMix(t *testing.T) []loadRequest {
 		mix = append(mix, loadRequest{filepath.Base(f), "POST", "/api/v2/query?lang=" + lang, queryContentType[lang], string(b)})
 	}
 	for i, q := range []string{
-		`{ events(type: "Attack") { totalCount nodes { id date killed killedMax actors { name } targets { name } places { name } } } }`,
+		`{ events(type: Attack) { totalCount nodes { id date killed killedMax actors { name } targets { name } places { name } } } }`,
 		`{ events(actor: "Pakistan", since: "2024-01-01") { totalCount edges { cursor node { type date sources { doc { id } killed } } } } }`,
 		`{ events(country: "Iran", first: 2) { totalCount pageInfo { hasNextPage endCursor } nodes { id type } } }`,
 		`{ entity(id: "country/pk") { name class aliases events { type date } } }`,
-		`{ entities(class: "ArmedGroup") { totalCount nodes { name country } } }`,
+		`{ entities(class: ArmedGroup) { totalCount nodes { name country } } }`,
 	} {
 		b, _ := json.Marshal(map[string]string{"query": q})
 		mix = append(mix, loadRequest{"graphql-" + strconv.Itoa(i+1), "POST", "/graphql", "application/json", string(b)})

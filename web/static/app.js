@@ -104,7 +104,7 @@
     status("Loading the graph…");
     gql("{ stats { documents quads events { name count } entities { name count } } " +
         "events { totalCount nodes { " + EVENT_FIELDS + " } } " +
-        "entities(class: \"Country\") { nodes { id name } } }").then(function (d) {
+        "entities(class: Country) { nodes { id name } } }").then(function (d) {
       state.stats = d.stats;
       state.events = d.events.nodes;
       state.countries = d.entities.nodes;
@@ -167,7 +167,7 @@
 
   function applyFilters() {
     var vars = {type: $("f-type").value || null, actor: $("f-actor").value.trim() || null, country: $("f-country").value || null};
-    var q = "query($type: String, $actor: String, $country: String) { events(type: $type, actor: $actor, country: $country) { totalCount nodes { id } } }";
+    var q = "query($type: EventType, $actor: String, $country: String) { events(type: $type, actor: $actor, country: $country) { totalCount nodes { id } } }";
     gql(q, vars).then(function (d) {
       var keep = {};
       d.events.nodes.forEach(function (n) { keep[n.id] = true; });
@@ -643,7 +643,7 @@
   }
 
   function loadEntities(after) {
-    var q = "query($class: String, $name: String, $after: String) { entities(class: $class, name: $name, first: 50, after: $after) " +
+    var q = "query($class: EntityClass, $name: String, $after: String) { entities(class: $class, name: $name, first: 50, after: $after) " +
       "{ totalCount nodes { id name class aliases country } pageInfo { hasNextPage endCursor } } }";
     gql(q, {"class": $("e-class").value || null, name: $("e-name").value.trim() || null, after: after}).then(function (d) {
       var t = $("entity-list");
@@ -726,10 +726,10 @@
   var TYPED_EXAMPLES = [
     {name: "typed: attacks with sources", lang: "typed", query:
       "# The typed API (/graphql): attacks with the figures of each source.\n" +
-      "{\n  events(type: \"Attack\", first: 20) {\n    totalCount\n    nodes {\n      date subtype killed killedMax\n" +
+      "{\n  events(type: Attack, first: 20) {\n    totalCount\n    nodes {\n      date subtype killed killedMax\n" +
       "      actors { name }\n      targets { name }\n      places { name }\n      sources { doc { id } killed injured }\n    }\n  }\n}\n"},
     {name: "typed: armed groups", lang: "typed", query:
-      "{\n  entities(class: \"ArmedGroup\") {\n    nodes { name aliases country events { type date } }\n  }\n}\n"}
+      "{\n  entities(class: ArmedGroup) {\n    nodes { name aliases country events { type date } }\n  }\n}\n"}
   ];
 
   function initQuery() {
