@@ -30,17 +30,24 @@ type Options struct {
 	Timeout time.Duration
 	// MaxBodyBytes caps a POST body (default 1 MiB).
 	MaxBodyBytes int64
-	// MaxDepth caps the nesting of a query (default 12).
+	// MaxDepth caps the nesting of a query (default 12). Introspection
+	// queries (only __schema, __type and __typename) have limits of
+	// their own: see IntrospectionMaxDepth.
 	MaxDepth int
 }
 
-// NewSchema parses the GraphQL schema over store.
+// NewSchema parses the GraphQL schema over store, with the depth limit of
+// ordinary queries (opts.MaxDepth).
 func NewSchema(store *graph.Store, opts Options) (*graphql.Schema, error) {
 	if opts.MaxDepth <= 0 {
 		opts.MaxDepth = DefaultMaxDepth
 	}
+	return parseSchema(store, opts.MaxDepth)
+}
+
+func parseSchema(store *graph.Store, maxDepth int) (*graphql.Schema, error) {
 	return graphql.ParseSchema(schemaText, &queryResolver{store: store},
-		graphql.MaxDepth(opts.MaxDepth), graphql.UseStringDescriptions(),
+		graphql.MaxDepth(maxDepth), graphql.UseStringDescriptions(),
 		graphql.PanicHandler(panicHandler{}))
 }
 
@@ -60,7 +67,11 @@ func (panicHandler) MakePanicError(context.Context, any) *gqlerrors.QueryError {
 type Handler struct {
 	store  *graph.Store
 	schema *graphql.Schema
-	opts   Options
+	// introspection serves introspection queries, with their own depth
+	// limit; gate tells them apart.
+	introspection *graphql.Schema
+	gate          *gate
+	opts          Options
 }
 
 // NewHandler returns the GraphQL handler over store.
@@ -75,7 +86,15 @@ func NewHandler(store *graph.Store, opts Options) (*Handler, error) {
 	if err != nil {
 		return nil, fmt.Errorf("api: schema: %w", err)
 	}
-	return &Handler{store: store, schema: s, opts: opts}, nil
+	is, err := parseSchema(store, IntrospectionMaxDepth)
+	if err != nil {
+		return nil, fmt.Errorf("api: schema: %w", err)
+	}
+	g, err := newGate()
+	if err != nil {
+		return nil, fmt.Errorf("api: introspection schema: %w", err)
+	}
+	return &Handler{store: store, schema: s, introspection: is, gate: g, opts: opts}, nil
 }
 
 type request struct {
@@ -127,10 +146,24 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	ctx, cancel := context.WithTimeout(r.Context(), h.opts.Timeout)
 	defer cancel()
 	ctx = context.WithValue(ctx, ctxKey{}, newLoader(h.store))
-	resp := h.schema.Exec(ctx, req.Query, req.OperationName, req.Variables)
+	resp := h.exec(ctx, req)
 	w.Header().Set("Content-Type", "application/json; charset=utf-8")
 	w.Header().Set("Cache-Control", "no-store")
 	json.NewEncoder(w).Encode(resp)
+}
+
+// exec runs a request: an introspection query on the introspection
+// schema, any other on the schema with the ordinary limits.
+func (h *Handler) exec(ctx context.Context, req request) *graphql.Response {
+	schema := h.schema
+	ok, qerr := h.gate.introspection(req.Query, req.Variables)
+	switch {
+	case qerr != nil:
+		return &graphql.Response{Errors: []*gqlerrors.QueryError{qerr}}
+	case ok:
+		schema = h.introspection
+	}
+	return schema.Exec(ctx, req.Query, req.OperationName, req.Variables)
 }
 
 // writeError answers a request that could not be executed, in the

@@ -84,8 +84,8 @@ func needsIntent(r *http.Request) bool {
 }
 
 // showsIntent reports whether a request could not have been sent by
-// another web site without a CORS preflight (which this server never
-// approves): it carries the X-Requested-With or the Authorization header
+// another web site without a CORS preflight (which this server approves
+// only for Options.CORSOrigins): it carries the X-Requested-With or the Authorization header
 // (a bearer token), or a Content-Type
 // that a form or a simple fetch cannot send (application/json,
 // application/javascript, application/n-quads, ...). Empty, text/plain,

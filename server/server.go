@@ -28,7 +28,9 @@
 //     ...; not text/plain, form types or none) or an X-Requested-With or
 //     Authorization header; otherwise it gets 403. A web page on another
 //     site can thus not make a user's browser run queries here without a
-//     CORS preflight, which this server never approves.
+//     CORS preflight, which this server approves only for the origins
+//     given in Options.CORSOrigins (none by default): their pages may
+//     then send such queries and read the answers.
 //   - The Host header must be an IP address, localhost, the host of
 //     Options.Addr or one of Options.AllowedHosts; other names get 403, so
 //     that a page on a domain re-pointed at 127.0.0.1 (DNS rebinding)
@@ -190,6 +192,13 @@ type Options struct {
 	// IP addresses, localhost and the host of Addr ("*": any). Other names
 	// get 403, so that a DNS-rebinding page cannot reach the server.
 	AllowedHosts []string
+	// CORSOrigins are the origins ("http://localhost:8888"; "*": any)
+	// whose web pages may read the answers: their requests get
+	// Access-Control-Allow-Origin and their CORS preflights are approved
+	// (GET and POST, with Content-Type, X-Requested-With and
+	// Authorization); a preflight from another origin gets 403. None by
+	// default: no CORS header is sent. See NormalizeOrigin for the form.
+	CORSOrigins []string
 	// Routes are further handlers to serve next to Cayley's API, under the
 	// same guards.
 	Routes []Route
@@ -267,7 +276,8 @@ func (o Options) writable() bool { return !o.ReadOnly && o.Token != "" }
 var writePaths = []string{"/api/v2/write", "/api/v2/delete", "/api/v2/node/delete"}
 
 // NewHandler returns an http.Handler serving /healthz, Cayley's API v2
-// over h, which must not be nil, and opts.Routes. h.QuadWriter may be nil;
+// over h, which must not be nil, and opts.Routes. It panics on a taken
+// route pattern or an invalid CORS origin. h.QuadWriter may be nil;
 // when writes are enabled a "single" writer is then created for
 // h.QuadStore. See the package documentation for the guards applied.
 func NewHandler(h *graph.Handle, opts Options) http.Handler {
@@ -359,7 +369,7 @@ func NewHandler(h *graph.Handle, opts Options) http.Handler {
 			writeError(w, http.StatusNotFound, "not found")
 		}))
 	}
-	return recoverer(newHostCheck(mux, opts.Addr, opts.AllowedHosts))
+	return recoverer(newCORS(newHostCheck(mux, opts.Addr, opts.AllowedHosts), opts.CORSOrigins))
 }
 
 // requireToken wraps every Cayley route; on the write routes it demands the
