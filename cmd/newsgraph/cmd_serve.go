@@ -18,7 +18,7 @@ import (
 
 var cmdServe = &Command{
 	Name:      "serve",
-	UsageLine: "serve [--db BACKEND] [--dbpath P] [--addr HOST:PORT] [--allow-host NAME]... [--read-only=true] [--token-file F] [--query-timeout D] [--query-memory SIZE]",
+	UsageLine: "serve [--db BACKEND] [--dbpath P] [--addr HOST:PORT] [--allow-host NAME]... [--cors ORIGIN]... [--read-only=true] [--token-file F] [--query-timeout D] [--query-memory SIZE]",
 	Short:     "serve the graph over HTTP: explorer, typed GraphQL, Cayley API",
 	Long: `
 Serve serves the graph over HTTP until interrupted: the explorer (a web
@@ -34,7 +34,17 @@ header is an IP address, localhost, the host of --addr or a name given with
 resolves to this machine (DNS rebinding) gets 403. Query requests must
 carry a Content-Type other than a form's or text/plain (for example
 application/json or application/javascript) or an X-Requested-With header,
-so that other web sites cannot send them from a user's browser. The graph is served read-only. With
+so that other web sites cannot send them from a user's browser. --cors
+ORIGIN (repeatable or a comma-separated list, such as
+http://localhost:8888; "*" for any) lets web pages of that origin — a
+notebook, a front end served elsewhere — query the server and read the
+answers: their CORS preflights are approved (GET and POST, with
+Content-Type, X-Requested-With and Authorization), other origins'
+refused; without --cors no CORS header is sent. Their queries still
+need the Content-Type or header above, and the Host check still applies.
+The typed GraphQL API answers the introspection query of standard
+clients (GraphiQL, Apollo, graphql-codegen); ordinary queries nest at
+most 12 fields deep. The graph is served read-only. With
 --read-only=false, Cayley's write endpoints are enabled for clients that
 send "Authorization: Bearer TOKEN", the token being the content of
 --token-file, which is then required.
@@ -62,6 +72,7 @@ type serveCmd struct {
 	queryTimeout time.Duration
 	queryMemory  byteSize
 	allowHosts   []string
+	cors         []string
 }
 
 func (c *serveCmd) flags(fs *pflag.FlagSet, env *Env) {
@@ -73,6 +84,7 @@ func (c *serveCmd) flags(fs *pflag.FlagSet, env *Env) {
 	c.queryMemory = server.DefaultQueryMemory
 	fs.Var(&c.queryMemory, "query-memory", "memory budget of one Gizmo query, `SIZE` in bytes or with K, M, G (KiB, MiB, GiB)")
 	fs.StringSliceVar(&c.allowHosts, "allow-host", nil, "also answer requests whose Host header is `NAME` (repeatable; \"*\": any)")
+	fs.StringSliceVar(&c.cors, "cors", nil, "let web pages of `ORIGIN` (http://host:port; repeatable or comma-separated; \"*\": any) query the server (CORS)")
 }
 
 func (c *serveCmd) run(ctx context.Context, env *Env, args []string) error {
@@ -84,6 +96,13 @@ func (c *serveCmd) run(ctx context.Context, env *Env, args []string) error {
 	}
 	opts := server.Options{Addr: c.addr, ReadOnly: c.readOnly, QueryTimeout: c.queryTimeout,
 		QueryMemory: int64(c.queryMemory), AllowedHosts: c.allowHosts}
+	for _, o := range c.cors {
+		n, err := server.NormalizeOrigin(o)
+		if err != nil {
+			return usagef("--cors: %v", err)
+		}
+		opts.CORSOrigins = append(opts.CORSOrigins, n)
+	}
 	if c.tokenFile != "" {
 		data, err := os.ReadFile(c.tokenFile)
 		if err != nil {
