@@ -112,7 +112,9 @@ func TestEnumsAndDates(t *testing.T) {
 		{"not a date", `{ events(since: "yesterday") { totalCount } }`, nil, "not a Date", nil},
 		{"String variable for a Date", `query($s: String) { events(since: $s) { totalCount } }`, map[string]any{"s": "2024"}, "Date", nil},
 		{"entity class enum", `{ entities(class: Region, first: 3) { nodes { class } } }`, nil, "", func(t *testing.T, data json.RawMessage) {
-			var v struct{ Entities struct{ Nodes []struct{ Class string } } }
+			var v struct {
+				Entities struct{ Nodes []struct{ Class string } }
+			}
 			json.Unmarshal(data, &v)
 			if len(v.Entities.Nodes) == 0 {
 				t.Fatalf("no region: %s", data)

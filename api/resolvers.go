@@ -14,7 +14,13 @@ import (
 )
 
 //go:embed schema.graphql
-var schemaText string
+var schemaSource string
+
+// schemaText is the schema with the values of its enums filled in.
+var schemaText = withEnumValues(schemaSource, map[string][]string{
+	"EventType":   sortedNames(eventTypeNames),
+	"EntityClass": sortedNames(entityClassNames),
+})
 
 // Schema returns the GraphQL schema, in SDL.
 func Schema() string { return schemaText }

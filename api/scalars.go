@@ -3,11 +3,15 @@ package api
 import (
 	"encoding/json"
 	"fmt"
+	"maps"
 	"regexp"
+	"slices"
+	"strings"
 	"time"
 
 	"github.com/cayleygraph/quad"
 
+	"github.com/newsgraph/newsgraph/extract"
 	"github.com/newsgraph/newsgraph/schema"
 )
 
@@ -78,7 +82,11 @@ func dateArg(d *Date) string {
 const otherValue = "Other"
 
 var (
-	eventTypeNames   = localNames(schema.EventClasses())
+	// eventTypeNames are the values of the enum EventType (Other aside):
+	// the vocabulary's event types and those the built-in extractor
+	// names outside it.
+	eventTypeNames = union(localNames(schema.EventClasses()), extract.EventAbduction, extract.EventExpelDiplomat)
+	// entityClassNames are the values of the enum EntityClass.
 	entityClassNames = localNames(schema.EntityClasses())
 )
 
@@ -88,6 +96,35 @@ func localNames(iris []quad.IRI) map[string]bool {
 		out[schema.LocalName(iri)] = true
 	}
 	return out
+}
+
+func union(names map[string]bool, more ...string) map[string]bool {
+	for _, n := range more {
+		names[n] = true
+	}
+	return names
+}
+
+func sortedNames(names map[string]bool) []string {
+	return slices.Sorted(maps.Keys(names))
+}
+
+// withEnumValues adds values to the enums of an SDL text, before the
+// value Other that closes each of them.
+func withEnumValues(sdl string, values map[string][]string) string {
+	for enum, names := range values {
+		start := strings.Index(sdl, "enum "+enum+" {")
+		end := -1
+		if start >= 0 {
+			end = strings.Index(sdl[start:], "  "+otherValue+"\n}")
+		}
+		if end < 0 {
+			panic("api: schema.graphql has no enum " + enum + " closed by " + otherValue)
+		}
+		end += start
+		sdl = sdl[:end] + "  " + strings.Join(names, "\n  ") + "\n" + sdl[end:]
+	}
+	return sdl
 }
 
 // enumValue is name when the vocabulary (names) has it, else Other.

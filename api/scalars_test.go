@@ -10,13 +10,15 @@ import (
 )
 
 // TestEnumsMatchVocabulary checks that the schema's EventType and
-// EntityClass enums hold the vocabulary's event types and entity classes
-// and Other, so that a type added to the vocabulary is not answered as
-// Other.
+// EntityClass enums hold the vocabulary's event types (and the built-in
+// extractor's Abduction) and entity classes, and Other.
 func TestEnumsMatchVocabulary(t *testing.T) {
 	doc, err := parser.ParseSchema(&ast.Source{Input: schemaText})
 	if err != nil {
 		t.Fatal(err)
+	}
+	if !eventTypeNames["Attack"] || !eventTypeNames["Abduction"] || !entityClassNames["ArmedGroup"] {
+		t.Fatalf("names %v %v", eventTypeNames, entityClassNames)
 	}
 	for _, tt := range []struct {
 		enum  string
@@ -48,6 +50,7 @@ func TestEnumValue(t *testing.T) {
 		want  string
 	}{
 		{eventTypeNames, "Attack", "Attack"},
+		{eventTypeNames, "Abduction", "Abduction"},
 		{eventTypeNames, "Cyberattack", "Other"},
 		{eventTypeNames, "", "Other"},
 		{entityClassNames, "ArmedGroup", "ArmedGroup"},
