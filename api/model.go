@@ -74,7 +74,7 @@ type EntityInfo struct {
 
 // Ref returns the entity as a reference.
 func (e *EntityInfo) Ref() Ref {
-	return Ref{ID: e.ID, Name: e.Name, Class: e.Class, Country: e.Country}
+	return Ref{ID: e.ID, Name: e.Name, Class: e.Class, Country: e.Country, Lat: e.Lat, Lon: e.Lon}
 }
 
 // Document is one ingested article.

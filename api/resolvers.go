@@ -468,6 +468,9 @@ func (r *entityResolver) Wikidata(ctx context.Context) (*string, error) {
 }
 
 func (r *entityResolver) Lat(ctx context.Context) (*float64, error) {
+	if r.ref.Lat != nil {
+		return r.ref.Lat, nil
+	}
 	e, err := r.load(ctx)
 	if err != nil {
 		return nil, err
@@ -476,6 +479,9 @@ func (r *entityResolver) Lat(ctx context.Context) (*float64, error) {
 }
 
 func (r *entityResolver) Lon(ctx context.Context) (*float64, error) {
+	if r.ref.Lon != nil {
+		return r.ref.Lon, nil
+	}
 	e, err := r.load(ctx)
 	if err != nil {
 		return nil, err

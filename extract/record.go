@@ -144,6 +144,11 @@ type Ref struct {
 	// unidentified group it describes), so that an event's roles read as
 	// the text wrote them without a look-up in the record's entities.
 	Aliases []string `json:"aliases,omitempty"`
+	// Lat and Lon locate a place (WGS 84 degrees): filled when events are
+	// read back from the store (events --json), from the entity's
+	// coordinates; an extractor leaves them out (they are the entity's).
+	Lat *float64 `json:"lat,omitempty"`
+	Lon *float64 `json:"lon,omitempty"`
 }
 
 // Event is one thing that happened, as one document reports it (from

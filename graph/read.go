@@ -211,12 +211,23 @@ func (r *reader) readEntity(iri quad.IRI) *entityInfo {
 			e.ref.Country = schema.TextOf(vs[0])
 		}
 	}
+	e.ref.Lat, e.ref.Lon = r.decimal(iri, schema.Lat), r.decimal(iri, schema.Lon)
 	for _, n := range append([]string{e.ref.Name}, textsOf(r.values(iri, schema.Alias))...) {
 		if n != "" {
 			e.names = append(e.names, strings.ToLower(n))
 		}
 	}
 	return e
+}
+
+// decimal reads a number of subj (a coordinate); nil when it has none.
+func (r *reader) decimal(subj quad.Value, pred quad.IRI) *float64 {
+	for _, v := range r.values(subj, pred) {
+		if f, ok := schema.DecimalOf(v); ok {
+			return &f
+		}
+	}
+	return nil
 }
 
 func textsOf(vs []quad.Value) []string {

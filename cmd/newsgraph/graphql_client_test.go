@@ -161,3 +161,41 @@ func TestServeCORS(t *testing.T) {
 		t.Errorf("serve --cors localhost:8888: %+v", r)
 	}
 }
+
+// TestEventsJSONCoordinates checks that `events --json` gives the places
+// of an event their coordinates from the store (the gazetteer's), and
+// leaves them out for a reference that has none.
+func TestEventsJSONCoordinates(t *testing.T) {
+	db := ingestExamples(t)
+	r := runBinary(t, run("events", "--dbpath", db, "--json", "--type", "Attack"))
+	if r.code != 0 {
+		t.Fatalf("events: %+v", r)
+	}
+	located, unlocated := 0, 0
+	for _, line := range strings.Split(strings.TrimSpace(r.stdout), "\n") {
+		var ev struct {
+			Places []map[string]any
+		}
+		if err := json.Unmarshal([]byte(line), &ev); err != nil {
+			t.Fatalf("%v: %s", err, line)
+		}
+		for _, p := range ev.Places {
+			lat, hasLat := p["lat"].(float64)
+			lon, hasLon := p["lon"].(float64)
+			switch {
+			case hasLat && hasLon:
+				located++
+				if lat < -90 || lat > 90 || lon < -180 || lon > 180 {
+					t.Errorf("place %v: coordinates out of range", p)
+				}
+			case hasLat || hasLon || p["lat"] != nil || p["lon"] != nil:
+				t.Errorf("place %v: one coordinate without the other, or null", p)
+			default:
+				unlocated++
+			}
+		}
+	}
+	if located == 0 {
+		t.Errorf("no place of an attack has coordinates (%d without):\n%s", unlocated, r.stdout)
+	}
+}
