@@ -10,9 +10,12 @@
 // request's context, so a request past its deadline stops working.
 //
 // The GraphQL schema (Schema returns its text) is introspectable, so
-// ordinary GraphQL clients work:
+// ordinary GraphQL clients work: the handler answers their introspection
+// query with limits of its own (see IntrospectionMaxDepth). Event types
+// and entity classes are the enums EventType and EntityClass, dates the
+// scalar Date:
 //
-//	{ events(type: "Attack", country: "Iran", first: 10) {
+//	{ events(type: Attack, country: "Iran", since: "2024-01", first: 10) {
 //	    totalCount pageInfo { hasNextPage endCursor }
 //	    nodes { id date actors { name } targets { name } killed killedMax
 //	            sources { doc { id } killed injured } } } }
