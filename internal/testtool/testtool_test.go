@@ -45,3 +45,45 @@ func TestRequire(t *testing.T) {
 		})
 	}
 }
+
+// TestRequireNodeModule runs a helper test in a child process, with a
+// node on PATH, asking for an npm package that JSDir has or lacks, with
+// and without CI=true.
+func TestRequireNodeModule(t *testing.T) {
+	if m := os.Getenv("TESTTOOL_MODULE"); m != "" {
+		p := RequireNodeModule(t, m)
+		t.Logf("found %s", p)
+		return
+	}
+	withNode := t.TempDir()
+	if err := os.WriteFile(filepath.Join(withNode, "node"), []byte("#!/bin/sh\n"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.MkdirAll(filepath.Join(JSDir(), "node_modules", "newsgraph-fake-module"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	fake := filepath.Join(JSDir(), "node_modules", "newsgraph-fake-module")
+	t.Cleanup(func() { os.RemoveAll(fake) })
+	if err := os.WriteFile(filepath.Join(fake, "package.json"), []byte("{}\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name, module, ci string
+		wantErr          bool
+		want             string
+	}{
+		{"installed, CI", "newsgraph-fake-module", "true", false, "found "},
+		{"missing, CI", "newsgraph-missing-module", "true", true, "npm ci"},
+		{"missing, not CI", "newsgraph-missing-module", "", false, "SKIP"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			cmd := exec.Command(os.Args[0], "-test.run=^TestRequireNodeModule$", "-test.v")
+			cmd.Env = append(os.Environ(), "TESTTOOL_MODULE="+tt.module, "PATH="+withNode, "CI="+tt.ci)
+			out, err := cmd.CombinedOutput()
+			if (err != nil) != tt.wantErr || !strings.Contains(string(out), tt.want) {
+				t.Errorf("child: err %v (want error: %v), output lacks %q:\n%s", err, tt.wantErr, tt.want, out)
+			}
+		})
+	}
+}
