@@ -37,13 +37,14 @@ func trimGzip(p string) string {
 // openInput opens the regular file p for reading, decompressed when it is
 // gzip: by its first two bytes, or by its name (a .gz file that is not
 // gzip is an ErrCorruptGzip). size is what the reader will give, -1 when
-// not known in advance (any compressed file).
-func openInput(p string) (r io.ReadCloser, size int64, err error) {
+// not known in advance (any compressed file). pr counts the bytes read
+// from the file.
+func openInput(p string, pr *progress) (r io.ReadCloser, size int64, err error) {
 	f, fi, err := openRegular(p)
 	if err != nil {
 		return nil, 0, err
 	}
-	br := bufio.NewReader(f)
+	br := bufio.NewReader(pr.reader(f))
 	head, _ := br.Peek(len(gzipMagic))
 	if !bytes.Equal(head, gzipMagic) {
 		if hasGzipName(p) {

@@ -92,6 +92,12 @@ type Reader struct {
 	// a JSON Lines line, kept. 0 means DefaultMaxSize; a negative value,
 	// no limit.
 	MaxSize int64
+	// OnProgress, if set, is called with the number of bytes of input
+	// files (as stored: compressed for .gz) read so far since the last
+	// call, from the goroutine that runs Walk; a file skipped or read in
+	// part counts whole once done with, so that over a walk the bytes add
+	// up to Size of its paths.
+	OnProgress func(n int64)
 }
 
 // maxSize returns the size limit in force, or -1 for none.
@@ -172,7 +178,7 @@ func readAll(r io.Reader, size, limit int64) ([]byte, error) {
 // A gzip-compressed file is read decompressed, the limit applying to what
 // it decompresses to.
 func (w *walker) readFile(p string) ([]byte, error) {
-	f, size, err := openInput(p)
+	f, size, err := openInput(p, &w.progress)
 	if err != nil {
 		return nil, err
 	}
@@ -254,7 +260,7 @@ func notRegular(fi os.FileInfo) error {
 // Walk stops and returns the error if fn fails or ctx is done. Bad inputs
 // do not stop it: see Reader.OnError.
 func (r *Reader) Walk(ctx context.Context, paths []string, fn func(extract.Document) error) error {
-	w := &walker{ctx: ctx, r: r, fn: fn}
+	w := &walker{ctx: ctx, r: r, fn: fn, progress: progress{fn: r.OnProgress}}
 	if r.Published != "" {
 		d, err := NormalizeDate(r.Published)
 		if err != nil {
@@ -282,6 +288,7 @@ type walker struct {
 	fn        func(extract.Document) error
 	published string
 	errs      []error
+	progress progress
 	// ids remembers each document ID handed on and where it came from,
 	// to catch two inputs with the same ID (which a store would conflate).
 	ids idSet
@@ -472,6 +479,7 @@ func looped(ancestors []os.FileInfo, fi os.FileInfo) bool {
 // file reads one file by its extension; a file whose name ends in .gz is
 // read decompressed, as the file it names without .gz (its id too).
 func (w *walker) file(p, id string, metas []metaScope) error {
+	defer w.progress.done(p)
 	id = trimGzip(id)
 	switch ext := strings.ToLower(filepath.Ext(trimGzip(p))); ext {
 	case ".txt":

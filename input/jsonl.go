@@ -31,7 +31,7 @@ type jsonlRecord struct {
 // line number and skipped; the others go on. A line longer than the size
 // limit is read through without being kept.
 func (w *walker) jsonlFile(p, name string, metas []metaScope) error {
-	f, _, err := openInput(p)
+	f, _, err := openInput(p, &w.progress)
 	if err != nil {
 		w.report(&Error{Path: p, Err: err})
 		return nil
