@@ -288,7 +288,7 @@ type walker struct {
 	fn        func(extract.Document) error
 	published string
 	errs      []error
-	progress progress
+	progress  progress
 	// ids remembers each document ID handed on and where it came from,
 	// to catch two inputs with the same ID (which a store would conflate).
 	ids idSet
