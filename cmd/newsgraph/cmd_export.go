@@ -37,16 +37,17 @@ output). A file is written whole or not at all.
 
 The actor–event network: with --graph events (implied by --format svg and
 by any of --actor, --country, --type, --since, --until), export writes the
-fused events of that selection, not every quad, as GraphML (for Gephi, yEd,
-NetworkX), DOT or an SVG picture: actors, targets, places and events are
-nodes with attributes (kind, iri, entity_class, country, type, subtype,
-cameo, date, killed_min, killed_max, injured_min, injured_max, sources);
-edges run actor → event → target, event → place, and event → event for
-"retaliation for", each with its role. Drawn, actors and targets are
-boxes, places notes, each event labelled with its type, date, places and
-casualty figures (a range when sources disagree) and its number of
-sources. N-Quads and JSON-LD always write every quad: they refuse the
-selection flags and --graph events. For example:
+fused events of that selection, not every quad, as GraphML (for Gephi,
+yEd, NetworkX; the default without --format or -o), DOT or an SVG
+picture. Actors, targets, places and events are nodes with attributes
+(kind, iri, entity_class, country, type, subtype, cameo, date, killed_min,
+killed_max, injured_min, injured_max, sources); edges run actor → event →
+target, event → place, and event → event for "retaliation for", each with
+its role. Drawn, actors and targets are boxes, places notes, each event
+labelled with its type, date, places and casualty figures (a range when
+sources disagree) and its number of sources. N-Quads and JSON-LD always
+write every quad: they refuse the selection flags and --graph events.
+For example:
 
 	newsgraph export --format svg --country Iran --since 2024-01-01 -o iran.svg
 	newsgraph export --graph events --type Attack -o attacks.graphml
@@ -223,6 +224,9 @@ func (c *exportCmd) run(ctx context.Context, env *Env, args []string) error {
 		} else {
 			return usagef("-o %s: the file name's extension names no export format (.nq, .jsonld, .graphml, .dot, .svg, optionally .gz); give --format", c.output)
 		}
+	}
+	if !toFile && !c.fs.Changed("format") && !strings.EqualFold(c.graph, graphRDF) && (strings.EqualFold(c.graph, graphEvents) || len(c.givenSelection()) > 0) {
+		format = export.GraphML // the network's default
 	}
 	g, err := c.graphOf(format)
 	if err != nil {
