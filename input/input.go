@@ -92,6 +92,12 @@ type Reader struct {
 	// a JSON Lines line, kept. 0 means DefaultMaxSize; a negative value,
 	// no limit.
 	MaxSize int64
+	// OnProgress, if set, is called with the number of bytes of input
+	// files (as stored: compressed for .gz) read so far since the last
+	// call, from the goroutine that runs Walk; a file skipped or read in
+	// part counts whole once done with, so that over a walk the bytes add
+	// up to Size of its paths.
+	OnProgress func(n int64)
 }
 
 // maxSize returns the size limit in force, or -1 for none.
@@ -169,8 +175,15 @@ func readAll(r io.Reader, size, limit int64) ([]byte, error) {
 
 // readFile reads the regular file p as readAll does: a file larger than
 // the limit is not read at all.
+// A gzip-compressed file is read decompressed, the limit applying to what
+// it decompresses to.
 func (w *walker) readFile(p string) ([]byte, error) {
-	return readRegular(p, w.r.maxSize())
+	f, size, err := openInput(p, &w.progress)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return readAll(f, size, w.r.maxSize())
 }
 
 // readRegular reads the regular file p through limit (see readAll).
@@ -233,6 +246,10 @@ func notRegular(fi os.FileInfo) error {
 //   - a .txt file is plain text, a .html or .htm file a web page whose
 //     article body is extracted, a .jsonl (or .ndjson) file holds one
 //     article per line; a file given directly has its base name as ID;
+//   - a file whose name ends in .gz (a.txt.gz, b.jsonl.gz, c.html.gz), or
+//     that begins with gzip's magic bytes, is read decompressed, as the
+//     file it names without .gz (its ID too); a corrupt one is reported
+//     (ErrCorruptGzip), naming the file;
 //   - "-" is plain text read from standard input, with ID "stdin".
 //
 // The publication date of a document is taken, in this order, from the
@@ -243,7 +260,7 @@ func notRegular(fi os.FileInfo) error {
 // Walk stops and returns the error if fn fails or ctx is done. Bad inputs
 // do not stop it: see Reader.OnError.
 func (r *Reader) Walk(ctx context.Context, paths []string, fn func(extract.Document) error) error {
-	w := &walker{ctx: ctx, r: r, fn: fn}
+	w := &walker{ctx: ctx, r: r, fn: fn, progress: progress{fn: r.OnProgress}}
 	if r.Published != "" {
 		d, err := NormalizeDate(r.Published)
 		if err != nil {
@@ -271,6 +288,7 @@ type walker struct {
 	fn        func(extract.Document) error
 	published string
 	errs      []error
+	progress  progress
 	// ids remembers each document ID handed on and where it came from,
 	// to catch two inputs with the same ID (which a store would conflate).
 	ids idSet
@@ -458,9 +476,12 @@ func looped(ancestors []os.FileInfo, fi os.FileInfo) bool {
 	return false
 }
 
-// file reads one file by its extension.
+// file reads one file by its extension; a file whose name ends in .gz is
+// read decompressed, as the file it names without .gz (its id too).
 func (w *walker) file(p, id string, metas []metaScope) error {
-	switch ext := strings.ToLower(filepath.Ext(p)); ext {
+	defer w.progress.done(p)
+	id = trimGzip(id)
+	switch ext := strings.ToLower(filepath.Ext(trimGzip(p))); ext {
 	case ".txt":
 		return w.textFile(p, id, metas)
 	case ".html", ".htm":
@@ -471,7 +492,7 @@ func (w *walker) file(p, id string, metas []metaScope) error {
 		if ext == "" {
 			ext = "none"
 		}
-		w.report(&Error{Path: p, Err: fmt.Errorf("%w (extension %s; want .txt, .html, .htm or .jsonl)", ErrUnknownType, ext)})
+		w.report(&Error{Path: p, Err: fmt.Errorf("%w (extension %s; want .txt, .html, .htm or .jsonl, each optionally .gz)", ErrUnknownType, ext)})
 		return nil
 	}
 }

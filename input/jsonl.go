@@ -31,7 +31,7 @@ type jsonlRecord struct {
 // line number and skipped; the others go on. A line longer than the size
 // limit is read through without being kept.
 func (w *walker) jsonlFile(p, name string, metas []metaScope) error {
-	f, _, err := openRegular(p)
+	f, _, err := openInput(p, &w.progress)
 	if err != nil {
 		w.report(&Error{Path: p, Err: err})
 		return nil
@@ -62,6 +62,8 @@ func (w *walker) jsonlFile(p, name string, metas []metaScope) error {
 		case line == nil && size > 0:
 			records++
 			w.report(&Error{Path: p, Line: n, Err: tooLarge("a line of ", size, limit)})
+		case err != nil && !errors.Is(err, io.EOF):
+			// a line cut short by a read error is not parsed
 		case len(bytes.TrimSpace(line)) > 0:
 			records++
 			doc, warning, lerr := parseJSONLine(line)

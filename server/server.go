@@ -107,6 +107,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/cayleygraph/cayley/clog"
 	"github.com/cayleygraph/cayley/graph"
 	cayleyhttp "github.com/cayleygraph/cayley/server/http"
 	"github.com/julienschmidt/httprouter"
@@ -280,7 +281,12 @@ var writePaths = []string{"/api/v2/write", "/api/v2/delete", "/api/v2/node/delet
 // route pattern or an invalid CORS origin. h.QuadWriter may be nil;
 // when writes are enabled a "single" writer is then created for
 // h.QuadStore. See the package documentation for the guards applied.
+//
+// It also has Cayley's log (package clog) print the errors of clients that
+// went away early (context canceled, broken pipe, connection reset) as a
+// plain "server: client gone" line rather than an ERROR.
 func NewHandler(h *graph.Handle, opts Options) http.Handler {
+	installLogger.Do(func() { clog.SetLogger(&gentleLogger{}) })
 	opts = opts.withDefaults()
 	writable := opts.writable()
 	if writable && h.QuadWriter == nil {

@@ -31,7 +31,7 @@ import (
 var static embed.FS
 
 // Assets returns the embedded files (index.html, app.js, style.css,
-// world.json, examples/…).
+// world.json, favicon.ico, examples/…).
 func Assets() fs.FS {
 	sub, err := fs.Sub(static, "static")
 	if err != nil {
@@ -78,8 +78,9 @@ func Examples() ([]Example, error) {
 	return out, nil
 }
 
-// Handler serves the explorer: the page at /, its assets, and
-// /examples.json (the example queries). Unknown paths get 404.
+// Handler serves the explorer: the page at /, its assets, its icon at
+// /favicon.ico and /examples.json (the example queries). Unknown paths
+// get 404.
 func Handler() http.Handler {
 	files := http.FileServerFS(Assets())
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
@@ -103,6 +104,13 @@ func Handler() http.Handler {
 			}
 			h.Set("Content-Type", "application/json; charset=utf-8")
 			json.NewEncoder(w).Encode(ex)
+			return
+		case r.URL.Path == "/favicon.ico":
+			// the icon browsers ask for on their own (a 32×32 PNG in an
+			// ICO container); Go's table of types lacks .ico
+			h.Set("Content-Type", "image/x-icon")
+			h.Set("Cache-Control", "max-age=86400")
+			http.ServeFileFS(w, r, Assets(), "favicon.ico")
 			return
 		case r.URL.Path == "/" || r.URL.Path == "/index.html":
 			h.Set("Cache-Control", "no-cache")

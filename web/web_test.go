@@ -3,7 +3,9 @@ package web_test
 import (
 	"bytes"
 	"context"
+	"encoding/binary"
 	"encoding/json"
+	"image/png"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -115,6 +117,26 @@ func TestHandler(t *testing.T) {
 	}
 	if langs["gizmo"] == 0 || langs["graphql"] == 0 {
 		t.Errorf("examples: %v", langs)
+	}
+}
+
+// TestFavicon checks that the icon browsers ask for is answered with an
+// image that decodes (a PNG inside an ICO container).
+func TestFavicon(t *testing.T) {
+	srv := httptest.NewServer(web.Handler())
+	defer srv.Close()
+	resp, body := get(t, srv.URL+"/favicon.ico")
+	if resp.StatusCode != 200 || resp.Header.Get("Content-Type") != "image/x-icon" {
+		t.Fatalf("/favicon.ico: %d %q", resp.StatusCode, resp.Header.Get("Content-Type"))
+	}
+	b := []byte(body)
+	if len(b) < 22 || !bytes.Equal(b[:4], []byte{0, 0, 1, 0}) {
+		t.Fatalf("not an ICO file: % x", b[:min(len(b), 8)])
+	}
+	offset := binary.LittleEndian.Uint32(b[18:22])
+	img, err := png.Decode(bytes.NewReader(b[offset:]))
+	if err != nil || img.Bounds().Dx() != int(b[6]) {
+		t.Errorf("icon image: %v, %v", err, img)
 	}
 }
 

@@ -36,12 +36,20 @@ reporting the event, with that document's figures. With --format csv
 (RFC 4180, UTF-8, a header row) or tsv it prints one row per event for
 spreadsheets, pandas or R, in the habits of ACLED and GDELT exports:
 
-	event_id, date, date_precision, type, subtype, cameo, actors,
-	actor_countries, targets, target_countries, country, country_iso,
-	admin1, location, killed_min, killed_max, injured_min, injured_max,
-	sources, source_docs, evidence
+	event_id, date, date_precision, type, subtype, cameo,
+	actors, actor_countries, actor_iso, actor_wikidata,
+	targets, target_countries, target_iso, target_wikidata,
+	country, country_iso, admin1, location,
+	latitude, longitude, geo_precision,
+	killed_min, killed_max, injured_min, injured_max,
+	sources, source_urls, source_outlets, source_docs, evidence
 
-Cells with several values separate them with "; ".
+Cells with several values separate them with "; ". ISO 3166 codes and
+Wikidata ids are those the store holds (from the lexicon); latitude and
+longitude are those of the most specific place that has coordinates
+(geo_precision: location, admin1 or country); killed and injured are the
+lowest and highest figures the sources give; evidence is the first
+source's sentence.
 
 --type selects an event type (Attack, Condemn, ...); --actor an actor by
 name or alias; --place a place by name or alias, including everything
@@ -135,9 +143,9 @@ func (c *eventsCmd) run(ctx context.Context, env *Env, args []string) error {
 			}
 		}
 	case "csv":
-		err = writeEventCSV(out, events, ',')
+		err = writeEventCSV(ctx, out, events, store, ',')
 	case "tsv":
-		err = writeEventCSV(out, events, '\t')
+		err = writeEventCSV(ctx, out, events, store, '\t')
 	default:
 		writeEventTable(out, events)
 	}

@@ -25,7 +25,10 @@ article body is extracted, dropping navigation and other boilerplate), a
 JSON Lines file (.jsonl: one article per line with "id" and "text" or
 "html", and optionally "title", "url", "published" and "source"), a
 directory (walked recursively in lexical order; hidden files are skipped),
-or "-" for plain text on standard input.
+or "-" for plain text on standard input. Each file may be gzip-compressed
+(a.txt.gz, b.jsonl.gz, c.html.gz, or recognised by gzip's magic bytes): it
+is read as the file it names without .gz, which is also its document id;
+a corrupt one is reported, naming the file.
 
 A directory may hold a _meta.json file giving the publication date, title,
 URL or source of its articles:

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"sync"
@@ -14,6 +15,7 @@ import (
 
 	"github.com/newsgraph/newsgraph/extract"
 	"github.com/newsgraph/newsgraph/graph"
+	"github.com/newsgraph/newsgraph/input"
 )
 
 var cmdIngest = &Command{
@@ -46,8 +48,10 @@ and skipped; entities and events in the documents written; quads written;
 into bolt (and --bulk's staging file), the write transactions and the
 bytes of pages they wrote (bolt rewrites each page a transaction changes
 whole: fewer bytes a quad means larger batches share more pages); the
-time taken. A progress indicator is shown on standard error when it is
-a terminal. On interrupt (Ctrl-C, SIGTERM) ingest stops reading, writes
+time taken. A progress bar is shown on standard error when it is a
+terminal: the bytes of the input files read of their total (compressed
+for .gz), with the rate and the time left; a spinner when reading
+standard input. On interrupt (Ctrl-C, SIGTERM) ingest stops reading, writes
 the documents already extracted and prints the summary so far.
 
 With --bulk and --db postgres, an empty database is loaded in bulk: the
@@ -127,14 +131,9 @@ func (c *ingestCmd) run(ctx context.Context, env *Env, args []string) error {
 	// ui keeps the progress bar and the messages about bad inputs apart.
 	var ui sync.Mutex
 	var bar *progressbar.ProgressBar
+	total, sized := input.Size(args)
 	if env.Interactive {
-		bar = progressbar.NewOptions(-1,
-			progressbar.OptionSetWriter(env.Stderr),
-			progressbar.OptionSetDescription("ingesting"),
-			progressbar.OptionSpinnerType(14),
-			progressbar.OptionThrottle(100*time.Millisecond),
-			progressbar.OptionClearOnFinish(),
-		)
+		bar = newIngestBar(env.Stderr, total, sized, 100*time.Millisecond)
 	}
 	report := func(err error) {
 		ui.Lock()
@@ -172,6 +171,13 @@ func (c *ingestCmd) run(ctx context.Context, env *Env, args []string) error {
 	}
 
 	p := &pipeline{flags: c.extractFlags, base: c.store.base, report: report, interrupt: ctx}
+	if bar != nil && sized {
+		p.progress = func(n int64) {
+			ui.Lock()
+			bar.Add64(n)
+			ui.Unlock()
+		}
+	}
 	// The writes go on under a context that the interrupt does not
 	// cancel, so that the documents being stored are stored whole.
 	putCtx := context.WithoutCancel(ctx)
@@ -214,7 +220,9 @@ func (c *ingestCmd) run(ctx context.Context, env *Env, args []string) error {
 		if bar != nil {
 			ui.Lock()
 			bar.Describe(fmt.Sprintf("ingesting: %d document(s) stored", sum.added+sum.unchanged+sum.replaced))
-			bar.Add(len(batch))
+			if !sized {
+				bar.Add(len(batch))
+			}
 			ui.Unlock()
 		}
 		return after.PageBytes - before.PageBytes, nil
@@ -257,6 +265,28 @@ func (c *ingestCmd) run(ctx context.Context, env *Env, args []string) error {
 		return errReported
 	}
 	return nil
+}
+
+// newIngestBar is ingest's progress bar on w: with the inputs' total size
+// known (files, not standard input), a bar of the bytes read with a
+// percentage, a rate and the time left; otherwise a spinner with the
+// documents stored. It draws at most once per throttle.
+func newIngestBar(w io.Writer, total int64, sized bool, throttle time.Duration) *progressbar.ProgressBar {
+	opts := []progressbar.Option{
+		progressbar.OptionSetWriter(w),
+		progressbar.OptionSetDescription("ingesting"),
+		progressbar.OptionThrottle(throttle),
+		progressbar.OptionClearOnFinish(),
+	}
+	if !sized || total <= 0 {
+		return progressbar.NewOptions64(-1, append(opts, progressbar.OptionSpinnerType(14))...)
+	}
+	return progressbar.NewOptions64(total, append(opts,
+		progressbar.OptionShowBytes(true),
+		progressbar.OptionShowCount(),
+		progressbar.OptionSetPredictTime(true),
+		progressbar.OptionSetWidth(20),
+	)...)
 }
 
 // pathExists reports whether anything exists at path.

@@ -24,8 +24,10 @@ var cmdServe = &Command{
 Serve serves the graph over HTTP until interrupted: the explorer (a web
 page: timeline, graph, map, entity pages, query box) at /, the typed
 GraphQL API at /graphql, Cayley's API v2 under /api/v2/ (for example POST
-/api/v2/query?lang=gizmo with the query as the body) and a health check at
-/healthz.
+/api/v2/query?lang=gizmo with the query as the body), the table of
+'newsgraph events --format csv' at /events.csv (and tsv at /events.tsv;
+select with ?type=, actor=, country=, since=, until=), which the
+explorer's timeline offers for download, and a health check at /healthz.
 
 It listens on 127.0.0.1:7474 by default, reachable from this machine only;
 give --addr to listen elsewhere. Requests are answered when their Host
@@ -136,7 +138,11 @@ func (c *serveCmd) run(ctx context.Context, env *Env, args []string) error {
 		ln.Close()
 		return err
 	}
-	opts.Routes = web.Routes(typed)
+	table := eventTableHandler(store)
+	for path := range eventTablePaths {
+		opts.Routes = append(opts.Routes, server.Route{Pattern: path, Handler: table})
+	}
+	opts.Routes = append(opts.Routes, web.Routes(typed)...)
 	if err := server.Serve(ctx, ln, h, opts); err != nil {
 		return err
 	}

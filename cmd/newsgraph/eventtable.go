@@ -1,12 +1,14 @@
 package main
 
 import (
+	"context"
 	"encoding/csv"
 	"io"
 	"strconv"
 	"strings"
 
 	"github.com/newsgraph/newsgraph/extract"
+	"github.com/newsgraph/newsgraph/graph"
 )
 
 // eventColumns is the header of the CSV and TSV event tables: one row per
@@ -14,69 +16,179 @@ import (
 // several values separate them with "; ".
 var eventColumns = []string{
 	"event_id", "date", "date_precision", "type", "subtype", "cameo",
-	"actors", "actor_countries", "targets", "target_countries",
+	"actors", "actor_countries", "actor_iso", "actor_wikidata",
+	"targets", "target_countries", "target_iso", "target_wikidata",
 	"country", "country_iso", "admin1", "location",
+	"latitude", "longitude", "geo_precision",
 	"killed_min", "killed_max", "injured_min", "injured_max",
-	"sources", "source_docs", "evidence",
+	"sources", "source_urls", "source_outlets", "source_docs", "evidence",
 }
 
-// eventRow is one event's cells, in the order of eventColumns.
-func eventRow(ev extract.Event) []string {
-	date := ""
-	if ev.Date != nil {
-		date = *ev.Date
-	}
-	targets := refList(ev.Targets)
-	targets = append(targets, ev.TargetText...)
-	var country, iso string
-	if ev.Country != nil {
-		country, iso = ev.Country.Name, isoOf(ev.Country.ID)
-	}
-	admin1, location := placeColumns(ev.Places)
-	var docs []string
-	for _, s := range ev.Sources {
-		docs = append(docs, s.Doc)
-	}
-	evidence := ""
-	if len(ev.Evidence) > 0 {
-		evidence = ev.Evidence[0].Text
-	}
-	return []string{
-		ev.ID, date, datePrecision(date), ev.Type, ev.Subtype, ev.Cameo,
-		joinCell(refList(ev.Actors)), joinCell(refCountries(ev.Actors)),
-		joinCell(targets), joinCell(refCountries(ev.Targets)),
-		country, iso, admin1, location,
-		intCell(ev.Killed), intCell(orLow(ev.KilledMax, ev.Killed)),
-		intCell(ev.Injured), intCell(orLow(ev.InjuredMax, ev.Injured)),
-		strconv.Itoa(len(ev.Sources)), joinCell(docs), evidence,
-	}
+// tableFacts looks up what a row shows beyond the fused event itself
+// (*graph.Store does).
+type tableFacts interface {
+	EntityFacts(ctx context.Context, iri string) (graph.EntityFacts, error)
+	DocFacts(ctx context.Context, id string) (graph.DocFacts, error)
+}
+
+// eventTable writes events as rows, looking up each entity's and each
+// document's facts once.
+type eventTable struct {
+	ctx   context.Context
+	facts tableFacts // nil: no look-ups, those cells stay empty
+	ents  map[string]graph.EntityFacts
+	docs  map[string]graph.DocFacts
+	err   error
+}
+
+func newEventTable(ctx context.Context, facts tableFacts) *eventTable {
+	return &eventTable{ctx: ctx, facts: facts, ents: map[string]graph.EntityFacts{}, docs: map[string]graph.DocFacts{}}
 }
 
 // writeEventCSV writes events as RFC 4180 CSV (sep ',') or as TSV (sep
-// '\t', where tabs and line breaks inside a cell become spaces), with a
-// header row.
-func writeEventCSV(w io.Writer, events []extract.Event, sep rune) error {
+// '\t', where tabs and line breaks inside a cell become spaces), UTF-8,
+// with a header row.
+func writeEventCSV(ctx context.Context, w io.Writer, events []extract.Event, facts tableFacts, sep rune) error {
+	t := newEventTable(ctx, facts)
 	cw := csv.NewWriter(w)
 	cw.Comma = sep
-	clean := func(row []string) []string { return row }
-	if sep == '\t' {
-		clean = func(row []string) []string {
-			for i, c := range row {
-				row[i] = strings.Join(strings.Fields(c), " ")
-			}
-			return row
-		}
-	}
 	if err := cw.Write(eventColumns); err != nil {
 		return err
 	}
 	for _, ev := range events {
-		if err := cw.Write(clean(eventRow(ev))); err != nil {
+		row := t.row(ev)
+		if t.err != nil {
+			return t.err
+		}
+		if sep == '\t' {
+			row = flattenCells(row)
+		}
+		if err := cw.Write(row); err != nil {
 			return err
 		}
 	}
 	cw.Flush()
 	return cw.Error()
+}
+
+// flattenCells turns runs of white space (tabs, line breaks) inside cells
+// into single spaces, as TSV readers expect.
+func flattenCells(row []string) []string {
+	for i, c := range row {
+		row[i] = strings.Join(strings.Fields(c), " ")
+	}
+	return row
+}
+
+// row is one event's cells, in the order of eventColumns.
+func (t *eventTable) row(ev extract.Event) []string {
+	date := ""
+	if ev.Date != nil {
+		date = *ev.Date
+	}
+	precision := ev.DatePrecision
+	if precision == "" {
+		precision = datePrecision(date)
+	}
+	targets := append(refList(ev.Targets), ev.TargetText...)
+	var country, iso string
+	if ev.Country != nil {
+		country, iso = ev.Country.Name, t.entity(ev.Country.ID).ISO
+	}
+	admin1, location := placeColumns(ev.Places)
+	lat, lon, geo := t.coordinates(ev, admin1, location)
+	urls, outlets, docs := t.sourceColumns(ev.Sources)
+	evidence := ""
+	if len(ev.Evidence) > 0 {
+		evidence = ev.Evidence[0].Text
+	}
+	return []string{
+		ev.ID, date, precision, ev.Type, ev.Subtype, ev.Cameo,
+		joinCell(refList(ev.Actors)), joinCell(refCountries(ev.Actors)),
+		joinCell(t.isoCodes(ev.Actors)), joinCell(t.wikidata(ev.Actors)),
+		joinCell(targets), joinCell(refCountries(ev.Targets)),
+		joinCell(t.isoCodes(ev.Targets)), joinCell(t.wikidata(ev.Targets)),
+		country, iso, admin1.Name, location.Name,
+		lat, lon, geo,
+		intCell(ev.Killed), intCell(orLow(ev.KilledMax, ev.Killed)),
+		intCell(ev.Injured), intCell(orLow(ev.InjuredMax, ev.Injured)),
+		strconv.Itoa(len(ev.Sources)), joinCell(urls), joinCell(outlets), joinCell(docs), evidence,
+	}
+}
+
+// entity is the facts of entity iri (none without a look-up).
+func (t *eventTable) entity(iri string) graph.EntityFacts {
+	if t.facts == nil || iri == "" || t.err != nil {
+		return graph.EntityFacts{}
+	}
+	f, ok := t.ents[iri]
+	if !ok {
+		f, t.err = t.facts.EntityFacts(t.ctx, iri)
+		t.ents[iri] = f
+	}
+	return f
+}
+
+// doc is the facts of document id (none without a look-up).
+func (t *eventTable) doc(id string) graph.DocFacts {
+	if t.facts == nil || t.err != nil {
+		return graph.DocFacts{}
+	}
+	f, ok := t.docs[id]
+	if !ok {
+		f, t.err = t.facts.DocFacts(t.ctx, id)
+		t.docs[id] = f
+	}
+	return f
+}
+
+// isoCodes lists the ISO 3166 codes of refs' countries, each once.
+func (t *eventTable) isoCodes(refs []extract.Ref) []string {
+	var out []string
+	for _, r := range refs {
+		out = appendOnce(out, t.entity(r.ID).ISO)
+	}
+	return out
+}
+
+// wikidata lists the Wikidata items of those refs that have one.
+func (t *eventTable) wikidata(refs []extract.Ref) []string {
+	var out []string
+	for _, r := range refs {
+		out = appendOnce(out, t.entity(r.ID).Wikidata)
+	}
+	return out
+}
+
+// coordinates are those of the most specific place that has them: the
+// location, then the first-level division, then the country; geo names
+// which one.
+func (t *eventTable) coordinates(ev extract.Event, admin1, location extract.Ref) (lat, lon, geo string) {
+	candidates := []struct {
+		ref  *extract.Ref
+		name string
+	}{{&location, "location"}, {&admin1, "admin1"}, {ev.Country, "country"}}
+	for _, c := range candidates {
+		if c.ref == nil || c.ref.ID == "" {
+			continue
+		}
+		if f := t.entity(c.ref.ID); f.Lat != nil {
+			return floatCell(*f.Lat), floatCell(*f.Lon), c.name
+		}
+	}
+	return "", "", ""
+}
+
+// sourceColumns lists the sources' URLs and outlets (each once, where the
+// input gave them) and their document ids.
+func (t *eventTable) sourceColumns(sources []extract.SourceClaim) (urls, outlets, docs []string) {
+	for _, s := range sources {
+		f := t.doc(s.Doc)
+		urls = appendOnce(urls, f.URL)
+		outlets = appendOnce(outlets, f.Source)
+		docs = append(docs, s.Doc)
+	}
+	return urls, outlets, docs
 }
 
 // datePrecision names the precision of an ISO date prefix.
@@ -94,30 +206,21 @@ func datePrecision(date string) string {
 
 // placeColumns picks the first-level division (a Region) and the most
 // specific other place among an event's places.
-func placeColumns(places []extract.Ref) (admin1, location string) {
+func placeColumns(places []extract.Ref) (admin1, location extract.Ref) {
 	for _, p := range places {
 		switch p.Class {
 		case "Region":
-			if admin1 == "" {
-				admin1 = p.Name
+			if admin1.ID == "" {
+				admin1 = p
 			}
 		case "Country":
 		default:
-			if location == "" {
-				location = p.Name
+			if location.ID == "" {
+				location = p
 			}
 		}
 	}
 	return admin1, location
-}
-
-// isoOf is the ISO 3166 code that ends a country's IRI (…/country/ir).
-func isoOf(iri string) string {
-	i := strings.LastIndex(iri, "/country/")
-	if i < 0 {
-		return ""
-	}
-	return strings.ToUpper(iri[i+len("/country/"):])
 }
 
 func refList(refs []extract.Ref) []string {
@@ -132,18 +235,27 @@ func refList(refs []extract.Ref) []string {
 // country an entity belongs to; each once.
 func refCountries(refs []extract.Ref) []string {
 	var out []string
-	seen := map[string]bool{}
 	for _, r := range refs {
 		c := r.Country
 		if r.Class == "Country" {
 			c = r.Name
 		}
-		if c != "" && !seen[c] {
-			seen[c] = true
-			out = append(out, c)
-		}
+		out = appendOnce(out, c)
 	}
 	return out
+}
+
+// appendOnce appends v to vs unless it is empty or already there.
+func appendOnce(vs []string, v string) []string {
+	if v == "" {
+		return vs
+	}
+	for _, x := range vs {
+		if x == v {
+			return vs
+		}
+	}
+	return append(vs, v)
 }
 
 func joinCell(vs []string) string { return strings.Join(vs, "; ") }
@@ -154,6 +266,8 @@ func intCell(n *int) string {
 	}
 	return strconv.Itoa(*n)
 }
+
+func floatCell(f float64) string { return strconv.FormatFloat(f, 'f', -1, 64) }
 
 // orLow is hi, or lo when the sources agree (hi unset).
 func orLow(hi, lo *int) *int {

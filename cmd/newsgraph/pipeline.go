@@ -140,6 +140,9 @@ type pipeline struct {
 	// report prints a problem with one input; it may be called from
 	// several goroutines, never at the same time.
 	report func(error)
+	// progress, if set, is given the bytes of input files read (see
+	// input.Reader.OnProgress).
+	progress func(int64)
 	// prepare, if set, may adjust each document before extraction.
 	prepare func(*extract.Document)
 	// interrupt, when done, stops the pipeline between two documents:
@@ -199,7 +202,7 @@ func (p *pipeline) run(ctx context.Context, stdin io.Reader, paths []string, emi
 			p.fail(err)
 		}
 		onWarning := func(err error) { p.report(fmt.Errorf("warning: %w", err)) }
-		r := &input.Reader{Published: p.flags.published, OnError: onError, OnWarning: onWarning, Stdin: stdin, MaxSize: p.flags.readerMaxSize()}
+		r := &input.Reader{Published: p.flags.published, OnError: onError, OnWarning: onWarning, Stdin: stdin, MaxSize: p.flags.readerMaxSize(), OnProgress: p.progress}
 		walkErr = r.Walk(ctx, paths, func(doc extract.Document) error {
 			if p.prepare != nil {
 				p.prepare(&doc)

@@ -7,66 +7,85 @@ import (
 	"fmt"
 	"io"
 	"os/exec"
-	"sort"
 	"strings"
 
 	"github.com/newsgraph/newsgraph/extract"
 )
 
 // EventGraph writes events (fused, as graph.Store.Events returns them) as
-// a Graphviz drawing meant to be read at a glance: actors and targets as
-// boxes, each event as an ellipse labelled with its type, date, places and
-// casualty figures (a range when sources disagree, with the number of
-// sources), arrows from actors to events to targets, and dashed arrows
-// for "in retaliation for".
+// the actor–event network in Graphviz DOT, drawn to be read at a glance:
+// actors and targets as boxes, places as notes, each event as an ellipse
+// labelled with its type, date, places and casualty figures (a range when
+// sources disagree, with the number of sources), arrows from actors to
+// events to targets, dotted lines from events to their places, and dashed
+// arrows for "in retaliation for". Every node also carries the attributes
+// EventGraphML writes (kind, iri, entity_class, type, date, killed_min, ...), for
+// programs that read DOT.
 func EventGraph(w io.Writer, events []extract.Event) error {
+	n := eventNetwork(events)
 	var b bytes.Buffer
 	b.WriteString("digraph events {\n  rankdir=LR;\n  node [fontname=\"Helvetica\", fontsize=11];\n  edge [color=\"#555555\"];\n")
-	entities := map[string]extract.Ref{}
-	var ids []string
-	eventNode := map[string]string{}
-	for i, e := range events {
-		eventNode[e.ID] = fmt.Sprintf("e%d", i)
-		for _, r := range append(append([]extract.Ref{}, e.Actors...), e.Targets...) {
-			if _, ok := entities[r.ID]; !ok {
-				entities[r.ID] = r
-				ids = append(ids, r.ID)
-			}
+	for _, node := range n.entities {
+		shape, style := "box", "rounded,filled"
+		if node.attrs["kind"] == NodePlace {
+			shape, style = "note", "filled"
 		}
+		fmt.Fprintf(&b, "  %s [shape=%s, style=%q, fillcolor=%q, label=%s%s];\n", node.id, shape, style, entityColor(n.ref[node.id], node.attrs["kind"]), dotQuote(node.label), dotAttrs(node.attrs))
 	}
-	sort.Strings(ids)
-	entNode := map[string]string{}
-	for i, id := range ids {
-		r := entities[id]
-		entNode[id] = fmt.Sprintf("n%d", i)
-		color := "#dbe9f6"
-		switch r.Class {
-		case extract.ClassArmedGroup:
-			color = "#f6dbdb"
-		case extract.ClassStateForce, extract.ClassGovernment:
-			color = "#e4e4f7"
-		case extract.ClassPerson:
-			color = "#f3f0d8"
-		}
-		fmt.Fprintf(&b, "  n%d [shape=box, style=\"rounded,filled\", fillcolor=%q, label=%q];\n", i, color, r.Name)
+	for i, node := range n.events {
+		fmt.Fprintf(&b, "  %s [shape=ellipse, style=filled, fillcolor=%q, label=%s%s];\n", node.id, eventColor(events[i].Type), dotQuote(node.label), dotAttrs(node.attrs))
 	}
-	for i, e := range events {
-		fmt.Fprintf(&b, "  e%d [shape=ellipse, style=filled, fillcolor=%q, label=%q];\n", i, eventColor(e.Type), eventLabel(e))
-		for _, a := range e.Actors {
-			fmt.Fprintf(&b, "  %s -> e%d;\n", entNode[a.ID], i)
-		}
-		for _, t := range e.Targets {
-			fmt.Fprintf(&b, "  e%d -> %s;\n", i, entNode[t.ID])
-		}
-	}
-	for i, e := range events {
-		if n, ok := eventNode[e.RetaliationFor]; ok && e.RetaliationFor != "" {
-			fmt.Fprintf(&b, "  e%d -> %s [style=dashed, label=\"retaliation for\", fontsize=9];\n", i, n)
-		}
+	for _, e := range n.edges {
+		fmt.Fprintf(&b, "  %s -> %s [role=%q%s];\n", e.from, e.to, e.role, edgeStyle(e.role))
 	}
 	b.WriteString("}\n")
 	_, err := w.Write(b.Bytes())
 	return err
+}
+
+// entityColor is the fill colour of an entity node, by its class.
+func entityColor(r extract.Ref, kind string) string {
+	if kind == NodePlace {
+		return "#e6f2e6"
+	}
+	switch r.Class {
+	case extract.ClassArmedGroup:
+		return "#f6dbdb"
+	case extract.ClassStateForce, extract.ClassGovernment:
+		return "#e4e4f7"
+	case extract.ClassPerson:
+		return "#f3f0d8"
+	}
+	return "#dbe9f6"
+}
+
+// edgeStyle is how an edge of a role is drawn.
+func edgeStyle(role string) string {
+	switch role {
+	case "place":
+		return ", style=dotted, arrowhead=none"
+	case "retaliation_for":
+		return ", style=dashed, label=\"retaliation for\", fontsize=9"
+	}
+	return ""
+}
+
+// dotQuote is s as a DOT quoted string.
+func dotQuote(s string) string { return string(appendDOTString(nil, s)) }
+
+// dotAttrs writes a node's attributes, in netAttrs order, as ", key=value"
+// (Graphviz keeps attributes it does not know for other readers; none of
+// these names is one of its own).
+func dotAttrs(attrs map[string]string) string {
+	var b []byte
+	for _, a := range netAttrs {
+		if v := attrs[a.name]; v != "" {
+			b = append(b, ", "...)
+			b = append(b, a.name+"="...)
+			b = appendDOTString(b, v)
+		}
+	}
+	return string(b)
 }
 
 func eventColor(typ string) string {

@@ -168,6 +168,7 @@
   function applyFilters() {
     var vars = {type: $("f-type").value || null, actor: $("f-actor").value.trim() || null, country: $("f-country").value || null};
     var q = "query($type: EventType, $actor: String, $country: String) { events(type: $type, actor: $actor, country: $country) { totalCount nodes { id } } }";
+    $("f-csv").href = tableHref("events.csv", vars);
     gql(q, vars).then(function (d) {
       var keep = {};
       d.events.nodes.forEach(function (n) { keep[n.id] = true; });
@@ -175,6 +176,15 @@
       $("f-count").textContent = d.events.totalCount + " event" + (d.events.totalCount === 1 ? "" : "s");
       renderTimeline(evs);
     }).catch(function (err) { status(err.message, true); });
+  }
+
+  // tableHref is the link that downloads the events the filters select as
+  // a CSV table (newsgraph events --format csv, served by newsgraph serve).
+  function tableHref(path, vars) {
+    var params = Object.keys(vars).filter(function (k) { return vars[k]; }).map(function (k) {
+      return encodeURIComponent(k) + "=" + encodeURIComponent(vars[k]);
+    });
+    return path + (params.length ? "?" + params.join("&") : "");
   }
 
   // dayOf turns an ISO date (day, month or year) into a Date at its start.

@@ -1,0 +1,110 @@
+package graph
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"github.com/cayleygraph/quad"
+
+	"github.com/newsgraph/newsgraph/schema"
+)
+
+// EntityFacts is what a table of events shows of an entity beyond its
+// extract.Ref: its Wikidata item, the ISO 3166 code of its country (its
+// own, for a country) and its coordinates, where the store holds them.
+type EntityFacts struct {
+	// Wikidata is the item id ("Q794"), "" when unknown.
+	Wikidata string
+	// ISO is the upper-case ISO 3166-1 alpha-2 code ("IR").
+	ISO string
+	// Lat and Lon are decimal degrees; nil when unknown.
+	Lat, Lon *float64
+}
+
+// DocFacts is what the store holds of a document for citing it; fields the
+// input did not give are "".
+type DocFacts struct {
+	URL, Source, Title, Published string
+}
+
+// EntityFacts reads the Wikidata item, country code and coordinates of
+// the entity with IRI iri.
+func (s *Store) EntityFacts(ctx context.Context, iri string) (EntityFacts, error) {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	v := s.view(ctx, nil)
+	var f EntityFacts
+	if code, ok := countryCode(iri); ok {
+		f.ISO = code
+	}
+	objects := func(p quad.IRI) []quad.Value {
+		vs, err := v.out(quad.IRI(iri), p)
+		if err != nil {
+			return nil
+		}
+		return vs
+	}
+	for _, c := range objects(schema.CountryOf) {
+		if code, ok := countryCode(schema.TextOf(c)); ok && f.ISO == "" {
+			f.ISO = code
+		}
+	}
+	for _, w := range objects(schema.SameAs) {
+		if id, ok := strings.CutPrefix(schema.TextOf(w), schema.WikidataEntity); ok && f.Wikidata == "" {
+			f.Wikidata = id
+		}
+	}
+	f.Lat, f.Lon = firstDecimal(objects(schema.Lat)), firstDecimal(objects(schema.Lon))
+	if f.Lat == nil || f.Lon == nil {
+		f.Lat, f.Lon = nil, nil
+	}
+	if err := ctx.Err(); err != nil {
+		return EntityFacts{}, fmt.Errorf("graph: entity facts: %w", err)
+	}
+	return f, nil
+}
+
+// DocFacts reads the URL, outlet, title and publication date of the
+// document with identifier id.
+func (s *Store) DocFacts(ctx context.Context, id string) (DocFacts, error) {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	v := s.view(ctx, nil)
+	doc := schema.DocumentIRI(s.base, id)
+	first := func(p quad.IRI) string {
+		vs, err := v.out(doc, p)
+		if err != nil || len(vs) == 0 {
+			return ""
+		}
+		return schema.TextOf(vs[0])
+	}
+	f := DocFacts{URL: first(schema.URL), Source: first(schema.Source), Title: first(schema.Title), Published: first(schema.Published)}
+	if err := ctx.Err(); err != nil {
+		return DocFacts{}, fmt.Errorf("graph: document facts: %w", err)
+	}
+	return f, nil
+}
+
+// countryCode is the ISO 3166 code that ends a country's IRI
+// (…/country/ir: "IR").
+func countryCode(iri string) (string, bool) {
+	i := strings.LastIndex(iri, "/country/")
+	if i < 0 {
+		return "", false
+	}
+	code := iri[i+len("/country/"):]
+	if len(code) != 2 {
+		return "", false
+	}
+	return strings.ToUpper(code), true
+}
+
+func firstDecimal(vs []quad.Value) *float64 {
+	for _, v := range vs {
+		if f, ok := schema.DecimalOf(v); ok {
+			return &f
+		}
+	}
+	return nil
+}
