@@ -165,29 +165,7 @@ func (s *Store) putOne(v *view, rec *extract.Record) (PutResult, []graph.Delta, 
 		return res, nil, err
 	}
 
-	// The stored quads labelled doc are its own facts (document, reports,
-	// statements, evidence, mentions and its entries in the support
-	// index) and the shared facts it was the canonical document of.
-	indexed := map[quad.Value]bool{}
-	for _, q := range old {
-		if q.Predicate == schema.SupportedBy && q.Object == doc {
-			indexed[q.Subject] = true
-		}
-	}
-	// Entity names are settled apart (settleNames): a canonical ng:name
-	// quad is neither removed with the document's own facts nor settled
-	// as a shared fact.
-	var oldOwn, oldCanon []quad.Quad
-	for _, q := range old {
-		if q.Predicate != schema.SupportedBy && indexed[schema.FactIRI(s.base, q.Subject, q.Predicate, q.Object)] {
-			if q.Predicate == schema.Name {
-				continue
-			}
-			oldCanon = append(oldCanon, q)
-		} else {
-			oldOwn = append(oldOwn, q)
-		}
-	}
+	oldOwn, oldCanon := s.splitOld(old, doc)
 
 	f := newFuser(v, s, doc)
 	for _, e := range oldEvents(old) {
@@ -234,6 +212,31 @@ func (s *Store) putOne(v *view, rec *extract.Record) (PutResult, []graph.Delta, 
 	}
 	res.Quads = len(b.quads) + own
 	return res, tx.Deltas, nil
+}
+
+// splitOld sorts the stored quads labelled doc (old): its own facts
+// (document, reports, statements, evidence, mentions and its entries in
+// the support index), removed with it, and the shared facts it was the
+// canonical document of, to be settled. Entity names are settled apart
+// (settleNames): a canonical ng:name quad is in neither list.
+func (s *Store) splitOld(old []quad.Quad, doc quad.IRI) (own, canon []quad.Quad) {
+	indexed := map[quad.Value]bool{}
+	for _, q := range old {
+		if q.Predicate == schema.SupportedBy && q.Object == doc {
+			indexed[q.Subject] = true
+		}
+	}
+	for _, q := range old {
+		if q.Predicate != schema.SupportedBy && indexed[schema.FactIRI(s.base, q.Subject, q.Predicate, q.Object)] {
+			if q.Predicate == schema.Name {
+				continue
+			}
+			canon = append(canon, q)
+		} else {
+			own = append(own, q)
+		}
+	}
+	return own, canon
 }
 
 // docQuads returns every quad labelled with doc. The kv backend has no
