@@ -37,6 +37,10 @@ func TestDeleteAsIfNeverPut(t *testing.T) {
 		// Three spellings of one place: a gives the name, b and c aliases.
 		{"the document giving the name", kohDocs, []string{"a"}, false},
 		{"a document giving an alias", kohDocs, []string{"b"}, false},
+		// b and c place a group in a country they give by name alone
+		// (not among their entities): b is its canonical namer.
+		{"the document naming a country it does not list", countryByNameDocs, []string{"b"}, false},
+		{"every document naming a country it does not list", countryByNameDocs, []string{"b", "c"}, false},
 		// b's strike names both a's actor and c's: it alone ties them.
 		{"the report tying two others together", bridgeDocs, []string{"b"}, true},
 	} {
@@ -98,6 +102,21 @@ func bridgeDocs() []*extract.Record {
 		return record(id, "sha-"+id, "2024-01-18", []extract.Event{ev})
 	}
 	return []*extract.Record{strike("a", pakistan), strike("b", pakistan, jaish), strike("c", jaish)}
+}
+
+// countryByNameDocs: b and c say the Balochistan Liberation Army is in
+// Portugal, a country neither lists (so neither mentions it).
+func countryByNameDocs() []*extract.Record {
+	inPortugal := func(id string) *extract.Record {
+		rec := record(id, "sha-"+id, "2024-01-18", nil)
+		for i := range rec.Entities {
+			if rec.Entities[i].ID == bla.ID {
+				rec.Entities[i].Country = "Portugal"
+			}
+		}
+		return rec
+	}
+	return []*extract.Record{record("a", "sha-a", "2024-01-18", nil), inPortugal("b"), inPortugal("c")}
 }
 
 func kohDocs() []*extract.Record {
@@ -176,4 +195,19 @@ func TestDeleteReadOnly(t *testing.T) {
 	if _, err := s.Delete(context.Background(), "a.txt"); !errors.Is(err, ErrReadOnly) {
 		t.Errorf("Delete on a read-only store: %v, want ErrReadOnly", err)
 	}
+}
+
+// TestReplaceForgetsCountryByName: a new version of a document that no
+// longer gives a country by name alone leaves the store as that version
+// put alone does: the country's type and name, which the old version was
+// the only one to state, go (Put and Delete find them alike, docQuads).
+func TestReplaceForgetsCountryByName(t *testing.T) {
+	forEachBackendPair(t, func(t *testing.T, s, fresh *Store) {
+		docs := countryByNameDocs()
+		b2 := record("b", "sha-b-2", "2024-01-18", nil)
+		want := sortedNQuads(t, fresh, []*extract.Record{docs[0], b2})
+		if got := sortedNQuads(t, s, []*extract.Record{docs[0], docs[1], b2}); got != want {
+			t.Errorf("the store differs from the new version put alone:\n%s", lineDiff(want, got))
+		}
+	})
 }

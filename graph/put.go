@@ -243,7 +243,8 @@ func (s *Store) splitOld(old []quad.Quad, doc quad.IRI) (own, canon []quad.Quad)
 // label index, so they are found from the nodes the document writes: the
 // document itself, what is mentionedIn, reportedBy or supportedBy it (the
 // entities it names hold the shared facts it can be the canonical document
-// of), and the events its reports describe; each of those has its quads
+// of), the countries of those entities, and the events its reports
+// describe; each of those has its quads
 // read through the subject index and filtered by label.
 func (s *Store) docQuads(v *view, doc quad.IRI) ([]quad.Quad, error) {
 	subjects, err := v.in(doc, schema.MentionedIn, schema.ReportedBy, schema.SupportedBy)
@@ -257,6 +258,13 @@ func (s *Store) docQuads(v *view, doc quad.IRI) ([]quad.Quad, error) {
 	}
 	var out []quad.Quad
 	collect := func(q quad.Quad) {
+		// The country of an entity it names: a document that gives an
+		// entity's country by name alone (builder.country) states the
+		// country's type and name without mentioning it.
+		if c, ok := q.Object.(quad.IRI); ok && q.Predicate == schema.CountryOf && !seen[c] {
+			seen[c] = true
+			subjects = append(subjects, c)
+		}
 		if q.Label != doc {
 			return
 		}
@@ -535,7 +543,7 @@ func (b *builder) country(name string) quad.IRI {
 	if !b.described[iri] {
 		b.described[iri] = true
 		b.share(iri, schema.Type, schema.Country)
-		b.shareString(iri, schema.Name, canonical)
+		b.name(iri, canonical)
 	}
 	return iri
 }
