@@ -2,6 +2,7 @@ package newsgraph_test
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"log"
 	"os"
@@ -75,4 +76,53 @@ func ExampleGraph_Ingest() {
 	}
 	// Output:
 	// Attack Popular Mobilization Forces → Islamic State 2020-05-07 [rocket] 2
+}
+
+// A withdrawn report is retracted: the event keeps the other source's
+// claim, and its casualty range is recomputed from it alone.
+func ExampleGraph_Delete() {
+	ctx := context.Background()
+	g, err := newsgraph.Open(ctx, graph.Config{Backend: "memory"})
+	if err != nil {
+		log.Fatal(err)
+	}
+	defer g.Close()
+	for _, d := range []extract.Document{
+		{ID: "wire-1", Published: "2024-03-06", Source: "Example Wire", URL: "https://wire.example/1",
+			Text: "Al-Shabaab militants attacked a military base in Mogadishu on Tuesday, killing at least five soldiers, police said."},
+		{ID: "wire-2", Published: "2024-03-06", Source: "Example Daily",
+			Text: "Seven soldiers were killed when Al-Shabaab fighters stormed an army base in Mogadishu on Tuesday, officials said."},
+	} {
+		if _, err := g.Ingest(ctx, d); err != nil {
+			log.Fatal(err)
+		}
+	}
+	show := func() {
+		events, err := g.Events(ctx, graph.EventFilter{Type: "Attack"})
+		if err != nil {
+			log.Fatal(err)
+		}
+		for _, e := range events {
+			high := *e.Killed
+			if e.KilledMax != nil {
+				high = *e.KilledMax
+			}
+			fmt.Printf("killed %d-%d, %d sources:", *e.Killed, high, len(e.Sources))
+			for _, s := range e.Sources {
+				fmt.Printf(" %s (%s)", s.Doc, s.Source)
+			}
+			fmt.Println()
+		}
+	}
+	show()
+	if _, err := g.Delete(ctx, "wire-2"); err != nil {
+		log.Fatal(err)
+	}
+	show()
+	_, err = g.Delete(ctx, "wire-3")
+	fmt.Println(errors.Is(err, graph.ErrUnknownDocument))
+	// Output:
+	// killed 5-7, 2 sources: wire-1 (Example Wire) wire-2 (Example Daily)
+	// killed 5-5, 1 sources: wire-1 (Example Wire)
+	// true
 }

@@ -67,6 +67,16 @@ func (g *Graph) Ingest(ctx context.Context, doc extract.Document) (graph.PutResu
 	return g.store.Put(ctx, rec)
 }
 
+// Delete retracts withdrawn or corrected documents by id, in one
+// transaction: their facts go, the events only they report go, and the
+// events, entities and facts they share with other documents are
+// recomputed (casualty ranges, dates, names) as if they had never been
+// ingested. An id the store does not hold is an error wrapping
+// graph.ErrUnknownDocument, and nothing is deleted.
+func (g *Graph) Delete(ctx context.Context, ids ...string) ([]graph.DeleteResult, error) {
+	return g.store.Delete(ctx, ids...)
+}
+
 // Summary counts what IngestPaths did.
 type Summary struct {
 	Added, Unchanged, Replaced, Skipped int

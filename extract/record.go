@@ -181,13 +181,19 @@ type Event struct {
 	Sources        []SourceClaim `json:"sources,omitempty"`
 }
 
-// SourceClaim is what one document says about a fused event.
+// SourceClaim is what one document says about a fused event. Title, URL,
+// Source (the outlet) and Published (its publication date) cite the
+// document, where the input gave them.
 type SourceClaim struct {
-	Doc      string  `json:"doc"`
-	Killed   *int    `json:"killed"`
-	Injured  *int    `json:"injured"`
-	Date     *string `json:"date"`
-	Evidence []Span  `json:"evidence,omitempty"`
+	Doc       string  `json:"doc"`
+	Title     string  `json:"title,omitempty"`
+	URL       string  `json:"url,omitempty"`
+	Source    string  `json:"source,omitempty"`
+	Published string  `json:"published,omitempty"`
+	Killed    *int    `json:"killed"`
+	Injured   *int    `json:"injured"`
+	Date      *string `json:"date"`
+	Evidence  []Span  `json:"evidence,omitempty"`
 }
 
 // Relation is a fact linking an entity to another entity or to a value.

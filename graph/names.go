@@ -37,12 +37,14 @@ func betterName(a, b string) bool {
 }
 
 // named returns the entities whose names a put of doc may change: those
-// the stored version of doc mentions (old, its quads) and those the
-// record names (names), in IRI order.
+// the stored version of doc mentions or is the canonical namer of (old,
+// its quads: a country it gives only by name is not mentioned) and those
+// the record names (names), in IRI order.
 func named(old []quad.Quad, doc quad.IRI, names map[quad.IRI][]string) []quad.IRI {
 	set := map[quad.IRI]bool{}
 	for _, q := range old {
-		if iri, ok := q.Subject.(quad.IRI); ok && q.Predicate == schema.MentionedIn && q.Object == doc {
+		iri, ok := q.Subject.(quad.IRI)
+		if ok && (q.Predicate == schema.MentionedIn && q.Object == doc || q.Predicate == schema.Name) {
 			set[iri] = true
 		}
 	}

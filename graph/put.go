@@ -165,29 +165,7 @@ func (s *Store) putOne(v *view, rec *extract.Record) (PutResult, []graph.Delta, 
 		return res, nil, err
 	}
 
-	// The stored quads labelled doc are its own facts (document, reports,
-	// statements, evidence, mentions and its entries in the support
-	// index) and the shared facts it was the canonical document of.
-	indexed := map[quad.Value]bool{}
-	for _, q := range old {
-		if q.Predicate == schema.SupportedBy && q.Object == doc {
-			indexed[q.Subject] = true
-		}
-	}
-	// Entity names are settled apart (settleNames): a canonical ng:name
-	// quad is neither removed with the document's own facts nor settled
-	// as a shared fact.
-	var oldOwn, oldCanon []quad.Quad
-	for _, q := range old {
-		if q.Predicate != schema.SupportedBy && indexed[schema.FactIRI(s.base, q.Subject, q.Predicate, q.Object)] {
-			if q.Predicate == schema.Name {
-				continue
-			}
-			oldCanon = append(oldCanon, q)
-		} else {
-			oldOwn = append(oldOwn, q)
-		}
-	}
+	oldOwn, oldCanon := s.splitOld(old, doc)
 
 	f := newFuser(v, s, doc)
 	for _, e := range oldEvents(old) {
@@ -236,11 +214,37 @@ func (s *Store) putOne(v *view, rec *extract.Record) (PutResult, []graph.Delta, 
 	return res, tx.Deltas, nil
 }
 
+// splitOld sorts the stored quads labelled doc (old): its own facts
+// (document, reports, statements, evidence, mentions and its entries in
+// the support index), removed with it, and the shared facts it was the
+// canonical document of, to be settled. Entity names are settled apart
+// (settleNames): a canonical ng:name quad is in neither list.
+func (s *Store) splitOld(old []quad.Quad, doc quad.IRI) (own, canon []quad.Quad) {
+	indexed := map[quad.Value]bool{}
+	for _, q := range old {
+		if q.Predicate == schema.SupportedBy && q.Object == doc {
+			indexed[q.Subject] = true
+		}
+	}
+	for _, q := range old {
+		if q.Predicate != schema.SupportedBy && indexed[schema.FactIRI(s.base, q.Subject, q.Predicate, q.Object)] {
+			if q.Predicate == schema.Name {
+				continue
+			}
+			canon = append(canon, q)
+		} else {
+			own = append(own, q)
+		}
+	}
+	return own, canon
+}
+
 // docQuads returns every quad labelled with doc. The kv backend has no
 // label index, so they are found from the nodes the document writes: the
 // document itself, what is mentionedIn, reportedBy or supportedBy it (the
 // entities it names hold the shared facts it can be the canonical document
-// of), and the events its reports describe; each of those has its quads
+// of), the countries of those entities, and the events its reports
+// describe; each of those has its quads
 // read through the subject index and filtered by label.
 func (s *Store) docQuads(v *view, doc quad.IRI) ([]quad.Quad, error) {
 	subjects, err := v.in(doc, schema.MentionedIn, schema.ReportedBy, schema.SupportedBy)
@@ -254,6 +258,13 @@ func (s *Store) docQuads(v *view, doc quad.IRI) ([]quad.Quad, error) {
 	}
 	var out []quad.Quad
 	collect := func(q quad.Quad) {
+		// The country of an entity it names: a document that gives an
+		// entity's country by name alone (builder.country) states the
+		// country's type and name without mentioning it.
+		if c, ok := q.Object.(quad.IRI); ok && q.Predicate == schema.CountryOf && !seen[c] {
+			seen[c] = true
+			subjects = append(subjects, c)
+		}
 		if q.Label != doc {
 			return
 		}
@@ -532,7 +543,7 @@ func (b *builder) country(name string) quad.IRI {
 	if !b.described[iri] {
 		b.described[iri] = true
 		b.share(iri, schema.Type, schema.Country)
-		b.shareString(iri, schema.Name, canonical)
+		b.name(iri, canonical)
 	}
 	return iri
 }

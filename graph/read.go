@@ -87,7 +87,7 @@ type reader struct {
 	ctx      context.Context
 	s        *Store
 	entities map[quad.IRI]*entityInfo
-	docs     map[quad.Value]string
+	docs     map[quad.Value]*citation
 	fuser    *fuser // for containment
 	err      error
 	// version is that of a bolt store when a listing read it (see
@@ -97,7 +97,7 @@ type reader struct {
 }
 
 func newReader(ctx context.Context, s *Store) *reader {
-	return &reader{ctx: ctx, s: s, entities: map[quad.IRI]*entityInfo{}, docs: map[quad.Value]string{},
+	return &reader{ctx: ctx, s: s, entities: map[quad.IRI]*entityInfo{}, docs: map[quad.Value]*citation{},
 		fuser: newFuser(s.view(ctx, nil), s, "")}
 }
 
@@ -266,17 +266,55 @@ func (r *reader) refs(iris []quad.IRI) []extract.Ref {
 	return out
 }
 
-// docID is the identifier of a document node.
-func (r *reader) docID(doc quad.Value) string {
-	if id, ok := r.docs[doc]; ok {
-		return id
+// citation is what a source claim shows of its document: its identifier,
+// and the title, URL, outlet and publication date the input gave it.
+type citation struct {
+	id, title, url, source, published string
+}
+
+// cite reads what a source claim shows of a document node, one read of
+// its facts, cached.
+func (r *reader) cite(doc quad.Value) *citation {
+	if c, ok := r.docs[doc]; ok {
+		return c
 	}
-	id := r.text(doc, schema.Identifier)
-	if id == "" {
-		id = schema.TextOf(doc)
+	c := &citation{}
+	if err := r.s.eachQuad(r.ctx, doc, func(q quad.Quad) { c.set(q) }); err != nil && r.err == nil {
+		r.err = err
 	}
-	r.docs[doc] = id
-	return id
+	if c.id == "" {
+		c.id = schema.TextOf(doc)
+	}
+	r.docs[doc] = c
+	return c
+}
+
+// set keeps the object of a document fact the citation shows (the first
+// of each).
+func (c *citation) set(q quad.Quad) {
+	var dst *string
+	switch q.Predicate {
+	case schema.Identifier:
+		dst = &c.id
+	case schema.Title:
+		dst = &c.title
+	case schema.URL:
+		dst = &c.url
+	case schema.Source:
+		dst = &c.source
+	case schema.Published:
+		dst = &c.published
+	default:
+		return
+	}
+	if *dst == "" {
+		*dst = schema.TextOf(q.Object)
+	}
+}
+
+// claim fills the citation fields of a source claim.
+func (c *citation) claim(sc *extract.SourceClaim) {
+	sc.Doc, sc.Title, sc.URL, sc.Source, sc.Published = c.id, c.title, c.url, c.source, c.published
 }
 
 // event reads one fused event node; nil if it has no reports left.
@@ -426,7 +464,7 @@ func (r *reader) sources(iri quad.IRI, fe *fusedEvent) error {
 		err := r.s.eachQuad(r.ctx, rep, func(q quad.Quad) {
 			switch q.Predicate {
 			case schema.ReportedBy:
-				c.Doc = r.docID(q.Object)
+				r.cite(q.Object).claim(&c.SourceClaim)
 			case schema.Killed:
 				c.Killed = intOf(q.Object)
 			case schema.Injured:

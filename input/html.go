@@ -14,8 +14,9 @@ import (
 
 // Page is the article read from an HTML page.
 type Page struct {
-	Title     string
-	URL       string // the page's canonical URL, if it states one
+	Title     string // the headline (JSON-LD, og:title, <title>…)
+	URL       string // the page's canonical URL (or og:url), if it states one
+	Source    string // the outlet's name (JSON-LD publisher, og:site_name…), if any
 	Published string // YYYY-MM-DD from the page's metadata, if any
 	Text      string // the article body as plain text, one paragraph a line
 }
@@ -23,7 +24,10 @@ type Page struct {
 // ReadHTML extracts the article from an HTML page with go-readability,
 // dropping navigation, advertisements, footers and other boilerplate. The
 // text has one paragraph per line. pageURL, if known, resolves relative
-// links; otherwise the page's canonical URL is used.
+// links (a relative canonical link too); otherwise the page's canonical
+// URL is used. The headline, outlet and publication date come from the
+// page's metadata: JSON-LD, Open Graph, Dublin Core and the other <meta>
+// names of outletKeys and dateKeys.
 func ReadHTML(data []byte, pageURL string) (*Page, error) {
 	src, err := decodeHTML(data)
 	if err != nil {
@@ -41,7 +45,8 @@ func ReadHTML(data []byte, pageURL string) (*Page, error) {
 			return nil, fmt.Errorf("invalid HTML: %v", err)
 		}
 	}
-	page := &Page{URL: canonicalURL(root)}
+	meta := readMeta(root)
+	page := &Page{URL: meta.url(pageURL)}
 	if pageURL == "" {
 		pageURL = page.URL
 	}
@@ -56,10 +61,17 @@ func ReadHTML(data []byte, pageURL string) (*Page, error) {
 		return nil, fmt.Errorf("extracting the article: %v", err)
 	}
 	page.Title = strings.Join(strings.Fields(article.Title()), " ")
+	page.Source = strings.Join(strings.Fields(article.SiteName()), " ")
+	if page.Source == "" {
+		page.Source = meta.outlet
+	}
 	if t, err := article.PublishedTime(); err == nil {
 		if d, err := NormalizeDate(t.Format("2006-01-02")); err == nil {
 			page.Published = d
 		}
+	}
+	if page.Published == "" {
+		page.Published = meta.published
 	}
 	if article.Node != nil {
 		var b strings.Builder
@@ -114,41 +126,6 @@ func paragraphs(s string) string {
 		}
 	}
 	return strings.Join(out, "\n")
-}
-
-// canonicalURL returns the page's <link rel="canonical"> or og:url.
-func canonicalURL(root *html.Node) string {
-	var canon, og string
-	var visit func(*html.Node) bool
-	visit = func(n *html.Node) bool {
-		if n.Type == html.ElementNode {
-			switch n.Data {
-			case "link":
-				if strings.EqualFold(attr(n, "rel"), "canonical") && canon == "" {
-					canon = attr(n, "href")
-				}
-			case "meta":
-				if attr(n, "property") == "og:url" && og == "" {
-					og = attr(n, "content")
-				}
-			case "body":
-				return false // metadata lives in <head>
-			}
-		}
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			if !visit(c) {
-				return false
-			}
-		}
-		return true
-	}
-	visit(root)
-	for _, s := range []string{canon, og} {
-		if u, err := nurl.Parse(strings.TrimSpace(s)); err == nil && u.IsAbs() && (u.Scheme == "http" || u.Scheme == "https") && u.Host != "" {
-			return u.String()
-		}
-	}
-	return ""
 }
 
 func attr(n *html.Node, key string) string {

@@ -524,7 +524,7 @@ func (w *walker) htmlFile(p, id string, metas []metaScope) error {
 		w.report(&Error{Path: p, Err: err})
 		return nil
 	}
-	doc := extract.Document{ID: id, Title: page.Title, URL: page.URL, Published: page.Published, Text: page.Text}
+	doc := extract.Document{ID: id, Title: page.Title, URL: page.URL, Source: page.Source, Published: page.Published, Text: page.Text}
 	// What the user wrote in _meta.json wins over what was guessed from
 	// the page, except the page's own publication date.
 	m := lookupMeta(metas, id)
@@ -533,6 +533,9 @@ func (w *walker) htmlFile(p, id string, metas []metaScope) error {
 	}
 	if m.URL != "" {
 		doc.URL = m.URL
+	}
+	if m.Source != "" {
+		doc.Source = m.Source
 	}
 	m.apply(&doc)
 	return w.emit(doc, p, 0)

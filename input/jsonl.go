@@ -182,6 +182,9 @@ func parseJSONRecord(line []byte, warning *error) (extract.Document, error) {
 		if doc.URL == "" {
 			doc.URL = page.URL
 		}
+		if doc.Source == "" {
+			doc.Source = page.Source
+		}
 		if doc.Published == "" {
 			doc.Published = page.Published
 		}

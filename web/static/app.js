@@ -85,7 +85,7 @@
   var EVENT_FIELDS = "id type subtype cameo date dateText killed killedMax injured injuredMax weapons targetText operation confidence " +
     "actors { id name class } agents { id name class } targets { id name class } " +
     "places { id name class lat lon country } country { id name class } retaliationFor { id type subtype date } " +
-    "sources { doc { id title url published } killed injured date evidence { sentence start end text } } " +
+    "sources { doc { id } title url source published killed injured date evidence { sentence start end text } } " +
     "evidence { sentence text }";
 
   // ---------- state ----------
@@ -345,10 +345,7 @@
     var sources = el("ol", {class: "sources"});
     e.sources.forEach(function (s) {
       sources.appendChild(el("li", {class: "source", "data-doc": s.doc.id},
-        el("div", {class: "source-head"},
-          el("strong", null, s.doc.title || s.doc.id),
-          s.doc.url ? [" ", el("a", {href: s.doc.url, rel: "noreferrer noopener", target: "_blank"}, "link")] : null,
-          el("span", {class: "muted"}, " " + (s.doc.published ? "published " + s.doc.published : ""))),
+        sourceHead(s),
         el("div", {class: "claim"},
           "says: ", el("span", {class: "claim-date"}, "date " + (s.date || "—")), " · ",
           el("span", {class: "claim-killed"}, "killed " + (s.killed !== null ? s.killed : "—")), " · ",
@@ -364,6 +361,18 @@
       el("h3", null, el("span", {class: "nsources"}, String(e.sources.length)), " source" + (e.sources.length === 1 ? "" : "s")),
       sources,
       el("p", {class: "muted small"}, el("a", {href: eventHref(e.id)}, "permalink"), " · ", shortID(e.id)));
+  }
+
+  // sourceHead cites a source: its headline (linked to its URL), outlet and
+  // publication date where the input gave them, and its document id.
+  function sourceHead(s) {
+    var headline = s.title || s.doc.id;
+    return el("div", {class: "source-head"},
+      /^https?:\/\//i.test(s.url || "") ? el("a", {class: "source-title", href: s.url, rel: "noreferrer noopener", target: "_blank"}, headline)
+            : el("strong", {class: "source-title"}, headline),
+      s.source ? [" — ", el("span", {class: "source-outlet"}, s.source)] : null,
+      s.published ? [", ", el("span", {class: "source-published"}, s.published)] : null,
+      s.title ? el("span", {class: "muted source-doc"}, " (" + s.doc.id + ")") : null);
   }
 
   // highlightText returns nodes with every occurrence of words marked.
@@ -721,9 +730,9 @@
       evs.forEach(function (ev) {
         list.appendChild(el("h4", null, el("a", {href: eventHref(ev.id)}, eventTitle(ev)), " ", el("span", {class: "muted"}, ev.date || "")));
         ev.sources.forEach(function (s) {
-          list.appendChild(el("div", {class: "source"},
-            el("div", {class: "source-head"}, el("strong", null, s.doc.title || s.doc.id), el("span", {class: "muted"},
-              " killed " + (s.killed !== null ? s.killed : "—") + ", injured " + (s.injured !== null ? s.injured : "—") + ", date " + (s.date || "—"))),
+          list.appendChild(el("div", {class: "source", "data-doc": s.doc.id},
+            sourceHead(s), el("div", {class: "claim muted"},
+              "killed " + (s.killed !== null ? s.killed : "—") + ", injured " + (s.injured !== null ? s.injured : "—") + ", date " + (s.date || "—")),
             s.evidence.map(function (x) { return el("blockquote", {class: "evidence"}, highlightText(x.text, names)); })));
         });
       });

@@ -1,0 +1,191 @@
+package graph
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/cayleygraph/cayley/graph"
+	"github.com/cayleygraph/quad"
+
+	"github.com/newsgraph/newsgraph/schema"
+)
+
+// Retracting documents.
+//
+// A withdrawn or corrected article is taken out of the store as if it had
+// never been put: Delete removes the quads labelled with it, as Put removes
+// those of a document's old version when it replaces it, and brings what
+// depended on it to the state the other documents call for, with the same
+// functions Put uses: the shared facts it was the canonical document of
+// pass to the next supporter or go (settle), entity names and aliases are
+// chosen again from the spellings left (settleNames), the events it
+// reported get their date and casualty ranges from the reports left, or
+// lose them all when it alone reported them (aggregates), and an event
+// whose smallest report was the document's is renamed (nameEvents).
+
+// ErrUnknownDocument is returned by Delete for a document id the store
+// does not hold.
+var ErrUnknownDocument = errors.New("no such document")
+
+// DeleteResult reports what Delete did with one document.
+type DeleteResult struct {
+	// Doc is the document id.
+	Doc string
+	// Quads is the number of quads labelled with the document that were
+	// removed (its own facts and the shared facts it was the canonical
+	// document of, some of which pass to another document).
+	Quads int
+	// Events is the number of fused events the document reported.
+	Events int
+}
+
+// Delete retracts the documents ids in one transaction: every fact they
+// alone state goes, events only they report go, and the events, entities
+// and facts they share with other documents are recomputed from the
+// others, so that the store is what putting the other documents alone
+// would have left. If any id is not in the store, nothing is deleted and
+// the error wraps ErrUnknownDocument, naming every such id. Duplicate ids
+// count once.
+func (s *Store) Delete(ctx context.Context, ids ...string) ([]DeleteResult, error) {
+	if s.readOnly {
+		return nil, ErrReadOnly
+	}
+	ids = uniqueIDs(ids)
+	if len(ids) == 0 {
+		return nil, errors.New("graph: delete: no document id")
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	unlock, err := s.lockWriters(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("graph: delete: lock: %w", err)
+	}
+	defer unlock()
+	p := newPending()
+	v := s.view(ctx, p)
+	v.share()
+	defer v.release()
+	if err := s.unpin(ctx, v); err != nil {
+		return nil, fmt.Errorf("graph: delete: %w", err)
+	}
+	if err := s.checkStored(v, ids); err != nil {
+		return nil, err
+	}
+	results := make([]DeleteResult, len(ids))
+	for i, id := range ids {
+		res, deltas, err := s.retractOne(v, id)
+		if err != nil {
+			return nil, fmt.Errorf("graph: delete %s: %w", id, err)
+		}
+		p.merge(deltas)
+		names, err := s.nameEvents(v, reportedEvents(deltas))
+		if err != nil {
+			return nil, fmt.Errorf("graph: delete %s: %w", id, err)
+		}
+		p.merge(names)
+		results[i] = res
+	}
+	if err := v.release(); err != nil {
+		return nil, fmt.Errorf("graph: delete: read: %w", err)
+	}
+	deltas, opts := p.deltas(), graph.IgnoreOpts{IgnoreDup: true, IgnoreMissing: true}
+	if applyHook != nil {
+		deltas = applyHook(deltas, &opts)
+	}
+	if len(deltas) > 0 {
+		if err := s.apply(ctx, deltas, opts); err != nil {
+			return nil, fmt.Errorf("graph: delete: write: %w", err)
+		}
+	}
+	return results, nil
+}
+
+// uniqueIDs returns ids without repeats, in their first order.
+func uniqueIDs(ids []string) []string {
+	seen := map[string]bool{}
+	out := ids[:0:0]
+	for _, id := range ids {
+		if !seen[id] {
+			seen[id] = true
+			out = append(out, id)
+		}
+	}
+	return out
+}
+
+// checkStored fails with ErrUnknownDocument, naming them, if some of ids
+// are not documents of the store.
+func (s *Store) checkStored(v *view, ids []string) error {
+	var missing []string
+	for _, id := range ids {
+		ok, err := v.has(schema.DocumentIRI(s.base, id), schema.Type, schema.Document)
+		if err != nil {
+			return fmt.Errorf("graph: delete %s: %w", id, err)
+		}
+		if !ok {
+			missing = append(missing, strconv.Quote(id))
+		}
+	}
+	if len(missing) > 0 {
+		return fmt.Errorf("graph: delete: %w: %s", ErrUnknownDocument, strings.Join(missing, ", "))
+	}
+	return nil
+}
+
+// retractOne returns the changes that take document id out of the store
+// as v shows it: putOne's replacement of the document's stored version,
+// with nothing put in its place.
+func (s *Store) retractOne(v *view, id string) (DeleteResult, []graph.Delta, error) {
+	res := DeleteResult{Doc: id}
+	doc := schema.DocumentIRI(s.base, id)
+	old, err := s.docQuads(v, doc)
+	if err != nil {
+		return res, nil, err
+	}
+	oldOwn, oldCanon := s.splitOld(old, doc)
+	events := oldEvents(old)
+	f := newFuser(v, s, doc)
+	for _, e := range events {
+		f.prior[e] = true
+	}
+	fusedOld, fusedNew, err := f.aggregates(events, nil)
+	if err != nil {
+		return res, nil, err
+	}
+	// Removals first, as in putOne: settle may add a quad back under
+	// another label.
+	tx := graph.NewTransactionN(len(old) + len(fusedOld) + len(fusedNew))
+	for _, q := range oldOwn {
+		tx.RemoveQuad(q)
+	}
+	for _, q := range fusedOld {
+		tx.RemoveQuad(q)
+	}
+	f.settle(tx, nil, oldCanon)
+	f.settleNames(tx, named(old, doc, nil), nil)
+	if f.err != nil {
+		return res, nil, f.err
+	}
+	for _, q := range fusedNew {
+		tx.AddQuad(q)
+	}
+	res.Quads = len(old)
+	res.Events = len(uniqueEvents(events))
+	return res, tx.Deltas, nil
+}
+
+// uniqueEvents returns events without repeats.
+func uniqueEvents(events []quad.IRI) []quad.IRI {
+	seen := map[quad.IRI]bool{}
+	var out []quad.IRI
+	for _, e := range events {
+		if !seen[e] {
+			seen[e] = true
+			out = append(out, e)
+		}
+	}
+	return out
+}
