@@ -55,6 +55,7 @@ type runner interface {
 var commands = []*Command{
 	cmdExtract,
 	cmdIngest,
+	cmdWorker,
 	cmdEvents,
 	cmdQuery,
 	cmdExport,
