@@ -151,8 +151,10 @@ type Job struct {
 func (j *Job) Ack(ctx context.Context) error { return j.msg.DoubleAck(ctx) }
 
 // Reject gives the job up for good (a document that cannot be read or
-// extracted): it is not delivered again.
-func (j *Job) Reject(reason string) error { return j.msg.TermWithReason(reason) }
+// extracted): it is not delivered again. (A plain terminate: servers
+// before NATS 2.10.4, such as Debian 12's 2.9, ignore one that gives a
+// reason.)
+func (j *Job) Reject() error { return j.msg.Term() }
 
 // Release gives the job back to the queue at once, for another delivery.
 func (j *Job) Release() error { return j.msg.Nak() }
@@ -328,7 +330,7 @@ func collect(b jetstream.MessageBatch, err error) ([]*Job, error) {
 	for m := range b.Messages() {
 		doc, derr := Decode(m.Data())
 		if derr != nil {
-			m.TermWithReason(derr.Error())
+			m.Term()
 			continue
 		}
 		j := &Job{Doc: doc, Hash: m.Headers().Get(jetstream.MsgIDHeader), Delivery: 1, msg: m}

@@ -281,7 +281,7 @@ func (w *worker) count(res extracted, r graph.PutResult) {
 func (w *worker) reject(j *queue.Job, err error) {
 	w.sum.skipped++
 	w.reportf("%v", err)
-	if rerr := j.Reject(err.Error()); rerr != nil {
+	if rerr := j.Reject(); rerr != nil {
 		w.reportf("worker: %s: %v", j.Doc.ID, rerr)
 	}
 }
