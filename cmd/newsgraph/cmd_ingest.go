@@ -16,11 +16,12 @@ import (
 	"github.com/newsgraph/newsgraph/extract"
 	"github.com/newsgraph/newsgraph/graph"
 	"github.com/newsgraph/newsgraph/input"
+	"github.com/newsgraph/newsgraph/queue"
 )
 
 var cmdIngest = &Command{
 	Name:      "ingest",
-	UsageLine: "ingest [--db BACKEND] [--dbpath P] [--base IRI] [--published DATE] [--extractor NAME] [--workers N] [--max-size SIZE] [--batch N] [--bulk] PATH...",
+	UsageLine: "ingest [--db BACKEND] [--dbpath P] [--base IRI] [--published DATE] [--extractor NAME] [--workers N] [--max-size SIZE] [--batch N] [--bulk] [--queue URL [--stream NAME]] PATH...",
 	Short:     "extract articles and store them in the graph",
 	Long: `
 Ingest reads articles as 'newsgraph extract' does (see 'newsgraph help
@@ -68,6 +69,17 @@ garbage collection: with memory to spare, GOGC=400 GOMEMLIMIT=2GiB makes
 a long ingest much faster (BENCHMARKS.md: 1.44x on 100,000 articles, for
 1.8 GB of memory).
 
+With --queue, ingest extracts and stores nothing: it publishes the
+documents it reads, one message each, to a NATS JetStream work queue
+(the stream --stream, created unless it exists), for 'newsgraph worker'
+processes on any number of machines to extract and store. Each message
+carries the document's id and, as its message id, the sha256 of the
+document: the server drops a document published again within an hour,
+and a worker's store finds one published later unchanged. It then prints
+the documents published, those the queue already held, and those
+skipped. --db, --dbpath, --extractor, --workers and --batch are the
+workers' business there.
+
 The exit status is 1 if any input was skipped.
 `,
 	New: func() runner { return &ingestCmd{} },
@@ -78,6 +90,7 @@ type ingestCmd struct {
 	store storeFlags
 	bulk  bool
 	batch int
+	queue queue.Config
 }
 
 func (c *ingestCmd) flags(fs *pflag.FlagSet, env *Env) {
@@ -85,6 +98,8 @@ func (c *ingestCmd) flags(fs *pflag.FlagSet, env *Env) {
 	c.extractFlags.register(fs)
 	fs.BoolVar(&c.bulk, "bulk", false, "postgres: load an empty database through a staging file and COPY")
 	fs.IntVar(&c.batch, "batch", defaultBatch, "write at most `N` documents per transaction")
+	fs.StringVar(&c.queue.URL, "queue", "", "publish the documents to the NATS work queue at `URL` (nats://HOST:4222) for workers, instead of storing them")
+	fs.StringVar(&c.queue.Stream, "stream", queue.DefaultStream, "with --queue: JetStream stream `NAME`")
 }
 
 // ingestSummary counts what ingest did.
@@ -104,6 +119,12 @@ func (c *ingestCmd) run(ctx context.Context, env *Env, args []string) error {
 	}
 	if len(args) == 0 {
 		return usagef("no input: give files, directories or - for standard input")
+	}
+	if c.queue.URL != "" {
+		if c.bulk {
+			return usagef("--bulk and --queue do not go together")
+		}
+		return c.publish(ctx, env, args)
 	}
 	start := time.Now()
 	// A bolt file that this run creates and fills with nothing (every
@@ -418,4 +439,45 @@ func (w *groupWriter) close() error {
 	close(w.queue)
 	<-w.done
 	return w.err
+}
+
+// publish implements ingest --queue: it reads the inputs and publishes
+// each document to the work queue.
+func (c *ingestCmd) publish(ctx context.Context, env *Env, args []string) error {
+	start := time.Now()
+	q, err := queue.Open(ctx, c.queue)
+	if err != nil {
+		return err
+	}
+	defer q.Close()
+	var ui sync.Mutex
+	p := &pipeline{flags: c.extractFlags, report: func(err error) {
+		ui.Lock()
+		defer ui.Unlock()
+		fmt.Fprintln(env.Stderr, err)
+	}}
+	walkErr := p.reader(env.Stdin).Walk(ctx, args, func(doc extract.Document) error {
+		return q.Publish(ctx, doc)
+	})
+	// What was sent is confirmed even after an interrupt.
+	st, err := q.Flush(context.WithoutCancel(ctx))
+	interrupted := walkErr != nil && ctx.Err() != nil && errors.Is(walkErr, ctx.Err())
+	switch {
+	case err != nil:
+		return err
+	case walkErr != nil && !interrupted:
+		return walkErr
+	}
+	skipped := p.Skipped()
+	fmt.Fprintf(env.Stdout, "documents: %d published to stream %s (%d new, %d duplicates), %d skipped\n",
+		st.Published+st.Duplicates, c.queue.Stream, st.Published, st.Duplicates, skipped)
+	fmt.Fprintf(env.Stdout, "elapsed:   %s\n", time.Since(start).Round(time.Millisecond))
+	switch {
+	case interrupted:
+		return errors.New("interrupted; the documents above were published, the rest was not")
+	case skipped > 0:
+		fmt.Fprintf(env.Stderr, "newsgraph ingest: %d input(s) skipped\n", skipped)
+		return errReported
+	}
+	return nil
 }

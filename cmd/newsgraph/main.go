@@ -56,6 +56,7 @@ var commands = []*Command{
 	cmdExtract,
 	cmdIngest,
 	cmdDelete,
+	cmdWorker,
 	cmdEvents,
 	cmdQuery,
 	cmdExport,

@@ -168,6 +168,19 @@ func (p *pipeline) fail(err error) {
 	p.report(err)
 }
 
+// reader returns the reader of the inputs, as the flags set it up; it
+// reports bad inputs, and counts them as skipped.
+func (p *pipeline) reader(stdin io.Reader) *input.Reader {
+	onError := func(err error) {
+		if errors.Is(err, input.ErrTooLarge) {
+			err = fmt.Errorf("%w (see --max-size)", err)
+		}
+		p.fail(err)
+	}
+	onWarning := func(err error) { p.report(fmt.Errorf("warning: %w", err)) }
+	return &input.Reader{Published: p.flags.published, OnError: onError, OnWarning: onWarning, Stdin: stdin, MaxSize: p.flags.readerMaxSize(), OnProgress: p.progress}
+}
+
 // run extracts every document of paths and calls emit with each record, in
 // input order. A failing emit stops the pipeline and its error is returned.
 func (p *pipeline) run(ctx context.Context, stdin io.Reader, paths []string, emit func(extracted) error) error {
@@ -195,15 +208,7 @@ func (p *pipeline) run(ctx context.Context, stdin io.Reader, paths []string, emi
 		defer wg.Done()
 		defer close(order)
 		defer close(jobs)
-		onError := func(err error) {
-			if errors.Is(err, input.ErrTooLarge) {
-				err = fmt.Errorf("%w (see --max-size)", err)
-			}
-			p.fail(err)
-		}
-		onWarning := func(err error) { p.report(fmt.Errorf("warning: %w", err)) }
-		r := &input.Reader{Published: p.flags.published, OnError: onError, OnWarning: onWarning, Stdin: stdin, MaxSize: p.flags.readerMaxSize(), OnProgress: p.progress}
-		walkErr = r.Walk(ctx, paths, func(doc extract.Document) error {
+		walkErr = p.reader(stdin).Walk(ctx, paths, func(doc extract.Document) error {
 			if p.prepare != nil {
 				p.prepare(&doc)
 			}
