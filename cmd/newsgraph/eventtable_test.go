@@ -105,3 +105,13 @@ func TestEventsCSVSources(t *testing.T) {
 		t.Fatalf("no event with both sources in %v", rows)
 	}
 }
+
+// TestEventColumnsDocumented checks that `help events` names every column
+// of the table.
+func TestEventColumnsDocumented(t *testing.T) {
+	for _, c := range eventColumns {
+		if !strings.Contains(cmdEvents.Long, c) {
+			t.Errorf("help events does not name column %s", c)
+		}
+	}
+}

@@ -206,7 +206,7 @@ func TestIngestHostileCorpus(t *testing.T) {
 	badFile("blank.txt", "empty file", []byte(" \r\n\t\n"))
 	badFile("empty.html", "empty file", nil)
 	badFile("empty.jsonl", "empty file", []byte("\n\n"))
-	badFile("photo.png", "unknown file type (extension .png; want .txt, .html, .htm or .jsonl)", pngImage(t))
+	badFile("photo.png", "unknown file type (extension .png; want .txt, .html, .htm or .jsonl, each optionally .gz)", pngImage(t))
 	badFile("photo.txt", "binary file: NUL byte at offset", pngImage(t))
 	badFile("program", "unknown file type (extension none;", elfHeader())
 	badFile("program.txt", "binary file: NUL byte at offset 7", elfHeader())
