@@ -67,6 +67,9 @@ type docState struct {
 	claimDone bool
 	// docHash caches docKey.
 	docHash string
+	// placeCC caches placeDocCountry once placeCCDone.
+	placeCC     string
+	placeCCDone bool
 	// docCC caches docCountry once docCountryDone.
 	docCC          string
 	docCountryDone bool
