@@ -57,6 +57,9 @@ type docState struct {
 	// countryCount counts country mentions (directly or through demonyms,
 	// regions and places) to find the document's focus.
 	countryCount map[string]int
+	// areaCC holds, for each sentence, the countries of the first-level
+	// divisions it names unambiguously, with where (findNames).
+	areaCC [][]areaAt
 	persons      []*entity
 	roles        []roleMention
 	operations   []opMention
@@ -321,6 +324,12 @@ func (d *docState) findNames() {
 			}
 		}
 	}
+	d.areaCC = make([][]areaAt, len(d.sents))
+	for _, h := range hits {
+		if cc := regionCountry(h.cands); cc != "" {
+			d.areaCC[h.s] = append(d.areaCC[h.s], areaAt{h.m.Start, cc})
+		}
+	}
 	for _, h := range hits {
 		toks := d.sents[h.s].Tokens
 		best, bestScore := (*cand)(nil), math.Inf(-1)
@@ -413,6 +422,14 @@ func (d *docState) score(c *cand, toks []text.Token, a, b, s int) float64 {
 		if regionWords.has(next) {
 			sc -= 2
 		}
+	}
+	if c.gaz != nil && c.class == ClassPlace && c.country != "" {
+		if in := d.adminCountries(s, b); in != nil && !in[c.country] {
+			return -1 // "Kandi, Alibori": the namesake in the division's country, or a place of its own
+		}
+	}
+	if d.foreignBesideArea(c, s, a, b) {
+		return -1 // "Jima area … in Lamu county": not the small town abroad
 	}
 	if c.gaz != nil && c.class != ClassCountry && c.country != "" {
 		if n := d.countryCount[c.country]; n > 0 {

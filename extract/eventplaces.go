@@ -1,5 +1,10 @@
 package extract
 
+import (
+	"github.com/newsgraph/newsgraph/extract/gazetteer"
+	"github.com/newsgraph/newsgraph/extract/text"
+)
+
 // placesFromContext gives an attack or abduction that names no place of
 // its own the places its sentence names elsewhere ("…kidnapped two
 // civilians who were traveling in the Kolbio area (Bura, Lamu)"), or,
@@ -89,9 +94,11 @@ func (d *docState) victimsFromTolls(events []*docEvent) {
 
 // withAreas returns places, most specific first, followed by the areas
 // the first of them lies within (its district, its province; not its
-// country) that places does not already hold: an attack in a village
-// "(Kandi, Alibori)" is also an attack in Kandi and in Alibori, so that a
-// query for every attack in a province finds it.
+// country) that the text names beside it and places does not already
+// hold: an attack in a village "(Kandi, Alibori)" is also an attack in
+// Kandi and in Alibori, so that a query for every attack in a province
+// finds it. Areas known only from the gazetteer (Davos's canton) are left
+// to the place's own within.
 func withAreas(places []*entity) []*entity {
 	if len(places) == 0 {
 		return places
@@ -101,11 +108,23 @@ func withAreas(places []*entity) []*entity {
 		if w.class != ClassPlace && w.class != ClassRegion {
 			break
 		}
-		if !containsEnt(out, w) {
-			out = append(out, w)
+		if len(w.mentions) == 0 || containsEnt(out, w) || sameNamed(out, w) {
+			continue
 		}
+		out = append(out, w)
 	}
 	return out
+}
+
+// sameNamed reports whether places holds a place of e's name (a town and
+// the county named after it: one name for the reader).
+func sameNamed(places []*entity, e *entity) bool {
+	for _, p := range places {
+		if text.Normalize(p.name) == text.Normalize(e.name) {
+			return true
+		}
+	}
+	return false
 }
 
 // eventCountry returns the country of an event: that of its most specific
@@ -153,10 +172,13 @@ func placeCountry(p *entity) string {
 }
 
 // placeDocCountry returns the one country the document places things in,
-// or "": the countries it names (not through a demonym, except one before
-// a word for territory: "the Kenyan border") and the countries of the
-// places and regions it names. The countries of the groups it names (a
-// militia's home country) do not count.
+// or "": the countries it names, the countries of the places and regions
+// it names, and the demonyms of a country's territory and of the state
+// that acts on it ("the Kenyan border", "Kenyan officials", "Kenyan
+// police"). The countries of the groups it names (a militia's home
+// country) and a demonym of armed men or of victims ("Somali militants",
+// "two French tourists") do not count: attackers and victims come from
+// elsewhere.
 func (d *docState) placeDocCountry() string {
 	if d.placeCCDone {
 		return d.placeCC
@@ -169,7 +191,7 @@ func (d *docState) placeDocCountry() string {
 			c := ""
 			switch m.ent.class {
 			case ClassCountry:
-				if m.demonym && (m.b >= len(toks) || !territoryWords.has(toks[m.b].Norm)) {
+				if m.demonym && !ownCountryWords.has(demonymHead(toks, m.b)) {
 					continue
 				}
 				if m.a > 0 && toks[m.a-1].Norm == "from" {
@@ -193,4 +215,116 @@ func (d *docState) placeDocCountry() string {
 	}
 	d.placeCC = cc
 	return cc
+}
+
+// adminCountries returns the countries of the first-level divisions named
+// in the list of administrative areas that follows token b of sentence s
+// ("Pede (Kandi, Alibori)", "Kandi, Alibori"): the place before the list
+// lies in one of them, so a namesake abroad is not meant. Nil when no
+// such list follows or it names no known division.
+func (d *docState) adminCountries(s, b int) map[string]bool {
+	toks := d.sents[s].Tokens
+	if b >= len(toks) || toks[b].Norm != "(" && toks[b].Norm != "," {
+		return nil
+	}
+	var out map[string]bool
+	for j, n := b+1, 0; j < len(toks) && n < 4; n++ {
+		k := j
+		for k < len(toks) && (isUpperWord(toks[k]) || k > j && toks[k].Norm == "-") {
+			k++
+		}
+		if k == j {
+			break
+		}
+		for _, g := range d.r.gaz.Lookup(d.surface(s, j, k)) {
+			if g.Kind == gazetteer.KindRegion && g.Country != "" {
+				if out == nil {
+					out = map[string]bool{}
+				}
+				out[g.Country] = true
+			}
+		}
+		if k >= len(toks) || toks[k].Norm != "," {
+			break
+		}
+		j = k + 1
+	}
+	return out
+}
+
+// regionCountry returns the country of a name whose candidates include a
+// first-level division and all lie in one country ("Lamu": the county and
+// its town), or "".
+func regionCountry(cands []*cand) string {
+	cc, region := "", false
+	for _, c := range cands {
+		if c.gaz == nil || c.country == "" || c.class != ClassRegion && c.class != ClassPlace {
+			return ""
+		}
+		if cc != "" && c.country != cc {
+			return ""
+		}
+		cc = c.country
+		region = region || c.class == ClassRegion
+	}
+	if !region {
+		return ""
+	}
+	return cc
+}
+
+// areaAt is a first-level division named at token at of a sentence, in
+// country cc.
+type areaAt struct {
+	at int
+	cc string
+}
+
+// areaReach is how many tokens after a place the division it lies in may
+// be named: "Jima area bordering Pandanguo in Lamu county".
+const areaReach = 8
+
+// smallPlace is the population below which a town abroad gives way to
+// the divisions a sentence names.
+const smallPlace = 100000
+
+// foreignBesideArea reports whether candidate c is a small town (not a
+// capital) of a country the document does not name, or a town named by
+// another spelling of its name (tokens [a, b) of sentence s), in a
+// sentence that names a first-level division of another country shortly
+// after it (areaReach) and none of c's: "Jima area bordering Pandanguo in Lamu county" is not Jimma in
+// Ethiopia.
+func (d *docState) foreignBesideArea(c *cand, s, a, b int) bool {
+	if c.gaz == nil || c.class != ClassPlace || c.country == "" || c.lex != nil || s >= len(d.areaCC) {
+		return false
+	}
+	near := false
+	for _, x := range d.areaCC[s] {
+		if x.cc == c.country {
+			return false
+		}
+		near = near || x.at >= b && x.at-b <= areaReach
+	}
+	if !near || d.countryCount[c.country] > 0 {
+		return false
+	}
+	if d.r.capitals[c.country] == c.gaz {
+		return false
+	}
+	return c.gaz.Population < smallPlace || text.Normalize(d.surface(s, a, b)) != text.Normalize(c.gaz.Name)
+}
+
+// ownCountryWords are the nouns after which a demonym names the country
+// where things happen: its territory and the state that acts on it.
+var ownCountryWords = newWordSet(map[string]bool{"territory": true, "soil": true, "airspace": true, "border": true, "side": true, "coast": true, "officials": true, "official": true, "authorities": true, "government": true, "police": true, "army": true, "troops": true, "soldiers": true, "forces": true, "security": true, "military": true, "president": true, "ministry": true})
+
+// demonymHead returns the noun a demonym ending before token b qualifies,
+// past the demonyms listed with it ("Kenyan and Somali officials"), or "".
+func demonymHead(toks []text.Token, b int) string {
+	for k := b; k < len(toks) && k < b+6; k++ {
+		if t := toks[k]; t.Norm != "and" && t.Norm != "," && !isUpperWord(t) {
+			return t.Norm
+		}
+	}
+	return ""
 }
