@@ -59,11 +59,11 @@ type docState struct {
 	countryCount map[string]int
 	// areaCC holds, for each sentence, the countries of the first-level
 	// divisions it names unambiguously, with where (findNames).
-	areaCC [][]areaAt
-	persons      []*entity
-	roles        []roleMention
-	operations   []opMention
-	targetOf     []targetOfNote
+	areaCC     [][]areaAt
+	persons    []*entity
+	roles      []roleMention
+	operations []opMention
+	targetOf   []targetOfNote
 	// claimBy caches claimant once claimDone: the group that claims the
 	// document's attack.
 	claimBy   *entity
