@@ -193,6 +193,9 @@ var particles = newWordSet(map[string]bool{"al": true, "el": true, "ul": true, "
 
 // caseOK checks that a matched phrase is written as a name.
 func caseOK(toks []text.Token, c *cand) bool {
+	if acronymOfOther(toks, c) {
+		return false
+	}
 	content, upper := 0, 0
 	first := true
 	for _, t := range toks {

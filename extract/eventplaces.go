@@ -328,3 +328,30 @@ func demonymHead(toks []text.Token, b int) string {
 	}
 	return ""
 }
+
+// maxAcronym is the length of the longest word read as an acronym.
+const maxAcronym = 5
+
+// acronymOfOther reports whether a one-word phrase written in capitals
+// ("NGO", "APC", "IFO") matched a town or division whose names are not
+// written so (Ngo in Nigeria, Apc in Hungary): a short word in capitals is
+// an acronym, and an acronym names a town only where the reference data
+// spells it so. Countries keep their capitals ("DRC", "UAE").
+func acronymOfOther(toks []text.Token, c *cand) bool {
+	if len(toks) != 1 || c.gaz == nil || c.class != ClassPlace && c.class != ClassRegion {
+		return false
+	}
+	t := toks[0]
+	if t.Kind != text.Word || !t.AllCaps() || len(t.Text) < 2 || len(t.Text) > maxAcronym {
+		return false
+	}
+	if c.gaz.Name == t.Text {
+		return false
+	}
+	for _, a := range c.gaz.Aliases {
+		if a == t.Text {
+			return false
+		}
+	}
+	return true
+}
