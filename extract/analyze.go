@@ -426,12 +426,12 @@ func (d *docState) score(c *cand, toks []text.Token, a, b, s int) float64 {
 			sc -= 2
 		}
 	}
-	if c.gaz != nil && c.class == ClassPlace && c.country != "" {
+	if c.gaz != nil && (c.class == ClassPlace || c.class == ClassRegion) && c.country != "" {
 		if in := d.adminCountries(s, b); in != nil && !in[c.country] {
 			return -1 // "Kandi, Alibori": the namesake in the division's country, or a place of its own
 		}
 	}
-	if d.foreignBesideArea(c, s, a, b) {
+	if d.foreignBesideArea(c, s, a, b) || d.foreignAlias(c, s, a, b) {
 		return -1 // "Jima area … in Lamu county": not the small town abroad
 	}
 	if c.gaz != nil && c.class != ClassCountry && c.country != "" {

@@ -316,7 +316,7 @@ func (d *docState) foreignBesideArea(c *cand, s, a, b int) bool {
 
 // ownCountryWords are the nouns after which a demonym names the country
 // where things happen: its territory and the state that acts on it.
-var ownCountryWords = newWordSet(map[string]bool{"territory": true, "soil": true, "airspace": true, "border": true, "side": true, "coast": true, "officials": true, "official": true, "authorities": true, "government": true, "police": true, "army": true, "troops": true, "soldiers": true, "forces": true, "security": true, "military": true, "president": true, "ministry": true})
+var ownCountryWords = newWordSet(map[string]bool{"territory": true, "policemen": true, "policeman": true, "officers": true, "officer": true, "soldier": true, "air": true, "navy": true, "naval": true, "gendarmes": true, "gendarmerie": true, "rangers": true, "guards": true, "commandos": true, "soil": true, "airspace": true, "border": true, "side": true, "coast": true, "officials": true, "official": true, "authorities": true, "government": true, "police": true, "army": true, "troops": true, "soldiers": true, "forces": true, "security": true, "military": true, "president": true, "ministry": true})
 
 // demonymHead returns the noun a demonym ending before token b qualifies,
 // past the demonyms listed with it ("Kenyan and Somali officials"), or "".
@@ -354,4 +354,72 @@ func acronymOfOther(toks []text.Token, c *cand) bool {
 		}
 	}
 	return true
+}
+
+// nearWords are the words between a village and the known town it is
+// placed by: "Woroko, near Ketou", "Yola, coded to Kalale" (the town a
+// conflict dataset codes a village to).
+var nearWords = [][]string{{"near"}, {"close", "to"}, {"coded", "to"}}
+
+// skipNearWords returns the index after the words of nearWords that start
+// at token j, or j.
+func skipNearWords(toks []text.Token, j int) int {
+	for _, w := range nearWords {
+		if j+len(w) > len(toks) {
+			continue
+		}
+		ok := true
+		for k, x := range w {
+			if toks[j+k].Norm != x {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			return j + len(w)
+		}
+	}
+	return j
+}
+
+// strictDocCountry returns the one country the document names, as
+// docCountry does, but leaves out demonyms other than those of a country's
+// territory and state ("Ethiopian gunmen in Dukana" does not place Dukana
+// in Ethiopia): the country a place found from context lies in.
+func (d *docState) strictDocCountry() string {
+	cc := ""
+	for s, ms := range d.ments {
+		toks := d.sents[s].Tokens
+		for _, m := range ms {
+			if m.ent.class != ClassCountry && m.ent.class != ClassRegion || m.ent.country == "" {
+				continue
+			}
+			if m.ent.class == ClassRegion && m.ent.gaz == nil {
+				continue
+			}
+			if m.demonym && !ownCountryWords.has(demonymHead(toks, m.b)) {
+				continue
+			}
+			if cc != "" && cc != m.ent.country {
+				return ""
+			}
+			cc = m.ent.country
+		}
+	}
+	return cc
+}
+
+// foreignAlias reports whether candidate c is a small town (below
+// smallPlace) of a country the document does not name, matched by
+// another of its spellings than its name (tokens [a, b) of sentence s):
+// "Fino" for Fino Mornasco, "Soi" for Sori, "Likia" for Bayt Liqya. Such a
+// match says more about the reference data's aliases than the text.
+func (d *docState) foreignAlias(c *cand, s, a, b int) bool {
+	if c.gaz == nil || c.class != ClassPlace || c.country == "" || c.lex != nil {
+		return false
+	}
+	if d.countryCount[c.country] > 0 || c.gaz.Population >= smallPlace || d.r.capitals[c.country] == c.gaz {
+		return false
+	}
+	return text.Normalize(d.surface(s, a, b)) != text.Normalize(c.gaz.Name)
 }
