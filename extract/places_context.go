@@ -138,6 +138,8 @@ func (d *docState) contextPlace(l *wordLists, s, a, end int, prev string, listed
 		return placeSpan{a: a, b: end}, true // "Kolgara (Kolgara, Atacora)"
 	case prev == "of" && a >= 2 && l.placeWords[toks[a-2].Norm]&placeSettle != 0 && !d.r.stopwords.has(toks[a].Norm):
 		return placeSpan{a: a, b: end}, true // "the hamlet of Tibouka"
+	case a >= 2 && skipNearWords(toks, a-2) == a:
+		return placeSpan{a: a, b: end}, true // "Gbessa, coded to Karimama"
 	case a > 0 && (locatives.has(prev) || listed && (prev == "and" || prev == ",")):
 		if !d.placeLike(s, a, end) {
 			return placeSpan{}, false
