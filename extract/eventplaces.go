@@ -400,6 +400,9 @@ func (d *docState) strictDocCountry() string {
 			if m.demonym && !ownCountryWords.has(demonymHead(toks, m.b)) {
 				continue
 			}
+			if m.a > 0 && toks[m.a-1].Norm == "from" {
+				continue // where someone came from: "militia from Somalia"
+			}
 			if cc != "" && cc != m.ent.country {
 				return ""
 			}
