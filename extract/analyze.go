@@ -431,7 +431,7 @@ func (d *docState) score(c *cand, toks []text.Token, a, b, s int) float64 {
 			return -1 // "Kandi, Alibori": the namesake in the division's country, or a place of its own
 		}
 	}
-	if d.foreignBesideArea(c, s, a, b) || d.foreignAlias(c, s, a, b) {
+	if d.foreignBesideArea(c, s, a, b) || d.foreignAlias(c, s, a, b) || d.peopleModifier(c, s, b) {
 		return -1 // "Jima area … in Lamu county": not the small town abroad
 	}
 	if c.gaz != nil && c.class != ClassCountry && c.country != "" {

@@ -32,6 +32,8 @@ func TestEventPlaceAndCountry(t *testing.T) {
 			"A roadside bomb hit an APC, killing two soldiers.", "", "", true},
 		{"a small town abroad by another spelling is not meant",
 			"Gunmen killed two herders in a clash over Soi grazing land.", "", "", true},
+		{"a people's name is not a small town abroad",
+			"Abala herdsmen attacked farmers, killing three.", "", "", true},
 		{"country not from the militants' home country",
 			"Gunmen suspected to be linked to Al Shabaab threw a grenade into a church, injuring civilians.", "", "", true},
 		{"country not from a demonym of the attackers",

@@ -412,17 +412,50 @@ func (d *docState) strictDocCountry() string {
 	return cc
 }
 
-// foreignAlias reports whether candidate c is a small town (below
-// smallPlace) of a country the document does not name, matched by
-// another of its spellings than its name (tokens [a, b) of sentence s):
-// "Fino" for Fino Mornasco, "Soi" for Sori, "Likia" for Bayt Liqya. Such a
-// match says more about the reference data's aliases than the text.
+// foreignAlias reports whether candidate c is a town of a country the
+// document does not name, matched by another of its spellings than its
+// name (tokens [a, b) of sentence s), and small (below smallPlace) or the
+// spelling short (maxShortAlias): "Fino" for Fino Mornasco, "Soi" for
+// Sori, "Likia" for Bayt Liqya, "Tur" for Tours. Such a match says more
+// about the reference data's aliases than about the text.
 func (d *docState) foreignAlias(c *cand, s, a, b int) bool {
+	if c.gaz == nil || c.class != ClassPlace || c.country == "" || c.lex != nil {
+		return false
+	}
+	if d.countryCount[c.country] > 0 || d.r.capitals[c.country] == c.gaz {
+		return false
+	}
+	surface := text.Normalize(d.surface(s, a, b))
+	if surface == text.Normalize(c.gaz.Name) {
+		return false
+	}
+	return c.gaz.Population < smallPlace || len(surface) <= maxShortAlias
+}
+
+// maxShortAlias is the length of the longest spelling ("Tur" for Tours)
+// too short to name a town abroad by another spelling whatever its size.
+const maxShortAlias = 3
+
+// peopleHeads are the nouns after which a name is the people's (an ethnic
+// group, a clan, a militia), not a town's: "Abala herdsmen", "Garre
+// militia".
+var peopleHeads = newWordSet(map[string]bool{"herdsmen": true, "herders": true, "herdsman": true, "herder": true, "pastoralists": true, "farmers": true, "clan": true, "clans": true, "tribe": true, "tribes": true, "tribesmen": true, "community": true, "communities": true, "ethnic": true, "militiamen": true, "raiders": true, "youths": true, "elders": true})
+
+// peopleModifier reports whether candidate c, a small town of a country
+// the document does not name, stands before a noun for a people or an
+// armed group (tokens [a, b) of sentence s): "Abala herdsmen clashed
+// with farmers" names a people, not Abala in Mexico.
+func (d *docState) peopleModifier(c *cand, s, b int) bool {
 	if c.gaz == nil || c.class != ClassPlace || c.country == "" || c.lex != nil {
 		return false
 	}
 	if d.countryCount[c.country] > 0 || c.gaz.Population >= smallPlace || d.r.capitals[c.country] == c.gaz {
 		return false
 	}
-	return text.Normalize(d.surface(s, a, b)) != text.Normalize(c.gaz.Name)
+	toks := d.sents[s].Tokens
+	if b >= len(toks) {
+		return false
+	}
+	n := toks[b].Norm
+	return peopleHeads.has(n) || groupHeads.has(n)
 }
