@@ -57,16 +57,22 @@ type docState struct {
 	// countryCount counts country mentions (directly or through demonyms,
 	// regions and places) to find the document's focus.
 	countryCount map[string]int
-	persons      []*entity
-	roles        []roleMention
-	operations   []opMention
-	targetOf     []targetOfNote
+	// areaCC holds, for each sentence, the countries of the first-level
+	// divisions it names unambiguously, with where (findNames).
+	areaCC     [][]areaAt
+	persons    []*entity
+	roles      []roleMention
+	operations []opMention
+	targetOf   []targetOfNote
 	// claimBy caches claimant once claimDone: the group that claims the
 	// document's attack.
 	claimBy   *entity
 	claimDone bool
 	// docHash caches docKey.
 	docHash string
+	// placeCC caches placeDocCountry once placeCCDone.
+	placeCC     string
+	placeCCDone bool
 	// docCC caches docCountry once docCountryDone.
 	docCC          string
 	docCountryDone bool
@@ -187,6 +193,9 @@ var particles = newWordSet(map[string]bool{"al": true, "el": true, "ul": true, "
 
 // caseOK checks that a matched phrase is written as a name.
 func caseOK(toks []text.Token, c *cand) bool {
+	if acronymOfOther(toks, c) {
+		return false
+	}
 	content, upper := 0, 0
 	first := true
 	for _, t := range toks {
@@ -318,6 +327,12 @@ func (d *docState) findNames() {
 			}
 		}
 	}
+	d.areaCC = make([][]areaAt, len(d.sents))
+	for _, h := range hits {
+		if cc := regionCountry(h.cands); cc != "" {
+			d.areaCC[h.s] = append(d.areaCC[h.s], areaAt{h.m.Start, cc})
+		}
+	}
 	for _, h := range hits {
 		toks := d.sents[h.s].Tokens
 		best, bestScore := (*cand)(nil), math.Inf(-1)
@@ -410,6 +425,14 @@ func (d *docState) score(c *cand, toks []text.Token, a, b, s int) float64 {
 		if regionWords.has(next) {
 			sc -= 2
 		}
+	}
+	if c.gaz != nil && (c.class == ClassPlace || c.class == ClassRegion) && c.country != "" {
+		if in := d.adminCountries(s, b); in != nil && !in[c.country] {
+			return -1 // "Kandi, Alibori": the namesake in the division's country, or a place of its own
+		}
+	}
+	if d.foreignBesideArea(c, s, a, b) || d.foreignAlias(c, s, a, b) || d.peopleModifier(c, s, b) {
+		return -1 // "Jima area … in Lamu county": not the small town abroad
 	}
 	if c.gaz != nil && c.class != ClassCountry && c.country != "" {
 		if n := d.countryCount[c.country]; n > 0 {

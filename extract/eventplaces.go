@@ -1,5 +1,10 @@
 package extract
 
+import (
+	"github.com/newsgraph/newsgraph/extract/gazetteer"
+	"github.com/newsgraph/newsgraph/extract/text"
+)
+
 // placesFromContext gives an attack or abduction that names no place of
 // its own the places its sentence names elsewhere ("…kidnapped two
 // civilians who were traveling in the Kolbio area (Bura, Lamu)"), or,
@@ -85,4 +90,372 @@ func (d *docState) victimsFromTolls(events []*docEvent) {
 			}
 		}
 	}
+}
+
+// withAreas returns places, most specific first, followed by the areas
+// the first of them lies within (its district, its province; not its
+// country) that the text names beside it and places does not already
+// hold: an attack in a village "(Kandi, Alibori)" is also an attack in
+// Kandi and in Alibori, so that a query for every attack in a province
+// finds it. Areas known only from the gazetteer (Davos's canton) are left
+// to the place's own within.
+func withAreas(places []*entity) []*entity {
+	if len(places) == 0 {
+		return places
+	}
+	out := places
+	for w, n := places[0].within, 0; w != nil && n < 8; w, n = w.within, n+1 {
+		if w.class != ClassPlace && w.class != ClassRegion {
+			break
+		}
+		if len(w.mentions) == 0 || containsEnt(out, w) || sameNamed(out, w) {
+			continue
+		}
+		out = append(out, w)
+	}
+	return out
+}
+
+// sameNamed reports whether places holds a place of e's name (a town and
+// the county named after it: one name for the reader).
+func sameNamed(places []*entity, e *entity) bool {
+	for _, p := range places {
+		if text.Normalize(p.name) == text.Normalize(e.name) {
+			return true
+		}
+	}
+	return false
+}
+
+// eventCountry returns the country of an event: that of its most specific
+// place that has one (a place's own, else that of the area it lies in),
+// else the country the event names ("in Kenya"), else the one country the
+// document is in. A country is never taken from where an attacker comes
+// from ("militants from Somalia", "Ethiopian gunmen"): the document's
+// country counts only countries named as places and the countries of
+// places and regions. Places in different countries leave it empty.
+func (d *docState) eventCountry(f *frame, places []*entity) *entity {
+	cc := ""
+	for _, p := range places {
+		c := placeCountry(p)
+		if c == "" {
+			continue
+		}
+		if cc != "" && c != cc {
+			return nil
+		}
+		cc = c
+	}
+	if cc != "" {
+		return d.countryEntity(cc)
+	}
+	if f.country != nil {
+		return f.country
+	}
+	if c := d.placeDocCountry(); c != "" && (f.typ == EventAttack || f.typ == EventAbduction) {
+		if e := d.countryEntity(c); e != nil && !containsEnt(f.actors, e) {
+			return e
+		}
+	}
+	return nil
+}
+
+// placeCountry returns the country of a place or of the nearest area it
+// lies within that has one.
+func placeCountry(p *entity) string {
+	for w, n := p, 0; w != nil && n < 8; w, n = w.within, n+1 {
+		if w.country != "" {
+			return w.country
+		}
+	}
+	return ""
+}
+
+// placeDocCountry returns the one country the document places things in,
+// or "": the countries it names, the countries of the places and regions
+// it names, and the demonyms of a country's territory and of the state
+// that acts on it ("the Kenyan border", "Kenyan officials", "Kenyan
+// police"). The countries of the groups it names (a militia's home
+// country) and a demonym of armed men or of victims ("Somali militants",
+// "two French tourists") do not count: attackers and victims come from
+// elsewhere.
+func (d *docState) placeDocCountry() string {
+	if d.placeCCDone {
+		return d.placeCC
+	}
+	d.placeCCDone = true
+	cc := ""
+	for s, ms := range d.ments {
+		toks := d.sents[s].Tokens
+		for _, m := range ms {
+			c := ""
+			switch m.ent.class {
+			case ClassCountry:
+				if m.demonym && !ownCountryWords.has(demonymHead(toks, m.b)) {
+					continue
+				}
+				if m.a > 0 && toks[m.a-1].Norm == "from" {
+					continue // where someone came from
+				}
+				c = m.ent.country
+			case ClassPlace, ClassRegion:
+				if m.a > 0 && toks[m.a-1].Norm == "from" {
+					continue
+				}
+				c = placeCountry(m.ent)
+			}
+			if c == "" {
+				continue
+			}
+			if cc != "" && c != cc {
+				return ""
+			}
+			cc = c
+		}
+	}
+	d.placeCC = cc
+	return cc
+}
+
+// adminCountries returns the countries of the first-level divisions named
+// in the list of administrative areas that follows token b of sentence s
+// ("Pede (Kandi, Alibori)", "Kandi, Alibori"): the place before the list
+// lies in one of them, so a namesake abroad is not meant. Nil when no
+// such list follows or it names no known division.
+func (d *docState) adminCountries(s, b int) map[string]bool {
+	toks := d.sents[s].Tokens
+	if b >= len(toks) || toks[b].Norm != "(" && toks[b].Norm != "," {
+		return nil
+	}
+	var out map[string]bool
+	for j, n := b+1, 0; j < len(toks) && n < 4; n++ {
+		k := j
+		for k < len(toks) && (isUpperWord(toks[k]) || k > j && toks[k].Norm == "-") {
+			k++
+		}
+		if k == j {
+			break
+		}
+		for _, g := range d.r.gaz.Lookup(d.surface(s, j, k)) {
+			if g.Kind == gazetteer.KindRegion && g.Country != "" {
+				if out == nil {
+					out = map[string]bool{}
+				}
+				out[g.Country] = true
+			}
+		}
+		if k >= len(toks) || toks[k].Norm != "," {
+			break
+		}
+		j = k + 1
+	}
+	return out
+}
+
+// regionCountry returns the country of a name whose candidates include a
+// first-level division and all lie in one country ("Lamu": the county and
+// its town), or "".
+func regionCountry(cands []*cand) string {
+	cc, region := "", false
+	for _, c := range cands {
+		if c.gaz == nil || c.country == "" || c.class != ClassRegion && c.class != ClassPlace {
+			return ""
+		}
+		if cc != "" && c.country != cc {
+			return ""
+		}
+		cc = c.country
+		region = region || c.class == ClassRegion
+	}
+	if !region {
+		return ""
+	}
+	return cc
+}
+
+// areaAt is a first-level division named at token at of a sentence, in
+// country cc.
+type areaAt struct {
+	at int
+	cc string
+}
+
+// areaReach is how many tokens after a place the division it lies in may
+// be named: "Jima area bordering Pandanguo in Lamu county".
+const areaReach = 8
+
+// smallPlace is the population below which a town abroad gives way to
+// the divisions a sentence names.
+const smallPlace = 100000
+
+// foreignBesideArea reports whether candidate c is a small town (not a
+// capital) of a country the document does not name, or a town named by
+// another spelling of its name (tokens [a, b) of sentence s), in a
+// sentence that names a first-level division of another country shortly
+// after it (areaReach) and none of c's: "Jima area bordering Pandanguo in Lamu county" is not Jimma in
+// Ethiopia.
+func (d *docState) foreignBesideArea(c *cand, s, a, b int) bool {
+	if c.gaz == nil || c.class != ClassPlace || c.country == "" || c.lex != nil || s >= len(d.areaCC) {
+		return false
+	}
+	near := false
+	for _, x := range d.areaCC[s] {
+		if x.cc == c.country {
+			return false
+		}
+		near = near || x.at >= b && x.at-b <= areaReach
+	}
+	if !near || d.countryCount[c.country] > 0 {
+		return false
+	}
+	if d.r.capitals[c.country] == c.gaz {
+		return false
+	}
+	return c.gaz.Population < smallPlace || text.Normalize(d.surface(s, a, b)) != text.Normalize(c.gaz.Name)
+}
+
+// ownCountryWords are the nouns after which a demonym names the country
+// where things happen: its territory and the state that acts on it.
+var ownCountryWords = newWordSet(map[string]bool{"territory": true, "policemen": true, "policeman": true, "officers": true, "officer": true, "soldier": true, "air": true, "navy": true, "naval": true, "gendarmes": true, "gendarmerie": true, "rangers": true, "guards": true, "commandos": true, "soil": true, "airspace": true, "border": true, "side": true, "coast": true, "officials": true, "official": true, "authorities": true, "government": true, "police": true, "army": true, "troops": true, "soldiers": true, "forces": true, "security": true, "military": true, "president": true, "ministry": true})
+
+// demonymHead returns the noun a demonym ending before token b qualifies,
+// past the demonyms listed with it ("Kenyan and Somali officials"), or "".
+func demonymHead(toks []text.Token, b int) string {
+	for k := b; k < len(toks) && k < b+6; k++ {
+		if t := toks[k]; t.Norm != "and" && t.Norm != "," && !isUpperWord(t) {
+			return t.Norm
+		}
+	}
+	return ""
+}
+
+// maxAcronym is the length of the longest word read as an acronym.
+const maxAcronym = 5
+
+// acronymOfOther reports whether a one-word phrase written in capitals
+// ("NGO", "APC", "IFO") matched a town or division whose names are not
+// written so (Ngo in Nigeria, Apc in Hungary): a short word in capitals is
+// an acronym, and an acronym names a town only where the reference data
+// spells it so. Countries keep their capitals ("DRC", "UAE").
+func acronymOfOther(toks []text.Token, c *cand) bool {
+	if len(toks) != 1 || c.gaz == nil || c.class != ClassPlace && c.class != ClassRegion {
+		return false
+	}
+	t := toks[0]
+	if t.Kind != text.Word || !t.AllCaps() || len(t.Text) < 2 || len(t.Text) > maxAcronym {
+		return false
+	}
+	if c.gaz.Name == t.Text {
+		return false
+	}
+	for _, a := range c.gaz.Aliases {
+		if a == t.Text {
+			return false
+		}
+	}
+	return true
+}
+
+// nearWords are the words between a village and the known town it is
+// placed by: "Woroko, near Ketou", "Yola, coded to Kalale" (the town a
+// conflict dataset codes a village to).
+var nearWords = [][]string{{"near"}, {"close", "to"}, {"coded", "to"}}
+
+// skipNearWords returns the index after the words of nearWords that start
+// at token j, or j.
+func skipNearWords(toks []text.Token, j int) int {
+	for _, w := range nearWords {
+		if j+len(w) > len(toks) {
+			continue
+		}
+		ok := true
+		for k, x := range w {
+			if toks[j+k].Norm != x {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			return j + len(w)
+		}
+	}
+	return j
+}
+
+// strictDocCountry returns the one country the document names, as
+// docCountry does, but leaves out demonyms other than those of a country's
+// territory and state ("Ethiopian gunmen in Dukana" does not place Dukana
+// in Ethiopia): the country a place found from context lies in.
+func (d *docState) strictDocCountry() string {
+	cc := ""
+	for s, ms := range d.ments {
+		toks := d.sents[s].Tokens
+		for _, m := range ms {
+			if m.ent.class != ClassCountry && m.ent.class != ClassRegion || m.ent.country == "" {
+				continue
+			}
+			if m.ent.class == ClassRegion && m.ent.gaz == nil {
+				continue
+			}
+			if m.demonym && !ownCountryWords.has(demonymHead(toks, m.b)) {
+				continue
+			}
+			if m.a > 0 && toks[m.a-1].Norm == "from" {
+				continue // where someone came from: "militia from Somalia"
+			}
+			if cc != "" && cc != m.ent.country {
+				return ""
+			}
+			cc = m.ent.country
+		}
+	}
+	return cc
+}
+
+// foreignAlias reports whether candidate c is a town of a country the
+// document does not name, matched by another of its spellings than its
+// name (tokens [a, b) of sentence s), and small (below smallPlace) or the
+// spelling short (maxShortAlias): "Fino" for Fino Mornasco, "Soi" for
+// Sori, "Likia" for Bayt Liqya, "Tur" for Tours. Such a match says more
+// about the reference data's aliases than about the text.
+func (d *docState) foreignAlias(c *cand, s, a, b int) bool {
+	if c.gaz == nil || c.class != ClassPlace || c.country == "" || c.lex != nil {
+		return false
+	}
+	if d.countryCount[c.country] > 0 || d.r.capitals[c.country] == c.gaz {
+		return false
+	}
+	surface := text.Normalize(d.surface(s, a, b))
+	if surface == text.Normalize(c.gaz.Name) {
+		return false
+	}
+	return c.gaz.Population < smallPlace || len(surface) <= maxShortAlias
+}
+
+// maxShortAlias is the length of the longest spelling ("Tur" for Tours)
+// too short to name a town abroad by another spelling whatever its size.
+const maxShortAlias = 3
+
+// peopleHeads are the nouns after which a name is the people's (an ethnic
+// group, a clan, a militia), not a town's: "Abala herdsmen", "Garre
+// militia".
+var peopleHeads = newWordSet(map[string]bool{"herdsmen": true, "herders": true, "herdsman": true, "herder": true, "pastoralists": true, "farmers": true, "clan": true, "clans": true, "tribe": true, "tribes": true, "tribesmen": true, "community": true, "communities": true, "ethnic": true, "militiamen": true, "raiders": true, "youths": true, "elders": true})
+
+// peopleModifier reports whether candidate c, a small town of a country
+// the document does not name, stands before a noun for a people or an
+// armed group (tokens [a, b) of sentence s): "Abala herdsmen clashed
+// with farmers" names a people, not Abala in Mexico.
+func (d *docState) peopleModifier(c *cand, s, b int) bool {
+	if c.gaz == nil || c.class != ClassPlace || c.country == "" || c.lex != nil {
+		return false
+	}
+	if d.countryCount[c.country] > 0 || c.gaz.Population >= smallPlace || d.r.capitals[c.country] == c.gaz {
+		return false
+	}
+	toks := d.sents[s].Tokens
+	if b >= len(toks) {
+		return false
+	}
+	n := toks[b].Norm
+	return peopleHeads.has(n) || groupHeads.has(n)
 }

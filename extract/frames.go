@@ -193,16 +193,15 @@ func (d *docState) applyNone(events []*docEvent) {
 }
 
 // soleCountry gives an attack or abduction that names no place and no
-// country the country of its document, where the document names (through
-// names, demonyms or places) exactly one.
+// country the country of its document, where the document places things
+// in exactly one (placeDocCountry: not the home country of a group it
+// names).
 func (d *docState) soleCountry(events []*docEvent) {
-	if len(d.countryCount) != 1 {
+	cc := d.placeDocCountry()
+	if cc == "" {
 		return
 	}
-	var c *entity
-	for cc := range d.countryCount {
-		c = d.countryEntity(cc)
-	}
+	c := d.countryEntity(cc)
 	if c == nil {
 		return
 	}

@@ -240,6 +240,14 @@ func (x *Lexical) eventOut(d *docState, ev *docEvent) Event {
 		out.ActorText = f.actorText
 	}
 	places := append([]*entity(nil), f.places...)
+	sort.SliceStable(places, func(i, j int) bool {
+		if di, dj := placeDepth(places[i]), placeDepth(places[j]); di != dj {
+			return di < dj
+		}
+		return liesIn(places[i], places[j])
+	})
+	places = withAreas(places)
+	country := d.eventCountry(f, places)
 	// a country is a place only when nothing finer is known
 	finer := false
 	for _, p := range places {
@@ -247,33 +255,13 @@ func (x *Lexical) eventOut(d *docState, ev *docEvent) Event {
 			finer = true
 		}
 	}
-	var country *entity = f.country
-	countries := map[string]bool{}
-	for _, p := range places {
-		if p.country != "" {
-			countries[p.country] = true
-		}
-	}
-	if len(countries) == 1 {
-		for cc := range countries {
-			country = d.countryEntity(cc)
-		}
-	} else if len(countries) > 1 {
-		country = nil
-	}
-	sort.SliceStable(places, func(i, j int) bool {
-		if di, dj := placeDepth(places[i]), placeDepth(places[j]); di != dj {
-			return di < dj
-		}
-		return liesIn(places[i], places[j])
-	})
 	for _, p := range places {
 		if finer && p.class == ClassCountry {
 			continue
 		}
 		out.Places = append(out.Places, x.ref(p))
 	}
-	if len(out.Places) == 0 && country != nil && f.typ == EventAttack {
+	if len(out.Places) == 0 && country != nil && f.typ == EventAttack && f.country != nil {
 		out.Places = append(out.Places, x.ref(country))
 	}
 	if country != nil {

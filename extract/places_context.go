@@ -138,6 +138,8 @@ func (d *docState) contextPlace(l *wordLists, s, a, end int, prev string, listed
 		return placeSpan{a: a, b: end}, true // "Kolgara (Kolgara, Atacora)"
 	case prev == "of" && a >= 2 && l.placeWords[toks[a-2].Norm]&placeSettle != 0 && !d.r.stopwords.has(toks[a].Norm):
 		return placeSpan{a: a, b: end}, true // "the hamlet of Tibouka"
+	case a >= 2 && skipNearWords(toks, a-2) == a:
+		return placeSpan{a: a, b: end}, true // "Gbessa, coded to Karimama"
 	case a > 0 && (locatives.has(prev) || listed && (prev == "and" || prev == ",")):
 		if !d.placeLike(s, a, end) {
 			return placeSpan{}, false
@@ -200,7 +202,7 @@ func (d *docState) addContextPlace(l *wordLists, s int, sp placeSpan) {
 	if within != nil {
 		cc = within.country
 	} else {
-		cc = d.docCountry() // the one country the document is in
+		cc = d.strictDocCountry() // the one country the document is in
 	}
 	e := d.entityFor(&cand{class: ClassPlace, key: "place/" + keyCountry(cc) + "-" + slug(name), name: name, country: cc})
 	e.conf = 0.6
@@ -215,7 +217,9 @@ func (d *docState) addContextPlace(l *wordLists, s int, sp placeSpan) {
 
 // areaAfter returns the place or region named right after token b of
 // sentence s: after a place word, a comma, a bracket or "in" ("Kambi Juu
-// (Lamu county)", "Bura, Garissa", "Hola in Lamu").
+// (Lamu county)", "Bura, Garissa", "Hola in Lamu"), and after the words
+// that give the nearest known town instead ("Woroko, near Ketou", "Yola,
+// coded to Kalale").
 func (d *docState) areaAfter(s, b int) *entity {
 	toks := d.sents[s].Tokens
 	l := loadWordLists()
@@ -232,6 +236,7 @@ func (d *docState) areaAfter(s, b int) *entity {
 	default:
 		return nil
 	}
+	j = skipNearWords(toks, j)
 	for j < len(toks) && (toks[j].Norm == "the" || directions.has(toks[j].Norm)) {
 		j++
 	}

@@ -1,0 +1,77 @@
+package extract
+
+import (
+	"context"
+	"strings"
+	"testing"
+)
+
+// TestEventPlaceAndCountry: an attack's places (most specific first, then
+// the areas the text names it in) and its country, one row per shape of
+// incident note. The sentences are written for this test.
+func TestEventPlaceAndCountry(t *testing.T) {
+	tests := []struct {
+		name, in    string
+		places      string // the event's places, joined by ","
+		country     string
+		placesExact bool // places must equal; else the first must
+	}{
+		{"village in a parenthetical of its district and department",
+			"On 2 May 2021, gunmen killed a herder in Tibouka (Kandi, Alibori).", "Tibouka,Kandi,Alibori Department", "Benin", true},
+		{"village placed by the town it is coded to",
+			"On 2 May 2021, gunmen abducted a trader in Gbessa, coded to Karimama (Karimama, Alibori).", "Gbessa,Karimama,Alibori Department", "Benin", true},
+		{"village near a known town",
+			"On 2 May 2021, gunmen abducted a trader in Gbessa, near Kalale (Kalale, Borgou).", "Gbessa,Kalale,Borgou Department", "Benin", true},
+		{"a namesake abroad gives way to the division beside it",
+			"On 2 May 2021, gunmen killed a guard in Kandi (Kandi, Alibori).", "Kandi", "Benin", false},
+		{"a namesake abroad gives way to the county named after it",
+			"Gunmen beheaded two farmers at Jima area near Witu in Lamu county.", "Jima", "Kenya", false},
+		{"an acronym is not a town",
+			"A roadside bomb killed a policeman escorting NGO workers.", "", "", true},
+		{"an armoured vehicle is not a town",
+			"A roadside bomb hit an APC, killing two soldiers.", "", "", true},
+		{"a small town abroad by another spelling is not meant",
+			"Gunmen killed two herders in a clash over Soi grazing land.", "", "", true},
+		{"a people's name is not a small town abroad",
+			"Abala herdsmen attacked farmers, killing three.", "", "", true},
+		{"country not from the militants' home country",
+			"Gunmen suspected to be linked to Al Shabaab threw a grenade into a church, injuring civilians.", "", "", true},
+		{"country not from a demonym of the attackers",
+			"Police clashed with an Ethiopian armed group in Korondile.", "Korondile", "", true},
+		{"country from the state's own officers",
+			"Kenyan officials said gunmen shot a trader dead in Korondile.", "Korondile", "Kenya", true},
+	}
+	ex := Default()
+	for _, tt := range tests {
+		rec, err := ex.Extract(context.Background(), Document{ID: "t", Text: tt.in, Published: "2024-03-04"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var ev *Event
+		for i, e := range rec.Events {
+			if e.Type == EventAttack || e.Type == EventAbduction {
+				ev = &rec.Events[i]
+				break
+			}
+		}
+		if ev == nil {
+			t.Errorf("%s: %q: no attack or abduction", tt.name, tt.in)
+			continue
+		}
+		var got []string
+		for _, p := range ev.Places {
+			got = append(got, p.Name)
+		}
+		places := strings.Join(got, ",")
+		if tt.placesExact && places != tt.places || !tt.placesExact && (len(got) == 0 || got[0] != tt.places) {
+			t.Errorf("%s: %q: places %q, want %q", tt.name, tt.in, places, tt.places)
+		}
+		country := ""
+		if ev.Country != nil {
+			country = ev.Country.Name
+		}
+		if country != tt.country {
+			t.Errorf("%s: %q: country %q, want %q", tt.name, tt.in, country, tt.country)
+		}
+	}
+}
