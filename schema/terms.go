@@ -163,6 +163,10 @@ const (
 	Arrest quad.IRI = Vocab + "Arrest"
 	// Protest is a protest (demonstration or formal diplomatic protest).
 	Protest quad.IRI = Vocab + "Protest"
+	// Abduction is a kidnapping, hostage taking or forced disappearance.
+	Abduction quad.IRI = Vocab + "Abduction"
+	// ExpelDiplomat is the expulsion of a diplomat.
+	ExpelDiplomat quad.IRI = Vocab + "ExpelDiplomat"
 
 	// Report is one document's claim about an event: its own figures, date
 	// and evidence, linked to the shared Event node.
@@ -333,6 +337,11 @@ const (
 	// ProtestedAgainst links the protesting actor to what it protested
 	// against.
 	ProtestedAgainst quad.IRI = Vocab + "protestedAgainst"
+	// Abducted links the abducting actor to whom it abducted.
+	Abducted quad.IRI = Vocab + "abducted"
+	// ExpelledDiplomatOf links the expelling actor to the party whose
+	// diplomat it expelled.
+	ExpelledDiplomatOf quad.IRI = Vocab + "expelledDiplomatOf"
 )
 
 // Kind tells a class from a property.
@@ -426,6 +435,8 @@ var terms = []Term{
 	event(Threaten, Threatened, "threat", "A threat (CAMEO 13)."),
 	event(Arrest, Arrested, "arrest", "An arrest or detention (CAMEO 173)."),
 	event(Protest, ProtestedAgainst, "protest", "A protest: a demonstration or a formal diplomatic protest (CAMEO 14)."),
+	event(Abduction, Abducted, "abduction", "A kidnapping, hostage taking or forced disappearance (CAMEO 181)."),
+	event(ExpelDiplomat, ExpelledDiplomatOf, "diplomat expulsion", "The expulsion of a diplomat (CAMEO 1663)."),
 
 	class(Report, RoleOther, "report", "A claim: what one document says about an event (its own casualty figures, date and evidence), linked to the shared event node by reportOf.", schemaCreativeWork),
 	class(Evidence, RoleOther, "evidence", "A span of a document's text (a sentence, with byte offsets) that supports a report or a relation.", schemaQuotation),
@@ -495,4 +506,6 @@ var terms = []Term{
 	prop(Threatened, RoleDirect, "threatened", "Direct edge from a threatening actor to whom it threatened."),
 	prop(Arrested, RoleDirect, "arrested", "Direct edge from an arresting actor to whom it arrested."),
 	prop(ProtestedAgainst, RoleDirect, "protested against", "Direct edge from a protesting actor to what it protested against."),
+	prop(Abducted, RoleDirect, "abducted", "Direct edge from an abducting actor to whom it abducted."),
+	prop(ExpelledDiplomatOf, RoleDirect, "expelled diplomat of", "Direct edge from an expelling actor to the party whose diplomat it expelled."),
 }
