@@ -176,6 +176,9 @@ func (w *worker) loop(ctx context.Context, q queue.Queue) error {
 // process extracts, stores and acknowledges one batch of jobs. A write
 // that fails gives the batch back to the queue and ends the worker.
 func (w *worker) process(ctx context.Context, jobs []*queue.Job) error {
+	if w.cmd.verbose {
+		w.reportf("worker: took %d document(s)", len(jobs))
+	}
 	stop := w.keepAlive(jobs)
 	defer stop()
 	w.sum.taken += len(jobs)
@@ -231,9 +234,6 @@ func (w *worker) process(ctx context.Context, jobs []*queue.Job) error {
 // keepAlive tells the server, while jobs are being worked on, that they
 // are, and returns the function that stops it.
 func (w *worker) keepAlive(jobs []*queue.Job) func() {
-	if w.cmd.verbose {
-		w.reportf("worker: took %d document(s)", len(jobs))
-	}
 	done := make(chan struct{})
 	var wg sync.WaitGroup
 	wg.Add(1)
