@@ -36,10 +36,15 @@ nothing is stored twice: a document that was stored but not acknowledged
 before the worker died comes back with the same content, and the store
 finds it unchanged (the same sha256) and writes nothing.
 
+Workers store documents in no set order: the store is the same whatever
+the order (as for ingest), except that of two versions of one document
+id published close together, the one stored last is kept.
+
 With --db postgres, workers on several machines share one database;
 their writes take turns behind an advisory lock (fusing an event needs
-every other report of it), while extraction, most of the work, runs on
-all of them at once. A bolt file takes one worker.
+every other report of it), while extraction runs on all of them at once.
+Into PostgreSQL the writes take most of the time, so more workers add
+extraction, not writing (BENCHMARKS.md). A bolt file takes one worker.
 
 Without --drain a worker waits for documents until it is interrupted
 (Ctrl-C, SIGTERM): it then stores and acknowledges the documents it holds
