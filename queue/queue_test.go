@@ -303,4 +303,3 @@ func streamMsgs(t *testing.T, cfg Config) uint64 {
 	}
 	return info.State.Msgs
 }
-

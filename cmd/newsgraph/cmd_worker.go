@@ -36,10 +36,15 @@ nothing is stored twice: a document that was stored but not acknowledged
 before the worker died comes back with the same content, and the store
 finds it unchanged (the same sha256) and writes nothing.
 
+Workers store documents in no set order: the store is the same whatever
+the order (as for ingest), except that of two versions of one document
+id published close together, the one stored last is kept.
+
 With --db postgres, workers on several machines share one database;
 their writes take turns behind an advisory lock (fusing an event needs
-every other report of it), while extraction, most of the work, runs on
-all of them at once. A bolt file takes one worker.
+every other report of it), while extraction runs on all of them at once.
+Into PostgreSQL the writes take most of the time, so more workers add
+extraction, not writing (BENCHMARKS.md). A bolt file takes one worker.
 
 Without --drain a worker waits for documents until it is interrupted
 (Ctrl-C, SIGTERM): it then stores and acknowledges the documents it holds
@@ -176,6 +181,9 @@ func (w *worker) loop(ctx context.Context, q queue.Queue) error {
 // process extracts, stores and acknowledges one batch of jobs. A write
 // that fails gives the batch back to the queue and ends the worker.
 func (w *worker) process(ctx context.Context, jobs []*queue.Job) error {
+	if w.cmd.verbose {
+		w.reportf("worker: took %d document(s)", len(jobs))
+	}
 	stop := w.keepAlive(jobs)
 	defer stop()
 	w.sum.taken += len(jobs)
@@ -231,9 +239,6 @@ func (w *worker) process(ctx context.Context, jobs []*queue.Job) error {
 // keepAlive tells the server, while jobs are being worked on, that they
 // are, and returns the function that stops it.
 func (w *worker) keepAlive(jobs []*queue.Job) func() {
-	if w.cmd.verbose {
-		w.reportf("worker: took %d document(s)", len(jobs))
-	}
 	done := make(chan struct{})
 	var wg sync.WaitGroup
 	wg.Add(1)

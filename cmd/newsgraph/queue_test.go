@@ -206,13 +206,13 @@ func TestQueueWorkersSIGKILL(t *testing.T) {
 	if total != 50 || fresh != 50 {
 		t.Fatalf("published %d (%d new), want 50", total, fresh)
 	}
-	victim := startWorker(t, url, stream, shared, 4)
+	victim := startWorker(t, url, stream, shared, 8)
 	if !victim.waitFor("stored") {
 		t.Fatalf("the first worker ended before storing anything: %s", victim.stdout.String())
 	}
 	others := []*workerRun{startWorker(t, url, stream, shared, 2), startWorker(t, url, stream, shared, 2)}
 	// The victim's next batch: it has taken documents and is extracting
-	// them (400ms) when it is killed.
+	// them (800ms) when it is killed.
 	if !victim.waitFor("took") {
 		t.Fatalf("the first worker ended before its kill (no kill mid-run): %s", victim.stdout.String())
 	}
