@@ -377,9 +377,9 @@ func (r *sourceResolver) Title() *string     { return opt(r.c.Title) }
 func (r *sourceResolver) URL() *string       { return opt(r.c.URL) }
 func (r *sourceResolver) Source() *string    { return opt(r.c.Source) }
 func (r *sourceResolver) Published() *string { return opt(r.c.Published) }
-func (r *sourceResolver) Killed() *int32  { return int32p(r.c.Killed) }
-func (r *sourceResolver) Injured() *int32 { return int32p(r.c.Injured) }
-func (r *sourceResolver) Date() *Date     { return datePtr(r.c.Date) }
+func (r *sourceResolver) Killed() *int32     { return int32p(r.c.Killed) }
+func (r *sourceResolver) Injured() *int32    { return int32p(r.c.Injured) }
+func (r *sourceResolver) Date() *Date        { return datePtr(r.c.Date) }
 func (r *sourceResolver) Evidence(ctx context.Context) ([]*evidenceResolver, error) {
 	return evidence(r.c.Evidence), live(ctx)
 }
