@@ -92,7 +92,9 @@
 // fact whose canonical document no longer states it is relabelled with the
 // next document that does, or deleted when none does (Store.Supporters
 // lists them). A store written before facts were shared (one copy per
-// document) is converted fact by fact as documents are put again.
+// document) is converted fact by fact as documents are put again. Delete
+// takes documents out the same way, as if they had never been put (see
+// delete.go).
 //
 // Numbers, dates and decimals are typed literals with full XML Schema
 // datatype IRIs.

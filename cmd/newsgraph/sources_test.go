@@ -196,3 +196,38 @@ func lineDiffText(want, got string) string {
 	sort.Strings(out)
 	return strings.Join(out, "\n")
 }
+
+// TestPostgresDelete: newsgraph delete on PostgreSQL leaves what ingesting
+// the other documents alone does, and refuses an unknown id.
+func TestPostgresDelete(t *testing.T) {
+	dir := writeArticles(t, map[string]string{"feed.jsonl": strings.Join(citedFeed, "\n") + "\n"})
+	rest := writeArticles(t, map[string]string{"feed.jsonl": citedFeed[0] + "\n" + citedFeed[2] + "\n"})
+	all := map[string]string{"NEWSGRAPH_DB": "postgres", "NEWSGRAPH_DBPATH": postgresDSN(t)}
+	fresh := map[string]string{"NEWSGRAPH_DB": "postgres", "NEWSGRAPH_DBPATH": postgresDSN(t)}
+	runOK := func(env map[string]string, args ...string) string {
+		t.Helper()
+		r := runBinary(t, invocation{args: args, env: env})
+		if r.code != 0 {
+			t.Fatalf("%v: %+v", args, r)
+		}
+		return r.stdout
+	}
+	sorted := func(s string) string {
+		lines := strings.Split(strings.TrimSpace(s), "\n")
+		sort.Strings(lines)
+		return strings.Join(lines, "\n")
+	}
+	runOK(all, "ingest", "--extractor", testExtractorName, "--published", "2024-01-18", dir)
+	runOK(fresh, "ingest", "--extractor", testExtractorName, "--published", "2024-01-18", rest)
+	before := runOK(all, "export")
+	if r := runBinary(t, invocation{args: []string{"delete", "wire-a", "nope"}, env: all}); r.code != 1 || !strings.Contains(r.stderr, `no such document: "nope"`) {
+		t.Errorf("delete of an unknown id: %+v", r)
+	}
+	if runOK(all, "export") != before {
+		t.Errorf("a failed delete changed the store")
+	}
+	runOK(all, "delete", "daily-b")
+	if got, want := sorted(runOK(all, "export")), sorted(runOK(fresh, "export")); got != want {
+		t.Errorf("after delete the store differs from the other documents ingested alone:\n%s", lineDiffText(want, got))
+	}
+}
