@@ -93,7 +93,7 @@ type fuser struct {
 	bySubject map[quad.Value][]quad.Quad // stored quads by subject
 	pubs      map[quad.Value]string      // publication days by document
 
-	unitsOf map[quad.IRI][]*unit      // units by event node (recluster.go)
+	unitsOf map[quad.IRI][]*unit     // units by event node (recluster.go)
 	allSupp map[quad.Quad][]quad.IRI // supporters of facts, copies' labels included
 }
 
