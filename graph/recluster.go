@@ -321,40 +321,79 @@ func (f *fuser) docDay(doc quad.IRI) string {
 	return d
 }
 
-// component returns the units of the events seeds, and of every event
-// linked to them by a chain of matching units, sorted by key.
+// component returns the units of the events seeds and of every event
+// linked to them by a chain of matching units, sorted by key. The stored
+// events of one component are linked by ng:fusedWith (derive), so only the
+// units of the document being put are looked up by their fusion keys.
 func (f *fuser) component(seeds []quad.IRI) []*unit {
 	taken := map[quad.IRI]bool{}
-	var out, queue []*unit
+	var out []*unit
+	var queue []quad.IRI
 	take := func(e quad.IRI) {
-		if taken[e] {
-			return
+		if !taken[e] {
+			taken[e] = true
+			out = append(out, f.units(e)...)
+			queue = append(queue, e)
 		}
-		taken[e] = true
-		us := f.units(e)
-		out = append(out, us...)
-		queue = append(queue, us...)
 	}
 	for _, e := range seeds {
 		take(e)
 	}
 	for len(queue) > 0 {
-		u := queue[0]
+		e := queue[0]
 		queue = queue[1:]
-		for _, c := range f.storeCandidates(u.probe()) {
-			if taken[c] {
+		for _, l := range f.links(e) {
+			take(l)
+		}
+		for _, u := range f.units(e) {
+			if u.doc != f.doc {
 				continue
 			}
-			for _, w := range f.units(c) {
-				if ok, _ := f.matches(u.p, w.p); ok {
+			for _, c := range f.storeCandidates(u.probe()) {
+				if !taken[c] && f.matchesOne(u, f.units(c)) {
 					take(c)
-					break
 				}
 			}
 		}
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].key() < out[j].key() })
 	return out
+}
+
+// links returns the events event e is fusedWith, either way.
+func (f *fuser) links(e quad.IRI) []quad.IRI {
+	var out []quad.IRI
+	add := func(v quad.Value) {
+		if iri, ok := v.(quad.IRI); ok && iri != e {
+			out = append(out, iri)
+		}
+	}
+	f.fail(f.v.each(quad.Subject, e, schema.FusedWith, func(q quad.Quad) { add(q.Object) }))
+	f.fail(f.v.each(quad.Object, e, schema.FusedWith, func(q quad.Quad) { add(q.Subject) }))
+	return out
+}
+
+// linked returns the pairs of clusters (by index, the smaller first) that
+// hold a unit each that match each other.
+func (f *fuser) linked(clusters []*cluster) [][2]int {
+	var out [][2]int
+	for i := range clusters {
+		for j := i + 1; j < len(clusters); j++ {
+			if f.clustersMatch(clusters[i], clusters[j]) {
+				out = append(out, [2]int{i, j})
+			}
+		}
+	}
+	return out
+}
+
+func (f *fuser) clustersMatch(a, b *cluster) bool {
+	for _, u := range a.units {
+		if f.matchesOne(u, b.units) {
+			return true
+		}
+	}
+	return false
 }
 
 // probe is a report standing for unit u in candidate lookups: its type,
@@ -634,6 +673,13 @@ func (f *fuser) derive(ch *changes, touched []quad.IRI, clusters []*cluster) {
 				ch.remove(q)
 			}
 		}))
+	}
+	for _, l := range f.linked(clusters) {
+		a, b := clusters[l[0]].name(f.s.base), clusters[l[1]].name(f.s.base)
+		if b < a {
+			a, b = b, a
+		}
+		ch.put(quad.Quad{Subject: a, Predicate: schema.FusedWith, Object: b, Label: fused})
 	}
 	for _, c := range clusters {
 		e := c.name(f.s.base)
