@@ -55,27 +55,6 @@ type eventState struct {
 	hasOthers, usedByRecord bool
 }
 
-// anchor is the earliest publication day among the event's reports.
-func (e *eventState) anchor() string {
-	out := ""
-	for _, f := range append(append([]figures(nil), e.others...), e.fromRecord...) {
-		if f.anchor != "" && (out == "" || f.anchor < out) {
-			out = f.anchor
-		}
-	}
-	return out
-}
-
-func (e *eventState) dates() []string {
-	var out []string
-	for _, f := range append(append([]figures(nil), e.others...), e.fromRecord...) {
-		if f.date != "" {
-			out = append(out, f.date)
-		}
-	}
-	return out
-}
-
 // fuser matches the reports of one record to fused event nodes and
 // computes the facts derived from all reports of an event.
 type fuser struct {
@@ -392,16 +371,6 @@ func (e *eventState) profile() *profile {
 	return p
 }
 
-func overlap(a []quad.IRI, b map[quad.IRI]bool) int {
-	n := 0
-	for _, v := range a {
-		if b[v] {
-			n++
-		}
-	}
-	return n
-}
-
 // compatible tells whether some place of a lies within some place of b or
 // the other way round (a village matches its province and its country).
 func (f *fuser) compatible(a []quad.IRI, b map[quad.IRI]bool) bool {
@@ -452,7 +421,7 @@ func (f *fuser) assign(r *report) {
 // what the store held when it was made. The name may still be held by an
 // event of the document's stored version that keeps reports of other
 // documents: the new node then gets a provisional name, and Put gives
-// every event it touched its final name before it writes (nameEvents).
+// every unit its final name before it writes (fuser.refuse).
 func (f *fuser) mint(r *report) quad.IRI {
 	if iri := eventName(f.s.base, r.typ, r.iri); !f.taken(iri) {
 		return iri

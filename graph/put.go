@@ -333,20 +333,6 @@ func sameQuads(a, b []quad.Quad) bool {
 	return true
 }
 
-// reportedEvents returns the events that the reports a put adds or
-// removes describe: those whose reports changed.
-func reportedEvents(deltas []graph.Delta) []quad.IRI {
-	var out []quad.IRI
-	for _, d := range deltas {
-		if d.Quad.Predicate == schema.ReportOf {
-			if iri, ok := d.Quad.Object.(quad.IRI); ok {
-				out = append(out, iri)
-			}
-		}
-	}
-	return out
-}
-
 func oldEvents(old []quad.Quad) []quad.IRI {
 	var out []quad.IRI
 	for _, q := range old {
