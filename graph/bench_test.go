@@ -254,14 +254,9 @@ func BenchmarkFusion(b *testing.B) {
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		for _, rec := range tail {
-			doc := quad.IRI(fmt.Sprint(s.base, "doc/", rec.Doc.ID))
-			f := newFuser(s.view(ctx, nil), s, doc)
-			bl := newBuilder(s, f, rec, doc)
-			if err := bl.build(); err != nil {
+			p := newPending()
+			if _, err := s.fuseRecord(s.view(ctx, p), p, rec); err != nil {
 				continue
-			}
-			if _, _, err := f.aggregates(nil, bl.reports); err != nil {
-				b.Fatal(err)
 			}
 		}
 	}

@@ -101,21 +101,25 @@
 //
 // # Fusion
 //
-// Put matches each report against the event nodes that share an actor with
-// it (or, for reports without actors, a target or a place): same type; a
+// Two reports may describe the same event when they have the same type; a
 // shared actor (without actors on either side, a shared target); places
 // compatible by containment where both give one (a village matches its
 // province and its country, following ng:locatedIn and ng:country); dates
 // within a day where both give one (a month covers its days); for attacks
 // also a shared target or a compatible place, for other acts a shared
-// target where both name targets. Wording is never compared. The closest
-// date, then the most shared participants, wins. Without a match the report
-// founds a new node. A node is named after its smallest report (type and a
-// digest of the report's IRI; see naming.go) and renamed when that changes,
-// so its name follows from its reports, whatever the order of ingest.
-// Which node a report joins can still depend on order in one case: a
-// report that fits two nodes that do not fit each other (it names only
-// their country) joins the one stored first. Writers are serialised (in
+// target where both name targets. Wording is never compared. Put first
+// groups a record's reports among themselves (a unit: what the document
+// says about one event), then clusters again, from scratch, the units of
+// every event linked to its units by chains of such matches, in the order
+// of their smallest report: each unit joins the matching cluster with the
+// closest date, then the most shared participants, that holds a unit it
+// matches and none of its document, else founds one (recluster.go). The
+// result depends on the set of reports only: a report that fits two events
+// that do not fit each other lands in the same one whatever the order of
+// ingest. A node is named after its smallest report (type and a digest of
+// the report's IRI; see naming.go), so its name follows from its reports.
+// Events of one such chain that stay apart are linked by ng:fusedWith.
+// Writers are serialised (in
 // process by a mutex; across processes by the bolt file lock or a
 // PostgreSQL advisory lock).
 package graph

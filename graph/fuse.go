@@ -2,6 +2,7 @@ package graph
 
 import (
 	"sort"
+	"strings"
 	"time"
 
 	"github.com/cayleygraph/quad"
@@ -54,27 +55,6 @@ type eventState struct {
 	hasOthers, usedByRecord bool
 }
 
-// anchor is the earliest publication day among the event's reports.
-func (e *eventState) anchor() string {
-	out := ""
-	for _, f := range append(append([]figures(nil), e.others...), e.fromRecord...) {
-		if f.anchor != "" && (out == "" || f.anchor < out) {
-			out = f.anchor
-		}
-	}
-	return out
-}
-
-func (e *eventState) dates() []string {
-	var out []string
-	for _, f := range append(append([]figures(nil), e.others...), e.fromRecord...) {
-		if f.date != "" {
-			out = append(out, f.date)
-		}
-	}
-	return out
-}
-
 // fuser matches the reports of one record to fused event nodes and
 // computes the facts derived from all reports of an event.
 type fuser struct {
@@ -83,7 +63,6 @@ type fuser struct {
 	doc quad.IRI // the document being put; its stored facts are ignored
 
 	events  map[quad.IRI]*eventState
-	prior   map[quad.IRI]bool       // events the stored version of the document reports
 	up      map[quad.IRI][]quad.IRI // containment links the record states
 	anc     map[quad.IRI]map[quad.IRI]bool
 	created []quad.IRI
@@ -92,12 +71,16 @@ type fuser struct {
 	supp      map[quad.Quad][]quad.IRI   // supporters of shared facts (support.go)
 	bySubject map[quad.Value][]quad.Quad // stored quads by subject
 	pubs      map[quad.Value]string      // publication days by document
+
+	unitsOf map[quad.IRI][]*unit     // units by event node (recluster.go)
+	allSupp map[quad.Quad][]quad.IRI // supporters of facts, copies' labels included
 }
 
 func newFuser(v *view, s *Store, doc quad.IRI) *fuser {
-	return &fuser{v: v, s: s, doc: doc, events: map[quad.IRI]*eventState{}, prior: map[quad.IRI]bool{},
+	return &fuser{v: v, s: s, doc: doc, events: map[quad.IRI]*eventState{},
 		up: map[quad.IRI][]quad.IRI{}, anc: map[quad.IRI]map[quad.IRI]bool{},
-		supp: map[quad.Quad][]quad.IRI{}, bySubject: map[quad.Value][]quad.Quad{}, pubs: map[quad.Value]string{}}
+		supp: map[quad.Quad][]quad.IRI{}, bySubject: map[quad.Value][]quad.Quad{}, pubs: map[quad.Value]string{},
+		unitsOf: map[quad.IRI][]*unit{}, allSupp: map[quad.Quad][]quad.IRI{}}
 }
 
 func (f *fuser) fail(err error) {
@@ -258,12 +241,23 @@ func intOf(v quad.Value) *int {
 	return nil
 }
 
-// candidates lists the event nodes that could describe the same event as
-// r: those sharing an actor (or, for reports without actors, a target or a
-// place), from the store and from the record's earlier reports.
+// candidates lists the event nodes report r may join within its record:
+// those created for the record's earlier reports, sorted. Reports are
+// fused with other documents' afterwards, by unit (refuse).
 func (f *fuser) candidates(r *report) []quad.IRI {
+	out := append([]quad.IRI(nil), f.created...)
+	sort.Slice(out, func(i, j int) bool { return out[i] < out[j] })
+	return out
+}
+
+// storeCandidates lists the stored event nodes that may hold a unit
+// matching probe r (a unit's type, participants and time): by their fusion
+// keys, or else every event sharing an actor (or, for reports without
+// actors, a target or a place) whose time keys do not rule it out.
+func (f *fuser) storeCandidates(r *report) []quad.IRI {
 	if keyed, ok := f.keyedCandidates(r); ok {
-		return f.withCreated(keyed)
+		sort.Slice(keyed, func(i, j int) bool { return keyed[i] < keyed[j] })
+		return keyed
 	}
 	var seeds []quad.IRI
 	var via []quad.IRI
@@ -296,129 +290,85 @@ func (f *fuser) candidates(r *report) []quad.IRI {
 			}
 		}
 	}
-	for _, iri := range f.created {
-		if !seen[iri] {
-			seen[iri] = true
-			out = append(out, iri)
-		}
-	}
 	sort.Slice(out, func(i, j int) bool { return out[i] < out[j] })
 	return out
 }
 
-// withCreated adds to keyed candidates the events created for the record's
-// earlier reports and those its stored version reports (whose keys may
-// rest on that version), sorted.
-func (f *fuser) withCreated(keyed []quad.IRI) []quad.IRI {
-	seen := map[quad.IRI]bool{}
-	out := keyed[:0:0]
-	add := func(iri quad.IRI) {
-		if !seen[iri] {
-			seen[iri] = true
-			out = append(out, iri)
-		}
-	}
-	for _, iri := range keyed {
-		add(iri)
-	}
-	for _, iri := range f.created {
-		add(iri)
-	}
-	for iri := range f.prior {
-		add(iri)
-	}
-	sort.Slice(out, func(i, j int) bool { return out[i] < out[j] })
-	return out
-}
-
-// dateRulesOut tells, from its stored date alone, that event e is more than
-// a day away from report r, sparing the full load of e. The stored date of
-// an event the document's stored version reports may change with this put,
-// so those are always loaded.
+// dateRulesOut tells, from the time parts of its fusion keys alone (the
+// times of the event and of each of its units), that no unit of event e
+// can match report r by date, sparing the read of its units. An event
+// without keys is never ruled out.
 func (f *fuser) dateRulesOut(r *report, e quad.IRI) bool {
-	if r.date == "" || f.prior[e] {
+	if r.date == "" {
 		return false
 	}
-	if _, loaded := f.events[e]; loaded {
+	times := map[string]bool{}
+	f.fail(f.v.each(quad.Subject, e, schema.FusionKey, func(q quad.Quad) {
+		k := schema.TextOf(q.Object)
+		if i := strings.LastIndexByte(k, '|'); i >= 0 {
+			times[k[i+1:]] = true
+		}
+	}))
+	if len(times) == 0 {
 		return false
 	}
-	stored := ""
-	dates, err := f.v.out(e, schema.Date)
-	f.fail(err)
-	for _, v := range dates {
-		stored = schema.TextOf(v)
+	for tk := range times {
+		if !timeRulesOut(r.date, tk) {
+			return false
+		}
 	}
-	d, known := dateDistance(r.date, stored)
-	return known && d > 1
+	return true
 }
 
-// match tells whether report r and event e describe the same event, and
-// how well (lower is better): same type; a shared actor (or, without
-// actors on either side, a shared target); places compatible by
-// containment where both give one; dates within a day where both give
-// one; for attacks also a shared target or a compatible place, for other
-// acts a shared target where both name targets.
+// timeRulesOut tells whether a unit of time key tk cannot match a report
+// dated date: a dated unit more than a day away, an undated one published
+// more than undatedWindow days away.
+func timeRulesOut(date, tk string) bool {
+	kind, t, _ := strings.Cut(tk, ":")
+	switch kind {
+	case "d", "m", "y":
+		d, known := dateDistance(date, t)
+		return known && d > 1
+	case "u":
+		d, known := dateDistance(date, t)
+		return known && d > undatedWindow
+	}
+	return false
+}
+
+// match tells whether report r and event e (of the record's earlier
+// reports) describe the same event, and how well (lower is better), by
+// the rules of fuser.matches.
 func (f *fuser) match(r *report, e *eventState) (ok bool, score int) {
 	if !e.hasOthers && !e.usedByRecord {
 		return false, 0
 	}
-	if !e.types[r.typ] {
-		return false, 0
-	}
-	sharedTargets := overlap(r.targets, e.targets)
-	if len(r.actors) > 0 || len(e.actors) > 0 {
-		if overlap(r.actors, e.actors) == 0 {
-			return false, 0
-		}
-	} else if sharedTargets == 0 {
-		return false, 0
-	}
-	dist := 0
-	evDate := fusedDate(e.dates())
-	if d, known := dateDistance(r.date, evDate); known {
-		if d > 1 {
-			return false, 0
-		}
-		dist = d
-	}
-	// An undated report speaks of an event near its publication day, and
-	// an undated event happened near its earliest report's (fusionkeys.go).
-	if r.date == "" || evDate == "" {
-		rt, et := r.date, evDate
-		if rt == "" {
-			rt = r.fig.anchor
-		}
-		if et == "" {
-			et = e.anchor()
-		}
-		if d, known := dateDistance(rt, et); known && d > undatedWindow {
-			return false, 0
-		}
-	}
-	locs := r.locs()
-	placed := len(locs) > 0 && len(e.locs) > 0
-	if placed && !f.compatible(locs, e.locs) {
-		return false, 0
-	}
-	if r.typ == schema.Attack {
-		if sharedTargets == 0 && !placed {
-			return false, 0
-		}
-	} else if len(r.targets) > 0 && len(e.targets) > 0 && sharedTargets == 0 {
-		return false, 0
-	}
-	// Prefer the closest date, then the most shared participants.
-	return true, dist*100 - overlap(r.actors, e.actors) - sharedTargets
+	return f.matches(r.profile(), e.profile())
 }
 
-func overlap(a []quad.IRI, b map[quad.IRI]bool) int {
-	n := 0
-	for _, v := range a {
-		if b[v] {
-			n++
+// profile is what report r says about its event.
+func (r *report) profile() *profile {
+	p := newProfile()
+	p.types[r.typ] = true
+	for _, set := range []struct {
+		to   map[quad.IRI]bool
+		from []quad.IRI
+	}{{p.actors, r.actors}, {p.targets, r.targets}, {p.locs, r.locs()}} {
+		for _, x := range set.from {
+			set.to[x] = true
 		}
 	}
-	return n
+	fig := r.fig
+	fig.date = r.date
+	p.figs = []figures{fig}
+	return p
+}
+
+// profile is what the reports of e say about it.
+func (e *eventState) profile() *profile {
+	p := &profile{types: e.types, actors: e.actors, targets: e.targets, locs: e.locs}
+	p.figs = append(append([]figures(nil), e.others...), e.fromRecord...)
+	return p
 }
 
 // compatible tells whether some place of a lies within some place of b or
@@ -471,7 +421,7 @@ func (f *fuser) assign(r *report) {
 // what the store held when it was made. The name may still be held by an
 // event of the document's stored version that keeps reports of other
 // documents: the new node then gets a provisional name, and Put gives
-// every event it touched its final name before it writes (nameEvents).
+// every unit its final name before it writes (fuser.refuse).
 func (f *fuser) mint(r *report) quad.IRI {
 	if iri := eventName(f.s.base, r.typ, r.iri); !f.taken(iri) {
 		return iri
@@ -492,60 +442,6 @@ func (f *fuser) taken(e quad.IRI) bool {
 		return !used
 	}))
 	return used
-}
-
-// aggregates recomputes the derived facts (date, casualty ranges) of every
-// event the document touched before or touches now: the quads to delete
-// and the quads to write, labelled schema.FusedGraph.
-func (f *fuser) aggregates(before []quad.IRI, reports []*report) (del, add []quad.Quad, err error) {
-	touched := map[quad.IRI]bool{}
-	var order []quad.IRI
-	for _, e := range before {
-		if !touched[e] {
-			touched[e] = true
-			order = append(order, e)
-		}
-	}
-	for _, r := range reports {
-		if !touched[r.event] {
-			touched[r.event] = true
-			order = append(order, r.event)
-		}
-	}
-	label := schema.FusedGraph(f.s.base)
-	for _, e := range order {
-		st := f.load(e)
-		del = append(del, st.fusedOld...)
-		figs := append(append([]figures(nil), st.others...), st.fromRecord...)
-		if len(figs) == 0 {
-			continue
-		}
-		put := func(p quad.IRI, v quad.Value) {
-			add = append(add, quad.Quad{Subject: e, Predicate: p, Object: v, Label: label})
-		}
-		var dates []string
-		for _, fg := range figs {
-			if fg.date != "" {
-				dates = append(dates, fg.date)
-			}
-		}
-		d := fusedDate(dates)
-		if d != "" {
-			put(schema.Date, schema.DateValue(d))
-		}
-		for _, k := range eventKeys(st, d, st.anchor()) {
-			put(schema.FusionKey, k)
-		}
-		if lo, hi, ok := tollRange(figs, func(fg figures) (*int, *int) { return fg.killed, fg.killedMax }); ok {
-			put(schema.KilledMin, schema.Integer(lo))
-			put(schema.KilledMax, schema.Integer(hi))
-		}
-		if lo, hi, ok := tollRange(figs, func(fg figures) (*int, *int) { return fg.injured, fg.injuredMax }); ok {
-			put(schema.InjuredMin, schema.Integer(lo))
-			put(schema.InjuredMax, schema.Integer(hi))
-		}
-	}
-	return del, add, f.err
 }
 
 // tollRange is the lowest and highest figure the reports give.

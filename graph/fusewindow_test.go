@@ -67,9 +67,9 @@ func TestMatchDateWindow(t *testing.T) {
 }
 
 // TestDateRulesOut checks fuser.dateRulesOut, which drops a stored
-// event from a report's candidates by the event's stored date alone: more
-// than a day away rules it out; a report without a day, an event of the
-// document's stored version, and an event already loaded never are.
+// event from a unit's candidates by the time parts of its fusion keys
+// alone: more than a day from every dated key rules it out; a report
+// without a day never is.
 func TestDateRulesOut(t *testing.T) {
 	s := openTest(t, Config{Backend: BackendMemory})
 	mustPut(t, s, docA()) // Pakistan's strike in Iran, 2024-01-18
@@ -83,31 +83,24 @@ func TestDateRulesOut(t *testing.T) {
 		t.Fatal("no event dated 2024-01-18 in the store")
 	}
 	tests := []struct {
-		name   string
-		date   string
-		prior  bool // the event is one the document's stored version reports
-		loaded bool // the fuser has loaded the event already
-		want   bool
+		name string
+		date string
+		want bool
 	}{
-		{"same day", "2024-01-18", false, false, false},
-		{"a day later", "2024-01-19", false, false, false},
-		{"a day earlier", "2024-01-17", false, false, false},
-		{"two days later", "2024-01-20", false, false, true},
-		{"two days earlier", "2024-01-16", false, false, true},
-		{"the month holding the day", "2024-01", false, false, false},
-		{"the next month", "2024-02", false, false, true},
-		{"the previous month", "2023-12", false, false, true},
-		{"undated", "", false, false, false},
-		{"two days later, the stored version's event", "2024-01-20", true, false, false},
-		{"two days later, loaded", "2024-01-20", false, true, false},
+		{"same day", "2024-01-18", false},
+		{"a day later", "2024-01-19", false},
+		{"a day earlier", "2024-01-17", false},
+		{"two days later", "2024-01-20", true},
+		{"two days earlier", "2024-01-16", true},
+		{"the month holding the day", "2024-01", false},
+		{"the next month", "2024-02", true},
+		{"the previous month", "2023-12", true},
+		{"the year", "2024", false},
+		{"undated", "", false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			f := newFuser(s.view(context.Background(), nil), s, schema.DocumentIRI(s.Base(), "x.txt"))
-			f.prior[ev] = tt.prior
-			if tt.loaded {
-				f.load(ev)
-			}
 			if got := f.dateRulesOut(&report{typ: schema.Attack, date: tt.date}, ev); got != tt.want {
 				t.Errorf("dateRulesOut(%q): %v, want %v", tt.date, got, tt.want)
 			}

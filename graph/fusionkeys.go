@@ -72,18 +72,26 @@ func timeKey(date, anchor string) string {
 	return "n"
 }
 
-// eventKeys returns the fusion keys of event st with fused date date and
-// anchor anchor, sorted.
-func eventKeys(st *eventState, date, anchor string) []quad.Value {
-	tk := timeKey(date, anchor)
+// clusterKeys returns the fusion keys of cluster c with fused date date,
+// sorted: each type and participant of the cluster at the cluster's time
+// and at the time of each of its units (whose own date may lie further
+// from a unit it matches than the cluster's), so that a lookup from any
+// unit that matches one of them finds the cluster (fuser.component).
+func clusterKeys(c *cluster, date string) []quad.Value {
+	tks := map[string]bool{timeKey(date, c.p.anchor()): true}
+	for _, u := range c.units {
+		tks[timeKey(u.p.date(), u.p.anchor())] = true
+	}
 	var keys []string
-	for typ := range st.types {
+	for typ := range c.p.types {
 		for _, part := range []struct {
 			role string
 			set  map[quad.IRI]bool
-		}{{roleActor, st.actors}, {roleTarget, st.targets}, {rolePlace, st.locs}} {
+		}{{roleActor, c.p.actors}, {roleTarget, c.p.targets}, {rolePlace, c.p.locs}} {
 			for iri := range part.set {
-				keys = append(keys, fusionKeyText(typ, part.role, iri, tk))
+				for tk := range tks {
+					keys = append(keys, fusionKeyText(typ, part.role, iri, tk))
+				}
 			}
 		}
 	}

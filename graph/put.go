@@ -114,14 +114,7 @@ func (s *Store) PutBatch(ctx context.Context, recs []*extract.Record) ([]PutResu
 			results[i].Err = errors.New("graph: put: record without a document id")
 			continue
 		}
-		res, deltas, err := s.putOne(v, rec)
-		if err == nil {
-			p.merge(deltas)
-			var names []graph.Delta
-			if names, err = s.nameEvents(v, reportedEvents(deltas)); err == nil {
-				p.merge(names)
-			}
-		}
+		res, err := s.fuseRecord(v, p, rec)
 		if err != nil {
 			res.Err = fmt.Errorf("graph: put %s: %w", rec.Doc.ID, err)
 		}
@@ -142,9 +135,30 @@ func (s *Store) PutBatch(ctx context.Context, recs []*extract.Record) ([]PutResu
 	return results, nil
 }
 
-// putOne builds and fuses one record against the store as v shows it, and
-// returns the changes that write it.
-func (s *Store) putOne(v *view, rec *extract.Record) (PutResult, []graph.Delta, error) {
+// fuseRecord writes one record into the pending changes p (which v reads
+// through): its own facts, its reports grouped within the record (putOne),
+// then its units fused with the other documents' (fuser.refuse).
+func (s *Store) fuseRecord(v *view, p *pending, rec *extract.Record) (PutResult, error) {
+	res, deltas, seeds, err := s.putOne(v, rec)
+	if err != nil || res.Status == Unchanged {
+		return res, err
+	}
+	p.merge(deltas)
+	f := newFuser(v, s, schema.DocumentIRI(s.base, rec.Doc.ID))
+	fused, own, err := f.refuse(seeds)
+	if err != nil {
+		return res, err
+	}
+	p.merge(fused)
+	res.Quads += own
+	return res, nil
+}
+
+// putOne builds one record against the store as v shows it, each of its
+// units of reports under a node of its own, and returns the changes that
+// write it and the event nodes to fuse again: those its reports and its
+// stored version's reports describe.
+func (s *Store) putOne(v *view, rec *extract.Record) (PutResult, []graph.Delta, []quad.IRI, error) {
 	res := PutResult{Doc: rec.Doc.ID}
 	doc := schema.DocumentIRI(s.base, rec.Doc.ID)
 	if rec.Doc.SHA256 != "" {
@@ -153,57 +167,43 @@ func (s *Store) putOne(v *view, rec *extract.Record) (PutResult, []graph.Delta, 
 		// names, which grows with the store.
 		sha, err := s.docSHA(v, doc)
 		if err != nil {
-			return res, nil, err
+			return res, nil, nil, err
 		}
 		if sha == rec.Doc.SHA256 {
 			res.Status = Unchanged
-			return res, nil, nil
+			return res, nil, nil, nil
 		}
 	}
 	old, err := s.docQuads(v, doc)
 	if err != nil {
-		return res, nil, err
+		return res, nil, nil, err
 	}
 
 	oldOwn, oldCanon := s.splitOld(old, doc)
 
 	f := newFuser(v, s, doc)
-	for _, e := range oldEvents(old) {
-		f.prior[e] = true
-	}
 	b := newBuilder(s, f, rec, doc)
 	if err := b.build(); err != nil {
-		return res, nil, err
+		return res, nil, nil, err
 	}
 	// Without a sha256, the document is unchanged if it states the same
 	// facts: its own quads include its entries in the support index.
 	if len(old) > 0 && rec.Doc.SHA256 == "" && sameQuads(oldOwn, b.quads) {
 		res.Status = Unchanged
-		return res, nil, nil
+		return res, nil, nil, nil
 	}
-	fusedOld, fusedNew, err := f.aggregates(oldEvents(old), b.reports)
-	if err != nil {
-		return res, nil, err
-	}
-
 	// Removals first: the transaction cancels a removal followed by the
 	// addition of the same quad (the quad stays), not the other way round.
-	tx := graph.NewTransactionN(len(old) + len(b.quads) + len(b.shared) + len(fusedOld) + len(fusedNew))
+	tx := graph.NewTransactionN(len(old) + len(b.quads) + len(b.shared))
 	for _, q := range oldOwn {
-		tx.RemoveQuad(q)
-	}
-	for _, q := range fusedOld {
 		tx.RemoveQuad(q)
 	}
 	own := f.settle(tx, b.shared, oldCanon)
 	own += f.settleNames(tx, named(old, doc, b.names), b.names)
 	if f.err != nil {
-		return res, nil, f.err
+		return res, nil, nil, f.err
 	}
 	for _, q := range b.quads {
-		tx.AddQuad(q)
-	}
-	for _, q := range fusedNew {
 		tx.AddQuad(q)
 	}
 	res.Status = Added
@@ -211,7 +211,11 @@ func (s *Store) putOne(v *view, rec *extract.Record) (PutResult, []graph.Delta, 
 		res.Status = Replaced
 	}
 	res.Quads = len(b.quads) + own
-	return res, tx.Deltas, nil
+	seeds := oldEvents(old)
+	for _, r := range b.reports {
+		seeds = append(seeds, r.event)
+	}
+	return res, tx.Deltas, seeds, nil
 }
 
 // splitOld sorts the stored quads labelled doc (old): its own facts
@@ -338,20 +342,6 @@ func sameQuads(a, b []quad.Quad) bool {
 		}
 	}
 	return true
-}
-
-// reportedEvents returns the events that the reports a put adds or
-// removes describe: those whose reports changed.
-func reportedEvents(deltas []graph.Delta) []quad.IRI {
-	var out []quad.IRI
-	for _, d := range deltas {
-		if d.Quad.Predicate == schema.ReportOf {
-			if iri, ok := d.Quad.Object.(quad.IRI); ok {
-				out = append(out, iri)
-			}
-		}
-	}
-	return out
 }
 
 func oldEvents(old []quad.Quad) []quad.IRI {

@@ -260,7 +260,7 @@ func TestDocQuadsReadsWhatTheDocumentLabels(t *testing.T) {
 		// the document's quads.
 		v = s.view(ctx, newPending())
 		v.share()
-		res, deltas, err := s.putOne(v, docA())
+		res, deltas, _, err := s.putOne(v, docA())
 		unchanged[others] = v.shared.reads
 		v.release()
 		if err != nil || res.Status != Unchanged || len(deltas) != 0 {

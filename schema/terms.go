@@ -252,6 +252,10 @@ const (
 	// time, so that fusion finds the events a report may describe with a
 	// few lookups however large the store (see package graph).
 	FusionKey quad.IRI = Vocab + "fusionKey"
+	// FusedWith links two fused events some of whose reports could
+	// describe the same event, though fusion kept them apart (see package
+	// graph): fusion reconsiders them together when a report joins either.
+	FusedWith quad.IRI = Vocab + "fusedWith"
 	// Cameo is the CAMEO event code, as a literal ("195").
 	Cameo quad.IRI = Vocab + "cameo"
 	// Operation is the code name of a military operation.
@@ -473,6 +477,7 @@ var terms = []Term{
 	prop(InjuredMin, RoleOther, "injured (lowest report)", "The lowest number of injured among the reports of a fused event (xsd:integer)."),
 	prop(InjuredMax, RoleOther, "injured (highest report)", "The highest number of injured among the reports of a fused event (xsd:integer)."),
 	prop(FusionKey, RoleOther, "fusion key", "An index entry of a fused event: its type, one actor, target or place, and its day, month or year (or, undated, the publication day of its first report), as one literal. Fusion looks events up by these keys; they carry no other meaning."),
+	prop(FusedWith, RoleOther, "fused with", "Links two fused events some of whose reports could describe the same event, though fusion kept them apart (a report fits both, or a report of each fits the other): when a report joins either, fusion reconsiders both. It carries no other meaning."),
 	prop(Cameo, RoleOther, "CAMEO code", "The CAMEO event code, a literal such as \"195\" (air, missile and drone strikes)."),
 	prop(Operation, RoleOther, "operation", "The code name of a military operation."),
 	prop(RetaliationFor, RoleRelation, "retaliation for", "The event this event answered; a literal where the earlier event is only described."),
