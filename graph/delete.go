@@ -22,9 +22,10 @@ import (
 // functions Put uses: the shared facts it was the canonical document of
 // pass to the next supporter or go (settle), entity names and aliases are
 // chosen again from the spellings left (settleNames), the events it
-// reported get their date and casualty ranges from the reports left, or
-// lose them all when it alone reported them (aggregates), and an event
-// whose smallest report was the document's is renamed (nameEvents).
+// reported are clustered again from the reports left (fuser.refuse), which
+// recomputes their date and casualty ranges, renames an event whose
+// smallest report was the document's, splits one the document alone
+// bridged, and drops one it alone reported.
 
 // ErrUnknownDocument is returned by Delete for a document id the store
 // does not hold.
@@ -76,16 +77,20 @@ func (s *Store) Delete(ctx context.Context, ids ...string) ([]DeleteResult, erro
 	}
 	results := make([]DeleteResult, len(ids))
 	for i, id := range ids {
-		res, deltas, err := s.retractOne(v, id)
+		res, deltas, seeds, err := s.retractOne(v, id)
 		if err != nil {
 			return nil, fmt.Errorf("graph: delete %s: %w", id, err)
 		}
 		p.merge(deltas)
-		names, err := s.nameEvents(v, reportedEvents(deltas))
+		// The reports left of the events it reported are clustered
+		// again, as Put does: a document that alone bridged two groups
+		// of reports leaves two events.
+		f := newFuser(v, s, schema.DocumentIRI(s.base, id))
+		fused, _, err := f.refuse(seeds)
 		if err != nil {
 			return nil, fmt.Errorf("graph: delete %s: %w", id, err)
 		}
-		p.merge(names)
+		p.merge(fused)
 		results[i] = res
 	}
 	if err := v.release(); err != nil {
@@ -136,45 +141,33 @@ func (s *Store) checkStored(v *view, ids []string) error {
 }
 
 // retractOne returns the changes that take document id out of the store
-// as v shows it: putOne's replacement of the document's stored version,
-// with nothing put in its place.
-func (s *Store) retractOne(v *view, id string) (DeleteResult, []graph.Delta, error) {
+// as v shows it (putOne's replacement of the document's stored version,
+// with nothing put in its place) and the events it reported, to be fused
+// again.
+func (s *Store) retractOne(v *view, id string) (DeleteResult, []graph.Delta, []quad.IRI, error) {
 	res := DeleteResult{Doc: id}
 	doc := schema.DocumentIRI(s.base, id)
 	old, err := s.docQuads(v, doc)
 	if err != nil {
-		return res, nil, err
+		return res, nil, nil, err
 	}
 	oldOwn, oldCanon := s.splitOld(old, doc)
 	events := oldEvents(old)
 	f := newFuser(v, s, doc)
-	for _, e := range events {
-		f.prior[e] = true
-	}
-	fusedOld, fusedNew, err := f.aggregates(events, nil)
-	if err != nil {
-		return res, nil, err
-	}
 	// Removals first, as in putOne: settle may add a quad back under
 	// another label.
-	tx := graph.NewTransactionN(len(old) + len(fusedOld) + len(fusedNew))
+	tx := graph.NewTransactionN(len(old))
 	for _, q := range oldOwn {
-		tx.RemoveQuad(q)
-	}
-	for _, q := range fusedOld {
 		tx.RemoveQuad(q)
 	}
 	f.settle(tx, nil, oldCanon)
 	f.settleNames(tx, named(old, doc, nil), nil)
 	if f.err != nil {
-		return res, nil, f.err
-	}
-	for _, q := range fusedNew {
-		tx.AddQuad(q)
+		return res, nil, nil, f.err
 	}
 	res.Quads = len(old)
 	res.Events = len(uniqueEvents(events))
-	return res, tx.Deltas, nil
+	return res, tx.Deltas, events, nil
 }
 
 // uniqueEvents returns events without repeats.

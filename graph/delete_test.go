@@ -18,36 +18,30 @@ func TestDeleteAsIfNeverPut(t *testing.T) {
 		name   string
 		recs   func() []*extract.Record
 		delete []string
-		// reclusters: the row needs fusion to split an event whose
-		// reports only the deleted one tied together.
-		reclusters bool
 	}{
 		// a.txt and b.txt report one strike (9 and 7 killed); a.txt
 		// alone two more events; c.txt another strike.
-		{"a shared event loses a claim and its range", fixtureDocs, []string{"b.txt"}, false},
-		{"a shared event loses its smallest report and is renamed", fixtureDocs, []string{"a.txt"}, false},
-		{"an event only the document reports goes", fixtureDocs, []string{"c.txt"}, false},
-		{"two documents at once", fixtureDocs, []string{"a.txt", "c.txt"}, false},
-		{"every document", fixtureDocs, []string{"c.txt", "b.txt", "a.txt"}, false},
+		{"a shared event loses a claim and its range", fixtureDocs, []string{"b.txt"}},
+		{"a shared event loses its smallest report and is renamed", fixtureDocs, []string{"a.txt"}},
+		{"an event only the document reports goes", fixtureDocs, []string{"c.txt"}},
+		{"two documents at once", fixtureDocs, []string{"a.txt", "c.txt"}},
+		{"every document", fixtureDocs, []string{"c.txt", "b.txt", "a.txt"}},
 		// a, b, c report one strike (5, 7, 9 killed) and one
 		// condemnation and state one relation: a is the canonical
 		// document of every shared fact.
-		{"the canonical document of shared facts", strikeDocs, []string{"a"}, false},
-		{"the highest toll", strikeDocs, []string{"c"}, false},
+		{"the canonical document of shared facts", strikeDocs, []string{"a"}},
+		{"the highest toll", strikeDocs, []string{"c"}},
 		// Three spellings of one place: a gives the name, b and c aliases.
-		{"the document giving the name", kohDocs, []string{"a"}, false},
-		{"a document giving an alias", kohDocs, []string{"b"}, false},
+		{"the document giving the name", kohDocs, []string{"a"}},
+		{"a document giving an alias", kohDocs, []string{"b"}},
 		// b and c place a group in a country they give by name alone
 		// (not among their entities): b is its canonical namer.
-		{"the document naming a country it does not list", countryByNameDocs, []string{"b"}, false},
-		{"every document naming a country it does not list", countryByNameDocs, []string{"b", "c"}, false},
+		{"the document naming a country it does not list", countryByNameDocs, []string{"b"}},
+		{"every document naming a country it does not list", countryByNameDocs, []string{"b", "c"}},
 		// b's strike names both a's actor and c's: it alone ties them.
-		{"the report tying two others together", bridgeDocs, []string{"b"}, true},
+		{"the report tying two others together", bridgeDocs, []string{"b"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			if tc.reclusters {
-				t.Skip("needs fusion that re-clusters the reports an event keeps (fuse.go): the event a and c share through b stays fused")
-			}
 			forEachBackendPair(t, func(t *testing.T, s, fresh *Store) {
 				for _, r := range tc.recs() {
 					mustPut(t, s, r)
