@@ -632,6 +632,9 @@ var resultNouns = newWordSet(map[string]bool{"day": true, "days": true, "time": 
 // names a doer.
 func (d *docState) actorNP(f *frame, ps *syntax.Sentence, np int, doer bool) bool {
 	ms := d.npMentions(f.s, ps, np)
+	if of := memberOf(ps, np); of >= 0 && len(ms) == 0 {
+		ms = d.npMentions(f.s, ps, of) // "members of Boko Haram attacked"
+	}
 	named := false
 	head := ps.Toks[ps.Chunks[np].Head].Norm
 	for _, m := range ms {
@@ -705,6 +708,9 @@ var collectiveHeads = newWordSet(map[string]bool{"group": true, "band": true, "g
 // np names.
 func (d *docState) targetNP(f *frame, ps *syntax.Sentence, np int) {
 	ms := d.npMentions(f.s, ps, np)
+	if of := memberOf(ps, np); of >= 0 && len(ms) == 0 {
+		ms = d.npMentions(f.s, ps, of) // "four members of al Shabaab"
+	}
 	hit := false
 	for _, m := range ms {
 		if containsEnt(f.actors, m.ent) {
@@ -732,6 +738,19 @@ func (d *docState) targetNP(f *frame, ps *syntax.Sentence, np int) {
 		f.targetText = appendStr(f.targetText, ps.Text(np))
 	}
 }
+
+// memberOf returns the "of" phrase after noun phrase np when np names
+// members of a body ("four members of al Shabaab", "fighters of the
+// group"), -1 otherwise.
+func memberOf(ps *syntax.Sentence, np int) int {
+	if !bodyMemberHeads.has(ps.Toks[ps.Chunks[np].Head].Norm) || np+1 >= len(ps.Chunks) || ps.PrepOf(np+1) != "of" || ps.Chunks[np+1].A != ps.Chunks[np].B+1 {
+		return -1
+	}
+	return np + 1
+}
+
+// bodyMemberHeads name people by the body they belong to.
+var bodyMemberHeads = newWordSet(map[string]bool{"member": true, "members": true, "fighters": true, "supporters": true, "elements": true, "militants": true, "loyalists": true, "operatives": true, "cadres": true, "officers": true, "soldiers": true, "troops": true, "personnel": true})
 
 // placeNP adds the places noun phrase np names.
 func (d *docState) placeNP(f *frame, ps *syntax.Sentence, np int) {

@@ -13,6 +13,31 @@ func (p *Parser) clauses() {
 		p.complements(&cl)
 		s.Clauses = append(s.Clauses, cl)
 	}
+	p.shareAgents()
+}
+
+// coordinatedPassive reports whether verb group v is a bare past form
+// coordinated with the passive group right before it: "was shot and
+// wounded by police".
+func (s *Sentence) coordinatedPassive(v int) bool {
+	if v == 0 || s.Chunks[v-1].Kind != VG || !s.Chunks[v-1].Passive {
+		return false
+	}
+	a, b := s.Chunks[v-1].B, s.Chunks[v].A
+	return b == a+1 && s.Tags[a] == Conj
+}
+
+// shareAgents gives a passive clause with no agent the agent of the
+// passive clause coordinated with it: in "was shot and wounded by police"
+// the police did both.
+func (p *Parser) shareAgents() {
+	s := &p.s
+	for i := len(s.Clauses) - 2; i >= 0; i-- {
+		cl, next := &s.Clauses[i], &s.Clauses[i+1]
+		if cl.Agent < 0 && next.Agent >= 0 && next.Verb == cl.Verb+1 && s.coordinatedPassive(next.Verb) {
+			cl.Agent = next.Agent
+		}
+	}
 }
 
 // markParticiples marks the verb groups that continue a clause (", killing
@@ -44,6 +69,10 @@ func (p *Parser) markPass(pass int) {
 			}
 		case VerbPast:
 			if pass == 0 {
+				continue
+			}
+			if s.coordinatedPassive(v) {
+				c.Passive = true
 				continue
 			}
 			if v > 0 && s.Chunks[v-1].Kind == NP && s.Chunks[v-1].B == c.A && c.B < len(s.Toks) {
