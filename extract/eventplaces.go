@@ -63,7 +63,7 @@ func (d *docState) sentencePlaces(s int) []*entity {
 // casualty figure spans (or, for a singular victim, its phrase).
 func (d *docState) victimsFromTolls(events []*docEvent) {
 	for _, e := range events {
-		if e.f.typ != EventAttack && e.f.typ != EventAbduction || len(e.f.targets) > 0 || len(e.f.targetText) > 0 {
+		if e.f.typ != EventAttack && e.f.typ != EventAbduction || len(e.f.targets) > 0 {
 			continue
 		}
 		if e.f.killed <= 0 && e.f.injured <= 0 {
