@@ -70,6 +70,7 @@ func (d *docState) victimsFromTolls(events []*docEvent) {
 			continue // the toll went to another event ("strikes over a bombing that killed 90")
 		}
 		seen := map[int]bool{}
+		bareIn := -1
 		for _, f := range e.frames {
 			if seen[f.s] {
 				continue
@@ -77,11 +78,23 @@ func (d *docState) victimsFromTolls(events []*docEvent) {
 			seen[f.s] = true
 			toks := d.sents[f.s].Tokens
 			for _, c := range findCasualties(toks) {
+				named := false
 				for _, m := range d.ments[f.s] {
 					if m.a < c.End && m.b > c.At && victimClass(m.ent.class) && !containsEnt(e.f.actors, m.ent) {
 						e.f.targets = appendEnt(e.f.targets, m.ent)
+						named = true
 					}
 				}
+				if !named && bareIn < 0 && bareFigure(toks, c) {
+					bareIn = f.s
+				}
+			}
+		}
+		// "2 killed by raiders", "grenade attack kills five": people
+		// counted with no word for who they were
+		if len(e.f.targets) == 0 && bareIn >= 0 {
+			if p := d.participantEntity(participant{s: bareIn, class: ClassCivilians, kind: "civilians"}); p != nil && !containsEnt(e.f.actors, p) {
+				e.f.targets = appendEnt(e.f.targets, p)
 			}
 		}
 	}
