@@ -91,8 +91,9 @@ func (d *docState) victimsFromTolls(events []*docEvent) {
 			}
 		}
 		// "2 killed by raiders", "grenade attack kills five": people
-		// counted with no word for who they were
-		if len(e.f.targets) == 0 && bareIn >= 0 {
+		// counted with no word for who they were (in a clash, the
+		// fighters of either side)
+		if len(e.f.targets) == 0 && bareIn >= 0 && e.f.subtype != "armed clash" {
 			if p := d.participantEntity(participant{s: bareIn, class: ClassCivilians, kind: "civilians"}); p != nil && !containsEnt(e.f.actors, p) {
 				e.f.targets = appendEnt(e.f.targets, p)
 			}

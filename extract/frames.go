@@ -566,6 +566,9 @@ func (d *docState) fillFromSyntax(f *frame, ps *syntax.Sentence, def *frameDef, 
 	for _, np := range r.sides {
 		d.actorNP(f, ps, np, true)
 	}
+	if def.symmetric {
+		d.clashSides(f, ps, append(append([]int(nil), r.sides...), r.actors...))
+	}
 	if fresh || len(f.targets) == 0 && len(f.targetText) == 0 {
 		for _, np := range r.targets {
 			d.targetNP(f, ps, np)

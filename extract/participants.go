@@ -150,7 +150,9 @@ func (d *docState) readBefore(l *wordLists, p *participant) bool {
 			p.a = m.a
 			k = m.a
 			continue
-		case isUpperWord(t) && !t.AllCaps() && p.community == "" && len(p.modifiers) == 0 && communityHeads.has(toks[p.head].Norm) && !d.r.stopwords.has(t.Norm) && !d.covered(p.s, k):
+		case isUpperWord(t) && !t.AllCaps() && p.community == "" && len(p.modifiers) == 0 && (communityHeads.has(toks[p.head].Norm) || (p.class == ClassCivilians || countedPeople.has(toks[p.head].Norm)) && !opensSentence(toks, k)) && !d.r.stopwords.has(t.Norm) && !d.covered(p.s, k):
+			// "Pokot raiders"; "a Fulani man", "two Maasai herders": the
+			// community of people hurt
 			p.community = t.Text
 			p.a = k
 			continue
@@ -159,6 +161,12 @@ func (d *docState) readBefore(l *wordLists, p *participant) bool {
 		return true
 	}
 	return true
+}
+
+// opensSentence reports whether token k opens its sentence or clause,
+// where a capital says nothing of a name.
+func opensSentence(toks []text.Token, k int) bool {
+	return k == 0 || toks[k-1].Kind == text.Punct && toks[k-1].Norm != ","
 }
 
 // qualifiedNouns are nouns a head word qualifies when it stands right
@@ -275,7 +283,9 @@ func (d *docState) settleClass(l *wordLists, p *participant) bool {
 		switch m.effect {
 		case modUnidentified:
 			p.unidentified = true
-			if needs {
+			if needs || p.class == ClassCivilians {
+				// "an unidentified person threw a grenade": someone
+				// unknown acting, not a victim
 				p.class, p.kind, needs = ClassArmedGroup, "unidentified armed group", false
 			}
 		case modArmed:
