@@ -8,8 +8,8 @@ import (
 
 // actorTests hold one row per sentence shape whose attacker or target is
 // described rather than named, or read through syntax the event rules do
-// not see. A want is an entity's name or "<Class>" for any entity of that
-// class; "" is not checked. The sentences are written for this test.
+// not see. A want is an entity's name or alias, or "<Class>" for any
+// entity of that class; "" is not checked. The sentences are written for this test.
 var actorTests = []struct {
 	name, in      string
 	actor, target string
@@ -29,6 +29,9 @@ var actorTests = []struct {
 	{"clash of two named clans", "A clash between the Abakuria and Abagusii clans left one dead in Migori.", "Abagusii militia", "", ""},
 	{"coordinated clash subject", "Garre and Ajuran ethnic militias clash near Mandera.", "Garre militia", "", ""},
 	{"a town's namesake as a side", "Clashes between Kikuyu and Maasai over water in Nakuru.", "Kikuyu militia", "", "Kikuyu"},
+	{"suspects linked to a group", "Boko Haram-linked suspects threw a grenade at a bus in Maiduguri.", "Boko Haram", "", ""},
+	{"a community's gang", "A trader was killed by a Chinkororo gang near Kisii.", "Chinkororo militia", "<Civilians>", ""},
+	{"herders are also pastoralists", "Herders attacked a farm near Kandi on Friday.", "pastoralists", "", ""},
 	{"an unidentified person acts", "An unidentified person threw a grenade at a bus in Mombasa.", "<ArmedGroup>", "", ""},
 }
 
@@ -61,6 +64,11 @@ func refWanted(refs []Ref, want string) bool {
 	for _, r := range refs {
 		if r.Name == want || "<"+r.Class+">" == want {
 			return true
+		}
+		for _, a := range r.Aliases {
+			if a == want {
+				return true
+			}
 		}
 	}
 	return false

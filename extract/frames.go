@@ -608,7 +608,11 @@ func (d *docState) npMentions(s int, ps *syntax.Sentence, np int) []*mention {
 	ch := &ps.Chunks[np]
 	var out []*mention
 	for _, m := range d.ments[s] {
-		if m.a >= ch.A && m.b <= ch.B && outer(d.ments[s], m) == m {
+		// inside the phrase, or a participant that ends with it and
+		// spans its head where the chunker split a hyphenated modifier
+		// ("Boko Haram-linked suspects")
+		inside := m.a >= ch.A && m.b <= ch.B || m.a < ch.A && m.b == ch.B && ch.Head >= ch.A && ch.Head < m.b
+		if inside && outer(d.ments[s], m) == m {
 			out = append(out, m)
 		}
 	}

@@ -193,7 +193,7 @@ var affixes = newWordSet(map[string]bool{"linked": true, "backed": true, "allied
 
 // communityHeads are the heads an ethnic or community name may qualify:
 // "Pokot raiders", "Fulani militia", "Marakwet youths".
-var communityHeads = newWordSet(map[string]bool{"raiders": true, "militia": true, "militiamen": true, "youths": true, "gunmen": true, "attackers": true, "bandits": true, "fighters": true, "herders": true, "warriors": true})
+var communityHeads = newWordSet(map[string]bool{"gang": true, "gangs": true, "raiders": true, "militia": true, "militiamen": true, "youths": true, "gunmen": true, "attackers": true, "bandits": true, "fighters": true, "herders": true, "warriors": true})
 
 // notCounts are number words that give no count: "dozens of", "hundreds".
 var notCounts = newWordSet(map[string]bool{"dozens": true, "hundreds": true, "dozen": true, "a": true, "an": true})
@@ -302,7 +302,8 @@ func (d *docState) settleClass(l *wordLists, p *participant) bool {
 			}
 		}
 	}
-	if p.affiliation != nil && (p.class == ClassArmedGroup || needs) {
+	if p.affiliation != nil && (p.class == ClassArmedGroup || p.class == ClassPerson || needs) {
+		// "Al Shabaab-linked suspects": members of the group
 		p.class, needs = ClassArmedGroup, false
 	}
 	if needs && p.count > 0 && countedPeople.has(phraseTokens(d, p)[p.head].Norm) {
@@ -381,6 +382,9 @@ func (d *docState) participantEntity(p participant) *entity {
 		key := "civilians/" + keyCountry(cc) + "-" + slug(p.kind)
 		e := d.entityFor(&cand{class: ClassCivilians, key: key, name: p.kind, country: cc})
 		e.typ, e.conf = p.kind, 0.7
+		for _, a := range loadWordLists().kindAliases[p.kind] {
+			e.addAlias(a) // "herders" are also "pastoralists"
+		}
 		return e
 	}
 	return nil
