@@ -32,6 +32,7 @@ var actorTests = []struct {
 	{"suspects linked to a group", "Boko Haram-linked suspects threw a grenade at a bus in Maiduguri.", "Boko Haram", "", ""},
 	{"a community's gang", "A trader was killed by a Chinkororo gang near Kisii.", "Chinkororo militia", "<Civilians>", ""},
 	{"herders are also pastoralists", "Herders attacked a farm near Kandi on Friday.", "pastoralists", "", ""},
+	{"a local official as victim", "Gunmen kidnapped the mayor of Banikoara on Sunday.", "<ArmedGroup>", "<Civilians>", ""},
 	{"an unidentified person acts", "An unidentified person threw a grenade at a bus in Mombasa.", "<ArmedGroup>", "", ""},
 }
 

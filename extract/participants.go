@@ -295,6 +295,8 @@ func (d *docState) settleClass(l *wordLists, p *participant) bool {
 		case modState:
 			if p.class == ClassStateForce || needs {
 				p.class, p.kind, needs = ClassStateForce, m.kind, false
+			} else if p.class == ClassCivilians {
+				return false // "a police chief", "army doctors": of a force, no civilians
 			}
 		case modCivil:
 			if needs {
