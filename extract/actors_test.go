@@ -33,6 +33,8 @@ var actorTests = []struct {
 	{"a community's gang", "A trader was killed by a Chinkororo gang near Kisii.", "Chinkororo militia", "<Civilians>", ""},
 	{"herders are also pastoralists", "Herders attacked a farm near Kandi on Friday.", "pastoralists", "", ""},
 	{"a local official as victim", "Gunmen kidnapped the mayor of Banikoara on Sunday.", "<ArmedGroup>", "<Civilians>", ""},
+	{"people counted by nationality", "Ethiopian militiamen abducted 12 Kenyans near Moyale.", "", "<Civilians>", ""},
+	{"people counted by community", "Soldiers beat two Fulani in Guene on Friday.", "", "<Civilians>", ""},
 	{"an unidentified person acts", "An unidentified person threw a grenade at a bus in Mombasa.", "<ArmedGroup>", "", ""},
 }
 

@@ -723,6 +723,12 @@ func (d *docState) targetNP(f *frame, ps *syntax.Sentence, np int) {
 		if containsEnt(f.actors, m.ent) {
 			continue
 		}
+		if m.demonym && m.b == ps.Chunks[np].B && d.countedNP(ps, np) {
+			// "abducted 16 Kenyans", "an American was kidnapped"
+			f.targets = appendEnt(f.targets, d.countedCivilians(f.s, m.ent.country))
+			hit = true
+			continue
+		}
 		if hasPlaceClass(m.ent) {
 			d.addPlace(f, m.ent)
 			hit = true
@@ -735,6 +741,11 @@ func (d *docState) targetNP(f *frame, ps *syntax.Sentence, np int) {
 		}
 		f.targets = appendEnt(f.targets, m.ent)
 		hit = true
+	}
+	if !hit && len(f.targets) == 0 && len(ms) == 0 && d.countedNP(ps, np) && properHead(ps, np) {
+		// "killed two Fulani": people counted by their community
+		f.targets = appendEnt(f.targets, d.countedCivilians(f.s, ""))
+		return
 	}
 	if hit || len(f.targets) > 0 || !d.describes(f.s, ps, np, false) {
 		return
