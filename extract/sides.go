@@ -92,4 +92,3 @@ func properRun(ps *syntax.Sentence, a, b int) string {
 // sideModifiers may stand in a community's phrase: "armed Fulani", "the
 // rival Garre and Murule ethnic militias".
 var sideModifiers = newWordSet(map[string]bool{"armed": true, "rival": true, "ethnic": true, "local": true, "suspected": true})
-
