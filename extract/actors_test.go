@@ -35,6 +35,8 @@ var actorTests = []struct {
 	{"a local official as victim", "Gunmen kidnapped the mayor of Banikoara on Sunday.", "<ArmedGroup>", "<Civilians>", ""},
 	{"people counted by nationality", "Ethiopian militiamen abducted 12 Kenyans near Moyale.", "", "<Civilians>", ""},
 	{"people counted by community", "Soldiers beat two Fulani in Guene on Friday.", "", "<Civilians>", ""},
+	{"a device planted by a named group", "On 2 May 2021, a police officer was killed when his car hit a Boko Haram-planted IED near Dikwa.", "Boko Haram", "", ""},
+	{"coordinated passive after an adverb", "A driver was abducted and later killed by Boko Haram fighters near Dikwa.", "Boko Haram", "<Civilians>", ""},
 	{"an unidentified person acts", "An unidentified person threw a grenade at a bus in Mombasa.", "<ArmedGroup>", "", ""},
 }
 

@@ -23,8 +23,16 @@ func (s *Sentence) coordinatedPassive(v int) bool {
 	if v == 0 || s.Chunks[v-1].Kind != VG || !s.Chunks[v-1].Passive {
 		return false
 	}
-	a, b := s.Chunks[v-1].B, s.Chunks[v].A
-	return b == a+1 && s.Tags[a] == Conj
+	a, b := s.Chunks[v-1].B, s.Chunks[v].Head
+	if b <= a || s.Tags[a] != Conj {
+		return false
+	}
+	for k := a + 1; k < b; k++ {
+		if s.Tags[k] != Adv {
+			return false // "and later beheaded": adverbs may stand between
+		}
+	}
+	return true
 }
 
 // shareAgents gives a passive clause with no agent the agent of the
@@ -54,6 +62,10 @@ func (p *Parser) markPass(pass int) {
 	s := &p.s
 	for v := range s.Chunks {
 		c := &s.Chunks[v]
+		if pass == 1 && c.Kind == VG && s.Tags[c.Head] == VerbPast && s.coordinatedPassive(v) {
+			c.Passive = true // "was abducted and (later) killed"
+			continue
+		}
 		if c.Kind != VG || c.Head != c.A {
 			continue // an auxiliary makes a finite group
 		}
@@ -69,10 +81,6 @@ func (p *Parser) markPass(pass int) {
 			}
 		case VerbPast:
 			if pass == 0 {
-				continue
-			}
-			if s.coordinatedPassive(v) {
-				c.Passive = true
 				continue
 			}
 			if v > 0 && s.Chunks[v-1].Kind == NP && s.Chunks[v-1].B == c.A && c.B < len(s.Toks) {
