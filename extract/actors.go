@@ -1,6 +1,9 @@
 package extract
 
-import "github.com/newsgraph/newsgraph/extract/text"
+import (
+	"github.com/newsgraph/newsgraph/extract/syntax"
+	"github.com/newsgraph/newsgraph/extract/text"
+)
 
 // plantedBy gives an attack that names no doer the armed group its
 // sentence says planted or made the device: "hit a Taliban-planted IED",
@@ -77,4 +80,23 @@ func containsArmedGroup(list []*entity) bool {
 		}
 	}
 	return false
+}
+
+// possessor returns the armed group or force that a plural possessive
+// before event noun c ("their attacks", "its raid") refers to: the
+// subject of the sentence, when it is one; nil otherwise.
+func (d *docState) possessor(s int, ps *syntax.Sentence, c int) *entity {
+	ch := &ps.Chunks[c]
+	if w := ps.Toks[ch.A].Norm; w != "their" && w != "its" {
+		return nil
+	}
+	m := d.sentenceSubject(s)
+	if m == nil || m.b > ch.A {
+		return nil
+	}
+	a, _ := d.actorOf(m, "")
+	if a == nil || a.class != ClassArmedGroup && a.class != ClassStateForce && a.class != ClassCountry {
+		return nil
+	}
+	return a
 }

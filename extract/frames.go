@@ -555,6 +555,13 @@ func (d *docState) fillFromSyntax(f *frame, ps *syntax.Sentence, def *frameDef, 
 			}
 		}
 	}
+	if ch.Kind == syntax.NP && len(f.actors) == 0 && len(r.actors) == 0 {
+		// "… were killed following their attacks on Afghan forces": the
+		// possessive refers back to the sentence's subject
+		if a := d.possessor(f.s, ps, c); a != nil {
+			f.actors = appendEnt(f.actors, a)
+		}
+	}
 	named := false
 	if !hadActor {
 		for _, np := range r.actors {
