@@ -38,6 +38,7 @@ var actorTests = []struct {
 	{"a device planted by a named group", "On 2 May 2021, a police officer was killed when his car hit a Boko Haram-planted IED near Dikwa.", "Boko Haram", "", ""},
 	{"coordinated passive after an adverb", "A driver was abducted and later killed by Boko Haram fighters near Dikwa.", "Boko Haram", "<Civilians>", ""},
 	{"a possessive refers back to the subject", "Seven Boko Haram fighters were killed following their attacks on army posts near Dikwa.", "Boko Haram", "", ""},
+	{"coordinated subjects both act", "On 3 May, Borana and Gabra raiders exchanged gunfire near Moyale.", "<ArmedGroup>", "", ""},
 	{"an unidentified person acts", "An unidentified person threw a grenade at a bus in Mombasa.", "<ArmedGroup>", "", ""},
 }
 

@@ -564,7 +564,7 @@ func (d *docState) fillFromSyntax(f *frame, ps *syntax.Sentence, def *frameDef, 
 	}
 	named := false
 	if !hadActor {
-		for _, np := range r.actors {
+		for _, np := range withConjoined(ps, r.actors) {
 			named = d.actorNP(f, ps, np, r.doers) || named
 		}
 	} else {

@@ -92,3 +92,18 @@ func properRun(ps *syntax.Sentence, a, b int) string {
 // sideModifiers may stand in a community's phrase: "armed Fulani", "the
 // rival Garre and Murule ethnic militias".
 var sideModifiers = newWordSet(map[string]bool{"armed": true, "rival": true, "ethnic": true, "local": true, "suspected": true})
+
+// withConjoined returns noun phrases nps with the phrases coordinated
+// after each ("Turkana and Samburu raiders", "police and soldiers").
+func withConjoined(ps *syntax.Sentence, nps []int) []int {
+	out := nps
+	for _, np := range nps {
+		for j := np + 1; j < len(ps.Chunks) && ps.Chunks[j].Kind == syntax.NP && ps.Chunks[j].Prep < 0 && ps.Conjoined(j); j++ {
+			if len(out) == len(nps) {
+				out = append([]int(nil), nps...)
+			}
+			out = append(out, j)
+		}
+	}
+	return out
+}
