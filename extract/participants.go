@@ -124,6 +124,11 @@ func (d *docState) readBefore(l *wordLists, p *participant) bool {
 				return k+1 != p.head
 			case (m.ent.class == ClassPlace || m.ent.class == ClassRegion) && p.class == ClassCivilians:
 				p.country = m.ent.country // "Garissa residents"
+			case (m.ent.class == ClassPlace || m.ent.class == ClassRegion) && p.class == ClassArmedGroup && communityHeads.has(toks[p.head].Norm) && m.b-m.a == 1 && k+1 == p.head && p.community == "" && len(p.modifiers) == 0:
+				// "Samburu raiders", "Turkana herders": a one-word place
+				// name before raiders is the people of that land, whose
+				// militia the raiders are
+				p.community, p.country = toks[m.a].Text, m.ent.country
 			default:
 				return true
 			}
