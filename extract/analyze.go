@@ -191,6 +191,10 @@ func isHeadline(s text.Sentence) bool {
 
 var particles = newWordSet(map[string]bool{"al": true, "el": true, "ul": true, "e": true, "o": true, "de": true, "of": true, "and": true, "the": true, "i": true, "ad": true, "an": true, "as": true, "ash": true, "bin": true, "ibn": true, "abu": false, "du": true, "la": true, "le": true, "van": true, "von": true, "der": true, "di": true, "da": true, "at": true, "ar": true, "az": true, "es": true, "ez": true, "'": true})
 
+// arabicArticles are the spellings of the Arabic article that open names
+// of groups written in lower case ("al Shabaab", "el-Mourabitoun").
+var arabicArticles = newWordSet(map[string]bool{"al": true, "el": true, "ul": true})
+
 // caseOK checks that a matched phrase is written as a name.
 func caseOK(toks []text.Token, c *cand) bool {
 	if acronymOfOther(toks, c) {
@@ -206,6 +210,9 @@ func caseOK(toks []text.Token, c *cand) bool {
 		up := t.Upper() || t.Kind == text.Number
 		if up {
 			upper++
+		} else if first && c.gaz == nil && arabicArticles.has(t.Norm) {
+			// "al Shabaab", "al-Qaeda": a lexicon name may open with the
+			// Arabic article in lower case
 		} else if !particles.has(t.Norm) && !(regionWords.has(t.Norm) || t.Norm == "city" || t.Norm == "district") || first {
 			if c.gaz != nil || first {
 				return false

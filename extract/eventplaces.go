@@ -68,13 +68,14 @@ func (d *docState) sentencePlaces(s int) []*entity {
 // casualty figure spans (or, for a singular victim, its phrase).
 func (d *docState) victimsFromTolls(events []*docEvent) {
 	for _, e := range events {
-		if e.f.typ != EventAttack && e.f.typ != EventAbduction || len(e.f.targets) > 0 || len(e.f.targetText) > 0 {
+		if e.f.typ != EventAttack && e.f.typ != EventAbduction || len(e.f.targets) > 0 {
 			continue
 		}
 		if e.f.killed <= 0 && e.f.injured <= 0 {
 			continue // the toll went to another event ("strikes over a bombing that killed 90")
 		}
 		seen := map[int]bool{}
+		bareIn := -1
 		for _, f := range e.frames {
 			if seen[f.s] {
 				continue
@@ -82,11 +83,24 @@ func (d *docState) victimsFromTolls(events []*docEvent) {
 			seen[f.s] = true
 			toks := d.sents[f.s].Tokens
 			for _, c := range findCasualties(toks) {
+				named := false
 				for _, m := range d.ments[f.s] {
 					if m.a < c.End && m.b > c.At && victimClass(m.ent.class) && !containsEnt(e.f.actors, m.ent) {
 						e.f.targets = appendEnt(e.f.targets, m.ent)
+						named = true
 					}
 				}
+				if !named && bareIn < 0 && bareFigure(toks, c) {
+					bareIn = f.s
+				}
+			}
+		}
+		// "2 killed by raiders", "grenade attack kills five": people
+		// counted with no word for who they were (in a clash, the
+		// fighters of either side)
+		if len(e.f.targets) == 0 && bareIn >= 0 && e.f.subtype != "armed clash" {
+			if p := d.participantEntity(participant{s: bareIn, class: ClassCivilians, kind: "civilians"}); p != nil && !containsEnt(e.f.actors, p) {
+				e.f.targets = appendEnt(e.f.targets, p)
 			}
 		}
 	}

@@ -223,6 +223,7 @@ func (d *docState) findEvents(pub time.Time) []*docEvent {
 	d.attributed(events)
 	d.placesFromContext(events)
 	d.victimsFromTolls(events)
+	d.plantedBy(events)
 	d.applyNone(events)
 	d.soleCountry(events)
 	return events

@@ -554,9 +554,16 @@ func (d *docState) fillFromSyntax(f *frame, ps *syntax.Sentence, def *frameDef, 
 			}
 		}
 	}
+	if ch.Kind == syntax.NP && len(f.actors) == 0 && len(r.actors) == 0 {
+		// "… were killed following their attacks on Afghan forces": the
+		// possessive refers back to the sentence's subject
+		if a := d.possessor(f.s, ps, c); a != nil {
+			f.actors = appendEnt(f.actors, a)
+		}
+	}
 	named := false
 	if !hadActor {
-		for _, np := range r.actors {
+		for _, np := range withConjoined(ps, r.actors) {
 			named = d.actorNP(f, ps, np, r.doers) || named
 		}
 	} else {
@@ -564,6 +571,9 @@ func (d *docState) fillFromSyntax(f *frame, ps *syntax.Sentence, def *frameDef, 
 	}
 	for _, np := range r.sides {
 		d.actorNP(f, ps, np, true)
+	}
+	if def.symmetric {
+		d.clashSides(f, ps, append(append([]int(nil), r.sides...), r.actors...))
 	}
 	if fresh || len(f.targets) == 0 && len(f.targetText) == 0 {
 		for _, np := range r.targets {
@@ -604,7 +614,11 @@ func (d *docState) npMentions(s int, ps *syntax.Sentence, np int) []*mention {
 	ch := &ps.Chunks[np]
 	var out []*mention
 	for _, m := range d.ments[s] {
-		if m.a >= ch.A && m.b <= ch.B && outer(d.ments[s], m) == m {
+		// inside the phrase, or a participant that ends with it and
+		// spans its head where the chunker split a hyphenated modifier
+		// ("Boko Haram-linked suspects")
+		inside := m.a >= ch.A && m.b <= ch.B || m.a < ch.A && m.b == ch.B && ch.Head >= ch.A && ch.Head < m.b
+		if inside && outer(d.ments[s], m) == m {
 			out = append(out, m)
 		}
 	}
@@ -631,6 +645,9 @@ var resultNouns = newWordSet(map[string]bool{"day": true, "days": true, "time": 
 // names a doer.
 func (d *docState) actorNP(f *frame, ps *syntax.Sentence, np int, doer bool) bool {
 	ms := d.npMentions(f.s, ps, np)
+	if of := memberOf(ps, np); of >= 0 && len(ms) == 0 {
+		ms = d.npMentions(f.s, ps, of) // "members of Boko Haram attacked"
+	}
 	named := false
 	head := ps.Toks[ps.Chunks[np].Head].Norm
 	for _, m := range ms {
@@ -704,9 +721,18 @@ var collectiveHeads = newWordSet(map[string]bool{"group": true, "band": true, "g
 // np names.
 func (d *docState) targetNP(f *frame, ps *syntax.Sentence, np int) {
 	ms := d.npMentions(f.s, ps, np)
+	if of := memberOf(ps, np); of >= 0 && len(ms) == 0 {
+		ms = d.npMentions(f.s, ps, of) // "four members of al Shabaab"
+	}
 	hit := false
 	for _, m := range ms {
 		if containsEnt(f.actors, m.ent) {
+			continue
+		}
+		if m.demonym && m.b == ps.Chunks[np].B && d.countedNP(ps, np) {
+			// "abducted 16 Kenyans", "an American was kidnapped"
+			f.targets = appendEnt(f.targets, d.countedCivilians(f.s, m.ent.country))
+			hit = true
 			continue
 		}
 		if hasPlaceClass(m.ent) {
@@ -722,6 +748,11 @@ func (d *docState) targetNP(f *frame, ps *syntax.Sentence, np int) {
 		f.targets = appendEnt(f.targets, m.ent)
 		hit = true
 	}
+	if !hit && len(f.targets) == 0 && len(ms) == 0 && d.countedNP(ps, np) && properHead(ps, np) {
+		// "killed two Fulani": people counted by their community
+		f.targets = appendEnt(f.targets, d.countedCivilians(f.s, ""))
+		return
+	}
 	if hit || len(f.targets) > 0 || !d.describes(f.s, ps, np, false) {
 		return
 	}
@@ -731,6 +762,19 @@ func (d *docState) targetNP(f *frame, ps *syntax.Sentence, np int) {
 		f.targetText = appendStr(f.targetText, ps.Text(np))
 	}
 }
+
+// memberOf returns the "of" phrase after noun phrase np when np names
+// members of a body ("four members of al Shabaab", "fighters of the
+// group"), -1 otherwise.
+func memberOf(ps *syntax.Sentence, np int) int {
+	if !bodyMemberHeads.has(ps.Toks[ps.Chunks[np].Head].Norm) || np+1 >= len(ps.Chunks) || ps.PrepOf(np+1) != "of" || ps.Chunks[np+1].A != ps.Chunks[np].B+1 {
+		return -1
+	}
+	return np + 1
+}
+
+// bodyMemberHeads name people by the body they belong to.
+var bodyMemberHeads = newWordSet(map[string]bool{"member": true, "members": true, "fighters": true, "supporters": true, "elements": true, "militants": true, "loyalists": true, "operatives": true, "cadres": true, "officers": true, "soldiers": true, "troops": true, "personnel": true})
 
 // placeNP adds the places noun phrase np names.
 func (d *docState) placeNP(f *frame, ps *syntax.Sentence, np int) {

@@ -124,6 +124,11 @@ func (d *docState) readBefore(l *wordLists, p *participant) bool {
 				return k+1 != p.head
 			case (m.ent.class == ClassPlace || m.ent.class == ClassRegion) && p.class == ClassCivilians:
 				p.country = m.ent.country // "Garissa residents"
+			case (m.ent.class == ClassPlace || m.ent.class == ClassRegion) && p.class == ClassArmedGroup && communityHeads.has(toks[p.head].Norm) && m.b-m.a == 1 && k+1 == p.head && p.community == "" && len(p.modifiers) == 0:
+				// "Samburu raiders", "Turkana herders": a one-word place
+				// name before raiders is the people of that land, whose
+				// militia the raiders are
+				p.community, p.country = toks[m.a].Text, m.ent.country
 			default:
 				return true
 			}
@@ -150,7 +155,9 @@ func (d *docState) readBefore(l *wordLists, p *participant) bool {
 			p.a = m.a
 			k = m.a
 			continue
-		case isUpperWord(t) && !t.AllCaps() && p.community == "" && len(p.modifiers) == 0 && communityHeads.has(toks[p.head].Norm) && !d.r.stopwords.has(t.Norm) && !d.covered(p.s, k):
+		case isUpperWord(t) && !t.AllCaps() && p.community == "" && len(p.modifiers) == 0 && (communityHeads.has(toks[p.head].Norm) || (p.class == ClassCivilians || countedPeople.has(toks[p.head].Norm)) && !opensSentence(toks, k)) && !d.r.stopwords.has(t.Norm) && !d.covered(p.s, k):
+			// "Pokot raiders"; "a Fulani man", "two Maasai herders": the
+			// community of people hurt
 			p.community = t.Text
 			p.a = k
 			continue
@@ -159,6 +166,12 @@ func (d *docState) readBefore(l *wordLists, p *participant) bool {
 		return true
 	}
 	return true
+}
+
+// opensSentence reports whether token k opens its sentence or clause,
+// where a capital says nothing of a name.
+func opensSentence(toks []text.Token, k int) bool {
+	return k == 0 || toks[k-1].Kind == text.Punct && toks[k-1].Norm != ","
 }
 
 // qualifiedNouns are nouns a head word qualifies when it stands right
@@ -185,7 +198,7 @@ var affixes = newWordSet(map[string]bool{"linked": true, "backed": true, "allied
 
 // communityHeads are the heads an ethnic or community name may qualify:
 // "Pokot raiders", "Fulani militia", "Marakwet youths".
-var communityHeads = newWordSet(map[string]bool{"raiders": true, "militia": true, "militiamen": true, "youths": true, "gunmen": true, "attackers": true, "bandits": true, "fighters": true, "herders": true, "warriors": true})
+var communityHeads = newWordSet(map[string]bool{"gang": true, "gangs": true, "raiders": true, "militia": true, "militiamen": true, "youths": true, "gunmen": true, "attackers": true, "bandits": true, "fighters": true, "herders": true, "warriors": true})
 
 // notCounts are number words that give no count: "dozens of", "hundreds".
 var notCounts = newWordSet(map[string]bool{"dozens": true, "hundreds": true, "dozen": true, "a": true, "an": true})
@@ -275,7 +288,9 @@ func (d *docState) settleClass(l *wordLists, p *participant) bool {
 		switch m.effect {
 		case modUnidentified:
 			p.unidentified = true
-			if needs {
+			if needs || p.class == ClassCivilians {
+				// "an unidentified person threw a grenade": someone
+				// unknown acting, not a victim
 				p.class, p.kind, needs = ClassArmedGroup, "unidentified armed group", false
 			}
 		case modArmed:
@@ -285,6 +300,8 @@ func (d *docState) settleClass(l *wordLists, p *participant) bool {
 		case modState:
 			if p.class == ClassStateForce || needs {
 				p.class, p.kind, needs = ClassStateForce, m.kind, false
+			} else if p.class == ClassCivilians {
+				return false // "a police chief", "army doctors": of a force, no civilians
 			}
 		case modCivil:
 			if needs {
@@ -292,7 +309,8 @@ func (d *docState) settleClass(l *wordLists, p *participant) bool {
 			}
 		}
 	}
-	if p.affiliation != nil && (p.class == ClassArmedGroup || needs) {
+	if p.affiliation != nil && (p.class == ClassArmedGroup || p.class == ClassPerson || needs) {
+		// "Al Shabaab-linked suspects": members of the group
 		p.class, needs = ClassArmedGroup, false
 	}
 	if needs && p.count > 0 && countedPeople.has(phraseTokens(d, p)[p.head].Norm) {
@@ -371,6 +389,9 @@ func (d *docState) participantEntity(p participant) *entity {
 		key := "civilians/" + keyCountry(cc) + "-" + slug(p.kind)
 		e := d.entityFor(&cand{class: ClassCivilians, key: key, name: p.kind, country: cc})
 		e.typ, e.conf = p.kind, 0.7
+		for _, a := range loadWordLists().kindAliases[p.kind] {
+			e.addAlias(a) // "herders" are also "pastoralists"
+		}
 		return e
 	}
 	return nil

@@ -39,6 +39,7 @@ var participantTests = []participantTest{
 	{"suspected to be", "In Kenya, gunmen suspected to be Al-Shabaab militants stormed a bus.", "gunmen", ClassArmedGroup, "Al-Shabaab", "", 0, false},
 	{"group-linked", "Nigerian officials said Boko Haram-linked attackers burned a school.", "Boko Haram-linked attackers", ClassArmedGroup, "Boko Haram", "", 0, false},
 	{"community raiders", "Ngoloko raiders drove away cattle near the Ethiopian border.", "Ngoloko raiders", ClassArmedGroup, "Ngoloko militia", "", 0, false},
+	{"community named like its land", "In Kenya, Turkana raiders drove off goats near Lodwar.", "Turkana raiders", ClassArmedGroup, "Turkana militia", "", 0, false},
 	{"pro side", "In Venezuela, pro-government militia beat the marchers.", "pro-government militia", ClassArmedGroup, "", "", 0, true},
 	{"rebel forces", "In Syria, rebel forces shelled a checkpoint overnight.", "rebel forces", ClassArmedGroup, "unidentified rebels", "", 0, true},
 	{"counted civilians", "In Kenya, the blast wounded seven civilians on Sunday.", "seven civilians", ClassCivilians, "civilians", "Kenya", 7, false},

@@ -46,9 +46,12 @@ const (
 // wordLists are the embedded word lists of descriptive participants and
 // places, loaded once.
 type wordLists struct {
-	heads      map[string]participantHead
-	mods       map[string]participantMod
-	placeWords map[string]int
+	heads map[string]participantHead
+	mods  map[string]participantMod
+	// kindAliases are the other names of a kind ("herders" are also
+	// "pastoralists"), from "a|b" in the kind column
+	kindAliases map[string][]string
+	placeWords  map[string]int
 	// headSet, modSet, placeSet and venueSet answer membership in hot
 	// loops.
 	headSet, modSet, placeSet, venueSet wordSet
@@ -75,7 +78,7 @@ func loadWordLists() *wordLists {
 // parseWordLists reads participants.tsv, modifiers.tsv and placewords.tsv
 // from fsys; an error names the file, the line and the problem.
 func parseWordLists(fsys fs.FS) (*wordLists, error) {
-	l := &wordLists{heads: map[string]participantHead{}, mods: map[string]participantMod{}, placeWords: map[string]int{}}
+	l := &wordLists{heads: map[string]participantHead{}, mods: map[string]participantMod{}, placeWords: map[string]int{}, kindAliases: map[string][]string{}}
 	err := eachRow(fsys, "data/participants.tsv", 5, func(f []string) error {
 		switch f[1] {
 		case ClassStateForce, ClassArmedGroup, ClassCivilians, ClassPerson:
@@ -85,7 +88,11 @@ func parseWordLists(fsys fs.FS) (*wordLists, error) {
 		if f[3] != "sg" && f[3] != "pl" {
 			return fmt.Errorf("number %q is neither sg nor pl", f[3])
 		}
-		l.heads[f[0]] = participantHead{class: f[1], kind: f[2], plural: f[3] == "pl"}
+		kind, aka, _ := strings.Cut(f[2], "|")
+		if aka != "" {
+			l.kindAliases[kind] = strings.Split(aka, "|")
+		}
+		l.heads[f[0]] = participantHead{class: f[1], kind: kind, plural: f[3] == "pl"}
 		return nil
 	})
 	if err != nil {

@@ -13,6 +13,39 @@ func (p *Parser) clauses() {
 		p.complements(&cl)
 		s.Clauses = append(s.Clauses, cl)
 	}
+	p.shareAgents()
+}
+
+// coordinatedPassive reports whether verb group v is a bare past form
+// coordinated with the passive group right before it: "was shot and
+// wounded by police".
+func (s *Sentence) coordinatedPassive(v int) bool {
+	if v == 0 || s.Chunks[v-1].Kind != VG || !s.Chunks[v-1].Passive {
+		return false
+	}
+	a, b := s.Chunks[v-1].B, s.Chunks[v].Head
+	if b <= a || s.Tags[a] != Conj {
+		return false
+	}
+	for k := a + 1; k < b; k++ {
+		if s.Tags[k] != Adv {
+			return false // "and later beheaded": adverbs may stand between
+		}
+	}
+	return true
+}
+
+// shareAgents gives a passive clause with no agent the agent of the
+// passive clause coordinated with it: in "was shot and wounded by police"
+// the police did both.
+func (p *Parser) shareAgents() {
+	s := &p.s
+	for i := len(s.Clauses) - 2; i >= 0; i-- {
+		cl, next := &s.Clauses[i], &s.Clauses[i+1]
+		if cl.Agent < 0 && next.Agent >= 0 && next.Verb == cl.Verb+1 && s.coordinatedPassive(next.Verb) {
+			cl.Agent = next.Agent
+		}
+	}
 }
 
 // markParticiples marks the verb groups that continue a clause (", killing
@@ -29,6 +62,10 @@ func (p *Parser) markPass(pass int) {
 	s := &p.s
 	for v := range s.Chunks {
 		c := &s.Chunks[v]
+		if pass == 1 && c.Kind == VG && s.Tags[c.Head] == VerbPast && s.coordinatedPassive(v) {
+			c.Passive = true // "was abducted and (later) killed"
+			continue
+		}
 		if c.Kind != VG || c.Head != c.A {
 			continue // an auxiliary makes a finite group
 		}

@@ -214,6 +214,10 @@ func (s *Sentence) Attached(c int, out []int) []int {
 
 // conjoined reports whether noun phrase j follows "and"/"or" right after
 // another noun phrase: a list item.
+// Conjoined reports whether noun phrase j is joined to the one before it
+// by "and" or "or": "Garre [and] Murule militias".
+func (s *Sentence) Conjoined(j int) bool { return s.conjoined(j) }
+
 func (s *Sentence) conjoined(j int) bool {
 	a := s.Chunks[j].A
 	return j > 0 && s.Chunks[j-1].Kind == NP && a > 0 && s.Tags[a-1] == Conj && s.Chunks[j-1].B == a-1

@@ -41,6 +41,14 @@ var clauseTests = []struct {
 		[]string{"die active subj=Two people", "hurl active subj=unknown men obj=a grenade"}},
 	{"passive kidnapping with place and agent", "A priest was abducted outside his church by armed men.",
 		[]string{"abduct passive subj=A priest agent=armed men outside:his church"}},
+	{"coordinated passive participles share the agent", "A herder was beaten and robbed by bandits near the well.",
+		[]string{"beat passive subj=A herder agent=bandits", "rob passive subj=A herder agent=bandits near:the well"}},
+	{"coordinated passive after an adverb", "A guard was abducted and later killed by rebels.",
+		[]string{"abduct passive subj=A guard agent=rebels", "kill passive subj=A guard agent=rebels"}},
+	{"suspicion before a name after a comma", "On Friday, suspected ISWAP kidnapped two aid workers.",
+		[]string{"kidnap active subj=suspected ISWAP obj=two aid workers"}},
+	{"an acronym that spells a word is a name", "Fighters of IS Sahel raided a camp.",
+		[]string{"raid active subj=Fighters obj=a camp"}},
 }
 
 func TestClauses(t *testing.T) {

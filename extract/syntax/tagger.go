@@ -28,6 +28,9 @@ func (p *Parser) tagOf(i int, t text.Token) (Tag, string) {
 		return PossS, w
 	}
 	initial := i == 0 || p.s.Toks[i-1].Kind == text.Punct && !isComma(p.s.Toks[i-1])
+	if p.acronym(i) {
+		return Proper, w // "IS", "AP": an acronym among lower-case words is a name
+	}
 	if e, ok := p.lex[w]; ok && !(t.Upper() && !initial && e.tag >= Noun) {
 		return e.tag, e.lemma
 	}
@@ -41,6 +44,22 @@ func (p *Parser) tagOf(i int, t text.Token) (Tag, string) {
 }
 
 func isComma(t text.Token) bool { return t.Norm == "," }
+
+// acronym reports whether token i is written in capitals among words that
+// are not ("suspected JNIM or IS Sahel"): a name, whatever word it spells.
+// In a headline written all in capitals it is not.
+func (p *Parser) acronym(i int) bool {
+	toks := p.s.Toks
+	if !toks[i].AllCaps() {
+		return false
+	}
+	for _, k := range []int{i - 1, i + 1} {
+		if k >= 0 && k < len(toks) && toks[k].Kind == text.Word && toks[k].AllCaps() {
+			return false
+		}
+	}
+	return true
+}
 
 // bySuffix tags a word the lexicon does not hold from its ending.
 func bySuffix(w string, upper bool) (Tag, string) {
@@ -237,13 +256,19 @@ func (p *Parser) pastVerb(i int) Tag {
 		}
 		return VerbPast
 	case Det, Poss, PossS, Adj, Num, Prep, Punct, Sub:
-		// "suspected militants", "when suspected raiders attacked"
-		if nounNext && !(prev == Punct && i > 0 && s.Toks[i-1].Norm == ",") {
+		// "suspected militants", "when suspected raiders attacked"; after
+		// a comma only a word of suspicion before a name (", suspected
+		// JNIM kidnapped"), not a participle (", killed two")
+		if nounNext && (!(prev == Punct && i > 0 && s.Toks[i-1].Norm == ",") || next == Proper && suspicionWords[s.Toks[i].Norm]) {
 			return Adj
 		}
 	}
 	return VerbPast
 }
+
+// suspicionWords qualify a doer named after them: "suspected al Shabaab",
+// "presumed JNIM".
+var suspicionWords = map[string]bool{"suspected": true, "alleged": true, "presumed": true, "assumed": true}
 
 // ingVerb decides an -ing form: a gerund noun after a determiner or an
 // adjective ("the shelling", "heavy shelling"), else a verb.

@@ -1,0 +1,102 @@
+package extract
+
+import (
+	"github.com/newsgraph/newsgraph/extract/syntax"
+	"github.com/newsgraph/newsgraph/extract/text"
+)
+
+// plantedBy gives an attack that names no doer the armed group its
+// sentence says planted or made the device: "hit a Taliban-planted IED",
+// "an al Shabaab planted land mine", "a bomb Boko Haram-made".
+func (d *docState) plantedBy(events []*docEvent) {
+	for _, e := range events {
+		if e.f.typ != EventAttack || containsArmedGroup(e.f.actors) {
+			continue
+		}
+		for _, f := range e.frames {
+			if g := d.planter(f.s); g != nil {
+				// "hit a Taliban-planted IED": the group set the device,
+				// it was not what the device hit; the force the sentence
+				// took for a doer ("soldiers were killed when…") was hit
+				e.f.targets = removeEnt(e.f.targets, g)
+				hit := e.f.agents // a force, not its country
+				if len(hit) == 0 {
+					hit = e.f.actors
+				}
+				for _, a := range hit {
+					e.f.targets = appendEnt(e.f.targets, a)
+				}
+				e.f.actors, e.f.agents = []*entity{g}, nil
+				e.f.explicitActor = true
+				break
+			}
+		}
+	}
+}
+
+// plantVerbs say who set a device: "Taliban-planted", "al Shabaab planted".
+var plantVerbs = newWordSet(map[string]bool{"planted": true, "laid": true, "placed": true, "made": true, "set": true, "buried": true, "rigged": true})
+
+// planter returns the one armed group of sentence s written right before
+// a word of planting that qualifies a noun ("Taliban-planted IED"), or nil.
+func (d *docState) planter(s int) *entity {
+	toks := d.sents[s].Tokens
+	var found *entity
+	for _, m := range d.ments[s] {
+		if m.ent.class != ClassArmedGroup || m.ent.unidentified {
+			continue
+		}
+		k := m.b
+		if k < len(toks) && toks[k].Norm == "-" && !toks[k].SpaceBefore {
+			k++
+		}
+		if k+1 >= len(toks) || !plantVerbs.has(toks[k].Norm) || toks[k+1].Kind != text.Word || beforeVerbObject(toks[k+1].Norm) {
+			continue
+		}
+		if found != nil && found != m.ent {
+			return nil
+		}
+		found = m.ent
+	}
+	return found
+}
+
+// beforeVerbObject reports whether word w, after "planted", shows the
+// verb has its own object or complement ("planted a bomb", "planted
+// them"): then the group before it is a subject the frames read.
+func beforeVerbObject(w string) bool {
+	switch w {
+	case "a", "an", "the", "by", "them", "it", "explosives", "in", "on", "at", "near":
+		return true
+	}
+	return false
+}
+
+// containsArmedGroup reports whether list holds an armed group.
+func containsArmedGroup(list []*entity) bool {
+	for _, e := range list {
+		if e.class == ClassArmedGroup {
+			return true
+		}
+	}
+	return false
+}
+
+// possessor returns the armed group or force that a plural possessive
+// before event noun c ("their attacks", "its raid") refers to: the
+// subject of the sentence, when it is one; nil otherwise.
+func (d *docState) possessor(s int, ps *syntax.Sentence, c int) *entity {
+	ch := &ps.Chunks[c]
+	if w := ps.Toks[ch.A].Norm; w != "their" && w != "its" {
+		return nil
+	}
+	m := d.sentenceSubject(s)
+	if m == nil || m.b > ch.A {
+		return nil
+	}
+	a, _ := d.actorOf(m, "")
+	if a == nil || a.class != ClassArmedGroup && a.class != ClassStateForce && a.class != ClassCountry {
+		return nil
+	}
+	return a
+}

@@ -1,0 +1,109 @@
+package extract
+
+import (
+	"strings"
+
+	"github.com/newsgraph/newsgraph/extract/syntax"
+)
+
+// The sides of a clash are often communities named by a word no lexicon
+// holds: "clashes between Kikuyu and Maasai", "Garre and Murule ethnic
+// militias clash", "a clash between the Kabasiran and Kapkeny clans". Each
+// such side is the community's militia (an armed group), as the
+// participant reader makes of "Pokot raiders".
+
+// communityNouns head a phrase that names a community's side by the name
+// before them: "the Kapkeny clans", "the Ogiek community".
+var communityNouns = newWordSet(map[string]bool{"clan": true, "clans": true, "community": true, "communities": true, "tribe": true, "tribes": true, "militias": true, "militia": true, "groups": true, "group": true, "tribesmen": true, "clansmen": true, "herders": true, "raiders": true, "youths": true, "families": true})
+
+// clashSides adds as actors of symmetric frame f the communities that the
+// noun phrases nps (and the phrases coordinated with them) name.
+func (d *docState) clashSides(f *frame, ps *syntax.Sentence, nps []int) {
+	for _, np := range nps {
+		for j := np; j < len(ps.Chunks); j++ {
+			if j > np && (ps.Chunks[j].Kind != syntax.NP || ps.Chunks[j].Prep >= 0 || !ps.Conjoined(j)) {
+				break
+			}
+			if e := d.communitySide(f.s, ps, j); e != nil && !containsEnt(f.actors, e) {
+				f.actors = appendEnt(f.actors, e)
+				f.explicitActor = true
+				// a town's namesake that names a side is no place of it
+				for _, m := range d.npMentions(f.s, ps, j) {
+					f.places = removeEnt(f.places, m.ent)
+				}
+			}
+		}
+	}
+}
+
+// communitySide returns the militia of the community noun phrase np names,
+// or nil: a phrase with no name of a group, force or person in it, whose
+// head is a name ("Maasai") or a community noun after a name ("Kapkeny
+// clans").
+func (d *docState) communitySide(s int, ps *syntax.Sentence, np int) *entity {
+	ch := &ps.Chunks[np]
+	for _, m := range d.npMentions(s, ps, np) {
+		if m.ent.class != ClassPlace && !m.demonym {
+			return nil // a named side the actor rules read
+		}
+		if m.demonym {
+			return nil // "Ethiopian tribesmen" act for their country's people
+		}
+	}
+	_, tag := ps.Word(ch.Head)
+	name := ""
+	switch {
+	case tag == syntax.Proper && ch.Head == ch.B-1:
+		name = properRun(ps, ch.A, ch.B)
+	case communityNouns.has(ps.Toks[ch.Head].Norm):
+		name = properRun(ps, ch.A, ch.Head)
+	}
+	if name == "" || d.r.stopwords.has(strings.ToLower(name)) {
+		return nil
+	}
+	name += " militia"
+	e := d.entityFor(&cand{class: ClassArmedGroup, key: "group/" + slug(name), name: name})
+	if e.typ == "" {
+		e.typ, e.conf = "ethnic militia", 0.6
+	}
+	return e
+}
+
+// properRun returns the capitalised words of tokens [a, b) of ps, joined,
+// where they are all its words but determiners and a few modifiers
+// ("the Kabasiran", "armed Fulani"); "" otherwise.
+func properRun(ps *syntax.Sentence, a, b int) string {
+	var words []string
+	for k := a; k < b; k++ {
+		t := ps.Toks[k]
+		_, tag := ps.Word(k)
+		switch {
+		case tag == syntax.Proper && isUpperWord(t) && !t.AllCaps():
+			words = append(words, t.Text)
+		case len(words) == 0 && (tag == syntax.Det || sideModifiers.has(t.Norm)):
+		case len(words) > 0 && sideModifiers.has(t.Norm):
+		default:
+			return ""
+		}
+	}
+	return strings.Join(words, " ")
+}
+
+// sideModifiers may stand in a community's phrase: "armed Fulani", "the
+// rival Garre and Murule ethnic militias".
+var sideModifiers = newWordSet(map[string]bool{"armed": true, "rival": true, "ethnic": true, "local": true, "suspected": true})
+
+// withConjoined returns noun phrases nps with the phrases coordinated
+// after each ("Turkana and Samburu raiders", "police and soldiers").
+func withConjoined(ps *syntax.Sentence, nps []int) []int {
+	out := nps
+	for _, np := range nps {
+		for j := np + 1; j < len(ps.Chunks) && ps.Chunks[j].Kind == syntax.NP && ps.Chunks[j].Prep < 0 && ps.Conjoined(j); j++ {
+			if len(out) == len(nps) {
+				out = append([]int(nil), nps...)
+			}
+			out = append(out, j)
+		}
+	}
+	return out
+}
