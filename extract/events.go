@@ -200,6 +200,11 @@ func (d *docState) findEvents(pub time.Time) []*docEvent {
 			d.fillArgs(f, dates)
 		}
 		frames = d.syntaxFrames(si, parser.Parse(toks), frames, dates)
+		for _, f := range frames {
+			if (f.typ == EventAttack || f.typ == EventAbduction) && unreal(toks, f) != "" {
+				f.negated = true
+			}
+		}
 		for fi := 1; fi < len(frames); fi++ {
 			if timeShiftBetween(toks, frames[fi-1].b, frames[fi].a) {
 				frames[fi].shiftedFrom = frames[fi-1]
@@ -529,7 +534,9 @@ func (d *docState) sentenceFrames(si int) []*frame {
 		if !f.verb && m.Start > 0 {
 			for k := m.Start - 1; k >= 0 && k >= m.Start-4; k-- {
 				w := toks[k].Norm
-				if w == "the" || w == "these" || w == "those" || w == "this" || w == "that" || w == "their" || w == "its" {
+				// a possessor makes the noun definite too: "Saturday's
+				// attack", "the group's bombing"
+				if w == "the" || w == "these" || w == "those" || w == "this" || w == "that" || w == "their" || w == "its" || w == "'s" || w == "s" && k > 0 && toks[k-1].Norm == "'" {
 					f.definite = true
 					break
 				}

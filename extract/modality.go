@@ -1,0 +1,203 @@
+package extract
+
+import (
+	"strings"
+
+	"github.com/newsgraph/newsgraph/extract/text"
+)
+
+// An event mention may speak of an event that did not (or not yet) take
+// place: a question ("could it have been an air strike?"), a modal or
+// future ("militants could strike", "we must fight"), an intent or a
+// purpose ("forcing police to fire"), a prevention ("a halt to shelling",
+// "foiled an attack") or a support that qualifies a campaign ("troops
+// backed by air strikes"). unreal reads each of these shapes with one
+// small rule; a frame it marks reports no event.
+
+// modalWords are the modal auxiliaries: what follows is possible, needed
+// or future, not reported as done.
+var modalWords = newWordSet(map[string]bool{"will": true, "would": true, "can": true, "could": true, "may": true, "might": true, "shall": true, "should": true, "must": true, "'ll": true, "cannot": true})
+
+// doubtWords open a clause that guesses rather than reports ("Perhaps
+// the fire was set by…").
+var doubtWords = newWordSet(map[string]bool{"perhaps": true, "maybe": true})
+
+// clauseBreaks end the backward search for a modal: punctuation that
+// closes a clause, subordinators and relative words that open another.
+var clauseBreaks = newWordSet(map[string]bool{",": true, ";": true, ":": true, "(": true, ")": true, "that": true, "which": true, "who": true, "when": true, "after": true, "before": true, "because": true, "while": true, "since": true, "as": true, "where": true, "but": true, "said": true, "says": true})
+
+// modalBridge are the words that may stand between a modal and the event
+// noun it governs ("could it have been an air strike", "there will be
+// clashes"): pronouns, be and have.
+var modalBridge = newWordSet(map[string]bool{"it": true, "this": true, "that": true, "there": true, "be": true, "been": true, "have": true, "not": true, "also": true, "still": true, "soon": true, "a": true, "an": true, "the": true, "more": true, "further": true, "new": true, "another": true})
+
+// aspectVerbs may govern an infinitive that reports the act ("began to
+// shell", "went on to attack"); any other verb or noun before "to"
+// makes it an intent, a plan, an order or a purpose.
+var aspectVerbs = newWordSet(map[string]bool{"began": true, "begun": true, "begin": true, "begins": true, "started": true, "start": true, "starts": true, "continued": true, "continue": true, "continues": true, "on": true, "proceeded": true, "resumed": true, "came": true})
+
+// preventWords name what stops, threatens or plans an event: the event
+// noun they govern (directly or through "to", "of", "for", "against",
+// "on") did not happen.
+var preventWords = newWordSet(map[string]bool{
+	"halt": true, "end": true, "stop": true, "ceasefire": true, "cessation": true, "truce": true, // a stop to fighting
+	"threat": true, "threats": true, "fear": true, "fears": true, "risk": true, "risks": true, "danger": true, "warning": true, "warnings": true, // what may come
+	"plan": true, "plans": true, "plot": true, "plots": true, "possibility": true, "prospect": true, "idea": true, "call": true, "calls": true, // what is intended or proposed
+	"prevent": true, "prevented": true, "preventing": true, "avert": true, "averted": true, "foil": true, "foiled": true, "thwart": true, "thwarted": true, "deter": true, "avoid": true, "avoided": true, // stopped before it happened
+})
+
+// govPreps link a prevention word to the event noun it governs.
+var govPreps = newWordSet(map[string]bool{"to": true, "of": true, "for": true, "against": true, "on": true})
+
+// supportVerbs describe a force that acts with the help of a campaign
+// ("troops, backed by air strikes, advanced"): the campaign qualifies
+// the force, no incident is reported.
+var supportVerbs = newWordSet(map[string]bool{"backed": true, "supported": true, "aided": true, "helped": true, "assisted": true, "covered": true})
+
+// unreal reports why frame f, in tokens toks, speaks of no event that
+// took place, or "" when it may report one.
+func unreal(toks []text.Token, f *frame) string {
+	switch {
+	case question(toks):
+		return "question"
+	case doubted(toks, f.a):
+		return "doubt"
+	case f.verb && modalVerb(toks, f.a):
+		return "modal"
+	case !f.verb && modalNoun(toks, f.a):
+		return "modal"
+	case f.verb && !f.definite && infinitive(toks, f.a, f.b):
+		return "intent"
+	case f.verb && possibility(toks, f.a):
+		return "possibility"
+	case !f.verb && prevented(toks, f.a):
+		return "prevented"
+	case !f.verb && supporting(toks, f.a):
+		return "support"
+	}
+	return ""
+}
+
+// question: a sentence that asks ("Was it an air strike?").
+func question(toks []text.Token) bool {
+	for k := len(toks) - 1; k >= 0; k-- {
+		switch toks[k].Text {
+		case "\"", "'", "”", "’", ")":
+			continue
+		}
+		return toks[k].Text == "?"
+	}
+	return false
+}
+
+// doubted: a clause opened by "perhaps" or "maybe" before the trigger.
+func doubted(toks []text.Token, a int) bool {
+	for k := a - 1; k >= 0 && k >= a-8; k-- {
+		w := toks[k].Norm
+		if doubtWords.has(w) {
+			return true
+		}
+		if clauseBreaks.has(w) {
+			return false
+		}
+	}
+	return false
+}
+
+// modalVerb: a modal in the verb's clause before it ("must fight",
+// "should be jailed or shot", "will not attack").
+func modalVerb(toks []text.Token, a int) bool {
+	for k := a - 1; k >= 0 && k >= a-6; k-- {
+		w := toks[k].Norm
+		if modalWords.has(w) {
+			return true
+		}
+		if clauseBreaks.has(w) {
+			return false
+		}
+	}
+	return false
+}
+
+// modalNoun: an event noun that a modal governs through be or have
+// ("could it have been an air strike", "there will be clashes").
+func modalNoun(toks []text.Token, a int) bool {
+	k := a - 1
+	for k >= 0 && k >= a-6 && modalBridge.has(toks[k].Norm) {
+		k--
+	}
+	return k >= 0 && k < a-1 && modalWords.has(toks[k].Norm)
+}
+
+// infinitive: "to" and the base form of the verb ("threatened to attack",
+// "forcing police to fire", "an attempt to strike"), but for the verbs of
+// aspect that report the act ("began to shell").
+func infinitive(toks []text.Token, a, b int) bool {
+	w := toks[b-1].Norm
+	if strings.HasSuffix(w, "ing") || strings.HasSuffix(w, "ed") {
+		return false
+	}
+	k := a - 1
+	for k >= 0 && (toks[k].Norm == "not" || strings.HasSuffix(toks[k].Norm, "ly")) {
+		k--
+	}
+	if k < 0 || toks[k].Norm != "to" {
+		return false
+	}
+	return k == 0 || !aspectVerbs.has(toks[k-1].Norm)
+}
+
+// possibility: a passive after "of being" or "from being" ("the chances
+// of being robbed or assaulted"): a risk, not an incident.
+func possibility(toks []text.Token, a int) bool {
+	for k := a - 1; k >= 1 && k >= a-6; k-- {
+		if toks[k].Norm == "being" {
+			p := toks[k-1].Norm
+			return p == "of" || p == "from" || p == "about" || p == "against"
+		}
+		if clauseBreaks.has(toks[k].Norm) {
+			return false
+		}
+	}
+	return false
+}
+
+// prevented: an event noun governed by a word of prevention, threat or
+// plan ("a halt to shelling", "the threat of attacks", "foiled a
+// bombing"), over its determiners and modifiers.
+func prevented(toks []text.Token, a int) bool {
+	k := a - 1
+	for k >= 0 && k >= a-4 && nounPremodifier(toks[k]) {
+		k--
+	}
+	if k >= 1 && govPreps.has(toks[k].Norm) && preventWords.has(toks[k-1].Norm) {
+		// "the end of the battle" took place; "an end to the fighting" asks
+		return toks[k-1].Norm != "end" || toks[k].Norm == "to"
+	}
+	return k >= 0 && preventWords.has(toks[k].Norm) && !govPreps.has(toks[k].Norm)
+}
+
+// nounPremodifier: a word that may stand inside the noun phrase before
+// its head (determiners, lower-case modifiers, hyphens), not a verb of
+// the clause.
+func nounPremodifier(t text.Token) bool {
+	switch t.Norm {
+	case "the", "a", "an", "any", "further", "more", "new", "all", "such", "these", "those", "this", "its", "their", "-":
+		return true
+	}
+	return false
+}
+
+// supporting: an event noun in the "by" phrase of a verb of support
+// ("backed by Russian air strikes").
+func supporting(toks []text.Token, a int) bool {
+	for k := a - 1; k >= 1 && k >= a-4; k-- {
+		if toks[k].Norm == "by" {
+			return supportVerbs.has(toks[k-1].Norm)
+		}
+		if clauseBreaks.has(toks[k].Norm) {
+			return false
+		}
+	}
+	return false
+}
