@@ -1054,6 +1054,9 @@ func (d *docState) fillArgs(f *frame, dates []dateExpr) {
 		if outer(ms, m) != m {
 			continue
 		}
+		if f.typ == EventAttack && ofConflict(toks, m.a) {
+			continue // "unsettled by Israel's war on Gaza": that war's place
+		}
 		prev := governingWord(toks, ms, m)
 		after := m.a >= f.b
 		if after && speechBetween(toks, f.b, m.a) {
@@ -1357,7 +1360,7 @@ func (d *docState) casualtiesTo(si int, frames []*frame) []*frame {
 	for _, c := range cs {
 		var best *frame
 		for _, f := range frames {
-			if f.typ != EventAttack || f.negated {
+			if f.typ != EventAttack || f.negated || anchorOnly(toks, frames, f) {
 				continue
 			}
 			if f.a <= c.At || best == nil {
@@ -1402,6 +1405,33 @@ func (d *docState) casualtiesTo(si int, frames []*frame) []*frame {
 		}
 	}
 	return frames
+}
+
+// anchorOnly reports whether f is an earlier event named only to date
+// another ("…Day After Deadly Balochistan Strike; 7 Killed") while the
+// sentence holds another attack frame that the figures of the sentence
+// belong to.
+func anchorOnly(toks []text.Token, frames []*frame, f *frame) bool {
+	if f.afterDay == nil && !dayAfter(toks, frames, f) {
+		return false
+	}
+	for _, o := range frames {
+		if o != f && o.typ == EventAttack && !o.negated && o.afterDay == nil {
+			return true
+		}
+	}
+	return false
+}
+
+// dayAfter reports whether "day after" stands between the attack frame
+// before f and f, as links reads it.
+func dayAfter(toks []text.Token, frames []*frame, f *frame) bool {
+	for i := 1; i < len(frames); i++ {
+		if frames[i] == f && frames[i-1].typ == EventAttack {
+			return lowerContains(joinText(toks[frames[i-1].b:f.a]), "day after")
+		}
+	}
+	return false
 }
 
 // links reads retaliation, responsibility claims, operation names and

@@ -70,12 +70,43 @@ func unreal(toks []text.Token, f *frame) string {
 		return "intent"
 	case f.verb && possibility(toks, f.a):
 		return "possibility"
+	case f.verb && f.date == nil && symmetric(f) && perfect(toks, f.a):
+		return "ongoing"
 	case !f.verb && prevented(toks, f.a):
 		return "prevented"
 	case !f.verb && supporting(toks, f.a):
 		return "support"
 	}
 	return ""
+}
+
+// symmetric reports whether the frame table gives f's subtype two sides
+// that both act (a clash).
+func symmetric(f *frame) bool {
+	for i := range frameTable {
+		if r := &frameTable[i]; r.symmetric && r.typ == f.typ && r.subtype == f.subtype {
+			return true
+		}
+	}
+	return false
+}
+
+// perfect: the verb is in a perfect tense ("has fought", "have long been
+// fighting"). An undated clash in the perfect is a conflict that goes
+// on ("Iran has fought militants in border areas"), not one incident.
+func perfect(toks []text.Token, a int) bool {
+	k := a - 1
+	for k >= 0 && (toks[k].Norm == "been" || toks[k].Norm == "long" || toks[k].Norm == "also" || strings.HasSuffix(toks[k].Norm, "ly")) {
+		k--
+	}
+	if k < 0 {
+		return false
+	}
+	switch toks[k].Norm {
+	case "has", "have", "had", "'ve":
+		return true
+	}
+	return false
 }
 
 // question: a sentence that asks ("Was it an air strike?").
@@ -198,6 +229,28 @@ func supporting(toks []text.Token, a int) bool {
 		if clauseBreaks.has(toks[k].Norm) {
 			return false
 		}
+	}
+	return false
+}
+
+// conflictNouns name a war or a standing conflict, not one incident: the
+// place they govern ("Israel's war on Gaza", "the conflict in Yemen") is
+// theirs, not that of an attack reported in the same sentence.
+var conflictNouns = newWordSet(map[string]bool{"war": true, "wars": true, "conflict": true, "conflicts": true, "crisis": true, "tensions": true, "dispute": true, "standoff": true, "insurgency": true, "occupation": true})
+
+// ofConflict reports whether the name at token a is governed by a
+// conflict noun through a preposition ("war on Gaza").
+func ofConflict(toks []text.Token, a int) bool {
+	k := a - 1
+	if k >= 0 && toks[k].Norm == "the" {
+		k--
+	}
+	if k < 1 {
+		return false
+	}
+	switch toks[k].Norm {
+	case "on", "in", "against", "with", "over":
+		return conflictNouns.has(toks[k-1].Norm)
 	}
 	return false
 }
