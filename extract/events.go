@@ -211,6 +211,11 @@ func (d *docState) findEvents(pub time.Time) []*docEvent {
 			}
 		}
 		datesBefore(toks, frames, dates)
+		for _, f := range frames {
+			if specificNoun(toks, f) {
+				f.reported = true
+			}
+		}
 		frames = d.casualtiesTo(si, frames)
 		d.noneTo(si, frames)
 		if sc := d.speakerCountry(si, prevSubject); sc != nil {

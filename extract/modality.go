@@ -254,3 +254,42 @@ func ofConflict(toks []text.Token, a int) bool {
 	}
 	return false
 }
+
+// specificNoun reports whether f is an event noun that names one dated
+// incident ("Saturday's attack", "the May 22 bombing", "the attack on
+// Tuesday", "carried out the May 22 bombing"): a definite noun with a day or month of its own speaks of an
+// event that took place, though no verb reports it. The date may not
+// resolve (no publication date): its words are enough.
+func specificNoun(toks []text.Token, f *frame) bool {
+	if f.negated || !f.definite {
+		return false
+	}
+	if f.verb {
+		// a light verb and its noun: "carried out the May 22 bombing"
+		for k := f.a + 1; k < f.b; k++ {
+			if dayWord(toks[k]) {
+				return true
+			}
+		}
+		return false
+	}
+	for k := f.a - 1; k >= 0 && k >= f.a-5; k-- {
+		if dayWord(toks[k]) {
+			return true
+		}
+		if toks[k].Norm == "the" || toks[k].Norm == "," {
+			break
+		}
+	}
+	return f.b+1 < len(toks) && toks[f.b].Norm == "on" && dayWord(toks[f.b+1])
+}
+
+// dayWord: a weekday or a month name, capitalised as a name.
+func dayWord(t text.Token) bool {
+	if !t.Upper() {
+		return false
+	}
+	_, wd := weekdays[t.Norm]
+	_, mo := months[t.Norm]
+	return wd || mo && len(t.Norm) > 3 || mo && t.Norm == "may"
+}
