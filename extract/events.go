@@ -199,12 +199,10 @@ func (d *docState) findEvents(pub time.Time) []*docEvent {
 			}
 			d.fillArgs(f, dates)
 		}
-		frames = d.syntaxFrames(si, parser.Parse(toks), frames, dates)
-		for _, f := range frames {
-			if (f.typ == EventAttack || f.typ == EventAbduction) && unreal(toks, f) != "" {
-				f.negated = true
-			}
-		}
+		ps := parser.Parse(toks)
+		markUnreal(toks, frames)
+		frames = d.syntaxFrames(si, ps, frames, dates)
+		markUnreal(toks, frames) // the frames the syntax added
 		for fi := 1; fi < len(frames); fi++ {
 			if timeShiftBetween(toks, frames[fi-1].b, frames[fi].a) {
 				frames[fi].shiftedFrom = frames[fi-1]

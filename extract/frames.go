@@ -313,7 +313,7 @@ func existential(ps *syntax.Sentence, cl *syntax.Clause) bool {
 }
 
 // occurVerbs say that their subject, an event, took place.
-var occurVerbs = newWordSet(map[string]bool{"occur": true, "erupt": true, "happen": true, "break": true, "take": true, "continue": true, "resume": true, "flare": true, "rage": true, "ensue": true})
+var occurVerbs = newWordSet(map[string]bool{"occur": true, "erupt": true, "happen": true, "break": true, "take": true, "continue": true, "resume": true, "flare": true, "rage": true, "ensue": true, "begin": true, "start": true, "unfold": true})
 
 // habitual reports whether an event noun at token a is one of many ("a
 // series of attacks", "dozens of raids"): a habit, not an event.

@@ -109,6 +109,24 @@ func perfect(toks []text.Token, a int) bool {
 	return false
 }
 
+// markUnreal negates the attack and abduction frames that report no
+// event. A verb that took such a frame as its subject ("an attack
+// killed…") is read on its own again: "police thwarted an attack and
+// killed a militant".
+func markUnreal(toks []text.Token, frames []*frame) {
+	for i, f := range frames {
+		if f.negated || f.typ != EventAttack && f.typ != EventAbduction || unreal(toks, f) == "" {
+			continue
+		}
+		f.negated = true
+		if i+1 < len(frames) {
+			if n := frames[i+1]; n.relative && n.weak && n.verb && n.typ == f.typ {
+				n.relative = false
+			}
+		}
+	}
+}
+
 // question: a sentence that asks ("Was it an air strike?").
 func question(toks []text.Token) bool {
 	for k := len(toks) - 1; k >= 0; k-- {
@@ -157,7 +175,8 @@ func modalNoun(toks []text.Token, a int) bool {
 	for k >= 0 && k >= a-6 && modalBridge.has(toks[k].Norm) {
 		k--
 	}
-	return k >= 0 && k < a-1 && modalWords.has(toks[k].Norm)
+	// (a modal right before the trigger makes it a verb: "must attack")
+	return k >= 0 && modalWords.has(toks[k].Norm)
 }
 
 // infinitive: "to" and the base form of the verb ("threatened to attack",
