@@ -210,7 +210,7 @@ func (d *docState) findEvents(pub time.Time) []*docEvent {
 		}
 		datesBefore(toks, frames, dates)
 		for _, f := range frames {
-			if specificNoun(toks, f) {
+			if specificNoun(toks, f) || d.placedNoun(f) {
 				f.reported = true
 			}
 		}
@@ -1419,7 +1419,7 @@ func anchorOnly(toks []text.Token, frames []*frame, f *frame) bool {
 		return false
 	}
 	for _, o := range frames {
-		if o != f && o.typ == EventAttack && !o.negated && o.afterDay == nil {
+		if o != f && o.typ == EventAttack && !o.negated && o.afterDay == nil && !dayAfter(toks, frames, o) {
 			return true
 		}
 	}
@@ -1430,7 +1430,7 @@ func anchorOnly(toks []text.Token, frames []*frame, f *frame) bool {
 // before f and f, as links reads it.
 func dayAfter(toks []text.Token, frames []*frame, f *frame) bool {
 	for i := 1; i < len(frames); i++ {
-		if frames[i] == f && frames[i-1].typ == EventAttack {
+		if frames[i] == f && frames[i-1].typ == EventAttack && frames[i-1].b <= f.a {
 			return lowerContains(joinText(toks[frames[i-1].b:f.a]), "day after")
 		}
 	}
@@ -1443,8 +1443,8 @@ func (d *docState) links(si int, frames []*frame) {
 	toks := d.sents[si].Tokens
 	for i := 0; i+1 < len(frames); i++ {
 		a, b := frames[i], frames[i+1]
-		if a.typ != EventAttack || b.typ != EventAttack {
-			continue
+		if a.typ != EventAttack || b.typ != EventAttack || a.b > b.a {
+			continue // (a toll's bare frame comes last, out of order)
 		}
 		between := joinText(toks[a.b:b.a]) // matched as strings.ToLower(between)
 		if lowerContains(between, "retaliation for") || lowerContains(between, "in response to") || lowerContains(between, "revenge for") || lowerContains(between, "follow") || lowerTrimSpaceHasSuffix(between, "over a") || lowerContains(between, "after") && d.mentionsRetaliation() {

@@ -10,8 +10,8 @@ import (
 // place: a question ("could it have been an air strike?"), a modal or
 // future ("militants could strike", "we must fight"), an intent or a
 // purpose ("forcing police to fire"), a prevention ("a halt to shelling",
-// "foiled an attack") or a support that qualifies a campaign ("troops
-// backed by air strikes"). unreal reads each of these shapes with one
+// "foiled an attack"), a risk ("the chances of being robbed") or a
+// conflict that goes on ("has fought militants for years"). unreal reads each of these shapes with one
 // small rule; a frame it marks reports no event.
 
 // modalWords are the modal auxiliaries: what follows is possible, needed
@@ -49,11 +49,6 @@ var preventWords = newWordSet(map[string]bool{
 // govPreps link a prevention word to the event noun it governs.
 var govPreps = newWordSet(map[string]bool{"to": true, "of": true, "for": true, "against": true, "on": true})
 
-// supportVerbs describe a force that acts with the help of a campaign
-// ("troops, backed by air strikes, advanced"): the campaign qualifies
-// the force, no incident is reported.
-var supportVerbs = newWordSet(map[string]bool{"backed": true, "supported": true, "aided": true, "helped": true, "assisted": true, "covered": true})
-
 // unreal reports why frame f, in tokens toks, speaks of no event that
 // took place, or "" when it may report one.
 func unreal(toks []text.Token, f *frame) string {
@@ -74,8 +69,6 @@ func unreal(toks []text.Token, f *frame) string {
 		return "ongoing"
 	case !f.verb && prevented(toks, f.a):
 		return "prevented"
-	case !f.verb && supporting(toks, f.a):
-		return "support"
 	}
 	return ""
 }
@@ -238,20 +231,6 @@ func nounPremodifier(t text.Token) bool {
 	return false
 }
 
-// supporting: an event noun in the "by" phrase of a verb of support
-// ("backed by Russian air strikes").
-func supporting(toks []text.Token, a int) bool {
-	for k := a - 1; k >= 1 && k >= a-4; k-- {
-		if toks[k].Norm == "by" {
-			return supportVerbs.has(toks[k-1].Norm)
-		}
-		if clauseBreaks.has(toks[k].Norm) {
-			return false
-		}
-	}
-	return false
-}
-
 // conflictNouns name a war or a standing conflict, not one incident: the
 // place they govern ("Israel's war on Gaza", "the conflict in Yemen") is
 // theirs, not that of an attack reported in the same sentence.
@@ -311,4 +290,36 @@ func dayWord(t text.Token) bool {
 	_, wd := weekdays[t.Norm]
 	_, mo := months[t.Norm]
 	return wd || mo && len(t.Norm) > 3 || mo && t.Norm == "may"
+}
+
+// placedNoun reports whether f is a definite event noun with a place of
+// its own, inside its phrase or right after it ("the Manchester
+// bombing", "the knife attack in the London Bridge district"): one
+// incident, which took place.
+func (d *docState) placedNoun(f *frame) bool {
+	if f.verb || f.negated || !f.definite {
+		return false
+	}
+	toks := d.sents[f.s].Tokens
+	place := func(k int) bool {
+		m := d.mentionAt(f.s, k)
+		return m != nil && (m.ent.class == ClassPlace || m.ent.class == ClassRegion) && !m.demonym
+	}
+	for k := f.a - 1; k >= 0 && k >= f.a-5; k-- {
+		if toks[k].Norm == "the" || toks[k].Norm == "," {
+			break
+		}
+		if place(k) {
+			return true
+		}
+	}
+	k := f.b
+	if k < len(toks) && (toks[k].Norm == "in" || toks[k].Norm == "at" || toks[k].Norm == "near") {
+		k++
+		if k < len(toks) && toks[k].Norm == "the" {
+			k++
+		}
+		return k < len(toks) && place(k)
+	}
+	return false
 }
