@@ -11,8 +11,9 @@ import (
 // future ("militants could strike", "we must fight"), an intent or a
 // purpose ("forcing police to fire"), a prevention ("a halt to shelling",
 // "foiled an attack"), a risk ("the chances of being robbed") or a
-// conflict that goes on ("has fought militants for years"). unreal reads each of these shapes with one
-// small rule; a frame it marks reports no event.
+// conflict that goes on ("has fought militants for years"). unreal reads
+// each of these shapes with one small rule; a frame it marks reports no
+// event.
 
 // modalWords are the modal auxiliaries: what follows is possible, needed
 // or future, not reported as done.
