@@ -295,8 +295,10 @@ func dayWord(t text.Token) bool {
 
 // placedNoun reports whether f is a definite event noun with a place of
 // its own, inside its phrase or right after it ("the Manchester
-// bombing", "the knife attack in the London Bridge district"): one
-// incident, which took place.
+// bombing", "the knife attack in the London Bridge district"), or with
+// its patient named or counted ("the bombing of the Alfred Murrah
+// building", "the slaying of seven protesters"): one incident, which
+// took place.
 func (d *docState) placedNoun(f *frame) bool {
 	if f.verb || f.negated || !f.definite {
 		return false
@@ -315,6 +317,16 @@ func (d *docState) placedNoun(f *frame) bool {
 		}
 	}
 	k := f.b
+	if k+1 < len(toks) && toks[k].Norm == "of" {
+		// its patient: "the bombing of the federal building in X", "the
+		// slaying of seven demonstrators"
+		for j := k + 1; j < len(toks) && j <= k+4; j++ {
+			if d.covered(f.s, j) || toks[j].Kind == text.Number {
+				return true
+			}
+		}
+		return false
+	}
 	if k < len(toks) && (toks[k].Norm == "in" || toks[k].Norm == "at" || toks[k].Norm == "near") {
 		k++
 		if k < len(toks) && toks[k].Norm == "the" {

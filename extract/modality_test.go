@@ -61,6 +61,7 @@ var realTests = []struct{ name, in, place string }{
 	{"possessive day before the noun", "The ringleader of Saturday's attack in London was known to police.", "London"},
 	{"dated noun after a light verb", "Neighbours of the man who carried out the May 22 concert bombing in Leeds spoke to reporters.", "Leeds"},
 	{"definite noun with its own place", "The man behind the Leeds bombing was seen on camera.", "Leeds"},
+	{"definite noun with its patient named", "A clerk rented the van used in the bombing of the Tarrant Hotel in Dallas.", "Dallas"},
 	{"event noun that began", "At noon, when the bombing began, Belfast was in chaos.", "Belfast"},
 	// a control: the infinitive rule leaves an aspect verb's act standing
 	{"aspect verb before an infinitive", "The army began to shell the rebel town of Goma on Monday.", "Goma"},
