@@ -68,7 +68,7 @@ func unreal(toks []text.Token, f *frame) string {
 		return "possibility"
 	case f.verb && f.date == nil && symmetric(f) && perfect(toks, f.a):
 		return "ongoing"
-	case !f.verb && prevented(toks, f.a):
+	case (!f.verb || strings.HasSuffix(toks[f.a].Norm, "ing")) && prevented(toks, f.a):
 		return "prevented"
 	}
 	return ""
@@ -194,12 +194,13 @@ func infinitive(toks []text.Token, a, b int) bool {
 // possibility: a passive after "of being" or "from being" ("the chances
 // of being robbed or assaulted"): a risk, not an incident.
 func possibility(toks []text.Token, a int) bool {
-	for k := a - 1; k >= 1 && k >= a-6; k-- {
+	for k := a - 1; k >= 1 && k >= a-8; k-- {
 		if toks[k].Norm == "being" {
 			p := toks[k-1].Norm
 			return p == "of" || p == "from" || p == "about" || p == "against"
 		}
-		if clauseBreaks.has(toks[k].Norm) {
+		// a list of participles: "of being raped, robbed, or assaulted"
+		if clauseBreaks.has(toks[k].Norm) && toks[k].Norm != "," {
 			return false
 		}
 	}
@@ -213,6 +214,11 @@ func prevented(toks []text.Token, a int) bool {
 	k := a - 1
 	for k >= 0 && k >= a-4 && nounPremodifier(toks[k]) {
 		k--
+	}
+	// the second of two nouns the word governs: "a halt to shelling and
+	// shooting"
+	if k >= 1 && (toks[k].Norm == "and" || toks[k].Norm == "or") && strings.HasSuffix(toks[k-1].Norm, "ing") {
+		return prevented(toks, k-1)
 	}
 	if k >= 1 && govPreps.has(toks[k].Norm) && preventWords.has(toks[k-1].Norm) {
 		// "the end of the battle" took place; "an end to the fighting" asks

@@ -39,6 +39,8 @@ var unrealTests = []struct{ name, in string }{
 	{"modal over a coordination", "The governor said the suspect should be jailed or shot."},
 	{"prevented event noun", "Police foiled a bombing at a church in Kano."},
 	{"risk of being attacked", "Residents spoke of the risk of being attacked or robbed in Kano."},
+	{"risk over a list of participles", "Officials cited the lifetime chances of being raped, robbed, or assaulted in Texas."},
+	{"gerund verbs a prevention governs", "Without a halt to shelling and shooting by the army, aid cannot reach Goma."},
 	{"guess opened by perhaps", "Perhaps the fire was set by soldiers in Kano."},
 	{"undated clash in the perfect", "The army has fought in border areas against the rebels."},
 }
