@@ -16,6 +16,9 @@ type dateExpr struct {
 	a, b  int
 	Text  string
 	Value string
+	// inferred marks a date reckoned from another event's ("a day
+	// after"): a date the text states wins over it.
+	inferred bool
 }
 
 var weekdays = map[string]time.Weekday{"monday": time.Monday, "tuesday": time.Tuesday, "wednesday": time.Wednesday, "thursday": time.Thursday, "friday": time.Friday, "saturday": time.Saturday, "sunday": time.Sunday}

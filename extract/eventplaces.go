@@ -10,7 +10,8 @@ import (
 // civilians who were traveling in the Kolbio area (Bura, Lamu)"), or,
 // when its sentence names none, the places of the sentence before it
 // ("…stopped a lorry at Kotile, near Lamu. The driver was kidnapped.").
-// A place named as where someone came from ("from Kotile") is left out.
+// A place named as where someone came from ("from Kotile") or as a war's
+// ("the war on Gaza") is left out.
 func (d *docState) placesFromContext(events []*docEvent) {
 	for _, e := range events {
 		if e.f.typ != EventAttack && e.f.typ != EventAbduction || len(e.f.places) > 0 {
@@ -55,6 +56,9 @@ func (d *docState) sentencePlaces(s int) []*entity {
 		}
 		if m.a > 0 && toks[m.a-1].Norm == "from" {
 			continue
+		}
+		if ofConflict(toks, m.a) {
+			continue // "Israel's war on Gaza": the war's place
 		}
 		out = appendEnt(out, m.ent)
 	}

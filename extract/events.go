@@ -199,13 +199,21 @@ func (d *docState) findEvents(pub time.Time) []*docEvent {
 			}
 			d.fillArgs(f, dates)
 		}
-		frames = d.syntaxFrames(si, parser.Parse(toks), frames, dates)
+		ps := parser.Parse(toks)
+		markUnreal(toks, frames)
+		frames = d.syntaxFrames(si, ps, frames, dates)
+		markUnreal(toks, frames) // the frames the syntax added
 		for fi := 1; fi < len(frames); fi++ {
 			if timeShiftBetween(toks, frames[fi-1].b, frames[fi].a) {
 				frames[fi].shiftedFrom = frames[fi-1]
 			}
 		}
 		datesBefore(toks, frames, dates)
+		for _, f := range frames {
+			if specificNoun(toks, f) || d.placedNoun(f) {
+				f.reported = true
+			}
+		}
 		frames = d.casualtiesTo(si, frames)
 		d.noneTo(si, frames)
 		if sc := d.speakerCountry(si, prevSubject); sc != nil {
@@ -530,7 +538,9 @@ func (d *docState) sentenceFrames(si int) []*frame {
 		if !f.verb && m.Start > 0 {
 			for k := m.Start - 1; k >= 0 && k >= m.Start-4; k-- {
 				w := toks[k].Norm
-				if w == "the" || w == "these" || w == "those" || w == "this" || w == "that" || w == "their" || w == "its" {
+				// a possessor makes the noun definite too: "Saturday's
+				// attack", "the group's bombing"
+				if w == "the" || w == "these" || w == "those" || w == "this" || w == "that" || w == "their" || w == "its" || w == "'s" || w == "s" && k > 0 && toks[k-1].Norm == "'" {
 					f.definite = true
 					break
 				}
@@ -1048,6 +1058,9 @@ func (d *docState) fillArgs(f *frame, dates []dateExpr) {
 		if outer(ms, m) != m {
 			continue
 		}
+		if f.typ == EventAttack && ofConflict(toks, m.a) {
+			continue // "unsettled by Israel's war on Gaza": that war's place
+		}
 		prev := governingWord(toks, ms, m)
 		after := m.a >= f.b
 		if after && speechBetween(toks, f.b, m.a) {
@@ -1351,7 +1364,7 @@ func (d *docState) casualtiesTo(si int, frames []*frame) []*frame {
 	for _, c := range cs {
 		var best *frame
 		for _, f := range frames {
-			if f.typ != EventAttack || f.negated {
+			if f.typ != EventAttack || f.negated || anchorOnly(toks, frames, f) {
 				continue
 			}
 			if f.a <= c.At || best == nil {
@@ -1398,14 +1411,41 @@ func (d *docState) casualtiesTo(si int, frames []*frame) []*frame {
 	return frames
 }
 
+// anchorOnly reports whether f is an earlier event named only to date
+// another ("…Day After Deadly Balochistan Strike; 7 Killed") while the
+// sentence holds another attack frame that the figures of the sentence
+// belong to.
+func anchorOnly(toks []text.Token, frames []*frame, f *frame) bool {
+	if f.afterDay == nil && !dayAfter(toks, frames, f) {
+		return false
+	}
+	for _, o := range frames {
+		if o != f && o.typ == EventAttack && !o.negated && o.afterDay == nil && !dayAfter(toks, frames, o) {
+			return true
+		}
+	}
+	return false
+}
+
+// dayAfter reports whether "day after" stands between the attack frame
+// before f and f, as links reads it.
+func dayAfter(toks []text.Token, frames []*frame, f *frame) bool {
+	for i := 1; i < len(frames); i++ {
+		if frames[i] == f && frames[i-1].typ == EventAttack && frames[i-1].b <= f.a {
+			return lowerContains(joinText(toks[frames[i-1].b:f.a]), "day after")
+		}
+	}
+	return false
+}
+
 // links reads retaliation, responsibility claims, operation names and
 // relative days between the frames of one sentence.
 func (d *docState) links(si int, frames []*frame) {
 	toks := d.sents[si].Tokens
 	for i := 0; i+1 < len(frames); i++ {
 		a, b := frames[i], frames[i+1]
-		if a.typ != EventAttack || b.typ != EventAttack {
-			continue
+		if a.typ != EventAttack || b.typ != EventAttack || a.b > b.a {
+			continue // (a toll's bare frame comes last, out of order)
 		}
 		between := joinText(toks[a.b:b.a]) // matched as strings.ToLower(between)
 		if lowerContains(between, "retaliation for") || lowerContains(between, "in response to") || lowerContains(between, "revenge for") || lowerContains(between, "follow") || lowerTrimSpaceHasSuffix(between, "over a") || lowerContains(between, "after") && d.mentionsRetaliation() {

@@ -59,7 +59,7 @@ var frameTable = []frameDef{
 		reason: "WordNet kill.v.01 hyponyms; violence against people counts as an attack where its doer is named"},
 	{typ: EventAttack, subtype: "assault", cameo: "180", verbs: []string{"wound", "injure", "mutilate", "whip", "flog", "assault"}, needAgent: true,
 		reason: "WordNet injure.v.01 hyponyms: violence that hurts people is an attack where its doer is named"},
-	{typ: EventAttack, subtype: "killing", cameo: "180", nouns: []string{"assassination", "massacre", "lynching", "murder", "beheading"},
+	{typ: EventAttack, subtype: "killing", cameo: "180", nouns: []string{"assassination", "massacre", "lynching", "murder", "beheading", "slaying", "killing"},
 		reason: "WordNet killing.n.02 hyponyms: a killing named as a noun"},
 	{typ: EventAttack, subtype: "bombing", cameo: "183", verbs: []string{"bomb", "detonate", "explode", "blow up", "plant", "go off", "set off"}, nouns: []string{"explosion", "blast", "bombing", "detonation"}, objects: nil,
 		reason: "WordNet bomb.v.01, explode.v.01 and explosion.n.01; ACLED 'Remote explosive/landmine/IED'"},
@@ -287,6 +287,9 @@ func happened(ps *syntax.Sentence, c int) bool {
 		if cl.Subj == c && !cl.Inherited && occurVerbs.has(v.Lemma) {
 			return true
 		}
+		if existential(ps, cl) && cl.Obj == c {
+			return true // "there was an explosion near the market"
+		}
 		if victimVerbs.has(v.Lemma) || v.Lemma == "die" {
 			for _, p := range cl.Preps {
 				if p == c && (ps.PrepOf(p) == "in" || ps.PrepOf(p) == "amid" || ps.PrepOf(p) == "amidst" || ps.PrepOf(p) == "during") {
@@ -298,8 +301,18 @@ func happened(ps *syntax.Sentence, c int) bool {
 	return false
 }
 
+// existential reports whether clause cl says that something is there:
+// "there was an explosion", "there were clashes".
+func existential(ps *syntax.Sentence, cl *syntax.Clause) bool {
+	if cl.Subj < 0 || cl.Inherited {
+		return false
+	}
+	sj := &ps.Chunks[cl.Subj]
+	return sj.B-sj.A == 1 && ps.Toks[sj.A].Norm == "there" && ps.Tags[ps.Chunks[cl.Verb].Head] == syntax.Be
+}
+
 // occurVerbs say that their subject, an event, took place.
-var occurVerbs = newWordSet(map[string]bool{"occur": true, "erupt": true, "happen": true, "break": true, "take": true, "continue": true, "resume": true, "flare": true, "rage": true, "ensue": true})
+var occurVerbs = newWordSet(map[string]bool{"occur": true, "erupt": true, "happen": true, "break": true, "take": true, "continue": true, "resume": true, "flare": true, "rage": true, "ensue": true, "begin": true, "start": true, "unfold": true})
 
 // habitual reports whether an event noun at token a is one of many ("a
 // series of attacks", "dozens of raids"): a habit, not an event.

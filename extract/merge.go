@@ -175,7 +175,7 @@ func mergeFrame(into, f *frame) {
 	if into.country == nil {
 		into.country = f.country
 	}
-	if f.date != nil && (into.date == nil || len(into.date.Value) < len(f.date.Value)) {
+	if f.date != nil && (into.date == nil || len(into.date.Value) < len(f.date.Value) || into.date.inferred && !f.date.inferred) {
 		into.date = f.date
 	}
 	for _, w := range f.weapons {
@@ -209,7 +209,7 @@ func (d *docState) mergeEvents(frames []*frame) []*docEvent {
 	for _, f := range frames {
 		if f.afterDay != nil && f.afterDay.date != nil && f.date == nil {
 			if t, ok := dayOf(f.afterDay); ok {
-				f.date = &dateExpr{Text: "a day after", Value: t.AddDate(0, 0, -1).Format("2006-01-02")}
+				f.date = &dateExpr{Text: "a day after", Value: t.AddDate(0, 0, -1).Format("2006-01-02"), inferred: true}
 			}
 		}
 		var target *docEvent
@@ -226,6 +226,16 @@ func (d *docState) mergeEvents(frames []*frame) []*docEvent {
 				if sameActors(e.f.actors, f.actors) && compatible(&e.f, f) {
 					target = e
 					break
+				}
+			}
+			// a doer described, not named, that hits the target of a named
+			// doer's event of its country is that doer's arm: "Pakistan
+			// struck BLA hideouts… Pakistani fighters returned after
+			// targeting the BLA hideouts"
+			if target == nil {
+				if e := d.armOf(events, f); e != nil {
+					f.actors = nil
+					target = e
 				}
 			}
 			// an event first seen without its actor: "A suicide bomber blew
@@ -247,6 +257,13 @@ func (d *docState) mergeEvents(frames []*frame) []*docEvent {
 					continue // "a day after the strike": not that strike
 				}
 				if e.f.typ == f.typ && compatible(&e.f, f) && (target == nil || e.last > target.last || e.last == target.last && len(target.f.actors) == 0 && len(e.f.actors) > 0) {
+					target = e
+				}
+			}
+			// a dated mention is of the event of its day rather than of
+			// an undated one spoken of since ("this morning's action")
+			if target != nil && target.f.date == nil {
+				if e := sameDayEvent(events, f); e != nil {
 					target = e
 				}
 			}
@@ -447,4 +464,72 @@ func (d *docState) topCountries(n int, skip []*entity) []*entity {
 
 func hasContent(f *frame) bool {
 	return len(f.targets) > 0 || len(f.targetText) > 0 || f.killed >= 0 || len(f.actorText) > 0 || f.reported || f.syn && (f.verb || len(f.places) > 0 || f.country != nil)
+}
+
+// armOf returns the event of events that frame f, whose doers are all
+// described rather than named, continues: a compatible event of its type
+// that shares a named target with f and whose named doer is of the
+// described doers' country (or they have none).
+func (d *docState) armOf(events []*docEvent, f *frame) *docEvent {
+	for _, a := range f.actors {
+		if !a.described && !a.unidentified {
+			return nil
+		}
+	}
+	for i := len(events) - 1; i >= 0; i-- {
+		e := events[i]
+		if e.f.typ != f.typ || len(e.f.actors) == 0 || !sharesNamed(e.f.targets, f.targets) || !compatible(&e.f, f) {
+			continue
+		}
+		ok := true
+		for _, a := range f.actors {
+			if a.country == "" {
+				continue
+			}
+			same := false
+			for _, x := range e.f.actors {
+				same = same || x.country == a.country
+			}
+			ok = ok && same
+		}
+		if ok {
+			return e
+		}
+	}
+	return nil
+}
+
+// sharesNamed reports whether lists a and b hold the same named (not
+// described) entity.
+func sharesNamed(a, b []*entity) bool {
+	for _, x := range a {
+		if x.described || x.unidentified {
+			continue
+		}
+		for _, y := range b {
+			if x == y {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// sameDayEvent returns the latest event of events of f's type dated the
+// day f is dated and compatible with it, or nil.
+func sameDayEvent(events []*docEvent, f *frame) *docEvent {
+	t, ok := dayOf(f)
+	if !ok {
+		return nil
+	}
+	for i := len(events) - 1; i >= 0; i-- {
+		e := events[i]
+		if f.shiftedFrom != nil && f.shiftedFrom.ev == e {
+			continue
+		}
+		if u, ok := dayOf(&e.f); ok && u.Equal(t) && e.f.typ == f.typ && compatible(&e.f, f) {
+			return e
+		}
+	}
+	return nil
 }

@@ -1,0 +1,344 @@
+package extract
+
+import (
+	"strings"
+
+	"github.com/newsgraph/newsgraph/extract/text"
+)
+
+// An event mention may speak of an event that did not (or not yet) take
+// place: a question ("could it have been an air strike?"), a modal or
+// future ("militants could strike", "we must fight"), an intent or a
+// purpose ("forcing police to fire"), a prevention ("a halt to shelling",
+// "foiled an attack"), a risk ("the chances of being robbed") or a
+// conflict that goes on ("has fought militants for years"). unreal reads
+// each of these shapes with one small rule; a frame it marks reports no
+// event.
+
+// modalWords are the modal auxiliaries: what follows is possible, needed
+// or future, not reported as done.
+var modalWords = newWordSet(map[string]bool{"will": true, "would": true, "can": true, "could": true, "may": true, "might": true, "shall": true, "should": true, "must": true, "'ll": true, "cannot": true})
+
+// doubtWords open a clause that guesses rather than reports ("Perhaps
+// the fire was set by…").
+var doubtWords = newWordSet(map[string]bool{"perhaps": true, "maybe": true})
+
+// clauseBreaks end the backward search for a modal: punctuation that
+// closes a clause, subordinators and relative words that open another.
+var clauseBreaks = newWordSet(map[string]bool{",": true, ";": true, ":": true, "(": true, ")": true, "that": true, "which": true, "who": true, "when": true, "after": true, "before": true, "because": true, "while": true, "since": true, "as": true, "where": true, "but": true, "said": true, "says": true})
+
+// modalBridge are the words that may stand between a modal and the event
+// noun it governs ("could it have been an air strike", "there will be
+// clashes"): pronouns, be and have.
+var modalBridge = newWordSet(map[string]bool{"it": true, "this": true, "that": true, "there": true, "be": true, "been": true, "have": true, "not": true, "also": true, "still": true, "soon": true, "a": true, "an": true, "the": true, "more": true, "further": true, "new": true, "another": true})
+
+// aspectVerbs may govern an infinitive that reports the act ("began to
+// shell", "went on to attack"); any other verb or noun before "to"
+// makes it an intent, a plan, an order or a purpose.
+var aspectVerbs = newWordSet(map[string]bool{"began": true, "begun": true, "begin": true, "begins": true, "started": true, "start": true, "starts": true, "continued": true, "continue": true, "continues": true, "on": true, "proceeded": true, "resumed": true, "came": true})
+
+// preventWords name what stops, threatens or plans an event: the event
+// noun they govern (directly or through "to", "of", "for", "against",
+// "on") did not happen.
+var preventWords = newWordSet(map[string]bool{
+	"halt": true, "end": true, "stop": true, "ceasefire": true, "cessation": true, "truce": true, // a stop to fighting
+	"threat": true, "threats": true, "fear": true, "fears": true, "risk": true, "risks": true, "danger": true, "warning": true, "warnings": true, // what may come
+	"plan": true, "plans": true, "plot": true, "plots": true, "possibility": true, "prospect": true, "idea": true, "call": true, "calls": true, // what is intended or proposed
+	"prevent": true, "prevented": true, "preventing": true, "avert": true, "averted": true, "foil": true, "foiled": true, "thwart": true, "thwarted": true, "deter": true, "avoid": true, "avoided": true, // stopped before it happened
+})
+
+// govPreps link a prevention word to the event noun it governs.
+var govPreps = newWordSet(map[string]bool{"to": true, "of": true, "for": true, "against": true, "on": true})
+
+// unreal reports why frame f, in tokens toks, speaks of no event that
+// took place, or "" when it may report one.
+func unreal(toks []text.Token, f *frame) string {
+	switch {
+	case question(toks):
+		return "question"
+	case doubted(toks, f.a):
+		return "doubt"
+	case f.verb && modalVerb(toks, f.a):
+		return "modal"
+	case !f.verb && modalNoun(toks, f.a):
+		return "modal"
+	case f.verb && !f.definite && infinitive(toks, f.a, f.b):
+		return "intent"
+	case f.verb && possibility(toks, f.a):
+		return "possibility"
+	case f.verb && f.date == nil && symmetric(f) && perfect(toks, f.a):
+		return "ongoing"
+	case (!f.verb || strings.HasSuffix(toks[f.a].Norm, "ing")) && prevented(toks, f.a):
+		return "prevented"
+	}
+	return ""
+}
+
+// symmetric reports whether the frame table gives f's subtype two sides
+// that both act (a clash).
+func symmetric(f *frame) bool {
+	for i := range frameTable {
+		if r := &frameTable[i]; r.symmetric && r.typ == f.typ && r.subtype == f.subtype {
+			return true
+		}
+	}
+	return false
+}
+
+// perfect: the verb is in a perfect tense ("has fought", "have long been
+// fighting"). An undated clash in the perfect is a conflict that goes
+// on ("Iran has fought militants in border areas"), not one incident.
+func perfect(toks []text.Token, a int) bool {
+	k := a - 1
+	for k >= 0 && (toks[k].Norm == "been" || toks[k].Norm == "long" || toks[k].Norm == "also" || strings.HasSuffix(toks[k].Norm, "ly")) {
+		k--
+	}
+	if k < 0 {
+		return false
+	}
+	switch toks[k].Norm {
+	case "has", "have", "had", "'ve":
+		return true
+	}
+	return false
+}
+
+// markUnreal negates the attack and abduction frames that report no
+// event. A verb that took such a frame as its subject ("an attack
+// killed…") is read on its own again: "police thwarted an attack and
+// killed a militant".
+func markUnreal(toks []text.Token, frames []*frame) {
+	for i, f := range frames {
+		if f.negated || f.typ != EventAttack && f.typ != EventAbduction || unreal(toks, f) == "" {
+			continue
+		}
+		f.negated = true
+		if i+1 < len(frames) {
+			if n := frames[i+1]; n.relative && n.weak && n.verb && n.typ == f.typ {
+				n.relative = false
+			}
+		}
+	}
+}
+
+// question: a sentence that asks ("Was it an air strike?").
+func question(toks []text.Token) bool {
+	for k := len(toks) - 1; k >= 0; k-- {
+		switch toks[k].Text {
+		case "\"", "'", "”", "’", ")":
+			continue
+		}
+		return toks[k].Text == "?"
+	}
+	return false
+}
+
+// doubted: a clause opened by "perhaps" or "maybe" before the trigger.
+func doubted(toks []text.Token, a int) bool {
+	for k := a - 1; k >= 0 && k >= a-8; k-- {
+		w := toks[k].Norm
+		if doubtWords.has(w) {
+			return true
+		}
+		if clauseBreaks.has(w) {
+			return false
+		}
+	}
+	return false
+}
+
+// modalVerb: a modal in the verb's clause before it ("must fight",
+// "should be jailed or shot", "will not attack").
+func modalVerb(toks []text.Token, a int) bool {
+	for k := a - 1; k >= 0 && k >= a-6; k-- {
+		w := toks[k].Norm
+		if modalWords.has(w) {
+			return true
+		}
+		if clauseBreaks.has(w) {
+			return false
+		}
+	}
+	return false
+}
+
+// modalNoun: an event noun that a modal governs through be or have
+// ("could it have been an air strike", "there will be clashes").
+func modalNoun(toks []text.Token, a int) bool {
+	k := a - 1
+	for k >= 0 && k >= a-6 && modalBridge.has(toks[k].Norm) {
+		k--
+	}
+	// (a modal right before the trigger makes it a verb: "must attack")
+	return k >= 0 && modalWords.has(toks[k].Norm)
+}
+
+// infinitive: "to" and the base form of the verb ("threatened to attack",
+// "forcing police to fire", "an attempt to strike"), but for the verbs of
+// aspect that report the act ("began to shell").
+func infinitive(toks []text.Token, a, b int) bool {
+	w := toks[b-1].Norm
+	if strings.HasSuffix(w, "ing") || strings.HasSuffix(w, "ed") {
+		return false
+	}
+	k := a - 1
+	for k >= 0 && (toks[k].Norm == "not" || strings.HasSuffix(toks[k].Norm, "ly")) {
+		k--
+	}
+	if k < 0 || toks[k].Norm != "to" {
+		return false
+	}
+	return k == 0 || !aspectVerbs.has(toks[k-1].Norm)
+}
+
+// possibility: a passive after "of being" or "from being" ("the chances
+// of being robbed or assaulted"): a risk, not an incident.
+func possibility(toks []text.Token, a int) bool {
+	for k := a - 1; k >= 1 && k >= a-8; k-- {
+		if toks[k].Norm == "being" {
+			p := toks[k-1].Norm
+			return p == "of" || p == "from" || p == "about" || p == "against"
+		}
+		// a list of participles: "of being raped, robbed, or assaulted"
+		if clauseBreaks.has(toks[k].Norm) && toks[k].Norm != "," {
+			return false
+		}
+	}
+	return false
+}
+
+// prevented: an event noun governed by a word of prevention, threat or
+// plan ("a halt to shelling", "the threat of attacks", "foiled a
+// bombing"), over its determiners and modifiers.
+func prevented(toks []text.Token, a int) bool {
+	k := a - 1
+	for k >= 0 && k >= a-4 && nounPremodifier(toks[k]) {
+		k--
+	}
+	// the second of two nouns the word governs: "a halt to shelling and
+	// shooting"
+	if k >= 1 && (toks[k].Norm == "and" || toks[k].Norm == "or") && strings.HasSuffix(toks[k-1].Norm, "ing") {
+		return prevented(toks, k-1)
+	}
+	if k >= 1 && govPreps.has(toks[k].Norm) && preventWords.has(toks[k-1].Norm) {
+		// "the end of the battle" took place; "an end to the fighting" asks
+		return toks[k-1].Norm != "end" || toks[k].Norm == "to"
+	}
+	return k >= 0 && preventWords.has(toks[k].Norm) && !govPreps.has(toks[k].Norm)
+}
+
+// nounPremodifier: a word that may stand inside the noun phrase before
+// its head (determiners, lower-case modifiers, hyphens), not a verb of
+// the clause.
+func nounPremodifier(t text.Token) bool {
+	switch t.Norm {
+	case "the", "a", "an", "any", "further", "more", "new", "all", "such", "these", "those", "this", "its", "their", "-":
+		return true
+	}
+	return false
+}
+
+// conflictNouns name a war or a standing conflict, not one incident: the
+// place they govern ("Israel's war on Gaza", "the conflict in Yemen") is
+// theirs, not that of an attack reported in the same sentence.
+var conflictNouns = newWordSet(map[string]bool{"war": true, "wars": true, "conflict": true, "conflicts": true, "crisis": true, "tensions": true, "dispute": true, "standoff": true, "insurgency": true, "occupation": true})
+
+// ofConflict reports whether the name at token a is governed by a
+// conflict noun through a preposition ("war on Gaza").
+func ofConflict(toks []text.Token, a int) bool {
+	k := a - 1
+	if k >= 0 && toks[k].Norm == "the" {
+		k--
+	}
+	if k < 1 {
+		return false
+	}
+	switch toks[k].Norm {
+	case "on", "in", "against", "with", "over":
+		return conflictNouns.has(toks[k-1].Norm)
+	}
+	return false
+}
+
+// specificNoun reports whether f is an event noun that names one dated
+// incident ("Saturday's attack", "the May 22 bombing", "the attack on
+// Tuesday", "carried out the May 22 bombing"): a definite noun with a day or month of its own speaks of an
+// event that took place, though no verb reports it. The date may not
+// resolve (no publication date): its words are enough.
+func specificNoun(toks []text.Token, f *frame) bool {
+	if f.negated || !f.definite {
+		return false
+	}
+	if f.verb {
+		// a light verb and its noun: "carried out the May 22 bombing"
+		for k := f.a + 1; k < f.b; k++ {
+			if dayWord(toks[k]) {
+				return true
+			}
+		}
+		return false
+	}
+	for k := f.a - 1; k >= 0 && k >= f.a-5; k-- {
+		if dayWord(toks[k]) {
+			return true
+		}
+		if toks[k].Norm == "the" || toks[k].Norm == "," {
+			break
+		}
+	}
+	return f.b+1 < len(toks) && toks[f.b].Norm == "on" && dayWord(toks[f.b+1])
+}
+
+// dayWord: a weekday or a month name, capitalised as a name.
+func dayWord(t text.Token) bool {
+	if !t.Upper() {
+		return false
+	}
+	_, wd := weekdays[t.Norm]
+	_, mo := months[t.Norm]
+	return wd || mo && len(t.Norm) > 3 || mo && t.Norm == "may"
+}
+
+// placedNoun reports whether f is a definite event noun with a place of
+// its own, inside its phrase or right after it ("the Manchester
+// bombing", "the knife attack in the London Bridge district"), or with
+// its patient named or counted ("the bombing of the Alfred Murrah
+// building", "the slaying of seven protesters"): one incident, which
+// took place.
+func (d *docState) placedNoun(f *frame) bool {
+	if f.verb || f.negated || !f.definite {
+		return false
+	}
+	toks := d.sents[f.s].Tokens
+	place := func(k int) bool {
+		m := d.mentionAt(f.s, k)
+		return m != nil && (m.ent.class == ClassPlace || m.ent.class == ClassRegion) && !m.demonym
+	}
+	for k := f.a - 1; k >= 0 && k >= f.a-5; k-- {
+		if toks[k].Norm == "the" || toks[k].Norm == "," {
+			break
+		}
+		if place(k) {
+			return true
+		}
+	}
+	k := f.b
+	if k+1 < len(toks) && toks[k].Norm == "of" {
+		// its patient: "the bombing of the federal building in X", "the
+		// slaying of seven demonstrators"
+		for j := k + 1; j < len(toks) && j <= k+4; j++ {
+			if d.covered(f.s, j) || toks[j].Kind == text.Number {
+				return true
+			}
+		}
+		return false
+	}
+	if k < len(toks) && (toks[k].Norm == "in" || toks[k].Norm == "at" || toks[k].Norm == "near") {
+		k++
+		if k < len(toks) && toks[k].Norm == "the" {
+			k++
+		}
+		return k < len(toks) && place(k)
+	}
+	return false
+}

@@ -1,0 +1,127 @@
+package extract
+
+import (
+	"context"
+	"strings"
+	"testing"
+)
+
+// attacksIn extracts text (published 2024-03-04) and returns its attack
+// events.
+func attacksIn(t *testing.T, text string) []Event {
+	t.Helper()
+	rec, err := Default().Extract(context.Background(), Document{ID: "t", Text: text, Published: "2024-03-04"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []Event
+	for _, e := range rec.Events {
+		if e.Type == EventAttack {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+func rolesOfAll(es []Event) string {
+	var out []string
+	for _, e := range es {
+		out = append(out, eventRoles(e))
+	}
+	return strings.Join(out, "; ")
+}
+
+// unrealTests hold one row per shape of an attack mention that reports
+// no attack that took place. The sentences are written for this test.
+var unrealTests = []struct{ name, in string }{
+	{"question", "Was it an air strike by the army on the village?"},
+	{"modal right before the verb", "Officials said the rebels must attack the town soon."},
+	{"modal over a coordination", "The governor said the suspect should be jailed or shot."},
+	{"prevented event noun", "Police foiled a bombing at a church in Kano."},
+	{"risk of being attacked", "Residents spoke of the risk of being attacked or robbed in Kano."},
+	{"risk over a list of participles", "Officials cited the lifetime chances of being raped, robbed, or assaulted in Texas."},
+	{"gerund verbs a prevention governs", "Without a halt to shelling and shooting by the army, aid cannot reach Goma."},
+	{"guess opened by perhaps", "Perhaps the fire was set by soldiers in Kano."},
+	{"undated clash in the perfect", "The army has fought in border areas against the rebels."},
+}
+
+// TestUnrealMentions: questions, modals, preventions, risks, guesses and
+// ongoing conflicts give no attack.
+func TestUnrealMentions(t *testing.T) {
+	for _, tt := range unrealTests {
+		if es := attacksIn(t, tt.in); len(es) > 0 {
+			t.Errorf("%s: %q gave %s, want no attack", tt.name, tt.in, rolesOfAll(es))
+		}
+	}
+}
+
+// realTests hold one row per shape of an attack mention that reports one
+// though no finite verb of attack does. The sentences are written for
+// this test.
+var realTests = []struct{ name, in, place string }{
+	{"existential 'there was'", "There was an explosion near the market in Kabul.", "Kabul"},
+	{"possessive day before the noun", "The ringleader of Saturday's attack in London was known to police.", "London"},
+	{"dated noun after a light verb", "Neighbours of the man who carried out the May 22 concert bombing in Leeds spoke to reporters.", "Leeds"},
+	{"definite noun with its own place", "The man behind the Leeds bombing was seen on camera.", "Leeds"},
+	{"definite noun with its patient named", "A clerk rented the van used in the bombing of the Tarrant Hotel in Dallas.", "Dallas"},
+	{"event noun that began", "At noon, when the bombing began, Belfast was in chaos.", "Belfast"},
+	// a control: the infinitive rule leaves an aspect verb's act standing
+	{"aspect verb before an infinitive", "The army began to shell the rebel town of Goma on Monday.", "Goma"},
+}
+
+// TestRealMentions: each row gives one attack, in its place.
+func TestRealMentions(t *testing.T) {
+	for _, tt := range realTests {
+		es := attacksIn(t, tt.in)
+		ok := false
+		for _, e := range es {
+			ok = ok || has(e.Places, nil, tt.place)
+		}
+		if !ok {
+			t.Errorf("%s: %q gave %q, want an attack in %s", tt.name, tt.in, rolesOfAll(es), tt.place)
+		}
+	}
+}
+
+// TestIncidentsOfADocument: mentions of one incident make one event, and
+// what belongs to another incident or a war stays out of it. One row per
+// shape; the documents are written for this test.
+func TestIncidentsOfADocument(t *testing.T) {
+	for _, tt := range []struct {
+		name, in string
+		check    func([]Event) bool
+		want     string
+	}{
+		{"a described arm of a named doer hits its target",
+			"Pakistan struck Balochistan Liberation Army hideouts in Iran on Thursday. Pakistani fighters returned after targeting the Balochistan Liberation Army hideouts.",
+			func(es []Event) bool { return len(es) == 1 && len(es[0].Evidence) == 2 },
+			"one attack cited in both sentences"},
+		{"a war's place is not the attack's",
+			"Gunmen attacked the Balochistan Liberation Army hideouts. The attacks raised fears of violence in a region unsettled by the war on Gaza.",
+			func(es []Event) bool {
+				for _, e := range es {
+					if has(e.Places, nil, "Gaza") {
+						return false
+					}
+				}
+				return len(es) == 1
+			},
+			"one attack, not in Gaza"},
+		{"a strike named only to date another takes no toll",
+			"Kenya Hits Militant Camps In Somalia Day After Deadly Lamu Strike; 7 Killed",
+			func(es []Event) bool {
+				for _, e := range es {
+					if e.Killed != nil && *e.Killed == 7 && has(e.Actors, nil, "Kenya") {
+						return true
+					}
+				}
+				return false
+			},
+			"the toll on Kenya's strike, not on the Lamu one"},
+	} {
+		es := attacksIn(t, tt.in)
+		if !tt.check(es) {
+			t.Errorf("%s: %q gave %s, want %s", tt.name, tt.in, rolesOfAll(es), tt.want)
+		}
+	}
+}
