@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"math"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -198,17 +199,26 @@ func TestBrowserMap(t *testing.T) {
 	}
 }
 
-// TestBrowserMapLayoutLabels runs the explorer's layoutLabels, one row per
-// shape of crowding.
-func TestBrowserMapLayoutLabels(t *testing.T) {
+// TestBrowserMapFunctions runs the map's pure functions in the explorer's
+// page: layoutLabels and spreadMarkers.
+func TestBrowserMapFunctions(t *testing.T) {
 	base := serveExplorer(t)
 	ctx, errs := browser(t)
 	if err := step(ctx, 30*time.Second,
 		chromedp.Navigate(base+"/#/timeline"),
 		chromedp.Poll[chromedp.Void](`window.newsgraphMap !== undefined`, chromedp.WithPollingInterval(50*time.Millisecond)),
 	); err != nil {
-		failShot(t, ctx, "layout", "loading the explorer: %v", err)
+		failShot(t, ctx, "functions", "loading the explorer: %v", err)
 	}
+	t.Run("layoutLabels", func(t *testing.T) { checkLayoutLabels(t, ctx) })
+	t.Run("spreadMarkers", func(t *testing.T) { checkSpreadMarkers(t, ctx) })
+	if e := errs.get(); len(e) > 0 {
+		t.Errorf("JavaScript errors: %q", e)
+	}
+}
+
+// checkLayoutLabels runs layoutLabels, one row per shape of crowding.
+func checkLayoutLabels(t *testing.T, ctx context.Context) {
 	type label struct {
 		ID       string  `json:"id"`
 		X        float64 `json:"x"`
@@ -266,7 +276,58 @@ func TestBrowserMapLayoutLabels(t *testing.T) {
 			t.Errorf("%s: sides %q, want %q", tc.name, sides, tc.want)
 		}
 	}
-	if e := errs.get(); len(e) > 0 {
-		t.Errorf("JavaScript errors: %q", e)
+}
+
+// checkSpreadMarkers: spreadMarkers spreads the events of one place
+// around it, no marker's centre inside another's, one row per group shape.
+func checkSpreadMarkers(t *testing.T, ctx context.Context) {
+	type marker struct {
+		ID string  `json:"id"`
+		DX float64 `json:"dx"`
+		DY float64 `json:"dy"`
+		R  float64 `json:"r"`
+	}
+	for _, tc := range []struct {
+		name   string
+		killed []int // one event per entry, -1 for no figure
+	}{
+		{"one event sits on its place", []int{5}},
+		{"two without figures", []int{-1, -1}},
+		{"a large and two small", []int{90, 0, 1}},
+		{"twenty at one town", []int{-1, -1, -1, -1, -1, -1, -1, -1, -1, -1, 3, 3, 3, 3, 3, 40, 40, 40, 40, 40}},
+	} {
+		evs := "["
+		for i, k := range tc.killed {
+			fig := "null"
+			if k >= 0 {
+				fig = fmt.Sprint(k)
+			}
+			evs += fmt.Sprintf(`{id: "e%02d", killed: %s, killedMax: %s},`, i, fig, fig)
+		}
+		evs += "]"
+		got, err := eval[struct {
+			Markers []marker `json:"markers"`
+			Extent  float64  `json:"extent"`
+		}](ctx, `(() => { const s = window.newsgraphMap.spreadMarkers(`+evs+`);
+			return {markers: s.markers.map(m => ({id: m.e.id, dx: m.dx, dy: m.dy, r: m.r})), extent: s.extent}; })()`)
+		if err != nil {
+			t.Fatalf("%s: %v", tc.name, err)
+		}
+		if len(got.Markers) != len(tc.killed) {
+			t.Fatalf("%s: %d markers for %d events", tc.name, len(got.Markers), len(tc.killed))
+		}
+		if len(tc.killed) == 1 && (got.Markers[0].DX != 0 || got.Markers[0].DY != 0) {
+			t.Errorf("%s: the marker is %+v off its place", tc.name, got.Markers[0])
+		}
+		for i, a := range got.Markers {
+			if d := math.Hypot(a.DX, a.DY) + a.R; d > got.Extent+1e-9 {
+				t.Errorf("%s: marker %+v reaches %.1f, beyond the extent %.1f", tc.name, a, d, got.Extent)
+			}
+			for _, b := range got.Markers[i+1:] {
+				if d := math.Hypot(a.DX-b.DX, a.DY-b.DY); d < math.Max(a.R, b.R) {
+					t.Errorf("%s: markers %+v and %+v are %.1f apart", tc.name, a, b, d)
+				}
+			}
+		}
 	}
 }

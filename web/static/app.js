@@ -586,14 +586,16 @@
   function markerRadius(e) { return Math.min(18, 4 + 1.6 * Math.sqrt(killedOf(e))); }
 
   // spreadMarkers lays the events of one place around it: a single event
-  // on the place, several on a small ring, the largest first. It returns
-  // [{e, dx, dy, r}] in pixels and the radius the group covers.
+  // on the place, several on a ring just long enough for them all, the
+  // largest first. It returns {markers: [{e, dx, dy, r}], extent} in
+  // pixels, extent the radius the group covers. Pure.
   function spreadMarkers(evs) {
     var ms = evs.map(function (e) { return {e: e, r: markerRadius(e), dx: 0, dy: 0}; });
     ms.sort(function (a, b) { return b.r - a.r || (a.e.id < b.e.id ? -1 : 1); });
     var maxR = ms.length ? ms[0].r : 0, ring = 0;
     if (ms.length > 1) {
-      ring = Math.max(maxR, 3 * ms.length / Math.PI + 2);
+      var around = ms.reduce(function (s, m) { return s + 2 * m.r + 1; }, 0) + 2 * maxR;
+      ring = Math.max(maxR + 1, around / (2 * Math.PI));
       ms.forEach(function (m, i) {
         var a = 2 * Math.PI * i / ms.length - Math.PI / 2;
         m.dx = Math.cos(a) * ring; m.dy = Math.sin(a) * ring;
@@ -1025,7 +1027,7 @@
   }
 
   // the map's label layout, for the browser tests
-  window.newsgraphMap = {layoutLabels: layoutLabels};
+  window.newsgraphMap = {layoutLabels: layoutLabels, spreadMarkers: spreadMarkers};
 
   document.addEventListener("DOMContentLoaded", start);
 })();
