@@ -290,15 +290,15 @@ func TestBrowserViews(t *testing.T) {
 	}
 	keepShot(t, ctx, "graph")
 
-	// Map: outlines and event places.
+	// Map: outlines and event markers.
 	if err := step(ctx, 30*time.Second,
 		chromedp.Navigate(base+"/#/map"),
-		chromedp.WaitVisible(chromedp.CSS(`#map .map-point`)),
+		chromedp.WaitVisible(chromedp.CSS(`#map .map-event`)),
 	); err != nil {
 		failShot(t, ctx, "map", "map view: %v", err)
 	}
 	countries, err1 := eval[int](ctx, `document.querySelectorAll("#map .country").length`)
-	points, err2 := eval[int](ctx, `document.querySelectorAll("#map .map-point").length`)
+	points, err2 := eval[int](ctx, `document.querySelectorAll("#map .map-event").length`)
 	if err1 != nil || err2 != nil || countries < 100 || points < 5 {
 		failShot(t, ctx, "map-points", "map: %d countries, %d points (%v, %v)", countries, points, err1, err2)
 	}

@@ -95,7 +95,8 @@
     stats: null,
     countries: [],
     world: null,       // map outlines, loaded on first use
-    selected: null     // id of the event shown in the timeline's detail
+    selected: null,    // id of the event shown in the timeline's detail
+    filtered: null     // the events the filters select, once asked
   };
 
   // ---------- start ----------
@@ -130,8 +131,11 @@
     $("f-type").addEventListener("change", applyFilters);
     $("f-country").addEventListener("change", applyFilters);
     $("f-actor").addEventListener("change", applyFilters);
+    $("f-since").addEventListener("change", applyFilters);
+    $("f-until").addEventListener("change", applyFilters);
     $("f-clear").addEventListener("click", function () {
       $("f-type").value = ""; $("f-actor").value = ""; $("f-country").value = "";
+      $("f-since").value = ""; $("f-until").value = "";
       applyFilters();
     });
   }
@@ -155,7 +159,7 @@
     switch (view) {
       case "timeline": if (!rendered.timeline) { rendered.timeline = true; applyFilters(); } break;
       case "graph": if (!rendered.graph) { rendered.graph = true; renderGraph(); } break;
-      case "map": if (!rendered.map) { rendered.map = true; renderMap(); } break;
+      case "map": if (!rendered.map) { rendered.map = true; renderMap(); } else if (mapView) drawPoints(); break;
       case "entities": if (!rendered.entities) { rendered.entities = true; initEntities(); } break;
       case "entity": renderEntity(arg); break;
       case "event": renderEventPage(arg); break;
@@ -165,16 +169,22 @@
 
   // ---------- timeline ----------
 
+  // applyFilters asks which events the filters select and shows them on
+  // the timeline and the map.
   function applyFilters() {
-    var vars = {type: $("f-type").value || null, actor: $("f-actor").value.trim() || null, country: $("f-country").value || null};
-    var q = "query($type: EventType, $actor: String, $country: String) { events(type: $type, actor: $actor, country: $country) { totalCount nodes { id } } }";
+    var vars = {type: $("f-type").value || null, actor: $("f-actor").value.trim() || null, country: $("f-country").value || null,
+      since: $("f-since").value || null, until: $("f-until").value || null};
+    var q = "query($type: EventType, $actor: String, $country: String, $since: Date, $until: Date) { " +
+      "events(type: $type, actor: $actor, country: $country, since: $since, until: $until) { totalCount nodes { id } } }";
     $("f-csv").href = tableHref("events.csv", vars);
     gql(q, vars).then(function (d) {
       var keep = {};
       d.events.nodes.forEach(function (n) { keep[n.id] = true; });
       var evs = state.events.filter(function (e) { return keep[e.id]; });
+      state.filtered = evs;
       $("f-count").textContent = d.events.totalCount + " event" + (d.events.totalCount === 1 ? "" : "s");
       renderTimeline(evs);
+      updateMap();
     }).catch(function (err) { status(err.message, true); });
   }
 
@@ -495,6 +505,12 @@
   }
 
   // ---------- map ----------
+  //
+  // The map shows events, not places: one marker per event at its most
+  // specific located place, coloured by type and sized by its casualties,
+  // for the events the filters (type, actor, country, dates) select. Place
+  // names label the markers where they fit: layoutLabels places them by
+  // priority and drops those that would cover another.
 
   var mapView = null;
 
@@ -504,6 +520,7 @@
       state.world = w;
       status("");
       drawMap();
+      if (state.filtered) updateMap(); else applyFilters();
     }).catch(function (err) { status("Map: " + err.message, true); });
   }
 
@@ -520,26 +537,132 @@
     return [sx / n, sy / n];
   }
 
-  function mapPoints() {
-    var pts = {};
-    state.events.forEach(function (e) {
-      var refs = e.places.slice();
-      if (e.country && !refs.some(function (p) { return p.id === e.country.id; })) refs.push(e.country);
-      refs.forEach(function (p) {
-        var pt = pts[p.id];
-        if (!pt) {
-          var lon = p.lon, lat = p.lat, approx = false;
-          if (lat === null || lat === undefined || lon === null || lon === undefined) {
-            var c = p.class === "Country" ? countryCentre(p.name) : null;
-            if (!c) return;
-            lon = c[0]; lat = c[1]; approx = true;
-          }
-          pt = pts[p.id] = {ref: p, lon: lon, lat: lat, approx: approx, events: []};
-        }
-        pt.events.push(e);
-      });
+  function hasCoords(p) { return p.lat !== null && p.lat !== undefined && p.lon !== null && p.lon !== undefined; }
+
+  // placeRank orders places from the most specific (1: a town, a base) to
+  // the least (3: a country).
+  function placeRank(p) { return p["class"] === "Country" ? 3 : p["class"] === "Region" ? 2 : 1; }
+
+  // eventLocation is where the map puts e: its most specific place with
+  // coordinates, else the centre of its country's outline (approx), else
+  // null.
+  function eventLocation(e) {
+    var best = null;
+    e.places.forEach(function (p) {
+      if (hasCoords(p) && (!best || placeRank(p) < placeRank(best))) best = p;
     });
-    return Object.keys(pts).map(function (k) { return pts[k]; });
+    if (best) return {ref: best, lon: best.lon, lat: best.lat, approx: false};
+    var countries = e.places.filter(function (p) { return p["class"] === "Country"; });
+    if (e.country) countries.push(e.country);
+    for (var i = 0; i < countries.length; i++) {
+      var c = countryCentre(countries[i].name);
+      if (c) return {ref: countries[i], lon: c[0], lat: c[1], approx: true};
+    }
+    return null;
+  }
+
+  // mapPlaces groups the located events of evs by place.
+  function mapPlaces(evs) {
+    var byID = {}, out = [];
+    evs.forEach(function (e) {
+      var loc = eventLocation(e);
+      if (!loc) return;
+      var p = byID[loc.ref.id];
+      if (!p) { p = byID[loc.ref.id] = loc; loc.events = []; out.push(loc); }
+      p.events.push(e);
+    });
+    out.sort(function (a, b) { return b.events.length - a.events.length || a.ref.name.localeCompare(b.ref.name); });
+    return out;
+  }
+
+  // killedOf is the highest death toll the sources give for e (0 if none).
+  function killedOf(e) {
+    var k = e.killedMax !== null && e.killedMax !== undefined ? e.killedMax : e.killed;
+    return k > 0 ? k : 0;
+  }
+
+  // markerRadius is an event marker's radius in pixels: its area grows
+  // with the number killed (square-root scale), capped.
+  function markerRadius(e) { return Math.min(18, 4 + 1.6 * Math.sqrt(killedOf(e))); }
+
+  // spreadMarkers lays the events of one place around it: a single event
+  // on the place, several on a ring just long enough for them all, the
+  // largest first. It returns {markers: [{e, dx, dy, r}], extent} in
+  // pixels, extent the radius the group covers. Pure.
+  function spreadMarkers(evs) {
+    var ms = evs.map(function (e) { return {e: e, r: markerRadius(e), dx: 0, dy: 0}; });
+    ms.sort(function (a, b) { return b.r - a.r || (a.e.id < b.e.id ? -1 : 1); });
+    var maxR = ms.length ? ms[0].r : 0, ring = 0;
+    if (ms.length > 1) {
+      var around = ms.reduce(function (s, m) { return s + 2 * m.r + 1; }, 0) + 2 * maxR;
+      ring = Math.max(maxR + 1, around / (2 * Math.PI));
+      ms.forEach(function (m, i) {
+        var a = 2 * Math.PI * i / ms.length - Math.PI / 2;
+        m.dx = Math.cos(a) * ring; m.dy = Math.sin(a) * ring;
+      });
+    }
+    return {markers: ms, extent: ring + maxR};
+  }
+
+  // boxesOverlap tells whether two boxes {x, y, w, h} overlap.
+  function boxesOverlap(a, b) {
+    return a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
+  }
+
+  function boxInside(a, b) {
+    return a.x >= b.x && a.y >= b.y && a.x + a.w <= b.x + b.w && a.y + a.h <= b.y + b.h;
+  }
+
+  // labelCandidates are the boxes a label of size w×h may take beside a
+  // point group of radius r at (x, y): right, left, above, below.
+  function labelCandidates(l) {
+    var g = 3;
+    return [
+      {side: "right", x: l.x + l.r + g, y: l.y - l.h / 2, w: l.w, h: l.h},
+      {side: "left", x: l.x - l.r - g - l.w, y: l.y - l.h / 2, w: l.w, h: l.h},
+      {side: "above", x: l.x - l.w / 2, y: l.y - l.r - g - l.h, w: l.w, h: l.h},
+      {side: "below", x: l.x - l.w / 2, y: l.y + l.r + g, w: l.w, h: l.h}
+    ];
+  }
+
+  // layoutLabels places labels {id, x, y, r, w, h, priority} (a point, the
+  // radius of what is drawn there, the label's size) in pixels, highest
+  // priority first: each takes the first candidate position that stays in
+  // bounds and covers no label placed before it, nor any obstacle box if
+  // some position allows; a label with no such position is dropped. It
+  // returns, in the order of labels, {id, visible, side, x, y, w, h}.
+  // Pure: it reads only its arguments.
+  function layoutLabels(labels, bounds, obstacles) {
+    obstacles = obstacles || [];
+    var order = labels.map(function (l, i) { return i; });
+    order.sort(function (i, j) {
+      var a = labels[i], b = labels[j];
+      return b.priority - a.priority || (a.id < b.id ? -1 : a.id > b.id ? 1 : i - j);
+    });
+    var placed = [], out = new Array(labels.length);
+    var free = function (box, avoid) {
+      return boxInside(box, bounds) && !avoid.some(function (o) { return boxesOverlap(box, o); });
+    };
+    order.forEach(function (i) {
+      var l = labels[i], cands = labelCandidates(l);
+      var pick = cands.filter(function (c) { return free(c, placed) && free(c, obstacles); })[0] ||
+        cands.filter(function (c) { return free(c, placed); })[0];
+      if (pick) placed.push(pick);
+      out[i] = pick ? {id: l.id, visible: true, side: pick.side, x: pick.x, y: pick.y, w: pick.w, h: pick.h} :
+        {id: l.id, visible: false};
+    });
+    return out;
+  }
+
+  // measureLabel gives the size in pixels of text set at size px in the
+  // map's font, with the ascent to place its baseline.
+  var measureCtx = null;
+  function measureLabel(text, size) {
+    if (!measureCtx) measureCtx = document.createElement("canvas").getContext("2d");
+    measureCtx.font = size + "px " + getComputedStyle(document.body).fontFamily;
+    var m = measureCtx.measureText(text);
+    var asc = m.fontBoundingBoxAscent || size * 0.9, desc = m.fontBoundingBoxDescent || size * 0.25;
+    return {w: m.width, h: asc + desc, ascent: asc};
   }
 
   function drawMap() {
@@ -561,31 +684,53 @@
     for (var lon = -180; lon <= 180; lon += 10) grid.appendChild(svg("line", {x1: lon, x2: lon, y1: -90, y2: 90}));
     for (var lat = -80; lat <= 80; lat += 10) grid.appendChild(svg("line", {x1: -180, x2: 180, y1: -lat, y2: -lat}));
     box.appendChild(grid);
-    var pts = mapPoints();
     var gp = svg("g", {class: "points"});
     box.appendChild(gp);
+    mapView = {box: box, W: W, H: H, places: [], gp: gp, fitted: false};
+    setView(-180, -85, 360, 170);
+    setupMapControls();
+  }
+
+  // updateMap shows the events the filters select.
+  function updateMap() {
+    if (!mapView || !state.filtered) return;
+    mapView.places = mapPlaces(state.filtered);
+    renderMapTable(mapView.places);
+    renderMapLegend(mapView.places);
+    if (!mapView.fitted && mapView.places.length) { mapView.fitted = true; fitMap(mapView.places); } else drawPoints();
+  }
+
+  function renderMapTable(places) {
     var table = clear($("map-places"));
     table.appendChild(el("thead", null, el("tr", null, el("th", null, "Place"), el("th", null, "Class"), el("th", null, "Lat, lon"), el("th", null, "Events"))));
     var tb = el("tbody");
-    pts.sort(function (a, b) { return b.events.length - a.events.length || a.ref.name.localeCompare(b.ref.name); });
-    pts.forEach(function (p) {
-      tb.appendChild(el("tr", null, el("td", null, entityLink(p.ref)), el("td", null, p.ref.class),
+    places.forEach(function (p) {
+      tb.appendChild(el("tr", null, el("td", null, entityLink(p.ref)), el("td", null, p.ref["class"]),
         el("td", null, p.lat.toFixed(2) + ", " + p.lon.toFixed(2) + (p.approx ? " (centre of the country)" : "")),
         el("td", null, String(p.events.length))));
     });
     table.appendChild(tb);
-    mapView = {box: box, W: W, H: H, pts: pts, gp: gp};
-    fitMap(pts.length ? pts : null);
-    setupMapControls();
   }
 
-  function fitMap(pts) {
+  // renderMapLegend lists the colours of the event types on the map.
+  function renderMapLegend(places) {
+    var legend = clear($("map-legend")), types = {}, n = 0;
+    places.forEach(function (p) { n += p.events.length; p.events.forEach(function (e) { types[e.type] = true; }); });
+    Object.keys(types).sort().forEach(function (t) {
+      var sw = el("span", {class: "sw"});
+      sw.style.background = typeColor(t);
+      legend.appendChild(el("span", {class: "legend-item", "data-type": t}, sw, t));
+    });
+    legend.appendChild(el("span", {class: "legend-item"}, n + " event" + (n === 1 ? "" : "s") + " on the map; the larger the marker, the more killed; ▫ placed at the centre of its country"));
+  }
+
+  function fitMap(places) {
     var minX = -180, maxX = 180, minY = -85, maxY = 85;
-    if (pts && pts.length) {
-      minX = Math.min.apply(null, pts.map(function (p) { return p.lon; }));
-      maxX = Math.max.apply(null, pts.map(function (p) { return p.lon; }));
-      minY = Math.min.apply(null, pts.map(function (p) { return p.lat; }));
-      maxY = Math.max.apply(null, pts.map(function (p) { return p.lat; }));
+    if (places && places.length) {
+      minX = Math.min.apply(null, places.map(function (p) { return p.lon; }));
+      maxX = Math.max.apply(null, places.map(function (p) { return p.lon; }));
+      minY = Math.min.apply(null, places.map(function (p) { return p.lat; }));
+      maxY = Math.max.apply(null, places.map(function (p) { return p.lat; }));
       var cx = (minX + maxX) / 2, cy = (minY + maxY) / 2;
       var w = Math.max(maxX - minX, 16) * 1.3, h = Math.max(maxY - minY, 8) * 1.3;
       minX = cx - w / 2; maxX = cx + w / 2; minY = cy - h / 2; maxY = cy + h / 2;
@@ -602,22 +747,45 @@
     drawPoints();
   }
 
+  function markerTitle(p, e) {
+    var k = range(e.killed, e.killedMax);
+    return (e.date || "undated") + " " + eventTitle(e) + " in " + p.ref.name + (p.approx ? " (country)" : "") +
+      (k !== null ? ", " + k + " killed" : "") + "\n" + e.sources.length + " source" + (e.sources.length === 1 ? "" : "s");
+  }
+
+  // drawPoints draws the markers and the labels that fit for the current
+  // view, in pixels scaled to the viewBox.
   function drawPoints() {
     var v = mapView, gp = clear(v.gp);
     var unit = v.vb.w / v.W; // degrees per pixel
     v.box.style.setProperty("--stroke", unit);
     v.box.querySelectorAll(".country, .grid line").forEach(function (p) { p.setAttribute("stroke-width", unit); });
-    v.pts.slice().reverse().forEach(function (p) {
-      var r = (4 + Math.min(8, p.events.length * 1.5)) * unit;
-      var x = p.lon, y = -p.lat;
-      var title = p.ref.name + " (" + p.ref.class + "): " + p.events.length + " event" + (p.events.length === 1 ? "" : "s") + "\n" +
-        p.events.slice(0, 8).map(function (e) { return (e.date || "?") + " " + eventTitle(e); }).join("\n");
-      var shape = p.approx ?
-        svg("rect", {x: x - r * 0.8, y: y - r * 0.8, width: r * 1.6, height: r * 1.6, class: "pt pt-approx", "stroke-width": unit}) :
-        svg("circle", {cx: x, cy: y, r: r, class: "pt", "stroke-width": unit});
-      gp.appendChild(svg("a", {href: entityHref(p.ref.id), class: "map-point", "data-id": p.ref.id}, shape,
-        svg("text", {x: x + r + 2 * unit, y: y + 4 * unit, "font-size": 12 * unit, class: "pt-label"}, p.ref.name),
-        svg("title", null, title)));
+    var gm = svg("g", {class: "map-markers"}), gl = svg("g", {class: "map-labels"});
+    gp.appendChild(gm); gp.appendChild(gl);
+    var labels = [], obstacles = [], fontPx = 12;
+    v.places.forEach(function (p) {
+      var px = (p.lon - v.vb.x) / unit, py = (-p.lat - v.vb.y) / unit;
+      var spread = spreadMarkers(p.events);
+      spread.markers.forEach(function (m) {
+        var x = p.lon + m.dx * unit, y = -p.lat + m.dy * unit, r = m.r * unit;
+        var shape = p.approx ?
+          svg("rect", {x: x - r * 0.85, y: y - r * 0.85, width: r * 1.7, height: r * 1.7, fill: typeColor(m.e.type), class: "ev ev-approx", "stroke-width": unit}) :
+          svg("circle", {cx: x, cy: y, r: r, fill: typeColor(m.e.type), class: "ev", "stroke-width": unit});
+        gm.appendChild(svg("a", {href: eventHref(m.e.id), class: "map-event", "data-id": m.e.id, "data-type": m.e.type, "data-place": p.ref.id,
+          "data-killed": killedOf(m.e)}, shape, svg("title", null, markerTitle(p, m.e))));
+        obstacles.push({x: px + m.dx - m.r, y: py + m.dy - m.r, w: 2 * m.r, h: 2 * m.r});
+      });
+      var size = measureLabel(p.ref.name, fontPx), pad = 1;
+      labels.push({id: p.ref.id, place: p, x: px, y: py, r: spread.extent, w: size.w + 2 * pad, h: size.h + 2 * pad, ascent: size.ascent + pad, pad: pad,
+        priority: p.events.length * 4 + (3 - placeRank(p.ref))});
+    });
+    var laid = layoutLabels(labels, {x: 0, y: 0, w: v.W, h: v.H}, obstacles);
+    laid.forEach(function (pos, i) {
+      if (!pos.visible) return;
+      var l = labels[i];
+      gl.appendChild(svg("a", {href: entityHref(l.id), class: "map-label", "data-id": l.id},
+        svg("text", {x: v.vb.x + (pos.x + l.pad) * unit, y: v.vb.y + (pos.y + l.ascent) * unit, "font-size": fontPx * unit,
+          class: "pt-label", "data-side": pos.side, "data-place": l.id}, l.place.ref.name)));
     });
   }
 
@@ -632,7 +800,7 @@
     };
     $("m-in").addEventListener("click", function () { zoom(0.6); });
     $("m-out").addEventListener("click", function () { zoom(1 / 0.6); });
-    $("m-fit").addEventListener("click", function () { fitMap(mapView.pts); });
+    $("m-fit").addEventListener("click", function () { fitMap(mapView.places); });
     $("m-world").addEventListener("click", function () { fitMap(null); });
     var box = mapView.box;
     box.addEventListener("wheel", function (ev) {
@@ -650,7 +818,8 @@
       mapView.vb = {x: drag.vb.x - dx, y: drag.vb.y - dy, w: drag.vb.w, h: drag.vb.h};
       box.setAttribute("viewBox", [mapView.vb.x, mapView.vb.y, mapView.vb.w, mapView.vb.h].join(" "));
     });
-    box.addEventListener("pointerup", function () { drag = null; });
+    // after a pan, lay the labels out again for what is now in view
+    box.addEventListener("pointerup", function () { if (drag) { drag = null; drawPoints(); } });
   }
 
   // ---------- entities ----------
@@ -856,6 +1025,9 @@
     t.appendChild(tb);
     return t;
   }
+
+  // the map's label layout, for the browser tests
+  window.newsgraphMap = {layoutLabels: layoutLabels, spreadMarkers: spreadMarkers};
 
   document.addEventListener("DOMContentLoaded", start);
 })();
