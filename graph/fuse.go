@@ -208,20 +208,11 @@ func (f *fuser) published(r quad.Value) string {
 		doc = q.Label
 		return false
 	}))
-	if doc == nil {
+	iri, ok := doc.(quad.IRI)
+	if !ok {
 		return ""
 	}
-	if d, ok := f.pubs[doc]; ok {
-		return d
-	}
-	d := ""
-	vals, err := f.v.out(doc, schema.Published)
-	f.fail(err)
-	for _, v := range vals {
-		d = publicationDay(schema.TextOf(v))
-	}
-	f.pubs[doc] = d
-	return d
+	return f.docDay(iri)
 }
 
 // publicationDay is the YYYY-MM-DD day of a publication date, or "".
