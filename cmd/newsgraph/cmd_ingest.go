@@ -15,6 +15,7 @@ import (
 
 	"github.com/newsgraph/newsgraph/extract"
 	"github.com/newsgraph/newsgraph/graph"
+	"github.com/newsgraph/newsgraph/ingest"
 	"github.com/newsgraph/newsgraph/input"
 	"github.com/newsgraph/newsgraph/queue"
 )
@@ -97,7 +98,7 @@ func (c *ingestCmd) flags(fs *pflag.FlagSet, env *Env) {
 	c.store.register(fs, env)
 	c.extractFlags.register(fs)
 	fs.BoolVar(&c.bulk, "bulk", false, "postgres: load an empty database through a staging file and COPY")
-	fs.IntVar(&c.batch, "batch", defaultBatch, "write at most `N` documents per transaction")
+	fs.IntVar(&c.batch, "batch", ingest.DefaultBatch, "write at most `N` documents per transaction")
 	fs.StringVar(&c.queue.URL, "queue", "", "publish the documents to the NATS work queue at `URL` (nats://HOST:4222) for workers, instead of storing them")
 	fs.StringVar(&c.queue.Stream, "stream", queue.DefaultStream, "with --queue: JetStream stream `NAME`")
 }
@@ -191,73 +192,28 @@ func (c *ingestCmd) run(ctx context.Context, env *Env, args []string) error {
 		}
 	}
 
-	p := &pipeline{flags: c.extractFlags, base: c.store.base, report: report, interrupt: ctx}
-	if bar != nil && sized {
-		p.progress = func(n int64) {
-			ui.Lock()
-			bar.Add64(n)
-			ui.Unlock()
-		}
+	ex, err := extract.New(c.extractor, extract.Options{Base: c.store.base})
+	if err != nil {
+		return err
 	}
-	// The writes go on under a context that the interrupt does not
-	// cancel, so that the documents being stored are stored whole.
-	putCtx := context.WithoutCancel(ctx)
-	var putFailed int
-	count := func(res extracted, r graph.PutResult) {
-		if r.Err != nil {
-			putFailed++
-			report(fmt.Errorf("ingest: %s: %w", res.doc.ID, r.Err))
-			return
-		}
-		switch r.Status {
-		case graph.Added:
-			sum.added++
-		case graph.Replaced:
-			sum.replaced++
-		case graph.Unchanged:
-			sum.unchanged++
-		}
-		if r.Status != graph.Unchanged {
-			sum.entities += len(res.rec.Entities)
-			sum.events += len(res.rec.Events)
-			sum.quads += r.Quads
-		}
+	opts := ingest.Options{
+		Store: target, Extractor: ex, Workers: c.workers, Batch: c.batch,
+		MaxSize: c.readerMaxSize(), Published: c.published, Stdin: env.Stdin,
+		OnReport: func(err error) { report(hintMaxSize(err)) },
 	}
-	w := newGroupWriter(ctx, c.batch, func(batch []extracted) (int64, error) {
-		recs := make([]*extract.Record, len(batch))
-		for i, res := range batch {
-			recs[i] = res.rec
-		}
-		before, _ := target.WriteStats()
-		results, err := target.PutBatch(putCtx, recs)
-		if err != nil {
-			// Nothing of the batch was written: the store is as it was.
-			return 0, fmt.Errorf("ingest: writing %d document(s) from %s: %w", len(batch), batch[0].doc.ID, err)
-		}
-		after, _ := target.WriteStats()
-		for i, r := range results {
-			count(batch[i], r)
-		}
-		if bar != nil {
-			ui.Lock()
-			bar.Describe(fmt.Sprintf("ingesting: %d document(s) stored", sum.added+sum.unchanged+sum.replaced))
-			if !sized {
-				bar.Add(len(batch))
-			}
-			ui.Unlock()
-		}
-		return after.PageBytes - before.PageBytes, nil
-	})
-	runErr := p.run(ctx, env.Stdin, args, w.add)
-	if err := w.close(); err != nil && runErr == nil {
-		runErr = err
+	if bar != nil {
+		opts.OnProgress = func(p ingest.Progress) { showProgress(&ui, bar, sized, p) }
 	}
+	res, runErr := ingest.Run(ctx, opts, args)
+	sum = ingestSummary{added: res.Added, unchanged: res.Unchanged, replaced: res.Replaced, skipped: res.Skipped,
+		entities: res.Entities, events: res.Events, quads: res.Quads}
 	if bar != nil {
 		ui.Lock()
 		bar.Finish()
 		ui.Unlock()
 	}
 	if staging != nil && runErr == nil {
+		putCtx := context.WithoutCancel(ctx) // the copy is done whole
 		qr := staging.AllQuads(putCtx)
 		cs, err := store.CopyQuads(putCtx, qr)
 		qr.Close()
@@ -266,7 +222,6 @@ func (c *ingestCmd) run(ctx context.Context, env *Env, args []string) error {
 		}
 		fmt.Fprintf(env.Stderr, "newsgraph ingest: bulk: %d quads copied into postgres in %s\n", cs.Inserted, cs.Elapsed.Round(time.Millisecond))
 	}
-	sum.skipped = p.Skipped() + putFailed
 	sum.elapsed = time.Since(start)
 	if ws, ok := target.WriteStats(); ok {
 		sum.writes = &ws
@@ -347,98 +302,21 @@ func decimalBytes(n int64) string {
 	return fmt.Sprintf("%.1f %cB", x, "kMGT"[i])
 }
 
-// defaultBatch is the default largest number of documents written in one
-// transaction.
-const defaultBatch = 64
-
-// commitBudget is the bytes of pages a bolt commit may write before the
-// next batch is made smaller. Bolt holds every page a transaction changes
-// as Go objects until it commits, so the pages a commit writes are also
-// its peak memory; a batch of a given size changes more pages the larger
-// the store (new quads land all over it), and without a bound the peak
-// would grow with the store.
-const commitBudget = 48 << 20
-
-// nextBatch returns the largest number of records the next write may take,
-// after a write of cur records whose commit wrote wrote bytes of pages:
-// half as many if that was over commitBudget, twice as many (up to max)
-// if it was under a quarter of it, else as many.
-func nextBatch(cur, max int, wrote int64) int {
-	switch {
-	case wrote > commitBudget && cur > 1:
-		return cur / 2
-	case wrote < commitBudget/4 && cur < max:
-		return min(2*cur, max)
-	}
-	return cur
-}
-
-// groupWriter hands records to write in groups: add queues a record, and a
-// goroutine writes whatever has queued, up to a limit of records (at most
-// max: see nextBatch), each time the previous write is done. write
-// returns the bytes of pages its commit wrote (0 if unknown). It keeps
-// input order. Once interrupt is done, the write in progress completes
-// and what is queued is dropped.
-type groupWriter struct {
-	interrupt context.Context
-	queue     chan extracted
-	done      chan struct{} // closed when the writer has stopped
-	failed    chan struct{} // closed when a write has failed
-	err       error         // the first write error; later records are dropped
-}
-
-func newGroupWriter(interrupt context.Context, max int, write func([]extracted) (int64, error)) *groupWriter {
-	w := &groupWriter{interrupt: interrupt, queue: make(chan extracted, max), done: make(chan struct{}), failed: make(chan struct{})}
-	go func() {
-		defer close(w.done)
-		batch := make([]extracted, 0, max)
-		limit := max
-		for first := range w.queue {
-			batch = append(batch[:0], first)
-		more:
-			for len(batch) < limit {
-				select {
-				case res, ok := <-w.queue:
-					if !ok {
-						break more
-					}
-					batch = append(batch, res)
-				default:
-					break more
-				}
-			}
-			if w.err == nil && interrupt.Err() == nil {
-				var wrote int64
-				if wrote, w.err = write(batch); w.err != nil {
-					close(w.failed)
-				}
-				if len(batch) == limit || wrote > commitBudget {
-					limit = nextBatch(limit, max, wrote)
-				}
-			}
+// showProgress moves ingest's progress bar on a step of the run: bytes
+// read (of a sized input), or a batch of documents written.
+func showProgress(ui *sync.Mutex, bar *progressbar.ProgressBar, sized bool, p ingest.Progress) {
+	ui.Lock()
+	defer ui.Unlock()
+	if p.Read > 0 {
+		if sized {
+			bar.Add64(p.Read)
 		}
-	}()
-	return w
-}
-
-// add queues res for writing; it blocks while max records are queued.
-func (w *groupWriter) add(res extracted) error {
-	select {
-	case <-w.failed:
-		return w.err
-	case <-w.interrupt.Done():
-		return w.interrupt.Err()
-	case w.queue <- res:
-		return nil
+		return
 	}
-}
-
-// close writes what is queued, stops the writer and returns the first
-// write error.
-func (w *groupWriter) close() error {
-	close(w.queue)
-	<-w.done
-	return w.err
+	bar.Describe(fmt.Sprintf("ingesting: %d document(s) stored", p.Stored))
+	if !sized {
+		bar.Add(p.Written)
+	}
 }
 
 // publish implements ingest --queue: it reads the inputs and publishes
@@ -451,12 +329,12 @@ func (c *ingestCmd) publish(ctx context.Context, env *Env, args []string) error 
 	}
 	defer q.Close()
 	var ui sync.Mutex
-	p := &pipeline{flags: c.extractFlags, report: func(err error) {
+	p := c.reader(env.Stdin, func(err error) {
 		ui.Lock()
 		defer ui.Unlock()
 		fmt.Fprintln(env.Stderr, err)
-	}}
-	walkErr := p.reader(env.Stdin).Walk(ctx, args, func(doc extract.Document) error {
+	})
+	walkErr := p.Walk(ctx, args, func(doc extract.Document) error {
 		return q.Publish(ctx, doc)
 	})
 	// What was sent is confirmed even after an interrupt.
