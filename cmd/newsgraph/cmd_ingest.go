@@ -150,77 +150,29 @@ func (c *ingestCmd) run(ctx context.Context, env *Env, args []string) error {
 		limitMemory(env) // the graph is on disk: the heap holds a few batches
 	}
 
-	// ui keeps the progress bar and the messages about bad inputs apart.
-	var ui sync.Mutex
-	var bar *progressbar.ProgressBar
-	total, sized := input.Size(args)
-	if env.Interactive {
-		bar = newIngestBar(env.Stderr, total, sized, 100*time.Millisecond)
+	ui := newIngestUI(env, args)
+	target, staging, err := c.bulkTarget(ctx, env, store)
+	if err != nil {
+		return err
 	}
-	report := func(err error) {
-		ui.Lock()
-		defer ui.Unlock()
-		if bar != nil {
-			bar.Clear()
-		}
-		fmt.Fprintln(env.Stderr, err)
+	if staging != nil {
+		defer staging.close()
 	}
-
-	// target is where the documents go; with --bulk into an empty
-	// PostgreSQL database, a staging bolt file copied in at the end.
-	target := store
-	var staging *graph.Store
-	if c.bulk && c.store.backend == graph.BackendPostgres {
-		empty, err := store.Empty(ctx)
-		if err != nil {
-			return err
-		}
-		if !empty {
-			fmt.Fprintln(env.Stderr, "newsgraph ingest: --bulk: the database is not empty; writing one document per transaction")
-		} else {
-			dir, err := os.MkdirTemp("", "newsgraph-bulk-")
-			if err != nil {
-				return err
-			}
-			defer os.RemoveAll(dir)
-			staging, err = graph.Open(ctx, graph.Config{Backend: graph.BackendBolt, Path: filepath.Join(dir, "staging.db"), Base: c.store.base, Scratch: true})
-			if err != nil {
-				return err
-			}
-			defer staging.Close()
-			target = staging
-		}
-	}
-
 	ex, err := extract.New(c.extractor, extract.Options{Base: c.store.base})
 	if err != nil {
 		return err
 	}
-	opts := ingest.Options{
+	res, runErr := ingest.Run(ctx, ingest.Options{
 		Store: target, Extractor: ex, Workers: c.workers, Batch: c.batch,
 		MaxSize: c.readerMaxSize(), Published: c.published, Stdin: env.Stdin,
-		OnReport: func(err error) { report(hintMaxSize(err)) },
-	}
-	if bar != nil {
-		opts.OnProgress = func(p ingest.Progress) { showProgress(&ui, bar, sized, p) }
-	}
-	res, runErr := ingest.Run(ctx, opts, args)
-	sum = ingestSummary{added: res.Added, unchanged: res.Unchanged, replaced: res.Replaced, skipped: res.Skipped,
-		entities: res.Entities, events: res.Events, quads: res.Quads}
-	if bar != nil {
-		ui.Lock()
-		bar.Finish()
-		ui.Unlock()
-	}
+		OnReport: ui.report, OnProgress: ui.onProgress(),
+	}, args)
+	sum = summaryOf(res)
+	ui.finish()
 	if staging != nil && runErr == nil {
-		putCtx := context.WithoutCancel(ctx) // the copy is done whole
-		qr := staging.AllQuads(putCtx)
-		cs, err := store.CopyQuads(putCtx, qr)
-		qr.Close()
-		if err != nil {
-			return fmt.Errorf("bulk load: %w (nothing was stored)", err)
+		if err := staging.copyInto(ctx, env, store); err != nil {
+			return err
 		}
-		fmt.Fprintf(env.Stderr, "newsgraph ingest: bulk: %d quads copied into postgres in %s\n", cs.Inserted, cs.Elapsed.Round(time.Millisecond))
 	}
 	sum.elapsed = time.Since(start)
 	if ws, ok := target.WriteStats(); ok {
@@ -271,6 +223,12 @@ func pathExists(path string) bool {
 	return err == nil
 }
 
+// summaryOf is the summary of a run of package ingest.
+func summaryOf(s ingest.Summary) ingestSummary {
+	return ingestSummary{added: s.Added, unchanged: s.Unchanged, replaced: s.Replaced, skipped: s.Skipped,
+		entities: s.Entities, events: s.Events, quads: s.Quads}
+}
+
 func (s *ingestSummary) print(env *Env, where string) {
 	docs := s.added + s.unchanged + s.replaced
 	fmt.Fprintf(env.Stdout, "documents: %d stored in %s (%d added, %d unchanged, %d replaced), %d skipped\n",
@@ -302,21 +260,122 @@ func decimalBytes(n int64) string {
 	return fmt.Sprintf("%.1f %cB", x, "kMGT"[i])
 }
 
-// showProgress moves ingest's progress bar on a step of the run: bytes
-// read (of a sized input), or a batch of documents written.
-func showProgress(ui *sync.Mutex, bar *progressbar.ProgressBar, sized bool, p ingest.Progress) {
-	ui.Lock()
-	defer ui.Unlock()
+// ingestUI is what ingest shows on standard error as it goes: the
+// problems with inputs and, on a terminal, a progress bar; mu keeps them
+// apart.
+type ingestUI struct {
+	mu     sync.Mutex
+	stderr io.Writer
+	bar    *progressbar.ProgressBar // nil: not a terminal
+	sized  bool                     // the bar counts bytes of a known total
+}
+
+func newIngestUI(env *Env, args []string) *ingestUI {
+	ui := &ingestUI{stderr: env.Stderr}
+	total, sized := input.Size(args)
+	if env.Interactive {
+		ui.bar, ui.sized = newIngestBar(env.Stderr, total, sized, 100*time.Millisecond), sized
+	}
+	return ui
+}
+
+// report prints a problem with one input above the bar.
+func (ui *ingestUI) report(err error) {
+	ui.mu.Lock()
+	defer ui.mu.Unlock()
+	if ui.bar != nil {
+		ui.bar.Clear()
+	}
+	fmt.Fprintln(ui.stderr, hintMaxSize(err))
+}
+
+// onProgress returns the callback that moves the bar, nil without one.
+func (ui *ingestUI) onProgress() func(ingest.Progress) {
+	if ui.bar == nil {
+		return nil
+	}
+	return ui.progress
+}
+
+// progress moves the bar on a step of the run: bytes read (of a sized
+// input), or a batch of documents written.
+func (ui *ingestUI) progress(p ingest.Progress) {
+	ui.mu.Lock()
+	defer ui.mu.Unlock()
 	if p.Read > 0 {
-		if sized {
-			bar.Add64(p.Read)
+		if ui.sized {
+			ui.bar.Add64(p.Read)
 		}
 		return
 	}
-	bar.Describe(fmt.Sprintf("ingesting: %d document(s) stored", p.Stored))
-	if !sized {
-		bar.Add(p.Written)
+	ui.bar.Describe(fmt.Sprintf("ingesting: %d document(s) stored", p.Stored))
+	if !ui.sized {
+		ui.bar.Add(p.Written)
 	}
+}
+
+// finish clears the bar.
+func (ui *ingestUI) finish() {
+	if ui.bar == nil {
+		return
+	}
+	ui.mu.Lock()
+	defer ui.mu.Unlock()
+	ui.bar.Finish()
+}
+
+// bulkStaging is --bulk's staging bolt file, copied into PostgreSQL at
+// the end.
+type bulkStaging struct {
+	*graph.Store
+	dir string
+}
+
+// bulkTarget returns the store the documents go into: with --bulk into an
+// empty PostgreSQL database, a staging bolt file (also returned, to be
+// copied in at the end and closed); otherwise store itself.
+func (c *ingestCmd) bulkTarget(ctx context.Context, env *Env, store *graph.Store) (*graph.Store, *bulkStaging, error) {
+	if !c.bulk || c.store.backend != graph.BackendPostgres {
+		return store, nil, nil
+	}
+	empty, err := store.Empty(ctx)
+	if err != nil {
+		return nil, nil, err
+	}
+	if !empty {
+		fmt.Fprintln(env.Stderr, "newsgraph ingest: --bulk: the database is not empty; writing one document per transaction")
+		return store, nil, nil
+	}
+	dir, err := os.MkdirTemp("", "newsgraph-bulk-")
+	if err != nil {
+		return nil, nil, err
+	}
+	s, err := graph.Open(ctx, graph.Config{Backend: graph.BackendBolt, Path: filepath.Join(dir, "staging.db"), Base: c.store.base, Scratch: true})
+	if err != nil {
+		os.RemoveAll(dir)
+		return nil, nil, err
+	}
+	return s, &bulkStaging{Store: s, dir: dir}, nil
+}
+
+// copyInto copies the staged quads into store in one transaction, whole
+// even after an interrupt.
+func (b *bulkStaging) copyInto(ctx context.Context, env *Env, store *graph.Store) error {
+	ctx = context.WithoutCancel(ctx)
+	qr := b.AllQuads(ctx)
+	cs, err := store.CopyQuads(ctx, qr)
+	qr.Close()
+	if err != nil {
+		return fmt.Errorf("bulk load: %w (nothing was stored)", err)
+	}
+	fmt.Fprintf(env.Stderr, "newsgraph ingest: bulk: %d quads copied into postgres in %s\n", cs.Inserted, cs.Elapsed.Round(time.Millisecond))
+	return nil
+}
+
+// close closes and removes the staging file.
+func (b *bulkStaging) close() {
+	b.Close()
+	os.RemoveAll(b.dir)
 }
 
 // publish implements ingest --queue: it reads the inputs and publishes
