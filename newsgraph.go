@@ -6,8 +6,9 @@
 // package extract turns a document into entities, events and relations
 // with their evidence; package graph stores them in Cayley (a bolt file,
 // memory or PostgreSQL), fusing the events several articles report; package
-// input reads text, HTML and JSON Lines; package graph/export writes the
-// graph out. A Graph is a store with an extractor:
+// input reads text, HTML and JSON Lines; package ingest takes them, in
+// parallel and in batches, from files into the store; package
+// graph/export writes the graph out. A Graph is a store with an extractor:
 //
 //	g, err := newsgraph.Open(ctx, graph.Config{Path: "news.db"})
 //	…
@@ -19,13 +20,12 @@ package newsgraph
 import (
 	"context"
 	"errors"
-	"fmt"
 	"io"
 
 	"github.com/newsgraph/newsgraph/extract"
 	"github.com/newsgraph/newsgraph/graph"
 	"github.com/newsgraph/newsgraph/graph/export"
-	"github.com/newsgraph/newsgraph/input"
+	"github.com/newsgraph/newsgraph/ingest"
 )
 
 // Graph is a knowledge graph of news: a store and the extractor that
@@ -78,40 +78,29 @@ func (g *Graph) Delete(ctx context.Context, ids ...string) ([]graph.DeleteResult
 }
 
 // Summary counts what IngestPaths did.
-type Summary struct {
-	Added, Unchanged, Replaced, Skipped int
-	Quads                               int
-}
+type Summary = ingest.Summary
 
 // IngestPaths reads articles from files and directories (.txt, .html,
-// .jsonl; see package input) and ingests each. published is the date of
-// documents that carry none ("" for none). A bad file is skipped and
-// reported in the returned error, after the others have been ingested.
+// .jsonl; see package input) and ingests them as 'newsgraph ingest' does
+// (package ingest): extracted in parallel, written in input order in
+// batches. published is the date of documents that carry none ("" for
+// none). A bad file or document is skipped and reported in the returned
+// error, after the others have been ingested. When ctx is done, the
+// documents being written are written whole and IngestPaths returns the
+// summary so far and ctx's error.
 func (g *Graph) IngestPaths(ctx context.Context, paths []string, published string) (Summary, error) {
-	var sum Summary
 	var problems []error
-	r := &input.Reader{Published: published, OnError: func(err error) {
-		sum.Skipped++
-		problems = append(problems, err)
-	}}
-	err := r.Walk(ctx, paths, func(doc extract.Document) error {
-		res, err := g.Ingest(ctx, doc)
-		if err != nil {
-			sum.Skipped++
-			problems = append(problems, fmt.Errorf("%s: %w", doc.ID, err))
-			return nil
-		}
-		sum.Quads += res.Quads
-		switch res.Status {
-		case graph.Added:
-			sum.Added++
-		case graph.Replaced:
-			sum.Replaced++
-		default:
-			sum.Unchanged++
-		}
-		return nil
-	})
+	sum, err := ingest.Run(ctx, ingest.Options{
+		Store:     g.store,
+		Extractor: g.extractor,
+		Published: published,
+		OnReport: func(err error) {
+			var w *ingest.Warning
+			if !errors.As(err, &w) {
+				problems = append(problems, err)
+			}
+		},
+	}, paths)
 	if err != nil {
 		problems = append(problems, err)
 	}

@@ -145,14 +145,14 @@ func (c *evalCmd) runEventLines(ctx context.Context, env *Env, args []string) er
 // records in input order.
 func (c *evalCmd) extract(ctx context.Context, env *Env, args []string, prepare func(*extract.Document)) ([]*extract.Record, error) {
 	stderr := &lockedWriter{w: env.Stderr}
-	p := &pipeline{
-		flags:   c.extractFlags,
-		report:  func(err error) { fmt.Fprintln(stderr, err) },
-		prepare: prepare,
+	p, err := c.pipeline("", env.Stdin, func(err error) { fmt.Fprintln(stderr, err) })
+	if err != nil {
+		return nil, err
 	}
+	p.Prepare = prepare
 	var recs []*extract.Record
-	err := p.run(ctx, env.Stdin, args, func(res extracted) error {
-		recs = append(recs, res.rec)
+	err = p.Run(ctx, args, func(res extracted) error {
+		recs = append(recs, res.Record)
 		return nil
 	})
 	return recs, err

@@ -68,19 +68,18 @@ func (c *extractCmd) run(ctx context.Context, env *Env, args []string) error {
 	}
 	limitMemory(env)
 	stderr := &lockedWriter{w: env.Stderr}
-	p := &pipeline{
-		flags:  c.extractFlags,
-		base:   c.base,
-		report: func(err error) { fmt.Fprintln(stderr, err) },
+	p, err := c.pipeline(c.base, env.Stdin, func(err error) { fmt.Fprintln(stderr, err) })
+	if err != nil {
+		return err
 	}
 	out := bufio.NewWriter(env.Stdout)
 	enc := json.NewEncoder(out)
 	enc.SetEscapeHTML(false)
 	n := 0
-	err := p.run(ctx, env.Stdin, args, func(res extracted) error {
+	err = p.Run(ctx, args, func(res extracted) error {
 		n++
-		if err := enc.Encode(res.rec); err != nil {
-			return fmt.Errorf("writing the record of %s: %w", res.doc.ID, err)
+		if err := enc.Encode(res.Record); err != nil {
+			return fmt.Errorf("writing the record of %s: %w", res.Doc.ID, err)
 		}
 		return nil
 	})

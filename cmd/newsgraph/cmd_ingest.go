@@ -15,6 +15,7 @@ import (
 
 	"github.com/newsgraph/newsgraph/extract"
 	"github.com/newsgraph/newsgraph/graph"
+	"github.com/newsgraph/newsgraph/ingest"
 	"github.com/newsgraph/newsgraph/input"
 	"github.com/newsgraph/newsgraph/queue"
 )
@@ -97,7 +98,7 @@ func (c *ingestCmd) flags(fs *pflag.FlagSet, env *Env) {
 	c.store.register(fs, env)
 	c.extractFlags.register(fs)
 	fs.BoolVar(&c.bulk, "bulk", false, "postgres: load an empty database through a staging file and COPY")
-	fs.IntVar(&c.batch, "batch", defaultBatch, "write at most `N` documents per transaction")
+	fs.IntVar(&c.batch, "batch", ingest.DefaultBatch, "write at most `N` documents per transaction")
 	fs.StringVar(&c.queue.URL, "queue", "", "publish the documents to the NATS work queue at `URL` (nats://HOST:4222) for workers, instead of storing them")
 	fs.StringVar(&c.queue.Stream, "stream", queue.DefaultStream, "with --queue: JetStream stream `NAME`")
 }
@@ -149,124 +150,30 @@ func (c *ingestCmd) run(ctx context.Context, env *Env, args []string) error {
 		limitMemory(env) // the graph is on disk: the heap holds a few batches
 	}
 
-	// ui keeps the progress bar and the messages about bad inputs apart.
-	var ui sync.Mutex
-	var bar *progressbar.ProgressBar
-	total, sized := input.Size(args)
-	if env.Interactive {
-		bar = newIngestBar(env.Stderr, total, sized, 100*time.Millisecond)
+	ui := newIngestUI(env, args)
+	target, staging, err := c.bulkTarget(ctx, env, store)
+	if err != nil {
+		return err
 	}
-	report := func(err error) {
-		ui.Lock()
-		defer ui.Unlock()
-		if bar != nil {
-			bar.Clear()
-		}
-		fmt.Fprintln(env.Stderr, err)
+	if staging != nil {
+		defer staging.close()
 	}
-
-	// target is where the documents go; with --bulk into an empty
-	// PostgreSQL database, a staging bolt file copied in at the end.
-	target := store
-	var staging *graph.Store
-	if c.bulk && c.store.backend == graph.BackendPostgres {
-		empty, err := store.Empty(ctx)
-		if err != nil {
+	ex, err := extract.New(c.extractor, extract.Options{Base: c.store.base})
+	if err != nil {
+		return err
+	}
+	res, runErr := ingest.Run(ctx, ingest.Options{
+		Store: target, Extractor: ex, Workers: c.workers, Batch: c.batch,
+		MaxSize: c.readerMaxSize(), Published: c.published, Stdin: env.Stdin,
+		OnReport: ui.report, OnProgress: ui.onProgress(),
+	}, args)
+	sum = summaryOf(res)
+	ui.finish()
+	if staging != nil && runErr == nil {
+		if err := staging.copyInto(ctx, env, store); err != nil {
 			return err
 		}
-		if !empty {
-			fmt.Fprintln(env.Stderr, "newsgraph ingest: --bulk: the database is not empty; writing one document per transaction")
-		} else {
-			dir, err := os.MkdirTemp("", "newsgraph-bulk-")
-			if err != nil {
-				return err
-			}
-			defer os.RemoveAll(dir)
-			staging, err = graph.Open(ctx, graph.Config{Backend: graph.BackendBolt, Path: filepath.Join(dir, "staging.db"), Base: c.store.base, Scratch: true})
-			if err != nil {
-				return err
-			}
-			defer staging.Close()
-			target = staging
-		}
 	}
-
-	p := &pipeline{flags: c.extractFlags, base: c.store.base, report: report, interrupt: ctx}
-	if bar != nil && sized {
-		p.progress = func(n int64) {
-			ui.Lock()
-			bar.Add64(n)
-			ui.Unlock()
-		}
-	}
-	// The writes go on under a context that the interrupt does not
-	// cancel, so that the documents being stored are stored whole.
-	putCtx := context.WithoutCancel(ctx)
-	var putFailed int
-	count := func(res extracted, r graph.PutResult) {
-		if r.Err != nil {
-			putFailed++
-			report(fmt.Errorf("ingest: %s: %w", res.doc.ID, r.Err))
-			return
-		}
-		switch r.Status {
-		case graph.Added:
-			sum.added++
-		case graph.Replaced:
-			sum.replaced++
-		case graph.Unchanged:
-			sum.unchanged++
-		}
-		if r.Status != graph.Unchanged {
-			sum.entities += len(res.rec.Entities)
-			sum.events += len(res.rec.Events)
-			sum.quads += r.Quads
-		}
-	}
-	w := newGroupWriter(ctx, c.batch, func(batch []extracted) (int64, error) {
-		recs := make([]*extract.Record, len(batch))
-		for i, res := range batch {
-			recs[i] = res.rec
-		}
-		before, _ := target.WriteStats()
-		results, err := target.PutBatch(putCtx, recs)
-		if err != nil {
-			// Nothing of the batch was written: the store is as it was.
-			return 0, fmt.Errorf("ingest: writing %d document(s) from %s: %w", len(batch), batch[0].doc.ID, err)
-		}
-		after, _ := target.WriteStats()
-		for i, r := range results {
-			count(batch[i], r)
-		}
-		if bar != nil {
-			ui.Lock()
-			bar.Describe(fmt.Sprintf("ingesting: %d document(s) stored", sum.added+sum.unchanged+sum.replaced))
-			if !sized {
-				bar.Add(len(batch))
-			}
-			ui.Unlock()
-		}
-		return after.PageBytes - before.PageBytes, nil
-	})
-	runErr := p.run(ctx, env.Stdin, args, w.add)
-	if err := w.close(); err != nil && runErr == nil {
-		runErr = err
-	}
-	if bar != nil {
-		ui.Lock()
-		bar.Finish()
-		ui.Unlock()
-	}
-	if staging != nil && runErr == nil {
-		qr := staging.AllQuads(putCtx)
-		cs, err := store.CopyQuads(putCtx, qr)
-		qr.Close()
-		if err != nil {
-			return fmt.Errorf("bulk load: %w (nothing was stored)", err)
-		}
-		fmt.Fprintf(env.Stderr, "newsgraph ingest: bulk: %d quads copied into postgres in %s\n", cs.Inserted, cs.Elapsed.Round(time.Millisecond))
-	}
-	sum.skipped = p.Skipped() + putFailed
 	sum.elapsed = time.Since(start)
 	if ws, ok := target.WriteStats(); ok {
 		sum.writes = &ws
@@ -316,6 +223,12 @@ func pathExists(path string) bool {
 	return err == nil
 }
 
+// summaryOf is the summary of a run of package ingest.
+func summaryOf(s ingest.Summary) ingestSummary {
+	return ingestSummary{added: s.Added, unchanged: s.Unchanged, replaced: s.Replaced, skipped: s.Skipped,
+		entities: s.Entities, events: s.Events, quads: s.Quads}
+}
+
 func (s *ingestSummary) print(env *Env, where string) {
 	docs := s.added + s.unchanged + s.replaced
 	fmt.Fprintf(env.Stdout, "documents: %d stored in %s (%d added, %d unchanged, %d replaced), %d skipped\n",
@@ -347,98 +260,122 @@ func decimalBytes(n int64) string {
 	return fmt.Sprintf("%.1f %cB", x, "kMGT"[i])
 }
 
-// defaultBatch is the default largest number of documents written in one
-// transaction.
-const defaultBatch = 64
+// ingestUI is what ingest shows on standard error as it goes: the
+// problems with inputs and, on a terminal, a progress bar; mu keeps them
+// apart.
+type ingestUI struct {
+	mu     sync.Mutex
+	stderr io.Writer
+	bar    *progressbar.ProgressBar // nil: not a terminal
+	sized  bool                     // the bar counts bytes of a known total
+}
 
-// commitBudget is the bytes of pages a bolt commit may write before the
-// next batch is made smaller. Bolt holds every page a transaction changes
-// as Go objects until it commits, so the pages a commit writes are also
-// its peak memory; a batch of a given size changes more pages the larger
-// the store (new quads land all over it), and without a bound the peak
-// would grow with the store.
-const commitBudget = 48 << 20
-
-// nextBatch returns the largest number of records the next write may take,
-// after a write of cur records whose commit wrote wrote bytes of pages:
-// half as many if that was over commitBudget, twice as many (up to max)
-// if it was under a quarter of it, else as many.
-func nextBatch(cur, max int, wrote int64) int {
-	switch {
-	case wrote > commitBudget && cur > 1:
-		return cur / 2
-	case wrote < commitBudget/4 && cur < max:
-		return min(2*cur, max)
+func newIngestUI(env *Env, args []string) *ingestUI {
+	ui := &ingestUI{stderr: env.Stderr}
+	total, sized := input.Size(args)
+	if env.Interactive {
+		ui.bar, ui.sized = newIngestBar(env.Stderr, total, sized, 100*time.Millisecond), sized
 	}
-	return cur
+	return ui
 }
 
-// groupWriter hands records to write in groups: add queues a record, and a
-// goroutine writes whatever has queued, up to a limit of records (at most
-// max: see nextBatch), each time the previous write is done. write
-// returns the bytes of pages its commit wrote (0 if unknown). It keeps
-// input order. Once interrupt is done, the write in progress completes
-// and what is queued is dropped.
-type groupWriter struct {
-	interrupt context.Context
-	queue     chan extracted
-	done      chan struct{} // closed when the writer has stopped
-	failed    chan struct{} // closed when a write has failed
-	err       error         // the first write error; later records are dropped
+// report prints a problem with one input above the bar.
+func (ui *ingestUI) report(err error) {
+	ui.mu.Lock()
+	defer ui.mu.Unlock()
+	if ui.bar != nil {
+		ui.bar.Clear()
+	}
+	fmt.Fprintln(ui.stderr, hintMaxSize(err))
 }
 
-func newGroupWriter(interrupt context.Context, max int, write func([]extracted) (int64, error)) *groupWriter {
-	w := &groupWriter{interrupt: interrupt, queue: make(chan extracted, max), done: make(chan struct{}), failed: make(chan struct{})}
-	go func() {
-		defer close(w.done)
-		batch := make([]extracted, 0, max)
-		limit := max
-		for first := range w.queue {
-			batch = append(batch[:0], first)
-		more:
-			for len(batch) < limit {
-				select {
-				case res, ok := <-w.queue:
-					if !ok {
-						break more
-					}
-					batch = append(batch, res)
-				default:
-					break more
-				}
-			}
-			if w.err == nil && interrupt.Err() == nil {
-				var wrote int64
-				if wrote, w.err = write(batch); w.err != nil {
-					close(w.failed)
-				}
-				if len(batch) == limit || wrote > commitBudget {
-					limit = nextBatch(limit, max, wrote)
-				}
-			}
-		}
-	}()
-	return w
-}
-
-// add queues res for writing; it blocks while max records are queued.
-func (w *groupWriter) add(res extracted) error {
-	select {
-	case <-w.failed:
-		return w.err
-	case <-w.interrupt.Done():
-		return w.interrupt.Err()
-	case w.queue <- res:
+// onProgress returns the callback that moves the bar, nil without one.
+func (ui *ingestUI) onProgress() func(ingest.Progress) {
+	if ui.bar == nil {
 		return nil
 	}
+	return ui.progress
 }
 
-// close writes what is queued, stops the writer and returns the first
-// write error.
-func (w *groupWriter) close() error {
-	close(w.queue)
-	<-w.done
-	return w.err
+// progress moves the bar on a step of the run: bytes read (of a sized
+// input), or a batch of documents written.
+func (ui *ingestUI) progress(p ingest.Progress) {
+	ui.mu.Lock()
+	defer ui.mu.Unlock()
+	if p.Read > 0 {
+		if ui.sized {
+			ui.bar.Add64(p.Read)
+		}
+		return
+	}
+	ui.bar.Describe(fmt.Sprintf("ingesting: %d document(s) stored", p.Stored))
+	if !ui.sized {
+		ui.bar.Add(p.Written)
+	}
+}
+
+// finish clears the bar.
+func (ui *ingestUI) finish() {
+	if ui.bar == nil {
+		return
+	}
+	ui.mu.Lock()
+	defer ui.mu.Unlock()
+	ui.bar.Finish()
+}
+
+// bulkStaging is --bulk's staging bolt file, copied into PostgreSQL at
+// the end.
+type bulkStaging struct {
+	*graph.Store
+	dir string
+}
+
+// bulkTarget returns the store the documents go into: with --bulk into an
+// empty PostgreSQL database, a staging bolt file (also returned, to be
+// copied in at the end and closed); otherwise store itself.
+func (c *ingestCmd) bulkTarget(ctx context.Context, env *Env, store *graph.Store) (*graph.Store, *bulkStaging, error) {
+	if !c.bulk || c.store.backend != graph.BackendPostgres {
+		return store, nil, nil
+	}
+	empty, err := store.Empty(ctx)
+	if err != nil {
+		return nil, nil, err
+	}
+	if !empty {
+		fmt.Fprintln(env.Stderr, "newsgraph ingest: --bulk: the database is not empty; writing one document per transaction")
+		return store, nil, nil
+	}
+	dir, err := os.MkdirTemp("", "newsgraph-bulk-")
+	if err != nil {
+		return nil, nil, err
+	}
+	s, err := graph.Open(ctx, graph.Config{Backend: graph.BackendBolt, Path: filepath.Join(dir, "staging.db"), Base: c.store.base, Scratch: true})
+	if err != nil {
+		os.RemoveAll(dir)
+		return nil, nil, err
+	}
+	return s, &bulkStaging{Store: s, dir: dir}, nil
+}
+
+// copyInto copies the staged quads into store in one transaction, whole
+// even after an interrupt.
+func (b *bulkStaging) copyInto(ctx context.Context, env *Env, store *graph.Store) error {
+	ctx = context.WithoutCancel(ctx)
+	qr := b.AllQuads(ctx)
+	cs, err := store.CopyQuads(ctx, qr)
+	qr.Close()
+	if err != nil {
+		return fmt.Errorf("bulk load: %w (nothing was stored)", err)
+	}
+	fmt.Fprintf(env.Stderr, "newsgraph ingest: bulk: %d quads copied into postgres in %s\n", cs.Inserted, cs.Elapsed.Round(time.Millisecond))
+	return nil
+}
+
+// close closes and removes the staging file.
+func (b *bulkStaging) close() {
+	b.Close()
+	os.RemoveAll(b.dir)
 }
 
 // publish implements ingest --queue: it reads the inputs and publishes
@@ -451,12 +388,12 @@ func (c *ingestCmd) publish(ctx context.Context, env *Env, args []string) error 
 	}
 	defer q.Close()
 	var ui sync.Mutex
-	p := &pipeline{flags: c.extractFlags, report: func(err error) {
+	p := c.reader(env.Stdin, func(err error) {
 		ui.Lock()
 		defer ui.Unlock()
 		fmt.Fprintln(env.Stderr, err)
-	}}
-	walkErr := p.reader(env.Stdin).Walk(ctx, args, func(doc extract.Document) error {
+	})
+	walkErr := p.Walk(ctx, args, func(doc extract.Document) error {
 		return q.Publish(ctx, doc)
 	})
 	// What was sent is confirmed even after an interrupt.

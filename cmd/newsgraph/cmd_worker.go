@@ -12,6 +12,7 @@ import (
 
 	"github.com/newsgraph/newsgraph/extract"
 	"github.com/newsgraph/newsgraph/graph"
+	"github.com/newsgraph/newsgraph/ingest"
 	"github.com/newsgraph/newsgraph/queue"
 )
 
@@ -197,14 +198,14 @@ func (w *worker) process(ctx context.Context, jobs []*queue.Job) error {
 	var recs []*extract.Record
 	var done []extracted
 	for i, res := range results {
-		if res.err != nil {
-			w.reject(jobs[i], res.err)
+		if res.Err != nil {
+			w.reject(jobs[i], res.Err)
 			continue
 		}
-		for _, warn := range res.rec.Warnings {
-			w.reportf("warning: %s: %s", res.doc.ID, warn)
+		for _, warn := range res.Record.Warnings {
+			w.reportf("warning: %s: %s", res.Doc.ID, warn)
 		}
-		held, recs, done = append(held, jobs[i]), append(recs, res.rec), append(done, res)
+		held, recs, done = append(held, jobs[i]), append(recs, res.Record), append(done, res)
 	}
 	if len(recs) == 0 {
 		return nil
@@ -275,8 +276,8 @@ func (w *worker) count(res extracted, r graph.PutResult) {
 		s.unchanged++
 	}
 	if r.Status != graph.Unchanged {
-		s.entities += len(res.rec.Entities)
-		s.events += len(res.rec.Events)
+		s.entities += len(res.Record.Entities)
+		s.events += len(res.Record.Events)
 		s.quads += r.Quads
 	}
 }
@@ -306,7 +307,7 @@ func extractAll(ctx context.Context, ex extract.Extractor, jobs []*queue.Job, n 
 		go func() {
 			defer wg.Done()
 			for i := range next {
-				out[i] = extractOne(ctx, ex, jobs[i].Doc)
+				out[i] = ingest.Extract(ctx, ex, jobs[i].Doc)
 			}
 		}()
 	}

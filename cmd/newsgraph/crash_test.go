@@ -62,14 +62,14 @@ func writeLines(t *testing.T, dir, name string, lines []string) string {
 // input order.
 func extractRecords(t *testing.T, paths ...string) []*extract.Record {
 	t.Helper()
-	p := &pipeline{
-		flags:  extractFlags{extractor: defaultExtractor, workers: 2},
-		base:   schema.DefaultBase,
-		report: func(err error) { t.Errorf("extracting: %v", err) },
+	f := extractFlags{extractor: defaultExtractor, workers: 2}
+	p, err := f.pipeline(schema.DefaultBase, strings.NewReader(""), func(err error) { t.Errorf("extracting: %v", err) })
+	if err != nil {
+		t.Fatal(err)
 	}
 	var recs []*extract.Record
-	err := p.run(context.Background(), strings.NewReader(""), paths, func(res extracted) error {
-		recs = append(recs, res.rec)
+	err = p.Run(context.Background(), paths, func(res extracted) error {
+		recs = append(recs, res.Record)
 		return nil
 	})
 	if err != nil {

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -15,6 +14,7 @@ import (
 	"github.com/spf13/pflag"
 
 	"github.com/newsgraph/newsgraph/extract"
+	"github.com/newsgraph/newsgraph/ingest"
 	"github.com/newsgraph/newsgraph/input"
 )
 
@@ -126,167 +126,41 @@ func limitMemory(env *Env) {
 }
 
 // extracted is one document and what the extractor made of it.
-type extracted struct {
-	doc extract.Document
-	rec *extract.Record
-	err error
-}
+type extracted = ingest.Result
 
-// pipeline reads documents with package input, extracts them on several
-// workers and hands the records on in input order.
-type pipeline struct {
-	flags extractFlags
-	base  string
-	// report prints a problem with one input; it may be called from
-	// several goroutines, never at the same time.
-	report func(error)
-	// progress, if set, is given the bytes of input files read (see
-	// input.Reader.OnProgress).
-	progress func(int64)
-	// prepare, if set, may adjust each document before extraction.
-	prepare func(*extract.Document)
-	// interrupt, when done, stops the pipeline between two documents:
-	// emit is not called again, and run returns its error.
-	interrupt context.Context
-
-	mu      sync.Mutex
-	skipped int
-}
-
-// Skipped returns the number of inputs skipped: bad files or lines, and
-// documents the extractor failed on.
-func (p *pipeline) Skipped() int {
-	p.mu.Lock()
-	defer p.mu.Unlock()
-	return p.skipped
-}
-
-func (p *pipeline) fail(err error) {
-	p.mu.Lock()
-	p.skipped++
-	p.mu.Unlock()
-	p.report(err)
-}
-
-// reader returns the reader of the inputs, as the flags set it up; it
-// reports bad inputs, and counts them as skipped.
-func (p *pipeline) reader(stdin io.Reader) *input.Reader {
-	onError := func(err error) {
-		if errors.Is(err, input.ErrTooLarge) {
-			err = fmt.Errorf("%w (see --max-size)", err)
-		}
-		p.fail(err)
+// reader returns the pipeline that reads the inputs as the flags set it
+// up, without an extractor (for Walk); it reports bad inputs to report,
+// and counts them as skipped.
+func (f *extractFlags) reader(stdin io.Reader, report func(error)) *ingest.Pipeline {
+	return &ingest.Pipeline{
+		Workers:   f.workers,
+		Published: f.published,
+		MaxSize:   f.readerMaxSize(),
+		Stdin:     stdin,
+		OnReport:  func(err error) { report(hintMaxSize(err)) },
 	}
-	onWarning := func(err error) { p.report(fmt.Errorf("warning: %w", err)) }
-	return &input.Reader{Published: p.flags.published, OnError: onError, OnWarning: onWarning, Stdin: stdin, MaxSize: p.flags.readerMaxSize(), OnProgress: p.progress}
 }
 
-// run extracts every document of paths and calls emit with each record, in
-// input order. A failing emit stops the pipeline and its error is returned.
-func (p *pipeline) run(ctx context.Context, stdin io.Reader, paths []string, emit func(extracted) error) error {
-	ex, err := extract.New(p.flags.extractor, extract.Options{Base: p.base})
+// pipeline returns the pipeline that reads and extracts the inputs as the
+// flags set it up, with the extractor --extractor names minting IRIs
+// under base.
+func (f *extractFlags) pipeline(base string, stdin io.Reader, report func(error)) (*ingest.Pipeline, error) {
+	ex, err := extract.New(f.extractor, extract.Options{Base: base})
 	if err != nil {
-		return err
+		return nil, err
 	}
-	if p.interrupt == nil {
-		p.interrupt = ctx
-	}
-	ctx, cancel := context.WithCancel(ctx)
-	defer cancel()
-
-	type job struct {
-		doc extract.Document
-		out chan extracted
-	}
-	workers := max(p.flags.workers, 1)
-	jobs := make(chan job)
-	order := make(chan chan extracted, 4*workers)
-	var walkErr error
-	var wg sync.WaitGroup
-	wg.Add(1)
-	go func() {
-		defer wg.Done()
-		defer close(order)
-		defer close(jobs)
-		walkErr = p.reader(stdin).Walk(ctx, paths, func(doc extract.Document) error {
-			if p.prepare != nil {
-				p.prepare(&doc)
-			}
-			out := make(chan extracted, 1)
-			select {
-			case order <- out:
-			case <-ctx.Done():
-				return ctx.Err()
-			}
-			select {
-			case jobs <- job{doc, out}:
-			case <-ctx.Done():
-				out <- extracted{doc: doc, err: ctx.Err()}
-				return ctx.Err()
-			}
-			return nil
-		})
-	}()
-	for range workers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for j := range jobs {
-				j.out <- extractOne(ctx, ex, j.doc)
-			}
-		}()
-	}
-
-	var emitErr error
-	for out := range order {
-		res := <-out
-		if ctx.Err() != nil || p.interrupt.Err() != nil {
-			break
-		}
-		if res.err != nil {
-			p.fail(res.err)
-			continue
-		}
-		for _, w := range res.rec.Warnings {
-			p.report(fmt.Errorf("warning: %s: %s", res.doc.ID, w))
-		}
-		if err := emit(res); err != nil {
-			emitErr = err
-			break
-		}
-	}
-	cancel()
-	wg.Wait()
-	switch {
-	case emitErr != nil:
-		return emitErr
-	case p.interrupt.Err() != nil:
-		return p.interrupt.Err()
-	case walkErr != nil && !errors.Is(walkErr, context.Canceled):
-		return walkErr
-	}
-	return nil
+	p := f.reader(stdin, report)
+	p.Extractor = ex
+	return p, nil
 }
 
-// extractOne runs the extractor on one document, turning a panic into an
-// error so that one bad document does not end the run.
-func extractOne(ctx context.Context, ex extract.Extractor, doc extract.Document) (res extracted) {
-	res.doc = doc
-	defer func() {
-		if r := recover(); r != nil {
-			res.rec, res.err = nil, fmt.Errorf("extract: %s: extractor panicked: %v", doc.ID, r)
-		}
-	}()
-	rec, err := ex.Extract(ctx, doc)
-	switch {
-	case err != nil:
-		res.err = fmt.Errorf("extract: %s: %w", doc.ID, err)
-	case rec == nil:
-		res.err = fmt.Errorf("extract: %s: extractor returned no record", doc.ID)
-	default:
-		res.rec = rec
+// hintMaxSize points a document skipped for its size to --max-size.
+func hintMaxSize(err error) error {
+	var w *ingest.Warning
+	if errors.Is(err, input.ErrTooLarge) && !errors.As(err, &w) {
+		return fmt.Errorf("%w (see --max-size)", err)
 	}
-	return res
+	return err
 }
 
 // lockedWriter serialises writes from several goroutines.

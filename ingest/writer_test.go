@@ -1,4 +1,4 @@
-package main
+package ingest
 
 import (
 	"context"
@@ -42,10 +42,10 @@ func TestGroupWriterShrinksBatches(t *testing.T) {
 	var got []string
 	var added atomic.Bool // every record queued
 	var w *groupWriter
-	w = newGroupWriter(context.Background(), max, func(batch []extracted) (int64, error) {
+	w = newGroupWriter(context.Background(), max, func(batch []Result) (int64, error) {
 		sizes = append(sizes, len(batch))
 		for _, r := range batch {
-			got = append(got, r.doc.ID)
+			got = append(got, r.Doc.ID)
 		}
 		// The next batch is taken from a full queue, so that its size
 		// is the writer's limit, not the producer's pace.
@@ -59,7 +59,7 @@ func TestGroupWriterShrinksBatches(t *testing.T) {
 	})
 	defer added.Store(true)
 	for i := 0; i < total; i++ {
-		if err := w.add(extracted{doc: extract.Document{ID: fmt.Sprint(i)}}); err != nil {
+		if err := w.add(Result{Doc: extract.Document{ID: fmt.Sprint(i)}}); err != nil {
 			t.Fatal(err)
 		}
 	}
