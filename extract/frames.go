@@ -737,6 +737,12 @@ func (d *docState) targetNP(f *frame, ps *syntax.Sentence, np int) {
 	if of := memberOf(ps, np); of >= 0 && len(ms) == 0 {
 		ms = d.npMentions(f.s, ps, of) // "four members of al Shabaab"
 	}
+	if v := d.venueTarget(f.s, ps, np); v != nil {
+		// "targeted a bakery", "the bombing of the federal building":
+		// the facility hit is the target, whatever town it names
+		f.targets = appendEnt(f.targets, v)
+		return
+	}
 	hit := false
 	for _, m := range ms {
 		if containsEnt(f.actors, m.ent) {
@@ -775,6 +781,53 @@ func (d *docState) targetNP(f *frame, ps *syntax.Sentence, np int) {
 		f.targetText = appendStr(f.targetText, ps.Text(np))
 	}
 }
+
+// venueTarget returns the facility that noun phrase np of sentence s
+// names when its head is a venue word ("a bakery", "the Oklahoma City
+// federal building", "two hospitals") that no mention covers, nil
+// otherwise. The facility is a place of type "facility" named by the
+// phrase's words from its first non-determiner on, inside the place the
+// phrase names where it names one.
+func (d *docState) venueTarget(s int, ps *syntax.Sentence, np int) *entity {
+	ch := &ps.Chunks[np]
+	head := ch.Head
+	if head < ch.A || head >= ch.B || !loadWordLists().venueSet.has(ps.Toks[head].Norm) || d.covered(s, head) {
+		return nil
+	}
+	a := ch.A
+	var within *entity
+	for a < head && (venueDeterminers.has(ps.Toks[a].Norm) || ps.Toks[a].Norm[0] >= '0' && ps.Toks[a].Norm[0] <= '9') {
+		a++
+	}
+	for _, m := range d.npMentions(s, ps, np) {
+		if m.b > head {
+			return nil // the head belongs to a longer name
+		}
+		if hasPlaceClass(m.ent) && within == nil {
+			within = m.ent
+		}
+	}
+	name := d.surface(s, a, head+1)
+	cc := ""
+	if within != nil {
+		cc = within.country
+	}
+	e := d.entityFor(&cand{class: ClassPlace, key: "place/" + keyCountry(cc) + "-" + slug(name), name: name, country: cc})
+	if e.typ == "" {
+		e.typ, e.conf = "facility", 0.5
+	}
+	if e.within == nil && within != nil && within != e {
+		e.within = within
+	}
+	// the mention is the entity's evidence only: kept out of the
+	// sentence's index, a facility no frame hit is not an event's place
+	e.mentions = append(e.mentions, d.newMention(mention{s: s, a: a, b: head + 1, ent: e}))
+	return e
+}
+
+// venueDeterminers open a venue phrase without naming it: "a bakery",
+// "the two hospitals", "its building".
+var venueDeterminers = newWordSet(map[string]bool{"a": true, "an": true, "the": true, "its": true, "their": true, "his": true, "her": true, "this": true, "that": true, "these": true, "those": true, "one": true, "two": true, "three": true, "several": true, "some": true})
 
 // memberOf returns the "of" phrase after noun phrase np when np names
 // members of a body ("four members of al Shabaab", "fighters of the
