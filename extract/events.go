@@ -1212,7 +1212,12 @@ func (d *docState) fillArgs(f *frame, dates []dateExpr) {
 					e++
 				}
 				if e > j && (!d.covered(f.s, j) || d.isDemonymAt(f.s, j)) && d.objectText(f.s, j, e) && !(e < len(toks) && (isUpperWord(toks[e]) || d.covered(f.s, e))) && !(e+1 < len(toks) && toks[e].Norm == "of" && d.covered(f.s, e+1)) {
-					f.targetText = append(f.targetText, joinText(toks[j:e]))
+					if loadWordLists().venueSet.has(toks[e-1].Norm) {
+						// "attacked a church": the facility is the target
+						f.targets = appendEnt(f.targets, d.facility(f.s, j, e, nil))
+					} else {
+						f.targetText = append(f.targetText, joinText(toks[j:e]))
+					}
 				}
 				break
 			}

@@ -807,7 +807,14 @@ func (d *docState) venueTarget(s int, ps *syntax.Sentence, np int) *entity {
 			within = m.ent
 		}
 	}
-	name := d.surface(s, a, head+1)
+	return d.facility(s, a, head+1, within)
+}
+
+// facility returns the place of type "facility" that tokens [a, b) of
+// sentence s name, inside within where it is not nil, and records the
+// phrase as its mention.
+func (d *docState) facility(s, a, b int, within *entity) *entity {
+	name := d.surface(s, a, b)
 	cc := ""
 	if within != nil {
 		cc = within.country
@@ -821,7 +828,7 @@ func (d *docState) venueTarget(s int, ps *syntax.Sentence, np int) *entity {
 	}
 	// the mention is the entity's evidence only: kept out of the
 	// sentence's index, a facility no frame hit is not an event's place
-	e.mentions = append(e.mentions, d.newMention(mention{s: s, a: a, b: head + 1, ent: e}))
+	e.mentions = append(e.mentions, d.newMention(mention{s: s, a: a, b: b, ent: e}))
 	return e
 }
 
