@@ -39,6 +39,8 @@ var actorTests = []struct {
 	{"coordinated passive after an adverb", "A driver was abducted and later killed by Boko Haram fighters near Dikwa.", "Boko Haram", "<Civilians>", ""},
 	{"a possessive refers back to the subject", "Seven Boko Haram fighters were killed following their attacks on army posts near Dikwa.", "Boko Haram", "", ""},
 	{"coordinated subjects both act", "On 3 May, Borana and Gabra raiders exchanged gunfire near Moyale.", "<ArmedGroup>", "", ""},
+	{"a bare venue as the object of a target verb", "The blast targeted a bakery on a busy street of Lyon.", "", "bakery", ""},
+	{"a bare venue as the object of an attack verb", "Gunmen attacked a church on Sunday morning.", "<ArmedGroup>", "church", ""},
 	{"an unidentified person acts", "An unidentified person threw a grenade at a bus in Mombasa.", "<ArmedGroup>", "", ""},
 }
 
