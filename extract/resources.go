@@ -93,7 +93,6 @@ func buildResources() *resources {
 		countries:      map[string]countryRef{},
 	}
 	r.stopwords, r.givenNames = newWordSet(r.lex.Stopwords), newWordSet(r.lex.GivenNames)
-	r.names.Grow(r.nameCount())
 	for _, e := range r.lex.Entries {
 		c := &cand{class: e.Class, key: classPrefix(e.Class) + e.Key, name: e.Name, country: e.Country, wikidata: e.Wikidata, lex: e}
 		if e.Class == ClassStateForce && e.Country != "" {
@@ -178,20 +177,6 @@ func buildResources() *resources {
 		}
 	}
 	return r
-}
-
-// nameCount returns the number of names buildResources adds to r.names:
-// every name, alias and demonym of the lexicon and the gazetteer.
-func (r *resources) nameCount() int {
-	n := 0
-	for _, e := range r.lex.Entries {
-		n += 1 + len(e.Aliases)
-	}
-	r.gaz.Each(func(e *gazetteer.Entry) bool {
-		n += 1 + len(e.Aliases) + len(e.Demonyms)
-		return true
-	})
-	return n
 }
 
 // isDemonym reports whether the token is a demonym of a country, as

@@ -1,7 +1,6 @@
 package lexicon
 
 import (
-	"slices"
 	"strings"
 
 	"github.com/newsgraph/newsgraph/extract/text"
@@ -91,22 +90,6 @@ func NewMatcher[V any]() *Matcher[V] {
 // which it shares with the other matchers built on v.
 func NewMatcherIn[V any](v *Vocab) *Matcher[V] {
 	return &Matcher[V]{vocab: v}
-}
-
-// Grow makes room for about n more phrases of ordinary (not exact-case)
-// words, so that adding a large list (the gazetteer's names) does not
-// grow and copy the trie and the vocabulary step by step.
-func (m *Matcher[V]) Grow(n int) {
-	t := &m.norm
-	if len(t.nodes) == 0 {
-		t.nodes = make([]trieNode[V], 1, 1+n)
-		t.edges = make(map[uint64]int32, n/2)
-	} else {
-		t.nodes = slices.Grow(t.nodes, n)
-	}
-	if len(m.vocab.norm) == 0 {
-		m.vocab.norm = make(map[string]uint32, n*3/4)
-	}
 }
 
 // Vocab returns the vocabulary the matcher numbers its words with.

@@ -247,35 +247,3 @@ func TestCodedStale(t *testing.T) {
 		t.Errorf("codes of another vocabulary: got %v", got)
 	}
 }
-
-// TestMatcherGrow checks that a matcher made room for with Grow, before
-// its first phrase or after some, finds what a matcher without it finds.
-func TestMatcherGrow(t *testing.T) {
-	phrases := []string{"Kandahar", "Kandahar province", "=US", "Jaish ul-Adl", "New York City", "New York"}
-	sentence := text.Tokenize("The US envoy flew from New York to Kandahar province to meet Jaish ul Adl.", 0)
-	want := fmt.Sprint(build(phrases, -1).Find(sentence))
-	for _, row := range []struct {
-		name string
-		at   int // Grow before phrase at; -1 never
-	}{{"before the first phrase", 0}, {"after some phrases", 3}, {"after every phrase", len(phrases)}} {
-		if got := fmt.Sprint(build(phrases, row.at).Find(sentence)); got != want {
-			t.Errorf("%s: found %s, want %s", row.name, got, want)
-		}
-	}
-}
-
-// build returns a matcher of phrases (each its own value), grown by 100
-// before phrases[at] (never when at < 0).
-func build(phrases []string, at int) *lexicon.Matcher[string] {
-	m := lexicon.NewMatcher[string]()
-	for i, p := range phrases {
-		if i == at {
-			m.Grow(100)
-		}
-		m.Add(p, p)
-	}
-	if at == len(phrases) {
-		m.Grow(100)
-	}
-	return m
-}
