@@ -263,3 +263,13 @@ func BenchmarkLongSentence(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkBuildResources measures what every command that extracts pays
+// once at start-up: loading the lexicon and the gazetteer and building
+// the matchers over their names.
+func BenchmarkBuildResources(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		buildResources()
+	}
+}

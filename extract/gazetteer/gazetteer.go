@@ -36,6 +36,7 @@ import (
 	"bytes"
 	"compress/gzip"
 	"embed"
+	"encoding/binary"
 	"fmt"
 	"io"
 	"slices"
@@ -313,18 +314,28 @@ func readData(name string) (string, error) {
 		return "", err
 	}
 	if strings.HasSuffix(name, ".gz") {
-		zr, err := gzip.NewReader(bytes.NewReader(b))
-		if err != nil {
-			return "", fmt.Errorf("%s: %w", name, err)
-		}
-		var buf bytes.Buffer
-		buf.Grow(len(b) * 3)
-		if _, err := io.Copy(&buf, zr); err != nil {
-			return "", fmt.Errorf("%s: %w", name, err)
-		}
-		return buf.String(), nil
+		return gunzip(name, b)
 	}
 	return string(b), nil
+}
+
+// gunzip returns the decompressed text of the gzip file b, written once
+// into a buffer of its final size (the gzip trailer's ISIZE) rather than
+// grown and copied: the start-up of every command decompresses the
+// places.
+func gunzip(name string, b []byte) (string, error) {
+	zr, err := gzip.NewReader(bytes.NewReader(b))
+	if err != nil {
+		return "", fmt.Errorf("%s: %w", name, err)
+	}
+	var sb strings.Builder
+	if len(b) >= 4 {
+		sb.Grow(int(binary.LittleEndian.Uint32(b[len(b)-4:])) + 1)
+	}
+	if _, err := io.Copy(&sb, zr); err != nil {
+		return "", fmt.Errorf("%s: %w", name, err)
+	}
+	return sb.String(), nil
 }
 
 func load() (*Gazetteer, error) {

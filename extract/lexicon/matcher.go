@@ -23,7 +23,8 @@ type Matcher[V any] struct {
 	norm   trie[V] // phrases compared on normalised words
 	exact  trie[V] // phrases that match only with their exact case
 	maxLen int
-	n      int // distinct phrases
+	n      int      // distinct phrases
+	ws     []uint32 // Add's buffer for a phrase's word ids, reused
 }
 
 // trie is a trie of word ids. Node 0 is the root.
@@ -126,7 +127,8 @@ func Joiner(t text.Token) bool {
 func (m *Matcher[V]) Add(phrase string, v V) {
 	exact := strings.HasPrefix(phrase, "=")
 	phrase = strings.TrimPrefix(phrase, "=")
-	var ws []uint32
+	ws := m.ws[:0]
+	defer func() { m.ws = ws[:0] }()
 	for _, t := range text.Tokenize(phrase, 0) {
 		if Joiner(t) {
 			continue
