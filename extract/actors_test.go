@@ -82,3 +82,30 @@ func refWanted(refs []Ref, want string) bool {
 	}
 	return false
 }
+
+// TestUnnamedVenueIsLocal checks that a venue named by its kind alone and
+// in no named town ("a bakery") is an entity of its document: two
+// articles' bakeries are two things, one article's two mentions one.
+func TestUnnamedVenueIsLocal(t *testing.T) {
+	const text = "Gunmen attacked a bakery on Monday, witnesses said. The blast targeted a bakery, police said."
+	id := func(doc string) []string {
+		rec, err := Default().Extract(context.Background(), Document{ID: doc, Text: text, Published: "2024-03-04"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var ids []string
+		for _, e := range rec.Entities {
+			if e.Type == "facility" && strings.EqualFold(e.Name, "bakery") {
+				ids = append(ids, e.ID)
+			}
+		}
+		return ids
+	}
+	a, b := id("a.txt"), id("b.txt")
+	if len(a) != 1 || len(b) != 1 {
+		t.Fatalf("bakery entities: %q in a.txt, %q in b.txt; want one each", a, b)
+	}
+	if a[0] == b[0] {
+		t.Errorf("two documents' unnamed bakeries share the entity %s", a[0])
+	}
+}

@@ -815,11 +815,16 @@ func (d *docState) venueTarget(s int, ps *syntax.Sentence, np int) *entity {
 // phrase as its mention.
 func (d *docState) facility(s, a, b int, within *entity) *entity {
 	name := d.surface(s, a, b)
-	cc := ""
+	cc, key := "", name
 	if within != nil {
 		cc = within.country
+		key = within.name + " " + name
+	} else {
+		// An unnamed venue in no named town ("a bakery") is a thing of
+		// this document only: another article's bakery is another one.
+		key = d.doc.ID + " " + name
 	}
-	e := d.entityFor(&cand{class: ClassPlace, key: "place/" + keyCountry(cc) + "-" + slug(name), name: name, country: cc})
+	e := d.entityFor(&cand{class: ClassPlace, key: "place/" + keyCountry(cc) + "-" + slug(key), name: name, country: cc})
 	if e.typ == "" {
 		e.typ, e.conf = "facility", 0.5
 	}
