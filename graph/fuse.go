@@ -19,6 +19,22 @@ type figures struct {
 	injured, injuredMax *int
 }
 
+// read sets the figure that quad q of a report states, if any.
+func (fig *figures) read(q quad.Quad) {
+	switch q.Predicate {
+	case schema.Date:
+		fig.date = schema.TextOf(q.Object)
+	case schema.Killed:
+		fig.killed = intOf(q.Object)
+	case schema.KilledMax:
+		fig.killedMax = intOf(q.Object)
+	case schema.Injured:
+		fig.injured = intOf(q.Object)
+	case schema.InjuredMax:
+		fig.injuredMax = intOf(q.Object)
+	}
+}
+
 // report is one event of the record being put, on its way to the store.
 type report struct {
 	n   int
@@ -176,20 +192,10 @@ func (f *fuser) load(e quad.IRI) *eventState {
 			if q.Label == f.doc || q.Label == fused {
 				return
 			}
-			switch q.Predicate {
-			case schema.ReportOf:
+			if q.Predicate == schema.ReportOf {
 				other = other || q.Object == e
-			case schema.Date:
-				fig.date = schema.TextOf(q.Object)
-			case schema.Killed:
-				fig.killed = intOf(q.Object)
-			case schema.KilledMax:
-				fig.killedMax = intOf(q.Object)
-			case schema.Injured:
-				fig.injured = intOf(q.Object)
-			case schema.InjuredMax:
-				fig.injuredMax = intOf(q.Object)
 			}
+			fig.read(q)
 		}))
 		if other {
 			fig.anchor = f.published(r)

@@ -215,20 +215,8 @@ func (f *fuser) units(e quad.IRI) []*unit {
 		for _, r := range u.reports {
 			fig := figures{anchor: anchor}
 			f.fail(f.v.subject(r, func(q quad.Quad) {
-				if q.Label != u.doc {
-					return
-				}
-				switch q.Predicate {
-				case schema.Date:
-					fig.date = schema.TextOf(q.Object)
-				case schema.Killed:
-					fig.killed = intOf(q.Object)
-				case schema.KilledMax:
-					fig.killedMax = intOf(q.Object)
-				case schema.Injured:
-					fig.injured = intOf(q.Object)
-				case schema.InjuredMax:
-					fig.injuredMax = intOf(q.Object)
+				if q.Label == u.doc {
+					fig.read(q)
 				}
 			}))
 			u.p.figs = append(u.p.figs, fig)
