@@ -19,21 +19,34 @@ const sampleEvery = 5 * time.Millisecond
 // Governor bounds the memory of the Gizmo queries running in the process.
 // While queries run it samples the Go heap and goroutine stacks (goja's
 // native recursion grows the stack of the query's goroutine) every 5 ms;
-// when they exceed what was live while no query ran by more than Budget
-// times the number of running queries, it collects
+// when they exceed the idle base (what is live while no query runs) by
+// more than Budget times the number of running queries, it collects
 // garbage and measures again, and if the excess remains it interrupts
 // every running query with ErrMemoryBudget (they share the excess, and
 // the process cannot tell which one allocated it). A query's memory thus
 // stays within about its budget plus what is allocated between two
 // samples.
+//
+// The idle base is measured after a collection of the Governor's own,
+// never read from an earlier one, whose live heap may hold the memory of
+// a query that has ended since (its session not yet dropped): NewGovernor
+// collects once, and when the last running query ends the Governor
+// collects again after a short pause (at most once per idleEvery), unless
+// a query has started meanwhile.
 type Governor struct {
 	budget int64
 
 	mu      sync.Mutex
 	running map[*goja.Runtime]bool // true once interrupted
 	base    uint64                 // memory live while no query ran
-	idleGC  uint64                 // GC cycles when the last query ended
 	stop    chan struct{}
+	// entered counts the queries that have entered, so that an idle
+	// measurement can tell that a query ran while it collected.
+	entered uint64
+	// measuring is set while an idle measurement is pending.
+	measuring bool
+	// lastIdle is when the last idle measurement started.
+	lastIdle time.Time
 	// interrupts counts the queries interrupted, for tests.
 	interrupts int
 }
@@ -44,7 +57,8 @@ func NewGovernor(budget int64) *Governor {
 	if budget <= 0 {
 		budget = DefaultMemoryBudget
 	}
-	return &Governor{budget: budget, running: make(map[*goja.Runtime]bool)}
+	runtime.GC()
+	return &Governor{budget: budget, running: make(map[*goja.Runtime]bool), base: liveMemory()}
 }
 
 // Budget returns the budget of one query in bytes.
@@ -61,14 +75,8 @@ func (g *Governor) Interrupts() int {
 // unregisters it.
 func (g *Governor) enter(vm *goja.Runtime) (leave func()) {
 	g.mu.Lock()
+	g.entered++
 	if len(g.running) == 0 {
-		// The live heap of the last collection is the idle base only if
-		// that collection ran after the last query ended: otherwise it
-		// may hold the memory of a query that has since ended, and the
-		// base measured when the server was last idle stands.
-		if g.base == 0 || gcCycles() > g.idleGC {
-			g.base = liveMemory()
-		}
 		g.stop = make(chan struct{})
 		go g.watch(g.stop)
 	}
@@ -81,11 +89,51 @@ func (g *Governor) enter(vm *goja.Runtime) (leave func()) {
 			delete(g.running, vm)
 			if len(g.running) == 0 {
 				close(g.stop)
-				g.idleGC = gcCycles()
+				g.measureIdle()
 			}
 			g.mu.Unlock()
 		})
 	}
+}
+
+// Idle measurements of the base: how long after the last query ends
+// (time for its caller to drop the session), and how often at most.
+const (
+	idleSettle = 50 * time.Millisecond
+	idleEvery  = time.Second
+)
+
+// measureIdle starts a measurement of the idle base, unless one is
+// pending or the last started within idleEvery. It is called with g.mu
+// held, when the last running query has ended.
+func (g *Governor) measureIdle() {
+	if g.measuring || time.Since(g.lastIdle) < idleEvery {
+		return
+	}
+	g.measuring = true
+	g.lastIdle = time.Now()
+	entered := g.entered
+	go func() {
+		time.Sleep(idleSettle)
+		if g.idleSince(entered) {
+			runtime.GC()
+		}
+		g.mu.Lock()
+		defer g.mu.Unlock()
+		g.measuring = false
+		// A query that entered meanwhile may have allocated during the
+		// collection: the measurement is dropped and the old base stands.
+		if g.entered == entered && len(g.running) == 0 {
+			g.base = liveMemory()
+		}
+	}()
+}
+
+// idleSince reports whether no query has entered since the count entered.
+func (g *Governor) idleSince(entered uint64) bool {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	return g.entered == entered && len(g.running) == 0
 }
 
 // watch samples memory until stop is closed.
@@ -168,9 +216,6 @@ func memoryInUse() uint64 {
 func liveMemory() uint64 {
 	return readMetrics("/gc/heap/live:bytes", "/memory/classes/heap/stacks:bytes")
 }
-
-// gcCycles returns the number of garbage collections completed.
-func gcCycles() uint64 { return readMetrics("/gc/cycles/total:gc-cycles") }
 
 // readMetrics adds up runtime metrics.
 func readMetrics(names ...string) uint64 {

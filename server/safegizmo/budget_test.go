@@ -50,3 +50,53 @@ func TestBudgetIgnoresGarbage(t *testing.T) {
 		t.Fatalf("interrupts with 8 budgets of live memory: %d, want 1", n)
 	}
 }
+
+// TestBaseExcludesEndedQueries checks that the idle base is measured, not
+// read from a collection that saw memory since freed: CI saw each query
+// of TestMemoryBudget start with the last one's memory (up to 5 GB) as
+// its base, so that a runaway query ran to its deadline uninterrupted.
+func TestBaseExcludesEndedQueries(t *testing.T) {
+	const held = 256 << 20
+	ended := make([]byte, held) // what an ended query left behind
+	runtime.GC()                // its live heap now counts those bytes
+	runtime.KeepAlive(ended)
+	ended = nil
+	_ = ended
+	if liveMemory() < held {
+		t.Fatalf("live memory %d after holding %d bytes: the test's premise fails", liveMemory(), held)
+	}
+
+	g := NewGovernor(32 << 20)
+	leave := g.enter(goja.New())
+	g.mu.Lock()
+	base := g.base
+	g.mu.Unlock()
+	leave()
+	if base >= held {
+		t.Fatalf("base %d bytes counts the %d freed bytes of an ended query", base, held)
+	}
+
+	// When the last query ends, the base is measured again once the
+	// process is idle.
+	again := make([]byte, held)
+	runtime.GC()
+	runtime.KeepAlive(again)
+	again = nil
+	_ = again
+	g.mu.Lock()
+	g.base = liveMemory() // as if measured while that memory was held
+	g.lastIdle = time.Time{}
+	g.mu.Unlock()
+	leave = g.enter(goja.New())
+	leave()
+	for i := 0; i < 100; i++ {
+		time.Sleep(20 * time.Millisecond)
+		g.mu.Lock()
+		base, measuring := g.base, g.measuring
+		g.mu.Unlock()
+		if !measuring && base < held {
+			return
+		}
+	}
+	t.Fatalf("the base was not measured again after the last query ended")
+}
