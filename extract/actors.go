@@ -35,7 +35,7 @@ func (d *docState) plantedBy(events []*docEvent) {
 }
 
 // plantVerbs say who set a device: "Taliban-planted", "al Shabaab planted".
-var plantVerbs = newWordSet(map[string]bool{"planted": true, "laid": true, "placed": true, "made": true, "set": true, "buried": true, "rigged": true})
+var plantVerbs = grammarList("plantVerbs")
 
 // planter returns the one armed group of sentence s written right before
 // a word of planting that qualifies a noun ("Taliban-planted IED"), or nil.

@@ -189,11 +189,13 @@ func isHeadline(s text.Sentence) bool {
 	return float64(caps)/float64(words) > 0.6 || words <= 8
 }
 
-var particles = newWordSet(map[string]bool{"al": true, "el": true, "ul": true, "e": true, "o": true, "de": true, "of": true, "and": true, "the": true, "i": true, "ad": true, "an": true, "as": true, "ash": true, "bin": true, "ibn": true, "abu": false, "du": true, "la": true, "le": true, "van": true, "von": true, "der": true, "di": true, "da": true, "at": true, "ar": true, "az": true, "es": true, "ez": true, "'": true})
+// particles are the lower-case words that may stand inside a name: "Abd al
+// Rahman", "Osama bin Laden", "Ursula von der Leyen".
+var particles = grammarList("particles")
 
 // arabicArticles are the spellings of the Arabic article that open names
 // of groups written in lower case ("al Shabaab", "el-Mourabitoun").
-var arabicArticles = newWordSet(map[string]bool{"al": true, "el": true, "ul": true})
+var arabicArticles = grammarList("arabicArticles")
 
 // caseOK checks that a matched phrase is written as a name.
 func caseOK(toks []text.Token, c *cand) bool {
@@ -471,12 +473,16 @@ func (d *docState) score(c *cand, toks []text.Token, a, b, s int) float64 {
 	return sc
 }
 
-var regionWords = newWordSet(map[string]bool{"province": true, "region": true, "state": true, "governorate": true, "oblast": true, "prefecture": true, "county": true, "provinces": true})
+// regionWords are the words for a first-level division that may follow its
+// name: "Paktia province", "Borno state".
+var regionWords = grammarList("regionWords")
 
 // namedByOf are the nouns of "the city of X": X is a settlement.
-var namedByOf = newWordSet(map[string]bool{"city": true, "town": true, "village": true, "district": true, "port": true, "capital": true})
+var namedByOf = grammarList("namedByOf")
 
-var placeWords = newWordSet(map[string]bool{"city": true, "town": true, "village": true, "district": true, "area": true, "city of": true, "town of": true, "village of": true, "district of": true, "the city": true, "the town": true, "the village": true, "border town": true})
+// placeWords are the settlement words and phrases after which a capitalised
+// name is a place: "the town of X", "the village X".
+var placeWords = grammarList("placeWords")
 
 // capitalisedNeighbour reports whether the word at i of sentence s
 // (skipping name particles in direction dir) is a capitalised word that

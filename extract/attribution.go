@@ -96,7 +96,7 @@ func (d *docState) blamed() *entity {
 // ("blamed on X", "attributed to X", "planted by X", "suspected X",
 // "presumed X"), with the words that may stand between ("to the", "by
 // suspected").
-var blameLeads = newWordSet(map[string]bool{"suspected": true, "presumed": true, "alleged": true})
+var blameLeads = grammarList("blameLeads")
 
 // blamedBefore reports whether the words before token a blame the name
 // that starts there.

@@ -334,7 +334,7 @@ func (d *docState) foreignBesideArea(c *cand, s, a, b int) bool {
 
 // ownCountryWords are the nouns after which a demonym names the country
 // where things happen: its territory and the state that acts on it.
-var ownCountryWords = newWordSet(map[string]bool{"territory": true, "policemen": true, "policeman": true, "officers": true, "officer": true, "soldier": true, "air": true, "navy": true, "naval": true, "gendarmes": true, "gendarmerie": true, "rangers": true, "guards": true, "commandos": true, "soil": true, "airspace": true, "border": true, "side": true, "coast": true, "officials": true, "official": true, "authorities": true, "government": true, "police": true, "army": true, "troops": true, "soldiers": true, "forces": true, "security": true, "military": true, "president": true, "ministry": true})
+var ownCountryWords = grammarList("ownCountryWords")
 
 // demonymHead returns the noun a demonym ending before token b qualifies,
 // past the demonyms listed with it ("Kenyan and Somali officials"), or "".
@@ -457,7 +457,7 @@ const maxShortAlias = 3
 // peopleHeads are the nouns after which a name is the people's (an ethnic
 // group, a clan, a militia), not a town's: "Abala herdsmen", "Garre
 // militia".
-var peopleHeads = newWordSet(map[string]bool{"herdsmen": true, "herders": true, "herdsman": true, "herder": true, "pastoralists": true, "farmers": true, "clan": true, "clans": true, "tribe": true, "tribes": true, "tribesmen": true, "community": true, "communities": true, "ethnic": true, "militiamen": true, "raiders": true, "youths": true, "elders": true})
+var peopleHeads = grammarList("peopleHeads")
 
 // peopleModifier reports whether candidate c, a small town of a country
 // the document does not name, stands before a noun for a people or an

@@ -51,17 +51,21 @@ type docEvent struct {
 	last   int // the sentence that last spoke of it
 }
 
-var prepositions = newWordSet(map[string]bool{"in": true, "on": true, "at": true, "of": true, "from": true, "by": true, "with": true, "to": true, "for": true, "against": true, "near": true, "inside": true, "within": true, "into": true, "over": true, "after": true, "following": true, "amid": true, "between": true, "across": true, "toward": true, "towards": true, "through": true, "under": true, "about": true, "via": true, "since": true, "including": true, "like": true, "and": false})
+// prepositions are the words after which a name is the object of a
+// preposition, not the subject of a verb.
+var prepositions = grammarList("prepositions")
 
-var speechVerbs = newWordSet(map[string]bool{"complained": true, "warned": false, "feared": true, "believed": true, "argued": true, "insisted": true, "alleged": true, "denied": true, "acknowledged": true, "admitted": true, "said": true, "says": true, "told": true, "tells": true, "reported": true, "reports": true, "added": true, "claimed": true, "claims": true, "stated": true, "announced": true, "confirmed": true, "according": true, "described": true, "noted": true})
+// speechVerbs are the verbs of saying and believing: their subject is a
+// source, not an actor, and with "that" they open a reported clause.
+var speechVerbs = grammarList("speechVerbs")
 
 // verbContext are words after which "target(s)" is a verb: "it targets",
 // "to target", "will target".
-var verbContext = newWordSet(map[string]bool{"it": true, "they": true, "he": true, "she": true, "we": true, "who": true, "which": true, "that": true, "to": true, "will": true, "would": true, "also": true, "could": true, "can": true, "may": true, "might": true, "not": true, "reportedly": true, "allegedly": true, "deliberately": true, "repeatedly": true, "and": true, "or": true})
+var verbContext = grammarList("verbContext")
 
 // sayVerbs always report speech; other speech verbs ("confirmed",
 // "claimed") open a reported clause only with "that".
-var sayVerbs = newWordSet(map[string]bool{"said": true, "says": true, "told": true, "tells": true, "reported": true, "reports": true, "added": true, "stated": true, "according": true})
+var sayVerbs = grammarList("sayVerbs")
 
 // opensClause reports whether the verb at k introduces reported speech,
 // after which a new clause (with its own subject) begins.
@@ -84,15 +88,23 @@ func opensClause(toks []text.Token, k int) bool {
 
 // nounModifiers may stand inside the noun phrase of an event: "the latest
 // deadly cross-border missile strike".
-var nounModifiers = newWordSet(map[string]bool{"deadly": true, "fresh": true, "new": true, "latest": true, "retaliatory": true, "cross": true, "border": true, "unprecedented": true, "suspected": true, "alleged": true, "twin": true, "coordinated": true, "overnight": true, "early": true, "morning": true, "late": true, "major": true, "massive": true, "large-scale": true, "separate": true})
+var nounModifiers = grammarList("nounModifiers")
 
-var lightVerbs = newWordSet(map[string]bool{"launched": true, "launch": true, "launches": true, "carried": true, "carry": true, "carries": true, "conducted": true, "conduct": true, "staged": true, "stage": true, "undertook": true, "undertake": true, "used": true, "mounted": true, "began": true, "started": true, "executed": true, "out": true})
+// lightVerbs are the verbs whose object noun names the event: "launched an
+// attack", "carried out raids".
+var lightVerbs = grammarList("lightVerbs")
 
-var beForms = newWordSet(map[string]bool{"was": true, "were": true, "been": true, "being": true, "is": true, "are": true, "be": true, "got": true})
+// beForms are the forms of "be", and "got", after which a past participle is
+// passive: "was attacked", "got killed".
+var beForms = grammarList("beForms")
 
-var negators = newWordSet(map[string]bool{"no": true, "not": true, "never": true, "denied": true, "deny": true, "denies": true, "didn't": true, "n't": true, "without": true, "if": true, "unless": true, "would": true, "could": true, "might": true})
+// negators deny or suspend the event after them: "no attack", "denied
+// carrying out", "would strike".
+var negators = grammarList("negators")
 
-var targetObjects = newWordSet(map[string]bool{"hideouts": true, "hideout": true, "hide": true, "positions": true, "position": true, "bases": true, "base": true, "camps": true, "camp": true, "locations": true, "headquarters": true, "targets": true, "strongholds": true, "facilities": true, "sites": true, "members": true, "fighters": true, "militants": true, "leaders": true, "commander": true, "outposts": true, "posts": true, "convoy": true, "vehicles": true})
+// targetObjects are the nouns of places and bodies that a strike hits:
+// "struck militant hideouts", "targeted positions of X".
+var targetObjects = grammarList("targetObjects")
 
 // actorOf maps a mention to the actor it stands for in an event: a capital
 // or a government body stands for its country (the body is kept as the
@@ -384,7 +396,7 @@ func governingWord(toks []text.Token, ms []*mention, m *mention) string {
 
 // directions are adjectives that may stand between a preposition and the
 // place it governs: "at northern Israel".
-var directions = newWordSet(map[string]bool{"northern": true, "southern": true, "eastern": true, "western": true, "central": true, "northeastern": true, "northwestern": true, "southeastern": true, "southwestern": true, "north": false, "occupied": true, "restive": true, "neighbouring": true, "neighboring": true, "border": false})
+var directions = grammarList("directions")
 
 // timeShiftBetween reports whether tokens [a, b) hold a word that moves to
 // another time, and so to another event: "after", "before", "following".
@@ -1018,20 +1030,22 @@ func clauseStart(toks []text.Token, i int) int {
 
 // nonActorHeads are nouns after which a demonym does not name an actor:
 // "Iranian airspace", "Iranian media", "Pakistani nationals".
-var nonActorHeads = newWordSet(map[string]bool{"airspace": true, "soil": true, "territory": true, "border": true, "side": true, "waters": true, "nationals": true, "media": true, "citizens": true, "people": true, "civilians": true, "origin": true, "state": true, "villagers": true, "children": true, "women": true, "men": true, "town": true, "city": true, "village": true, "province": true, "region": true, "capital": true, "coast": true, "port": true, "district": true, "areas": true, "area": true, "positions": true, "targets": true, "bases": true, "ship": true, "vessel": true, "embassy": true})
+var nonActorHeads = grammarList("nonActorHeads")
 
 // agentHeads are nouns after which a demonym names an actor: "Israeli
 // forces", "Iranian officials".
-var agentHeads = newWordSet(map[string]bool{"forces": true, "troops": true, "military": true, "army": true, "navy": true, "soldiers": true, "officials": true, "authorities": true, "government": true, "jets": true, "warplanes": true, "fighters": true, "drones": true, "police": true, "security": true, "intelligence": true, "diplomats": true, "leaders": true, "side": false, "strikes": true, "air": true, "president": true, "minister": true, "ministry": true})
+var agentHeads = grammarList("agentHeads")
 
 // memberHeads are nouns of "militants of X": X acts through them.
-var memberHeads = newWordSet(map[string]bool{"militants": true, "fighters": true, "members": true, "gunmen": true, "troops": true, "soldiers": true, "forces": true, "units": true, "jets": true, "warplanes": true, "drones": true})
+var memberHeads = grammarList("memberHeads")
 
 // locative are the words that put a place before an event: "in X",
 // "near X".
-var locative = newWordSet(map[string]bool{"in": true, "at": true, "near": true, "inside": true, "within": true, "on": true, "across": true, "outside": true, "into": true, "over": true})
+var locative = grammarList("locative")
 
-var territoryWords = newWordSet(map[string]bool{"territory": true, "soil": true, "airspace": true, "border": true, "side": true})
+// territoryWords are the nouns of a country's ground, sea and air:
+// "Pakistani territory", "Iranian airspace".
+var territoryWords = grammarList("territoryWords")
 
 // fillArgs fills targets, places, country, date and weapons from the
 // frame's span.
@@ -1258,7 +1272,7 @@ func (f *frame) isActorMention(m *mention) bool {
 }
 
 // placeNouns head phrases that say where, not what, was hit.
-var placeNouns = newWordSet(map[string]bool{"village": true, "town": true, "city": true, "area": true, "areas": true, "region": true, "province": true, "district": true, "territory": true, "soil": true, "airspace": true, "country": true, "neighbourhood": true, "neighborhood": true, "border": true, "side": true, "direction": true, "locations": true, "location": true})
+var placeNouns = grammarList("placeNouns")
 
 // objectText reports whether tokens [a, b) of sentence s can name what an
 // attack hit: not a place ("a border village"), a weapon ("several

@@ -120,20 +120,20 @@ func hasString(list []string, s string) bool {
 
 // lightFrameVerbs are verbs whose object noun names the event and whose
 // subject is its actor: "launched an attack", "carried out raids".
-var lightFrameVerbs = newWordSet(map[string]bool{"launch": true, "carry": true, "conduct": true, "stage": true, "mount": true, "execute": true, "undertake": true, "commit": true, "perpetrate": true, "claim": true, "initiate": true, "begin": true, "resume": true})
+var lightFrameVerbs = grammarList("lightFrameVerbs")
 
 // resultVerbs are verbs whose subject may be an event noun and whose
 // object is what it hit: "the explosion targeted a bakery", "the blast
 // killed two".
-var resultVerbs = newWordSet(map[string]bool{"target": true, "hit": true, "strike": true, "kill": true, "injure": true, "wound": true, "damage": true, "destroy": true, "claim": true, "leave": true, "shatter": true, "rock": true, "tear": true, "rip": true, "wreck": true, "flatten": true})
+var resultVerbs = grammarList("resultVerbs")
 
 // strikeLemmas are the lemmas for which the lexicon's subtype "strike"
 // is the right one.
-var strikeLemmas = newWordSet(map[string]bool{"strike": true, "hit": true, "target": true, "pound": true, "bomb": true})
+var strikeLemmas = grammarList("strikeLemmas")
 
 // victimVerbs are the result verbs whose object is a casualty, a target
 // only where nothing else is named.
-var victimVerbs = newWordSet(map[string]bool{"kill": true, "injure": true, "wound": true, "claim": true, "leave": true})
+var victimVerbs = grammarList("victimVerbs")
 
 // noneTo gives a toll of zero to the attacks of sentence si, or to the
 // last attack before it, where the sentence says no one died or was hurt
@@ -312,7 +312,7 @@ func existential(ps *syntax.Sentence, cl *syntax.Clause) bool {
 }
 
 // occurVerbs say that their subject, an event, took place.
-var occurVerbs = newWordSet(map[string]bool{"occur": true, "erupt": true, "happen": true, "break": true, "take": true, "continue": true, "resume": true, "flare": true, "rage": true, "ensue": true, "begin": true, "start": true, "unfold": true})
+var occurVerbs = grammarList("occurVerbs")
 
 // habitual reports whether an event noun at token a is one of many ("a
 // series of attacks", "dozens of raids"): a habit, not an event.
@@ -652,7 +652,7 @@ func (d *docState) describes(s int, ps *syntax.Sentence, np int, proper bool) bo
 
 // resultNouns head phrases that are times, figures or outcomes, never an
 // actor or target: "two days", "the incident".
-var resultNouns = newWordSet(map[string]bool{"day": true, "days": true, "time": true, "incident": true, "incidents": true, "night": true, "morning": true, "evening": true, "afternoon": true, "week": true, "weeks": true, "month": true, "year": true, "hours": true, "hour": true, "casualties": true, "fatalities": true, "injuries": true, "damage": true, "report": true, "reports": true, "people": false, "area": true, "details": true, "number": true, "device": true, "vehicle": false, "fire": true})
+var resultNouns = grammarList("resultNouns")
 
 // actorNP adds the actors noun phrase np names; it reports whether it
 // names a doer.
@@ -728,7 +728,7 @@ func pluralHead(w string) bool {
 }
 
 // collectiveHeads name a number of people by what they form.
-var collectiveHeads = newWordSet(map[string]bool{"group": true, "band": true, "gang": true, "crowd": true, "party": true})
+var collectiveHeads = grammarList("collectiveHeads")
 
 // targetNP adds the targets (or the places, for a place name) noun phrase
 // np names.
@@ -839,7 +839,7 @@ func (d *docState) facility(s, a, b int, within *entity) *entity {
 
 // venueDeterminers open a venue phrase without naming it: "a bakery",
 // "the two hospitals", "its building".
-var venueDeterminers = newWordSet(map[string]bool{"a": true, "an": true, "the": true, "its": true, "their": true, "his": true, "her": true, "this": true, "that": true, "these": true, "those": true, "one": true, "two": true, "three": true, "several": true, "some": true})
+var venueDeterminers = grammarList("venueDeterminers")
 
 // memberOf returns the "of" phrase after noun phrase np when np names
 // members of a body ("four members of al Shabaab", "fighters of the
@@ -852,7 +852,7 @@ func memberOf(ps *syntax.Sentence, np int) int {
 }
 
 // bodyMemberHeads name people by the body they belong to.
-var bodyMemberHeads = newWordSet(map[string]bool{"member": true, "members": true, "fighters": true, "supporters": true, "elements": true, "militants": true, "loyalists": true, "operatives": true, "cadres": true, "officers": true, "soldiers": true, "troops": true, "personnel": true})
+var bodyMemberHeads = grammarList("bodyMemberHeads")
 
 // placeNP adds the places noun phrase np names.
 func (d *docState) placeNP(f *frame, ps *syntax.Sentence, np int) {

@@ -17,38 +17,33 @@ import (
 
 // modalWords are the modal auxiliaries: what follows is possible, needed
 // or future, not reported as done.
-var modalWords = newWordSet(map[string]bool{"will": true, "would": true, "can": true, "could": true, "may": true, "might": true, "shall": true, "should": true, "must": true, "'ll": true, "cannot": true})
+var modalWords = grammarList("modalWords")
 
 // doubtWords open a clause that guesses rather than reports ("Perhaps
 // the fire was set by…").
-var doubtWords = newWordSet(map[string]bool{"perhaps": true, "maybe": true})
+var doubtWords = grammarList("doubtWords")
 
 // clauseBreaks end the backward search for a modal: punctuation that
 // closes a clause, subordinators and relative words that open another.
-var clauseBreaks = newWordSet(map[string]bool{",": true, ";": true, ":": true, "(": true, ")": true, "that": true, "which": true, "who": true, "when": true, "after": true, "before": true, "because": true, "while": true, "since": true, "as": true, "where": true, "but": true, "said": true, "says": true})
+var clauseBreaks = grammarList("clauseBreaks")
 
 // modalBridge are the words that may stand between a modal and the event
 // noun it governs ("could it have been an air strike", "there will be
 // clashes"): pronouns, be and have.
-var modalBridge = newWordSet(map[string]bool{"it": true, "this": true, "that": true, "there": true, "be": true, "been": true, "have": true, "not": true, "also": true, "still": true, "soon": true, "a": true, "an": true, "the": true, "more": true, "further": true, "new": true, "another": true})
+var modalBridge = grammarList("modalBridge")
 
 // aspectVerbs may govern an infinitive that reports the act ("began to
 // shell", "went on to attack"); any other verb or noun before "to"
 // makes it an intent, a plan, an order or a purpose.
-var aspectVerbs = newWordSet(map[string]bool{"began": true, "begun": true, "begin": true, "begins": true, "started": true, "start": true, "starts": true, "continued": true, "continue": true, "continues": true, "on": true, "proceeded": true, "resumed": true, "came": true})
+var aspectVerbs = grammarList("aspectVerbs")
 
 // preventWords name what stops, threatens or plans an event: the event
 // noun they govern (directly or through "to", "of", "for", "against",
 // "on") did not happen.
-var preventWords = newWordSet(map[string]bool{
-	"halt": true, "end": true, "stop": true, "ceasefire": true, "cessation": true, "truce": true, // a stop to fighting
-	"threat": true, "threats": true, "fear": true, "fears": true, "risk": true, "risks": true, "danger": true, "warning": true, "warnings": true, // what may come
-	"plan": true, "plans": true, "plot": true, "plots": true, "possibility": true, "prospect": true, "idea": true, "call": true, "calls": true, // what is intended or proposed
-	"prevent": true, "prevented": true, "preventing": true, "avert": true, "averted": true, "foil": true, "foiled": true, "thwart": true, "thwarted": true, "deter": true, "avoid": true, "avoided": true, // stopped before it happened
-})
+var preventWords = grammarList("preventWords")
 
 // govPreps link a prevention word to the event noun it governs.
-var govPreps = newWordSet(map[string]bool{"to": true, "of": true, "for": true, "against": true, "on": true})
+var govPreps = grammarList("govPreps")
 
 // unreal reports why frame f, in tokens toks, speaks of no event that
 // took place, or "" when it may report one.
@@ -241,7 +236,7 @@ func nounPremodifier(t text.Token) bool {
 // conflictNouns name a war or a standing conflict, not one incident: the
 // place they govern ("Israel's war on Gaza", "the conflict in Yemen") is
 // theirs, not that of an attack reported in the same sentence.
-var conflictNouns = newWordSet(map[string]bool{"war": true, "wars": true, "conflict": true, "conflicts": true, "crisis": true, "tensions": true, "dispute": true, "standoff": true, "insurgency": true, "occupation": true})
+var conflictNouns = grammarList("conflictNouns")
 
 // ofConflict reports whether the name at token a is governed by a
 // conflict noun through a preposition ("war on Gaza").

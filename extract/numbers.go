@@ -219,14 +219,21 @@ func partBelow(toks []text.Token, j, scale int) (int, int, bool) {
 	return v, k, true
 }
 
-var victimNouns = newWordSet(map[string]bool{"people": true, "persons": true, "person": true, "civilians": true, "civilian": true, "children": true, "child": true, "women": true, "woman": true, "men": true, "man": true, "soldiers": true, "soldier": true, "troops": true, "militants": true, "terrorists": true, "fighters": true, "police": true, "policemen": true, "officers": true, "personnel": true, "others": true, "members": true, "nationals": true, "villagers": true, "students": true, "workers": true, "worshippers": true, "passengers": true, "residents": true, "pilgrims": true, "insurgents": true, "rebels": true, "guards": true, "staff": true, "journalists": true, "protesters": true, "security": true, "family": true, "commander": true, "leader": true, "officer": true, "policeman": true, "journalist": true, "fighter": true, "militant": true, "guard": true, "doctor": true, "worker": true})
+// victimNouns are the nouns of people a casualty figure counts: "nine
+// people", "two soldiers".
+var victimNouns = grammarList("victimNouns")
 
 // singularVictims are nouns for one person that casualty lists count:
 // "a Hezbollah commander and two civilians".
-var singularVictims = newWordSet(map[string]bool{"commander": true, "leader": true, "soldier": true, "child": true, "woman": true, "man": true, "officer": true, "policeman": true, "journalist": true, "civilian": true, "fighter": true, "militant": true, "guard": true, "doctor": true, "worker": true})
+var singularVictims = grammarList("singularVictims")
 
-var killWords = newWordSet(map[string]bool{"killed": true, "killing": true, "kill": true, "kills": true, "dead": true, "died": true, "die": true, "deaths": true, "death": true, "lives": true, "slain": true, "massacred": true, "martyred": true, "dies": true, "beheaded": true})
-var hurtWords = newWordSet(map[string]bool{"injured": true, "injuring": true, "wounded": true, "wounding": true, "hurt": true, "injure": true, "wound": true, "injuries": true})
+// killWords are the words of death that a casualty figure goes with: "killed
+// nine", "nine dead", "the deaths of two".
+var killWords = grammarList("killWords")
+
+// hurtWords are the words of injury that a casualty figure goes with:
+// "wounded three", "two injured".
+var hurtWords = grammarList("hurtWords")
 
 // casualty is a figure the sentence gives: Killed or injured, at token At
 // (up to token End).
@@ -297,7 +304,7 @@ func zeroAt(toks []text.Token, i int) []casualty {
 // two men … have been killed" (summed), "wounded three others".
 // vagueCounts are quantities that give no number: "dozens killed" leaves
 // the toll unknown.
-var vagueCounts = newWordSet(map[string]bool{"dozens": true, "hundreds": true, "thousands": true, "scores": true, "several": true, "many": true})
+var vagueCounts = grammarList("vagueCounts")
 
 // noneWords are the nouns of "no fatalities", "no casualties reported":
 // a toll of zero (Killed) or no injury.
@@ -305,7 +312,7 @@ var noneWords = map[string]int{"fatalities": 1, "fatality": 1, "deaths": 1, "dea
 
 // noneFillers may stand between "no" and the toll it denies: "no
 // reported human casualties", "no immediate reports of casualties".
-var noneFillers = newWordSet(map[string]bool{"reported": true, "known": true, "confirmed": true, "immediate": true, "human": true, "other": true, "further": true, "reports": true, "report": true, "of": true, "serious": true, "bodily": true})
+var noneFillers = grammarList("noneFillers")
 
 // noCasualties reports whether a sentence says that no one died ("no
 // fatalities reported", "no reported casualties", "no one was killed")
@@ -511,7 +518,7 @@ func tollBeforeKind(toks []text.Token, i int) int {
 func tollBefore(toks []text.Token, i int) bool { return tollBeforeKind(toks, i) != 0 }
 
 // approxWords may stand between a toll verb and its number.
-var approxWords = newWordSet(map[string]bool{"at": true, "least": true, "over": true, "more": true, "than": true, "some": true, "about": true, "around": true, "nearly": true, "almost": true, "up": true, "to": true})
+var approxWords = grammarList("approxWords")
 
 // tollAfter reports whether a toll starts at token k: a word of killing
 // or wounding ("eight killed", "one dead"), or one after a form of "be"
@@ -543,7 +550,7 @@ func tollAfterWords(toks []text.Token, k int) bool {
 
 // tollAuxiliaries are the forms of "be" and "have" a passive toll takes:
 // "was killed", "have been wounded", "is reported dead".
-var tollAuxiliaries = newWordSet(map[string]bool{"was": true, "were": true, "is": true, "are": true, "has": true, "have": true, "had": true, "been": true, "reportedly": true, "later": true, "reported": true})
+var tollAuxiliaries = grammarList("tollAuxiliaries")
 
 // writtenYear reports whether the number at token i is written as a year
 // (four digits between 1800 and 2100, no thousands separator).
@@ -586,7 +593,7 @@ func oneVictim(toks []text.Token, taken func(int) bool) []casualty {
 }
 
 // activeTolls are the verb forms that take their victim as object.
-var activeTolls = newWordSet(map[string]bool{"killed": true, "killing": true, "kills": true, "kill": true, "wounded": true, "wounding": true, "injured": true, "injuring": true, "massacred": true})
+var activeTolls = grammarList("activeTolls")
 
 // singularBefore finds the singular subject of the passive toll at k:
 // "was" or "is" (or "has been", "was shot") before it, and before that a
@@ -624,7 +631,7 @@ func singularBefore(toks []text.Token, k int) (int, bool) {
 }
 
 // clauseOpeners are the words after which a new subject may start.
-var clauseOpeners = newWordSet(map[string]bool{"when": true, "while": true, "and": true, "after": true, "as": true, "where": true, "but": true, "least": true})
+var clauseOpeners = grammarList("clauseOpeners")
 
 // singularAfter reports whether a singular person phrase starts at k:
 // "a" or "an" and a word that is no quantity ("a dozen", "a number of").
@@ -647,7 +654,7 @@ func singularAfter(toks []text.Token, k int) bool {
 }
 
 // quantityNouns after "a" make a quantity, not one person.
-var quantityNouns = newWordSet(map[string]bool{"number": true, "group": true, "lot": true, "few": true, "handful": true, "couple": true, "total": true, "dozen": true, "score": true, "series": true})
+var quantityNouns = grammarList("quantityNouns")
 
 // addSaturating adds two figures, as math.MaxInt when the sum overflows.
 func addSaturating(a, b int) int {

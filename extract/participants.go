@@ -177,31 +177,31 @@ func opensSentence(toks []text.Token, k int) bool {
 // qualifiedNouns are nouns a head word qualifies when it stands right
 // before them, as an adjective: "militant group", "terrorist camps",
 // "military operation", "rebel commander", "police sources".
-var qualifiedNouns = newWordSet(map[string]bool{"group": true, "groups": true, "outfit": true, "network": true, "cell": true, "cells": true, "wing": true, "organisation": true, "organization": true, "hideout": true, "hideouts": true, "camp": true, "camps": true, "base": true, "bases": true, "position": true, "positions": true, "targets": true, "target": true, "commander": true, "commanders": true, "leader": true, "leaders": true, "leadership": true, "spokesman": true, "spokesperson": true, "official": true, "officials": true, "source": true, "sources": true, "chief": true, "operation": true, "operations": true, "installation": true, "installations": true, "facility": true, "facilities": true, "activity": true, "activities": true, "violence": true, "presence": true, "action": true, "response": true, "vehicle": true, "vehicles": true, "aircraft": true, "jets": true, "jet": true, "plane": true, "planes": true, "drone": true, "drones": true, "court": true, "academy": true, "analyst": true, "analysts": true, "expert": true, "experts": true, "threat": true, "threats": true, "infrastructure": true, "casualties": true, "deaths": true, "death": true, "toll": true, "areas": true, "area": true, "population": true, "populations": true, "life": true, "lives": true, "status": true, "uniform": true, "uniforms": true, "side": true})
+var qualifiedNouns = grammarList("qualifiedNouns")
 
 // countedPeople are the needs-modifier heads that, counted and with no
 // modifier, are people hit: "two men", "a man", "three individuals".
-var countedPeople = newWordSet(map[string]bool{"men": true, "man": true, "individuals": true})
+var countedPeople = grammarList("countedPeople")
 
 // massHeads are heads that are also adjectives: "military strikes".
-var massHeads = newWordSet(map[string]bool{"military": true, "army": true, "police": true})
+var massHeads = grammarList("massHeads")
 
 // genericHeads, bare (no determiner, number, modifier or affiliation),
 // speak of a kind rather than of someone: "Iran said it struck
 // terrorists". They refer back to a group named just before, or to
 // nothing.
-var genericHeads = newWordSet(map[string]bool{"militants": true, "terrorists": true, "insurgents": true, "fighters": true, "rebels": true, "jihadists": true, "extremists": true, "militia": true, "militiamen": true})
+var genericHeads = grammarList("genericHeads")
 
 // affixes join a group's name to a participant: "al Shabaab-linked
 // gunmen", "Iran-backed militia".
-var affixes = newWordSet(map[string]bool{"linked": true, "backed": true, "allied": true, "affiliated": true, "aligned": true, "supported": true, "inspired": true})
+var affixes = grammarList("affixes")
 
 // communityHeads are the heads an ethnic or community name may qualify:
 // "Pokot raiders", "Fulani militia", "Marakwet youths".
-var communityHeads = newWordSet(map[string]bool{"gang": true, "gangs": true, "raiders": true, "militia": true, "militiamen": true, "youths": true, "gunmen": true, "attackers": true, "bandits": true, "fighters": true, "herders": true, "warriors": true})
+var communityHeads = grammarList("communityHeads")
 
 // notCounts are number words that give no count: "dozens of", "hundreds".
-var notCounts = newWordSet(map[string]bool{"dozens": true, "hundreds": true, "dozen": true, "a": true, "an": true})
+var notCounts = grammarList("notCounts")
 
 // readDeterminer reads a number or determiner at token k, the word before
 // the phrase read so far.
@@ -234,7 +234,7 @@ func (d *docState) readDeterminer(p *participant, k int) {
 
 // affiliationCues open the affiliation after a head: "gunmen suspected to
 // be al Shabaab", "attackers linked to ISWAP", "fighters loyal to X".
-var affiliationCues = newWordSet(map[string]bool{"suspected": true, "believed": true, "linked": true, "thought": true, "said": true, "affiliated": true, "belonging": true, "loyal": true, "allied": true, "allegedly": true, "reportedly": true, "associated": true})
+var affiliationCues = grammarList("affiliationCues")
 
 // readAfter reads an affiliation or a country after the head: "of X",
 // "from X", "suspected to be X".
@@ -546,7 +546,7 @@ func preferNamed(ts []*entity) []*entity {
 
 // claimVerbs open a claim of responsibility: "X claimed responsibility",
 // "X said it carried out the attack".
-var claimVerbs = newWordSet(map[string]bool{"claimed": true, "claims": true, "claiming": true, "took": true, "takes": true, "accepted": true, "admitted": true})
+var claimVerbs = grammarList("claimVerbs")
 
 // claimant returns the armed group that claims the document's attack ("X
 // claimed responsibility", "X said it carried out the bombing"), whose

@@ -290,7 +290,9 @@ func (d *docState) attachRole(p *entity, s, a, b int, ro *lexicon.Role, of *enti
 	}
 }
 
-var modifierWords = newWordSet(map[string]bool{"caretaker": true, "interim": true, "deputy": true, "acting": true, "former": true, "senior": true, "chief": true, "foreign": true, "ministry": true, "military": true, "army": true, "regional": true, "provincial": true, "top": true})
+// modifierWords are the words that may stand before a role noun in a title:
+// "interim president", "deputy foreign minister".
+var modifierWords = grammarList("modifierWords")
 
 // findSurnames marks later mentions of a person's surname alone.
 func (d *docState) findSurnames() {

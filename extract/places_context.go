@@ -40,7 +40,7 @@ func (d *docState) findDescribed() {
 
 // locatives are the prepositions after which a capitalised name is a
 // place.
-var locatives = newWordSet(map[string]bool{"in": true, "near": true, "at": true, "along": true, "towards": true, "toward": true, "outside": true, "around": true, "between": true, "from": true, "inside": true})
+var locatives = grammarList("locatives")
 
 // placeSpan is a place name found from context, before it becomes an
 // entity: tokens [a, b) of its sentence, the place word after it.
@@ -342,7 +342,7 @@ func (d *docState) regionSkeletons() map[string][]*gazetteer.Entry {
 
 // adminWords are the words a division's reference name may carry that
 // news copy leaves out or adds: "Paktia Province".
-var adminWords = newWordSet(map[string]bool{"province": true, "region": true, "state": true, "county": true, "department": true, "governorate": true, "district": true, "oblast": true, "prefecture": true})
+var adminWords = grammarList("adminWords")
 
 // skeleton is a spelling-independent key of a place name: its words other
 // than administrative ones, folded to ASCII, with vowels (after the
@@ -400,7 +400,7 @@ func sameInitial(a, b string) bool {
 
 // venueModifiers are the nouns that stand before a venue word in its
 // name: "police station", "military post", "bus station".
-var venueModifiers = newWordSet(map[string]bool{"police": true, "military": true, "army": true, "border": true, "bus": true, "petrol": true, "primary": true, "secondary": true, "high": true, "country": true, "club": true, "camp": true, "security": true, "district": true, "county": true, "village": true, "health": true, "gas": true, "fuel": true, "railway": true, "train": true, "local": true})
+var venueModifiers = grammarList("venueModifiers")
 
 // venueSynonyms maps a venue modifier to the one its key uses, so that
 // one facility reported as "an army base" and "a military base" of the
@@ -517,7 +517,7 @@ func (d *docState) listedBefore(spans []placeSpan, s int) []placeSpan {
 
 // placeParticles are the lower-case words inside place names: "Calle del
 // Correo", "Rio de Janeiro", "Bois de la Cambre".
-var placeParticles = newWordSet(map[string]bool{"del": true, "de": true, "la": true, "du": true, "des": true, "di": true, "da": true, "do": true, "dos": true, "das": true, "el": true, "al": true, "sur": true, "on": false})
+var placeParticles = grammarList("placeParticles")
 
 // placeParticles extends a name run ending at end over particles followed
 // by capitalised words.

@@ -155,7 +155,7 @@ func (x *Lexical) relations(d *docState) []Relation {
 func refp(r Ref) *Ref { return &r }
 
 // memberNouns are the nouns of "X, a member of Y" and "Y commander X".
-var memberNouns = newWordSet(map[string]bool{"member": true, "commander": true, "leader": true, "fighter": true, "militant": true, "founder": true, "chief": true, "spokesman": true, "spokeswoman": true, "spokesperson": true, "co-founder": true, "official": true})
+var memberNouns = grammarList("memberNouns")
 
 // listAfter returns the entities of a list that starts at token k of
 // sentence si: "for Iran's eastern Sistan and Pakistan's southwestern

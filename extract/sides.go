@@ -14,7 +14,7 @@ import (
 
 // communityNouns head a phrase that names a community's side by the name
 // before them: "the Kapkeny clans", "the Ogiek community".
-var communityNouns = newWordSet(map[string]bool{"clan": true, "clans": true, "community": true, "communities": true, "tribe": true, "tribes": true, "militias": true, "militia": true, "groups": true, "group": true, "tribesmen": true, "clansmen": true, "herders": true, "raiders": true, "youths": true, "families": true})
+var communityNouns = grammarList("communityNouns")
 
 // clashSides adds as actors of symmetric frame f the communities that the
 // noun phrases nps (and the phrases coordinated with them) name.
@@ -91,7 +91,7 @@ func properRun(ps *syntax.Sentence, a, b int) string {
 
 // sideModifiers may stand in a community's phrase: "armed Fulani", "the
 // rival Garre and Murule ethnic militias".
-var sideModifiers = newWordSet(map[string]bool{"armed": true, "rival": true, "ethnic": true, "local": true, "suspected": true})
+var sideModifiers = grammarList("sideModifiers")
 
 // withConjoined returns noun phrases nps with the phrases coordinated
 // after each ("Turkana and Samburu raiders", "police and soldiers").

@@ -8,7 +8,9 @@ import (
 	"github.com/newsgraph/newsgraph/extract/text"
 )
 
-var groupHeads = newWordSet(map[string]bool{"group": true, "militants": true, "militant": true, "rebels": true, "separatists": true, "insurgents": true, "militia": true, "militias": true, "faction": true, "movement": true, "brigade": true, "brigades": true, "organisation": true, "organization": true, "front": false})
+// groupHeads are the head nouns of an unnamed armed group's description: "a
+// Baloch separatist group", "Sunni militants".
+var groupHeads = grammarList("groupHeads")
 
 // findUnknowns finds names that no list knows from the shape of the text:
 // "the X group", "X militants", "the X area", "the town of X", "X village",
@@ -62,7 +64,7 @@ func (d *docState) findUnknowns() {
 
 // descriptors are words that describe a group (faith, ethnicity, creed)
 // without naming it: "the Sunni Baloch militant group".
-var descriptors = newWordSet(map[string]bool{"sunni": true, "shia": true, "shiite": true, "shi'ite": true, "baloch": true, "baluch": true, "baluchi": true, "balochi": true, "kurdish": true, "islamist": true, "jihadi": true, "jihadist": true, "pashtun": true, "arab": true, "muslim": true, "christian": true, "hindu": true, "buddhist": true, "tuareg": true, "fulani": true, "sikh": true, "druze": true, "alawite": true, "uighur": true, "uyghur": true, "tamil": true, "rohingya": true, "hazara": true, "yazidi": true, "salafist": true, "salafi": true, "maoist": true, "marxist": true, "separatist": true, "nationalist": true, "tribal": true, "local": true, "armed": true, "islamic": false})
+var descriptors = grammarList("descriptors")
 
 // descriptorsOnly reports whether tokens [a, b) are all descriptors or
 // demonyms.

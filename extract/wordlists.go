@@ -9,7 +9,7 @@ import (
 	"sync"
 )
 
-//go:embed data/*.tsv
+//go:embed data/*.tsv data/grammar/*.tsv
 var wordFiles embed.FS
 
 // participantHead is one row of data/participants.tsv: a head noun of a
@@ -186,4 +186,81 @@ func eachRow(fsys fs.FS, name string, n int, row func([]string) error) error {
 		}
 	}
 	return sc.Err()
+}
+
+// grammarList returns the set of the words of one list in
+// data/grammar/*.tsv. It panics if no file holds the list or a file is
+// malformed, which TestGrammarLists rules out.
+func grammarList(name string) wordSet {
+	grammarOnce.Do(func() {
+		grammar, grammarErr = parseGrammar(wordFiles)
+	})
+	if grammarErr != nil {
+		panic("extract: embedded grammar lists: " + grammarErr.Error())
+	}
+	words, ok := grammar[name]
+	if !ok {
+		panic("extract: no grammar list " + name)
+	}
+	return newWordSet(words)
+}
+
+var (
+	grammarOnce sync.Once
+	grammar     map[string]map[string]bool
+	grammarErr  error
+)
+
+// parseGrammar reads the grammar word lists of data/grammar/*.tsv in fsys.
+// A row is a list's name, a word and the reason it is there. A word
+// written "!word" is left out of its list on purpose (a near miss that
+// would do harm, the reason says which); it maps to false, which
+// newWordSet skips. An error names the file, the line and the problem: a
+// missing reason, a word not in lower case, a word listed twice in one
+// list, or a list split between two files.
+func parseGrammar(fsys fs.FS) (map[string]map[string]bool, error) {
+	names, err := fs.Glob(fsys, "data/grammar/*.tsv")
+	if err != nil {
+		return nil, err
+	}
+	lists := map[string]map[string]bool{}
+	fileOf := map[string]string{} // the file that holds each list
+	for _, name := range names {
+		data, err := fs.ReadFile(fsys, name)
+		if err != nil {
+			return nil, err
+		}
+		for i, t := range strings.Split(string(data), "\n") {
+			if strings.TrimSpace(t) == "" || strings.HasPrefix(t, "#") {
+				continue
+			}
+			f := strings.Split(t, "\t")
+			if len(f) != 3 {
+				return nil, fmt.Errorf("%s:%d: %d fields, want 3 (list, word, reason)", name, i+1, len(f))
+			}
+			list, w, reason := f[0], f[1], f[2]
+			in := !strings.HasPrefix(w, "!")
+			w = strings.TrimPrefix(w, "!")
+			switch {
+			case list == "":
+				return nil, fmt.Errorf("%s:%d: no list name", name, i+1)
+			case strings.TrimSpace(reason) == "":
+				return nil, fmt.Errorf("%s:%d: no reason given", name, i+1)
+			case w == "" || w != strings.ToLower(w):
+				return nil, fmt.Errorf("%s:%d: word %q is not in lower case", name, i+1, w)
+			}
+			if f, ok := fileOf[list]; ok && f != name {
+				return nil, fmt.Errorf("%s:%d: list %s is also in %s", name, i+1, list, f)
+			}
+			fileOf[list] = name
+			if lists[list] == nil {
+				lists[list] = map[string]bool{}
+			}
+			if _, dup := lists[list][w]; dup {
+				return nil, fmt.Errorf("%s:%d: %q is listed twice in %s", name, i+1, w, list)
+			}
+			lists[list][w] = in
+		}
+	}
+	return lists, nil
 }
