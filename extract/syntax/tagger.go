@@ -1,8 +1,10 @@
 package syntax
 
 import (
+	_ "embed"
 	"strings"
 
+	"github.com/newsgraph/newsgraph/extract/internal/wordlist"
 	"github.com/newsgraph/newsgraph/extract/text"
 )
 
@@ -268,7 +270,10 @@ func (p *Parser) pastVerb(i int) Tag {
 
 // suspicionWords qualify a doer named after them: "suspected al Shabaab",
 // "presumed JNIM".
-var suspicionWords = map[string]bool{"suspected": true, "alleged": true, "presumed": true, "assumed": true}
+var suspicionWords = wordlist.MustParse("data/suspicion.tsv", suspicionData)
+
+//go:embed data/suspicion.tsv
+var suspicionData string
 
 // ingVerb decides an -ing form: a gerund noun after a determiner or an
 // adjective ("the shelling", "heavy shelling"), else a verb.

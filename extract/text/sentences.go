@@ -1,22 +1,20 @@
 package text
 
 import (
+	_ "embed"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/newsgraph/newsgraph/extract/internal/wordlist"
 )
 
 // abbreviations lists words that are commonly followed by a period inside a
-// sentence (titles, months, initials are handled separately).
-var abbreviations = map[string]bool{
-	"mr": true, "mrs": true, "ms": true, "dr": true, "prof": true, "gen": true, "lt": true,
-	"col": true, "maj": true, "capt": true, "sgt": true, "cpl": true, "adm": true, "gov": true,
-	"sen": true, "rep": true, "st": true, "no": true, "vs": true, "jan": true, "feb": true,
-	"mar": true, "apr": true, "jun": true, "jul": true, "aug": true, "sep": true, "sept": true,
-	"oct": true, "nov": true, "dec": true, "approx": true, "est": true, "inc": true, "ltd": true,
-	"co": true, "corp": true, "jr": true, "sr": true, "mt": true, "ft": true, "brig": true,
-	"cmdr": true, "rev": true, "sheikh": false, "pres": true, "hon": true, "messrs": true,
-}
+// sentence, from data/abbreviations.tsv (initials are handled separately).
+var abbreviations = wordlist.MustParse("data/abbreviations.tsv", abbreviationsData)
+
+//go:embed data/abbreviations.tsv
+var abbreviationsData string
 
 // MaxSentence is the length in bytes above which a sentence is cut in
 // pieces: at the last clause break (", ", "; ", ": ") or white space of
