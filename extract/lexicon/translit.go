@@ -4,6 +4,7 @@ import (
 	_ "embed"
 	"strings"
 
+	"github.com/newsgraph/newsgraph/extract/internal/wordlist"
 	"github.com/newsgraph/newsgraph/extract/text"
 )
 
@@ -205,8 +206,11 @@ func nameRunEnd(toks []text.Token, i int) int {
 
 // linkParticles are the particles that a name's usual spelling joins to
 // the words around it with hyphens: Koh-e-Sabz, Anwaar-ul-Haq,
-// Sistan-o-Baluchestan.
-var linkParticles = map[string]bool{"e": true, "i": true, "o": true, "ul": true, "al": true, "el": true, "wal": true, "va": true}
+// Sistan-o-Baluchestan. From data/link_particles.tsv.
+var linkParticles = wordlist.MustParse("data/link_particles.tsv", linkParticleData)
+
+//go:embed data/link_particles.tsv
+var linkParticleData string
 
 // HyphenateParticles writes a transliterated name in its hyphenated
 // spelling: a lower-case linking particle between two capitalised words is
