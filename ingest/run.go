@@ -108,7 +108,7 @@ func (r *run) pipeline() (*Pipeline, error) {
 	ex := r.opts.Extractor
 	if ex == nil {
 		var err error
-		if ex, err = extract.New("lexical", extract.Options{Base: r.opts.Store.Base()}); err != nil {
+		if ex, err = extract.New("lexical", extract.Options{}); err != nil {
 			return nil, err
 		}
 	}

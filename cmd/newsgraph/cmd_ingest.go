@@ -158,7 +158,7 @@ func (c *ingestCmd) run(ctx context.Context, env *Env, args []string) error {
 	if staging != nil {
 		defer staging.close()
 	}
-	ex, err := extract.New(c.extractor, extract.Options{Base: c.store.base})
+	ex, err := c.newExtractor()
 	if err != nil {
 		return err
 	}

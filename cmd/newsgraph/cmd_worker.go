@@ -103,7 +103,7 @@ func (c *workerCmd) run(ctx context.Context, env *Env, args []string) error {
 		return usagef("--ack-wait must be at least 1s")
 	}
 	start := time.Now()
-	ex, err := extract.New(c.ex.extractor, extract.Options{Base: c.store.base})
+	ex, err := c.ex.newExtractor()
 	if err != nil {
 		return err
 	}
