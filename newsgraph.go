@@ -42,7 +42,7 @@ func Open(ctx context.Context, cfg graph.Config) (*Graph, error) {
 	if err != nil {
 		return nil, err
 	}
-	ex, err := extract.New("lexical", extract.Options{Base: s.Base()})
+	ex, err := extract.New("lexical", extract.Options{})
 	if err != nil {
 		s.Close()
 		return nil, err

@@ -27,9 +27,8 @@ type entity struct {
 	count                 int  // how many the document says there are ("seven civilians"), 0 if it does not
 	unidentified          bool // an armed participant whose identity is not known
 	described             bool // made from a description ("seven civilians"), not a name
-	// ref caches Lexical.ref, made under base refBase.
-	ref     *Ref
-	refBase string
+	// ref caches Lexical.ref.
+	ref *Ref
 }
 
 // mention is one occurrence of an entity: tokens [a, b) of sentence s.

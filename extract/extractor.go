@@ -19,12 +19,14 @@ type Extractor interface {
 	Extract(ctx context.Context, doc Document) (*Record, error)
 }
 
-// Options configure an extractor.
-type Options struct {
-	// Base is the IRI prefix of every node the extractor names
-	// (default schema.DefaultBase).
-	Base string
-}
+// Options configure an extractor. The built-in one takes none yet; the
+// type keeps Factory's signature stable for those that will.
+//
+// An extractor names no IRIs: its record speaks in keys (an entity's
+// schema.EntityID, an event's key among the record's events), and the
+// store, or Record.Resolve for output, makes IRIs of them through package
+// schema.
+type Options struct{}
 
 // Factory builds an extractor from options.
 type Factory func(Options) (Extractor, error)

@@ -5,9 +5,9 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
-	"net/url"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -20,7 +20,6 @@ import (
 // tokens, then patterns that fill events and relations. It is registered
 // as "lexical" and is the default.
 type Lexical struct {
-	base   string
 	r      *resources
 	window window // how a long text is divided (window.go)
 }
@@ -31,22 +30,12 @@ func init() {
 
 // NewLexical returns the lexical extractor. Its data (lexicons, gazetteer)
 // is loaded once per process, on first use.
-func NewLexical(o Options) *Lexical {
-	base := o.Base
-	if base == "" {
-		base = schema.DefaultBase
-	}
-	return &Lexical{base: base, r: loadResources(), window: defaultWindow}
+func NewLexical(Options) *Lexical {
+	return &Lexical{r: loadResources(), window: defaultWindow}
 }
 
 // Default returns the default extractor with default options.
 func Default() Extractor { return NewLexical(Options{}) }
-
-// EntityIRI returns the IRI of an entity key under base.
-func EntityIRI(base, key string) string { return base + "entity/" + key }
-
-// DocIRI returns the IRI of a document id under base.
-func DocIRI(base, id string) string { return base + "doc/" + url.PathEscape(id) }
 
 // extractWhole extracts doc in one piece (see Extract, window.go).
 func (x *Lexical) extractWhole(ctx context.Context, doc Document) (*Record, error) {
@@ -95,9 +84,8 @@ func (x *Lexical) extractWhole(ctx context.Context, doc Document) (*Record, erro
 		rec.Entities = append(rec.Entities, x.entityOut(d, e))
 	}
 	rec.Events = []Event{}
-	docKey := strings.ToLower(strings.TrimSuffix(rec.Doc.SHA256[:16], ""))
 	for i, e := range events {
-		e.id = fmt.Sprintf("%sreport/%s/%d", x.base, docKey, i)
+		e.id = strconv.Itoa(i)
 	}
 	dates := newEventDates(d, events, pub)
 	for _, e := range events {
@@ -117,10 +105,10 @@ func (x *Lexical) extractWhole(ctx context.Context, doc Document) (*Record, erro
 // refs are made only when the record is written, after the analysis has
 // settled every entity's key, name, class and country.
 func (x *Lexical) ref(e *entity) Ref {
-	if e.ref != nil && e.refBase == x.base {
+	if e.ref != nil {
 		return *e.ref
 	}
-	r := Ref{ID: EntityIRI(x.base, e.key), Name: e.name, Class: e.class}
+	r := Ref{ID: schema.EntityID(e.key), Name: e.name, Class: e.class}
 	if e.country != "" && e.class != ClassCountry {
 		if c, ok := x.r.countries[e.country]; ok {
 			r.Country = c.name
@@ -134,7 +122,7 @@ func (x *Lexical) ref(e *entity) Ref {
 		}
 	}
 	sort.Strings(r.Aliases)
-	e.ref, e.refBase = &r, x.base
+	e.ref = &r
 	return r
 }
 

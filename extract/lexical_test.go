@@ -2,6 +2,9 @@ package extract
 
 import (
 	"context"
+	"math/rand/v2"
+	"slices"
+	"sort"
 	"strings"
 	"testing"
 )
@@ -234,5 +237,25 @@ func TestMemberOf(t *testing.T) {
 	}
 	if len(want) > 0 {
 		t.Errorf("missing memberOf for %v in %+v", want, rec.Relations)
+	}
+}
+
+// TestSortLike checks that sortLike leaves elements, equal ones included,
+// where sort.Slice leaves them.
+func TestSortLike(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 3))
+	for range 2000 {
+		n := rng.IntN(80)
+		a := make([]*mention, n)
+		for i := range a {
+			a[i] = &mention{s: rng.IntN(4), a: rng.IntN(5), b: rng.IntN(5)}
+		}
+		b := slices.Clone(a)
+		less := func(x, y *mention) bool { return x.s < y.s || x.s == y.s && x.a < y.a }
+		sort.Slice(a, func(i, j int) bool { return less(a[i], a[j]) })
+		sortLike(b, less)
+		if !slices.Equal(a, b) {
+			t.Fatalf("sortLike differs from sort.Slice on %d elements", n)
+		}
 	}
 }

@@ -3,6 +3,8 @@ package extract
 import (
 	"encoding/json"
 	"fmt"
+
+	"github.com/newsgraph/newsgraph/schema"
 )
 
 // Entity classes, as named by the extraction record contract
@@ -62,7 +64,8 @@ type Document struct {
 }
 
 // Record is everything extracted from one document: the JSON object that
-// `newsgraph extract` prints, one per line.
+// `newsgraph extract` prints, one per line, once Resolve has made IRIs of
+// its keys.
 type Record struct {
 	Doc       DocInfo    `json:"doc"`
 	Entities  []Entity   `json:"entities"`
@@ -112,6 +115,9 @@ type Span struct {
 }
 
 // Entity is one real-world thing a document names, with every mention.
+// ID is, from an extractor, the entity's key (schema.EntityID, the same
+// in every document that names it), and an IRI once resolved; the refs
+// that point at the entity carry the same ID.
 type Entity struct {
 	ID       string   `json:"id"`
 	Name     string   `json:"name"`
@@ -153,7 +159,10 @@ type Ref struct {
 
 // Event is one thing that happened, as one document reports it (from
 // `extract`), or fused across documents (from `events --json`, which fills
-// Sources).
+// Sources). ID is, from an extractor, a key naming the event among the
+// record's events (the lexical extractor numbers them from "0"), which
+// RetaliationFor may cite; resolved, it is the report's IRI, and in
+// `events --json` the fused event's.
 type Event struct {
 	ID             string        `json:"id"`
 	Type           string        `json:"type"`
@@ -242,4 +251,58 @@ func (o *Object) UnmarshalJSON(b []byte) error {
 	ref := raw.Ref // every field of a reference, its aliases too
 	*o = Object{Ref: &ref}
 	return nil
+}
+
+// Resolve replaces the keys of a record made by an extractor by the IRIs
+// that the store gives the same nodes under base, as the extraction record
+// contract prints them: an entity's id (and every ref's) by
+// schema.EntityIRI, the n-th event's id by schema.ReportIRI, and a
+// RetaliationFor that cites an event of the record by that event's IRI.
+// Ids that are IRIs already are kept, so that resolving twice changes
+// nothing.
+func (r *Record) Resolve(base string) {
+	entity := func(ref *Ref) {
+		if ref != nil && ref.ID != "" {
+			ref.ID = string(schema.EntityIRI(base, ref.ID))
+		}
+	}
+	refs := func(list []Ref) {
+		for i := range list {
+			entity(&list[i])
+		}
+	}
+	for i := range r.Entities {
+		e := &r.Entities[i]
+		if e.ID != "" {
+			e.ID = string(schema.EntityIRI(base, e.ID))
+		}
+		entity(e.Within)
+	}
+	reports := make(map[string]string, len(r.Events))
+	for n := range r.Events {
+		iri := string(schema.ReportIRI(base, r.Doc.ID, n))
+		if id := r.Events[n].ID; id != "" {
+			if _, dup := reports[id]; !dup {
+				reports[id] = iri
+			}
+		}
+	}
+	for n := range r.Events {
+		ev := &r.Events[n]
+		ev.ID = string(schema.ReportIRI(base, r.Doc.ID, n))
+		if iri, ok := reports[ev.RetaliationFor]; ok {
+			ev.RetaliationFor = iri
+		}
+		refs(ev.Actors)
+		refs(ev.Agents)
+		refs(ev.Targets)
+		refs(ev.Places)
+		entity(ev.Country)
+	}
+	for i := range r.Relations {
+		rel := &r.Relations[i]
+		entity(&rel.Subject)
+		entity(rel.Object.Ref)
+		entity(rel.Org)
+	}
 }

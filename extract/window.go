@@ -4,7 +4,6 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
-	"fmt"
 	"sort"
 	"strconv"
 	"strings"
@@ -61,7 +60,7 @@ func (x *Lexical) Extract(ctx context.Context, doc Document) (*Record, error) {
 	if !utf8.ValidString(doc.Text) {
 		doc.Text = strings.ToValidUTF8(doc.Text, "\uFFFD")
 	}
-	m := newWindowMerge(x.base, doc)
+	m := newWindowMerge(doc)
 	m.rec.Warnings = urlWarning
 	// The whole text's sentences number what the windows find: a window
 	// split on its own may cut its first or last sentences elsewhere.
@@ -132,16 +131,14 @@ func (wd window) next(doc string, prev span) span {
 
 // windowMerge gathers the records of a document's windows into one.
 type windowMerge struct {
-	base    string
 	rec     *Record
-	docKey  string
 	ents    map[string]int    // entity ID -> index in rec.Entities
 	aliases []map[string]bool // per entity
 	rels    map[string]bool   // relation keys seen
 	events  map[string]int    // type|evidence start -> index in rec.Events
 }
 
-func newWindowMerge(base string, doc Document) *windowMerge {
+func newWindowMerge(doc Document) *windowMerge {
 	sum := sha256.Sum256([]byte(doc.Text))
 	rec := &Record{Doc: DocInfo{ID: doc.ID, SHA256: hex.EncodeToString(sum[:])}, Entities: []Entity{}, Events: []Event{}, Relations: []Relation{}}
 	opt := func(s string) *string {
@@ -151,7 +148,7 @@ func newWindowMerge(base string, doc Document) *windowMerge {
 		return &s
 	}
 	rec.Doc.Title, rec.Doc.URL, rec.Doc.Published, rec.Doc.Source = opt(doc.Title), opt(doc.URL), opt(doc.Published), opt(doc.Source)
-	return &windowMerge{base: base, rec: rec, docKey: strings.ToLower(rec.Doc.SHA256[:16]), ents: map[string]int{}, rels: map[string]bool{}, events: map[string]int{}}
+	return &windowMerge{rec: rec, ents: map[string]int{}, rels: map[string]bool{}, events: map[string]int{}}
 }
 
 // record returns the merged record.
@@ -278,7 +275,7 @@ func (m *windowMerge) addEvents(events []Event, w span) {
 			m.index(e, i)
 			continue
 		}
-		id := fmt.Sprintf("%sreport/%s/%d", m.base, m.docKey, len(m.rec.Events))
+		id := strconv.Itoa(len(m.rec.Events))
 		local[e.ID] = id
 		e.ID = id
 		m.index(e, len(m.rec.Events))

@@ -543,9 +543,9 @@ func (b *builder) country(name string) quad.IRI {
 // of that name under <base>entity/country/name/.
 func (b *builder) namedCountry(name string) (quad.IRI, string) {
 	if key, canonical, ok := extract.CountryKey(name); ok {
-		return schema.EntityIRI(b.s.base, extract.EntityIRI(b.s.base, key)), canonical
+		return schema.EntityIRI(b.s.base, schema.EntityID(key)), canonical
 	}
-	return schema.EntityIRI(b.s.base, extract.EntityIRI(b.s.base, "country/name/"+url.PathEscape(strings.ToLower(name)))), name
+	return schema.EntityIRI(b.s.base, schema.EntityID("country/name/"+url.PathEscape(strings.ToLower(name)))), name
 }
 
 // countryValue is the object of a ng:country fact: the country's IRI
@@ -673,11 +673,14 @@ func (b *builder) evidence(owner quad.IRI, spans []extract.Span) {
 	}
 }
 
-// events turns each event of the record into a report, fuses it with an
-// event node, and writes the report, the event node's facts and the
-// direct edges.
+// events turns each event of the record into a report (the n-th event is
+// schema.ReportIRI's n-th report of the document, whatever its key), fuses
+// it with an event node, and writes the report, the event node's facts
+// and the direct edges. An event's key names it only within the record,
+// for the RetaliationFor of another: byKey leads from it to the event
+// node the report joined.
 func (b *builder) events() error {
-	byRecordID := map[string]quad.IRI{}
+	byKey := map[string]quad.IRI{}
 	for n := range b.rec.Events {
 		ev := &b.rec.Events[n]
 		r, err := b.newReport(n, ev)
@@ -687,11 +690,11 @@ func (b *builder) events() error {
 		b.f.assign(r)
 		b.reports = append(b.reports, r)
 		if ev.ID != "" {
-			byRecordID[ev.ID] = r.event
+			byKey[ev.ID] = r.event
 		}
 	}
 	for _, r := range b.reports {
-		b.writeReport(r, byRecordID)
+		b.writeReport(r, byKey)
 	}
 	return b.err
 }
@@ -732,7 +735,7 @@ func (b *builder) newReport(n int, ev *extract.Event) (*report, error) {
 	return r, nil
 }
 
-func (b *builder) writeReport(r *report, byRecordID map[string]quad.IRI) {
+func (b *builder) writeReport(r *report, byKey map[string]quad.IRI) {
 	ev, e, rep := r.ev, r.event, r.iri
 
 	// The shared event node: what this document says about the event.
@@ -763,7 +766,7 @@ func (b *builder) writeReport(r *report, byRecordID map[string]quad.IRI) {
 	}
 	b.shareString(e, schema.Operation, ev.Operation)
 	if rf := strings.TrimSpace(ev.RetaliationFor); rf != "" {
-		if iri, ok := byRecordID[rf]; ok && iri != e {
+		if iri, ok := byKey[rf]; ok && iri != e {
 			b.share(e, schema.RetaliationFor, iri)
 		} else if !ok {
 			b.share(e, schema.RetaliationFor, quad.String(rf))

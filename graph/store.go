@@ -47,8 +47,9 @@ type Config struct {
 	// "postgres://root@127.0.0.1:5432/test?sslmode=disable" (a search_path
 	// parameter selects the schema).
 	Path string
-	// Base is the IRI prefix of the nodes the store mints (documents,
-	// reports, events); default schema.DefaultBase.
+	// Base is the IRI prefix of the nodes the store mints, through
+	// package schema (documents, entities, reports, events); default
+	// schema.DefaultBase.
 	Base string
 	// ReadOnly opens an existing store for reading only: Put fails, and a
 	// missing bolt file is an error rather than created.

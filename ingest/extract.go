@@ -17,7 +17,16 @@ type Result struct {
 	Doc    extract.Document
 	Record *extract.Record
 	Err    error
+	// Tag is what the Source gave with the document (nil for paths).
+	Tag any
 }
+
+// A Source gives a pipeline its documents: it calls yield with each, in
+// order, with a tag of its own that comes back in the document's Result
+// (a queue's delivery, say), until it has no more (it returns nil) or
+// fails. When yield returns an error, the pipeline has stopped: the
+// source returns at once, with that error.
+type Source func(ctx context.Context, yield func(doc extract.Document, tag any) error) error
 
 // Warning is a problem that costs no document: a part of an input that
 // was dropped, or a warning of the extractor. Its text starts "warning: ".
@@ -49,6 +58,9 @@ type Pipeline struct {
 	OnProgress func(int64)
 	// Prepare, if set, may adjust each document before extraction.
 	Prepare func(*extract.Document)
+	// OnFailed, if set, is given each document the extractor failed on,
+	// after OnReport was given the error.
+	OnFailed func(Result)
 	// Interrupt, when done, stops Run between two documents: emit is not
 	// called again, and Run returns its error. Nil: Run's context.
 	Interrupt context.Context
@@ -101,6 +113,20 @@ func (p *Pipeline) Walk(ctx context.Context, paths []string, fn func(extract.Doc
 // input order. Documents that cannot be read or extracted are reported and
 // skipped. A failing emit stops the pipeline and its error is returned.
 func (p *Pipeline) Run(ctx context.Context, paths []string, emit func(Result) error) error {
+	return p.RunSource(ctx, p.paths(paths), emit)
+}
+
+// paths is the Source of the documents of paths.
+func (p *Pipeline) paths(paths []string) Source {
+	return func(ctx context.Context, yield func(extract.Document, any) error) error {
+		return p.Walk(ctx, paths, func(doc extract.Document) error { return yield(doc, nil) })
+	}
+}
+
+// RunSource is Run over the documents src gives: it extracts each and
+// calls emit with each record, in src's order. A source that fails stops
+// the pipeline (after what it gave before), and its error is returned.
+func (p *Pipeline) RunSource(ctx context.Context, src Source, emit func(Result) error) error {
 	if p.Extractor == nil {
 		return errors.New("ingest: no extractor")
 	}
@@ -113,6 +139,7 @@ func (p *Pipeline) Run(ctx context.Context, paths []string, emit func(Result) er
 
 	type job struct {
 		doc extract.Document
+		tag any
 		out chan Result
 	}
 	workers := max(p.Workers, 1)
@@ -125,7 +152,7 @@ func (p *Pipeline) Run(ctx context.Context, paths []string, emit func(Result) er
 		defer wg.Done()
 		defer close(order)
 		defer close(jobs)
-		walkErr = p.Walk(ctx, paths, func(doc extract.Document) error {
+		walkErr = src(ctx, func(doc extract.Document, tag any) error {
 			if p.Prepare != nil {
 				p.Prepare(&doc)
 			}
@@ -136,9 +163,9 @@ func (p *Pipeline) Run(ctx context.Context, paths []string, emit func(Result) er
 				return ctx.Err()
 			}
 			select {
-			case jobs <- job{doc, out}:
+			case jobs <- job{doc, tag, out}:
 			case <-ctx.Done():
-				out <- Result{Doc: doc, Err: ctx.Err()}
+				out <- Result{Doc: doc, Err: ctx.Err(), Tag: tag}
 				return ctx.Err()
 			}
 			return nil
@@ -149,7 +176,9 @@ func (p *Pipeline) Run(ctx context.Context, paths []string, emit func(Result) er
 		go func() {
 			defer wg.Done()
 			for j := range jobs {
-				j.out <- Extract(ctx, p.Extractor, j.doc)
+				res := Extract(ctx, p.Extractor, j.doc)
+				res.Tag = j.tag
+				j.out <- res
 			}
 		}()
 	}
@@ -162,6 +191,9 @@ func (p *Pipeline) Run(ctx context.Context, paths []string, emit func(Result) er
 		}
 		if res.Err != nil {
 			p.fail(res.Err)
+			if p.OnFailed != nil {
+				p.OnFailed(res)
+			}
 			continue
 		}
 		for _, w := range res.Record.Warnings {

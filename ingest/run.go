@@ -15,8 +15,7 @@ import (
 type Options struct {
 	// Store receives the documents.
 	Store *graph.Store
-	// Extractor extracts each document; nil: the lexical extractor,
-	// minting IRIs under the store's base.
+	// Extractor extracts each document; nil: the lexical extractor.
 	Extractor extract.Extractor
 	// Workers is the number of documents extracted at once; 0:
 	// runtime.GOMAXPROCS(0).
@@ -37,6 +36,16 @@ type Options struct {
 	OnReport func(error)
 	// OnProgress, if set, is told of input read and documents written.
 	OnProgress func(Progress)
+	// OnStored, if set, is told of each document stored (added,
+	// replaced or found unchanged), once the transaction that wrote it
+	// has committed: a work queue acknowledges it then.
+	OnStored func(Result, graph.PutResult)
+	// OnRefused, if set, is told of each document read but not to be
+	// stored: the extractor failed on it, or the store refused its
+	// record. (OnReport is given the error too.) A document neither
+	// stored nor refused was not written because the run stopped first:
+	// at an interrupt, or after a failed write.
+	OnRefused func(Result, error)
 }
 
 // Progress is a step of a run: Read bytes of input files read, or a
@@ -77,7 +86,15 @@ func (s Summary) Stored() int { return s.Added + s.Unchanged + s.Replaced }
 // The callbacks are never called at the same time.
 func Run(ctx context.Context, opts Options, paths []string) (Summary, error) {
 	r := &run{opts: opts}
-	return r.run(ctx, paths)
+	return r.run(ctx, func(p *Pipeline) Source { return p.paths(paths) })
+}
+
+// RunSource is Run over the documents src gives (a work queue, say)
+// instead of files: the same extraction, batches, order, interruption and
+// reporting. It ends when src returns.
+func RunSource(ctx context.Context, opts Options, src Source) (Summary, error) {
+	r := &run{opts: opts}
+	return r.run(ctx, func(*Pipeline) Source { return src })
 }
 
 // run is the state of one Run.
@@ -97,6 +114,18 @@ func (r *run) report(err error) {
 	r.opts.OnReport(err)
 }
 
+func (r *run) refuse(res Result, err error) {
+	r.cb.Lock()
+	defer r.cb.Unlock()
+	r.opts.OnRefused(res, err)
+}
+
+func (r *run) stored(res Result, put graph.PutResult) {
+	r.cb.Lock()
+	defer r.cb.Unlock()
+	r.opts.OnStored(res, put)
+}
+
 func (r *run) progress(p Progress) {
 	r.cb.Lock()
 	defer r.cb.Unlock()
@@ -108,7 +137,7 @@ func (r *run) pipeline() (*Pipeline, error) {
 	ex := r.opts.Extractor
 	if ex == nil {
 		var err error
-		if ex, err = extract.New("lexical", extract.Options{Base: r.opts.Store.Base()}); err != nil {
+		if ex, err = extract.New("lexical", extract.Options{}); err != nil {
 			return nil, err
 		}
 	}
@@ -117,13 +146,16 @@ func (r *run) pipeline() (*Pipeline, error) {
 		workers = runtime.GOMAXPROCS(0)
 	}
 	p := &Pipeline{Extractor: ex, Workers: workers, Published: r.opts.Published, MaxSize: r.opts.MaxSize, Stdin: r.opts.Stdin, OnReport: r.report}
+	if r.opts.OnRefused != nil {
+		p.OnFailed = func(res Result) { r.refuse(res, res.Err) }
+	}
 	if r.opts.OnProgress != nil {
 		p.OnProgress = func(n int64) { r.progress(Progress{Read: n}) }
 	}
 	return p, nil
 }
 
-func (r *run) run(ctx context.Context, paths []string) (Summary, error) {
+func (r *run) run(ctx context.Context, source func(*Pipeline) Source) (Summary, error) {
 	p, err := r.pipeline()
 	if err != nil {
 		return Summary{}, err
@@ -136,7 +168,7 @@ func (r *run) run(ctx context.Context, paths []string) (Summary, error) {
 	// so that the documents being stored are stored whole.
 	putCtx := context.WithoutCancel(ctx)
 	w := newGroupWriter(ctx, batch, func(b []Result) (int64, error) { return r.write(putCtx, b) })
-	runErr := p.Run(ctx, paths, w.add)
+	runErr := p.RunSource(ctx, source(p), w.add)
 	if err := w.close(); err != nil && runErr == nil {
 		runErr = err
 	}
@@ -173,7 +205,13 @@ func (r *run) count(res Result, put graph.PutResult) {
 	if put.Err != nil {
 		r.refused++
 		r.report(fmt.Errorf("ingest: %s: %w", res.Doc.ID, put.Err))
+		if r.opts.OnRefused != nil {
+			r.refuse(res, put.Err)
+		}
 		return
+	}
+	if r.opts.OnStored != nil {
+		r.stored(res, put)
 	}
 	switch put.Status {
 	case graph.Added:

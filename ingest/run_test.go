@@ -13,6 +13,7 @@ import (
 
 	"github.com/cayleygraph/quad"
 
+	"github.com/newsgraph/newsgraph/extract"
 	"github.com/newsgraph/newsgraph/graph"
 	"github.com/newsgraph/newsgraph/ingest"
 	"github.com/newsgraph/newsgraph/schema"
@@ -127,5 +128,83 @@ func TestCancelStopsWhole(t *testing.T) {
 	}
 	if want := sortedQuads(t, clean); !slices.Equal(got, want) {
 		t.Errorf("interrupted then completed: %d quads, one run: %d; the graphs differ", len(got), len(want))
+	}
+}
+
+// failing is the lexical extractor, except that it fails on a text that
+// starts "FAIL", and gives an entity without an id, which no store
+// takes, for one that starts "NOID".
+type failing struct{ extract.Extractor }
+
+func (f failing) Extract(ctx context.Context, doc extract.Document) (*extract.Record, error) {
+	switch {
+	case strings.HasPrefix(doc.Text, "FAIL"):
+		return nil, errors.New("cannot read this")
+	case strings.HasPrefix(doc.Text, "NOID"):
+		rec, err := f.Extractor.Extract(ctx, doc)
+		if err == nil {
+			rec.Entities = append(rec.Entities, extract.Entity{Name: "Nobody", Class: extract.ClassPerson})
+		}
+		return rec, err
+	}
+	return f.Extractor.Extract(ctx, doc)
+}
+
+// TestRunSourceSettlesEachDocument runs a Source whose documents carry
+// tags (as a work queue's deliveries do) and checks that each document is
+// settled once, with its own tag: OnStored only once its transaction has
+// committed (the store holds the document then), OnRefused for one the
+// extractor fails on or the store refuses. One row per document of the
+// run, in order.
+func TestRunSourceSettlesEachDocument(t *testing.T) {
+	const attack = "Gunmen attacked a police post in Kandahar, Afghanistan, on Monday, killing 3 officers."
+	docs := []struct {
+		name, id, text string
+		want           string // "added", "unchanged", "refused"
+	}{
+		{"an article", "a", attack, "added"},
+		{"the same article again", "a", attack, "unchanged"},
+		{"a document the extractor fails on", "b", "FAIL this one", "refused"},
+		{"a record the store refuses", "c", "NOID in Herat", "refused"},
+		{"another article", "d", "A roadside bomb killed two soldiers in Herat, Afghanistan, on Sunday.", "added"},
+	}
+	s := openBolt(t, filepath.Join(t.TempDir(), "g.db"))
+	defer s.Close()
+	ctx := context.Background()
+	got := make([]string, len(docs))
+	settle := func(res ingest.Result, outcome string) {
+		i := res.Tag.(int)
+		if got[i] != "" {
+			t.Errorf("%s: settled twice (%s, then %s)", docs[i].name, got[i], outcome)
+		}
+		got[i] = outcome
+	}
+	sum, err := ingest.RunSource(ctx, ingest.Options{
+		Store: s, Extractor: failing{extract.Default()}, Workers: 2, Batch: 2,
+		OnStored: func(res ingest.Result, put graph.PutResult) {
+			if f, err := s.DocFacts(ctx, res.Doc.ID); err != nil || f.Published != "2024-05-13" {
+				t.Errorf("%s: told stored, but the store holds %+v (%v)", res.Doc.ID, f, err)
+			}
+			settle(res, put.Status.String())
+		},
+		OnRefused: func(res ingest.Result, err error) { settle(res, "refused") },
+	}, func(ctx context.Context, yield func(extract.Document, any) error) error {
+		for i, d := range docs {
+			if err := yield(extract.Document{ID: d.id, Text: d.text, Published: "2024-05-13"}, i); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, d := range docs {
+		if got[i] != d.want {
+			t.Errorf("%s: %q, want %q", d.name, got[i], d.want)
+		}
+	}
+	if sum.Added != 2 || sum.Unchanged != 1 || sum.Skipped != 2 {
+		t.Errorf("summary %+v, want 2 added, 1 unchanged, 2 skipped", sum)
 	}
 }

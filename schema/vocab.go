@@ -137,8 +137,10 @@ func DocumentIRI(base, docID string) quad.IRI {
 	return quad.IRI(base + "doc/" + url.PathEscape(docID))
 }
 
-// ReportIRI is the IRI of the n-th event report of a document:
-// base + "report/" + escaped doc id + "/" + n.
+// ReportIRI is the IRI of the n-th event report of a document (the n-th
+// event of its record, from 0): base + "report/" + escaped doc id + "/" +
+// n. The store names reports with it, and so does the record printed for
+// users (extract.Record.Resolve).
 func ReportIRI(base, docID string, n int) quad.IRI {
 	return quad.IRI(base + "report/" + url.PathEscape(docID) + "/" + strconv.Itoa(n))
 }
@@ -178,8 +180,16 @@ func FactIRI(base string, s, p, o quad.Value) quad.IRI {
 	return quad.IRI(base + "fact/" + hex.EncodeToString(sum[:16]))
 }
 
+// EntityID is the id an extractor gives the entity it keys so ("country/pk",
+// "group/jaish-al-adl"): a relative reference, "entity/" + key, that
+// EntityIRI resolves against the store's base. The key is the same in
+// every document, so that the documents naming an entity name one node.
+func EntityID(key string) string { return "entity/" + key }
+
 // EntityIRI turns an entity id from a record into an IRI: ids that are
-// already absolute IRIs are kept, others are resolved against base.
+// already absolute IRIs are kept, others (such as EntityID's) are
+// resolved against base. The store names entities with it, and so does
+// the record printed for users (extract.Record.Resolve).
 func EntityIRI(base, id string) quad.IRI {
 	if u, err := url.Parse(id); err == nil && u.IsAbs() {
 		return quad.IRI(id)

@@ -145,7 +145,7 @@ func (c *evalCmd) runEventLines(ctx context.Context, env *Env, args []string) er
 // records in input order.
 func (c *evalCmd) extract(ctx context.Context, env *Env, args []string, prepare func(*extract.Document)) ([]*extract.Record, error) {
 	stderr := &lockedWriter{w: env.Stderr}
-	p, err := c.pipeline("", env.Stdin, func(err error) { fmt.Fprintln(stderr, err) })
+	p, err := c.pipeline(env.Stdin, func(err error) { fmt.Fprintln(stderr, err) })
 	if err != nil {
 		return nil, err
 	}

@@ -8,6 +8,8 @@ import (
 	"fmt"
 
 	"github.com/spf13/pflag"
+
+	"github.com/newsgraph/newsgraph/schema"
 )
 
 var cmdExtract = &Command{
@@ -56,7 +58,7 @@ type extractCmd struct {
 
 func (c *extractCmd) flags(fs *pflag.FlagSet, env *Env) {
 	c.extractFlags.register(fs)
-	fs.StringVar(&c.base, "base", "", "`IRI` prefix of the nodes the extractor names (default the extractor's own)")
+	fs.StringVar(&c.base, "base", schema.DefaultBase, "`IRI` prefix of the ids printed, as a store with that base names the same nodes")
 }
 
 func (c *extractCmd) run(ctx context.Context, env *Env, args []string) error {
@@ -68,7 +70,7 @@ func (c *extractCmd) run(ctx context.Context, env *Env, args []string) error {
 	}
 	limitMemory(env)
 	stderr := &lockedWriter{w: env.Stderr}
-	p, err := c.pipeline(c.base, env.Stdin, func(err error) { fmt.Fprintln(stderr, err) })
+	p, err := c.pipeline(env.Stdin, func(err error) { fmt.Fprintln(stderr, err) })
 	if err != nil {
 		return err
 	}
@@ -78,6 +80,7 @@ func (c *extractCmd) run(ctx context.Context, env *Env, args []string) error {
 	n := 0
 	err = p.Run(ctx, args, func(res extracted) error {
 		n++
+		res.Record.Resolve(c.base)
 		if err := enc.Encode(res.Record); err != nil {
 			return fmt.Errorf("writing the record of %s: %w", res.Doc.ID, err)
 		}

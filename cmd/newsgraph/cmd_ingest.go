@@ -112,70 +112,110 @@ type ingestSummary struct {
 }
 
 func (c *ingestCmd) run(ctx context.Context, env *Env, args []string) error {
-	if err := c.check(); err != nil {
+	if err := c.checkArgs(args); err != nil {
 		return err
 	}
-	if c.batch < 1 {
-		return usagef("--batch must be at least 1")
-	}
-	if len(args) == 0 {
-		return usagef("no input: give files, directories or - for standard input")
-	}
 	if c.queue.URL != "" {
-		if c.bulk {
-			return usagef("--bulk and --queue do not go together")
-		}
 		return c.publish(ctx, env, args)
 	}
 	start := time.Now()
-	// A bolt file that this run creates and fills with nothing (every
-	// input missing or unreadable) is removed again: a failed first ingest
-	// leaves no empty store behind for the next command to open.
-	var sum ingestSummary
-	if created := c.store.backend == graph.BackendBolt && !pathExists(c.store.path); created {
-		defer func() {
-			if sum.added+sum.unchanged+sum.replaced == 0 {
-				os.Remove(c.store.path)
-			}
-		}()
-	}
-	store, err := c.store.open(ctx, false)
+	t, err := c.openTarget(ctx, env)
 	if err != nil {
 		return err
 	}
-	defer store.Close()
+	var sum ingestSummary
+	defer func() { t.close(sum.added + sum.unchanged + sum.replaced) }()
+	ex, err := c.newExtractor()
+	if err != nil {
+		return err
+	}
+	ui := newIngestUI(env, args)
+	res, runErr := ingest.Run(ctx, ingest.Options{
+		Store: t.target, Extractor: ex, Workers: c.workers, Batch: c.batch,
+		MaxSize: c.readerMaxSize(), Published: c.published, Stdin: env.Stdin,
+		OnReport: ui.report, OnProgress: ui.onProgress(),
+	}, args)
+	ui.finish()
+	sum = summaryOf(res)
+	return c.finish(ctx, env, t, &sum, runErr, start)
+}
+
+// checkArgs validates the flags and arguments.
+func (c *ingestCmd) checkArgs(args []string) error {
+	if err := c.check(); err != nil {
+		return err
+	}
+	switch {
+	case c.batch < 1:
+		return usagef("--batch must be at least 1")
+	case len(args) == 0:
+		return usagef("no input: give files, directories or - for standard input")
+	case c.queue.URL != "" && c.bulk:
+		return usagef("--bulk and --queue do not go together")
+	}
+	return nil
+}
+
+// ingestTarget is where ingest writes: the store the flags name, or
+// --bulk's staging file in front of it.
+type ingestTarget struct {
+	store   *graph.Store
+	target  *graph.Store // store, or staging's
+	staging *bulkStaging // nil without --bulk into an empty database
+	created string       // the bolt file this run creates, if it does
+}
+
+// openTarget opens the store the flags name and, with --bulk into an empty
+// PostgreSQL database, the staging file in front of it.
+func (c *ingestCmd) openTarget(ctx context.Context, env *Env) (*ingestTarget, error) {
+	t := &ingestTarget{}
+	if c.store.backend == graph.BackendBolt && !pathExists(c.store.path) {
+		t.created = c.store.path
+	}
+	store, err := c.store.open(ctx, false)
+	if err != nil {
+		if t.created != "" {
+			os.Remove(t.created)
+		}
+		return nil, err
+	}
 	if c.store.backend == graph.BackendMemory {
 		fmt.Fprintln(env.Stderr, "newsgraph ingest: note: --db memory keeps nothing once ingest exits")
 	} else {
 		limitMemory(env) // the graph is on disk: the heap holds a few batches
 	}
+	t.store = store
+	if t.target, t.staging, err = c.bulkTarget(ctx, env, store); err != nil {
+		t.close(0)
+		return nil, err
+	}
+	return t, nil
+}
 
-	ui := newIngestUI(env, args)
-	target, staging, err := c.bulkTarget(ctx, env, store)
-	if err != nil {
-		return err
+// close closes the stores. A bolt file that this run created and in which
+// it stored nothing (every input missing or unreadable) is removed again:
+// a failed first ingest leaves no empty store behind for the next command
+// to open.
+func (t *ingestTarget) close(stored int) {
+	if t.staging != nil {
+		t.staging.close()
 	}
-	if staging != nil {
-		defer staging.close()
+	t.store.Close()
+	if t.created != "" && stored == 0 {
+		os.Remove(t.created)
 	}
-	ex, err := extract.New(c.extractor, extract.Options{Base: c.store.base})
-	if err != nil {
-		return err
-	}
-	res, runErr := ingest.Run(ctx, ingest.Options{
-		Store: target, Extractor: ex, Workers: c.workers, Batch: c.batch,
-		MaxSize: c.readerMaxSize(), Published: c.published, Stdin: env.Stdin,
-		OnReport: ui.report, OnProgress: ui.onProgress(),
-	}, args)
-	sum = summaryOf(res)
-	ui.finish()
-	if staging != nil && runErr == nil {
-		if err := staging.copyInto(ctx, env, store); err != nil {
+}
+
+// finish copies --bulk's staging file in, prints the summary and returns
+// the command's result.
+func (c *ingestCmd) finish(ctx context.Context, env *Env, t *ingestTarget, sum *ingestSummary, runErr error, start time.Time) error {
+	if t.staging != nil && runErr == nil {
+		if err := t.staging.copyInto(ctx, env, t.store); err != nil {
 			return err
 		}
 	}
 	sum.elapsed = time.Since(start)
-	if ws, ok := target.WriteStats(); ok {
+	if ws, ok := t.target.WriteStats(); ok {
 		sum.writes = &ws
 	}
 	interrupted := runErr != nil && ctx.Err() != nil && errors.Is(runErr, ctx.Err())
@@ -184,7 +224,7 @@ func (c *ingestCmd) run(ctx context.Context, env *Env, args []string) error {
 	}
 	sum.print(env, c.store.where())
 	switch {
-	case interrupted && staging != nil:
+	case interrupted && t.staging != nil:
 		return errors.New("interrupted; nothing was stored (--bulk)")
 	case interrupted:
 		return errors.New("interrupted; the documents above were stored, the rest was not")

@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"runtime"
 	"sync"
@@ -26,10 +25,13 @@ NATS JetStream work queue, extracts them and stores them in the graph, as
 ingest does. Run as many workers as you like, on as many machines, with
 the same --queue, --stream and store: each document goes to one of them.
 
-A worker takes up to --batch documents at a time, extracts them on
---workers goroutines, writes them in one transaction, and acknowledges
-each document only once that transaction has committed. A document that
-cannot be read or extracted is reported and dropped from the queue. While
+A worker takes up to --batch documents at a time and passes them down the
+pipeline of ingest: it extracts them on --workers goroutines, writes them
+in group-committed transactions of up to --batch documents, and
+acknowledges each document only once the transaction that wrote it has
+committed. A document that cannot be read or extracted, or that the
+store refuses, is reported and dropped from the queue; a write that fails
+gives the documents not yet stored back to the queue and ends the worker. While
 it works on a batch, the worker tells the server so; a worker that dies
 (killed, its machine lost) stops doing so, and the documents it held go
 to another worker once --ack-wait has passed. Nothing is lost, and
@@ -48,14 +50,14 @@ Into PostgreSQL the writes take most of the time, so more workers add
 extraction, not writing (BENCHMARKS.md). A bolt file takes one worker.
 
 Without --drain a worker waits for documents until it is interrupted
-(Ctrl-C, SIGTERM): it then stores and acknowledges the documents it holds
-and exits. With --drain it exits once the queue is empty: every document
+(Ctrl-C, SIGTERM): it then takes no more, stores and acknowledges the
+documents it holds, and exits. With --drain it exits once the queue is empty: every document
 published acknowledged, none held by another worker.
 
 At the end the worker prints a summary, as ingest does, and the number of
 documents it took from the queue, and of those delivered again after
-another worker had held them. With -v it prints a line a batch on
-standard error.
+another worker had held them. With -v it prints a line for each batch
+taken and each transaction committed on standard error.
 `,
 	New: func() runner { return &workerCmd{} },
 }
@@ -83,12 +85,6 @@ func (c *workerCmd) flags(fs *pflag.FlagSet, env *Env) {
 	c.idleCheck = time.Second
 }
 
-// workerSummary counts what a worker did.
-type workerSummary struct {
-	ingestSummary
-	taken, redelivered int
-}
-
 func (c *workerCmd) run(ctx context.Context, env *Env, args []string) error {
 	switch {
 	case len(args) > 0:
@@ -103,7 +99,7 @@ func (c *workerCmd) run(ctx context.Context, env *Env, args []string) error {
 		return usagef("--ack-wait must be at least 1s")
 	}
 	start := time.Now()
-	ex, err := extract.New(c.ex.extractor, extract.Options{Base: c.store.base})
+	ex, err := c.ex.newExtractor()
 	if err != nil {
 		return err
 	}
@@ -123,123 +119,163 @@ func (c *workerCmd) run(ctx context.Context, env *Env, args []string) error {
 		limitMemory(env)
 	}
 
-	w := &worker{cmd: c, env: env, ex: ex, store: store}
-	runErr := w.loop(ctx, q)
-	w.sum.elapsed = time.Since(start)
-	interrupted := runErr != nil && ctx.Err() != nil && errors.Is(runErr, ctx.Err())
-	if runErr != nil && !interrupted {
-		return runErr
+	w := &worker{cmd: c, env: env, held: map[*queue.Job]bool{}}
+	stop := w.keepAlive()
+	// An interrupt ends the source (no more is taken); what was taken is
+	// extracted, stored and acknowledged whole.
+	res, runErr := ingest.RunSource(context.WithoutCancel(ctx), ingest.Options{
+		Store: store, Extractor: ex, Workers: c.ex.workers, Batch: c.batch,
+		OnReport: w.report, OnProgress: w.progress, OnStored: w.stored, OnRefused: w.refused,
+	}, w.source(ctx, q))
+	stop()
+	if n := w.releaseHeld(); runErr != nil {
+		return fmt.Errorf("%w (%d document(s) taken and not stored go back to the queue)", runErr, n)
 	}
-	w.sum.print(env, c.store.where())
-	fmt.Fprintf(env.Stdout, "queue:     %d taken from stream %s, %d of them delivered again\n", w.sum.taken, c.queue.Stream, w.sum.redelivered)
-	if w.sum.skipped > 0 {
-		fmt.Fprintf(env.Stderr, "newsgraph worker: %d document(s) skipped\n", w.sum.skipped)
+	sum := summaryOf(res)
+	sum.elapsed = time.Since(start)
+	sum.print(env, c.store.where())
+	fmt.Fprintf(env.Stdout, "queue:     %d taken from stream %s, %d of them delivered again\n", w.taken, c.queue.Stream, w.redelivered)
+	if sum.skipped > 0 {
+		fmt.Fprintf(env.Stderr, "newsgraph worker: %d document(s) skipped\n", sum.skipped)
 		return errReported
 	}
 	return nil
 }
 
-// worker is the state of one worker process.
+// worker is the state of one worker process: the jobs it holds (taken
+// from the queue, not yet acknowledged or rejected) and its counts.
 type worker struct {
-	cmd   *workerCmd
-	env   *Env
-	ex    extract.Extractor
-	store *graph.Store
-	sum   workerSummary
+	cmd *workerCmd
+	env *Env
+
+	mu                 sync.Mutex // guards held and the counts; serialises reports
+	held               map[*queue.Job]bool
+	taken, redelivered int
+	batch              [3]int // added, unchanged, replaced since the last -v line
 }
 
-// loop takes batches from q and processes them until the interrupt, or,
-// with --drain, until the queue is empty.
-func (w *worker) loop(ctx context.Context, q queue.Queue) error {
-	// The documents in hand are stored whole even after an interrupt.
-	work := context.WithoutCancel(ctx)
-	for ctx.Err() == nil {
-		jobs, err := q.Take(ctx, w.cmd.batch, w.cmd.idleCheck)
-		if err != nil {
-			if ctx.Err() != nil && len(jobs) == 0 {
-				break
+// source is the Source of the documents of q: it takes up to --batch at a
+// time, until ctx is done (an interrupt) or, with --drain, the queue is
+// empty. Each job is the tag of its document.
+func (w *worker) source(ctx context.Context, q queue.Queue) ingest.Source {
+	return func(pctx context.Context, yield func(extract.Document, any) error) error {
+		// Stop taking at the interrupt, or when the pipeline stops.
+		tctx, cancel := context.WithCancel(pctx)
+		defer cancel()
+		defer context.AfterFunc(ctx, cancel)()
+		for tctx.Err() == nil {
+			jobs, err := q.Take(tctx, w.cmd.batch, w.cmd.idleCheck)
+			if err != nil {
+				if tctx.Err() != nil && len(jobs) == 0 {
+					break
+				}
+				if len(jobs) == 0 {
+					return err
+				}
+				w.reportf("%v", err)
 			}
 			if len(jobs) == 0 {
-				return err
+				if w.cmd.drain {
+					if drained, err := q.Drained(tctx); err != nil || drained {
+						return err
+					}
+				}
+				continue
 			}
-			w.reportf("%v", err)
-		}
-		if len(jobs) == 0 {
-			if w.cmd.drain {
-				if drained, err := q.Drained(ctx); err != nil || drained {
+			w.hold(jobs)
+			for _, j := range jobs {
+				if err := yield(j.Doc, j); err != nil {
 					return err
 				}
 			}
-			continue
 		}
-		if err := w.process(work, jobs); err != nil {
-			return err
-		}
+		return pctx.Err() // nil at an interrupt: the run ends normally
 	}
-	return ctx.Err()
 }
 
-// process extracts, stores and acknowledges one batch of jobs. A write
-// that fails gives the batch back to the queue and ends the worker.
-func (w *worker) process(ctx context.Context, jobs []*queue.Job) error {
-	if w.cmd.verbose {
-		w.reportf("worker: took %d document(s)", len(jobs))
-	}
-	stop := w.keepAlive(jobs)
-	defer stop()
-	w.sum.taken += len(jobs)
+// hold counts jobs taken and keeps them alive until settled.
+func (w *worker) hold(jobs []*queue.Job) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	w.taken += len(jobs)
 	for _, j := range jobs {
+		w.held[j] = true
 		if j.Delivery > 1 {
-			w.sum.redelivered++
-		}
-	}
-	results := extractAll(ctx, w.ex, jobs, w.cmd.ex.workers)
-	var held []*queue.Job
-	var recs []*extract.Record
-	var done []extracted
-	for i, res := range results {
-		if res.Err != nil {
-			w.reject(jobs[i], res.Err)
-			continue
-		}
-		for _, warn := range res.Record.Warnings {
-			w.reportf("warning: %s: %s", res.Doc.ID, warn)
-		}
-		held, recs, done = append(held, jobs[i]), append(recs, res.Record), append(done, res)
-	}
-	if len(recs) == 0 {
-		return nil
-	}
-	put, err := w.store.PutBatch(ctx, recs)
-	if err != nil {
-		for _, j := range held {
-			j.Release()
-		}
-		return fmt.Errorf("writing %d document(s) from %s: %w (they go back to the queue)", len(recs), recs[0].Doc.ID, err)
-	}
-	before := w.sum.ingestSummary
-	for i, r := range put {
-		if r.Err != nil {
-			w.reject(held[i], r.Err)
-			continue
-		}
-		w.count(done[i], r)
-		if err := held[i].Ack(ctx); err != nil {
-			// Stored: a second delivery will find it unchanged.
-			w.reportf("worker: %s stored, but its acknowledgement failed: %v", r.Doc, err)
+			w.redelivered++
 		}
 	}
 	if w.cmd.verbose {
-		s := w.sum.ingestSummary
-		w.reportf("worker: stored %d document(s) (%d added, %d unchanged, %d replaced) and acknowledged them",
-			len(recs), s.added-before.added, s.unchanged-before.unchanged, s.replaced-before.replaced)
+		fmt.Fprintf(w.env.Stderr, "worker: took %d document(s)\n", len(jobs))
 	}
-	return nil
 }
 
-// keepAlive tells the server, while jobs are being worked on, that they
-// are, and returns the function that stops it.
-func (w *worker) keepAlive(jobs []*queue.Job) func() {
+// settle forgets a job acknowledged or rejected.
+func (w *worker) settle(j *queue.Job) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	delete(w.held, j)
+}
+
+// stored acknowledges a document once the transaction that stored it has
+// committed.
+func (w *worker) stored(res ingest.Result, put graph.PutResult) {
+	j := res.Tag.(*queue.Job)
+	w.settle(j)
+	if err := j.Ack(context.Background()); err != nil {
+		// Stored: a second delivery will find it unchanged.
+		w.reportf("worker: %s stored, but its acknowledgement failed: %v", put.Doc, err)
+	}
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	switch put.Status {
+	case graph.Added:
+		w.batch[0]++
+	case graph.Unchanged:
+		w.batch[1]++
+	case graph.Replaced:
+		w.batch[2]++
+	}
+}
+
+// refused drops from the queue a document that cannot be stored (the
+// error is reported already).
+func (w *worker) refused(res ingest.Result, _ error) {
+	j := res.Tag.(*queue.Job)
+	w.settle(j)
+	if err := j.Reject(); err != nil {
+		w.reportf("worker: %s: %v", j.Doc.ID, err)
+	}
+}
+
+// progress prints, with -v, a line for each transaction committed.
+func (w *worker) progress(p ingest.Progress) {
+	if p.Written == 0 || !w.cmd.verbose {
+		return
+	}
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	b := w.batch
+	w.batch = [3]int{}
+	fmt.Fprintf(w.env.Stderr, "worker: stored %d document(s) (%d added, %d unchanged, %d replaced) and acknowledged them\n",
+		p.Written, b[0], b[1], b[2])
+}
+
+// releaseHeld gives the jobs still held back to the queue (a write that
+// failed left them unstored), and returns how many there were.
+func (w *worker) releaseHeld() int {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	for j := range w.held {
+		j.Release()
+	}
+	n := len(w.held)
+	clear(w.held)
+	return n
+}
+
+// keepAlive tells the server, every third of --ack-wait, that the jobs
+// held are being worked on, and returns the function that stops it.
+func (w *worker) keepAlive() func() {
 	done := make(chan struct{})
 	var wg sync.WaitGroup
 	wg.Add(1)
@@ -252,9 +288,11 @@ func (w *worker) keepAlive(jobs []*queue.Job) func() {
 			case <-done:
 				return
 			case <-tick.C:
-				for _, j := range jobs {
+				w.mu.Lock()
+				for j := range w.held {
 					j.Extend()
 				}
+				w.mu.Unlock()
 			}
 		}
 	}()
@@ -264,57 +302,11 @@ func (w *worker) keepAlive(jobs []*queue.Job) func() {
 	}
 }
 
-// count adds a stored document to the summary.
-func (w *worker) count(res extracted, r graph.PutResult) {
-	s := &w.sum.ingestSummary
-	switch r.Status {
-	case graph.Added:
-		s.added++
-	case graph.Replaced:
-		s.replaced++
-	case graph.Unchanged:
-		s.unchanged++
-	}
-	if r.Status != graph.Unchanged {
-		s.entities += len(res.Record.Entities)
-		s.events += len(res.Record.Events)
-		s.quads += r.Quads
-	}
-}
-
-// reject reports a document that cannot be stored and drops it from the
-// queue.
-func (w *worker) reject(j *queue.Job, err error) {
-	w.sum.skipped++
-	w.reportf("%v", err)
-	if rerr := j.Reject(); rerr != nil {
-		w.reportf("worker: %s: %v", j.Doc.ID, rerr)
-	}
-}
+// report prints a problem with one document.
+func (w *worker) report(err error) { w.reportf("%v", err) }
 
 func (w *worker) reportf(format string, args ...any) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
 	fmt.Fprintf(w.env.Stderr, format+"\n", args...)
-}
-
-// extractAll extracts the documents of jobs on n goroutines and returns
-// the results in the order of jobs.
-func extractAll(ctx context.Context, ex extract.Extractor, jobs []*queue.Job, n int) []extracted {
-	out := make([]extracted, len(jobs))
-	next := make(chan int)
-	var wg sync.WaitGroup
-	for range min(n, len(jobs)) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				out[i] = ingest.Extract(ctx, ex, jobs[i].Doc)
-			}
-		}()
-	}
-	for i := range jobs {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
-	return out
 }

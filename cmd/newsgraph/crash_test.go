@@ -63,7 +63,7 @@ func writeLines(t *testing.T, dir, name string, lines []string) string {
 func extractRecords(t *testing.T, paths ...string) []*extract.Record {
 	t.Helper()
 	f := extractFlags{extractor: defaultExtractor, workers: 2}
-	p, err := f.pipeline(schema.DefaultBase, strings.NewReader(""), func(err error) { t.Errorf("extracting: %v", err) })
+	p, err := f.pipeline(strings.NewReader(""), func(err error) { t.Errorf("extracting: %v", err) })
 	if err != nil {
 		t.Fatal(err)
 	}

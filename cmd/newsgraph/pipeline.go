@@ -142,16 +142,20 @@ func (f *extractFlags) reader(stdin io.Reader, report func(error)) *ingest.Pipel
 }
 
 // pipeline returns the pipeline that reads and extracts the inputs as the
-// flags set it up, with the extractor --extractor names minting IRIs
-// under base.
-func (f *extractFlags) pipeline(base string, stdin io.Reader, report func(error)) (*ingest.Pipeline, error) {
-	ex, err := extract.New(f.extractor, extract.Options{Base: base})
+// flags set it up, with the extractor --extractor names.
+func (f *extractFlags) pipeline(stdin io.Reader, report func(error)) (*ingest.Pipeline, error) {
+	ex, err := f.newExtractor()
 	if err != nil {
 		return nil, err
 	}
 	p := f.reader(stdin, report)
 	p.Extractor = ex
 	return p, nil
+}
+
+// newExtractor returns the extractor --extractor names.
+func (f *extractFlags) newExtractor() (extract.Extractor, error) {
+	return extract.New(f.extractor, extract.Options{})
 }
 
 // hintMaxSize points a document skipped for its size to --max-size.

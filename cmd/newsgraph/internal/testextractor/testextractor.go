@@ -23,7 +23,7 @@ import (
 // document saying "strike"; "killing N" gives the death toll. A document containing
 // FAIL_EXTRACT fails, one containing PANIC_EXTRACT panics, one containing
 // SLOW_EXTRACT takes 100ms.
-type keywordExtractor struct{ base string }
+type keywordExtractor struct{}
 
 // Name is the name the extractor is registered under.
 const Name = "cmdtest"
@@ -33,8 +33,8 @@ var once sync.Once
 // Register registers the extractor as Name, once.
 func Register() {
 	once.Do(func() {
-		extract.Register(Name, func(o extract.Options) (extract.Extractor, error) {
-			return &keywordExtractor{base: o.Base}, nil
+		extract.Register(Name, func(extract.Options) (extract.Extractor, error) {
+			return &keywordExtractor{}, nil
 		})
 	})
 }

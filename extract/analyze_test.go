@@ -1,0 +1,79 @@
+package extract
+
+import (
+	"math/rand/v2"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/newsgraph/newsgraph/extract/text"
+)
+
+// isBoilerplateRef is isBoilerplate as first written.
+func isBoilerplateRef(s string) bool {
+	n := strings.TrimLeft(text.Normalize(s), " \"'-—–•*")
+	for _, p := range boilerplatePrefixes {
+		if strings.HasPrefix(n, p) {
+			return true
+		}
+	}
+	return strings.Contains(n, "newsletter") || strings.HasPrefix(n, "(@")
+}
+
+func TestIsBoilerplateAsReference(t *testing.T) {
+	var in []string
+	for _, s := range speedSentences(t, 200) {
+		in = append(in, s.Text)
+	}
+	in = append(in, trickyText...)
+	for _, p := range boilerplatePrefixes {
+		in = append(in, p, strings.ToUpper(p)+" x", " - *"+p, "«"+p, "x "+p, "Our NEWSLETTER", "(@x")
+	}
+	rng := rand.New(rand.NewPCG(2, 2))
+	for range 5000 {
+		in = append(in, randomText(rng))
+	}
+	for _, s := range in {
+		if got, want := isBoilerplate(s), isBoilerplateRef(s); got != want {
+			t.Fatalf("isBoilerplate(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
+
+// TestCodedSentences checks that a document's coded sentences are its
+// tokens as the resources' vocabulary codes them now.
+func TestCodedSentences(t *testing.T) {
+	r := loadResources()
+	for _, doc := range speedDocs(t, 50) {
+		d := newDocState(r, Document{Text: doc})
+		for i, s := range d.sents {
+			c := d.coded[i]
+			if len(c.Tokens) != len(s.Tokens) || len(c.Tokens) > 0 && &c.Tokens[0] != &s.Tokens[0] {
+				t.Fatalf("sentence %d: coded tokens are not the sentence's", i)
+			}
+			if want := r.vocab.Code(s.Tokens, nil); !slices.Equal(c.Words, want.Words) {
+				t.Fatalf("sentence %d: words %v, want %v", i, c.Words, want.Words)
+			}
+		}
+	}
+}
+
+// TestAppendNormalized checks that a sentence's tokens and the white space
+// between them spell its normalised text, and that boilerplate, which
+// reads it so, judges sentences as isBoilerplate does.
+func TestAppendNormalized(t *testing.T) {
+	r := loadResources()
+	docs := speedDocs(t, 300)
+	docs = append(docs, "Ünïcode\u00a0spaces\u2003and\u3000more — “quotes” ‘x’ \xff\xfe\xc3 end", "Subscribe to the NÉWSLETTER\u00a0now", " \u2014 •Réad more: x")
+	for _, doc := range docs {
+		d := newDocState(r, Document{Text: doc})
+		for _, s := range d.sents {
+			if got, want := string(appendNormalized(nil, doc, s)), text.Normalize(s.Text); got != want {
+				t.Fatalf("appendNormalized(%q) = %q, want %q", s.Text, got, want)
+			}
+			if got, want := d.boilerplate(s), isBoilerplateRef(s.Text); got != want {
+				t.Fatalf("boilerplate(%q) = %v, want %v", s.Text, got, want)
+			}
+		}
+	}
+}

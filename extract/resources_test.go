@@ -1,0 +1,59 @@
+package extract
+
+import (
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/newsgraph/newsgraph/extract/gazetteer"
+	"github.com/newsgraph/newsgraph/extract/text"
+)
+
+// TestResourceCaches checks the tables buildResources makes once against
+// what they stand for: candidates of gazetteer entries, country codes,
+// demonyms.
+func TestResourceCaches(t *testing.T) {
+	r := loadResources()
+	n := 0
+	r.gaz.Each(func(e *gazetteer.Entry) bool {
+		if got, want := r.gazCand(e), gazCand(e); !reflect.DeepEqual(got, want) {
+			t.Fatalf("gazCand(%s) = %+v, want %+v", e.ID, got, want)
+		}
+		n++
+		return true
+	})
+	if len(r.gazCands) != n {
+		t.Errorf("%d cached candidates for %d entries", len(r.gazCands), n)
+	}
+	for cc, ref := range r.countries {
+		if ref.key != "country/"+strings.ToLower(cc) {
+			t.Errorf("%q: key %q", cc, ref.key)
+		}
+		g := r.gaz.Country(cc)
+		switch {
+		case g == nil && (ref.cand != nil || ref.name != ""):
+			t.Errorf("%q: no such country, but %+v", cc, ref)
+		case g != nil && (!reflect.DeepEqual(ref.cand, gazCand(g)) || ref.name != g.Name):
+			t.Errorf("%q: %+v, want the candidate and name of %s", cc, ref, g.ID)
+		}
+	}
+	var toks []text.Token
+	for _, s := range speedSentences(t, 300) {
+		toks = append(toks, s.Tokens...)
+	}
+	r.gaz.Each(func(e *gazetteer.Entry) bool {
+		for _, d := range e.Demonyms {
+			for _, v := range []string{d, strings.ToUpper(d), strings.ToLower(d), d + "s", "non-" + d} {
+				toks = append(toks, text.Tokenize(v, 0)...)
+				toks = append(toks, text.Token{Text: v, Norm: text.Normalize(v)})
+			}
+		}
+		return true
+	})
+	for _, tok := range toks {
+		_, want := r.gaz.IsDemonym(tok.Text)
+		if got := r.isDemonym(tok); got != want {
+			t.Fatalf("isDemonym(%q) = %v, want %v", tok.Text, got, want)
+		}
+	}
+}

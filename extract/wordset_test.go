@@ -1,0 +1,34 @@
+package extract
+
+import (
+	"testing"
+
+	"github.com/newsgraph/newsgraph/extract/lexicon"
+)
+
+func TestWordSet(t *testing.T) {
+	sets := map[string]map[string]bool{
+		"particles":  {"al": true, "abu": false, "'": true, "": false},
+		"empty":      {},
+		"with empty": {"": true, "x": true},
+	}
+	lx := lexicon.Default()
+	sets["stopwords"], sets["given names"] = lx.Stopwords, lx.GivenNames
+	var words []string
+	for _, s := range speedSentences(t, 100) {
+		for _, tok := range s.Tokens {
+			words = append(words, tok.Norm, tok.Text)
+		}
+	}
+	for name, m := range sets {
+		ws := newWordSet(m)
+		for w := range m {
+			words = append(words, w)
+		}
+		for _, w := range append(words, "", "zz", "al-", "the") {
+			if got, want := ws.has(w), m[w]; got != want {
+				t.Fatalf("%s: has(%q) = %v, want %v", name, w, got, want)
+			}
+		}
+	}
+}
