@@ -323,6 +323,9 @@ func (d *docState) regionSkeletons() map[string][]*gazetteer.Entry {
 	skeletonOnce.Do(func() {
 		regionSkeleton = map[string][]*gazetteer.Entry{}
 		d.r.gaz.Each(func(e *gazetteer.Entry) bool {
+			if e.Kind == gazetteer.KindPlace {
+				return false // places come last: none is decoded
+			}
 			if e.Kind != gazetteer.KindRegion {
 				return true
 			}

@@ -1,11 +1,13 @@
 package extract
 
 import (
+	"runtime/debug"
 	"strings"
 	"sync"
 	"unicode/utf8"
 
 	"github.com/newsgraph/newsgraph/extract/gazetteer"
+	"github.com/newsgraph/newsgraph/extract/internal/gaznames"
 	"github.com/newsgraph/newsgraph/extract/lexicon"
 	"github.com/newsgraph/newsgraph/extract/text"
 )
@@ -41,9 +43,11 @@ type resources struct {
 	// nationalForces maps a country code to the curated entry of its
 	// armed forces ("Israeli forces" is the Israel Defense Forces).
 	nationalForces map[string]*cand
-	// gazCands holds gazCand(e) for every gazetteer entry, made once:
-	// candidates are never modified.
-	gazCands map[*gazetteer.Entry]*cand
+	// gazCands holds gazCand(e) (a *cand) for each *gazetteer.Entry,
+	// made on first use: candidates are never modified. demonymCands
+	// holds the candidates of countries' demonyms by their value in the
+	// compiled names table (gaznames.Value).
+	gazCands, demonymCands sync.Map
 	// countries maps the country codes the data uses (as written and in
 	// lower case) to what countryEntity needs: the entity key and the
 	// candidate of the country, nil if the gazetteer has none.
@@ -74,24 +78,40 @@ func loadResources() *resources {
 }
 
 func buildResources() *resources {
-	// one vocabulary for the four matchers, so that a sentence's words
-	// are numbered once for all of them (docState.coded)
-	v := lexicon.NewVocab()
+	// Most of what is built here is kept: collecting while it grows
+	// finds little garbage and costs a command's start-up a fifth of
+	// its CPU time.
+	defer debug.SetGCPercent(debug.SetGCPercent(400))
+	// The gazetteer's names are a trie compiled by go generate
+	// (extract/internal/gaznames) and read in place; its words are the
+	// first of the one vocabulary of the four matchers, so that a
+	// sentence's words are numbered once for all of them
+	// (docState.coded).
+	table, err := gaznames.Open()
+	if err != nil {
+		panic("extract: " + err.Error())
+	}
+	v := lexicon.NewVocabOn(table)
 	r := &resources{
 		lex:            lexicon.Default(),
 		gaz:            gazetteer.Default(),
 		vocab:          v,
-		names:          lexicon.NewMatcherIn[*cand](v),
 		translit:       lexicon.NewTranslit[*cand](),
 		roles:          lexicon.NewMatcherIn[*lexicon.Role](v),
 		triggers:       lexicon.NewMatcherIn[*lexicon.Trigger](v),
 		weapons:        lexicon.NewMatcherIn[*lexicon.Weapon](v),
 		capitals:       map[string]*gazetteer.Entry{},
 		nationalForces: map[string]*cand{},
-		gazCands:       map[*gazetteer.Entry]*cand{},
 		demonyms:       map[string]bool{},
 		countries:      map[string]countryRef{},
 	}
+	// the curated names come first, then the gazetteer's, in the table
+	r.names = lexicon.NewMatcherOn(v, table, r.tableCand)
+	keys, err := gaznames.Translit(gaznames.TranslitData)
+	if err != nil {
+		panic("extract: " + err.Error())
+	}
+	r.translit.Grow(2 * len(r.lex.Entries))
 	r.stopwords, r.givenNames = newWordSet(r.lex.Stopwords), newWordSet(r.lex.GivenNames)
 	for _, e := range r.lex.Entries {
 		c := &cand{class: e.Class, key: classPrefix(e.Class) + e.Key, name: e.Name, country: e.Country, wikidata: e.Wikidata, lex: e}
@@ -108,39 +128,31 @@ func buildResources() *resources {
 		}
 		r.addTranslit(c, e.Name, e.Aliases)
 	}
+	// the transliteration keys of the countries' and regions' names,
+	// compiled as addTranslit computes them for the curated names
+	for _, k := range keys {
+		r.translit.AddLazy(k.Key, uint32(k.Entry), r.entryCand)
+	}
+	// countries come first
 	r.gaz.Each(func(e *gazetteer.Entry) bool {
-		c := gazCand(e)
-		r.gazCands[e] = c
-		r.names.Add(e.Name, c)
-		for _, a := range e.Aliases {
-			r.names.Add(a, c)
+		if e.Kind != gazetteer.KindCountry {
+			return false
 		}
-		if e.Kind != gazetteer.KindPlace {
-			r.addTranslit(c, e.Name, e.Aliases)
-		}
-		if e.Kind == gazetteer.KindCountry {
-			for _, d := range e.Demonyms {
-				if k := gazetteer.Normalize(d); k != "" {
-					r.demonyms[k] = true
-				}
-				dc := *c
-				dc.demonym = true
-				r.names.Add(d, &dc)
+		for _, d := range e.Demonyms {
+			if k := gazetteer.Normalize(d); k != "" {
+				r.demonyms[k] = true
 			}
 		}
 		return true
 	})
-	r.gaz.Each(func(e *gazetteer.Entry) bool {
-		if e.Kind == gazetteer.KindCountry && e.Capital != "" {
-			for _, p := range r.gaz.Lookup(e.Capital) {
-				if p.Kind == gazetteer.KindPlace && p.Country == e.Country {
-					r.capitals[e.Country] = p
-					break
-				}
-			}
-		}
-		return true
-	})
+	// capitals: compiled ahead by gaznames.BuildCapitals
+	caps, err := gaznames.Capitals(gaznames.CapitalsData)
+	if err != nil {
+		panic("extract: " + err.Error())
+	}
+	for _, c := range caps {
+		r.capitals[c.Country] = r.gaz.At(c.Entry)
+	}
 	codes := func(cc string) {
 		for _, cc := range []string{cc, strings.ToLower(cc)} {
 			if _, ok := r.countries[cc]; ok || cc == "" {
@@ -153,13 +165,9 @@ func buildResources() *resources {
 			r.countries[cc] = ref
 		}
 	}
-	r.gaz.Each(func(e *gazetteer.Entry) bool {
-		codes(e.Country)
-		if e.Kind == gazetteer.KindCountry {
-			codes(e.ID)
-		}
-		return true
-	})
+	for _, cc := range r.gaz.CountryCodes() {
+		codes(cc)
+	}
 	for _, e := range r.lex.Entries {
 		codes(e.Country)
 	}
@@ -197,10 +205,32 @@ func (r *resources) isDemonym(t text.Token) bool {
 
 // gazCand returns the candidate of a gazetteer entry, made once.
 func (r *resources) gazCand(e *gazetteer.Entry) *cand {
-	if c, ok := r.gazCands[e]; ok {
+	if c, ok := r.gazCands.Load(e); ok {
+		return c.(*cand)
+	}
+	c, _ := r.gazCands.LoadOrStore(e, gazCand(e))
+	return c.(*cand)
+}
+
+// entryCand returns the candidate of the i-th gazetteer entry.
+func (r *resources) entryCand(i uint32) *cand { return r.gazCand(r.gaz.At(int(i))) }
+
+// tableCand returns the candidate of a value of the compiled names table:
+// a gazetteer entry's, or one of a country's demonyms (one candidate per
+// demonym, made once).
+func (r *resources) tableCand(v uint32) *cand {
+	i, d := gaznames.Split(v)
+	c := r.gazCand(r.gaz.At(i))
+	if d == 0 {
 		return c
 	}
-	return gazCand(e)
+	if dc, ok := r.demonymCands.Load(v); ok {
+		return dc.(*cand)
+	}
+	dc := *c
+	dc.demonym = true
+	got, _ := r.demonymCands.LoadOrStore(v, &dc)
+	return got.(*cand)
 }
 
 func gazCand(e *gazetteer.Entry) *cand {
@@ -284,8 +314,10 @@ func slug(s string) string {
 
 // addTranslit indexes a curated name or region by the transliteration keys
 // of its names, persons excepted (their spellings are resolved by their
-// own keys, persons.go). Places are left out: a town's name is too often
-// another town's elsewhere.
+// own keys, persons.go). The gazetteer's countries and regions are
+// indexed the same way from keys compiled ahead (gaznames.BuildTranslit);
+// places are left out: a town's name is too often another town's
+// elsewhere.
 func (r *resources) addTranslit(c *cand, name string, aliases []string) {
 	if c.class == ClassPerson {
 		return
@@ -297,7 +329,7 @@ func (r *resources) addTranslit(c *cand, name string, aliases []string) {
 		}
 		if k, ok := lexicon.TranslitKey(n); ok && !seen[k] {
 			seen[k] = true
-			r.translit.Add(n, c)
+			r.translit.AddKey(k, c)
 		}
 	}
 }

@@ -16,14 +16,18 @@ func TestResourceCaches(t *testing.T) {
 	r := loadResources()
 	n := 0
 	r.gaz.Each(func(e *gazetteer.Entry) bool {
-		if got, want := r.gazCand(e), gazCand(e); !reflect.DeepEqual(got, want) {
+		got, want := r.gazCand(e), gazCand(e)
+		if !reflect.DeepEqual(got, want) {
 			t.Fatalf("gazCand(%s) = %+v, want %+v", e.ID, got, want)
+		}
+		if r.gazCand(e) != got {
+			t.Fatalf("gazCand(%s): a second candidate", e.ID)
 		}
 		n++
 		return true
 	})
-	if len(r.gazCands) != n {
-		t.Errorf("%d cached candidates for %d entries", len(r.gazCands), n)
+	if c, rg, p := r.gaz.Len(); n != c+rg+p {
+		t.Errorf("Each gave %d entries, Len %d", n, c+rg+p)
 	}
 	for cc, ref := range r.countries {
 		if ref.key != "country/"+strings.ToLower(cc) {

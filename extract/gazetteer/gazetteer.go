@@ -24,32 +24,37 @@
 //	apt-get install wamerican   # /usr/share/dict/american-english, for Entry.Common
 //	go run ./extract/gazetteer/internal/gen -src "$SRC"
 //
-// or, from this directory, GAZETTEER_SRC="$SRC" go generate.
+// or, from this directory, GAZETTEER_SRC="$SRC" go generate. The
+// generator then compiles the text files into data/gazetteer.bin, the one
+// file the package embeds; without -src (go generate with GAZETTEER_SRC
+// unset) it compiles only that, from the text files as committed.
 //
-// The data is loaded once, on the first call of [Default], and shared; the
-// entries it returns must not be modified.
+// The binary is read in place: [Default] only checks its header, lookups
+// search its indexes, and an entry is decoded the first time it is
+// returned, then shared; the entries returned must not be modified.
 package gazetteer
 
-//go:generate go run ./internal/gen -src $GAZETTEER_SRC -out data
+//go:generate go run ./internal/gen -src=$GAZETTEER_SRC -out data
 
 import (
-	"bytes"
-	"compress/gzip"
-	"embed"
-	"encoding/binary"
+	_ "embed" // the binary data
 	"fmt"
-	"io"
-	"slices"
+	"math"
 	"sort"
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 
+	"github.com/newsgraph/newsgraph/extract/gazetteer/internal/flat"
 	"github.com/newsgraph/newsgraph/extract/gazetteer/internal/norm"
 )
 
-//go:embed data/countries.tsv data/regions.tsv.gz data/places.tsv.gz data/common_names.txt
-var dataFS embed.FS
+// binData is data/gazetteer.bin, compiled from the text files beside it
+// by internal/gen (go generate); TestBinaryUpToDate checks that it is.
+//
+//go:embed data/gazetteer.bin
+var binData string
 
 // Kind is the kind of a gazetteer entry.
 type Kind uint8
@@ -128,23 +133,19 @@ type Entry struct {
 }
 
 // Gazetteer is a set of entries indexed by ID and by normalized name.
+//
+// Its data is one flat binary (data/gazetteer.bin, see package
+// internal/flat for the layout) read in place: the indexes are offsets
+// into it, and an entry is decoded the first time a lookup returns it,
+// then kept, so that every lookup of it returns the same *Entry.
 type Gazetteer struct {
-	entries []Entry
-	byID    []int32   // entry indices sorted by ID
-	keys    string    // normalized names, concatenated
-	post    []posting // sorted by key, then entry index
-	common  map[string]struct{}
+	data    string // the binary
+	sec     [flat.NumSections + 1]uint32
+	n       int                         // entries
+	entries []atomic.Pointer[entryPage] // decoded entries by page, nil until first asked for
+	npost   int
 	counts  [3]int // countries, regions, places
 }
-
-// posting says that entry idx has the name keys[off:off+n].
-type posting struct {
-	off uint32
-	n   uint32
-	idx uint32
-}
-
-func (g *Gazetteer) key(p posting) string { return g.keys[p.off : p.off+p.n] }
 
 var (
 	defaultOnce sync.Once
@@ -172,9 +173,9 @@ func Normalize(s string) string { return norm.Normalize(s) }
 
 // ByID returns the entry with the given ID, or nil.
 func (g *Gazetteer) ByID(id string) *Entry {
-	i := sort.Search(len(g.byID), func(i int) bool { return g.entries[g.byID[i]].ID >= id })
-	if i < len(g.byID) && g.entries[g.byID[i]].ID == id {
-		return &g.entries[g.byID[i]]
+	i := sort.Search(g.n, func(i int) bool { return g.idOf(g.byID(i)) >= id })
+	if i < g.n && g.idOf(g.byID(i)) == id {
+		return g.entry(g.byID(i))
 	}
 	return nil
 }
@@ -199,8 +200,8 @@ func (g *Gazetteer) Lookup(name string) []*Entry {
 		return nil
 	}
 	out := make([]*Entry, 0, hi-lo)
-	for _, p := range g.post[lo:hi] {
-		out = append(out, &g.entries[p.idx])
+	for i := lo; i < hi; i++ {
+		out = append(out, g.entry(g.postIdx(i)))
 	}
 	return out
 }
@@ -216,9 +217,9 @@ func (g *Gazetteer) span(k string) (int, int) {
 	if k == "" {
 		return 0, 0
 	}
-	lo := sort.Search(len(g.post), func(i int) bool { return g.key(g.post[i]) >= k })
+	lo := sort.Search(g.npost, func(i int) bool { return g.postKey(i) >= k })
 	hi := lo
-	for hi < len(g.post) && g.key(g.post[hi]) == k {
+	for hi < g.npost && g.postKey(hi) == k {
 		hi++
 	}
 	return lo, hi
@@ -230,8 +231,8 @@ func (g *Gazetteer) span(k string) (int, int) {
 func (g *Gazetteer) IsDemonym(name string) (*Entry, bool) {
 	k := Normalize(name)
 	lo, hi := g.span(k)
-	for _, p := range g.post[lo:hi] {
-		e := &g.entries[p.idx]
+	for i := lo; i < hi; i++ {
+		e := g.entry(g.postIdx(i))
 		if e.Kind != KindCountry {
 			break // countries come first
 		}
@@ -249,19 +250,25 @@ func (g *Gazetteer) IsDemonym(name string) (*Entry, bool) {
 // "reading", "us", "chad"), which a matcher should accept only with
 // evidence such as capitalization.
 func (g *Gazetteer) IsCommonWord(name string) bool {
-	_, ok := g.common[Normalize(name)]
-	return ok
+	k := Normalize(name)
+	n := g.u32(flat.SecCounts, 4)
+	i := sort.Search(n, func(i int) bool { return g.tableString(flat.SecCommon, n, i) >= k })
+	return i < n && g.tableString(flat.SecCommon, n, i) == k
 }
 
 // Each calls fn for every entry, countries first, then regions, then
 // places, until fn returns false.
 func (g *Gazetteer) Each(fn func(e *Entry) bool) {
-	for i := range g.entries {
-		if !fn(&g.entries[i]) {
+	for i := 0; i < g.n; i++ {
+		if !fn(g.entry(i)) {
 			return
 		}
 	}
 }
+
+// At returns the i-th entry in the order of [Gazetteer.Each], for i from
+// 0 to the sum of [Gazetteer.Len]'s counts minus one.
+func (g *Gazetteer) At(i int) *Entry { return g.entry(i) }
 
 // Len returns the number of countries, regions and places.
 func (g *Gazetteer) Len() (countries, regions, places int) {
@@ -291,235 +298,160 @@ func (g *Gazetteer) Within(e *Entry) *Entry {
 // ---------------------------------------------------------------------------
 // Loading
 
-// Columns of the generated files.
-const (
-	colID = iota
-	colName
-	colAliases
-	colDemonyms
-	colCountry
-	colRegion
-	colCapital
-	colLat
-	colLon
-	colPopulation
-	colWikidata
-	colFeature
-	numCols
-)
-
-func readData(name string) (string, error) {
-	b, err := dataFS.ReadFile("data/" + name)
-	if err != nil {
-		return "", err
+// CountryCodes returns the distinct country codes the entries use (the
+// Country of any entry and the ID of every country), sorted.
+func (g *Gazetteer) CountryCodes() []string {
+	n := g.u32(flat.SecCounts, 5)
+	out := make([]string, n)
+	for i := range out {
+		out[i] = g.tableString(flat.SecCodes, n, i)
 	}
-	if strings.HasSuffix(name, ".gz") {
-		return gunzip(name, b)
-	}
-	return string(b), nil
+	return out
 }
 
-// gunzip returns the decompressed text of the gzip file b, written once
-// into a buffer of its final size (the gzip trailer's ISIZE) rather than
-// grown and copied: the start-up of every command decompresses the
-// places.
-func gunzip(name string, b []byte) (string, error) {
-	zr, err := gzip.NewReader(bytes.NewReader(b))
-	if err != nil {
-		return "", fmt.Errorf("%s: %w", name, err)
-	}
-	var sb strings.Builder
-	if len(b) >= 4 {
-		sb.Grow(int(binary.LittleEndian.Uint32(b[len(b)-4:])) + 1)
-	}
-	if _, err := io.Copy(&sb, zr); err != nil {
-		return "", fmt.Errorf("%s: %w", name, err)
-	}
-	return sb.String(), nil
+// u32 returns the i-th uint32 of section sec.
+func (g *Gazetteer) u32(sec, i int) int {
+	return le32(g.data, int(g.sec[sec])+4*i)
 }
 
-func load() (*Gazetteer, error) {
-	files := []struct {
-		name string
-		kind Kind
-	}{{"countries.tsv", KindCountry}, {"regions.tsv.gz", KindRegion}, {"places.tsv.gz", KindPlace}}
-	texts := make([]string, len(files))
-	lines, pipes := 0, 0
-	for i, f := range files {
-		t, err := readData(f.name)
-		if err != nil {
-			return nil, err
-		}
-		texts[i] = t
-		lines += strings.Count(t, "\n")
-		pipes += strings.Count(t, "|")
-	}
-	g := &Gazetteer{entries: make([]Entry, 0, lines)}
-	// One backing array for all aliases and demonyms: at most one name
-	// per field plus one per separator.
-	pool := make([]string, 0, pipes+2*lines)
-	type span struct{ a0, a1, d0, d1 int }
-	spans := make([]span, 0, lines)
-	for i, f := range files {
-		text := texts[i]
-		for ln := 1; text != ""; ln++ {
-			var line string
-			line, text, _ = strings.Cut(text, "\n")
-			if line == "" || line[0] == '#' {
-				continue
-			}
-			var col [numCols]string
-			rest := line
-			for c := 0; c < numCols; c++ {
-				var ok bool
-				col[c], rest, ok = strings.Cut(rest, "\t")
-				if !ok && c != numCols-1 {
-					return nil, fmt.Errorf("%s:%d: %d fields, want %d", f.name, ln, c+1, numCols)
-				}
-			}
-			e := Entry{
-				ID: col[colID], Kind: f.kind, Name: col[colName], Country: col[colCountry],
-				Region: col[colRegion], Capital: col[colCapital], Wikidata: col[colWikidata], Feature: col[colFeature],
-			}
-			var err error
-			if col[colLat] != "" {
-				if e.Lat, err = strconv.ParseFloat(col[colLat], 64); err != nil {
-					return nil, fmt.Errorf("%s:%d: %w", f.name, ln, err)
-				}
-				if e.Lon, err = strconv.ParseFloat(col[colLon], 64); err != nil {
-					return nil, fmt.Errorf("%s:%d: %w", f.name, ln, err)
-				}
-			}
-			if col[colPopulation] != "" {
-				if e.Population, err = strconv.Atoi(col[colPopulation]); err != nil {
-					return nil, fmt.Errorf("%s:%d: %w", f.name, ln, err)
-				}
-			}
-			var s span
-			s.a0 = len(pool)
-			pool = splitAppend(pool, col[colAliases])
-			s.a1 = len(pool)
-			s.d0 = len(pool)
-			pool = splitAppend(pool, col[colDemonyms])
-			s.d1 = len(pool)
-			g.entries = append(g.entries, e)
-			spans = append(spans, s)
-			g.counts[f.kind-1]++
-		}
-	}
-	// Copy the pool to its exact size: its capacity was a bound.
-	pool = append(make([]string, 0, len(pool)), pool...)
-	for i := range g.entries {
-		s := spans[i]
-		if s.a1 > s.a0 {
-			g.entries[i].Aliases = pool[s.a0:s.a1:s.a1]
-		}
-		if s.d1 > s.d0 {
-			g.entries[i].Demonyms = pool[s.d0:s.d1:s.d1]
-		}
-	}
+// le32 decodes the uint32 at byte offset o of the data.
+func le32(s string, o int) int {
+	return int(uint32(s[o]) | uint32(s[o+1])<<8 | uint32(s[o+2])<<16 | uint32(s[o+3])<<24)
+}
 
-	// Index by ID.
-	g.byID = make([]int32, len(g.entries))
-	for i := range g.byID {
-		g.byID[i] = int32(i)
-	}
-	sortByKey(g.byID, func(i int32) string { return g.entries[i].ID })
-	for i := 1; i < len(g.byID); i++ {
-		if g.entries[g.byID[i]].ID == g.entries[g.byID[i-1]].ID {
-			return nil, fmt.Errorf("duplicate ID %q", g.entries[g.byID[i]].ID)
-		}
-	}
+func le64(s string, o int) uint64 {
+	return uint64(le32(s, o)) | uint64(le32(s, o+4))<<32
+}
 
-	// Index by name.
-	keyBuf := make([]byte, 0, len(texts[2])/2)
-	g.post = make([]posting, 0, len(g.entries)+len(pool))
-	add := func(idx int, name string) {
-		off := len(keyBuf)
-		keyBuf = norm.Append(keyBuf, name)
-		if len(keyBuf) > off {
-			g.post = append(g.post, posting{uint32(off), uint32(len(keyBuf) - off), uint32(idx)})
-		}
-	}
-	for i := range g.entries {
-		e := &g.entries[i]
-		add(i, e.Name)
-		for _, a := range e.Aliases {
-			add(i, a)
-		}
-		for _, d := range e.Demonyms {
-			add(i, d)
-		}
-	}
-	g.keys = string(keyBuf)
-	sortByKey(g.post, g.key)
-	g.post = slices.CompactFunc(g.post, func(a, b posting) bool { return a.idx == b.idx && g.key(a) == g.key(b) })
-	g.post = slices.Clip(g.post)
+// byID returns the index of the i-th entry in ID order.
+func (g *Gazetteer) byID(i int) int { return le32(g.data, int(g.sec[flat.SecByID])+4*i) }
 
-	// Ordinary English words.
-	common, err := readData("common_names.txt")
-	if err != nil {
-		return nil, err
+// postKey returns the normalized name of the i-th posting.
+func (g *Gazetteer) postKey(i int) string {
+	o := int(g.sec[flat.SecPost]) + 12*i
+	k := int(g.sec[flat.SecKeys]) + le32(g.data, o)
+	return g.data[k : k+le32(g.data, o+4)]
+}
+
+// postIdx returns the entry index of the i-th posting.
+func (g *Gazetteer) postIdx(i int) int { return le32(g.data, int(g.sec[flat.SecPost])+12*i+8) }
+
+// tableString returns the i-th of the n strings of a string table.
+func (g *Gazetteer) tableString(sec, n, i int) string {
+	base := int(g.sec[sec])
+	blob := base + 4*(n+1)
+	return g.data[blob+le32(g.data, base+4*i) : blob+le32(g.data, base+4*i+4)]
+}
+
+// record returns the bytes of entry i's record.
+func (g *Gazetteer) record(i int) string {
+	o := int(g.sec[flat.SecRecOff]) + 4*i
+	base := int(g.sec[flat.SecRecs])
+	return g.data[base+le32(g.data, o) : base+le32(g.data, o+4)]
+}
+
+// idOf returns the ID of entry i without decoding the rest of it.
+func (g *Gazetteer) idOf(i int) string {
+	r := g.record(i)
+	s, _ := readString(r, 2)
+	return s
+}
+
+// entryPage holds the decoded entries of 1<<pageBits consecutive
+// indices: pages are made as entries are asked for, so that the garbage
+// collector has no array of every entry to scan.
+type entryPage [1 << pageBits]atomic.Pointer[Entry]
+
+const pageBits = 8
+
+// entry returns entry i, decoding it on first use.
+func (g *Gazetteer) entry(i int) *Entry {
+	pp := &g.entries[i>>pageBits]
+	page := pp.Load()
+	if page == nil {
+		pp.CompareAndSwap(nil, new(entryPage))
+		page = pp.Load()
 	}
-	g.common = map[string]struct{}{}
-	for _, w := range strings.Split(common, "\n") {
-		if w != "" && w[0] != '#' {
-			g.common[w] = struct{}{}
+	slot := &page[i&(1<<pageBits-1)]
+	if e := slot.Load(); e != nil {
+		return e
+	}
+	e := decode(g.record(i))
+	if slot.CompareAndSwap(nil, e) {
+		return e
+	}
+	return slot.Load()
+}
+
+// readString reads a uvarint length and that many bytes of r at p; the
+// string shares r's memory.
+func readString(r string, p int) (string, int) {
+	n, p := readUvarint(r, p)
+	return r[p : p+n], p + n
+}
+
+func readUvarint(r string, p int) (int, int) {
+	var x uint64
+	var s uint
+	for {
+		b := r[p]
+		p++
+		if b < 0x80 {
+			return int(x | uint64(b)<<s), p
+		}
+		x |= uint64(b&0x7f) << s
+		s += 7
+	}
+}
+
+// decode decodes a record (package flat's layout). Its strings share the
+// embedded data's memory.
+func decode(r string) *Entry {
+	e := &Entry{Kind: Kind(r[0]), Common: r[1]&flat.FlagCommon != 0}
+	p := 2
+	for _, f := range [...]*string{&e.ID, &e.Name, &e.Country, &e.Region, &e.Capital, &e.Wikidata, &e.Feature} {
+		*f, p = readString(r, p)
+	}
+	for _, l := range [...]*[]string{&e.Aliases, &e.Demonyms} {
+		var n int
+		n, p = readUvarint(r, p)
+		if n == 0 {
+			continue
+		}
+		*l = make([]string, n)
+		for j := range *l {
+			(*l)[j], p = readString(r, p)
 		}
 	}
-	var buf []byte
-	for i := range g.entries {
-		buf = norm.Append(buf[:0], g.entries[i].Name)
-		_, g.entries[i].Common = g.common[string(buf)]
+	if r[1]&flat.FlagCoords != 0 {
+		e.Lat = math.Float64frombits(le64(r, p))
+		e.Lon = math.Float64frombits(le64(r, p+8))
+		p += 16
 	}
+	u, _ := readUvarint(r, p)
+	e.Population = int(uint(u)>>1) ^ -int(u&1) // zig-zag, as binary.AppendVarint writes it
+	return e
+}
+
+// open checks the header of the binary data and indexes its sections.
+func open(data string) (*Gazetteer, error) {
+	if len(data) < flat.HeaderSize || data[:len(flat.Magic)] != flat.Magic {
+		return nil, fmt.Errorf("not a gazetteer binary of version %d (regenerate it: go generate ./extract/gazetteer)", flat.Magic[len(flat.Magic)-1])
+	}
+	g := &Gazetteer{data: data}
+	for i := range g.sec {
+		g.sec[i] = uint32(le32(data, len(flat.Magic)+4*i))
+	}
+	if int(g.sec[flat.NumSections]) != len(data) {
+		return nil, fmt.Errorf("gazetteer binary: size %d, header says %d", len(data), g.sec[flat.NumSections])
+	}
+	for i := range g.counts {
+		g.counts[i] = g.u32(flat.SecCounts, i)
+		g.n += g.counts[i]
+	}
+	g.npost = g.u32(flat.SecCounts, 3)
+	g.entries = make([]atomic.Pointer[entryPage], (g.n+1<<pageBits-1)>>pageBits)
 	return g, nil
 }
 
-// sortByKey sorts l by key, stably. Comparing 8-byte prefixes as integers
-// first makes it several times faster than comparing strings.
-func sortByKey[T any](l []T, key func(T) string) {
-	type item struct {
-		pre uint64
-		pos int
-		v   T
-	}
-	tmp := make([]item, len(l))
-	for i, v := range l {
-		k := key(v)
-		var pre uint64
-		for j := 0; j < 8; j++ {
-			pre <<= 8
-			if j < len(k) {
-				pre |= uint64(k[j])
-			}
-		}
-		tmp[i] = item{pre, i, v}
-	}
-	slices.SortFunc(tmp, func(a, b item) int {
-		switch {
-		case a.pre < b.pre:
-			return -1
-		case a.pre > b.pre:
-			return 1
-		}
-		if c := strings.Compare(key(a.v), key(b.v)); c != 0 {
-			return c
-		}
-		return a.pos - b.pos
-	})
-	for i := range tmp {
-		l[i] = tmp[i].v
-	}
-}
-
-// splitAppend appends the '|'-separated names of s to pool.
-func splitAppend(pool []string, s string) []string {
-	for s != "" {
-		var n string
-		n, s, _ = strings.Cut(s, "|")
-		if n != "" {
-			pool = append(pool, n)
-		}
-	}
-	return pool
-}
+func load() (*Gazetteer, error) { return open(binData) }

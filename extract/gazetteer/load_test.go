@@ -34,5 +34,5 @@ func TestLoadTime(t *testing.T) {
 		t.Fatal(err)
 	}
 	c, r, p := g.Len()
-	t.Logf("loaded %d countries, %d regions, %d places, %d names in %v", c, r, p, len(g.post), time.Since(start))
+	t.Logf("loaded %d countries, %d regions, %d places, %d names in %v", c, r, p, g.npost, time.Since(start))
 }

@@ -2,6 +2,7 @@ package lexicon
 
 import (
 	"strings"
+	"sync/atomic"
 
 	"github.com/newsgraph/newsgraph/extract/text"
 )
@@ -18,6 +19,9 @@ import (
 // [Coded] tokens, so that a sentence's words are looked up once for all of
 // them. Add must not run concurrently with Find or FindCoded; Find and
 // FindCoded may run concurrently with each other.
+//
+// A matcher made by [NewMatcherOn] also finds the phrases of a compiled
+// [Table], as if they had been added after its own.
 type Matcher[V any] struct {
 	vocab  *Vocab
 	norm   trie[V] // phrases compared on normalised words
@@ -25,11 +29,26 @@ type Matcher[V any] struct {
 	maxLen int
 	n      int      // distinct phrases
 	ws     []uint32 // Add's buffer for a phrase's word ids, reused
+
+	table *Table                         // compiled phrases, nil if none
+	value func(uint32) V                 // the value of a table value
+	cache []atomic.Pointer[cachePage[V]] // per table node, by page: its values, after those Add gave the same phrase
+	used  atomic.Bool                    // some cache entry is set
 }
+
+// Pages of the root of a trie: 1<<rootBits word ids each.
+const (
+	rootBits = 6
+	rootMask = 1<<rootBits - 1
+)
 
 // trie is a trie of word ids. Node 0 is the root.
 type trie[V any] struct {
-	root  []int32          // root[w] is the child of the root for word w, 0 if none
+	// root[w>>rootBits][w&rootMask] is the child of the root for word w,
+	// 0 if none: pages of word ids, made for the words that begin a
+	// phrase, so that a trie of a few phrases over a large vocabulary
+	// (a Table's) stays small
+	root  []*[1 << rootBits]int32
 	edges map[uint64]int32 // node<<32 | word → child, below the root
 	nodes []trieNode[V]
 }
@@ -45,8 +64,8 @@ func (t *trie[V]) child(n int32, w uint32) int32 {
 		return 0
 	}
 	if n == 0 {
-		if int(w) < len(t.root) {
-			return t.root[w]
+		if p := int(w >> rootBits); p < len(t.root) && t.root[p] != nil {
+			return t.root[p][w&rootMask]
 		}
 		return 0
 	}
@@ -67,10 +86,14 @@ func (t *trie[V]) insert(ws []uint32) int32 {
 			c = int32(len(t.nodes))
 			t.nodes = append(t.nodes, trieNode[V]{})
 			if n == 0 {
-				for int(w) >= len(t.root) {
-					t.root = append(t.root, 0)
+				p := int(w >> rootBits)
+				for p >= len(t.root) {
+					t.root = append(t.root, nil)
 				}
-				t.root[w] = c
+				if t.root[p] == nil {
+					t.root[p] = new([1 << rootBits]int32)
+				}
+				t.root[p][w&rootMask] = c
 			} else {
 				t.edges[uint64(n)<<32|uint64(w)] = c
 			}
@@ -90,6 +113,38 @@ func NewMatcher[V any]() *Matcher[V] {
 // which it shares with the other matchers built on v.
 func NewMatcherIn[V any](v *Vocab) *Matcher[V] {
 	return &Matcher[V]{vocab: v}
+}
+
+// NewMatcherOn returns a matcher that finds the phrases of t, with the
+// values value(x) for each table value x, and numbers its words with v,
+// which must have been made by [NewVocabOn] on t. value is called once
+// per value of a phrase the first time the phrase is found; it must
+// return the same V for the same x when values are compared by identity.
+func NewMatcherOn[V any](v *Vocab, t *Table, value func(uint32) V) *Matcher[V] {
+	if v.base != t {
+		panic("lexicon: NewMatcherOn: the vocabulary is not made on the table")
+	}
+	return &Matcher[V]{vocab: v, table: t, value: value, n: t.Len(), maxLen: t.max, cache: newCache[V](t)}
+}
+
+// cachePage holds the values of 1<<rootBits consecutive table nodes,
+// made when one of them is found: the garbage collector then has no
+// array of every node to scan.
+type cachePage[V any] [1 << rootBits]atomic.Pointer[[]V]
+
+func newCache[V any](t *Table) []atomic.Pointer[cachePage[V]] {
+	return make([]atomic.Pointer[cachePage[V]], (t.nodes+rootMask)>>rootBits)
+}
+
+// cacheSlot returns the cache entry of table node n.
+func (m *Matcher[V]) cacheSlot(n int32) *atomic.Pointer[[]V] {
+	pp := &m.cache[n>>rootBits]
+	p := pp.Load()
+	if p == nil {
+		pp.CompareAndSwap(nil, new(cachePage[V]))
+		p = pp.Load()
+	}
+	return &p[n&rootMask]
 }
 
 // Vocab returns the vocabulary the matcher numbers its words with.
@@ -137,7 +192,7 @@ func (m *Matcher[V]) Add(phrase string, v V) {
 			ws = append(ws, m.vocab.add(&m.vocab.exact, t.Text))
 			m.vocab.exactShape[t.Text[0]] |= 1 << min(len(t.Text), 63)
 		} else {
-			ws = append(ws, m.vocab.add(&m.vocab.norm, t.Norm))
+			ws = append(ws, m.vocab.addNorm(t.Norm))
 		}
 	}
 	if len(ws) == 0 {
@@ -148,13 +203,57 @@ func (m *Matcher[V]) Add(phrase string, v V) {
 		t = &m.exact
 	}
 	n := t.insert(ws)
-	if t.nodes[n].values == nil {
+	if t.nodes[n].values == nil && (exact || m.table == nil || !m.tableHas(ws)) {
 		m.n++
+	}
+	if m.table != nil && !exact && m.used.Load() {
+		// the cached values of the table's phrases may include this
+		// phrase's: start again
+		m.cache = newCache[V](m.table)
+		m.used.Store(false)
 	}
 	t.nodes[n].values = append(t.nodes[n].values, v)
 	if len(ws) > m.maxLen {
 		m.maxLen = len(ws)
 	}
+}
+
+// tableHas reports whether the table has the phrase of words ws.
+func (m *Matcher[V]) tableHas(ws []uint32) bool {
+	n := m.table.walk(ws)
+	if n == 0 {
+		return false
+	}
+	lo, hi := m.table.values(n)
+	return lo < hi
+}
+
+// tableValues returns the values of the phrase ending at table node sn,
+// after those of the same phrase added by Add (dn its node in m.norm, -1
+// or 0 if none), nil if it has none.
+func (m *Matcher[V]) tableValues(sn, dn int32) []V {
+	slot := m.cacheSlot(sn)
+	if p := slot.Load(); p != nil {
+		return *p
+	}
+	lo, hi := m.table.values(sn)
+	var own []V
+	if dn > 0 {
+		own = m.norm.nodes[dn].values
+	}
+	if lo == hi && own == nil {
+		return nil
+	}
+	vs := make([]V, 0, len(own)+hi-lo)
+	vs = append(vs, own...)
+	for i := lo; i < hi; i++ {
+		vs = append(vs, m.value(m.table.value(i)))
+	}
+	if !slot.CompareAndSwap(nil, &vs) {
+		return *slot.Load()
+	}
+	m.used.Store(true)
+	return vs
 }
 
 // Len reports the number of distinct phrases.
@@ -202,6 +301,10 @@ func (m *Matcher[V]) find(out []Match[V], ws []Word, toks []text.Token) []Match[
 		var best []V
 		words := 0
 		nn, en := int32(0), int32(0) // the nodes of the phrase so far; -1 once it left the trie
+		sn := int32(-1)              // the same in the table
+		if m.table != nil {
+			sn = 0
+		}
 		for j := i; j < len(ws) && words < m.maxLen; j++ {
 			if ws[j].joiner {
 				if j == i || toks[j].SpaceBefore || j+1 >= len(ws) || toks[j+1].SpaceBefore {
@@ -220,13 +323,22 @@ func (m *Matcher[V]) find(out []Match[V], ws []Word, toks []text.Token) []Match[
 					en = -1
 				}
 			}
-			if nn > 0 && m.norm.nodes[nn].values != nil {
+			if sn >= 0 {
+				if sn = m.table.child(sn, ws[j].norm); sn == 0 {
+					sn = -1
+				}
+			}
+			if sn > 0 {
+				if vs := m.tableValues(sn, nn); vs != nil {
+					bestEnd, best = j+1, vs
+				}
+			} else if nn > 0 && m.norm.nodes[nn].values != nil {
 				bestEnd, best = j+1, m.norm.nodes[nn].values
 			}
 			if en > 0 && m.exact.nodes[en].values != nil {
 				bestEnd, best = j+1, m.exact.nodes[en].values
 			}
-			if (nn <= 0 || m.norm.nodes[nn].kids == 0) && (en <= 0 || m.exact.nodes[en].kids == 0) {
+			if (nn <= 0 || m.norm.nodes[nn].kids == 0) && (en <= 0 || m.exact.nodes[en].kids == 0) && (sn <= 0 || !m.table.hasKids(sn)) {
 				break
 			}
 		}
@@ -244,6 +356,7 @@ func (m *Matcher[V]) find(out []Match[V], ws []Word, toks []text.Token) []Match[
 // normalised words of ordinary phrases and the written words of
 // exact-case phrases. Id 0 stands for a word no phrase has.
 type Vocab struct {
+	base  *Table // its words are ids 1 to base.Words(); nil if none
 	norm  map[string]uint32
 	exact map[string]uint32
 	gen   uint32 // counts the words added, so that stale codes are seen
@@ -258,14 +371,50 @@ func NewVocab() *Vocab {
 	return &Vocab{norm: map[string]uint32{}, exact: map[string]uint32{}}
 }
 
+// NewVocabOn returns a vocabulary that numbers the words of t's phrases
+// as t does, and others after them, for matchers made by [NewMatcherOn]
+// on t and by [NewMatcherIn].
+func NewVocabOn(t *Table) *Vocab {
+	v := NewVocab()
+	v.base = t
+	return v
+}
+
 func (v *Vocab) add(m *map[string]uint32, w string) uint32 {
+	return v.addFrom(m, w, 0)
+}
+
+// addNorm numbers a normalised word: the table's id if it has the word.
+func (v *Vocab) addNorm(w string) uint32 {
+	if v.base == nil {
+		return v.addFrom(&v.norm, w, 0)
+	}
+	if id := v.base.word(w); id != 0 {
+		return id
+	}
+	return v.addFrom(&v.norm, w, uint32(v.base.words))
+}
+
+// addFrom numbers w in m, new words from first+1 on.
+func (v *Vocab) addFrom(m *map[string]uint32, w string, first uint32) uint32 {
 	if id, ok := (*m)[w]; ok {
 		return id
 	}
-	id := uint32(len(*m) + 1)
+	id := first + uint32(len(*m)+1)
 	(*m)[w] = id
 	v.gen++
 	return id
+}
+
+// normID returns the id of a normalised word, 0 if it has none.
+func (v *Vocab) normID(w string) uint32 {
+	if id, ok := v.norm[w]; ok {
+		return id
+	}
+	if v.base != nil {
+		return v.base.word(w)
+	}
+	return 0
 }
 
 // Word is a token as a Vocab numbers it.
@@ -287,7 +436,7 @@ type Coded struct {
 func (v *Vocab) Code(toks []text.Token, buf []Word) Coded {
 	ws := buf[:0]
 	for _, t := range toks {
-		w := Word{norm: v.norm[t.Norm], joiner: Joiner(t)}
+		w := Word{norm: v.normID(t.Norm), joiner: Joiner(t)}
 		if v.mayBeExact(t.Text) {
 			w.exact = v.exact[t.Text]
 		}

