@@ -202,7 +202,7 @@ func (d *docState) addContextPlace(l *wordLists, s int, sp placeSpan) {
 	if within != nil {
 		cc = within.country
 	} else {
-		cc = d.strictDocCountry() // the one country the document is in
+		cc = d.contextCountry(s)
 	}
 	e := d.entityFor(&cand{class: ClassPlace, key: "place/" + keyCountry(cc) + "-" + slug(name), name: name, country: cc})
 	e.conf = 0.6
@@ -213,6 +213,59 @@ func (d *docState) addContextPlace(l *wordLists, s int, sp placeSpan) {
 		e.typ = sp.word
 	}
 	d.addMention(d.newMention(mention{s: s, a: sp.a, b: sp.b, ent: e}), name)
+}
+
+// contextCountry returns the country a place found from context in
+// sentence s lies in when no area is named beside it: the one country of
+// the known places its sentence names as places ("Gikomba market close to
+// Nairobi"), else of those the document names ("Nairobi: … a blast at
+// Gikomba market"), else the one country the document names
+// (strictDocCountry). Known places are stronger evidence of where things
+// happen than a state named by its demonym ("the British government had
+// warned"). Places named as where someone came from do not count.
+func (d *docState) contextCountry(s int) string {
+	if cc, ok := d.namedPlaceCountry(s, s+1); ok {
+		return cc
+	}
+	if cc, ok := d.namedPlaceCountry(0, len(d.sents)); ok {
+		return cc
+	}
+	return d.strictDocCountry()
+}
+
+// namedPlaceCountry returns the one country of the gazetteer's places and
+// regions, and the countries named as such (not as demonyms), of sentences
+// [from, to); ok is false when they name none or several.
+func (d *docState) namedPlaceCountry(from, to int) (string, bool) {
+	cc := ""
+	for s := from; s < to && s < len(d.ments); s++ {
+		if d.skip[s] {
+			continue
+		}
+		toks := d.sents[s].Tokens
+		for _, m := range d.ments[s] {
+			if m.demonym || m.ent.country == "" {
+				continue
+			}
+			switch m.ent.class {
+			case ClassPlace, ClassRegion:
+				if m.ent.gaz == nil {
+					continue // found from context itself
+				}
+			case ClassCountry:
+			default:
+				continue
+			}
+			if m.a > 0 && toks[m.a-1].Norm == "from" {
+				continue
+			}
+			if cc != "" && cc != m.ent.country {
+				return "", false
+			}
+			cc = m.ent.country
+		}
+	}
+	return cc, cc != ""
 }
 
 // areaAfter returns the place or region named right after token b of
