@@ -170,12 +170,74 @@ func (d *docState) eventCountry(f *frame, places []*entity) *entity {
 	if f.country != nil {
 		return f.country
 	}
-	if c := d.placeDocCountry(); c != "" && (f.typ == EventAttack || f.typ == EventAbduction) {
+	if f.typ != EventAttack && f.typ != EventAbduction {
+		return nil
+	}
+	if c := d.placeDocCountry(); c != "" {
 		if e := d.countryEntity(c); e != nil && !containsEnt(f.actors, e) {
 			return e
 		}
 	}
+	if c := d.forceCountry(f); c != "" {
+		return d.countryEntity(c)
+	}
 	return nil
+}
+
+// forceCountry returns the one country of the state forces among an
+// event's participants whose country the text gives them, when no place
+// and no country of the document gives one: a national body the lexicon
+// knows ("FARDC soldiers clashed with rebels near Eringeti", "GSU
+// officers were ambushed near Kolbio": a country's own forces act at
+// home), or a force named with its country ("Kenyan police clashed with
+// gunmen…, Somali officials said"). A force given the country of its
+// sentence only ("police battle raiders from Sudan") and an armed group's
+// home country do not count. "" when the bodies belong to several
+// countries, or the document names another country by its name
+// ("Pakistan's Frontier Corps fired into Iran": a force abroad).
+func (d *docState) forceCountry(f *frame) string {
+	cc := ""
+	parts := append(append(append([]*entity(nil), f.actors...), f.agents...), f.targets...)
+	for _, e := range parts {
+		if e.class != ClassStateForce || e.country == "" || !e.curated && !d.namedWithCountry(e) {
+			continue
+		}
+		if cc != "" && cc != e.country {
+			return ""
+		}
+		cc = e.country
+	}
+	if cc == "" {
+		return ""
+	}
+	for _, ms := range d.ments {
+		for _, m := range ms {
+			if m.ent.class == ClassCountry && !m.demonym && m.ent.country != "" && m.ent.country != cc {
+				return ""
+			}
+		}
+	}
+	return cc
+}
+
+// namedWithCountry reports whether a mention of e has its country named
+// inside it or right beside it: "Kenyan police", "the police of Kenya".
+func (d *docState) namedWithCountry(e *entity) bool {
+	for _, m := range e.mentions {
+		toks := d.sents[m.s].Tokens
+		for _, c := range d.ments[m.s] {
+			if c.ent.class != ClassCountry || c.ent.country != e.country {
+				continue
+			}
+			inside := c.a >= m.a && c.b <= m.b
+			before := c.b == m.a
+			of := c.a == m.b+1 && m.b < len(toks) && toks[m.b].Norm == "of"
+			if inside || before || of {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // placeCountry returns the country of a place or of the nearest area it
