@@ -203,6 +203,9 @@ func (d *docState) addContextPlace(l *wordLists, s int, sp placeSpan) {
 		cc = within.country
 	} else {
 		cc = d.contextCountry(s)
+		if l.placeWords[sp.word]&placeAdmin == 0 {
+			within = d.townBefore(s, sp.a, cc)
+		}
 	}
 	e := d.entityFor(&cand{class: ClassPlace, key: "place/" + keyCountry(cc) + "-" + slug(name), name: name, country: cc})
 	e.conf = 0.6
@@ -213,6 +216,43 @@ func (d *docState) addContextPlace(l *wordLists, s int, sp placeSpan) {
 		e.typ = sp.word
 	}
 	d.addMention(d.newMention(mention{s: s, a: sp.a, b: sp.b, ent: e}), name)
+}
+
+// townBefore returns the one town of the gazetteer that the document
+// names before token a of sentence s (its dateline, an earlier sentence),
+// in country cc when cc is given: a neighbourhood, market or camp named
+// with no area beside it lies in the town the report is about ("Police in
+// Derry said… in the Bogside area"). Nil when it names none or several,
+// or names a division or country of cc's outside any of them. A town
+// named as where someone came from, or as what a place is near, does not
+// count.
+func (d *docState) townBefore(s, a int, cc string) *entity {
+	var town *entity
+	for k := 0; k <= s && k < len(d.ments); k++ {
+		if d.skip[k] {
+			continue
+		}
+		toks := d.sents[k].Tokens
+		for _, m := range d.ments[k] {
+			if k == s && m.b > a {
+				continue
+			}
+			if m.ent.class != ClassPlace || m.ent.gaz == nil || m.ent.typ == "facility" {
+				continue
+			}
+			if m.a > 0 && (toks[m.a-1].Norm == "from" || toks[m.a-1].Norm == "near" || toks[m.a-1].Norm == "to") {
+				continue
+			}
+			if cc != "" && m.ent.country != cc {
+				return nil
+			}
+			if town != nil && town != m.ent {
+				return nil
+			}
+			town = m.ent
+		}
+	}
+	return town
 }
 
 // contextCountry returns the country a place found from context in

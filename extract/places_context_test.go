@@ -24,6 +24,8 @@ var placeTests = []struct {
 	{"after a place word", "The blast hit a shop on the busy street Rue Lafontaine in France.", "Rue Lafontaine", "Rue Lafontaine", "", "", ""},
 	{"particles inside the name", "The bomb went off in Calle del Correo, Madrid, in Spain.", "Calle del Correo", "Calle del Correo", "Madrid", "Spain", ""},
 	{"the country of a known town beside it, not of a demonym", "Nairobi: the British embassy had warned of threats before two blasts hit Kamukunde Market.", "Kamukunde Market", "Kamukunde Market", "", "Kenya", ""},
+	{"a neighbourhood in the one town the report names before it", "Police in Derry said a man was shot dead in the Bogside area overnight.", "Bogside", "Bogside", "Derry", "United Kingdom", ""},
+	{"a village with no area beside it takes its document's country", "Bandits shot a herder dead in Lomoro village. Police in Kenya said the bandits fled.", "Lomoro", "Lomoro", "", "Kenya", ""},
 	{"venue in a town", "A bomb exploded at a mosque in Garissa, Kenya.", "mosque", "Garissa mosque", "Garissa", "Kenya", "facility"},
 	{"venue after a town", "Attackers threw a grenade into Mandera police station in Kenya.", "police station", "Mandera police station", "Mandera", "Kenya", "facility"},
 }
