@@ -118,6 +118,11 @@ func (d *docState) contextPlace(l *wordLists, s, a, end int, prev string, listed
 		next = toks[end].Norm
 	}
 	last := toks[end-1].Norm
+	if end-a == 1 && l.placeWords[last]&(placeAdmin|placeSettle) != 0 {
+		// "Arrondissement of Goumori", "Village": the word for the kind
+		// of place, capitalised; the name after "of" is the place
+		return placeSpan{}, false
+	}
 	if end-a >= 2 && l.placeWords[last]&placeAdmin != 0 {
 		// "Mandera County": the name is the words before the admin word
 		return placeSpan{a: a, b: end - 1, word: last}, true
@@ -125,8 +130,8 @@ func (d *docState) contextPlace(l *wordLists, s, a, end int, prev string, listed
 	switch {
 	case end-a >= 2 && l.placeWords[last]&placePart != 0:
 		return placeSpan{a: a, b: end}, true // "Ngamia Road", "Kakamega Forest"
-	case next == "border" && end+1 < len(toks) && l.placeWords[toks[end+1].Norm]&placeSettle != 0:
-		return placeSpan{a: a, b: end, word: toks[end+1].Norm}, true // "Hullugho border town"
+	case l.placeWords[next]&placeMod != 0 && !isUpperWord(toks[end]) && end+1 < len(toks) && l.placeWords[toks[end+1].Norm]&placeSettle != 0:
+		return placeSpan{a: a, b: end, word: toks[end+1].Norm}, true // "Hullugho border town", "Kakuma refugee camp"
 	case l.placeWords[next]&(placeAdmin|placeSettle|placePart) != 0 && !isUpperWord(toks[end]):
 		if a == 0 && d.r.stopwords.has(toks[a].Norm) {
 			return placeSpan{}, false
@@ -138,6 +143,10 @@ func (d *docState) contextPlace(l *wordLists, s, a, end int, prev string, listed
 		return placeSpan{a: a, b: end}, true // "Kolgara (Kolgara, Atacora)"
 	case prev == "of" && a >= 2 && l.placeWords[toks[a-2].Norm]&placeSettle != 0 && !d.r.stopwords.has(toks[a].Norm):
 		return placeSpan{a: a, b: end}, true // "the hamlet of Tibouka"
+	case prev == "of" && a >= 2 && l.placeWords[toks[a-2].Norm]&placeAdmin != 0 && !d.r.stopwords.has(toks[a].Norm):
+		// "Arrondissement of Goumori", "the district of Dand": the
+		// division the word names
+		return placeSpan{a: a, b: end, word: toks[a-2].Norm}, true
 	case a >= 2 && skipNearWords(toks, a-2) == a:
 		return placeSpan{a: a, b: end}, true // "Gbessa, coded to Karimama"
 	case a > 0 && (locatives.has(prev) || listed && (prev == "and" || prev == ",")):
@@ -157,6 +166,9 @@ func (d *docState) placeLike(s, a, end int) bool {
 	if d.r.givenNames.has(toks[a].Norm) || d.r.stopwords.has(toks[a].Norm) {
 		return false
 	}
+	if k := listEnd(toks, end); k < len(toks) && k > end && (peopleHeads.has(toks[k].Norm) || groupHeads.has(toks[k].Norm)) {
+		return false // "between Garre and Degodia clans": peoples listed
+	}
 	if end < len(toks) {
 		n := toks[end]
 		if n.Norm == "'" || n.Norm == "’" {
@@ -166,12 +178,30 @@ func (d *docState) placeLike(s, a, end int) bool {
 			// a lower-case word right after: a verb ("in Hola killed")
 			// or a noun the name qualifies ("in Pokot attacks")
 			l := loadWordLists()
-			if l.headSet.has(n.Norm) || groupHeads.has(n.Norm) || d.triggerAt(s, end) || l.placeWords[n.Norm]&placeVenue != 0 {
+			if l.headSet.has(n.Norm) || groupHeads.has(n.Norm) || peopleHeads.has(n.Norm) || d.triggerAt(s, end) || l.placeWords[n.Norm]&placeVenue != 0 {
 				return false
 			}
 		}
 	}
 	return true
+}
+
+// listEnd returns the index of the first token after the list of
+// capitalised names that continues at token end ("and Degodia", ", Kapedo
+// and Lomelo"), or end when none continues there.
+func listEnd(toks []text.Token, end int) int {
+	k := end
+	for k < len(toks) && (toks[k].Norm == "and" || toks[k].Norm == ",") {
+		j := k + 1
+		for j < len(toks) && isUpperWord(toks[j]) {
+			j++
+		}
+		if j == k+1 {
+			return k
+		}
+		k = j
+	}
+	return k
 }
 
 // addContextPlace adds the place of span sp of sentence s: a region of
@@ -317,7 +347,7 @@ func (d *docState) areaAfter(s, b int) *entity {
 	toks := d.sents[s].Tokens
 	l := loadWordLists()
 	j := b
-	for j < len(toks) && (l.placeWords[toks[j].Norm]&(placeAdmin|placeSettle) != 0 || toks[j].Norm == "border") {
+	for j < len(toks) && l.placeWords[toks[j].Norm]&(placeAdmin|placeSettle|placeMod) != 0 {
 		j++
 	}
 	if j >= len(toks) {
