@@ -9,7 +9,10 @@ import (
 // its own the places its sentence names elsewhere ("…kidnapped two
 // civilians who were traveling in the Kolbio area (Bura, Lamu)"), or,
 // when its sentence names none, the places of the sentence before it
-// ("…stopped a lorry at Kotile, near Lamu. The driver was kidnapped.").
+// ("…stopped a lorry at Kotile, near Lamu. The driver was kidnapped."),
+// also where that sentence tells an event of its own: a note's next
+// sentence goes on at the same place ("Police were attacked in Save.
+// Security forces responded, killing two.").
 // A place named as where someone came from ("from Kotile") or as a war's
 // ("the war on Gaza") is left out.
 func (d *docState) placesFromContext(events []*docEvent) {
@@ -26,23 +29,10 @@ func (d *docState) placesFromContext(events []*docEvent) {
 				first = f.s
 			}
 		}
-		if len(e.f.places) == 0 && first > 0 && !d.skip[first-1] && !d.eventIn(events, first-1) {
+		if len(e.f.places) == 0 && first > 0 && !d.skip[first-1] {
 			e.f.places = append(e.f.places, d.sentencePlaces(first-1)...)
 		}
 	}
-}
-
-// eventIn reports whether an event of events was read in sentence s: its
-// places are that event's, not the next one's.
-func (d *docState) eventIn(events []*docEvent, s int) bool {
-	for _, e := range events {
-		for _, f := range e.frames {
-			if f.s == s {
-				return true
-			}
-		}
-	}
-	return false
 }
 
 // sentencePlaces returns the places and regions (not countries) named in
