@@ -32,7 +32,32 @@ func (d *docState) placesFromContext(events []*docEvent) {
 		if len(e.f.places) == 0 && first > 0 && !d.skip[first-1] {
 			e.f.places = append(e.f.places, d.sentencePlaces(first-1)...)
 		}
+		if len(e.f.places) == 0 && first >= 0 && len(d.sents) <= shortDoc {
+			e.f.places = d.notePlaces(first)
+		}
 	}
+}
+
+// shortDoc is the most sentences of a note whose events all happen where
+// one of its sentences says: an incident note, a brief.
+const shortDoc = 12
+
+// notePlaces returns the places of the sentence nearest to sentence s
+// that names any, earlier ones first ("Four officers were killed. …
+// LOCATION: Elwak town in Mandera district"): in a short note every
+// sentence tells of one incident.
+func (d *docState) notePlaces(s int) []*entity {
+	for k := 1; k < len(d.sents); k++ {
+		for _, j := range [2]int{s - k, s + k} {
+			if j < 0 || j >= len(d.sents) || d.skip[j] {
+				continue
+			}
+			if ps := d.sentencePlaces(j); len(ps) > 0 {
+				return ps
+			}
+		}
+	}
+	return nil
 }
 
 // sentencePlaces returns the places and regions (not countries) named in
