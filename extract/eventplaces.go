@@ -199,6 +199,19 @@ func (d *docState) eventCountry(f *frame, places []*entity) *entity {
 	return nil
 }
 
+// namesOtherCountry reports whether the document names a country other
+// than cc by its name (not a demonym).
+func (d *docState) namesOtherCountry(cc string) bool {
+	for _, ms := range d.ments {
+		for _, m := range ms {
+			if m.ent.class == ClassCountry && !m.demonym && m.ent.country != "" && m.ent.country != cc {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // forceCountry returns the one country of the state forces among an
 // event's participants whose country the text gives them, when no place
 // and no country of the document gives one: a national body the lexicon
@@ -222,15 +235,8 @@ func (d *docState) forceCountry(f *frame) string {
 		}
 		cc = e.country
 	}
-	if cc == "" {
+	if cc == "" || d.namesOtherCountry(cc) {
 		return ""
-	}
-	for _, ms := range d.ments {
-		for _, m := range ms {
-			if m.ent.class == ClassCountry && !m.demonym && m.ent.country != "" && m.ent.country != cc {
-				return ""
-			}
-		}
 	}
 	return cc
 }
