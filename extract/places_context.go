@@ -232,7 +232,10 @@ func (d *docState) addContextPlace(l *wordLists, s int, sp placeSpan) {
 	if within != nil {
 		cc = within.country
 	} else {
-		cc = d.contextCountry(s)
+		cc = d.pairCountry(name)
+		if cc == "" {
+			cc = d.contextCountry(s)
+		}
 		if l.placeWords[sp.word]&placeAdmin == 0 {
 			within = d.townBefore(s, sp.a, cc)
 		}
@@ -246,6 +249,37 @@ func (d *docState) addContextPlace(l *wordLists, s int, sp placeSpan) {
 		e.typ = sp.word
 	}
 	d.addMention(d.newMention(mention{s: s, a: sp.a, b: sp.b, ent: e}), name)
+}
+
+// pairCountry returns the one country of the towns a hyphenated name
+// joins, the name of a road or front between them ("the Kandi-Segbana
+// axis", "the Bohicon-Abomey road"), or "" when a part names no known
+// place or the parts share no country.
+func (d *docState) pairCountry(name string) string {
+	parts := strings.Split(name, "-")
+	if len(parts) < 2 {
+		return ""
+	}
+	var common map[string]bool
+	for _, p := range parts {
+		cs := map[string]bool{}
+		for _, g := range d.r.gaz.Lookup(strings.TrimSpace(p)) {
+			if g.Kind != gazetteer.KindCountry && g.Country != "" && (common == nil || common[g.Country]) {
+				cs[g.Country] = true
+			}
+		}
+		if len(cs) == 0 {
+			return ""
+		}
+		common = cs
+	}
+	if len(common) != 1 {
+		return ""
+	}
+	for cc := range common {
+		return cc
+	}
+	return ""
 }
 
 // townBefore returns the one town of the gazetteer that the document

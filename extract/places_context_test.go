@@ -28,6 +28,7 @@ var placeTests = []struct {
 	{"a village with no area beside it takes its document's country", "Bandits shot a herder dead in Lomoro village. Police in Kenya said the bandits fled.", "Lomoro", "Lomoro", "", "Kenya", ""},
 	{"a word between the name and its settlement word", "Militants kidnapped a teacher in Kambioos refugee camp in Kenya.", "Kambioos", "Kambioos", "", "Kenya", ""},
 	{"a capitalised division word before of", "Gunmen abducted a farmer in Arrondissement of Tawoura (Banikoara, Alibori).", "Tawoura", "Tawoura", "", "Benin", "arrondissement"},
+	{"a road between two known towns takes their country", "Clashes on the Bohicon-Abomey axis left two dead.", "Bohicon-Abomey", "Bohicon-Abomey", "", "Benin", ""},
 	{"venue in a town", "A bomb exploded at a mosque in Garissa, Kenya.", "mosque", "Garissa mosque", "Garissa", "Kenya", "facility"},
 	{"venue after a town", "Attackers threw a grenade into Mandera police station in Kenya.", "police station", "Mandera police station", "Mandera", "Kenya", "facility"},
 }
