@@ -46,6 +46,8 @@ func TestEventPlaceAndCountry(t *testing.T) {
 			"Kenyan police clashed with gunmen in Kambi Ndogo on Monday, Somali officials said.", "Kambi Ndogo", "Kenya", true},
 		{"no country from a national body when another country is named",
 			"Iran and Afghanistan traded blame after Frontier Corps soldiers were ambushed near Zardkan.", "Zardkan", "", true},
+		{"a border named by its two countries leaves the state's officer to tell",
+			"A Kenyan official was killed when his car hit a bomb in Gorole area near the Kenya-Somalia border.", "Gorole", "Kenya", true},
 		{"country from the state's own officers",
 			"Kenyan officials said gunmen shot a trader dead in Korondile.", "Korondile", "Kenya", true},
 	}

@@ -199,12 +199,27 @@ func (d *docState) eventCountry(f *frame, places []*entity) *entity {
 	return nil
 }
 
+// borderPair reports whether mention m is one of the two countries of a
+// border named by both ("near the Kenya-Somalia border"): such a place
+// lies in one of them, which the pair does not tell.
+func borderPair(toks []text.Token, m *mention) bool {
+	dash := func(t text.Token) bool { return t.Norm == "-" || t.Norm == "–" || t.Norm == "/" }
+	if m.b < len(toks) && dash(toks[m.b]) {
+		for k := m.b + 1; k < len(toks) && k <= m.b+4; k++ {
+			if toks[k].Norm == "border" {
+				return true
+			}
+		}
+	}
+	return m.a > 0 && dash(toks[m.a-1]) && m.b < len(toks) && toks[m.b].Norm == "border"
+}
+
 // namesOtherCountry reports whether the document names a country other
 // than cc by its name (not a demonym).
 func (d *docState) namesOtherCountry(cc string) bool {
 	for _, ms := range d.ments {
 		for _, m := range ms {
-			if m.ent.class == ClassCountry && !m.demonym && m.ent.country != "" && m.ent.country != cc {
+			if m.ent.class == ClassCountry && !m.demonym && m.ent.country != "" && m.ent.country != cc && !borderPair(d.sents[m.s].Tokens, m) {
 				return true
 			}
 		}
@@ -295,8 +310,8 @@ func (d *docState) placeDocCountry() string {
 				if m.demonym && !ownCountryWords.has(demonymHead(toks, m.b)) {
 					continue
 				}
-				if m.a > 0 && toks[m.a-1].Norm == "from" {
-					continue // where someone came from
+				if m.a > 0 && toks[m.a-1].Norm == "from" || borderPair(toks, m) {
+					continue // where someone came from; "the Kenya-Somalia border"
 				}
 				c = m.ent.country
 			case ClassPlace, ClassRegion:
@@ -501,7 +516,7 @@ func (d *docState) strictDocCountry() string {
 			if m.demonym && !ownCountryWords.has(demonymHead(toks, m.b)) {
 				continue
 			}
-			if m.a > 0 && toks[m.a-1].Norm == "from" {
+			if m.a > 0 && toks[m.a-1].Norm == "from" || borderPair(toks, m) {
 				continue // where someone came from: "militia from Somalia"
 			}
 			if cc != "" && cc != m.ent.country {

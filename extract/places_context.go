@@ -360,7 +360,7 @@ func (d *docState) namedPlaceCountry(from, to int) (string, bool) {
 			default:
 				continue
 			}
-			if m.a > 0 && toks[m.a-1].Norm == "from" {
+			if m.a > 0 && toks[m.a-1].Norm == "from" || borderPair(toks, m) {
 				continue
 			}
 			if cc != "" && cc != m.ent.country {
