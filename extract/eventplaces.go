@@ -21,6 +21,7 @@ func (d *docState) placesFromContext(events []*docEvent) {
 			continue
 		}
 		first := -1
+		var named map[string]bool // the countries its sentences name
 		for _, f := range e.frames {
 			for _, p := range d.sentencePlaces(f.s) {
 				e.f.places = appendEnt(e.f.places, p)
@@ -28,14 +29,56 @@ func (d *docState) placesFromContext(events []*docEvent) {
 			if first < 0 || f.s < first {
 				first = f.s
 			}
+			for _, c := range d.countriesAt(f.s, e.f.actors) {
+				if named == nil {
+					named = map[string]bool{}
+				}
+				named[c] = true
+			}
 		}
 		if len(e.f.places) == 0 && first > 0 && !d.skip[first-1] {
-			e.f.places = append(e.f.places, d.sentencePlaces(first-1)...)
+			e.f.places = append(e.f.places, inCountries(d.sentencePlaces(first-1), named)...)
 		}
 		if len(e.f.places) == 0 && first >= 0 && len(d.sents) <= shortDoc {
-			e.f.places = d.notePlaces(first)
+			e.f.places = inCountries(d.notePlaces(first), named)
 		}
 	}
+}
+
+// inCountries returns the places of ps that lie in one of the countries
+// named, or whose country is not known; all of ps when named is empty.
+// An event whose sentence names the country it is in ("Hezbollah fired
+// rockets at northern Israel") is not placed by a town abroad that the
+// sentence before names.
+func inCountries(ps []*entity, named map[string]bool) []*entity {
+	if len(named) == 0 {
+		return ps
+	}
+	var out []*entity
+	for _, p := range ps {
+		if c := placeCountry(p); c == "" || named[c] {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// countriesAt returns the countries sentence s names as places: by their
+// names, not as where someone came from ("from Somalia"), as one side of
+// a border, or as one of the actors ("a United States drone strike").
+func (d *docState) countriesAt(s int, actors []*entity) []string {
+	var out []string
+	toks := d.sents[s].Tokens
+	for _, m := range d.ments[s] {
+		if m.ent.class != ClassCountry || m.demonym || m.possessive || m.ent.country == "" || containsEnt(actors, m.ent) {
+			continue
+		}
+		if m.a > 0 && toks[m.a-1].Norm == "from" || borderPair(toks, m) {
+			continue
+		}
+		out = append(out, m.ent.country)
+	}
+	return out
 }
 
 // shortDoc is the most sentences of a note whose events all happen where

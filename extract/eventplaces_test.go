@@ -18,6 +18,7 @@ func TestPlacesFromContext(t *testing.T) {
 		{"place in the sentence before", "Raiders stole cattle in Garissa on Monday. Two herders were later kidnapped.", "Garissa"},
 		{"place of the event in the sentence before", "Gunmen shot a trader dead in Garissa on Monday. They later kidnapped his two sons.", "Garissa"},
 		{"a short note's place named after its event", "Two herders were kidnapped on Monday. Police said the raiders fled. The incident happened in Garissa.", "Garissa"},
+		{"not a town abroad when the event's sentence names its country", "Gunmen shot a trader dead in Garissa on Monday. Two herders were later kidnapped in Somalia.", ""},
 		{"origin left out", "Two herders travelling from Garissa were kidnapped.", ""},
 	}
 	ex := Default()
