@@ -9,7 +9,10 @@ import (
 // its own the places its sentence names elsewhere ("…kidnapped two
 // civilians who were traveling in the Kolbio area (Bura, Lamu)"), or,
 // when its sentence names none, the places of the sentence before it
-// ("…stopped a lorry at Kotile, near Lamu. The driver was kidnapped.").
+// ("…stopped a lorry at Kotile, near Lamu. The driver was kidnapped."),
+// also where that sentence tells an event of its own: a note's next
+// sentence goes on at the same place ("Police were attacked in Save.
+// Security forces responded, killing two.").
 // A place named as where someone came from ("from Kotile") or as a war's
 // ("the war on Gaza") is left out.
 func (d *docState) placesFromContext(events []*docEvent) {
@@ -18,6 +21,7 @@ func (d *docState) placesFromContext(events []*docEvent) {
 			continue
 		}
 		first := -1
+		var named map[string]bool // the countries its sentences name
 		for _, f := range e.frames {
 			for _, p := range d.sentencePlaces(f.s) {
 				e.f.places = appendEnt(e.f.places, p)
@@ -25,24 +29,78 @@ func (d *docState) placesFromContext(events []*docEvent) {
 			if first < 0 || f.s < first {
 				first = f.s
 			}
+			for _, c := range d.countriesAt(f.s, e.f.actors) {
+				if named == nil {
+					named = map[string]bool{}
+				}
+				named[c] = true
+			}
 		}
-		if len(e.f.places) == 0 && first > 0 && !d.skip[first-1] && !d.eventIn(events, first-1) {
-			e.f.places = append(e.f.places, d.sentencePlaces(first-1)...)
+		if len(e.f.places) == 0 && first > 0 && !d.skip[first-1] {
+			e.f.places = append(e.f.places, inCountries(d.sentencePlaces(first-1), named)...)
+		}
+		if len(e.f.places) == 0 && first >= 0 && len(d.sents) <= shortDoc {
+			e.f.places = inCountries(d.notePlaces(first), named)
 		}
 	}
 }
 
-// eventIn reports whether an event of events was read in sentence s: its
-// places are that event's, not the next one's.
-func (d *docState) eventIn(events []*docEvent, s int) bool {
-	for _, e := range events {
-		for _, f := range e.frames {
-			if f.s == s {
-				return true
+// inCountries returns the places of ps that lie in one of the countries
+// named, or whose country is not known; all of ps when named is empty.
+// An event whose sentence names the country it is in ("Hezbollah fired
+// rockets at northern Israel") is not placed by a town abroad that the
+// sentence before names.
+func inCountries(ps []*entity, named map[string]bool) []*entity {
+	if len(named) == 0 {
+		return ps
+	}
+	var out []*entity
+	for _, p := range ps {
+		if c := placeCountry(p); c == "" || named[c] {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// countriesAt returns the countries sentence s names as places: by their
+// names, not as where someone came from ("from Somalia"), as one side of
+// a border, or as one of the actors ("a United States drone strike").
+func (d *docState) countriesAt(s int, actors []*entity) []string {
+	var out []string
+	toks := d.sents[s].Tokens
+	for _, m := range d.ments[s] {
+		if m.ent.class != ClassCountry || m.demonym || m.possessive || m.ent.country == "" || containsEnt(actors, m.ent) {
+			continue
+		}
+		if m.a > 0 && toks[m.a-1].Norm == "from" || borderPair(toks, m) {
+			continue
+		}
+		out = append(out, m.ent.country)
+	}
+	return out
+}
+
+// shortDoc is the most sentences of a note whose events all happen where
+// one of its sentences says: an incident note, a brief.
+const shortDoc = 12
+
+// notePlaces returns the places of the sentence nearest to sentence s
+// that names any, earlier ones first ("Four officers were killed. …
+// LOCATION: Elwak town in Mandera district"): in a short note every
+// sentence tells of one incident.
+func (d *docState) notePlaces(s int) []*entity {
+	for k := 1; k < len(d.sents); k++ {
+		for _, j := range [2]int{s - k, s + k} {
+			if j < 0 || j >= len(d.sents) || d.skip[j] {
+				continue
+			}
+			if ps := d.sentencePlaces(j); len(ps) > 0 {
+				return ps
 			}
 		}
 	}
-	return false
+	return nil
 }
 
 // sentencePlaces returns the places and regions (not countries) named in
@@ -170,12 +228,95 @@ func (d *docState) eventCountry(f *frame, places []*entity) *entity {
 	if f.country != nil {
 		return f.country
 	}
-	if c := d.placeDocCountry(); c != "" && (f.typ == EventAttack || f.typ == EventAbduction) {
+	if f.typ != EventAttack && f.typ != EventAbduction {
+		return nil
+	}
+	if c := d.placeDocCountry(); c != "" {
 		if e := d.countryEntity(c); e != nil && !containsEnt(f.actors, e) {
 			return e
 		}
 	}
+	if c := d.forceCountry(f); c != "" {
+		return d.countryEntity(c)
+	}
 	return nil
+}
+
+// borderPair reports whether mention m is one of the two countries of a
+// border named by both ("near the Kenya-Somalia border"): such a place
+// lies in one of them, which the pair does not tell.
+func borderPair(toks []text.Token, m *mention) bool {
+	dash := func(t text.Token) bool { return t.Norm == "-" || t.Norm == "–" || t.Norm == "/" }
+	if m.b < len(toks) && dash(toks[m.b]) {
+		for k := m.b + 1; k < len(toks) && k <= m.b+4; k++ {
+			if toks[k].Norm == "border" {
+				return true
+			}
+		}
+	}
+	return m.a > 0 && dash(toks[m.a-1]) && m.b < len(toks) && toks[m.b].Norm == "border"
+}
+
+// namesOtherCountry reports whether the document names a country other
+// than cc by its name (not a demonym).
+func (d *docState) namesOtherCountry(cc string) bool {
+	for _, ms := range d.ments {
+		for _, m := range ms {
+			if m.ent.class == ClassCountry && !m.demonym && m.ent.country != "" && m.ent.country != cc && !borderPair(d.sents[m.s].Tokens, m) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// forceCountry returns the one country of the state forces among an
+// event's participants whose country the text gives them, when no place
+// and no country of the document gives one: a national body the lexicon
+// knows ("FARDC soldiers clashed with rebels near Eringeti", "GSU
+// officers were ambushed near Kolbio": a country's own forces act at
+// home), or a force named with its country ("Kenyan police clashed with
+// gunmen…, Somali officials said"). A force given the country of its
+// sentence only ("police battle raiders from Sudan") and an armed group's
+// home country do not count. "" when the bodies belong to several
+// countries, or the document names another country by its name
+// ("Pakistan's Frontier Corps fired into Iran": a force abroad).
+func (d *docState) forceCountry(f *frame) string {
+	cc := ""
+	parts := append(append(append([]*entity(nil), f.actors...), f.agents...), f.targets...)
+	for _, e := range parts {
+		if e.class != ClassStateForce || e.country == "" || !e.curated && !d.namedWithCountry(e) {
+			continue
+		}
+		if cc != "" && cc != e.country {
+			return ""
+		}
+		cc = e.country
+	}
+	if cc == "" || d.namesOtherCountry(cc) {
+		return ""
+	}
+	return cc
+}
+
+// namedWithCountry reports whether a mention of e has its country named
+// inside it or right beside it: "Kenyan police", "the police of Kenya".
+func (d *docState) namedWithCountry(e *entity) bool {
+	for _, m := range e.mentions {
+		toks := d.sents[m.s].Tokens
+		for _, c := range d.ments[m.s] {
+			if c.ent.class != ClassCountry || c.ent.country != e.country {
+				continue
+			}
+			inside := c.a >= m.a && c.b <= m.b
+			before := c.b == m.a
+			of := c.a == m.b+1 && m.b < len(toks) && toks[m.b].Norm == "of"
+			if inside || before || of {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // placeCountry returns the country of a place or of the nearest area it
@@ -212,8 +353,8 @@ func (d *docState) placeDocCountry() string {
 				if m.demonym && !ownCountryWords.has(demonymHead(toks, m.b)) {
 					continue
 				}
-				if m.a > 0 && toks[m.a-1].Norm == "from" {
-					continue // where someone came from
+				if m.a > 0 && toks[m.a-1].Norm == "from" || borderPair(toks, m) {
+					continue // where someone came from; "the Kenya-Somalia border"
 				}
 				c = m.ent.country
 			case ClassPlace, ClassRegion:
@@ -418,7 +559,7 @@ func (d *docState) strictDocCountry() string {
 			if m.demonym && !ownCountryWords.has(demonymHead(toks, m.b)) {
 				continue
 			}
-			if m.a > 0 && toks[m.a-1].Norm == "from" {
+			if m.a > 0 && toks[m.a-1].Norm == "from" || borderPair(toks, m) {
 				continue // where someone came from: "militia from Somalia"
 			}
 			if cc != "" && cc != m.ent.country {

@@ -16,6 +16,9 @@ func TestPlacesFromContext(t *testing.T) {
 	}{
 		{"place in a relative clause", "Gunmen kidnapped three traders who were driving in Mombasa on Monday.", "Mombasa"},
 		{"place in the sentence before", "Raiders stole cattle in Garissa on Monday. Two herders were later kidnapped.", "Garissa"},
+		{"place of the event in the sentence before", "Gunmen shot a trader dead in Garissa on Monday. They later kidnapped his two sons.", "Garissa"},
+		{"a short note's place named after its event", "Two herders were kidnapped on Monday. Police said the raiders fled. The incident happened in Garissa.", "Garissa"},
+		{"not a town abroad when the event's sentence names its country", "Gunmen shot a trader dead in Garissa on Monday. Two herders were later kidnapped in Somalia.", ""},
 		{"origin left out", "Two herders travelling from Garissa were kidnapped.", ""},
 	}
 	ex := Default()

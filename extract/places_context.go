@@ -118,6 +118,11 @@ func (d *docState) contextPlace(l *wordLists, s, a, end int, prev string, listed
 		next = toks[end].Norm
 	}
 	last := toks[end-1].Norm
+	if end-a == 1 && l.placeWords[last]&(placeAdmin|placeSettle) != 0 {
+		// "Arrondissement of Goumori", "Village": the word for the kind
+		// of place, capitalised; the name after "of" is the place
+		return placeSpan{}, false
+	}
 	if end-a >= 2 && l.placeWords[last]&placeAdmin != 0 {
 		// "Mandera County": the name is the words before the admin word
 		return placeSpan{a: a, b: end - 1, word: last}, true
@@ -125,8 +130,8 @@ func (d *docState) contextPlace(l *wordLists, s, a, end int, prev string, listed
 	switch {
 	case end-a >= 2 && l.placeWords[last]&placePart != 0:
 		return placeSpan{a: a, b: end}, true // "Ngamia Road", "Kakamega Forest"
-	case next == "border" && end+1 < len(toks) && l.placeWords[toks[end+1].Norm]&placeSettle != 0:
-		return placeSpan{a: a, b: end, word: toks[end+1].Norm}, true // "Hullugho border town"
+	case l.placeWords[next]&placeMod != 0 && !isUpperWord(toks[end]) && end+1 < len(toks) && l.placeWords[toks[end+1].Norm]&placeSettle != 0:
+		return placeSpan{a: a, b: end, word: toks[end+1].Norm}, true // "Hullugho border town", "Kakuma refugee camp"
 	case l.placeWords[next]&(placeAdmin|placeSettle|placePart) != 0 && !isUpperWord(toks[end]):
 		if a == 0 && d.r.stopwords.has(toks[a].Norm) {
 			return placeSpan{}, false
@@ -138,6 +143,10 @@ func (d *docState) contextPlace(l *wordLists, s, a, end int, prev string, listed
 		return placeSpan{a: a, b: end}, true // "Kolgara (Kolgara, Atacora)"
 	case prev == "of" && a >= 2 && l.placeWords[toks[a-2].Norm]&placeSettle != 0 && !d.r.stopwords.has(toks[a].Norm):
 		return placeSpan{a: a, b: end}, true // "the hamlet of Tibouka"
+	case prev == "of" && a >= 2 && l.placeWords[toks[a-2].Norm]&placeAdmin != 0 && !d.r.stopwords.has(toks[a].Norm):
+		// "Arrondissement of Goumori", "the district of Dand": the
+		// division the word names
+		return placeSpan{a: a, b: end, word: toks[a-2].Norm}, true
 	case a >= 2 && skipNearWords(toks, a-2) == a:
 		return placeSpan{a: a, b: end}, true // "Gbessa, coded to Karimama"
 	case a > 0 && (locatives.has(prev) || listed && (prev == "and" || prev == ",")):
@@ -157,6 +166,9 @@ func (d *docState) placeLike(s, a, end int) bool {
 	if d.r.givenNames.has(toks[a].Norm) || d.r.stopwords.has(toks[a].Norm) {
 		return false
 	}
+	if k := listEnd(toks, end); k < len(toks) && k > end && (peopleHeads.has(toks[k].Norm) || groupHeads.has(toks[k].Norm)) {
+		return false // "between Garre and Degodia clans": peoples listed
+	}
 	if end < len(toks) {
 		n := toks[end]
 		if n.Norm == "'" || n.Norm == "’" {
@@ -166,12 +178,30 @@ func (d *docState) placeLike(s, a, end int) bool {
 			// a lower-case word right after: a verb ("in Hola killed")
 			// or a noun the name qualifies ("in Pokot attacks")
 			l := loadWordLists()
-			if l.headSet.has(n.Norm) || groupHeads.has(n.Norm) || d.triggerAt(s, end) || l.placeWords[n.Norm]&placeVenue != 0 {
+			if l.headSet.has(n.Norm) || groupHeads.has(n.Norm) || peopleHeads.has(n.Norm) || d.triggerAt(s, end) || l.placeWords[n.Norm]&placeVenue != 0 {
 				return false
 			}
 		}
 	}
 	return true
+}
+
+// listEnd returns the index of the first token after the list of
+// capitalised names that continues at token end ("and Degodia", ", Kapedo
+// and Lomelo"), or end when none continues there.
+func listEnd(toks []text.Token, end int) int {
+	k := end
+	for k < len(toks) && (toks[k].Norm == "and" || toks[k].Norm == ",") {
+		j := k + 1
+		for j < len(toks) && isUpperWord(toks[j]) {
+			j++
+		}
+		if j == k+1 {
+			return k
+		}
+		k = j
+	}
+	return k
 }
 
 // addContextPlace adds the place of span sp of sentence s: a region of
@@ -202,7 +232,13 @@ func (d *docState) addContextPlace(l *wordLists, s int, sp placeSpan) {
 	if within != nil {
 		cc = within.country
 	} else {
-		cc = d.strictDocCountry() // the one country the document is in
+		cc = d.pairCountry(name)
+		if cc == "" {
+			cc = d.contextCountry(s)
+		}
+		if l.placeWords[sp.word]&placeAdmin == 0 {
+			within = d.townBefore(s, sp.a, cc)
+		}
 	}
 	e := d.entityFor(&cand{class: ClassPlace, key: "place/" + keyCountry(cc) + "-" + slug(name), name: name, country: cc})
 	e.conf = 0.6
@@ -215,6 +251,127 @@ func (d *docState) addContextPlace(l *wordLists, s int, sp placeSpan) {
 	d.addMention(d.newMention(mention{s: s, a: sp.a, b: sp.b, ent: e}), name)
 }
 
+// pairCountry returns the one country of the towns a hyphenated name
+// joins, the name of a road or front between them ("the Kandi-Segbana
+// axis", "the Bohicon-Abomey road"), or "" when a part names no known
+// place or the parts share no country.
+func (d *docState) pairCountry(name string) string {
+	parts := strings.Split(name, "-")
+	if len(parts) < 2 {
+		return ""
+	}
+	var common map[string]bool
+	for _, p := range parts {
+		cs := map[string]bool{}
+		for _, g := range d.r.gaz.Lookup(strings.TrimSpace(p)) {
+			if g.Kind != gazetteer.KindCountry && g.Country != "" && (common == nil || common[g.Country]) {
+				cs[g.Country] = true
+			}
+		}
+		if len(cs) == 0 {
+			return ""
+		}
+		common = cs
+	}
+	if len(common) != 1 {
+		return ""
+	}
+	for cc := range common {
+		return cc
+	}
+	return ""
+}
+
+// townBefore returns the one town of the gazetteer that the document
+// names before token a of sentence s (its dateline, an earlier sentence),
+// in country cc when cc is given: a neighbourhood, market or camp named
+// with no area beside it lies in the town the report is about ("Police in
+// Derry said… in the Bogside area"). Nil when it names none or several,
+// or names a division or country of cc's outside any of them. A town
+// named as where someone came from, or as what a place is near, does not
+// count.
+func (d *docState) townBefore(s, a int, cc string) *entity {
+	var town *entity
+	for k := 0; k <= s && k < len(d.ments); k++ {
+		if d.skip[k] {
+			continue
+		}
+		toks := d.sents[k].Tokens
+		for _, m := range d.ments[k] {
+			if k == s && m.b > a {
+				continue
+			}
+			if m.ent.class != ClassPlace || m.ent.gaz == nil || m.ent.typ == "facility" {
+				continue
+			}
+			if m.a > 0 && (toks[m.a-1].Norm == "from" || toks[m.a-1].Norm == "near" || toks[m.a-1].Norm == "to") {
+				continue
+			}
+			if cc != "" && m.ent.country != cc {
+				return nil
+			}
+			if town != nil && town != m.ent {
+				return nil
+			}
+			town = m.ent
+		}
+	}
+	return town
+}
+
+// contextCountry returns the country a place found from context in
+// sentence s lies in when no area is named beside it: the one country of
+// the known places its sentence names as places ("Gikomba market close to
+// Nairobi"), else of those the document names ("Nairobi: … a blast at
+// Gikomba market"), else the one country the document names
+// (strictDocCountry). Known places are stronger evidence of where things
+// happen than a state named by its demonym ("the British government had
+// warned"). Places named as where someone came from do not count.
+func (d *docState) contextCountry(s int) string {
+	if cc, ok := d.namedPlaceCountry(s, s+1); ok {
+		return cc
+	}
+	if cc, ok := d.namedPlaceCountry(0, len(d.sents)); ok {
+		return cc
+	}
+	return d.strictDocCountry()
+}
+
+// namedPlaceCountry returns the one country of the gazetteer's places and
+// regions, and the countries named as such (not as demonyms), of sentences
+// [from, to); ok is false when they name none or several.
+func (d *docState) namedPlaceCountry(from, to int) (string, bool) {
+	cc := ""
+	for s := from; s < to && s < len(d.ments); s++ {
+		if d.skip[s] {
+			continue
+		}
+		toks := d.sents[s].Tokens
+		for _, m := range d.ments[s] {
+			if m.demonym || m.ent.country == "" {
+				continue
+			}
+			switch m.ent.class {
+			case ClassPlace, ClassRegion:
+				if m.ent.gaz == nil {
+					continue // found from context itself
+				}
+			case ClassCountry:
+			default:
+				continue
+			}
+			if m.a > 0 && toks[m.a-1].Norm == "from" || borderPair(toks, m) {
+				continue
+			}
+			if cc != "" && cc != m.ent.country {
+				return "", false
+			}
+			cc = m.ent.country
+		}
+	}
+	return cc, cc != ""
+}
+
 // areaAfter returns the place or region named right after token b of
 // sentence s: after a place word, a comma, a bracket or "in" ("Kambi Juu
 // (Lamu county)", "Bura, Garissa", "Hola in Lamu"), and after the words
@@ -224,7 +381,7 @@ func (d *docState) areaAfter(s, b int) *entity {
 	toks := d.sents[s].Tokens
 	l := loadWordLists()
 	j := b
-	for j < len(toks) && (l.placeWords[toks[j].Norm]&(placeAdmin|placeSettle) != 0 || toks[j].Norm == "border") {
+	for j < len(toks) && l.placeWords[toks[j].Norm]&(placeAdmin|placeSettle|placeMod) != 0 {
 		j++
 	}
 	if j >= len(toks) {

@@ -23,6 +23,12 @@ var placeTests = []struct {
 	{"hamlet of", "Unknown men entered the hamlet of Tibouka in Benin at night.", "Tibouka", "Tibouka", "", "Benin", ""},
 	{"after a place word", "The blast hit a shop on the busy street Rue Lafontaine in France.", "Rue Lafontaine", "Rue Lafontaine", "", "", ""},
 	{"particles inside the name", "The bomb went off in Calle del Correo, Madrid, in Spain.", "Calle del Correo", "Calle del Correo", "Madrid", "Spain", ""},
+	{"the country of a known town beside it, not of a demonym", "Nairobi: the British embassy had warned of threats before two blasts hit Kamukunde Market.", "Kamukunde Market", "Kamukunde Market", "", "Kenya", ""},
+	{"a neighbourhood in the one town the report names before it", "Police in Derry said a man was shot dead in the Bogside area overnight.", "Bogside", "Bogside", "Derry", "United Kingdom", ""},
+	{"a village with no area beside it takes its document's country", "Bandits shot a herder dead in Lomoro village. Police in Kenya said the bandits fled.", "Lomoro", "Lomoro", "", "Kenya", ""},
+	{"a word between the name and its settlement word", "Militants kidnapped a teacher in Kambioos refugee camp in Kenya.", "Kambioos", "Kambioos", "", "Kenya", ""},
+	{"a capitalised division word before of", "Gunmen abducted a farmer in Arrondissement of Tawoura (Banikoara, Alibori).", "Tawoura", "Tawoura", "", "Benin", "arrondissement"},
+	{"a road between two known towns takes their country", "Clashes on the Bohicon-Abomey axis left two dead.", "Bohicon-Abomey", "Bohicon-Abomey", "", "Benin", ""},
 	{"venue in a town", "A bomb exploded at a mosque in Garissa, Kenya.", "mosque", "Garissa mosque", "Garissa", "Kenya", "facility"},
 	{"venue after a town", "Attackers threw a grenade into Mandera police station in Kenya.", "police station", "Mandera police station", "Mandera", "Kenya", "facility"},
 }
@@ -56,6 +62,8 @@ var notPlaceTests = []struct{ name, text, span string }{
 	{"a person", "The statement was read in Nairobi by John Kamau on Friday.", "John Kamau"},
 	{"a qualifier", "Five people died in Ndorobo attacks on Saturday.", "Ndorobo"},
 	{"a month", "The talks ended in March without a deal.", "March"},
+	{"a capitalised division word", "Gunmen abducted a farmer in Arrondissement of Tawoura (Banikoara, Alibori).", "Arrondissement"},
+	{"peoples listed before clans", "Fighting between Ajuran and Murulle clans left four dead in Kenya.", "Ajuran"},
 	{"inside a name", "Troops ended the operation codenamed Marg Bar Sarmachar in Iran.", "Marg Bar"},
 }
 

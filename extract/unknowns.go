@@ -133,6 +133,11 @@ func (d *docState) addUnknownPlace(s, a, b int, name string) {
 		if within.class == ClassPlace && within.within != nil {
 			within = within.within
 		}
+	} else {
+		// none named after it: the country of the places named beside
+		// it, and the one town the report names before it
+		cc = d.contextCountry(s)
+		within = d.townBefore(s, a, cc)
 	}
 	key := "place/" + strings.ToLower(cc)
 	if cc == "" {

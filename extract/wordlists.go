@@ -41,6 +41,7 @@ const (
 	placePart               // "Ngamia Road": part of the name
 	placeSettle             // "Bura town", "Kambi Juu village"
 	placeVenue              // "a police station": a facility
+	placeMod                // "Hagadera refugee camp": between a name and its settlement word
 )
 
 // wordLists are the embedded word lists of descriptive participants and
@@ -130,6 +131,8 @@ func parseWordLists(fsys fs.FS) (*wordLists, error) {
 			role = placeSettle
 		case "venue":
 			role = placeVenue
+		case "mod":
+			role = placeMod
 		default:
 			return fmt.Errorf("unknown role %q", f[1])
 		}
