@@ -58,6 +58,8 @@ func unreal(toks []text.Token, f *frame) string {
 		return "question"
 	case doubted(toks, f.a):
 		return "doubt"
+	case denied(toks, f.a):
+		return "denied"
 	case f.verb && modalVerb(toks, f.a):
 		return "modal"
 	case !f.verb && modalNoun(toks, f.a):
@@ -143,6 +145,40 @@ func doubted(toks []text.Token, a int) bool {
 		if clauseBreaks.has(w) {
 			return false
 		}
+	}
+	return false
+}
+
+// denied: the mention stands in the clause of a denial ("denied that
+// its troops shot anyone", "rejected claims that it bombed the clinic")
+// or is the gerund a denial verb governs ("denied attacking the convoy").
+// "Denied responsibility for the attack" denies no attack: only a "that"
+// clause or a gerund right after the verb is read.
+func denied(toks []text.Token, a int) bool {
+	ml := loadModalLists()
+	for k := a - 1; k >= 0 && k >= a-12; k-- {
+		switch toks[k].Norm {
+		case ";", ":", "but", "when", "after", "before", "because", "while", "although", "though":
+			return false
+		}
+		if !ml.deny.has(toks[k].Norm) {
+			continue
+		}
+		j := k + 1
+		if j < a && toks[j].Norm == "the" {
+			j++
+		}
+		if j < a && ml.claim.has(toks[j].Norm) {
+			j++
+		}
+		if j < a && toks[j].Norm == "that" {
+			return true
+		}
+		// a gerund right after the verb: "denied (ever) attacking"
+		for j < a && (toks[j].Norm == "ever" || toks[j].Norm == "having") {
+			j++
+		}
+		return j == a && strings.HasSuffix(toks[a].Norm, "ing") && toks[k].Norm != "rejected" && toks[k].Norm != "dismissed"
 	}
 	return false
 }
