@@ -253,6 +253,12 @@ func (d *docState) syntaxFrames(si int, ps *syntax.Sentence, found []*frame, dat
 			}
 			continue
 		}
+		if c := ps.ChunkOf[h]; f.verb && ps.Chunks[c].Kind == syntax.NP {
+			// the lexicon took a gerund for a verb: "the killing of the
+			// envoy" names the event as a noun
+			f.verb, f.weak, f.relative = false, false, false
+			f.definite = f.definite || definiteNP(ps, c)
+		}
 		d.fillFromSyntax(f, ps, def, h, false)
 		if !f.verb && happened(ps, ps.ChunkOf[h]) {
 			f.reported = true
@@ -270,6 +276,7 @@ func (d *docState) syntaxFrames(si int, ps *syntax.Sentence, found []*frame, dat
 			continue
 		}
 		f := &frame{typ: def.typ, subtype: def.subtype, cameo: def.cameo, s: si, a: h, b: h + 1, verb: ch.Kind == syntax.VG, passive: ch.Passive, killed: -1, injured: -1, span0: ch.A, span1: ch.B, syn: true}
+		f.definite = ch.Kind == syntax.NP && definiteNP(ps, c)
 		f.reported = f.verb && !ch.Participle
 		if !d.fillFromSyntax(f, ps, def, h, true) {
 			continue
@@ -329,6 +336,20 @@ func happened(ps *syntax.Sentence, c int) bool {
 				}
 			}
 		}
+	}
+	return false
+}
+
+// definiteNP reports whether noun phrase c refers to something known: a
+// definite determiner or a possessor ("the slaying", "Saturday's attack").
+func definiteNP(ps *syntax.Sentence, c int) bool {
+	ch := &ps.Chunks[c]
+	if ch.Possessor >= 0 {
+		return true
+	}
+	switch ps.Toks[ch.A].Norm {
+	case "the", "this", "that", "these", "those", "its", "their", "his", "her":
+		return true
 	}
 	return false
 }
@@ -516,6 +537,10 @@ func rolesOf(ps *syntax.Sentence, def *frameDef, c int) synRoles {
 		case def.symmetric && hasString(rt.sides, p):
 			r.sides = append(r.sides, np)
 		case p == "to" && def.toTarget:
+			r.targets = append(r.targets, np)
+		case p == "of" && nominal && !def.symmetric && ps.Chunks[np].A == ch.B+1 && def.typ == EventAttack:
+			// the patient of an event noun: "the killing of the envoy",
+			// "the shelling of the town"
 			r.targets = append(r.targets, np)
 		case hasString(rt.target, p) && !(nominal && p == "at") && (def.instrument || nominal || p != "at" && p != "into" || ch.Lemma == "fire" || ch.Lemma == "shoot"):
 			r.targets = append(r.targets, np)

@@ -325,6 +325,12 @@ func specificNoun(toks []text.Token, f *frame) bool {
 	return f.b+1 < len(toks) && toks[f.b].Norm == "on" && dayWord(toks[f.b+1])
 }
 
+// roleWordAt reports whether a role of the lexicon (an office, a rank:
+// "ambassador", "governor") starts at token j of sentence s.
+func (d *docState) roleWordAt(s, j int) bool {
+	return len(d.r.roles.FindCoded(d.coded[s].Slice(j, j+1))) > 0
+}
+
 // dayWord: a weekday or a month name, capitalised as a name.
 func dayWord(t text.Token) bool {
 	if !t.Upper() {
@@ -362,9 +368,16 @@ func (d *docState) placedNoun(f *frame) bool {
 	if k+1 < len(toks) && toks[k].Norm == "of" {
 		// its patient: "the bombing of the federal building in X", "the
 		// slaying of seven demonstrators"
+		wl := loadWordLists()
 		for j := k + 1; j < len(toks) && j <= k+4; j++ {
-			if d.covered(f.s, j) || toks[j].Kind == text.Number {
+			w := toks[j].Norm
+			// a name, a figure ("seven demonstrators"), or a head of a
+			// kind of people or venue ("the ambassador", "the hospital")
+			if d.covered(f.s, j) || toks[j].Kind == text.Number || numberWords[w] > 0 || wl.headSet.has(w) || wl.venueSet.has(w) || d.roleWordAt(f.s, j) {
 				return true
+			}
+			if toks[j].Kind == text.Punct || prepositions.has(w) {
+				break
 			}
 		}
 		return false
