@@ -35,6 +35,10 @@ type frameDef struct {
 	// active subject or a passive "by" phrase): "gunmen killed…",
 	// "…was killed by police", not "two died".
 	needAgent bool
+	// armedDoer: with needAgent, the doer must be named or be an armed
+	// one (a force, a group, a weapon): "terrorists struck the
+	// airport", not "the storm struck the coast".
+	armedDoer bool
 	// symmetric: both sides act and are acted upon (clashes).
 	symmetric bool
 	// reason says where the row comes from.
@@ -67,6 +71,8 @@ var frameTable = []frameDef{
 		reason: "WordNet murder.v.01, behead.v.01, lynch.v.01, massacre.v.01, assassinate.v.01: killings that someone did, named or not ('a teacher was beheaded')"},
 	{typ: EventAttack, subtype: "stabbing", cameo: "180", verbs: []string{"stab", "knife"}, nouns: []string{"stabbing", "knifing"},
 		reason: "WordNet stab.v.01 and stab.n.01: a blade used on someone is an attack, whoever did it ('a man was stabbed')"},
+	{typ: EventAttack, subtype: "strike", cameo: "195", verbs: []string{"strike", "hit"}, needAgent: true, armedDoer: true,
+		reason: "WordNet strike.v.01, hit.v.02 in their sense of attack: only an armed doer strikes ('militants struck a checkpoint'); a storm or a recession does not"},
 	{typ: EventAttack, subtype: "assault", cameo: "180", verbs: []string{"wound", "injure", "mutilate", "whip", "flog", "assault"}, needAgent: true,
 		reason: "WordNet injure.v.01 hyponyms: violence that hurts people is an attack where its doer is named"},
 	{typ: EventAttack, subtype: "killing", cameo: "180", nouns: []string{"assassination", "massacre", "lynching", "murder", "beheading", "slaying", "killing"},
@@ -674,6 +680,27 @@ func (d *docState) fillFromSyntax(f *frame, ps *syntax.Sentence, def *frameDef, 
 		}
 	}
 	named := false
+	if !hadActor && def.armedDoer && len(r.actors) > 0 {
+		armed := false
+		for _, np := range withConjoined(ps, r.actors) {
+			armed = armed || d.armedPhrase(f.s, ps, np) || len(d.npMentions(f.s, ps, np)) > 0
+		}
+		if !armed {
+			for _, np := range r.victims {
+				if d.armedPhrase(f.s, ps, np) {
+					// "the vehicle struck a landmine": the subject is
+					// what the weapon hit
+					r.targets, r.actors, r.victims, armed = r.actors, nil, nil, true
+					break
+				}
+			}
+		}
+		if !armed {
+			// "the storm struck the coast": no attack
+			f.negated = true
+			return false
+		}
+	}
 	if !hadActor {
 		for _, np := range withConjoined(ps, r.actors) {
 			named = d.actorNP(f, ps, np, r.doers) || named
@@ -723,6 +750,18 @@ func (d *docState) fillFromSyntax(f *frame, ps *syntax.Sentence, def *frameDef, 
 		f.weak = false
 	}
 	return true
+}
+
+// armedPhrase reports whether noun phrase np describes an armed doer: a
+// force or an armed group by its head noun ("terrorists", "troops"), or
+// a weapon ("warplanes").
+func (d *docState) armedPhrase(s int, ps *syntax.Sentence, np int) bool {
+	switch loadWordLists().heads[ps.Toks[ps.Chunks[np].Head].Norm].class {
+	case ClassStateForce, ClassArmedGroup:
+		return true
+	}
+	ch := &ps.Chunks[np]
+	return len(d.r.weapons.FindCoded(d.coded[s].Slice(ch.A, ch.B))) > 0
 }
 
 // npMentions returns the outermost mentions inside noun phrase np.

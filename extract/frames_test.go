@@ -90,6 +90,12 @@ var frameTests = []struct {
 		EventAttack, "killing", "", "protesters", "Khartoum"},
 	{"event noun's venue patient", "The shelling of the hospital in Idlib drew condemnation.",
 		EventAttack, "shelling", "", "Idlib hospital", "Idlib"},
+	{"strike by an armed doer", "Terrorists struck a hotel in Bamako on Friday.",
+		EventAttack, "strike", "Terrorists", "Bamako hotel", "Bamako"},
+	{"a vehicle that struck a weapon is its target", "A police vehicle struck a landmine near Mandera.",
+		EventAttack, "roadside bombing", "", "A police vehicle", "Mandera"},
+	{"verb the lexicon does not hold, lemmatised", "ISIS militants executed 20 men in Palmyra.",
+		EventAttack, "killing", "Islamic State", "civilians", "Palmyra"},
 	{"particle after a pronoun object", "A suicide bomber blew himself up at a checkpoint in Mogadishu.",
 		EventAttack, "suicide bombing", "bomber", "", "Mogadishu"},
 }

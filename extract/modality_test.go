@@ -43,6 +43,8 @@ var unrealTests = []struct{ name, in string }{
 	{"gerund verbs a prevention governs", "Without a halt to shelling and shooting by the army, aid cannot reach Goma."},
 	{"guess opened by perhaps", "Perhaps the fire was set by soldiers in Kano."},
 	{"undated clash in the perfect", "The army has fought in border areas against the rebels."},
+	{"strike by no armed doer", "The storm struck the coast on Tuesday."},
+	{"hit by no armed doer", "The recession hit families in Ohio."},
 	{"denied clause", "The army denied that its soldiers shot protesters in Kano."},
 	{"denied gerund", "The militia denied attacking the convoy near Goma."},
 	{"rejected claims", "The ministry rejected claims that its jets bombed a hospital in Idlib."},
