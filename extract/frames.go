@@ -97,7 +97,7 @@ var frameTable = []frameDef{
 		reason: "'set fire to': the phrasal form of torch (WordNet set_fire.v.01)"},
 	{typ: EventAttack, subtype: "looting", cameo: "180", verbs: []string{"loot", "pillage", "plunder", "ransack"}, nouns: []string{"looting"},
 		reason: "WordNet loot.v.01: raids that strip a place"},
-	{typ: EventAttack, subtype: "armed clash", cameo: "190", verbs: []string{"clash", "fight", "battle", "skirmish"}, nouns: []string{"clash", "fighting", "gunfight", "firefight", "battle", "skirmish"}, symmetric: true,
+	{typ: EventAttack, subtype: "armed clash", cameo: "190", verbs: []string{"clash", "fight", "battle", "skirmish"}, nouns: []string{"clash", "fighting", "gunfight", "firefight", "battle", "skirmish", "shootout", "gunbattle"}, symmetric: true,
 		reason: "WordNet clash.v.01, fight.v.02, battle.n.01; ACLED 'Armed clash' (both sides are actors)"},
 	{typ: EventAttack, subtype: "armed clash", cameo: "190", verbs: []string{"exchange", "engage"}, objects: []string{"fire", "gunfire", "shot"}, symmetric: true,
 		reason: "'exchanged fire with': the phrasal form of a clash"},

@@ -96,6 +96,8 @@ var frameTests = []struct {
 		EventAttack, "roadside bombing", "", "A police vehicle", "Mandera"},
 	{"verb the lexicon does not hold, lemmatised", "ISIS militants executed 20 men in Palmyra.",
 		EventAttack, "killing", "Islamic State", "civilians", "Palmyra"},
+	{"clash noun of one word", "Two soldiers were wounded in a shootout with bandits in Kaduna.",
+		EventAttack, "armed clash", "bandits", "Nigerian Army", "Kaduna"},
 	{"particle after a pronoun object", "A suicide bomber blew himself up at a checkpoint in Mogadishu.",
 		EventAttack, "suicide bombing", "bomber", "", "Mogadishu"},
 }
