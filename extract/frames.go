@@ -437,6 +437,13 @@ func pickDef(ps *syntax.Sentence, c int) *frameDef {
 				return defs[0]
 			}
 		}
+		// "an assassination attempt", "a bombing attempt": an attack
+		// that was made, whatever it achieved
+		if k := ch.Head - 1; ch.Lemma == "attempt" && k >= ch.A {
+			if defs := frames.nouns[ps.Toks[k].Norm]; len(defs) > 0 && defs[0].typ == EventAttack {
+				return defs[0]
+			}
+		}
 		return nil
 	}
 	defs := frames.verbs[ch.Lemma]
@@ -630,6 +637,10 @@ func rolesOf(ps *syntax.Sentence, def *frameDef, c int) synRoles {
 			if cl.Subj >= 0 {
 				r.doers = true
 			}
+		case cl.Obj == c && !v.Passive && v.Lemma == "survive" && cl.Subj >= 0:
+			// "the president survived an assassination attempt": the
+			// one who survived was its target
+			r.targets = append(r.targets, cl.Subj)
 		case cl.Subj == c && !cl.Inherited && occurVerbs.has(v.Lemma):
 			// "clashes erupted between X and Y in Z"
 			for _, p := range cl.Preps {

@@ -98,6 +98,8 @@ var frameTests = []struct {
 		EventAttack, "killing", "Islamic State", "civilians", "Palmyra"},
 	{"clash noun of one word", "Two soldiers were wounded in a shootout with bandits in Kaduna.",
 		EventAttack, "armed clash", "bandits", "Nigerian Army", "Kaduna"},
+	{"attempt named by its event noun, survived by its target", "The president survived an assassination attempt in Caracas on Saturday.",
+		EventAttack, "killing", "", "The president", "Caracas"},
 	{"particle after a pronoun object", "A suicide bomber blew himself up at a checkpoint in Mogadishu.",
 		EventAttack, "suicide bombing", "bomber", "", "Mogadishu"},
 }

@@ -45,6 +45,7 @@ var unrealTests = []struct{ name, in string }{
 	{"undated clash in the perfect", "The army has fought in border areas against the rebels."},
 	{"strike by no armed doer", "The storm struck the coast on Tuesday."},
 	{"hit by no armed doer", "The recession hit families in Ohio."},
+	{"prevented attempt named by its event noun", "Police foiled an assassination attempt in Caracas."},
 	{"denied clause", "The army denied that its soldiers shot protesters in Kano."},
 	{"denied gerund", "The militia denied attacking the convoy near Goma."},
 	{"rejected claims", "The ministry rejected claims that its jets bombed a hospital in Idlib."},
