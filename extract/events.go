@@ -573,7 +573,9 @@ func (d *docState) sentenceFrames(si int) []*frame {
 		}
 		// negation and hypotheticals close before the trigger or "would" after
 		for k := m.Start - 1; k >= 0 && k >= m.Start-4; k-- {
-			if negators.has(toks[k].Norm) && toks[k].Norm != "without" {
+			// (a denial verb is read by denied: "denied responsibility
+			// for the bombing" denies no bombing)
+			if negators.has(toks[k].Norm) && toks[k].Norm != "without" && !loadModalLists().deny.has(toks[k].Norm) {
 				f.negated = true
 			}
 			if toks[k].Norm == "," {

@@ -25,10 +25,20 @@ type frameDef struct {
 	// instrument: the object is the weapon, the target follows a
 	// preposition ("hurled a grenade at a bus").
 	instrument bool
+	// subjects, when set, are the subject head lemmas without which the
+	// verb names no such event: the munition that hit ("two rockets
+	// landed near the airport"), not "prices fell".
+	subjects []string
+	// toTarget: "to" marks the target ("set fire to a school").
+	toTarget bool
 	// needAgent: the verb names an attack only with a named doer (an
 	// active subject or a passive "by" phrase): "gunmen killed…",
 	// "…was killed by police", not "two died".
 	needAgent bool
+	// armedDoer: with needAgent, the doer must be named or be an armed
+	// one (a force, a group, a weapon): "terrorists struck the
+	// airport", not "the storm struck the coast".
+	armedDoer bool
 	// symmetric: both sides act and are acted upon (clashes).
 	symmetric bool
 	// reason says where the row comes from.
@@ -47,7 +57,7 @@ type frameRoles struct {
 // clash.n.03), narrowed to the senses news reporting uses, and from the
 // ACLED codebook's sub-event types.
 var frameTable = []frameDef{
-	{typ: EventAttack, subtype: "armed assault", cameo: "190", verbs: []string{"attack", "assault", "raid", "storm", "invade", "overrun", "assail"}, nouns: []string{"attack", "assault", "raid", "incursion", "offensive", "onslaught"},
+	{typ: EventAttack, subtype: "armed assault", cameo: "190", verbs: []string{"attack", "assault", "raid", "storm", "invade", "overrun", "assail"}, nouns: []string{"attack", "assault", "raid", "incursion", "offensive", "onslaught", "invasion"},
 		reason: "WordNet attack.v.01/assail.v.01 and attack.n.01; ACLED 'Attack'"},
 	{typ: EventAttack, subtype: "ambush", cameo: "190", verbs: []string{"ambush", "waylay"}, nouns: []string{"ambush"},
 		reason: "WordNet ambush.v.01; attacks from hiding on convoys and patrols"},
@@ -55,8 +65,14 @@ var frameTable = []frameDef{
 		reason: "WordNet shoot.v.02 (hit with a missile from a weapon)"},
 	{typ: EventAttack, subtype: "shooting", cameo: "190", verbs: []string{"open"}, objects: []string{"fire"},
 		reason: "'opened fire on': the phrasal form of shoot"},
-	{typ: EventAttack, subtype: "killing", cameo: "180", verbs: []string{"kill", "murder", "behead", "lynch", "massacre", "slaughter", "execute", "assassinate", "hack", "stab", "beat", "abuse", "torture", "maim", "rape"}, needAgent: true,
+	{typ: EventAttack, subtype: "killing", cameo: "180", verbs: []string{"kill", "execute", "hack", "beat", "abuse", "torture", "maim", "rape", "strangle", "poison", "gas"}, needAgent: true,
 		reason: "WordNet kill.v.01 hyponyms; violence against people counts as an attack where its doer is named"},
+	{typ: EventAttack, subtype: "killing", cameo: "180", verbs: []string{"murder", "behead", "decapitate", "lynch", "massacre", "slaughter", "assassinate"},
+		reason: "WordNet murder.v.01, behead.v.01, lynch.v.01, massacre.v.01, assassinate.v.01: killings that someone did, named or not ('a teacher was beheaded')"},
+	{typ: EventAttack, subtype: "stabbing", cameo: "180", verbs: []string{"stab", "knife"}, nouns: []string{"stabbing", "knifing"},
+		reason: "WordNet stab.v.01 and stab.n.01: a blade used on someone is an attack, whoever did it ('a man was stabbed')"},
+	{typ: EventAttack, subtype: "strike", cameo: "195", verbs: []string{"strike", "hit"}, needAgent: true, armedDoer: true,
+		reason: "WordNet strike.v.01, hit.v.02 in their sense of attack: only an armed doer strikes ('militants struck a checkpoint'); a storm or a recession does not"},
 	{typ: EventAttack, subtype: "assault", cameo: "180", verbs: []string{"wound", "injure", "mutilate", "whip", "flog", "assault"}, needAgent: true,
 		reason: "WordNet injure.v.01 hyponyms: violence that hurts people is an attack where its doer is named"},
 	{typ: EventAttack, subtype: "killing", cameo: "180", nouns: []string{"assassination", "massacre", "lynching", "murder", "beheading", "slaying", "killing"},
@@ -65,13 +81,23 @@ var frameTable = []frameDef{
 		reason: "WordNet bomb.v.01, explode.v.01 and explosion.n.01; ACLED 'Remote explosive/landmine/IED'"},
 	{typ: EventAttack, subtype: "grenade attack", cameo: "183", verbs: []string{"hurl", "lob", "throw", "toss", "launch"}, objects: []string{"grenade", "bomb", "explosive", "device", "petrol", "molotov"}, instrument: true,
 		reason: "WordNet throw.v.01 with a grenade or bomb as object; ACLED 'Grenade'"},
+	{typ: EventAttack, subtype: "strike", cameo: "195", verbs: []string{"fire", "drop", "launch", "rain", "lob"}, objects: []string{"rocket", "missile", "mortar", "shell", "bomb", "projectile", "round", "artillery"}, instrument: true,
+		reason: "WordNet fire.v.02 (fire a missile), drop.v (drop bombs): munitions sent at a target ('fired rockets into the town', 'dropped barrel bombs on')"},
+	{typ: EventAttack, subtype: "strike", cameo: "195", verbs: []string{"land", "fall", "slam", "crash", "rain", "hit", "strike", "smash", "pound"}, subjects: []string{"rocket", "missile", "mortar", "shell", "bomb", "projectile"},
+		reason: "WordNet land.v.01, hit.v.01 with a munition as subject: 'two rockets landed near the embassy', 'a shell hit a school'"},
+	{typ: EventAttack, subtype: "assault", cameo: "180", verbs: []string{"throw", "hurl"}, objects: []string{"stone", "rock", "brick", "acid"}, instrument: true,
+		reason: "WordNet throw.v.01 with a missile of the street as object: stoning and acid attacks ('threw stones at police')"},
+	{typ: EventAttack, subtype: "killing", cameo: "180", verbs: []string{"use", "deploy", "employ"}, objects: []string{"chemical", "sarin", "chlorine", "napalm"}, instrument: true,
+		reason: "chemical attacks named by their weapon: 'used chemical weapons against civilians' (RAMS conflict.attack.biologicalchemicalpoisonattack)"},
 	{typ: EventAttack, subtype: "shelling", cameo: "194", verbs: []string{"shell", "pound", "bombard", "mortar"}, nouns: []string{"shelling", "bombardment", "barrage"},
 		reason: "WordNet bombard.v.02 and shelling.n.01; ACLED 'Shelling/artillery/missile attack'"},
 	{typ: EventAttack, subtype: "arson", cameo: "180", verbs: []string{"burn", "torch"}, nouns: []string{"arson"},
 		reason: "WordNet burn.v.01 in its 'destroy by fire' sense: arson attacks on homes and villages"},
+	{typ: EventAttack, subtype: "arson", cameo: "180", verbs: []string{"set"}, objects: []string{"fire"}, instrument: true, toTarget: true,
+		reason: "'set fire to': the phrasal form of torch (WordNet set_fire.v.01)"},
 	{typ: EventAttack, subtype: "looting", cameo: "180", verbs: []string{"loot", "pillage", "plunder", "ransack"}, nouns: []string{"looting"},
 		reason: "WordNet loot.v.01: raids that strip a place"},
-	{typ: EventAttack, subtype: "armed clash", cameo: "190", verbs: []string{"clash", "fight", "battle", "skirmish"}, nouns: []string{"clash", "fighting", "gunfight", "firefight", "battle", "skirmish"}, symmetric: true,
+	{typ: EventAttack, subtype: "armed clash", cameo: "190", verbs: []string{"clash", "fight", "battle", "skirmish"}, nouns: []string{"clash", "fighting", "gunfight", "firefight", "battle", "skirmish", "shootout", "gunbattle"}, symmetric: true,
 		reason: "WordNet clash.v.01, fight.v.02, battle.n.01; ACLED 'Armed clash' (both sides are actors)"},
 	{typ: EventAttack, subtype: "armed clash", cameo: "190", verbs: []string{"exchange", "engage"}, objects: []string{"fire", "gunfire", "shot"}, symmetric: true,
 		reason: "'exchanged fire with': the phrasal form of a clash"},
@@ -226,7 +252,18 @@ func (d *docState) syntaxFrames(si int, ps *syntax.Sentence, found []*frame, dat
 		}
 		def, h := frameAt(ps, f.a, f.b)
 		if def == nil || def.typ != f.typ {
+			// a lexicon noun no row holds ("strike") is reported by
+			// its clause all the same: "a drone strike killed two"
+			if c := nounChunkAt(ps, f.a, f.b); !f.verb && c >= 0 && happened(ps, c) {
+				f.reported = true
+			}
 			continue
+		}
+		if c := ps.ChunkOf[h]; f.verb && ps.Chunks[c].Kind == syntax.NP {
+			// the lexicon took a gerund for a verb: "the killing of the
+			// envoy" names the event as a noun
+			f.verb, f.weak, f.relative = false, false, false
+			f.definite = f.definite || definiteNP(ps, c)
 		}
 		d.fillFromSyntax(f, ps, def, h, false)
 		if !f.verb && happened(ps, ps.ChunkOf[h]) {
@@ -245,6 +282,7 @@ func (d *docState) syntaxFrames(si int, ps *syntax.Sentence, found []*frame, dat
 			continue
 		}
 		f := &frame{typ: def.typ, subtype: def.subtype, cameo: def.cameo, s: si, a: h, b: h + 1, verb: ch.Kind == syntax.VG, passive: ch.Passive, killed: -1, injured: -1, span0: ch.A, span1: ch.B, syn: true}
+		f.definite = ch.Kind == syntax.NP && definiteNP(ps, c)
 		f.reported = f.verb && !ch.Participle
 		if !d.fillFromSyntax(f, ps, def, h, true) {
 			continue
@@ -263,6 +301,10 @@ func (d *docState) syntaxFrames(si int, ps *syntax.Sentence, found []*frame, dat
 		if f.typ == EventAttack {
 			for _, m := range d.r.weapons.FindCoded(d.coded[si].Slice(f.span0, f.span1)) {
 				f.weapons = appendStr(f.weapons, m.Values[0].Name)
+			}
+			if f.subtype == "strike" {
+				// "two rockets landed": the munition names the kind
+				f.subtype, f.cameo = subtypeFromWeapons(f.weapons, f.subtype, f.cameo)
 			}
 		}
 		found = append(found, f)
@@ -290,6 +332,9 @@ func happened(ps *syntax.Sentence, c int) bool {
 		if existential(ps, cl) && cl.Obj == c {
 			return true // "there was an explosion near the market"
 		}
+		if cl.Subj == c && !cl.Inherited && !v.Passive && !v.Inf && !v.Modifier && resultVerbs.has(v.Lemma) {
+			return true // "an explosion ripped through a market", "the strike hit a school"
+		}
 		if victimVerbs.has(v.Lemma) || v.Lemma == "die" {
 			for _, p := range cl.Preps {
 				if p == c && (ps.PrepOf(p) == "in" || ps.PrepOf(p) == "amid" || ps.PrepOf(p) == "amidst" || ps.PrepOf(p) == "during") {
@@ -299,6 +344,31 @@ func happened(ps *syntax.Sentence, c int) bool {
 		}
 	}
 	return false
+}
+
+// definiteNP reports whether noun phrase c refers to something known: a
+// definite determiner or a possessor ("the slaying", "Saturday's attack").
+func definiteNP(ps *syntax.Sentence, c int) bool {
+	ch := &ps.Chunks[c]
+	if ch.Possessor >= 0 {
+		return true
+	}
+	switch ps.Toks[ch.A].Norm {
+	case "the", "this", "that", "these", "those", "its", "their", "his", "her":
+		return true
+	}
+	return false
+}
+
+// nounChunkAt returns the noun phrase whose head lies in tokens [a, b),
+// or -1.
+func nounChunkAt(ps *syntax.Sentence, a, b int) int {
+	for k := a; k < b && k < len(ps.ChunkOf); k++ {
+		if c := ps.ChunkOf[k]; c >= 0 && ps.Chunks[c].Head == k && ps.Chunks[c].Kind == syntax.NP {
+			return c
+		}
+	}
+	return -1
 }
 
 // existential reports whether clause cl says that something is there:
@@ -367,20 +437,34 @@ func pickDef(ps *syntax.Sentence, c int) *frameDef {
 				return defs[0]
 			}
 		}
+		// "an assassination attempt", "a bombing attempt": an attack
+		// that was made, whatever it achieved
+		if k := ch.Head - 1; ch.Lemma == "attempt" && k >= ch.A {
+			if defs := frames.nouns[ps.Toks[k].Norm]; len(defs) > 0 && defs[0].typ == EventAttack {
+				return defs[0]
+			}
+		}
 		return nil
 	}
 	defs := frames.verbs[ch.Lemma]
-	if ch.Particle != "" {
-		if pd := frames.verbs[ch.Lemma+" "+ch.Particle]; len(pd) > 0 {
+	if p := particleOf(ps, c); p != "" {
+		if pd := frames.verbs[ch.Lemma+" "+p]; len(pd) > 0 {
 			defs = pd
 		}
 	}
 	for _, def := range defs {
-		if len(def.objects) == 0 {
+		if len(def.objects) == 0 && len(def.subjects) == 0 {
 			return def
 		}
 		cl := ps.ClauseOf(c)
 		if cl == nil {
+			continue
+		}
+		if len(def.subjects) > 0 {
+			// "two rockets landed": the munition is the subject
+			if cl.Subj >= 0 && !ch.Passive && hasString(def.subjects, ps.Chunks[cl.Subj].Lemma) {
+				return def
+			}
 			continue
 		}
 		// the object, the word after the verb ("was held hostage"), or
@@ -408,6 +492,28 @@ func pickDef(ps *syntax.Sentence, c int) *frameDef {
 		}
 	}
 	return nil
+}
+
+// particleOf returns the adverbial particle of verb group c: its own
+// ("blew up"), or one that follows a pronoun object ("blew himself up",
+// "shot it down"); "" where it has none.
+func particleOf(ps *syntax.Sentence, c int) string {
+	ch := &ps.Chunks[c]
+	if ch.Particle != "" {
+		return ch.Particle
+	}
+	if c+1 >= len(ps.Chunks) {
+		return ""
+	}
+	o := &ps.Chunks[c+1]
+	if o.Kind != syntax.NP || o.A != ch.B || o.B-o.A != 1 || ps.Tags[o.A] != syntax.Pron || o.B >= len(ps.Toks) {
+		return ""
+	}
+	switch w := ps.Toks[o.B].Norm; w {
+	case "up", "down", "off", "out":
+		return w
+	}
+	return ""
 }
 
 // nextVerb returns the verb group after chunk c, or -1.
@@ -443,6 +549,12 @@ func rolesOf(ps *syntax.Sentence, def *frameDef, c int) synRoles {
 			r.actors = append(r.actors, np)
 		case def.symmetric && hasString(rt.sides, p):
 			r.sides = append(r.sides, np)
+		case p == "to" && def.toTarget:
+			r.targets = append(r.targets, np)
+		case p == "of" && nominal && !def.symmetric && ps.Chunks[np].A == ch.B+1 && def.typ == EventAttack:
+			// the patient of an event noun: "the killing of the envoy",
+			// "the shelling of the town"
+			r.targets = append(r.targets, np)
 		case hasString(rt.target, p) && !(nominal && p == "at") && (def.instrument || nominal || p != "at" && p != "into" || ch.Lemma == "fire" || ch.Lemma == "shoot"):
 			r.targets = append(r.targets, np)
 		case hasString(rt.place, p):
@@ -505,7 +617,7 @@ func rolesOf(ps *syntax.Sentence, def *frameDef, c int) synRoles {
 	// "X claimed responsibility for the bombing": X did it
 	if ch.Prep >= 0 && ps.Toks[ch.Prep].Norm == "for" && c > 0 && ps.Chunks[c-1].Kind == syntax.NP && ps.Chunks[c-1].Lemma == "responsibility" {
 		for i := range ps.Clauses {
-			if cl := &ps.Clauses[i]; cl.Obj == c-1 && cl.Subj >= 0 && !ps.Chunks[cl.Verb].Neg {
+			if cl := &ps.Clauses[i]; cl.Obj == c-1 && cl.Subj >= 0 && !ps.Chunks[cl.Verb].Neg && !loadModalLists().deny.has(ps.Toks[ps.Chunks[cl.Verb].Head].Norm) {
 				r.actors = append(r.actors, cl.Subj)
 				r.doers = true
 			}
@@ -525,6 +637,10 @@ func rolesOf(ps *syntax.Sentence, def *frameDef, c int) synRoles {
 			if cl.Subj >= 0 {
 				r.doers = true
 			}
+		case cl.Obj == c && !v.Passive && v.Lemma == "survive" && cl.Subj >= 0:
+			// "the president survived an assassination attempt": the
+			// one who survived was its target
+			r.targets = append(r.targets, cl.Subj)
 		case cl.Subj == c && !cl.Inherited && occurVerbs.has(v.Lemma):
 			// "clashes erupted between X and Y in Z"
 			for _, p := range cl.Preps {
@@ -575,6 +691,27 @@ func (d *docState) fillFromSyntax(f *frame, ps *syntax.Sentence, def *frameDef, 
 		}
 	}
 	named := false
+	if !hadActor && def.armedDoer && len(r.actors) > 0 {
+		armed := false
+		for _, np := range withConjoined(ps, r.actors) {
+			armed = armed || d.armedPhrase(f.s, ps, np) || len(d.npMentions(f.s, ps, np)) > 0
+		}
+		if !armed {
+			for _, np := range r.victims {
+				if d.armedPhrase(f.s, ps, np) {
+					// "the vehicle struck a landmine": the subject is
+					// what the weapon hit
+					r.targets, r.actors, r.victims, armed = r.actors, nil, nil, true
+					break
+				}
+			}
+		}
+		if !armed {
+			// "the storm struck the coast": no attack
+			f.negated = true
+			return false
+		}
+	}
 	if !hadActor {
 		for _, np := range withConjoined(ps, r.actors) {
 			named = d.actorNP(f, ps, np, r.doers) || named
@@ -593,9 +730,13 @@ func (d *docState) fillFromSyntax(f *frame, ps *syntax.Sentence, def *frameDef, 
 			d.targetNP(f, ps, np)
 		}
 	}
-	// the victims of a killing by a named doer are its targets
-	if (fresh || def.needAgent && named) && len(f.targets) == 0 && len(f.targetText) == 0 {
+	// the victims of a killing by a named doer, or of an event noun
+	// ("the explosion injured two officers"), are its targets
+	if (fresh || def.needAgent && named || ch.Kind == syntax.NP && !def.symmetric) && len(f.targets) == 0 && len(f.targetText) == 0 {
 		for _, np := range r.victims {
+			if !fresh && ch.Kind == syntax.NP && loadModalLists().toll.has(ps.Toks[ps.Chunks[np].Head].Norm) {
+				continue // "left six dead": a toll, not whom it hit
+			}
 			d.targetNP(f, ps, np)
 		}
 	}
@@ -620,6 +761,18 @@ func (d *docState) fillFromSyntax(f *frame, ps *syntax.Sentence, def *frameDef, 
 		f.weak = false
 	}
 	return true
+}
+
+// armedPhrase reports whether noun phrase np describes an armed doer: a
+// force or an armed group by its head noun ("terrorists", "troops"), or
+// a weapon ("warplanes").
+func (d *docState) armedPhrase(s int, ps *syntax.Sentence, np int) bool {
+	switch loadWordLists().heads[ps.Toks[ps.Chunks[np].Head].Norm].class {
+	case ClassStateForce, ClassArmedGroup:
+		return true
+	}
+	ch := &ps.Chunks[np]
+	return len(d.r.weapons.FindCoded(d.coded[s].Slice(ch.A, ch.B))) > 0
 }
 
 // npMentions returns the outermost mentions inside noun phrase np.

@@ -4,6 +4,7 @@ import (
 	"context"
 	"strings"
 	"testing"
+	"testing/fstest"
 
 	"github.com/newsgraph/newsgraph/extract/text"
 )
@@ -66,7 +67,41 @@ var frameTests = []struct {
 	{"wounding by a described doer", "Herders wounded three farmers near Kano.",
 		EventAttack, "assault", "Herders", "three farmers", "Kano"},
 	{"responsibility claimed for an event noun", "Boko Haram claimed responsibility for the bombing of a church in Kano.",
-		EventAttack, "bombing", "Boko Haram", "", "Kano"},
+		EventAttack, "bombing", "Boko Haram", "Kano church", "Kano"},
+	{"stabbing with no doer named", "A shopkeeper was stabbed outside a mosque in Leeds.",
+		EventAttack, "stabbing", "", "traders", "Leeds"},
+	{"killing that names its kind, no doer", "A teacher was beheaded near a school in Paris.",
+		EventAttack, "killing", "", "teachers", "Paris"},
+	{"munition as the subject of an impact verb", "Two rockets landed near the airport in Kandahar.",
+		EventAttack, "missile strike", "", "", "Kandahar"},
+	{"munitions fired at a target", "Rebels fired mortars at a market in Goma.",
+		EventAttack, "shelling", "Rebels", "Goma market", "Goma"},
+	{"bombs dropped on a target", "Helicopters dropped barrel bombs on a hospital in Aleppo.",
+		EventAttack, "airstrike", "", "Aleppo hospital", "Aleppo"},
+	{"stones thrown at a target", "Youths threw stones at a police station in Kisumu.",
+		EventAttack, "assault", "Youths", "Kisumu police station", "Kisumu"},
+	{"fire set to a target", "Militants set fire to a school in Maiduguri.",
+		EventAttack, "arson", "Militants", "Maiduguri school", "Maiduguri"},
+	{"chemical weapons used against people", "The army used chemical weapons against civilians in Homs.",
+		EventAttack, "killing", "Syria", "civilians", "Homs"},
+	{"gerund noun with its patient after 'of'", "The killing of the ambassador in Ankara shocked the nation.",
+		EventAttack, "killing", "", "the ambassador", "Ankara"},
+	{"event noun's counted patient", "Students mourned the slaying of seven protesters in Khartoum.",
+		EventAttack, "killing", "", "protesters", "Khartoum"},
+	{"event noun's venue patient", "The shelling of the hospital in Idlib drew condemnation.",
+		EventAttack, "shelling", "", "Idlib hospital", "Idlib"},
+	{"strike by an armed doer", "Terrorists struck a hotel in Bamako on Friday.",
+		EventAttack, "strike", "Terrorists", "Bamako hotel", "Bamako"},
+	{"a vehicle that struck a weapon is its target", "A police vehicle struck a landmine near Mandera.",
+		EventAttack, "roadside bombing", "", "A police vehicle", "Mandera"},
+	{"verb the lexicon does not hold, lemmatised", "ISIS militants executed 20 men in Palmyra.",
+		EventAttack, "killing", "Islamic State", "civilians", "Palmyra"},
+	{"clash noun of one word", "Two soldiers were wounded in a shootout with bandits in Kaduna.",
+		EventAttack, "armed clash", "bandits", "Nigerian Army", "Kaduna"},
+	{"attempt named by its event noun, survived by its target", "The president survived an assassination attempt in Caracas on Saturday.",
+		EventAttack, "killing", "", "The president", "Caracas"},
+	{"particle after a pronoun object", "A suicide bomber blew himself up at a checkpoint in Mogadishu.",
+		EventAttack, "suicide bombing", "bomber", "", "Mogadishu"},
 }
 
 // noneTests hold one row per way of saying that no one died or was hurt.
@@ -218,5 +253,18 @@ func TestSeparateIncidents(t *testing.T) {
 	}
 	if strings.Join(got, " | ") != "Mombasa | Garissa | Mandera bar,Mandera" {
 		t.Errorf("attacks by place: %q, want one each in Mombasa, Garissa, Mandera", strings.Join(got, " | "))
+	}
+}
+
+// TestEventWordsLoad: the embedded event word list parses, and a
+// malformed row is refused with its line.
+func TestEventWordsLoad(t *testing.T) {
+	l := loadModalLists()
+	if !l.deny.has("denied") || !l.claim.has("claims") || !l.toll.has("dead") {
+		t.Fatal("eventwords.tsv: a role's words are missing")
+	}
+	bad := fstest.MapFS{"data/eventwords.tsv": {Data: []byte("denied\tnegate\twhy\n")}}
+	if _, err := parseModalLists(bad); err == nil || !strings.Contains(err.Error(), ":1:") {
+		t.Errorf("unknown role: got %v, want an error on line 1", err)
 	}
 }

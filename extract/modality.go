@@ -53,6 +53,8 @@ func unreal(toks []text.Token, f *frame) string {
 		return "question"
 	case doubted(toks, f.a):
 		return "doubt"
+	case denied(toks, f.a):
+		return "denied"
 	case f.verb && modalVerb(toks, f.a):
 		return "modal"
 	case !f.verb && modalNoun(toks, f.a):
@@ -142,6 +144,40 @@ func doubted(toks []text.Token, a int) bool {
 	return false
 }
 
+// denied: the mention stands in the clause of a denial ("denied that
+// its troops shot anyone", "rejected claims that it bombed the clinic")
+// or is the gerund a denial verb governs ("denied attacking the convoy").
+// "Denied responsibility for the attack" denies no attack: only a "that"
+// clause or a gerund right after the verb is read.
+func denied(toks []text.Token, a int) bool {
+	ml := loadModalLists()
+	for k := a - 1; k >= 0 && k >= a-12; k-- {
+		switch toks[k].Norm {
+		case ";", ":", "but", "when", "after", "before", "because", "while", "although", "though":
+			return false
+		}
+		if !ml.deny.has(toks[k].Norm) {
+			continue
+		}
+		j := k + 1
+		if j < a && toks[j].Norm == "the" {
+			j++
+		}
+		if j < a && ml.claim.has(toks[j].Norm) {
+			j++
+		}
+		if j < a && toks[j].Norm == "that" {
+			return true
+		}
+		// a gerund right after the verb: "denied (ever) attacking"
+		for j < a && (toks[j].Norm == "ever" || toks[j].Norm == "having") {
+			j++
+		}
+		return j == a && strings.HasSuffix(toks[a].Norm, "ing") && toks[k].Norm != "rejected" && toks[k].Norm != "dismissed"
+	}
+	return false
+}
+
 // modalVerb: a modal in the verb's clause before it ("must fight",
 // "should be jailed or shot", "will not attack").
 func modalVerb(toks []text.Token, a int) bool {
@@ -207,7 +243,9 @@ func possibility(toks []text.Token, a int) bool {
 // bombing"), over its determiners and modifiers.
 func prevented(toks []text.Token, a int) bool {
 	k := a - 1
-	for k >= 0 && k >= a-4 && nounPremodifier(toks[k]) {
+	// over determiners and an event noun that qualifies the head: "foiled
+	// an assassination attempt"
+	for k >= 0 && k >= a-4 && (nounPremodifier(toks[k]) || len(frames.nouns[toks[k].Norm]) > 0) {
 		k--
 	}
 	// the second of two nouns the word governs: "a halt to shelling and
@@ -284,6 +322,12 @@ func specificNoun(toks []text.Token, f *frame) bool {
 	return f.b+1 < len(toks) && toks[f.b].Norm == "on" && dayWord(toks[f.b+1])
 }
 
+// roleWordAt reports whether a role of the lexicon (an office, a rank:
+// "ambassador", "governor") starts at token j of sentence s.
+func (d *docState) roleWordAt(s, j int) bool {
+	return len(d.r.roles.FindCoded(d.coded[s].Slice(j, j+1))) > 0
+}
+
 // dayWord: a weekday or a month name, capitalised as a name.
 func dayWord(t text.Token) bool {
 	if !t.Upper() {
@@ -321,9 +365,16 @@ func (d *docState) placedNoun(f *frame) bool {
 	if k+1 < len(toks) && toks[k].Norm == "of" {
 		// its patient: "the bombing of the federal building in X", "the
 		// slaying of seven demonstrators"
+		wl := loadWordLists()
 		for j := k + 1; j < len(toks) && j <= k+4; j++ {
-			if d.covered(f.s, j) || toks[j].Kind == text.Number {
+			w := toks[j].Norm
+			// a name, a figure ("seven demonstrators"), or a head of a
+			// kind of people or venue ("the ambassador", "the hospital")
+			if d.covered(f.s, j) || toks[j].Kind == text.Number || numberWords[w] > 0 || wl.headSet.has(w) || wl.venueSet.has(w) || d.roleWordAt(f.s, j) {
 				return true
+			}
+			if toks[j].Kind == text.Punct || prepositions.has(w) {
+				break
 			}
 		}
 		return false

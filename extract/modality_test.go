@@ -43,6 +43,12 @@ var unrealTests = []struct{ name, in string }{
 	{"gerund verbs a prevention governs", "Without a halt to shelling and shooting by the army, aid cannot reach Goma."},
 	{"guess opened by perhaps", "Perhaps the fire was set by soldiers in Kano."},
 	{"undated clash in the perfect", "The army has fought in border areas against the rebels."},
+	{"strike by no armed doer", "The storm struck the coast on Tuesday."},
+	{"hit by no armed doer", "The recession hit families in Ohio."},
+	{"prevented attempt named by its event noun", "Police foiled an assassination attempt in Caracas."},
+	{"denied clause", "The army denied that its soldiers shot protesters in Kano."},
+	{"denied gerund", "The militia denied attacking the convoy near Goma."},
+	{"rejected claims", "The ministry rejected claims that its jets bombed a hospital in Idlib."},
 }
 
 // TestUnrealMentions: questions, modals, preventions, risks, guesses and
@@ -67,6 +73,9 @@ var realTests = []struct{ name, in, place string }{
 	{"event noun that began", "At noon, when the bombing began, Belfast was in chaos.", "Belfast"},
 	// a control: the infinitive rule leaves an aspect verb's act standing
 	{"aspect verb before an infinitive", "The army began to shell the rebel town of Goma on Monday.", "Goma"},
+	{"event noun that a result verb reports", "An explosion ripped through a market in Quetta.", "Quetta"},
+	{"event noun whose doer is denied, not the event", "The group denied responsibility for the bombing in Kano on Friday.", "Kano"},
+	{"invasion noun with its patient", "The invasion of Kuwait began in August 1990.", "Kuwait"},
 }
 
 // TestRealMentions: each row gives one attack, in its place.

@@ -161,6 +161,44 @@ func gerund(l string) string {
 	return l + "ing"
 }
 
+// restoreE gives back the silent e that "-ed" and "-ing" took from a
+// stem whose spelling needs it: "executed" (execute), "strangled",
+// "tortured", "raged", "ensued", "radicalized", "pierced", "knifed".
+// A stem that doubled its consonant never reaches here ("planned").
+func restoreE(st string) string {
+	n := len(st)
+	if n < 2 {
+		return st
+	}
+	last, prev := st[n-1], st[n-2]
+	switch {
+	case last == 'u' || last == 'c' || last == 'v': // ensu, pierc, remov
+	case last == 'l' && !isVowel(prev) && prev != 'l' && prev != 'r' && prev != 'w': // strangl, handl
+	case (last == 't' || last == 'r') && prev == 'a' || prev == 'u': // execut, tortur, decapitat
+		if n >= 3 && isVowel(st[n-3]) {
+			return st // treat, pour, shout
+		}
+	case last == 'z' && prev == 'i' || last == 'g' && prev == 'a' && n > 3: // radicaliz, pillag
+	case n >= 3 && n <= 4 && oneVowel(st) && isVowel(prev) && !isVowel(last) && last != 'w' && last != 'x' && last != 'y' && !isVowel(st[n-3]):
+		// a short stem consonant, vowel, consonant that did not double:
+		// rap(e)d, rag(e)d, knif(e)d
+	default:
+		return st
+	}
+	return st + "e"
+}
+
+// oneVowel reports whether st holds a single vowel letter.
+func oneVowel(st string) bool {
+	k := 0
+	for i := 0; i < len(st); i++ {
+		if isVowel(st[i]) {
+			k++
+		}
+	}
+	return k == 1
+}
+
 // guessLemma strips a regular suffix from a form the lexicon does not
 // hold: "-ed", "-ing" and "-s" of verbs, the plural of nouns.
 func guessLemma(w string, t Tag) string {
@@ -173,12 +211,12 @@ func guessLemma(w string, t Tag) string {
 		if n > 4 && w[n-3] == w[n-4] && !isVowel(w[n-3]) && w[n-3] != 'l' && w[n-3] != 's' {
 			return w[:n-3] // "planned"
 		}
-		return w[:n-2]
+		return restoreE(w[:n-2])
 	case VerbIng:
 		if n > 5 && w[n-4] == w[n-5] && !isVowel(w[n-4]) && w[n-4] != 'l' && w[n-4] != 's' {
 			return w[:n-4]
 		}
-		return w[:n-3]
+		return restoreE(w[:n-3])
 	case Noun:
 		switch {
 		case strings.HasSuffix(w, "ies") && n > 4:

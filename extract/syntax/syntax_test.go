@@ -72,6 +72,10 @@ var lemmaTests = []struct{ word, lemma string }{
 	{"kidnapped", "kidnap"}, {"lobbed", "lob"}, {"struck", "strike"}, {"shot", "shoot"},
 	{"clashes", "clash"}, {"ambushed", "ambush"}, {"carried", "carry"}, {"stabbing", "stab"},
 	{"torched", "torch"}, {"looted", "loot"}, {"planned", "plan"}, {"dropped", "drop"},
+	// a verb the lexicon does not hold gets back the e that -ed took
+	{"executed", "execute"}, {"strangled", "strangle"}, {"tortured", "torture"}, {"raged", "rage"},
+	{"ensued", "ensue"}, {"knifed", "knife"}, {"pillaging", "pillage"}, {"radicalized", "radicalize"},
+	{"treated", "treat"}, {"poured", "pour"}, {"visited", "visit"}, {"hunted", "hunt"},
 }
 
 func TestLemmas(t *testing.T) {
