@@ -225,6 +225,10 @@ func (d *docState) syntaxFrames(si int, ps *syntax.Sentence, found []*frame, dat
 			continue
 		}
 		def, h := frameAt(ps, f.a, f.b)
+		if def == nil && f.typ == EventAttack {
+			d.agentNounFrame(f, ps)
+			continue
+		}
 		if def == nil || def.typ != f.typ {
 			continue
 		}
@@ -272,6 +276,59 @@ func (d *docState) syntaxFrames(si int, ps *syntax.Sentence, found []*frame, dat
 	}
 	return found
 }
+
+// agentNounFrame fills an attack frame whose trigger is a noun for the
+// one who attacks ("a suicide bomber"): the phrase is the actor, and where
+// it is the subject of a clause that says what it did ("a suicide bomber
+// blew himself up", "crashed into a patrol"), the clause's object and
+// target phrases are what was hit and its place phrases where.
+func (d *docState) agentNounFrame(f *frame, ps *syntax.Sentence) {
+	c := -1
+	for k := f.a; k < f.b && k < len(ps.ChunkOf); k++ {
+		if x := ps.ChunkOf[k]; x >= 0 && ps.Chunks[x].Kind == syntax.NP && ps.Chunks[x].Head == k {
+			c = x
+		}
+	}
+	if c < 0 {
+		return
+	}
+	h, ok := loadWordLists().heads[ps.Toks[ps.Chunks[c].Head].Norm]
+	if !ok || h.class != ClassArmedGroup {
+		return
+	}
+	if len(f.actors) == 0 {
+		d.actorNP(f, ps, c, true)
+	}
+	rt := roleTable[EventAttack]
+	for i := range ps.Clauses {
+		cl := &ps.Clauses[i]
+		v := &ps.Chunks[cl.Verb]
+		if cl.Subj != c || v.Passive || v.Neg || v.Modal || v.Inf || v.Modifier || v.Reduced || speechLemmas.has(v.Lemma) {
+			continue
+		}
+		f.reported = f.reported || !v.Participle
+		for _, o := range ps.Objects(cl, nil) {
+			if !reflexives.has(ps.Toks[ps.Chunks[o].Head].Norm) && len(f.targets) == 0 && len(f.targetText) == 0 {
+				d.targetNP(f, ps, o)
+			}
+		}
+		for _, p := range cl.Preps {
+			switch pr := ps.PrepOf(p); {
+			case hasString(rt.target, pr) && len(f.targets) == 0 && len(f.targetText) == 0:
+				d.targetNP(f, ps, p)
+			case hasString(rt.place, pr):
+				d.placeNP(f, ps, p)
+			}
+		}
+	}
+}
+
+// reflexives are the objects that name the doer again: "blew himself up".
+var reflexives = newWordSet(map[string]bool{"himself": true, "herself": true, "themselves": true, "itself": true})
+
+// speechLemmas are verbs whose subject speaks rather than acts: "the
+// bomber said".
+var speechLemmas = newWordSet(map[string]bool{"say": true, "tell": true, "claim": true, "warn": true, "deny": true, "threaten": true, "vow": true, "plan": true, "want": true})
 
 // happened reports whether the clause around event noun c says it took
 // place: its subject with a verb of occurrence ("clashes erupted", "an
@@ -441,6 +498,10 @@ func rolesOf(ps *syntax.Sentence, def *frameDef, c int) synRoles {
 		switch {
 		case p == "by" && nominal:
 			r.actors = append(r.actors, np)
+		case p == "of" && nominal && np == c+1 && !def.symmetric:
+			// "the bombing of the federal building", "the killing of
+			// seven demonstrators": the noun's object is what was hit
+			r.targets = append(r.targets, np)
 		case def.symmetric && hasString(rt.sides, p):
 			r.sides = append(r.sides, np)
 		case hasString(rt.target, p) && !(nominal && p == "at") && (def.instrument || nominal || p != "at" && p != "into" || ch.Lemma == "fire" || ch.Lemma == "shoot"):
@@ -530,6 +591,14 @@ func rolesOf(ps *syntax.Sentence, def *frameDef, c int) synRoles {
 			for _, p := range cl.Preps {
 				prep(p, true)
 			}
+		case v.Passive && cl.Subj >= 0 && !cl.Inherited && resultVerbs.has(v.Lemma) && (cl.Agent == c || inPreps(ps, cl, c, "in")):
+			// "the building was shattered by an explosion", "two
+			// houses were destroyed in the blast": the subject was hit
+			if victimVerbs.has(v.Lemma) {
+				r.victims = append(r.victims, cl.Subj)
+			} else {
+				r.targets = append(r.targets, cl.Subj)
+			}
 		case cl.Subj == c && !cl.Inherited && !v.Passive && resultVerbs.has(v.Lemma):
 			if victimVerbs.has(v.Lemma) {
 				r.victims = ps.Objects(cl, r.victims) // "the blast killed two"
@@ -542,6 +611,17 @@ func rolesOf(ps *syntax.Sentence, def *frameDef, c int) synRoles {
 		}
 	}
 	return r
+}
+
+// inPreps reports whether noun phrase c is one of clause cl's
+// prepositional phrases, governed by preposition p.
+func inPreps(ps *syntax.Sentence, cl *syntax.Clause, c int, p string) bool {
+	for _, x := range cl.Preps {
+		if x == c && ps.PrepOf(x) == p {
+			return true
+		}
+	}
+	return false
 }
 
 // fillFromSyntax fills frame f from the roles of its trigger at token h.

@@ -66,7 +66,7 @@ var frameTests = []struct {
 	{"wounding by a described doer", "Herders wounded three farmers near Kano.",
 		EventAttack, "assault", "Herders", "three farmers", "Kano"},
 	{"responsibility claimed for an event noun", "Boko Haram claimed responsibility for the bombing of a church in Kano.",
-		EventAttack, "bombing", "Boko Haram", "", "Kano"},
+		EventAttack, "bombing", "Boko Haram", "Kano church", "Kano"},
 }
 
 // noneTests hold one row per way of saying that no one died or was hurt.
