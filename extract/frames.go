@@ -765,6 +765,23 @@ func (d *docState) actorNP(f *frame, ps *syntax.Sentence, np int, doer bool) boo
 			named = true
 		}
 	}
+	if ch := &ps.Chunks[np]; !named && len(ms) == 0 && ch.B-ch.A == 1 && ps.Tags[ch.Head] == syntax.Pron {
+		// "They killed three guards": the doer named before
+		if m := d.pronounAntecedent(f.s, ch.Head, func(e *entity) bool { return containsEnt(f.targets, e) }); m != nil {
+			a, ag := d.actorOf(m, f.typ)
+			if a == nil && doer && m.ent.class == ClassPerson {
+				a = m.ent
+			}
+			if a != nil {
+				f.actors = appendEnt(f.actors, a)
+				if ag != nil {
+					f.agents = appendEnt(f.agents, ag)
+				}
+				f.explicitActor = true
+				return true
+			}
+		}
+	}
 	if !named && d.describes(f.s, ps, np, true) {
 		f.actorText = appendStr(f.actorText, ps.Text(np))
 		named = true
