@@ -1,9 +1,6 @@
 package extract
 
 import (
-	"strings"
-	"sync"
-
 	"github.com/newsgraph/newsgraph/extract/syntax"
 	"github.com/newsgraph/newsgraph/extract/text"
 )
@@ -111,7 +108,7 @@ func doerPhrases(ps *syntax.Sentence, out []int) []int {
 			} else if !v.Passive && !v.Reduced && cl.Subj >= 0 && !cl.Inherited && !(deviceSubject(v) && cl.Obj < 0) {
 				out = append(out, cl.Subj)
 			}
-		case !v.Passive && cl.Subj >= 0 && cl.Obj >= 0 && claimLemmas.has(v.Lemma) && (ps.Chunks[cl.Obj].Lemma == "responsibility" || ps.Chunks[cl.Obj].Lemma == "credit"):
+		case !v.Passive && cl.Subj >= 0 && cl.Obj >= 0 && loadArgWords().claim.has(v.Lemma) && (ps.Chunks[cl.Obj].Lemma == "responsibility" || ps.Chunks[cl.Obj].Lemma == "credit"):
 			out = append(out, cl.Subj) // "X accepted responsibility for the bombings"
 		case !v.Passive && cl.Subj >= 0 && cl.Obj >= 0 && lightFrameVerbs.has(v.Lemma) && attackDef(ps, cl.Obj):
 			out = append(out, cl.Subj) // "X carried out the bombing"
@@ -151,10 +148,6 @@ func attackDef(ps *syntax.Sentence, c int) bool {
 	def := pickDef(ps, c)
 	return def != nil && (def.typ == EventAttack || def.typ == EventAbduction)
 }
-
-// claimLemmas are the verbs of a claim of responsibility: "claimed
-// responsibility", "accepted responsibility", "took credit".
-var claimLemmas = newWordSet(map[string]bool{"claim": true, "accept": true, "take": true, "admit": true, "bear": true})
 
 // doerName returns the tokens [a, b) of the name no mention covers that
 // noun phrase np of sentence s gives for a doer: the run of proper nouns
@@ -207,33 +200,3 @@ func (d *docState) doerName(s int, ps *syntax.Sentence, np int) (int, int, bool)
 	}
 	return a, end, true
 }
-
-var (
-	unitsOnce sync.Once
-	units     map[string]string
-)
-
-// doerUnits returns data/doerunits.tsv: the last words of a name that make
-// a doer a state force.
-func doerUnits() map[string]string {
-	unitsOnce.Do(func() {
-		units = map[string]string{}
-		err := eachRow(wordFiles, "data/doerunits.tsv", 3, func(f []string) error {
-			switch f[1] {
-			case ClassStateForce, ClassArmedGroup:
-			default:
-				return errClass(f[1])
-			}
-			units[f[0]] = f[1]
-			return nil
-		})
-		if err != nil {
-			panic("extract: embedded word lists: " + err.Error())
-		}
-	})
-	return units
-}
-
-type errClass string
-
-func (e errClass) Error() string { return "unknown class " + strings.TrimSpace(string(e)) }

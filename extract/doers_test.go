@@ -54,3 +54,14 @@ func TestDoers(t *testing.T) {
 		}
 	}
 }
+
+// TestArgWordsLoad: the embedded argument word lists parse, and a list or
+// class the loaders do not know is an error naming the line.
+func TestArgWordsLoad(t *testing.T) {
+	if _, err := parseArgWords(); err != nil {
+		t.Fatal(err)
+	}
+	if len(doerUnits()) == 0 || !loadArgWords().device.has("ied") {
+		t.Fatal("argument word lists are empty")
+	}
+}

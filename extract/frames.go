@@ -226,7 +226,14 @@ func (d *docState) syntaxFrames(si int, ps *syntax.Sentence, found []*frame, dat
 		}
 		def, h := frameAt(ps, f.a, f.b)
 		if def == nil && f.typ == EventAttack {
-			d.agentNounFrame(f, ps)
+			if d.agentNounFrame(f, ps) {
+				continue
+			}
+			// a trigger the table does not hold ("struck", "air
+			// strikes"): its clause roles as an attack's
+			if def, h = genericAttack(ps, f); def != nil {
+				d.fillFromSyntax(f, ps, def, h, false)
+			}
 			continue
 		}
 		if def == nil || def.typ != f.typ {
@@ -237,6 +244,7 @@ func (d *docState) syntaxFrames(si int, ps *syntax.Sentence, found []*frame, dat
 			f.reported = true
 		}
 	}
+	d.contactTargets(ps, found)
 	n := len(found)
 	for c := range ps.Chunks {
 		ch := &ps.Chunks[c]
@@ -282,7 +290,7 @@ func (d *docState) syntaxFrames(si int, ps *syntax.Sentence, found []*frame, dat
 // it is the subject of a clause that says what it did ("a suicide bomber
 // blew himself up", "crashed into a patrol"), the clause's object and
 // target phrases are what was hit and its place phrases where.
-func (d *docState) agentNounFrame(f *frame, ps *syntax.Sentence) {
+func (d *docState) agentNounFrame(f *frame, ps *syntax.Sentence) bool {
 	c := -1
 	for k := f.a; k < f.b && k < len(ps.ChunkOf); k++ {
 		if x := ps.ChunkOf[k]; x >= 0 && ps.Chunks[x].Kind == syntax.NP && ps.Chunks[x].Head == k {
@@ -290,11 +298,11 @@ func (d *docState) agentNounFrame(f *frame, ps *syntax.Sentence) {
 		}
 	}
 	if c < 0 {
-		return
+		return false
 	}
 	h, ok := loadWordLists().heads[ps.Toks[ps.Chunks[c].Head].Norm]
 	if !ok || h.class != ClassArmedGroup {
-		return
+		return false
 	}
 	if len(f.actors) == 0 {
 		d.actorNP(f, ps, c, true)
@@ -303,12 +311,12 @@ func (d *docState) agentNounFrame(f *frame, ps *syntax.Sentence) {
 	for i := range ps.Clauses {
 		cl := &ps.Clauses[i]
 		v := &ps.Chunks[cl.Verb]
-		if cl.Subj != c || v.Passive || v.Neg || v.Modal || v.Inf || v.Modifier || v.Reduced || speechLemmas.has(v.Lemma) {
+		if cl.Subj != c || v.Passive || v.Neg || v.Modal || v.Inf || v.Modifier || v.Reduced || loadArgWords().speech.has(v.Lemma) {
 			continue
 		}
 		f.reported = f.reported || !v.Participle
 		for _, o := range ps.Objects(cl, nil) {
-			if !reflexives.has(ps.Toks[ps.Chunks[o].Head].Norm) && len(f.targets) == 0 && len(f.targetText) == 0 {
+			if !loadArgWords().reflexive.has(ps.Toks[ps.Chunks[o].Head].Norm) && len(f.targets) == 0 && len(f.targetText) == 0 {
 				d.targetNP(f, ps, o)
 			}
 		}
@@ -321,14 +329,78 @@ func (d *docState) agentNounFrame(f *frame, ps *syntax.Sentence) {
 			}
 		}
 	}
+	return true
 }
 
-// reflexives are the objects that name the doer again: "blew himself up".
-var reflexives = newWordSet(map[string]bool{"himself": true, "herself": true, "themselves": true, "itself": true})
+// contactDevice reports whether clause cl says its subject ran into a
+// device ("an army vehicle struck an IED", "a herder stepped on a mine").
+func contactDevice(ps *syntax.Sentence, cl *syntax.Clause) bool {
+	w := loadArgWords()
+	if cl.Subj < 0 || !w.contact.has(ps.Chunks[cl.Verb].Lemma) {
+		return false
+	}
+	if cl.Obj >= 0 && w.device.has(ps.Toks[ps.Chunks[cl.Obj].Head].Norm) {
+		return true
+	}
+	for _, p := range cl.Preps {
+		if (ps.PrepOf(p) == "on" || ps.PrepOf(p) == "over") && w.device.has(ps.Toks[ps.Chunks[p].Head].Norm) {
+			return true
+		}
+	}
+	return false
+}
 
-// speechLemmas are verbs whose subject speaks rather than acts: "the
-// bomber said".
-var speechLemmas = newWordSet(map[string]bool{"say": true, "tell": true, "claim": true, "warn": true, "deny": true, "threaten": true, "vow": true, "plan": true, "want": true})
+// contactTargets moves to the targets of the frames of a clause that says
+// its subject ran into a device ("a police truck struck an IED") the
+// doers the trigger lexicon took from that subject: the truck was hit,
+// whoever set the device.
+func (d *docState) contactTargets(ps *syntax.Sentence, found []*frame) {
+	for i := range ps.Clauses {
+		cl := &ps.Clauses[i]
+		if !contactDevice(ps, cl) {
+			continue
+		}
+		a, b := ps.Chunks[cl.Verb].A, ps.Chunks[cl.Verb].B
+		for _, x := range append([]int{cl.Obj}, cl.Preps...) {
+			if x >= 0 {
+				b = max(b, ps.Chunks[x].B)
+			}
+		}
+		for _, f := range found {
+			if f.a < a || f.a >= b {
+				continue
+			}
+			for _, m := range d.npMentions(f.s, ps, cl.Subj) {
+				actor, agent := d.actorOf(m, f.typ)
+				if actor == nil || !containsEnt(f.actors, actor) {
+					continue
+				}
+				f.actors = removeEnt(f.actors, actor)
+				if agent != nil {
+					f.agents = removeEnt(f.agents, agent)
+				}
+				f.targets = appendEnt(f.targets, m.ent)
+			}
+			f.explicitActor = len(f.actors) > 0
+		}
+	}
+}
+
+// genericAttack returns, for an attack frame whose trigger the frame
+// table does not hold ("struck", "fired"), a row that reads its clause as
+// an attack's (its subject acts, its object and "on"/"against" phrases
+// were hit), with the head of the trigger's verb group; nil when no verb
+// group heads the trigger.
+func genericAttack(ps *syntax.Sentence, f *frame) (*frameDef, int) {
+	for k := f.b - 1; k >= f.a && k < len(ps.ChunkOf); k-- {
+		c := ps.ChunkOf[k]
+		if c < 0 || ps.Chunks[c].Head != k || ps.Chunks[c].Kind != syntax.VG && ps.PrepOf(c) != "under" {
+			continue // a verb group, or a noun after "under" ("came under fire")
+		}
+		return &frameDef{typ: EventAttack, subtype: f.subtype, cameo: f.cameo}, k
+	}
+	return nil, -1
+}
 
 // happened reports whether the clause around event noun c says it took
 // place: its subject with a verb of occurrence ("clashes erupted", "an
@@ -525,6 +597,10 @@ func rolesOf(ps *syntax.Sentence, def *frameDef, c int) synRoles {
 			} else if cl.Subj >= 0 {
 				r.targets = append(r.targets, cl.Subj)
 			}
+		} else if contactDevice(ps, cl) {
+			// "an army vehicle struck an IED": the subject was hit by
+			// the device, whoever set it
+			r.targets = append(r.targets, cl.Subj)
 		} else {
 			if cl.Subj >= 0 {
 				r.actors = append(r.actors, cl.Subj)
@@ -560,8 +636,22 @@ func rolesOf(ps *syntax.Sentence, def *frameDef, c int) synRoles {
 	}
 	// a noun: its modifiers and possessor, the phrases attached to it, and
 	// the clause it stands in
+	under := ch.Prep >= 0 && ps.Toks[ch.Prep].Norm == "under"
 	for _, p := range ps.Attached(c, nil) {
+		if under && ps.PrepOf(p) == "from" {
+			r.actors = append(r.actors, p) // "came under attack from X"
+			continue
+		}
 		prep(p, true)
+	}
+	if under {
+		// "the convoy came under attack", "the base was under fire":
+		// the subject of the clause is what was hit
+		for i := range ps.Clauses {
+			if cl := &ps.Clauses[i]; cl.Subj >= 0 && !cl.Inherited && inPreps(ps, cl, c, "under") {
+				r.targets = append(r.targets, cl.Subj)
+			}
+		}
 	}
 	// "X claimed responsibility for the bombing": X did it
 	if ch.Prep >= 0 && ps.Toks[ch.Prep].Norm == "for" && c > 0 && ps.Chunks[c-1].Kind == syntax.NP && ps.Chunks[c-1].Lemma == "responsibility" {
@@ -667,6 +757,13 @@ func (d *docState) fillFromSyntax(f *frame, ps *syntax.Sentence, def *frameDef, 
 	}
 	if def.symmetric {
 		d.clashSides(f, ps, append(append([]int(nil), r.sides...), r.actors...))
+	} else if !hadActor {
+		// a doer the clause roles name is no target, whatever the
+		// trigger lexicon's window took it for ("came under fire from
+		// X")
+		for _, a := range append(append([]*entity(nil), f.actors...), f.agents...) {
+			f.targets = removeEnt(f.targets, a)
+		}
 	}
 	if fresh || len(f.targets) == 0 && len(f.targetText) == 0 {
 		for _, np := range r.targets {
