@@ -33,6 +33,8 @@ var argTests = []struct {
 		"Al-Shabaab", "police post"},
 	{"'under attack from'", "Two lorries came under attack from Pokot raiders near Lodwar.",
 		"Pokot", "lorries"},
+	{"a named venue no list knows, as object", "Gunmen attacked Camp Tarlow in Kunduz on Monday.",
+		"gunmen", "Camp Tarlow"},
 	{"a participle that describes the subject", "A suicide bomber driving a truck crashed into a police convoy near Kandahar.",
 		"bomber", "police"},
 }

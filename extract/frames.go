@@ -985,8 +985,11 @@ func (d *docState) targetNP(f *frame, ps *syntax.Sentence, np int) {
 func (d *docState) venueTarget(s int, ps *syntax.Sentence, np int) *entity {
 	ch := &ps.Chunks[np]
 	head := ch.Head
-	if head < ch.A || head >= ch.B || !loadWordLists().venueSet.has(ps.Toks[head].Norm) || d.covered(s, head) {
+	if head < ch.A || head >= ch.B || d.covered(s, head) {
 		return nil
+	}
+	if !loadWordLists().venueSet.has(ps.Toks[head].Norm) {
+		return d.namedVenue(s, ps, np)
 	}
 	a := ch.A
 	var within *entity
@@ -1002,6 +1005,28 @@ func (d *docState) venueTarget(s int, ps *syntax.Sentence, np int) *entity {
 		}
 	}
 	return d.facility(s, a, head+1, within)
+}
+
+// namedVenue returns the facility that noun phrase np of sentence s names
+// with a name that opens with a capitalised word for a venue or a
+// settlement ("Camp Shorabak"), no mention covering any of it; nil
+// otherwise.
+func (d *docState) namedVenue(s int, ps *syntax.Sentence, np int) *entity {
+	ch := &ps.Chunks[np]
+	a := ch.A
+	for a < ch.Head && ps.Tags[a] == syntax.Det {
+		a++
+	}
+	toks := d.sents[s].Tokens
+	if a >= ch.Head || !isUpperWord(toks[a]) || opensSentence(toks, a) || loadWordLists().placeWords[toks[a].Norm]&(placeVenue|placeSettle) == 0 {
+		return nil
+	}
+	for k := a; k <= ch.Head; k++ {
+		if !isUpperWord(toks[k]) || d.covered(s, k) {
+			return nil
+		}
+	}
+	return d.facility(s, a, ch.Head+1, nil)
 }
 
 // facility returns the place of type "facility" that tokens [a, b) of
