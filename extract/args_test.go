@@ -35,6 +35,12 @@ var argTests = []struct {
 		"Pokot", "lorries"},
 	{"a named venue no list knows, as object", "Gunmen attacked Camp Tarlow in Kunduz on Monday.",
 		"gunmen", "Camp Tarlow"},
+	{"'blamed the attack on X': the last 'on' phrase", "Police blamed the attack on the market in Jos on Boko Haram.",
+		"Boko Haram", "market"},
+	{"'blamed X for the attack'", "Officials blamed Boko Haram for the attack on the market in Jos.",
+		"Boko Haram", "market"},
+	{"'X was blamed for the attack'", "Boko Haram was blamed for the attack on the market in Jos.",
+		"Boko Haram", "market"},
 	{"a participle that describes the subject", "A suicide bomber driving a truck crashed into a police convoy near Kandahar.",
 		"bomber", "police"},
 }

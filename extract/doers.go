@@ -93,7 +93,8 @@ func (d *docState) markName(e *entity, words []string) {
 // the doer of an attack or an abduction: the active subject or passive
 // agent of an attack verb, the subject of a claim of responsibility or of
 // a light verb with an event noun, the agent of a passive claim, and the
-// possessor phrase or "by" phrase of an event noun.
+// possessor phrase or "by" phrase of an event noun, and the one blamed
+// for it.
 func doerPhrases(ps *syntax.Sentence, out []int) []int {
 	for i := range ps.Clauses {
 		cl := &ps.Clauses[i]
@@ -123,6 +124,9 @@ func doerPhrases(ps *syntax.Sentence, out []int) []int {
 		}
 		if ch.Possessor >= 0 {
 			out = append(out, c) // "the IRA's bombing": doerName reads the possessor
+		}
+		if b := blamedFor(ps, c, ps.Attached(c, nil)); b >= 0 {
+			out = append(out, b) // "X was blamed for the bombing"
 		}
 		if c+1 < len(ps.Chunks) && ps.PrepOf(c+1) == "by" && ps.Chunks[c+1].A == ch.B+1 {
 			out = append(out, c+1) // "the bombing by X"

@@ -20,6 +20,7 @@ var doerTests = []struct {
 	{"light verb with an event noun", "The Silver Crescent Front carried out the bombing of a market in Kano.", "Silver Crescent Front", ClassArmedGroup},
 	{"possessor of an event noun", "The RDF's bombing of a market in Kano killed two traders.", "RDF", ClassArmedGroup},
 	{"possessor of the doer", "The RDF's northern brigade bombed a market in Kano.", "RDF", ClassArmedGroup},
+	{"the one blamed for an attack", "Police blamed the Silver Crescent Front for the bombing of a bus in Jos.", "Silver Crescent Front", ClassArmedGroup},
 	{"a unit of a state's forces", "The Coastal Regiment shot four protesters in Kano.", "Coastal Regiment", ClassStateForce},
 	{"a device is no doer", "An RCIED detonated near a police post in Kano.", "", ""},
 	{"a weekday owns no event", "Saturday's bombing of a market in Kano killed two traders.", "", ""},

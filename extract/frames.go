@@ -637,9 +637,18 @@ func rolesOf(ps *syntax.Sentence, def *frameDef, c int) synRoles {
 	// a noun: its modifiers and possessor, the phrases attached to it, and
 	// the clause it stands in
 	under := ch.Prep >= 0 && ps.Toks[ch.Prep].Norm == "under"
-	for _, p := range ps.Attached(c, nil) {
+	attached := ps.Attached(c, nil)
+	blamee := blamedFor(ps, c, attached)
+	if blamee >= 0 {
+		r.actors = append(r.actors, blamee)
+		r.doers = true
+	}
+	for _, p := range attached {
 		if under && ps.PrepOf(p) == "from" {
 			r.actors = append(r.actors, p) // "came under attack from X"
+			continue
+		}
+		if p == blamee {
 			continue
 		}
 		prep(p, true)
@@ -701,6 +710,36 @@ func rolesOf(ps *syntax.Sentence, def *frameDef, c int) synRoles {
 		}
 	}
 	return r
+}
+
+// blamedFor returns the noun phrase that a clause of blame around event
+// noun c holds responsible, or -1: "blamed the attack on the market on
+// X" (the last "on" phrase after the noun), "blamed X for the attack"
+// (the object), "X was blamed for the attack" (the subject). attached
+// are the phrases attached to c.
+func blamedFor(ps *syntax.Sentence, c int, attached []int) int {
+	for i := range ps.Clauses {
+		cl := &ps.Clauses[i]
+		v := &ps.Chunks[cl.Verb]
+		if v.Lemma != "blame" || v.Neg || v.Modal {
+			continue
+		}
+		switch {
+		case !v.Passive && cl.Obj == c:
+			last := -1
+			for _, p := range attached {
+				if ps.PrepOf(p) == "on" {
+					last = p
+				}
+			}
+			return last
+		case !v.Passive && cl.Obj >= 0 && cl.Obj != c && ps.PrepOf(c) == "for" && inPreps(ps, cl, c, "for"):
+			return cl.Obj
+		case v.Passive && cl.Subj >= 0 && ps.PrepOf(c) == "for" && inPreps(ps, cl, c, "for"):
+			return cl.Subj
+		}
+	}
+	return -1
 }
 
 // inPreps reports whether noun phrase c is one of clause cl's
