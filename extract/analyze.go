@@ -84,6 +84,9 @@ type docState struct {
 	// pendingNone are the sentences that say no one died, with no
 	// attack of their own (frames.go).
 	pendingNone []noneNote
+	// doers are the actors of the attack and abduction frames of the
+	// sentences read so far, in order (coref.go).
+	doers []doerAt
 }
 
 // roleMention is a role phrase attached to a person.

@@ -71,3 +71,70 @@ func (d *docState) resolvePronouns() {
 		}
 	}
 }
+
+// pronounAntecedent returns the mention a subject pronoun at token k of
+// sentence s refers back to: "they" the last armed group or state force,
+// "he" and "she" the last person or unnamed armed participant, "it" the
+// last armed group; the doer of an attack spoken of last first, else the
+// last such mention; nil for another word or when nothing compatible was
+// named within corefWindow sentences. skip rejects entities the caller
+// already gave another role (an attack's own target).
+func (d *docState) pronounAntecedent(s, k int, skip func(*entity) bool) *mention {
+	var ok func(*entity) bool
+	switch d.sents[s].Tokens[k].Norm {
+	case "they":
+		ok = func(e *entity) bool { return e.class == ClassArmedGroup || e.class == ClassStateForce }
+	case "he", "she":
+		ok = func(e *entity) bool { return e.class == ClassPerson || e.class == ClassArmedGroup && e.unidentified }
+	case "it":
+		ok = func(e *entity) bool { return e.class == ClassArmedGroup && !e.unidentified }
+	default:
+		return nil
+	}
+	// the doer spoken of last is the most salient antecedent
+	for i := len(d.doers) - 1; i >= 0 && d.doers[i].s >= s-corefWindow; i-- {
+		if x := d.doers[i]; ok(x.m.ent) && !skip(x.m.ent) {
+			return x.m
+		}
+	}
+	for j := s; j >= 0 && j >= s-corefWindow; j-- {
+		var best *mention
+		for _, m := range d.ments[j] {
+			if j == s && m.b > k || !ok(m.ent) || skip(m.ent) || d.diplomatModifier(j, m) {
+				continue
+			}
+			if best == nil || m.a > best.a {
+				best = m
+			}
+		}
+		if best != nil {
+			return best
+		}
+	}
+	return nil
+}
+
+// doerAt is the mention of an attack's or abduction's doer in sentence s.
+type doerAt struct {
+	s int
+	m *mention
+}
+
+// noteDoers records the doers of the attack and abduction frames of one
+// sentence, for pronounAntecedent: the mention of each actor, or of its
+// agent for a force acting for its country, in the frame's sentence.
+func (d *docState) noteDoers(frames []*frame) {
+	for _, f := range frames {
+		if f.typ != EventAttack && f.typ != EventAbduction || f.negated {
+			continue
+		}
+		for _, e := range append(append([]*entity(nil), f.agents...), f.actors...) {
+			for _, m := range d.ments[f.s] {
+				if m.ent == e {
+					d.doers = append(d.doers, doerAt{s: f.s, m: m})
+					break
+				}
+			}
+		}
+	}
+}

@@ -234,6 +234,7 @@ func (d *docState) findEvents(pub time.Time) []*docEvent {
 			}
 		}
 		d.links(si, frames)
+		d.noteDoers(frames)
 		all = append(all, d.mergeInSentence(frames)...)
 		if subj != nil {
 			prevSubject = subj

@@ -251,6 +251,17 @@ func (d *docState) syntaxFrames(si int, ps *syntax.Sentence, found []*frame, dat
 			continue
 		}
 		def, h := frameAt(ps, f.a, f.b)
+		if def == nil && f.typ == EventAttack {
+			if d.agentNounFrame(f, ps) {
+				continue
+			}
+			// a trigger the table does not hold ("struck", "air
+			// strikes"): its clause roles as an attack's
+			if def, h = genericAttack(ps, f); def != nil {
+				d.fillFromSyntax(f, ps, def, h, false)
+			}
+			continue
+		}
 		if def == nil || def.typ != f.typ {
 			// a lexicon noun no row holds ("strike") is reported by
 			// its clause all the same: "a drone strike killed two"
@@ -270,6 +281,7 @@ func (d *docState) syntaxFrames(si int, ps *syntax.Sentence, found []*frame, dat
 			f.reported = true
 		}
 	}
+	d.contactTargets(ps, found)
 	n := len(found)
 	for c := range ps.Chunks {
 		ch := &ps.Chunks[c]
@@ -313,6 +325,123 @@ func (d *docState) syntaxFrames(si int, ps *syntax.Sentence, found []*frame, dat
 		sortLike(found, func(a, b *frame) bool { return a.a < b.a })
 	}
 	return found
+}
+
+// agentNounFrame fills an attack frame whose trigger is a noun for the
+// one who attacks ("a suicide bomber"): the phrase is the actor, and where
+// it is the subject of a clause that says what it did ("a suicide bomber
+// blew himself up", "crashed into a patrol"), the clause's object and
+// target phrases are what was hit and its place phrases where.
+func (d *docState) agentNounFrame(f *frame, ps *syntax.Sentence) bool {
+	c := -1
+	for k := f.a; k < f.b && k < len(ps.ChunkOf); k++ {
+		if x := ps.ChunkOf[k]; x >= 0 && ps.Chunks[x].Kind == syntax.NP && ps.Chunks[x].Head == k {
+			c = x
+		}
+	}
+	if c < 0 {
+		return false
+	}
+	h, ok := loadWordLists().heads[ps.Toks[ps.Chunks[c].Head].Norm]
+	if !ok || h.class != ClassArmedGroup {
+		return false
+	}
+	if len(f.actors) == 0 {
+		d.actorNP(f, ps, c, true)
+	}
+	rt := roleTable[EventAttack]
+	for i := range ps.Clauses {
+		cl := &ps.Clauses[i]
+		v := &ps.Chunks[cl.Verb]
+		if cl.Subj != c || v.Passive || v.Neg || v.Modal || v.Inf || v.Modifier || v.Reduced || loadArgWords().speech.has(v.Lemma) {
+			continue
+		}
+		f.reported = f.reported || !v.Participle
+		for _, o := range ps.Objects(cl, nil) {
+			if !loadArgWords().reflexive.has(ps.Toks[ps.Chunks[o].Head].Norm) && len(f.targets) == 0 && len(f.targetText) == 0 {
+				d.targetNP(f, ps, o)
+			}
+		}
+		for _, p := range cl.Preps {
+			switch pr := ps.PrepOf(p); {
+			case hasString(rt.target, pr) && len(f.targets) == 0 && len(f.targetText) == 0:
+				d.targetNP(f, ps, p)
+			case hasString(rt.place, pr):
+				d.placeNP(f, ps, p)
+			}
+		}
+	}
+	return true
+}
+
+// contactDevice reports whether clause cl says its subject ran into a
+// device ("an army vehicle struck an IED", "a herder stepped on a mine").
+func contactDevice(ps *syntax.Sentence, cl *syntax.Clause) bool {
+	w := loadArgWords()
+	if cl.Subj < 0 || !w.contact.has(ps.Chunks[cl.Verb].Lemma) {
+		return false
+	}
+	if cl.Obj >= 0 && w.device.has(ps.Toks[ps.Chunks[cl.Obj].Head].Norm) {
+		return true
+	}
+	for _, p := range cl.Preps {
+		if (ps.PrepOf(p) == "on" || ps.PrepOf(p) == "over") && w.device.has(ps.Toks[ps.Chunks[p].Head].Norm) {
+			return true
+		}
+	}
+	return false
+}
+
+// contactTargets moves to the targets of the frames of a clause that says
+// its subject ran into a device ("a police truck struck an IED") the
+// doers the trigger lexicon took from that subject: the truck was hit,
+// whoever set the device.
+func (d *docState) contactTargets(ps *syntax.Sentence, found []*frame) {
+	for i := range ps.Clauses {
+		cl := &ps.Clauses[i]
+		if !contactDevice(ps, cl) {
+			continue
+		}
+		a, b := ps.Chunks[cl.Verb].A, ps.Chunks[cl.Verb].B
+		for _, x := range append([]int{cl.Obj}, cl.Preps...) {
+			if x >= 0 {
+				b = max(b, ps.Chunks[x].B)
+			}
+		}
+		for _, f := range found {
+			if f.a < a || f.a >= b {
+				continue
+			}
+			for _, m := range d.npMentions(f.s, ps, cl.Subj) {
+				actor, agent := d.actorOf(m, f.typ)
+				if actor == nil || !containsEnt(f.actors, actor) {
+					continue
+				}
+				f.actors = removeEnt(f.actors, actor)
+				if agent != nil {
+					f.agents = removeEnt(f.agents, agent)
+				}
+				f.targets = appendEnt(f.targets, m.ent)
+			}
+			f.explicitActor = len(f.actors) > 0
+		}
+	}
+}
+
+// genericAttack returns, for an attack frame whose trigger the frame
+// table does not hold ("struck", "fired"), a row that reads its clause as
+// an attack's (its subject acts, its object and "on"/"against" phrases
+// were hit), with the head of the trigger's verb group; nil when no verb
+// group heads the trigger.
+func genericAttack(ps *syntax.Sentence, f *frame) (*frameDef, int) {
+	for k := f.b - 1; k >= f.a && k < len(ps.ChunkOf); k-- {
+		c := ps.ChunkOf[k]
+		if c < 0 || ps.Chunks[c].Head != k || ps.Chunks[c].Kind != syntax.VG && ps.PrepOf(c) != "under" {
+			continue // a verb group, or a noun after "under" ("came under fire")
+		}
+		return &frameDef{typ: EventAttack, subtype: f.subtype, cameo: f.cameo}, k
+	}
+	return nil, -1
 }
 
 // happened reports whether the clause around event noun c says it took
@@ -547,6 +676,10 @@ func rolesOf(ps *syntax.Sentence, def *frameDef, c int) synRoles {
 		switch {
 		case p == "by" && nominal:
 			r.actors = append(r.actors, np)
+		case p == "of" && nominal && np == c+1 && !def.symmetric:
+			// "the bombing of the federal building", "the killing of
+			// seven demonstrators": the noun's object is what was hit
+			r.targets = append(r.targets, np)
 		case def.symmetric && hasString(rt.sides, p):
 			r.sides = append(r.sides, np)
 		case p == "to" && def.toTarget:
@@ -576,6 +709,10 @@ func rolesOf(ps *syntax.Sentence, def *frameDef, c int) synRoles {
 			} else if cl.Subj >= 0 {
 				r.targets = append(r.targets, cl.Subj)
 			}
+		} else if contactDevice(ps, cl) {
+			// "an army vehicle struck an IED": the subject was hit by
+			// the device, whoever set it
+			r.targets = append(r.targets, cl.Subj)
 		} else {
 			if cl.Subj >= 0 {
 				r.actors = append(r.actors, cl.Subj)
@@ -611,8 +748,31 @@ func rolesOf(ps *syntax.Sentence, def *frameDef, c int) synRoles {
 	}
 	// a noun: its modifiers and possessor, the phrases attached to it, and
 	// the clause it stands in
-	for _, p := range ps.Attached(c, nil) {
+	under := ch.Prep >= 0 && ps.Toks[ch.Prep].Norm == "under"
+	attached := ps.Attached(c, nil)
+	blamee := blamedFor(ps, c, attached)
+	if blamee >= 0 {
+		r.actors = append(r.actors, blamee)
+		r.doers = true
+	}
+	for _, p := range attached {
+		if under && ps.PrepOf(p) == "from" {
+			r.actors = append(r.actors, p) // "came under attack from X"
+			continue
+		}
+		if p == blamee {
+			continue
+		}
 		prep(p, true)
+	}
+	if under {
+		// "the convoy came under attack", "the base was under fire":
+		// the subject of the clause is what was hit
+		for i := range ps.Clauses {
+			if cl := &ps.Clauses[i]; cl.Subj >= 0 && !cl.Inherited && inPreps(ps, cl, c, "under") {
+				r.targets = append(r.targets, cl.Subj)
+			}
+		}
 	}
 	// "X claimed responsibility for the bombing": X did it
 	if ch.Prep >= 0 && ps.Toks[ch.Prep].Norm == "for" && c > 0 && ps.Chunks[c-1].Kind == syntax.NP && ps.Chunks[c-1].Lemma == "responsibility" {
@@ -646,6 +806,14 @@ func rolesOf(ps *syntax.Sentence, def *frameDef, c int) synRoles {
 			for _, p := range cl.Preps {
 				prep(p, true)
 			}
+		case v.Passive && cl.Subj >= 0 && !cl.Inherited && resultVerbs.has(v.Lemma) && (cl.Agent == c || inPreps(ps, cl, c, "in")):
+			// "the building was shattered by an explosion", "two
+			// houses were destroyed in the blast": the subject was hit
+			if victimVerbs.has(v.Lemma) {
+				r.victims = append(r.victims, cl.Subj)
+			} else {
+				r.targets = append(r.targets, cl.Subj)
+			}
 		case cl.Subj == c && !cl.Inherited && !v.Passive && resultVerbs.has(v.Lemma):
 			if victimVerbs.has(v.Lemma) {
 				r.victims = ps.Objects(cl, r.victims) // "the blast killed two"
@@ -658,6 +826,47 @@ func rolesOf(ps *syntax.Sentence, def *frameDef, c int) synRoles {
 		}
 	}
 	return r
+}
+
+// blamedFor returns the noun phrase that a clause of blame around event
+// noun c holds responsible, or -1: "blamed the attack on the market on
+// X" (the last "on" phrase after the noun), "blamed X for the attack"
+// (the object), "X was blamed for the attack" (the subject). attached
+// are the phrases attached to c.
+func blamedFor(ps *syntax.Sentence, c int, attached []int) int {
+	for i := range ps.Clauses {
+		cl := &ps.Clauses[i]
+		v := &ps.Chunks[cl.Verb]
+		if v.Lemma != "blame" || v.Neg || v.Modal {
+			continue
+		}
+		switch {
+		case !v.Passive && cl.Obj == c:
+			last := -1
+			for _, p := range attached {
+				if ps.PrepOf(p) == "on" {
+					last = p
+				}
+			}
+			return last
+		case !v.Passive && cl.Obj >= 0 && cl.Obj != c && ps.PrepOf(c) == "for" && inPreps(ps, cl, c, "for"):
+			return cl.Obj
+		case v.Passive && cl.Subj >= 0 && ps.PrepOf(c) == "for" && inPreps(ps, cl, c, "for"):
+			return cl.Subj
+		}
+	}
+	return -1
+}
+
+// inPreps reports whether noun phrase c is one of clause cl's
+// prepositional phrases, governed by preposition p.
+func inPreps(ps *syntax.Sentence, cl *syntax.Clause, c int, p string) bool {
+	for _, x := range cl.Preps {
+		if x == c && ps.PrepOf(x) == p {
+			return true
+		}
+	}
+	return false
 }
 
 // fillFromSyntax fills frame f from the roles of its trigger at token h.
@@ -724,6 +933,13 @@ func (d *docState) fillFromSyntax(f *frame, ps *syntax.Sentence, def *frameDef, 
 	}
 	if def.symmetric {
 		d.clashSides(f, ps, append(append([]int(nil), r.sides...), r.actors...))
+	} else if !hadActor {
+		// a doer the clause roles name is no target, whatever the
+		// trigger lexicon's window took it for ("came under fire from
+		// X")
+		for _, a := range append(append([]*entity(nil), f.actors...), f.agents...) {
+			f.targets = removeEnt(f.targets, a)
+		}
 	}
 	if fresh || len(f.targets) == 0 && len(f.targetText) == 0 {
 		for _, np := range r.targets {
@@ -838,6 +1054,23 @@ func (d *docState) actorNP(f *frame, ps *syntax.Sentence, np int, doer bool) boo
 			named = true
 		}
 	}
+	if ch := &ps.Chunks[np]; !named && len(ms) == 0 && ch.B-ch.A == 1 && ps.Tags[ch.Head] == syntax.Pron {
+		// "They killed three guards": the doer named before
+		if m := d.pronounAntecedent(f.s, ch.Head, func(e *entity) bool { return containsEnt(f.targets, e) }); m != nil {
+			a, ag := d.actorOf(m, f.typ)
+			if a == nil && doer && m.ent.class == ClassPerson {
+				a = m.ent
+			}
+			if a != nil {
+				f.actors = appendEnt(f.actors, a)
+				if ag != nil {
+					f.agents = appendEnt(f.agents, ag)
+				}
+				f.explicitActor = true
+				return true
+			}
+		}
+	}
 	if !named && d.describes(f.s, ps, np, true) {
 		f.actorText = appendStr(f.actorText, ps.Text(np))
 		named = true
@@ -944,8 +1177,11 @@ func (d *docState) targetNP(f *frame, ps *syntax.Sentence, np int) {
 func (d *docState) venueTarget(s int, ps *syntax.Sentence, np int) *entity {
 	ch := &ps.Chunks[np]
 	head := ch.Head
-	if head < ch.A || head >= ch.B || !loadWordLists().venueSet.has(ps.Toks[head].Norm) || d.covered(s, head) {
+	if head < ch.A || head >= ch.B || d.covered(s, head) {
 		return nil
+	}
+	if !loadWordLists().venueSet.has(ps.Toks[head].Norm) {
+		return d.namedVenue(s, ps, np)
 	}
 	a := ch.A
 	var within *entity
@@ -961,6 +1197,28 @@ func (d *docState) venueTarget(s int, ps *syntax.Sentence, np int) *entity {
 		}
 	}
 	return d.facility(s, a, head+1, within)
+}
+
+// namedVenue returns the facility that noun phrase np of sentence s names
+// with a name that opens with a capitalised word for a venue or a
+// settlement ("Camp Shorabak"), no mention covering any of it; nil
+// otherwise.
+func (d *docState) namedVenue(s int, ps *syntax.Sentence, np int) *entity {
+	ch := &ps.Chunks[np]
+	a := ch.A
+	for a < ch.Head && ps.Tags[a] == syntax.Det {
+		a++
+	}
+	toks := d.sents[s].Tokens
+	if a >= ch.Head || !isUpperWord(toks[a]) || opensSentence(toks, a) || loadWordLists().placeWords[toks[a].Norm]&(placeVenue|placeSettle) == 0 {
+		return nil
+	}
+	for k := a; k <= ch.Head; k++ {
+		if !isUpperWord(toks[k]) || d.covered(s, k) {
+			return nil
+		}
+	}
+	return d.facility(s, a, ch.Head+1, nil)
 }
 
 // facility returns the place of type "facility" that tokens [a, b) of

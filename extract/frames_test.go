@@ -101,7 +101,7 @@ var frameTests = []struct {
 	{"attempt named by its event noun, survived by its target", "The president survived an assassination attempt in Caracas on Saturday.",
 		EventAttack, "killing", "", "The president", "Caracas"},
 	{"particle after a pronoun object", "A suicide bomber blew himself up at a checkpoint in Mogadishu.",
-		EventAttack, "suicide bombing", "bomber", "", "Mogadishu"},
+		EventAttack, "suicide bombing", "bomber", "Mogadishu checkpoint", "Mogadishu"},
 }
 
 // noneTests hold one row per way of saying that no one died or was hurt.

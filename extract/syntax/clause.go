@@ -120,6 +120,12 @@ func (p *Parser) subject(cl *Clause) {
 		cl.Subj = cl.Verb - 1
 		return
 	}
+	if vc.Modifier {
+		// "a bomber riding a motorcycle": the noun the participle
+		// describes does what it says
+		cl.Subj = cl.Verb - 1
+		return
+	}
 	if vc.Participle || vc.Inf {
 		p.inherit(cl)
 		return
@@ -144,7 +150,9 @@ func (p *Parser) subject(cl *Clause) {
 			return
 		}
 		if c.Kind == VG {
-			if c.Reduced {
+			if c.Reduced || c.Modifier {
+				// "a bomber riding a motorcycle crashed": the
+				// participle and its object describe the subject
 				pos = c.A
 				continue
 			}
@@ -154,6 +162,12 @@ func (p *Parser) subject(cl *Clause) {
 			return
 		}
 		if c.Prep >= 0 {
+			pos = c.A
+			continue
+		}
+		// the object of a participle that describes the noun before
+		// it: "a bomber riding a motorcycle crashed into"
+		if j > 0 && s.Chunks[j-1].Kind == VG && s.Chunks[j-1].Modifier && s.Chunks[j-1].B == c.A && !s.conjBetween(c.B, vc.A) {
 			pos = c.A
 			continue
 		}
