@@ -1,0 +1,259 @@
+package boltkv
+
+import (
+	"context"
+
+	"github.com/cayleygraph/cayley/graph"
+	"github.com/cayleygraph/cayley/graph/kv"
+	"github.com/cayleygraph/quad"
+
+	"github.com/newsgraph/newsgraph/graph/internal/storage"
+)
+
+// Reads during a write.
+//
+// A write reads the store thousands of times before it writes (a node's
+// quads, the subjects linked to a node by some predicates), each an index
+// prefix: quads by subject (the index that leads with subject and
+// predicate), by object and predicate (object–predicate–subject), by
+// predicate (predicate–object–subject), so that its cost depends on the
+// node, not on the size of the store. reader reads them with bolt's own
+// API (scan.go), sharing one read transaction between Share and Release,
+// and falls back to Cayley's API where the file lacks the index.
+
+// reader is the storage.Reader of a Store.
+type reader struct {
+	s   *Store
+	ctx context.Context
+	gen storage.Generic // through Cayley's API, where no index serves
+	// shared, when set, is one read transaction for all the reads
+	// (see Share); otherwise each read has its own.
+	shared *boltReader
+}
+
+// Reader returns a reader of the stored quads.
+func (s *Store) Reader(ctx context.Context) storage.Reader {
+	return &reader{s: s, ctx: ctx, gen: storage.Generic{QS: s, Ctx: ctx}}
+}
+
+// Share makes the reads share one read transaction, opened on the first
+// read, until Release: a transaction and cursor per read cost more than
+// most of the reads. The caller must release the reader before it
+// writes: bolt cannot grow its file while a read transaction is open.
+func (r *reader) Share() {
+	if r.shared == nil {
+		r.shared = &boltReader{db: r.s.w.db}
+	}
+}
+
+// Release ends the shared read transaction, if one is open; the next
+// read opens another.
+func (r *reader) Release() error {
+	if r.shared == nil {
+		return nil
+	}
+	return r.shared.close()
+}
+
+// LogReads returns the log entries the shared reads have read (for
+// tests: the reads of a write must not grow with the store).
+func (r *reader) LogReads() int {
+	if r.shared == nil {
+		return 0
+	}
+	return r.shared.reads
+}
+
+// bolt returns the bolt reader for one read and whether the read owns it
+// (closes it when done).
+func (r *reader) bolt() (*boltReader, bool) {
+	if r.shared != nil {
+		return r.shared, false
+	}
+	return &boltReader{db: r.s.w.db}, true
+}
+
+// id returns the node id of val, 0 if the store holds no such node.
+func (r *reader) id(val quad.Value) uint64 {
+	if r.shared != nil {
+		return r.s.w.idIn(r.shared, val)
+	}
+	return r.s.w.id(val)
+}
+
+// Quad returns the quad a quad reference stands for, its values from the
+// cache when it can.
+func (r *reader) Quad(ref graph.Ref) quad.Quad {
+	var q quad.Quad
+	c := r.s.cache
+	for _, d := range quad.Directions {
+		id, ok := r.s.QuadDirection(ref, d).(kv.Int64Value)
+		if !ok || id == 0 {
+			continue
+		}
+		val, ok := c.value(id)
+		if !ok {
+			if r.shared != nil {
+				val = r.shared.value(uint64(id))
+			} else {
+				val = r.s.QuadStore.NameOf(id)
+			}
+			c.setValue(id, val)
+		}
+		q.Set(d, val)
+	}
+	return q
+}
+
+// scan lists the quads under the prefix vals of index ind (skipping the
+// entries whose next direction is one of skip) until fn returns false.
+func (r *reader) scan(ind kv.QuadIndex, vals, skip []uint64, fn func(graph.Ref) bool) error {
+	b, own := r.bolt()
+	it := newPrefixScan(b, own, ind, vals)
+	it.skip = skip
+	for it.Next(r.ctx) {
+		if !fn(it.Result()) {
+			break
+		}
+	}
+	err := it.Close()
+	if err == nil {
+		err = it.Err()
+	}
+	return err
+}
+
+// Quads lists the quads with val in direction dir (and predicate pred)
+// from the index that leads with them.
+func (r *reader) Quads(dir quad.Direction, val, pred quad.Value, fn func(quad.Quad) bool) error {
+	if pred == nil && dir != quad.Subject {
+		return r.gen.Quads(dir, val, pred, fn)
+	}
+	dirs := []quad.Direction{dir}
+	if pred != nil {
+		dirs = append(dirs, quad.Predicate)
+	}
+	ind, ok := r.s.w.leading(dirs...)
+	if !ok {
+		return r.gen.Quads(dir, val, pred, fn)
+	}
+	id := r.id(val)
+	if id == 0 {
+		return nil
+	}
+	vals := []uint64{id}
+	if pred != nil {
+		p := r.id(pred)
+		if p == 0 {
+			return nil
+		}
+		vals = append(vals, p)
+	}
+	return r.scan(ind, vals, nil, func(ref graph.Ref) bool {
+		q := r.Quad(ref)
+		if pred != nil && q.Predicate != pred {
+			return true
+		}
+		return fn(q)
+	})
+}
+
+// Except scans the subject's prefix of the subject–predicate index,
+// seeking past the skipped predicates, then reads the copies of
+// subj–p–keep for each skipped predicate p.
+func (r *reader) Except(subj quad.Value, skip []quad.Value, keep quad.Value, fn func(quad.Quad) bool) error {
+	ind, ok := r.s.w.leading(quad.Subject, quad.Predicate)
+	if !ok {
+		return r.gen.Except(subj, skip, keep, fn)
+	}
+	id := r.id(subj)
+	if id == 0 {
+		return nil
+	}
+	var ids []uint64
+	for _, p := range skip {
+		if x := r.id(p); x != 0 {
+			ids = append(ids, x)
+		}
+	}
+	stopped := false
+	err := r.scan(ind, []uint64{id}, ids, func(ref graph.Ref) bool {
+		q := r.Quad(ref)
+		if storage.Has(skip, q.Predicate) {
+			return true
+		}
+		stopped = !fn(q)
+		return !stopped
+	})
+	if err != nil || stopped || keep == nil {
+		return err
+	}
+	for _, p := range skip {
+		err := r.Copies(quad.Quad{Subject: subj, Predicate: p, Object: keep}, func(q quad.Quad) bool {
+			stopped = !fn(q)
+			return !stopped
+		})
+		if err != nil || stopped {
+			return err
+		}
+	}
+	return nil
+}
+
+// Copies reads the prefix object–predicate–subject of the index that
+// leads with them, which holds exactly the copies.
+func (r *reader) Copies(t quad.Quad, fn func(quad.Quad) bool) error {
+	ind, ok := r.s.w.leading(quad.Object, quad.Predicate, quad.Subject)
+	if !ok {
+		return r.gen.Copies(t, fn)
+	}
+	s, p, o := r.id(t.Subject), r.id(t.Predicate), r.id(t.Object)
+	if s == 0 || p == 0 || o == 0 {
+		return nil
+	}
+	return r.scan(ind, []uint64{o, p, s}, nil, func(ref graph.Ref) bool {
+		q := r.Quad(ref)
+		if q.Subject != t.Subject || q.Predicate != t.Predicate || q.Object != t.Object {
+			return true
+		}
+		return fn(q)
+	})
+}
+
+// ScansPredicates reports whether an index leads with the predicate (the
+// whole-quad predicate–object–subject–label).
+func (r *reader) ScansPredicates() bool {
+	_, ok := r.s.w.leading(quad.Predicate)
+	return ok
+}
+
+// Labelled reads the predicate's prefix of the index that leads with it;
+// a quad of another label is passed over from its key, without reading
+// its values.
+func (r *reader) Labelled(pred, label quad.Value, fn func(quad.Quad) bool) error {
+	ind, ok := r.s.w.leading(quad.Predicate)
+	if !ok {
+		return r.gen.Labelled(pred, label, fn)
+	}
+	p := r.id(pred)
+	var l uint64
+	if label != nil {
+		l = r.id(label)
+	}
+	if p == 0 || (label != nil && l == 0) {
+		return nil
+	}
+	err := r.scan(ind, []uint64{p}, nil, func(ref graph.Ref) bool {
+		if label != nil && r.s.QuadDirection(ref, quad.Label) != kv.Int64Value(l) {
+			return true
+		}
+		if q := r.Quad(ref); (label == nil || q.Label == label) && q.Predicate == pred {
+			return fn(q)
+		}
+		return true
+	})
+	if err != nil {
+		return err
+	}
+	return r.ctx.Err()
+}
