@@ -90,8 +90,8 @@ type reader struct {
 	docs     map[quad.Value]*citation
 	fuser    *fuser // for containment
 	err      error
-	// version is that of a bolt store when a listing read it (see
-	// listingCache): entities are then shared with later readers of the
+	// version is that of the store when a listing read it, where the
+	// backend has versions (see listingCache): entities are then shared with later readers of the
 	// same version.
 	version string
 }

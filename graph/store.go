@@ -165,7 +165,7 @@ func openPostgres(ctx context.Context, cfg Config) (graph.QuadStore, *dsql.DB, e
 const writeLockKey = 0x6e6577736772 // "newsgr"
 
 // lockWriters takes the cross-process write lock where the backend needs
-// one (postgres; a bolt file is locked by its single writer, memory is
+// one (postgres; a file is locked by its single writer, memory is
 // private), and returns its release.
 func (s *Store) lockWriters(ctx context.Context) (func(), error) {
 	if s.pg == nil {

@@ -17,10 +17,9 @@ import (
 // documents of the batch leave it, before anything is written. A view
 // reads the store through the pending changes of the batch: every read of
 // Put (a node's quads, the subjects linked to a node by some predicates)
-// goes through it. The reads are index lookups: quads by subject (the kv
-// index that leads with subject and predicate), and by object and
-// predicate (the one that leads with object, predicate and subject), so
-// that their cost depends on the node, not on the size of the store.
+// goes through it. The reads are the backend's (storage.Reader): index
+// lookups by subject, by object and predicate, and by predicate, so that
+// their cost depends on the node, not on the size of the store.
 
 // pending holds the net changes of a batch not yet written: the last
 // action on each quad (add or delete), with the added quads listed by
