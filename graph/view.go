@@ -147,17 +147,15 @@ func (v *view) until(dir quad.Direction, val quad.Value, pred quad.Value, fn fun
 		// changes are not listed by object alone.
 		return errors.New("graph: view: quads by object need a predicate")
 	}
-	if v.p == nil || len(v.p.quads) == 0 {
-		return v.r.Quads(dir, val, pred, fn)
-	}
+	pending := v.p != nil && len(v.p.quads) > 0
+	it := v.r.Quads(dir, val, pred)
 	stopped := false
-	err := v.r.Quads(dir, val, pred, func(q quad.Quad) bool {
-		if !v.p.changed(q) {
+	for !stopped && it.Next() {
+		if q := it.Quad(); !pending || !v.p.changed(q) {
 			stopped = !fn(q) // changed quads: deleted, or listed below
 		}
-		return !stopped
-	})
-	if err != nil || stopped {
+	}
+	if err := it.Close(); err != nil || stopped || !pending {
 		return err
 	}
 	var list []int32
@@ -179,17 +177,18 @@ func (v *view) until(dir quad.Direction, val quad.Value, pred quad.Value, fn fun
 // not read the passed-over quads at all (an entity named in thousands of
 // documents has thousands of mentionedIn quads).
 func (v *view) except(subj quad.Value, skip []quad.Value, keep quad.Value, fn func(quad.Quad)) error {
-	err := v.r.Except(subj, skip, keep, func(q quad.Quad) bool {
-		if v.p == nil || !v.p.changed(q) {
+	it := v.r.Except(subj, skip, keep)
+	for it.Next() {
+		if q := it.Quad(); v.p == nil || !v.p.changed(q) {
 			fn(q) // changed quads: deleted, or listed below
 		}
-		return true
-	})
-	if err != nil || v.p == nil {
+	}
+	if err := it.Close(); err != nil || v.p == nil {
 		return err
 	}
+	wants := storage.Filter{Skip: skip, Keep: keep}
 	v.p.added(v.p.bySubj[subj], func(q quad.Quad) bool {
-		if q.Object == keep || !storage.Has(skip, q.Predicate) {
+		if wants.Wants(q) {
 			fn(q)
 		}
 		return true
@@ -239,13 +238,13 @@ func (v *view) linked(dir quad.Direction, val quad.Value, preds []quad.IRI) ([]q
 // any label.
 func (v *view) copies(t quad.Quad) ([]quad.Quad, error) {
 	var out []quad.Quad
-	err := v.r.Copies(t, func(q quad.Quad) bool {
-		if v.p == nil || !v.p.changed(q) {
+	it := v.r.Copies(t)
+	for it.Next() {
+		if q := it.Quad(); v.p == nil || !v.p.changed(q) {
 			out = append(out, q) // changed quads: deleted, or listed below
 		}
-		return true
-	})
-	if err != nil {
+	}
+	if err := it.Close(); err != nil {
 		return nil, err
 	}
 	if v.p != nil {
@@ -270,5 +269,9 @@ func (v *view) scansPredicates() bool { return v.r.ScansPredicates() }
 // labelled calls fn for every stored quad with predicate pred and label
 // label (any label when nil).
 func (v *view) labelled(pred, label quad.Value, fn func(quad.Quad)) error {
-	return v.r.Labelled(pred, label, func(q quad.Quad) bool { fn(q); return true })
+	it := v.r.Labelled(pred, label)
+	for it.Next() {
+		fn(it.Quad())
+	}
+	return it.Close()
 }

@@ -105,29 +105,88 @@ func (r *reader) Quad(ref graph.Ref) quad.Quad {
 	return q
 }
 
-// scan lists the quads under the prefix vals of index ind (skipping the
-// entries whose next direction is one of skip) until fn returns false.
-func (r *reader) scan(ind kv.QuadIndex, vals, skip []uint64, fn func(graph.Ref) bool) error {
-	b, own := r.bolt()
-	it := newPrefixScan(b, own, ind, vals)
-	it.skip = skip
-	for it.Next(r.ctx) {
-		if !fn(it.Result()) {
-			break
+// scan is one index prefix a listing reads: the prefix vals of index
+// ind, passing over the entries whose next direction is one of skip.
+type scan struct {
+	ind        kv.QuadIndex
+	vals, skip []uint64
+	keep       storage.Filter
+	label      uint64 // when not 0, quads of another label are passed over from their keys
+}
+
+// iter lists the quads of its scans, one after the other, that their
+// filters keep.
+type iter struct {
+	r      *reader
+	scans  []scan
+	cur    *prefixScan
+	keep   *storage.Filter
+	label  uint64
+	q      quad.Quad
+	ctxErr bool // the listing's end reports the context's error
+	err    error
+}
+
+func (r *reader) list(scans ...scan) *iter { return &iter{r: r, scans: scans} }
+
+func (i *iter) Next() bool {
+	for i.err == nil {
+		if i.cur == nil {
+			if len(i.scans) == 0 {
+				return false
+			}
+			sc := &i.scans[0]
+			i.scans = i.scans[1:]
+			b, own := i.r.bolt()
+			i.cur = newPrefixScan(b, own, sc.ind, sc.vals)
+			i.cur.skip = sc.skip
+			i.keep, i.label = &sc.keep, sc.label
 		}
+		for i.cur.Next(i.r.ctx) {
+			ref := i.cur.Result()
+			if i.label != 0 && i.r.s.QuadDirection(ref, quad.Label) != kv.Int64Value(i.label) {
+				continue
+			}
+			if q := i.r.Quad(ref); i.keep.Wants(q) {
+				i.q = q
+				return true
+			}
+		}
+		i.endScan()
 	}
-	err := it.Close()
+	return false
+}
+
+// endScan closes the current scan, keeping its error.
+func (i *iter) endScan() {
+	err := i.cur.Close()
 	if err == nil {
-		err = it.Err()
+		err = i.cur.Err()
 	}
-	return err
+	if i.err == nil {
+		i.err = err
+	}
+	i.cur = nil
+}
+
+func (i *iter) Quad() quad.Quad { return i.q }
+
+func (i *iter) Close() error {
+	if i.cur != nil {
+		i.endScan()
+	}
+	i.scans = nil
+	if i.err == nil && i.ctxErr {
+		i.err = i.r.ctx.Err()
+	}
+	return i.err
 }
 
 // Quads lists the quads with val in direction dir (and predicate pred)
 // from the index that leads with them.
-func (r *reader) Quads(dir quad.Direction, val, pred quad.Value, fn func(quad.Quad) bool) error {
+func (r *reader) Quads(dir quad.Direction, val, pred quad.Value) storage.Iterator {
 	if pred == nil && dir != quad.Subject {
-		return r.gen.Quads(dir, val, pred, fn)
+		return r.gen.Quads(dir, val, pred)
 	}
 	dirs := []quad.Direction{dir}
 	if pred != nil {
@@ -135,40 +194,34 @@ func (r *reader) Quads(dir quad.Direction, val, pred quad.Value, fn func(quad.Qu
 	}
 	ind, ok := r.s.w.leading(dirs...)
 	if !ok {
-		return r.gen.Quads(dir, val, pred, fn)
+		return r.gen.Quads(dir, val, pred)
 	}
 	id := r.id(val)
 	if id == 0 {
-		return nil
+		return r.list()
 	}
 	vals := []uint64{id}
 	if pred != nil {
 		p := r.id(pred)
 		if p == 0 {
-			return nil
+			return r.list()
 		}
 		vals = append(vals, p)
 	}
-	return r.scan(ind, vals, nil, func(ref graph.Ref) bool {
-		q := r.Quad(ref)
-		if pred != nil && q.Predicate != pred {
-			return true
-		}
-		return fn(q)
-	})
+	return r.list(scan{ind: ind, vals: vals, keep: storage.Filter{Predicate: pred}})
 }
 
 // Except scans the subject's prefix of the subject–predicate index,
-// seeking past the skipped predicates, then reads the copies of
-// subj–p–keep for each skipped predicate p.
-func (r *reader) Except(subj quad.Value, skip []quad.Value, keep quad.Value, fn func(quad.Quad) bool) error {
+// seeking past the skipped predicates, then the copies of subj–p–keep
+// for each skipped predicate p.
+func (r *reader) Except(subj quad.Value, skip []quad.Value, keep quad.Value) storage.Iterator {
 	ind, ok := r.s.w.leading(quad.Subject, quad.Predicate)
 	if !ok {
-		return r.gen.Except(subj, skip, keep, fn)
+		return r.gen.Except(subj, skip, keep)
 	}
 	id := r.id(subj)
 	if id == 0 {
-		return nil
+		return r.list()
 	}
 	var ids []uint64
 	for _, p := range skip {
@@ -176,48 +229,43 @@ func (r *reader) Except(subj quad.Value, skip []quad.Value, keep quad.Value, fn 
 			ids = append(ids, x)
 		}
 	}
-	stopped := false
-	err := r.scan(ind, []uint64{id}, ids, func(ref graph.Ref) bool {
-		q := r.Quad(ref)
-		if storage.Has(skip, q.Predicate) {
-			return true
-		}
-		stopped = !fn(q)
-		return !stopped
-	})
-	if err != nil || stopped || keep == nil {
-		return err
+	scans := []scan{{ind: ind, vals: []uint64{id}, skip: ids, keep: storage.Filter{Skip: skip}}}
+	if keep == nil {
+		return r.list(scans...)
+	}
+	ops, ok := r.s.w.leading(quad.Object, quad.Predicate, quad.Subject)
+	if !ok {
+		// No copies to read from an index: the skipped predicates'
+		// quads are read and filtered.
+		scans[0].skip, scans[0].keep.Keep = nil, keep
+		return r.list(scans...)
+	}
+	k := r.id(keep)
+	if k == 0 {
+		return r.list(scans...) // keep is stored nowhere: no copies
 	}
 	for _, p := range skip {
-		err := r.Copies(quad.Quad{Subject: subj, Predicate: p, Object: keep}, func(q quad.Quad) bool {
-			stopped = !fn(q)
-			return !stopped
-		})
-		if err != nil || stopped {
-			return err
+		if x := r.id(p); x != 0 {
+			scans = append(scans, scan{ind: ops, vals: []uint64{k, x, id},
+				keep: storage.Filter{Subject: subj, Predicate: p, Object: keep}})
 		}
 	}
-	return nil
+	return r.list(scans...)
 }
 
 // Copies reads the prefix object–predicate–subject of the index that
 // leads with them, which holds exactly the copies.
-func (r *reader) Copies(t quad.Quad, fn func(quad.Quad) bool) error {
+func (r *reader) Copies(t quad.Quad) storage.Iterator {
 	ind, ok := r.s.w.leading(quad.Object, quad.Predicate, quad.Subject)
 	if !ok {
-		return r.gen.Copies(t, fn)
+		return r.gen.Copies(t)
 	}
 	s, p, o := r.id(t.Subject), r.id(t.Predicate), r.id(t.Object)
 	if s == 0 || p == 0 || o == 0 {
-		return nil
+		return r.list()
 	}
-	return r.scan(ind, []uint64{o, p, s}, nil, func(ref graph.Ref) bool {
-		q := r.Quad(ref)
-		if q.Subject != t.Subject || q.Predicate != t.Predicate || q.Object != t.Object {
-			return true
-		}
-		return fn(q)
-	})
+	return r.list(scan{ind: ind, vals: []uint64{o, p, s},
+		keep: storage.Filter{Subject: t.Subject, Predicate: t.Predicate, Object: t.Object}})
 }
 
 // ScansPredicates reports whether an index leads with the predicate (the
@@ -230,30 +278,21 @@ func (r *reader) ScansPredicates() bool {
 // Labelled reads the predicate's prefix of the index that leads with it;
 // a quad of another label is passed over from its key, without reading
 // its values.
-func (r *reader) Labelled(pred, label quad.Value, fn func(quad.Quad) bool) error {
+func (r *reader) Labelled(pred, label quad.Value) storage.Iterator {
 	ind, ok := r.s.w.leading(quad.Predicate)
 	if !ok {
-		return r.gen.Labelled(pred, label, fn)
+		return r.gen.Labelled(pred, label)
 	}
 	p := r.id(pred)
 	var l uint64
 	if label != nil {
 		l = r.id(label)
 	}
+	out := r.list()
+	out.ctxErr = true
 	if p == 0 || (label != nil && l == 0) {
-		return nil
+		return out
 	}
-	err := r.scan(ind, []uint64{p}, nil, func(ref graph.Ref) bool {
-		if label != nil && r.s.QuadDirection(ref, quad.Label) != kv.Int64Value(l) {
-			return true
-		}
-		if q := r.Quad(ref); (label == nil || q.Label == label) && q.Predicate == pred {
-			return fn(q)
-		}
-		return true
-	})
-	if err != nil {
-		return err
-	}
-	return r.ctx.Err()
+	out.scans = []scan{{ind: ind, vals: []uint64{p}, keep: storage.Filter{Predicate: pred, Label: label}, label: l}}
+	return out
 }

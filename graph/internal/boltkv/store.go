@@ -197,11 +197,11 @@ const pinNode = quad.IRI("urn:newsgraph:kv-pin")
 // unpin deletes pin quads a crash left behind.
 func (s *Store) unpin() error {
 	var left []graph.Delta
-	err := s.Reader(context.Background()).Quads(quad.Subject, pinNode, nil, func(q quad.Quad) bool {
-		left = append(left, graph.Delta{Quad: q, Action: graph.Delete})
-		return true
-	})
-	if err != nil || len(left) == 0 {
+	it := s.Reader(context.Background()).Quads(quad.Subject, pinNode, nil)
+	for it.Next() {
+		left = append(left, graph.Delta{Quad: it.Quad(), Action: graph.Delete})
+	}
+	if err := it.Close(); err != nil || len(left) == 0 {
 		return err
 	}
 	return s.w.apply(left, graph.IgnoreOpts{IgnoreMissing: true})

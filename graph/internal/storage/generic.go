@@ -8,6 +8,33 @@ import (
 	"github.com/cayleygraph/quad"
 )
 
+// Filter keeps the quads a listing wants of those its index gives: the
+// quads with the values set (nil: any), and none with a predicate of
+// Skip unless its object is Keep.
+type Filter struct {
+	Subject, Predicate, Object, Label quad.Value
+	Skip                              []quad.Value
+	Keep                              quad.Value
+}
+
+// Wants reports whether the filter keeps q.
+func (f *Filter) Wants(q quad.Quad) bool {
+	switch {
+	case f.Subject != nil && q.Subject != f.Subject,
+		f.Predicate != nil && q.Predicate != f.Predicate,
+		f.Object != nil && q.Object != f.Object,
+		f.Label != nil && q.Label != f.Label:
+		return false
+	case len(f.Skip) != 0 && (f.Keep == nil || q.Object != f.Keep):
+		for _, p := range f.Skip {
+			if q.Predicate == p {
+				return false
+			}
+		}
+	}
+	return true
+}
+
 // Generic is a Reader of any quad store through Cayley's API: node
 // lookups, quad iterators and their intersections.
 type Generic struct {
@@ -15,90 +42,95 @@ type Generic struct {
 	Ctx context.Context
 }
 
-// Quads lists the quads with val in direction dir and, if pred is not
-// nil, predicate pred: the node's quads, or their intersection with the
-// predicate's.
-func (g *Generic) Quads(dir quad.Direction, val, pred quad.Value, fn func(quad.Quad) bool) error {
-	ref := g.QS.ValueOf(val)
-	if ref == nil {
-		return nil
-	}
-	var it graph.Iterator
-	if pred != nil {
-		pref := g.QS.ValueOf(pred)
-		if pref == nil {
-			return nil
-		}
-		it = shape.BuildIterator(g.QS, shape.Quads{
-			{Dir: dir, Values: shape.Fixed{ref}},
-			{Dir: quad.Predicate, Values: shape.Fixed{pref}},
-		})
-	} else {
-		it = g.QS.QuadIterator(dir, ref)
-	}
-	defer it.Close()
-	for it.Next(g.Ctx) {
-		q := g.QS.Quad(it.Result())
-		if pred != nil && q.Predicate != pred {
-			continue
-		}
-		if !fn(q) {
-			break
-		}
-	}
-	return it.Err()
+// iter lists the quads of a Cayley iterator that a filter keeps.
+type iter struct {
+	ctx  context.Context
+	qs   graph.QuadStore
+	it   graph.Iterator // nil: nothing to list
+	keep Filter
+	q    quad.Quad
+	// ctxErr makes the listing's end report the context's error.
+	ctxErr bool
+	err    error
 }
 
-// Except reads every quad of subj and passes over the skipped ones.
-func (g *Generic) Except(subj quad.Value, skip []quad.Value, keep quad.Value, fn func(quad.Quad) bool) error {
-	return g.Quads(quad.Subject, subj, nil, func(q quad.Quad) bool {
-		if q.Object != keep && Has(skip, q.Predicate) {
-			return true
-		}
-		return fn(q)
-	})
-}
-
-// Has reports whether list holds v.
-func Has(list []quad.Value, v quad.Value) bool {
-	for _, x := range list {
-		if x == v {
+func (i *iter) Next() bool {
+	if i.it == nil {
+		return false
+	}
+	for i.it.Next(i.ctx) {
+		if q := i.qs.Quad(i.it.Result()); i.keep.Wants(q) {
+			i.q = q
 			return true
 		}
 	}
 	return false
 }
 
+func (i *iter) Quad() quad.Quad { return i.q }
+
+func (i *iter) Close() error {
+	if i.it == nil {
+		return i.err
+	}
+	err := i.it.Err()
+	if err == nil && i.ctxErr {
+		err = i.ctx.Err()
+	}
+	i.it.Close()
+	i.it = nil
+	i.err = err
+	return err
+}
+
+// Quads lists the quads with val in direction dir and, if pred is not
+// nil, predicate pred: the node's quads, or their intersection with the
+// predicate's.
+func (g *Generic) Quads(dir quad.Direction, val, pred quad.Value) Iterator {
+	return g.quads(dir, val, pred, Filter{Predicate: pred})
+}
+
+func (g *Generic) quads(dir quad.Direction, val, pred quad.Value, keep Filter) Iterator {
+	out := &iter{ctx: g.Ctx, qs: g.QS, keep: keep}
+	ref := g.QS.ValueOf(val)
+	if ref == nil {
+		return out
+	}
+	if pred != nil {
+		pref := g.QS.ValueOf(pred)
+		if pref == nil {
+			return out
+		}
+		out.it = shape.BuildIterator(g.QS, shape.Quads{
+			{Dir: dir, Values: shape.Fixed{ref}},
+			{Dir: quad.Predicate, Values: shape.Fixed{pref}},
+		})
+	} else {
+		out.it = g.QS.QuadIterator(dir, ref)
+	}
+	return out
+}
+
+// Except reads every quad of subj and passes over the skipped ones.
+func (g *Generic) Except(subj quad.Value, skip []quad.Value, keep quad.Value) Iterator {
+	return g.quads(quad.Subject, subj, nil, Filter{Skip: skip, Keep: keep})
+}
+
 // Copies reads the quads of t's subject and predicate, and keeps those
 // with t's object.
-func (g *Generic) Copies(t quad.Quad, fn func(quad.Quad) bool) error {
-	return g.Quads(quad.Subject, t.Subject, t.Predicate, func(q quad.Quad) bool {
-		if q.Object != t.Object {
-			return true
-		}
-		return fn(q)
-	})
+func (g *Generic) Copies(t quad.Quad) Iterator {
+	return g.quads(quad.Subject, t.Subject, t.Predicate, Filter{Predicate: t.Predicate, Object: t.Object})
 }
 
 // Labelled reads every quad of pred and keeps those of label.
-func (g *Generic) Labelled(pred, label quad.Value, fn func(quad.Quad) bool) error {
+func (g *Generic) Labelled(pred, label quad.Value) Iterator {
+	out := &iter{ctx: g.Ctx, qs: g.QS, keep: Filter{Predicate: pred, Label: label}, ctxErr: true}
 	pref := g.QS.ValueOf(pred)
 	if pref == nil || (label != nil && g.QS.ValueOf(label) == nil) {
-		return nil
+		return out
 	}
-	it := g.QS.QuadIterator(quad.Predicate, pref)
-	defer it.Close()
-	for it.Next(g.Ctx) {
-		if q := g.QS.Quad(it.Result()); (label == nil || q.Label == label) && q.Predicate == pred {
-			if !fn(q) {
-				break
-			}
-		}
-	}
-	if err := it.Err(); err != nil {
-		return err
-	}
-	return g.Ctx.Err()
+	out.it = g.QS.QuadIterator(quad.Predicate, pref)
+	return out
 }
 
 // ScansPredicates reports true: Cayley's backends index the predicate

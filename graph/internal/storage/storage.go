@@ -29,22 +29,22 @@ type Store interface {
 }
 
 // Reader reads stored quads (not the pending changes of a write). Its
-// methods call fn until it returns false.
+// listings are read with Next until it returns false, then closed.
 type Reader interface {
 	// Quads lists the quads with value val in direction dir (subject or
 	// object) and, if pred is not nil, predicate pred.
-	Quads(dir quad.Direction, val, pred quad.Value, fn func(quad.Quad) bool) error
+	Quads(dir quad.Direction, val, pred quad.Value) Iterator
 	// Except lists the quads with subject subj, except those whose
 	// predicate is one of skip and whose object is not keep (which a
 	// store with a predicate index does not read at all: a hub node has
 	// thousands of them).
-	Except(subj quad.Value, skip []quad.Value, keep quad.Value, fn func(quad.Quad) bool) error
+	Except(subj quad.Value, skip []quad.Value, keep quad.Value) Iterator
 	// Copies lists the quads that state triple t (its label ignored),
 	// under any label.
-	Copies(t quad.Quad, fn func(quad.Quad) bool) error
+	Copies(t quad.Quad) Iterator
 	// Labelled lists the quads with predicate pred and label label (any
 	// label when nil).
-	Labelled(pred, label quad.Value, fn func(quad.Quad) bool) error
+	Labelled(pred, label quad.Value) Iterator
 	// ScansPredicates reports whether Labelled reads an index of the
 	// predicate rather than every quad.
 	ScansPredicates() bool
@@ -56,6 +56,17 @@ type Reader interface {
 	// Release ends the shared read transaction, if one is open; the
 	// store must not be written while one is.
 	Release() error
+}
+
+// Iterator is a listing of quads, in the style of bufio.Scanner, so that
+// the caller's loop body stays on its own stack.
+type Iterator interface {
+	// Next moves to the next quad, false at the end or on an error.
+	Next() bool
+	// Quad returns the current quad.
+	Quad() quad.Quad
+	// Close ends the listing and returns its first error.
+	Close() error
 }
 
 // For returns qs as a Store: qs itself if it is one, otherwise qs
