@@ -29,6 +29,7 @@ type reader struct {
 	// shared, when set, is one read transaction for all the reads
 	// (see Share); otherwise each read has its own.
 	shared *boltReader
+	free   []*iter // closed listings, for the next ones
 }
 
 // Reader returns a reader of the stored quads.
@@ -127,7 +128,17 @@ type iter struct {
 	err    error
 }
 
-func (r *reader) list(scans ...scan) *iter { return &iter{r: r, scans: scans} }
+// list returns a listing of scans.
+func (r *reader) list(scans ...scan) *iter {
+	var i *iter
+	if n := len(r.free); n > 0 {
+		i, r.free = r.free[n-1], r.free[:n-1]
+	} else {
+		i = new(iter)
+	}
+	*i = iter{r: r, scans: scans}
+	return i
+}
 
 func (i *iter) Next() bool {
 	for i.err == nil {
@@ -171,15 +182,18 @@ func (i *iter) endScan() {
 
 func (i *iter) Quad() quad.Quad { return i.q }
 
+// Close ends the listing; the iterator is reused by a later one.
 func (i *iter) Close() error {
 	if i.cur != nil {
 		i.endScan()
 	}
-	i.scans = nil
-	if i.err == nil && i.ctxErr {
-		i.err = i.r.ctx.Err()
+	err, r := i.err, i.r
+	if err == nil && i.ctxErr {
+		err = r.ctx.Err()
 	}
-	return i.err
+	*i = iter{}
+	r.free = append(r.free, i)
+	return err
 }
 
 // Quads lists the quads with val in direction dir (and predicate pred)

@@ -36,30 +36,32 @@ func (f *Filter) Wants(q quad.Quad) bool {
 }
 
 // Generic is a Reader of any quad store through Cayley's API: node
-// lookups, quad iterators and their intersections.
+// lookups, quad iterators and their intersections. Like every Reader, it
+// is not safe for concurrent use.
 type Generic struct {
 	QS  graph.QuadStore
 	Ctx context.Context
+	// free holds closed listings, for the next ones (a write makes
+	// thousands).
+	free []*iter
 }
 
 // iter lists the quads of a Cayley iterator that a filter keeps.
 type iter struct {
-	ctx  context.Context
-	qs   graph.QuadStore
+	g    *Generic
 	it   graph.Iterator // nil: nothing to list
 	keep Filter
 	q    quad.Quad
 	// ctxErr makes the listing's end report the context's error.
 	ctxErr bool
-	err    error
 }
 
 func (i *iter) Next() bool {
 	if i.it == nil {
 		return false
 	}
-	for i.it.Next(i.ctx) {
-		if q := i.qs.Quad(i.it.Result()); i.keep.Wants(q) {
+	for i.it.Next(i.g.Ctx) {
+		if q := i.g.QS.Quad(i.it.Result()); i.keep.Wants(q) {
 			i.q = q
 			return true
 		}
@@ -69,18 +71,32 @@ func (i *iter) Next() bool {
 
 func (i *iter) Quad() quad.Quad { return i.q }
 
+// Close ends the listing; the iterator is reused by a later one.
 func (i *iter) Close() error {
-	if i.it == nil {
-		return i.err
+	var err error
+	if i.it != nil {
+		err = i.it.Err()
+		i.it.Close()
 	}
-	err := i.it.Err()
 	if err == nil && i.ctxErr {
-		err = i.ctx.Err()
+		err = i.g.Ctx.Err()
 	}
-	i.it.Close()
-	i.it = nil
-	i.err = err
+	g := i.g
+	*i = iter{}
+	g.free = append(g.free, i)
 	return err
+}
+
+// list returns a listing of it (nil: nothing) with filter keep.
+func (g *Generic) list(it graph.Iterator, keep Filter) *iter {
+	var i *iter
+	if n := len(g.free); n > 0 {
+		i, g.free = g.free[n-1], g.free[:n-1]
+	} else {
+		i = new(iter)
+	}
+	*i = iter{g: g, it: it, keep: keep}
+	return i
 }
 
 // Quads lists the quads with val in direction dir and, if pred is not
@@ -91,7 +107,7 @@ func (g *Generic) Quads(dir quad.Direction, val, pred quad.Value) Iterator {
 }
 
 func (g *Generic) quads(dir quad.Direction, val, pred quad.Value, keep Filter) Iterator {
-	out := &iter{ctx: g.Ctx, qs: g.QS, keep: keep}
+	out := g.list(nil, keep)
 	ref := g.QS.ValueOf(val)
 	if ref == nil {
 		return out
@@ -124,7 +140,8 @@ func (g *Generic) Copies(t quad.Quad) Iterator {
 
 // Labelled reads every quad of pred and keeps those of label.
 func (g *Generic) Labelled(pred, label quad.Value) Iterator {
-	out := &iter{ctx: g.Ctx, qs: g.QS, keep: Filter{Predicate: pred, Label: label}, ctxErr: true}
+	out := g.list(nil, Filter{Predicate: pred, Label: label})
+	out.ctxErr = true
 	pref := g.QS.ValueOf(pred)
 	if pref == nil || (label != nil && g.QS.ValueOf(label) == nil) {
 		return out

@@ -29,7 +29,8 @@ type Store interface {
 }
 
 // Reader reads stored quads (not the pending changes of a write). Its
-// listings are read with Next until it returns false, then closed.
+// listings are read with Next until it returns false, then closed. A
+// Reader is not safe for concurrent use.
 type Reader interface {
 	// Quads lists the quads with value val in direction dir (subject or
 	// object) and, if pred is not nil, predicate pred.
@@ -65,7 +66,9 @@ type Iterator interface {
 	Next() bool
 	// Quad returns the current quad.
 	Quad() quad.Quad
-	// Close ends the listing and returns its first error.
+	// Close ends the listing and returns its first error. It is called
+	// once, and the iterator is not used after it (the reader may reuse
+	// it).
 	Close() error
 }
 
