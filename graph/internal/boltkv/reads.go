@@ -109,10 +109,23 @@ func (r *reader) Quad(ref graph.Ref) quad.Quad {
 // scan is one index prefix a listing reads: the prefix vals of index
 // ind, passing over the entries whose next direction is one of skip.
 type scan struct {
-	ind        kv.QuadIndex
-	vals, skip []uint64
-	keep       storage.Filter
-	label      uint64 // when not 0, quads of another label are passed over from their keys
+	ind   kv.QuadIndex
+	vals  prefix
+	skip  []uint64
+	keep  storage.Filter
+	label uint64 // when not 0, quads of another label are passed over from their keys
+}
+
+// prefix is up to three node ids, the leading directions of an index.
+type prefix struct {
+	ids [3]uint64
+	n   int
+}
+
+func prefixOf(ids ...uint64) prefix {
+	var p prefix
+	p.n = copy(p.ids[:], ids)
+	return p
 }
 
 // iter lists the quads of its scans, one after the other, that their
@@ -120,6 +133,7 @@ type scan struct {
 type iter struct {
 	r      *reader
 	scans  []scan
+	buf    [3]scan // where scans are kept (a listing has one, Except one per skipped predicate more)
 	cur    *prefixScan
 	keep   *storage.Filter
 	label  uint64
@@ -136,7 +150,8 @@ func (r *reader) list(scans ...scan) *iter {
 	} else {
 		i = new(iter)
 	}
-	*i = iter{r: r, scans: scans}
+	*i = iter{r: r}
+	i.scans = append(i.buf[:0], scans...)
 	return i
 }
 
@@ -149,7 +164,7 @@ func (i *iter) Next() bool {
 			sc := &i.scans[0]
 			i.scans = i.scans[1:]
 			b, own := i.r.bolt()
-			i.cur = newPrefixScan(b, own, sc.ind, sc.vals)
+			i.cur = newPrefixScan(b, own, sc.ind, sc.vals.ids[:sc.vals.n])
 			i.cur.skip = sc.skip
 			i.keep, i.label = &sc.keep, sc.label
 		}
@@ -214,13 +229,13 @@ func (r *reader) Quads(dir quad.Direction, val, pred quad.Value) storage.Iterato
 	if id == 0 {
 		return r.list()
 	}
-	vals := []uint64{id}
+	vals := prefixOf(id)
 	if pred != nil {
 		p := r.id(pred)
 		if p == 0 {
 			return r.list()
 		}
-		vals = append(vals, p)
+		vals = prefixOf(id, p)
 	}
 	return r.list(scan{ind: ind, vals: vals, keep: storage.Filter{Predicate: pred}})
 }
@@ -243,7 +258,7 @@ func (r *reader) Except(subj quad.Value, skip []quad.Value, keep quad.Value) sto
 			ids = append(ids, x)
 		}
 	}
-	scans := []scan{{ind: ind, vals: []uint64{id}, skip: ids, keep: storage.Filter{Skip: skip}}}
+	scans := []scan{{ind: ind, vals: prefixOf(id), skip: ids, keep: storage.Filter{Skip: skip}}}
 	if keep == nil {
 		return r.list(scans...)
 	}
@@ -260,7 +275,7 @@ func (r *reader) Except(subj quad.Value, skip []quad.Value, keep quad.Value) sto
 	}
 	for _, p := range skip {
 		if x := r.id(p); x != 0 {
-			scans = append(scans, scan{ind: ops, vals: []uint64{k, x, id},
+			scans = append(scans, scan{ind: ops, vals: prefixOf(k, x, id),
 				keep: storage.Filter{Subject: subj, Predicate: p, Object: keep}})
 		}
 	}
@@ -278,7 +293,7 @@ func (r *reader) Copies(t quad.Quad) storage.Iterator {
 	if s == 0 || p == 0 || o == 0 {
 		return r.list()
 	}
-	return r.list(scan{ind: ind, vals: []uint64{o, p, s},
+	return r.list(scan{ind: ind, vals: prefixOf(o, p, s),
 		keep: storage.Filter{Subject: t.Subject, Predicate: t.Predicate, Object: t.Object}})
 }
 
@@ -302,11 +317,12 @@ func (r *reader) Labelled(pred, label quad.Value) storage.Iterator {
 	if label != nil {
 		l = r.id(label)
 	}
-	out := r.list()
-	out.ctxErr = true
+	var out *iter
 	if p == 0 || (label != nil && l == 0) {
-		return out
+		out = r.list()
+	} else {
+		out = r.list(scan{ind: ind, vals: prefixOf(p), keep: storage.Filter{Predicate: pred, Label: label}, label: l})
 	}
-	out.scans = []scan{{ind: ind, vals: []uint64{p}, keep: storage.Filter{Predicate: pred, Label: label}, label: l}}
+	out.ctxErr = true
 	return out
 }
