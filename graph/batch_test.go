@@ -125,13 +125,13 @@ func TestPutBatchReadsInOneTransaction(t *testing.T) {
 	ctx := context.Background()
 	s := openTest(t, Config{Backend: BackendBolt, Path: filepath.Join(t.TempDir(), "test.db")})
 	mustPut(t, s, docA())
-	s.refs = refCache{} // forget the ids the first write published: read them from the file
-	before := s.kvw.db.Stats().TxN
+	forgetIDs(s) // forget the ids the first write published: read them from the file
+	before := boltDB(t, s).Stats().TxN
 	res, err := s.PutBatch(ctx, []*extract.Record{docB(), docC(), docA()})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := s.kvw.db.Stats().TxN - before; got != 1 {
+	if got := boltDB(t, s).Stats().TxN - before; got != 1 {
 		t.Errorf("a batch of 3 documents opened %d read transactions, want 1", got)
 	}
 	want := []PutStatus{Added, Added, Unchanged}
@@ -193,7 +193,7 @@ func TestScratchStore(t *testing.T) {
 	var quads [][]quad.Quad
 	for _, scratch := range []bool{false, true} {
 		s := openTest(t, Config{Backend: BackendBolt, Path: filepath.Join(t.TempDir(), "s.db"), Scratch: scratch})
-		if got := s.kvw.db.NoSync; got != scratch {
+		if got := boltDB(t, s).NoSync; got != scratch {
 			t.Errorf("scratch %v: bolt NoSync %v", scratch, got)
 		}
 		if _, err := s.PutBatch(ctx, []*extract.Record{docA(), docB(), docC()}); err != nil {

@@ -16,6 +16,7 @@ import (
 	"github.com/cayleygraph/quad"
 
 	"github.com/newsgraph/newsgraph/extract"
+	"github.com/newsgraph/newsgraph/graph/internal/boltkv"
 	"github.com/newsgraph/newsgraph/internal/corpus"
 )
 
@@ -182,7 +183,7 @@ func BenchmarkCayleyWriter(b *testing.B) {
 		name, backend string
 		qs            func(s *Store) cgraph.QuadStore
 	}{
-		{"bolt", BackendBolt, func(s *Store) cgraph.QuadStore { return s.qs }},
+		{"bolt", BackendBolt, func(s *Store) cgraph.QuadStore { return s.qs.(*boltkv.Store).QuadStore }},
 		{"bolt/kvwriter", BackendBolt, func(s *Store) cgraph.QuadStore { return s.QuadStore() }},
 		{"postgres", BackendPostgres, func(s *Store) cgraph.QuadStore { return s.qs }},
 	}

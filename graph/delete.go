@@ -69,9 +69,6 @@ func (s *Store) Delete(ctx context.Context, ids ...string) ([]DeleteResult, erro
 	v := s.view(ctx, p)
 	v.share()
 	defer v.release()
-	if err := s.unpin(ctx, v); err != nil {
-		return nil, fmt.Errorf("graph: delete: %w", err)
-	}
 	if err := s.checkStored(v, ids); err != nil {
 		return nil, err
 	}

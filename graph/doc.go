@@ -8,12 +8,12 @@
 // PostgreSQL through Cayley's SQL backend. The store is created on first
 // use.
 //
-// A bolt file is laid out exactly as Cayley's kv quad store lays it out
-// (Cayley's own tools read it), but written by this package's own writer
-// of that layout rather than Cayley's: it neither looks up an added quad
-// nor reads an index key that names a node the write makes (neither can
-// exist yet), writes each bucket in key order, and keeps node ids across
-// writes (see kvwrite.go).
+// The single file is laid out exactly as Cayley's kv quad store lays it
+// out (Cayley's own tools read it), but written, scanned and planned by
+// package graph/internal/boltkv rather than Cayley's generic kv layer.
+// Everything else in this package reads and writes any backend alike,
+// through the optional interface of graph/internal/storage, which Open
+// asserts once.
 //
 // # Graph model
 //
@@ -120,6 +120,6 @@
 // the report's IRI; see naming.go), so its name follows from its reports.
 // Events of one such chain that stay apart are linked by ng:fusedWith.
 // Writers are serialised (in
-// process by a mutex; across processes by the bolt file lock or a
+// process by a mutex; across processes by the file lock or a
 // PostgreSQL advisory lock).
 package graph

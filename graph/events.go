@@ -7,8 +7,6 @@ import (
 	"sort"
 	"sync"
 
-	"github.com/boltdb/bolt"
-
 	"github.com/cayleygraph/quad"
 
 	"github.com/newsgraph/newsgraph/extract"
@@ -345,13 +343,12 @@ func (e *fusedEvent) involves(iri string) bool {
 	return e.Country != nil && e.Country.ID == iri
 }
 
-// listingCache keeps the ordered events of each class of a bolt store
-// while the store is unchanged: its meta bucket's horizon (the last id
-// given) and size (the number of live quads) change with every write,
-// through newsgraph's writer or Cayley's, so a listing whose version still
-// matches reads neither the instances nor the dates again. The other
-// backends can be written by other processes without a version to read;
-// they scan at every listing.
+// listingCache keeps the ordered events of each class while the store is
+// unchanged: a backend with versions (storage.Store.Version; the single
+// file's change with every write, through newsgraph's writer or Cayley's)
+// lets a listing whose version still matches read neither the instances
+// nor the dates again. The other backends can be written by other
+// processes without a version to read; they scan at every listing.
 type listingCache struct {
 	mu       sync.Mutex
 	version  string
@@ -416,35 +413,20 @@ func (c *listingCache) putEntity(version string, iri quad.IRI, e *entityInfo) {
 	c.entities[iri] = e
 }
 
-// version returns what identifies the state of a bolt store: its meta
-// bucket's horizon and size.
-func (w *kvWriter) version() (string, error) {
-	var out string
-	err := w.db.View(func(tx *bolt.Tx) error {
-		if meta := tx.Bucket(bucketMeta); meta != nil {
-			out = string(metaBytes(meta, keyHorizon)) + string(metaBytes(meta, keySize))
-		}
-		return nil
-	})
-	return out, err
-}
-
 // ordered returns the events of class in listing order, from the cache
 // when the store is unchanged since it was filled. The slice is shared:
 // callers must not change it.
 func (r *reader) ordered(class quad.IRI, newest bool) ([]eventKey, error) {
 	k := listingKey{class, newest}
-	var version string
-	if w := r.s.kvw; w != nil {
-		v, err := w.version()
-		if err != nil {
-			return nil, fmt.Errorf("graph: events: %w", err)
-		}
-		r.version = v
-		if keys, ok := r.s.listings.get(v, k); ok {
+	version, versioned, err := r.s.st.Version()
+	if err != nil {
+		return nil, fmt.Errorf("graph: events: %w", err)
+	}
+	if versioned {
+		r.version = version
+		if keys, ok := r.s.listings.get(version, k); ok {
 			return keys, nil
 		}
-		version = v
 	}
 	iris, err := r.instances(class)
 	if err != nil {
@@ -458,7 +440,7 @@ func (r *reader) ordered(class quad.IRI, newest bool) ([]eventKey, error) {
 	if err := r.ctx.Err(); err != nil {
 		return nil, fmt.Errorf("graph: events: %w", err)
 	}
-	if r.s.kvw != nil {
+	if versioned {
 		r.s.listings.put(version, k, keys)
 	}
 	return keys, nil

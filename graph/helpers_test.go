@@ -9,6 +9,7 @@ import (
 	"sync/atomic"
 	"testing"
 
+	"github.com/boltdb/bolt"
 	"github.com/cayleygraph/quad"
 
 	"github.com/newsgraph/newsgraph/extract"
@@ -272,3 +273,21 @@ func labelled(t *testing.T, s *Store, docID string) map[quad.Quad]bool {
 	}
 	return out
 }
+
+// boltDB returns the bolt file under a store of the bolt backend.
+func boltDB(t *testing.T, s *Store) *bolt.DB {
+	t.Helper()
+	f, ok := s.qs.(interface{ DB() *bolt.DB })
+	if !ok {
+		t.Fatalf("store of %T has no bolt file", s.qs)
+	}
+	return f.DB()
+}
+
+// forgetIDs empties the caches of node ids and values of a bolt store,
+// so that the next reads read them from the file.
+func forgetIDs(s *Store) { s.qs.(interface{ ResetCache() }).ResetCache() }
+
+// logReads returns the log entries the shared reads of a view of a bolt
+// store have read.
+func logReads(v *view) int { return v.r.(interface{ LogReads() int }).LogReads() }

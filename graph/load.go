@@ -376,8 +376,8 @@ func (s *Store) AllQuads(ctx context.Context) quad.ReadCloser {
 }
 
 // allReader reads every quad of a store, resolving node values through
-// the store's cache (on bolt, a quad's four values are otherwise four
-// lookups).
+// the store's reader (which may cache them: a quad's four values are
+// otherwise four lookups).
 type allReader struct {
 	ctx context.Context
 	v   *view

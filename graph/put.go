@@ -106,9 +106,6 @@ func (s *Store) PutBatch(ctx context.Context, recs []*extract.Record) ([]PutResu
 	v := s.view(ctx, p)
 	v.share()
 	defer v.release()
-	if err := s.unpin(ctx, v); err != nil {
-		return results, fmt.Errorf("graph: put %s: %w", what(), err)
-	}
 	for i, rec := range recs {
 		if rec == nil || rec.Doc.ID == "" {
 			results[i].Err = errors.New("graph: put: record without a document id")
@@ -279,27 +276,12 @@ func (s *Store) docQuads(v *view, doc quad.IRI) ([]quad.Quad, error) {
 		}
 	}
 	for i := 0; i < len(subjects); i++ {
-		if v.w == nil {
-			if err := v.subject(subjects[i], collect); err != nil {
-				return nil, err
-			}
-			continue
-		}
 		// A subject's mentionedIn and supportedBy quads name every
 		// document that mentions or supports it, and doc labels only
-		// the one that names doc: that one is looked up, the others are
-		// not read.
-		if err := v.subjectExcept(subjects[i], fanIn, collect); err != nil {
+		// the one that names doc: that one is read, the others need
+		// not be.
+		if err := v.except(subjects[i], fanIn, doc, collect); err != nil {
 			return nil, err
-		}
-		for _, p := range fanIn {
-			copies, err := v.copies(quad.Quad{Subject: subjects[i], Predicate: p, Object: doc})
-			if err != nil {
-				return nil, err
-			}
-			for _, q := range copies {
-				collect(q)
-			}
 		}
 	}
 	return out, nil
@@ -308,7 +290,7 @@ func (s *Store) docQuads(v *view, doc quad.IRI) ([]quad.Quad, error) {
 // fanIn are the predicates whose quads on a node come one from each
 // document (mentionedIn, supportedBy), each labelled with the document it
 // names.
-var fanIn = []quad.IRI{schema.MentionedIn, schema.SupportedBy}
+var fanIn = []quad.Value{schema.MentionedIn, schema.SupportedBy}
 
 // docSHA returns the sha256 stored for doc, "" if none is.
 func (s *Store) docSHA(v *view, doc quad.IRI) (string, error) {
@@ -874,36 +856,7 @@ func (b *builder) relation(n int, rel *extract.Relation) error {
 	return nil
 }
 
-// apply writes deltas in one transaction: on bolt through kvWriter, on
-// the other backends through Cayley's own ApplyDeltas.
+// apply writes deltas in one transaction.
 func (s *Store) apply(ctx context.Context, deltas []graph.Delta, opts graph.IgnoreOpts) error {
-	if s.kvw != nil {
-		return s.kvw.apply(deltas, opts)
-	}
 	return s.qs.ApplyDeltas(deltas, opts)
-}
-
-// pinNode is the subject, predicate and label prefix of the pin quads
-// that earlier versions wrote into bolt stores around Cayley's kv writer
-// (which dropped a direction of an added quad whose node lost more
-// references than it gained in a batch); a crash could leave some behind.
-const pinNode = quad.IRI("urn:newsgraph:kv-pin")
-
-// unpin deletes pin quads a crash left behind, reading through v (which
-// holds no pending changes yet).
-func (s *Store) unpin(ctx context.Context, v *view) error {
-	if s.kvw == nil {
-		return nil
-	}
-	var left []graph.Delta
-	err := v.subject(pinNode, func(q quad.Quad) {
-		left = append(left, graph.Delta{Quad: q, Action: graph.Delete})
-	})
-	if err != nil || len(left) == 0 {
-		return err
-	}
-	if err := v.release(); err != nil {
-		return err
-	}
-	return s.apply(ctx, left, graph.IgnoreOpts{IgnoreMissing: true})
 }

@@ -249,7 +249,7 @@ func TestDocQuadsReadsWhatTheDocumentLabels(t *testing.T) {
 		v := s.view(ctx, nil)
 		v.share()
 		got, err := s.docQuads(v, doc)
-		reads[others] = v.shared.reads
+		reads[others] = logReads(v)
 		if err := v.release(); err != nil {
 			t.Fatal(err)
 		}
@@ -261,7 +261,7 @@ func TestDocQuadsReadsWhatTheDocumentLabels(t *testing.T) {
 		v = s.view(ctx, newPending())
 		v.share()
 		res, deltas, _, err := s.putOne(v, docA())
-		unchanged[others] = v.shared.reads
+		unchanged[others] = logReads(v)
 		v.release()
 		if err != nil || res.Status != Unchanged || len(deltas) != 0 {
 			t.Errorf("%d other documents: putting a.txt again: %+v, %d changes, %v; want unchanged", others, res, len(deltas), err)

@@ -90,8 +90,8 @@ type reader struct {
 	docs     map[quad.Value]*citation
 	fuser    *fuser // for containment
 	err      error
-	// version is that of a bolt store when a listing read it (see
-	// listingCache): entities are then shared with later readers of the
+	// version is that of the store when a listing read it, where the
+	// backend has versions (see listingCache): entities are then shared with later readers of the
 	// same version.
 	version string
 }
@@ -104,8 +104,8 @@ func newReader(ctx context.Context, s *Store) *reader {
 // instances lists the distinct nodes of a class.
 func (r *reader) instances(class quad.IRI) ([]quad.IRI, error) {
 	var out []quad.IRI
-	err := path.StartPath(r.s.query, class).In(schema.Type).Unique().Iterate(r.ctx).
-		EachValue(r.s.query, func(v quad.Value) {
+	err := path.StartPath(r.s.qs, class).In(schema.Type).Unique().Iterate(r.ctx).
+		EachValue(r.s.qs, func(v quad.Value) {
 			if iri, ok := v.(quad.IRI); ok {
 				out = append(out, iri)
 			}
@@ -445,7 +445,7 @@ func (r *reader) event(iri quad.IRI) (*fusedEvent, error) {
 func (r *reader) sources(iri quad.IRI, fe *fusedEvent) error {
 	ev := &fe.Event
 	var reports []quad.Value
-	err := path.StartPath(r.s.query, iri).In(schema.ReportOf).Iterate(r.ctx).EachValue(r.s.query, func(v quad.Value) {
+	err := path.StartPath(r.s.qs, iri).In(schema.ReportOf).Iterate(r.ctx).EachValue(r.s.qs, func(v quad.Value) {
 		reports = append(reports, v)
 	})
 	if err != nil {
@@ -624,7 +624,7 @@ func (s *Store) Stats(ctx context.Context) (Stats, error) {
 	defer s.mu.RUnlock()
 	st := Stats{Entities: map[string]int64{}, Events: map[string]int64{}}
 	count := func(class quad.IRI) (int64, error) {
-		return path.StartPath(s.query, class).In(schema.Type).Unique().Iterate(ctx).Count()
+		return path.StartPath(s.qs, class).In(schema.Type).Unique().Iterate(ctx).Count()
 	}
 	var err error
 	if st.Documents, err = count(schema.Document); err != nil {
@@ -684,9 +684,9 @@ func (s *Store) Query(ctx context.Context, lang, q string, limit int) ([]interfa
 	var sess query.Session
 	switch strings.ToLower(lang) {
 	case "gizmo":
-		sess = gizmo.NewSession(s.query)
+		sess = gizmo.NewSession(s.qs)
 	case "graphql":
-		sess = graphql.NewSession(s.query)
+		sess = graphql.NewSession(s.qs)
 	default:
 		return nil, fmt.Errorf("graph: query: unknown language %q (want gizmo or graphql)", lang)
 	}

@@ -1,4 +1,4 @@
-package graph
+package boltkv
 
 import (
 	"bytes"
@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"slices"
 	"sort"
+	"sync/atomic"
 	"time"
 
 	"github.com/boltdb/bolt"
@@ -36,13 +37,13 @@ import (
 // the log).
 //
 // Live indexes. The stores Open makes index all four directions of a
-// quad (store.go), so that an index key is a whole quad, and their meta
+// quad (store.go: quadIndexes), so that an index key is a whole quad, and their meta
 // bucket holds keyLive: the horizon and size after the last write, which
 // kvWriter updates at each of its writes. While they match the store's,
 // no other writer (Cayley's own, or an older newsgraph) has written since,
 // so every id in an index list is a live quad whose node ids are those of
 // its key: readers then take quads from the index keys alone, without
-// reading the log (boltscan.go), and kvWriter adds a quad without reading
+// reading the log (scan.go), and kvWriter adds a quad without reading
 // its keys. A write by another writer leaves keyLive stale; kvWriter's
 // next write removes it for good, and the store is read as Cayley reads
 // it.
@@ -59,8 +60,8 @@ import (
 type kvWriter struct {
 	db      *bolt.DB
 	indexes []kv.QuadIndex
-	ids     *refCache // node ids of values, kept exact by the writer
-	commits int64     // write transactions committed
+	ids     *refCache    // node ids of values, kept exact by the writer
+	commits atomic.Int64 // write transactions committed
 }
 
 // leading returns the writer's index whose directions start with dirs,
@@ -148,7 +149,7 @@ func (w *kvWriter) apply(deltas []graph.Delta, opts graph.IgnoreOpts) error {
 	if err != nil {
 		return err
 	}
-	w.commits++
+	w.commits.Add(1)
 	t.publish()
 	return nil
 }

@@ -1,4 +1,4 @@
-package graph
+package boltkv
 
 import (
 	"bytes"
@@ -22,12 +22,12 @@ import (
 // key, and the quads of each index entry fetched from the log in a batch
 // of new keys. An index join scans one prefix per node of a set, so that
 // overhead is paid per node. boltReader reads the same layout (see
-// kvwrite.go) with bolt's own API: one read transaction for all the scans
+// write.go) with bolt's own API: one read transaction for all the scans
 // of a join, the index and log buckets opened once, a cursor seek per
 // prefix, and one log lookup per quad id. It yields the references
 // Cayley's kv store uses for quads (*proto.Primitive) and skips quads
 // marked deleted, as Cayley's iterator does. Where the indexes are live
-// (kvwrite.go), every listed quad is stored and its key names its nodes,
+// (write.go), every listed quad is stored and its key names its nodes,
 // so a scan makes the quad's primitive from the key and reads no log.
 
 // boltReader is a read transaction on a bolt file in Cayley's kv layout,
@@ -39,7 +39,7 @@ type boltReader struct {
 	logs  *bolt.Cursor // on log, reused by every lookup (Bucket.Get makes a cursor per call)
 	index *bolt.Bucket // the bucket of indexOf, once looked up
 	of    string       // the index whose bucket index is
-	live  bool         // the store's indexes are live (kvwrite.go)
+	live  bool         // the store's indexes are live (write.go)
 	reads int          // log entries looked up, over all transactions
 }
 

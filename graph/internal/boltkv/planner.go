@@ -1,8 +1,7 @@
-package graph
+package boltkv
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"sync"
 
@@ -14,7 +13,7 @@ import (
 	hkv "github.com/hidal-go/hidalgo/kv"
 )
 
-// Query planning on the kv (bolt) backend.
+// Query planning.
 //
 // Cayley's query planner orders the parts of an intersection by their
 // estimated sizes. Its kv backend knows the size of an index lookup only
@@ -27,7 +26,7 @@ import (
 //	g.V(group).In(target).Has(type, Attack).Out(actor)
 //
 // ends up scanning every actor link and checking each against the rest.
-// plannedStore wraps the kv quad store for queries and gives the planner
+// Store wraps the kv quad store for queries and gives the planner
 // real sizes: it counts the entries of a prefix scan (up to
 // prefixCountLimit) the first time the planner asks.
 
@@ -35,28 +34,23 @@ import (
 // beyond it the kv store's own guess is used.
 const prefixCountLimit = 1 << 17
 
-// plannedStore is Cayley's kv quad store with exact sizes for index prefix
-// scans. Everything but building and sizing quad iterators is the kv
-// store's own.
-type plannedStore struct {
+// Store is Cayley's kv quad store with exact sizes for index prefix
+// scans, index joins and node lookups for its query planner, writes
+// through kvWriter, and the reads and figures of storage.Store.
+// Everything else is the kv store's own.
+type Store struct {
 	*kv.QuadStore
 	db      hkv.KV
 	indexes []kv.QuadIndex
-	cache   *refCache // values of node ids, shared with Put's reads
+	cache   *refCache // node ids and values, shared with the writer and the reads
 	w       *kvWriter
-}
-
-// newPlannedStore wraps qs, whose data is db with quad indexes list, for
-// queries; w resolves values and applies deltas.
-func newPlannedStore(qs *kv.QuadStore, db hkv.KV, list []kv.QuadIndex, w *kvWriter) *plannedStore {
-	return &plannedStore{QuadStore: qs, db: db, indexes: list, cache: w.ids, w: w}
 }
 
 // ValueOf returns the node id of v, or nil if the store holds no such
 // node. It resolves v through newsgraph's writer, whose cache of ids is
 // exact, rather than through the kv store's own cache of recent IRIs,
 // which does not see the writer's changes.
-func (qs *plannedStore) ValueOf(v quad.Value) graph.Ref {
+func (qs *Store) ValueOf(v quad.Value) graph.Ref {
 	if id := qs.w.id(v); id != 0 {
 		return kv.Int64Value(id)
 	}
@@ -65,7 +59,7 @@ func (qs *plannedStore) ValueOf(v quad.Value) graph.Ref {
 
 // RefsOf returns the node ids of values (0 where the store holds none),
 // as the kv store's RefsOf does.
-func (qs *plannedStore) RefsOf(ctx context.Context, vals []quad.Value) ([]graph.Ref, error) {
+func (qs *Store) RefsOf(ctx context.Context, vals []quad.Value) ([]graph.Ref, error) {
 	out := make([]graph.Ref, len(vals))
 	for i, v := range vals {
 		out[i] = kv.Int64Value(qs.w.id(v))
@@ -76,13 +70,13 @@ func (qs *plannedStore) RefsOf(ctx context.Context, vals []quad.Value) ([]graph.
 // ApplyDeltas writes deltas through newsgraph's writer (Cayley's layout),
 // so that writers of Cayley's API (the HTTP write endpoints) and Put
 // share one view of the node ids.
-func (qs *plannedStore) ApplyDeltas(deltas []graph.Delta, opts graph.IgnoreOpts) error {
+func (qs *Store) ApplyDeltas(deltas []graph.Delta, opts graph.IgnoreOpts) error {
 	return qs.w.apply(deltas, opts)
 }
 
 // NameOf returns the value of a node, from the cache when it can: node
 // ids are never reused, so a cached value stays right.
-func (qs *plannedStore) NameOf(r graph.Ref) quad.Value {
+func (qs *Store) NameOf(r graph.Ref) quad.Value {
 	id, ok := r.(kv.Int64Value)
 	if !ok || id == 0 {
 		return qs.QuadStore.NameOf(r)
@@ -98,7 +92,7 @@ func (qs *plannedStore) NameOf(r graph.Ref) quad.Value {
 }
 
 // ValuesOf returns the values of nodes, from the cache when it can.
-func (qs *plannedStore) ValuesOf(ctx context.Context, refs []graph.Ref) ([]quad.Value, error) {
+func (qs *Store) ValuesOf(ctx context.Context, refs []graph.Ref) ([]quad.Value, error) {
 	out := make([]quad.Value, len(refs))
 	var missing []graph.Ref
 	var at []int
@@ -130,7 +124,7 @@ func (qs *plannedStore) ValuesOf(ctx context.Context, refs []graph.Ref) ([]quad.
 
 // Quad returns the quad a quad reference stands for, its values from the
 // cache when it can.
-func (qs *plannedStore) Quad(r graph.Ref) quad.Quad {
+func (qs *Store) Quad(r graph.Ref) quad.Quad {
 	var q quad.Quad
 	for _, d := range quad.Directions {
 		if ref := qs.QuadDirection(r, d); ref != nil {
@@ -140,36 +134,10 @@ func (qs *plannedStore) Quad(r graph.Ref) quad.Quad {
 	return q
 }
 
-// readQuadIndexes returns the indexes recorded in a kv store's meta bucket
-// (Cayley's defaults when none are recorded, as Cayley does).
-func readQuadIndexes(db hkv.KV) ([]kv.QuadIndex, error) {
-	var list []kv.QuadIndex
-	err := hkv.View(db, func(tx hkv.Tx) error {
-		data, err := tx.Get(context.Background(), metaIndexesKey)
-		if errors.Is(err, hkv.ErrNotFound) {
-			return nil
-		}
-		if err != nil {
-			return err
-		}
-		return json.Unmarshal(data, &list)
-	})
-	if err != nil {
-		return nil, err
-	}
-	if len(list) == 0 {
-		list = kv.DefaultQuadIndexes
-	}
-	return list, nil
-}
-
-// metaIndexesKey is where Cayley's kv backend records its indexes.
-var metaIndexesKey = hkv.Key{[]byte("meta"), []byte("indexes")}
-
 // bestIndex returns the index whose leading directions are exactly dirs
 // (in any order), else the one that leads with most of them, as Cayley's
 // kv backend chooses.
-func (qs *plannedStore) bestIndex(dirs []quad.Direction) (kv.QuadIndex, bool) {
+func (qs *Store) bestIndex(dirs []quad.Direction) (kv.QuadIndex, bool) {
 	var best kv.QuadIndex
 	most := 0
 	for _, ind := range qs.indexes {
@@ -204,7 +172,7 @@ func hasDirection(dirs []quad.Direction, d quad.Direction) bool {
 
 // QuadIterator returns the quads with v in direction d, as the kv store
 // does, sized exactly.
-func (qs *plannedStore) QuadIterator(d quad.Direction, v graph.Ref) graph.Iterator {
+func (qs *Store) QuadIterator(d quad.Direction, v graph.Ref) graph.Iterator {
 	id, ok := v.(kv.Int64Value)
 	if !ok || v == nil {
 		return qs.QuadStore.QuadIterator(d, v)
@@ -217,7 +185,7 @@ func (qs *plannedStore) QuadIterator(d quad.Direction, v graph.Ref) graph.Iterat
 }
 
 // QuadIteratorSize returns the number of quads with v in direction d.
-func (qs *plannedStore) QuadIteratorSize(ctx context.Context, d quad.Direction, v graph.Ref) (graph.Size, error) {
+func (qs *Store) QuadIteratorSize(ctx context.Context, d quad.Direction, v graph.Ref) (graph.Size, error) {
 	it := qs.QuadIterator(d, v)
 	defer it.Close()
 	st, err := graph.AsShape(it).Stats(ctx)
@@ -226,7 +194,7 @@ func (qs *plannedStore) QuadIteratorSize(ctx context.Context, d quad.Direction, 
 
 // OptimizeShape turns a lookup of quads with fixed directions into a scan
 // of the best index, as the kv store does, sized exactly.
-func (qs *plannedStore) OptimizeShape(s shape.Shape) (shape.Shape, bool) {
+func (qs *Store) OptimizeShape(s shape.Shape) (shape.Shape, bool) {
 	if q, ok := s.(shape.Quads); ok {
 		return qs.optimizeJoin(q)
 	}
@@ -261,14 +229,14 @@ func (qs *plannedStore) OptimizeShape(s shape.Shape) (shape.Shape, bool) {
 
 // scan returns an iterator over the quads of index ind whose leading
 // directions have the ids vals.
-func (qs *plannedStore) scan(ind kv.QuadIndex, vals []uint64) graph.Iterator {
+func (qs *Store) scan(ind kv.QuadIndex, vals []uint64) graph.Iterator {
 	inner := kv.NewQuadIterator(qs.QuadStore, ind, vals).AsShape()
 	return graph.NewLegacy(&sizedScan{IteratorShape: inner, qs: qs, index: ind, values: vals}, nil)
 }
 
-// indexScan is the shape of an index scan on a plannedStore.
+// indexScan is the shape of an index scan on a Store.
 type indexScan struct {
-	qs     *plannedStore
+	qs     *Store
 	index  kv.QuadIndex
 	values []uint64
 }
@@ -287,7 +255,7 @@ func (s indexScan) Optimize(shape.Optimizer) (shape.Shape, bool) { return s, fal
 // sizedScan is the kv store's index scan with its size counted.
 type sizedScan struct {
 	graph.IteratorShape
-	qs     *plannedStore
+	qs     *Store
 	index  kv.QuadIndex
 	values []uint64
 
@@ -349,7 +317,7 @@ func (it *sizedScan) count(ctx context.Context) (graph.Size, error) {
 	return graph.Size{Size: guess.Size.Size}, nil
 }
 
-// Iterate scans the prefix with bolt's own API (boltscan.go) rather than
+// Iterate scans the prefix with bolt's own API (scan.go) rather than
 // through the kv layer.
 func (it *sizedScan) Iterate() graph.Scanner {
 	return newPrefixScan(&boltReader{db: it.qs.w.db}, true, it.index, it.values)

@@ -1,4 +1,4 @@
-package graph
+package boltkv
 
 import (
 	"context"
@@ -26,7 +26,7 @@ import (
 // optimizeJoin turns quads filtered by one set of nodes and fixed values
 // on other directions into an index join, when an index leads with
 // exactly those directions.
-func (qs *plannedStore) optimizeJoin(q shape.Quads) (shape.Shape, bool) {
+func (qs *Store) optimizeJoin(q shape.Quads) (shape.Shape, bool) {
 	if len(q) < 2 {
 		return q, false
 	}
@@ -79,7 +79,7 @@ func leadsWith(ind kv.QuadIndex, dirs []quad.Direction) bool {
 // is a node of from and whose other directions have the fixed ids, read
 // from index one prefix per node.
 type indexJoin struct {
-	qs    *plannedStore
+	qs    *Store
 	index kv.QuadIndex
 	dir   quad.Direction
 	from  shape.Shape
@@ -158,7 +158,7 @@ func (s indexJoin) Optimize(r shape.Optimizer) (shape.Shape, bool) {
 
 // joinIterator iterates an index join.
 type joinIterator struct {
-	qs    *plannedStore
+	qs    *Store
 	index kv.QuadIndex
 	dir   quad.Direction
 	fixed map[quad.Direction]uint64
@@ -357,7 +357,7 @@ func (it *joinContains) Close() error { return it.from.Close() }
 // fixed values (tagging some of their directions) into a node scan, when
 // one index leads with the fixed directions (to list the nodes) and one
 // with the fixed directions and the result's (to check a node).
-func (qs *plannedStore) optimizeNodes(qa shape.QuadsAction) (shape.Shape, bool) {
+func (qs *Store) optimizeNodes(qa shape.QuadsAction) (shape.Shape, bool) {
 	if len(qa.Filter) == 0 || qa.Result == quad.Any || qa.Result == quad.Label {
 		return nil, false
 	}
@@ -395,7 +395,7 @@ func (qs *plannedStore) optimizeNodes(qa shape.QuadsAction) (shape.Shape, bool) 
 // the fixed node ids, listed from index (whose prefix is values) and
 // checked through lookup; save names the directions to tag.
 type nodeScan struct {
-	qs     *plannedStore
+	qs     *Store
 	index  kv.QuadIndex
 	values []uint64
 	result quad.Direction

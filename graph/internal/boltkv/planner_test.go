@@ -1,4 +1,4 @@
-package graph
+package boltkv_test
 
 import (
 	"context"
@@ -17,22 +17,62 @@ import (
 	"github.com/cayleygraph/cayley/query/graphql"
 	"github.com/cayleygraph/quad"
 
+	"github.com/newsgraph/newsgraph/extract"
+	ngraph "github.com/newsgraph/newsgraph/graph"
+	"github.com/newsgraph/newsgraph/graph/internal/boltkv"
+	"github.com/newsgraph/newsgraph/internal/corpus"
 	"github.com/newsgraph/newsgraph/schema"
 )
 
+// planned is a bolt store as the graph package opens it: the store
+// queries see, and Cayley's own kv quad store of the same file.
+type planned struct {
+	qs      graph.QuadStore // Cayley's kv quad store
+	planned *boltkv.Store
+}
+
+// QuadStore returns the store queries see.
+func (p *planned) QuadStore() graph.QuadStore { return p.planned }
+
 // plannedBolt returns a bolt store holding the first n generated articles.
-func plannedBolt(t *testing.T, n int) *Store {
+func plannedBolt(t *testing.T, n int) *planned {
 	t.Helper()
-	s := openTest(t, Config{Backend: BackendBolt, Path: filepath.Join(t.TempDir(), "planned.db")})
+	s, err := ngraph.Open(context.Background(), ngraph.Config{Backend: ngraph.BackendBolt, Path: filepath.Join(t.TempDir(), "planned.db")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
 	for _, rec := range generated(t, n) {
 		if _, err := s.Put(context.Background(), rec); err != nil {
 			t.Fatal(err)
 		}
 	}
-	if _, ok := s.QuadStore().(*plannedStore); !ok {
-		t.Fatalf("bolt store queried through %T, want *plannedStore", s.QuadStore())
+	qs, ok := s.QuadStore().(*boltkv.Store)
+	if !ok {
+		t.Fatalf("bolt store queried through %T, want *boltkv.Store", s.QuadStore())
 	}
-	return s
+	return &planned{qs: qs.QuadStore, planned: qs}
+}
+
+// generated returns the records the default extractor makes of the first
+// n generated articles (those it fails on are left out).
+func generated(t *testing.T, n int) []*extract.Record {
+	t.Helper()
+	g, err := corpus.New(1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ex := extract.Default()
+	var out []*extract.Record
+	for i := 0; i < n; i++ {
+		a := g.Next()
+		rec, err := ex.Extract(context.Background(), extract.Document{ID: a.ID, Text: a.Text, Published: a.Published})
+		if err != nil {
+			continue
+		}
+		out = append(out, rec)
+	}
+	return out
 }
 
 // gizmoJSON runs a Gizmo query on qs and returns its results as JSON.
@@ -109,7 +149,7 @@ func canonicalJSON(t *testing.T, v interface{}) string {
 }
 
 // someActor returns the actor of some attack in s.
-func someActor(t *testing.T, s *Store) quad.Value {
+func someActor(t *testing.T, s *planned) quad.Value {
 	t.Helper()
 	ctx := context.Background()
 	var actor quad.Value
@@ -148,7 +188,7 @@ func TestPlannerSameAnswers(t *testing.T) {
 	for name := range queries {
 		mustFind[name] = true
 	}
-	files, _ := filepath.Glob("../examples/queries/*.js")
+	files, _ := filepath.Glob("../../../examples/queries/*.js")
 	if len(files) == 0 {
 		t.Fatal("no example queries")
 	}
@@ -177,7 +217,7 @@ func TestPlannerSameAnswers(t *testing.T) {
 // store.
 func TestPlannerSameAnswersGraphQL(t *testing.T) {
 	s := plannedBolt(t, 40)
-	q, err := os.ReadFile("../examples/queries/who-struck-whom.graphql")
+	q, err := os.ReadFile("../../../examples/queries/who-struck-whom.graphql")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -214,7 +254,7 @@ func TestPlannerSizes(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if want > 0 && want < prefixCountLimit && (got.Size != want || !got.Exact) {
+			if want > 0 && want < boltkv.PrefixCountLimit && (got.Size != want || !got.Exact) {
 				t.Errorf("%v as %v: size %+v, want exactly %d", n, d, got, want)
 			}
 		}
@@ -328,7 +368,7 @@ func sortedStrings(vs []quad.Value) []string {
 // event). Both must give the events Cayley's kv store finds.
 func TestNodeScanTags(t *testing.T) {
 	s := plannedBolt(t, 40)
-	qs := s.QuadStore().(*plannedStore)
+	qs := s.planned
 	ctx := context.Background()
 	// The actor of most events.
 	actors, err := path.StartPath(s.qs).Out(schema.Actor).Iterate(ctx).AllValues(s.qs)
@@ -354,7 +394,7 @@ func TestNodeScanTags(t *testing.T) {
 		Filter: map[quad.Direction]graph.Ref{quad.Predicate: qs.ValueOf(schema.Actor)},
 		Save:   map[quad.Direction][]string{quad.Subject: {"event"}},
 	}
-	sh, ok := qs.optimizeNodes(qa)
+	sh, ok := qs.OptimizeNodes(qa)
 	if !ok {
 		t.Fatal("no node scan for a tagging lookup")
 	}

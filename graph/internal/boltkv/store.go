@@ -1,0 +1,341 @@
+// Package boltkv is the graph store's bolt backend: one BoltDB file laid
+// out exactly as Cayley's kv quad store (v0.7.7) lays it out, so that
+// Cayley's own tools read it, with a faster way through it than Cayley's
+// generic kv layer.
+//
+// As in Cayley, where graph/kv owns the layout and graph/kv/bolt is a
+// small adapter, Cayley's kv package reads the file; this package adds
+// what newsgraph needs on top of it:
+//
+//   - a writer of the layout (write.go) that resolves node ids from a cache
+//     kept exact across writes and writes each bucket in key order;
+//   - scans of index prefixes with bolt's own API (scan.go), which take
+//     their quads from the keys of the whole-quad ("live") indexes;
+//   - a query planner (planner.go, planner_join.go) that gives Cayley's
+//     optimizer real sizes, joins a set of nodes with an index, and checks
+//     a node with one key lookup;
+//   - the reads a write makes (reads.go), as storage.Reader.
+//
+// Store is a Cayley graph.QuadStore that also implements
+// storage.Store; the graph package asserts that once, when it opens a
+// store, and never names this package's types again.
+package boltkv
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"sync"
+	"time"
+
+	"github.com/boltdb/bolt"
+	"github.com/cayleygraph/cayley/graph"
+	"github.com/cayleygraph/cayley/graph/kv"
+	"github.com/cayleygraph/quad"
+	hkv "github.com/hidal-go/hidalgo/kv"
+	hbolt "github.com/hidal-go/hidalgo/kv/bolt"
+)
+
+// Options says how to open a file.
+type Options struct {
+	// ReadOnly opens an existing file for reading only; a missing file
+	// is an error rather than created.
+	ReadOnly bool
+	// Scratch does not sync commits to disk (bolt's NoSync): for a file
+	// whose loss in a crash of the machine does not matter.
+	Scratch bool
+}
+
+// kvOptions turns off the kv backend's in-memory bloom filter of existing
+// quads: it is filled by scanning the whole store at every open, which
+// costs more than it saves for a store opened once per command.
+var kvOptions = graph.Options{kv.OptNoBloom: true}
+
+// quadIndexes are the quad indexes of a new store. They hold Cayley's
+// two defaults (subject–predicate for forward traversals, object–
+// predicate–subject for reverse ones and whole-quad lookups) and a third
+// that starts with the predicate (without it, Cayley's kv backend answers
+// "every quad with predicate P", an Out or In step from a computed set of
+// nodes, by scanning the whole store), each extended to all four
+// directions, so that an index key is a whole quad. Cayley reads any
+// prefix of them as it reads its own. Whole-quad keys make the indexes
+// live (write.go): a scan takes its quads from the keys, without
+// reading the log, and a write appends no list that a hub node's
+// thousands of quads share (an entity's mentionedIn list under the
+// subject–predicate key): each quad has a key of its own.
+var quadIndexes = []kv.QuadIndex{
+	{Dirs: []quad.Direction{quad.Subject, quad.Predicate, quad.Object, quad.Label}},
+	{Dirs: []quad.Direction{quad.Object, quad.Predicate, quad.Subject, quad.Label}},
+	{Dirs: []quad.Direction{quad.Predicate, quad.Object, quad.Subject, quad.Label}},
+}
+
+// setQuadIndexes records the indexes of a store just initialised (Cayley
+// v0.7.7 reads them from its meta bucket on open, but offers no option to
+// choose them at Init: its CAYLEY_KV_INDEXES variable is decoded into
+// unexported fields and has no effect), and marks them live when every
+// one holds whole quads (write.go).
+func setQuadIndexes(db hkv.KV, list []kv.QuadIndex) error {
+	data, err := json.Marshal(list)
+	if err != nil {
+		return err
+	}
+	ctx := context.Background()
+	return hkv.Update(ctx, db, func(tx hkv.Tx) error {
+		if err := tx.Put(metaIndexesKey, data); err != nil {
+			return err
+		}
+		for _, ind := range list {
+			if !wholeQuad(ind) {
+				return nil
+			}
+		}
+		var m []byte
+		for _, k := range [][]byte{keyHorizon, keySize} {
+			v, err := tx.Get(ctx, hkv.Key{bucketMeta, k})
+			if err == hkv.ErrNotFound || (err == nil && len(v) != 8) {
+				v, err = make([]byte, 8), nil
+			}
+			if err != nil {
+				return err
+			}
+			m = append(m, v...)
+		}
+		return tx.Put(hkv.Key{bucketMeta, keyLive}, m)
+	})
+}
+
+// readQuadIndexes returns the indexes recorded in a kv store's meta bucket
+// (Cayley's defaults when none are recorded, as Cayley does).
+func readQuadIndexes(db hkv.KV) ([]kv.QuadIndex, error) {
+	var list []kv.QuadIndex
+	err := hkv.View(db, func(tx hkv.Tx) error {
+		data, err := tx.Get(context.Background(), metaIndexesKey)
+		if errors.Is(err, hkv.ErrNotFound) {
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+		return json.Unmarshal(data, &list)
+	})
+	if err != nil {
+		return nil, err
+	}
+	if len(list) == 0 {
+		list = kv.DefaultQuadIndexes
+	}
+	return list, nil
+}
+
+// metaIndexesKey is where Cayley's kv backend records its indexes.
+var metaIndexesKey = hkv.Key{[]byte("meta"), []byte("indexes")}
+
+// mmapSize is the initial size of a file's memory mapping.
+const mmapSize = 1 << 30
+
+// Open opens hidalgo's bolt KV on the single file path, initialising it
+// unless opts.ReadOnly is set, and wraps it with Cayley's kv quad store
+// (Cayley's own bolt registration would want a directory holding
+// indexes.bolt) and this package's writer, reads and planner.
+func Open(path string, opts Options) (*Store, error) {
+	if opts.ReadOnly {
+		if _, err := os.Stat(path); err != nil {
+			return nil, fmt.Errorf("graph: open read-only: %w", err)
+		}
+	}
+	// A large initial mapping spares bolt remapping the file (and
+	// copying its pages) again and again as a store grows; it reserves
+	// address space, not memory.
+	db, err := hbolt.Open(path, &bolt.Options{Timeout: 5 * time.Second, ReadOnly: opts.ReadOnly, InitialMmapSize: mmapSize})
+	if err != nil {
+		return nil, fmt.Errorf("graph: open bolt file %s: %w", path, err)
+	}
+	db.DB().NoSync = opts.Scratch
+	if !opts.ReadOnly {
+		err := kv.Init(db, kvOptions)
+		if err == nil {
+			err = setQuadIndexes(db, quadIndexes)
+		}
+		if err != nil && err != graph.ErrDatabaseExists {
+			db.Close()
+			return nil, fmt.Errorf("graph: init bolt file %s: %w", path, err)
+		}
+	}
+	qs, err := kv.New(db, kvOptions)
+	if err == nil {
+		var s *Store
+		if s, err = newStore(qs.(*kv.QuadStore), db); err == nil && !opts.ReadOnly {
+			err = s.unpin()
+		}
+		if err == nil {
+			return s, nil
+		}
+	}
+	db.Close()
+	return nil, fmt.Errorf("graph: open bolt file %s: %w", path, err)
+}
+
+// newStore wraps Cayley's kv quad store qs on the file db.
+func newStore(qs *kv.QuadStore, db *hbolt.DB) (*Store, error) {
+	list, err := readQuadIndexes(db)
+	if err != nil {
+		return nil, err
+	}
+	cache := &refCache{}
+	w := &kvWriter{db: db.DB(), indexes: list, ids: cache}
+	return &Store{QuadStore: qs, db: db, indexes: list, cache: cache, w: w}, nil
+}
+
+// pinNode is the subject, predicate and label prefix of the pin quads
+// that earlier versions wrote around Cayley's kv writer (which dropped a
+// direction of an added quad whose node lost more references than it
+// gained in a batch); a crash could leave some behind.
+const pinNode = quad.IRI("urn:newsgraph:kv-pin")
+
+// unpin deletes pin quads a crash left behind.
+func (s *Store) unpin() error {
+	var left []graph.Delta
+	it := s.Reader(context.Background()).Quads(quad.Subject, pinNode, nil)
+	for it.Next() {
+		left = append(left, graph.Delta{Quad: it.Quad(), Action: graph.Delete})
+	}
+	if err := it.Close(); err != nil || len(left) == 0 {
+		return err
+	}
+	return s.w.apply(left, graph.IgnoreOpts{IgnoreMissing: true})
+}
+
+// Version identifies the state of the store: its meta bucket's horizon
+// (the last id given) and size (the number of live quads), which change
+// with every write, through this package's writer or Cayley's.
+func (s *Store) Version() (string, bool, error) {
+	var out string
+	err := s.w.db.View(func(tx *bolt.Tx) error {
+		if meta := tx.Bucket(bucketMeta); meta != nil {
+			out = string(metaBytes(meta, keyHorizon)) + string(metaBytes(meta, keySize))
+		}
+		return nil
+	})
+	return out, err == nil, err
+}
+
+// WriteStats returns the write transactions committed since Open and the
+// bytes of pages they wrote: bolt writes every page a transaction
+// changes in full, so the bytes per quad tell how well transactions
+// share pages.
+func (s *Store) WriteStats() (transactions, pageBytes int64, ok bool) {
+	st := s.w.db.Stats()
+	return s.w.commits.Load(), int64(st.TxStats.PageAlloc), true
+}
+
+// DB returns the bolt file, for tests and measurements.
+func (s *Store) DB() *bolt.DB { return s.w.db }
+
+// ResetCache forgets the cached node ids and values, so that the next
+// reads read them from the file (for tests and measurements).
+func (s *Store) ResetCache() { s.cache.reset() }
+
+// refCache keeps the values of node ids (which never change: ids are not
+// reused) and the ids of values (kept exact by kvWriter, through which
+// every write goes: it publishes the ids each write makes and removes).
+// Both are bounded: a full map is emptied.
+type refCache struct {
+	mu     sync.Mutex
+	values map[kv.Int64Value]quad.Value
+	ids    map[quad.Value]kv.Int64Value // 0: not stored
+	counts map[string]graph.Size        // index prefix sizes, for the query planner
+	gen    uint64                       // writes that published ids
+}
+
+const refCacheSize = 1 << 18
+
+// reset empties the cache.
+func (c *refCache) reset() {
+	c.mu.Lock()
+	c.values, c.ids, c.counts = nil, nil, nil
+	c.gen++
+	c.mu.Unlock()
+}
+
+// value returns the cached value of node id.
+func (c *refCache) value(id kv.Int64Value) (quad.Value, bool) {
+	c.mu.Lock()
+	v, ok := c.values[id]
+	c.mu.Unlock()
+	return v, ok
+}
+
+// setValue caches the value of node id.
+func (c *refCache) setValue(id kv.Int64Value, v quad.Value) {
+	c.mu.Lock()
+	if c.values == nil || len(c.values) >= refCacheSize {
+		c.values = map[kv.Int64Value]quad.Value{}
+	}
+	c.values[id] = v
+	c.mu.Unlock()
+}
+
+// cachedID returns the cached id of value v (0: not stored).
+func (c *refCache) cachedID(v quad.Value) (uint64, bool) {
+	c.mu.Lock()
+	id, ok := c.ids[v]
+	c.mu.Unlock()
+	return uint64(id), ok
+}
+
+// generation counts the writes that published ids; a reader that looked
+// an id up while one was published must not cache what it read.
+func (c *refCache) generation() uint64 {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.gen
+}
+
+// setIDAt caches the id of v read when the cache was at generation gen,
+// unless a write has published ids since.
+func (c *refCache) setIDAt(v quad.Value, id uint64, gen uint64) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.gen == gen {
+		c.setIDLocked(v, id)
+	}
+}
+
+// publish caches the ids a committed write made, found or removed, and
+// forgets the index prefix sizes it may have changed.
+func (c *refCache) publish(vals []quad.Value, ids []uint64) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.gen++
+	c.counts = nil
+	for i, v := range vals {
+		c.setIDLocked(v, ids[i])
+	}
+}
+
+func (c *refCache) setIDLocked(v quad.Value, id uint64) {
+	if c.ids == nil || len(c.ids) >= refCacheSize {
+		c.ids = make(map[quad.Value]kv.Int64Value, 1024)
+	}
+	c.ids[v] = kv.Int64Value(id)
+}
+
+// count returns the cached size of an index prefix.
+func (c *refCache) count(key string) (graph.Size, bool) {
+	c.mu.Lock()
+	sz, ok := c.counts[key]
+	c.mu.Unlock()
+	return sz, ok
+}
+
+// setCount caches the size of an index prefix (until the next write).
+func (c *refCache) setCount(key string, sz graph.Size) {
+	c.mu.Lock()
+	if c.counts == nil || len(c.counts) >= refCacheSize {
+		c.counts = map[string]graph.Size{}
+	}
+	c.counts[key] = sz
+	c.mu.Unlock()
+}
