@@ -89,7 +89,11 @@ var frameTable = []frameDef{
 		reason: "WordNet throw.v.01 with a missile of the street as object: stoning and acid attacks ('threw stones at police')"},
 	{typ: EventAttack, subtype: "killing", cameo: "180", verbs: []string{"use", "deploy", "employ"}, objects: []string{"chemical", "sarin", "chlorine", "napalm"}, instrument: true,
 		reason: "chemical attacks named by their weapon: 'used chemical weapons against civilians' (RAMS conflict.attack.biologicalchemicalpoisonattack)"},
-	{typ: EventAttack, subtype: "shelling", cameo: "194", verbs: []string{"shell", "pound", "bombard", "mortar"}, nouns: []string{"shelling", "bombardment", "barrage"},
+	{typ: EventAttack, subtype: "strike", cameo: "195", verbs: []string{"target", "fire", "seize"}, armedDoer: true,
+		reason: "WordNet target.v.01, fire.v.02, seize.v.01: verbs that name an attack only when what acts is armed ('rebels targeted a convoy', 'gunmen fired on a bus'); 'the administration targeted officials', 'the company fired its manager' and 'the court seized his assets' are no attacks"},
+	{typ: EventAttack, subtype: "shelling", cameo: "194", verbs: []string{"pound"}, armedDoer: true,
+		reason: "WordNet pound.v.01 in its sense of bombard: an attack only when an armed doer or a weapon pounds ('artillery pounded the town'), not 'heavy rain pounded the capital'"},
+	{typ: EventAttack, subtype: "shelling", cameo: "194", verbs: []string{"shell", "bombard", "mortar"}, nouns: []string{"shelling", "bombardment", "barrage"},
 		reason: "WordNet bombard.v.02 and shelling.n.01; ACLED 'Shelling/artillery/missile attack'"},
 	{typ: EventAttack, subtype: "arson", cameo: "180", verbs: []string{"burn", "torch"}, nouns: []string{"arson"},
 		reason: "WordNet burn.v.01 in its 'destroy by fire' sense: arson attacks on homes and villages"},
@@ -253,6 +257,12 @@ func (d *docState) syntaxFrames(si int, ps *syntax.Sentence, found []*frame, dat
 		def, h := frameAt(ps, f.a, f.b)
 		if def == nil && f.typ == EventAttack {
 			if d.agentNounFrame(f, ps) {
+				continue
+			}
+			if lightWithoutEvent(ps, f, found) {
+				// "police launched a search": a light verb whose object
+				// names no event is no attack
+				f.negated = true
 				continue
 			}
 			// a trigger the table does not hold ("struck", "air
@@ -426,6 +436,53 @@ func (d *docState) contactTargets(ps *syntax.Sentence, found []*frame) {
 			f.explicitActor = len(f.actors) > 0
 		}
 	}
+}
+
+// lightWithoutEvent reports whether verb frame f is a light verb
+// ("launched", "carried out", "conducted") whose object is a noun phrase
+// that names no event of its type: neither a row of the frame table nor
+// a trigger of another frame of the sentence ("launched a search
+// mission", "conducted a survey"; "carried out abductions" is an
+// abduction, not an attack), where "launched an offensive" or "carried
+// out air strikes" name one.
+func lightWithoutEvent(ps *syntax.Sentence, f *frame, found []*frame) bool {
+	if !f.verb {
+		return false
+	}
+	for k := f.b - 1; k >= f.a && k < len(ps.ChunkOf); k-- {
+		c := ps.ChunkOf[k]
+		if c < 0 || ps.Chunks[c].Head != k || ps.Chunks[c].Kind != syntax.VG {
+			continue
+		}
+		if !lightFrameVerbs.has(ps.Chunks[c].Lemma) {
+			return false
+		}
+		cl := ps.ClauseOf(c)
+		if cl == nil || cl.Obj < 0 {
+			return false
+		}
+		// the object, or the phrase after it that it counts ("a series
+		// of attacks", "a wave of raids")
+		for _, x := range []int{cl.Obj, cl.Obj + 1} {
+			if x == cl.Obj+1 && (x >= len(ps.Chunks) || ps.PrepOf(x) != "of") {
+				break
+			}
+			o := &ps.Chunks[x]
+			if o.Head >= f.a && o.Head < f.b {
+				return false
+			}
+			if def := pickDef(ps, x); def != nil && def.typ == f.typ {
+				return false
+			}
+			for _, g := range found {
+				if g != f && g.typ == f.typ && g.a <= o.Head && o.Head < g.b {
+					return false
+				}
+			}
+		}
+		return true
+	}
+	return false
 }
 
 // genericAttack returns, for an attack frame whose trigger the frame
