@@ -51,6 +51,7 @@ var unrealTests = []struct{ name, in string }{
 	{"pounded by no armed doer", "Heavy rain pounded the capital Accra overnight."},
 	{"light verb whose object names no event", "Soldiers launched a manhunt for the escaped prisoners near Arusha."},
 	{"light verb whose object is an event of another type", "The gang has carried out kidnappings in Kaduna before."},
+	{"bulleted list of names with citation marks", "*2012-05-03, Sergeant Major Paul R. Oduya[41], U.S. Army Corps of Engineers, US Bomb *2012-05-03, Captain Lena K. Holm[42], U.S. Navy."},
 	{"prevented attempt named by its event noun", "Police foiled an assassination attempt in Caracas."},
 	{"denied clause", "The army denied that its soldiers shot protesters in Kano."},
 	{"denied gerund", "The militia denied attacking the convoy near Goma."},
@@ -82,6 +83,8 @@ var realTests = []struct{ name, in, place string }{
 	{"event noun that a result verb reports", "An explosion ripped through a market in Quetta.", "Quetta"},
 	{"event noun whose doer is denied, not the event", "The group denied responsibility for the bombing in Kano on Friday.", "Kano"},
 	{"invasion noun with its patient", "The invasion of Kuwait began in August 1990.", "Kuwait"},
+	// a control: a citation mark does not make prose a list line
+	{"prose with a citation mark", "Gunmen attacked a police post in Garissa on Monday.[3]", "Garissa"},
 }
 
 // TestRealMentions: each row gives one attack, in its place.
