@@ -191,6 +191,34 @@ func isHeadline(s text.Sentence) bool {
 	return float64(caps)/float64(words) > 0.6 || words <= 8
 }
 
+// isListLine reports whether a sentence is a line of a list or of
+// references rather than prose: it carries a list bullet ("*", "•") or a
+// numbered citation mark glued to a word ("Smith[12]"), and most of its
+// words are capitalised (names, titles, units), as in "*2015-12-21,
+// Sergeant John Doe[4], U.S. Army, Kandahar". Such a line reports no
+// event, whatever verbs its names hold; a prose sentence with a citation
+// mark ("Gunmen attacked the base.[3]") keeps its lower-case words.
+func isListLine(s text.Sentence) bool {
+	words, caps, marks := 0, 0, 0
+	toks := s.Tokens
+	for k, t := range toks {
+		switch {
+		case t.Kind == text.Word:
+			words++
+			if t.Upper() {
+				caps++
+			}
+		case t.Text == "*" || t.Text == "•":
+			if k+1 < len(toks) && !toks[k+1].SpaceBefore {
+				marks++ // a bullet glued to its item: "*2015-12-21"
+			}
+		case t.Text == "[" && !t.SpaceBefore && k > 0 && k+2 < len(toks) && toks[k+1].Kind == text.Number && toks[k+2].Text == "]":
+			marks++ // "Doe[4]"
+		}
+	}
+	return marks > 0 && words >= 3 && float64(caps)/float64(words) > 0.6
+}
+
 // particles are the lower-case words that may stand inside a name: "Abd al
 // Rahman", "Osama bin Laden", "Ursula von der Leyen".
 var particles = grammarList("particles")

@@ -167,7 +167,7 @@ func (d *docState) findEvents(pub time.Time) []*docEvent {
 	parser := parsers.Get().(*syntax.Parser)
 	defer parsers.Put(parser)
 	for si, s := range d.sents {
-		if d.skip[si] {
+		if d.skip[si] || isListLine(s) {
 			continue
 		}
 		toks := s.Tokens
