@@ -30,6 +30,7 @@ type frame struct {
 	actorText           []string // actors described, not named: "unknown gunmen"
 	syn                 bool     // found by the frame table (frames.go)
 	reported            bool     // a finite verb reports it as happened
+	told                bool     // its own clause says it took place ("the blast killed two")
 	places              []*entity
 	country             *entity
 	date                *dateExpr

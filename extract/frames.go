@@ -5,6 +5,7 @@ import (
 	"sync"
 
 	"github.com/newsgraph/newsgraph/extract/syntax"
+	"github.com/newsgraph/newsgraph/extract/text"
 )
 
 // EventAbduction is a kidnapping, a hostage taking or a forced
@@ -276,7 +277,7 @@ func (d *docState) syntaxFrames(si int, ps *syntax.Sentence, found []*frame, dat
 			// a lexicon noun no row holds ("strike") is reported by
 			// its clause all the same: "a drone strike killed two"
 			if c := nounChunkAt(ps, f.a, f.b); !f.verb && c >= 0 && happened(ps, c) {
-				f.reported = true
+				f.reported, f.told = true, true
 			}
 			continue
 		}
@@ -288,7 +289,7 @@ func (d *docState) syntaxFrames(si int, ps *syntax.Sentence, found []*frame, dat
 		}
 		d.fillFromSyntax(f, ps, def, h, false)
 		if !f.verb && happened(ps, ps.ChunkOf[h]) {
-			f.reported = true
+			f.reported, f.told = true, true
 		}
 	}
 	d.contactTargets(ps, found)
@@ -310,7 +311,7 @@ func (d *docState) syntaxFrames(si int, ps *syntax.Sentence, found []*frame, dat
 			continue
 		}
 		if !f.verb && happened(ps, c) {
-			f.reported = true
+			f.reported, f.told = true, true
 		}
 		if !f.verb && d.habitual(si, ch.A) {
 			continue
@@ -537,6 +538,16 @@ func happened(ps *syntax.Sentence, c int) bool {
 func definiteNP(ps *syntax.Sentence, c int) bool {
 	ch := &ps.Chunks[c]
 	if ch.Possessor >= 0 {
+		return true
+	}
+	// "the August 4 bombing": a date between the article and the phrase
+	// (the tagger may take the month for a word of its own)
+	dated := func(t text.Token) bool { return dayWord(t) || t.Kind == text.Number }
+	k := ch.A - 1
+	for k >= 0 && k >= ch.A-3 && dated(ps.Toks[k]) {
+		k--
+	}
+	if k >= 0 && ps.Toks[k].Norm == "the" && (k < ch.A-1 || dated(ps.Toks[ch.A])) {
 		return true
 	}
 	switch ps.Toks[ch.A].Norm {

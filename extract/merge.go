@@ -91,6 +91,29 @@ func compatible(e *frame, f *frame) bool {
 	return true
 }
 
+// backReference reports whether frame f mentions an event already
+// known: a definite event noun ("the bombing", "Saturday's attack", "the
+// August 4 assassination attempt") with no doer of its own that no
+// clause of its sentence reports as taking place.
+func backReference(f *frame) bool {
+	return !f.verb && f.definite && !f.told && len(f.actors) == 0 && len(f.actorText) == 0
+}
+
+// sameDate reports whether the dates of e and f, where both have one, do
+// not contradict (a day apart at most, or the same month).
+func sameDate(e, f *frame) bool {
+	if e.date == nil || f.date == nil {
+		return true
+	}
+	t1, ok1 := dayOf(e)
+	t2, ok2 := dayOf(f)
+	if ok1 && ok2 {
+		diff := t1.Sub(t2)
+		return diff <= 24*time.Hour && diff >= -24*time.Hour
+	}
+	return e.date.Value[:7] == f.date.Value[:7]
+}
+
 // sharesText reports whether two lists of described actors share a
 // word-for-word equal description, case aside.
 func sharesText(a, b []string) bool {
@@ -275,6 +298,22 @@ func (d *docState) mergeEvents(frames []*frame) []*docEvent {
 						target = e
 						break
 					}
+				}
+			}
+			// "the plans of the August 4 assassination attempt": a
+			// definite event noun that no clause of its own reports
+			// refers back to the event of its type spoken of last,
+			// wherever the sentence around it is placed
+			if target == nil && backReference(f) {
+				for i := len(events) - 1; i >= 0 && target == nil; i-- {
+					if e := events[i]; e.f.typ == f.typ && e.frames[0].s < f.s && sameDate(&e.f, f) {
+						target = e
+					}
+				}
+				if target != nil && len(target.f.places) > 0 && !placesOverlap(target.f.places, f.places) {
+					// the places of the sentence around it are not
+					// the event's
+					f.places, f.country = nil, nil
 				}
 			}
 			// "an attack on a police station": an indefinite event noun

@@ -114,6 +114,18 @@ func TestIncidentsOfADocument(t *testing.T) {
 			"Pakistan struck Balochistan Liberation Army hideouts in Iran on Thursday. Pakistani fighters returned after targeting the Balochistan Liberation Army hideouts.",
 			func(es []Event) bool { return len(es) == 1 && len(es[0].Evidence) == 2 },
 			"one attack cited in both sentences"},
+		{"a dated definite noun in a sentence placed elsewhere refers back",
+			"Rebels ambushed the governor's convoy near Gulu on Friday. Lawyers at a hearing in Nairobi discussed the plans of the March 1 ambush.",
+			func(es []Event) bool {
+				return len(es) == 1 && len(es[0].Evidence) == 2 && !has(es[0].Places, nil, "Nairobi")
+			},
+			"one ambush cited in both sentences, not in Nairobi"},
+		// a control: a definite noun its own clause reports is an
+		// incident of its own
+		{"a definite noun reported by its clause stays apart",
+			"A bomb exploded at a market in Quetta on Monday. On Tuesday, the bombing of a bus in Karachi killed four.",
+			func(es []Event) bool { return len(es) == 2 },
+			"two bombings"},
 		{"a war's place is not the attack's",
 			"Gunmen attacked the Balochistan Liberation Army hideouts. The attacks raised fears of violence in a region unsettled by the war on Gaza.",
 			func(es []Event) bool {
