@@ -255,6 +255,7 @@ func (d *docState) syntaxFrames(si int, ps *syntax.Sentence, found []*frame, dat
 		if f.relative || f.copula {
 			continue
 		}
+		d.reducedVictims(f, ps)
 		def, h := frameAt(ps, f.a, f.b)
 		if def == nil && f.typ == EventAttack {
 			if d.agentNounFrame(f, ps) {
@@ -436,6 +437,44 @@ func (d *docState) contactTargets(ps *syntax.Sentence, found []*frame) {
 			}
 			f.explicitActor = len(f.actors) > 0
 		}
+	}
+}
+
+// reducedVictims reads a past participle of violence right after a noun
+// phrase that a preposition governs ("condolences to the families of the
+// six soldiers killed", "help for those injured"): the phrase cannot be
+// the subject of a verb, so the participle qualifies it, and the people
+// it names were hurt, not the doers. Their entities move from the frame's
+// actors to its targets, and the frame, a toll, joins the event it
+// belongs to rather than starting one.
+func (d *docState) reducedVictims(f *frame, ps *syntax.Sentence) {
+	if !f.verb || f.typ != EventAttack || len(f.actors) == 0 || f.b-f.a != 1 || f.a >= len(ps.ChunkOf) {
+		return
+	}
+	c := ps.ChunkOf[f.a]
+	if c <= 0 || ps.Chunks[c].Kind != syntax.VG || ps.Chunks[c].A != f.a || ps.Tags[f.a] != syntax.VerbPast {
+		return
+	}
+	np := &ps.Chunks[c-1]
+	if np.Kind != syntax.NP || np.B != f.a || np.Prep < 0 {
+		return
+	}
+	moved := false
+	for _, m := range d.npMentions(f.s, ps, c-1) {
+		actor, agent := d.actorOf(m, f.typ)
+		if actor == nil || !containsEnt(f.actors, actor) {
+			continue
+		}
+		f.actors = removeEnt(f.actors, actor)
+		if agent != nil {
+			f.agents = removeEnt(f.agents, agent)
+		}
+		f.targets = appendEnt(f.targets, m.ent)
+		moved = true
+	}
+	if moved {
+		f.explicitActor = len(f.actors) > 0
+		f.weak = true
 	}
 }
 

@@ -120,6 +120,10 @@ func TestIncidentsOfADocument(t *testing.T) {
 				return len(es) == 1 && len(es[0].Evidence) == 2 && !has(es[0].Places, nil, "Nairobi")
 			},
 			"one ambush cited in both sentences, not in Nairobi"},
+		{"victims a preposition governs are no doers of the participle after them",
+			"A car bomb exploded at a checkpoint in Kandahar on Monday, killing four policemen. The mayor sent his condolences to the families of the four policemen killed and to those injured in the bombing.",
+			func(es []Event) bool { return len(es) == 1 },
+			"one bombing"},
 		// a control: a definite noun its own clause reports is an
 		// incident of its own
 		{"a definite noun reported by its clause stays apart",
