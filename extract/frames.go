@@ -459,6 +459,13 @@ func (d *docState) reducedVictims(f *frame, ps *syntax.Sentence) {
 	if np.Kind != syntax.NP || np.B != f.a || np.Prep < 0 {
 		return
 	}
+	switch ps.Toks[np.Prep].Norm {
+	case "after", "before", "since", "until", "as", "while", "because", "following":
+		return // a clause may follow: "a day after the Guards attacked targets"
+	}
+	if cl := ps.ClauseOf(c); cl != nil && cl.Obj >= 0 {
+		return // a participle that qualifies a noun takes no object
+	}
 	moved := false
 	for _, m := range d.npMentions(f.s, ps, c-1) {
 		actor, agent := d.actorOf(m, f.typ)

@@ -83,6 +83,9 @@ var realTests = []struct{ name, in, place string }{
 	{"event noun that a result verb reports", "An explosion ripped through a market in Quetta.", "Quetta"},
 	{"event noun whose doer is denied, not the event", "The group denied responsibility for the bombing in Kano on Friday.", "Kano"},
 	{"invasion noun with its patient", "The invasion of Kuwait began in August 1990.", "Kuwait"},
+	// a control: the doer of a clause that a subordinating "after" opens
+	// acts (the seeds' Iran strike on Iraq and Syria guards the rule)
+	{"verb after a clause-opening preposition", "Jets bombed a camp in Gedo on Tuesday, a day after Kenya's army attacked bases in Kismayo.", "Kismayo"},
 	// a control: a citation mark does not make prose a list line
 	{"prose with a citation mark", "Gunmen attacked a police post in Garissa on Monday.[3]", "Garissa"},
 }
