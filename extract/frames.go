@@ -42,6 +42,10 @@ type frameDef struct {
 	armedDoer bool
 	// symmetric: both sides act and are acted upon (clashes).
 	symmetric bool
+	// lexiconOnly: the row reads the frames the trigger lexicon found
+	// and starts none of its own (the lexicon tells the verb "targets"
+	// from the noun in "Houthi targets in Sanaa").
+	lexiconOnly bool
 	// reason says where the row comes from.
 	reason string
 }
@@ -90,7 +94,7 @@ var frameTable = []frameDef{
 		reason: "WordNet throw.v.01 with a missile of the street as object: stoning and acid attacks ('threw stones at police')"},
 	{typ: EventAttack, subtype: "killing", cameo: "180", verbs: []string{"use", "deploy", "employ"}, objects: []string{"chemical", "sarin", "chlorine", "napalm"}, instrument: true,
 		reason: "chemical attacks named by their weapon: 'used chemical weapons against civilians' (RAMS conflict.attack.biologicalchemicalpoisonattack)"},
-	{typ: EventAttack, subtype: "strike", cameo: "195", verbs: []string{"target", "fire", "seize"}, armedDoer: true,
+	{typ: EventAttack, subtype: "strike", cameo: "195", verbs: []string{"target", "fire", "seize"}, armedDoer: true, lexiconOnly: true,
 		reason: "WordNet target.v.01, fire.v.02, seize.v.01: verbs that name an attack only when what acts is armed ('rebels targeted a convoy', 'gunmen fired on a bus'); 'the administration targeted officials', 'the company fired its manager' and 'the court seized his assets' are no attacks"},
 	{typ: EventAttack, subtype: "shelling", cameo: "194", verbs: []string{"pound"}, armedDoer: true,
 		reason: "WordNet pound.v.01 in its sense of bombard: an attack only when an armed doer or a weapon pounds ('artillery pounded the town'), not 'heavy rain pounded the capital'"},
@@ -302,7 +306,7 @@ func (d *docState) syntaxFrames(si int, ps *syntax.Sentence, found []*frame, dat
 			continue
 		}
 		def := pickDef(ps, c)
-		if def == nil {
+		if def == nil || def.lexiconOnly {
 			continue
 		}
 		f := &frame{typ: def.typ, subtype: def.subtype, cameo: def.cameo, s: si, a: h, b: h + 1, verb: ch.Kind == syntax.VG, passive: ch.Passive, killed: -1, injured: -1, span0: ch.A, span1: ch.B, syn: true}
