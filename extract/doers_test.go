@@ -1,7 +1,6 @@
 package extract
 
 import (
-	"context"
 	"strings"
 	"testing"
 )
@@ -29,10 +28,7 @@ var doerTests = []struct {
 func TestDoers(t *testing.T) {
 	ex := Default()
 	for _, tt := range doerTests {
-		rec, err := ex.Extract(context.Background(), Document{ID: "t", Text: tt.in, Published: "2024-03-04"})
-		if err != nil {
-			t.Fatal(err)
-		}
+		rec := extractSentence(t, ex, tt.in)
 		var found []string
 		ok := false
 		for _, e := range rec.Events {

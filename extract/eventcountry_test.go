@@ -1,7 +1,6 @@
 package extract
 
 import (
-	"context"
 	"strings"
 	"testing"
 )
@@ -53,10 +52,7 @@ func TestEventPlaceAndCountry(t *testing.T) {
 	}
 	ex := Default()
 	for _, tt := range tests {
-		rec, err := ex.Extract(context.Background(), Document{ID: "t", Text: tt.in, Published: "2024-03-04"})
-		if err != nil {
-			t.Fatal(err)
-		}
+		rec := extractSentence(t, ex, tt.in)
 		var ev *Event
 		for i, e := range rec.Events {
 			if e.Type == EventAttack || e.Type == EventAbduction {

@@ -1,7 +1,6 @@
 package extract
 
 import (
-	"context"
 	"strings"
 	"testing"
 )
@@ -23,10 +22,7 @@ func TestPlacesFromContext(t *testing.T) {
 	}
 	ex := Default()
 	for _, tt := range tests {
-		rec, err := ex.Extract(context.Background(), Document{ID: "t", Text: tt.in, Published: "2024-03-04"})
-		if err != nil {
-			t.Fatal(err)
-		}
+		rec := extractSentence(t, ex, tt.in)
 		var got []string
 		n := 0
 		for _, e := range rec.Events {
@@ -57,10 +53,7 @@ func TestVictimsFromTolls(t *testing.T) {
 	}
 	ex := Default()
 	for _, tt := range tests {
-		rec, err := ex.Extract(context.Background(), Document{ID: "t", Text: tt.in, Published: "2024-03-04"})
-		if err != nil {
-			t.Fatal(err)
-		}
+		rec := extractSentence(t, ex, tt.in)
 		var got []string
 		n := 0
 		for _, e := range rec.Events {

@@ -152,10 +152,7 @@ func TestVagueToll(t *testing.T) {
 func TestFrameTable(t *testing.T) {
 	ex := Default()
 	for _, tt := range frameTests {
-		rec, err := ex.Extract(context.Background(), Document{ID: "t", Text: tt.in, Published: "2024-03-04"})
-		if err != nil {
-			t.Fatal(err)
-		}
+		rec := extractSentence(t, ex, tt.in)
 		var found []string
 		ok := false
 		for _, e := range rec.Events {
@@ -213,10 +210,7 @@ func TestSoleCountry(t *testing.T) {
 		{"Kenyan officials said gunmen attacked a bus on Monday.", "Kenya"},
 		{"Kenyan and Somali officials said gunmen attacked a bus on Monday.", ""},
 	} {
-		rec, err := ex.Extract(context.Background(), Document{ID: "t", Text: tt.in, Published: "2024-03-04"})
-		if err != nil {
-			t.Fatal(err)
-		}
+		rec := extractSentence(t, ex, tt.in)
 		got := "no event"
 		for _, e := range rec.Events {
 			if e.Type == EventAttack {
@@ -267,4 +261,15 @@ func TestEventWordsLoad(t *testing.T) {
 	if _, err := parseModalLists(bad); err == nil || !strings.Contains(err.Error(), ":1:") {
 		t.Errorf("unknown role: got %v, want an error on line 1", err)
 	}
+}
+
+// extractSentence extracts the test text in from a document dated
+// 2024-03-04, failing the test on an error.
+func extractSentence(t *testing.T, ex Extractor, in string) *Record {
+	t.Helper()
+	rec, err := ex.Extract(context.Background(), Document{ID: "t", Text: in, Published: "2024-03-04"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return rec
 }
