@@ -564,16 +564,32 @@ func TestIngestInterrupt(t *testing.T) {
 	}
 	dir := writeArticles(t, files)
 	db := filepath.Join(t.TempDir(), "graph.db")
+	done := t.TempDir()
 	cmd := exec.Command(binPath, "ingest", "--dbpath", db, "--extractor", testExtractorName, "--workers", "1", dir)
-	cmd.Env = testEnviron(nil)
+	cmd.Env = testEnviron(map[string]string{testextractor.DoneDirEnv: done})
 	var stdout, stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
 	}
-	time.Sleep(700 * time.Millisecond)
+	exited := make(chan error, 1)
+	go func() { exited <- cmd.Wait() }()
+	// Interrupt once two documents are extracted (the extractor marks
+	// them in done), however slow the machine.
+	for marked := 0; marked < 2; {
+		select {
+		case err := <-exited:
+			t.Fatalf("ingest ended (%v) before two documents were extracted: %s", err, stderr.String())
+		case <-time.After(10 * time.Millisecond):
+		}
+		marks, err := os.ReadDir(done)
+		if err != nil {
+			t.Fatal(err)
+		}
+		marked = len(marks)
+	}
 	cmd.Process.Signal(syscall.SIGINT)
-	err := cmd.Wait()
+	err := <-exited
 	if ee, ok := err.(*exec.ExitError); !ok || ee.ExitCode() != 1 {
 		t.Fatalf("exit: %v; stdout %q stderr %q", err, stdout.String(), stderr.String())
 	}

@@ -9,6 +9,8 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
+	"os"
+	"path/filepath"
 	"regexp"
 	"strconv"
 	"strings"
@@ -22,8 +24,14 @@ import (
 // reports one Attack event, by the first country on the other, in a
 // document saying "strike"; "killing N" gives the death toll. A document containing
 // FAIL_EXTRACT fails, one containing PANIC_EXTRACT panics, one containing
-// SLOW_EXTRACT takes 100ms.
+// SLOW_EXTRACT takes 100ms and then, if $NEWSGRAPH_TEST_DONE_DIR names a
+// directory, writes a file named after the document there, so that a test
+// can tell how far an ingest has got without guessing from time.
 type keywordExtractor struct{}
+
+// DoneDirEnv names the environment variable of the directory where slow
+// documents are marked once extracted.
+const DoneDirEnv = "NEWSGRAPH_TEST_DONE_DIR"
 
 // Name is the name the extractor is registered under.
 const Name = "cmdtest"
@@ -60,6 +68,11 @@ func (x *keywordExtractor) Extract(ctx context.Context, doc extract.Document) (*
 		case <-time.After(100 * time.Millisecond):
 		case <-ctx.Done():
 			return nil, ctx.Err()
+		}
+		if dir := os.Getenv(DoneDirEnv); dir != "" {
+			if err := os.WriteFile(filepath.Join(dir, filepath.Base(doc.ID)), nil, 0o644); err != nil {
+				return nil, err
+			}
 		}
 	}
 	sum := sha256.Sum256([]byte(doc.Text))
