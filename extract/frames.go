@@ -428,17 +428,7 @@ func (d *docState) contactTargets(ps *syntax.Sentence, found []*frame) {
 			if f.a < a || f.a >= b {
 				continue
 			}
-			for _, m := range d.npMentions(f.s, ps, cl.Subj) {
-				actor, agent := d.actorOf(m, f.typ)
-				if actor == nil || !containsEnt(f.actors, actor) {
-					continue
-				}
-				f.actors = removeEnt(f.actors, actor)
-				if agent != nil {
-					f.agents = removeEnt(f.agents, agent)
-				}
-				f.targets = appendEnt(f.targets, m.ent)
-			}
+			d.doersToTargets(f, ps, cl.Subj)
 			f.explicitActor = len(f.actors) > 0
 		}
 	}
@@ -463,15 +453,27 @@ func (d *docState) reducedVictims(f *frame, ps *syntax.Sentence) {
 	if np.Kind != syntax.NP || np.B != f.a || np.Prep < 0 {
 		return
 	}
-	switch ps.Toks[np.Prep].Norm {
-	case "after", "before", "since", "until", "as", "while", "because", "following":
+	if clausePreps.has(ps.Toks[np.Prep].Norm) {
 		return // a clause may follow: "a day after the Guards attacked targets"
 	}
 	if cl := ps.ClauseOf(c); cl != nil && cl.Obj >= 0 {
 		return // a participle that qualifies a noun takes no object
 	}
+	if d.doersToTargets(f, ps, c-1) {
+		f.explicitActor = len(f.actors) > 0
+		f.weak = true
+	}
+}
+
+// clausePreps are the prepositions that may also open a clause.
+var clausePreps = grammarList("clausePreps")
+
+// doersToTargets moves to f's targets the entities named in chunk c of ps
+// that f took as its doers (with their agents), and reports whether it
+// moved any: the chunk names those who were hit.
+func (d *docState) doersToTargets(f *frame, ps *syntax.Sentence, c int) bool {
 	moved := false
-	for _, m := range d.npMentions(f.s, ps, c-1) {
+	for _, m := range d.npMentions(f.s, ps, c) {
 		actor, agent := d.actorOf(m, f.typ)
 		if actor == nil || !containsEnt(f.actors, actor) {
 			continue
@@ -483,10 +485,7 @@ func (d *docState) reducedVictims(f *frame, ps *syntax.Sentence) {
 		f.targets = appendEnt(f.targets, m.ent)
 		moved = true
 	}
-	if moved {
-		f.explicitActor = len(f.actors) > 0
-		f.weak = true
-	}
+	return moved
 }
 
 // lightWithoutEvent reports whether verb frame f is a light verb
