@@ -87,6 +87,9 @@ type docState struct {
 	// doers are the actors of the attack and abduction frames of the
 	// sentences read so far, in order (coref.go).
 	doers []doerAt
+	// conflictRefs are the sentences that speak of a particular armed
+	// conflict without naming an attack (conflictrefs.go).
+	conflictRefs []conflictRef
 }
 
 // roleMention is a role phrase attached to a person.

@@ -50,6 +50,9 @@ type docEvent struct {
 	id     string
 	retFor *docEvent
 	last   int // the sentence that last spoke of it
+	// cites are the sentences that speak of the conflict it belongs to
+	// without naming it (conflictrefs.go): evidence, not frames.
+	cites []int
 }
 
 // prepositions are the words after which a name is the object of a
@@ -213,6 +216,7 @@ func (d *docState) findEvents(pub time.Time) []*docEvent {
 			d.fillArgs(f, dates)
 		}
 		ps := parser.Parse(toks)
+		d.noteConflictRefs(si, ps)
 		markUnreal(toks, frames)
 		frames = d.syntaxFrames(si, ps, frames, dates)
 		markUnreal(toks, frames) // the frames the syntax added
@@ -248,6 +252,7 @@ func (d *docState) findEvents(pub time.Time) []*docEvent {
 	d.plantedBy(events)
 	d.applyNone(events)
 	d.soleCountry(events)
+	d.citeConflicts(events)
 	return events
 }
 

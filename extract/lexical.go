@@ -274,12 +274,8 @@ func (x *Lexical) eventOut(d *docState, ev *docEvent) Event {
 	if ev.retFor != nil {
 		out.RetaliationFor = ev.retFor.id
 	}
-	seen := map[int]bool{}
-	for _, fr := range ev.frames {
-		if !seen[fr.s] {
-			seen[fr.s] = true
-			out.Evidence = append(out.Evidence, x.sentSpan(d, fr.s))
-		}
+	for _, s := range ev.evidenceSentences() {
+		out.Evidence = append(out.Evidence, x.sentSpan(d, s))
 	}
 	if len(f.actors) > 0 {
 		out.Confidence = 0.8
