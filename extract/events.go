@@ -578,8 +578,10 @@ func (d *docState) sentenceFrames(si int) []*frame {
 				break
 			}
 		}
-		// negation and hypotheticals close before the trigger or "would" after
-		for k := m.Start - 1; k >= 0 && k >= m.Start-4; k-- {
+		// negation and hypotheticals close before the trigger or "would"
+		// after, but for a negated verb of ceasing ("will not stop
+		// bombing"): the act goes on
+		for k := m.Start - 1; k >= 0 && k >= m.Start-4 && !goesOn(toks, m.Start); k-- {
 			// (a denial verb is read by denied: "denied responsibility
 			// for the bombing" denies no bombing)
 			if negators.has(toks[k].Norm) && toks[k].Norm != "without" && !loadModalLists().deny.has(toks[k].Norm) {

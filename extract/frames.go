@@ -291,6 +291,10 @@ func (d *docState) syntaxFrames(si int, ps *syntax.Sentence, found []*frame, dat
 			// envoy" names the event as a noun
 			f.verb, f.weak, f.relative = false, false, false
 			f.definite = f.definite || definiteNP(ps, c)
+		} else if !f.verb && catenativeGerund(ps, c) {
+			// the lexicon took a verb for a noun: "Russia continued
+			// bombing the city" reports the act of its subject
+			f.verb, f.reported = true, true
 		}
 		d.fillFromSyntax(f, ps, def, h, false)
 		if !f.verb && happened(ps, ps.ChunkOf[h]) {
@@ -341,6 +345,18 @@ func (d *docState) syntaxFrames(si int, ps *syntax.Sentence, found []*frame, dat
 		sortLike(found, func(a, b *frame) bool { return a.a < b.a })
 	}
 	return found
+}
+
+// catenativeGerund reports whether verb group c is a gerund that
+// continues, starts or ends the act of the verb right before it, whose
+// subject it shares ("continued shelling", "will not stop bombing").
+func catenativeGerund(ps *syntax.Sentence, c int) bool {
+	ch := &ps.Chunks[c]
+	if ch.Kind != syntax.VG || ps.Tags[ch.Head] != syntax.VerbIng || c == 0 {
+		return false
+	}
+	cl := ps.ClauseOf(c)
+	return cl != nil && cl.Inherited && cl.Subj >= 0 && ps.Chunks[c-1].Kind == syntax.VG && ps.Chunks[c-1].B == ch.A
 }
 
 // agentNounFrame fills an attack frame whose trigger is a noun for the
@@ -1150,7 +1166,7 @@ func (d *docState) actorNP(f *frame, ps *syntax.Sentence, np int, doer bool) boo
 	named := false
 	head := ps.Toks[ps.Chunks[np].Head].Norm
 	for _, m := range ms {
-		if hasPlaceClass(m.ent) && !m.demonym {
+		if hasPlaceClass(m.ent) && !m.demonym && !(doer && countryHead(ps, np, m)) {
 			continue
 		}
 		// a demonym acts only through an agent noun: "Kenyan police",
@@ -1199,6 +1215,14 @@ func (d *docState) actorNP(f *frame, ps *syntax.Sentence, np int, doer bool) boo
 		}
 	}
 	return named
+}
+
+// countryHead reports whether mention m is a country that heads noun
+// phrase np: the doer "Russia" of "Russia continued bombing", not the
+// place of "the city of Aleppo, Syria".
+func countryHead(ps *syntax.Sentence, np int, m *mention) bool {
+	h := ps.Chunks[np].Head
+	return m.ent.class == ClassCountry && m.a <= h && h < m.b
 }
 
 // describedPeople returns the people (a participant of class Civilians)

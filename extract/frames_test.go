@@ -105,6 +105,10 @@ var frameTests = []struct {
 		EventAttack, "armed clash", "Youths", "", "Mombasa"},
 	{"irregular past of an impact verb", "Two shells fell on a market in Kobane.",
 		EventAttack, "shelling", "", "Kobane market", "Kobane"},
+	{"gerund after a negated verb of ceasing: the act goes on", "Russia will not stop bombing the city of Aleppo.",
+		EventAttack, "bombing", "Russia", "", "Aleppo"},
+	{"gerund that continues the act of the verb's subject", "Rebels kept shelling villages near Idlib.",
+		EventAttack, "shelling", "Rebels", "villages", "Idlib"},
 	{"particle after a pronoun object", "A suicide bomber blew himself up at a checkpoint in Mogadishu.",
 		EventAttack, "suicide bombing", "bomber", "Mogadishu checkpoint", "Mogadishu"},
 }

@@ -49,6 +49,8 @@ var govPreps = grammarList("govPreps")
 // took place, or "" when it may report one.
 func unreal(toks []text.Token, f *frame) string {
 	switch {
+	case goesOn(toks, f.a):
+		return ""
 	case question(toks):
 		return "question"
 	case doubted(toks, f.a):
@@ -69,6 +71,27 @@ func unreal(toks []text.Token, f *frame) string {
 		return "prevented"
 	}
 	return ""
+}
+
+// ceaseVerbs end an act that was going on: after a negation ("will not
+// stop bombing", "has never ceased shelling") the act goes on.
+var ceaseVerbs = grammarList("ceaseVerbs")
+
+// goesOn reports whether the gerund at a follows a negated verb of
+// ceasing ("Russia will not stop bombing the city", "they have not
+// stopped shelling"): a double negation that says the act goes on, though
+// a negation and a modal stand before it.
+func goesOn(toks []text.Token, a int) bool {
+	if a < 2 || !strings.HasSuffix(toks[a].Norm, "ing") || !ceaseVerbs.has(toks[a-1].Norm) {
+		return false
+	}
+	for k := a - 2; k >= 0 && k >= a-4; k-- {
+		switch toks[k].Norm {
+		case "not", "n't", "never":
+			return true
+		}
+	}
+	return false
 }
 
 // symmetric reports whether the frame table gives f's subtype two sides

@@ -56,6 +56,7 @@ var unrealTests = []struct{ name, in string }{
 	{"denied clause", "The army denied that its soldiers shot protesters in Kano."},
 	{"denied gerund", "The militia denied attacking the convoy near Goma."},
 	{"rejected claims", "The ministry rejected claims that its jets bombed a hospital in Idlib."},
+	{"negated verb of starting before a gerund", "Officials said Russia will not start bombing Aleppo."},
 }
 
 // TestUnrealMentions: questions, modals, preventions, risks, guesses and

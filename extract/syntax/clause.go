@@ -156,7 +156,10 @@ func (p *Parser) subject(cl *Clause) {
 				pos = c.A
 				continue
 			}
-			if s.conjBetween(c.B, vc.A) {
+			// "attacked and looted", or a gerund right after the verb
+			// whose act it continues, starts or ends ("continued
+			// shelling", "did not stop bombing"): the same subject
+			if s.conjBetween(c.B, vc.A) || s.catenative(j, cl.Verb) {
 				p.inherit(cl)
 			}
 			return
@@ -191,6 +194,12 @@ func (p *Parser) subject(cl *Clause) {
 		cl.Subj = j
 		return
 	}
+}
+
+// catenative reports whether verb group v is a gerund right after verb
+// group c, its complement: "continued shelling", "stopped bombing".
+func (s *Sentence) catenative(c, v int) bool {
+	return s.Chunks[c].B == s.Chunks[v].A && !s.Chunks[c].Passive && s.Tags[s.Chunks[v].Head] == VerbIng
 }
 
 func isRelative(w string) bool { return w == "who" || w == "which" || w == "that" }

@@ -21,6 +21,8 @@ var clauseTests = []struct {
 		[]string{"detonate active subj=Suspected Boko Haram obj=a device at:a bus station"}},
 	{"passive with adverb and agent", "Three checkpoints were reportedly shelled by rebel fighters in Idlib.",
 		[]string{"shell passive subj=Three checkpoints agent=rebel fighters in:Idlib"}},
+	{"gerund complement shares the subject", "The army kept shelling the village.",
+		[]string{"keep active subj=The army", "shell active subj=The army obj=the village"}},
 	{"negated auxiliary", "The army did not bomb the village.",
 		[]string{"bomb active neg subj=The army obj=the village"}},
 	{"modal", "The militia could attack the camp.",
