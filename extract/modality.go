@@ -67,7 +67,7 @@ func unreal(toks []text.Token, f *frame) string {
 		return "possibility"
 	case f.verb && f.date == nil && symmetric(f) && perfect(toks, f.a):
 		return "ongoing"
-	case (!f.verb || strings.HasSuffix(toks[f.a].Norm, "ing")) && prevented(toks, f.a):
+	case (!f.verb || strings.HasSuffix(toks[f.a].Norm, "ing") || compoundHead(toks, f.a)) && prevented(toks, f.a):
 		return "prevented"
 	}
 	return ""
@@ -281,6 +281,13 @@ func prevented(toks []text.Token, a int) bool {
 		return toks[k-1].Norm != "end" || toks[k].Norm == "to"
 	}
 	return k >= 0 && preventWords.has(toks[k].Norm) && !govPreps.has(toks[k].Norm)
+}
+
+// compoundHead reports whether the trigger at a is the second half of a
+// hyphenated compound ("cease-fire", "cease - fire"): a noun, whatever
+// the lexicon took it for.
+func compoundHead(toks []text.Token, a int) bool {
+	return a >= 2 && toks[a-1].Norm == "-" && toks[a-2].Kind == text.Word
 }
 
 // nounPremodifier: a word that may stand inside the noun phrase before

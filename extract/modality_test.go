@@ -56,6 +56,8 @@ var unrealTests = []struct{ name, in string }{
 	{"denied clause", "The army denied that its soldiers shot protesters in Kano."},
 	{"denied gerund", "The militia denied attacking the convoy near Goma."},
 	{"rejected claims", "The ministry rejected claims that its jets bombed a hospital in Idlib."},
+	{"trigger as the second half of a compound of prevention", "Russia agreed to extend its cease-fire in Aleppo."},
+	{"spaced compound of prevention", "The rebels broke the cease - fire near Idlib."},
 	{"negated verb of starting before a gerund", "Officials said Russia will not start bombing Aleppo."},
 }
 
