@@ -572,6 +572,9 @@ func genericAttack(ps *syntax.Sentence, f *frame) (*frameDef, int) {
 // explosion occurred"), or the event in which people died or were hurt
 // ("two killed in a grenade attack", "died amid clashes").
 func happened(ps *syntax.Sentence, c int) bool {
+	if inquiredInto(ps, c) {
+		return true
+	}
 	for i := range ps.Clauses {
 		cl := &ps.Clauses[i]
 		v := &ps.Chunks[cl.Verb]
@@ -596,6 +599,26 @@ func happened(ps *syntax.Sentence, c int) bool {
 		}
 	}
 	return false
+}
+
+// inquiryNouns name an inquiry, which presupposes the event it looks into:
+// "a probe into the bombing", "an investigation into the killing".
+var inquiryNouns = grammarList("inquiryNouns")
+
+// inquiredInto reports whether event noun c is what an inquiry right
+// before it looks into: "opened a probe into the bombing", "an inquiry
+// over the shooting".
+func inquiredInto(ps *syntax.Sentence, c int) bool {
+	if c == 0 {
+		return false
+	}
+	switch ps.PrepOf(c) {
+	case "into", "over":
+	default:
+		return false
+	}
+	q := &ps.Chunks[c-1]
+	return q.Kind == syntax.NP && inquiryNouns.has(q.Lemma)
 }
 
 // definiteNP reports whether noun phrase c refers to something known: a

@@ -109,6 +109,8 @@ var frameTests = []struct {
 		EventAttack, "bombing", "Russia", "", "Aleppo"},
 	{"gerund that continues the act of the verb's subject", "Rebels kept shelling villages near Idlib.",
 		EventAttack, "shelling", "Rebels", "villages", "Idlib"},
+	{"event noun an inquiry looks into took place", "Police opened a probe into the bombing.",
+		EventAttack, "bombing", "", "", ""},
 	{"particle after a pronoun object", "A suicide bomber blew himself up at a checkpoint in Mogadishu.",
 		EventAttack, "suicide bombing", "bomber", "Mogadishu checkpoint", "Mogadishu"},
 }
