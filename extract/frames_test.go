@@ -111,6 +111,10 @@ var frameTests = []struct {
 		EventAttack, "shelling", "Rebels", "villages", "Idlib"},
 	{"event noun an inquiry looks into took place", "Police opened a probe into the bombing.",
 		EventAttack, "bombing", "", "", ""},
+	{"irregular past of a killing verb with its doer", "Militants slew ten villagers near Maiduguri.",
+		EventAttack, "killing", "Militants", "villagers", "Maiduguri"},
+	{"siege by an armed doer", "Rebels besieged the town of Kidal.",
+		EventAttack, "armed assault", "Rebels", "the town", "Kidal"},
 	{"particle after a pronoun object", "A suicide bomber blew himself up at a checkpoint in Mogadishu.",
 		EventAttack, "suicide bombing", "bomber", "Mogadishu checkpoint", "Mogadishu"},
 }

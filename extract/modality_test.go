@@ -58,6 +58,7 @@ var unrealTests = []struct{ name, in string }{
 	{"rejected claims", "The ministry rejected claims that its jets bombed a hospital in Idlib."},
 	{"trigger as the second half of a compound of prevention", "Russia agreed to extend its cease-fire in Aleppo."},
 	{"spaced compound of prevention", "The rebels broke the cease - fire near Idlib."},
+	{"besieged by no armed doer", "Reporters besieged the minister in Paris."},
 	{"negated verb of starting before a gerund", "Officials said Russia will not start bombing Aleppo."},
 }
 
