@@ -37,7 +37,8 @@ func (s *Sentence) coordinatedPassive(v int) bool {
 
 // shareAgents gives a passive clause with no agent the agent of the
 // passive clause coordinated with it: in "was shot and wounded by police"
-// the police did both.
+// the police did both; and an active clause with no object the object of
+// the active clause coordinated after it.
 func (p *Parser) shareAgents() {
 	s := &p.s
 	for i := len(s.Clauses) - 2; i >= 0; i-- {
@@ -45,7 +46,30 @@ func (p *Parser) shareAgents() {
 		if cl.Agent < 0 && next.Agent >= 0 && next.Verb == cl.Verb+1 && s.coordinatedPassive(next.Verb) {
 			cl.Agent = next.Agent
 		}
+		if cl.Obj < 0 && next.Obj >= 0 && next.Verb == cl.Verb+1 && s.coordinatedActive(cl.Verb) {
+			// "abducted and ransomed a trader": both acts had one object
+			cl.Obj = next.Obj
+		}
 	}
+}
+
+// coordinatedActive reports whether active verb group v is joined by "and"
+// or "or" to the active group right after it, with nothing but adverbs
+// between: "killed and mutilated".
+func (s *Sentence) coordinatedActive(v int) bool {
+	if v+1 >= len(s.Chunks) || s.Chunks[v+1].Kind != VG || s.Chunks[v].Passive || s.Chunks[v+1].Passive || s.Chunks[v].Kind != VG {
+		return false
+	}
+	a, b := s.Chunks[v].B, s.Chunks[v+1].A
+	if b <= a || s.Tags[a] != Conj {
+		return false
+	}
+	for k := a + 1; k < b; k++ {
+		if s.Tags[k] != Adv {
+			return false
+		}
+	}
+	return true
 }
 
 // markParticiples marks the verb groups that continue a clause (", killing
@@ -64,6 +88,12 @@ func (p *Parser) markPass(pass int) {
 		c := &s.Chunks[v]
 		if pass == 1 && c.Kind == VG && s.Tags[c.Head] == VerbPast && s.coordinatedPassive(v) {
 			c.Passive = true // "was abducted and (later) killed"
+			continue
+		}
+		if pass == 0 && c.Kind == VG && v > 0 && s.Chunks[v-1].Kind == VG && s.Chunks[v-1].Inf && s.Chunks[v-1].B == c.A {
+			// "to continue fighting": the verb after an infinitive is
+			// as little reported as it
+			c.Inf = true
 			continue
 		}
 		if c.Kind != VG || c.Head != c.A {
@@ -103,9 +133,24 @@ func (s *Sentence) laterFinite(v int) bool {
 		if s.boundaryBetween(s.Chunks[j-1].B, c.A) {
 			return false
 		}
-		if c.Kind == VG && !c.Participle && !c.Inf {
+		if c.Kind == VG && !c.Participle && !c.Inf && !s.afterObjectPronoun(j) {
 			return true
 		}
+	}
+	return false
+}
+
+// afterObjectPronoun reports whether verb group v follows an object
+// pronoun, as the complement of the verb before it ("leaving him
+// injured"): an object pronoun is no subject, so the group is no finite
+// verb.
+func (s *Sentence) afterObjectPronoun(v int) bool {
+	if v == 0 || s.Chunks[v-1].Kind != NP || s.Chunks[v-1].B != s.Chunks[v].A || s.Chunks[v-1].B-s.Chunks[v-1].A != 1 {
+		return false
+	}
+	switch s.Toks[s.Chunks[v-1].A].Norm {
+	case "him", "them", "me", "us":
+		return true
 	}
 	return false
 }
@@ -126,7 +171,7 @@ func (p *Parser) subject(cl *Clause) {
 		cl.Subj = cl.Verb - 1
 		return
 	}
-	if vc.Participle || vc.Inf {
+	if vc.Participle || vc.Inf || vc.Raised {
 		p.inherit(cl)
 		return
 	}
@@ -150,13 +195,17 @@ func (p *Parser) subject(cl *Clause) {
 			return
 		}
 		if c.Kind == VG {
-			if c.Reduced || c.Modifier {
-				// "a bomber riding a motorcycle crashed": the
-				// participle and its object describe the subject
+			if c.Reduced || c.Modifier || c.Inf {
+				// "a bomber riding a motorcycle crashed", "an IED
+				// intended to target soldiers exploded": the
+				// participle or infinitive and its object describe
+				// the subject
 				pos = c.A
 				continue
 			}
-			if s.conjBetween(c.B, vc.A) {
+			if s.conjBetween(c.B, vc.A) || c.B == vc.A && s.Tags[vc.Head] == VerbIng {
+				// "attacked and killed", "began attacking": the
+				// subject of the verb before
 				p.inherit(cl)
 			}
 			return
@@ -167,12 +216,13 @@ func (p *Parser) subject(cl *Clause) {
 		}
 		// the object of a participle that describes the noun before
 		// it: "a bomber riding a motorcycle crashed into"
-		if j > 0 && s.Chunks[j-1].Kind == VG && s.Chunks[j-1].Modifier && s.Chunks[j-1].B == c.A && !s.conjBetween(c.B, vc.A) {
+		if j > 0 && s.Chunks[j-1].Kind == VG && (s.Chunks[j-1].Modifier || s.Chunks[j-1].Inf) && s.Chunks[j-1].B == c.A && !s.conjBetween(c.B, vc.A) {
 			pos = c.A
 			continue
 		}
-		// an object of a verb before: "attacked a post and killed two"
-		if j > 0 && s.Chunks[j-1].Kind == VG && !s.Chunks[j-1].Passive && s.Chunks[j-1].B == c.A && s.conjBetween(c.B, vc.A) {
+		// an object of a verb before: "attacked a post and killed two",
+		// "wounded a baby and a woman, and killed livestock"
+		if first := s.listStart(j); first > 0 && s.Chunks[first-1].Kind == VG && !s.Chunks[first-1].Passive && s.Chunks[first-1].B == s.Chunks[first].A && s.conjBetween(c.B, vc.A) {
 			p.inherit(cl)
 			return
 		}
@@ -191,6 +241,15 @@ func (p *Parser) subject(cl *Clause) {
 		cl.Subj = j
 		return
 	}
+}
+
+// listStart returns the first noun phrase of the list that noun phrase j
+// ends ("a baby and a woman"), j itself when it ends none.
+func (s *Sentence) listStart(j int) int {
+	for j > 0 && s.conjoined(j) && s.Chunks[j-1].Prep < 0 {
+		j--
+	}
+	return j
 }
 
 func isRelative(w string) bool { return w == "who" || w == "which" || w == "that" }
