@@ -630,6 +630,10 @@ func existential(ps *syntax.Sentence, cl *syntax.Clause) bool {
 // occurVerbs say that their subject, an event, took place.
 var occurVerbs = grammarList("occurVerbs")
 
+// engageVerbs join two sides in the clash their "in" phrase names:
+// "engaged police in a gun battle".
+var engageVerbs = grammarList("engageVerbs")
+
 // habitual reports whether an event noun at token a is one of many ("a
 // series of attacks", "dozens of raids"): a habit, not an event.
 func (d *docState) habitual(si, a int) bool {
@@ -840,7 +844,9 @@ func rolesOf(ps *syntax.Sentence, def *frameDef, c int) synRoles {
 				// the object, unless it is the word the row needs
 				// ("opened fire"): "took nine sailors as hostages"
 				for _, o := range ps.Objects(cl, nil) {
-					if !hasString(def.objects, ps.Chunks[o].Lemma) {
+					if !hasString(def.objects, ps.Chunks[o].Lemma) || nounBeforeHead(ps, o) {
+						// "took several herders hostage": the chunker
+						// joined the people to the row's word
 						r.targets = append(r.targets, o)
 					}
 				}
@@ -918,6 +924,13 @@ func rolesOf(ps *syntax.Sentence, def *frameDef, c int) synRoles {
 			// "the president survived an assassination attempt": the
 			// one who survived was its target
 			r.targets = append(r.targets, cl.Subj)
+		case def.symmetric && !v.Passive && engageVerbs.has(v.Lemma) && inPreps(ps, cl, c, "in"):
+			// "hunters engaged police in a gun battle": the subject and
+			// the object are the sides
+			if cl.Subj >= 0 {
+				r.sides = append(r.sides, cl.Subj)
+			}
+			r.sides = ps.Objects(cl, r.sides)
 		case cl.Subj == c && !cl.Inherited && occurVerbs.has(v.Lemma):
 			// "clashes erupted between X and Y in Z"
 			for _, p := range cl.Preps {
@@ -943,6 +956,18 @@ func rolesOf(ps *syntax.Sentence, def *frameDef, c int) synRoles {
 		}
 	}
 	return r
+}
+
+// nounBeforeHead reports whether noun phrase np has a noun or name right
+// before its head ("several herders hostage"), not only an adjective or a
+// determiner ("heavy fire").
+func nounBeforeHead(ps *syntax.Sentence, np int) bool {
+	h := ps.Chunks[np].Head
+	if h <= ps.Chunks[np].A {
+		return false
+	}
+	t := ps.Tags[h-1]
+	return t == syntax.Noun || t == syntax.Proper
 }
 
 // blamedFor returns the noun phrase that a clause of blame around event
@@ -1193,9 +1218,19 @@ func (d *docState) actorNP(f *frame, ps *syntax.Sentence, np int, doer bool) boo
 		named = true
 		// the people the phrase describes act as themselves: "farmers
 		// killed two herders", "a group of Fulani pastoralists attacked"
-		if p := d.describedPeople(f.s, ps, np); p != nil {
+		// one person of a kind acts in a named act ("a farmer took two
+		// herders hostage"), not in the lexicon's bare "strike" verbs
+		// ("a herder destroyed his field")
+		if p := d.describedPeople(f.s, ps, np, f.subtype != "strike"); p != nil {
 			f.actors = appendEnt(f.actors, p)
 			f.explicitActor = true
+		}
+	}
+	if of := heldBy(ps, np); of >= 0 && collectiveHeads.has(head) && len(ms) == 0 {
+		// "a group of gunmen attacked", "a number of farmers and
+		// herders clashed": the people of the "of" phrase act
+		for _, j := range listItems(ps, of) {
+			named = d.actorNP(f, ps, j, doer) || named
 		}
 	}
 	return named
@@ -1204,13 +1239,14 @@ func (d *docState) actorNP(f *frame, ps *syntax.Sentence, np int, doer bool) boo
 // describedPeople returns the people (a participant of class Civilians)
 // that noun phrase np describes, reading through a collective head to its
 // "of" phrase ("a group of farmers", "a band of herders"); nil when it
-// describes none.
-func (d *docState) describedPeople(s int, ps *syntax.Sentence, np int) *entity {
-	if pluralHead(ps.Toks[ps.Chunks[np].Head].Norm) {
-		for _, m := range d.npMentions(s, ps, np) {
-			if m.ent.class == ClassCivilians {
-				return m.ent
-			}
+// describes none. With one, a singular phrase describes them too.
+func (d *docState) describedPeople(s int, ps *syntax.Sentence, np int, one bool) *entity {
+	plural := pluralHead(ps.Toks[ps.Chunks[np].Head].Norm)
+	for _, m := range d.npMentions(s, ps, np) {
+		// with one, a person acts as one of their kind where the phrase
+		// says which ("a farmer"), not as "a man"
+		if m.ent.class == ClassCivilians && (plural || one && m.ent.typ != "civilians") {
+			return m.ent
 		}
 	}
 	if !collectiveHeads.has(ps.Toks[ps.Chunks[np].Head].Norm) || np+1 >= len(ps.Chunks) || ps.PrepOf(np+1) != "of" {
@@ -1225,7 +1261,8 @@ func (d *docState) describedPeople(s int, ps *syntax.Sentence, np int) *entity {
 }
 
 // pluralHead reports whether a head noun names more than one person: a
-// lone "man" who throws a grenade is no community acting.
+// lone "man" who throws a grenade is no community acting (one of a kind
+// the phrase names, "a farmer", is).
 func pluralHead(w string) bool {
 	return strings.HasSuffix(w, "s") || w == "people" || w == "men" || w == "women" || w == "youth"
 }
@@ -1236,9 +1273,24 @@ var collectiveHeads = grammarList("collectiveHeads")
 // targetNP adds the targets (or the places, for a place name) noun phrase
 // np names.
 func (d *docState) targetNP(f *frame, ps *syntax.Sentence, np int) {
+	if of := heldBy(ps, np); of >= 0 {
+		// "the body of a child", "the vehicle of the mayor", "a group
+		// of tourists": the people the "of" phrase names were hit
+		n := len(f.targets)
+		d.targetNP(f, ps, of)
+		if len(f.targets) > n {
+			return
+		}
+	}
 	ms := d.npMentions(f.s, ps, np)
 	if of := memberOf(ps, np); of >= 0 && len(ms) == 0 {
 		ms = d.npMentions(f.s, ps, of) // "four members of al Shabaab"
+		if len(ms) == 0 && communityNouns.has(ps.Toks[ps.Chunks[of].Head].Norm) && d.countedNP(ps, np) {
+			// "three members of the Fulani community": people counted
+			// by their community
+			f.targets = appendEnt(f.targets, d.countedCivilians(f.s, ""))
+			return
+		}
 	}
 	if v := d.venueTarget(f.s, ps, np); v != nil {
 		// "targeted a bakery", "the bombing of the federal building":
@@ -1248,7 +1300,7 @@ func (d *docState) targetNP(f *frame, ps *syntax.Sentence, np int) {
 	}
 	hit := false
 	for _, m := range ms {
-		if containsEnt(f.actors, m.ent) {
+		if containsEnt(f.actors, m.ent) || qualifiesPeople(ms, m, ps.Chunks[np].Head) {
 			continue
 		}
 		if m.demonym && m.b == ps.Chunks[np].B && d.countedNP(ps, np) {
@@ -1283,6 +1335,22 @@ func (d *docState) targetNP(f *frame, ps *syntax.Sentence, np int) {
 	if head := ps.Toks[ps.Chunks[np].Head].Norm; f.syn || !targetObjects.has(head) && !placeNouns.has(head) {
 		f.targetText = appendStr(f.targetText, ps.Text(np))
 	}
+}
+
+// qualifiesPeople reports whether mention m, among the mentions ms of a
+// noun phrase whose head is token head, is a name before people it
+// qualifies ("a Red Cross volunteer", "an NGO worker"): the people were
+// hit, not the body named.
+func qualifiesPeople(ms []*mention, m *mention, head int) bool {
+	if m.b > head || m.ent.class != ClassOrganization && m.ent.class != ClassArmedGroup {
+		return false
+	}
+	for _, o := range ms {
+		if o != m && o.a <= head && head < o.b && o.ent.class == ClassCivilians {
+			return true
+		}
+	}
+	return false
 }
 
 // venueTarget returns the facility that noun phrase np of sentence s
@@ -1381,6 +1449,31 @@ func memberOf(ps *syntax.Sentence, np int) int {
 
 // bodyMemberHeads name people by the body they belong to.
 var bodyMemberHeads = grammarList("bodyMemberHeads")
+
+// heldBy returns the "of" phrase right after noun phrase np when np names
+// a thing someone has or a number of people ("the body of a child", "the
+// vehicle of the mayor", "a group of tourists"), -1 otherwise.
+func heldBy(ps *syntax.Sentence, np int) int {
+	w := ps.Toks[ps.Chunks[np].Head].Norm
+	if !ownedHeads.has(w) && !collectiveHeads.has(w) || np+1 >= len(ps.Chunks) || ps.PrepOf(np+1) != "of" || ps.Chunks[np+1].A != ps.Chunks[np].B+1 {
+		return -1
+	}
+	return np + 1
+}
+
+// listItems returns noun phrase np and the phrases listed after it under
+// the same preposition: "of farmers and herders".
+func listItems(ps *syntax.Sentence, np int) []int {
+	out := []int{np}
+	for j := np + 1; j < len(ps.Chunks) && ps.Chunks[j].Kind == syntax.NP && ps.Chunks[j].Prep == ps.Chunks[np].Prep && ps.Conjoined(j); j++ {
+		out = append(out, j)
+	}
+	return out
+}
+
+// ownedHeads name what belongs to the people an attack hit: "the body of",
+// "the vehicle of".
+var ownedHeads = grammarList("ownedHeads")
 
 // placeNP adds the places noun phrase np names.
 func (d *docState) placeNP(f *frame, ps *syntax.Sentence, np int) {

@@ -306,6 +306,10 @@ func (d *docState) settleClass(l *wordLists, p *participant) bool {
 		case modCivil:
 			if needs {
 				p.class, p.kind, needs = ClassCivilians, "civilians", false
+			} else if p.class == ClassStateForce {
+				// "electoral officers", "a presiding officer": officials
+				// of a civil body, not police
+				p.class, p.kind = ClassCivilians, "officials"
 			}
 		}
 	}
@@ -630,12 +634,13 @@ func (d *docState) nounTriggerAt(s, i int) bool {
 
 // sentenceCountry is the country a participant of sentence s belongs to
 // when its phrase does not say: a country named in the sentence or the
-// two before it (not through a group's home country or a small place the
-// gazetteer may have mistaken), else the one country the document is in.
+// two before it (not through a group's home country, the nationality or
+// origin of other people, or a small place the gazetteer may have
+// mistaken), else the one country the document is in.
 func (d *docState) sentenceCountry(s int) string {
 	for k := s; k >= 0 && k >= s-2; k-- {
 		for _, m := range d.ments[k] {
-			if m.ent.class == ClassCountry && !d.diplomatModifier(k, m) {
+			if m.ent.class == ClassCountry && !d.diplomatModifier(k, m) && !othersOrigin(d.sents[k].Tokens, m) {
 				return m.ent.country
 			}
 		}
@@ -652,4 +657,16 @@ func (d *docState) sentenceCountry(s int) string {
 		}
 	}
 	return ""
+}
+
+// othersOrigin reports whether country mention m says where other people
+// than a state come from: a demonym of victims or attackers ("Somali
+// residents", "two French tourists", "Ethiopian tribesmen"), or "from X"
+// ("raiders from Sudan"). Police in the same sentence are not that
+// country's: "police battle raiders from Sudan".
+func othersOrigin(toks []text.Token, m *mention) bool {
+	if m.a > 0 && toks[m.a-1].Norm == "from" {
+		return true
+	}
+	return m.demonym && !ownCountryWords.has(demonymHead(toks, m.b))
 }
