@@ -60,6 +60,10 @@ var argTests = []struct {
 		"party supporters", "officials"},
 	{"an official is a civilian hit", "Gunmen shot a county official in Wajir.",
 		"gunmen", "officials"},
+	{"a post or position a force holds: the force was attacked", "JNIM militants attacked an army position near Porga (Materi, Atacora).",
+		"JNIM", "Armed Forces"},
+	{"people killed at a venue hit stay its targets", "Three customers were killed when gunmen attacked a bar in Garissa.",
+		"gunmen", "patrons"},
 }
 
 func TestArgumentShapes(t *testing.T) {
@@ -164,5 +168,34 @@ func TestOthersOrigin(t *testing.T) {
 		if !police {
 			t.Errorf("%s: %q: no state force", tt.name, tt.in)
 		}
+	}
+}
+
+// TestCountIsNoName: a count that opens a sentence before a group's head
+// noun ("One militant was killed") names no group.
+func TestCountIsNoName(t *testing.T) {
+	rec := extractSentence(t, Default(), "Militants attacked a post in Porga (Materi, Atacora). One militant was killed.")
+	for _, e := range rec.Entities {
+		if e.Name == "One" {
+			t.Errorf("a count became the %s %q", e.Class, e.Name)
+		}
+	}
+}
+
+// TestTravelledFromCountry: a place after "from" that says where someone
+// travelled from, not where people come from, places the document.
+func TestTravelledFromCountry(t *testing.T) {
+	rec := extractSentence(t, Default(), "Gunmen held 30 passengers hostage in Dulkabo town. The gunmen stopped the bus while it was travelling from Masalani.")
+	got := "no event"
+	for _, e := range rec.Events {
+		if e.Type == EventAbduction {
+			got = ""
+			if e.Country != nil {
+				got = e.Country.Name
+			}
+		}
+	}
+	if got != "Kenya" {
+		t.Errorf("country %q, want Kenya", got)
 	}
 }

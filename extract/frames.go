@@ -1087,6 +1087,14 @@ func (d *docState) fillFromSyntax(f *frame, ps *syntax.Sentence, def *frameDef, 
 		for _, np := range r.targets {
 			d.targetNP(f, ps, np)
 		}
+	} else if len(f.targets) == 0 {
+		// the trigger lexicon kept the phrase as text ("an army
+		// position"): the force holding it is still a target
+		for _, np := range r.targets {
+			if force := d.manningForce(f.s, ps, np); force != nil && !containsEnt(f.actors, force) {
+				f.targets = appendEnt(f.targets, force)
+			}
+		}
 	}
 	// the victims of a killing by a named doer, or of an event noun
 	// ("the explosion injured two officers"), are its targets
@@ -1292,6 +1300,11 @@ func (d *docState) targetNP(f *frame, ps *syntax.Sentence, np int) {
 			return
 		}
 	}
+	if force := d.manningForce(f.s, ps, np); force != nil && !containsEnt(f.actors, force) {
+		// "attacked an army position", "a police post": the force
+		// that holds it was attacked too
+		f.targets = appendEnt(f.targets, force)
+	}
 	if v := d.venueTarget(f.s, ps, np); v != nil {
 		// "targeted a bakery", "the bombing of the federal building":
 		// the facility hit is the target, whatever town it names
@@ -1351,6 +1364,24 @@ func qualifiesPeople(ms []*mention, m *mention, head int) bool {
 		}
 	}
 	return false
+}
+
+// manningForce returns the state force that noun phrase np of sentence s
+// names by a force word before a post or position it holds ("an army
+// position", "a police post", "the military base"), nil otherwise.
+func (d *docState) manningForce(s int, ps *syntax.Sentence, np int) *entity {
+	ch := &ps.Chunks[np]
+	l := loadWordLists()
+	head := ps.Toks[ch.Head].Norm
+	if !l.venueSet.has(head) && !targetObjects.has(head) {
+		return nil
+	}
+	for k := ch.A; k < ch.Head; k++ {
+		if w := l.heads[ps.Toks[k].Norm]; w.class == ClassStateForce && w.kind != "needs-modifier" {
+			return d.forceParticipant(participant{s: s, class: ClassStateForce, kind: w.kind})
+		}
+	}
+	return nil
 }
 
 // venueTarget returns the facility that noun phrase np of sentence s

@@ -528,11 +528,14 @@ func victimClass(class string) bool {
 // preferNamed returns an event's targets without the described ones
 // ("civilians", "unidentified gunmen") when it also has a named target:
 // in "the strikes on Jaish al-Adl hideouts killed two children" the
-// group is what was struck, the children its victims.
+// group is what was struck, the children its victims. A venue hit is no
+// named target: "two patrons were killed when gunmen attacked a bar".
 func preferNamed(ts []*entity) []*entity {
 	named := false
 	for _, t := range ts {
-		if !t.described {
+		// a venue hit names no one: the people described in it stay
+		// ("a bar in Wajir" and its patrons)
+		if !t.described && !hasPlaceClass(t) {
 			named = true
 		}
 	}

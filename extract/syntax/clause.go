@@ -35,6 +35,44 @@ func (s *Sentence) coordinatedPassive(v int) bool {
 	return true
 }
 
+// gappedPassive reports whether bare past form v follows the subject of a
+// second passive whose auxiliary the coordination left out: "two were
+// killed and several others injured", "ten were killed and over 70
+// wounded".
+func (s *Sentence) gappedPassive(v int) bool {
+	c := s.Chunks[v]
+	if c.Head != c.A || v < 2 || s.Chunks[v-1].Kind != NP || s.Chunks[v-1].B != c.A {
+		return false
+	}
+	if v+1 < len(s.Chunks) && s.Chunks[v+1].Kind == NP && s.Chunks[v+1].Prep < 0 && s.Chunks[v+1].A == c.B {
+		return false // an object follows: an active verb
+	}
+	if !s.counted(v - 1) {
+		return false // "and the army shot": a subject of its own
+	}
+	k := s.Chunks[v-1].A - 1
+	for k >= 0 && (s.Tags[k] == Prep || s.Tags[k] == Adv) && s.ChunkOf[k] < 0 {
+		k-- // "and over 70 wounded"
+	}
+	if k < 1 || s.Tags[k] != Conj || s.ChunkOf[k-1] < 0 {
+		return false
+	}
+	prev := s.Chunks[s.ChunkOf[k-1]]
+	return prev.Kind == VG && prev.Passive
+}
+
+// counted reports whether noun phrase np counts people rather than names
+// them: a number or a quantifier opens it ("five", "several others", "many
+// more").
+func (s *Sentence) counted(np int) bool {
+	c := s.Chunks[np]
+	switch s.Toks[c.A].Norm {
+	case "several", "many", "others", "dozens", "scores", "more", "some":
+		return true
+	}
+	return s.Tags[c.A] == Num
+}
+
 // shareAgents gives a passive clause with no agent the agent of the
 // passive clause coordinated with it: in "was shot and wounded by police"
 // the police did both; and an active clause with no object the object of
@@ -86,8 +124,8 @@ func (p *Parser) markPass(pass int) {
 	s := &p.s
 	for v := range s.Chunks {
 		c := &s.Chunks[v]
-		if pass == 1 && c.Kind == VG && s.Tags[c.Head] == VerbPast && s.coordinatedPassive(v) {
-			c.Passive = true // "was abducted and (later) killed"
+		if pass == 1 && c.Kind == VG && s.Tags[c.Head] == VerbPast && (s.coordinatedPassive(v) || s.gappedPassive(v)) {
+			c.Passive = true // "was abducted and (later) killed", "two were killed and five injured"
 			continue
 		}
 		if pass == 0 && c.Kind == VG && v > 0 && s.Chunks[v-1].Kind == VG && s.Chunks[v-1].Inf && s.Chunks[v-1].B == c.A {
