@@ -62,6 +62,8 @@ var argTests = []struct {
 		"gunmen", "officials"},
 	{"a post or position a force holds: the force was attacked", "JNIM militants attacked an army position near Porga (Materi, Atacora).",
 		"JNIM", "Armed Forces"},
+	{"an agentless passive after a sentence whose subject is an armed group", "Bandits stopped a bus near Baragoi. Two passengers were shot dead.",
+		"bandits", "passengers"},
 	{"people killed at a venue hit stay its targets", "Three customers were killed when gunmen attacked a bar in Garissa.",
 		"gunmen", "patrons"},
 }

@@ -171,6 +171,9 @@ func (s *Sentence) laterFinite(v int) bool {
 		if s.boundaryBetween(s.Chunks[j-1].B, c.A) {
 			return false
 		}
+		if c.Kind == VG && c.Participle && !c.Modifier {
+			return false // ", leaving him injured and the car damaged": its own clause
+		}
 		if c.Kind == VG && !c.Participle && !c.Inf && !s.afterObjectPronoun(j) {
 			return true
 		}

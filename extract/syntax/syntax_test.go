@@ -67,6 +67,8 @@ var clauseTests = []struct {
 		[]string{"shoot active subj=Police obj=a trader near:the market"}},
 	{"a second passive whose auxiliary the coordination left out", "Two guards were killed and several others injured in the raid.",
 		[]string{"kill passive subj=Two guards", "injure passive subj=several others in:the raid"}},
+	{"verbs after a participle belong to its clause", "Gunmen shot at the car of a chief, leaving him wounded and the car damaged.",
+		[]string{"shoot active subj=Gunmen at:the car of:a chief", "leave active participle subj=Gunmen obj=him", "wound active subj=him", "damage active subj=the car"}},
 	{"the month May is no modal", "On 3 May, gunmen killed a guard.",
 		[]string{"kill active subj=gunmen obj=a guard"}},
 }
