@@ -64,6 +64,8 @@ var argTests = []struct {
 		"JNIM", "Armed Forces"},
 	{"an agentless passive after a sentence whose subject is an armed group", "Bandits stopped a bus near Baragoi. Two passengers were shot dead.",
 		"bandits", "passengers"},
+	{"the victims of the participle after a venue hit", "Militants threw a grenade into a church in Garissa, injuring five worshippers.",
+		"Militants", "worshippers"},
 	{"people killed at a venue hit stay its targets", "Three customers were killed when gunmen attacked a bar in Garissa.",
 		"gunmen", "patrons"},
 }

@@ -858,7 +858,10 @@ func rolesOf(ps *syntax.Sentence, def *frameDef, c int) synRoles {
 		// ", wounding 13 people in Lyon": the participle that follows
 		// gives the event its victims and place
 		if next := ps.ClauseOf(nextVerb(ps, c)); next != nil && ps.Chunks[next.Verb].Participle && !ps.Chunks[next.Verb].Modifier && next.Inherited {
-			if resultVerbs.has(ps.Chunks[next.Verb].Lemma) && len(r.targets) == 0 {
+			if resultVerbs.has(ps.Chunks[next.Verb].Lemma) {
+				// the victims count where no one else was hit
+				// (fillFromSyntax): "threw a grenade into a
+				// church, injuring worshippers"
 				r.victims = ps.Objects(next, r.victims)
 			}
 			for _, p := range next.Preps {
@@ -1098,7 +1101,7 @@ func (d *docState) fillFromSyntax(f *frame, ps *syntax.Sentence, def *frameDef, 
 	}
 	// the victims of a killing by a named doer, or of an event noun
 	// ("the explosion injured two officers"), are its targets
-	if (fresh || def.needAgent && named || ch.Kind == syntax.NP && !def.symmetric) && len(f.targets) == 0 && len(f.targetText) == 0 {
+	if (fresh || def.needAgent && named || ch.Kind == syntax.NP && !def.symmetric || len(r.victims) > 0 && len(f.targets) > 0) && !peopleHit(f.targets) && len(f.targetText) == 0 {
 		for _, np := range r.victims {
 			if !fresh && ch.Kind == syntax.NP && loadModalLists().toll.has(ps.Toks[ps.Chunks[np].Head].Norm) {
 				continue // "left six dead": a toll, not whom it hit

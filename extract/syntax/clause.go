@@ -236,11 +236,11 @@ func (p *Parser) subject(cl *Clause) {
 			return
 		}
 		if c.Kind == VG {
-			if c.Reduced || c.Modifier || c.Inf {
+			if c.Reduced || c.Modifier || c.Inf || c.Raised {
 				// "a bomber riding a motorcycle crashed", "an IED
-				// intended to target soldiers exploded": the
-				// participle or infinitive and its object describe
-				// the subject
+				// intended to target soldiers exploded", "attackers
+				// suspected to be linked to X threw": the participle
+				// or infinitive and its object describe the subject
 				pos = c.A
 				continue
 			}

@@ -69,6 +69,8 @@ var clauseTests = []struct {
 		[]string{"kill passive subj=Two guards", "injure passive subj=several others in:the raid"}},
 	{"verbs after a participle belong to its clause", "Gunmen shot at the car of a chief, leaving him wounded and the car damaged.",
 		[]string{"shoot active subj=Gunmen at:the car of:a chief", "leave active participle subj=Gunmen obj=him", "wound active subj=him", "damage active subj=the car"}},
+	{"a raised passive infinitive between subject and verb", "Attackers suspected to be linked to the group threw a grenade into a church.",
+		[]string{"suspect reduced subj=Attackers", "link passive to:the group", "throw active subj=Attackers obj=a grenade into:a church"}},
 	{"the month May is no modal", "On 3 May, gunmen killed a guard.",
 		[]string{"kill active subj=gunmen obj=a guard"}},
 }
