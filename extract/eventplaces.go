@@ -136,6 +136,9 @@ func (d *docState) victimsFromTolls(events []*docEvent) {
 		if e.f.killed <= 0 && e.f.injured <= 0 {
 			continue // the toll went to another event ("strikes over a bombing that killed 90")
 		}
+		// with a venue hit, the civilians in it ("patrons were killed
+		// when gunmen attacked a bar"); a force's post is its own target
+		venue := len(e.f.targets) > 0
 		seen := map[int]bool{}
 		bareIn := -1
 		for _, f := range e.frames {
@@ -147,7 +150,7 @@ func (d *docState) victimsFromTolls(events []*docEvent) {
 			for _, c := range findCasualties(toks) {
 				named := false
 				for _, m := range d.ments[f.s] {
-					if m.a < c.End && m.b > c.At && victimClass(m.ent.class) && !containsEnt(e.f.actors, m.ent) {
+					if m.a < c.End && m.b > c.At && victimClass(m.ent.class) && !containsEnt(e.f.actors, m.ent) && (!venue || m.ent.class == ClassCivilians) {
 						e.f.targets = appendEnt(e.f.targets, m.ent)
 						named = true
 					}

@@ -1303,12 +1303,13 @@ func (d *docState) targetNP(f *frame, ps *syntax.Sentence, np int) {
 			return
 		}
 	}
-	if force := d.manningForce(f.s, ps, np); force != nil && !containsEnt(f.actors, force) {
-		// "attacked an army position", "a police post": the force
-		// that holds it was attacked too
+	v := d.venueTarget(f.s, ps, np)
+	if force := d.manningForce(f.s, ps, np); v == nil && force != nil && !containsEnt(f.actors, force) {
+		// "attacked an army position": the force that holds a
+		// position no venue names was attacked
 		f.targets = appendEnt(f.targets, force)
 	}
-	if v := d.venueTarget(f.s, ps, np); v != nil {
+	if v != nil {
 		// "targeted a bakery", "the bombing of the federal building":
 		// the facility hit is the target, whatever town it names
 		f.targets = appendEnt(f.targets, v)
@@ -1370,14 +1371,14 @@ func qualifiesPeople(ms []*mention, m *mention, head int) bool {
 }
 
 // manningForce returns the state force that noun phrase np of sentence s
-// names by a force word before a post or position it holds ("an army
-// position", "a police post", "the military base"), nil otherwise.
+// names by a force word before a position it holds that no venue names
+// ("an army position", "police positions"), nil otherwise.
 func (d *docState) manningForce(s int, ps *syntax.Sentence, np int) *entity {
 	ch := &ps.Chunks[np]
 	l := loadWordLists()
 	head := ps.Toks[ch.Head].Norm
-	if !l.venueSet.has(head) && !targetObjects.has(head) {
-		return nil
+	if l.venueSet.has(head) || !targetObjects.has(head) {
+		return nil // a venue ("a police station") is the target itself
 	}
 	for k := ch.A; k < ch.Head; k++ {
 		if w := l.heads[ps.Toks[k].Norm]; w.class == ClassStateForce && w.kind != "needs-modifier" {

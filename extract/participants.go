@@ -528,23 +528,25 @@ func victimClass(class string) bool {
 // preferNamed returns an event's targets without the described ones
 // ("civilians", "unidentified gunmen") when it also has a named target:
 // in "the strikes on Jaish al-Adl hideouts killed two children" the
-// group is what was struck, the children its victims. A venue hit is no
-// named target: "two patrons were killed when gunmen attacked a bar".
+// group is what was struck, the children its victims. A venue hit keeps
+// the civilians described: "two patrons were killed when gunmen attacked
+// a bar".
 func preferNamed(ts []*entity) []*entity {
-	named := false
+	named, venue := false, false
 	for _, t := range ts {
-		// a venue hit names no one: the people described in it stay
-		// ("a bar in Wajir" and its patrons)
-		if !t.described && !hasPlaceClass(t) {
-			named = true
+		if !t.described {
+			named = named || !hasPlaceClass(t)
+			venue = venue || hasPlaceClass(t)
 		}
 	}
-	if !named {
+	if !named && !venue {
 		return ts
 	}
 	out := make([]*entity, 0, len(ts))
 	for _, t := range ts {
-		if !t.described {
+		// a venue hit names no one: the civilians described in it
+		// stay ("a bar in Wajir" and its patrons)
+		if !t.described || !named && t.class == ClassCivilians {
 			out = append(out, t)
 		}
 	}
