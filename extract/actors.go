@@ -100,3 +100,31 @@ func (d *docState) possessor(s int, ps *syntax.Sentence, c int) *entity {
 	}
 	return a
 }
+
+// precedingDoer gives an attack or abduction told by an agentless passive
+// ("The driver and a passenger were kidnapped") the armed group that is
+// the subject of the sentence before, where that sentence tells of no
+// attack of its own: "Al Shabaab militants hijacked a lorry near Mandera.
+// The driver was kidnapped."
+func (d *docState) precedingDoer(events []*docEvent) {
+	attackIn := map[int]bool{}
+	for _, e := range events {
+		for _, f := range e.frames {
+			if f.typ == EventAttack || f.typ == EventAbduction {
+				attackIn[f.s] = true
+			}
+		}
+	}
+	for _, e := range events {
+		if e.f.typ != EventAttack && e.f.typ != EventAbduction || len(e.f.actors) > 0 || len(e.f.actorText) > 0 {
+			continue
+		}
+		f := e.frames[0]
+		if !f.verb || !f.passive || f.s == 0 || attackIn[f.s-1] || d.skip[f.s-1] {
+			continue
+		}
+		if m := d.sentenceSubject(f.s - 1); m != nil && m.ent.class == ClassArmedGroup && !containsEnt(e.f.targets, m.ent) {
+			e.f.actors = appendEnt(e.f.actors, m.ent)
+		}
+	}
+}

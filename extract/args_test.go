@@ -42,6 +42,32 @@ var argTests = []struct {
 		"Boko Haram", "market"},
 	{"a participle that describes the subject", "A suicide bomber driving a truck crashed into a police convoy near Kandahar.",
 		"bomber", "police"},
+	{"the body of someone: the person was hit", "Gunmen mutilated the body of a herder near Kandi (Kandi, Alibori).",
+		"gunmen", "herders"},
+	{"the car of someone: the person was hit", "Gunmen shot at the car of a village chief near Nikki (Nikki, Borgou), leaving him wounded.",
+		"gunmen", "officials"},
+	{"a group of people hit", "A man hurled a grenade into a group of Dutch tourists in Malindi.",
+		"A man", "tourists"},
+	{"members of a community, counted", "Soldiers shot dead three members of the Peul community near Kalale (Kalale, Borgou).",
+		"Benin", "civilians"},
+	{"'took X hostage' where the chunker joins X to 'hostage'", "A farmer took four herders hostage near Ouake (Ouake, Donga).",
+		"farmers", "herders"},
+	{"a perfect infinitive after 'are believed'", "Militants are believed to have ambushed a police convoy near Lamu.",
+		"Militants", "Police"},
+	{"a body's name before people qualifies them", "Police shot dead a Red Cross volunteer in Bungoma.",
+		"Kenya", "volunteers"},
+	{"officers of an election are officials, not police", "Electoral officers were beaten by party supporters in Kisii.",
+		"party supporters", "officials"},
+	{"an official is a civilian hit", "Gunmen shot a county official in Wajir.",
+		"gunmen", "officials"},
+	{"a post or position a force holds: the force was attacked", "JNIM militants attacked an army position near Porga (Materi, Atacora).",
+		"JNIM", "Armed Forces"},
+	{"an agentless passive after a sentence whose subject is an armed group", "Bandits stopped a bus near Baragoi. Two passengers were shot dead.",
+		"bandits", "passengers"},
+	{"the victims of the participle after a venue hit", "Militants threw a grenade into a church in Garissa, injuring five worshippers.",
+		"Militants", "worshippers"},
+	{"people killed at a venue hit stay its targets", "Three customers were killed when gunmen attacked a bar in Garissa.",
+		"gunmen", "patrons"},
 }
 
 func TestArgumentShapes(t *testing.T) {
@@ -52,7 +78,7 @@ func TestArgumentShapes(t *testing.T) {
 		ok := false
 		for _, e := range rec.Events {
 			found = append(found, eventRoles(e))
-			if e.Type == EventAttack && hasPart(append(e.Actors, e.Agents...), e.ActorText, tt.actor) && hasPart(e.Targets, e.TargetText, tt.target) {
+			if (e.Type == EventAttack || e.Type == EventAbduction) && hasPart(append(e.Actors, e.Agents...), e.ActorText, tt.actor) && hasPart(e.Targets, e.TargetText, tt.target) {
 				ok = true
 			}
 		}
@@ -85,4 +111,95 @@ func hasPart(refs []Ref, texts []string, want string) bool {
 		}
 	}
 	return false
+}
+
+// sideTests hold one row per shape that gives a clash its sides: each
+// wanted side is a name or alias of one of the clash's actors or targets.
+var sideTests = []struct {
+	name, in string
+	want     []string
+}{
+	{"'a number of X and Y clashed': both listed act", "A number of farmers and herders clashed near Nikki (Nikki, Borgou).",
+		[]string{"farmers", "herders"}},
+	{"'X engaged Y in a battle'", "Hunters engaged gendarmes in a gun battle near Bante (Bante, Collines).",
+		[]string{"hunters", "Benin"}},
+}
+
+func TestClashSideShapes(t *testing.T) {
+	ex := Default()
+	for _, tt := range sideTests {
+		rec := extractSentence(t, ex, tt.in)
+		var found []string
+		ok := false
+		for _, e := range rec.Events {
+			found = append(found, eventRoles(e))
+			if e.Type != EventAttack || e.Subtype != "armed clash" {
+				continue
+			}
+			ok = true
+			for _, w := range tt.want {
+				ok = ok && (hasPart(e.Actors, nil, w) || hasPart(e.Targets, nil, w))
+			}
+			if ok {
+				break
+			}
+		}
+		if !ok {
+			t.Errorf("%s: %q\nwant sides %q\ngot %s", tt.name, tt.in, tt.want, strings.Join(found, "; "))
+		}
+	}
+}
+
+// TestOthersOrigin: a state force that its phrase gives no country does not
+// take the nationality or origin of other people in its sentence.
+func TestOthersOrigin(t *testing.T) {
+	ex := Default()
+	for _, tt := range []struct{ name, in, notCountry string }{
+		{"'from X' after raiders", "Police battled Toposa raiders from South Sudan near Lokichoggio.", "South Sudan"},
+		{"a demonym of victims", "Police are said to be harassing Somali traders in Eastleigh.", "Somalia"},
+	} {
+		rec := extractSentence(t, ex, tt.in)
+		police := false
+		for _, e := range rec.Entities {
+			if e.Class != ClassStateForce {
+				continue
+			}
+			police = true
+			if e.Country == tt.notCountry || strings.Contains(e.Name, tt.notCountry) {
+				t.Errorf("%s: %q: the force is %q (%s)", tt.name, tt.in, e.Name, e.Country)
+			}
+		}
+		if !police {
+			t.Errorf("%s: %q: no state force", tt.name, tt.in)
+		}
+	}
+}
+
+// TestCountIsNoName: a count that opens a sentence before a group's head
+// noun ("One militant was killed") names no group.
+func TestCountIsNoName(t *testing.T) {
+	rec := extractSentence(t, Default(), "Militants attacked a post in Porga (Materi, Atacora). One militant was killed.")
+	for _, e := range rec.Entities {
+		if e.Name == "One" {
+			t.Errorf("a count became the %s %q", e.Class, e.Name)
+		}
+	}
+}
+
+// TestTravelledFromCountry: a place after "from" that says where someone
+// travelled from, not where people come from, places the document.
+func TestTravelledFromCountry(t *testing.T) {
+	rec := extractSentence(t, Default(), "Gunmen held 30 passengers hostage in Dulkabo town. The gunmen stopped the bus while it was travelling from Masalani.")
+	got := "no event"
+	for _, e := range rec.Events {
+		if e.Type == EventAbduction {
+			got = ""
+			if e.Country != nil {
+				got = e.Country.Name
+			}
+		}
+	}
+	if got != "Kenya" {
+		t.Errorf("country %q, want Kenya", got)
+	}
 }

@@ -130,12 +130,15 @@ func (d *docState) sentencePlaces(s int) []*entity {
 // casualty figure spans (or, for a singular victim, its phrase).
 func (d *docState) victimsFromTolls(events []*docEvent) {
 	for _, e := range events {
-		if e.f.typ != EventAttack && e.f.typ != EventAbduction || len(e.f.targets) > 0 {
+		if e.f.typ != EventAttack && e.f.typ != EventAbduction || peopleHit(e.f.targets) {
 			continue
 		}
 		if e.f.killed <= 0 && e.f.injured <= 0 {
 			continue // the toll went to another event ("strikes over a bombing that killed 90")
 		}
+		// with a venue hit, the civilians in it ("patrons were killed
+		// when gunmen attacked a bar"); a force's post is its own target
+		venue := len(e.f.targets) > 0
 		seen := map[int]bool{}
 		bareIn := -1
 		for _, f := range e.frames {
@@ -147,7 +150,7 @@ func (d *docState) victimsFromTolls(events []*docEvent) {
 			for _, c := range findCasualties(toks) {
 				named := false
 				for _, m := range d.ments[f.s] {
-					if m.a < c.End && m.b > c.At && victimClass(m.ent.class) && !containsEnt(e.f.actors, m.ent) {
+					if m.a < c.End && m.b > c.At && victimClass(m.ent.class) && !containsEnt(e.f.actors, m.ent) && (!venue || m.ent.class == ClassCivilians) {
 						e.f.targets = appendEnt(e.f.targets, m.ent)
 						named = true
 					}
@@ -160,12 +163,23 @@ func (d *docState) victimsFromTolls(events []*docEvent) {
 		// "2 killed by raiders", "grenade attack kills five": people
 		// counted with no word for who they were (in a clash, the
 		// fighters of either side)
-		if len(e.f.targets) == 0 && bareIn >= 0 && e.f.subtype != "armed clash" {
+		if !peopleHit(e.f.targets) && bareIn >= 0 && e.f.subtype != "armed clash" {
 			if p := d.participantEntity(participant{s: bareIn, class: ClassCivilians, kind: "civilians"}); p != nil && !containsEnt(e.f.actors, p) {
 				e.f.targets = appendEnt(e.f.targets, p)
 			}
 		}
 	}
+}
+
+// peopleHit reports whether targets name someone hit, not only a place
+// or a venue ("a bar in Wajir": the people in it count from the toll).
+func peopleHit(targets []*entity) bool {
+	for _, t := range targets {
+		if !hasPlaceClass(t) {
+			return true
+		}
+	}
+	return false
 }
 
 // withAreas returns places, most specific first, followed by the areas
@@ -358,8 +372,8 @@ func (d *docState) placeDocCountry() string {
 				}
 				c = m.ent.country
 			case ClassPlace, ClassRegion:
-				if m.a > 0 && toks[m.a-1].Norm == "from" {
-					continue
+				if m.a > 0 && toks[m.a-1].Norm == "from" && d.peopleBefore(s, m.a-1) {
+					continue // "raiders from Turkana"; not "travelling from Masalani"
 				}
 				c = placeCountry(m.ent)
 			}
@@ -374,6 +388,21 @@ func (d *docState) placeDocCountry() string {
 	}
 	d.placeCC = cc
 	return cc
+}
+
+// peopleBefore reports whether token k of sentence s ("from") follows
+// people it says the origin of: a participant's head ("militants from",
+// "herders from") or a group's name ("al Shabaab from").
+func (d *docState) peopleBefore(s, k int) bool {
+	if k == 0 {
+		return false
+	}
+	toks := d.sents[s].Tokens
+	if _, ok := loadWordLists().heads[toks[k-1].Norm]; ok {
+		return true
+	}
+	m := d.mentionEnding(s, k)
+	return m != nil && (m.ent.class == ClassArmedGroup || m.ent.class == ClassStateForce || m.ent.class == ClassCivilians)
 }
 
 // adminCountries returns the countries of the first-level divisions named

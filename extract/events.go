@@ -247,6 +247,7 @@ func (d *docState) findEvents(pub time.Time) []*docEvent {
 	}
 	events := d.mergeEvents(all)
 	d.attributed(events)
+	d.precedingDoer(events)
 	d.placesFromContext(events)
 	d.victimsFromTolls(events)
 	d.plantedBy(events)

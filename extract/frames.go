@@ -679,6 +679,10 @@ func existential(ps *syntax.Sentence, cl *syntax.Clause) bool {
 // occurVerbs say that their subject, an event, took place.
 var occurVerbs = grammarList("occurVerbs")
 
+// engageVerbs join two sides in the clash their "in" phrase names:
+// "engaged police in a gun battle".
+var engageVerbs = grammarList("engageVerbs")
+
 // habitual reports whether an event noun at token a is one of many ("a
 // series of attacks", "dozens of raids"): a habit, not an event.
 func (d *docState) habitual(si, a int) bool {
@@ -889,7 +893,9 @@ func rolesOf(ps *syntax.Sentence, def *frameDef, c int) synRoles {
 				// the object, unless it is the word the row needs
 				// ("opened fire"): "took nine sailors as hostages"
 				for _, o := range ps.Objects(cl, nil) {
-					if !hasString(def.objects, ps.Chunks[o].Lemma) {
+					if !hasString(def.objects, ps.Chunks[o].Lemma) || nounBeforeHead(ps, o) {
+						// "took several herders hostage": the chunker
+						// joined the people to the row's word
 						r.targets = append(r.targets, o)
 					}
 				}
@@ -901,7 +907,10 @@ func rolesOf(ps *syntax.Sentence, def *frameDef, c int) synRoles {
 		// ", wounding 13 people in Lyon": the participle that follows
 		// gives the event its victims and place
 		if next := ps.ClauseOf(nextVerb(ps, c)); next != nil && ps.Chunks[next.Verb].Participle && !ps.Chunks[next.Verb].Modifier && next.Inherited {
-			if resultVerbs.has(ps.Chunks[next.Verb].Lemma) && len(r.targets) == 0 {
+			if resultVerbs.has(ps.Chunks[next.Verb].Lemma) {
+				// the victims count where no one else was hit
+				// (fillFromSyntax): "threw a grenade into a
+				// church, injuring worshippers"
 				r.victims = ps.Objects(next, r.victims)
 			}
 			for _, p := range next.Preps {
@@ -967,6 +976,13 @@ func rolesOf(ps *syntax.Sentence, def *frameDef, c int) synRoles {
 			// "the president survived an assassination attempt": the
 			// one who survived was its target
 			r.targets = append(r.targets, cl.Subj)
+		case def.symmetric && !v.Passive && engageVerbs.has(v.Lemma) && inPreps(ps, cl, c, "in"):
+			// "hunters engaged police in a gun battle": the subject and
+			// the object are the sides
+			if cl.Subj >= 0 {
+				r.sides = append(r.sides, cl.Subj)
+			}
+			r.sides = ps.Objects(cl, r.sides)
 		case cl.Subj == c && !cl.Inherited && occurVerbs.has(v.Lemma):
 			// "clashes erupted between X and Y in Z"
 			for _, p := range cl.Preps {
@@ -992,6 +1008,18 @@ func rolesOf(ps *syntax.Sentence, def *frameDef, c int) synRoles {
 		}
 	}
 	return r
+}
+
+// nounBeforeHead reports whether noun phrase np has a noun or name right
+// before its head ("several herders hostage"), not only an adjective or a
+// determiner ("heavy fire").
+func nounBeforeHead(ps *syntax.Sentence, np int) bool {
+	h := ps.Chunks[np].Head
+	if h <= ps.Chunks[np].A {
+		return false
+	}
+	t := ps.Tags[h-1]
+	return t == syntax.Noun || t == syntax.Proper
 }
 
 // blamedFor returns the noun phrase that a clause of blame around event
@@ -1111,10 +1139,18 @@ func (d *docState) fillFromSyntax(f *frame, ps *syntax.Sentence, def *frameDef, 
 		for _, np := range r.targets {
 			d.targetNP(f, ps, np)
 		}
+	} else if len(f.targets) == 0 {
+		// the trigger lexicon kept the phrase as text ("an army
+		// position"): the force holding it is still a target
+		for _, np := range r.targets {
+			if force := d.manningForce(f.s, ps, np); force != nil && !containsEnt(f.actors, force) {
+				f.targets = appendEnt(f.targets, force)
+			}
+		}
 	}
 	// the victims of a killing by a named doer, or of an event noun
 	// ("the explosion injured two officers"), are its targets
-	if (fresh || def.needAgent && named || ch.Kind == syntax.NP && !def.symmetric) && len(f.targets) == 0 && len(f.targetText) == 0 {
+	if (fresh || def.needAgent && named || ch.Kind == syntax.NP && !def.symmetric || len(r.victims) > 0 && len(f.targets) > 0) && !peopleHit(f.targets) && len(f.targetText) == 0 {
 		for _, np := range r.victims {
 			if !fresh && ch.Kind == syntax.NP && loadModalLists().toll.has(ps.Toks[ps.Chunks[np].Head].Norm) {
 				continue // "left six dead": a toll, not whom it hit
@@ -1242,9 +1278,19 @@ func (d *docState) actorNP(f *frame, ps *syntax.Sentence, np int, doer bool) boo
 		named = true
 		// the people the phrase describes act as themselves: "farmers
 		// killed two herders", "a group of Fulani pastoralists attacked"
-		if p := d.describedPeople(f.s, ps, np); p != nil {
+		// one person of a kind acts in a named act ("a farmer took two
+		// herders hostage"), not in the lexicon's bare "strike" verbs
+		// ("a herder destroyed his field")
+		if p := d.describedPeople(f.s, ps, np, f.subtype != "strike"); p != nil {
 			f.actors = appendEnt(f.actors, p)
 			f.explicitActor = true
+		}
+	}
+	if of := heldBy(ps, np); of >= 0 && collectiveHeads.has(head) && len(ms) == 0 {
+		// "a group of gunmen attacked", "a number of farmers and
+		// herders clashed": the people of the "of" phrase act
+		for _, j := range listItems(ps, of) {
+			named = d.actorNP(f, ps, j, doer) || named
 		}
 	}
 	return named
@@ -1261,13 +1307,14 @@ func countryHead(ps *syntax.Sentence, np int, m *mention) bool {
 // describedPeople returns the people (a participant of class Civilians)
 // that noun phrase np describes, reading through a collective head to its
 // "of" phrase ("a group of farmers", "a band of herders"); nil when it
-// describes none.
-func (d *docState) describedPeople(s int, ps *syntax.Sentence, np int) *entity {
-	if pluralHead(ps.Toks[ps.Chunks[np].Head].Norm) {
-		for _, m := range d.npMentions(s, ps, np) {
-			if m.ent.class == ClassCivilians {
-				return m.ent
-			}
+// describes none. With one, a singular phrase describes them too.
+func (d *docState) describedPeople(s int, ps *syntax.Sentence, np int, one bool) *entity {
+	plural := pluralHead(ps.Toks[ps.Chunks[np].Head].Norm)
+	for _, m := range d.npMentions(s, ps, np) {
+		// with one, a person acts as one of their kind where the phrase
+		// says which ("a farmer"), not as "a man"
+		if m.ent.class == ClassCivilians && (plural || one && m.ent.typ != "civilians") {
+			return m.ent
 		}
 	}
 	if !collectiveHeads.has(ps.Toks[ps.Chunks[np].Head].Norm) || np+1 >= len(ps.Chunks) || ps.PrepOf(np+1) != "of" {
@@ -1282,7 +1329,8 @@ func (d *docState) describedPeople(s int, ps *syntax.Sentence, np int) *entity {
 }
 
 // pluralHead reports whether a head noun names more than one person: a
-// lone "man" who throws a grenade is no community acting.
+// lone "man" who throws a grenade is no community acting (one of a kind
+// the phrase names, "a farmer", is).
 func pluralHead(w string) bool {
 	return strings.HasSuffix(w, "s") || w == "people" || w == "men" || w == "women" || w == "youth"
 }
@@ -1293,11 +1341,32 @@ var collectiveHeads = grammarList("collectiveHeads")
 // targetNP adds the targets (or the places, for a place name) noun phrase
 // np names.
 func (d *docState) targetNP(f *frame, ps *syntax.Sentence, np int) {
+	if of := heldBy(ps, np); of >= 0 {
+		// "the body of a child", "the vehicle of the mayor", "a group
+		// of tourists": the people the "of" phrase names were hit
+		n := len(f.targets)
+		d.targetNP(f, ps, of)
+		if len(f.targets) > n {
+			return
+		}
+	}
 	ms := d.npMentions(f.s, ps, np)
 	if of := memberOf(ps, np); of >= 0 && len(ms) == 0 {
 		ms = d.npMentions(f.s, ps, of) // "four members of al Shabaab"
+		if len(ms) == 0 && communityNouns.has(ps.Toks[ps.Chunks[of].Head].Norm) && d.countedNP(ps, np) {
+			// "three members of the Fulani community": people counted
+			// by their community
+			f.targets = appendEnt(f.targets, d.countedCivilians(f.s, ""))
+			return
+		}
 	}
-	if v := d.venueTarget(f.s, ps, np); v != nil {
+	v := d.venueTarget(f.s, ps, np)
+	if force := d.manningForce(f.s, ps, np); v == nil && force != nil && !containsEnt(f.actors, force) {
+		// "attacked an army position": the force that holds a
+		// position no venue names was attacked
+		f.targets = appendEnt(f.targets, force)
+	}
+	if v != nil {
 		// "targeted a bakery", "the bombing of the federal building":
 		// the facility hit is the target, whatever town it names
 		f.targets = appendEnt(f.targets, v)
@@ -1305,7 +1374,7 @@ func (d *docState) targetNP(f *frame, ps *syntax.Sentence, np int) {
 	}
 	hit := false
 	for _, m := range ms {
-		if containsEnt(f.actors, m.ent) {
+		if containsEnt(f.actors, m.ent) || qualifiesPeople(ms, m, ps.Chunks[np].Head) {
 			continue
 		}
 		if m.demonym && m.b == ps.Chunks[np].B && d.countedNP(ps, np) {
@@ -1340,6 +1409,40 @@ func (d *docState) targetNP(f *frame, ps *syntax.Sentence, np int) {
 	if head := ps.Toks[ps.Chunks[np].Head].Norm; f.syn || !targetObjects.has(head) && !placeNouns.has(head) {
 		f.targetText = appendStr(f.targetText, ps.Text(np))
 	}
+}
+
+// qualifiesPeople reports whether mention m, among the mentions ms of a
+// noun phrase whose head is token head, is a name before people it
+// qualifies ("a Red Cross volunteer", "an NGO worker"): the people were
+// hit, not the body named.
+func qualifiesPeople(ms []*mention, m *mention, head int) bool {
+	if m.b > head || m.ent.class != ClassOrganization && m.ent.class != ClassArmedGroup {
+		return false
+	}
+	for _, o := range ms {
+		if o != m && o.a <= head && head < o.b && o.ent.class == ClassCivilians {
+			return true
+		}
+	}
+	return false
+}
+
+// manningForce returns the state force that noun phrase np of sentence s
+// names by a force word before a position it holds that no venue names
+// ("an army position", "police positions"), nil otherwise.
+func (d *docState) manningForce(s int, ps *syntax.Sentence, np int) *entity {
+	ch := &ps.Chunks[np]
+	l := loadWordLists()
+	head := ps.Toks[ch.Head].Norm
+	if l.venueSet.has(head) || !targetObjects.has(head) {
+		return nil // a venue ("a police station") is the target itself
+	}
+	for k := ch.A; k < ch.Head; k++ {
+		if w := l.heads[ps.Toks[k].Norm]; w.class == ClassStateForce && w.kind != "needs-modifier" {
+			return d.forceParticipant(participant{s: s, class: ClassStateForce, kind: w.kind})
+		}
+	}
+	return nil
 }
 
 // venueTarget returns the facility that noun phrase np of sentence s
@@ -1438,6 +1541,31 @@ func memberOf(ps *syntax.Sentence, np int) int {
 
 // bodyMemberHeads name people by the body they belong to.
 var bodyMemberHeads = grammarList("bodyMemberHeads")
+
+// heldBy returns the "of" phrase right after noun phrase np when np names
+// a thing someone has or a number of people ("the body of a child", "the
+// vehicle of the mayor", "a group of tourists"), -1 otherwise.
+func heldBy(ps *syntax.Sentence, np int) int {
+	w := ps.Toks[ps.Chunks[np].Head].Norm
+	if !ownedHeads.has(w) && !collectiveHeads.has(w) || np+1 >= len(ps.Chunks) || ps.PrepOf(np+1) != "of" || ps.Chunks[np+1].A != ps.Chunks[np].B+1 {
+		return -1
+	}
+	return np + 1
+}
+
+// listItems returns noun phrase np and the phrases listed after it under
+// the same preposition: "of farmers and herders".
+func listItems(ps *syntax.Sentence, np int) []int {
+	out := []int{np}
+	for j := np + 1; j < len(ps.Chunks) && ps.Chunks[j].Kind == syntax.NP && ps.Chunks[j].Prep == ps.Chunks[np].Prep && ps.Conjoined(j); j++ {
+		out = append(out, j)
+	}
+	return out
+}
+
+// ownedHeads name what belongs to the people an attack hit: "the body of",
+// "the vehicle of".
+var ownedHeads = grammarList("ownedHeads")
 
 // placeNP adds the places noun phrase np names.
 func (d *docState) placeNP(f *frame, ps *syntax.Sentence, np int) {

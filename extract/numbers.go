@@ -223,6 +223,14 @@ func partBelow(toks []text.Token, j, scale int) (int, int, bool) {
 // people", "two soldiers".
 var victimNouns = grammarList("victimNouns")
 
+// kindHead reports whether w heads a descriptive participant that
+// is someone of a kind (data/participants.tsv: "two herders", "three
+// customers"), which a casualty figure counts too.
+func kindHead(w string) bool {
+	h, ok := loadWordLists().heads[w]
+	return ok && h.kind != "needs-modifier"
+}
+
 // singularVictims are nouns for one person that casualty lists count:
 // "a Hezbollah commander and two civilians".
 var singularVictims = grammarList("singularVictims")
@@ -383,7 +391,7 @@ func implausibleCasualties(toks []text.Token, people func(text.Token) bool) []ca
 // readCasualties reads every casualty figure of a sentence, however large.
 func readCasualties(toks []text.Token, people func(text.Token) bool) []casualty {
 	isVictim := func(t text.Token) bool {
-		return victimNouns.has(t.Norm) || people != nil && people(t)
+		return victimNouns.has(t.Norm) || kindHead(t.Norm) || people != nil && people(t)
 	}
 	var out []casualty
 	used := map[int]bool{}

@@ -306,6 +306,10 @@ func (d *docState) settleClass(l *wordLists, p *participant) bool {
 		case modCivil:
 			if needs {
 				p.class, p.kind, needs = ClassCivilians, "civilians", false
+			} else if p.class == ClassStateForce {
+				// "electoral officers", "a presiding officer": officials
+				// of a civil body, not police
+				p.class, p.kind = ClassCivilians, "officials"
 			}
 		}
 	}
@@ -524,20 +528,25 @@ func victimClass(class string) bool {
 // preferNamed returns an event's targets without the described ones
 // ("civilians", "unidentified gunmen") when it also has a named target:
 // in "the strikes on Jaish al-Adl hideouts killed two children" the
-// group is what was struck, the children its victims.
+// group is what was struck, the children its victims. A venue hit keeps
+// the civilians described: "two patrons were killed when gunmen attacked
+// a bar".
 func preferNamed(ts []*entity) []*entity {
-	named := false
+	named, venue := false, false
 	for _, t := range ts {
 		if !t.described {
-			named = true
+			named = named || !hasPlaceClass(t)
+			venue = venue || hasPlaceClass(t)
 		}
 	}
-	if !named {
+	if !named && !venue {
 		return ts
 	}
 	out := make([]*entity, 0, len(ts))
 	for _, t := range ts {
-		if !t.described {
+		// a venue hit names no one: the civilians described in it
+		// stay ("a bar in Wajir" and its patrons)
+		if !t.described || !named && t.class == ClassCivilians {
 			out = append(out, t)
 		}
 	}
@@ -630,12 +639,13 @@ func (d *docState) nounTriggerAt(s, i int) bool {
 
 // sentenceCountry is the country a participant of sentence s belongs to
 // when its phrase does not say: a country named in the sentence or the
-// two before it (not through a group's home country or a small place the
-// gazetteer may have mistaken), else the one country the document is in.
+// two before it (not through a group's home country, the nationality or
+// origin of other people, or a small place the gazetteer may have
+// mistaken), else the one country the document is in.
 func (d *docState) sentenceCountry(s int) string {
 	for k := s; k >= 0 && k >= s-2; k-- {
 		for _, m := range d.ments[k] {
-			if m.ent.class == ClassCountry && !d.diplomatModifier(k, m) {
+			if m.ent.class == ClassCountry && !d.diplomatModifier(k, m) && !othersOrigin(d.sents[k].Tokens, m) {
 				return m.ent.country
 			}
 		}
@@ -652,4 +662,16 @@ func (d *docState) sentenceCountry(s int) string {
 		}
 	}
 	return ""
+}
+
+// othersOrigin reports whether country mention m says where other people
+// than a state come from: a demonym of victims or attackers ("Somali
+// residents", "two French tourists", "Ethiopian tribesmen"), or "from X"
+// ("raiders from Sudan"). Police in the same sentence are not that
+// country's: "police battle raiders from Sudan".
+func othersOrigin(toks []text.Token, m *mention) bool {
+	if m.a > 0 && toks[m.a-1].Norm == "from" {
+		return true
+	}
+	return m.demonym && !ownCountryWords.has(demonymHead(toks, m.b))
 }

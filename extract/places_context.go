@@ -443,8 +443,9 @@ func (d *docState) knownArea(name string) *gazetteer.Entry {
 }
 
 // docCountry returns the one country the document is in, judged by the
-// countries it names and the regions (first-level divisions) it names,
-// or "" when it names none or several.
+// countries it names (not as where other people come from: othersOrigin)
+// and the regions (first-level divisions) it names, or "" when it names
+// none or several.
 func (d *docState) docCountry() string {
 	if d.docCountryDone {
 		return d.docCC
@@ -456,7 +457,7 @@ func (d *docState) docCountry() string {
 			if m.ent.class != ClassCountry && m.ent.class != ClassRegion || m.ent.country == "" {
 				continue
 			}
-			if m.ent.class == ClassRegion && m.ent.gaz == nil {
+			if m.ent.class == ClassRegion && m.ent.gaz == nil || m.ent.class == ClassCountry && othersOrigin(d.sents[m.s].Tokens, m) {
 				continue
 			}
 			if cc != "" && cc != m.ent.country {

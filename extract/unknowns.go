@@ -47,7 +47,7 @@ func (d *docState) findUnknowns() {
 			switch {
 			case next == "area" || next == "district" || next == "village" || next == "valley" || next == "camp" || next == "neighbourhood" || next == "neighborhood" || prev == "of" && (prev2 == "town" || prev2 == "city" || prev2 == "village" || prev2 == "district"):
 				d.addUnknownPlace(si, i, end, name)
-			case groupHeads.has(next) && !d.headline[si] && !d.descriptorsOnly(si, i, end):
+			case groupHeads.has(next) && !d.headline[si] && !d.descriptorsOnly(si, i, end) && !countsOnly(toks, i, end):
 				e := d.entityFor(&cand{class: ClassArmedGroup, key: "group/" + slug(name), name: name})
 				e.conf = 0.6
 				d.addMention(d.newMention(mention{s: si, a: i, b: end, ent: e}), name)
@@ -170,4 +170,11 @@ func (d *docState) findDefinitions() {
 		}
 	}
 	_ = text.Word
+}
+
+// countsOnly reports whether tokens [a, b) are a number, not a name: "One
+// militant was killed" opens with a count.
+func countsOnly(toks []text.Token, a, b int) bool {
+	_, end, ok := numberAt(toks, a)
+	return ok && end >= b
 }

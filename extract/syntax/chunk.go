@@ -30,8 +30,11 @@ func (p *Parser) add(c Chunk) {
 }
 
 // isParticle reports whether w may complete a phrasal verb: "carried
-// out", "blew up", "gunned down", "went off".
-func isParticle(w string) bool { return w == "out" || w == "up" || w == "down" || w == "off" }
+// out", "blew up", "gunned down", "went off", and the result of "shot
+// dead".
+func isParticle(w string) bool {
+	return w == "out" || w == "up" || w == "down" || w == "off" || w == "dead"
+}
 
 func isVerbTag(t Tag) bool { return t == Verb || t == VerbPast || t == VerbIng }
 
@@ -43,6 +46,11 @@ func (p *Parser) verbGroup(i int) (int, bool) {
 	k := i
 	if s.Tags[k] == To && k+1 < len(s.Tags) && isVerbTag(s.Tags[k+1]) {
 		c.Inf = true
+		k++
+	} else if s.Tags[k] == To && k+2 < len(s.Tags) && (s.Tags[k+1] == Have || s.Tags[k+1] == Be) && isVerbTag(s.Tags[k+2]) {
+		// "believed to have killed", "said to be targeting": the act
+		// reported, not one intended
+		c.Raised = true
 		k++
 	}
 	lastAux := -1

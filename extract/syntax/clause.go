@@ -35,9 +35,48 @@ func (s *Sentence) coordinatedPassive(v int) bool {
 	return true
 }
 
+// gappedPassive reports whether bare past form v follows the subject of a
+// second passive whose auxiliary the coordination left out: "two were
+// killed and several others injured", "ten were killed and over 70
+// wounded".
+func (s *Sentence) gappedPassive(v int) bool {
+	c := s.Chunks[v]
+	if c.Head != c.A || v < 2 || s.Chunks[v-1].Kind != NP || s.Chunks[v-1].B != c.A {
+		return false
+	}
+	if v+1 < len(s.Chunks) && s.Chunks[v+1].Kind == NP && s.Chunks[v+1].Prep < 0 && s.Chunks[v+1].A == c.B {
+		return false // an object follows: an active verb
+	}
+	if !s.counted(v - 1) {
+		return false // "and the army shot": a subject of its own
+	}
+	k := s.Chunks[v-1].A - 1
+	for k >= 0 && (s.Tags[k] == Prep || s.Tags[k] == Adv) && s.ChunkOf[k] < 0 {
+		k-- // "and over 70 wounded"
+	}
+	if k < 1 || s.Tags[k] != Conj || s.ChunkOf[k-1] < 0 {
+		return false
+	}
+	prev := s.Chunks[s.ChunkOf[k-1]]
+	return prev.Kind == VG && prev.Passive
+}
+
+// counted reports whether noun phrase np counts people rather than names
+// them: a number or a quantifier opens it ("five", "several others", "many
+// more").
+func (s *Sentence) counted(np int) bool {
+	c := s.Chunks[np]
+	switch s.Toks[c.A].Norm {
+	case "several", "many", "others", "dozens", "scores", "more", "some":
+		return true
+	}
+	return s.Tags[c.A] == Num
+}
+
 // shareAgents gives a passive clause with no agent the agent of the
 // passive clause coordinated with it: in "was shot and wounded by police"
-// the police did both.
+// the police did both; and an active clause with no object the object of
+// the active clause coordinated after it.
 func (p *Parser) shareAgents() {
 	s := &p.s
 	for i := len(s.Clauses) - 2; i >= 0; i-- {
@@ -45,7 +84,30 @@ func (p *Parser) shareAgents() {
 		if cl.Agent < 0 && next.Agent >= 0 && next.Verb == cl.Verb+1 && s.coordinatedPassive(next.Verb) {
 			cl.Agent = next.Agent
 		}
+		if cl.Obj < 0 && next.Obj >= 0 && next.Verb == cl.Verb+1 && s.coordinatedActive(cl.Verb) {
+			// "abducted and ransomed a trader": both acts had one object
+			cl.Obj = next.Obj
+		}
 	}
+}
+
+// coordinatedActive reports whether active verb group v is joined by "and"
+// or "or" to the active group right after it, with nothing but adverbs
+// between: "killed and mutilated".
+func (s *Sentence) coordinatedActive(v int) bool {
+	if v+1 >= len(s.Chunks) || s.Chunks[v+1].Kind != VG || s.Chunks[v].Passive || s.Chunks[v+1].Passive || s.Chunks[v].Kind != VG {
+		return false
+	}
+	a, b := s.Chunks[v].B, s.Chunks[v+1].A
+	if b <= a || s.Tags[a] != Conj {
+		return false
+	}
+	for k := a + 1; k < b; k++ {
+		if s.Tags[k] != Adv {
+			return false
+		}
+	}
+	return true
 }
 
 // markParticiples marks the verb groups that continue a clause (", killing
@@ -62,8 +124,14 @@ func (p *Parser) markPass(pass int) {
 	s := &p.s
 	for v := range s.Chunks {
 		c := &s.Chunks[v]
-		if pass == 1 && c.Kind == VG && s.Tags[c.Head] == VerbPast && s.coordinatedPassive(v) {
-			c.Passive = true // "was abducted and (later) killed"
+		if pass == 1 && c.Kind == VG && s.Tags[c.Head] == VerbPast && (s.coordinatedPassive(v) || s.gappedPassive(v)) {
+			c.Passive = true // "was abducted and (later) killed", "two were killed and five injured"
+			continue
+		}
+		if pass == 0 && c.Kind == VG && v > 0 && s.Chunks[v-1].Kind == VG && s.Chunks[v-1].Inf && s.Chunks[v-1].B == c.A {
+			// "to continue fighting": the verb after an infinitive is
+			// as little reported as it
+			c.Inf = true
 			continue
 		}
 		if c.Kind != VG || c.Head != c.A {
@@ -103,9 +171,27 @@ func (s *Sentence) laterFinite(v int) bool {
 		if s.boundaryBetween(s.Chunks[j-1].B, c.A) {
 			return false
 		}
-		if c.Kind == VG && !c.Participle && !c.Inf {
+		if c.Kind == VG && c.Participle && !c.Modifier {
+			return false // ", leaving him injured and the car damaged": its own clause
+		}
+		if c.Kind == VG && !c.Participle && !c.Inf && !s.afterObjectPronoun(j) {
 			return true
 		}
+	}
+	return false
+}
+
+// afterObjectPronoun reports whether verb group v follows an object
+// pronoun, as the complement of the verb before it ("leaving him
+// injured"): an object pronoun is no subject, so the group is no finite
+// verb.
+func (s *Sentence) afterObjectPronoun(v int) bool {
+	if v == 0 || s.Chunks[v-1].Kind != NP || s.Chunks[v-1].B != s.Chunks[v].A || s.Chunks[v-1].B-s.Chunks[v-1].A != 1 {
+		return false
+	}
+	switch s.Toks[s.Chunks[v-1].A].Norm {
+	case "him", "them", "me", "us":
+		return true
 	}
 	return false
 }
@@ -126,7 +212,7 @@ func (p *Parser) subject(cl *Clause) {
 		cl.Subj = cl.Verb - 1
 		return
 	}
-	if vc.Participle || vc.Inf {
+	if vc.Participle || vc.Inf || vc.Raised {
 		p.inherit(cl)
 		return
 	}
@@ -150,9 +236,11 @@ func (p *Parser) subject(cl *Clause) {
 			return
 		}
 		if c.Kind == VG {
-			if c.Reduced || c.Modifier {
-				// "a bomber riding a motorcycle crashed": the
-				// participle and its object describe the subject
+			if c.Reduced || c.Modifier || c.Inf || c.Raised {
+				// "a bomber riding a motorcycle crashed", "an IED
+				// intended to target soldiers exploded", "attackers
+				// suspected to be linked to X threw": the participle
+				// or infinitive and its object describe the subject
 				pos = c.A
 				continue
 			}
@@ -170,12 +258,13 @@ func (p *Parser) subject(cl *Clause) {
 		}
 		// the object of a participle that describes the noun before
 		// it: "a bomber riding a motorcycle crashed into"
-		if j > 0 && s.Chunks[j-1].Kind == VG && s.Chunks[j-1].Modifier && s.Chunks[j-1].B == c.A && !s.conjBetween(c.B, vc.A) {
+		if j > 0 && s.Chunks[j-1].Kind == VG && (s.Chunks[j-1].Modifier || s.Chunks[j-1].Inf) && s.Chunks[j-1].B == c.A && !s.conjBetween(c.B, vc.A) {
 			pos = c.A
 			continue
 		}
-		// an object of a verb before: "attacked a post and killed two"
-		if j > 0 && s.Chunks[j-1].Kind == VG && !s.Chunks[j-1].Passive && s.Chunks[j-1].B == c.A && s.conjBetween(c.B, vc.A) {
+		// an object of a verb before: "attacked a post and killed two",
+		// "wounded a baby and a woman, and killed livestock"
+		if first := s.listStart(j); first > 0 && s.Chunks[first-1].Kind == VG && !s.Chunks[first-1].Passive && s.Chunks[first-1].B == s.Chunks[first].A && s.conjBetween(c.B, vc.A) {
 			p.inherit(cl)
 			return
 		}
@@ -200,6 +289,15 @@ func (p *Parser) subject(cl *Clause) {
 // group c, its complement: "continued shelling", "stopped bombing".
 func (s *Sentence) catenative(c, v int) bool {
 	return s.Chunks[c].B == s.Chunks[v].A && !s.Chunks[c].Passive && s.Tags[s.Chunks[v].Head] == VerbIng
+}
+
+// listStart returns the first noun phrase of the list that noun phrase j
+// ends ("a baby and a woman"), j itself when it ends none.
+func (s *Sentence) listStart(j int) int {
+	for j > 0 && s.conjoined(j) && s.Chunks[j-1].Prep < 0 {
+		j--
+	}
+	return j
 }
 
 func isRelative(w string) bool { return w == "who" || w == "which" || w == "that" }

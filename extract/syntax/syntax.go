@@ -101,6 +101,10 @@ type Chunk struct {
 	// Modifier marks a participle right after a noun that describes it
 	// ("groups fighting an insurgency"): a description, not a report.
 	Modifier bool
+	// Raised marks a perfect or progressive infinitive ("are believed to
+	// have killed", "are said to be targeting"): a report of the act,
+	// whose subject is that of the clause before it.
+	Raised bool
 }
 
 // Clause holds the roles of one verb group, as chunk indices (-1 where

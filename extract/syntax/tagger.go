@@ -33,7 +33,8 @@ func (p *Parser) tagOf(i int, t text.Token) (Tag, string) {
 	if p.acronym(i) {
 		return Proper, w // "IS", "AP": an acronym among lower-case words is a name
 	}
-	if e, ok := p.lex[w]; ok && !(t.Upper() && !initial && e.tag >= Noun) {
+	if e, ok := p.lex[w]; ok && !(t.Upper() && !initial && (e.tag >= Noun || e.tag == Modal)) {
+		// a capitalised modal inside a sentence is a name: "on 3 May"
 		return e.tag, e.lemma
 	}
 	if t.Upper() && (!initial || t.AllCaps()) {
@@ -145,11 +146,15 @@ func (p *Parser) disambiguate() {
 }
 
 // infinitive reports whether "to" at i marks an infinitive: a base verb
-// follows ("to attack", "to hit").
+// follows ("to attack", "to hit"), or "have" or "be" before a verb form
+// ("to have struck", "to be targeting").
 func (p *Parser) infinitive(i int) bool {
 	s := &p.s
 	if i+1 >= len(s.Tags) {
 		return false
+	}
+	if (s.Tags[i+1] == Have || s.Tags[i+1] == Be) && i+2 < len(s.Tags) && isVerbTag(s.Tags[i+2]) {
+		return true
 	}
 	next := p.lex[s.Toks[i+1].Norm]
 	return s.Tags[i+1] == Verb || next.form == Base || next.tag == VerbPast && next.lemma == s.Toks[i+1].Norm
