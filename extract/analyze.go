@@ -9,6 +9,7 @@ import (
 
 	"github.com/newsgraph/newsgraph/extract/gazetteer"
 	"github.com/newsgraph/newsgraph/extract/lexicon"
+	"github.com/newsgraph/newsgraph/extract/syntax"
 	"github.com/newsgraph/newsgraph/extract/text"
 )
 
@@ -87,6 +88,11 @@ type docState struct {
 	// doers are the actors of the attack and abduction frames of the
 	// sentences read so far, in order (coref.go).
 	doers []doerAt
+	// parsed holds the syntax of the sentences findDoers parsed, for
+	// findEvents to read again (nil where it parsed none), kept in
+	// parseStore until releaseParses.
+	parsed     []*syntax.Sentence
+	parseStore *syntax.Store
 }
 
 // roleMention is a role phrase attached to a person.

@@ -212,7 +212,7 @@ func (d *docState) findEvents(pub time.Time) []*docEvent {
 			}
 			d.fillArgs(f, dates)
 		}
-		ps := parser.Parse(toks)
+		ps := d.parse(parser, si)
 		markUnreal(toks, frames)
 		frames = d.syntaxFrames(si, ps, frames, dates)
 		markUnreal(toks, frames) // the frames the syntax added
@@ -249,6 +249,15 @@ func (d *docState) findEvents(pub time.Time) []*docEvent {
 	d.applyNone(events)
 	d.soleCountry(events)
 	return events
+}
+
+// parse returns the syntax of sentence si: the one findDoers kept, else
+// parser's.
+func (d *docState) parse(parser *syntax.Parser, si int) *syntax.Sentence {
+	if si < len(d.parsed) && d.parsed[si] != nil {
+		return d.parsed[si]
+	}
+	return parser.Parse(d.sents[si].Tokens)
 }
 
 // datesBefore gives a date that opens a sentence ("On 7 May 2020, the PMF

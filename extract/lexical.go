@@ -67,6 +67,7 @@ func (x *Lexical) extractWhole(ctx context.Context, doc Document) (*Record, erro
 	d.findDescribed()
 	d.linkPlaces()
 	events := d.findEvents(pub)
+	d.releaseParses()
 
 	sum := sha256.Sum256([]byte(doc.Text))
 	rec := &Record{Doc: DocInfo{ID: doc.ID, SHA256: hex.EncodeToString(sum[:])}}
