@@ -3,7 +3,9 @@ package extract
 import (
 	"bytes"
 	"math"
+	"slices"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -90,9 +92,34 @@ type docState struct {
 	doers []doerAt
 	// parsed holds the syntax of the sentences findDoers parsed, for
 	// findEvents to read again (nil where it parsed none), kept in
-	// parseStore until releaseParses.
-	parsed     []*syntax.Sentence
-	parseStore *syntax.Store
+	// buf.parses.
+	parsed []*syntax.Sentence
+	// buf holds the arrays of the analysis that the record does not keep,
+	// given back for the next document by release.
+	buf *docBuffers
+}
+
+// docBuffers are the arrays of a document's analysis that no output
+// keeps: its tokens, their codes and its sentences' syntax. They are
+// reused from one document to the next (docBufferPool), so that their
+// size, some twenty bytes per byte of text, is not allocated again.
+type docBuffers struct {
+	tokens []text.Token
+	words  []lexicon.Word
+	parses syntax.Store
+}
+
+var docBufferPool = sync.Pool{New: func() any { return new(docBuffers) }}
+
+// release gives d's buffers back for the next document: d must no longer
+// be read.
+func (d *docState) release() {
+	b := d.buf
+	clear(b.tokens) // let the text go
+	b.tokens, b.words = b.tokens[:0], b.words[:0]
+	b.parses.Reset()
+	docBufferPool.Put(b)
+	*d = docState{}
 }
 
 // roleMention is a role phrase attached to a person.
@@ -263,20 +290,19 @@ func caseOK(toks []text.Token, c *cand) bool {
 
 func newDocState(r *resources, doc Document) *docState {
 	d := &docState{r: r, doc: doc, ents: map[string]*entity{}, countryCount: map[string]int{}}
-	d.sents = text.Split(doc.Text)
+	d.buf = docBufferPool.Get().(*docBuffers)
+	d.sents, d.buf.tokens = text.AppendSplit(d.buf.tokens[:0], doc.Text)
 	d.skip = make([]bool, len(d.sents))
 	d.headline = make([]bool, len(d.sents))
 	d.ments = make([][]*mention, len(d.sents))
 	d.coded = make([]lexicon.Coded, len(d.sents))
-	n := 0
-	for _, s := range d.sents {
-		n += len(s.Tokens)
-	}
-	words := make([]lexicon.Word, 0, n) // one array for the document
+	// one array for the document
+	words := slices.Grow(d.buf.words[:0], len(d.buf.tokens))
 	for i, s := range d.sents {
 		d.coded[i] = r.vocab.Code(s.Tokens, words[len(words):len(words):len(words)+len(s.Tokens)])
 		words = words[:len(words)+len(s.Tokens)]
 	}
+	d.buf.words = words
 	for i, s := range d.sents {
 		d.skip[i] = d.boilerplate(s)
 		d.headline[i] = isHeadline(s)

@@ -29,7 +29,7 @@ func (d *docState) findDoers() {
 		if d.skip[si] || d.headline[si] {
 			continue
 		}
-		ps := d.parseStore.Keep(parser.Parse(s.Tokens))
+		ps := d.buf.parses.Keep(parser.Parse(s.Tokens))
 		d.parsed[si] = ps
 		for _, np := range doerPhrases(ps, nil) {
 			if a, b, ok := d.doerName(si, ps, np); ok {

@@ -250,29 +250,12 @@ func (d *docState) soleCountry(events []*docEvent) {
 // parsers holds syntax parsers for reuse across documents.
 var parsers = sync.Pool{New: func() any { return syntax.NewParser() }}
 
-// parseStores holds the stores of parsed sentences for reuse across
-// documents.
-var parseStores = sync.Pool{New: func() any { return new(syntax.Store) }}
-
-// keepParses readies d.parsed and a store for the sentences findDoers
-// parses, so that findEvents reads them without parsing them again.
+// keepParses readies d.parsed for the sentences findDoers parses, kept
+// in d.buf.parses, so that findEvents reads them without parsing them
+// again.
 func (d *docState) keepParses() {
-	if d.parseStore == nil {
-		d.parseStore = parseStores.Get().(*syntax.Store)
-	}
-	d.parseStore.Reset()
+	d.buf.parses.Reset()
 	d.parsed = make([]*syntax.Sentence, len(d.sents))
-}
-
-// releaseParses gives the store of parsed sentences back once the
-// analysis no longer reads them.
-func (d *docState) releaseParses() {
-	if d.parseStore == nil {
-		return
-	}
-	d.parseStore.Reset()
-	parseStores.Put(d.parseStore)
-	d.parseStore, d.parsed = nil, nil
 }
 
 // syntaxFrames completes the frames the trigger lexicon found in sentence
