@@ -80,8 +80,6 @@ type docState struct {
 	docCountryDone bool
 	// retaliation caches mentionsRetaliation: 0 not known yet, 1 no, 2 yes.
 	retaliation int8
-	// mentionBlock is the block newMention takes mentions from.
-	mentionBlock []mention
 	// scratch is a buffer for boilerplate.
 	scratch []byte
 	// pendingNone are the sentences that say no one died, with no
@@ -99,6 +97,14 @@ type docState struct {
 	buf *docBuffers
 }
 
+// nameHit is a phrase of sentence s that the name lexicons match, with
+// the candidates whose case fits (findNames).
+type nameHit struct {
+	s     int
+	m     lexicon.Match[*cand]
+	cands []*cand
+}
+
 // docBuffers are the arrays of a document's analysis that no output
 // keeps: its tokens, their codes and its sentences' syntax. They are
 // reused from one document to the next (docBufferPool), so that their
@@ -107,6 +113,14 @@ type docBuffers struct {
 	tokens []text.Token
 	words  []lexicon.Word
 	parses syntax.Store
+	// findNames' matches, their candidates and its hits
+	matches []lexicon.Match[*cand]
+	cands   []*cand
+	hits    []nameHit
+	// the mentions, frames and events of the analysis
+	mentions slab[mention]
+	frames   slab[frame]
+	events   slab[docEvent]
 }
 
 var docBufferPool = sync.Pool{New: func() any { return new(docBuffers) }}
@@ -117,6 +131,12 @@ func (d *docState) release() {
 	b := d.buf
 	clear(b.tokens) // let the text go
 	b.tokens, b.words = b.tokens[:0], b.words[:0]
+	clear(b.matches[:cap(b.matches)])
+	clear(b.cands[:cap(b.cands)])
+	clear(b.hits[:cap(b.hits)])
+	b.mentions.reset()
+	b.frames.reset()
+	b.events.reset()
 	b.parses.Reset()
 	docBufferPool.Put(b)
 	*d = docState{}
@@ -325,14 +345,10 @@ func (d *docState) entityFor(c *cand) *entity {
 	return e
 }
 
-// newMention returns a pointer to a copy of m, from a block of mentions
-// allocated together.
+// newMention returns a pointer to a copy of m, from the document's slab
+// of mentions.
 func (d *docState) newMention(m mention) *mention {
-	if len(d.mentionBlock) == cap(d.mentionBlock) {
-		d.mentionBlock = make([]mention, 0, 32)
-	}
-	d.mentionBlock = append(d.mentionBlock, m)
-	return &d.mentionBlock[len(d.mentionBlock)-1]
+	return d.buf.mentions.new(m)
 }
 
 // addAlias records a as an alias of e.
@@ -360,16 +376,12 @@ func (d *docState) surface(s, a, b int) string {
 // findNames runs the name matcher over every sentence and picks, for each
 // ambiguous phrase, the candidate that fits the context best.
 func (d *docState) findNames() {
-	type hit struct {
-		s     int
-		m     lexicon.Match[*cand]
-		cands []*cand
-	}
-	var hits []hit
+	hits := d.buf.hits[:0]
 	// the candidates of all hits, each hit's a slice of it: slices that
 	// an append moved keep the old array, which nothing writes again
-	pool := make([]*cand, 0, 64)
-	var found []lexicon.Match[*cand]
+	pool := d.buf.cands[:0]
+	found := d.buf.matches[:0]
+	defer func() { d.buf.hits, d.buf.cands, d.buf.matches = hits, pool, found }()
 	for si, s := range d.sents {
 		if d.skip[si] {
 			continue
@@ -394,7 +406,7 @@ func (d *docState) findNames() {
 			if len(ok) == 0 {
 				continue
 			}
-			hits = append(hits, hit{si, m, ok})
+			hits = append(hits, nameHit{si, m, ok})
 			for _, c := range ok {
 				if c.class == ClassCountry && len(ok) == 1 {
 					d.countryCount[c.country] += 2

@@ -317,7 +317,7 @@ func (d *docState) syntaxFrames(si int, ps *syntax.Sentence, found []*frame, dat
 		if def == nil || def.lexiconOnly {
 			continue
 		}
-		f := &frame{typ: def.typ, subtype: def.subtype, cameo: def.cameo, s: si, a: h, b: h + 1, verb: ch.Kind == syntax.VG, passive: ch.Passive, killed: -1, injured: -1, span0: ch.A, span1: ch.B, syn: true}
+		f := d.buf.frames.new(frame{typ: def.typ, subtype: def.subtype, cameo: def.cameo, s: si, a: h, b: h + 1, verb: ch.Kind == syntax.VG, passive: ch.Passive, killed: -1, injured: -1, span0: ch.A, span1: ch.B, syn: true})
 		f.definite = ch.Kind == syntax.NP && definiteNP(ps, c)
 		f.reported = f.verb && !ch.Participle
 		if !d.fillFromSyntax(f, ps, def, h, true) {
