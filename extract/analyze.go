@@ -117,7 +117,9 @@ type docBuffers struct {
 	matches []lexicon.Match[*cand]
 	cands   []*cand
 	hits    []nameHit
-	// the mentions, frames and events of the analysis
+	// the entities, mentions, frames and events of the analysis
+	ents     map[string]*entity // docState.ents, emptied
+	entities slab[entity]
 	mentions slab[mention]
 	frames   slab[frame]
 	events   slab[docEvent]
@@ -134,6 +136,8 @@ func (d *docState) release() {
 	clear(b.matches[:cap(b.matches)])
 	clear(b.cands[:cap(b.cands)])
 	clear(b.hits[:cap(b.hits)])
+	clear(b.ents)
+	b.entities.reset()
 	b.mentions.reset()
 	b.frames.reset()
 	b.events.reset()
@@ -309,8 +313,11 @@ func caseOK(toks []text.Token, c *cand) bool {
 }
 
 func newDocState(r *resources, doc Document) *docState {
-	d := &docState{r: r, doc: doc, ents: map[string]*entity{}, countryCount: map[string]int{}}
-	d.buf = docBufferPool.Get().(*docBuffers)
+	buf := docBufferPool.Get().(*docBuffers)
+	if buf.ents == nil {
+		buf.ents = map[string]*entity{}
+	}
+	d := &docState{r: r, doc: doc, ents: buf.ents, countryCount: map[string]int{}, buf: buf}
 	d.sents, d.buf.tokens = text.AppendSplit(d.buf.tokens[:0], doc.Text)
 	d.skip = make([]bool, len(d.sents))
 	d.headline = make([]bool, len(d.sents))
@@ -335,7 +342,7 @@ func (d *docState) entityFor(c *cand) *entity {
 	if e, ok := d.ents[c.key]; ok {
 		return e
 	}
-	e := &entity{key: c.key, name: c.name, class: c.class, country: c.country, wikidata: c.wikidata, gaz: c.gaz, conf: 0.9, order: len(d.order)}
+	e := d.buf.entities.new(entity{key: c.key, name: c.name, class: c.class, country: c.country, wikidata: c.wikidata, gaz: c.gaz, conf: 0.9, order: len(d.order)})
 	if c.lex != nil {
 		e.conf = 0.95
 		e.curated = true
