@@ -411,13 +411,14 @@ func (v *Vocab) addFrom(m *map[string]uint32, w string, first uint32) uint32 {
 
 // normID returns the id of a normalised word, 0 if it has none.
 func (v *Vocab) normID(w string) uint32 {
-	if id, ok := v.norm[w]; ok {
-		return id
-	}
+	// the table first: most words of news text are in it, and a word is
+	// in the map only when it is not (addNorm)
 	if v.base != nil {
-		return v.base.word(w)
+		if id := v.base.word(w); id != 0 {
+			return id
+		}
 	}
-	return 0
+	return v.norm[w]
 }
 
 // Word is a token as a Vocab numbers it.
