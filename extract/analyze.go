@@ -3,12 +3,15 @@ package extract
 import (
 	"bytes"
 	"math"
+	"slices"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
 	"github.com/newsgraph/newsgraph/extract/gazetteer"
 	"github.com/newsgraph/newsgraph/extract/lexicon"
+	"github.com/newsgraph/newsgraph/extract/syntax"
 	"github.com/newsgraph/newsgraph/extract/text"
 )
 
@@ -77,8 +80,6 @@ type docState struct {
 	docCountryDone bool
 	// retaliation caches mentionsRetaliation: 0 not known yet, 1 no, 2 yes.
 	retaliation int8
-	// mentionBlock is the block newMention takes mentions from.
-	mentionBlock []mention
 	// scratch is a buffer for boilerplate.
 	scratch []byte
 	// pendingNone are the sentences that say no one died, with no
@@ -90,6 +91,62 @@ type docState struct {
 	// conflictRefs are the sentences that speak of a particular armed
 	// conflict without naming an attack (conflictrefs.go).
 	conflictRefs []conflictRef
+	// parsed holds the syntax of the sentences findDoers parsed, for
+	// findEvents to read again (nil where it parsed none), kept in
+	// buf.parses.
+	parsed []*syntax.Sentence
+	// buf holds the arrays of the analysis that the record does not keep,
+	// given back for the next document by release.
+	buf *docBuffers
+}
+
+// nameHit is a phrase of sentence s that the name lexicons match, with
+// the candidates whose case fits (findNames).
+type nameHit struct {
+	s     int
+	m     lexicon.Match[*cand]
+	cands []*cand
+}
+
+// docBuffers are the arrays of a document's analysis that no output
+// keeps: its tokens, their codes and its sentences' syntax. They are
+// reused from one document to the next (docBufferPool), so that their
+// size, some twenty bytes per byte of text, is not allocated again.
+type docBuffers struct {
+	tokens []text.Token
+	words  []lexicon.Word
+	parses syntax.Store
+	// findNames' matches, their candidates and its hits
+	matches []lexicon.Match[*cand]
+	cands   []*cand
+	hits    []nameHit
+	// the entities, mentions, frames and events of the analysis
+	ents     map[string]*entity // docState.ents, emptied
+	entities slab[entity]
+	mentions slab[mention]
+	frames   slab[frame]
+	events   slab[docEvent]
+}
+
+var docBufferPool = sync.Pool{New: func() any { return new(docBuffers) }}
+
+// release gives d's buffers back for the next document: d must no longer
+// be read.
+func (d *docState) release() {
+	b := d.buf
+	clear(b.tokens) // let the text go
+	b.tokens, b.words = b.tokens[:0], b.words[:0]
+	clear(b.matches[:cap(b.matches)])
+	clear(b.cands[:cap(b.cands)])
+	clear(b.hits[:cap(b.hits)])
+	clear(b.ents)
+	b.entities.reset()
+	b.mentions.reset()
+	b.frames.reset()
+	b.events.reset()
+	b.parses.Reset()
+	docBufferPool.Put(b)
+	*d = docState{}
 }
 
 // roleMention is a role phrase attached to a person.
@@ -259,21 +316,23 @@ func caseOK(toks []text.Token, c *cand) bool {
 }
 
 func newDocState(r *resources, doc Document) *docState {
-	d := &docState{r: r, doc: doc, ents: map[string]*entity{}, countryCount: map[string]int{}}
-	d.sents = text.Split(doc.Text)
+	buf := docBufferPool.Get().(*docBuffers)
+	if buf.ents == nil {
+		buf.ents = map[string]*entity{}
+	}
+	d := &docState{r: r, doc: doc, ents: buf.ents, countryCount: map[string]int{}, buf: buf}
+	d.sents, d.buf.tokens = text.AppendSplit(d.buf.tokens[:0], doc.Text)
 	d.skip = make([]bool, len(d.sents))
 	d.headline = make([]bool, len(d.sents))
 	d.ments = make([][]*mention, len(d.sents))
 	d.coded = make([]lexicon.Coded, len(d.sents))
-	n := 0
-	for _, s := range d.sents {
-		n += len(s.Tokens)
-	}
-	words := make([]lexicon.Word, 0, n) // one array for the document
+	// one array for the document
+	words := slices.Grow(d.buf.words[:0], len(d.buf.tokens))
 	for i, s := range d.sents {
 		d.coded[i] = r.vocab.Code(s.Tokens, words[len(words):len(words):len(words)+len(s.Tokens)])
 		words = words[:len(words)+len(s.Tokens)]
 	}
+	d.buf.words = words
 	for i, s := range d.sents {
 		d.skip[i] = d.boilerplate(s)
 		d.headline[i] = isHeadline(s)
@@ -286,7 +345,7 @@ func (d *docState) entityFor(c *cand) *entity {
 	if e, ok := d.ents[c.key]; ok {
 		return e
 	}
-	e := &entity{key: c.key, name: c.name, class: c.class, country: c.country, wikidata: c.wikidata, gaz: c.gaz, conf: 0.9, order: len(d.order)}
+	e := d.buf.entities.new(entity{key: c.key, name: c.name, class: c.class, country: c.country, wikidata: c.wikidata, gaz: c.gaz, conf: 0.9, order: len(d.order)})
 	if c.lex != nil {
 		e.conf = 0.95
 		e.curated = true
@@ -296,14 +355,10 @@ func (d *docState) entityFor(c *cand) *entity {
 	return e
 }
 
-// newMention returns a pointer to a copy of m, from a block of mentions
-// allocated together.
+// newMention returns a pointer to a copy of m, from the document's slab
+// of mentions.
 func (d *docState) newMention(m mention) *mention {
-	if len(d.mentionBlock) == cap(d.mentionBlock) {
-		d.mentionBlock = make([]mention, 0, 32)
-	}
-	d.mentionBlock = append(d.mentionBlock, m)
-	return &d.mentionBlock[len(d.mentionBlock)-1]
+	return d.buf.mentions.new(m)
 }
 
 // addAlias records a as an alias of e.
@@ -331,16 +386,12 @@ func (d *docState) surface(s, a, b int) string {
 // findNames runs the name matcher over every sentence and picks, for each
 // ambiguous phrase, the candidate that fits the context best.
 func (d *docState) findNames() {
-	type hit struct {
-		s     int
-		m     lexicon.Match[*cand]
-		cands []*cand
-	}
-	var hits []hit
+	hits := d.buf.hits[:0]
 	// the candidates of all hits, each hit's a slice of it: slices that
 	// an append moved keep the old array, which nothing writes again
-	pool := make([]*cand, 0, 64)
-	var found []lexicon.Match[*cand]
+	pool := d.buf.cands[:0]
+	found := d.buf.matches[:0]
+	defer func() { d.buf.hits, d.buf.cands, d.buf.matches = hits, pool, found }()
 	for si, s := range d.sents {
 		if d.skip[si] {
 			continue
@@ -365,7 +416,7 @@ func (d *docState) findNames() {
 			if len(ok) == 0 {
 				continue
 			}
-			hits = append(hits, hit{si, m, ok})
+			hits = append(hits, nameHit{si, m, ok})
 			for _, c := range ok {
 				if c.class == ClassCountry && len(ok) == 1 {
 					d.countryCount[c.country] += 2

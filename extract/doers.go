@@ -24,11 +24,13 @@ func (d *docState) findDoers() {
 	defer parsers.Put(parser)
 	type span struct{ s, a, b int }
 	var found []span
+	d.keepParses()
 	for si, s := range d.sents {
 		if d.skip[si] || d.headline[si] {
 			continue
 		}
-		ps := parser.Parse(s.Tokens)
+		ps := d.buf.parses.Keep(parser.Parse(s.Tokens))
+		d.parsed[si] = ps
 		for _, np := range doerPhrases(ps, nil) {
 			if a, b, ok := d.doerName(si, ps, np); ok {
 				found = append(found, span{si, a, b})

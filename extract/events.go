@@ -215,7 +215,7 @@ func (d *docState) findEvents(pub time.Time) []*docEvent {
 			}
 			d.fillArgs(f, dates)
 		}
-		ps := parser.Parse(toks)
+		ps := d.parse(parser, si)
 		d.noteConflictRefs(si, ps)
 		markUnreal(toks, frames)
 		frames = d.syntaxFrames(si, ps, frames, dates)
@@ -255,6 +255,15 @@ func (d *docState) findEvents(pub time.Time) []*docEvent {
 	d.soleCountry(events)
 	d.citeConflicts(events)
 	return events
+}
+
+// parse returns the syntax of sentence si: the one findDoers kept, else
+// parser's.
+func (d *docState) parse(parser *syntax.Parser, si int) *syntax.Sentence {
+	if si < len(d.parsed) && d.parsed[si] != nil {
+		return d.parsed[si]
+	}
+	return parser.Parse(d.sents[si].Tokens)
 }
 
 // datesBefore gives a date that opens a sentence ("On 7 May 2020, the PMF
@@ -514,12 +523,12 @@ func (d *docState) sentenceFrames(si int) []*frame {
 				}
 				// "the targets were X and Y": the current attack's targets
 				if m.End < len(toks) && beForms.has(toks[m.End].Norm) {
-					frames = append(frames, &frame{typ: EventAttack, subtype: "strike", cameo: "195", s: si, a: m.Start, b: m.End, killed: -1, injured: -1, span0: m.Start, definite: true, copula: true})
+					frames = append(frames, d.buf.frames.new(frame{typ: EventAttack, subtype: "strike", cameo: "195", s: si, a: m.Start, b: m.End, killed: -1, injured: -1, span0: m.Start, definite: true, copula: true}))
 				}
 				continue
 			}
 		}
-		f := &frame{typ: t.Type, subtype: t.Subtype, cameo: t.Cameo, s: si, a: m.Start, b: m.End, verb: t.Verb, killed: -1, injured: -1, span0: m.Start}
+		f := d.buf.frames.new(frame{typ: t.Type, subtype: t.Subtype, cameo: t.Cameo, s: si, a: m.Start, b: m.End, verb: t.Verb, killed: -1, injured: -1, span0: m.Start})
 		switch toks[m.Start].Norm {
 		case "killed", "kill", "kills", "killing", "destroyed", "destroy", "intercepted", "downed":
 			f.weak = true
@@ -1425,7 +1434,7 @@ func (d *docState) casualtiesTo(si int, frames []*frame) []*frame {
 		if best == nil {
 			// no trigger: the figure belongs to the document's current
 			// attack; record it on a bare frame merged later
-			f := &frame{typ: EventAttack, s: si, a: c.At, b: c.At + 1, killed: -1, injured: -1, definite: true, span0: 0, span1: len(toks)}
+			f := d.buf.frames.new(frame{typ: EventAttack, s: si, a: c.At, b: c.At + 1, killed: -1, injured: -1, definite: true, span0: 0, span1: len(toks)})
 			d.fillArgs(f, nil)
 			f.places = nil
 			f.targets = nil

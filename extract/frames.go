@@ -260,6 +260,14 @@ func (d *docState) soleCountry(events []*docEvent) {
 // parsers holds syntax parsers for reuse across documents.
 var parsers = sync.Pool{New: func() any { return syntax.NewParser() }}
 
+// keepParses readies d.parsed for the sentences findDoers parses, kept
+// in d.buf.parses, so that findEvents reads them without parsing them
+// again.
+func (d *docState) keepParses() {
+	d.buf.parses.Reset()
+	d.parsed = make([]*syntax.Sentence, len(d.sents))
+}
+
 // syntaxFrames completes the frames the trigger lexicon found in sentence
 // si with the roles the sentence's syntax gives them, and adds a frame for
 // every verb group or noun phrase whose lemma the frame table holds and no
@@ -323,7 +331,7 @@ func (d *docState) syntaxFrames(si int, ps *syntax.Sentence, found []*frame, dat
 		if def == nil || def.lexiconOnly {
 			continue
 		}
-		f := &frame{typ: def.typ, subtype: def.subtype, cameo: def.cameo, s: si, a: h, b: h + 1, verb: ch.Kind == syntax.VG, passive: ch.Passive, killed: -1, injured: -1, span0: ch.A, span1: ch.B, syn: true}
+		f := d.buf.frames.new(frame{typ: def.typ, subtype: def.subtype, cameo: def.cameo, s: si, a: h, b: h + 1, verb: ch.Kind == syntax.VG, passive: ch.Passive, killed: -1, injured: -1, span0: ch.A, span1: ch.B, syn: true})
 		f.definite = ch.Kind == syntax.NP && definiteNP(ps, c)
 		f.reported = f.verb && !ch.Participle
 		if !d.fillFromSyntax(f, ps, def, h, true) {

@@ -77,14 +77,14 @@ func (x *Lexical) extractWhole(ctx context.Context, doc Document) (*Record, erro
 		return &s
 	}
 	rec.Doc.Title, rec.Doc.URL, rec.Doc.Published, rec.Doc.Source = opt(doc.Title), opt(doc.URL), opt(doc.Published), opt(doc.Source)
-	rec.Entities = []Entity{}
+	rec.Entities = make([]Entity, 0, d.mentioned())
 	for _, e := range d.order {
 		if len(e.mentions) == 0 {
 			continue
 		}
 		rec.Entities = append(rec.Entities, x.entityOut(d, e))
 	}
-	rec.Events = []Event{}
+	rec.Events = make([]Event, 0, len(events))
 	for i, e := range events {
 		e.id = strconv.Itoa(i)
 	}
@@ -99,7 +99,19 @@ func (x *Lexical) extractWhole(ctx context.Context, doc Document) (*Record, erro
 		rec.Relations = []Relation{}
 	}
 	rec.Warnings = d.figureWarnings()
+	d.release()
 	return rec, nil
+}
+
+// mentioned counts the entities with a mention: those the record lists.
+func (d *docState) mentioned() int {
+	n := 0
+	for _, e := range d.order {
+		if len(e.mentions) > 0 {
+			n++
+		}
+	}
+	return n
 }
 
 // ref returns the reference to an entity. It is made once per entity:

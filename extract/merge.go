@@ -238,7 +238,7 @@ func (d *docState) mergeEvents(frames []*frame) []*docEvent {
 		var target *docEvent
 		if f.shiftedFrom != nil && len(f.actors) == 0 && f.passive && len(f.targetText) > 0 {
 			// "…, after another vessel was attacked": an event of its own
-			target = &docEvent{f: frame{typ: f.typ, subtype: f.subtype, cameo: f.cameo, s: f.s, killed: -1, injured: -1}}
+			target = d.buf.events.new(docEvent{f: frame{typ: f.typ, subtype: f.subtype, cameo: f.cameo, s: f.s, killed: -1, injured: -1}})
 			events = append(events, target)
 			join(target, f)
 			continue
@@ -329,7 +329,7 @@ func (d *docState) mergeEvents(frames []*frame) []*docEvent {
 			}
 		}
 		if target == nil {
-			target = &docEvent{f: frame{typ: f.typ, subtype: f.subtype, cameo: f.cameo, s: f.s, killed: -1, injured: -1}}
+			target = d.buf.events.new(docEvent{f: frame{typ: f.typ, subtype: f.subtype, cameo: f.cameo, s: f.s, killed: -1, injured: -1}})
 			events = append(events, target)
 		}
 		join(target, f)

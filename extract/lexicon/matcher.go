@@ -190,6 +190,9 @@ func (m *Matcher[V]) Add(phrase string, v V) {
 		}
 		if exact {
 			ws = append(ws, m.vocab.add(&m.vocab.exact, t.Text))
+			if m.vocab.exactShape == nil {
+				m.vocab.exactShape = new([256]uint64)
+			}
 			m.vocab.exactShape[t.Text[0]] |= 1 << min(len(t.Text), 63)
 		} else {
 			ws = append(ws, m.vocab.addNorm(t.Norm))
@@ -363,7 +366,7 @@ type Vocab struct {
 	// exactShape[b] has bit min(len, 63) set for every exact word of
 	// that length whose first byte is b: a token whose text has no such
 	// shape is not looked up in exact
-	exactShape [256]uint64
+	exactShape *[256]uint64 // nil until the first exact word
 }
 
 // NewVocab returns an empty vocabulary.
@@ -408,13 +411,14 @@ func (v *Vocab) addFrom(m *map[string]uint32, w string, first uint32) uint32 {
 
 // normID returns the id of a normalised word, 0 if it has none.
 func (v *Vocab) normID(w string) uint32 {
-	if id, ok := v.norm[w]; ok {
-		return id
-	}
+	// the table first: most words of news text are in it, and a word is
+	// in the map only when it is not (addNorm)
 	if v.base != nil {
-		return v.base.word(w)
+		if id := v.base.word(w); id != 0 {
+			return id
+		}
 	}
-	return 0
+	return v.norm[w]
 }
 
 // Word is a token as a Vocab numbers it.
@@ -448,7 +452,7 @@ func (v *Vocab) Code(toks []text.Token, buf []Word) Coded {
 // mayBeExact reports whether s has the length and first byte of some
 // exact word (tokens are never empty).
 func (v *Vocab) mayBeExact(s string) bool {
-	return len(s) > 0 && v.exactShape[s[0]]&(1<<min(len(s), 63)) != 0
+	return v.exactShape != nil && len(s) > 0 && v.exactShape[s[0]]&(1<<min(len(s), 63)) != 0
 }
 
 // Slice returns tokens [a, b) of c with their words.

@@ -174,6 +174,55 @@ func grow[T any](b []T, n int) []T {
 
 func growS(b []string, n int) []string { return grow(b, n) }
 
+// Store keeps copies of parsed sentences, which stay valid after the
+// parser's next call, in buffers it reuses once Reset: a document's
+// sentences can be parsed once and read by several passes.
+type Store struct {
+	tags    []Tag
+	lemmas  []string
+	chunks  []Chunk
+	clauses []Clause
+	chunkOf []int
+	preps   []int
+	sents   []Sentence
+}
+
+// Reset forgets the sentences kept, whose buffers the next ones reuse.
+func (st *Store) Reset() {
+	clear(st.lemmas) // let the lemmas go
+	st.tags, st.lemmas, st.chunks = st.tags[:0], st.lemmas[:0], st.chunks[:0]
+	st.clauses, st.chunkOf, st.preps = st.clauses[:0], st.chunkOf[:0], st.preps[:0]
+	clear(st.sents)
+	st.sents = st.sents[:0]
+}
+
+// Keep returns a copy of s held by the store, valid until Reset.
+func (st *Store) Keep(s *Sentence) *Sentence {
+	st.sents = append(st.sents, Sentence{
+		Toks:    s.Toks,
+		Tags:    keep(&st.tags, s.Tags),
+		Lemmas:  keep(&st.lemmas, s.Lemmas),
+		Chunks:  keep(&st.chunks, s.Chunks),
+		Clauses: keep(&st.clauses, s.Clauses),
+		ChunkOf: keep(&st.chunkOf, s.ChunkOf),
+	})
+	c := &st.sents[len(st.sents)-1]
+	for i := range c.Clauses {
+		if cl := &c.Clauses[i]; cl.Preps != nil {
+			cl.Preps = keep(&st.preps, cl.Preps)
+		}
+	}
+	return c
+}
+
+// keep appends src to *buf and returns the copy. A copy made before *buf
+// grew keeps the old array, which nothing writes again until Reset.
+func keep[T any](buf *[]T, src []T) []T {
+	n := len(*buf)
+	*buf = append(*buf, src...)
+	return (*buf)[n:len(*buf):len(*buf)]
+}
+
 // Word returns the lemma and tag of token i.
 func (s *Sentence) Word(i int) (string, Tag) { return s.Lemmas[i], s.Tags[i] }
 

@@ -142,3 +142,31 @@ func BenchmarkParse(b *testing.B) {
 		}
 	}
 }
+
+// TestStoreKeeps checks that a kept sentence reads as a fresh parse of it
+// after the parser has parsed others, and again once the store is reset
+// and refilled.
+func TestStoreKeeps(t *testing.T) {
+	p := NewParser()
+	var st Store
+	clauses := func(s *Sentence) string {
+		var out []string
+		for i := range s.Clauses {
+			out = append(out, s.ClauseString(&s.Clauses[i]))
+		}
+		return strings.Join(out, " | ")
+	}
+	for round := 0; round < 2; round++ {
+		st.Reset()
+		var kept []*Sentence
+		for _, tt := range clauseTests {
+			kept = append(kept, st.Keep(p.Parse(text.Tokenize(tt.in, 0))))
+		}
+		for i, tt := range clauseTests {
+			want := clauses(NewParser().Parse(text.Tokenize(tt.in, 0)))
+			if got := clauses(kept[i]); got != want {
+				t.Errorf("round %d, %s: kept %q, fresh parse %q", round, tt.name, got, want)
+			}
+		}
+	}
+}

@@ -30,13 +30,29 @@ const MaxSentence = 2000
 // unless the period ends a known abbreviation or an initial. A sentence
 // longer than MaxSentence bytes is cut in pieces.
 func Split(text string) []Sentence {
+	sents, _ := AppendSplit(make([]Token, 0, len(text)/5+1), text)
+	return sents
+}
+
+// AppendSplit is Split with the sentences' tokens appended to toks: they
+// share one array, which the caller may reuse once it no longer reads the
+// sentences. It returns the sentences and the extended token slice.
+func AppendSplit(toks []Token, text string) ([]Sentence, []Token) {
 	bounds := Bounds(text, nil)
-	out := make([]Sentence, len(bounds))
+	// the sentences' tokens are sliced once the array has stopped growing
+	first := len(toks)
+	ends := make([]int, len(bounds))
 	for i, r := range bounds {
-		s := text[r.Start:r.End]
-		out[i] = Sentence{Index: i, Start: r.Start, End: r.End, Text: s, Tokens: Tokenize(s, r.Start)}
+		toks = appendTokens(toks, text[r.Start:r.End], r.Start)
+		ends[i] = len(toks)
 	}
-	return out
+	out := make([]Sentence, len(bounds))
+	start := first
+	for i, r := range bounds {
+		out[i] = Sentence{Index: i, Start: r.Start, End: r.End, Text: text[r.Start:r.End], Tokens: toks[start:ends[i]:ends[i]]}
+		start = ends[i]
+	}
+	return out, toks
 }
 
 // Range is a byte range [Start, End) of a text.

@@ -67,7 +67,11 @@ type Sentence struct {
 
 // Tokenize splits s into tokens; offsets are relative to s plus base.
 func Tokenize(s string, base int) []Token {
-	toks := make([]Token, 0, len(s)/5+1)
+	return appendTokens(make([]Token, 0, len(s)/5+1), s, base)
+}
+
+// appendTokens appends the tokens of s to toks, as Tokenize finds them.
+func appendTokens(toks []Token, s string, base int) []Token {
 	i := 0
 	space := true
 	for i < len(s) {
