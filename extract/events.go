@@ -1286,11 +1286,14 @@ func (d *docState) objectText(s, a, b int) bool {
 		return false
 	}
 	head := d.sents[s].Tokens[b-1].Norm
-	if placeNouns.has(head) || victimNouns.has(head) {
+	if placeNouns.has(head) || victimNouns.has(head) || b-a == 1 && referringPronouns.has(head) {
 		return false
 	}
 	return len(d.r.weapons.FindCoded(d.coded[s].Slice(a, b))) == 0
 }
+
+// referringPronouns refer back to a participant named before.
+var referringPronouns = grammarList("referringPronouns")
 
 // speechBetween reports whether a speech verb lies in tokens [a, b).
 func speechBetween(toks []text.Token, a, b int) bool {

@@ -42,6 +42,10 @@ type frameDef struct {
 	armedDoer bool
 	// symmetric: both sides act and are acted upon (clashes).
 	symmetric bool
+	// attachedOnly: a noun that the row does not name reads only the
+	// phrases attached to it, its doer ("by X") and what it hit ("on X"):
+	// the clause around it may speak of something else.
+	attachedOnly bool
 	// lexiconOnly: the row reads the frames the trigger lexicon found
 	// and starts none of its own (the lexicon tells the verb "targets"
 	// from the noun in "Houthi targets in Sanaa").
@@ -536,17 +540,19 @@ func lightWithoutEvent(ps *syntax.Sentence, f *frame, found []*frame) bool {
 }
 
 // genericAttack returns, for an attack frame whose trigger the frame
-// table does not hold ("struck", "fired"), a row that reads its clause as
-// an attack's (its subject acts, its object and "on"/"against" phrases
-// were hit), with the head of the trigger's verb group; nil when no verb
-// group heads the trigger.
+// table does not hold ("struck", "fired", "air strikes"), a row that
+// reads its clause as an attack's (its subject acts, its object and
+// "on"/"against" phrases were hit) or its noun phrase as an attack
+// noun's ("airstrikes by the coalition on two towns"), with the head of
+// the trigger's chunk; nil when no chunk is headed by the trigger.
 func genericAttack(ps *syntax.Sentence, f *frame) (*frameDef, int) {
 	for k := f.b - 1; k >= f.a && k < len(ps.ChunkOf); k-- {
 		c := ps.ChunkOf[k]
-		if c < 0 || ps.Chunks[c].Head != k || ps.Chunks[c].Kind != syntax.VG && ps.PrepOf(c) != "under" {
-			continue // a verb group, or a noun after "under" ("came under fire")
+		if c < 0 || ps.Chunks[c].Head != k {
+			continue
 		}
-		return &frameDef{typ: EventAttack, subtype: f.subtype, cameo: f.cameo}, k
+		nominal := ps.Chunks[c].Kind == syntax.NP && ps.PrepOf(c) != "under"
+		return &frameDef{typ: EventAttack, subtype: f.subtype, cameo: f.cameo, attachedOnly: nominal}, k
 	}
 	return nil, -1
 }
@@ -882,6 +888,10 @@ func rolesOf(ps *syntax.Sentence, def *frameDef, c int) synRoles {
 		}
 		prep(p, true)
 	}
+	if def.attachedOnly {
+		r.places, r.victims = nil, nil
+		return r
+	}
 	if under {
 		// "the convoy came under attack", "the base was under fire":
 		// the subject of the clause is what was hit
@@ -995,6 +1005,7 @@ func (d *docState) fillFromSyntax(f *frame, ps *syntax.Sentence, def *frameDef, 
 	r := rolesOf(ps, def, c)
 	ch := &ps.Chunks[c]
 	hadActor := len(f.actors) > 0
+	told := hadActor || hasContent(f)
 	if ch.Kind == syntax.NP && !hadActor {
 		// "the Taliban attack", "Pakistan's strikes": a name inside the
 		// phrase before its head
@@ -1015,6 +1026,9 @@ func (d *docState) fillFromSyntax(f *frame, ps *syntax.Sentence, def *frameDef, 
 		if a := d.possessor(f.s, ps, c); a != nil {
 			f.actors = appendEnt(f.actors, a)
 		}
+	}
+	if ch.Kind == syntax.NP && len(f.actors) == 0 && len(f.actorText) == 0 && len(r.actors) == 0 {
+		d.modifierDoer(f, ps, ch)
 	}
 	named := false
 	if !hadActor && def.armedDoer && len(r.actors) > 0 {
@@ -1058,7 +1072,16 @@ func (d *docState) fillFromSyntax(f *frame, ps *syntax.Sentence, def *frameDef, 
 			f.targets = removeEnt(f.targets, a)
 		}
 	}
-	if fresh || len(f.targets) == 0 && len(f.targetText) == 0 {
+	if def.attachedOnly && !told && len(f.actors) == 0 && len(f.actorText) == 0 {
+		// a noun the table does not hold tells an event by its doer or
+		// by what the lexicon read around it, not by an "against"
+		// phrase alone ("took action against eight judges")
+		r.targets = nil
+	}
+	// the phrases the clause marks as hit ("air strikes on two
+	// hospitals") join the targets the trigger lexicon took from its
+	// window, which are often only the victims of a clause after it
+	if fresh || len(f.targetText) == 0 {
 		for _, np := range r.targets {
 			d.targetNP(f, ps, np)
 		}
@@ -1095,6 +1118,23 @@ func (d *docState) fillFromSyntax(f *frame, ps *syntax.Sentence, def *frameDef, 
 	}
 	return true
 }
+
+// modifierDoer gives event noun phrase ch the doer a common noun before
+// its head names ("a rebel attack", "coalition air strikes", "a police
+// raid"): the modifier, as the phrase's actor text.
+func (d *docState) modifierDoer(f *frame, ps *syntax.Sentence, ch *syntax.Chunk) {
+	for k := ch.A; k < ch.Head; k++ {
+		if doerModifiers.has(ps.Toks[k].Norm) && !d.covered(f.s, k) {
+			f.actorText = appendStr(f.actorText, ps.Toks[k].Text)
+			f.explicitActor = true
+			return
+		}
+	}
+}
+
+// doerModifiers are common nouns that, modifying an event noun, name who
+// did it.
+var doerModifiers = grammarList("doerModifiers")
 
 // armedPhrase reports whether noun phrase np describes an armed doer: a
 // force or an armed group by its head noun ("terrorists", "troops"), or
@@ -1270,6 +1310,9 @@ func (d *docState) targetNP(f *frame, ps *syntax.Sentence, np int) {
 		f.targets = appendEnt(f.targets, m.ent)
 		hit = true
 	}
+	if !hit && len(ms) == 0 && d.pronounTarget(f, ps, np) {
+		return
+	}
 	if !hit && len(f.targets) == 0 && len(ms) == 0 && d.countedNP(ps, np) && properHead(ps, np) {
 		// "killed two Fulani": people counted by their community
 		f.targets = appendEnt(f.targets, d.countedCivilians(f.s, ""))
@@ -1285,6 +1328,23 @@ func (d *docState) targetNP(f *frame, ps *syntax.Sentence, np int) {
 	}
 }
 
+// pronounTarget adds to f's targets the participant that noun phrase np,
+// a lone pronoun, refers back to ("the group ... unless it is
+// destroyed", "he was shot dead"), never one of f's doers; it reports
+// whether it found one.
+func (d *docState) pronounTarget(f *frame, ps *syntax.Sentence, np int) bool {
+	ch := &ps.Chunks[np]
+	if ch.B-ch.A != 1 || ps.Tags[ch.Head] != syntax.Pron {
+		return false
+	}
+	m := d.pronounAntecedent(f.s, ch.Head, func(e *entity) bool { return containsEnt(f.actors, e) || containsEnt(f.agents, e) })
+	if m == nil {
+		return false
+	}
+	f.targets = appendEnt(f.targets, m.ent)
+	return true
+}
+
 // venueTarget returns the facility that noun phrase np of sentence s
 // names when its head is a venue word ("a bakery", "the Oklahoma City
 // federal building", "two hospitals") that no mention covers, nil
@@ -1297,14 +1357,16 @@ func (d *docState) venueTarget(s int, ps *syntax.Sentence, np int) *entity {
 	if head < ch.A || head >= ch.B || d.covered(s, head) {
 		return nil
 	}
-	if !loadWordLists().venueSet.has(ps.Toks[head].Norm) {
-		return d.namedVenue(s, ps, np)
-	}
 	a := ch.A
-	var within *entity
-	for a < head && (venueDeterminers.has(ps.Toks[a].Norm) || ps.Toks[a].Norm[0] >= '0' && ps.Toks[a].Norm[0] <= '9') {
+	counted := false
+	for a < head && (venueDeterminers.has(ps.Toks[a].Norm) || countWord(ps.Toks[a].Norm)) {
+		counted = counted || countWord(ps.Toks[a].Norm)
 		a++
 	}
+	if !venueWord(ps.Toks[head].Norm, counted) {
+		return d.namedVenue(s, ps, np)
+	}
+	var within *entity
 	for _, m := range d.npMentions(s, ps, np) {
 		if m.b > head {
 			return nil // the head belongs to a longer name
@@ -1314,6 +1376,19 @@ func (d *docState) venueTarget(s int, ps *syntax.Sentence, np int) *entity {
 		}
 	}
 	return d.facility(s, a, head+1, within)
+}
+
+// venueWord reports whether w is a word for a venue, or, where a number
+// counts it (counted), the plural of one ("two hospitals"); an uncounted
+// plural ("their posts in the town") names no one facility.
+func venueWord(w string, counted bool) bool {
+	vs := loadWordLists().venueSet
+	return vs.has(w) || counted && len(w) > 3 && strings.HasSuffix(w, "s") && vs.has(w[:len(w)-1])
+}
+
+// countWord reports whether w is a figure, in digits or in words.
+func countWord(w string) bool {
+	return w != "" && w[0] >= '0' && w[0] <= '9' || numberWords[w] > 0
 }
 
 // namedVenue returns the facility that noun phrase np of sentence s names

@@ -102,6 +102,18 @@ var frameTests = []struct {
 		EventAttack, "killing", "", "The president", "Caracas"},
 	{"particle after a pronoun object", "A suicide bomber blew himself up at a checkpoint in Mogadishu.",
 		EventAttack, "suicide bombing", "bomber", "Mogadishu checkpoint", "Mogadishu"},
+	{"event noun the table does not hold, doer in its 'by' phrase", "The airstrikes by the coalition killed ten civilians in Mosul.",
+		EventAttack, "airstrike", "the coalition", "civilians", "Mosul"},
+	{"doer named by a common noun modifying the event noun", "A rebel air strike on Kidal killed two soldiers.",
+		EventAttack, "airstrike", "rebel", "Mali Armed Forces", "Kidal Region"},
+	{"light verb 'wage' with its event noun", "Three countries are waging brutal assaults on rebel groups in Syria.",
+		EventAttack, "armed assault", "Three countries", "rebel groups", "Syria"},
+	{"coordinated verbs share the object after the second", "Rebels seized the town, shelling and starving residents.",
+		EventAttack, "shelling", "Rebels", "residents", ""},
+	{"pronoun subject of a passive attack refers back to the group", "Al-Shabaab held the town for a year. It was attacked by Kenyan troops near Kismayo.",
+		EventAttack, "armed assault", "Kenya", "Al-Shabaab", "Kismayo"},
+	{"counted venues on a nominal strike beside the toll's victims", "The army carried out airstrikes on two hospitals in Aleppo, killing patients.",
+		EventAttack, "airstrike", "Syria", "hospitals", "Aleppo"},
 }
 
 // noneTests hold one row per way of saying that no one died or was hurt.

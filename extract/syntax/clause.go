@@ -14,6 +14,7 @@ func (p *Parser) clauses() {
 		s.Clauses = append(s.Clauses, cl)
 	}
 	p.shareAgents()
+	p.shareObjects()
 }
 
 // coordinatedPassive reports whether verb group v is a bare past form
@@ -44,6 +45,38 @@ func (p *Parser) shareAgents() {
 		cl, next := &s.Clauses[i], &s.Clauses[i+1]
 		if cl.Agent < 0 && next.Agent >= 0 && next.Verb == cl.Verb+1 && s.coordinatedPassive(next.Verb) {
 			cl.Agent = next.Agent
+		}
+	}
+}
+
+// coordinatedActive reports whether active verb group v is coordinated
+// with the active group right before it, with only adverbs between the
+// conjunction and v: "bombarded and starved the town".
+func (s *Sentence) coordinatedActive(v int) bool {
+	if v == 0 || s.Chunks[v-1].Kind != VG || s.Chunks[v-1].Passive || s.Chunks[v].Passive {
+		return false
+	}
+	a, b := s.Chunks[v-1].B, s.Chunks[v].A
+	if b <= a || s.Tags[a] != Conj {
+		return false
+	}
+	for k := a + 1; k < b; k++ {
+		if s.Tags[k] != Adv {
+			return false
+		}
+	}
+	return true
+}
+
+// shareObjects gives an active clause with no object the object of the
+// active clause coordinated right after it: in "shelled and starved the
+// town" the town was shelled too.
+func (p *Parser) shareObjects() {
+	s := &p.s
+	for i := len(s.Clauses) - 2; i >= 0; i-- {
+		cl, next := &s.Clauses[i], &s.Clauses[i+1]
+		if cl.Obj < 0 && len(cl.Preps) == 0 && next.Obj >= 0 && next.Verb == cl.Verb+1 && s.coordinatedActive(next.Verb) {
+			cl.Obj = next.Obj
 		}
 	}
 }

@@ -43,6 +43,8 @@ var clauseTests = []struct {
 		[]string{"abduct passive subj=A priest agent=armed men outside:his church"}},
 	{"coordinated passive participles share the agent", "A herder was beaten and robbed by bandits near the well.",
 		[]string{"beat passive subj=A herder agent=bandits", "rob passive subj=A herder agent=bandits near:the well"}},
+	{"coordinated active verbs share the object after the second", "Soldiers shelled and burned the market.",
+		[]string{"shell active subj=Soldiers obj=the market", "burn active subj=Soldiers obj=the market"}},
 	{"coordinated passive after an adverb", "A guard was abducted and later killed by rebels.",
 		[]string{"abduct passive subj=A guard agent=rebels", "kill passive subj=A guard agent=rebels"}},
 	{"suspicion before a name after a comma", "On Friday, suspected ISWAP kidnapped two aid workers.",
