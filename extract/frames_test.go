@@ -112,6 +112,8 @@ var frameTests = []struct {
 		EventAttack, "shelling", "Rebels", "residents", ""},
 	{"pronoun subject of a passive attack refers back to the group", "Al-Shabaab held the town for a year. It was attacked by Kenyan troops near Kismayo.",
 		EventAttack, "armed assault", "Kenya", "Al-Shabaab", "Kismayo"},
+	{"apposition: a past form and its agent set off after the one it hit", "The suspect, Omar Ali – shot dead by police – had joined a gang.",
+		EventAttack, "shooting", "Police", "Omar Ali", ""},
 	{"counted venues on a nominal strike beside the toll's victims", "The army carried out airstrikes on two hospitals in Aleppo, killing patients.",
 		EventAttack, "airstrike", "Syria", "hospitals", "Aleppo"},
 }
