@@ -114,6 +114,8 @@ var frameTests = []struct {
 		EventAttack, "armed assault", "Kenya", "Al-Shabaab", "Kismayo"},
 	{"apposition: a past form and its agent set off after the one it hit", "The suspect, Omar Ali – shot dead by police – had joined a gang.",
 		EventAttack, "shooting", "Police", "Omar Ali", ""},
+	{"possessive before an event noun refers to the nearest armed participant", "Soldiers shot dead two gunmen as they fled after their raid on a village near Gao.",
+		EventAttack, "armed assault", "unidentified gunmen", "", "Gao Region"},
 	{"counted venues on a nominal strike beside the toll's victims", "The army carried out airstrikes on two hospitals in Aleppo, killing patients.",
 		EventAttack, "airstrike", "Syria", "hospitals", "Aleppo"},
 }
