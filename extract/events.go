@@ -27,10 +27,11 @@ type frame struct {
 	shiftedFrom         *frame  // "…, after X was attacked": another event than this frame
 	targets             []*entity
 	targetText          []string
-	actorText           []string // actors described, not named: "unknown gunmen"
-	syn                 bool     // found by the frame table (frames.go)
-	reported            bool     // a finite verb reports it as happened
-	told                bool     // its own clause says it took place ("the blast killed two")
+	hitPlaces           []*entity // towns, countries and venues hit: targets beside the people hit there
+	actorText           []string  // actors described, not named: "unknown gunmen"
+	syn                 bool      // found by the frame table (frames.go)
+	reported            bool      // a finite verb reports it as happened
+	told                bool      // its own clause says it took place ("the blast killed two")
 	places              []*entity
 	country             *entity
 	date                *dateExpr

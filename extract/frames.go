@@ -1084,6 +1084,9 @@ func (d *docState) fillFromSyntax(f *frame, ps *syntax.Sentence, def *frameDef, 
 	if fresh || len(f.targetText) == 0 {
 		for _, np := range r.targets {
 			d.targetNP(f, ps, np)
+			if ch.Kind == syntax.VG && ps.Chunks[np].Prep < 0 {
+				d.placeObject(f, ps, np)
+			}
 		}
 	}
 	// the victims of a killing by a named doer, or of an event noun
@@ -1095,6 +1098,9 @@ func (d *docState) fillFromSyntax(f *frame, ps *syntax.Sentence, def *frameDef, 
 			}
 			d.targetNP(f, ps, np)
 		}
+	}
+	if ch.Kind == syntax.NP && len(r.targets) == 0 {
+		d.modifierTarget(f, ps, ch)
 	}
 	if fresh || len(f.places) == 0 {
 		for _, np := range r.places {
@@ -1124,11 +1130,38 @@ func (d *docState) fillFromSyntax(f *frame, ps *syntax.Sentence, def *frameDef, 
 // raid"): the modifier, as the phrase's actor text.
 func (d *docState) modifierDoer(f *frame, ps *syntax.Sentence, ch *syntax.Chunk) {
 	for k := ch.A; k < ch.Head; k++ {
+		if k+1 < ch.Head && venueWord(ps.Toks[k+1].Norm, false) {
+			continue // it qualifies the venue: "a police station attack"
+		}
 		if doerModifiers.has(ps.Toks[k].Norm) && !d.covered(f.s, k) {
 			f.actorText = appendStr(f.actorText, ps.Toks[k].Text)
 			f.explicitActor = true
 			return
 		}
+	}
+}
+
+// modifierTarget gives event noun phrase ch the venue a noun before its
+// head names ("the hospital attacks", "a school shooting", "the Kabul
+// mosque bombing"): the facility, in the place the phrase names, was hit,
+// a target beside the people hit there (frame.hitPlaces).
+func (d *docState) modifierTarget(f *frame, ps *syntax.Sentence, ch *syntax.Chunk) {
+	for k := ch.Head - 1; k >= ch.A; k-- {
+		if d.covered(f.s, k) || !loadWordLists().venueSet.has(ps.Toks[k].Norm) {
+			continue
+		}
+		var within *entity
+		for _, m := range d.ments[f.s] {
+			if m.a >= ch.A && m.b <= k && hasPlaceClass(m.ent) {
+				within = m.ent
+			}
+		}
+		a := k
+		for a > ch.A && ps.Tags[a-1] == syntax.Noun && !d.covered(f.s, a-1) {
+			a-- // "a police station attack": the venue's own modifiers
+		}
+		f.hitPlaces = appendEnt(f.hitPlaces, d.facility(f.s, a, k+1, within))
+		return
 	}
 }
 
@@ -1342,6 +1375,32 @@ func (d *docState) pronounTarget(f *frame, ps *syntax.Sentence, np int) bool {
 		return false
 	}
 	f.targets = appendEnt(f.targets, m.ent)
+	return true
+}
+
+// placeObject records the places that noun phrase np, the object (or
+// passive subject) of f's verb, names: a town or country that is
+// attacked, invaded or shelled was hit ("troops invaded the country",
+// "rebels overran Kidal"), where a place after a preposition only says
+// where it happened. They are targets of the event beside the people
+// hit there (frame.hitPlaces), not in their stead.
+func (d *docState) placeObject(f *frame, ps *syntax.Sentence, np int) {
+	for _, m := range d.npMentions(f.s, ps, np) {
+		if hasPlaceClass(m.ent) && !m.demonym && m.ent.typ != "facility" && !containsEnt(f.actors, m.ent) && headsPhrase(ps, np, m.b) {
+			f.hitPlaces = appendEnt(f.hitPlaces, m.ent)
+		}
+	}
+}
+
+// headsPhrase reports whether a name that ends at token b heads noun
+// phrase np: nothing follows it in the phrase but words for a kind of
+// place ("Mandera town"); in "a Fulani camp" the name only qualifies.
+func headsPhrase(ps *syntax.Sentence, np, b int) bool {
+	for k := b; k < ps.Chunks[np].B; k++ {
+		if !placeNouns.has(ps.Toks[k].Norm) {
+			return false
+		}
+	}
 	return true
 }
 

@@ -116,6 +116,10 @@ var frameTests = []struct {
 		EventAttack, "shooting", "Police", "Omar Ali", ""},
 	{"possessive before an event noun refers to the nearest armed participant", "Soldiers shot dead two gunmen as they fled after their raid on a village near Gao.",
 		EventAttack, "armed assault", "unidentified gunmen", "", "Gao Region"},
+	{"venue named by a noun modifying the event noun", "A police station attack in Garissa wounded four officers.",
+		EventAttack, "armed assault", "", "police station", "Garissa"},
+	{"country invaded is a target beside its place", "French troops invaded Mali in 2013.",
+		EventAttack, "armed assault", "France", "Mali", "Mali"},
 	{"counted venues on a nominal strike beside the toll's victims", "The army carried out airstrikes on two hospitals in Aleppo, killing patients.",
 		EventAttack, "airstrike", "Syria", "hospitals", "Aleppo"},
 }
