@@ -1134,6 +1134,16 @@ func (d *docState) modifierDoer(f *frame, ps *syntax.Sentence, ch *syntax.Chunk)
 			continue // it qualifies the venue: "a police station attack"
 		}
 		if doerModifiers.has(ps.Toks[k].Norm) && !d.covered(f.s, k) {
+			if m := d.modifierParticipant(f.s, k); m != nil {
+				if a, ag := d.actorOf(m, f.typ); a != nil {
+					f.actors = appendEnt(f.actors, a)
+					if ag != nil {
+						f.agents = appendEnt(f.agents, ag)
+					}
+					f.explicitActor = true
+					return
+				}
+			}
 			f.actorText = appendStr(f.actorText, ps.Toks[k].Text)
 			f.explicitActor = true
 			return
@@ -1163,6 +1173,45 @@ func (d *docState) modifierTarget(f *frame, ps *syntax.Sentence, ch *syntax.Chun
 		f.hitPlaces = appendEnt(f.hitPlaces, d.facility(f.s, a, k+1, within))
 		return
 	}
+}
+
+// modifierParticipant makes the doer modifier at token k of sentence s
+// ("rebel" in "a rebel attack", "army" in "an army raid") a mention of
+// the participant it describes, read as its head noun would be ("rebels",
+// "army"; "government" as a state force by its modifier effect), and
+// returns it; nil when the word describes no participant of a class.
+func (d *docState) modifierParticipant(s, k int) *mention {
+	l := loadWordLists()
+	w := d.sents[s].Tokens[k].Norm
+	p := participant{s: s, a: k, b: k + 1, head: k, plural: true}
+	switch h, hs := l.heads[w], l.heads[w+"s"]; {
+	case h.class != "" && h.kind != "needs-modifier":
+		p.class, p.kind = h.class, h.kind
+	case hs.class != "" && hs.kind != "needs-modifier":
+		p.class, p.kind = hs.class, hs.kind
+	case l.mods[w].effect == modState:
+		p.class, p.kind = ClassStateForce, l.mods[w].kind
+	case l.mods[w].effect == modArmed:
+		p.class, p.kind = ClassArmedGroup, armedKind(w)
+	default:
+		return nil
+	}
+	if p.class != ClassArmedGroup && p.class != ClassStateForce {
+		return nil
+	}
+	n := len(d.ments[s])
+	d.addParticipant(p)
+	if len(d.ments[s]) == n {
+		return nil
+	}
+	m := d.ments[s][n]
+	sortLike(d.ments[s], func(a, b *mention) bool {
+		if a.a != b.a {
+			return a.a < b.a
+		}
+		return a.b > b.b
+	}) // in text order, as findEvents keeps them
+	return m
 }
 
 // doerModifiers are common nouns that, modifying an event noun, name who

@@ -106,6 +106,8 @@ var frameTests = []struct {
 		EventAttack, "airstrike", "the coalition", "civilians", "Mosul"},
 	{"doer named by a common noun modifying the event noun", "A rebel air strike on Kidal killed two soldiers.",
 		EventAttack, "airstrike", "rebel", "Mali Armed Forces", "Kidal Region"},
+	{"state doer named by a modifier acts for the country of the sentence", "Government airstrikes on Idlib killed five people.",
+		EventAttack, "airstrike", "Syria", "civilians", "Idlib"},
 	{"light verb 'wage' with its event noun", "Three countries are waging brutal assaults on rebel groups in Syria.",
 		EventAttack, "armed assault", "Three countries", "rebel groups", "Syria"},
 	{"coordinated verbs share the object after the second", "Rebels seized the town, shelling and starving residents.",
