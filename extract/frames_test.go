@@ -108,6 +108,8 @@ var frameTests = []struct {
 		EventAttack, "airstrike", "rebel", "Mali Armed Forces", "Kidal Region"},
 	{"state doer named by a modifier acts for the country of the sentence", "Government airstrikes on Idlib killed five people.",
 		EventAttack, "airstrike", "Syria", "civilians", "Idlib"},
+	{"a coalition acts as itself, not for a country", "Coalition forces bombed a bridge near Mosul.",
+		EventAttack, "strike", "coalition", "bridge", "Mosul"},
 	{"light verb 'wage' with its event noun", "Three countries are waging brutal assaults on rebel groups in Syria.",
 		EventAttack, "armed assault", "Three countries", "rebel groups", "Syria"},
 	{"coordinated verbs share the object after the second", "Rebels seized the town, shelling and starving residents.",
