@@ -259,7 +259,13 @@ var parsers = sync.Pool{New: func() any { return syntax.NewParser() }}
 // every verb group or noun phrase whose lemma the frame table holds and no
 // frame covers.
 func (d *docState) syntaxFrames(si int, ps *syntax.Sentence, found []*frame, dates []dateExpr) []*frame {
-	for _, f := range found {
+	for i, f := range found {
+		if f.relative && d.doerRelative(ps, f, found[:i]) {
+			// "militants, who attacked a police post, fled": the
+			// relative clause tells an event of its own, its doer the
+			// antecedent the clause's subject is
+			f.relative = false
+		}
 		if f.relative || f.copula {
 			continue
 		}
@@ -345,6 +351,21 @@ func (d *docState) syntaxFrames(si int, ps *syntax.Sentence, found []*frame, dat
 		sortLike(found, func(a, b *frame) bool { return a.a < b.a })
 	}
 	return found
+}
+
+// doerRelative reports whether relative frame f opens a relative clause
+// on a doer ("who") that continues no frame of its type before it in the
+// sentence (before): the clause is then an event of its own.
+func (d *docState) doerRelative(ps *syntax.Sentence, f *frame, before []*frame) bool {
+	if f.a == 0 || !f.verb || ps.Toks[f.a-1].Norm != "who" {
+		return false
+	}
+	for _, g := range before {
+		if g.typ == f.typ {
+			return false
+		}
+	}
+	return true
 }
 
 // agentNounFrame fills an attack frame whose trigger is a noun for the
