@@ -1048,7 +1048,10 @@ func (d *docState) fillFromSyntax(f *frame, ps *syntax.Sentence, def *frameDef, 
 			f.actors = appendEnt(f.actors, a)
 		}
 	}
-	if ch.Kind == syntax.NP && len(f.actors) == 0 && len(f.actorText) == 0 && len(r.actors) == 0 {
+	if ch.Kind == syntax.NP && (told || !barePlural(ps, ch)) && len(f.actors) == 0 && len(f.actorText) == 0 && len(r.actors) == 0 {
+		// where the phrase names one event ("a rebel attack") or the
+		// frame already tells one: "militant attacks" in general names
+		// none
 		d.modifierDoer(f, ps, ch)
 	}
 	named := false
@@ -1147,8 +1150,8 @@ func (d *docState) fillFromSyntax(f *frame, ps *syntax.Sentence, def *frameDef, 
 }
 
 // modifierDoer gives event noun phrase ch the doer a common noun before
-// its head names ("a rebel attack", "coalition air strikes", "a police
-// raid"): the modifier, as the phrase's actor text.
+// its head names ("a rebel attack", "a coalition air strike"): the armed
+// group or the coalition the modifier describes.
 func (d *docState) modifierDoer(f *frame, ps *syntax.Sentence, ch *syntax.Chunk) {
 	for k := ch.A; k < ch.Head; k++ {
 		if k+1 < ch.Head && venueWord(ps.Toks[k+1].Norm, false) {
@@ -1162,11 +1165,8 @@ func (d *docState) modifierDoer(f *frame, ps *syntax.Sentence, ch *syntax.Chunk)
 						f.agents = appendEnt(f.agents, ag)
 					}
 					f.explicitActor = true
-					return
 				}
 			}
-			f.actorText = appendStr(f.actorText, ps.Toks[k].Text)
-			f.explicitActor = true
 			return
 		}
 	}
@@ -1217,7 +1217,7 @@ func (d *docState) modifierParticipant(s, k int) *mention {
 	default:
 		return nil
 	}
-	if p.class != ClassArmedGroup && p.class != ClassStateForce {
+	if p.class != ClassArmedGroup && p.kind != "coalition" {
 		return nil
 	}
 	n := len(d.ments[s])
@@ -1233,6 +1233,17 @@ func (d *docState) modifierParticipant(s, k int) *mention {
 		return a.b > b.b
 	}) // in text order, as findEvents keeps them
 	return m
+}
+
+// barePlural reports whether noun phrase ch is a plural with no
+// determiner or number, which may speak of events in general ("over
+// militant attacks").
+func barePlural(ps *syntax.Sentence, ch *syntax.Chunk) bool {
+	switch ps.Tags[ch.A] {
+	case syntax.Det, syntax.Num, syntax.Poss:
+		return false
+	}
+	return pluralHead(ps.Toks[ch.Head].Norm)
 }
 
 // doerModifiers are common nouns that, modifying an event noun, name who
@@ -1448,15 +1459,15 @@ func (d *docState) pronounTarget(f *frame, ps *syntax.Sentence, np int) bool {
 	return true
 }
 
-// placeObject records the places that noun phrase np, the object (or
-// passive subject) of f's verb, names: a town or country that is
-// attacked, invaded or shelled was hit ("troops invaded the country",
-// "rebels overran Kidal"), where a place after a preposition only says
-// where it happened. They are targets of the event beside the people
-// hit there (frame.hitPlaces), not in their stead.
+// placeObject records the countries that noun phrase np, the object (or
+// passive subject) of f's verb, names: a country attacked or invaded
+// was hit ("troops invaded Mali", "Russia struck Ukraine"), where a
+// country after a preposition only says where it happened. They are
+// targets of the event beside the people hit there (frame.hitPlaces),
+// not in their stead. A town or region attacked stays the event's place.
 func (d *docState) placeObject(f *frame, ps *syntax.Sentence, np int) {
 	for _, m := range d.npMentions(f.s, ps, np) {
-		if hasPlaceClass(m.ent) && !m.demonym && m.ent.typ != "facility" && !containsEnt(f.actors, m.ent) && headsPhrase(ps, np, m.b) {
+		if m.ent.class == ClassCountry && !m.demonym && !containsEnt(f.actors, m.ent) && headsPhrase(ps, np, m.b) {
 			f.hitPlaces = appendEnt(f.hitPlaces, m.ent)
 		}
 	}
@@ -1491,6 +1502,9 @@ func (d *docState) venueTarget(s int, ps *syntax.Sentence, np int) *entity {
 	for a < head && (venueDeterminers.has(ps.Toks[a].Norm) || countWord(ps.Toks[a].Norm)) {
 		counted = counted || countWord(ps.Toks[a].Norm)
 		a++
+	}
+	if np+1 < len(ps.Chunks) && ps.PrepOf(np+1) == "of" {
+		counted = false // "two bases of the group": the group's, read through "of"
 	}
 	if !venueWord(ps.Toks[head].Norm, counted) {
 		return d.namedVenue(s, ps, np)
