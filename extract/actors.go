@@ -84,17 +84,33 @@ func containsArmedGroup(list []*entity) bool {
 
 // possessor returns the armed group or force that a plural possessive
 // before event noun c ("their attacks", "its raid") refers to: the
-// subject of the sentence, when it is one; nil otherwise.
+// nearest one named before it in its sentence, else the sentence's
+// subject, when it is one; nil otherwise.
 func (d *docState) possessor(s int, ps *syntax.Sentence, c int) *entity {
 	ch := &ps.Chunks[c]
 	if w := ps.Toks[ch.A].Norm; w != "their" && w != "its" {
 		return nil
 	}
-	m := d.sentenceSubject(s)
-	if m == nil || m.b > ch.A {
-		return nil
+	// "police held militants who planned their attack": the nearest
+	// armed participant named before the possessive in its sentence
+	var best *mention
+	for _, m := range d.ments[s] {
+		if m.b <= ch.A && (best == nil || m.a > best.a) && armedActor(d.actorOf(m, "")) != nil {
+			best = m
+		}
 	}
-	a, _ := d.actorOf(m, "")
+	if best != nil {
+		return armedActor(d.actorOf(best, ""))
+	}
+	if m := d.sentenceSubject(s); m != nil && m.b <= ch.A {
+		return armedActor(d.actorOf(m, ""))
+	}
+	return nil
+}
+
+// armedActor returns actor a when it is an armed group, a state force or
+// a country, the ones that attack; nil otherwise.
+func armedActor(a, _ *entity) *entity {
 	if a == nil || a.class != ClassArmedGroup && a.class != ClassStateForce && a.class != ClassCountry {
 		return nil
 	}

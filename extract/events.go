@@ -27,10 +27,11 @@ type frame struct {
 	shiftedFrom         *frame  // "…, after X was attacked": another event than this frame
 	targets             []*entity
 	targetText          []string
-	actorText           []string // actors described, not named: "unknown gunmen"
-	syn                 bool     // found by the frame table (frames.go)
-	reported            bool     // a finite verb reports it as happened
-	told                bool     // its own clause says it took place ("the blast killed two")
+	hitPlaces           []*entity // towns, countries and venues hit: targets beside the people hit there
+	actorText           []string  // actors described, not named: "unknown gunmen"
+	syn                 bool      // found by the frame table (frames.go)
+	reported            bool      // a finite verb reports it as happened
+	told                bool      // its own clause says it took place ("the blast killed two")
 	places              []*entity
 	country             *entity
 	date                *dateExpr
@@ -1303,11 +1304,14 @@ func (d *docState) objectText(s, a, b int) bool {
 		return false
 	}
 	head := d.sents[s].Tokens[b-1].Norm
-	if placeNouns.has(head) || victimNouns.has(head) {
+	if placeNouns.has(head) || victimNouns.has(head) || b-a == 1 && referringPronouns.has(head) {
 		return false
 	}
 	return len(d.r.weapons.FindCoded(d.coded[s].Slice(a, b))) == 0
 }
+
+// referringPronouns refer back to a participant named before.
+var referringPronouns = grammarList("referringPronouns")
 
 // speechBetween reports whether a speech verb lies in tokens [a, b).
 func speechBetween(toks []text.Token, a, b int) bool {

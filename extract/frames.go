@@ -42,6 +42,10 @@ type frameDef struct {
 	armedDoer bool
 	// symmetric: both sides act and are acted upon (clashes).
 	symmetric bool
+	// attachedOnly: a noun that the row does not name reads only the
+	// phrases attached to it, its doer ("by X") and what it hit ("on X"):
+	// the clause around it may speak of something else.
+	attachedOnly bool
 	// lexiconOnly: the row reads the frames the trigger lexicon found
 	// and starts none of its own (the lexicon tells the verb "targets"
 	// from the noun in "Houthi targets in Sanaa").
@@ -273,7 +277,13 @@ func (d *docState) keepParses() {
 // every verb group or noun phrase whose lemma the frame table holds and no
 // frame covers.
 func (d *docState) syntaxFrames(si int, ps *syntax.Sentence, found []*frame, dates []dateExpr) []*frame {
-	for _, f := range found {
+	for i, f := range found {
+		if f.relative && d.doerRelative(ps, f, found[:i]) {
+			// "militants, who attacked a police post, fled": the
+			// relative clause tells an event of its own, its doer the
+			// antecedent the clause's subject is
+			f.relative = false
+		}
 		if f.relative || f.copula {
 			continue
 		}
@@ -375,6 +385,21 @@ func catenativeGerund(ps *syntax.Sentence, c int) bool {
 	}
 	cl := ps.ClauseOf(c)
 	return cl != nil && cl.Inherited && cl.Subj >= 0 && ps.Chunks[c-1].Kind == syntax.VG && ps.Chunks[c-1].B == ch.A
+}
+
+// doerRelative reports whether relative frame f opens a relative clause
+// on a doer ("who") that continues no frame of its type before it in the
+// sentence (before): the clause is then an event of its own.
+func (d *docState) doerRelative(ps *syntax.Sentence, f *frame, before []*frame) bool {
+	if f.a == 0 || !f.verb || ps.Toks[f.a-1].Norm != "who" {
+		return false
+	}
+	for _, g := range before {
+		if g.typ == f.typ {
+			return false
+		}
+	}
+	return true
 }
 
 // agentNounFrame fills an attack frame whose trigger is a noun for the
@@ -570,17 +595,19 @@ func lightWithoutEvent(ps *syntax.Sentence, f *frame, found []*frame) bool {
 }
 
 // genericAttack returns, for an attack frame whose trigger the frame
-// table does not hold ("struck", "fired"), a row that reads its clause as
-// an attack's (its subject acts, its object and "on"/"against" phrases
-// were hit), with the head of the trigger's verb group; nil when no verb
-// group heads the trigger.
+// table does not hold ("struck", "fired", "air strikes"), a row that
+// reads its clause as an attack's (its subject acts, its object and
+// "on"/"against" phrases were hit) or its noun phrase as an attack
+// noun's ("airstrikes by the coalition on two towns"), with the head of
+// the trigger's chunk; nil when no chunk is headed by the trigger.
 func genericAttack(ps *syntax.Sentence, f *frame) (*frameDef, int) {
 	for k := f.b - 1; k >= f.a && k < len(ps.ChunkOf); k-- {
 		c := ps.ChunkOf[k]
-		if c < 0 || ps.Chunks[c].Head != k || ps.Chunks[c].Kind != syntax.VG && ps.PrepOf(c) != "under" {
-			continue // a verb group, or a noun after "under" ("came under fire")
+		if c < 0 || ps.Chunks[c].Head != k {
+			continue
 		}
-		return &frameDef{typ: EventAttack, subtype: f.subtype, cameo: f.cameo}, k
+		nominal := ps.Chunks[c].Kind == syntax.NP && ps.PrepOf(c) != "under"
+		return &frameDef{typ: EventAttack, subtype: f.subtype, cameo: f.cameo, attachedOnly: nominal}, k
 	}
 	return nil, -1
 }
@@ -948,6 +975,10 @@ func rolesOf(ps *syntax.Sentence, def *frameDef, c int) synRoles {
 		}
 		prep(p, true)
 	}
+	if def.attachedOnly {
+		r.places, r.victims = nil, nil
+		return r
+	}
 	if under {
 		// "the convoy came under attack", "the base was under fire":
 		// the subject of the clause is what was hit
@@ -1080,6 +1111,7 @@ func (d *docState) fillFromSyntax(f *frame, ps *syntax.Sentence, def *frameDef, 
 	r := rolesOf(ps, def, c)
 	ch := &ps.Chunks[c]
 	hadActor := len(f.actors) > 0
+	told := hadActor || hasContent(f)
 	if ch.Kind == syntax.NP && !hadActor {
 		// "the Taliban attack", "Pakistan's strikes": a name inside the
 		// phrase before its head
@@ -1100,6 +1132,12 @@ func (d *docState) fillFromSyntax(f *frame, ps *syntax.Sentence, def *frameDef, 
 		if a := d.possessor(f.s, ps, c); a != nil {
 			f.actors = appendEnt(f.actors, a)
 		}
+	}
+	if ch.Kind == syntax.NP && (told || !barePlural(ps, ch)) && len(f.actors) == 0 && len(f.actorText) == 0 && len(r.actors) == 0 {
+		// where the phrase names one event ("a rebel attack") or the
+		// frame already tells one: "militant attacks" in general names
+		// none
+		d.modifierDoer(f, ps, ch)
 	}
 	named := false
 	if !hadActor && def.armedDoer && len(r.actors) > 0 {
@@ -1143,9 +1181,21 @@ func (d *docState) fillFromSyntax(f *frame, ps *syntax.Sentence, def *frameDef, 
 			f.targets = removeEnt(f.targets, a)
 		}
 	}
-	if fresh || len(f.targets) == 0 && len(f.targetText) == 0 {
+	if def.attachedOnly && !told && len(f.actors) == 0 && len(f.actorText) == 0 {
+		// a noun the table does not hold tells an event by its doer or
+		// by what the lexicon read around it, not by an "against"
+		// phrase alone ("took action against eight judges")
+		r.targets = nil
+	}
+	// the phrases the clause marks as hit ("air strikes on two
+	// hospitals") join the targets the trigger lexicon took from its
+	// window, which are often only the victims of a clause after it
+	if fresh || len(f.targetText) == 0 {
 		for _, np := range r.targets {
 			d.targetNP(f, ps, np)
+			if ch.Kind == syntax.VG && ps.Chunks[np].Prep < 0 {
+				d.placeObject(f, ps, np)
+			}
 		}
 	} else if len(f.targets) == 0 {
 		// the trigger lexicon kept the phrase as text ("an army
@@ -1165,6 +1215,9 @@ func (d *docState) fillFromSyntax(f *frame, ps *syntax.Sentence, def *frameDef, 
 			}
 			d.targetNP(f, ps, np)
 		}
+	}
+	if ch.Kind == syntax.NP && len(r.targets) == 0 {
+		d.modifierTarget(f, ps, ch)
 	}
 	if fresh || len(f.places) == 0 {
 		for _, np := range r.places {
@@ -1188,6 +1241,107 @@ func (d *docState) fillFromSyntax(f *frame, ps *syntax.Sentence, def *frameDef, 
 	}
 	return true
 }
+
+// modifierDoer gives event noun phrase ch the doer a common noun before
+// its head names ("a rebel attack", "a coalition air strike"): the armed
+// group or the coalition the modifier describes.
+func (d *docState) modifierDoer(f *frame, ps *syntax.Sentence, ch *syntax.Chunk) {
+	for k := ch.A; k < ch.Head; k++ {
+		if k+1 < ch.Head && venueWord(ps.Toks[k+1].Norm, false) {
+			continue // it qualifies the venue: "a police station attack"
+		}
+		if doerModifiers.has(ps.Toks[k].Norm) && !d.covered(f.s, k) {
+			if m := d.modifierParticipant(f.s, k); m != nil {
+				if a, ag := d.actorOf(m, f.typ); a != nil {
+					f.actors = appendEnt(f.actors, a)
+					if ag != nil {
+						f.agents = appendEnt(f.agents, ag)
+					}
+					f.explicitActor = true
+				}
+			}
+			return
+		}
+	}
+}
+
+// modifierTarget gives event noun phrase ch the venue a noun before its
+// head names ("the hospital attacks", "a school shooting", "the Kabul
+// mosque bombing"): the facility, in the place the phrase names, was hit,
+// a target beside the people hit there (frame.hitPlaces).
+func (d *docState) modifierTarget(f *frame, ps *syntax.Sentence, ch *syntax.Chunk) {
+	for k := ch.Head - 1; k >= ch.A; k-- {
+		if d.covered(f.s, k) || !loadWordLists().venueSet.has(ps.Toks[k].Norm) {
+			continue
+		}
+		var within *entity
+		for _, m := range d.ments[f.s] {
+			if m.a >= ch.A && m.b <= k && hasPlaceClass(m.ent) {
+				within = m.ent
+			}
+		}
+		a := k
+		for a > ch.A && ps.Tags[a-1] == syntax.Noun && !d.covered(f.s, a-1) {
+			a-- // "a police station attack": the venue's own modifiers
+		}
+		f.hitPlaces = appendEnt(f.hitPlaces, d.facility(f.s, a, k+1, within))
+		return
+	}
+}
+
+// modifierParticipant makes the doer modifier at token k of sentence s
+// ("rebel" in "a rebel attack", "army" in "an army raid") a mention of
+// the participant it describes, read as its head noun would be ("rebels",
+// "army"; "government" as a state force by its modifier effect), and
+// returns it; nil when the word describes no participant of a class.
+func (d *docState) modifierParticipant(s, k int) *mention {
+	l := loadWordLists()
+	w := d.sents[s].Tokens[k].Norm
+	p := participant{s: s, a: k, b: k + 1, head: k, plural: true}
+	switch h, hs := l.heads[w], l.heads[w+"s"]; {
+	case h.class != "" && h.kind != "needs-modifier":
+		p.class, p.kind = h.class, h.kind
+	case hs.class != "" && hs.kind != "needs-modifier":
+		p.class, p.kind = hs.class, hs.kind
+	case l.mods[w].effect == modState:
+		p.class, p.kind = ClassStateForce, l.mods[w].kind
+	case l.mods[w].effect == modArmed:
+		p.class, p.kind = ClassArmedGroup, armedKind(w)
+	default:
+		return nil
+	}
+	if p.class != ClassArmedGroup && p.kind != "coalition" {
+		return nil
+	}
+	n := len(d.ments[s])
+	d.addParticipant(p)
+	if len(d.ments[s]) == n {
+		return nil
+	}
+	m := d.ments[s][n]
+	sortLike(d.ments[s], func(a, b *mention) bool {
+		if a.a != b.a {
+			return a.a < b.a
+		}
+		return a.b > b.b
+	}) // in text order, as findEvents keeps them
+	return m
+}
+
+// barePlural reports whether noun phrase ch is a plural with no
+// determiner or number, which may speak of events in general ("over
+// militant attacks").
+func barePlural(ps *syntax.Sentence, ch *syntax.Chunk) bool {
+	switch ps.Tags[ch.A] {
+	case syntax.Det, syntax.Num, syntax.Poss:
+		return false
+	}
+	return pluralHead(ps.Toks[ch.Head].Norm)
+}
+
+// doerModifiers are common nouns that, modifying an event noun, name who
+// did it.
+var doerModifiers = grammarList("doerModifiers")
 
 // armedPhrase reports whether noun phrase np describes an armed doer: a
 // force or an armed group by its head noun ("terrorists", "troops"), or
@@ -1404,6 +1558,9 @@ func (d *docState) targetNP(f *frame, ps *syntax.Sentence, np int) {
 		f.targets = appendEnt(f.targets, m.ent)
 		hit = true
 	}
+	if !hit && len(ms) == 0 && d.pronounTarget(f, ps, np) {
+		return
+	}
 	if !hit && len(f.targets) == 0 && len(ms) == 0 && d.countedNP(ps, np) && properHead(ps, np) {
 		// "killed two Fulani": people counted by their community
 		f.targets = appendEnt(f.targets, d.countedCivilians(f.s, ""))
@@ -1453,6 +1610,49 @@ func (d *docState) manningForce(s int, ps *syntax.Sentence, np int) *entity {
 	return nil
 }
 
+// pronounTarget adds to f's targets the participant that noun phrase np,
+// a lone pronoun, refers back to ("the group ... unless it is
+// destroyed", "he was shot dead"), never one of f's doers; it reports
+// whether it found one.
+func (d *docState) pronounTarget(f *frame, ps *syntax.Sentence, np int) bool {
+	ch := &ps.Chunks[np]
+	if ch.B-ch.A != 1 || ps.Tags[ch.Head] != syntax.Pron {
+		return false
+	}
+	m := d.pronounAntecedent(f.s, ch.Head, func(e *entity) bool { return containsEnt(f.actors, e) || containsEnt(f.agents, e) })
+	if m == nil {
+		return false
+	}
+	f.targets = appendEnt(f.targets, m.ent)
+	return true
+}
+
+// placeObject records the countries that noun phrase np, the object (or
+// passive subject) of f's verb, names: a country attacked or invaded
+// was hit ("troops invaded Mali", "Russia struck Ukraine"), where a
+// country after a preposition only says where it happened. They are
+// targets of the event beside the people hit there (frame.hitPlaces),
+// not in their stead. A town or region attacked stays the event's place.
+func (d *docState) placeObject(f *frame, ps *syntax.Sentence, np int) {
+	for _, m := range d.npMentions(f.s, ps, np) {
+		if m.ent.class == ClassCountry && !m.demonym && !containsEnt(f.actors, m.ent) && headsPhrase(ps, np, m.b) {
+			f.hitPlaces = appendEnt(f.hitPlaces, m.ent)
+		}
+	}
+}
+
+// headsPhrase reports whether a name that ends at token b heads noun
+// phrase np: nothing follows it in the phrase but words for a kind of
+// place ("Mandera town"); in "a Fulani camp" the name only qualifies.
+func headsPhrase(ps *syntax.Sentence, np, b int) bool {
+	for k := b; k < ps.Chunks[np].B; k++ {
+		if !placeNouns.has(ps.Toks[k].Norm) {
+			return false
+		}
+	}
+	return true
+}
+
 // venueTarget returns the facility that noun phrase np of sentence s
 // names when its head is a venue word ("a bakery", "the Oklahoma City
 // federal building", "two hospitals") that no mention covers, nil
@@ -1465,14 +1665,19 @@ func (d *docState) venueTarget(s int, ps *syntax.Sentence, np int) *entity {
 	if head < ch.A || head >= ch.B || d.covered(s, head) {
 		return nil
 	}
-	if !loadWordLists().venueSet.has(ps.Toks[head].Norm) {
-		return d.namedVenue(s, ps, np)
-	}
 	a := ch.A
-	var within *entity
-	for a < head && (venueDeterminers.has(ps.Toks[a].Norm) || ps.Toks[a].Norm[0] >= '0' && ps.Toks[a].Norm[0] <= '9') {
+	counted := false
+	for a < head && (venueDeterminers.has(ps.Toks[a].Norm) || countWord(ps.Toks[a].Norm)) {
+		counted = counted || countWord(ps.Toks[a].Norm)
 		a++
 	}
+	if np+1 < len(ps.Chunks) && ps.PrepOf(np+1) == "of" {
+		counted = false // "two bases of the group": the group's, read through "of"
+	}
+	if !venueWord(ps.Toks[head].Norm, counted) {
+		return d.namedVenue(s, ps, np)
+	}
+	var within *entity
 	for _, m := range d.npMentions(s, ps, np) {
 		if m.b > head {
 			return nil // the head belongs to a longer name
@@ -1482,6 +1687,19 @@ func (d *docState) venueTarget(s int, ps *syntax.Sentence, np int) *entity {
 		}
 	}
 	return d.facility(s, a, head+1, within)
+}
+
+// venueWord reports whether w is a word for a venue, or, where a number
+// counts it (counted), the plural of one ("two hospitals"); an uncounted
+// plural ("their posts in the town") names no one facility.
+func venueWord(w string, counted bool) bool {
+	vs := loadWordLists().venueSet
+	return vs.has(w) || counted && len(w) > 3 && strings.HasSuffix(w, "s") && vs.has(w[:len(w)-1])
+}
+
+// countWord reports whether w is a figure, in digits or in words.
+func countWord(w string) bool {
+	return w != "" && w[0] >= '0' && w[0] <= '9' || numberWords[w] > 0
 }
 
 // namedVenue returns the facility that noun phrase np of sentence s names

@@ -234,6 +234,13 @@ func (x *Lexical) eventOut(d *docState, ev *docEvent) Event {
 		}
 		out.Targets = append(out.Targets, x.ref(t))
 	}
+	// a town or country attacked is a target beside the people hit
+	// there, never in their stead
+	for _, p := range f.hitPlaces {
+		if !containsEnt(f.targets, p) && !containsEnt(f.actors, p) && !containsEnt(f.agents, p) {
+			out.Targets = append(out.Targets, x.ref(p))
+		}
+	}
 	if len(f.targets) == 0 {
 		out.TargetText = f.targetText
 	}

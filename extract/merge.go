@@ -187,6 +187,9 @@ func mergeFrame(into, f *frame) {
 	for _, t := range f.targetText {
 		into.targetText = appendStr(into.targetText, t)
 	}
+	for _, p := range f.hitPlaces {
+		into.hitPlaces = appendEnt(into.hitPlaces, p)
+	}
 	for _, t := range f.actorText {
 		into.actorText = appendStr(into.actorText, t)
 	}

@@ -436,6 +436,12 @@ func (d *docState) groupParticipant(p participant) *entity {
 // forceParticipant is the state force of the participant's country: the
 // same entity findBodies makes of "Kenyan police".
 func (d *docState) forceParticipant(p participant) *entity {
+	if p.kind == "coalition" {
+		// a multinational force acts for no one country, whoever leads it
+		e := d.entityFor(&cand{class: ClassStateForce, key: "force/coalition-" + d.docKey(), name: "coalition"})
+		e.typ, e.conf = "coalition", 0.6
+		return e
+	}
 	cc := p.country
 	if cc == "" {
 		cc = d.sentenceCountry(p.s)

@@ -1,5 +1,11 @@
 package syntax
 
+import (
+	_ "embed"
+
+	"github.com/newsgraph/newsgraph/extract/internal/wordlist"
+)
+
 // clauses finds the roles of every verb group.
 func (p *Parser) clauses() {
 	s := &p.s
@@ -151,6 +157,10 @@ func (p *Parser) markPass(pass int) {
 			if pass == 0 {
 				continue
 			}
+			if s.appositivePassive(v) {
+				c.Reduced, c.Passive = true, true
+				continue
+			}
 			if v > 0 && s.Chunks[v-1].Kind == NP && s.Chunks[v-1].B == c.A && c.B < len(s.Toks) {
 				switch s.Toks[c.B].Norm {
 				case "by", "to", "near", "at", "in", "on", "along", "outside", "inside", "with":
@@ -162,6 +172,39 @@ func (p *Parser) markPass(pass int) {
 		}
 	}
 }
+
+// appositivePassive reports whether past form v, set off from the noun
+// phrase before it by a comma or a dash, takes a "by" phrase, after a
+// result word where there is one: "Ahmed, shot dead by police, had…", "the
+// envoy – killed by a sniper –". Its subject is that noun phrase, its
+// voice passive: an active past verb takes no "by" phrase of its doer.
+// The phrase must not be the object of a verb before it.
+func (s *Sentence) appositivePassive(v int) bool {
+	c := &s.Chunks[v]
+	if v == 0 || c.A < 2 || s.Chunks[v-1].Kind != NP || s.Chunks[v-1].B != c.A-1 || !setOff(s.Toks[c.A-1].Norm) {
+		return false
+	}
+	if v >= 2 && s.Chunks[v-2].Kind == VG && s.Chunks[v-2].B == s.Chunks[v-1].A {
+		return false // the object of a verb before: "who shot two guards, fled by car"
+	}
+	k := c.B
+	if k < len(s.Toks) && resultWords[s.Toks[k].Norm] {
+		k++
+	}
+	return k < len(s.Toks) && s.Toks[k].Norm == "by"
+}
+
+// setOff reports whether punctuation w sets off an apposition.
+func setOff(w string) bool {
+	return w == "," || w == "–" || w == "—" || w == "-" || w == "("
+}
+
+// resultWords may stand between a past form and its "by" phrase: "shot
+// dead by police".
+var resultWords = wordlist.MustParse("data/results.tsv", resultData)
+
+//go:embed data/results.tsv
+var resultData string
 
 // laterFinite reports whether a finite verb group follows chunk v in the
 // same clause: "a bomb planted near the road killed two".

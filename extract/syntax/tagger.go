@@ -264,9 +264,10 @@ func (p *Parser) pastVerb(i int) Tag {
 		return VerbPast
 	case Det, Poss, PossS, Adj, Num, Prep, Punct, Sub:
 		// "suspected militants", "when suspected raiders attacked"; after
-		// a comma only a word of suspicion before a name (", suspected
-		// JNIM kidnapped"), not a participle (", killed two")
-		if nounNext && (!(prev == Punct && i > 0 && s.Toks[i-1].Norm == ",") || next == Proper && suspicionWords[s.Toks[i].Norm]) {
+		// a comma or a dash only a word of suspicion before a name (",
+		// suspected JNIM kidnapped"), not a participle (", killed two",
+		// "– shot dead by police –")
+		if nounNext && (!(prev == Punct && i > 0 && setOff(s.Toks[i-1].Norm) && s.Toks[i-1].Norm != "(") || next == Proper && suspicionWords[s.Toks[i].Norm]) {
 			return Adj
 		}
 	}
