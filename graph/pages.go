@@ -98,6 +98,15 @@ func (r *reader) eachDated(f EventFilter, fn func(extract.Event) bool) error {
 	if err != nil {
 		return err
 	}
+	// Where the store has versions, the entities the events name are
+	// shared with the later listings of the same version.
+	version, versioned, err := r.s.st.Version()
+	if err != nil {
+		return fmt.Errorf("graph: events: %w", err)
+	}
+	if versioned {
+		r.version = version
+	}
 	w := &calendarWalk{r: r, v: r.s.view(r.ctx, nil), f: f, fn: fn, newest: f.NewestFirst}
 	if class != schema.Event {
 		w.class = class
