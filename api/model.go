@@ -112,7 +112,9 @@ type Filter struct {
 	// Since and Until bound the date (ISO, inclusive).
 	Since, Until string
 	// First caps the number of events returned (0: all); After is the
-	// cursor (Cursor) of the event to start after.
+	// cursor of the event to start after (an edge's cursor or a page's
+	// endCursor: graph.EventCursor; Cursor of an event id is accepted
+	// too).
 	First int
 	After string
 }
@@ -257,7 +259,13 @@ func (l *loader) listEvents(ctx context.Context, f Filter) ([]Event, bool, error
 		return nil, false, fmt.Errorf("api: first must not be negative, got %d", f.First)
 	}
 	gf := graphFilter(f)
-	if f.After != "" {
+	switch {
+	case f.After == "":
+	case graph.IsEventCursor(f.After):
+		gf.Cursor = f.After
+	default:
+		// A cursor of an event's id alone (Cursor), as earlier
+		// versions gave.
 		id, err := cursorID(f.After)
 		if err != nil {
 			return nil, false, err

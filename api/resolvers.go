@@ -192,11 +192,19 @@ func (c *eventConnection) Nodes(ctx context.Context) ([]*eventResolver, error) {
 	return nonNil(c.nodes), live(ctx)
 }
 func (c *eventConnection) Edges(ctx context.Context) ([]*eventEdge, error) {
-	return edges(c.nodes, func(e *eventResolver) string { return e.e.ID }, newEventEdge), live(ctx)
+	return edges(c.nodes, eventCursor, newEventEdge), live(ctx)
 }
 func (c *eventConnection) PageInfo() pageInfo {
-	return info(c.nodes, c.more, func(e *eventResolver) string { return e.e.ID })
+	return info(c.nodes, c.more, eventCursor)
 }
+
+// eventCursor is the cursor of an event in the listing: its date and id
+// (graph.EventCursor), from which the next page starts without reading
+// the events before it.
+func eventCursor(e *eventResolver) string { return graph.EventCursor(*e.e) }
+
+// entityCursor is the cursor of an entity in its list.
+func entityCursor(e *entityResolver) string              { return Cursor(e.ref.ID) }
 func newEventEdge(c string, n *eventResolver) *eventEdge { return &eventEdge{c, n} }
 
 type eventEdge struct {
@@ -218,10 +226,10 @@ func (c *entityConnection) Nodes(ctx context.Context) ([]*entityResolver, error)
 	return nonNil(c.nodes), live(ctx)
 }
 func (c *entityConnection) Edges(ctx context.Context) ([]*entityEdge, error) {
-	return edges(c.nodes, func(e *entityResolver) string { return e.ref.ID }, newEntityEdge), live(ctx)
+	return edges(c.nodes, entityCursor, newEntityEdge), live(ctx)
 }
 func (c *entityConnection) PageInfo() pageInfo {
-	return info(c.nodes, c.more, func(e *entityResolver) string { return e.ref.ID })
+	return info(c.nodes, c.more, entityCursor)
 }
 func newEntityEdge(c string, n *entityResolver) *entityEdge { return &entityEdge{c, n} }
 
@@ -250,18 +258,18 @@ func nonNil[T any](s []T) []T {
 	return s
 }
 
-func edges[N, E any](nodes []N, id func(N) string, mk func(string, N) E) []E {
+func edges[N, E any](nodes []N, cursor func(N) string, mk func(string, N) E) []E {
 	out := make([]E, len(nodes))
 	for i, n := range nodes {
-		out[i] = mk(Cursor(id(n)), n)
+		out[i] = mk(cursor(n), n)
 	}
 	return out
 }
 
-func info[N any](nodes []N, more bool, id func(N) string) pageInfo {
+func info[N any](nodes []N, more bool, cursor func(N) string) pageInfo {
 	p := pageInfo{more: more}
 	if len(nodes) > 0 {
-		p.end = Cursor(id(nodes[len(nodes)-1]))
+		p.end = cursor(nodes[len(nodes)-1])
 	}
 	return p
 }

@@ -46,6 +46,16 @@ func (s *Store) EachEvent(ctx context.Context, f EventFilter, fn func(extract.Ev
 	s.mu.RLock()
 	defer s.mu.RUnlock()
 	r := newReader(ctx, s)
+	if s.calendar && f.Involves == "" {
+		return r.eachDated(f, fn)
+	}
+	if f.Cursor != "" {
+		pos, err := parseCursor(f.Cursor)
+		if err != nil {
+			return err
+		}
+		f.After = string(pos.iri)
+	}
 	keys, err := r.listing(f)
 	if err != nil {
 		return err
@@ -82,7 +92,7 @@ func (s *Store) EachEvent(ctx context.Context, f EventFilter, fn func(extract.Ev
 // an event is counted when one of its reports names its document, as
 // EachEvent lists it.
 func (s *Store) CountEvents(ctx context.Context, f EventFilter) (int, error) {
-	f.After, f.Limit = "", 0
+	f.After, f.Cursor, f.Limit = "", "", 0
 	if f.Actor != "" || f.Place != "" || f.Involves != "" {
 		n := 0
 		err := s.EachEvent(ctx, f, func(extract.Event) bool { n++; return true })

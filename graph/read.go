@@ -38,6 +38,11 @@ type EventFilter struct {
 	// After is the IRI of an event of the listing: the listing starts
 	// just after it (ErrNotListed if it is not in the listing).
 	After string
+	// Cursor is the place of an event in a listing, from EventCursor:
+	// the listing starts just after it, whether or not the event is
+	// still stored (ErrBadCursor for a string EventCursor did not
+	// make). It takes precedence over After.
+	Cursor string
 	// Involves is an entity IRI: only the events it takes part in (as
 	// actor, agent or target) or that took place in it (as place or
 	// country) are selected.

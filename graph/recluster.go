@@ -650,6 +650,7 @@ func (f *fuser) moveFacts(ch *changes, units []*unit, target map[[2]quad.IRI]qua
 // node left without reports.
 func (f *fuser) derive(ch *changes, touched []quad.IRI, clusters []*cluster) {
 	fused := schema.FusedGraph(f.s.base)
+	cal := f.newCalendarEdit(ch)
 	seen := map[quad.IRI]bool{}
 	for _, e := range touched {
 		if seen[e] {
@@ -659,6 +660,7 @@ func (f *fuser) derive(ch *changes, touched []quad.IRI, clusters []*cluster) {
 		f.fail(f.v.subject(e, func(q quad.Quad) {
 			if q.Label == fused {
 				ch.remove(q)
+				cal.removed(q)
 			}
 		}))
 	}
@@ -678,6 +680,7 @@ func (f *fuser) derive(ch *changes, touched []quad.IRI, clusters []*cluster) {
 		if d != "" {
 			put(schema.Date, schema.DateValue(d))
 		}
+		cal.date(e, d)
 		for _, k := range clusterKeys(c, d) {
 			put(schema.FusionKey, k)
 		}
@@ -691,4 +694,5 @@ func (f *fuser) derive(ch *changes, touched []quad.IRI, clusters []*cluster) {
 			put(schema.InjuredMax, schema.Integer(hi))
 		}
 	}
+	cal.settle()
 }

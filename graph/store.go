@@ -78,6 +78,10 @@ type Store struct {
 	// fusion keys: Put then finds candidate events by listing every
 	// event of a participant, as those versions did.
 	legacyFusion bool
+	// calendar is set for a store whose fused events are dated in its
+	// calendar (calendar.go): one that holds a calendar, or no event
+	// yet. Put then keeps the calendar, and listings read it.
+	calendar bool
 
 	// mu serialises Put (which reads, fuses and writes as one step) and
 	// keeps readers off the memory backend while it changes.
@@ -118,6 +122,13 @@ func Open(ctx context.Context, cfg Config) (*Store, error) {
 	}
 	s.st = storage.For(s.qs)
 	s.legacyFusion = s.qs.ValueOf(schema.FusionKey) == nil && s.qs.ValueOf(schema.Event) != nil
+	if s.calendar, err = s.hasCalendar(ctx); err != nil {
+		s.qs.Close()
+		if s.pg != nil {
+			s.pg.Close()
+		}
+		return nil, err
+	}
 	return s, nil
 }
 

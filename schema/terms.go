@@ -477,6 +477,8 @@ var terms = []Term{
 	prop(InjuredMin, RoleOther, "injured (lowest report)", "The lowest number of injured among the reports of a fused event (xsd:integer)."),
 	prop(InjuredMax, RoleOther, "injured (highest report)", "The highest number of injured among the reports of a fused event (xsd:integer)."),
 	prop(FusionKey, RoleOther, "fusion key", "An index entry of a fused event: its type, one actor, target or place, and its day, month or year (or, undated, the publication day of its first report), as one literal. Fusion looks events up by these keys; they carry no other meaning."),
+	prop(Dated, RoleOther, "dated", "Links a fused event to the calendar node of its date: a day, a month or a year (IRIs base + \"calendar/\" + the ISO date), or the calendar itself (base + \"calendar\") where it has no date. With within, an index that lists events by date a page at a time."),
+	prop(Within, RoleOther, "within", "Links a calendar node to the one that contains it: a day to its month, a month to its year, a year to the calendar. Present while some event is dated within it."),
 	prop(FusedWith, RoleOther, "fused with", "Links two fused events some of whose reports could describe the same event, though fusion kept them apart (a report fits both, or a report of each fits the other): when a report joins either, fusion reconsiders both. It carries no other meaning."),
 	prop(Cameo, RoleOther, "CAMEO code", "The CAMEO event code, a literal such as \"195\" (air, missile and drone strikes)."),
 	prop(Operation, RoleOther, "operation", "The code name of a military operation."),

@@ -21,11 +21,19 @@ import (
 
 var cmdEvents = &Command{
 	Name:      "events",
-	UsageLine: "events [--db BACKEND] [--dbpath P] [--format table|jsonl|csv|tsv] [--type T] [--actor NAME] [--place NAME] [--since DATE] [--until DATE] [--limit N]",
+	UsageLine: "events [--db BACKEND] [--dbpath P] [--format table|jsonl|csv|tsv] [--type T] [--actor NAME] [--place NAME] [--since DATE] [--until DATE] [--first N] [--after CURSOR] [--oldest]",
 	Short:     "list the events in the graph",
 	Long: `
 Events lists the events in the graph, fused across the documents that
-report them, ordered by date (undated events last).
+report them, the newest first (--oldest: the oldest first; undated events
+last either way; ties by id), as the GraphQL API lists them.
+
+--first N prints a page: the first N events. When more follow, the cursor
+of the next page is printed on standard error ("next page: --after
+CURSOR"); give it with --after to print the next N. A page reads only its
+own events from the store's calendar, however large the store, and a
+cursor stays valid while documents are added: the next page starts after
+the event it names, with the events written since that come after it.
 
 By default it prints a table: date, type, actors → targets, place and
 country (long lists cut short), the number killed (a range where the
@@ -64,6 +72,7 @@ type eventsCmd struct {
 	json   bool
 	format string
 	filter graph.EventFilter
+	oldest bool
 }
 
 // eventFormats are the output formats of events.
@@ -78,7 +87,10 @@ func (c *eventsCmd) flags(fs *pflag.FlagSet, env *Env) {
 	fs.StringVar(&c.filter.Place, "place", "", "only events in `NAME` or somewhere inside it")
 	fs.StringVar(&c.filter.Since, "since", "", "only events on or after `DATE`")
 	fs.StringVar(&c.filter.Until, "until", "", "only events on or before `DATE`")
-	fs.IntVar(&c.filter.Limit, "limit", 0, "print at most `N` events (0: all)")
+	fs.IntVar(&c.filter.Limit, "first", 0, "print the first `N` events, a page (0: all)")
+	fs.IntVar(&c.filter.Limit, "limit", 0, "the same as --first")
+	fs.StringVar(&c.filter.Cursor, "after", "", "start after `CURSOR`, printed at the end of the previous page")
+	fs.BoolVar(&c.oldest, "oldest", false, "list the oldest first")
 }
 
 var isoPrefixRe = regexp.MustCompile(`^\d{4}(?:-\d{2}(?:-\d{2})?)?$`)
@@ -101,8 +113,12 @@ func (c *eventsCmd) run(ctx context.Context, env *Env, args []string) error {
 		return usagef("unexpected arguments %q", args)
 	}
 	if c.filter.Limit < 0 {
-		return usagef("--limit must not be negative")
+		return usagef("--first must not be negative")
 	}
+	if c.filter.Cursor != "" && !graph.IsEventCursor(c.filter.Cursor) {
+		return usagef("--after: %q is not a cursor printed by events", c.filter.Cursor)
+	}
+	c.filter.NewestFirst = !c.oldest
 	format := strings.ToLower(c.format)
 	if !slices.Contains(eventFormats, format) {
 		return usagef("--format: unknown format %q (want %s)", c.format, strings.Join(eventFormats, ", "))
@@ -128,20 +144,16 @@ func (c *eventsCmd) run(ctx context.Context, env *Env, args []string) error {
 		return err
 	}
 	defer store.Close()
-	events, err := store.Events(ctx, c.filter)
+	out := bufio.NewWriter(env.Stdout)
+	if format == "jsonl" {
+		// One event after the other, as the store lists them.
+		return c.streamJSON(ctx, env, store, out)
+	}
+	events, next, err := c.page(ctx, store)
 	if err != nil {
 		return err
 	}
-	out := bufio.NewWriter(env.Stdout)
 	switch format {
-	case "jsonl":
-		enc := json.NewEncoder(out)
-		enc.SetEscapeHTML(false)
-		for i := range events {
-			if err := enc.Encode(&events[i]); err != nil {
-				return err
-			}
-		}
 	case "csv":
 		err = writeEventCSV(ctx, out, events, store, ',')
 	case "tsv":
@@ -152,7 +164,72 @@ func (c *eventsCmd) run(ctx context.Context, env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	return out.Flush()
+	if err := out.Flush(); err != nil {
+		return err
+	}
+	printNext(env, next)
+	return nil
+}
+
+// page reads the events of the page c asks for and the cursor of the
+// next one ("" when none follows): one event past the page is read to
+// know.
+func (c *eventsCmd) page(ctx context.Context, store *graph.Store) ([]extract.Event, string, error) {
+	f := c.filter
+	if f.Limit > 0 {
+		f.Limit++
+	}
+	events, err := store.Events(ctx, f)
+	if err != nil {
+		return nil, "", err
+	}
+	if c.filter.Limit > 0 && len(events) > c.filter.Limit {
+		events = events[:c.filter.Limit]
+		return events, graph.EventCursor(events[len(events)-1]), nil
+	}
+	return events, "", nil
+}
+
+// streamJSON prints the page c asks for as JSON Lines, each event as it
+// is read.
+func (c *eventsCmd) streamJSON(ctx context.Context, env *Env, store *graph.Store, out *bufio.Writer) error {
+	enc := json.NewEncoder(out)
+	enc.SetEscapeHTML(false)
+	f := c.filter
+	f.Limit = 0
+	n, last, next := 0, "", ""
+	var werr error
+	err := store.EachEvent(ctx, f, func(e extract.Event) bool {
+		if c.filter.Limit > 0 && n == c.filter.Limit {
+			next = last // one more follows
+			return false
+		}
+		werr = enc.Encode(&e)
+		n++
+		if c.filter.Limit > 0 {
+			last = graph.EventCursor(e)
+		}
+		return werr == nil
+	})
+	if err == nil {
+		err = werr
+	}
+	if err == nil {
+		err = out.Flush()
+	}
+	if err != nil {
+		return err
+	}
+	printNext(env, next)
+	return nil
+}
+
+// printNext tells on standard error how to print the next page, if one
+// follows.
+func printNext(env *Env, next string) {
+	if next != "" {
+		fmt.Fprintf(env.Stderr, "next page: --after %s\n", next)
+	}
 }
 
 // writeEventTable prints events as an aligned table.

@@ -52,9 +52,9 @@ func eventTableHandler(store *graph.Store) http.Handler {
 }
 
 // tableFilter reads the selection of a table download, checked as the
-// events command checks its flags.
+// events command checks its flags; the newest first, as events lists.
 func tableFilter(q url.Values) (graph.EventFilter, error) {
-	f := graph.EventFilter{Actor: q.Get("actor"), Place: q.Get("country")}
+	f := graph.EventFilter{Actor: q.Get("actor"), Place: q.Get("country"), NewestFirst: true}
 	var err error
 	if f.Type, err = checkEventType("type", q.Get("type")); err != nil {
 		return f, err

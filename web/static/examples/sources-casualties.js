@@ -1,59 +1,105 @@
 // Which sources report each attack, and what each says about casualties:
-// one row per attack with one entry per reporting document.
+// one row per attack with one entry per reporting document, a page at a
+// time: the newest first, `first` rows after the cursor `after` ("" for
+// the first page).
 // Run: newsgraph query -f examples/queries/sources-casualties.js
+// Next page: set `after` to the cursor of the last row printed.
 //
-// Like who-struck-whom.js, the query walks the whole set of attacks (and
-// of their reports) once per field and joins the answers by node, instead
-// of running small queries for each attack and each report.
+// The page comes from the calendar (page, below); like who-struck-whom.js,
+// the query then walks the page's attacks (and their reports) once per
+// field and joins the answers by node.
+var first = 100;
+var after = "";
 var ng = "https://newsgraph.org/ns#";
 var type = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>";
 function p(name) { return "<" + ng + name + ">"; }
 // lit turns a typed literal ("9"^^<…#integer>) into its plain value.
 function lit(v) { return v ? String(v).replace(/^"(.*)"\^\^<[^>]*>$/, "$1") : null; }
 
-var attacks = g.V().Has(type, p("Attack")).Unique();
+// page returns the first n attacks after the cursor `after`, the newest
+// first, from the store's calendar (see `newsgraph schema`: dated,
+// within): the years from the newest, then their months, then their days,
+// and the attacks dated in each period by IRI; the undated last. It reads
+// only the periods and events on its way to n attacks, and passes over
+// the periods before the cursor unread. where, if given, narrows the
+// attacks of a period (a path) to those wanted. Each entry: {id, date,
+// cursor}.
+var cal = "https://newsgraph.org/id/calendar";
+function page(n, after, where) {
+  var out = [];
+  var cut = after.indexOf("|");
+  var from = after ? {date: after.slice(0, cut), id: after.slice(cut + 1)} : null;
+  function node(d) { return "<" + cal + (d ? "/" + d : "") + ">"; }
+  function bare(v) { return String(v).slice(1, -1); }
+  function follows(d, id, at) {
+    if (!at) { return true; }
+    if (d !== at.date) { return (d === "") !== (at.date === "") ? d === "" : d < at.date; }
+    return id > at.id;
+  }
+  function walk(d, at) {
+    var subs = g.V(node(d)).In(p("within")).ToArray().map(function (v) { return bare(v).slice(cal.length + 1); });
+    subs.sort().reverse();
+    for (var i = 0; i < subs.length && out.length < n; i++) {
+      var s = subs[i], inside = at && at.date.indexOf(s) === 0;
+      if (!at || inside || (at.date !== "" && s < at.date)) {
+        walk(s, inside ? at : null);
+      }
+    }
+    var dated = g.V(node(d)).In(p("dated")).Has(type, p("Attack"));
+    var evs = (where ? where(dated) : dated).ToArray().map(bare).sort();
+    for (var j = 0; j < evs.length && out.length < n; j++) {
+      if (follows(d, evs[j], at)) {
+        out.push({id: "<" + evs[j] + ">", date: d || null, cursor: d + "|" + evs[j]});
+      }
+    }
+  }
+  walk("", from);
+  return out;
+}
+
 var rows = {}, order = [];
-attacks.ForEach(function (e) {
-  rows[e.id] = {event: e.id, actors: [], date: null, sources: []};
+page(first, after).forEach(function (e) {
+  rows[e.id] = {event: e.id, actors: [], date: e.date, sources: [], cursor: e.cursor};
   order.push(rows[e.id]);
 });
-attacks.Tag("event").Out(p("actor")).Out(p("name")).ForEach(function (r) {
-  var list = rows[r.event].actors;
-  if (list.indexOf(r.id) < 0) {
-    list.push(r.id);
-  }
-});
-attacks.Tag("event").Out(p("date")).ForEach(function (r) {
-  if (rows[r.event].date === null) {
-    rows[r.event].date = lit(r.id);
-  }
-});
-
-// One entry per report: the document that reports it and its own figures.
-var reports = attacks.In(p("reportOf")).Unique();
-var sources = {};
-attacks.Tag("event").In(p("reportOf")).ForEach(function (r) {
-  if (!sources[r.id]) {
-    sources[r.id] = {doc: null, killed: null, injured: null, date: null};
-  }
-  if (rows[r.event].sources.indexOf(sources[r.id]) < 0) {
-    rows[r.event].sources.push(sources[r.id]);
-  }
-});
-// first sets key of each report's entry to the first value the path from
-// the report leads to.
-function first(path, key, plain) {
-  path.ForEach(function (r) {
-    var s = sources[r.report];
-    if (s[key] === null) {
-      s[key] = plain ? lit(r.id) : r.id;
+// fill reads the fields of the page's attacks into their rows.
+function fill(attacks) {
+  attacks.Tag("event").Out(p("actor")).Out(p("name")).ForEach(function (r) {
+    var list = rows[r.event].actors;
+    if (list.indexOf(r.id) < 0) {
+      list.push(r.id);
     }
   });
+
+  // One entry per report: the document that reports it and its own figures.
+  var reports = attacks.In(p("reportOf")).Unique();
+  var sources = {};
+  attacks.Tag("event").In(p("reportOf")).ForEach(function (r) {
+    if (!sources[r.id]) {
+      sources[r.id] = {doc: null, killed: null, injured: null, date: null};
+    }
+    if (rows[r.event].sources.indexOf(sources[r.id]) < 0) {
+      rows[r.event].sources.push(sources[r.id]);
+    }
+  });
+  // firstOf sets key of each report's entry to the first value the path from
+  // the report leads to.
+  function firstOf(path, key, plain) {
+    path.ForEach(function (r) {
+      var s = sources[r.report];
+      if (s[key] === null) {
+        s[key] = plain ? lit(r.id) : r.id;
+      }
+    });
+  }
+  firstOf(reports.Tag("report").Out(p("reportedBy")).Out(p("identifier")), "doc", false);
+  firstOf(reports.Tag("report").Out(p("killed")), "killed", true);
+  firstOf(reports.Tag("report").Out(p("injured")), "injured", true);
+  firstOf(reports.Tag("report").Out(p("date")), "date", true);
 }
-first(reports.Tag("report").Out(p("reportedBy")).Out(p("identifier")), "doc", false);
-first(reports.Tag("report").Out(p("killed")), "killed", true);
-first(reports.Tag("report").Out(p("injured")), "injured", true);
-first(reports.Tag("report").Out(p("date")), "date", true);
+if (order.length > 0) {
+  fill(g.V.apply(g, order.map(function (r) { return r.event; })));
+}
 
 order.forEach(function (row) {
   row.actors.sort();

@@ -1,0 +1,82 @@
+package graph
+
+import (
+	"context"
+	"os"
+	"testing"
+
+	"github.com/newsgraph/newsgraph/extract"
+)
+
+// BenchmarkFirstPage measures the first page of 100 events, the newest
+// first, and a full listing, on a bolt and a memory store of benchDocs()
+// generated articles (NEWSGRAPH_BENCH_DOCS): read from the calendar, and
+// as a store without one is listed (every event's date read and sorted
+// first, without the listing cache a bolt store keeps between writes:
+// the cost of a command, or of the first request after a write). Run
+// with
+//
+//	NEWSGRAPH_BENCH_DOCS=2000 go test ./graph -run '^$' -bench FirstPage -benchtime 20x
+//
+// With NEWSGRAPH_BENCH_STORE=FILE it reads that bolt file instead (a store
+// ingest wrote with a calendar, such as bench/whole.sh's), read-only.
+func BenchmarkFirstPage(b *testing.B) {
+	if path := os.Getenv("NEWSGRAPH_BENCH_STORE"); path != "" {
+		s, err := Open(context.Background(), Config{Path: path, ReadOnly: true})
+		if err != nil {
+			b.Fatal(err)
+		}
+		defer s.Close()
+		benchPages(b, "bolt", s)
+		return
+	}
+	recs := generated(b, benchDocs())
+	for _, backend := range []string{BackendBolt, BackendMemory} {
+		s := openBench(b, backend)
+		putAll(b, s, recs)
+		benchPages(b, backend, s)
+		s.Close()
+	}
+}
+
+// benchPages runs the first page and the full listing of s, from the
+// calendar and as a store without one.
+func benchPages(b *testing.B, backend string, s *Store) {
+	{
+		for _, calendar := range []bool{true, false} {
+			name := backend + "/calendar"
+			if !calendar {
+				name = backend + "/scan"
+			}
+			b.Run(name+"/first100", func(b *testing.B) {
+				s.calendar = calendar
+				for i := 0; i < b.N; i++ {
+					benchList(b, s, 100)
+				}
+			})
+			b.Run(name+"/all", func(b *testing.B) {
+				s.calendar = calendar
+				n := 0
+				for i := 0; i < b.N; i++ {
+					n = benchList(b, s, 0)
+				}
+				b.ReportMetric(float64(n)*float64(b.N)/b.Elapsed().Seconds(), "rows/s")
+			})
+		}
+	}
+}
+
+// benchList lists up to n events (0: all), the newest first, and returns
+// how many.
+func benchList(b *testing.B, s *Store, n int) int {
+	s.listings = listingCache{}
+	got := 0
+	err := s.EachEvent(context.Background(), EventFilter{NewestFirst: true, Limit: n}, func(extract.Event) bool {
+		got++
+		return true
+	})
+	if err != nil {
+		b.Fatal(err)
+	}
+	return got
+}

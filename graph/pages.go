@@ -1,0 +1,298 @@
+package graph
+
+import (
+	"encoding/base64"
+	"errors"
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/cayleygraph/quad"
+
+	"github.com/newsgraph/newsgraph/extract"
+	"github.com/newsgraph/newsgraph/schema"
+)
+
+// Listing events from the calendar.
+//
+// A store with a calendar (calendar.go) lists its events by walking it:
+// the years, the newest (or oldest) first, then the months of each, then
+// their days, and the events dated in each period in the order of their
+// IRIs, the undated last. A listing reads only the periods and events it
+// passes on its way to the end of its page, however large the store, and
+// a cursor (EventCursor: an event's date and IRI) lets the next page
+// start where the last ended: periods wholly before it are passed over
+// unread. A cursor stays valid while the store changes: the next page
+// holds the events after its place, including those written since, and
+// none twice.
+
+// ErrBadCursor is returned for an EventFilter.Cursor that EventCursor
+// did not make.
+var ErrBadCursor = errors.New("graph: events: invalid cursor")
+
+// cursorPrefix starts every cursor, so that one of another kind is told
+// apart.
+const cursorPrefix = "ev1|"
+
+// EventCursor returns the place of e in listings by date, for
+// EventFilter.Cursor: the next listing starts just after it. It is
+// opaque (URL-safe base64).
+func EventCursor(e extract.Event) string {
+	d := ""
+	if e.Date != nil {
+		d = calendarDate(*e.Date)
+	}
+	return base64.RawURLEncoding.EncodeToString([]byte(cursorPrefix + d + "|" + e.ID))
+}
+
+// IsEventCursor tells whether c is a cursor EventCursor made.
+func IsEventCursor(c string) bool {
+	_, err := parseCursor(c)
+	return err == nil
+}
+
+// position is a place in a listing: a date ("" undated) and an IRI.
+type position struct {
+	date string
+	iri  quad.IRI
+}
+
+func parseCursor(c string) (*position, error) {
+	b, err := base64.RawURLEncoding.DecodeString(c)
+	rest, ok := strings.CutPrefix(string(b), cursorPrefix)
+	if err != nil || !ok {
+		return nil, fmt.Errorf("%w %q", ErrBadCursor, c)
+	}
+	d, iri, ok := strings.Cut(rest, "|")
+	if !ok || iri == "" || calendarDate(d) != d {
+		return nil, fmt.Errorf("%w %q", ErrBadCursor, c)
+	}
+	return &position{date: d, iri: quad.IRI(iri)}, nil
+}
+
+// calendarDate is the calendar period of a fused date: d itself, or ""
+// for what is no ISO year, month or day (the calendar files it with the
+// undated events).
+func calendarDate(d string) string {
+	if _, ok := schema.ParentPeriod(d); !ok {
+		return ""
+	}
+	return d
+}
+
+// calendarWalk is one listing read from the calendar.
+type calendarWalk struct {
+	r      *reader
+	v      *view
+	f      EventFilter
+	class  quad.IRI // "": any event
+	fn     func(extract.Event) bool
+	given  int
+	stop   bool
+	newest bool
+}
+
+// eachDated lists the events f selects from the calendar, as EachEvent.
+func (r *reader) eachDated(f EventFilter, fn func(extract.Event) bool) error {
+	class, err := listingClass(f)
+	if err != nil {
+		return err
+	}
+	// Where the store has versions, the entities the events name are
+	// shared with the later listings of the same version.
+	version, versioned, err := r.s.st.Version()
+	if err != nil {
+		return fmt.Errorf("graph: events: %w", err)
+	}
+	if versioned {
+		r.version = version
+	}
+	w := &calendarWalk{r: r, v: r.s.view(r.ctx, nil), f: f, fn: fn, newest: f.NewestFirst}
+	if class != schema.Event {
+		w.class = class
+	}
+	start, err := w.start()
+	if err != nil {
+		return err
+	}
+	if err := w.period("", start); err != nil {
+		return err
+	}
+	if err := r.ctx.Err(); err != nil {
+		return fmt.Errorf("graph: events: %w", err)
+	}
+	return r.err
+}
+
+// listingClass checks f's dates and returns the class of the events it
+// selects.
+func listingClass(f EventFilter) (quad.IRI, error) {
+	if (f.Since != "" && !validDate(f.Since)) || (f.Until != "" && !validDate(f.Until)) {
+		return "", fmt.Errorf("graph: events: since/until must be ISO dates, got %q, %q", f.Since, f.Until)
+	}
+	if f.Type == "" {
+		return schema.Event, nil
+	}
+	typ, _, err := schema.EventClass(f.Type)
+	if err != nil {
+		return "", fmt.Errorf("graph: events: %w", err)
+	}
+	return typ, nil
+}
+
+// start is the place the listing starts after: f.Cursor's, or that of
+// the event f.After names (nil: the start).
+func (w *calendarWalk) start() (*position, error) {
+	if w.f.Cursor != "" {
+		return parseCursor(w.f.Cursor)
+	}
+	if w.f.After == "" {
+		return nil, nil
+	}
+	periods, err := w.v.out(quad.IRI(w.f.After), schema.Dated)
+	if err != nil {
+		return nil, err
+	}
+	for _, p := range periods {
+		if d, ok := schema.PeriodDate(w.r.s.base, p); ok {
+			return &position{date: d, iri: quad.IRI(w.f.After)}, nil
+		}
+	}
+	return nil, fmt.Errorf("%w: %s", ErrNotListed, w.f.After)
+}
+
+// follows tells whether the event iri dated d comes after pos in the
+// listing.
+func (w *calendarWalk) follows(d string, iri quad.IRI, pos *position) bool {
+	switch {
+	case pos == nil:
+		return true
+	case d != pos.date && (d == "") != (pos.date == ""):
+		return d == "" // undated last
+	case d != pos.date:
+		return (d < pos.date) == w.newest
+	}
+	return iri > pos.iri
+}
+
+// enter tells whether some event dated within period d may come after
+// pos, and the place to start after within it (nil: its start).
+func (w *calendarWalk) enter(d string, pos *position) (bool, *position) {
+	switch {
+	case pos == nil:
+		return true, nil
+	case pos.date == "":
+		return false, nil // every dated event comes before an undated one
+	case strings.HasPrefix(pos.date, d):
+		return true, pos
+	case w.newest:
+		return d < pos.date, nil
+	}
+	return d > pos.date, nil
+}
+
+// period lists the events dated within period d ("": the calendar),
+// after pos: the periods within it and the events dated in it, the
+// latter first in the oldest-first order of a year or month (a month
+// "2024-03" sorts before its days), last otherwise (the undated close
+// the calendar).
+func (w *calendarWalk) period(d string, pos *position) error {
+	ownFirst := !w.newest && d != ""
+	if ownFirst {
+		if err := w.dated(d, pos); err != nil || w.stop {
+			return err
+		}
+	}
+	subs, err := w.within(d)
+	if err != nil {
+		return err
+	}
+	for _, sub := range subs {
+		if ok, inner := w.enter(sub, pos); ok {
+			if err := w.period(sub, inner); err != nil || w.stop {
+				return err
+			}
+		}
+	}
+	if !ownFirst {
+		return w.dated(d, pos)
+	}
+	return nil
+}
+
+// within returns the periods within period d that f's dates overlap, in
+// listing order.
+func (w *calendarWalk) within(d string) ([]string, error) {
+	nodes, err := w.v.in(schema.PeriodIRI(w.r.s.base, d), schema.Within)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]string, 0, len(nodes))
+	for _, n := range nodes {
+		if sub, ok := schema.PeriodDate(w.r.s.base, n); ok && sub != "" && withinDates(sub, w.f) {
+			out = append(out, sub)
+		}
+	}
+	sort.Strings(out)
+	if w.newest {
+		for i, j := 0, len(out)-1; i < j; i, j = i+1, j-1 {
+			out[i], out[j] = out[j], out[i]
+		}
+	}
+	return out, nil
+}
+
+// dated lists the events dated in period d itself, after pos.
+func (w *calendarWalk) dated(d string, pos *position) error {
+	if !withinDates(d, w.f) {
+		return nil // the undated, or a period outside since and until
+	}
+	nodes, err := w.v.in(schema.PeriodIRI(w.r.s.base, d), schema.Dated)
+	if err != nil {
+		return err
+	}
+	iris := make([]quad.IRI, 0, len(nodes))
+	for _, n := range nodes {
+		if iri, ok := n.(quad.IRI); ok && w.follows(d, iri, pos) {
+			iris = append(iris, iri)
+		}
+	}
+	sort.Slice(iris, func(i, j int) bool { return iris[i] < iris[j] })
+	for _, iri := range iris {
+		if err := w.give(iri); err != nil || w.stop {
+			return err
+		}
+	}
+	return nil
+}
+
+// give reads event iri and passes it to fn if f selects it.
+func (w *calendarWalk) give(iri quad.IRI) error {
+	if err := w.r.ctx.Err(); err != nil {
+		return fmt.Errorf("graph: events: %w", err)
+	}
+	if w.class != "" {
+		if ok, err := w.v.has(iri, schema.Type, w.class); err != nil || !ok {
+			return err
+		}
+	}
+	ev, err := w.r.event(iri)
+	if err != nil {
+		return err
+	}
+	// Cayley's iterators stop quietly when the context ends: an event
+	// read past it would be partial.
+	if err := w.r.ctx.Err(); err != nil {
+		return fmt.Errorf("graph: events: %w", err)
+	}
+	if ev == nil || !w.r.keep(ev, w.f) {
+		return nil
+	}
+	if !w.fn(ev.Event) {
+		w.stop = true
+		return nil
+	}
+	w.given++
+	w.stop = w.f.Limit > 0 && w.given >= w.f.Limit
+	return nil
+}
