@@ -34,7 +34,8 @@
 //     (base + "report/" + doc + "/" + n): rdf:type ng:Report, ng:reportOf
 //     the fused event node, ng:reportedBy the document, and the document's
 //     own ng:date, ng:dateText, ng:killed, ng:injured, ng:confidence and
-//     ng:evidence spans (ng:text, ng:sentence, ng:start, ng:end);
+//     ng:evidence spans, one literal each (schema.EvidenceSpan: sentence,
+//     start and end offsets, text);
 //   - each relation becomes a reified rdf:Statement node
 //     (base + "statement/" + doc + "/" + n) with rdf:subject, rdf:predicate,
 //     rdf:object, ng:reportedBy and ng:evidence;

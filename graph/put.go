@@ -641,17 +641,12 @@ func (b *builder) refs(rs []extract.Ref) ([]quad.IRI, error) {
 	return out, nil
 }
 
-// evidence writes the evidence spans of a report or statement.
+// evidence writes the evidence spans of a report or statement: one
+// literal each (schema.EvidenceSpan) on the owner, which is labelled and
+// reportedBy the document.
 func (b *builder) evidence(owner quad.IRI, spans []extract.Span) {
-	for i, sp := range spans {
-		ev := schema.EvidenceIRI(owner, i)
-		b.add(owner, schema.EvidenceOf, ev)
-		b.add(ev, schema.Type, schema.Evidence)
-		b.add(ev, schema.Text, quad.String(sp.Text))
-		b.add(ev, schema.Sentence, schema.Integer(sp.Sentence))
-		b.add(ev, schema.Start, schema.Integer(sp.Start))
-		b.add(ev, schema.End, schema.Integer(sp.End))
-		b.add(ev, schema.ReportedBy, b.doc)
+	for _, sp := range spans {
+		b.add(owner, schema.EvidenceOf, schema.EvidenceSpan(sp.Sentence, sp.Start, sp.End, sp.Text))
 	}
 }
 

@@ -172,7 +172,8 @@ const (
 	// and evidence, linked to the shared Event node.
 	Report quad.IRI = Vocab + "Report"
 	// Evidence is a span of a document's text that supports a report or a
-	// relation.
+	// relation; the store writes spans as literals of this datatype
+	// (EvidenceSpan).
 	Evidence quad.IRI = Vocab + "Evidence"
 )
 
@@ -275,9 +276,11 @@ const (
 	// triple. The store keeps one quad per shared triple, labelled with the
 	// smallest of these documents.
 	SupportedBy quad.IRI = Vocab + "supportedBy"
-	// EvidenceOf links a report or a reified relation to an evidence span.
+	// EvidenceOf links a report or a reified relation to an evidence span:
+	// a literal typed Evidence (EvidenceSpan).
 	EvidenceOf quad.IRI = Vocab + "evidence"
-	// Text is the text of an evidence span (a sentence).
+	// Text is the text of an evidence span (a sentence), on the evidence
+	// nodes of stores written before evidence was a literal.
 	Text quad.IRI = Vocab + "text"
 	// Sentence is the 0-based index of the evidence sentence.
 	Sentence quad.IRI = Vocab + "sentence"
@@ -443,7 +446,7 @@ var terms = []Term{
 	event(ExpelDiplomat, ExpelledDiplomatOf, "diplomat expulsion", "The expulsion of a diplomat (CAMEO 1663)."),
 
 	class(Report, RoleOther, "report", "A claim: what one document says about an event (its own casualty figures, date and evidence), linked to the shared event node by reportOf.", schemaCreativeWork),
-	class(Evidence, RoleOther, "evidence", "A span of a document's text (a sentence, with byte offsets) that supports a report or a relation.", schemaQuotation),
+	class(Evidence, RoleOther, "evidence", "A span of a document's text (a sentence, with byte offsets) that supports a report or a relation. Written as a literal of this datatype: the sentence's 0-based index, the byte offsets where the span starts and ends, and its text, separated by single spaces (\"3 412 498 Three people were killed.\"); stores written before held a node with text, sentence, start and end instead.", schemaQuotation),
 
 	prop(Name, RoleOther, "name", "The preferred name of an entity.", schemaName, Label),
 	prop(Alias, RoleRelation, "alias", "Another name of an entity (spelling, abbreviation, demonym).", schemaAlternateName),
@@ -485,7 +488,7 @@ var terms = []Term{
 	prop(ReportOf, RoleOther, "report of", "Links a report (one document's claim) to the fused event it describes.", schemaAbout),
 	prop(ReportedBy, RoleOther, "reported by", "The document a report, reified relation or evidence span comes from.", schemaIsBasedOn),
 	prop(SupportedBy, RoleOther, "supported by", "Links a fact key (base + \"fact/\" + a digest of one subject, predicate and object) to a document that states that fact. A fact several documents state is stored once, labelled with the smallest of its documents; these links tell which documents support it, so that it is relabelled or deleted when they change.", schemaIsBasedOn),
-	prop(EvidenceOf, RoleOther, "evidence", "A span of text that supports this report or relation."),
+	prop(EvidenceOf, RoleOther, "evidence", "A span of text that supports this report or relation: an evidence literal (see Evidence)."),
 	prop(Text, RoleOther, "text", "The text of an evidence span.", schemaText),
 	prop(Sentence, RoleOther, "sentence", "The 0-based index of the evidence sentence in its document (xsd:integer)."),
 	prop(Start, RoleOther, "start", "The byte offset into the document text where the span starts (xsd:integer)."),

@@ -151,12 +151,6 @@ func StatementIRI(base, docID string, n int) quad.IRI {
 	return quad.IRI(base + "statement/" + url.PathEscape(docID) + "/" + strconv.Itoa(n))
 }
 
-// EvidenceIRI is the IRI of the i-th evidence span of a report or
-// statement.
-func EvidenceIRI(owner quad.IRI, i int) quad.IRI {
-	return quad.IRI(string(owner) + "/evidence/" + strconv.Itoa(i))
-}
-
 // EventIRI is the IRI of a fused event with the given key (the store
 // derives it from the event's type and its smallest report's IRI).
 func EventIRI(base, key string) quad.IRI {
@@ -226,6 +220,36 @@ func Boolean(b bool) quad.TypedString {
 // AnyURI is an xsd:anyURI literal.
 func AnyURI(s string) quad.TypedString {
 	return quad.TypedString{Value: quad.String(s), Type: XSDAnyURI}
+}
+
+// EvidenceSpan is the literal of an evidence span, typed ng:Evidence: the
+// 0-based index of its sentence, the byte offsets where it starts and
+// ends in the document's text, and its text, separated by single spaces
+// ("3 412 498 Three people were killed."). One literal carries what would
+// otherwise be a node and five quads.
+func EvidenceSpan(sentence, start, end int, text string) quad.TypedString {
+	v := strconv.Itoa(sentence) + " " + strconv.Itoa(start) + " " + strconv.Itoa(end) + " " + text
+	return quad.TypedString{Value: quad.String(v), Type: Evidence}
+}
+
+// EvidenceSpanOf reads an evidence literal (EvidenceSpan) back; ok is
+// false for any other value.
+func EvidenceSpanOf(v quad.Value) (sentence, start, end int, text string, ok bool) {
+	ts, isTyped := v.(quad.TypedString)
+	if !isTyped || ts.Type != Evidence {
+		return 0, 0, 0, "", false
+	}
+	rest := string(ts.Value)
+	var nums [3]int
+	for i := range nums {
+		field, after, found := strings.Cut(rest, " ")
+		n, err := strconv.Atoi(field)
+		if err != nil || (!found && i < 2) {
+			return 0, 0, 0, "", false
+		}
+		nums[i], rest = n, after
+	}
+	return nums[0], nums[1], nums[2], rest, true
 }
 
 var (
