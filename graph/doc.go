@@ -39,8 +39,12 @@
 //   - each relation becomes a reified rdf:Statement node
 //     (base + "statement/" + doc + "/" + n) with rdf:subject, rdf:predicate,
 //     rdf:object, ng:reportedBy and ng:evidence;
-//   - its entries in the support index: for each shared fact it states,
-//     <base>fact/<digest> ng:supportedBy <doc> (schema.FactIRI).
+//   - its entries in the support index: for each entity it describes, one
+//     for the set of facts it states about the entity (its type, names,
+//     subtype, country, place, coordinates, Wikidata item),
+//     <base>factset/<digest> ng:supportedBy <doc> (schema.FactSetIRI), and
+//     for each other shared fact it states, <base>fact/<digest>
+//     ng:supportedBy <doc> (schema.FactIRI).
 //
 // Shared facts, one quad each:
 //
@@ -57,6 +61,11 @@
 //     target;
 //   - each relation's edge subject → predicate → object (an entity or a
 //     literal).
+//
+// The facts of a fact set link to it once, whatever the number of
+// documents that support it: <base>fact/<digest> ng:inFactSet
+// <base>factset/<digest>, labelled schema.FusedGraph, written with the
+// set's first supporter and deleted with its last (support.go).
 //
 // The fused event's ng:date, ng:killedMin, ng:killedMax, ng:injuredMin and
 // ng:injuredMax are labelled schema.FusedGraph and recomputed whenever one

@@ -7,6 +7,7 @@ import (
 	"io"
 	"net/url"
 	"regexp"
+	"sort"
 	"strconv"
 	"strings"
 
@@ -172,6 +173,31 @@ func FusedGraph(base string) quad.IRI {
 func FactIRI(base string, s, p, o quad.Value) quad.IRI {
 	sum := sha256.Sum256([]byte(quad.StringOf(s) + " " + quad.StringOf(p) + " " + quad.StringOf(o)))
 	return quad.IRI(base + "fact/" + hex.EncodeToString(sum[:16]))
+}
+
+// FactSetIRI is the key of a set of facts (the facts one document states
+// about one entity, their FactIRI keys): base + "factset/" + the first 16
+// bytes, in hex, of the SHA-256 of the keys, sorted, each followed by a
+// newline. The documents that state all of them are linked from it by
+// SupportedBy, and its facts link to it by InFactSet.
+func FactSetIRI(base string, facts []quad.IRI) quad.IRI {
+	keys := make([]string, len(facts))
+	for i, f := range facts {
+		keys[i] = string(f)
+	}
+	sort.Strings(keys)
+	h := sha256.New()
+	for _, k := range keys {
+		h.Write([]byte(k))
+		h.Write([]byte{'\n'})
+	}
+	return quad.IRI(base + "factset/" + hex.EncodeToString(h.Sum(nil)[:16]))
+}
+
+// IsFactSet tells whether iri is a fact set key (FactSetIRI) under base.
+func IsFactSet(base string, iri quad.Value) bool {
+	s, ok := iri.(quad.IRI)
+	return ok && strings.HasPrefix(string(s), base+"factset/")
 }
 
 // EntityID is the id an extractor gives the entity it keys so ("country/pk",
