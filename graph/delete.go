@@ -148,7 +148,10 @@ func (s *Store) retractOne(v *view, id string) (DeleteResult, []graph.Delta, []q
 	if err != nil {
 		return res, nil, nil, err
 	}
-	oldOwn, oldCanon := s.splitOld(old, doc)
+	oldOwn, oldCanon, err := s.splitOld(v, old, doc)
+	if err != nil {
+		return res, nil, nil, err
+	}
 	events := oldEvents(old)
 	f := newFuser(v, s, doc)
 	// Removals first, as in putOne: settle may add a quad back under
@@ -159,6 +162,7 @@ func (s *Store) retractOne(v *view, id string) (DeleteResult, []graph.Delta, []q
 	}
 	f.settle(tx, nil, oldCanon)
 	f.settleNames(tx, named(old, doc, nil), nil)
+	f.dropFactSets(tx, oldOwn, nil)
 	if f.err != nil {
 		return res, nil, nil, f.err
 	}

@@ -34,12 +34,17 @@
 //     (base + "report/" + doc + "/" + n): rdf:type ng:Report, ng:reportOf
 //     the fused event node, ng:reportedBy the document, and the document's
 //     own ng:date, ng:dateText, ng:killed, ng:injured, ng:confidence and
-//     ng:evidence spans (ng:text, ng:sentence, ng:start, ng:end);
+//     ng:evidence spans, one literal each (schema.EvidenceSpan: sentence,
+//     start and end offsets, text);
 //   - each relation becomes a reified rdf:Statement node
 //     (base + "statement/" + doc + "/" + n) with rdf:subject, rdf:predicate,
 //     rdf:object, ng:reportedBy and ng:evidence;
-//   - its entries in the support index: for each shared fact it states,
-//     <base>fact/<digest> ng:supportedBy <doc> (schema.FactIRI).
+//   - its entries in the support index: for each entity it describes, one
+//     for the set of facts it states about the entity (its type, names,
+//     subtype, country, place, coordinates, Wikidata item),
+//     <base>factset/<digest> ng:supportedBy <doc> (schema.FactSetIRI), and
+//     for each other shared fact it states, <base>fact/<digest>
+//     ng:supportedBy <doc> (schema.FactIRI).
 //
 // Shared facts, one quad each:
 //
@@ -56,6 +61,11 @@
 //     target;
 //   - each relation's edge subject → predicate → object (an entity or a
 //     literal).
+//
+// The facts of a fact set link to it once, whatever the number of
+// documents that support it: <base>fact/<digest> ng:inFactSet
+// <base>factset/<digest>, labelled schema.FusedGraph, written with the
+// set's first supporter and deleted with its last (support.go).
 //
 // The fused event's ng:date, ng:killedMin, ng:killedMax, ng:injuredMin and
 // ng:injuredMax are labelled schema.FusedGraph and recomputed whenever one

@@ -2,6 +2,7 @@ package graph
 
 import (
 	"context"
+	"fmt"
 	"reflect"
 	"sort"
 	"testing"
@@ -9,6 +10,7 @@ import (
 	"github.com/cayleygraph/quad"
 
 	"github.com/newsgraph/newsgraph/extract"
+	"github.com/newsgraph/newsgraph/schema"
 )
 
 func TestFusion(t *testing.T) {
@@ -375,4 +377,61 @@ func TestEventsCancelled(t *testing.T) {
 	if evs, err := s.Events(ctx, EventFilter{}); err == nil {
 		t.Fatalf("cancelled listing returned %d events and no error", len(evs))
 	}
+}
+
+// TestEvidenceNodesOfOlderStores: a store written when each evidence span
+// was a node (ng:text, ng:sentence, ng:start, ng:end) reads back the same
+// events, and putting its documents again leaves literals only.
+func TestEvidenceNodesOfOlderStores(t *testing.T) {
+	forEachBackend(t, func(t *testing.T, s *Store) {
+		ctx := context.Background()
+		recs := []*extract.Record{docA(), docB(), docC()}
+		for _, r := range recs {
+			mustPut(t, s, r)
+		}
+		want, err := s.Events(ctx, EventFilter{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var old []quad.Quad
+		n := 0
+		for _, q := range allQuads(t, s) {
+			sentence, start, end, text, ok := schema.EvidenceSpanOf(q.Object)
+			if q.Predicate != schema.EvidenceOf || !ok {
+				old = append(old, q)
+				continue
+			}
+			node := quad.IRI(fmt.Sprintf("%s/evidence/%d", q.Subject, n))
+			n++
+			for _, f := range []struct {
+				p quad.IRI
+				o quad.Value
+			}{{schema.Type, schema.Evidence}, {schema.Text, quad.String(text)}, {schema.Sentence, schema.Integer(sentence)},
+				{schema.Start, schema.Integer(start)}, {schema.End, schema.Integer(end)}, {schema.ReportedBy, q.Label}} {
+				old = append(old, quad.Quad{Subject: node, Predicate: f.p, Object: f.o, Label: q.Label})
+			}
+			old = append(old, quad.Quad{Subject: q.Subject, Predicate: q.Predicate, Object: node, Label: q.Label})
+		}
+		if n == 0 {
+			t.Fatal("no evidence literal to turn into a node")
+		}
+		replaceAll(t, s, old)
+		got, err := s.Events(ctx, EventFilter{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("events of the older store:\n%+v\nwant\n%+v", got, want)
+		}
+		for _, r := range recs {
+			r2 := *r
+			r2.Doc.SHA256 += "-2"
+			mustPut(t, s, &r2)
+		}
+		for _, q := range allQuads(t, s) {
+			if q.Predicate == schema.Text || q.Object == schema.Evidence {
+				t.Errorf("evidence node quad left after the documents were put again: %v", q)
+			}
+		}
+	})
 }

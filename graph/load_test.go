@@ -135,3 +135,20 @@ func TestCopyQuads(t *testing.T) {
 		t.Errorf("re-put after bulk load: %v, want unchanged", res.Status)
 	}
 }
+
+// TestPostgresIndexFill: the secondary indexes of a PostgreSQL store Open
+// creates are built to fill their pages (pgIndexFill), not half (Cayley's
+// 50), so that the index builds of a bulk load take half the pages.
+func TestPostgresIndexFill(t *testing.T) {
+	s := openTest(t, Config{Backend: BackendPostgres, Path: postgresDSN(t)})
+	for _, index := range []string{"spo_index", "ops_index", "pos_index", "osp_index"} {
+		var opts []byte
+		err := s.pg.QueryRow(`SELECT array_to_string(reloptions, ',') FROM pg_class WHERE oid = to_regclass($1)`, index).Scan(&opts)
+		if err != nil {
+			t.Fatalf("%s: %v", index, err)
+		}
+		if want := fmt.Sprintf("fillfactor=%d", pgIndexFill); string(opts) != want {
+			t.Errorf("%s: options %q, want %q", index, opts, want)
+		}
+	}
+}

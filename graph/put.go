@@ -176,7 +176,10 @@ func (s *Store) putOne(v *view, rec *extract.Record) (PutResult, []graph.Delta, 
 		return res, nil, nil, err
 	}
 
-	oldOwn, oldCanon := s.splitOld(old, doc)
+	oldOwn, oldCanon, err := s.splitOld(v, old, doc)
+	if err != nil {
+		return res, nil, nil, err
+	}
 
 	f := newFuser(v, s, doc)
 	b := newBuilder(s, f, rec, doc)
@@ -197,6 +200,8 @@ func (s *Store) putOne(v *view, rec *extract.Record) (PutResult, []graph.Delta, 
 	}
 	own := f.settle(tx, b.shared, oldCanon)
 	own += f.settleNames(tx, named(old, doc, b.names), b.names)
+	f.dropFactSets(tx, oldOwn, b.members)
+	f.linkFactSets(tx, b.members)
 	if f.err != nil {
 		return res, nil, nil, f.err
 	}
@@ -218,13 +223,21 @@ func (s *Store) putOne(v *view, rec *extract.Record) (PutResult, []graph.Delta, 
 // splitOld sorts the stored quads labelled doc (old): its own facts
 // (document, reports, statements, evidence, mentions and its entries in
 // the support index), removed with it, and the shared facts it was the
-// canonical document of, to be settled. Entity names are settled apart
+// canonical document of, to be settled: those it supports, directly or
+// through a fact set (read from v). Entity names are settled apart
 // (settleNames): a canonical ng:name quad is in neither list.
-func (s *Store) splitOld(old []quad.Quad, doc quad.IRI) (own, canon []quad.Quad) {
+func (s *Store) splitOld(v *view, old []quad.Quad, doc quad.IRI) (own, canon []quad.Quad, err error) {
 	indexed := map[quad.Value]bool{}
 	for _, q := range old {
-		if q.Predicate == schema.SupportedBy && q.Object == doc {
-			indexed[q.Subject] = true
+		if q.Predicate != schema.SupportedBy || q.Object != doc {
+			continue
+		}
+		indexed[q.Subject] = true
+		if schema.IsFactSet(s.base, q.Subject) {
+			err := v.each(quad.Object, q.Subject, schema.InFactSet, func(m quad.Quad) { indexed[m.Subject] = true })
+			if err != nil {
+				return nil, nil, err
+			}
 		}
 	}
 	for _, q := range old {
@@ -237,7 +250,7 @@ func (s *Store) splitOld(old []quad.Quad, doc quad.IRI) (own, canon []quad.Quad)
 			own = append(own, q)
 		}
 	}
-	return own, canon
+	return own, canon, nil
 }
 
 // docQuads returns every quad labelled with doc. The kv backend has no
@@ -350,15 +363,19 @@ type builder struct {
 	shared []quad.Quad // shared facts (triples without a label)
 	err    error
 
-	described map[quad.IRI]bool     // entities whose own facts are written
-	names     map[quad.IRI][]string // the names the record gives entities (name)
+	described map[quad.IRI]bool       // entities whose own facts are written
+	sets      map[quad.IRI][]quad.IRI // an entity's described facts (keys), in order
+	setOrder  []quad.IRI              // the entities of sets, in order
+	members   map[quad.IRI][]quad.IRI // the fact sets the document supports, and their facts
+	names     map[quad.IRI][]string   // the names the record gives entities (name)
 	countries map[string]quad.IRI
 	reports   []*report
 }
 
 func newBuilder(s *Store, f *fuser, rec *extract.Record, doc quad.IRI) *builder {
 	return &builder{s: s, f: f, rec: rec, doc: doc, seen: map[quad.Quad]bool{},
-		described: map[quad.IRI]bool{}, names: map[quad.IRI][]string{}, countries: map[string]quad.IRI{}}
+		described: map[quad.IRI]bool{}, names: map[quad.IRI][]string{}, countries: map[string]quad.IRI{},
+		sets: map[quad.IRI][]quad.IRI{}, members: map[quad.IRI][]quad.IRI{}}
 }
 
 // add records a fact of the document's own (about the document, its
@@ -409,9 +426,51 @@ func (b *builder) addString(s, p quad.IRI, text string) {
 	}
 }
 
+// describe records a shared fact about entity s, like share, but
+// supported through the fact set of what the document says about s
+// (factSets) rather than an entry of its own in the support index.
+func (b *builder) describe(s quad.IRI, p quad.IRI, o quad.Value) {
+	if !b.valid(s, p, o) {
+		return
+	}
+	t := quad.Quad{Subject: s, Predicate: p, Object: o}
+	if !b.seen[t] {
+		b.seen[t] = true
+		b.shared = append(b.shared, t)
+		b.inSet(s, schema.FactIRI(b.s.base, s, p, o))
+	}
+}
+
+// inSet adds fact key k to the fact set of entity s.
+func (b *builder) inSet(s quad.IRI, k quad.IRI) {
+	if _, ok := b.sets[s]; !ok {
+		b.setOrder = append(b.setOrder, s)
+	}
+	b.sets[s] = append(b.sets[s], k)
+}
+
+// factSets writes the document's entry in the support index of each fact
+// set: one quad per entity it describes, whatever the number of facts, and
+// keeps each set's facts for the links to it (fuser.linkFactSets).
+func (b *builder) factSets() {
+	for _, s := range b.setOrder {
+		set := schema.FactSetIRI(b.s.base, b.sets[s])
+		b.add(set, schema.SupportedBy, b.doc)
+		b.members[set] = b.sets[s]
+	}
+}
+
 func (b *builder) shareString(s, p quad.IRI, text string) {
 	if text = strings.TrimSpace(text); text != "" {
 		b.share(s, p, quad.String(text))
+	}
+}
+
+// describeString is describe for a string, trimmed; nothing if it is
+// empty.
+func (b *builder) describeString(s, p quad.IRI, text string) {
+	if text = strings.TrimSpace(text); text != "" {
+		b.describe(s, p, quad.String(text))
 	}
 }
 
@@ -476,6 +535,7 @@ func (b *builder) build() error {
 			return err
 		}
 	}
+	b.factSets()
 	return b.err
 }
 
@@ -514,7 +574,7 @@ func (b *builder) country(name string) quad.IRI {
 	b.countries[k] = iri
 	if !b.described[iri] {
 		b.described[iri] = true
-		b.share(iri, schema.Type, schema.Country)
+		b.describe(iri, schema.Type, schema.Country)
 		b.name(iri, canonical)
 	}
 	return iri
@@ -555,32 +615,32 @@ func (b *builder) entity(e *extract.Entity) error {
 		if err != nil {
 			return fmt.Errorf("entity %s: %w", e.ID, err)
 		}
-		b.share(iri, schema.Type, class)
+		b.describe(iri, schema.Type, class)
 	}
 	b.name(iri, e.Name)
 	for _, a := range e.Aliases {
 		if !strings.EqualFold(strings.TrimSpace(a), strings.TrimSpace(e.Name)) {
-			b.shareString(iri, schema.Alias, a)
+			b.describeString(iri, schema.Alias, a)
 		}
 	}
-	b.shareString(iri, schema.Subtype, e.Type)
-	b.share(iri, schema.CountryOf, b.countryValue(iri, e.Country))
+	b.describeString(iri, schema.Subtype, e.Type)
+	b.describe(iri, schema.CountryOf, b.countryValue(iri, e.Country))
 	if e.Within != nil && e.Within.ID != "" {
 		up, err := b.ref(*e.Within)
 		if err != nil {
 			return err
 		}
 		if up != iri {
-			b.share(iri, schema.LocatedIn, up)
+			b.describe(iri, schema.LocatedIn, up)
 			b.f.addLocalUp(iri, up)
 		}
 	}
 	if w := strings.TrimSpace(e.Wikidata); w != "" {
-		b.share(iri, schema.SameAs, schema.WikidataIRI(w))
+		b.describe(iri, schema.SameAs, schema.WikidataIRI(w))
 	}
 	if e.Lat != nil && e.Lon != nil {
-		b.share(iri, schema.Lat, schema.Decimal(*e.Lat))
-		b.share(iri, schema.Lon, schema.Decimal(*e.Lon))
+		b.describe(iri, schema.Lat, schema.Decimal(*e.Lat))
+		b.describe(iri, schema.Lon, schema.Decimal(*e.Lon))
 	}
 	b.add(iri, schema.MentionedIn, b.doc)
 	return nil
@@ -603,10 +663,10 @@ func (b *builder) ref(r extract.Ref) (quad.IRI, error) {
 		if err != nil {
 			return "", fmt.Errorf("reference %s: %w", r.ID, err)
 		}
-		b.share(iri, schema.Type, class)
+		b.describe(iri, schema.Type, class)
 	}
 	b.name(iri, r.Name)
-	b.share(iri, schema.CountryOf, b.countryValue(iri, r.Country))
+	b.describe(iri, schema.CountryOf, b.countryValue(iri, r.Country))
 	return iri, nil
 }
 
@@ -626,7 +686,7 @@ func (b *builder) name(iri quad.IRI, name string) {
 	}
 	b.seen[t] = true
 	b.names[iri] = append(b.names[iri], name)
-	b.add(schema.FactIRI(b.s.base, iri, schema.Name, quad.String(name)), schema.SupportedBy, b.doc)
+	b.inSet(iri, schema.FactIRI(b.s.base, iri, schema.Name, quad.String(name)))
 }
 
 func (b *builder) refs(rs []extract.Ref) ([]quad.IRI, error) {
@@ -641,17 +701,12 @@ func (b *builder) refs(rs []extract.Ref) ([]quad.IRI, error) {
 	return out, nil
 }
 
-// evidence writes the evidence spans of a report or statement.
+// evidence writes the evidence spans of a report or statement: one
+// literal each (schema.EvidenceSpan) on the owner, which is labelled and
+// reportedBy the document.
 func (b *builder) evidence(owner quad.IRI, spans []extract.Span) {
-	for i, sp := range spans {
-		ev := schema.EvidenceIRI(owner, i)
-		b.add(owner, schema.EvidenceOf, ev)
-		b.add(ev, schema.Type, schema.Evidence)
-		b.add(ev, schema.Text, quad.String(sp.Text))
-		b.add(ev, schema.Sentence, schema.Integer(sp.Sentence))
-		b.add(ev, schema.Start, schema.Integer(sp.Start))
-		b.add(ev, schema.End, schema.Integer(sp.End))
-		b.add(ev, schema.ReportedBy, b.doc)
+	for _, sp := range spans {
+		b.add(owner, schema.EvidenceOf, schema.EvidenceSpan(sp.Sentence, sp.Start, sp.End, sp.Text))
 	}
 }
 

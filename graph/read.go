@@ -550,9 +550,15 @@ func (r *reader) sources(iri quad.IRI, fe *fusedEvent) error {
 	return nil
 }
 
-// span reads an evidence node.
+// span reads an evidence span: a literal (schema.EvidenceSpan), or the
+// node of a store written before evidence was a literal (ng:text,
+// ng:sentence, ng:start, ng:end).
 func (r *reader) span(e quad.Value) (extract.Span, error) {
 	var sp extract.Span
+	if s, b, end, text, ok := schema.EvidenceSpanOf(e); ok {
+		sp.Sentence, sp.Start, sp.End, sp.Text = s, b, end, text
+		return sp, nil
+	}
 	err := r.s.eachQuad(r.ctx, e, func(q quad.Quad) {
 		switch q.Predicate {
 		case schema.Text:

@@ -24,6 +24,104 @@ import (
 // replaced with the document like its other own facts, and Put settles the
 // shared facts they point to in the same transaction.
 
+// Fact sets.
+//
+// What a document states about one entity (its type, names, subtype,
+// country, place, coordinates, Wikidata item) is supported as a whole: the
+// document's one entry in the support index is for the set of those facts,
+//
+//	<base>factset/<digest of the fact keys> ng:supportedBy <doc> <doc> .
+//
+// (schema.FactSetIRI), and each fact of the set links to it once, for all
+// the documents that state exactly that set:
+//
+//	<base>fact/<digest> ng:inFactSet <base>factset/<digest> <fused> .
+//
+// Documents that name an entity alike (every article naming a country
+// gives the gazetteer's type, name, coordinates and Wikidata item) share
+// its set, so an entity costs each of them one quad instead of one per
+// fact. A fact's supporters are those of its own entries and those of the
+// sets that hold it. The links of a set are written with its first
+// supporter and deleted with its last (linkFactSets, dropFactSets).
+
+// factSets returns the fact sets that hold the fact of key k.
+func factSets(v *view, k quad.IRI) ([]quad.Value, error) {
+	var sets []quad.Value
+	err := v.each(quad.Subject, k, schema.InFactSet, func(q quad.Quad) { sets = append(sets, q.Object) })
+	return sets, err
+}
+
+// eachSupporter calls fn with every document the support index lists for
+// the fact of key k, directly or through a fact set, until fn returns
+// false (a document may come more than once).
+func eachSupporter(v *view, k quad.IRI, fn func(quad.IRI) bool) error {
+	more := true
+	entry := func(q quad.Quad) bool {
+		if d, ok := q.Object.(quad.IRI); ok && q.Label == q.Object {
+			more = fn(d)
+		}
+		return more
+	}
+	if err := v.until(quad.Subject, k, schema.SupportedBy, entry); err != nil || !more {
+		return err
+	}
+	sets, err := factSets(v, k)
+	if err != nil {
+		return err
+	}
+	for _, set := range sets {
+		if err := v.until(quad.Subject, set, schema.SupportedBy, entry); err != nil || !more {
+			return err
+		}
+	}
+	return nil
+}
+
+// linkFactSets queues the links of the facts of each set the document
+// supports (sets: their facts) that the store does not hold yet: those
+// of a set the document is the first to support.
+func (f *fuser) linkFactSets(tx *graph.Transaction, sets map[quad.IRI][]quad.IRI) {
+	fused := schema.FusedGraph(f.s.base)
+	for set, facts := range sets {
+		if len(facts) == 0 {
+			continue
+		}
+		// A set's links are written and deleted together.
+		linked, err := f.v.has(facts[0], schema.InFactSet, set)
+		f.fail(err)
+		if linked {
+			continue
+		}
+		for _, k := range facts {
+			tx.AddQuad(quad.Quad{Subject: k, Predicate: schema.InFactSet, Object: set, Label: fused})
+		}
+	}
+}
+
+// dropFactSets queues the deletion of the links of the fact sets the
+// stored version of the document supported (its own quads, old) and the
+// new one does not (keep), once no other document supports them.
+func (f *fuser) dropFactSets(tx *graph.Transaction, old []quad.Quad, keep map[quad.IRI][]quad.IRI) {
+	for _, q := range old {
+		set, ok := q.Subject.(quad.IRI)
+		if !ok || q.Predicate != schema.SupportedBy || q.Object != f.doc || !schema.IsFactSet(f.s.base, set) {
+			continue
+		}
+		if _, kept := keep[set]; kept {
+			continue
+		}
+		other := false
+		f.fail(f.v.until(quad.Subject, set, schema.SupportedBy, func(e quad.Quad) bool {
+			other = e.Label == e.Object && e.Object != f.doc
+			return !other
+		}))
+		if other {
+			continue
+		}
+		f.fail(f.v.each(quad.Object, set, schema.InFactSet, func(m quad.Quad) { tx.RemoveQuad(m) }))
+	}
+}
+
 // triple returns q without its label: the key of a shared fact.
 func triple(q quad.Quad) quad.Quad {
 	q.Label = nil
@@ -34,10 +132,13 @@ func triple(q quad.Quad) quad.Quad {
 // (its label is ignored), in IRI order.
 func (s *Store) supporters(v *view, t quad.Quad) ([]quad.IRI, error) {
 	var out []quad.IRI
-	err := v.each(quad.Subject, schema.FactIRI(s.base, t.Subject, t.Predicate, t.Object), schema.SupportedBy, func(q quad.Quad) {
-		if d, ok := q.Object.(quad.IRI); ok && q.Label == q.Object {
+	seen := map[quad.IRI]bool{}
+	err := eachSupporter(v, schema.FactIRI(s.base, t.Subject, t.Predicate, t.Object), func(d quad.IRI) bool {
+		if !seen[d] {
+			seen[d] = true
 			out = append(out, d)
 		}
+		return true
 	})
 	sort.Slice(out, func(i, j int) bool { return out[i] < out[j] })
 	return out, err
@@ -75,22 +176,38 @@ func (f *fuser) supportedByOthers(q quad.Quad) bool {
 		return true
 	}
 	other := false
-	f.fail(f.v.until(quad.Subject, schema.FactIRI(f.s.base, q.Subject, q.Predicate, q.Object), schema.SupportedBy, func(e quad.Quad) bool {
-		if d, ok := e.Object.(quad.IRI); ok && e.Label == e.Object && d != f.doc {
-			other = true
-		}
+	f.fail(eachSupporter(f.v, schema.FactIRI(f.s.base, q.Subject, q.Predicate, q.Object), func(d quad.IRI) bool {
+		other = d != f.doc
 		return !other
 	}))
 	return other
 }
 
-// supportedBy tells whether the support index lists d for fact t: one
-// lookup of a whole quad, whatever the number of supporters.
+// supportedBy tells whether the support index lists d for fact t,
+// directly or through a fact set: one lookup of a whole quad per entry
+// that may list it, whatever the number of supporters.
 func (f *fuser) supportedBy(t quad.Quad, d quad.IRI) bool {
-	entries, err := f.v.copies(supportQuad(f.s.base, t, d))
+	entry := supportQuad(f.s.base, t, d)
+	if f.listed(entry) {
+		return true
+	}
+	sets, err := factSets(f.v, entry.Subject.(quad.IRI))
 	f.fail(err)
-	for _, e := range entries {
-		if e.Label == d {
+	for _, set := range sets {
+		entry.Subject = set
+		if f.listed(entry) {
+			return true
+		}
+	}
+	return false
+}
+
+// listed tells whether the store holds the support index entry e.
+func (f *fuser) listed(e quad.Quad) bool {
+	entries, err := f.v.copies(e)
+	f.fail(err)
+	for _, x := range entries {
+		if x.Label == e.Label {
 			return true
 		}
 	}

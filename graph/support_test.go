@@ -90,8 +90,9 @@ func labelOf(t *testing.T, s *Store, subj, pred, obj quad.Value) quad.Value {
 
 // checkSharing checks the invariants of the model on the whole store: no
 // triple is stored twice; a fact the support index lists is labelled with
-// its smallest supporter; every index entry belongs to a stored fact and a
-// stored document.
+// its smallest supporter; every index entry belongs to a stored fact (or
+// a fact set whose facts are stored) and a stored document; every fact
+// set linked to is supported.
 func checkSharing(t *testing.T, s *Store) {
 	t.Helper()
 	ctx := context.Background()
@@ -99,11 +100,19 @@ func checkSharing(t *testing.T, s *Store) {
 	labels := map[quad.Quad][]quad.Value{}
 	facts := map[quad.IRI]bool{}
 	docs := map[quad.Value]bool{}
+	links := map[quad.Value][]quad.Value{} // fact set → its facts
 	for _, q := range quads {
 		labels[triple(q)] = append(labels[triple(q)], q.Label)
 		facts[schema.FactIRI(s.Base(), q.Subject, q.Predicate, q.Object)] = true
+		if q.Predicate == schema.Alias {
+			// a spelling of the entity's: its name fact
+			facts[schema.FactIRI(s.Base(), q.Subject, schema.Name, q.Object)] = true
+		}
 		if q.Predicate == schema.Type && q.Object == schema.Document {
 			docs[q.Subject] = true
+		}
+		if q.Predicate == schema.InFactSet {
+			links[q.Object] = append(links[q.Object], q.Subject)
 		}
 	}
 	for tr, ls := range labels {
@@ -111,14 +120,14 @@ func checkSharing(t *testing.T, s *Store) {
 			t.Errorf("%v %v %v is stored %d times, labelled %v", tr.Subject, tr.Predicate, tr.Object, len(ls), ls)
 		}
 	}
+	supported := map[quad.Value]bool{}
 	for _, q := range quads {
 		if q.Predicate == schema.SupportedBy {
-			if f, _ := q.Subject.(quad.IRI); !facts[f] {
-				t.Errorf("index entry %v: no stored fact has that key", q)
-			}
-			if !docs[q.Object] || q.Label != q.Object {
-				t.Errorf("index entry %v: not labelled with a stored document", q)
-			}
+			checkEntry(t, s.Base(), q, facts, docs, links)
+			supported[q.Subject] = true
+			continue
+		}
+		if q.Predicate == schema.InFactSet {
 			continue
 		}
 		sup, err := s.Supporters(ctx, q.Subject, q.Predicate, q.Object)
@@ -128,6 +137,32 @@ func checkSharing(t *testing.T, s *Store) {
 		if len(sup) > 0 && q.Label != sup[0] {
 			t.Errorf("%v: labelled %v, want its smallest supporter %v", q, q.Label, sup[0])
 		}
+	}
+	for set := range links {
+		if !supported[set] {
+			t.Errorf("fact set %v is linked to but no document supports it", set)
+		}
+	}
+}
+
+// checkEntry checks one entry q of the support index: its key is a stored
+// fact's, or a fact set's whose facts are all stored; it is labelled with
+// the stored document it names.
+func checkEntry(t *testing.T, base string, q quad.Quad, facts map[quad.IRI]bool, docs map[quad.Value]bool, links map[quad.Value][]quad.Value) {
+	t.Helper()
+	keys := []quad.Value{q.Subject}
+	if set, ok := links[q.Subject]; ok {
+		keys = set
+	} else if schema.IsFactSet(base, q.Subject) {
+		t.Errorf("index entry %v: the fact set has no facts linked to it", q)
+	}
+	for _, k := range keys {
+		if f, _ := k.(quad.IRI); !facts[f] {
+			t.Errorf("index entry %v: no stored fact has the key %v", q, k)
+		}
+	}
+	if !docs[q.Object] || q.Label != q.Object {
+		t.Errorf("index entry %v: not labelled with a stored document", q)
 	}
 }
 
@@ -513,4 +548,44 @@ func replaceAll(t *testing.T, s *Store, qs []quad.Quad) {
 	if got := allQuads(t, s); !sameQuads(got, qs) {
 		t.Fatalf("store holds %d quads, wrote %d", len(got), len(qs))
 	}
+}
+
+// TestFactSetsShared: documents that describe their entities alike support
+// each entity's facts with one index entry each, through one fact set per
+// entity whose facts are linked to it once; the second document adds no
+// link, and the support of each fact lists both.
+func TestFactSetsShared(t *testing.T) {
+	forEachBackend(t, func(t *testing.T, s *Store) {
+		count := func() (links int, entries map[quad.Value]int) {
+			entries = map[quad.Value]int{}
+			for _, q := range allQuads(t, s) {
+				switch {
+				case q.Predicate == schema.InFactSet:
+					links++
+				case q.Predicate == schema.SupportedBy && schema.IsFactSet(s.Base(), q.Subject):
+					entries[q.Object]++
+				}
+			}
+			return links, entries
+		}
+		mustPut(t, s, strikeDoc("a", 5))
+		linksA, entriesA := count()
+		described := entriesA[docIRI("a")]
+		if described == 0 || linksA <= described {
+			t.Fatalf("after a: %d fact set entries, %d links; want one entry per entity and more facts than entities", described, linksA)
+		}
+		mustPut(t, s, strikeDoc("b", 7))
+		links, entries := count()
+		if links != linksA || entries[docIRI("b")] != described {
+			t.Errorf("after b: %d links (want %d, as after a), %d entries of b (want %d)", links, linksA, entries[docIRI("b")], described)
+		}
+		sup, err := s.Supporters(context.Background(), schema.EntityIRI(s.Base(), iran.ID), schema.Type, schema.Country)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(sup) != 2 || sup[0] != docIRI("a") || sup[1] != docIRI("b") {
+			t.Errorf("supporters of Iran's type: %v, want a and b", sup)
+		}
+		checkSharing(t, s)
+	})
 }

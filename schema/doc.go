@@ -12,11 +12,12 @@
 // The IRIs: every node the store writes is named here, under a base
 // (DefaultBase unless configured): documents (DocumentIRI), entities
 // (EntityIRI of an extractor's EntityID), reports of events (ReportIRI),
-// fused events (EventIRI), statements, evidence and shared facts. An
+// fused events (EventIRI), statements and shared facts. An
 // extractor names none of them; the store, and extract.Record.Resolve for
 // the record printed to users, make them with these functions only.
 //
 // The literals: typed values with their full datatype IRIs (Integer,
-// Decimal, Boolean, AnyURI, DateValue) and their reading back (IntegerOf,
-// DecimalOf, TextOf).
+// Decimal, Boolean, AnyURI, DateValue, and EvidenceSpan: an evidence span
+// in one literal) and their reading back (IntegerOf, DecimalOf, TextOf,
+// EvidenceSpanOf).
 package schema

@@ -112,6 +112,40 @@ func TestLiterals(t *testing.T) {
 	}
 }
 
+// TestEvidenceSpan checks that an evidence literal reads back as written,
+// whatever its text (empty, with spaces, quotes or digits first), and that
+// other values are not read as one.
+func TestEvidenceSpan(t *testing.T) {
+	spans := []struct {
+		sentence, start, end int
+		text                 string
+	}{
+		{0, 0, 31, "Three people were killed."},
+		{12, 1040, 1040, ""},
+		{3, 7, 19, "12 dead in  \"raid\" "},
+	}
+	for _, sp := range spans {
+		v := EvidenceSpan(sp.sentence, sp.start, sp.end, sp.text)
+		s, b, e, text, ok := EvidenceSpanOf(v)
+		if !ok || s != sp.sentence || b != sp.start || e != sp.end || text != sp.text {
+			t.Errorf("EvidenceSpanOf(%v) = %d %d %d %q %v, want %+v", v, s, b, e, text, ok, sp)
+		}
+	}
+	wantEvidence := `"3 7 19 dead"^^<https://newsgraph.org/ns#Evidence>`
+	if got := EvidenceSpan(3, 7, 19, "dead").String(); got != wantEvidence {
+		t.Errorf("EvidenceSpan: %s, want %s", got, wantEvidence)
+	}
+	for _, v := range []quad.Value{quad.String("3 7 19 dead"), Integer(3),
+		quad.TypedString{Value: "3 x 19 dead", Type: Evidence}, quad.TypedString{Value: "3 7", Type: Evidence}} {
+		if _, _, _, _, ok := EvidenceSpanOf(v); ok {
+			t.Errorf("EvidenceSpanOf(%v) read a span", v)
+		}
+	}
+	if n, ok := IntegerOf(Integer(42)); !ok || n != 42 {
+		t.Errorf("IntegerOf(Integer(42)) = %v, %v", n, ok)
+	}
+}
+
 func TestVocabularyIsValidRDF(t *testing.T) {
 	var nq, ttl bytes.Buffer
 	if err := NQuads(&nq); err != nil {

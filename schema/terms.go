@@ -172,7 +172,8 @@ const (
 	// and evidence, linked to the shared Event node.
 	Report quad.IRI = Vocab + "Report"
 	// Evidence is a span of a document's text that supports a report or a
-	// relation.
+	// relation; the store writes spans as literals of this datatype
+	// (EvidenceSpan).
 	Evidence quad.IRI = Vocab + "Evidence"
 )
 
@@ -271,13 +272,20 @@ const (
 	// the document it comes from.
 	ReportedBy quad.IRI = Vocab + "reportedBy"
 	// SupportedBy links a fact key (FactIRI: a digest of one shared
-	// subject–predicate–object triple) to each document that states the
-	// triple. The store keeps one quad per shared triple, labelled with the
-	// smallest of these documents.
+	// subject–predicate–object triple), or a fact set (FactSetIRI), to
+	// each document that states the triple (all the set's triples). The
+	// store keeps one quad per shared triple, labelled with the smallest
+	// of these documents.
 	SupportedBy quad.IRI = Vocab + "supportedBy"
-	// EvidenceOf links a report or a reified relation to an evidence span.
+	// InFactSet links a fact key to a fact set (FactSetIRI) that holds
+	// it: what one document states about one entity, supported by each
+	// document that states exactly that (SupportedBy).
+	InFactSet quad.IRI = Vocab + "inFactSet"
+	// EvidenceOf links a report or a reified relation to an evidence span:
+	// a literal typed Evidence (EvidenceSpan).
 	EvidenceOf quad.IRI = Vocab + "evidence"
-	// Text is the text of an evidence span (a sentence).
+	// Text is the text of an evidence span (a sentence), on the evidence
+	// nodes of stores written before evidence was a literal.
 	Text quad.IRI = Vocab + "text"
 	// Sentence is the 0-based index of the evidence sentence.
 	Sentence quad.IRI = Vocab + "sentence"
@@ -443,7 +451,7 @@ var terms = []Term{
 	event(ExpelDiplomat, ExpelledDiplomatOf, "diplomat expulsion", "The expulsion of a diplomat (CAMEO 1663)."),
 
 	class(Report, RoleOther, "report", "A claim: what one document says about an event (its own casualty figures, date and evidence), linked to the shared event node by reportOf.", schemaCreativeWork),
-	class(Evidence, RoleOther, "evidence", "A span of a document's text (a sentence, with byte offsets) that supports a report or a relation.", schemaQuotation),
+	class(Evidence, RoleOther, "evidence", "A span of a document's text (a sentence, with byte offsets) that supports a report or a relation. Written as a literal of this datatype: the sentence's 0-based index, the byte offsets where the span starts and ends, and its text, separated by single spaces (\"3 412 498 Three people were killed.\"); stores written before held a node with text, sentence, start and end instead.", schemaQuotation),
 
 	prop(Name, RoleOther, "name", "The preferred name of an entity.", schemaName, Label),
 	prop(Alias, RoleRelation, "alias", "Another name of an entity (spelling, abbreviation, demonym).", schemaAlternateName),
@@ -486,8 +494,9 @@ var terms = []Term{
 	prop(Confidence, RoleOther, "confidence", "The extractor's confidence in a report or relation, in [0, 1] (xsd:decimal)."),
 	prop(ReportOf, RoleOther, "report of", "Links a report (one document's claim) to the fused event it describes.", schemaAbout),
 	prop(ReportedBy, RoleOther, "reported by", "The document a report, reified relation or evidence span comes from.", schemaIsBasedOn),
-	prop(SupportedBy, RoleOther, "supported by", "Links a fact key (base + \"fact/\" + a digest of one subject, predicate and object) to a document that states that fact. A fact several documents state is stored once, labelled with the smallest of its documents; these links tell which documents support it, so that it is relabelled or deleted when they change.", schemaIsBasedOn),
-	prop(EvidenceOf, RoleOther, "evidence", "A span of text that supports this report or relation."),
+	prop(SupportedBy, RoleOther, "supported by", "Links a fact key (base + \"fact/\" + a digest of one subject, predicate and object) to a document that states that fact. A fact several documents state is stored once, labelled with the smallest of its documents; these links tell which documents support it, so that it is relabelled or deleted when they change. The facts a document states about one entity are supported through a fact set instead (see inFactSet).", schemaIsBasedOn),
+	prop(InFactSet, RoleOther, "in fact set", "Links a fact key to a fact set (base + \"factset/\" + a digest of its fact keys): the shared facts one document states about one entity (its type, names, subtype, country, place, coordinates, Wikidata item). A document that states exactly those facts is linked from the set by supportedBy, one link for them all; documents that name an entity alike share its set. Labelled with the fused graph, and deleted with the set's last supporter."),
+	prop(EvidenceOf, RoleOther, "evidence", "A span of text that supports this report or relation: an evidence literal (see Evidence)."),
 	prop(Text, RoleOther, "text", "The text of an evidence span.", schemaText),
 	prop(Sentence, RoleOther, "sentence", "The 0-based index of the evidence sentence in its document (xsd:integer)."),
 	prop(Start, RoleOther, "start", "The byte offset into the document text where the span starts (xsd:integer)."),

@@ -7,6 +7,7 @@ import (
 	"io"
 	"net/url"
 	"regexp"
+	"sort"
 	"strconv"
 	"strings"
 
@@ -151,12 +152,6 @@ func StatementIRI(base, docID string, n int) quad.IRI {
 	return quad.IRI(base + "statement/" + url.PathEscape(docID) + "/" + strconv.Itoa(n))
 }
 
-// EvidenceIRI is the IRI of the i-th evidence span of a report or
-// statement.
-func EvidenceIRI(owner quad.IRI, i int) quad.IRI {
-	return quad.IRI(string(owner) + "/evidence/" + strconv.Itoa(i))
-}
-
 // EventIRI is the IRI of a fused event with the given key (the store
 // derives it from the event's type and its smallest report's IRI).
 func EventIRI(base, key string) quad.IRI {
@@ -178,6 +173,31 @@ func FusedGraph(base string) quad.IRI {
 func FactIRI(base string, s, p, o quad.Value) quad.IRI {
 	sum := sha256.Sum256([]byte(quad.StringOf(s) + " " + quad.StringOf(p) + " " + quad.StringOf(o)))
 	return quad.IRI(base + "fact/" + hex.EncodeToString(sum[:16]))
+}
+
+// FactSetIRI is the key of a set of facts (the facts one document states
+// about one entity, their FactIRI keys): base + "factset/" + the first 16
+// bytes, in hex, of the SHA-256 of the keys, sorted, each followed by a
+// newline. The documents that state all of them are linked from it by
+// SupportedBy, and its facts link to it by InFactSet.
+func FactSetIRI(base string, facts []quad.IRI) quad.IRI {
+	keys := make([]string, len(facts))
+	for i, f := range facts {
+		keys[i] = string(f)
+	}
+	sort.Strings(keys)
+	h := sha256.New()
+	for _, k := range keys {
+		h.Write([]byte(k))
+		h.Write([]byte{'\n'})
+	}
+	return quad.IRI(base + "factset/" + hex.EncodeToString(h.Sum(nil)[:16]))
+}
+
+// IsFactSet tells whether iri is a fact set key (FactSetIRI) under base.
+func IsFactSet(base string, iri quad.Value) bool {
+	s, ok := iri.(quad.IRI)
+	return ok && strings.HasPrefix(string(s), base+"factset/")
 }
 
 // EntityID is the id an extractor gives the entity it keys so ("country/pk",
@@ -226,6 +246,36 @@ func Boolean(b bool) quad.TypedString {
 // AnyURI is an xsd:anyURI literal.
 func AnyURI(s string) quad.TypedString {
 	return quad.TypedString{Value: quad.String(s), Type: XSDAnyURI}
+}
+
+// EvidenceSpan is the literal of an evidence span, typed ng:Evidence: the
+// 0-based index of its sentence, the byte offsets where it starts and
+// ends in the document's text, and its text, separated by single spaces
+// ("3 412 498 Three people were killed."). One literal carries what would
+// otherwise be a node and five quads.
+func EvidenceSpan(sentence, start, end int, text string) quad.TypedString {
+	v := strconv.Itoa(sentence) + " " + strconv.Itoa(start) + " " + strconv.Itoa(end) + " " + text
+	return quad.TypedString{Value: quad.String(v), Type: Evidence}
+}
+
+// EvidenceSpanOf reads an evidence literal (EvidenceSpan) back; ok is
+// false for any other value.
+func EvidenceSpanOf(v quad.Value) (sentence, start, end int, text string, ok bool) {
+	ts, isTyped := v.(quad.TypedString)
+	if !isTyped || ts.Type != Evidence {
+		return 0, 0, 0, "", false
+	}
+	rest := string(ts.Value)
+	var nums [3]int
+	for i := range nums {
+		field, after, found := strings.Cut(rest, " ")
+		n, err := strconv.Atoi(field)
+		if err != nil || (!found && i < 2) {
+			return 0, 0, 0, "", false
+		}
+		nums[i], rest = n, after
+	}
+	return nums[0], nums[1], nums[2], rest, true
 }
 
 var (

@@ -358,3 +358,40 @@ func TestKVWriterIgnoreOpts(t *testing.T) {
 		t.Fatalf("id of a re-made node: cached %d, in the file %d", cached, got)
 	}
 }
+
+// TestKVWriterFillsPages writes batches of quads, each naming new nodes
+// and old ones, as documents do, and checks that the pages of the log
+// (appended to) and of the indexes are mostly used: bolt's default split
+// leaves each about half empty.
+func TestKVWriterFillsPages(t *testing.T) {
+	f := newKVFile(t, quadIndexes)
+	const batches, perBatch = 20, 500
+	for b := 0; b < batches; b++ {
+		var deltas []graph.Delta
+		for i := 0; i < perBatch; i++ {
+			n := b*perBatch + i
+			q := quad.Make(quad.IRI(fmt.Sprintf("https://example.org/s%d", n)), quad.IRI(fmt.Sprintf("https://example.org/p%d", n%7)),
+				quad.IRI(fmt.Sprintf("https://example.org/s%d", n/3)), quad.IRI(fmt.Sprintf("https://example.org/doc/%d", n/50)))
+			deltas = append(deltas, graph.Delta{Quad: q, Action: graph.Add})
+		}
+		if err := f.w.apply(deltas, graph.IgnoreOpts{}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	err := f.db.DB().View(func(tx *bolt.Tx) error {
+		buckets := [][]byte{bucketLog}
+		for _, ind := range quadIndexes {
+			buckets = append(buckets, indexBucket(ind))
+		}
+		for _, name := range buckets {
+			s := tx.Bucket(name).Stats()
+			if used := float64(s.LeafInuse) / float64(s.LeafAlloc); used < 0.65 {
+				t.Errorf("bucket %s: %.0f%% of its %d leaf bytes used, want at least 65%%", name, 100*used, s.LeafAlloc)
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
