@@ -396,15 +396,24 @@ func (b *builder) add(s quad.IRI, p quad.IRI, o quad.Value) {
 // event node, or a direct or relation edge): stored once whoever states
 // it, with an entry for the document in the support index.
 func (b *builder) share(s quad.IRI, p quad.IRI, o quad.Value) {
-	if !b.valid(s, p, o) {
-		return
-	}
-	t := quad.Quad{Subject: s, Predicate: p, Object: o}
-	if !b.seen[t] {
-		b.seen[t] = true
-		b.shared = append(b.shared, t)
+	if b.addShared(s, p, o) {
 		b.add(schema.FactIRI(b.s.base, s, p, o), schema.SupportedBy, b.doc)
 	}
+}
+
+// addShared adds the shared fact (s, p, o) unless the document already
+// stated it or it is not valid; it reports whether it added it.
+func (b *builder) addShared(s quad.IRI, p quad.IRI, o quad.Value) bool {
+	if !b.valid(s, p, o) {
+		return false
+	}
+	t := quad.Quad{Subject: s, Predicate: p, Object: o}
+	if b.seen[t] {
+		return false
+	}
+	b.seen[t] = true
+	b.shared = append(b.shared, t)
+	return true
 }
 
 func (b *builder) valid(s, p, o quad.Value) bool {
@@ -430,13 +439,7 @@ func (b *builder) addString(s, p quad.IRI, text string) {
 // supported through the fact set of what the document says about s
 // (factSets) rather than an entry of its own in the support index.
 func (b *builder) describe(s quad.IRI, p quad.IRI, o quad.Value) {
-	if !b.valid(s, p, o) {
-		return
-	}
-	t := quad.Quad{Subject: s, Predicate: p, Object: o}
-	if !b.seen[t] {
-		b.seen[t] = true
-		b.shared = append(b.shared, t)
+	if b.addShared(s, p, o) {
 		b.inSet(s, schema.FactIRI(b.s.base, s, p, o))
 	}
 }
