@@ -86,13 +86,16 @@ func goesOn(toks []text.Token, a int) bool {
 		return false
 	}
 	for k := a - 2; k >= 0 && k >= a-4; k-- {
-		switch toks[k].Norm {
-		case "not", "n't", "never":
+		if ceaseNegations.has(toks[k].Norm) {
 			return true
 		}
 	}
 	return false
 }
+
+// ceaseNegations are the plain negations that, before a verb of ceasing,
+// say the act goes on (goesOn).
+var ceaseNegations = grammarList("ceaseNegations")
 
 // symmetric reports whether the frame table gives f's subtype two sides
 // that both act (a clash).
