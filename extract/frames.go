@@ -1011,6 +1011,11 @@ func rolesOf(ps *syntax.Sentence, def *frameDef, c int) synRoles {
 			if cl.Subj >= 0 {
 				r.doers = true
 			}
+		case cl.Subj == c && v.Passive && lightFrameVerbs.has(v.Lemma) && cl.Agent >= 0:
+			// "the shootings were carried out by gunmen": the agent of
+			// the light verb did what its subject names
+			r.actors = append(r.actors, cl.Agent)
+			r.doers = true
 		case cl.Obj == c && !v.Passive && v.Lemma == "survive" && cl.Subj >= 0:
 			// "the president survived an assassination attempt": the
 			// one who survived was its target
@@ -1446,6 +1451,9 @@ func (d *docState) actorNP(f *frame, ps *syntax.Sentence, np int, doer bool) boo
 		if p := d.describedPeople(f.s, ps, np, f.subtype != "strike"); p != nil {
 			f.actors = appendEnt(f.actors, p)
 			f.explicitActor = true
+		} else if g := d.genericDoer(f, ps, np, doer); g != nil {
+			f.actors = appendEnt(f.actors, g)
+			f.explicitActor = true
 		}
 	}
 	if of := heldBy(ps, np); of >= 0 && collectiveHeads.has(head) && len(ms) == 0 {
@@ -1456,6 +1464,28 @@ func (d *docState) actorNP(f *frame, ps *syntax.Sentence, np int, doer bool) boo
 		}
 	}
 	return named
+}
+
+// genericDoer returns the armed group that noun phrase np, a bare plural
+// of a kind ("militants", "insurgents": genericHeads) that names no group
+// named before it, stands for as the doer of f: the subject of its
+// clause or its "by" phrase ("Militants attacked the post", "attacks by
+// insurgents"). Such a doer did one act, so the phrase speaks of someone,
+// not of a kind ("Iran said it struck militants" stays a kind); it is the
+// group that claimed the act where one did, or else the document's
+// unidentified group of its kind. Nil for a negated frame or another
+// phrase.
+func (d *docState) genericDoer(f *frame, ps *syntax.Sentence, np int, doer bool) *entity {
+	ch := &ps.Chunks[np]
+	head := ps.Toks[ch.Head].Norm
+	if f.negated || !(doer || ps.PrepOf(np) == "by") || !genericHeads.has(head) || len(d.npMentions(f.s, ps, np)) > 0 {
+		return nil
+	}
+	w := loadWordLists().heads[head]
+	if w.class != ClassArmedGroup {
+		return nil
+	}
+	return d.groupParticipant(participant{s: f.s, a: ch.A, b: ch.B, head: ch.Head, class: ClassArmedGroup, kind: w.kind, plural: true})
 }
 
 // countryHead reports whether mention m is a country that heads noun

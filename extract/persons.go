@@ -143,6 +143,9 @@ func (d *docState) findPersons() {
 			if !isPerson && d.r.givenNames.has(toks[i].Norm) && !d.headline[si] {
 				isPerson = true
 			}
+			if !isPerson && describedBefore(toks, i, end) {
+				isPerson = true // "the alleged killer, Chérif Chekatt –"
+			}
 			if role == nil && i > 0 && toks[i-1].Norm == "," && end < len(toks) && toks[end].Norm == "," {
 				// ", Alireza Rahmati, told": appositive after a role
 				for _, rm := range roleMatches {
@@ -173,6 +176,26 @@ func (d *docState) findPersons() {
 		}
 	}
 	d.findSurnames()
+}
+
+// describedBefore reports whether the name at tokens [i, end) stands in
+// apposition to a noun that describes one person ("the suspect, Omar
+// Ali,", "the alleged killer, Chérif Chekatt –", "a gunman, John Doe
+// (…)"): a singular participant head right before the comma, and a comma,
+// a dash, a bracket or the sentence's end after the name.
+func describedBefore(toks []text.Token, i, end int) bool {
+	if i < 2 || toks[i-1].Norm != "," {
+		return false
+	}
+	if end < len(toks) {
+		switch toks[end].Text {
+		case ",", "–", "—", "-", "(", ".":
+		default:
+			return false
+		}
+	}
+	h, ok := loadWordLists().heads[toks[i-2].Norm]
+	return ok && !h.plural && h.class != ""
 }
 
 // lastRegion returns the region most recently named up to sentence s.

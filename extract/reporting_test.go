@@ -62,7 +62,7 @@ func TestReporting(t *testing.T) {
 			{typ: EventAttack, actor: "Ukraine", place: "Belgorod", date: "2023-12-30", killed: 25},
 		}},
 		{"poonch-ambush.txt", []wantEvent{
-			{typ: EventAttack, actor: "", place: "Jammu and Kashmir", date: "2024-02-08", killed: 3},
+			{typ: EventAttack, actor: "unidentified militants", place: "Jammu and Kashmir", date: "2024-02-08", killed: 3},
 			{typ: EventSummon, actor: "India", target: "Pakistan"},
 		}},
 		{"arauca-eln.txt", []wantEvent{
