@@ -1558,6 +1558,11 @@ func (d *docState) targetNP(f *frame, ps *syntax.Sentence, np int) {
 		// position no venue names was attacked
 		f.targets = appendEnt(f.targets, force)
 	}
+	if g := d.holdingGroup(f.s, ps, np); v == nil && g != nil && !containsEnt(f.actors, g) {
+		// "bombed rebel-held areas": the group that holds them was
+		// attacked
+		f.targets = appendEnt(f.targets, g)
+	}
 	if v != nil {
 		// "targeted a bakery", "the bombing of the federal building":
 		// the facility hit is the target, whatever town it names
@@ -1573,6 +1578,11 @@ func (d *docState) targetNP(f *frame, ps *syntax.Sentence, np int) {
 			// "abducted 16 Kenyans", "an American was kidnapped"
 			f.targets = appendEnt(f.targets, d.countedCivilians(f.s, m.ent.country))
 			hit = true
+			continue
+		}
+		if m.demonym && m.b <= ps.Chunks[np].Head {
+			// "shot down a Malaysian airliner": whose the thing hit
+			// was, not where it was hit
 			continue
 		}
 		if hasPlaceClass(m.ent) {
@@ -1638,6 +1648,33 @@ func (d *docState) manningForce(s int, ps *syntax.Sentence, np int) *entity {
 		}
 	}
 	return nil
+}
+
+// holdingGroup returns the armed group that noun phrase np of sentence s
+// names as holding the place after it: a doer modifier before "-held"
+// ("rebel-held areas", "the rebel held district", where the chunker ends
+// the phrase at the modifier), read as the participant it describes
+// (modifierParticipant); nil otherwise. Only the explicit "held" says
+// whose a place is: "militant hideouts" name a kind of site.
+func (d *docState) holdingGroup(s int, ps *syntax.Sentence, np int) *entity {
+	ch := &ps.Chunks[np]
+	k := ch.Head
+	if ch.B != k+1 || !heldAfter(ps.Toks, ch.B) || !doerModifiers.has(ps.Toks[k].Norm) || d.covered(s, k) {
+		return nil
+	}
+	if m := d.modifierParticipant(s, k); m != nil && m.ent.class == ClassArmedGroup {
+		return m.ent
+	}
+	return nil
+}
+
+// heldAfter reports whether the tokens from b read "-held" or "held" (as
+// in "rebel-held", "rebel held").
+func heldAfter(toks []text.Token, b int) bool {
+	if b < len(toks) && (toks[b].Text == "-" || toks[b].Text == "–") {
+		b++
+	}
+	return b < len(toks) && toks[b].Norm == "held"
 }
 
 // pronounTarget adds to f's targets the participant that noun phrase np,

@@ -147,6 +147,12 @@ var frameTests = []struct {
 		EventAttack, "shooting", "unidentified sniper", "", "Aleppo"},
 	{"apposition of a name to a described person", "The alleged killer, Jean Dufresne – shot dead by police – had fled.",
 		EventAttack, "shooting", "Police", "Jean Dufresne", ""},
+	{"an area held by a group named by its modifier: the group was hit", "Warplanes bombed rebel-held areas of Homs.",
+		EventAttack, "airstrike", "", "unidentified rebels", "Homs"},
+	{"a demonym qualifying the thing hit is no place", "Rebels shot down a Malaysian airliner over eastern Ukraine.",
+		EventAttack, "shooting", "unidentified rebels", "a Malaysian airliner", "Ukraine"},
+	{"one attacker described by a singular armed head", "A Palestinian terrorist stabbed two Israelis in Jerusalem.",
+		EventAttack, "stabbing", "unidentified terrorists", "civilians", "Jerusalem"},
 	{"counted venues on a nominal strike beside the toll's victims", "The army carried out airstrikes on two hospitals in Aleppo, killing patients.",
 		EventAttack, "airstrike", "Syria", "hospitals", "Aleppo"},
 }
@@ -342,4 +348,23 @@ func extractSentence(t *testing.T, ex Extractor, in string) *Record {
 		t.Fatal(err)
 	}
 	return rec
+}
+
+// TestTargetDemonymNoPlace: a demonym that qualifies what was hit says
+// whose it was, never where the event took place.
+func TestTargetDemonymNoPlace(t *testing.T) {
+	ex := Default()
+	for _, in := range []string{
+		"Rebels shot down a Malaysian airliner over eastern Ukraine.",
+		"Gunmen attacked a Chinese convoy near Gwadar.",
+	} {
+		rec := extractSentence(t, ex, in)
+		for _, e := range rec.Events {
+			for _, p := range e.Places {
+				if p.Class == ClassCountry && (p.Name == "Malaysia" || p.Name == "China") {
+					t.Errorf("%q: place %s from the demonym of the thing hit", in, p.Name)
+				}
+			}
+		}
+	}
 }
