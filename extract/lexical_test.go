@@ -226,6 +226,22 @@ func TestPersonsAndRoles(t *testing.T) {
 	}
 }
 
+// TestAppositionShapes: one row per shape of a name beside a comma, with
+// the class the name takes (or "" for no person).
+func TestAppositionShapes(t *testing.T) {
+	for _, tt := range []struct{ text, name, class string }{
+		{"The alleged killer, Jean Dufresne – shot dead by police – had fled.", "Jean Dufresne", ClassPerson},
+		{"A gunman, Kovalo Dramesh, opened fire in the square.", "Kovalo Dramesh", ClassPerson},
+		{"A bomb hit a bakery on the street Rue Victor Hugo, in what French President Emmanuel Macron called an attack.", "Rue Victor Hugo", ClassPlace},
+	} {
+		rec := extractOne(t, tt.text, "2024-03-20")
+		e := entityByName(rec, tt.name)
+		if e == nil || e.Class != tt.class {
+			t.Errorf("%q: %s want class %s; entities %v", tt.text, tt.name, tt.class, entityNames(rec))
+		}
+	}
+}
+
 func TestMemberOf(t *testing.T) {
 	rec := extractOne(t, "Israeli strikes killed Hezbollah commander Wissam Tawil on Monday. "+
 		"Abu Obaida, a spokesman of the Qassam Brigades, said the group would respond.", "2024-01-10")

@@ -132,7 +132,7 @@ func (d *docState) findPersons() {
 					k++
 				}
 				for _, rm := range roleMatches {
-					if rm.Start >= k && rm.Start <= k+3 {
+					if rm.Start >= k && rm.Start <= k+3 && !clauseBetween(toks, k, rm.Start) {
 						isPerson = true
 						r := rm
 						role = &r
@@ -176,6 +176,19 @@ func (d *docState) findPersons() {
 		}
 	}
 	d.findSurnames()
+}
+
+// clauseBetween reports whether tokens [a, b), between a name's comma and
+// a role, open a phrase or a clause of their own ("Rue Victor Hugo, in
+// what French President Macron called"): the role is then no apposition
+// to the name.
+func clauseBetween(toks []text.Token, a, b int) bool {
+	for _, t := range toks[a:b] {
+		if prepositions.has(t.Norm) || t.Norm == "what" || t.Norm == "which" || t.Norm == "who" || t.Norm == "where" || t.Norm == "when" {
+			return true
+		}
+	}
+	return false
 }
 
 // describedBefore reports whether the name at tokens [i, end) stands in
