@@ -84,7 +84,7 @@ func (d *docState) readParticipant(l *wordLists, s, h int) (participant, bool) {
 	if h+1 < len(toks) && (!head.plural || massHeads.has(toks[h].Norm)) && d.nounTriggerAt(s, h+1) {
 		return p, false // "militant attack", "military strikes"; not "police fired"
 	}
-	if !d.readBefore(l, &p) {
+	if !d.readBefore(l, &p) || adjectivalHeads.has(toks[h].Norm) && !determined(toks, p.a) {
 		return p, false
 	}
 	// an event trigger inside the phrase keeps its words ("a suicide
@@ -97,6 +97,21 @@ func (d *docState) readParticipant(l *wordLists, s, h int) (participant, bool) {
 	}
 	d.readAfter(&p)
 	return p, d.settleClass(l, &p)
+}
+
+// adjectivalHeads are singular heads that are also adjectives ("a
+// terrorist", "terrorist hide-outs"): they head a participant only after
+// a determiner or a number (determined).
+var adjectivalHeads = grammarList("adjectivalHeads")
+
+// determined reports whether the phrase that starts at token a opens with
+// a determiner or a number: "a Palestinian terrorist", "the extremist".
+func determined(toks []text.Token, a int) bool {
+	switch toks[a].Norm {
+	case "a", "an", "the", "one", "this", "that", "another":
+		return true
+	}
+	return countWord(toks[a].Norm)
 }
 
 // readBefore reads the words before the head, right to left: modifiers,

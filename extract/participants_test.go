@@ -90,6 +90,7 @@ func TestParticipants(t *testing.T) {
 // noParticipantTests are phrases whose head word names no participant.
 var noParticipantTests = []struct{ name, text, span string }{
 	{"qualifies a noun", "Iran struck militant hideouts in Pakistan.", "militant"},
+	{"adjectival head without a determiner", "Jets struck terrorist hide-outs in Pakistan.", "terrorist"},
 	{"venue word after", "A bomb went off at a police station in Kenya.", "police"},
 	{"bare generic plural", "Pakistan says it will fight terrorists wherever they hide.", "terrorists"},
 	{"bare forces", "The two forces met at the border.", "forces"},
