@@ -242,7 +242,7 @@ func (d *docState) readAfter(p *participant) {
 	toks := d.sents[p.s].Tokens
 	k := p.head + 1
 	if k < len(toks) && (toks[k].Norm == "of" || toks[k].Norm == "from") {
-		if m := d.mentionStarting(p.s, k+1); m != nil {
+		if m := d.mentionStarting(p.s, k+1); m != nil && !d.townsfolkOf(p, m) {
 			d.takeAffiliation(p, m)
 		}
 		return
@@ -261,6 +261,43 @@ func (d *docState) readAfter(p *participant) {
 			return
 		}
 	}
+}
+
+// townsfolkHeads are the heads that, before "of" or "from" and a place,
+// are the people of that place: "residents of Dogbo".
+var townsfolkHeads = grammarList("townsfolkHeads")
+
+// townsfolkOf reads "residents of Dogbo", "people from Kalou" (m the place
+// after "of" or "from") when the phrase opens an attack: the people of a
+// place who attack or fight ("residents of Dogbo (Dogbo, Mono) attacked a
+// camp") act as its communal militia, named after the place as conflict
+// coding names such sides. As victims ("residents of Dogbo were attacked")
+// they stay civilians. It reports whether it read the phrase so.
+func (d *docState) townsfolkOf(p *participant, m *mention) bool {
+	toks := d.sents[p.s].Tokens
+	if !townsfolkHeads.has(toks[p.head].Norm) || len(p.modifiers) > 0 || p.community != "" || p.affiliation != nil {
+		return false
+	}
+	if m.ent.class != ClassPlace && m.ent.class != ClassRegion || m.ent.typ == "facility" || !d.opensAttack(p.s, m.b) {
+		return false
+	}
+	p.community, p.country = d.surface(p.s, m.a, m.b), m.ent.country
+	p.class, p.kind = ClassArmedGroup, "communal militia"
+	return true
+}
+
+// opensAttack reports whether the words from token j of sentence s, past
+// a bracketed aside ("(Dogbo, Mono)"), are the verb of an attack: the
+// phrase before j is its subject.
+func (d *docState) opensAttack(s, j int) bool {
+	toks := d.sents[s].Tokens
+	if j < len(toks) && toks[j].Norm == "(" {
+		for j < len(toks) && toks[j].Norm != ")" {
+			j++
+		}
+		j++
+	}
+	return j < len(toks) && toks[j].Kind == text.Word && !isUpperWord(toks[j]) && d.triggerAt(s, j)
 }
 
 // takeAffiliation reads mention m after "of" or "from" as the
@@ -412,9 +449,12 @@ func (d *docState) groupParticipant(p participant) *entity {
 		return c // "A suicide bomber blew himself up… Al-Shabaab said it carried out the bombing"
 	}
 	if p.community != "" {
-		name := p.community + " militia"
+		name, typ := p.community+" militia", "ethnic militia"
+		if p.kind == "communal militia" {
+			name, typ = p.community+" communal militia", p.kind // "residents of Dogbo attacked"
+		}
 		e := d.entityFor(&cand{class: ClassArmedGroup, key: "group/" + slug(name), name: name, country: p.country})
-		e.typ, e.conf = "ethnic militia", 0.7
+		e.typ, e.conf = typ, 0.7
 		return e
 	}
 	kind := p.kind

@@ -147,6 +147,8 @@ func (d *docState) contextPlace(l *wordLists, s, a, end int, prev string, listed
 		// "Arrondissement of Goumori", "the district of Dand": the
 		// division the word names
 		return placeSpan{a: a, b: end, word: toks[a-2].Norm}, true
+	case a >= 2 && (prev == "of" || prev == "from") && townsfolkHeads.has(toks[a-2].Norm) && !d.r.stopwords.has(toks[a].Norm) && !d.r.givenNames.has(toks[a].Norm):
+		return placeSpan{a: a, b: end}, true // "residents of Dogbo attacked", "people from Kalou"
 	case a >= 2 && skipNearWords(toks, a-2) == a:
 		return placeSpan{a: a, b: end}, true // "Gbessa, coded to Karimama"
 	case a > 0 && (locatives.has(prev) || listed && (prev == "and" || prev == ",")):
