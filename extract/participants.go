@@ -242,7 +242,10 @@ func (d *docState) readAfter(p *participant) {
 	toks := d.sents[p.s].Tokens
 	k := p.head + 1
 	if k < len(toks) && (toks[k].Norm == "of" || toks[k].Norm == "from") {
-		if m := d.mentionStarting(p.s, k+1); m != nil && !d.townsfolkOf(p, m) {
+		if m := d.mentionStarting(p.s, settlementOf(toks, k+1)); m != nil && d.townsfolkOf(p, m) {
+			return
+		}
+		if m := d.mentionStarting(p.s, k+1); m != nil {
 			d.takeAffiliation(p, m)
 		}
 		return
@@ -267,6 +270,10 @@ func (d *docState) readAfter(p *participant) {
 // are the people of that place: "residents of Dogbo".
 var townsfolkHeads = grammarList("townsfolkHeads")
 
+// townsfolkActs are the verbs, besides the lexicon's triggers, after which
+// the people of a place act as a side: "fought", "clashed", "lynched".
+var townsfolkActs = grammarList("townsfolkActs")
+
 // townsfolkOf reads "residents of Dogbo", "people from Kalou" (m the place
 // after "of" or "from") when the phrase opens an attack: the people of a
 // place who attack or fight ("residents of Dogbo (Dogbo, Mono) attacked a
@@ -286,6 +293,16 @@ func (d *docState) townsfolkOf(p *participant, m *mention) bool {
 	return true
 }
 
+// settlementOf returns the token after "the village of", "the villages
+// of" starting at token j ("residents from the villages of Belle and
+// Kperankou fought"), or j when the words there are not those.
+func settlementOf(toks []text.Token, j int) int {
+	if j+2 < len(toks) && toks[j].Norm == "the" && loadWordLists().placeWords[toks[j+1].Norm]&placeSettle != 0 && toks[j+2].Norm == "of" {
+		return j + 3
+	}
+	return j
+}
+
 // opensAttack reports whether the words from token j of sentence s, past
 // a bracketed aside ("(Dogbo, Mono)"), are the verb of an attack: the
 // phrase before j is its subject.
@@ -297,7 +314,10 @@ func (d *docState) opensAttack(s, j int) bool {
 		}
 		j++
 	}
-	return j < len(toks) && toks[j].Kind == text.Word && !isUpperWord(toks[j]) && d.triggerAt(s, j)
+	for j < len(toks) && (toks[j].Norm == "and" || toks[j].Norm == "," || toks[j].Norm == "-" || isUpperWord(toks[j])) {
+		j++ // the other places listed: "of Belle and Kperankou fought"
+	}
+	return j < len(toks) && toks[j].Kind == text.Word && !isUpperWord(toks[j]) && (townsfolkActs.has(toks[j].Norm) || d.triggerAt(s, j))
 }
 
 // takeAffiliation reads mention m after "of" or "from" as the
