@@ -242,6 +242,15 @@ func (d *docState) addContextPlace(l *wordLists, s int, sp placeSpan) {
 			within = d.townBefore(s, sp.a, cc)
 		}
 	}
+	if cc == "" && within == nil {
+		if g := d.placeBySkeleton(name); g != nil {
+			// "Mpekatoni" for Mpeketoni: a town of the gazetteer spelt
+			// otherwise, in a note that names nothing else to place it
+			e := d.entityFor(d.r.gazCand(g))
+			d.addMention(d.newMention(mention{s: s, a: sp.a, b: sp.b, ent: e}), name)
+			return
+		}
+	}
 	e := d.entityFor(&cand{class: ClassPlace, key: "place/" + keyCountry(cc) + "-" + slug(name), name: name, country: cc})
 	e.conf = 0.6
 	if e.within == nil && within != e {
@@ -554,6 +563,84 @@ func (d *docState) regionBySkeleton(name string) *gazetteer.Entry {
 		found = e
 	}
 	return found
+}
+
+// placeSkeletons maps the consonant skeleton of every name of the
+// gazetteer to the entries known by it (indexes for At), built on first
+// use from the name index without decoding entries.
+var (
+	placeSkeletonOnce sync.Once
+	placeSkeleton     map[string][]int32
+)
+
+// minPlaceSkeleton is the shortest skeleton placeBySkeleton reads: with
+// fewer consonants ("lwk" for El Wak and Elwak) too many names of the
+// world share one.
+const minPlaceSkeleton = 5
+
+func (d *docState) placeSkeletons() map[string][]int32 {
+	placeSkeletonOnce.Do(func() {
+		placeSkeleton = map[string][]int32{}
+		d.r.gaz.EachName(func(name string, i int) bool {
+			if k := skeleton(name); len(k) >= minPlaceSkeleton {
+				placeSkeleton[k] = append(placeSkeleton[k], int32(i))
+			}
+			return true
+		})
+	})
+	return placeSkeleton
+}
+
+// placeBySkeleton returns the town or district of the gazetteer that a
+// place name found from context spells otherwise ("Mpekatoni" for
+// Mpeketoni, "Bulo Burte" for Bulo Burti): the entries sharing its
+// consonant skeleton (of minPlaceSkeleton letters or more) and its
+// initial, when they are places (not countries or first-level divisions,
+// which regionBySkeleton reads) and all lie in one country, and, if the
+// document names countries by their names, in one of those. Nil
+// otherwise.
+func (d *docState) placeBySkeleton(name string) *gazetteer.Entry {
+	k := skeleton(name)
+	if len(k) < minPlaceSkeleton {
+		return nil
+	}
+	var found *gazetteer.Entry
+	for _, i := range d.placeSkeletons()[k] {
+		g := d.r.gaz.At(int(i))
+		if g.Kind != gazetteer.KindPlace || g.Country == "" || !sameInitial(g.Name, name) {
+			return nil
+		}
+		if found != nil && found.Country != g.Country {
+			return nil
+		}
+		if found == nil || g.Population > found.Population {
+			found = g
+		}
+	}
+	if found != nil && !d.countryNamedOrNone(found.Country) {
+		return nil
+	}
+	return found
+}
+
+// countryNamedOrNone reports whether the document names country cc by its
+// name, or names no country by its name at all (demonyms and the home
+// countries of armed groups do not count: "al Shabaab" says nothing of
+// where a note's village lies).
+func (d *docState) countryNamedOrNone(cc string) bool {
+	named := false
+	for _, ms := range d.ments {
+		for _, m := range ms {
+			if m.ent.class != ClassCountry || m.demonym || m.ent.country == "" {
+				continue
+			}
+			if m.ent.country == cc {
+				return true
+			}
+			named = true
+		}
+	}
+	return !named
 }
 
 func sameInitial(a, b string) bool {

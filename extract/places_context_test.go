@@ -29,6 +29,9 @@ var placeTests = []struct {
 	{"a word between the name and its settlement word", "Militants kidnapped a teacher in Kambioos refugee camp in Kenya.", "Kambioos", "Kambioos", "", "Kenya", ""},
 	{"a capitalised division word before of", "Gunmen abducted a farmer in Arrondissement of Tawoura (Banikoara, Alibori).", "Tawoura", "Tawoura", "", "Benin", "arrondissement"},
 	{"a road between two known towns takes their country", "Clashes on the Bohicon-Abomey axis left two dead.", "Bohicon-Abomey", "Bohicon-Abomey", "", "Benin", ""},
+	{"a town spelt otherwise, in a note that names no country", "Armed men attacked a bus at Mpekatoni border town.", "Mpekatoni", "Mpeketoni", "", "Kenya", ""},
+	{"a spelling that names another country's town is not read so", "Armed men attacked a bus at Mpekatoni border town in Uganda.", "Mpekatoni", "Mpekatoni", "", "Uganda", ""},
+	{"the people of a place named after of", "Residents of Kalou attacked a herders' camp in Benin.", "Kalou", "Kalou", "", "Benin", ""},
 	{"venue in a town", "A bomb exploded at a mosque in Garissa, Kenya.", "mosque", "Garissa mosque", "Garissa", "Kenya", "facility"},
 	{"venue after a town", "Attackers threw a grenade into Mandera police station in Kenya.", "police station", "Mandera police station", "Mandera", "Kenya", "facility"},
 }
