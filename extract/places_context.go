@@ -520,9 +520,13 @@ var adminWords = grammarList("adminWords")
 // than administrative ones, folded to ASCII, with vowels (after the
 // first letter), "y", "h" and "w" dropped and doubled letters collapsed.
 // Paktia and Paktiya, Nangarhar and Ningarhar share one.
-func skeleton(name string) string {
+func skeleton(name string) string { return skeletonOfNorm(text.Normalize(name)) }
+
+// skeletonOfNorm is skeleton for a name already normalized (the
+// gazetteer's name index holds its names so).
+func skeletonOfNorm(norm string) string {
 	var b strings.Builder
-	for _, w := range strings.Fields(text.Normalize(name)) {
+	for _, w := range strings.Fields(norm) {
 		if adminWords.has(w) {
 			continue
 		}
@@ -582,7 +586,7 @@ func (d *docState) placeSkeletons() map[string][]int32 {
 	placeSkeletonOnce.Do(func() {
 		placeSkeleton = map[string][]int32{}
 		d.r.gaz.EachName(func(name string, i int) bool {
-			if k := skeleton(name); len(k) >= minPlaceSkeleton {
+			if k := skeletonOfNorm(name); len(k) >= minPlaceSkeleton {
 				placeSkeleton[k] = append(placeSkeleton[k], int32(i))
 			}
 			return true
