@@ -147,6 +147,10 @@ func (d *docState) contextPlace(l *wordLists, s, a, end int, prev string, listed
 		// "Arrondissement of Goumori", "the district of Dand": the
 		// division the word names
 		return placeSpan{a: a, b: end, word: toks[a-2].Norm}, true
+	case otherPlacesAfter(l, toks, end) > 0:
+		// "Kamara and other villages of Molo district": a place of the
+		// list, inside the area after the place word
+		return placeSpan{a: a, b: end, after: otherPlacesAfter(l, toks, end) + 1}, true
 	case a >= 2 && (prev == "of" || prev == "from") && townsfolkHeads.has(toks[a-2].Norm) && !d.r.stopwords.has(toks[a].Norm) && !d.r.givenNames.has(toks[a].Norm):
 		return placeSpan{a: a, b: end}, true // "residents of Dogbo attacked", "people from Kalou"
 	case a >= 2 && skipNearWords(toks, a-2) == a:
@@ -158,6 +162,28 @@ func (d *docState) contextPlace(l *wordLists, s, a, end int, prev string, listed
 		return placeSpan{a: a, b: end}, true
 	}
 	return placeSpan{}, false
+}
+
+// otherPlaceWords stand between "and" and the plural place word after the
+// last name of a list of places: "and other villages", "and surrounding
+// areas".
+var otherPlaceWords = grammarList("otherPlaceWords")
+
+// otherPlacesAfter returns the index of the place word in "(,) and other
+// villages" right after token end, or 0 when the words there are not
+// those.
+func otherPlacesAfter(l *wordLists, toks []text.Token, end int) int {
+	k := end
+	if k < len(toks) && toks[k].Norm == "," {
+		k++
+	}
+	if k+2 >= len(toks) || toks[k].Norm != "and" || !otherPlaceWords.has(toks[k+1].Norm) {
+		return 0
+	}
+	if l.placeWords[toks[k+2].Norm]&(placeAdmin|placeSettle) == 0 {
+		return 0
+	}
+	return k + 2
 }
 
 // placeLike reports whether the run [a, end) after a locative can be a
@@ -401,6 +427,11 @@ func (d *docState) areaAfter(s, b int) *entity {
 	switch toks[j].Norm {
 	case ",", "(", "in":
 		j++
+	case "of":
+		if j == 0 || l.placeWords[toks[j-1].Norm]&(placeAdmin|placeSettle) == 0 {
+			return nil
+		}
+		j++ // "Kamara and other villages of Molo"
 	default:
 		return nil
 	}

@@ -32,6 +32,8 @@ var placeTests = []struct {
 	{"a town spelt otherwise, in a note that names no country", "Armed men attacked a bus at Mpekatoni border town.", "Mpekatoni", "Mpeketoni", "", "Kenya", ""},
 	{"a spelling that names another country's town is not read so", "Armed men attacked a bus at Mpekatoni border town in Uganda.", "Mpekatoni", "Mpekatoni", "", "Uganda", ""},
 	{"the people of a place named after of", "Residents of Kalou attacked a herders' camp in Benin.", "Kalou", "Kalou", "", "Benin", ""},
+	{"the last of a list before and other villages of an area", "Gunmen attacked Kamara and other villages of Molo district in Kenya.", "Kamara", "Kamara", "Molo", "Kenya", ""},
+	{"a list before and surrounding areas in an area", "Raiders burned houses in Sirikwa, Tebere, and surrounding areas in Molo, Kenya.", "Tebere", "Tebere", "Molo", "Kenya", ""},
 	{"venue in a town", "A bomb exploded at a mosque in Garissa, Kenya.", "mosque", "Garissa mosque", "Garissa", "Kenya", "facility"},
 	{"venue after a town", "Attackers threw a grenade into Mandera police station in Kenya.", "police station", "Mandera police station", "Mandera", "Kenya", "facility"},
 }
