@@ -133,7 +133,7 @@ func (d *docState) contextPlace(l *wordLists, s, a, end int, prev string, listed
 	case l.placeWords[next]&placeMod != 0 && !isUpperWord(toks[end]) && end+1 < len(toks) && l.placeWords[toks[end+1].Norm]&placeSettle != 0:
 		return placeSpan{a: a, b: end, word: toks[end+1].Norm}, true // "Hullugho border town", "Kakuma refugee camp"
 	case l.placeWords[next]&(placeAdmin|placeSettle|placePart) != 0 && !isUpperWord(toks[end]):
-		if a == 0 && d.r.stopwords.has(toks[a].Norm) {
+		if a == 0 && d.r.stopwords.has(toks[a].Norm) || d.peopleSettlement(s, a, end) {
 			return placeSpan{}, false
 		}
 		return placeSpan{a: a, b: end, word: next}, true
@@ -162,6 +162,44 @@ func (d *docState) contextPlace(l *wordLists, s, a, end int, prev string, listed
 		return placeSpan{a: a, b: end}, true
 	}
 	return placeSpan{}, false
+}
+
+// peopleSettlements are the settlement words that, after a people's name,
+// say where that people lives: "a Fulani camp".
+var peopleSettlements = grammarList("peopleSettlements")
+
+// peopleVerbs follow "the X" where X is a people spoken of as a whole:
+// "the Fulani were accused".
+var peopleVerbs = grammarList("peopleVerbs")
+
+// peopleSettlement reports whether the one-word name [a, end) of sentence
+// s before a settlement word of peopleSettlements is a people's name, not
+// a place's ("residents attacked a Fulani settlement"): a demonym, or a
+// word the document uses elsewhere for a people, before the head of a
+// description of people ("Fulani herders", "Fulani militia") or as "the
+// Fulani were…".
+func (d *docState) peopleSettlement(s, a, end int) bool {
+	toks := d.sents[s].Tokens
+	if end-a != 1 || end >= len(toks) || !peopleSettlements.has(toks[end].Norm) {
+		return false
+	}
+	if d.r.isDemonym(toks[a]) {
+		return true
+	}
+	w := toks[a].Norm
+	for k := range d.sents {
+		ts := d.sents[k].Tokens
+		for i := 0; i+1 < len(ts); i++ {
+			if ts[i].Norm != w || !isUpperWord(ts[i]) {
+				continue
+			}
+			n := ts[i+1].Norm
+			if peopleHeads.has(n) || communityHeads.has(n) || groupHeads.has(n) || i > 0 && ts[i-1].Norm == "the" && peopleVerbs.has(n) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // otherPlaceWords stand between "and" and the plural place word after the
