@@ -257,6 +257,9 @@ func (d *docState) readAfter(p *participant) {
 	toks := d.sents[p.s].Tokens
 	k := p.head + 1
 	if k < len(toks) && (toks[k].Norm == "of" || toks[k].Norm == "from") {
+		if m := d.mentionStarting(p.s, settlementOf(toks, k+1)); m != nil && d.townsfolkOf(p, m) {
+			return
+		}
 		if m := d.mentionStarting(p.s, k+1); m != nil {
 			d.takeAffiliation(p, m)
 		}
@@ -276,6 +279,60 @@ func (d *docState) readAfter(p *participant) {
 			return
 		}
 	}
+}
+
+// townsfolkHeads are the heads that, before "of" or "from" and a place,
+// are the people of that place: "residents of Dogbo".
+var townsfolkHeads = grammarList("townsfolkHeads")
+
+// townsfolkActs are the verbs, besides the lexicon's triggers, after which
+// the people of a place act as a side: "fought", "clashed", "lynched".
+var townsfolkActs = grammarList("townsfolkActs")
+
+// townsfolkOf reads "residents of Dogbo", "people from Kalou" (m the place
+// after "of" or "from") when the phrase opens an attack: the people of a
+// place who attack or fight ("residents of Dogbo (Dogbo, Mono) attacked a
+// camp") act as its communal militia, named after the place as conflict
+// coding names such sides. As victims ("residents of Dogbo were attacked")
+// they stay civilians. It reports whether it read the phrase so.
+func (d *docState) townsfolkOf(p *participant, m *mention) bool {
+	toks := d.sents[p.s].Tokens
+	if !townsfolkHeads.has(toks[p.head].Norm) || len(p.modifiers) > 0 || p.community != "" || p.affiliation != nil {
+		return false
+	}
+	if m.ent.class != ClassPlace && m.ent.class != ClassRegion || m.ent.typ == "facility" || !d.opensAttack(p.s, m.b) {
+		return false
+	}
+	p.community, p.country = d.surface(p.s, m.a, m.b), m.ent.country
+	p.class, p.kind = ClassArmedGroup, "communal militia"
+	return true
+}
+
+// settlementOf returns the token after "the village of", "the villages
+// of" starting at token j ("residents from the villages of Belle and
+// Kperankou fought"), or j when the words there are not those.
+func settlementOf(toks []text.Token, j int) int {
+	if j+2 < len(toks) && toks[j].Norm == "the" && loadWordLists().placeWords[toks[j+1].Norm]&placeSettle != 0 && toks[j+2].Norm == "of" {
+		return j + 3
+	}
+	return j
+}
+
+// opensAttack reports whether the words from token j of sentence s, past
+// a bracketed aside ("(Dogbo, Mono)"), are the verb of an attack: the
+// phrase before j is its subject.
+func (d *docState) opensAttack(s, j int) bool {
+	toks := d.sents[s].Tokens
+	if j < len(toks) && toks[j].Norm == "(" {
+		for j < len(toks) && toks[j].Norm != ")" {
+			j++
+		}
+		j++
+	}
+	for j < len(toks) && (toks[j].Norm == "and" || toks[j].Norm == "," || toks[j].Norm == "-" || isUpperWord(toks[j])) {
+		j++ // the other places listed: "of Belle and Kperankou fought"
+	}
+	return j < len(toks) && toks[j].Kind == text.Word && !isUpperWord(toks[j]) && (townsfolkActs.has(toks[j].Norm) || d.triggerAt(s, j))
 }
 
 // takeAffiliation reads mention m after "of" or "from" as the
@@ -427,9 +484,12 @@ func (d *docState) groupParticipant(p participant) *entity {
 		return c // "A suicide bomber blew himself up… Al-Shabaab said it carried out the bombing"
 	}
 	if p.community != "" {
-		name := p.community + " militia"
+		name, typ := p.community+" militia", "ethnic militia"
+		if p.kind == "communal militia" {
+			name, typ = p.community+" communal militia", p.kind // "residents of Dogbo attacked"
+		}
 		e := d.entityFor(&cand{class: ClassArmedGroup, key: "group/" + slug(name), name: name, country: p.country})
-		e.typ, e.conf = "ethnic militia", 0.7
+		e.typ, e.conf = typ, 0.7
 		return e
 	}
 	kind := p.kind

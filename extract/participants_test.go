@@ -53,6 +53,10 @@ var participantTests = []participantTest{
 	{"security forces", "Security forces in Mali repelled an assault on Monday.", "Security forces", ClassStateForce, "Mali security forces", "Mali", 0, false},
 	{"anaphoric group", "Jaish al-Adl claimed the ambush in Iran. The group said five guards died.", "The group", ClassArmedGroup, "Jaish al-Adl", "", 0, false},
 	{"anaphoric gunmen", "Militants of Boko Haram attacked Mafa in Nigeria. The gunmen later fled.", "The gunmen", ClassArmedGroup, "Boko Haram", "", 0, false},
+	{"townsfolk who attack", "On 3 May 2019, residents of Kalou (Kalou, Mono) attacked a herders' camp in Benin.", "residents", ClassArmedGroup, "Kalou communal militia", "Benin", 0, false},
+	{"townsfolk from a place", "In Benin, people from Tagbo attacked two camps near Djougou.", "people", ClassArmedGroup, "Tagbo communal militia", "", 0, false},
+	{"townsfolk of listed villages", "In Benin, residents from the villages of Gbassa and Tori-Bossito fought each other over farmland.", "residents", ClassArmedGroup, "Gbassa communal militia", "", 0, false},
+	{"townsfolk as victims", "In Kenya, residents of Bura were attacked by raiders.", "residents", ClassCivilians, "residents", "Kenya", 0, false},
 	{"claimed attack", "A suicide bomber struck a market in Somalia. Al-Shabaab said it carried out the bombing.", "bomber", ClassArmedGroup, "Al-Shabaab", "", 0, false},
 }
 

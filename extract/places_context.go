@@ -133,7 +133,7 @@ func (d *docState) contextPlace(l *wordLists, s, a, end int, prev string, listed
 	case l.placeWords[next]&placeMod != 0 && !isUpperWord(toks[end]) && end+1 < len(toks) && l.placeWords[toks[end+1].Norm]&placeSettle != 0:
 		return placeSpan{a: a, b: end, word: toks[end+1].Norm}, true // "Hullugho border town", "Kakuma refugee camp"
 	case l.placeWords[next]&(placeAdmin|placeSettle|placePart) != 0 && !isUpperWord(toks[end]):
-		if a == 0 && d.r.stopwords.has(toks[a].Norm) {
+		if a == 0 && d.r.stopwords.has(toks[a].Norm) || d.peopleSettlement(s, a, end) {
 			return placeSpan{}, false
 		}
 		return placeSpan{a: a, b: end, word: next}, true
@@ -147,6 +147,12 @@ func (d *docState) contextPlace(l *wordLists, s, a, end int, prev string, listed
 		// "Arrondissement of Goumori", "the district of Dand": the
 		// division the word names
 		return placeSpan{a: a, b: end, word: toks[a-2].Norm}, true
+	case otherPlacesAfter(l, toks, end) > 0:
+		// "Kamara and other villages of Molo district": a place of the
+		// list, inside the area after the place word
+		return placeSpan{a: a, b: end, after: otherPlacesAfter(l, toks, end) + 1}, true
+	case a >= 2 && (prev == "of" || prev == "from") && townsfolkHeads.has(toks[a-2].Norm) && !d.r.stopwords.has(toks[a].Norm) && !d.r.givenNames.has(toks[a].Norm):
+		return placeSpan{a: a, b: end}, true // "residents of Dogbo attacked", "people from Kalou"
 	case a >= 2 && skipNearWords(toks, a-2) == a:
 		return placeSpan{a: a, b: end}, true // "Gbessa, coded to Karimama"
 	case a > 0 && (locatives.has(prev) || listed && (prev == "and" || prev == ",")):
@@ -156,6 +162,66 @@ func (d *docState) contextPlace(l *wordLists, s, a, end int, prev string, listed
 		return placeSpan{a: a, b: end}, true
 	}
 	return placeSpan{}, false
+}
+
+// peopleSettlements are the settlement words that, after a people's name,
+// say where that people lives: "a Fulani camp".
+var peopleSettlements = grammarList("peopleSettlements")
+
+// peopleVerbs follow "the X" where X is a people spoken of as a whole:
+// "the Fulani were accused".
+var peopleVerbs = grammarList("peopleVerbs")
+
+// peopleSettlement reports whether the one-word name [a, end) of sentence
+// s before a settlement word of peopleSettlements is a people's name, not
+// a place's ("residents attacked a Fulani settlement"): a demonym, or a
+// word the document uses elsewhere for a people, before the head of a
+// description of people ("Fulani herders", "Fulani militia") or as "the
+// Fulani were…".
+func (d *docState) peopleSettlement(s, a, end int) bool {
+	toks := d.sents[s].Tokens
+	if end-a != 1 || end >= len(toks) || !peopleSettlements.has(toks[end].Norm) {
+		return false
+	}
+	if d.r.isDemonym(toks[a]) {
+		return true
+	}
+	w := toks[a].Norm
+	for k := range d.sents {
+		ts := d.sents[k].Tokens
+		for i := 0; i+1 < len(ts); i++ {
+			if ts[i].Norm != w || !isUpperWord(ts[i]) {
+				continue
+			}
+			n := ts[i+1].Norm
+			if peopleHeads.has(n) || communityHeads.has(n) || groupHeads.has(n) || i > 0 && ts[i-1].Norm == "the" && peopleVerbs.has(n) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// otherPlaceWords stand between "and" and the plural place word after the
+// last name of a list of places: "and other villages", "and surrounding
+// areas".
+var otherPlaceWords = grammarList("otherPlaceWords")
+
+// otherPlacesAfter returns the index of the place word in "(,) and other
+// villages" right after token end, or 0 when the words there are not
+// those.
+func otherPlacesAfter(l *wordLists, toks []text.Token, end int) int {
+	k := end
+	if k < len(toks) && toks[k].Norm == "," {
+		k++
+	}
+	if k+2 >= len(toks) || toks[k].Norm != "and" || !otherPlaceWords.has(toks[k+1].Norm) {
+		return 0
+	}
+	if l.placeWords[toks[k+2].Norm]&(placeAdmin|placeSettle) == 0 {
+		return 0
+	}
+	return k + 2
 }
 
 // placeLike reports whether the run [a, end) after a locative can be a
@@ -238,6 +304,15 @@ func (d *docState) addContextPlace(l *wordLists, s int, sp placeSpan) {
 		}
 		if l.placeWords[sp.word]&placeAdmin == 0 {
 			within = d.townBefore(s, sp.a, cc)
+		}
+	}
+	if cc == "" && within == nil {
+		if g := d.placeBySkeleton(name); g != nil {
+			// "Mpekatoni" for Mpeketoni: a town of the gazetteer spelt
+			// otherwise, in a note that names nothing else to place it
+			e := d.entityFor(d.r.gazCand(g))
+			d.addMention(d.newMention(mention{s: s, a: sp.a, b: sp.b, ent: e}), name)
+			return
 		}
 	}
 	e := d.entityFor(&cand{class: ClassPlace, key: "place/" + keyCountry(cc) + "-" + slug(name), name: name, country: cc})
@@ -390,6 +465,11 @@ func (d *docState) areaAfter(s, b int) *entity {
 	switch toks[j].Norm {
 	case ",", "(", "in":
 		j++
+	case "of":
+		if j == 0 || l.placeWords[toks[j-1].Norm]&(placeAdmin|placeSettle) == 0 {
+			return nil
+		}
+		j++ // "Kamara and other villages of Molo"
 	default:
 		return nil
 	}
@@ -509,9 +589,13 @@ var adminWords = grammarList("adminWords")
 // than administrative ones, folded to ASCII, with vowels (after the
 // first letter), "y", "h" and "w" dropped and doubled letters collapsed.
 // Paktia and Paktiya, Nangarhar and Ningarhar share one.
-func skeleton(name string) string {
+func skeleton(name string) string { return skeletonOfNorm(text.Normalize(name)) }
+
+// skeletonOfNorm is skeleton for a name already normalized (the
+// gazetteer's name index holds its names so).
+func skeletonOfNorm(norm string) string {
 	var b strings.Builder
-	for _, w := range strings.Fields(text.Normalize(name)) {
+	for _, w := range strings.Fields(norm) {
 		if adminWords.has(w) {
 			continue
 		}
@@ -552,6 +636,84 @@ func (d *docState) regionBySkeleton(name string) *gazetteer.Entry {
 		found = e
 	}
 	return found
+}
+
+// placeSkeletons maps the consonant skeleton of every name of the
+// gazetteer to the entries known by it (indexes for At), built on first
+// use from the name index without decoding entries.
+var (
+	placeSkeletonOnce sync.Once
+	placeSkeleton     map[string][]int32
+)
+
+// minPlaceSkeleton is the shortest skeleton placeBySkeleton reads: with
+// fewer consonants ("lwk" for El Wak and Elwak) too many names of the
+// world share one.
+const minPlaceSkeleton = 5
+
+func (d *docState) placeSkeletons() map[string][]int32 {
+	placeSkeletonOnce.Do(func() {
+		placeSkeleton = map[string][]int32{}
+		d.r.gaz.EachName(func(name string, i int) bool {
+			if k := skeletonOfNorm(name); len(k) >= minPlaceSkeleton {
+				placeSkeleton[k] = append(placeSkeleton[k], int32(i))
+			}
+			return true
+		})
+	})
+	return placeSkeleton
+}
+
+// placeBySkeleton returns the town or district of the gazetteer that a
+// place name found from context spells otherwise ("Mpekatoni" for
+// Mpeketoni, "Bulo Burte" for Bulo Burti): the entries sharing its
+// consonant skeleton (of minPlaceSkeleton letters or more) and its
+// initial, when they are places (not countries or first-level divisions,
+// which regionBySkeleton reads) and all lie in one country, and, if the
+// document names countries by their names, in one of those. Nil
+// otherwise.
+func (d *docState) placeBySkeleton(name string) *gazetteer.Entry {
+	k := skeleton(name)
+	if len(k) < minPlaceSkeleton {
+		return nil
+	}
+	var found *gazetteer.Entry
+	for _, i := range d.placeSkeletons()[k] {
+		g := d.r.gaz.At(int(i))
+		if g.Kind != gazetteer.KindPlace || g.Country == "" || !sameInitial(g.Name, name) {
+			return nil
+		}
+		if found != nil && found.Country != g.Country {
+			return nil
+		}
+		if found == nil || g.Population > found.Population {
+			found = g
+		}
+	}
+	if found != nil && !d.countryNamedOrNone(found.Country) {
+		return nil
+	}
+	return found
+}
+
+// countryNamedOrNone reports whether the document names country cc by its
+// name, or names no country by its name at all (demonyms and the home
+// countries of armed groups do not count: "al Shabaab" says nothing of
+// where a note's village lies).
+func (d *docState) countryNamedOrNone(cc string) bool {
+	named := false
+	for _, ms := range d.ments {
+		for _, m := range ms {
+			if m.ent.class != ClassCountry || m.demonym || m.ent.country == "" {
+				continue
+			}
+			if m.ent.country == cc {
+				return true
+			}
+			named = true
+		}
+	}
+	return !named
 }
 
 func sameInitial(a, b string) bool {

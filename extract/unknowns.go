@@ -45,7 +45,7 @@ func (d *docState) findUnknowns() {
 			}
 			name := d.surface(si, i, end)
 			switch {
-			case next == "area" || next == "district" || next == "village" || next == "valley" || next == "camp" || next == "neighbourhood" || next == "neighborhood" || prev == "of" && (prev2 == "town" || prev2 == "city" || prev2 == "village" || prev2 == "district"):
+			case next == "area" || next == "district" || next == "village" || next == "valley" || next == "camp" && !d.peopleSettlement(si, i, end) || next == "neighbourhood" || next == "neighborhood" || prev == "of" && (prev2 == "town" || prev2 == "city" || prev2 == "village" || prev2 == "district"):
 				d.addUnknownPlace(si, i, end, name)
 			case groupHeads.has(next) && !d.headline[si] && !d.descriptorsOnly(si, i, end) && !countsOnly(toks, i, end):
 				e := d.entityFor(&cand{class: ClassArmedGroup, key: "group/" + slug(name), name: name})

@@ -266,6 +266,19 @@ func (g *Gazetteer) Each(fn func(e *Entry) bool) {
 	}
 }
 
+// EachName calls fn for every name of the name index, normalized (as
+// [Normalize] gives it), with the index (in [Gazetteer.Each] order, for
+// [Gazetteer.At]) of an entry known by it, in the order of the names,
+// until fn returns false. It decodes no entry: a caller can index the
+// names its own way (by spelling-independent keys) at little cost.
+func (g *Gazetteer) EachName(fn func(name string, entry int) bool) {
+	for i := 0; i < g.npost; i++ {
+		if !fn(g.postKey(i), g.postIdx(i)) {
+			return
+		}
+	}
+}
+
 // At returns the i-th entry in the order of [Gazetteer.Each], for i from
 // 0 to the sum of [Gazetteer.Len]'s counts minus one.
 func (g *Gazetteer) At(i int) *Entry { return g.entry(i) }

@@ -375,3 +375,28 @@ func TestTownsBeyondCities500(t *testing.T) {
 		}
 	}
 }
+
+func TestEachName(t *testing.T) {
+	g := Default()
+	n, found := 0, false
+	prev := ""
+	g.EachName(func(name string, i int) bool {
+		if name < prev {
+			t.Fatalf("names out of order: %q after %q", name, prev)
+		}
+		prev = name
+		n++
+		if name == "quetta" && g.At(i).Country == "PK" {
+			found = true
+		}
+		return true
+	})
+	if n == 0 || !found {
+		t.Fatalf("EachName gave %d names, Quetta (PK) found %v", n, found)
+	}
+	stopped := 0
+	g.EachName(func(string, int) bool { stopped++; return stopped < 3 })
+	if stopped != 3 {
+		t.Errorf("EachName went on after false: %d calls", stopped)
+	}
+}
