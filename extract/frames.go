@@ -303,6 +303,11 @@ func (d *docState) syntaxFrames(si int, ps *syntax.Sentence, found []*frame, dat
 			// strikes"): its clause roles as an attack's
 			if def, h = genericAttack(ps, f); def != nil {
 				d.fillFromSyntax(f, ps, def, h, false)
+				if c := ps.ChunkOf[h]; !f.verb && ps.Chunks[c].Kind == syntax.NP && happened(ps, c) {
+					// "the airstrikes killed nine", "since the
+					// airstrikes": its clause reports it
+					f.reported, f.told = true, true
+				}
 			}
 			continue
 		}
@@ -796,7 +801,9 @@ func pickDef(ps *syntax.Sentence, c int) *frameDef {
 		}
 		if len(def.subjects) > 0 {
 			// "two rockets landed": the munition is the subject
-			if cl.Subj >= 0 && !ch.Passive && hasString(def.subjects, ps.Chunks[cl.Subj].Lemma) {
+			// ("Mortars rained down": a capital the tagger took for a
+			// name keeps its plural)
+			if sj := cl.Subj; sj >= 0 && !ch.Passive && (hasString(def.subjects, ps.Chunks[sj].Lemma) || hasString(def.subjects, strings.TrimSuffix(ps.Chunks[sj].Lemma, "s"))) {
 				return def
 			}
 			continue

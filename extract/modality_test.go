@@ -50,6 +50,7 @@ var unrealTests = []struct{ name, in string }{
 	{"seized by no armed doer", "A court in Nairobi seized the assets of the former governor."},
 	{"pounded by no armed doer", "Heavy rain pounded the capital Accra overnight."},
 	{"light verb whose object names no event", "Soldiers launched a manhunt for the escaped prisoners near Arusha."},
+	{"a definite noun of a vague undertaking presupposes no attack", "We start this operation to free the province, the commander said."},
 	{"light verb whose object is an event of another type", "The gang has carried out kidnappings in Kaduna before."},
 	{"bulleted list of names with citation marks", "*2012-05-03, Sergeant Major Paul R. Oduya[41], U.S. Army Corps of Engineers, US Bomb *2012-05-03, Captain Lena K. Holm[42], U.S. Navy."},
 	{"prevented attempt named by its event noun", "Police foiled an assassination attempt in Caracas."},
