@@ -339,7 +339,7 @@ func (d *docState) syntaxFrames(si int, ps *syntax.Sentence, found []*frame, dat
 	for c := range ps.Chunks {
 		ch := &ps.Chunks[c]
 		h := ch.Head
-		if coveredBy(found[:n], h) || ch.Neg || ch.Modal || ch.Inf || ch.Modifier {
+		if coveredBy(found[:n], h) || ch.Neg || ch.Modal || ch.Inf && !aspectInfinitive(ps, c) || ch.Modifier {
 			continue
 		}
 		def := pickDef(ps, c)
@@ -378,6 +378,14 @@ func (d *docState) syntaxFrames(si int, ps *syntax.Sentence, found []*frame, dat
 		sortLike(found, func(a, b *frame) bool { return a.a < b.a })
 	}
 	return found
+}
+
+// aspectInfinitive reports whether infinitive verb group c follows a
+// verb of aspect or attempt that reports its act ("began to shell",
+// "attempted to abduct"), not one intended ("plans to attack").
+func aspectInfinitive(ps *syntax.Sentence, c int) bool {
+	a := ps.Chunks[c].A
+	return a >= 2 && ps.Toks[a].Norm == "to" && aspectVerbs.has(ps.Toks[a-1].Norm)
 }
 
 // catenativeGerund reports whether verb group c is a gerund that

@@ -147,6 +147,10 @@ var frameTests = []struct {
 		EventAttack, "shelling", "", "the old town", "Kobane"},
 	{"headline in Title Case read through its lexicon tags", "Militants Behead Aid Worker In Northern Syria",
 		EventAttack, "killing", "Militants", "workers", "Syria"},
+	{"infinitive after a verb of attempt reports the attempt made", "Bandits attempted to abduct two traders near Kaduna.",
+		EventAbduction, "kidnapping", "Bandits", "two traders", "Kaduna"},
+	{"a headline's event noun the clause blames on someone took place", "Grenade attack blamed on militants in Garissa",
+		EventAttack, "bombing", "", "", "Garissa"},
 	{"counted venues on a nominal strike beside the toll's victims", "The army carried out airstrikes on two hospitals in Aleppo, killing patients.",
 		EventAttack, "airstrike", "Syria", "hospitals", "Aleppo"},
 }

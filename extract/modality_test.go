@@ -50,6 +50,8 @@ var unrealTests = []struct{ name, in string }{
 	{"seized by no armed doer", "A court in Nairobi seized the assets of the former governor."},
 	{"pounded by no armed doer", "Heavy rain pounded the capital Accra overnight."},
 	{"light verb whose object names no event", "Soldiers launched a manhunt for the escaped prisoners near Arusha."},
+	{"infinitive of intent after a verb that is no attempt", "The rebels plan to abduct foreign workers in Mandera."},
+	{"a quoted attempt a speaker alleges", "\"They tried to kill me today,\" the governor told reporters in Lagos."},
 	{"a definite noun of a vague undertaking presupposes no attack", "We start this operation to free the province, the commander said."},
 	{"light verb whose object is an event of another type", "The gang has carried out kidnappings in Kaduna before."},
 	{"bulleted list of names with citation marks", "*2012-05-03, Sergeant Major Paul R. Oduya[41], U.S. Army Corps of Engineers, US Bomb *2012-05-03, Captain Lena K. Holm[42], U.S. Navy."},

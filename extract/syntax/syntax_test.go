@@ -21,6 +21,8 @@ var clauseTests = []struct {
 		[]string{"kill active subj=Car Bomb obj=Seven in:Kabul"}},
 	{"third-person form after a determiner's compound, before a count", "A drone strike kills five fighters.",
 		[]string{"kill active subj=A drone strike obj=five fighters"}},
+	{"base form before a past form with its preposition heads the subject", "Grenade attack blamed on militants in Garissa",
+		[]string{"blame active subj=Grenade attack on:militants in:Garissa"}},
 	{"-s form before a comma closes a compound", "Troops, backed by rebel air strikes, took the town.",
 		[]string{"back reduced subj=Troops agent=rebel air strikes", "take active subj=Troops obj=the town"}},
 	{"plural subject before a verb form that is also a noun", "Herders attack farmers near the river",

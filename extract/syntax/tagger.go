@@ -273,6 +273,11 @@ func (p *Parser) afterNoun(i, k int) Tag {
 	switch {
 	case prevPlural && !third:
 		return Verb
+	case !third && i+1 < len(s.Toks) && p.lex[s.Toks[i+1].Norm].tag == VerbPast && p.nextTag(i+1) == Prep:
+		// "Grenade attack blamed on militants", "bus attack claimed by
+		// the group": a past form with its preposition after the
+		// base form is the verb; the base form heads the subject
+		return Noun
 	case det && third && (p.nextTag(i) == Num || p.nextTag(i) == Det):
 		return Verb // "a drone strike kills five", "the blast injures the driver"
 	case det:
