@@ -1249,12 +1249,28 @@ func (d *docState) fillFromSyntax(f *frame, ps *syntax.Sentence, def *frameDef, 
 		f.subtype, f.cameo = def.subtype, def.cameo
 	}
 	if def.needAgent {
-		if !named {
+		if !named && !d.weaponDoer(f, ps, r.actors) {
 			return false
 		}
 		f.weak = false
 	}
 	return true
+}
+
+// weaponDoer reports whether one of the doer phrases of a row that needs
+// a doer is a weapon ("two children were killed by explosive devices"):
+// the weapon stands for a doer left unnamed, and its name joins the
+// frame's weapons.
+func (d *docState) weaponDoer(f *frame, ps *syntax.Sentence, doers []int) bool {
+	found := false
+	for _, np := range doers {
+		ch := &ps.Chunks[np]
+		for _, m := range d.r.weapons.FindCoded(d.coded[f.s].Slice(ch.A, ch.B)) {
+			f.weapons = appendStr(f.weapons, m.Values[0].Name)
+			found = true
+		}
+	}
+	return found
 }
 
 // modifierDoer gives event noun phrase ch the doer a common noun before

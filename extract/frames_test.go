@@ -151,6 +151,8 @@ var frameTests = []struct {
 		EventAbduction, "kidnapping", "Bandits", "two traders", "Kaduna"},
 	{"a headline's event noun the clause blames on someone took place", "Grenade attack blamed on militants in Garissa",
 		EventAttack, "bombing", "", "", "Garissa"},
+	{"a weapon in the 'by' phrase stands for an unnamed doer", "A farmer was killed by a landmine near Gao.",
+		EventAttack, "roadside bombing", "", "farmers", "Gao Region"},
 	{"counted venues on a nominal strike beside the toll's victims", "The army carried out airstrikes on two hospitals in Aleppo, killing patients.",
 		EventAttack, "airstrike", "Syria", "hospitals", "Aleppo"},
 }

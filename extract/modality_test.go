@@ -50,6 +50,7 @@ var unrealTests = []struct{ name, in string }{
 	{"seized by no armed doer", "A court in Nairobi seized the assets of the former governor."},
 	{"pounded by no armed doer", "Heavy rain pounded the capital Accra overnight."},
 	{"light verb whose object names no event", "Soldiers launched a manhunt for the escaped prisoners near Arusha."},
+	{"killed by what is no weapon and no doer", "Three people were killed by lightning in Kisumu."},
 	{"infinitive of intent after a verb that is no attempt", "The rebels plan to abduct foreign workers in Mandera."},
 	{"a quoted attempt a speaker alleges", "\"They tried to kill me today,\" the governor told reporters in Lagos."},
 	{"a definite noun of a vague undertaking presupposes no attack", "We start this operation to free the province, the commander said."},
