@@ -303,6 +303,11 @@ func (d *docState) syntaxFrames(si int, ps *syntax.Sentence, found []*frame, dat
 			// strikes"): its clause roles as an attack's
 			if def, h = genericAttack(ps, f); def != nil {
 				d.fillFromSyntax(f, ps, def, h, false)
+				if c := ps.ChunkOf[h]; !f.verb && ps.Chunks[c].Kind == syntax.NP && happened(ps, c) {
+					// "the airstrikes killed nine", "since the
+					// airstrikes": its clause reports it
+					f.reported, f.told = true, true
+				}
 			}
 			continue
 		}
@@ -334,7 +339,7 @@ func (d *docState) syntaxFrames(si int, ps *syntax.Sentence, found []*frame, dat
 	for c := range ps.Chunks {
 		ch := &ps.Chunks[c]
 		h := ch.Head
-		if coveredBy(found[:n], h) || ch.Neg || ch.Modal || ch.Inf || ch.Modifier {
+		if coveredBy(found[:n], h) || ch.Neg || ch.Modal || ch.Inf && !aspectInfinitive(ps, c) || ch.Modifier {
 			continue
 		}
 		def := pickDef(ps, c)
@@ -373,6 +378,14 @@ func (d *docState) syntaxFrames(si int, ps *syntax.Sentence, found []*frame, dat
 		sortLike(found, func(a, b *frame) bool { return a.a < b.a })
 	}
 	return found
+}
+
+// aspectInfinitive reports whether infinitive verb group c follows a
+// verb of aspect or attempt that reports its act ("began to shell",
+// "attempted to abduct"), not one intended ("plans to attack").
+func aspectInfinitive(ps *syntax.Sentence, c int) bool {
+	a := ps.Chunks[c].A
+	return a >= 2 && ps.Toks[a].Norm == "to" && aspectVerbs.has(ps.Toks[a-1].Norm)
 }
 
 // catenativeGerund reports whether verb group c is a gerund that
@@ -796,7 +809,9 @@ func pickDef(ps *syntax.Sentence, c int) *frameDef {
 		}
 		if len(def.subjects) > 0 {
 			// "two rockets landed": the munition is the subject
-			if cl.Subj >= 0 && !ch.Passive && hasString(def.subjects, ps.Chunks[cl.Subj].Lemma) {
+			// ("Mortars rained down": a capital the tagger took for a
+			// name keeps its plural)
+			if sj := cl.Subj; sj >= 0 && !ch.Passive && (hasString(def.subjects, ps.Chunks[sj].Lemma) || hasString(def.subjects, strings.TrimSuffix(ps.Chunks[sj].Lemma, "s"))) {
 				return def
 			}
 			continue
@@ -1239,12 +1254,28 @@ func (d *docState) fillFromSyntax(f *frame, ps *syntax.Sentence, def *frameDef, 
 		f.subtype, f.cameo = def.subtype, def.cameo
 	}
 	if def.needAgent {
-		if !named {
+		if !named && !d.weaponDoer(f, ps, r.actors) {
 			return false
 		}
 		f.weak = false
 	}
 	return true
+}
+
+// weaponDoer reports whether one of the doer phrases of a row that needs
+// a doer is a weapon ("two children were killed by explosive devices"):
+// the weapon stands for a doer left unnamed, and its name joins the
+// frame's weapons.
+func (d *docState) weaponDoer(f *frame, ps *syntax.Sentence, doers []int) bool {
+	found := false
+	for _, np := range doers {
+		ch := &ps.Chunks[np]
+		for _, m := range d.r.weapons.FindCoded(d.coded[f.s].Slice(ch.A, ch.B)) {
+			f.weapons = appendStr(f.weapons, m.Values[0].Name)
+			found = true
+		}
+	}
+	return found
 }
 
 // modifierDoer gives event noun phrase ch the doer a common noun before

@@ -99,6 +99,20 @@ func backReference(f *frame) bool {
 	return !f.verb && f.definite && !f.told && len(f.actors) == 0 && len(f.actorText) == 0
 }
 
+// vagueEventNouns name an undertaking that need not be an attack: "this
+// operation", "the action" presuppose nothing violent.
+var vagueEventNouns = grammarList("vagueEventNouns")
+
+// hasType reports whether events hold one of type typ.
+func hasType(events []*docEvent, typ string) bool {
+	for _, e := range events {
+		if e.f.typ == typ {
+			return true
+		}
+	}
+	return false
+}
+
 // sameDate reports whether the dates of e and f, where both have one, do
 // not contradict (a day apart at most, or the same month).
 func sameDate(e, f *frame) bool {
@@ -323,6 +337,13 @@ func (d *docState) mergeEvents(frames []*frame) []*docEvent {
 			// introduces an event of its own
 			if target != nil && !f.definite && !f.verb && f.typ == EventAttack && len(f.targetText) > 0 {
 				target = nil
+			}
+			if target == nil && backReference(f) && !f.weak && !hasType(events, f.typ) && !vagueEventNouns.has(d.sents[f.s].Tokens[f.b-1].Norm) {
+				// "the massacre shocked the nation", "in response to
+				// the raid": a definite event noun presupposes its
+				// event; where the document told of none before, the
+				// noun introduces it
+				f.reported = true
 			}
 			if target == nil && (!hasContent(f) || f.weak) {
 				continue

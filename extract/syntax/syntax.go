@@ -142,6 +142,8 @@ type Sentence struct {
 type Parser struct {
 	s   Sentence
 	lex map[string]word
+	// headline: the sentence is written in Title Case (titleCase).
+	headline bool
 }
 
 // NewParser returns a parser with the embedded lexicon.

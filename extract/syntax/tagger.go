@@ -11,6 +11,7 @@ import (
 // tag gives every token its lexicon tag, or one from its shape.
 func (p *Parser) tag() {
 	s := &p.s
+	p.headline = p.titleCase()
 	for i, t := range s.Toks {
 		s.Tags[i], s.Lemmas[i] = p.tagOf(i, t)
 	}
@@ -33,7 +34,7 @@ func (p *Parser) tagOf(i int, t text.Token) (Tag, string) {
 	if p.acronym(i) {
 		return Proper, w // "IS", "AP": an acronym among lower-case words is a name
 	}
-	if e, ok := p.lex[w]; ok && !(t.Upper() && !initial && (e.tag >= Noun || e.tag == Modal)) {
+	if e, ok := p.lex[w]; ok && !(t.Upper() && !initial && (e.tag >= Noun && !p.headline || e.tag == Modal)) {
 		// a capitalised modal inside a sentence is a name: "on 3 May"
 		return e.tag, e.lemma
 	}
@@ -44,6 +45,24 @@ func (p *Parser) tagOf(i int, t text.Token) (Tag, string) {
 		return Noun, guessLemma(w, Noun) // "Explosion injures…": a headline's first noun
 	}
 	return bySuffix(w, t.Upper())
+}
+
+// titleCase reports whether the sentence is a headline written in Title
+// Case ("Gunmen Storm Hotel In Mogadishu"): at least three words of four
+// letters or more, and four in five of them capitalised. Its capitals
+// mark no names, so its words take their lexicon tags.
+func (p *Parser) titleCase() bool {
+	long, upper := 0, 0
+	for _, t := range p.s.Toks {
+		if t.Kind != text.Word || len(t.Norm) < 4 {
+			continue
+		}
+		long++
+		if t.Upper() {
+			upper++
+		}
+	}
+	return long >= 3 && upper*5 >= long*4
 }
 
 func isComma(t text.Token) bool { return t.Norm == "," }
@@ -183,6 +202,12 @@ func (p *Parser) nextTag(i int) Tag {
 func (p *Parser) baseVerb(i int) Tag {
 	s := &p.s
 	prev, k := p.prevTag(i)
+	if prev == Verb && p.compoundSubject(i, k) {
+		// "Drone Strike Kills Militants": no base verb takes a
+		// third-person verb after it, so the first was a noun
+		s.Tags[k] = Noun
+		return Verb
+	}
 	switch prev {
 	case Det, Poss, PossS, Adj, Num, Prep, VerbPast, VerbIng, Verb, Be, Have:
 		if prev == Have && s.Toks[i].Norm == "been" {
@@ -208,6 +233,28 @@ func (p *Parser) baseVerb(i int) Tag {
 	return Noun
 }
 
+// compoundSubject reports whether the base verb form at k right before
+// the third-person form at i is the head of the noun phrase that is its
+// subject ("a Drone Strike Kills Five", "Car Bomb Attack Kills 20"): the
+// form at i is a verb of the third person, the one at k took no "to",
+// modal or "do" and follows a noun or begins the sentence.
+func (p *Parser) compoundSubject(i, k int) bool {
+	s := &p.s
+	if p.lex[s.Toks[i].Norm].form != Third || p.lex[s.Toks[k].Norm].form == Third {
+		return false
+	}
+	switch next := p.nextTag(i); next {
+	case Noun, Proper, Num, Det, Adj, Pron:
+	default:
+		return false
+	}
+	if k == 0 {
+		return true
+	}
+	before, _ := p.prevTag(k)
+	return before == Noun || before == Proper || before == Adj
+}
+
 // afterNoun decides a verb form right after a noun: a verb where the noun
 // before it is a plural or a name with no determiner ("raiders attack",
 // "Al Shabaab attack"), a noun where it is a compound head ("a grenade
@@ -226,12 +273,21 @@ func (p *Parser) afterNoun(i, k int) Tag {
 	switch {
 	case prevPlural && !third:
 		return Verb
+	case !third && i+1 < len(s.Toks) && p.lex[s.Toks[i+1].Norm].tag == VerbPast && p.nextTag(i+1) == Prep:
+		// "Grenade attack blamed on militants", "bus attack claimed by
+		// the group": a past form with its preposition after the
+		// base form is the verb; the base form heads the subject
+		return Noun
+	case det && third && (p.nextTag(i) == Num || p.nextTag(i) == Det):
+		return Verb // "a drone strike kills five", "the blast injures the driver"
 	case det:
 		return Noun
 	case s.Tags[k] == Proper:
 		return Verb
-	case third && p.nextTag(i) != Prep:
-		return Verb // "the militia attacks herders"
+	case third && p.nextTag(i) != Prep && p.nextTag(i) != Punct:
+		// "the militia attacks herders"; before a comma or a stop the
+		// -s form closes a compound: "backed by Russian air strikes,"
+		return Verb
 	}
 	return Noun
 }
