@@ -38,10 +38,11 @@ type Reader struct {
 	DB *sql.DB
 }
 
-// Read lists the quads each of sels selects: out[i] holds those of
-// sels[i], ordered as an index of their direction orders them (by
-// subject or object, then predicate, the other end and label), which is
-// the order in which Cayley's own reads return them.
+// Read lists the quads each of sels selects, with one statement: out[i]
+// holds those of sels[i], in the order of the index of their direction
+// (by subject or object hash, then predicate, the other end and label),
+// the order in which Cayley's reads return them where PostgreSQL scans
+// that index (its plan decides; readers must not depend on more).
 func (r Reader) Read(ctx context.Context, sels []Select) ([][]quad.Quad, error) {
 	out := make([][]quad.Quad, len(sels))
 	var (

@@ -108,7 +108,6 @@ type Select struct {
 // store whose reads are local (bolt, memory) does not implement it.
 type Batcher interface {
 	Reader
-	// Batch returns, for each of sels, the stored quads it selects, in
-	// the order in which Quads lists those of one value.
+	// Batch returns, for each of sels, the stored quads it selects.
 	Batch(sels []Select) ([][]quad.Quad, error)
 }
