@@ -272,6 +272,13 @@ func (l *loader) listEvents(ctx context.Context, f Filter) ([]Event, bool, error
 		}
 		gf.After = id
 	}
+	if f.First > 0 && f.Target == "" && f.Country == "" {
+		// Nothing is passed over here (selects): the store's listing
+		// stops after the page and the one event that tells whether
+		// more follow, and reads them together (on PostgreSQL, in a
+		// few batches).
+		gf.Limit = f.First + 1
+	}
 	out := []Event{}
 	more := false
 	err := l.store.EachEvent(ctx, gf, func(e Event) bool {

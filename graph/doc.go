@@ -11,7 +11,9 @@
 // The single file is laid out exactly as Cayley's kv quad store lays it
 // out (Cayley's own tools read it), but written, scanned and planned by
 // package graph/internal/boltkv rather than Cayley's generic kv layer.
-// Everything else in this package reads and writes any backend alike,
+// PostgreSQL's tables are Cayley's, written by Cayley (and CopyQuads);
+// package graph/internal/pgsql reads many nodes' quads from them with one
+// statement, for the pages of a listing (prefetch.go). Everything else in this package reads and writes any backend alike,
 // through the optional interface of graph/internal/storage, which Open
 // asserts once.
 //

@@ -2,8 +2,11 @@ package graph
 
 import (
 	"context"
+	"fmt"
 	"os"
+	"sort"
 	"testing"
+	"time"
 
 	"github.com/newsgraph/newsgraph/extract"
 )
@@ -79,4 +82,37 @@ func benchList(b *testing.B, s *Store, n int) int {
 		b.Fatal(err)
 	}
 	return got
+}
+
+// BenchmarkFirstPagePostgres reads the first page of a PostgreSQL store
+// (NEWSGRAPH_BENCH_PG: its connection string, with the schema's
+// search_path) in process, read ahead in batches (prefetch.go), and
+// reports the median and 95th percentile of the pages' times besides the
+// mean. Skipped without the variable: the tests of the batched reads are
+// TestBatchedPagesEqualRowByRow and pgsql.TestReadsAsCayley.
+func BenchmarkFirstPagePostgres(b *testing.B) {
+	dsn := os.Getenv("NEWSGRAPH_BENCH_PG")
+	if dsn == "" {
+		b.Skip("NEWSGRAPH_BENCH_PG names no store")
+	}
+	s, err := Open(context.Background(), Config{Backend: BackendPostgres, Path: dsn, ReadOnly: true})
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer s.Close()
+	for _, n := range []int{100, 101} { // the CLI's page, GraphQL's (one more tells hasNextPage)
+		b.Run(fmt.Sprintf("first%d", n), func(b *testing.B) {
+			times := make([]time.Duration, 0, b.N)
+			for i := 0; i < b.N; i++ {
+				start := time.Now()
+				if got := benchList(b, s, n); got != n {
+					b.Fatalf("listed %d events, want %d", got, n)
+				}
+				times = append(times, time.Since(start))
+			}
+			sort.Slice(times, func(i, j int) bool { return times[i] < times[j] })
+			b.ReportMetric(float64(times[(len(times)-1)/2].Milliseconds()), "p50-ms")
+			b.ReportMetric(float64(times[min(len(times)-1, len(times)*95/100)].Milliseconds()), "p95-ms")
+		})
+	}
 }

@@ -10,6 +10,7 @@ import (
 	"github.com/cayleygraph/quad"
 
 	"github.com/newsgraph/newsgraph/extract"
+	"github.com/newsgraph/newsgraph/graph/internal/storage"
 	"github.com/newsgraph/newsgraph/schema"
 )
 
@@ -90,7 +91,14 @@ type calendarWalk struct {
 	given  int
 	stop   bool
 	newest bool
+	// queue holds the events passed on the way, read in full together
+	// (flush) where the store reads ahead in batches (prefetch.go).
+	queue []quad.IRI
 }
+
+// batchSize is the number of events a listing without a limit reads
+// ahead at a time.
+const batchSize = 100
 
 // eachDated lists the events f selects from the calendar, as EachEvent.
 func (r *reader) eachDated(f EventFilter, fn func(extract.Event) bool) error {
@@ -107,7 +115,7 @@ func (r *reader) eachDated(f EventFilter, fn func(extract.Event) bool) error {
 	if versioned {
 		r.version = version
 	}
-	w := &calendarWalk{r: r, v: r.s.view(r.ctx, nil), f: f, fn: fn, newest: f.NewestFirst}
+	w := &calendarWalk{r: r, v: r.v, f: f, fn: fn, newest: f.NewestFirst}
 	if class != schema.Event {
 		w.class = class
 	}
@@ -116,6 +124,9 @@ func (r *reader) eachDated(f EventFilter, fn func(extract.Event) bool) error {
 		return err
 	}
 	if err := w.period("", start); err != nil {
+		return err
+	}
+	if err := w.flush(); err != nil {
 		return err
 	}
 	if err := r.ctx.Err(); err != nil {
@@ -207,8 +218,11 @@ func (w *calendarWalk) period(d string, pos *position) error {
 	if err != nil {
 		return err
 	}
-	for _, sub := range subs {
+	for i, sub := range subs {
 		if ok, inner := w.enter(sub, pos); ok {
+			if err := w.ahead(subs[i:]); err != nil {
+				return err
+			}
 			if err := w.period(sub, inner); err != nil || w.stop {
 				return err
 			}
@@ -242,6 +256,31 @@ func (w *calendarWalk) within(d string) ([]string, error) {
 	return out, nil
 }
 
+// periodsAhead is the number of periods whose contents a listing reads
+// ahead at a time, where the store reads in batches: a week's days, a
+// few months.
+const periodsAhead = 7
+
+// ahead reads the periods within and the events dated in the first
+// periods of subs ahead, with one batch, unless they were: the walk
+// then reads them from what was read ahead.
+func (w *calendarWalk) ahead(subs []string) error {
+	p := w.v.pre
+	if p == nil {
+		return nil
+	}
+	first := schema.PeriodIRI(w.r.s.base, subs[0])
+	if _, ok := p.cached(quad.Object, first, schema.Dated); ok {
+		return nil
+	}
+	subs = subs[:min(len(subs), periodsAhead)]
+	periods := make([]quad.Value, len(subs))
+	for i, d := range subs {
+		periods[i] = schema.PeriodIRI(w.r.s.base, d)
+	}
+	return p.read(storage.Select{Dir: quad.Object, Values: periods, Preds: []quad.Value{schema.Within, schema.Dated}})
+}
+
 // dated lists the events dated in period d itself, after pos.
 func (w *calendarWalk) dated(d string, pos *position) error {
 	if !withinDates(d, w.f) {
@@ -266,8 +305,45 @@ func (w *calendarWalk) dated(d string, pos *position) error {
 	return nil
 }
 
-// give reads event iri and passes it to fn if f selects it.
+// give queues event iri, and reads the queue once it holds as many
+// events as the listing may still give (one at a time where the store
+// does not read in batches).
 func (w *calendarWalk) give(iri quad.IRI) error {
+	w.queue = append(w.queue, iri)
+	want := 1
+	if w.v.pre != nil {
+		want = batchSize
+		if w.f.Limit > 0 {
+			want = w.f.Limit - w.given
+		}
+	}
+	if len(w.queue) < want {
+		return nil
+	}
+	return w.flush()
+}
+
+// flush reads the queued events, ahead where the store reads in batches,
+// and gives each f selects to fn.
+func (w *calendarWalk) flush() error {
+	queue := w.queue
+	w.queue = w.queue[:0]
+	if len(queue) == 0 || w.stop {
+		return nil
+	}
+	if err := w.r.prefetch(queue); err != nil {
+		return err
+	}
+	for _, iri := range queue {
+		if err := w.read(iri); err != nil || w.stop {
+			return err
+		}
+	}
+	return nil
+}
+
+// read reads event iri and passes it to fn if f selects it.
+func (w *calendarWalk) read(iri quad.IRI) error {
 	if err := w.r.ctx.Err(); err != nil {
 		return fmt.Errorf("graph: events: %w", err)
 	}

@@ -318,11 +318,6 @@ func (s *Store) docSHA(v *view, doc quad.IRI) (string, error) {
 	return sha, err
 }
 
-// eachQuad calls fn for every stored quad whose subject is subj.
-func (s *Store) eachQuad(ctx context.Context, subj quad.Value, fn func(quad.Quad)) error {
-	return s.view(ctx, nil).subject(subj, fn)
-}
-
 func sameQuads(a, b []quad.Quad) bool {
 	if len(a) != len(b) {
 		return false

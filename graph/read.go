@@ -13,6 +13,7 @@ import (
 	"github.com/cayleygraph/quad"
 
 	"github.com/newsgraph/newsgraph/extract"
+	"github.com/newsgraph/newsgraph/graph/internal/storage"
 	"github.com/newsgraph/newsgraph/schema"
 )
 
@@ -94,6 +95,7 @@ type reader struct {
 	entities map[quad.IRI]*entityInfo
 	docs     map[quad.Value]*citation
 	fuser    *fuser // for containment
+	v        *view  // every read, through what was read ahead (prefetch)
 	err      error
 	// version is that of the store when a listing read it, where the
 	// backend has versions (see listingCache): entities are then shared with later readers of the
@@ -102,8 +104,12 @@ type reader struct {
 }
 
 func newReader(ctx context.Context, s *Store) *reader {
+	v := s.view(ctx, nil)
+	if b, ok := v.r.(storage.Batcher); ok && !s.rowByRow {
+		v.pre = newPrefetched(b)
+	}
 	return &reader{ctx: ctx, s: s, entities: map[quad.IRI]*entityInfo{}, docs: map[quad.Value]*citation{},
-		fuser: newFuser(s.view(ctx, nil), s, "")}
+		fuser: newFuser(v, s, ""), v: v}
 }
 
 // instances lists the distinct nodes of a class.
@@ -124,7 +130,7 @@ func (r *reader) values(subj quad.Value, pred quad.IRI) []quad.Value {
 	var facts []quad.Quad
 	// by subject and predicate: an entity named in thousands of
 	// documents has thousands of other (mentionedIn) quads
-	err := r.s.view(r.ctx, nil).each(quad.Subject, subj, pred, func(q quad.Quad) {
+	err := r.v.each(quad.Subject, subj, pred, func(q quad.Quad) {
 		facts = append(facts, q)
 	})
 	if err != nil && r.err == nil {
@@ -137,6 +143,16 @@ func (r *reader) values(subj quad.Value, pred quad.IRI) []quad.Value {
 		}
 		return out[i].String() < out[j].String()
 	})
+	return out
+}
+
+// distinct returns the distinct objects of subj's pred facts, in the
+// order first read.
+func (r *reader) distinct(subj quad.Value, pred quad.IRI) []quad.Value {
+	out, err := r.v.out(subj, pred)
+	if err != nil && r.err == nil {
+		r.err = err
+	}
 	return out
 }
 
@@ -217,7 +233,8 @@ func (r *reader) readEntity(iri quad.IRI) *entityInfo {
 		}
 	}
 	e.ref.Lat, e.ref.Lon = r.decimal(iri, schema.Lat), r.decimal(iri, schema.Lon)
-	for _, n := range append([]string{e.ref.Name}, textsOf(r.values(iri, schema.Alias))...) {
+	// the aliases are a set (matchesName): not ranked by support
+	for _, n := range append([]string{e.ref.Name}, textsOf(r.distinct(iri, schema.Alias))...) {
 		if n != "" {
 			e.names = append(e.names, strings.ToLower(n))
 		}
@@ -284,7 +301,7 @@ func (r *reader) cite(doc quad.Value) *citation {
 		return c
 	}
 	c := &citation{}
-	if err := r.s.eachQuad(r.ctx, doc, func(q quad.Quad) { c.set(q) }); err != nil && r.err == nil {
+	if err := r.v.subject(doc, func(q quad.Quad) { c.set(q) }); err != nil && r.err == nil {
 		r.err = err
 	}
 	if c.id == "" {
@@ -332,7 +349,7 @@ func (r *reader) event(iri quad.IRI) (*fusedEvent, error) {
 	byPred := map[quad.IRI][]quad.Quad{}
 	var order []quad.Quad // distinct facts, in the order first seen
 	seen := map[quad.Quad]bool{}
-	err := r.s.eachQuad(r.ctx, iri, func(q quad.Quad) {
+	err := r.v.subject(iri, func(q quad.Quad) {
 		p, ok := q.Predicate.(quad.IRI)
 		if !ok {
 			return
@@ -449,10 +466,7 @@ func (r *reader) event(iri quad.IRI) (*fusedEvent, error) {
 // sources reads the reports of an event: one SourceClaim per document.
 func (r *reader) sources(iri quad.IRI, fe *fusedEvent) error {
 	ev := &fe.Event
-	var reports []quad.Value
-	err := path.StartPath(r.s.qs, iri).In(schema.ReportOf).Iterate(r.ctx).EachValue(r.s.qs, func(v quad.Value) {
-		reports = append(reports, v)
-	})
+	reports, err := r.v.in(iri, schema.ReportOf)
 	if err != nil {
 		return err
 	}
@@ -466,7 +480,7 @@ func (r *reader) sources(iri quad.IRI, fe *fusedEvent) error {
 	for _, rep := range reports {
 		c := &claim{report: schema.TextOf(rep)}
 		var evidence []quad.Value
-		err := r.s.eachQuad(r.ctx, rep, func(q quad.Quad) {
+		err := r.v.subject(rep, func(q quad.Quad) {
 			switch q.Predicate {
 			case schema.ReportedBy:
 				r.cite(q.Object).claim(&c.SourceClaim)
@@ -559,7 +573,7 @@ func (r *reader) span(e quad.Value) (extract.Span, error) {
 		sp.Sentence, sp.Start, sp.End, sp.Text = s, b, end, text
 		return sp, nil
 	}
-	err := r.s.eachQuad(r.ctx, e, func(q quad.Quad) {
+	err := r.v.subject(e, func(q quad.Quad) {
 		switch q.Predicate {
 		case schema.Text:
 			sp.Text = schema.TextOf(q.Object)

@@ -14,6 +14,7 @@ import (
 	"github.com/cayleygraph/cayley/graph/sql/postgres"
 
 	"github.com/newsgraph/newsgraph/graph/internal/boltkv"
+	"github.com/newsgraph/newsgraph/graph/internal/pgsql"
 	"github.com/newsgraph/newsgraph/graph/internal/storage"
 	"github.com/newsgraph/newsgraph/schema"
 )
@@ -82,6 +83,10 @@ type Store struct {
 	// calendar (calendar.go): one that holds a calendar, or no event
 	// yet. Put then keeps the calendar, and listings read it.
 	calendar bool
+	// rowByRow makes readers read one node at a time even where the
+	// backend reads in batches (prefetch.go), for tests that compare
+	// the two.
+	rowByRow bool
 
 	// mu serialises Put (which reads, fuses and writes as one step) and
 	// keeps readers off the memory backend while it changes.
@@ -120,7 +125,11 @@ func Open(ctx context.Context, cfg Config) (*Store, error) {
 	if err != nil {
 		return nil, err
 	}
-	s.st = storage.For(s.qs)
+	if s.pg != nil {
+		s.st = pgsql.Store{QuadStore: s.qs, DB: s.pg}
+	} else {
+		s.st = storage.For(s.qs)
+	}
 	s.legacyFusion = s.qs.ValueOf(schema.FusionKey) == nil && s.qs.ValueOf(schema.Event) != nil
 	if s.calendar, err = s.hasCalendar(ctx); err != nil {
 		s.qs.Close()

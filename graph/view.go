@@ -114,6 +114,10 @@ type view struct {
 	ctx context.Context
 	r   storage.Reader
 	p   *pending
+	// pre, for a reader's view of a store that reads in batches, holds
+	// the quads read ahead (prefetch.go); the view's reads by subject or
+	// object go through it.
+	pre *prefetched
 }
 
 func (s *Store) view(ctx context.Context, p *pending) *view {
@@ -146,6 +150,15 @@ func (v *view) until(dir quad.Direction, val quad.Value, pred quad.Value, fn fun
 		// Put's reads by object always name a predicate; the pending
 		// changes are not listed by object alone.
 		return errors.New("graph: view: quads by object need a predicate")
+	}
+	if v.pre != nil && v.p == nil {
+		qs, err := v.pre.lookup(dir, val, pred)
+		for _, q := range qs {
+			if !fn(q) {
+				break
+			}
+		}
+		return err
 	}
 	pending := v.p != nil && len(v.p.quads) > 0
 	it := v.r.Quads(dir, val, pred)
@@ -238,6 +251,15 @@ func (v *view) linked(dir quad.Direction, val quad.Value, preds []quad.IRI) ([]q
 // any label.
 func (v *view) copies(t quad.Quad) ([]quad.Quad, error) {
 	var out []quad.Quad
+	if v.pre != nil && v.p == nil {
+		err := v.until(quad.Subject, t.Subject, t.Predicate, func(q quad.Quad) bool {
+			if q.Object == t.Object {
+				out = append(out, q)
+			}
+			return true
+		})
+		return out, err
+	}
 	it := v.r.Copies(t)
 	for it.Next() {
 		if q := it.Quad(); v.p == nil || !v.p.changed(q) {

@@ -91,3 +91,23 @@ func (c cayley) Reader(ctx context.Context) Reader { return &Generic{QS: c.QuadS
 func (cayley) Version() (string, bool, error) { return "", false, nil }
 
 func (cayley) WriteStats() (int64, int64, bool) { return 0, 0, false }
+
+// Select names the quads of one batched read: those with one of Values
+// in direction Dir (subject or object) and, if Preds is not empty, one of
+// Preds as predicate.
+type Select struct {
+	Dir    quad.Direction
+	Values []quad.Value
+	Preds  []quad.Value
+}
+
+// Batcher is a Reader that reads the quads of many nodes at once, for a
+// store where each read is a round trip to a server (PostgreSQL): a page
+// of events is read with a few batches rather than thousands of reads.
+// Callers find it by type assertion, as io.Copy finds an io.WriterTo; a
+// store whose reads are local (bolt, memory) does not implement it.
+type Batcher interface {
+	Reader
+	// Batch returns, for each of sels, the stored quads it selects.
+	Batch(sels []Select) ([][]quad.Quad, error)
+}
