@@ -76,7 +76,11 @@ func NewSession(qs graph.QuadStore, gov *Governor) (*Session, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &Session{ses: ses, vm: vm, gov: gov, sh: newShim(vm)}
+	budget := int64(DefaultMemoryBudget)
+	if gov != nil {
+		budget = gov.Budget()
+	}
+	s := &Session{ses: ses, vm: vm, gov: gov, sh: newShim(vm, budget)}
 	if err := s.sh.install(); err != nil {
 		return nil, err
 	}
