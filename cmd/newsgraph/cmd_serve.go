@@ -59,7 +59,8 @@ JavaScript built-in that would allocate past that budget in one call
 (join, concat, replace, split, match, toUpperCase, JSON.stringify,
 JSON.parse, Object.keys, encodeURIComponent ...) is refused with a 400
 before it allocates, and a regular expression that runs longer than 1 s
-on one call ends the query with a 400. Bodies are capped at 10 MiB (413
+on one call ends the query with a 400, as does a query nested more than
+1000 levels deep. Bodies are capped at 10 MiB (413
 beyond), Gizmo results at 10000 and query answers at 16 MiB; 2*GOMAXPROCS
 queries run at once, at least 64 more wait for a slot (504 if their
 deadline passes while they wait) and further ones get 503. Clients that

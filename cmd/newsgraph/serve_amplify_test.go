@@ -63,7 +63,7 @@ func TestAmplifyingBuiltins(t *testing.T) {
 		{"Object.keys", `var a = []; a.length = 1 << 30; Object.keys(a)`, budget},
 		{"encodeURIComponent", `var s = "\u20ac"; while (s.length < 1 << 23) { s = s + s }; encodeURIComponent(s)`, budget},
 	} {
-		t.Run(tc.name, func(t *testing.T) {
+		ok := t.Run(tc.name, func(t *testing.T) {
 			start := time.Now()
 			req, _ := http.NewRequest("POST", addr+"/api/v2/query?lang=gizmo", strings.NewReader(tc.query))
 			req.Header.Set("Content-Type", "application/javascript")
@@ -86,6 +86,12 @@ func TestAmplifyingBuiltins(t *testing.T) {
 			}
 			healthy(t, addr)
 		})
+		if !ok {
+			// A call that went on allocating would take the machine's
+			// memory while serve shuts down gracefully.
+			proc.Kill()
+			t.FailNow()
+		}
 	}
 	if peak := peakRSS(t, proc); peak > amplifyPeak {
 		t.Errorf("serve's peak resident memory %d MiB, want at most %d MiB", peak>>20, amplifyPeak>>20)
@@ -127,4 +133,44 @@ func peakRSS(t *testing.T, p *os.Process) int64 {
 	}
 	t.Fatalf("no VmHWM in /proc/%d/status", p.Pid)
 	return 0
+}
+
+// TestDeepSourceRefused sends to a real `serve` Gizmo queries whose source
+// (or the source they give eval or Function) nests a million levels deep:
+// goja's parser recursion would pass Go's 1 GB stack limit, a fatal error
+// that ends the process (a 2 MB body of nested brackets did). Each gets a
+// 400 naming the nesting limit, and serve answers /healthz after each.
+func TestDeepSourceRefused(t *testing.T) {
+	addr, proc := startServeProcess(t, "--db", "memory")
+	const n = 1 << 20
+	for _, tc := range []struct{ name, query string }{
+		{"brackets", strings.Repeat("[", n) + strings.Repeat("]", n)},
+		{"parentheses", strings.Repeat("(", n) + "1" + strings.Repeat(")", n)},
+		{"logical not", strings.Repeat("!", 4*n) + "1"},
+		{"assignments", strings.Repeat("a=", 2*n) + "1"},
+		{"if chain", strings.Repeat("if(1)", n) + "x;"},
+		{"eval", `eval(new Array(` + strconv.Itoa(n) + `).join("["))`},
+		{"Function", `Function(new Array(` + strconv.Itoa(n) + `).join("("))`},
+		{"constructor", `(function () {}).constructor(new Array(` + strconv.Itoa(n) + `).join("["))`},
+	} {
+		ok := t.Run(tc.name, func(t *testing.T) {
+			req, _ := http.NewRequest("POST", addr+"/api/v2/query?lang=gizmo", strings.NewReader(tc.query))
+			req.Header.Set("Content-Type", "application/javascript")
+			resp, err := (&http.Client{Timeout: 40 * time.Second}).Do(req)
+			if err != nil {
+				t.Fatalf("%v (serve has died or hangs)", err)
+			}
+			body, _ := io.ReadAll(resp.Body)
+			resp.Body.Close()
+			var v struct{ Error string }
+			if err := json.Unmarshal(body, &v); err != nil || resp.StatusCode != 400 || !strings.Contains(v.Error, "nested more than 1000 deep") {
+				t.Fatalf("%d %.300s (%v), want 400 naming the nesting limit", resp.StatusCode, body, err)
+			}
+			healthy(t, addr)
+		})
+		if !ok {
+			proc.Kill()
+			t.FailNow()
+		}
+	}
 }

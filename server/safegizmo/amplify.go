@@ -108,6 +108,7 @@ func (s *shim) guardAmplifiers() error {
 		{[]string{"JSON", "parse"}, s.bounded("JSON.parse", s.parseCost)},
 		{[]string{"Object", "keys"}, s.bounded("Object.keys", s.keysCost)},
 		{[]string{"Object", "getOwnPropertyNames"}, s.bounded("Object.getOwnPropertyNames", s.keysCost)},
+		{[]string{"eval"}, s.shallow("eval")},
 		{[]string{"encodeURI"}, s.bounded("encodeURI", s.uriCost)},
 		{[]string{"encodeURIComponent"}, s.bounded("encodeURIComponent", s.uriCost)},
 		{[]string{"escape"}, s.bounded("escape", s.uriCost)},
@@ -126,15 +127,48 @@ func (s *shim) guardAmplifiers() error {
 			continue // a built-in of a later goja: absent here
 		}
 		wrapped := o.wrap(orig)
-		holder.Set(name, func(call goja.FunctionCall) goja.Value {
+		fn := s.vm.ToValue(func(call goja.FunctionCall) goja.Value {
 			res, err := s.call(func() (goja.Value, error) { return wrapped(call), nil })
 			if err != nil {
 				s.rethrow(name, err)
 			}
 			return res
-		})
+		}).(*goja.Object)
+		if p := holder.Get(name).(*goja.Object).Get("prototype"); p != nil && !goja.IsUndefined(p) {
+			fn.Set("prototype", p) // Function.prototype.call stays reachable
+		}
+		holder.Set(name, fn)
 	}
-	return nil
+	return s.guardFunction()
+}
+
+// functionGuard is the global through which the JavaScript wrapper of
+// Function checks its arguments.
+const functionGuard = "__newsgraph_source_check"
+
+// guardFunction replaces Function (and Function.prototype.constructor,
+// through which every function reaches it) by a JavaScript function that
+// checks the nesting of its arguments and calls the original: being a
+// JavaScript function, it can still be called with new.
+func (s *shim) guardFunction() error {
+	s.vm.Set(functionGuard, func(call goja.FunctionCall) goja.Value {
+		args, _ := call.Argument(0).(*goja.Object)
+		for i := int64(0); i < length(args); i++ {
+			if str, ok := args.Get(fmt.Sprint(i)).Export().(string); ok {
+				if n := sourceNesting(str); n > MaxSourceNesting {
+					panic(s.vm.NewTypeError(fmt.Sprintf("Function: the source is nested more than %d deep", MaxSourceNesting)))
+				}
+			}
+		}
+		return goja.Undefined()
+	})
+	_, err := s.vm.RunString(`(function (orig, check) {
+	var F = function Function() { check(arguments); return orig.apply(null, arguments) };
+	F.prototype = orig.prototype;
+	orig.prototype.constructor = F;
+	Function = F;
+})(Function, ` + functionGuard + `)`)
+	return err
 }
 
 // path returns the object at a path of properties from the global object.
@@ -301,6 +335,7 @@ func (s *shim) joinStrings(name string, join goja.Callable, this, sep goja.Value
 		if e == nil || goja.IsUndefined(e) || goja.IsNull(e) {
 			parts[i] = ""
 			total = add(total, mul(sepLen, unitBytes*bufferFactor))
+			s.overBudget(name, total)
 			continue
 		}
 		str := conv(e)
@@ -638,4 +673,23 @@ func jsonStringLen(str string) int64 {
 		}
 	}
 	return n
+}
+
+// shallow returns a wrapper that refuses string arguments nested more than
+// MaxSourceNesting deep before the original compiles them (eval,
+// Function). The wrapped eval is an indirect eval (it sees global
+// variables, not the caller's).
+func (s *shim) shallow(name string) func(goja.Callable) func(goja.FunctionCall) goja.Value {
+	return func(orig goja.Callable) func(goja.FunctionCall) goja.Value {
+		return func(call goja.FunctionCall) goja.Value {
+			for _, a := range call.Arguments {
+				if str, ok := a.Export().(string); ok {
+					if n := sourceNesting(str); n > MaxSourceNesting {
+						panic(s.vm.NewTypeError(fmt.Sprintf("%s: the source is nested more than %d deep", name, MaxSourceNesting)))
+					}
+				}
+			}
+			return s.callOrig(name, orig, goja.Undefined(), call.Arguments...)
+		}
+	}
 }

@@ -107,6 +107,9 @@ func runtimeOf(ses *gizmo.Session) (*goja.Runtime, error) {
 // Execute compiles qu and starts it; see query.Session. Syntax errors are
 // returned at once.
 func (s *Session) Execute(ctx context.Context, qu string, opt query.Options) (query.Iterator, error) {
+	if n := sourceNesting(qu); n > MaxSourceNesting {
+		return nil, fmt.Errorf("the query is nested more than %d deep (brackets, operators or statements)", MaxSourceNesting)
+	}
 	prg, err := goja.Compile("", qu, false)
 	if err != nil {
 		return nil, err
