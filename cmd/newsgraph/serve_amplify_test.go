@@ -136,14 +136,17 @@ func peakRSS(t *testing.T, p *os.Process) int64 {
 }
 
 // TestDeepSourceRefused sends to a real `serve` Gizmo queries whose source
-// (or the source they give eval or Function) nests a million levels deep:
-// goja's parser recursion would pass Go's 1 GB stack limit, a fatal error
-// that ends the process (a 2 MB body of nested brackets did). Each gets a
+// (or the source they give eval or Function) nests a million levels deep,
+// and a Cayley GraphQL query as deep: the recursion of goja's parser, or
+// of Cayley's GraphQL parser, would pass Go's 1 GB stack limit, a fatal
+// error that ends the process (a 2 MB Gizmo body of nested brackets did,
+// and a 7 MB GraphQL query of nested selections). Each gets a
 // 400 naming the nesting limit, and serve answers /healthz after each.
 func TestDeepSourceRefused(t *testing.T) {
 	addr, proc := startServeProcess(t, "--db", "memory")
 	const n = 1 << 20
 	for _, tc := range []struct{ name, query string }{
+		{"Cayley GraphQL", "graphql:{" + strings.Repeat("nodes{", n) + "id" + strings.Repeat("}", n+1)},
 		{"brackets", strings.Repeat("[", n) + strings.Repeat("]", n)},
 		{"parentheses", strings.Repeat("(", n) + "1" + strings.Repeat(")", n)},
 		{"logical not", strings.Repeat("!", 4*n) + "1"},
@@ -154,7 +157,11 @@ func TestDeepSourceRefused(t *testing.T) {
 		{"constructor", `(function () {}).constructor(new Array(` + strconv.Itoa(n) + `).join("["))`},
 	} {
 		ok := t.Run(tc.name, func(t *testing.T) {
-			req, _ := http.NewRequest("POST", addr+"/api/v2/query?lang=gizmo", strings.NewReader(tc.query))
+			lang, query := "gizmo", tc.query
+			if q, ok := strings.CutPrefix(query, "graphql:"); ok {
+				lang, query = "graphql", q
+			}
+			req, _ := http.NewRequest("POST", addr+"/api/v2/query?lang="+lang, strings.NewReader(query))
 			req.Header.Set("Content-Type", "application/javascript")
 			resp, err := (&http.Client{Timeout: 40 * time.Second}).Do(req)
 			if err != nil {
