@@ -346,11 +346,20 @@ func NewHandler(h *graph.Handle, opts Options) http.Handler {
 		return g
 	}
 	// Gizmo queries run in safegizmo's sessions, the rest in Cayley's API.
+	// Cayley's GraphQL queries are refused when nested too deep for its
+	// parser's recursion.
 	gz := &gizmoHandler{qs: h.QuadStore, gov: safegizmo.NewGovernor(opts.QueryMemory), limit: opts.MaxResults}
+	gql := shallowGraphQL(r)
 	apiv2 := http.HandlerFunc(func(w http.ResponseWriter, req *http.Request) {
-		if req.URL.Path == "/api/v2/query" && req.URL.Query().Get("lang") == "gizmo" {
-			gz.ServeHTTP(w, req)
-			return
+		if req.URL.Path == "/api/v2/query" {
+			switch req.URL.Query().Get("lang") {
+			case "gizmo":
+				gz.ServeHTTP(w, req)
+				return
+			case "graphql":
+				gql.ServeHTTP(w, req)
+				return
+			}
 		}
 		r.ServeHTTP(w, req)
 	})

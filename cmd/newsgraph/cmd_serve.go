@@ -54,11 +54,19 @@ send "Authorization: Bearer TOKEN", the token being the content of
 Every request runs under --query-timeout (504 beyond it, even for a
 runaway Gizmo loop). No Gizmo query, however malformed, ends the process,
 and each may grow memory (heap and stack) by --query-memory at most (256
-MiB by default) before it is stopped with an error; bodies are capped at 10 MiB, Gizmo results at 10000
-and query answers at 16 MiB; 2*GOMAXPROCS queries run at once, at least
-64 more wait for a slot and further ones get 503. Clients that send their
-requests or read their answers too slowly, or keep idle connections open,
-are disconnected. Error messages carry no stack traces or file paths.
+MiB by default) before it is stopped with a 400 naming the budget. A
+JavaScript built-in that would allocate past that budget in one call
+(join, concat, replace, split, match, toUpperCase, JSON.stringify,
+JSON.parse, Object.keys, encodeURIComponent ...) is refused with a 400
+before it allocates, and a regular expression that runs longer than 1 s
+on one call ends the query with a 400, as does a query nested more than
+1000 levels deep. Bodies are capped at 10 MiB (413
+beyond), Gizmo results at 10000 and query answers at 16 MiB; 2*GOMAXPROCS
+queries run at once, at least 64 more wait for a slot (504 if their
+deadline passes while they wait) and further ones get 503. Clients that
+send their requests or read their answers too slowly, or keep idle
+connections open, are disconnected. Error messages carry no stack traces
+or file paths.
 `,
 	New: func() runner { return &serveCmd{} },
 }

@@ -30,6 +30,13 @@ import (
 // the test ends.
 func startServe(t *testing.T, args ...string) string {
 	t.Helper()
+	addr, _ := startServeProcess(t, args...)
+	return addr
+}
+
+// startServeProcess is startServe, returning the process too.
+func startServeProcess(t *testing.T, args ...string) (string, *os.Process) {
+	t.Helper()
 	cmd := exec.Command(binPath, append([]string{"serve", "--addr", "127.0.0.1:0"}, args...)...)
 	cmd.Env = testEnviron(nil)
 	stderr, err := cmd.StderrPipe()
@@ -63,7 +70,7 @@ func startServe(t *testing.T, args ...string) string {
 		<-exited
 		t.Fatalf("serve did not start: %q %s (%v)", first, rest.String(), err)
 	}
-	return addr
+	return addr, cmd.Process
 }
 
 // heldIngest is an `ingest ... -` process kept running: it has stored its

@@ -95,11 +95,21 @@ func (s *shim) checkLength(v goja.Value) error {
 		return nil
 	}
 	if n := o.Get("length"); n != nil && !goja.IsUndefined(n) {
-		if l := n.ToFloat(); l > MaxArrayLength {
-			return fmt.Errorf("array of length %.0f is longer than %d", l, MaxArrayLength)
+		if l, max := n.ToFloat(), s.maxLength(); l > float64(max) {
+			return fmt.Errorf("array of length %.0f is longer than %d", l, max)
 		}
 	}
 	return nil
+}
+
+// maxLength is the longest array the wrapped methods accept:
+// MaxArrayLength, or fewer elements when their values (copied by slice,
+// map, sort, apply ...) would exceed the query's memory budget.
+func (s *shim) maxLength() int64 {
+	if n := s.budget / valueBytes; n < MaxArrayLength {
+		return n
+	}
+	return MaxArrayLength
 }
 
 // checkLengths applies checkLength to v and the objects it holds, to

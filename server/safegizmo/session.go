@@ -76,7 +76,11 @@ func NewSession(qs graph.QuadStore, gov *Governor) (*Session, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &Session{ses: ses, vm: vm, gov: gov, sh: newShim(vm)}
+	budget := int64(DefaultMemoryBudget)
+	if gov != nil {
+		budget = gov.Budget()
+	}
+	s := &Session{ses: ses, vm: vm, gov: gov, sh: newShim(vm, budget)}
 	if err := s.sh.install(); err != nil {
 		return nil, err
 	}
@@ -103,6 +107,9 @@ func runtimeOf(ses *gizmo.Session) (*goja.Runtime, error) {
 // Execute compiles qu and starts it; see query.Session. Syntax errors are
 // returned at once.
 func (s *Session) Execute(ctx context.Context, qu string, opt query.Options) (query.Iterator, error) {
+	if n := sourceNesting(qu); n > MaxSourceNesting {
+		return nil, fmt.Errorf("the query is nested more than %d deep (brackets, operators or statements)", MaxSourceNesting)
+	}
 	prg, err := goja.Compile("", qu, false)
 	if err != nil {
 		return nil, err

@@ -23,12 +23,18 @@ func testStore() *memstore.QuadStore {
 // error.
 func runQuery(t *testing.T, gov *Governor, qu string) ([]interface{}, error) {
 	t.Helper()
+	// A generous deadline: the tests assert the error, not the time.
+	return runQueryWithin(t, gov, qu, 2*time.Minute)
+}
+
+// runQueryWithin is runQuery with a deadline of d.
+func runQueryWithin(t *testing.T, gov *Governor, qu string, d time.Duration) ([]interface{}, error) {
+	t.Helper()
 	ses, err := NewSession(testStore(), gov)
 	if err != nil {
 		t.Fatal(err)
 	}
-	// A generous deadline: the tests assert the error, not the time.
-	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+	ctx, cancel := context.WithTimeout(context.Background(), d)
 	defer cancel()
 	it, err := ses.Execute(ctx, qu, query.Options{Collation: query.JSON, Limit: 100})
 	if err != nil {

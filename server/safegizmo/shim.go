@@ -42,10 +42,17 @@ type shim struct {
 	create goja.Callable
 	// nesting counts the wrapped calls in progress.
 	nesting int
+	// budget is the memory budget of the query in bytes, which no single
+	// call of an amplifying built-in may exceed (see guardAmplifiers).
+	budget int64
+	// rangeErr, objToString and origJoin are the built-ins RangeError,
+	// Object.prototype.toString and Array.prototype.join (its length
+	// check only), as the session started.
+	rangeErr, objToString, origJoin goja.Callable
 }
 
-func newShim(vm *goja.Runtime) *shim {
-	return &shim{vm: vm, raw: make(map[*goja.Object]*goja.Object), values: make(map[*goja.Object]bool),
+func newShim(vm *goja.Runtime, budget int64) *shim {
+	return &shim{vm: vm, budget: budget, raw: make(map[*goja.Object]*goja.Object), values: make(map[*goja.Object]bool),
 		protos: make(map[reflect.Type]*goja.Object)}
 }
 
@@ -72,7 +79,10 @@ func (s *shim) install() error {
 		}
 		s.vm.Set(name, s.helper(name, orig))
 	}
-	return s.guardNatives()
+	if err := s.guardNatives(); err != nil {
+		return err
+	}
+	return s.guardAmplifiers()
 }
 
 // wrap returns a wrapper object for a Cayley graph or path object: an
