@@ -170,7 +170,9 @@ func (x *Lexical) entityOut(d *docState, e *entity) Entity {
 	if e.class == ClassCountry {
 		out.Country = e.name
 	}
-	if e.count > 0 {
+	// A count above MaxCasualties is the implausible claim the record's
+	// warning quotes: kept as text there, never as a number here.
+	if e.count > 0 && e.count <= MaxCasualties {
 		n := e.count
 		out.Count = &n
 	}

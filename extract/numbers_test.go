@@ -171,6 +171,11 @@ func TestImplausibleFigureWarned(t *testing.T) {
 			t.Errorf("event %s has killed = %d", e.Type, *e.Killed)
 		}
 	}
+	for _, e := range rec.Entities {
+		if e.Count != nil && *e.Count > MaxCasualties {
+			t.Errorf("entity %s (%s) has count = %d, above MaxCasualties", e.Name, e.Class, *e.Count)
+		}
+	}
 	if len(rec.Warnings) != 1 {
 		t.Fatalf("warnings %v, want one", rec.Warnings)
 	}
