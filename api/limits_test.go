@@ -6,6 +6,8 @@ import (
 	"net/http"
 	"strings"
 	"testing"
+
+	"github.com/newsgraph/newsgraph/api"
 )
 
 // ask posts a query and returns its answer, errors included.
@@ -164,5 +166,99 @@ func eventsOf(typ, since string) func(t *testing.T, data json.RawMessage) {
 				t.Errorf("event %+v, want type %s since %s", n, typ, since)
 			}
 		}
+	}
+}
+
+// TestDateFieldsAreDate: every field and argument that holds a date (an
+// event's or a claim's date, a document's publication date, the since and
+// until bounds) is of the Date scalar, not String, so that a client's
+// generated types know it; dateText, the words of the source, stays text.
+func TestDateFieldsAreDate(t *testing.T) {
+	srv := server(t)
+	r := ask(t, srv.URL, `{ __schema { types { name fields { name type { ...T } args { name type { ...T } } } } } }
+	  fragment T on __Type { name kind ofType { name kind ofType { name kind } } }`, nil)
+	if e := errorText(r); e != "" {
+		t.Fatal(e)
+	}
+	type typeRef struct {
+		Name   string
+		OfType *typeRef
+	}
+	named := func(tr typeRef) string {
+		for tr.Name == "" && tr.OfType != nil {
+			tr = *tr.OfType
+		}
+		return tr.Name
+	}
+	var v struct {
+		Schema struct {
+			Types []struct {
+				Name   string
+				Fields []struct {
+					Name string
+					Type typeRef
+					Args []struct {
+						Name string
+						Type typeRef
+					}
+				}
+			}
+		} `json:"__schema"`
+	}
+	if err := json.Unmarshal(r.Data, &v); err != nil {
+		t.Fatal(err)
+	}
+	isDate := func(name string) bool {
+		switch name {
+		case "date", "published", "since", "until":
+			return true
+		}
+		return false
+	}
+	seen := 0
+	for _, ty := range v.Schema.Types {
+		if strings.HasPrefix(ty.Name, "__") {
+			continue
+		}
+		for _, f := range ty.Fields {
+			if isDate(f.Name) {
+				seen++
+				if got := named(f.Type); got != "Date" {
+					t.Errorf("%s.%s is %s, want Date", ty.Name, f.Name, got)
+				}
+			}
+			for _, a := range f.Args {
+				if isDate(a.Name) {
+					seen++
+					if got := named(a.Type); got != "Date" {
+						t.Errorf("%s.%s(%s) is %s, want Date", ty.Name, f.Name, a.Name, got)
+					}
+				}
+			}
+		}
+	}
+	// Event.date, SourceClaim.date and .published, Document.published,
+	// events(since, until).
+	if seen < 6 {
+		t.Errorf("%d date fields and arguments, want at least 6", seen)
+	}
+	// A Date field answers the ISO date.
+	r = ask(t, srv.URL, `{ events(type: Attack, first: 1) { nodes { sources { published doc { published } } } } }`, nil)
+	var w struct {
+		Events struct {
+			Nodes []struct {
+				Sources []struct {
+					Published string
+					Doc       struct{ Published string }
+				}
+			}
+		}
+	}
+	if err := json.Unmarshal(r.Data, &w); err != nil || len(w.Events.Nodes) == 0 || len(w.Events.Nodes[0].Sources) == 0 {
+		t.Fatalf("%v: %s %s", err, r.Data, errorText(r))
+	}
+	s := w.Events.Nodes[0].Sources[0]
+	if _, err := api.ParseDate(s.Published); err != nil || s.Published != s.Doc.Published {
+		t.Errorf("published %q, doc.published %q", s.Published, s.Doc.Published)
 	}
 }

@@ -381,13 +381,13 @@ func (r *sourceResolver) Doc(ctx context.Context) (*documentResolver, error) {
 	}
 	return &documentResolver{d: d}, nil
 }
-func (r *sourceResolver) Title() *string     { return opt(r.c.Title) }
-func (r *sourceResolver) URL() *string       { return opt(r.c.URL) }
-func (r *sourceResolver) Source() *string    { return opt(r.c.Source) }
-func (r *sourceResolver) Published() *string { return opt(r.c.Published) }
-func (r *sourceResolver) Killed() *int32     { return int32p(r.c.Killed) }
-func (r *sourceResolver) Injured() *int32    { return int32p(r.c.Injured) }
-func (r *sourceResolver) Date() *Date        { return datePtr(r.c.Date) }
+func (r *sourceResolver) Title() *string   { return opt(r.c.Title) }
+func (r *sourceResolver) URL() *string     { return opt(r.c.URL) }
+func (r *sourceResolver) Source() *string  { return opt(r.c.Source) }
+func (r *sourceResolver) Published() *Date { return datePtr(&r.c.Published) }
+func (r *sourceResolver) Killed() *int32   { return int32p(r.c.Killed) }
+func (r *sourceResolver) Injured() *int32  { return int32p(r.c.Injured) }
+func (r *sourceResolver) Date() *Date      { return datePtr(r.c.Date) }
 func (r *sourceResolver) Evidence(ctx context.Context) ([]*evidenceResolver, error) {
 	return evidence(r.c.Evidence), live(ctx)
 }
@@ -549,12 +549,12 @@ func (r *entityResolver) Documents(ctx context.Context) ([]*documentResolver, er
 
 type documentResolver struct{ d *Document }
 
-func (r *documentResolver) ID() graphql.ID     { return graphql.ID(r.d.ID) }
-func (r *documentResolver) IRI() string        { return r.d.IRI }
-func (r *documentResolver) Title() *string     { return opt(r.d.Title) }
-func (r *documentResolver) URL() *string       { return opt(r.d.URL) }
-func (r *documentResolver) Published() *string { return opt(r.d.Published) }
-func (r *documentResolver) Source() *string    { return opt(r.d.Source) }
+func (r *documentResolver) ID() graphql.ID   { return graphql.ID(r.d.ID) }
+func (r *documentResolver) IRI() string      { return r.d.IRI }
+func (r *documentResolver) Title() *string   { return opt(r.d.Title) }
+func (r *documentResolver) URL() *string     { return opt(r.d.URL) }
+func (r *documentResolver) Published() *Date { return datePtr(&r.d.Published) }
+func (r *documentResolver) Source() *string  { return opt(r.d.Source) }
 
 type statsResolver struct{ st graph.Stats }
 

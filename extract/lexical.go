@@ -187,7 +187,10 @@ func (x *Lexical) entityOut(d *docState, e *entity) Entity {
 		w := x.ref(e.within)
 		out.Within = &w
 	}
-	if e.gaz != nil && e.class != ClassCountry {
+	if e.gaz != nil {
+		// A country's point is its representative point in the reference
+		// data (world-countries' latlng), so that an event located only
+		// by its country has coordinates too (geo precision "country").
 		lat, lon := e.gaz.Lat, e.gaz.Lon
 		out.Lat, out.Lon = &lat, &lon
 	}

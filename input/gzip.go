@@ -65,6 +65,27 @@ func openInput(p string, pr *progress) (r io.ReadCloser, size int64, err error) 
 	return readCloser{gzipErrors{zr}, f}, -1, nil
 }
 
+// decompressed is r decompressed when it begins with gzip's magic bytes
+// (standard input, which has no name to go by), r itself otherwise.
+// It reads no more of r than the two bytes it looks at before the reader
+// returned reads on.
+func decompressed(r io.Reader) (io.Reader, error) {
+	head := make([]byte, len(gzipMagic))
+	n, err := io.ReadFull(r, head)
+	if err != nil && err != io.EOF && err != io.ErrUnexpectedEOF {
+		return nil, err
+	}
+	rest := io.MultiReader(bytes.NewReader(head[:n]), r)
+	if !bytes.Equal(head[:n], gzipMagic) {
+		return rest, nil
+	}
+	zr, err := gzip.NewReader(rest)
+	if err != nil {
+		return nil, fmt.Errorf("%w: %v", ErrCorruptGzip, err)
+	}
+	return gzipErrors{zr}, nil
+}
+
 // readCloser reads from one reader and closes another (the file below).
 type readCloser struct {
 	io.Reader

@@ -71,3 +71,33 @@ func TestGzipInput(t *testing.T) {
 		})
 	}
 }
+
+// TestGzipStdin reads standard input ("-") decompressed when it is gzip,
+// as it is (without .gz's name to go by), and reports a corrupt stream.
+func TestGzipStdin(t *testing.T) {
+	text := "The council met on Monday in the northern town.\n"
+	whole := gz(t, text)
+	for _, tt := range []struct {
+		name, stdin string
+		wantErr     error
+	}{
+		{"gzip", whole, nil},
+		{"two gzip members", gz(t, "The council met ") + gz(t, "on Monday in the northern town.\n"), nil},
+		{"plain", text, nil},
+		{"truncated", whole[:len(whole)-6], ErrCorruptGzip},
+		{"bad header", "\x1f\x8b\x00garbage", ErrCorruptGzip},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			docs, errs := walk(t, Reader{Stdin: strings.NewReader(tt.stdin)}, "-")
+			if tt.wantErr != nil {
+				if len(docs) != 0 || len(errs) != 1 || !errors.Is(errs[0], tt.wantErr) || !strings.Contains(errs[0].Error(), "<stdin>") {
+					t.Errorf("docs %d, errors %v, want one %v naming <stdin>", len(docs), errs, tt.wantErr)
+				}
+				return
+			}
+			if len(errs) > 0 || len(docs) != 1 || docs[0].ID != StdinID || docs[0].Text != strings.TrimSpace(text) && docs[0].Text != text {
+				t.Errorf("docs %+v, errors %v", docs, errs)
+			}
+		})
+	}
+}

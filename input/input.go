@@ -250,7 +250,9 @@ func notRegular(fi os.FileInfo) error {
 //     that begins with gzip's magic bytes, is read decompressed, as the
 //     file it names without .gz (its ID too); a corrupt one is reported
 //     (ErrCorruptGzip), naming the file;
-//   - "-" is plain text read from standard input, with ID "stdin".
+//   - "-" is plain text read from standard input, with ID "stdin",
+//     decompressed when it begins with gzip's magic bytes (a corrupt
+//     stream is an ErrCorruptGzip);
 //
 // The publication date of a document is taken, in this order, from the
 // document itself (a JSON Lines record's "published", an HTML page's
@@ -387,7 +389,12 @@ func (w *walker) stdin() error {
 	if in == nil {
 		in = os.Stdin
 	}
-	data, err := readAll(in, -1, w.r.maxSize())
+	r, err := decompressed(in)
+	if err != nil {
+		w.report(&Error{Path: "<stdin>", Err: err})
+		return nil
+	}
+	data, err := readAll(r, -1, w.r.maxSize())
 	if err != nil {
 		w.report(&Error{Path: "<stdin>", Err: err})
 		return nil

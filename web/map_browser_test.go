@@ -5,11 +5,14 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"maps"
 	"math"
 	"net/http"
+	"net/url"
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -36,15 +39,25 @@ type mapEvent struct {
 // draws.
 func locatedEvents(t *testing.T, base, since, until string) []string {
 	t.Helper()
-	vars := map[string]any{}
+	vars := map[string]string{}
 	if since != "" {
 		vars["since"] = since
 	}
 	if until != "" {
 		vars["until"] = until
 	}
+	_, located := selectedEvents(t, base, vars)
+	return located
+}
+
+// selectedEvents asks base's /graphql for the events that the filters
+// vars (type, country, since, until) select, and returns the ids of them
+// all and of those the map can place (as locatedEvents).
+func selectedEvents(t *testing.T, base string, vars map[string]string) (all, located []string) {
+	t.Helper()
 	body, _ := json.Marshal(map[string]any{
-		"query":     `query($since: Date, $until: Date) { events(since: $since, until: $until) { nodes { id type places { name class lat } country { name } } } }`,
+		"query": `query($type: EventType, $country: String, $since: Date, $until: Date) {
+		  events(type: $type, country: $country, since: $since, until: $until) { nodes { id type places { name class lat } country { name } } } }`,
 		"variables": vars,
 	})
 	resp, err := http.Post(base+"/graphql", "application/json", bytes.NewReader(body))
@@ -64,18 +77,19 @@ func locatedEvents(t *testing.T, base, since, until string) []string {
 		t.Fatalf("graphql: %v %v", err, r.Errors)
 	}
 	outlines := worldCountries(t)
-	var ids []string
 	for _, e := range r.Data.Events.Nodes {
-		located := e.Country != nil && outlines[e.Country.Name]
+		all = append(all, e.ID)
+		ok := e.Country != nil && outlines[e.Country.Name]
 		for _, p := range e.Places {
-			located = located || p.Lat != nil || (p.Class == "Country" && outlines[p.Name])
+			ok = ok || p.Lat != nil || (p.Class == "Country" && outlines[p.Name])
 		}
-		if located {
-			ids = append(ids, e.ID)
+		if ok {
+			located = append(located, e.ID)
 		}
 	}
-	slices.Sort(ids)
-	return ids
+	slices.Sort(all)
+	slices.Sort(located)
+	return all, located
 }
 
 // worldCountries are the names of the country outlines the map draws.
@@ -329,5 +343,159 @@ func checkSpreadMarkers(t *testing.T, ctx context.Context) {
 				}
 			}
 		}
+	}
+}
+
+// markerStyle is how the map draws its event markers and what its legend
+// says of the types' colours.
+type markerStyle struct {
+	Legend  map[string]string `json:"legend"`
+	Markers []struct {
+		ID     string  `json:"id"`
+		Type   string  `json:"type"`
+		Killed float64 `json:"killed"`
+		Fill   string  `json:"fill"`
+		Approx bool    `json:"approx"`
+		Px     float64 `json:"px"`
+	} `json:"markers"`
+}
+
+const readMarkerStyle = `(() => {
+	const legend = {};
+	document.querySelectorAll("#map-legend .legend-item[data-type] .sw").forEach(sw => {
+		legend[sw.parentElement.dataset.type] = getComputedStyle(sw).backgroundColor;
+	});
+	return {
+		legend,
+		markers: Array.from(document.querySelectorAll("#map .map-event")).map(a => {
+			const s = a.querySelector("circle, rect"), b = s.getBoundingClientRect(), rect = s.tagName === "rect";
+			return {id: a.dataset.id, type: a.dataset.type, killed: +a.dataset.killed, fill: getComputedStyle(s).fill,
+				approx: rect, px: rect ? b.width / 1.7 : b.width / 2};
+		}),
+	};
+})()`
+
+// TestBrowserMapMarkersAndDownload: the map's event markers are coloured
+// by type (one colour a type, the legend's) and sized by casualties (more
+// killed, never smaller; some larger), and the explorer's CSV download
+// link follows the active filters (type, country, date range): its query
+// names exactly the filters set, and the map then shows exactly the
+// located events that GraphQL selects with them.
+func TestBrowserMapMarkersAndDownload(t *testing.T) {
+	base := serveExplorer(t)
+	ctx, errs := browser(t)
+	if err := step(ctx, 30*time.Second,
+		chromedp.Navigate(base+"/#/map"),
+		chromedp.WaitVisible(chromedp.CSS(`#map .map-event`)),
+	); err != nil {
+		failShot(t, ctx, "markers", "map view: %v", err)
+	}
+	st, err := eval[markerStyle](ctx, readMarkerStyle)
+	if err != nil {
+		failShot(t, ctx, "markers", "reading the markers: %v", err)
+	}
+
+	// Colour by type.
+	colourOf := map[string]string{}
+	for _, m := range st.Markers {
+		if m.Fill == "" || m.Fill == "none" {
+			t.Errorf("marker %s (%s) has no fill", m.ID, m.Type)
+		}
+		if c, ok := colourOf[m.Type]; ok && c != m.Fill {
+			t.Errorf("%s markers in two colours: %s and %s", m.Type, c, m.Fill)
+		}
+		colourOf[m.Type] = m.Fill
+		if st.Legend[m.Type] != m.Fill {
+			t.Errorf("marker %s: %s in %s, the legend says %q", m.ID, m.Type, m.Fill, st.Legend[m.Type])
+		}
+	}
+	if len(colourOf) < 2 {
+		t.Fatalf("%d event types on the map, want several to tell apart: %v", len(colourOf), colourOf)
+	}
+	typeOf := map[string]string{}
+	for ty, c := range colourOf {
+		if other, ok := typeOf[c]; ok {
+			t.Errorf("%s and %s share the colour %s", ty, other, c)
+		}
+		typeOf[c] = ty
+	}
+
+	// Size by casualties: within one shape, more killed is never smaller,
+	// equal figures are equal sizes, and the sizes differ somewhere.
+	grows := false
+	for i, a := range st.Markers {
+		for _, b := range st.Markers[i+1:] {
+			if a.Approx != b.Approx {
+				continue
+			}
+			if a.Killed > b.Killed {
+				a, b = b, a
+			}
+			switch {
+			case a.Killed == b.Killed && math.Abs(a.Px-b.Px) > 0.5:
+				t.Errorf("markers %s and %s: %v killed each, radii %.1f and %.1f px", a.ID, b.ID, a.Killed, a.Px, b.Px)
+			case a.Killed < b.Killed && a.Px > b.Px+0.5:
+				t.Errorf("marker %s (%v killed, %.1f px) larger than %s (%v killed, %.1f px)", a.ID, a.Killed, a.Px, b.ID, b.Killed, b.Px)
+			case a.Killed < b.Killed && a.Px+1 < b.Px:
+				grows = true
+			}
+		}
+	}
+	if !grows {
+		failShot(t, ctx, "marker-sizes", "no marker is larger for more killed: %+v", st.Markers)
+	}
+	keepShot(t, ctx, "map-markers")
+
+	// The download link follows the filters.
+	href := func() string {
+		h, err := eval[string](ctx, `document.getElementById("f-csv").href`)
+		if err != nil {
+			failShot(t, ctx, "csv-link", "reading the download link: %v", err)
+		}
+		return h
+	}
+	u, err := url.Parse(href())
+	if err != nil || u.Path != "/events.csv" || u.RawQuery != "" {
+		failShot(t, ctx, "csv-link", "unfiltered download link %q, want /events.csv", u)
+	}
+	filters := map[string]string{"type": "Attack", "country": "Iran", "since": "2023-12-01", "until": "2024-01-17"}
+	all, _ := selectedEvents(t, base, nil)
+	sel, located := selectedEvents(t, base, filters)
+	if len(located) == 0 || len(sel) >= len(all) {
+		t.Fatalf("filters %v select %d events (%d located) of %d: the examples changed", filters, len(sel), len(located), len(all))
+	}
+	if err := step(ctx, 20*time.Second,
+		chromedp.SetValue(chromedp.ID("f-type"), filters["type"]),
+		chromedp.SetValue(chromedp.ID("f-country"), filters["country"]),
+		chromedp.SetValue(chromedp.ID("f-since"), filters["since"]),
+		chromedp.SetValue(chromedp.ID("f-until"), filters["until"]),
+		chromedp.Evaluate[chromedp.Void](`document.getElementById("f-until").dispatchEvent(new Event("change"))`),
+		chromedp.Poll[chromedp.Void](fmt.Sprintf(`document.querySelectorAll("#map .map-event").length === %d`, len(located)), chromedp.WithPollingInterval(50*time.Millisecond)),
+	); err != nil {
+		failShot(t, ctx, "csv-filters", "setting the filters %v: %v", filters, err)
+	}
+	u, err = url.Parse(href())
+	if err != nil || u.Path != "/events.csv" {
+		failShot(t, ctx, "csv-link", "download link %q", u)
+	}
+	got := map[string]string{}
+	for k, vs := range u.Query() {
+		got[k] = strings.Join(vs, ",")
+	}
+	if !maps.Equal(got, filters) {
+		failShot(t, ctx, "csv-link", "download link %q names the filters %v, want %v", u, got, filters)
+	}
+	checkMap(t, ctx, "csv-filters", located)
+	keepShot(t, ctx, "map-filtered")
+
+	// Clearing the filters clears the link.
+	if err := step(ctx, 20*time.Second,
+		chromedp.Click(chromedp.ID("f-clear")),
+		chromedp.Poll[chromedp.Void](`!document.getElementById("f-csv").href.includes("?")`, chromedp.WithPollingInterval(50*time.Millisecond)),
+	); err != nil {
+		failShot(t, ctx, "csv-clear", "clearing the filters: download link %q: %v", href(), err)
+	}
+	if e := errs.get(); len(e) > 0 {
+		failShot(t, ctx, "errors", "JavaScript errors: %q", e)
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"compress/gzip"
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -203,6 +204,26 @@ func (c *exportCmd) writeEventGraph(ctx context.Context, env *Env, store *graph.
 	return os.Rename(tmp.Name(), c.output)
 }
 
+// tableHint points a table format that export does not write (CSV, TSV,
+// JSON Lines), named by a --format or a file name's extension, to the
+// events command that writes it into file out; "" for any other name.
+func tableHint(name, out string) string {
+	name = strings.ToLower(name)
+	pipe := ""
+	if strings.HasSuffix(name, ".gz") {
+		name, pipe = strings.TrimSuffix(name, ".gz"), " | gzip"
+	}
+	format := name[strings.LastIndex(name, ".")+1:]
+	switch format {
+	case "ndjson":
+		format = "jsonl"
+	case "csv", "tsv", "jsonl":
+	default:
+		return ""
+	}
+	return fmt.Sprintf("; a table of events is written by 'newsgraph events --format %s%s > %s'", format, pipe, out)
+}
+
 func (c *exportCmd) run(ctx context.Context, env *Env, args []string) error {
 	if len(args) > 0 {
 		return usagef("unexpected arguments %q", args)
@@ -213,7 +234,7 @@ func (c *exportCmd) run(ctx context.Context, env *Env, args []string) error {
 		known = known || f == format
 	}
 	if !known {
-		return usagef("--format: unknown format %q (want %s, svg)", c.format, strings.Join(export.Formats(), ", "))
+		return usagef("--format: unknown format %q (want %s, svg)%s", c.format, strings.Join(export.Formats(), ", "), tableHint(c.format, "events."+c.format))
 	}
 	toFile := c.output != "" && c.output != "-"
 	if toFile && !c.fs.Changed("format") {
@@ -222,7 +243,7 @@ func (c *exportCmd) run(ctx context.Context, env *Env, args []string) error {
 		} else if strings.HasSuffix(strings.ToLower(c.output), ".svg") {
 			format = "svg"
 		} else {
-			return usagef("-o %s: the file name's extension names no export format (.nq, .jsonld, .graphml, .dot, .svg, optionally .gz); give --format", c.output)
+			return usagef("-o %s: the file name's extension names no export format (.nq, .jsonld, .graphml, .dot, .svg, optionally .gz); give --format%s", c.output, tableHint(c.output, c.output))
 		}
 	}
 	if !toFile && !c.fs.Changed("format") && !strings.EqualFold(c.graph, graphRDF) && (strings.EqualFold(c.graph, graphEvents) || len(c.givenSelection()) > 0) {

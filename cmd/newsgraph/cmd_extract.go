@@ -30,7 +30,9 @@ directory (walked recursively in lexical order; hidden files are skipped),
 or "-" for plain text on standard input. Each file may be gzip-compressed
 (a.txt.gz, b.jsonl.gz, c.html.gz, or recognised by gzip's magic bytes): it
 is read as the file it names without .gz, which is also its document id;
-a corrupt one is reported, naming the file.
+a corrupt one is reported, naming the file. Standard input is read
+decompressed too when it begins with gzip's magic bytes
+("zcat -f" is not needed: gzip -c a.txt | newsgraph extract -).
 
 A directory may hold a _meta.json file giving the publication date, title,
 URL or source of its articles:

@@ -223,6 +223,11 @@ func (c *ingestCmd) finish(ctx context.Context, env *Env, t *ingestTarget, sum *
 		return runErr
 	}
 	sum.print(env, c.store.where())
+	if t.created != "" && sum.added+sum.unchanged+sum.replaced == 0 {
+		// close removes the file: say so, rather than let the summary's
+		// "stored in" suggest a store to open.
+		fmt.Fprintf(env.Stderr, "newsgraph ingest: nothing stored: no store created at %s\n", t.created)
+	}
 	switch {
 	case interrupted && t.staging != nil:
 		return errors.New("interrupted; nothing was stored (--bulk)")

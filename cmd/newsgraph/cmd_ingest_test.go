@@ -3,6 +3,9 @@ package main
 import (
 	"bytes"
 	"context"
+	"errors"
+	"io/fs"
+	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -45,4 +48,34 @@ func TestIngestShowsTotal(t *testing.T) {
 	if !regexp.MustCompile(`ingesting +\d+% \|`).MatchString(stderr.String()) {
 		t.Errorf("no bar with a total on stderr: %q", stderr.String())
 	}
+}
+
+// TestIngestNothingCreatesNoStore: an ingest into a new bolt path that
+// stores nothing (its only input missing) says "no store created" and
+// leaves no file; into an existing store it keeps the store.
+func TestIngestNothingCreatesNoStore(t *testing.T) {
+	forEachMode(t, func(t *testing.T, run func(invocation) result) {
+		dir := t.TempDir()
+		db := filepath.Join(dir, "new.db")
+		missing := filepath.Join(dir, "nonexistent")
+		r := run(invocation{args: []string{"ingest", "--dbpath", db, "--extractor", testExtractorName, missing}})
+		if r.code != 1 || !strings.Contains(r.stderr, "no store created at "+db) || !strings.Contains(r.stderr, "no such file") {
+			t.Errorf("new store: %+v", r)
+		}
+		if _, err := os.Stat(db); !errors.Is(err, fs.ErrNotExist) {
+			t.Errorf("%s left behind (%v)", db, err)
+		}
+
+		arts := writeArticles(t, articles)
+		if r := run(invocation{args: []string{"ingest", "--dbpath", db, "--extractor", testExtractorName, arts}}); r.code != 0 {
+			t.Fatalf("ingest: %+v", r)
+		}
+		r = run(invocation{args: []string{"ingest", "--dbpath", db, "--extractor", testExtractorName, missing}})
+		if r.code != 1 || strings.Contains(r.stderr, "no store created") {
+			t.Errorf("existing store: %+v", r)
+		}
+		if _, err := os.Stat(db); err != nil {
+			t.Errorf("existing store: %v", err)
+		}
+	})
 }

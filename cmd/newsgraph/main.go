@@ -258,7 +258,7 @@ func printUsage(w io.Writer) {
 	for _, c := range commands {
 		fmt.Fprintf(w, "\t%-*s  %s\n", width, c.Name, c.Short)
 	}
-	fmt.Fprint(w, "\nUse \"newsgraph help <command>\" for more information about a command.\n")
+	fmt.Fprint(w, "\nUse \"newsgraph help <command>\" for more information about a command,\n\"newsgraph --version\" (or \"newsgraph version\") for the binary's version and commit.\n")
 }
 
 func printHelp(w io.Writer, cmd *Command, env *Env) {

@@ -191,7 +191,7 @@ func docIDs(recs []extract.Record) []string {
 func TestHelp(t *testing.T) {
 	forEachMode(t, func(t *testing.T, run func(invocation) result) {
 		r := run(invocation{args: []string{"help"}})
-		if r.code != 0 || !strings.Contains(r.stdout, "Usage:") {
+		if r.code != 0 || !strings.Contains(r.stdout, "Usage:") || !strings.Contains(r.stdout, `"newsgraph --version"`) {
 			t.Fatalf("help: %+v", r)
 		}
 		for _, c := range commands {
@@ -230,7 +230,10 @@ func TestUsageErrors(t *testing.T) {
 		{[]string{"events", "--type", "Atack"}, `unknown event type "Atack" (want one of Attack, Condemn`},
 		{[]string{"events", "--since", "yesterday"}, `--since: "yesterday" is not a date`},
 		{[]string{"export", "--type", "Atack", "--format", "dot"}, `unknown event type "Atack"`},
-		{[]string{"export", "-o", "x.csv"}, "names no export format"},
+		{[]string{"export", "-o", "x.csv"}, "names no export format (.nq, .jsonld, .graphml, .dot, .svg, optionally .gz); give --format; a table of events is written by 'newsgraph events --format csv > x.csv'"},
+		{[]string{"export", "-o", "out/x.TSV.gz"}, "'newsgraph events --format tsv | gzip > out/x.TSV.gz'"},
+		{[]string{"export", "-o", "x.ndjson"}, "'newsgraph events --format jsonl > x.ndjson'"},
+		{[]string{"export", "-o", "x.xlsx"}, "names no export format (.nq, .jsonld, .graphml, .dot, .svg, optionally .gz); give --format\n"},
 		{[]string{"export", "--format", "nquads", "--country", "Iran"}, "--format nquads cannot write"},
 		{[]string{"export", "--country", "Iran", "-o", "x.nq.gz"}, "--format nquads cannot write"},
 		{[]string{"export", "--format", "jsonld", "--since", "2024-01"}, "--format jsonld cannot write"},
@@ -242,7 +245,7 @@ func TestUsageErrors(t *testing.T) {
 		{[]string{"query"}, "no query"},
 		{[]string{"query", "--lang", "sparql", "g.V()"}, "unknown language"},
 		{[]string{"query", "-f", "q.js", "g.V()"}, "not both"},
-		{[]string{"export", "--format", "csv"}, "unknown format"},
+		{[]string{"export", "--format", "csv"}, "unknown format \"csv\" (want nquads, jsonld, graphml, dot, svg); a table of events is written by 'newsgraph events --format csv > events.csv'"},
 		{[]string{"serve", "--read-only=false"}, "needs --token-file"},
 		{[]string{"schema", "--format", "xml"}, "unknown format"},
 		{[]string{"stats", "--limit", "3"}, "unknown flag: --limit"},

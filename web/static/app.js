@@ -544,14 +544,15 @@
   function placeRank(p) { return p["class"] === "Country" ? 3 : p["class"] === "Region" ? 2 : 1; }
 
   // eventLocation is where the map puts e: its most specific place with
-  // coordinates, else the centre of its country's outline (approx), else
-  // null.
+  // coordinates (approx when that is a country's representative point),
+  // else the centre of its country's outline (approx), else null.
   function eventLocation(e) {
     var best = null;
     e.places.forEach(function (p) {
       if (hasCoords(p) && (!best || placeRank(p) < placeRank(best))) best = p;
     });
-    if (best) return {ref: best, lon: best.lon, lat: best.lat, approx: false};
+    // A country's point (from the reference data) is approximate too.
+    if (best) return {ref: best, lon: best.lon, lat: best.lat, approx: placeRank(best) === 3};
     var countries = e.places.filter(function (p) { return p["class"] === "Country"; });
     if (e.country) countries.push(e.country);
     for (var i = 0; i < countries.length; i++) {
@@ -706,7 +707,7 @@
     var tb = el("tbody");
     places.forEach(function (p) {
       tb.appendChild(el("tr", null, el("td", null, entityLink(p.ref)), el("td", null, p.ref["class"]),
-        el("td", null, p.lat.toFixed(2) + ", " + p.lon.toFixed(2) + (p.approx ? " (centre of the country)" : "")),
+        el("td", null, p.lat.toFixed(2) + ", " + p.lon.toFixed(2) + (p.approx ? " (the country as a whole)" : "")),
         el("td", null, String(p.events.length))));
     });
     table.appendChild(tb);
@@ -721,7 +722,7 @@
       sw.style.background = typeColor(t);
       legend.appendChild(el("span", {class: "legend-item", "data-type": t}, sw, t));
     });
-    legend.appendChild(el("span", {class: "legend-item"}, n + " event" + (n === 1 ? "" : "s") + " on the map; the larger the marker, the more killed; ▫ placed at the centre of its country"));
+    legend.appendChild(el("span", {class: "legend-item"}, n + " event" + (n === 1 ? "" : "s") + " on the map; the larger the marker, the more killed; ▫ located by its country alone"));
   }
 
   function fitMap(places) {
