@@ -49,13 +49,61 @@ func (s wordSet) has(w string) bool {
 	if w == "" {
 		return s.empty
 	}
+	return s.index(w) >= 0
+}
+
+// index returns the slot of w, a non-empty word, or -1 when the set does
+// not hold it.
+func (s wordSet) index(w string) int {
 	mask := uint32(len(s.slots) - 1)
 	for i := s.slot(w); ; i = (i + 1) & mask {
 		switch s.slots[i] {
 		case w:
-			return true
+			return int(i)
 		case "":
-			return false
+			return -1
 		}
 	}
 }
+
+// wordMap is a map from words to values for the lookups of tokens in hot
+// loops, on wordSet's table: get(w) is exactly m[w] (with its ok) for the
+// map m it was made from, without hashing the whole word.
+type wordMap[V any] struct {
+	set  wordSet
+	vals []V // vals[i] is the value of set.slots[i]
+	zero V   // the value of "" when the map holds it
+}
+
+// newWordMap returns the map of m's words to their values.
+func newWordMap[V any](m map[string]V) wordMap[V] {
+	keys := make(map[string]bool, len(m))
+	for w := range m {
+		keys[w] = true
+	}
+	wm := wordMap[V]{set: newWordSet(keys)}
+	wm.vals = make([]V, len(wm.set.slots))
+	for w, v := range m {
+		if w == "" {
+			wm.zero = v
+			continue
+		}
+		wm.vals[wm.set.index(w)] = v
+	}
+	return wm
+}
+
+// get returns the value of w and whether the map holds w.
+func (m wordMap[V]) get(w string) (V, bool) {
+	if w == "" {
+		return m.zero, m.set.empty
+	}
+	if i := m.set.index(w); i >= 0 {
+		return m.vals[i], true
+	}
+	var zero V
+	return zero, false
+}
+
+// has reports whether the map holds w.
+func (m wordMap[V]) has(w string) bool { return m.set.has(w) }
