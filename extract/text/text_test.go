@@ -268,3 +268,21 @@ func FuzzTokenize(f *testing.F) {
 		}
 	})
 }
+
+// TestFoldsOfLongSentences checks that the normalised forms appendTokens
+// gathers per sentence are those of Normalize, past the arrays they start
+// in (16 forms, 256 bytes) and with non-ASCII letters.
+func TestFoldsOfLongSentences(t *testing.T) {
+	for _, tt := range []struct{ name, in string }{
+		{"none", "the army shelled the town"},
+		{"few", "Pakistan’s Army struck Türkiye"},
+		{"many forms", strings.Repeat("Ahmed ", 40)},
+		{"many bytes", strings.Repeat("ÆSTHETIC ßTRASSE Łódź Đà ", 30)},
+	} {
+		for _, tok := range Tokenize(tt.in, 0) {
+			if want := Normalize(tok.Text); tok.Norm != want {
+				t.Errorf("%s: %q: Norm %q, want %q", tt.name, tok.Text, tok.Norm, want)
+			}
+		}
+	}
+}
