@@ -37,6 +37,10 @@ type Token struct {
 
 // Upper reports whether the token starts with an upper-case letter.
 func (t Token) Upper() bool {
+	if t.Text != "" && t.Text[0] < utf8.RuneSelf {
+		c := t.Text[0]
+		return 'A' <= c && c <= 'Z' // unicode.IsUpper of an ASCII rune
+	}
 	r, _ := utf8.DecodeRuneInString(t.Text)
 	return unicode.IsUpper(r)
 }
@@ -45,13 +49,27 @@ func (t Token) Upper() bool {
 // at least two letters.
 func (t Token) AllCaps() bool {
 	n := 0
-	for _, r := range t.Text {
+	for i := 0; i < len(t.Text); {
+		// ASCII bytes without the unicode tables: their letters are
+		// a-z and A-Z
+		if c := t.Text[i]; c < utf8.RuneSelf {
+			switch {
+			case 'a' <= c && c <= 'z':
+				return false
+			case 'A' <= c && c <= 'Z':
+				n++
+			}
+			i++
+			continue
+		}
+		r, w := utf8.DecodeRuneInString(t.Text[i:])
 		if unicode.IsLetter(r) {
 			if !unicode.IsUpper(r) {
 				return false
 			}
 			n++
 		}
+		i += w
 	}
 	return n >= 2
 }

@@ -286,3 +286,33 @@ func TestFoldsOfLongSentences(t *testing.T) {
 		}
 	}
 }
+
+// TestCaseOfTokens checks Upper and AllCaps, whose ASCII bytes skip the
+// unicode tables, against the rune-by-rune definitions.
+func TestCaseOfTokens(t *testing.T) {
+	upper := func(s string) bool {
+		r, _ := utf8.DecodeRuneInString(s)
+		return unicode.IsUpper(r)
+	}
+	allCaps := func(s string) bool {
+		n := 0
+		for _, r := range s {
+			if unicode.IsLetter(r) {
+				if !unicode.IsUpper(r) {
+					return false
+				}
+				n++
+			}
+		}
+		return n >= 2
+	}
+	for _, s := range []string{"", "a", "A", "AB", "Ab", "aB", "U.S.", "IS", "I", "NATO's", "NATO", "ÉTAT", "État", "éTAT", "ÆB", "A1B", "12", "\xff", "A\xffB", "ΑΘΗΝΑ", "Αθήνα", "Ünal", "ÜN"} {
+		tok := Token{Text: s}
+		if got, want := tok.Upper(), upper(s); got != want {
+			t.Errorf("Upper(%q) = %v, want %v", s, got, want)
+		}
+		if got, want := tok.AllCaps(), allCaps(s); got != want {
+			t.Errorf("AllCaps(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
