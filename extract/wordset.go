@@ -49,12 +49,28 @@ func (s wordSet) has(w string) bool {
 	if w == "" {
 		return s.empty
 	}
-	return s.index(w) >= 0
+	// index's loop, written again so that has stays small enough to be
+	// inlined in the loops that call it
+	mask := uint32(len(s.slots) - 1)
+	for i := s.slot(w); ; i = (i + 1) & mask {
+		switch s.slots[i] {
+		case w:
+			return true
+		case "":
+			return false
+		}
+	}
 }
 
-// index returns the slot of w, a non-empty word, or -1 when the set does
-// not hold it.
+// index returns the slot of w, or -1 when the set does not hold it; ""
+// has slot len(s.slots).
 func (s wordSet) index(w string) int {
+	if w == "" {
+		if s.empty {
+			return len(s.slots)
+		}
+		return -1
+	}
 	mask := uint32(len(s.slots) - 1)
 	for i := s.slot(w); ; i = (i + 1) & mask {
 		switch s.slots[i] {
@@ -71,8 +87,7 @@ func (s wordSet) index(w string) int {
 // map m it was made from, without hashing the whole word.
 type wordMap[V any] struct {
 	set  wordSet
-	vals []V // vals[i] is the value of set.slots[i]
-	zero V   // the value of "" when the map holds it
+	vals []V // vals[i] is the value of the word of slot i (wordSet.index)
 }
 
 // newWordMap returns the map of m's words to their values.
@@ -82,27 +97,19 @@ func newWordMap[V any](m map[string]V) wordMap[V] {
 		keys[w] = true
 	}
 	wm := wordMap[V]{set: newWordSet(keys)}
-	wm.vals = make([]V, len(wm.set.slots))
+	wm.vals = make([]V, len(wm.set.slots)+1)
 	for w, v := range m {
-		if w == "" {
-			wm.zero = v
-			continue
-		}
 		wm.vals[wm.set.index(w)] = v
 	}
 	return wm
 }
 
 // get returns the value of w and whether the map holds w.
-func (m wordMap[V]) get(w string) (V, bool) {
-	if w == "" {
-		return m.zero, m.set.empty
-	}
+func (m wordMap[V]) get(w string) (v V, ok bool) {
 	if i := m.set.index(w); i >= 0 {
 		return m.vals[i], true
 	}
-	var zero V
-	return zero, false
+	return v, false
 }
 
 // has reports whether the map holds w.

@@ -9,6 +9,7 @@
 package text
 
 import (
+	"slices"
 	"unicode"
 	"unicode/utf8"
 )
@@ -193,7 +194,8 @@ func Normalize(s string) string {
 	if plainNorm(s) {
 		return s
 	}
-	return string(appendFold(make([]byte, 0, len(s)), s))
+	var buf [64]byte // on the stack: the string is the one allocation
+	return string(appendFold(buf[:0], s))
 }
 
 // plainNorm reports whether s is its own normalised form: ASCII without
@@ -210,15 +212,20 @@ func plainNorm(s string) bool {
 
 // appendFold appends the normalised form of s to dst.
 func appendFold(dst []byte, s string) []byte {
-	for _, r := range s {
-		switch {
-		case r >= 'A' && r <= 'Z':
-			dst = append(dst, byte(r)+32)
-		case r < 0x80:
-			dst = append(dst, byte(r))
-		default:
-			dst = append(dst, foldRune(r)...)
+	dst = slices.Grow(dst, len(s))
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			dst = append(dst, c)
+			i++
+			continue
 		}
+		r, w := utf8.DecodeRuneInString(s[i:])
+		dst = append(dst, foldRune(r)...)
+		i += w
 	}
 	return dst
 }
