@@ -6,8 +6,6 @@ import (
 	"slices"
 	"strings"
 	"sync"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/newsgraph/newsgraph/extract/gazetteer"
 	"github.com/newsgraph/newsgraph/extract/lexicon"
@@ -122,6 +120,7 @@ type docBuffers struct {
 	hits    []nameHit
 	// the entities, mentions, frames and events of the analysis
 	ents     map[string]*entity // docState.ents, emptied
+	entsPeak int                // the most entities ents has held
 	entities slab[entity]
 	mentions slab[mention]
 	frames   slab[frame]
@@ -130,16 +129,30 @@ type docBuffers struct {
 
 var docBufferPool = sync.Pool{New: func() any { return new(docBuffers) }}
 
+// emptyEnts empties b.ents for the next document. Clearing a map costs
+// its capacity, not its length: a map that a large document grew is
+// dropped, once documents use a quarter of it, rather than cleared.
+func (b *docBuffers) emptyEnts() {
+	b.entsPeak = max(b.entsPeak, len(b.ents))
+	if len(b.ents)*4 < b.entsPeak {
+		b.ents, b.entsPeak = make(map[string]*entity, len(b.ents)), 0
+		return
+	}
+	clear(b.ents)
+}
+
 // release gives d's buffers back for the next document: d must no longer
 // be read.
 func (d *docState) release() {
 	b := d.buf
 	clear(b.tokens) // let the text go
 	b.tokens, b.words = b.tokens[:0], b.words[:0]
-	clear(b.matches[:cap(b.matches)])
-	clear(b.cands[:cap(b.cands)])
-	clear(b.hits[:cap(b.hits)])
-	clear(b.ents)
+	clear(b.matches[:cap(b.matches)]) // reused per sentence: written past its length
+	// findNames only appends to these, so past their length they are
+	// still zero from the last release
+	clear(b.cands)
+	clear(b.hits)
+	b.emptyEnts()
 	b.entities.reset()
 	b.mentions.reset()
 	b.frames.reset()
@@ -627,8 +640,5 @@ func isUpperWord(t text.Token) bool {
 	if t.Kind != text.Word {
 		return false
 	}
-	// the first rune, as []rune(t.Text)[0] but without converting the
-	// whole word (an invalid byte is utf8.RuneError either way)
-	r, _ := utf8.DecodeRuneInString(t.Text)
-	return unicode.IsUpper(r)
+	return t.Upper() // the first rune, as []rune(t.Text)[0]
 }

@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/newsgraph/newsgraph/extract/syntax"
 	"github.com/newsgraph/newsgraph/extract/text"
 	"github.com/newsgraph/newsgraph/internal/corpus"
 )
@@ -157,6 +158,27 @@ func BenchmarkEvents(b *testing.B) {
 			for j, d := range states {
 				d.findEvents(pubs[lo+j])
 			}
+		}
+	}
+}
+
+// BenchmarkSyntax measures the syntactic layer alone: tagging, lemmas,
+// chunks and clause roles (syntax.Parser.Parse) of every sentence of the
+// corpus, tokenised outside the timer. Per byte of article text, its
+// ns/op against BenchmarkExtract's is the layer's share of the whole
+// extraction (the extractor parses each sentence at most once).
+func BenchmarkSyntax(b *testing.B) {
+	docs, size := benchCorpus(b)
+	var sents []text.Sentence
+	for _, d := range docs {
+		sents = append(sents, text.Split(d.Text)...)
+	}
+	p := syntax.NewParser()
+	b.SetBytes(size)
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, s := range sents {
+			p.Parse(s.Tokens)
 		}
 	}
 }

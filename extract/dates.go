@@ -21,9 +21,9 @@ type dateExpr struct {
 	inferred bool
 }
 
-var weekdays = map[string]time.Weekday{"monday": time.Monday, "tuesday": time.Tuesday, "wednesday": time.Wednesday, "thursday": time.Thursday, "friday": time.Friday, "saturday": time.Saturday, "sunday": time.Sunday}
+var weekdays = newWordMap(map[string]time.Weekday{"monday": time.Monday, "tuesday": time.Tuesday, "wednesday": time.Wednesday, "thursday": time.Thursday, "friday": time.Friday, "saturday": time.Saturday, "sunday": time.Sunday})
 
-var months = map[string]time.Month{"january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4, "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9, "sep": 9, "sept": 9, "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12}
+var months = newWordMap(map[string]time.Month{"january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4, "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9, "sep": 9, "sept": 9, "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12})
 
 // ParseDay parses an ISO date (YYYY-MM-DD), checking that the day exists.
 func ParseDay(s string) (time.Time, error) {
@@ -68,7 +68,7 @@ func findDatesRaw(toks []text.Token, pub time.Time) []dateExpr {
 		// 18 January 2024 / 7 May 2020 / 2nd July / 21st of June
 		if toks[i].Kind == text.Number {
 			mi := afterDayNumber(toks, i)
-			if m, ok := months[nx(mi-i)]; ok {
+			if m, ok := months.get(nx(mi - i)); ok {
 				d, _ := strconv.Atoi(n)
 				y := 0
 				end := mi + 1
@@ -94,7 +94,7 @@ func findDatesRaw(toks []text.Token, pub time.Time) []dateExpr {
 				continue
 			}
 		}
-		if m, ok := months[n]; ok && toks[i].Upper() {
+		if m, ok := months.get(n); ok && toks[i].Upper() {
 			// January 18, 2024 / January 18 / December 2023 / in December
 			if i+1 < len(toks) && toks[i+1].Kind == text.Number {
 				if y := yearOf(toks, i+1); y > 0 {
@@ -145,7 +145,7 @@ func findDatesRaw(toks []text.Token, pub time.Time) []dateExpr {
 		if !has {
 			continue
 		}
-		if wd, ok := weekdays[n]; ok {
+		if wd, ok := weekdays.get(n); ok {
 			t := lastWeekday(pub, wd)
 			a := i
 			switch pv(1) {

@@ -182,10 +182,10 @@ func (d *docState) doerName(s int, ps *syntax.Sentence, np int) (int, int, bool)
 		if d.covered(s, k) || t.Kind != text.Word || !isUpperWord(t) && !t.AllCaps() {
 			return 0, 0, false
 		}
-		if _, ok := weekdays[t.Norm]; ok {
+		if weekdays.has(t.Norm) {
 			return 0, 0, false // "Saturday's attack"
 		}
-		if _, ok := months[t.Norm]; ok {
+		if months.has(t.Norm) {
 			return 0, 0, false
 		}
 		if loadWordLists().headSet.has(t.Norm) || d.r.isDemonym(t) {

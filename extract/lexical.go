@@ -2,8 +2,6 @@ package extract
 
 import (
 	"context"
-	"crypto/sha256"
-	"encoding/hex"
 	"fmt"
 	"slices"
 	"sort"
@@ -68,8 +66,7 @@ func (x *Lexical) extractWhole(ctx context.Context, doc Document) (*Record, erro
 	d.linkPlaces()
 	events := d.findEvents(pub)
 
-	sum := sha256.Sum256([]byte(doc.Text))
-	rec := &Record{Doc: DocInfo{ID: doc.ID, SHA256: hex.EncodeToString(sum[:])}}
+	rec := &Record{Doc: DocInfo{ID: doc.ID, SHA256: textDigest(doc.Text)}}
 	opt := func(s string) *string {
 		if s == "" {
 			return nil

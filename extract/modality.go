@@ -366,8 +366,8 @@ func dayWord(t text.Token) bool {
 	if !t.Upper() {
 		return false
 	}
-	_, wd := weekdays[t.Norm]
-	_, mo := months[t.Norm]
+	wd := weekdays.has(t.Norm)
+	mo := months.has(t.Norm)
 	return wd || mo && len(t.Norm) > 3 || mo && t.Norm == "may"
 }
 

@@ -18,7 +18,19 @@ var numbersTSV string
 // their values; numberWords holds every word of the file, vague ones too,
 // with a positive value: a test for words of quantity at a phrase's edge,
 // not a figure (numberAt reads figures).
-var unitWords, scaleWords, numberWords = parseNumberWords(numbersTSV)
+var unitWords, scaleWords, numberWords = numberWordMaps(parseNumberWords(numbersTSV))
+
+// numberWordMaps makes the unit and scale words wordMaps, for the lookups
+// of every token.
+func numberWordMaps(units, scales, all map[string]int) (wordMap[int], wordMap[int], map[string]int) {
+	return newWordMap(units), newWordMap(scales), all
+}
+
+// scaleWordValue is the value of scale word w, 0 if w is none.
+func scaleWordValue(w string) int {
+	v, _ := scaleWords.get(w)
+	return v
+}
 
 // parseNumberWords reads numbers.tsv. It panics on a malformed line: the
 // file is embedded, and the package tests load it.
@@ -82,7 +94,7 @@ func digitsAt(toks []text.Token, i int) (int, int, bool) {
 		return 0, i, false
 	}
 	if i+1 < len(toks) {
-		if m, ok := scaleWords[toks[i+1].Norm]; ok && m >= 1000 {
+		if m, ok := scaleWords.get(toks[i+1].Norm); ok && m >= 1000 {
 			return saturate(f * float64(m)), i + 2, true
 		}
 	}
@@ -122,7 +134,7 @@ func saturate(f float64) int {
 // commander": one person).
 func articleNumberAt(toks []text.Token, i int) (int, int, bool) {
 	if i+1 < len(toks) {
-		if m, ok := scaleWords[toks[i+1].Norm]; ok {
+		if m, ok := scaleWords.get(toks[i+1].Norm); ok {
 			return wordsFrom(toks, i+1, 1, m)
 		}
 	}
@@ -135,7 +147,7 @@ func articleNumberAt(toks []text.Token, i int) (int, int, bool) {
 // wordsAt reads a number in words: "nine", "twenty-five", "forty two",
 // "one hundred and twenty", "two dozen", "three million".
 func wordsAt(toks []text.Token, i int) (int, int, bool) {
-	v, ok := unitWords[toks[i].Norm]
+	v, ok := unitWords.get(toks[i].Norm)
 	if !ok {
 		return 0, i, false
 	}
@@ -144,7 +156,7 @@ func wordsAt(toks []text.Token, i int) (int, int, bool) {
 		j, v = tensUnitAt(toks, j, v)
 	}
 	if j < len(toks) {
-		if m, ok := scaleWords[toks[j].Norm]; ok {
+		if m, ok := scaleWords.get(toks[j].Norm); ok {
 			return wordsFrom(toks, j, v, m)
 		}
 	}
@@ -159,7 +171,7 @@ func tensUnitAt(toks []text.Token, j, tens int) (int, int) {
 		k++
 	}
 	if k < len(toks) {
-		if u, ok := unitWords[toks[k].Norm]; ok && u > 0 && u < 10 {
+		if u, ok := unitWords.get(toks[k].Norm); ok && u > 0 && u < 10 {
 			return k + 1, tens + u
 		}
 	}
@@ -173,7 +185,7 @@ func wordsFrom(toks []text.Token, j, n, scale int) (int, int, bool) {
 	v := mulSaturating(n, scale)
 	j++
 	for scale > 12 && j < len(toks) {
-		if m, ok := scaleWords[toks[j].Norm]; ok && m > scale {
+		if m, ok := scaleWords.get(toks[j].Norm); ok && m > scale {
 			v, scale, j = mulSaturating(v, m), m, j+1 // "one hundred thousand"
 			continue
 		}
@@ -196,7 +208,7 @@ func partBelow(toks []text.Token, j, scale int) (int, int, bool) {
 	if k >= len(toks) {
 		return 0, j, false
 	}
-	v, ok := unitWords[toks[k].Norm]
+	v, ok := unitWords.get(toks[k].Norm)
 	if !ok || v == 0 {
 		return 0, j, false
 	}
@@ -205,7 +217,7 @@ func partBelow(toks []text.Token, j, scale int) (int, int, bool) {
 		k, v = tensUnitAt(toks, k, v)
 	}
 	if k < len(toks) {
-		switch m, ok := scaleWords[toks[k].Norm]; {
+		switch m, ok := scaleWords.get(toks[k].Norm); {
 		case ok && m >= scale:
 			return 0, j, false // "one hundred two hundred": two numbers
 		case ok && m > 12:
@@ -711,7 +723,7 @@ func (d *docState) figureWarnings() []Warning {
 // MaxCasualties: eight digits or more, or a scale word.
 func mayBeHuge(toks []text.Token) bool {
 	for _, t := range toks {
-		if t.Kind == text.Number && len(t.Text) >= 8 || t.Kind == text.Word && scaleWords[t.Norm] >= 1000 {
+		if t.Kind == text.Number && len(t.Text) >= 8 || t.Kind == text.Word && scaleWordValue(t.Norm) >= 1000 {
 			return true
 		}
 	}

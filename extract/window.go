@@ -2,8 +2,6 @@ package extract
 
 import (
 	"context"
-	"crypto/sha256"
-	"encoding/hex"
 	"sort"
 	"strconv"
 	"strings"
@@ -139,8 +137,7 @@ type windowMerge struct {
 }
 
 func newWindowMerge(doc Document) *windowMerge {
-	sum := sha256.Sum256([]byte(doc.Text))
-	rec := &Record{Doc: DocInfo{ID: doc.ID, SHA256: hex.EncodeToString(sum[:])}, Entities: []Entity{}, Events: []Event{}, Relations: []Relation{}}
+	rec := &Record{Doc: DocInfo{ID: doc.ID, SHA256: textDigest(doc.Text)}, Entities: []Entity{}, Events: []Event{}, Relations: []Relation{}}
 	opt := func(s string) *string {
 		if s == "" {
 			return nil

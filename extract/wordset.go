@@ -49,6 +49,8 @@ func (s wordSet) has(w string) bool {
 	if w == "" {
 		return s.empty
 	}
+	// index's loop, written again so that has stays small enough to be
+	// inlined in the loops that call it
 	mask := uint32(len(s.slots) - 1)
 	for i := s.slot(w); ; i = (i + 1) & mask {
 		switch s.slots[i] {
@@ -59,3 +61,56 @@ func (s wordSet) has(w string) bool {
 		}
 	}
 }
+
+// index returns the slot of w, or -1 when the set does not hold it; ""
+// has slot len(s.slots).
+func (s wordSet) index(w string) int {
+	if w == "" {
+		if s.empty {
+			return len(s.slots)
+		}
+		return -1
+	}
+	mask := uint32(len(s.slots) - 1)
+	for i := s.slot(w); ; i = (i + 1) & mask {
+		switch s.slots[i] {
+		case w:
+			return int(i)
+		case "":
+			return -1
+		}
+	}
+}
+
+// wordMap is a map from words to values for the lookups of tokens in hot
+// loops, on wordSet's table: get(w) is exactly m[w] (with its ok) for the
+// map m it was made from, without hashing the whole word.
+type wordMap[V any] struct {
+	set  wordSet
+	vals []V // vals[i] is the value of the word of slot i (wordSet.index)
+}
+
+// newWordMap returns the map of m's words to their values.
+func newWordMap[V any](m map[string]V) wordMap[V] {
+	keys := make(map[string]bool, len(m))
+	for w := range m {
+		keys[w] = true
+	}
+	wm := wordMap[V]{set: newWordSet(keys)}
+	wm.vals = make([]V, len(wm.set.slots)+1)
+	for w, v := range m {
+		wm.vals[wm.set.index(w)] = v
+	}
+	return wm
+}
+
+// get returns the value of w and whether the map holds w.
+func (m wordMap[V]) get(w string) (v V, ok bool) {
+	if i := m.set.index(w); i >= 0 {
+		return m.vals[i], true
+	}
+	return v, false
+}
+
+// has reports whether the map holds w.
+func (m wordMap[V]) has(w string) bool { return m.set.has(w) }

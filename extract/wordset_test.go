@@ -32,3 +32,22 @@ func TestWordSet(t *testing.T) {
 		}
 	}
 }
+
+// TestWordMap checks that get answers as the map it was made from.
+func TestWordMap(t *testing.T) {
+	maps := map[string]map[string]int{
+		"units":      {"one": 1, "two": 2, "twenty": 20, "zero": 0},
+		"empty":      {},
+		"with empty": {"": 7, "x": 1},
+	}
+	for name, m := range maps {
+		wm := newWordMap(m)
+		for _, w := range []string{"", "one", "two", "twenty", "zero", "x", "three", "on", "twentyone"} {
+			v, ok := wm.get(w)
+			wv, wok := m[w]
+			if v != wv || ok != wok || wm.has(w) != wok {
+				t.Errorf("%s: get(%q) = %d, %v, want %d, %v", name, w, v, ok, wv, wok)
+			}
+		}
+	}
+}

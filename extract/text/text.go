@@ -9,7 +9,7 @@
 package text
 
 import (
-	"strings"
+	"slices"
 	"unicode"
 	"unicode/utf8"
 )
@@ -38,6 +38,10 @@ type Token struct {
 
 // Upper reports whether the token starts with an upper-case letter.
 func (t Token) Upper() bool {
+	if t.Text != "" && t.Text[0] < utf8.RuneSelf {
+		c := t.Text[0]
+		return 'A' <= c && c <= 'Z' // unicode.IsUpper of an ASCII rune
+	}
 	r, _ := utf8.DecodeRuneInString(t.Text)
 	return unicode.IsUpper(r)
 }
@@ -46,13 +50,27 @@ func (t Token) Upper() bool {
 // at least two letters.
 func (t Token) AllCaps() bool {
 	n := 0
-	for _, r := range t.Text {
+	for i := 0; i < len(t.Text); {
+		// ASCII bytes without the unicode tables: their letters are
+		// a-z and A-Z
+		if c := t.Text[i]; c < utf8.RuneSelf {
+			switch {
+			case 'a' <= c && c <= 'z':
+				return false
+			case 'A' <= c && c <= 'Z':
+				n++
+			}
+			i++
+			continue
+		}
+		r, w := utf8.DecodeRuneInString(t.Text[i:])
 		if unicode.IsLetter(r) {
 			if !unicode.IsUpper(r) {
 				return false
 			}
 			n++
 		}
+		i += w
 	}
 	return n >= 2
 }
@@ -72,6 +90,10 @@ func Tokenize(s string, base int) []Token {
 
 // appendTokens appends the tokens of s to toks, as Tokenize finds them.
 func appendTokens(toks []Token, s string, base int) []Token {
+	// the forms start in arrays on the stack
+	var bytes0 [256]byte
+	var at0 [16]foldAt
+	folded, at := bytes0[:0], at0[:0]
 	i := 0
 	space := true
 	for i < len(s) {
@@ -134,41 +156,78 @@ func appendTokens(toks []Token, s string, base int) []Token {
 			i += w
 		}
 		t := Token{Start: base + start, End: base + i, Text: s[start:i], Kind: kind, SpaceBefore: space}
-		t.Norm = Normalize(t.Text)
+		if plainNorm(t.Text) {
+			t.Norm = t.Text
+		} else {
+			a := len(folded)
+			folded = appendFold(folded, t.Text)
+			at = append(at, foldAt{len(toks), a, len(folded)})
+		}
 		toks = append(toks, t)
 		space = false
 	}
+	settleFolds(toks, folded, at)
 	return toks
+}
+
+// foldAt says where the normalised form of token tok lies among the
+// folded bytes of appendTokens, which makes the forms that differ from
+// their tokens' text as one string (one allocation for the sentence)
+// rather than one each.
+type foldAt struct{ tok, a, b int }
+
+// settleFolds gives the tokens of toks the forms at says are in folded.
+func settleFolds(toks []Token, folded []byte, at []foldAt) {
+	if len(at) == 0 {
+		return
+	}
+	all := string(folded)
+	for _, f := range at {
+		toks[f.tok].Norm = all[f.a:f.b]
+	}
 }
 
 // Normalize folds case, removes diacritics and unifies typographic
 // apostrophes, quotes and dashes, so that "Türkiye" and "Turkiye", or
 // "Pakistan’s" and "Pakistan's", compare equal.
 func Normalize(s string) string {
-	ascii := true
+	if plainNorm(s) {
+		return s
+	}
+	var buf [64]byte // on the stack: the string is the one allocation
+	return string(appendFold(buf[:0], s))
+}
+
+// plainNorm reports whether s is its own normalised form: ASCII without
+// capitals.
+func plainNorm(s string) bool {
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		if c >= 0x80 || (c >= 'A' && c <= 'Z') {
-			ascii = false
-			break
+			return false
 		}
 	}
-	if ascii {
-		return s
-	}
-	var b strings.Builder
-	b.Grow(len(s))
-	for _, r := range s {
-		switch {
-		case r >= 'A' && r <= 'Z':
-			b.WriteByte(byte(r) + 32)
-		case r < 0x80:
-			b.WriteByte(byte(r))
-		default:
-			b.WriteString(foldRune(r))
+	return true
+}
+
+// appendFold appends the normalised form of s to dst.
+func appendFold(dst []byte, s string) []byte {
+	dst = slices.Grow(dst, len(s))
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			dst = append(dst, c)
+			i++
+			continue
 		}
+		r, w := utf8.DecodeRuneInString(s[i:])
+		dst = append(dst, foldRune(r)...)
+		i += w
 	}
-	return b.String()
+	return dst
 }
 
 // foldRune maps a rune to its normalised spelling.

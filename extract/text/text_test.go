@@ -268,3 +268,51 @@ func FuzzTokenize(f *testing.F) {
 		}
 	})
 }
+
+// TestFoldsOfLongSentences checks that the normalised forms appendTokens
+// gathers per sentence are those of Normalize, past the arrays they start
+// in (16 forms, 256 bytes) and with non-ASCII letters.
+func TestFoldsOfLongSentences(t *testing.T) {
+	for _, tt := range []struct{ name, in string }{
+		{"none", "the army shelled the town"},
+		{"few", "Pakistan’s Army struck Türkiye"},
+		{"many forms", strings.Repeat("Ahmed ", 40)},
+		{"many bytes", strings.Repeat("ÆSTHETIC ßTRASSE Łódź Đà ", 30)},
+	} {
+		for _, tok := range Tokenize(tt.in, 0) {
+			if want := Normalize(tok.Text); tok.Norm != want {
+				t.Errorf("%s: %q: Norm %q, want %q", tt.name, tok.Text, tok.Norm, want)
+			}
+		}
+	}
+}
+
+// TestCaseOfTokens checks Upper and AllCaps, whose ASCII bytes skip the
+// unicode tables, against the rune-by-rune definitions.
+func TestCaseOfTokens(t *testing.T) {
+	upper := func(s string) bool {
+		r, _ := utf8.DecodeRuneInString(s)
+		return unicode.IsUpper(r)
+	}
+	allCaps := func(s string) bool {
+		n := 0
+		for _, r := range s {
+			if unicode.IsLetter(r) {
+				if !unicode.IsUpper(r) {
+					return false
+				}
+				n++
+			}
+		}
+		return n >= 2
+	}
+	for _, s := range []string{"", "a", "A", "AB", "Ab", "aB", "U.S.", "IS", "I", "NATO's", "NATO", "ÉTAT", "État", "éTAT", "ÆB", "A1B", "12", "\xff", "A\xffB", "ΑΘΗΝΑ", "Αθήνα", "Ünal", "ÜN"} {
+		tok := Token{Text: s}
+		if got, want := tok.Upper(), upper(s); got != want {
+			t.Errorf("Upper(%q) = %v, want %v", s, got, want)
+		}
+		if got, want := tok.AllCaps(), allCaps(s); got != want {
+			t.Errorf("AllCaps(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
