@@ -1,20 +1,14 @@
 package main
 
 import (
-	"bytes"
-	"context"
 	"encoding/json"
-	"net/http"
-	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
 
-	"github.com/newsgraph/newsgraph/api"
 	"github.com/newsgraph/newsgraph/extract/gazetteer"
-	"github.com/newsgraph/newsgraph/graph"
 )
 
 // TestCountryPoint: an event that only a country locates has that
@@ -71,18 +65,7 @@ func TestCountryPoint(t *testing.T) {
 	}
 
 	// GraphQL.
-	s, err := graph.Open(context.Background(), graph.Config{Backend: graph.BackendBolt, Path: db, ReadOnly: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
-	h, err := api.NewHandler(s, api.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	body, _ := json.Marshal(map[string]string{"query": `{ events { nodes { country { name lat lon } places { name lat lon } } } }`})
-	rec := httptest.NewRecorder()
-	h.ServeHTTP(rec, httptest.NewRequest(http.MethodPost, "/graphql", bytes.NewReader(body)))
+	rec := graphQLOn(t, db, `{ events { nodes { country { name lat lon } places { name lat lon } } } }`)
 	type point struct {
 		Name     string
 		Lat, Lon *float64

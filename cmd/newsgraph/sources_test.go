@@ -130,19 +130,7 @@ func equalClaims(a, b extract.SourceClaim) bool {
 // sources of its events.
 func checkGraphQLCitations(t *testing.T, db string, docs []string) {
 	t.Helper()
-	ctx := context.Background()
-	s, err := graph.Open(ctx, graph.Config{Backend: graph.BackendBolt, Path: db, ReadOnly: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
-	h, err := api.NewHandler(s, api.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	body, _ := json.Marshal(map[string]string{"query": `{ events { nodes { sources { doc { id } title url source published } } } }`})
-	rec := httptest.NewRecorder()
-	h.ServeHTTP(rec, httptest.NewRequest(http.MethodPost, "/graphql", bytes.NewReader(body)))
+	rec := graphQLOn(t, db, `{ events { nodes { sources { doc { id } title url source published } } } }`)
 	var resp struct {
 		Data struct {
 			Events struct {
@@ -230,4 +218,23 @@ func TestPostgresDelete(t *testing.T) {
 	if got, want := sorted(runOK(all, "export")), sorted(runOK(fresh, "export")); got != want {
 		t.Errorf("after delete the store differs from the other documents ingested alone:\n%s", lineDiffText(want, got))
 	}
+}
+
+// graphQLOn answers one typed GraphQL query against the bolt store at db,
+// opened read-only, through the API's own handler.
+func graphQLOn(t *testing.T, db, query string) *httptest.ResponseRecorder {
+	t.Helper()
+	s, err := graph.Open(context.Background(), graph.Config{Backend: graph.BackendBolt, Path: db, ReadOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	h, err := api.NewHandler(s, api.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, _ := json.Marshal(map[string]string{"query": query})
+	rec := httptest.NewRecorder()
+	h.ServeHTTP(rec, httptest.NewRequest(http.MethodPost, "/graphql", bytes.NewReader(body)))
+	return rec
 }
