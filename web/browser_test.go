@@ -291,12 +291,7 @@ func TestBrowserViews(t *testing.T) {
 	keepShot(t, ctx, "graph")
 
 	// Map: outlines and event markers.
-	if err := step(ctx, 30*time.Second,
-		chromedp.Navigate(base+"/#/map"),
-		chromedp.WaitVisible(chromedp.CSS(`#map .map-event`)),
-	); err != nil {
-		failShot(t, ctx, "map", "map view: %v", err)
-	}
+	openMap(t, ctx, base, "map")
 	countries, err1 := eval[int](ctx, `document.querySelectorAll("#map .country").length`)
 	points, err2 := eval[int](ctx, `document.querySelectorAll("#map .map-event").length`)
 	if err1 != nil || err2 != nil || countries < 100 || points < 5 {

@@ -170,18 +170,25 @@ func checkMap(t *testing.T, ctx context.Context, name string, want []string) map
 	return m
 }
 
+// openMap shows the explorer's map and waits for its first event marker;
+// a failure is reported with a screenshot named shot.
+func openMap(t *testing.T, ctx context.Context, base, shot string) {
+	t.Helper()
+	if err := step(ctx, 30*time.Second,
+		chromedp.Navigate(base+"/#/map"),
+		chromedp.WaitVisible(chromedp.CSS(`#map .map-event`)),
+	); err != nil {
+		failShot(t, ctx, shot, "map view: %v", err)
+	}
+}
+
 // TestBrowserMap: the map shows one marker per located event the filters
 // select, its labels never cover one another, and narrowing the dates
 // leaves fewer markers.
 func TestBrowserMap(t *testing.T) {
 	base := serveExplorer(t)
 	ctx, errs := browser(t)
-	if err := step(ctx, 30*time.Second,
-		chromedp.Navigate(base+"/#/map"),
-		chromedp.WaitVisible(chromedp.CSS(`#map .map-event`)),
-	); err != nil {
-		failShot(t, ctx, "map", "map view: %v", err)
-	}
+	openMap(t, ctx, base, "map")
 	all := locatedEvents(t, base, "", "")
 	m := checkMap(t, ctx, "map-all", all)
 	var texts []string
@@ -384,12 +391,7 @@ const readMarkerStyle = `(() => {
 func TestBrowserMapMarkersAndDownload(t *testing.T) {
 	base := serveExplorer(t)
 	ctx, errs := browser(t)
-	if err := step(ctx, 30*time.Second,
-		chromedp.Navigate(base+"/#/map"),
-		chromedp.WaitVisible(chromedp.CSS(`#map .map-event`)),
-	); err != nil {
-		failShot(t, ctx, "markers", "map view: %v", err)
-	}
+	openMap(t, ctx, base, "markers")
 	st, err := eval[markerStyle](ctx, readMarkerStyle)
 	if err != nil {
 		failShot(t, ctx, "markers", "reading the markers: %v", err)
