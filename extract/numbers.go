@@ -542,8 +542,8 @@ func readCasualties(toks []text.Token, people func(text.Token) bool) []casualty 
 			// toll right after it does ("eight killed", "one dead")
 			bare = j >= len(toks) || !isVictim(toks[j]) && !counted && !tollAfter(toks, j)
 		}
-		if toks[i].Norm == "one" && i+1 < len(toks) && toks[i+1].Norm == "of" {
-			continue
+		if toks[i].Norm == "one" && i+1 < len(toks) && toks[i+1].Norm == "of" && !tollBefore(toks, i) {
+			continue // "one of the dead was a child"; but "killed one of the attackers"
 		}
 		// verb before: "killing at least nine", "wounded three others"
 		kind := tollBeforeKind(toks, i)
@@ -883,7 +883,7 @@ var clauseOpeners = grammarList("clauseOpeners")
 // singularAfter reports whether a singular person phrase starts at k:
 // "a" or "an" and a word that is no quantity ("a dozen", "a number of").
 func singularAfter(toks []text.Token, k int) bool {
-	if kinAfter(toks, k) {
+	if kinAfter(toks, k) || bareSingularAfter(toks, k) {
 		return true
 	}
 	if k+1 >= len(toks) || toks[k].Norm != "a" && toks[k].Norm != "an" {
@@ -923,6 +923,23 @@ func kinAfter(toks []text.Token, k int) bool {
 		return false
 	}
 	return k+2 == len(toks) || toks[k+2].Kind == text.Punct || prepositions.has(toks[k+2].Norm)
+}
+
+// bareSingularAfter reports whether a singular person phrase without an
+// article starts at k and ends its clause, as headlines write it
+// ("grenade attack kills police officer in Mombasa"): up to three lower
+// case words, the last a noun for one person.
+func bareSingularAfter(toks []text.Token, k int) bool {
+	for e := k; e < len(toks) && e < k+3; e++ {
+		t := toks[e]
+		if t.Kind != text.Word || t.Text != t.Norm || objectDeterminers.has(t.Norm) || prepositions.has(t.Norm) || t.Norm == "and" {
+			return false
+		}
+		if singularVictims.has(t.Norm) || singularKind(t.Norm) {
+			return e+1 == len(toks) || toks[e+1].Kind == text.Punct || prepositions.has(toks[e+1].Norm) || toks[e+1].Norm == "and"
+		}
+	}
+	return false
 }
 
 // personPossessives are the possessives of one person; animalNouns after

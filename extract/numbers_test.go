@@ -144,6 +144,12 @@ func TestCasualtyFigures(t *testing.T) {
 		{"A soldier killed his brother, a police officer, at home.", "killed 1", "", ""},
 		{"A farmer killed his cattle.", "", "", ""},
 		{"A police inspector was gunned down outside the station.", "killed 1", "", ""},
+		// one of a group, as the object of the toll verb
+		{"Police shot dead one of the attackers.", "killed 1", "", ""},
+		{"One of the dead was a child.", "", "", ""},
+		// a headline's object without an article
+		{"Grenade attack kills police officer in port city", "killed 1", "", ""},
+		{"Bandits killed livestock and fled.", "", "", ""},
 	}
 	for _, tt := range tests {
 		toks := text.Tokenize(tt.in, 0)
