@@ -1402,7 +1402,9 @@ func (d *docState) casualtiesTo(si int, frames []*frame) []*frame {
 	cs := findCasualtiesWith(toks, func(t text.Token) bool {
 		return strings.HasSuffix(t.Norm, "s") && d.r.isDemonym(t)
 	})
-	if len(cs) == 0 {
+	if len(cs) == 0 || alternativeAccount(toks) || si > 0 && claimedToll(toks) {
+		// another source's figure, or a party's claim after the
+		// document's own account: incident coding keeps its own
 		return frames
 	}
 	for _, c := range cs {

@@ -233,6 +233,23 @@ func mergeFrame(into, f *frame) {
 	}
 }
 
+// tollToSalient gives the toll of a toll frame that joins no event (its
+// victims include the doer of the event spoken of last: "Two soldiers and
+// one militant were killed") to that event: the dead of both sides count
+// in one incident's toll.
+func tollToSalient(events []*docEvent, f *frame) {
+	if !f.weak || f.killed < 0 && f.injured < 0 {
+		return
+	}
+	for i := len(events) - 1; i >= 0; i-- {
+		if e := events[i]; e.f.typ == f.typ {
+			e.f.killed = max(e.f.killed, f.killed)
+			e.f.injured = max(e.f.injured, f.injured)
+			return
+		}
+	}
+}
+
 // mergeEvents turns the frames of a document into its events: a frame
 // with an actor joins the event of the same type and actor that it does
 // not contradict; a frame without one joins the most recent compatible
@@ -346,6 +363,7 @@ func (d *docState) mergeEvents(frames []*frame) []*docEvent {
 				f.reported = true
 			}
 			if target == nil && (!hasContent(f) || f.weak) {
+				tollToSalient(events, f)
 				continue
 			}
 			if !f.definite && !hasContent(f) && len(f.places) == 0 && f.date == nil && len(f.weapons) == 0 && f.country == nil {

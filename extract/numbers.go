@@ -338,6 +338,9 @@ var noneFillers = grammarList("noneFillers")
 // fatalities reported", "no reported casualties", "no one was killed")
 // and whether it says no one was hurt, with the token where it says so.
 func noCasualties(toks []text.Token) (killed, hurt bool, at int) {
+	if escapedDeath(toks) {
+		return true, false, 0
+	}
 	for i, t := range toks {
 		if t.Norm != "no" && t.Norm != "nobody" {
 			continue
@@ -369,6 +372,70 @@ func noCasualties(toks []text.Token) (killed, hurt bool, at int) {
 	}
 	return false, false, -1
 }
+
+// escapedDeath reports whether the sentence says that people escaped
+// death ("two officials escaped death"), a toll of zero.
+func escapedDeath(toks []text.Token) bool {
+	for i := 1; i < len(toks); i++ {
+		if killWords.has(toks[i].Norm) && deathEscapes.has(toks[i-1].Norm) {
+			return true
+		}
+	}
+	return false
+}
+
+// alternativeAccount reports whether the sentence gives another source's
+// account of the toll ("conflicting reports have eight deaths", "some
+// reports state that three were killed", "in an earlier report"): incident
+// coding keeps the note's own figure, so its figures are left out.
+func alternativeAccount(toks []text.Token) bool {
+	for i, t := range toks {
+		if !accountNouns.has(t.Norm) {
+			continue
+		}
+		for k := i - 1; k >= 0 && k >= i-2; k-- {
+			if accountHedges.has(toks[k].Norm) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// claimedToll reports whether the sentence gives a party's claim of a
+// toll ("Al Shabaab claims 15 fatalities", "claimed that it killed 20"),
+// not a claim of responsibility ("claimed responsibility", "claimed the
+// attack, which killed 20") nor a toll taken ("claimed the lives of
+// four").
+func claimedToll(toks []text.Token) bool {
+	for i, t := range toks {
+		if !tollClaims.has(t.Norm) || i+1 >= len(toks) {
+			continue
+		}
+		if _, _, ok := numberAt(toks, i+1); ok {
+			return true // "claims 15 fatalities"
+		}
+		if !claimLinks.has(toks[i+1].Norm) {
+			continue // "claimed responsibility", "claimed the attack"
+		}
+		for k := i + 2; k < len(toks) && k <= i+6; k++ {
+			if _, _, ok := numberAt(toks, k); ok || killWords.has(toks[k].Norm) {
+				return true // "claimed that it killed 20"
+			}
+		}
+	}
+	return false
+}
+
+// claimLinks open the content of a claim: "claimed that", "claimed it".
+var claimLinks = grammarList("claimLinks")
+
+// tollClaims are the verbs of a party's claim.
+var tollClaims = grammarList("tollClaims")
+
+// accountNouns name a source's account; accountHedges before one make it
+// another account than the note's.
+var accountNouns, accountHedges = grammarList("accountNouns"), grammarList("accountHedges")
 
 func findCasualties(toks []text.Token) []casualty {
 	return findCasualtiesWith(toks, nil)
@@ -439,6 +506,9 @@ func readCasualties(toks []text.Token, people func(text.Token) bool) []casualty 
 				}
 				break
 			}
+			for e2+1 < len(toks) && isVictim(toks[e2+1]) {
+				e2++ // "a police officer": the phrase ends at its last noun
+			}
 			total = addSaturating(total, v)
 			used[k] = true
 			listEnd = e2 + 1
@@ -472,15 +542,24 @@ func readCasualties(toks []text.Token, people func(text.Token) bool) []casualty 
 			// toll right after it does ("eight killed", "one dead")
 			bare = j >= len(toks) || !isVictim(toks[j]) && !counted && !tollAfter(toks, j)
 		}
-		if toks[i].Norm == "one" && i+1 < len(toks) && toks[i+1].Norm == "of" {
-			continue
+		if toks[i].Norm == "one" && i+1 < len(toks) && toks[i+1].Norm == "of" && !tollBefore(toks, i) {
+			continue // "one of the dead was a child"; but "killed one of the attackers"
 		}
 		// verb before: "killing at least nine", "wounded three others"
 		kind := tollBeforeKind(toks, i)
 		// verb after: "… were killed", "… have been killed", "… dead"
 		for k := listEnd; kind == 0 && !bare && k < len(toks) && k < listEnd+12; k++ {
 			w := toks[k].Norm
+			if (killWords.has(w) || hurtWords.has(w)) && ownSubject(toks, k, listEnd, isVictim) {
+				break // "shot 12 civilians, burnt huts and cattle killed"
+			}
+			if k > j && activeTolls.has(w) && !tollAuxiliaries.has(toks[k-1].Norm) && objectFollows(toks, k+1) {
+				break // "three men armed with machetes killed a farmer": the doers
+			}
 			if killWords.has(w) {
+				if k > 0 && deathEscapes.has(toks[k-1].Norm) {
+					total = 0 // "two officials escaped death": none killed
+				}
 				kind = 1
 				break
 			}
@@ -512,6 +591,40 @@ func readCasualties(toks []text.Token, people func(text.Token) bool) []casualty 
 		}
 		return false
 	})...)
+}
+
+// objectFollows reports whether an object starts at k, after an active
+// toll verb: a determiner or a figure ("killed a farmer", "killed two").
+func objectFollows(toks []text.Token, k int) bool {
+	for k < len(toks) && approxWords.has(toks[k].Norm) {
+		k++
+	}
+	if k >= len(toks) {
+		return false
+	}
+	if objectDeterminers.has(toks[k].Norm) {
+		return true
+	}
+	_, _, ok := numberAt(toks, k)
+	return ok
+}
+
+// objectDeterminers open the object of an active toll verb.
+var objectDeterminers = grammarList("objectDeterminers")
+
+// deathEscapes are the verbs that deny the death word after them.
+var deathEscapes = grammarList("deathEscapes")
+
+// ownSubject reports whether the toll word at k has a subject of its own
+// between it and the figure read before listEnd: a word that counts no
+// person, right after "and" or a comma ("… burnt huts and cattle
+// killed").
+func ownSubject(toks []text.Token, k, listEnd int, isVictim func(text.Token) bool) bool {
+	if k-2 < listEnd {
+		return false
+	}
+	s, j := toks[k-1], toks[k-2].Norm
+	return s.Kind == text.Word && !isVictim(s) && !tollAuxiliaries.has(s.Norm) && (j == "and" || j == ",")
 }
 
 // tollBeforeKind reads the toll verb before the number at token i,
@@ -605,12 +718,74 @@ func oneVictim(toks []text.Token, taken func(int) bool) []casualty {
 			out = append(out, casualty{At: a, End: k + 1, Killed: kill, N: 1})
 			continue
 		}
-		if activeTolls.has(t.Norm) && singularAfter(toks, k+1) && !taken(k+1) {
-			out = append(out, casualty{At: k, End: k + 2, Killed: kill, N: 1})
+		if a, ok := pronounVictim(toks, k); ok && !taken(a) {
+			out = append(out, casualty{At: a, End: k + 1, Killed: kill, N: 1})
+			continue
+		}
+		if !activeTolls.has(t.Norm) {
+			continue
+		}
+		o := objectAfter(toks, k+1)
+		if n, end := singularObjects(toks, o); n > 0 && !taken(o) {
+			out = append(out, casualty{At: k, End: end, Killed: kill, N: n})
 		}
 	}
-	return out
+	return append(out, bodyFound(toks, taken)...)
 }
+
+// objectAfter is where the object of the toll verb ending at k-1 starts:
+// at k, or after a second verb coordinated with it ("killed and beheaded
+// a farmer", "killed and mutilated a guard").
+func objectAfter(toks []text.Token, k int) int {
+	if k+2 < len(toks) && toks[k].Norm == "and" && toks[k+1].Kind == text.Word && strings.HasSuffix(toks[k+1].Norm, "ed") && !hurtWords.has(toks[k+1].Norm) {
+		return k + 2
+	}
+	return k
+}
+
+// singularObjects counts the singular person phrases coordinated at k
+// ("a police officer and a civilian": 2) and returns the count with the
+// index after the last; 0 when no singular phrase starts at k.
+func singularObjects(toks []text.Token, k int) (int, int) {
+	n, end := 0, k
+	for singularAfter(toks, k) {
+		n++
+		e := k + 1
+		for e < len(toks) && toks[e].Kind == text.Word && toks[e].Norm != "and" && !prepositions.has(toks[e].Norm) {
+			e++
+		}
+		end = e
+		if e+1 < len(toks) && toks[e].Norm == "and" {
+			k = e + 1
+			continue
+		}
+		break
+	}
+	return n, end
+}
+
+// bodyFound reads the toll that a found body gives: "the body of a trader
+// was found", "his body was later recovered": one dead, unless a figure
+// of the sentence already holds the phrase.
+func bodyFound(toks []text.Token, taken func(int) bool) []casualty {
+	for k, t := range toks {
+		if t.Norm != "body" || taken(k) || k > 0 && toks[k-1].Norm == "no" {
+			continue
+		}
+		for e := k + 1; e < len(toks) && e <= k+10; e++ {
+			if bodyFinds.has(toks[e].Norm) {
+				return []casualty{{At: k, End: e + 1, Killed: true, N: 1}}
+			}
+			if toks[e].Norm == "." || toks[e].Norm == ";" {
+				break
+			}
+		}
+	}
+	return nil
+}
+
+// bodyFinds are the verbs that report a body found.
+var bodyFinds = grammarList("bodyFinds")
 
 // activeTolls are the verb forms that take their victim as object.
 var activeTolls = grammarList("activeTolls")
@@ -635,8 +810,18 @@ func singularBefore(toks []text.Token, k int) (int, bool) {
 	default:
 		return 0, false
 	}
-	for a := j; a >= 0 && a >= j-7; a-- {
+	stop := j - 7
+	for a := j; a >= 0 && a >= stop; a-- {
 		w := toks[a].Norm
+		if w == "," && a == j {
+			// an apposition before the verb: "a herder, a boy of 16,
+			// was killed"
+			if o := appositionOpen(toks, a); o > 0 {
+				stop -= a - o
+				a = o
+				continue
+			}
+		}
 		if toks[a].Kind == text.Punct && w != "-" || killWords.has(w) || hurtWords.has(w) {
 			return 0, false
 		}
@@ -650,12 +835,57 @@ func singularBefore(toks []text.Token, k int) (int, bool) {
 	return 0, false
 }
 
+// appositionOpen returns the comma that opens the apposition closed by
+// the comma at c ("a herder, 20-year-old John Doe, was killed"), or -1:
+// up to ten tokens between them, none of death or injury.
+func appositionOpen(toks []text.Token, c int) int {
+	for o := c - 1; o >= 0 && o >= c-11; o-- {
+		w := toks[o].Norm
+		switch {
+		case w == ",":
+			if o < c-1 {
+				return o
+			}
+			return -1
+		case killWords.has(w) || hurtWords.has(w) || toks[o].Kind == text.Punct && w != "-":
+			return -1
+		}
+	}
+	return -1
+}
+
+// pronounVictim finds a personal pronoun as the subject of the toll at k
+// ("He later died in hospital", "she was shot dead"): one person. It
+// returns the pronoun's index.
+func pronounVictim(toks []text.Token, k int) (int, bool) {
+	j := k - 1
+	if j >= 0 && toks[j].Norm == "shot" {
+		j--
+	}
+	for j >= 0 && tollAuxiliaries.has(toks[j].Norm) {
+		j--
+	}
+	if j < 0 || !personPronouns.has(toks[j].Norm) {
+		return 0, false
+	}
+	if j == 0 || clauseOpeners.has(toks[j-1].Norm) || toks[j-1].Kind == text.Punct {
+		return j, true
+	}
+	return 0, false
+}
+
+// personPronouns are the pronouns that stand for one person.
+var personPronouns = grammarList("personPronouns")
+
 // clauseOpeners are the words after which a new subject may start.
 var clauseOpeners = grammarList("clauseOpeners")
 
 // singularAfter reports whether a singular person phrase starts at k:
 // "a" or "an" and a word that is no quantity ("a dozen", "a number of").
 func singularAfter(toks []text.Token, k int) bool {
+	if kinAfter(toks, k) || bareSingularAfter(toks, k) {
+		return true
+	}
 	if k+1 >= len(toks) || toks[k].Norm != "a" && toks[k].Norm != "an" {
 		return false
 	}
@@ -663,7 +893,7 @@ func singularAfter(toks []text.Token, k int) bool {
 		return false
 	}
 	for e := k + 1; e < len(toks) && e <= k+5; e++ {
-		if victimNouns.has(toks[e].Norm) || singularVictims.has(toks[e].Norm) {
+		if victimNouns.has(toks[e].Norm) || singularVictims.has(toks[e].Norm) || singularKind(toks[e].Norm) {
 			return true
 		}
 		if toks[e].Kind != text.Word && toks[e].Norm != "-" {
@@ -672,6 +902,49 @@ func singularAfter(toks []text.Token, k int) bool {
 	}
 	return toks[k+1].Kind == text.Word && k+2 < len(toks) && toks[k+2].Kind == text.Word && toks[k+1].Text != "" && toks[k+1].Text[0] >= 'A' && toks[k+1].Text[0] <= 'Z'
 }
+
+// singularKind reports whether w heads a descriptive participant that is
+// one person of a kind (data/participants.tsv: "a farmer", "a herdsman",
+// "a trader").
+func singularKind(w string) bool {
+	h, ok := loadWordLists().heads[w]
+	return ok && !h.plural && h.kind != "needs-modifier"
+}
+
+// kinAfter reports whether one person named by a possessive starts at k:
+// "his" or "her" and a singular noun that ends its phrase ("killed his
+// mother, a police officer", "killed her husband in his sleep").
+func kinAfter(toks []text.Token, k int) bool {
+	if k+1 >= len(toks) || !personPossessives.has(toks[k].Norm) {
+		return false
+	}
+	n := toks[k+1]
+	if n.Kind != text.Word || strings.HasSuffix(n.Norm, "s") || n.Text != n.Norm || animalNouns.has(n.Norm) {
+		return false
+	}
+	return k+2 == len(toks) || toks[k+2].Kind == text.Punct || prepositions.has(toks[k+2].Norm)
+}
+
+// bareSingularAfter reports whether a singular person phrase without an
+// article starts at k and ends its clause, as headlines write it
+// ("grenade attack kills police officer in Mombasa"): up to three lower
+// case words, the last a noun for one person.
+func bareSingularAfter(toks []text.Token, k int) bool {
+	for e := k; e < len(toks) && e < k+3; e++ {
+		t := toks[e]
+		if t.Kind != text.Word || t.Text != t.Norm || objectDeterminers.has(t.Norm) || prepositions.has(t.Norm) || t.Norm == "and" {
+			return false
+		}
+		if singularVictims.has(t.Norm) || singularKind(t.Norm) {
+			return e+1 == len(toks) || toks[e+1].Kind == text.Punct || prepositions.has(toks[e+1].Norm) || toks[e+1].Norm == "and"
+		}
+	}
+	return false
+}
+
+// personPossessives are the possessives of one person; animalNouns after
+// one count no person ("killed his cattle").
+var personPossessives, animalNouns = grammarList("personPossessives"), grammarList("animalNouns")
 
 // quantityNouns after "a" make a quantity, not one person.
 var quantityNouns = grammarList("quantityNouns")

@@ -120,6 +120,36 @@ func TestCasualtyFigures(t *testing.T) {
 		{"Two Somali refugees were killed and three others hurt.", "killed 2 injured 3", "", ""},
 		{"Raiders burned three grain stores and killed two.", "killed 2", "", ""},
 		{"One person dies in a clash between two clans.", "killed 1", "", ""},
+		// a singular object of a kind, after a second coordinated verb
+		{"Gunmen killed a young farmer near his field.", "killed 1", "", ""},
+		{"Raiders killed and beheaded a herdsman at the well.", "killed 1", "", ""},
+		{"Unknown men killed an individual on the road.", "killed 1", "", ""},
+		// coordinated singular victims are counted
+		{"The bomb killed a police officer and a civilian.", "killed 2", "", ""},
+		// a figure before an active toll verb with an object counts the doers
+		{"A band of four herders armed with spears killed a trader.", "killed 1", "", ""},
+		{"Three gunmen killed two guards at the gate.", "killed 2", "", ""},
+		// the noun of incident coding
+		{"There was 1 fatality and 6 people were arrested.", "killed 1", "", ""},
+		{"The clash left 3 fatalities.", "killed 3", "", ""},
+		// escaping death is a toll of none
+		{"Two officials escaped death when the mine missed their car.", "killed 0", "", ""},
+		// a toll word with a subject of its own is not the figure's
+		{"Troops shot some 12 civilians, burnt huts and cattle killed.", "", "", ""},
+		// an apposition between the victim and the verb
+		{"A herder, a boy of 16, was killed at the well.", "killed 1", "", ""},
+		// a pronoun as the victim; a body found; a possessive object
+		{"He later died in hospital.", "killed 1", "", ""},
+		{"The body of a trader was found near the river.", "killed 1", "", ""},
+		{"A soldier killed his brother, a police officer, at home.", "killed 1", "", ""},
+		{"A farmer killed his cattle.", "", "", ""},
+		{"A police inspector was gunned down outside the station.", "killed 1", "", ""},
+		// one of a group, as the object of the toll verb
+		{"Police shot dead one of the attackers.", "killed 1", "", ""},
+		{"One of the dead was a child.", "", "", ""},
+		// a headline's object without an article
+		{"Grenade attack kills police officer in port city", "killed 1", "", ""},
+		{"Bandits killed livestock and fled.", "", "", ""},
 	}
 	for _, tt := range tests {
 		toks := text.Tokenize(tt.in, 0)
@@ -202,5 +232,43 @@ func TestNumberWordsFile(t *testing.T) {
 			}()
 			parseNumberWords(bad)
 		}()
+	}
+}
+
+// TestEventToll reads the killed figure of a note's event, one row per
+// shape of toll statement across sentences; -1 is no figure.
+func TestEventToll(t *testing.T) {
+	for _, tt := range []struct {
+		in   string
+		want int
+	}{
+		// another source's figure, or a party's claim, after the note's own
+		{"On 3 May 2021, four civilians were killed when gunmen attacked a bus near Garissa. Conflicting reports have seven deaths.", 4},
+		{"On 3 May 2021, soldiers killed 4 militants in a shootout near Garissa. Other reports claim that five herders were killed.", 4},
+		{"On 3 May 2021, militants attacked a police post near Garissa. 2 killed. (3 others feared dead in an earlier report, not confirmed)", 2},
+		{"On 3 May 2021, an IED struck a police truck near Garissa, killing 6 officers. The group claims 11 fatalities.", 6},
+		// a toll whose victims include the doer's own men counts all of them
+		{"On 3 May 2021, JNIM militants attacked an army post in Porga. Two soldiers and one militant were killed. JNIM claimed responsibility.", 3},
+		// the injured victim who later died
+		{"On 3 May 2021, a civilian was shot and wounded by a police officer in Garissa. He later died in hospital.", 1},
+		// a found body
+		{"On 3 May 2021, gunmen attacked a village near Garissa. The body of a trader was found the next day.", 1},
+		// arrests and running totals are no toll of the event
+		{"On 3 May 2021, gunmen attacked a village near Garissa, killing 5. Police arrested 4 suspects.", 5},
+		{"On 3 May 2021, raiders attacked a village near Garissa, leaving 6 dead.", 6},
+		{"On 3 May 2021, gunmen attacked a village near Garissa. No fatalities were reported.", 0},
+		// the two sides' dead are one toll
+		{"On 3 May 2021, 3 militants and 2 soldiers were killed in a clash near Garissa.", 5},
+	} {
+		rec := extractOne(t, tt.in, "2021-05-05")
+		got := -1
+		for _, e := range rec.Events {
+			if e.Type == EventAttack && e.Killed != nil {
+				got = max(got, *e.Killed)
+			}
+		}
+		if got != tt.want {
+			t.Errorf("toll of %q = %d, want %d", tt.in, got, tt.want)
+		}
 	}
 }
