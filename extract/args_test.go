@@ -74,6 +74,8 @@ var argTests = []struct {
 		"", "fishermen"},
 	{"a post a force held is its target, not the force counted in the toll", "Bandits raided a police station in Katsina on Monday. Three policemen were among the dead.",
 		"bandits", "police station"},
+	{"the victims of a clause of 'be' before the attack's own doer", "Four soldiers were among the dead after insurgents attacked an army base in Yobe.",
+		"insurgents", "army base"},
 	{"people counted among the dead after a village raided", "Bandits raided a village in Katsina on Monday. Three farmers were among the dead.",
 		"bandits", "farmers"},
 }

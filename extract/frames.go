@@ -1154,6 +1154,12 @@ func (d *docState) fillFromSyntax(f *frame, ps *syntax.Sentence, def *frameDef, 
 	c := ps.ChunkOf[h]
 	r := rolesOf(ps, def, c)
 	ch := &ps.Chunks[c]
+	if d.otherClauseDoer(f, ps, c) {
+		// "five soldiers were among the dead after militants attacked
+		// a base": the verb's own subject acts, not the subject of
+		// another clause the trigger lexicon's window took
+		f.actors, f.agents, f.actorMentions, f.explicitActor = nil, nil, nil, false
+	}
 	hadActor := len(f.actors) > 0
 	told := hadActor || hasContent(f)
 	if ch.Kind == syntax.NP && !hadActor {
@@ -1287,6 +1293,53 @@ func (d *docState) fillFromSyntax(f *frame, ps *syntax.Sentence, def *frameDef, 
 		f.weak = false
 	}
 	return true
+}
+
+// otherClauseDoer reports whether the doers the trigger lexicon gave
+// frame f all lie in the subject of another clause that says what
+// befell its subject (a passive, or a form of "be"), while verb group c's
+// own active clause has a subject that names a doer (a name, or people
+// armed): that subject acts ("five soldiers were among the dead after
+// militants attacked an army base").
+func (d *docState) otherClauseDoer(f *frame, ps *syntax.Sentence, c int) bool {
+	ch := &ps.Chunks[c]
+	cl := ps.ClauseOf(c)
+	if ch.Kind != syntax.VG || ch.Passive || cl == nil || cl.Inherited || cl.Subj < 0 || len(f.actorMentions) == 0 {
+		return false
+	}
+	switch loadWordLists().heads[ps.Toks[ps.Chunks[cl.Subj].Head].Norm].class {
+	case ClassStateForce, ClassArmedGroup:
+	default:
+		if len(d.npMentions(f.s, ps, cl.Subj)) == 0 {
+			return false // a pronoun, a weapon, an event: no doer named
+		}
+	}
+	for _, m := range f.actorMentions {
+		if !inOtherSubject(ps, cl, m) {
+			return false
+		}
+	}
+	return true
+}
+
+// inOtherSubject reports whether mention m lies in the subject of a
+// clause of ps other than cl that is passive (not a reduced clause the
+// tagger may take for one: "Ukraine said on Sunday its forces…") or
+// whose verb is "be".
+func inOtherSubject(ps *syntax.Sentence, cl *syntax.Clause, m *mention) bool {
+	for i := range ps.Clauses {
+		o := &ps.Clauses[i]
+		if o.Verb == cl.Verb || o.Subj < 0 || o.Inherited {
+			continue
+		}
+		if v := &ps.Chunks[o.Verb]; v.Reduced || !v.Passive && !beForms.has(ps.Toks[v.Head].Norm) {
+			continue
+		}
+		if sj := &ps.Chunks[o.Subj]; m.a >= sj.A && m.b <= sj.B {
+			return true
+		}
+	}
+	return false
 }
 
 // weaponDoer reports whether one of the doer phrases of a row that needs
