@@ -68,6 +68,16 @@ var argTests = []struct {
 		"Militants", "worshippers"},
 	{"people killed at a venue hit stay its targets", "Three customers were killed when gunmen attacked a bar in Garissa.",
 		"gunmen", "patrons"},
+	{"an event noun no row holds, subject of 'hit': its object was hit", "An airstrike hit a school in Marib on Friday.",
+		"", "school"},
+	{"an event noun no row holds, subject of 'killed': its victims were hit", "A drone strike killed four fishermen off Hodeidah on Sunday.",
+		"", "fishermen"},
+	{"a post a force held is its target, not the force counted in the toll", "Bandits raided a police station in Katsina on Monday. Three policemen were among the dead.",
+		"bandits", "police station"},
+	{"the victims of a clause of 'be' before the attack's own doer", "Four soldiers were among the dead after insurgents attacked an army base in Yobe.",
+		"insurgents", "army base"},
+	{"people counted among the dead after a village raided", "Bandits raided a village in Katsina on Monday. Three farmers were among the dead.",
+		"bandits", "farmers"},
 }
 
 func TestArgumentShapes(t *testing.T) {

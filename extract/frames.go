@@ -884,6 +884,9 @@ type synRoles struct {
 	// doers: the actors are the doers of a clause (subject, "by"
 	// phrase), where a person acts in their own name
 	doers bool
+	// result: the event noun is the subject of a verb that says what
+	// it did ("an airstrike hit a hospital"): its clause tells it
+	result bool
 }
 
 // rolesOf reads the roles of the frame whose trigger heads chunk c.
@@ -992,6 +995,11 @@ func rolesOf(ps *syntax.Sentence, def *frameDef, c int) synRoles {
 	}
 	if def.attachedOnly {
 		r.places, r.victims = nil, nil
+		// the clause whose subject the noun is speaks of it: "an
+		// airstrike hit a hospital", "a drone strike killed two"
+		for i := range ps.Clauses {
+			subjectResult(ps, &ps.Clauses[i], c, &r, nil)
+		}
 		return r
 	}
 	if under {
@@ -1055,18 +1063,34 @@ func rolesOf(ps *syntax.Sentence, def *frameDef, c int) synRoles {
 			} else {
 				r.targets = append(r.targets, cl.Subj)
 			}
-		case cl.Subj == c && !cl.Inherited && !v.Passive && resultVerbs.has(v.Lemma):
-			if victimVerbs.has(v.Lemma) {
-				r.victims = ps.Objects(cl, r.victims) // "the blast killed two"
-			} else {
-				r.targets = ps.Objects(cl, r.targets) // "the blast hit a bakery"
-			}
-			for _, p := range cl.Preps {
-				prep(p, false)
-			}
+		case subjectResult(ps, cl, c, &r, func(p int) { prep(p, false) }):
 		}
 	}
 	return r
+}
+
+// subjectResult reads clause cl when event noun c is its subject and its
+// verb tells what the event did ("the blast hit a bakery", "the strike
+// killed two"): the verb's objects are its targets, or its victims for a
+// verb of harm to people; prep, when not nil, reads the clause's
+// prepositional phrases. It reports whether cl is such a clause.
+func subjectResult(ps *syntax.Sentence, cl *syntax.Clause, c int, r *synRoles, prep func(int)) bool {
+	v := &ps.Chunks[cl.Verb]
+	if cl.Subj != c || cl.Inherited || v.Passive || !resultVerbs.has(v.Lemma) {
+		return false
+	}
+	r.result = true
+	if victimVerbs.has(v.Lemma) {
+		r.victims = ps.Objects(cl, r.victims) // "the blast killed two"
+	} else {
+		r.targets = ps.Objects(cl, r.targets) // "the blast hit a bakery"
+	}
+	if prep != nil {
+		for _, p := range cl.Preps {
+			prep(p)
+		}
+	}
+	return true
 }
 
 // nounBeforeHead reports whether noun phrase np has a noun or name right
@@ -1130,6 +1154,12 @@ func (d *docState) fillFromSyntax(f *frame, ps *syntax.Sentence, def *frameDef, 
 	c := ps.ChunkOf[h]
 	r := rolesOf(ps, def, c)
 	ch := &ps.Chunks[c]
+	if d.otherClauseDoer(f, ps, c) {
+		// "five soldiers were among the dead after militants attacked
+		// a base": the verb's own subject acts, not the subject of
+		// another clause the trigger lexicon's window took
+		f.actors, f.agents, f.actorMentions, f.explicitActor = nil, nil, nil, false
+	}
 	hadActor := len(f.actors) > 0
 	told := hadActor || hasContent(f)
 	if ch.Kind == syntax.NP && !hadActor {
@@ -1201,10 +1231,13 @@ func (d *docState) fillFromSyntax(f *frame, ps *syntax.Sentence, def *frameDef, 
 			f.targets = removeEnt(f.targets, a)
 		}
 	}
-	if def.attachedOnly && !told && len(f.actors) == 0 && len(f.actorText) == 0 {
+	if def.attachedOnly && !told && !(r.result && !f.verb) && len(f.actors) == 0 && len(f.actorText) == 0 {
 		// a noun the table does not hold tells an event by its doer or
 		// by what the lexicon read around it, not by an "against"
-		// phrase alone ("took action against eight judges")
+		// phrase alone ("took action against eight judges"); a noun
+		// the lexicon names as one does by what it did ("an airstrike
+		// hit a school"), not a verb the tagger took for a noun ("the
+		// storm struck the coast")
 		r.targets = nil
 	}
 	// the phrases the clause marks as hit ("air strikes on two
@@ -1260,6 +1293,53 @@ func (d *docState) fillFromSyntax(f *frame, ps *syntax.Sentence, def *frameDef, 
 		f.weak = false
 	}
 	return true
+}
+
+// otherClauseDoer reports whether the doers the trigger lexicon gave
+// frame f all lie in the subject of another clause that says what
+// befell its subject (a passive, or a form of "be"), while verb group c's
+// own active clause has a subject that names a doer (a name, or people
+// armed): that subject acts ("five soldiers were among the dead after
+// militants attacked an army base").
+func (d *docState) otherClauseDoer(f *frame, ps *syntax.Sentence, c int) bool {
+	ch := &ps.Chunks[c]
+	cl := ps.ClauseOf(c)
+	if ch.Kind != syntax.VG || ch.Passive || cl == nil || cl.Inherited || cl.Subj < 0 || len(f.actorMentions) == 0 {
+		return false
+	}
+	switch loadWordLists().heads[ps.Toks[ps.Chunks[cl.Subj].Head].Norm].class {
+	case ClassStateForce, ClassArmedGroup:
+	default:
+		if len(d.npMentions(f.s, ps, cl.Subj)) == 0 {
+			return false // a pronoun, a weapon, an event: no doer named
+		}
+	}
+	for _, m := range f.actorMentions {
+		if !inOtherSubject(ps, cl, m) {
+			return false
+		}
+	}
+	return true
+}
+
+// inOtherSubject reports whether mention m lies in the subject of a
+// clause of ps other than cl that is passive (not a reduced clause the
+// tagger may take for one: "Ukraine said on Sunday its forces…") or
+// whose verb is "be".
+func inOtherSubject(ps *syntax.Sentence, cl *syntax.Clause, m *mention) bool {
+	for i := range ps.Clauses {
+		o := &ps.Clauses[i]
+		if o.Verb == cl.Verb || o.Subj < 0 || o.Inherited {
+			continue
+		}
+		if v := &ps.Chunks[o.Verb]; v.Reduced || !v.Passive && !beForms.has(ps.Toks[v.Head].Norm) {
+			continue
+		}
+		if sj := &ps.Chunks[o.Subj]; m.a >= sj.A && m.b <= sj.B {
+			return true
+		}
+	}
+	return false
 }
 
 // weaponDoer reports whether one of the doer phrases of a row that needs
