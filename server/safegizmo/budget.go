@@ -125,6 +125,13 @@ func (g *Governor) measureIdle() {
 		// collection: the measurement is dropped and the old base stands.
 		if g.entered == entered && len(g.running) == 0 {
 			g.base = liveMemory()
+			return
+		}
+		// The queries that entered meanwhile have all ended too: their
+		// own leave found this measurement pending and started none, so
+		// one is started for them now (still at most one per idleEvery).
+		if len(g.running) == 0 {
+			g.measureIdle()
 		}
 	}()
 }

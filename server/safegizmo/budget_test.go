@@ -100,3 +100,36 @@ func TestBaseExcludesEndedQueries(t *testing.T) {
 	}
 	t.Fatalf("the base was not measured again after the last query ended")
 }
+
+// TestBaseMeasuredAfterPendingDropped: a query that enters and ends while
+// an idle measurement is pending makes that measurement void (it may
+// have allocated during it); the base is still measured again for it
+// once it has ended, not left stale until some later query ends. CI saw
+// TestBaseExcludesEndedQueries fail this way when its second query came
+// within the first measurement's settling time.
+func TestBaseMeasuredAfterPendingDropped(t *testing.T) {
+	g := NewGovernor(32 << 20)
+	leave := g.enter(goja.New())
+	leave() // starts a measurement that settles for idleSettle
+	g.mu.Lock()
+	if !g.measuring {
+		g.mu.Unlock()
+		t.Fatal("no idle measurement pending after the last query ended")
+	}
+	const stale = uint64(1) << 40
+	g.base = stale // what the dropped measurement must not leave behind
+	g.lastIdle = time.Time{}
+	g.mu.Unlock()
+	leave = g.enter(goja.New()) // enters while the measurement is pending
+	leave()
+	for i := 0; i < 100; i++ {
+		time.Sleep(20 * time.Millisecond)
+		g.mu.Lock()
+		base, measuring := g.base, g.measuring
+		g.mu.Unlock()
+		if !measuring && base != stale {
+			return
+		}
+	}
+	t.Fatal("the base was left stale: no measurement after the query that voided the pending one")
+}
