@@ -89,16 +89,24 @@ func TestBaseExcludesEndedQueries(t *testing.T) {
 	g.mu.Unlock()
 	leave = g.enter(goja.New())
 	leave()
+	if !baseSettles(g, func(base uint64) bool { return base < held }) {
+		t.Fatalf("the base was not measured again after the last query ended")
+	}
+}
+
+// baseSettles waits up to 2 s for the Governor to have no measurement
+// pending and a base that ok accepts, and reports whether it came.
+func baseSettles(g *Governor, ok func(base uint64) bool) bool {
 	for i := 0; i < 100; i++ {
 		time.Sleep(20 * time.Millisecond)
 		g.mu.Lock()
 		base, measuring := g.base, g.measuring
 		g.mu.Unlock()
-		if !measuring && base < held {
-			return
+		if !measuring && ok(base) {
+			return true
 		}
 	}
-	t.Fatalf("the base was not measured again after the last query ended")
+	return false
 }
 
 // TestBaseMeasuredAfterPendingDropped: a query that enters and ends while
@@ -122,14 +130,7 @@ func TestBaseMeasuredAfterPendingDropped(t *testing.T) {
 	g.mu.Unlock()
 	leave = g.enter(goja.New()) // enters while the measurement is pending
 	leave()
-	for i := 0; i < 100; i++ {
-		time.Sleep(20 * time.Millisecond)
-		g.mu.Lock()
-		base, measuring := g.base, g.measuring
-		g.mu.Unlock()
-		if !measuring && base != stale {
-			return
-		}
+	if !baseSettles(g, func(base uint64) bool { return base != stale }) {
+		t.Fatal("the base was left stale: no measurement after the query that voided the pending one")
 	}
-	t.Fatal("the base was left stale: no measurement after the query that voided the pending one")
 }
