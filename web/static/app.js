@@ -169,15 +169,22 @@
 
   // ---------- timeline ----------
 
+  // filterSeq numbers the requests of applyFilters: only the latest one's
+  // answer is shown, so that an earlier request answered late (the first
+  // page load's, say) cannot overwrite what the current filters select.
+  var filterSeq = 0;
+
   // applyFilters asks which events the filters select and shows them on
   // the timeline and the map.
   function applyFilters() {
+    var seq = ++filterSeq;
     var vars = {type: $("f-type").value || null, actor: $("f-actor").value.trim() || null, country: $("f-country").value || null,
       since: $("f-since").value || null, until: $("f-until").value || null};
     var q = "query($type: EventType, $actor: String, $country: String, $since: Date, $until: Date) { " +
       "events(type: $type, actor: $actor, country: $country, since: $since, until: $until) { totalCount nodes { id } } }";
     $("f-csv").href = tableHref("events.csv", vars);
     gql(q, vars).then(function (d) {
+      if (seq !== filterSeq) return; // a later request's answer is, or will be, shown
       var keep = {};
       d.events.nodes.forEach(function (n) { keep[n.id] = true; });
       var evs = state.events.filter(function (e) { return keep[e.id]; });
