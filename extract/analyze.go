@@ -171,8 +171,12 @@ type roleMention struct {
 	s      int
 }
 
+// boilerplatePrefixes open the page furniture around an article: calls to
+// subscribe, share or read on, and the related-video player ("JUST WATCHED
+// <title of another video> Replay More Videos"), whose titles report other
+// stories than the article's.
 var boilerplatePrefixes = []string{
-	"subscribe", "source link", "read also", "read more", "unlock the editor", "sign up",
+	"just watched", "subscribe", "source link", "read also", "read more", "unlock the editor", "sign up",
 	"follow us", "click here", "advertisement", "related:", "share this", "also read",
 	"watch:", "listen to", "download the", "get the latest", "join our", "copyright",
 	"all rights reserved", "this article", "this story", "more from", "recommended",

@@ -663,20 +663,41 @@ func happened(ps *syntax.Sentence, c int) bool {
 // "a probe into the bombing", "an investigation into the killing".
 var inquiryNouns = grammarList("inquiryNouns")
 
-// inquiredInto reports whether event noun c is what an inquiry right
-// before it looks into: "opened a probe into the bombing", "an inquiry
-// over the shooting".
+// inquiredInto reports whether event noun c is what an inquiry before it
+// looks into: "opened a probe into the bombing", "an inquiry over the
+// shooting", "an investigation has been opened for attempted murder" (the
+// inquiry the subject of the passive verb right before the phrase).
 func inquiredInto(ps *syntax.Sentence, c int) bool {
-	if c == 0 {
-		return false
-	}
-	switch ps.PrepOf(c) {
-	case "into", "over":
-	default:
+	if c == 0 || !inquiryPreps.has(governingPrep(ps, c)) {
 		return false
 	}
 	q := &ps.Chunks[c-1]
+	if q.Kind == syntax.VG && q.Passive && c >= 2 {
+		q = &ps.Chunks[c-2]
+	}
 	return q.Kind == syntax.NP && inquiryNouns.has(q.Lemma)
+}
+
+// inquiryPreps link an inquiry to the event it looks into.
+var inquiryPreps = grammarList("inquiryPreps")
+
+// governingPrep returns the preposition of noun phrase c, or the one right
+// before it over an article and quotation marks ("for an “attempted
+// murder”", which the chunker leaves outside the phrase); "" where none.
+func governingPrep(ps *syntax.Sentence, c int) string {
+	if p := ps.PrepOf(c); p != "" {
+		return p
+	}
+	for k := ps.Chunks[c].A - 1; k >= 0; k-- {
+		switch w := ps.Toks[k].Norm; {
+		case w == "a" || w == "an" || w == "the" || w == "\"" || w == "“" || w == "‘":
+			continue
+		case ps.Tags[k] == syntax.Prep:
+			return w
+		}
+		break
+	}
+	return ""
 }
 
 // definiteNP reports whether noun phrase c refers to something known: a

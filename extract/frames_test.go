@@ -111,6 +111,8 @@ var frameTests = []struct {
 		EventAttack, "shelling", "unidentified rebels", "villages", "Idlib"},
 	{"event noun an inquiry looks into took place", "Police opened a probe into the bombing.",
 		EventAttack, "bombing", "", "", ""},
+	{"charge an inquiry opened in the passive looks into took place", "An investigation has been opened for attempted murder.",
+		EventAttack, "killing", "", "", ""},
 	{"irregular past of a killing verb with its doer", "Militants slew ten villagers near Maiduguri.",
 		EventAttack, "killing", "unidentified militants", "villagers", "Maiduguri"},
 	{"siege by an armed doer", "Rebels besieged the town of Kidal.",

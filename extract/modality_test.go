@@ -64,6 +64,7 @@ var unrealTests = []struct{ name, in string }{
 	{"spaced compound of prevention", "The rebels broke the cease - fire near Idlib."},
 	{"besieged by no armed doer", "Reporters besieged the minister in Paris."},
 	{"negated verb of starting before a gerund", "Officials said Russia will not start bombing Aleppo."},
+	{"title of another video in the player's furniture", "JUST WATCHED Gunmen attack hotel in Bamako Replay More Videos ..."},
 }
 
 // TestUnrealMentions: questions, modals, preventions, risks, guesses and

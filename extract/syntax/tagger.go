@@ -326,8 +326,45 @@ func (p *Parser) pastVerb(i int) Tag {
 		if nounNext && (!(prev == Punct && i > 0 && setOff(s.Toks[i-1].Norm) && s.Toks[i-1].Norm != "(") || next == Proper && suspicionWords[s.Toks[i].Norm]) {
 			return Adj
 		}
+		if verbalNounNext(next) && qualifierSlot(p.prevOverQuotes(i)) {
+			return Adj // "the attempted murder", "for an “attempted murder"
+		}
 	}
 	return VerbPast
+}
+
+// verbalNounNext reports whether the tag after a past form that follows a
+// determiner or a preposition is a base or -ing verb form: no verb takes
+// one right after it there, so the next word is a noun the past form
+// qualifies ("for attempted murder", "the attempted kidnapping").
+func verbalNounNext(next Tag) bool {
+	return next == Verb || next == VerbIng
+}
+
+// qualifierSlot reports whether a word after tag t stands inside a noun
+// phrase, before its head: after a determiner, a possessor, an adjective,
+// a number or a preposition.
+func qualifierSlot(t Tag) bool {
+	switch t {
+	case Det, Poss, PossS, Adj, Num, Prep:
+		return true
+	}
+	return false
+}
+
+// prevOverQuotes returns the tag before token i over adverbs and opening
+// quotation marks: "an “attempted murder" quotes a noun phrase.
+func (p *Parser) prevOverQuotes(i int) Tag {
+	for k := i - 1; k >= 0; k-- {
+		switch p.s.Toks[k].Norm {
+		case "\"", "“", "‘", "'":
+			continue
+		}
+		if p.s.Tags[k] != Adv {
+			return p.s.Tags[k]
+		}
+	}
+	return Punct
 }
 
 // suspicionWords qualify a doer named after them: "suspected al Shabaab",
