@@ -21,6 +21,7 @@ type frame struct {
 	explicitActor       bool
 	actorMentions       []*mention
 	weak                bool    // "killed", "destroyed": joins an event, starts none
+	joinOnly            bool    // "the windows were blown out": joins an event, even with a doer
 	relative            bool    // "…, which targeted": continues the frame before
 	copula              bool    // "the targets were X": X are targets
 	speakerCountry      *entity // the country whose officials speak in the sentence

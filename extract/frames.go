@@ -50,6 +50,10 @@ type frameDef struct {
 	// and starts none of its own (the lexicon tells the verb "targets"
 	// from the noun in "Houthi targets in Sanaa").
 	lexiconOnly bool
+	// joinOnly: the verb tells what an event the document reports did,
+	// not an event of its own ("the windows were blown out"): its frame
+	// joins that event and starts none.
+	joinOnly bool
 	// reason says where the row comes from.
 	reason string
 }
@@ -88,6 +92,8 @@ var frameTable = []frameDef{
 		reason: "WordNet killing.n.02 hyponyms: a killing named as a noun"},
 	{typ: EventAttack, subtype: "bombing", cameo: "183", verbs: []string{"bomb", "detonate", "explode", "blow up", "plant", "go off", "set off"}, nouns: []string{"explosion", "blast", "bombing", "detonation"}, objects: nil,
 		reason: "WordNet bomb.v.01, explode.v.01 and explosion.n.01; ACLED 'Remote explosive/landmine/IED'"},
+	{typ: EventAttack, subtype: "bombing", cameo: "183", verbs: []string{"blow out", "blow off", "blow in"}, joinOnly: true,
+		reason: "blow out/off/in in their sense of a blast breaking something outward or away ('the windows were blown out', 'the roof was blown off'): the damage of a blast the document reports, which joins that blast; alone ('blew out the candles') no attack"},
 	{typ: EventAttack, subtype: "grenade attack", cameo: "183", verbs: []string{"hurl", "lob", "throw", "toss", "launch"}, objects: []string{"grenade", "bomb", "explosive", "device", "petrol", "molotov"}, instrument: true,
 		reason: "WordNet throw.v.01 with a grenade or bomb as object; ACLED 'Grenade'"},
 	{typ: EventAttack, subtype: "strike", cameo: "195", verbs: []string{"fire", "drop", "launch", "rain", "lob"}, objects: []string{"rocket", "missile", "mortar", "shell", "bomb", "projectile", "round", "artillery"}, instrument: true,
@@ -349,6 +355,7 @@ func (d *docState) syntaxFrames(si int, ps *syntax.Sentence, found []*frame, dat
 		f := d.buf.frames.new(frame{typ: def.typ, subtype: def.subtype, cameo: def.cameo, s: si, a: h, b: h + 1, verb: ch.Kind == syntax.VG, passive: ch.Passive, killed: -1, injured: -1, span0: ch.A, span1: ch.B, syn: true})
 		f.definite = ch.Kind == syntax.NP && definiteNP(ps, c)
 		f.reported = f.verb && !ch.Participle
+		f.weak, f.joinOnly = def.joinOnly, def.joinOnly
 		if !d.fillFromSyntax(f, ps, def, h, true) {
 			continue
 		}

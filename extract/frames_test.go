@@ -384,3 +384,33 @@ func TestTargetDemonymNoPlace(t *testing.T) {
 		}
 	}
 }
+
+// joinOnlyTests hold one row per shape of a verb that tells what an event
+// the document reports did: the attack events and the most sentences one
+// of them cites. The texts are written for this test.
+var joinOnlyTests = []struct {
+	name, in        string
+	events, evident int
+}{
+	{"blast damage in the passive joins the blast", "A bomb exploded outside a bakery in Ghent on Friday. The shop windows were blown out, a witness said.", 1, 2},
+	{"blast damage with its doer named joins the blast", "A bomb exploded outside a bakery in Ghent on Friday. The blast blew out the windows of the bank.", 1, 2},
+	{"alone, with a doer, no attack", "The mayor blew out the candles in Ghent.", 0, 0},
+	{"alone, in the passive, no attack", "The roof of the barn in Ghent was blown off by the storm.", 0, 0},
+}
+
+func TestJoinOnlyFrames(t *testing.T) {
+	ex := Default()
+	for _, tt := range joinOnlyTests {
+		rec := extractSentence(t, ex, tt.in)
+		events, evident := 0, 0
+		for _, e := range rec.Events {
+			if e.Type == EventAttack {
+				events++
+				evident = max(evident, len(e.Evidence))
+			}
+		}
+		if events != tt.events || evident != tt.evident {
+			t.Errorf("%s: %q: %d attacks citing up to %d sentences, want %d citing %d", tt.name, tt.in, events, evident, tt.events, tt.evident)
+		}
+	}
+}

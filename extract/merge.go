@@ -370,6 +370,9 @@ func (d *docState) mergeEvents(frames []*frame) []*docEvent {
 				continue // "both sides have targeted…": says nothing new
 			}
 		}
+		if target == nil && f.joinOnly {
+			continue // "blew out the candles": no event of its own
+		}
 		if target == nil {
 			target = d.buf.events.new(docEvent{f: frame{typ: f.typ, subtype: f.subtype, cameo: f.cameo, s: f.s, killed: -1, injured: -1}})
 			events = append(events, target)
