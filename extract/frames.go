@@ -1188,6 +1188,10 @@ func (d *docState) fillFromSyntax(f *frame, ps *syntax.Sentence, def *frameDef, 
 		// another clause the trigger lexicon's window took
 		f.actors, f.agents, f.actorMentions, f.explicitActor = nil, nil, nil, false
 	}
+	if d.lawSearch(f, ps, ch, r.actors) {
+		f.negated = true
+		return false
+	}
 	hadActor := len(f.actors) > 0
 	told := hadActor || hasContent(f)
 	if ch.Kind == syntax.NP && !hadActor {
@@ -1319,6 +1323,35 @@ func (d *docState) fillFromSyntax(f *frame, ps *syntax.Sentence, def *frameDef, 
 			return false
 		}
 		f.weak = false
+	}
+	return true
+}
+
+// searchLemmas are the event lemmas that, done by the police alone, name
+// a search of premises rather than an attack.
+var searchLemmas = grammarList("searchLemmas")
+
+// lawSearch reports whether frame f, whose trigger heads chunk ch, is a
+// search by the police ("police launched raids in east London", "officers
+// raided homes in Leeds"): its doers (actors) are all police and its
+// sentence tells of no other act of violence that would make it an
+// attack ("police raided a hideout, killing two").
+func (d *docState) lawSearch(f *frame, ps *syntax.Sentence, ch *syntax.Chunk, actors []int) bool {
+	if f.typ != EventAttack || !searchLemmas.has(ch.Lemma) || len(actors) == 0 {
+		return false
+	}
+	heads := loadWordLists().heads
+	for _, np := range withConjoined(ps, actors) {
+		if heads[ps.Toks[ps.Chunks[np].Head].Norm].kind != "police" {
+			return false
+		}
+	}
+	for _, m := range d.r.triggers.FindCoded(d.coded[f.s]) {
+		if m.Start >= f.b || m.End <= f.a {
+			if t := pickTrigger(m.Values, ps.Toks, m.End); t != nil && t.Type == EventAttack {
+				return false
+			}
+		}
 	}
 	return true
 }

@@ -64,6 +64,8 @@ var unrealTests = []struct{ name, in string }{
 	{"spaced compound of prevention", "The rebels broke the cease - fire near Idlib."},
 	{"besieged by no armed doer", "Reporters besieged the minister in Paris."},
 	{"negated verb of starting before a gerund", "Officials said Russia will not start bombing Aleppo."},
+	{"raid by the police alone: a search", "Police and anti-terror officers launched further raids early on Monday in west Leeds."},
+	{"raid by officers with arrests: a search", "Officers raided three homes in Kisumu and arrested four men."},
 	{"title of another video in the player's furniture", "JUST WATCHED Gunmen attack hotel in Bamako Replay More Videos ..."},
 }
 
@@ -92,6 +94,8 @@ var realTests = []struct{ name, in, place string }{
 	{"event noun that a result verb reports", "An explosion ripped through a market in Quetta.", "Quetta"},
 	{"event noun whose doer is denied, not the event", "The group denied responsibility for the bombing in Kano on Friday.", "Kano"},
 	{"invasion noun with its patient", "The invasion of Kuwait began in August 1990.", "Kuwait"},
+	// a control: a police raid in which the sentence tells of violence
+	{"raid by the police with a killing", "Police raided a hideout in Garissa, killing two suspects.", "Garissa"},
 	// a control: the doer of a clause that a subordinating "after" opens
 	// acts (the seeds' Iran strike on Iraq and Syria guards the rule)
 	{"verb after a clause-opening preposition", "Jets bombed a camp in Gedo on Tuesday, a day after Kenya's army attacked bases in Kismayo.", "Kismayo"},

@@ -91,6 +91,8 @@ var clauseTests = []struct {
 		[]string{"suspect reduced subj=Attackers", "link passive to:the group", "throw active subj=Attackers obj=a grenade into:a church"}},
 	{"the month May is no modal", "On 3 May, gunmen killed a guard.",
 		[]string{"kill active subj=gunmen obj=a guard"}},
+	{"'further' before a noun that is also a verb qualifies it", "Police launched further raids early on Monday in Leeds.",
+		[]string{"launch active subj=Police obj=further raids on:Monday in:Leeds"}},
 	{"a past form after a preposition qualifies a noun that is also a verb", "The guard was charged with attempted murder in Accra.",
 		[]string{"charg passive subj=The guard with:attempted murder in:Accra"}},
 	{"a past form after a quotation mark qualifies a gerund: no clause of its own", "Police opened a case of “attempted kidnapping” in Kumasi.",
