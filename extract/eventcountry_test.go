@@ -36,11 +36,11 @@ func TestEventPlaceAndCountry(t *testing.T) {
 		{"country not from the militants' home country",
 			"Gunmen suspected to be linked to Al Shabaab threw a grenade into a church, injuring civilians.", "", "", true},
 		{"country not from a demonym of the attackers",
-			"Police clashed with an Ethiopian armed group in Korondile.", "Korondile", "", true},
+			"Police clashed with an Ethiopian armed group in Kerendile.", "Kerendile", "", true},
 		{"country from a national body the lexicon knows",
 			"GSU officers were ambushed by gunmen near Kambi Ndogo on Tuesday.", "Kambi Ndogo", "Kenya", true},
 		{"country from a national body's acronym among the attackers",
-			"FARDC soldiers clashed with militiamen near Mubango on Tuesday.", "Mubango", "DR Congo", true},
+			"FARDC soldiers clashed with militiamen near Mubango on Tuesday.", "Mubango", "Democratic Republic of the Congo", true},
 		{"country from a force named with its country, beside another state's officials",
 			"Kenyan police clashed with gunmen in Kambi Ndogo on Monday, Somali officials said.", "Kambi Ndogo", "Kenya", true},
 		{"no country from a national body when another country is named",
@@ -48,7 +48,11 @@ func TestEventPlaceAndCountry(t *testing.T) {
 		{"a border named by its two countries leaves the state's officer to tell",
 			"A Kenyan official was killed when his car hit a bomb in Gorole area near the Kenya-Somalia border.", "Gorole", "Kenya", true},
 		{"country from the state's own officers",
-			"Kenyan officials said gunmen shot a trader dead in Korondile.", "Korondile", "Kenya", true},
+			"Kenyan officials said gunmen shot a trader dead in Kerendile.", "Kerendile", "Kenya", true},
+		{"a ward of the gazetteer gives its country",
+			"Raiders shot a herder dead in Kaplamai on Monday.", "Kaplamai", "Kenya", true},
+		{"a village beside a sub-county takes the sub-county's country",
+			"Two boys were killed near Lomurut village, Lurambi when a grenade they found exploded.", "Lomurut,Lurambi", "Kenya", true},
 	}
 	ex := Default()
 	for _, tt := range tests {

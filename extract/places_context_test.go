@@ -33,7 +33,7 @@ var placeTests = []struct {
 	{"a spelling that names another country's town is not read so", "Armed men attacked a bus at Mpekatoni border town in Uganda.", "Mpekatoni", "Mpekatoni", "", "Uganda", ""},
 	{"the people of a place named after of", "Residents of Kalou attacked a herders' camp in Benin.", "Kalou", "Kalou", "", "Benin", ""},
 	{"the last of a list before and other villages of an area", "Gunmen attacked Kamara and other villages of Molo district in Kenya.", "Kamara", "Kamara", "Molo", "Kenya", ""},
-	{"a list before and surrounding areas in an area", "Raiders burned houses in Sirikwa, Tebere, and surrounding areas in Molo, Kenya.", "Tebere", "Tebere", "Molo", "Kenya", ""},
+	{"a list before and surrounding areas in an area", "Raiders burned houses in Sirakwe, Tebrani, and surrounding areas in Molo, Kenya.", "Tebrani", "Tebrani", "Molo", "Kenya", ""},
 	{"a people's settlement is no place of that name", "Residents of Kalou attacked a Fulani settlement in Benin. The Fulani were accused of theft.", "Kalou", "Kalou", "", "Benin", ""},
 	{"venue in a town", "A bomb exploded at a mosque in Garissa, Kenya.", "mosque", "Garissa mosque", "Garissa", "Kenya", "facility"},
 	{"venue after a town", "Attackers threw a grenade into Mandera police station in Kenya.", "police station", "Mandera police station", "Mandera", "Kenya", "facility"},

