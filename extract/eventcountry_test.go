@@ -53,6 +53,10 @@ func TestEventPlaceAndCountry(t *testing.T) {
 			"Raiders shot a herder dead in Kaplamai on Monday.", "Kaplamai", "Kenya", true},
 		{"a village beside a sub-county takes the sub-county's country",
 			"Two boys were killed near Lomurut village, Lurambi when a grenade they found exploded.", "Lomurut,Lurambi", "Kenya", true},
+		{"country from a national force the attack's sentence names outside its participants",
+			"Troops of the Kenya Defence Forces were seen before gunmen shelled Gorai Forest, which herders have used as pasture.", "Gorai Forest", "Kenya", true},
+		{"clashes reported in a town happened there",
+			"Armed clashes were reported in Kapenguria between two clans, which resulted in three deaths.", "Kapenguria", "Kenya", true},
 	}
 	ex := Default()
 	for _, tt := range tests {

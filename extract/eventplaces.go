@@ -285,20 +285,22 @@ func (d *docState) namesOtherCountry(cc string) bool {
 }
 
 // forceCountry returns the one country of the state forces among an
-// event's participants whose country the text gives them, when no place
-// and no country of the document gives one: a national body the lexicon
-// knows ("FARDC soldiers clashed with rebels near Eringeti", "GSU
-// officers were ambushed near Kolbio": a country's own forces act at
-// home), or a force named with its country ("Kenyan police clashed with
-// gunmen…, Somali officials said"). A force given the country of its
-// sentence only ("police battle raiders from Sudan") and an armed group's
-// home country do not count. "" when the bodies belong to several
-// countries, or the document names another country by its name
-// ("Pakistan's Frontier Corps fired into Iran": a force abroad).
+// event's participants, or named in its sentence, whose country the text
+// gives them, when no place and no country of the document gives one: a
+// national body the lexicon knows ("FARDC soldiers clashed with rebels
+// near Eringeti", "GSU officers were ambushed near Kolbio", "the Uganda
+// People's Defence Force on Monday resumed shelling the hills": a
+// country's own forces act at home), or a force named with its country
+// ("Kenyan police clashed with gunmen…, Somali officials said"). A force
+// given the country of its sentence only ("police battle raiders from
+// Sudan") and an armed group's home country do not count. "" when the
+// bodies belong to several countries, or the document names another
+// country by its name ("Pakistan's Frontier Corps fired into Iran": a
+// force abroad).
 func (d *docState) forceCountry(f *frame) string {
 	cc := ""
 	parts := append(append(append([]*entity(nil), f.actors...), f.agents...), f.targets...)
-	for _, e := range parts {
+	for _, e := range append(parts, d.sentenceForces(f.s)...) {
 		if e.class != ClassStateForce || e.country == "" || !e.curated && !d.namedWithCountry(e) {
 			continue
 		}
@@ -311,6 +313,21 @@ func (d *docState) forceCountry(f *frame) string {
 		return ""
 	}
 	return cc
+}
+
+// sentenceForces returns the state forces sentence s names, whether or
+// not its frames took them as participants.
+func (d *docState) sentenceForces(s int) []*entity {
+	var out []*entity
+	if s < 0 || s >= len(d.ments) {
+		return nil
+	}
+	for _, m := range d.ments[s] {
+		if m.ent.class == ClassStateForce {
+			out = appendEnt(out, m.ent)
+		}
+	}
+	return out
 }
 
 // namedWithCountry reports whether a mention of e has its country named

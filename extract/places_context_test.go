@@ -21,6 +21,7 @@ var placeTests = []struct {
 	{"the document's one country", "In Kenya, attackers burned shops at Kambi Juu overnight.", "Kambi Juu", "Kambi Juu", "", "Kenya", ""},
 	{"bracketed district and region", "On 2 May, gunmen raided Kolgara (Kolgara, Atacora) in Benin.", "Kolgara", "Kolgara", "Atakora Department", "Benin", ""},
 	{"hamlet of", "Unknown men entered the hamlet of Tibouka in Benin at night.", "Tibouka", "Tibouka", "", "Benin", ""},
+	{"the people of a place named by their trade", "Farmers of Houndjro clashed with herders over a field in Benin.", "Houndjro", "Houndjro", "", "Benin", ""},
 	{"after a place word", "The blast hit a shop on the busy street Rue Lafontaine in France.", "Rue Lafontaine", "Rue Lafontaine", "", "", ""},
 	{"particles inside the name", "The bomb went off in Calle del Correo, Madrid, in Spain.", "Calle del Correo", "Calle del Correo", "Madrid", "Spain", ""},
 	{"the country of a known town beside it, not of a demonym", "Nairobi: the British embassy had warned of threats before two blasts hit Kamukunde Market.", "Kamukunde Market", "Kamukunde Market", "", "Kenya", ""},
