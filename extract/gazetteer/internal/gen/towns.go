@@ -169,6 +169,10 @@ func (g *gen) loadTowns() {
 		cands = append(cands, cand{r, []string{k}})
 	}
 	nTowns := len(cands)
+	// Kenya's current divisions before GeoNames' districts: where both
+	// name one, the package's county is the current one (GeoNames files
+	// some districts under another county's admin1 code).
+	cands = append(cands, g.kenyaDivisions(known)...)
 	for _, a := range a2 {
 		parts := strings.SplitN(a.Code, ".", 3)
 		if len(parts) != 3 || g.countries[parts[0]] == nil {
@@ -208,7 +212,6 @@ func (g *gen) loadTowns() {
 		}
 		cands = append(cands, cand{r, keys})
 	}
-	cands = append(cands, g.kenyaDivisions(known)...)
 	for _, c := range cands {
 		for _, k := range c.keys {
 			if uses[k] == nil {
