@@ -55,6 +55,10 @@ func TestEventPlaceAndCountry(t *testing.T) {
 			"Two boys were killed near Lomurut village, Lurambi when a grenade they found exploded.", "Lomurut,Lurambi", "Kenya", true},
 		{"country from a national force the attack's sentence names outside its participants",
 			"Troops of the Kenya Defence Forces were seen before gunmen shelled Gorai Forest, which herders have used as pasture.", "Gorai Forest", "Kenya", true},
+		{"a country named as where the raiders went is the place even when a clause takes it as a side",
+			"Ugandan herdsmen cross the border into Kenya, battle police, kill two, abduct three others.", "", "Kenya", true},
+		{"a country only named as the attacker is not the place",
+			"Pakistan launched strikes on militant hideouts, killing nine.", "", "", true},
 		{"clashes reported in a town happened there",
 			"Armed clashes were reported in Kapenguria between two clans, which resulted in three deaths.", "Kapenguria", "Kenya", true},
 	}

@@ -246,7 +246,7 @@ func (d *docState) eventCountry(f *frame, places []*entity) *entity {
 		return nil
 	}
 	if c := d.placeDocCountry(); c != "" {
-		if e := d.countryEntity(c); e != nil && !containsEnt(f.actors, e) {
+		if e := d.countryEntity(c); e != nil && (!containsEnt(f.actors, e) || d.namedInside(e)) {
 			return e
 		}
 	}
@@ -254,6 +254,23 @@ func (d *docState) eventCountry(f *frame, places []*entity) *entity {
 		return d.countryEntity(c)
 	}
 	return nil
+}
+
+// namedInside reports whether the document names country e as where
+// things happen, after "in", "into", "inside" or "within" ("raiders
+// crossed the border into Kenya, battled police"): a country named so is
+// the place even where a clause also takes it as a side.
+func (d *docState) namedInside(e *entity) bool {
+	for _, m := range e.mentions {
+		if m.a == 0 || m.s >= len(d.sents) {
+			continue
+		}
+		switch d.sents[m.s].Tokens[m.a-1].Norm {
+		case "in", "into", "inside", "within":
+			return true
+		}
+	}
+	return false
 }
 
 // borderPair reports whether mention m is one of the two countries of a
