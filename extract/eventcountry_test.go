@@ -59,6 +59,8 @@ func TestEventPlaceAndCountry(t *testing.T) {
 			"Ugandan herdsmen cross the border into Kenya, battle police, kill two, abduct three others.", "", "Kenya", true},
 		{"a country only named as the attacker is not the place",
 			"Pakistan launched strikes on militant hideouts, killing nine.", "", "", true},
+		{"a demonym after non- names no country",
+			"Gunmen targeting non-Ugandans threw a grenade into a camp, killing two.", "", "", true},
 		{"clashes reported in a town happened there",
 			"Armed clashes were reported in Kapenguria between two clans, which resulted in three deaths.", "Kapenguria", "Kenya", true},
 	}
