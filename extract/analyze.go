@@ -416,7 +416,7 @@ func (d *docState) findNames() {
 		found = d.r.names.AppendCoded(found[:0], d.coded[si])
 		kept := found[:0]
 		for _, m := range found {
-			if !wordGoesOn(s.Tokens, m.End) {
+			if !wordGoesOn(s.Tokens, m.End) && !negatedName(s.Tokens, m.Start) {
 				kept = append(kept, m)
 			}
 		}
@@ -496,6 +496,16 @@ func wordGoesOn(toks []text.Token, end int) bool {
 		return false
 	}
 	return next.Kind == toks[end-1].Kind && next.Norm != "s"
+}
+
+// negatedName reports whether the name starting at token start follows
+// "non-" ("targeting non-Somalis", "a non-Kenyan"): people who are not of
+// that country name no country.
+func negatedName(toks []text.Token, start int) bool {
+	if start < 2 || toks[start].SpaceBefore || toks[start-1].SpaceBefore {
+		return false
+	}
+	return toks[start-1].Norm == "-" && toks[start-2].Norm == "non"
 }
 
 // anyCaseOK reports whether a match has a candidate whose case fits the

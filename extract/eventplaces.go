@@ -246,7 +246,7 @@ func (d *docState) eventCountry(f *frame, places []*entity) *entity {
 		return nil
 	}
 	if c := d.placeDocCountry(); c != "" {
-		if e := d.countryEntity(c); e != nil && !containsEnt(f.actors, e) {
+		if e := d.countryEntity(c); e != nil && (!containsEnt(f.actors, e) || d.namedInside(e)) {
 			return e
 		}
 	}
@@ -254,6 +254,23 @@ func (d *docState) eventCountry(f *frame, places []*entity) *entity {
 		return d.countryEntity(c)
 	}
 	return nil
+}
+
+// namedInside reports whether the document names country e as where
+// things happen, after "in", "into", "inside" or "within" ("raiders
+// crossed the border into Kenya, battled police"): a country named so is
+// the place even where a clause also takes it as a side.
+func (d *docState) namedInside(e *entity) bool {
+	for _, m := range e.mentions {
+		if m.a == 0 || m.s >= len(d.sents) {
+			continue
+		}
+		switch d.sents[m.s].Tokens[m.a-1].Norm {
+		case "in", "into", "inside", "within":
+			return true
+		}
+	}
+	return false
 }
 
 // borderPair reports whether mention m is one of the two countries of a
@@ -285,20 +302,22 @@ func (d *docState) namesOtherCountry(cc string) bool {
 }
 
 // forceCountry returns the one country of the state forces among an
-// event's participants whose country the text gives them, when no place
-// and no country of the document gives one: a national body the lexicon
-// knows ("FARDC soldiers clashed with rebels near Eringeti", "GSU
-// officers were ambushed near Kolbio": a country's own forces act at
-// home), or a force named with its country ("Kenyan police clashed with
-// gunmen…, Somali officials said"). A force given the country of its
-// sentence only ("police battle raiders from Sudan") and an armed group's
-// home country do not count. "" when the bodies belong to several
-// countries, or the document names another country by its name
-// ("Pakistan's Frontier Corps fired into Iran": a force abroad).
+// event's participants, or named in its sentence, whose country the text
+// gives them, when no place and no country of the document gives one: a
+// national body the lexicon knows ("FARDC soldiers clashed with rebels
+// near Eringeti", "GSU officers were ambushed near Kolbio", "the Uganda
+// People's Defence Force on Monday resumed shelling the hills": a
+// country's own forces act at home), or a force named with its country
+// ("Kenyan police clashed with gunmen…, Somali officials said"). A force
+// given the country of its sentence only ("police battle raiders from
+// Sudan") and an armed group's home country do not count. "" when the
+// bodies belong to several countries, or the document names another
+// country by its name ("Pakistan's Frontier Corps fired into Iran": a
+// force abroad).
 func (d *docState) forceCountry(f *frame) string {
 	cc := ""
 	parts := append(append(append([]*entity(nil), f.actors...), f.agents...), f.targets...)
-	for _, e := range parts {
+	for _, e := range append(parts, d.sentenceForces(f.s)...) {
 		if e.class != ClassStateForce || e.country == "" || !e.curated && !d.namedWithCountry(e) {
 			continue
 		}
@@ -311,6 +330,21 @@ func (d *docState) forceCountry(f *frame) string {
 		return ""
 	}
 	return cc
+}
+
+// sentenceForces returns the state forces sentence s names, whether or
+// not its frames took them as participants.
+func (d *docState) sentenceForces(s int) []*entity {
+	var out []*entity
+	if s < 0 || s >= len(d.ments) {
+		return nil
+	}
+	for _, m := range d.ments[s] {
+		if m.ent.class == ClassStateForce {
+			out = appendEnt(out, m.ent)
+		}
+	}
+	return out
 }
 
 // namedWithCountry reports whether a mention of e has its country named

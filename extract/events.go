@@ -1314,10 +1314,12 @@ func (d *docState) objectText(s, a, b int) bool {
 // referringPronouns refer back to a participant named before.
 var referringPronouns = grammarList("referringPronouns")
 
-// speechBetween reports whether a speech verb lies in tokens [a, b).
+// speechBetween reports whether a speech verb lies in tokens [a, b),
+// not in the passive: "clashes were reported in Molo" tells where the
+// clashes were, not who spoke.
 func speechBetween(toks []text.Token, a, b int) bool {
 	for k := a; k < b; k++ {
-		if speechVerbs.has(toks[k].Norm) && toks[k].Norm != "according" {
+		if speechVerbs.has(toks[k].Norm) && toks[k].Norm != "according" && !(k > a && beForms.has(toks[k-1].Norm)) {
 			return true
 		}
 	}

@@ -151,8 +151,8 @@ func (d *docState) contextPlace(l *wordLists, s, a, end int, prev string, listed
 		// "Kamara and other villages of Molo district": a place of the
 		// list, inside the area after the place word
 		return placeSpan{a: a, b: end, after: otherPlacesAfter(l, toks, end) + 1}, true
-	case a >= 2 && (prev == "of" || prev == "from") && townsfolkHeads.has(toks[a-2].Norm) && !d.r.stopwords.has(toks[a].Norm) && !d.r.givenNames.has(toks[a].Norm):
-		return placeSpan{a: a, b: end}, true // "residents of Dogbo attacked", "people from Kalou"
+	case a >= 2 && (prev == "of" || prev == "from") && (townsfolkHeads.has(toks[a-2].Norm) || placeFolkHeads.has(toks[a-2].Norm)) && !d.r.stopwords.has(toks[a].Norm) && !d.r.givenNames.has(toks[a].Norm):
+		return placeSpan{a: a, b: end}, true // "residents of Dogbo attacked", "people from Kalou", "farmers of Agbede"
 	case a >= 2 && skipNearWords(toks, a-2) == a:
 		return placeSpan{a: a, b: end}, true // "Gbessa, coded to Karimama"
 	case a > 0 && (locatives.has(prev) || listed && (prev == "and" || prev == ",")):
@@ -163,6 +163,10 @@ func (d *docState) contextPlace(l *wordLists, s, a, end int, prev string, listed
 	}
 	return placeSpan{}, false
 }
+
+// placeFolkHeads are the heads of people named by their trade before "of"
+// and their place: "farmers of Agbede".
+var placeFolkHeads = grammarList("placeFolkHeads")
 
 // peopleSettlements are the settlement words that, after a people's name,
 // say where that people lives: "a Fulani camp".

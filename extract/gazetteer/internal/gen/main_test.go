@@ -69,3 +69,20 @@ func TestPlaceAliases(t *testing.T) {
 		t.Errorf("placeAliases = %q, want %q", got, want)
 	}
 }
+
+func TestSpelledOut(t *testing.T) {
+	for _, tc := range []struct {
+		name    string
+		aliases []string
+		want    string
+	}{
+		{"DR Congo", []string{"Democratic Republic of the Congo", "Congo"}, "Democratic Republic of the Congo"},
+		{"UA Federation", []string{"Union of Arcadia", "United Arcadian Federation"}, "United Arcadian Federation"},
+		{"Ivory Coast", []string{"Republic of Côte d'Ivoire"}, ""},
+		{"DR Congo", []string{"Democratic Republic of Timor-Leste"}, ""},
+	} {
+		if got := spelledOut(tc.name, tc.aliases); got != tc.want {
+			t.Errorf("spelledOut(%q) = %q, want %q", tc.name, got, tc.want)
+		}
+	}
+}

