@@ -156,12 +156,36 @@ func (p *Parser) disambiguate() {
 			case "after", "before", "since", "until":
 				s.Tags[i] = p.subordinator(i)
 			}
+		case Adv:
+			if p.reportedVerb(i) {
+				s.Tags[i], s.Lemmas[i] = VerbPast, guessLemma(s.Toks[i].Norm, VerbPast)
+			}
 		case Be:
 			if s.Toks[i].Norm == "s" { // a contraction "'s" that is not possessive
 				s.Tags[i] = PossS
 			}
 		}
 	}
+}
+
+// reportedVerb reports whether the adverb at i is a past form of a verb
+// that heads its passive: "reported" stands inside a verb group before
+// the verb it hedges ("two were reported killed", "were reported to have
+// fled"), but after "be" with no verb form after it, it is the verb
+// itself: "armed clashes were reported between X and Y".
+func (p *Parser) reportedVerb(i int) bool {
+	s := &p.s
+	if !strings.HasSuffix(s.Toks[i].Norm, "ed") {
+		return false
+	}
+	if prev, _ := p.prevTag(i); prev != Be {
+		return false
+	}
+	switch p.nextTag(i) {
+	case Verb, VerbPast, VerbIng, To, Adv, Be, Have:
+		return false
+	}
+	return true
 }
 
 // infinitive reports whether "to" at i marks an infinitive: a base verb
