@@ -334,6 +334,9 @@ func (p *Parser) pastVerb(i int) Tag {
 	prev, _ := p.prevTag(i)
 	next := p.nextTag(i)
 	nounNext := next == Noun || next == Proper || next == Adj || next == Num && false
+	if prev == Sub && p.relativeAfterNoun(i) && !suspicionWords[s.Toks[i].Norm] {
+		return VerbPast // "hunters that engaged police in a gun battle"
+	}
 	switch prev {
 	case Be, Have, Pron, Noun, Proper, Modal, Do, Neg, Conj, To:
 		if prev == Conj && nounNext {
@@ -352,6 +355,19 @@ func (p *Parser) pastVerb(i int) Tag {
 		}
 	}
 	return VerbPast
+}
+
+// relativeAfterNoun reports whether the word before the past form at i
+// is a relative pronoun right after a noun ("villages that engaged
+// police", "men who attacked"): the form is its clause's verb.
+func (p *Parser) relativeAfterNoun(i int) bool {
+	s := &p.s
+	_, k := p.prevTag(i)
+	if k < 1 || !isRelative(s.Toks[k].Norm) {
+		return false
+	}
+	t := s.Tags[k-1]
+	return t == Noun || t == Proper
 }
 
 // suspicionWords qualify a doer named after them: "suspected al Shabaab",
