@@ -338,7 +338,6 @@ func (d *docState) syntaxFrames(si int, ps *syntax.Sentence, found []*frame, dat
 		}
 	}
 	d.contactTargets(ps, found)
-	d.pursuedTargets(ps, found)
 	n := len(found)
 	for c := range ps.Chunks {
 		ch := &ps.Chunks[c]
@@ -381,6 +380,8 @@ func (d *docState) syntaxFrames(si int, ps *syntax.Sentence, found []*frame, dat
 	if len(found) > n {
 		sortLike(found, func(a, b *frame) bool { return a.a < b.a })
 	}
+	d.pursuedTargets(ps, found)
+	d.intendedTargets(ps, found)
 	return found
 }
 
@@ -410,6 +411,56 @@ func (d *docState) pursuedTargets(ps *syntax.Sentence, found []*frame) {
 		}
 	}
 }
+
+// intendedTargets gives the attacks of a sentence whose subject a reduced
+// clause of intent qualifies ("an IED intended to target soldiers
+// exploded", "a bomb meant to hit the convoy went off") the object of
+// that intent as their target, where they name no one hit.
+func (d *docState) intendedTargets(ps *syntax.Sentence, found []*frame) {
+	for i := range ps.Clauses {
+		cl := &ps.Clauses[i]
+		v := &ps.Chunks[cl.Verb]
+		if !v.Reduced || cl.Subj < 0 || !intentVerbs.has(v.Lemma) || cl.Verb+1 >= len(ps.Chunks) {
+			continue
+		}
+		aim := ps.ClauseOf(cl.Verb + 1)
+		if aim == nil || !ps.Chunks[aim.Verb].Inf || aim.Obj < 0 || !aimVerbs.has(ps.Chunks[aim.Verb].Lemma) {
+			continue
+		}
+		for _, f := range found {
+			if f.typ != EventAttack || f.negated || peopleHit(f.targets) || f.a >= len(ps.ChunkOf) {
+				continue
+			}
+			if fc := ps.ClauseOf(ps.ChunkOf[f.a]); fc != nil && fc.Subj == cl.Subj {
+				d.targetNP(f, ps, aim.Obj)
+			}
+		}
+	}
+}
+
+// possessed reports whether noun phrase c opens with a possessive pronoun
+// ("his attack", "their assault"), which refers to its doer: the clause
+// around it ("a militant was killed when forces repulsed his attack")
+// is read by the rules for the doer and the toll, not as the side hit.
+func possessed(ps *syntax.Sentence, c int) bool {
+	switch ps.Toks[ps.Chunks[c].A].Norm {
+	case "his", "her", "their", "its":
+		return true
+	}
+	return false
+}
+
+// repelVerbs say that their subject fought off the attack their object
+// names, the side it hit: "soldiers repelled the attack".
+var repelVerbs = grammarList("repelVerbs")
+
+// intentVerbs, in a reduced clause after a device, say what it was for:
+// "an IED intended to target soldiers".
+var intentVerbs = grammarList("intentVerbs")
+
+// aimVerbs are the verbs of an intent whose object was the target: "meant
+// to hit the convoy".
+var aimVerbs = grammarList("aimVerbs")
 
 // pursuitWords name a pursuit of people by force: "in pursuit of
 // raiders", "chasing bandits".
@@ -944,6 +995,10 @@ type synRoles struct {
 	// result: the event noun is the subject of a verb that says what
 	// it did ("an airstrike hit a hospital"): its clause tells it
 	result bool
+	// fended: the targets that fought the event off ("soldiers
+	// repelled the attack"), whom the trigger lexicon's window may
+	// have taken for its doers
+	fended []int
 }
 
 // rolesOf reads the roles of the frame whose trigger heads chunk c.
@@ -1097,10 +1152,16 @@ func rolesOf(ps *syntax.Sentence, def *frameDef, c int) synRoles {
 			// the light verb did what its subject names
 			r.actors = append(r.actors, cl.Agent)
 			r.doers = true
-		case cl.Obj == c && !v.Passive && v.Lemma == "survive" && cl.Subj >= 0:
-			// "the president survived an assassination attempt": the
-			// one who survived was its target
+		case cl.Obj == c && !v.Passive && (v.Lemma == "survive" || repelVerbs.has(v.Lemma) && !possessed(ps, c)) && cl.Subj >= 0:
+			// "the president survived an assassination attempt",
+			// "soldiers repelled the attack": the one who survived or
+			// fought it off was its target
 			r.targets = append(r.targets, cl.Subj)
+			r.fended = append(r.fended, cl.Subj)
+		case cl.Subj == c && v.Passive && repelVerbs.has(v.Lemma) && cl.Agent >= 0 && !possessed(ps, c):
+			// "the attack was repelled by the army": the army was hit
+			r.targets = append(r.targets, cl.Agent)
+			r.fended = append(r.fended, cl.Agent)
 		case def.symmetric && !v.Passive && engageVerbs.has(v.Lemma) && inPreps(ps, cl, c, "in"):
 			// "hunters engaged police in a gun battle": the subject and
 			// the object are the sides
@@ -1232,6 +1293,11 @@ func (d *docState) fillFromSyntax(f *frame, ps *syntax.Sentence, def *frameDef, 
 		// a base": the verb's own subject acts, not the subject of
 		// another clause the trigger lexicon's window took
 		f.actors, f.agents, f.actorMentions, f.explicitActor = nil, nil, nil, false
+	}
+	for _, np := range r.fended {
+		if d.doersToTargets(f, ps, np) {
+			f.explicitActor = len(f.actors) > 0
+		}
 	}
 	hadActor := len(f.actors) > 0
 	told := hadActor || hasContent(f)
@@ -1794,8 +1860,10 @@ func (d *docState) targetNP(f *frame, ps *syntax.Sentence, np int) {
 	if !hit && len(ms) == 0 && d.pronounTarget(f, ps, np) {
 		return
 	}
-	if !hit && len(f.targets) == 0 && len(ms) == 0 && d.countedNP(ps, np) && properHead(ps, np) {
-		// "killed two Fulani": people counted by their community
+	if !hit && len(f.targets) == 0 && len(ms) == 0 && d.countedNP(ps, np) && (properHead(ps, np) || personHead(ps, np)) {
+		// "killed two Fulani": people counted by their community;
+		// "abducted two suspects": people counted by what they are
+		// suspected of, civilians where they were hit
 		f.targets = appendEnt(f.targets, d.countedCivilians(f.s, ""))
 		return
 	}
@@ -1835,6 +1903,13 @@ func (d *docState) settlementPeople(s int, ps *syntax.Sentence, np int) bool {
 	}
 	counted := k > ch.A && (ps.Toks[k-1].Norm == "a" || ps.Toks[k-1].Norm == "an" || countWord(ps.Toks[k-1].Norm))
 	return counted && m.a == k && m.ent.class == ClassPlace && m.ent.gaz == nil
+}
+
+// personHead reports whether the head of noun phrase np is a participant
+// head of class Person ("suspects"), which names no one by itself.
+func personHead(ps *syntax.Sentence, np int) bool {
+	h, ok := loadWordLists().heads[ps.Toks[ps.Chunks[np].Head].Norm]
+	return ok && h.class == ClassPerson
 }
 
 // qualifiesPeople reports whether mention m, among the mentions ms of a
