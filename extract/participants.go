@@ -170,9 +170,10 @@ func (d *docState) readBefore(l *wordLists, p *participant) bool {
 			p.a = m.a
 			k = m.a
 			continue
-		case isUpperWord(t) && !t.AllCaps() && p.community == "" && len(p.modifiers) == 0 && (communityHeads.has(toks[p.head].Norm) || (p.class == ClassCivilians || countedPeople.has(toks[p.head].Norm)) && !opensSentence(toks, k)) && !d.r.stopwords.has(t.Norm) && !d.covered(p.s, k):
+		case isUpperWord(t) && !t.AllCaps() && p.community == "" && len(p.modifiers) == 0 && (communityHeads.has(toks[p.head].Norm) || (p.class == ClassCivilians || countedPeople.has(toks[p.head].Norm)) && !opensSentence(toks, k)) && !d.r.stopwords.has(t.Norm) && !countWord(t.Norm) && !d.covered(p.s, k):
 			// "Pokot raiders"; "a Fulani man", "two Maasai herders": the
-			// community of people hurt
+			// community of people hurt (not "Two gunmen" opening a
+			// sentence: a count)
 			p.community = t.Text
 			p.a = k
 			continue
