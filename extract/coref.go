@@ -74,33 +74,39 @@ func (d *docState) resolvePronouns() {
 
 // pronounAntecedent returns the mention a subject pronoun at token k of
 // sentence s refers back to: "they" the last armed group or state force,
-// "he" and "she" the last person or unnamed armed participant, "it" the
+// "he" and "she" the last person, unnamed armed participant or one
+// civilian described ("a farmer"), "it" the
 // last armed group; the doer of an attack spoken of last first, else the
 // last such mention; nil for another word or when nothing compatible was
 // named within corefWindow sentences. skip rejects entities the caller
 // already gave another role (an attack's own target).
 func (d *docState) pronounAntecedent(s, k int, skip func(*entity) bool) *mention {
-	var ok func(*entity) bool
+	var ok func(*mention) bool
 	switch d.sents[s].Tokens[k].Norm {
 	case "they":
-		ok = func(e *entity) bool { return e.class == ClassArmedGroup || e.class == ClassStateForce }
+		ok = func(m *mention) bool { return m.ent.class == ClassArmedGroup || m.ent.class == ClassStateForce }
 	case "he", "she":
-		ok = func(e *entity) bool { return e.class == ClassPerson || e.class == ClassArmedGroup && e.unidentified }
+		// a person, an unnamed attacker, or one civilian described ("a
+		// journalist said he was kidnapped")
+		ok = func(m *mention) bool {
+			e := m.ent
+			return e.class == ClassPerson || e.class == ClassArmedGroup && e.unidentified || e.class == ClassCivilians && d.singularPeople(m)
+		}
 	case "it":
-		ok = func(e *entity) bool { return e.class == ClassArmedGroup && !e.unidentified }
+		ok = func(m *mention) bool { return m.ent.class == ClassArmedGroup && !m.ent.unidentified }
 	default:
 		return nil
 	}
 	// the doer spoken of last is the most salient antecedent
 	for i := len(d.doers) - 1; i >= 0 && d.doers[i].s >= s-corefWindow; i-- {
-		if x := d.doers[i]; ok(x.m.ent) && !skip(x.m.ent) {
+		if x := d.doers[i]; ok(x.m) && !skip(x.m.ent) {
 			return x.m
 		}
 	}
 	for j := s; j >= 0 && j >= s-corefWindow; j-- {
 		var best *mention
 		for _, m := range d.ments[j] {
-			if j == s && m.b > k || !ok(m.ent) || skip(m.ent) || d.diplomatModifier(j, m) {
+			if j == s && m.b > k || !ok(m) || skip(m.ent) || d.diplomatModifier(j, m) {
 				continue
 			}
 			if best == nil || m.a > best.a {
@@ -112,6 +118,13 @@ func (d *docState) pronounAntecedent(s, k int, skip func(*entity) bool) *mention
 		}
 	}
 	return nil
+}
+
+// singularPeople reports whether mention m describes one person by a
+// singular head noun of people ("a newspaper journalist", "a farmer").
+func (d *docState) singularPeople(m *mention) bool {
+	h, ok := loadWordLists().heads[d.sents[m.s].Tokens[m.b-1].Norm]
+	return ok && h.class == ClassCivilians && !h.plural
 }
 
 // doerAt is the mention of an attack's or abduction's doer in sentence s.

@@ -94,6 +94,8 @@ var frameTable = []frameDef{
 		reason: "WordNet bomb.v.01, explode.v.01 and explosion.n.01; ACLED 'Remote explosive/landmine/IED'"},
 	{typ: EventAttack, subtype: "bombing", cameo: "183", verbs: []string{"blow out", "blow off", "blow in"}, joinOnly: true,
 		reason: "blow out/off/in in their sense of a blast breaking something outward or away ('the windows were blown out', 'the roof was blown off'): the damage of a blast the document reports, which joins that blast; alone ('blew out the candles') no attack"},
+	{typ: EventAttack, subtype: "bombing", cameo: "183", verbs: []string{"set", "lay", "place", "bury"}, objects: []string{"landmine", "mine", "bomb", "ied", "explosive", "device"}, instrument: true,
+		reason: "WordNet lay.v.01, set.v.01 (put into a certain place) with a device as object: planting a mine or a bomb ('set a landmine at the base', 'laid mines on the road')"},
 	{typ: EventAttack, subtype: "grenade attack", cameo: "183", verbs: []string{"hurl", "lob", "throw", "toss", "launch"}, objects: []string{"grenade", "bomb", "explosive", "device", "petrol", "molotov"}, instrument: true,
 		reason: "WordNet throw.v.01 with a grenade or bomb as object; ACLED 'Grenade'"},
 	{typ: EventAttack, subtype: "strike", cameo: "195", verbs: []string{"fire", "drop", "launch", "rain", "lob"}, objects: []string{"rocket", "missile", "mortar", "shell", "bomb", "projectile", "round", "artillery"}, instrument: true,
@@ -294,6 +296,7 @@ func (d *docState) syntaxFrames(si int, ps *syntax.Sentence, found []*frame, dat
 			continue
 		}
 		d.reducedVictims(f, ps)
+		d.passiveVictims(f, ps)
 		def, h := frameAt(ps, f.a, f.b)
 		if def == nil && f.typ == EventAttack {
 			if d.agentNounFrame(f, ps) {
@@ -384,8 +387,91 @@ func (d *docState) syntaxFrames(si int, ps *syntax.Sentence, found []*frame, dat
 	if len(found) > n {
 		sortLike(found, func(a, b *frame) bool { return a.a < b.a })
 	}
+	d.pursuedTargets(ps, found)
+	d.intendedTargets(ps, found)
 	return found
 }
+
+// pursuedTargets gives the attacks of a sentence that name no one hit the
+// people the sentence says their side pursued: "shelling by the army
+// linked to the pursuit of armed Pokot herders", "troops chasing bandits
+// fired on the hills". Those pursued are the ones fired upon.
+func (d *docState) pursuedTargets(ps *syntax.Sentence, found []*frame) {
+	pursued := -1
+	for c := range ps.Chunks {
+		ch := &ps.Chunks[c]
+		if !pursuitWords.has(ch.Lemma) && !pursuitWords.has(ps.Toks[ch.Head].Norm) {
+			continue
+		}
+		if ch.Kind == syntax.NP && c+1 < len(ps.Chunks) && ps.PrepOf(c+1) == "of" && ps.Chunks[c+1].A == ch.B+1 {
+			pursued = c + 1 // "the pursuit of raiders"
+		} else if cl := ps.ClauseOf(c); ch.Kind == syntax.VG && cl != nil && !ch.Passive && cl.Obj >= 0 {
+			pursued = cl.Obj // "troops chasing bandits"
+		}
+	}
+	if pursued < 0 {
+		return
+	}
+	for _, f := range found {
+		if f.typ == EventAttack && !f.negated && !peopleHit(f.targets) && (f.a < ps.Chunks[pursued].A || f.a >= ps.Chunks[pursued].B) {
+			d.targetNP(f, ps, pursued)
+		}
+	}
+}
+
+// intendedTargets gives the attacks of a sentence whose subject a reduced
+// clause of intent qualifies ("an IED intended to target soldiers
+// exploded", "a bomb meant to hit the convoy went off") the object of
+// that intent as their target, where they name no one hit.
+func (d *docState) intendedTargets(ps *syntax.Sentence, found []*frame) {
+	for i := range ps.Clauses {
+		cl := &ps.Clauses[i]
+		v := &ps.Chunks[cl.Verb]
+		if !v.Reduced || cl.Subj < 0 || !intentVerbs.has(v.Lemma) || cl.Verb+1 >= len(ps.Chunks) {
+			continue
+		}
+		aim := ps.ClauseOf(cl.Verb + 1)
+		if aim == nil || !ps.Chunks[aim.Verb].Inf || aim.Obj < 0 || !aimVerbs.has(ps.Chunks[aim.Verb].Lemma) {
+			continue
+		}
+		for _, f := range found {
+			if f.typ != EventAttack || f.negated || peopleHit(f.targets) || f.a >= len(ps.ChunkOf) {
+				continue
+			}
+			if fc := ps.ClauseOf(ps.ChunkOf[f.a]); fc != nil && fc.Subj == cl.Subj {
+				d.targetNP(f, ps, aim.Obj)
+			}
+		}
+	}
+}
+
+// possessed reports whether noun phrase c opens with a possessive pronoun
+// ("his attack", "their assault"), which refers to its doer: the clause
+// around it ("a militant was killed when forces repulsed his attack")
+// is read by the rules for the doer and the toll, not as the side hit.
+func possessed(ps *syntax.Sentence, c int) bool {
+	switch ps.Toks[ps.Chunks[c].A].Norm {
+	case "his", "her", "their", "its":
+		return true
+	}
+	return false
+}
+
+// repelVerbs say that their subject fought off the attack their object
+// names, the side it hit: "soldiers repelled the attack".
+var repelVerbs = grammarList("repelVerbs")
+
+// intentVerbs, in a reduced clause after a device, say what it was for:
+// "an IED intended to target soldiers".
+var intentVerbs = grammarList("intentVerbs")
+
+// aimVerbs are the verbs of an intent whose object was the target: "meant
+// to hit the convoy".
+var aimVerbs = grammarList("aimVerbs")
+
+// pursuitWords name a pursuit of people by force: "in pursuit of
+// raiders", "chasing bandits".
+var pursuitWords = grammarList("pursuitWords")
 
 // aspectInfinitive reports whether infinitive verb group c follows a
 // verb of aspect or attempt that reports its act ("began to shell",
@@ -541,6 +627,28 @@ func (d *docState) reducedVictims(f *frame, ps *syntax.Sentence) {
 	if d.doersToTargets(f, ps, c-1) {
 		f.explicitActor = len(f.actors) > 0
 		f.weak = true
+	}
+}
+
+// passiveVictims reads a lexicon verb frame whose verb group the syntax
+// reads as a passive with no auxiliary before it ("Four police officers
+// killed.", "5 rebels shot dead as they fled", "two were killed and
+// several others injured"): the lexicon, seeing no "was" or "were", took
+// the subject for the doer; it names those who were hit, so its entities
+// move from the frame's actors to its targets. The clause tells its harm
+// as news, as the lexicon's reading did, so a weak verb ("killed") still
+// reports an event where no other does.
+func (d *docState) passiveVictims(f *frame, ps *syntax.Sentence) {
+	if !f.verb || f.passive || len(f.actors) == 0 || f.a >= len(ps.ChunkOf) {
+		return
+	}
+	c := ps.ChunkOf[f.a]
+	if c < 0 || ps.Chunks[c].Kind != syntax.VG || !ps.Chunks[c].Passive || ps.Chunks[c].Reduced || ps.Chunks[c].A != f.a {
+		return
+	}
+	if cl := ps.ClauseOf(c); cl != nil && cl.Subj >= 0 && cl.Agent < 0 && d.doersToTargets(f, ps, cl.Subj) {
+		f.explicitActor = len(f.actors) > 0
+		f.passive, f.weak = true, false
 	}
 }
 
@@ -915,6 +1023,10 @@ type synRoles struct {
 	// result: the event noun is the subject of a verb that says what
 	// it did ("an airstrike hit a hospital"): its clause tells it
 	result bool
+	// fended: the targets that fought the event off ("soldiers
+	// repelled the attack"), whom the trigger lexicon's window may
+	// have taken for its doers
+	fended []int
 }
 
 // rolesOf reads the roles of the frame whose trigger heads chunk c.
@@ -974,9 +1086,10 @@ func rolesOf(ps *syntax.Sentence, def *frameDef, c int) synRoles {
 				// the object, unless it is the word the row needs
 				// ("opened fire"): "took nine sailors as hostages"
 				for _, o := range ps.Objects(cl, nil) {
-					if !hasString(def.objects, ps.Chunks[o].Lemma) || nounBeforeHead(ps, o) {
+					if !hasString(def.objects, ps.Chunks[o].Lemma) || nounBeforeHead(ps, o) || inflectedHead(ps, o) {
 						// "took several herders hostage": the chunker
-						// joined the people to the row's word
+						// joined the people to the row's word; "held
+						// hostages": the word counts the people held
 						r.targets = append(r.targets, o)
 					}
 				}
@@ -1067,10 +1180,16 @@ func rolesOf(ps *syntax.Sentence, def *frameDef, c int) synRoles {
 			// the light verb did what its subject names
 			r.actors = append(r.actors, cl.Agent)
 			r.doers = true
-		case cl.Obj == c && !v.Passive && v.Lemma == "survive" && cl.Subj >= 0:
-			// "the president survived an assassination attempt": the
-			// one who survived was its target
+		case cl.Obj == c && !v.Passive && (v.Lemma == "survive" || repelVerbs.has(v.Lemma) && !possessed(ps, c)) && cl.Subj >= 0:
+			// "the president survived an assassination attempt",
+			// "soldiers repelled the attack": the one who survived or
+			// fought it off was its target
 			r.targets = append(r.targets, cl.Subj)
+			r.fended = append(r.fended, cl.Subj)
+		case cl.Subj == c && v.Passive && repelVerbs.has(v.Lemma) && cl.Agent >= 0 && !possessed(ps, c):
+			// "the attack was repelled by the army": the army was hit
+			r.targets = append(r.targets, cl.Agent)
+			r.fended = append(r.fended, cl.Agent)
 		case def.symmetric && !v.Passive && engageVerbs.has(v.Lemma) && inPreps(ps, cl, c, "in"):
 			// "hunters engaged police in a gun battle": the subject and
 			// the object are the sides
@@ -1121,6 +1240,12 @@ func subjectResult(ps *syntax.Sentence, cl *syntax.Clause, c int, r *synRoles, p
 	return true
 }
 
+// inflectedHead reports whether the head of noun phrase np is a plural
+// form: its word is not its lemma ("hostages", not "hostage").
+func inflectedHead(ps *syntax.Sentence, np int) bool {
+	return ps.Toks[ps.Chunks[np].Head].Norm != ps.Chunks[np].Lemma
+}
+
 // nounBeforeHead reports whether noun phrase np has a noun or name right
 // before its head ("several herders hostage"), not only an adjective or a
 // determiner ("heavy fire").
@@ -1136,8 +1261,8 @@ func nounBeforeHead(ps *syntax.Sentence, np int) bool {
 // blamedFor returns the noun phrase that a clause of blame around event
 // noun c holds responsible, or -1: "blamed the attack on the market on
 // X" (the last "on" phrase after the noun), "blamed X for the attack"
-// (the object), "X was blamed for the attack" (the subject). attached
-// are the phrases attached to c.
+// (the object), "X was blamed for the attack" (the subject), "an attack
+// blamed on X" (its "on" phrase). attached are the phrases attached to c.
 func blamedFor(ps *syntax.Sentence, c int, attached []int) int {
 	for i := range ps.Clauses {
 		cl := &ps.Clauses[i]
@@ -1158,6 +1283,15 @@ func blamedFor(ps *syntax.Sentence, c int, attached []int) int {
 			return cl.Obj
 		case v.Passive && cl.Subj >= 0 && ps.PrepOf(c) == "for" && inPreps(ps, cl, c, "for"):
 			return cl.Subj
+		case cl.Subj == c && cl.Obj < 0 && !definiteNP(ps, c):
+			// "Grenade attack blamed on Islamic militants", "an attack
+			// was blamed on X" (a definite "the attack was blamed on X"
+			// speaks of an event told before: attributed gives it)
+			for _, p := range cl.Preps {
+				if ps.PrepOf(p) == "on" {
+					return p
+				}
+			}
 		}
 	}
 	return -1
@@ -1191,6 +1325,11 @@ func (d *docState) fillFromSyntax(f *frame, ps *syntax.Sentence, def *frameDef, 
 	if d.lawSearch(f, ps, ch, r.actors) {
 		f.negated = true
 		return false
+	}
+	for _, np := range r.fended {
+		if d.doersToTargets(f, ps, np) {
+			f.explicitActor = len(f.actors) > 0
+		}
 	}
 	hadActor := len(f.actors) > 0
 	told := hadActor || hasContent(f)
@@ -1284,10 +1423,13 @@ func (d *docState) fillFromSyntax(f *frame, ps *syntax.Sentence, def *frameDef, 
 		}
 	} else if len(f.targets) == 0 {
 		// the trigger lexicon kept the phrase as text ("an army
-		// position"): the force holding it is still a target
+		// position", "a Fulani camp"): the force holding it, or the
+		// people living there, are still a target
 		for _, np := range r.targets {
 			if force := d.manningForce(f.s, ps, np); force != nil && !containsEnt(f.actors, force) {
 				f.targets = appendEnt(f.targets, force)
+			} else if d.settlementPeople(f.s, ps, np) {
+				f.targets = appendEnt(f.targets, d.countedCivilians(f.s, ""))
 			}
 		}
 	}
@@ -1724,6 +1866,12 @@ func (d *docState) targetNP(f *frame, ps *syntax.Sentence, np int) {
 			return
 		}
 	}
+	if d.settlementPeople(f.s, ps, np) {
+		// "attacked a Fulani settlement", "raided Fulani camps": the
+		// people who live there were attacked
+		f.targets = appendEnt(f.targets, d.countedCivilians(f.s, ""))
+		return
+	}
 	v := d.venueTarget(f.s, ps, np)
 	if force := d.manningForce(f.s, ps, np); v == nil && force != nil && !containsEnt(f.actors, force) {
 		// "attacked an army position": the force that holds a
@@ -1773,8 +1921,10 @@ func (d *docState) targetNP(f *frame, ps *syntax.Sentence, np int) {
 	if !hit && len(ms) == 0 && d.pronounTarget(f, ps, np) {
 		return
 	}
-	if !hit && len(f.targets) == 0 && len(ms) == 0 && d.countedNP(ps, np) && properHead(ps, np) {
-		// "killed two Fulani": people counted by their community
+	if !hit && len(f.targets) == 0 && len(ms) == 0 && d.countedNP(ps, np) && (properHead(ps, np) || personHead(ps, np)) {
+		// "killed two Fulani": people counted by their community;
+		// "abducted two suspects": people counted by what they are
+		// suspected of, civilians where they were hit
 		f.targets = appendEnt(f.targets, d.countedCivilians(f.s, ""))
 		return
 	}
@@ -1786,6 +1936,41 @@ func (d *docState) targetNP(f *frame, ps *syntax.Sentence, np int) {
 	if head := ps.Toks[ps.Chunks[np].Head].Norm; f.syn || !targetObjects.has(head) && !placeNouns.has(head) {
 		f.targetText = appendStr(f.targetText, ps.Text(np))
 	}
+}
+
+// settlementPeople reports whether noun phrase np of sentence s names
+// where a people lives by the people's name: a settlement word of
+// peopleSettlements ("camp", "settlement", "hamlet") right after a
+// capitalised word that does not open the sentence ("a Fulani camp", "the
+// Peul hamlets"), which no mention holds or only a guessed place after an
+// indefinite article or a count (no place name takes one: "a Fulani
+// camp", "two Peul hamlets"). A name the gazetteer knows ("Dadaab camp")
+// is a place, and a capitalised settlement word ("Camp Bastion") part of
+// a name.
+func (d *docState) settlementPeople(s int, ps *syntax.Sentence, np int) bool {
+	ch := &ps.Chunks[np]
+	h := ch.Head
+	if h <= ch.A || h >= len(ps.Toks) || !peopleSettlements.has(ps.Toks[h].Norm) || isUpperWord(ps.Toks[h]) {
+		return false
+	}
+	k := h - 1
+	t := ps.Toks[k]
+	if !isUpperWord(t) || t.AllCaps() || opensSentence(ps.Toks, k) || d.r.stopwords.has(t.Norm) {
+		return false
+	}
+	m := d.mentionEnding(s, h)
+	if m == nil {
+		return true
+	}
+	counted := k > ch.A && (ps.Toks[k-1].Norm == "a" || ps.Toks[k-1].Norm == "an" || countWord(ps.Toks[k-1].Norm))
+	return counted && m.a == k && m.ent.class == ClassPlace && m.ent.gaz == nil
+}
+
+// personHead reports whether the head of noun phrase np is a participant
+// head of class Person ("suspects"), which names no one by itself.
+func personHead(ps *syntax.Sentence, np int) bool {
+	h, ok := loadWordLists().heads[ps.Toks[ps.Chunks[np].Head].Norm]
+	return ok && h.class == ClassPerson
 }
 
 // qualifiesPeople reports whether mention m, among the mentions ms of a

@@ -233,21 +233,42 @@ func mergeFrame(into, f *frame) {
 	}
 }
 
+// joinTold joins to event e, which frame f has just started, the frames
+// of harm told before it that joined no event (told): where f is a
+// definite event noun ("the attack", "responsibility for the attacks"),
+// it names the event those people were hit in. It returns the frames
+// that stay unjoined.
+func joinTold(e *docEvent, f *frame, told []*frame, join func(*docEvent, *frame)) []*frame {
+	if f.verb || !f.definite || len(told) == 0 {
+		return told
+	}
+	var rest []*frame
+	for _, t := range told {
+		if t.typ == f.typ && t.s < f.s && compatible(&e.f, t) {
+			join(e, t)
+			continue
+		}
+		rest = append(rest, t)
+	}
+	return rest
+}
+
 // tollToSalient gives the toll of a toll frame that joins no event (its
 // victims include the doer of the event spoken of last: "Two soldiers and
 // one militant were killed") to that event: the dead of both sides count
-// in one incident's toll.
-func tollToSalient(events []*docEvent, f *frame) {
+// in one incident's toll. It reports whether it gave the toll.
+func tollToSalient(events []*docEvent, f *frame) bool {
 	if !f.weak || f.killed < 0 && f.injured < 0 {
-		return
+		return false
 	}
 	for i := len(events) - 1; i >= 0; i-- {
 		if e := events[i]; e.f.typ == f.typ {
 			e.f.killed = max(e.f.killed, f.killed)
 			e.f.injured = max(e.f.injured, f.injured)
-			return
+			return true
 		}
 	}
+	return false
 }
 
 // mergeEvents turns the frames of a document into its events: a frame
@@ -263,6 +284,9 @@ func (d *docState) mergeEvents(frames []*frame) []*docEvent {
 		mergeFrame(&e.f, f)
 		f.ev = e
 	}
+	// the harm told before any event it could join ("Five police
+	// officers were killed… Al-Shabaab claimed the attack")
+	var told []*frame
 	for _, f := range frames {
 		if f.afterDay != nil && f.afterDay.date != nil && f.date == nil {
 			if t, ok := dayOf(f.afterDay); ok {
@@ -363,7 +387,9 @@ func (d *docState) mergeEvents(frames []*frame) []*docEvent {
 				f.reported = true
 			}
 			if target == nil && (!hasContent(f) || f.weak) {
-				tollToSalient(events, f)
+				if !tollToSalient(events, f) && f.weak && len(f.targets) > 0 {
+					told = append(told, f)
+				}
 				continue
 			}
 			if !f.definite && !hasContent(f) && len(f.places) == 0 && f.date == nil && len(f.weapons) == 0 && f.country == nil {
@@ -376,6 +402,9 @@ func (d *docState) mergeEvents(frames []*frame) []*docEvent {
 		if target == nil {
 			target = d.buf.events.new(docEvent{f: frame{typ: f.typ, subtype: f.subtype, cameo: f.cameo, s: f.s, killed: -1, injured: -1}})
 			events = append(events, target)
+			join(target, f)
+			told = joinTold(target, f, told, join)
+			continue
 		}
 		join(target, f)
 	}

@@ -209,7 +209,7 @@ func denied(toks []text.Token, a int) bool {
 func modalVerb(toks []text.Token, a int) bool {
 	for k := a - 1; k >= 0 && k >= a-6; k-- {
 		w := toks[k].Norm
-		if modalWords.has(w) {
+		if modalWords.has(w) && !monthAt(toks, k) {
 			return true
 		}
 		if clauseBreaks.has(w) {
@@ -217,6 +217,15 @@ func modalVerb(toks []text.Token, a int) bool {
 		}
 	}
 	return false
+}
+
+// monthAt reports whether the modal-looking word at k is the month May of
+// a date, capitalised beside a number: "on 12 May", "[12 May]", "May 3".
+func monthAt(toks []text.Token, k int) bool {
+	if !toks[k].Upper() || !months.has(toks[k].Norm) {
+		return false
+	}
+	return k > 0 && toks[k-1].Kind == text.Number || k+1 < len(toks) && toks[k+1].Kind == text.Number
 }
 
 // modalNoun: an event noun that a modal governs through be or have
@@ -227,7 +236,7 @@ func modalNoun(toks []text.Token, a int) bool {
 		k--
 	}
 	// (a modal right before the trigger makes it a verb: "must attack")
-	return k >= 0 && modalWords.has(toks[k].Norm)
+	return k >= 0 && modalWords.has(toks[k].Norm) && !monthAt(toks, k)
 }
 
 // infinitive: "to" and the base form of the verb ("threatened to attack",

@@ -170,9 +170,10 @@ func (d *docState) readBefore(l *wordLists, p *participant) bool {
 			p.a = m.a
 			k = m.a
 			continue
-		case isUpperWord(t) && !t.AllCaps() && p.community == "" && len(p.modifiers) == 0 && (communityHeads.has(toks[p.head].Norm) || (p.class == ClassCivilians || countedPeople.has(toks[p.head].Norm)) && !opensSentence(toks, k)) && !d.r.stopwords.has(t.Norm) && !d.covered(p.s, k):
+		case isUpperWord(t) && !t.AllCaps() && p.community == "" && len(p.modifiers) == 0 && (communityHeads.has(toks[p.head].Norm) || (p.class == ClassCivilians || countedPeople.has(toks[p.head].Norm)) && !opensSentence(toks, k)) && !d.r.stopwords.has(t.Norm) && !countWord(t.Norm) && !d.covered(p.s, k):
 			// "Pokot raiders"; "a Fulani man", "two Maasai herders": the
-			// community of people hurt
+			// community of people hurt (not "Two gunmen" opening a
+			// sentence: a count)
 			p.community = t.Text
 			p.a = k
 			continue
@@ -309,18 +310,23 @@ func (d *docState) townsfolkOf(p *participant, m *mention) bool {
 }
 
 // settlementOf returns the token after "the village of", "the villages
-// of" starting at token j ("residents from the villages of Belle and
-// Kperankou fought"), or j when the words there are not those.
+// of" or a bare "villages" before a name, starting at token j ("residents
+// from the villages of Belle and Kperankou fought", "people from villages
+// Belle and Kperankou attacked"), or j when the words there are not those.
 func settlementOf(toks []text.Token, j int) int {
-	if j+2 < len(toks) && toks[j].Norm == "the" && loadWordLists().placeWords[toks[j+1].Norm]&placeSettle != 0 && toks[j+2].Norm == "of" {
+	settle := func(k int) bool { return loadWordLists().placeWords[toks[k].Norm]&placeSettle != 0 }
+	if j+2 < len(toks) && toks[j].Norm == "the" && settle(j+1) && toks[j+2].Norm == "of" {
 		return j + 3
+	}
+	if j+1 < len(toks) && settle(j) && !isUpperWord(toks[j]) && isUpperWord(toks[j+1]) {
+		return j + 1
 	}
 	return j
 }
 
 // opensAttack reports whether the words from token j of sentence s, past
-// a bracketed aside ("(Dogbo, Mono)"), are the verb of an attack: the
-// phrase before j is its subject.
+// a bracketed aside ("(Dogbo, Mono)"), are the verb of an attack, or its
+// infinitive ("to attack"): the phrase before j is its subject.
 func (d *docState) opensAttack(s, j int) bool {
 	toks := d.sents[s].Tokens
 	if j < len(toks) && toks[j].Norm == "(" {
@@ -331,6 +337,9 @@ func (d *docState) opensAttack(s, j int) bool {
 	}
 	for j < len(toks) && (toks[j].Norm == "and" || toks[j].Norm == "," || toks[j].Norm == "-" || isUpperWord(toks[j])) {
 		j++ // the other places listed: "of Belle and Kperankou fought"
+	}
+	if j+1 < len(toks) && toks[j].Norm == "to" {
+		j++ // "prompting people from Belle to attack the camp"
 	}
 	return j < len(toks) && toks[j].Kind == text.Word && !isUpperWord(toks[j]) && (townsfolkActs.has(toks[j].Norm) || d.triggerAt(s, j))
 }
@@ -505,6 +514,9 @@ func (d *docState) groupParticipant(p participant) *entity {
 	}
 	e := d.entityFor(&cand{class: ClassArmedGroup, key: key, name: name, country: p.country})
 	e.typ, e.conf, e.unidentified = kind, 0.6, true
+	for _, a := range loadWordLists().kindAliases[p.kind] {
+		e.addAlias(a) // a "mob" is also "rioters"
+	}
 	return e
 }
 

@@ -56,8 +56,28 @@ var participantTests = []participantTest{
 	{"townsfolk who attack", "On 3 May 2019, residents of Kalou (Kalou, Mono) attacked a herders' camp in Benin.", "residents", ClassArmedGroup, "Kalou communal militia", "Benin", 0, false},
 	{"townsfolk from a place", "In Benin, people from Tagbo attacked two camps near Djougou.", "people", ClassArmedGroup, "Tagbo communal militia", "", 0, false},
 	{"townsfolk of listed villages", "In Benin, residents from the villages of Gbassa and Tori-Bossito fought each other over farmland.", "residents", ClassArmedGroup, "Gbassa communal militia", "", 0, false},
+	{"townsfolk of bare listed villages", "In Benin, people from villages Belle and Kperankou attacked a camp.", "people", ClassArmedGroup, "Belle communal militia", "", 0, false},
+	{"townsfolk prompted to attack", "In Benin, the killing prompted people from Tagbo to attack a camp near Djougou.", "people", ClassArmedGroup, "Tagbo communal militia", "", 0, false},
+	{"staff", "In Kenya, gunmen abducted four staff of a clinic near Mandera.", "four staff", ClassCivilians, "workers", "Kenya", 4, false},
+	{"a count opening the sentence is no community", "Two gunmen attacked a bus near Moyale in Kenya.", "Two gunmen", ClassArmedGroup, "unidentified gunmen", "", 2, true},
+	{"tribesmen of a community", "In Kenya, Turkana tribesmen raided a village near Lodwar.", "Turkana tribesmen", ClassArmedGroup, "Turkana militia", "", 0, false},
 	{"townsfolk as victims", "In Kenya, residents of Bura were attacked by raiders.", "residents", ClassCivilians, "residents", "Kenya", 0, false},
 	{"claimed attack", "A suicide bomber struck a market in Somalia. Al-Shabaab said it carried out the bombing.", "bomber", ClassArmedGroup, "Al-Shabaab", "", 0, false},
+	{"rioters", "In Kenya, rioters torched a police station in Kisumu.", "rioters", ClassArmedGroup, "unidentified mob", "", 0, true},
+	{"held hostages", "In Mali, rebels still hold hostages near Gao.", "hostages", ClassCivilians, "hostages", "Mali", 0, false},
+}
+
+// TestKindAliases checks that an unnamed group keeps the other names of
+// its kind: a mob is also "rioters", as conflict coding calls it.
+func TestKindAliases(t *testing.T) {
+	rec := extractOne(t, "In Kenya, a mob beat a goat thief in Kisumu.", "2024-03-20")
+	e := mentionEntity(rec, "a mob")
+	if e == nil {
+		t.Fatalf("no mention %q; entities: %s", "a mob", entityList(rec))
+	}
+	if !hasString(e.Aliases, "rioters") {
+		t.Errorf("aliases %q, want rioters among them", e.Aliases)
+	}
 }
 
 func TestParticipants(t *testing.T) {

@@ -24,16 +24,48 @@ func (d *docState) clashSides(f *frame, ps *syntax.Sentence, nps []int) {
 			if j > np && (ps.Chunks[j].Kind != syntax.NP || ps.Chunks[j].Prep >= 0 || !ps.Conjoined(j)) {
 				break
 			}
-			if e := d.communitySide(f.s, ps, j); e != nil && !containsEnt(f.actors, e) {
-				f.actors = appendEnt(f.actors, e)
-				f.explicitActor = true
-				// a town's namesake that names a side is no place of it
-				for _, m := range d.npMentions(f.s, ps, j) {
-					f.places = removeEnt(f.places, m.ent)
+			d.addCommunitySide(f, ps, j)
+			// "pastoralists from the Lagdera and Uchana communities",
+			// "two families from the Haoussa community": the people
+			// fight for the communities they come from
+			if from := ofCommunity(ps, j); from >= 0 {
+				for _, k := range listItems(ps, from) {
+					d.addCommunitySide(f, ps, k)
 				}
 			}
 		}
 	}
+}
+
+// addCommunitySide adds as an actor of f the militia of the community
+// that noun phrase np names, if it names one.
+func (d *docState) addCommunitySide(f *frame, ps *syntax.Sentence, np int) {
+	e := d.communitySide(f.s, ps, np)
+	if e == nil || containsEnt(f.actors, e) {
+		return
+	}
+	f.actors = appendEnt(f.actors, e)
+	f.explicitActor = true
+	// a town's namesake that names a side is no place of it
+	for _, m := range d.npMentions(f.s, ps, np) {
+		f.places = removeEnt(f.places, m.ent)
+	}
+}
+
+// ofCommunity returns the "from" or "of" phrase right after noun phrase np
+// when its list ends in a community noun ("from Lagdera and Uchana
+// communities", "of the Haoussa community"), or -1.
+func ofCommunity(ps *syntax.Sentence, np int) int {
+	j := np + 1
+	if j >= len(ps.Chunks) || ps.Chunks[j].A != ps.Chunks[np].B+1 || ps.PrepOf(j) != "from" && ps.PrepOf(j) != "of" {
+		return -1
+	}
+	items := listItems(ps, j)
+	last := items[len(items)-1]
+	if !communityNouns.has(ps.Toks[ps.Chunks[last].Head].Norm) {
+		return -1
+	}
+	return j
 }
 
 // communitySide returns the militia of the community noun phrase np names,

@@ -67,6 +67,38 @@ func (s *Sentence) gappedPassive(v int) bool {
 	return prev.Kind == VG && prev.Passive
 }
 
+// headlinePassive reports whether bare past form v, right after a counted
+// noun phrase that no preposition governs and with no object after it, is
+// a passive whose auxiliary a headline or a note left out: "Four security
+// officers killed.", "5 rebels shot dead as they fled", "Several injured
+// in grenade attack". Only verbs that need an object when active
+// (data/patients.tsv) read so; one coordinated with an active verb after
+// it shares that verb's object ("two gunmen shot and killed a farmer").
+func (s *Sentence) headlinePassive(v int) bool {
+	c := s.Chunks[v]
+	if c.Head != c.A || v == 0 || s.Chunks[v-1].Kind != NP || s.Chunks[v-1].B != c.A || s.Chunks[v-1].Prep >= 0 {
+		return false
+	}
+	if !patientVerbs[s.Lemmas[c.Head]] || !s.counted(v-1) || s.coordinatedActive(v) {
+		return false
+	}
+	if c.B < len(s.Toks) {
+		switch s.Toks[c.B].Norm {
+		case "at", "into", "upon":
+			return false // "two soldiers shot at the crowd": an act aimed
+		}
+	}
+	next := v + 1
+	return next >= len(s.Chunks) || s.Chunks[next].Kind != NP || s.Chunks[next].Prep >= 0 || s.Chunks[next].A != c.B
+}
+
+// patientVerbs are the verbs of harm whose bare past after a count is a
+// headline's passive (headlinePassive).
+var patientVerbs = wordlist.MustParse("data/patients.tsv", patientData)
+
+//go:embed data/patients.tsv
+var patientData string
+
 // counted reports whether noun phrase np counts people rather than names
 // them: a number or a quantifier opens it ("five", "several others", "many
 // more").
@@ -130,8 +162,10 @@ func (p *Parser) markPass(pass int) {
 	s := &p.s
 	for v := range s.Chunks {
 		c := &s.Chunks[v]
-		if pass == 1 && c.Kind == VG && s.Tags[c.Head] == VerbPast && (s.coordinatedPassive(v) || s.gappedPassive(v)) {
-			c.Passive = true // "was abducted and (later) killed", "two were killed and five injured"
+		if pass == 1 && c.Kind == VG && s.Tags[c.Head] == VerbPast && (s.coordinatedPassive(v) || s.gappedPassive(v) || s.headlinePassive(v)) {
+			// "was abducted and (later) killed", "two were killed and
+			// five injured", "Four soldiers killed in ambush"
+			c.Passive = true
 			continue
 		}
 		if pass == 0 && c.Kind == VG && v > 0 && s.Chunks[v-1].Kind == VG && s.Chunks[v-1].Inf && s.Chunks[v-1].B == c.A {
@@ -295,7 +329,10 @@ func (p *Parser) subject(cl *Clause) {
 			}
 			return
 		}
-		if c.Prep >= 0 {
+		if c.Prep >= 0 || s.bracketed(j) && s.Tags[c.A] == Num {
+			// "on Sunday", or a date or figure in brackets: "The army
+			// on Sunday [20 August] resumed bombing" (a name in brackets
+			// restates the one before it: "the Council (MRC) attacked")
 			pos = c.A
 			continue
 		}
@@ -326,6 +363,17 @@ func (p *Parser) subject(cl *Clause) {
 		cl.Subj = j
 		return
 	}
+}
+
+// bracketed reports whether chunk c stands alone inside brackets: "[20
+// August]", "(MRC)".
+func (s *Sentence) bracketed(c int) bool {
+	a, b := s.Chunks[c].A, s.Chunks[c].B
+	if a == 0 || b >= len(s.Toks) {
+		return false
+	}
+	open, end := s.Toks[a-1].Norm, s.Toks[b].Norm
+	return open == "(" && end == ")" || open == "[" && end == "]"
 }
 
 // catenative reports whether verb group v is a gerund right after verb

@@ -156,12 +156,36 @@ func (p *Parser) disambiguate() {
 			case "after", "before", "since", "until":
 				s.Tags[i] = p.subordinator(i)
 			}
+		case Adv:
+			if p.reportedVerb(i) {
+				s.Tags[i], s.Lemmas[i] = VerbPast, guessLemma(s.Toks[i].Norm, VerbPast)
+			}
 		case Be:
 			if s.Toks[i].Norm == "s" { // a contraction "'s" that is not possessive
 				s.Tags[i] = PossS
 			}
 		}
 	}
+}
+
+// reportedVerb reports whether the adverb at i is a past form of a verb
+// that heads its passive: "reported" stands inside a verb group before
+// the verb it hedges ("two were reported killed", "were reported to have
+// fled"), but after "be" with no verb form after it, it is the verb
+// itself: "armed clashes were reported between X and Y".
+func (p *Parser) reportedVerb(i int) bool {
+	s := &p.s
+	if !strings.HasSuffix(s.Toks[i].Norm, "ed") {
+		return false
+	}
+	if prev, _ := p.prevTag(i); prev != Be {
+		return false
+	}
+	switch p.nextTag(i) {
+	case Verb, VerbPast, VerbIng, To, Adv, Be, Have:
+		return false
+	}
+	return true
 }
 
 // infinitive reports whether "to" at i marks an infinitive: a base verb
@@ -310,6 +334,9 @@ func (p *Parser) pastVerb(i int) Tag {
 	prev, _ := p.prevTag(i)
 	next := p.nextTag(i)
 	nounNext := next == Noun || next == Proper || next == Adj || next == Num && false
+	if prev == Sub && p.relativeAfterNoun(i) && !suspicionWords[s.Toks[i].Norm] {
+		return VerbPast // "hunters that engaged police in a gun battle"
+	}
 	switch prev {
 	case Be, Have, Pron, Noun, Proper, Modal, Do, Neg, Conj, To:
 		if prev == Conj && nounNext {
@@ -365,6 +392,19 @@ func (p *Parser) prevOverQuotes(i int) Tag {
 		}
 	}
 	return Punct
+}
+
+// relativeAfterNoun reports whether the word before the past form at i
+// is a relative pronoun right after a noun ("villages that engaged
+// police", "men who attacked"): the form is its clause's verb.
+func (p *Parser) relativeAfterNoun(i int) bool {
+	s := &p.s
+	_, k := p.prevTag(i)
+	if k < 1 || !isRelative(s.Toks[k].Norm) {
+		return false
+	}
+	t := s.Tags[k-1]
+	return t == Noun || t == Proper
 }
 
 // suspicionWords qualify a doer named after them: "suspected al Shabaab",
