@@ -109,3 +109,29 @@ func TestUnnamedVenueIsLocal(t *testing.T) {
 		t.Errorf("two documents' unnamed bakeries share the entity %s", a[0])
 	}
 }
+
+// homeForceTests hold one row per shape of a state force's act: at home
+// the force is the actor, abroad its country is (the force its agent).
+var homeForceTests = []struct {
+	name, in, actor string
+}{
+	{"police at home act in their own name", "Ugandan police shot dead three robbers in Jinja on Monday.", "Uganda Police"},
+	{"a force with no place named acts at home", "Ghanaian soldiers shot two smugglers on Friday.", "Ghana Armed Forces"},
+	{"a force abroad acts for its country", "Ugandan troops shelled rebel camps in Ituri on Monday.", "Uganda"},
+}
+
+func TestHomeForces(t *testing.T) {
+	ex := Default()
+rows:
+	for _, tt := range homeForceTests {
+		rec := extractSentence(t, ex, tt.in)
+		var found []string
+		for _, e := range rec.Events {
+			found = append(found, eventRoles(e))
+			if e.Type == EventAttack && refWanted(e.Actors, tt.actor) {
+				continue rows
+			}
+		}
+		t.Errorf("%s: %q: want actor %q\ngot %s", tt.name, tt.in, tt.actor, strings.Join(found, "; "))
+	}
+}

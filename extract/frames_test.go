@@ -84,7 +84,7 @@ var frameTests = []struct {
 	{"fire set to a target", "Militants set fire to a school in Maiduguri.",
 		EventAttack, "arson", "unidentified militants", "Maiduguri school", "Maiduguri"},
 	{"chemical weapons used against people", "The army used chemical weapons against civilians in Homs.",
-		EventAttack, "killing", "Syria", "civilians", "Homs"},
+		EventAttack, "killing", "Syrian Arab Army", "civilians", "Homs"},
 	{"gerund noun with its patient after 'of'", "The killing of the ambassador in Ankara shocked the nation.",
 		EventAttack, "killing", "", "the ambassador", "Ankara"},
 	{"event noun's counted patient", "Students mourned the slaying of seven protesters in Khartoum.",
@@ -168,7 +168,7 @@ var frameTests = []struct {
 	{"a weapon in the 'by' phrase stands for an unnamed doer", "A farmer was killed by a landmine near Gao.",
 		EventAttack, "roadside bombing", "", "farmers", "Gao Region"},
 	{"counted venues on a nominal strike beside the toll's victims", "The army carried out airstrikes on two hospitals in Aleppo, killing patients.",
-		EventAttack, "airstrike", "Syria", "hospitals", "Aleppo"},
+		EventAttack, "airstrike", "Syrian Arab Army", "hospitals", "Aleppo"},
 }
 
 // TestFrameVerbsTagged: every verb lemma of the frame table is a verb to

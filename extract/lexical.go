@@ -224,11 +224,18 @@ func placeDepth(e *entity) int {
 func (x *Lexical) eventOut(d *docState, ev *docEvent) Event {
 	f := &ev.f
 	out := Event{ID: ev.id, Type: f.typ, Subtype: f.subtype, Cameo: f.cameo, Actors: []Ref{}, Targets: []Ref{}, Places: []Ref{}, Weapons: []string{}, Confidence: 0.7}
+	places := append([]*entity(nil), f.places...)
+	home := d.homeForces(f, d.eventCountry(f, places))
 	for _, a := range f.actors {
+		if ag := home[a]; ag != nil {
+			a = ag // the force acts in its own name at home
+		}
 		out.Actors = append(out.Actors, x.ref(a))
 	}
 	for _, a := range f.agents {
-		out.Agents = append(out.Agents, x.ref(a))
+		if !isHomeForce(home, a) {
+			out.Agents = append(out.Agents, x.ref(a))
+		}
 	}
 	for _, t := range preferNamed(f.targets) {
 		if containsEnt(f.actors, t) || containsEnt(f.agents, t) {
@@ -249,7 +256,6 @@ func (x *Lexical) eventOut(d *docState, ev *docEvent) Event {
 	if len(f.actors) == 0 {
 		out.ActorText = f.actorText
 	}
-	places := append([]*entity(nil), f.places...)
 	sort.SliceStable(places, func(i, j int) bool {
 		if di, dj := placeDepth(places[i]), placeDepth(places[j]); di != dj {
 			return di < dj
@@ -323,4 +329,74 @@ func (d *docState) linkPlaces() {
 			}
 		}
 	}
+}
+
+// homeForces maps each country among the actors of attack or abduction f
+// to the state force of that country that f names as its agent, where the
+// force acts at home: the event lies in the force's country (or in none
+// known) and hits nothing of another country. There the force is the
+// actor, not its country ("French police shot the suspect" is the police's
+// act); a force abroad acts for its country ("Pakistan's air force struck
+// hideouts in Iran" is Pakistan's strike).
+func (d *docState) homeForces(f *frame, country *entity) map[*entity]*entity {
+	if f.typ != EventAttack && f.typ != EventAbduction || len(f.agents) == 0 {
+		return nil
+	}
+	var home map[*entity]*entity
+	for _, a := range f.actors {
+		if a.class != ClassCountry || a.country == "" || country != nil && country.country != a.country || hitsAbroad(f, a.country) {
+			continue
+		}
+		if ag := forceOf(f.agents, a.country); ag != nil {
+			if home == nil {
+				home = map[*entity]*entity{}
+			}
+			home[a] = ag
+		}
+	}
+	return home
+}
+
+// forceOf returns the one state force of country cc among agents, or nil.
+func forceOf(agents []*entity, cc string) *entity {
+	var found *entity
+	for _, ag := range agents {
+		if ag.class != ClassStateForce || ag.country != cc {
+			continue
+		}
+		if found != nil {
+			return nil
+		}
+		found = ag
+	}
+	return found
+}
+
+// hitsAbroad reports whether f lies in a country other than cc, or hits
+// such a country or a state body of one: an act abroad or between states.
+func hitsAbroad(f *frame, cc string) bool {
+	for _, p := range f.places {
+		if c := placeCountry(p); c != "" && c != cc {
+			return true
+		}
+	}
+	for _, t := range append(append([]*entity(nil), f.targets...), f.hitPlaces...) {
+		switch t.class {
+		case ClassCountry, ClassStateForce, ClassGovernment:
+			if t.country != "" && t.country != cc {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// isHomeForce reports whether agent a stands as an actor in home.
+func isHomeForce(home map[*entity]*entity, a *entity) bool {
+	for _, ag := range home {
+		if ag == a {
+			return true
+		}
+	}
+	return false
 }
