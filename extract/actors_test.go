@@ -41,6 +41,7 @@ var actorTests = []struct {
 	{"coordinated subjects both act", "On 3 May, Borana and Gabra raiders exchanged gunfire near Moyale.", "<ArmedGroup>", "", ""},
 	{"a bare venue as the object of a target verb", "The blast targeted a bakery on a busy street of Lyon.", "", "bakery", ""},
 	{"a bare venue as the object of an attack verb", "Gunmen attacked a church on Sunday morning.", "<ArmedGroup>", "church", ""},
+	{"the venue where a bomb went off was hit", "A bomb exploded at the Ritz cafe in Mombasa on Friday, killing four people.", "", "Ritz cafe", ""},
 	{"an unidentified person acts", "An unidentified person threw a grenade at a bus in Mombasa.", "<ArmedGroup>", "", ""},
 }
 
@@ -118,6 +119,8 @@ var homeForceTests = []struct {
 	{"police at home act in their own name", "Ugandan police shot dead three robbers in Jinja on Monday.", "Uganda Police"},
 	{"a force with no place named acts at home", "Ghanaian soldiers shot two smugglers on Friday.", "Ghana Armed Forces"},
 	{"a force abroad acts for its country", "Ugandan troops shelled rebel camps in Ituri on Monday.", "Uganda"},
+	{"a government at home acts in its own name", "The Malian government bombed villages near Gao on Monday.", "Government of Mali"},
+	{"'the government' that attacks is that of the country attacked", "Fighting spread across Chad. The government shelled villages near Abeche, starving people until they fled.", "Government of Chad"},
 }
 
 func TestHomeForces(t *testing.T) {

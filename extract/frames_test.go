@@ -34,7 +34,7 @@ var frameTests = []struct {
 	{"grenade thrown, passive", "A hand grenade was thrown at a police vehicle in Mombasa.",
 		EventAttack, "grenade attack", "", "a police vehicle", "Mombasa"},
 	{"named group detonates a device", "Boko Haram detonated an explosive device at a market in Maiduguri.",
-		EventAttack, "bombing", "Boko Haram", "", "Maiduguri"},
+		EventAttack, "bombing", "Boko Haram", "Maiduguri market", "Maiduguri"},
 	{"device went off, no doer", "A roadside bomb went off in Mosul, wounding four soldiers.",
 		EventAttack, "roadside bombing", "", "four soldiers", "Mosul"},
 	{"passive kidnapping with agent", "A priest was kidnapped by gunmen in Kaduna on Sunday.",

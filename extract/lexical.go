@@ -250,6 +250,11 @@ func (x *Lexical) eventOut(d *docState, ev *docEvent) Event {
 			out.Targets = append(out.Targets, x.ref(p))
 		}
 	}
+	for _, p := range hitVenues(f) {
+		if !containsEnt(f.targets, p) && !containsEnt(f.hitPlaces, p) {
+			out.Targets = append(out.Targets, x.ref(p))
+		}
+	}
 	if len(f.targets) == 0 {
 		out.TargetText = f.targetText
 	}
@@ -357,11 +362,13 @@ func (d *docState) homeForces(f *frame, country *entity) map[*entity]*entity {
 	return home
 }
 
-// forceOf returns the one state force of country cc among agents, or nil.
+// forceOf returns the one state force or government of country cc among
+// agents, or nil: the bodies that do violence at home (a ministry that
+// speaks for its country does not).
 func forceOf(agents []*entity, cc string) *entity {
 	var found *entity
 	for _, ag := range agents {
-		if ag.class != ClassStateForce || ag.country != cc {
+		if ag.class != ClassStateForce && !(ag.class == ClassGovernment && strings.HasSuffix(ag.key, "-government")) || ag.country != cc {
 			continue
 		}
 		if found != nil {
@@ -399,4 +406,21 @@ func isHomeForce(home map[*entity]*entity, a *entity) bool {
 		}
 	}
 	return false
+}
+
+// hitVenues returns the venues among the places of attack f: a bomb that
+// went off or an attack made at a cafe, a market or a bus station hit it,
+// a target beside the people hit there. Where two sides clash the venue is
+// only where they fought.
+func hitVenues(f *frame) []*entity {
+	if f.typ != EventAttack || f.subtype == "armed clash" {
+		return nil
+	}
+	var out []*entity
+	for _, p := range f.places {
+		if p.typ == "facility" {
+			out = append(out, p)
+		}
+	}
+	return out
 }
