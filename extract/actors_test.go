@@ -41,6 +41,8 @@ var actorTests = []struct {
 	{"coordinated subjects both act", "On 3 May, Borana and Gabra raiders exchanged gunfire near Moyale.", "<ArmedGroup>", "", ""},
 	{"a bare venue as the object of a target verb", "The blast targeted a bakery on a busy street of Lyon.", "", "bakery", ""},
 	{"a bare venue as the object of an attack verb", "Gunmen attacked a church on Sunday morning.", "<ArmedGroup>", "church", ""},
+	{"the subject of 'took part in' an attack is its doer", "Boko Haram fighters took part in the raid on a police post near Dikwa.", "Boko Haram", "", ""},
+	{"the subject of 'were involved in' an attack is its doer", "Investigators said Ansaru fighters were involved in the bombing of a church in Kaduna.", "<ArmedGroup>", "", ""},
 	{"the venue where a bomb went off was hit", "A bomb exploded at the Ritz cafe in Mombasa on Friday, killing four people.", "", "Ritz cafe", ""},
 	{"an unidentified person acts", "An unidentified person threw a grenade at a bus in Mombasa.", "<ArmedGroup>", "", ""},
 }

@@ -731,6 +731,28 @@ var occurVerbs = grammarList("occurVerbs")
 // "engaged police in a gun battle".
 var engageVerbs = grammarList("engageVerbs")
 
+// partakeVerbs say that their subject took part in the event their "in"
+// phrase names.
+var partakeVerbs = grammarList("partakeVerbs")
+
+// partakes reports whether clause cl, a finite clause, says its subject
+// took part in something: "participated", "took part", "were involved"
+// (passive only: "the attack involved 30 fighters" names them as its
+// object).
+func partakes(ps *syntax.Sentence, cl *syntax.Clause) bool {
+	v := &ps.Chunks[cl.Verb]
+	if v.Neg || v.Inf || v.Modal || ps.Tags[v.A] == syntax.VerbIng || ps.Toks[v.A].Norm == "being" || !partakeVerbs.has(v.Lemma) {
+		return false // "suspected X of being involved": not reported
+	}
+	switch v.Lemma {
+	case "take":
+		return !v.Passive && cl.Obj >= 0 && ps.Chunks[cl.Obj].Lemma == "part"
+	case "involve":
+		return v.Passive
+	}
+	return !v.Passive
+}
+
 // habitual reports whether an event noun at token a is one of many ("a
 // series of attacks", "dozens of raids"): a habit, not an event.
 func (d *docState) habitual(si, a int) bool {
@@ -1050,6 +1072,16 @@ func rolesOf(ps *syntax.Sentence, def *frameDef, c int) synRoles {
 				r.sides = append(r.sides, cl.Subj)
 			}
 			r.sides = ps.Objects(cl, r.sides)
+		case cl.Subj >= 0 && cl.Subj != c && partakes(ps, cl) && inPreps(ps, cl, c, "in"):
+			// "34 people were involved in the assassination attempt",
+			// "fighters took part in the raid": the subject is among
+			// the doers, or a side of a clash
+			if def.symmetric {
+				r.sides = append(r.sides, cl.Subj)
+			} else {
+				r.actors = append(r.actors, cl.Subj)
+				r.doers = true
+			}
 		case cl.Subj == c && !cl.Inherited && occurVerbs.has(v.Lemma):
 			// "clashes erupted between X and Y in Z"
 			for _, p := range cl.Preps {
