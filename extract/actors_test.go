@@ -44,6 +44,7 @@ var actorTests = []struct {
 	{"the subject of 'took part in' an attack is its doer", "Boko Haram fighters took part in the raid on a police post near Dikwa.", "Boko Haram", "", ""},
 	{"the subject of 'were involved in' an attack is its doer", "Investigators said Ansaru fighters were involved in the bombing of a church in Kaduna.", "<ArmedGroup>", "", ""},
 	{"a demonym opening a sentence, of a country whose name is an ordinary word", "Chinese troops shelled a village in Vietnam on Monday.", "China", "", ""},
+	{"a people's plural name is kept as its country's alias", "Witnesses said Russians shelled the village in 2022.", "Russians", "", ""},
 	{"the venue where a bomb went off was hit", "A bomb exploded at the Ritz cafe in Mombasa on Friday, killing four people.", "", "Ritz cafe", ""},
 	{"an unidentified person acts", "An unidentified person threw a grenade at a bus in Mombasa.", "<ArmedGroup>", "", ""},
 }
