@@ -45,6 +45,8 @@ var actorTests = []struct {
 	{"the subject of 'were involved in' an attack is its doer", "Investigators said Ansaru fighters were involved in the bombing of a church in Kaduna.", "<ArmedGroup>", "", ""},
 	{"a demonym opening a sentence, of a country whose name is an ordinary word", "Chinese troops shelled a village in Vietnam on Monday.", "China", "", ""},
 	{"a people's plural name is kept as its country's alias", "Witnesses said Russians shelled the village in 2022.", "Russians", "", ""},
+	{"a named force's unit keeps its phrase as the force's alias", "A roadside bomb hit an AMISOM foot patrol near Afgoye on Monday.", "", "AMISOM foot patrol", ""},
+	{"a named group's unit across a possessive", "Police said the LRA's Gulu brigade attacked two villages near Kitgum.", "LRA's Gulu brigade", "", ""},
 	{"the venue where a bomb went off was hit", "A bomb exploded at the Ritz cafe in Mombasa on Friday, killing four people.", "", "Ritz cafe", ""},
 	{"an unidentified person acts", "An unidentified person threw a grenade at a bus in Mombasa.", "<ArmedGroup>", "", ""},
 }

@@ -63,6 +63,7 @@ func (x *Lexical) extractWhole(ctx context.Context, doc Document) (*Record, erro
 	d.findUnknowns()
 	d.findDoers()
 	d.findDescribed()
+	d.unitAliases()
 	d.linkPlaces()
 	events := d.findEvents(pub)
 
