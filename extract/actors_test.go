@@ -144,3 +144,23 @@ rows:
 		t.Errorf("%s: %q: want actor %q\ngot %s", tt.name, tt.in, tt.actor, strings.Join(found, "; "))
 	}
 }
+
+// TestNoCommunityFromPeopleWord: a word for people written with a capital
+// (a caption in title case, a sentence's first word) is no community's
+// name, so no "Protesters militia" is a side of the clash.
+func TestNoCommunityFromPeopleWord(t *testing.T) {
+	ex := Default()
+	for _, in := range []string{
+		"Slide 3 of 20 Open Gallery × Protesters clash with Zimbabwean police Next Slide Dozens were detained.",
+		"Fans skirmish with riot police before the match in Lille on Friday.",
+	} {
+		rec := extractSentence(t, ex, in)
+		for _, e := range rec.Events {
+			for _, a := range e.Actors {
+				if strings.HasSuffix(a.Name, " militia") {
+					t.Errorf("%q: side %q, want none of a community", in, a.Name)
+				}
+			}
+		}
+	}
+}
