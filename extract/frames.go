@@ -1830,11 +1830,38 @@ func (d *docState) pronounTarget(f *frame, ps *syntax.Sentence, np int) bool {
 		return false
 	}
 	m := d.pronounAntecedent(f.s, ch.Head, func(e *entity) bool { return containsEnt(f.actors, e) || containsEnt(f.agents, e) })
+	if p := d.placeAntecedent(f, ch.Head); p != nil && (m == nil || later(p, m)) {
+		// "Aleppo is key to Russia, which will not stop bombing it":
+		// the place named last was hit there
+		f.places = appendEnt(f.places, p.ent)
+		if p.ent.class == ClassCountry {
+			f.hitPlaces = appendEnt(f.hitPlaces, p.ent)
+		}
+		return true
+	}
 	if m == nil {
 		return false
 	}
 	f.targets = appendEnt(f.targets, m.ent)
 	return true
+}
+
+// placeAntecedent returns the place that the object pronoun "it" at token
+// k of f's sentence may refer back to: the last place named before it
+// (not by a demonym) within corefWindow sentences, none of f's doers; nil
+// for another pronoun.
+func (d *docState) placeAntecedent(f *frame, k int) *mention {
+	if d.sents[f.s].Tokens[k].Norm != "it" {
+		return nil
+	}
+	return d.recentMentionOf(f.s, k, func(m *mention) bool {
+		return hasPlaceClass(m.ent) && !m.demonym && !m.capital && !containsEnt(f.actors, m.ent) && !containsEnt(f.agents, m.ent)
+	})
+}
+
+// later reports whether mention a comes after mention b in the document.
+func later(a, b *mention) bool {
+	return a.s > b.s || a.s == b.s && a.a > b.a
 }
 
 // placeObject records the countries that noun phrase np, the object (or

@@ -167,6 +167,8 @@ var frameTests = []struct {
 		EventAttack, "bombing", "", "", "Garissa"},
 	{"a weapon in the 'by' phrase stands for an unnamed doer", "A farmer was killed by a landmine near Gao.",
 		EventAttack, "roadside bombing", "", "farmers", "Gao Region"},
+	{"an object pronoun refers back to the place named after the group", "The Nusra Front holds parts of Idlib. Homs is key to Russia, which will not stop bombing it.",
+		EventAttack, "bombing", "Russia", "", "Homs"},
 	{"counted venues on a nominal strike beside the toll's victims", "The army carried out airstrikes on two hospitals in Aleppo, killing patients.",
 		EventAttack, "airstrike", "Syrian Arab Army", "hospitals", "Aleppo"},
 }
