@@ -1,6 +1,8 @@
 package extract
 
 import (
+	"strings"
+
 	"github.com/newsgraph/newsgraph/extract/syntax"
 	"github.com/newsgraph/newsgraph/extract/text"
 )
@@ -143,4 +145,53 @@ func (d *docState) precedingDoer(events []*docEvent) {
 			e.f.actors = appendEnt(e.f.actors, m.ent)
 		}
 	}
+}
+
+// homeGovernmentWords name a state's government without naming the state.
+var homeGovernmentWords = grammarList("homeGovernmentWords")
+
+// homeGovernment gives an attack that names no doer, only describes it as
+// "the government" or "the regime", the government of the one country it
+// lies in: a government does violence at home ("the government has
+// retaken areas, bombarding people" in a report on Aleppo). The
+// government acts in its own name there, as a state force at home does
+// (homeForces).
+func (d *docState) homeGovernment(events []*docEvent) {
+	for _, e := range events {
+		if e.f.typ != EventAttack || len(e.f.actors) > 0 || len(e.f.agents) > 0 {
+			continue
+		}
+		s, a, ok := d.governmentDoer(e)
+		if !ok {
+			continue
+		}
+		c := d.eventCountry(&e.f, e.f.places)
+		if c == nil || c.country == "" {
+			continue
+		}
+		g := d.entityFor(&cand{class: ClassGovernment, key: "gov/" + strings.ToLower(c.country) + "-government", name: govNames["government"] + c.name, country: c.country})
+		d.addMention(d.newMention(mention{s: s, a: a, b: a + 1, ent: g}), "")
+		e.f.actors = []*entity{g}
+		e.f.explicitActor = true
+	}
+}
+
+// governmentDoer finds, among the frames of e, a doer described as "the
+// government" (or "the regime"): its sentence and token.
+func (d *docState) governmentDoer(e *docEvent) (s, a int, ok bool) {
+	for _, f := range e.frames {
+		for _, t := range f.actorText {
+			w := strings.Fields(strings.ToLower(t))
+			if len(w) != 2 || w[0] != "the" || !homeGovernmentWords.has(w[1]) {
+				continue
+			}
+			toks := d.sents[f.s].Tokens
+			for k := f.span0; k < f.span1 && k < len(toks); k++ {
+				if toks[k].Norm == w[1] && k > 0 && toks[k-1].Norm == "the" && !d.covered(f.s, k) {
+					return f.s, k, true
+				}
+			}
+		}
+	}
+	return 0, 0, false
 }

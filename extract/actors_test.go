@@ -41,6 +41,13 @@ var actorTests = []struct {
 	{"coordinated subjects both act", "On 3 May, Borana and Gabra raiders exchanged gunfire near Moyale.", "<ArmedGroup>", "", ""},
 	{"a bare venue as the object of a target verb", "The blast targeted a bakery on a busy street of Lyon.", "", "bakery", ""},
 	{"a bare venue as the object of an attack verb", "Gunmen attacked a church on Sunday morning.", "<ArmedGroup>", "church", ""},
+	{"the subject of 'took part in' an attack is its doer", "Boko Haram fighters took part in the raid on a police post near Dikwa.", "Boko Haram", "", ""},
+	{"the subject of 'were involved in' an attack is its doer", "Investigators said Ansaru fighters were involved in the bombing of a church in Kaduna.", "<ArmedGroup>", "", ""},
+	{"a demonym opening a sentence, of a country whose name is an ordinary word", "Chinese troops shelled a village in Vietnam on Monday.", "China", "", ""},
+	{"a people's plural name is kept as its country's alias", "Witnesses said Russians shelled the village in 2022.", "Russians", "", ""},
+	{"a named force's unit keeps its phrase as the force's alias", "A roadside bomb hit an AMISOM foot patrol near Afgoye on Monday.", "", "AMISOM foot patrol", ""},
+	{"a named group's unit across a possessive", "Police said the LRA's Gulu brigade attacked two villages near Kitgum.", "LRA's Gulu brigade", "", ""},
+	{"the venue where a bomb went off was hit", "A bomb exploded at the Ritz cafe in Mombasa on Friday, killing four people.", "", "Ritz cafe", ""},
 	{"an unidentified person acts", "An unidentified person threw a grenade at a bus in Mombasa.", "<ArmedGroup>", "", ""},
 }
 
@@ -107,5 +114,53 @@ func TestUnnamedVenueIsLocal(t *testing.T) {
 	}
 	if a[0] == b[0] {
 		t.Errorf("two documents' unnamed bakeries share the entity %s", a[0])
+	}
+}
+
+// homeForceTests hold one row per shape of a state force's act: at home
+// the force is the actor, abroad its country is (the force its agent).
+var homeForceTests = []struct {
+	name, in, actor string
+}{
+	{"police at home act in their own name", "Ugandan police shot dead three robbers in Jinja on Monday.", "Uganda Police"},
+	{"a force with no place named acts at home", "Ghanaian soldiers shot two smugglers on Friday.", "Ghana Armed Forces"},
+	{"a force abroad acts for its country", "Ugandan troops shelled rebel camps in Ituri on Monday.", "Uganda"},
+	{"a government at home acts in its own name", "The Malian government bombed villages near Gao on Monday.", "Government of Mali"},
+	{"'the government' that attacks is that of the country attacked", "Fighting spread across Chad. The government shelled villages near Abeche, starving people until they fled.", "Government of Chad"},
+}
+
+func TestHomeForces(t *testing.T) {
+	ex := Default()
+rows:
+	for _, tt := range homeForceTests {
+		rec := extractSentence(t, ex, tt.in)
+		var found []string
+		for _, e := range rec.Events {
+			found = append(found, eventRoles(e))
+			if e.Type == EventAttack && refWanted(e.Actors, tt.actor) {
+				continue rows
+			}
+		}
+		t.Errorf("%s: %q: want actor %q\ngot %s", tt.name, tt.in, tt.actor, strings.Join(found, "; "))
+	}
+}
+
+// TestNoCommunityFromPeopleWord: a word for people written with a capital
+// (a caption in title case, a sentence's first word) is no community's
+// name, so no "Protesters militia" is a side of the clash.
+func TestNoCommunityFromPeopleWord(t *testing.T) {
+	ex := Default()
+	for _, in := range []string{
+		"Slide 3 of 20 Open Gallery × Protesters clash with Zimbabwean police Next Slide Dozens were detained.",
+		"Fans skirmish with riot police before the match in Lille on Friday.",
+	} {
+		rec := extractSentence(t, ex, in)
+		for _, e := range rec.Events {
+			for _, a := range e.Actors {
+				if strings.HasSuffix(a.Name, " militia") {
+					t.Errorf("%q: side %q, want none of a community", in, a.Name)
+				}
+			}
+		}
 	}
 }

@@ -473,8 +473,8 @@ func (d *docState) findNames() {
 			}
 		}
 		surface := d.surface(h.s, h.m.Start, h.m.End)
-		if best.demonym {
-			surface = ""
+		if best.demonym && !peopleName(toks, h.m.Start, h.m.End) {
+			surface = "" // "Turkish", "Russian": an adjective, not a name
 		}
 		d.addMention(m, surface)
 		if best.country != "" && best.class != ClassOrganization {
@@ -655,4 +655,13 @@ func isUpperWord(t text.Token) bool {
 		return false
 	}
 	return t.Upper() // the first rune, as []rune(t.Text)[0]
+}
+
+// peopleName reports whether the demonym at tokens [a, b) is the plural
+// name of a country's people ("Turks", "Ottoman Turks", "Iranians"): a
+// name the document gives the country's side, kept as its alias, where
+// "Turkish" or "Russian" only qualifies the noun after it.
+func peopleName(toks []text.Token, a, b int) bool {
+	w := toks[b-1].Norm
+	return b-a == 1 && len(w) > 3 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss")
 }

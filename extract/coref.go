@@ -32,10 +32,19 @@ func (d *docState) antecedentFor(p participant) *entity {
 // recentMention returns the entity of the last mention before token a of
 // sentence s, within corefWindow sentences, whose entity ok accepts.
 func (d *docState) recentMention(s, a int, ok func(*entity) bool) *entity {
+	if m := d.recentMentionOf(s, a, func(m *mention) bool { return ok(m.ent) }); m != nil {
+		return m.ent
+	}
+	return nil
+}
+
+// recentMentionOf returns the last mention before token a of sentence s,
+// within corefWindow sentences, that ok accepts.
+func (d *docState) recentMentionOf(s, a int, ok func(*mention) bool) *mention {
 	for k := s; k >= 0 && k >= s-corefWindow; k-- {
 		var best *mention
 		for _, m := range d.ments[k] {
-			if k == s && m.b > a || !ok(m.ent) {
+			if k == s && m.b > a || !ok(m) {
 				continue
 			}
 			if best == nil || m.a > best.a {
@@ -43,7 +52,7 @@ func (d *docState) recentMention(s, a int, ok func(*entity) bool) *entity {
 			}
 		}
 		if best != nil {
-			return best.ent
+			return best
 		}
 	}
 	return nil

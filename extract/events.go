@@ -255,6 +255,7 @@ func (d *docState) findEvents(pub time.Time) []*docEvent {
 	d.plantedBy(events)
 	d.applyNone(events)
 	d.soleCountry(events)
+	d.homeGovernment(events)
 	d.citeConflicts(events)
 	return events
 }

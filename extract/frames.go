@@ -867,6 +867,28 @@ var occurVerbs = grammarList("occurVerbs")
 // "engaged police in a gun battle".
 var engageVerbs = grammarList("engageVerbs")
 
+// partakeVerbs say that their subject took part in the event their "in"
+// phrase names.
+var partakeVerbs = grammarList("partakeVerbs")
+
+// partakes reports whether clause cl, a finite clause, says its subject
+// took part in something: "participated", "took part", "were involved"
+// (passive only: "the attack involved 30 fighters" names them as its
+// object).
+func partakes(ps *syntax.Sentence, cl *syntax.Clause) bool {
+	v := &ps.Chunks[cl.Verb]
+	if v.Neg || v.Inf || v.Modal || ps.Tags[v.A] == syntax.VerbIng || ps.Toks[v.A].Norm == "being" || !partakeVerbs.has(v.Lemma) {
+		return false // "suspected X of being involved": not reported
+	}
+	switch v.Lemma {
+	case "take":
+		return !v.Passive && cl.Obj >= 0 && ps.Chunks[cl.Obj].Lemma == "part"
+	case "involve":
+		return v.Passive
+	}
+	return !v.Passive
+}
+
 // habitual reports whether an event noun at token a is one of many ("a
 // series of attacks", "dozens of raids"): a habit, not an event.
 func (d *docState) habitual(si, a int) bool {
@@ -1197,6 +1219,16 @@ func rolesOf(ps *syntax.Sentence, def *frameDef, c int) synRoles {
 				r.sides = append(r.sides, cl.Subj)
 			}
 			r.sides = ps.Objects(cl, r.sides)
+		case cl.Subj >= 0 && cl.Subj != c && partakes(ps, cl) && inPreps(ps, cl, c, "in"):
+			// "34 people were involved in the assassination attempt",
+			// "fighters took part in the raid": the subject is among
+			// the doers, or a side of a clash
+			if def.symmetric {
+				r.sides = append(r.sides, cl.Subj)
+			} else {
+				r.actors = append(r.actors, cl.Subj)
+				r.doers = true
+			}
 		case cl.Subj == c && !cl.Inherited && occurVerbs.has(v.Lemma):
 			// "clashes erupted between X and Y in Z"
 			for _, p := range cl.Preps {
@@ -2044,11 +2076,38 @@ func (d *docState) pronounTarget(f *frame, ps *syntax.Sentence, np int) bool {
 		return false
 	}
 	m := d.pronounAntecedent(f.s, ch.Head, func(e *entity) bool { return containsEnt(f.actors, e) || containsEnt(f.agents, e) })
+	if p := d.placeAntecedent(f, ch.Head); p != nil && (m == nil || later(p, m)) {
+		// "Aleppo is key to Russia, which will not stop bombing it":
+		// the place named last was hit there
+		f.places = appendEnt(f.places, p.ent)
+		if p.ent.class == ClassCountry {
+			f.hitPlaces = appendEnt(f.hitPlaces, p.ent)
+		}
+		return true
+	}
 	if m == nil {
 		return false
 	}
 	f.targets = appendEnt(f.targets, m.ent)
 	return true
+}
+
+// placeAntecedent returns the place that the object pronoun "it" at token
+// k of f's sentence may refer back to: the last place named before it
+// (not by a demonym) within corefWindow sentences, none of f's doers; nil
+// for another pronoun.
+func (d *docState) placeAntecedent(f *frame, k int) *mention {
+	if d.sents[f.s].Tokens[k].Norm != "it" {
+		return nil
+	}
+	return d.recentMentionOf(f.s, k, func(m *mention) bool {
+		return hasPlaceClass(m.ent) && !m.demonym && !m.capital && !containsEnt(f.actors, m.ent) && !containsEnt(f.agents, m.ent)
+	})
+}
+
+// later reports whether mention a comes after mention b in the document.
+func later(a, b *mention) bool {
+	return a.s > b.s || a.s == b.s && a.a > b.a
 }
 
 // placeObject records the countries that noun phrase np, the object (or

@@ -63,6 +63,7 @@ func (x *Lexical) extractWhole(ctx context.Context, doc Document) (*Record, erro
 	d.findUnknowns()
 	d.findDoers()
 	d.findDescribed()
+	d.unitAliases()
 	d.linkPlaces()
 	events := d.findEvents(pub)
 
@@ -224,11 +225,18 @@ func placeDepth(e *entity) int {
 func (x *Lexical) eventOut(d *docState, ev *docEvent) Event {
 	f := &ev.f
 	out := Event{ID: ev.id, Type: f.typ, Subtype: f.subtype, Cameo: f.cameo, Actors: []Ref{}, Targets: []Ref{}, Places: []Ref{}, Weapons: []string{}, Confidence: 0.7}
+	places := append([]*entity(nil), f.places...)
+	home := d.homeForces(f, d.eventCountry(f, places))
 	for _, a := range f.actors {
+		if ag := home[a]; ag != nil {
+			a = ag // the force acts in its own name at home
+		}
 		out.Actors = append(out.Actors, x.ref(a))
 	}
 	for _, a := range f.agents {
-		out.Agents = append(out.Agents, x.ref(a))
+		if !isHomeForce(home, a) {
+			out.Agents = append(out.Agents, x.ref(a))
+		}
 	}
 	for _, t := range preferNamed(f.targets) {
 		if containsEnt(f.actors, t) || containsEnt(f.agents, t) {
@@ -243,13 +251,17 @@ func (x *Lexical) eventOut(d *docState, ev *docEvent) Event {
 			out.Targets = append(out.Targets, x.ref(p))
 		}
 	}
+	for _, p := range hitVenues(f) {
+		if !containsEnt(f.targets, p) && !containsEnt(f.hitPlaces, p) {
+			out.Targets = append(out.Targets, x.ref(p))
+		}
+	}
 	if len(f.targets) == 0 {
 		out.TargetText = f.targetText
 	}
 	if len(f.actors) == 0 {
 		out.ActorText = f.actorText
 	}
-	places := append([]*entity(nil), f.places...)
 	sort.SliceStable(places, func(i, j int) bool {
 		if di, dj := placeDepth(places[i]), placeDepth(places[j]); di != dj {
 			return di < dj
@@ -323,4 +335,93 @@ func (d *docState) linkPlaces() {
 			}
 		}
 	}
+}
+
+// homeForces maps each country among the actors of attack or abduction f
+// to the state force of that country that f names as its agent, where the
+// force acts at home: the event lies in the force's country (or in none
+// known) and hits nothing of another country. There the force is the
+// actor, not its country ("French police shot the suspect" is the police's
+// act); a force abroad acts for its country ("Pakistan's air force struck
+// hideouts in Iran" is Pakistan's strike).
+func (d *docState) homeForces(f *frame, country *entity) map[*entity]*entity {
+	if f.typ != EventAttack && f.typ != EventAbduction || len(f.agents) == 0 {
+		return nil
+	}
+	var home map[*entity]*entity
+	for _, a := range f.actors {
+		if a.class != ClassCountry || a.country == "" || country != nil && country.country != a.country || hitsAbroad(f, a.country) {
+			continue
+		}
+		if ag := forceOf(f.agents, a.country); ag != nil {
+			if home == nil {
+				home = map[*entity]*entity{}
+			}
+			home[a] = ag
+		}
+	}
+	return home
+}
+
+// forceOf returns the one state force or government of country cc among
+// agents, or nil: the bodies that do violence at home (a ministry that
+// speaks for its country does not).
+func forceOf(agents []*entity, cc string) *entity {
+	var found *entity
+	for _, ag := range agents {
+		if ag.class != ClassStateForce && !(ag.class == ClassGovernment && strings.HasSuffix(ag.key, "-government")) || ag.country != cc {
+			continue
+		}
+		if found != nil {
+			return nil
+		}
+		found = ag
+	}
+	return found
+}
+
+// hitsAbroad reports whether f lies in a country other than cc, or hits
+// such a country or a state body of one: an act abroad or between states.
+func hitsAbroad(f *frame, cc string) bool {
+	for _, p := range f.places {
+		if c := placeCountry(p); c != "" && c != cc {
+			return true
+		}
+	}
+	for _, t := range append(append([]*entity(nil), f.targets...), f.hitPlaces...) {
+		switch t.class {
+		case ClassCountry, ClassStateForce, ClassGovernment:
+			if t.country != "" && t.country != cc {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// isHomeForce reports whether agent a stands as an actor in home.
+func isHomeForce(home map[*entity]*entity, a *entity) bool {
+	for _, ag := range home {
+		if ag == a {
+			return true
+		}
+	}
+	return false
+}
+
+// hitVenues returns the venues among the places of attack f: a bomb that
+// went off or an attack made at a cafe, a market or a bus station hit it,
+// a target beside the people hit there. Where two sides clash the venue is
+// only where they fought.
+func hitVenues(f *frame) []*entity {
+	if f.typ != EventAttack || f.subtype == "armed clash" {
+		return nil
+	}
+	var out []*entity
+	for _, p := range f.places {
+		if p.typ == "facility" {
+			out = append(out, p)
+		}
+	}
+	return out
 }

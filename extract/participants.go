@@ -768,3 +768,47 @@ func othersOrigin(toks []text.Token, m *mention) bool {
 	}
 	return m.demonym && !ownCountryWords.has(demonymHead(toks, m.b))
 }
+
+// unitNouns name a unit or the members of a named body.
+var unitNouns = grammarList("unitNouns")
+
+// unitModifiers may stand between a body's name and its unit noun.
+var unitModifiers = grammarList("unitModifiers")
+
+// unitAliases keeps as an alias of a named state force or armed group the
+// phrase that names one of its units or its members with it ("six NATO
+// service members", "the IRA's Belfast brigade", "a NATO-Afghanistan foot
+// patrol"): the name the text gives those who acted or were hit, as a
+// described force keeps "Russian soldiers".
+func (d *docState) unitAliases() {
+	for si, ms := range d.ments {
+		for _, m := range ms {
+			if m.ent.class != ClassStateForce && m.ent.class != ClassArmedGroup || m.ent.unidentified {
+				continue
+			}
+			if k := d.unitAfter(si, m.b); k > 0 {
+				m.ent.addAlias(d.surface(si, m.a, k+1))
+			}
+		}
+	}
+}
+
+// unitAfter returns the token of the unit noun that ends the phrase going
+// on at token b of sentence s after a body's name, across a possessive, a
+// hyphen, the names of places and the words of unitModifiers; 0 when none
+// does.
+func (d *docState) unitAfter(s, b int) int {
+	toks := d.sents[s].Tokens
+	for k := b; k < len(toks) && k < b+4; k++ {
+		t := toks[k]
+		switch {
+		case unitNouns.has(t.Norm):
+			return k
+		case t.Norm == "'" || t.Norm == "s" && k > 0 && toks[k-1].Norm == "'" || t.Norm == "-" && !t.SpaceBefore:
+		case unitModifiers.has(t.Norm) || isUpperWord(t) && d.covered(s, k):
+		default:
+			return 0
+		}
+	}
+	return 0
+}

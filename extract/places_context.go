@@ -778,7 +778,7 @@ func (d *docState) venueAt(s, v int) {
 	}
 	var town *entity
 	named := false
-	if m := d.mentionEnding(s, a); m != nil && (m.ent.class == ClassPlace || m.ent.class == ClassRegion) {
+	if m := d.mentionEnding(s, a); m != nil && (m.ent.class == ClassPlace || m.ent.class == ClassRegion) && !d.venueQualifier(s, v, m) {
 		town = m.ent // "Hola police station", "Garissa market"
 	} else if a > 0 && isUpperWord(toks[a-1]) && !d.covered(s, a-1) && a-1 > 0 && !d.r.stopwords.has(toks[a-1].Norm) {
 		named = true // "Juba Primary School" is a run of its own; "Rolando cafe"
@@ -813,6 +813,26 @@ func (d *docState) venueAt(s, v int) {
 		e.within = town
 	}
 	d.addMention(d.newMention(mention{s: s, a: a, b: v + 1, ent: e}), "")
+}
+
+// venueQualifier reports whether place mention m, right before the venue
+// word at token v of sentence s, only qualifies the venue: the phrase
+// places the venue "in" a town or area of another country ("the
+// Christmas market in Strasbourg": not Christmas, Florida). A venue lies
+// in one place; the mention is dropped, and the name before the venue
+// word becomes part of the venue's own name.
+func (d *docState) venueQualifier(s, v int, m *mention) bool {
+	toks := d.sents[s].Tokens
+	if v+2 >= len(toks) || toks[v+1].Norm != "in" || m.ent.country == "" {
+		return false
+	}
+	in := d.mentionStarting(s, v+2)
+	if in == nil || in.ent.class != ClassPlace && in.ent.class != ClassRegion && in.ent.class != ClassCountry || in.ent.country == "" || in.ent.country == m.ent.country {
+		return false
+	}
+	m.ent.mentions = removeMention(m.ent.mentions, m)
+	d.ments[s] = removeMention(d.ments[s], m)
+	return true
 }
 
 // listedBefore adds to spans the names listed before a plural place word:

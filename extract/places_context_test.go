@@ -88,6 +88,7 @@ var notPlaceTests = []struct{ name, text, span string }{
 	{"a capitalised division word", "Gunmen abducted a farmer in Arrondissement of Tawoura (Banikoara, Alibori).", "Arrondissement"},
 	{"peoples listed before clans", "Fighting between Ajuran and Murulle clans left four dead in Kenya.", "Ajuran"},
 	{"inside a name", "Troops ended the operation codenamed Marg Bar Sarmachar in Iran.", "Marg Bar"},
+	{"a foreign town's name that qualifies a venue placed in another country", "A gunman opened fire at the Christmas market in Lyon on Sunday.", "Christmas"},
 }
 
 func TestNotContextPlaces(t *testing.T) {

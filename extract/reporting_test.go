@@ -43,14 +43,14 @@ func TestReporting(t *testing.T) {
 		}},
 		{"kp-incident-notes.txt", []wantEvent{
 			{typ: EventAttack, actor: "unidentified gunmen", place: "Bannu", date: "2023-03-12", killed: 4},
-			{typ: EventAttack, actor: "Pakistan", target: "Tehreek-e-Taliban Pakistan", date: "2023-03-14", killed: 3},
+			{typ: EventAttack, actor: "Pakistan security forces", target: "Tehreek-e-Taliban Pakistan", date: "2023-03-14", killed: 3},
 		}},
 		{"mogadishu-bombing.txt", []wantEvent{
 			{typ: EventAttack, actor: "Al-Shabaab", place: "Mogadishu", date: "2024-03-16", killed: 9},
 			{typ: EventCondemn, actor: "Somalia", target: "Al-Shabaab"},
 		}},
 		{"myanmar-sagaing.txt", []wantEvent{
-			{typ: EventAttack, actor: "Myanmar", place: "Sagaing Region", date: "2024-02-03", killed: 12},
+			{typ: EventAttack, actor: "Myanmar military", place: "Sagaing Region", date: "2024-02-03", killed: 12},
 			{typ: EventAttack, actor: "Arakan Army", place: "Rakhine State", date: "2024-02-05"},
 		}},
 		{"rafah-raid.txt", []wantEvent{

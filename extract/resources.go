@@ -229,6 +229,10 @@ func (r *resources) tableCand(v uint32) *cand {
 	}
 	dc := *c
 	dc.demonym = true
+	// the country's name may be an ordinary word ("china", "turkey",
+	// "chad"); its demonym is another word, read like every demonym
+	// ("Chinese troops" opening a sentence)
+	dc.common = false
 	got, _ := r.demonymCands.LoadOrStore(v, &dc)
 	return got.(*cand)
 }

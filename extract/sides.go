@@ -90,8 +90,8 @@ func (d *docState) communitySide(s int, ps *syntax.Sentence, np int) *entity {
 	case communityNouns.has(ps.Toks[ch.Head].Norm):
 		name = properRun(ps, ch.A, ch.Head)
 	}
-	if name == "" || d.r.stopwords.has(strings.ToLower(name)) {
-		return nil
+	if name == "" || d.r.stopwords.has(strings.ToLower(name)) || loadWordLists().headSet.has(strings.ToLower(name)) {
+		return nil // "Protesters clash with police": a word for people, capitalised where a sentence starts
 	}
 	name += " militia"
 	e := d.entityFor(&cand{class: ClassArmedGroup, key: "group/" + slug(name), name: name})

@@ -233,6 +233,25 @@ func setOff(w string) bool {
 	return w == "," || w == "–" || w == "—" || w == "-" || w == "("
 }
 
+// controlVerbs are the verbs of causing, asking and allowing whose object
+// does the act of the infinitive after it.
+var controlVerbs = wordlist.MustParse("data/control.tsv", controlData)
+
+//go:embed data/control.tsv
+var controlData string
+
+// controlledBy reports whether infinitive verb group v follows the object
+// of a verb of causing, asking or allowing ("pushed the army to attack"),
+// that object right before it: the object is the infinitive's subject.
+func (s *Sentence) controlledBy(v int) bool {
+	if v < 2 {
+		return false
+	}
+	obj, verb := &s.Chunks[v-1], &s.Chunks[v-2]
+	return obj.Kind == NP && obj.Prep < 0 && obj.B == s.Chunks[v].A &&
+		verb.Kind == VG && !verb.Passive && !verb.Inf && verb.B == obj.A && controlVerbs[s.Lemmas[verb.Head]]
+}
+
 // resultWords may stand between a past form and its "by" phrase: "shot
 // dead by police".
 var resultWords = wordlist.MustParse("data/results.tsv", resultData)
@@ -286,6 +305,11 @@ func (p *Parser) subject(cl *Clause) {
 	if vc.Modifier {
 		// "a bomber riding a motorcycle": the noun the participle
 		// describes does what it says
+		cl.Subj = cl.Verb - 1
+		return
+	}
+	if vc.Inf && s.controlledBy(cl.Verb) {
+		// "pushed the United States to invade Libya": the one pushed acts
 		cl.Subj = cl.Verb - 1
 		return
 	}

@@ -45,6 +45,8 @@ var clauseTests = []struct {
 		[]string{"keep active subj=The army", "shell active subj=The army obj=the village"}},
 	{"negated auxiliary", "The army did not bomb the village.",
 		[]string{"bomb active neg subj=The army obj=the village"}},
+	{"the object of a verb of causing does the infinitive's act", "The governor ordered the police to raid the camp.",
+		[]string{"order active subj=The governor obj=the police", "raid active inf subj=the police obj=the camp"}},
 	{"modal", "The militia could attack the camp.",
 		[]string{"attack active modal subj=The militia obj=the camp"}},
 	{"participle continues the clause", "A gunman opened fire on a bus, wounding four passengers.",
