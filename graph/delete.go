@@ -88,6 +88,11 @@ func (s *Store) Delete(ctx context.Context, ids ...string) ([]DeleteResult, erro
 			return nil, fmt.Errorf("graph: delete %s: %w", id, err)
 		}
 		p.merge(fused)
+		rows, err := s.rowChanges(v, f.touched)
+		if err != nil {
+			return nil, fmt.Errorf("graph: delete %s: %w", id, err)
+		}
+		p.merge(rows)
 		results[i] = res
 	}
 	if err := v.release(); err != nil {

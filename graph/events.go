@@ -46,6 +46,10 @@ func (s *Store) EachEvent(ctx context.Context, f EventFilter, fn func(extract.Ev
 	s.mu.RLock()
 	defer s.mu.RUnlock()
 	r := newReader(ctx, s)
+	// one read transaction for the listing, where the backend has them:
+	// a listing reads one row, or one event, after another
+	r.v.share()
+	defer r.v.release()
 	if s.calendar && f.Involves == "" {
 		return r.eachDated(f, fn)
 	}

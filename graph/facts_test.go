@@ -8,8 +8,8 @@ import (
 )
 
 // TestEntityAndDocFacts reads back what the events table shows beyond an
-// event: an entity's Wikidata item, country code and coordinates, and a
-// document's URL, outlet, title and date.
+// event: an entity's Wikidata item, country code and coordinates (one by
+// one and all at once), and a document's URL, outlet, title and date.
 func TestEntityAndDocFacts(t *testing.T) {
 	forEachBackend(t, func(t *testing.T, s *Store) {
 		ctx := context.Background()
@@ -37,6 +37,21 @@ func TestEntityAndDocFacts(t *testing.T) {
 			}
 			if f.Wikidata != tt.want.Wikidata || f.ISO != tt.want.ISO || !sameFloat(f.Lat, tt.want.Lat) || !sameFloat(f.Lon, tt.want.Lon) {
 				t.Errorf("%s: %+v, want %+v", tt.iri, f, tt.want)
+			}
+		}
+		// all at once, as a table looks them up: the same facts
+		iris := []string{ir.ID, town.ID, ent + "nowhere", pakistan.ID}
+		all, err := s.EntitiesFacts(ctx, iris)
+		if err != nil || len(all) != len(iris) {
+			t.Fatalf("EntitiesFacts: %v, %v", all, err)
+		}
+		for _, iri := range iris {
+			one, err := s.EntityFacts(ctx, iri)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if f := all[iri]; f.Wikidata != one.Wikidata || f.ISO != one.ISO || !sameFloat(f.Lat, one.Lat) || !sameFloat(f.Lon, one.Lon) {
+				t.Errorf("%s at once: %+v, alone %+v", iri, f, one)
 			}
 		}
 		d, err := s.DocFacts(ctx, "d.txt")

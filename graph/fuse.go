@@ -90,6 +90,8 @@ type fuser struct {
 
 	unitsOf map[quad.IRI][]*unit     // units by event node (recluster.go)
 	allSupp map[quad.Quad][]quad.IRI // supporters of facts, copies' labels included
+
+	touched []quad.IRI // the events whose derived facts derive recomputed
 }
 
 func newFuser(v *view, s *Store, doc quad.IRI) *fuser {

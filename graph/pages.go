@@ -347,12 +347,7 @@ func (w *calendarWalk) read(iri quad.IRI) error {
 	if err := w.r.ctx.Err(); err != nil {
 		return fmt.Errorf("graph: events: %w", err)
 	}
-	if w.class != "" {
-		if ok, err := w.v.has(iri, schema.Type, w.class); err != nil || !ok {
-			return err
-		}
-	}
-	ev, err := w.r.event(iri)
+	ev, err := w.r.eventOf(iri, w.class)
 	if err != nil {
 		return err
 	}

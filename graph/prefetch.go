@@ -145,15 +145,20 @@ var namedPreds = map[quad.Value]bool{schema.Actor: true, schema.Agent: true, sch
 	schema.PlaceOf: true, schema.EventCountry: true}
 
 // prefetch reads ahead, where the store reads in batches, what reading
-// events in full will read.
+// events will read: their listing rows first, then what reading in full
+// the events without one will read, and the entities either names.
 func (r *reader) prefetch(events []quad.IRI) error {
 	p := r.v.pre
 	if p == nil || len(events) == 0 {
 		return nil
 	}
+	rowed, err := r.prefetchRows(events)
+	if err != nil {
+		return err
+	}
 	var evs []quad.Value
 	for _, e := range events {
-		if _, ok := p.subj[e]; !ok {
+		if _, ok := p.subj[e]; !ok && r.rows[e] == nil {
 			evs = append(evs, e)
 		}
 	}
@@ -170,6 +175,13 @@ func (r *reader) prefetch(events []quad.IRI) error {
 		if !seen[v] {
 			seen[v] = true
 			*list = append(*list, v)
+		}
+	}
+	for _, e := range rowed {
+		for _, iri := range r.rows[e].entities() {
+			if r.entities[iri] == nil {
+				add(&entities, iri)
+			}
 		}
 	}
 	for _, e := range evs {
@@ -236,6 +248,52 @@ func (r *reader) prefetch(events []quad.IRI) error {
 		}
 	}
 	return p.read(storage.Select{Dir: quad.Subject, Values: sets2, Preds: []quad.Value{schema.SupportedBy}})
+}
+
+// prefetchRows reads the listing rows of events not yet read, with one
+// batch, and returns the events that have one.
+func (r *reader) prefetchRows(events []quad.IRI) ([]quad.IRI, error) {
+	p := r.v.pre
+	if r.full || r.s.fullReads {
+		return nil, nil
+	}
+	var want []quad.Value
+	for _, e := range events {
+		if _, ok := p.cached(quad.Subject, e, schema.RowOf); !ok {
+			want = append(want, e)
+		}
+	}
+	if err := p.read(storage.Select{Dir: quad.Subject, Values: want, Preds: []quad.Value{schema.RowOf}}); err != nil {
+		return nil, err
+	}
+	var rowed []quad.IRI
+	for _, e := range events {
+		if r.rows[e] != nil {
+			rowed = append(rowed, e)
+			continue
+		}
+		row, ok, err := r.storedRow(e)
+		if err != nil {
+			return nil, err
+		}
+		if ok {
+			r.rows[e] = row
+			rowed = append(rowed, e)
+		}
+	}
+	return rowed, nil
+}
+
+// entities lists the entities row names.
+func (row *eventRow) entities() []quad.IRI {
+	var out []quad.IRI
+	for _, list := range [][]string{row.Actors, row.Agents, row.Targets, row.Places} {
+		out = append(out, toIRIs(list)...)
+	}
+	if row.Country != "" {
+		out = append(out, quad.IRI(row.Country))
+	}
+	return out
 }
 
 // disputed returns the support index keys rank reads for facts: those of

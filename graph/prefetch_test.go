@@ -2,7 +2,6 @@ package graph
 
 import (
 	"context"
-	"encoding/json"
 	"testing"
 
 	"github.com/newsgraph/newsgraph/extract"
@@ -28,27 +27,7 @@ func TestBatchedPagesEqualRowByRow(t *testing.T) {
 		if rowByRow && newReader(ctx, s).v.pre != nil {
 			t.Fatal("rowByRow reads ahead")
 		}
-		var out []extract.Event
-		for {
-			page := mustEvents(t, s, f)
-			out = append(out, page...)
-			if f.Limit == 0 || len(page) < f.Limit {
-				break
-			}
-			f.Cursor = EventCursor(page[len(page)-1])
-		}
-		for _, e := range out {
-			one, err := s.Event(ctx, e.ID)
-			if err != nil || one == nil {
-				t.Fatalf("Event(%s): %v, %v", e.ID, one, err)
-			}
-			out = append(out, *one)
-		}
-		b, err := json.MarshalIndent(out, "", " ")
-		if err != nil {
-			t.Fatal(err)
-		}
-		return string(b)
+		return listAll(t, s, f, -1)
 	}
 	for _, tc := range []struct {
 		name string

@@ -147,6 +147,11 @@ func (s *Store) fuseRecord(v *view, p *pending, rec *extract.Record) (PutResult,
 		return res, err
 	}
 	p.merge(fused)
+	rows, err := s.rowChanges(v, f.touched)
+	if err != nil {
+		return res, err
+	}
+	p.merge(rows)
 	res.Quads += own
 	return res, nil
 }

@@ -101,6 +101,12 @@ type reader struct {
 	// backend has versions (see listingCache): entities are then shared with later readers of the
 	// same version.
 	version string
+	// full reads every event in full, not from its row (rows.go).
+	full bool
+	// rows holds the rows read ahead (prefetch), by event.
+	rows map[quad.IRI]*eventRow
+	// names holds the names of the countries entities belong to.
+	names map[quad.IRI]string
 }
 
 func newReader(ctx context.Context, s *Store) *reader {
@@ -109,7 +115,7 @@ func newReader(ctx context.Context, s *Store) *reader {
 		v.pre = newPrefetched(b)
 	}
 	return &reader{ctx: ctx, s: s, entities: map[quad.IRI]*entityInfo{}, docs: map[quad.Value]*citation{},
-		fuser: newFuser(v, s, ""), v: v}
+		fuser: newFuser(v, s, ""), v: v, rows: map[quad.IRI]*eventRow{}, names: map[quad.IRI]string{}}
 }
 
 // instances lists the distinct nodes of a class.
@@ -136,6 +142,12 @@ func (r *reader) values(subj quad.Value, pred quad.IRI) []quad.Value {
 	if err != nil && r.err == nil {
 		r.err = err
 	}
+	return r.ranked(facts)
+}
+
+// ranked returns the distinct objects of facts (quads of one subject and
+// predicate), those more documents state first, then in lexical order.
+func (r *reader) ranked(facts []quad.Quad) []quad.Value {
 	out, count := r.rank(facts)
 	sort.SliceStable(out, func(i, j int) bool {
 		if count[out[i]] != count[out[j]] {
@@ -143,16 +155,6 @@ func (r *reader) values(subj quad.Value, pred quad.IRI) []quad.Value {
 		}
 		return out[i].String() < out[j].String()
 	})
-	return out
-}
-
-// distinct returns the distinct objects of subj's pred facts, in the
-// order first read.
-func (r *reader) distinct(subj quad.Value, pred quad.IRI) []quad.Value {
-	out, err := r.v.out(subj, pred)
-	if err != nil && r.err == nil {
-		r.err = err
-	}
 	return out
 }
 
@@ -217,24 +219,33 @@ func (r *reader) entity(iri quad.IRI) *entityInfo {
 
 // readEntity reads what events show of entity iri.
 func (r *reader) readEntity(iri quad.IRI) *entityInfo {
+	facts := r.entityFacts(iri)
 	e := &entityInfo{ref: extract.Ref{ID: string(iri)}}
-	e.ref.Name = r.text(iri, schema.Name)
-	for _, c := range r.values(iri, schema.Type) {
+	e.ref.Name = firstText(r.ranked(facts[schema.Name]))
+	for _, c := range r.ranked(facts[schema.Type]) {
 		if c, ok := c.(quad.IRI); ok && c != schema.Entity {
 			e.ref.Class = schema.LocalName(c)
 			break
 		}
 	}
-	if vs := r.values(iri, schema.CountryOf); len(vs) > 0 {
+	if vs := r.ranked(facts[schema.CountryOf]); len(vs) > 0 {
 		if c, ok := vs[0].(quad.IRI); ok {
-			e.ref.Country = r.text(c, schema.Name)
+			e.ref.Country = r.name(c)
 		} else {
 			e.ref.Country = schema.TextOf(vs[0])
 		}
 	}
-	e.ref.Lat, e.ref.Lon = r.decimal(iri, schema.Lat), r.decimal(iri, schema.Lon)
+	e.ref.Lat, e.ref.Lon = decimalOf(r.ranked(facts[schema.Lat])), decimalOf(r.ranked(facts[schema.Lon]))
 	// the aliases are a set (matchesName): not ranked by support
-	for _, n := range append([]string{e.ref.Name}, textsOf(r.distinct(iri, schema.Alias))...) {
+	aliases := map[quad.Value]bool{}
+	names := []string{e.ref.Name}
+	for _, q := range facts[schema.Alias] {
+		if !aliases[q.Object] {
+			aliases[q.Object] = true
+			names = append(names, schema.TextOf(q.Object))
+		}
+	}
+	for _, n := range names {
 		if n != "" {
 			e.names = append(e.names, strings.ToLower(n))
 		}
@@ -242,9 +253,68 @@ func (r *reader) readEntity(iri quad.IRI) *entityInfo {
 	return e
 }
 
-// decimal reads a number of subj (a coordinate); nil when it has none.
-func (r *reader) decimal(subj quad.Value, pred quad.IRI) *float64 {
-	for _, v := range r.values(subj, pred) {
+// entityFacts reads the facts of entity iri that events show, by
+// predicate (entityPreds): where the reader reads ahead, each predicate
+// from what was read; otherwise with one scan of the entity's quads that
+// passes over those it may have thousands of (entitySkipped).
+func (r *reader) entityFacts(iri quad.IRI) map[quad.Value][]quad.Quad {
+	out := make(map[quad.Value][]quad.Quad, len(entityPreds))
+	keep := func(q quad.Quad) {
+		if entityPredSet[q.Predicate] {
+			out[q.Predicate] = append(out[q.Predicate], q)
+		}
+	}
+	var err error
+	if r.v.pre != nil {
+		for _, p := range entityPreds {
+			if err = r.v.each(quad.Subject, iri, p, keep); err != nil {
+				break
+			}
+		}
+	} else {
+		err = r.v.except(iri, entitySkipped, nil, keep)
+	}
+	if err != nil && r.err == nil {
+		r.err = err
+	}
+	return out
+}
+
+// entityPredSet holds entityPreds.
+var entityPredSet = func() map[quad.Value]bool {
+	out := map[quad.Value]bool{}
+	for _, p := range entityPreds {
+		out[p] = true
+	}
+	return out
+}()
+
+// entitySkipped are the predicates of quads an entity may have
+// thousands of: the documents that name it, and the direct edges from an
+// attacker (the other direct edges are few, and read).
+var entitySkipped = []quad.Value{schema.MentionedIn, schema.Struck, schema.StruckIn}
+
+// name is the name of entity iri (reader.text), cached.
+func (r *reader) name(iri quad.IRI) string {
+	if n, ok := r.names[iri]; ok {
+		return n
+	}
+	n := r.text(iri, schema.Name)
+	r.names[iri] = n
+	return n
+}
+
+func firstText(vs []quad.Value) string {
+	if len(vs) > 0 {
+		return schema.TextOf(vs[0])
+	}
+	return ""
+}
+
+// decimalOf is the first of vs that is a number (a coordinate); nil
+// when none is.
+func decimalOf(vs []quad.Value) *float64 {
+	for _, v := range vs {
 		if f, ok := schema.DecimalOf(v); ok {
 			return &f
 		}
@@ -339,133 +409,45 @@ func (c *citation) claim(sc *extract.SourceClaim) {
 	sc.Doc, sc.Title, sc.URL, sc.Source, sc.Published = c.id, c.title, c.url, c.source, c.published
 }
 
-// event reads one fused event node; nil if it has no reports left.
+// event reads one fused event node; nil if it has no reports left: from
+// its listing row where it has one (rows.go), else in full.
 func (r *reader) event(iri quad.IRI) (*fusedEvent, error) {
-	r.s.eventReads.Add(1)
-	fe := &fusedEvent{}
-	ev := &fe.Event
-	ev.ID = string(iri)
-	fused := schema.FusedGraph(r.s.base)
-	byPred := map[quad.IRI][]quad.Quad{}
-	var order []quad.Quad // distinct facts, in the order first seen
-	seen := map[quad.Quad]bool{}
-	err := r.v.subject(iri, func(q quad.Quad) {
-		p, ok := q.Predicate.(quad.IRI)
-		if !ok {
-			return
-		}
-		if q.Label == fused {
-			switch p {
-			case schema.Date:
-				fe.date = schema.TextOf(q.Object)
-			case schema.KilledMin:
-				ev.Killed = intOf(q.Object)
-			case schema.KilledMax:
-				ev.KilledMax = intOf(q.Object)
-			case schema.InjuredMin:
-				ev.Injured = intOf(q.Object)
-			case schema.InjuredMax:
-				ev.InjuredMax = intOf(q.Object)
-			}
-			return
-		}
-		byPred[p] = append(byPred[p], q)
-		if t := triple(q); !seen[t] {
-			seen[t] = true
-			order = append(order, q)
-		}
-	})
-	if err != nil {
-		return nil, err
-	}
-	// the value of a predicate most documents state, ties broken by first
-	// seen
-	mode := func(p quad.IRI) quad.Value {
-		vs, count := r.rank(byPred[p])
-		var best quad.Value
-		for _, v := range vs {
-			if best == nil || count[v] > count[best] {
-				best = v
-			}
-		}
-		return best
-	}
-	all := func(p quad.IRI) []quad.Value {
-		var out []quad.Value
-		for _, q := range order {
-			if q.Predicate == p {
-				out = append(out, q.Object)
-			}
-		}
-		return out
-	}
-	iris := func(p quad.IRI) []quad.IRI {
-		var out []quad.IRI
-		for _, v := range all(p) {
-			if v, ok := v.(quad.IRI); ok {
-				out = append(out, v)
-			}
-		}
-		return out
-	}
-	sortedTexts := func(p quad.IRI) []string {
-		out := textsOf(all(p))
-		sort.Strings(out)
-		return out
-	}
-
-	for _, t := range iris(schema.Type) {
-		if t != schema.Event {
-			ev.Type = schema.LocalName(t)
-			break
-		}
-	}
-	ev.Subtype = schema.TextOf(mode(schema.Subtype))
-	ev.Cameo = schema.TextOf(mode(schema.Cameo))
-	ev.Operation = schema.TextOf(mode(schema.Operation))
-	ev.RetaliationFor = schema.TextOf(mode(schema.RetaliationFor))
-	actors, agents := iris(schema.Actor), iris(schema.Agent)
-	places := iris(schema.PlaceOf)
-	ev.Actors = r.refs(actors)
-	if len(agents) > 0 {
-		ev.Agents = r.refs(agents)
-	}
-	ev.Targets = r.refs(iris(schema.Target))
-	ev.TargetText = sortedTexts(schema.TargetText)
-	ev.Places = r.refs(places)
-	fe.doers = append(actors, agents...)
-	fe.placements = places
-	if c, ok := mode(schema.EventCountry).(quad.IRI); ok {
-		ref := r.entity(c).ref
-		ev.Country = &ref
-		fe.placements = append(fe.placements, c)
-	}
-	ev.Weapons = sortedTexts(schema.Weapon)
-	if ev.Weapons == nil {
-		ev.Weapons = []string{}
-	}
-	if fe.date != "" {
-		d := fe.date
-		ev.Date = &d
-	}
-	if ev.KilledMax != nil && ev.Killed != nil && *ev.KilledMax == *ev.Killed {
-		ev.KilledMax = nil
-	}
-	if ev.InjuredMax != nil && ev.Injured != nil && *ev.InjuredMax == *ev.Injured {
-		ev.InjuredMax = nil
-	}
-	if err := r.sources(iri, fe); err != nil {
-		return nil, err
-	}
-	if len(ev.Sources) == 0 {
-		return nil, nil
-	}
-	return fe, r.err
+	return r.eventOf(iri, "")
 }
 
-// sources reads the reports of an event: one SourceClaim per document.
-func (r *reader) sources(iri quad.IRI, fe *fusedEvent) error {
-	ev := &fe.Event
+// eventOf is event, nil also where class is not "" and the event is not
+// of class.
+func (r *reader) eventOf(iri quad.IRI, class quad.IRI) (*fusedEvent, error) {
+	if !r.full && !r.s.fullReads {
+		row, ok, err := r.storedRow(iri)
+		if err != nil {
+			return nil, err
+		}
+		delete(r.rows, iri)
+		if ok {
+			if class != "" && row.Type != schema.LocalName(class) {
+				return nil, nil
+			}
+			r.s.eventReads.Add(1)
+			return r.show(iri, row)
+		}
+	}
+	if class != "" {
+		if ok, err := r.v.has(iri, schema.Type, class); err != nil || !ok {
+			return nil, err
+		}
+	}
+	r.s.eventReads.Add(1)
+	row, err := r.collect(iri)
+	if err != nil || row == nil {
+		return nil, err
+	}
+	return r.show(iri, row)
+}
+
+// sources reads the reports of an event into its row: one source per
+// document.
+func (r *reader) sources(iri quad.IRI, row *eventRow) error {
 	reports, err := r.v.in(iri, schema.ReportOf)
 	if err != nil {
 		return err
@@ -512,7 +494,7 @@ func (r *reader) sources(iri quad.IRI, fe *fusedEvent) error {
 			}
 			c.Evidence = append(c.Evidence, sp)
 		}
-		sort.SliceStable(c.Evidence, func(i, j int) bool { return c.Evidence[i].Start < c.Evidence[j].Start })
+		sortSpans(c.Evidence)
 		prev, ok := byDoc[c.Doc]
 		if !ok {
 			byDoc[c.Doc] = c
@@ -549,19 +531,34 @@ func (r *reader) sources(iri quad.IRI, fe *fusedEvent) error {
 	sort.Strings(docs)
 	for _, d := range docs {
 		c := byDoc[d]
-		ev.Sources = append(ev.Sources, c.SourceClaim)
-		if c.confidence > ev.Confidence {
-			ev.Confidence = c.confidence
+		row.Sources = append(row.Sources, rowSourceOf(c.SourceClaim))
+		if c.confidence > row.Confidence {
+			row.Confidence = c.confidence
 		}
-		if ev.DateText == nil && c.dateText != "" && c.Date != nil && ev.Date != nil && *c.Date == *ev.Date {
+		if row.DateText == nil && c.dateText != "" && c.Date != nil && row.Date != "" && *c.Date == row.Date {
 			t := c.dateText
-			ev.DateText = &t
+			row.DateText = &t
 		}
-	}
-	if len(ev.Sources) > 0 {
-		ev.Evidence = ev.Sources[0].Evidence
 	}
 	return nil
+}
+
+// sortSpans orders the evidence spans of a report by where they start,
+// then end, sentence and text: the same order however the store lists
+// them.
+func sortSpans(spans []extract.Span) {
+	sort.Slice(spans, func(i, j int) bool {
+		a, b := spans[i], spans[j]
+		switch {
+		case a.Start != b.Start:
+			return a.Start < b.Start
+		case a.End != b.End:
+			return a.End < b.End
+		case a.Sentence != b.Sentence:
+			return a.Sentence < b.Sentence
+		}
+		return a.Text < b.Text
+	})
 }
 
 // span reads an evidence span: a literal (schema.EvidenceSpan), or the

@@ -647,7 +647,8 @@ func (f *fuser) moveFacts(ch *changes, units []*unit, target map[[2]quad.IRI]qua
 
 // derive recomputes the derived facts (labelled schema.FusedGraph) of the
 // events touched: those of each cluster from all its units, none for a
-// node left without reports.
+// node left without reports. It notes the events in f.touched, whose
+// listing rows are then written again (rows.go).
 func (f *fuser) derive(ch *changes, touched []quad.IRI, clusters []*cluster) {
 	fused := schema.FusedGraph(f.s.base)
 	cal := f.newCalendarEdit(ch)
@@ -657,6 +658,7 @@ func (f *fuser) derive(ch *changes, touched []quad.IRI, clusters []*cluster) {
 			continue
 		}
 		seen[e] = true
+		f.touched = append(f.touched, e)
 		f.fail(f.v.subject(e, func(q quad.Quad) {
 			if q.Label == fused {
 				ch.remove(q)

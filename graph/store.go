@@ -87,6 +87,9 @@ type Store struct {
 	// backend reads in batches (prefetch.go), for tests that compare
 	// the two.
 	rowByRow bool
+	// fullReads makes readers read every event in full, not from its
+	// listing row (rows.go), for tests that compare the two.
+	fullReads bool
 
 	// mu serialises Put (which reads, fuses and writes as one step) and
 	// keeps readers off the memory backend while it changes.

@@ -24,25 +24,22 @@ var eventColumns = []string{
 	"sources", "source_urls", "source_outlets", "source_docs", "evidence",
 }
 
-// tableFacts looks up what a row shows beyond the fused event itself
-// (*graph.Store does).
+// tableFacts looks up what a row shows of its entities beyond the fused
+// event itself, all at once (*graph.Store does). What it shows of a
+// document (its URL and outlet) is in the event's source claims.
 type tableFacts interface {
-	EntityFacts(ctx context.Context, iri string) (graph.EntityFacts, error)
-	DocFacts(ctx context.Context, id string) (graph.DocFacts, error)
+	EntitiesFacts(ctx context.Context, iris []string) (map[string]graph.EntityFacts, error)
 }
 
-// eventTable writes events as rows, looking up each entity's and each
-// document's facts once.
+// eventTable writes events as rows, looking up each entity's facts once.
 type eventTable struct {
 	ctx   context.Context
 	facts tableFacts // nil: no look-ups, those cells stay empty
 	ents  map[string]graph.EntityFacts
-	docs  map[string]graph.DocFacts
-	err   error
 }
 
 func newEventTable(ctx context.Context, facts tableFacts) *eventTable {
-	return &eventTable{ctx: ctx, facts: facts, ents: map[string]graph.EntityFacts{}, docs: map[string]graph.DocFacts{}}
+	return &eventTable{ctx: ctx, facts: facts, ents: map[string]graph.EntityFacts{}}
 }
 
 // writeEventCSV writes events as RFC 4180 CSV (sep ',') or as TSV (sep
@@ -50,6 +47,9 @@ func newEventTable(ctx context.Context, facts tableFacts) *eventTable {
 // with a header row.
 func writeEventCSV(ctx context.Context, w io.Writer, events []extract.Event, facts tableFacts, sep rune) error {
 	t := newEventTable(ctx, facts)
+	if err := t.lookUp(events); err != nil {
+		return err
+	}
 	cw := csv.NewWriter(w)
 	cw.Comma = sep
 	if err := cw.Write(eventColumns); err != nil {
@@ -57,9 +57,6 @@ func writeEventCSV(ctx context.Context, w io.Writer, events []extract.Event, fac
 	}
 	for _, ev := range events {
 		row := t.row(ev)
-		if t.err != nil {
-			return t.err
-		}
 		if sep == '\t' {
 			row = flattenCells(row)
 		}
@@ -97,7 +94,7 @@ func (t *eventTable) row(ev extract.Event) []string {
 	}
 	admin1, location := placeColumns(ev.Places)
 	lat, lon, geo := t.coordinates(ev, admin1, location)
-	urls, outlets, docs := t.sourceColumns(ev.Sources)
+	urls, outlets, docs := sourceColumns(ev.Sources)
 	evidence := ""
 	if len(ev.Evidence) > 0 {
 		evidence = ev.Evidence[0].Text
@@ -116,30 +113,38 @@ func (t *eventTable) row(ev extract.Event) []string {
 	}
 }
 
-// entity is the facts of entity iri (none without a look-up).
-func (t *eventTable) entity(iri string) graph.EntityFacts {
-	if t.facts == nil || iri == "" || t.err != nil {
-		return graph.EntityFacts{}
+// lookUp reads the facts of every entity events name, with one call.
+func (t *eventTable) lookUp(events []extract.Event) error {
+	if t.facts == nil {
+		return nil
 	}
-	f, ok := t.ents[iri]
-	if !ok {
-		f, t.err = t.facts.EntityFacts(t.ctx, iri)
+	var iris []string
+	add := func(r extract.Ref) {
+		if _, ok := t.ents[r.ID]; !ok && r.ID != "" {
+			t.ents[r.ID] = graph.EntityFacts{}
+			iris = append(iris, r.ID)
+		}
+	}
+	for _, ev := range events {
+		for _, refs := range [][]extract.Ref{ev.Actors, ev.Targets, ev.Places} {
+			for _, r := range refs {
+				add(r)
+			}
+		}
+		if ev.Country != nil {
+			add(*ev.Country)
+		}
+	}
+	facts, err := t.facts.EntitiesFacts(t.ctx, iris)
+	for iri, f := range facts {
 		t.ents[iri] = f
 	}
-	return f
+	return err
 }
 
-// doc is the facts of document id (none without a look-up).
-func (t *eventTable) doc(id string) graph.DocFacts {
-	if t.facts == nil || t.err != nil {
-		return graph.DocFacts{}
-	}
-	f, ok := t.docs[id]
-	if !ok {
-		f, t.err = t.facts.DocFacts(t.ctx, id)
-		t.docs[id] = f
-	}
-	return f
+// entity is the facts of entity iri (none without a look-up).
+func (t *eventTable) entity(iri string) graph.EntityFacts {
+	return t.ents[iri]
 }
 
 // isoCodes lists the ISO 3166 codes of refs' countries, each once.
@@ -181,11 +186,10 @@ func (t *eventTable) coordinates(ev extract.Event, admin1, location extract.Ref)
 
 // sourceColumns lists the sources' URLs and outlets (each once, where the
 // input gave them) and their document ids.
-func (t *eventTable) sourceColumns(sources []extract.SourceClaim) (urls, outlets, docs []string) {
+func sourceColumns(sources []extract.SourceClaim) (urls, outlets, docs []string) {
 	for _, s := range sources {
-		f := t.doc(s.Doc)
-		urls = appendOnce(urls, f.URL)
-		outlets = appendOnce(outlets, f.Source)
+		urls = appendOnce(urls, s.URL)
+		outlets = appendOnce(outlets, s.Source)
 		docs = append(docs, s.Doc)
 	}
 	return urls, outlets, docs
