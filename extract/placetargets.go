@@ -70,7 +70,7 @@ func (d *docState) placeHit(f *frame, m *mention) bool {
 // modifierPlaceHit records the town or region that event noun phrase ch
 // names before its head, by a possessive or as a modifier right before it
 // ("Aleppo's bombardment", "the Nagasaki blast"): the place the event
-// struck, also its place. A country there is as often the doer ("US
+// struck (its place already, read from its sentence). A country there is as often the doer ("US
 // strikes", "Pakistan's strikes") and is left alone.
 func (d *docState) modifierPlaceHit(f *frame, ps *syntax.Sentence, ch *syntax.Chunk) {
 	for _, m := range d.ments[f.s] {
@@ -79,7 +79,6 @@ func (d *docState) modifierPlaceHit(f *frame, ps *syntax.Sentence, ch *syntax.Ch
 		}
 		if m.possessive || m.b == ch.Head {
 			f.placesHit = appendEnt(f.placesHit, m.ent)
-			d.addPlace(f, m.ent)
 		}
 	}
 }
