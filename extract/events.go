@@ -29,6 +29,7 @@ type frame struct {
 	targets             []*entity
 	targetText          []string
 	hitPlaces           []*entity // towns, countries and venues hit: targets beside the people hit there
+	placesHit           []*entity // towns, regions and countries struck: targets where it names no other (placetargets.go)
 	actorText           []string  // actors described, not named: "unknown gunmen"
 	syn                 bool      // found by the frame table (frames.go)
 	reported            bool      // a finite verb reports it as happened

@@ -1465,6 +1465,7 @@ func (d *docState) fillFromSyntax(f *frame, ps *syntax.Sentence, def *frameDef, 
 			}
 		}
 	}
+	d.placesHitBy(f, ps, def, r.targets)
 	// the victims of a killing by a named doer, or of an event noun
 	// ("the explosion injured two officers"), are its targets
 	if (fresh || def.needAgent && named || ch.Kind == syntax.NP && !def.symmetric || len(r.victims) > 0 && len(f.targets) > 0) && !peopleHit(f.targets) && len(f.targetText) == 0 {
@@ -1477,6 +1478,9 @@ func (d *docState) fillFromSyntax(f *frame, ps *syntax.Sentence, def *frameDef, 
 	}
 	if ch.Kind == syntax.NP && len(r.targets) == 0 {
 		d.modifierTarget(f, ps, ch)
+		if !def.symmetric {
+			d.modifierPlaceHit(f, ps, ch)
+		}
 	}
 	if fresh || len(f.places) == 0 {
 		for _, np := range r.places {
@@ -2083,6 +2087,9 @@ func (d *docState) pronounTarget(f *frame, ps *syntax.Sentence, np int) bool {
 		if p.ent.class == ClassCountry {
 			f.hitPlaces = appendEnt(f.hitPlaces, p.ent)
 		}
+		if ch.Prep < 0 || placeHitPreps.has(ps.PrepOf(np)) {
+			f.placesHit = appendEnt(f.placesHit, p.ent) // "bombing it": the town was hit
+		}
 		return true
 	}
 	if m == nil {
@@ -2115,7 +2122,8 @@ func later(a, b *mention) bool {
 // was hit ("troops invaded Mali", "Russia struck Ukraine"), where a
 // country after a preposition only says where it happened. They are
 // targets of the event beside the people hit there (frame.hitPlaces),
-// not in their stead. A town or region attacked stays the event's place.
+// not in their stead. A town or region attacked stays the event's place,
+// and is its target only where it names no other (placesHitBy).
 func (d *docState) placeObject(f *frame, ps *syntax.Sentence, np int) {
 	for _, m := range d.npMentions(f.s, ps, np) {
 		if m.ent.class == ClassCountry && !m.demonym && !containsEnt(f.actors, m.ent) && headsPhrase(ps, np, m.b) {

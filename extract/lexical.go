@@ -256,6 +256,10 @@ func (x *Lexical) eventOut(d *docState, ev *docEvent) Event {
 			out.Targets = append(out.Targets, x.ref(p))
 		}
 	}
+	// a town attacked where the event names nothing else hit
+	for _, p := range placeTargets(f) {
+		out.Targets = append(out.Targets, x.ref(p))
+	}
 	if len(f.targets) == 0 {
 		out.TargetText = f.targetText
 	}

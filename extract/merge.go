@@ -204,6 +204,9 @@ func mergeFrame(into, f *frame) {
 	for _, p := range f.hitPlaces {
 		into.hitPlaces = appendEnt(into.hitPlaces, p)
 	}
+	for _, p := range f.placesHit {
+		into.placesHit = appendEnt(into.placesHit, p)
+	}
 	for _, t := range f.actorText {
 		into.actorText = appendStr(into.actorText, t)
 	}
