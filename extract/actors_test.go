@@ -49,6 +49,12 @@ var actorTests = []struct {
 	{"a named group's unit across a possessive", "Police said the LRA's Gulu brigade attacked two villages near Kitgum.", "LRA's Gulu brigade", "", ""},
 	{"the venue where a bomb went off was hit", "A bomb exploded at the Ritz cafe in Mombasa on Friday, killing four people.", "", "Ritz cafe", ""},
 	{"an unidentified person acts", "An unidentified person threw a grenade at a bus in Mombasa.", "<ArmedGroup>", "", ""},
+	{"an unknown party's supporters act as its side", "KPU supporters beat up two traders during the Ruiru by-election.", "KPU", "<Civilians>", ""},
+	{"an unknown party's members hold a captive", "A councillor was held captive by KPU members at a tallying centre in Ruiru.", "KPU", "", ""},
+	{"an unknown group's members are hit", "Seven NLDF members were shot dead by police near Kitale.", "<StateForce>", "NLDF", ""},
+	{"members of an unknown party named in full", "Members of the National Renewal Party attacked a candidate in Kalpa on Monday.", "National Renewal Party", "", ""},
+	{"a hyphenated acronym is one name", "ZDU-NF supporters stabbed a voter in Harare on Monday.", "ZDU-NF", "", ""},
+	{"an unknown liberation army is armed", "The Kivu Liberation Army attacked a village near Goma on Monday.", "<ArmedGroup>", "", ""},
 }
 
 func TestActorsAndTargets(t *testing.T) {

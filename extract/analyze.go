@@ -28,6 +28,7 @@ type entity struct {
 	count                 int  // how many the document says there are ("seven civilians"), 0 if it does not
 	unidentified          bool // an armed participant whose identity is not known
 	described             bool // made from a description ("seven civilians"), not a name
+	side                  bool // an organisation found by shape whose people act as its side ("KPU supporters")
 	// ref caches Lexical.ref.
 	ref *Ref
 }

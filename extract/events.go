@@ -140,6 +140,8 @@ func (d *docState) actorOf(m *mention, typ string) (actor, agent *entity) {
 			}
 		}
 		return e, nil
+	case e.class == ClassOrganization && e.side:
+		return e, nil // "KPU supporters beat up voters": the party's side
 	case e.class == ClassOrganization:
 		if e.key == "org/un" || e.key == "org/unsc" || e.key == "org/eu" || e.key == "org/au" || strings.HasPrefix(e.key, "org/") && isInternational(e) {
 			return e, nil

@@ -25,6 +25,13 @@ func (d *docState) findUnknowns() {
 			if !isUpperWord(toks[i]) || d.covered(si, i) || i == 0 && d.r.stopwords.has(toks[i].Norm) {
 				continue
 			}
+			if toks[i].AllCaps() {
+				if d.acronymSide(si, i) {
+					a := d.acronymStart(si, i)
+					d.addUnknownSide(si, a, i+1, d.surface(si, a, i+1), d.memberHeadAround(si, a, i+1))
+				}
+				continue
+			}
 			end := d.nameRun(si, i)
 			if end == i {
 				continue
@@ -51,6 +58,9 @@ func (d *docState) findUnknowns() {
 				e := d.entityFor(&cand{class: ClassArmedGroup, key: "group/" + slug(name), name: name})
 				e.conf = 0.6
 				d.addMention(d.newMention(mention{s: si, a: i, b: end, ent: e}), name)
+			case d.namedSide(si, i, end):
+				a := d.sideStart(si, i)
+				d.addUnknownSide(si, a, end, d.surface(si, a, end), d.memberHeadAround(si, a, end))
 			case next == "near" || next == "in" && end+1 < len(toks) && d.mentionAt(si, end+1) != nil && d.mentionAt(si, end+1).ent.gaz != nil:
 				if i > 0 && (prev == "targeted" || prev == "hit" || prev == "struck" || prev == "in" || prev == "at") && strings.Contains(name, "-") {
 					d.addUnknownPlace(si, i, end, name)
@@ -60,6 +70,143 @@ func (d *docState) findUnknowns() {
 		}
 	}
 	d.findDefinitions()
+}
+
+// sideHeads are the words for the people of an organisation: "X
+// supporters", "members of the X"; armedMemberHeads bear arms.
+var (
+	sideHeads        = grammarList("sideHeads")
+	armedMemberHeads = grammarList("armedMemberHeads")
+)
+
+// orgNameHeads end an organisation's name ("the X Party"); armedNameWords
+// in it make it an armed group ("the X Liberation Army").
+var (
+	orgNameHeads   = grammarList("orgNameHeads")
+	armedNameWords = grammarList("armedNameWords")
+)
+
+// namedSide reports whether the capitalised name at tokens [a, b) of
+// sentence s, which no list knows, names an organisation: it ends with an
+// organisation's head word ("the National Renewal Party", "the Popular
+// Liberation Front") and no preposition of place stands before it.
+func (d *docState) namedSide(s, a, b int) bool {
+	toks := d.sents[s].Tokens
+	if b-a < 2 || !orgNameHeads.has(toks[b-1].Norm) || d.descriptorsOnly(s, a, b-1) {
+		return false
+	}
+	return a == 0 || !locatives.has(toks[a-1].Norm)
+}
+
+// sideStart returns where the name of an organisation that a name run
+// starting at token i ends starts: capitalised words the run left out as
+// common words ("National" in "the National Renewal Party") belong to it.
+func (d *docState) sideStart(s, i int) int {
+	toks := d.sents[s].Tokens
+	a := i
+	for a > 0 && isUpperWord(toks[a-1]) && !toks[a-1].AllCaps() && toks[a-1].Norm != "the" && !d.covered(s, a-1) && !opensSentence(toks, a-1) {
+		a--
+	}
+	return a
+}
+
+// acronymSide reports whether the all-capitals word at token i of sentence
+// s, which no list knows, is an organisation's acronym that its people
+// stand beside: "KPU supporters", "members of KPU", "partisans of the KPU".
+func (d *docState) acronymSide(s, i int) bool {
+	t := d.sents[s].Tokens[i]
+	if len(t.Text) < 2 || len(t.Text) > 6 || d.headline[s] || !lettersOnly(t.Text) {
+		return false
+	}
+	return d.memberHeadAround(s, i, i+1) != ""
+}
+
+// acronymStart returns where the hyphenated acronym that ends with token
+// i starts: "ZANU-PF" is one name, not "PF".
+func (d *docState) acronymStart(s, i int) int {
+	toks := d.sents[s].Tokens
+	a := i
+	for a >= 2 && toks[a-1].Norm == "-" && !toks[a-1].SpaceBefore && !toks[a].SpaceBefore && toks[a-2].AllCaps() && !d.covered(s, a-2) {
+		a -= 2
+	}
+	return a
+}
+
+// memberHeadAround returns the word for an organisation's people written
+// right after the name at tokens [a, b) ("X supporters") or before it with
+// "of" ("members of the X"), or "".
+func (d *docState) memberHeadAround(s, a, b int) string {
+	toks := d.sents[s].Tokens
+	if b < len(toks) && sideHeads.has(toks[b].Norm) {
+		return toks[b].Norm
+	}
+	k := a - 1
+	if k >= 0 && toks[k].Norm == "the" {
+		k--
+	}
+	if k >= 1 && toks[k].Norm == "of" && sideHeads.has(toks[k-1].Norm) {
+		return toks[k-1].Norm
+	}
+	return ""
+}
+
+// lettersOnly reports whether w is made of ASCII letters only: an acronym,
+// not a code such as "G7" or "M-16".
+func lettersOnly(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if c := w[i]; (c < 'A' || c > 'Z') && (c < 'a' || c > 'z') {
+			return false
+		}
+	}
+	return true
+}
+
+// addUnknownSide records the organisation no list knows that tokens [a,
+// b) of sentence s name: an armed group when its name or the word for its
+// people says it bears arms ("the X Liberation Army", "X fighters"), else
+// an organisation that takes a side (a party, a movement), whose people
+// acting are its side. An acronym joins an organisation of the document
+// whose name it abbreviates.
+func (d *docState) addUnknownSide(s, a, b int, name, people string) {
+	class := ClassOrganization
+	if armedMemberHeads.has(people) || d.armedName(s, a, b) {
+		class = ClassArmedGroup
+	}
+	e := d.sideByAcronym(s, a, b, name)
+	if e == nil {
+		key := "org/side-" + slug(name)
+		if class == ClassArmedGroup {
+			key = "group/" + slug(name)
+		}
+		e = d.entityFor(&cand{class: class, key: key, name: name})
+		e.conf, e.side = 0.6, true
+	}
+	d.addMention(d.newMention(mention{s: s, a: a, b: b, ent: e}), name)
+}
+
+// armedName reports whether a word of the name at tokens [a, b) says the
+// organisation bears arms.
+func (d *docState) armedName(s, a, b int) bool {
+	for _, t := range d.sents[s].Tokens[a:b] {
+		if armedNameWords.has(t.Norm) {
+			return true
+		}
+	}
+	return false
+}
+
+// sideByAcronym returns the organisation found by shape earlier in the
+// document whose name the acronym at tokens [a, b) abbreviates, or nil.
+func (d *docState) sideByAcronym(s, a, b int, acr string) *entity {
+	if b-a != 1 || !d.sents[s].Tokens[a].AllCaps() || len(acr) < 3 {
+		return nil
+	}
+	for _, e := range d.order {
+		if e.side && e.name != acr && acronymOf(acr, e.name) {
+			return e
+		}
+	}
+	return nil
 }
 
 // descriptors are words that describe a group (faith, ethnicity, creed)
