@@ -54,6 +54,7 @@ var actorTests = []struct {
 	{"an unknown group's members are hit", "Seven NLDF members were shot dead by police near Kitale.", "<StateForce>", "NLDF", ""},
 	{"members of an unknown party named in full", "Members of the National Renewal Party attacked a candidate in Kalpa on Monday.", "National Renewal Party", "", ""},
 	{"a hyphenated acronym is one name", "ZDU-NF supporters stabbed a voter in Harare on Monday.", "ZDU-NF", "", ""},
+	{"an affiliation in a bracket after the participant", "Men armed with clubs (believed to be partisans of the National Renewal Party) attacked a candidate in Kalpa.", "National Renewal Party", "", ""},
 	{"an unknown liberation army is armed", "The Kivu Liberation Army attacked a village near Goma on Monday.", "<ArmedGroup>", "", ""},
 }
 

@@ -266,20 +266,54 @@ func (d *docState) readAfter(p *participant) {
 		}
 		return
 	}
+	if k < len(toks) && !affiliationCues.has(toks[k].Norm) {
+		k = bracketAfter(toks, k) // "men armed with clubs (believed to be partisans of X)"
+	}
 	if k >= len(toks) || !affiliationCues.has(toks[k].Norm) {
 		return
 	}
-	for j := k + 1; j < len(toks) && j <= k+5; j++ {
+	for j := k + 1; j < len(toks) && j <= k+7; j++ {
 		if toks[j].Kind == text.Punct {
 			return
 		}
 		if m := d.mentionStarting(p.s, j); m != nil {
-			if m.ent.class == ClassArmedGroup {
+			if sideOf(m.ent) {
 				p.affiliation = m.ent
+				return
 			}
-			return
+			if !memberWord(toks, m) {
+				return
+			}
 		}
 	}
+}
+
+// bracketAfter returns the first token inside a bracket that opens within
+// a few words after token k, before any other punctuation ("armed with
+// machetes (believed…"), or len(toks) when none does.
+func bracketAfter(toks []text.Token, k int) int {
+	for j := k; j < len(toks) && j <= k+5; j++ {
+		if toks[j].Norm == "(" {
+			return j + 1
+		}
+		if toks[j].Kind == text.Punct {
+			break
+		}
+	}
+	return len(toks)
+}
+
+// sideOf reports whether e is a side a participant may belong to: an
+// armed group, or an organisation found by shape whose people act.
+func sideOf(e *entity) bool {
+	return e.class == ClassArmedGroup || e.class == ClassOrganization && e.side
+}
+
+// memberWord reports whether mention m is a described participant that a
+// word for a group's people made ("partisans"), which the group's name
+// may follow: "believed to be partisans of X".
+func memberWord(toks []text.Token, m *mention) bool {
+	return m.b-m.a == 1 && (memberHeads.has(toks[m.a].Norm) || sideHeads.has(toks[m.a].Norm))
 }
 
 // townsfolkHeads are the heads that, before "of" or "from" and a place,
@@ -348,7 +382,7 @@ func (d *docState) opensAttack(s, j int) bool {
 // participant's group or country.
 func (d *docState) takeAffiliation(p *participant, m *mention) {
 	switch {
-	case m.ent.class == ClassArmedGroup && p.class != ClassCivilians:
+	case sideOf(m.ent) && p.class != ClassCivilians:
 		p.affiliation = m.ent
 	case m.ent.class == ClassCountry:
 		p.country = m.ent.country
