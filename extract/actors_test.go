@@ -171,3 +171,29 @@ func TestNoCommunityFromPeopleWord(t *testing.T) {
 		}
 	}
 }
+
+// placeNotPersonTests are names a given name would make persons that the
+// document shows to be places: they must stay places, never act or be hit
+// as persons. The sentences are written for this test.
+var placeNotPersonTests = []struct{ name, in, place string }{
+	{"after in, elsewhere in the text", "Militants attacked Abu Seif on Monday, killing five. Residents in Abu Seif said the attackers came from the desert.", "Abu Seif"},
+	{"before a settlement word", "Omar Hadi village was attacked by gunmen on Monday.", "Omar Hadi"},
+}
+
+func TestPlaceNotPerson(t *testing.T) {
+	for _, tt := range placeNotPersonTests {
+		t.Run(tt.name, func(t *testing.T) {
+			rec := extractOne(t, tt.in, "2021-06-08")
+			for _, e := range rec.Entities {
+				if e.Name == tt.place && e.Class != ClassPlace {
+					t.Errorf("%q is a %s, want a place", e.Name, e.Class)
+				}
+			}
+			for _, ev := range rec.Events {
+				if refWanted(append(ev.Actors, ev.Targets...), "<Person>") {
+					t.Errorf("a person acts or is hit: %s", eventRoles(ev))
+				}
+			}
+		})
+	}
+}

@@ -399,3 +399,84 @@ func nameSkeleton(name string) string {
 	}
 	return b.String()
 }
+
+// placeBefore are the prepositions after which a name is a place.
+var placeBefore = grammarList("placeBefore")
+
+// unpersonPlaces undoes the persons that a given name alone made
+// ("Abu", "Omar") when one of their mentions stands where only a place
+// stands: after "in" or "near" ("residents in Abu Seif"), or before a
+// settlement or administrative word ("Omar Hadi village"). Their mentions
+// are dropped, so that the context places read them (findContextPlaces);
+// it returns the spans dropped, for placeAgain.
+func (d *docState) unpersonPlaces() []mention {
+	var dropped []mention
+	for _, p := range d.persons {
+		if d.hasRole(p) || !d.placeContext(p) {
+			continue
+		}
+		for _, m := range p.mentions {
+			d.ments[m.s] = removeMention(d.ments[m.s], m)
+			dropped = append(dropped, mention{s: m.s, a: m.a, b: m.b})
+		}
+		p.mentions = nil
+	}
+	return dropped
+}
+
+// hasRole reports whether the document gives person p a role.
+func (d *docState) hasRole(p *entity) bool {
+	for _, r := range d.roles {
+		if r.person == p {
+			return true
+		}
+	}
+	return false
+}
+
+// placeContext reports whether a mention of p stands where only a place
+// stands.
+func (d *docState) placeContext(p *entity) bool {
+	l := loadWordLists()
+	for _, m := range p.mentions {
+		toks := d.sents[m.s].Tokens
+		if m.possessive {
+			continue
+		}
+		if m.a > 0 && placeBefore.has(toks[m.a-1].Norm) {
+			return true
+		}
+		if m.b < len(toks) && !isUpperWord(toks[m.b]) && l.placeWords[toks[m.b].Norm]&(placeAdmin|placeSettle) != 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// placeAgain makes places of the spans unpersonPlaces dropped that no
+// context place took: the place of the same name when there is one, else
+// a place no gazetteer knows ("attacked Abu Seif" is the Abu Seif that
+// "in Abu Seif" shows to be a place).
+func (d *docState) placeAgain(dropped []mention) {
+	for _, sp := range dropped {
+		if d.covered(sp.s, sp.a) {
+			continue
+		}
+		name := d.surface(sp.s, sp.a, sp.b)
+		if e := d.placeNamed(name); e != nil {
+			d.addMention(d.newMention(mention{s: sp.s, a: sp.a, b: sp.b, ent: e}), name)
+			continue
+		}
+		d.addUnknownPlace(sp.s, sp.a, sp.b, name)
+	}
+}
+
+// placeNamed returns the place of the document with that name, or nil.
+func (d *docState) placeNamed(name string) *entity {
+	for _, e := range d.order {
+		if e.class == ClassPlace && len(e.mentions) > 0 && (e.name == name || e.aliases[name]) {
+			return e
+		}
+	}
+	return nil
+}

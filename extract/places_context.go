@@ -32,7 +32,9 @@ import (
 // from their context, venues, descriptive participants and references
 // back to them.
 func (d *docState) findDescribed() {
+	dropped := d.unpersonPlaces()
 	d.findContextPlaces()
+	d.placeAgain(dropped)
 	d.findVenues()
 	d.findParticipants()
 	d.resolvePronouns()
