@@ -26,9 +26,19 @@ func (d *docState) findUnknowns() {
 				continue
 			}
 			if toks[i].AllCaps() {
-				if d.acronymSide(si, i) {
+				switch {
+				case d.acronymSide(si, i):
 					a := d.acronymStart(si, i)
 					d.addUnknownSide(si, a, i+1, d.surface(si, a, i+1), d.memberHeadAround(si, a, i+1))
+				case d.expandedSide(si, i) > 0:
+					k := d.expandedSide(si, i)
+					e := d.addUnknownSide(si, i+2, k, d.surface(si, i+2, k), "")
+					e.addAlias(toks[i].Text)
+					d.addMention(d.newMention(mention{s: si, a: i, b: i + 1, ent: e}), toks[i].Text)
+					i = k
+				case d.sideNamed(toks[i].Text) != nil:
+					// a later bare use of an organisation found by shape
+					d.addMention(d.newMention(mention{s: si, a: i, b: i + 1, ent: d.sideNamed(toks[i].Text)}), toks[i].Text)
 				}
 				continue
 			}
@@ -121,6 +131,44 @@ func (d *docState) acronymSide(s, i int) bool {
 	return d.memberHeadAround(s, i, i+1) != ""
 }
 
+// expandedSide returns the end of the expansion in brackets that follows
+// the acronym at token i of sentence s, or 0 when none does, an organisation's name ("KPU
+// (Kivu People's Union)", "the NLDF (Nyika Land Defence Force)"): the
+// name ends with an organisation's head word and its initials spell the
+// acronym. The expansion is then read as a name of its own (namedSide),
+// whose alias the acronym becomes (findDefinitions does it the other way
+// round).
+func (d *docState) expandedSide(s, i int) int {
+	toks := d.sents[s].Tokens
+	if i+3 >= len(toks) || toks[i+1].Norm != "(" || len(toks[i].Text) < 2 || !lettersOnly(toks[i].Text) {
+		return 0
+	}
+	k := i + 2
+	for k < len(toks) && k < i+10 && toks[k].Kind == text.Word && (isUpperWord(toks[k]) || toks[k].Norm == "of" || toks[k].Norm == "for" || toks[k].Norm == "the" || toks[k].Norm == "and") {
+		k++
+	}
+	if k >= len(toks) || toks[k].Norm != ")" || k-(i+2) < 2 || !orgNameHeads.has(toks[k-1].Norm) || !acronymOf(toks[i].Text, d.surface(s, i+2, k)) {
+		return 0
+	}
+	for j := i + 2; j < k; j++ {
+		if d.covered(s, j) {
+			return 0
+		}
+	}
+	return k
+}
+
+// sideNamed returns the organisation found by shape that the document
+// names or abbreviates acr, or nil.
+func (d *docState) sideNamed(acr string) *entity {
+	for _, e := range d.order {
+		if e.side && len(e.mentions) > 0 && (e.name == acr || e.aliases[acr] || len(acr) >= 3 && acronymOf(acr, e.name)) {
+			return e
+		}
+	}
+	return nil
+}
+
 // acronymStart returns where the hyphenated acronym that ends with token
 // i starts: "ZANU-PF" is one name, not "PF".
 func (d *docState) acronymStart(s, i int) int {
@@ -166,8 +214,8 @@ func lettersOnly(w string) bool {
 // people says it bears arms ("the X Liberation Army", "X fighters"), else
 // an organisation that takes a side (a party, a movement), whose people
 // acting are its side. An acronym joins an organisation of the document
-// whose name it abbreviates.
-func (d *docState) addUnknownSide(s, a, b int, name, people string) {
+// whose name it abbreviates. It returns the organisation.
+func (d *docState) addUnknownSide(s, a, b int, name, people string) *entity {
 	class := ClassOrganization
 	if armedMemberHeads.has(people) || d.armedName(s, a, b) {
 		class = ClassArmedGroup
@@ -182,6 +230,7 @@ func (d *docState) addUnknownSide(s, a, b int, name, people string) {
 		e.conf, e.side = 0.6, true
 	}
 	d.addMention(d.newMention(mention{s: s, a: a, b: b, ent: e}), name)
+	return e
 }
 
 // armedName reports whether a word of the name at tokens [a, b) says the
