@@ -280,7 +280,7 @@ func prevented(toks []text.Token, a int) bool {
 	k := a - 1
 	// over determiners and an event noun that qualifies the head: "foiled
 	// an assassination attempt"
-	for k >= 0 && k >= a-4 && (nounPremodifier(toks[k]) || len(frames.nouns[toks[k].Norm]) > 0) {
+	for k >= 0 && k >= a-4 && (nounPremodifier(toks[k]) || len(frames.noun(toks[k].Norm)) > 0) {
 		k--
 	}
 	// the second of two nouns the word governs: "a halt to shelling and
