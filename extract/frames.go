@@ -967,7 +967,7 @@ func pickDef(ps *syntax.Sentence, c int) *frameDef {
 	}
 	defs := frames.verb(ch.Lemma)
 	if p := particleOf(ps, c); p != "" {
-		if pd := frames.verb(ch.Lemma+" "+p); len(pd) > 0 {
+		if pd := frames.verb(ch.Lemma + " " + p); len(pd) > 0 {
 			defs = pd
 		}
 	}
@@ -1721,7 +1721,7 @@ func (d *docState) armedPhrase(s int, ps *syntax.Sentence, np int) bool {
 		return true
 	}
 	ch := &ps.Chunks[np]
-	return len(d.r.weapons.FindCoded(d.coded[s].Slice(ch.A, ch.B))) > 0
+	return d.r.weapons.AnyCoded(d.coded[s].Slice(ch.A, ch.B))
 }
 
 // npMentions returns the outermost mentions inside noun phrase np.
@@ -1749,7 +1749,7 @@ func (d *docState) describes(s int, ps *syntax.Sentence, np int, proper bool) bo
 	if tag != syntax.Noun && !(proper && tag == syntax.Proper) || len(frames.noun(lemma)) > 0 || resultNouns.has(lemma) || proper && (territoryWords.has(ps.Toks[ch.Head].Norm) || placeNouns.has(ps.Toks[ch.Head].Norm)) {
 		return false
 	}
-	return len(d.r.weapons.FindCoded(d.coded[s].Slice(ch.A, ch.B))) == 0
+	return !d.r.weapons.AnyCoded(d.coded[s].Slice(ch.A, ch.B))
 }
 
 // resultNouns head phrases that are times, figures or outcomes, never an

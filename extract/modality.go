@@ -367,7 +367,7 @@ func specificNoun(toks []text.Token, f *frame) bool {
 // roleWordAt reports whether a role of the lexicon (an office, a rank:
 // "ambassador", "governor") starts at token j of sentence s.
 func (d *docState) roleWordAt(s, j int) bool {
-	return len(d.r.roles.FindCoded(d.coded[s].Slice(j, j+1))) > 0
+	return d.r.roles.AnyCoded(d.coded[s].Slice(j, j+1))
 }
 
 // dayWord: a weekday or a month name, capitalised as a name.

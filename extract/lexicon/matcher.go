@@ -273,7 +273,7 @@ type Match[V any] struct {
 func (m *Matcher[V]) Find(toks []text.Token) []Match[V] {
 	var buf [16]Word
 	c := m.vocab.Code(toks, buf[:0])
-	return m.find(nil, c.Words, toks)
+	return m.find(nil, c.Words, toks, false)
 }
 
 // FindCoded is Find on tokens coded by a Vocab. When c was not coded by
@@ -290,11 +290,24 @@ func (m *Matcher[V]) AppendCoded(dst []Match[V], c Coded) []Match[V] {
 		var buf [16]Word
 		c = m.vocab.Code(c.Tokens, buf[:0])
 	}
-	return m.find(dst, c.Words, c.Tokens)
+	return m.find(dst, c.Words, c.Tokens, false)
 }
 
-// find appends to out the matches in toks, whose words are ws.
-func (m *Matcher[V]) find(out []Match[V], ws []Word, toks []text.Token) []Match[V] {
+// AnyCoded reports whether FindCoded(c) finds a match: it stops at the
+// first and allocates nothing, for the many questions of the form "does
+// this span hold a trigger?".
+func (m *Matcher[V]) AnyCoded(c Coded) bool {
+	if c.vocab != m.vocab || c.gen != m.vocab.gen || len(c.Words) != len(c.Tokens) {
+		var buf [16]Word
+		c = m.vocab.Code(c.Tokens, buf[:0])
+	}
+	var first [1]Match[V]
+	return len(m.find(first[:0], c.Words, c.Tokens, true)) > 0
+}
+
+// find appends to out the matches in toks, whose words are ws; only the
+// first when first is true.
+func (m *Matcher[V]) find(out []Match[V], ws []Word, toks []text.Token, first bool) []Match[V] {
 	for i := 0; i < len(ws); {
 		if ws[i].joiner {
 			i++
@@ -350,6 +363,9 @@ func (m *Matcher[V]) find(out []Match[V], ws []Word, toks []text.Token) []Match[
 			continue
 		}
 		out = append(out, Match[V]{Start: i, End: bestEnd, Values: best})
+		if first {
+			return out
+		}
 		i = bestEnd
 	}
 	return out
