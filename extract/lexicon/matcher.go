@@ -383,6 +383,9 @@ type Vocab struct {
 	// that length whose first byte is b: a token whose text has no such
 	// shape is not looked up in exact
 	exactShape *[256]uint64 // nil until the first exact word
+	// normShape is the same for the words of norm: most words of news
+	// text are neither in the table nor there, and are not looked up
+	normShape [256]uint64
 }
 
 // NewVocab returns an empty vocabulary.
@@ -406,12 +409,27 @@ func (v *Vocab) add(m *map[string]uint32, w string) uint32 {
 // addNorm numbers a normalised word: the table's id if it has the word.
 func (v *Vocab) addNorm(w string) uint32 {
 	if v.base == nil {
+		v.markNorm(w)
 		return v.addFrom(&v.norm, w, 0)
 	}
 	if id := v.base.word(w); id != 0 {
 		return id
 	}
+	v.markNorm(w)
 	return v.addFrom(&v.norm, w, uint32(v.base.words))
+}
+
+// markNorm records the shape of w, a word of norm, in normShape.
+func (v *Vocab) markNorm(w string) {
+	if w != "" {
+		v.normShape[w[0]] |= 1 << min(len(w), 63)
+	}
+}
+
+// mayBeNorm reports whether w has the shape of some word of norm ("" is
+// always looked up).
+func (v *Vocab) mayBeNorm(w string) bool {
+	return w == "" || v.normShape[w[0]]&(1<<min(len(w), 63)) != 0
 }
 
 // addFrom numbers w in m, new words from first+1 on.
@@ -433,6 +451,9 @@ func (v *Vocab) normID(w string) uint32 {
 		if id := v.base.word(w); id != 0 {
 			return id
 		}
+	}
+	if !v.mayBeNorm(w) {
+		return 0
 	}
 	return v.norm[w]
 }
