@@ -384,8 +384,9 @@ type Vocab struct {
 	// shape is not looked up in exact
 	exactShape *[256]uint64 // nil until the first exact word
 	// normShape is the same for the words of norm: most words of news
-	// text are neither in the table nor there, and are not looked up
-	normShape [256]uint64
+	// text are neither in the table nor there, and are not looked up (nil
+	// until the first word: a document's own vocabulary often has none)
+	normShape *[256]uint64
 }
 
 // NewVocab returns an empty vocabulary.
@@ -421,15 +422,19 @@ func (v *Vocab) addNorm(w string) uint32 {
 
 // markNorm records the shape of w, a word of norm, in normShape.
 func (v *Vocab) markNorm(w string) {
-	if w != "" {
-		v.normShape[w[0]] |= 1 << min(len(w), 63)
+	if w == "" {
+		return
 	}
+	if v.normShape == nil {
+		v.normShape = new([256]uint64)
+	}
+	v.normShape[w[0]] |= 1 << min(len(w), 63)
 }
 
 // mayBeNorm reports whether w has the shape of some word of norm ("" is
 // always looked up).
 func (v *Vocab) mayBeNorm(w string) bool {
-	return w == "" || v.normShape[w[0]]&(1<<min(len(w), 63)) != 0
+	return w == "" || v.normShape != nil && v.normShape[w[0]]&(1<<min(len(w), 63)) != 0
 }
 
 // addFrom numbers w in m, new words from first+1 on.
