@@ -384,8 +384,10 @@ type Vocab struct {
 	// shape is not looked up in exact
 	exactShape *[256]uint64 // nil until the first exact word
 	// normShape is the same for the words of norm: most words of news
-	// text are neither in the table nor there, and are not looked up (nil
-	// until the first word: a document's own vocabulary often has none)
+	// text are neither in the table nor there, and are not looked up.
+	// Kept for vocabularies on a table only (nil until their first added
+	// word): a document's own vocabulary, made for each document, has no
+	// table and few words
 	normShape *[256]uint64
 }
 
@@ -410,7 +412,6 @@ func (v *Vocab) add(m *map[string]uint32, w string) uint32 {
 // addNorm numbers a normalised word: the table's id if it has the word.
 func (v *Vocab) addNorm(w string) uint32 {
 	if v.base == nil {
-		v.markNorm(w)
 		return v.addFrom(&v.norm, w, 0)
 	}
 	if id := v.base.word(w); id != 0 {
@@ -456,9 +457,9 @@ func (v *Vocab) normID(w string) uint32 {
 		if id := v.base.word(w); id != 0 {
 			return id
 		}
-	}
-	if !v.mayBeNorm(w) {
-		return 0
+		if !v.mayBeNorm(w) {
+			return 0
+		}
 	}
 	return v.norm[w]
 }
