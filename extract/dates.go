@@ -41,6 +41,15 @@ func findDates(toks []text.Token, pub time.Time) []dateExpr {
 	return dropDateline(toks, findDatesRaw(toks, pub))
 }
 
+// capitalisedMonth returns the month a capitalised token names; the case
+// first, the cheaper test, which most tokens fail.
+func capitalisedMonth(t text.Token) (time.Month, bool) {
+	if !t.Upper() {
+		return 0, false
+	}
+	return months.get(t.Norm)
+}
+
 // findDatesRaw returns every date expression of a sentence, a dateline's
 // included.
 func findDatesRaw(toks []text.Token, pub time.Time) []dateExpr {
@@ -94,7 +103,7 @@ func findDatesRaw(toks []text.Token, pub time.Time) []dateExpr {
 				continue
 			}
 		}
-		if m, ok := months.get(n); ok && toks[i].Upper() {
+		if m, ok := capitalisedMonth(toks[i]); ok {
 			// January 18, 2024 / January 18 / December 2023 / in December
 			if i+1 < len(toks) && toks[i+1].Kind == text.Number {
 				if y := yearOf(toks, i+1); y > 0 {

@@ -201,7 +201,7 @@ func (d *docState) doerName(s int, ps *syntax.Sentence, np int) (int, int, bool)
 		// a group's)
 		return 0, 0, false
 	}
-	if len(d.r.weapons.FindCoded(d.coded[s].Slice(a, end))) > 0 || len(d.r.triggers.FindCoded(d.coded[s].Slice(a, end))) > 0 {
+	if d.r.weapons.AnyCoded(d.coded[s].Slice(a, end)) || d.r.triggers.AnyCoded(d.coded[s].Slice(a, end)) {
 		return 0, 0, false // "IED detonated", "Grenade attack": a weapon or an event, no doer
 	}
 	return a, end, true

@@ -466,7 +466,7 @@ func (d *docState) isDemonymAt(s, i int) bool {
 
 // triggerAt reports whether an event trigger starts at token i of s.
 func (d *docState) triggerAt(s, i int) bool {
-	return len(d.r.triggers.FindCoded(d.coded[s].Slice(i, i+1))) > 0
+	return d.r.triggers.AnyCoded(d.coded[s].Slice(i, i+1))
 }
 
 func (d *docState) mentionEndsAt(s, i int) bool {
@@ -1312,7 +1312,7 @@ func (d *docState) objectText(s, a, b int) bool {
 	if placeNouns.has(head) || victimNouns.has(head) || b-a == 1 && referringPronouns.has(head) {
 		return false
 	}
-	return len(d.r.weapons.FindCoded(d.coded[s].Slice(a, b))) == 0
+	return !d.r.weapons.AnyCoded(d.coded[s].Slice(a, b))
 }
 
 // referringPronouns refer back to a participant named before.

@@ -145,25 +145,39 @@ var roleTable = map[string]frameRoles{
 	EventAbduction: {place: []string{"in", "at", "near", "along", "outside", "inside", "from", "between", "around"}},
 }
 
-// frameIndex maps a lemma to the rows that name it, verbs and nouns apart.
+// frameIndex maps a lemma to the rows that name it, verbs and nouns apart,
+// on wordMap's table: pickDef asks it of every chunk of every sentence
+// with a trigger.
 type frameIndex struct {
-	verbs, nouns map[string][]*frameDef
+	verbs, nouns wordMap[[]*frameDef]
 }
 
 var frames = buildFrameIndex(frameTable)
 
 func buildFrameIndex(t []frameDef) frameIndex {
-	ix := frameIndex{verbs: map[string][]*frameDef{}, nouns: map[string][]*frameDef{}}
+	verbs, nouns := map[string][]*frameDef{}, map[string][]*frameDef{}
 	for i := range t {
 		r := &t[i]
 		for _, v := range r.verbs {
-			ix.verbs[v] = append(ix.verbs[v], r)
+			verbs[v] = append(verbs[v], r)
 		}
 		for _, n := range r.nouns {
-			ix.nouns[n] = append(ix.nouns[n], r)
+			nouns[n] = append(nouns[n], r)
 		}
 	}
-	return ix
+	return frameIndex{verbs: newWordMap(verbs), nouns: newWordMap(nouns)}
+}
+
+// verb returns the rows that name verb lemma w (nil for none).
+func (ix frameIndex) verb(w string) []*frameDef {
+	defs, _ := ix.verbs.get(w)
+	return defs
+}
+
+// noun returns the rows that name noun lemma w (nil for none).
+func (ix frameIndex) noun(w string) []*frameDef {
+	defs, _ := ix.nouns.get(w)
+	return defs
 }
 
 func hasString(list []string, s string) bool {
@@ -938,22 +952,22 @@ func pickDef(ps *syntax.Sentence, c int) *frameDef {
 		}
 		// a gerund keeps its form as a noun ("bombing", "shelling")
 		for _, w := range []string{ps.Toks[ch.Head].Norm, ch.Lemma} {
-			if defs := frames.nouns[w]; len(defs) > 0 {
+			if defs := frames.noun(w); len(defs) > 0 {
 				return defs[0]
 			}
 		}
 		// "an assassination attempt", "a bombing attempt": an attack
 		// that was made, whatever it achieved
 		if k := ch.Head - 1; ch.Lemma == "attempt" && k >= ch.A {
-			if defs := frames.nouns[ps.Toks[k].Norm]; len(defs) > 0 && defs[0].typ == EventAttack {
+			if defs := frames.noun(ps.Toks[k].Norm); len(defs) > 0 && defs[0].typ == EventAttack {
 				return defs[0]
 			}
 		}
 		return nil
 	}
-	defs := frames.verbs[ch.Lemma]
+	defs := frames.verb(ch.Lemma)
 	if p := particleOf(ps, c); p != "" {
-		if pd := frames.verbs[ch.Lemma+" "+p]; len(pd) > 0 {
+		if pd := frames.verb(ch.Lemma + " " + p); len(pd) > 0 {
 			defs = pd
 		}
 	}
@@ -1707,7 +1721,7 @@ func (d *docState) armedPhrase(s int, ps *syntax.Sentence, np int) bool {
 		return true
 	}
 	ch := &ps.Chunks[np]
-	return len(d.r.weapons.FindCoded(d.coded[s].Slice(ch.A, ch.B))) > 0
+	return d.r.weapons.AnyCoded(d.coded[s].Slice(ch.A, ch.B))
 }
 
 // npMentions returns the outermost mentions inside noun phrase np.
@@ -1732,10 +1746,10 @@ func (d *docState) npMentions(s int, ps *syntax.Sentence, np int) []*mention {
 func (d *docState) describes(s int, ps *syntax.Sentence, np int, proper bool) bool {
 	ch := &ps.Chunks[np]
 	lemma, tag := ps.Word(ch.Head)
-	if tag != syntax.Noun && !(proper && tag == syntax.Proper) || len(frames.nouns[lemma]) > 0 || resultNouns.has(lemma) || proper && (territoryWords.has(ps.Toks[ch.Head].Norm) || placeNouns.has(ps.Toks[ch.Head].Norm)) {
+	if tag != syntax.Noun && !(proper && tag == syntax.Proper) || len(frames.noun(lemma)) > 0 || resultNouns.has(lemma) || proper && (territoryWords.has(ps.Toks[ch.Head].Norm) || placeNouns.has(ps.Toks[ch.Head].Norm)) {
 		return false
 	}
-	return len(d.r.weapons.FindCoded(d.coded[s].Slice(ch.A, ch.B))) == 0
+	return !d.r.weapons.AnyCoded(d.coded[s].Slice(ch.A, ch.B))
 }
 
 // resultNouns head phrases that are times, figures or outcomes, never an

@@ -280,7 +280,7 @@ func prevented(toks []text.Token, a int) bool {
 	k := a - 1
 	// over determiners and an event noun that qualifies the head: "foiled
 	// an assassination attempt"
-	for k >= 0 && k >= a-4 && (nounPremodifier(toks[k]) || len(frames.nouns[toks[k].Norm]) > 0) {
+	for k >= 0 && k >= a-4 && (nounPremodifier(toks[k]) || len(frames.noun(toks[k].Norm)) > 0) {
 		k--
 	}
 	// the second of two nouns the word governs: "a halt to shelling and
@@ -367,7 +367,7 @@ func specificNoun(toks []text.Token, f *frame) bool {
 // roleWordAt reports whether a role of the lexicon (an office, a rank:
 // "ambassador", "governor") starts at token j of sentence s.
 func (d *docState) roleWordAt(s, j int) bool {
-	return len(d.r.roles.FindCoded(d.coded[s].Slice(j, j+1))) > 0
+	return d.r.roles.AnyCoded(d.coded[s].Slice(j, j+1))
 }
 
 // dayWord: a weekday or a month name, capitalised as a name.

@@ -255,6 +255,40 @@ var killWords = grammarList("killWords")
 // "wounded three", "two injured".
 var hurtWords = grammarList("hurtWords")
 
+// tollKinds maps the words of killWords to tollKill and those of hurtWords
+// to tollHurt (both, for a word of both): oneVictim asks both lists of
+// every token, with one lookup.
+var tollKinds = func() wordMap[uint8] {
+	m := map[string]uint8{}
+	for _, l := range []struct {
+		set  wordSet
+		kind uint8
+	}{{killWords, tollKill}, {hurtWords, tollHurt}} {
+		for _, w := range l.set.slots {
+			if w != "" {
+				m[w] |= l.kind
+			}
+		}
+		if l.set.empty {
+			m[""] |= l.kind
+		}
+	}
+	return newWordMap(m)
+}()
+
+// The kinds of tollKinds.
+const (
+	tollKill uint8 = 1 << iota
+	tollHurt
+)
+
+// tollWord reports whether w is in killWords and whether it is in
+// hurtWords.
+func tollWord(w string) (kill, hurt bool) {
+	k, _ := tollKinds.get(w)
+	return k&tollKill != 0, k&tollHurt != 0
+}
+
 // casualty is a figure the sentence gives: Killed or injured, at token At
 // (up to token End).
 type casualty struct {
@@ -710,7 +744,7 @@ func writtenYear(toks []text.Token, i int) bool {
 func oneVictim(toks []text.Token, taken func(int) bool) []casualty {
 	var out []casualty
 	for k, t := range toks {
-		kill, hurt := killWords.has(t.Norm), hurtWords.has(t.Norm)
+		kill, hurt := tollWord(t.Norm)
 		if !kill && !hurt || taken(k) {
 			continue
 		}

@@ -51,3 +51,17 @@ func TestWordMap(t *testing.T) {
 		}
 	}
 }
+
+// TestTollWord checks tollWord against the two lists it merges.
+func TestTollWord(t *testing.T) {
+	words := []string{"", "and", "the", "killed", "wounded", "injured", "dead"}
+	for _, s := range []wordSet{killWords, hurtWords} {
+		words = append(words, s.slots...)
+	}
+	for _, w := range words {
+		kill, hurt := tollWord(w)
+		if kill != killWords.has(w) || hurt != hurtWords.has(w) {
+			t.Errorf("tollWord(%q) = %v, %v; the lists say %v, %v", w, kill, hurt, killWords.has(w), hurtWords.has(w))
+		}
+	}
+}

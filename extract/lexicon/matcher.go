@@ -273,7 +273,7 @@ type Match[V any] struct {
 func (m *Matcher[V]) Find(toks []text.Token) []Match[V] {
 	var buf [16]Word
 	c := m.vocab.Code(toks, buf[:0])
-	return m.find(nil, c.Words, toks)
+	return m.find(nil, c.Words, toks, false)
 }
 
 // FindCoded is Find on tokens coded by a Vocab. When c was not coded by
@@ -290,11 +290,24 @@ func (m *Matcher[V]) AppendCoded(dst []Match[V], c Coded) []Match[V] {
 		var buf [16]Word
 		c = m.vocab.Code(c.Tokens, buf[:0])
 	}
-	return m.find(dst, c.Words, c.Tokens)
+	return m.find(dst, c.Words, c.Tokens, false)
 }
 
-// find appends to out the matches in toks, whose words are ws.
-func (m *Matcher[V]) find(out []Match[V], ws []Word, toks []text.Token) []Match[V] {
+// AnyCoded reports whether FindCoded(c) finds a match: it stops at the
+// first and allocates nothing, for the many questions of the form "does
+// this span hold a trigger?".
+func (m *Matcher[V]) AnyCoded(c Coded) bool {
+	if c.vocab != m.vocab || c.gen != m.vocab.gen || len(c.Words) != len(c.Tokens) {
+		var buf [16]Word
+		c = m.vocab.Code(c.Tokens, buf[:0])
+	}
+	var first [1]Match[V]
+	return len(m.find(first[:0], c.Words, c.Tokens, true)) > 0
+}
+
+// find appends to out the matches in toks, whose words are ws; only the
+// first when first is true.
+func (m *Matcher[V]) find(out []Match[V], ws []Word, toks []text.Token, first bool) []Match[V] {
 	for i := 0; i < len(ws); {
 		if ws[i].joiner {
 			i++
@@ -350,6 +363,9 @@ func (m *Matcher[V]) find(out []Match[V], ws []Word, toks []text.Token) []Match[
 			continue
 		}
 		out = append(out, Match[V]{Start: i, End: bestEnd, Values: best})
+		if first {
+			return out
+		}
 		i = bestEnd
 	}
 	return out
@@ -367,6 +383,12 @@ type Vocab struct {
 	// that length whose first byte is b: a token whose text has no such
 	// shape is not looked up in exact
 	exactShape *[256]uint64 // nil until the first exact word
+	// normShape is the same for the words of norm: most words of news
+	// text are neither in the table nor there, and are not looked up.
+	// Kept for vocabularies on a table only (nil until their first added
+	// word): a document's own vocabulary, made for each document, has no
+	// table and few words
+	normShape *[256]uint64
 }
 
 // NewVocab returns an empty vocabulary.
@@ -395,7 +417,25 @@ func (v *Vocab) addNorm(w string) uint32 {
 	if id := v.base.word(w); id != 0 {
 		return id
 	}
+	v.markNorm(w)
 	return v.addFrom(&v.norm, w, uint32(v.base.words))
+}
+
+// markNorm records the shape of w, a word of norm, in normShape.
+func (v *Vocab) markNorm(w string) {
+	if w == "" {
+		return
+	}
+	if v.normShape == nil {
+		v.normShape = new([256]uint64)
+	}
+	v.normShape[w[0]] |= 1 << min(len(w), 63)
+}
+
+// mayBeNorm reports whether w has the shape of some word of norm ("" is
+// always looked up).
+func (v *Vocab) mayBeNorm(w string) bool {
+	return w == "" || v.normShape != nil && v.normShape[w[0]]&(1<<min(len(w), 63)) != 0
 }
 
 // addFrom numbers w in m, new words from first+1 on.
@@ -416,6 +456,9 @@ func (v *Vocab) normID(w string) uint32 {
 	if v.base != nil {
 		if id := v.base.word(w); id != 0 {
 			return id
+		}
+		if !v.mayBeNorm(w) {
+			return 0
 		}
 	}
 	return v.norm[w]

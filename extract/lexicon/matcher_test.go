@@ -203,6 +203,9 @@ func TestMatcherAsReference(t *testing.T) {
 				if got := p.m.FindCoded(c); !sameMatches(got, want) {
 					t.Fatalf("%s: FindCoded(%q) = %v, want %v", p.name, s.Text, got, want)
 				}
+				if got := p.m.AnyCoded(c); got != (len(want) > 0) {
+					t.Fatalf("%s: AnyCoded(%q) = %v, want %v", p.name, s.Text, got, len(want) > 0)
+				}
 				// slices, as the extractor matches spans and single tokens
 				for range 3 {
 					if len(toks) == 0 {
@@ -213,6 +216,9 @@ func TestMatcherAsReference(t *testing.T) {
 					want := p.ref.Find(toks[a:b])
 					if got := p.m.FindCoded(c.Slice(a, b)); !sameMatches(got, want) {
 						t.Fatalf("%s: FindCoded(%q [%d:%d]) = %v, want %v", p.name, s.Text, a, b, got, want)
+					}
+					if got := p.m.AnyCoded(c.Slice(a, b)); got != (len(want) > 0) {
+						t.Fatalf("%s: AnyCoded(%q [%d:%d]) = %v, want %v", p.name, s.Text, a, b, got, len(want) > 0)
 					}
 				}
 				checked++

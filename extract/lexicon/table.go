@@ -207,8 +207,8 @@ func OpenTable(data string) (*Table, error) {
 }
 
 func (t *Table) u32(o int) int {
-	s := t.data
-	return int(uint32(s[o]) | uint32(s[o+1])<<8 | uint32(s[o+2])<<16 | uint32(s[o+3])<<24)
+	s := t.data[o : o+4] // one bounds check, and the four loads combine into one
+	return int(uint32(s[0]) | uint32(s[1])<<8 | uint32(s[2])<<16 | uint32(s[3])<<24)
 }
 
 // Len reports the number of distinct phrases.

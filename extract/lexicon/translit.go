@@ -4,6 +4,7 @@ import (
 	_ "embed"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"github.com/newsgraph/newsgraph/extract/internal/wordlist"
 	"github.com/newsgraph/newsgraph/extract/text"
@@ -48,7 +49,7 @@ func TranslitWord(w string) string {
 
 // appendSkeleton appends the skeleton of word w (TranslitWord) to dst.
 func appendSkeleton(dst []byte, w string) []byte {
-	if translitParticles[w] || translitParticles[strings.ToLower(w)] {
+	if isTranslitParticle(w) {
 		return dst
 	}
 	if len(w) > 3 && (strings.HasSuffix(w, "at") || strings.HasSuffix(w, "ah") || strings.HasSuffix(w, "AT") || strings.HasSuffix(w, "AH")) {
@@ -69,6 +70,50 @@ func appendSkeleton(dst []byte, w string) []byte {
 		dst = append(dst, c)
 	}
 	return dst
+}
+
+// maxTranslitParticle is the length in bytes of the longest of
+// translitParticles.
+var maxTranslitParticle = func() int {
+	n := 0
+	for w := range translitParticles {
+		n = max(n, len(w))
+	}
+	return n
+}()
+
+// isTranslitParticle reports whether w, or w in lower case, is one of
+// translitParticles. An ASCII word is lowered in place, without the
+// allocation of strings.ToLower (the skeleton of every capitalised word
+// of a document asks it), and a longer one than every particle is none,
+// ASCII lowering keeping its length.
+func isTranslitParticle(w string) bool {
+	var buf [16]byte
+	if len(w) > len(buf) || !isASCII(w) {
+		return translitParticles[w] || translitParticles[strings.ToLower(w)]
+	}
+	if len(w) > maxTranslitParticle {
+		return false
+	}
+	lower := buf[:len(w)]
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		lower[i] = c
+	}
+	return translitParticles[w] || translitParticles[string(lower)]
+}
+
+// isASCII reports whether s is all ASCII bytes.
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
 
 func isTranslitVowel(c byte) bool {

@@ -106,7 +106,7 @@ func appendTokens(toks []Token, s string, base int) []Token {
 		start := i
 		kind := Punct
 		switch {
-		case unicode.IsLetter(r) || unicode.IsMark(r):
+		case unicode.IsLetter(r) || isMark(r):
 			kind = Word
 			i += w
 			// The word so far has the shape of a dotted abbreviation
@@ -115,7 +115,7 @@ func appendTokens(toks []Token, s string, base int) []Token {
 			short, dotted, seg := true, false, 1
 			for i < len(s) {
 				r2, w2 := utf8.DecodeRuneInString(s[i:])
-				if unicode.IsLetter(r2) || unicode.IsDigit(r2) || unicode.IsMark(r2) {
+				if unicode.IsLetter(r2) || unicode.IsDigit(r2) || isMark(r2) {
 					i += w2
 					if seg++; seg > 1 {
 						short = false
@@ -168,6 +168,13 @@ func appendTokens(toks []Token, s string, base int) []Token {
 	}
 	settleFolds(toks, folded, at)
 	return toks
+}
+
+// isMark is unicode.IsMark without its search of the mark table for the
+// runes of Latin-1, which holds no marks: the tokeniser asks it of every
+// rune that ends a word or starts a token other than a word.
+func isMark(r rune) bool {
+	return r > unicode.MaxLatin1 && unicode.IsMark(r)
 }
 
 // foldAt says where the normalised form of token tok lies among the

@@ -316,3 +316,12 @@ func TestCaseOfTokens(t *testing.T) {
 		}
 	}
 }
+
+// TestIsMark checks isMark against unicode.IsMark on every rune.
+func TestIsMark(t *testing.T) {
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		if isMark(r) != unicode.IsMark(r) {
+			t.Fatalf("isMark(%U) = %v, unicode.IsMark says %v", r, isMark(r), unicode.IsMark(r))
+		}
+	}
+}
