@@ -13,7 +13,7 @@ import (
 // the bombings", "the attack was claimed by X"), the subject of a light
 // verb with an event noun ("X carried out the bombing"), and the
 // possessor of an event noun or of its doer ("the IRA's bombing", "the
-// IRA's Belfast brigade detonated…"). findDoers makes each such name an
+// IRA's Derry brigade detonated…"). findDoers makes each such name an
 // armed group (a state force where its last word names a unit of one,
 // data/doerunits.tsv) and marks its other uses in the document, the
 // acronym that ends it included ("the Provisional IRA" … "the IRA").
@@ -157,7 +157,7 @@ func attackDef(ps *syntax.Sentence, c int) bool {
 
 // doerName returns the tokens [a, b) of the name no mention covers that
 // noun phrase np of sentence s gives for a doer: the run of proper nouns
-// that ends its possessor ("the IRA's Belfast brigade": IRA), or else the
+// that ends its possessor ("the IRA's Derry brigade": IRA), or else the
 // run that ends at its head ("the Parachute Regiment").
 func (d *docState) doerName(s int, ps *syntax.Sentence, np int) (int, int, bool) {
 	ch := &ps.Chunks[np]

@@ -794,7 +794,7 @@ var inquiryNouns = grammarList("inquiryNouns")
 
 // inquiredInto reports whether event noun c is what an inquiry before it
 // looks into: "opened a probe into the bombing", "an inquiry over the
-// shooting", "an investigation has been opened for attempted murder" (the
+// shooting", "an inquiry has been opened for attempted murder" (the
 // inquiry the subject of the passive verb right before the phrase).
 func inquiredInto(ps *syntax.Sentence, c int) bool {
 	if c == 0 || !inquiryPreps.has(governingPrep(ps, c)) {
@@ -1234,7 +1234,7 @@ func rolesOf(ps *syntax.Sentence, def *frameDef, c int) synRoles {
 			}
 			r.sides = ps.Objects(cl, r.sides)
 		case cl.Subj >= 0 && cl.Subj != c && partakes(ps, cl) && inPreps(ps, cl, c, "in"):
-			// "34 people were involved in the assassination attempt",
+			// "twenty men were involved in the ambush",
 			// "fighters took part in the raid": the subject is among
 			// the doers, or a side of a clash
 			if def.symmetric {
@@ -1330,7 +1330,7 @@ func blamedFor(ps *syntax.Sentence, c int, attached []int) int {
 		case v.Passive && cl.Subj >= 0 && ps.PrepOf(c) == "for" && inPreps(ps, cl, c, "for"):
 			return cl.Subj
 		case cl.Subj == c && cl.Obj < 0 && !definiteNP(ps, c):
-			// "Grenade attack blamed on Islamic militants", "an attack
+			// "Bomb attack blamed on rebels", "an attack
 			// was blamed on X" (a definite "the attack was blamed on X"
 			// speaks of an event told before: attributed gives it)
 			for _, p := range cl.Preps {
@@ -2095,7 +2095,7 @@ func (d *docState) pronounTarget(f *frame, ps *syntax.Sentence, np int) bool {
 	}
 	m := d.pronounAntecedent(f.s, ch.Head, func(e *entity) bool { return containsEnt(f.actors, e) || containsEnt(f.agents, e) })
 	if p := d.placeAntecedent(f, ch.Head); p != nil && (m == nil || later(p, m)) {
-		// "Aleppo is key to Russia, which will not stop bombing it":
+		// "the army, which kept bombing it":
 		// the place named last was hit there
 		f.places = appendEnt(f.places, p.ent)
 		if p.ent.class == ClassCountry {

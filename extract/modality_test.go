@@ -64,7 +64,7 @@ var unrealTests = []struct{ name, in string }{
 	{"spaced compound of prevention", "The rebels broke the cease - fire near Idlib."},
 	{"besieged by no armed doer", "Reporters besieged the minister in Paris."},
 	{"negated verb of starting before a gerund", "Officials said Russia will not start bombing Aleppo."},
-	{"raid by the police alone: a search", "Police and anti-terror officers launched further raids early on Monday in west Leeds."},
+	{"raid by the police alone: a search", "Police and counter-terror officers launched fresh raids on Tuesday in north Bradford."},
 	{"raid by officers with arrests: a search", "Officers raided three homes in Kisumu and arrested four men."},
 	{"title of another video in the player's furniture", "JUST WATCHED Gunmen attack hotel in Bamako Replay More Videos ..."},
 }

@@ -419,7 +419,7 @@ func escapedDeath(toks []text.Token) bool {
 }
 
 // alternativeAccount reports whether the sentence gives another source's
-// account of the toll ("conflicting reports have eight deaths", "some
+// account of the toll ("conflicting reports give nine dead", "some
 // reports state that three were killed", "in an earlier report"): incident
 // coding keeps the note's own figure, so its figures are left out.
 func alternativeAccount(toks []text.Token) bool {
@@ -437,7 +437,7 @@ func alternativeAccount(toks []text.Token) bool {
 }
 
 // claimedToll reports whether the sentence gives a party's claim of a
-// toll ("Al Shabaab claims 15 fatalities", "claimed that it killed 20"),
+// toll ("the rebels claim 30 fatalities", "claimed that it killed 20"),
 // not a claim of responsibility ("claimed responsibility", "claimed the
 // attack, which killed 20") nor a toll taken ("claimed the lives of
 // four").
@@ -447,7 +447,7 @@ func claimedToll(toks []text.Token) bool {
 			continue
 		}
 		if _, _, ok := numberAt(toks, i+1); ok {
-			return true // "claims 15 fatalities"
+			return true // "claims 30 fatalities"
 		}
 		if !claimLinks.has(toks[i+1].Norm) {
 			continue // "claimed responsibility", "claimed the attack"
@@ -961,7 +961,7 @@ func kinAfter(toks []text.Token, k int) bool {
 
 // bareSingularAfter reports whether a singular person phrase without an
 // article starts at k and ends its clause, as headlines write it
-// ("grenade attack kills police officer in Mombasa"): up to three lower
+// ("bomb attack kills soldier in border town"): up to three lower
 // case words, the last a noun for one person.
 func bareSingularAfter(toks []text.Token, k int) bool {
 	for e := k; e < len(toks) && e < k+3; e++ {

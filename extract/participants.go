@@ -810,8 +810,8 @@ var unitNouns = grammarList("unitNouns")
 var unitModifiers = grammarList("unitModifiers")
 
 // unitAliases keeps as an alias of a named state force or armed group the
-// phrase that names one of its units or its members with it ("six NATO
-// service members", "the IRA's Belfast brigade", "a NATO-Afghanistan foot
+// phrase that names one of its units or its members with it ("three UN
+// service members", "the IRA's Derry brigade", "a joint UN-army foot
 // patrol"): the name the text gives those who acted or were hit, as a
 // described force keeps "Russian soldiers".
 func (d *docState) unitAliases() {

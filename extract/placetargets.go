@@ -12,7 +12,7 @@ import "github.com/newsgraph/newsgraph/extract/syntax"
 // armed clash's places are where its sides fought.
 
 // placeHitPreps mark the complement of an attack that names what was hit
-// ("an air strike on Abu Kamal", "the assault against Mosul", "the
+// ("an air strike on Raqqa", "the assault against Mosul", "the
 // bombing of Dresden"), not where it happened ("in", "at", "near").
 var placeHitPreps = grammarList("placeHitPreps")
 

@@ -26,7 +26,7 @@ func (d *docState) clashSides(f *frame, ps *syntax.Sentence, nps []int) {
 			}
 			d.addCommunitySide(f, ps, j)
 			// "pastoralists from the Lagdera and Uchana communities",
-			// "two families from the Haoussa community": the people
+			// "three families from the Dendi community": the people
 			// fight for the communities they come from
 			if from := ofCommunity(ps, j); from >= 0 {
 				for _, k := range listItems(ps, from) {

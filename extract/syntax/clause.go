@@ -309,7 +309,7 @@ func (p *Parser) subject(cl *Clause) {
 		return
 	}
 	if vc.Inf && s.controlledBy(cl.Verb) {
-		// "pushed the United States to invade Libya": the one pushed acts
+		// "pushed the allies to invade the island": the one pushed acts
 		cl.Subj = cl.Verb - 1
 		return
 	}

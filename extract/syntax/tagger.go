@@ -354,7 +354,7 @@ func (p *Parser) pastVerb(i int) Tag {
 			return Adj
 		}
 		if verbalNounNext(next) && qualifierSlot(p.prevOverQuotes(i)) {
-			return Adj // "the attempted murder", "for an “attempted murder"
+			return Adj // "the attempted murder", "for an “attempted kidnapping"
 		}
 	}
 	return VerbPast
