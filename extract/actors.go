@@ -120,10 +120,10 @@ func armedActor(a, _ *entity) *entity {
 }
 
 // precedingDoer gives an attack or abduction told by an agentless passive
-// ("The driver and a passenger were kidnapped") the armed group that is
+// ("a nurse and her driver were abducted") the armed group that is
 // the subject of the sentence before, where that sentence tells of no
-// attack of its own: "Al Shabaab militants hijacked a lorry near Mandera.
-// The driver was kidnapped."
+// attack of its own: "Rebels seized a minibus outside Goma.
+// Its driver was abducted."
 func (d *docState) precedingDoer(events []*docEvent) {
 	attackIn := map[int]bool{}
 	for _, e := range events {

@@ -575,7 +575,7 @@ func (d *docState) score(c *cand, toks []text.Token, a, b, s int) float64 {
 		}
 	}
 	if d.foreignBesideArea(c, s, a, b) || d.foreignAlias(c, s, a, b) || d.peopleModifier(c, s, b) {
-		return -1 // "Jima area … in Lamu county": not the small town abroad
+		return -1 // "Lobo area … in Kilifi county": not the small town abroad
 	}
 	if c.gaz != nil && c.class != ClassCountry && c.country != "" {
 		if n := d.countryCount[c.country]; n > 0 {

@@ -7,10 +7,10 @@ import (
 
 // Doers no list knows. A name that the clause roles show to be the doer
 // of an attack is an actor even where no lexicon holds it: the subject of
-// an attack verb ("the Parachute Regiment killed 13 protesters"), the
-// agent of a passive one ("was bombed by the Provisional IRA"), the one
-// who claims an attack ("the Provisional IRA accepted responsibility for
-// the bombings", "the attack was claimed by X"), the subject of a light
+// an attack verb ("the Black Watch shot nine marchers"), the
+// agent of a passive one ("was bombed by the Red Brigades"), the one
+// who claims an attack ("the Red Brigades admitted responsibility for
+// the explosions", "the attack was claimed by X"), the subject of a light
 // verb with an event noun ("X carried out the bombing"), and the
 // possessor of an event noun or of its doer ("the IRA's bombing", "the
 // IRA's Derry brigade detonated…"). findDoers makes each such name an
@@ -158,7 +158,7 @@ func attackDef(ps *syntax.Sentence, c int) bool {
 // doerName returns the tokens [a, b) of the name no mention covers that
 // noun phrase np of sentence s gives for a doer: the run of proper nouns
 // that ends its possessor ("the IRA's Derry brigade": IRA), or else the
-// run that ends at its head ("the Parachute Regiment").
+// run that ends at its head ("the Black Watch").
 func (d *docState) doerName(s int, ps *syntax.Sentence, np int) (int, int, bool) {
 	ch := &ps.Chunks[np]
 	end := ch.Head + 1

@@ -87,7 +87,7 @@ const shortDoc = 12
 
 // notePlaces returns the places of the sentence nearest to sentence s
 // that names any, earlier ones first ("Four officers were killed. …
-// LOCATION: Elwak town in Mandera district"): in a short note every
+// LOCATION: Tokar town in Wajir district"): in a short note every
 // sentence tells of one incident.
 func (d *docState) notePlaces(s int) []*entity {
 	for k := 1; k < len(d.sents); k++ {
@@ -503,7 +503,7 @@ type areaAt struct {
 }
 
 // areaReach is how many tokens after a place the division it lies in may
-// be named: "Jima area bordering Pandanguo in Lamu county".
+// be named: "Lobo area bordering Kiuni in Kilifi county".
 const areaReach = 8
 
 // smallPlace is the population below which a town abroad gives way to
@@ -514,8 +514,8 @@ const smallPlace = 100000
 // capital) of a country the document does not name, or a town named by
 // another spelling of its name (tokens [a, b) of sentence s), in a
 // sentence that names a first-level division of another country shortly
-// after it (areaReach) and none of c's: "Jima area bordering Pandanguo in Lamu county" is not Jimma in
-// Ethiopia.
+// after it (areaReach) and none of c's: "Lobo area bordering Kiuni in Kilifi county" is not a Lobo in
+// another country.
 func (d *docState) foreignBesideArea(c *cand, s, a, b int) bool {
 	if c.gaz == nil || c.class != ClassPlace || c.country == "" || c.lex != nil || s >= len(d.areaCC) {
 		return false

@@ -407,8 +407,8 @@ func (d *docState) syntaxFrames(si int, ps *syntax.Sentence, found []*frame, dat
 }
 
 // pursuedTargets gives the attacks of a sentence that name no one hit the
-// people the sentence says their side pursued: "shelling by the army
-// linked to the pursuit of armed Pokot herders", "troops chasing bandits
+// people the sentence says their side pursued: "mortar fire by troops
+// tied to the pursuit of armed cattle thieves", "troops chasing bandits
 // fired on the hills". Those pursued are the ones fired upon.
 func (d *docState) pursuedTargets(ps *syntax.Sentence, found []*frame) {
 	pursued := -1
@@ -434,8 +434,8 @@ func (d *docState) pursuedTargets(ps *syntax.Sentence, found []*frame) {
 }
 
 // intendedTargets gives the attacks of a sentence whose subject a reduced
-// clause of intent qualifies ("an IED intended to target soldiers
-// exploded", "a bomb meant to hit the convoy went off") the object of
+// clause of intent qualifies ("a mine intended to target troops
+// exploded", "a bomb meant to hit policemen went off") the object of
 // that intent as their target, where they name no one hit.
 func (d *docState) intendedTargets(ps *syntax.Sentence, found []*frame) {
 	for i := range ps.Clauses {
@@ -476,11 +476,11 @@ func possessed(ps *syntax.Sentence, c int) bool {
 var repelVerbs = grammarList("repelVerbs")
 
 // intentVerbs, in a reduced clause after a device, say what it was for:
-// "an IED intended to target soldiers".
+// "a mine intended to target troops".
 var intentVerbs = grammarList("intentVerbs")
 
 // aimVerbs are the verbs of an intent whose object was the target: "meant
-// to hit the convoy".
+// to hit policemen".
 var aimVerbs = grammarList("aimVerbs")
 
 // pursuitWords name a pursuit of people by force: "in pursuit of
@@ -1394,7 +1394,7 @@ func (d *docState) fillFromSyntax(f *frame, ps *syntax.Sentence, def *frameDef, 
 		}
 	}
 	if ch.Kind == syntax.NP && len(f.actors) == 0 && len(r.actors) == 0 {
-		// "… were killed following their attacks on Afghan forces": the
+		// "… died after their raids on Iraqi troops": the
 		// possessive refers back to the sentence's subject
 		if a := d.possessor(f.s, ps, c); a != nil {
 			f.actors = appendEnt(f.actors, a)
@@ -1808,7 +1808,7 @@ func (d *docState) actorNP(f *frame, ps *syntax.Sentence, np int, doer bool) boo
 		f.actorText = appendStr(f.actorText, ps.Text(np))
 		named = true
 		// the people the phrase describes act as themselves: "farmers
-		// killed two herders", "a group of Fulani pastoralists attacked"
+		// killed two herders", "a band of Tuareg nomads raided"
 		// one person of a kind acts in a named act ("a farmer took two
 		// herders hostage"), not in the lexicon's bare "strike" verbs
 		// ("a herder destroyed his field")
@@ -1908,9 +1908,9 @@ func (d *docState) targetNP(f *frame, ps *syntax.Sentence, np int) {
 	}
 	ms := d.npMentions(f.s, ps, np)
 	if of := memberOf(ps, np); of >= 0 && len(ms) == 0 {
-		ms = d.npMentions(f.s, ps, of) // "four members of al Shabaab"
+		ms = d.npMentions(f.s, ps, of) // "six members of Boko Haram"
 		if len(ms) == 0 && communityNouns.has(ps.Toks[ps.Chunks[of].Head].Norm) && d.countedNP(ps, np) {
-			// "three members of the Fulani community": people counted
+			// "five members of the Dinka community": people counted
 			// by their community
 			f.targets = appendEnt(f.targets, d.countedCivilians(f.s, ""))
 			return
@@ -2025,7 +2025,7 @@ func personHead(ps *syntax.Sentence, np int) bool {
 
 // qualifiesPeople reports whether mention m, among the mentions ms of a
 // noun phrase whose head is token head, is a name before people it
-// qualifies ("a Red Cross volunteer", "an NGO worker"): the people were
+// qualifies ("a UN aid worker", "an NGO worker"): the people were
 // hit, not the body named.
 func qualifiesPeople(ms []*mention, m *mention, head int) bool {
 	if m.b > head || m.ent.class != ClassOrganization && m.ent.class != ClassArmedGroup {
@@ -2261,7 +2261,7 @@ func (d *docState) facility(s, a, b int, within *entity) *entity {
 var venueDeterminers = grammarList("venueDeterminers")
 
 // memberOf returns the "of" phrase after noun phrase np when np names
-// members of a body ("four members of al Shabaab", "fighters of the
+// members of a body ("six members of Boko Haram", "fighters of the
 // group"), -1 otherwise.
 func memberOf(ps *syntax.Sentence, np int) int {
 	if !bodyMemberHeads.has(ps.Toks[ps.Chunks[np].Head].Norm) || np+1 >= len(ps.Chunks) || ps.PrepOf(np+1) != "of" || ps.Chunks[np+1].A != ps.Chunks[np].B+1 {

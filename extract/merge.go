@@ -93,7 +93,7 @@ func compatible(e *frame, f *frame) bool {
 
 // backReference reports whether frame f mentions an event already
 // known: a definite event noun ("the bombing", "Saturday's attack", "the
-// August 4 assassination attempt") with no doer of its own that no
+// June 9 murder plot") with no doer of its own that no
 // clause of its sentence reports as taking place.
 func backReference(f *frame) bool {
 	return !f.verb && f.definite && !f.told && len(f.actors) == 0 && len(f.actorText) == 0
@@ -361,7 +361,7 @@ func (d *docState) mergeEvents(frames []*frame) []*docEvent {
 					}
 				}
 			}
-			// "the plans of the August 4 assassination attempt": a
+			// "the details of the June 9 murder plot": a
 			// definite event noun that no clause of its own reports
 			// refers back to the event of its type spoken of last,
 			// wherever the sentence around it is placed

@@ -336,8 +336,8 @@ func ofConflict(toks []text.Token, a int) bool {
 }
 
 // specificNoun reports whether f is an event noun that names one dated
-// incident ("Saturday's attack", "the May 22 bombing", "the attack on
-// Tuesday", "carried out the May 22 bombing"): a definite noun with a day or month of its own speaks of an
+// incident ("Saturday's attack", "the March 3 bombing", "the attack on
+// Tuesday", "carried out the March 3 bombing"): a definite noun with a day or month of its own speaks of an
 // event that took place, though no verb reports it. The date may not
 // resolve (no publication date): its words are enough.
 func specificNoun(toks []text.Token, f *frame) bool {
@@ -345,7 +345,7 @@ func specificNoun(toks []text.Token, f *frame) bool {
 		return false
 	}
 	if f.verb {
-		// a light verb and its noun: "carried out the May 22 bombing"
+		// a light verb and its noun: "carried out the March 3 bombing"
 		for k := f.a + 1; k < f.b; k++ {
 			if dayWord(toks[k]) {
 				return true
@@ -382,7 +382,7 @@ func dayWord(t text.Token) bool {
 
 // placedNoun reports whether f is a definite event noun with a place of
 // its own, inside its phrase or right after it ("the Manchester
-// bombing", "the knife attack in the London Bridge district"), or with
+// bombing", "the stabbing in the harbour district"), or with
 // its patient named or counted ("the bombing of the Alfred Murrah
 // building", "the slaying of seven protesters"): one incident, which
 // took place.

@@ -737,7 +737,7 @@ func writtenYear(toks []text.Token, i int) bool {
 }
 
 // oneVictim reads the tolls of one person that no number gives: a
-// singular phrase before a passive toll ("a Red Cross volunteer was shot
+// singular phrase before a passive toll ("a UN aid worker was shot
 // dead", "the man holding it was killed") and a singular object after an
 // active one ("police killed a Fulani national", "killing a civilian").
 // taken holds the tokens the figures already read.

@@ -117,9 +117,9 @@ func TestCasualtyFigures(t *testing.T) {
 		{"A ten-year-old girl was wounded while three others were killed.", "killed 3 injured 1", "", ""},
 		{"The convoy was attacked.", "", "", ""},
 		// the counted phrase runs over more than one word
-		{"Two Somali refugees were killed and three others hurt.", "killed 2 injured 3", "", ""},
+		{"Two Sudanese refugees were killed and four others hurt.", "killed 2 injured 4", "", ""},
 		{"Raiders burned three grain stores and killed two.", "killed 2", "", ""},
-		{"One person dies in a clash between two clans.", "killed 1", "", ""},
+		{"One man dies in a clash between two villages.", "killed 1", "", ""},
 		// a singular object of a kind, after a second coordinated verb
 		{"Gunmen killed a young farmer near his field.", "killed 1", "", ""},
 		{"Raiders killed and beheaded a herdsman at the well.", "killed 1", "", ""},
@@ -130,7 +130,7 @@ func TestCasualtyFigures(t *testing.T) {
 		{"A band of four herders armed with spears killed a trader.", "killed 1", "", ""},
 		{"Three gunmen killed two guards at the gate.", "killed 2", "", ""},
 		// the noun of incident coding
-		{"There was 1 fatality and 4 people were detained.", "killed 1", "", ""},
+		{"There was 1 fatality and 6 people were arrested.", "killed 1", "", ""},
 		{"The clash left 3 fatalities.", "killed 3", "", ""},
 		// escaping death is a toll of none
 		{"Two officials escaped death when the mine missed their car.", "killed 0", "", ""},

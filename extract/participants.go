@@ -317,18 +317,18 @@ func memberWord(toks []text.Token, m *mention) bool {
 }
 
 // townsfolkHeads are the heads that, before "of" or "from" and a place,
-// are the people of that place: "residents of Dogbo".
+// are the people of that place: "residents of Tokpa".
 var townsfolkHeads = grammarList("townsfolkHeads")
 
 // townsfolkActs are the verbs, besides the lexicon's triggers, after which
 // the people of a place act as a side: "fought", "clashed", "lynched".
 var townsfolkActs = grammarList("townsfolkActs")
 
-// townsfolkOf reads "residents of Dogbo", "people from Kalou" (m the place
+// townsfolkOf reads "residents of Tokpa", "people from Zogbo" (m the place
 // after "of" or "from") when the phrase opens an attack: the people of a
-// place who attack or fight ("residents of Dogbo (Dogbo, Mono) attacked a
+// place who attack or fight ("residents of Tokpa (Tokpa, Zou) raided a
 // camp") act as its communal militia, named after the place as conflict
-// coding names such sides. As victims ("residents of Dogbo were attacked")
+// coding names such sides. As victims ("residents of Tokpa were attacked")
 // they stay civilians. It reports whether it read the phrase so.
 func (d *docState) townsfolkOf(p *participant, m *mention) bool {
 	toks := d.sents[p.s].Tokens
@@ -345,8 +345,8 @@ func (d *docState) townsfolkOf(p *participant, m *mention) bool {
 
 // settlementOf returns the token after "the village of", "the villages
 // of" or a bare "villages" before a name, starting at token j ("residents
-// from the villages of Belle and Kperankou fought", "people from villages
-// Belle and Kperankou attacked"), or j when the words there are not those.
+// from the hamlets of Sori and Tanou fought", "people from villages
+// Sori and Tanou raided"), or j when the words there are not those.
 func settlementOf(toks []text.Token, j int) int {
 	settle := func(k int) bool { return loadWordLists().placeWords[toks[k].Norm]&placeSettle != 0 }
 	if j+2 < len(toks) && toks[j].Norm == "the" && settle(j+1) && toks[j+2].Norm == "of" {
@@ -359,7 +359,7 @@ func settlementOf(toks []text.Token, j int) int {
 }
 
 // opensAttack reports whether the words from token j of sentence s, past
-// a bracketed aside ("(Dogbo, Mono)"), are the verb of an attack, or its
+// a bracketed aside ("(Tokpa, Zou)"), are the verb of an attack, or its
 // infinitive ("to attack"): the phrase before j is its subject.
 func (d *docState) opensAttack(s, j int) bool {
 	toks := d.sents[s].Tokens
@@ -370,7 +370,7 @@ func (d *docState) opensAttack(s, j int) bool {
 		j++
 	}
 	for j < len(toks) && (toks[j].Norm == "and" || toks[j].Norm == "," || toks[j].Norm == "-" || isUpperWord(toks[j])) {
-		j++ // the other places listed: "of Belle and Kperankou fought"
+		j++ // the other places listed: "of Sori and Tanou fought"
 	}
 	if j+1 < len(toks) && toks[j].Norm == "to" {
 		j++ // "prompting people from Belle to attack the camp"
@@ -529,7 +529,7 @@ func (d *docState) groupParticipant(p participant) *entity {
 	if p.community != "" {
 		name, typ := p.community+" militia", "ethnic militia"
 		if p.kind == "communal militia" {
-			name, typ = p.community+" communal militia", p.kind // "residents of Dogbo attacked"
+			name, typ = p.community+" communal militia", p.kind // "residents of Tokpa attacked"
 		}
 		e := d.entityFor(&cand{class: ClassArmedGroup, key: "group/" + slug(name), name: name, country: p.country})
 		e.typ, e.conf = typ, 0.7

@@ -154,9 +154,9 @@ func (d *docState) contextPlace(l *wordLists, s, a, end int, prev string, listed
 		// list, inside the area after the place word
 		return placeSpan{a: a, b: end, after: otherPlacesAfter(l, toks, end) + 1}, true
 	case a >= 2 && (prev == "of" || prev == "from") && (townsfolkHeads.has(toks[a-2].Norm) || placeFolkHeads.has(toks[a-2].Norm)) && !d.r.stopwords.has(toks[a].Norm) && !d.r.givenNames.has(toks[a].Norm):
-		return placeSpan{a: a, b: end}, true // "residents of Dogbo attacked", "people from Kalou", "farmers of Agbede"
+		return placeSpan{a: a, b: end}, true // "residents of Tokpa attacked", "people from Zogbo", "farmers of Agbede"
 	case a >= 2 && skipNearWords(toks, a-2) == a:
-		return placeSpan{a: a, b: end}, true // "Gbessa, coded to Karimama"
+		return placeSpan{a: a, b: end}, true // "Tanda, coded to Segbana"
 	case a > 0 && (locatives.has(prev) || listed && (prev == "and" || prev == ",")):
 		if !d.placeLike(s, a, end) {
 			return placeSpan{}, false
@@ -239,7 +239,7 @@ func (d *docState) placeLike(s, a, end int) bool {
 		return false
 	}
 	if k := listEnd(toks, end); k < len(toks) && k > end && (peopleHeads.has(toks[k].Norm) || groupHeads.has(toks[k].Norm)) {
-		return false // "between Garre and Degodia clans": peoples listed
+		return false // "between Dinka and Nuer clans": peoples listed
 	}
 	if end < len(toks) {
 		n := toks[end]
@@ -334,7 +334,7 @@ func (d *docState) addContextPlace(l *wordLists, s int, sp placeSpan) {
 
 // pairCountry returns the one country of the towns a hyphenated name
 // joins, the name of a road or front between them ("the Kandi-Segbana
-// axis", "the Bohicon-Abomey road"), or "" when a part names no known
+// axis", "the Parakou-Nikki road"), or "" when a part names no known
 // place or the parts share no country.
 func (d *docState) pairCountry(name string) string {
 	parts := strings.Split(name, "-")

@@ -16,26 +16,26 @@ var placeTests = []struct {
 	{"listed after a locative", "Raiders struck in Lomelo and Kapedo in Turkana, Kenya.", "Lomelo", "Lomelo", "", "", ""},
 	{"admin word kept as type", "Fighting was reported in Gangatiyo ward, Mandera, Kenya.", "Gangatiyo", "Gangatiyo", "Mandera", "Kenya", "ward"},
 	{"admin spelling", "Taliban fighters stormed a checkpoint in Ningarhar province, Afghanistan.", "Ningarhar", "Nangarhar Province", "", "Afghanistan", ""},
-	{"capitalised admin word", "Fighting was reported in El Ram, Mandera County, Kenya.", "Mandera", "Mandera", "", "Kenya", ""},
+	{"capitalised admin word", "Fighting was reported in Dandu, Mandera County, Kenya.", "Mandera", "Mandera", "", "Kenya", ""},
 	{"listed before a plural place word", "Gunmen raided Yumbisa and Welmar villages in Kambirwa, Kenya.", "Yumbisa", "Yumbisa", "Kambirwa", "Kenya", ""},
 	{"the document's one country", "In Kenya, attackers burned shops at Kambi Juu overnight.", "Kambi Juu", "Kambi Juu", "", "Kenya", ""},
 	{"bracketed district and region", "On 2 May, gunmen raided Kolgara (Kolgara, Atacora) in Benin.", "Kolgara", "Kolgara", "Atakora Department", "Benin", ""},
 	{"hamlet of", "Unknown men entered the hamlet of Tibouka in Benin at night.", "Tibouka", "Tibouka", "", "Benin", ""},
 	{"the people of a place named by their trade", "Farmers of Houndjro clashed with herders over a field in Benin.", "Houndjro", "Houndjro", "", "Benin", ""},
 	{"after a place word", "The blast hit a shop on the busy street Rue Lafontaine in France.", "Rue Lafontaine", "Rue Lafontaine", "", "", ""},
-	{"particles inside the name", "The bomb went off in Calle del Correo, Madrid, in Spain.", "Calle del Correo", "Calle del Correo", "Madrid", "Spain", ""},
+	{"particles inside the name", "The device exploded in Calle de la Paz, Valencia, in Spain.", "Calle de la Paz", "Calle de la Paz", "Valencia", "Spain", ""},
 	{"the country of a known town beside it, not of a demonym", "Nairobi: the British embassy had warned of threats before two blasts hit Kamukunde Market.", "Kamukunde Market", "Kamukunde Market", "", "Kenya", ""},
 	{"a neighbourhood in the one town the report names before it", "Police in Derry said a man was shot dead in the Bogside area overnight.", "Bogside", "Bogside", "Derry", "United Kingdom", ""},
 	{"a village with no area beside it takes its document's country", "Bandits shot a herder dead in Lomoro village. Police in Kenya said the bandits fled.", "Lomoro", "Lomoro", "", "Kenya", ""},
 	{"a word between the name and its settlement word", "Militants kidnapped a teacher in Kambioos refugee camp in Kenya.", "Kambioos", "Kambioos", "", "Kenya", ""},
 	{"a capitalised division word before of", "Gunmen abducted a farmer in Arrondissement of Tawoura (Banikoara, Alibori).", "Tawoura", "Tawoura", "", "Benin", "arrondissement"},
-	{"a road between two known towns takes their country", "Clashes on the Bohicon-Abomey axis left two dead.", "Bohicon-Abomey", "Bohicon-Abomey", "", "Benin", ""},
+	{"a road between two known towns takes their country", "Clashes on the Parakou-Nikki axis left three dead.", "Parakou-Nikki", "Parakou-Nikki", "", "Benin", ""},
 	{"a town spelt otherwise, in a note that names no country", "Armed men attacked a bus at Mpekatoni border town.", "Mpekatoni", "Mpeketoni", "", "Kenya", ""},
 	{"a spelling that names another country's town is not read so", "Armed men attacked a bus at Mpekatoni border town in Uganda.", "Mpekatoni", "Mpekatoni", "", "Uganda", ""},
-	{"the people of a place named after of", "Residents of Kalou attacked a herders' camp in Benin.", "Kalou", "Kalou", "", "Benin", ""},
+	{"the people of a place named after of", "Residents of Zogbo raided a herders' camp in Benin.", "Zogbo", "Zogbo", "", "Benin", ""},
 	{"the last of a list before and other villages of an area", "Gunmen attacked Kamara and other villages of Molo district in Kenya.", "Kamara", "Kamara", "Molo", "Kenya", ""},
 	{"a list before and surrounding areas in an area", "Raiders burned houses in Sirakwe, Tebrani, and surrounding areas in Molo, Kenya.", "Tebrani", "Tebrani", "Molo", "Kenya", ""},
-	{"a people's settlement is no place of that name", "Residents of Kalou attacked a Fulani settlement in Benin. The Fulani were accused of theft.", "Kalou", "Kalou", "", "Benin", ""},
+	{"a people's settlement is no place of that name", "Residents of Zogbo raided a Fulani settlement in Benin. The Fulani were blamed for the theft.", "Zogbo", "Zogbo", "", "Benin", ""},
 	{"venue in a town", "A bomb exploded at a mosque in Garissa, Kenya.", "mosque", "Garissa mosque", "Garissa", "Kenya", "facility"},
 	{"venue after a town", "Attackers threw a grenade into Mandera police station in Kenya.", "police station", "Mandera police station", "Mandera", "Kenya", "facility"},
 }
@@ -44,7 +44,7 @@ var placeTests = []struct {
 // make a place of the people's name.
 func TestPeopleSettlement(t *testing.T) {
 	for _, text := range []string{
-		"Residents of Kalou attacked a Fulani settlement in Benin. The Fulani were accused of theft.",
+		"Residents of Zogbo raided a Fulani settlement in Benin. The Fulani were blamed for the theft.",
 		"Farmers burned a Fulani camp in Benin, wounding two Fulani herders.",
 	} {
 		rec := extractOne(t, text, "2024-03-20")

@@ -7,8 +7,8 @@ import (
 )
 
 // The sides of a clash are often communities named by a word no lexicon
-// holds: "clashes between Kikuyu and Maasai", "Garre and Murule ethnic
-// militias clash", "a clash between the Kabasiran and Kapkeny clans". Each
+// holds: "clashes between Kikuyu and Kalenjin", "Dinka and Nuer ethnic
+// militias clash", "a clash between the Murle and Anyuak clans". Each
 // such side is the community's militia (an armed group), as the
 // participant reader makes of "Pokot raiders".
 
@@ -103,7 +103,7 @@ func (d *docState) communitySide(s int, ps *syntax.Sentence, np int) *entity {
 
 // properRun returns the capitalised words of tokens [a, b) of ps, joined,
 // where they are all its words but determiners and a few modifiers
-// ("the Kabasiran", "armed Fulani"); "" otherwise.
+// ("the Murle", "armed Fulani"); "" otherwise.
 func properRun(ps *syntax.Sentence, a, b int) string {
 	var words []string
 	for k := a; k < b; k++ {
@@ -122,7 +122,7 @@ func properRun(ps *syntax.Sentence, a, b int) string {
 }
 
 // sideModifiers may stand in a community's phrase: "armed Fulani", "the
-// rival Garre and Murule ethnic militias".
+// rival Dinka and Nuer ethnic militias".
 var sideModifiers = grammarList("sideModifiers")
 
 // withConjoined returns noun phrases nps with the phrases coordinated

@@ -354,8 +354,8 @@ func (p *Parser) subject(cl *Clause) {
 			return
 		}
 		if c.Prep >= 0 || s.bracketed(j) && s.Tags[c.A] == Num {
-			// "on Sunday", or a date or figure in brackets: "The army
-			// on Sunday [20 August] resumed bombing" (a name in brackets
+			// "on Sunday", or a date or figure in brackets: "The navy
+			// on Friday [3 March] renewed shelling" (a name in brackets
 			// restates the one before it: "the Council (MRC) attacked")
 			pos = c.A
 			continue

@@ -270,7 +270,7 @@ func (s *Sentence) Attached(c int, out []int) []int {
 // conjoined reports whether noun phrase j follows "and"/"or" right after
 // another noun phrase: a list item.
 // Conjoined reports whether noun phrase j is joined to the one before it
-// by "and" or "or": "Garre [and] Murule militias".
+// by "and" or "or": "Dinka [and] Nuer militias".
 func (s *Sentence) Conjoined(j int) bool { return s.conjoined(j) }
 
 func (s *Sentence) conjoined(j int) bool {

@@ -68,7 +68,7 @@ func (p *Parser) titleCase() bool {
 func isComma(t text.Token) bool { return t.Norm == "," }
 
 // acronym reports whether token i is written in capitals among words that
-// are not ("suspected JNIM or IS Sahel"): a name, whatever word it spells.
+// are not ("rebels of IS Congo or ADF"): a name, whatever word it spells.
 // In a headline written all in capitals it is not.
 func (p *Parser) acronym(i int) bool {
 	toks := p.s.Toks
@@ -310,7 +310,7 @@ func (p *Parser) afterNoun(i, k int) Tag {
 		return Verb
 	case third && p.nextTag(i) != Prep && p.nextTag(i) != Punct:
 		// "the militia attacks herders"; before a comma or a stop the
-		// -s form closes a compound: "backed by Russian air strikes,"
+		// -s form closes a compound: "helped by Turkish drone strikes,"
 		return Verb
 	}
 	return Noun
