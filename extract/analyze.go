@@ -475,6 +475,9 @@ func (d *docState) findNames() {
 			}
 		}
 		surface := d.surface(h.s, h.m.Start, h.m.End)
+		if last := toks[h.m.End-1]; best.class == ClassRegion && h.m.End-h.m.Start > 1 && regionWords.has(last.Norm) && !last.Upper() {
+			surface = d.surface(h.s, h.m.Start, h.m.End-1) // "Collines department": the name is Collines
+		}
 		if best.demonym && !peopleName(toks, h.m.Start, h.m.End) {
 			surface = "" // "Turkish", "Russian": an adjective, not a name
 		}

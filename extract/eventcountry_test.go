@@ -23,6 +23,8 @@ func TestEventPlaceAndCountry(t *testing.T) {
 			"On 2 May 2021, gunmen abducted a trader in Gbessa, near Kalale (Kalale, Borgou).", "Gbessa,Kalale,Borgou Department", "Benin", true},
 		{"a namesake abroad gives way to the division beside it",
 			"On 2 May 2021, gunmen killed a guard in Kandi (Kandi, Alibori).", "Kandi", "Benin", false},
+		{"a namesake abroad gives way to a department named with its word",
+			"On 9 June 2020, gunmen shot a trader in Tokonou village in Collines department.", "Tokonou,Collines Department", "Benin", true},
 		{"a namesake abroad gives way to the county named after it",
 			"Gunmen beheaded two farmers at Jima area near Witu in Lamu county.", "Jima", "Kenya", false},
 		{"an acronym is not a town",

@@ -48,3 +48,17 @@ func TestSharedHomes(t *testing.T) {
 		}
 	}
 }
+
+// TestRegionWordAlias: a division named with its word in lower case
+// ("Collines department") keeps the bare name as written as its alias, the
+// way a reader calls it.
+func TestRegionWordAlias(t *testing.T) {
+	rec := extractOne(t, "Gunmen abducted a teacher near a school in Collines department.", "2024-03-20")
+	e := entityByName(rec, "Collines Department")
+	if e == nil {
+		t.Fatalf("no Collines Department; entities: %s", entityList(rec))
+	}
+	if !hasString(e.Aliases, "Collines") || hasString(e.Aliases, "Collines department") {
+		t.Errorf("aliases %q, want Collines and not the phrase with its word", e.Aliases)
+	}
+}
