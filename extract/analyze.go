@@ -24,11 +24,12 @@ type entity struct {
 	mentions              []*mention
 	conf                  float64
 	order                 int
-	curated               bool // from a curated lexicon, not found by shape
-	count                 int  // how many the document says there are ("seven civilians"), 0 if it does not
-	unidentified          bool // an armed participant whose identity is not known
-	described             bool // made from a description ("seven civilians"), not a name
-	side                  bool // an organisation found by shape whose people act as its side ("KPU supporters")
+	curated               bool     // from a curated lexicon, not found by shape
+	count                 int      // how many the document says there are ("seven civilians"), 0 if it does not
+	unidentified          bool     // an armed participant whose identity is not known
+	described             bool     // made from a description ("seven civilians"), not a name
+	side                  bool     // an organisation found by shape whose people act as its side ("KPU supporters")
+	communities           []string // the communities civilians belong to ("Tugen herders"), as written
 	// ref caches Lexical.ref.
 	ref *Ref
 }
@@ -474,6 +475,9 @@ func (d *docState) findNames() {
 			}
 		}
 		surface := d.surface(h.s, h.m.Start, h.m.End)
+		if last := toks[h.m.End-1]; best.class == ClassRegion && h.m.End-h.m.Start > 1 && regionWords.has(last.Norm) && !last.Upper() {
+			surface = d.surface(h.s, h.m.Start, h.m.End-1) // "Collines department": the name is Collines
+		}
 		if best.demonym && !peopleName(toks, h.m.Start, h.m.End) {
 			surface = "" // "Turkish", "Russian": an adjective, not a name
 		}

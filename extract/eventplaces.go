@@ -220,10 +220,13 @@ func sameNamed(places []*entity, e *entity) bool {
 // eventCountry returns the country of an event: that of its most specific
 // place that has one (a place's own, else that of the area it lies in),
 // else the country the event names ("in Kenya"), else the one country the
-// document is in. A country is never taken from where an attacker comes
-// from ("militants from Somalia", "Ethiopian gunmen"): the document's
-// country counts only countries named as places and the countries of
-// places and regions. Places in different countries leave it empty.
+// document is in, else that of the state forces it names (forceCountry),
+// else the one country its participants live and fight in
+// (participantCountry). A country is never taken from where an attacker
+// comes from ("militants from Somalia", "Ethiopian gunmen"): the
+// document's country counts only countries named as places and the
+// countries of places and regions. Places in different countries leave it
+// empty.
 func (d *docState) eventCountry(f *frame, places []*entity) *entity {
 	cc := ""
 	for _, p := range places {
@@ -251,6 +254,9 @@ func (d *docState) eventCountry(f *frame, places []*entity) *entity {
 		}
 	}
 	if c := d.forceCountry(f); c != "" {
+		return d.countryEntity(c)
+	}
+	if c := d.participantCountry(f); c != "" {
 		return d.countryEntity(c)
 	}
 	return nil

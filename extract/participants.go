@@ -2,6 +2,7 @@ package extract
 
 import (
 	"hash/fnv"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -476,6 +477,9 @@ func (d *docState) addParticipant(p participant) {
 	}
 	if e == nil {
 		return
+	}
+	if e.class == ClassCivilians && p.community != "" && !slices.Contains(e.communities, p.community) {
+		e.communities = append(e.communities, p.community) // "Tugen herders"
 	}
 	if e.class == p.class && (p.class == ClassCivilians || e.unidentified || p.class == ClassStateForce && !e.curated) {
 		e.described = true

@@ -1,0 +1,64 @@
+package extract
+
+import (
+	"testing"
+
+	"github.com/newsgraph/newsgraph/extract/gazetteer"
+)
+
+// TestHomeCountriesLoad: data/homecountries.tsv parses, every country it
+// names is one of the gazetteer's, and a group that fights across a
+// border has more than one.
+func TestHomeCountriesLoad(t *testing.T) {
+	h, err := parseHomeCountries()
+	if err != nil {
+		t.Fatal(err)
+	}
+	g := gazetteer.Default()
+	for name, ccs := range h {
+		for _, cc := range ccs {
+			if g.Country(cc) == nil {
+				t.Errorf("%s: %s is no country of the gazetteer", name, cc)
+			}
+		}
+	}
+	if got := h["al-shabaab"]; len(got) < 2 {
+		t.Errorf("al-shabaab: %v, want the countries it fights in", got)
+	}
+}
+
+// TestSharedHomes: the countries several participants' homes share.
+func TestSharedHomes(t *testing.T) {
+	tests := []struct {
+		name  string
+		homes [][]string
+		want  []string
+	}{
+		{"one people of one land", [][]string{{"KE"}}, []string{"KE"}},
+		{"a people of a border land and one of its side", [][]string{{"KE", "UG"}, {"KE"}}, []string{"KE"}},
+		{"peoples of two lands share none", [][]string{{"SS"}, {"KE"}}, []string{}},
+	}
+	for _, tt := range tests {
+		var got []string
+		for i, h := range tt.homes {
+			got = sharedHomes(got, h, i == 0)
+		}
+		if len(got) != len(tt.want) || len(got) > 0 && got[0] != tt.want[0] {
+			t.Errorf("%s: %v, want %v", tt.name, got, tt.want)
+		}
+	}
+}
+
+// TestRegionWordAlias: a division named with its word in lower case
+// ("Collines department") keeps the bare name as written as its alias, the
+// way a reader calls it.
+func TestRegionWordAlias(t *testing.T) {
+	rec := extractOne(t, "Gunmen abducted a teacher near a school in Collines department.", "2024-03-20")
+	e := entityByName(rec, "Collines Department")
+	if e == nil {
+		t.Fatalf("no Collines Department; entities: %s", entityList(rec))
+	}
+	if !hasString(e.Aliases, "Collines") || hasString(e.Aliases, "Collines department") {
+		t.Errorf("aliases %q, want Collines and not the phrase with its word", e.Aliases)
+	}
+}
