@@ -76,6 +76,8 @@ var argTests = []struct {
 		"bandits", "police station"},
 	{"the victims of a clause of 'be' before the attack's own doer", "Four soldiers were among the dead after insurgents attacked an army base in Yobe.",
 		"insurgents", "army base"},
+	{"the group holding a quarter the trigger lexicon kept as text, unhyphenated 'held'", "Rescuers searched a ruined mosque after an air raid on an insurgent held al - Bab quarter of Idlib on Monday.",
+		"", "insurgents"},
 	{"people counted among the dead after a village raided", "Bandits raided a village in Katsina on Monday. Three farmers were among the dead.",
 		"bandits", "farmers"},
 }
