@@ -78,6 +78,10 @@ var argTests = []struct {
 		"insurgents", "army base"},
 	{"the group holding a quarter the trigger lexicon kept as text, unhyphenated 'held'", "Rescuers searched a ruined mosque after an air raid on an insurgent held al - Bab quarter of Idlib on Monday.",
 		"", "insurgents"},
+	{"a town an event noun is named after is a target beside the people it killed", "About 40,000 died in the Hiroshima blast.",
+		"", "Hiroshima"},
+	{"a town's possessive before an event noun, beside the victims", "Aleppo's bombardment killed 30 civilians.",
+		"", "Aleppo"},
 	{"people counted among the dead after a village raided", "Bandits raided a village in Katsina on Monday. Three farmers were among the dead.",
 		"bandits", "farmers"},
 }
