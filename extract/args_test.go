@@ -82,6 +82,8 @@ var argTests = []struct {
 		"", "Hiroshima"},
 	{"a town's possessive before an event noun, beside the victims", "Aleppo's bombardment killed 30 civilians.",
 		"", "Aleppo"},
+	{"a named beach no list knows, object of an assault verb", "Marines stormed Red Beach near Incheon at dawn.",
+		"Marines", "Red Beach"},
 	{"people counted among the dead after a village raided", "Bandits raided a village in Katsina on Monday. Three farmers were among the dead.",
 		"bandits", "farmers"},
 }
