@@ -84,6 +84,10 @@ var argTests = []struct {
 		"", "Aleppo"},
 	{"a named beach no list knows, object of an assault verb", "Marines stormed Red Beach near Incheon at dawn.",
 		"Marines", "Red Beach"},
+	{"a count with 'more' and no noun is more of the people named before", "Bandits shot dead four herders and wounded six more near Kano.",
+		"Bandits", "six more"},
+	{"'another' and a count, no noun: more of the people named before", "Raiders killed three villagers in Katsina and injured another 7.",
+		"Raiders", "another 7"},
 	{"people counted among the dead after a village raided", "Bandits raided a village in Katsina on Monday. Three farmers were among the dead.",
 		"bandits", "farmers"},
 }

@@ -1910,6 +1910,14 @@ func (d *docState) targetNP(f *frame, ps *syntax.Sentence, np int) {
 		}
 	}
 	ms := d.npMentions(f.s, ps, np)
+	if len(ms) == 0 {
+		if e := d.moreOf(f.s, ps, np); e != nil && !containsEnt(f.actors, e) {
+			// "killed five soldiers and wounded 12 more": more of the
+			// people named before
+			f.targets = appendEnt(f.targets, e)
+			return
+		}
+	}
 	if of := memberOf(ps, np); of >= 0 && len(ms) == 0 {
 		ms = d.npMentions(f.s, ps, of) // "six members of Boko Haram"
 		if len(ms) == 0 && communityNouns.has(ps.Toks[ps.Chunks[of].Head].Norm) && d.countedNP(ps, np) {
