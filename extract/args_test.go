@@ -76,6 +76,18 @@ var argTests = []struct {
 		"bandits", "police station"},
 	{"the victims of a clause of 'be' before the attack's own doer", "Four soldiers were among the dead after insurgents attacked an army base in Yobe.",
 		"insurgents", "army base"},
+	{"the group holding a quarter the trigger lexicon kept as text, unhyphenated 'held'", "Rescuers searched a ruined mosque after an air raid on a rebel held al - Bab quarter of Idlib on Monday.",
+		"", "rebels"},
+	{"a town an event noun is named after is a target beside the people it killed", "About 40,000 died in the Hiroshima blast.",
+		"", "Hiroshima"},
+	{"a town's possessive before an event noun, beside the victims", "Aleppo's bombardment killed 30 civilians.",
+		"", "Aleppo"},
+	{"a named beach no list knows, object of an assault verb", "Marines stormed Red Beach near Incheon at dawn.",
+		"Marines", "Red Beach"},
+	{"a count with 'more' and no noun is more of the people named before", "Bandits shot dead four herders and wounded six more near Kano.",
+		"Bandits", "six more"},
+	{"'another' and a count, no noun: more of the people named before", "Raiders killed three villagers in Katsina and injured another 7.",
+		"Raiders", "another 7"},
 	{"people counted among the dead after a village raided", "Bandits raided a village in Katsina on Monday. Three farmers were among the dead.",
 		"bandits", "farmers"},
 }
@@ -211,5 +223,29 @@ func TestTravelledFromCountry(t *testing.T) {
 	}
 	if got != "Kenya" {
 		t.Errorf("country %q, want Kenya", got)
+	}
+}
+
+// weaponTests hold one row per shape that names an attack's weapon: the
+// canonical weapon name wanted among the event's weapons. The sentences
+// are written for this test.
+var weaponTests = []struct {
+	name, in, want string
+}{
+	{"the charge a vehicle carried is explosives, not a bomb", "A suicide bomber rammed a truck loaded with explosives into a police post near Kandahar, killing three officers.",
+		"explosives"},
+}
+
+func TestWeaponShapes(t *testing.T) {
+	ex := Default()
+	for _, tt := range weaponTests {
+		rec := extractSentence(t, ex, tt.in)
+		var found []string
+		for _, e := range rec.Events {
+			found = append(found, e.Weapons...)
+		}
+		if !hasString(found, tt.want) {
+			t.Errorf("%s: %q\nwant weapon %q, got %v", tt.name, tt.in, tt.want, found)
+		}
 	}
 }

@@ -1469,11 +1469,14 @@ func (d *docState) fillFromSyntax(f *frame, ps *syntax.Sentence, def *frameDef, 
 		}
 	} else if len(f.targets) == 0 {
 		// the trigger lexicon kept the phrase as text ("an army
-		// position", "a Fulani camp"): the force holding it, or the
-		// people living there, are still a target
+		// position", "a Fulani camp", "the rebel held district"): the
+		// force or the group holding it, or the people living there,
+		// are still a target
 		for _, np := range r.targets {
 			if force := d.manningForce(f.s, ps, np); force != nil && !containsEnt(f.actors, force) {
 				f.targets = appendEnt(f.targets, force)
+			} else if g := d.holdingGroup(f.s, ps, np); g != nil && !containsEnt(f.actors, g) {
+				f.targets = appendEnt(f.targets, g)
 			} else if d.settlementPeople(f.s, ps, np) {
 				f.targets = appendEnt(f.targets, d.countedCivilians(f.s, ""))
 			}
@@ -1907,6 +1910,14 @@ func (d *docState) targetNP(f *frame, ps *syntax.Sentence, np int) {
 		}
 	}
 	ms := d.npMentions(f.s, ps, np)
+	if len(ms) == 0 {
+		if e := d.moreOf(f.s, ps, np); e != nil && !containsEnt(f.actors, e) {
+			// "killed five soldiers and wounded 12 more": more of the
+			// people named before
+			f.targets = appendEnt(f.targets, e)
+			return
+		}
+	}
 	if of := memberOf(ps, np); of >= 0 && len(ms) == 0 {
 		ms = d.npMentions(f.s, ps, of) // "six members of Boko Haram"
 		if len(ms) == 0 && communityNouns.has(ps.Toks[ps.Chunks[of].Head].Norm) && d.countedNP(ps, np) {

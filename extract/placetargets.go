@@ -8,7 +8,8 @@ import "github.com/newsgraph/newsgraph/extract/syntax"
 // Kamal", "the Nagasaki blast". Such places are kept apart
 // (frame.placesHit) and become targets only where the event names no
 // other: the people or the venue hit there are what was attacked, the town
-// only where. A place after "in", "at" or "near" is only where, and an
+// only where. A town the event is named after ("the Nagasaki blast") is
+// a target beside them. A place after "in", "at" or "near" is only where, and an
 // armed clash's places are where its sides fought.
 
 // placeHitPreps mark the complement of an attack that names what was hit
@@ -70,15 +71,18 @@ func (d *docState) placeHit(f *frame, m *mention) bool {
 // modifierPlaceHit records the town or region that event noun phrase ch
 // names before its head, by a possessive or as a modifier right before it
 // ("Aleppo's bombardment", "the Nagasaki blast"): the place the event
-// struck (its place already, read from its sentence). A country there is as often the doer ("US
-// strikes", "Pakistan's strikes") and is left alone.
+// struck (its place already, read from its sentence). The event is named
+// after the town it struck, so the town is a target beside the people
+// hit there (frame.hitPlaces), not only where no one else is named. A
+// country there is as often the doer ("US strikes", "Pakistan's
+// strikes") and is left alone.
 func (d *docState) modifierPlaceHit(f *frame, ps *syntax.Sentence, ch *syntax.Chunk) {
 	for _, m := range d.ments[f.s] {
 		if m.a < ch.A || m.b > ch.Head || m.ent.class == ClassCountry || !d.placeHit(f, m) {
 			continue
 		}
 		if m.possessive || m.b == ch.Head {
-			f.placesHit = appendEnt(f.placesHit, m.ent)
+			f.hitPlaces = appendEnt(f.hitPlaces, m.ent)
 		}
 	}
 }

@@ -53,3 +53,55 @@ func properHead(ps *syntax.Sentence, np int) bool {
 func (d *docState) countedCivilians(s int, cc string) *entity {
 	return d.participantEntity(participant{s: s, class: ClassCivilians, kind: "civilians", country: cc})
 }
+
+// moreOf returns the people that noun phrase np of sentence s counts as
+// more of those named before it: a count with no noun of its own, marked
+// by "more", "others" or "another" ("killed five soldiers and wounded 12
+// more", "injuring dozens more", "hurt another 9"), is of the kind of the
+// nearest people named before it in the sentence (civilians, a force or a
+// group); nil for another phrase. The phrase joins that entity's
+// mentions, so that its aliases hold it.
+func (d *docState) moreOf(s int, ps *syntax.Sentence, np int) *entity {
+	if !elidedCount(ps, np) {
+		return nil
+	}
+	for j := np - 1; j >= 0; j-- {
+		if ps.Chunks[j].Kind != syntax.NP {
+			continue
+		}
+		for _, m := range d.npMentions(s, ps, j) {
+			switch m.ent.class {
+			case ClassCivilians, ClassStateForce, ClassArmedGroup:
+				ch := &ps.Chunks[np]
+				m.ent.mentions = append(m.ent.mentions, d.newMention(mention{s: s, a: ch.A, b: ch.B, ent: m.ent}))
+				m.ent.addAlias(d.surface(s, ch.A, ch.B))
+				return m.ent
+			}
+		}
+	}
+	return nil
+}
+
+// elidedCount reports whether noun phrase np is a count whose noun is
+// left out for one named before: "another" or a count ("12", "dozens"),
+// then "more" or "others" where "another" does not open it.
+func elidedCount(ps *syntax.Sentence, np int) bool {
+	ch := &ps.Chunks[np]
+	k := ch.A
+	another := ps.Toks[k].Norm == "another"
+	if another {
+		k++
+	}
+	n := k
+	for k < ch.B && ps.Tags[k] == syntax.Num {
+		k++
+	}
+	if k == n {
+		return false
+	}
+	if k < ch.B && (ps.Toks[k].Norm == "more" || ps.Toks[k].Norm == "others") {
+		k++
+		another = true
+	}
+	return another && k == ch.B
+}
