@@ -507,11 +507,27 @@ func catenativeGerund(ps *syntax.Sentence, c int) bool {
 	return cl != nil && cl.Inherited && cl.Subj >= 0 && ps.Chunks[c-1].Kind == syntax.VG && ps.Chunks[c-1].B == ch.A
 }
 
+// countryDoer reports whether country mention m, inside the phrase of an
+// event noun of row def before its head, names the side that did it: a
+// possessive or a demonym where the noun names what it hit in a phrase
+// of its own ("Egypt's invasion of Libya", "the Egyptian assault on
+// Tobruk"). Without one the country may be the victims' or the place
+// ("the Armenian genocide", "Mosul's bombardment"); the sides of a clash
+// are read apart.
+func countryDoer(m *mention, def *frameDef, hit bool) bool {
+	return hit && m.ent.class == ClassCountry && (m.possessive || m.demonym) && !def.symmetric
+}
+
+// relativeDoers are the relative pronouns that open a clause whose subject
+// is the phrase before them: "militants, who attacked a post", "the
+// militia, which shelled the town".
+var relativeDoers = grammarList("relativeDoers")
+
 // doerRelative reports whether relative frame f opens a relative clause
-// on a doer ("who") that continues no frame of its type before it in the
+// on a doer ("who", "which", "that") that continues no frame of its type before it in the
 // sentence (before): the clause is then an event of its own.
 func (d *docState) doerRelative(ps *syntax.Sentence, f *frame, before []*frame) bool {
-	if f.a == 0 || !f.verb || ps.Toks[f.a-1].Norm != "who" {
+	if f.a == 0 || !f.verb || !relativeDoers.has(ps.Toks[f.a-1].Norm) {
 		return false
 	}
 	for _, g := range before {
@@ -1383,7 +1399,7 @@ func (d *docState) fillFromSyntax(f *frame, ps *syntax.Sentence, def *frameDef, 
 		// "the Taliban attack", "Pakistan's strikes": a name inside the
 		// phrase before its head
 		for _, m := range d.ments[f.s] {
-			if m.a >= ch.A && m.b <= h && !hasPlaceClass(m.ent) {
+			if m.a >= ch.A && m.b <= h && (!hasPlaceClass(m.ent) || countryDoer(m, def, len(r.targets) > 0)) {
 				if a, ag := d.actorOf(m, f.typ); a != nil {
 					f.actors = appendEnt(f.actors, a)
 					if ag != nil {

@@ -579,7 +579,7 @@ func (d *docState) topCountries(n int, skip []*entity) []*entity {
 }
 
 func hasContent(f *frame) bool {
-	return len(f.targets) > 0 || len(f.targetText) > 0 || f.killed >= 0 || len(f.actorText) > 0 || f.reported || f.syn && (f.verb || len(f.places) > 0 || f.country != nil)
+	return len(f.targets) > 0 || len(f.targetText) > 0 || len(f.placesHit) > 0 || f.killed >= 0 || len(f.actorText) > 0 || f.reported || f.syn && (f.verb || len(f.places) > 0 || f.country != nil)
 }
 
 // armOf returns the event of events that frame f, whose doers are all

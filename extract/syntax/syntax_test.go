@@ -35,6 +35,8 @@ var clauseTests = []struct {
 		[]string{"kill active subj=Three gunmen obj=two traders"}},
 	{"'reported' after be with no verb after it is the verb", "Clashes were reported between herders and farmers.",
 		[]string{"report passive subj=Clashes between:herders between:farmers"}},
+	{"a past form after a relative pronoun set off by a comma is its clause's verb", "The brigade, which bombarded Haifa in May, was disbanded.",
+		[]string{"bombard active subj=The brigade obj=Haifa in:May", "disband passive subj=The brigade"}},
 	{"a past form after a relative pronoun is its clause's verb", "Troops met hunters that engaged police in a gun battle.",
 		[]string{"meet active subj=Troops obj=hunters", "engage active subj=hunters obj=police in:a gun battle"}},
 	{"a date in brackets is no subject", "The army on Monday [12 May] shelled the hills.",

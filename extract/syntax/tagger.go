@@ -403,6 +403,9 @@ func (p *Parser) relativeAfterNoun(i int) bool {
 	if k < 1 || !isRelative(s.Toks[k].Norm) {
 		return false
 	}
+	if s.Toks[k-1].Norm == "," && k >= 2 {
+		k-- // "the militia, which shelled the town": a clause set off
+	}
 	t := s.Tags[k-1]
 	return t == Noun || t == Proper
 }
