@@ -54,6 +54,10 @@ type frameDef struct {
 	// not an event of its own ("the windows were blown out"): its frame
 	// joins that event and starts none.
 	joinOnly bool
+	// fends: the subject (the passive's agent) fought off the doers the
+	// object names ("guards beat back the raiders"): it is what the
+	// event hit, a side of the fight, and the object names no one new.
+	fends bool
 	// reason says where the row comes from.
 	reason string
 }
@@ -94,6 +98,8 @@ var frameTable = []frameDef{
 		reason: "WordNet bomb.v.01, explode.v.01 and explosion.n.01; ACLED 'Remote explosive/landmine/IED'"},
 	{typ: EventAttack, subtype: "bombing", cameo: "183", verbs: []string{"blow out", "blow off", "blow in"}, joinOnly: true,
 		reason: "blow out/off/in in their sense of a blast breaking something outward or away ('the windows were blown out', 'the roof was blown off'): the damage of a blast the document reports, which joins that blast; alone ('blew out the candles') no attack"},
+	{typ: EventAttack, subtype: "armed assault", cameo: "190", verbs: []string{"repel", "repulse", "push back", "beat back", "drive back", "drive off", "fight off"}, joinOnly: true, fends: true,
+		reason: "fighting off the doers of an attack the document reports ('troops drove back the raiders'): the side that fought them joins that attack as what it hit; alone, no attack"},
 	{typ: EventAttack, subtype: "bombing", cameo: "183", verbs: []string{"set", "lay", "place", "bury"}, objects: []string{"landmine", "mine", "bomb", "ied", "explosive", "device"}, instrument: true,
 		reason: "WordNet lay.v.01, set.v.01 (put into a certain place) with a device as object: planting a mine or a bomb ('set a landmine at the base', 'laid mines on the road')"},
 	{typ: EventAttack, subtype: "grenade attack", cameo: "183", verbs: []string{"hurl", "lob", "throw", "toss", "launch"}, objects: []string{"grenade", "bomb", "explosive", "device", "petrol", "molotov"}, instrument: true,
@@ -972,6 +978,12 @@ func pickDef(ps *syntax.Sentence, c int) *frameDef {
 		}
 	}
 	for _, def := range defs {
+		if def.fends {
+			if fendsDoers(ps, c) {
+				return def
+			}
+			continue
+		}
 		if len(def.objects) == 0 && len(def.subjects) == 0 {
 			return def
 		}
@@ -1065,6 +1077,39 @@ type synRoles struct {
 	fended []int
 }
 
+// fendedDoers name the doers of an attack the document reports, as the
+// object of a verb of fighting them off: "repulsed the attackers".
+var fendedDoers = grammarList("fendedDoers")
+
+// fendsDoers reports whether the clause of verb group c, a verb of
+// fighting off, has the doers of an attack for its object (the subject of
+// its passive): "drove back the raiders", "the gunmen were repulsed".
+func fendsDoers(ps *syntax.Sentence, c int) bool {
+	cl := ps.ClauseOf(c)
+	if cl == nil {
+		return false
+	}
+	o := cl.Obj
+	if ps.Chunks[c].Passive {
+		o = cl.Subj
+	}
+	return o >= 0 && fendedDoers.has(ps.Toks[ps.Chunks[o].Head].Norm)
+}
+
+// fender gives r, the roles of a frame that fends, its one target: the
+// subject of clause cl, the agent where the clause is passive ("the
+// raiders were beaten back by guards").
+func fender(ps *syntax.Sentence, cl *syntax.Clause, passive bool, r *synRoles) {
+	who := cl.Subj
+	if passive {
+		who = cl.Agent
+	}
+	if who >= 0 {
+		r.targets = append(r.targets, who)
+		r.fended = append(r.fended, who)
+	}
+}
+
 // rolesOf reads the roles of the frame whose trigger heads chunk c.
 func rolesOf(ps *syntax.Sentence, def *frameDef, c int) synRoles {
 	var r synRoles
@@ -1099,6 +1144,10 @@ func rolesOf(ps *syntax.Sentence, def *frameDef, c int) synRoles {
 			return r
 		}
 		r.doers = true
+		if def.fends {
+			fender(ps, cl, ch.Passive, &r)
+			return r
+		}
 		if ch.Passive {
 			if cl.Agent >= 0 {
 				r.actors = append(r.actors, cl.Agent)

@@ -442,6 +442,9 @@ var joinOnlyTests = []struct {
 	{"blast damage with its doer named joins the blast", "A bomb exploded outside a bakery in Ghent on Friday. The blast blew out the windows of the bank.", 1, 2},
 	{"alone, with a doer, no attack", "The mayor blew out the candles in Ghent.", 0, 0},
 	{"alone, in the passive, no attack", "The roof of the barn in Ghent was blown off by the storm.", 0, 0},
+	{"the side that drove back the doers joins their attack", "Raiders attacked a village near Isiolo. Officers drove back the attackers.", 1, 2},
+	{"the doers driven back, in the passive, join their attack", "Bandits raided a farm near Kano. The bandits were repulsed by soldiers.", 1, 2},
+	{"driving back doers alone is no attack", "Officers drove back the attackers near Isiolo.", 0, 0},
 }
 
 func TestJoinOnlyFrames(t *testing.T) {
