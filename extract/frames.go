@@ -100,8 +100,8 @@ var frameTable = []frameDef{
 		reason: "blow out/off/in in their sense of a blast breaking something outward or away ('the windows were blown out', 'the roof was blown off'): the damage of a blast the document reports, which joins that blast; alone ('blew out the candles') no attack"},
 	{typ: EventAttack, subtype: "armed assault", cameo: "190", verbs: []string{"repel", "repulse", "push back", "beat back", "drive back", "drive off", "fight off"}, joinOnly: true, fends: true,
 		reason: "fighting off the doers of an attack the document reports ('troops drove back the raiders'): the side that fought them joins that attack as what it hit; alone, no attack"},
-	{typ: EventAttack, subtype: "bombing", cameo: "183", verbs: []string{"set", "lay", "place", "bury"}, objects: []string{"landmine", "mine", "bomb", "ied", "explosive", "device"}, instrument: true,
-		reason: "WordNet lay.v.01, set.v.01 (put into a certain place) with a device as object: planting a mine or a bomb ('set a landmine at the base', 'laid mines on the road')"},
+	{typ: EventAttack, subtype: "bombing", cameo: "183", verbs: []string{"set", "lay", "place", "bury", "leave"}, objects: []string{"landmine", "mine", "bomb", "ied", "explosive", "device"}, instrument: true,
+		reason: "WordNet lay.v.01, set.v.01 (put into a certain place) and leave.v.02 (leave behind) with a device as object: planting a mine or a bomb ('set a landmine at the base', 'laid mines on the road', 'the mine had been left there by the army')"},
 	{typ: EventAttack, subtype: "grenade attack", cameo: "183", verbs: []string{"hurl", "lob", "throw", "toss", "launch"}, objects: []string{"grenade", "bomb", "explosive", "device", "petrol", "molotov"}, instrument: true,
 		reason: "WordNet throw.v.01 with a grenade or bomb as object; ACLED 'Grenade'"},
 	{typ: EventAttack, subtype: "strike", cameo: "195", verbs: []string{"fire", "drop", "launch", "rain", "lob"}, objects: []string{"rocket", "missile", "mortar", "shell", "bomb", "projectile", "round", "artillery"}, instrument: true,
@@ -376,7 +376,7 @@ func (d *docState) syntaxFrames(si int, ps *syntax.Sentence, found []*frame, dat
 			continue
 		}
 		f := d.buf.frames.new(frame{typ: def.typ, subtype: def.subtype, cameo: def.cameo, s: si, a: h, b: h + 1, verb: ch.Kind == syntax.VG, passive: ch.Passive, killed: -1, injured: -1, span0: ch.A, span1: ch.B, syn: true})
-		f.definite = ch.Kind == syntax.NP && definiteNP(ps, c)
+		f.definite = ch.Kind == syntax.NP && definiteNP(ps, c) || def.instrument && definiteDevice(ps, c, def)
 		f.reported = f.verb && !ch.Participle
 		f.weak, f.joinOnly = def.joinOnly, def.joinOnly
 		if !d.fillFromSyntax(f, ps, def, h, true) {
@@ -1025,6 +1025,22 @@ func pickDef(ps *syntax.Sentence, c int) *frameDef {
 		}
 	}
 	return nil
+}
+
+// definiteDevice reports whether the device that verb group c of an
+// instrument row places or throws (its object, the subject of its
+// passive) is definite: "the mine had been left there by the army" speaks
+// of the mine of a blast the document told of.
+func definiteDevice(ps *syntax.Sentence, c int, def *frameDef) bool {
+	cl := ps.ClauseOf(c)
+	if cl == nil || ps.Chunks[c].Kind != syntax.VG {
+		return false
+	}
+	o := cl.Obj
+	if ps.Chunks[c].Passive {
+		o = cl.Subj
+	}
+	return o >= 0 && hasString(def.objects, ps.Chunks[o].Lemma) && definiteNP(ps, o)
 }
 
 // particleOf returns the adverbial particle of verb group c: its own
