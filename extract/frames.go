@@ -1615,14 +1615,16 @@ func (d *docState) lawSearch(f *frame, ps *syntax.Sentence, ch *syntax.Chunk, ac
 
 // otherClauseDoer reports whether the doers the trigger lexicon gave
 // frame f all lie in the subject of another clause that says what
-// befell its subject (a passive, or a form of "be"), while verb group c's
-// own active clause has a subject that names a doer (a name, or people
-// armed): that subject acts ("five soldiers were among the dead after
-// militants attacked an army base").
+// befell its subject (a passive, or a form of "be"), or, where verb group
+// c shares the subject of a verb before it, in that verb's object, while
+// c's own active clause has a subject that names a doer (a name, or
+// people armed): that subject acts ("five soldiers were among the dead
+// after militants attacked an army base", "raiders fought police and
+// killed one").
 func (d *docState) otherClauseDoer(f *frame, ps *syntax.Sentence, c int) bool {
 	ch := &ps.Chunks[c]
 	cl := ps.ClauseOf(c)
-	if ch.Kind != syntax.VG || ch.Passive || cl == nil || cl.Inherited || cl.Subj < 0 || len(f.actorMentions) == 0 {
+	if ch.Kind != syntax.VG || ch.Passive || cl == nil || cl.Subj < 0 || len(f.actorMentions) == 0 {
 		return false
 	}
 	switch loadWordLists().heads[ps.Toks[ps.Chunks[cl.Subj].Head].Norm].class {
@@ -1633,11 +1635,29 @@ func (d *docState) otherClauseDoer(f *frame, ps *syntax.Sentence, c int) bool {
 		}
 	}
 	for _, m := range f.actorMentions {
-		if !inOtherSubject(ps, cl, m) {
+		if cl.Inherited && !inEarlierObject(ps, cl, m) || !cl.Inherited && !inOtherSubject(ps, cl, m) {
 			return false
 		}
 	}
 	return true
+}
+
+// inEarlierObject reports whether mention m lies in an object of an
+// active clause before cl, whose subject cl shares: in "raiders fought
+// police and killed one" the police were fought, and the raiders killed.
+func inEarlierObject(ps *syntax.Sentence, cl *syntax.Clause, m *mention) bool {
+	for i := range ps.Clauses {
+		o := &ps.Clauses[i]
+		if o.Verb >= cl.Verb || o.Subj != cl.Subj || ps.Chunks[o.Verb].Passive {
+			continue
+		}
+		for _, j := range ps.Objects(o, nil) {
+			if sj := &ps.Chunks[j]; m.a >= sj.A && m.b <= sj.B {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // inOtherSubject reports whether mention m lies in the subject of a

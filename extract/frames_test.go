@@ -448,6 +448,7 @@ var joinOnlyTests = []struct {
 	{"the doers driven back, in the passive, join their attack", "Bandits raided a farm near Kano. The bandits were repulsed by soldiers.", 1, 2},
 	{"driving back doers alone is no attack", "Officers drove back the attackers near Isiolo.", 0, 0},
 	{"the definite device a doer left joins the blast it caused", "A mine exploded under a lorry near Gulu. The mine had been left there by rebels.", 1, 2},
+	{"the side fought is no doer of the next act of the chain", "Clansmen crossed the river, fought police and killed two.", 1, 1},
 	{"a named doer joins the event of doers no one knows", "A lorry struck a landmine near Mandera, killing a driver. The mine had been buried by unknown men. Officials blamed the attack on Al-Shabaab.", 1, 3},
 }
 

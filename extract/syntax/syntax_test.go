@@ -63,6 +63,8 @@ var clauseTests = []struct {
 		[]string{"shoot active subj=The militia obj=a guard", "wound active subj=The militia obj=a guard"}},
 	{"an -ing form between a name and a noun qualifies the noun", "Gunmen shot a Fatah supporting teacher.",
 		[]string{"shoot active subj=Gunmen obj=a Fatah supporting teacher"}},
+	{"a plural in -men before a verb form is its subject", "Armed tribesmen raid a village near Moyale.",
+		[]string{"raid active subj=Armed tribesmen obj=a village near:Moyale"}},
 	{"'back' completes a phrasal verb", "Soldiers pushed back the raiders.",
 		[]string{"push active subj=Soldiers obj=the raiders"}},
 	{"particle and event noun object", "The navy carried out strikes on pirate boats.",

@@ -341,6 +341,9 @@ func plural(w string) bool {
 	case "police", "people", "men", "women", "children", "militia", "military", "security":
 		return true
 	}
+	if strings.HasSuffix(w, "smen") || strings.HasSuffix(w, "tiamen") {
+		return true // "tribesmen", "clansmen", "herdsmen", "militiamen"
+	}
 	n := len(w)
 	return n > 3 && w[n-1] == 's' && w[n-2] != 's' && w[n-2] != 'u' && w[n-2] != 'i'
 }
