@@ -54,6 +54,10 @@ type frameDef struct {
 	// not an event of its own ("the windows were blown out"): its frame
 	// joins that event and starts none.
 	joinOnly bool
+	// fends: the subject (the passive's agent) fought off the doers the
+	// object names ("guards beat back the raiders"): it is what the
+	// event hit, a side of the fight, and the object names no one new.
+	fends bool
 	// reason says where the row comes from.
 	reason string
 }
@@ -94,8 +98,10 @@ var frameTable = []frameDef{
 		reason: "WordNet bomb.v.01, explode.v.01 and explosion.n.01; ACLED 'Remote explosive/landmine/IED'"},
 	{typ: EventAttack, subtype: "bombing", cameo: "183", verbs: []string{"blow out", "blow off", "blow in"}, joinOnly: true,
 		reason: "blow out/off/in in their sense of a blast breaking something outward or away ('the windows were blown out', 'the roof was blown off'): the damage of a blast the document reports, which joins that blast; alone ('blew out the candles') no attack"},
-	{typ: EventAttack, subtype: "bombing", cameo: "183", verbs: []string{"set", "lay", "place", "bury"}, objects: []string{"landmine", "mine", "bomb", "ied", "explosive", "device"}, instrument: true,
-		reason: "WordNet lay.v.01, set.v.01 (put into a certain place) with a device as object: planting a mine or a bomb ('set a landmine at the base', 'laid mines on the road')"},
+	{typ: EventAttack, subtype: "armed assault", cameo: "190", verbs: []string{"repel", "repulse", "push back", "beat back", "drive back", "drive off", "fight off"}, joinOnly: true, fends: true,
+		reason: "fighting off the doers of an attack the document reports ('troops drove back the raiders'): the side that fought them joins that attack as what it hit; alone, no attack"},
+	{typ: EventAttack, subtype: "bombing", cameo: "183", verbs: []string{"set", "lay", "place", "bury", "leave"}, objects: []string{"landmine", "mine", "bomb", "ied", "explosive", "device"}, instrument: true,
+		reason: "WordNet lay.v.01, set.v.01 (put into a certain place) and leave.v.02 (leave behind) with a device as object: planting a mine or a bomb ('set a landmine at the base', 'laid mines on the road', 'the mine had been left there by the army')"},
 	{typ: EventAttack, subtype: "grenade attack", cameo: "183", verbs: []string{"hurl", "lob", "throw", "toss", "launch"}, objects: []string{"grenade", "bomb", "explosive", "device", "petrol", "molotov"}, instrument: true,
 		reason: "WordNet throw.v.01 with a grenade or bomb as object; ACLED 'Grenade'"},
 	{typ: EventAttack, subtype: "strike", cameo: "195", verbs: []string{"fire", "drop", "launch", "rain", "lob"}, objects: []string{"rocket", "missile", "mortar", "shell", "bomb", "projectile", "round", "artillery"}, instrument: true,
@@ -370,7 +376,7 @@ func (d *docState) syntaxFrames(si int, ps *syntax.Sentence, found []*frame, dat
 			continue
 		}
 		f := d.buf.frames.new(frame{typ: def.typ, subtype: def.subtype, cameo: def.cameo, s: si, a: h, b: h + 1, verb: ch.Kind == syntax.VG, passive: ch.Passive, killed: -1, injured: -1, span0: ch.A, span1: ch.B, syn: true})
-		f.definite = ch.Kind == syntax.NP && definiteNP(ps, c)
+		f.definite = ch.Kind == syntax.NP && definiteNP(ps, c) || def.instrument && definiteDevice(ps, c, def)
 		f.reported = f.verb && !ch.Participle
 		f.weak, f.joinOnly = def.joinOnly, def.joinOnly
 		if !d.fillFromSyntax(f, ps, def, h, true) {
@@ -988,6 +994,12 @@ func pickDef(ps *syntax.Sentence, c int) *frameDef {
 		}
 	}
 	for _, def := range defs {
+		if def.fends {
+			if fendsDoers(ps, c) {
+				return def
+			}
+			continue
+		}
 		if len(def.objects) == 0 && len(def.subjects) == 0 {
 			return def
 		}
@@ -1029,6 +1041,22 @@ func pickDef(ps *syntax.Sentence, c int) *frameDef {
 		}
 	}
 	return nil
+}
+
+// definiteDevice reports whether the device that verb group c of an
+// instrument row places or throws (its object, the subject of its
+// passive) is definite: "the mine had been left there by the army" speaks
+// of the mine of a blast the document told of.
+func definiteDevice(ps *syntax.Sentence, c int, def *frameDef) bool {
+	cl := ps.ClauseOf(c)
+	if cl == nil || ps.Chunks[c].Kind != syntax.VG {
+		return false
+	}
+	o := cl.Obj
+	if ps.Chunks[c].Passive {
+		o = cl.Subj
+	}
+	return o >= 0 && hasString(def.objects, ps.Chunks[o].Lemma) && definiteNP(ps, o)
 }
 
 // particleOf returns the adverbial particle of verb group c: its own
@@ -1081,6 +1109,39 @@ type synRoles struct {
 	fended []int
 }
 
+// fendedDoers name the doers of an attack the document reports, as the
+// object of a verb of fighting them off: "repulsed the attackers".
+var fendedDoers = grammarList("fendedDoers")
+
+// fendsDoers reports whether the clause of verb group c, a verb of
+// fighting off, has the doers of an attack for its object (the subject of
+// its passive): "drove back the raiders", "the gunmen were repulsed".
+func fendsDoers(ps *syntax.Sentence, c int) bool {
+	cl := ps.ClauseOf(c)
+	if cl == nil {
+		return false
+	}
+	o := cl.Obj
+	if ps.Chunks[c].Passive {
+		o = cl.Subj
+	}
+	return o >= 0 && fendedDoers.has(ps.Toks[ps.Chunks[o].Head].Norm)
+}
+
+// fender gives r, the roles of a frame that fends, its one target: the
+// subject of clause cl, the agent where the clause is passive ("the
+// raiders were beaten back by guards").
+func fender(ps *syntax.Sentence, cl *syntax.Clause, passive bool, r *synRoles) {
+	who := cl.Subj
+	if passive {
+		who = cl.Agent
+	}
+	if who >= 0 {
+		r.targets = append(r.targets, who)
+		r.fended = append(r.fended, who)
+	}
+}
+
 // rolesOf reads the roles of the frame whose trigger heads chunk c.
 func rolesOf(ps *syntax.Sentence, def *frameDef, c int) synRoles {
 	var r synRoles
@@ -1115,6 +1176,10 @@ func rolesOf(ps *syntax.Sentence, def *frameDef, c int) synRoles {
 			return r
 		}
 		r.doers = true
+		if def.fends {
+			fender(ps, cl, ch.Passive, &r)
+			return r
+		}
 		if ch.Passive {
 			if cl.Agent >= 0 {
 				r.actors = append(r.actors, cl.Agent)
@@ -1569,14 +1634,16 @@ func (d *docState) lawSearch(f *frame, ps *syntax.Sentence, ch *syntax.Chunk, ac
 
 // otherClauseDoer reports whether the doers the trigger lexicon gave
 // frame f all lie in the subject of another clause that says what
-// befell its subject (a passive, or a form of "be"), while verb group c's
-// own active clause has a subject that names a doer (a name, or people
-// armed): that subject acts ("five soldiers were among the dead after
-// militants attacked an army base").
+// befell its subject (a passive, or a form of "be"), or, where verb group
+// c shares the subject of a verb before it, in that verb's object, while
+// c's own active clause has a subject that names a doer (a name, or
+// people armed): that subject acts ("five soldiers were among the dead
+// after militants attacked an army base", "raiders fought police and
+// killed one").
 func (d *docState) otherClauseDoer(f *frame, ps *syntax.Sentence, c int) bool {
 	ch := &ps.Chunks[c]
 	cl := ps.ClauseOf(c)
-	if ch.Kind != syntax.VG || ch.Passive || cl == nil || cl.Inherited || cl.Subj < 0 || len(f.actorMentions) == 0 {
+	if ch.Kind != syntax.VG || ch.Passive || cl == nil || cl.Subj < 0 || len(f.actorMentions) == 0 {
 		return false
 	}
 	switch loadWordLists().heads[ps.Toks[ps.Chunks[cl.Subj].Head].Norm].class {
@@ -1587,11 +1654,29 @@ func (d *docState) otherClauseDoer(f *frame, ps *syntax.Sentence, c int) bool {
 		}
 	}
 	for _, m := range f.actorMentions {
-		if !inOtherSubject(ps, cl, m) {
+		if cl.Inherited && !inEarlierObject(ps, cl, m) || !cl.Inherited && !inOtherSubject(ps, cl, m) {
 			return false
 		}
 	}
 	return true
+}
+
+// inEarlierObject reports whether mention m lies in an object of an
+// active clause before cl, whose subject cl shares: in "raiders fought
+// police and killed one" the police were fought, and the raiders killed.
+func inEarlierObject(ps *syntax.Sentence, cl *syntax.Clause, m *mention) bool {
+	for i := range ps.Clauses {
+		o := &ps.Clauses[i]
+		if o.Verb >= cl.Verb || o.Subj != cl.Subj || ps.Chunks[o.Verb].Passive {
+			continue
+		}
+		for _, j := range ps.Objects(o, nil) {
+			if sj := &ps.Chunks[j]; m.a >= sj.A && m.b <= sj.B {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // inOtherSubject reports whether mention m lies in the subject of a

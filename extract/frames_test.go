@@ -83,6 +83,8 @@ var frameTests = []struct {
 		EventAttack, "killing", "", "teachers", "Paris"},
 	{"munition as the subject of an impact verb", "Two rockets landed near the airport in Kandahar.",
 		EventAttack, "missile strike", "", "", "Kandahar"},
+	{"a bomb left at a target", "Rebels left a bomb outside a bank in Goma.",
+		EventAttack, "bombing", "unidentified rebels", "", "Goma"},
 	{"munitions fired at a target", "Rebels fired mortars at a market in Goma.",
 		EventAttack, "shelling", "unidentified rebels", "Goma market", "Goma"},
 	{"bombs dropped on a target", "Helicopters dropped barrel bombs on a hospital in Aleppo.",
@@ -452,6 +454,12 @@ var joinOnlyTests = []struct {
 	{"blast damage with its doer named joins the blast", "A bomb exploded outside a bakery in Ghent on Friday. The blast blew out the windows of the bank.", 1, 2},
 	{"alone, with a doer, no attack", "The mayor blew out the candles in Ghent.", 0, 0},
 	{"alone, in the passive, no attack", "The roof of the barn in Ghent was blown off by the storm.", 0, 0},
+	{"the side that drove back the doers joins their attack", "Raiders attacked a village near Isiolo. Officers drove back the attackers.", 1, 2},
+	{"the doers driven back, in the passive, join their attack", "Bandits raided a farm near Kano. The bandits were repulsed by soldiers.", 1, 2},
+	{"driving back doers alone is no attack", "Officers drove back the attackers near Isiolo.", 0, 0},
+	{"the definite device a doer left joins the blast it caused", "A mine exploded under a lorry near Gulu. The mine had been left there by rebels.", 1, 2},
+	{"the side fought is no doer of the next act of the chain", "Clansmen crossed the river, fought police and killed two.", 1, 1},
+	{"a named doer joins the event of doers no one knows", "A lorry struck a landmine near Mandera, killing a driver. The mine had been buried by unknown men. Officials blamed the attack on Al-Shabaab.", 1, 3},
 }
 
 func TestJoinOnlyFrames(t *testing.T) {

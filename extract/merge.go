@@ -322,12 +322,14 @@ func (d *docState) mergeEvents(frames []*frame) []*docEvent {
 					target = e
 				}
 			}
-			// an event first seen without its actor: "A suicide bomber blew
-			// himself up… Al-Shabaab said it carried out the bombing."
+			// an event first seen without its actor, or with doers no one
+			// knows: "A suicide bomber blew himself up… Al-Shabaab said
+			// it carried out the bombing", "the mine was laid by unknown
+			// people… police blamed the attack on X"
 			if target == nil {
 				for i := len(events) - 1; i >= 0; i-- {
 					e := events[i]
-					if len(e.f.actors) == 0 && e.f.typ == f.typ && compatible(&e.f, f) && f.typ == EventAttack && (f.definite || e.f.date != nil && f.date != nil && (len(e.f.targets) > 0 || len(e.f.places) > 0)) {
+					if (len(e.f.actors) == 0 || unknownDoers(e.f.actors) && !unknownDoers(f.actors)) && e.f.typ == f.typ && compatible(&e.f, f) && f.typ == EventAttack && (f.definite || e.f.date != nil && f.date != nil && (len(e.f.targets) > 0 || len(e.f.places) > 0)) {
 						target = e
 						break
 					}
@@ -580,6 +582,17 @@ func (d *docState) topCountries(n int, skip []*entity) []*entity {
 
 func hasContent(f *frame) bool {
 	return len(f.targets) > 0 || len(f.targetText) > 0 || len(f.placesHit) > 0 || f.killed >= 0 || len(f.actorText) > 0 || f.reported || f.syn && (f.verb || len(f.places) > 0 || f.country != nil)
+}
+
+// unknownDoers reports whether actors name no one: none at all, or only
+// doers left unidentified ("unknown people", "unidentified gunmen").
+func unknownDoers(actors []*entity) bool {
+	for _, a := range actors {
+		if !a.unidentified {
+			return false
+		}
+	}
+	return true
 }
 
 // armOf returns the event of events that frame f, whose doers are all

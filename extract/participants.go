@@ -267,6 +267,9 @@ func (d *docState) readAfter(p *participant) {
 		}
 		return
 	}
+	if d.bracketCommunity(p, k) {
+		return
+	}
 	if k < len(toks) && !affiliationCues.has(toks[k].Norm) {
 		k = bracketAfter(toks, k) // "men armed with clubs (believed to be partisans of X)"
 	}
@@ -287,6 +290,30 @@ func (d *docState) readAfter(p *participant) {
 			}
 		}
 	}
+}
+
+// bracketCommunity reads a community name that brackets alone right
+// after the head, token k opening the bracket: "armed youths (Pokot)" are
+// Pokot youths. It reports whether it read one.
+func (d *docState) bracketCommunity(p *participant, k int) bool {
+	toks := d.sents[p.s].Tokens
+	if k+2 >= len(toks) || toks[k].Norm != "(" || toks[k+2].Norm != ")" || p.community != "" || !communityHeads.has(toks[p.head].Norm) {
+		return false
+	}
+	t := toks[k+1]
+	if !isUpperWord(t) || t.AllCaps() || d.r.stopwords.has(t.Norm) {
+		return false
+	}
+	if d.covered(p.s, k+1) {
+		// a community named like its land: "youths (Turkana)"
+		m := d.mentionStarting(p.s, k+1)
+		if m == nil || m.b != k+2 || m.ent.class != ClassPlace && m.ent.class != ClassRegion {
+			return false
+		}
+		p.country = m.ent.country
+	}
+	p.community, p.b = t.Text, k+2
+	return true
 }
 
 // bracketAfter returns the first token inside a bracket that opens within

@@ -61,6 +61,7 @@ var participantTests = []participantTest{
 	{"staff", "In Kenya, gunmen abducted four staff of a clinic near Mandera.", "four staff", ClassCivilians, "workers", "Kenya", 4, false},
 	{"a count opening the sentence is no community", "Two gunmen attacked a bus near Moyale in Kenya.", "Two gunmen", ClassArmedGroup, "unidentified gunmen", "", 2, true},
 	{"tribesmen of a community", "In Kenya, Turkana tribesmen raided a village near Lodwar.", "Turkana tribesmen", ClassArmedGroup, "Turkana militia", "", 0, false},
+	{"a community in brackets after the head", "In Kenya, armed youths (Nandi) raided a farm near Eldoret.", "armed youths (Nandi", ClassArmedGroup, "Nandi militia", "", 0, false},
 	{"townsfolk as victims", "In Kenya, residents of Bura were attacked by raiders.", "residents", ClassCivilians, "residents", "Kenya", 0, false},
 	{"claimed attack", "A suicide bomber struck a market in Somalia. Al-Shabaab said it carried out the bombing.", "bomber", ClassArmedGroup, "Al-Shabaab", "", 0, false},
 	{"rioters", "In Kenya, rioters torched a police station in Kisumu.", "rioters", ClassArmedGroup, "unidentified mob", "", 0, true},

@@ -33,7 +33,7 @@ func (p *Parser) add(c Chunk) {
 // out", "blew up", "gunned down", "went off", and the result of "shot
 // dead".
 func isParticle(w string) bool {
-	return w == "out" || w == "up" || w == "down" || w == "off" || w == "dead"
+	return w == "out" || w == "up" || w == "down" || w == "off" || w == "dead" || w == "back"
 }
 
 func isVerbTag(t Tag) bool { return t == Verb || t == VerbPast || t == VerbIng }

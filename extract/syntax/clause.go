@@ -367,8 +367,9 @@ func (p *Parser) subject(cl *Clause) {
 			continue
 		}
 		// an object of a verb before: "attacked a post and killed two",
-		// "wounded a baby and a woman, and killed livestock"
-		if first := s.listStart(j); first > 0 && s.Chunks[first-1].Kind == VG && !s.Chunks[first-1].Passive && s.Chunks[first-1].B == s.Chunks[first].A && s.conjBetween(c.B, vc.A) {
+		// "wounded a baby and a woman, and killed livestock", "stormed
+		// a farm, burned the barn and fled"
+		if first := s.listStart(j); first > 0 && s.Chunks[first-1].Kind == VG && !s.Chunks[first-1].Passive && s.Chunks[first-1].B == s.Chunks[first].A && (s.conjBetween(c.B, vc.A) || s.chained(cl.Verb)) {
 			p.inherit(cl)
 			return
 		}
@@ -387,6 +388,14 @@ func (p *Parser) subject(cl *Clause) {
 		cl.Subj = j
 		return
 	}
+}
+
+// chained reports whether finite verb group v follows a comma and names
+// the next act of a chain whose verbs share one subject: "stormed a farm,
+// burned the barn and fled".
+func (s *Sentence) chained(v int) bool {
+	c := s.Chunks[v]
+	return c.A > 0 && s.Toks[c.A-1].Norm == "," && (s.Tags[c.Head] == VerbPast || s.Tags[c.Head] == Verb)
 }
 
 // bracketed reports whether chunk c stands alone inside brackets: "[20

@@ -304,6 +304,8 @@ func (p *Parser) afterNoun(i, k int) Tag {
 		return Noun
 	case det && third && (p.nextTag(i) == Num || p.nextTag(i) == Det):
 		return Verb // "a drone strike kills five", "the blast injures the driver"
+	case det && third && p.coordinatedThird(i):
+		return Verb // "the militia shoots and kills a guard"
 	case det:
 		return Noun
 	case s.Tags[k] == Proper:
@@ -316,12 +318,31 @@ func (p *Parser) afterNoun(i, k int) Tag {
 	return Noun
 }
 
+// coordinatedThird reports whether the third-person form at i is joined
+// by "and" to another third-person form that takes an object: "the
+// militia shoots and kills a guard" (where "the militia raids and attacks
+// in the north" are nouns).
+func (p *Parser) coordinatedThird(i int) bool {
+	s := &p.s
+	if i+3 >= len(s.Toks) || s.Tags[i+1] != Conj || p.lex[s.Toks[i+2].Norm].form != Third {
+		return false
+	}
+	switch s.Tags[i+3] {
+	case Det, Num, Pron, Poss:
+		return true
+	}
+	return false
+}
+
 // plural reports whether a noun is plural in form: "raiders", "police",
 // "people".
 func plural(w string) bool {
 	switch w {
 	case "police", "people", "men", "women", "children", "militia", "military", "security":
 		return true
+	}
+	if strings.HasSuffix(w, "smen") || strings.HasSuffix(w, "tiamen") {
+		return true // "tribesmen", "clansmen", "herdsmen", "militiamen"
 	}
 	n := len(w)
 	return n > 3 && w[n-1] == 's' && w[n-2] != 's' && w[n-2] != 'u' && w[n-2] != 'i'
@@ -425,11 +446,12 @@ func (p *Parser) ingVerb(i int) Tag {
 	switch prev {
 	case Det, Poss, PossS, Adj:
 		return Noun
-	case Noun:
-		// "a police building": the head of a phrase with a determiner
+	case Noun, Proper:
+		// "a police building": the head of a phrase with a determiner;
+		// "a Hamas supporting cleric": a name's compound modifier
 		if !plural(s.Toks[k].Norm) {
 			j := k
-			for j >= 0 && (s.Tags[j] == Noun || s.Tags[j] == Adj) {
+			for j >= 0 && (s.Tags[j] == Noun || s.Tags[j] == Adj || s.Tags[j] == Proper) {
 				j--
 			}
 			if j >= 0 && s.Tags[j] == Det {
