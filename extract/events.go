@@ -236,7 +236,9 @@ func (d *docState) findEvents(pub time.Time) []*docEvent {
 				f.reported = true
 			}
 		}
-		frames = d.casualtiesTo(si, frames)
+		if !outletAccount(toks) || !anyToll(all) {
+			frames = d.casualtiesTo(si, frames)
+		}
 		d.noneTo(si, frames)
 		if sc := d.speakerCountry(si, prevSubject); sc != nil {
 			for _, f := range frames {

@@ -461,6 +461,36 @@ func claimedToll(toks []text.Token) bool {
 	return false
 }
 
+// outletAccount reports whether the sentence gives a named outlet's
+// account ("The Daily Courier reports 7 people died"): it opens with
+// capitalised words and an outlet's verb of report. After the note's own
+// toll, that is another source's figure, which incident coding leaves
+// out.
+func outletAccount(toks []text.Token) bool {
+	k := 0
+	if k < len(toks) && toks[k].Norm == "the" {
+		k++
+	}
+	a := k
+	for k < len(toks) && k < a+4 && toks[k].Kind == text.Word && isUpperWord(toks[k]) {
+		k++
+	}
+	return k > a && k < len(toks) && outletVerbs.has(toks[k].Norm)
+}
+
+// outletVerbs are the verbs with which a note cites an outlet's account.
+var outletVerbs = grammarList("outletVerbs")
+
+// anyToll reports whether one of frames has a death toll.
+func anyToll(frames []*frame) bool {
+	for _, f := range frames {
+		if f.killed >= 0 {
+			return true
+		}
+	}
+	return false
+}
+
 // claimLinks open the content of a claim: "claimed that", "claimed it".
 var claimLinks = grammarList("claimLinks")
 
@@ -486,7 +516,7 @@ func findCasualtiesWith(toks []text.Token, people func(text.Token) bool) []casua
 			out = append(out, c)
 		}
 	}
-	return out
+	return codedTolls(toks, out)
 }
 
 // implausibleCasualties returns the casualty figures of a sentence that
@@ -527,6 +557,9 @@ func readCasualties(toks []text.Token, people func(text.Token) bool) []casualty 
 		listEnd := i
 		for {
 			v, e, ok := numberAt(toks, k)
+			if !ok && k > i && toks[k-1].Norm == "and" && singularAfter(toks, k) {
+				v, e, ok = 1, k+1, true // "four farmers and a herder"
+			}
 			if !ok {
 				break
 			}
@@ -556,6 +589,10 @@ func readCasualties(toks []text.Token, people func(text.Token) bool) []casualty 
 			}
 			break
 		}
+		start := i
+		if a, ok := singularLead(toks, i); ok && total > 0 {
+			total, start = addSaturating(total, 1), a // "a trader and five herders"
+		}
 		bare := false
 		if total == 0 {
 			total = n
@@ -580,7 +617,7 @@ func readCasualties(toks []text.Token, people func(text.Token) bool) []casualty 
 			continue // "one of the dead was a child"; but "killed one of the attackers"
 		}
 		// verb before: "killing at least nine", "wounded three others"
-		kind := tollBeforeKind(toks, i)
+		kind := tollBeforeKind(toks, start)
 		// verb after: "… were killed", "… have been killed", "… dead"
 		for k := listEnd; kind == 0 && !bare && k < len(toks) && k < listEnd+12; k++ {
 			w := toks[k].Norm
@@ -614,7 +651,7 @@ func readCasualties(toks []text.Token, people func(text.Token) bool) []casualty 
 		if vagueCounts.has(toks[i].Norm) && total == n {
 			continue // "dozens were killed": a number the text does not give
 		}
-		out = append(out, casualty{At: i, End: max(listEnd, j), Killed: kind == 1, N: total})
+		out = append(out, casualty{At: start, End: max(listEnd, j), Killed: kind == 1, N: total})
 	}
 	read := out
 	return append(out, oneVictim(toks, func(k int) bool {
@@ -625,6 +662,33 @@ func readCasualties(toks []text.Token, people func(text.Token) bool) []casualty 
 		}
 		return false
 	})...)
+}
+
+// singularLead finds a singular person phrase coordinated before the
+// counted phrase at i ("a cattle trader and five herders", "killing a
+// farmer and two herders"): "and" right before i, and before it a phrase
+// opened by "a" or "an" whose last word names one person. It returns the
+// phrase's first token.
+func singularLead(toks []text.Token, i int) (int, bool) {
+	and := i - 1
+	if and < 2 || toks[and].Norm != "and" || !singularNoun(toks[and-1].Norm) {
+		return 0, false
+	}
+	for a := and - 2; a >= 0 && a >= and-5; a-- {
+		w := toks[a].Norm
+		if toks[a].Kind != text.Word {
+			return 0, false
+		}
+		if w == "a" || w == "an" {
+			return a, singularAfter(toks, a)
+		}
+	}
+	return 0, false
+}
+
+// singularNoun reports whether w names one person: "guard", "farmer".
+func singularNoun(w string) bool {
+	return singularVictims.has(w) || singularKind(w)
 }
 
 // objectFollows reports whether an object starts at k, after an active
@@ -672,12 +736,40 @@ func tollBeforeKind(toks []text.Token, i int) int {
 			return 1
 		case hurtWords.has(w):
 			return 2
+		case w == "of" && k > 0:
+			return tollNounKind(toks[k-1].Norm) // "the killing of 14"
+		case k > 1 && toks[k-1].Norm == "and" && secondVerb(toks[k]):
+			k -= 1 // "killed and mutilated a guard": the first verb's toll
 		case !approxWords.has(w):
 			return 0
 		}
 	}
 	return 0
 }
+
+// tollNounKind is the kind of toll that the word w before "of" gives the
+// figure after it: 1 for a death ("the killing of 14", "the deaths of
+// two", "the lives of four"), 0 otherwise; a figure after a word of
+// injury ("the injuries of two") is rarely a count of people.
+func tollNounKind(w string) int {
+	if killWords.has(w) {
+		return 1
+	}
+	return 0
+}
+
+// secondVerb reports whether t is a past verb coordinated after a toll
+// verb, which shares its object ("killed and beheaded", "killed and
+// mutilated"): a word in -ed that is no wound, whose toll the first verb
+// gives, and no verb that takes the living ("killed and arrested five":
+// the five were arrested).
+func secondVerb(t text.Token) bool {
+	return t.Kind == text.Word && strings.HasSuffix(t.Norm, "ed") && !hurtWords.has(t.Norm) && !livingVerbs.has(t.Norm)
+}
+
+// livingVerbs are the verbs whose object is alive: a toll verb before one
+// does not share it.
+var livingVerbs = grammarList("livingVerbs")
 
 // tollBefore reports whether a toll verb comes right before the number at
 // token i, so that the number counts people whatever noun follows
@@ -771,7 +863,7 @@ func oneVictim(toks []text.Token, taken func(int) bool) []casualty {
 // at k, or after a second verb coordinated with it ("killed and beheaded
 // a farmer", "killed and mutilated a guard").
 func objectAfter(toks []text.Token, k int) int {
-	if k+2 < len(toks) && toks[k].Norm == "and" && toks[k+1].Kind == text.Word && strings.HasSuffix(toks[k+1].Norm, "ed") && !hurtWords.has(toks[k+1].Norm) {
+	if k+2 < len(toks) && toks[k].Norm == "and" && secondVerb(toks[k+1]) {
 		return k + 2
 	}
 	return k

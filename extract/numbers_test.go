@@ -150,6 +150,23 @@ func TestCasualtyFigures(t *testing.T) {
 		// a headline's object without an article
 		{"Bomb attack kills soldier in border town", "killed 1", "", ""},
 		{"Bandits killed livestock and fled.", "", "", ""},
+		// a second coordinated verb of harm before the singular object
+		{"Raiders killed and mutilated a night guard near the gate.", "killed 1", "", ""},
+		{"Troops killed and arrested 6 smugglers at the border.", "", "", ""},
+		{"Troops killed and detained a smuggler at the border.", "", "", ""},
+		// the nominal toll: "the killing of" a counted phrase
+		{"The rebels admitted the killing of 14 loggers near the dam.", "killed 14", "", ""},
+		{"Relatives mourned the deaths of three fishermen.", "killed 3", "", ""},
+		// a singular phrase coordinated before a counted one
+		{"A cattle trader and five herdsmen died in the fighting.", "killed 6", "", ""},
+		{"Four farmers and a herder were killed near the river.", "killed 5", "", ""},
+		{"An agriculturalist and two herders died in the dispute.", "killed 3", "", ""},
+		{"3 traders, a mother and her son, were killed at the market.", "killed 3", "", ""},
+		// incident coding remarks on the note's own figure
+		{"Shots rang out overnight; the toll is disputed (coded as a conservative estimate of 4).", "killed 4", "", ""},
+		{"The land feud left 8 dead (coded over four events), with 9 hurt.", "killed 2 injured 9", "", ""},
+		{"Youths burned homes until troops arrived, shooting 3 dead (coded separately).", "", "", ""},
+		{"Toll for the whole raid coded for 3 days = 12", "killed 4", "", ""},
 	}
 	for _, tt := range tests {
 		toks := text.Tokenize(tt.in, 0)
@@ -247,6 +264,8 @@ func TestEventToll(t *testing.T) {
 		{"On 3 May 2021, soldiers killed 4 militants in a shootout near Garissa. Other reports claim that five herders were killed.", 4},
 		{"On 3 May 2021, militants attacked a police post near Garissa. 2 killed. (3 others feared dead in an earlier report, not confirmed)", 2},
 		{"On 3 May 2021, an IED struck a police truck near Garissa, killing 6 officers. The group claims 11 fatalities.", 6},
+		{"On 3 May 2021, three traders were shot dead by bandits near Garissa. The Daily Courier reports 5 people were killed.", 3},
+		{"On 3 May 2021, bandits attacked traders near Garissa. The Daily Courier reports 5 people were killed.", 5},
 		// a toll whose victims include the doer's own men counts all of them
 		{"On 3 May 2021, JNIM militants attacked an army post in Porga. Two soldiers and one militant were killed. JNIM claimed responsibility.", 3},
 		// the injured victim who later died
