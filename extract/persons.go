@@ -443,7 +443,7 @@ func (d *docState) placeContext(p *entity) bool {
 		if m.possessive {
 			continue
 		}
-		if m.a > 0 && placeBefore.has(toks[m.a-1].Norm) {
+		if m.a > 0 && placeBefore.has(toks[m.a-1].Norm) || struckOn(toks, m.a) {
 			return true
 		}
 		if m.b < len(toks) && !isUpperWord(toks[m.b]) && l.placeWords[toks[m.b].Norm]&(placeAdmin|placeSettle) != 0 {

@@ -155,6 +155,8 @@ func (d *docState) contextPlace(l *wordLists, s, a, end int, prev string, listed
 		return placeSpan{a: a, b: end, after: otherPlacesAfter(l, toks, end) + 1}, true
 	case a >= 2 && (prev == "of" || prev == "from") && (townsfolkHeads.has(toks[a-2].Norm) || placeFolkHeads.has(toks[a-2].Norm)) && !d.r.stopwords.has(toks[a].Norm) && !d.r.givenNames.has(toks[a].Norm):
 		return placeSpan{a: a, b: end}, true // "residents of Tokpa attacked", "people from Zogbo", "farmers of Agbede"
+	case struckOn(toks, a) && !d.r.stopwords.has(toks[a].Norm):
+		return placeSpan{a: a, b: end}, true // "an air strike on Kafr Nabl"
 	case a >= 2 && skipNearWords(toks, a-2) == a:
 		return placeSpan{a: a, b: end}, true // "Tanda, coded to Segbana"
 	case a > 0 && (locatives.has(prev) || listed && (prev == "and" || prev == ",")):
@@ -164,6 +166,16 @@ func (d *docState) contextPlace(l *wordLists, s, a, end int, prev string, listed
 		return placeSpan{a: a, b: end}, true
 	}
 	return placeSpan{}, false
+}
+
+// remoteStrikeNouns are the nouns of a strike from afar, after which "on"
+// and a capitalised name name the place struck: "an air strike on X".
+var remoteStrikeNouns = grammarList("remoteStrikeNouns")
+
+// struckOn reports whether the name that starts at token a follows "on"
+// after a noun of remoteStrikeNouns: "a drone strike on Kafr Nabl".
+func struckOn(toks []text.Token, a int) bool {
+	return a >= 2 && toks[a-1].Norm == "on" && remoteStrikeNouns.has(toks[a-2].Norm)
 }
 
 // placeFolkHeads are the heads of people named by their trade before "of"

@@ -36,6 +36,8 @@ var placeTests = []struct {
 	{"the last of a list before and other villages of an area", "Gunmen attacked Kamara and other villages of Molo district in Kenya.", "Kamara", "Kamara", "Molo", "Kenya", ""},
 	{"a list before and surrounding areas in an area", "Raiders burned houses in Sirakwe, Tebrani, and surrounding areas in Molo, Kenya.", "Tebrani", "Tebrani", "Molo", "Kenya", ""},
 	{"a people's settlement is no place of that name", "Residents of Zogbo raided a Fulani settlement in Benin. The Fulani were blamed for the theft.", "Zogbo", "Zogbo", "", "Benin", ""},
+	{"the name after a remote strike and on", "Activists said a drone strike on Kafr Sadiq in Syria killed four.", "Kafr Sadiq", "Kafr Sadiq", "", "Syria", ""},
+	{"a given name starting the name after a remote strike and on", "Monitors said the shelling on Omar Tell in Syria wounded two.", "Omar Tell", "Omar Tell", "", "Syria", ""},
 	{"venue in a town", "A bomb exploded at a mosque in Garissa, Kenya.", "mosque", "Garissa mosque", "Garissa", "Kenya", "facility"},
 	{"venue after a town", "Attackers threw a grenade into Mandera police station in Kenya.", "police station", "Mandera police station", "Mandera", "Kenya", "facility"},
 }
@@ -84,6 +86,7 @@ func TestContextPlaces(t *testing.T) {
 var notPlaceTests = []struct{ name, text, span string }{
 	{"a person", "The statement was read in Nairobi by John Kamau on Friday.", "John Kamau"},
 	{"a qualifier", "Five people died in Ndorobo attacks on Saturday.", "Ndorobo"},
+	{"a person after an attack and on", "Police said an attack on Omar Hadi in Kenya left him wounded.", "Omar Hadi"},
 	{"a month", "The talks ended in March without a deal.", "March"},
 	{"a capitalised division word", "Gunmen abducted a farmer in Arrondissement of Tawoura (Banikoara, Alibori).", "Arrondissement"},
 	{"peoples listed before clans", "Fighting between Ajuran and Murulle clans left four dead in Kenya.", "Ajuran"},
