@@ -18,7 +18,7 @@ import "github.com/newsgraph/newsgraph/extract/syntax"
 var placeHitPreps = grammarList("placeHitPreps")
 
 // demonstrativePlaces are the kinds of place that "this" or "that" before
-// them refer back to the place last named ("this borderland").
+// them refer back to the place last named ("this province").
 var demonstrativePlaces = grammarList("demonstrativePlaces")
 
 // placesHitBy records the places that the target phrases of a frame of
@@ -33,7 +33,7 @@ func (d *docState) placesHitBy(f *frame, ps *syntax.Sentence, def *frameDef, tar
 			continue
 		}
 		if m := d.demonstrativePlace(f, ps, np); m != nil {
-			// "invaded this borderland": the place named before, not
+			// "invaded this province": the place named before, not
 			// the phrase, is what was hit
 			f.placesHit = appendEnt(f.placesHit, m.ent)
 			f.targetText = removeStr(f.targetText, ps.Text(np))
