@@ -3,9 +3,9 @@ package extract
 import "github.com/newsgraph/newsgraph/extract/syntax"
 
 // A town, region or country that is itself the thing attacked is the
-// attack's target, as RAMS, WikiEvents and CAMEO read it: "Russia will not
-// stop bombing it", "the troops invaded Smyrna", "an air strike on Abu
-// Kamal", "the Nagasaki blast". Such places are kept apart
+// attack's target, as RAMS, WikiEvents and CAMEO read it: "the air force will
+// keep bombing it", "the legion invaded Tobruk", "a drone strike on
+// Saraqib", "the Nagasaki blast". Such places are kept apart
 // (frame.placesHit) and become targets only where the event names no
 // other: the people or the venue hit there are what was attacked, the town
 // only where. A town the event is named after ("the Nagasaki blast") is
