@@ -24,7 +24,7 @@ import (
 
 // entityPassAfter is the number of entities a listing reads one by one
 // before it reads the others' facts in one pass.
-const entityPassAfter = 250
+const entityPassAfter = 100
 
 // passPreds are the predicates of entityPreds the pass reads whole: only
 // entities have them.

@@ -196,7 +196,9 @@ func (c *eventsCmd) streamJSON(ctx context.Context, env *Env, store *graph.Store
 	enc := json.NewEncoder(out)
 	enc.SetEscapeHTML(false)
 	f := c.filter
-	f.Limit = 0
+	if f.Limit > 0 {
+		f.Limit++ // one event past the page tells that another follows
+	}
 	n, last, next := 0, "", ""
 	var werr error
 	var line []byte // one event's line, reused
