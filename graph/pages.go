@@ -115,7 +115,6 @@ func (r *reader) eachDated(f EventFilter, fn func(extract.Event) bool) error {
 	if versioned {
 		r.version = version
 	}
-	r.bulk = f.Limit == 0
 	w := &calendarWalk{r: r, v: r.v, f: f, fn: fn, newest: f.NewestFirst}
 	if class != schema.Event {
 		w.class = class

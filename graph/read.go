@@ -107,11 +107,6 @@ type reader struct {
 	rows map[quad.IRI]*eventRow
 	// names holds the names of the countries entities belong to.
 	names map[quad.IRI]string
-	// bulk is set for a listing without a limit: it may read its
-	// entities in one pass (entitypass.go), after oneByOne of them.
-	bulk     bool
-	oneByOne int
-	pass     entityPass
 }
 
 func newReader(ctx context.Context, s *Store) *reader {
@@ -259,14 +254,10 @@ func (r *reader) readEntity(iri quad.IRI) *entityInfo {
 }
 
 // entityFacts reads the facts of entity iri that events show, by
-// predicate (entityPreds): from a full listing's pass over every entity
-// (entitypass.go); where the reader reads ahead, each predicate from
-// what was read; otherwise with one scan of the entity's quads that
+// predicate (entityPreds): where the reader reads ahead, each predicate
+// from what was read; otherwise with one scan of the entity's quads that
 // passes over those it may have thousands of (entitySkipped).
 func (r *reader) entityFacts(iri quad.IRI) map[quad.Value][]quad.Quad {
-	if facts, ok := r.passFacts(iri); ok {
-		return facts
-	}
 	out := make(map[quad.Value][]quad.Quad, len(entityPreds))
 	keep := func(q quad.Quad) {
 		if entityPredSet[q.Predicate] {

@@ -90,10 +90,6 @@ type Store struct {
 	// fullReads makes readers read every event in full, not from its
 	// listing row (rows.go), for tests that compare the two.
 	fullReads bool
-	// entityPassAfter, when not 0, is the number of entities a full
-	// listing reads one by one before it reads the others in one pass
-	// (entitypass.go), for tests; 0 is entityPassAfter.
-	entityPassAfter int
 
 	// mu serialises Put (which reads, fuses and writes as one step) and
 	// keeps readers off the memory backend while it changes.
