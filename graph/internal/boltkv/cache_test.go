@@ -13,8 +13,7 @@ import (
 // TestValuesCachedBothWays checks that an IRI a shared read takes from
 // the file is cached with its id, which is the id the file holds for it
 // (the next read by that IRI looks nothing up), that a literal is not,
-// that an id found by value caches the value, and that ids written
-// after the read are those cached.
+// and that an id found by value caches the value.
 func TestValuesCachedBothWays(t *testing.T) {
 	ctx := context.Background()
 	s, err := Open(filepath.Join(t.TempDir(), "c.db"), Options{})
