@@ -144,7 +144,7 @@ func (c *eventsCmd) run(ctx context.Context, env *Env, args []string) error {
 		return err
 	}
 	defer store.Close()
-	out := bufio.NewWriter(env.Stdout)
+	out := bufio.NewWriterSize(env.Stdout, 64<<10) // a full listing writes megabytes
 	if format == "jsonl" {
 		// One event after the other, as the store lists them.
 		return c.streamJSON(ctx, env, store, out)
@@ -191,20 +191,28 @@ func (c *eventsCmd) page(ctx context.Context, store *graph.Store) ([]extract.Eve
 }
 
 // streamJSON prints the page c asks for as JSON Lines, each event as it
-// is read.
+// is read (eventJSON).
 func (c *eventsCmd) streamJSON(ctx context.Context, env *Env, store *graph.Store, out *bufio.Writer) error {
 	enc := json.NewEncoder(out)
 	enc.SetEscapeHTML(false)
 	f := c.filter
-	f.Limit = 0
+	if f.Limit > 0 {
+		f.Limit++ // one event past the page tells that another follows
+	}
 	n, last, next := 0, "", ""
 	var werr error
+	var line []byte // one event's line, reused
 	err := store.EachEvent(ctx, f, func(e extract.Event) bool {
 		if c.filter.Limit > 0 && n == c.filter.Limit {
 			next = last // one more follows
 			return false
 		}
-		werr = enc.Encode(&e)
+		if finiteJSON(&e) {
+			line = append(eventJSON(line[:0], &e), '\n')
+			_, werr = out.Write(line)
+		} else {
+			werr = enc.Encode(&e) // fails, as encoding/json does
+		}
 		n++
 		if c.filter.Limit > 0 {
 			last = graph.EventCursor(e)

@@ -83,7 +83,9 @@ func (r *reader) id(val quad.Value) uint64 {
 }
 
 // Quad returns the quad a quad reference stands for, its values from the
-// cache when it can.
+// cache when it can. An IRI read from the file is cached both ways: a
+// listing that reads an event's IRI from the calendar looks the event's
+// quads up by it next.
 func (r *reader) Quad(ref graph.Ref) quad.Quad {
 	var q quad.Quad
 	c := r.s.cache
@@ -95,7 +97,14 @@ func (r *reader) Quad(ref graph.Ref) quad.Quad {
 		val, ok := c.value(id)
 		if !ok {
 			if r.shared != nil {
+				// the node is live where its quad is: its id is that of
+				// its value too, unless a write published ids meanwhile
+				// (IRIs only: literals are not looked up by value)
+				gen := c.generation()
 				val = r.shared.value(uint64(id))
+				if iri, ok := val.(quad.IRI); ok {
+					c.setIDAt(iri, uint64(id), gen)
+				}
 			} else {
 				val = r.s.QuadStore.NameOf(id)
 			}

@@ -799,7 +799,8 @@ func (w *kvWriter) id(v quad.Value) uint64 {
 	return id
 }
 
-// idIn is id, reading through r's transaction.
+// idIn is id, reading through r's transaction; the value of the id it
+// finds is cached too (the quads read by it name it).
 func (w *kvWriter) idIn(r *boltReader, v quad.Value) uint64 {
 	if v == nil {
 		return 0
@@ -813,6 +814,9 @@ func (w *kvWriter) idIn(r *boltReader, v quad.Value) uint64 {
 	}
 	id := storedID(r.tx, v)
 	w.ids.setIDAt(v, id, gen)
+	if id != 0 {
+		w.ids.setValue(kv.Int64Value(id), v) // ids are not reused
+	}
 	return id
 }
 

@@ -1,0 +1,104 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"math"
+	"math/rand"
+	"reflect"
+	"testing"
+	"testing/quick"
+
+	"github.com/newsgraph/newsgraph/extract"
+)
+
+// TestEventJSONEqualsEncoder checks that eventJSON writes the bytes
+// json.Encoder (SetEscapeHTML(false)) writes: for random events, which
+// fill every field of the structs (a field eventJSON does not know
+// fails), the same with nil slices and pointers, numbers and strings at
+// the edges of the encoder's forms, and the zero event.
+func TestEventJSONEqualsEncoder(t *testing.T) {
+	rnd := rand.New(rand.NewSource(1))
+	events := []extract.Event{{}, {Actors: []extract.Ref{}, Sources: []extract.SourceClaim{{}}}}
+	for range 500 {
+		v, ok := quick.Value(reflect.TypeOf(extract.Event{}), rnd)
+		if !ok {
+			t.Fatal("quick.Value: no event")
+		}
+		e := v.Interface().(extract.Event)
+		events = append(events, e)
+		events = append(events, edges(rnd, e))
+	}
+	for i := range events {
+		e := &events[i]
+		var want bytes.Buffer
+		enc := json.NewEncoder(&want)
+		enc.SetEscapeHTML(false)
+		if err := enc.Encode(e); err != nil {
+			t.Fatalf("event %d: encoding/json: %v", i, err)
+		}
+		if !finiteJSON(e) {
+			t.Fatalf("event %d: finiteJSON false for finite numbers", i)
+		}
+		got := append(eventJSON(nil, e), '\n')
+		if !bytes.Equal(got, want.Bytes()) {
+			t.Fatalf("event %d:\n got %s\nwant %s", i, got, want.Bytes())
+		}
+	}
+}
+
+// edges is a copy of e with some slices and pointers nil or empty, and
+// strings and numbers the encoder writes in its other forms.
+func edges(rnd *rand.Rand, e extract.Event) extract.Event {
+	texts := []string{"", "plain", `say "no"`, `back\slash`, "line\nbreak\ttab\r", "bell\x07\b\f",
+		"<b>&amp;</b>", "para\u2028graph\u2029", "bad \xff byte", "Ğüñ 北京", "\x00"}
+	floats := []float64{0, 0.5, -3.25, 1e-6, 9.99e-7, 1e-7, 1.5e-300, 123456789, 1e20, 1e21, -2.5e22, math.MaxFloat64}
+	text := func() string { return texts[rnd.Intn(len(texts))] }
+	num := func() float64 { return floats[rnd.Intn(len(floats))] }
+	e.ID, e.Type, e.Subtype, e.Operation = text(), text(), text(), text()
+	e.Confidence = num()
+	if rnd.Intn(2) == 0 {
+		e.Actors, e.Weapons, e.Evidence, e.Date, e.Killed = nil, nil, nil, nil, nil
+	}
+	if rnd.Intn(2) == 0 {
+		e.Targets, e.Places, e.Country, e.DateText, e.Injured = []extract.Ref{}, nil, nil, nil, nil
+		e.Evidence, e.Weapons, e.Agents, e.TargetText = []extract.Span{}, []string{}, []extract.Ref{}, []string{}
+	}
+	refs := append([]extract.Ref{}, e.Actors...)
+	for i := range refs {
+		refs[i].Name, refs[i].Country = text(), text()
+		lat, lon := num(), num()
+		refs[i].Lat, refs[i].Lon = &lat, &lon
+		if rnd.Intn(2) == 0 {
+			refs[i].Lat, refs[i].Aliases = nil, []string{}
+		}
+	}
+	if e.Actors != nil {
+		e.Actors = refs
+	}
+	src := append([]extract.SourceClaim{}, e.Sources...)
+	for i := range src {
+		src[i].Title, src[i].URL = text(), text()
+		if rnd.Intn(2) == 0 {
+			src[i].Evidence, src[i].Date = nil, nil
+		}
+	}
+	e.Sources = src
+	return e
+}
+
+// TestFiniteJSON checks that an event with a number encoding/json cannot
+// write is told apart, so that the listing fails on it as the encoder
+// does.
+func TestFiniteJSON(t *testing.T) {
+	nan, inf := math.NaN(), math.Inf(-1)
+	for _, e := range []extract.Event{
+		{Confidence: nan},
+		{Places: []extract.Ref{{Lat: &inf}}},
+		{Country: &extract.Ref{Lon: &nan}},
+	} {
+		if finiteJSON(&e) {
+			t.Errorf("finiteJSON(%+v) = true", e)
+		}
+	}
+}
