@@ -171,7 +171,7 @@ func (d *docState) readBefore(l *wordLists, p *participant) bool {
 			p.a = m.a
 			k = m.a
 			continue
-		case isUpperWord(t) && !t.AllCaps() && p.community == "" && len(p.modifiers) == 0 && (communityHeads.has(toks[p.head].Norm) || (p.class == ClassCivilians || countedPeople.has(toks[p.head].Norm)) && !opensSentence(toks, k)) && !d.r.stopwords.has(t.Norm) && !countWord(t.Norm) && !d.covered(p.s, k):
+		case isUpperWord(t) && !t.AllCaps() && p.community == "" && len(p.modifiers) == 0 && (communityHeads.has(toks[p.head].Norm) || (p.class == ClassCivilians || countedPeople.has(toks[p.head].Norm)) && (!opensSentence(toks, k) || sectWords.has(t.Norm))) && !d.r.stopwords.has(t.Norm) && !countWord(t.Norm) && !d.covered(p.s, k):
 			// "Pokot raiders"; "a Fulani man", "two Maasai herders": the
 			// community of people hurt (not "Two gunmen" opening a
 			// sentence: a count)
@@ -216,6 +216,11 @@ var affixes = grammarList("affixes")
 // communityHeads are the heads an ethnic or community name may qualify:
 // "Pokot raiders", "Fulani militia", "Marakwet youths".
 var communityHeads = grammarList("communityHeads")
+
+// sectWords are religions and sects, which qualify people as a community
+// name does, also where they open the sentence: "Alawite militias",
+// "Coptic worshippers were killed".
+var sectWords = grammarList("sectWords")
 
 // notCounts are number words that give no count: "dozens of", "hundreds".
 var notCounts = grammarList("notCounts")
@@ -463,6 +468,9 @@ func (d *docState) settleClass(l *wordLists, p *participant) bool {
 	if needs && p.count > 0 && countedPeople.has(phraseTokens(d, p)[p.head].Norm) {
 		p.class, p.kind, needs = ClassCivilians, "civilians", false // "two men were shot", "a man"
 	}
+	if needs && p.community != "" && communityHeads.has(phraseTokens(d, p)[p.head].Norm) {
+		p.class, p.kind, needs = ClassArmedGroup, "militia", false // "Druze groups": the community's fighters
+	}
 	if needs && p.definite && phraseTokens(d, p)[p.head].Norm == "group" {
 		p.class, p.refOnly, needs = ClassArmedGroup, true, false // "the group said"
 	}
@@ -515,9 +523,10 @@ func (d *docState) addParticipant(p participant) {
 		}
 	}
 	surface := ""
-	if e.described || e.unidentified {
+	if e.described || e.unidentified || p.community != "" && e.class == ClassArmedGroup {
 		// a described entity keeps the phrases that described it
-		// ("Armed herders" for the unidentified armed group)
+		// ("Armed herders" for the unidentified armed group), and so
+		// does a community's militia ("Druze groups")
 		surface = d.surface(p.s, p.a, p.b)
 	}
 	d.addMention(d.newMention(mention{s: p.s, a: p.a, b: p.b, ent: e}), surface)

@@ -66,6 +66,11 @@ var participantTests = []participantTest{
 	{"claimed attack", "A suicide bomber struck a market in Somalia. Al-Shabaab said it carried out the bombing.", "bomber", ClassArmedGroup, "Al-Shabaab", "", 0, false},
 	{"rioters", "In Kenya, rioters torched a police station in Kisumu.", "rioters", ClassArmedGroup, "unidentified mob", "", 0, true},
 	{"held hostages", "In Mali, rebels still hold hostages near Gao.", "hostages", ClassCivilians, "hostages", "Mali", 0, false},
+	{"sect militias", "Police said Alawite militias fired on the village of Baniyas.", "Alawite militias", ClassArmedGroup, "Alawite militia", "", 0, false},
+	{"sect groups", "Officials said Druze groups clashed with Bedouin fighters near Suwayda.", "Druze groups", ClassArmedGroup, "Druze militia", "", 0, false},
+	{"sect opening the sentence", "Coptic worshippers were shot dead outside a church in Minya, Egypt.", "Coptic worshippers", ClassCivilians, "worshippers", "Egypt", 0, false},
+	{"counted pilgrims", "Gunmen in Iraq killed nine pilgrims near Samarra.", "nine pilgrims", ClassCivilians, "pilgrims", "Iraq", 9, false},
+	{"hackers of a country", "Officials said Turkish hackers attacked the ministry's servers.", "Turkish hackers", ClassArmedGroup, "unidentified hackers", "Türkiye", 0, true},
 }
 
 // TestKindAliases checks that an unnamed group keeps the other names of
@@ -78,6 +83,19 @@ func TestKindAliases(t *testing.T) {
 	}
 	if !hasString(e.Aliases, "rioters") {
 		t.Errorf("aliases %q, want rioters among them", e.Aliases)
+	}
+}
+
+// TestDescribedAliases checks that a community's fighters keep the phrase
+// that described them: "Druze groups" is a name of the Druze militia.
+func TestDescribedAliases(t *testing.T) {
+	rec := extractOne(t, "Officials said Druze groups shelled a village near Suwayda.", "2024-03-20")
+	e := mentionEntity(rec, "Druze groups")
+	if e == nil {
+		t.Fatalf("no mention %q; entities: %s", "Druze groups", entityList(rec))
+	}
+	if !hasString(e.Aliases, "Druze groups") {
+		t.Errorf("aliases %q, want Druze groups among them", e.Aliases)
 	}
 }
 
@@ -120,6 +138,7 @@ var noParticipantTests = []struct{ name, text, span string }{
 	{"bare generic plural", "Pakistan says it will fight terrorists wherever they hide.", "terrorists"},
 	{"bare forces", "The two forces met at the border.", "forces"},
 	{"a source", "A bomb exploded at a market in Kenya, police said.", "police"},
+	{"groups of no community", "In Yemen, aid groups said the convoy was hit.", "groups"},
 }
 
 func TestNoParticipant(t *testing.T) {
