@@ -73,29 +73,26 @@ var participantTests = []participantTest{
 	{"hackers of a country", "Officials said Turkish hackers attacked the ministry's servers.", "Turkish hackers", ClassArmedGroup, "unidentified hackers", "Türkiye", 0, true},
 }
 
-// TestKindAliases checks that an unnamed group keeps the other names of
-// its kind: a mob is also "rioters", as conflict coding calls it.
-func TestKindAliases(t *testing.T) {
-	rec := extractOne(t, "In Kenya, a mob beat a goat thief in Kisumu.", "2024-03-20")
-	e := mentionEntity(rec, "a mob")
-	if e == nil {
-		t.Fatalf("no mention %q; entities: %s", "a mob", entityList(rec))
-	}
-	if !hasString(e.Aliases, "rioters") {
-		t.Errorf("aliases %q, want rioters among them", e.Aliases)
-	}
+// aliasTests are participants that must keep another name: a mob is also
+// "rioters", as conflict coding calls it; a community's fighters keep the
+// phrase that described them.
+var aliasTests = []struct{ name, text, span, alias string }{
+	{"kind alias", "In Kenya, a mob beat a goat thief in Kisumu.", "a mob", "rioters"},
+	{"community's described fighters", "Officials said Druze groups shelled a village near Suwayda.", "Druze groups", "Druze groups"},
 }
 
-// TestDescribedAliases checks that a community's fighters keep the phrase
-// that described them: "Druze groups" is a name of the Druze militia.
-func TestDescribedAliases(t *testing.T) {
-	rec := extractOne(t, "Officials said Druze groups shelled a village near Suwayda.", "2024-03-20")
-	e := mentionEntity(rec, "Druze groups")
-	if e == nil {
-		t.Fatalf("no mention %q; entities: %s", "Druze groups", entityList(rec))
-	}
-	if !hasString(e.Aliases, "Druze groups") {
-		t.Errorf("aliases %q, want Druze groups among them", e.Aliases)
+func TestParticipantAliases(t *testing.T) {
+	for _, tt := range aliasTests {
+		t.Run(tt.name, func(t *testing.T) {
+			rec := extractOne(t, tt.text, "2024-03-20")
+			e := mentionEntity(rec, tt.span)
+			if e == nil {
+				t.Fatalf("no mention %q; entities: %s", tt.span, entityList(rec))
+			}
+			if !hasString(e.Aliases, tt.alias) {
+				t.Errorf("aliases %q, want %s among them", e.Aliases, tt.alias)
+			}
+		})
 	}
 }
 
