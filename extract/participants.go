@@ -217,6 +217,10 @@ var affixes = grammarList("affixes")
 // "Pokot raiders", "Fulani militia", "Marakwet youths".
 var communityHeads = grammarList("communityHeads")
 
+// countedStates are heads that, counted, are states acting together as
+// one coalition: "all three countries struck the rebels".
+var countedStates = grammarList("countedStates")
+
 // sectWords are religions and sects, which qualify people as a community
 // name does, also where they open the sentence: "Alawite militias",
 // "Coptic worshippers were killed".
@@ -467,6 +471,9 @@ func (d *docState) settleClass(l *wordLists, p *participant) bool {
 	}
 	if needs && p.count > 0 && countedPeople.has(phraseTokens(d, p)[p.head].Norm) {
 		p.class, p.kind, needs = ClassCivilians, "civilians", false // "two men were shot", "a man"
+	}
+	if needs && p.count > 1 && countedStates.has(phraseTokens(d, p)[p.head].Norm) {
+		p.class, p.kind, needs = ClassStateForce, "coalition", false // "all three countries struck"
 	}
 	if needs && p.community != "" && communityHeads.has(phraseTokens(d, p)[p.head].Norm) {
 		p.class, p.kind, needs = ClassArmedGroup, "militia", false // "Druze groups": the community's fighters

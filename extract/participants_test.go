@@ -70,6 +70,7 @@ var participantTests = []participantTest{
 	{"sect groups", "Officials said Druze groups clashed with Bedouin fighters near Suwayda.", "Druze groups", ClassArmedGroup, "Druze militia", "", 0, false},
 	{"sect opening the sentence", "Coptic worshippers were shot dead outside a church in Minya, Egypt.", "Coptic worshippers", ClassCivilians, "worshippers", "Egypt", 0, false},
 	{"counted pilgrims", "Gunmen in Iraq killed nine pilgrims near Samarra.", "nine pilgrims", ClassCivilians, "pilgrims", "Iraq", 9, false},
+	{"counted states act as one", "Officials said two nations bombed a port near Hodeidah.", "two nations", ClassStateForce, "coalition", "", 2, false},
 	{"hackers of a country", "Officials said Turkish hackers attacked the ministry's servers.", "Turkish hackers", ClassArmedGroup, "unidentified hackers", "Türkiye", 0, true},
 }
 
@@ -135,6 +136,7 @@ var noParticipantTests = []struct{ name, text, span string }{
 	{"bare generic plural", "Pakistan says it will fight terrorists wherever they hide.", "terrorists"},
 	{"bare forces", "The two forces met at the border.", "forces"},
 	{"a source", "A bomb exploded at a market in Kenya, police said.", "police"},
+	{"uncounted countries", "In Mali, neighbouring countries condemned the raid.", "countries"},
 	{"groups of no community", "In Yemen, aid groups said the convoy was hit.", "groups"},
 }
 
