@@ -433,7 +433,11 @@ func (d *docState) settleClass(l *wordLists, p *participant) bool {
 	needs := p.kind == "needs-modifier"
 	for _, w := range p.modifiers {
 		if strings.HasPrefix(w, "pro-") {
-			p.class, p.kind, needs = ClassArmedGroup, "militia", false
+			// a side taken makes its people a militia, unless the head
+			// already names armed people ("pro-Kremlin hackers")
+			if p.class != ClassArmedGroup || needs {
+				p.class, p.kind, needs = ClassArmedGroup, "militia", false
+			}
 			continue
 		}
 		m := l.mods[w]

@@ -71,6 +71,7 @@ var participantTests = []participantTest{
 	{"sect opening the sentence", "Coptic worshippers were shot dead outside a church in Minya, Egypt.", "Coptic worshippers", ClassCivilians, "worshippers", "Egypt", 0, false},
 	{"counted pilgrims", "Gunmen in Iraq killed nine pilgrims near Samarra.", "nine pilgrims", ClassCivilians, "pilgrims", "Iraq", 9, false},
 	{"counted states act as one", "Officials said two nations bombed a port near Hodeidah.", "two nations", ClassStateForce, "coalition", "", 2, false},
+	{"pro side of armed people", "In Ukraine, pro-Kremlin hackers attacked a ministry website.", "pro-Kremlin hackers", ClassArmedGroup, "unidentified pro-kremlin hackers", "", 0, true},
 	{"hackers of a country", "Officials said Turkish hackers attacked the ministry's servers.", "Turkish hackers", ClassArmedGroup, "unidentified hackers", "Türkiye", 0, true},
 }
 
