@@ -24,7 +24,10 @@ import (
 //   - a state force takes its country from a demonym, "of X" or the
 //     sentence's focus country, and is the force findBodies names
 //     ("police" in a note about Kenya is the Kenya Police);
-//   - "Pokot raiders", "Fulani militia": the community's militia;
+//   - "Pokot raiders", "Fulani militia", "Alawite militias", "Druze
+//     groups": the community's or sect's militia, which keeps the phrase;
+//   - "all three countries", "two nations": counted states acting
+//     together, the document's coalition;
 //   - civilians of a kind are one entity per kind and country, with the
 //     count the phrase gives ("seven civilians": 7) and the nationality
 //     its demonym gives ("two French tourists" are French, whoever
