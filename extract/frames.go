@@ -1969,7 +1969,7 @@ func countryHead(ps *syntax.Sentence, np int, m *mention) bool {
 // "of" phrase ("a group of farmers", "a band of herders"); nil when it
 // describes none. With one, a singular phrase describes them too.
 func (d *docState) describedPeople(s int, ps *syntax.Sentence, np int, one bool) *entity {
-	plural := pluralHead(ps.Toks[ps.Chunks[np].Head].Norm)
+	plural := pluralPeople(ps.Toks[ps.Chunks[np].Head].Norm)
 	for _, m := range d.npMentions(s, ps, np) {
 		// with one, a person acts as one of their kind where the phrase
 		// says which ("a farmer"), not as "a man"
@@ -1993,6 +1993,16 @@ func (d *docState) describedPeople(s int, ps *syntax.Sentence, np int, one bool)
 // the phrase names, "a farmer", is).
 func pluralHead(w string) bool {
 	return strings.HasSuffix(w, "s") || w == "people" || w == "men" || w == "women" || w == "youth"
+}
+
+// pluralPeople reports whether a head noun names more than one person,
+// by the number the participants lexicon gives a head of people
+// ("herdsmen", "fishermen") or else by its form (pluralHead).
+func pluralPeople(w string) bool {
+	if h, ok := loadWordLists().heads[w]; ok && h.class == ClassCivilians && h.plural {
+		return true
+	}
+	return pluralHead(w)
 }
 
 // collectiveHeads name a number of people by what they form.

@@ -24,7 +24,10 @@ import (
 //   - a state force takes its country from a demonym, "of X" or the
 //     sentence's focus country, and is the force findBodies names
 //     ("police" in a note about Kenya is the Kenya Police);
-//   - "Pokot raiders", "Fulani militia": the community's militia;
+//   - "Pokot raiders", "Fulani militia", "Alawite militias", "Druze
+//     groups": the community's or sect's militia, which keeps the phrase;
+//   - "all three countries", "two nations": counted states acting
+//     together, the document's coalition;
 //   - civilians of a kind are one entity per kind and country, with the
 //     count the phrase gives ("seven civilians": 7) and the nationality
 //     its demonym gives ("two French tourists" are French, whoever
@@ -171,7 +174,7 @@ func (d *docState) readBefore(l *wordLists, p *participant) bool {
 			p.a = m.a
 			k = m.a
 			continue
-		case isUpperWord(t) && !t.AllCaps() && p.community == "" && len(p.modifiers) == 0 && (communityHeads.has(toks[p.head].Norm) || (p.class == ClassCivilians || countedPeople.has(toks[p.head].Norm)) && !opensSentence(toks, k)) && !d.r.stopwords.has(t.Norm) && !countWord(t.Norm) && !d.covered(p.s, k):
+		case isUpperWord(t) && !t.AllCaps() && p.community == "" && len(p.modifiers) == 0 && (communityHeads.has(toks[p.head].Norm) || (p.class == ClassCivilians || countedPeople.has(toks[p.head].Norm)) && (!opensSentence(toks, k) || sectWords.has(t.Norm))) && !d.r.stopwords.has(t.Norm) && !countWord(t.Norm) && !d.covered(p.s, k):
 			// "Pokot raiders"; "a Fulani man", "two Maasai herders": the
 			// community of people hurt (not "Two gunmen" opening a
 			// sentence: a count)
@@ -216,6 +219,15 @@ var affixes = grammarList("affixes")
 // communityHeads are the heads an ethnic or community name may qualify:
 // "Pokot raiders", "Fulani militia", "Marakwet youths".
 var communityHeads = grammarList("communityHeads")
+
+// countedStates are heads that, counted, are states acting together as
+// one coalition: "all three countries struck the rebels".
+var countedStates = grammarList("countedStates")
+
+// sectWords are religions and sects, which qualify people as a community
+// name does, also where they open the sentence: "Alawite militias",
+// "Coptic worshippers were killed".
+var sectWords = grammarList("sectWords")
 
 // notCounts are number words that give no count: "dozens of", "hundreds".
 var notCounts = grammarList("notCounts")
@@ -424,7 +436,11 @@ func (d *docState) settleClass(l *wordLists, p *participant) bool {
 	needs := p.kind == "needs-modifier"
 	for _, w := range p.modifiers {
 		if strings.HasPrefix(w, "pro-") {
-			p.class, p.kind, needs = ClassArmedGroup, "militia", false
+			// a side taken makes its people a militia, unless the head
+			// already names armed people ("pro-Kremlin hackers")
+			if p.class != ClassArmedGroup || needs {
+				p.class, p.kind, needs = ClassArmedGroup, "militia", false
+			}
 			continue
 		}
 		m := l.mods[w]
@@ -462,6 +478,12 @@ func (d *docState) settleClass(l *wordLists, p *participant) bool {
 	}
 	if needs && p.count > 0 && countedPeople.has(phraseTokens(d, p)[p.head].Norm) {
 		p.class, p.kind, needs = ClassCivilians, "civilians", false // "two men were shot", "a man"
+	}
+	if needs && p.count > 1 && countedStates.has(phraseTokens(d, p)[p.head].Norm) {
+		p.class, p.kind, needs = ClassStateForce, "coalition", false // "all three countries struck"
+	}
+	if needs && p.community != "" && communityHeads.has(phraseTokens(d, p)[p.head].Norm) {
+		p.class, p.kind, needs = ClassArmedGroup, "militia", false // "Druze groups": the community's fighters
 	}
 	if needs && p.definite && phraseTokens(d, p)[p.head].Norm == "group" {
 		p.class, p.refOnly, needs = ClassArmedGroup, true, false // "the group said"
@@ -515,9 +537,10 @@ func (d *docState) addParticipant(p participant) {
 		}
 	}
 	surface := ""
-	if e.described || e.unidentified {
+	if e.described || e.unidentified || p.community != "" && e.class == ClassArmedGroup {
 		// a described entity keeps the phrases that described it
-		// ("Armed herders" for the unidentified armed group)
+		// ("Armed herders" for the unidentified armed group), and so
+		// does a community's militia ("Druze groups")
 		surface = d.surface(p.s, p.a, p.b)
 	}
 	d.addMention(d.newMention(mention{s: p.s, a: p.a, b: p.b, ent: e}), surface)

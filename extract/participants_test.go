@@ -66,18 +66,35 @@ var participantTests = []participantTest{
 	{"claimed attack", "A suicide bomber struck a market in Somalia. Al-Shabaab said it carried out the bombing.", "bomber", ClassArmedGroup, "Al-Shabaab", "", 0, false},
 	{"rioters", "In Kenya, rioters torched a police station in Kisumu.", "rioters", ClassArmedGroup, "unidentified mob", "", 0, true},
 	{"held hostages", "In Mali, rebels still hold hostages near Gao.", "hostages", ClassCivilians, "hostages", "Mali", 0, false},
+	{"sect militias", "Police said Alawite militias fired on the village of Baniyas.", "Alawite militias", ClassArmedGroup, "Alawite militia", "", 0, false},
+	{"sect groups", "Officials said Druze groups clashed with Bedouin fighters near Suwayda.", "Druze groups", ClassArmedGroup, "Druze militia", "", 0, false},
+	{"sect opening the sentence", "Coptic worshippers were shot dead outside a church in Minya, Egypt.", "Coptic worshippers", ClassCivilians, "worshippers", "Egypt", 0, false},
+	{"counted pilgrims", "Gunmen in Iraq killed nine pilgrims near Samarra.", "nine pilgrims", ClassCivilians, "pilgrims", "Iraq", 9, false},
+	{"counted states act as one", "Officials said two nations bombed a port near Hodeidah.", "two nations", ClassStateForce, "coalition", "", 2, false},
+	{"pro side of armed people", "In Ukraine, pro-Kremlin hackers attacked a ministry website.", "pro-Kremlin hackers", ClassArmedGroup, "unidentified pro-kremlin hackers", "", 0, true},
+	{"hackers of a country", "Officials said Turkish hackers attacked the ministry's servers.", "Turkish hackers", ClassArmedGroup, "unidentified hackers", "Türkiye", 0, true},
 }
 
-// TestKindAliases checks that an unnamed group keeps the other names of
-// its kind: a mob is also "rioters", as conflict coding calls it.
-func TestKindAliases(t *testing.T) {
-	rec := extractOne(t, "In Kenya, a mob beat a goat thief in Kisumu.", "2024-03-20")
-	e := mentionEntity(rec, "a mob")
-	if e == nil {
-		t.Fatalf("no mention %q; entities: %s", "a mob", entityList(rec))
-	}
-	if !hasString(e.Aliases, "rioters") {
-		t.Errorf("aliases %q, want rioters among them", e.Aliases)
+// aliasTests are participants that must keep another name: a mob is also
+// "rioters", as conflict coding calls it; a community's fighters keep the
+// phrase that described them.
+var aliasTests = []struct{ name, text, span, alias string }{
+	{"kind alias", "In Kenya, a mob beat a goat thief in Kisumu.", "a mob", "rioters"},
+	{"community's described fighters", "Officials said Druze groups shelled a village near Suwayda.", "Druze groups", "Druze groups"},
+}
+
+func TestParticipantAliases(t *testing.T) {
+	for _, tt := range aliasTests {
+		t.Run(tt.name, func(t *testing.T) {
+			rec := extractOne(t, tt.text, "2024-03-20")
+			e := mentionEntity(rec, tt.span)
+			if e == nil {
+				t.Fatalf("no mention %q; entities: %s", tt.span, entityList(rec))
+			}
+			if !hasString(e.Aliases, tt.alias) {
+				t.Errorf("aliases %q, want %s among them", e.Aliases, tt.alias)
+			}
+		})
 	}
 }
 
@@ -120,6 +137,8 @@ var noParticipantTests = []struct{ name, text, span string }{
 	{"bare generic plural", "Pakistan says it will fight terrorists wherever they hide.", "terrorists"},
 	{"bare forces", "The two forces met at the border.", "forces"},
 	{"a source", "A bomb exploded at a market in Kenya, police said.", "police"},
+	{"uncounted countries", "In Mali, neighbouring countries condemned the raid.", "countries"},
+	{"groups of no community", "In Yemen, aid groups said the convoy was hit.", "groups"},
 }
 
 func TestNoParticipant(t *testing.T) {
