@@ -115,7 +115,9 @@ type nameHit struct {
 type docBuffers struct {
 	tokens []text.Token
 	words  []lexicon.Word
-	parses syntax.Store
+	// the ids of the words the documents before used (lexicon.WordCache)
+	wordIDs lexicon.WordCache
+	parses  syntax.Store
 	// findNames' matches, their candidates and its hits
 	matches []lexicon.Match[*cand]
 	cands   []*cand
@@ -348,7 +350,7 @@ func newDocState(r *resources, doc Document) *docState {
 	// one array for the document
 	words := slices.Grow(d.buf.words[:0], len(d.buf.tokens))
 	for i, s := range d.sents {
-		d.coded[i] = r.vocab.Code(s.Tokens, words[len(words):len(words):len(words)+len(s.Tokens)])
+		d.coded[i] = r.vocab.CodeCached(&d.buf.wordIDs, s.Tokens, words[len(words):len(words):len(words)+len(s.Tokens)])
 		words = words[:len(words)+len(s.Tokens)]
 	}
 	d.buf.words = words

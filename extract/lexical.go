@@ -76,11 +76,12 @@ func (x *Lexical) extractWhole(ctx context.Context, doc Document) (*Record, erro
 	}
 	rec.Doc.Title, rec.Doc.URL, rec.Doc.Published, rec.Doc.Source = opt(doc.Title), opt(doc.URL), opt(doc.Published), opt(doc.Source)
 	rec.Entities = make([]Entity, 0, d.mentioned())
+	arr := x.entityArrays(d)
 	for _, e := range d.order {
 		if len(e.mentions) == 0 {
 			continue
 		}
-		rec.Entities = append(rec.Entities, x.entityOut(d, e))
+		rec.Entities = append(rec.Entities, x.entityOut(d, e, &arr))
 	}
 	rec.Events = make([]Event, 0, len(events))
 	for i, e := range events {
@@ -162,9 +163,40 @@ func (x *Lexical) sentSpan(d *docState, s int) Span {
 	return Span{Sentence: s, Start: st.Start, End: st.End, Text: st.Text}
 }
 
-func (x *Lexical) entityOut(d *docState, e *entity) Entity {
+// entityArrays holds the arrays that the entities of a record share, one
+// allocation each for the record instead of one each for every entity:
+// the mentions' spans, the aliases and the coordinates. An entity's
+// slices of them are capped at their length, so that an append to one
+// copies it rather than writing over the next entity's.
+type entityArrays struct {
+	spans   []Span
+	aliases []string
+	coords  []float64
+}
+
+// entityArrays returns the arrays for the record of d's entities.
+func (x *Lexical) entityArrays(d *docState) entityArrays {
+	spans, aliases, coords := 0, 0, 0
+	for _, e := range d.order {
+		if len(e.mentions) == 0 {
+			continue
+		}
+		spans += len(e.mentions)
+		aliases += len(e.aliases)
+		if e.gaz != nil {
+			coords += 2
+		}
+	}
+	return entityArrays{spans: make([]Span, 0, spans), aliases: make([]string, 0, aliases), coords: make([]float64, 0, coords)}
+}
+
+// take returns the elements of *a appended since its length was n, capped,
+// and leaves *a after them.
+func take[E any](a []E, n int) []E { return a[n:len(a):len(a)] }
+
+func (x *Lexical) entityOut(d *docState, e *entity, arr *entityArrays) Entity {
 	r := x.ref(e)
-	out := Entity{ID: r.ID, Name: e.name, Class: e.class, Type: e.typ, Country: r.Country, Wikidata: e.wikidata, Confidence: e.conf, Aliases: make([]string, 0, len(e.aliases))}
+	out := Entity{ID: r.ID, Name: e.name, Class: e.class, Type: e.typ, Country: r.Country, Wikidata: e.wikidata, Confidence: e.conf}
 	if e.class == ClassCountry {
 		out.Country = e.name
 	}
@@ -175,11 +207,13 @@ func (x *Lexical) entityOut(d *docState, e *entity) Entity {
 		out.Count = &n
 	}
 	out.Unidentified = e.unidentified
+	n := len(arr.aliases)
 	for a := range e.aliases {
 		if a != e.name {
-			out.Aliases = append(out.Aliases, a)
+			arr.aliases = append(arr.aliases, a)
 		}
 	}
+	out.Aliases = take(arr.aliases, n) // never nil: the record lists [] when none
 	sort.Strings(out.Aliases)
 	if e.within != nil {
 		w := x.ref(e.within)
@@ -189,16 +223,18 @@ func (x *Lexical) entityOut(d *docState, e *entity) Entity {
 		// A country's point is its representative point in the reference
 		// data (world-countries' latlng), so that an event located only
 		// by its country has coordinates too (geo precision "country").
-		lat, lon := e.gaz.Lat, e.gaz.Lon
-		out.Lat, out.Lon = &lat, &lon
+		arr.coords = append(arr.coords, e.gaz.Lat, e.gaz.Lon)
+		c := arr.coords[len(arr.coords)-2:]
+		out.Lat, out.Lon = &c[0], &c[1]
 	}
 	sortLike(e.mentions, func(a, b *mention) bool {
 		return a.s < b.s || a.s == b.s && a.a < b.a
 	})
-	out.Mentions = make([]Span, 0, len(e.mentions))
+	n = len(arr.spans)
 	for _, m := range e.mentions {
-		out.Mentions = append(out.Mentions, x.span(d, m.s, m.a, m.b))
+		arr.spans = append(arr.spans, x.span(d, m.s, m.a, m.b))
 	}
+	out.Mentions = take(arr.spans, n)
 	return out
 }
 

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"reflect"
+	"slices"
 	"testing"
 )
 
@@ -66,5 +67,36 @@ func TestResolve(t *testing.T) {
 				t.Errorf("Resolve twice:\n got %+v\nwant %+v", got, tt.want)
 			}
 		})
+	}
+}
+
+// TestEntityArraysCapped checks that the entities of a record, whose
+// mentions, aliases and coordinates share one array each, do not share
+// what an append writes: growing one entity's slices leaves the next
+// entity's as they were.
+func TestEntityArraysCapped(t *testing.T) {
+	rec := extractOne(t, "Gunmen attacked a checkpoint in Kandahar, Afghanistan, on Monday. Kandahar police said Afghanistan's army sent troops.", "2021-03-02")
+	if len(rec.Entities) < 2 {
+		t.Fatalf("want two entities or more, got %d", len(rec.Entities))
+	}
+	before := make([]Entity, len(rec.Entities))
+	for i, e := range rec.Entities {
+		before[i] = e
+		before[i].Mentions = slices.Clone(e.Mentions)
+		before[i].Aliases = slices.Clone(e.Aliases)
+	}
+	for i := range rec.Entities {
+		e := &rec.Entities[i]
+		if e.Aliases == nil || e.Mentions == nil {
+			t.Errorf("%s: nil aliases or mentions (the record lists [])", e.Name)
+		}
+		e.Mentions = append(e.Mentions, Span{Text: "x"})
+		e.Aliases = append(e.Aliases, "x")
+	}
+	for i, e := range rec.Entities {
+		b := before[i]
+		if !slices.Equal(e.Mentions[:len(e.Mentions)-1], b.Mentions) || !slices.Equal(e.Aliases[:len(e.Aliases)-1], b.Aliases) {
+			t.Errorf("%s: an append to another entity changed its mentions or aliases", e.Name)
+		}
 	}
 }

@@ -451,10 +451,15 @@ func (v *Vocab) addFrom(m *map[string]uint32, w string, first uint32) uint32 {
 
 // normID returns the id of a normalised word, 0 if it has none.
 func (v *Vocab) normID(w string) uint32 {
+	return v.normIDHashed(w, fnv(w))
+}
+
+// normIDHashed is normID of w, whose hash (fnv) is h.
+func (v *Vocab) normIDHashed(w string, h uint32) uint32 {
 	// the table first: most words of news text are in it, and a word is
 	// in the map only when it is not (addNorm)
 	if v.base != nil {
-		if id := v.base.word(w); id != 0 {
+		if id := v.base.wordHashed(w, h); id != 0 {
 			return id
 		}
 		if !v.mayBeNorm(w) {

@@ -219,7 +219,12 @@ func (t *Table) Words() int { return t.words }
 
 // word returns the id of w, 0 if no phrase has it.
 func (t *Table) word(w string) uint32 {
-	h := fnv(w) & t.mask
+	return t.wordHashed(w, fnv(w))
+}
+
+// wordHashed is word of w, whose hash (fnv) is h.
+func (t *Table) wordHashed(w string, h uint32) uint32 {
+	h &= t.mask
 	hash := t.sec[tabHash]
 	for {
 		id := t.u32(hash + 4*int(h))

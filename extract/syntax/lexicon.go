@@ -22,19 +22,20 @@ type word struct {
 
 var (
 	lexOnce sync.Once
-	lex     map[string]word
+	lex     *wordIndex
 	lexErr  error
 )
 
-// lexiconMap returns the word lexicon built from the embedded data files.
-func lexiconMap() map[string]word {
+// lexiconIndex returns the word lexicon built from the embedded data files.
+func lexiconIndex() *wordIndex {
 	lexOnce.Do(func() {
-		lex = map[string]word{}
-		if err := loadWords(lex, "data/words.tsv", wordsData); err != nil {
+		m := map[string]word{}
+		if err := loadWords(m, "data/words.tsv", wordsData); err != nil {
 			lexErr = err
 			return
 		}
-		lexErr = loadVerbs(lex, "data/verbs.tsv", verbsData)
+		lexErr = loadVerbs(m, "data/verbs.tsv", verbsData)
+		lex = newWordIndex(m)
 	})
 	if lexErr != nil {
 		panic(lexErr) // embedded data: a build-time fault

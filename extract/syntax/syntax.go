@@ -141,13 +141,13 @@ type Sentence struct {
 // is valid until the next call.
 type Parser struct {
 	s   Sentence
-	lex map[string]word
+	lex *wordIndex
 	// headline: the sentence is written in Title Case (titleCase).
 	headline bool
 }
 
 // NewParser returns a parser with the embedded lexicon.
-func NewParser() *Parser { return &Parser{lex: lexiconMap()} }
+func NewParser() *Parser { return &Parser{lex: lexiconIndex()} }
 
 // Parse tags, chunks and finds the clause roles of one sentence.
 func (p *Parser) Parse(toks []text.Token) *Sentence {

@@ -34,7 +34,7 @@ func (p *Parser) tagOf(i int, t text.Token) (Tag, string) {
 	if p.acronym(i) {
 		return Proper, w // "IS", "AP": an acronym among lower-case words is a name
 	}
-	if e, ok := p.lex[w]; ok && !(t.Upper() && !initial && (e.tag >= Noun && !p.headline || e.tag == Modal)) {
+	if e, ok := p.lex.get(w); ok && !(t.Upper() && !initial && (e.tag >= Noun && !p.headline || e.tag == Modal)) {
 		// a capitalised modal inside a sentence is a name: "on 3 May"
 		return e.tag, e.lemma
 	}
@@ -129,8 +129,8 @@ func (p *Parser) disambiguate() {
 		switch s.Tags[i] {
 		case Verb:
 			s.Tags[i] = p.baseVerb(i)
-			if s.Tags[i] == Noun && p.lex[s.Toks[i].Norm].form == Third {
-				s.Lemmas[i] = p.lex[s.Toks[i].Norm].lemma // "attacks": attack
+			if s.Tags[i] == Noun && p.lex.of(s.Toks[i].Norm).form == Third {
+				s.Lemmas[i] = p.lex.of(s.Toks[i].Norm).lemma // "attacks": attack
 			}
 		case VerbPast:
 			s.Tags[i] = p.pastVerb(i)
@@ -199,7 +199,7 @@ func (p *Parser) infinitive(i int) bool {
 	if (s.Tags[i+1] == Have || s.Tags[i+1] == Be) && i+2 < len(s.Tags) && isVerbTag(s.Tags[i+2]) {
 		return true
 	}
-	next := p.lex[s.Toks[i+1].Norm]
+	next := p.lex.of(s.Toks[i+1].Norm)
 	return s.Tags[i+1] == Verb || next.form == Base || next.tag == VerbPast && next.lemma == s.Toks[i+1].Norm
 }
 
@@ -264,7 +264,7 @@ func (p *Parser) baseVerb(i int) Tag {
 // modal or "do" and follows a noun or begins the sentence.
 func (p *Parser) compoundSubject(i, k int) bool {
 	s := &p.s
-	if p.lex[s.Toks[i].Norm].form != Third || p.lex[s.Toks[k].Norm].form == Third {
+	if p.lex.of(s.Toks[i].Norm).form != Third || p.lex.of(s.Toks[k].Norm).form == Third {
 		return false
 	}
 	switch next := p.nextTag(i); next {
@@ -288,7 +288,7 @@ func (p *Parser) afterNoun(i, k int) Tag {
 	// the phrase the noun belongs to: a determiner before it makes the
 	// verb form a compound head, unless the noun is plural
 	prevPlural := s.Tags[k] == Noun && plural(s.Toks[k].Norm)
-	third := p.lex[s.Toks[i].Norm].form == Third
+	third := p.lex.of(s.Toks[i].Norm).form == Third
 	j := k
 	for j >= 0 && (s.Tags[j] == Noun || s.Tags[j] == Proper || s.Tags[j] == Adj || s.Tags[j] == PossS || s.Toks[j].Norm == "-") {
 		j--
@@ -297,7 +297,7 @@ func (p *Parser) afterNoun(i, k int) Tag {
 	switch {
 	case prevPlural && !third:
 		return Verb
-	case !third && i+1 < len(s.Toks) && p.lex[s.Toks[i+1].Norm].tag == VerbPast && p.nextTag(i+1) == Prep:
+	case !third && i+1 < len(s.Toks) && p.lex.of(s.Toks[i+1].Norm).tag == VerbPast && p.nextTag(i+1) == Prep:
 		// "Grenade attack blamed on militants", "bus attack claimed by
 		// the group": a past form with its preposition after the
 		// base form is the verb; the base form heads the subject
