@@ -324,7 +324,7 @@ func (p *Parser) afterNoun(i, k int) Tag {
 // in the north" are nouns).
 func (p *Parser) coordinatedThird(i int) bool {
 	s := &p.s
-	if i+3 >= len(s.Toks) || s.Tags[i+1] != Conj || p.lex[s.Toks[i+2].Norm].form != Third {
+	if i+3 >= len(s.Toks) || s.Tags[i+1] != Conj || p.lex.of(s.Toks[i+2].Norm).form != Third {
 		return false
 	}
 	switch s.Tags[i+3] {
