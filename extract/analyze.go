@@ -391,9 +391,15 @@ func (e *entity) addAlias(a string) {
 }
 
 func (d *docState) addMention(m *mention, surface string) {
+	if m.ent.mentions == nil {
+		m.ent.mentions = make([]*mention, 0, 4)
+	}
 	m.ent.mentions = append(m.ent.mentions, m)
 	if surface != "" && surface != m.ent.name {
 		m.ent.addAlias(surface)
+	}
+	if d.ments[m.s] == nil {
+		d.ments[m.s] = make([]*mention, 0, 8)
 	}
 	d.ments[m.s] = append(d.ments[m.s], m)
 }

@@ -1392,6 +1392,9 @@ func appendEnt(list []*entity, e *entity) []*entity {
 			return list
 		}
 	}
+	if list == nil {
+		list = make([]*entity, 0, 4)
+	}
 	return append(list, e)
 }
 
