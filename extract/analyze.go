@@ -20,7 +20,7 @@ type entity struct {
 	wikidata              string
 	gaz                   *gazetteer.Entry
 	within                *entity
-	aliases               map[string]bool // nil until addAlias
+	aliases               []string // a set, in the order addAlias met them
 	mentions              []*mention
 	conf                  float64
 	order                 int
@@ -390,10 +390,9 @@ func (d *docState) newMention(m mention) *mention {
 
 // addAlias records a as an alias of e.
 func (e *entity) addAlias(a string) {
-	if e.aliases == nil {
-		e.aliases = map[string]bool{}
+	if !slices.Contains(e.aliases, a) {
+		e.aliases = append(e.aliases, a)
 	}
-	e.aliases[a] = true
 }
 
 func (d *docState) addMention(m *mention, surface string) {

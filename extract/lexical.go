@@ -128,7 +128,7 @@ func (x *Lexical) ref(e *entity) Ref {
 			r.Country = g.Name
 		}
 	}
-	for a := range e.aliases {
+	for _, a := range e.aliases {
 		if a != e.name {
 			r.Aliases = append(r.Aliases, a)
 		}
@@ -208,7 +208,7 @@ func (x *Lexical) entityOut(d *docState, e *entity, arr *entityArrays) Entity {
 	}
 	out.Unidentified = e.unidentified
 	n := len(arr.aliases)
-	for a := range e.aliases {
+	for _, a := range e.aliases {
 		if a != e.name {
 			arr.aliases = append(arr.aliases, a)
 		}
