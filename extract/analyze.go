@@ -20,7 +20,7 @@ type entity struct {
 	wikidata              string
 	gaz                   *gazetteer.Entry
 	within                *entity
-	aliases               map[string]bool // nil until addAlias
+	aliases               []string // a set, in the order addAlias met them
 	mentions              []*mention
 	conf                  float64
 	order                 int
@@ -129,6 +129,10 @@ type docBuffers struct {
 	mentions slab[mention]
 	frames   slab[frame]
 	events   slab[docEvent]
+	// the first arrays of the entities' and the sentences' lists of
+	// mentions (addMention); a longer list grows out of them
+	entMentions  slab[[4]*mention]
+	sentMentions slab[[8]*mention]
 }
 
 var docBufferPool = sync.Pool{New: func() any { return new(docBuffers) }}
@@ -161,6 +165,8 @@ func (d *docState) release() {
 	b.mentions.reset()
 	b.frames.reset()
 	b.events.reset()
+	b.entMentions.reset()
+	b.sentMentions.reset()
 	b.parses.Reset()
 	docBufferPool.Put(b)
 	*d = docState{}
@@ -384,16 +390,21 @@ func (d *docState) newMention(m mention) *mention {
 
 // addAlias records a as an alias of e.
 func (e *entity) addAlias(a string) {
-	if e.aliases == nil {
-		e.aliases = map[string]bool{}
+	if !slices.Contains(e.aliases, a) {
+		e.aliases = append(e.aliases, a)
 	}
-	e.aliases[a] = true
 }
 
 func (d *docState) addMention(m *mention, surface string) {
+	if m.ent.mentions == nil {
+		m.ent.mentions = d.buf.entMentions.new([4]*mention{})[:0]
+	}
 	m.ent.mentions = append(m.ent.mentions, m)
 	if surface != "" && surface != m.ent.name {
 		m.ent.addAlias(surface)
+	}
+	if d.ments[m.s] == nil {
+		d.ments[m.s] = d.buf.sentMentions.new([8]*mention{})[:0]
 	}
 	d.ments[m.s] = append(d.ments[m.s], m)
 }

@@ -355,14 +355,22 @@ func lastWeekday(pub time.Time, wd time.Weekday) time.Time {
 }
 
 func joinText(toks []text.Token) string {
-	var b []byte
+	n := 0
 	for i, t := range toks {
 		if i > 0 && t.SpaceBefore {
-			b = append(b, ' ')
+			n++
 		}
-		b = append(b, t.Text...)
+		n += len(t.Text)
 	}
-	return string(b)
+	var b strings.Builder
+	b.Grow(n)
+	for i, t := range toks {
+		if i > 0 && t.SpaceBefore {
+			b.WriteByte(' ')
+		}
+		b.WriteString(t.Text)
+	}
+	return b.String()
 }
 
 // eventDates settles the dates of a document's events (settleDate),

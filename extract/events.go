@@ -173,6 +173,7 @@ func isInternational(e *entity) bool {
 func (d *docState) findEvents(pub time.Time) []*docEvent {
 	var all []*frame
 	prevSubject := (*mention)(nil)
+	var scratch []*frame // the frames of a sentence, its array reused by the next
 	parser := parsers.Get().(*syntax.Parser)
 	defer parsers.Put(parser)
 	for si, s := range d.sents {
@@ -181,7 +182,7 @@ func (d *docState) findEvents(pub time.Time) []*docEvent {
 		}
 		toks := s.Tokens
 		dates := findDates(toks, pub)
-		frames := d.sentenceFrames(si)
+		frames := d.sentenceFrames(si, scratch[:0])
 		sortLike(d.ments[si], func(a, b *mention) bool {
 			if a.a != b.a {
 				return a.a < b.a
@@ -248,6 +249,7 @@ func (d *docState) findEvents(pub time.Time) []*docEvent {
 		d.links(si, frames)
 		d.noteDoers(frames)
 		all = append(all, d.mergeInSentence(frames)...)
+		scratch = frames[:0]
 		if subj != nil {
 			prevSubject = subj
 		}
@@ -505,10 +507,10 @@ func (d *docState) sentenceSubject(si int) *mention {
 }
 
 // sentenceFrames finds the triggers of sentence si. A light verb followed
-// by an event noun ("launched air strikes") makes one frame.
-func (d *docState) sentenceFrames(si int) []*frame {
+// by an event noun ("launched air strikes") makes one frame. The frames
+// are appended to frames (an empty slice whose array is reused).
+func (d *docState) sentenceFrames(si int, frames []*frame) []*frame {
 	toks := d.sents[si].Tokens
-	var frames []*frame
 	for _, m := range d.r.triggers.FindCoded(d.coded[si]) {
 		t := pickTrigger(m.Values, toks, m.End)
 		if t == nil {
@@ -1391,6 +1393,9 @@ func appendEnt(list []*entity, e *entity) []*entity {
 		if x == e {
 			return list
 		}
+	}
+	if list == nil {
+		list = make([]*entity, 0, 4)
 	}
 	return append(list, e)
 }

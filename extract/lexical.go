@@ -128,7 +128,7 @@ func (x *Lexical) ref(e *entity) Ref {
 			r.Country = g.Name
 		}
 	}
-	for a := range e.aliases {
+	for _, a := range e.aliases {
 		if a != e.name {
 			r.Aliases = append(r.Aliases, a)
 		}
@@ -208,7 +208,7 @@ func (x *Lexical) entityOut(d *docState, e *entity, arr *entityArrays) Entity {
 	}
 	out.Unidentified = e.unidentified
 	n := len(arr.aliases)
-	for a := range e.aliases {
+	for _, a := range e.aliases {
 		if a != e.name {
 			arr.aliases = append(arr.aliases, a)
 		}
@@ -260,7 +260,11 @@ func placeDepth(e *entity) int {
 
 func (x *Lexical) eventOut(d *docState, ev *docEvent) Event {
 	f := &ev.f
-	out := Event{ID: ev.id, Type: f.typ, Subtype: f.subtype, Cameo: f.cameo, Actors: []Ref{}, Targets: []Ref{}, Places: []Ref{}, Weapons: []string{}, Confidence: 0.7}
+	out := Event{ID: ev.id, Type: f.typ, Subtype: f.subtype, Cameo: f.cameo, Weapons: []string{}, Confidence: 0.7}
+	// sized for what they usually hold; never nil: the record lists [] when none
+	out.Actors = make([]Ref, 0, len(f.actors))
+	out.Targets = make([]Ref, 0, len(f.targets)+len(f.hitPlaces))
+	out.Places = make([]Ref, 0, len(f.places))
 	places := append([]*entity(nil), f.places...)
 	home := d.homeForces(f, d.eventCountry(f, places))
 	for _, a := range f.actors {
@@ -347,8 +351,11 @@ func (x *Lexical) eventOut(d *docState, ev *docEvent) Event {
 	if ev.retFor != nil {
 		out.RetaliationFor = ev.retFor.id
 	}
-	for _, s := range ev.evidenceSentences() {
-		out.Evidence = append(out.Evidence, x.sentSpan(d, s))
+	if sents := ev.evidenceSentences(); len(sents) > 0 {
+		out.Evidence = make([]Span, 0, len(sents))
+		for _, s := range sents {
+			out.Evidence = append(out.Evidence, x.sentSpan(d, s))
+		}
 	}
 	if len(f.actors) > 0 {
 		out.Confidence = 0.8

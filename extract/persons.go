@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/newsgraph/newsgraph/extract/lexicon"
@@ -474,7 +475,7 @@ func (d *docState) placeAgain(dropped []mention) {
 // placeNamed returns the place of the document with that name, or nil.
 func (d *docState) placeNamed(name string) *entity {
 	for _, e := range d.order {
-		if e.class == ClassPlace && len(e.mentions) > 0 && (e.name == name || e.aliases[name]) {
+		if e.class == ClassPlace && len(e.mentions) > 0 && (e.name == name || slices.Contains(e.aliases, name)) {
 			return e
 		}
 	}

@@ -3,6 +3,7 @@ package extract
 import (
 	"strings"
 	"sync"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/newsgraph/newsgraph/extract/gazetteer"
@@ -612,8 +613,13 @@ func skeleton(name string) string { return skeletonOfNorm(text.Normalize(name)) 
 // skeletonOfNorm is skeleton for a name already normalized (the
 // gazetteer's name index holds its names so).
 func skeletonOfNorm(norm string) string {
-	var b strings.Builder
-	for _, w := range strings.Fields(norm) {
+	var buf [64]byte
+	b := buf[:0]
+	for rest := norm; ; {
+		var w string
+		if w, rest = nextField(rest); w == "" {
+			break
+		}
 		if adminWords.has(w) {
 			continue
 		}
@@ -628,12 +634,28 @@ func skeletonOfNorm(norm string) string {
 				continue
 			}
 			if c != last {
-				b.WriteByte(c)
+				b = append(b, c)
 			}
 			last, first = c, false
 		}
 	}
-	return b.String()
+	return string(b)
+}
+
+// nextField returns the first field of s as strings.Fields splits it
+// (ASCII and Unicode white space) and what follows it; "" when s has no
+// more fields.
+func nextField(s string) (field, rest string) {
+	i := strings.IndexFunc(s, func(r rune) bool { return !unicode.IsSpace(r) })
+	if i < 0 {
+		return "", ""
+	}
+	s = s[i:]
+	j := strings.IndexFunc(s, unicode.IsSpace)
+	if j < 0 {
+		return s, ""
+	}
+	return s[:j], s[j:]
 }
 
 // regionBySkeleton returns the one first-level division of a country the

@@ -4,16 +4,23 @@ import (
 	"github.com/newsgraph/newsgraph/extract/text"
 )
 
+// relationKey is what makes two relations of a document the same one.
+type relationKey struct{ subject, predicate, value, ref string }
+
+// sentSpans is the evidence of a relation read in sentence s: made per
+// relation, since most sentences give none.
+func (x *Lexical) sentSpans(d *docState, s int) []Span { return []Span{x.sentSpan(d, s)} }
+
 // relations reads the relations of a document: roles of people, aliases
 // the text defines, where groups operate and what they seek, when they were
 // founded, who controls what, and where places lie.
 func (x *Lexical) relations(d *docState) []Relation {
 	var out []Relation
-	seen := map[string]bool{}
+	seen := map[relationKey]bool{}
 	add := func(r Relation) {
-		k := r.Subject.ID + "|" + r.Predicate + "|" + r.Object.Value
+		k := relationKey{r.Subject.ID, r.Predicate, r.Object.Value, ""}
 		if r.Object.Ref != nil {
-			k += r.Object.Ref.ID
+			k.ref = r.Object.Ref.ID
 		}
 		if seen[k] {
 			return
@@ -69,26 +76,25 @@ func (x *Lexical) relations(d *docState) []Relation {
 			}
 			return es
 		}
-		ev := []Span{x.sentSpan(d, si)}
 		for k := 0; k < len(toks); k++ {
 			w := toks[k].Norm
 			switch {
 			case (w == "independence" || w == "freedom" || w == "autonomy" || w == "separation") && k+1 < len(toks) && toks[k+1].Norm == "for":
 				if g := groupBefore(k); g != nil {
 					for _, p := range listAfter(d, si, k+2, ClassRegion, ClassPlace, ClassCountry) {
-						add(Relation{Subject: x.ref(g), Predicate: "seeksIndependenceFor", Object: Object{Ref: refp(x.ref(p))}, Evidence: ev})
+						add(Relation{Subject: x.ref(g), Predicate: "seeksIndependenceFor", Object: Object{Ref: refp(x.ref(p))}, Evidence: x.sentSpans(d, si)})
 					}
 				}
 			case w == "operates" && k+1 < len(toks) && toks[k+1].Norm == "in" || w == "active" && k+1 < len(toks) && toks[k+1].Norm == "in" || w == "based" && k+1 < len(toks) && toks[k+1].Norm == "in":
 				if g := groupBefore(k); g != nil {
 					for _, p := range entsAfter(k+2, 4, ClassRegion, ClassPlace, ClassCountry) {
-						add(Relation{Subject: x.ref(g), Predicate: "operatesIn", Object: Object{Ref: refp(x.ref(p))}, Evidence: ev})
+						add(Relation{Subject: x.ref(g), Predicate: "operatesIn", Object: Object{Ref: refp(x.ref(p))}, Evidence: x.sentSpans(d, si)})
 					}
 				}
 			case w == "founded" || w == "formed" || w == "established":
 				if k+2 < len(toks) && toks[k+1].Norm == "in" && len(toks[k+2].Norm) == 4 && toks[k+2].Kind == 1 {
 					if g := groupBefore(k); g != nil {
-						add(Relation{Subject: x.ref(g), Predicate: "foundedIn", Object: Object{Value: toks[k+2].Text}, Evidence: ev})
+						add(Relation{Subject: x.ref(g), Predicate: "foundedIn", Object: Object{Value: toks[k+2].Text}, Evidence: x.sentSpans(d, si)})
 					}
 				}
 			case w == "controls" || w == "controlled" && k > 0 && toks[k-1].Norm != "-":
@@ -100,7 +106,7 @@ func (x *Lexical) relations(d *docState) []Relation {
 				}
 				if subj != nil {
 					for _, p := range entsAfter(k+1, 4, ClassRegion, ClassPlace, ClassCountry) {
-						add(Relation{Subject: x.ref(subj), Predicate: "controls", Object: Object{Ref: refp(x.ref(p))}, Evidence: ev})
+						add(Relation{Subject: x.ref(subj), Predicate: "controls", Object: Object{Ref: refp(x.ref(p))}, Evidence: x.sentSpans(d, si)})
 					}
 				}
 			}
@@ -118,7 +124,7 @@ func (x *Lexical) relations(d *docState) []Relation {
 				}
 				if k < len(toks) && toks[k].Norm == "of" && memberNouns.has(toks[k-1].Norm) {
 					for _, g := range entsAfter(k+1, 3, ClassArmedGroup, ClassOrganization, ClassStateForce) {
-						add(Relation{Subject: x.ref(m.ent), Predicate: "memberOf", Object: Object{Ref: refp(x.ref(g))}, Evidence: ev})
+						add(Relation{Subject: x.ref(m.ent), Predicate: "memberOf", Object: Object{Ref: refp(x.ref(g))}, Evidence: x.sentSpans(d, si)})
 					}
 				}
 			}
@@ -126,7 +132,7 @@ func (x *Lexical) relations(d *docState) []Relation {
 			if m.a >= 2 && memberNouns.has(toks[m.a-1].Norm) {
 				for _, g := range d.ments[si] {
 					if g.b == m.a-1 && (g.ent.class == ClassArmedGroup || g.ent.class == ClassStateForce) {
-						add(Relation{Subject: x.ref(m.ent), Predicate: "memberOf", Object: Object{Ref: refp(x.ref(g.ent))}, Evidence: ev})
+						add(Relation{Subject: x.ref(m.ent), Predicate: "memberOf", Object: Object{Ref: refp(x.ref(g.ent))}, Evidence: x.sentSpans(d, si)})
 					}
 				}
 			}
@@ -142,7 +148,7 @@ func (x *Lexical) relations(d *docState) []Relation {
 					}
 					for _, m2 := range d.ments[si] {
 						if m2.a == j && m2.ent == m.ent {
-							add(Relation{Subject: x.ref(m.ent), Predicate: "alias", Object: Object{Value: d.surface(si, m2.a, m2.b)}, Evidence: ev})
+							add(Relation{Subject: x.ref(m.ent), Predicate: "alias", Object: Object{Value: d.surface(si, m2.a, m2.b)}, Evidence: x.sentSpans(d, si)})
 						}
 					}
 				}

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 
@@ -162,7 +163,7 @@ func (d *docState) expandedSide(s, i int) int {
 // names or abbreviates acr, or nil.
 func (d *docState) sideNamed(acr string) *entity {
 	for _, e := range d.order {
-		if e.side && len(e.mentions) > 0 && (e.name == acr || e.aliases[acr] || len(acr) >= 3 && acronymOf(acr, e.name)) {
+		if e.side && len(e.mentions) > 0 && (e.name == acr || slices.Contains(e.aliases, acr) || len(acr) >= 3 && acronymOf(acr, e.name)) {
 			return e
 		}
 	}
