@@ -52,7 +52,7 @@ func (d *docState) planter(s int) *entity {
 		if k < len(toks) && toks[k].Norm == "-" && !toks[k].SpaceBefore {
 			k++
 		}
-		if k+1 >= len(toks) || !plantVerbs.has(toks[k].Norm) || toks[k+1].Kind != text.Word || beforeVerbObject(toks[k+1].Norm) {
+		if k+1 >= len(toks) || !plantVerbs.Has(toks[k].Norm) || toks[k+1].Kind != text.Word || beforeVerbObject(toks[k+1].Norm) {
 			continue
 		}
 		if found != nil && found != m.ent {
@@ -182,7 +182,7 @@ func (d *docState) governmentDoer(e *docEvent) (s, a int, ok bool) {
 	for _, f := range e.frames {
 		for _, t := range f.actorText {
 			w := strings.Fields(strings.ToLower(t))
-			if len(w) != 2 || w[0] != "the" || !homeGovernmentWords.has(w[1]) {
+			if len(w) != 2 || w[0] != "the" || !homeGovernmentWords.Has(w[1]) {
 				continue
 			}
 			toks := d.sents[f.s].Tokens

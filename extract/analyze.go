@@ -329,10 +329,10 @@ func caseOK(toks []text.Token, c *cand) bool {
 		up := t.Upper() || t.Kind == text.Number
 		if up {
 			upper++
-		} else if first && c.gaz == nil && arabicArticles.has(t.Norm) {
+		} else if first && c.gaz == nil && arabicArticles.Has(t.Norm) {
 			// "al Shabaab", "al-Qaeda": a lexicon name may open with the
 			// Arabic article in lower case
-		} else if !particles.has(t.Norm) && !(regionWords.has(t.Norm) || t.Norm == "city" || t.Norm == "district") || first {
+		} else if !particles.Has(t.Norm) && !(regionWords.Has(t.Norm) || t.Norm == "city" || t.Norm == "district") || first {
 			if c.gaz != nil || first {
 				return false
 			}
@@ -488,7 +488,7 @@ func (d *docState) findNames() {
 			}
 		}
 		surface := d.surface(h.s, h.m.Start, h.m.End)
-		if last := toks[h.m.End-1]; best.class == ClassRegion && h.m.End-h.m.Start > 1 && regionWords.has(last.Norm) && !last.Upper() {
+		if last := toks[h.m.End-1]; best.class == ClassRegion && h.m.End-h.m.Start > 1 && regionWords.Has(last.Norm) && !last.Upper() {
 			surface = d.surface(h.s, h.m.Start, h.m.End-1) // "Collines department": the name is Collines
 		}
 		if best.demonym && !peopleName(toks, h.m.Start, h.m.End) {
@@ -565,7 +565,7 @@ func (d *docState) score(c *cand, toks []text.Token, a, b, s int) float64 {
 		}
 	case c.class == ClassRegion:
 		sc += 1.5
-		if regionWords.has(next) {
+		if regionWords.Has(next) {
 			sc += 3
 		}
 	default:
@@ -579,10 +579,10 @@ func (d *docState) score(c *cand, toks []text.Token, a, b, s int) float64 {
 		if c.gaz != nil && c.gaz.Population > 0 {
 			sc += math.Log10(float64(c.gaz.Population)) / 5
 		}
-		if prev == "of" && namedByOf.has(beforeOf) || placeWords.has(next) {
+		if prev == "of" && namedByOf.Has(beforeOf) || placeWords.Has(next) {
 			sc += 3
 		}
-		if regionWords.has(next) {
+		if regionWords.Has(next) {
 			sc -= 2
 		}
 	}
@@ -606,13 +606,13 @@ func (d *docState) score(c *cand, toks []text.Token, a, b, s int) float64 {
 			return -1
 		}
 		if c.gaz == nil || c.gaz.Population < 100000 {
-			if prev != "in" && prev != "of" && prev != "near" && !placeWords.has(next) {
+			if prev != "in" && prev != "of" && prev != "near" && !placeWords.Has(next) {
 				return -1
 			}
 		}
 	}
 	// a lone generic word ("East", "Capital") names no place
-	if b-a == 1 && d.r.stopwords.has(toks[a].Norm) && c.lex == nil && (c.class == ClassPlace || c.class == ClassRegion) {
+	if b-a == 1 && d.r.stopwords.Has(toks[a].Norm) && c.lex == nil && (c.class == ClassPlace || c.class == ClassRegion) {
 		return -1
 	}
 	// a place name inside a longer unknown name ("Marg Bar Sarmachar")
@@ -641,7 +641,7 @@ var placeWords = grammarList("placeWords")
 // stopword.
 func (d *docState) capitalisedNeighbour(s, i, dir int) bool {
 	toks := d.sents[s].Tokens
-	for i >= 0 && i < len(toks) && (particles.has(toks[i].Norm) && toks[i].Norm != "of" && toks[i].Norm != "and" && toks[i].Norm != "the" || toks[i].Norm == "-" && !toks[i].SpaceBefore) {
+	for i >= 0 && i < len(toks) && (particles.Has(toks[i].Norm) && toks[i].Norm != "of" && toks[i].Norm != "and" && toks[i].Norm != "the" || toks[i].Norm == "-" && !toks[i].SpaceBefore) {
 		i += dir
 	}
 	if i < 0 || i >= len(toks) || i == 0 {
@@ -651,7 +651,7 @@ func (d *docState) capitalisedNeighbour(s, i, dir int) bool {
 	if !isUpperWord(t) || t.AllCaps() {
 		return false
 	}
-	if d.r.stopwords.has(t.Norm) {
+	if d.r.stopwords.Has(t.Norm) {
 		return false
 	}
 	for _, c := range d.r.names.FindCoded(d.coded[s].Slice(i, i+1)) {

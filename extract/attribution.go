@@ -102,10 +102,10 @@ var blameLeads = grammarList("blameLeads")
 // that starts there.
 func blamedBefore(toks []text.Token, a int) bool {
 	k := a - 1
-	for k >= 0 && (toks[k].Norm == "the" || blameLeads.has(toks[k].Norm) && k < a-1) {
+	for k >= 0 && (toks[k].Norm == "the" || blameLeads.Has(toks[k].Norm) && k < a-1) {
 		k--
 	}
-	if a > 0 && blameLeads.has(toks[a-1].Norm) {
+	if a > 0 && blameLeads.Has(toks[a-1].Norm) {
 		return true // "suspected al Shabaab", "presumed JNIM"
 	}
 	if k < 1 {

@@ -18,7 +18,7 @@ func codedTolls(toks []text.Token, cs []casualty) []casualty {
 		switch k := remarkAfter(toks, c.End); {
 		case k < 0:
 			out = append(out, c)
-		case k+1 < len(toks) && codedApart.has(toks[k+1].Norm):
+		case k+1 < len(toks) && codedApart.Has(toks[k+1].Norm):
 			// another coded event's toll
 		default:
 			if n, _, ok := codedShare(toks, k); ok && n > 0 {
@@ -28,7 +28,7 @@ func codedTolls(toks []text.Token, cs []casualty) []casualty {
 		}
 	}
 	for k, t := range toks {
-		if codingVerbs.has(t.Norm) {
+		if codingVerbs.Has(t.Norm) {
 			if c, ok := codedToll(toks, k); ok {
 				out = append(out, c)
 			}
@@ -44,9 +44,9 @@ func remarkAfter(toks []text.Token, end int) int {
 	for k := end; k < len(toks) && k < end+4; k++ {
 		w := toks[k].Norm
 		switch {
-		case codingVerbs.has(w):
+		case codingVerbs.Has(w):
 			return k
-		case w != "(" && !killWords.has(w) && !hurtWords.has(w):
+		case w != "(" && !killWords.Has(w) && !hurtWords.Has(w):
 			return -1
 		}
 	}
@@ -57,11 +57,11 @@ func remarkAfter(toks []text.Token, end int) int {
 // at k: the number of coded events that share a toll, and the index after
 // the phrase.
 func codedShare(toks []text.Token, k int) (int, int, bool) {
-	if k+1 >= len(toks) || !shareLinks.has(toks[k+1].Norm) {
+	if k+1 >= len(toks) || !shareLinks.Has(toks[k+1].Norm) {
 		return 0, k, false
 	}
 	n, e, ok := numberAt(toks, k+2)
-	if !ok || e >= len(toks) || !shareUnits.has(toks[e].Norm) {
+	if !ok || e >= len(toks) || !shareUnits.Has(toks[e].Norm) {
 		return 0, k, false
 	}
 	return n, e + 1, true
@@ -80,11 +80,11 @@ func codedToll(toks []text.Token, k int) (casualty, bool) {
 		return casualty{}, false
 	}
 	j := k + 2
-	for j < len(toks) && j < k+6 && estimateWords.has(toks[j].Norm) {
+	for j < len(toks) && j < k+6 && estimateWords.Has(toks[j].Norm) {
 		j++
 	}
 	v, end, ok := numberAt(toks, j)
-	if !ok || end < len(toks) && hurtWords.has(toks[end].Norm) {
+	if !ok || end < len(toks) && hurtWords.Has(toks[end].Norm) {
 		return casualty{}, false // "coded as 3 injured": no toll of deaths
 	}
 	return casualty{At: k, End: end, Killed: true, N: v}, true

@@ -35,7 +35,7 @@ type conflictRef struct {
 func (d *docState) noteConflictRefs(si int, ps *syntax.Sentence) {
 	for c := range ps.Chunks {
 		ch := &ps.Chunks[c]
-		if ch.Kind != syntax.NP || !armedConflictNouns.has(ch.Lemma) {
+		if ch.Kind != syntax.NP || !armedConflictNouns.Has(ch.Lemma) {
 			continue
 		}
 		ents := d.conflictNames(si, ps, c)
@@ -59,7 +59,7 @@ func (d *docState) noteConflictRefs(si int, ps *syntax.Sentence) {
 func (d *docState) conflictNames(si int, ps *syntax.Sentence, c int) []*entity {
 	ch := &ps.Chunks[c]
 	a, b := ch.A, ch.Head
-	if n := c + 1; n < len(ps.Chunks) && ps.Chunks[n].Kind == syntax.NP && conflictAnchors.has(ps.PrepOf(n)) && ps.Chunks[n].A == ch.B+1 {
+	if n := c + 1; n < len(ps.Chunks) && ps.Chunks[n].Kind == syntax.NP && conflictAnchors.Has(ps.PrepOf(n)) && ps.Chunks[n].A == ch.B+1 {
 		b = ps.Chunks[n].B
 	}
 	var out []*entity

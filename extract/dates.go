@@ -47,7 +47,7 @@ func capitalisedMonth(t text.Token) (time.Month, bool) {
 	if !t.Upper() {
 		return 0, false
 	}
-	return months.get(t.Norm)
+	return months.Get(t.Norm)
 }
 
 // findDatesRaw returns every date expression of a sentence, a dateline's
@@ -77,7 +77,7 @@ func findDatesRaw(toks []text.Token, pub time.Time) []dateExpr {
 		// 18 January 2024 / 7 May 2020 / 2nd July / 21st of June
 		if toks[i].Kind == text.Number {
 			mi := afterDayNumber(toks, i)
-			if m, ok := months.get(nx(mi - i)); ok {
+			if m, ok := months.Get(nx(mi - i)); ok {
 				d, _ := strconv.Atoi(n)
 				y := 0
 				end := mi + 1
@@ -154,7 +154,7 @@ func findDatesRaw(toks []text.Token, pub time.Time) []dateExpr {
 		if !has {
 			continue
 		}
-		if wd, ok := weekdays.get(n); ok {
+		if wd, ok := weekdays.Get(n); ok {
 			t := lastWeekday(pub, wd)
 			a := i
 			switch pv(1) {

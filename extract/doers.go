@@ -111,9 +111,9 @@ func doerPhrases(ps *syntax.Sentence, out []int) []int {
 			} else if !v.Passive && !v.Reduced && cl.Subj >= 0 && !cl.Inherited && !(deviceSubject(v) && cl.Obj < 0) {
 				out = append(out, cl.Subj)
 			}
-		case !v.Passive && cl.Subj >= 0 && cl.Obj >= 0 && loadArgWords().claim.has(v.Lemma) && (ps.Chunks[cl.Obj].Lemma == "responsibility" || ps.Chunks[cl.Obj].Lemma == "credit"):
+		case !v.Passive && cl.Subj >= 0 && cl.Obj >= 0 && loadArgWords().claim.Has(v.Lemma) && (ps.Chunks[cl.Obj].Lemma == "responsibility" || ps.Chunks[cl.Obj].Lemma == "credit"):
 			out = append(out, cl.Subj) // "X accepted responsibility for the bombings"
-		case !v.Passive && cl.Subj >= 0 && cl.Obj >= 0 && lightFrameVerbs.has(v.Lemma) && attackDef(ps, cl.Obj):
+		case !v.Passive && cl.Subj >= 0 && cl.Obj >= 0 && lightFrameVerbs.Has(v.Lemma) && attackDef(ps, cl.Obj):
 			out = append(out, cl.Subj) // "X carried out the bombing"
 		case v.Passive && v.Lemma == "claim" && cl.Agent >= 0 && cl.Subj >= 0 && attackDef(ps, cl.Subj):
 			out = append(out, cl.Agent) // "the attack was claimed by X"
@@ -182,17 +182,17 @@ func (d *docState) doerName(s int, ps *syntax.Sentence, np int) (int, int, bool)
 		if d.covered(s, k) || t.Kind != text.Word || !isUpperWord(t) && !t.AllCaps() {
 			return 0, 0, false
 		}
-		if weekdays.has(t.Norm) {
+		if weekdays.Has(t.Norm) {
 			return 0, 0, false // "Saturday's attack"
 		}
-		if months.has(t.Norm) {
+		if months.Has(t.Norm) {
 			return 0, 0, false
 		}
-		if loadWordLists().headSet.has(t.Norm) || d.r.isDemonym(t) {
+		if loadWordLists().headSet.Has(t.Norm) || d.r.isDemonym(t) {
 			return 0, 0, false // "Gunmen attacked", "Afghan forces"
 		}
 	}
-	if d.r.stopwords.has(toks[a].Norm) && end-a == 1 || d.r.givenNames.has(toks[a].Norm) {
+	if d.r.stopwords.Has(toks[a].Norm) && end-a == 1 || d.r.givenNames.Has(toks[a].Norm) {
 		return 0, 0, false // a word that opens a sentence; a person's name
 	}
 	if end-a == 1 && !toks[a].AllCaps() && (opensSentence(toks, a) || possessor) {

@@ -58,7 +58,7 @@ func TestArgWordsLoad(t *testing.T) {
 	if _, err := parseArgWords(); err != nil {
 		t.Fatal(err)
 	}
-	if len(doerUnits()) == 0 || !loadArgWords().device.has("ied") {
+	if len(doerUnits()) == 0 || !loadArgWords().device.Has("ied") {
 		t.Fatal("argument word lists are empty")
 	}
 }

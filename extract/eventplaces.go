@@ -404,7 +404,7 @@ func (d *docState) placeDocCountry() string {
 			c := ""
 			switch m.ent.class {
 			case ClassCountry:
-				if m.demonym && !ownCountryWords.has(demonymHead(toks, m.b)) {
+				if m.demonym && !ownCountryWords.Has(demonymHead(toks, m.b)) {
 					continue
 				}
 				if m.a > 0 && toks[m.a-1].Norm == "from" || borderPair(toks, m) {
@@ -625,7 +625,7 @@ func (d *docState) strictDocCountry() string {
 			if m.ent.class == ClassRegion && m.ent.gaz == nil {
 				continue
 			}
-			if m.demonym && !ownCountryWords.has(demonymHead(toks, m.b)) {
+			if m.demonym && !ownCountryWords.Has(demonymHead(toks, m.b)) {
 				continue
 			}
 			if m.a > 0 && toks[m.a-1].Norm == "from" || borderPair(toks, m) {
@@ -685,5 +685,5 @@ func (d *docState) peopleModifier(c *cand, s, b int) bool {
 		return false
 	}
 	n := toks[b].Norm
-	return peopleHeads.has(n) || groupHeads.has(n)
+	return peopleHeads.Has(n) || groupHeads.Has(n)
 }

@@ -78,10 +78,10 @@ var sayVerbs = grammarList("sayVerbs")
 // after which a new clause (with its own subject) begins.
 func opensClause(toks []text.Token, k int) bool {
 	w := toks[k].Norm
-	if sayVerbs.has(w) {
+	if sayVerbs.Has(w) {
 		return true
 	}
-	if !speechVerbs.has(w) {
+	if !speechVerbs.Has(w) {
 		return false
 	}
 	// "claimed that", "claimed yesterday that"
@@ -196,7 +196,7 @@ func (d *docState) findEvents(pub time.Time) []*docEvent {
 				// an event noun owns the names that qualify it: "Deadly
 				// Balochistan Strike", "Iran's deadly strike"
 				k := f.a - 1
-				for k >= 0 && (d.covered(si, k) || nounModifiers.has(toks[k].Norm) || lexicon.Joiner(toks[k]) || toks[k].Norm == "s") {
+				for k >= 0 && (d.covered(si, k) || nounModifiers.Has(toks[k].Norm) || lexicon.Joiner(toks[k]) || toks[k].Norm == "s") {
 					k--
 				}
 				f.span0 = min(f.span0, k+1)
@@ -412,7 +412,7 @@ func governingWord(toks []text.Token, ms []*mention, m *mention) string {
 			k = j
 			continue
 		}
-		if directions.has(w) {
+		if directions.Has(w) {
 			k--
 			continue
 		}
@@ -496,7 +496,7 @@ func (d *docState) mentionStarts(s, i int) bool {
 func (d *docState) sentenceSubject(si int) *mention {
 	toks := d.sents[si].Tokens
 	for _, m := range d.ments[si] {
-		if m.a > 0 && prepositions.has(toks[m.a-1].Norm) || hyphenModifier(toks, m) {
+		if m.a > 0 && prepositions.Has(toks[m.a-1].Norm) || hyphenModifier(toks, m) {
 			continue
 		}
 		if a, _ := d.actorOf(m, ""); a != nil && !d.diplomatModifier(si, m) {
@@ -519,12 +519,12 @@ func (d *docState) sentenceFrames(si int, frames []*frame) []*frame {
 		if d.covered(si, m.Start) && d.mentionAt(si, m.Start) != nil {
 			continue
 		}
-		if w := toks[m.Start].Norm; w == "targets" && m.Start > 0 && d.mentionEndsAt(si, m.Start) && m.End < len(toks) && prepositions.has(toks[m.End].Norm) {
+		if w := toks[m.Start].Norm; w == "targets" && m.Start > 0 && d.mentionEndsAt(si, m.Start) && m.End < len(toks) && prepositions.Has(toks[m.End].Norm) {
 			continue // "Houthi targets in Sanaa": a noun
 		}
 		if w := toks[m.Start].Norm; (w == "target" || w == "targets") && m.Start > 0 {
 			p := toks[m.Start-1]
-			adjective := p.Kind == text.Word && !p.Upper() && !verbContext.has(p.Norm)
+			adjective := p.Kind == text.Word && !p.Upper() && !verbContext.Has(p.Norm)
 			switch {
 			case adjective:
 				// a noun: "X was the target of Iranian strikes"
@@ -532,7 +532,7 @@ func (d *docState) sentenceFrames(si int, frames []*frame) []*frame {
 					d.targetOf = append(d.targetOf, targetOfNote{s: si, at: m.Start})
 				}
 				// "the targets were X and Y": the current attack's targets
-				if m.End < len(toks) && beForms.has(toks[m.End].Norm) {
+				if m.End < len(toks) && beForms.Has(toks[m.End].Norm) {
 					frames = append(frames, d.buf.frames.new(frame{typ: EventAttack, subtype: "strike", cameo: "195", s: si, a: m.Start, b: m.End, killed: -1, injured: -1, span0: m.Start, definite: true, copula: true}))
 				}
 				continue
@@ -545,7 +545,7 @@ func (d *docState) sentenceFrames(si int, frames []*frame) []*frame {
 		}
 		// a light verb names an event only with its noun ("carried out the
 		// bombing"); alone ("has carried out hundreds of…") it joins one
-		if f.verb && lightVerbs.has(toks[m.End-1].Norm) {
+		if f.verb && lightVerbs.Has(toks[m.End-1].Norm) {
 			f.weak = true
 		}
 		if m.Start > 0 && (toks[m.Start-1].Norm == "which" || toks[m.Start-1].Norm == "that" || toks[m.Start-1].Norm == "who") {
@@ -570,7 +570,7 @@ func (d *docState) sentenceFrames(si int, frames []*frame) []*frame {
 			for k >= 0 && (toks[k].Norm == "also" || toks[k].Norm == "reportedly" || toks[k].Norm == "allegedly") {
 				k--
 			}
-			if k >= 0 && beForms.has(toks[k].Norm) && strings.HasSuffix(toks[m.End-1].Norm, "ed") || k >= 0 && beForms.has(toks[k].Norm) && toks[m.End-1].Norm == "hit" {
+			if k >= 0 && beForms.Has(toks[k].Norm) && strings.HasSuffix(toks[m.End-1].Norm, "ed") || k >= 0 && beForms.Has(toks[k].Norm) && toks[m.End-1].Norm == "hit" {
 				f.passive = true
 			}
 		}
@@ -583,7 +583,7 @@ func (d *docState) sentenceFrames(si int, frames []*frame) []*frame {
 					f.definite = true
 					break
 				}
-				if w == "a" || w == "an" || w == "another" || prepositions.has(w) || w == "," {
+				if w == "a" || w == "an" || w == "another" || prepositions.Has(w) || w == "," {
 					break
 				}
 			}
@@ -604,7 +604,7 @@ func (d *docState) sentenceFrames(si int, frames []*frame) []*frame {
 		for k := m.Start - 1; k >= 0 && k >= m.Start-4 && !goesOn(toks, m.Start); k-- {
 			// (a denial verb is read by denied: "denied responsibility
 			// for the bombing" denies no bombing)
-			if negators.has(toks[k].Norm) && toks[k].Norm != "without" && !loadModalLists().deny.has(toks[k].Norm) {
+			if negators.Has(toks[k].Norm) && toks[k].Norm != "without" && !loadModalLists().deny.Has(toks[k].Norm) {
 				f.negated = true
 			}
 			if toks[k].Norm == "," {
@@ -613,7 +613,7 @@ func (d *docState) sentenceFrames(si int, frames []*frame) []*frame {
 		}
 		for k := m.End; k < len(toks) && k < m.End+8; k++ {
 			w := toks[k].Norm
-			if w == "," || w == ";" || w == "that" || w == "which" || speechVerbs.has(w) {
+			if w == "," || w == ";" || w == "that" || w == "which" || speechVerbs.Has(w) {
 				break
 			}
 			if w == "would" || w == "could" || w == "might" {
@@ -629,7 +629,7 @@ func (d *docState) sentenceFrames(si int, frames []*frame) []*frame {
 		}
 		// "Israeli air strikes on X killed Y": the verb's subject is the
 		// event noun before it
-		if f.weak && !lightVerbs.has(toks[m.End-1].Norm) && len(frames) > 0 && !frames[len(frames)-1].verb && frames[len(frames)-1].typ == f.typ && !speechBetween(toks, frames[len(frames)-1].b, m.Start) {
+		if f.weak && !lightVerbs.Has(toks[m.End-1].Norm) && len(frames) > 0 && !frames[len(frames)-1].verb && frames[len(frames)-1].typ == f.typ && !speechBetween(toks, frames[len(frames)-1].b, m.Start) {
 			f.relative = true
 		}
 		// "suspended peace talks with": the talks are what was cancelled
@@ -639,7 +639,7 @@ func (d *docState) sentenceFrames(si int, frames []*frame) []*frame {
 		// a light verb and the event noun it governs are one frame
 		if n := len(frames); n > 0 {
 			p := frames[n-1]
-			if p.typ == f.typ && p.verb && !f.verb && f.a-p.b <= 4 && lightVerbs.has(toks[p.b-1].Norm) && !d.mentionBetween(si, p.b, f.a) {
+			if p.typ == f.typ && p.verb && !f.verb && f.a-p.b <= 4 && lightVerbs.Has(toks[p.b-1].Norm) && !d.mentionBetween(si, p.b, f.a) {
 				// "to launch cross-border attacks": a purpose, no event
 				if p.a > 0 && toks[p.a-1].Norm == "to" && strings.HasSuffix(toks[f.b-1].Norm, "s") && !f.definite {
 					p.negated = true
@@ -780,12 +780,12 @@ func (d *docState) fillActor(f *frame, frames []*frame, fi int, prevSubject, sub
 			gap := toks[m.b:f.a]
 			ok := true
 			for _, t := range gap {
-				if t.Kind == text.Punct && t.Norm != "-" && t.Norm != "'" || prepositions.has(t.Norm) && t.Norm != "and" || t.Norm == "the" {
+				if t.Kind == text.Punct && t.Norm != "-" && t.Norm != "'" || prepositions.Has(t.Norm) && t.Norm != "and" || t.Norm == "the" {
 					ok = false
 				}
 			}
 			if ok && (m.possessive || m.demonym || m.ent.class == ClassArmedGroup || m.ent.class == ClassStateForce || strings.HasPrefix(joinText(gap), "-claimed")) {
-				if m.a > 0 && prepositions.has(toks[m.a-1].Norm) && !m.possessive && !m.demonym && m.ent.class != ClassArmedGroup {
+				if m.a > 0 && prepositions.Has(toks[m.a-1].Norm) && !m.possessive && !m.demonym && m.ent.class != ClassArmedGroup {
 					continue
 				}
 				if set(m) {
@@ -812,7 +812,7 @@ func (d *docState) fillActor(f *frame, frames []*frame, fi int, prevSubject, sub
 			if toks[k].Norm == "," || toks[k].Norm == ";" {
 				break
 			}
-			if lightVerbs.has(toks[k].Norm) {
+			if lightVerbs.Has(toks[k].Norm) {
 				light = true
 				break
 			}
@@ -839,10 +839,10 @@ func (d *docState) fillActor(f *frame, frames []*frame, fi int, prevSubject, sub
 		if m.b > f.a || m.a < start {
 			continue
 		}
-		if m.a > 0 && prepositions.has(toks[m.a-1].Norm) && !(toks[m.a-1].Norm == "after" || toks[m.a-1].Norm == "following") && !(toks[m.a-1].Norm == "of" && m.a > 1 && memberHeads.has(toks[m.a-2].Norm)) {
+		if m.a > 0 && prepositions.Has(toks[m.a-1].Norm) && !(toks[m.a-1].Norm == "after" || toks[m.a-1].Norm == "following") && !(toks[m.a-1].Norm == "of" && m.a > 1 && memberHeads.Has(toks[m.a-2].Norm)) {
 			continue
 		}
-		if d.diplomatModifier(f.s, m) || hyphenModifier(toks, m) || parenthetical(toks, m.a, f.a) || m.demonym && m.b < len(toks) && (nonActorHeads.has(toks[m.b].Norm) || toks[m.b].Kind == text.Word && !isUpperWord(toks[m.b]) && !agentHeads.has(toks[m.b].Norm) && m.b < f.a) {
+		if d.diplomatModifier(f.s, m) || hyphenModifier(toks, m) || parenthetical(toks, m.a, f.a) || m.demonym && m.b < len(toks) && (nonActorHeads.Has(toks[m.b].Norm) || toks[m.b].Kind == text.Word && !isUpperWord(toks[m.b]) && !agentHeads.Has(toks[m.b].Norm) && m.b < f.a) {
 			continue
 		}
 		// skip a country inside a longer body mention ("Pakistan's Foreign Ministry")
@@ -899,7 +899,7 @@ func (d *docState) fillActor(f *frame, frames []*frame, fi int, prevSubject, sub
 	// used…"), else its subject, else the last sentence's subject
 	for k := f.a - 1; k >= start && k >= f.a-12; k-- {
 		w := toks[k].Norm
-		possessiveAgent := (w == "its" || w == "their") && k+1 < len(toks) && agentHeads.has(toks[k+1].Norm)
+		possessiveAgent := (w == "its" || w == "their") && k+1 < len(toks) && agentHeads.Has(toks[k+1].Norm)
 		if w == "it" || w == "they" || w == "he" || w == "she" || possessiveAgent {
 			if sp := d.speaker(f.s, k); sp != nil && set(sp) {
 				return
@@ -929,7 +929,7 @@ func (d *docState) fillActor(f *frame, frames []*frame, fi int, prevSubject, sub
 func (d *docState) speakerCountry(s int, prev *mention) *entity {
 	toks := d.sents[s].Tokens
 	for k := 0; k < len(toks); k++ {
-		if !sayVerbs.has(toks[k].Norm) {
+		if !sayVerbs.Has(toks[k].Norm) {
 			continue
 		}
 		if sp := d.speaker(s, k+1); sp != nil {
@@ -960,7 +960,7 @@ func (d *docState) speaker(s, k int) *mention {
 		for j < k && (toks[j].Norm == "has" || toks[j].Norm == "had" || toks[j].Norm == "also" || toks[j].Norm == "have") {
 			j++
 		}
-		if j < len(toks) && speechVerbs.has(toks[j].Norm) {
+		if j < len(toks) && speechVerbs.Has(toks[j].Norm) {
 			if o := outer(d.ments[s], m); o == m {
 				best = m
 			}
@@ -1130,7 +1130,7 @@ func (d *docState) fillArgs(f *frame, dates []dateExpr) {
 				// before the trigger a place needs its preposition: "in
 				// Balochistan, Pakistan launched…", not "Tehran confirmed
 				// the attack"
-				if !after && !f.passive && !locative.has(prev) {
+				if !after && !f.passive && !locative.Has(prev) {
 					continue
 				}
 				f.places = appendEnt(f.places, e)
@@ -1141,8 +1141,8 @@ func (d *docState) fillArgs(f *frame, dates []dateExpr) {
 				if m.b < len(toks) {
 					nxt = toks[m.b].Norm
 				}
-				if m.demonym && territoryWords.has(nxt) || prev == "in" || prev == "inside" || prev == "within" || prev == "into" || prev == "on" || prev == "across" || prev == "against" || prev == "at" {
-					if m.demonym && !territoryWords.has(nxt) {
+				if m.demonym && territoryWords.Has(nxt) || prev == "in" || prev == "inside" || prev == "within" || prev == "into" || prev == "on" || prev == "across" || prev == "against" || prev == "at" {
+					if m.demonym && !territoryWords.Has(nxt) {
 						continue
 					}
 					if prev == "in" || prev == "inside" || prev == "within" {
@@ -1224,14 +1224,14 @@ func (d *docState) fillArgs(f *frame, dates []dateExpr) {
 	if f.typ == EventAttack && len(f.targets) == 0 && f.passive {
 		// "another American-owned vessel was attacked": the subject
 		k := f.a - 1
-		for k >= 0 && (beForms.has(toks[k].Norm) || toks[k].Norm == "also" || toks[k].Norm == "reportedly") {
+		for k >= 0 && (beForms.Has(toks[k].Norm) || toks[k].Norm == "also" || toks[k].Norm == "reportedly") {
 			k--
 		}
 		e := k + 1
 		for k >= 0 && toks[k].Kind != text.Punct || k >= 0 && toks[k].Norm == "-" && !toks[k].SpaceBefore {
 			w := toks[k].Norm
 			glued := k+1 < len(toks) && toks[k+1].Norm == "-" && !toks[k+1].SpaceBefore
-			if w == "a" || w == "an" || w == "the" || w == "another" || w == "several" || w == "some" || prepositions.has(w) || speechVerbs.has(w) || w == "that" || w == "which" || toks[k].Kind == text.Number || numberWords[w] > 0 || d.covered(f.s, k) && !glued {
+			if w == "a" || w == "an" || w == "the" || w == "another" || w == "several" || w == "some" || prepositions.Has(w) || speechVerbs.Has(w) || w == "that" || w == "which" || toks[k].Kind == text.Number || numberWords[w] > 0 || d.covered(f.s, k) && !glued {
 				break
 			}
 			k--
@@ -1253,11 +1253,11 @@ func (d *docState) fillArgs(f *frame, dates []dateExpr) {
 				}
 				j++
 				e := j
-				for e < len(toks) && e < j+4 && toks[e].Kind == text.Word && !prepositions.has(toks[e].Norm) && (!isUpperWord(toks[e]) || d.isDemonymAt(f.s, e)) && toks[e].Norm != "that" && toks[e].Norm != "which" && !beForms.has(toks[e].Norm) && !d.triggerAt(f.s, e) {
+				for e < len(toks) && e < j+4 && toks[e].Kind == text.Word && !prepositions.Has(toks[e].Norm) && (!isUpperWord(toks[e]) || d.isDemonymAt(f.s, e)) && toks[e].Norm != "that" && toks[e].Norm != "which" && !beForms.Has(toks[e].Norm) && !d.triggerAt(f.s, e) {
 					e++
 				}
 				if e > j && (!d.covered(f.s, j) || d.isDemonymAt(f.s, j)) && d.objectText(f.s, j, e) && !(e < len(toks) && (isUpperWord(toks[e]) || d.covered(f.s, e))) && !(e+1 < len(toks) && toks[e].Norm == "of" && d.covered(f.s, e+1)) {
-					if loadWordLists().venueSet.has(toks[e-1].Norm) {
+					if loadWordLists().venueSet.Has(toks[e-1].Norm) {
 						// "attacked a church": the facility is the target
 						f.targets = appendEnt(f.targets, d.facility(f.s, j, e, nil))
 					} else {
@@ -1313,7 +1313,7 @@ func (d *docState) objectText(s, a, b int) bool {
 		return false
 	}
 	head := d.sents[s].Tokens[b-1].Norm
-	if placeNouns.has(head) || victimNouns.has(head) || b-a == 1 && referringPronouns.has(head) {
+	if placeNouns.Has(head) || victimNouns.Has(head) || b-a == 1 && referringPronouns.Has(head) {
 		return false
 	}
 	return !d.r.weapons.AnyCoded(d.coded[s].Slice(a, b))
@@ -1327,7 +1327,7 @@ var referringPronouns = grammarList("referringPronouns")
 // clashes were, not who spoke.
 func speechBetween(toks []text.Token, a, b int) bool {
 	for k := a; k < b; k++ {
-		if speechVerbs.has(toks[k].Norm) && toks[k].Norm != "according" && !(k > a && beForms.has(toks[k-1].Norm)) {
+		if speechVerbs.Has(toks[k].Norm) && toks[k].Norm != "according" && !(k > a && beForms.Has(toks[k-1].Norm)) {
 			return true
 		}
 	}
@@ -1343,18 +1343,18 @@ func targetPrep(toks []text.Token, m *mention, f *frame) bool {
 		case "on", "against", "targeting", "targeted", "hitting", "at":
 			return true
 		case "of":
-			if k > 0 && targetObjects.has(toks[k-1].Norm) {
+			if k > 0 && targetObjects.Has(toks[k-1].Norm) {
 				return true
 			}
-			if k > 1 && targetObjects.has(toks[k-2].Norm) {
+			if k > 1 && targetObjects.Has(toks[k-2].Norm) {
 				return true
 			}
 		}
 	}
-	if m.possessive && m.b+2 < len(toks) && targetObjects.has(toks[m.b+2].Norm) {
+	if m.possessive && m.b+2 < len(toks) && targetObjects.Has(toks[m.b+2].Norm) {
 		return true
 	}
-	if m.b < len(toks) && targetObjects.has(toks[m.b].Norm) {
+	if m.b < len(toks) && targetObjects.Has(toks[m.b].Norm) {
 		return true
 	}
 	return false

@@ -176,13 +176,13 @@ func buildFrameIndex(t []frameDef) frameIndex {
 
 // verb returns the rows that name verb lemma w (nil for none).
 func (ix frameIndex) verb(w string) []*frameDef {
-	defs, _ := ix.verbs.get(w)
+	defs, _ := ix.verbs.Get(w)
 	return defs
 }
 
 // noun returns the rows that name noun lemma w (nil for none).
 func (ix frameIndex) noun(w string) []*frameDef {
-	defs, _ := ix.nouns.get(w)
+	defs, _ := ix.nouns.Get(w)
 	return defs
 }
 
@@ -420,7 +420,7 @@ func (d *docState) pursuedTargets(ps *syntax.Sentence, found []*frame) {
 	pursued := -1
 	for c := range ps.Chunks {
 		ch := &ps.Chunks[c]
-		if !pursuitWords.has(ch.Lemma) && !pursuitWords.has(ps.Toks[ch.Head].Norm) {
+		if !pursuitWords.Has(ch.Lemma) && !pursuitWords.Has(ps.Toks[ch.Head].Norm) {
 			continue
 		}
 		if ch.Kind == syntax.NP && c+1 < len(ps.Chunks) && ps.PrepOf(c+1) == "of" && ps.Chunks[c+1].A == ch.B+1 {
@@ -447,11 +447,11 @@ func (d *docState) intendedTargets(ps *syntax.Sentence, found []*frame) {
 	for i := range ps.Clauses {
 		cl := &ps.Clauses[i]
 		v := &ps.Chunks[cl.Verb]
-		if !v.Reduced || cl.Subj < 0 || !intentVerbs.has(v.Lemma) || cl.Verb+1 >= len(ps.Chunks) {
+		if !v.Reduced || cl.Subj < 0 || !intentVerbs.Has(v.Lemma) || cl.Verb+1 >= len(ps.Chunks) {
 			continue
 		}
 		aim := ps.ClauseOf(cl.Verb + 1)
-		if aim == nil || !ps.Chunks[aim.Verb].Inf || aim.Obj < 0 || !aimVerbs.has(ps.Chunks[aim.Verb].Lemma) {
+		if aim == nil || !ps.Chunks[aim.Verb].Inf || aim.Obj < 0 || !aimVerbs.Has(ps.Chunks[aim.Verb].Lemma) {
 			continue
 		}
 		for _, f := range found {
@@ -498,7 +498,7 @@ var pursuitWords = grammarList("pursuitWords")
 // "attempted to abduct"), not one intended ("plans to attack").
 func aspectInfinitive(ps *syntax.Sentence, c int) bool {
 	a := ps.Chunks[c].A
-	return a >= 2 && ps.Toks[a].Norm == "to" && aspectVerbs.has(ps.Toks[a-1].Norm)
+	return a >= 2 && ps.Toks[a].Norm == "to" && aspectVerbs.Has(ps.Toks[a-1].Norm)
 }
 
 // catenativeGerund reports whether verb group c is a gerund that
@@ -533,7 +533,7 @@ var relativeDoers = grammarList("relativeDoers")
 // on a doer ("who", "which", "that") that continues no frame of its type before it in the
 // sentence (before): the clause is then an event of its own.
 func (d *docState) doerRelative(ps *syntax.Sentence, f *frame, before []*frame) bool {
-	if f.a == 0 || !f.verb || !relativeDoers.has(ps.Toks[f.a-1].Norm) {
+	if f.a == 0 || !f.verb || !relativeDoers.Has(ps.Toks[f.a-1].Norm) {
 		return false
 	}
 	for _, g := range before {
@@ -570,12 +570,12 @@ func (d *docState) agentNounFrame(f *frame, ps *syntax.Sentence) bool {
 	for i := range ps.Clauses {
 		cl := &ps.Clauses[i]
 		v := &ps.Chunks[cl.Verb]
-		if cl.Subj != c || v.Passive || v.Neg || v.Modal || v.Inf || v.Modifier || v.Reduced || loadArgWords().speech.has(v.Lemma) {
+		if cl.Subj != c || v.Passive || v.Neg || v.Modal || v.Inf || v.Modifier || v.Reduced || loadArgWords().speech.Has(v.Lemma) {
 			continue
 		}
 		f.reported = f.reported || !v.Participle
 		for _, o := range ps.Objects(cl, nil) {
-			if !loadArgWords().reflexive.has(ps.Toks[ps.Chunks[o].Head].Norm) && len(f.targets) == 0 && len(f.targetText) == 0 {
+			if !loadArgWords().reflexive.Has(ps.Toks[ps.Chunks[o].Head].Norm) && len(f.targets) == 0 && len(f.targetText) == 0 {
 				d.targetNP(f, ps, o)
 			}
 		}
@@ -595,14 +595,14 @@ func (d *docState) agentNounFrame(f *frame, ps *syntax.Sentence) bool {
 // device ("an army vehicle struck an IED", "a herder stepped on a mine").
 func contactDevice(ps *syntax.Sentence, cl *syntax.Clause) bool {
 	w := loadArgWords()
-	if cl.Subj < 0 || !w.contact.has(ps.Chunks[cl.Verb].Lemma) {
+	if cl.Subj < 0 || !w.contact.Has(ps.Chunks[cl.Verb].Lemma) {
 		return false
 	}
-	if cl.Obj >= 0 && w.device.has(ps.Toks[ps.Chunks[cl.Obj].Head].Norm) {
+	if cl.Obj >= 0 && w.device.Has(ps.Toks[ps.Chunks[cl.Obj].Head].Norm) {
 		return true
 	}
 	for _, p := range cl.Preps {
-		if (ps.PrepOf(p) == "on" || ps.PrepOf(p) == "over") && w.device.has(ps.Toks[ps.Chunks[p].Head].Norm) {
+		if (ps.PrepOf(p) == "on" || ps.PrepOf(p) == "over") && w.device.Has(ps.Toks[ps.Chunks[p].Head].Norm) {
 			return true
 		}
 	}
@@ -654,7 +654,7 @@ func (d *docState) reducedVictims(f *frame, ps *syntax.Sentence) {
 	if np.Kind != syntax.NP || np.B != f.a || np.Prep < 0 {
 		return
 	}
-	if clausePreps.has(ps.Toks[np.Prep].Norm) {
+	if clausePreps.Has(ps.Toks[np.Prep].Norm) {
 		return // a clause may follow: "a day after the Guards attacked targets"
 	}
 	if cl := ps.ClauseOf(c); cl != nil && cl.Obj >= 0 {
@@ -727,7 +727,7 @@ func lightWithoutEvent(ps *syntax.Sentence, f *frame, found []*frame) bool {
 		if c < 0 || ps.Chunks[c].Head != k || ps.Chunks[c].Kind != syntax.VG {
 			continue
 		}
-		if !lightFrameVerbs.has(ps.Chunks[c].Lemma) {
+		if !lightFrameVerbs.Has(ps.Chunks[c].Lemma) {
 			return false
 		}
 		cl := ps.ClauseOf(c)
@@ -790,16 +790,16 @@ func happened(ps *syntax.Sentence, c int) bool {
 		if v.Neg || v.Modal {
 			continue
 		}
-		if cl.Subj == c && !cl.Inherited && occurVerbs.has(v.Lemma) {
+		if cl.Subj == c && !cl.Inherited && occurVerbs.Has(v.Lemma) {
 			return true
 		}
 		if existential(ps, cl) && cl.Obj == c {
 			return true // "there was an explosion near the market"
 		}
-		if cl.Subj == c && !cl.Inherited && !v.Passive && !v.Inf && !v.Modifier && resultVerbs.has(v.Lemma) {
+		if cl.Subj == c && !cl.Inherited && !v.Passive && !v.Inf && !v.Modifier && resultVerbs.Has(v.Lemma) {
 			return true // "an explosion ripped through a market", "the strike hit a school"
 		}
-		if victimVerbs.has(v.Lemma) || v.Lemma == "die" {
+		if victimVerbs.Has(v.Lemma) || v.Lemma == "die" {
 			for _, p := range cl.Preps {
 				if p == c && (ps.PrepOf(p) == "in" || ps.PrepOf(p) == "amid" || ps.PrepOf(p) == "amidst" || ps.PrepOf(p) == "during") {
 					return true
@@ -819,14 +819,14 @@ var inquiryNouns = grammarList("inquiryNouns")
 // shooting", "an inquiry has been opened for attempted murder" (the
 // inquiry the subject of the passive verb right before the phrase).
 func inquiredInto(ps *syntax.Sentence, c int) bool {
-	if c == 0 || !inquiryPreps.has(governingPrep(ps, c)) {
+	if c == 0 || !inquiryPreps.Has(governingPrep(ps, c)) {
 		return false
 	}
 	q := &ps.Chunks[c-1]
 	if q.Kind == syntax.VG && q.Passive && c >= 2 {
 		q = &ps.Chunks[c-2]
 	}
-	return q.Kind == syntax.NP && inquiryNouns.has(q.Lemma)
+	return q.Kind == syntax.NP && inquiryNouns.Has(q.Lemma)
 }
 
 // inquiryPreps link an inquiry to the event it looks into.
@@ -913,7 +913,7 @@ var partakeVerbs = grammarList("partakeVerbs")
 // object).
 func partakes(ps *syntax.Sentence, cl *syntax.Clause) bool {
 	v := &ps.Chunks[cl.Verb]
-	if v.Neg || v.Inf || v.Modal || ps.Tags[v.A] == syntax.VerbIng || ps.Toks[v.A].Norm == "being" || !partakeVerbs.has(v.Lemma) {
+	if v.Neg || v.Inf || v.Modal || ps.Tags[v.A] == syntax.VerbIng || ps.Toks[v.A].Norm == "being" || !partakeVerbs.Has(v.Lemma) {
 		return false // "suspected X of being involved": not reported
 	}
 	switch v.Lemma {
@@ -1125,7 +1125,7 @@ func fendsDoers(ps *syntax.Sentence, c int) bool {
 	if ps.Chunks[c].Passive {
 		o = cl.Subj
 	}
-	return o >= 0 && fendedDoers.has(ps.Toks[ps.Chunks[o].Head].Norm)
+	return o >= 0 && fendedDoers.Has(ps.Toks[ps.Chunks[o].Head].Norm)
 }
 
 // fender gives r, the roles of a frame that fends, its one target: the
@@ -1218,7 +1218,7 @@ func rolesOf(ps *syntax.Sentence, def *frameDef, c int) synRoles {
 		// ", wounding 13 people in Lyon": the participle that follows
 		// gives the event its victims and place
 		if next := ps.ClauseOf(nextVerb(ps, c)); next != nil && ps.Chunks[next.Verb].Participle && !ps.Chunks[next.Verb].Modifier && next.Inherited {
-			if resultVerbs.has(ps.Chunks[next.Verb].Lemma) {
+			if resultVerbs.Has(ps.Chunks[next.Verb].Lemma) {
 				// the victims count where no one else was hit
 				// (fillFromSyntax): "threw a grenade into a
 				// church, injuring worshippers"
@@ -1272,7 +1272,7 @@ func rolesOf(ps *syntax.Sentence, def *frameDef, c int) synRoles {
 	// "X claimed responsibility for the bombing": X did it
 	if ch.Prep >= 0 && ps.Toks[ch.Prep].Norm == "for" && c > 0 && ps.Chunks[c-1].Kind == syntax.NP && ps.Chunks[c-1].Lemma == "responsibility" {
 		for i := range ps.Clauses {
-			if cl := &ps.Clauses[i]; cl.Obj == c-1 && cl.Subj >= 0 && !ps.Chunks[cl.Verb].Neg && !loadModalLists().deny.has(ps.Toks[ps.Chunks[cl.Verb].Head].Norm) {
+			if cl := &ps.Clauses[i]; cl.Obj == c-1 && cl.Subj >= 0 && !ps.Chunks[cl.Verb].Neg && !loadModalLists().deny.Has(ps.Toks[ps.Chunks[cl.Verb].Head].Norm) {
 				r.actors = append(r.actors, cl.Subj)
 				r.doers = true
 			}
@@ -1282,7 +1282,7 @@ func rolesOf(ps *syntax.Sentence, def *frameDef, c int) synRoles {
 		cl := &ps.Clauses[i]
 		v := &ps.Chunks[cl.Verb]
 		switch {
-		case cl.Obj == c && !v.Passive && lightFrameVerbs.has(v.Lemma):
+		case cl.Obj == c && !v.Passive && lightFrameVerbs.Has(v.Lemma):
 			if cl.Subj >= 0 {
 				r.actors = append(r.actors, cl.Subj)
 			}
@@ -1292,22 +1292,22 @@ func rolesOf(ps *syntax.Sentence, def *frameDef, c int) synRoles {
 			if cl.Subj >= 0 {
 				r.doers = true
 			}
-		case cl.Subj == c && v.Passive && lightFrameVerbs.has(v.Lemma) && cl.Agent >= 0:
+		case cl.Subj == c && v.Passive && lightFrameVerbs.Has(v.Lemma) && cl.Agent >= 0:
 			// "the shootings were carried out by gunmen": the agent of
 			// the light verb did what its subject names
 			r.actors = append(r.actors, cl.Agent)
 			r.doers = true
-		case cl.Obj == c && !v.Passive && (v.Lemma == "survive" || repelVerbs.has(v.Lemma) && !possessed(ps, c)) && cl.Subj >= 0:
+		case cl.Obj == c && !v.Passive && (v.Lemma == "survive" || repelVerbs.Has(v.Lemma) && !possessed(ps, c)) && cl.Subj >= 0:
 			// "the president survived an assassination attempt",
 			// "soldiers repelled the attack": the one who survived or
 			// fought it off was its target
 			r.targets = append(r.targets, cl.Subj)
 			r.fended = append(r.fended, cl.Subj)
-		case cl.Subj == c && v.Passive && repelVerbs.has(v.Lemma) && cl.Agent >= 0 && !possessed(ps, c):
+		case cl.Subj == c && v.Passive && repelVerbs.Has(v.Lemma) && cl.Agent >= 0 && !possessed(ps, c):
 			// "the attack was repelled by the army": the army was hit
 			r.targets = append(r.targets, cl.Agent)
 			r.fended = append(r.fended, cl.Agent)
-		case def.symmetric && !v.Passive && engageVerbs.has(v.Lemma) && inPreps(ps, cl, c, "in"):
+		case def.symmetric && !v.Passive && engageVerbs.Has(v.Lemma) && inPreps(ps, cl, c, "in"):
 			// "hunters engaged police in a gun battle": the subject and
 			// the object are the sides
 			if cl.Subj >= 0 {
@@ -1324,15 +1324,15 @@ func rolesOf(ps *syntax.Sentence, def *frameDef, c int) synRoles {
 				r.actors = append(r.actors, cl.Subj)
 				r.doers = true
 			}
-		case cl.Subj == c && !cl.Inherited && occurVerbs.has(v.Lemma):
+		case cl.Subj == c && !cl.Inherited && occurVerbs.Has(v.Lemma):
 			// "clashes erupted between X and Y in Z"
 			for _, p := range cl.Preps {
 				prep(p, true)
 			}
-		case v.Passive && cl.Subj >= 0 && !cl.Inherited && resultVerbs.has(v.Lemma) && (cl.Agent == c || inPreps(ps, cl, c, "in")):
+		case v.Passive && cl.Subj >= 0 && !cl.Inherited && resultVerbs.Has(v.Lemma) && (cl.Agent == c || inPreps(ps, cl, c, "in")):
 			// "the building was shattered by an explosion", "two
 			// houses were destroyed in the blast": the subject was hit
-			if victimVerbs.has(v.Lemma) {
+			if victimVerbs.Has(v.Lemma) {
 				r.victims = append(r.victims, cl.Subj)
 			} else {
 				r.targets = append(r.targets, cl.Subj)
@@ -1350,11 +1350,11 @@ func rolesOf(ps *syntax.Sentence, def *frameDef, c int) synRoles {
 // prepositional phrases. It reports whether cl is such a clause.
 func subjectResult(ps *syntax.Sentence, cl *syntax.Clause, c int, r *synRoles, prep func(int)) bool {
 	v := &ps.Chunks[cl.Verb]
-	if cl.Subj != c || cl.Inherited || v.Passive || !resultVerbs.has(v.Lemma) {
+	if cl.Subj != c || cl.Inherited || v.Passive || !resultVerbs.Has(v.Lemma) {
 		return false
 	}
 	r.result = true
-	if victimVerbs.has(v.Lemma) {
+	if victimVerbs.Has(v.Lemma) {
 		r.victims = ps.Objects(cl, r.victims) // "the blast killed two"
 	} else {
 		r.targets = ps.Objects(cl, r.targets) // "the blast hit a bakery"
@@ -1568,7 +1568,7 @@ func (d *docState) fillFromSyntax(f *frame, ps *syntax.Sentence, def *frameDef, 
 	// ("the explosion injured two officers"), are its targets
 	if (fresh || def.needAgent && named || ch.Kind == syntax.NP && !def.symmetric || len(r.victims) > 0 && len(f.targets) > 0) && !peopleHit(f.targets) && len(f.targetText) == 0 {
 		for _, np := range r.victims {
-			if !fresh && ch.Kind == syntax.NP && loadModalLists().toll.has(ps.Toks[ps.Chunks[np].Head].Norm) {
+			if !fresh && ch.Kind == syntax.NP && loadModalLists().toll.Has(ps.Toks[ps.Chunks[np].Head].Norm) {
 				continue // "left six dead": a toll, not whom it hit
 			}
 			d.targetNP(f, ps, np)
@@ -1591,7 +1591,7 @@ func (d *docState) fillFromSyntax(f *frame, ps *syntax.Sentence, def *frameDef, 
 	}
 	// the row names the kind of act where the lexicon only said "strike"
 	// ("attacked", "ambushed") or where both sides fight
-	if def.symmetric && f.subtype != def.subtype || f.subtype == "strike" && !strikeLemmas.has(ch.Lemma) {
+	if def.symmetric && f.subtype != def.subtype || f.subtype == "strike" && !strikeLemmas.Has(ch.Lemma) {
 		f.subtype, f.cameo = def.subtype, def.cameo
 	}
 	if def.needAgent {
@@ -1613,7 +1613,7 @@ var searchLemmas = grammarList("searchLemmas")
 // sentence tells of no other act of violence that would make it an
 // attack ("police raided a hideout, killing two").
 func (d *docState) lawSearch(f *frame, ps *syntax.Sentence, ch *syntax.Chunk, actors []int) bool {
-	if f.typ != EventAttack || !searchLemmas.has(ch.Lemma) || len(actors) == 0 {
+	if f.typ != EventAttack || !searchLemmas.Has(ch.Lemma) || len(actors) == 0 {
 		return false
 	}
 	heads := loadWordLists().heads
@@ -1689,7 +1689,7 @@ func inOtherSubject(ps *syntax.Sentence, cl *syntax.Clause, m *mention) bool {
 		if o.Verb == cl.Verb || o.Subj < 0 || o.Inherited {
 			continue
 		}
-		if v := &ps.Chunks[o.Verb]; v.Reduced || !v.Passive && !beForms.has(ps.Toks[v.Head].Norm) {
+		if v := &ps.Chunks[o.Verb]; v.Reduced || !v.Passive && !beForms.Has(ps.Toks[v.Head].Norm) {
 			continue
 		}
 		if sj := &ps.Chunks[o.Subj]; m.a >= sj.A && m.b <= sj.B {
@@ -1723,7 +1723,7 @@ func (d *docState) modifierDoer(f *frame, ps *syntax.Sentence, ch *syntax.Chunk)
 		if k+1 < ch.Head && venueWord(ps.Toks[k+1].Norm, false) {
 			continue // it qualifies the venue: "a police station attack"
 		}
-		if doerModifiers.has(ps.Toks[k].Norm) && !d.covered(f.s, k) {
+		if doerModifiers.Has(ps.Toks[k].Norm) && !d.covered(f.s, k) {
 			if m := d.modifierParticipant(f.s, k); m != nil {
 				if a, ag := d.actorOf(m, f.typ); a != nil {
 					f.actors = appendEnt(f.actors, a)
@@ -1744,7 +1744,7 @@ func (d *docState) modifierDoer(f *frame, ps *syntax.Sentence, ch *syntax.Chunk)
 // a target beside the people hit there (frame.hitPlaces).
 func (d *docState) modifierTarget(f *frame, ps *syntax.Sentence, ch *syntax.Chunk) {
 	for k := ch.Head - 1; k >= ch.A; k-- {
-		if d.covered(f.s, k) || !loadWordLists().venueSet.has(ps.Toks[k].Norm) {
+		if d.covered(f.s, k) || !loadWordLists().venueSet.Has(ps.Toks[k].Norm) {
 			continue
 		}
 		var within *entity
@@ -1850,7 +1850,7 @@ func (d *docState) npMentions(s int, ps *syntax.Sentence, np int) []*mention {
 func (d *docState) describes(s int, ps *syntax.Sentence, np int, proper bool) bool {
 	ch := &ps.Chunks[np]
 	lemma, tag := ps.Word(ch.Head)
-	if tag != syntax.Noun && !(proper && tag == syntax.Proper) || len(frames.noun(lemma)) > 0 || resultNouns.has(lemma) || proper && (territoryWords.has(ps.Toks[ch.Head].Norm) || placeNouns.has(ps.Toks[ch.Head].Norm)) {
+	if tag != syntax.Noun && !(proper && tag == syntax.Proper) || len(frames.noun(lemma)) > 0 || resultNouns.Has(lemma) || proper && (territoryWords.Has(ps.Toks[ch.Head].Norm) || placeNouns.Has(ps.Toks[ch.Head].Norm)) {
 		return false
 	}
 	return !d.r.weapons.AnyCoded(d.coded[s].Slice(ch.A, ch.B))
@@ -1875,7 +1875,7 @@ func (d *docState) actorNP(f *frame, ps *syntax.Sentence, np int, doer bool) boo
 		}
 		// a demonym acts only through an agent noun: "Kenyan police",
 		// not "Pakistani soil"
-		if m.demonym && m.b <= ps.Chunks[np].Head && !agentHeads.has(head) {
+		if m.demonym && m.b <= ps.Chunks[np].Head && !agentHeads.Has(head) {
 			continue
 		}
 		a, ag := d.actorOf(m, f.typ)
@@ -1924,7 +1924,7 @@ func (d *docState) actorNP(f *frame, ps *syntax.Sentence, np int, doer bool) boo
 			f.explicitActor = true
 		}
 	}
-	if of := heldBy(ps, np); of >= 0 && collectiveHeads.has(head) && len(ms) == 0 {
+	if of := heldBy(ps, np); of >= 0 && collectiveHeads.Has(head) && len(ms) == 0 {
 		// "a group of gunmen attacked", "a number of farmers and
 		// herders clashed": the people of the "of" phrase act
 		for _, j := range listItems(ps, of) {
@@ -1946,7 +1946,7 @@ func (d *docState) actorNP(f *frame, ps *syntax.Sentence, np int, doer bool) boo
 func (d *docState) genericDoer(f *frame, ps *syntax.Sentence, np int, doer bool) *entity {
 	ch := &ps.Chunks[np]
 	head := ps.Toks[ch.Head].Norm
-	if f.negated || !(doer || ps.PrepOf(np) == "by") || !genericHeads.has(head) || len(d.npMentions(f.s, ps, np)) > 0 {
+	if f.negated || !(doer || ps.PrepOf(np) == "by") || !genericHeads.Has(head) || len(d.npMentions(f.s, ps, np)) > 0 {
 		return nil
 	}
 	w := loadWordLists().heads[head]
@@ -1977,7 +1977,7 @@ func (d *docState) describedPeople(s int, ps *syntax.Sentence, np int, one bool)
 			return m.ent
 		}
 	}
-	if !collectiveHeads.has(ps.Toks[ps.Chunks[np].Head].Norm) || np+1 >= len(ps.Chunks) || ps.PrepOf(np+1) != "of" {
+	if !collectiveHeads.Has(ps.Toks[ps.Chunks[np].Head].Norm) || np+1 >= len(ps.Chunks) || ps.PrepOf(np+1) != "of" {
 		return nil
 	}
 	for _, m := range d.npMentions(s, ps, np+1) {
@@ -2031,7 +2031,7 @@ func (d *docState) targetNP(f *frame, ps *syntax.Sentence, np int) {
 	}
 	if of := memberOf(ps, np); of >= 0 && len(ms) == 0 {
 		ms = d.npMentions(f.s, ps, of) // "six members of Boko Haram"
-		if len(ms) == 0 && communityNouns.has(ps.Toks[ps.Chunks[of].Head].Norm) && d.countedNP(ps, np) {
+		if len(ms) == 0 && communityNouns.Has(ps.Toks[ps.Chunks[of].Head].Norm) && d.countedNP(ps, np) {
 			// "five members of the Dinka community": people counted
 			// by their community
 			f.targets = appendEnt(f.targets, d.countedCivilians(f.s, ""))
@@ -2105,7 +2105,7 @@ func (d *docState) targetNP(f *frame, ps *syntax.Sentence, np int) {
 	}
 	// a lexicon frame takes a described target only where it names
 	// someone or something hit, not a kind of target ("militant bases")
-	if head := ps.Toks[ps.Chunks[np].Head].Norm; f.syn || !targetObjects.has(head) && !placeNouns.has(head) {
+	if head := ps.Toks[ps.Chunks[np].Head].Norm; f.syn || !targetObjects.Has(head) && !placeNouns.Has(head) {
 		f.targetText = appendStr(f.targetText, ps.Text(np))
 	}
 }
@@ -2122,12 +2122,12 @@ func (d *docState) targetNP(f *frame, ps *syntax.Sentence, np int) {
 func (d *docState) settlementPeople(s int, ps *syntax.Sentence, np int) bool {
 	ch := &ps.Chunks[np]
 	h := ch.Head
-	if h <= ch.A || h >= len(ps.Toks) || !peopleSettlements.has(ps.Toks[h].Norm) || isUpperWord(ps.Toks[h]) {
+	if h <= ch.A || h >= len(ps.Toks) || !peopleSettlements.Has(ps.Toks[h].Norm) || isUpperWord(ps.Toks[h]) {
 		return false
 	}
 	k := h - 1
 	t := ps.Toks[k]
-	if !isUpperWord(t) || t.AllCaps() || opensSentence(ps.Toks, k) || d.r.stopwords.has(t.Norm) {
+	if !isUpperWord(t) || t.AllCaps() || opensSentence(ps.Toks, k) || d.r.stopwords.Has(t.Norm) {
 		return false
 	}
 	m := d.mentionEnding(s, h)
@@ -2168,7 +2168,7 @@ func (d *docState) manningForce(s int, ps *syntax.Sentence, np int) *entity {
 	ch := &ps.Chunks[np]
 	l := loadWordLists()
 	head := ps.Toks[ch.Head].Norm
-	if l.venueSet.has(head) || !targetObjects.has(head) {
+	if l.venueSet.Has(head) || !targetObjects.Has(head) {
 		return nil // a venue ("a police station") is the target itself
 	}
 	for k := ch.A; k < ch.Head; k++ {
@@ -2188,7 +2188,7 @@ func (d *docState) manningForce(s int, ps *syntax.Sentence, np int) *entity {
 func (d *docState) holdingGroup(s int, ps *syntax.Sentence, np int) *entity {
 	ch := &ps.Chunks[np]
 	k := ch.Head
-	if ch.B != k+1 || !heldAfter(ps.Toks, ch.B) || !doerModifiers.has(ps.Toks[k].Norm) || d.covered(s, k) {
+	if ch.B != k+1 || !heldAfter(ps.Toks, ch.B) || !doerModifiers.Has(ps.Toks[k].Norm) || d.covered(s, k) {
 		return nil
 	}
 	if m := d.modifierParticipant(s, k); m != nil && m.ent.class == ClassArmedGroup {
@@ -2223,7 +2223,7 @@ func (d *docState) pronounTarget(f *frame, ps *syntax.Sentence, np int) bool {
 		if p.ent.class == ClassCountry {
 			f.hitPlaces = appendEnt(f.hitPlaces, p.ent)
 		}
-		if ch.Prep < 0 || placeHitPreps.has(ps.PrepOf(np)) {
+		if ch.Prep < 0 || placeHitPreps.Has(ps.PrepOf(np)) {
 			f.placesHit = appendEnt(f.placesHit, p.ent) // "bombing it": the town was hit
 		}
 		return true
@@ -2273,7 +2273,7 @@ func (d *docState) placeObject(f *frame, ps *syntax.Sentence, np int) {
 // place ("Mandera town"); in "a Fulani camp" the name only qualifies.
 func headsPhrase(ps *syntax.Sentence, np, b int) bool {
 	for k := b; k < ps.Chunks[np].B; k++ {
-		if !placeNouns.has(ps.Toks[k].Norm) {
+		if !placeNouns.Has(ps.Toks[k].Norm) {
 			return false
 		}
 	}
@@ -2294,7 +2294,7 @@ func (d *docState) venueTarget(s int, ps *syntax.Sentence, np int) *entity {
 	}
 	a := ch.A
 	counted := false
-	for a < head && (venueDeterminers.has(ps.Toks[a].Norm) || countWord(ps.Toks[a].Norm)) {
+	for a < head && (venueDeterminers.Has(ps.Toks[a].Norm) || countWord(ps.Toks[a].Norm)) {
 		counted = counted || countWord(ps.Toks[a].Norm)
 		a++
 	}
@@ -2321,7 +2321,7 @@ func (d *docState) venueTarget(s int, ps *syntax.Sentence, np int) *entity {
 // plural ("their posts in the town") names no one facility.
 func venueWord(w string, counted bool) bool {
 	vs := loadWordLists().venueSet
-	return vs.has(w) || counted && len(w) > 3 && strings.HasSuffix(w, "s") && vs.has(w[:len(w)-1])
+	return vs.Has(w) || counted && len(w) > 3 && strings.HasSuffix(w, "s") && vs.Has(w[:len(w)-1])
 }
 
 // countWord reports whether w is a figure, in digits or in words.
@@ -2386,7 +2386,7 @@ var venueDeterminers = grammarList("venueDeterminers")
 // members of a body ("six members of Boko Haram", "fighters of the
 // group"), -1 otherwise.
 func memberOf(ps *syntax.Sentence, np int) int {
-	if !bodyMemberHeads.has(ps.Toks[ps.Chunks[np].Head].Norm) || np+1 >= len(ps.Chunks) || ps.PrepOf(np+1) != "of" || ps.Chunks[np+1].A != ps.Chunks[np].B+1 {
+	if !bodyMemberHeads.Has(ps.Toks[ps.Chunks[np].Head].Norm) || np+1 >= len(ps.Chunks) || ps.PrepOf(np+1) != "of" || ps.Chunks[np+1].A != ps.Chunks[np].B+1 {
 		return -1
 	}
 	return np + 1
@@ -2400,7 +2400,7 @@ var bodyMemberHeads = grammarList("bodyMemberHeads")
 // vehicle of the mayor", "a group of tourists"), -1 otherwise.
 func heldBy(ps *syntax.Sentence, np int) int {
 	w := ps.Toks[ps.Chunks[np].Head].Norm
-	if !ownedHeads.has(w) && !collectiveHeads.has(w) || np+1 >= len(ps.Chunks) || ps.PrepOf(np+1) != "of" || ps.Chunks[np+1].A != ps.Chunks[np].B+1 {
+	if !ownedHeads.Has(w) && !collectiveHeads.Has(w) || np+1 >= len(ps.Chunks) || ps.PrepOf(np+1) != "of" || ps.Chunks[np+1].A != ps.Chunks[np].B+1 {
 		return -1
 	}
 	return np + 1

@@ -414,7 +414,7 @@ func TestSeparateIncidents(t *testing.T) {
 // malformed row is refused with its line.
 func TestEventWordsLoad(t *testing.T) {
 	l := loadModalLists()
-	if !l.deny.has("denied") || !l.claim.has("claims") || !l.toll.has("dead") {
+	if !l.deny.Has("denied") || !l.claim.Has("claims") || !l.toll.Has("dead") {
 		t.Fatal("eventwords.tsv: a role's words are missing")
 	}
 	bad := fstest.MapFS{"data/eventwords.tsv": {Data: []byte("denied\tnegate\twhy\n")}}

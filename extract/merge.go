@@ -384,7 +384,7 @@ func (d *docState) mergeEvents(frames []*frame) []*docEvent {
 			if target != nil && !f.definite && !f.verb && f.typ == EventAttack && len(f.targetText) > 0 {
 				target = nil
 			}
-			if target == nil && backReference(f) && !f.weak && !hasType(events, f.typ) && !vagueEventNouns.has(d.sents[f.s].Tokens[f.b-1].Norm) {
+			if target == nil && backReference(f) && !f.weak && !hasType(events, f.typ) && !vagueEventNouns.Has(d.sents[f.s].Tokens[f.b-1].Norm) {
 				// "the massacre shocked the nation", "in response to
 				// the raid": a definite event noun presupposes its
 				// event; where the document told of none before, the

@@ -82,11 +82,11 @@ var ceaseVerbs = grammarList("ceaseVerbs")
 // stopped shelling"): a double negation that says the act goes on, though
 // a negation and a modal stand before it.
 func goesOn(toks []text.Token, a int) bool {
-	if a < 2 || !strings.HasSuffix(toks[a].Norm, "ing") || !ceaseVerbs.has(toks[a-1].Norm) {
+	if a < 2 || !strings.HasSuffix(toks[a].Norm, "ing") || !ceaseVerbs.Has(toks[a-1].Norm) {
 		return false
 	}
 	for k := a - 2; k >= 0 && k >= a-4; k-- {
-		if ceaseNegations.has(toks[k].Norm) {
+		if ceaseNegations.Has(toks[k].Norm) {
 			return true
 		}
 	}
@@ -160,10 +160,10 @@ func question(toks []text.Token) bool {
 func doubted(toks []text.Token, a int) bool {
 	for k := a - 1; k >= 0 && k >= a-8; k-- {
 		w := toks[k].Norm
-		if doubtWords.has(w) {
+		if doubtWords.Has(w) {
 			return true
 		}
-		if clauseBreaks.has(w) {
+		if clauseBreaks.Has(w) {
 			return false
 		}
 	}
@@ -182,14 +182,14 @@ func denied(toks []text.Token, a int) bool {
 		case ";", ":", "but", "when", "after", "before", "because", "while", "although", "though":
 			return false
 		}
-		if !ml.deny.has(toks[k].Norm) {
+		if !ml.deny.Has(toks[k].Norm) {
 			continue
 		}
 		j := k + 1
 		if j < a && toks[j].Norm == "the" {
 			j++
 		}
-		if j < a && ml.claim.has(toks[j].Norm) {
+		if j < a && ml.claim.Has(toks[j].Norm) {
 			j++
 		}
 		if j < a && toks[j].Norm == "that" {
@@ -209,10 +209,10 @@ func denied(toks []text.Token, a int) bool {
 func modalVerb(toks []text.Token, a int) bool {
 	for k := a - 1; k >= 0 && k >= a-6; k-- {
 		w := toks[k].Norm
-		if modalWords.has(w) && !monthAt(toks, k) {
+		if modalWords.Has(w) && !monthAt(toks, k) {
 			return true
 		}
-		if clauseBreaks.has(w) {
+		if clauseBreaks.Has(w) {
 			return false
 		}
 	}
@@ -222,7 +222,7 @@ func modalVerb(toks []text.Token, a int) bool {
 // monthAt reports whether the modal-looking word at k is the month May of
 // a date, capitalised beside a number: "on 12 May", "[12 May]", "May 3".
 func monthAt(toks []text.Token, k int) bool {
-	if !toks[k].Upper() || !months.has(toks[k].Norm) {
+	if !toks[k].Upper() || !months.Has(toks[k].Norm) {
 		return false
 	}
 	return k > 0 && toks[k-1].Kind == text.Number || k+1 < len(toks) && toks[k+1].Kind == text.Number
@@ -232,11 +232,11 @@ func monthAt(toks []text.Token, k int) bool {
 // ("could it have been an air strike", "there will be clashes").
 func modalNoun(toks []text.Token, a int) bool {
 	k := a - 1
-	for k >= 0 && k >= a-6 && modalBridge.has(toks[k].Norm) {
+	for k >= 0 && k >= a-6 && modalBridge.Has(toks[k].Norm) {
 		k--
 	}
 	// (a modal right before the trigger makes it a verb: "must attack")
-	return k >= 0 && modalWords.has(toks[k].Norm) && !monthAt(toks, k)
+	return k >= 0 && modalWords.Has(toks[k].Norm) && !monthAt(toks, k)
 }
 
 // infinitive: "to" and the base form of the verb ("threatened to attack",
@@ -254,7 +254,7 @@ func infinitive(toks []text.Token, a, b int) bool {
 	if k < 0 || toks[k].Norm != "to" {
 		return false
 	}
-	return k == 0 || !aspectVerbs.has(toks[k-1].Norm)
+	return k == 0 || !aspectVerbs.Has(toks[k-1].Norm)
 }
 
 // possibility: a passive after "of being" or "from being" ("the chances
@@ -266,7 +266,7 @@ func possibility(toks []text.Token, a int) bool {
 			return p == "of" || p == "from" || p == "about" || p == "against"
 		}
 		// a list of participles: "of being raped, robbed, or assaulted"
-		if clauseBreaks.has(toks[k].Norm) && toks[k].Norm != "," {
+		if clauseBreaks.Has(toks[k].Norm) && toks[k].Norm != "," {
 			return false
 		}
 	}
@@ -288,11 +288,11 @@ func prevented(toks []text.Token, a int) bool {
 	if k >= 1 && (toks[k].Norm == "and" || toks[k].Norm == "or") && strings.HasSuffix(toks[k-1].Norm, "ing") {
 		return prevented(toks, k-1)
 	}
-	if k >= 1 && govPreps.has(toks[k].Norm) && preventWords.has(toks[k-1].Norm) {
+	if k >= 1 && govPreps.Has(toks[k].Norm) && preventWords.Has(toks[k-1].Norm) {
 		// "the end of the battle" took place; "an end to the fighting" asks
 		return toks[k-1].Norm != "end" || toks[k].Norm == "to"
 	}
-	return k >= 0 && preventWords.has(toks[k].Norm) && !govPreps.has(toks[k].Norm)
+	return k >= 0 && preventWords.Has(toks[k].Norm) && !govPreps.Has(toks[k].Norm)
 }
 
 // compoundHead reports whether the trigger at a is the second half of a
@@ -330,7 +330,7 @@ func ofConflict(toks []text.Token, a int) bool {
 	}
 	switch toks[k].Norm {
 	case "on", "in", "against", "with", "over":
-		return conflictNouns.has(toks[k-1].Norm)
+		return conflictNouns.Has(toks[k-1].Norm)
 	}
 	return false
 }
@@ -375,8 +375,8 @@ func dayWord(t text.Token) bool {
 	if !t.Upper() {
 		return false
 	}
-	wd := weekdays.has(t.Norm)
-	mo := months.has(t.Norm)
+	wd := weekdays.Has(t.Norm)
+	mo := months.Has(t.Norm)
 	return wd || mo && len(t.Norm) > 3 || mo && t.Norm == "may"
 }
 
@@ -412,10 +412,10 @@ func (d *docState) placedNoun(f *frame) bool {
 			w := toks[j].Norm
 			// a name, a figure ("seven demonstrators"), or a head of a
 			// kind of people or venue ("the ambassador", "the hospital")
-			if d.covered(f.s, j) || toks[j].Kind == text.Number || numberWords[w] > 0 || wl.headSet.has(w) || wl.venueSet.has(w) || d.roleWordAt(f.s, j) {
+			if d.covered(f.s, j) || toks[j].Kind == text.Number || numberWords[w] > 0 || wl.headSet.Has(w) || wl.venueSet.Has(w) || d.roleWordAt(f.s, j) {
 				return true
 			}
-			if toks[j].Kind == text.Punct || prepositions.has(w) {
+			if toks[j].Kind == text.Punct || prepositions.Has(w) {
 				break
 			}
 		}

@@ -28,7 +28,7 @@ func numberWordMaps(units, scales, all map[string]int) (wordMap[int], wordMap[in
 
 // scaleWordValue is the value of scale word w, 0 if w is none.
 func scaleWordValue(w string) int {
-	v, _ := scaleWords.get(w)
+	v, _ := scaleWords.Get(w)
 	return v
 }
 
@@ -94,7 +94,7 @@ func digitsAt(toks []text.Token, i int) (int, int, bool) {
 		return 0, i, false
 	}
 	if i+1 < len(toks) {
-		if m, ok := scaleWords.get(toks[i+1].Norm); ok && m >= 1000 {
+		if m, ok := scaleWords.Get(toks[i+1].Norm); ok && m >= 1000 {
 			return saturate(f * float64(m)), i + 2, true
 		}
 	}
@@ -134,11 +134,11 @@ func saturate(f float64) int {
 // commander": one person).
 func articleNumberAt(toks []text.Token, i int) (int, int, bool) {
 	if i+1 < len(toks) {
-		if m, ok := scaleWords.get(toks[i+1].Norm); ok {
+		if m, ok := scaleWords.Get(toks[i+1].Norm); ok {
 			return wordsFrom(toks, i+1, 1, m)
 		}
 	}
-	if i+2 < len(toks) && (singularVictims.has(toks[i+1].Norm) || singularVictims.has(toks[i+2].Norm)) {
+	if i+2 < len(toks) && (singularVictims.Has(toks[i+1].Norm) || singularVictims.Has(toks[i+2].Norm)) {
 		return 1, i + 1, true
 	}
 	return 0, i, false
@@ -147,7 +147,7 @@ func articleNumberAt(toks []text.Token, i int) (int, int, bool) {
 // wordsAt reads a number in words: "nine", "twenty-five", "forty two",
 // "one hundred and twenty", "two dozen", "three million".
 func wordsAt(toks []text.Token, i int) (int, int, bool) {
-	v, ok := unitWords.get(toks[i].Norm)
+	v, ok := unitWords.Get(toks[i].Norm)
 	if !ok {
 		return 0, i, false
 	}
@@ -156,7 +156,7 @@ func wordsAt(toks []text.Token, i int) (int, int, bool) {
 		j, v = tensUnitAt(toks, j, v)
 	}
 	if j < len(toks) {
-		if m, ok := scaleWords.get(toks[j].Norm); ok {
+		if m, ok := scaleWords.Get(toks[j].Norm); ok {
 			return wordsFrom(toks, j, v, m)
 		}
 	}
@@ -171,7 +171,7 @@ func tensUnitAt(toks []text.Token, j, tens int) (int, int) {
 		k++
 	}
 	if k < len(toks) {
-		if u, ok := unitWords.get(toks[k].Norm); ok && u > 0 && u < 10 {
+		if u, ok := unitWords.Get(toks[k].Norm); ok && u > 0 && u < 10 {
 			return k + 1, tens + u
 		}
 	}
@@ -185,7 +185,7 @@ func wordsFrom(toks []text.Token, j, n, scale int) (int, int, bool) {
 	v := mulSaturating(n, scale)
 	j++
 	for scale > 12 && j < len(toks) {
-		if m, ok := scaleWords.get(toks[j].Norm); ok && m > scale {
+		if m, ok := scaleWords.Get(toks[j].Norm); ok && m > scale {
 			v, scale, j = mulSaturating(v, m), m, j+1 // "one hundred thousand"
 			continue
 		}
@@ -208,7 +208,7 @@ func partBelow(toks []text.Token, j, scale int) (int, int, bool) {
 	if k >= len(toks) {
 		return 0, j, false
 	}
-	v, ok := unitWords.get(toks[k].Norm)
+	v, ok := unitWords.Get(toks[k].Norm)
 	if !ok || v == 0 {
 		return 0, j, false
 	}
@@ -217,7 +217,7 @@ func partBelow(toks []text.Token, j, scale int) (int, int, bool) {
 		k, v = tensUnitAt(toks, k, v)
 	}
 	if k < len(toks) {
-		switch m, ok := scaleWords.get(toks[k].Norm); {
+		switch m, ok := scaleWords.Get(toks[k].Norm); {
 		case ok && m >= scale:
 			return 0, j, false // "one hundred two hundred": two numbers
 		case ok && m > 12:
@@ -264,13 +264,8 @@ var tollKinds = func() wordMap[uint8] {
 		set  wordSet
 		kind uint8
 	}{{killWords, tollKill}, {hurtWords, tollHurt}} {
-		for _, w := range l.set.slots {
-			if w != "" {
-				m[w] |= l.kind
-			}
-		}
-		if l.set.empty {
-			m[""] |= l.kind
+		for _, w := range l.set.Words() {
+			m[w] |= l.kind
 		}
 	}
 	return newWordMap(m)
@@ -285,7 +280,7 @@ const (
 // tollWord reports whether w is in killWords and whether it is in
 // hurtWords.
 func tollWord(w string) (kill, hurt bool) {
-	k, _ := tollKinds.get(w)
+	k, _ := tollKinds.Get(w)
 	return k&tollKill != 0, k&tollHurt != 0
 }
 
@@ -343,9 +338,9 @@ func zeroAt(toks []text.Token, i int) []casualty {
 	case t == "nobody" || t == "no" && i+1 < len(toks) && toks[i+1].Norm == "one":
 		for k := i + 1; k < len(toks) && k <= i+4; k++ {
 			switch w := toks[k].Norm; {
-			case killWords.has(w):
+			case killWords.Has(w):
 				return []casualty{{At: i, End: k + 1, Killed: true}}
-			case hurtWords.has(w):
+			case hurtWords.Has(w):
 				return []casualty{{At: i, End: k + 1}}
 			}
 		}
@@ -384,10 +379,10 @@ func noCasualties(toks []text.Token) (killed, hurt bool, at int) {
 			if t.Norm == "nobody" || w == "one" && k == i+1 {
 				// "no one was killed", "nobody was hurt"
 				for j := k; j < len(toks) && j <= k+3; j++ {
-					if killWords.has(toks[j].Norm) {
+					if killWords.Has(toks[j].Norm) {
 						return true, false, i
 					}
-					if hurtWords.has(toks[j].Norm) {
+					if hurtWords.Has(toks[j].Norm) {
 						return false, true, i
 					}
 				}
@@ -399,7 +394,7 @@ func noCasualties(toks []text.Token) (killed, hurt bool, at int) {
 			case 2:
 				return false, true, i
 			}
-			if !noneFillers.has(w) {
+			if !noneFillers.Has(w) {
 				break
 			}
 		}
@@ -411,7 +406,7 @@ func noCasualties(toks []text.Token) (killed, hurt bool, at int) {
 // death ("two officials escaped death"), a toll of zero.
 func escapedDeath(toks []text.Token) bool {
 	for i := 1; i < len(toks); i++ {
-		if killWords.has(toks[i].Norm) && deathEscapes.has(toks[i-1].Norm) {
+		if killWords.Has(toks[i].Norm) && deathEscapes.Has(toks[i-1].Norm) {
 			return true
 		}
 	}
@@ -424,11 +419,11 @@ func escapedDeath(toks []text.Token) bool {
 // coding keeps the note's own figure, so its figures are left out.
 func alternativeAccount(toks []text.Token) bool {
 	for i, t := range toks {
-		if !accountNouns.has(t.Norm) {
+		if !accountNouns.Has(t.Norm) {
 			continue
 		}
 		for k := i - 1; k >= 0 && k >= i-2; k-- {
-			if accountHedges.has(toks[k].Norm) {
+			if accountHedges.Has(toks[k].Norm) {
 				return true
 			}
 		}
@@ -443,17 +438,17 @@ func alternativeAccount(toks []text.Token) bool {
 // four").
 func claimedToll(toks []text.Token) bool {
 	for i, t := range toks {
-		if !tollClaims.has(t.Norm) || i+1 >= len(toks) {
+		if !tollClaims.Has(t.Norm) || i+1 >= len(toks) {
 			continue
 		}
 		if _, _, ok := numberAt(toks, i+1); ok {
 			return true // "claims 30 fatalities"
 		}
-		if !claimLinks.has(toks[i+1].Norm) {
+		if !claimLinks.Has(toks[i+1].Norm) {
 			continue // "claimed responsibility", "claimed the attack"
 		}
 		for k := i + 2; k < len(toks) && k <= i+6; k++ {
-			if _, _, ok := numberAt(toks, k); ok || killWords.has(toks[k].Norm) {
+			if _, _, ok := numberAt(toks, k); ok || killWords.Has(toks[k].Norm) {
 				return true // "claimed that it killed 20"
 			}
 		}
@@ -475,7 +470,7 @@ func outletAccount(toks []text.Token) bool {
 	for k < len(toks) && k < a+4 && toks[k].Kind == text.Word && isUpperWord(toks[k]) {
 		k++
 	}
-	return k > a && k < len(toks) && outletVerbs.has(toks[k].Norm)
+	return k > a && k < len(toks) && outletVerbs.Has(toks[k].Norm)
 }
 
 // outletVerbs are the verbs with which a note cites an outlet's account.
@@ -534,7 +529,7 @@ func implausibleCasualties(toks []text.Token, people func(text.Token) bool) []ca
 // readCasualties reads every casualty figure of a sentence, however large.
 func readCasualties(toks []text.Token, people func(text.Token) bool) []casualty {
 	isVictim := func(t text.Token) bool {
-		return victimNouns.has(t.Norm) || kindHead(t.Norm) || people != nil && people(t)
+		return victimNouns.Has(t.Norm) || kindHead(t.Norm) || people != nil && people(t)
 	}
 	var out []casualty
 	used := map[int]bool{}
@@ -564,7 +559,7 @@ func readCasualties(toks []text.Token, people func(text.Token) bool) []casualty 
 				break
 			}
 			e2 := e
-			for e2 < len(toks) && e2 < e+3 && !isVictim(toks[e2]) && toks[e2].Kind == text.Word && !killWords.has(toks[e2].Norm) && !hurtWords.has(toks[e2].Norm) {
+			for e2 < len(toks) && e2 < e+3 && !isVictim(toks[e2]) && toks[e2].Kind == text.Word && !killWords.Has(toks[e2].Norm) && !hurtWords.Has(toks[e2].Norm) {
 				e2++
 			}
 			if e2 >= len(toks) || !isVictim(toks[e2]) {
@@ -598,7 +593,7 @@ func readCasualties(toks []text.Token, people func(text.Token) bool) []casualty 
 			total = n
 			listEnd = j
 			counted := false // the word after the number is what it counts
-			if j < len(toks) && toks[j].Kind == text.Word && !isVictim(toks[j]) && !killWords.has(toks[j].Norm) && !hurtWords.has(toks[j].Norm) {
+			if j < len(toks) && toks[j].Kind == text.Word && !isVictim(toks[j]) && !killWords.Has(toks[j].Norm) && !hurtWords.Has(toks[j].Norm) {
 				// a number not counting people ("seven locations"),
 				// unless a toll follows ("one guard is killed")
 				counted = j+1 < len(toks) && (isVictim(toks[j+1]) || tollAfterWords(toks, j+1)) || tollBefore(toks, i)
@@ -621,20 +616,20 @@ func readCasualties(toks []text.Token, people func(text.Token) bool) []casualty 
 		// verb after: "… were killed", "… have been killed", "… dead"
 		for k := listEnd; kind == 0 && !bare && k < len(toks) && k < listEnd+12; k++ {
 			w := toks[k].Norm
-			if (killWords.has(w) || hurtWords.has(w)) && ownSubject(toks, k, listEnd, isVictim) {
+			if (killWords.Has(w) || hurtWords.Has(w)) && ownSubject(toks, k, listEnd, isVictim) {
 				break // "shot 12 civilians, burnt huts and cattle killed"
 			}
-			if k > j && activeTolls.has(w) && !tollAuxiliaries.has(toks[k-1].Norm) && objectFollows(toks, k+1) {
+			if k > j && activeTolls.Has(w) && !tollAuxiliaries.Has(toks[k-1].Norm) && objectFollows(toks, k+1) {
 				break // "three men armed with machetes killed a farmer": the doers
 			}
-			if killWords.has(w) {
-				if k > 0 && deathEscapes.has(toks[k-1].Norm) {
+			if killWords.Has(w) {
+				if k > 0 && deathEscapes.Has(toks[k-1].Norm) {
 					total = 0 // "two officials escaped death": none killed
 				}
 				kind = 1
 				break
 			}
-			if hurtWords.has(w) {
+			if hurtWords.Has(w) {
 				kind = 2
 				break
 			}
@@ -648,7 +643,7 @@ func readCasualties(toks []text.Token, people func(text.Token) bool) []casualty 
 		if i > 0 && (toks[i-1].Norm == "no" || toks[i-1].Norm == "none") {
 			continue
 		}
-		if vagueCounts.has(toks[i].Norm) && total == n {
+		if vagueCounts.Has(toks[i].Norm) && total == n {
 			continue // "dozens were killed": a number the text does not give
 		}
 		out = append(out, casualty{At: start, End: max(listEnd, j), Killed: kind == 1, N: total})
@@ -688,19 +683,19 @@ func singularLead(toks []text.Token, i int) (int, bool) {
 
 // singularNoun reports whether w names one person: "guard", "farmer".
 func singularNoun(w string) bool {
-	return singularVictims.has(w) || singularKind(w)
+	return singularVictims.Has(w) || singularKind(w)
 }
 
 // objectFollows reports whether an object starts at k, after an active
 // toll verb: a determiner or a figure ("killed a farmer", "killed two").
 func objectFollows(toks []text.Token, k int) bool {
-	for k < len(toks) && approxWords.has(toks[k].Norm) {
+	for k < len(toks) && approxWords.Has(toks[k].Norm) {
 		k++
 	}
 	if k >= len(toks) {
 		return false
 	}
-	if objectDeterminers.has(toks[k].Norm) {
+	if objectDeterminers.Has(toks[k].Norm) {
 		return true
 	}
 	_, _, ok := numberAt(toks, k)
@@ -722,7 +717,7 @@ func ownSubject(toks []text.Token, k, listEnd int, isVictim func(text.Token) boo
 		return false
 	}
 	s, j := toks[k-1], toks[k-2].Norm
-	return s.Kind == text.Word && !isVictim(s) && !tollAuxiliaries.has(s.Norm) && (j == "and" || j == ",")
+	return s.Kind == text.Word && !isVictim(s) && !tollAuxiliaries.Has(s.Norm) && (j == "and" || j == ",")
 }
 
 // tollBeforeKind reads the toll verb before the number at token i,
@@ -732,15 +727,15 @@ func tollBeforeKind(toks []text.Token, i int) int {
 	for k := i - 1; k >= 0 && k >= i-4; k-- {
 		w := toks[k].Norm
 		switch {
-		case killWords.has(w):
+		case killWords.Has(w):
 			return 1
-		case hurtWords.has(w):
+		case hurtWords.Has(w):
 			return 2
 		case w == "of" && k > 0:
 			return tollNounKind(toks[k-1].Norm) // "the killing of 14"
 		case k > 1 && toks[k-1].Norm == "and" && secondVerb(toks[k]):
 			k -= 1 // "killed and mutilated a guard": the first verb's toll
-		case !approxWords.has(w):
+		case !approxWords.Has(w):
 			return 0
 		}
 	}
@@ -752,7 +747,7 @@ func tollBeforeKind(toks []text.Token, i int) int {
 // two", "the lives of four"), 0 otherwise; a figure after a word of
 // injury ("the injuries of two") is rarely a count of people.
 func tollNounKind(w string) int {
-	if killWords.has(w) {
+	if killWords.Has(w) {
 		return 1
 	}
 	return 0
@@ -764,7 +759,7 @@ func tollNounKind(w string) int {
 // gives, and no verb that takes the living ("killed and arrested five":
 // the five were arrested).
 func secondVerb(t text.Token) bool {
-	return t.Kind == text.Word && strings.HasSuffix(t.Norm, "ed") && !hurtWords.has(t.Norm) && !livingVerbs.has(t.Norm)
+	return t.Kind == text.Word && strings.HasSuffix(t.Norm, "ed") && !hurtWords.Has(t.Norm) && !livingVerbs.Has(t.Norm)
 }
 
 // livingVerbs are the verbs whose object is alive: a toll verb before one
@@ -783,13 +778,13 @@ var approxWords = grammarList("approxWords")
 // or wounding ("eight killed", "one dead"), or one after a form of "be"
 // ("one guard is killed", "two were wounded", "has been killed").
 func tollAfter(toks []text.Token, k int) bool {
-	for k < len(toks) && tollAuxiliaries.has(toks[k].Norm) {
+	for k < len(toks) && tollAuxiliaries.Has(toks[k].Norm) {
 		k++
 	}
 	if k+1 < len(toks) && toks[k].Norm == "shot" && toks[k+1].Norm == "dead" {
 		return true
 	}
-	return k < len(toks) && (killWords.has(toks[k].Norm) || hurtWords.has(toks[k].Norm))
+	return k < len(toks) && (killWords.Has(toks[k].Norm) || hurtWords.Has(toks[k].Norm))
 }
 
 // tollAfterWords is tollAfter across up to two more words of the phrase
@@ -800,7 +795,7 @@ func tollAfterWords(toks []text.Token, k int) bool {
 		if tollAfter(toks, e) {
 			return true
 		}
-		if toks[e].Kind != text.Word || prepositions.has(toks[e].Norm) || toks[e].Norm == "and" || toks[e].Norm == "or" || toks[e].Norm == "but" {
+		if toks[e].Kind != text.Word || prepositions.Has(toks[e].Norm) || toks[e].Norm == "and" || toks[e].Norm == "or" || toks[e].Norm == "but" {
 			return false
 		}
 	}
@@ -848,7 +843,7 @@ func oneVictim(toks []text.Token, taken func(int) bool) []casualty {
 			out = append(out, casualty{At: a, End: k + 1, Killed: kill, N: 1})
 			continue
 		}
-		if !activeTolls.has(t.Norm) {
+		if !activeTolls.Has(t.Norm) {
 			continue
 		}
 		o := objectAfter(toks, k+1)
@@ -877,7 +872,7 @@ func singularObjects(toks []text.Token, k int) (int, int) {
 	for singularAfter(toks, k) {
 		n++
 		e := k + 1
-		for e < len(toks) && toks[e].Kind == text.Word && toks[e].Norm != "and" && !prepositions.has(toks[e].Norm) {
+		for e < len(toks) && toks[e].Kind == text.Word && toks[e].Norm != "and" && !prepositions.Has(toks[e].Norm) {
 			e++
 		}
 		end = e
@@ -899,7 +894,7 @@ func bodyFound(toks []text.Token, taken func(int) bool) []casualty {
 			continue
 		}
 		for e := k + 1; e < len(toks) && e <= k+10; e++ {
-			if bodyFinds.has(toks[e].Norm) {
+			if bodyFinds.Has(toks[e].Norm) {
 				return []casualty{{At: k, End: e + 1, Killed: true, N: 1}}
 			}
 			if toks[e].Norm == "." || toks[e].Norm == ";" {
@@ -948,13 +943,13 @@ func singularBefore(toks []text.Token, k int) (int, bool) {
 				continue
 			}
 		}
-		if toks[a].Kind == text.Punct && w != "-" || killWords.has(w) || hurtWords.has(w) {
+		if toks[a].Kind == text.Punct && w != "-" || killWords.Has(w) || hurtWords.Has(w) {
 			return 0, false
 		}
 		if w != "a" && w != "an" && w != "one" && w != "the" || a == j {
 			continue
 		}
-		if a == 0 || clauseOpeners.has(toks[a-1].Norm) || toks[a-1].Kind == text.Punct {
+		if a == 0 || clauseOpeners.Has(toks[a-1].Norm) || toks[a-1].Kind == text.Punct {
 			return a, true
 		}
 	}
@@ -973,7 +968,7 @@ func appositionOpen(toks []text.Token, c int) int {
 				return o
 			}
 			return -1
-		case killWords.has(w) || hurtWords.has(w) || toks[o].Kind == text.Punct && w != "-":
+		case killWords.Has(w) || hurtWords.Has(w) || toks[o].Kind == text.Punct && w != "-":
 			return -1
 		}
 	}
@@ -988,13 +983,13 @@ func pronounVictim(toks []text.Token, k int) (int, bool) {
 	if j >= 0 && toks[j].Norm == "shot" {
 		j--
 	}
-	for j >= 0 && tollAuxiliaries.has(toks[j].Norm) {
+	for j >= 0 && tollAuxiliaries.Has(toks[j].Norm) {
 		j--
 	}
-	if j < 0 || !personPronouns.has(toks[j].Norm) {
+	if j < 0 || !personPronouns.Has(toks[j].Norm) {
 		return 0, false
 	}
-	if j == 0 || clauseOpeners.has(toks[j-1].Norm) || toks[j-1].Kind == text.Punct {
+	if j == 0 || clauseOpeners.Has(toks[j-1].Norm) || toks[j-1].Kind == text.Punct {
 		return j, true
 	}
 	return 0, false
@@ -1015,11 +1010,11 @@ func singularAfter(toks []text.Token, k int) bool {
 	if k+1 >= len(toks) || toks[k].Norm != "a" && toks[k].Norm != "an" {
 		return false
 	}
-	if _, _, ok := numberAt(toks, k); ok || quantityNouns.has(toks[k+1].Norm) {
+	if _, _, ok := numberAt(toks, k); ok || quantityNouns.Has(toks[k+1].Norm) {
 		return false
 	}
 	for e := k + 1; e < len(toks) && e <= k+5; e++ {
-		if victimNouns.has(toks[e].Norm) || singularVictims.has(toks[e].Norm) || singularKind(toks[e].Norm) {
+		if victimNouns.Has(toks[e].Norm) || singularVictims.Has(toks[e].Norm) || singularKind(toks[e].Norm) {
 			return true
 		}
 		if toks[e].Kind != text.Word && toks[e].Norm != "-" {
@@ -1041,14 +1036,14 @@ func singularKind(w string) bool {
 // "his" or "her" and a singular noun that ends its phrase ("killed his
 // mother, a police officer", "killed her husband in his sleep").
 func kinAfter(toks []text.Token, k int) bool {
-	if k+1 >= len(toks) || !personPossessives.has(toks[k].Norm) {
+	if k+1 >= len(toks) || !personPossessives.Has(toks[k].Norm) {
 		return false
 	}
 	n := toks[k+1]
-	if n.Kind != text.Word || strings.HasSuffix(n.Norm, "s") || n.Text != n.Norm || animalNouns.has(n.Norm) {
+	if n.Kind != text.Word || strings.HasSuffix(n.Norm, "s") || n.Text != n.Norm || animalNouns.Has(n.Norm) {
 		return false
 	}
-	return k+2 == len(toks) || toks[k+2].Kind == text.Punct || prepositions.has(toks[k+2].Norm)
+	return k+2 == len(toks) || toks[k+2].Kind == text.Punct || prepositions.Has(toks[k+2].Norm)
 }
 
 // bareSingularAfter reports whether a singular person phrase without an
@@ -1058,11 +1053,11 @@ func kinAfter(toks []text.Token, k int) bool {
 func bareSingularAfter(toks []text.Token, k int) bool {
 	for e := k; e < len(toks) && e < k+3; e++ {
 		t := toks[e]
-		if t.Kind != text.Word || t.Text != t.Norm || objectDeterminers.has(t.Norm) || prepositions.has(t.Norm) || t.Norm == "and" {
+		if t.Kind != text.Word || t.Text != t.Norm || objectDeterminers.Has(t.Norm) || prepositions.Has(t.Norm) || t.Norm == "and" {
 			return false
 		}
-		if singularVictims.has(t.Norm) || singularKind(t.Norm) {
-			return e+1 == len(toks) || toks[e+1].Kind == text.Punct || prepositions.has(toks[e+1].Norm) || toks[e+1].Norm == "and"
+		if singularVictims.Has(t.Norm) || singularKind(t.Norm) {
+			return e+1 == len(toks) || toks[e+1].Kind == text.Punct || prepositions.Has(toks[e+1].Norm) || toks[e+1].Norm == "and"
 		}
 	}
 	return false

@@ -235,8 +235,8 @@ func TestImplausibleFigureWarned(t *testing.T) {
 // TestNumberWordsFile: every line of numbers.tsv is read, and the
 // kinds are those numberAt relies on.
 func TestNumberWordsFile(t *testing.T) {
-	twenty, _ := unitWords.get("twenty")
-	million, _ := scaleWords.get("million")
+	twenty, _ := unitWords.Get("twenty")
+	million, _ := scaleWords.Get("million")
 	if twenty != 20 || million != 1000000 || numberWords["dozens"] == 0 {
 		t.Errorf("numbers.tsv: twenty %d, million %d, dozens %d", twenty, million, numberWords["dozens"])
 	}

@@ -59,7 +59,7 @@ func (d *docState) findParticipants() {
 		}
 		toks := s.Tokens
 		for i := 0; i < len(toks); i++ {
-			if toks[i].Kind != text.Word || !l.headSet.has(toks[i].Norm) || d.covered(si, i) {
+			if toks[i].Kind != text.Word || !l.headSet.Has(toks[i].Norm) || d.covered(si, i) {
 				continue
 			}
 			if p, ok := d.readParticipant(l, si, i); ok {
@@ -79,16 +79,16 @@ func (d *docState) readParticipant(l *wordLists, s, h int) (participant, bool) {
 	if isUpperWord(toks[h]) && h > 0 && !d.headline[s] && !toks[h].AllCaps() {
 		return p, false // part of a name: "Kenya Police Service"
 	}
-	if h+1 < len(toks) && (l.headSet.has(toks[h+1].Norm) && l.modSet.has(toks[h].Norm) || l.placeSet.has(toks[h+1].Norm) || qualifiedNouns.has(toks[h+1].Norm)) {
+	if h+1 < len(toks) && (l.headSet.Has(toks[h+1].Norm) && l.modSet.Has(toks[h].Norm) || l.placeSet.Has(toks[h+1].Norm) || qualifiedNouns.Has(toks[h+1].Norm)) {
 		return p, false // a modifier of the next noun: "police officers", "police station", "militant group"
 	}
-	if h+1 < len(toks) && (sayVerbs.has(toks[h+1].Norm) || toks[h+1].Norm == "say") && toks[h].Norm != "group" && head.class != ClassPerson {
+	if h+1 < len(toks) && (sayVerbs.Has(toks[h+1].Norm) || toks[h+1].Norm == "say") && toks[h].Norm != "group" && head.class != ClassPerson {
 		return p, false // "police said": a source, not a participant
 	}
-	if h+1 < len(toks) && (!head.plural || massHeads.has(toks[h].Norm)) && d.nounTriggerAt(s, h+1) {
+	if h+1 < len(toks) && (!head.plural || massHeads.Has(toks[h].Norm)) && d.nounTriggerAt(s, h+1) {
 		return p, false // "militant attack", "military strikes"; not "police fired"
 	}
-	if !d.readBefore(l, &p) || adjectivalHeads.has(toks[h].Norm) && !determined(toks, p.a) {
+	if !d.readBefore(l, &p) || adjectivalHeads.Has(toks[h].Norm) && !determined(toks, p.a) {
 		return p, false
 	}
 	// an event trigger inside the phrase keeps its words ("a suicide
@@ -143,7 +143,7 @@ func (d *docState) readBefore(l *wordLists, p *participant) bool {
 				return k+1 != p.head
 			case (m.ent.class == ClassPlace || m.ent.class == ClassRegion) && p.class == ClassCivilians:
 				p.country = m.ent.country // "Garissa residents"
-			case (m.ent.class == ClassPlace || m.ent.class == ClassRegion) && p.class == ClassArmedGroup && communityHeads.has(toks[p.head].Norm) && m.b-m.a == 1 && k+1 == p.head && p.community == "" && len(p.modifiers) == 0:
+			case (m.ent.class == ClassPlace || m.ent.class == ClassRegion) && p.class == ClassArmedGroup && communityHeads.Has(toks[p.head].Norm) && m.b-m.a == 1 && k+1 == p.head && p.community == "" && len(p.modifiers) == 0:
 				// "Samburu raiders", "Turkana herders": a one-word place
 				// name before raiders is the people of that land, whose
 				// militia the raiders are
@@ -156,11 +156,11 @@ func (d *docState) readBefore(l *wordLists, p *participant) bool {
 			continue
 		}
 		switch {
-		case l.modSet.has(t.Norm):
+		case l.modSet.Has(t.Norm):
 			p.modifiers = append(p.modifiers, t.Norm)
 			p.a = k
 			continue
-		case affixes.has(t.Norm) && k >= 2 && toks[k-1].Norm == "-" && !toks[k-1].SpaceBefore:
+		case affixes.Has(t.Norm) && k >= 2 && toks[k-1].Norm == "-" && !toks[k-1].SpaceBefore:
 			// "al Shabaab-linked gunmen", "Iran-backed militia"
 			m := d.mentionEnding(p.s, k-1)
 			if m == nil {
@@ -174,7 +174,7 @@ func (d *docState) readBefore(l *wordLists, p *participant) bool {
 			p.a = m.a
 			k = m.a
 			continue
-		case isUpperWord(t) && !t.AllCaps() && p.community == "" && len(p.modifiers) == 0 && (communityHeads.has(toks[p.head].Norm) || (p.class == ClassCivilians || countedPeople.has(toks[p.head].Norm)) && (!opensSentence(toks, k) || sectWords.has(t.Norm))) && !d.r.stopwords.has(t.Norm) && !countWord(t.Norm) && !d.covered(p.s, k):
+		case isUpperWord(t) && !t.AllCaps() && p.community == "" && len(p.modifiers) == 0 && (communityHeads.Has(toks[p.head].Norm) || (p.class == ClassCivilians || countedPeople.Has(toks[p.head].Norm)) && (!opensSentence(toks, k) || sectWords.Has(t.Norm))) && !d.r.stopwords.Has(t.Norm) && !countWord(t.Norm) && !d.covered(p.s, k):
 			// "Pokot raiders"; "a Fulani man", "two Maasai herders": the
 			// community of people hurt (not "Two gunmen" opening a
 			// sentence: a count)
@@ -247,7 +247,7 @@ func (d *docState) readDeterminer(p *participant, k int) {
 	case w == "some" || w == "several" || w == "many" || w == "other" || w == "more":
 		p.a = k
 	default:
-		if notCounts.has(w) {
+		if notCounts.Has(w) {
 			return
 		}
 		if v, end, ok := numberAt(toks, k); ok && end == k+1 {
@@ -282,10 +282,10 @@ func (d *docState) readAfter(p *participant) {
 	if d.bracketCommunity(p, k) {
 		return
 	}
-	if k < len(toks) && !affiliationCues.has(toks[k].Norm) {
+	if k < len(toks) && !affiliationCues.Has(toks[k].Norm) {
 		k = bracketAfter(toks, k) // "men armed with clubs (believed to be partisans of X)"
 	}
-	if k >= len(toks) || !affiliationCues.has(toks[k].Norm) {
+	if k >= len(toks) || !affiliationCues.Has(toks[k].Norm) {
 		return
 	}
 	for j := k + 1; j < len(toks) && j <= k+7; j++ {
@@ -309,11 +309,11 @@ func (d *docState) readAfter(p *participant) {
 // Pokot youths. It reports whether it read one.
 func (d *docState) bracketCommunity(p *participant, k int) bool {
 	toks := d.sents[p.s].Tokens
-	if k+2 >= len(toks) || toks[k].Norm != "(" || toks[k+2].Norm != ")" || p.community != "" || !communityHeads.has(toks[p.head].Norm) {
+	if k+2 >= len(toks) || toks[k].Norm != "(" || toks[k+2].Norm != ")" || p.community != "" || !communityHeads.Has(toks[p.head].Norm) {
 		return false
 	}
 	t := toks[k+1]
-	if !isUpperWord(t) || t.AllCaps() || d.r.stopwords.has(t.Norm) {
+	if !isUpperWord(t) || t.AllCaps() || d.r.stopwords.Has(t.Norm) {
 		return false
 	}
 	if d.covered(p.s, k+1) {
@@ -353,7 +353,7 @@ func sideOf(e *entity) bool {
 // word for a group's people made ("partisans"), which the group's name
 // may follow: "believed to be partisans of X".
 func memberWord(toks []text.Token, m *mention) bool {
-	return m.b-m.a == 1 && (memberHeads.has(toks[m.a].Norm) || sideHeads.has(toks[m.a].Norm))
+	return m.b-m.a == 1 && (memberHeads.Has(toks[m.a].Norm) || sideHeads.Has(toks[m.a].Norm))
 }
 
 // townsfolkHeads are the heads that, before "of" or "from" and a place,
@@ -372,7 +372,7 @@ var townsfolkActs = grammarList("townsfolkActs")
 // they stay civilians. It reports whether it read the phrase so.
 func (d *docState) townsfolkOf(p *participant, m *mention) bool {
 	toks := d.sents[p.s].Tokens
-	if !townsfolkHeads.has(toks[p.head].Norm) || len(p.modifiers) > 0 || p.community != "" || p.affiliation != nil {
+	if !townsfolkHeads.Has(toks[p.head].Norm) || len(p.modifiers) > 0 || p.community != "" || p.affiliation != nil {
 		return false
 	}
 	if m.ent.class != ClassPlace && m.ent.class != ClassRegion || m.ent.typ == "facility" || !d.opensAttack(p.s, m.b) {
@@ -415,7 +415,7 @@ func (d *docState) opensAttack(s, j int) bool {
 	if j+1 < len(toks) && toks[j].Norm == "to" {
 		j++ // "prompting people from Belle to attack the camp"
 	}
-	return j < len(toks) && toks[j].Kind == text.Word && !isUpperWord(toks[j]) && (townsfolkActs.has(toks[j].Norm) || d.triggerAt(s, j))
+	return j < len(toks) && toks[j].Kind == text.Word && !isUpperWord(toks[j]) && (townsfolkActs.Has(toks[j].Norm) || d.triggerAt(s, j))
 }
 
 // takeAffiliation reads mention m after "of" or "from" as the
@@ -476,13 +476,13 @@ func (d *docState) settleClass(l *wordLists, p *participant) bool {
 		// "Al Shabaab-linked suspects": members of the group
 		p.class, needs = ClassArmedGroup, false
 	}
-	if needs && p.count > 0 && countedPeople.has(phraseTokens(d, p)[p.head].Norm) {
+	if needs && p.count > 0 && countedPeople.Has(phraseTokens(d, p)[p.head].Norm) {
 		p.class, p.kind, needs = ClassCivilians, "civilians", false // "two men were shot", "a man"
 	}
-	if needs && p.count > 1 && countedStates.has(phraseTokens(d, p)[p.head].Norm) {
+	if needs && p.count > 1 && countedStates.Has(phraseTokens(d, p)[p.head].Norm) {
 		p.class, p.kind, needs = ClassStateForce, "coalition", false // "all three countries struck"
 	}
-	if needs && p.community != "" && communityHeads.has(phraseTokens(d, p)[p.head].Norm) {
+	if needs && p.community != "" && communityHeads.Has(phraseTokens(d, p)[p.head].Norm) {
 		p.class, p.kind, needs = ClassArmedGroup, "militia", false // "Druze groups": the community's fighters
 	}
 	if needs && p.definite && phraseTokens(d, p)[p.head].Norm == "group" {
@@ -495,7 +495,7 @@ func (d *docState) settleClass(l *wordLists, p *participant) bool {
 		p.refOnly = true // "the suspect": only as a reference back
 		return p.definite
 	}
-	if p.class == ClassArmedGroup && genericHeads.has(phraseTokens(d, p)[p.head].Norm) && p.a == p.head && p.affiliation == nil && p.country == "" {
+	if p.class == ClassArmedGroup && genericHeads.Has(phraseTokens(d, p)[p.head].Norm) && p.a == p.head && p.affiliation == nil && p.country == "" {
 		p.refOnly, p.definite = true, true
 	}
 	return true
@@ -773,7 +773,7 @@ func (d *docState) claimant() *entity {
 func claimsAfter(toks []text.Token, b int) bool {
 	for k := b; k < len(toks) && k < b+4; k++ {
 		w := toks[k].Norm
-		if claimVerbs.has(w) && k+1 < len(toks) && (toks[k+1].Norm == "responsibility" || toks[k+1].Norm == "credit") {
+		if claimVerbs.Has(w) && k+1 < len(toks) && (toks[k+1].Norm == "responsibility" || toks[k+1].Norm == "credit") {
 			return true
 		}
 		if (w == "said" || w == "says") && k+2 < len(toks) && toks[k+1].Norm == "it" {
@@ -854,7 +854,7 @@ func othersOrigin(toks []text.Token, m *mention) bool {
 	if m.a > 0 && toks[m.a-1].Norm == "from" {
 		return true
 	}
-	return m.demonym && !ownCountryWords.has(demonymHead(toks, m.b))
+	return m.demonym && !ownCountryWords.Has(demonymHead(toks, m.b))
 }
 
 // unitNouns name a unit or the members of a named body.
@@ -890,10 +890,10 @@ func (d *docState) unitAfter(s, b int) int {
 	for k := b; k < len(toks) && k < b+4; k++ {
 		t := toks[k]
 		switch {
-		case unitNouns.has(t.Norm):
+		case unitNouns.Has(t.Norm):
 			return k
 		case t.Norm == "'" || t.Norm == "s" && k > 0 && toks[k-1].Norm == "'" || t.Norm == "-" && !t.SpaceBefore:
-		case unitModifiers.has(t.Norm) || isUpperWord(t) && d.covered(s, k):
+		case unitModifiers.Has(t.Norm) || isUpperWord(t) && d.covered(s, k):
 		default:
 			return 0
 		}

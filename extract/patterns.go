@@ -66,10 +66,10 @@ func bodyKinds(toks []text.Token, i int) uint8 {
 		return 0
 	}
 	var k uint8
-	if govFirst.has(toks[i].Norm) {
+	if govFirst.Has(toks[i].Norm) {
 		k |= bodyGov
 	}
-	if forceFirst.has(toks[i].Norm) {
+	if forceFirst.Has(toks[i].Norm) {
 		k |= bodyForce
 	}
 	return k

@@ -22,15 +22,15 @@ func (d *docState) nameRun(s, i int) int {
 			if d.covered(s, j) && !d.weakCover(s, j) {
 				return j
 			}
-			if d.r.stopwords.has(t.Norm) && words == 0 {
+			if d.r.stopwords.Has(t.Norm) && words == 0 {
 				return i
 			}
-			if isRoleWord(t.Norm) && !d.r.givenNames.has(t.Norm) {
+			if isRoleWord(t.Norm) && !d.r.givenNames.Has(t.Norm) {
 				return j
 			}
 			j++
 			words++
-		case t.Norm == "-" && !t.SpaceBefore && j+1 < len(toks) && !toks[j+1].SpaceBefore && toks[j+1].Kind == text.Word && words > 0 && (isUpperWord(toks[j+1]) || particles.has(toks[j+1].Norm) || particles.has(toks[j-1].Norm)):
+		case t.Norm == "-" && !t.SpaceBefore && j+1 < len(toks) && !toks[j+1].SpaceBefore && toks[j+1].Kind == text.Word && words > 0 && (isUpperWord(toks[j+1]) || particles.Has(toks[j+1].Norm) || particles.Has(toks[j-1].Norm)):
 			j += 2
 		case t.Kind == text.Word && words > 0 && (t.Norm == "bin" || t.Norm == "al" || t.Norm == "ul" || t.Norm == "ibn" || t.Norm == "e" || t.Norm == "o" || t.Norm == "i") && j+1 < len(toks) && isUpperWord(toks[j+1]):
 			j++
@@ -88,7 +88,7 @@ func (d *docState) findPersons() {
 			// role + [of the X] + Name
 			j := rm.End
 			var of *entity
-			if j+2 < len(toks) && toks[j].Norm == "of" && toks[j+1].Norm == "the" && regionWords.has(toks[j+2].Norm) {
+			if j+2 < len(toks) && toks[j].Norm == "of" && toks[j+1].Norm == "the" && regionWords.Has(toks[j+2].Norm) {
 				// "deputy governor of the province X": the region last named
 				of = d.lastRegion(si)
 			}
@@ -108,7 +108,7 @@ func (d *docState) findPersons() {
 				}
 			}
 			end := d.nameRun(si, j)
-			if end-j >= 2 || end-j == 1 && !d.r.givenNames.has(toks[j].Norm) && end < len(toks) && (toks[end].Norm == "said" || toks[end].Norm == "told") {
+			if end-j >= 2 || end-j == 1 && !d.r.givenNames.Has(toks[j].Norm) && end < len(toks) && (toks[end].Norm == "said" || toks[end].Norm == "told") {
 				p := d.addPerson(si, j, end)
 				used[j] = true
 				d.attachRole(p, si, rm.Start, rm.End, ro, of)
@@ -141,7 +141,7 @@ func (d *docState) findPersons() {
 					}
 				}
 			}
-			if !isPerson && d.r.givenNames.has(toks[i].Norm) && !d.headline[si] {
+			if !isPerson && d.r.givenNames.Has(toks[i].Norm) && !d.headline[si] {
 				isPerson = true
 			}
 			if !isPerson && describedBefore(toks, i, end) {
@@ -185,7 +185,7 @@ func (d *docState) findPersons() {
 // to the name.
 func clauseBetween(toks []text.Token, a, b int) bool {
 	for _, t := range toks[a:b] {
-		if prepositions.has(t.Norm) || t.Norm == "what" || t.Norm == "which" || t.Norm == "who" || t.Norm == "where" || t.Norm == "when" {
+		if prepositions.Has(t.Norm) || t.Norm == "what" || t.Norm == "which" || t.Norm == "who" || t.Norm == "where" || t.Norm == "when" {
 			return true
 		}
 	}
@@ -293,7 +293,7 @@ func (d *docState) attachRole(p *entity, s, a, b int, ro *lexicon.Role, of *enti
 	toks := d.sents[s].Tokens
 	start := a
 	// modifiers before the role: "caretaker", "deputy", "foreign ministry"
-	for start > 0 && toks[start-1].Kind == text.Word && !isUpperWord(toks[start-1]) && modifierWords.has(toks[start-1].Norm) && !d.covered(s, start-1) {
+	for start > 0 && toks[start-1].Kind == text.Word && !isUpperWord(toks[start-1]) && modifierWords.Has(toks[start-1].Norm) && !d.covered(s, start-1) {
 		start--
 	}
 	role := d.surface(s, start, b)
@@ -444,7 +444,7 @@ func (d *docState) placeContext(p *entity) bool {
 		if m.possessive {
 			continue
 		}
-		if m.a > 0 && placeBefore.has(toks[m.a-1].Norm) || struckOn(toks, m.a) {
+		if m.a > 0 && placeBefore.Has(toks[m.a-1].Norm) || struckOn(toks, m.a) {
 			return true
 		}
 		if m.b < len(toks) && !isUpperWord(toks[m.b]) && l.placeWords[toks[m.b].Norm]&(placeAdmin|placeSettle) != 0 {

@@ -67,7 +67,7 @@ func (d *docState) findContextPlaces() {
 			t := toks[i]
 			if !isUpperWord(t) || d.covered(si, i) || t.AllCaps() {
 				listed = listed && (t.Norm == "and" || t.Norm == "," || d.covered(si, i))
-				if i > 0 && locatives.has(toks[i-1].Norm) {
+				if i > 0 && locatives.Has(toks[i-1].Norm) {
 					listed = false
 				}
 				continue
@@ -83,7 +83,7 @@ func (d *docState) findContextPlaces() {
 			}
 			if sp, ok := d.contextPlace(l, si, i, end, prev, listed); ok {
 				spans = append(spans, sp)
-				listed = locatives.has(prev) || listed
+				listed = locatives.Has(prev) || listed
 				i = sp.b - 1
 				continue
 			}
@@ -136,17 +136,17 @@ func (d *docState) contextPlace(l *wordLists, s, a, end int, prev string, listed
 	case l.placeWords[next]&placeMod != 0 && !isUpperWord(toks[end]) && end+1 < len(toks) && l.placeWords[toks[end+1].Norm]&placeSettle != 0:
 		return placeSpan{a: a, b: end, word: toks[end+1].Norm}, true // "Hullugho border town", "Kakuma refugee camp"
 	case l.placeWords[next]&(placeAdmin|placeSettle|placePart) != 0 && !isUpperWord(toks[end]):
-		if a == 0 && d.r.stopwords.has(toks[a].Norm) || d.peopleSettlement(s, a, end) {
+		if a == 0 && d.r.stopwords.Has(toks[a].Norm) || d.peopleSettlement(s, a, end) {
 			return placeSpan{}, false
 		}
 		return placeSpan{a: a, b: end, word: next}, true
-	case a >= 1 && l.placeWords[prev]&(placePart|placeSettle) != 0 && !isUpperWord(toks[a-1]) && !d.r.stopwords.has(toks[a].Norm):
+	case a >= 1 && l.placeWords[prev]&(placePart|placeSettle) != 0 && !isUpperWord(toks[a-1]) && !d.r.stopwords.Has(toks[a].Norm):
 		return placeSpan{a: a, b: end}, true // "the central street Rue Lafontaine", "the village Kambi"
 	case prev == "(" && (next == "," || next == ")"):
 		return placeSpan{a: a, b: end}, true // "Kolgara (Kolgara, Atacora)"
-	case prev == "of" && a >= 2 && l.placeWords[toks[a-2].Norm]&placeSettle != 0 && !d.r.stopwords.has(toks[a].Norm):
+	case prev == "of" && a >= 2 && l.placeWords[toks[a-2].Norm]&placeSettle != 0 && !d.r.stopwords.Has(toks[a].Norm):
 		return placeSpan{a: a, b: end}, true // "the hamlet of Tibouka"
-	case prev == "of" && a >= 2 && l.placeWords[toks[a-2].Norm]&placeAdmin != 0 && !d.r.stopwords.has(toks[a].Norm):
+	case prev == "of" && a >= 2 && l.placeWords[toks[a-2].Norm]&placeAdmin != 0 && !d.r.stopwords.Has(toks[a].Norm):
 		// "Arrondissement of Goumori", "the district of Dand": the
 		// division the word names
 		return placeSpan{a: a, b: end, word: toks[a-2].Norm}, true
@@ -154,13 +154,13 @@ func (d *docState) contextPlace(l *wordLists, s, a, end int, prev string, listed
 		// "Kamara and other villages of Molo district": a place of the
 		// list, inside the area after the place word
 		return placeSpan{a: a, b: end, after: otherPlacesAfter(l, toks, end) + 1}, true
-	case a >= 2 && (prev == "of" || prev == "from") && (townsfolkHeads.has(toks[a-2].Norm) || placeFolkHeads.has(toks[a-2].Norm)) && !d.r.stopwords.has(toks[a].Norm) && !d.r.givenNames.has(toks[a].Norm):
+	case a >= 2 && (prev == "of" || prev == "from") && (townsfolkHeads.Has(toks[a-2].Norm) || placeFolkHeads.Has(toks[a-2].Norm)) && !d.r.stopwords.Has(toks[a].Norm) && !d.r.givenNames.Has(toks[a].Norm):
 		return placeSpan{a: a, b: end}, true // "residents of Tokpa attacked", "people from Zogbo", "farmers of Agbede"
-	case struckOn(toks, a) && !d.r.stopwords.has(toks[a].Norm):
+	case struckOn(toks, a) && !d.r.stopwords.Has(toks[a].Norm):
 		return placeSpan{a: a, b: end}, true // "an air strike on Kafr Nabl"
 	case a >= 2 && skipNearWords(toks, a-2) == a:
 		return placeSpan{a: a, b: end}, true // "Tanda, coded to Segbana"
-	case a > 0 && (locatives.has(prev) || listed && (prev == "and" || prev == ",")):
+	case a > 0 && (locatives.Has(prev) || listed && (prev == "and" || prev == ",")):
 		if !d.placeLike(s, a, end) {
 			return placeSpan{}, false
 		}
@@ -176,7 +176,7 @@ var remoteStrikeNouns = grammarList("remoteStrikeNouns")
 // struckOn reports whether the name that starts at token a follows "on"
 // after a noun of remoteStrikeNouns: "a drone strike on Kafr Nabl".
 func struckOn(toks []text.Token, a int) bool {
-	return a >= 2 && toks[a-1].Norm == "on" && remoteStrikeNouns.has(toks[a-2].Norm)
+	return a >= 2 && toks[a-1].Norm == "on" && remoteStrikeNouns.Has(toks[a-2].Norm)
 }
 
 // placeFolkHeads are the heads of people named by their trade before "of"
@@ -199,7 +199,7 @@ var peopleVerbs = grammarList("peopleVerbs")
 // Fulani were…".
 func (d *docState) peopleSettlement(s, a, end int) bool {
 	toks := d.sents[s].Tokens
-	if end-a != 1 || end >= len(toks) || !peopleSettlements.has(toks[end].Norm) {
+	if end-a != 1 || end >= len(toks) || !peopleSettlements.Has(toks[end].Norm) {
 		return false
 	}
 	if d.r.isDemonym(toks[a]) {
@@ -213,7 +213,7 @@ func (d *docState) peopleSettlement(s, a, end int) bool {
 				continue
 			}
 			n := ts[i+1].Norm
-			if peopleHeads.has(n) || communityHeads.has(n) || groupHeads.has(n) || i > 0 && ts[i-1].Norm == "the" && peopleVerbs.has(n) {
+			if peopleHeads.Has(n) || communityHeads.Has(n) || groupHeads.Has(n) || i > 0 && ts[i-1].Norm == "the" && peopleVerbs.Has(n) {
 				return true
 			}
 		}
@@ -234,7 +234,7 @@ func otherPlacesAfter(l *wordLists, toks []text.Token, end int) int {
 	if k < len(toks) && toks[k].Norm == "," {
 		k++
 	}
-	if k+2 >= len(toks) || toks[k].Norm != "and" || !otherPlaceWords.has(toks[k+1].Norm) {
+	if k+2 >= len(toks) || toks[k].Norm != "and" || !otherPlaceWords.Has(toks[k+1].Norm) {
 		return 0
 	}
 	if l.placeWords[toks[k+2].Norm]&(placeAdmin|placeSettle) == 0 {
@@ -248,10 +248,10 @@ func otherPlacesAfter(l *wordLists, toks []text.Token, end int) int {
 // Kikuyu attacks", "at Juba police"), not a possessive.
 func (d *docState) placeLike(s, a, end int) bool {
 	toks := d.sents[s].Tokens
-	if d.r.givenNames.has(toks[a].Norm) || d.r.stopwords.has(toks[a].Norm) {
+	if d.r.givenNames.Has(toks[a].Norm) || d.r.stopwords.Has(toks[a].Norm) {
 		return false
 	}
-	if k := listEnd(toks, end); k < len(toks) && k > end && (peopleHeads.has(toks[k].Norm) || groupHeads.has(toks[k].Norm)) {
+	if k := listEnd(toks, end); k < len(toks) && k > end && (peopleHeads.Has(toks[k].Norm) || groupHeads.Has(toks[k].Norm)) {
 		return false // "between Dinka and Nuer clans": peoples listed
 	}
 	if end < len(toks) {
@@ -259,11 +259,11 @@ func (d *docState) placeLike(s, a, end int) bool {
 		if n.Norm == "'" || n.Norm == "’" {
 			return false
 		}
-		if n.Kind == text.Word && !isUpperWord(n) && !prepositions.has(n.Norm) && n.Norm != "and" && n.Norm != "or" && !locatives.has(n.Norm) {
+		if n.Kind == text.Word && !isUpperWord(n) && !prepositions.Has(n.Norm) && n.Norm != "and" && n.Norm != "or" && !locatives.Has(n.Norm) {
 			// a lower-case word right after: a verb ("in Hola killed")
 			// or a noun the name qualifies ("in Pokot attacks")
 			l := loadWordLists()
-			if l.headSet.has(n.Norm) || groupHeads.has(n.Norm) || peopleHeads.has(n.Norm) || d.triggerAt(s, end) || l.placeWords[n.Norm]&placeVenue != 0 {
+			if l.headSet.Has(n.Norm) || groupHeads.Has(n.Norm) || peopleHeads.Has(n.Norm) || d.triggerAt(s, end) || l.placeWords[n.Norm]&placeVenue != 0 {
 				return false
 			}
 		}
@@ -493,7 +493,7 @@ func (d *docState) areaAfter(s, b int) *entity {
 		return nil
 	}
 	j = skipNearWords(toks, j)
-	for j < len(toks) && (toks[j].Norm == "the" || directions.has(toks[j].Norm)) {
+	for j < len(toks) && (toks[j].Norm == "the" || directions.Has(toks[j].Norm)) {
 		j++
 	}
 	m := d.mentionStarting(s, j)
@@ -620,7 +620,7 @@ func skeletonOfNorm(norm string) string {
 		if w, rest = nextField(rest); w == "" {
 			break
 		}
-		if adminWords.has(w) {
+		if adminWords.Has(w) {
 			continue
 		}
 		first := true
@@ -794,7 +794,7 @@ func (d *docState) findVenues() {
 		}
 		toks := s.Tokens
 		for v := 0; v < len(toks); v++ {
-			if toks[v].Kind != text.Word || !l.venueSet.has(toks[v].Norm) || d.covered(si, v) {
+			if toks[v].Kind != text.Word || !l.venueSet.Has(toks[v].Norm) || d.covered(si, v) {
 				continue
 			}
 			d.venueAt(si, v)
@@ -809,16 +809,16 @@ func (d *docState) venueAt(s, v int) {
 		return // inside a longer name: "Marg Bar Sarmachar"
 	}
 	a := v
-	for a > 0 && a > v-2 && venueModifiers.has(toks[a-1].Norm) && !d.covered(s, a-1) {
+	for a > 0 && a > v-2 && venueModifiers.Has(toks[a-1].Norm) && !d.covered(s, a-1) {
 		a--
 	}
 	var town *entity
 	named := false
 	if m := d.mentionEnding(s, a); m != nil && (m.ent.class == ClassPlace || m.ent.class == ClassRegion) && !d.venueQualifier(s, v, m) {
 		town = m.ent // "Hola police station", "Garissa market"
-	} else if a > 0 && isUpperWord(toks[a-1]) && !d.covered(s, a-1) && a-1 > 0 && !d.r.stopwords.has(toks[a-1].Norm) {
+	} else if a > 0 && isUpperWord(toks[a-1]) && !d.covered(s, a-1) && a-1 > 0 && !d.r.stopwords.Has(toks[a-1].Norm) {
 		named = true // "Juba Primary School" is a run of its own; "Rolando cafe"
-		for a > 1 && isUpperWord(toks[a-1]) && !d.covered(s, a-1) && !d.r.stopwords.has(toks[a-1].Norm) {
+		for a > 1 && isUpperWord(toks[a-1]) && !d.covered(s, a-1) && !d.r.stopwords.Has(toks[a-1].Norm) {
 			a--
 		}
 	}
@@ -887,7 +887,7 @@ func (d *docState) listedBefore(spans []placeSpan, s int) []placeSpan {
 			for a > 0 && isUpperWord(toks[a-1]) && !d.covered(s, a-1) && !toks[a-1].AllCaps() {
 				a--
 			}
-			if a == j || d.r.stopwords.has(toks[a].Norm) {
+			if a == j || d.r.stopwords.Has(toks[a].Norm) {
 				break
 			}
 			spans = append(spans, placeSpan{a: a, b: j, word: sp.word, after: sp.b})
@@ -908,7 +908,7 @@ func (d *docState) placeParticles(s, end int) int {
 	toks := d.sents[s].Tokens
 	for {
 		k := end
-		for k < len(toks) && k < end+2 && placeParticles.has(toks[k].Norm) && !isUpperWord(toks[k]) {
+		for k < len(toks) && k < end+2 && placeParticles.Has(toks[k].Norm) && !isUpperWord(toks[k]) {
 			k++
 		}
 		if k == end || k >= len(toks) || !isUpperWord(toks[k]) || d.covered(s, k) {

@@ -29,7 +29,7 @@ func (d *docState) placesHitBy(f *frame, ps *syntax.Sentence, def *frameDef, tar
 		return
 	}
 	for _, np := range targets {
-		if ps.Chunks[np].Prep >= 0 && !placeHitPreps.has(ps.PrepOf(np)) {
+		if ps.Chunks[np].Prep >= 0 && !placeHitPreps.Has(ps.PrepOf(np)) {
 			continue
 		}
 		if m := d.demonstrativePlace(f, ps, np); m != nil {
@@ -53,7 +53,7 @@ func (d *docState) placesHitBy(f *frame, ps *syntax.Sentence, def *frameDef, tar
 // corefWindow sentences, none of f's doers; nil for another phrase.
 func (d *docState) demonstrativePlace(f *frame, ps *syntax.Sentence, np int) *mention {
 	ch := &ps.Chunks[np]
-	if ch.Head != ch.A+1 || !demonstrativePlaces.has(ps.Toks[ch.Head].Norm) {
+	if ch.Head != ch.A+1 || !demonstrativePlaces.Has(ps.Toks[ch.Head].Norm) {
 		return nil
 	}
 	if w := ps.Toks[ch.A].Norm; w != "this" && w != "that" {

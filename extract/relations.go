@@ -122,14 +122,14 @@ func (x *Lexical) relations(d *docState) []Relation {
 				for k < len(toks) && k < b+5 && toks[k].Norm != "of" {
 					k++
 				}
-				if k < len(toks) && toks[k].Norm == "of" && memberNouns.has(toks[k-1].Norm) {
+				if k < len(toks) && toks[k].Norm == "of" && memberNouns.Has(toks[k-1].Norm) {
 					for _, g := range entsAfter(k+1, 3, ClassArmedGroup, ClassOrganization, ClassStateForce) {
 						add(Relation{Subject: x.ref(m.ent), Predicate: "memberOf", Object: Object{Ref: refp(x.ref(g))}, Evidence: x.sentSpans(d, si)})
 					}
 				}
 			}
 			// "Hezbollah commander Ali Karaki"
-			if m.a >= 2 && memberNouns.has(toks[m.a-1].Norm) {
+			if m.a >= 2 && memberNouns.Has(toks[m.a-1].Norm) {
 				for _, g := range d.ments[si] {
 					if g.b == m.a-1 && (g.ent.class == ClassArmedGroup || g.ent.class == ClassStateForce) {
 						add(Relation{Subject: x.ref(m.ent), Predicate: "memberOf", Object: Object{Ref: refp(x.ref(g.ent))}, Evidence: x.sentSpans(d, si)})
@@ -197,12 +197,12 @@ func listAfter(d *docState, si, k int, classes ...string) []*entity {
 		w := toks[i].Norm
 		switch {
 		case w == "," || w == "and" || w == "the" || w == "greater" || w == "an" || w == "independent":
-		case toks[i].Kind == text.Word && !toks[i].Upper() && !prepositions.has(w) && i+1 < len(toks) && (isUpperWord(toks[i+1]) || d.mentionStarts(si, i+1)):
+		case toks[i].Kind == text.Word && !toks[i].Upper() && !prepositions.Has(w) && i+1 < len(toks) && (isUpperWord(toks[i+1]) || d.mentionStarts(si, i+1)):
 			// an adjective before an item: "eastern", "southwestern"
 		case (w == "provinces" || w == "regions" || w == "province" || w == "region") && len(es) > 0:
 		case isUpperWord(toks[i]) && i+1 < len(toks) && (toks[i+1].Norm == "and" || toks[i+1].Norm == ","):
 			// an item the lists do not know ("Iran's eastern Sistan and …")
-		case toks[i].Kind == text.Word && !toks[i].Upper() && !prepositions.has(w) && len(es) > 0 && i+1 < len(toks) && d.mentionStarts(si, i+1):
+		case toks[i].Kind == text.Word && !toks[i].Upper() && !prepositions.Has(w) && len(es) > 0 && i+1 < len(toks) && d.mentionStarts(si, i+1):
 			// an adjective before the next item
 		default:
 			return es

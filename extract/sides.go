@@ -62,7 +62,7 @@ func ofCommunity(ps *syntax.Sentence, np int) int {
 	}
 	items := listItems(ps, j)
 	last := items[len(items)-1]
-	if !communityNouns.has(ps.Toks[ps.Chunks[last].Head].Norm) {
+	if !communityNouns.Has(ps.Toks[ps.Chunks[last].Head].Norm) {
 		return -1
 	}
 	return j
@@ -87,10 +87,10 @@ func (d *docState) communitySide(s int, ps *syntax.Sentence, np int) *entity {
 	switch {
 	case tag == syntax.Proper && ch.Head == ch.B-1:
 		name = properRun(ps, ch.A, ch.B)
-	case communityNouns.has(ps.Toks[ch.Head].Norm):
+	case communityNouns.Has(ps.Toks[ch.Head].Norm):
 		name = properRun(ps, ch.A, ch.Head)
 	}
-	if name == "" || d.r.stopwords.has(strings.ToLower(name)) || loadWordLists().headSet.has(strings.ToLower(name)) {
+	if name == "" || d.r.stopwords.Has(strings.ToLower(name)) || loadWordLists().headSet.Has(strings.ToLower(name)) {
 		return nil // "Protesters clash with police": a word for people, capitalised where a sentence starts
 	}
 	name += " militia"
@@ -112,8 +112,8 @@ func properRun(ps *syntax.Sentence, a, b int) string {
 		switch {
 		case tag == syntax.Proper && isUpperWord(t) && !t.AllCaps():
 			words = append(words, t.Text)
-		case len(words) == 0 && (tag == syntax.Det || sideModifiers.has(t.Norm)):
-		case len(words) > 0 && sideModifiers.has(t.Norm):
+		case len(words) == 0 && (tag == syntax.Det || sideModifiers.Has(t.Norm)):
+		case len(words) > 0 && sideModifiers.Has(t.Norm):
 		default:
 			return ""
 		}

@@ -23,7 +23,7 @@ func (d *docState) findUnknowns() {
 		}
 		toks := s.Tokens
 		for i := 0; i < len(toks); i++ {
-			if !isUpperWord(toks[i]) || d.covered(si, i) || i == 0 && d.r.stopwords.has(toks[i].Norm) {
+			if !isUpperWord(toks[i]) || d.covered(si, i) || i == 0 && d.r.stopwords.Has(toks[i].Norm) {
 				continue
 			}
 			if toks[i].AllCaps() {
@@ -47,7 +47,7 @@ func (d *docState) findUnknowns() {
 			if end == i {
 				continue
 			}
-			if d.r.stopwords.has(toks[i].Norm) && end-i == 1 {
+			if d.r.stopwords.Has(toks[i].Norm) && end-i == 1 {
 				continue
 			}
 			next := ""
@@ -65,7 +65,7 @@ func (d *docState) findUnknowns() {
 			switch {
 			case next == "area" || next == "district" || next == "village" || next == "valley" || next == "camp" && !d.peopleSettlement(si, i, end) || next == "neighbourhood" || next == "neighborhood" || prev == "of" && (prev2 == "town" || prev2 == "city" || prev2 == "village" || prev2 == "district"):
 				d.addUnknownPlace(si, i, end, name)
-			case groupHeads.has(next) && !d.headline[si] && !d.descriptorsOnly(si, i, end) && !countsOnly(toks, i, end):
+			case groupHeads.Has(next) && !d.headline[si] && !d.descriptorsOnly(si, i, end) && !countsOnly(toks, i, end):
 				e := d.entityFor(&cand{class: ClassArmedGroup, key: "group/" + slug(name), name: name})
 				e.conf = 0.6
 				d.addMention(d.newMention(mention{s: si, a: i, b: end, ent: e}), name)
@@ -103,10 +103,10 @@ var (
 // Liberation Front") and no preposition of place stands before it.
 func (d *docState) namedSide(s, a, b int) bool {
 	toks := d.sents[s].Tokens
-	if b-a < 2 || !orgNameHeads.has(toks[b-1].Norm) || d.descriptorsOnly(s, a, b-1) {
+	if b-a < 2 || !orgNameHeads.Has(toks[b-1].Norm) || d.descriptorsOnly(s, a, b-1) {
 		return false
 	}
-	return a == 0 || !locatives.has(toks[a-1].Norm)
+	return a == 0 || !locatives.Has(toks[a-1].Norm)
 }
 
 // sideStart returns where the name of an organisation that a name run
@@ -148,7 +148,7 @@ func (d *docState) expandedSide(s, i int) int {
 	for k < len(toks) && k < i+10 && toks[k].Kind == text.Word && (isUpperWord(toks[k]) || toks[k].Norm == "of" || toks[k].Norm == "for" || toks[k].Norm == "the" || toks[k].Norm == "and") {
 		k++
 	}
-	if k >= len(toks) || toks[k].Norm != ")" || k-(i+2) < 2 || !orgNameHeads.has(toks[k-1].Norm) || !acronymOf(toks[i].Text, d.surface(s, i+2, k)) {
+	if k >= len(toks) || toks[k].Norm != ")" || k-(i+2) < 2 || !orgNameHeads.Has(toks[k-1].Norm) || !acronymOf(toks[i].Text, d.surface(s, i+2, k)) {
 		return 0
 	}
 	for j := i + 2; j < k; j++ {
@@ -186,14 +186,14 @@ func (d *docState) acronymStart(s, i int) int {
 // "of" ("members of the X"), or "".
 func (d *docState) memberHeadAround(s, a, b int) string {
 	toks := d.sents[s].Tokens
-	if b < len(toks) && sideHeads.has(toks[b].Norm) {
+	if b < len(toks) && sideHeads.Has(toks[b].Norm) {
 		return toks[b].Norm
 	}
 	k := a - 1
 	if k >= 0 && toks[k].Norm == "the" {
 		k--
 	}
-	if k >= 1 && toks[k].Norm == "of" && sideHeads.has(toks[k-1].Norm) {
+	if k >= 1 && toks[k].Norm == "of" && sideHeads.Has(toks[k-1].Norm) {
 		return toks[k-1].Norm
 	}
 	return ""
@@ -218,7 +218,7 @@ func lettersOnly(w string) bool {
 // whose name it abbreviates. It returns the organisation.
 func (d *docState) addUnknownSide(s, a, b int, name, people string) *entity {
 	class := ClassOrganization
-	if armedMemberHeads.has(people) || d.armedName(s, a, b) {
+	if armedMemberHeads.Has(people) || d.armedName(s, a, b) {
 		class = ClassArmedGroup
 	}
 	e := d.sideByAcronym(s, a, b, name)
@@ -238,7 +238,7 @@ func (d *docState) addUnknownSide(s, a, b int, name, people string) *entity {
 // organisation bears arms.
 func (d *docState) armedName(s, a, b int) bool {
 	for _, t := range d.sents[s].Tokens[a:b] {
-		if armedNameWords.has(t.Norm) {
+		if armedNameWords.Has(t.Norm) {
 			return true
 		}
 	}
@@ -271,7 +271,7 @@ func (d *docState) descriptorsOnly(s, a, b int) bool {
 		if t.Kind != text.Word {
 			continue
 		}
-		if descriptors.has(t.Norm) {
+		if descriptors.Has(t.Norm) {
 			continue
 		}
 		if d.r.isDemonym(t) {

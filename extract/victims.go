@@ -18,7 +18,7 @@ func bareFigure(toks []text.Token, c casualty) bool {
 			return true
 		}
 		w := toks[j].Norm
-		return killWords.has(w) || hurtWords.has(w) || beForms.has(w) || w == "and" || w == "in" || w == "when" || w == "after"
+		return killWords.Has(w) || hurtWords.Has(w) || beForms.Has(w) || w == "and" || w == "in" || w == "when" || w == "after"
 	}
 	return false
 }

@@ -87,8 +87,8 @@ func TestParseGrammar(t *testing.T) {
 				t.Fatal(err)
 			}
 			s := newWordSet(lists["verbs"])
-			if !s.has("said") || s.has("warned") {
-				t.Errorf("said in %v, warned in %v; want true, false", s.has("said"), s.has("warned"))
+			if !s.Has("said") || s.Has("warned") {
+				t.Errorf("said in %v, warned in %v; want true, false", s.Has("said"), s.Has("warned"))
 			}
 		})
 	}

@@ -26,7 +26,7 @@ func TestWordSet(t *testing.T) {
 			words = append(words, w)
 		}
 		for _, w := range append(words, "", "zz", "al-", "the") {
-			if got, want := ws.has(w), m[w]; got != want {
+			if got, want := ws.Has(w), m[w]; got != want {
 				t.Fatalf("%s: has(%q) = %v, want %v", name, w, got, want)
 			}
 		}
@@ -43,9 +43,9 @@ func TestWordMap(t *testing.T) {
 	for name, m := range maps {
 		wm := newWordMap(m)
 		for _, w := range []string{"", "one", "two", "twenty", "zero", "x", "three", "on", "twentyone"} {
-			v, ok := wm.get(w)
+			v, ok := wm.Get(w)
 			wv, wok := m[w]
-			if v != wv || ok != wok || wm.has(w) != wok {
+			if v != wv || ok != wok || wm.Has(w) != wok {
 				t.Errorf("%s: get(%q) = %d, %v, want %d, %v", name, w, v, ok, wv, wok)
 			}
 		}
@@ -56,12 +56,12 @@ func TestWordMap(t *testing.T) {
 func TestTollWord(t *testing.T) {
 	words := []string{"", "and", "the", "killed", "wounded", "injured", "dead"}
 	for _, s := range []wordSet{killWords, hurtWords} {
-		words = append(words, s.slots...)
+		words = append(words, s.Words()...)
 	}
 	for _, w := range words {
 		kill, hurt := tollWord(w)
-		if kill != killWords.has(w) || hurt != hurtWords.has(w) {
-			t.Errorf("tollWord(%q) = %v, %v; the lists say %v, %v", w, kill, hurt, killWords.has(w), hurtWords.has(w))
+		if kill != killWords.Has(w) || hurt != hurtWords.Has(w) {
+			t.Errorf("tollWord(%q) = %v, %v; the lists say %v, %v", w, kill, hurt, killWords.Has(w), hurtWords.Has(w))
 		}
 	}
 }

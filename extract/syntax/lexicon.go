@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"strings"
 	"sync"
+
+	"github.com/newsgraph/newsgraph/extract/internal/wordlist"
 )
 
 //go:embed data/words.tsv
@@ -20,14 +22,25 @@ type word struct {
 	form  Form // for verbs
 }
 
+// wordLexicon is the word lexicon as the tagger reads it, once or more
+// for every token: a wordlist.Map, which answers with a comparison or two
+// where a map[string]word hashes the whole word.
+type wordLexicon struct{ wordlist.Map[word] }
+
+// of returns the entry of w, the zero word if the lexicon has none.
+func (l *wordLexicon) of(w string) word {
+	e, _ := l.Get(w)
+	return e
+}
+
 var (
 	lexOnce sync.Once
-	lex     *wordIndex
+	lex     *wordLexicon
 	lexErr  error
 )
 
 // lexiconIndex returns the word lexicon built from the embedded data files.
-func lexiconIndex() *wordIndex {
+func lexiconIndex() *wordLexicon {
 	lexOnce.Do(func() {
 		m := map[string]word{}
 		if err := loadWords(m, "data/words.tsv", wordsData); err != nil {
@@ -35,7 +48,7 @@ func lexiconIndex() *wordIndex {
 			return
 		}
 		lexErr = loadVerbs(m, "data/verbs.tsv", verbsData)
-		lex = newWordIndex(m)
+		lex = &wordLexicon{wordlist.NewMap(m)}
 	})
 	if lexErr != nil {
 		panic(lexErr) // embedded data: a build-time fault

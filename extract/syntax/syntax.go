@@ -141,7 +141,7 @@ type Sentence struct {
 // is valid until the next call.
 type Parser struct {
 	s   Sentence
-	lex *wordIndex
+	lex *wordLexicon
 	// headline: the sentence is written in Title Case (titleCase).
 	headline bool
 }

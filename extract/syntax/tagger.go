@@ -34,7 +34,7 @@ func (p *Parser) tagOf(i int, t text.Token) (Tag, string) {
 	if p.acronym(i) {
 		return Proper, w // "IS", "AP": an acronym among lower-case words is a name
 	}
-	if e, ok := p.lex.get(w); ok && !(t.Upper() && !initial && (e.tag >= Noun && !p.headline || e.tag == Modal)) {
+	if e, ok := p.lex.Get(w); ok && !(t.Upper() && !initial && (e.tag >= Noun && !p.headline || e.tag == Modal)) {
 		// a capitalised modal inside a sentence is a name: "on 3 May"
 		return e.tag, e.lemma
 	}
