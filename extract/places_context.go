@@ -323,6 +323,9 @@ func (d *docState) addContextPlace(l *wordLists, s int, sp placeSpan) {
 		}
 		if l.placeWords[sp.word]&placeAdmin == 0 {
 			within = d.townBefore(s, sp.a, cc)
+			if within == nil {
+				within = d.nearbyTown(cc)
+			}
 		}
 	}
 	if cc == "" && within == nil {
@@ -410,6 +413,35 @@ func (d *docState) townBefore(s, a int, cc string) *entity {
 				return nil
 			}
 			if town != nil && town != m.ent {
+				return nil
+			}
+			town = m.ent
+		}
+	}
+	return town
+}
+
+// nearbyTown returns the one town of the gazetteer, in country cc when cc
+// is given, that a short note names as "nearby" ("…elders met traders in
+// nearby Kitale"): the note says it lies near the place the note is
+// about, so a village of the note that no area places is placed by it,
+// as by "Woroko, near Ketou". Nil when the note names none or several, or
+// is longer than a note (shortDoc).
+func (d *docState) nearbyTown(cc string) *entity {
+	if len(d.sents) > shortDoc {
+		return nil
+	}
+	var town *entity
+	for k, ms := range d.ments {
+		if d.skip[k] {
+			continue
+		}
+		toks := d.sents[k].Tokens
+		for _, m := range ms {
+			if m.a == 0 || toks[m.a-1].Norm != "nearby" || m.ent.class != ClassPlace || m.ent.gaz == nil || m.ent.typ == "facility" {
+				continue
+			}
+			if cc != "" && m.ent.country != cc || town != nil && town != m.ent {
 				return nil
 			}
 			town = m.ent

@@ -40,6 +40,7 @@ var placeTests = []struct {
 	{"divisions named after a town in a country the document does not name", "Gunmen raided a clinic in El Wak, Somalia, on Monday.", "El Wak", "El Wak", "", "Somalia", ""},
 	{"a long vowel written short", "Gunmen raided a clinic in Dif on Monday.", "Dif", "Diif", "Wajir", "Kenya", ""},
 	{"a vowel variant that names another country's town is not read so", "Gunmen raided a clinic in Dif in Somalia on Monday.", "Dif", "Dif", "", "Somalia", ""},
+	{"a village placed by the town the note calls nearby", "Raiders torched huts in Kaptuiyo overnight. Elders later met traders in nearby Marigat.", "Kaptuiyo", "Kaptuiyo", "Marigat", "Kenya", ""},
 	{"the people of a place named after of", "Residents of Zogbo raided a herders' camp in Benin.", "Zogbo", "Zogbo", "", "Benin", ""},
 	{"the last of a list before and other villages of an area", "Gunmen attacked Kamara and other villages of Molo district in Kenya.", "Kamara", "Kamara", "Molo", "Kenya", ""},
 	{"a list before and surrounding areas in an area", "Raiders burned houses in Sirakwe, Tebrani, and surrounding areas in Molo, Kenya.", "Tebrani", "Tebrani", "Molo", "Kenya", ""},
