@@ -459,6 +459,7 @@ func (d *docState) findNames() {
 			}
 		}
 	}
+	d.countNamedCountries(hits)
 	d.areaCC = make([][]areaAt, len(d.sents))
 	for _, h := range hits {
 		if cc := regionCountry(h.cands); cc != "" {
@@ -497,6 +498,30 @@ func (d *docState) findNames() {
 		d.addMention(m, surface)
 		if best.country != "" && best.class != ClassOrganization {
 			d.countryCount[best.country]++
+		}
+	}
+}
+
+// countNamedCountries counts the countries named by a name that also
+// names something else ("Benin" and Benin City, "Niger" and the river)
+// where the country reading wins, before any place is chosen: a note's
+// "Kandi, Benin" is Kandi in Benin, though the country is named after the
+// town. A name with the country as its only reading counts as it is
+// found.
+func (d *docState) countNamedCountries(hits []nameHit) {
+	for _, h := range hits {
+		if len(h.cands) < 2 {
+			continue
+		}
+		toks := d.sents[h.s].Tokens
+		best, bestScore := (*cand)(nil), math.Inf(-1)
+		for _, c := range h.cands {
+			if sc := d.score(c, toks, h.m.Start, h.m.End, h.s); sc > bestScore {
+				best, bestScore = c, sc
+			}
+		}
+		if best != nil && bestScore >= 0 && best.class == ClassCountry && best.country != "" {
+			d.countryCount[best.country] += 2
 		}
 	}
 }
