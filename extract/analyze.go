@@ -468,13 +468,7 @@ func (d *docState) findNames() {
 	}
 	for _, h := range hits {
 		toks := d.sents[h.s].Tokens
-		best, bestScore := (*cand)(nil), math.Inf(-1)
-		for _, c := range h.cands {
-			sc := d.score(c, toks, h.m.Start, h.m.End, h.s)
-			if sc > bestScore {
-				best, bestScore = c, sc
-			}
-		}
+		best, bestScore := d.bestCand(h)
 		if best == nil || bestScore < 0 {
 			continue
 		}
@@ -513,17 +507,24 @@ func (d *docState) countNamedCountries(hits []nameHit) {
 		if len(h.cands) < 2 {
 			continue
 		}
-		toks := d.sents[h.s].Tokens
-		best, bestScore := (*cand)(nil), math.Inf(-1)
-		for _, c := range h.cands {
-			if sc := d.score(c, toks, h.m.Start, h.m.End, h.s); sc > bestScore {
-				best, bestScore = c, sc
-			}
-		}
+		best, bestScore := d.bestCand(h)
 		if best != nil && bestScore >= 0 && best.class == ClassCountry && best.country != "" {
 			d.countryCount[best.country] += 2
 		}
 	}
+}
+
+// bestCand returns the candidate of a name that fits its phrase best, and
+// its score (score).
+func (d *docState) bestCand(h nameHit) (*cand, float64) {
+	toks := d.sents[h.s].Tokens
+	best, bestScore := (*cand)(nil), math.Inf(-1)
+	for _, c := range h.cands {
+		if sc := d.score(c, toks, h.m.Start, h.m.End, h.s); sc > bestScore {
+			best, bestScore = c, sc
+		}
+	}
+	return best, bestScore
 }
 
 // wordGoesOn reports whether the word ending before token end goes on
