@@ -25,7 +25,12 @@ import (
 // "in Garissa" finds the places inside it. An administrative name the
 // gazetteer spells otherwise ("Ningarhar province" for Nangarhar) is
 // matched by its consonant skeleton among the regions of the countries
-// the document names. findVenues reads facilities (a mosque, a market, a
+// the document names. With no area named beside it, a place lies in the
+// one town the note names before it or calls "nearby"; in a note that
+// names nothing else to place it, a town spelt otherwise (by its
+// consonant skeleton, or a long vowel written short: "Dif" for Diif), or
+// known only by the divisions named after it ("Elwak North", "Elwak
+// South"), is read so. findVenues reads facilities (a mosque, a market, a
 // police station) as places of type "facility" inside the town named
 // with them.
 
