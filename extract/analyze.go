@@ -459,6 +459,7 @@ func (d *docState) findNames() {
 			}
 		}
 	}
+	d.countNamedCountries(hits)
 	d.areaCC = make([][]areaAt, len(d.sents))
 	for _, h := range hits {
 		if cc := regionCountry(h.cands); cc != "" {
@@ -467,13 +468,7 @@ func (d *docState) findNames() {
 	}
 	for _, h := range hits {
 		toks := d.sents[h.s].Tokens
-		best, bestScore := (*cand)(nil), math.Inf(-1)
-		for _, c := range h.cands {
-			sc := d.score(c, toks, h.m.Start, h.m.End, h.s)
-			if sc > bestScore {
-				best, bestScore = c, sc
-			}
-		}
+		best, bestScore := d.bestCand(h)
 		if best == nil || bestScore < 0 {
 			continue
 		}
@@ -499,6 +494,37 @@ func (d *docState) findNames() {
 			d.countryCount[best.country]++
 		}
 	}
+}
+
+// countNamedCountries counts the countries named by a name that also
+// names something else ("Benin" and Benin City, "Niger" and the river)
+// where the country reading wins, before any place is chosen: a note's
+// "Kandi, Benin" is Kandi in Benin, though the country is named after the
+// town. A name with the country as its only reading counts as it is
+// found.
+func (d *docState) countNamedCountries(hits []nameHit) {
+	for _, h := range hits {
+		if len(h.cands) < 2 {
+			continue
+		}
+		best, bestScore := d.bestCand(h)
+		if best != nil && bestScore >= 0 && best.class == ClassCountry && best.country != "" {
+			d.countryCount[best.country] += 2
+		}
+	}
+}
+
+// bestCand returns the candidate of a name that fits its phrase best, and
+// its score (score).
+func (d *docState) bestCand(h nameHit) (*cand, float64) {
+	toks := d.sents[h.s].Tokens
+	best, bestScore := (*cand)(nil), math.Inf(-1)
+	for _, c := range h.cands {
+		if sc := d.score(c, toks, h.m.Start, h.m.End, h.s); sc > bestScore {
+			best, bestScore = c, sc
+		}
+	}
+	return best, bestScore
 }
 
 // wordGoesOn reports whether the word ending before token end goes on

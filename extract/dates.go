@@ -210,6 +210,23 @@ func findDatesRaw(toks []text.Token, pub time.Time) []dateExpr {
 			add(i, i+1, day(pub.AddDate(0, 0, -1)))
 		}
 	}
+	return dropNightOfStated(toks, out)
+}
+
+// dropNightOfStated removes "overnight" from the dates of a sentence that
+// states another: "On 4 May, overnight gunmen abducted…" is the night of
+// the day stated, not the night before publication.
+func dropNightOfStated(toks []text.Token, dates []dateExpr) []dateExpr {
+	if len(dates) < 2 {
+		return dates
+	}
+	out := dates[:0]
+	for _, dt := range dates {
+		if dt.b-dt.a == 1 && toks[dt.a].Norm == "overnight" {
+			continue
+		}
+		out = append(out, dt)
+	}
 	return out
 }
 
@@ -405,7 +422,9 @@ func eventSentences(ev *docEvent) map[int]bool {
 // own sentences state where no other event shares them, then the nearest
 // date of the sentences before its first one that report no event (the
 // time carries forward within a paragraph until another event: "06 June.
-// Five police were killed… Al Shabaab claims…"), then the reference date (the
+// Five police were killed… Al Shabaab claims…"), or the date that opens
+// the sentence of the event before it ("On 3 May, youths fired on a
+// crowd. Police responded…": fronted), then the reference date (the
 // publication date, or the dateline's), marked inferred. Only a document
 // with no date at all leaves it empty.
 func (ed *eventDates) settleDate(ev *docEvent, out *Event) {
@@ -439,16 +458,41 @@ func (ed *eventDates) textDate(ev *docEvent) (dateExpr, bool) {
 			return dates[0], true
 		}
 	}
-	for s := first - 1; s >= 0 && ed.cited[s] == 0 && !ed.paragraphBreak(s); s-- {
+	for s := first - 1; s >= 0 && !ed.paragraphBreak(s); s-- {
 		if ed.d.skip[s] {
 			continue
 		}
-		if dates := findDates(ed.d.sents[s].Tokens, ed.ref); len(dates) > 0 {
+		toks := ed.d.sents[s].Tokens
+		dates := findDates(toks, ed.ref)
+		if ed.cited[s] > 0 {
+			// a sentence of another event: only a date that opens it
+			// goes on to the sentences after it
+			if len(dates) > 0 && fronted(toks, dates[0]) {
+				return dates[0], true
+			}
+			break
+		}
+		if len(dates) > 0 {
 			return dates[len(dates)-1], true
 		}
 	}
 	return dateExpr{}, false
 }
+
+// fronted reports whether a date opens its sentence, alone or after a
+// preposition, and is set off by a comma: "On 3 May 2019, youths fired
+// on a crowd… Police responded, killing five." A time put first frames
+// the account that follows until another is given.
+func fronted(toks []text.Token, dt dateExpr) bool {
+	if dt.a > 1 || dt.a == 1 && !frontingWords.Has(toks[0].Norm) {
+		return false
+	}
+	return dt.b < len(toks) && toks[dt.b].Norm == ","
+}
+
+// frontingWords are the words that may stand before a date that opens a
+// sentence ("On 3 May 2019, …").
+var frontingWords = grammarList("frontingWords")
 
 // paragraphBreak reports whether a new paragraph starts after sentence s:
 // a date does not carry across one.

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"context"
+	"strings"
 	"testing"
 	"time"
 
@@ -129,6 +130,46 @@ func TestEventDates(t *testing.T) {
 			}
 			if tc.precision == DateInferred && e.DateText != nil {
 				t.Errorf("an inferred date has date_text %q", *e.DateText)
+			}
+		})
+	}
+}
+
+// TestEventDatesEach checks the dates of every event of a note: a date
+// that opens the note frames the events of the sentences after it, a
+// date between coordinated verbs dates both, "overnight" beside a stated
+// date is that date's night, and a weekday before "after" is no "day
+// after".
+func TestEventDatesEach(t *testing.T) {
+	for _, tc := range []struct {
+		name, text, pub string
+		dates           []string
+	}{
+		{"fronted date frames the next sentence", "On 9 June 2021, armed youths stormed a village market near Kandi. Soldiers responded and shot dead two of them.", "2021-06-11", []string{"2021-06-09", "2021-06-09"}},
+		{"a date inside a sentence frames only it", "Armed youths stormed a village market near Kandi on 9 June 2021. Soldiers responded and shot dead two of them.", "2021-06-11", []string{"2021-06-09", "2021-06-11"}},
+		{"overnight beside a stated date", "On 4 May 2022, overnight armed men abducted a herder in the village of Tobre.", "2022-05-06", []string{"2022-05-04"}},
+		{"overnight alone", "Overnight armed men abducted a herder in the village of Tobre.", "2022-05-06", []string{"2022-05-05"}},
+		{"date between coordinated verbs", "A councillor was kidnapped near Kitui on Wednesday and badly beaten.", "2017-08-11", []string{"2017-08-09", "2017-08-09"}},
+		{"weekday before after", "A nurse died on Wednesday after her lorry struck a landmine near Wajir.", "2017-05-19", []string{"2017-05-17"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			rec, err := Default().Extract(context.Background(), Document{ID: "d", Text: tc.text, Published: tc.pub})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, e := range rec.Events {
+				if e.Type != EventAttack && e.Type != EventAbduction {
+					continue
+				}
+				v := ""
+				if e.Date != nil {
+					v = *e.Date
+				}
+				got = append(got, v)
+			}
+			if strings.Join(got, " ") != strings.Join(tc.dates, " ") {
+				t.Errorf("dates %q, want %q", got, tc.dates)
 			}
 		})
 	}

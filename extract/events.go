@@ -232,6 +232,7 @@ func (d *docState) findEvents(pub time.Time) []*docEvent {
 			}
 		}
 		datesBefore(toks, frames, dates)
+		shareBetween(toks, frames, dates)
 		for _, f := range frames {
 			if specificNoun(toks, f) || d.placedNoun(f) {
 				f.reported = true
@@ -278,7 +279,10 @@ func (d *docState) parse(parser *syntax.Parser, si int) *syntax.Sentence {
 
 // datesBefore gives a date that opens a sentence ("On 7 May 2020, the PMF
 // shelled…") to the frames after it that have none, up to a word that
-// moves the time ("after", "before", "following").
+// moves the time ("after", "before", "following"). A date that a frame
+// already holds goes on only to the verbs coordinated with it ("abducted
+// a man on Monday and beat him"), not across a clause of its own time
+// (dateShareBreaks).
 func datesBefore(toks []text.Token, frames []*frame, dates []dateExpr) {
 	for i := range dates {
 		dt := &dates[i]
@@ -288,21 +292,11 @@ func datesBefore(toks []text.Token, frames []*frame, dates []dateExpr) {
 				claimed = true
 			}
 		}
-		if claimed {
-			continue
-		}
 		for _, f := range frames {
 			if f.a < dt.b {
 				continue
 			}
-			moved := false
-			for k := dt.b; k < f.a; k++ {
-				switch toks[k].Norm {
-				case "after", "before", "following", "since", "ago", "until":
-					moved = true
-				}
-			}
-			if moved {
+			if timeMoves(toks, dt.b, f.a) || claimed && !coordinatedAfter(toks, dt.b, f.a) {
 				break
 			}
 			if f.date == nil {
@@ -311,6 +305,65 @@ func datesBefore(toks []text.Token, frames []*frame, dates []dateExpr) {
 		}
 	}
 }
+
+// shareBetween gives a date stated between two coordinated verbs to both
+// ("was abducted by gunmen on Monday and beaten"): the date follows the
+// first verb's arguments and the "and" joins the second to it.
+func shareBetween(toks []text.Token, frames []*frame, dates []dateExpr) {
+	for i := 1; i < len(frames); i++ {
+		a, b := frames[i-1], frames[i]
+		for k := range dates {
+			dt := &dates[k]
+			if dt.a < a.b || dt.b > b.a || timeMoves(toks, a.b, dt.a) || !coordinatedAfter(toks, dt.b, b.a) {
+				continue
+			}
+			if a.date == nil {
+				a.date = dt
+			}
+			if b.date == nil {
+				b.date = dt
+			}
+		}
+	}
+}
+
+// timeMoves reports whether tokens [a, b) hold a word that moves the time
+// away from a date before them.
+func timeMoves(toks []text.Token, a, b int) bool {
+	for k := a; k < b; k++ {
+		switch toks[k].Norm {
+		case "after", "before", "following", "since", "ago", "until":
+			return true
+		}
+	}
+	return false
+}
+
+// coordinatedAfter reports whether tokens [a, b), between a date and the
+// next verb, join that verb to the one the date belongs to: an "and" and
+// at most an adverb or an auxiliary ("on Monday and reportedly beaten"),
+// with no clause of another time (dateShareBreaks).
+func coordinatedAfter(toks []text.Token, a, b int) bool {
+	if b-a > maxCoordination {
+		return false
+	}
+	and := false
+	for k := a; k < b; k++ {
+		if dateShareBreaks.Has(toks[k].Norm) {
+			return false
+		}
+		and = and || toks[k].Norm == "and"
+	}
+	return and
+}
+
+// maxCoordination is the most tokens between a date and the verb
+// coordinated after it: "and", an adverb, an auxiliary.
+const maxCoordination = 3
+
+// dateShareBreaks are the words after a date that stop it dating the verb
+// coordinated after it.
+var dateShareBreaks = grammarList("dateShareBreaks")
 
 // mergeInSentence folds the frames of one sentence that describe one
 // event: a relative clause ("…, which targeted X") continues the frame
@@ -1492,7 +1545,26 @@ func anchorOnly(toks []text.Token, frames []*frame, f *frame) bool {
 func dayAfter(toks []text.Token, frames []*frame, f *frame) bool {
 	for i := 1; i < len(frames); i++ {
 		if frames[i] == f && frames[i-1].typ == EventAttack && frames[i-1].b <= f.a {
-			return lowerContains(joinText(toks[frames[i-1].b:f.a]), "day after")
+			return wordsBetween(toks, frames[i-1].b, f.a, dayAfterWords)
+		}
+	}
+	return false
+}
+
+// dayAfterWords and dayBeforeWords date one attack by another a day
+// apart ("…, a day after gunmen attacked…"); read as words, so that a
+// weekday ("on Wednesday after a bus hit a mine") is not "day after".
+var (
+	dayAfterWords  = []string{"day", "after"}
+	dayBeforeWords = []string{"day", "before"}
+)
+
+// wordsBetween reports whether the normalised tokens of [a, b) hold words
+// in sequence.
+func wordsBetween(toks []text.Token, a, b int, words []string) bool {
+	for k := a; k+len(words) <= b && k+len(words) <= len(toks); k++ {
+		if end, ok := matchWords(toks, k, words); ok && end <= b {
+			return true
 		}
 	}
 	return false
@@ -1511,10 +1583,10 @@ func (d *docState) links(si int, frames []*frame) {
 		if lowerContains(between, "retaliation for") || lowerContains(between, "in response to") || lowerContains(between, "revenge for") || lowerContains(between, "follow") || lowerTrimSpaceHasSuffix(between, "over a") || lowerContains(between, "after") && d.mentionsRetaliation() {
 			a.retFor = b
 		}
-		if lowerContains(between, "day after") {
+		if wordsBetween(toks, a.b, b.a, dayAfterWords) {
 			b.afterDay = a
 		}
-		if lowerContains(between, "day before") {
+		if wordsBetween(toks, a.b, b.a, dayBeforeWords) {
 			a.afterDay = b
 		}
 	}

@@ -25,7 +25,12 @@ import (
 // "in Garissa" finds the places inside it. An administrative name the
 // gazetteer spells otherwise ("Ningarhar province" for Nangarhar) is
 // matched by its consonant skeleton among the regions of the countries
-// the document names. findVenues reads facilities (a mosque, a market, a
+// the document names. With no area named beside it, a place lies in the
+// one town the note names before it or calls "nearby"; in a note that
+// names nothing else to place it, a town spelt otherwise (by its
+// consonant skeleton, or a long vowel written short: "Dif" for Diif), or
+// known only by the divisions named after it ("Elwak North", "Elwak
+// South"), is read so. findVenues reads facilities (a mosque, a market, a
 // police station) as places of type "facility" inside the town named
 // with them.
 
@@ -323,16 +328,24 @@ func (d *docState) addContextPlace(l *wordLists, s int, sp placeSpan) {
 		}
 		if l.placeWords[sp.word]&placeAdmin == 0 {
 			within = d.townBefore(s, sp.a, cc)
+			if within == nil {
+				within = d.nearbyTown(cc)
+			}
 		}
 	}
 	if cc == "" && within == nil {
-		if g := d.placeBySkeleton(name); g != nil {
+		g := d.placeBySkeleton(name)
+		if g == nil {
+			g = d.placeByVowelLength(name)
+		}
+		if g != nil {
 			// "Mpekatoni" for Mpeketoni: a town of the gazetteer spelt
 			// otherwise, in a note that names nothing else to place it
 			e := d.entityFor(d.r.gazCand(g))
 			d.addMention(d.newMention(mention{s: s, a: sp.a, b: sp.b, ent: e}), name)
 			return
 		}
+		within, cc = d.townOfDivisions(name)
 	}
 	e := d.entityFor(&cand{class: ClassPlace, key: "place/" + keyCountry(cc) + "-" + slug(name), name: name, country: cc})
 	e.conf = 0.6
@@ -405,6 +418,35 @@ func (d *docState) townBefore(s, a int, cc string) *entity {
 				return nil
 			}
 			if town != nil && town != m.ent {
+				return nil
+			}
+			town = m.ent
+		}
+	}
+	return town
+}
+
+// nearbyTown returns the one town of the gazetteer, in country cc when cc
+// is given, that a short note names as "nearby" ("…elders met traders in
+// nearby Kitale"): the note says it lies near the place the note is
+// about, so a village of the note that no area places is placed by it,
+// as by "Woroko, near Ketou". Nil when the note names none or several, or
+// is longer than a note (shortDoc).
+func (d *docState) nearbyTown(cc string) *entity {
+	if len(d.sents) > shortDoc {
+		return nil
+	}
+	var town *entity
+	for k, ms := range d.ments {
+		if d.skip[k] {
+			continue
+		}
+		toks := d.sents[k].Tokens
+		for _, m := range ms {
+			if m.a == 0 || toks[m.a-1].Norm != "nearby" || m.ent.class != ClassPlace || m.ent.gaz == nil || m.ent.typ == "facility" {
+				continue
+			}
+			if cc != "" && m.ent.country != cc || town != nil && town != m.ent {
 				return nil
 			}
 			town = m.ent
@@ -754,6 +796,95 @@ func (d *docState) countryNamedOrNone(cc string) bool {
 		}
 	}
 	return !named
+}
+
+// spellings returns the ways of writing a place name that transliteration
+// varies: as given, and with its words run together ("El Wak" and
+// "Elwak", "Bulo Burte" and Buloburte).
+func spellings(name string) []string {
+	if joined := strings.ReplaceAll(name, " ", ""); joined != name {
+		return []string{name, joined}
+	}
+	return []string{name}
+}
+
+// townOfDivisions returns the province and country of a town the
+// gazetteer lacks but names divisions after ("Kisumu North", "Kisumu
+// East": divisionPoints), when those divisions all lie in one province
+// of one country that the document names by its name or names no country
+// at all: "a police post in Elwak" lies in the province of Elwak North
+// and Elwak South. Nil and "" otherwise.
+func (d *docState) townOfDivisions(name string) (*entity, string) {
+	region, cc := "", ""
+	for _, n := range spellings(name) {
+		for _, w := range divisionPoints.Words() {
+			for _, g := range d.r.gaz.Lookup(n + " " + w) {
+				if g.Kind != gazetteer.KindPlace || g.Country == "" || g.Region == "" || text.Normalize(g.Name) != text.Normalize(n+" "+w) {
+					continue
+				}
+				if cc != "" && (g.Country != cc || g.Region != region) {
+					return nil, ""
+				}
+				region, cc = g.Region, g.Country
+			}
+		}
+	}
+	if cc == "" || !d.countryNamedOrNone(cc) {
+		return nil, ""
+	}
+	r := d.r.gaz.ByID(region)
+	if r == nil {
+		return nil, ""
+	}
+	return d.entityFor(d.r.gazCand(r)), cc
+}
+
+// divisionPoints are the compass words that name a division after the
+// town it lies around.
+var divisionPoints = grammarList("divisionPoints")
+
+// placeByVowelLength returns the one town of the gazetteer whose name is
+// the given name with a vowel written long or short ("Dif" and Diif,
+// "Garisa" and Garissa is not: consonants stay), when it lies in a
+// country the document names by its name or the document names none.
+// Transliterations of Somali, Arabic and Swahili names write a long
+// vowel with one letter or two.
+func (d *docState) placeByVowelLength(name string) *gazetteer.Entry {
+	var found *gazetteer.Entry
+	for _, v := range vowelVariants(name) {
+		for _, g := range d.r.gaz.Lookup(v) {
+			if g.Kind != gazetteer.KindPlace || g.Country == "" {
+				continue
+			}
+			if found != nil && found != g {
+				return nil
+			}
+			found = g
+		}
+	}
+	if found == nil || !d.countryNamedOrNone(found.Country) {
+		return nil
+	}
+	return found
+}
+
+// vowelVariants returns name with each single vowel doubled and each
+// doubled vowel made single, one change at a time.
+func vowelVariants(name string) []string {
+	var out []string
+	isVowel := func(c byte) bool { return strings.IndexByte("aeiouAEIOU", c) >= 0 }
+	for i := 0; i < len(name); i++ {
+		if !isVowel(name[i]) {
+			continue
+		}
+		if i+1 < len(name) && name[i+1] == name[i] {
+			out = append(out, name[:i]+name[i+1:])
+			i++
+			continue
+		}
+		out = append(out, name[:i+1]+name[i:])
+	}
+	return out
 }
 
 func sameInitial(a, b string) bool {
