@@ -30,8 +30,9 @@ type entity struct {
 	described             bool     // made from a description ("seven civilians"), not a name
 	side                  bool     // an organisation found by shape whose people act as its side ("KPU supporters")
 	communities           []string // the communities civilians belong to ("Tugen herders"), as written
-	// ref caches Lexical.ref.
-	ref *Ref
+	// ref caches Lexical.ref, once hasRef is set.
+	ref    Ref
+	hasRef bool
 }
 
 // mention is one occurrence of an entity: tokens [a, b) of sentence s.
@@ -120,8 +121,14 @@ type docBuffers struct {
 	parses  syntax.Store
 	// findNames' matches, their candidates and its hits
 	matches []lexicon.Match[*cand]
-	cands   []*cand
-	hits    []nameHit
+	// a sentence's triggers (sentenceFrames) and roles (findPersons),
+	// each read before the next sentence's are found
+	triggers []lexicon.Match[*lexicon.Trigger]
+	roles    []lexicon.Match[*lexicon.Role]
+	// an event's places as eventOut sorts them
+	places []*entity
+	cands  []*cand
+	hits   []nameHit
 	// the entities, mentions, frames and events of the analysis
 	ents     map[string]*entity // docState.ents, emptied
 	entsPeak int                // the most entities ents has held
@@ -156,6 +163,9 @@ func (d *docState) release() {
 	clear(b.tokens) // let the text go
 	b.tokens, b.words = b.tokens[:0], b.words[:0]
 	clear(b.matches[:cap(b.matches)]) // reused per sentence: written past its length
+	clear(b.triggers[:cap(b.triggers)])
+	clear(b.roles[:cap(b.roles)])
+	clear(b.places[:cap(b.places)])
 	// findNames only appends to these, so past their length they are
 	// still zero from the last release
 	clear(b.cands)
@@ -654,7 +664,8 @@ func (d *docState) capitalisedNeighbour(s, i, dir int) bool {
 	if d.r.stopwords.Has(t.Norm) {
 		return false
 	}
-	for _, c := range d.r.names.FindCoded(d.coded[s].Slice(i, i+1)) {
+	var buf [1]lexicon.Match[*cand]
+	for _, c := range d.r.names.AppendCoded(buf[:0], d.coded[s].Slice(i, i+1)) {
 		for _, v := range c.Values {
 			// a known group or a country the document is about stands on
 			// its own ("Pakistan Balochistan"); a country named only
