@@ -125,6 +125,8 @@ type docBuffers struct {
 	// each read before the next sentence's are found
 	triggers []lexicon.Match[*lexicon.Trigger]
 	roles    []lexicon.Match[*lexicon.Role]
+	// the entities in the order found (docState.order)
+	order []*entity
 	// an event's places as eventOut sorts them
 	places []*entity
 	cands  []*cand
@@ -166,6 +168,7 @@ func (d *docState) release() {
 	clear(b.triggers[:cap(b.triggers)])
 	clear(b.roles[:cap(b.roles)])
 	clear(b.places[:cap(b.places)])
+	clear(b.order)
 	// findNames only appends to these, so past their length they are
 	// still zero from the last release
 	clear(b.cands)
@@ -357,7 +360,7 @@ func newDocState(r *resources, doc Document) *docState {
 	if buf.ents == nil {
 		buf.ents = map[string]*entity{}
 	}
-	d := &docState{r: r, doc: doc, ents: buf.ents, countryCount: map[string]int{}, buf: buf}
+	d := &docState{r: r, doc: doc, ents: buf.ents, countryCount: map[string]int{}, buf: buf, order: buf.order[:0]}
 	d.sents, d.buf.tokens = text.AppendSplit(d.buf.tokens[:0], doc.Text)
 	d.skip = make([]bool, len(d.sents))
 	d.headline = make([]bool, len(d.sents))
@@ -389,6 +392,7 @@ func (d *docState) entityFor(c *cand) *entity {
 	}
 	d.ents[c.key] = e
 	d.order = append(d.order, e)
+	d.buf.order = d.order
 	return e
 }
 

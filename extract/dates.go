@@ -355,6 +355,9 @@ func lastWeekday(pub time.Time, wd time.Weekday) time.Time {
 }
 
 func joinText(toks []text.Token) string {
+	if len(toks) == 1 {
+		return toks[0].Text
+	}
 	n := 0
 	for i, t := range toks {
 		if i > 0 && t.SpaceBefore {
