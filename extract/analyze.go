@@ -30,6 +30,9 @@ type entity struct {
 	described             bool     // made from a description ("seven civilians"), not a name
 	side                  bool     // an organisation found by shape whose people act as its side ("KPU supporters")
 	communities           []string // the communities civilians belong to ("Tugen herders"), as written
+	// id is the candidate's schema.EntityID(idKey), if it made one: the
+	// entity's id while its key is still idKey
+	id, idKey string
 	// ref caches Lexical.ref, once hasRef is set.
 	ref    Ref
 	hasRef bool
@@ -385,7 +388,7 @@ func (d *docState) entityFor(c *cand) *entity {
 	if e, ok := d.ents[c.key]; ok {
 		return e
 	}
-	e := d.buf.entities.new(entity{key: c.key, name: c.name, class: c.class, country: c.country, wikidata: c.wikidata, gaz: c.gaz, conf: 0.9, order: len(d.order)})
+	e := d.buf.entities.new(entity{key: c.key, name: c.name, class: c.class, country: c.country, wikidata: c.wikidata, gaz: c.gaz, conf: 0.9, order: len(d.order), id: c.id, idKey: c.key})
 	if c.lex != nil {
 		e.conf = 0.95
 		e.curated = true

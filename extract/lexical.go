@@ -120,7 +120,11 @@ func (x *Lexical) ref(e *entity) Ref {
 	if e.hasRef {
 		return e.ref
 	}
-	r := Ref{ID: schema.EntityID(e.key), Name: e.name, Class: e.class}
+	id := e.id
+	if id == "" || e.idKey != e.key {
+		id = schema.EntityID(e.key)
+	}
+	r := Ref{ID: id, Name: e.name, Class: e.class}
 	if e.country != "" && e.class != ClassCountry {
 		if c, ok := x.r.countries[e.country]; ok {
 			r.Country = c.name
