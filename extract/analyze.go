@@ -30,8 +30,12 @@ type entity struct {
 	described             bool     // made from a description ("seven civilians"), not a name
 	side                  bool     // an organisation found by shape whose people act as its side ("KPU supporters")
 	communities           []string // the communities civilians belong to ("Tugen herders"), as written
-	// ref caches Lexical.ref.
-	ref *Ref
+	// id is the candidate's schema.EntityID(idKey), if it made one: the
+	// entity's id while its key is still idKey
+	id, idKey string
+	// ref caches Lexical.ref, once hasRef is set.
+	ref    Ref
+	hasRef bool
 }
 
 // mention is one occurrence of an entity: tokens [a, b) of sentence s.
@@ -120,8 +124,16 @@ type docBuffers struct {
 	parses  syntax.Store
 	// findNames' matches, their candidates and its hits
 	matches []lexicon.Match[*cand]
-	cands   []*cand
-	hits    []nameHit
+	// a sentence's triggers (sentenceFrames) and roles (findPersons),
+	// each read before the next sentence's are found
+	triggers []lexicon.Match[*lexicon.Trigger]
+	roles    []lexicon.Match[*lexicon.Role]
+	// the entities in the order found (docState.order)
+	order []*entity
+	// an event's places as eventOut sorts them
+	places []*entity
+	cands  []*cand
+	hits   []nameHit
 	// the entities, mentions, frames and events of the analysis
 	ents     map[string]*entity // docState.ents, emptied
 	entsPeak int                // the most entities ents has held
@@ -156,6 +168,10 @@ func (d *docState) release() {
 	clear(b.tokens) // let the text go
 	b.tokens, b.words = b.tokens[:0], b.words[:0]
 	clear(b.matches[:cap(b.matches)]) // reused per sentence: written past its length
+	clear(b.triggers[:cap(b.triggers)])
+	clear(b.roles[:cap(b.roles)])
+	clear(b.places[:cap(b.places)])
+	clear(b.order)
 	// findNames only appends to these, so past their length they are
 	// still zero from the last release
 	clear(b.cands)
@@ -347,7 +363,7 @@ func newDocState(r *resources, doc Document) *docState {
 	if buf.ents == nil {
 		buf.ents = map[string]*entity{}
 	}
-	d := &docState{r: r, doc: doc, ents: buf.ents, countryCount: map[string]int{}, buf: buf}
+	d := &docState{r: r, doc: doc, ents: buf.ents, countryCount: map[string]int{}, buf: buf, order: buf.order[:0]}
 	d.sents, d.buf.tokens = text.AppendSplit(d.buf.tokens[:0], doc.Text)
 	d.skip = make([]bool, len(d.sents))
 	d.headline = make([]bool, len(d.sents))
@@ -372,13 +388,14 @@ func (d *docState) entityFor(c *cand) *entity {
 	if e, ok := d.ents[c.key]; ok {
 		return e
 	}
-	e := d.buf.entities.new(entity{key: c.key, name: c.name, class: c.class, country: c.country, wikidata: c.wikidata, gaz: c.gaz, conf: 0.9, order: len(d.order)})
+	e := d.buf.entities.new(entity{key: c.key, name: c.name, class: c.class, country: c.country, wikidata: c.wikidata, gaz: c.gaz, conf: 0.9, order: len(d.order), id: c.id, idKey: c.key})
 	if c.lex != nil {
 		e.conf = 0.95
 		e.curated = true
 	}
 	d.ents[c.key] = e
 	d.order = append(d.order, e)
+	d.buf.order = d.order
 	return e
 }
 
@@ -680,7 +697,8 @@ func (d *docState) capitalisedNeighbour(s, i, dir int) bool {
 	if d.r.stopwords.Has(t.Norm) {
 		return false
 	}
-	for _, c := range d.r.names.FindCoded(d.coded[s].Slice(i, i+1)) {
+	var buf [1]lexicon.Match[*cand]
+	for _, c := range d.r.names.AppendCoded(buf[:0], d.coded[s].Slice(i, i+1)) {
 		for _, v := range c.Values {
 			// a known group or a country the document is about stands on
 			// its own ("Pakistan Balochistan"); a country named only

@@ -1,7 +1,7 @@
 package extract
 
 import (
-	"sort"
+	"slices"
 
 	"github.com/newsgraph/newsgraph/extract/syntax"
 )
@@ -131,11 +131,9 @@ func inConflict(f *frame, ents []*entity) bool {
 // evidenceSentences returns the sentences event ev is read from and those
 // that cite it, in text order, each once.
 func (ev *docEvent) evidenceSentences() []int {
-	var out []int
-	seen := map[int]bool{}
+	out := make([]int, 0, len(ev.frames)+len(ev.cites))
 	add := func(s int) {
-		if !seen[s] {
-			seen[s] = true
+		if !slices.Contains(out, s) {
 			out = append(out, s)
 		}
 	}
@@ -145,6 +143,6 @@ func (ev *docEvent) evidenceSentences() []int {
 	for _, s := range ev.cites {
 		add(s)
 	}
-	sort.Ints(out)
+	slices.Sort(out)
 	return out
 }

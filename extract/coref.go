@@ -150,12 +150,19 @@ func (d *docState) noteDoers(frames []*frame) {
 		if f.typ != EventAttack && f.typ != EventAbduction || f.negated {
 			continue
 		}
-		for _, e := range append(append([]*entity(nil), f.agents...), f.actors...) {
-			for _, m := range d.ments[f.s] {
-				if m.ent == e {
-					d.doers = append(d.doers, doerAt{s: f.s, m: m})
-					break
-				}
+		d.noteDoersOf(f.s, f.agents)
+		d.noteDoersOf(f.s, f.actors)
+	}
+}
+
+// noteDoersOf records, for noteDoers, the first mention in sentence s of
+// each of ents.
+func (d *docState) noteDoersOf(s int, ents []*entity) {
+	for _, e := range ents {
+		for _, m := range d.ments[s] {
+			if m.ent == e {
+				d.doers = append(d.doers, doerAt{s: s, m: m})
+				break
 			}
 		}
 	}

@@ -21,6 +21,15 @@ type dateExpr struct {
 	inferred bool
 }
 
+// weekdayOf returns the weekday word w names. Every weekday ends in
+// "day": the suffix spares most tokens the look-up.
+func weekdayOf(w string) (time.Weekday, bool) {
+	if !strings.HasSuffix(w, "day") {
+		return 0, false
+	}
+	return weekdays.Get(w)
+}
+
 var weekdays = newWordMap(map[string]time.Weekday{"monday": time.Monday, "tuesday": time.Tuesday, "wednesday": time.Wednesday, "thursday": time.Thursday, "friday": time.Friday, "saturday": time.Saturday, "sunday": time.Sunday})
 
 var months = newWordMap(map[string]time.Month{"january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4, "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9, "sep": 9, "sept": 9, "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12})
@@ -154,7 +163,7 @@ func findDatesRaw(toks []text.Token, pub time.Time) []dateExpr {
 		if !has {
 			continue
 		}
-		if wd, ok := weekdays.Get(n); ok {
+		if wd, ok := weekdayOf(n); ok {
 			t := lastWeekday(pub, wd)
 			a := i
 			switch pv(1) {
@@ -372,6 +381,9 @@ func lastWeekday(pub time.Time, wd time.Weekday) time.Time {
 }
 
 func joinText(toks []text.Token) string {
+	if len(toks) == 1 {
+		return toks[0].Text
+	}
 	n := 0
 	for i, t := range toks {
 		if i > 0 && t.SpaceBefore {

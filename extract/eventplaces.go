@@ -1,6 +1,8 @@
 package extract
 
 import (
+	"bytes"
+
 	"github.com/newsgraph/newsgraph/extract/gazetteer"
 	"github.com/newsgraph/newsgraph/extract/text"
 )
@@ -653,8 +655,9 @@ func (d *docState) foreignAlias(c *cand, s, a, b int) bool {
 	if d.countryCount[c.country] > 0 || d.r.capitals[c.country] == c.gaz {
 		return false
 	}
-	surface := text.Normalize(d.surface(s, a, b))
-	if surface == text.Normalize(c.gaz.Name) {
+	var sb, nb [64]byte // on the stack: no string is made
+	surface := text.AppendNormalize(sb[:0], d.surface(s, a, b))
+	if bytes.Equal(surface, text.AppendNormalize(nb[:0], c.gaz.Name)) {
 		return false
 	}
 	return c.gaz.Population < smallPlace || len(surface) <= maxShortAlias

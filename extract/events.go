@@ -564,7 +564,8 @@ func (d *docState) sentenceSubject(si int) *mention {
 // are appended to frames (an empty slice whose array is reused).
 func (d *docState) sentenceFrames(si int, frames []*frame) []*frame {
 	toks := d.sents[si].Tokens
-	for _, m := range d.r.triggers.FindCoded(d.coded[si]) {
+	d.buf.triggers = d.r.triggers.AppendCoded(d.buf.triggers[:0], d.coded[si])
+	for _, m := range d.buf.triggers {
 		t := pickTrigger(m.Values, toks, m.End)
 		if t == nil {
 			continue
@@ -768,7 +769,8 @@ func spellsFrom(window []text.Token, k int, n string) bool {
 }
 
 func nounTrigger(r *resources, toks lexicon.Coded) *lexicon.Trigger {
-	for _, m := range r.triggers.FindCoded(toks) {
+	var buf [4]lexicon.Match[*lexicon.Trigger]
+	for _, m := range r.triggers.AppendCoded(buf[:0], toks) {
 		for _, t := range m.Values {
 			if !t.Verb {
 				return t
@@ -1329,7 +1331,8 @@ func (d *docState) fillArgs(f *frame, dates []dateExpr) {
 		}
 	}
 	if f.typ == EventAttack {
-		for _, m := range d.r.weapons.FindCoded(d.coded[f.s].Slice(f.span0, f.span1)) {
+		var buf [4]lexicon.Match[*lexicon.Weapon]
+		for _, m := range d.r.weapons.AppendCoded(buf[:0], d.coded[f.s].Slice(f.span0, f.span1)) {
 			f.weapons = appendStr(f.weapons, m.Values[0].Name)
 		}
 		if f.subtype == "strike" || f.subtype == "armed assault" || f.subtype == "" {

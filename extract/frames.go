@@ -4,6 +4,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/newsgraph/newsgraph/extract/lexicon"
 	"github.com/newsgraph/newsgraph/extract/syntax"
 	"github.com/newsgraph/newsgraph/extract/text"
 )
@@ -394,7 +395,8 @@ func (d *docState) syntaxFrames(si int, ps *syntax.Sentence, found []*frame, dat
 			}
 		}
 		if f.typ == EventAttack {
-			for _, m := range d.r.weapons.FindCoded(d.coded[si].Slice(f.span0, f.span1)) {
+			var buf [4]lexicon.Match[*lexicon.Weapon]
+			for _, m := range d.r.weapons.AppendCoded(buf[:0], d.coded[si].Slice(f.span0, f.span1)) {
 				f.weapons = appendStr(f.weapons, m.Values[0].Name)
 			}
 			if f.subtype == "strike" {
@@ -1622,7 +1624,8 @@ func (d *docState) lawSearch(f *frame, ps *syntax.Sentence, ch *syntax.Chunk, ac
 			return false
 		}
 	}
-	for _, m := range d.r.triggers.FindCoded(d.coded[f.s]) {
+	var buf [8]lexicon.Match[*lexicon.Trigger]
+	for _, m := range d.r.triggers.AppendCoded(buf[:0], d.coded[f.s]) {
 		if m.Start >= f.b || m.End <= f.a {
 			if t := pickTrigger(m.Values, ps.Toks, m.End); t != nil && t.Type == EventAttack {
 				return false
@@ -1707,7 +1710,8 @@ func (d *docState) weaponDoer(f *frame, ps *syntax.Sentence, doers []int) bool {
 	found := false
 	for _, np := range doers {
 		ch := &ps.Chunks[np]
-		for _, m := range d.r.weapons.FindCoded(d.coded[f.s].Slice(ch.A, ch.B)) {
+		var buf [4]lexicon.Match[*lexicon.Weapon]
+		for _, m := range d.r.weapons.AppendCoded(buf[:0], d.coded[f.s].Slice(ch.A, ch.B)) {
 			f.weapons = appendStr(f.weapons, m.Values[0].Name)
 			found = true
 		}

@@ -117,10 +117,14 @@ func (d *docState) mentioned() int {
 // refs are made only when the record is written, after the analysis has
 // settled every entity's key, name, class and country.
 func (x *Lexical) ref(e *entity) Ref {
-	if e.ref != nil {
-		return *e.ref
+	if e.hasRef {
+		return e.ref
 	}
-	r := Ref{ID: schema.EntityID(e.key), Name: e.name, Class: e.class}
+	id := e.id
+	if id == "" || e.idKey != e.key {
+		id = schema.EntityID(e.key)
+	}
+	r := Ref{ID: id, Name: e.name, Class: e.class}
 	if e.country != "" && e.class != ClassCountry {
 		if c, ok := x.r.countries[e.country]; ok {
 			r.Country = c.name
@@ -128,14 +132,38 @@ func (x *Lexical) ref(e *entity) Ref {
 			r.Country = g.Name
 		}
 	}
+	n := 0
 	for _, a := range e.aliases {
 		if a != e.name {
-			r.Aliases = append(r.Aliases, a)
+			n++
 		}
 	}
-	sort.Strings(r.Aliases)
-	e.ref = &r
+	if n > 0 {
+		r.Aliases = make([]string, 0, n)
+		for _, a := range e.aliases {
+			if a != e.name {
+				r.Aliases = append(r.Aliases, a)
+			}
+		}
+		slices.Sort(r.Aliases)
+	}
+	e.ref, e.hasRef = r, true
 	return r
+}
+
+// sortStableLike sorts s as sort.SliceStable(s, func(i, j int) bool {
+// return less(s[i], s[j]) }) does, element for element: sort.SliceStable
+// and slices.SortStableFunc run the same insertion sort of blocks and
+// merges (both generated from sort's gen_sort_variants.go), which consult
+// the comparison only as "less than", so a comparison that is no strict
+// order gives the same result with both.
+func sortStableLike[E any](s []E, less func(a, b E) bool) {
+	slices.SortStableFunc(s, func(a, b E) int {
+		if less(a, b) {
+			return -1
+		}
+		return 0
+	})
 }
 
 // sortLike sorts s as sort.Slice(s, func(i, j int) bool { return
@@ -261,11 +289,13 @@ func placeDepth(e *entity) int {
 func (x *Lexical) eventOut(d *docState, ev *docEvent) Event {
 	f := &ev.f
 	out := Event{ID: ev.id, Type: f.typ, Subtype: f.subtype, Cameo: f.cameo, Weapons: []string{}, Confidence: 0.7}
-	// sized for what they usually hold; never nil: the record lists [] when none
-	out.Actors = make([]Ref, 0, len(f.actors))
-	out.Targets = make([]Ref, 0, len(f.targets)+len(f.hitPlaces))
-	out.Places = make([]Ref, 0, len(f.places))
-	places := append([]*entity(nil), f.places...)
+	// sized for what they usually hold, in one array; never nil: the
+	// record lists [] when none
+	na, nt := len(f.actors), len(f.targets)+len(f.hitPlaces)
+	refs := make([]Ref, 0, na+nt+len(f.places))
+	out.Actors, out.Targets, out.Places = refs[0:0:na], refs[na:na:na+nt], refs[na+nt:na+nt]
+	places := append(d.buf.places[:0], f.places...)
+	d.buf.places = places
 	home := d.homeForces(f, d.eventCountry(f, places))
 	for _, a := range f.actors {
 		if ag := home[a]; ag != nil {
@@ -306,11 +336,11 @@ func (x *Lexical) eventOut(d *docState, ev *docEvent) Event {
 	if len(f.actors) == 0 {
 		out.ActorText = f.actorText
 	}
-	sort.SliceStable(places, func(i, j int) bool {
-		if di, dj := placeDepth(places[i]), placeDepth(places[j]); di != dj {
-			return di < dj
+	sortStableLike(places, func(a, b *entity) bool {
+		if da, db := placeDepth(a), placeDepth(b); da != db {
+			return da < db
 		}
-		return liesIn(places[i], places[j])
+		return liesIn(a, b)
 	})
 	places = withAreas(places)
 	country := d.eventCountry(f, places)
@@ -335,17 +365,18 @@ func (x *Lexical) eventOut(d *docState, ev *docEvent) Event {
 		out.Country = &r
 	}
 	if f.date != nil {
-		v, t := f.date.Value, f.date.Text
-		out.Date, out.DateText = &v, &t
+		vt := &[2]string{f.date.Value, f.date.Text}
+		out.Date, out.DateText = &vt[0], &vt[1]
 	}
 	out.Weapons = append(out.Weapons, f.weapons...)
-	if f.killed >= 0 {
-		k := f.killed
-		out.Killed = &k
-	}
-	if f.injured >= 0 {
-		k := f.injured
-		out.Injured = &k
+	if f.killed >= 0 || f.injured >= 0 {
+		ki := &[2]int{f.killed, f.injured}
+		if f.killed >= 0 {
+			out.Killed = &ki[0]
+		}
+		if f.injured >= 0 {
+			out.Injured = &ki[1]
+		}
 	}
 	out.Operation = f.operation
 	if ev.retFor != nil {
@@ -357,6 +388,9 @@ func (x *Lexical) eventOut(d *docState, ev *docEvent) Event {
 			out.Evidence = append(out.Evidence, x.sentSpan(d, s))
 		}
 	}
+	// no spare capacity, so that appending to one list never writes
+	// into the next
+	out.Actors, out.Targets = slices.Clip(out.Actors), slices.Clip(out.Targets)
 	if len(f.actors) > 0 {
 		out.Confidence = 0.8
 		if len(f.targets) > 0 || len(out.Places) > 0 {

@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/newsgraph/newsgraph/extract/lexicon"
 	"github.com/newsgraph/newsgraph/extract/text"
 )
 
@@ -94,7 +95,8 @@ func (d *docState) readParticipant(l *wordLists, s, h int) (participant, bool) {
 	// an event trigger inside the phrase keeps its words ("a suicide
 	// bomber" is also the trigger "suicide bomber")
 	a0 := p.a
-	for _, m := range d.r.triggers.FindCoded(d.coded[s].Slice(a0, p.b)) {
+	var buf [4]lexicon.Match[*lexicon.Trigger]
+	for _, m := range d.r.triggers.AppendCoded(buf[:0], d.coded[s].Slice(a0, p.b)) {
 		if a0+m.Start < p.head {
 			p.a = max(p.a, a0+m.Start+1)
 		}
@@ -793,7 +795,8 @@ func claimsAfter(toks []text.Token, b int) bool {
 func (d *docState) nounTriggerAt(s, i int) bool {
 	toks := d.sents[s].Tokens
 	noun, verb := false, false
-	for _, m := range d.r.triggers.FindCoded(d.coded[s].Slice(i, i+1)) {
+	var buf [1]lexicon.Match[*lexicon.Trigger]
+	for _, m := range d.r.triggers.AppendCoded(buf[:0], d.coded[s].Slice(i, i+1)) {
 		for _, t := range m.Values {
 			if t.Verb {
 				verb = true

@@ -78,7 +78,8 @@ func (d *docState) findPersons() {
 			continue
 		}
 		toks := s.Tokens
-		roleMatches := d.r.roles.FindCoded(d.coded[si])
+		d.buf.roles = d.r.roles.AppendCoded(d.buf.roles[:0], d.coded[si])
+		roleMatches := d.buf.roles
 		used := map[int]bool{}
 		for _, rm := range roleMatches {
 			ro := rm.Values[0]

@@ -11,6 +11,17 @@ type relationKey struct{ subject, predicate, value, ref string }
 // relation, since most sentences give none.
 func (x *Lexical) sentSpans(d *docState, s int) []Span { return []Span{x.sentSpan(d, s)} }
 
+// refAndSpan returns a pointer to a copy of r and a one-span evidence
+// slice of sp, made in one allocation: the object and evidence of a
+// relation such as locatedIn, which every place gives.
+func refAndSpan(r Ref, sp Span) (*Ref, []Span) {
+	p := &struct {
+		r  Ref
+		sp [1]Span
+	}{r, [1]Span{sp}}
+	return &p.r, p.sp[:]
+}
+
 // relations reads the relations of a document: roles of people, aliases
 // the text defines, where groups operate and what they seek, when they were
 // founded, who controls what, and where places lie.
@@ -40,12 +51,12 @@ func (x *Lexical) relations(d *docState) []Relation {
 	}
 	for _, e := range d.order {
 		if e.within != nil && len(e.mentions) > 0 {
-			w := x.ref(e.within)
-			add(Relation{Subject: x.ref(e), Predicate: "locatedIn", Object: Object{Ref: &w}, Evidence: []Span{x.sentSpan(d, e.mentions[0].s)}})
+			w, ev := refAndSpan(x.ref(e.within), x.sentSpan(d, e.mentions[0].s))
+			add(Relation{Subject: x.ref(e), Predicate: "locatedIn", Object: Object{Ref: w}, Evidence: ev})
 		} else if e.class == ClassRegion && e.country != "" && len(e.mentions) > 0 {
 			if c := d.countryEntity(e.country); c != nil {
-				w := x.ref(c)
-				add(Relation{Subject: x.ref(e), Predicate: "locatedIn", Object: Object{Ref: &w}, Evidence: []Span{x.sentSpan(d, e.mentions[0].s)}})
+				w, ev := refAndSpan(x.ref(c), x.sentSpan(d, e.mentions[0].s))
+				add(Relation{Subject: x.ref(e), Predicate: "locatedIn", Object: Object{Ref: w}, Evidence: ev})
 			}
 		}
 	}

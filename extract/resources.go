@@ -10,6 +10,7 @@ import (
 	"github.com/newsgraph/newsgraph/extract/internal/gaznames"
 	"github.com/newsgraph/newsgraph/extract/lexicon"
 	"github.com/newsgraph/newsgraph/extract/text"
+	"github.com/newsgraph/newsgraph/schema"
 )
 
 // cand is one thing a phrase may name: a curated lexicon entry or a
@@ -24,6 +25,18 @@ type cand struct {
 	lex      *lexicon.Entry
 	demonym  bool
 	common   bool // the name is also an ordinary word
+	// id is schema.EntityID(key), made once (setKey) for the candidates
+	// kept across documents (the lexicon's and the gazetteer's); "" for
+	// those made per document
+	id string
+}
+
+// setKey sets the key of c and its entity id, the key a part of the id's
+// bytes: for the candidates kept across documents, whose entities then
+// make no id of their own.
+func (c *cand) setKey(key string) {
+	c.id = schema.EntityID(key)
+	c.key = c.id[len(c.id)-len(key):]
 }
 
 // resources are the matchers built once from the lexicon and gazetteer.
@@ -114,7 +127,8 @@ func buildResources() *resources {
 	r.translit.Grow(2 * len(r.lex.Entries))
 	r.stopwords, r.givenNames = newWordSet(r.lex.Stopwords), newWordSet(r.lex.GivenNames)
 	for _, e := range r.lex.Entries {
-		c := &cand{class: e.Class, key: classPrefix(e.Class) + e.Key, name: e.Name, country: e.Country, wikidata: e.Wikidata, lex: e}
+		c := &cand{class: e.Class, name: e.Name, country: e.Country, wikidata: e.Wikidata, lex: e}
+		c.setKey(classPrefix(e.Class) + e.Key)
 		if e.Class == ClassStateForce && e.Country != "" {
 			for _, a := range e.Aliases {
 				if strings.HasSuffix(a, " army") || strings.HasSuffix(a, " military") {
@@ -241,11 +255,14 @@ func gazCand(e *gazetteer.Entry) *cand {
 	c := &cand{name: e.Name, country: e.Country, wikidata: e.Wikidata, gaz: e, common: e.Common}
 	switch e.Kind {
 	case gazetteer.KindCountry:
-		c.class, c.key = ClassCountry, "country/"+strings.ToLower(e.Country)
+		c.class = ClassCountry
+		c.setKey("country/" + strings.ToLower(e.Country))
 	case gazetteer.KindRegion:
-		c.class, c.key = ClassRegion, "region/"+strings.ToLower(e.ID)
+		c.class = ClassRegion
+		c.setKey("region/" + strings.ToLower(e.ID))
 	default:
-		c.class, c.key = ClassPlace, "place/"+strings.ToLower(e.ID)
+		c.class = ClassPlace
+		c.setKey("place/" + strings.ToLower(e.ID))
 	}
 	if e.Kind != gazetteer.KindCountry {
 		c.name = asciiName(e)
@@ -301,19 +318,25 @@ func classPrefix(class string) string {
 
 // slug turns a name into an IRI-safe key part.
 func slug(s string) string {
-	n := text.Normalize(s)
-	var b strings.Builder
+	// in stack buffers, byte by byte: every byte of a rune beyond ASCII
+	// is no letter or digit, and a run of those is one dash
+	var nb, sb [64]byte
+	n := text.AppendNormalize(nb[:0], s)
+	b := sb[:0]
 	dash := false
-	for _, r := range n {
-		if r >= 'a' && r <= 'z' || r >= '0' && r <= '9' {
-			b.WriteRune(r)
+	for _, c := range n {
+		if c >= 'a' && c <= 'z' || c >= '0' && c <= '9' {
+			b = append(b, c)
 			dash = false
-		} else if !dash && b.Len() > 0 {
-			b.WriteByte('-')
+		} else if !dash && len(b) > 0 {
+			b = append(b, '-')
 			dash = true
 		}
 	}
-	return strings.TrimSuffix(b.String(), "-")
+	if len(b) > 0 && b[len(b)-1] == '-' {
+		b = b[:len(b)-1]
+	}
+	return string(b)
 }
 
 // addTranslit indexes a curated name or region by the transliteration keys

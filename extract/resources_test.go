@@ -61,3 +61,20 @@ func TestResourceCaches(t *testing.T) {
 		}
 	}
 }
+
+// TestSlug: one row per shape of name the keys are made of.
+func TestSlug(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"Vardo Hills Front", "vardo-hills-front"},
+		{"São Tomé", "sao-tome"},
+		{"Korr–Bel (North)", "korr-bel-north"},
+		{"  trailing dots...", "trailing-dots"},
+		{"Brigade 17", "brigade-17"},
+		{"ΑΒΓ Movement", "movement"},
+		{"a very long name of an invented movement for the liberation of the eastern hill valleys", "a-very-long-name-of-an-invented-movement-for-the-liberation-of-the-eastern-hill-valleys"},
+	} {
+		if got := slug(c.in); got != c.want {
+			t.Errorf("slug(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}

@@ -136,11 +136,30 @@ func TranslitKey(name string) (key string, ok bool) {
 }
 
 func translitKeyOf(toks []text.Token) (string, bool) {
-	var words []string
+	var buf [64]byte
+	k, ok := appendTranslitKey(buf[:0], toks)
+	return string(k), ok
+}
+
+// appendTranslitKey appends the transliteration key of the phrase toks
+// to dst: TranslitKey without making strings, for the many phrases
+// Translit.AppendMissing tries. When the key is too short it appends
+// nothing and ok is false.
+func appendTranslitKey(dst []byte, toks []text.Token) (key []byte, ok bool) {
+	start := len(dst)
+	words, letters := 0, 0
 	cur := ""
 	flush := func() {
-		if k := TranslitWord(cur); k != "" {
-			words = append(words, k)
+		n := len(dst)
+		if words > 0 {
+			dst = append(dst, ' ')
+		}
+		m := len(dst)
+		if dst = appendSkeleton(dst, cur); len(dst) == m {
+			dst = dst[:n] // a particle
+		} else {
+			words++
+			letters += len(dst) - m
 		}
 		cur = ""
 	}
@@ -151,7 +170,7 @@ func translitKeyOf(toks []text.Token) (string, bool) {
 		case Joiner(t):
 			flush()
 		case t.Kind != text.Word:
-			return "", false
+			return dst[:start], false
 		case i > 0 && !t.SpaceBefore && toks[i-1].Norm == "'":
 			cur += t.Norm
 		default:
@@ -160,14 +179,10 @@ func translitKeyOf(toks []text.Token) (string, bool) {
 		}
 	}
 	flush()
-	letters := 0
-	for _, w := range words {
-		letters += len(w)
+	if words < minTranslitWords || letters < minTranslitLetters {
+		return dst[:start], false
 	}
-	if len(words) < minTranslitWords || letters < minTranslitLetters {
-		return "", false
-	}
-	return strings.Join(words, " "), true
+	return dst, true
 }
 
 // Translit finds names by their transliteration key (TranslitKey), for the
@@ -177,6 +192,10 @@ type Translit[V any] struct {
 	// firsts holds the skeletons of the names' first words, so that a
 	// phrase is keyed only where a name may start.
 	firsts map[string]bool
+	// firstBits has the bit firstBit(w) of each skeleton w of firsts: a
+	// word whose bit is clear starts no name, and the map is not asked
+	// (a few thousand skeletons set about one bit in twenty).
+	firstBits [1 << firstHashBits / 64]uint64
 
 	// lazy holds the ids of values added by AddLazy, made into values by
 	// resolve when their key is first found, after the key's own values
@@ -224,26 +243,54 @@ func (x *Translit[V]) AddLazy(key string, id uint32, resolve func(uint32) V) {
 	}
 	x.resolve = resolve
 	x.lazy[key] = append(x.lazy[key], id)
-	x.firsts[key[:strings.IndexByte(key, ' ')]] = true
+	x.addFirst(key[:strings.IndexByte(key, ' ')])
 }
 
-// values returns the values of key, nil if none.
-func (x *Translit[V]) values(key string) []V {
-	vs := x.byKey[key]
-	ids, ok := x.lazy[key]
+// firstHashBits is the size of Translit.firstBits: 1<<16 bits, 8 KiB.
+const firstHashBits = 16
+
+// firstBit is the bit of firstBits for skeleton w: the low bits of its
+// FNV-1a hash.
+func firstBit[S string | []byte](w S) uint32 {
+	h := uint32(2166136261)
+	for i := 0; i < len(w); i++ {
+		h = (h ^ uint32(w[i])) * 16777619
+	}
+	return h & (1<<firstHashBits - 1)
+}
+
+// addFirst notes skeleton w as the first word of a name.
+func (x *Translit[V]) addFirst(w string) {
+	x.firsts[w] = true
+	b := firstBit(w)
+	x.firstBits[b/64] |= 1 << (b % 64)
+}
+
+// isFirst reports whether skeleton w is the first word of a name.
+func (x *Translit[V]) isFirst(w []byte) bool {
+	b := firstBit(w)
+	return x.firstBits[b/64]&(1<<(b%64)) != 0 && x.firsts[string(w)]
+}
+
+// values returns the values of key, nil if none. Its look-ups of the
+// []byte key make no string; only a key resolved for the first time is
+// copied into one.
+func (x *Translit[V]) values(key []byte) []V {
+	vs := x.byKey[string(key)]
+	ids, ok := x.lazy[string(key)]
 	if !ok {
 		return vs
 	}
 	x.mu.Lock()
 	defer x.mu.Unlock()
-	if r, ok := x.resolved[key]; ok {
+	if r, ok := x.resolved[string(key)]; ok {
 		return r
 	}
 	r := append([]V(nil), vs...)
 	for _, id := range ids {
 		r = append(r, x.resolve(id))
 	}
-	x.resolved[key] = r
+	x.resolved[string(key)] = r
 	return r
 }
 
@@ -252,7 +299,7 @@ func (x *Translit[V]) values(key string) []V {
 // keys compiled ahead of time.
 func (x *Translit[V]) AddKey(key string, v V) {
 	x.byKey[key] = append(x.byKey[key], v)
-	x.firsts[key[:strings.IndexByte(key, ' ')]] = true
+	x.addFirst(key[:strings.IndexByte(key, ' ')])
 }
 
 // AppendMissing appends to found the matches of toks by key that overlap
@@ -269,9 +316,9 @@ func (x *Translit[V]) AppendMissing(found []Match[V], toks []text.Token, holds f
 		}
 		return false
 	}
-	var buf [64]byte
+	var buf, kbuf [64]byte
 	for i := 0; i < len(toks); i++ {
-		if !toks[i].Upper() || toks[i].Kind != text.Word || !x.firsts[string(appendSkeleton(buf[:0], toks[i].Norm))] {
+		if !toks[i].Upper() || toks[i].Kind != text.Word || !x.isFirst(appendSkeleton(buf[:0], toks[i].Norm)) {
 			continue
 		}
 		end := nameRunEnd(toks, i)
@@ -279,7 +326,7 @@ func (x *Translit[V]) AppendMissing(found []Match[V], toks []text.Token, holds f
 			if covered(i, j) || !toks[j-1].Upper() {
 				continue
 			}
-			k, ok := translitKeyOf(toks[i:j])
+			k, ok := appendTranslitKey(kbuf[:0], toks[i:j])
 			if !ok {
 				continue
 			}

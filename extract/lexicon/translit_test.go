@@ -73,3 +73,25 @@ func TestPreferredSpelling(t *testing.T) {
 		}
 	}
 }
+
+// TestTranslitIsFirst checks the bit filter in front of the map of first
+// words: every first word added is found, through the filter, and a word
+// that starts no name is not.
+func TestTranslitIsFirst(t *testing.T) {
+	x := NewTranslit[int]()
+	names := []string{"Harakat Tahrir al-Wadi", "Jaysh Nahr al-Qamar", "Korrim Vastey Front"}
+	for i, n := range names {
+		x.Add(n, i)
+	}
+	x.AddLazy("lndr vstrk", 7, func(id uint32) int { return int(id) })
+	for _, w := range []string{"Harakat", "Harakah", "Jaish", "Korim", "Landor"} {
+		if !x.isFirst(appendSkeleton(nil, w)) {
+			t.Errorf("isFirst(%q) = false, want true", w)
+		}
+	}
+	for _, w := range []string{"Tahrir", "Vastey", "Qamar", "Monday"} {
+		if x.isFirst(appendSkeleton(nil, w)) {
+			t.Errorf("isFirst(%q) = true, want false", w)
+		}
+	}
+}

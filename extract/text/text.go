@@ -205,6 +205,15 @@ func Normalize(s string) string {
 	return string(appendFold(buf[:0], s))
 }
 
+// AppendNormalize appends Normalize(s) to dst: for comparing normalised
+// forms in buffers of the caller's, without making strings of them.
+func AppendNormalize(dst []byte, s string) []byte {
+	if plainNorm(s) {
+		return append(dst, s...)
+	}
+	return appendFold(dst, s)
+}
+
 // plainNorm reports whether s is its own normalised form: ASCII without
 // capitals.
 func plainNorm(s string) bool {

@@ -76,6 +76,9 @@ func TestNormalize(t *testing.T) {
 		if got := Normalize(in); got != want {
 			t.Errorf("Normalize(%q) = %q, want %q", in, got, want)
 		}
+		if got := string(AppendNormalize([]byte("x:"), in)); got != "x:"+want {
+			t.Errorf("AppendNormalize(%q, %q) = %q, want %q", "x:", in, got, "x:"+want)
+		}
 	}
 }
 
