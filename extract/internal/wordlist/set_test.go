@@ -1,6 +1,7 @@
 package wordlist
 
 import (
+	"fmt"
 	"slices"
 	"testing"
 )
@@ -17,6 +18,7 @@ func TestSetAndMap(t *testing.T) {
 		{"inflected forms", map[string]int{"attack": 1, "attacks": 2, "attacked": 3, "attacking": 4, "a": 5, "at": 6}},
 		{"with empty", map[string]int{"": 7, "the": 8}},
 		{"same length and ends", map[string]int{"shot": 1, "shut": 2, "slit": 3, "spat": 4, "stet": 5}},
+		{"same hash, many", sameShape(600)},
 	} {
 		set := map[string]bool{}
 		for w := range tt.m {
@@ -55,4 +57,14 @@ func TestSetAndMap(t *testing.T) {
 			t.Errorf("%s: Words() = %q, want %q", tt.name, got, words)
 		}
 	}
+}
+
+// sameShape returns n words of one length and the same first, middle and
+// last bytes, which share their hash and so their first slot and tag.
+func sameShape(n int) map[string]int {
+	m := map[string]int{}
+	for i := range n {
+		m[fmt.Sprintf("k%03dq%03dz", i/1000, i%1000)] = i
+	}
+	return m
 }
