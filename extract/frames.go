@@ -333,9 +333,11 @@ func (d *docState) syntaxFrames(si int, ps *syntax.Sentence, found []*frame, dat
 			// strikes"): its clause roles as an attack's
 			if def, h = genericAttack(ps, f); def != nil {
 				d.fillFromSyntax(f, ps, def, h, false)
-				if c := ps.ChunkOf[h]; !f.verb && ps.Chunks[c].Kind == syntax.NP && happened(ps, c) {
+				if c := ps.ChunkOf[h]; ps.Chunks[c].Kind == syntax.NP && (!f.verb && happened(ps, c) || f.verb && performedAny(ps, c)) {
 					// "the airstrikes killed nine", "since the
-					// airstrikes": its clause reports it
+					// airstrikes", "it carried out airstrikes" (the
+					// lexicon's verb trigger around the noun): its
+					// clause reports it
 					f.reported, f.told = true, true
 				}
 			}
@@ -365,6 +367,7 @@ func (d *docState) syntaxFrames(si int, ps *syntax.Sentence, found []*frame, dat
 		}
 	}
 	d.contactTargets(ps, found)
+	trimWindowTargets(ps, found)
 	n := len(found)
 	for c := range ps.Chunks {
 		ch := &ps.Chunks[c]
@@ -412,6 +415,46 @@ func (d *docState) syntaxFrames(si int, ps *syntax.Sentence, found []*frame, dat
 	d.pursuedTargets(ps, found)
 	d.intendedTargets(ps, found)
 	return found
+}
+
+// trimWindowTargets ends each target the trigger lexicon's token window
+// described ("against the town lasted two weeks", "a ferry moored
+// beside the") where the noun phrase it starts in ends: the window counts
+// words, the parse knows the phrase.
+func trimWindowTargets(ps *syntax.Sentence, found []*frame) {
+	for _, f := range found {
+		for i, t := range f.targetText {
+			a, b := textSpan(ps.Toks, t)
+			if a < 0 || a >= len(ps.ChunkOf) || ps.ChunkOf[a] < 0 {
+				continue
+			}
+			if ch := &ps.Chunks[ps.ChunkOf[a]]; ch.Kind == syntax.NP && b > ch.B && ch.Head < ch.B && !gluedAt(ps.Toks, ch.B) {
+				f.targetText[i] = joinText(ps.Toks[a:ch.B])
+			}
+		}
+	}
+}
+
+// gluedAt reports whether token k is a hyphen with no space on either
+// side: the phrase goes on through a compound the chunker cut
+// ("American-owned vessel").
+func gluedAt(toks []text.Token, k int) bool {
+	return k+1 < len(toks) && toks[k].Norm == "-" && !toks[k].SpaceBefore && !toks[k+1].SpaceBefore
+}
+
+// textSpan returns the tokens [a, b) of toks whose text is t, or -1, -1.
+func textSpan(toks []text.Token, t string) (int, int) {
+	for a := range toks {
+		if !strings.HasPrefix(t, toks[a].Text) {
+			continue
+		}
+		for b := a + 1; b <= len(toks) && b-a <= 8; b++ {
+			if joinText(toks[a:b]) == t {
+				return a, b
+			}
+		}
+	}
+	return -1, -1
 }
 
 // pursuedTargets gives the attacks of a sentence that name no one hit the
@@ -671,7 +714,8 @@ func (d *docState) reducedVictims(f *frame, ps *syntax.Sentence) {
 // passiveVictims reads a lexicon verb frame whose verb group the syntax
 // reads as a passive with no auxiliary before it ("Four police officers
 // killed.", "5 rebels shot dead as they fled", "two were killed and
-// several others injured"): the lexicon, seeing no "was" or "were", took
+// several others injured", "an officer was among those killed"): the
+// lexicon, seeing no "was" or "were", took
 // the subject for the doer; it names those who were hit, so its entities
 // move from the frame's actors to its targets. The clause tells its harm
 // as news, as the lexicon's reading did, so a weak verb ("killed") still
@@ -681,10 +725,21 @@ func (d *docState) passiveVictims(f *frame, ps *syntax.Sentence) {
 		return
 	}
 	c := ps.ChunkOf[f.a]
-	if c < 0 || ps.Chunks[c].Kind != syntax.VG || !ps.Chunks[c].Passive || ps.Chunks[c].Reduced || ps.Chunks[c].A != f.a {
+	if c < 0 || ps.Chunks[c].Kind != syntax.VG || !ps.Chunks[c].Passive || ps.Chunks[c].A != f.a {
 		return
 	}
-	if cl := ps.ClauseOf(c); cl != nil && cl.Subj >= 0 && cl.Agent < 0 && d.doersToTargets(f, ps, cl.Subj) {
+	if ps.Chunks[c].Reduced && ps.PrepOf(c-1) != "among" {
+		return // "among those killed": the one among them was hit
+	}
+	cl := ps.ClauseOf(c)
+	if cl == nil || cl.Subj < 0 || cl.Agent >= 0 {
+		return
+	}
+	moved := d.doersToTargets(f, ps, cl.Subj)
+	if o := ps.Among(c - 1); o >= 0 && o != cl.Subj {
+		moved = d.doersToTargets(f, ps, o) || moved // the one among them
+	}
+	if moved {
 		f.explicitActor = len(f.actors) > 0
 		f.passive, f.weak = true, false
 	}
@@ -798,6 +853,12 @@ func happened(ps *syntax.Sentence, c int) bool {
 		if existential(ps, cl) && cl.Obj == c {
 			return true // "there was an explosion near the market"
 		}
+		if performed(ps, cl, c) {
+			return true // "it carried out an attack near the bridge"
+		}
+		if cl.Obj == c && !v.Passive && !v.Inf && !v.Modifier && witnessVerbs.Has(v.Lemma) {
+			return true // "residents reported heavy shelling"
+		}
 		if cl.Subj == c && !cl.Inherited && !v.Passive && !v.Inf && !v.Modifier && resultVerbs.Has(v.Lemma) {
 			return true // "an explosion ripped through a market", "the strike hit a school"
 		}
@@ -807,6 +868,36 @@ func happened(ps *syntax.Sentence, c int) bool {
 					return true
 				}
 			}
+		}
+	}
+	return false
+}
+
+// performed reports whether event noun c is what the finite clause cl
+// says its doer performed: the object of a light verb ("the ministry
+// carried out air strikes", "it launched an offensive") or the subject of
+// its passive ("an attack was carried out near the bridge"). An
+// infinitive ("plans to launch strikes") reports no act.
+func performed(ps *syntax.Sentence, cl *syntax.Clause, c int) bool {
+	v := &ps.Chunks[cl.Verb]
+	if v.Neg || v.Modal || v.Inf && !aspectInfinitive(ps, cl.Verb) || v.Modifier || !lightFrameVerbs.Has(v.Lemma) {
+		return false
+	}
+	if vagueEventNouns.Has(ps.Toks[ps.Chunks[c].Head].Norm) {
+		return false // "we begin this operation": announced, or no attack
+	}
+	if v.Passive {
+		return cl.Subj == c && !cl.Inherited
+	}
+	return cl.Obj == c
+}
+
+// performedAny reports whether a clause of ps says event noun c was
+// performed (performed).
+func performedAny(ps *syntax.Sentence, c int) bool {
+	for i := range ps.Clauses {
+		if performed(ps, &ps.Clauses[i], c) {
+			return true
 		}
 	}
 	return false
@@ -897,6 +988,9 @@ func existential(ps *syntax.Sentence, cl *syntax.Clause) bool {
 	sj := &ps.Chunks[cl.Subj]
 	return sj.B-sj.A == 1 && ps.Toks[sj.A].Norm == "there" && ps.Tags[ps.Chunks[cl.Verb].Head] == syntax.Be
 }
+
+// witnessVerbs tell of their object, an event, as a fact.
+var witnessVerbs = grammarList("witnessVerbs")
 
 // occurVerbs say that their subject, an event, took place.
 var occurVerbs = grammarList("occurVerbs")
@@ -1257,8 +1351,12 @@ func rolesOf(ps *syntax.Sentence, def *frameDef, c int) synRoles {
 		r.places, r.victims = nil, nil
 		// the clause whose subject the noun is speaks of it: "an
 		// airstrike hit a hospital", "a drone strike killed two"
+		// and the light verb that says it was done tells its doer:
+		// "the ministry carried out airstrikes on the depot" (not "asked
+		// to resume air strikes")
 		for i := range ps.Clauses {
-			subjectResult(ps, &ps.Clauses[i], c, &r, nil)
+			cl := &ps.Clauses[i]
+			_ = subjectResult(ps, cl, c, &r, nil) || performed(ps, cl, c) && lightDoer(ps, cl, c, &r, nil)
 		}
 		return r
 	}
@@ -1284,21 +1382,7 @@ func rolesOf(ps *syntax.Sentence, def *frameDef, c int) synRoles {
 		cl := &ps.Clauses[i]
 		v := &ps.Chunks[cl.Verb]
 		switch {
-		case cl.Obj == c && !v.Passive && lightFrameVerbs.Has(v.Lemma):
-			if cl.Subj >= 0 {
-				r.actors = append(r.actors, cl.Subj)
-			}
-			for _, p := range cl.Preps {
-				prep(p, false)
-			}
-			if cl.Subj >= 0 {
-				r.doers = true
-			}
-		case cl.Subj == c && v.Passive && lightFrameVerbs.Has(v.Lemma) && cl.Agent >= 0:
-			// "the shootings were carried out by gunmen": the agent of
-			// the light verb did what its subject names
-			r.actors = append(r.actors, cl.Agent)
-			r.doers = true
+		case lightDoer(ps, cl, c, &r, func(p int) { prep(p, false) }):
 		case cl.Obj == c && !v.Passive && (v.Lemma == "survive" || repelVerbs.Has(v.Lemma) && !possessed(ps, c)) && cl.Subj >= 0:
 			// "the president survived an assassination attempt",
 			// "soldiers repelled the attack": the one who survived or
@@ -1343,6 +1427,36 @@ func rolesOf(ps *syntax.Sentence, def *frameDef, c int) synRoles {
 		}
 	}
 	return r
+}
+
+// lightDoer reads clause cl when event noun c is what its light verb
+// says was done ("X carried out the raid", "the shootings were carried
+// out by gunmen"): the subject, or the passive's agent, is the doer; prep,
+// when not nil, reads the clause's prepositional phrases ("launched
+// strikes on the depot"). It reports whether cl is such a clause.
+func lightDoer(ps *syntax.Sentence, cl *syntax.Clause, c int, r *synRoles, prep func(int)) bool {
+	v := &ps.Chunks[cl.Verb]
+	if !lightFrameVerbs.Has(v.Lemma) {
+		return false
+	}
+	switch {
+	case cl.Obj == c && !v.Passive:
+		if cl.Subj >= 0 {
+			r.actors = append(r.actors, cl.Subj)
+			r.doers = true
+		}
+		if prep != nil {
+			for _, p := range cl.Preps {
+				prep(p)
+			}
+		}
+		return true
+	case cl.Subj == c && v.Passive && cl.Agent >= 0:
+		r.actors = append(r.actors, cl.Agent)
+		r.doers = true
+		return true
+	}
+	return false
 }
 
 // subjectResult reads clause cl when event noun c is its subject and its
@@ -1391,12 +1505,19 @@ func nounBeforeHead(ps *syntax.Sentence, np int) bool {
 // noun c holds responsible, or -1: "blamed the attack on the market on
 // X" (the last "on" phrase after the noun), "blamed X for the attack"
 // (the object), "X was blamed for the attack" (the subject), "an attack
-// blamed on X" (its "on" phrase). attached are the phrases attached to c.
+// blamed on X" (its "on" phrase), "X was responsible for the attack" (the
+// subject). attached are the phrases attached to c.
 func blamedFor(ps *syntax.Sentence, c int, attached []int) int {
 	for i := range ps.Clauses {
 		cl := &ps.Clauses[i]
 		v := &ps.Chunks[cl.Verb]
-		if v.Lemma != "blame" || v.Neg || v.Modal {
+		if v.Neg || v.Modal {
+			continue
+		}
+		if r := responsibleFor(ps, cl, c); r >= 0 {
+			return r
+		}
+		if v.Lemma != "blame" {
 			continue
 		}
 		switch {
@@ -1421,6 +1542,26 @@ func blamedFor(ps *syntax.Sentence, c int, attached []int) int {
 					return p
 				}
 			}
+		}
+	}
+	return -1
+}
+
+// responsibleFor returns the subject of clause cl when it says the
+// subject was responsible for event noun c ("the militia was responsible
+// for the attack", "X is believed responsible for the bombing"), or -1.
+func responsibleFor(ps *syntax.Sentence, cl *syntax.Clause, c int) int {
+	if cl.Subj < 0 || ps.PrepOf(c) != "for" || !inPreps(ps, cl, c, "for") {
+		return -1
+	}
+	switch ps.Toks[ps.Chunks[cl.Subj].A].Norm {
+	case "no", "nobody", "none", "neither":
+		return -1 // "no group was responsible for the attack"
+	}
+	v := &ps.Chunks[cl.Verb]
+	for k := v.B; k < ps.Chunks[c].A; k++ {
+		if ps.Toks[k].Norm == "responsible" {
+			return cl.Subj
 		}
 	}
 	return -1

@@ -35,6 +35,9 @@ func rolesOfAll(es []Event) string {
 // no attack that took place. The sentences are written for this test.
 var unrealTests = []struct{ name, in string }{
 	{"question", "Was it an air strike by the army on the village?"},
+	{"light verb in an infinitive of a threat", "The group threatened to carry out attacks on Kano."},
+	{"light verb under a modal", "The minister said the army would conduct airstrikes near Mosul."},
+	{"negated verb of witness", "Residents did not report any shelling near Idlib."},
 	{"modal right before the verb", "Officials said the rebels must attack the town soon."},
 	{"modal over a coordination", "The governor said the suspect should be jailed or shot."},
 	{"prevented event noun", "Police foiled a bombing at a church in Kano."},

@@ -195,10 +195,22 @@ func (p *Parser) markPass(pass int) {
 				c.Reduced, c.Passive = true, true
 				continue
 			}
+			if v > 0 && s.Chunks[v-1].Kind == NP && s.Chunks[v-1].B == c.A && s.PrepOf(v-1) == "among" {
+				// "among those killed", "among six people wounded":
+				// the people a harm befell
+				c.Reduced, c.Passive = true, true
+				continue
+			}
 			if v > 0 && s.Chunks[v-1].Kind == NP && s.Chunks[v-1].B == c.A && c.B < len(s.Toks) {
 				switch s.Toks[c.B].Norm {
 				case "by", "to", "near", "at", "in", "on", "along", "outside", "inside", "with":
 					if s.laterFinite(v) || s.Toks[c.B].Norm == "by" {
+						c.Reduced, c.Passive = true, true
+					}
+				case "of", "for":
+					// "men accused of bombing a church were
+					// arrested": a charge and its gerund
+					if c.B+1 < len(s.Toks) && s.Tags[c.B+1] == VerbIng && s.laterFinite(v) {
 						c.Reduced, c.Passive = true, true
 					}
 				}
@@ -300,6 +312,12 @@ func (p *Parser) subject(cl *Clause) {
 	vc := s.Chunks[cl.Verb]
 	if vc.Reduced {
 		cl.Subj = cl.Verb - 1
+		if np := &s.Chunks[cl.Verb-1]; np.B-np.A == 1 && s.Tags[np.A] == Pron {
+			if o := s.Among(cl.Verb - 1); o >= 0 {
+				// "an officer was among those killed": the officer
+				cl.Subj = o
+			}
+		}
 		return
 	}
 	if vc.Modifier {
@@ -337,7 +355,16 @@ func (p *Parser) subject(cl *Clause) {
 			return
 		}
 		if c.Kind == VG {
-			if c.Reduced || c.Modifier || c.Inf || c.Raised {
+			if s.prepGerund(j, cl.Verb) {
+				// "two men were accused of bombing a church", "were
+				// arrested for attacking a bus": the passive's
+				// subject does the act of the gerund
+				if o := s.ClauseOf(j); o != nil {
+					cl.Subj = o.Subj
+				}
+				return
+			}
+			if c.Reduced || c.Modifier || c.Inf || c.Raised || s.governedGerund(j) {
 				// "a bomber riding a motorcycle crashed", "an IED
 				// intended to target soldiers exploded", "attackers
 				// suspected to be linked to X threw": the participle
@@ -362,7 +389,7 @@ func (p *Parser) subject(cl *Clause) {
 		}
 		// the object of a participle that describes the noun before
 		// it: "a bomber riding a motorcycle crashed into"
-		if j > 0 && s.Chunks[j-1].Kind == VG && (s.Chunks[j-1].Modifier || s.Chunks[j-1].Inf) && s.Chunks[j-1].B == c.A && !s.conjBetween(c.B, vc.A) {
+		if j > 0 && s.Chunks[j-1].Kind == VG && (s.Chunks[j-1].Modifier || s.Chunks[j-1].Inf || s.governedGerund(j-1)) && s.Chunks[j-1].B == c.A && !s.conjBetween(c.B, vc.A) {
 			pos = c.A
 			continue
 		}
@@ -388,6 +415,46 @@ func (p *Parser) subject(cl *Clause) {
 		cl.Subj = j
 		return
 	}
+}
+
+// prepGerund reports whether verb group v is a gerund governed by a
+// preposition right after passive verb group c ("were accused of
+// bombing", "was jailed for attacking"): the subject of the passive does
+// the gerund's act. A reduced participle ("men suspected of kidnapping")
+// is read as the noun's description, its noun the subject.
+func (s *Sentence) prepGerund(c, v int) bool {
+	vc, pc := &s.Chunks[v], &s.Chunks[c]
+	return pc.Passive && !pc.Reduced && vc.A == pc.B+1 && s.governedGerund(v)
+}
+
+// Among returns, for noun phrase np governed by "among" ("was among
+// those killed", "was among six people wounded"), the subject of the
+// clause it stands in, one of those np names; -1 where there is none.
+func (s *Sentence) Among(np int) int {
+	c := &s.Chunks[np]
+	if s.PrepOf(np) != "among" {
+		return -1
+	}
+	for i := len(s.Clauses) - 1; i >= 0; i-- {
+		if cl := &s.Clauses[i]; s.Chunks[cl.Verb].B <= c.A {
+			return cl.Subj
+		}
+	}
+	return -1
+}
+
+// governedGerund reports whether verb group v is a gerund that "of" or
+// "for" governs, the act of a charge or a reason ("of bombing a church",
+// "for attacking the bus"): it and its object stand inside the clause of
+// the verb before them. After "in" or "during" the -ing form names an
+// event ("killed during fighting"), not an act of the subject.
+func (s *Sentence) governedGerund(v int) bool {
+	c := &s.Chunks[v]
+	if c.Kind != VG || c.Head != c.A || s.Tags[c.Head] != VerbIng || c.A == 0 || s.Tags[c.A-1] != Prep {
+		return false
+	}
+	p := s.Toks[c.A-1].Norm
+	return p == "of" || p == "for"
 }
 
 // chained reports whether finite verb group v follows a comma and names

@@ -164,21 +164,54 @@ func (p *Parser) disambiguate() {
 			if s.Toks[i].Norm == "s" { // a contraction "'s" that is not possessive
 				s.Tags[i] = PossS
 			}
+		case Det:
+			if p.standsAlone(i) {
+				s.Tags[i] = Pron // "among those killed", "those who fled"
+			}
 		}
 	}
 }
 
-// reportedVerb reports whether the adverb at i is a past form of a verb
-// that heads its passive: "reported" stands inside a verb group before
-// the verb it hedges ("two were reported killed", "were reported to have
-// fled"), but after "be" with no verb form after it, it is the verb
-// itself: "armed clashes were reported between X and Y".
+// standsAlone reports whether the demonstrative at i ("those", "these")
+// is a noun phrase of its own: a past form, a relative pronoun, a
+// preposition or a stop follows it, not a noun ("those killed in the
+// raid", "those who fled", "those in the car").
+func (p *Parser) standsAlone(i int) bool {
+	switch p.s.Toks[i].Norm {
+	case "those", "these":
+	default:
+		return false
+	}
+	switch p.nextTag(i) {
+	case VerbPast, Sub, Prep, Punct:
+		return true
+	}
+	return false
+}
+
+// reportedVerb reports whether the adverb at i is a past form of a verb:
+// "reported" stands inside a verb group before the verb it hedges ("two
+// were reported killed", "were reported to have fled"), but after "be"
+// with no verb form after it, it is the verb itself ("armed clashes were
+// reported between X and Y"), and so it is between a subject and an
+// object ("residents reported heavy shelling").
 func (p *Parser) reportedVerb(i int) bool {
 	s := &p.s
 	if !strings.HasSuffix(s.Toks[i].Norm, "ed") {
 		return false
 	}
-	if prev, _ := p.prevTag(i); prev != Be {
+	prev, _ := p.prevTag(i)
+	switch prev {
+	case Noun, Proper, Pron:
+		// "residents reported heavy shelling", "police reported two
+		// attacks": after its subject and before its object
+		switch p.nextTag(i) {
+		case Det, Num, Adj, Noun, Poss, Proper:
+			return true
+		}
+		return false
+	case Be:
+	default:
 		return false
 	}
 	switch p.nextTag(i) {
@@ -308,6 +341,8 @@ func (p *Parser) afterNoun(i, k int) Tag {
 		return Verb // "the militia shoots and kills a guard"
 	case det:
 		return Noun
+	case third && p.pastVerbNext(i):
+		return Noun // "Air strikes killed ten", "Taliban attacks hit two posts"
 	case s.Tags[k] == Proper:
 		return Verb
 	case third && p.nextTag(i) != Prep && p.nextTag(i) != Punct:
@@ -316,6 +351,24 @@ func (p *Parser) afterNoun(i, k int) Tag {
 		return Verb
 	}
 	return Noun
+}
+
+// pastVerbNext reports whether the -s form at i is followed by the finite
+// verb of its clause: a past form that a determiner, number, pronoun,
+// name, preposition or stop follows ("strikes killed ten", "attacks hit
+// the town", "raids resumed on Monday"). Two finite verbs do not follow
+// each other, so the -s form heads the subject. A past form before a
+// noun may be an adjective ("the militia attacks armed convoys"): no.
+func (p *Parser) pastVerbNext(i int) bool {
+	s := &p.s
+	if i+1 >= len(s.Toks) || s.Tags[i+1] != VerbPast {
+		return false
+	}
+	switch p.nextTag(i + 1) {
+	case Det, Num, Pron, Poss, Proper, Prep, Punct, To:
+		return true
+	}
+	return false
 }
 
 // coordinatedThird reports whether the third-person form at i is joined
