@@ -88,6 +88,16 @@ var argTests = []struct {
 		"Bandits", "six more"},
 	{"'another' and a count, no noun: more of the people named before", "Raiders killed three villagers in Katsina and injured another 7.",
 		"Raiders", "another 7"},
+	{"an agentless passive, its doer the armed subject of an 'after' clause", "A taxi driver was wounded in Kitui after a police officer reportedly slapped him twice.",
+		"Kenya", "drivers"},
+	{"an agentless passive, its doer the armed subject of a 'when' clause", "A shopkeeper was hurt in Kisumu when two policemen kicked him.",
+		"Kenya", "traders"},
+	{"a national army by its French acronym", "The FAB raided a hideout near Segbana (Segbana, Alibori) on Sunday.",
+		"Benin Armed Forces", "hideout"},
+	{"search operations are no attack: the patrol conducting them was hit", "A gendarmerie patrol conducting search operations near Kidal was ambushed on Monday. One gendarme died.",
+		"", "Mali"},
+	{"rescue operations are no attack: the troops carrying them out were hit", "Troops carrying out rescue operations in Kidal came under fire on Monday.",
+		"", "Mali"},
 	{"people counted among the dead after a village raided", "Bandits raided a village in Katsina on Monday. Three farmers were among the dead.",
 		"bandits", "farmers"},
 }
@@ -136,15 +146,29 @@ func hasPart(refs []Ref, texts []string, want string) bool {
 }
 
 // sideTests hold one row per shape that gives a clash its sides: each
-// wanted side is a name or alias of one of the clash's actors or targets.
+// wanted side is a name or alias of one of the clash's actors or targets;
+// armed, where given, names a side of people of a kind that must be an
+// armed group (their militia, which keeps the word as an alias), and hit
+// people a phrase says were hit, who stay civilians.
 var sideTests = []struct {
-	name, in string
-	want     []string
+	name, in   string
+	want       []string
+	armed, hit string
 }{
 	{"'a number of X and Y clashed': both listed act", "A number of farmers and herders clashed near Nikki (Nikki, Borgou).",
-		[]string{"farmers", "herders"}},
+		[]string{"farmers", "herders"}, "farmers", ""},
 	{"'X engaged Y in a battle'", "Hunters engaged gendarmes in a gun battle near Bante (Bante, Collines).",
-		[]string{"hunters", "Benin"}},
+		[]string{"hunters", "Benin"}, "", ""},
+	{"'X and Y including Z clashed': the included people fight too", "Gendarmes and protesters including hunters clashed near Ouesse (Ouesse, Collines).",
+		[]string{"hunters", "Benin"}, "", ""},
+	{"'clashes between X and Y': kinds of people are their militias", "Two men died near Kalale (Kalale, Borgou) in fighting between herders and farmers.",
+		[]string{"herders", "farmers"}, "herders", ""},
+	{"'a clan clash' names no side: the clans' militia fought", "A clan clash near Habaswein left two dead on Monday.",
+		[]string{"clan militia"}, "clan", ""},
+	{"'tribal fighting' after its victims: the tribes' militia fought", "Two herders died in tribal fighting near Lokichar.",
+		[]string{"tribal militia"}, "tribal", "herders"},
+	{"'a clash with X' after the victims: the victims stay civilians", "Three herdsmen died near Nikki (Nikki, Borgou) when a clash erupted with villagers.",
+		[]string{"villagers"}, "villagers", "herders"},
 }
 
 func TestClashSideShapes(t *testing.T) {
@@ -158,18 +182,30 @@ func TestClashSideShapes(t *testing.T) {
 			if e.Type != EventAttack || e.Subtype != "armed clash" {
 				continue
 			}
-			ok = true
+			sides := append(append([]Ref(nil), e.Actors...), e.Targets...)
+			ok = (tt.armed == "" || hasClass(sides, tt.armed, ClassArmedGroup)) && (tt.hit == "" || hasClass(sides, tt.hit, ClassCivilians))
 			for _, w := range tt.want {
-				ok = ok && (hasPart(e.Actors, nil, w) || hasPart(e.Targets, nil, w))
+				ok = ok && hasPart(sides, nil, w)
 			}
 			if ok {
 				break
 			}
 		}
 		if !ok {
-			t.Errorf("%s: %q\nwant sides %q\ngot %s", tt.name, tt.in, tt.want, strings.Join(found, "; "))
+			t.Errorf("%s: %q\nwant sides %q (armed %q, hit %q)\ngot %s", tt.name, tt.in, tt.want, tt.armed, tt.hit, strings.Join(found, "; "))
 		}
 	}
+}
+
+// hasClass reports whether one of refs of class class has want for a
+// name or alias.
+func hasClass(refs []Ref, want, class string) bool {
+	for _, r := range refs {
+		if r.Class == class && hasPart([]Ref{r}, nil, want) {
+			return true
+		}
+	}
+	return false
 }
 
 // TestOthersOrigin: a state force that its phrase gives no country does not

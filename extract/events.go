@@ -241,6 +241,9 @@ func (d *docState) findEvents(pub time.Time) []*docEvent {
 		if !outletAccount(toks) || !anyToll(all) {
 			frames = d.casualtiesTo(si, frames)
 		}
+		for _, f := range frames {
+			d.causeClauseDoer(f, ps)
+		}
 		d.noneTo(si, frames)
 		if sc := d.speakerCountry(si, prevSubject); sc != nil {
 			for _, f := range frames {
@@ -592,6 +595,9 @@ func (d *docState) sentenceFrames(si int, frames []*frame) []*frame {
 				continue
 			}
 		}
+		if !t.Verb && peacefulOperation(toks, m.Start, m.End) {
+			continue
+		}
 		f := d.buf.frames.new(frame{typ: t.Type, subtype: t.Subtype, cameo: t.Cameo, s: si, a: m.Start, b: m.End, verb: t.Verb, killed: -1, injured: -1, span0: m.Start})
 		switch toks[m.Start].Norm {
 		case "killed", "kill", "kills", "killing", "destroyed", "destroy", "intercepted", "downed":
@@ -712,6 +718,21 @@ func (d *docState) sentenceFrames(si int, frames []*frame) []*frame {
 		frames = append(frames, f)
 	}
 	return frames
+}
+
+// operationNouns name what a body does, an attack only where nothing
+// says it is another kind of work: "an operation", "operations".
+var operationNouns = grammarList("operationNouns")
+
+// peacefulKinds say, before an operation noun, that the operation is no
+// attack: "search operations", "a rescue operation".
+var peacefulKinds = grammarList("peacefulKinds")
+
+// peacefulOperation reports whether the noun trigger at tokens [a, b) is
+// an operation noun after a word that names a kind of work other than
+// fighting ("search operations", "a rescue operation"): no attack.
+func peacefulOperation(toks []text.Token, a, b int) bool {
+	return b-a == 1 && a > 0 && operationNouns.Has(toks[a].Norm) && peacefulKinds.Has(toks[a-1].Norm)
 }
 
 // pickTrigger chooses the trigger whose requirements the text meets: one

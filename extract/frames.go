@@ -1664,6 +1664,9 @@ func (d *docState) fillFromSyntax(f *frame, ps *syntax.Sentence, def *frameDef, 
 	}
 	if def.symmetric {
 		d.clashSides(f, ps, append(append([]int(nil), r.sides...), r.actors...))
+		if ch.Kind == syntax.NP {
+			d.communalClash(f, ps, ch)
+		}
 	} else if !hadActor {
 		// a doer the clause roles name is no target, whatever the
 		// trigger lexicon's window took it for ("came under fire from
@@ -1837,6 +1840,76 @@ func inOtherSubject(ps *syntax.Sentence, cl *syntax.Clause, m *mention) bool {
 			continue
 		}
 		if sj := &ps.Chunks[o.Subj]; m.a >= sj.A && m.b <= sj.B {
+			return true
+		}
+	}
+	return false
+}
+
+// causeClauseDoer gives frame f, told by a passive that names no doer,
+// the doer of the clause that says what caused it: the armed subject (a
+// force or an armed group, by a name or its head noun) of the first
+// active clause after it that "after" or "when" opens and that has
+// an object ("a driver was wounded after a police officer slapped him",
+// "two men were hurt when soldiers kicked them"), where its verb is no
+// attack of its own (that frame tells the doer). A device, a vehicle
+// or a pronoun there names no doer ("after their car hit a mine").
+func (d *docState) causeClauseDoer(f *frame, ps *syntax.Sentence) bool {
+	if f.typ != EventAttack && f.typ != EventAbduction || f.negated || f.relative || f.copula || len(f.actors) > 0 || len(f.actorText) > 0 || symmetric(f) || f.a >= len(ps.ChunkOf) {
+		return false
+	}
+	c := ps.ChunkOf[f.a]
+	if c >= 0 && ps.Chunks[c].Kind == syntax.NP {
+		// a frame a casualty figure made: "a driver was wounded"
+		c = subjectVerb(ps, c)
+	}
+	if c < 0 || ps.Chunks[c].Kind != syntax.VG || !ps.Chunks[c].Passive {
+		return false
+	}
+	if cl := ps.ClauseOf(c); cl == nil || cl.Agent >= 0 {
+		return false
+	}
+	for i := range ps.Clauses {
+		cl := &ps.Clauses[i]
+		if cl.Verb <= c || cl.Subj < 0 || cl.Inherited {
+			continue
+		}
+		sj := &ps.Chunks[cl.Subj]
+		if sj.A == 0 || !causeOpeners.Has(ps.Toks[sj.A-1].Norm) {
+			continue
+		}
+		v := &ps.Chunks[cl.Verb]
+		if v.Passive || v.Reduced || v.Neg || v.Modal || cl.Obj < 0 || !d.armedSubject(f.s, ps, cl.Subj) || attackDef(ps, cl.Verb) {
+			return false // an attack verb there tells its own event
+		}
+		return d.actorNP(f, ps, cl.Subj, true)
+	}
+	return false
+}
+
+// subjectVerb returns the verb group of the clause whose subject is noun
+// phrase np, or -1.
+func subjectVerb(ps *syntax.Sentence, np int) int {
+	for i := range ps.Clauses {
+		if ps.Clauses[i].Subj == np {
+			return ps.Clauses[i].Verb
+		}
+	}
+	return -1
+}
+
+// causeOpeners open a clause that says what caused the harm before it.
+var causeOpeners = grammarList("causeOpeners")
+
+// armedSubject reports whether noun phrase np names a force or an armed
+// group: by its head noun, or by a name of one in it.
+func (d *docState) armedSubject(s int, ps *syntax.Sentence, np int) bool {
+	switch loadWordLists().heads[ps.Toks[ps.Chunks[np].Head].Norm].class {
+	case ClassStateForce, ClassArmedGroup:
+		return true
+	}
+	for _, m := range d.npMentions(s, ps, np) {
+		if m.ent.class == ClassStateForce || m.ent.class == ClassArmedGroup {
 			return true
 		}
 	}

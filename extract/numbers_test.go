@@ -149,6 +149,9 @@ func TestCasualtyFigures(t *testing.T) {
 		{"One of the dead was a child.", "", "", ""},
 		// a headline's object without an article
 		{"Bomb attack kills soldier in border town", "killed 1", "", ""},
+		// a headline's third-person verb of injury before a bare count
+		{"Bomb blast at a bus stop in Isiolo wounds six", "injured 6", "", ""},
+		{"Explosion near a Kilifi church injures three", "injured 3", "", ""},
 		{"Bandits killed livestock and fled.", "", "", ""},
 		// a second coordinated verb of harm before the singular object
 		{"Raiders killed and mutilated a night guard near the gate.", "killed 1", "", ""},

@@ -25,6 +25,13 @@ func (d *docState) clashSides(f *frame, ps *syntax.Sentence, nps []int) {
 				break
 			}
 			d.addCommunitySide(f, ps, j)
+			d.armedPeopleSide(f, ps, j)
+			// "soldiers and protesters including hunters clashed": the
+			// people the side includes fight too
+			if k := j + 1; k < len(ps.Chunks) && ps.PrepOf(k) == "including" && ps.Chunks[k].A == ps.Chunks[j].B+1 {
+				d.actorNP(f, ps, k, true)
+				d.armedPeopleSide(f, ps, k)
+			}
 			// "pastoralists from the Lagdera and Uchana communities",
 			// "three families from the Dendi community": the people
 			// fight for the communities they come from
@@ -138,4 +145,89 @@ func withConjoined(ps *syntax.Sentence, nps []int) []int {
 		}
 	}
 	return out
+}
+
+// militiaPeople are the kinds of civilians (an entity's name) who, as a
+// side of a clash, fight as their community's militia: "clashes between
+// farmers and herders", "villagers clashed with raiders".
+var militiaPeople = grammarList("militiaPeople")
+
+// armedPeopleSide makes the people of a kind (militiaPeople) that noun
+// phrase np names as a side of clash frame f the militia they form: a
+// clash has armed sides, so "farmers" who clash are the farmers' militia,
+// an armed group, not civilians hit. The people it killed stay
+// civilians where another phrase names them ("the clash killed two
+// herders").
+func (d *docState) armedPeopleSide(f *frame, ps *syntax.Sentence, np int) {
+	if of := heldBy(ps, np); of >= 0 && collectiveHeads.Has(ps.Toks[ps.Chunks[np].Head].Norm) {
+		// "a band of herders and fishermen fought": its people are the side
+		for _, j := range listItems(ps, of) {
+			d.armedPeopleSide(f, ps, j)
+		}
+	}
+	for _, m := range d.npMentions(f.s, ps, np) {
+		if m.ent.class != ClassCivilians || !militiaPeople.Has(m.ent.name) {
+			continue
+		}
+		g := d.peopleMilitia(m.ent)
+		in := false
+		for _, list := range [][]*entity{f.actors, f.targets} {
+			for i, e := range list {
+				if e == m.ent {
+					list[i], in = g, true
+				}
+			}
+		}
+		if !in {
+			f.actors = appendEnt(f.actors, g)
+			f.explicitActor = true
+		}
+	}
+}
+
+// peopleMilitia returns the militia (an armed group) that the people of
+// entity p form: "farmers militia", which keeps p's names as aliases and
+// the communities p belongs to.
+func (d *docState) peopleMilitia(p *entity) *entity {
+	name := p.name + " militia"
+	g := d.entityFor(&cand{class: ClassArmedGroup, key: "group/" + slug(name), name: name})
+	if g.typ == "" {
+		g.typ, g.conf = "communal militia", 0.6
+		g.addAlias(p.name)
+		for _, a := range p.aliases {
+			g.addAlias(a)
+		}
+		// "Pokot and Tugen herders": the communities they belong to
+		// give their homes (homesOf)
+		g.communities = append(g.communities[:0:0], p.communities...)
+	}
+	return g
+}
+
+// communalClashWords qualify a clash noun by the kind of communities that
+// fight it: "a clan clash", "ethnic clashes", "intercommunal fighting".
+var communalClashWords = grammarList("communalClashWords")
+
+// communalClash gives clash frame f, told by event noun phrase ch that
+// names no side, the sides a word before its noun says fought it: the
+// militias of the clans, tribes or communities ("a clan clash left one
+// dead": an armed group, "clan militia", whose identity is not known).
+func (d *docState) communalClash(f *frame, ps *syntax.Sentence, ch *syntax.Chunk) {
+	if len(f.actors) > 0 || len(f.targets) > 0 {
+		return
+	}
+	for k := ch.A; k < ch.Head; k++ {
+		w := ps.Toks[k].Norm
+		if !communalClashWords.Has(w) || d.covered(f.s, k) {
+			continue
+		}
+		name := w + " militia"
+		e := d.entityFor(&cand{class: ClassArmedGroup, key: "group/" + slug(name) + "-" + d.docKey(), name: name})
+		if e.typ == "" {
+			e.typ, e.conf, e.unidentified = "communal militia", 0.6, true
+		}
+		f.actors = appendEnt(f.actors, e)
+		f.explicitActor = true
+		return
+	}
 }

@@ -27,6 +27,8 @@ var clauseTests = []struct {
 		[]string{"back reduced subj=Troops agent=rebel air strikes", "take active subj=Troops obj=the town"}},
 	{"plural subject before a verb form that is also a noun", "Herders attack farmers near the river",
 		[]string{"attack active subj=Herders obj=farmers near:the river"}},
+	{"a comma series of bare verbs shares the subject of the first", "Pokot raiders enter the village, battle guards, kill two",
+		[]string{"enter active subj=Pokot raiders obj=the village", "battle active subj=Pokot raiders obj=guards", "kill active subj=Pokot raiders obj=two"}},
 	{"name subject before a bare verb", "Suspected Boko Haram detonate a device at a bus station.",
 		[]string{"detonate active subj=Suspected Boko Haram obj=a device at:a bus station"}},
 	{"a headline's passive: bare past of harm after a count, no object", "Five soldiers wounded in an ambush near Gao.",

@@ -281,6 +281,9 @@ func (p *Parser) baseVerb(i int) Tag {
 		}
 		return Noun
 	}
+	if prev == Punct && k >= 0 && isComma(s.Toks[k]) && p.verbSeries(i, k) {
+		return Verb // "raiders cross the river, attack police, kill one"
+	}
 	// at the start of a sentence or clause: a noun ("Attacks on…",
 	// "Clashes between…") unless a determiner or pronoun follows it
 	switch p.nextTag(i) {
@@ -288,6 +291,31 @@ func (p *Parser) baseVerb(i int) Tag {
 		return Verb
 	}
 	return Noun
+}
+
+// verbSeries reports whether the base or -s form at i, after the comma at
+// k, continues a series of verbs that share the subject of the verb
+// before it, in the headline present of incident notes ("raiders enter
+// the village, battle guards, kill two"): a verb of the same form stands
+// earlier in the sentence with only its complements between it and the
+// comma, and an object follows the form at i.
+func (p *Parser) verbSeries(i, k int) bool {
+	s := &p.s
+	switch p.nextTag(i) {
+	case Det, Num, Noun, Proper, Pron, Poss, Adj:
+	default:
+		return false
+	}
+	form := p.lex.of(s.Toks[i].Norm).form
+	for j := k - 1; j >= 0; j-- {
+		switch s.Tags[j] {
+		case Verb:
+			return p.lex.of(s.Toks[j].Norm).form == form && j > 0
+		case Conj, Sub, Be, Have, Do, Modal, VerbPast, VerbIng, To:
+			return false
+		}
+	}
+	return false
 }
 
 // compoundSubject reports whether the base verb form at k right before
