@@ -276,24 +276,14 @@ func (r *reader) readEntity(iri quad.IRI) *entityInfo {
 // entityFacts reads the facts of entity iri that events show, by
 // predicate (entityPreds): where the reader reads ahead, each predicate
 // from what was read; otherwise with one scan of the entity's quads of
-// those predicates (the others, its relations and the documents that
-// name it, passed over unread).
+// those predicates (view.only: the others, its relations and the
+// documents that name it, passed over unread).
 func (r *reader) entityFacts(iri quad.IRI) map[quad.Value][]quad.Quad {
 	out := make(map[quad.Value][]quad.Quad, len(entityPreds))
 	keep := func(q quad.Quad) {
 		out[q.Predicate] = append(out[q.Predicate], q)
 	}
-	var err error
-	if r.v.pre != nil {
-		for _, p := range entityPreds {
-			if err = r.v.each(quad.Subject, iri, p, keep); err != nil {
-				break
-			}
-		}
-	} else {
-		err = r.v.only(iri, entityPreds, keep)
-	}
-	if err != nil && r.err == nil {
+	if err := r.v.only(iri, entityPreds, keep); err != nil && r.err == nil {
 		r.err = err
 	}
 	return out

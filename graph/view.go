@@ -194,9 +194,19 @@ func (v *view) except(subj quad.Value, skip []quad.Value, keep quad.Value, fn fu
 }
 
 // only calls fn for every quad whose subject is subj and whose predicate
-// is one of preds, as the pending changes leave the store. A backend with
-// a subject–predicate index reads nothing of the others.
+// is one of preds, as the pending changes leave the store: from what was
+// read ahead where the view reads ahead (one predicate after another);
+// otherwise a backend with a subject–predicate index reads nothing of
+// the other predicates.
 func (v *view) only(subj quad.Value, preds []quad.Value, fn func(quad.Quad)) error {
+	if v.pre != nil && v.p == nil {
+		for _, p := range preds {
+			if err := v.each(quad.Subject, subj, p, fn); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
 	return v.ofSubject(v.r.Only(subj, preds), subj, storage.Filter{Only: preds}, fn)
 }
 
