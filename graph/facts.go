@@ -91,11 +91,15 @@ func entityFacts(v *view, iri string) EntityFacts {
 	}
 	// in lexical order, so that the first is the same however the
 	// store lists them
+	byPred := make(map[quad.Value][]quad.Value, len(entityFactPreds))
+	err := v.only(quad.IRI(iri), entityFactPreds, func(q quad.Quad) {
+		byPred[q.Predicate] = append(byPred[q.Predicate], q.Object)
+	})
+	if err != nil {
+		return f
+	}
 	objects := func(p quad.IRI) []quad.Value {
-		vs, err := v.out(quad.IRI(iri), p)
-		if err != nil {
-			return nil
-		}
+		vs := byPred[p]
 		sort.Slice(vs, func(i, j int) bool { return vs[i].String() < vs[j].String() })
 		return vs
 	}

@@ -123,6 +123,12 @@ func (r *reader) eachDated(f EventFilter, fn func(extract.Event) bool) error {
 	if err != nil {
 		return err
 	}
+	if f.Limit == 0 && f.Since == "" && f.Until == "" {
+		// a full listing: every row is read
+		if err := r.readRows(); err != nil {
+			return err
+		}
+	}
 	if err := w.period("", start); err != nil {
 		return err
 	}

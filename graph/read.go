@@ -105,6 +105,9 @@ type reader struct {
 	full bool
 	// rows holds the rows read ahead (prefetch), by event.
 	rows map[quad.IRI]*eventRow
+	// column, where not nil, holds the row literal of every event not
+	// yet read (readRows); an event missing from it has no row.
+	column map[quad.Value]quad.Value
 	// names holds the names of the countries entities belong to.
 	names map[quad.IRI]string
 }
@@ -163,6 +166,9 @@ func (r *reader) ranked(facts []quad.Quad) []quad.Value {
 // many documents state each: its labels and its supporters in the
 // support index.
 func (r *reader) rank(facts []quad.Quad) ([]quad.Value, map[quad.Value]int) {
+	if one(facts) {
+		return []quad.Value{facts[0].Object}, nil // nothing to count
+	}
 	docs := map[quad.Value]map[quad.Value]bool{}
 	var out []quad.Value
 	for _, q := range facts {
@@ -190,6 +196,20 @@ func (r *reader) rank(facts []quad.Quad) ([]quad.Value, map[quad.Value]int) {
 		count[v] = len(set)
 	}
 	return out, count
+}
+
+// one tells whether facts hold one object, however many times (most
+// facts: one name, one class).
+func one(facts []quad.Quad) bool {
+	if len(facts) == 0 {
+		return false
+	}
+	for _, q := range facts[1:] {
+		if q.Object != facts[0].Object {
+			return false
+		}
+	}
+	return true
 }
 
 func (r *reader) text(subj quad.Value, pred quad.IRI) string {
@@ -255,44 +275,19 @@ func (r *reader) readEntity(iri quad.IRI) *entityInfo {
 
 // entityFacts reads the facts of entity iri that events show, by
 // predicate (entityPreds): where the reader reads ahead, each predicate
-// from what was read; otherwise with one scan of the entity's quads that
-// passes over those it may have thousands of (entitySkipped).
+// from what was read; otherwise with one scan of the entity's quads of
+// those predicates (view.only: the others, its relations and the
+// documents that name it, passed over unread).
 func (r *reader) entityFacts(iri quad.IRI) map[quad.Value][]quad.Quad {
 	out := make(map[quad.Value][]quad.Quad, len(entityPreds))
 	keep := func(q quad.Quad) {
-		if entityPredSet[q.Predicate] {
-			out[q.Predicate] = append(out[q.Predicate], q)
-		}
+		out[q.Predicate] = append(out[q.Predicate], q)
 	}
-	var err error
-	if r.v.pre != nil {
-		for _, p := range entityPreds {
-			if err = r.v.each(quad.Subject, iri, p, keep); err != nil {
-				break
-			}
-		}
-	} else {
-		err = r.v.except(iri, entitySkipped, nil, keep)
-	}
-	if err != nil && r.err == nil {
+	if err := r.v.only(iri, entityPreds, keep); err != nil && r.err == nil {
 		r.err = err
 	}
 	return out
 }
-
-// entityPredSet holds entityPreds.
-var entityPredSet = func() map[quad.Value]bool {
-	out := map[quad.Value]bool{}
-	for _, p := range entityPreds {
-		out[p] = true
-	}
-	return out
-}()
-
-// entitySkipped are the predicates of quads an entity may have
-// thousands of: the documents that name it, and the direct edges from an
-// attacker (the other direct edges are few, and read).
-var entitySkipped = []quad.Value{schema.MentionedIn, schema.Struck, schema.StruckIn}
 
 // name is the name of entity iri (reader.text), cached.
 func (r *reader) name(iri quad.IRI) string {

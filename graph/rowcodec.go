@@ -101,15 +101,18 @@ func rowOf(base string, v quad.Value) (*eventRow, bool) {
 type rowParser struct {
 	base string
 	err  error
+	// fields holds the fields of every line, one array for the row
+	fields []string
 }
 
 func parseRow(base, text string) (*eventRow, error) {
-	lines := strings.Split(strings.TrimSuffix(text, "\n"), "\n")
+	text = strings.TrimSuffix(text, "\n")
+	lines := strings.Split(text, "\n")
 	if len(lines) < 8 || lines[0] != rowVersion {
 		return nil, errBadRow
 	}
-	p := &rowParser{base: base}
-	row := &eventRow{}
+	p := &rowParser{base: base, fields: make([]string, 0, len(lines)+strings.Count(text, "\t"))}
+	row := &eventRow{Sources: make([]rowSource, 0, len(lines)-8)}
 	head := p.split(lines[1], 13)
 	if p.err != nil {
 		return nil, p.err
@@ -139,13 +142,19 @@ func parseRow(base, text string) (*eventRow, error) {
 
 // split returns the unescaped fields of line, at least min of them.
 func (p *rowParser) split(line string, min int) []string {
-	fs := strings.Split(line, "\t")
+	start := len(p.fields)
+	for {
+		f, rest, more := strings.Cut(line, "\t")
+		p.fields = append(p.fields, unescape(f))
+		if !more {
+			break
+		}
+		line = rest
+	}
+	fs := p.fields[start:len(p.fields):len(p.fields)]
 	if len(fs) < min {
 		p.err = errBadRow
 		return make([]string, min)
-	}
-	for i, f := range fs {
-		fs[i] = unescape(f)
 	}
 	return fs
 }

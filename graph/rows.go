@@ -111,6 +111,15 @@ func (r *reader) storedRow(iri quad.IRI) (*eventRow, bool, error) {
 	if row, ok := r.rows[iri]; ok {
 		return row, true, nil
 	}
+	if r.column != nil {
+		lit, ok := r.column[iri]
+		if !ok {
+			return nil, false, nil
+		}
+		delete(r.column, iri)
+		row, ok := rowOf(r.s.base, lit)
+		return row, ok, nil
+	}
 	fused := schema.FusedGraph(r.s.base)
 	var row *eventRow
 	err := r.v.until(quad.Subject, iri, schema.RowOf, func(q quad.Quad) bool {
@@ -120,6 +129,32 @@ func (r *reader) storedRow(iri quad.IRI) (*eventRow, bool, error) {
 		return row == nil
 	})
 	return row, row != nil, err
+}
+
+// readRows reads every event's row with one scan of the rows' index
+// (readRowColumn), for a listing that reads most of them: it then reads
+// no row by its event. Nothing is read where the store reads in batches
+// (prefetch), has no index of a predicate, or where events are read in
+// full.
+func (r *reader) readRows() error {
+	if r.v.pre != nil || r.full || r.s.fullReads || !r.v.scansPredicates() {
+		return nil
+	}
+	column := map[quad.Value]quad.Value{}
+	err := r.v.labelled(schema.RowOf, schema.FusedGraph(r.s.base), func(q quad.Quad) {
+		// an event's first row that reads, as storedRow takes it
+		if old, ok := column[q.Subject]; ok {
+			if _, ok := rowOf(r.s.base, old); ok {
+				return
+			}
+		}
+		column[q.Subject] = q.Object
+	})
+	if err != nil {
+		return err
+	}
+	r.column = column
+	return nil
 }
 
 // collect reads event iri's row from its facts and reports; nil if it

@@ -190,7 +190,29 @@ func (v *view) until(dir quad.Direction, val quad.Value, pred quad.Value, fn fun
 // not read the passed-over quads at all (an entity named in thousands of
 // documents has thousands of mentionedIn quads).
 func (v *view) except(subj quad.Value, skip []quad.Value, keep quad.Value, fn func(quad.Quad)) error {
-	it := v.r.Except(subj, skip, keep)
+	return v.ofSubject(v.r.Except(subj, skip, keep), subj, storage.Filter{Skip: skip, Keep: keep}, fn)
+}
+
+// only calls fn for every quad whose subject is subj and whose predicate
+// is one of preds, as the pending changes leave the store: from what was
+// read ahead where the view reads ahead (one predicate after another);
+// otherwise a backend with a subject–predicate index reads nothing of
+// the other predicates.
+func (v *view) only(subj quad.Value, preds []quad.Value, fn func(quad.Quad)) error {
+	if v.pre != nil && v.p == nil {
+		for _, p := range preds {
+			if err := v.each(quad.Subject, subj, p, fn); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	return v.ofSubject(v.r.Only(subj, preds), subj, storage.Filter{Only: preds}, fn)
+}
+
+// ofSubject calls fn for every quad of it, a listing of subj's stored
+// quads that wants selects, then for those the pending changes add.
+func (v *view) ofSubject(it storage.Iterator, subj quad.Value, wants storage.Filter, fn func(quad.Quad)) error {
 	for it.Next() {
 		if q := it.Quad(); v.p == nil || !v.p.changed(q) {
 			fn(q) // changed quads: deleted, or listed below
@@ -199,7 +221,6 @@ func (v *view) except(subj quad.Value, skip []quad.Value, keep quad.Value, fn fu
 	if err := it.Close(); err != nil || v.p == nil {
 		return err
 	}
-	wants := storage.Filter{Skip: skip, Keep: keep}
 	v.p.added(v.p.bySubj[subj], func(q quad.Quad) bool {
 		if wants.Wants(q) {
 			fn(q)

@@ -2,6 +2,7 @@ package boltkv
 
 import (
 	"context"
+	"slices"
 
 	"github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/cayley/graph/kv"
@@ -121,6 +122,7 @@ type scan struct {
 	ind   kv.QuadIndex
 	vals  prefix
 	skip  []uint64
+	only  []uint64 // ascending; nil: every id
 	keep  storage.Filter
 	label uint64 // when not 0, quads of another label are passed over from their keys
 }
@@ -174,7 +176,7 @@ func (i *iter) Next() bool {
 			i.scans = i.scans[1:]
 			b, own := i.r.bolt()
 			i.cur = newPrefixScan(b, own, sc.ind, sc.vals.ids[:sc.vals.n])
-			i.cur.skip = sc.skip
+			i.cur.skip, i.cur.only = sc.skip, sc.only
 			i.keep, i.label = &sc.keep, sc.label
 		}
 		for i.cur.Next(i.r.ctx) {
@@ -289,6 +291,31 @@ func (r *reader) Except(subj quad.Value, skip []quad.Value, keep quad.Value) sto
 		}
 	}
 	return r.list(scans...)
+}
+
+// Only scans the subject's prefix of the subject–predicate index,
+// seeking from one of the predicates to the next: the quads of other
+// predicates are passed over from their keys.
+func (r *reader) Only(subj quad.Value, preds []quad.Value) storage.Iterator {
+	ind, ok := r.s.w.leading(quad.Subject, quad.Predicate)
+	if !ok {
+		return r.gen.Only(subj, preds)
+	}
+	id := r.id(subj)
+	if id == 0 {
+		return r.list()
+	}
+	ids := make([]uint64, 0, len(preds))
+	for _, p := range preds {
+		if x := r.id(p); x != 0 {
+			ids = append(ids, x)
+		}
+	}
+	if len(ids) == 0 {
+		return r.list()
+	}
+	slices.Sort(ids)
+	return r.list(scan{ind: ind, vals: prefixOf(id), only: ids, keep: storage.Filter{Only: preds}})
 }
 
 // Copies reads the prefix object–predicate–subject of the index that

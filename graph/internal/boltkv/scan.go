@@ -144,7 +144,11 @@ type prefixScan struct {
 	// past them): the entries whose key has one of them at byte offset
 	// len(prefix) (in the subject–predicate index after a subject, a
 	// predicate).
-	skip   []uint64
+	skip []uint64
+	// only, when not nil, lists the ids (ascending) of the only entries
+	// the scan reads at that offset: it seeks from one to the next.
+	only   []uint64
+	seek   []byte // the key sought past passed-over entries
 	cur    *bolt.Cursor
 	ids    []byte  // the rest of the current entry's quad ids (uvarints)
 	keyed  bool    // quads are made from their keys (live whole-quad index)
@@ -209,12 +213,18 @@ func (s *prefixScan) Next(ctx context.Context) bool {
 		} else {
 			k, v = s.cur.Next()
 		}
-		for k != nil && bytes.HasPrefix(k, s.prefix) && s.skipped(k) {
-			// Past every key with the skipped id (in a whole-quad
+		for k != nil && bytes.HasPrefix(k, s.prefix) {
+			// Past every key with a passed-over id (in a whole-quad
 			// index, one key per quad: thousands for a hub node).
-			next := binary.BigEndian.AppendUint64(append(make([]byte, 0, len(s.prefix)+8), s.prefix...),
-				binary.BigEndian.Uint64(k[len(s.prefix):])+1)
-			k, v = s.cur.Seek(next)
+			next, ok := s.passed(k)
+			if !ok {
+				break
+			}
+			if next == 0 {
+				k = nil // no wanted id follows
+				break
+			}
+			k, v = s.cur.Seek(binary.BigEndian.AppendUint64(append(s.seek[:0], s.prefix...), next))
 		}
 		if k == nil || !bytes.HasPrefix(k, s.prefix) {
 			return s.finish()
@@ -231,18 +241,31 @@ func (s *prefixScan) Next(ctx context.Context) bool {
 	}
 }
 
-// skipped reports whether the entry of key k is one the scan passes over.
-func (s *prefixScan) skipped(k []byte) bool {
-	if len(s.skip) == 0 || len(k) < len(s.prefix)+8 {
-		return false
+// passed reports whether the entry of key k is one the scan passes over
+// (its id after the prefix is one of skip, or not one of only), and the
+// id after the prefix to seek to next (0: none).
+func (s *prefixScan) passed(k []byte) (next uint64, ok bool) {
+	if (len(s.skip) == 0 && s.only == nil) || len(k) < len(s.prefix)+8 {
+		return 0, false
 	}
 	id := binary.BigEndian.Uint64(k[len(s.prefix):])
 	for _, x := range s.skip {
 		if x == id {
-			return true
+			return id + 1, true
 		}
 	}
-	return false
+	if s.only == nil {
+		return 0, false
+	}
+	for _, x := range s.only { // ascending
+		switch {
+		case x == id:
+			return 0, false
+		case x > id:
+			return x, true
+		}
+	}
+	return 0, true
 }
 
 // fail records err and ends the scan.

@@ -9,12 +9,14 @@ import (
 )
 
 // Filter keeps the quads a listing wants of those its index gives: the
-// quads with the values set (nil: any), and none with a predicate of
-// Skip unless its object is Keep.
+// quads with the values set (nil: any), none with a predicate of Skip
+// unless its object is Keep, and, where Only is set, only those with a
+// predicate of Only.
 type Filter struct {
 	Subject, Predicate, Object, Label quad.Value
 	Skip                              []quad.Value
 	Keep                              quad.Value
+	Only                              []quad.Value
 }
 
 // Wants reports whether the filter keeps q.
@@ -32,7 +34,16 @@ func (f *Filter) Wants(q quad.Quad) bool {
 			}
 		}
 	}
-	return true
+	return f.Only == nil || oneOf(q.Predicate, f.Only)
+}
+
+func oneOf(v quad.Value, list []quad.Value) bool {
+	for _, x := range list {
+		if v == x {
+			return true
+		}
+	}
+	return false
 }
 
 // Generic is a Reader of any quad store through Cayley's API: node
@@ -130,6 +141,12 @@ func (g *Generic) quads(dir quad.Direction, val, pred quad.Value, keep Filter) I
 // Except reads every quad of subj and passes over the skipped ones.
 func (g *Generic) Except(subj quad.Value, skip []quad.Value, keep quad.Value) Iterator {
 	return g.quads(quad.Subject, subj, nil, Filter{Skip: skip, Keep: keep})
+}
+
+// Only lists the quads with subject subj whose predicate is one of
+// preds, from every quad of the subject.
+func (g *Generic) Only(subj quad.Value, preds []quad.Value) Iterator {
+	return g.quads(quad.Subject, subj, nil, Filter{Only: preds})
 }
 
 // Copies reads the quads of t's subject and predicate, and keeps those

@@ -40,6 +40,11 @@ type Reader interface {
 	// store with a predicate index does not read at all: a hub node has
 	// thousands of them).
 	Except(subj quad.Value, skip []quad.Value, keep quad.Value) Iterator
+	// Only lists the quads with subject subj whose predicate is one of
+	// preds (which a store with a subject–predicate index reads without
+	// reading the values of the others: an entity has relations it need
+	// not show).
+	Only(subj quad.Value, preds []quad.Value) Iterator
 	// Copies lists the quads that state triple t (its label ignored),
 	// under any label.
 	Copies(t quad.Quad) Iterator
