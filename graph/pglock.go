@@ -53,8 +53,11 @@ import (
 // store in between), it starts again with the union, and after
 // maxLockRounds rounds it takes the store-wide lock (writeLockKey)
 // exclusively. A write whose reads cannot be named by keys (a scan by
-// predicate) takes it too. Every write shares writeLockKey, which Delete
-// and the bulk load take exclusively.
+// predicate) takes it too, and so does a write that needs more locks
+// than a quarter of PostgreSQL's lock table (lockBudget: 1,600 with the
+// default max_locks_per_transaction of 64 and 100 connections; a
+// document takes 500 to 2,500), or finds it full. Every write shares
+// writeLockKey, which Delete and the bulk load take exclusively.
 //
 // Locks are taken in the order of their keys, so writers never wait for
 // each other in a cycle; Cayley's own transaction, which counts node
@@ -243,6 +246,24 @@ func (l *lockTx) release() {
 	if l != nil {
 		l.tx.Rollback()
 	}
+}
+
+// outOfLocks tells whether err is PostgreSQL's lock table being full
+// (SQLSTATE 53200): the write then takes the store-wide lock instead.
+func outOfLocks(err error) bool {
+	var pe *pq.Error
+	return errors.As(err, &pe) && pe.Code == "53200"
+}
+
+// lockBudget returns how many locks one write may take: a quarter of
+// PostgreSQL's lock table, which holds max_locks_per_transaction locks
+// per connection the server allows, and which every session's locks
+// share.
+func lockBudget(ctx context.Context, db *dsql.DB) (int, error) {
+	var n int
+	err := db.QueryRowContext(ctx, `SELECT current_setting('max_locks_per_transaction')::int *
+	(current_setting('max_connections')::int + current_setting('max_prepared_transactions')::int) / 4`).Scan(&n)
+	return n, err
 }
 
 // retryable tells whether err is PostgreSQL aborting a transaction that

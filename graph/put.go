@@ -109,16 +109,21 @@ func (s *Store) PutBatch(ctx context.Context, recs []*extract.Record) ([]PutResu
 // hold.
 func (s *Store) putLocked(ctx context.Context, recs []*extract.Record) ([]PutResult, error) {
 	held := lockKeys{}
+	wide := lockKey(s.lockSalt, keyStoreWide)
 	aborted := 0
 	for round := 0; ; round++ {
 		var lk *lockTx
 		if round > 0 {
-			if round > maxLockRounds {
-				held.add(lockKey(s.lockSalt, keyStoreWide), true)
+			if round > maxLockRounds || len(held) > s.maxLocks {
+				held = lockKeys{wide: true}
 			}
 			var err error
 			if lk, err = lockAll(ctx, s.pg, s.lockSalt, held); err != nil {
-				if retryable(err) && aborted < maxAborts {
+				switch {
+				case outOfLocks(err):
+					held = lockKeys{wide: true}
+					continue
+				case retryable(err) && aborted < maxAborts:
 					aborted++
 					continue
 				}
@@ -132,7 +137,7 @@ func (s *Store) putLocked(ctx context.Context, recs []*extract.Record) ([]PutRes
 			return results, err
 		}
 		k.writes(deltas)
-		if !held[lockKey(s.lockSalt, keyStoreWide)] && !held.covers(k.keys) {
+		if !held[wide] && !held.covers(k.keys) {
 			lk.release()
 			held.merge(k.keys)
 			continue

@@ -71,6 +71,7 @@ type Store struct {
 	readOnly bool
 	pg       *dsql.DB // postgres: for the advisory locks of writers (pglock.go)
 	lockSalt string   // postgres: the schema, which lock keys are hashed within
+	maxLocks int      // postgres: the most locks one write takes (lockBudget)
 	pgDSN    string   // postgres: the connection string, for CopyQuads
 
 	eventReads atomic.Int64 // event nodes read in full (EventReads)
@@ -133,7 +134,11 @@ func Open(ctx context.Context, cfg Config) (*Store, error) {
 	}
 	if s.pg != nil {
 		s.st = pgsql.Store{QuadStore: s.qs, DB: s.pg}
-		if err := s.pg.QueryRowContext(ctx, `SELECT current_schema()`).Scan(&s.lockSalt); err != nil {
+		err := s.pg.QueryRowContext(ctx, `SELECT current_schema()`).Scan(&s.lockSalt)
+		if err == nil {
+			s.maxLocks, err = lockBudget(ctx, s.pg)
+		}
+		if err != nil {
 			s.qs.Close()
 			s.pg.Close()
 			return nil, fmt.Errorf("graph: postgres: %w", err)
