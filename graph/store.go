@@ -62,7 +62,8 @@ type Config struct {
 var ErrReadOnly = errors.New("graph: store is read-only")
 
 // Store is a newsgraph knowledge graph on top of a Cayley quad store. It is
-// safe for concurrent use; writes are serialised.
+// safe for concurrent use; writes are serialised, but on PostgreSQL only
+// where they touch the same nodes (pglock.go).
 type Store struct {
 	qs       graph.QuadStore // for queries, and all writes
 	st       storage.Store   // qs with the reads Put makes
