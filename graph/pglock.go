@@ -202,11 +202,15 @@ func (r keyReader) Labelled(pred, label quad.Value) storage.Iterator {
 }
 
 // lockTx is a transaction that holds advisory locks until it ends.
-type lockTx struct{ tx *dsql.Tx }
+type lockTx struct {
+	tx   *dsql.Tx
+	salt string
+	held lockKeys // besides writeLockKey
+}
 
-// lock begins a transaction on db and takes the locks keys names, in
-// their order, and writeLockKey: exclusively if keys holds the
-// store-wide key, else shared.
+// lockAll begins a transaction on db and takes writeLockKey,
+// exclusively if keys holds the store-wide key, else shared, and then
+// the locks keys names, in their order.
 func lockAll(ctx context.Context, db *dsql.DB, salt string, keys lockKeys) (*lockTx, error) {
 	tx, err := db.BeginTx(ctx, nil)
 	if err != nil {
@@ -216,29 +220,79 @@ func lockAll(ctx context.Context, db *dsql.DB, salt string, keys lockKeys) (*loc
 	if keys[lockKey(salt, keyStoreWide)] {
 		global = `SELECT pg_advisory_xact_lock($1)`
 	}
+	l := &lockTx{tx: tx, salt: salt, held: lockKeys{}}
 	if _, err := tx.ExecContext(ctx, global, writeLockKey); err != nil {
 		tx.Rollback()
 		return nil, err
 	}
+	if err := l.add(ctx, keys); err != nil {
+		tx.Rollback()
+		return nil, err
+	}
+	return l, nil
+}
+
+// add takes the locks keys names, in their order. Taken after others
+// they could wait in a cycle: add is called on a transaction that holds
+// none but writeLockKey.
+func (l *lockTx) add(ctx context.Context, keys lockKeys) error {
 	ids := make([]int64, 0, len(keys))
 	for k := range keys {
-		ids = append(ids, k)
+		if k != lockKey(l.salt, keyStoreWide) {
+			ids = append(ids, k)
+		}
+	}
+	if len(ids) == 0 {
+		return nil
 	}
 	slices.Sort(ids)
 	excl := make([]bool, len(ids))
 	for i, k := range ids {
 		excl[i] = keys[k]
 	}
-	if len(ids) > 0 {
-		_, err = tx.ExecContext(ctx, `SELECT count(CASE WHEN x THEN pg_advisory_xact_lock(k)::text ELSE pg_advisory_xact_lock_shared(k)::text END)
+	_, err := l.tx.ExecContext(ctx, `SELECT count(CASE WHEN x THEN pg_advisory_xact_lock(k)::text ELSE pg_advisory_xact_lock_shared(k)::text END)
 FROM (SELECT k, x FROM unnest($1::bigint[], $2::boolean[]) WITH ORDINALITY AS t(k, x, i) ORDER BY i) AS s`,
-			pq.Array(ids), pq.Array(excl))
-		if err != nil {
-			tx.Rollback()
-			return nil, err
+		pq.Array(ids), pq.Array(excl))
+	if err == nil {
+		l.held.merge(keys)
+	}
+	return err
+}
+
+// writeSeq is the sequence every write on PostgreSQL advances once it
+// has committed, before it releases its locks, so that a write that read
+// the store before it held its locks can tell whether another committed
+// in between (putLocked).
+const writeSeq = "newsgraph_writes"
+
+// createWriteSeq creates writeSeq unless it exists.
+func createWriteSeq(ctx context.Context, db *dsql.DB) error {
+	_, err := db.ExecContext(ctx, `CREATE SEQUENCE IF NOT EXISTS `+writeSeq)
+	if err != nil {
+		// Two processes creating it at once: one of them fails.
+		var exists bool
+		if db.QueryRowContext(ctx, `SELECT to_regclass($1) IS NOT NULL`, writeSeq).Scan(&exists) == nil && exists {
+			return nil
 		}
 	}
-	return &lockTx{tx: tx}, nil
+	return err
+}
+
+// writes returns the position of writeSeq.
+func (l *lockTx) writes(ctx context.Context) (int64, error) {
+	var n int64
+	var called bool
+	err := l.tx.QueryRowContext(ctx, `SELECT last_value, is_called FROM `+writeSeq).Scan(&n, &called)
+	if called {
+		n++
+	}
+	return n, err
+}
+
+// wrote advances writeSeq: a write committed.
+func (l *lockTx) wrote(ctx context.Context) error {
+	_, err := l.tx.ExecContext(ctx, `SELECT nextval('`+writeSeq+`')`)
+	return err
 }
 
 // release ends the transaction, releasing its locks.

@@ -104,21 +104,22 @@ func (s *Store) PutBatch(ctx context.Context, recs []*extract.Record) ([]PutResu
 }
 
 // putLocked is PutBatch on PostgreSQL, under the advisory locks of what
-// the batch reads and writes (see pglock.go): a first run without locks
-// names them, the next under them, until one needs no lock it does not
-// hold.
+// the batch reads and writes (see pglock.go). A first run holds only
+// writeLockKey, shared, and names the locks; it then takes them, and if
+// no other write committed meanwhile (writeSeq did not move) its changes
+// are written as they are; otherwise the batch runs again under them,
+// until a run needs no lock it does not hold.
 func (s *Store) putLocked(ctx context.Context, recs []*extract.Record) ([]PutResult, error) {
 	held := lockKeys{}
 	wide := lockKey(s.lockSalt, keyStoreWide)
 	aborted := 0
-	for round := 0; ; round++ {
-		var lk *lockTx
-		if round > 0 {
-			if round > maxLockRounds || len(held) > s.maxLocks {
-				held = lockKeys{wide: true}
-			}
-			var err error
+	var lk *lockTx
+	defer func() { lk.release() }()
+	for {
+		var err error
+		if lk == nil {
 			if lk, err = lockAll(ctx, s.pg, s.lockSalt, held); err != nil {
+				lk = nil
 				switch {
 				case outOfLocks(err):
 					held = lockKeys{wide: true}
@@ -130,23 +131,52 @@ func (s *Store) putLocked(ctx context.Context, recs []*extract.Record) ([]PutRes
 				return make([]PutResult, len(recs)), fmt.Errorf("graph: put %s: lock: %w", batchName(recs), err)
 			}
 		}
+		before, err := lk.writes(ctx)
+		if err != nil {
+			return make([]PutResult, len(recs)), fmt.Errorf("graph: put %s: lock: %w", batchName(recs), err)
+		}
 		k := &keyer{salt: s.lockSalt, keys: lockKeys{}}
 		results, deltas, opts, err := s.fuseBatch(ctx, recs, k)
 		if err != nil || len(deltas) == 0 {
-			lk.release()
 			return results, err
 		}
 		k.writes(deltas)
 		if !held[wide] && !held.covers(k.keys) {
-			lk.release()
+			first := len(lk.held) == 0
 			held.merge(k.keys)
-			continue
+			if len(held) > s.maxLocks {
+				held = lockKeys{wide: true}
+			}
+			if !first || held[wide] {
+				lk.release()
+				lk = nil
+				continue
+			}
+			if err := lk.add(ctx, held); err != nil {
+				lk.release()
+				lk = nil
+				if outOfLocks(err) {
+					held = lockKeys{wide: true}
+				}
+				continue
+			}
+			after, err := lk.writes(ctx)
+			if err != nil {
+				return make([]PutResult, len(recs)), fmt.Errorf("graph: put %s: lock: %w", batchName(recs), err)
+			}
+			if after != before {
+				continue // another write committed: run again, under the locks
+			}
 		}
 		if lockedHook != nil {
 			lockedHook()
 		}
 		err = s.write(ctx, recs, deltas, opts)
+		if werr := lk.wrote(ctx); err == nil && werr != nil {
+			err = fmt.Errorf("graph: put %s: %w", batchName(recs), werr)
+		}
 		lk.release()
+		lk = nil
 		if retryable(err) && aborted < maxAborts {
 			aborted++
 			continue

@@ -139,6 +139,9 @@ func Open(ctx context.Context, cfg Config) (*Store, error) {
 		if err == nil {
 			s.maxLocks, err = lockBudget(ctx, s.pg)
 		}
+		if err == nil && !cfg.ReadOnly {
+			err = createWriteSeq(ctx, s.pg)
+		}
 		if err != nil {
 			s.qs.Close()
 			s.pg.Close()
