@@ -47,11 +47,14 @@ import (
 // writes, and the locks make them one after the other (two-phase locking:
 // every lock is taken before the write reads, and held until its changes
 // are committed). Which nodes a write reads depends on what it reads
-// (fusion follows events from event to event), so a write runs twice:
-// once without locks to learn its keys, then again under them; if the
-// second run needs a key it does not hold (another writer changed the
-// store in between), it starts again with the union, and after
-// maxLockRounds rounds it takes the store-wide lock (writeLockKey)
+// (fusion follows events from event to event), so a write first runs
+// holding writeLockKey alone, shared, to learn its keys, then takes
+// them; if no other write committed in between (writeSeq, which every
+// write advances before it releases its locks, did not move), what it
+// read is what it would read under them, and its changes are written.
+// Otherwise it runs again under them; if that run needs a key it does
+// not hold, it starts again with the union, and after maxLockRounds
+// rounds it takes the store-wide lock (writeLockKey)
 // exclusively. A write whose reads cannot be named by keys (a scan by
 // predicate) takes it too, and so does a write that needs more locks
 // than a quarter of PostgreSQL's lock table (lockBudget: 1,600 with the

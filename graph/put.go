@@ -112,7 +112,7 @@ func (s *Store) PutBatch(ctx context.Context, recs []*extract.Record) ([]PutResu
 func (s *Store) putLocked(ctx context.Context, recs []*extract.Record) ([]PutResult, error) {
 	held := lockKeys{}
 	wide := lockKey(s.lockSalt, keyStoreWide)
-	aborted := 0
+	aborted, rounds := 0, 0
 	var lk *lockTx
 	defer func() { lk.release() }()
 	for {
@@ -144,7 +144,7 @@ func (s *Store) putLocked(ctx context.Context, recs []*extract.Record) ([]PutRes
 		if !held[wide] && !held.covers(k.keys) {
 			first := len(lk.held) == 0
 			held.merge(k.keys)
-			if len(held) > s.maxLocks {
+			if rounds++; rounds > maxLockRounds || len(held) > s.maxLocks {
 				held = lockKeys{wide: true}
 			}
 			if !first || held[wide] {
