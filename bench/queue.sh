@@ -12,26 +12,34 @@ NG=${NG:-./newsgraph}
 Q=nats://127.0.0.1:4222
 PG='postgres://root@127.0.0.1:5432/test?sslmode=disable'
 C=${C:-c1000/corpus.jsonl}
+N=$(wc -l < $C)        # articles in the corpus
+BATCH=${BATCH:-16}     # documents per worker transaction
+ONCE=${ONCE:-1}        # 0: no one-shot ingest (its export is then not compared)
+P=${P:-qbench}        # prefix of the schemas (and streams) of the run
 schema() { psql "$PG" -qc "DROP SCHEMA IF EXISTS $1 CASCADE; CREATE SCHEMA $1"; }
 run=$(date +%s)
 uptime
-schema qbench_once
-s=$(date +%s.%N)
-$NG ingest --db postgres --dbpath "$PG&search_path=qbench_once" $C | grep -E 'documents|elapsed'
-echo "one-shot ingest: $(echo "$(date +%s.%N) - $s" | bc) s"
+if [ "$ONCE" = 1 ]; then
+  schema ${P}_once
+  s=$(date +%s.%N)
+  $NG ingest --db postgres --dbpath "$PG&search_path=${P}_once" $C | grep -E 'documents|elapsed'
+  echo "one-shot ingest: $(echo "$(date +%s.%N) - $s" | bc) s"
+fi
 for n in 1 2; do
-  schema qbench_w$n
-  $NG ingest --queue $Q --stream QBENCH_W${n}_$run $C
+  schema ${P}_w$n
+  $NG ingest --queue $Q --stream ${P^^}_W${n}_$run $C
   s=$(date +%s.%N)
   for i in $(seq 1 $n); do
-    $NG worker --queue $Q --stream QBENCH_W${n}_$run --db postgres --dbpath "$PG&search_path=qbench_w$n" --drain > ${TMPDIR:-/tmp}/w$n-$i.out &
+    $NG worker --queue $Q --stream ${P^^}_W${n}_$run --db postgres --dbpath "$PG&search_path=${P}_w$n" --batch $BATCH --drain > ${TMPDIR:-/tmp}/w$n-$i.out &
   done
   wait
   e=$(echo "$(date +%s.%N) - $s" | bc)
   grep -h -E 'documents|queue' ${TMPDIR:-/tmp}/w$n-*.out
-  echo "$n worker(s): $e s, $(echo "1000 / $e" | bc -l | cut -c1-5) articles/s"
+  echo "$n worker(s): $e s, $(echo "$N / $e" | bc -l | cut -c1-5) articles/s"
   uptime
 done
-for s in once w1 w2; do
-  $NG export --db postgres --dbpath "$PG&search_path=qbench_$s" | sort | md5sum
+stores="w1 w2"
+[ "$ONCE" = 1 ] && stores="once $stores"
+for s in $stores; do
+  $NG export --db postgres --dbpath "$PG&search_path=${P}_$s" | sort | md5sum
 done

@@ -131,7 +131,9 @@
 // ingest. A node is named after its smallest report (type and a digest of
 // the report's IRI; see naming.go), so its name follows from its reports.
 // Events of one such chain that stay apart are linked by ng:fusedWith.
-// Writers are serialised (in
-// process by a mutex; across processes by the file lock or a
-// PostgreSQL advisory lock).
+// Writers of a bolt file or a memory store are serialised (in process
+// by a mutex; across processes by the file lock). Writers of
+// PostgreSQL lock, with advisory locks, only what each write reads and
+// writes, and commit at the same time where they do not meet
+// (pglock.go).
 package graph

@@ -88,22 +88,130 @@ func (s *Store) PutBatch(ctx context.Context, recs []*extract.Record) ([]PutResu
 	if s.readOnly {
 		return nil, ErrReadOnly
 	}
-	results := make([]PutResult, len(recs))
+	if s.pg != nil {
+		// Writers of PostgreSQL lock what they touch (pglock.go).
+		s.mu.RLock()
+		defer s.mu.RUnlock()
+		return s.putLocked(ctx, recs)
+	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	what := func() string {
-		if len(recs) == 1 && recs[0] != nil {
-			return recs[0].Doc.ID
+	results, deltas, opts, err := s.fuseBatch(ctx, recs, nil)
+	if err == nil && len(deltas) > 0 {
+		err = s.write(ctx, recs, deltas, opts)
+	}
+	return results, err
+}
+
+// putLocked is PutBatch on PostgreSQL, under the advisory locks of what
+// the batch reads and writes (see pglock.go). A first run holds only
+// writeLockKey, shared, and names the locks; it then takes them, and if
+// no other write committed meanwhile (writeSeq did not move) its changes
+// are written as they are; otherwise the batch runs again under them,
+// until a run needs no lock it does not hold.
+func (s *Store) putLocked(ctx context.Context, recs []*extract.Record) ([]PutResult, error) {
+	held := lockKeys{}
+	wide := lockKey(s.lockSalt, keyStoreWide)
+	aborted, rounds := 0, 0
+	var lk *lockTx
+	defer func() { lk.release() }()
+	for {
+		var err error
+		if lk == nil {
+			if lk, err = lockAll(ctx, s.pg, s.lockSalt, held); err != nil {
+				lk = nil
+				switch {
+				case outOfLocks(err):
+					held = lockKeys{wide: true}
+					continue
+				case retryable(err) && aborted < maxAborts:
+					aborted++
+					continue
+				}
+				return make([]PutResult, len(recs)), fmt.Errorf("graph: put %s: lock: %w", batchName(recs), err)
+			}
 		}
-		return fmt.Sprintf("%d documents", len(recs))
+		before, err := lk.writes(ctx)
+		if err != nil {
+			return make([]PutResult, len(recs)), fmt.Errorf("graph: put %s: lock: %w", batchName(recs), err)
+		}
+		k := &keyer{salt: s.lockSalt, keys: lockKeys{}}
+		results, deltas, opts, err := s.fuseBatch(ctx, recs, k)
+		if err != nil || len(deltas) == 0 {
+			return results, err
+		}
+		k.writes(deltas)
+		if !held[wide] && !held.covers(k.keys) {
+			first := len(lk.held) == 0
+			held.merge(k.keys)
+			if rounds++; rounds > maxLockRounds || len(held) > s.maxLocks {
+				held = lockKeys{wide: true}
+			}
+			if !first || held[wide] {
+				lk.release()
+				lk = nil
+				continue
+			}
+			if err := lk.add(ctx, held); err != nil {
+				lk.release()
+				lk = nil
+				if outOfLocks(err) {
+					held = lockKeys{wide: true}
+				}
+				continue
+			}
+			after, err := lk.writes(ctx)
+			if err != nil {
+				return make([]PutResult, len(recs)), fmt.Errorf("graph: put %s: lock: %w", batchName(recs), err)
+			}
+			if after != before {
+				continue // another write committed: run again, under the locks
+			}
+		}
+		if lockedHook != nil {
+			lockedHook()
+		}
+		err = s.write(ctx, recs, deltas, opts)
+		if werr := lk.wrote(ctx); err == nil && werr != nil {
+			err = fmt.Errorf("graph: put %s: %w", batchName(recs), werr)
+		}
+		lk.release()
+		lk = nil
+		if retryable(err) && aborted < maxAborts {
+			aborted++
+			continue
+		}
+		return results, err
 	}
-	unlock, err := s.lockWriters(ctx)
-	if err != nil {
-		return results, fmt.Errorf("graph: put %s: lock: %w", what(), err)
+}
+
+// maxAborts is how many times a write PostgreSQL aborts (a deadlock) runs
+// again before its error is returned.
+const maxAborts = 20
+
+// lockedHook, when set by a test, runs when a write on PostgreSQL holds
+// its locks and is about to commit.
+var lockedHook func()
+
+// batchName names a batch in errors: its document, or its size.
+func batchName(recs []*extract.Record) string {
+	if len(recs) == 1 && recs[0] != nil {
+		return recs[0].Doc.ID
 	}
-	defer unlock()
+	return fmt.Sprintf("%d documents", len(recs))
+}
+
+// fuseBatch builds and fuses the records against the store, as PutBatch
+// describes, and returns the results and the changes to write; k, if not
+// nil, names the lock keys of its reads.
+func (s *Store) fuseBatch(ctx context.Context, recs []*extract.Record, k *keyer) ([]PutResult, []graph.Delta, graph.IgnoreOpts, error) {
+	results := make([]PutResult, len(recs))
+	opts := graph.IgnoreOpts{IgnoreDup: true, IgnoreMissing: true}
 	p := newPending()
 	v := s.view(ctx, p)
+	if k != nil {
+		v.r = keyReader{Reader: v.r, k: k}
+	}
 	v.share()
 	defer v.release()
 	for i, rec := range recs {
@@ -118,18 +226,21 @@ func (s *Store) PutBatch(ctx context.Context, recs []*extract.Record) ([]PutResu
 		results[i] = res
 	}
 	if err := v.release(); err != nil {
-		return results, fmt.Errorf("graph: put %s: read: %w", what(), err)
+		return results, nil, opts, fmt.Errorf("graph: put %s: read: %w", batchName(recs), err)
 	}
-	deltas, opts := p.deltas(), graph.IgnoreOpts{IgnoreDup: true, IgnoreMissing: true}
+	deltas := p.deltas()
 	if applyHook != nil {
 		deltas = applyHook(deltas, &opts)
 	}
-	if len(deltas) > 0 {
-		if err := s.apply(ctx, deltas, opts); err != nil {
-			return results, fmt.Errorf("graph: put %s: write: %w", what(), err)
-		}
+	return results, deltas, opts, nil
+}
+
+// write applies the changes of a batch.
+func (s *Store) write(ctx context.Context, recs []*extract.Record, deltas []graph.Delta, opts graph.IgnoreOpts) error {
+	if err := s.apply(ctx, deltas, opts); err != nil {
+		return fmt.Errorf("graph: put %s: write: %w", batchName(recs), err)
 	}
-	return results, nil
+	return nil
 }
 
 // fuseRecord writes one record into the pending changes p (which v reads

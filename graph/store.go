@@ -62,14 +62,17 @@ type Config struct {
 var ErrReadOnly = errors.New("graph: store is read-only")
 
 // Store is a newsgraph knowledge graph on top of a Cayley quad store. It is
-// safe for concurrent use; writes are serialised.
+// safe for concurrent use; writes are serialised, but on PostgreSQL only
+// where they touch the same nodes (pglock.go).
 type Store struct {
 	qs       graph.QuadStore // for queries, and all writes
 	st       storage.Store   // qs with the reads Put makes
 	base     string
 	backend  string
 	readOnly bool
-	pg       *dsql.DB // postgres: for the advisory lock that serialises writers
+	pg       *dsql.DB // postgres: for the advisory locks of writers (pglock.go)
+	lockSalt string   // postgres: the schema, which lock keys are hashed within
+	maxLocks int      // postgres: the most locks one write takes (lockBudget)
 	pgDSN    string   // postgres: the connection string, for CopyQuads
 
 	eventReads atomic.Int64 // event nodes read in full (EventReads)
@@ -92,7 +95,9 @@ type Store struct {
 	fullReads bool
 
 	// mu serialises Put (which reads, fuses and writes as one step) and
-	// keeps readers off the memory backend while it changes.
+	// keeps readers off the memory backend while it changes; on
+	// PostgreSQL, Put only shares it, and locks in the database what it
+	// touches (pglock.go).
 	mu sync.RWMutex
 }
 
@@ -130,6 +135,18 @@ func Open(ctx context.Context, cfg Config) (*Store, error) {
 	}
 	if s.pg != nil {
 		s.st = pgsql.Store{QuadStore: s.qs, DB: s.pg}
+		err := s.pg.QueryRowContext(ctx, `SELECT current_schema()`).Scan(&s.lockSalt)
+		if err == nil {
+			s.maxLocks, err = lockBudget(ctx, s.pg)
+		}
+		if err == nil && !cfg.ReadOnly {
+			err = createWriteSeq(ctx, s.pg)
+		}
+		if err != nil {
+			s.qs.Close()
+			s.pg.Close()
+			return nil, fmt.Errorf("graph: postgres: %w", err)
+		}
 	} else {
 		s.st = storage.For(s.qs)
 	}
@@ -193,13 +210,14 @@ func openPostgres(ctx context.Context, cfg Config) (graph.QuadStore, *dsql.DB, e
 // pages half and half whatever the factor.
 const pgIndexFill = 90
 
-// writeLockKey is the PostgreSQL advisory lock Put holds, so that
-// processes writing to one database fuse events one at a time.
+// writeLockKey is the PostgreSQL advisory lock of the whole store: Put
+// shares it (and locks what it touches, pglock.go), Delete and the bulk
+// load take it exclusively.
 const writeLockKey = 0x6e6577736772 // "newsgr"
 
-// lockWriters takes the cross-process write lock where the backend needs
-// one (postgres; a file is locked by its single writer, memory is
-// private), and returns its release.
+// lockWriters takes the cross-process write lock exclusively where the
+// backend needs one (postgres; a file is locked by its single writer,
+// memory is private), and returns its release.
 func (s *Store) lockWriters(ctx context.Context) (func(), error) {
 	if s.pg == nil {
 		return func() {}, nil
