@@ -430,7 +430,7 @@ func (d *docState) townBefore(s, a int, cc string) *entity {
 // is given, that a short note names as "nearby" ("…elders met traders in
 // nearby Kitale"): the note says it lies near the place the note is
 // about, so a village of the note that no area places is placed by it,
-// as by "Woroko, near Ketou". Nil when the note names none or several, or
+// as by "<village>, near <town>". Nil when the note names none or several, or
 // is longer than a note (shortDoc).
 func (d *docState) nearbyTown(cc string) *entity {
 	if len(d.sents) > shortDoc {
