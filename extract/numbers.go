@@ -843,7 +843,7 @@ func oneVictim(toks []text.Token, taken func(int) bool) []casualty {
 			out = append(out, casualty{At: a, End: k + 1, Killed: kill, N: 1})
 			continue
 		}
-		if !activeTolls.Has(t.Norm) {
+		if !activeTolls.Has(t.Norm) && !shotDead(toks, k) {
 			continue
 		}
 		o := objectAfter(toks, k+1)
@@ -852,6 +852,13 @@ func oneVictim(toks []text.Token, taken func(int) bool) []casualty {
 		}
 	}
 	return append(out, bodyFound(toks, taken)...)
+}
+
+// shotDead reports whether the toll word at k is the "dead" of an active
+// "shot dead", which takes its victim as object like "killed" ("police
+// shot dead a suspect").
+func shotDead(toks []text.Token, k int) bool {
+	return toks[k].Norm == "dead" && k > 0 && toks[k-1].Norm == "shot" && (k < 2 || !tollAuxiliaries.Has(toks[k-2].Norm))
 }
 
 // objectAfter is where the object of the toll verb ending at k-1 starts:

@@ -124,6 +124,9 @@ func TestCasualtyFigures(t *testing.T) {
 		{"Gunmen killed a young farmer near his field.", "killed 1", "", ""},
 		{"Raiders killed and beheaded a herdsman at the well.", "killed 1", "", ""},
 		{"Unknown men killed an individual on the road.", "killed 1", "", ""},
+		// an active "shot dead" takes its singular object like "killed"
+		{"Rangers shot dead a herder near the lodge.", "killed 1", "", ""},
+		{"A poacher was shot dead near the lodge.", "killed 1", "", ""},
 		// coordinated singular victims are counted
 		{"The bomb killed a police officer and a civilian.", "killed 2", "", ""},
 		// a figure before an active toll verb with an object counts the doers
