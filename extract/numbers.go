@@ -759,7 +759,7 @@ func tollNounKind(w string) int {
 // gives, and no verb that takes the living ("killed and arrested five":
 // the five were arrested).
 func secondVerb(t text.Token) bool {
-	return t.Kind == text.Word && strings.HasSuffix(t.Norm, "ed") && !hurtWords.Has(t.Norm) && !livingVerbs.Has(t.Norm)
+	return pastVerb(t) && !hurtWords.Has(t.Norm)
 }
 
 // livingVerbs are the verbs whose object is alive: a toll verb before one
@@ -900,6 +900,9 @@ func bodyFound(toks []text.Token, taken func(int) bool) []casualty {
 		if t.Norm != "body" || taken(k) || k > 0 && toks[k-1].Norm == "no" {
 			continue
 		}
+		if bodyObject(toks, k) {
+			return []casualty{{At: k - 2, End: k + 2, Killed: true, N: 1}}
+		}
 		for e := k + 1; e < len(toks) && e <= k+10; e++ {
 			if bodyFinds.Has(toks[e].Norm) {
 				return []casualty{{At: k, End: e + 1, Killed: true, N: 1}}
@@ -910,6 +913,19 @@ func bodyFound(toks []text.Token, taken func(int) bool) []casualty {
 		}
 	}
 	return nil
+}
+
+// bodyObject reports whether the "body" at k is the object of a past verb
+// and the body of one person ("burned the body of a guard", "dumped the
+// body of a trader"): one dead, whatever the verb did to it.
+func bodyObject(toks []text.Token, k int) bool {
+	return k >= 2 && toks[k-1].Norm == "the" && pastVerb(toks[k-2]) && k+2 < len(toks) && toks[k+1].Norm == "of" && singularAfter(toks, k+2)
+}
+
+// pastVerb reports whether t reads as a past verb: a word ending in "ed"
+// that does not leave its object alive.
+func pastVerb(t text.Token) bool {
+	return t.Kind == text.Word && strings.HasSuffix(t.Norm, "ed") && !livingVerbs.Has(t.Norm)
 }
 
 // bodyFinds are the verbs that report a body found.

@@ -144,6 +144,11 @@ func TestCasualtyFigures(t *testing.T) {
 		// a pronoun as the victim; a body found; a possessive object
 		{"He later died in hospital.", "killed 1", "", ""},
 		{"The body of a trader was found near the river.", "killed 1", "", ""},
+		// the body of one person as the object of a past verb
+		{"Raiders killed and burned the body of a herder near the well.", "killed 1", "", ""},
+		{"Unknown men dumped the body of a young farmer by the road.", "killed 1", "", ""},
+		{"Unknown men murdered and disfigured the body of a herder.", "killed 1", "", ""},
+		{"Villagers carried the body of water to the field.", "", "", ""},
 		{"A soldier killed his brother, a police officer, at home.", "killed 1", "", ""},
 		{"A farmer killed his cattle.", "", "", ""},
 		{"A police inspector was gunned down outside the station.", "killed 1", "", ""},
