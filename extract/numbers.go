@@ -919,7 +919,15 @@ func bodyFound(toks []text.Token, taken func(int) bool) []casualty {
 // and the body of one person ("burned the body of a guard", "dumped the
 // body of a trader"): one dead, whatever the verb did to it.
 func bodyObject(toks []text.Token, k int) bool {
-	return k >= 2 && toks[k-1].Norm == "the" && pastVerb(toks[k-2]) && k+2 < len(toks) && toks[k+1].Norm == "of" && singularAfter(toks, k+2)
+	return k >= 2 && toks[k-1].Norm == "the" && pastVerb(toks[k-2]) && k+2 < len(toks) && toks[k+1].Norm == "of" && onePersonAt(toks, k+2)
+}
+
+// onePersonAt reports whether a phrase for one person starts at k: a
+// singular phrase ("a young farmer") or one the number reader counts as
+// one ("a herder boy", "one guard").
+func onePersonAt(toks []text.Token, k int) bool {
+	n, _, ok := numberAt(toks, k)
+	return ok && n == 1 || singularAfter(toks, k)
 }
 
 // pastVerb reports whether t reads as a past verb: a word ending in "ed"

@@ -148,6 +148,7 @@ func TestCasualtyFigures(t *testing.T) {
 		{"Raiders killed and burned the body of a herder near the well.", "killed 1", "", ""},
 		{"Unknown men dumped the body of a young farmer by the road.", "killed 1", "", ""},
 		{"Unknown men murdered and disfigured the body of a herder.", "killed 1", "", ""},
+		{"Bandits burned the body of a farmer child behind the hut.", "killed 1", "", ""},
 		{"Villagers carried the body of water to the field.", "", "", ""},
 		{"A soldier killed his brother, a police officer, at home.", "killed 1", "", ""},
 		{"A farmer killed his cattle.", "", "", ""},
