@@ -28,8 +28,8 @@ import (
 // the document names. With no area named beside it, a place lies in the
 // one town the note names before it or calls "nearby"; in a note that
 // names nothing else to place it, a town spelt otherwise (by its
-// consonant skeleton, or a long vowel written short: "Dif" for Diif), or
-// known only by the divisions named after it ("Elwak North", "Elwak
+// consonant skeleton, or a long vowel written short or long: "Baar" for Bar), or
+// known only by the divisions named after it ("Wajir North", "Wajir
 // South"), is read so. findVenues reads facilities (a mosque, a market, a
 // police station) as places of type "facility" inside the town named
 // with them.
