@@ -2,6 +2,7 @@ package extract
 
 import (
 	"bytes"
+	"strings"
 
 	"github.com/newsgraph/newsgraph/extract/gazetteer"
 	"github.com/newsgraph/newsgraph/extract/text"
@@ -261,7 +262,50 @@ func (d *docState) eventCountry(f *frame, places []*entity) *entity {
 	if c := d.participantCountry(f); c != "" {
 		return d.countryEntity(c)
 	}
+	if c := d.namesakeCountry(places); c != "" {
+		return d.countryEntity(c)
+	}
 	return nil
+}
+
+// namesakeParts end the name of a feature named after the town beside
+// it: "Kakamega Forest", "Cherangani Hills".
+var namesakeParts = grammarList("namesakeParts")
+
+// namesakeCountry returns the country of the first of places that no
+// country places and that bears the name of towns or areas of the
+// gazetteer in one country, followed by a word of namesakeParts: a
+// forest, range or road named after the town beside it lies in the
+// town's country ("shells fell in Kakamega Forest"). It is the weakest
+// evidence of an event's country, taken when nothing else gives one. ""
+// when no such place, or when the name is a country's or its towns lie
+// in several countries.
+func (d *docState) namesakeCountry(places []*entity) string {
+	for _, p := range places {
+		head, part, ok := cutLastWord(p.name)
+		if !ok || placeCountry(p) != "" || !namesakeParts.Has(strings.ToLower(part)) {
+			continue
+		}
+		cc := ""
+		for _, g := range d.r.gaz.Lookup(head) {
+			if g.Kind == gazetteer.KindCountry || g.Country == "" || cc != "" && g.Country != cc {
+				return ""
+			}
+			cc = g.Country
+		}
+		return cc
+	}
+	return ""
+}
+
+// cutLastWord splits name before its last word: "Kakamega Forest" is
+// "Kakamega" and "Forest"; false for a name of one word.
+func cutLastWord(name string) (head, last string, ok bool) {
+	i := strings.LastIndexByte(name, ' ')
+	if i <= 0 {
+		return "", "", false
+	}
+	return name[:i], name[i+1:], true
 }
 
 // namedInside reports whether the document names country e as where

@@ -7,11 +7,20 @@ import (
 	"sync"
 )
 
+// home is where one name of data/homecountries.tsv lives and fights: its
+// countries, and its main home, the one country of them where most of a
+// people lives ("" when none holds most, or the name is no people of
+// one land).
+type home struct {
+	ccs  []string
+	main string
+}
+
 // homeCountries returns data/homecountries.tsv: for a community, a party
-// or movement, or an armed group or force of the lexicon (by its key), the
-// countries it lives and fights in. It panics if the file is malformed,
-// which TestHomeCountriesLoad rules out.
-func homeCountries() map[string][]string {
+// or movement, a national company or institution, or an armed group or
+// force of the lexicon (by its key), where it lives and fights. It panics
+// if the file is malformed, which TestHomeCountriesLoad rules out.
+func homeCountries() map[string]home {
 	homesOnce.Do(func() {
 		h, err := parseHomeCountries()
 		if err != nil {
@@ -24,54 +33,85 @@ func homeCountries() map[string][]string {
 
 var (
 	homesOnce sync.Once
-	homes     map[string][]string
+	homes     map[string]home
 )
 
-func parseHomeCountries() (map[string][]string, error) {
-	out := map[string][]string{}
+// parseHomeCountries reads data/homecountries.tsv. A country column of
+// one country is that name's main home; "KE>UG" writes a main home (KE)
+// before ">" and the other lands after it, "KE|UG" lands of which none
+// holds most.
+func parseHomeCountries() (map[string]home, error) {
+	out := map[string]home{}
 	err := eachRow(wordFiles, "data/homecountries.tsv", 3, func(f []string) error {
 		if _, ok := out[f[0]]; ok {
 			return fmt.Errorf("%q listed twice", f[0])
 		}
-		var ccs []string
-		for _, cc := range strings.Split(f[1], "|") {
-			if len(cc) != 2 || cc != strings.ToUpper(cc) {
-				return fmt.Errorf("country %q is not an ISO alpha-2 code", cc)
-			}
-			ccs = append(ccs, cc)
+		main, rest, marked := strings.Cut(f[1], ">")
+		if !marked {
+			main, rest = "", f[1]
 		}
-		out[f[0]] = ccs
+		var h home
+		for _, cc := range append(strings.Split(main, "|"), strings.Split(rest, "|")...) {
+			if cc == "" && !marked {
+				continue
+			}
+			if len(cc) != 2 || cc != strings.ToUpper(cc) {
+				return fmt.Errorf("%s: country %q is not an ISO alpha-2 code", f[0], cc)
+			}
+			h.ccs = append(h.ccs, cc)
+		}
+		h.main = main
+		if len(h.ccs) == 1 {
+			h.main = h.ccs[0]
+		}
+		if strings.Contains(main, "|") {
+			return fmt.Errorf("%s: one main home before %q", f[0], ">")
+		}
+		out[f[0]] = h
 		return nil
 	})
 	return out, err
 }
 
-// homesOf returns the countries participant e lives and fights in, nil
-// when none is known: a curated group's by its key (a group that fights
+// homesOf returns where participant e lives and fights, no countries when
+// none is known: a curated group's by its key (a group that fights
 // across borders has several), else its home country from the lexicon;
 // a community's militia or people by the community's name ("Pokot
-// militia", "Tugen herders"); an organisation found by its name ("ODM
-// members").
-func homesOf(e *entity) []string {
+// militia", "Tugen herders"); an organisation or armed group found by
+// its shape, by its name ("NRM members", "Mai-Mai rebels").
+func homesOf(e *entity) home {
 	h := homeCountries()
 	switch {
 	case e.curated:
 		_, key, _ := strings.Cut(e.key, "/")
-		if ccs, ok := h[key]; ok {
-			return ccs
+		if hm, ok := h[key]; ok {
+			return hm
 		}
 		if e.country != "" && (e.class == ClassArmedGroup || e.class == ClassStateForce) {
-			return []string{e.country}
+			return home{ccs: []string{e.country}, main: e.country}
 		}
-		return nil
+		return home{}
 	case e.typ == "ethnic militia":
 		return h[strings.ToLower(strings.TrimSuffix(e.name, " militia"))]
-	case e.class == ClassOrganization:
+	case e.class == ClassOrganization, e.side:
 		return h[strings.ToLower(e.name)]
 	}
-	var out []string
-	for _, c := range e.communities {
-		out = sharedHomes(out, h[strings.ToLower(c)], out == nil)
+	var out home
+	for i, c := range e.communities {
+		out = joinHomes(out, h[strings.ToLower(c)], i == 0)
+	}
+	return out
+}
+
+// joinHomes returns the homes that a and b share (sharedHomes) with the
+// main home both have, "" when they differ; b when first.
+func joinHomes(a, b home, first bool) home {
+	if first {
+		return b
+	}
+	out := home{ccs: sharedHomes(a.ccs, b.ccs, false)}
+	if a.main == b.main {
+		out.main = a.main
 	}
 	return out
 }
@@ -101,18 +141,33 @@ func sharedHomes(a, b []string, first bool) []string {
 // country named and no state force gives one: raiders of a people that
 // lives in one country raid there ("Samburu raiders attacked herders"),
 // and two peoples of a border land that clash do so in the country they
-// share. A group that fights in several countries gives none by itself
-// ("al Shabaab gunmen threw a grenade"); nor does a participant named as
-// coming from a country ("raiders from Sudan"), nor a document that names
-// another country by its name. Where no participant has a home, a short
-// note's other groups, movements and communities stand in for them ("A
-// bomb went off in a bus. Police blamed Mungiki."): a note tells of one
+// share. Where the homes share several countries, a people most of whom
+// live in one of them is read there ("Luhya youths": most Luhya live in
+// Kenya), unless a participant is said to come from a land. A group that
+// fights in several countries gives none by itself ("al Shabaab gunmen
+// threw a grenade"); nor does a participant named as coming from a
+// country outside its homes ("raiders from Sudan"), nor a document that
+// names another country by its name. Where no participant has a home, a
+// short note's other groups, movements and communities stand in for
+// them ("A bomb went off in a bus. Police blamed Mungiki."); and the
+// names of a land it writes that no entity holds (writtenHomes: "the X
+// Party primaries", "a mast of Y Telecom") place it, or narrow the lands
+// of participants who live and fight in several: a note tells of one
 // incident.
 func (d *docState) participantCountry(f *frame) string {
 	parts := append(append(append([]*entity(nil), f.actors...), f.agents...), f.targets...)
-	cc, known, ok := sharedHomesOf(parts)
+	hm, known, ok := sharedHomesOf(parts)
 	if ok && !known && len(d.sents) <= shortDoc {
-		cc, _, ok = sharedHomesOf(d.namedSides())
+		hm, known, ok = sharedHomesOf(d.namedSides())
+	}
+	if ok && (!known || len(hm.ccs) > 1) && len(d.sents) <= shortDoc {
+		if w, any := sharedOf(d.writtenHomes()); any {
+			hm = joinHomes(hm, w, !known)
+		}
+	}
+	cc := hm.ccs
+	if len(cc) > 1 && hm.main != "" && slices.Contains(cc, hm.main) {
+		cc = []string{hm.main}
 	}
 	if !ok || len(cc) != 1 || d.namesOtherCountry(cc[0]) {
 		return ""
@@ -120,23 +175,38 @@ func (d *docState) participantCountry(f *frame) string {
 	return cc[0]
 }
 
-// sharedHomesOf returns the countries that the homes of es (homesOf)
-// have in common, whether any of es has a home (known), and false when
-// one of es was given a country outside its homes ("Murle raiders from
-// Ethiopia": a people of another land, come from elsewhere).
-func sharedHomesOf(es []*entity) (cc []string, known, ok bool) {
+// sharedHomesOf returns the homes of es (homesOf) joined (joinHomes),
+// whether any of es has a home (known), and false when one of es was
+// given a country outside its homes ("Murle raiders from Ethiopia": a
+// people of another land, come from elsewhere). A participant given a
+// country inside its homes ("Luhya youths from Uganda") leaves no main
+// home: it came from one of its lands, into another.
+func sharedHomesOf(es []*entity) (hm home, known, ok bool) {
+	hs := make([]home, 0, len(es))
 	for _, e := range es {
 		h := homesOf(e)
-		if h == nil {
+		if h.ccs == nil {
 			continue
 		}
-		if !e.curated && e.country != "" && !slices.Contains(h, e.country) {
-			return nil, known, false
+		if !e.curated && e.country != "" {
+			if !slices.Contains(h.ccs, e.country) {
+				return home{}, true, false
+			}
+			h.main = ""
 		}
-		cc = sharedHomes(cc, h, !known)
-		known = true
+		hs = append(hs, h)
 	}
-	return cc, known, true
+	hm, known = sharedOf(hs)
+	return hm, known, true
+}
+
+// sharedOf joins hs (joinHomes) and reports whether there were any.
+func sharedOf(hs []home) (home, bool) {
+	var out home
+	for i, h := range hs {
+		out = joinHomes(out, h, i == 0)
+	}
+	return out, len(hs) > 0
 }
 
 // namedSides returns the armed groups, organisations and civilians the
@@ -152,4 +222,57 @@ func (d *docState) namedSides() []*entity {
 		}
 	}
 	return out
+}
+
+// maxHomeWords is the length in words of the longest name writtenHomes
+// looks up.
+const maxHomeWords = 4
+
+// writtenHomes returns the homes of the names of data/homecountries.tsv
+// that the document writes outside any entity: a party, company or
+// people a reader places ("rival groups fought in the CCM primaries").
+// A name counts written in capitals, or capitalised away from the start
+// of its sentence, where a capital says nothing.
+func (d *docState) writtenHomes() []home {
+	h := homeCountries()
+	var out []home
+	for si, s := range d.sents {
+		for i := 0; i < len(s.Tokens); i++ {
+			if hm, b := d.homeNameAt(h, si, i); b > i {
+				out = append(out, hm)
+				i = b - 1 // "ZANU-PF" is one name, not "PF" again
+			}
+		}
+	}
+	return out
+}
+
+// homeNameAt returns the home of the longest name of h that starts at
+// token i of sentence s, and where it ends; i when none does.
+func (d *docState) homeNameAt(h map[string]home, s, i int) (home, int) {
+	toks := d.sents[s].Tokens
+	t := toks[i]
+	if !isUpperWord(t) || i == 0 && !t.AllCaps() {
+		return home{}, i
+	}
+	for b := min(len(toks), i+maxHomeWords); b > i; b-- {
+		if d.coveredAny(s, i, b) {
+			continue
+		}
+		if hm, ok := h[strings.ToLower(d.surface(s, i, b))]; ok {
+			return hm, b
+		}
+	}
+	return home{}, i
+}
+
+// coveredAny reports whether an entity covers any of tokens [a, b) of
+// sentence s.
+func (d *docState) coveredAny(s, a, b int) bool {
+	for k := a; k < b; k++ {
+		if d.covered(s, k) {
+			return true
+		}
+	}
+	return false
 }

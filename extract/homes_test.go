@@ -15,15 +15,46 @@ func TestHomeCountriesLoad(t *testing.T) {
 		t.Fatal(err)
 	}
 	g := gazetteer.Default()
-	for name, ccs := range h {
-		for _, cc := range ccs {
+	for name, hm := range h {
+		for _, cc := range hm.ccs {
 			if g.Country(cc) == nil {
 				t.Errorf("%s: %s is no country of the gazetteer", name, cc)
 			}
 		}
 	}
-	if got := h["al-shabaab"]; len(got) < 2 {
+	if got := h["al-shabaab"].ccs; len(got) < 2 {
 		t.Errorf("al-shabaab: %v, want the countries it fights in", got)
+	}
+	if got := h["al-shabaab"].main; got != "" {
+		t.Errorf("al-shabaab: main home %q, want none", got)
+	}
+	if got := h["luhya"]; got.main != "KE" || len(got.ccs) != 2 {
+		t.Errorf("luhya: %+v, want Kenya, main, and Uganda", got)
+	}
+}
+
+// TestJoinHomes: the main home several participants' homes share.
+func TestJoinHomes(t *testing.T) {
+	ke := home{ccs: []string{"KE"}, main: "KE"}
+	keUG := home{ccs: []string{"KE", "UG"}, main: "KE"}
+	keTZ := home{ccs: []string{"KE", "TZ"}}
+	ugKE := home{ccs: []string{"UG", "KE"}, main: "UG"}
+	tests := []struct {
+		name  string
+		homes []home
+		want  string
+	}{
+		{"a people most of whom live in one land", []home{keUG}, "KE"},
+		{"a people of two lands none of which holds most", []home{keTZ}, ""},
+		{"a people of one land beside one mostly there", []home{ke, keUG}, "KE"},
+		{"peoples mostly in two different lands", []home{keUG, ugKE}, ""},
+		{"a people mostly in one land beside one of no main home", []home{keUG, keTZ}, ""},
+	}
+	for _, tt := range tests {
+		got, _ := sharedOf(tt.homes)
+		if got.main != tt.want {
+			t.Errorf("%s: main %q, want %q", tt.name, got.main, tt.want)
+		}
 	}
 }
 
