@@ -439,6 +439,9 @@ func (p *Parser) pastVerb(i int) Tag {
 	if prev == Sub && p.relativeAfterNoun(i) && !suspicionWords[s.Toks[i].Norm] {
 		return VerbPast // "hunters that engaged police in a gun battle"
 	}
+	if nounNext && p.objectAwaited(i) {
+		return Adj // "backing exiled leader X", "had shelled displaced families"
+	}
 	switch prev {
 	case Be, Have, Pron, Noun, Proper, Modal, Do, Neg, Conj, To:
 		if prev == Conj && nounNext {
@@ -460,6 +463,26 @@ func (p *Parser) pastVerb(i int) Tag {
 		}
 	}
 	return VerbPast
+}
+
+// objectAwaited reports whether the past form at i stands where the verb
+// before it still awaits its object, and so qualifies the noun after it
+// (pastVerb has checked that one follows): right after an -ing or base
+// form ("militias backing exiled leaders", "to help displaced families"),
+// or after a past form that a form of "have" or "be" leads ("had shelled
+// displaced families"), since no verb takes a bare past participle there.
+// A past form after a bare past form stays a verb: "the men arrested
+// killed a guard" has a reduced relative before its verb.
+func (p *Parser) objectAwaited(i int) bool {
+	prev, k := p.prevTag(i)
+	switch prev {
+	case VerbIng, Verb:
+		return true
+	case VerbPast:
+		aux, _ := p.prevTag(k)
+		return aux == Have || aux == Be
+	}
+	return false
 }
 
 // verbalNounNext reports whether the tag after a past form that follows a
