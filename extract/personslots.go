@@ -14,6 +14,10 @@ var personAfter = grammarList("personAfter")
 // "the blast injured X".
 var personBefore = grammarList("personBefore")
 
+// honorifics are the titles of address that only a person's name follows,
+// with or without a stop: "Lord X", "Mr. X".
+var honorifics = grammarList("honorifics")
+
 // personSlotNames returns the names that stand, at least once in the
 // document, where only a person's name stands (personSlot), and so name
 // that person wherever else they stand outside a place's context: a
@@ -48,10 +52,20 @@ func (d *docState) smallPlaceOnly(h nameHit) bool {
 }
 
 // personSlot reports whether the name at tokens [a, b) stands where only a
-// person's name stands: before a word of personAfter, or after a verb of
-// personBefore.
+// person's name stands: before a word of personAfter, after a verb of
+// personBefore, or after an honorific.
 func personSlot(toks []text.Token, a, b int) bool {
-	return b < len(toks) && personAfter.Has(toks[b].Norm) || a > 0 && personBefore.Has(toks[a-1].Norm)
+	return b < len(toks) && personAfter.Has(toks[b].Norm) || a > 0 && personBefore.Has(toks[a-1].Norm) || titled(toks, a)
+}
+
+// titled reports whether an honorific stands right before token a, with
+// or without its stop ("Lord X", "Mr. X").
+func titled(toks []text.Token, a int) bool {
+	k := a - 1
+	if k > 0 && toks[k].Norm == "." {
+		k--
+	}
+	return k >= 0 && honorifics.Has(toks[k].Norm)
 }
 
 // personNamed reports whether the small-town reading of the name at
