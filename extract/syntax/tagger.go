@@ -371,6 +371,8 @@ func (p *Parser) afterNoun(i, k int) Tag {
 		return Noun
 	case third && p.pastVerbNext(i):
 		return Noun // "Air strikes killed ten", "Taliban attacks hit two posts"
+	case third && k == 0 && p.lex.of(s.Toks[k].Norm).form == Gerund:
+		return Verb // "Fighting continues": the gerund of a known verb that opens the sentence is its subject (finiteNext)
 	case s.Tags[k] == Proper:
 		return Verb
 	case third && p.nextTag(i) != Prep && p.nextTag(i) != Punct:
@@ -547,6 +549,9 @@ var suspicionData string
 func (p *Parser) ingVerb(i int) Tag {
 	s := &p.s
 	prev, k := p.prevTag(i)
+	if (k < 0 || prev == Prep || prev == Sub) && p.lex.of(s.Toks[i].Norm).form == Gerund && p.finiteNext(i) {
+		return Noun // "Fighting erupted in the north", "after shelling resumed"
+	}
 	switch prev {
 	case Det, Poss, PossS, Adj:
 		return Noun
@@ -568,6 +573,23 @@ func (p *Parser) ingVerb(i int) Tag {
 		}
 	}
 	return VerbIng
+}
+
+// finiteNext reports whether the word after the -ing form at i is a
+// finite verb or an auxiliary. The -ing form of a known verb that opens
+// the sentence, or follows a preposition or a subordinator, is then a
+// gerund that heads the subject ("Fighting erupted", "the threat of
+// shelling has passed", "after shelling resumed"); one that opens an
+// adjunct takes an object or a phrase first ("Firing rockets,
+// militants…").
+func (p *Parser) finiteNext(i int) bool {
+	switch p.nextTag(i) {
+	case VerbPast, Be, Have, Modal:
+		return true
+	case Verb:
+		return p.lex.of(p.s.Toks[i+1].Norm).form == Third // "Fighting continues"
+	}
+	return false
 }
 
 // subordinator decides "that", "as", "before" and "once", which are also
