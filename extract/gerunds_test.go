@@ -7,8 +7,9 @@ import (
 
 // TestOccurrenceSubjects: an event noun that is the subject of a verb of
 // occurrence reports the event, where the noun is a gerund that opens the
-// sentence or the verb an irregular past with its particle. One row per
-// shape; the sentences are written for this test.
+// sentence, the verb an irregular past with its particle, or the subject
+// a run of such events ("a burst of"). One row per shape; the sentences
+// are written for this test.
 func TestOccurrenceSubjects(t *testing.T) {
 	tests := []struct {
 		name, in, place string
@@ -17,6 +18,8 @@ func TestOccurrenceSubjects(t *testing.T) {
 		{"a gerund opening the sentence before a past verb", "Residents fled. Fighting erupted in Kessa on Monday.", "Kessa", 1},
 		{"a gerund opening the sentence before an -s verb", "Residents fled. Shelling continues in Kessa.", "Kessa", 1},
 		{"an irregular past with its particle", "Residents fled. Clashes broke out between herders and farmers in Kessa on Monday.", "Kessa", 1},
+		{"a run of events that broke out is one outbreak", "Residents fled. A burst of shelling broke out in Kessa overnight.", "Kessa", 1},
+		{"a run of events that hit over years is a habit", "Residents fled. A series of attacks has hit Kessa over the years.", "", 0},
 		{"a gerund with its object opens an adjunct: no event of its own", "Speaking to reporters in Kessa, the governor praised the harvest.", "", 0},
 	}
 	ex := Default()
