@@ -22,6 +22,7 @@ func TestPersonSlots(t *testing.T) {
 		{"a person's slot elsewhere makes the person throughout", "Clinton condemned the raid. Clinton said gunmen raided a bank and shot a guard.", "", "Clinton"},
 		{"a name after an honorific", "Gunmen shot a guard outside the home of Lord Carrington on Monday.", "", "Carrington"},
 		{"a name after an honorific written with its stop", "Gunmen shot a guard outside the home of Mr. Obama on Monday.", "", "Obama"},
+		{"a town a preposition leads before a verb of saying is still the place attacked later", "Police in Obama said the town was calm. Traders reopened their shops at noon. Gunmen attacked Obama on Monday.", "Obama", ""},
 		{"a place's context keeps the town", "Gunmen shot a guard in Obama on Monday. Obama said the gunmen fled.", "Obama", ""},
 		{"no person's slot: the town stands", "Gunmen raided a bank in Obama, Japan, on Monday.", "Obama", ""},
 	}
