@@ -483,10 +483,11 @@ func (d *docState) findNames() {
 			d.areaCC[h.s] = append(d.areaCC[h.s], areaAt{h.m.Start, cc})
 		}
 	}
+	persons := d.personSlotNames(hits)
 	for _, h := range hits {
 		toks := d.sents[h.s].Tokens
 		best, bestScore := d.bestCand(h)
-		if best == nil || bestScore < 0 {
+		if best == nil || bestScore < 0 || d.personNamed(persons, h) {
 			continue
 		}
 		e := d.entityFor(best)

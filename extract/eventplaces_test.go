@@ -22,18 +22,7 @@ func TestPlacesFromContext(t *testing.T) {
 	}
 	ex := Default()
 	for _, tt := range tests {
-		rec := extractSentence(t, ex, tt.in)
-		var got []string
-		n := 0
-		for _, e := range rec.Events {
-			if e.Type != EventAbduction {
-				continue
-			}
-			n++
-			for _, p := range e.Places {
-				got = append(got, p.Name)
-			}
-		}
+		n, got := eventNames(extractSentence(t, ex, tt.in), EventAbduction, placesOf)
 		if n == 0 || strings.Join(got, ",") != tt.want {
 			t.Errorf("%s: %q: %d abductions, places %q, want %q", tt.name, tt.in, n, strings.Join(got, ","), tt.want)
 		}
@@ -53,18 +42,7 @@ func TestVictimsFromTolls(t *testing.T) {
 	}
 	ex := Default()
 	for _, tt := range tests {
-		rec := extractSentence(t, ex, tt.in)
-		var got []string
-		n := 0
-		for _, e := range rec.Events {
-			if e.Type != EventAttack {
-				continue
-			}
-			n++
-			for _, p := range e.Targets {
-				got = append(got, p.Name)
-			}
-		}
+		n, got := eventNames(extractSentence(t, ex, tt.in), EventAttack, targetsOf)
 		if n == 0 || strings.Join(got, ",") != tt.want {
 			t.Errorf("%s: %q: %d attacks, targets %q, want %q", tt.name, tt.in, n, strings.Join(got, ","), tt.want)
 		}

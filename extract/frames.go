@@ -390,7 +390,10 @@ func (d *docState) syntaxFrames(si int, ps *syntax.Sentence, found []*frame, dat
 			f.reported, f.told = true, true
 		}
 		if !f.verb && d.habitual(si, ch.A) {
-			continue
+			if !seriesBrokeOut(ps, c) {
+				continue
+			}
+			f.reported, f.told = true, true
 		}
 		for i := range dates {
 			if f.date == nil && dates[i].a >= f.span0 && dates[i].a < f.span1 {
@@ -838,7 +841,7 @@ func genericAttack(ps *syntax.Sentence, f *frame) (*frameDef, int) {
 // explosion occurred"), or the event in which people died or were hurt
 // ("two killed in a grenade attack", "died amid clashes").
 func happened(ps *syntax.Sentence, c int) bool {
-	if inquiredInto(ps, c) {
+	if inquiredInto(ps, c) || seriesBrokeOut(ps, c) {
 		return true
 	}
 	for i := range ps.Clauses {
@@ -1028,6 +1031,28 @@ func (d *docState) habitual(si, a int) bool {
 	if a >= 2 && toks[a-1].Norm == "of" {
 		switch toks[a-2].Norm {
 		case "hundreds", "dozens", "thousands", "scores", "number", "series", "wave", "spate", "string":
+			return true
+		}
+	}
+	return false
+}
+
+// seriesHeads count events by the run they form: "a wave of shootings",
+// "an outbreak of fighting".
+var seriesHeads = grammarList("seriesHeads")
+
+// seriesBrokeOut reports whether the run that event noun c counts ("a
+// wave of shootings") is the subject of a verb of occurrence: "a burst of
+// shelling broke out overnight" tells one outbreak that happened, not a
+// habit.
+func seriesBrokeOut(ps *syntax.Sentence, c int) bool {
+	if c < 1 || ps.PrepOf(c) != "of" || ps.Chunks[c].A != ps.Chunks[c-1].B+1 || !seriesHeads.Has(ps.Toks[ps.Chunks[c-1].Head].Norm) {
+		return false
+	}
+	for i := range ps.Clauses {
+		cl := &ps.Clauses[i]
+		v := &ps.Chunks[cl.Verb]
+		if cl.Subj == c-1 && !cl.Inherited && !v.Neg && !v.Modal && !v.Inf && occurVerbs.Has(v.Lemma) {
 			return true
 		}
 	}
@@ -1410,8 +1435,9 @@ func rolesOf(ps *syntax.Sentence, def *frameDef, c int) synRoles {
 				r.actors = append(r.actors, cl.Subj)
 				r.doers = true
 			}
-		case cl.Subj == c && !cl.Inherited && occurVerbs.Has(v.Lemma):
-			// "clashes erupted between X and Y in Z"
+		case (cl.Subj == c || cl.Subj == c-1 && seriesBrokeOut(ps, c)) && !cl.Inherited && occurVerbs.Has(v.Lemma):
+			// "clashes erupted between X and Y in Z", "a burst of
+			// shelling broke out in Z"
 			for _, p := range cl.Preps {
 				prep(p, true)
 			}

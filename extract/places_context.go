@@ -126,6 +126,12 @@ func (d *docState) contextPlace(l *wordLists, s, a, end int, prev string, listed
 		next = toks[end].Norm
 	}
 	last := toks[end-1].Norm
+	if faithQualifies(toks, a, end) {
+		if l.placeWords[next]&placeSettle != 0 {
+			return placeSpan{a: a, b: end + 1}, true // "the Protestant areas": the area is named with its word
+		}
+		return placeSpan{}, false
+	}
 	if end-a == 1 && l.placeWords[last]&(placeAdmin|placeSettle) != 0 {
 		// "Arrondissement of Goumori", "Village": the word for the kind
 		// of place, capitalised; the name after "of" is the place
@@ -172,6 +178,15 @@ func (d *docState) contextPlace(l *wordLists, s, a, end int, prev string, listed
 		return placeSpan{a: a, b: end}, true
 	}
 	return placeSpan{}, false
+}
+
+// faithQualifies reports whether the one-word name [a, end) is a faith
+// or a sect before a lower-case word: it qualifies that word, which names
+// where its people live or who they are ("Christian villages", "in the
+// Protestant areas", "in Sunni districts of X"), and is no place's name of
+// its own; with a settlement word (contextPlace) the two name the area.
+func faithQualifies(toks []text.Token, a, end int) bool {
+	return end-a == 1 && sectWords.Has(toks[a].Norm) && end < len(toks) && toks[end].Kind == text.Word && !isUpperWord(toks[end])
 }
 
 // remoteStrikeNouns are the nouns of a strike from afar, after which "on"

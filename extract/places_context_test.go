@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 	"testing"
 )
@@ -180,5 +181,32 @@ func TestVenueSynonyms(t *testing.T) {
 				t.Errorf("%q is %s, %q is %s; same place: %v, want %v", tt.a, a.ID, tt.b, b.ID, a.ID == b.ID, tt.same)
 			}
 		})
+	}
+}
+
+// TestFaithQualifies: a faith or a sect before a lower-case word
+// qualifies it and names no place of its own; before a settlement word the
+// two name the area. One row per shape; the sentences are written for
+// this test.
+func TestFaithQualifies(t *testing.T) {
+	tests := []struct {
+		name, in string
+		places   []string // places the attack must have
+		notPlace string
+	}{
+		{"before a settlement word: the area", "Gunmen attacked Christian villages in Plateau state on Monday.", []string{"Christian villages", "Plateau"}, "Christian"},
+		{"after an adjective, before a plural settlement word", "Gunmen opened fire in the poorer Protestant areas of Derry on Monday.", []string{"Protestant areas", "Derry"}, "Protestant"},
+		{"before a word of no settlement after a locative: no place", "Bombs exploded in Sunni districts of Baghdad on Monday.", []string{"Baghdad"}, "Sunni"},
+	}
+	ex := Default()
+	for _, tt := range tests {
+		n, places := eventNames(extractSentence(t, ex, tt.in), EventAttack, placesOf)
+		ok := n > 0 && !slices.Contains(places, tt.notPlace)
+		for _, p := range tt.places {
+			ok = ok && slices.Contains(places, p)
+		}
+		if !ok {
+			t.Errorf("%s: %q: %d attacks, places %q, want %q and not %q", tt.name, tt.in, n, places, tt.places, tt.notPlace)
+		}
 	}
 }

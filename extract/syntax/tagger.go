@@ -371,6 +371,8 @@ func (p *Parser) afterNoun(i, k int) Tag {
 		return Noun
 	case third && p.pastVerbNext(i):
 		return Noun // "Air strikes killed ten", "Taliban attacks hit two posts"
+	case third && k == 0 && p.lex.of(s.Toks[k].Norm).form == Gerund:
+		return Verb // "Fighting continues": the gerund of a known verb that opens the sentence is its subject (finiteNext)
 	case s.Tags[k] == Proper:
 		return Verb
 	case third && p.nextTag(i) != Prep && p.nextTag(i) != Punct:
@@ -439,6 +441,9 @@ func (p *Parser) pastVerb(i int) Tag {
 	if prev == Sub && p.relativeAfterNoun(i) && !suspicionWords[s.Toks[i].Norm] {
 		return VerbPast // "hunters that engaged police in a gun battle"
 	}
+	if nounNext && p.objectAwaited(i) {
+		return Adj // "backing exiled leader X", "had shelled displaced families"
+	}
 	switch prev {
 	case Be, Have, Pron, Noun, Proper, Modal, Do, Neg, Conj, To:
 		if prev == Conj && nounNext {
@@ -460,6 +465,26 @@ func (p *Parser) pastVerb(i int) Tag {
 		}
 	}
 	return VerbPast
+}
+
+// objectAwaited reports whether the past form at i stands where the verb
+// before it still awaits its object, and so qualifies the noun after it
+// (pastVerb has checked that one follows): right after an -ing or base
+// form ("militias backing exiled leaders", "to help displaced families"),
+// or after a past form that a form of "have" or "be" leads ("had shelled
+// displaced families"), since no verb takes a bare past participle there.
+// A past form after a bare past form stays a verb: "the men arrested
+// killed a guard" has a reduced relative before its verb.
+func (p *Parser) objectAwaited(i int) bool {
+	prev, k := p.prevTag(i)
+	switch prev {
+	case VerbIng, Verb:
+		return true
+	case VerbPast:
+		aux, _ := p.prevTag(k)
+		return aux == Have || aux == Be
+	}
+	return false
 }
 
 // verbalNounNext reports whether the tag after a past form that follows a
@@ -524,6 +549,9 @@ var suspicionData string
 func (p *Parser) ingVerb(i int) Tag {
 	s := &p.s
 	prev, k := p.prevTag(i)
+	if (k < 0 || prev == Prep || prev == Sub) && p.lex.of(s.Toks[i].Norm).form == Gerund && p.finiteNext(i) {
+		return Noun // "Fighting erupted in the north", "after shelling resumed"
+	}
 	switch prev {
 	case Det, Poss, PossS, Adj:
 		return Noun
@@ -545,6 +573,23 @@ func (p *Parser) ingVerb(i int) Tag {
 		}
 	}
 	return VerbIng
+}
+
+// finiteNext reports whether the word after the -ing form at i is a
+// finite verb or an auxiliary. The -ing form of a known verb that opens
+// the sentence, or follows a preposition or a subordinator, is then a
+// gerund that heads the subject ("Fighting erupted", "the threat of
+// shelling has passed", "after shelling resumed"); one that opens an
+// adjunct takes an object or a phrase first ("Firing rockets,
+// militants…").
+func (p *Parser) finiteNext(i int) bool {
+	switch p.nextTag(i) {
+	case VerbPast, Be, Have, Modal:
+		return true
+	case Verb:
+		return p.lex.of(p.s.Toks[i+1].Norm).form == Third // "Fighting continues"
+	}
+	return false
 }
 
 // subordinator decides "that", "as", "before" and "once", which are also
