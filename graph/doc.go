@@ -37,7 +37,8 @@
 //     the fused event node, ng:reportedBy the document, and the document's
 //     own ng:date, ng:dateText, ng:killed, ng:injured, ng:confidence and
 //     ng:evidence spans, one literal each (schema.EvidenceSpan: sentence,
-//     start and end offsets, text);
+//     start and end offsets, text), and ng:statesFacts, one literal of the
+//     keys of the shared facts of the event node it states (support.go);
 //   - each relation becomes a reified rdf:Statement node
 //     (base + "statement/" + doc + "/" + n) with rdf:subject, rdf:predicate,
 //     rdf:object, ng:reportedBy and ng:evidence;
@@ -45,8 +46,9 @@
 //     for the set of facts it states about the entity (its type, names,
 //     subtype, country, place, coordinates, Wikidata item),
 //     <base>factset/<digest> ng:supportedBy <doc> (schema.FactSetIRI), and
-//     for each other shared fact it states, <base>fact/<digest>
-//     ng:supportedBy <doc> (schema.FactIRI).
+//     for each other shared fact it states but those of an event node its
+//     reports list, <base>fact/<digest> ng:supportedBy <doc>
+//     (schema.FactIRI).
 //
 // Shared facts, one quad each:
 //
@@ -82,7 +84,7 @@
 // entity changes, so they do not depend on the order documents came in.
 //
 // For example, an attack reported by b.txt (7 killed), then by a.txt (9
-// killed), with id: for the base and fact/78b0… the key of the actor
+// killed), with id: for the base and fact/78b0… the key of the struck
 // triple:
 //
 //	<id:event/attack-c7dc…> rdf:type ng:Attack <id:doc/a.txt> .
@@ -95,6 +97,7 @@
 //	<id:fact/78b0…> ng:supportedBy <id:doc/b.txt> <id:doc/b.txt> .
 //	<id:report/a.txt/0> ng:reportOf <id:event/attack-c7dc…> <id:doc/a.txt> .
 //	<id:report/a.txt/0> ng:killed "9"^^xsd:integer <id:doc/a.txt> .
+//	<id:report/a.txt/0> ng:statesFacts "f73d… 183b…"^^ng:FactKeys <id:doc/a.txt> .
 //	<id:report/b.txt/0> ng:reportOf <id:event/attack-c7dc…> <id:doc/b.txt> .
 //	<id:report/b.txt/0> ng:killed "7"^^xsd:integer <id:doc/b.txt> .
 //	<id:event/attack-c7dc…> ng:killedMin "7"^^xsd:integer <id:graph/fused> .

@@ -356,8 +356,10 @@ func (s *Store) splitOld(v *view, old []quad.Quad, doc quad.IRI) (own, canon []q
 			}
 		}
 	}
+	listed := listedFacts(old)
 	for _, q := range old {
-		if q.Predicate != schema.SupportedBy && indexed[schema.FactIRI(s.base, q.Subject, q.Predicate, q.Object)] {
+		if q.Predicate != schema.SupportedBy && (indexed[schema.FactIRI(s.base, q.Subject, q.Predicate, q.Object)] ||
+			s.stated(q) && listsFact(listed[q.Subject], q)) {
 			if q.Predicate == schema.Name {
 				continue
 			}
@@ -574,9 +576,19 @@ func (b *builder) factSets() {
 	}
 }
 
-func (b *builder) shareString(s, p quad.IRI, text string) {
+// state records a shared fact of report r's event node, like share, but
+// supported by the report's statesFacts literal (its key added to r.keys)
+// rather than an entry of its own in the support index.
+func (b *builder) state(r *report, p quad.IRI, o quad.Value) {
+	if b.addShared(r.event, p, o) {
+		r.keys = append(r.keys, schema.EventFactKey(p, o))
+	}
+}
+
+// stateString is state for a string, trimmed; nothing if it is empty.
+func (b *builder) stateString(r *report, p quad.IRI, text string) {
 	if text = strings.TrimSpace(text); text != "" {
-		b.share(s, p, quad.String(text))
+		b.state(r, p, quad.String(text))
 	}
 }
 
@@ -889,34 +901,36 @@ func (b *builder) newReport(n int, ev *extract.Event) (*report, error) {
 func (b *builder) writeReport(r *report, byKey map[string]quad.IRI) {
 	ev, e, rep := r.ev, r.event, r.iri
 
-	// The shared event node: what this document says about the event.
-	b.share(e, schema.Type, schema.Event)
-	b.share(e, schema.Type, r.typ)
-	b.shareString(e, schema.Subtype, ev.Subtype)
-	b.shareString(e, schema.Cameo, ev.Cameo)
+	// The shared event node: what this document says about the event,
+	// supported by the report's statesFacts literal.
+	b.state(r, schema.Type, schema.Event)
+	b.state(r, schema.Type, r.typ)
+	b.stateString(r, schema.Subtype, ev.Subtype)
+	b.stateString(r, schema.Cameo, ev.Cameo)
 	for _, a := range r.actors {
-		b.share(e, schema.Actor, a)
+		b.state(r, schema.Actor, a)
 	}
 	for _, a := range r.agents {
-		b.share(e, schema.Agent, a)
+		b.state(r, schema.Agent, a)
 	}
 	for _, t := range r.targets {
-		b.share(e, schema.Target, t)
+		b.state(r, schema.Target, t)
 	}
 	for _, t := range ev.TargetText {
-		b.shareString(e, schema.TargetText, t)
+		b.stateString(r, schema.TargetText, t)
 	}
 	for _, p := range r.places {
-		b.share(e, schema.PlaceOf, p)
+		b.state(r, schema.PlaceOf, p)
 	}
 	if r.country != "" {
-		b.share(e, schema.EventCountry, r.country)
+		b.state(r, schema.EventCountry, r.country)
 	}
 	for _, w := range ev.Weapons {
-		b.shareString(e, schema.Weapon, strings.ToLower(w))
+		b.stateString(r, schema.Weapon, strings.ToLower(w))
 	}
-	b.shareString(e, schema.Operation, ev.Operation)
+	b.stateString(r, schema.Operation, ev.Operation)
 	if rf := strings.TrimSpace(ev.RetaliationFor); rf != "" {
+		// The event it names may move with fusion: an entry of its own.
 		if iri, ok := byKey[rf]; ok && iri != e {
 			b.share(e, schema.RetaliationFor, iri)
 		} else if !ok {
@@ -942,6 +956,9 @@ func (b *builder) writeReport(r *report, byKey map[string]quad.IRI) {
 		b.add(rep, schema.Confidence, schema.Decimal(ev.Confidence))
 	}
 	b.evidence(rep, ev.Evidence)
+	if len(r.keys) > 0 {
+		b.add(rep, schema.StatesFacts, schema.FactKeysValue(r.keys))
+	}
 
 	b.directEdges(r)
 }

@@ -3,6 +3,7 @@ package graph
 import (
 	"context"
 	"sort"
+	"strings"
 
 	"github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/quad"
@@ -52,9 +53,11 @@ func factSets(v *view, k quad.IRI) ([]quad.Value, error) {
 }
 
 // eachSupporter calls fn with every document the support index lists for
-// the fact of key k, directly or through a fact set, until fn returns
-// false (a document may come more than once).
-func eachSupporter(v *view, k quad.IRI, fn func(quad.IRI) bool) error {
+// fact t (its label is ignored), directly, through a fact set or, for a
+// fact of an event node, through the statesFacts of the event's reports,
+// until fn returns false (a document may come more than once).
+func (s *Store) eachSupporter(v *view, t quad.Quad, fn func(quad.IRI) bool) error {
+	k := schema.FactIRI(s.base, t.Subject, t.Predicate, t.Object)
 	more := true
 	entry := func(q quad.Quad) bool {
 		if d, ok := q.Object.(quad.IRI); ok && q.Label == q.Object {
@@ -64,6 +67,9 @@ func eachSupporter(v *view, k quad.IRI, fn func(quad.IRI) bool) error {
 	}
 	if err := v.until(quad.Subject, k, schema.SupportedBy, entry); err != nil || !more {
 		return err
+	}
+	if s.stated(t) {
+		return eachStater(v, t, fn)
 	}
 	sets, err := factSets(v, k)
 	if err != nil {
@@ -75,6 +81,86 @@ func eachSupporter(v *view, k quad.IRI, fn func(quad.IRI) bool) error {
 		}
 	}
 	return nil
+}
+
+// Facts of event nodes.
+//
+// The shared facts of a fused event node that its reports describe (its
+// types, subtype, CAMEO code, actors, agents, targets, places, country,
+// weapons, operation: statedPreds) have no entry in the support index:
+// each report lists the keys of those its document states in one literal,
+//
+//	<report> ng:statesFacts "k1 k2 …"^^ng:FactKeys <doc> .
+//
+// (schema.EventFactKey: a digest of the predicate and object), and a
+// fact's supporters are the documents of the reports of its event whose
+// literal lists it. A key does not name the event, so when fusion moves a
+// document's reports to another node (recluster.go) the literal moves
+// with them and the facts it lists are the moved ones. A
+// ng:retaliationFor keeps its entries: the event it names may move.
+
+// statedPreds are the predicates of the event facts reports list.
+var statedPreds = map[quad.Value]bool{schema.Type: true, schema.Subtype: true, schema.Cameo: true,
+	schema.Actor: true, schema.Agent: true, schema.Target: true, schema.TargetText: true,
+	schema.PlaceOf: true, schema.EventCountry: true, schema.Weapon: true, schema.Operation: true}
+
+// stated tells whether fact t is one of an event node that reports list
+// (statedPreds).
+func (s *Store) stated(t quad.Quad) bool {
+	e, ok := t.Subject.(quad.IRI)
+	return ok && statedPreds[t.Predicate] && strings.HasPrefix(string(e), s.base+"event/")
+}
+
+// eachStater calls fn with the document of every report of the event of
+// fact t whose statesFacts lists t, until fn returns false.
+func eachStater(v *view, t quad.Quad, fn func(quad.IRI) bool) error {
+	var reports []quad.Value
+	if err := v.each(quad.Object, t.Subject, schema.ReportOf, func(q quad.Quad) { reports = append(reports, q.Subject) }); err != nil {
+		return err
+	}
+	key := schema.EventFactKey(t.Predicate, t.Object)
+	more := true
+	for _, r := range reports {
+		err := v.until(quad.Subject, r, schema.StatesFacts, func(q quad.Quad) bool {
+			if d, ok := q.Label.(quad.IRI); ok && schema.HasFactKey(q.Object, key) {
+				more = fn(d)
+			}
+			return more
+		})
+		if err != nil || !more {
+			return err
+		}
+	}
+	return nil
+}
+
+// listedFacts returns the statesFacts literals of the reports among quads
+// (one document's), by the event each report describes.
+func listedFacts(quads []quad.Quad) map[quad.Value][]quad.Value {
+	events := map[quad.Value]quad.Value{}
+	for _, q := range quads {
+		if q.Predicate == schema.ReportOf {
+			events[q.Subject] = q.Object
+		}
+	}
+	out := map[quad.Value][]quad.Value{}
+	for _, q := range quads {
+		if e, ok := events[q.Subject]; ok && q.Predicate == schema.StatesFacts {
+			out[e] = append(out[e], q.Object)
+		}
+	}
+	return out
+}
+
+// listsFact tells whether one of the statesFacts literals lists fact t.
+func listsFact(literals []quad.Value, t quad.Quad) bool {
+	key := schema.EventFactKey(t.Predicate, t.Object)
+	for _, l := range literals {
+		if schema.HasFactKey(l, key) {
+			return true
+		}
+	}
+	return false
 }
 
 // linkFactSets queues the links of the facts of each set the document
@@ -133,7 +219,7 @@ func triple(q quad.Quad) quad.Quad {
 func (s *Store) supporters(v *view, t quad.Quad) ([]quad.IRI, error) {
 	var out []quad.IRI
 	seen := map[quad.IRI]bool{}
-	err := eachSupporter(v, schema.FactIRI(s.base, t.Subject, t.Predicate, t.Object), func(d quad.IRI) bool {
+	err := s.eachSupporter(v, t, func(d quad.IRI) bool {
 		if !seen[d] {
 			seen[d] = true
 			out = append(out, d)
@@ -176,7 +262,7 @@ func (f *fuser) supportedByOthers(q quad.Quad) bool {
 		return true
 	}
 	other := false
-	f.fail(eachSupporter(f.v, schema.FactIRI(f.s.base, q.Subject, q.Predicate, q.Object), func(d quad.IRI) bool {
+	f.fail(f.s.eachSupporter(f.v, q, func(d quad.IRI) bool {
 		other = d != f.doc
 		return !other
 	}))
@@ -184,12 +270,21 @@ func (f *fuser) supportedByOthers(q quad.Quad) bool {
 }
 
 // supportedBy tells whether the support index lists d for fact t,
-// directly or through a fact set: one lookup of a whole quad per entry
-// that may list it, whatever the number of supporters.
+// directly, through a fact set or through the statesFacts of a report of
+// d: one lookup of a whole quad per entry that may list it, whatever the
+// number of supporters (a fact of an event: one per report of the event).
 func (f *fuser) supportedBy(t quad.Quad, d quad.IRI) bool {
 	entry := supportQuad(f.s.base, t, d)
 	if f.listed(entry) {
 		return true
+	}
+	if f.s.stated(t) {
+		found := false
+		f.fail(eachStater(f.v, t, func(x quad.IRI) bool {
+			found = x == d
+			return !found
+		}))
+		return found
 	}
 	sets, err := factSets(f.v, entry.Subject.(quad.IRI))
 	f.fail(err)

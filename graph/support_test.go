@@ -143,6 +143,41 @@ func checkSharing(t *testing.T, s *Store) {
 			t.Errorf("fact set %v is linked to but no document supports it", set)
 		}
 	}
+	checkStated(t, s.Base(), quads)
+}
+
+// checkStated checks each report's statesFacts literal: labelled with the
+// report's document, it lists only facts of the report's event that the
+// store holds and that are of the kinds reports list.
+func checkStated(t *testing.T, base string, quads []quad.Quad) {
+	t.Helper()
+	event := map[quad.Value]quad.Value{}
+	label := map[quad.Value]quad.Value{}
+	keys := map[[2]quad.Value]bool{} // event, key
+	for _, q := range quads {
+		if q.Predicate == schema.ReportOf {
+			event[q.Subject], label[q.Subject] = q.Object, q.Label
+		}
+		if statedPreds[q.Predicate] && isEvent(base, q.Subject) {
+			keys[[2]quad.Value{q.Subject, quad.String(schema.EventFactKey(q.Predicate, q.Object))}] = true
+		}
+	}
+	for _, q := range quads {
+		if q.Predicate != schema.StatesFacts {
+			continue
+		}
+		e, ok := event[q.Subject]
+		if !ok || q.Label != label[q.Subject] {
+			t.Errorf("%v: not on a report, or not labelled with its document", q)
+			continue
+		}
+		ts, _ := q.Object.(quad.TypedString)
+		for _, k := range strings.Fields(string(ts.Value)) {
+			if !keys[[2]quad.Value{e, quad.String(k)}] {
+				t.Errorf("%v: no stored fact of %v has the key %s", q, e, k)
+			}
+		}
+	}
 }
 
 // checkEntry checks one entry q of the support index: its key is a stored
@@ -586,6 +621,58 @@ func TestFactSetsShared(t *testing.T) {
 		if len(sup) != 2 || sup[0] != docIRI("a") || sup[1] != docIRI("b") {
 			t.Errorf("supporters of Iran's type: %v, want a and b", sup)
 		}
+		checkSharing(t, s)
+	})
+}
+
+func isEvent(base string, v quad.Value) bool {
+	iri, ok := v.(quad.IRI)
+	return ok && strings.HasPrefix(string(iri), base+"event/")
+}
+
+// TestEventFactsListedOnReports: the facts of an event node its reports
+// describe have no entry in the support index; each report lists them in
+// its statesFacts literal, and their supporters are those reports'
+// documents, before and after one of them is deleted.
+func TestEventFactsListedOnReports(t *testing.T) {
+	forEachBackend(t, func(t *testing.T, s *Store) {
+		ctx := context.Background()
+		mustPut(t, s, strikeDoc("a", 5))
+		mustPut(t, s, strikeDoc("b", 7))
+		strikes := mustEvents(t, s, EventFilter{Type: "Attack"})
+		if len(strikes) != 1 {
+			t.Fatalf("attacks %+v, want one", strikes)
+		}
+		ev := quad.IRI(strikes[0].ID)
+		lists := 0
+		for _, q := range allQuads(t, s) {
+			if q.Predicate == schema.StatesFacts {
+				lists++
+			}
+			if q.Predicate == schema.SupportedBy && q.Subject == schema.FactIRI(s.Base(), ev, schema.Actor, quad.IRI(pakistan.ID)) {
+				t.Errorf("the event's actor has an index entry: %v", q)
+			}
+		}
+		if lists != 4 { // two reports a document: the strike and the condemnation
+			t.Errorf("%d statesFacts literals, want 4", lists)
+		}
+		want := func(docs ...quad.IRI) {
+			t.Helper()
+			sup, err := s.Supporters(ctx, ev, schema.Actor, quad.IRI(pakistan.ID))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if fmt.Sprint(sup) != fmt.Sprint(docs) {
+				t.Errorf("supporters of the actor: %v, want %v", sup, docs)
+			}
+		}
+		want(docIRI("a"), docIRI("b"))
+		checkSharing(t, s)
+		if _, err := s.Delete(ctx, "a"); err != nil {
+			t.Fatal(err)
+		}
+		ev = quad.IRI(mustEvents(t, s, EventFilter{Type: "Attack"})[0].ID)
+		want(docIRI("b"))
 		checkSharing(t, s)
 	})
 }
