@@ -45,7 +45,9 @@
 //   - its entries in the support index: for each entity it describes, one
 //     for the set of facts it states about the entity (its type, names,
 //     subtype, country, place, coordinates, Wikidata item),
-//     <base>factset/<digest> ng:supportedBy <doc> (schema.FactSetIRI), and
+//     <base>factset/<digest> ng:supportedBy <doc> (schema.FactSetIRI; the
+//     set's facts are listed on the entity's fact sets node, ng:factSet,
+//     labelled with the fused graph: support.go), and
 //     for each other shared fact it states but those of an event node its
 //     reports list, <base>fact/<digest> ng:supportedBy <doc>
 //     (schema.FactIRI).
@@ -66,10 +68,11 @@
 //   - each relation's edge subject → predicate → object (an entity or a
 //     literal).
 //
-// The facts of a fact set link to it once, whatever the number of
-// documents that support it: <base>fact/<digest> ng:inFactSet
-// <base>factset/<digest>, labelled schema.FusedGraph, written with the
-// set's first supporter and deleted with its last (support.go).
+// The facts of a fact set are listed once, whatever the number of
+// documents that support it, in one literal of their keys on the entity's
+// fact sets node: <base>factsets/<digest> ng:factSet "<set id> k1 k2 …",
+// labelled schema.FusedGraph, written with the set's first supporter and
+// deleted with its last (support.go).
 //
 // The fused event's ng:date, ng:killedMin, ng:killedMax, ng:injuredMin and
 // ng:injuredMax are labelled schema.FusedGraph and recomputed whenever one

@@ -344,6 +344,7 @@ func (s *Store) putOne(v *view, rec *extract.Record) (PutResult, []graph.Delta, 
 // (settleNames): a canonical ng:name quad is in neither list.
 func (s *Store) splitOld(v *view, old []quad.Quad, doc quad.IRI) (own, canon []quad.Quad, err error) {
 	indexed := map[quad.Value]bool{}
+	inSets := map[quad.Value]map[string]bool{} // an entity's FactSetsIRI: the keys of the sets doc supports
 	for _, q := range old {
 		if q.Predicate != schema.SupportedBy || q.Object != doc {
 			continue
@@ -351,6 +352,16 @@ func (s *Store) splitOld(v *view, old []quad.Quad, doc quad.IRI) (own, canon []q
 		indexed[q.Subject] = true
 		if schema.IsFactSet(s.base, q.Subject) {
 			err := v.each(quad.Object, q.Subject, schema.InFactSet, func(m quad.Quad) { indexed[m.Subject] = true })
+			if err == nil {
+				err = eachSetOf(v, s.base, q.Subject, func(m quad.Quad, keys []string) {
+					if inSets[m.Subject] == nil {
+						inSets[m.Subject] = map[string]bool{}
+					}
+					for _, k := range keys {
+						inSets[m.Subject][k] = true
+					}
+				})
+			}
 			if err != nil {
 				return nil, nil, err
 			}
@@ -359,7 +370,7 @@ func (s *Store) splitOld(v *view, old []quad.Quad, doc quad.IRI) (own, canon []q
 	listed := listedFacts(old)
 	for _, q := range old {
 		if q.Predicate != schema.SupportedBy && (indexed[schema.FactIRI(s.base, q.Subject, q.Predicate, q.Object)] ||
-			s.stated(q) && listsFact(listed[q.Subject], q)) {
+			s.stated(q) && listsFact(listed[q.Subject], q) || s.inSet(inSets, q)) {
 			if q.Predicate == schema.Name {
 				continue
 			}
@@ -478,8 +489,9 @@ type builder struct {
 
 	described map[quad.IRI]bool       // entities whose own facts are written
 	sets      map[quad.IRI][]quad.IRI // an entity's described facts (keys), in order
+	setKeys   map[quad.IRI][]string   // the same facts' FactKey
 	setOrder  []quad.IRI              // the entities of sets, in order
-	members   map[quad.IRI][]quad.IRI // the fact sets the document supports, and their facts
+	members   map[quad.IRI]quad.Quad  // the fact sets the document supports, and their FactSetOf quads
 	names     map[quad.IRI][]string   // the names the record gives entities (name)
 	countries map[string]quad.IRI
 	reports   []*report
@@ -488,7 +500,7 @@ type builder struct {
 func newBuilder(s *Store, f *fuser, rec *extract.Record, doc quad.IRI) *builder {
 	return &builder{s: s, f: f, rec: rec, doc: doc, seen: map[quad.Quad]bool{},
 		described: map[quad.IRI]bool{}, names: map[quad.IRI][]string{}, countries: map[string]quad.IRI{},
-		sets: map[quad.IRI][]quad.IRI{}, members: map[quad.IRI][]quad.IRI{}}
+		sets: map[quad.IRI][]quad.IRI{}, setKeys: map[quad.IRI][]string{}, members: map[quad.IRI]quad.Quad{}}
 }
 
 // add records a fact of the document's own (about the document, its
@@ -553,26 +565,29 @@ func (b *builder) addString(s, p quad.IRI, text string) {
 // (factSets) rather than an entry of its own in the support index.
 func (b *builder) describe(s quad.IRI, p quad.IRI, o quad.Value) {
 	if b.addShared(s, p, o) {
-		b.inSet(s, schema.FactIRI(b.s.base, s, p, o))
+		b.inSet(s, p, o)
 	}
 }
 
-// inSet adds fact key k to the fact set of entity s.
-func (b *builder) inSet(s quad.IRI, k quad.IRI) {
+// inSet adds the fact (s, p, o) to the fact set of entity s.
+func (b *builder) inSet(s quad.IRI, p quad.IRI, o quad.Value) {
 	if _, ok := b.sets[s]; !ok {
 		b.setOrder = append(b.setOrder, s)
 	}
-	b.sets[s] = append(b.sets[s], k)
+	b.sets[s] = append(b.sets[s], schema.FactIRI(b.s.base, s, p, o))
+	b.setKeys[s] = append(b.setKeys[s], schema.FactKey(p, o))
 }
 
 // factSets writes the document's entry in the support index of each fact
 // set: one quad per entity it describes, whatever the number of facts, and
-// keeps each set's facts for the links to it (fuser.linkFactSets).
+// keeps the literal that lists each set's facts (fuser.linkFactSets).
 func (b *builder) factSets() {
+	fused := schema.FusedGraph(b.s.base)
 	for _, s := range b.setOrder {
-		set := schema.FactSetIRI(b.s.base, b.sets[s])
+		set := schema.FactSetIRI(b.s.base, s, b.sets[s])
 		b.add(set, schema.SupportedBy, b.doc)
-		b.members[set] = b.sets[s]
+		b.members[set] = quad.Quad{Subject: schema.FactSetsIRI(b.s.base, s), Predicate: schema.FactSetOf,
+			Object: schema.FactSetValue(b.s.base, set, b.setKeys[s]), Label: fused}
 	}
 }
 
@@ -581,7 +596,7 @@ func (b *builder) factSets() {
 // rather than an entry of its own in the support index.
 func (b *builder) state(r *report, p quad.IRI, o quad.Value) {
 	if b.addShared(r.event, p, o) {
-		r.keys = append(r.keys, schema.EventFactKey(p, o))
+		r.keys = append(r.keys, schema.FactKey(p, o))
 	}
 }
 
@@ -812,7 +827,7 @@ func (b *builder) name(iri quad.IRI, name string) {
 	}
 	b.seen[t] = true
 	b.names[iri] = append(b.names[iri], name)
-	b.inSet(iri, schema.FactIRI(b.s.base, iri, schema.Name, quad.String(name)))
+	b.inSet(iri, schema.Name, quad.String(name))
 }
 
 func (b *builder) refs(rs []extract.Ref) ([]quad.IRI, error) {
