@@ -37,16 +37,20 @@
 //     the fused event node, ng:reportedBy the document, and the document's
 //     own ng:date, ng:dateText, ng:killed, ng:injured, ng:confidence and
 //     ng:evidence spans, one literal each (schema.EvidenceSpan: sentence,
-//     start and end offsets, text);
+//     start and end offsets, text), and ng:statesFacts, one literal of the
+//     keys of the shared facts of the event node it states (support.go);
 //   - each relation becomes a reified rdf:Statement node
 //     (base + "statement/" + doc + "/" + n) with rdf:subject, rdf:predicate,
 //     rdf:object, ng:reportedBy and ng:evidence;
 //   - its entries in the support index: for each entity it describes, one
 //     for the set of facts it states about the entity (its type, names,
 //     subtype, country, place, coordinates, Wikidata item),
-//     <base>factset/<digest> ng:supportedBy <doc> (schema.FactSetIRI), and
-//     for each other shared fact it states, <base>fact/<digest>
-//     ng:supportedBy <doc> (schema.FactIRI).
+//     <base>factset/<digest> ng:supportedBy <doc> (schema.FactSetIRI; the
+//     set's facts are listed on the entity's fact sets node, ng:factSet,
+//     labelled with the fused graph: support.go), and
+//     for each other shared fact it states but those of an event node its
+//     reports list, <base>fact/<digest> ng:supportedBy <doc>
+//     (schema.FactIRI).
 //
 // Shared facts, one quad each:
 //
@@ -64,10 +68,11 @@
 //   - each relation's edge subject → predicate → object (an entity or a
 //     literal).
 //
-// The facts of a fact set link to it once, whatever the number of
-// documents that support it: <base>fact/<digest> ng:inFactSet
-// <base>factset/<digest>, labelled schema.FusedGraph, written with the
-// set's first supporter and deleted with its last (support.go).
+// The facts of a fact set are listed once, whatever the number of
+// documents that support it, in one literal of their keys on the entity's
+// fact sets node: <base>factsets/<digest> ng:factSet "<set id> k1 k2 …",
+// labelled schema.FusedGraph, written with the set's first supporter and
+// deleted with its last (support.go).
 //
 // The fused event's ng:date, ng:killedMin, ng:killedMax, ng:injuredMin and
 // ng:injuredMax are labelled schema.FusedGraph and recomputed whenever one
@@ -82,7 +87,7 @@
 // entity changes, so they do not depend on the order documents came in.
 //
 // For example, an attack reported by b.txt (7 killed), then by a.txt (9
-// killed), with id: for the base and fact/78b0… the key of the actor
+// killed), with id: for the base and fact/78b0… the key of the struck
 // triple:
 //
 //	<id:event/attack-c7dc…> rdf:type ng:Attack <id:doc/a.txt> .
@@ -95,6 +100,7 @@
 //	<id:fact/78b0…> ng:supportedBy <id:doc/b.txt> <id:doc/b.txt> .
 //	<id:report/a.txt/0> ng:reportOf <id:event/attack-c7dc…> <id:doc/a.txt> .
 //	<id:report/a.txt/0> ng:killed "9"^^xsd:integer <id:doc/a.txt> .
+//	<id:report/a.txt/0> ng:statesFacts "f73d… 183b…"^^ng:FactKeys <id:doc/a.txt> .
 //	<id:report/b.txt/0> ng:reportOf <id:event/attack-c7dc…> <id:doc/b.txt> .
 //	<id:report/b.txt/0> ng:killed "7"^^xsd:integer <id:doc/b.txt> .
 //	<id:event/attack-c7dc…> ng:killedMin "7"^^xsd:integer <id:graph/fused> .

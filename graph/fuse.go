@@ -48,6 +48,7 @@ type report struct {
 	fig                             figures
 
 	event quad.IRI // the fused event node it was assigned to
+	keys  []string // of the facts of its event it states (statesFacts)
 }
 
 // locs are the places the report locates its event in.

@@ -204,7 +204,8 @@ func (r *reader) prefetch(events []quad.IRI) error {
 	}
 	// the documents, the countries of the entities, the support of their
 	// disputed facts, the fact sets
-	var docs, countries, keys2, sets []quad.Value
+	var docs, countries, keys2, setNodes, sets []quad.Value
+	var facts2 []quad.Quad
 	for _, rep := range reports {
 		for _, q := range p.subj[rep] {
 			if q.Predicate == schema.ReportedBy && r.docs[q.Object] == nil {
@@ -225,8 +226,10 @@ func (r *reader) prefetch(events []quad.IRI) error {
 				}
 			}
 		}
-		for _, k := range r.disputed(facts, entityRanked) {
-			add(&keys2, k)
+		for _, q := range r.disputedFacts(facts, entityRanked) {
+			add(&keys2, schema.FactIRI(r.s.base, q.Subject, q.Predicate, q.Object))
+			add(&setNodes, schema.FactSetsIRI(r.s.base, en.(quad.IRI)))
+			facts2 = append(facts2, q)
 		}
 	}
 	for _, k := range keys {
@@ -237,14 +240,19 @@ func (r *reader) prefetch(events []quad.IRI) error {
 	if err := p.read(storage.Select{Dir: quad.Subject, Values: docs},
 		storage.Select{Dir: quad.Subject, Values: countries, Preds: []quad.Value{schema.Name}},
 		storage.Select{Dir: quad.Subject, Values: keys2, Preds: supportPreds},
+		storage.Select{Dir: quad.Subject, Values: setNodes, Preds: []quad.Value{schema.FactSetOf}},
 		storage.Select{Dir: quad.Subject, Values: sets, Preds: []quad.Value{schema.SupportedBy}}); err != nil {
 		return err
 	}
 	// the fact sets of the entities' disputed facts
 	var sets2 []quad.Value
-	for _, k := range keys2 {
-		for _, q := range p.sp[[2]quad.Value{k, schema.InFactSet}] {
-			add(&sets2, q.Object)
+	for _, t := range facts2 {
+		held, err := factSets(r.v, r.s.base, t)
+		if err != nil {
+			return err
+		}
+		for _, set := range held {
+			add(&sets2, set)
 		}
 	}
 	return p.read(storage.Select{Dir: quad.Subject, Values: sets2, Preds: []quad.Value{schema.SupportedBy}})
@@ -300,6 +308,17 @@ func (row *eventRow) entities() []quad.IRI {
 // each subject and predicate of ranked with more than one object (facts
 // of the fused graph aside: they are the fused figures, not ranked).
 func (r *reader) disputed(facts []quad.Quad, ranked map[quad.Value]bool) []quad.Value {
+	var out []quad.Value
+	for _, q := range r.disputedFacts(facts, ranked) {
+		out = append(out, schema.FactIRI(r.s.base, q.Subject, q.Predicate, q.Object))
+	}
+	return out
+}
+
+// disputedFacts returns the facts among facts whose support rank reads:
+// those of each subject and predicate of ranked with more than one
+// object, but those of the fused graph.
+func (r *reader) disputedFacts(facts []quad.Quad, ranked map[quad.Value]bool) []quad.Quad {
 	fused := schema.FusedGraph(r.s.base)
 	kept := facts[:0:0]
 	for _, q := range facts {
@@ -316,10 +335,10 @@ func (r *reader) disputed(facts []quad.Quad, ranked map[quad.Value]bool) []quad.
 		}
 		objects[k][q.Object] = true
 	}
-	var out []quad.Value
+	var out []quad.Quad
 	for _, q := range facts {
 		if len(objects[[2]quad.Value{q.Subject, q.Predicate}]) > 1 {
-			out = append(out, schema.FactIRI(r.s.base, q.Subject, q.Predicate, q.Object))
+			out = append(out, q)
 		}
 	}
 	return out

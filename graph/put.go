@@ -344,6 +344,7 @@ func (s *Store) putOne(v *view, rec *extract.Record) (PutResult, []graph.Delta, 
 // (settleNames): a canonical ng:name quad is in neither list.
 func (s *Store) splitOld(v *view, old []quad.Quad, doc quad.IRI) (own, canon []quad.Quad, err error) {
 	indexed := map[quad.Value]bool{}
+	inSets := map[quad.Value]map[string]bool{} // an entity's FactSetsIRI: the keys of the sets doc supports
 	for _, q := range old {
 		if q.Predicate != schema.SupportedBy || q.Object != doc {
 			continue
@@ -351,13 +352,25 @@ func (s *Store) splitOld(v *view, old []quad.Quad, doc quad.IRI) (own, canon []q
 		indexed[q.Subject] = true
 		if schema.IsFactSet(s.base, q.Subject) {
 			err := v.each(quad.Object, q.Subject, schema.InFactSet, func(m quad.Quad) { indexed[m.Subject] = true })
+			if err == nil {
+				err = eachSetOf(v, s.base, q.Subject, func(m quad.Quad, keys []string) {
+					if inSets[m.Subject] == nil {
+						inSets[m.Subject] = map[string]bool{}
+					}
+					for _, k := range keys {
+						inSets[m.Subject][k] = true
+					}
+				})
+			}
 			if err != nil {
 				return nil, nil, err
 			}
 		}
 	}
+	listed := listedFacts(old)
 	for _, q := range old {
-		if q.Predicate != schema.SupportedBy && indexed[schema.FactIRI(s.base, q.Subject, q.Predicate, q.Object)] {
+		if q.Predicate != schema.SupportedBy && (indexed[schema.FactIRI(s.base, q.Subject, q.Predicate, q.Object)] ||
+			s.stated(q) && listsFact(listed[q.Subject], q) || s.inSet(inSets, q)) {
 			if q.Predicate == schema.Name {
 				continue
 			}
@@ -476,8 +489,9 @@ type builder struct {
 
 	described map[quad.IRI]bool       // entities whose own facts are written
 	sets      map[quad.IRI][]quad.IRI // an entity's described facts (keys), in order
+	setKeys   map[quad.IRI][]string   // the same facts' FactKey
 	setOrder  []quad.IRI              // the entities of sets, in order
-	members   map[quad.IRI][]quad.IRI // the fact sets the document supports, and their facts
+	members   map[quad.IRI]quad.Quad  // the fact sets the document supports, and their FactSetOf quads
 	names     map[quad.IRI][]string   // the names the record gives entities (name)
 	countries map[string]quad.IRI
 	reports   []*report
@@ -486,7 +500,7 @@ type builder struct {
 func newBuilder(s *Store, f *fuser, rec *extract.Record, doc quad.IRI) *builder {
 	return &builder{s: s, f: f, rec: rec, doc: doc, seen: map[quad.Quad]bool{},
 		described: map[quad.IRI]bool{}, names: map[quad.IRI][]string{}, countries: map[string]quad.IRI{},
-		sets: map[quad.IRI][]quad.IRI{}, members: map[quad.IRI][]quad.IRI{}}
+		sets: map[quad.IRI][]quad.IRI{}, setKeys: map[quad.IRI][]string{}, members: map[quad.IRI]quad.Quad{}}
 }
 
 // add records a fact of the document's own (about the document, its
@@ -551,32 +565,45 @@ func (b *builder) addString(s, p quad.IRI, text string) {
 // (factSets) rather than an entry of its own in the support index.
 func (b *builder) describe(s quad.IRI, p quad.IRI, o quad.Value) {
 	if b.addShared(s, p, o) {
-		b.inSet(s, schema.FactIRI(b.s.base, s, p, o))
+		b.inSet(s, p, o)
 	}
 }
 
-// inSet adds fact key k to the fact set of entity s.
-func (b *builder) inSet(s quad.IRI, k quad.IRI) {
+// inSet adds the fact (s, p, o) to the fact set of entity s.
+func (b *builder) inSet(s quad.IRI, p quad.IRI, o quad.Value) {
 	if _, ok := b.sets[s]; !ok {
 		b.setOrder = append(b.setOrder, s)
 	}
-	b.sets[s] = append(b.sets[s], k)
+	b.sets[s] = append(b.sets[s], schema.FactIRI(b.s.base, s, p, o))
+	b.setKeys[s] = append(b.setKeys[s], schema.FactKey(p, o))
 }
 
 // factSets writes the document's entry in the support index of each fact
 // set: one quad per entity it describes, whatever the number of facts, and
-// keeps each set's facts for the links to it (fuser.linkFactSets).
+// keeps the literal that lists each set's facts (fuser.linkFactSets).
 func (b *builder) factSets() {
+	fused := schema.FusedGraph(b.s.base)
 	for _, s := range b.setOrder {
-		set := schema.FactSetIRI(b.s.base, b.sets[s])
+		set := schema.FactSetIRI(b.s.base, s, b.sets[s])
 		b.add(set, schema.SupportedBy, b.doc)
-		b.members[set] = b.sets[s]
+		b.members[set] = quad.Quad{Subject: schema.FactSetsIRI(b.s.base, s), Predicate: schema.FactSetOf,
+			Object: schema.FactSetValue(b.s.base, set, b.setKeys[s]), Label: fused}
 	}
 }
 
-func (b *builder) shareString(s, p quad.IRI, text string) {
+// state records a shared fact of report r's event node, like share, but
+// supported by the report's statesFacts literal (its key added to r.keys)
+// rather than an entry of its own in the support index.
+func (b *builder) state(r *report, p quad.IRI, o quad.Value) {
+	if b.addShared(r.event, p, o) {
+		r.keys = append(r.keys, schema.FactKey(p, o))
+	}
+}
+
+// stateString is state for a string, trimmed; nothing if it is empty.
+func (b *builder) stateString(r *report, p quad.IRI, text string) {
 	if text = strings.TrimSpace(text); text != "" {
-		b.share(s, p, quad.String(text))
+		b.state(r, p, quad.String(text))
 	}
 }
 
@@ -800,7 +827,7 @@ func (b *builder) name(iri quad.IRI, name string) {
 	}
 	b.seen[t] = true
 	b.names[iri] = append(b.names[iri], name)
-	b.inSet(iri, schema.FactIRI(b.s.base, iri, schema.Name, quad.String(name)))
+	b.inSet(iri, schema.Name, quad.String(name))
 }
 
 func (b *builder) refs(rs []extract.Ref) ([]quad.IRI, error) {
@@ -889,34 +916,36 @@ func (b *builder) newReport(n int, ev *extract.Event) (*report, error) {
 func (b *builder) writeReport(r *report, byKey map[string]quad.IRI) {
 	ev, e, rep := r.ev, r.event, r.iri
 
-	// The shared event node: what this document says about the event.
-	b.share(e, schema.Type, schema.Event)
-	b.share(e, schema.Type, r.typ)
-	b.shareString(e, schema.Subtype, ev.Subtype)
-	b.shareString(e, schema.Cameo, ev.Cameo)
+	// The shared event node: what this document says about the event,
+	// supported by the report's statesFacts literal.
+	b.state(r, schema.Type, schema.Event)
+	b.state(r, schema.Type, r.typ)
+	b.stateString(r, schema.Subtype, ev.Subtype)
+	b.stateString(r, schema.Cameo, ev.Cameo)
 	for _, a := range r.actors {
-		b.share(e, schema.Actor, a)
+		b.state(r, schema.Actor, a)
 	}
 	for _, a := range r.agents {
-		b.share(e, schema.Agent, a)
+		b.state(r, schema.Agent, a)
 	}
 	for _, t := range r.targets {
-		b.share(e, schema.Target, t)
+		b.state(r, schema.Target, t)
 	}
 	for _, t := range ev.TargetText {
-		b.shareString(e, schema.TargetText, t)
+		b.stateString(r, schema.TargetText, t)
 	}
 	for _, p := range r.places {
-		b.share(e, schema.PlaceOf, p)
+		b.state(r, schema.PlaceOf, p)
 	}
 	if r.country != "" {
-		b.share(e, schema.EventCountry, r.country)
+		b.state(r, schema.EventCountry, r.country)
 	}
 	for _, w := range ev.Weapons {
-		b.shareString(e, schema.Weapon, strings.ToLower(w))
+		b.stateString(r, schema.Weapon, strings.ToLower(w))
 	}
-	b.shareString(e, schema.Operation, ev.Operation)
+	b.stateString(r, schema.Operation, ev.Operation)
 	if rf := strings.TrimSpace(ev.RetaliationFor); rf != "" {
+		// The event it names may move with fusion: an entry of its own.
 		if iri, ok := byKey[rf]; ok && iri != e {
 			b.share(e, schema.RetaliationFor, iri)
 		} else if !ok {
@@ -942,6 +971,9 @@ func (b *builder) writeReport(r *report, byKey map[string]quad.IRI) {
 		b.add(rep, schema.Confidence, schema.Decimal(ev.Confidence))
 	}
 	b.evidence(rep, ev.Evidence)
+	if len(r.keys) > 0 {
+		b.add(rep, schema.StatesFacts, schema.FactKeysValue(r.keys))
+	}
 
 	b.directEdges(r)
 }

@@ -596,10 +596,7 @@ func (f *fuser) moveFacts(ch *changes, units []*unit, target map[[2]quad.IRI]qua
 			if n == t {
 				continue
 			}
-			if f.supportedBy(t, u.doc) {
-				ch.remove(supportQuad(f.s.base, t, u.doc))
-			}
-			ch.put(supportQuad(f.s.base, n, u.doc))
+			f.moveSupport(ch, t, n, u.doc)
 			note(gone, t, u.doc)
 			note(came, n, u.doc)
 		}
@@ -643,6 +640,21 @@ func (f *fuser) moveFacts(ch *changes, units []*unit, target map[[2]quad.IRI]qua
 		}
 	}
 	return own
+}
+
+// moveSupport moves doc's support of fact t to fact n. A fact of an event
+// its reports list (statesFacts) needs nothing: the reports, which
+// moveReports moves, list n as they listed t.
+func (f *fuser) moveSupport(ch *changes, t, n quad.Quad, doc quad.IRI) {
+	entry := supportQuad(f.s.base, t, doc)
+	listed := f.listed(entry)
+	if !listed && t.Predicate == n.Predicate && t.Object == n.Object && f.s.stated(t) && f.s.stated(n) && f.supportedBy(t, doc) {
+		return
+	}
+	if listed || f.supportedBy(t, doc) {
+		ch.remove(entry)
+	}
+	ch.put(supportQuad(f.s.base, n, doc))
 }
 
 // derive recomputes the derived facts (labelled schema.FusedGraph) of the

@@ -3,6 +3,7 @@ package graph
 import (
 	"context"
 	"sort"
+	"strings"
 
 	"github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/quad"
@@ -30,31 +31,79 @@ import (
 // country, place, coordinates, Wikidata item) is supported as a whole: the
 // document's one entry in the support index is for the set of those facts,
 //
-//	<base>factset/<digest of the fact keys> ng:supportedBy <doc> <doc> .
+//	<base>factset/<entity digest>.<digest of the fact keys> ng:supportedBy <doc> <doc> .
 //
-// (schema.FactSetIRI), and each fact of the set links to it once, for all
-// the documents that state exactly that set:
+// (schema.FactSetIRI), and the set's facts are listed once, for all the
+// documents that state exactly that set, on the entity's fact sets node:
 //
-//	<base>fact/<digest> ng:inFactSet <base>factset/<digest> <fused> .
+//	<base>factsets/<entity digest> ng:factSet "<set id> k1 k2 …"^^ng:FactSet <fused> .
 //
-// Documents that name an entity alike (every article naming a country
-// gives the gazetteer's type, name, coordinates and Wikidata item) share
-// its set, so an entity costs each of them one quad instead of one per
-// fact. A fact's supporters are those of its own entries and those of the
-// sets that hold it. The links of a set are written with its first
-// supporter and deleted with its last (linkFactSets, dropFactSets).
+// (schema.FactSetValue). Documents that name an entity alike (every
+// article naming a country gives the gazetteer's type, name, coordinates
+// and Wikidata item) share its set, so an entity costs each of them one
+// quad instead of one per fact. A fact's supporters are those of its own
+// entries and those of the sets that hold it. A set's literal is written
+// with its first supporter and deleted with its last (linkFactSets,
+// dropFactSets). Stores written before kept a set's facts as one
+// ng:inFactSet link each, from the fact's key to the set: those are read
+// and deleted alike.
 
-// factSets returns the fact sets that hold the fact of key k.
-func factSets(v *view, k quad.IRI) ([]quad.Value, error) {
+// factSets returns the fact sets that hold fact t: those its subject's fact
+// sets node lists it in, and those its key links to.
+func factSets(v *view, base string, t quad.Quad) ([]quad.Value, error) {
 	var sets []quad.Value
-	err := v.each(quad.Subject, k, schema.InFactSet, func(q quad.Quad) { sets = append(sets, q.Object) })
+	err := v.each(quad.Subject, schema.FactIRI(base, t.Subject, t.Predicate, t.Object), schema.InFactSet,
+		func(q quad.Quad) { sets = append(sets, q.Object) })
+	e, ok := t.Subject.(quad.IRI)
+	if err != nil || !ok {
+		return sets, err
+	}
+	key := schema.FactKey(t.Predicate, t.Object)
+	err = v.each(quad.Subject, schema.FactSetsIRI(base, e), schema.FactSetOf, func(q quad.Quad) {
+		if set, keys, ok := schema.FactSetMembers(base, q.Object); ok && hasKey(keys, key) {
+			sets = append(sets, set)
+		}
+	})
 	return sets, err
 }
 
+func hasKey(keys []string, key string) bool {
+	for _, k := range keys {
+		if k == key {
+			return true
+		}
+	}
+	return false
+}
+
+// eachSetOf calls fn with the literal quad that lists the facts of fact
+// set set, and its keys (none for a set of a store written before, whose
+// facts link to it).
+func eachSetOf(v *view, base string, set quad.Value, fn func(quad.Quad, []string)) error {
+	node, ok := schema.FactSetsOfSet(base, set)
+	if !ok {
+		return nil
+	}
+	return v.each(quad.Subject, node, schema.FactSetOf, func(q quad.Quad) {
+		if s, keys, ok := schema.FactSetMembers(base, q.Object); ok && s == set {
+			fn(q, keys)
+		}
+	})
+}
+
+// inSet tells whether fact q is listed in sets (the keys of the fact sets
+// a document supports, by the fact sets node of their entity).
+func (s *Store) inSet(sets map[quad.Value]map[string]bool, q quad.Quad) bool {
+	e, ok := q.Subject.(quad.IRI)
+	return ok && len(sets) > 0 && sets[schema.FactSetsIRI(s.base, e)][schema.FactKey(q.Predicate, q.Object)]
+}
+
 // eachSupporter calls fn with every document the support index lists for
-// the fact of key k, directly or through a fact set, until fn returns
-// false (a document may come more than once).
-func eachSupporter(v *view, k quad.IRI, fn func(quad.IRI) bool) error {
+// fact t (its label is ignored), directly, through a fact set or, for a
+// fact of an event node, through the statesFacts of the event's reports,
+// until fn returns false (a document may come more than once).
+func (s *Store) eachSupporter(v *view, t quad.Quad, fn func(quad.IRI) bool) error {
+	k := schema.FactIRI(s.base, t.Subject, t.Predicate, t.Object)
 	more := true
 	entry := func(q quad.Quad) bool {
 		if d, ok := q.Object.(quad.IRI); ok && q.Label == q.Object {
@@ -65,7 +114,10 @@ func eachSupporter(v *view, k quad.IRI, fn func(quad.IRI) bool) error {
 	if err := v.until(quad.Subject, k, schema.SupportedBy, entry); err != nil || !more {
 		return err
 	}
-	sets, err := factSets(v, k)
+	if s.stated(t) {
+		return eachStater(v, t, fn)
+	}
+	sets, err := factSets(v, s.base, t)
 	if err != nil {
 		return err
 	}
@@ -77,31 +129,103 @@ func eachSupporter(v *view, k quad.IRI, fn func(quad.IRI) bool) error {
 	return nil
 }
 
-// linkFactSets queues the links of the facts of each set the document
-// supports (sets: their facts) that the store does not hold yet: those
-// of a set the document is the first to support.
-func (f *fuser) linkFactSets(tx *graph.Transaction, sets map[quad.IRI][]quad.IRI) {
-	fused := schema.FusedGraph(f.s.base)
-	for set, facts := range sets {
-		if len(facts) == 0 {
-			continue
+// Facts of event nodes.
+//
+// The shared facts of a fused event node that its reports describe (its
+// types, subtype, CAMEO code, actors, agents, targets, places, country,
+// weapons, operation: statedPreds) have no entry in the support index:
+// each report lists the keys of those its document states in one literal,
+//
+//	<report> ng:statesFacts "k1 k2 …"^^ng:FactKeys <doc> .
+//
+// (schema.FactKey: a digest of the predicate and object), and a
+// fact's supporters are the documents of the reports of its event whose
+// literal lists it. A key does not name the event, so when fusion moves a
+// document's reports to another node (recluster.go) the literal moves
+// with them and the facts it lists are the moved ones. A
+// ng:retaliationFor keeps its entries: the event it names may move.
+
+// statedPreds are the predicates of the event facts reports list.
+var statedPreds = map[quad.Value]bool{schema.Type: true, schema.Subtype: true, schema.Cameo: true,
+	schema.Actor: true, schema.Agent: true, schema.Target: true, schema.TargetText: true,
+	schema.PlaceOf: true, schema.EventCountry: true, schema.Weapon: true, schema.Operation: true}
+
+// stated tells whether fact t is one of an event node that reports list
+// (statedPreds).
+func (s *Store) stated(t quad.Quad) bool {
+	e, ok := t.Subject.(quad.IRI)
+	return ok && statedPreds[t.Predicate] && strings.HasPrefix(string(e), s.base+"event/")
+}
+
+// eachStater calls fn with the document of every report of the event of
+// fact t whose statesFacts lists t, until fn returns false.
+func eachStater(v *view, t quad.Quad, fn func(quad.IRI) bool) error {
+	var reports []quad.Value
+	if err := v.each(quad.Object, t.Subject, schema.ReportOf, func(q quad.Quad) { reports = append(reports, q.Subject) }); err != nil {
+		return err
+	}
+	key := schema.FactKey(t.Predicate, t.Object)
+	more := true
+	for _, r := range reports {
+		err := v.until(quad.Subject, r, schema.StatesFacts, func(q quad.Quad) bool {
+			if d, ok := q.Label.(quad.IRI); ok && schema.HasFactKey(q.Object, key) {
+				more = fn(d)
+			}
+			return more
+		})
+		if err != nil || !more {
+			return err
 		}
-		// A set's links are written and deleted together.
-		linked, err := f.v.has(facts[0], schema.InFactSet, set)
+	}
+	return nil
+}
+
+// listedFacts returns the statesFacts literals of the reports among quads
+// (one document's), by the event each report describes.
+func listedFacts(quads []quad.Quad) map[quad.Value][]quad.Value {
+	events := map[quad.Value]quad.Value{}
+	for _, q := range quads {
+		if q.Predicate == schema.ReportOf {
+			events[q.Subject] = q.Object
+		}
+	}
+	out := map[quad.Value][]quad.Value{}
+	for _, q := range quads {
+		if e, ok := events[q.Subject]; ok && q.Predicate == schema.StatesFacts {
+			out[e] = append(out[e], q.Object)
+		}
+	}
+	return out
+}
+
+// listsFact tells whether one of the statesFacts literals lists fact t.
+func listsFact(literals []quad.Value, t quad.Quad) bool {
+	key := schema.FactKey(t.Predicate, t.Object)
+	for _, l := range literals {
+		if schema.HasFactKey(l, key) {
+			return true
+		}
+	}
+	return false
+}
+
+// linkFactSets queues the literal of each set the document supports
+// (sets: the literal's quad) that the store does not hold yet: that of a
+// set the document is the first to support.
+func (f *fuser) linkFactSets(tx *graph.Transaction, sets map[quad.IRI]quad.Quad) {
+	for _, q := range sets {
+		held, err := f.v.has(q.Subject, schema.FactSetOf, q.Object)
 		f.fail(err)
-		if linked {
-			continue
-		}
-		for _, k := range facts {
-			tx.AddQuad(quad.Quad{Subject: k, Predicate: schema.InFactSet, Object: set, Label: fused})
+		if !held {
+			tx.AddQuad(q)
 		}
 	}
 }
 
-// dropFactSets queues the deletion of the links of the fact sets the
-// stored version of the document supported (its own quads, old) and the
-// new one does not (keep), once no other document supports them.
-func (f *fuser) dropFactSets(tx *graph.Transaction, old []quad.Quad, keep map[quad.IRI][]quad.IRI) {
+// dropFactSets queues the deletion of the literals (and links) of the fact
+// sets the stored version of the document supported (its own quads, old)
+// and the new one does not (keep), once no other document supports them.
+func (f *fuser) dropFactSets(tx *graph.Transaction, old []quad.Quad, keep map[quad.IRI]quad.Quad) {
 	for _, q := range old {
 		set, ok := q.Subject.(quad.IRI)
 		if !ok || q.Predicate != schema.SupportedBy || q.Object != f.doc || !schema.IsFactSet(f.s.base, set) {
@@ -118,6 +242,7 @@ func (f *fuser) dropFactSets(tx *graph.Transaction, old []quad.Quad, keep map[qu
 		if other {
 			continue
 		}
+		f.fail(eachSetOf(f.v, f.s.base, set, func(m quad.Quad, _ []string) { tx.RemoveQuad(m) }))
 		f.fail(f.v.each(quad.Object, set, schema.InFactSet, func(m quad.Quad) { tx.RemoveQuad(m) }))
 	}
 }
@@ -133,7 +258,7 @@ func triple(q quad.Quad) quad.Quad {
 func (s *Store) supporters(v *view, t quad.Quad) ([]quad.IRI, error) {
 	var out []quad.IRI
 	seen := map[quad.IRI]bool{}
-	err := eachSupporter(v, schema.FactIRI(s.base, t.Subject, t.Predicate, t.Object), func(d quad.IRI) bool {
+	err := s.eachSupporter(v, t, func(d quad.IRI) bool {
 		if !seen[d] {
 			seen[d] = true
 			out = append(out, d)
@@ -176,7 +301,7 @@ func (f *fuser) supportedByOthers(q quad.Quad) bool {
 		return true
 	}
 	other := false
-	f.fail(eachSupporter(f.v, schema.FactIRI(f.s.base, q.Subject, q.Predicate, q.Object), func(d quad.IRI) bool {
+	f.fail(f.s.eachSupporter(f.v, q, func(d quad.IRI) bool {
 		other = d != f.doc
 		return !other
 	}))
@@ -184,14 +309,23 @@ func (f *fuser) supportedByOthers(q quad.Quad) bool {
 }
 
 // supportedBy tells whether the support index lists d for fact t,
-// directly or through a fact set: one lookup of a whole quad per entry
-// that may list it, whatever the number of supporters.
+// directly, through a fact set or through the statesFacts of a report of
+// d: one lookup of a whole quad per entry that may list it, whatever the
+// number of supporters (a fact of an event: one per report of the event).
 func (f *fuser) supportedBy(t quad.Quad, d quad.IRI) bool {
 	entry := supportQuad(f.s.base, t, d)
 	if f.listed(entry) {
 		return true
 	}
-	sets, err := factSets(f.v, entry.Subject.(quad.IRI))
+	if f.s.stated(t) {
+		found := false
+		f.fail(eachStater(f.v, t, func(x quad.IRI) bool {
+			found = x == d
+			return !found
+		}))
+		return found
+	}
+	sets, err := factSets(f.v, f.s.base, t)
 	f.fail(err)
 	for _, set := range sets {
 		entry.Subject = set

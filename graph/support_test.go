@@ -100,7 +100,8 @@ func checkSharing(t *testing.T, s *Store) {
 	labels := map[quad.Quad][]quad.Value{}
 	facts := map[quad.IRI]bool{}
 	docs := map[quad.Value]bool{}
-	links := map[quad.Value][]quad.Value{} // fact set → its facts
+	byKey := map[[2]quad.Value]quad.IRI{}  // an entity's fact sets node and a FactKey: the fact's FactIRI
+	links := map[quad.Value][]quad.Value{} // fact set → its facts' keys (FactIRI)
 	for _, q := range quads {
 		labels[triple(q)] = append(labels[triple(q)], q.Label)
 		facts[schema.FactIRI(s.Base(), q.Subject, q.Predicate, q.Object)] = true
@@ -108,11 +109,35 @@ func checkSharing(t *testing.T, s *Store) {
 			// a spelling of the entity's: its name fact
 			facts[schema.FactIRI(s.Base(), q.Subject, schema.Name, q.Object)] = true
 		}
+		if e, ok := q.Subject.(quad.IRI); ok {
+			byKey[[2]quad.Value{schema.FactSetsIRI(s.Base(), e), quad.String(schema.FactKey(q.Predicate, q.Object))}] =
+				schema.FactIRI(s.Base(), q.Subject, q.Predicate, q.Object)
+			if q.Predicate == schema.Alias {
+				byKey[[2]quad.Value{schema.FactSetsIRI(s.Base(), e), quad.String(schema.FactKey(schema.Name, q.Object))}] =
+					schema.FactIRI(s.Base(), q.Subject, schema.Name, q.Object)
+			}
+		}
 		if q.Predicate == schema.Type && q.Object == schema.Document {
 			docs[q.Subject] = true
 		}
 		if q.Predicate == schema.InFactSet {
 			links[q.Object] = append(links[q.Object], q.Subject)
+		}
+	}
+	for _, q := range quads {
+		if q.Predicate != schema.FactSetOf {
+			continue
+		}
+		set, keys, ok := schema.FactSetMembers(s.Base(), q.Object)
+		if node, _ := schema.FactSetsOfSet(s.Base(), set); !ok || node != q.Subject || len(keys) == 0 {
+			t.Errorf("%v: not the literal of a fact set of its node", q)
+		}
+		for _, k := range keys {
+			f, ok := byKey[[2]quad.Value{q.Subject, quad.String(k)}]
+			if !ok {
+				t.Errorf("%v: no stored fact of its entity has the key %s", q, k)
+			}
+			links[set] = append(links[set], f)
 		}
 	}
 	for tr, ls := range labels {
@@ -127,7 +152,7 @@ func checkSharing(t *testing.T, s *Store) {
 			supported[q.Subject] = true
 			continue
 		}
-		if q.Predicate == schema.InFactSet {
+		if q.Predicate == schema.InFactSet || q.Predicate == schema.FactSetOf {
 			continue
 		}
 		sup, err := s.Supporters(ctx, q.Subject, q.Predicate, q.Object)
@@ -141,6 +166,41 @@ func checkSharing(t *testing.T, s *Store) {
 	for set := range links {
 		if !supported[set] {
 			t.Errorf("fact set %v is linked to but no document supports it", set)
+		}
+	}
+	checkStated(t, s.Base(), quads)
+}
+
+// checkStated checks each report's statesFacts literal: labelled with the
+// report's document, it lists only facts of the report's event that the
+// store holds and that are of the kinds reports list.
+func checkStated(t *testing.T, base string, quads []quad.Quad) {
+	t.Helper()
+	event := map[quad.Value]quad.Value{}
+	label := map[quad.Value]quad.Value{}
+	keys := map[[2]quad.Value]bool{} // event, key
+	for _, q := range quads {
+		if q.Predicate == schema.ReportOf {
+			event[q.Subject], label[q.Subject] = q.Object, q.Label
+		}
+		if statedPreds[q.Predicate] && isEvent(base, q.Subject) {
+			keys[[2]quad.Value{q.Subject, quad.String(schema.FactKey(q.Predicate, q.Object))}] = true
+		}
+	}
+	for _, q := range quads {
+		if q.Predicate != schema.StatesFacts {
+			continue
+		}
+		e, ok := event[q.Subject]
+		if !ok || q.Label != label[q.Subject] {
+			t.Errorf("%v: not on a report, or not labelled with its document", q)
+			continue
+		}
+		ts, _ := q.Object.(quad.TypedString)
+		for _, k := range strings.Fields(string(ts.Value)) {
+			if !keys[[2]quad.Value{e, quad.String(k)}] {
+				t.Errorf("%v: no stored fact of %v has the key %s", q, e, k)
+			}
 		}
 	}
 }
@@ -552,32 +612,37 @@ func replaceAll(t *testing.T, s *Store, qs []quad.Quad) {
 
 // TestFactSetsShared: documents that describe their entities alike support
 // each entity's facts with one index entry each, through one fact set per
-// entity whose facts are linked to it once; the second document adds no
-// link, and the support of each fact lists both.
+// entity whose facts are listed once, in one literal on the entity's fact
+// sets node; the second document adds no literal, and the support of each
+// fact lists both.
 func TestFactSetsShared(t *testing.T) {
 	forEachBackend(t, func(t *testing.T, s *Store) {
-		count := func() (links int, entries map[quad.Value]int) {
+		count := func() (literals, listed int, entries map[quad.Value]int) {
 			entries = map[quad.Value]int{}
 			for _, q := range allQuads(t, s) {
 				switch {
+				case q.Predicate == schema.FactSetOf:
+					_, keys, _ := schema.FactSetMembers(s.Base(), q.Object)
+					literals++
+					listed += len(keys)
 				case q.Predicate == schema.InFactSet:
-					links++
+					t.Errorf("a link to a fact set: %v", q)
 				case q.Predicate == schema.SupportedBy && schema.IsFactSet(s.Base(), q.Subject):
 					entries[q.Object]++
 				}
 			}
-			return links, entries
+			return literals, listed, entries
 		}
 		mustPut(t, s, strikeDoc("a", 5))
-		linksA, entriesA := count()
+		literalsA, listedA, entriesA := count()
 		described := entriesA[docIRI("a")]
-		if described == 0 || linksA <= described {
-			t.Fatalf("after a: %d fact set entries, %d links; want one entry per entity and more facts than entities", described, linksA)
+		if described == 0 || literalsA != described || listedA <= described {
+			t.Fatalf("after a: %d fact set entries, %d literals listing %d facts; want one entry and one literal per entity and more facts than entities", described, literalsA, listedA)
 		}
 		mustPut(t, s, strikeDoc("b", 7))
-		links, entries := count()
-		if links != linksA || entries[docIRI("b")] != described {
-			t.Errorf("after b: %d links (want %d, as after a), %d entries of b (want %d)", links, linksA, entries[docIRI("b")], described)
+		literals, listed, entries := count()
+		if literals != literalsA || listed != listedA || entries[docIRI("b")] != described {
+			t.Errorf("after b: %d literals listing %d facts (want %d and %d, as after a), %d entries of b (want %d)", literals, listed, literalsA, listedA, entries[docIRI("b")], described)
 		}
 		sup, err := s.Supporters(context.Background(), schema.EntityIRI(s.Base(), iran.ID), schema.Type, schema.Country)
 		if err != nil {
@@ -586,6 +651,58 @@ func TestFactSetsShared(t *testing.T) {
 		if len(sup) != 2 || sup[0] != docIRI("a") || sup[1] != docIRI("b") {
 			t.Errorf("supporters of Iran's type: %v, want a and b", sup)
 		}
+		checkSharing(t, s)
+	})
+}
+
+func isEvent(base string, v quad.Value) bool {
+	iri, ok := v.(quad.IRI)
+	return ok && strings.HasPrefix(string(iri), base+"event/")
+}
+
+// TestEventFactsListedOnReports: the facts of an event node its reports
+// describe have no entry in the support index; each report lists them in
+// its statesFacts literal, and their supporters are those reports'
+// documents, before and after one of them is deleted.
+func TestEventFactsListedOnReports(t *testing.T) {
+	forEachBackend(t, func(t *testing.T, s *Store) {
+		ctx := context.Background()
+		mustPut(t, s, strikeDoc("a", 5))
+		mustPut(t, s, strikeDoc("b", 7))
+		strikes := mustEvents(t, s, EventFilter{Type: "Attack"})
+		if len(strikes) != 1 {
+			t.Fatalf("attacks %+v, want one", strikes)
+		}
+		ev := quad.IRI(strikes[0].ID)
+		lists := 0
+		for _, q := range allQuads(t, s) {
+			if q.Predicate == schema.StatesFacts {
+				lists++
+			}
+			if q.Predicate == schema.SupportedBy && q.Subject == schema.FactIRI(s.Base(), ev, schema.Actor, quad.IRI(pakistan.ID)) {
+				t.Errorf("the event's actor has an index entry: %v", q)
+			}
+		}
+		if lists != 4 { // two reports a document: the strike and the condemnation
+			t.Errorf("%d statesFacts literals, want 4", lists)
+		}
+		want := func(docs ...quad.IRI) {
+			t.Helper()
+			sup, err := s.Supporters(ctx, ev, schema.Actor, quad.IRI(pakistan.ID))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if fmt.Sprint(sup) != fmt.Sprint(docs) {
+				t.Errorf("supporters of the actor: %v, want %v", sup, docs)
+			}
+		}
+		want(docIRI("a"), docIRI("b"))
+		checkSharing(t, s)
+		if _, err := s.Delete(ctx, "a"); err != nil {
+			t.Fatal(err)
+		}
+		ev = quad.IRI(mustEvents(t, s, EventFilter{Type: "Attack"})[0].ID)
+		want(docIRI("b"))
 		checkSharing(t, s)
 	})
 }

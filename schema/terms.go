@@ -278,8 +278,8 @@ const (
 	// of these documents.
 	SupportedBy quad.IRI = Vocab + "supportedBy"
 	// InFactSet links a fact key to a fact set (FactSetIRI) that holds
-	// it: what one document states about one entity, supported by each
-	// document that states exactly that (SupportedBy).
+	// it, in stores written before fact sets were listed by FactSetOf:
+	// read and deleted, no longer written.
 	InFactSet quad.IRI = Vocab + "inFactSet"
 	// EvidenceOf links a report or a reified relation to an evidence span:
 	// a literal typed Evidence (EvidenceSpan).
@@ -496,8 +496,12 @@ var terms = []Term{
 	prop(Confidence, RoleOther, "confidence", "The extractor's confidence in a report or relation, in [0, 1] (xsd:decimal)."),
 	prop(ReportOf, RoleOther, "report of", "Links a report (one document's claim) to the fused event it describes.", schemaAbout),
 	prop(ReportedBy, RoleOther, "reported by", "The document a report, reified relation or evidence span comes from.", schemaIsBasedOn),
-	prop(SupportedBy, RoleOther, "supported by", "Links a fact key (base + \"fact/\" + a digest of one subject, predicate and object) to a document that states that fact. A fact several documents state is stored once, labelled with the smallest of its documents; these links tell which documents support it, so that it is relabelled or deleted when they change. The facts a document states about one entity are supported through a fact set instead (see inFactSet).", schemaIsBasedOn),
-	prop(InFactSet, RoleOther, "in fact set", "Links a fact key to a fact set (base + \"factset/\" + a digest of its fact keys): the shared facts one document states about one entity (its type, names, subtype, country, place, coordinates, Wikidata item). A document that states exactly those facts is linked from the set by supportedBy, one link for them all; documents that name an entity alike share its set. Labelled with the fused graph, and deleted with the set's last supporter."),
+	prop(SupportedBy, RoleOther, "supported by", "Links a fact key (base + \"fact/\" + a digest of one subject, predicate and object) to a document that states that fact. A fact several documents state is stored once, labelled with the smallest of its documents; these links tell which documents support it, so that it is relabelled or deleted when they change. The facts a document states about one entity are supported through a fact set instead (see factSet), and those of an event its reports describe through the reports (see statesFacts).", schemaIsBasedOn),
+	prop(InFactSet, RoleOther, "in fact set", "Links a fact key to a fact set that holds it, in stores written before fact sets were listed by factSet; read and deleted like factSet's literals, no longer written."),
+	class(FactSet, RoleOther, "fact set", "The datatype of the literal that lists the facts of one fact set (see factSet): the set's id (its IRI after base + \"factset/\") and a key for each fact (the first 8 bytes, in hex, of a digest of its predicate and object), sorted, separated by spaces."),
+	prop(FactSetOf, RoleOther, "fact set", "Links an entity's fact sets node (base + \"factsets/\" + a digest of the entity's IRI) to the literal of each fact set of the entity (see FactSet). A fact set (base + \"factset/\" + the entity's digest + \".\" + a digest of its fact keys) is what one document states about the entity (its type, names, subtype, country, place, coordinates, Wikidata item); a document that states exactly those facts is linked from the set by supportedBy, one link for them all, and documents that name an entity alike share its set. Labelled with the fused graph, and deleted with the set's last supporter."),
+	class(FactKeys, RoleOther, "fact keys", "The datatype of the literal that lists the facts of an event one report states (see statesFacts): a key for each (the first 8 bytes, in hex, of a digest of its predicate and object), separated by spaces."),
+	prop(StatesFacts, RoleOther, "states facts", "Links a report to the keys of the shared facts of its event (types, subtype, CAMEO code, actors, agents, targets, places, country, weapons, operation) that its document states, one literal typed FactKeys: the support of those facts, in place of one supportedBy entry each. Labelled with the document."),
 	prop(EvidenceOf, RoleOther, "evidence", "A span of text that supports this report or relation: an evidence literal (see Evidence)."),
 	prop(Text, RoleOther, "text", "The text of an evidence span.", schemaText),
 	prop(Sentence, RoleOther, "sentence", "The 0-based index of the evidence sentence in its document (xsd:integer)."),

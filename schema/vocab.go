@@ -176,11 +176,12 @@ func FactIRI(base string, s, p, o quad.Value) quad.IRI {
 }
 
 // FactSetIRI is the key of a set of facts (the facts one document states
-// about one entity, their FactIRI keys): base + "factset/" + the first 16
-// bytes, in hex, of the SHA-256 of the keys, sorted, each followed by a
-// newline. The documents that state all of them are linked from it by
-// SupportedBy, and its facts link to it by InFactSet.
-func FactSetIRI(base string, facts []quad.IRI) quad.IRI {
+// about one entity, their FactIRI keys): base + "factset/" + the entity's
+// digest (as in FactSetsIRI) + "." + the first 16 bytes, in hex, of the
+// SHA-256 of the keys, sorted, each followed by a newline. The documents
+// that state all of them are linked from it by SupportedBy, and the
+// entity's FactSetsIRI lists its facts (FactSetOf).
+func FactSetIRI(base string, entity quad.IRI, facts []quad.IRI) quad.IRI {
 	keys := make([]string, len(facts))
 	for i, f := range facts {
 		keys[i] = string(f)
@@ -191,7 +192,34 @@ func FactSetIRI(base string, facts []quad.IRI) quad.IRI {
 		h.Write([]byte(k))
 		h.Write([]byte{'\n'})
 	}
-	return quad.IRI(base + "factset/" + hex.EncodeToString(h.Sum(nil)[:16]))
+	return quad.IRI(base + "factset/" + entityDigest(entity) + "." + hex.EncodeToString(h.Sum(nil)[:16]))
+}
+
+// FactSetsIRI is the node that lists the fact sets of entity (FactSetOf):
+// base + "factsets/" + the first 8 bytes, in hex, of the SHA-256 of the
+// entity's IRI.
+func FactSetsIRI(base string, entity quad.IRI) quad.IRI {
+	return quad.IRI(base + "factsets/" + entityDigest(entity))
+}
+
+func entityDigest(entity quad.IRI) string {
+	sum := sha256.Sum256([]byte(entity))
+	return hex.EncodeToString(sum[:8])
+}
+
+// FactSetsOfSet returns the FactSetsIRI node that lists fact set set (a
+// FactSetIRI under base); false for a key of another form.
+func FactSetsOfSet(base string, set quad.Value) (quad.IRI, bool) {
+	s, ok := set.(quad.IRI)
+	if !ok || !strings.HasPrefix(string(s), base+"factset/") {
+		return "", false
+	}
+	id := strings.TrimPrefix(string(s), base+"factset/")
+	dot := strings.IndexByte(id, '.')
+	if dot < 0 {
+		return "", false
+	}
+	return quad.IRI(base + "factsets/" + id[:dot]), true
 }
 
 // IsFactSet tells whether iri is a fact set key (FactSetIRI) under base.
