@@ -100,6 +100,16 @@ var argTests = []struct {
 		"", "Mali"},
 	{"people counted among the dead after a village raided", "Bandits raided a village in Katsina on Monday. Three farmers were among the dead.",
 		"bandits", "farmers"},
+	{"men counted, with no word of what they are, who do the act: an armed group", "Four herders were abducted by two men near Sabo on Monday.",
+		"unidentified armed group", "herders"},
+	{"men counted as the active subject of an attack", "Three men shot a shopkeeper outside his kiosk in Sabo.",
+		"unidentified armed group", "traders"},
+	{"a victim named by an office: a civilian official", "Gunmen abducted a polling clerk near Sabo on Monday.",
+		"gunmen", "officials"},
+	{"victims named by an occupation", "Bandits kidnapped a lawyer and a salesman in Sabo.",
+		"bandits", "lawyers"},
+	{"a victim named by a cause taken up", "Unknown assailants stabbed an activist in Sabo.",
+		"assailants", "activists"},
 }
 
 func TestArgumentShapes(t *testing.T) {

@@ -2100,6 +2100,9 @@ func (d *docState) actorNP(f *frame, ps *syntax.Sentence, np int, doer bool) boo
 		if a == nil && doer && m.ent.class == ClassPerson {
 			a = m.ent // "Salman Abedi carried out the bombing"
 		}
+		if g := d.countedDoer(f, ps, np, m, doer); g != nil {
+			a = g // "were abducted by three men"
+		}
 		if a != nil {
 			f.actors = appendEnt(f.actors, a)
 			if ag != nil {
@@ -2150,6 +2153,27 @@ func (d *docState) actorNP(f *frame, ps *syntax.Sentence, np int, doer bool) boo
 		}
 	}
 	return named
+}
+
+// countedDoer returns the document's unidentified armed group for
+// mention m of noun phrase np when the phrase counts people with no word
+// of what they are ("two men", "three individuals": countedPeople, read
+// as civilians) and does the attack or abduction f: "a trader was shot by
+// two men", "three men abducted a driver". People hit are civilians; the
+// ones who hit, unnamed, are an armed group. A lone "a man" stays a
+// description (actorText). Nil for another mention.
+func (d *docState) countedDoer(f *frame, ps *syntax.Sentence, np int, m *mention, doer bool) *entity {
+	if !doer || m.ent.class != ClassCivilians || m.ent.typ != "civilians" || f.negated {
+		return nil
+	}
+	if f.typ != EventAttack && f.typ != EventAbduction || f.subtype == "armed clash" {
+		return nil
+	}
+	ch := &ps.Chunks[np]
+	if h := ps.Toks[ch.Head].Norm; !countedPeople.Has(h) || !pluralHead(h) || !d.countedNP(ps, np) {
+		return nil
+	}
+	return d.groupParticipant(participant{s: f.s, a: ch.A, b: ch.B, head: ch.Head, class: ClassArmedGroup, kind: "unidentified armed group", unidentified: true})
 }
 
 // genericDoer returns the armed group that noun phrase np, a bare plural
