@@ -619,8 +619,8 @@ func readCasualties(toks []text.Token, people func(text.Token) bool) []casualty 
 			if (killWords.Has(w) || hurtWords.Has(w)) && ownSubject(toks, k, listEnd, isVictim) {
 				break // "shot 12 civilians, burnt huts and cattle killed"
 			}
-			if k > j && activeTolls.Has(w) && !tollAuxiliaries.Has(toks[k-1].Norm) && objectFollows(toks, k+1) {
-				break // "three men armed with machetes killed a farmer": the doers
+			if k > j && (activeTolls.Has(w) || shotDead(toks, k)) && !tollAuxiliaries.Has(toks[k-1].Norm) && objectFollows(toks, k+1) {
+				break // "three men armed with machetes killed a farmer", "two gunmen shot dead a guard": the doers
 			}
 			if killWords.Has(w) {
 				if k > 0 && deathEscapes.Has(toks[k-1].Norm) {

@@ -132,6 +132,8 @@ func TestCasualtyFigures(t *testing.T) {
 		// a figure before an active toll verb with an object counts the doers
 		{"A band of four herders armed with spears killed a trader.", "killed 1", "", ""},
 		{"Three gunmen killed two guards at the gate.", "killed 2", "", ""},
+		{"Two bandits shot dead a trader at the depot.", "killed 1", "", ""},
+		{"Four raiders shot dead three herders near the well.", "killed 3", "", ""},
 		// the noun of incident coding
 		{"There was 1 fatality and 6 people were arrested.", "killed 1", "", ""},
 		{"The clash left 3 fatalities.", "killed 3", "", ""},
