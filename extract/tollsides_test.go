@@ -14,7 +14,7 @@ func TestSumSides(t *testing.T) {
 		{"passive then active, force then rebels", "A soldier was killed and troops killed three rebels near the river.", "killed 4"},
 		{"both passive, force then gunmen", "Two police officers died and four of the gunmen were shot dead.", "killed 6"},
 		{"armed side first", "Three militants were killed and a guard died later.", "killed 4"},
-		{"one side only: the larger figure stands", "Two soldiers were killed and troops lost three more in Sabo.", "killed 2"},
+		{"one side only: the larger figure stands", "Two rangers died at dawn and troops lost three more in Sabo.", "killed 2"},
 		{"a part of the other figure", "Ten people were killed, including two militants who were shot dead.", "killed 10 killed 2"},
 		{"one figure", "Troops killed four rebels in Sabo.", "killed 4"},
 		{"no side named for one figure", "Two soldiers died and five were hurt.", "killed 2 injured 5"},
