@@ -59,6 +59,12 @@ type frameDef struct {
 	// object names ("guards beat back the raiders"): it is what the
 	// event hit, a side of the fight, and the object names no one new.
 	fends bool
+	// peopleObject: the verb names the event only when what it takes
+	// (its object, the subject of its passive) is people hit, civilians
+	// or people counted ("seized two aid workers", "five passengers were
+	// hijacked"; heldPeople); a trigger of another type that the lexicon
+	// found on the verb takes the row's type.
+	peopleObject bool
 	// reason says where the row comes from.
 	reason string
 }
@@ -113,6 +119,8 @@ var frameTable = []frameDef{
 		reason: "WordNet throw.v.01 with a missile of the street as object: stoning and acid attacks ('threw stones at police')"},
 	{typ: EventAttack, subtype: "killing", cameo: "180", verbs: []string{"use", "deploy", "employ"}, objects: []string{"chemical", "sarin", "chlorine", "napalm"}, instrument: true,
 		reason: "chemical attacks named by their weapon: 'used chemical weapons against civilians' (RAMS conflict.attack.biologicalchemicalpoisonattack)"},
+	{typ: EventAbduction, subtype: "kidnapping", cameo: "181", verbs: []string{"seize", "hijack"}, peopleObject: true,
+		reason: "WordNet seize.v.01 and hijack.v.02 (take by force) with people as what is taken: an abduction ('gunmen seized two aid workers', 'five passengers were hijacked'); a town or a truck seized is no abduction"},
 	{typ: EventAttack, subtype: "strike", cameo: "195", verbs: []string{"target", "fire", "seize"}, armedDoer: true, lexiconOnly: true,
 		reason: "WordNet target.v.01, fire.v.02, seize.v.01: verbs that name an attack only when what acts is armed ('rebels targeted a convoy', 'gunmen fired on a bus'); 'the administration targeted officials', 'the company fired its manager' and 'the court seized his assets' are no attacks"},
 	{typ: EventAttack, subtype: "killing", cameo: "180", verbs: []string{"slay", "exterminate", "annihilate", "mow down"}, needAgent: true,
@@ -342,6 +350,11 @@ func (d *docState) syntaxFrames(si int, ps *syntax.Sentence, found []*frame, dat
 				}
 			}
 			continue
+		}
+		if def != nil && def.peopleObject {
+			// "gunmen seized two aid workers": the lexicon's attack
+			// verb takes people, an abduction
+			f.typ, f.subtype, f.cameo = def.typ, def.subtype, def.cameo
 		}
 		if def == nil || def.typ != f.typ {
 			// a lexicon noun no row holds ("strike") is reported by
@@ -1096,7 +1109,7 @@ func pickDef(ps *syntax.Sentence, c int) *frameDef {
 			}
 			continue
 		}
-		if len(def.objects) == 0 && len(def.subjects) == 0 {
+		if len(def.objects) == 0 && len(def.subjects) == 0 && !def.peopleObject {
 			return def
 		}
 		cl := ps.ClauseOf(c)
@@ -1129,6 +1142,12 @@ func pickDef(ps *syntax.Sentence, c int) *frameDef {
 			if o < 0 || o >= len(ps.Chunks) || ps.Chunks[o].Kind != syntax.NP || o == c+1 && ps.Chunks[o].A != ch.B {
 				continue
 			}
+			if def.peopleObject {
+				if o != as && heldPeople(ps, o) {
+					return def
+				}
+				continue
+			}
 			for k := ps.Chunks[o].A; k < ps.Chunks[o].B; k++ {
 				if hasString(def.objects, ps.Lemmas[k]) {
 					return def
@@ -1137,6 +1156,24 @@ func pickDef(ps *syntax.Sentence, c int) *frameDef {
 		}
 	}
 	return nil
+}
+
+// heldPeople reports whether noun phrase o names people that a seizure
+// takes: a head of civilians in the participants lexicon ("two aid
+// workers", "the crew") or people counted with no word of what they are
+// ("three men"). A force, a suspect, a place or a vehicle is no such
+// phrase.
+func heldPeople(ps *syntax.Sentence, o int) bool {
+	ch := &ps.Chunks[o]
+	w := ps.Toks[ch.Head].Norm
+	if h, ok := loadWordLists().heads[w]; ok && h.class == ClassCivilians {
+		return true
+	}
+	if !countedPeople.Has(w) || ch.B-ch.A < 2 {
+		return false
+	}
+	_, end, ok := numberAt(ps.Toks, ch.A)
+	return ok && end == ch.Head
 }
 
 // definiteDevice reports whether the device that verb group c of an
