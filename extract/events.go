@@ -263,6 +263,7 @@ func (d *docState) findEvents(pub time.Time) []*docEvent {
 	d.precedingDoer(events)
 	d.placesFromContext(events)
 	d.victimsFromTolls(events)
+	d.civilianVenueTargets(events)
 	d.plantedBy(events)
 	d.applyNone(events)
 	d.soleCountry(events)
