@@ -28,6 +28,8 @@ var argTests = []struct {
 		"Russia", "hospital"},
 	{"a vehicle that struck a device was hit", "A police truck struck an IED near Gao on Monday.",
 		"", "police"},
+	{"a vehicle that struck a roadside bomb was hit", "A police truck struck a roadside bomb near Gao on Monday.",
+		"", "police"},
 	{"a noun after 'under': the subject was hit, 'from' names the doer", "A police post in Garissa came under fire from suspected al-Shabaab militants on Monday.",
 		"Al-Shabaab", "police post"},
 	{"'under attack from'", "Two lorries came under attack from Pokot raiders near Lodwar.",

@@ -435,7 +435,7 @@ func (d *docState) takeAffiliation(p *participant, m *mention) {
 // with no determiner, number or modifier: the clipped style of headlines
 // and incident notes ("gunmen shoot man in the market"), which drops the
 // article of "a man".
-func bareSingular(d *docState, p *participant) bool {
+func bareSingular(p *participant) bool {
 	return p.a == p.head && p.b == p.head+1 && !p.plural && len(p.modifiers) == 0 && p.affiliation == nil && p.community == ""
 }
 
@@ -486,7 +486,7 @@ func (d *docState) settleClass(l *wordLists, p *participant) bool {
 		// "Al Shabaab-linked suspects": members of the group
 		p.class, needs = ClassArmedGroup, false
 	}
-	if needs && (p.count > 0 || bareSingular(d, p)) && countedPeople.Has(phraseTokens(d, p)[p.head].Norm) {
+	if needs && (p.count > 0 || bareSingular(p)) && countedPeople.Has(phraseTokens(d, p)[p.head].Norm) {
 		p.class, p.kind, needs = ClassCivilians, "civilians", false // "two men were shot", "a man", a note's "kidnap man who…"
 	}
 	if needs && p.count > 1 && countedStates.Has(phraseTokens(d, p)[p.head].Norm) {
