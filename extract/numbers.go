@@ -851,7 +851,50 @@ func oneVictim(toks []text.Token, taken func(int) bool) []casualty {
 			out = append(out, casualty{At: k, End: end, Killed: kill, N: n})
 		}
 	}
-	return append(out, bodyFound(toks, taken)...)
+	out = append(out, bodyFound(toks, taken)...)
+	return append(out, bodiesFound(toks, taken)...)
+}
+
+// bodiesFound reads the toll that bodies found give: "seven bodies were
+// recovered", "the bodies of five herders were found": as many dead as
+// the figure counts, where a verb of finding follows in the clause and no
+// figure of the sentence already holds the phrase.
+func bodiesFound(toks []text.Token, taken func(int) bool) []casualty {
+	for k, t := range toks {
+		if t.Norm != "bodies" || taken(k) {
+			continue
+		}
+		n, at := bodiesCount(toks, k)
+		if n <= 0 {
+			continue
+		}
+		for e := k + 1; e < len(toks) && e <= k+10; e++ {
+			if bodyFinds.Has(toks[e].Norm) {
+				return []casualty{{At: at, End: e + 1, Killed: true, N: n}}
+			}
+			if toks[e].Norm == "." || toks[e].Norm == ";" {
+				break
+			}
+		}
+	}
+	return nil
+}
+
+// bodiesCount is the figure that counts the bodies at token k, right
+// before it ("seven bodies") or after "of" ("the bodies of five
+// herders"), and the token it starts at; 0 for none.
+func bodiesCount(toks []text.Token, k int) (int, int) {
+	for a := max(0, k-3); a < k; a++ {
+		if n, j, ok := numberAt(toks, a); ok && j == k {
+			return n, a
+		}
+	}
+	if k+2 < len(toks) && toks[k+1].Norm == "of" {
+		if n, _, ok := numberAt(toks, k+2); ok {
+			return n, k
+		}
+	}
+	return 0, 0
 }
 
 // shotDead reports whether the toll word at k is the "dead" of an active

@@ -133,6 +133,10 @@ func TestCasualtyFigures(t *testing.T) {
 		{"A band of four herders armed with spears killed a trader.", "killed 1", "", ""},
 		{"Three gunmen killed two guards at the gate.", "killed 2", "", ""},
 		{"Two bandits shot dead a trader at the depot.", "killed 1", "", ""},
+		// bodies found give a toll of as many as the figure counts
+		{"Seven bodies were recovered from the river after the raid.", "killed 7", "", ""},
+		{"The bodies of five herders were found near the well.", "killed 5", "", ""},
+		{"Two bodies of water border the camp.", "", "", ""},
 		{"Four raiders shot dead three herders near the well.", "killed 3", "", ""},
 		// the noun of incident coding
 		{"There was 1 fatality and 6 people were arrested.", "killed 1", "", ""},
