@@ -585,8 +585,8 @@ func readCasualties(toks []text.Token, people func(text.Token) bool) []casualty 
 			break
 		}
 		start := i
-		if a, ok := singularLead(toks, i); ok && total > 0 {
-			total, start = addSaturating(total, 1), a // "a trader and five herders"
+		if n, a := singularLeads(toks, i); n > 0 && total > 0 {
+			total, start = addSaturating(total, n), a // "a trader and five herders", "a chief, his wife and three children"
 		}
 		bare := false
 		if total == 0 {
@@ -659,26 +659,50 @@ func readCasualties(toks []text.Token, people func(text.Token) bool) []casualty 
 	})...)
 }
 
-// singularLead finds a singular person phrase coordinated before the
-// counted phrase at i ("a cattle trader and five herders", "killing a
-// farmer and two herders"): "and" right before i, and before it a phrase
-// opened by "a" or "an" whose last word names one person. It returns the
+// singularLeads counts the singular person phrases coordinated before
+// the counted phrase at i ("a cattle trader and five herders", "killing
+// a farmer and two herders", "a chief, his wife and three children"):
+// "and" right before i, and before it, back over commas and "and", each
+// a phrase opened by "a", "an" or a person's possessive ("his wife")
+// whose last word names one person. It returns how many and the first
 // phrase's first token.
-func singularLead(toks []text.Token, i int) (int, bool) {
-	and := i - 1
-	if and < 2 || toks[and].Norm != "and" || !singularNoun(toks[and-1].Norm) {
-		return 0, false
+func singularLeads(toks []text.Token, i int) (int, int) {
+	n, start := 0, i
+	if i < 1 || toks[i-1].Norm != "and" {
+		return 0, i
 	}
-	for a := and - 2; a >= 0 && a >= and-5; a-- {
+	for k := i - 1; k >= 2 && (toks[k].Norm == "and" || toks[k].Norm == ","); {
+		a := singularPhraseBefore(toks, k)
+		if a < 0 {
+			break
+		}
+		n, start, k = n+1, a, a-1
+	}
+	return n, start
+}
+
+// singularPhraseBefore returns the first token of the phrase naming one
+// person that ends right before token k ("a farmer", "his wife"), or -1.
+func singularPhraseBefore(toks []text.Token, k int) int {
+	if !singularNoun(toks[k-1].Norm) {
+		return -1
+	}
+	for a := k - 2; a >= 0 && a >= k-6; a-- {
 		w := toks[a].Norm
 		if toks[a].Kind != text.Word {
-			return 0, false
+			return -1
+		}
+		if personPossessives.Has(w) {
+			return a
 		}
 		if w == "a" || w == "an" {
-			return a, singularAfter(toks, a)
+			if singularAfter(toks, a) {
+				return a
+			}
+			return -1
 		}
 	}
-	return 0, false
+	return -1
 }
 
 // singularNoun reports whether w names one person: "guard", "farmer".

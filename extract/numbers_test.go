@@ -178,6 +178,8 @@ func TestCasualtyFigures(t *testing.T) {
 		// a singular phrase coordinated before a counted one
 		{"A cattle trader and five herdsmen died in the fighting.", "killed 6", "", ""},
 		{"Four farmers and a herder were killed near the river.", "killed 5", "", ""},
+		{"Raiders killed a chief, his wife and three children in the village.", "killed 5", "", ""},
+		{"Raiders killed a trader, a driver and two herders at the well.", "killed 4", "", ""},
 		{"An agriculturalist and two herders died in the dispute.", "killed 3", "", ""},
 		{"3 traders, a mother and her son, were killed at the market.", "killed 3", "", ""},
 		// incident coding remarks on the note's own figure
