@@ -108,6 +108,8 @@ var argTests = []struct {
 		"unidentified armed group", "traders"},
 	{"a victim named by an office: a civilian official", "Gunmen abducted a polling clerk near Sabo on Monday.",
 		"gunmen", "officials"},
+	{"a title after a public body's name, split at its 'of'", "Robbers shoot Ministry of Water official near Sabo",
+		"robbers", "officials"},
 	{"victims named by an occupation", "Bandits kidnapped a lawyer and a salesman in Sabo.",
 		"bandits", "lawyers"},
 	{"a victim named by a cause taken up", "Unknown assailants stabbed an activist in Sabo.",

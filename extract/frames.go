@@ -2290,6 +2290,15 @@ var collectiveHeads = grammarList("collectiveHeads")
 // targetNP adds the targets (or the places, for a place name) noun phrase
 // np names.
 func (d *docState) targetNP(f *frame, ps *syntax.Sentence, np int) {
+	if of := titledMember(ps, np); of >= 0 {
+		// "shot a Ministry of Health official": the person the title
+		// after the body's name names was hit
+		n := len(f.targets)
+		d.targetNP(f, ps, of)
+		if len(f.targets) > n {
+			return
+		}
+	}
 	if of := heldBy(ps, np); of >= 0 {
 		// "the body of a child", "the vehicle of the mayor", "a group
 		// of tourists": the people the "of" phrase names were hit
@@ -2673,6 +2682,27 @@ func memberOf(ps *syntax.Sentence, np int) int {
 
 // bodyMemberHeads name people by the body they belong to.
 var bodyMemberHeads = grammarList("bodyMemberHeads")
+
+// bodyNames head the name of a public body before a person's title: "a
+// Ministry of Health official".
+var bodyNames = grammarList("bodyNames")
+
+// titledMember returns the "of" phrase right after noun phrase np when np
+// is the capitalised head of a public body's name (bodyNames) and the
+// phrase ends in a civilian's title in lower case, a participant head:
+// "Ministry" and "Health official" of "a Ministry of Health official",
+// which the chunker splits at "of". -1 otherwise.
+func titledMember(ps *syntax.Sentence, np int) int {
+	h := ps.Chunks[np].Head
+	if !bodyNames.Has(ps.Toks[h].Norm) || !isUpperWord(ps.Toks[h]) || np+1 >= len(ps.Chunks) || ps.PrepOf(np+1) != "of" || ps.Chunks[np+1].A != ps.Chunks[np].B+1 {
+		return -1
+	}
+	t := ps.Toks[ps.Chunks[np+1].Head]
+	if h, ok := loadWordLists().heads[t.Norm]; !ok || h.class != ClassCivilians || t.Text != t.Norm {
+		return -1
+	}
+	return np + 1
+}
 
 // heldBy returns the "of" phrase right after noun phrase np when np names
 // a thing someone has or a number of people ("the body of a child", "the
