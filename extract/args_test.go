@@ -28,6 +28,8 @@ var argTests = []struct {
 		"Russia", "hospital"},
 	{"a vehicle that struck a device was hit", "A police truck struck an IED near Gao on Monday.",
 		"", "police"},
+	{"a vehicle that struck a roadside bomb was hit", "A police truck struck a roadside bomb near Gao on Monday.",
+		"", "police"},
 	{"a noun after 'under': the subject was hit, 'from' names the doer", "A police post in Garissa came under fire from suspected al-Shabaab militants on Monday.",
 		"Al-Shabaab", "police post"},
 	{"'under attack from'", "Two lorries came under attack from Pokot raiders near Lodwar.",
@@ -100,6 +102,18 @@ var argTests = []struct {
 		"", "Mali"},
 	{"people counted among the dead after a village raided", "Bandits raided a village in Katsina on Monday. Three farmers were among the dead.",
 		"bandits", "farmers"},
+	{"men counted, with no word of what they are, who do the act: an armed group", "Four herders were abducted by two men near Sabo on Monday.",
+		"unidentified armed group", "herders"},
+	{"men counted as the active subject of an attack", "Three men shot a shopkeeper outside his kiosk in Sabo.",
+		"unidentified armed group", "traders"},
+	{"a victim named by an office: a civilian official", "Gunmen abducted a polling clerk near Sabo on Monday.",
+		"gunmen", "officials"},
+	{"a title after a public body's name, split at its 'of'", "Robbers shoot Ministry of Water official near Sabo",
+		"robbers", "officials"},
+	{"victims named by an occupation", "Bandits kidnapped a lawyer and a salesman in Sabo.",
+		"bandits", "lawyers"},
+	{"a victim named by a cause taken up", "Unknown assailants stabbed an activist in Sabo.",
+		"assailants", "activists"},
 }
 
 func TestArgumentShapes(t *testing.T) {

@@ -40,11 +40,32 @@ func (d *docState) attributed(events []*docEvent) {
 				e.f.actors, e.f.agents = nil, nil
 			}
 		}
+		if unidentifiedDoers(&e.f) {
+			// "gunmen attacked a trader. The attackers are believed to
+			// be X": the unknown doers are the group blamed
+			e.f.actors = []*entity{blamed}
+			continue
+		}
 		if len(e.f.actors) > 0 || len(e.f.actorText) > 0 {
 			continue
 		}
 		e.f.actors = appendEnt(e.f.actors, blamed)
 	}
+}
+
+// unidentifiedDoers reports whether the doers of event f are all
+// unidentified armed men ("unknown gunmen", "armed men"), with no force
+// or named group among them.
+func unidentifiedDoers(f *frame) bool {
+	if len(f.actors) == 0 || len(f.agents) > 0 {
+		return false
+	}
+	for _, a := range f.actors {
+		if a.class != ClassArmedGroup || !a.unidentified {
+			return false
+		}
+	}
+	return true
 }
 
 // onlyBlamed reports whether every mention of group g blames it.
@@ -108,6 +129,9 @@ func blamedBefore(toks []text.Token, a int) bool {
 	if a > 0 && blameLeads.Has(toks[a-1].Norm) {
 		return true // "suspected al Shabaab", "presumed JNIM"
 	}
+	if believedToBe(toks, k) {
+		return true
+	}
 	if k < 1 {
 		return false
 	}
@@ -128,6 +152,24 @@ func blamedBefore(toks []text.Token, a int) bool {
 		}
 	}
 	return false
+}
+
+// beliefVerbs put the blame on the name after "to be": "the attackers
+// are believed to be X".
+var beliefVerbs = grammarList("beliefVerbs")
+
+// memberWords stand between "to be" and the name: "believed to be
+// members of X".
+var memberWords = grammarList("memberWords")
+
+// believedToBe reports whether the words that end at token k say that
+// the name after them is who did it: "believed to be", "thought to be
+// members of", with "the" already passed over.
+func believedToBe(toks []text.Token, k int) bool {
+	if k >= 2 && toks[k].Norm == "of" && memberWords.Has(toks[k-1].Norm) {
+		k -= 2 // "members of"
+	}
+	return k >= 2 && toks[k].Norm == "be" && toks[k-1].Norm == "to" && beliefVerbs.Has(toks[k-2].Norm)
 }
 
 // blamedAfter reports whether the words from token b on blame the name

@@ -734,3 +734,47 @@ func (d *docState) peopleModifier(c *cand, s, b int) bool {
 	n := toks[b].Norm
 	return peopleHeads.Has(n) || groupHeads.Has(n)
 }
+
+// civilianUses are the words that make a venue one that civilians use.
+var civilianUses = grammarList("civilianUses")
+
+// civilianVenueTargets gives an attack that names no one hit, only a
+// venue that civilians use ("a grenade attack on a church", "bandits
+// attacked a polling station"), the civilians of the venue's country as a
+// target beside it: incident coding counts such an attack as one on
+// civilians. A venue of a force ("a police post", "an army base": a
+// force word in its name) is the force's own and gets none.
+func (d *docState) civilianVenueTargets(events []*docEvent) {
+	for _, e := range events {
+		if e.f.typ != EventAttack || peopleHit(e.f.targets) || len(e.frames) == 0 {
+			continue
+		}
+		for _, t := range e.f.targets {
+			if t.typ != "facility" || !civilianVenue(t.name) {
+				continue
+			}
+			if p := d.countedCivilians(e.frames[0].s, t.country); p != nil && !containsEnt(e.f.actors, p) {
+				e.f.targets = appendEnt(e.f.targets, p)
+			}
+			break
+		}
+	}
+}
+
+// civilianVenue reports whether venue name names a place civilians use
+// (civilianUses) and no force's (a state-force head or modifier of the
+// participant lists: "police", "army", "military").
+func civilianVenue(name string) bool {
+	l := loadWordLists()
+	civil := false
+	for _, w := range strings.Fields(strings.ToLower(name)) {
+		if h, ok := l.heads[w]; ok && h.class == ClassStateForce {
+			return false
+		}
+		if m, ok := l.mods[w]; ok && m.effect == modState {
+			return false
+		}
+		civil = civil || civilianUses.Has(w)
+	}
+	return civil
+}

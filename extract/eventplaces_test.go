@@ -48,3 +48,37 @@ func TestVictimsFromTolls(t *testing.T) {
 		}
 	}
 }
+
+// TestCivilianVenueTargets: an attack on a venue civilians use, naming no
+// one hit, hits civilians; a force's venue does not. One row per shape;
+// the sentences are written for this test.
+func TestCivilianVenueTargets(t *testing.T) {
+	tests := []struct {
+		name, in string
+		want     bool
+	}{
+		{"a place of worship as the noun's target", "Grenade attack on a chapel school in Tarbo blamed on militants", true},
+		{"a venue named by its use", "Armed bandits stormed a polling station near Tarbo.", true},
+		{"a force's venue", "Rebels stormed a police post near Tarbo.", false},
+		{"people named beside the venue", "Gunmen stormed a market near Tarbo and shot two soldiers.", false},
+	}
+	ex := Default()
+	for _, tt := range tests {
+		rec := extractSentence(t, ex, tt.in)
+		got, n := false, 0
+		var all []string
+		for _, e := range rec.Events {
+			if e.Type != EventAttack {
+				continue
+			}
+			n++
+			all = append(all, eventRoles(e))
+			for _, p := range e.Targets {
+				got = got || p.Name == "civilians"
+			}
+		}
+		if n == 0 || got != tt.want {
+			t.Errorf("%s: %q: civilians hit %v, want %v; got %s", tt.name, tt.in, got, tt.want, strings.Join(all, "; "))
+		}
+	}
+}

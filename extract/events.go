@@ -263,6 +263,7 @@ func (d *docState) findEvents(pub time.Time) []*docEvent {
 	d.precedingDoer(events)
 	d.placesFromContext(events)
 	d.victimsFromTolls(events)
+	d.civilianVenueTargets(events)
 	d.plantedBy(events)
 	d.applyNone(events)
 	d.soleCountry(events)
@@ -1498,7 +1499,7 @@ func (d *docState) casualtiesTo(si int, frames []*frame) []*frame {
 		// document's own account: incident coding keeps its own
 		return frames
 	}
-	for _, c := range cs {
+	for _, c := range sumSides(toks, cs) {
 		var best *frame
 		for _, f := range frames {
 			if f.typ != EventAttack || f.negated || anchorOnly(toks, frames, f) {

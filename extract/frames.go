@@ -59,6 +59,12 @@ type frameDef struct {
 	// object names ("guards beat back the raiders"): it is what the
 	// event hit, a side of the fight, and the object names no one new.
 	fends bool
+	// peopleObject: the verb names the event only when what it takes
+	// (its object, the subject of its passive) is people hit, civilians
+	// or people counted ("seized two aid workers", "five passengers were
+	// hijacked"; heldPeople); a trigger of another type that the lexicon
+	// found on the verb takes the row's type.
+	peopleObject bool
 	// reason says where the row comes from.
 	reason string
 }
@@ -113,6 +119,8 @@ var frameTable = []frameDef{
 		reason: "WordNet throw.v.01 with a missile of the street as object: stoning and acid attacks ('threw stones at police')"},
 	{typ: EventAttack, subtype: "killing", cameo: "180", verbs: []string{"use", "deploy", "employ"}, objects: []string{"chemical", "sarin", "chlorine", "napalm"}, instrument: true,
 		reason: "chemical attacks named by their weapon: 'used chemical weapons against civilians' (RAMS conflict.attack.biologicalchemicalpoisonattack)"},
+	{typ: EventAbduction, subtype: "kidnapping", cameo: "181", verbs: []string{"seize", "hijack"}, peopleObject: true,
+		reason: "WordNet seize.v.01 and hijack.v.02 (take by force) with people as what is taken: an abduction ('gunmen seized two aid workers', 'five passengers were hijacked'); a town or a truck seized is no abduction"},
 	{typ: EventAttack, subtype: "strike", cameo: "195", verbs: []string{"target", "fire", "seize"}, armedDoer: true, lexiconOnly: true,
 		reason: "WordNet target.v.01, fire.v.02, seize.v.01: verbs that name an attack only when what acts is armed ('rebels targeted a convoy', 'gunmen fired on a bus'); 'the administration targeted officials', 'the company fired its manager' and 'the court seized his assets' are no attacks"},
 	{typ: EventAttack, subtype: "killing", cameo: "180", verbs: []string{"slay", "exterminate", "annihilate", "mow down"}, needAgent: true,
@@ -342,6 +350,11 @@ func (d *docState) syntaxFrames(si int, ps *syntax.Sentence, found []*frame, dat
 				}
 			}
 			continue
+		}
+		if def != nil && def.peopleObject {
+			// "gunmen seized two aid workers": the lexicon's attack
+			// verb takes people, an abduction
+			f.typ, f.subtype, f.cameo = def.typ, def.subtype, def.cameo
 		}
 		if def == nil || def.typ != f.typ {
 			// a lexicon noun no row holds ("strike") is reported by
@@ -1121,7 +1134,7 @@ func pickDef(ps *syntax.Sentence, c int) *frameDef {
 			}
 			continue
 		}
-		if len(def.objects) == 0 && len(def.subjects) == 0 {
+		if len(def.objects) == 0 && len(def.subjects) == 0 && !def.peopleObject {
 			return def
 		}
 		cl := ps.ClauseOf(c)
@@ -1154,6 +1167,12 @@ func pickDef(ps *syntax.Sentence, c int) *frameDef {
 			if o < 0 || o >= len(ps.Chunks) || ps.Chunks[o].Kind != syntax.NP || o == c+1 && ps.Chunks[o].A != ch.B {
 				continue
 			}
+			if def.peopleObject {
+				if o != as && heldPeople(ps, o) {
+					return def
+				}
+				continue
+			}
 			for k := ps.Chunks[o].A; k < ps.Chunks[o].B; k++ {
 				if hasString(def.objects, ps.Lemmas[k]) {
 					return def
@@ -1162,6 +1181,24 @@ func pickDef(ps *syntax.Sentence, c int) *frameDef {
 		}
 	}
 	return nil
+}
+
+// heldPeople reports whether noun phrase o names people that a seizure
+// takes: a head of civilians in the participants lexicon ("two aid
+// workers", "the crew") or people counted with no word of what they are
+// ("three men"). A force, a suspect, a place or a vehicle is no such
+// phrase.
+func heldPeople(ps *syntax.Sentence, o int) bool {
+	ch := &ps.Chunks[o]
+	w := ps.Toks[ch.Head].Norm
+	if h, ok := loadWordLists().heads[w]; ok && h.class == ClassCivilians {
+		return true
+	}
+	if !countedPeople.Has(w) || ch.B-ch.A < 2 {
+		return false
+	}
+	_, end, ok := numberAt(ps.Toks, ch.A)
+	return ok && end == ch.Head
 }
 
 // definiteDevice reports whether the device that verb group c of an
@@ -2126,6 +2163,9 @@ func (d *docState) actorNP(f *frame, ps *syntax.Sentence, np int, doer bool) boo
 		if a == nil && doer && m.ent.class == ClassPerson {
 			a = m.ent // "Salman Abedi carried out the bombing"
 		}
+		if g := d.countedDoer(f, ps, np, m, doer); g != nil {
+			a = g // "were abducted by three men"
+		}
 		if a != nil {
 			f.actors = appendEnt(f.actors, a)
 			if ag != nil {
@@ -2176,6 +2216,27 @@ func (d *docState) actorNP(f *frame, ps *syntax.Sentence, np int, doer bool) boo
 		}
 	}
 	return named
+}
+
+// countedDoer returns the document's unidentified armed group for
+// mention m of noun phrase np when the phrase counts people with no word
+// of what they are ("two men", "three individuals": countedPeople, read
+// as civilians) and does the attack or abduction f: "a trader was shot by
+// two men", "three men abducted a driver". People hit are civilians; the
+// ones who hit, unnamed, are an armed group. A lone "a man" stays a
+// description (actorText). Nil for another mention.
+func (d *docState) countedDoer(f *frame, ps *syntax.Sentence, np int, m *mention, doer bool) *entity {
+	if !doer || m.ent.class != ClassCivilians || m.ent.typ != "civilians" || f.negated {
+		return nil
+	}
+	if f.typ != EventAttack && f.typ != EventAbduction || f.subtype == "armed clash" {
+		return nil
+	}
+	ch := &ps.Chunks[np]
+	if h := ps.Toks[ch.Head].Norm; !countedPeople.Has(h) || !pluralHead(h) || !d.countedNP(ps, np) {
+		return nil
+	}
+	return d.groupParticipant(participant{s: f.s, a: ch.A, b: ch.B, head: ch.Head, class: ClassArmedGroup, kind: "unidentified armed group", unidentified: true})
 }
 
 // genericDoer returns the armed group that noun phrase np, a bare plural
@@ -2255,6 +2316,15 @@ var collectiveHeads = grammarList("collectiveHeads")
 // targetNP adds the targets (or the places, for a place name) noun phrase
 // np names.
 func (d *docState) targetNP(f *frame, ps *syntax.Sentence, np int) {
+	if of := titledMember(ps, np); of >= 0 {
+		// "shot a Ministry of Health official": the person the title
+		// after the body's name names was hit
+		n := len(f.targets)
+		d.targetNP(f, ps, of)
+		if len(f.targets) > n {
+			return
+		}
+	}
 	if of := heldBy(ps, np); of >= 0 {
 		// "the body of a child", "the vehicle of the mayor", "a group
 		// of tourists": the people the "of" phrase names were hit
@@ -2638,6 +2708,27 @@ func memberOf(ps *syntax.Sentence, np int) int {
 
 // bodyMemberHeads name people by the body they belong to.
 var bodyMemberHeads = grammarList("bodyMemberHeads")
+
+// bodyNames head the name of a public body before a person's title: "a
+// Ministry of Health official".
+var bodyNames = grammarList("bodyNames")
+
+// titledMember returns the "of" phrase right after noun phrase np when np
+// is the capitalised head of a public body's name (bodyNames) and the
+// phrase ends in a civilian's title in lower case, a participant head:
+// "Ministry" and "Health official" of "a Ministry of Health official",
+// which the chunker splits at "of". -1 otherwise.
+func titledMember(ps *syntax.Sentence, np int) int {
+	h := ps.Chunks[np].Head
+	if !bodyNames.Has(ps.Toks[h].Norm) || !isUpperWord(ps.Toks[h]) || np+1 >= len(ps.Chunks) || ps.PrepOf(np+1) != "of" || ps.Chunks[np+1].A != ps.Chunks[np].B+1 {
+		return -1
+	}
+	t := ps.Toks[ps.Chunks[np+1].Head]
+	if h, ok := loadWordLists().heads[t.Norm]; !ok || h.class != ClassCivilians || t.Text != t.Norm {
+		return -1
+	}
+	return np + 1
+}
 
 // heldBy returns the "of" phrase right after noun phrase np when np names
 // a thing someone has or a number of people ("the body of a child", "the

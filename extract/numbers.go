@@ -585,8 +585,8 @@ func readCasualties(toks []text.Token, people func(text.Token) bool) []casualty 
 			break
 		}
 		start := i
-		if a, ok := singularLead(toks, i); ok && total > 0 {
-			total, start = addSaturating(total, 1), a // "a trader and five herders"
+		if n, a := singularLeads(toks, i); n > 0 && total > 0 {
+			total, start = addSaturating(total, n), a // "a trader and five herders", "a chief, his wife and three children"
 		}
 		bare := false
 		if total == 0 {
@@ -619,8 +619,8 @@ func readCasualties(toks []text.Token, people func(text.Token) bool) []casualty 
 			if (killWords.Has(w) || hurtWords.Has(w)) && ownSubject(toks, k, listEnd, isVictim) {
 				break // "shot 12 civilians, burnt huts and cattle killed"
 			}
-			if k > j && activeTolls.Has(w) && !tollAuxiliaries.Has(toks[k-1].Norm) && objectFollows(toks, k+1) {
-				break // "three men armed with machetes killed a farmer": the doers
+			if k > j && (activeTolls.Has(w) || shotDead(toks, k)) && !tollAuxiliaries.Has(toks[k-1].Norm) && objectFollows(toks, k+1) {
+				break // "three men armed with machetes killed a farmer", "two gunmen shot dead a guard": the doers
 			}
 			if killWords.Has(w) {
 				if k > 0 && deathEscapes.Has(toks[k-1].Norm) {
@@ -659,26 +659,50 @@ func readCasualties(toks []text.Token, people func(text.Token) bool) []casualty 
 	})...)
 }
 
-// singularLead finds a singular person phrase coordinated before the
-// counted phrase at i ("a cattle trader and five herders", "killing a
-// farmer and two herders"): "and" right before i, and before it a phrase
-// opened by "a" or "an" whose last word names one person. It returns the
+// singularLeads counts the singular person phrases coordinated before
+// the counted phrase at i ("a cattle trader and five herders", "killing
+// a farmer and two herders", "a chief, his wife and three children"):
+// "and" right before i, and before it, back over commas and "and", each
+// a phrase opened by "a", "an" or a person's possessive ("his wife")
+// whose last word names one person. It returns how many and the first
 // phrase's first token.
-func singularLead(toks []text.Token, i int) (int, bool) {
-	and := i - 1
-	if and < 2 || toks[and].Norm != "and" || !singularNoun(toks[and-1].Norm) {
-		return 0, false
+func singularLeads(toks []text.Token, i int) (int, int) {
+	n, start := 0, i
+	if i < 1 || toks[i-1].Norm != "and" {
+		return 0, i
 	}
-	for a := and - 2; a >= 0 && a >= and-5; a-- {
+	for k := i - 1; k >= 2 && (toks[k].Norm == "and" || toks[k].Norm == ","); {
+		a := singularPhraseBefore(toks, k)
+		if a < 0 {
+			break
+		}
+		n, start, k = n+1, a, a-1
+	}
+	return n, start
+}
+
+// singularPhraseBefore returns the first token of the phrase naming one
+// person that ends right before token k ("a farmer", "his wife"), or -1.
+func singularPhraseBefore(toks []text.Token, k int) int {
+	if !singularNoun(toks[k-1].Norm) {
+		return -1
+	}
+	for a := k - 2; a >= 0 && a >= k-6; a-- {
 		w := toks[a].Norm
 		if toks[a].Kind != text.Word {
-			return 0, false
+			return -1
+		}
+		if personPossessives.Has(w) {
+			return a
 		}
 		if w == "a" || w == "an" {
-			return a, singularAfter(toks, a)
+			if singularAfter(toks, a) {
+				return a
+			}
+			return -1
 		}
 	}
-	return 0, false
+	return -1
 }
 
 // singularNoun reports whether w names one person: "guard", "farmer".
@@ -851,7 +875,50 @@ func oneVictim(toks []text.Token, taken func(int) bool) []casualty {
 			out = append(out, casualty{At: k, End: end, Killed: kill, N: n})
 		}
 	}
-	return append(out, bodyFound(toks, taken)...)
+	out = append(out, bodyFound(toks, taken)...)
+	return append(out, bodiesFound(toks, taken)...)
+}
+
+// bodiesFound reads the toll that bodies found give: "seven bodies were
+// recovered", "the bodies of five herders were found": as many dead as
+// the figure counts, where a verb of finding follows in the clause and no
+// figure of the sentence already holds the phrase.
+func bodiesFound(toks []text.Token, taken func(int) bool) []casualty {
+	for k, t := range toks {
+		if t.Norm != "bodies" || taken(k) {
+			continue
+		}
+		n, at := bodiesCount(toks, k)
+		if n <= 0 {
+			continue
+		}
+		for e := k + 1; e < len(toks) && e <= k+10; e++ {
+			if bodyFinds.Has(toks[e].Norm) {
+				return []casualty{{At: at, End: e + 1, Killed: true, N: n}}
+			}
+			if toks[e].Norm == "." || toks[e].Norm == ";" {
+				break
+			}
+		}
+	}
+	return nil
+}
+
+// bodiesCount is the figure that counts the bodies at token k, right
+// before it ("seven bodies") or after "of" ("the bodies of five
+// herders"), and the token it starts at; 0 for none.
+func bodiesCount(toks []text.Token, k int) (int, int) {
+	for a := max(0, k-3); a < k; a++ {
+		if n, j, ok := numberAt(toks, a); ok && j == k {
+			return n, a
+		}
+	}
+	if k+2 < len(toks) && toks[k+1].Norm == "of" {
+		if n, _, ok := numberAt(toks, k+2); ok {
+			return n, k
+		}
+	}
+	return 0, 0
 }
 
 // shotDead reports whether the toll word at k is the "dead" of an active

@@ -132,6 +132,12 @@ func TestCasualtyFigures(t *testing.T) {
 		// a figure before an active toll verb with an object counts the doers
 		{"A band of four herders armed with spears killed a trader.", "killed 1", "", ""},
 		{"Three gunmen killed two guards at the gate.", "killed 2", "", ""},
+		{"Two bandits shot dead a trader at the depot.", "killed 1", "", ""},
+		// bodies found give a toll of as many as the figure counts
+		{"Seven bodies were recovered from the river after the raid.", "killed 7", "", ""},
+		{"The bodies of five herders were found near the well.", "killed 5", "", ""},
+		{"Two bodies of water border the camp.", "", "", ""},
+		{"Four raiders shot dead three herders near the well.", "killed 3", "", ""},
 		// the noun of incident coding
 		{"There was 1 fatality and 6 people were arrested.", "killed 1", "", ""},
 		{"The clash left 3 fatalities.", "killed 3", "", ""},
@@ -172,6 +178,8 @@ func TestCasualtyFigures(t *testing.T) {
 		// a singular phrase coordinated before a counted one
 		{"A cattle trader and five herdsmen died in the fighting.", "killed 6", "", ""},
 		{"Four farmers and a herder were killed near the river.", "killed 5", "", ""},
+		{"Raiders killed a chief, his wife and three children in the village.", "killed 5", "", ""},
+		{"Raiders killed a trader, a driver and two herders at the well.", "killed 4", "", ""},
 		{"An agriculturalist and two herders died in the dispute.", "killed 3", "", ""},
 		{"3 traders, a mother and her son, were killed at the market.", "killed 3", "", ""},
 		// incident coding remarks on the note's own figure

@@ -431,6 +431,14 @@ func (d *docState) takeAffiliation(p *participant, m *mention) {
 	}
 }
 
+// bareSingular reports whether participant p is a singular head alone,
+// with no determiner, number or modifier: the clipped style of headlines
+// and incident notes ("gunmen shoot man in the market"), which drops the
+// article of "a man".
+func bareSingular(p *participant) bool {
+	return p.a == p.head && p.b == p.head+1 && !p.plural && len(p.modifiers) == 0 && p.affiliation == nil && p.community == ""
+}
+
 // settleClass decides the participant's class and kind from its head,
 // modifiers and affiliation, and reports whether the phrase names a
 // participant at all (a bare "forces" or "men" does not).
@@ -478,8 +486,8 @@ func (d *docState) settleClass(l *wordLists, p *participant) bool {
 		// "Al Shabaab-linked suspects": members of the group
 		p.class, needs = ClassArmedGroup, false
 	}
-	if needs && p.count > 0 && countedPeople.Has(phraseTokens(d, p)[p.head].Norm) {
-		p.class, p.kind, needs = ClassCivilians, "civilians", false // "two men were shot", "a man"
+	if needs && (p.count > 0 || bareSingular(p)) && countedPeople.Has(phraseTokens(d, p)[p.head].Norm) {
+		p.class, p.kind, needs = ClassCivilians, "civilians", false // "two men were shot", "a man", a note's "kidnap man who…"
 	}
 	if needs && p.count > 1 && countedStates.Has(phraseTokens(d, p)[p.head].Norm) {
 		p.class, p.kind, needs = ClassStateForce, "coalition", false // "all three countries struck"

@@ -47,6 +47,8 @@ var participantTests = []participantTest{
 	{"kind of workers", "Bandits in Nigeria kidnapped four NGO workers.", "four NGO workers", ClassCivilians, "workers", "Nigeria", 4, false},
 	{"a singular civilian", "In Benin, gunmen killed a farmer near his field.", "a farmer", ClassCivilians, "farmers", "Benin", 1, false},
 	{"counted men", "In Kenya, attackers shot two men at a bar.", "two men", ClassCivilians, "civilians", "Kenya", 2, false},
+	{"a bare singular man in a clipped note", "In Kenya, bandits kidnap man near Tarbo", "man", ClassCivilians, "civilians", "Kenya", 0, false},
+	{"robbers", "In Kenya, robbers raided a shop in Tarbo.", "robbers", ClassArmedGroup, "unidentified robbers", "", 0, true},
 	{"unknown individuals", "In Benin, unknown individuals burned a school.", "unknown individuals", ClassArmedGroup, "unidentified armed group", "", 0, true},
 	{"bare police", "Police in Kenya shot dead a robbery suspect.", "Police", ClassStateForce, "Kenya Police", "Kenya", 0, false},
 	{"one officer", "In Kenya a bomb injured one police officer at dawn.", "one police officer", ClassStateForce, "Kenya Police", "Kenya", 1, false},

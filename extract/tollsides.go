@@ -1,0 +1,87 @@
+package extract
+
+import (
+	"slices"
+
+	"github.com/newsgraph/newsgraph/extract/text"
+)
+
+// The dead of a fight are often counted side by side in one sentence, in
+// two clauses: "a ranger was killed while troops killed two of the
+// attackers", "two soldiers died and four militants were shot dead". The
+// incident's toll is the sum of both sides; the figures of one side are
+// kept apart (the larger one wins), as a repeated or partial figure
+// would be.
+
+// Sides a toll's victims stand on.
+const (
+	sideNone = iota
+	sideHit  // a force or civilians
+	sideArmed
+)
+
+// subsetWords between two figures make the second part of the first
+// ("killed ten, including two soldiers").
+var subsetWords = grammarList("subsetWords")
+
+// tollSide is the side of the people that casualty figure c counts, read
+// from the head words of its phrase and the few words after its figure
+// ("one of the attackers", "one bandit was killed"): a participant head
+// of class ArmedGroup is the armed side, one of a force or of civilians
+// the side hit; sideNone where no head says.
+func tollSide(toks []text.Token, c casualty) int {
+	heads := loadWordLists().heads
+	for k := c.At; k < len(toks) && k < c.End+3; k++ {
+		w := toks[k].Norm
+		if k >= c.End && (toks[k].Kind != text.Word || killWords.Has(w) || hurtWords.Has(w) || tollAuxiliaries.Has(w)) {
+			break
+		}
+		h, ok := heads[w]
+		if !ok || h.kind == "needs-modifier" {
+			continue
+		}
+		switch h.class {
+		case ClassArmedGroup:
+			return sideArmed
+		case ClassStateForce, ClassCivilians:
+			return sideHit
+		}
+	}
+	return sideNone
+}
+
+// sumSides joins two death figures of a sentence that count the dead of
+// opposite sides ("a soldier was killed and troops killed three rebels")
+// into one figure, their sum, spanning both. Any other set of figures (one
+// side, three figures, a part of the other: subsetWords) is returned as
+// it is.
+func sumSides(toks []text.Token, cs []casualty) []casualty {
+	var dead []int
+	for i, c := range cs {
+		if c.Killed {
+			dead = append(dead, i)
+		}
+	}
+	if len(dead) != 2 {
+		return cs
+	}
+	a, b := cs[dead[0]], cs[dead[1]]
+	if b.At < a.At {
+		a, b = b, a
+	}
+	if a.End > b.At || a.N <= 0 || b.N <= 0 {
+		return cs
+	}
+	sa, sb := tollSide(toks, a), tollSide(toks, b)
+	if sa == sideNone || sb == sideNone || sa == sb {
+		return cs
+	}
+	for k := a.End; k < b.At; k++ {
+		if subsetWords.Has(toks[k].Norm) {
+			return cs
+		}
+	}
+	out := slices.Clone(cs)
+	out[dead[0]] = casualty{At: a.At, End: b.End, Killed: true, N: addSaturating(a.N, b.N)}
+	return slices.Delete(out, dead[1], dead[1]+1)
+}
