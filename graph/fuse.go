@@ -92,7 +92,7 @@ type fuser struct {
 	unitsOf map[quad.IRI][]*unit     // units by event node (recluster.go)
 	allSupp map[quad.Quad][]quad.IRI // supporters of facts, copies' labels included
 
-	touched []quad.IRI // the events whose derived facts derive recomputed
+	touched []quad.IRI // the events whose rows are written again: derive's, touchRetaliations'
 }
 
 func newFuser(v *view, s *Store, doc quad.IRI) *fuser {

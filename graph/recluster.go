@@ -532,7 +532,22 @@ func (f *fuser) refuse(seeds []quad.IRI) (deltas []graph.Delta, own int, err err
 		touched = append(touched, c.name(f.s.base))
 	}
 	f.derive(ch, touched, clusters)
+	f.touchRetaliations(ch)
 	return ch.deltas(), own, f.err
+}
+
+// touchRetaliations notes in f.touched, for their rows to be written
+// again, the events whose ng:retaliationFor ch moves: an event that
+// answers a renamed one is not in the component, but its row names the
+// answered event.
+func (f *fuser) touchRetaliations(ch *changes) {
+	for _, list := range [][]quad.Quad{ch.del, ch.add} {
+		for _, q := range list {
+			if e, ok := q.Subject.(quad.IRI); ok && q.Predicate == schema.RetaliationFor {
+				f.touched = append(f.touched, e)
+			}
+		}
+	}
 }
 
 func eventsOf(units []*unit) []quad.IRI {
@@ -660,7 +675,8 @@ func (f *fuser) moveSupport(ch *changes, t, n quad.Quad, doc quad.IRI) {
 // derive recomputes the derived facts (labelled schema.FusedGraph) of the
 // events touched: those of each cluster from all its units, none for a
 // node left without reports. It notes the events in f.touched, whose
-// listing rows are then written again (rows.go).
+// listing rows are then written again (rows.go), as touchRetaliations
+// notes the events that answer them.
 func (f *fuser) derive(ch *changes, touched []quad.IRI, clusters []*cluster) {
 	fused := schema.FusedGraph(f.s.base)
 	cal := f.newCalendarEdit(ch)

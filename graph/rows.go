@@ -35,7 +35,8 @@ import (
 // touches gets its row read in full through the write's view, so a row is
 // rewritten whenever a report joins or leaves its event, events merge or
 // split, or a document is replaced or deleted (its citation changes only
-// then). An event without a row (a store written before rows) is read in
+// then), and when the event it retaliates for is renamed (its
+// ng:retaliationFor moves to the new name: fuser.touchRetaliations). An event without a row (a store written before rows) is read in
 // full; so is every event when Store.fullReads is set (tests).
 //
 // The layout is rowcodec.go's alone.

@@ -3,6 +3,7 @@ package graph
 import (
 	"context"
 	"encoding/json"
+	"slices"
 	"strings"
 	"testing"
 
@@ -193,4 +194,88 @@ func TestRowLiteral(t *testing.T) {
 	if _, ok := rowOf(base, quad.String(lit.Value)); ok {
 		t.Error("an untyped string reads as a row")
 	}
+}
+
+// retaliationDocs: r1 reports Iran's strike in Balochistan (key "0") and
+// Pakistan's strike near Saravan two days later, in retaliation for it;
+// r0 reports Iran's strike alone. The strike's smallest report is r0's
+// while r0 reports it, r1's otherwise.
+func retaliationDocs() (r0, r1 *extract.Record) {
+	first := func() extract.Event {
+		ev := attack(iran, []extract.Ref{jaish}, []extract.Ref{balochistan}, pakistan, "2024-01-16", num(2),
+			"Iranian drones hit a camp in Balochistan on Tuesday.")
+		ev.ID = "0"
+		return ev
+	}
+	answer := attack(pakistan, []extract.Ref{bla}, []extract.Ref{saravan}, iran, "2024-01-18", num(9),
+		"Pakistan struck a village near Saravan in answer.")
+	answer.ID, answer.RetaliationFor = "1", "0"
+	r1 = record("r1", "sha-r1", "2024-01-18", []extract.Event{first(), answer})
+	r0 = record("r0", "sha-r0", "2024-01-17", []extract.Event{first()})
+	return r0, r1
+}
+
+// TestRowRetaliationFollowsRename: an event retaliating for another keeps
+// the other's name in its row when a put, a replacement or a delete
+// renames the other (its smallest report changes), though no document of
+// the retaliating event changed: the row names the event listed, and
+// equals a full read.
+func TestRowRetaliationFollowsRename(t *testing.T) {
+	ctx := context.Background()
+	r0, r1 := retaliationDocs()
+	r0Moved := record("r0", "sha-r0-2", "2024-01-17", []extract.Event{
+		diplomatic(extract.EventCondemn, iran, pakistan, "Iran condemned the raid.")})
+	tests := []struct {
+		name  string
+		first []*extract.Record // put first
+		write func(t *testing.T, s *Store)
+	}{
+		{"put renames", []*extract.Record{r1}, func(t *testing.T, s *Store) { mustPut(t, s, r0) }},
+		{"replace renames", []*extract.Record{r0, r1}, func(t *testing.T, s *Store) { mustPut(t, s, r0Moved) }},
+		{"delete renames", []*extract.Record{r0, r1}, func(t *testing.T, s *Store) {
+			if _, err := s.Delete(ctx, "r0"); err != nil {
+				t.Fatal(err)
+			}
+		}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			forEachBackend(t, func(t *testing.T, s *Store) {
+				for _, rec := range tc.first {
+					mustPut(t, s, rec)
+				}
+				before := retaliation(t, s)
+				tc.write(t, s)
+				after := retaliation(t, s)
+				if before == after {
+					t.Fatalf("the strike answered kept its name %s: the test renames nothing", before)
+				}
+				s.fullReads = true
+				full := listAll(t, s, EventFilter{}, -1)
+				s.fullReads = false
+				if rows := listAll(t, s, EventFilter{}, -1); rows != full {
+					t.Errorf("rows and full reads differ:\nrows %s\nfull %s", rows, full)
+				}
+			})
+		})
+	}
+}
+
+// retaliation returns the event the retaliating event of s names, as its
+// listing row shows it, failing unless an event of that name is listed.
+func retaliation(t *testing.T, s *Store) string {
+	t.Helper()
+	evs := mustEvents(t, s, EventFilter{})
+	var names []string
+	named := ""
+	for _, e := range evs {
+		names = append(names, e.ID)
+		if e.RetaliationFor != "" {
+			named = e.RetaliationFor
+		}
+	}
+	if named == "" || !slices.Contains(names, named) {
+		t.Fatalf("the retaliation names %q, not one of the events listed: %q", named, names)
+	}
+	return named
 }
