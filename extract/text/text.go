@@ -34,6 +34,10 @@ type Token struct {
 	// SpaceBefore reports whether white space separates this token from
 	// the previous one.
 	SpaceBefore bool
+	// Marks are bits a caller keeps on the token (the extractor marks
+	// the word lists its norm belongs to); the tokeniser leaves them 0.
+	// They fit in the struct's padding, so a token is no larger.
+	Marks uint32
 }
 
 // Upper reports whether the token starts with an upper-case letter.
