@@ -365,6 +365,7 @@ func newDocState(r *resources, doc Document) *docState {
 	}
 	d := &docState{r: r, doc: doc, ents: buf.ents, countryCount: map[string]int{}, buf: buf, order: buf.order[:0]}
 	d.sents, d.buf.tokens = text.AppendSplit(d.buf.tokens[:0], doc.Text)
+	markTokens(d.buf.tokens)
 	d.skip = make([]bool, len(d.sents))
 	d.headline = make([]bool, len(d.sents))
 	d.ments = make([][]*mention, len(d.sents))
@@ -685,7 +686,7 @@ var placeWords = grammarList("placeWords")
 // stopword.
 func (d *docState) capitalisedNeighbour(s, i, dir int) bool {
 	toks := d.sents[s].Tokens
-	for i >= 0 && i < len(toks) && (particles.Has(toks[i].Norm) && toks[i].Norm != "of" && toks[i].Norm != "and" && toks[i].Norm != "the" || toks[i].Norm == "-" && !toks[i].SpaceBefore) {
+	for i >= 0 && i < len(toks) && (markParticle.has(toks[i]) && toks[i].Norm != "of" && toks[i].Norm != "and" && toks[i].Norm != "the" || toks[i].Norm == "-" && !toks[i].SpaceBefore) {
 		i += dir
 	}
 	if i < 0 || i >= len(toks) || i == 0 {

@@ -28,7 +28,7 @@ func codedTolls(toks []text.Token, cs []casualty) []casualty {
 		}
 	}
 	for k, t := range toks {
-		if codingVerbs.Has(t.Norm) {
+		if markCoding.has(t) {
 			if c, ok := codedToll(toks, k); ok {
 				out = append(out, c)
 			}
@@ -42,11 +42,10 @@ func codedTolls(toks []text.Token, cs []casualty) []casualty {
 // over 3 events)"); -1 when none follows.
 func remarkAfter(toks []text.Token, end int) int {
 	for k := end; k < len(toks) && k < end+4; k++ {
-		w := toks[k].Norm
 		switch {
-		case codingVerbs.Has(w):
+		case markCoding.has(toks[k]):
 			return k
-		case w != "(" && !killWords.Has(w) && !hurtWords.Has(w):
+		case toks[k].Norm != "(" && !markToll.has(toks[k]):
 			return -1
 		}
 	}

@@ -53,7 +53,7 @@ func findDates(toks []text.Token, pub time.Time) []dateExpr {
 // capitalisedMonth returns the month a capitalised token names; the case
 // first, the cheaper test, which most tokens fail.
 func capitalisedMonth(t text.Token) (time.Month, bool) {
-	if !t.Upper() {
+	if !t.Upper() || !markMonth.has(t) {
 		return 0, false
 	}
 	return months.Get(t.Norm)

@@ -77,11 +77,10 @@ var sayVerbs = grammarList("sayVerbs")
 // opensClause reports whether the verb at k introduces reported speech,
 // after which a new clause (with its own subject) begins.
 func opensClause(toks []text.Token, k int) bool {
-	w := toks[k].Norm
-	if sayVerbs.Has(w) {
+	if markSay.has(toks[k]) {
 		return true
 	}
-	if !speechVerbs.Has(w) {
+	if !markSpeech.has(toks[k]) {
 		return false
 	}
 	// "claimed that", "claimed yesterday that"
@@ -665,7 +664,7 @@ func (d *docState) sentenceFrames(si int, frames []*frame) []*frame {
 		for k := m.Start - 1; k >= 0 && k >= m.Start-4 && !goesOn(toks, m.Start); k-- {
 			// (a denial verb is read by denied: "denied responsibility
 			// for the bombing" denies no bombing)
-			if negators.Has(toks[k].Norm) && toks[k].Norm != "without" && !loadModalLists().deny.Has(toks[k].Norm) {
+			if markNegator.has(toks[k]) && toks[k].Norm != "without" && !markDeny.has(toks[k]) {
 				f.negated = true
 			}
 			if toks[k].Norm == "," {
@@ -674,7 +673,7 @@ func (d *docState) sentenceFrames(si int, frames []*frame) []*frame {
 		}
 		for k := m.End; k < len(toks) && k < m.End+8; k++ {
 			w := toks[k].Norm
-			if w == "," || w == ";" || w == "that" || w == "which" || speechVerbs.Has(w) {
+			if w == "," || w == ";" || w == "that" || w == "which" || markSpeech.has(toks[k]) {
 				break
 			}
 			if w == "would" || w == "could" || w == "might" {
@@ -1006,7 +1005,7 @@ func (d *docState) fillActor(f *frame, frames []*frame, fi int, prevSubject, sub
 func (d *docState) speakerCountry(s int, prev *mention) *entity {
 	toks := d.sents[s].Tokens
 	for k := 0; k < len(toks); k++ {
-		if !sayVerbs.Has(toks[k].Norm) {
+		if !markSay.has(toks[k]) {
 			continue
 		}
 		if sp := d.speaker(s, k+1); sp != nil {
@@ -1405,7 +1404,7 @@ var referringPronouns = grammarList("referringPronouns")
 // clashes were, not who spoke.
 func speechBetween(toks []text.Token, a, b int) bool {
 	for k := a; k < b; k++ {
-		if speechVerbs.Has(toks[k].Norm) && toks[k].Norm != "according" && !(k > a && beForms.Has(toks[k-1].Norm)) {
+		if markSpeech.has(toks[k]) && toks[k].Norm != "according" && !(k > a && beForms.Has(toks[k-1].Norm)) {
 			return true
 		}
 	}

@@ -154,6 +154,18 @@ func placesOverlap(a, b []*entity) bool {
 	return false
 }
 
+// replyClause reports whether sentence text ends a clause with "in
+// response" or "in retaliation" and no object: "… in response.", "… in
+// retaliation, …" (matched as strings.ToLower(text)). Every form holds
+// "in re", which most sentences lack: one scan of the sentence answers
+// for them, where each form scanned it again.
+func replyClause(text string) bool {
+	if !lowerContains(text, "in re") {
+		return false
+	}
+	return lowerContains(text, "in response.") || lowerContains(text, "in response,") || lowerHasSuffix(text, "in response") || lowerContains(text, "in retaliation.") || lowerContains(text, "in retaliation,")
+}
+
 // within reports whether place x lies in place y, through the chain of
 // containing places, or in y's region by country for a country y.
 func within(x, y *entity) bool {
@@ -519,9 +531,9 @@ func (d *docState) mergeEvents(frames []*frame) []*docEvent {
 		}
 		reply := false
 		for _, f := range e.frames {
-			sent := d.sents[f.s].Text // matched as strings.ToLower(sent)
-			if lowerContains(sent, "in response.") || lowerContains(sent, "in response,") || lowerHasSuffix(sent, "in response") || lowerContains(sent, "in retaliation.") || lowerContains(sent, "in retaliation,") {
+			if replyClause(d.sents[f.s].Text) {
 				reply = true
+				break
 			}
 		}
 		if !reply {

@@ -26,9 +26,12 @@ func numberWordMaps(units, scales, all map[string]int) (wordMap[int], wordMap[in
 	return newWordMap(units), newWordMap(scales), all
 }
 
-// scaleWordValue is the value of scale word w, 0 if w is none.
-func scaleWordValue(w string) int {
-	v, _ := scaleWords.Get(w)
+// scaleWordValue is the value of scale word t, 0 if t is none.
+func scaleWordValue(t text.Token) int {
+	if !markScale.has(t) {
+		return 0
+	}
+	v, _ := scaleWords.Get(t.Norm)
 	return v
 }
 
@@ -147,6 +150,9 @@ func articleNumberAt(toks []text.Token, i int) (int, int, bool) {
 // wordsAt reads a number in words: "nine", "twenty-five", "forty two",
 // "one hundred and twenty", "two dozen", "three million".
 func wordsAt(toks []text.Token, i int) (int, int, bool) {
+	if !markUnit.has(toks[i]) {
+		return 0, i, false
+	}
 	v, ok := unitWords.Get(toks[i].Norm)
 	if !ok {
 		return 0, i, false
@@ -277,10 +283,13 @@ const (
 	tollHurt
 )
 
-// tollWord reports whether w is in killWords and whether it is in
+// tollWord reports whether t's word is in killWords and whether it is in
 // hurtWords.
-func tollWord(w string) (kill, hurt bool) {
-	k, _ := tollKinds.Get(w)
+func tollWord(t text.Token) (kill, hurt bool) {
+	if !markToll.has(t) {
+		return false, false
+	}
+	k, _ := tollKinds.Get(t.Norm)
 	return k&tollKill != 0, k&tollHurt != 0
 }
 
@@ -406,7 +415,7 @@ func noCasualties(toks []text.Token) (killed, hurt bool, at int) {
 // death ("two officials escaped death"), a toll of zero.
 func escapedDeath(toks []text.Token) bool {
 	for i := 1; i < len(toks); i++ {
-		if killWords.Has(toks[i].Norm) && deathEscapes.Has(toks[i-1].Norm) {
+		if markKill.has(toks[i]) && deathEscapes.Has(toks[i-1].Norm) {
 			return true
 		}
 	}
@@ -419,7 +428,7 @@ func escapedDeath(toks []text.Token) bool {
 // coding keeps the note's own figure, so its figures are left out.
 func alternativeAccount(toks []text.Token) bool {
 	for i, t := range toks {
-		if !accountNouns.Has(t.Norm) {
+		if !markAccount.has(t) {
 			continue
 		}
 		for k := i - 1; k >= 0 && k >= i-2; k-- {
@@ -855,7 +864,7 @@ func writtenYear(toks []text.Token, i int) bool {
 func oneVictim(toks []text.Token, taken func(int) bool) []casualty {
 	var out []casualty
 	for k, t := range toks {
-		kill, hurt := tollWord(t.Norm)
+		kill, hurt := tollWord(t)
 		if !kill && !hurt || taken(k) {
 			continue
 		}
@@ -1215,7 +1224,7 @@ func (d *docState) figureWarnings() []Warning {
 // MaxCasualties: eight digits or more, or a scale word.
 func mayBeHuge(toks []text.Token) bool {
 	for _, t := range toks {
-		if t.Kind == text.Number && len(t.Text) >= 8 || t.Kind == text.Word && scaleWordValue(t.Norm) >= 1000 {
+		if t.Kind == text.Number && len(t.Text) >= 8 || t.Kind == text.Word && scaleWordValue(t) >= 1000 {
 			return true
 		}
 	}

@@ -66,10 +66,10 @@ func bodyKinds(toks []text.Token, i int) uint8 {
 		return 0
 	}
 	var k uint8
-	if govFirst.Has(toks[i].Norm) {
+	if markGovFirst.has(toks[i]) {
 		k |= bodyGov
 	}
-	if forceFirst.Has(toks[i].Norm) {
+	if markForceFirst.has(toks[i]) {
 		k |= bodyForce
 	}
 	return k

@@ -72,7 +72,7 @@ func (d *docState) findContextPlaces() {
 			t := toks[i]
 			if !isUpperWord(t) || d.covered(si, i) || t.AllCaps() {
 				listed = listed && (t.Norm == "and" || t.Norm == "," || d.covered(si, i))
-				if i > 0 && locatives.Has(toks[i-1].Norm) {
+				if i > 0 && markLocative.has(toks[i-1]) {
 					listed = false
 				}
 				continue
@@ -933,14 +933,13 @@ func venueKey(phrase string) string {
 // in ("a police station in Bura", "Hola police station") and adds each
 // as a place of type "facility" inside it.
 func (d *docState) findVenues() {
-	l := loadWordLists()
 	for si, s := range d.sents {
 		if d.skip[si] {
 			continue
 		}
 		toks := s.Tokens
 		for v := 0; v < len(toks); v++ {
-			if toks[v].Kind != text.Word || !l.venueSet.Has(toks[v].Norm) || d.covered(si, v) {
+			if toks[v].Kind != text.Word || !markVenue.has(toks[v]) || d.covered(si, v) {
 				continue
 			}
 			d.venueAt(si, v)

@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"github.com/newsgraph/newsgraph/extract/lexicon"
+	"github.com/newsgraph/newsgraph/extract/text"
 )
 
 func TestWordSet(t *testing.T) {
@@ -59,9 +60,13 @@ func TestTollWord(t *testing.T) {
 		words = append(words, s.Words()...)
 	}
 	for _, w := range words {
-		kill, hurt := tollWord(w)
-		if kill != killWords.Has(w) || hurt != hurtWords.Has(w) {
-			t.Errorf("tollWord(%q) = %v, %v; the lists say %v, %v", w, kill, hurt, killWords.Has(w), hurtWords.Has(w))
+		toks := []text.Token{{Norm: w}, {Norm: w}}
+		markTokens(toks[1:]) // one token marked, one not
+		for _, tok := range toks {
+			kill, hurt := tollWord(tok)
+			if kill != killWords.Has(w) || hurt != hurtWords.Has(w) {
+				t.Errorf("tollWord(%q, marks %x) = %v, %v; the lists say %v, %v", w, tok.Marks, kill, hurt, killWords.Has(w), hurtWords.Has(w))
+			}
 		}
 	}
 }

@@ -34,16 +34,49 @@ type Token struct {
 	// SpaceBefore reports whether white space separates this token from
 	// the previous one.
 	SpaceBefore bool
+	// upper is Upper's answer as the tokeniser found it (upperNo,
+	// upperYes), or 0 for a token made otherwise, which Upper reads
+	upper uint8
+	// Marks are bits a caller keeps on the token (the extractor marks
+	// the word lists its norm belongs to); the tokeniser leaves them 0.
+	// They and upper fit in the struct's padding, so a token is no
+	// larger.
+	Marks uint32
 }
 
-// Upper reports whether the token starts with an upper-case letter.
+// The values of Token.upper.
+const (
+	upperNo  = 1
+	upperYes = 2
+)
+
+// Upper reports whether the token starts with an upper-case letter. The
+// rules ask it of most tokens, several times: the tokeniser answers it
+// once, and this test of its answer is small enough to be inlined.
 func (t Token) Upper() bool {
-	if t.Text != "" && t.Text[0] < utf8.RuneSelf {
-		c := t.Text[0]
+	if t.upper != 0 {
+		return t.upper == upperYes
+	}
+	return startsUpper(t.Text)
+}
+
+// startsUpper reports whether s starts with an upper-case letter.
+func startsUpper(s string) bool {
+	if s != "" && s[0] < utf8.RuneSelf {
+		c := s[0]
 		return 'A' <= c && c <= 'Z' // unicode.IsUpper of an ASCII rune
 	}
-	r, _ := utf8.DecodeRuneInString(t.Text)
+	r, _ := utf8.DecodeRuneInString(s)
 	return unicode.IsUpper(r)
+}
+
+// upperOf is the value of Token.upper for a token whose text starts
+// with rune r.
+func upperOf(r rune) uint8 {
+	if 'A' <= r && r <= 'Z' || r >= utf8.RuneSelf && unicode.IsUpper(r) {
+		return upperYes
+	}
+	return upperNo
 }
 
 // AllCaps reports whether every letter of the token is upper case and it has
@@ -155,7 +188,7 @@ func appendTokens(toks []Token, s string, base int) []Token {
 		default:
 			i += w
 		}
-		t := Token{Start: base + start, End: base + i, Text: s[start:i], Kind: kind, SpaceBefore: space}
+		t := Token{Start: base + start, End: base + i, Text: s[start:i], Kind: kind, SpaceBefore: space, upper: upperOf(r)}
 		if plainNorm(t.Text) {
 			t.Norm = t.Text
 		} else {

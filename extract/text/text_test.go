@@ -317,6 +317,12 @@ func TestCaseOfTokens(t *testing.T) {
 		if got, want := tok.AllCaps(), allCaps(s); got != want {
 			t.Errorf("AllCaps(%q) = %v, want %v", s, got, want)
 		}
+		// the tokeniser's own answer, kept in the token
+		for _, tt := range Tokenize(s+" Ünal ÉTAT word", 0) {
+			if got, want := tt.Upper(), upper(tt.Text); got != want || tt.upper == 0 {
+				t.Errorf("Upper of token %q of %q = %v (kept %d), want %v", tt.Text, s, got, tt.upper, want)
+			}
+		}
 	}
 }
 

@@ -142,3 +142,6 @@ func (m *Map[V]) Get(w string) (v V, ok bool) {
 
 // Has reports whether the map holds w.
 func (m *Map[V]) Has(w string) bool { return m.set.Has(w) }
+
+// Words returns the map's words, in no particular order.
+func (m *Map[V]) Words() []string { return m.set.Words() }

@@ -1,0 +1,103 @@
+package extract
+
+import (
+	"math/bits"
+	"sync"
+
+	"github.com/newsgraph/newsgraph/extract/text"
+)
+
+// Word marks. A few word lists are asked of nearly every token, by rules
+// that scan a sentence for a rare word (a coding remark, a verb of saying,
+// a locative, a number word): each ask hashed the token's word again, some
+// ten times a token in all. newDocState looks each token's word up once,
+// in one map from the words of those lists to the lists that hold them,
+// and keeps the answer in the token's Marks; wordClass.has then answers
+// with a bit test. A token that no document marked (one a test or another
+// caller tokenised) is looked up in the list itself, so has(t) is always
+// exactly the list's Has(t.Norm).
+
+// wordClass is one of the marked word lists, as its bit in text.Token's
+// Marks.
+type wordClass uint32
+
+// The marked lists, one bit each; marked is set on every token
+// markTokens saw.
+const (
+	markCoding      wordClass = 1 << iota // codingVerbs
+	markUnit                              // unitWords
+	markScale                             // scaleWords
+	markToll                              // tollKinds: killWords or hurtWords
+	markKill                              // killWords
+	markGovFirst                          // govFirst
+	markForceFirst                        // forceFirst
+	markLocative                          // locatives
+	markSay                               // sayVerbs
+	markSpeech                            // speechVerbs
+	markHead                              // loadWordLists().headSet
+	markVenue                             // loadWordLists().venueSet
+	markDeny                              // loadModalLists().deny
+	markDoubt                             // doubtWords
+	markClauseBreak                       // clauseBreaks
+	markMonth                             // months
+	markAccount                           // accountNouns
+	markParticle                          // particles
+	markNegator                           // negators
+	markModal                             // modalWords
+	markLists                             // the number of lists, as a bit
+
+	marked wordClass = 1 << 31
+)
+
+// wordList is what the marks need of a list: wordSet and wordMap have it.
+type wordList interface {
+	Has(string) bool
+	Words() []string
+}
+
+// markedLists returns the marked lists in the order of their bits.
+var markedLists = sync.OnceValue(func() []wordList {
+	l, ml := loadWordLists(), loadModalLists()
+	lists := []wordList{&codingVerbs, &unitWords, &scaleWords, &tollKinds, &killWords, &govFirst, &forceFirst, &locatives,
+		&sayVerbs, &speechVerbs, &l.headSet, &l.venueSet, &ml.deny, &doubtWords, &clauseBreaks, &months,
+		&accountNouns, &particles, &negators, &modalWords}
+	if len(lists) != bits.TrailingZeros32(uint32(markLists)) {
+		panic("extract: a marked word list without its bit")
+	}
+	return lists
+})
+
+// wordMarks maps each word of the marked lists to the bits of the lists
+// that hold it.
+var wordMarks = sync.OnceValue(func() wordMap[wordClass] {
+	m := map[string]wordClass{}
+	for i, l := range markedLists() {
+		for _, w := range l.Words() {
+			m[w] |= 1 << i
+		}
+	}
+	return newWordMap(m)
+})
+
+// markTokens sets the Marks of toks: the lists their words are in.
+func markTokens(toks []text.Token) {
+	wm := wordMarks()
+	for i := range toks {
+		c, _ := wm.Get(toks[i].Norm)
+		toks[i].Marks = uint32(c | marked)
+	}
+}
+
+// has reports whether t's word is in list c: its mark, or for a token
+// not marked, the list's answer.
+func (c wordClass) has(t text.Token) bool {
+	if wordClass(t.Marks)&marked != 0 {
+		return wordClass(t.Marks)&c != 0
+	}
+	return c.lookUp(t.Norm)
+}
+
+// lookUp asks list c for w itself.
+func (c wordClass) lookUp(w string) bool {
+	return markedLists()[bits.TrailingZeros32(uint32(c))].Has(w)
+}
