@@ -44,32 +44,7 @@ func (d *docState) placesHitBy(f *frame, ps *syntax.Sentence, def *frameDef, tar
 				f.placesHit = appendEnt(f.placesHit, m.ent)
 			}
 		}
-		for _, m := range d.namedKindOf(f, ps, np) {
-			f.placesHit = appendEnt(f.placesHit, m.ent)
-		}
 	}
-}
-
-// namedKindOf returns the places that the "of" phrase right after noun
-// phrase np of f's sentence names when np is only a kind of place
-// (demonstrativePlaces) and no mention of its own: "shelled the town of
-// Varo", "bombed the province of Dorvia" hit the place the phrase names.
-func (d *docState) namedKindOf(f *frame, ps *syntax.Sentence, np int) []*mention {
-	ch := &ps.Chunks[np]
-	k := np + 1
-	if ch.Head != ch.B-1 || !demonstrativePlaces.Has(ps.Toks[ch.Head].Norm) || k >= len(ps.Chunks) || ps.PrepOf(k) != "of" || ps.Chunks[k].Prep != ch.B {
-		return nil
-	}
-	if len(d.npMentions(f.s, ps, np)) > 0 {
-		return nil
-	}
-	var out []*mention
-	for _, m := range d.npMentions(f.s, ps, k) {
-		if d.placeHit(f, m) && headsPhrase(ps, k, m.b) {
-			out = append(out, m)
-		}
-	}
-	return out
 }
 
 // demonstrativePlace returns the place that noun phrase np of f's
