@@ -2059,7 +2059,7 @@ func (d *docState) modifierParticipant(s, k int) *mention {
 		p.class, p.kind = hs.class, hs.kind
 	case l.mods[w].effect == modState:
 		p.class, p.kind = ClassStateForce, l.mods[w].kind
-	case l.mods[w].effect == modArmed:
+	case l.mods[w].effect == modArmed || l.mods[w].effect == modArmedSide:
 		p.class, p.kind = ClassArmedGroup, armedKind(w)
 	default:
 		return nil

@@ -466,6 +466,12 @@ func (d *docState) settleClass(l *wordLists, p *participant) bool {
 			if needs || p.class == ClassCivilians {
 				p.class, p.kind, needs = ClassArmedGroup, armedKind(w), false
 			}
+		case modArmedSide:
+			// "opposition forces" fight; "opposition activists" and
+			// "opposition politicians" are the political side, civilians
+			if needs {
+				p.class, p.kind, needs = ClassArmedGroup, armedKind(w), false
+			}
 		case modState:
 			if p.class == ClassStateForce || needs {
 				p.class, p.kind, needs = ClassStateForce, m.kind, false

@@ -26,7 +26,8 @@ const (
 	modUnidentified
 	modArmed
 	modCivil
-	modState // state force; the kind is in participantMod.kind
+	modArmedSide // armed for a head that needs a modifier; a civilian head stays civilian
+	modState     // state force; the kind is in participantMod.kind
 )
 
 // participantMod is one row of data/modifiers.tsv.
@@ -109,6 +110,8 @@ func parseWordLists(fsys fs.FS) (*wordLists, error) {
 			m.effect = modArmed
 		case e == "civil":
 			m.effect = modCivil
+		case e == "armed-side":
+			m.effect = modArmedSide
 		case strings.HasPrefix(e, "state:") && len(e) > len("state:"):
 			m.effect, m.kind = modState, e[len("state:"):]
 		default:
