@@ -27,6 +27,8 @@ var frameTests = []struct {
 		EventAttack, "killing", "farmers", "herders", "Kano"},
 	{"people counted plural by the lexicon act as themselves", "In Benin, Peul herdsmen killed three farmers near Parakou.",
 		EventAttack, "killing", "Peul herdsmen", "farmers", "Parakou"},
+	{"a beating is an assault, not a killing", "Gunmen beat three traders near Kano on Friday.",
+		EventAttack, "assault", "Gunmen", "traders", "Kano"},
 	{"counted states act together", "Officials said all three countries shelled a depot near Idlib.",
 		EventAttack, "shelling", "three countries", "depot", "Idlib"},
 	{"a sect's militias act", "Alawite militias shelled a village near Baniyas.",
