@@ -52,15 +52,13 @@ func appendSkeleton(dst []byte, w string) []byte {
 	if isTranslitParticle(w) {
 		return dst
 	}
+	w = trimFusedParticle(w)
 	if len(w) > 3 && (strings.HasSuffix(w, "at") || strings.HasSuffix(w, "ah") || strings.HasSuffix(w, "AT") || strings.HasSuffix(w, "AH")) {
 		w = w[:len(w)-1]
 	}
 	start := len(dst)
 	for i := 0; i < len(w); i++ {
-		c := w[i]
-		if 'A' <= c && c <= 'Z' {
-			c += 'a' - 'A'
-		}
+		c := foldTranslitLetter(w[i])
 		if i > 0 && isTranslitVowel(c) {
 			continue
 		}
@@ -114,6 +112,29 @@ func isASCII(s string) bool {
 		}
 	}
 	return true
+}
+
+// trimFusedParticle drops the article "ul" written fused to the end of
+// the word before it: "Hizbul Islam" is "Hizb-ul-Islam", "Ansarul Haq"
+// is "Ansar ul-Haq". A word of four letters or fewer keeps it.
+func trimFusedParticle(w string) string {
+	if n := len(w); n > 4 && (w[n-2:] == "ul" || w[n-2:] == "UL") {
+		return w[:n-2]
+	}
+	return w
+}
+
+// foldTranslitLetter lowers ASCII letter c and folds z into s: English
+// spellings write the Arabic and Somali sounds of both letters either
+// way (Hizb and Hisb, Aziz and Asis, Hezbollah and Hesbollah).
+func foldTranslitLetter(c byte) byte {
+	if 'A' <= c && c <= 'Z' {
+		c += 'a' - 'A'
+	}
+	if c == 'z' {
+		c = 's'
+	}
+	return c
 }
 
 func isTranslitVowel(c byte) bool {

@@ -22,6 +22,9 @@ func TestTranslitKey(t *testing.T) {
 		{"Tehreek-e-Taliban Pakistan", "Tehrik-i-Taliban Pakistan", true},                      // ezafe e/i, ee/i
 		{"Lashkar-e-Taiba", "Lashkar-e-Tayyiba", true},                                         // yy
 		{"Anwaar-ul-Haq Kakar", "Anwar-ul-Haq Kakar", true},                                    // aa
+		{"Harakat ul-Nasr Brigade", "Harakatul Nasr Brigade", true},                            // particle fused to the word before
+		{"Jabhat Tahrir al-Zarqa", "Jabhat Tahrir al-Sarqa", true},                             // z written s
+		{"Hezb-e Ravand", "Hesb-e-Ravand", true},                                               // z written s, ezafe
 		{"Sistan and Baluchestan", "Balochistan", false},                                       // another region
 		{"Jaish al-Adl", "Jaish-e-Mohammed", false},                                            // another group
 		{"Islamic State", "Islamic Jihad", false},                                              // another group
