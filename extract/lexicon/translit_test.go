@@ -25,6 +25,7 @@ func TestTranslitKey(t *testing.T) {
 		{"Harakat ul-Nasr Brigade", "Harakatul Nasr Brigade", true},                            // particle fused to the word before
 		{"Jabhat Tahrir al-Zarqa", "Jabhat Tahrir al-Sarqa", true},                             // z written s
 		{"Hezb-e Ravand", "Hesb-e-Ravand", true},                                               // z written s, ezafe
+		{"Ansar al-Sharia Brigade", "Ansar ash-Sharia Brigade", true},                          // article assimilated to a sun letter
 		{"Sistan and Baluchestan", "Balochistan", false},                                       // another region
 		{"Jaish al-Adl", "Jaish-e-Mohammed", false},                                            // another group
 		{"Islamic State", "Islamic Jihad", false},                                              // another group
