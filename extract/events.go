@@ -36,6 +36,7 @@ type frame struct {
 	told                bool      // its own clause says it took place ("the blast killed two")
 	places              []*entity
 	country             *entity
+	countryOfDoc        bool // country is only the one its document is in (soleCountry), named in none of its sentences as where things are
 	date                *dateExpr
 	weapons             []string
 	killed, injured     int

@@ -293,9 +293,29 @@ func (d *docState) soleCountry(events []*docEvent) {
 	}
 	for _, e := range events {
 		if (e.f.typ == EventAttack || e.f.typ == EventAbduction) && e.f.country == nil && len(e.f.places) == 0 && !containsEnt(e.f.actors, c) {
-			e.f.country = c
+			e.f.country, e.f.countryOfDoc = c, !d.countryNamedAt(e, c)
 		}
 	}
+}
+
+// countryNamedAt reports whether a sentence of event e names country c as
+// where things are ("over eastern Ukraine"), not only as where someone
+// came from or went ("from Somalia", "crossed into Kenya"), nor as the
+// possessor or demonym of something: then the country is the event's
+// place as well as its country.
+func (d *docState) countryNamedAt(e *docEvent, c *entity) bool {
+	for _, f := range e.frames {
+		toks := d.sents[f.s].Tokens
+		for _, m := range d.ments[f.s] {
+			if m.ent != c || m.demonym || m.possessive || borderPair(toks, m) {
+				continue
+			}
+			if m.a == 0 || toks[m.a-1].Norm != "from" && toks[m.a-1].Norm != "into" {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // parsers holds syntax parsers for reuse across documents.

@@ -357,7 +357,9 @@ func (x *Lexical) eventOut(d *docState, ev *docEvent) Event {
 		}
 		out.Places = append(out.Places, x.ref(p))
 	}
-	if len(out.Places) == 0 && country != nil && f.typ == EventAttack && f.country != nil {
+	// a country the event names is its place when it names nothing finer;
+	// the one its document is in (soleCountry) is only its country
+	if len(out.Places) == 0 && country != nil && f.typ == EventAttack && f.country != nil && !f.countryOfDoc {
 		out.Places = append(out.Places, x.ref(country))
 	}
 	if country != nil {

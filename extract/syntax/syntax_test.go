@@ -107,6 +107,12 @@ var clauseTests = []struct {
 		[]string{"shoot active subj=Gunmen obj=a Fatah supporting teacher"}},
 	{"a plural in -men before a verb form is its subject", "Armed tribesmen raid a village near Moyale.",
 		[]string{"raid active subj=Armed tribesmen obj=a village near:Moyale"}},
+	{"a plural of a compound in -man opens a headline before a bare verb", "Gunmen shoot a guard at a checkpoint in Varo",
+		[]string{"shoot active subj=Gunmen obj=a guard at:a checkpoint in:Varo"}},
+	{"a plural in -emen after its adjective before a bare verb and a count", "Armed policemen arrest two smugglers near Dorun",
+		[]string{"arrest active subj=Armed policemen obj=two smugglers near:Dorun"}},
+	{"a plural in -ermen after its adjective opens a comma series of bare verbs", "Angry fishermen storm the depot, burn two boats",
+		[]string{"storm active subj=Angry fishermen obj=the depot", "burn active subj=Angry fishermen obj=two boats"}},
 	{"'back' completes a phrasal verb", "Soldiers pushed back the raiders.",
 		[]string{"push active subj=Soldiers obj=the raiders"}},
 	{"particle and event noun object", "The navy carried out strikes on pirate boats.",
@@ -196,6 +202,23 @@ func TestLemmas(t *testing.T) {
 		s := p.Parse(text.Tokenize("they "+tt.word, 0))
 		if got, _ := s.Word(1); got != tt.lemma {
 			t.Errorf("lemma of %q = %q, want %q", tt.word, got, tt.lemma)
+		}
+	}
+}
+
+// TestPlural holds one row per shape of noun that plural reads: the
+// plurals of compounds in -man, and the singular nouns that end in -men.
+func TestPlural(t *testing.T) {
+	for _, tt := range []struct {
+		word string
+		want bool
+	}{
+		{"gunmen", true}, {"policemen", true}, {"fishermen", true}, {"militiamen", true},
+		{"tribesmen", true}, {"men", true}, {"raiders", true},
+		{"specimen", false}, {"regimen", false}, {"abdomen", false}, {"acumen", false}, {"omen", false},
+	} {
+		if got := plural(tt.word); got != tt.want {
+			t.Errorf("plural(%q) = %v, want %v", tt.word, got, tt.want)
 		}
 	}
 }

@@ -424,11 +424,28 @@ func plural(w string) bool {
 	case "police", "people", "men", "women", "children", "militia", "military", "security":
 		return true
 	}
-	if strings.HasSuffix(w, "smen") || strings.HasSuffix(w, "tiamen") {
-		return true // "tribesmen", "clansmen", "herdsmen", "militiamen"
-	}
 	n := len(w)
+	if pluralMen(w) {
+		return true
+	}
 	return n > 3 && w[n-1] == 's' && w[n-2] != 's' && w[n-2] != 'u' && w[n-2] != 'i'
+}
+
+// pluralMen reports whether w is the plural of a compound in -man:
+// "gunmen", "policemen", "tribesmen", "fishermen", "militiamen". The
+// singular nouns that end in -men have a vowel other than a or e before
+// it ("specimen", "regimen", "acumen", "abdomen", "omen", "hymen"), and
+// "men" alone is no compound.
+func pluralMen(w string) bool {
+	n := len(w)
+	if n < 6 || !strings.HasSuffix(w, "men") {
+		return false
+	}
+	switch w[n-4] {
+	case 'i', 'o', 'u', 'y':
+		return false
+	}
+	return true
 }
 
 // pastVerb decides a past form: a past-tense or participle verb, or an
