@@ -1312,7 +1312,12 @@ func (d *docState) fillArgs(f *frame, dates []dateExpr) {
 		if e-(k+1) >= 1 && e-(k+1) <= 4 && d.objectText(f.s, k+1, e) && !d.triggerAt(f.s, e-1) {
 			// not an event word: "strikes launched by the coalition"
 			// are the event itself
-			f.targetText = append(f.targetText, joinText(toks[k+1:e]))
+			if loadWordLists().venueSet.Has(toks[e-1].Norm) {
+				// "the clinic was attacked": the facility is the target
+				f.targets = appendEnt(f.targets, d.facility(f.s, k+1, e, nil))
+			} else {
+				f.targetText = append(f.targetText, joinText(toks[k+1:e]))
+			}
 		}
 	}
 	if f.typ == EventAttack && len(f.targets) == 0 && !f.passive {
