@@ -627,10 +627,7 @@ func (d *docState) sentenceFrames(si int, frames []*frame) []*frame {
 			}
 		}
 		if f.verb {
-			k := m.Start - 1
-			for k >= 0 && (toks[k].Norm == "also" || toks[k].Norm == "reportedly" || toks[k].Norm == "allegedly") {
-				k--
-			}
+			k := syntax.SkipAdverbs(toks, m.Start-1) // "is regularly attacked", "were not shelled"
 			if k >= 0 && beForms.Has(toks[k].Norm) && strings.HasSuffix(toks[m.End-1].Norm, "ed") || k >= 0 && beForms.Has(toks[k].Norm) && toks[m.End-1].Norm == "hit" {
 				f.passive = true
 			}
@@ -1300,7 +1297,7 @@ func (d *docState) fillArgs(f *frame, dates []dateExpr) {
 	}
 	if f.typ == EventAttack && len(f.targets) == 0 && f.passive {
 		// "another American-owned vessel was attacked": the subject
-		k := f.a - 1
+		k := syntax.AuxiliaryStart(toks, f.a) - 1 // "is regularly attacked", "has often been shelled"
 		for k >= 0 && (beForms.Has(toks[k].Norm) || toks[k].Norm == "also" || toks[k].Norm == "reportedly") {
 			k--
 		}
@@ -1313,8 +1310,15 @@ func (d *docState) fillArgs(f *frame, dates []dateExpr) {
 			}
 			k--
 		}
-		if e-(k+1) >= 1 && e-(k+1) <= 4 && d.objectText(f.s, k+1, e) {
-			f.targetText = append(f.targetText, joinText(toks[k+1:e]))
+		if e-(k+1) >= 1 && e-(k+1) <= 4 && d.objectText(f.s, k+1, e) && !d.triggerAt(f.s, e-1) {
+			// not an event word: "strikes launched by the coalition"
+			// are the event itself
+			if loadWordLists().venueSet.Has(toks[e-1].Norm) {
+				// "the clinic was attacked": the facility is the target
+				f.targets = appendEnt(f.targets, d.facility(f.s, k+1, e, nil))
+			} else {
+				f.targetText = append(f.targetText, joinText(toks[k+1:e]))
+			}
 		}
 	}
 	if f.typ == EventAttack && len(f.targets) == 0 && !f.passive {

@@ -1320,6 +1320,13 @@ func fender(ps *syntax.Sentence, cl *syntax.Clause, passive bool, r *synRoles) {
 	}
 }
 
+// eventDone reports whether passive clause cl has a light verb whose
+// subject is what was done, no person nor name: "strikes launched by the
+// coalition", "raids carried out by militias" hit nothing themselves.
+func eventDone(ps *syntax.Sentence, cl *syntax.Clause) bool {
+	return lightFrameVerbs.Has(ps.Chunks[cl.Verb].Lemma) && !personHead(ps, cl.Subj) && !properHead(ps, cl.Subj)
+}
+
 // rolesOf reads the roles of the frame whose trigger heads chunk c.
 func rolesOf(ps *syntax.Sentence, def *frameDef, c int) synRoles {
 	var r synRoles
@@ -1364,7 +1371,7 @@ func rolesOf(ps *syntax.Sentence, def *frameDef, c int) synRoles {
 			}
 			if cl.Subj >= 0 && def.needAgent {
 				r.victims = append(r.victims, cl.Subj) // "two were killed"
-			} else if cl.Subj >= 0 {
+			} else if cl.Subj >= 0 && !eventDone(ps, cl) {
 				r.targets = append(r.targets, cl.Subj)
 			}
 		} else if contactDevice(ps, cl) {

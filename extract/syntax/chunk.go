@@ -1,5 +1,11 @@
 package syntax
 
+import (
+	"strings"
+
+	"github.com/newsgraph/newsgraph/extract/text"
+)
+
 // chunk groups the tagged tokens into verb groups and noun phrases.
 func (p *Parser) chunk() {
 	s := &p.s
@@ -179,4 +185,48 @@ func (p *Parser) governPrepositions() {
 			c.Prep = s.Chunks[j-1].Prep
 		}
 	}
+}
+
+// AuxiliaryStart returns the first auxiliary of the verb group whose main
+// verb is token v, going back over auxiliaries, negation and adverbs:
+// "is regularly attacked", "has often been targeted", "were reportedly
+// shelled". An adverb counts only with an auxiliary before it; with none,
+// v itself is returned.
+func AuxiliaryStart(toks []text.Token, v int) int {
+	lex := lexiconIndex()
+	start := v
+	for k := v - 1; k >= 0; k-- {
+		w := toks[k].Norm
+		e, known := lex.Get(w)
+		switch {
+		case known && (e.tag == Be && w != "s" || e.tag == Have || e.tag == Modal || e.tag == Do):
+			start = k
+			continue
+		case adverb(lex, w):
+			continue
+		}
+		break
+	}
+	return start
+}
+
+// SkipAdverbs returns the last token at or before k that is no adverb nor
+// negation, -1 if none: from "reportedly" in "were reportedly shelled" it
+// reaches "were".
+func SkipAdverbs(toks []text.Token, k int) int {
+	lex := lexiconIndex()
+	for k >= 0 && adverb(lex, toks[k].Norm) {
+		k--
+	}
+	return k
+}
+
+// adverb reports whether w is an adverb or a negation that may stand
+// inside a verb group: one the lexicon holds, or an unknown word in -ly.
+func adverb(lex *wordLexicon, w string) bool {
+	e, known := lex.Get(w)
+	if !known {
+		return len(w) > 4 && strings.HasSuffix(w, "ly")
+	}
+	return e.tag == Neg || e.tag == Adv
 }

@@ -530,15 +530,20 @@ func (p *Parser) complements(cl *Clause) {
 	s := &p.s
 	vc := s.Chunks[cl.Verb]
 	start := len(s.preps)
+	reduced := false // a reduced relative stands between: its "by" phrase is its own
 	for j := cl.Verb + 1; j < len(s.Chunks); j++ {
 		c := s.Chunks[j]
 		if c.Kind == VG && !c.Reduced || s.boundaryBetween(s.Chunks[j-1].B, c.A) {
 			break
 		}
 		if c.Kind == VG {
+			reduced = true
 			continue
 		}
 		switch {
+		case reduced && c.Prep >= 0 && s.Toks[c.Prep].Norm == "by":
+			// "found a bomb planted by rebels", "after attacks carried
+			// out by militants": the doer of the participle, not of cl
 		case c.Prep < 0 && cl.Obj < 0 && !vc.Passive && j == cl.Verb+1 && c.A == vc.B:
 			cl.Obj = j
 		case c.Prep < 0 && cl.Obj >= 0 && s.conjoined(j) && s.Chunks[j-1].Prep < 0:
