@@ -481,7 +481,7 @@ func (d *docState) pursuedTargets(ps *syntax.Sentence, found []*frame) {
 	pursued := -1
 	for c := range ps.Chunks {
 		ch := &ps.Chunks[c]
-		if !pursuitWords.Has(ch.Lemma) && !pursuitWords.Has(ps.Toks[ch.Head].Norm) {
+		if h := ps.Toks[ch.Head]; !markPursuit.has(h) && (ch.Lemma == h.Norm || !pursuitWords.Has(ch.Lemma)) {
 			continue
 		}
 		if ch.Kind == syntax.NP && c+1 < len(ps.Chunks) && ps.PrepOf(c+1) == "of" && ps.Chunks[c+1].A == ch.B+1 {
@@ -1899,7 +1899,7 @@ func inOtherSubject(ps *syntax.Sentence, cl *syntax.Clause, m *mention) bool {
 		if o.Verb == cl.Verb || o.Subj < 0 || o.Inherited {
 			continue
 		}
-		if v := &ps.Chunks[o.Verb]; v.Reduced || !v.Passive && !beForms.Has(ps.Toks[v.Head].Norm) {
+		if v := &ps.Chunks[o.Verb]; v.Reduced || !v.Passive && !markBe.has(ps.Toks[v.Head]) {
 			continue
 		}
 		if sj := &ps.Chunks[o.Subj]; m.a >= sj.A && m.b <= sj.B {
