@@ -1106,9 +1106,13 @@ func pickDef(ps *syntax.Sentence, c int) *frameDef {
 		if _, t := ps.Word(ch.Head); t != syntax.Noun {
 			return nil
 		}
-		// a gerund keeps its form as a noun ("bombing", "shelling")
-		for _, w := range []string{ps.Toks[ch.Head].Norm, ch.Lemma} {
-			if defs := frames.noun(w); len(defs) > 0 {
+		// a gerund keeps its form as a noun ("bombing", "shelling"); a
+		// lemma that is the word itself is not asked twice
+		if defs := frames.noun(ps.Toks[ch.Head].Norm); len(defs) > 0 {
+			return defs[0]
+		}
+		if ch.Lemma != ps.Toks[ch.Head].Norm {
+			if defs := frames.noun(ch.Lemma); len(defs) > 0 {
 				return defs[0]
 			}
 		}
