@@ -348,7 +348,7 @@ func caseOK(toks []text.Token, c *cand) bool {
 		} else if first && c.gaz == nil && arabicArticles.Has(t.Norm) {
 			// "al Shabaab", "al-Qaeda": a lexicon name may open with the
 			// Arabic article in lower case
-		} else if !particles.Has(t.Norm) && !(regionWords.Has(t.Norm) || t.Norm == "city" || t.Norm == "district") || first {
+		} else if !markParticle.has(t) && !(markRegion.has(t) || t.Norm == "city" || t.Norm == "district") || first {
 			if c.gaz != nil || first {
 				return false
 			}
@@ -502,7 +502,7 @@ func (d *docState) findNames() {
 			}
 		}
 		surface := d.surface(h.s, h.m.Start, h.m.End)
-		if last := toks[h.m.End-1]; best.class == ClassRegion && h.m.End-h.m.Start > 1 && regionWords.Has(last.Norm) && !last.Upper() {
+		if last := toks[h.m.End-1]; best.class == ClassRegion && h.m.End-h.m.Start > 1 && markRegion.has(last) && !last.Upper() {
 			surface = d.surface(h.s, h.m.Start, h.m.End-1) // "Collines department": the name is Collines
 		}
 		if best.demonym && !peopleName(toks, h.m.Start, h.m.End) {

@@ -590,7 +590,7 @@ func (d *docState) sentenceFrames(si int, frames []*frame) []*frame {
 					d.targetOf = append(d.targetOf, targetOfNote{s: si, at: m.Start})
 				}
 				// "the targets were X and Y": the current attack's targets
-				if m.End < len(toks) && beForms.Has(toks[m.End].Norm) {
+				if m.End < len(toks) && markBe.has(toks[m.End]) {
 					frames = append(frames, d.buf.frames.new(frame{typ: EventAttack, subtype: "strike", cameo: "195", s: si, a: m.Start, b: m.End, killed: -1, injured: -1, span0: m.Start, definite: true, copula: true}))
 				}
 				continue
@@ -606,7 +606,7 @@ func (d *docState) sentenceFrames(si int, frames []*frame) []*frame {
 		}
 		// a light verb names an event only with its noun ("carried out the
 		// bombing"); alone ("has carried out hundreds of…") it joins one
-		if f.verb && lightVerbs.Has(toks[m.End-1].Norm) {
+		if f.verb && markLightVerb.has(toks[m.End-1]) {
 			f.weak = true
 		}
 		if m.Start > 0 && (toks[m.Start-1].Norm == "which" || toks[m.Start-1].Norm == "that" || toks[m.Start-1].Norm == "who") {
@@ -628,7 +628,7 @@ func (d *docState) sentenceFrames(si int, frames []*frame) []*frame {
 		}
 		if f.verb {
 			k := syntax.SkipAdverbs(toks, m.Start-1) // "is regularly attacked", "were not shelled"
-			if k >= 0 && beForms.Has(toks[k].Norm) && strings.HasSuffix(toks[m.End-1].Norm, "ed") || k >= 0 && beForms.Has(toks[k].Norm) && toks[m.End-1].Norm == "hit" {
+			if k >= 0 && markBe.has(toks[k]) && strings.HasSuffix(toks[m.End-1].Norm, "ed") || k >= 0 && markBe.has(toks[k]) && toks[m.End-1].Norm == "hit" {
 				f.passive = true
 			}
 		}
@@ -687,7 +687,7 @@ func (d *docState) sentenceFrames(si int, frames []*frame) []*frame {
 		}
 		// "Israeli air strikes on X killed Y": the verb's subject is the
 		// event noun before it
-		if f.weak && !lightVerbs.Has(toks[m.End-1].Norm) && len(frames) > 0 && !frames[len(frames)-1].verb && frames[len(frames)-1].typ == f.typ && !speechBetween(toks, frames[len(frames)-1].b, m.Start) {
+		if f.weak && !markLightVerb.has(toks[m.End-1]) && len(frames) > 0 && !frames[len(frames)-1].verb && frames[len(frames)-1].typ == f.typ && !speechBetween(toks, frames[len(frames)-1].b, m.Start) {
 			f.relative = true
 		}
 		// "suspended peace talks with": the talks are what was cancelled
@@ -697,7 +697,7 @@ func (d *docState) sentenceFrames(si int, frames []*frame) []*frame {
 		// a light verb and the event noun it governs are one frame
 		if n := len(frames); n > 0 {
 			p := frames[n-1]
-			if p.typ == f.typ && p.verb && !f.verb && f.a-p.b <= 4 && lightVerbs.Has(toks[p.b-1].Norm) && !d.mentionBetween(si, p.b, f.a) {
+			if p.typ == f.typ && p.verb && !f.verb && f.a-p.b <= 4 && markLightVerb.has(toks[p.b-1]) && !d.mentionBetween(si, p.b, f.a) {
 				// "to launch cross-border attacks": a purpose, no event
 				if p.a > 0 && toks[p.a-1].Norm == "to" && strings.HasSuffix(toks[f.b-1].Norm, "s") && !f.definite {
 					p.negated = true
@@ -886,7 +886,7 @@ func (d *docState) fillActor(f *frame, frames []*frame, fi int, prevSubject, sub
 			if toks[k].Norm == "," || toks[k].Norm == ";" {
 				break
 			}
-			if lightVerbs.Has(toks[k].Norm) {
+			if markLightVerb.has(toks[k]) {
 				light = true
 				break
 			}
@@ -1298,7 +1298,7 @@ func (d *docState) fillArgs(f *frame, dates []dateExpr) {
 	if f.typ == EventAttack && len(f.targets) == 0 && f.passive {
 		// "another American-owned vessel was attacked": the subject
 		k := syntax.AuxiliaryStart(toks, f.a) - 1 // "is regularly attacked", "has often been shelled"
-		for k >= 0 && (beForms.Has(toks[k].Norm) || toks[k].Norm == "also" || toks[k].Norm == "reportedly") {
+		for k >= 0 && (markBe.has(toks[k]) || toks[k].Norm == "also" || toks[k].Norm == "reportedly") {
 			k--
 		}
 		e := k + 1
@@ -1334,7 +1334,7 @@ func (d *docState) fillArgs(f *frame, dates []dateExpr) {
 				}
 				j++
 				e := j
-				for e < len(toks) && e < j+4 && toks[e].Kind == text.Word && !prepositions.Has(toks[e].Norm) && (!isUpperWord(toks[e]) || d.isDemonymAt(f.s, e)) && toks[e].Norm != "that" && toks[e].Norm != "which" && !beForms.Has(toks[e].Norm) && !d.triggerAt(f.s, e) {
+				for e < len(toks) && e < j+4 && toks[e].Kind == text.Word && !prepositions.Has(toks[e].Norm) && (!isUpperWord(toks[e]) || d.isDemonymAt(f.s, e)) && toks[e].Norm != "that" && toks[e].Norm != "which" && !markBe.has(toks[e]) && !d.triggerAt(f.s, e) {
 					e++
 				}
 				if e > j && (!d.covered(f.s, j) || d.isDemonymAt(f.s, j)) && d.objectText(f.s, j, e) && !(e < len(toks) && (isUpperWord(toks[e]) || d.covered(f.s, e))) && !(e+1 < len(toks) && toks[e].Norm == "of" && d.covered(f.s, e+1)) {
@@ -1409,7 +1409,7 @@ var referringPronouns = grammarList("referringPronouns")
 // clashes were, not who spoke.
 func speechBetween(toks []text.Token, a, b int) bool {
 	for k := a; k < b; k++ {
-		if markSpeech.has(toks[k]) && toks[k].Norm != "according" && !(k > a && beForms.Has(toks[k-1].Norm)) {
+		if markSpeech.has(toks[k]) && toks[k].Norm != "according" && !(k > a && markBe.has(toks[k-1])) {
 			return true
 		}
 	}

@@ -501,7 +501,7 @@ func (d *docState) pursuedTargets(ps *syntax.Sentence, found []*frame) {
 	pursued := -1
 	for c := range ps.Chunks {
 		ch := &ps.Chunks[c]
-		if !pursuitWords.Has(ch.Lemma) && !pursuitWords.Has(ps.Toks[ch.Head].Norm) {
+		if h := ps.Toks[ch.Head]; !markPursuit.has(h) && (ch.Lemma == h.Norm || !pursuitWords.Has(ch.Lemma)) {
 			continue
 		}
 		if ch.Kind == syntax.NP && c+1 < len(ps.Chunks) && ps.PrepOf(c+1) == "of" && ps.Chunks[c+1].A == ch.B+1 {
@@ -1126,9 +1126,13 @@ func pickDef(ps *syntax.Sentence, c int) *frameDef {
 		if _, t := ps.Word(ch.Head); t != syntax.Noun {
 			return nil
 		}
-		// a gerund keeps its form as a noun ("bombing", "shelling")
-		for _, w := range []string{ps.Toks[ch.Head].Norm, ch.Lemma} {
-			if defs := frames.noun(w); len(defs) > 0 {
+		// a gerund keeps its form as a noun ("bombing", "shelling"); a
+		// lemma that is the word itself is not asked twice
+		if defs := frames.noun(ps.Toks[ch.Head].Norm); len(defs) > 0 {
+			return defs[0]
+		}
+		if ch.Lemma != ps.Toks[ch.Head].Norm {
+			if defs := frames.noun(ch.Lemma); len(defs) > 0 {
 				return defs[0]
 			}
 		}
@@ -1926,7 +1930,7 @@ func inOtherSubject(ps *syntax.Sentence, cl *syntax.Clause, m *mention) bool {
 		if o.Verb == cl.Verb || o.Subj < 0 || o.Inherited {
 			continue
 		}
-		if v := &ps.Chunks[o.Verb]; v.Reduced || !v.Passive && !beForms.Has(ps.Toks[v.Head].Norm) {
+		if v := &ps.Chunks[o.Verb]; v.Reduced || !v.Passive && !markBe.has(ps.Toks[v.Head]) {
 			continue
 		}
 		if sj := &ps.Chunks[o.Subj]; m.a >= sj.A && m.b <= sj.B {

@@ -141,7 +141,7 @@ func articleNumberAt(toks []text.Token, i int) (int, int, bool) {
 			return wordsFrom(toks, i+1, 1, m)
 		}
 	}
-	if i+2 < len(toks) && (singularVictims.Has(toks[i+1].Norm) || singularVictims.Has(toks[i+2].Norm)) {
+	if i+2 < len(toks) && (markSingularVictim.has(toks[i+1]) || markSingularVictim.has(toks[i+2])) {
 		return 1, i + 1, true
 	}
 	return 0, i, false
@@ -447,7 +447,7 @@ func alternativeAccount(toks []text.Token) bool {
 // four").
 func claimedToll(toks []text.Token) bool {
 	for i, t := range toks {
-		if !tollClaims.Has(t.Norm) || i+1 >= len(toks) {
+		if !markTollClaim.has(t) || i+1 >= len(toks) {
 			continue
 		}
 		if _, _, ok := numberAt(toks, i+1); ok {
@@ -538,7 +538,7 @@ func implausibleCasualties(toks []text.Token, people func(text.Token) bool) []ca
 // readCasualties reads every casualty figure of a sentence, however large.
 func readCasualties(toks []text.Token, people func(text.Token) bool) []casualty {
 	isVictim := func(t text.Token) bool {
-		return victimNouns.Has(t.Norm) || kindHead(t.Norm) || people != nil && people(t)
+		return markVictim.has(t) || kindHead(t.Norm) || people != nil && people(t)
 	}
 	var out []casualty
 	used := map[int]bool{}
@@ -1121,7 +1121,7 @@ func singularAfter(toks []text.Token, k int) bool {
 		return false
 	}
 	for e := k + 1; e < len(toks) && e <= k+5; e++ {
-		if victimNouns.Has(toks[e].Norm) || singularVictims.Has(toks[e].Norm) || singularKind(toks[e].Norm) {
+		if markVictim.has(toks[e]) || markSingularVictim.has(toks[e]) || singularKind(toks[e].Norm) {
 			return true
 		}
 		if toks[e].Kind != text.Word && toks[e].Norm != "-" {
@@ -1163,7 +1163,7 @@ func bareSingularAfter(toks []text.Token, k int) bool {
 		if t.Kind != text.Word || t.Text != t.Norm || objectDeterminers.Has(t.Norm) || prepositions.Has(t.Norm) || t.Norm == "and" {
 			return false
 		}
-		if singularVictims.Has(t.Norm) || singularKind(t.Norm) {
+		if markSingularVictim.has(t) || singularKind(t.Norm) {
 			return e+1 == len(toks) || toks[e+1].Kind == text.Punct || prepositions.Has(toks[e+1].Norm) || toks[e+1].Norm == "and"
 		}
 	}

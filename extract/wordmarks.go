@@ -24,27 +24,34 @@ type wordClass uint32
 // The marked lists, one bit each; marked is set on every token
 // markTokens saw.
 const (
-	markCoding      wordClass = 1 << iota // codingVerbs
-	markUnit                              // unitWords
-	markScale                             // scaleWords
-	markToll                              // tollKinds: killWords or hurtWords
-	markKill                              // killWords
-	markGovFirst                          // govFirst
-	markForceFirst                        // forceFirst
-	markLocative                          // locatives
-	markSay                               // sayVerbs
-	markSpeech                            // speechVerbs
-	markHead                              // loadWordLists().headSet
-	markVenue                             // loadWordLists().venueSet
-	markDeny                              // loadModalLists().deny
-	markDoubt                             // doubtWords
-	markClauseBreak                       // clauseBreaks
-	markMonth                             // months
-	markAccount                           // accountNouns
-	markParticle                          // particles
-	markNegator                           // negators
-	markModal                             // modalWords
-	markLists                             // the number of lists, as a bit
+	markCoding         wordClass = 1 << iota // codingVerbs
+	markUnit                                 // unitWords
+	markScale                                // scaleWords
+	markToll                                 // tollKinds: killWords or hurtWords
+	markKill                                 // killWords
+	markGovFirst                             // govFirst
+	markForceFirst                           // forceFirst
+	markLocative                             // locatives
+	markSay                                  // sayVerbs
+	markSpeech                               // speechVerbs
+	markHead                                 // loadWordLists().headSet
+	markVenue                                // loadWordLists().venueSet
+	markDeny                                 // loadModalLists().deny
+	markDoubt                                // doubtWords
+	markClauseBreak                          // clauseBreaks
+	markMonth                                // months
+	markAccount                              // accountNouns
+	markParticle                             // particles
+	markNegator                              // negators
+	markModal                                // modalWords
+	markPursuit                              // pursuitWords
+	markRegion                               // regionWords
+	markTollClaim                            // tollClaims
+	markVictim                               // victimNouns
+	markLightVerb                            // lightVerbs
+	markBe                                   // beForms
+	markSingularVictim                       // singularVictims
+	markLists                                // the number of lists, as a bit
 
 	marked wordClass = 1 << 31
 )
@@ -60,7 +67,8 @@ var markedLists = sync.OnceValue(func() []wordList {
 	l, ml := loadWordLists(), loadModalLists()
 	lists := []wordList{&codingVerbs, &unitWords, &scaleWords, &tollKinds, &killWords, &govFirst, &forceFirst, &locatives,
 		&sayVerbs, &speechVerbs, &l.headSet, &l.venueSet, &ml.deny, &doubtWords, &clauseBreaks, &months,
-		&accountNouns, &particles, &negators, &modalWords}
+		&accountNouns, &particles, &negators, &modalWords,
+		&pursuitWords, &regionWords, &tollClaims, &victimNouns, &lightVerbs, &beForms, &singularVictims}
 	if len(lists) != bits.TrailingZeros32(uint32(markLists)) {
 		panic("extract: a marked word list without its bit")
 	}

@@ -34,8 +34,9 @@ type Token struct {
 	// SpaceBefore reports whether white space separates this token from
 	// the previous one.
 	SpaceBefore bool
-	// upper is Upper's answer as the tokeniser found it (upperNo,
-	// upperYes), or 0 for a token made otherwise, which Upper reads
+	// upper holds Upper's and AllCaps' answers as the tokeniser found
+	// them (caseKnown with caseUpper, caseAllCaps), or 0 for a token made
+	// otherwise, whose text they read
 	upper uint8
 	// Marks are bits a caller keeps on the token (the extractor marks
 	// the word lists its norm belongs to); the tokeniser leaves them 0.
@@ -44,10 +45,11 @@ type Token struct {
 	Marks uint32
 }
 
-// The values of Token.upper.
+// The bits of Token.upper.
 const (
-	upperNo  = 1
-	upperYes = 2
+	caseKnown   = 1 // the tokeniser set the other bits
+	caseUpper   = 2 // Upper
+	caseAllCaps = 4 // AllCaps
 )
 
 // Upper reports whether the token starts with an upper-case letter. The
@@ -55,7 +57,7 @@ const (
 // once, and this test of its answer is small enough to be inlined.
 func (t Token) Upper() bool {
 	if t.upper != 0 {
-		return t.upper == upperYes
+		return t.upper&caseUpper != 0
 	}
 	return startsUpper(t.Text)
 }
@@ -70,23 +72,36 @@ func startsUpper(s string) bool {
 	return unicode.IsUpper(r)
 }
 
-// upperOf is the value of Token.upper for a token whose text starts
+// caseOf is the value of Token.upper for a token whose text s starts
 // with rune r.
-func upperOf(r rune) uint8 {
+func caseOf(s string, r rune) uint8 {
+	c := uint8(caseKnown)
 	if 'A' <= r && r <= 'Z' || r >= utf8.RuneSelf && unicode.IsUpper(r) {
-		return upperYes
+		c |= caseUpper
 	}
-	return upperNo
+	if !('a' <= r && r <= 'z') && allCaps(s) {
+		c |= caseAllCaps
+	}
+	return c
 }
 
 // AllCaps reports whether every letter of the token is upper case and it has
-// at least two letters.
+// at least two letters. The tokeniser answers it once, like Upper.
 func (t Token) AllCaps() bool {
+	if t.upper != 0 {
+		return t.upper&caseAllCaps != 0
+	}
+	return allCaps(t.Text)
+}
+
+// allCaps reports whether every letter of s is upper case and it has at
+// least two letters.
+func allCaps(s string) bool {
 	n := 0
-	for i := 0; i < len(t.Text); {
+	for i := 0; i < len(s); {
 		// ASCII bytes without the unicode tables: their letters are
 		// a-z and A-Z
-		if c := t.Text[i]; c < utf8.RuneSelf {
+		if c := s[i]; c < utf8.RuneSelf {
 			switch {
 			case 'a' <= c && c <= 'z':
 				return false
@@ -96,7 +111,7 @@ func (t Token) AllCaps() bool {
 			i++
 			continue
 		}
-		r, w := utf8.DecodeRuneInString(t.Text[i:])
+		r, w := utf8.DecodeRuneInString(s[i:])
 		if unicode.IsLetter(r) {
 			if !unicode.IsUpper(r) {
 				return false
@@ -188,7 +203,7 @@ func appendTokens(toks []Token, s string, base int) []Token {
 		default:
 			i += w
 		}
-		t := Token{Start: base + start, End: base + i, Text: s[start:i], Kind: kind, SpaceBefore: space, upper: upperOf(r)}
+		t := Token{Start: base + start, End: base + i, Text: s[start:i], Kind: kind, SpaceBefore: space, upper: caseOf(s[start:i], r)}
 		if plainNorm(t.Text) {
 			t.Norm = t.Text
 		} else {

@@ -322,6 +322,9 @@ func TestCaseOfTokens(t *testing.T) {
 			if got, want := tt.Upper(), upper(tt.Text); got != want || tt.upper == 0 {
 				t.Errorf("Upper of token %q of %q = %v (kept %d), want %v", tt.Text, s, got, tt.upper, want)
 			}
+			if got, want := tt.AllCaps(), allCaps(tt.Text); got != want {
+				t.Errorf("AllCaps of token %q of %q = %v (kept %d), want %v", tt.Text, s, got, tt.upper, want)
+			}
 		}
 	}
 }
