@@ -15,16 +15,16 @@ func TestPersonSlots(t *testing.T) {
 		place    string // the place the attack must have, if any
 		notPlace string // the name no attack may take as its place
 	}{
-		{"a name before a term in office", "Gunmen shot two guards, and critics blamed the Obama administration.", "", "Obama"},
-		{"the object of a verb of bodily harm", "A bomb went off beside the palace and injured Obama.", "", "Obama"},
-		{"a name before a verb of liking", "As Clinton liked to say, the army shelled the old fort in 1990.", "", "Clinton"},
-		{"a name before a verb of saying", "Gunmen raided a bank on Monday, Clinton said.", "", "Clinton"},
-		{"a person's slot elsewhere makes the person throughout", "Clinton condemned the raid. Clinton said gunmen raided a bank and shot a guard.", "", "Clinton"},
-		{"a name after an honorific", "Gunmen shot a guard outside the home of Lord Carrington on Monday.", "", "Carrington"},
-		{"a name after an honorific written with its stop", "Gunmen shot a guard outside the home of Mr. Obama on Monday.", "", "Obama"},
-		{"a town a preposition leads before a verb of saying is still the place attacked later", "Police in Obama said the town was calm. Traders reopened their shops at noon. Gunmen attacked Obama on Monday.", "Obama", ""},
-		{"a place's context keeps the town", "Gunmen shot a guard in Obama on Monday. Obama said the gunmen fled.", "Obama", ""},
-		{"no person's slot: the town stands", "Gunmen raided a bank in Obama, Japan, on Monday.", "Obama", ""},
+		{"a name before a term in office", "Gunmen shot two guards, and critics blamed the Merkel administration.", "", "Merkel"},
+		{"the object of a verb of bodily harm", "A bomb went off beside the palace and injured Merkel.", "", "Merkel"},
+		{"a name before a verb of liking", "As Truman liked to say, the army shelled the old fort in 1990.", "", "Truman"},
+		{"a name before a verb of saying", "Gunmen raided a bank on Monday, Truman said.", "", "Truman"},
+		{"a person's slot elsewhere makes the person throughout", "Truman condemned the raid. Truman said gunmen raided a bank and shot a guard.", "", "Truman"},
+		{"a name after an honorific", "Gunmen shot a guard outside the home of Lord Harding on Monday.", "", "Harding"},
+		{"a name after an honorific written with its stop", "Gunmen shot a guard outside the home of Mr. Merkel on Monday.", "", "Merkel"},
+		{"a town a preposition leads before a verb of saying is still the place attacked later", "Police in Merkel said the town was calm. Traders reopened their shops at noon. Gunmen attacked Merkel on Monday.", "Merkel", ""},
+		{"a place's context keeps the town", "Gunmen shot a guard in Merkel on Monday. Merkel said the gunmen fled.", "Merkel", ""},
+		{"no person's slot: the town stands", "Gunmen raided a bank in Merkel, Texas, on Monday.", "Merkel", ""},
 	}
 	ex := Default()
 	for _, tt := range tests {

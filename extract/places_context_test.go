@@ -195,7 +195,7 @@ func TestFaithQualifies(t *testing.T) {
 		notPlace string
 	}{
 		{"before a settlement word: the area", "Gunmen attacked Christian villages in Plateau state on Monday.", []string{"Christian villages", "Plateau"}, "Christian"},
-		{"after an adjective, before a plural settlement word", "Gunmen opened fire in the poorer Protestant areas of Derry on Monday.", []string{"Protestant areas", "Derry"}, "Protestant"},
+		{"after an adjective, before a plural settlement word", "Gunmen opened fire in the poorer Protestant areas of Lisburn on Monday.", []string{"Protestant areas", "Lisburn"}, "Protestant"},
 		{"before a word of no settlement after a locative: no place", "Bombs exploded in Sunni districts of Baghdad on Monday.", []string{"Baghdad"}, "Sunni"},
 	}
 	ex := Default()
