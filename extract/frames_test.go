@@ -87,6 +87,8 @@ var frameTests = []struct {
 		EventAttack, "armed assault", "", "Mosul checkpoint", "Mosul"},
 	{"an -s noun before a past verb heads the subject", "Air strikes killed six traders in Mosul.",
 		EventAttack, "airstrike", "", "traders", "Mosul"},
+	{"a plural blast noun opening the sentence is the event", "Blasts hit a market in Mosul, killing six traders.",
+		EventAttack, "bombing", "", "traders", "Mosul"},
 	{"a verb of witness reports its object's event", "Villagers reported heavy shelling near Idlib on Monday.",
 		EventAttack, "shelling", "", "", "Idlib"},
 	{"the charged subject of a passive did the gerund's act", "Two herders were accused of attacking a farm near Kano.",
