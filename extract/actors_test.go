@@ -56,7 +56,7 @@ var actorTests = []struct {
 	{"a hyphenated acronym is one name", "ZDU-NF supporters stabbed a voter in Harare on Monday.", "ZDU-NF", "", ""},
 	{"an affiliation in a bracket after the participant", "Men armed with clubs (believed to be partisans of the National Renewal Party) attacked a candidate in Kalpa.", "National Renewal Party", "", ""},
 	{"a party bloc spelled Block in a bracketed affiliation", "Men armed with clubs (believed to be partisans of the Civic Renewal Block) attacked a candidate in Kalpa.", "Civic Renewal Block", "", ""},
-	{"a known group in a spelling no list holds, after 'thought to be'", "Two traders were seized from a shop in Dolo by gunmen thought to be Hisbul Islaamiya.", "Hizbul Islam", "", ""},
+	{"a known group in a spelling no list holds, after 'thought to be'", "Two traders were seized from a shop in Dolo by gunmen thought to be Hisb ul-Islaamiyya.", "Hizbul Islam", "", ""},
 	{"an acronym with its expansion in brackets", "Police said the NLF (Nyika Liberation Front) attacked a village near Kitale on Monday.", "NLF", "", ""},
 	{"a later bare use of an acronym found by shape", "KPU supporters marched in Ruiru on Monday. Police later said KPU attacked a police post.", "<Organization>", "police post", ""},
 }

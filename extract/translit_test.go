@@ -22,7 +22,7 @@ func TestTransliterationVariants(t *testing.T) {
 		{"The attack took place in Sistan o Balouchestan province of Iran.", "region/ir-11", ""},               // o, ou
 		{"The attack took place in Sistan-o-Baloochistan province of Iran.", "region/ir-11", ""},               // double o
 		{"The attack took place near Quetta, the capital of Balochistan, in Pakistan.", "", "region/ir-11"},    // Pakistan's region stays apart
-		{"Fighters of Hisbul Islaamiya raided a market in southern Somalia.", "group/hizbul-islam", ""},        // z written s, fused ul, -iya
+		{"Fighters of Hisb ul-Islaamiyya raided a market in southern Somalia.", "group/hizbul-islam", ""},      // z written s, ul joined by a hyphen, -iyya
 		{"Kata'ib Hisbullah fighters fired rockets at a base in Iraq.", "group/kataib-hezbollah", ""},          // z written s
 		{"Members of Hizb ut-Tahrir marched in the capital.", "", "group/hizbul-islam"},                        // another name
 		{"The Islamic Jihad group fired rockets at Israel.", "", "group/islamic-state"},                        // another name
