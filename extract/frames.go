@@ -2563,13 +2563,27 @@ func (d *docState) manningForce(s int, ps *syntax.Sentence, np int) *entity {
 func (d *docState) holdingGroup(s int, ps *syntax.Sentence, np int) *entity {
 	ch := &ps.Chunks[np]
 	k := ch.Head
-	if ch.B != k+1 || !heldAfter(ps.Toks, ch.B) || !doerModifiers.Has(ps.Toks[k].Norm) || d.covered(s, k) {
+	if ch.B != k+1 || !heldAfter(ps.Toks, ch.B) {
+		k = heldModifier(ps, ch) // the tagger joined "rebel-held" to the phrase
+	}
+	if k < 0 || !doerModifiers.Has(ps.Toks[k].Norm) || d.covered(s, k) {
 		return nil
 	}
 	if m := d.modifierParticipant(s, k); m != nil && m.ent.class == ClassArmedGroup {
 		return m.ent
 	}
 	return nil
+}
+
+// heldModifier returns the token of noun phrase ch that "-held" follows
+// inside it, before its head ("rebel-held areas": rebel), or -1.
+func heldModifier(ps *syntax.Sentence, ch *syntax.Chunk) int {
+	for k := ch.A; k+2 < ch.Head; k++ {
+		if ps.Toks[k+1].Text == "-" && heldAfter(ps.Toks, k+1) {
+			return k
+		}
+	}
+	return -1
 }
 
 // heldAfter reports whether the tokens from b read "-held" or "held" (as

@@ -166,6 +166,9 @@ func (p *Parser) disambiguate() {
 			}
 		case VerbPast:
 			s.Tags[i] = p.pastVerb(i)
+			if p.hyphenCompound(i) {
+				s.Tags[i] = Adj // "a home-made bomb", "a rebel-held town"
+			}
 		case Noun:
 			// an unknown word after an auxiliary is a verb: "did not harm"
 			k := i - 1
@@ -202,6 +205,24 @@ func (p *Parser) disambiguate() {
 			}
 		}
 	}
+}
+
+// hyphenCompound reports whether the past form at i closes a compound
+// adjective, glued by a hyphen to a common word before it ("home-made",
+// "rebel-held", "hand-written"), with a noun or an adjective after it:
+// the compound qualifies that noun, no verb acts. After a name the past
+// form stays a verb whose doer the name is ("Shabaab-planted",
+// "Saudi-led"), which the event frames read as such.
+func (p *Parser) hyphenCompound(i int) bool {
+	toks := p.s.Toks
+	if i < 2 || toks[i-1].Norm != "-" || toks[i-1].SpaceBefore || toks[i].SpaceBefore || toks[i-2].Kind != text.Word || toks[i-2].Upper() {
+		return false
+	}
+	switch p.nextTag(i) {
+	case Noun, Proper, Adj, Verb:
+		return true // a base form after it is a noun: "a home-made bomb"
+	}
+	return false
 }
 
 // standsAlone reports whether the demonstrative at i ("those", "these")
