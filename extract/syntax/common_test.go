@@ -12,6 +12,8 @@ import (
 // opens a sentence and that the lexicon lacks: the tag it takes.
 func TestCommonInitial(t *testing.T) {
 	tests := []struct{ name, in, word, want string }{
+		{"plural of a lexicon verb opening a headline", "Clashes leave five dead in Tarvel", "Clashes", "NN"},
+		{"lexicon verb opening a headline before a third-person verb", "Ambush kills four soldiers", "Ambush", "NN"},
 		{"mass noun of the common list", "Gunfire erupted near the palace.", "Gunfire", "NN"},
 		{"plural noun of the common list", "Kidnappers seized two nurses.", "Kidnappers", "NN"},
 		{"closed compound of a common word and a lexicon verb", "Airstrikes destroyed a bridge.", "Airstrikes", "NN"},
