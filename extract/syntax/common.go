@@ -3,9 +3,6 @@ package syntax
 import (
 	_ "embed"
 	"strings"
-	"sync"
-
-	"github.com/newsgraph/newsgraph/extract/internal/wordlist"
 )
 
 //go:generate go run ./internal/gen -out data/common.txt
@@ -17,25 +14,44 @@ import (
 //go:embed data/common.txt
 var commonData string
 
-var (
-	commonOnce sync.Once
-	commonSet  wordlist.Set
-)
-
-// commonWords returns the set of common words, built on first use: only
-// a capitalised word that opens a sentence and that the lexicon lacks
-// asks for it.
-func commonWords() *wordlist.Set {
-	commonOnce.Do(func() {
-		m := map[string]bool{}
-		for _, w := range strings.Split(commonData, "\n") {
-			if w != "" && w[0] != '#' {
-				m[w] = true
-			}
+// commonHas reports whether the common word list holds w. The list is
+// sorted, one word a line, so a binary search over the embedded text
+// answers without building anything at start-up: only a capitalised word
+// that opens a sentence and that the lexicon lacks asks.
+func commonHas(w string) bool {
+	lo, hi := commonStart(), len(commonData)
+	for lo < hi {
+		mid := lo + (hi-lo)/2
+		a := strings.LastIndexByte(commonData[lo:mid], '\n') + 1 + lo // start of the line holding mid
+		b := strings.IndexByte(commonData[a:], '\n')
+		if b < 0 {
+			b = len(commonData) - a
 		}
-		commonSet = wordlist.NewSet(m)
-	})
-	return &commonSet
+		line := commonData[a : a+b]
+		switch {
+		case line == w:
+			return true
+		case line < w:
+			lo = a + b + 1
+		default:
+			hi = a
+		}
+	}
+	return false
+}
+
+// commonStart returns the offset of the first word of commonData, after
+// its comment lines.
+func commonStart() int {
+	k := 0
+	for k < len(commonData) && commonData[k] == '#' {
+		n := strings.IndexByte(commonData[k:], '\n')
+		if n < 0 {
+			return len(commonData)
+		}
+		k += n + 1
+	}
+	return k
 }
 
 // commonWord reports whether the normalised word w, capitalised at the
@@ -44,7 +60,7 @@ func commonWords() *wordlist.Set {
 // common word and a form of a lexicon verb of four letters or more
 // ("airstrikes": air + strikes, "gunbattle").
 func commonWord(w string) bool {
-	if commonWords().Has(w) {
+	if commonHas(w) {
 		return true
 	}
 	return commonCompound(w)
@@ -56,7 +72,7 @@ func commonWord(w string) bool {
 func commonCompound(w string) bool {
 	lx := lexiconIndex()
 	for k := 3; k+4 <= len(w); k++ {
-		if e, ok := lx.Get(w[k:]); ok && e.tag >= Verb && e.tag <= VerbIng && commonWords().Has(w[:k]) {
+		if e, ok := lx.Get(w[k:]); ok && e.tag >= Verb && e.tag <= VerbIng && commonHas(w[:k]) {
 			return true
 		}
 	}

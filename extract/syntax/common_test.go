@@ -56,3 +56,26 @@ func TestCommonData(t *testing.T) {
 		t.Errorf("common.txt: %d words, sorted %v", len(words), sort.StringsAreSorted(words))
 	}
 }
+
+// TestCommonHas checks the binary search over the embedded list against
+// every word of it and a few words around them.
+func TestCommonHas(t *testing.T) {
+	n := 0
+	for _, w := range strings.Split(commonData, "\n") {
+		if w == "" || w[0] == '#' {
+			continue
+		}
+		n++
+		if !commonHas(w) {
+			t.Fatalf("commonHas(%q) = false for a listed word", w)
+		}
+	}
+	for _, w := range []string{"", "zzzzz", "gunfirex", "kenya", "#", "aaaa"} {
+		if commonHas(w) {
+			t.Errorf("commonHas(%q) = true for a word not listed", w)
+		}
+	}
+	if n == 0 {
+		t.Fatal("empty list")
+	}
+}
