@@ -1778,6 +1778,7 @@ func (d *docState) fillFromSyntax(f *frame, ps *syntax.Sentence, def *frameDef, 
 		// storm struck the coast")
 		r.targets = nil
 	}
+	parsedPassiveSubject(f, ps, c)
 	// the phrases the clause marks as hit ("air strikes on two
 	// hospitals") join the targets the trigger lexicon took from its
 	// window, which are often only the victims of a clause after it
@@ -1841,6 +1842,35 @@ func (d *docState) fillFromSyntax(f *frame, ps *syntax.Sentence, def *frameDef, 
 		f.weak = false
 	}
 	return true
+}
+
+// parsedPassiveSubject lets the parse's subject of a passive trigger
+// (chunk c) win over the text the token reader took before the verb
+// (fillArgs) where the two differ: the reader walks back from the
+// auxiliary to a determiner and so may take a word of a phrase that
+// qualifies the subject ("the convoy of the governor was ambushed":
+// "governor"). Where the clause has its subject and a text lies between
+// the subject's start and the verb without holding the subject's head,
+// the text is dropped, and the clause's subject is read as the target.
+func parsedPassiveSubject(f *frame, ps *syntax.Sentence, c int) {
+	ch := &ps.Chunks[c]
+	if !f.passive || ch.Kind != syntax.VG || !ch.Passive || len(f.targets) > 0 {
+		return
+	}
+	cl := ps.ClauseOf(c)
+	if cl == nil || cl.Subj < 0 || cl.Inherited || cl.Subj > c {
+		return
+	}
+	subj := &ps.Chunks[cl.Subj]
+	kept := f.targetText[:0]
+	for _, t := range f.targetText {
+		a, b := textSpan(ps.Toks, t)
+		if a >= subj.A && b <= ch.A && (subj.Head < a || subj.Head >= b) {
+			continue // a word that qualifies the subject, not the subject
+		}
+		kept = append(kept, t)
+	}
+	f.targetText = kept
 }
 
 // searchLemmas are the event lemmas that, done by the police alone, name
@@ -2533,13 +2563,27 @@ func (d *docState) manningForce(s int, ps *syntax.Sentence, np int) *entity {
 func (d *docState) holdingGroup(s int, ps *syntax.Sentence, np int) *entity {
 	ch := &ps.Chunks[np]
 	k := ch.Head
-	if ch.B != k+1 || !heldAfter(ps.Toks, ch.B) || !doerModifiers.Has(ps.Toks[k].Norm) || d.covered(s, k) {
+	if ch.B != k+1 || !heldAfter(ps.Toks, ch.B) {
+		k = heldModifier(ps, ch) // the tagger joined "rebel-held" to the phrase
+	}
+	if k < 0 || !doerModifiers.Has(ps.Toks[k].Norm) || d.covered(s, k) {
 		return nil
 	}
 	if m := d.modifierParticipant(s, k); m != nil && m.ent.class == ClassArmedGroup {
 		return m.ent
 	}
 	return nil
+}
+
+// heldModifier returns the token of noun phrase ch that "-held" follows
+// inside it, before its head ("rebel-held areas": rebel), or -1.
+func heldModifier(ps *syntax.Sentence, ch *syntax.Chunk) int {
+	for k := ch.A; k+2 < ch.Head; k++ {
+		if ps.Toks[k+1].Text == "-" && heldAfter(ps.Toks, k+1) {
+			return k
+		}
+	}
+	return -1
 }
 
 // heldAfter reports whether the tokens from b read "-held" or "held" (as

@@ -289,6 +289,10 @@ var frameTests = []struct {
 		EventAttack, "armed assault", "Armed Forces", "two traders", "Tessalit"},
 	{"counted venues on a nominal strike beside the toll's victims", "The army carried out airstrikes on two hospitals in Aleppo, killing patients.",
 		EventAttack, "airstrike", "Syrian Arab Army", "hospitals", "Aleppo"},
+	{"a passive subject a participle clause qualifies: the parsed subject, not the clause's last word", "Troops returning from patrol were ambushed by gunmen near Kordavi.",
+		EventAttack, "ambush", "gunmen", "Armed Forces", "Kordavi"},
+	{"a passive subject whose participle clause holds a prepositional phrase", "Villagers fetching water from the river were attacked by raiders near Kordavi.",
+		EventAttack, "armed assault", "raiders", "villagers", "Kordavi"},
 }
 
 // TestFrameVerbsTagged: every verb lemma of the frame table is a verb to

@@ -30,6 +30,14 @@ var subsetWords = grammarList("subsetWords")
 // of class ArmedGroup is the armed side, one of a force or of civilians
 // the side hit; sideNone where no head says.
 func tollSide(toks []text.Token, c casualty) int {
+	_, side := tollHead(toks, c)
+	return side
+}
+
+// tollHead returns the participant head word that names the people
+// casualty figure c counts, and their side (tollSide); "" and sideNone
+// where no head says.
+func tollHead(toks []text.Token, c casualty) (string, int) {
 	heads := loadWordLists().heads
 	for k := c.At; k < len(toks) && k < c.End+3; k++ {
 		w := toks[k].Norm
@@ -42,12 +50,12 @@ func tollSide(toks []text.Token, c casualty) int {
 		}
 		switch h.class {
 		case ClassArmedGroup:
-			return sideArmed
+			return w, sideArmed
 		case ClassStateForce, ClassCivilians:
-			return sideHit
+			return w, sideHit
 		}
 	}
-	return sideNone
+	return "", sideNone
 }
 
 // sumSides joins two death figures of a sentence that count the dead of
@@ -61,6 +69,9 @@ func sumSides(toks []text.Token, cs []casualty) []casualty {
 		if c.Killed {
 			dead = append(dead, i)
 		}
+	}
+	if len(dead) > 2 {
+		return sumGroups(toks, cs, dead)
 	}
 	if len(dead) != 2 {
 		return cs
@@ -84,4 +95,58 @@ func sumSides(toks []text.Token, cs []casualty) []casualty {
 	out := slices.Clone(cs)
 	out[dead[0]] = casualty{At: a.At, End: b.End, Killed: true, N: addSaturating(a.N, b.N)}
 	return slices.Delete(out, dead[1], dead[1]+1)
+}
+
+// sumGroups joins three or more death figures of a sentence, each in its
+// own phrase or clause, into one figure, their sum, spanning them all,
+// where each counts a different group ("a soldier was killed, two
+// policemen died and troops killed four militants"): every figure names
+// the people it counts, no two name them with the same head word (a
+// repeated head may repeat a figure), no subsetWords stands between two
+// of them, and the first figure is not the sum of the others (a total
+// before its breakdown: "five died: two soldiers and three civilians").
+// Otherwise cs is returned as it is.
+func sumGroups(toks []text.Token, cs []casualty, dead []int) []casualty {
+	seen := map[string]bool{}
+	total := 0
+	for n, i := range dead {
+		c := cs[i]
+		head, side := tollHead(toks, c)
+		if side == sideNone || seen[head] || c.N <= 0 {
+			return cs
+		}
+		seen[head] = true
+		if n > 0 && !figuresApart(toks, cs[dead[n-1]], c) {
+			return cs
+		}
+		total = addSaturating(total, c.N)
+	}
+	if first := cs[dead[0]].N; 2*first == total {
+		return cs
+	}
+	out := make([]casualty, 0, len(cs)-len(dead)+1)
+	for i, c := range cs {
+		switch {
+		case i == dead[0]:
+			out = append(out, casualty{At: c.At, End: cs[dead[len(dead)-1]].End, Killed: true, N: total})
+		case !c.Killed:
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// figuresApart reports whether figure b follows figure a without
+// overlapping it and with no subsetWords between them ("ten were killed,
+// including…").
+func figuresApart(toks []text.Token, a, b casualty) bool {
+	if a.End > b.At {
+		return false
+	}
+	for k := a.End; k < b.At; k++ {
+		if subsetWords.Has(toks[k].Norm) {
+			return false
+		}
+	}
+	return true
 }

@@ -6,7 +6,7 @@ import (
 	"github.com/newsgraph/newsgraph/extract/text"
 )
 
-// TestSumSides holds one row per shape of two death figures in one
+// TestSumSides holds one row per shape of two or more death figures in one
 // sentence: the figures sumSides gives (casualtyList form).
 func TestSumSides(t *testing.T) {
 	tests := []struct{ name, in, want string }{
@@ -18,6 +18,11 @@ func TestSumSides(t *testing.T) {
 		{"a part of the other figure", "Ten people were killed, including two militants who were shot dead.", "killed 10 killed 2"},
 		{"one figure", "Troops killed four rebels in Sabo.", "killed 4"},
 		{"no side named for one figure", "Two soldiers died and five were hurt.", "killed 2 injured 5"},
+		{"a list of three groups after killing", "Gunmen stormed a post, killing 3 soldiers, 2 police and 4 civilians.", "killed 9"},
+		{"three clauses, three groups", "A soldier was killed, two policemen died and troops killed four militants in Sabo.", "killed 7"},
+		{"three clauses after a semicolon", "Rebels attacked a base; three soldiers died, two civilians were killed and five attackers were shot dead.", "killed 10"},
+		{"three figures, one group repeated", "Two soldiers died, three more soldiers were killed and four rebels were shot dead.", "killed 2 killed 3 killed 4"},
+		{"a total before its breakdown", "Five people died: two soldiers were shot and three villagers were killed.", "killed 5 killed 2 killed 3"},
 	}
 	for _, tt := range tests {
 		toks := text.Tokenize(tt.in, 0)

@@ -201,10 +201,13 @@ func (p *Parser) markPass(pass int) {
 				c.Reduced, c.Passive = true, true
 				continue
 			}
+			if s.afterReducedAgent(v) {
+				continue // "a bomb planted by rebels exploded on a bus"
+			}
 			if v > 0 && s.Chunks[v-1].Kind == NP && s.Chunks[v-1].B == c.A && c.B < len(s.Toks) {
 				switch s.Toks[c.B].Norm {
 				case "by", "to", "near", "at", "in", "on", "along", "outside", "inside", "with":
-					if s.laterFinite(v) || s.Toks[c.B].Norm == "by" {
+					if s.laterFinite(v) || s.Toks[c.B].Norm == "by" || s.objectParticiple(v) {
 						c.Reduced, c.Passive = true, true
 					}
 				case "of", "for":
@@ -218,6 +221,69 @@ func (p *Parser) markPass(pass int) {
 		}
 	}
 }
+
+// afterReducedAgent reports whether past form v follows the "by" phrase
+// of a reduced participle right before it with no finite verb after it
+// up to a comma: it is the finite verb whose subject the participle
+// qualifies ("a bomb planted by rebels exploded on a bus, coded to…"),
+// not a second participle qualifying the agent.
+func (s *Sentence) afterReducedAgent(v int) bool {
+	if v < 2 {
+		return false
+	}
+	c, ag, red := &s.Chunks[v], &s.Chunks[v-1], &s.Chunks[v-2]
+	if red.Kind != VG || !red.Reduced || ag.Kind != NP || ag.Prep < 0 || s.Toks[ag.Prep].Norm != "by" || ag.B != c.A {
+		return false
+	}
+	for j := v + 1; j < len(s.Chunks); j++ {
+		d := s.Chunks[j]
+		if s.boundaryBetween(s.Chunks[j-1].B, d.A) || s.commaBetween(s.Chunks[j-1].B, d.A) {
+			return true
+		}
+		if d.Kind == VG && !d.Participle && !d.Inf {
+			return false
+		}
+	}
+	return true
+}
+
+// commaBetween reports whether a comma lies in tokens [a, b).
+func (s *Sentence) commaBetween(a, b int) bool {
+	for k := a; k < b; k++ {
+		if s.Toks[k].Norm == "," {
+			return true
+		}
+	}
+	return false
+}
+
+// objectParticiple reports whether past form v, right after a noun
+// phrase and before a prepositional phrase, qualifies that phrase as the
+// object of the active verb right before it ("gunmen attacked soldiers
+// stationed in the town"): no finite verb follows an object with no
+// conjunction or relative word between them. A verb that takes a clause
+// with no "that" (clausalVerbs: "said gunmen attacked in the north") may
+// have that phrase as its clause's subject instead.
+func (s *Sentence) objectParticiple(v int) bool {
+	if v < 2 {
+		return false
+	}
+	o, main := &s.Chunks[v-1], &s.Chunks[v-2]
+	if o.Prep >= 0 || main.Kind != VG || main.B != o.A || main.Passive || main.Inf || clausalVerbs[main.Lemma] {
+		return false
+	}
+	switch s.Tags[main.Head] {
+	case Verb, VerbPast, VerbIng:
+		return true
+	}
+	return false
+}
+
+// clausalVerbs take a clause with no "that" after them.
+var clausalVerbs = wordlist.MustParse("data/clausal.tsv", clausalData)
+
+//go:embed data/clausal.tsv
+var clausalData string
 
 // appositivePassive reports whether past form v, set off from the noun
 // phrase before it by a comma or a dash, takes a "by" phrase, after a
@@ -541,9 +607,10 @@ func (p *Parser) complements(cl *Clause) {
 			continue
 		}
 		switch {
-		case reduced && c.Prep >= 0 && s.Toks[c.Prep].Norm == "by":
-			// "found a bomb planted by rebels", "after attacks carried
-			// out by militants": the doer of the participle, not of cl
+		case reduced && c.Prep >= 0:
+			// "found a bomb planted by rebels", "ambushed a convoy
+			// escorted by troops near the border": the doer and the
+			// phrases of the participle, not of cl (participleOwns)
 		case c.Prep < 0 && cl.Obj < 0 && !vc.Passive && j == cl.Verb+1 && c.A == vc.B:
 			cl.Obj = j
 		case c.Prep < 0 && cl.Obj >= 0 && s.conjoined(j) && s.Chunks[j-1].Prep < 0:

@@ -25,6 +25,24 @@ var tagGold = []string{
 	"The/DT drone/NN strike/NN hit/VBD a/DT compound/NN used/VBD by/IN the/DT group/NN ./.",
 	"A/DT mob/NN lynched/VBD a/DT man/NN accused/VBD of/IN theft/NN in/IN Kano/NNP ./.",
 	"Troops/NN could/MD not/NEG reach/VB the/DT town/NN because/SUB of/IN heavy/JJ fighting/NN ./.",
+	// sentences that open with a capitalised common word the lexicon
+	// lacks (a headline's plural or mass noun), and participle clauses
+	"Airstrikes/NN destroyed/VBD a/DT bridge/NN near/IN Dormela/NNP",
+	"Gunfire/NN erupted/VBD outside/IN the/DT parliament/NN on/IN Friday/NNP ./.",
+	"Protesters/NN blocked/VBD roads/NN in/IN the/DT capital/NN ,/. police/NN said/VBD ./.",
+	"Landmines/NN killed/VBD three/CD farmers/NN in/IN Kessaro/NNP province/NN ./.",
+	"Shopkeepers/NN closed/VBD their/PRP$ stores/NN after/SUB gunmen/NN looted/VBD the/DT market/NN ./.",
+	"Villagers/NN fled/VBD as/SUB fighters/NN advanced/VBD on/IN the/DT town/NN ./.",
+	"Floods/NN displaced/VBD hundreds/CD of/IN families/NN in/IN the/DT south/NN ./.",
+	"Hostages/NN held/VBD by/IN the/DT group/NN were/BE freed/VBD on/IN Sunday/NNP ./.",
+	"Mortar/NN fire/NN struck/VBD a/DT school/NN in/IN Varkesh/NNP ,/. wounding/VBG five/CD pupils/NN ./.",
+	"Kidnappers/NN seized/VBD a/DT priest/NN on/IN the/DT road/NN to/IN Ombari/NNP ./.",
+	"Soldiers/NN stationed/VBD in/IN Varkesh/NNP repelled/VBD an/DT attack/NN by/IN bandits/NN ./.",
+	"A/DT convoy/NN ambushed/VBD near/IN Ombari/NNP by/IN gunmen/NN lost/VBD two/CD trucks/NN ./.",
+	"Mourners/NN gathered/VBD for/IN the/DT funeral/NN of/IN the/DT murdered/JJ chief/NN ./.",
+	"Fighters/NN killed/VBD 3/CD soldiers/NN ,/. 2/CD police/NN officers/NN and/CC 4/CD civilians/NN ./.",
+	"Insurgents/NN attacked/VBD a/DT checkpoint/NN manned/VBD by/IN militia/NN members/NN ./.",
+	"Rockets/NN fired/VBD from/IN the/DT hills/NN landed/VBD near/IN the/DT airport/NN ./.",
 }
 
 // TestTagAccuracy measures the tagger on tagGold and fails below 0.95.

@@ -41,10 +41,42 @@ func (p *Parser) tagOf(i int, t text.Token) (Tag, string) {
 	if t.Upper() && (!initial || t.AllCaps()) {
 		return Proper, w
 	}
+	if t.Upper() && p.commonInitial(i) {
+		return commonTag(w) // "Gunfire erupted…", "Protesters marched…"
+	}
 	if initial && nounSuffix(w) {
 		return Noun, guessLemma(w, Noun) // "Explosion injures…": a headline's first noun
 	}
 	return bySuffix(w, t.Upper())
+}
+
+// commonInitial reports whether the capitalised word at i, which opens a
+// sentence and which the lexicon lacks, is a common word rather than a
+// name: the common word list knows it (commonWord), it has three letters
+// or more, no capitalised word follows it (which would continue a name:
+// "Rift Valley", "Prime Minister"), and no bracket opens before it (a
+// bracket often opens on a place: "(Save, Collines)").
+func (p *Parser) commonInitial(i int) bool {
+	toks := p.s.Toks
+	if len(toks[i].Norm) < 3 || i > 0 && (toks[i-1].Norm == "(" || toks[i-1].Norm == "[") {
+		return false
+	}
+	if i+1 < len(toks) && toks[i+1].Kind == text.Word && toks[i+1].Upper() {
+		return false
+	}
+	return commonWord(toks[i].Norm)
+}
+
+// commonTag tags a common word that opens a sentence and that the lexicon
+// lacks from its ending, as bySuffix does, except that an -ing form of no
+// known verb is a noun that heads or opens the subject ("Morning attacks
+// hit…", "Weeping children fled…"), not a participle clause.
+func commonTag(w string) (Tag, string) {
+	t, l := bySuffix(w, false)
+	if t == VerbIng {
+		return Noun, w
+	}
+	return t, l
 }
 
 // titleCase reports whether the sentence is a headline written in Title
@@ -134,6 +166,9 @@ func (p *Parser) disambiguate() {
 			}
 		case VerbPast:
 			s.Tags[i] = p.pastVerb(i)
+			if p.hyphenCompound(i) {
+				s.Tags[i] = Adj // "a home-made bomb", "a rebel-held town"
+			}
 		case Noun:
 			// an unknown word after an auxiliary is a verb: "did not harm"
 			k := i - 1
@@ -170,6 +205,24 @@ func (p *Parser) disambiguate() {
 			}
 		}
 	}
+}
+
+// hyphenCompound reports whether the past form at i closes a compound
+// adjective, glued by a hyphen to a common word before it ("home-made",
+// "rebel-held", "hand-written"), with a noun or an adjective after it:
+// the compound qualifies that noun, no verb acts. After a name the past
+// form stays a verb whose doer the name is ("Shabaab-planted",
+// "Saudi-led"), which the event frames read as such.
+func (p *Parser) hyphenCompound(i int) bool {
+	toks := p.s.Toks
+	if i < 2 || toks[i-1].Norm != "-" || toks[i-1].SpaceBefore || toks[i].SpaceBefore || toks[i-2].Kind != text.Word || toks[i-2].Upper() {
+		return false
+	}
+	switch p.nextTag(i) {
+	case Noun, Proper, Adj, Verb:
+		return true // a base form after it is a noun: "a home-made bomb"
+	}
+	return false
 }
 
 // standsAlone reports whether the demonstrative at i ("those", "these")
