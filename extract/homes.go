@@ -153,7 +153,9 @@ func sharedHomes(a, b []string, first bool) []string {
 // names of a land it writes that no entity holds (writtenHomes: "the X
 // Party primaries", "a mast of Y Telecom") place it, or narrow the lands
 // of participants who live and fight in several: a note tells of one
-// incident.
+// incident. A land the note names as where captives were held or taken,
+// or whose nationals or refugees it names, is not where the participants
+// struck (outsideLands).
 func (d *docState) participantCountry(f *frame) string {
 	parts := append(append(append([]*entity(nil), f.actors...), f.agents...), f.targets...)
 	hm, known, ok := sharedHomesOf(parts)
@@ -165,6 +167,7 @@ func (d *docState) participantCountry(f *frame) string {
 			hm = joinHomes(hm, w, !known)
 		}
 	}
+	hm = outsideLands(hm, append(d.captiveLands(), d.foreignerLands()...))
 	cc := hm.ccs
 	if len(cc) > 1 && hm.main != "" && slices.Contains(cc, hm.main) {
 		cc = []string{hm.main}
@@ -275,4 +278,42 @@ func (d *docState) coveredAny(s, a, b int) bool {
 		}
 	}
 	return false
+}
+
+// homeNamesakeCountry returns the country of the first of places that no
+// country places and whose name holds a name of data/homecountries.tsv
+// with one country: a place beyond the gazetteer named after a leader,
+// party or people of one land lies in it ("a blast at the Museveni
+// Stadium", "the Kagame Road checkpoint"). Like namesakeCountry it is the
+// weakest evidence of an event's country. "" when no such place, or when
+// the name's home spans several countries.
+func homeNamesakeCountry(places []*entity) string {
+	for _, p := range places {
+		if placeCountry(p) != "" {
+			continue
+		}
+		if cc := homeNameIn(p.name); cc != "" {
+			return cc
+		}
+	}
+	return ""
+}
+
+// homeNameIn returns the one country of the longest name of
+// data/homecountries.tsv that name holds word for word, "" when it holds
+// none or that name's home spans several countries.
+func homeNameIn(name string) string {
+	h := homeCountries()
+	w := strings.Fields(strings.ToLower(name))
+	for i := range w {
+		for b := min(len(w), i+maxHomeWords); b > i; b-- {
+			if hm, ok := h[strings.Join(w[i:b], " ")]; ok {
+				if len(hm.ccs) == 1 {
+					return hm.ccs[0]
+				}
+				return ""
+			}
+		}
+	}
+	return ""
 }
