@@ -41,8 +41,14 @@ var (
 // before ">" and the other lands after it, "KE|UG" lands of which none
 // holds most.
 func parseHomeCountries() (map[string]home, error) {
+	return parseHomes("data/homecountries.tsv")
+}
+
+// parseHomes reads a file of names and their homes laid out as
+// data/homecountries.tsv.
+func parseHomes(path string) (map[string]home, error) {
 	out := map[string]home{}
-	err := eachRow(wordFiles, "data/homecountries.tsv", 3, func(f []string) error {
+	err := eachRow(wordFiles, path, 3, func(f []string) error {
 		if _, ok := out[f[0]]; ok {
 			return fmt.Errorf("%q listed twice", f[0])
 		}
@@ -155,7 +161,8 @@ func sharedHomes(a, b []string, first bool) []string {
 // of participants who live and fight in several: a note tells of one
 // incident. A land the note names as where captives were held or taken,
 // or whose nationals or refugees it names, is not where the participants
-// struck (outsideLands).
+// struck (outsideLands); the currency a short note counts money in
+// narrows them too, or places it alone (narrowByCurrency).
 func (d *docState) participantCountry(f *frame) string {
 	parts := append(append(append([]*entity(nil), f.actors...), f.agents...), f.targets...)
 	hm, known, ok := sharedHomesOf(parts)
@@ -166,6 +173,9 @@ func (d *docState) participantCountry(f *frame) string {
 		if w, any := sharedOf(d.writtenHomes()); any {
 			hm = joinHomes(hm, w, !known)
 		}
+	}
+	if ok && len(d.sents) <= shortDoc {
+		hm = narrowByCurrency(hm, d.currencyHomes())
 	}
 	hm = outsideLands(hm, append(d.captiveLands(), d.foreignerLands()...))
 	cc := hm.ccs
