@@ -225,7 +225,9 @@ func sameNamed(places []*entity, e *entity) bool {
 // else the country the event names ("in Kenya"), else the one country the
 // document is in, else that of the state forces it names (forceCountry),
 // else the one country its participants live and fight in
-// (participantCountry). A country is never taken from where an attacker
+// (participantCountry), else that of a place named after a town
+// (namesakeCountry) or after a leader, party or people of one land
+// (homeNamesakeCountry). A country is never taken from where an attacker
 // comes from ("militants from Somalia", "Ethiopian gunmen"): the
 // document's country counts only countries named as places and the
 // countries of places and regions. Places in different countries leave it
@@ -263,6 +265,9 @@ func (d *docState) eventCountry(f *frame, places []*entity) *entity {
 		return d.countryEntity(c)
 	}
 	if c := d.namesakeCountry(places); c != "" {
+		return d.countryEntity(c)
+	}
+	if c := homeNamesakeCountry(places); c != "" {
 		return d.countryEntity(c)
 	}
 	return nil
@@ -345,7 +350,7 @@ func borderPair(toks []text.Token, m *mention) bool {
 func (d *docState) namesOtherCountry(cc string) bool {
 	for _, ms := range d.ments {
 		for _, m := range ms {
-			if m.ent.class == ClassCountry && !m.demonym && m.ent.country != "" && m.ent.country != cc && !borderPair(d.sents[m.s].Tokens, m) {
+			if m.ent.class == ClassCountry && !m.demonym && m.ent.country != "" && m.ent.country != cc && !borderPair(d.sents[m.s].Tokens, m) && !captiveLand(d.sents[m.s].Tokens, m.a) {
 				return true
 			}
 		}
@@ -453,8 +458,8 @@ func (d *docState) placeDocCountry() string {
 				if m.demonym && !ownCountryWords.Has(demonymHead(toks, m.b)) {
 					continue
 				}
-				if m.a > 0 && toks[m.a-1].Norm == "from" || borderPair(toks, m) {
-					continue // where someone came from; "the Kenya-Somalia border"
+				if elsewhereLand(toks, m) {
+					continue // where someone came from; "the Kenya-Somalia border"; "held in X"
 				}
 				c = m.ent.country
 			case ClassPlace, ClassRegion:
@@ -674,7 +679,7 @@ func (d *docState) strictDocCountry() string {
 			if m.demonym && !ownCountryWords.Has(demonymHead(toks, m.b)) {
 				continue
 			}
-			if m.a > 0 && toks[m.a-1].Norm == "from" || borderPair(toks, m) {
+			if elsewhereLand(toks, m) {
 				continue // where someone came from: "militia from Somalia"
 			}
 			if cc != "" && cc != m.ent.country {

@@ -41,8 +41,14 @@ var (
 // before ">" and the other lands after it, "KE|UG" lands of which none
 // holds most.
 func parseHomeCountries() (map[string]home, error) {
+	return parseHomes("data/homecountries.tsv")
+}
+
+// parseHomes reads a file of names and their homes laid out as
+// data/homecountries.tsv.
+func parseHomes(path string) (map[string]home, error) {
 	out := map[string]home{}
-	err := eachRow(wordFiles, "data/homecountries.tsv", 3, func(f []string) error {
+	err := eachRow(wordFiles, path, 3, func(f []string) error {
 		if _, ok := out[f[0]]; ok {
 			return fmt.Errorf("%q listed twice", f[0])
 		}
@@ -153,7 +159,10 @@ func sharedHomes(a, b []string, first bool) []string {
 // names of a land it writes that no entity holds (writtenHomes: "the X
 // Party primaries", "a mast of Y Telecom") place it, or narrow the lands
 // of participants who live and fight in several: a note tells of one
-// incident.
+// incident. A land the note names as where captives were held or taken,
+// or whose nationals or refugees it names, is not where the participants
+// struck (outsideLands); the currency a short note counts money in
+// narrows them too, or places it alone (narrowByCurrency).
 func (d *docState) participantCountry(f *frame) string {
 	parts := append(append(append([]*entity(nil), f.actors...), f.agents...), f.targets...)
 	hm, known, ok := sharedHomesOf(parts)
@@ -165,6 +174,10 @@ func (d *docState) participantCountry(f *frame) string {
 			hm = joinHomes(hm, w, !known)
 		}
 	}
+	if ok && len(d.sents) <= shortDoc {
+		hm = narrowByCurrency(hm, d.currencyHomes())
+	}
+	hm = outsideLands(hm, append(d.captiveLands(), d.foreignerLands()...))
 	cc := hm.ccs
 	if len(cc) > 1 && hm.main != "" && slices.Contains(cc, hm.main) {
 		cc = []string{hm.main}
@@ -275,4 +288,42 @@ func (d *docState) coveredAny(s, a, b int) bool {
 		}
 	}
 	return false
+}
+
+// homeNamesakeCountry returns the country of the first of places that no
+// country places and whose name holds a name of data/homecountries.tsv
+// with one country: a place beyond the gazetteer named after a leader,
+// party or people of one land lies in it ("a blast at the Museveni
+// Stadium", "the Kagame Road checkpoint"). Like namesakeCountry it is the
+// weakest evidence of an event's country. "" when no such place, or when
+// the name's home spans several countries.
+func homeNamesakeCountry(places []*entity) string {
+	for _, p := range places {
+		if placeCountry(p) != "" {
+			continue
+		}
+		if cc := homeNameIn(p.name); cc != "" {
+			return cc
+		}
+	}
+	return ""
+}
+
+// homeNameIn returns the one country of the longest name of
+// data/homecountries.tsv that name holds word for word, "" when it holds
+// none or that name's home spans several countries.
+func homeNameIn(name string) string {
+	h := homeCountries()
+	w := strings.Fields(strings.ToLower(name))
+	for i := range w {
+		for b := min(len(w), i+maxHomeWords); b > i; b-- {
+			if hm, ok := h[strings.Join(w[i:b], " ")]; ok {
+				if len(hm.ccs) == 1 {
+					return hm.ccs[0]
+				}
+				return ""
+			}
+		}
+	}
+	return ""
 }

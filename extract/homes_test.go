@@ -10,18 +10,7 @@ import (
 // names is one of the gazetteer's, and a group that fights across a
 // border has more than one.
 func TestHomeCountriesLoad(t *testing.T) {
-	h, err := parseHomeCountries()
-	if err != nil {
-		t.Fatal(err)
-	}
-	g := gazetteer.Default()
-	for name, hm := range h {
-		for _, cc := range hm.ccs {
-			if g.Country(cc) == nil {
-				t.Errorf("%s: %s is no country of the gazetteer", name, cc)
-			}
-		}
-	}
+	h := loadHomesFile(t, "data/homecountries.tsv")
 	if got := h["al-shabaab"].ccs; len(got) < 2 {
 		t.Errorf("al-shabaab: %v, want the countries it fights in", got)
 	}
@@ -92,4 +81,29 @@ func TestRegionWordAlias(t *testing.T) {
 	if !hasString(e.Aliases, "Collines") || hasString(e.Aliases, "Collines department") {
 		t.Errorf("aliases %q, want Collines and not the phrase with its word", e.Aliases)
 	}
+}
+
+// TestCurrenciesLoad: data/currencies.tsv parses and every country it
+// names is one of the gazetteer.
+func TestCurrenciesLoad(t *testing.T) {
+	loadHomesFile(t, "data/currencies.tsv")
+}
+
+// loadHomesFile parses a file laid out as data/homecountries.tsv and
+// checks that every country it names is one of the gazetteer.
+func loadHomesFile(t *testing.T, path string) map[string]home {
+	t.Helper()
+	h, err := parseHomes(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	g := gazetteer.Default()
+	for name, hm := range h {
+		for _, cc := range hm.ccs {
+			if g.Country(cc) == nil {
+				t.Errorf("%s: %s is no country of the gazetteer", name, cc)
+			}
+		}
+	}
+	return h
 }

@@ -865,10 +865,11 @@ func (d *docState) sentenceCountry(s int) string {
 // othersOrigin reports whether country mention m says where other people
 // than a state come from: a demonym of victims or attackers ("Somali
 // residents", "two French tourists", "Ethiopian tribesmen"), or "from X"
-// ("raiders from Sudan"). Police in the same sentence are not that
-// country's: "police battle raiders from Sudan".
+// ("raiders from Sudan"), or where people were held or taken
+// (captiveLand: "he is being held in X"). Police in the same sentence are
+// not that country's: "police battle raiders from Sudan".
 func othersOrigin(toks []text.Token, m *mention) bool {
-	if m.a > 0 && toks[m.a-1].Norm == "from" {
+	if m.a > 0 && toks[m.a-1].Norm == "from" || captiveLand(toks, m.a) {
 		return true
 	}
 	return m.demonym && !ownCountryWords.Has(demonymHead(toks, m.b))

@@ -511,7 +511,7 @@ func (d *docState) namedPlaceCountry(from, to int) (string, bool) {
 			default:
 				continue
 			}
-			if m.a > 0 && toks[m.a-1].Norm == "from" || borderPair(toks, m) {
+			if elsewhereLand(toks, m) {
 				continue
 			}
 			if cc != "" && cc != m.ent.country {

@@ -1203,6 +1203,9 @@ func (g *gen) placeAliases(r geoRow) []string {
 			if f := strings.Fields(k); len(f) >= 2 && adminSuffix[f[len(f)-1]] && strings.Join(f[:len(f)-1], " ") == nameKey {
 				return
 			}
+			if g.isPhraseAlias(k, nameKey) {
+				return // "White House" for Casablanca, "Salt River" for Phoenix
+			}
 		}
 		seen[k] = true
 		cands = append(cands, cand{a, k})
@@ -1244,6 +1247,29 @@ func (g *gen) placeAliases(r geoRow) []string {
 		out[i] = k.s
 	}
 	return out
+}
+
+// isPhraseAlias reports whether the normalized alternate name k of a
+// place named nameKey is a phrase of ordinary English words that is no
+// spelling of the name: a translation ("White House", Dar al-Bayda for
+// Casablanca), a nickname ("Windy City", "Queen City") or a former name
+// ("Salt River", "Treaty Port"). News text that writes such a phrase
+// means the thing the words say (the White House of Washington, a river)
+// far more often than that place, whose own name it uses. A phrase that
+// holds the name, or that the name holds ("East Phoenix" for Phoenix), or
+// that differs from it by a few letters ("La Pas" for La Paz), is a
+// spelling and stays.
+func (g *gen) isPhraseAlias(k, nameKey string) bool {
+	f := strings.Fields(k)
+	if len(f) < 2 || strings.Contains(k, nameKey) || strings.Contains(nameKey, k) {
+		return false
+	}
+	for _, w := range f {
+		if !g.common[w] {
+			return false
+		}
+	}
+	return levenshtein(k, nameKey) > len(nameKey)/2
 }
 
 // inflection matches the endings that other languages add to a name

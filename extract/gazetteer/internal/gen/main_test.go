@@ -70,6 +70,29 @@ func TestPlaceAliases(t *testing.T) {
 	}
 }
 
+func TestIsPhraseAlias(t *testing.T) {
+	g := &gen{common: map[string]bool{}}
+	for _, w := range []string{"silver", "gate", "east", "port", "vale", "old", "ford", "of", "the", "city"} {
+		g.common[w] = true
+	}
+	for _, tc := range []struct {
+		alias, name string
+		want        bool
+	}{
+		{"silver gate", "velmora", true},                 // a translation or nickname of common words
+		{"the city of the silver gate", "velmora", true}, // a longer nickname
+		{"old ford", "karshevo", true},                   // a former name
+		{"east velmora", "velmora", false},               // holds the name
+		{"port vale", "port vane", false},                // a spelling: a letter apart
+		{"silver qorm", "velmora", false},                // a word that is no English word
+		{"gate", "velmora", false},                       // one word: isCommon's case
+	} {
+		if got := g.isPhraseAlias(tc.alias, tc.name); got != tc.want {
+			t.Errorf("isPhraseAlias(%q, %q) = %v, want %v", tc.alias, tc.name, got, tc.want)
+		}
+	}
+}
+
 func TestSpelledOut(t *testing.T) {
 	for _, tc := range []struct {
 		name    string
