@@ -172,7 +172,7 @@ var clauseTests = []struct {
 	{"'further' before a noun that is also a verb qualifies it", "Officers launched further raids on Friday in Leicester.",
 		[]string{"launch active subj=Officers obj=further raids on:Friday in:Leicester"}},
 	{"a past form after a preposition qualifies a noun that is also a verb", "The guard was charged with attempted murder in Accra.",
-		[]string{"charg passive subj=The guard with:attempted murder in:Accra"}},
+		[]string{"charge passive subj=The guard with:attempted murder in:Accra"}},
 	{"a past form after a quotation mark qualifies a gerund: no clause of its own", "Police opened a case of “attempted kidnapping” in Kumasi.",
 		[]string{"open active subj=Police obj=a case in:Kumasi"}},
 	{"an -ing clause after 'before' takes the subject of the clause it hangs on", "The bomber approached the gate before detonating his vest.",
@@ -224,6 +224,8 @@ var lemmaTests = []struct{ word, lemma string }{
 	{"executed", "execute"}, {"strangled", "strangle"}, {"tortured", "torture"}, {"raged", "rage"},
 	{"ensued", "ensue"}, {"knifed", "knife"}, {"pillaging", "pillage"}, {"radicalized", "radicalize"},
 	{"treated", "treat"}, {"poured", "pour"}, {"visited", "visit"}, {"hunted", "hunt"},
+	// a stem in -rg or -dg gets its e back: no English verb ends so
+	{"charged", "charge"}, {"merging", "merge"}, {"urged", "urge"}, {"judged", "judge"}, {"dodging", "dodge"},
 }
 
 func TestLemmas(t *testing.T) {
