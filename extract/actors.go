@@ -110,6 +110,39 @@ func (d *docState) possessor(s int, ps *syntax.Sentence, c int) *entity {
 	return nil
 }
 
+// possessorPhrase gives event noun phrase c of frame f, opened by "their"
+// or "its" and with no doer yet, the armed participant that the nearest
+// noun phrase before it describes by a common noun, with no preposition
+// ("militants who stockpiled rifles for their attack", "police arrested
+// the gunmen before their raid"): what possessor reads from the names,
+// read from the phrases. It reports whether it found one.
+func (d *docState) possessorPhrase(f *frame, ps *syntax.Sentence, c int) bool {
+	if w := ps.Toks[ps.Chunks[c].A].Norm; w != "their" && w != "its" || fendedObject(ps, c) {
+		return false
+	}
+	for j := c - 1; j >= 0; j-- {
+		if ch := &ps.Chunks[j]; ch.Kind != syntax.NP || ch.Prep >= 0 || !d.armedPhrase(f.s, ps, j) || d.r.weapons.AnyCoded(d.coded[f.s].Slice(ch.A, ch.B)) {
+			continue
+		}
+		return d.actorNP(f, ps, j, true)
+	}
+	return false
+}
+
+// fendedObject reports whether noun phrase c is the object of a verb
+// whose subject fought off or lived through it ("soldiers repelled their
+// attack", "the guards survived its assault"): the possessive then names
+// the other side, never the subject.
+func fendedObject(ps *syntax.Sentence, c int) bool {
+	for i := range ps.Clauses {
+		if cl := &ps.Clauses[i]; cl.Obj == c {
+			v := ps.Chunks[cl.Verb].Lemma
+			return v == "survive" || repelVerbs.Has(v)
+		}
+	}
+	return false
+}
+
 // armedActor returns actor a when it is an armed group, a state force or
 // a country, the ones that attack; nil otherwise.
 func armedActor(a, _ *entity) *entity {

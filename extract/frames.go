@@ -1716,6 +1716,8 @@ func (d *docState) fillFromSyntax(f *frame, ps *syntax.Sentence, def *frameDef, 
 		// possessive refers back to the sentence's subject
 		if a := d.possessor(f.s, ps, c); a != nil {
 			f.actors = appendEnt(f.actors, a)
+		} else {
+			d.possessorPhrase(f, ps, c)
 		}
 	}
 	if ch.Kind == syntax.NP && (told || !barePlural(ps, ch)) && len(f.actors) == 0 && len(f.actorText) == 0 && len(r.actors) == 0 {

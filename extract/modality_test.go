@@ -160,6 +160,10 @@ func TestIncidentsOfADocument(t *testing.T) {
 				return len(es) == 1
 			},
 			"one attack, not in Gaza"},
+		{"the people a past form names after 'the' do no harm",
+			"A bomber detonated his vest at a gate in Maradi as volunteers rushed to help the injured.",
+			func(es []Event) bool { return len(es) == 1 && es[0].Subtype != "assault" },
+			"one bombing, no assault by the volunteers"},
 		{"a strike named only to date another takes no toll",
 			"Kenya Hits Militant Camps In Somalia Day After Deadly Lamu Strike; 7 Killed",
 			func(es []Event) bool {

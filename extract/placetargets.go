@@ -17,6 +17,18 @@ import "github.com/newsgraph/newsgraph/extract/syntax"
 // bombing of Dresden"), not where it happened ("in", "at", "near").
 var placeHitPreps = grammarList("placeHitPreps")
 
+// instrumentHitPreps mark, after a row whose object is the weapon
+// (frameDef.instrument), the place the weapon was sent at: "fired
+// rockets into Sderot", "lobbed shells at the town".
+var instrumentHitPreps = grammarList("instrumentHitPreps")
+
+// instrumentHit reports whether noun phrase np is the complement that
+// instrumentHitPreps mark after the weapon of an instrument row: the
+// place it names was hit, not only where the shooter stood.
+func instrumentHit(def *frameDef, ps *syntax.Sentence, np int) bool {
+	return def.instrument && instrumentHitPreps.Has(ps.PrepOf(np))
+}
+
 // demonstrativePlaces are the kinds of place that "this" or "that" before
 // them refer back to the place last named ("this province").
 var demonstrativePlaces = grammarList("demonstrativePlaces")
@@ -29,7 +41,7 @@ func (d *docState) placesHitBy(f *frame, ps *syntax.Sentence, def *frameDef, tar
 		return
 	}
 	for _, np := range targets {
-		if ps.Chunks[np].Prep >= 0 && !placeHitPreps.Has(ps.PrepOf(np)) {
+		if ps.Chunks[np].Prep >= 0 && !placeHitPreps.Has(ps.PrepOf(np)) && !instrumentHit(def, ps, np) {
 			continue
 		}
 		if m := d.demonstrativePlace(f, ps, np); m != nil {

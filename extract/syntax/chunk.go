@@ -1,8 +1,10 @@
 package syntax
 
 import (
+	_ "embed"
 	"strings"
 
+	"github.com/newsgraph/newsgraph/extract/internal/wordlist"
 	"github.com/newsgraph/newsgraph/extract/text"
 )
 
@@ -118,10 +120,18 @@ func (p *Parser) nounPhrase(i int) (int, bool) {
 		p.add(Chunk{Kind: NP, A: i, B: i + 1, Head: i, Prep: -1, Possessor: -1, Lemma: s.Lemmas[i]})
 		return i + 1, true
 	}
+	if b := s.timePhraseEnd(i); b > 0 {
+		// "Last night gunmen killed two": the time is a phrase of its own
+		p.add(Chunk{Kind: NP, A: i, B: b, Head: b - 1, Prep: -1, Possessor: -1, Lemma: s.Lemmas[b-1]})
+		return b, true
+	}
 	c := Chunk{Kind: NP, A: i, Head: -1, Prep: -1, Possessor: -1}
 	k := i
 	for ; k < len(s.Tags); k++ {
 		t := s.Tags[k]
+		if k > i && c.Head >= 0 && s.timeAdjunct(k) {
+			break // "attacked the town last night": a phrase of its own
+		}
 		switch t {
 		case Det, Poss:
 			if k > i && s.Tags[k-1] != Det { // "all the" is one determiner
@@ -230,3 +240,51 @@ func adverb(lex *wordLexicon, w string) bool {
 	}
 	return e.tag == Neg || e.tag == Adv
 }
+
+// timeAdjunct reports whether token k opens a phrase of time that stands
+// after a noun phrase as an adverb ("the town last night", "Aleppo this
+// week", "the base on Monday" has its preposition): a word of
+// timeOpeners before a noun of timeNouns. Such a phrase never continues
+// the noun phrase before it, so that "shelled the town last night" keeps
+// "the town" as the object and its head.
+func (s *Sentence) timeAdjunct(k int) bool {
+	if !timeOpeners[s.Toks[k].Norm] || k+1 >= len(s.Toks) {
+		return false
+	}
+	return timeNouns[s.Toks[k+1].Norm]
+}
+
+// timePhrase reports whether chunk j is a phrase of time and nothing
+// more: "last night", "this morning", not "last week's attack".
+func (s *Sentence) timePhrase(j int) bool {
+	c := &s.Chunks[j]
+	return c.Kind == NP && c.B == c.A+2 && s.timeAdjunct(c.A)
+}
+
+// timePhraseEnd returns the end of the phrase of time that opens at
+// token i when a noun phrase follows it with nothing between ("Last night
+// gunmen…", "this morning militants…"), else 0. A possessive after the
+// noun of time makes it the possessor of the phrase ("last week's
+// attack"), which stays one.
+func (s *Sentence) timePhraseEnd(i int) int {
+	if !s.timeAdjunct(i) || i+2 >= len(s.Tags) {
+		return 0
+	}
+	switch s.Tags[i+2] {
+	case Noun, Proper, Det, Num, Adj, Poss:
+		return i + 2
+	}
+	return 0
+}
+
+// timeOpeners open a phrase of time and timeNouns end it (timeAdjunct).
+var (
+	timeOpeners = wordlist.MustParse("data/timeopeners.tsv", timeOpenerData)
+	timeNouns   = wordlist.MustParse("data/timenouns.tsv", timeNounData)
+)
+
+//go:embed data/timeopeners.tsv
+var timeOpenerData string
+
+//go:embed data/timenouns.tsv
+var timeNounData string

@@ -20,6 +20,7 @@ func (p *Parser) clauses() {
 		s.Clauses = append(s.Clauses, cl)
 	}
 	p.shareAgents()
+	p.adjunctSubjects()
 }
 
 // coordinatedPassive reports whether verb group v is a bare past form
@@ -348,8 +349,8 @@ func (s *Sentence) laterFinite(v int) bool {
 		if c.Kind == VG && c.Participle && !c.Modifier {
 			return false // ", leaving him injured and the car damaged": its own clause
 		}
-		if c.Kind == VG && !c.Participle && !c.Inf && !s.afterObjectPronoun(j) {
-			return true
+		if c.Kind == VG && !c.Participle && !c.Inf && !s.afterObjectPronoun(j) && !s.adjunctGerund(j) {
+			return true // "before detonating" is no finite verb
 		}
 	}
 	return false
@@ -401,6 +402,12 @@ func (p *Parser) subject(cl *Clause) {
 		p.inherit(cl)
 		return
 	}
+	if s.adjunctGerund(cl.Verb) {
+		// "approached the gate before detonating his vest": the one
+		// who approached detonated
+		p.inheritSubject(cl)
+		return
+	}
 	pos := vc.A
 	if pos > 0 && s.Tags[pos-1] == Sub && isRelative(s.Toks[pos-1].Norm) {
 		// "militants who attacked the post": the antecedent
@@ -446,10 +453,11 @@ func (p *Parser) subject(cl *Clause) {
 			}
 			return
 		}
-		if c.Prep >= 0 || s.bracketed(j) && s.Tags[c.A] == Num {
+		if c.Prep >= 0 || s.bracketed(j) && s.Tags[c.A] == Num || s.timePhrase(j) {
 			// "on Sunday", or a date or figure in brackets: "The navy
 			// on Friday [3 March] renewed shelling" (a name in brackets
-			// restates the one before it: "the Council (MRC) attacked")
+			// restates the one before it: "the Council (MRC) attacked"),
+			// or a phrase of time: "the attack last night killed two"
 			pos = c.A
 			continue
 		}
@@ -567,6 +575,82 @@ func (s *Sentence) conjBetween(a, b int) bool {
 		}
 	}
 	return false
+}
+
+// adjunctGerunds are the prepositions and subordinators that open an
+// adverbial -ing clause whose subject is that of the clause it hangs on:
+// "stormed the post after killing two guards", "fled before detonating
+// the bomb", "was wounded while defusing a mine". "in" and "during" are
+// left out: after them the -ing form names an event ("killed during
+// fighting"), and "of" and "for" govern a charge (governedGerund).
+var adjunctGerunds = wordlist.MustParse("data/adjuncts.tsv", adjunctData)
+
+//go:embed data/adjuncts.tsv
+var adjunctData string
+
+// adjunctGerund reports whether verb group v is a bare -ing form right
+// after a word of adjunctGerunds: an adverbial clause with no subject of
+// its own.
+func (s *Sentence) adjunctGerund(v int) bool {
+	c := &s.Chunks[v]
+	if c.Kind != VG || c.Head != c.A || s.Tags[c.Head] != VerbIng || c.A == 0 {
+		return false
+	}
+	if t := s.Tags[c.A-1]; t != Prep && t != Sub {
+		return false
+	}
+	return adjunctGerunds[s.Toks[c.A-1].Norm]
+}
+
+// inheritSubject gives adverbial clause cl the grammatical subject of the
+// nearest clause before it that is no participle, reduced relative or
+// infinitive: in "the convoy was ambushed after leaving the base" the
+// convoy left, so a passive's agent is not taken, unlike inherit. An
+// adjunct that opens the sentence ("After storming the post, rebels
+// fled") takes the subject of the clause after it (adjunctSubjects).
+func (p *Parser) inheritSubject(cl *Clause) {
+	s := &p.s
+	for i := len(s.Clauses) - 1; i >= 0; i-- {
+		o := s.Clauses[i]
+		if c := s.Chunks[o.Verb]; c.Reduced || c.Participle || c.Inf || c.Modifier {
+			continue
+		}
+		if o.Subj >= 0 && !s.copula(o.Verb) {
+			cl.Subj, cl.Inherited = o.Subj, true
+		}
+		return
+	}
+}
+
+// copula reports whether verb group v is a form of "be" standing alone:
+// its subject is described ("their method is to…"), it does nothing an
+// adjunct could continue.
+func (s *Sentence) copula(v int) bool {
+	c := &s.Chunks[v]
+	return s.Tags[c.Head] == Be
+}
+
+// adjunctSubjects gives an adverbial -ing clause that found no clause
+// before it (adjunctGerund) the subject of the first finite clause after
+// it: "After storming the post, the rebels fled".
+func (p *Parser) adjunctSubjects() {
+	s := &p.s
+	for i := range s.Clauses {
+		cl := &s.Clauses[i]
+		if cl.Subj >= 0 || !s.adjunctGerund(cl.Verb) {
+			continue
+		}
+		for j := i + 1; j < len(s.Clauses); j++ {
+			o := s.Clauses[j]
+			if c := s.Chunks[o.Verb]; c.Reduced || c.Participle || c.Inf || c.Modifier || o.Inherited || s.adjunctGerund(o.Verb) {
+				continue
+			}
+			if o.Subj >= 0 && s.Chunks[o.Subj].A > s.Chunks[cl.Verb].A {
+				cl.Subj, cl.Inherited = o.Subj, true
+			}
+			break
+		}
+	}
 }
 
 // inherit gives cl the subject of the nearest clause before it that is

@@ -193,6 +193,7 @@ func restoreE(st string) string {
 			return st // treat, pour, shout
 		}
 	case last == 'z' && prev == 'i' || last == 'g' && prev == 'a' && n > 3: // radicaliz, pillag
+	case last == 'g' && (prev == 'r' || prev == 'd'): // charg, merg, urg, judg, dodg: no English stem ends so
 	case n >= 3 && n <= 4 && oneVowel(st) && isVowel(prev) && !isVowel(last) && last != 'w' && last != 'x' && last != 'y' && !isVowel(st[n-3]):
 		// a short stem consonant, vowel, consonant that did not double:
 		// rap(e)d, rag(e)d, knif(e)d

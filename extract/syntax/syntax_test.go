@@ -182,9 +182,31 @@ var clauseTests = []struct {
 	{"'further' before a noun that is also a verb qualifies it", "Officers launched further raids on Friday in Leicester.",
 		[]string{"launch active subj=Officers obj=further raids on:Friday in:Leicester"}},
 	{"a past form after a preposition qualifies a noun that is also a verb", "The guard was charged with attempted murder in Accra.",
-		[]string{"charg passive subj=The guard with:attempted murder in:Accra"}},
+		[]string{"charge passive subj=The guard with:attempted murder in:Accra"}},
 	{"a past form after a quotation mark qualifies a gerund: no clause of its own", "Police opened a case of “attempted kidnapping” in Kumasi.",
 		[]string{"open active subj=Police obj=a case in:Kumasi"}},
+	{"an -ing clause after 'before' takes the subject of the clause it hangs on", "The bomber approached the gate before detonating his vest.",
+		[]string{"approach active subj=The bomber obj=the gate", "detonate active subj=The bomber obj=his vest"}},
+	{"an -ing clause after a passive takes its subject, not its agent", "The convoy was ambushed by rebels after leaving the base.",
+		[]string{"ambush passive subj=The convoy agent=rebels", "leave active subj=The convoy obj=the base"}},
+	{"an -ing clause that opens the sentence takes the subject after it", "After storming the post, the rebels fled.",
+		[]string{"storm active subj=the rebels obj=the post", "flee active subj=the rebels"}},
+	{"an -ing clause of means", "The attacker killed ten people by detonating a car bomb.",
+		[]string{"kill active subj=The attacker obj=ten people", "detonate active subj=The attacker obj=a car bomb"}},
+	{"after 'during' the -ing form names an event: no subject", "Two soldiers were killed during fighting near the town.",
+		[]string{"kill passive subj=Two soldiers", "fight active near:the town"}},
+	{"a phrase of time after the object is no part of it", "Troops shelled the town last night.",
+		[]string{"shell active subj=Troops obj=the town"}},
+	{"a phrase of time between subject and verb is no subject", "The attack last night killed two.",
+		[]string{"kill active subj=The attack obj=two"}},
+	{"a phrase of time that opens the sentence before its subject", "Last night gunmen killed two.",
+		[]string{"kill active subj=gunmen obj=two"}},
+	{"a phrase of time as a possessor stays in its phrase", "Last week's attack on the base killed two.",
+		[]string{"kill active subj=Last week's attack obj=two"}},
+	{"a past form after 'the' with no noun after it names the people it befell", "Volunteers rushed to help the injured.",
+		[]string{"rush active subj=Volunteers to:help"}},
+	{"the people a past form names may be a subject", "The wounded were taken to a clinic.",
+		[]string{"take passive subj=The wounded to:a clinic"}},
 }
 
 func TestClauses(t *testing.T) {
@@ -212,6 +234,8 @@ var lemmaTests = []struct{ word, lemma string }{
 	{"executed", "execute"}, {"strangled", "strangle"}, {"tortured", "torture"}, {"raged", "rage"},
 	{"ensued", "ensue"}, {"knifed", "knife"}, {"pillaging", "pillage"}, {"radicalized", "radicalize"},
 	{"treated", "treat"}, {"poured", "pour"}, {"visited", "visit"}, {"hunted", "hunt"},
+	// a stem in -rg or -dg gets its e back: no English verb ends so
+	{"charged", "charge"}, {"merging", "merge"}, {"urged", "urge"}, {"judged", "judge"}, {"dodging", "dodge"},
 }
 
 func TestLemmas(t *testing.T) {

@@ -533,8 +533,26 @@ func (p *Parser) pastVerb(i int) Tag {
 		if verbalNounNext(next) && qualifierSlot(p.prevOverQuotes(i)) {
 			return Adj // "the attempted murder", "for an “attempted kidnapping"
 		}
+		if p.nominalPast(i) {
+			return Noun // "rushed to help the injured"
+		}
 	}
 	return VerbPast
+}
+
+// nominalPast reports whether the past form at i, right after "the" and
+// with no noun after it, names the people it befell: "help the injured",
+// "the wounded were taken to hospital", "mourned the dead". No verb
+// group opens with an article.
+func (p *Parser) nominalPast(i int) bool {
+	if i == 0 || p.s.Toks[i-1].Norm != "the" {
+		return false
+	}
+	switch p.nextTag(i) {
+	case Punct, Prep, Sub, Conj, To, Be, Have, Modal, VerbPast, Verb:
+		return true
+	}
+	return i+1 >= len(p.s.Toks)
 }
 
 // objectAwaited reports whether the past form at i stands where the verb
