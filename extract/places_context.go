@@ -40,9 +40,11 @@ import (
 func (d *docState) findDescribed() {
 	dropped := d.unpersonPlaces()
 	d.findContextPlaces()
+	d.narrowWithin()
 	d.placeAgain(dropped)
 	d.findVenues()
 	d.findParticipants()
+	d.dropCommunityPlaces()
 	d.resolvePronouns()
 }
 
@@ -82,6 +84,7 @@ func (d *docState) findContextPlaces() {
 				continue
 			}
 			end = d.placeParticles(si, end)
+			end = numberedName(l, toks, end)
 			prev := ""
 			if i > 0 {
 				prev = toks[i-1].Norm
@@ -100,6 +103,44 @@ func (d *docState) findContextPlaces() {
 			d.addContextPlace(l, si, spans[k])
 		}
 	}
+}
+
+// maxNameNumber is the largest number that numbers the parts of a place
+// ("Block 3", "Camp 12").
+const maxNameNumber = 99
+
+// numberedName returns the end of the capitalised name that ends at token
+// end, with the small number that numbers it ("Lokitela 2 (Eldas
+// District)", "Kambi 3 village"): a camp, block or phase of a settlement
+// is so named. A number followed by a noun counts something ("near
+// Lokitela 2 soldiers died") and stays out.
+func numberedName(l *wordLists, toks []text.Token, end int) int {
+	if end >= len(toks) || toks[end].Kind != text.Number || !toks[end].SpaceBefore || !smallNumber(toks[end].Text) {
+		return end
+	}
+	if end+1 == len(toks) {
+		return end + 1
+	}
+	next := toks[end+1]
+	switch {
+	case next.Kind == text.Punct && next.Norm != "-" && next.Norm != "%" && next.Norm != "/" && next.Norm != ":",
+		next.Norm == "and", l.placeWords[next.Norm]&(placeAdmin|placeSettle) != 0:
+		return end + 1
+	}
+	return end
+}
+
+// smallNumber reports whether digits is a number from 1 to maxNameNumber
+// written in digits alone.
+func smallNumber(digits string) bool {
+	n := 0
+	for _, c := range digits {
+		if c < '0' || c > '9' {
+			return false
+		}
+		n = n*10 + int(c-'0')
+	}
+	return n >= 1 && n <= maxNameNumber && digits[0] != '0'
 }
 
 // titleCase reports whether a sentence is written in title case (a
