@@ -347,8 +347,8 @@ func (x *Lexical) eventOut(d *docState, ev *docEvent) Event {
 	}
 	sortStableLike(places, specificFirst)
 	places = withAreas(places)
-	// the areas withAreas adds take their rank: "Jiji (Zazi) district,
-	// Paktia" lists Jiji, Zazi, Paktia
+	// the areas withAreas adds take their rank: "Karezmir (Tani Wazir)
+	// district, Samangan" lists Karezmir, Tani Wazir, Samangan
 	sortStableLike(places, specificFirst)
 	country := d.eventCountry(f, places)
 	// a country is a place only when nothing finer is known

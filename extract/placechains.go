@@ -1,15 +1,17 @@
 package extract
 
 // A note names a place with the chain of areas it lies in, most specific
-// first: "Karezmir village, Zorbak district, Paktia", "Kotan area of
-// Zorbak district", "Jiji (Zazi) district, Paktia". Each place lies in the
-// area named right after it, when that area lies in the one the place
-// was given: narrowWithin re-links what the name rules, which read each
-// name on its own, attached to the widest area the sentence names.
+// first: "Karezmir village, Zorbak district, Samangan", "Karezmir area of
+// Zorbak district", "Karezmir (Tani Wazir) district, Samangan". Each
+// place lies in the area named right after it, when that area lies in the
+// one the place was given: narrowWithin re-links what the name rules,
+// which read each name on its own, attached to the widest area the
+// sentence names.
 
 // narrowWithin links each place no gazetteer holds to the area named
-// right after it (areaAfter), after a closing bracket too ("Jiji (Zazi)
-// district"), where that area is narrower than the one the place lies in.
+// right after it (areaAfter), after a closing bracket too ("Karezmir
+// (Tani Wazir) district"), where that area is narrower than the one the
+// place lies in.
 func (d *docState) narrowWithin() {
 	for s := range d.ments {
 		for _, m := range d.ments[s] {
@@ -30,7 +32,7 @@ func (d *docState) narrowWithin() {
 }
 
 // bracketEnd returns the token after the closing bracket at b of sentence
-// s when a place word follows it ("Zazi) district, Paktia": the area the
+// s when a place word follows it ("Tani Wazir) district, Samangan": the area the
 // bracket names is one of that word), else b.
 func (d *docState) bracketEnd(s, b int) int {
 	toks := d.sents[s].Tokens

@@ -5,15 +5,15 @@ import (
 	"strings"
 )
 
-// A people's name is often a land's too: Turkana is a county and its
-// people, Kikuyu a town and a people of central Kenya. Where the text
-// speaks of the people ("Turkana raiders", "clashes between Kikuyu and
-// Maasai") the gazetteer's namesake is no place of the event.
+// A people's name is often a land's too: Meru is a county and its
+// people, Afar a region and a people of Ethiopia. Where the text speaks
+// of the people ("Meru raiders", "fighting between Meru and Embu") the
+// gazetteer's namesake is no place of the event.
 // dropCommunityPlaces removes such place mentions; one that stands where a
-// place stands ("in Turkana", "Kikuyu town") is kept.
+// place stands ("in Meru", "Embu town") is kept.
 
-// peopleJoins join the names of a list of peoples: "Kikuyu and Maasai",
-// "Turkana, Pokot and Samburu".
+// peopleJoins join the names of a list of peoples: "Meru and Embu",
+// "Amhara, Afar and Oromo".
 var peopleJoins = grammarList("peopleJoins")
 
 // dropCommunityPlaces removes the place mentions that name a community
@@ -36,7 +36,7 @@ func (d *docState) dropCommunityPlaces() {
 }
 
 // joinCommunity gives the civilians whose mention holds the community name
-// of mention m ("Marakwet herders") that community, which the participant
+// of mention m ("Meru herders") that community, which the participant
 // rules read as a place's people while m was a place: where they live
 // then says where they were.
 func (d *docState) joinCommunity(s int, m *mention) {
@@ -62,11 +62,11 @@ func (d *docState) communityMention(s int, m *mention) bool {
 }
 
 // communityStand reports whether the community name of mention m stands
-// where a people stands: before a word for its fighters or kin ("Turkana
-// raiders", "Garre clan"), or in a list of such names ("between Kikuyu
-// and Maasai", "Pokot and Turkana clashed") that no place preposition
-// opens and no place word ends ("in Turkana and Samburu", "Turkana and
-// Samburu counties" are lands).
+// where a people stands: before a word for its fighters or kin ("Meru
+// raiders", "Afar clan"), or in a list of such names ("between Meru and
+// Embu", "Amhara and Afar clashed") that no place preposition opens and
+// no place word ends ("in Meru and Embu", "Meru and Embu counties" are
+// lands).
 func (d *docState) communityStand(s int, m *mention) bool {
 	toks := d.sents[s].Tokens
 	a, b, n := m.a, m.b, 1
