@@ -1,5 +1,7 @@
 package extract
 
+import "slices"
+
 // A note names a place with the chain of areas it lies in, most specific
 // first: "Karezmir village, Zorbak district, Samangan", "Karezmir area of
 // Zorbak district", "Karezmir (Tani Wazir) district, Samangan". Each
@@ -10,17 +12,25 @@ package extract
 
 // narrowWithin links each place no gazetteer holds to the area named
 // right after it (areaAfter), after a closing bracket too ("Karezmir
-// (Tani Wazir) district"), where that area is narrower than the one the
-// place lies in.
+// (Tani Wazir) district"), or to the area of the place listed next
+// ("Lokitela and Murumbe in Eldas"), where that area is narrower than the
+// one the place lies in and of the place's country, if it has one.
 func (d *docState) narrowWithin() {
 	for s := range d.ments {
-		for _, m := range d.ments[s] {
+		// right to left, so that the last of a list is linked before the
+		// names listed before it
+		ms := slices.Clone(d.ments[s])
+		slices.SortStableFunc(ms, func(x, y *mention) int { return y.a - x.a })
+		for _, m := range ms {
 			e := m.ent
 			if e.gaz != nil || e.class != ClassPlace || e.typ == "facility" {
 				continue
 			}
 			in := d.areaAfter(s, d.bracketEnd(s, m.b))
-			if in == nil || in == e || d.encloses(e, in) || !d.narrower(in, e.within) {
+			if in == nil {
+				in = d.listAreaAfter(s, m.b)
+			}
+			if in == nil || in == e || in.country != e.country && e.country != "" || d.encloses(e, in) || !d.narrower(in, e.within) {
 				continue
 			}
 			e.within = in
@@ -29,6 +39,21 @@ func (d *docState) narrowWithin() {
 			}
 		}
 	}
+}
+
+// listAreaAfter returns the area that the place named next in the list
+// after token b of sentence s lies in: "Lokitela and Murumbe in Eldas"
+// both lie in Eldas. Nil when no such place follows.
+func (d *docState) listAreaAfter(s, b int) *entity {
+	toks := d.sents[s].Tokens
+	if b+1 >= len(toks) || toks[b].Norm != "and" && toks[b].Norm != "," {
+		return nil
+	}
+	m := d.mentionStarting(s, b+1)
+	if m == nil || m.ent.class != ClassPlace || m.ent.gaz != nil || m.ent.typ == "facility" {
+		return nil
+	}
+	return m.ent.within
 }
 
 // bracketEnd returns the token after the closing bracket at b of sentence

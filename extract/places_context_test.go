@@ -54,6 +54,13 @@ var placeTests = []struct {
 	{"an area of a district, no province", "One civilian was killed by a mine in Karezmir area of Zorbak district.", "Karezmir", "Karezmir", "Zorbak", "", ""},
 	{"a village, its district, its province", "One civilian was killed by a mine in Karezmir village, Zorbak district, Samangan.", "Karezmir", "Karezmir", "Zorbak", "Afghanistan", ""},
 	{"a bracketed district before its word lies in the province after it", "Militants killed two soldiers in Karezmir (Tani Wazir) district, Samangan.", "Tani Wazir", "Tani Wazir", "Samangan Province", "Afghanistan", ""},
+	{"an article joined by a hyphen inside the name", "Regime forces shelled positions in Badiyat al-Tawil in Latakia countryside.", "Badiyat al-Tawil", "Badiyat al-Tawil", "Latakia", "Syria", ""},
+	{"a name listed after a known town lies beside it, not in it", "Bandits ambushed a lorry between Eldas and Lokitela.", "Lokitela", "Lokitela", "", "Kenya", ""},
+	{"the names of a list lie in the area after the last", "Bandits ambushed a lorry between Lokitela and Murumbe in Eldas.", "Lokitela", "Lokitela", "Eldas", "Kenya", ""},
+	{"a part word in lower case between the name and its area", "Fighting erupted on the Lokitela front in Eldas.", "Lokitela", "Lokitela", "Eldas", "Kenya", ""},
+	{"a dam and its area", "A landmine exploded near Lokitela dam in Eldas.", "Lokitela", "Lokitela", "Eldas", "Kenya", ""},
+	{"a shopping centre and its area", "Police shot dead two suspects at Lokitela shopping centre, Eldas.", "Lokitela", "Lokitela", "Eldas", "Kenya", ""},
+	{"a road between two towns in an area no gazetteer holds keeps the towns' country", "Clashes on the Glazoue-Bassila axis in Kafo left three dead.", "Glazoue-Bassila", "Glazoue-Bassila", "Kafo", "Benin", ""},
 	{"venue in a town", "A bomb exploded at a mosque in Garissa, Kenya.", "mosque", "Garissa mosque", "Garissa", "Kenya", "facility"},
 	{"venue after a town", "Attackers threw a grenade into Mandera police station in Kenya.", "police station", "Mandera police station", "Mandera", "Kenya", "facility"},
 }
