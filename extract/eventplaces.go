@@ -88,19 +88,18 @@ func (d *docState) countriesAt(s int, actors []*entity) []string {
 // one of its sentences says: an incident note, a brief.
 const shortDoc = 12
 
-// notePlaces returns the places of the sentence nearest to sentence s
-// that names any, earlier ones first ("Four officers were killed. …
-// LOCATION: Tokar town in Wajir district"): in a short note every
-// sentence tells of one incident.
+// notePlaces returns the places of the first sentence other than s that
+// names any ("Four officers were killed. … LOCATION: Tokar town in Wajir
+// district"): in a short note every sentence tells of one incident, and
+// the note says where first; a later sentence's places are those of its
+// details (where a convoy was heading, where the police came from).
 func (d *docState) notePlaces(s int) []*entity {
-	for k := 1; k < len(d.sents); k++ {
-		for _, j := range [2]int{s - k, s + k} {
-			if j < 0 || j >= len(d.sents) || d.skip[j] {
-				continue
-			}
-			if ps := d.sentencePlaces(j); len(ps) > 0 {
-				return ps
-			}
+	for j := range d.sents {
+		if j == s || d.skip[j] {
+			continue
+		}
+		if ps := d.sentencePlaces(j); len(ps) > 0 {
+			return ps
 		}
 	}
 	return nil

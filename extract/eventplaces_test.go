@@ -82,3 +82,20 @@ func TestCivilianVenueTargets(t *testing.T) {
 		}
 	}
 }
+
+// TestNotePlacesLead checks that an event of a short note whose sentences
+// name no place takes the places the note names first, not those of a
+// nearer sentence's details.
+func TestNotePlacesLead(t *testing.T) {
+	rec := extractOne(t, "Two bombs exploded near a water point in Lokitela (Eldas District) in the morning. The first blast hit the escort of a convoy to Habaswein and Modogashe. No one was hurt by the blasts. Police later fired at a crowd, killing one man.", "2024-03-20")
+	if len(rec.Events) < 2 {
+		t.Fatalf("want two events, got %d", len(rec.Events))
+	}
+	var got []string
+	for _, p := range rec.Events[len(rec.Events)-1].Places {
+		got = append(got, p.Name)
+	}
+	if len(got) == 0 || got[0] != "Lokitela" {
+		t.Errorf("places of the last event %q, want Lokitela first", got)
+	}
+}

@@ -275,6 +275,15 @@ func containsEnt(list []*entity, e *entity) bool {
 	return false
 }
 
+// specificFirst orders places most specific first: places before regions
+// before countries, and a place before the one it lies in.
+func specificFirst(a, b *entity) bool {
+	if da, db := placeDepth(a), placeDepth(b); da != db {
+		return da < db
+	}
+	return liesIn(a, b)
+}
+
 // placeDepth orders places most specific first.
 func placeDepth(e *entity) int {
 	switch e.class {
@@ -336,13 +345,11 @@ func (x *Lexical) eventOut(d *docState, ev *docEvent) Event {
 	if len(f.actors) == 0 {
 		out.ActorText = f.actorText
 	}
-	sortStableLike(places, func(a, b *entity) bool {
-		if da, db := placeDepth(a), placeDepth(b); da != db {
-			return da < db
-		}
-		return liesIn(a, b)
-	})
+	sortStableLike(places, specificFirst)
 	places = withAreas(places)
+	// the areas withAreas adds take their rank: "Karezmir (Tani Wazir)
+	// district, Samangan" lists Karezmir, Tani Wazir, Samangan
+	sortStableLike(places, specificFirst)
 	country := d.eventCountry(f, places)
 	// a country is a place only when nothing finer is known
 	finer := false

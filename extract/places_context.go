@@ -40,9 +40,11 @@ import (
 func (d *docState) findDescribed() {
 	dropped := d.unpersonPlaces()
 	d.findContextPlaces()
+	d.narrowWithin()
 	d.placeAgain(dropped)
 	d.findVenues()
 	d.findParticipants()
+	d.dropCommunityPlaces()
 	d.resolvePronouns()
 }
 
@@ -73,7 +75,9 @@ func (d *docState) findContextPlaces() {
 			if !isUpperWord(t) || d.covered(si, i) || t.AllCaps() {
 				listed = listed && (t.Norm == "and" || t.Norm == "," || d.covered(si, i))
 				if i > 0 && markLocative.has(toks[i-1]) {
-					listed = false
+					// a known place after a locative opens a list ("between
+					// Eldas and Lokitela"); a word, not
+					listed = d.placeStarts(si, i)
 				}
 				continue
 			}
@@ -82,6 +86,7 @@ func (d *docState) findContextPlaces() {
 				continue
 			}
 			end = d.placeParticles(si, end)
+			end = numberedName(l, toks, end)
 			prev := ""
 			if i > 0 {
 				prev = toks[i-1].Norm
@@ -100,6 +105,51 @@ func (d *docState) findContextPlaces() {
 			d.addContextPlace(l, si, spans[k])
 		}
 	}
+}
+
+// maxNameNumber is the largest number that numbers the parts of a place
+// ("Block 3", "Camp 12").
+const maxNameNumber = 99
+
+// numberedName returns the end of the capitalised name that ends at token
+// end, with the small number that numbers it ("Lokitela 2 (Eldas
+// District)", "Kambi 3 village"): a camp, block or phase of a settlement
+// is so named. A number followed by a noun counts something ("near
+// Lokitela 2 soldiers died") and stays out.
+func numberedName(l *wordLists, toks []text.Token, end int) int {
+	if end >= len(toks) || toks[end].Kind != text.Number || !toks[end].SpaceBefore || !smallNumber(toks[end].Text) {
+		return end
+	}
+	if end+1 == len(toks) {
+		return end + 1
+	}
+	next := toks[end+1]
+	switch {
+	case next.Kind == text.Punct && next.Norm != "-" && next.Norm != "%" && next.Norm != "/" && next.Norm != ":",
+		next.Norm == "and", l.placeWords[next.Norm]&(placeAdmin|placeSettle) != 0:
+		return end + 1
+	}
+	return end
+}
+
+// smallNumber reports whether digits is a number from 1 to maxNameNumber
+// written in digits alone.
+func smallNumber(digits string) bool {
+	n := 0
+	for _, c := range digits {
+		if c < '0' || c > '9' {
+			return false
+		}
+		n = n*10 + int(c-'0')
+	}
+	return n >= 1 && n <= maxNameNumber && digits[0] != '0'
+}
+
+// placeStarts reports whether a mention of a place or region starts at
+// token i of sentence s.
+func (d *docState) placeStarts(s, i int) bool {
+	m := d.mentionStarting(s, i)
+	return m != nil && (m.ent.class == ClassPlace || m.ent.class == ClassRegion)
 }
 
 // titleCase reports whether a sentence is written in title case (a
@@ -336,6 +386,9 @@ func (d *docState) addContextPlace(l *wordLists, s int, sp placeSpan) {
 	cc := ""
 	if within != nil {
 		cc = within.country
+		if cc == "" {
+			cc = d.pairCountry(name) // "the Parakou-Nikki axis in Kafo": the towns' country
+		}
 	} else {
 		cc = d.pairCountry(name)
 		if cc == "" {
@@ -343,6 +396,9 @@ func (d *docState) addContextPlace(l *wordLists, s int, sp placeSpan) {
 		}
 		if l.placeWords[sp.word]&placeAdmin == 0 {
 			within = d.townBefore(s, sp.a, cc)
+			if within != nil && d.listedAfter(s, sp.a, within) {
+				within = nil // "between Eldas and Lokitela": a town beside it, not around it
+			}
 			if within == nil {
 				within = d.nearbyTown(cc)
 			}
@@ -371,6 +427,17 @@ func (d *docState) addContextPlace(l *wordLists, s int, sp placeSpan) {
 		e.typ = sp.word
 	}
 	d.addMention(d.newMention(mention{s: s, a: sp.a, b: sp.b, ent: e}), name)
+}
+
+// listedAfter reports whether the name at token a of sentence s follows
+// place p in a list: "Eldas and Lokitela", "Eldas, Lokitela".
+func (d *docState) listedAfter(s, a int, p *entity) bool {
+	toks := d.sents[s].Tokens
+	if a < 2 || toks[a-1].Norm != "and" && toks[a-1].Norm != "," {
+		return false
+	}
+	m := d.mentionEnding(s, a-1)
+	return m != nil && m.ent == p
 }
 
 // pairCountry returns the one country of the towns a hyphenated name
@@ -532,8 +599,8 @@ func (d *docState) areaAfter(s, b int) *entity {
 	toks := d.sents[s].Tokens
 	l := loadWordLists()
 	j := b
-	for j < len(toks) && l.placeWords[toks[j].Norm]&(placeAdmin|placeSettle|placeMod) != 0 {
-		j++
+	for j < len(toks) && (l.placeWords[toks[j].Norm]&(placeAdmin|placeSettle|placeMod) != 0 || l.placeWords[toks[j].Norm]&placePart != 0 && !isUpperWord(toks[j])) {
+		j++ // "Lokitela front in Eldas", "Kamboro estate, Nairobi": the word after the name
 	}
 	if j >= len(toks) {
 		return nil
@@ -1053,8 +1120,8 @@ func (d *docState) placeParticles(s, end int) int {
 	toks := d.sents[s].Tokens
 	for {
 		k := end
-		for k < len(toks) && k < end+2 && placeParticles.Has(toks[k].Norm) && !isUpperWord(toks[k]) {
-			k++
+		for k < len(toks) && k < end+2 && (placeParticles.Has(toks[k].Norm) && !isUpperWord(toks[k]) || k > end && joinedHyphen(toks, k)) {
+			k++ // "Calle de la Paz", "Badiyat al-Tawil"
 		}
 		if k == end || k >= len(toks) || !isUpperWord(toks[k]) || d.covered(s, k) {
 			return end
@@ -1065,6 +1132,12 @@ func (d *docState) placeParticles(s, end int) int {
 		}
 		end = e
 	}
+}
+
+// joinedHyphen reports whether token k is a hyphen written without spaces
+// between two words ("al-Tawil").
+func joinedHyphen(toks []text.Token, k int) bool {
+	return toks[k].Norm == "-" && !toks[k].SpaceBefore && k+1 < len(toks) && !toks[k+1].SpaceBefore
 }
 
 // liesIn reports whether place a lies in place b, through the chain of

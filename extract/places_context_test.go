@@ -48,6 +48,19 @@ var placeTests = []struct {
 	{"a people's settlement is no place of that name", "Residents of Zogbo raided a Fulani settlement in Benin. The Fulani were blamed for the theft.", "Zogbo", "Zogbo", "", "Benin", ""},
 	{"the name after a remote strike and on", "Activists said a drone strike on Kafr Sadiq in Syria killed four.", "Kafr Sadiq", "Kafr Sadiq", "", "Syria", ""},
 	{"a given name starting the name after a remote strike and on", "Monitors said the shelling on Omar Tell in Syria wounded two.", "Omar Tell", "Omar Tell", "", "Syria", ""},
+	{"a numbered camp before its bracketed district", "Two bombs exploded near a water point in Lokitela 2 (Eldas District) in the morning.", "Lokitela 2", "Lokitela 2", "Eldas", "Kenya", ""},
+	{"a numbered name before its place word", "Raiders struck Lokitela 2 village in Eldas overnight.", "Lokitela 2", "Lokitela 2", "Eldas", "Kenya", ""},
+	{"a village of a district of a province", "One civilian was killed by a mine in Karezmir village of Zorbak district, Samangan.", "Karezmir", "Karezmir", "Zorbak", "Afghanistan", ""},
+	{"an area of a district, no province", "One civilian was killed by a mine in Karezmir area of Zorbak district.", "Karezmir", "Karezmir", "Zorbak", "", ""},
+	{"a village, its district, its province", "One civilian was killed by a mine in Karezmir village, Zorbak district, Samangan.", "Karezmir", "Karezmir", "Zorbak", "Afghanistan", ""},
+	{"a bracketed district before its word lies in the province after it", "Militants killed two soldiers in Karezmir (Tani Wazir) district, Samangan.", "Tani Wazir", "Tani Wazir", "Samangan Province", "Afghanistan", ""},
+	{"an article joined by a hyphen inside the name", "Regime forces shelled positions in Badiyat al-Tawil in Latakia countryside.", "Badiyat al-Tawil", "Badiyat al-Tawil", "Latakia", "Syria", ""},
+	{"a name listed after a known town lies beside it, not in it", "Bandits ambushed a lorry between Eldas and Lokitela.", "Lokitela", "Lokitela", "", "Kenya", ""},
+	{"the names of a list lie in the area after the last", "Bandits ambushed a lorry between Lokitela and Murumbe in Eldas.", "Lokitela", "Lokitela", "Eldas", "Kenya", ""},
+	{"a part word in lower case between the name and its area", "Fighting erupted on the Lokitela front in Eldas.", "Lokitela", "Lokitela", "Eldas", "Kenya", ""},
+	{"a dam and its area", "A landmine exploded near Lokitela dam in Eldas.", "Lokitela", "Lokitela", "Eldas", "Kenya", ""},
+	{"a shopping centre and its area", "Police shot dead two suspects at Lokitela shopping centre, Eldas.", "Lokitela", "Lokitela", "Eldas", "Kenya", ""},
+	{"a road between two towns in an area no gazetteer holds keeps the towns' country", "Clashes on the Glazoue-Bassila axis in Kafo left three dead.", "Glazoue-Bassila", "Glazoue-Bassila", "Kafo", "Benin", ""},
 	{"venue in a town", "A bomb exploded at a mosque in Garissa, Kenya.", "mosque", "Garissa mosque", "Garissa", "Kenya", "facility"},
 	{"venue after a town", "Attackers threw a grenade into Mandera police station in Kenya.", "police station", "Mandera police station", "Mandera", "Kenya", "facility"},
 }
@@ -209,4 +222,48 @@ func TestFaithQualifies(t *testing.T) {
 			t.Errorf("%s: %q: %d attacks, places %q, want %q and not %q", tt.name, tt.in, n, places, tt.places, tt.notPlace)
 		}
 	}
+}
+
+// TestNumberedNameCounts checks that a number after a place name that
+// counts the noun after it stays out of the name.
+func TestNumberedNameCounts(t *testing.T) {
+	rec := extractOne(t, "Raiders struck near Lokitela 2 herders were hurt in Kenya.", "2024-03-20")
+	if e := mentionEntity(rec, "Lokitela 2"); e != nil {
+		t.Errorf("the count read as part of the name: %q", e.Name)
+	}
+}
+
+// specificTests are the chains of areas a place is named with: the event
+// lists its places most specific first.
+var specificTests = []struct {
+	name, text string
+	places     []string
+}{
+	{"bracketed district before the province", "Militants killed two soldiers in Karezmir (Tani Wazir) district, Samangan.", []string{"Karezmir", "Tani Wazir", "Samangan Province"}},
+	{"village of a district, province", "Militants killed two soldiers in Karezmir village of Zorbak district, Samangan.", []string{"Karezmir", "Zorbak", "Samangan Province"}},
+}
+
+func TestPlacesMostSpecificFirst(t *testing.T) {
+	for _, tt := range specificTests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := firstEventPlaces(t, tt.text); !slices.Equal(got, tt.places) {
+				t.Errorf("places %q, want %q", got, tt.places)
+			}
+		})
+	}
+}
+
+// firstEventPlaces returns the names of the places of the first event
+// extracted from text.
+func firstEventPlaces(t *testing.T, text string) []string {
+	t.Helper()
+	rec := extractOne(t, text, "2024-03-20")
+	if len(rec.Events) == 0 {
+		t.Fatalf("%q: no event", text)
+	}
+	var got []string
+	for _, p := range rec.Events[0].Places {
+		got = append(got, p.Name)
+	}
+	return got
 }
