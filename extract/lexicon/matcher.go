@@ -64,12 +64,18 @@ func (t *trie[V]) child(n int32, w uint32) int32 {
 		return 0
 	}
 	if n == 0 {
-		if p := int(w >> rootBits); p < len(t.root) && t.root[p] != nil {
-			return t.root[p][w&rootMask]
-		}
-		return 0
+		return t.rootChild(w)
 	}
 	return t.edges[uint64(n)<<32|uint64(w)]
+}
+
+// rootChild is child(0, w): the node of the one-word phrase w, 0 if no
+// phrase begins with w.
+func (t *trie[V]) rootChild(w uint32) int32 {
+	if p := int(w >> rootBits); p < len(t.root) && t.root[p] != nil {
+		return t.root[p][w&rootMask]
+	}
+	return 0
 }
 
 // insert adds the phrase of words ws (all non-zero) and returns the node
@@ -305,11 +311,18 @@ func (m *Matcher[V]) AnyCoded(c Coded) bool {
 	return len(m.find(first[:0], c.Words, c.Tokens, true)) > 0
 }
 
+// mayStart reports whether some phrase of the matcher begins with w: most
+// words of a sentence begin none, and find passes them by with this test
+// alone.
+func (m *Matcher[V]) mayStart(w Word) bool {
+	return m.norm.rootChild(w.norm) != 0 || m.exact.rootChild(w.exact) != 0 || m.table != nil && m.table.rootChild(w.norm) != 0
+}
+
 // find appends to out the matches in toks, whose words are ws; only the
 // first when first is true.
 func (m *Matcher[V]) find(out []Match[V], ws []Word, toks []text.Token, first bool) []Match[V] {
 	for i := 0; i < len(ws); {
-		if ws[i].joiner {
+		if ws[i].joiner || !m.mayStart(ws[i]) {
 			i++
 			continue
 		}
