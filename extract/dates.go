@@ -51,9 +51,10 @@ func findDates(toks []text.Token, pub time.Time) []dateExpr {
 }
 
 // capitalisedMonth returns the month a capitalised token names; the case
-// first, the cheaper test, which most tokens fail.
-func capitalisedMonth(t text.Token) (time.Month, bool) {
-	if !t.Upper() || !markMonth.has(t) {
+// first, the cheaper test, which most tokens fail. It is asked of every
+// token: a pointer spares the copy of each.
+func capitalisedMonth(t *text.Token) (time.Month, bool) {
+	if !t.Upper() || !markMonth.has(*t) {
 		return 0, false
 	}
 	return months.Get(t.Norm)
@@ -112,7 +113,7 @@ func findDatesRaw(toks []text.Token, pub time.Time) []dateExpr {
 				continue
 			}
 		}
-		if m, ok := capitalisedMonth(toks[i]); ok {
+		if m, ok := capitalisedMonth(&toks[i]); ok {
 			// January 18, 2024 / January 18 / December 2023 / in December
 			if i+1 < len(toks) && toks[i+1].Kind == text.Number {
 				if y := yearOf(toks, i+1); y > 0 {

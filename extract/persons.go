@@ -22,7 +22,7 @@ func (d *docState) nameRun(s, i int) int {
 			if d.covered(s, j) && !d.weakCover(s, j) {
 				return j
 			}
-			if d.r.stopwords.Has(t.Norm) && words == 0 {
+			if words == 0 && d.r.stopwords.Has(t.Norm) {
 				return i
 			}
 			if isRoleWord(t.Norm) && !d.r.givenNames.Has(t.Norm) {
