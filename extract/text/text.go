@@ -73,14 +73,14 @@ func startsUpper(s string) bool {
 }
 
 // caseOf is the value of Token.upper for a token whose text s starts
-// with rune r; lower says s is known to hold an ASCII lower-case letter,
-// and so not to be all capitals.
-func caseOf(s string, r rune, lower bool) uint8 {
+// with rune r and whose bytes hold seen (wordEnd): one with an ASCII
+// lower-case letter is not all capitals.
+func caseOf(s string, r rune, seen uint8) uint8 {
 	c := uint8(caseKnown)
 	if 'A' <= r && r <= 'Z' || r >= utf8.RuneSelf && unicode.IsUpper(r) {
 		c |= caseUpper
 	}
-	if !lower && !('a' <= r && r <= 'z') && allCaps(s) {
+	if seen&seenLower == 0 && !('a' <= r && r <= 'z') && allCaps(s) {
 		c |= caseAllCaps
 	}
 	return c
@@ -172,7 +172,7 @@ func appendTokens(toks []Token, s string, base int) []Token {
 			kind = Word
 			seen = seenWide
 			if r < utf8.RuneSelf {
-				seen = asciiSeen[r]
+				seen = wordByte[r]
 			}
 			var rest uint8
 			i, rest = wordEnd(s, i+w)
@@ -183,7 +183,7 @@ func appendTokens(toks []Token, s string, base int) []Token {
 		default:
 			i += w
 		}
-		t := Token{Start: base + start, End: base + i, Text: s[start:i], Kind: kind, SpaceBefore: space, upper: caseOf(s[start:i], r, seen&seenLower != 0)}
+		t := Token{Start: base + start, End: base + i, Text: s[start:i], Kind: kind, SpaceBefore: space, upper: tokenCase(s[start:i], r, seen)}
 		if plainSeen(t.Text, seen) {
 			t.Norm = t.Text
 		} else {
@@ -230,14 +230,29 @@ func runeClass(r rune) uint8 {
 }
 
 // What a word's bytes hold, as wordEnd reports it: an ASCII capital, an
-// ASCII lower-case letter, a byte beyond ASCII; seenUnread marks a token
-// whose bytes were not read so.
+// ASCII lower-case letter, a byte beyond ASCII, an ASCII digit;
+// seenUnread marks a token whose bytes were not read so.
 const (
 	seenUpper = 1 << iota
 	seenLower
 	seenWide
 	seenUnread
+	seenDigit
 )
+
+// tokenCase is caseOf(s, r) for a token whose bytes hold seen: an ASCII
+// word with a lower-case letter (most words) is not all capitals, and
+// starts upper-case if its first letter r is at most 'Z', with no more
+// reading. Small enough to be inlined.
+func tokenCase(s string, r rune, seen uint8) uint8 {
+	if seen&(seenLower|seenWide|seenUnread) != seenLower {
+		return caseOf(s, r, seen)
+	}
+	if r <= 'Z' {
+		return caseKnown | caseUpper
+	}
+	return caseKnown
+}
 
 // plainSeen is plainNorm(s) for a token whose bytes hold seen: read
 // from seen for a word, from s for a token wordEnd did not read.
@@ -248,11 +263,15 @@ func plainSeen(s string, seen uint8) bool {
 	return seen&(seenUpper|seenWide) == 0
 }
 
-// asciiSeen is the seen bit of each ASCII byte: seenUpper for A-Z,
-// seenLower for a-z, 0 for the others.
-var asciiSeen = func() (a [utf8.RuneSelf]uint8) {
+// wordByte is the seen bit of each ASCII byte that goes on a word:
+// seenUpper for A-Z, seenLower for a-z, seenDigit for 0-9, 0 for the
+// others.
+var wordByte = func() (a [utf8.RuneSelf]uint8) {
 	for c := 'A'; c <= 'Z'; c++ {
 		a[c], a[c+'a'-'A'] = seenUpper, seenLower
+	}
+	for c := '0'; c <= '9'; c++ {
+		a[c] = seenDigit
 	}
 	return a
 }()
@@ -269,8 +288,8 @@ func wordEnd(s string, i int) (int, uint8) {
 	seen := uint8(0)
 	for i < len(s) {
 		if c := s[i]; c < utf8.RuneSelf {
-			if asciiClass[c] >= clsLetter { // a letter or a digit
-				seen |= asciiSeen[c]
+			if f := wordByte[c]; f != 0 { // a letter or a digit
+				seen |= f
 				i++
 				if seg++; seg > 1 {
 					short = false

@@ -392,13 +392,16 @@ func TestASCIIClass(t *testing.T) {
 			t.Errorf("asciiClass[%q] = %d, want %d", r, asciiClass[r], want)
 		}
 		var seen uint8
-		if unicode.IsUpper(r) {
+		switch {
+		case unicode.IsUpper(r):
 			seen = seenUpper
-		} else if unicode.IsLower(r) {
+		case unicode.IsLower(r):
 			seen = seenLower
+		case unicode.IsDigit(r):
+			seen = seenDigit
 		}
-		if asciiSeen[r] != seen {
-			t.Errorf("asciiSeen[%q] = %d, want %d", r, asciiSeen[r], seen)
+		if wordByte[r] != seen {
+			t.Errorf("wordByte[%q] = %d, want %d", r, wordByte[r], seen)
 		}
 	}
 }
