@@ -311,18 +311,14 @@ func (m *Matcher[V]) AnyCoded(c Coded) bool {
 	return len(m.find(first[:0], c.Words, c.Tokens, true)) > 0
 }
 
-// mayStart reports whether some phrase of the matcher begins with w: most
-// words of a sentence begin none, and find passes them by with this test
-// alone.
-func (m *Matcher[V]) mayStart(w Word) bool {
-	return m.norm.rootChild(w.norm) != 0 || m.exact.rootChild(w.exact) != 0 || m.table != nil && m.table.rootChild(w.norm) != 0
-}
-
 // find appends to out the matches in toks, whose words are ws; only the
 // first when first is true.
 func (m *Matcher[V]) find(out []Match[V], ws []Word, toks []text.Token, first bool) []Match[V] {
 	for i := 0; i < len(ws); {
-		if ws[i].joiner || !m.mayStart(ws[i]) {
+		// most words of a sentence begin no phrase: they are passed by
+		// with a test of the roots alone (written out here: a method
+		// of the generic matcher is not inlined into its shape's code)
+		if w := ws[i]; w.joiner || m.norm.rootChild(w.norm) == 0 && m.exact.rootChild(w.exact) == 0 && (m.table == nil || m.table.rootChild(w.norm) == 0) {
 			i++
 			continue
 		}
