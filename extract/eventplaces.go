@@ -504,7 +504,7 @@ func (d *docState) adminCountries(s, b int) map[string]bool {
 	var out map[string]bool
 	for j, n := b+1, 0; j < len(toks) && n < 4; n++ {
 		k := j
-		for k < len(toks) && (isUpperWord(toks[k]) || k > j && toks[k].Norm == "-") {
+		for k < len(toks) && (isUpperWord(&toks[k]) || k > j && toks[k].Norm == "-") {
 			k++
 		}
 		if k == j {
@@ -596,7 +596,7 @@ var ownCountryWords = grammarList("ownCountryWords")
 // past the demonyms listed with it ("Kenyan and Somali officials"), or "".
 func demonymHead(toks []text.Token, b int) string {
 	for k := b; k < len(toks) && k < b+6; k++ {
-		if t := toks[k]; t.Norm != "and" && t.Norm != "," && !isUpperWord(t) {
+		if t := toks[k]; t.Norm != "and" && t.Norm != "," && !isUpperWord(&t) {
 			return t.Norm
 		}
 	}
