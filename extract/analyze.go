@@ -538,8 +538,9 @@ func (d *docState) countNamedCountries(hits []nameHit) {
 func (d *docState) bestCand(h nameHit) (*cand, float64) {
 	toks := d.sents[h.s].Tokens
 	best, bestScore := (*cand)(nil), math.Inf(-1)
+	var pf phraseFacts
 	for _, c := range h.cands {
-		if sc := d.score(c, toks, h.m.Start, h.m.End, h.s); sc > bestScore {
+		if sc := d.score(c, toks, h.m.Start, h.m.End, h.s, &pf); sc > bestScore {
 			best, bestScore = c, sc
 		}
 	}
@@ -582,8 +583,63 @@ func anyCaseOK(toks []text.Token, m lexicon.Match[*cand]) bool {
 	return false
 }
 
-// score rates how well candidate c fits the phrase at tokens [a, b).
-func (d *docState) score(c *cand, toks []text.Token, a, b, s int) float64 {
+// phraseFacts are facts of the context of a name's phrase that score
+// reads for its candidates alike: bestCand asks them of many candidates of
+// one phrase (the namesakes of a town), and each is found once, the first
+// time a candidate needs it. A zero phraseFacts knows none.
+type phraseFacts struct {
+	admin               map[string]bool // adminCountries(s, b)
+	adminKnown          bool
+	capBefore, capAfter tristate // capitalisedNeighbour before a and from b
+	surf                [64]byte // the normalised spelling of the phrase (normSurface)
+	surfLen             int      // its length, 0 until found
+}
+
+// tristate is a fact not yet found (0), false or true.
+type tristate uint8
+
+const (
+	factUnknown tristate = iota
+	factFalse
+	factTrue
+)
+
+// known returns the fact t holds, finding it with f when unknown.
+func (t *tristate) known(f func() bool) bool {
+	if *t == factUnknown {
+		*t = factFalse
+		if f() {
+			*t = factTrue
+		}
+	}
+	return *t == factTrue
+}
+
+// adminCountries is d.adminCountries(s, b), found once.
+func (pf *phraseFacts) adminCountries(d *docState, s, b int) map[string]bool {
+	if !pf.adminKnown {
+		pf.admin, pf.adminKnown = d.adminCountries(s, b), true
+	}
+	return pf.admin
+}
+
+// normSurface returns the normalised spelling of the phrase, tokens
+// [a, b) of sentence s; it is kept for the other candidates when it fits
+// pf's array (a pointer into pf would move pf to the heap).
+func (pf *phraseFacts) normSurface(d *docState, s, a, b int) []byte {
+	if pf.surfLen > 0 {
+		return pf.surf[:pf.surfLen]
+	}
+	n := text.AppendNormalize(pf.surf[:0], d.surface(s, a, b))
+	if len(n) <= len(pf.surf) {
+		pf.surfLen = len(n)
+	}
+	return n
+}
+
+// score rates how well candidate c fits the phrase at tokens [a, b) of
+// sentence s, whose facts common to all its candidates pf keeps.
+func (d *docState) score(c *cand, toks []text.Token, a, b, s int, pf *phraseFacts) float64 {
 	sc := 0.0
 	next := ""
 	if b < len(toks) {
@@ -632,11 +688,11 @@ func (d *docState) score(c *cand, toks []text.Token, a, b, s int) float64 {
 		}
 	}
 	if c.gaz != nil && (c.class == ClassPlace || c.class == ClassRegion) && c.country != "" {
-		if in := d.adminCountries(s, b); in != nil && !in[c.country] {
+		if in := pf.adminCountries(d, s, b); in != nil && !in[c.country] {
 			return -1 // "Kandi, Alibori": the namesake in the division's country, or a place of its own
 		}
 	}
-	if d.foreignBesideArea(c, s, a, b) || d.foreignAlias(c, s, a, b) || d.peopleModifier(c, s, b) {
+	if d.foreignBesideArea(c, s, a, b) || d.foreignAlias(c, s, a, b, pf) || d.peopleModifier(c, s, b) {
 		return -1 // "Lobo area … in Kilifi county": not the small town abroad
 	}
 	if c.gaz != nil && c.class != ClassCountry && c.country != "" {
@@ -663,7 +719,8 @@ func (d *docState) score(c *cand, toks []text.Token, a, b, s int) float64 {
 	// a place name inside a longer unknown name ("Marg Bar Sarmachar")
 	// (a country only by the word before it: "Puerto Jordan", but
 	// "Pakistan Foreign Ministry")
-	if c.lex == nil && !c.demonym && !d.headline[s] && (d.capitalisedNeighbour(s, a-1, -1) || c.class != ClassCountry && d.capitalisedNeighbour(s, b, 1)) {
+	if c.lex == nil && !c.demonym && !d.headline[s] && (pf.capBefore.known(func() bool { return d.capitalisedNeighbour(s, a-1, -1) }) ||
+		c.class != ClassCountry && pf.capAfter.known(func() bool { return d.capitalisedNeighbour(s, b, 1) })) {
 		return -1
 	}
 	return sc
@@ -693,7 +750,7 @@ func (d *docState) capitalisedNeighbour(s, i, dir int) bool {
 		return false
 	}
 	t := toks[i]
-	if !isUpperWord(t) || t.AllCaps() {
+	if !isUpperWord(&t) || t.AllCaps() {
 		return false
 	}
 	if d.r.stopwords.Has(t.Norm) {
@@ -714,7 +771,9 @@ func (d *docState) capitalisedNeighbour(s, i, dir int) bool {
 }
 
 // isUpperWord reports whether a token is a capitalised word (a name part).
-func isUpperWord(t text.Token) bool {
+// It is asked millions of times a pass and is not inlined: a pointer
+// spares each call the copy of the token.
+func isUpperWord(t *text.Token) bool {
 	if t.Kind != text.Word {
 		return false
 	}

@@ -51,9 +51,10 @@ func findDates(toks []text.Token, pub time.Time) []dateExpr {
 }
 
 // capitalisedMonth returns the month a capitalised token names; the case
-// first, the cheaper test, which most tokens fail.
-func capitalisedMonth(t text.Token) (time.Month, bool) {
-	if !t.Upper() || !markMonth.has(t) {
+// first, the cheaper test, which most tokens fail. It is asked of every
+// token: a pointer spares the copy of each.
+func capitalisedMonth(t *text.Token) (time.Month, bool) {
+	if !t.Upper() || !markMonth.has(*t) {
 		return 0, false
 	}
 	return months.Get(t.Norm)
@@ -112,7 +113,11 @@ func findDatesRaw(toks []text.Token, pub time.Time) []dateExpr {
 				continue
 			}
 		}
-		if m, ok := capitalisedMonth(toks[i]); ok {
+		m, isMonth := time.Month(0), false
+		if toks[i].Upper() { // most tokens are not: no call for them
+			m, isMonth = capitalisedMonth(&toks[i])
+		}
+		if isMonth {
 			// January 18, 2024 / January 18 / December 2023 / in December
 			if i+1 < len(toks) && toks[i+1].Kind == text.Number {
 				if y := yearOf(toks, i+1); y > 0 {
@@ -163,7 +168,11 @@ func findDatesRaw(toks []text.Token, pub time.Time) []dateExpr {
 		if !has {
 			continue
 		}
-		if wd, ok := weekdayOf(n); ok {
+		wd, isDay := time.Weekday(0), false
+		if strings.HasSuffix(n, "day") { // weekdayOf's own test: most tokens fail it, with no call
+			wd, isDay = weekdayOf(n)
+		}
+		if isDay {
 			t := lastWeekday(pub, wd)
 			a := i
 			switch pv(1) {

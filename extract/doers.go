@@ -77,12 +77,12 @@ func (d *docState) markName(e *entity, words []string) {
 	next:
 		for i := 0; i+len(words) <= len(toks); i++ {
 			for k, w := range words {
-				if toks[i+k].Norm != w || !isUpperWord(toks[i+k]) && !toks[i+k].AllCaps() || d.covered(si, i+k) {
+				if toks[i+k].Norm != w || !isUpperWord(&toks[i+k]) && !toks[i+k].AllCaps() || d.covered(si, i+k) {
 					continue next
 				}
 			}
 			// a longer name that holds this one is another name
-			if i+len(words) < len(toks) && isUpperWord(toks[i+len(words)]) && !d.covered(si, i+len(words)) {
+			if i+len(words) < len(toks) && isUpperWord(&toks[i+len(words)]) && !d.covered(si, i+len(words)) {
 				continue
 			}
 			d.addMention(d.newMention(mention{s: si, a: i, b: i + len(words), ent: e}), d.surface(si, i, i+len(words)))
@@ -171,7 +171,7 @@ func (d *docState) doerName(s int, ps *syntax.Sentence, np int) (int, int, bool)
 	}
 	toks := d.sents[s].Tokens
 	a := end
-	for a > ch.A && ps.Tags[a-1] != syntax.Det && ps.Tags[a-1] != syntax.Poss && toks[a-1].Kind == text.Word && (isUpperWord(toks[a-1]) || toks[a-1].AllCaps()) {
+	for a > ch.A && ps.Tags[a-1] != syntax.Det && ps.Tags[a-1] != syntax.Poss && toks[a-1].Kind == text.Word && (isUpperWord(&toks[a-1]) || toks[a-1].AllCaps()) {
 		a--
 	}
 	if a == end {
@@ -179,7 +179,7 @@ func (d *docState) doerName(s int, ps *syntax.Sentence, np int) (int, int, bool)
 	}
 	for k := a; k < end; k++ {
 		t := toks[k]
-		if d.covered(s, k) || t.Kind != text.Word || !isUpperWord(t) && !t.AllCaps() {
+		if d.covered(s, k) || t.Kind != text.Word || !isUpperWord(&t) && !t.AllCaps() {
 			return 0, 0, false
 		}
 		if weekdays.Has(t.Norm) {

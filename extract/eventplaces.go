@@ -508,7 +508,7 @@ func (d *docState) adminCountries(s, b int) map[string]bool {
 	var out map[string]bool
 	for j, n := b+1, 0; j < len(toks) && n < 4; n++ {
 		k := j
-		for k < len(toks) && (isUpperWord(toks[k]) || k > j && toks[k].Norm == "-") {
+		for k < len(toks) && (isUpperWord(&toks[k]) || k > j && toks[k].Norm == "-") {
 			k++
 		}
 		if k == j {
@@ -600,7 +600,7 @@ var ownCountryWords = grammarList("ownCountryWords")
 // past the demonyms listed with it ("Kenyan and Somali officials"), or "".
 func demonymHead(toks []text.Token, b int) string {
 	for k := b; k < len(toks) && k < b+6; k++ {
-		if t := toks[k]; t.Norm != "and" && t.Norm != "," && !isUpperWord(t) {
+		if t := toks[k]; t.Norm != "and" && t.Norm != "," && !isUpperWord(&t) {
 			return t.Norm
 		}
 	}
@@ -695,16 +695,17 @@ func (d *docState) strictDocCountry() string {
 // name (tokens [a, b) of sentence s), and small (below smallPlace) or the
 // spelling short (maxShortAlias): "Fino" for Fino Mornasco, "Soi" for
 // Sori, "Likia" for Bayt Liqya, "Tur" for Tours. Such a match says more
-// about the reference data's aliases than about the text.
-func (d *docState) foreignAlias(c *cand, s, a, b int) bool {
+// about the reference data's aliases than about the text. pf keeps the
+// normalised spelling for the phrase's other candidates.
+func (d *docState) foreignAlias(c *cand, s, a, b int, pf *phraseFacts) bool {
 	if c.gaz == nil || c.class != ClassPlace || c.country == "" || c.lex != nil {
 		return false
 	}
 	if d.countryCount[c.country] > 0 || d.r.capitals[c.country] == c.gaz {
 		return false
 	}
-	var sb, nb [64]byte // on the stack: no string is made
-	surface := text.AppendNormalize(sb[:0], d.surface(s, a, b))
+	surface := pf.normSurface(d, s, a, b)
+	var nb [64]byte // on the stack: no string is made
 	if bytes.Equal(surface, text.AppendNormalize(nb[:0], c.gaz.Name)) {
 		return false
 	}

@@ -916,7 +916,7 @@ func (d *docState) fillActor(f *frame, frames []*frame, fi int, prevSubject, sub
 		if m.a > 0 && prepositions.Has(toks[m.a-1].Norm) && !(toks[m.a-1].Norm == "after" || toks[m.a-1].Norm == "following") && !(toks[m.a-1].Norm == "of" && m.a > 1 && memberHeads.Has(toks[m.a-2].Norm)) {
 			continue
 		}
-		if d.diplomatModifier(f.s, m) || hyphenModifier(toks, m) || parenthetical(toks, m.a, f.a) || m.demonym && m.b < len(toks) && (nonActorHeads.Has(toks[m.b].Norm) || toks[m.b].Kind == text.Word && !isUpperWord(toks[m.b]) && !agentHeads.Has(toks[m.b].Norm) && m.b < f.a) {
+		if d.diplomatModifier(f.s, m) || hyphenModifier(toks, m) || parenthetical(toks, m.a, f.a) || m.demonym && m.b < len(toks) && (nonActorHeads.Has(toks[m.b].Norm) || toks[m.b].Kind == text.Word && !isUpperWord(&toks[m.b]) && !agentHeads.Has(toks[m.b].Norm) && m.b < f.a) {
 			continue
 		}
 		// skip a country inside a longer body mention ("Pakistan's Foreign Ministry")
@@ -1334,10 +1334,10 @@ func (d *docState) fillArgs(f *frame, dates []dateExpr) {
 				}
 				j++
 				e := j
-				for e < len(toks) && e < j+4 && toks[e].Kind == text.Word && !prepositions.Has(toks[e].Norm) && (!isUpperWord(toks[e]) || d.isDemonymAt(f.s, e)) && toks[e].Norm != "that" && toks[e].Norm != "which" && !markBe.has(toks[e]) && !d.triggerAt(f.s, e) {
+				for e < len(toks) && e < j+4 && toks[e].Kind == text.Word && !prepositions.Has(toks[e].Norm) && (!isUpperWord(&toks[e]) || d.isDemonymAt(f.s, e)) && toks[e].Norm != "that" && toks[e].Norm != "which" && !markBe.has(toks[e]) && !d.triggerAt(f.s, e) {
 					e++
 				}
-				if e > j && (!d.covered(f.s, j) || d.isDemonymAt(f.s, j)) && d.objectText(f.s, j, e) && !(e < len(toks) && (isUpperWord(toks[e]) || d.covered(f.s, e))) && !(e+1 < len(toks) && toks[e].Norm == "of" && d.covered(f.s, e+1)) {
+				if e > j && (!d.covered(f.s, j) || d.isDemonymAt(f.s, j)) && d.objectText(f.s, j, e) && !(e < len(toks) && (isUpperWord(&toks[e]) || d.covered(f.s, e))) && !(e+1 < len(toks) && toks[e].Norm == "of" && d.covered(f.s, e+1)) {
 					if loadWordLists().venueSet.Has(toks[e-1].Norm) {
 						// "attacked a church": the facility is the target
 						f.targets = appendEnt(f.targets, d.facility(f.s, j, e, nil))
@@ -1644,7 +1644,7 @@ func (d *docState) links(si int, frames []*frame) {
 	for k := 0; k+1 < len(toks); k++ {
 		if toks[k].Norm == "codenamed" || toks[k].Norm == "dubbed" || toks[k].Norm == "code-named" {
 			e := k + 1
-			for e < len(toks) && (isUpperWord(toks[e]) || toks[e].Norm == "-") {
+			for e < len(toks) && (isUpperWord(&toks[e]) || toks[e].Norm == "-") {
 				e++
 			}
 			if e > k+1 {

@@ -2499,12 +2499,12 @@ func (d *docState) targetNP(f *frame, ps *syntax.Sentence, np int) {
 func (d *docState) settlementPeople(s int, ps *syntax.Sentence, np int) bool {
 	ch := &ps.Chunks[np]
 	h := ch.Head
-	if h <= ch.A || h >= len(ps.Toks) || !peopleSettlements.Has(ps.Toks[h].Norm) || isUpperWord(ps.Toks[h]) {
+	if h <= ch.A || h >= len(ps.Toks) || !peopleSettlements.Has(ps.Toks[h].Norm) || isUpperWord(&ps.Toks[h]) {
 		return false
 	}
 	k := h - 1
 	t := ps.Toks[k]
-	if !isUpperWord(t) || t.AllCaps() || opensSentence(ps.Toks, k) || d.r.stopwords.Has(t.Norm) {
+	if !isUpperWord(&t) || t.AllCaps() || opensSentence(ps.Toks, k) || d.r.stopwords.Has(t.Norm) {
 		return false
 	}
 	m := d.mentionEnding(s, h)
@@ -2731,11 +2731,11 @@ func (d *docState) namedVenue(s int, ps *syntax.Sentence, np int) *entity {
 		a++
 	}
 	toks := d.sents[s].Tokens
-	if a >= ch.Head || !isUpperWord(toks[a]) || opensSentence(toks, a) || loadWordLists().placeWords[toks[a].Norm]&(placeVenue|placeSettle) == 0 {
+	if a >= ch.Head || !isUpperWord(&toks[a]) || opensSentence(toks, a) || loadWordLists().placeWords[toks[a].Norm]&(placeVenue|placeSettle) == 0 {
 		return nil
 	}
 	for k := a; k <= ch.Head; k++ {
-		if !isUpperWord(toks[k]) || d.covered(s, k) {
+		if !isUpperWord(&toks[k]) || d.covered(s, k) {
 			return nil
 		}
 	}
@@ -2797,7 +2797,7 @@ var bodyNames = grammarList("bodyNames")
 // which the chunker splits at "of". -1 otherwise.
 func titledMember(ps *syntax.Sentence, np int) int {
 	h := ps.Chunks[np].Head
-	if !bodyNames.Has(ps.Toks[h].Norm) || !isUpperWord(ps.Toks[h]) || np+1 >= len(ps.Chunks) || ps.PrepOf(np+1) != "of" || ps.Chunks[np+1].A != ps.Chunks[np].B+1 {
+	if !bodyNames.Has(ps.Toks[h].Norm) || !isUpperWord(&ps.Toks[h]) || np+1 >= len(ps.Chunks) || ps.PrepOf(np+1) != "of" || ps.Chunks[np+1].A != ps.Chunks[np].B+1 {
 		return -1
 	}
 	t := ps.Toks[ps.Chunks[np+1].Head]

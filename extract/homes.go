@@ -265,7 +265,7 @@ func (d *docState) writtenHomes() []home {
 func (d *docState) homeNameAt(h map[string]home, s, i int) (home, int) {
 	toks := d.sents[s].Tokens
 	t := toks[i]
-	if !isUpperWord(t) || i == 0 && !t.AllCaps() {
+	if !isUpperWord(&t) || i == 0 && !t.AllCaps() {
 		return home{}, i
 	}
 	for b := min(len(toks), i+maxHomeWords); b > i; b-- {

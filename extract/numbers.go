@@ -476,7 +476,7 @@ func outletAccount(toks []text.Token) bool {
 		k++
 	}
 	a := k
-	for k < len(toks) && k < a+4 && toks[k].Kind == text.Word && isUpperWord(toks[k]) {
+	for k < len(toks) && k < a+4 && toks[k].Kind == text.Word && isUpperWord(&toks[k]) {
 		k++
 	}
 	return k > a && k < len(toks) && outletVerbs.Has(toks[k].Norm)

@@ -77,7 +77,7 @@ func (d *docState) readParticipant(l *wordLists, s, h int) (participant, bool) {
 	toks := d.sents[s].Tokens
 	head := l.heads[toks[h].Norm]
 	p := participant{s: s, a: h, b: h + 1, head: h, class: head.class, kind: head.kind, plural: head.plural}
-	if isUpperWord(toks[h]) && h > 0 && !d.headline[s] && !toks[h].AllCaps() {
+	if isUpperWord(&toks[h]) && h > 0 && !d.headline[s] && !toks[h].AllCaps() {
 		return p, false // part of a name: "Kenya Police Service"
 	}
 	if h+1 < len(toks) && (l.headSet.Has(toks[h+1].Norm) && l.modSet.Has(toks[h].Norm) || l.placeSet.Has(toks[h+1].Norm) || qualifiedNouns.Has(toks[h+1].Norm)) {
@@ -176,7 +176,7 @@ func (d *docState) readBefore(l *wordLists, p *participant) bool {
 			p.a = m.a
 			k = m.a
 			continue
-		case isUpperWord(t) && !t.AllCaps() && p.community == "" && len(p.modifiers) == 0 && (communityHeads.Has(toks[p.head].Norm) || (p.class == ClassCivilians || countedPeople.Has(toks[p.head].Norm)) && (!opensSentence(toks, k) || sectWords.Has(t.Norm))) && !d.r.stopwords.Has(t.Norm) && !countWord(t.Norm) && !d.covered(p.s, k):
+		case isUpperWord(&t) && !t.AllCaps() && p.community == "" && len(p.modifiers) == 0 && (communityHeads.Has(toks[p.head].Norm) || (p.class == ClassCivilians || countedPeople.Has(toks[p.head].Norm)) && (!opensSentence(toks, k) || sectWords.Has(t.Norm))) && !d.r.stopwords.Has(t.Norm) && !countWord(t.Norm) && !d.covered(p.s, k):
 			// "Pokot raiders"; "a Fulani man", "two Maasai herders": the
 			// community of people hurt (not "Two gunmen" opening a
 			// sentence: a count)
@@ -315,7 +315,7 @@ func (d *docState) bracketCommunity(p *participant, k int) bool {
 		return false
 	}
 	t := toks[k+1]
-	if !isUpperWord(t) || t.AllCaps() || d.r.stopwords.Has(t.Norm) {
+	if !isUpperWord(&t) || t.AllCaps() || d.r.stopwords.Has(t.Norm) {
 		return false
 	}
 	if d.covered(p.s, k+1) {
@@ -394,7 +394,7 @@ func settlementOf(toks []text.Token, j int) int {
 	if j+2 < len(toks) && toks[j].Norm == "the" && settle(j+1) && toks[j+2].Norm == "of" {
 		return j + 3
 	}
-	if j+1 < len(toks) && settle(j) && !isUpperWord(toks[j]) && isUpperWord(toks[j+1]) {
+	if j+1 < len(toks) && settle(j) && !isUpperWord(&toks[j]) && isUpperWord(&toks[j+1]) {
 		return j + 1
 	}
 	return j
@@ -411,13 +411,13 @@ func (d *docState) opensAttack(s, j int) bool {
 		}
 		j++
 	}
-	for j < len(toks) && (toks[j].Norm == "and" || toks[j].Norm == "," || toks[j].Norm == "-" || isUpperWord(toks[j])) {
+	for j < len(toks) && (toks[j].Norm == "and" || toks[j].Norm == "," || toks[j].Norm == "-" || isUpperWord(&toks[j])) {
 		j++ // the other places listed: "of Sori and Tanou fought"
 	}
 	if j+1 < len(toks) && toks[j].Norm == "to" {
 		j++ // "prompting people from Belle to attack the camp"
 	}
-	return j < len(toks) && toks[j].Kind == text.Word && !isUpperWord(toks[j]) && (townsfolkActs.Has(toks[j].Norm) || d.triggerAt(s, j))
+	return j < len(toks) && toks[j].Kind == text.Word && !isUpperWord(&toks[j]) && (townsfolkActs.Has(toks[j].Norm) || d.triggerAt(s, j))
 }
 
 // takeAffiliation reads mention m after "of" or "from" as the
@@ -911,7 +911,7 @@ func (d *docState) unitAfter(s, b int) int {
 		case unitNouns.Has(t.Norm):
 			return k
 		case t.Norm == "'" || t.Norm == "s" && k > 0 && toks[k-1].Norm == "'" || t.Norm == "-" && !t.SpaceBefore:
-		case unitModifiers.Has(t.Norm) || isUpperWord(t) && d.covered(s, k):
+		case unitModifiers.Has(t.Norm) || isUpperWord(&t) && d.covered(s, k):
 		default:
 			return 0
 		}

@@ -18,11 +18,11 @@ func (d *docState) nameRun(s, i int) int {
 	for j < len(toks) {
 		t := toks[j]
 		switch {
-		case isUpperWord(t) && !t.AllCaps() || (t.AllCaps() && len(t.Text) <= 3 && words > 0 && false):
+		case isUpperWord(&t) && !t.AllCaps() || (t.AllCaps() && len(t.Text) <= 3 && words > 0 && false):
 			if d.covered(s, j) && !d.weakCover(s, j) {
 				return j
 			}
-			if d.r.stopwords.Has(t.Norm) && words == 0 {
+			if words == 0 && d.r.stopwords.Has(t.Norm) {
 				return i
 			}
 			if isRoleWord(t.Norm) && !d.r.givenNames.Has(t.Norm) {
@@ -30,9 +30,9 @@ func (d *docState) nameRun(s, i int) int {
 			}
 			j++
 			words++
-		case t.Norm == "-" && !t.SpaceBefore && j+1 < len(toks) && !toks[j+1].SpaceBefore && toks[j+1].Kind == text.Word && words > 0 && (isUpperWord(toks[j+1]) || particles.Has(toks[j+1].Norm) || particles.Has(toks[j-1].Norm)):
+		case t.Norm == "-" && !t.SpaceBefore && j+1 < len(toks) && !toks[j+1].SpaceBefore && toks[j+1].Kind == text.Word && words > 0 && (isUpperWord(&toks[j+1]) || particles.Has(toks[j+1].Norm) || particles.Has(toks[j-1].Norm)):
 			j += 2
-		case t.Kind == text.Word && words > 0 && (t.Norm == "bin" || t.Norm == "al" || t.Norm == "ul" || t.Norm == "ibn" || t.Norm == "e" || t.Norm == "o" || t.Norm == "i") && j+1 < len(toks) && isUpperWord(toks[j+1]):
+		case t.Kind == text.Word && words > 0 && (t.Norm == "bin" || t.Norm == "al" || t.Norm == "ul" || t.Norm == "ibn" || t.Norm == "e" || t.Norm == "o" || t.Norm == "i") && j+1 < len(toks) && isUpperWord(&toks[j+1]):
 			j++
 		default:
 			return j
@@ -95,7 +95,7 @@ func (d *docState) findPersons() {
 			}
 			if j < len(toks) && toks[j].Norm == "of" {
 				k := j + 1
-				for k < len(toks) && (toks[k].Norm == "the" || !isUpperWord(toks[k]) && toks[k].Kind == text.Word && k < j+4) {
+				for k < len(toks) && (toks[k].Norm == "the" || !isUpperWord(&toks[k]) && toks[k].Kind == text.Word && k < j+4) {
 					k++
 				}
 				for _, m := range d.ments[si] {
@@ -104,7 +104,7 @@ func (d *docState) findPersons() {
 						k = m.b
 					}
 				}
-				if k < len(toks) && isUpperWord(toks[k]) && k-j <= 4 {
+				if k < len(toks) && isUpperWord(&toks[k]) && k-j <= 4 {
 					j = k
 				}
 			}
@@ -119,7 +119,7 @@ func (d *docState) findPersons() {
 		}
 		// Name , (a|the) role
 		for i := 0; i+1 < len(toks); i++ {
-			if used[i] || !isUpperWord(toks[i]) || d.covered(si, i) && !d.weakCover(si, i) {
+			if used[i] || !isUpperWord(&toks[i]) || d.covered(si, i) && !d.weakCover(si, i) {
 				continue
 			}
 			end := d.nameRun(si, i)
@@ -294,7 +294,7 @@ func (d *docState) attachRole(p *entity, s, a, b int, ro *lexicon.Role, of *enti
 	toks := d.sents[s].Tokens
 	start := a
 	// modifiers before the role: "caretaker", "deputy", "foreign ministry"
-	for start > 0 && toks[start-1].Kind == text.Word && !isUpperWord(toks[start-1]) && modifierWords.Has(toks[start-1].Norm) && !d.covered(s, start-1) {
+	for start > 0 && toks[start-1].Kind == text.Word && !isUpperWord(&toks[start-1]) && modifierWords.Has(toks[start-1].Norm) && !d.covered(s, start-1) {
 		start--
 	}
 	role := d.surface(s, start, b)
@@ -359,7 +359,7 @@ func (d *docState) findSurnames() {
 			continue
 		}
 		for _, h := range m.Find(s.Tokens) {
-			if !isUpperWord(s.Tokens[h.Start]) || d.covered(si, h.Start) {
+			if !isUpperWord(&s.Tokens[h.Start]) || d.covered(si, h.Start) {
 				continue
 			}
 			d.addMention(d.newMention(mention{s: si, a: h.Start, b: h.End, ent: h.Values[0]}), "")
@@ -448,7 +448,7 @@ func (d *docState) placeContext(p *entity) bool {
 		if m.a > 0 && placeBefore.Has(toks[m.a-1].Norm) || struckOn(toks, m.a) {
 			return true
 		}
-		if m.b < len(toks) && !isUpperWord(toks[m.b]) && l.placeWords[toks[m.b].Norm]&(placeAdmin|placeSettle) != 0 {
+		if m.b < len(toks) && !isUpperWord(&toks[m.b]) && l.placeWords[toks[m.b].Norm]&(placeAdmin|placeSettle) != 0 {
 			return true
 		}
 	}

@@ -105,7 +105,7 @@ func (d *docState) communityEnding(s, b int) int {
 			return m.a
 		}
 	}
-	if t := d.sents[s].Tokens[b-1]; isUpperWord(t) && isCommunity(t.Norm) {
+	if t := &d.sents[s].Tokens[b-1]; isUpperWord(t) && isCommunity(t.Norm) {
 		return b - 1
 	}
 	return -1
@@ -119,7 +119,7 @@ func (d *docState) communityStarting(s, a int) int {
 			return m.b
 		}
 	}
-	if t := d.sents[s].Tokens[a]; isUpperWord(t) && isCommunity(t.Norm) {
+	if t := &d.sents[s].Tokens[a]; isUpperWord(t) && isCommunity(t.Norm) {
 		return a + 1
 	}
 	return -1

@@ -72,7 +72,7 @@ func (d *docState) findContextPlaces() {
 		listed := false // inside a list that a locative opened
 		for i := 0; i < len(toks); i++ {
 			t := toks[i]
-			if !isUpperWord(t) || d.covered(si, i) || t.AllCaps() {
+			if !isUpperWord(&t) || d.covered(si, i) || t.AllCaps() {
 				listed = listed && (t.Norm == "and" || t.Norm == "," || d.covered(si, i))
 				if i > 0 && markLocative.has(toks[i-1]) {
 					// a known place after a locative opens a list ("between
@@ -194,14 +194,14 @@ func (d *docState) contextPlace(l *wordLists, s, a, end int, prev string, listed
 	switch {
 	case end-a >= 2 && l.placeWords[last]&placePart != 0:
 		return placeSpan{a: a, b: end}, true // "Ngamia Road", "Kakamega Forest"
-	case l.placeWords[next]&placeMod != 0 && !isUpperWord(toks[end]) && end+1 < len(toks) && l.placeWords[toks[end+1].Norm]&placeSettle != 0:
+	case l.placeWords[next]&placeMod != 0 && !isUpperWord(&toks[end]) && end+1 < len(toks) && l.placeWords[toks[end+1].Norm]&placeSettle != 0:
 		return placeSpan{a: a, b: end, word: toks[end+1].Norm}, true // "Hullugho border town", "Kakuma refugee camp"
-	case l.placeWords[next]&(placeAdmin|placeSettle|placePart) != 0 && !isUpperWord(toks[end]):
+	case l.placeWords[next]&(placeAdmin|placeSettle|placePart) != 0 && !isUpperWord(&toks[end]):
 		if a == 0 && d.r.stopwords.Has(toks[a].Norm) || d.peopleSettlement(s, a, end) {
 			return placeSpan{}, false
 		}
 		return placeSpan{a: a, b: end, word: next}, true
-	case a >= 1 && l.placeWords[prev]&(placePart|placeSettle) != 0 && !isUpperWord(toks[a-1]) && !d.r.stopwords.Has(toks[a].Norm):
+	case a >= 1 && l.placeWords[prev]&(placePart|placeSettle) != 0 && !isUpperWord(&toks[a-1]) && !d.r.stopwords.Has(toks[a].Norm):
 		return placeSpan{a: a, b: end}, true // "the central street Rue Lafontaine", "the village Kambi"
 	case prev == "(" && (next == "," || next == ")"):
 		return placeSpan{a: a, b: end}, true // "Kolgara (Kolgara, Atacora)"
@@ -236,7 +236,7 @@ func (d *docState) contextPlace(l *wordLists, s, a, end int, prev string, listed
 // Protestant areas", "in Sunni districts of X"), and is no place's name of
 // its own; with a settlement word (contextPlace) the two name the area.
 func faithQualifies(toks []text.Token, a, end int) bool {
-	return end-a == 1 && sectWords.Has(toks[a].Norm) && end < len(toks) && toks[end].Kind == text.Word && !isUpperWord(toks[end])
+	return end-a == 1 && sectWords.Has(toks[a].Norm) && end < len(toks) && toks[end].Kind == text.Word && !isUpperWord(&toks[end])
 }
 
 // remoteStrikeNouns are the nouns of a strike from afar, after which "on"
@@ -279,7 +279,7 @@ func (d *docState) peopleSettlement(s, a, end int) bool {
 	for k := range d.sents {
 		ts := d.sents[k].Tokens
 		for i := 0; i+1 < len(ts); i++ {
-			if ts[i].Norm != w || !isUpperWord(ts[i]) {
+			if ts[i].Norm != w || !isUpperWord(&ts[i]) {
 				continue
 			}
 			n := ts[i+1].Norm
@@ -329,7 +329,7 @@ func (d *docState) placeLike(s, a, end int) bool {
 		if n.Norm == "'" || n.Norm == "’" {
 			return false
 		}
-		if n.Kind == text.Word && !isUpperWord(n) && !prepositions.Has(n.Norm) && n.Norm != "and" && n.Norm != "or" && !locatives.Has(n.Norm) {
+		if n.Kind == text.Word && !isUpperWord(&n) && !prepositions.Has(n.Norm) && n.Norm != "and" && n.Norm != "or" && !locatives.Has(n.Norm) {
 			// a lower-case word right after: a verb ("in Hola killed")
 			// or a noun the name qualifies ("in Pokot attacks")
 			l := loadWordLists()
@@ -348,7 +348,7 @@ func listEnd(toks []text.Token, end int) int {
 	k := end
 	for k < len(toks) && (toks[k].Norm == "and" || toks[k].Norm == ",") {
 		j := k + 1
-		for j < len(toks) && isUpperWord(toks[j]) {
+		for j < len(toks) && isUpperWord(&toks[j]) {
 			j++
 		}
 		if j == k+1 {
@@ -599,7 +599,7 @@ func (d *docState) areaAfter(s, b int) *entity {
 	toks := d.sents[s].Tokens
 	l := loadWordLists()
 	j := b
-	for j < len(toks) && (l.placeWords[toks[j].Norm]&(placeAdmin|placeSettle|placeMod) != 0 || l.placeWords[toks[j].Norm]&placePart != 0 && !isUpperWord(toks[j])) {
+	for j < len(toks) && (l.placeWords[toks[j].Norm]&(placeAdmin|placeSettle|placeMod) != 0 || l.placeWords[toks[j].Norm]&placePart != 0 && !isUpperWord(&toks[j])) {
 		j++ // "Lokitela front in Eldas", "Kamboro estate, Nairobi": the word after the name
 	}
 	if j >= len(toks) {
@@ -1017,7 +1017,7 @@ func (d *docState) findVenues() {
 // venueAt reads the venue whose word is token v of sentence s.
 func (d *docState) venueAt(s, v int) {
 	toks := d.sents[s].Tokens
-	if isUpperWord(toks[v]) && v+1 < len(toks) && isUpperWord(toks[v+1]) {
+	if isUpperWord(&toks[v]) && v+1 < len(toks) && isUpperWord(&toks[v+1]) {
 		return // inside a longer name: "Marg Bar Sarmachar"
 	}
 	a := v
@@ -1028,9 +1028,9 @@ func (d *docState) venueAt(s, v int) {
 	named := false
 	if m := d.mentionEnding(s, a); m != nil && (m.ent.class == ClassPlace || m.ent.class == ClassRegion) && !d.venueQualifier(s, v, m) {
 		town = m.ent // "Hola police station", "Garissa market"
-	} else if a > 0 && isUpperWord(toks[a-1]) && !d.covered(s, a-1) && a-1 > 0 && !d.r.stopwords.Has(toks[a-1].Norm) {
+	} else if a > 0 && isUpperWord(&toks[a-1]) && !d.covered(s, a-1) && a-1 > 0 && !d.r.stopwords.Has(toks[a-1].Norm) {
 		named = true // "Juba Primary School" is a run of its own; "Rolando cafe"
-		for a > 1 && isUpperWord(toks[a-1]) && !d.covered(s, a-1) && !d.r.stopwords.Has(toks[a-1].Norm) {
+		for a > 1 && isUpperWord(&toks[a-1]) && !d.covered(s, a-1) && !d.r.stopwords.Has(toks[a-1].Norm) {
 			a--
 		}
 	}
@@ -1096,7 +1096,7 @@ func (d *docState) listedBefore(spans []placeSpan, s int) []placeSpan {
 		j := sp.a - 1
 		for j > 0 && (toks[j].Norm == "and" || toks[j].Norm == ",") {
 			a := j
-			for a > 0 && isUpperWord(toks[a-1]) && !d.covered(s, a-1) && !toks[a-1].AllCaps() {
+			for a > 0 && isUpperWord(&toks[a-1]) && !d.covered(s, a-1) && !toks[a-1].AllCaps() {
 				a--
 			}
 			if a == j || d.r.stopwords.Has(toks[a].Norm) {
@@ -1120,10 +1120,10 @@ func (d *docState) placeParticles(s, end int) int {
 	toks := d.sents[s].Tokens
 	for {
 		k := end
-		for k < len(toks) && k < end+2 && (placeParticles.Has(toks[k].Norm) && !isUpperWord(toks[k]) || k > end && joinedHyphen(toks, k)) {
+		for k < len(toks) && k < end+2 && (placeParticles.Has(toks[k].Norm) && !isUpperWord(&toks[k]) || k > end && joinedHyphen(toks, k)) {
 			k++ // "Calle de la Paz", "Badiyat al-Tawil"
 		}
-		if k == end || k >= len(toks) || !isUpperWord(toks[k]) || d.covered(s, k) {
+		if k == end || k >= len(toks) || !isUpperWord(&toks[k]) || d.covered(s, k) {
 			return end
 		}
 		e := d.nameRun(s, k)

@@ -208,10 +208,10 @@ func listAfter(d *docState, si, k int, classes ...string) []*entity {
 		w := toks[i].Norm
 		switch {
 		case w == "," || w == "and" || w == "the" || w == "greater" || w == "an" || w == "independent":
-		case toks[i].Kind == text.Word && !toks[i].Upper() && !prepositions.Has(w) && i+1 < len(toks) && (isUpperWord(toks[i+1]) || d.mentionStarts(si, i+1)):
+		case toks[i].Kind == text.Word && !toks[i].Upper() && !prepositions.Has(w) && i+1 < len(toks) && (isUpperWord(&toks[i+1]) || d.mentionStarts(si, i+1)):
 			// an adjective before an item: "eastern", "southwestern"
 		case (w == "provinces" || w == "regions" || w == "province" || w == "region") && len(es) > 0:
-		case isUpperWord(toks[i]) && i+1 < len(toks) && (toks[i+1].Norm == "and" || toks[i+1].Norm == ","):
+		case isUpperWord(&toks[i]) && i+1 < len(toks) && (toks[i+1].Norm == "and" || toks[i+1].Norm == ","):
 			// an item the lists do not know ("Iran's eastern Sistan and …")
 		case toks[i].Kind == text.Word && !toks[i].Upper() && !prepositions.Has(w) && len(es) > 0 && i+1 < len(toks) && d.mentionStarts(si, i+1):
 			// an adjective before the next item

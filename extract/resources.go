@@ -291,7 +291,19 @@ func asciiName(e *gazetteer.Entry) string {
 	return e.Name
 }
 
+// isASCII reports whether s is all ASCII bytes. It reads eight bytes at a
+// time (the loads of one word combine into one): the extractor asks it of
+// every sentence, twice.
 func isASCII(s string) bool {
+	for len(s) >= 8 {
+		w := s[:8]
+		x := uint64(w[0]) | uint64(w[1])<<8 | uint64(w[2])<<16 | uint64(w[3])<<24 |
+			uint64(w[4])<<32 | uint64(w[5])<<40 | uint64(w[6])<<48 | uint64(w[7])<<56
+		if x&0x8080808080808080 != 0 {
+			return false
+		}
+		s = s[8:]
+	}
 	for i := 0; i < len(s); i++ {
 		if s[i] >= 0x80 {
 			return false

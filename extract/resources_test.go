@@ -78,3 +78,41 @@ func TestSlug(t *testing.T) {
 		}
 	}
 }
+
+// TestIsASCII checks the word-at-a-time isASCII against a byte loop, with
+// the byte above ASCII at every place of texts around eight bytes long.
+func TestIsASCII(t *testing.T) {
+	for n := 0; n <= 19; n++ {
+		plain := strings.Repeat("a", n)
+		if !isASCII(plain) {
+			t.Errorf("isASCII(%q) = false", plain)
+		}
+		for k := 0; k < n; k++ {
+			for _, c := range []byte{0x80, 0xC3, 0xFF} {
+				b := []byte(plain)
+				b[k] = c
+				if isASCII(string(b)) {
+					t.Errorf("isASCII(%q) = true", b)
+				}
+			}
+		}
+	}
+}
+
+// TestPhraseFactsKnown checks that a fact of a phrase is found once and
+// kept, false as well as true.
+func TestPhraseFactsKnown(t *testing.T) {
+	for _, want := range []bool{false, true} {
+		var f tristate
+		calls := 0
+		find := func() bool { calls++; return want }
+		for range 3 {
+			if got := f.known(find); got != want {
+				t.Errorf("known = %v, want %v", got, want)
+			}
+		}
+		if calls != 1 {
+			t.Errorf("fact %v found %d times, want once", want, calls)
+		}
+	}
+}

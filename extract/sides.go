@@ -117,7 +117,7 @@ func properRun(ps *syntax.Sentence, a, b int) string {
 		t := ps.Toks[k]
 		_, tag := ps.Word(k)
 		switch {
-		case tag == syntax.Proper && isUpperWord(t) && !t.AllCaps():
+		case tag == syntax.Proper && isUpperWord(&t) && !t.AllCaps():
 			words = append(words, t.Text)
 		case len(words) == 0 && (tag == syntax.Det || sideModifiers.Has(t.Norm)):
 		case len(words) > 0 && sideModifiers.Has(t.Norm):

@@ -23,7 +23,7 @@ func (d *docState) findUnknowns() {
 		}
 		toks := s.Tokens
 		for i := 0; i < len(toks); i++ {
-			if !isUpperWord(toks[i]) || d.covered(si, i) || i == 0 && d.r.stopwords.Has(toks[i].Norm) {
+			if !isUpperWord(&toks[i]) || d.covered(si, i) || i == 0 && d.r.stopwords.Has(toks[i].Norm) {
 				continue
 			}
 			if toks[i].AllCaps() {
@@ -115,7 +115,7 @@ func (d *docState) namedSide(s, a, b int) bool {
 func (d *docState) sideStart(s, i int) int {
 	toks := d.sents[s].Tokens
 	a := i
-	for a > 0 && isUpperWord(toks[a-1]) && !toks[a-1].AllCaps() && toks[a-1].Norm != "the" && !d.covered(s, a-1) && !opensSentence(toks, a-1) {
+	for a > 0 && isUpperWord(&toks[a-1]) && !toks[a-1].AllCaps() && toks[a-1].Norm != "the" && !d.covered(s, a-1) && !opensSentence(toks, a-1) {
 		a--
 	}
 	return a
@@ -145,7 +145,7 @@ func (d *docState) expandedSide(s, i int) int {
 		return 0
 	}
 	k := i + 2
-	for k < len(toks) && k < i+10 && toks[k].Kind == text.Word && (isUpperWord(toks[k]) || toks[k].Norm == "of" || toks[k].Norm == "for" || toks[k].Norm == "the" || toks[k].Norm == "and") {
+	for k < len(toks) && k < i+10 && toks[k].Kind == text.Word && (isUpperWord(&toks[k]) || toks[k].Norm == "of" || toks[k].Norm == "for" || toks[k].Norm == "the" || toks[k].Norm == "and") {
 		k++
 	}
 	if k >= len(toks) || toks[k].Norm != ")" || k-(i+2) < 2 || !orgNameHeads.Has(toks[k-1].Norm) || !acronymOf(toks[i].Text, d.surface(s, i+2, k)) {

@@ -44,7 +44,7 @@ func (d *docState) countedNP(ps *syntax.Sentence, np int) bool {
 func properHead(ps *syntax.Sentence, np int) bool {
 	h := ps.Chunks[np].Head
 	_, tag := ps.Word(h)
-	return tag == syntax.Proper && isUpperWord(ps.Toks[h]) && !ps.Toks[h].AllCaps()
+	return tag == syntax.Proper && isUpperWord(&ps.Toks[h]) && !ps.Toks[h].AllCaps()
 }
 
 // countedCivilians is the civilians entity of country cc (the sentence's

@@ -64,12 +64,18 @@ func (t *trie[V]) child(n int32, w uint32) int32 {
 		return 0
 	}
 	if n == 0 {
-		if p := int(w >> rootBits); p < len(t.root) && t.root[p] != nil {
-			return t.root[p][w&rootMask]
-		}
-		return 0
+		return t.rootChild(w)
 	}
 	return t.edges[uint64(n)<<32|uint64(w)]
+}
+
+// rootChild is child(0, w): the node of the one-word phrase w, 0 if no
+// phrase begins with w.
+func (t *trie[V]) rootChild(w uint32) int32 {
+	if p := int(w >> rootBits); p < len(t.root) && t.root[p] != nil {
+		return t.root[p][w&rootMask]
+	}
+	return 0
 }
 
 // insert adds the phrase of words ws (all non-zero) and returns the node
@@ -309,7 +315,10 @@ func (m *Matcher[V]) AnyCoded(c Coded) bool {
 // first when first is true.
 func (m *Matcher[V]) find(out []Match[V], ws []Word, toks []text.Token, first bool) []Match[V] {
 	for i := 0; i < len(ws); {
-		if ws[i].joiner {
+		// most words of a sentence begin no phrase: they are passed by
+		// with a test of the roots alone (written out here: a method
+		// of the generic matcher is not inlined into its shape's code)
+		if w := ws[i]; w.joiner || m.norm.rootChild(w.norm) == 0 && m.exact.rootChild(w.exact) == 0 && (m.table == nil || m.table.rootChild(w.norm) == 0) {
 			i++
 			continue
 		}

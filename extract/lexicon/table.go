@@ -251,10 +251,7 @@ func (t *Table) child(n int32, w uint32) int32 {
 		return 0
 	}
 	if n == 0 {
-		if int(w) > t.words {
-			return 0
-		}
-		return int32(t.u32(t.sec[tabRoot] + 4*int(w)))
+		return t.rootChild(w)
 	}
 	nodes, edges := t.sec[tabNodes], t.sec[tabEdges]
 	lo, hi := t.u32(nodes+8*int(n)), t.u32(nodes+8*int(n)+8)
@@ -270,6 +267,15 @@ func (t *Table) child(n int32, w uint32) int32 {
 		}
 	}
 	return 0
+}
+
+// rootChild is child(0, w): the node of the one-word phrase w, 0
+// if no phrase begins with w.
+func (t *Table) rootChild(w uint32) int32 {
+	if int(w) > t.words {
+		return 0
+	}
+	return int32(t.u32(t.sec[tabRoot] + 4*int(w)))
 }
 
 // hasKids reports whether node n is a proper prefix of some phrase.

@@ -28,6 +28,9 @@ func TestTableMatcher(t *testing.T) {
 		{"joiners", "Sana'a and Sanaa and al Shabaab."},
 		{"word only in the table", "The State said."},
 		{"none", "Nothing here."},
+		{"first word of a table phrase, the phrase not there", "New Delhi and Sana'a."},
+		{"first word of an own phrase, the phrase not there", "Islamic law in Red ink."},
+		{"phrases back to back after words that begin none", "Then Sana'a State Sana'a."},
 	}
 	// reference: everything added, own phrases first
 	ref := lexicon.NewMatcher[string]()

@@ -77,12 +77,14 @@ func Bounds(text string, dst []Range) []Range {
 	return dst
 }
 
+// terminator holds the bytes that may end a sentence: '.', '!' and '?'.
+var terminator = [256]bool{'.': true, '!': true, '?': true}
+
 func splitLine(text string, start, end int, out []Range) []Range {
 	s := start
 	i := start
 	for i < end {
-		c := text[i]
-		if c != '.' && c != '!' && c != '?' {
+		if !terminator[text[i]] {
 			i++
 			continue
 		}

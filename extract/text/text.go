@@ -73,13 +73,14 @@ func startsUpper(s string) bool {
 }
 
 // caseOf is the value of Token.upper for a token whose text s starts
-// with rune r.
-func caseOf(s string, r rune) uint8 {
+// with rune r and whose bytes hold seen (wordEnd): one with an ASCII
+// lower-case letter is not all capitals.
+func caseOf(s string, r rune, seen uint8) uint8 {
 	c := uint8(caseKnown)
 	if 'A' <= r && r <= 'Z' || r >= utf8.RuneSelf && unicode.IsUpper(r) {
 		c |= caseUpper
 	}
-	if !('a' <= r && r <= 'z') && allCaps(s) {
+	if seen&seenLower == 0 && !('a' <= r && r <= 'z') && allCaps(s) {
 		c |= caseAllCaps
 	}
 	return c
@@ -137,6 +138,9 @@ func Tokenize(s string, base int) []Token {
 }
 
 // appendTokens appends the tokens of s to toks, as Tokenize finds them.
+// ASCII bytes are classed by asciiClass rather than decoded and asked of
+// the unicode tables: they are nearly all of news text, and the answers
+// are the same.
 func appendTokens(toks []Token, s string, base int) []Token {
 	// the forms start in arrays on the stack
 	var bytes0 [256]byte
@@ -145,66 +149,42 @@ func appendTokens(toks []Token, s string, base int) []Token {
 	i := 0
 	space := true
 	for i < len(s) {
-		r, w := utf8.DecodeRuneInString(s[i:])
-		if unicode.IsSpace(r) || r == 0xA0 {
+		r, w := rune(s[i]), 1
+		var cls uint8
+		if r < utf8.RuneSelf {
+			cls = asciiClass[r]
+		} else {
+			r, w = utf8.DecodeRuneInString(s[i:])
+			cls = runeClass(r)
+		}
+		if cls == clsSpace {
 			i += w
 			space = true
 			continue
 		}
 		start := i
 		kind := Punct
-		switch {
-		case unicode.IsLetter(r) || isMark(r):
+		// what the word's bytes hold (seenUpper, seenLower, seenWide);
+		// seenUnread for other tokens, whose bytes are read again
+		seen := uint8(seenUnread)
+		switch cls {
+		case clsLetter:
 			kind = Word
-			i += w
-			// The word so far has the shape of a dotted abbreviation
-			// (single letters separated by periods: U.S, a.m) while
-			// short holds; seg counts the runes since the last period.
-			short, dotted, seg := true, false, 1
-			for i < len(s) {
-				r2, w2 := utf8.DecodeRuneInString(s[i:])
-				if unicode.IsLetter(r2) || unicode.IsDigit(r2) || isMark(r2) {
-					i += w2
-					if seg++; seg > 1 {
-						short = false
-					}
-					continue
-				}
-				// an inner period of an abbreviation (U.S., a.m.)
-				if r2 == '.' && short && i+1 < len(s) {
-					r3, _ := utf8.DecodeRuneInString(s[i+1:])
-					if unicode.IsLetter(r3) {
-						i += w2
-						dotted, seg = true, 0
-						continue
-					}
-				}
-				break
+			seen = seenWide
+			if r < utf8.RuneSelf {
+				seen = wordByte[r]
 			}
-			// keep the final period of a dotted abbreviation (U.S.)
-			if dotted && i < len(s) && s[i] == '.' {
-				i++
-			}
-		case unicode.IsDigit(r):
+			var rest uint8
+			i, rest = wordEnd(s, i+w)
+			seen |= rest
+		case clsDigit:
 			kind = Number
-			i += w
-			for i < len(s) {
-				r2, w2 := utf8.DecodeRuneInString(s[i:])
-				if unicode.IsDigit(r2) {
-					i += w2
-					continue
-				}
-				if (r2 == ',' || r2 == '.' || r2 == ':') && i+1 < len(s) && s[i+1] >= '0' && s[i+1] <= '9' {
-					i += w2
-					continue
-				}
-				break
-			}
+			i = numberEnd(s, i+w)
 		default:
 			i += w
 		}
-		t := Token{Start: base + start, End: base + i, Text: s[start:i], Kind: kind, SpaceBefore: space, upper: caseOf(s[start:i], r)}
-		if plainNorm(t.Text) {
+		t := Token{Start: base + start, End: base + i, Text: s[start:i], Kind: kind, SpaceBefore: space, upper: tokenCase(s[start:i], r, seen)}
+		if plainSeen(t.Text, seen) {
 			t.Norm = t.Text
 		} else {
 			a := len(folded)
@@ -216,6 +196,156 @@ func appendTokens(toks []Token, s string, base int) []Token {
 	}
 	settleFolds(toks, folded, at)
 	return toks
+}
+
+// The classes of a token's first rune: white space, a letter or mark
+// (which opens a word), a digit (which opens a number), or any other.
+const (
+	clsOther uint8 = iota
+	clsSpace
+	clsLetter
+	clsDigit
+)
+
+// asciiClass is runeClass of each ASCII byte.
+var asciiClass = func() (c [utf8.RuneSelf]uint8) {
+	for r := range c {
+		c[r] = runeClass(rune(r))
+	}
+	return c
+}()
+
+// runeClass returns the class of r as the tokeniser reads it: U+00A0 is
+// white space; a letter or a mark opens a word.
+func runeClass(r rune) uint8 {
+	switch {
+	case unicode.IsSpace(r) || r == 0xA0:
+		return clsSpace
+	case unicode.IsLetter(r) || isMark(r):
+		return clsLetter
+	case unicode.IsDigit(r):
+		return clsDigit
+	}
+	return clsOther
+}
+
+// What a word's bytes hold, as wordEnd reports it: an ASCII capital, an
+// ASCII lower-case letter, a byte beyond ASCII, an ASCII digit;
+// seenUnread marks a token whose bytes were not read so.
+const (
+	seenUpper = 1 << iota
+	seenLower
+	seenWide
+	seenUnread
+	seenDigit
+)
+
+// tokenCase is caseOf(s, r) for a token whose bytes hold seen: an ASCII
+// word with a lower-case letter (most words) is not all capitals, and
+// starts upper-case if its first letter r is at most 'Z', with no more
+// reading. Small enough to be inlined.
+func tokenCase(s string, r rune, seen uint8) uint8 {
+	if seen&(seenLower|seenWide|seenUnread) != seenLower {
+		return caseOf(s, r, seen)
+	}
+	if r <= 'Z' {
+		return caseKnown | caseUpper
+	}
+	return caseKnown
+}
+
+// plainSeen is plainNorm(s) for a token whose bytes hold seen: read
+// from seen for a word, from s for a token wordEnd did not read.
+func plainSeen(s string, seen uint8) bool {
+	if seen == seenUnread {
+		return plainNorm(s)
+	}
+	return seen&(seenUpper|seenWide) == 0
+}
+
+// wordByte is the seen bit of each ASCII byte that goes on a word:
+// seenUpper for A-Z, seenLower for a-z, seenDigit for 0-9, 0 for the
+// others.
+var wordByte = func() (a [utf8.RuneSelf]uint8) {
+	for c := 'A'; c <= 'Z'; c++ {
+		a[c], a[c+'a'-'A'] = seenUpper, seenLower
+	}
+	for c := '0'; c <= '9'; c++ {
+		a[c] = seenDigit
+	}
+	return a
+}()
+
+// wordEnd returns the end of the word whose first rune ends at i (its
+// letters, digits and marks, with the inner and final periods of a
+// dotted abbreviation: U.S., a.m.) and what the bytes from i to there
+// hold (seenUpper, seenLower, seenWide).
+func wordEnd(s string, i int) (int, uint8) {
+	// The word so far has the shape of a dotted abbreviation (single
+	// letters separated by periods: U.S, a.m) while short holds; seg
+	// counts the runes since the last period.
+	short, dotted, seg := true, false, 1
+	seen := uint8(0)
+	for i < len(s) {
+		if c := s[i]; c < utf8.RuneSelf {
+			if f := wordByte[c]; f != 0 { // a letter or a digit
+				seen |= f
+				i++
+				if seg++; seg > 1 {
+					short = false
+				}
+				continue
+			}
+			// an inner period of an abbreviation (U.S., a.m.)
+			if c == '.' && short && i+1 < len(s) {
+				r3, _ := utf8.DecodeRuneInString(s[i+1:])
+				if unicode.IsLetter(r3) {
+					i++
+					dotted, seg = true, 0
+					continue
+				}
+			}
+			break
+		}
+		r2, w2 := utf8.DecodeRuneInString(s[i:])
+		if !unicode.IsLetter(r2) && !unicode.IsDigit(r2) && !isMark(r2) {
+			break
+		}
+		i += w2
+		seen |= seenWide
+		if seg++; seg > 1 {
+			short = false
+		}
+	}
+	// keep the final period of a dotted abbreviation (U.S.)
+	if dotted && i < len(s) && s[i] == '.' {
+		i++
+	}
+	return i, seen
+}
+
+// numberEnd returns the end of the number whose first digit ends at i:
+// its digits, with the separators (, . :) that stand between digits.
+func numberEnd(s string, i int) int {
+	for i < len(s) {
+		if c := s[i]; c < utf8.RuneSelf {
+			if '0' <= c && c <= '9' {
+				i++
+				continue
+			}
+			if (c == ',' || c == '.' || c == ':') && i+1 < len(s) && s[i+1] >= '0' && s[i+1] <= '9' {
+				i++
+				continue
+			}
+			break
+		}
+		r2, w2 := utf8.DecodeRuneInString(s[i:])
+		if !unicode.IsDigit(r2) {
+			break
+		}
+		i += w2
+	}
+	return i
 }
 
 // isMark is unicode.IsMark without its search of the mark table for the

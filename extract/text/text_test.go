@@ -337,3 +337,71 @@ func TestIsMark(t *testing.T) {
 		}
 	}
 }
+
+// TestTokenShapes checks the tokeniser's reading of each shape of token,
+// ASCII and beyond: words with digits, marks and dotted abbreviations,
+// numbers with separators and in other scripts, white space that is not
+// ASCII, and bytes that are no UTF-8.
+func TestTokenShapes(t *testing.T) {
+	kinds := map[Kind]string{Word: "w", Number: "n", Punct: "p"}
+	tests := []struct {
+		in   string
+		want string // each token's text and kind, "text/kind", joined by " "
+	}{
+		{"A1B b2", "A1B/w b2/w"},
+		{"e.g. a.m. U.S.A.", "e.g./w a.m./w U.S.A./w"},
+		{"Mr. Orwin.", "Mr/w ./p Orwin/w ./p"},
+		{"ab.cd", "ab/w ./p cd/w"},
+		{"1,200.5 3:4 5,x", "1,200.5/n 3:4/n 5/n ,/p x/w"},
+		{"٣٤ km", "٣٤/n km/w"},
+		{"cafe\u0301 x", "cafe\u0301/w x/w"},
+		{"\u0301a", "\u0301a/w"},
+		{"a\u00a0b\u0085c\u2003d", "a/w b/w c/w d/w"},
+		{"a\xffb", "a/w \xff/p b/w"},
+		{"Ünal-ÉTAT", "Ünal/w -/p ÉTAT/w"},
+		{"x.\u00e9", "x.\u00e9/w"},
+	}
+	for _, tt := range tests {
+		var got []string
+		for _, tk := range Tokenize(tt.in, 0) {
+			got = append(got, tk.Text+"/"+kinds[tk.Kind])
+			if want := Normalize(tk.Text); tk.Norm != want {
+				t.Errorf("%q: token %q has Norm %q, want %q", tt.in, tk.Text, tk.Norm, want)
+			}
+		}
+		if g := strings.Join(got, " "); g != tt.want {
+			t.Errorf("Tokenize(%q) = %q, want %q", tt.in, g, tt.want)
+		}
+	}
+}
+
+// TestASCIIClass checks the tokeniser's table of ASCII bytes against the
+// unicode tables it stands for.
+func TestASCIIClass(t *testing.T) {
+	for r := rune(0); r < utf8.RuneSelf; r++ {
+		want := clsOther
+		switch {
+		case unicode.IsSpace(r):
+			want = clsSpace
+		case unicode.IsLetter(r) || unicode.IsMark(r):
+			want = clsLetter
+		case unicode.IsDigit(r):
+			want = clsDigit
+		}
+		if asciiClass[r] != want {
+			t.Errorf("asciiClass[%q] = %d, want %d", r, asciiClass[r], want)
+		}
+		var seen uint8
+		switch {
+		case unicode.IsUpper(r):
+			seen = seenUpper
+		case unicode.IsLower(r):
+			seen = seenLower
+		case unicode.IsDigit(r):
+			seen = seenDigit
+		}
+		if wordByte[r] != seen {
+			t.Errorf("wordByte[%q] = %d, want %d", r, wordByte[r], seen)
+		}
+	}
+}
