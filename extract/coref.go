@@ -1,5 +1,7 @@
 package extract
 
+import "github.com/newsgraph/newsgraph/extract/text"
+
 // Coreference for arguments: a definite description ("the gunmen", "the
 // group", "the suspect") or an object pronoun ("him") that refers back to
 // a participant named before fills the role with that participant. The
@@ -53,6 +55,33 @@ func (d *docState) recentMentionOf(s, a int, ok func(*mention) bool) *mention {
 		}
 		if best != nil {
 			return best
+		}
+	}
+	return nil
+}
+
+// relativeOf returns the mention of one person that holds mention m as
+// the one it is kin of ("a brother of the minister Tom Brady", "the son
+// to Senator Ruth Okafor"): a singular people phrase right before "of" or
+// "to" and up to four words of title before m, none of them punctuation.
+// The pronoun after it stands for the relative, whom the sentence speaks
+// of ("… is recovering after he was shot"), not for the name that tells
+// who they are; nil where no such phrase holds m.
+func (d *docState) relativeOf(s int, m *mention, ok func(*mention) bool, skip func(*entity) bool) *mention {
+	toks := d.sents[s].Tokens
+	for _, o := range d.ments[s] {
+		if o.b >= m.a || o.b+6 < m.a || !ok(o) || skip(o.ent) || !d.singularPeople(o) {
+			continue
+		}
+		if w := toks[o.b].Norm; w != "of" && w != "to" {
+			continue
+		}
+		words := true
+		for k := o.b + 1; k < m.a; k++ {
+			words = words && toks[k].Kind == text.Word
+		}
+		if words {
+			return o
 		}
 	}
 	return nil
@@ -123,6 +152,9 @@ func (d *docState) pronounAntecedent(s, k int, skip func(*entity) bool) *mention
 			}
 		}
 		if best != nil {
+			if o := d.relativeOf(j, best, ok, skip); o != nil {
+				return o
+			}
 			return best
 		}
 	}

@@ -743,6 +743,18 @@ func (d *docState) peopleModifier(c *cand, s, b int) bool {
 // civilianUses are the words that make a venue one that civilians use.
 var civilianUses = grammarList("civilianUses")
 
+// villageTargets gives an attack that names no one hit, only an unnamed
+// village ("raiders attacked a village"), the civilians of the village
+// as its target: the people who live there were attacked. People the
+// note counts among the dead or hurt (victimsFromTolls) come first.
+func (d *docState) villageTargets(events []*docEvent) {
+	for _, e := range events {
+		if v := e.f.villagers; v != nil && e.f.typ == EventAttack && !peopleHit(e.f.targets) && !containsEnt(e.f.actors, v) {
+			e.f.targets = appendEnt(e.f.targets, v)
+		}
+	}
+}
+
 // civilianVenueTargets gives an attack that names no one hit, only a
 // venue that civilians use ("a grenade attack on a church", "bandits
 // attacked a polling station"), the civilians of the venue's country as a

@@ -30,6 +30,7 @@ type frame struct {
 	targetText          []string
 	hitPlaces           []*entity // towns, countries and venues hit: targets beside the people hit there
 	placesHit           []*entity // towns, regions and countries struck: targets where it names no other (placetargets.go)
+	villagers           *entity   // the people of an unnamed village hit: a target where no one else is named (villageTargets)
 	actorText           []string  // actors described, not named: "unknown gunmen"
 	syn                 bool      // found by the frame table (frames.go)
 	reported            bool      // a finite verb reports it as happened
@@ -263,6 +264,7 @@ func (d *docState) findEvents(pub time.Time) []*docEvent {
 	d.precedingDoer(events)
 	d.placesFromContext(events)
 	d.victimsFromTolls(events)
+	d.villageTargets(events)
 	d.civilianVenueTargets(events)
 	d.plantedBy(events)
 	d.applyNone(events)

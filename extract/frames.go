@@ -903,11 +903,28 @@ func happened(ps *syntax.Sentence, c int) bool {
 				if p == c && (ps.PrepOf(p) == "in" || ps.PrepOf(p) == "amid" || ps.PrepOf(p) == "amidst" || ps.PrepOf(p) == "during") {
 					return true
 				}
+				if p == c && harmedAfter(v, ps.PrepOf(p)) {
+					return true
+				}
 			}
 		}
 	}
 	return false
 }
+
+// harmedAfter reports whether verb group v, a toll verb, and preposition
+// prep tell people hurt by the event that follows: "six were injured
+// following an explosion", "two died after a grenade attack". Only the
+// verbs of the toll itself take the cause this way: "claimed
+// responsibility after the attack" and "left after the raid" report
+// nothing of it.
+func harmedAfter(v *syntax.Chunk, prep string) bool {
+	return causePreps.Has(prep) && tollLemmas.Has(v.Lemma)
+}
+
+// causePreps introduce the event that caused a toll; tollLemmas are the
+// verbs of a toll that take one.
+var causePreps, tollLemmas = grammarList("causePreps"), grammarList("tollLemmas")
 
 // performed reports whether event noun c is what the finite clause cl
 // says its doer performed: the object of a light verb ("the ministry
@@ -916,7 +933,7 @@ func happened(ps *syntax.Sentence, c int) bool {
 // infinitive ("plans to launch strikes") reports no act.
 func performed(ps *syntax.Sentence, cl *syntax.Clause, c int) bool {
 	v := &ps.Chunks[cl.Verb]
-	if v.Neg || v.Modal || v.Inf && !aspectInfinitive(ps, cl.Verb) || v.Modifier || !lightFrameVerbs.Has(v.Lemma) {
+	if v.Neg || v.Modal || v.Inf && !aspectInfinitive(ps, cl.Verb) || v.Modifier || !lightFrameVerbs.Has(v.Lemma) && !attemptMade(ps, v, c) {
 		return false
 	}
 	if vagueEventNouns.Has(ps.Toks[ps.Chunks[c].Head].Norm) {
@@ -927,6 +944,18 @@ func performed(ps *syntax.Sentence, cl *syntax.Clause, c int) bool {
 	}
 	return cl.Obj == c
 }
+
+// attemptMade reports whether verb group v makes the attempt that noun
+// phrase c names by its head ("a murder attempt was made against
+// the mayor", "gunmen made a kidnapping attempt"): the attempt is the act,
+// as "attempted to kill" is (aspectVerbs). "Made" with any other noun
+// ("made an announcement") performs no event.
+func attemptMade(ps *syntax.Sentence, v *syntax.Chunk, c int) bool {
+	return v.Lemma == "make" && attemptNouns.Has(ps.Chunks[c].Lemma)
+}
+
+// attemptNouns name an attempt at the act their modifier names.
+var attemptNouns = grammarList("attemptNouns")
 
 // performedAny reports whether a clause of ps says event noun c was
 // performed (performed).
@@ -1530,7 +1559,7 @@ func rolesOf(ps *syntax.Sentence, def *frameDef, c int) synRoles {
 // strikes on the depot"). It reports whether cl is such a clause.
 func lightDoer(ps *syntax.Sentence, cl *syntax.Clause, c int, r *synRoles, prep func(int)) bool {
 	v := &ps.Chunks[cl.Verb]
-	if !lightFrameVerbs.Has(v.Lemma) {
+	if !lightFrameVerbs.Has(v.Lemma) && !attemptMade(ps, v, c) {
 		return false
 	}
 	switch {
@@ -1548,9 +1577,26 @@ func lightDoer(ps *syntax.Sentence, cl *syntax.Clause, c int, r *synRoles, prep 
 	case cl.Subj == c && v.Passive && cl.Agent >= 0:
 		r.actors = append(r.actors, cl.Agent)
 		r.doers = true
+		passiveLightPreps(cl, prep)
+		return true
+	case cl.Subj == c && v.Passive && !cl.Inherited:
+		passiveLightPreps(cl, prep)
 		return true
 	}
 	return false
+}
+
+// passiveLightPreps reads, with prep where it is not nil, the
+// prepositional phrases of the passive light verb of clause cl whose
+// subject is the event noun: "an attempt was made against the mayor",
+// "raids were carried out on two villages".
+func passiveLightPreps(cl *syntax.Clause, prep func(int)) {
+	if prep == nil {
+		return
+	}
+	for _, p := range cl.Preps {
+		prep(p)
+	}
 }
 
 // subjectResult reads clause cl when event noun c is its subject and its
@@ -2421,6 +2467,12 @@ func (d *docState) targetNP(f *frame, ps *syntax.Sentence, np int) {
 		f.targets = appendEnt(f.targets, d.countedCivilians(f.s, ""))
 		return
 	}
+	if len(ms) == 0 && unnamedVillage(ps, np) {
+		// "raiders attacked a village": its people were attacked,
+		// where the note names no one else hit (villageTargets)
+		f.villagers = d.countedCivilians(f.s, "")
+		return
+	}
 	v := d.venueTarget(f.s, ps, np)
 	if force := d.manningForce(f.s, ps, np); v == nil && force != nil && !containsEnt(f.actors, force) {
 		// "attacked an army position": the force that holds a
@@ -2462,6 +2514,13 @@ func (d *docState) targetNP(f *frame, ps *syntax.Sentence, np int) {
 				// grenade at a bus station", "targeted a bakery"
 				f.targets = appendEnt(f.targets, m.ent)
 			}
+			continue
+		}
+		if d.unarmedCrowd(m) {
+			// "beat up three youths": the young people hit are
+			// civilians, whatever youths elsewhere did
+			f.targets = appendEnt(f.targets, d.countedCivilians(f.s, ""))
+			hit = true
 			continue
 		}
 		f.targets = appendEnt(f.targets, m.ent)
@@ -2514,6 +2573,48 @@ func (d *docState) settlementPeople(s int, ps *syntax.Sentence, np int) bool {
 	counted := k > ch.A && (ps.Toks[k-1].Norm == "a" || ps.Toks[k-1].Norm == "an" || countWord(ps.Toks[k-1].Norm))
 	return counted && m.a == k && m.ent.class == ClassPlace && m.ent.gaz == nil
 }
+
+// unarmedCrowd reports whether mention m names people whom only their
+// gathering makes a group that acts (crowdKinds: "youths"), unnamed and
+// with no word that arms them ("armed youths") in the phrase: hit by an
+// attack, they are civilians.
+func (d *docState) unarmedCrowd(m *mention) bool {
+	if m.ent.class != ClassArmedGroup || !m.ent.unidentified || !crowdKinds.Has(m.ent.typ) {
+		return false
+	}
+	l := loadWordLists()
+	for _, t := range d.sents[m.s].Tokens[m.a:m.b] {
+		if e := l.mods[t.Norm].effect; e == modArmed || e == modArmedSide {
+			return false
+		}
+	}
+	return true
+}
+
+// crowdKinds are the kinds of descriptive participant that name people by
+// age or gathering, armed only where the text says so.
+var crowdKinds = grammarList("crowdKinds")
+
+// unnamedVillage reports whether noun phrase np names a village by a
+// word for one in lower case and no name ("a village", "two villages",
+// "the village"; a plural only where counted), no "of" phrase naming it
+// after: an attack on it hits the people who live there.
+func unnamedVillage(ps *syntax.Sentence, np int) bool {
+	ch := &ps.Chunks[np]
+	w := ps.Toks[ch.Head].Norm
+	if !villageHeads.Has(w) || isUpperWord(&ps.Toks[ch.Head]) || strings.HasSuffix(w, "s") && !countWord(ps.Toks[ch.A].Norm) {
+		return false // "kept shelling villages": villages in general
+	}
+	for k := ch.A; k < ch.Head; k++ {
+		if isUpperWord(&ps.Toks[k]) {
+			return false
+		}
+	}
+	return np+1 >= len(ps.Chunks) || ps.PrepOf(np+1) != "of"
+}
+
+// villageHeads are the words for a village that its people live in.
+var villageHeads = grammarList("villageHeads")
 
 // personHead reports whether the head of noun phrase np is a participant
 // head of class Person ("suspects"), which names no one by itself.

@@ -219,6 +219,9 @@ func mergeFrame(into, f *frame) {
 	for _, p := range f.placesHit {
 		into.placesHit = appendEnt(into.placesHit, p)
 	}
+	if into.villagers == nil {
+		into.villagers = f.villagers
+	}
 	for _, t := range f.actorText {
 		into.actorText = appendStr(into.actorText, t)
 	}

@@ -1111,7 +1111,7 @@ var clauseOpeners = grammarList("clauseOpeners")
 // singularAfter reports whether a singular person phrase starts at k:
 // "a" or "an" and a word that is no quantity ("a dozen", "a number of").
 func singularAfter(toks []text.Token, k int) bool {
-	if kinAfter(toks, k) || bareSingularAfter(toks, k) {
+	if kinAfter(toks, k) || bareSingularAfter(toks, k) || definiteSingularAfter(toks, k) {
 		return true
 	}
 	if k+1 >= len(toks) || toks[k].Norm != "a" && toks[k].Norm != "an" {
@@ -1168,6 +1168,18 @@ func bareSingularAfter(toks []text.Token, k int) bool {
 		}
 	}
 	return false
+}
+
+// definiteSingularAfter reports whether a definite phrase for one person
+// starts at k: "the" and up to three lower case words, the last a noun
+// for one person, that end the phrase ("killed the village chief of
+// Tessit", "shot dead the imam of a mosque"); a plural ("the guards") or
+// a word that qualifies another ("the chief's house") counts no one.
+func definiteSingularAfter(toks []text.Token, k int) bool {
+	if k+1 >= len(toks) || toks[k].Norm != "the" {
+		return false
+	}
+	return bareSingularAfter(toks, k+1)
 }
 
 // personPossessives are the possessives of one person; animalNouns after

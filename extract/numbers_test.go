@@ -296,6 +296,10 @@ func TestEventToll(t *testing.T) {
 		{"On 3 May 2021, gunmen attacked a village near Garissa, killing 5. Police arrested 4 suspects.", 5},
 		{"On 3 May 2021, raiders attacked a village near Garissa, leaving 6 dead.", 6},
 		{"On 3 May 2021, gunmen attacked a village near Garissa. No fatalities were reported.", 0},
+		// one person named by a definite title after an active toll
+		{"On 3 May 2021, gunmen killed the village chief of Tessit.", 1},
+		{"On 3 May 2021, gunmen shot dead the imam of a mosque in Kitui.", 1},
+		{"On 3 May 2021, gunmen killed the driver and injured two passengers near Kitui.", 1},
 		// the two sides' dead are one toll
 		{"On 3 May 2021, 3 militants and 2 soldiers were killed in a clash near Garissa.", 5},
 	} {

@@ -83,7 +83,7 @@ func (d *docState) readParticipant(l *wordLists, s, h int) (participant, bool) {
 	if h+1 < len(toks) && (l.headSet.Has(toks[h+1].Norm) && l.modSet.Has(toks[h].Norm) || l.placeSet.Has(toks[h+1].Norm) || qualifiedNouns.Has(toks[h+1].Norm)) {
 		return p, false // a modifier of the next noun: "police officers", "police station", "militant group"
 	}
-	if h+1 < len(toks) && (sayVerbs.Has(toks[h+1].Norm) || toks[h+1].Norm == "say") && toks[h].Norm != "group" && head.class != ClassPerson {
+	if h+1 < len(toks) && (sayVerbs.Has(toks[h+1].Norm) || toks[h+1].Norm == "say") && !saidToAct(toks, h+1) && toks[h].Norm != "group" && head.class != ClassPerson {
 		return p, false // "police said": a source, not a participant
 	}
 	if h+1 < len(toks) && (!head.plural || massHeads.Has(toks[h].Norm)) && d.nounTriggerAt(s, h+1) {
@@ -103,6 +103,14 @@ func (d *docState) readParticipant(l *wordLists, s, h int) (participant, bool) {
 	}
 	d.readAfter(&p)
 	return p, d.settleClass(l, &p)
+}
+
+// saidToAct reports whether the verb of saying at token k is followed by
+// a progressive or perfect infinitive ("police said to be targeting
+// migrants", "said to have shot"): what the phrase before it did is
+// reported, it is no source ("said to reporters" is one).
+func saidToAct(toks []text.Token, k int) bool {
+	return k+2 < len(toks) && toks[k+1].Norm == "to" && (toks[k+2].Norm == "be" || toks[k+2].Norm == "have")
 }
 
 // adjectivalHeads are singular heads that are also adjectives ("a

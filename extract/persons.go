@@ -359,12 +359,32 @@ func (d *docState) findSurnames() {
 			continue
 		}
 		for _, h := range m.Find(s.Tokens) {
-			if !isUpperWord(&s.Tokens[h.Start]) || d.covered(si, h.Start) {
+			if !isUpperWord(&s.Tokens[h.Start]) || d.covered(si, h.Start) || otherGivenName(s.Tokens, h.Start, h.Values[0]) {
 				continue
 			}
 			d.addMention(d.newMention(mention{s: si, a: h.Start, b: h.End, ent: h.Values[0]}), "")
 		}
 	}
+}
+
+// otherGivenName reports whether the surname at token k follows a given
+// name that is not person p's: a capitalised word that opens no sentence
+// and is no title or honorific ("candidate Ada Obi (daughter of Ben
+// Obi)": Ada Obi is another person of the family than Ben Obi).
+func otherGivenName(toks []text.Token, k int, p *entity) bool {
+	if k == 0 || opensSentence(toks, k-1) {
+		return false
+	}
+	t := &toks[k-1]
+	if t.Kind != text.Word || !isUpperWord(t) || t.AllCaps() || isRoleWord(t.Norm) || honorifics.Has(t.Norm) {
+		return false
+	}
+	for _, w := range strings.Fields(p.name) {
+		if text.Normalize(w) == t.Norm {
+			return false
+		}
+	}
+	return true
 }
 
 // hasNorm reports whether some token's normalised form is one of words.

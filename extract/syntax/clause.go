@@ -660,6 +660,10 @@ func (p *Parser) inherit(cl *Clause) {
 	for i := len(s.Clauses) - 1; i >= 0; i-- {
 		o := s.Clauses[i]
 		if s.Chunks[o.Verb].Reduced {
+			if s.raisedBy(cl, &o) {
+				cl.Subj, cl.Inherited = o.Subj, true
+				return
+			}
 			continue
 		}
 		if o.Subj >= 0 {
@@ -673,6 +677,23 @@ func (p *Parser) inherit(cl *Clause) {
 		return
 	}
 }
+
+// raisedBy reports whether clause cl is an infinitive right after the
+// reduced verb of clause o that has a subject: a verb of report or
+// belief whose subject the infinitive's act is told of, as headlines
+// write it ("police said to be targeting migrants", "gunmen believed to
+// have killed two"): that subject is cl's.
+func (s *Sentence) raisedBy(cl, o *Clause) bool {
+	v := &s.Chunks[cl.Verb]
+	return o.Subj >= 0 && (v.Inf || v.Raised) && s.Chunks[o.Verb].B == v.A && raisingVerbs[s.Chunks[o.Verb].Lemma]
+}
+
+// raisingVerbs are the verbs of report and belief whose reduced
+// participle passes its subject on (raisedBy).
+var raisingVerbs = wordlist.MustParse("data/raising.tsv", raisingData)
+
+//go:embed data/raising.tsv
+var raisingData string
 
 // complements finds the object, the passive agent and the prepositional
 // phrases that follow the verb group up to the next one.
