@@ -32,7 +32,7 @@ var frameTests = []struct {
 	{"the town a weapon is fired into was hit", "Militants fired rockets into Maradi on Sunday.",
 		EventAttack, "missile strike", "unidentified militants", "Maradi", "Maradi"},
 	{"'their' before an event noun refers to the armed phrase before it", "Militants who hoarded rifles for their attack on the village were arrested.",
-		EventAttack, "armed assault", "unidentified militants", "", ""},
+		EventAttack, "armed assault", "unidentified militants", "civilians", ""}, // an unnamed village hit is its people (villageTargets),
 	{"people of a kind act as themselves", "Farmers killed two herders near Kano.",
 		EventAttack, "killing", "farmers", "herders", "Kano"},
 	{"people counted plural by the lexicon act as themselves", "In Benin, Peul herdsmen killed three farmers near Parakou.",
