@@ -20,7 +20,7 @@ C=$OUT/c$N/corpus.jsonl
 for s in a b; do
   bin=$A; [ $s = b ] && bin=$B
   rm -f "$OUT/$s$N.db"
-  "$bin" ingest --dbpath "$OUT/$s$N.db" "$C" | grep -E 'quads|elapsed'
+  "$bin" ingest --dbpath "$OUT/$s$N.db" "$C" | grep -E 'quads|compacted|elapsed'
 done
 fail=0
 same() { # NAME ARGS...: run ARGS with each binary on its store, compare

@@ -138,10 +138,12 @@ func TestCopyQuads(t *testing.T) {
 
 // TestPostgresIndexFill: the secondary indexes of a PostgreSQL store Open
 // creates are built to fill their pages (pgIndexFill), not half (Cayley's
-// 50), so that the index builds of a bulk load take half the pages.
+// 50), so that the index builds of a bulk load take half the pages; and
+// one of them leads with the subject and one with the object
+// (pgLeanIndexes).
 func TestPostgresIndexFill(t *testing.T) {
 	s := openTest(t, Config{Backend: BackendPostgres, Path: postgresDSN(t)})
-	for _, index := range []string{"spo_index", "ops_index", "pos_index", "osp_index"} {
+	for _, index := range []string{"spol_unique", "ops_index", "pos_index"} {
 		var opts []byte
 		err := s.pg.QueryRow(`SELECT array_to_string(reloptions, ',') FROM pg_class WHERE oid = to_regclass($1)`, index).Scan(&opts)
 		if err != nil {
@@ -149,6 +151,65 @@ func TestPostgresIndexFill(t *testing.T) {
 		}
 		if want := fmt.Sprintf("fillfactor=%d", pgIndexFill); string(opts) != want {
 			t.Errorf("%s: options %q, want %q", index, opts, want)
+		}
+	}
+}
+
+// TestPostgresLeanIndexes: a PostgreSQL store Open creates has one index
+// that leads with the subject, spol_unique made whole, which keeps quads
+// unique and serves reads by subject, and one that leads with the object;
+// Cayley's spo_index and osp_index are gone.
+func TestPostgresLeanIndexes(t *testing.T) {
+	s := openTest(t, Config{Backend: BackendPostgres, Path: postgresDSN(t)})
+	for _, index := range []string{"spo_index", "osp_index"} {
+		var exists bool
+		if err := s.pg.QueryRow(`SELECT to_regclass($1) IS NOT NULL`, index).Scan(&exists); err != nil || exists {
+			t.Errorf("%s exists (%v, %v)", index, exists, err)
+		}
+	}
+	var unique, partial bool
+	err := s.pg.QueryRow(`SELECT indisunique, indpred IS NOT NULL FROM pg_index WHERE indexrelid = to_regclass('spol_unique')`).Scan(&unique, &partial)
+	if err != nil || !unique || partial {
+		t.Errorf("spol_unique: unique %v, partial %v (%v); want unique and whole", unique, partial, err)
+	}
+	ctx := context.Background()
+	conn, err := s.pg.Conn(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	if _, err := conn.ExecContext(ctx, `SET enable_seqscan = off`); err != nil {
+		t.Fatal(err)
+	}
+	var plan strings.Builder
+	rows, err := conn.QueryContext(ctx, `EXPLAIN SELECT object_hash FROM quads WHERE subject_hash = '\x00' AND predicate_hash = '\x01'`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for rows.Next() {
+		var line string
+		if err := rows.Scan(&line); err != nil {
+			t.Fatal(err)
+		}
+		plan.WriteString(line + "\n")
+	}
+	rows.Close()
+	if !strings.Contains(plan.String(), "spol_unique") {
+		t.Errorf("a read by subject and predicate does not use spol_unique:\n%s", plan.String())
+	}
+	// a quad stored twice is refused, with its label and without
+	for _, label := range []string{`'\x04'`, "NULL"} {
+		for _, h := range []string{`'\x01'`, `'\x02'`, `'\x03'`, `'\x04'`} {
+			if _, err := conn.ExecContext(ctx, `INSERT INTO nodes (hash, refs) VALUES (`+h+`, 1) ON CONFLICT DO NOTHING`); err != nil {
+				t.Fatal(err)
+			}
+		}
+		insert := `INSERT INTO quads (subject_hash, predicate_hash, object_hash, label_hash) VALUES ('\x01', '\x02', '\x03', ` + label + `)`
+		if _, err := conn.ExecContext(ctx, insert); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := conn.ExecContext(ctx, insert); err == nil {
+			t.Errorf("label %s: a quad stored twice", label)
 		}
 	}
 }

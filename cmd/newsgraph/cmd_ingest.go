@@ -56,6 +56,13 @@ for .gz), with the rate and the time left; a spinner when reading
 standard input. On interrupt (Ctrl-C, SIGTERM) ingest stops reading, writes
 the documents already extracted and prints the summary so far.
 
+A bolt file that ingest creates is compacted when it has been written: a
+fresh copy with the same contents, every bucket written in key order into
+full pages, takes its place (about a third smaller than the file that the
+run of write transactions left, with its free pages and pages split part
+full). The summary gives the file's size before and after. A later ingest
+into the file does not compact it again.
+
 With --bulk and --db postgres, an empty database is loaded in bulk: the
 documents are put, with the same fusion, into a temporary bolt file
 beside the working directory ($TMPDIR), which is then copied into
@@ -109,6 +116,7 @@ type ingestSummary struct {
 	entities, events, quads             int
 	elapsed                             time.Duration
 	writes                              *graph.WriteStats // bolt (or --bulk's staging file) only
+	compacted                           *graph.CompactStats
 }
 
 func (c *ingestCmd) run(ctx context.Context, env *Env, args []string) error {
@@ -163,6 +171,7 @@ type ingestTarget struct {
 	target  *graph.Store // store, or staging's
 	staging *bulkStaging // nil without --bulk into an empty database
 	created string       // the bolt file this run creates, if it does
+	closed  bool         // store is closed (compacted)
 }
 
 // openTarget opens the store the flags name and, with --bulk into an empty
@@ -200,10 +209,28 @@ func (t *ingestTarget) close(stored int) {
 	if t.staging != nil {
 		t.staging.close()
 	}
-	t.store.Close()
+	if !t.closed {
+		t.store.Close()
+	}
 	if t.created != "" && stored == 0 {
 		os.Remove(t.created)
 	}
+}
+
+// compact compacts the bolt file this run created, once it stored
+// documents in it (graph.CompactBolt): a store written in a run of
+// transactions holds free pages and pages split part full, about a third
+// of its file, that a fresh copy written in key order does not.
+func (t *ingestTarget) compact(sum *ingestSummary) error {
+	if t.created == "" || t.staging != nil || sum.added+sum.unchanged+sum.replaced == 0 {
+		return nil
+	}
+	t.closed = true
+	st, ok, err := t.store.CloseCompacted()
+	if ok {
+		sum.compacted = &st
+	}
+	return err
 }
 
 // finish copies --bulk's staging file in, prints the summary and returns
@@ -214,7 +241,6 @@ func (c *ingestCmd) finish(ctx context.Context, env *Env, t *ingestTarget, sum *
 			return err
 		}
 	}
-	sum.elapsed = time.Since(start)
 	if ws, ok := t.target.WriteStats(); ok {
 		sum.writes = &ws
 	}
@@ -222,6 +248,12 @@ func (c *ingestCmd) finish(ctx context.Context, env *Env, t *ingestTarget, sum *
 	if runErr != nil && !interrupted {
 		return runErr
 	}
+	if !interrupted {
+		if err := t.compact(sum); err != nil {
+			return err
+		}
+	}
+	sum.elapsed = time.Since(start)
 	sum.print(env, c.store.where())
 	if t.created != "" && sum.added+sum.unchanged+sum.replaced == 0 {
 		// close removes the file: say so, rather than let the summary's
@@ -287,6 +319,9 @@ func (s *ingestSummary) print(env *Env, where string) {
 			perQuad = fmt.Sprintf(", %d bytes a quad", w.PageBytes/int64(s.quads))
 		}
 		fmt.Fprintf(env.Stdout, "writes:    %d transactions, %s of bolt pages%s\n", w.Transactions, decimalBytes(w.PageBytes), perQuad)
+	}
+	if c := s.compacted; c != nil {
+		fmt.Fprintf(env.Stdout, "compacted: %s of bolt file to %s in %s\n", decimalBytes(c.Before), decimalBytes(c.After), c.Elapsed.Round(time.Millisecond))
 	}
 	fmt.Fprintf(env.Stdout, "elapsed:   %s\n", s.elapsed.Round(time.Millisecond))
 }

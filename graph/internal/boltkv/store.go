@@ -148,7 +148,7 @@ func Open(path string, opts Options) (*Store, error) {
 	// A large initial mapping spares bolt remapping the file (and
 	// copying its pages) again and again as a store grows; it reserves
 	// address space, not memory.
-	db, err := hbolt.Open(path, &bolt.Options{Timeout: 5 * time.Second, ReadOnly: opts.ReadOnly, InitialMmapSize: mmapSize})
+	db, err := openLocked(path, &bolt.Options{Timeout: 5 * time.Second, ReadOnly: opts.ReadOnly, InitialMmapSize: mmapSize})
 	if err != nil {
 		return nil, fmt.Errorf("graph: open bolt file %s: %w", path, err)
 	}
@@ -175,6 +175,24 @@ func Open(path string, opts Options) (*Store, error) {
 	}
 	db.Close()
 	return nil, fmt.Errorf("graph: open bolt file %s: %w", path, err)
+}
+
+// openLocked opens the bolt file at path, once bolt holds its lock, and
+// again if the file it locked is no longer the one at path: a compaction
+// (CompactClose) renamed its copy over the file while this open waited
+// for the lock, and writes into the old file would be lost.
+func openLocked(path string, opts *bolt.Options) (*hbolt.DB, error) {
+	for try := 0; ; try++ {
+		before, statErr := os.Stat(path)
+		db, err := hbolt.Open(path, opts)
+		if err != nil || statErr != nil || try == 10 {
+			return db, err
+		}
+		if now, err := os.Stat(path); err == nil && os.SameFile(before, now) {
+			return db, nil
+		}
+		db.Close()
+	}
 }
 
 // newStore wraps Cayley's kv quad store qs on the file db.

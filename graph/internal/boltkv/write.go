@@ -8,7 +8,6 @@ import (
 	"slices"
 	"sort"
 	"sync/atomic"
-	"time"
 
 	"github.com/boltdb/bolt"
 	"github.com/cayleygraph/cayley/graph"
@@ -25,6 +24,8 @@ import (
 //
 //	meta               version, indexes (JSON), size (quads), horizon (last id): little-endian int64s
 //	log                id (8 bytes, big-endian) → proto.Primitive: a node (its value) or a quad (its node ids)
+//	                   (without the Timestamp Cayley's writer sets and no reader reads: 10 of a log
+//	                   entry's 60 bytes)
 //	v<h0><h1>          sha1 of a value → its node id (uvarint); h0, h1 are the hash's first bytes
 //	n<h0><h1>          sha1 of a value → the number of quad directions that name it (uvarint)
 //	<dirs> e.g. "spol" node ids of the index's directions (8 bytes each) → quad ids (uvarints, ascending)
@@ -166,7 +167,6 @@ type kvTx struct {
 	vb, nb   *bolt.Bucket
 	vbn, nbn [3]byte
 	mem      arena
-	ts       int64
 	// made is the range of ids of the nodes this write makes.
 	madeLo, madeHi uint64
 	// live: the indexes are live (and the indexes whole quads, so that
@@ -176,7 +176,6 @@ type kvTx struct {
 }
 
 func (t *kvTx) run(deltas []graph.Delta, opts graph.IgnoreOpts) error {
-	t.ts = time.Now().UnixNano()
 	t.fillBuckets()
 	meta := t.tx.Bucket(bucketMeta)
 	t.live, t.marked = liveIndexes(meta)
@@ -290,7 +289,7 @@ func (t *kvTx) run(deltas []graph.Delta, opts graph.IgnoreOpts) error {
 	for i, q := range fresh {
 		ids, _ := t.idsOf(q)
 		links[i] = proto.Primitive{ID: first + uint64(len(made)+i), Subject: ids[0], Predicate: ids[1],
-			Object: ids[2], Label: ids[3], Timestamp: t.ts}
+			Object: ids[2], Label: ids[3]}
 	}
 	if err := t.writeNodes(); err != nil {
 		return err
@@ -606,7 +605,7 @@ func (t *kvTx) writeNodes() error {
 			if err != nil {
 				return fmt.Errorf("graph: kv write: %w", err)
 			}
-			if err := t.putLog(&proto.Primitive{ID: n.id, Value: data, Timestamp: t.ts}); err != nil {
+			if err := t.putLog(&proto.Primitive{ID: n.id, Value: data}); err != nil {
 				return err
 			}
 			continue

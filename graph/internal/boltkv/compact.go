@@ -1,0 +1,256 @@
+package boltkv
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"reflect"
+	"time"
+	"unsafe"
+
+	"github.com/boltdb/bolt"
+)
+
+// Compacting a bolt file.
+//
+// A store written by many transactions leaves three kinds of waste in its
+// file: free pages (pages a transaction replaced, kept for later writes:
+// about a fifth of a freshly ingested file), pages split part full (the
+// index buckets at 80%, and the root bucket, which holds the small value
+// and count buckets inline, at bolt's default of half a page, with its
+// keys arriving in hash order), and the room bolt allocates ahead of the
+// high-water mark (up to its AllocSize, 16 MiB). Compact writes the same
+// buckets, keys and values into a fresh file in key order with every page
+// filled whole, and puts it in place of the old one: the layout, and so
+// what Cayley and this package read, is unchanged.
+
+// compactTxBytes is how many bytes of keys and values one transaction of
+// a compaction copies: bolt keeps a transaction's pages in memory until it
+// commits.
+const compactTxBytes = 32 << 20
+
+// compactFill is the fill of the pages a compaction writes: as full as
+// bolt allows, less a little, because bolt splits a node at the first key
+// past the threshold (pageSize × fill) and gives a node of exactly a
+// page's size two pages (node.go, spill: size/pageSize + 1). At a fill of
+// 1, the index buckets, whose entries are all of one size (51 bytes: an
+// element, a 32-byte key and a one-id list), fill 80 entries to exactly
+// 4,096 bytes, and every page of them came out double.
+const compactFill = 0.99
+
+// CompactStats tells what Compact did.
+type CompactStats struct {
+	Before, After int64 // bytes of file
+	Elapsed       time.Duration
+}
+
+// CompactClose closes the store, leaving in place of its file a compact
+// copy: the same buckets, keys and values, written in key order into pages
+// filled whole, with no free pages. The copy is made while the store still
+// holds the file's lock, and renamed over it (a crash leaves either file
+// whole, and at worst the temporary path+".compact" beside it); a process
+// that waited for the lock on the old file opens the new one (Open).
+func (s *Store) CompactClose() (CompactStats, error) {
+	start := time.Now()
+	path := s.w.db.Path()
+	st, err := compactFile(s.w.db, path)
+	if cerr := s.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return st, fmt.Errorf("graph: compact %s: %w", path, err)
+	}
+	st.Elapsed = time.Since(start)
+	return st, nil
+}
+
+// compactFile writes a compact copy of db, whose file is path, and
+// renames it over path.
+func compactFile(db *bolt.DB, path string) (CompactStats, error) {
+	st := CompactStats{}
+	fi, err := os.Stat(path)
+	if err != nil {
+		return st, err
+	}
+	st.Before = fi.Size()
+	tmp := path + ".compact"
+	os.Remove(tmp)
+	size, err := copyCompact(db, tmp, fi.Mode().Perm())
+	if err == nil {
+		// bolt grows a file ahead of its pages; the copy needs none of that
+		err = os.Truncate(tmp, size)
+	}
+	if err == nil {
+		err = os.Rename(tmp, path)
+	}
+	if err != nil {
+		os.Remove(tmp)
+		return st, err
+	}
+	syncDir(filepath.Dir(path))
+	st.After = size
+	return st, nil
+}
+
+// syncDir flushes a directory's entries (a rename in it) to disk, where
+// the system allows it.
+func syncDir(dir string) {
+	if d, err := os.Open(dir); err == nil {
+		d.Sync()
+		d.Close()
+	}
+}
+
+// copyCompact copies the bolt file of db into a new file dst and returns
+// dst's high-water mark (the bytes of its pages).
+func copyCompact(from *bolt.DB, dst string, perm os.FileMode) (size int64, err error) {
+	to, err := bolt.Open(dst, perm, &bolt.Options{InitialMmapSize: mmapSize})
+	if err != nil {
+		return 0, err
+	}
+	// one sync at the end does for the whole copy
+	to.NoSync, to.NoGrowSync = true, true
+	c := &compactor{db: to}
+	err = from.View(func(tx *bolt.Tx) error {
+		return tx.ForEach(func(name []byte, b *bolt.Bucket) error {
+			return c.copyBucket([][]byte{name}, b)
+		})
+	})
+	if err == nil {
+		err = c.commit()
+	} else if c.tx != nil {
+		c.tx.Rollback()
+	}
+	if err == nil {
+		err = to.Sync()
+	}
+	if err == nil {
+		err = to.View(func(tx *bolt.Tx) error { size = tx.Size(); return nil })
+	}
+	if cerr := to.Close(); err == nil {
+		err = cerr
+	}
+	return size, err
+}
+
+// compactor writes the copy: a transaction at a time, each copying about
+// compactTxBytes.
+type compactor struct {
+	db    *bolt.DB
+	tx    *bolt.Tx
+	bytes int
+}
+
+// copyBucket copies bucket b, at path (its name and those of the buckets
+// that hold it), with its keys and nested buckets, in key order.
+func (c *compactor) copyBucket(path [][]byte, b *bolt.Bucket) error {
+	if _, err := c.bucket(path, true); err != nil {
+		return err
+	}
+	seq := b.Sequence()
+	cur := b.Cursor()
+	for k, v := cur.First(); k != nil; k, v = cur.Next() {
+		if v == nil {
+			if nested := b.Bucket(k); nested != nil {
+				if err := c.copyBucket(append(path[:len(path):len(path)], k), nested); err != nil {
+					return err
+				}
+				continue
+			}
+		}
+		if err := c.put(path, k, v); err != nil {
+			return err
+		}
+	}
+	if seq == 0 {
+		return nil
+	}
+	dst, err := c.bucket(path, false)
+	if err == nil {
+		err = dst.SetSequence(seq)
+	}
+	return err
+}
+
+// put copies one key and its value into the bucket at path, committing
+// the transaction first when it has copied its share.
+func (c *compactor) put(path [][]byte, k, v []byte) error {
+	if c.bytes >= compactTxBytes {
+		if err := c.commit(); err != nil {
+			return err
+		}
+	}
+	b, err := c.bucket(path, false)
+	if err != nil {
+		return err
+	}
+	c.bytes += len(k) + len(v)
+	return b.Put(k, v)
+}
+
+// bucket returns the bucket at path in the open transaction (opening one
+// if none is), made first if create is set; every bucket on the way fills
+// its pages whole.
+func (c *compactor) bucket(path [][]byte, create bool) (*bolt.Bucket, error) {
+	if c.tx == nil {
+		tx, err := c.db.Begin(true)
+		if err != nil {
+			return nil, err
+		}
+		c.tx = tx
+		if root := rootBucket(tx); root != nil {
+			root.FillPercent = compactFill
+		}
+	}
+	var b *bolt.Bucket
+	for i, name := range path {
+		var next *bolt.Bucket
+		if b == nil {
+			next = c.tx.Bucket(name)
+		} else {
+			next = b.Bucket(name)
+		}
+		if next == nil && create && i == len(path)-1 {
+			var err error
+			if b == nil {
+				next, err = c.tx.CreateBucket(name)
+			} else {
+				next, err = b.CreateBucket(name)
+			}
+			if err != nil {
+				return nil, err
+			}
+		}
+		if next == nil {
+			return nil, errors.New("compact: bucket missing in the copy")
+		}
+		next.FillPercent = compactFill
+		b = next
+	}
+	return b, nil
+}
+
+// commit commits the open transaction, if any.
+func (c *compactor) commit() error {
+	if c.tx == nil {
+		return nil
+	}
+	err := c.tx.Commit()
+	c.tx, c.bytes = nil, 0
+	return err
+}
+
+// rootBucket returns the root bucket of tx, whose FillPercent bolt does
+// not expose (tx.root, a Bucket held by value), or nil if this version of
+// bolt holds it otherwise. The root bucket holds the top-level buckets:
+// in Cayley's layout, some 130,000 small value and count buckets stored
+// inline in it, which at bolt's default fill take half again the pages
+// they need.
+func rootBucket(tx *bolt.Tx) *bolt.Bucket {
+	f := reflect.ValueOf(tx).Elem().FieldByName("root")
+	if !f.IsValid() || f.Type() != reflect.TypeOf(bolt.Bucket{}) {
+		return nil
+	}
+	return (*bolt.Bucket)(unsafe.Pointer(f.UnsafeAddr()))
+}
