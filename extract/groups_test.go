@@ -38,6 +38,9 @@ var groupTests = []struct {
 	{"a named Mai-Mai faction, not the generic", "Fighters of Mai-Mai Yakutumba attacked a police post in Fizi.", "mai-mai-yakutumba", "mai-mai"},
 	{"a Cabindan acronym", "Fighters of FLEC attacked a police post in Cabinda.", "flec", ""},
 	{"Cameroon's separatists by a description", "Ambazonian fighters attacked a police post in Bamenda.", "ambazonia", ""},
+	{"an Afghan party's militia, not a Somali namesake", "Fighters of Hezb-e-Islami attacked a police post in Asadabad.", "hezb-e-islami", "hizbul-islam"},
+	{"a Malian group by its French spelling", "Fighters of Ansar Eddine attacked a police post in Kidal.", "ansar-dine", "hurras-al-din"},
+	{"a Darfur militia", "Janjaweed fighters attacked a police post in Nyala.", "janjaweed", "rsf"},
 	{"a dissident republican group apart from the New IRA", "Members of the Continuity IRA attacked a police post in Lurgan.", "continuity-ira", "new-ira"},
 }
 
