@@ -95,3 +95,23 @@ func TestMatcher(t *testing.T) {
 		}
 	}
 }
+
+// TestSpellingNamesOneEntry: a spelling (a name or an alias, compared as
+// the matcher compares it: normalised, or in its exact case when written
+// "=XYZ") belongs to one entry, so that it resolves to one node.
+func TestSpellingNamesOneEntry(t *testing.T) {
+	owner := map[string]string{}
+	for _, e := range Default().Entries {
+		id := e.Class + "/" + e.Key
+		for _, s := range append([]string{e.Name}, e.Aliases...) {
+			k := Key(s)
+			if strings.HasPrefix(s, "=") {
+				k = s
+			}
+			if o, ok := owner[k]; ok && o != id {
+				t.Errorf("spelling %q names both %s and %s", s, o, id)
+			}
+			owner[k] = id
+		}
+	}
+}
