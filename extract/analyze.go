@@ -496,7 +496,7 @@ func (d *docState) findNames() {
 			continue
 		}
 		e := d.entityFor(best)
-		if best.lex != nil && best.lex.Seat {
+		if best.lex != nil {
 			typeBody(e)
 		}
 		m := d.newMention(mention{s: h.s, a: h.m.Start, b: h.m.End, ent: e, demonym: best.demonym})

@@ -79,7 +79,8 @@ var forceNames = map[string]string{"armed": "Armed Forces", "security": "securit
 var govNames = map[string]string{"mfa": "Ministry of Foreign Affairs of ", "interior": "Ministry of Interior of ", "defence": "Ministry of Defence of ", "government": "Government of ", "parliament": "Parliament of ", "embassy": "Embassy of "}
 
 // typeBody gives a government body the type its key names: a foreign
-// ministry ("gov/fr-mfa", by pattern or by its seat, the Quai d'Orsay).
+// ministry ("gov/fr-mfa", by pattern, by its seat, the Quai d'Orsay, or by
+// its own name, the State Department).
 func typeBody(e *entity) {
 	if e.class == ClassGovernment && strings.HasSuffix(e.key, "-mfa") {
 		e.typ = "ForeignMinistry"

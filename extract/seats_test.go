@@ -7,7 +7,8 @@ import (
 )
 
 // seatTests hold one row per shape of a seat of government named for the
-// body that sits there (data/seats.tsv): the seat is that country's
+// body that sits there (data/seats.tsv), or of a body whose own name
+// carries no country (data/organizations.tsv): the seat is that country's
 // government body, never a town, and an event it speaks or acts in has
 // the country as actor and the body as agent; named as where something
 // happens, it is its building, a facility in its country. The sentences are written
@@ -35,6 +36,9 @@ var seatTests = []struct {
 	{"a palace spelled as a word, in a document about its country", "The Arg condemned the attack in Zaranj, Afghanistan's police said.", "Arg", "gov/af-government", "Afghanistan", ""},
 	{"a seat where something happens is no body and no town", "Two bombs went off at the White House, the hoax message said.", "White House", "", "", "place/us-white-house"},
 	{"a seat where people gather is no body", "Protesters gathered outside the Kremlin on Saturday.", "Kremlin", "", "", "place/ru-kremlin"},
+	{"a body whose name carries no country speaks", "The State Department condemned the detention of the aid workers in Velmora.", "State Department", "gov/us-mfa", "United States", ""},
+	{"a department's name after its country is no place", "The US Defense Department said two of its drones were lost over Kelso Bay.", "Defense Department", "gov/us-defence", "", ""},
+	{"a seat speaks of what it did", "Zhongnanhai said on Monday it had recalled its ambassador from Lomavia.", "Zhongnanhai", "gov/cn-government", "China", ""},
 	{"a statement from a seat is the body's", "A statement from the Elysee condemned the shelling of Tarvo.", "Elysee", "gov/fr-government", "France", ""},
 }
 
