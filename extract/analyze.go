@@ -471,7 +471,7 @@ func (d *docState) findNames() {
 				if c.class == ClassCountry && len(ok) == 1 {
 					d.countryCount[c.country] += 2
 				}
-				if c.lex != nil && c.country != "" && len(ok) == 1 && c.class != ClassOrganization {
+				if c.lex != nil && c.country != "" && len(ok) == 1 && c.class != ClassOrganization && !c.lex.DocOnly {
 					d.countryCount[c.country]++
 				}
 			}
@@ -491,7 +491,14 @@ func (d *docState) findNames() {
 		if best == nil || bestScore < 0 || d.personNamed(persons, h) {
 			continue
 		}
+		if seatVenue(toks, best, h.m.Start) {
+			d.seatBuilding(best, h)
+			continue
+		}
 		e := d.entityFor(best)
+		if best.lex != nil {
+			typeBody(e)
+		}
 		m := d.newMention(mention{s: h.s, a: h.m.Start, b: h.m.End, ent: e, demonym: best.demonym})
 		if h.m.End+1 < len(toks) && toks[h.m.End].Norm == "'" && toks[h.m.End+1].Norm == "s" {
 			m.possessive = true
@@ -656,6 +663,9 @@ func (d *docState) score(c *cand, toks []text.Token, a, b, s int, pf *phraseFact
 	if a >= 1 {
 		prev = toks[a-1].Norm
 	}
+	if c.lex != nil && c.lex.DocOnly && d.leadCountry() != c.country {
+		return -1 // "State House" in a note about Kenya, not Zambia
+	}
 	switch {
 	case c.lex != nil:
 		sc += 6
@@ -724,6 +734,53 @@ func (d *docState) score(c *cand, toks []text.Token, a, b, s int, pf *phraseFact
 		return -1
 	}
 	return sc
+}
+
+// seatVenuePreps are the prepositions after which a seat of government
+// names the building, not the body that sits there.
+var seatVenuePreps = grammarList("seatVenuePreps")
+
+// seatVenue reports whether candidate c, a seat of government read at
+// token a, is named as where something is or happens ("shots fired near
+// the Elysee", "protesters outside the Kremlin"): the building
+// (seatBuilding), where no body acts, and no namesake town either.
+func seatVenue(toks []text.Token, c *cand, a int) bool {
+	if c.lex == nil || !c.lex.Seat {
+		return false
+	}
+	if a > 0 && toks[a-1].Norm == "the" {
+		a--
+	}
+	return a > 0 && seatVenuePreps.Has(toks[a-1].Norm)
+}
+
+// seatBuilding records the seat of government that hit h names as a
+// venue: a place of type "facility" in the seat's country, named as the
+// text names it ("the White House" in Washington, not a town of
+// Tennessee).
+func (d *docState) seatBuilding(seat *cand, h nameHit) {
+	name := d.surface(h.s, h.m.Start, h.m.End)
+	e := d.entityFor(&cand{class: ClassPlace, key: "place/" + keyCountry(seat.country) + "-" + slug(name), name: name, country: seat.country})
+	e.typ = "facility"
+	d.addMention(d.newMention(mention{s: h.s, a: h.m.Start, b: h.m.End, ent: e}), name)
+}
+
+// leadCountry returns the country the document names most so far (by
+// the counts findNames keeps), or "" when none leads alone.
+func (d *docState) leadCountry() string {
+	best, n, tie := "", 0, false
+	for cc, k := range d.countryCount {
+		switch {
+		case k > n:
+			best, n, tie = cc, k, false
+		case k == n:
+			tie = true
+		}
+	}
+	if tie {
+		return ""
+	}
+	return best
 }
 
 // regionWords are the words for a first-level division that may follow its

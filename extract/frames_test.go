@@ -90,7 +90,7 @@ var frameTests = []struct {
 	{"two sides clash, verb", "Two rival militias clashed in Mosul on Friday.",
 		EventAttack, "armed clash", "Two rival militias", "", "Mosul"},
 	{"a light verb's object is the event its subject did", "The Pentagon carried out airstrikes near Mosul on Friday.",
-		EventAttack, "airstrike", "The Pentagon", "", "Mosul"},
+		EventAttack, "airstrike", "United States", "", "Mosul"}, // the Pentagon is the US defence ministry (data/seats.tsv)
 	{"a light verb reports its object's event, whoever did it", "The ministry said it had carried out drone strikes near Mosul.",
 		EventAttack, "drone strike", "", "", "Mosul"},
 	{"a light verb's passive subject is the event", "An attack was carried out near a checkpoint in Mosul.",

@@ -78,6 +78,15 @@ func bodyKinds(toks []text.Token, i int) uint8 {
 var forceNames = map[string]string{"armed": "Armed Forces", "security": "security forces", "police": "Police", "intelligence": "intelligence services"}
 var govNames = map[string]string{"mfa": "Ministry of Foreign Affairs of ", "interior": "Ministry of Interior of ", "defence": "Ministry of Defence of ", "government": "Government of ", "parliament": "Parliament of ", "embassy": "Embassy of "}
 
+// typeBody gives a government body the type its key names: a foreign
+// ministry ("gov/fr-mfa", by pattern, by its seat, the Quai d'Orsay, or by
+// its own name, the State Department).
+func typeBody(e *entity) {
+	if e.class == ClassGovernment && strings.HasSuffix(e.key, "-mfa") {
+		e.typ = "ForeignMinistry"
+	}
+}
+
 // matchWords reports whether the normalised tokens from i on spell words,
 // skipping joiners, and returns the index after the last one.
 func matchWords(toks []text.Token, i int, words []string) (int, bool) {
@@ -169,9 +178,7 @@ func (d *docState) findBodies() {
 				}
 				key := "gov/" + strings.ToLower(c.country) + "-" + f.kind
 				e := d.entityFor(&cand{class: ClassGovernment, key: key, name: govNames[f.kind] + c.name, country: c.country})
-				if f.kind == "mfa" {
-					e.typ = "ForeignMinistry"
-				}
+				typeBody(e)
 				d.addMention(d.newMention(mention{s: si, a: start, b: end, ent: e}), d.surface(si, start, end))
 				i = end - 1
 				kinds = bodyKinds(toks, i)

@@ -136,6 +136,14 @@ func buildResources() *resources {
 				}
 			}
 		}
+		if e.Seat {
+			// a seat's names only, spelled as listed: the body's own name
+			// ("Government of Kenya") is read by findBodies
+			for _, a := range e.Aliases {
+				r.names.Add(a, c)
+			}
+			continue
+		}
 		r.names.Add(e.Name, c)
 		for _, a := range e.Aliases {
 			r.names.Add(a, c)

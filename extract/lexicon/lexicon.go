@@ -1,7 +1,7 @@
 // Package lexicon holds newsgraph's curated word lists (armed groups, state
-// forces, organisations, roles, event triggers, weapons, given names) as
-// data files embedded in the binary, and a phrase matcher that finds any of
-// their spellings in a token stream in one pass.
+// forces, organisations, seats of government, roles, event triggers,
+// weapons, given names) as data files embedded in the binary, and a phrase
+// matcher that finds any of their spellings in a token stream in one pass.
 package lexicon
 
 import (
@@ -23,6 +23,14 @@ type Entry struct {
 	Country  string // ISO 3166-1 alpha-2 code of the home country, or ""
 	Wikidata string
 	Aliases  []string
+	// Seat marks a seat of government (data/seats.tsv): its aliases are
+	// the names of the seat ("Kremlin", "White House") that stand for
+	// the body, Name is the body's and is not itself matched.
+	Seat bool
+	// DocOnly marks a seat's name that also names other things or the
+	// seats of other countries ("State House"): it stands for this body
+	// only in a document about Country.
+	DocOnly bool
 }
 
 // Role is a title or function that news copy attaches to a person.
@@ -76,7 +84,7 @@ func Default() *Lexicon {
 
 func load() (*Lexicon, error) {
 	lx := &Lexicon{GivenNames: map[string]bool{}, Stopwords: map[string]bool{}}
-	for _, f := range []string{"groups.tsv", "forces.tsv", "organizations.tsv"} {
+	for _, f := range []string{"groups.tsv", "forces.tsv", "organizations.tsv", "seats.tsv"} {
 		err := eachRow(f, func(line int, cols []string) error {
 			if len(cols) < 3 {
 				return fmt.Errorf("want at least 3 columns, have %d", len(cols))
@@ -93,6 +101,11 @@ func load() (*Lexicon, error) {
 			}
 			if len(cols) > 5 {
 				e.Aliases = splitList(cols[5])
+			}
+			if f == "seats.tsv" {
+				if err := seatColumns(e, cols); err != nil {
+					return err
+				}
 			}
 			lx.Entries = append(lx.Entries, e)
 			return nil
@@ -155,6 +168,26 @@ func load() (*Lexicon, error) {
 		}
 	}
 	return lx, nil
+}
+
+// seatColumns reads a seat row's scope and reason (columns 7 and 8):
+// every seat needs its country, a name, and the fact it rests on.
+func seatColumns(e *Entry, cols []string) error {
+	if len(cols) != 8 || cols[7] == "" {
+		return fmt.Errorf("a seat wants 8 columns ending with its reason, has %d", len(cols))
+	}
+	if e.Country == "" || len(e.Aliases) == 0 {
+		return fmt.Errorf("a seat wants a country and the names of the seat")
+	}
+	switch cols[6] {
+	case "":
+	case "doc":
+		e.DocOnly = true
+	default:
+		return fmt.Errorf("scope %q, want doc or nothing", cols[6])
+	}
+	e.Seat = true
+	return nil
 }
 
 func splitList(s string) []string {

@@ -1,6 +1,7 @@
 package lexicon
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -15,7 +16,7 @@ func TestDefaultLoads(t *testing.T) {
 	keys := map[string]bool{}
 	for _, e := range lx.Entries {
 		k := e.Class + "/" + e.Key
-		if keys[k] {
+		if keys[k] && !e.Seat {
 			t.Errorf("duplicate key %s", k)
 		}
 		keys[k] = true
@@ -98,10 +99,15 @@ func TestMatcher(t *testing.T) {
 
 // TestSpellingNamesOneEntry: a spelling (a name or an alias, compared as
 // the matcher compares it: normalised, or in its exact case when written
-// "=XYZ") belongs to one entry, so that it resolves to one node.
+// "=XYZ") belongs to one entry, so that it resolves to one node. Seats
+// of government read only in their document's country (DocOnly, such as
+// "State House") may share a name; TestSeats checks those.
 func TestSpellingNamesOneEntry(t *testing.T) {
 	owner := map[string]string{}
 	for _, e := range Default().Entries {
+		if e.DocOnly {
+			continue
+		}
 		id := e.Class + "/" + e.Key
 		for _, s := range append([]string{e.Name}, e.Aliases...) {
 			k := Key(s)
@@ -112,6 +118,45 @@ func TestSpellingNamesOneEntry(t *testing.T) {
 				t.Errorf("spelling %q names both %s and %s", s, o, id)
 			}
 			owner[k] = id
+		}
+	}
+}
+
+// Every seat of government stands for a body of its own country, keyed as
+// the bodies findBodies reads by pattern ("gov/ke-government"), with one
+// name and country per key among all government bodies, and no seat name belongs to two seats unless
+// each is scoped to its document's country.
+func TestSeats(t *testing.T) {
+	bodies := map[string]*Entry{}
+	owners := map[string][]*Entry{}
+	n := 0
+	for _, e := range Default().Entries {
+		if e.Class == "Government" {
+			if b := bodies[e.Key]; b != nil && (b.Name != e.Name || b.Country != e.Country) {
+				t.Errorf("%s: named %q and %q", e.Key, b.Name, e.Name)
+			}
+			bodies[e.Key] = e
+		}
+		if !e.Seat {
+			continue
+		}
+		n++
+		kind, ok := strings.CutPrefix(e.Key, strings.ToLower(e.Country)+"-")
+		if !ok || e.Class != "Government" || !slices.Contains([]string{"government", "mfa", "defence", "parliament"}, kind) {
+			t.Errorf("%s: a seat stands for a government body of %s", e.Key, e.Country)
+		}
+		for _, a := range e.Aliases {
+			owners[Key(a)] = append(owners[Key(a)], e)
+		}
+	}
+	if n < 40 {
+		t.Fatalf("%d seats", n)
+	}
+	for a, es := range owners {
+		for _, e := range es {
+			if len(es) > 1 && e.Key != es[0].Key && !e.DocOnly {
+				t.Errorf("%q names %s and %s and is not scoped to the document", a, es[0].Key, e.Key)
+			}
 		}
 	}
 }
