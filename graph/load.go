@@ -148,7 +148,7 @@ func (s *Store) CopyQuads(ctx context.Context, r quad.Reader) (CopyStats, error)
 		return tag.RowsAffected(), nil
 	}
 	for _, stmt := range []string{
-		`SELECT pg_advisory_xact_lock(` + fmt.Sprint(writeLockKey) + `)`,
+		`SELECT pg_advisory_xact_lock(` + fmt.Sprint(writeLockKey(s.lockSalt)) + `)`,
 		// Memory for this transaction's sorts, hashes and index builds
 		// (the defaults, 4 and 64 MB, send a load of millions of quads
 		// to temporary files).

@@ -60,7 +60,9 @@ import (
 // than a quarter of PostgreSQL's lock table (lockBudget: 1,600 with the
 // default max_locks_per_transaction of 64 and 100 connections; a
 // document takes 500 to 2,500), or finds it full. Every write shares
-// writeLockKey, which Delete and the bulk load take exclusively.
+// writeLockKey, which Delete and the bulk load take exclusively. Like
+// every key, it is hashed within the store's schema: writers of stores in
+// other schemas of the database never wait for each other.
 //
 // Locks are taken in the order of their keys, so writers never wait for
 // each other in a cycle; Cayley's own transaction, which counts node
@@ -219,12 +221,13 @@ func lockAll(ctx context.Context, db *dsql.DB, salt string, keys lockKeys) (*loc
 	if err != nil {
 		return nil, err
 	}
+	wide := writeLockKey(salt)
 	global := `SELECT pg_advisory_xact_lock_shared($1)`
-	if keys[lockKey(salt, keyStoreWide)] {
+	if keys[wide] {
 		global = `SELECT pg_advisory_xact_lock($1)`
 	}
 	l := &lockTx{tx: tx, salt: salt, held: lockKeys{}}
-	if _, err := tx.ExecContext(ctx, global, writeLockKey); err != nil {
+	if _, err := tx.ExecContext(ctx, global, wide); err != nil {
 		tx.Rollback()
 		return nil, err
 	}
@@ -241,7 +244,7 @@ func lockAll(ctx context.Context, db *dsql.DB, salt string, keys lockKeys) (*loc
 func (l *lockTx) add(ctx context.Context, keys lockKeys) error {
 	ids := make([]int64, 0, len(keys))
 	for k := range keys {
-		if k != lockKey(l.salt, keyStoreWide) {
+		if k != writeLockKey(l.salt) {
 			ids = append(ids, k)
 		}
 	}

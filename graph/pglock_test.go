@@ -113,3 +113,50 @@ func lockHolders(t *testing.T, dsn, salt string, recs []*extract.Record) int {
 	}
 	return len(pids)
 }
+
+// TestPostgresStoreLockPerSchema holds the store-wide write lock of a
+// store in one schema (as Delete and the bulk load do) and puts a
+// document into the store of another schema of the same database, which
+// must not wait for it, and into the locked store through a second
+// handle, which must wait until the lock is released.
+func TestPostgresStoreLockPerSchema(t *testing.T) {
+	dsnA, dsnB := postgresDSN(t), postgresDSN(t)
+	locker := openTest(t, Config{Backend: BackendPostgres, Path: dsnA})
+	sameStore := openTest(t, Config{Backend: BackendPostgres, Path: dsnA})
+	other := openTest(t, Config{Backend: BackendPostgres, Path: dsnB})
+	if writeLockKey(locker.lockSalt) == writeLockKey(other.lockSalt) {
+		t.Fatalf("schemas %s and %s have one write lock", locker.lockSalt, other.lockSalt)
+	}
+	release, err := locker.lockWriters(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer func() { release() }()
+
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	if _, err := other.Put(ctx, unrelated("east.txt", "Copper Lantern Band", "Marsh Road Watch", "Ostavia", "2022-05-06")); err != nil {
+		t.Fatalf("a write into another schema waited for the lock: %v", err)
+	}
+
+	done := make(chan error, 1)
+	go func() {
+		_, err := sameStore.Put(context.Background(), unrelated("west.txt", "Iron Heron Cell", "Pine Ridge Scouts", "Westmarch", "2020-11-12"))
+		done <- err
+	}()
+	select {
+	case err := <-done:
+		t.Fatalf("a write into the locked store did not wait for the lock: %v", err)
+	case <-time.After(500 * time.Millisecond):
+	}
+	release()
+	release = func() {}
+	select {
+	case err := <-done:
+		if err != nil {
+			t.Fatal(err)
+		}
+	case <-time.After(time.Minute):
+		t.Fatal("a write into the store did not go through once its lock was released")
+	}
+}

@@ -111,7 +111,7 @@ func (s *Store) PutBatch(ctx context.Context, recs []*extract.Record) ([]PutResu
 // until a run needs no lock it does not hold.
 func (s *Store) putLocked(ctx context.Context, recs []*extract.Record) ([]PutResult, error) {
 	held := lockKeys{}
-	wide := lockKey(s.lockSalt, keyStoreWide)
+	wide := writeLockKey(s.lockSalt)
 	aborted, rounds := 0, 0
 	var lk *lockTx
 	defer func() { lk.release() }()

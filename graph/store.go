@@ -239,10 +239,12 @@ DROP INDEX osp_index;
 DROP INDEX spol_unique;
 CREATE UNIQUE INDEX spol_unique ON quads (subject_hash, predicate_hash, object_hash, label_hash) WITH (FILLFACTOR = %d);`, pgIndexFill)
 
-// writeLockKey is the PostgreSQL advisory lock of the whole store: Put
-// shares it (and locks what it touches, pglock.go), Delete and the bulk
-// load take it exclusively.
-const writeLockKey = 0x6e6577736772 // "newsgr"
+// writeLockKey returns the PostgreSQL advisory lock of the whole store
+// in schema salt (its lockSalt): Put shares it (and locks what it
+// touches, pglock.go), Delete and the bulk load take it exclusively.
+// Stores in other schemas of the database have other keys, and do not
+// wait for each other.
+func writeLockKey(salt string) int64 { return lockKey(salt, keyStoreWide) }
 
 // lockWriters takes the cross-process write lock exclusively where the
 // backend needs one (postgres; a file is locked by its single writer,
@@ -255,12 +257,12 @@ func (s *Store) lockWriters(ctx context.Context) (func(), error) {
 	if err != nil {
 		return nil, err
 	}
-	if _, err := conn.ExecContext(ctx, `SELECT pg_advisory_lock($1)`, writeLockKey); err != nil {
+	if _, err := conn.ExecContext(ctx, `SELECT pg_advisory_lock($1)`, writeLockKey(s.lockSalt)); err != nil {
 		conn.Close()
 		return nil, err
 	}
 	return func() {
-		conn.ExecContext(context.Background(), `SELECT pg_advisory_unlock($1)`, writeLockKey)
+		conn.ExecContext(context.Background(), `SELECT pg_advisory_unlock($1)`, writeLockKey(s.lockSalt))
 		conn.Close()
 	}, nil
 }

@@ -2,9 +2,7 @@ package main
 
 import (
 	"context"
-	"errors"
 	"fmt"
-	"os"
 
 	"github.com/spf13/pflag"
 
@@ -58,10 +56,9 @@ func (c *deleteCmd) run(ctx context.Context, env *Env, args []string) error {
 		}
 	}
 	if c.store.backend == graph.BackendBolt {
-		// A bolt file that is not there holds no document: opening it
-		// for writing would create an empty store.
-		if _, err := os.Stat(c.store.path); errors.Is(err, os.ErrNotExist) {
-			return fmt.Errorf("%s: no such database (give --dbpath)", c.store.path)
+		// A bolt file that is not there holds no document.
+		if err := c.store.boltExists(); err != nil {
+			return err
 		}
 	}
 	store, err := c.store.open(ctx, false)

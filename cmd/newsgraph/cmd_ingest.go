@@ -61,7 +61,7 @@ fresh copy with the same contents, every bucket written in key order into
 full pages, takes its place (about a third smaller than the file that the
 run of write transactions left, with its free pages and pages split part
 full). The summary gives the file's size before and after. A later ingest
-into the file does not compact it again.
+into the file does not compact it again: 'newsgraph compact' does.
 
 With --bulk and --db postgres, an empty database is loaded in bulk: the
 documents are put, with the same fusion, into a temporary bolt file

@@ -56,6 +56,7 @@ var commands = []*Command{
 	cmdExtract,
 	cmdIngest,
 	cmdDelete,
+	cmdCompact,
 	cmdWorker,
 	cmdEvents,
 	cmdQuery,

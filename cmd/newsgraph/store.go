@@ -88,6 +88,16 @@ func (f *storeFlags) open(ctx context.Context, readOnly bool) (*graph.Store, err
 	return s, nil
 }
 
+// boltExists returns an error naming the bolt file of the flags if it is
+// not there: a command that writes an existing store would otherwise
+// create an empty one by opening it.
+func (f *storeFlags) boltExists() error {
+	if _, err := os.Stat(f.path); errors.Is(err, os.ErrNotExist) {
+		return fmt.Errorf("%s: no such database (give --dbpath)", f.path)
+	}
+	return nil
+}
+
 // initLockKey is the PostgreSQL advisory lock held while a writer opens
 // (and perhaps initialises) the store.
 const initLockKey = 0x6e6577736769 // "newsgi"

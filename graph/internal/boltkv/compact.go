@@ -41,8 +41,9 @@ const compactFill = 0.99
 
 // CompactStats tells what Compact did.
 type CompactStats struct {
-	Before, After int64 // bytes of file
-	Elapsed       time.Duration
+	Before, After         int64 // bytes of file
+	FreeBefore, FreeAfter int   // free pages (free and pending) in the file
+	Elapsed               time.Duration
 }
 
 // CompactClose closes the store, leaving in place of its file a compact
@@ -74,9 +75,10 @@ func compactFile(db *bolt.DB, path string) (CompactStats, error) {
 		return st, err
 	}
 	st.Before = fi.Size()
+	st.FreeBefore = freePages(db)
 	tmp := path + ".compact"
 	os.Remove(tmp)
-	size, err := copyCompact(db, tmp, fi.Mode().Perm())
+	size, free, err := copyCompact(db, tmp, fi.Mode().Perm())
 	if err == nil {
 		// bolt grows a file ahead of its pages; the copy needs none of that
 		err = os.Truncate(tmp, size)
@@ -89,8 +91,22 @@ func compactFile(db *bolt.DB, path string) (CompactStats, error) {
 		return st, err
 	}
 	syncDir(filepath.Dir(path))
-	st.After = size
+	st.After, st.FreeAfter = size, free
 	return st, nil
+}
+
+// freePages counts the pages on db's freelist, free or pending release
+// (0 for a read-only open, which does not load the freelist). bolt counts
+// them in its Stats when a write transaction closes: an empty one is
+// begun and rolled back.
+func freePages(db *bolt.DB) int {
+	tx, err := db.Begin(true)
+	if err != nil {
+		return 0
+	}
+	tx.Rollback()
+	s := db.Stats()
+	return s.FreePageN + s.PendingPageN
 }
 
 // syncDir flushes a directory's entries (a rename in it) to disk, where
@@ -103,11 +119,11 @@ func syncDir(dir string) {
 }
 
 // copyCompact copies the bolt file of db into a new file dst and returns
-// dst's high-water mark (the bytes of its pages).
-func copyCompact(from *bolt.DB, dst string, perm os.FileMode) (size int64, err error) {
+// dst's high-water mark (the bytes of its pages) and its free pages.
+func copyCompact(from *bolt.DB, dst string, perm os.FileMode) (size int64, free int, err error) {
 	to, err := bolt.Open(dst, perm, &bolt.Options{InitialMmapSize: mmapSize})
 	if err != nil {
-		return 0, err
+		return 0, 0, err
 	}
 	// one sync at the end does for the whole copy
 	to.NoSync, to.NoGrowSync = true, true
@@ -127,11 +143,12 @@ func copyCompact(from *bolt.DB, dst string, perm os.FileMode) (size int64, err e
 	}
 	if err == nil {
 		err = to.View(func(tx *bolt.Tx) error { size = tx.Size(); return nil })
+		free = freePages(to)
 	}
 	if cerr := to.Close(); err == nil {
 		err = cerr
 	}
-	return size, err
+	return size, free, err
 }
 
 // compactor writes the copy: a transaction at a time, each copying about

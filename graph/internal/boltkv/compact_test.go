@@ -121,6 +121,9 @@ func TestCompact(t *testing.T) {
 	if fi, err := os.Stat(path); err != nil || fi.Size() != st.After || st.After >= st.Before {
 		t.Fatalf("stats %+v, file %v (%v): want the file's size after, smaller than before", st, fi.Size(), err)
 	}
+	if st.FreeBefore == 0 || st.FreeAfter > 2 {
+		t.Errorf("stats %+v: want free pages before, at most 2 after", st)
+	}
 	if _, err := os.Stat(path + ".compact"); !os.IsNotExist(err) {
 		t.Errorf("temporary file left behind: %v", err)
 	}
