@@ -218,7 +218,7 @@ func (t *ingestTarget) close(stored int) {
 }
 
 // compact compacts the bolt file this run created, once it stored
-// documents in it (graph.CompactBolt): a store written in a run of
+// documents in it (graph.Store.CloseCompacted): a store written in a run of
 // transactions holds free pages and pages split part full, about a third
 // of its file, that a fresh copy written in key order does not.
 func (t *ingestTarget) compact(sum *ingestSummary) error {
