@@ -710,9 +710,10 @@ func (d *docState) areaAfter(s, b int) *entity {
 }
 
 // unitAt returns the place word at token k and how many tokens it takes:
-// one, or three for a unit below another written with a hyphen, which
-// the tokenizer splits ("sub-district", "sub-prefecture", "sub-county").
-// Past the last token it returns "" and 0.
+// one; two for a unit named with two words ("union council"); three for
+// a unit below another written with a hyphen, which the tokenizer splits
+// ("sub-district", "sub-prefecture", "sub-county"). Past the last token
+// it returns "" and 0.
 func unitAt(l *wordLists, toks []text.Token, k int) (string, int) {
 	if k >= len(toks) {
 		return "", 0
@@ -720,6 +721,11 @@ func unitAt(l *wordLists, toks []text.Token, k int) (string, int) {
 	if toks[k].Norm == "sub" && k+2 < len(toks) && joinedHyphen(toks, k+1) {
 		if w := "sub-" + toks[k+2].Norm; l.placeWords[w] != 0 {
 			return w, 3
+		}
+	}
+	if k+1 < len(toks) && toks[k+1].Kind == text.Word {
+		if w := toks[k].Norm + " " + toks[k+1].Norm; l.placeWords[w] != 0 {
+			return w, 2
 		}
 	}
 	return toks[k].Norm, 1
