@@ -449,7 +449,7 @@ func (d *docState) findNames() {
 		found = d.r.names.AppendCoded(found[:0], d.coded[si])
 		kept := found[:0]
 		for _, m := range found {
-			if !wordGoesOn(s.Tokens, m.End) && !negatedName(s.Tokens, m.Start) {
+			if !wordGoesOn(s.Tokens, m.End) && !negatedName(s.Tokens, m.Start) && !dateName(s.Tokens, m.Start, m.End) {
 				kept = append(kept, m)
 			}
 		}
@@ -567,6 +567,13 @@ func wordGoesOn(toks []text.Token, end int) bool {
 		return false
 	}
 	return next.Kind == toks[end-1].Kind && next.Norm != "s"
+}
+
+// dateName reports whether the name [start, end) is a day and a month
+// ("23 August", a commune of Romania; "1 May", a town of Ukraine): in
+// news copy those words date the report ("On 23 August, gunmen…").
+func dateName(toks []text.Token, start, end int) bool {
+	return end-start == 2 && toks[start].Kind == text.Number && smallNumber(toks[start].Text) && months.Has(toks[start+1].Norm)
 }
 
 // negatedName reports whether the name starting at token start follows

@@ -83,6 +83,9 @@ func (d *docState) findContextPlaces() {
 			}
 			end := d.nameRun(si, i)
 			if end == i {
+				end = d.compassLed(l, si, i)
+			}
+			if end == i {
 				continue
 			}
 			end = d.placeParticles(si, end)
@@ -105,6 +108,32 @@ func (d *docState) findContextPlaces() {
 			d.addContextPlace(l, si, spans[k])
 		}
 	}
+}
+
+// areaLeads are the words that start a division's name which the name
+// rules take for common words ("Lower Shabelle region").
+var areaLeads = grammarList("areaLeads")
+
+// compassLed returns the end of the name of a division that starts with
+// a word of areaLeads at token i of sentence s and ends before its unit
+// word ("East Hararghe zone", "North Wollo Zone", "Lower Shabelle
+// region"): the leading word is part of the division's name, though the
+// name rules take it for a common word. It returns i when no unit word
+// follows the name.
+func (d *docState) compassLed(l *wordLists, s, i int) int {
+	toks := d.sents[s].Tokens
+	if !areaLeads.Has(toks[i].Norm) || i+1 >= len(toks) || !isUpperWord(&toks[i+1]) || d.covered(s, i+1) {
+		return i
+	}
+	end := d.nameRun(s, i+1)
+	switch {
+	case end == i+1:
+		return i
+	case end < len(toks) && !isUpperWord(&toks[end]) && l.placeWords[toks[end].Norm]&placeAdmin != 0,
+		end-i >= 3 && l.placeWords[toks[end-1].Norm]&placeAdmin != 0:
+		return end
+	}
+	return i
 }
 
 // maxNameNumber is the largest number that numbers the parts of a place
@@ -171,21 +200,25 @@ func titleCase(s text.Sentence) bool {
 // if its context says it is one.
 func (d *docState) contextPlace(l *wordLists, s, a, end int, prev string, listed bool) (placeSpan, bool) {
 	toks := d.sents[s].Tokens
-	next := ""
-	if end < len(toks) {
-		next = toks[end].Norm
-	}
+	next, _ := unitAt(l, toks, end)
 	last := toks[end-1].Norm
+	if sp, ok := d.prefixedPlace(l, s, a, end); ok {
+		return sp, true // "Barangay Talisay", "Kabupaten Nduga"
+	}
 	if faithQualifies(toks, a, end) {
 		if l.placeWords[next]&placeSettle != 0 {
 			return placeSpan{a: a, b: end + 1}, true // "the Protestant areas": the area is named with its word
 		}
 		return placeSpan{}, false
 	}
-	if end-a == 1 && l.placeWords[last]&(placeAdmin|placeSettle) != 0 {
+	if w, n := unitAt(l, toks, a); end-a == n && l.placeWords[w]&(placeAdmin|placeSettle) != 0 {
 		// "Arrondissement of Goumori", "Village": the word for the kind
 		// of place, capitalised; the name after "of" is the place
 		return placeSpan{}, false
+	}
+	if u := subUnitStart(l, toks, a, end); u > a {
+		// "Tal Sub-District": the name is the words before it
+		return placeSpan{a: a, b: u, word: "sub-" + last}, true
 	}
 	if end-a >= 2 && l.placeWords[last]&placeAdmin != 0 {
 		// "Mandera County": the name is the words before the admin word
@@ -228,6 +261,23 @@ func (d *docState) contextPlace(l *wordLists, s, a, end int, prev string, listed
 		return placeSpan{a: a, b: end}, true
 	}
 	return placeSpan{}, false
+}
+
+// prefixedPlace reads the run [a, end) of sentence s that starts with a
+// capitalised unit word written before the name ("Barangay Talisay",
+// "Wilayat Sinaw", "Vereda La Palma"): the place is the name after the
+// word, the word its kind. A name ending in its own admin word as well
+// ("Kabupaten Nduga Regency") keeps the name between them.
+func (d *docState) prefixedPlace(l *wordLists, s, a, end int) (placeSpan, bool) {
+	toks := d.sents[s].Tokens
+	if end-a < 2 || l.placeWords[toks[a].Norm]&placePrefix == 0 || d.r.stopwords.Has(toks[a+1].Norm) {
+		return placeSpan{}, false
+	}
+	b := end
+	if end-a >= 3 && l.placeWords[toks[end-1].Norm]&placeAdmin != 0 {
+		b = end - 1
+	}
+	return placeSpan{a: a + 1, b: b, word: toks[a].Norm}, true
 }
 
 // faithQualifies reports whether the one-word name [a, end) is a faith
@@ -364,8 +414,12 @@ func listEnd(toks []text.Token, end int) int {
 // after it.
 func (d *docState) addContextPlace(l *wordLists, s int, sp placeSpan) {
 	name := d.surface(s, sp.a, sp.b)
+	after := sp.b
+	if sp.after > 0 {
+		after = sp.after
+	}
 	if l.placeWords[sp.word]&placeAdmin != 0 {
-		if g := d.knownArea(name); g != nil {
+		if g := d.knownArea(name); g != nil && d.areaOfWord(sp.word, g) && d.agreesAfter(s, after, g) {
 			e := d.entityFor(d.r.gazCand(g))
 			d.addMention(d.newMention(mention{s: s, a: sp.a, b: sp.b, ent: e}), name)
 			return
@@ -377,10 +431,6 @@ func (d *docState) addContextPlace(l *wordLists, s int, sp placeSpan) {
 			d.addMention(d.newMention(mention{s: s, a: sp.a, b: sp.b, ent: e}), name)
 			return
 		}
-	}
-	after := sp.b
-	if sp.after > 0 {
-		after = sp.after
 	}
 	within := d.areaAfter(s, after)
 	cc := ""
@@ -427,6 +477,27 @@ func (d *docState) addContextPlace(l *wordLists, s int, sp placeSpan) {
 		e.typ = sp.word
 	}
 	d.addMention(d.newMention(mention{s: s, a: sp.a, b: sp.b, ent: e}), name)
+}
+
+// agreesAfter reports whether gazetteer entry g can be the place named
+// before token b of sentence s: the area named right after it, if any,
+// lies in g's country ("La Palma vereda, Tame, Arauca" is no La Palma of
+// another country).
+func (d *docState) agreesAfter(s, b int, g *gazetteer.Entry) bool {
+	in := d.areaAfter(s, b)
+	return in == nil || in.country == "" || in.country == g.Country
+}
+
+// wideUnits are the unit words that name a wide area, never the town of
+// the same name: "the Kidal region" is the region, and where the
+// gazetteer holds no region so named, no town of that name is meant.
+var wideUnits = grammarList("wideUnits")
+
+// areaOfWord reports whether gazetteer entry g can be what its name and
+// unit word name: a division for a word of wideUnits, a division or its
+// namesake town for the others ("Mandera County" is Mandera).
+func (d *docState) areaOfWord(word string, g *gazetteer.Entry) bool {
+	return !wideUnits.Has(word) || g.Kind == gazetteer.KindRegion
 }
 
 // listedAfter reports whether the name at token a of sentence s follows
@@ -599,8 +670,14 @@ func (d *docState) areaAfter(s, b int) *entity {
 	toks := d.sents[s].Tokens
 	l := loadWordLists()
 	j := b
-	for j < len(toks) && (l.placeWords[toks[j].Norm]&(placeAdmin|placeSettle|placeMod) != 0 || l.placeWords[toks[j].Norm]&placePart != 0 && !isUpperWord(&toks[j])) {
-		j++ // "Lokitela front in Eldas", "Kamboro estate, Nairobi": the word after the name
+	for j < len(toks) {
+		// "Lokitela front in Eldas", "Kamboro estate, Nairobi", "Tal
+		// sub-district, Hawija": the word after the name
+		w, n := unitAt(l, toks, j)
+		if l.placeWords[w]&(placeAdmin|placeSettle|placeMod) == 0 && (l.placeWords[w]&placePart == 0 || isUpperWord(&toks[j])) {
+			break
+		}
+		j += n
 	}
 	if j >= len(toks) {
 		return nil
@@ -617,8 +694,8 @@ func (d *docState) areaAfter(s, b int) *entity {
 		return nil
 	}
 	j = skipNearWords(toks, j)
-	for j < len(toks) && (toks[j].Norm == "the" || directions.Has(toks[j].Norm)) {
-		j++
+	for j < len(toks) && (toks[j].Norm == "the" || directions.Has(toks[j].Norm) || unitFirst(l, toks, j)) {
+		j++ // "the", "northern", "Barangay" before the area's name
 	}
 	m := d.mentionStarting(s, j)
 	if m == nil || m.ent.class != ClassPlace && m.ent.class != ClassRegion && m.ent.class != ClassCountry {
@@ -630,6 +707,48 @@ func (d *docState) areaAfter(s, b int) *entity {
 		return d.areaAfter(s, m.b)
 	}
 	return m.ent
+}
+
+// unitAt returns the place word at token k and how many tokens it takes:
+// one; two for a unit named with two words ("union council"); three for
+// a unit below another written with a hyphen, which the tokenizer splits
+// ("sub-district", "sub-prefecture", "sub-county"). Past the last token
+// it returns "" and 0.
+func unitAt(l *wordLists, toks []text.Token, k int) (string, int) {
+	if k >= len(toks) {
+		return "", 0
+	}
+	if toks[k].Norm == "sub" && k+2 < len(toks) && joinedHyphen(toks, k+1) {
+		if w := "sub-" + toks[k+2].Norm; l.placeWords[w] != 0 {
+			return w, 3
+		}
+	}
+	if k+1 < len(toks) && toks[k+1].Kind == text.Word {
+		if w := toks[k].Norm + " " + toks[k+1].Norm; l.placeWords[w] != 0 {
+			return w, 2
+		}
+	}
+	return toks[k].Norm, 1
+}
+
+// subUnitStart returns where the capitalised "Sub-X" unit word that ends
+// the run [a, end) starts ("Tal Sub-District", "Kolo Sub-Prefecture"),
+// or a when the run ends otherwise or holds nothing before it.
+func subUnitStart(l *wordLists, toks []text.Token, a, end int) int {
+	u := end - 3
+	if u <= a {
+		return a
+	}
+	if w, n := unitAt(l, toks, u); n == 3 && l.placeWords[w]&placeAdmin != 0 {
+		return u
+	}
+	return a
+}
+
+// unitFirst reports whether token j is a capitalised unit word written
+// before a name ("Barangay Lumbo"): the area is the name after it.
+func unitFirst(l *wordLists, toks []text.Token, j int) bool {
+	return l.placeWords[toks[j].Norm]&placePrefix != 0 && isUpperWord(&toks[j]) && j+1 < len(toks) && isUpperWord(&toks[j+1])
 }
 
 // knownArea returns the gazetteer's division or place of that name

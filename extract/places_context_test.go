@@ -61,6 +61,17 @@ var placeTests = []struct {
 	{"a dam and its area", "A landmine exploded near Lokitela dam in Eldas.", "Lokitela", "Lokitela", "Eldas", "Kenya", ""},
 	{"a shopping centre and its area", "Police shot dead two suspects at Lokitela shopping centre, Eldas.", "Lokitela", "Lokitela", "Eldas", "Kenya", ""},
 	{"a road between two towns in an area no gazetteer holds keeps the towns' country", "Clashes on the Glazoue-Bassila axis in Kafo left three dead.", "Glazoue-Bassila", "Glazoue-Bassila", "Kafo", "Benin", ""},
+	{"a unit word written before the name", "Gunmen shot a village chief in Barangay Pandayan, Marapang municipality, Philippines.", "Pandayan", "Pandayan", "Marapang", "Philippines", "barangay"},
+	{"a unit word written before the area after the name", "Rebels ambushed soldiers in Sitio Kalumpang, Barangay Pandayan, Philippines.", "Kalumpang", "Kalumpang", "Pandayan", "Philippines", ""},
+	{"a known name of another country before a unit word is not read so", "Dissidents killed a farmer in Vereda La Palmita, Tame, Arauca.", "La Palmita", "La Palmita", "Tame", "Colombia", "vereda"},
+	{"a unit word before of", "Cartel gunmen attacked police in the municipio of Zitlapan, Michoacan.", "Zitlapan", "Zitlapan", "Michoacan", "Mexico", "municipio"},
+	{"a unit word capitalised after an unknown name", "Shelling hit a school in Velykoburluk Hromada, Kharkiv Oblast.", "Velykoburluk", "Velykoburluk", "Kharkiv Oblast", "Ukraine", "hromada"},
+	{"a unit word capitalised after a town's name names the town, as county does", "Shelling hit a school in Kupiansk Raion, Kharkiv Oblast.", "Kupiansk", "Kupiansk", "", "Ukraine", ""},
+	{"a division whose name starts with a compass word", "Police clashed with protesters in Kulubi woreda, West Arsi zone, Oromia.", "West Arsi", "West Arsi", "Oromia Region", "Ethiopia", ""},
+	{"a division whose name starts with lower", "Al Shabaab fighters attacked troops in the Lower Shabelle region, Somalia.", "Lower Shabelle", "Lower Shebelle", "", "Somalia", ""},
+	{"a sub-unit word written with a hyphen", "An IED exploded in Tal Ghazal sub-district, Hawija district, Iraq.", "Tal Ghazal", "Tal Ghazal", "Hawija", "Iraq", "sub-district"},
+	{"a capitalised sub-unit word written with a hyphen", "Gunmen attacked Kolo Sub-Prefecture, Ouham, Central African Republic.", "Kolo", "Kolo", "Ouham", "Central African Republic", "sub-prefecture"},
+	{"the region of a name the gazetteer knows as a town only is that town, as matched", "Militants attacked soldiers in the Bandiagara region, Mali.", "Bandiagara", "Bandiagara", "Mopti Region", "Mali", ""},
 	{"venue in a town", "A bomb exploded at a mosque in Garissa, Kenya.", "mosque", "Garissa mosque", "Garissa", "Kenya", "facility"},
 	{"venue after a town", "Attackers threw a grenade into Mandera police station in Kenya.", "police station", "Mandera police station", "Mandera", "Kenya", "facility"},
 }
@@ -114,6 +125,7 @@ var notPlaceTests = []struct{ name, text, span string }{
 	{"a capitalised division word", "Gunmen abducted a farmer in Arrondissement of Tawoura (Banikoara, Alibori).", "Arrondissement"},
 	{"peoples listed before clans", "Fighting between Ajuran and Murulle clans left four dead in Kenya.", "Ajuran"},
 	{"inside a name", "Troops ended the operation codenamed Marg Bar Sarmachar in Iran.", "Marg Bar"},
+	{"a day and a month a gazetteer lists as a place", "On 23 August, gunmen killed two farmers near a market.", "23 August"},
 	{"a foreign town's name that qualifies a venue placed in another country", "A gunman opened fire at the Christmas market in Lyon on Sunday.", "Christmas"},
 }
 

@@ -43,6 +43,7 @@ const (
 	placeSettle             // "Bura town", "Kambi Juu village"
 	placeVenue              // "a police station": a facility
 	placeMod                // "Hagadera refugee camp": between a name and its settlement word
+	placePrefix             // "Barangay Talisay": a unit word written before the name
 )
 
 // wordLists are the embedded word lists of descriptive participants and
@@ -136,6 +137,8 @@ func parseWordLists(fsys fs.FS) (*wordLists, error) {
 			role = placeVenue
 		case "mod":
 			role = placeMod
+		case "prefix":
+			role = placePrefix
 		default:
 			return fmt.Errorf("unknown role %q", f[1])
 		}
