@@ -269,7 +269,7 @@ func (d *docState) homeNameAt(h map[string]home, s, i int) (home, int) {
 		return home{}, i
 	}
 	for b := min(len(toks), i+maxHomeWords); b > i; b-- {
-		if d.coveredAny(s, i, b) {
+		if d.coveredAny(s, i, b) && !d.personSpan(s, i, b) {
 			continue
 		}
 		if hm, ok := h[strings.ToLower(d.surface(s, i, b))]; ok {
@@ -277,6 +277,18 @@ func (d *docState) homeNameAt(h map[string]home, s, i int) (home, int) {
 		}
 	}
 	return home{}, i
+}
+
+// personSpan reports whether a person's mention spans exactly tokens
+// [a, b) of sentence s: a leader listed by the full name, which the
+// given-name list reads as a person ("Daniel Ortega").
+func (d *docState) personSpan(s, a, b int) bool {
+	for _, m := range d.ments[s] {
+		if m.a == a && m.b == b && m.ent.class == ClassPerson {
+			return true
+		}
+	}
+	return false
 }
 
 // coveredAny reports whether an entity covers any of tokens [a, b) of
