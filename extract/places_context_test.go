@@ -68,6 +68,7 @@ var placeTests = []struct {
 	{"a unit word capitalised after an unknown name", "Shelling hit a school in Velykoburluk Hromada, Kharkiv Oblast.", "Velykoburluk", "Velykoburluk", "Kharkiv Oblast", "Ukraine", "hromada"},
 	{"a unit word capitalised after a town's name names the town, as county does", "Shelling hit a school in Kupiansk Raion, Kharkiv Oblast.", "Kupiansk", "Kupiansk", "", "Ukraine", ""},
 	{"a division whose name starts with a compass word", "Police clashed with protesters in Kulubi woreda, West Arsi zone, Oromia.", "West Arsi", "West Arsi", "Oromia Region", "Ethiopia", ""},
+	{"a division whose name starts with great", "Rebels shelled a camp in the Great Lakes region on Monday.", "Great Lakes", "Great Lakes", "", "", ""},
 	{"a division whose name starts with lower", "Al Shabaab fighters attacked troops in the Lower Shabelle region, Somalia.", "Lower Shabelle", "Lower Shebelle", "", "Somalia", ""},
 	{"a sub-unit word written with a hyphen", "An IED exploded in Tal Ghazal sub-district, Hawija district, Iraq.", "Tal Ghazal", "Tal Ghazal", "Hawija", "Iraq", "sub-district"},
 	{"a capitalised sub-unit word written with a hyphen", "Gunmen attacked Kolo Sub-Prefecture, Ouham, Central African Republic.", "Kolo", "Kolo", "Ouham", "Central African Republic", "sub-prefecture"},
