@@ -323,6 +323,10 @@ var frameTests = []struct {
 		EventAttack, "airstrike", "Syrian Arab Army", "hospitals", "Aleppo"},
 	{"a passive subject a participle clause qualifies: the parsed subject, not the clause's last word", "Troops returning from patrol were ambushed by gunmen near Kordavi.",
 		EventAttack, "ambush", "gunmen", "Armed Forces", "Kordavi"},
+	{"the doer before an apposition of belief acts in the headline present", "Assailants, believed to be pirates, abduct six fishermen near Tumaco.",
+		EventAbduction, "kidnapping", "Assailants", "six fishermen", "Tumaco"},
+	{"an apposition that names the doer's group", "Armed men, thought to be members of the Tondo Brigade, attack a bus near Cotabato.",
+		EventAttack, "armed assault", "Tondo Brigade", "a bus", "Cotabato"},
 	{"a passive subject whose participle clause holds a prepositional phrase", "Villagers fetching water from the river were attacked by raiders near Kordavi.",
 		EventAttack, "armed assault", "raiders", "villagers", "Kordavi"},
 }

@@ -337,6 +337,12 @@ func (p *Parser) baseVerb(i int) Tag {
 	if prev == Punct && k >= 0 && isComma(s.Toks[k]) && p.verbSeries(i, k) {
 		return Verb // "raiders cross the river, attack police, kill one"
 	}
+	if prev == Punct && k >= 0 && s.apposedNoun(k) >= 0 {
+		switch p.nextTag(i) {
+		case Det, Num, Noun, Proper, Pron, Poss, Adj:
+			return Verb // "Assailants, believed to be pirates, abduct six fishermen"
+		}
+	}
 	// at the start of a sentence or clause: a noun ("Attacks on…",
 	// "Clashes between…") unless a determiner or pronoun follows it
 	switch p.nextTag(i) {
