@@ -416,6 +416,11 @@ func (p *Parser) subject(cl *Clause) {
 			if c.B <= pos-1 {
 				if c.Kind == NP && (c.B == pos-1 || c.B == pos-2 && s.Toks[pos-2].Norm == ",") {
 					cl.Subj = j
+					if j > 0 && c.B-c.A == 1 && s.Toks[c.A].Norm == "board" && s.PrepOf(j) == "on" && s.Chunks[j-1].Kind == NP {
+						// "with nine sailors on board who had been held": the
+						// people aboard
+						cl.Subj = j - 1
+					}
 				}
 				return
 			}
