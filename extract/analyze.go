@@ -500,6 +500,9 @@ func (d *docState) findNames() {
 			typeBody(e)
 		}
 		m := d.newMention(mention{s: h.s, a: h.m.Start, b: h.m.End, ent: e, demonym: best.demonym})
+		if e.class == ClassCountry && flagLand(toks, m) {
+			m.demonym = true // "a Panama-flagged tanker": as "a Panamanian tanker"
+		}
 		if h.m.End+1 < len(toks) && toks[h.m.End].Norm == "'" && toks[h.m.End+1].Norm == "s" {
 			m.possessive = true
 		}

@@ -3,6 +3,7 @@ package extract
 import (
 	"slices"
 
+	"github.com/newsgraph/newsgraph/extract/syntax"
 	"github.com/newsgraph/newsgraph/extract/text"
 )
 
@@ -97,4 +98,12 @@ func outsideLands(hm home, lands []string) home {
 // (captiveLand): not where the document's events happen.
 func elsewhereLand(toks []text.Token, m *mention) bool {
 	return m.a > 0 && toks[m.a-1].Norm == "from" || borderPair(toks, m) || captiveLand(toks, m.a)
+}
+
+// flagLand reports whether land mention m is glued by a hyphen to a past
+// form of flag or registry: "a Panama-flagged tanker", "a
+// Malta-registered ship" name the ship's flag, not where it was, as a
+// demonym does ("a Panamanian tanker").
+func flagLand(toks []text.Token, m *mention) bool {
+	return m.b+1 < len(toks) && toks[m.b].Norm == "-" && !toks[m.b].SpaceBefore && !toks[m.b+1].SpaceBefore && syntax.AttributeForm(toks[m.b+1].Norm)
 }

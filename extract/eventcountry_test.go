@@ -31,6 +31,8 @@ func TestEventPlaceAndCountry(t *testing.T) {
 			"On 9 June 2020, gunmen shot a trader in Tokonou village in Collines department.", "Tokonou,Collines Department", "Benin", true},
 		{"a namesake abroad gives way to the county named after it",
 			"Raiders hacked two farmers to death at Dila area near Witu in Lamu county.", "Dila", "Kenya", false},
+		{"a ship's flag is no place: the country named after it is",
+			"Pirates seized a Malta-registered tanker with 19 crew on board off the coast of Nicaragua.", "", "Nicaragua", true},
 		{"an acronym is not a town",
 			"A roadside bomb killed a policeman escorting NGO workers.", "", "", true},
 		{"an armoured vehicle is not a town",

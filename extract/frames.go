@@ -119,8 +119,8 @@ var frameTable = []frameDef{
 		reason: "WordNet throw.v.01 with a missile of the street as object: stoning and acid attacks ('threw stones at police')"},
 	{typ: EventAttack, subtype: "killing", cameo: "180", verbs: []string{"use", "deploy", "employ"}, objects: []string{"chemical", "sarin", "chlorine", "napalm"}, instrument: true,
 		reason: "chemical attacks named by their weapon: 'used chemical weapons against civilians' (RAMS conflict.attack.biologicalchemicalpoisonattack)"},
-	{typ: EventAbduction, subtype: "kidnapping", cameo: "181", verbs: []string{"seize", "hijack"}, peopleObject: true,
-		reason: "WordNet seize.v.01 and hijack.v.02 (take by force) with people as what is taken: an abduction ('gunmen seized two aid workers', 'five passengers were hijacked'); a town or a truck seized is no abduction"},
+	{typ: EventAbduction, subtype: "kidnapping", cameo: "181", verbs: []string{"seize", "hijack", "capture"}, peopleObject: true,
+		reason: "WordNet seize.v.01, hijack.v.02 (take by force) and capture.v.01 with people as what is taken, or a ship, bus or plane with its people (peopleAboard): an abduction ('gunmen seized two aid workers', 'five passengers were hijacked', 'pirates captured a tanker with 19 crew on board'); a town or a truck seized is no abduction, and people a state force captures are arrested"},
 	{typ: EventAttack, subtype: "strike", cameo: "195", verbs: []string{"target", "fire", "seize"}, armedDoer: true, lexiconOnly: true,
 		reason: "WordNet target.v.01, fire.v.02, seize.v.01: verbs that name an attack only when what acts is armed ('rebels targeted a convoy', 'gunmen fired on a bus'); 'the administration targeted officials', 'the company fired its manager' and 'the court seized his assets' are no attacks"},
 	{typ: EventAttack, subtype: "killing", cameo: "180", verbs: []string{"slay", "exterminate", "annihilate", "mow down"}, needAgent: true,
@@ -369,6 +369,11 @@ func (d *docState) syntaxFrames(si int, ps *syntax.Sentence, found []*frame, dat
 					f.reported, f.told = true, true
 				}
 			}
+			continue
+		}
+		if def != nil && def.peopleObject && f.typ == EventArrest && !d.groupDoer(f.s, ps, ps.ChunkOf[h]) {
+			// "police captured two men": an arrest; "pirates captured
+			// a ship with its crew" is an abduction
 			continue
 		}
 		if def != nil && def.peopleObject {
@@ -1221,7 +1226,7 @@ func pickDef(ps *syntax.Sentence, c int) *frameDef {
 				continue
 			}
 			if def.peopleObject {
-				if o != as && heldPeople(ps, o) {
+				if o != as && (heldPeople(ps, o) || peopleAboard(ps, o) >= 0) {
 					return def
 				}
 				continue
@@ -1247,11 +1252,70 @@ func heldPeople(ps *syntax.Sentence, o int) bool {
 	if h, ok := loadWordLists().heads[w]; ok && h.class == ClassCivilians {
 		return true
 	}
+	if k := ch.Head - 1; k >= ch.A && (w == "members" || w == "member") {
+		// "its eleven crew members", "two staff members": the people
+		// the word before the head names
+		if h, ok := loadWordLists().heads[ps.Toks[k].Norm]; ok && h.class == ClassCivilians {
+			return true
+		}
+	}
 	if !countedPeople.Has(w) || ch.B-ch.A < 2 {
 		return false
 	}
 	_, end, ok := numberAt(ps.Toks, ch.A)
 	return ok && end == ch.Head
+}
+
+// groupDoer reports whether the doer of verb group c (its active
+// subject, its passive's agent) is an armed group that no state fields:
+// what it takes by force ("pirates captured a ship with its crew") it
+// abducts, where a state force arrests.
+func (d *docState) groupDoer(s int, ps *syntax.Sentence, c int) bool {
+	np := -1
+	if cl := ps.ClauseOf(c); cl != nil && ps.Chunks[c].Passive {
+		np = cl.Agent
+	} else if cl != nil {
+		np = cl.Subj
+	}
+	if np < 0 {
+		return false
+	}
+	ms := d.npMentions(s, ps, np)
+	if len(ms) == 0 {
+		// a described doer not yet read: its head ("rebels", "pirates")
+		return loadWordLists().heads[ps.Toks[ps.Chunks[np].Head].Norm].class == ClassArmedGroup
+	}
+	for _, m := range ms {
+		if m.ent.class != ClassArmedGroup {
+			return false
+		}
+	}
+	return true
+}
+
+// conveyanceHeads are the words for a ship, boat, bus or plane whose
+// seizure takes the people aboard it.
+var conveyanceHeads = grammarList("conveyanceHeads")
+
+// peopleAboard returns the noun phrase of the people aboard the ship,
+// boat, bus or plane that noun phrase o names, or -1: a "with" phrase
+// right after it ("a tanker with 19 crew on board") or a phrase conjoined
+// to it ("a trawler and its eleven crew members"). Seizing such a
+// conveyance takes its people: an abduction, the people its targets.
+func peopleAboard(ps *syntax.Sentence, o int) int {
+	if o+1 >= len(ps.Chunks) || !conveyanceHeads.Has(ps.Chunks[o].Lemma) && !conveyanceHeads.Has(ps.Toks[ps.Chunks[o].Head].Norm) {
+		return -1
+	}
+	j := o + 1
+	if ps.Chunks[j].Kind != syntax.NP || ps.Chunks[j].A > ps.Chunks[o].B+1 {
+		return -1
+	}
+	if ps.PrepOf(j) == "with" || ps.Chunks[j].Prep < 0 && ps.Toks[ps.Chunks[o].B].Norm == "and" {
+		if heldPeople(ps, j) {
+			return j
+		}
+	}
+	return -1
 }
 
 // definiteDevice reports whether the device that verb group c of an
@@ -1406,6 +1470,9 @@ func rolesOf(ps *syntax.Sentence, def *frameDef, c int) synRoles {
 				r.victims = append(r.victims, cl.Subj) // "two were killed"
 			} else if cl.Subj >= 0 && !eventDone(ps, cl) {
 				r.targets = append(r.targets, cl.Subj)
+				if j := peopleAboard(ps, cl.Subj); j >= 0 && def.peopleObject {
+					r.targets = append(r.targets, j) // "a bus with 30 passengers was hijacked"
+				}
 			}
 		} else if contactDevice(ps, cl) {
 			// "an army vehicle struck an IED": the subject was hit by
@@ -1414,6 +1481,15 @@ func rolesOf(ps *syntax.Sentence, def *frameDef, c int) synRoles {
 		} else {
 			if cl.Subj >= 0 {
 				r.actors = append(r.actors, cl.Subj)
+			}
+			if def.peopleObject {
+				// "pirates seized a tanker with 19 crew on board": the
+				// people taken with it
+				for _, o := range ps.Objects(cl, nil) {
+					if j := peopleAboard(ps, o); j >= 0 {
+						r.targets = append(r.targets, j)
+					}
+				}
 			}
 			if def.needAgent {
 				r.victims = ps.Objects(cl, r.victims)

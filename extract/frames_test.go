@@ -323,6 +323,18 @@ var frameTests = []struct {
 		EventAttack, "airstrike", "Syrian Arab Army", "hospitals", "Aleppo"},
 	{"a passive subject a participle clause qualifies: the parsed subject, not the clause's last word", "Troops returning from patrol were ambushed by gunmen near Kordavi.",
 		EventAttack, "ambush", "gunmen", "Armed Forces", "Kordavi"},
+	{"the doer before an apposition of belief acts in the headline present", "Assailants, believed to be pirates, abduct six fishermen near Tumaco.",
+		EventAbduction, "kidnapping", "Assailants", "six fishermen", "Tumaco"},
+	{"an apposition that names the doer's group", "Armed men, thought to be members of the Tondo Brigade, attack a bus near Cotabato.",
+		EventAttack, "armed assault", "Tondo Brigade", "a bus", "Cotabato"},
+	{"a ship seized with its crew aboard: the crew abducted", "Pirates seized a Panama-flagged tanker with 19 crew on board near Zamboanga.",
+		EventAbduction, "kidnapping", "Pirates", "19 crew", "Zamboanga"},
+	{"a boat hijacked and its crew conjoined", "Pirates hijacked a fishing trawler and its eleven crew members near Tumaco.",
+		EventAbduction, "kidnapping", "unidentified pirates", "crew", "Tumaco"},
+	{"a bus with its passengers hijacked, in the passive", "A bus with 30 passengers was hijacked by bandits near Culiacan.",
+		EventAbduction, "kidnapping", "bandits", "30 passengers", "Culiacan"},
+	{"people an armed group captures are abducted", "Rebels captured two aid workers near Cotabato.",
+		EventAbduction, "kidnapping", "unidentified rebels", "workers", "Cotabato"},
 	{"a passive subject whose participle clause holds a prepositional phrase", "Villagers fetching water from the river were attacked by raiders near Kordavi.",
 		EventAttack, "armed assault", "raiders", "villagers", "Kordavi"},
 }
@@ -571,6 +583,26 @@ func TestJoinOnlyFrames(t *testing.T) {
 		}
 		if events != tt.events || evident != tt.evident {
 			t.Errorf("%s: %q: %d attacks citing up to %d sentences, want %d citing %d", tt.name, tt.in, events, evident, tt.events, tt.evident)
+		}
+	}
+}
+
+// TestCaptureByState: people a state force captures are arrested, not
+// abducted; an armed group that captures them abducts them (frameTests).
+// The sentences are written for this test.
+func TestCaptureByState(t *testing.T) {
+	for _, in := range []string{
+		"Police captured two men near Culiacan.",
+		"Soldiers captured three fishermen near Tumaco.",
+	} {
+		rec, err := Default().Extract(context.Background(), Document{ID: "t", Text: in, Published: "2024-03-04"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, e := range rec.Events {
+			if e.Type == EventAbduction {
+				t.Errorf("%q gave an abduction, want an arrest", in)
+			}
 		}
 	}
 }

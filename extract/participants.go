@@ -292,6 +292,9 @@ func (d *docState) readAfter(p *participant) {
 	if d.bracketCommunity(p, k) {
 		return
 	}
+	if k+1 < len(toks) && toks[k].Norm == "," && affiliationCues.Has(toks[k+1].Norm) {
+		k++ // set off by commas: "assailants, believed to be X, abducted…"
+	}
 	if k < len(toks) && !affiliationCues.Has(toks[k].Norm) {
 		k = bracketAfter(toks, k) // "men armed with clubs (believed to be partisans of X)"
 	}

@@ -416,10 +416,21 @@ func (p *Parser) subject(cl *Clause) {
 			if c.B <= pos-1 {
 				if c.Kind == NP && (c.B == pos-1 || c.B == pos-2 && s.Toks[pos-2].Norm == ",") {
 					cl.Subj = j
+					if j > 0 && c.B-c.A == 1 && s.Toks[c.A].Norm == "board" && s.PrepOf(j) == "on" && s.Chunks[j-1].Kind == NP {
+						// "with nine sailors on board who had been held": the
+						// people aboard
+						cl.Subj = j - 1
+					}
 				}
 				return
 			}
 		}
+		return
+	}
+	if k := s.apposedNoun(pos - 1); k >= 0 && s.ChunkOf[k] >= 0 && s.Chunks[s.ChunkOf[k]].Kind == NP && s.Chunks[s.ChunkOf[k]].Prep < 0 {
+		// "Assailants, believed to be pirates, abducted six
+		// fishermen": the noun before the apposition acts
+		cl.Subj = s.ChunkOf[k]
 		return
 	}
 	for j := cl.Verb - 1; j >= 0; j-- {
@@ -751,4 +762,48 @@ func (s *Sentence) ClauseOf(v int) *Clause {
 		}
 	}
 	return nil
+}
+
+// apposedNoun returns the token of the noun that the apposition closed by
+// the comma at k describes, or -1: "Assailants, believed to be pirates,
+// abduct…", "Gunmen, who wore army uniforms, stormed…". The apposition
+// opens with a comma right after that noun and with a past form of a
+// verb of report or belief (raisingVerbs) or a relative pronoun, and
+// holds no clause boundary; what follows the closing comma continues the
+// clause the noun is the subject of.
+func (s *Sentence) apposedNoun(k int) int {
+	if k < 3 || s.Toks[k].Norm != "," {
+		return -1
+	}
+	for j := k - 1; j > 0 && j >= k-14; j-- {
+		if s.Toks[j].Norm != "," {
+			if s.Tags[j] == But || s.Tags[j] == Punct && s.Toks[j].Norm != "-" {
+				return -1
+			}
+			continue
+		}
+		if j+1 >= k || s.Tags[j-1] != Noun && s.Tags[j-1] != Proper {
+			return -1
+		}
+		open := s.Toks[j+1].Norm
+		if s.Tags[j+1] == VerbPast && raisingVerbs[s.Lemmas[j+1]] || isRelative(open) && open != "that" || s.reportedToBe(j+1) {
+			return j - 1
+		}
+		return -1
+	}
+	return -1
+}
+
+// reportedToBe reports whether the word at k is followed by "to be" or
+// "to have", as a past form of report or belief is whatever tag it took
+// ("thought to be members of X", "said to have fled").
+func (s *Sentence) reportedToBe(k int) bool {
+	if k+2 >= len(s.Toks) || s.Toks[k+1].Norm != "to" || s.Tags[k] == Punct {
+		return false
+	}
+	switch s.Toks[k+2].Norm {
+	case "be", "have":
+		return true
+	}
+	return false
 }

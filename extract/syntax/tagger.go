@@ -212,10 +212,11 @@ func (p *Parser) disambiguate() {
 // "rebel-held", "hand-written"), with a noun or an adjective after it:
 // the compound qualifies that noun, no verb acts. After a name the past
 // form stays a verb whose doer the name is ("Shabaab-planted",
-// "Saudi-led"), which the event frames read as such.
+// "Saudi-led"), which the event frames read as such, unless it is one of
+// attributeForms ("a Panama-flagged tanker").
 func (p *Parser) hyphenCompound(i int) bool {
 	toks := p.s.Toks
-	if i < 2 || toks[i-1].Norm != "-" || toks[i-1].SpaceBefore || toks[i].SpaceBefore || toks[i-2].Kind != text.Word || toks[i-2].Upper() {
+	if i < 2 || toks[i-1].Norm != "-" || toks[i-1].SpaceBefore || toks[i].SpaceBefore || toks[i-2].Kind != text.Word || toks[i-2].Upper() && !attributeForms[toks[i].Norm] {
 		return false
 	}
 	switch p.nextTag(i) {
@@ -224,6 +225,14 @@ func (p *Parser) hyphenCompound(i int) bool {
 	}
 	return false
 }
+
+// attributeForms are the past forms that, after a name and a hyphen, tell
+// what the noun after them is ("a Panama-flagged tanker", "a
+// Malta-registered ship"), not what the name did.
+var attributeForms = wordlist.MustParse("data/attributes.tsv", attributesData)
+
+//go:embed data/attributes.tsv
+var attributesData string
 
 // standsAlone reports whether the demonstrative at i ("those", "these")
 // is a noun phrase of its own: a past form, a relative pronoun, a
@@ -336,6 +345,12 @@ func (p *Parser) baseVerb(i int) Tag {
 	}
 	if prev == Punct && k >= 0 && isComma(s.Toks[k]) && p.verbSeries(i, k) {
 		return Verb // "raiders cross the river, attack police, kill one"
+	}
+	if prev == Punct && k >= 0 && s.apposedNoun(k) >= 0 {
+		switch p.nextTag(i) {
+		case Det, Num, Noun, Proper, Pron, Poss, Adj:
+			return Verb // "Assailants, believed to be pirates, abduct six fishermen"
+		}
 	}
 	// at the start of a sentence or clause: a noun ("Attacks on…",
 	// "Clashes between…") unless a determiner or pronoun follows it
@@ -707,3 +722,8 @@ func (p *Parser) subordinator(i int) Tag {
 	}
 	return Sub
 }
+
+// AttributeForm reports whether w is a past form that, glued by a hyphen
+// to a name before it, tells what the noun after it is ("a Panama-flagged
+// tanker": the ship's flag, not where anything happened).
+func AttributeForm(w string) bool { return attributeForms[w] }
