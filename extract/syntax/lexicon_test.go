@@ -1,6 +1,7 @@
 package syntax
 
 import (
+	"strings"
 	"testing"
 	"unicode"
 	"unicode/utf8"
@@ -80,6 +81,33 @@ func TestLexiconMarks(t *testing.T) {
 		}
 		if of := lx.of(tt.word); !tt.known && of != (word{}) || tt.known && of.tag != tt.tag {
 			t.Errorf("%s: of(%q) = %+v", tt.name, tt.word, of)
+		}
+	}
+}
+
+// TestSuffixSet checks suffixSet.has against a loop over the endings, on
+// every word of the common list and the lexicon and on rows of each
+// shape: too short for an ending, the ending with two bytes before it
+// and with three, no ending.
+func TestSuffixSet(t *testing.T) {
+	hasAny := func(w string, sfx ...string) bool {
+		for _, x := range sfx {
+			if len(w) > len(x)+2 && strings.HasSuffix(w, x) {
+				return true
+			}
+		}
+		return false
+	}
+	adj := []string{"ous", "ful", "ive", "ic", "ese", "ish", "able", "ible", "ary", "less", "ern"}
+	noun := []string{"tion", "sion", "ment", "ence", "ance", "ity", "ness"}
+	words := append(strings.Split(commonData, "\n"), lexiconIndex().m.Words()...)
+	words = append(words, "", "s", "ic", "bic", "tonic", "civic", "zous", "ambous", "less", "hopeless", "ation", "nation", "unity", "dity", "kindness", "é", "caféic")
+	for _, w := range words {
+		if got, want := adjSuffixes.has(w), hasAny(w, adj...); got != want {
+			t.Errorf("adjSuffixes.has(%q) = %v, want %v", w, got, want)
+		}
+		if got, want := nounSuffixes.has(w), hasAny(w, noun...); got != want {
+			t.Errorf("nounSuffixes.has(%q) = %v, want %v", w, got, want)
 		}
 	}
 }

@@ -45,7 +45,7 @@ func (p *Parser) tagOf(i int, t *text.Token, e word) (Tag, string) {
 		return PossS, w
 	}
 	initial := i == 0 || p.s.Toks[i-1].Kind == text.Punct && !isComma(p.s.Toks[i-1])
-	if p.acronym(i) {
+	if t.AllCaps() && p.acronym(i) {
 		return Proper, w // "IS", "AP": an acronym among lower-case words is a name
 	}
 	if e.known && !(t.Upper() && !initial && (e.tag >= Noun && !p.headline || e.tag == Modal)) {
@@ -141,7 +141,7 @@ func bySuffix(w string, upper bool) (Tag, string) {
 		return VerbPast, guessLemma(w, VerbPast)
 	case n > 5 && strings.HasSuffix(w, "ing"):
 		return VerbIng, guessLemma(w, VerbIng)
-	case hasAnySuffix(w, "ous", "ful", "ive", "ic", "ese", "ish", "able", "ible", "ary", "less", "ern"):
+	case adjSuffixes.has(w):
 		return Adj, w
 	case n > 3 && strings.HasSuffix(w, "ian") || n > 4 && strings.HasSuffix(w, "al") && !strings.HasSuffix(w, "ial"):
 		return Adj, w
@@ -149,16 +149,41 @@ func bySuffix(w string, upper bool) (Tag, string) {
 	return Noun, guessLemma(w, Noun)
 }
 
+// adjSuffixes and nounSuffixes are the endings of adjectives and of
+// common nouns (bySuffix, nounSuffix).
+var (
+	adjSuffixes  = newSuffixSet("ous", "ful", "ive", "ic", "ese", "ish", "able", "ible", "ary", "less", "ern")
+	nounSuffixes = newSuffixSet("tion", "sion", "ment", "ence", "ance", "ity", "ness")
+)
+
 // nounSuffix reports whether w ends like a common noun: -tion, -sion,
 // -ment, -ence, -ance, -ity, -ness, and their plurals.
 func nounSuffix(w string) bool {
-	w = strings.TrimSuffix(w, "s")
-	return hasAnySuffix(w, "tion", "sion", "ment", "ence", "ance", "ity", "ness")
+	return nounSuffixes.has(strings.TrimSuffix(w, "s"))
 }
 
-func hasAnySuffix(w string, sfx ...string) bool {
+// suffixSet holds word endings by their last byte, so that a word is
+// compared with the few that end as it does: the tagger asks one of
+// every word the lexicon lacks.
+type suffixSet [256][]string
+
+// newSuffixSet returns the set of the endings sfx, none empty.
+func newSuffixSet(sfx ...string) *suffixSet {
+	var s suffixSet
 	for _, x := range sfx {
-		if len(w) > len(x)+2 && strings.HasSuffix(w, x) {
+		s[x[len(x)-1]] = append(s[x[len(x)-1]], x)
+	}
+	return &s
+}
+
+// has reports whether w ends with one of the set's endings and has more
+// than two bytes before it.
+func (s *suffixSet) has(w string) bool {
+	if w == "" {
+		return false
+	}
+	for _, x := range s[w[len(w)-1]] {
+		if len(w) > len(x)+2 && w[len(w)-len(x):] == x {
 			return true
 		}
 	}
