@@ -225,27 +225,33 @@ var boilerplatePrefixes = []string{
 // boilerplateTrim are the characters before a boilerplate prefix.
 const boilerplateTrim = " \"'-—–•*"
 
-var boilerplateBytes = func() [][]byte {
-	var out [][]byte
-	for _, p := range boilerplatePrefixes {
-		out = append(out, []byte(p))
+// boilerplateFirst holds the boilerplate prefixes, "(@" among them, by
+// their first byte: a sentence is compared with the few that open as it
+// does.
+var boilerplateFirst = func() (by [256][]string) {
+	for _, p := range append(slices.Clone(boilerplatePrefixes), "(@") {
+		by[p[0]] = append(by[p[0]], p)
 	}
-	return out
+	return by
 }()
 
-var newsletter, atHandle = []byte("newsletter"), []byte("(@")
+var newsletter = []byte("newsletter")
 
 func isBoilerplate(s string) bool {
 	if isASCII(s) {
 		// text.Normalize lower-cases ASCII as strings.ToLower does, and
-		// changes none of the characters trimmed: compare s itself
+		// changes none of the characters trimmed: compare s itself, a
+		// prefix byte by byte (lowerHasPrefix of ASCII)
 		n := strings.TrimLeft(s, boilerplateTrim)
-		for _, p := range boilerplatePrefixes {
-			if lowerHasPrefix(n, p) {
+		if n == "" {
+			return false
+		}
+		for _, p := range boilerplateFirst[lowerByte(n[0])] {
+			if len(n) >= len(p) && equalFold(n[:len(p)], p) {
 				return true
 			}
 		}
-		return lowerContains(n, "newsletter") || lowerHasPrefix(n, "(@")
+		return indexFold(n, "newsletter") >= 0 // lowerContains of ASCII
 	}
 	return normalizedBoilerplate([]byte(text.Normalize(s)))
 }
@@ -253,12 +259,15 @@ func isBoilerplate(s string) bool {
 // normalizedBoilerplate is isBoilerplate of a text already normalised.
 func normalizedBoilerplate(n []byte) bool {
 	n = bytes.TrimLeft(n, boilerplateTrim)
-	for _, p := range boilerplateBytes {
-		if bytes.HasPrefix(n, p) {
+	if len(n) == 0 {
+		return false
+	}
+	for _, p := range boilerplateFirst[n[0]] {
+		if len(n) >= len(p) && string(n[:len(p)]) == p {
 			return true
 		}
 	}
-	return bytes.Contains(n, newsletter) || bytes.HasPrefix(n, atHandle)
+	return bytes.Contains(n, newsletter)
 }
 
 // boilerplate is isBoilerplate(s.Text) for a sentence of the document.
