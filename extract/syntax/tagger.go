@@ -44,7 +44,7 @@ func (p *Parser) tagOf(i int, t *text.Token, e word) (Tag, string) {
 		p.s.Tags[i-1] = PossS
 		return PossS, w
 	}
-	initial := i == 0 || p.s.Toks[i-1].Kind == text.Punct && !isComma(p.s.Toks[i-1])
+	initial := i == 0 || p.s.Toks[i-1].Kind == text.Punct && p.s.Toks[i-1].Norm != ","
 	if t.AllCaps() && p.acronym(i) {
 		return Proper, w // "IS", "AP": an acronym among lower-case words is a name
 	}
@@ -99,7 +99,8 @@ func commonTag(w string) (Tag, string) {
 // mark no names, so its words take their lexicon tags.
 func (p *Parser) titleCase() bool {
 	long, upper := 0, 0
-	for _, t := range p.s.Toks {
+	for i := range p.s.Toks {
+		t := &p.s.Toks[i]
 		if t.Kind != text.Word || len(t.Norm) < 4 {
 			continue
 		}
