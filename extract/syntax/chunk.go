@@ -50,6 +50,11 @@ func isVerbTag(t Tag) bool { return t == Verb || t == VerbPast || t == VerbIng }
 // then the main verb and a particle ("carried out", "blew up").
 func (p *Parser) verbGroup(i int) (int, bool) {
 	s := &p.s
+	switch s.Tags[i] {
+	case To, Modal, Do, Have, Be, Neg, Adv, Verb, VerbPast, VerbIng:
+	default:
+		return i, false // no group opens with another tag: the loop below would stop at i
+	}
 	c := Chunk{Kind: VG, A: i, Head: -1, Prep: -1, Possessor: -1}
 	k := i
 	if s.Tags[k] == To && k+1 < len(s.Tags) && isVerbTag(s.Tags[k+1]) {
@@ -124,6 +129,11 @@ func (p *Parser) nounPhrase(i int) (int, bool) {
 		// "Last night gunmen killed two": the time is a phrase of its own
 		p.add(Chunk{Kind: NP, A: i, B: b, Head: b - 1, Prep: -1, Possessor: -1, Lemma: s.Lemmas[b-1]})
 		return b, true
+	}
+	switch s.Tags[i] {
+	case Det, Poss, Num, Adj, Noun, Proper:
+	default:
+		return i, false // no phrase opens with another tag: the loop below would stop at i
 	}
 	c := Chunk{Kind: NP, A: i, Head: -1, Prep: -1, Possessor: -1}
 	k := i
