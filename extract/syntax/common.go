@@ -41,8 +41,8 @@ func commonHas(w string) bool {
 // comment lines, and one more: the end of the last word plus one (past
 // its newline).
 var commonLines = sync.OnceValue(func() []uint32 {
-	var at []uint32
 	k := commonStart()
+	at := make([]uint32, 0, strings.Count(commonData[k:], "\n")+2)
 	for k < len(commonData) {
 		at = append(at, uint32(k))
 		n := strings.IndexByte(commonData[k:], '\n')
