@@ -84,8 +84,6 @@ type docState struct {
 	docCountryDone bool
 	// retaliation caches mentionsRetaliation: 0 not known yet, 1 no, 2 yes.
 	retaliation int8
-	// scratch is a buffer for boilerplate.
-	scratch []byte
 	// pendingNone are the sentences that say no one died, with no
 	// attack of their own (frames.go).
 	pendingNone []noneNote
@@ -117,8 +115,20 @@ type nameHit struct {
 // reused from one document to the next (docBufferPool), so that their
 // size, some twenty bytes per byte of text, is not allocated again.
 type docBuffers struct {
-	tokens []text.Token
-	words  []lexicon.Word
+	// the sentences and tokens (split), and the document's arrays of one
+	// value per sentence (newDocState)
+	split    text.Splitter
+	skip     []bool
+	headline []bool
+	ments    [][]*mention
+	coded    []lexicon.Coded
+	parsed   []*syntax.Sentence
+	// a sentence's normalised text (docState.boilerplate)
+	scratch []byte
+	// the document's state itself, and its countries (docState.countryCount, emptied)
+	state        docState
+	countryCount map[string]int
+	words        []lexicon.Word
 	// the ids of the words the documents before used (lexicon.WordCache)
 	wordIDs lexicon.WordCache
 	parses  syntax.Store
@@ -165,8 +175,11 @@ func (b *docBuffers) emptyEnts() {
 // be read.
 func (d *docState) release() {
 	b := d.buf
-	clear(b.tokens) // let the text go
-	b.tokens, b.words = b.tokens[:0], b.words[:0]
+	b.split.Reset() // let the text go
+	clear(b.ments)  // addMention reads them as nil
+	clear(b.coded)  // let the tokens go
+	clear(b.parsed) // keepParses clears them too
+	b.words = b.words[:0]
 	clear(b.matches[:cap(b.matches)]) // reused per sentence: written past its length
 	clear(b.triggers[:cap(b.triggers)])
 	clear(b.roles[:cap(b.roles)])
@@ -177,6 +190,7 @@ func (d *docState) release() {
 	clear(b.cands)
 	clear(b.hits)
 	b.emptyEnts()
+	clear(b.countryCount)
 	b.entities.reset()
 	b.mentions.reset()
 	b.frames.reset()
@@ -184,8 +198,8 @@ func (d *docState) release() {
 	b.entMentions.reset()
 	b.sentMentions.reset()
 	b.parses.Reset()
+	*d = docState{} // d is b.state: zeroed before another document takes b
 	docBufferPool.Put(b)
-	*d = docState{}
 }
 
 // roleMention is a role phrase attached to a person.
@@ -211,27 +225,33 @@ var boilerplatePrefixes = []string{
 // boilerplateTrim are the characters before a boilerplate prefix.
 const boilerplateTrim = " \"'-—–•*"
 
-var boilerplateBytes = func() [][]byte {
-	var out [][]byte
-	for _, p := range boilerplatePrefixes {
-		out = append(out, []byte(p))
+// boilerplateFirst holds the boilerplate prefixes, "(@" among them, by
+// their first byte: a sentence is compared with the few that open as it
+// does.
+var boilerplateFirst = func() (by [256][]string) {
+	for _, p := range append(slices.Clone(boilerplatePrefixes), "(@") {
+		by[p[0]] = append(by[p[0]], p)
 	}
-	return out
+	return by
 }()
 
-var newsletter, atHandle = []byte("newsletter"), []byte("(@")
+var newsletter = []byte("newsletter")
 
 func isBoilerplate(s string) bool {
 	if isASCII(s) {
 		// text.Normalize lower-cases ASCII as strings.ToLower does, and
-		// changes none of the characters trimmed: compare s itself
+		// changes none of the characters trimmed: compare s itself, a
+		// prefix byte by byte (lowerHasPrefix of ASCII)
 		n := strings.TrimLeft(s, boilerplateTrim)
-		for _, p := range boilerplatePrefixes {
-			if lowerHasPrefix(n, p) {
+		if n == "" {
+			return false
+		}
+		for _, p := range boilerplateFirst[lowerByte(n[0])] {
+			if len(n) >= len(p) && equalFold(n[:len(p)], p) {
 				return true
 			}
 		}
-		return lowerContains(n, "newsletter") || lowerHasPrefix(n, "(@")
+		return indexFold(n, "newsletter") >= 0 // lowerContains of ASCII
 	}
 	return normalizedBoilerplate([]byte(text.Normalize(s)))
 }
@@ -239,12 +259,15 @@ func isBoilerplate(s string) bool {
 // normalizedBoilerplate is isBoilerplate of a text already normalised.
 func normalizedBoilerplate(n []byte) bool {
 	n = bytes.TrimLeft(n, boilerplateTrim)
-	for _, p := range boilerplateBytes {
-		if bytes.HasPrefix(n, p) {
+	if len(n) == 0 {
+		return false
+	}
+	for _, p := range boilerplateFirst[n[0]] {
+		if len(n) >= len(p) && string(n[:len(p)]) == p {
 			return true
 		}
 	}
-	return bytes.Contains(n, newsletter) || bytes.HasPrefix(n, atHandle)
+	return bytes.Contains(n, newsletter)
 }
 
 // boilerplate is isBoilerplate(s.Text) for a sentence of the document.
@@ -252,8 +275,8 @@ func (d *docState) boilerplate(s text.Sentence) bool {
 	if isASCII(s.Text) {
 		return isBoilerplate(s.Text)
 	}
-	d.scratch = appendNormalized(d.scratch[:0], d.doc.Text, s)
-	return normalizedBoilerplate(d.scratch)
+	d.buf.scratch = appendNormalized(d.buf.scratch[:0], d.doc.Text, s)
+	return normalizedBoilerplate(d.buf.scratch)
 }
 
 // appendNormalized appends text.Normalize(s.Text) to dst, made of the
@@ -361,17 +384,20 @@ func caseOK(toks []text.Token, c *cand) bool {
 func newDocState(r *resources, doc Document) *docState {
 	buf := docBufferPool.Get().(*docBuffers)
 	if buf.ents == nil {
-		buf.ents = map[string]*entity{}
+		buf.ents, buf.countryCount = map[string]*entity{}, map[string]int{}
 	}
-	d := &docState{r: r, doc: doc, ents: buf.ents, countryCount: map[string]int{}, buf: buf, order: buf.order[:0]}
-	d.sents, d.buf.tokens = text.AppendSplit(d.buf.tokens[:0], doc.Text)
-	markTokens(d.buf.tokens)
-	d.skip = make([]bool, len(d.sents))
-	d.headline = make([]bool, len(d.sents))
-	d.ments = make([][]*mention, len(d.sents))
-	d.coded = make([]lexicon.Coded, len(d.sents))
+	d := &buf.state
+	*d = docState{r: r, doc: doc, ents: buf.ents, countryCount: buf.countryCount, buf: buf, order: buf.order[:0]}
+	sents, toks := buf.split.Split(doc.Text)
+	d.sents = sents
+	markTokens(toks)
+	// the arrays of one value per sentence, zero (release cleared them)
+	n := len(sents)
+	buf.skip, buf.headline = resize(buf.skip, n), resize(buf.headline, n)
+	buf.ments, buf.coded = resize(buf.ments, n), resize(buf.coded, n)
+	d.skip, d.headline, d.ments, d.coded = buf.skip, buf.headline, buf.ments, buf.coded
 	// one array for the document
-	words := slices.Grow(d.buf.words[:0], len(d.buf.tokens))
+	words := slices.Grow(d.buf.words[:0], len(toks))
 	for i, s := range d.sents {
 		d.coded[i] = r.vocab.CodeCached(&d.buf.wordIDs, s.Tokens, words[len(words):len(words):len(words)+len(s.Tokens)])
 		words = words[:len(words)+len(s.Tokens)]
@@ -382,6 +408,15 @@ func newDocState(r *resources, doc Document) *docState {
 		d.headline[i] = isHeadline(s)
 	}
 	return d
+}
+
+// resize returns b with length n, reusing its array when it is large
+// enough; what it holds past its old length is what the array held.
+func resize[T any](b []T, n int) []T {
+	if cap(b) < n {
+		return make([]T, n, n+n/4)
+	}
+	return b[:n]
 }
 
 // entity returns the document's entity for key, creating it from c.

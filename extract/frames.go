@@ -326,7 +326,9 @@ var parsers = sync.Pool{New: func() any { return syntax.NewParser() }}
 // again.
 func (d *docState) keepParses() {
 	d.buf.parses.Reset()
-	d.parsed = make([]*syntax.Sentence, len(d.sents))
+	d.buf.parsed = resize(d.buf.parsed, len(d.sents))
+	clear(d.buf.parsed)
+	d.parsed = d.buf.parsed
 }
 
 // syntaxFrames completes the frames the trigger lexicon found in sentence

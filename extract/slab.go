@@ -25,10 +25,12 @@ func (s *slab[T]) new(v T) *T {
 	return p
 }
 
-// reset zeroes the values handed out and takes them back.
+// reset zeroes the values handed out and takes them back. Only those:
+// the rest of the last block is still zero, and a block of frames or
+// events is tens of kilobytes, where a document uses a few of its values.
 func (s *slab[T]) reset() {
 	for b := 0; b*slabBlock < s.n; b++ {
-		clear(s.blocks[b])
+		clear(s.blocks[b][:min(slabBlock, s.n-b*slabBlock)])
 	}
 	s.n = 0
 }

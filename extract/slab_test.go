@@ -23,5 +23,14 @@ func TestSlabReset(t *testing.T) {
 				t.Fatalf("round %d: value %d not zeroed by reset: %+v", round, i, *m)
 			}
 		}
+		// reset clears the values handed out only; the rest of the
+		// blocks must still be zero, so that new hands out zeroed memory
+		for b, blk := range s.blocks {
+			for i, m := range blk {
+				if m != (mention{}) {
+					t.Fatalf("round %d: block %d value %d not zero after reset: %+v", round, b, i, m)
+				}
+			}
+		}
 	}
 }

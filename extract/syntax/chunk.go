@@ -50,6 +50,11 @@ func isVerbTag(t Tag) bool { return t == Verb || t == VerbPast || t == VerbIng }
 // then the main verb and a particle ("carried out", "blew up").
 func (p *Parser) verbGroup(i int) (int, bool) {
 	s := &p.s
+	switch s.Tags[i] {
+	case To, Modal, Do, Have, Be, Neg, Adv, Verb, VerbPast, VerbIng:
+	default:
+		return i, false // no group opens with another tag: the loop below would stop at i
+	}
 	c := Chunk{Kind: VG, A: i, Head: -1, Prep: -1, Possessor: -1}
 	k := i
 	if s.Tags[k] == To && k+1 < len(s.Tags) && isVerbTag(s.Tags[k+1]) {
@@ -120,16 +125,21 @@ func (p *Parser) nounPhrase(i int) (int, bool) {
 		p.add(Chunk{Kind: NP, A: i, B: i + 1, Head: i, Prep: -1, Possessor: -1, Lemma: s.Lemmas[i]})
 		return i + 1, true
 	}
-	if b := s.timePhraseEnd(i); b > 0 {
+	if b := p.timePhraseEnd(i); b > 0 {
 		// "Last night gunmen killed two": the time is a phrase of its own
 		p.add(Chunk{Kind: NP, A: i, B: b, Head: b - 1, Prep: -1, Possessor: -1, Lemma: s.Lemmas[b-1]})
 		return b, true
+	}
+	switch s.Tags[i] {
+	case Det, Poss, Num, Adj, Noun, Proper:
+	default:
+		return i, false // no phrase opens with another tag: the loop below would stop at i
 	}
 	c := Chunk{Kind: NP, A: i, Head: -1, Prep: -1, Possessor: -1}
 	k := i
 	for ; k < len(s.Tags); k++ {
 		t := s.Tags[k]
-		if k > i && c.Head >= 0 && s.timeAdjunct(k) {
+		if k > i && c.Head >= 0 && p.timeAdjunct(k) {
 			break // "attacked the town last night": a phrase of its own
 		}
 		switch t {
@@ -247,18 +257,18 @@ func adverb(lex *wordLexicon, w string) bool {
 // timeOpeners before a noun of timeNouns. Such a phrase never continues
 // the noun phrase before it, so that "shelled the town last night" keeps
 // "the town" as the object and its head.
-func (s *Sentence) timeAdjunct(k int) bool {
-	if !timeOpeners[s.Toks[k].Norm] || k+1 >= len(s.Toks) {
-		return false
-	}
-	return timeNouns[s.Toks[k+1].Norm]
+//
+// The lists' words are marked in the lexicon (markWords), so that the
+// parser reads the answers from the entries tag found for the tokens.
+func (p *Parser) timeAdjunct(k int) bool {
+	return p.ents[k].marks&markTimeOpener != 0 && k+1 < len(p.ents) && p.ents[k+1].marks&markTimeNoun != 0
 }
 
 // timePhrase reports whether chunk j is a phrase of time and nothing
 // more: "last night", "this morning", not "last week's attack".
-func (s *Sentence) timePhrase(j int) bool {
-	c := &s.Chunks[j]
-	return c.Kind == NP && c.B == c.A+2 && s.timeAdjunct(c.A)
+func (p *Parser) timePhrase(j int) bool {
+	c := &p.s.Chunks[j]
+	return c.Kind == NP && c.B == c.A+2 && p.timeAdjunct(c.A)
 }
 
 // timePhraseEnd returns the end of the phrase of time that opens at
@@ -266,11 +276,11 @@ func (s *Sentence) timePhrase(j int) bool {
 // gunmen…", "this morning militants…"), else 0. A possessive after the
 // noun of time makes it the possessor of the phrase ("last week's
 // attack"), which stays one.
-func (s *Sentence) timePhraseEnd(i int) int {
-	if !s.timeAdjunct(i) || i+2 >= len(s.Tags) {
+func (p *Parser) timePhraseEnd(i int) int {
+	if !p.timeAdjunct(i) || i+2 >= len(p.s.Tags) {
 		return 0
 	}
-	switch s.Tags[i+2] {
+	switch p.s.Tags[i+2] {
 	case Noun, Proper, Det, Num, Adj, Poss:
 		return i + 2
 	}

@@ -464,7 +464,7 @@ func (p *Parser) subject(cl *Clause) {
 			}
 			return
 		}
-		if c.Prep >= 0 || s.bracketed(j) && s.Tags[c.A] == Num || s.timePhrase(j) {
+		if c.Prep >= 0 || s.bracketed(j) && s.Tags[c.A] == Num || p.timePhrase(j) {
 			// "on Sunday", or a date or figure in brackets: "The navy
 			// on Friday [3 March] renewed shelling" (a name in brackets
 			// restates the one before it: "the Council (MRC) attacked"),

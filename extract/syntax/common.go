@@ -3,6 +3,7 @@ package syntax
 import (
 	_ "embed"
 	"strings"
+	"sync"
 )
 
 //go:generate go run ./internal/gen -out data/common.txt
@@ -16,29 +17,42 @@ var commonData string
 
 // commonHas reports whether the common word list holds w. The list is
 // sorted, one word a line, so a binary search over the embedded text
-// answers without building anything at start-up: only a capitalised word
+// answers without building a set of its words: only the offsets of its
+// lines (commonLines), made on first use, since only a capitalised word
 // that opens a sentence and that the lexicon lacks asks.
 func commonHas(w string) bool {
-	lo, hi := commonStart(), len(commonData)
+	lines := commonLines()
+	lo, hi := 0, len(lines)-1 // line i is commonData[lines[i] : lines[i+1]-1]
 	for lo < hi {
-		mid := lo + (hi-lo)/2
-		a := strings.LastIndexByte(commonData[lo:mid], '\n') + 1 + lo // start of the line holding mid
-		b := strings.IndexByte(commonData[a:], '\n')
-		if b < 0 {
-			b = len(commonData) - a
-		}
-		line := commonData[a : a+b]
-		switch {
+		mid := int(uint(lo+hi) >> 1)
+		switch line := commonData[lines[mid] : lines[mid+1]-1]; {
 		case line == w:
 			return true
 		case line < w:
-			lo = a + b + 1
+			lo = mid + 1
 		default:
-			hi = a
+			hi = mid
 		}
 	}
 	return false
 }
+
+// commonLines returns the offsets of the words of commonData, after its
+// comment lines, and one more: the end of the last word plus one (past
+// its newline).
+var commonLines = sync.OnceValue(func() []uint32 {
+	k := commonStart()
+	at := make([]uint32, 0, strings.Count(commonData[k:], "\n")+2)
+	for k < len(commonData) {
+		at = append(at, uint32(k))
+		n := strings.IndexByte(commonData[k:], '\n')
+		if n < 0 {
+			n = len(commonData) - k
+		}
+		k += n + 1
+	}
+	return append(at, uint32(k))
+})
 
 // commonStart returns the offset of the first word of commonData, after
 // its comment lines.

@@ -18,18 +18,48 @@ var verbsData string
 // word is what the lexicon knows of one normalised word form.
 type word struct {
 	tag   Tag
-	lemma string
 	form  Form // for verbs
+	known bool // the lexicon holds the word: else only its marks are set
+	// marks are the word lists of the parser's that hold the word
+	// (markTimeOpener, markTimeNoun), so that the one lookup of a token
+	// answers them too
+	marks uint8
+	lemma string
 }
 
-// wordLexicon is the word lexicon as the tagger reads it, once or more
-// for every token: a wordlist.Map, which answers with a comparison or two
-// where a map[string]word hashes the whole word.
-type wordLexicon struct{ wordlist.Map[word] }
+// The bits of word.marks.
+const (
+	markTimeOpener = 1 << iota // timeOpeners
+	markTimeNoun               // timeNouns
+)
+
+// wordLexicon is the word lexicon as the tagger reads it, once for every
+// token: a wordlist.Map, which answers with a comparison or two where a
+// map[string]word hashes the whole word. It also holds, unknown to the
+// lexicon, the words of the lists whose marks it keeps.
+type wordLexicon struct{ m wordlist.Map[word] }
+
+// Get returns the entry of w and whether the lexicon holds w.
+func (l *wordLexicon) Get(w string) (word, bool) {
+	e, _ := l.m.Get(w)
+	return e, e.known
+}
+
+// entry returns what the lexicon knows of w, its marks included: its
+// entry where it holds w (known set), else the marks alone.
+func (l *wordLexicon) entry(w string) word {
+	e, _ := l.m.Get(w)
+	return e
+}
 
 // of returns the entry of w, the zero word if the lexicon has none.
-func (l *wordLexicon) of(w string) word {
-	e, _ := l.Get(w)
+func (l *wordLexicon) of(w string) word { return l.entry(w).known0() }
+
+// known0 returns e where the lexicon holds its word, else the zero word.
+func (e word) known0() word {
+	if !e.known {
+		return word{}
+	}
 	return e
 }
 
@@ -48,12 +78,26 @@ func lexiconIndex() *wordLexicon {
 			return
 		}
 		lexErr = loadVerbs(m, "data/verbs.tsv", verbsData)
+		markWords(m, timeOpeners, markTimeOpener)
+		markWords(m, timeNouns, markTimeNoun)
 		lex = &wordLexicon{wordlist.NewMap(m)}
 	})
 	if lexErr != nil {
 		panic(lexErr) // embedded data: a build-time fault
 	}
 	return lex
+}
+
+// markWords gives the words of list the mark bit, adding an entry that
+// the lexicon does not know for a word it lacks.
+func markWords(m map[string]word, list map[string]bool, bit uint8) {
+	for w, ok := range list {
+		if ok {
+			e := m[w]
+			e.marks |= bit
+			m[w] = e
+		}
+	}
 }
 
 var tagNames = map[string]Tag{"det": Det, "poss": Poss, "pron": Pron, "prep": Prep, "conj": Conj, "but": But, "sub": Sub, "be": Be, "have": Have, "do": Do, "modal": Modal, "neg": Neg, "adv": Adv, "num": Num, "to": To, "adj": Adj, "noun": Noun}
@@ -74,7 +118,7 @@ func loadWords(m map[string]word, name, data string) error {
 		}
 		for _, w := range strings.Fields(cols[1]) {
 			if _, dup := m[w]; !dup {
-				m[w] = word{tag: t, lemma: w}
+				m[w] = word{tag: t, lemma: w, known: true}
 			}
 		}
 	}
@@ -112,7 +156,7 @@ func loadVerbs(m map[string]word, name, data string) error {
 			case Gerund:
 				t = VerbIng
 			}
-			m[w] = word{tag: t, lemma: l, form: f}
+			m[w] = word{tag: t, lemma: l, form: f, known: true}
 		}
 		add(l, Base)
 		add(thirdPerson(l), Third)

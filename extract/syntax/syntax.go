@@ -142,6 +142,9 @@ type Sentence struct {
 type Parser struct {
 	s   Sentence
 	lex *wordLexicon
+	// ents holds, for every token of s, what the lexicon knows of it
+	// (tag)
+	ents []word
 	// headline: the sentence is written in Title Case (titleCase).
 	headline bool
 }
@@ -157,6 +160,7 @@ func (p *Parser) Parse(toks []text.Token) *Sentence {
 	s.Tags = grow(s.Tags, n)
 	s.Lemmas = growS(s.Lemmas, n)
 	s.ChunkOf = grow(s.ChunkOf, n)
+	p.ents = grow(p.ents, n)
 	s.Chunks = s.Chunks[:0]
 	s.Clauses = s.Clauses[:0]
 	s.preps = s.preps[:0]

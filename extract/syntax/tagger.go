@@ -9,16 +9,30 @@ import (
 )
 
 // tag gives every token its lexicon tag, or one from its shape.
+// It looks every word up in the lexicon once, keeping the entry in
+// p.ents for the rules that read it again (of).
 func (p *Parser) tag() {
 	s := &p.s
 	p.headline = p.titleCase()
-	for i, t := range s.Toks {
-		s.Tags[i], s.Lemmas[i] = p.tagOf(i, t)
+	for i := range s.Toks {
+		t := &s.Toks[i]
+		var e word
+		if t.Kind == text.Word {
+			// no other token's form is a word of the lexicon or of
+			// the lists it marks (TestLexiconWordsAreWords)
+			e = p.lex.entry(t.Norm)
+		}
+		p.ents[i] = e
+		s.Tags[i], s.Lemmas[i] = p.tagOf(i, t, e)
 	}
 }
 
-// tagOf tags one token out of context.
-func (p *Parser) tagOf(i int, t text.Token) (Tag, string) {
+// of returns the lexicon's entry of token i's word, the zero word if it
+// has none: p.lex.of(p.s.Toks[i].Norm), as tag found it.
+func (p *Parser) of(i int) word { return p.ents[i].known0() }
+
+// tagOf tags one token out of context; e is what the lexicon knows of it.
+func (p *Parser) tagOf(i int, t *text.Token, e word) (Tag, string) {
 	switch t.Kind {
 	case text.Punct:
 		return Punct, t.Norm
@@ -30,11 +44,11 @@ func (p *Parser) tagOf(i int, t text.Token) (Tag, string) {
 		p.s.Tags[i-1] = PossS
 		return PossS, w
 	}
-	initial := i == 0 || p.s.Toks[i-1].Kind == text.Punct && !isComma(p.s.Toks[i-1])
-	if p.acronym(i) {
+	initial := i == 0 || p.s.Toks[i-1].Kind == text.Punct && p.s.Toks[i-1].Norm != ","
+	if t.AllCaps() && p.acronym(i) {
 		return Proper, w // "IS", "AP": an acronym among lower-case words is a name
 	}
-	if e, ok := p.lex.Get(w); ok && !(t.Upper() && !initial && (e.tag >= Noun && !p.headline || e.tag == Modal)) {
+	if e.known && !(t.Upper() && !initial && (e.tag >= Noun && !p.headline || e.tag == Modal)) {
 		// a capitalised modal inside a sentence is a name: "on 3 May"
 		return e.tag, e.lemma
 	}
@@ -85,7 +99,8 @@ func commonTag(w string) (Tag, string) {
 // mark no names, so its words take their lexicon tags.
 func (p *Parser) titleCase() bool {
 	long, upper := 0, 0
-	for _, t := range p.s.Toks {
+	for i := range p.s.Toks {
+		t := &p.s.Toks[i]
 		if t.Kind != text.Word || len(t.Norm) < 4 {
 			continue
 		}
@@ -127,7 +142,7 @@ func bySuffix(w string, upper bool) (Tag, string) {
 		return VerbPast, guessLemma(w, VerbPast)
 	case n > 5 && strings.HasSuffix(w, "ing"):
 		return VerbIng, guessLemma(w, VerbIng)
-	case hasAnySuffix(w, "ous", "ful", "ive", "ic", "ese", "ish", "able", "ible", "ary", "less", "ern"):
+	case adjSuffixes.has(w):
 		return Adj, w
 	case n > 3 && strings.HasSuffix(w, "ian") || n > 4 && strings.HasSuffix(w, "al") && !strings.HasSuffix(w, "ial"):
 		return Adj, w
@@ -135,16 +150,41 @@ func bySuffix(w string, upper bool) (Tag, string) {
 	return Noun, guessLemma(w, Noun)
 }
 
+// adjSuffixes and nounSuffixes are the endings of adjectives and of
+// common nouns (bySuffix, nounSuffix).
+var (
+	adjSuffixes  = newSuffixSet("ous", "ful", "ive", "ic", "ese", "ish", "able", "ible", "ary", "less", "ern")
+	nounSuffixes = newSuffixSet("tion", "sion", "ment", "ence", "ance", "ity", "ness")
+)
+
 // nounSuffix reports whether w ends like a common noun: -tion, -sion,
 // -ment, -ence, -ance, -ity, -ness, and their plurals.
 func nounSuffix(w string) bool {
-	w = strings.TrimSuffix(w, "s")
-	return hasAnySuffix(w, "tion", "sion", "ment", "ence", "ance", "ity", "ness")
+	return nounSuffixes.has(strings.TrimSuffix(w, "s"))
 }
 
-func hasAnySuffix(w string, sfx ...string) bool {
+// suffixSet holds word endings by their last byte, so that a word is
+// compared with the few that end as it does: the tagger asks one of
+// every word the lexicon lacks.
+type suffixSet [256][]string
+
+// newSuffixSet returns the set of the endings sfx, none empty.
+func newSuffixSet(sfx ...string) *suffixSet {
+	var s suffixSet
 	for _, x := range sfx {
-		if len(w) > len(x)+2 && strings.HasSuffix(w, x) {
+		s[x[len(x)-1]] = append(s[x[len(x)-1]], x)
+	}
+	return &s
+}
+
+// has reports whether w ends with one of the set's endings and has more
+// than two bytes before it.
+func (s *suffixSet) has(w string) bool {
+	if w == "" {
+		return false
+	}
+	for _, x := range s[w[len(w)-1]] {
+		if len(w) > len(x)+2 && w[len(w)-len(x):] == x {
 			return true
 		}
 	}
@@ -161,8 +201,8 @@ func (p *Parser) disambiguate() {
 		switch s.Tags[i] {
 		case Verb:
 			s.Tags[i] = p.baseVerb(i)
-			if s.Tags[i] == Noun && p.lex.of(s.Toks[i].Norm).form == Third {
-				s.Lemmas[i] = p.lex.of(s.Toks[i].Norm).lemma // "attacks": attack
+			if s.Tags[i] == Noun && p.of(i).form == Third {
+				s.Lemmas[i] = p.of(i).lemma // "attacks": attack
 			}
 		case VerbPast:
 			s.Tags[i] = p.pastVerb(i)
@@ -294,7 +334,7 @@ func (p *Parser) infinitive(i int) bool {
 	if (s.Tags[i+1] == Have || s.Tags[i+1] == Be) && i+2 < len(s.Tags) && isVerbTag(s.Tags[i+2]) {
 		return true
 	}
-	next := p.lex.of(s.Toks[i+1].Norm)
+	next := p.of(i + 1)
 	return s.Tags[i+1] == Verb || next.form == Base || next.tag == VerbPast && next.lemma == s.Toks[i+1].Norm
 }
 
@@ -374,11 +414,11 @@ func (p *Parser) verbSeries(i, k int) bool {
 	default:
 		return false
 	}
-	form := p.lex.of(s.Toks[i].Norm).form
+	form := p.of(i).form
 	for j := k - 1; j >= 0; j-- {
 		switch s.Tags[j] {
 		case Verb:
-			return p.lex.of(s.Toks[j].Norm).form == form && j > 0
+			return p.of(j).form == form && j > 0
 		case Conj, Sub, Be, Have, Do, Modal, VerbPast, VerbIng, To:
 			return false
 		}
@@ -392,8 +432,7 @@ func (p *Parser) verbSeries(i, k int) bool {
 // form at i is a verb of the third person, the one at k took no "to",
 // modal or "do" and follows a noun or begins the sentence.
 func (p *Parser) compoundSubject(i, k int) bool {
-	s := &p.s
-	if p.lex.of(s.Toks[i].Norm).form != Third || p.lex.of(s.Toks[k].Norm).form == Third {
+	if p.of(i).form != Third || p.of(k).form == Third {
 		return false
 	}
 	switch next := p.nextTag(i); next {
@@ -417,7 +456,7 @@ func (p *Parser) afterNoun(i, k int) Tag {
 	// the phrase the noun belongs to: a determiner before it makes the
 	// verb form a compound head, unless the noun is plural
 	prevPlural := s.Tags[k] == Noun && plural(s.Toks[k].Norm)
-	third := p.lex.of(s.Toks[i].Norm).form == Third
+	third := p.of(i).form == Third
 	j := k
 	for j >= 0 && (s.Tags[j] == Noun || s.Tags[j] == Proper || s.Tags[j] == Adj || s.Tags[j] == PossS || s.Toks[j].Norm == "-") {
 		j--
@@ -426,7 +465,7 @@ func (p *Parser) afterNoun(i, k int) Tag {
 	switch {
 	case prevPlural && !third:
 		return Verb
-	case !third && i+1 < len(s.Toks) && p.lex.of(s.Toks[i+1].Norm).tag == VerbPast && p.nextTag(i+1) == Prep:
+	case !third && i+1 < len(s.Toks) && p.of(i+1).tag == VerbPast && p.nextTag(i+1) == Prep:
 		// "Grenade attack blamed on militants", "bus attack claimed by
 		// the group": a past form with its preposition after the
 		// base form is the verb; the base form heads the subject
@@ -439,7 +478,7 @@ func (p *Parser) afterNoun(i, k int) Tag {
 		return Noun
 	case third && p.pastVerbNext(i):
 		return Noun // "Air strikes killed ten", "Taliban attacks hit two posts"
-	case third && k == 0 && p.lex.of(s.Toks[k].Norm).form == Gerund:
+	case third && k == 0 && p.of(k).form == Gerund:
 		return Verb // "Fighting continues": the gerund of a known verb that opens the sentence is its subject (finiteNext)
 	case s.Tags[k] == Proper:
 		return Verb
@@ -475,7 +514,7 @@ func (p *Parser) pastVerbNext(i int) bool {
 // in the north" are nouns).
 func (p *Parser) coordinatedThird(i int) bool {
 	s := &p.s
-	if i+3 >= len(s.Toks) || s.Tags[i+1] != Conj || p.lex.of(s.Toks[i+2].Norm).form != Third {
+	if i+3 >= len(s.Toks) || s.Tags[i+1] != Conj || p.of(i+2).form != Third {
 		return false
 	}
 	switch s.Tags[i+3] {
@@ -652,7 +691,7 @@ var suspicionData string
 func (p *Parser) ingVerb(i int) Tag {
 	s := &p.s
 	prev, k := p.prevTag(i)
-	if (k < 0 || prev == Prep || prev == Sub) && p.lex.of(s.Toks[i].Norm).form == Gerund && p.finiteNext(i) {
+	if (k < 0 || prev == Prep || prev == Sub) && p.of(i).form == Gerund && p.finiteNext(i) {
 		return Noun // "Fighting erupted in the north", "after shelling resumed"
 	}
 	switch prev {
@@ -690,7 +729,7 @@ func (p *Parser) finiteNext(i int) bool {
 	case VerbPast, Be, Have, Modal:
 		return true
 	case Verb:
-		return p.lex.of(p.s.Toks[i+1].Norm).form == Third // "Fighting continues"
+		return p.of(i+1).form == Third // "Fighting continues"
 	}
 	return false
 }

@@ -2,6 +2,7 @@ package text
 
 import (
 	_ "embed"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -38,20 +39,57 @@ func Split(text string) []Sentence {
 // share one array, which the caller may reuse once it no longer reads the
 // sentences. It returns the sentences and the extended token slice.
 func AppendSplit(toks []Token, text string) ([]Sentence, []Token) {
-	bounds := Bounds(text, nil)
+	var sp Splitter
+	return sp.split(toks, text)
+}
+
+// Splitter splits texts as Split does, keeping its arrays from one text to
+// the next: the sentences and tokens Split returns are valid until its
+// next call or Reset. The normalised forms of a text's tokens that are not
+// their text are made as one string. Its zero value is ready to use; a
+// Splitter is for one goroutine at a time.
+type Splitter struct {
+	toks   []Token
+	sents  []Sentence
+	bounds []Range
+	ends   []int
+	folded []byte
+	at     []foldAt
+}
+
+// Split returns the sentences of text and their tokens, which share one
+// array.
+func (sp *Splitter) Split(text string) ([]Sentence, []Token) {
+	return sp.split(sp.toks[:0], text)
+}
+
+// Reset lets go of the last text and its forms: what Split returned must
+// no longer be read.
+func (sp *Splitter) Reset() {
+	clear(sp.toks)
+	clear(sp.sents)
+	sp.toks, sp.sents = sp.toks[:0], sp.sents[:0]
+}
+
+// split appends the tokens of text's sentences to toks and returns the
+// sentences and the extended slice.
+func (sp *Splitter) split(toks []Token, text string) ([]Sentence, []Token) {
+	sp.bounds = Bounds(text, sp.bounds[:0])
 	// the sentences' tokens are sliced once the array has stopped growing
 	first := len(toks)
-	ends := make([]int, len(bounds))
-	for i, r := range bounds {
-		toks = appendTokens(toks, text[r.Start:r.End], r.Start)
-		ends[i] = len(toks)
+	ends, folded, at := sp.ends[:0], sp.folded[:0], sp.at[:0]
+	for _, r := range sp.bounds {
+		toks, folded, at = scanTokens(toks, text[r.Start:r.End], r.Start, folded, at)
+		ends = append(ends, len(toks))
 	}
-	out := make([]Sentence, len(bounds))
+	settleFolds(toks, folded, at)
+	out := slices.Grow(sp.sents[:0], len(sp.bounds))[:len(sp.bounds)]
 	start := first
-	for i, r := range bounds {
+	for i, r := range sp.bounds {
 		out[i] = Sentence{Index: i, Start: r.Start, End: r.End, Text: text[r.Start:r.End], Tokens: toks[start:ends[i]:ends[i]]}
 		start = ends[i]
 	}
+	sp.toks, sp.sents, sp.ends, sp.folded, sp.at = toks, out, ends, folded, at
 	return out, toks
 }
 

@@ -1,6 +1,10 @@
 package text
 
-import "testing"
+import (
+	"reflect"
+	"strings"
+	"testing"
+)
 
 // TestAbbreviationsList checks data/abbreviations.tsv: its words keep a sentence open while a word left out ("!sheikh") ends it.
 func TestAbbreviationsList(t *testing.T) {
@@ -14,6 +18,49 @@ func TestAbbreviationsList(t *testing.T) {
 	} {
 		if got := len(Split(c.text)); got != c.want {
 			t.Errorf("%q: %d sentences, want %d", c.text, got, c.want)
+		}
+	}
+}
+
+// TestSplitter checks that a Splitter reused from text to text gives what
+// Split gives, each text's sentences and tokens whole (a longer text
+// after a shorter one, and back), and that Reset lets each text go.
+func TestSplitter(t *testing.T) {
+	texts := []struct{ name, in string }{
+		{"one sentence, forms that are the text", "the army shelled the town"},
+		{"sentences with folded forms", "Pakistan’s Army struck Türkiye. GUNMEN fled to Vessa.\nA second line"},
+		{"long: arrays grow", strings.Repeat("Ahmed Kessaro left Lorvana. ", 60)},
+		{"short after long", "Rebels Seize Town"},
+		{"empty", ""},
+		{"white space only", " \n\t "},
+	}
+	var sp Splitter
+	for round := range 2 {
+		for _, tt := range texts {
+			got, toks := sp.Split(tt.in)
+			want := Split(tt.in)
+			if !reflect.DeepEqual(got, want) && !(len(got) == 0 && len(want) == 0) {
+				t.Fatalf("round %d, %s: Splitter gives %+v, Split %+v", round, tt.name, got, want)
+			}
+			n := 0
+			for _, s := range want {
+				n += len(s.Tokens)
+			}
+			if len(toks) != n {
+				t.Errorf("round %d, %s: %d tokens, the sentences hold %d", round, tt.name, len(toks), n)
+			}
+			sp.Reset()
+		}
+	}
+	// each Reset cleared what its Split wrote: nothing of any text is left
+	for _, tok := range sp.toks[:cap(sp.toks)] {
+		if tok.Text != "" || tok.Norm != "" {
+			t.Fatalf("Reset kept token %+v", tok)
+		}
+	}
+	for _, s := range sp.sents[:cap(sp.sents)] {
+		if s.Text != "" || s.Tokens != nil {
+			t.Fatalf("Reset kept sentence %+v", s)
 		}
 	}
 }

@@ -145,7 +145,15 @@ func appendTokens(toks []Token, s string, base int) []Token {
 	// the forms start in arrays on the stack
 	var bytes0 [256]byte
 	var at0 [16]foldAt
-	folded, at := bytes0[:0], at0[:0]
+	toks, folded, at := scanTokens(toks, s, base, bytes0[:0], at0[:0])
+	settleFolds(toks, folded, at)
+	return toks
+}
+
+// scanTokens appends the tokens of s to toks, as Tokenize finds them, and
+// the normalised forms that are not their text to folded, with where they
+// are to at, for settleFolds.
+func scanTokens(toks []Token, s string, base int, folded []byte, at []foldAt) ([]Token, []byte, []foldAt) {
 	i := 0
 	space := true
 	for i < len(s) {
@@ -194,8 +202,7 @@ func appendTokens(toks []Token, s string, base int) []Token {
 		toks = append(toks, t)
 		space = false
 	}
-	settleFolds(toks, folded, at)
-	return toks
+	return toks, folded, at
 }
 
 // The classes of a token's first rune: white space, a letter or mark
@@ -356,9 +363,9 @@ func isMark(r rune) bool {
 }
 
 // foldAt says where the normalised form of token tok lies among the
-// folded bytes of appendTokens, which makes the forms that differ from
-// their tokens' text as one string (one allocation for the sentence)
-// rather than one each.
+// folded bytes of scanTokens, so that the forms that differ from their
+// tokens' text are made as one string rather than one each: one for the
+// sentence in appendTokens, one for the text in a Splitter.
 type foldAt struct{ tok, a, b int }
 
 // settleFolds gives the tokens of toks the forms at says are in folded.
