@@ -25,10 +25,12 @@ func (s *slab[T]) new(v T) *T {
 	return p
 }
 
-// reset zeroes the values handed out and takes them back.
+// reset zeroes the values handed out and takes them back. The values
+// past the last one handed out are still zero (from the last reset or
+// from make), so only the first s.n are cleared.
 func (s *slab[T]) reset() {
 	for b := 0; b*slabBlock < s.n; b++ {
-		clear(s.blocks[b])
+		clear(s.blocks[b][:min(slabBlock, s.n-b*slabBlock)])
 	}
 	s.n = 0
 }
