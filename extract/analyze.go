@@ -346,8 +346,9 @@ func caseOK(toks []text.Token, c *cand) bool {
 	}
 	content, upper := 0, 0
 	first := true
-	for _, t := range toks {
-		if lexicon.Joiner(t) || t.Kind == text.Punct {
+	for k := range toks {
+		t := &toks[k] // read in place: caseOK is asked of every match
+		if lexicon.Joiner(*t) || t.Kind == text.Punct {
 			continue
 		}
 		content++
@@ -357,7 +358,7 @@ func caseOK(toks []text.Token, c *cand) bool {
 		} else if first && c.gaz == nil && arabicArticles.Has(t.Norm) {
 			// "al Shabaab", "al-Qaeda": a lexicon name may open with the
 			// Arabic article in lower case
-		} else if !markParticle.has(t) && !(markRegion.has(t) || t.Norm == "city" || t.Norm == "district") || first {
+		} else if !markParticle.has(*t) && !(markRegion.has(*t) || t.Norm == "city" || t.Norm == "district") || first {
 			if c.gaz != nil || first {
 				return false
 			}

@@ -139,6 +139,9 @@ func (d *docState) findBodies() {
 		}
 		toks := s.Tokens
 		for i := 0; i < len(toks); i++ {
+			if t := &toks[i]; !innerJoiner(t) && !markGovFirst.has(*t) && !markForceFirst.has(*t) {
+				continue // bodyKinds' own answer, 0, with no call: most tokens
+			}
 			kinds := bodyKinds(toks, i)
 			if kinds == 0 {
 				continue
