@@ -324,25 +324,34 @@ func isHeadline(s text.Sentence) bool {
 // Sergeant John Doe[4], U.S. Army, Kandahar". Such a line reports no
 // event, whatever verbs its names hold; a prose sentence with a citation
 // mark ("Gunmen attacked the base.[3]") keeps its lower-case words.
-func isListLine(s text.Sentence) bool {
-	words, caps, marks := 0, 0, 0
+func isListLine(s *text.Sentence) bool {
 	toks := s.Tokens
-	for k, t := range toks {
+	marks := false // most sentences have none: their words are not counted
+	for k := range toks {
+		t := &toks[k]
 		switch {
 		case t.Kind == text.Word:
+		case t.Text == "*" || t.Text == "•":
+			if k+1 < len(toks) && !toks[k+1].SpaceBefore {
+				marks = true // a bullet glued to its item: "*2015-12-21"
+			}
+		case t.Text == "[" && !t.SpaceBefore && k > 0 && k+2 < len(toks) && toks[k+1].Kind == text.Number && toks[k+2].Text == "]":
+			marks = true // "Doe[4]"
+		}
+	}
+	if !marks {
+		return false
+	}
+	words, caps := 0, 0
+	for k := range toks {
+		if t := &toks[k]; t.Kind == text.Word {
 			words++
 			if t.Upper() {
 				caps++
 			}
-		case t.Text == "*" || t.Text == "•":
-			if k+1 < len(toks) && !toks[k+1].SpaceBefore {
-				marks++ // a bullet glued to its item: "*2015-12-21"
-			}
-		case t.Text == "[" && !t.SpaceBefore && k > 0 && k+2 < len(toks) && toks[k+1].Kind == text.Number && toks[k+2].Text == "]":
-			marks++ // "Doe[4]"
 		}
 	}
-	return marks > 0 && words >= 3 && float64(caps)/float64(words) > 0.6
+	return words >= 3 && float64(caps)/float64(words) > 0.6
 }
 
 // particles are the lower-case words that may stand inside a name: "Abd al
@@ -360,8 +369,9 @@ func caseOK(toks []text.Token, c *cand) bool {
 	}
 	content, upper := 0, 0
 	first := true
-	for _, t := range toks {
-		if lexicon.Joiner(t) || t.Kind == text.Punct {
+	for k := range toks {
+		t := &toks[k] // read in place: caseOK is asked of every match
+		if lexicon.Joiner(*t) || t.Kind == text.Punct {
 			continue
 		}
 		content++
@@ -371,7 +381,7 @@ func caseOK(toks []text.Token, c *cand) bool {
 		} else if first && c.gaz == nil && arabicArticles.Has(t.Norm) {
 			// "al Shabaab", "al-Qaeda": a lexicon name may open with the
 			// Arabic article in lower case
-		} else if !markParticle.has(t) && !(markRegion.has(t) || t.Norm == "city" || t.Norm == "district") || first {
+		} else if !markParticle.has(*t) && !(markRegion.has(*t) || t.Norm == "city" || t.Norm == "district") || first {
 			if c.gaz != nil || first {
 				return false
 			}

@@ -77,3 +77,29 @@ func TestAppendNormalized(t *testing.T) {
 		}
 	}
 }
+
+// TestIsListLine checks the list-line test, one row per shape: a bullet
+// glued to its item, a citation mark among capitalised words, a prose
+// sentence with a citation mark, a bullet with a space after it, too few
+// words, and no mark at all.
+func TestIsListLine(t *testing.T) {
+	for _, c := range []struct {
+		in   string
+		want bool
+	}{
+		{"*2019-03-02 Sergeant Belo Tarrant, Ostrava Guard, Vellmark", true},
+		{"Corporal Anri Dask[2], Ostrava Guard, Vellmark", true},
+		{"Gunmen attacked the depot near the river.[3]", false},
+		{"* Sergeant Belo Tarrant, Ostrava Guard, Vellmark", false},
+		{"*Belo Tarrant", false},
+		{"Sergeant Belo Tarrant, Ostrava Guard, Vellmark", false},
+	} {
+		s := text.Split(c.in)
+		if len(s) == 0 {
+			t.Fatalf("%q: no sentence", c.in)
+		}
+		if got := isListLine(&s[0]); got != c.want {
+			t.Errorf("isListLine(%q) = %v, want %v", c.in, got, c.want)
+		}
+	}
+}

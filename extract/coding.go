@@ -27,8 +27,8 @@ func codedTolls(toks []text.Token, cs []casualty) []casualty {
 			out = append(out, c)
 		}
 	}
-	for k, t := range toks {
-		if markCoding.has(t) {
+	for k := range toks {
+		if markCoding.has(toks[k]) { // the token read in place, not copied
 			if c, ok := codedToll(toks, k); ok {
 				out = append(out, c)
 			}

@@ -3,6 +3,7 @@ package extract
 import (
 	"bytes"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/newsgraph/newsgraph/extract/gazetteer"
 	"github.com/newsgraph/newsgraph/extract/text"
@@ -705,11 +706,29 @@ func (d *docState) foreignAlias(c *cand, s, a, b int, pf *phraseFacts) bool {
 		return false
 	}
 	surface := pf.normSurface(d, s, a, b)
-	var nb [64]byte // on the stack: no string is made
-	if bytes.Equal(surface, text.AppendNormalize(nb[:0], c.gaz.Name)) {
+	if equalNormalized(surface, c.gaz.Name) {
 		return false
 	}
 	return c.gaz.Population < smallPlace || len(surface) <= maxShortAlias
+}
+
+// equalNormalized reports whether n is text.Normalize(name). A name in
+// ASCII (nearly every gazetteer name) normalises byte for byte to its
+// lower case, so it is compared in place; any other is normalised first.
+func equalNormalized(n []byte, name string) bool {
+	for i := 0; i < len(name); i++ {
+		c := name[i]
+		if c >= utf8.RuneSelf {
+			var nb [64]byte // on the stack: no string is made
+			return bytes.Equal(n, text.AppendNormalize(nb[:0], name))
+		}
+		// the ASCII bytes before i normalise to the first i bytes, this
+		// one to the next: a difference here is one in the whole
+		if i >= len(n) || n[i] != lowerByte(c) {
+			return false
+		}
+	}
+	return len(n) == len(name)
 }
 
 // maxShortAlias is the length of the longest spelling ("Tur" for Tours)

@@ -3,6 +3,8 @@ package extract
 import (
 	"strings"
 	"testing"
+
+	"github.com/newsgraph/newsgraph/extract/text"
 )
 
 // TestPlacesFromContext: an attack or abduction whose own phrases name no
@@ -97,5 +99,30 @@ func TestNotePlacesLead(t *testing.T) {
 	}
 	if len(got) == 0 || got[0] != "Lokitela" {
 		t.Errorf("places of the last event %q, want Lokitela first", got)
+	}
+}
+
+// TestEqualNormalized checks equalNormalized against text.Normalize, one
+// row per shape: equal ASCII, capitals, a difference, a shorter and a
+// longer form, a name beyond ASCII that folds to the form, and one whose
+// difference comes after a rune beyond ASCII.
+func TestEqualNormalized(t *testing.T) {
+	for _, c := range []struct{ n, name string }{
+		{"velmora", "velmora"},
+		{"velmora", "Velmora"},
+		{"velmora", "Velmara"},
+		{"velmor", "Velmora"},
+		{"velmoraa", "Velmora"},
+		{"", ""},
+		{"", "V"},
+		{"zelen", "Zélen"},
+		{"zelen", "Zélem"},
+		{"zélen", "Zélen"},
+		{"san jorvi", "San Jorvi"},
+	} {
+		want := text.Normalize(c.name) == c.n
+		if got := equalNormalized([]byte(c.n), c.name); got != want {
+			t.Errorf("equalNormalized(%q, %q) = %v, want %v", c.n, c.name, got, want)
+		}
 	}
 }

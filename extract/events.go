@@ -178,11 +178,11 @@ func (d *docState) findEvents(pub time.Time) []*docEvent {
 	parser := parsers.Get().(*syntax.Parser)
 	defer parsers.Put(parser)
 	for si, s := range d.sents {
-		if d.skip[si] || isListLine(s) {
+		if d.skip[si] || isListLine(&d.sents[si]) {
 			continue
 		}
 		toks := s.Tokens
-		dates := findDates(toks, pub)
+		dates := sentDates{toks: toks, pub: pub}
 		frames := d.sentenceFrames(si, scratch[:0])
 		sortLike(d.ments[si], func(a, b *mention) bool {
 			if a.a != b.a {
@@ -220,20 +220,22 @@ func (d *docState) findEvents(pub time.Time) []*docEvent {
 			} else if !f.explicitActor {
 				f.span0 = clauseStart(toks, f.a)
 			}
-			d.fillArgs(f, dates)
+			d.fillArgs(f, dates.get())
 		}
 		ps := d.parse(parser, si)
 		d.noteConflictRefs(si, ps)
 		markUnreal(toks, frames)
-		frames = d.syntaxFrames(si, ps, frames, dates)
+		frames = d.syntaxFrames(si, ps, frames, &dates)
 		markUnreal(toks, frames) // the frames the syntax added
 		for fi := 1; fi < len(frames); fi++ {
 			if timeShiftBetween(toks, frames[fi-1].b, frames[fi].a) {
 				frames[fi].shiftedFrom = frames[fi-1]
 			}
 		}
-		datesBefore(toks, frames, dates)
-		shareBetween(toks, frames, dates)
+		if len(frames) > 0 { // with no frame, the dates go to none
+			datesBefore(toks, frames, dates.get())
+			shareBetween(toks, frames, dates.get())
+		}
 		for _, f := range frames {
 			if specificNoun(toks, f) || d.placedNoun(f) {
 				f.reported = true
@@ -272,6 +274,24 @@ func (d *docState) findEvents(pub time.Time) []*docEvent {
 	d.homeGovernment(events)
 	d.citeConflicts(events)
 	return events
+}
+
+// sentDates are the dates of a sentence (findDates), read when a frame
+// first asks for them: a sentence with no frame needs none.
+type sentDates struct {
+	toks []text.Token
+	pub  time.Time
+	read bool
+	v    []dateExpr
+}
+
+// get returns the dates of the sentence, the same slice at every call
+// (frames point into it).
+func (s *sentDates) get() []dateExpr {
+	if !s.read {
+		s.v, s.read = findDates(s.toks, s.pub), true
+	}
+	return s.v
 }
 
 // parse returns the syntax of sentence si: the one findDoers kept, else
@@ -661,7 +681,8 @@ func (d *docState) sentenceFrames(si int, frames []*frame) []*frame {
 		// negation and hypotheticals close before the trigger or "would"
 		// after, but for a negated verb of ceasing ("will not stop
 		// bombing"): the act goes on
-		for k := m.Start - 1; k >= 0 && k >= m.Start-4 && !goesOn(toks, m.Start); k-- {
+		goes := goesOn(toks, m.Start) // asked once, not at every word before
+		for k := m.Start - 1; !goes && k >= 0 && k >= m.Start-4; k-- {
 			// (a denial verb is read by denied: "denied responsibility
 			// for the bombing" denies no bombing)
 			if markNegator.has(toks[k]) && toks[k].Norm != "without" && !markDeny.has(toks[k]) {
@@ -1610,8 +1631,8 @@ func (d *docState) links(si int, frames []*frame) {
 		if a.typ != EventAttack || b.typ != EventAttack || a.b > b.a {
 			continue // (a toll's bare frame comes last, out of order)
 		}
-		between := joinText(toks[a.b:b.a]) // matched as strings.ToLower(between)
-		if lowerContains(between, "retaliation for") || lowerContains(between, "in response to") || lowerContains(between, "revenge for") || lowerContains(between, "follow") || lowerTrimSpaceHasSuffix(between, "over a") || lowerContains(between, "after") && d.mentionsRetaliation() {
+		between := lowerOf(joinText(toks[a.b:b.a])) // matched as strings.ToLower(between)
+		if between.contains("retaliation for") || between.contains("in response to") || between.contains("revenge for") || between.contains("follow") || lowerTrimSpaceHasSuffix(between.s, "over a") || between.contains("after") && d.mentionsRetaliation() {
 			a.retFor = b
 		}
 		if wordsBetween(toks, a.b, b.a, dayAfterWords) {

@@ -335,7 +335,7 @@ func (d *docState) keepParses() {
 // si with the roles the sentence's syntax gives them, and adds a frame for
 // every verb group or noun phrase whose lemma the frame table holds and no
 // frame covers.
-func (d *docState) syntaxFrames(si int, ps *syntax.Sentence, found []*frame, dates []dateExpr) []*frame {
+func (d *docState) syntaxFrames(si int, ps *syntax.Sentence, found []*frame, sd *sentDates) []*frame {
 	for i, f := range found {
 		if f.relative && d.doerRelative(ps, f, found[:i]) {
 			// "militants, who attacked a police post, fled": the
@@ -435,7 +435,7 @@ func (d *docState) syntaxFrames(si int, ps *syntax.Sentence, found []*frame, dat
 			}
 			f.reported, f.told = true, true
 		}
-		for i := range dates {
+		for dates, i := sd.get(), 0; i < len(dates); i++ {
 			if f.date == nil && dates[i].a >= f.span0 && dates[i].a < f.span1 {
 				f.date = &dates[i]
 			}

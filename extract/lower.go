@@ -108,6 +108,35 @@ func lowerContains(s, pat string) bool {
 	return false
 }
 
+// lowered is a string that several lower-case ASCII patterns are matched
+// against, as strings.ToLower(s): whether s is plain (plainLower) is found
+// once for all of them, where each lowerContains call scans s for it.
+type lowered struct {
+	s     string
+	plain bool
+}
+
+// lowerOf returns s, to be matched as strings.ToLower(s).
+func lowerOf(s string) lowered {
+	return lowered{s: s, plain: plainLower(s)}
+}
+
+// contains is lowerContains(l.s, pat).
+func (l lowered) contains(pat string) bool {
+	if l.plain && pat != "" {
+		return indexFold(l.s, pat) >= 0
+	}
+	return lowerContains(l.s, pat)
+}
+
+// hasSuffix is lowerHasSuffix(l.s, pat).
+func (l lowered) hasSuffix(pat string) bool {
+	if l.plain {
+		return len(l.s) >= len(pat) && equalFold(l.s[len(l.s)-len(pat):], pat)
+	}
+	return lowerHasSuffix(l.s, pat)
+}
+
 // lowerHasPrefix is strings.HasPrefix(strings.ToLower(s), pat) for a
 // lower-case ASCII pat.
 func lowerHasPrefix(s, pat string) bool {

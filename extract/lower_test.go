@@ -31,6 +31,12 @@ func TestLowerHelpers(t *testing.T) {
 			if got, want := lowerContains(s, p), strings.Contains(low, p); got != want {
 				t.Fatalf("lowerContains(%q, %q) = %v, want %v", s, p, got, want)
 			}
+			if got, want := lowerOf(s).contains(p), strings.Contains(low, p); got != want {
+				t.Fatalf("lowerOf(%q).contains(%q) = %v, want %v", s, p, got, want)
+			}
+			if got, want := lowerOf(s).hasSuffix(p), strings.HasSuffix(low, p); got != want {
+				t.Fatalf("lowerOf(%q).hasSuffix(%q) = %v, want %v", s, p, got, want)
+			}
 			if got, want := lowerHasPrefix(s, p), strings.HasPrefix(low, p); got != want {
 				t.Fatalf("lowerHasPrefix(%q, %q) = %v, want %v", s, p, got, want)
 			}

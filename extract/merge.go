@@ -160,10 +160,11 @@ func placesOverlap(a, b []*entity) bool {
 // "in re", which most sentences lack: one scan of the sentence answers
 // for them, where each form scanned it again.
 func replyClause(text string) bool {
-	if !lowerContains(text, "in re") {
+	l := lowerOf(text)
+	if !l.contains("in re") {
 		return false
 	}
-	return lowerContains(text, "in response.") || lowerContains(text, "in response,") || lowerHasSuffix(text, "in response") || lowerContains(text, "in retaliation.") || lowerContains(text, "in retaliation,")
+	return l.contains("in response.") || l.contains("in response,") || l.hasSuffix("in response") || l.contains("in retaliation.") || l.contains("in retaliation,")
 }
 
 // within reports whether place x lies in place y, through the chain of
@@ -528,13 +529,23 @@ func (d *docState) mergeEvents(frames []*frame) []*docEvent {
 	events = kept
 	// "… in response" / "in retaliation" with no object: a reply to the
 	// last attack by someone else
+	var replies []int8 // replyClause of each sentence once: 0 not asked, 1 no, 2 yes
 	for i, e := range events {
 		if e.f.typ != EventAttack || e.retFor != nil || len(e.f.actors) == 0 {
 			continue
 		}
+		if replies == nil {
+			replies = make([]int8, len(d.sents))
+		}
 		reply := false
 		for _, f := range e.frames {
-			if replyClause(d.sents[f.s].Text) {
+			if replies[f.s] == 0 {
+				replies[f.s] = 1
+				if replyClause(d.sents[f.s].Text) {
+					replies[f.s] = 2
+				}
+			}
+			if replies[f.s] == 2 {
 				reply = true
 				break
 			}

@@ -547,6 +547,11 @@ func readCasualties(toks []text.Token, people func(text.Token) bool) []casualty 
 		if i < inside {
 			continue // "five" of "twenty-five"
 		}
+		// numberAt's own first tests, written out: no call for a token
+		// that is no figure, article or unit word (most tokens)
+		if t := &toks[i]; t.Kind != text.Number && !markUnit.has(*t) && t.Norm != "a" && t.Norm != "an" {
+			continue
+		}
 		n, j, ok := numberAt(toks, i)
 		if !ok || used[i] {
 			continue
@@ -863,8 +868,12 @@ func writtenYear(toks []text.Token, i int) bool {
 // taken holds the tokens the figures already read.
 func oneVictim(toks []text.Token, taken func(int) bool) []casualty {
 	var out []casualty
-	for k, t := range toks {
-		kill, hurt := tollWord(t)
+	for k := range toks {
+		t := &toks[k]
+		if !markToll.has(*t) {
+			continue // tollWord's first test
+		}
+		kill, hurt := tollWord(*t)
 		if !kill && !hurt || taken(k) {
 			continue
 		}
@@ -893,8 +902,8 @@ func oneVictim(toks []text.Token, taken func(int) bool) []casualty {
 // the figure counts, where a verb of finding follows in the clause and no
 // figure of the sentence already holds the phrase.
 func bodiesFound(toks []text.Token, taken func(int) bool) []casualty {
-	for k, t := range toks {
-		if t.Norm != "bodies" || taken(k) {
+	for k := range toks {
+		if toks[k].Norm != "bodies" || taken(k) {
 			continue
 		}
 		n, at := bodiesCount(toks, k)
@@ -972,8 +981,8 @@ func singularObjects(toks []text.Token, k int) (int, int) {
 // was found", "his body was later recovered": one dead, unless a figure
 // of the sentence already holds the phrase.
 func bodyFound(toks []text.Token, taken func(int) bool) []casualty {
-	for k, t := range toks {
-		if t.Norm != "body" || taken(k) || k > 0 && toks[k-1].Norm == "no" {
+	for k := range toks {
+		if toks[k].Norm != "body" || taken(k) || k > 0 && toks[k-1].Norm == "no" {
 			continue
 		}
 		if bodyObject(toks, k) {
@@ -1235,8 +1244,9 @@ func (d *docState) figureWarnings() []Warning {
 // mayBeHuge tells whether a sentence holds a figure that could exceed
 // MaxCasualties: eight digits or more, or a scale word.
 func mayBeHuge(toks []text.Token) bool {
-	for _, t := range toks {
-		if t.Kind == text.Number && len(t.Text) >= 8 || t.Kind == text.Word && scaleWordValue(t) >= 1000 {
+	for i := range toks {
+		t := &toks[i]
+		if t.Kind == text.Number && len(t.Text) >= 8 || t.Kind == text.Word && markScale.has(*t) && scaleWordValue(*t) >= 1000 {
 			return true
 		}
 	}

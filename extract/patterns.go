@@ -3,7 +3,6 @@ package extract
 import (
 	"strings"
 
-	"github.com/newsgraph/newsgraph/extract/lexicon"
 	"github.com/newsgraph/newsgraph/extract/text"
 )
 
@@ -59,7 +58,7 @@ const (
 // bodyKinds returns the kinds of body phrase (bodyGov, bodyForce) whose
 // first word matchWords would find at token i.
 func bodyKinds(toks []text.Token, i int) uint8 {
-	for i < len(toks) && lexicon.Joiner(toks[i]) && toks[i].Norm != "." {
+	for i < len(toks) && innerJoiner(&toks[i]) {
 		i++
 	}
 	if i >= len(toks) {
@@ -87,11 +86,19 @@ func typeBody(e *entity) {
 	}
 }
 
+// innerJoiner is lexicon.Joiner(*t) && t.Norm != ".": a hyphen,
+// apostrophe or double quote, the joiners a phrase's words are read past.
+// Every joiner is one byte, so one length test rejects nearly every word.
+func innerJoiner(t *text.Token) bool {
+	n := t.Norm
+	return len(n) == 1 && (n[0] == '-' || n[0] == '\'' || n[0] == '"')
+}
+
 // matchWords reports whether the normalised tokens from i on spell words,
 // skipping joiners, and returns the index after the last one.
 func matchWords(toks []text.Token, i int, words []string) (int, bool) {
 	for _, w := range words {
-		for i < len(toks) && lexicon.Joiner(toks[i]) && toks[i].Norm != "." {
+		for i < len(toks) && innerJoiner(&toks[i]) {
 			i++
 		}
 		if i >= len(toks) || toks[i].Norm != w {
@@ -132,6 +139,9 @@ func (d *docState) findBodies() {
 		}
 		toks := s.Tokens
 		for i := 0; i < len(toks); i++ {
+			if t := &toks[i]; !innerJoiner(t) && !markGovFirst.has(*t) && !markForceFirst.has(*t) {
+				continue // bodyKinds' own answer, 0, with no call: most tokens
+			}
 			kinds := bodyKinds(toks, i)
 			if kinds == 0 {
 				continue

@@ -3,6 +3,7 @@ package extract
 import (
 	"testing"
 
+	"github.com/newsgraph/newsgraph/extract/lexicon"
 	"github.com/newsgraph/newsgraph/extract/text"
 )
 
@@ -23,6 +24,19 @@ func TestBodyKinds(t *testing.T) {
 				if _, ok := matchWords(s.Tokens, i, f.words); ok && kinds&bodyForce == 0 {
 					t.Fatalf("%q at %d: %v matches, kinds %b", s.Text, i, f.words, kinds)
 				}
+			}
+		}
+	}
+}
+
+// TestInnerJoiner checks innerJoiner against the test it stands for,
+// lexicon.Joiner and not a full stop, one row per kind of token.
+func TestInnerJoiner(t *testing.T) {
+	for _, s := range []string{"Zorvath's well-armed men said \"no\". Then - a quote '", "-- .. '' x . — –"} {
+		for _, tok := range text.Tokenize(s, 0) {
+			want := lexicon.Joiner(tok) && tok.Norm != "."
+			if got := innerJoiner(&tok); got != want {
+				t.Errorf("%q: innerJoiner %v, want %v", tok.Norm, got, want)
 			}
 		}
 	}

@@ -119,7 +119,7 @@ func (d *docState) findPersons() {
 		}
 		// Name , (a|the) role
 		for i := 0; i+1 < len(toks); i++ {
-			if used[i] || !isUpperWord(&toks[i]) || d.covered(si, i) && !d.weakCover(si, i) {
+			if !isUpperWord(&toks[i]) || used[i] || d.covered(si, i) && !d.weakCover(si, i) {
 				continue
 			}
 			end := d.nameRun(si, i)

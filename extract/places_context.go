@@ -71,8 +71,8 @@ func (d *docState) findContextPlaces() {
 		toks := s.Tokens
 		listed := false // inside a list that a locative opened
 		for i := 0; i < len(toks); i++ {
-			t := toks[i]
-			if !isUpperWord(&t) || d.covered(si, i) || t.AllCaps() {
+			t := &toks[i]
+			if !isUpperWord(t) || d.covered(si, i) || t.AllCaps() {
 				listed = listed && (t.Norm == "and" || t.Norm == "," || d.covered(si, i))
 				if i > 0 && markLocative.has(toks[i-1]) {
 					// a known place after a locative opens a list ("between

@@ -1,6 +1,8 @@
 package extract
 
 import (
+	"strings"
+
 	"github.com/newsgraph/newsgraph/extract/text"
 )
 
@@ -89,6 +91,9 @@ func (x *Lexical) relations(d *docState) []Relation {
 		}
 		for k := 0; k < len(toks); k++ {
 			w := toks[k].Norm
+			if len(w) < len("based") {
+				continue // the shortest word a case below asks for
+			}
 			switch {
 			case (w == "independence" || w == "freedom" || w == "autonomy" || w == "separation") && k+1 < len(toks) && toks[k+1].Norm == "for":
 				if g := groupBefore(k); g != nil {
@@ -149,7 +154,8 @@ func (x *Lexical) relations(d *docState) []Relation {
 			}
 		}
 		// "X, or the Y," and "X, or “Y”," define an alias
-		if lowerContains(s.Text, ", or ") {
+		// lower-casing makes no comma: a sentence without one is not read
+		if strings.IndexByte(s.Text, ',') >= 0 && lowerContains(s.Text, ", or ") {
 			for _, m := range d.ments[si] {
 				b := m.b
 				if b+2 < len(toks) && toks[b].Norm == "," && toks[b+1].Norm == "or" {
