@@ -365,6 +365,7 @@ func newDocState(r *resources, doc Document) *docState {
 	}
 	d := &docState{r: r, doc: doc, ents: buf.ents, countryCount: map[string]int{}, buf: buf, order: buf.order[:0]}
 	d.sents, d.buf.tokens = text.AppendSplit(d.buf.tokens[:0], doc.Text)
+	glueSpacedHyphens(d.buf.tokens)
 	markTokens(d.buf.tokens)
 	d.skip = make([]bool, len(d.sents))
 	d.headline = make([]bool, len(d.sents))
@@ -382,6 +383,29 @@ func newDocState(r *resources, doc Document) *docState {
 		d.headline[i] = isHeadline(s)
 	}
 	return d
+}
+
+// hyphenPrefixes open a compound before its hyphen ("pro-government"),
+// hyphenSuffixes close one after it ("rebel-held", "Iran-backed").
+var hyphenPrefixes, hyphenSuffixes = grammarList("hyphenPrefixes"), grammarList("hyphenSuffixes")
+
+// glueSpacedHyphens reads a hyphen written between spaces as its
+// compound's own where a compound's prefix stands before it or its suffix
+// after it: text that a tokenizer split and joined back with spaces
+// writes "pro - government militias", "Islamic State - linked gunmen",
+// "the rebel - held town". Every rule that reads a compound then reads
+// these as it reads "pro-government". Elsewhere a hyphen between spaces
+// stays a dash ("crowded places - stations and markets").
+func glueSpacedHyphens(toks []text.Token) {
+	for k := 1; k+1 < len(toks); k++ {
+		t, next := &toks[k], &toks[k+1]
+		if t.Text != "-" || !t.SpaceBefore || !next.SpaceBefore || toks[k-1].Kind != text.Word || next.Kind != text.Word {
+			continue
+		}
+		if hyphenPrefixes.Has(toks[k-1].Norm) || hyphenSuffixes.Has(next.Norm) {
+			t.SpaceBefore, next.SpaceBefore = false, false
+		}
+	}
 }
 
 // entity returns the document's entity for key, creating it from c.

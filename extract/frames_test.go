@@ -325,6 +325,12 @@ var frameTests = []struct {
 		EventAttack, "ambush", "gunmen", "Armed Forces", "Kordavi"},
 	{"a passive subject whose participle clause holds a prepositional phrase", "Villagers fetching water from the river were attacked by raiders near Kordavi.",
 		EventAttack, "armed assault", "raiders", "villagers", "Kordavi"},
+	// text a tokenizer split and joined back with spaces writes a
+	// compound's hyphen between spaces: the compound reads as written whole
+	{"a spaced hyphen after a compound's prefix: the side taken", "Pro - government gunmen attacked students in Tessaoua on Monday.",
+		EventAttack, "armed assault", "unidentified pro-government gunmen", "students", "Tessaoua"},
+	{"a spaced hyphen before a compound's suffix: the group the doers are linked to", "Islamic State - linked gunmen attacked a church in Tessaoua.",
+		EventAttack, "armed assault", "Islamic State", "Tessaoua church", "Tessaoua"},
 }
 
 // TestFrameVerbsTagged: every verb lemma of the frame table is a verb to
