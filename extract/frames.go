@@ -711,6 +711,11 @@ func (d *docState) contactTargets(ps *syntax.Sentence, found []*frame) {
 				continue
 			}
 			d.doersToTargets(f, ps, cl.Subj)
+			if m := d.possessorMention(f.s, ps, cl.Subj); m != nil {
+				// "three soldiers died when their truck hit a mine":
+				// those whose vehicle ran into the device were hit
+				d.mentionToTargets(f, m)
+			}
 			f.explicitActor = len(f.actors) > 0
 		}
 	}
@@ -790,18 +795,24 @@ var clausePreps = grammarList("clausePreps")
 func (d *docState) doersToTargets(f *frame, ps *syntax.Sentence, c int) bool {
 	moved := false
 	for _, m := range d.npMentions(f.s, ps, c) {
-		actor, agent := d.actorOf(m, f.typ)
-		if actor == nil || !containsEnt(f.actors, actor) {
-			continue
-		}
-		f.actors = removeEnt(f.actors, actor)
-		if agent != nil {
-			f.agents = removeEnt(f.agents, agent)
-		}
-		f.targets = appendEnt(f.targets, m.ent)
-		moved = true
+		moved = d.mentionToTargets(f, m) || moved
 	}
 	return moved
+}
+
+// mentionToTargets moves the entity of mention m from f's doers (with its
+// agent) to its targets, and reports whether f had taken it as a doer.
+func (d *docState) mentionToTargets(f *frame, m *mention) bool {
+	actor, agent := d.actorOf(m, f.typ)
+	if actor == nil || !containsEnt(f.actors, actor) {
+		return false
+	}
+	f.actors = removeEnt(f.actors, actor)
+	if agent != nil {
+		f.agents = removeEnt(f.agents, agent)
+	}
+	f.targets = appendEnt(f.targets, m.ent)
+	return true
 }
 
 // lightWithoutEvent reports whether verb frame f is a light verb

@@ -331,6 +331,8 @@ var frameTests = []struct {
 		EventAttack, "armed assault", "unidentified pro-government gunmen", "students", "Tessaoua"},
 	{"a spaced hyphen before a compound's suffix: the group the doers are linked to", "Islamic State - linked gunmen attacked a church in Tessaoua.",
 		EventAttack, "armed assault", "Islamic State", "Tessaoua church", "Tessaoua"},
+	{"those whose vehicle ran into a device were hit, not its doers", "Three Nigerien soldiers died when their truck hit a landmine near Tahoua.",
+		EventAttack, "roadside bombing", "", "Niger Armed Forces", "Tahoua Region"},
 }
 
 // TestFrameVerbsTagged: every verb lemma of the frame table is a verb to
