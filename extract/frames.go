@@ -1585,6 +1585,12 @@ func lightDoer(ps *syntax.Sentence, cl *syntax.Clause, c int, r *synRoles, prep 
 			}
 		}
 		return true
+	case relativeOf(ps, cl, c):
+		// "the bombing in the market, which the group claimed", "the
+		// raid that the rebels carried out": the relative's subject
+		r.actors = append(r.actors, cl.Subj)
+		r.doers = true
+		return true
 	case cl.Subj == c && v.Passive && cl.Agent >= 0:
 		r.actors = append(r.actors, cl.Agent)
 		r.doers = true
@@ -1593,6 +1599,19 @@ func lightDoer(ps *syntax.Sentence, cl *syntax.Clause, c int, r *synRoles, prep 
 	case cl.Subj == c && v.Passive && !cl.Inherited:
 		passiveLightPreps(cl, prep)
 		return true
+	}
+	return false
+}
+
+// relativeOf reports whether clause cl is an object relative clause that
+// stands for noun phrase c: "the attack, which X claimed", "the raid
+// that X carried out".
+func relativeOf(ps *syntax.Sentence, cl *syntax.Clause, c int) bool {
+	var buf [4]int
+	for _, x := range ps.RelativeObject(cl, buf[:0]) {
+		if x == c {
+			return true
+		}
 	}
 	return false
 }

@@ -333,6 +333,10 @@ var frameTests = []struct {
 		EventAttack, "armed assault", "Islamic State", "Tessaoua church", "Tessaoua"},
 	{"those whose vehicle ran into a device were hit, not its doers", "Three Nigerien soldiers died when their truck hit a landmine near Tahoua.",
 		EventAttack, "roadside bombing", "", "Niger Armed Forces", "Tahoua Region"},
+	{"an object relative of a light verb after the event noun's phrase names the doer", "Nine people died in the bombing of a bus in Tahoua, which the Black Hand claimed.",
+		EventAttack, "bombing", "Black Hand", "civilians", "Tahoua Region"},
+	{"an object relative whose past form is the relative's own verb, not a reduced one", "The massacre in Tahoua, which soldiers committed in 2009, left forty herders dead.",
+		EventAttack, "killing", "Niger Armed Forces", "herders", "Tahoua Region"},
 }
 
 // TestFrameVerbsTagged: every verb lemma of the frame table is a verb to

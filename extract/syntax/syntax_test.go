@@ -211,6 +211,47 @@ var clauseTests = []struct {
 		[]string{"rush active subj=Volunteers to:help"}},
 	{"the people a past form names may be a subject", "The wounded were taken to a clinic.",
 		[]string{"take passive subj=The wounded to:a clinic"}},
+	{"a past form after 'which' and a subject is the relative's own verb, not a reduced one", "The raid on the camp, which rebels staged in May, left nine dead.",
+		[]string{"stage active subj=rebels in:May", "leave active obj=nine dead"}},
+}
+
+// relativeObjectTests hold one row per shape of object relative clause:
+// the noun phrases the clause of the verb lemma may stand for, nearest
+// first.
+var relativeObjectTests = []struct {
+	name, in, verb string
+	want           []string
+}{
+	{"after a comma, through the prepositional chain", "The bombing in the market, which the group claimed, killed two.", "claim",
+		[]string{"the market", "The bombing"}},
+	{"'that' right after the phrase", "The raid that the rebels carried out killed two.", "carry",
+		[]string{"The raid"}},
+	{"any verb without an object of its own: the phrase before the relative word", "The town, which the rebels left in May, was shelled.", "leave",
+		[]string{"The town"}},
+	{"a subject relative stands for no object", "The rebels, who attacked the town, fled.", "attack",
+		nil},
+	{"a main clause", "The group claimed the bombing.", "claim",
+		nil},
+}
+
+func TestRelativeObject(t *testing.T) {
+	p := NewParser()
+	for _, tt := range relativeObjectTests {
+		s := p.Parse(text.Tokenize(tt.in, 0))
+		var got []string
+		for i := range s.Clauses {
+			cl := &s.Clauses[i]
+			if s.Chunks[cl.Verb].Lemma != tt.verb {
+				continue
+			}
+			for _, c := range s.RelativeObject(cl, nil) {
+				got = append(got, s.Text(c))
+			}
+		}
+		if strings.Join(got, "|") != strings.Join(tt.want, "|") {
+			t.Errorf("%s: %q: got %q, want %q\n%s", tt.name, tt.in, got, tt.want, s)
+		}
+	}
 }
 
 func TestClauses(t *testing.T) {
