@@ -337,6 +337,8 @@ var frameTests = []struct {
 		EventAttack, "bombing", "Black Hand", "civilians", "Tahoua Region"},
 	{"an object relative whose past form is the relative's own verb, not a reduced one", "The massacre in Tahoua, which soldiers committed in 2009, left forty herders dead.",
 		EventAttack, "killing", "Niger Armed Forces", "herders", "Tahoua Region"},
+	{"a modifier's capital that opens the sentence names no group", "Unknown militants attacked a school near Tahoua on Sunday.",
+		EventAttack, "armed assault", "unidentified militants", "school", "Tahoua Region"},
 }
 
 // TestFrameVerbsTagged: every verb lemma of the frame table is a verb to
