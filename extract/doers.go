@@ -117,7 +117,7 @@ func doerPhrases(ps *syntax.Sentence, out []int) []int {
 			out = append(out, cl.Subj) // "X carried out the bombing"
 		case v.Passive && v.Lemma == "claim" && cl.Agent >= 0 && cl.Subj >= 0 && attackDef(ps, cl.Subj):
 			out = append(out, cl.Agent) // "the attack was claimed by X"
-		case !v.Passive && lightFrameVerbs.Has(v.Lemma) && relativeAttack(ps, cl):
+		case !v.Passive && lightFrameVerbs.Has(v.Lemma) && lightRelative(ps, cl) && relativeAttack(ps, cl):
 			out = append(out, cl.Subj) // "the bombing, which X claimed"
 		}
 	}

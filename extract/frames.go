@@ -1607,6 +1607,9 @@ func lightDoer(ps *syntax.Sentence, cl *syntax.Clause, c int, r *synRoles, prep 
 // stands for noun phrase c: "the attack, which X claimed", "the raid
 // that X carried out".
 func relativeOf(ps *syntax.Sentence, cl *syntax.Clause, c int) bool {
+	if !lightRelative(ps, cl) {
+		return false
+	}
 	var buf [4]int
 	for _, x := range ps.RelativeObject(cl, buf[:0]) {
 		if x == c {
@@ -1614,6 +1617,17 @@ func relativeOf(ps *syntax.Sentence, cl *syntax.Clause, c int) bool {
 		}
 	}
 	return false
+}
+
+// particleLightVerbs name an act only with their particle ("carried
+// out", "stepped up").
+var particleLightVerbs = grammarList("particleLightVerbs")
+
+// lightRelative reports whether the verb of clause cl, a light verb, has
+// the particle it needs to name an act: "the raid that rebels carried
+// out", not "the attack, which relatives carried to the clinic".
+func lightRelative(ps *syntax.Sentence, cl *syntax.Clause) bool {
+	return !particleLightVerbs.Has(ps.Chunks[cl.Verb].Lemma) || particleOf(ps, cl.Verb) != ""
 }
 
 // passiveLightPreps reads, with prep where it is not nil, the

@@ -337,6 +337,8 @@ var frameTests = []struct {
 		EventAttack, "bombing", "Black Hand", "civilians", "Tahoua Region"},
 	{"an object relative whose past form is the relative's own verb, not a reduced one", "The massacre in Tahoua, which soldiers committed in 2009, left forty herders dead.",
 		EventAttack, "killing", "Niger Armed Forces", "herders", "Tahoua Region"},
+	{"a light verb that needs its particle names no act in a relative without it", "Ambulances rushed the victims of the attack, which relatives carried to the clinic in Tahoua.",
+		EventAttack, "armed assault", "", "", "Tahoua Region"},
 	{"a modifier's capital that opens the sentence names no group", "Unknown militants attacked a school near Tahoua on Sunday.",
 		EventAttack, "armed assault", "unidentified militants", "school", "Tahoua Region"},
 }
