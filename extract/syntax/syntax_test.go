@@ -211,6 +211,12 @@ var clauseTests = []struct {
 		[]string{"rush active subj=Volunteers to:help"}},
 	{"the people a past form names may be a subject", "The wounded were taken to a clinic.",
 		[]string{"take passive subj=The wounded to:a clinic"}},
+	{"a contracted negation the tokenizer split negates its verb group", "The army didn't shell the camp.",
+		[]string{"shell active neg subj=The army obj=the camp"}},
+	{"a contracted negation split and joined back with spaces", "The army did n't shell the camp .",
+		[]string{"shell active neg subj=The army obj=the camp"}},
+	{"a contracted negation of a modal", "Rebels won’t attack the base.",
+		[]string{"attack active neg modal subj=Rebels obj=the base"}},
 	{"a past form after 'which' and a subject is the relative's own verb, not a reduced one", "The raid on the camp, which rebels staged in May, left nine dead.",
 		[]string{"stage active subj=rebels in:May", "leave active obj=nine dead"}},
 }
