@@ -89,12 +89,22 @@ func containsArmedGroup(list []*entity) bool {
 // nearest one named before it in its sentence, else the sentence's
 // subject, when it is one; nil otherwise.
 func (d *docState) possessor(s int, ps *syntax.Sentence, c int) *entity {
+	if m := d.possessorMention(s, ps, c); m != nil {
+		return armedActor(d.actorOf(m, ""))
+	}
+	return nil
+}
+
+// possessorMention returns the mention that "their" or "its" opening noun
+// phrase c of sentence s refers back to: the nearest armed participant
+// named before it ("police held militants who planned their attack"), or
+// else the sentence's subject; nil where c opens with no such word or
+// nothing fits.
+func (d *docState) possessorMention(s int, ps *syntax.Sentence, c int) *mention {
 	ch := &ps.Chunks[c]
 	if w := ps.Toks[ch.A].Norm; w != "their" && w != "its" {
 		return nil
 	}
-	// "police held militants who planned their attack": the nearest
-	// armed participant named before the possessive in its sentence
 	var best *mention
 	for _, m := range d.ments[s] {
 		if m.b <= ch.A && (best == nil || m.a > best.a) && armedActor(d.actorOf(m, "")) != nil {
@@ -102,10 +112,10 @@ func (d *docState) possessor(s int, ps *syntax.Sentence, c int) *entity {
 		}
 	}
 	if best != nil {
-		return armedActor(d.actorOf(best, ""))
+		return best
 	}
-	if m := d.sentenceSubject(s); m != nil && m.b <= ch.A {
-		return armedActor(d.actorOf(m, ""))
+	if m := d.sentenceSubject(s); m != nil && m.b <= ch.A && armedActor(d.actorOf(m, "")) != nil {
+		return m
 	}
 	return nil
 }

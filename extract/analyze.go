@@ -400,6 +400,7 @@ func newDocState(r *resources, doc Document) *docState {
 	*d = docState{r: r, doc: doc, ents: buf.ents, countryCount: buf.countryCount, buf: buf, order: buf.order[:0]}
 	sents, toks := buf.split.Split(doc.Text)
 	d.sents = sents
+	glueSpacedHyphens(toks)
 	markTokens(toks)
 	// the arrays of one value per sentence, zero (release cleared them)
 	n := len(sents)
@@ -427,6 +428,29 @@ func resize[T any](b []T, n int) []T {
 		return make([]T, n, n+n/4)
 	}
 	return b[:n]
+}
+
+// hyphenPrefixes open a compound before its hyphen ("pro-government"),
+// hyphenSuffixes close one after it ("rebel-held", "Iran-backed").
+var hyphenPrefixes, hyphenSuffixes = grammarList("hyphenPrefixes"), grammarList("hyphenSuffixes")
+
+// glueSpacedHyphens reads a hyphen written between spaces as its
+// compound's own where a compound's prefix stands before it or its suffix
+// after it: text that a tokenizer split and joined back with spaces
+// writes "pro - government militias", "Islamic State - linked gunmen",
+// "the rebel - held town". Every rule that reads a compound then reads
+// these as it reads "pro-government". Elsewhere a hyphen between spaces
+// stays a dash ("crowded places - stations and markets").
+func glueSpacedHyphens(toks []text.Token) {
+	for k := 1; k+1 < len(toks); k++ {
+		t, next := &toks[k], &toks[k+1]
+		if t.Text != "-" || !t.SpaceBefore || !next.SpaceBefore || toks[k-1].Kind != text.Word || next.Kind != text.Word {
+			continue
+		}
+		if hyphenPrefixes.Has(toks[k-1].Norm) || hyphenSuffixes.Has(next.Norm) {
+			t.SpaceBefore, next.SpaceBefore = false, false
+		}
+	}
 }
 
 // entity returns the document's entity for key, creating it from c.

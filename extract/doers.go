@@ -117,6 +117,8 @@ func doerPhrases(ps *syntax.Sentence, out []int) []int {
 			out = append(out, cl.Subj) // "X carried out the bombing"
 		case v.Passive && v.Lemma == "claim" && cl.Agent >= 0 && cl.Subj >= 0 && attackDef(ps, cl.Subj):
 			out = append(out, cl.Agent) // "the attack was claimed by X"
+		case !v.Passive && lightFrameVerbs.Has(v.Lemma) && lightRelative(ps, cl) && relativeAttack(ps, cl):
+			out = append(out, cl.Subj) // "the bombing, which X claimed"
 		}
 	}
 	for c := range ps.Chunks {
@@ -135,6 +137,19 @@ func doerPhrases(ps *syntax.Sentence, out []int) []int {
 		}
 	}
 	return out
+}
+
+// relativeAttack reports whether clause cl is an object relative clause
+// that stands for an attack or an abduction: "the bombing, which X
+// claimed".
+func relativeAttack(ps *syntax.Sentence, cl *syntax.Clause) bool {
+	var buf [4]int
+	for _, x := range ps.RelativeObject(cl, buf[:0]) {
+		if attackDef(ps, x) {
+			return true
+		}
+	}
+	return false
 }
 
 // deviceSubject reports whether verb group v, used without an object,

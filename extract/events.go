@@ -685,8 +685,8 @@ func (d *docState) sentenceFrames(si int, frames []*frame) []*frame {
 		for k := m.Start - 1; !goes && k >= 0 && k >= m.Start-4; k-- {
 			// (a denial verb is read by denied: "denied responsibility
 			// for the bombing" denies no bombing)
-			if markNegator.has(toks[k]) && toks[k].Norm != "without" && !markDeny.has(toks[k]) {
-				f.negated = true
+			if markNegator.has(toks[k]) && toks[k].Norm != "without" && !markDeny.has(toks[k]) || syntax.ContractedNot(toks, k) {
+				f.negated = true // "did not attack", "didn't attack"
 			}
 			if toks[k].Norm == "," {
 				break

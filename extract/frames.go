@@ -718,6 +718,11 @@ func (d *docState) contactTargets(ps *syntax.Sentence, found []*frame) {
 				continue
 			}
 			d.doersToTargets(f, ps, cl.Subj)
+			if m := d.possessorMention(f.s, ps, cl.Subj); m != nil {
+				// "three soldiers died when their truck hit a mine":
+				// those whose vehicle ran into the device were hit
+				d.mentionToTargets(f, m)
+			}
 			f.explicitActor = len(f.actors) > 0
 		}
 	}
@@ -797,18 +802,24 @@ var clausePreps = grammarList("clausePreps")
 func (d *docState) doersToTargets(f *frame, ps *syntax.Sentence, c int) bool {
 	moved := false
 	for _, m := range d.npMentions(f.s, ps, c) {
-		actor, agent := d.actorOf(m, f.typ)
-		if actor == nil || !containsEnt(f.actors, actor) {
-			continue
-		}
-		f.actors = removeEnt(f.actors, actor)
-		if agent != nil {
-			f.agents = removeEnt(f.agents, agent)
-		}
-		f.targets = appendEnt(f.targets, m.ent)
-		moved = true
+		moved = d.mentionToTargets(f, m) || moved
 	}
 	return moved
+}
+
+// mentionToTargets moves the entity of mention m from f's doers (with its
+// agent) to its targets, and reports whether f had taken it as a doer.
+func (d *docState) mentionToTargets(f *frame, m *mention) bool {
+	actor, agent := d.actorOf(m, f.typ)
+	if actor == nil || !containsEnt(f.actors, actor) {
+		return false
+	}
+	f.actors = removeEnt(f.actors, actor)
+	if agent != nil {
+		f.agents = removeEnt(f.agents, agent)
+	}
+	f.targets = appendEnt(f.targets, m.ent)
+	return true
 }
 
 // lightWithoutEvent reports whether verb frame f is a light verb
@@ -1652,6 +1663,12 @@ func lightDoer(ps *syntax.Sentence, cl *syntax.Clause, c int, r *synRoles, prep 
 			}
 		}
 		return true
+	case relativeOf(ps, cl, c):
+		// "the bombing in the market, which the group claimed", "the
+		// raid that the rebels carried out": the relative's subject
+		r.actors = append(r.actors, cl.Subj)
+		r.doers = true
+		return true
 	case cl.Subj == c && v.Passive && cl.Agent >= 0:
 		r.actors = append(r.actors, cl.Agent)
 		r.doers = true
@@ -1662,6 +1679,33 @@ func lightDoer(ps *syntax.Sentence, cl *syntax.Clause, c int, r *synRoles, prep 
 		return true
 	}
 	return false
+}
+
+// relativeOf reports whether clause cl is an object relative clause that
+// stands for noun phrase c: "the attack, which X claimed", "the raid
+// that X carried out".
+func relativeOf(ps *syntax.Sentence, cl *syntax.Clause, c int) bool {
+	if !lightRelative(ps, cl) {
+		return false
+	}
+	var buf [4]int
+	for _, x := range ps.RelativeObject(cl, buf[:0]) {
+		if x == c {
+			return true
+		}
+	}
+	return false
+}
+
+// particleLightVerbs name an act only with their particle ("carried
+// out", "stepped up").
+var particleLightVerbs = grammarList("particleLightVerbs")
+
+// lightRelative reports whether the verb of clause cl, a light verb, has
+// the particle it needs to name an act: "the raid that rebels carried
+// out", not "the attack, which relatives carried to the clinic".
+func lightRelative(ps *syntax.Sentence, cl *syntax.Clause) bool {
+	return !particleLightVerbs.Has(ps.Chunks[cl.Verb].Lemma) || particleOf(ps, cl.Verb) != ""
 }
 
 // passiveLightPreps reads, with prep where it is not nil, the

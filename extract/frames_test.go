@@ -337,6 +337,22 @@ var frameTests = []struct {
 		EventAbduction, "kidnapping", "unidentified rebels", "workers", "Cotabato"},
 	{"a passive subject whose participle clause holds a prepositional phrase", "Villagers fetching water from the river were attacked by raiders near Kordavi.",
 		EventAttack, "armed assault", "raiders", "villagers", "Kordavi"},
+	// text a tokenizer split and joined back with spaces writes a
+	// compound's hyphen between spaces: the compound reads as written whole
+	{"a spaced hyphen after a compound's prefix: the side taken", "Pro - government gunmen attacked students in Tessaoua on Monday.",
+		EventAttack, "armed assault", "unidentified pro-government gunmen", "students", "Tessaoua"},
+	{"a spaced hyphen before a compound's suffix: the group the doers are linked to", "Islamic State - linked gunmen attacked a church in Tessaoua.",
+		EventAttack, "armed assault", "Islamic State", "Tessaoua church", "Tessaoua"},
+	{"those whose vehicle ran into a device were hit, not its doers", "Three Nigerien soldiers died when their truck hit a landmine near Tahoua.",
+		EventAttack, "roadside bombing", "", "Niger Armed Forces", "Tahoua Region"},
+	{"an object relative of a light verb after the event noun's phrase names the doer", "Nine people died in the bombing of a bus in Tahoua, which the Black Hand claimed.",
+		EventAttack, "bombing", "Black Hand", "civilians", "Tahoua Region"},
+	{"an object relative whose past form is the relative's own verb, not a reduced one", "The massacre in Tahoua, which soldiers committed in 2009, left forty herders dead.",
+		EventAttack, "killing", "Niger Armed Forces", "herders", "Tahoua Region"},
+	{"a light verb that needs its particle names no act in a relative without it", "Ambulances rushed the victims of the attack, which relatives carried to the clinic in Tahoua.",
+		EventAttack, "armed assault", "", "", "Tahoua Region"},
+	{"a modifier's capital that opens the sentence names no group", "Unknown militants attacked a school near Tahoua on Sunday.",
+		EventAttack, "armed assault", "unidentified militants", "school", "Tahoua Region"},
 }
 
 // TestFrameVerbsTagged: every verb lemma of the frame table is a verb to

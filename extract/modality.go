@@ -3,6 +3,7 @@ package extract
 import (
 	"strings"
 
+	"github.com/newsgraph/newsgraph/extract/syntax"
 	"github.com/newsgraph/newsgraph/extract/text"
 )
 
@@ -86,8 +87,8 @@ func goesOn(toks []text.Token, a int) bool {
 		return false
 	}
 	for k := a - 2; k >= 0 && k >= a-4; k-- {
-		if ceaseNegations.Has(toks[k].Norm) {
-			return true
+		if ceaseNegations.Has(toks[k].Norm) || syntax.ContractedNot(toks, k) {
+			return true // "will not stop bombing", "won't stop bombing"
 		}
 	}
 	return false

@@ -58,6 +58,9 @@ var unrealTests = []struct{ name, in string }{
 	{"a quoted attempt a speaker alleges", "\"They tried to kill me today,\" the governor told reporters in Lagos."},
 	{"a definite noun of a vague undertaking presupposes no attack", "We begin this operation to liberate the district, the general said."},
 	{"light verb whose object is an event of another type", "The gang has carried out kidnappings in Kaduna before."},
+	{"a contracted negation the tokenizer split", "Officials said the soldiers didn't shoot at the crowd in Tahoua."},
+	{"a contracted negation split and joined back with spaces", "Officials said the soldiers did n't shoot at the crowd in Tahoua ."},
+	{"a contracted negation with a curly apostrophe under a modal", "The rebels won’t attack the garrison in Tahoua, their commander said."},
 	{"bulleted list of names with citation marks", "*2012-05-03, Sergeant Major Paul R. Oduya[41], U.S. Army Corps of Engineers, US Bomb *2012-05-03, Captain Lena K. Holm[42], U.S. Navy."},
 	{"prevented attempt named by its event noun", "Police foiled an assassination attempt in Caracas."},
 	{"denied clause", "The army denied that its soldiers shot protesters in Kano."},
@@ -87,6 +90,7 @@ func TestUnrealMentions(t *testing.T) {
 // this test.
 var realTests = []struct{ name, in, place string }{
 	{"existential 'there was'", "There was an explosion near the market in Kabul.", "Kabul"},
+	{"a negated verb of ceasing with a contracted negation: the act goes on", "The army won't stop shelling the town of Tahoua, the minister said.", "Tahoua"},
 	{"possessive day before the noun", "The ringleader of Saturday's attack in London was known to police.", "London"},
 	{"dated noun after a light verb", "Friends of the man who carried out the March 3 stadium bombing in Leeds spoke to reporters.", "Leeds"},
 	{"definite noun with its own place", "The man behind the Leeds bombing was seen on camera.", "Leeds"},

@@ -65,7 +65,7 @@ func (d *docState) findUnknowns() {
 			switch {
 			case next == "area" || next == "district" || next == "village" || next == "valley" || next == "camp" && !d.peopleSettlement(si, i, end) || next == "neighbourhood" || next == "neighborhood" || prev == "of" && (prev2 == "town" || prev2 == "city" || prev2 == "village" || prev2 == "district"):
 				d.addUnknownPlace(si, i, end, name)
-			case groupHeads.Has(next) && !d.headline[si] && !d.descriptorsOnly(si, i, end) && !countsOnly(toks, i, end):
+			case groupHeads.Has(next) && !d.headline[si] && !d.descriptorsOnly(si, i, end) && !countsOnly(toks, i, end) && !openingModifier(toks, i, end):
 				e := d.entityFor(&cand{class: ClassArmedGroup, key: "group/" + slug(name), name: name})
 				e.conf = 0.6
 				d.addMention(d.newMention(mention{s: si, a: i, b: end, ent: e}), name)
@@ -81,6 +81,15 @@ func (d *docState) findUnknowns() {
 		}
 	}
 	d.findDefinitions()
+}
+
+// openingModifier reports whether the name run [a, b) is one word that
+// opens its sentence and that the participant reader knows as a modifier
+// of a description ("Rival militias clashed", "Unknown militants
+// attacked", "Suspected rebels"): its capital is the sentence's, and it
+// names no group.
+func openingModifier(toks []text.Token, a, b int) bool {
+	return b-a == 1 && opensSentence(toks, a) && loadWordLists().modSet.Has(toks[a].Norm)
 }
 
 // sideHeads are the words for the people of an organisation: "X

@@ -205,6 +205,9 @@ func (p *Parser) markPass(pass int) {
 			if s.afterReducedAgent(v) {
 				continue // "a bomb planted by rebels exploded on a bus"
 			}
+			if v > 0 && s.Chunks[v-1].Kind == NP && s.Chunks[v-1].A > 0 && s.Toks[s.Chunks[v-1].A-1].Norm == "which" && s.Tags[s.Chunks[v-1].A-1] == Sub {
+				continue // "the massacre, which soldiers committed in 2009": the relative's own verb
+			}
 			if v > 0 && s.Chunks[v-1].Kind == NP && s.Chunks[v-1].B == c.A && c.B < len(s.Toks) {
 				switch s.Toks[c.B].Norm {
 				case "by", "to", "near", "at", "in", "on", "along", "outside", "inside", "with":

@@ -271,6 +271,38 @@ func (s *Sentence) Attached(c int, out []int) []int {
 	return out
 }
 
+// RelativeObject appends to out the noun phrases that object relative
+// clause cl may stand for, nearest first: the phrase before its "which"
+// or "that" and, where that phrase is governed by a preposition, the
+// phrases its chain qualifies ("the bombing in the market, which the
+// group claimed": the market, the bombing). It appends none unless cl's
+// verb is active, takes no object of its own and has its subject right
+// after the relative word.
+func (s *Sentence) RelativeObject(cl *Clause, out []int) []int {
+	v := &s.Chunks[cl.Verb]
+	if v.Kind != VG || v.Passive || cl.Obj >= 0 || cl.Subj < 0 || cl.Subj > cl.Verb || cl.Inherited {
+		return out
+	}
+	rel := s.Chunks[cl.Subj].A - 1
+	if rel < 1 || s.Tags[rel] != Sub || s.Toks[rel].Norm != "which" && s.Toks[rel].Norm != "that" {
+		return out
+	}
+	end := rel
+	if s.Toks[end-1].Norm == "," {
+		end--
+	}
+	j := s.ChunkOf[end-1]
+	for j >= 0 && s.Chunks[j].Kind == NP && s.Chunks[j].B == end {
+		out = append(out, j)
+		p := s.Chunks[j].Prep
+		if p < 1 || s.Chunks[j].A != p+1 {
+			break
+		}
+		end, j = p, s.ChunkOf[p-1] // "the bombing [in] the market"
+	}
+	return out
+}
+
 // conjoined reports whether noun phrase j follows "and"/"or" right after
 // another noun phrase: a list item.
 // Conjoined reports whether noun phrase j is joined to the one before it

@@ -219,6 +219,56 @@ var clauseTests = []struct {
 		[]string{"rush active subj=Volunteers to:help"}},
 	{"the people a past form names may be a subject", "The wounded were taken to a clinic.",
 		[]string{"take passive subj=The wounded to:a clinic"}},
+	{"a contracted negation the tokenizer split negates its verb group", "The army didn't shell the camp.",
+		[]string{"shell active neg subj=The army obj=the camp"}},
+	{"a contracted negation split and joined back with spaces", "The army did n't shell the camp .",
+		[]string{"shell active neg subj=The army obj=the camp"}},
+	{"a contracted negation of a modal", "Rebels won’t attack the base.",
+		[]string{"attack active neg modal subj=Rebels obj=the base"}},
+	{"a past form after 'which' and a subject is the relative's own verb, not a reduced one", "The raid on the camp, which rebels staged in May, left nine dead.",
+		[]string{"stage active subj=rebels in:May", "leave active obj=nine dead"}},
+}
+
+// relativeObjectTests hold one row per shape of object relative clause:
+// the noun phrases the clause of the verb lemma may stand for, nearest
+// first.
+var relativeObjectTests = []struct {
+	name, in, verb string
+	want           []string
+}{
+	{"after a comma, through the prepositional chain", "The bombing in the market, which the group claimed, killed two.", "claim",
+		[]string{"the market", "The bombing"}},
+	{"'that' right after the phrase", "The raid that the rebels carried out killed two.", "carry",
+		[]string{"The raid"}},
+	{"any verb without an object of its own: the phrase before the relative word", "The town, which the rebels left in May, was shelled.", "leave",
+		[]string{"The town"}},
+	{"a subject relative stands for no object", "The rebels, who attacked the town, fled.", "attack",
+		nil},
+	{"a main clause", "The group claimed the bombing.", "claim",
+		nil},
+}
+
+func TestRelativeObject(t *testing.T) {
+	p := NewParser()
+	for _, tt := range relativeObjectTests {
+		if got := relativeObjectTexts(p, tt.in, tt.verb); strings.Join(got, "|") != strings.Join(tt.want, "|") {
+			t.Errorf("%s: %q: got %q, want %q", tt.name, tt.in, got, tt.want)
+		}
+	}
+}
+
+// relativeObjectTexts returns the texts of the noun phrases that the
+// clauses of verb lemma verb in sentence in stand for as object relatives.
+func relativeObjectTexts(p *Parser, in, verb string) (out []string) {
+	s := p.Parse(text.Tokenize(in, 0))
+	for _, cl := range s.Clauses {
+		if s.Chunks[cl.Verb].Lemma == verb {
+			for _, c := range s.RelativeObject(&cl, nil) {
+				out = append(out, s.Text(c))
+			}
+		}
+	}
+	return out
 }
 
 func TestClauses(t *testing.T) {

@@ -27,6 +27,37 @@ func (p *Parser) tag() {
 	}
 }
 
+// ContractedNot reports whether token i of toks is the "t" of a
+// contracted "not" that the tokenizer split from its auxiliary: "didn't",
+// "won’t" ("didn", "'", "t"), or, in text split by another tokenizer
+// and joined back with spaces, "did n't" ("n", "'", "t").
+func ContractedNot(toks []text.Token, i int) bool {
+	if i < 2 || toks[i].Norm != "t" || toks[i].SpaceBefore || toks[i-1].Norm != "'" || toks[i-1].SpaceBefore {
+		return false
+	}
+	return strings.HasSuffix(toks[i-2].Norm, "n") && toks[i-2].Kind == text.Word
+}
+
+// contractedAux tags token k, the auxiliary that a contracted "not"
+// follows: "didn" is "did", "won" is "will", "can" stays "can"; the "n"
+// that stands alone ("did n't") is the negation's.
+func (p *Parser) contractedAux(k int) {
+	w := p.s.Toks[k].Norm
+	switch w {
+	case "n":
+		p.s.Tags[k], p.s.Lemmas[k] = Neg, "not"
+		return
+	case "won":
+		w = "will"
+	case "can":
+	default:
+		w = strings.TrimSuffix(w, "n")
+	}
+	if e, ok := p.lex.Get(w); ok && (e.tag == Do || e.tag == Be || e.tag == Have || e.tag == Modal) {
+		p.s.Tags[k], p.s.Lemmas[k] = e.tag, e.lemma
+	}
+}
+
 // of returns the lexicon's entry of token i's word, the zero word if it
 // has none: p.lex.of(p.s.Toks[i].Norm), as tag found it.
 func (p *Parser) of(i int) word { return p.ents[i].known0() }
@@ -43,6 +74,11 @@ func (p *Parser) tagOf(i int, t *text.Token, e word) (Tag, string) {
 	if w == "s" && i > 0 && p.s.Toks[i-1].Norm == "'" && !t.SpaceBefore {
 		p.s.Tags[i-1] = PossS
 		return PossS, w
+	}
+	if w == "t" && ContractedNot(p.s.Toks, i) {
+		p.contractedAux(i - 2)
+		p.s.Tags[i-1], p.s.Lemmas[i-1] = Neg, "not"
+		return Neg, "not"
 	}
 	initial := i == 0 || p.s.Toks[i-1].Kind == text.Punct && p.s.Toks[i-1].Norm != ","
 	if t.AllCaps() && p.acronym(i) {
