@@ -526,6 +526,33 @@ var regionGeneric = map[string]bool{
 	"estado": true, "autonomous": true, "capital": true, "federal": true, "city": true,
 	"of": true, "the": true, "and": true, "va": true, "o": true, "&": true, "y": true,
 	"et": true, "e": true, "i": true, "und": true, "sheng": true, "shi": true, "zizhiqu": true,
+	"oblysy": true, "novads": true, "kraj": true, "maakond": true, "megye": true, "zupanija": true,
+	"viloyati": true, "vilayati": true, "fylke": true,
+}
+
+// foreignUnits are the unit words of the local languages that end some
+// sources' names of first-level divisions ("Aqtobe oblysy", "Olomoucky
+// kraj", "Jelgavas novads"), with the English word reports write after
+// the name instead: the name is given in the English form, the local one
+// kept as an alias.
+var foreignUnits = map[string]string{
+	"oblysy": "Region", "novads": "Municipality", "kraj": "Region", "maakond": "County",
+	"megye": "County", "zupanija": "County", "viloyati": "Region", "vilayati": "Region", "fylke": "County",
+}
+
+// englishUnitName returns a division's name with a local unit word at its
+// end ("Aqtöbe oblysy") put in English ("Aqtöbe Region"), and whether it
+// had one.
+func englishUnitName(name string) (string, bool) {
+	f := strings.Fields(name)
+	if len(f) < 2 {
+		return name, false
+	}
+	en, ok := foreignUnits[norm.Normalize(f[len(f)-1])]
+	if !ok {
+		return name, false
+	}
+	return strings.Join(f[:len(f)-1], " ") + " " + en, true
 }
 
 var arabicArticle = map[string]bool{"al": true, "el": true, "ar": true, "as": true, "ash": true, "at": true, "ad": true, "an": true, "az": true, "adh": true, "ath": true}
@@ -945,11 +972,18 @@ func (g *gen) loadRegions() {
 	// they outnumber the GeoNames divisions: ISO lists Britain's 200-odd
 	// counties and districts beside England, Scotland, Wales and Northern
 	// Ireland, which GeoNames and the news take for the first level.
+	// The count to compare is every GeoNames division of the country, not
+	// only those that took an ISO code: South Sudan's ten ISO states
+	// (Upper Nile, Unity, Western Equatoria…), restored in 2020, stand
+	// beside GeoNames' 32 states of 2015, of which two share their codes.
+	// Where no GeoNames division took an ISO code (Palestine's
+	// governorates beside Gaza and the West Bank), the ISO ones are added.
 	isoOnly := 0
-	perCountry := map[string]int{}
+	perCountry, coded := map[string]int{}, map[string]int{}
 	for _, gr := range gregs {
+		perCountry[gr.cc]++
 		if codeOf[gr] != "" {
-			perCountry[gr.cc]++
+			coded[gr.cc]++
 		}
 	}
 	for cc, codes := range first {
@@ -962,7 +996,7 @@ func (g *gen) loadRegions() {
 				left = append(left, code)
 			}
 		}
-		if perCountry[cc] > 0 && len(left) > 2*perCountry[cc] {
+		if coded[cc] > 0 && len(left) > 2*perCountry[cc] {
 			log.Printf("regions: %s: %d ISO subdivisions left out beside %d GeoNames divisions", cc, len(left), perCountry[cc])
 			continue
 		}
@@ -997,6 +1031,10 @@ func (g *gen) loadRegions() {
 		}
 	}
 	for _, r := range g.regions {
+		if en, ok := englishUnitName(r.Name); ok {
+			r.Aliases = append(r.Aliases, r.Name)
+			r.Name = en
+		}
 		// The names given, then the variants made of them, less those
 		// that are ordinary words ("Capital Governorate" → "Capital").
 		all := append([]string(nil), r.Aliases...)
