@@ -117,6 +117,9 @@ type gen struct {
 	proper map[string]bool // normalized capitalized words of the list (names of people, places, brands)
 	// normalized names no added entry takes (added_left_out.tsv)
 	leftOut map[string]bool
+	// normalized names that only small towns hold, with their countries
+	// (smallHolders)
+	small map[string]map[string]bool
 
 	countries map[string]*rec // by ISO alpha-2
 	regions   map[string]*rec // by ID
