@@ -684,6 +684,44 @@ func regionVariants(cc, name string) []string {
 			}
 		}
 	}
+	for _, m := range append([]string(nil), out...) {
+		for _, v := range writtenVariants(m) {
+			add(v)
+		}
+	}
+	return out
+}
+
+// writtenVariants returns the spellings news copy gives a name that
+// reference data write otherwise: "Saint" abbreviated "St." or "St" and
+// back ("St. Thomas Parish", "Saint George"), "and" written "&" and back
+// ("Newfoundland & Labrador"), and hyphens written as spaces
+// ("Ile de France" for Ile-de-France).
+func writtenVariants(name string) []string {
+	var out []string
+	words := strings.Fields(name)
+	swap := func(from, to string) {
+		changed := false
+		ws := append([]string(nil), words...)
+		for i, w := range ws {
+			if w == from && i+1 < len(ws) {
+				ws[i], changed = to, true
+			}
+		}
+		if changed {
+			out = append(out, strings.Join(ws, " "))
+		}
+	}
+	swap("Saint", "St.")
+	swap("Saint", "St")
+	swap("Sainte", "Ste.")
+	swap("St.", "Saint")
+	swap("St", "Saint")
+	swap("and", "&")
+	swap("&", "and")
+	if strings.Contains(name, "-") && !strings.Contains(name, "--") {
+		out = append(out, strings.Join(strings.Fields(strings.ReplaceAll(name, "-", " ")), " "))
+	}
 	return out
 }
 
