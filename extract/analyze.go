@@ -514,6 +514,7 @@ func (d *docState) findNames() {
 		}
 	}
 	d.countNamedCountries(hits)
+	d.countPlaceCountries(hits)
 	d.areaCC = make([][]areaAt, len(d.sents))
 	for _, h := range hits {
 		if cc := regionCountry(h.cands); cc != "" {
@@ -572,6 +573,51 @@ func (d *docState) countNamedCountries(hits []nameHit) {
 		best, bestScore := d.bestCand(h)
 		if best != nil && bestScore >= 0 && best.class == ClassCountry && best.country != "" {
 			d.countryCount[best.country] += 2
+		}
+	}
+}
+
+// placeMargin is how far a place's reading must lead every reading in
+// another country for countPlaceCountries to count its country.
+const placeMargin = 1.0
+
+// countPlaceCountries counts, before any place is chosen, the country of
+// each capital that its name and its sentence choose by a margin
+// (placeMargin) over every reading in another country, so that a name
+// read before the capital that tells its country is read in that
+// country as one read after it: "in Embu, 200 km from Nairobi" is
+// Kenya's Embu, as "in Nairobi and Embu" is. A country counts once, and
+// only where nothing counted it yet; other places are left to the order
+// of the text (counting them all made a foreign namesake's country lead
+// notes of the development set).
+func (d *docState) countPlaceCountries(hits []nameHit) {
+	var seen map[string]bool
+	for _, h := range hits {
+		toks := d.sents[h.s].Tokens
+		var pf phraseFacts
+		best, bestScore, other := (*cand)(nil), math.Inf(-1), math.Inf(-1)
+		for _, c := range h.cands {
+			sc := d.score(c, toks, h.m.Start, h.m.End, h.s, &pf)
+			if sc > bestScore {
+				if best != nil && best.country != c.country {
+					other = math.Max(other, bestScore)
+				}
+				best, bestScore = c, sc
+			} else if best != nil && c.country != best.country {
+				other = math.Max(other, sc)
+			}
+		}
+		if best == nil || bestScore < 0 || best.gaz == nil || best.country == "" || d.r.capitals[best.country] != best.gaz || bestScore-other < placeMargin {
+			continue
+		}
+		if seen == nil {
+			seen = map[string]bool{}
+		}
+		seen[best.country] = true
+	}
+	for cc := range seen {
+		if d.countryCount[cc] == 0 {
+			d.countryCount[cc]++
 		}
 	}
 }
