@@ -809,7 +809,7 @@ func (d *docState) score(c *cand, toks []text.Token, a, b, s int, pf *phraseFact
 			return -1
 		}
 		if c.gaz == nil || c.gaz.Population < 100000 {
-			if prev != "in" && prev != "of" && prev != "near" && !placeWords.Has(next) && !(c.class == ClassRegion && regionWords.Has(next)) {
+			if prev != "in" && prev != "of" && prev != "near" && !placeWords.Has(next) && !(c.class == ClassRegion && regionWords.Has(next) && !isUpperWord(&toks[a-1])) {
 				return -1
 			}
 		}
