@@ -369,8 +369,8 @@ func caseOK(toks []text.Token, c *cand) bool {
 	}
 	content, upper := 0, 0
 	first := true
-	for k := range toks {
-		t := &toks[k] // read in place: caseOK is asked of every match
+	for i := range toks {
+		t := &toks[i] // read in place: caseOK is asked of every match
 		if lexicon.Joiner(*t) || t.Kind == text.Punct {
 			continue
 		}
@@ -381,6 +381,8 @@ func caseOK(toks []text.Token, c *cand) bool {
 		} else if first && c.gaz == nil && arabicArticles.Has(t.Norm) {
 			// "al Shabaab", "al-Qaeda": a lexicon name may open with the
 			// Arabic article in lower case
+		} else if c.gaz != nil && !first && gazInnerWord(toks, i) {
+			// "Murang'a", "Santiago del Estero", "Usti nad Labem"
 		} else if !markParticle.has(*t) && !(markRegion.has(*t) || t.Norm == "city" || t.Norm == "district") || first {
 			if c.gaz != nil || first {
 				return false
@@ -389,6 +391,40 @@ func caseOK(toks []text.Token, c *cand) bool {
 		first = false
 	}
 	return upper > 0
+}
+
+// maxLinkWord is the length of the longest lower-case word that links two
+// capitalised parts of a place's name ("del", "nad", "og", "sur", "wal").
+const maxLinkWord = 4
+
+// gazInnerWord reports whether the lower-case word at token i of a
+// gazetteer name's phrase belongs to the name as written in the
+// languages of the places named: the rest of a word after an apostrophe
+// ("Murang'a", "Ha'il", "Mohale's Hoek"), or a short word linking two
+// capitalised parts ("Santiago del Estero", "Usti nad Labem", "More og
+// Romsdal", "Gracias a Dios", "Esch-sur-Alzette"), whatever the language
+// of the link.
+func gazInnerWord(toks []text.Token, i int) bool {
+	t := toks[i]
+	if i > 0 && !t.SpaceBefore && !toks[i-1].SpaceBefore && (toks[i-1].Norm == "'" || toks[i-1].Text == "’" || toks[i-1].Text == "`" || toks[i-1].Text == "‘") {
+		return true
+	}
+	if t.Kind != text.Word || len(t.Norm) > maxLinkWord {
+		return false
+	}
+	for j := i + 1; j < len(toks); j++ {
+		n := toks[j]
+		if lexicon.Joiner(n) || n.Kind == text.Punct {
+			continue
+		}
+		if n.Upper() {
+			return true
+		}
+		if n.Kind != text.Word || len(n.Norm) > maxLinkWord {
+			return false
+		}
+	}
+	return false
 }
 
 func newDocState(r *resources, doc Document) *docState {
@@ -547,6 +583,7 @@ func (d *docState) findNames() {
 		}
 	}
 	d.countNamedCountries(hits)
+	d.countPlaceCountries(hits)
 	d.areaCC = make([][]areaAt, len(d.sents))
 	for _, h := range hits {
 		if cc := regionCountry(h.cands); cc != "" {
@@ -608,6 +645,51 @@ func (d *docState) countNamedCountries(hits []nameHit) {
 		best, bestScore := d.bestCand(h)
 		if best != nil && bestScore >= 0 && best.class == ClassCountry && best.country != "" {
 			d.countryCount[best.country] += 2
+		}
+	}
+}
+
+// placeMargin is how far a place's reading must lead every reading in
+// another country for countPlaceCountries to count its country.
+const placeMargin = 1.0
+
+// countPlaceCountries counts, before any place is chosen, the country of
+// each capital that its name and its sentence choose by a margin
+// (placeMargin) over every reading in another country, so that a name
+// read before the capital that tells its country is read in that
+// country as one read after it: "in Embu, 200 km from Nairobi" is
+// Kenya's Embu, as "in Nairobi and Embu" is. A country counts once, and
+// only where nothing counted it yet; other places are left to the order
+// of the text (counting them all made a foreign namesake's country lead
+// notes of the development set).
+func (d *docState) countPlaceCountries(hits []nameHit) {
+	var seen map[string]bool
+	for _, h := range hits {
+		toks := d.sents[h.s].Tokens
+		var pf phraseFacts
+		best, bestScore, other := (*cand)(nil), math.Inf(-1), math.Inf(-1)
+		for _, c := range h.cands {
+			sc := d.score(c, toks, h.m.Start, h.m.End, h.s, &pf)
+			if sc > bestScore {
+				if best != nil && best.country != c.country {
+					other = math.Max(other, bestScore)
+				}
+				best, bestScore = c, sc
+			} else if best != nil && c.country != best.country {
+				other = math.Max(other, sc)
+			}
+		}
+		if best == nil || bestScore < 0 || best.gaz == nil || best.country == "" || d.r.capitals[best.country] != best.gaz || bestScore-other < placeMargin {
+			continue
+		}
+		if seen == nil {
+			seen = map[string]bool{}
+		}
+		seen[best.country] = true
+	}
+	for cc := range seen {
+		if d.countryCount[cc] == 0 {
+			d.countryCount[cc]++
 		}
 	}
 }
@@ -742,6 +824,9 @@ func (d *docState) score(c *cand, toks []text.Token, a, b, s int, pf *phraseFact
 	if a >= 1 {
 		prev = toks[a-1].Norm
 	}
+	// the name ends with a division's unit word ("Tokat Province", a
+	// spelling some sources give the seat as well)
+	unitInside := b-a > 1 && regionWords.Has(toks[b-1].Norm)
 	if c.lex != nil && c.lex.DocOnly && d.leadCountry() != c.country {
 		return -1 // "State House" in a note about Kenya, not Zambia
 	}
@@ -755,7 +840,7 @@ func (d *docState) score(c *cand, toks []text.Token, a, b, s int, pf *phraseFact
 		}
 	case c.class == ClassRegion:
 		sc += 1.5
-		if regionWords.Has(next) {
+		if regionWords.Has(next) || unitInside {
 			sc += 3
 		}
 	default:
@@ -772,8 +857,8 @@ func (d *docState) score(c *cand, toks []text.Token, a, b, s int, pf *phraseFact
 		if prev == "of" && namedByOf.Has(beforeOf) || placeWords.Has(next) {
 			sc += 3
 		}
-		if regionWords.Has(next) {
-			sc -= 2
+		if regionWords.Has(next) || unitInside {
+			sc -= 2 // "Tokat Province": the division, not its seat
 		}
 	}
 	if c.gaz != nil && (c.class == ClassPlace || c.class == ClassRegion) && c.country != "" {
@@ -796,7 +881,7 @@ func (d *docState) score(c *cand, toks []text.Token, a, b, s int, pf *phraseFact
 			return -1
 		}
 		if c.gaz == nil || c.gaz.Population < 100000 {
-			if prev != "in" && prev != "of" && prev != "near" && !placeWords.Has(next) {
+			if prev != "in" && prev != "of" && prev != "near" && !placeWords.Has(next) && !(c.class == ClassRegion && regionWords.Has(next) && !isUpperWord(&toks[a-1])) {
 				return -1
 			}
 		}
@@ -809,7 +894,7 @@ func (d *docState) score(c *cand, toks []text.Token, a, b, s int, pf *phraseFact
 	// (a country only by the word before it: "Puerto Jordan", but
 	// "Pakistan Foreign Ministry")
 	if c.lex == nil && !c.demonym && !d.headline[s] && (pf.capBefore.known(func() bool { return d.capitalisedNeighbour(s, a-1, -1) }) ||
-		c.class != ClassCountry && pf.capAfter.known(func() bool { return d.capitalisedNeighbour(s, b, 1) })) {
+		c.class != ClassCountry && !(c.class == ClassRegion && regionWords.Has(next)) && pf.capAfter.known(func() bool { return d.capitalisedNeighbour(s, b, 1) })) {
 		return -1
 	}
 	return sc

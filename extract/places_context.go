@@ -220,6 +220,11 @@ func (d *docState) contextPlace(l *wordLists, s, a, end int, prev string, listed
 		// "Tal Sub-District": the name is the words before it
 		return placeSpan{a: a, b: u, word: "sub-" + last}, true
 	}
+	if end-a == 2 && isUpperWord(&toks[end-1]) && l.placeWords[last]&placeAdmin != 0 && adjectiveName(toks[a]) {
+		// "Green Zone", "Kurdish Region": an adjective names no place
+		// alone, the capitalised word is part of the name
+		return placeSpan{a: a, b: end}, true
+	}
 	if end-a >= 2 && l.placeWords[last]&placeAdmin != 0 {
 		// "Mandera County": the name is the words before the admin word
 		return placeSpan{a: a, b: end - 1, word: last}, true
@@ -287,6 +292,30 @@ func (d *docState) prefixedPlace(l *wordLists, s, a, end int) (placeSpan, bool) 
 // its own; with a settlement word (contextPlace) the two name the area.
 func faithQualifies(toks []text.Token, a, end int) bool {
 	return end-a == 1 && sectWords.Has(toks[a].Norm) && end < len(toks) && toks[end].Kind == text.Word && !isUpperWord(&toks[end])
+}
+
+// nameAdjectives are the adjectives that, capitalised before a
+// capitalised unit word, name an area with it: "the Green Zone", "a Red
+// Zone".
+var nameAdjectives = grammarList("nameAdjectives")
+
+// adjectiveSuffixes end the adjectives of peoples and languages
+// ("Kurdish", "Sudanese"), which name no place alone.
+var adjectiveSuffixes = []string{"ish", "ese"}
+
+// adjectiveName reports whether the capitalised word t is an adjective
+// that names no place by itself: one of nameAdjectives, or a people's
+// adjective by its ending ("Kurdish Region", "Pashtun" stays a name).
+func adjectiveName(t text.Token) bool {
+	if nameAdjectives.Has(t.Norm) {
+		return true
+	}
+	for _, suf := range adjectiveSuffixes {
+		if len(t.Norm) > len(suf)+2 && strings.HasSuffix(t.Norm, suf) {
+			return true
+		}
+	}
+	return false
 }
 
 // remoteStrikeNouns are the nouns of a strike from afar, after which "on"

@@ -43,7 +43,7 @@ var placeTests = []struct {
 	{"a vowel variant that names another country's town is not read so", "Gunmen raided a clinic in Dif in Somalia on Monday.", "Dif", "Dif", "", "Somalia", ""},
 	{"a village placed by the town the note calls nearby", "Raiders torched huts in Kaptuiyo overnight. Elders later met traders in nearby Marigat.", "Kaptuiyo", "Kaptuiyo", "Marigat", "Kenya", ""},
 	{"the people of a place named after of", "Residents of Zogbo raided a herders' camp in Benin.", "Zogbo", "Zogbo", "", "Benin", ""},
-	{"the last of a list before and other villages of an area", "Gunmen attacked Kamara and other villages of Molo district in Kenya.", "Kamara", "Kamara", "Molo", "Kenya", ""},
+	{"the last of a list before and other villages of an area", "Gunmen attacked Kemaru and other villages of Molo district in Kenya.", "Kemaru", "Kemaru", "Molo", "Kenya", ""},
 	{"a list before and surrounding areas in an area", "Raiders burned houses in Sirakwe, Tebrani, and surrounding areas in Molo, Kenya.", "Tebrani", "Tebrani", "Molo", "Kenya", ""},
 	{"a people's settlement is no place of that name", "Residents of Zogbo raided a Fulani settlement in Benin. The Fulani were blamed for the theft.", "Zogbo", "Zogbo", "", "Benin", ""},
 	{"the name after a remote strike and on", "Activists said a drone strike on Kafr Sadiq in Syria killed four.", "Kafr Sadiq", "Kafr Sadiq", "", "Syria", ""},

@@ -332,7 +332,10 @@ func (m *Matcher[V]) find(out []Match[V], ws []Word, toks []text.Token, first bo
 		}
 		for j := i; j < len(ws) && words < m.maxLen; j++ {
 			if ws[j].joiner {
-				if j == i || toks[j].SpaceBefore || j+1 >= len(ws) || toks[j+1].SpaceBefore {
+				// a joiner inside a word ("Al-Shabaab", "Sana'a"), or the
+				// period of an abbreviation that the name goes on after
+				// ("St. Louis", "Mt. Elgon": sentences do not end there)
+				if j == i || toks[j].SpaceBefore || j+1 >= len(ws) || toks[j+1].SpaceBefore && toks[j].Norm != "." {
 					break
 				}
 				continue

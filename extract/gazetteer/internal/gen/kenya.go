@@ -92,7 +92,7 @@ func (g *gen) kenyaDivisions(known map[string]bool) []cand {
 			for _, name := range strings.Split(f["name"], "/") {
 				name = g.klName(name, known)
 				k := norm.Normalize(name)
-				if seen[k] || !g.addable(name, known) {
+				if seen[k] || !g.addableIn(name, "KE", known) {
 					continue
 				}
 				seen[k] = true

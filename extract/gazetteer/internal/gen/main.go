@@ -117,6 +117,9 @@ type gen struct {
 	proper map[string]bool // normalized capitalized words of the list (names of people, places, brands)
 	// normalized names no added entry takes (added_left_out.tsv)
 	leftOut map[string]bool
+	// normalized names that only small towns hold, with their countries
+	// (smallHolders)
+	small map[string]map[string]bool
 
 	countries map[string]*rec // by ISO alpha-2
 	regions   map[string]*rec // by ID
@@ -526,6 +529,33 @@ var regionGeneric = map[string]bool{
 	"estado": true, "autonomous": true, "capital": true, "federal": true, "city": true,
 	"of": true, "the": true, "and": true, "va": true, "o": true, "&": true, "y": true,
 	"et": true, "e": true, "i": true, "und": true, "sheng": true, "shi": true, "zizhiqu": true,
+	"oblysy": true, "novads": true, "kraj": true, "maakond": true, "megye": true, "zupanija": true,
+	"viloyati": true, "vilayati": true, "fylke": true,
+}
+
+// foreignUnits are the unit words of the local languages that end some
+// sources' names of first-level divisions ("Aqtobe oblysy", "Olomoucky
+// kraj", "Jelgavas novads"), with the English word reports write after
+// the name instead: the name is given in the English form, the local one
+// kept as an alias.
+var foreignUnits = map[string]string{
+	"oblysy": "Region", "novads": "Municipality", "kraj": "Region", "maakond": "County",
+	"megye": "County", "zupanija": "County", "viloyati": "Region", "vilayati": "Region", "fylke": "County",
+}
+
+// englishUnitName returns a division's name with a local unit word at its
+// end ("Aqtöbe oblysy") put in English ("Aqtöbe Region"), and whether it
+// had one.
+func englishUnitName(name string) (string, bool) {
+	f := strings.Fields(name)
+	if len(f) < 2 {
+		return name, false
+	}
+	en, ok := foreignUnits[norm.Normalize(f[len(f)-1])]
+	if !ok {
+		return name, false
+	}
+	return strings.Join(f[:len(f)-1], " ") + " " + en, true
 }
 
 var arabicArticle = map[string]bool{"al": true, "el": true, "ar": true, "as": true, "ash": true, "at": true, "ad": true, "an": true, "az": true, "adh": true, "ath": true}
@@ -653,6 +683,44 @@ func regionVariants(cc, name string) []string {
 				}
 			}
 		}
+	}
+	for _, m := range append([]string(nil), out...) {
+		for _, v := range writtenVariants(m) {
+			add(v)
+		}
+	}
+	return out
+}
+
+// writtenVariants returns the spellings news copy gives a name that
+// reference data write otherwise: "Saint" abbreviated "St." or "St" and
+// back ("St. Thomas Parish", "Saint George"), "and" written "&" and back
+// ("Newfoundland & Labrador"), and hyphens written as spaces
+// ("Ile de France" for Ile-de-France).
+func writtenVariants(name string) []string {
+	var out []string
+	words := strings.Fields(name)
+	swap := func(from, to string) {
+		changed := false
+		ws := append([]string(nil), words...)
+		for i, w := range ws {
+			if w == from && i+1 < len(ws) {
+				ws[i], changed = to, true
+			}
+		}
+		if changed {
+			out = append(out, strings.Join(ws, " "))
+		}
+	}
+	swap("Saint", "St.")
+	swap("Saint", "St")
+	swap("Sainte", "Ste.")
+	swap("St.", "Saint")
+	swap("St", "Saint")
+	swap("and", "&")
+	swap("&", "and")
+	if strings.Contains(name, "-") && !strings.Contains(name, "--") {
+		out = append(out, strings.Join(strings.Fields(strings.ReplaceAll(name, "-", " ")), " "))
 	}
 	return out
 }
@@ -945,11 +1013,18 @@ func (g *gen) loadRegions() {
 	// they outnumber the GeoNames divisions: ISO lists Britain's 200-odd
 	// counties and districts beside England, Scotland, Wales and Northern
 	// Ireland, which GeoNames and the news take for the first level.
+	// The count to compare is every GeoNames division of the country, not
+	// only those that took an ISO code: South Sudan's ten ISO states
+	// (Upper Nile, Unity, Western Equatoria…), restored in 2020, stand
+	// beside GeoNames' 32 states of 2015, of which two share their codes.
+	// Where no GeoNames division took an ISO code (Palestine's
+	// governorates beside Gaza and the West Bank), the ISO ones are added.
 	isoOnly := 0
-	perCountry := map[string]int{}
+	perCountry, coded := map[string]int{}, map[string]int{}
 	for _, gr := range gregs {
+		perCountry[gr.cc]++
 		if codeOf[gr] != "" {
-			perCountry[gr.cc]++
+			coded[gr.cc]++
 		}
 	}
 	for cc, codes := range first {
@@ -962,7 +1037,7 @@ func (g *gen) loadRegions() {
 				left = append(left, code)
 			}
 		}
-		if perCountry[cc] > 0 && len(left) > 2*perCountry[cc] {
+		if coded[cc] > 0 && len(left) > 2*perCountry[cc] {
 			log.Printf("regions: %s: %d ISO subdivisions left out beside %d GeoNames divisions", cc, len(left), perCountry[cc])
 			continue
 		}
@@ -997,6 +1072,10 @@ func (g *gen) loadRegions() {
 		}
 	}
 	for _, r := range g.regions {
+		if en, ok := englishUnitName(r.Name); ok {
+			r.Aliases = append(r.Aliases, r.Name)
+			r.Name = en
+		}
 		// The names given, then the variants made of them, less those
 		// that are ordinary words ("Capital Governorate" → "Capital").
 		all := append([]string(nil), r.Aliases...)

