@@ -180,6 +180,7 @@ func (c *ingestCmd) openTarget(ctx context.Context, env *Env) (*ingestTarget, er
 	t := &ingestTarget{}
 	if c.store.backend == graph.BackendBolt && !pathExists(c.store.path) {
 		t.created = c.store.path
+		c.store.fresh = true
 	}
 	store, err := c.store.open(ctx, false)
 	if err != nil {
@@ -430,7 +431,7 @@ func (c *ingestCmd) bulkTarget(ctx context.Context, env *Env, store *graph.Store
 	if err != nil {
 		return nil, nil, err
 	}
-	s, err := graph.Open(ctx, graph.Config{Backend: graph.BackendBolt, Path: filepath.Join(dir, "staging.db"), Base: c.store.base, Scratch: true})
+	s, err := graph.Open(ctx, graph.Config{Backend: graph.BackendBolt, Path: filepath.Join(dir, "staging.db"), Base: c.store.base, Scratch: true, Fresh: true})
 	if err != nil {
 		os.RemoveAll(dir)
 		return nil, nil, err
