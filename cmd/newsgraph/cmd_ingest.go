@@ -61,7 +61,13 @@ fresh copy with the same contents, every bucket written in key order into
 full pages, takes its place (about a third smaller than the file that the
 run of write transactions left, with its free pages and pages split part
 full). The summary gives the file's size before and after. A later ingest
-into the file does not compact it again: 'newsgraph compact' does.
+into the file does not compact it again: 'newsgraph compact' does. Into a
+file it creates, ingest also keeps the node ids and reference counts of
+Cayley's layout (a value bucket and a count bucket entry per node) in
+memory, writes them once, in key order, when it closes the file, and
+syncs the file then rather than at every commit. A run killed before that
+leaves the documents it committed in the file, and the next command that
+opens it (a query too) first rebuilds those entries from Cayley's log.
 
 With --bulk and --db postgres, an empty database is loaded in bulk: the
 documents are put, with the same fusion, into a temporary bolt file
