@@ -56,6 +56,16 @@ type Config struct {
 	// (power loss, kernel panic) must not set it; a crash of the process
 	// alone loses nothing committed either way.
 	Scratch bool
+	// Fresh marks a new bolt file that this process fills from empty and
+	// closes when done, such as the store an ingest creates: the value
+	// and count buckets of Cayley's layout (a node's id and reference
+	// count by the hash of its value) are kept in memory and written
+	// once, in key order, by Close or CloseCompacted, and commits are
+	// synced only then. A process that dies before it closes the store
+	// leaves its committed documents in the file, and the next Open
+	// (read-only too) rebuilds those buckets from Cayley's log. Fresh has
+	// no effect on a store that holds quads.
+	Fresh bool
 }
 
 // ErrReadOnly is returned by Put on a store opened with Config.ReadOnly.
@@ -119,7 +129,7 @@ func Open(ctx context.Context, cfg Config) (*Store, error) {
 			path = DefaultPath
 		}
 		var f *boltkv.Store
-		if f, err = boltkv.Open(path, boltkv.Options{ReadOnly: cfg.ReadOnly, Scratch: cfg.Scratch}); err == nil {
+		if f, err = boltkv.Open(path, boltkv.Options{ReadOnly: cfg.ReadOnly, Scratch: cfg.Scratch, Fresh: cfg.Fresh && !cfg.ReadOnly}); err == nil {
 			s.qs = f
 		}
 	case BackendMemory:

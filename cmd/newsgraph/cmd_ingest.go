@@ -61,7 +61,13 @@ fresh copy with the same contents, every bucket written in key order into
 full pages, takes its place (about a third smaller than the file that the
 run of write transactions left, with its free pages and pages split part
 full). The summary gives the file's size before and after. A later ingest
-into the file does not compact it again: 'newsgraph compact' does.
+into the file does not compact it again: 'newsgraph compact' does. Into a
+file it creates, ingest also keeps the node ids and reference counts of
+Cayley's layout (a value bucket and a count bucket entry per node) in
+memory, writes them once, in key order, when it closes the file, and
+syncs the file then rather than at every commit. A run killed before that
+leaves the documents it committed in the file, and the next command that
+opens it (a query too) first rebuilds those entries from Cayley's log.
 
 With --bulk and --db postgres, an empty database is loaded in bulk: the
 documents are put, with the same fusion, into a temporary bolt file
@@ -180,6 +186,7 @@ func (c *ingestCmd) openTarget(ctx context.Context, env *Env) (*ingestTarget, er
 	t := &ingestTarget{}
 	if c.store.backend == graph.BackendBolt && !pathExists(c.store.path) {
 		t.created = c.store.path
+		c.store.fresh = true
 	}
 	store, err := c.store.open(ctx, false)
 	if err != nil {
@@ -430,7 +437,7 @@ func (c *ingestCmd) bulkTarget(ctx context.Context, env *Env, store *graph.Store
 	if err != nil {
 		return nil, nil, err
 	}
-	s, err := graph.Open(ctx, graph.Config{Backend: graph.BackendBolt, Path: filepath.Join(dir, "staging.db"), Base: c.store.base, Scratch: true})
+	s, err := graph.Open(ctx, graph.Config{Backend: graph.BackendBolt, Path: filepath.Join(dir, "staging.db"), Base: c.store.base, Scratch: true, Fresh: true})
 	if err != nil {
 		os.RemoveAll(dir)
 		return nil, nil, err

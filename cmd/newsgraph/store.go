@@ -25,6 +25,7 @@ type storeFlags struct {
 	backend string
 	path    string
 	base    string
+	fresh   bool // the bolt file is new, for this command to fill (graph.Config.Fresh)
 }
 
 func (f *storeFlags) register(fs *pflag.FlagSet, env *Env) {
@@ -54,7 +55,7 @@ func (f *storeFlags) config(readOnly bool) (graph.Config, error) {
 	if f.base == "" {
 		return graph.Config{}, usagef("--base is empty")
 	}
-	return graph.Config{Backend: f.backend, Path: f.path, Base: f.base, ReadOnly: readOnly}, nil
+	return graph.Config{Backend: f.backend, Path: f.path, Base: f.base, ReadOnly: readOnly, Fresh: f.fresh && !readOnly}, nil
 }
 
 // open opens the store the flags describe. A read-only bolt store must

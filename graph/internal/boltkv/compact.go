@@ -1,7 +1,6 @@
 package boltkv
 
 import (
-	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -24,11 +23,6 @@ import (
 // buckets, keys and values into a fresh file in key order with every page
 // filled whole, and puts it in place of the old one: the layout, and so
 // what Cayley and this package read, is unchanged.
-
-// compactTxBytes is how many bytes of keys and values one transaction of
-// a compaction copies: bolt keeps a transaction's pages in memory until it
-// commits.
-const compactTxBytes = 32 << 20
 
 // compactFill is the fill of the pages a compaction writes: as full as
 // bolt allows, less a little, because bolt splits a node at the first key
@@ -55,7 +49,12 @@ type CompactStats struct {
 func (s *Store) CompactClose() (CompactStats, error) {
 	start := time.Now()
 	path := s.w.db.Path()
-	st, err := compactFile(s.w.db, path)
+	// the copy is synced: a fresh store's buckets need not be
+	err := s.flushFresh(false)
+	var st CompactStats
+	if err == nil {
+		st, err = compactFile(s.w.db, path)
+	}
 	if cerr := s.Close(); err == nil {
 		err = cerr
 	}
@@ -118,144 +117,15 @@ func syncDir(dir string) {
 	}
 }
 
-// copyCompact copies the bolt file of db into a new file dst and returns
-// dst's high-water mark (the bytes of its pages) and its free pages.
+// copyCompact copies the bolt file of db into a new file dst, page by
+// page (pages.go), and returns dst's size (its high-water mark: every page
+// written, none free) and its free pages.
 func copyCompact(from *bolt.DB, dst string, perm os.FileMode) (size int64, free int, err error) {
-	to, err := bolt.Open(dst, perm, &bolt.Options{InitialMmapSize: mmapSize})
-	if err != nil {
-		return 0, 0, err
-	}
-	// one sync at the end does for the whole copy
-	to.NoSync, to.NoGrowSync = true, true
-	c := &compactor{db: to}
 	err = from.View(func(tx *bolt.Tx) error {
-		return tx.ForEach(func(name []byte, b *bolt.Bucket) error {
-			return c.copyBucket([][]byte{name}, b)
-		})
+		size, err = writePages(tx, dst, perm)
+		return err
 	})
-	if err == nil {
-		err = c.commit()
-	} else if c.tx != nil {
-		c.tx.Rollback()
-	}
-	if err == nil {
-		err = to.Sync()
-	}
-	if err == nil {
-		err = to.View(func(tx *bolt.Tx) error { size = tx.Size(); return nil })
-		free = freePages(to)
-	}
-	if cerr := to.Close(); err == nil {
-		err = cerr
-	}
-	return size, free, err
-}
-
-// compactor writes the copy: a transaction at a time, each copying about
-// compactTxBytes.
-type compactor struct {
-	db    *bolt.DB
-	tx    *bolt.Tx
-	bytes int
-}
-
-// copyBucket copies bucket b, at path (its name and those of the buckets
-// that hold it), with its keys and nested buckets, in key order.
-func (c *compactor) copyBucket(path [][]byte, b *bolt.Bucket) error {
-	if _, err := c.bucket(path, true); err != nil {
-		return err
-	}
-	seq := b.Sequence()
-	cur := b.Cursor()
-	for k, v := cur.First(); k != nil; k, v = cur.Next() {
-		if v == nil {
-			if nested := b.Bucket(k); nested != nil {
-				if err := c.copyBucket(append(path[:len(path):len(path)], k), nested); err != nil {
-					return err
-				}
-				continue
-			}
-		}
-		if err := c.put(path, k, v); err != nil {
-			return err
-		}
-	}
-	if seq == 0 {
-		return nil
-	}
-	dst, err := c.bucket(path, false)
-	if err == nil {
-		err = dst.SetSequence(seq)
-	}
-	return err
-}
-
-// put copies one key and its value into the bucket at path, committing
-// the transaction first when it has copied its share.
-func (c *compactor) put(path [][]byte, k, v []byte) error {
-	if c.bytes >= compactTxBytes {
-		if err := c.commit(); err != nil {
-			return err
-		}
-	}
-	b, err := c.bucket(path, false)
-	if err != nil {
-		return err
-	}
-	c.bytes += len(k) + len(v)
-	return b.Put(k, v)
-}
-
-// bucket returns the bucket at path in the open transaction (opening one
-// if none is), made first if create is set; every bucket on the way fills
-// its pages whole.
-func (c *compactor) bucket(path [][]byte, create bool) (*bolt.Bucket, error) {
-	if c.tx == nil {
-		tx, err := c.db.Begin(true)
-		if err != nil {
-			return nil, err
-		}
-		c.tx = tx
-		if root := rootBucket(tx); root != nil {
-			root.FillPercent = compactFill
-		}
-	}
-	var b *bolt.Bucket
-	for i, name := range path {
-		var next *bolt.Bucket
-		if b == nil {
-			next = c.tx.Bucket(name)
-		} else {
-			next = b.Bucket(name)
-		}
-		if next == nil && create && i == len(path)-1 {
-			var err error
-			if b == nil {
-				next, err = c.tx.CreateBucket(name)
-			} else {
-				next, err = b.CreateBucket(name)
-			}
-			if err != nil {
-				return nil, err
-			}
-		}
-		if next == nil {
-			return nil, errors.New("compact: bucket missing in the copy")
-		}
-		next.FillPercent = compactFill
-		b = next
-	}
-	return b, nil
-}
-
-// commit commits the open transaction, if any.
-func (c *compactor) commit() error {
-	if c.tx == nil {
-		return nil
-	}
-	err := c.tx.Commit()
-	c.tx, c.bytes = nil, 0
-	return err
+	return size, 0, err
 }
 
 // rootBucket returns the root bucket of tx, whose FillPercent bolt does

@@ -55,6 +55,12 @@ func writeStore(t *testing.T, path string, batches int, seed int64) {
 		t.Fatal(err)
 	}
 	defer s.Close()
+	applyBatches(t, s, batches, seed)
+}
+
+// applyBatches writes writeStore's batches into s.
+func applyBatches(t *testing.T, s *Store, batches int, seed int64) {
+	t.Helper()
 	r := rand.New(rand.NewSource(seed))
 	var stored []quad.Quad
 	for b := 0; b < batches; b++ {

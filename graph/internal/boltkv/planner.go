@@ -44,6 +44,7 @@ type Store struct {
 	indexes []kv.QuadIndex
 	cache   *refCache // node ids and values, shared with the writer and the reads
 	w       *kvWriter
+	noSync  bool // Options.Scratch: the file's commits are not synced
 }
 
 // ValueOf returns the node id of v, or nil if the store holds no such

@@ -23,6 +23,7 @@ package boltkv
 
 import (
 	"context"
+	"encoding/binary"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -46,6 +47,12 @@ type Options struct {
 	// Scratch does not sync commits to disk (bolt's NoSync): for a file
 	// whose loss in a crash of the machine does not matter.
 	Scratch bool
+	// Fresh marks a file that one writer fills from empty, such as the
+	// store an ingest creates: its value and count buckets are kept in
+	// memory and written once, when the store is closed, and its commits
+	// are synced only then (fresh.go). It has no effect on a file that
+	// already holds quads.
+	Fresh bool
 }
 
 // kvOptions turns off the kv backend's in-memory bloom filter of existing
@@ -148,7 +155,8 @@ func Open(path string, opts Options) (*Store, error) {
 	// A large initial mapping spares bolt remapping the file (and
 	// copying its pages) again and again as a store grows; it reserves
 	// address space, not memory.
-	db, err := openLocked(path, &bolt.Options{Timeout: 5 * time.Second, ReadOnly: opts.ReadOnly, InitialMmapSize: mmapSize})
+	bopts := &bolt.Options{Timeout: 5 * time.Second, ReadOnly: opts.ReadOnly, InitialMmapSize: mmapSize}
+	db, err := openLocked(path, bopts)
 	if err != nil {
 		return nil, fmt.Errorf("graph: open bolt file %s: %w", path, err)
 	}
@@ -163,11 +171,20 @@ func Open(path string, opts Options) (*Store, error) {
 			return nil, fmt.Errorf("graph: init bolt file %s: %w", path, err)
 		}
 	}
+	if db, err = finishNodes(path, db, bopts); err != nil {
+		return nil, fmt.Errorf("graph: open bolt file %s: %w", path, err)
+	}
 	qs, err := kv.New(db, kvOptions)
 	if err == nil {
 		var s *Store
 		if s, err = newStore(qs.(*kv.QuadStore), db); err == nil && !opts.ReadOnly {
-			err = s.unpin()
+			s.noSync = opts.Scratch
+			if opts.Fresh {
+				err = s.startFresh()
+			}
+			if err == nil {
+				err = s.unpin()
+			}
 		}
 		if err == nil {
 			return s, nil
@@ -193,6 +210,74 @@ func openLocked(path string, opts *bolt.Options) (*hbolt.DB, error) {
 		}
 		db.Close()
 	}
+}
+
+// finishNodes rebuilds the value and count buckets of a fresh store whose
+// writer died before it closed it (fresh.go), and returns db, or the file
+// opened again as opts say: a read-only open (which cannot write) closes
+// the file, opens it for writing to rebuild them, and opens it again.
+// On error db is closed.
+func finishNodes(path string, db *hbolt.DB, opts *bolt.Options) (*hbolt.DB, error) {
+	pending, err := nodesPending(db.DB())
+	if err != nil || !pending {
+		if err != nil {
+			db.Close()
+		}
+		return db, err
+	}
+	if !opts.ReadOnly {
+		if err := rebuildNodes(db.DB()); err != nil {
+			db.Close()
+			return nil, err
+		}
+		return db, nil
+	}
+	db.Close()
+	rw := *opts
+	rw.ReadOnly = false
+	w, err := openLocked(path, &rw)
+	if err != nil {
+		return nil, fmt.Errorf("finishing a store an ingest left unfinished: %w", err)
+	}
+	if pending, err = nodesPending(w.DB()); err == nil && pending {
+		err = rebuildNodes(w.DB())
+	}
+	if cerr := w.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return nil, fmt.Errorf("finishing a store an ingest left unfinished: %w", err)
+	}
+	return openLocked(path, opts)
+}
+
+// startFresh makes s a fresh store (fresh.go) if it holds nothing yet.
+func (s *Store) startFresh() error {
+	empty := false
+	err := s.w.db.Update(func(tx *bolt.Tx) error {
+		meta := tx.Bucket(bucketMeta)
+		if meta == nil || binary.LittleEndian.Uint64(metaBytes(meta, keyHorizon)) != 0 {
+			return nil
+		}
+		empty = true
+		return meta.Put(keyNodesPending, []byte{1})
+	})
+	if err != nil || !empty {
+		return err
+	}
+	s.w.fresh = &freshNodes{nodes: map[graph.ValueHash]freshNode{}}
+	s.w.db.NoSync = true
+	return nil
+}
+
+// Close closes the store, writing first the value and count buckets of a
+// fresh store.
+func (s *Store) Close() error {
+	err := s.flushFresh(true)
+	if cerr := s.QuadStore.Close(); err == nil {
+		err = cerr
+	}
+	return err
 }
 
 // newStore wraps Cayley's kv quad store qs on the file db.

@@ -63,6 +63,9 @@ type kvWriter struct {
 	indexes []kv.QuadIndex
 	ids     *refCache    // node ids of values, kept exact by the writer
 	commits atomic.Int64 // write transactions committed
+	// fresh, for a fresh store (fresh.go), holds every node's id and
+	// count in place of the value and count buckets.
+	fresh *freshNodes
 }
 
 // leading returns the writer's index whose directions start with dirs,
@@ -151,6 +154,9 @@ func (w *kvWriter) apply(deltas []graph.Delta, opts graph.IgnoreOpts) error {
 		return err
 	}
 	w.commits.Add(1)
+	if w.fresh != nil {
+		w.fresh.apply(t.freshChanges)
+	}
 	t.publish()
 	return nil
 }
@@ -173,6 +179,9 @@ type kvTx struct {
 	// a quad's keys exist exactly while it is stored); marked: the store
 	// holds keyLive, live or stale.
 	live, marked bool
+	// freshChanges: in a fresh store, the nodes' new states, published
+	// once the write commits.
+	freshChanges []freshChange
 }
 
 func (t *kvTx) run(deltas []graph.Delta, opts graph.IgnoreOpts) error {
@@ -361,6 +370,10 @@ func (t *kvTx) resolve() error {
 	var look []*nodeDelta
 	for _, n := range t.order {
 		n.hash = graph.HashOf(n.val)
+		if t.w.fresh != nil {
+			n.id = t.w.fresh.id(n.hash)
+			continue
+		}
 		if id, ok := t.w.ids.cachedID(n.val); ok {
 			n.id = id
 			continue
@@ -584,6 +597,14 @@ func (t *kvTx) writeNodes() error {
 			list = append(list, n)
 		}
 	}
+	if t.w.fresh != nil {
+		for _, n := range list {
+			if err := t.writeFreshNode(n); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
 	sort.Slice(list, func(i, j int) bool { return bytes.Compare(list[i].hash[:], list[j].hash[:]) < 0 })
 	for _, n := range list {
 		vb, err := t.bucket('v', n.hash, true)
@@ -788,7 +809,7 @@ func (w *kvWriter) id(v quad.Value) uint64 {
 	gen := w.ids.generation()
 	var id uint64
 	err := w.db.View(func(tx *bolt.Tx) error {
-		id = storedID(tx, v)
+		id = w.lookupID(tx, v)
 		return nil
 	})
 	if err != nil {
@@ -811,12 +832,21 @@ func (w *kvWriter) idIn(r *boltReader, v quad.Value) uint64 {
 	if err := r.begin(); err != nil {
 		return 0
 	}
-	id := storedID(r.tx, v)
+	id := w.lookupID(r.tx, v)
 	w.ids.setIDAt(v, id, gen)
 	if id != 0 {
 		w.ids.setValue(kv.Int64Value(id), v) // ids are not reused
 	}
 	return id
+}
+
+// lookupID returns the node id of value v in tx's value buckets (in a
+// fresh store, in its nodes), 0 if there is none.
+func (w *kvWriter) lookupID(tx *bolt.Tx, v quad.Value) uint64 {
+	if w.fresh != nil {
+		return w.fresh.hashID(v)
+	}
+	return storedID(tx, v)
 }
 
 // storedID returns the node id of value v in tx's value buckets, 0 if
