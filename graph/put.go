@@ -954,7 +954,8 @@ func (b *builder) writeReport(r *report, byKey map[string]quad.IRI) {
 	}
 
 	// The report: this document's own figures and evidence.
-	b.add(rep, schema.Type, schema.Report)
+	// A report is the subject of its ng:reportOf; it has no rdf:type
+	// quad (the class is implied, as its IRI says).
 	b.add(rep, schema.ReportOf, e)
 	b.add(rep, schema.ReportedBy, b.doc)
 	if r.date != "" {
@@ -1047,8 +1048,9 @@ func (b *builder) relation(n int, rel *extract.Relation) error {
 		return nil
 	}
 	b.share(subj, p, obj)
+	// A statement is the subject of its rdf:subject; it has no rdf:type
+	// quad (rdf:Statement is implied, as its IRI says).
 	st := schema.StatementIRI(b.s.base, b.rec.Doc.ID, n)
-	b.add(st, schema.Type, schema.Statement)
 	b.add(st, schema.Subject, subj)
 	b.add(st, schema.Predicate, p)
 	b.add(st, schema.Object, obj)

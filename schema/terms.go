@@ -22,10 +22,12 @@ const (
 // Terms borrowed from RDF, RDFS and OWL.
 const (
 	// Type is rdf:type: a node is an instance of a class (entity class,
-	// event type, Document, Report…).
+	// event type, Document…; reports and reified relations have none,
+	// their classes implied by reportOf and rdf:subject).
 	Type quad.IRI = RDF + "type"
 	// Statement is rdf:Statement, the class of the reified relations that
-	// carry a relation's evidence.
+	// carry a relation's evidence. Not written as an rdf:type: a
+	// statement is the subject of an rdf:subject.
 	Statement quad.IRI = RDF + "Statement"
 	// Subject is rdf:subject, the subject of a reified relation.
 	Subject quad.IRI = RDF + "subject"
@@ -169,7 +171,8 @@ const (
 	ExpelDiplomat quad.IRI = Vocab + "ExpelDiplomat"
 
 	// Report is one document's claim about an event: its own figures, date
-	// and evidence, linked to the shared Event node.
+	// and evidence, linked to the shared Event node. Not written as an
+	// rdf:type: a report is the subject of a reportOf.
 	Report quad.IRI = Vocab + "Report"
 	// Evidence is a span of a document's text that supports a report or a
 	// relation; the store writes spans as literals of this datatype
@@ -450,7 +453,7 @@ var terms = []Term{
 	event(Abduction, Abducted, "abduction", "A kidnapping, hostage taking or forced disappearance (CAMEO 181)."),
 	event(ExpelDiplomat, ExpelledDiplomatOf, "diplomat expulsion", "The expulsion of a diplomat (CAMEO 1663)."),
 
-	class(Report, RoleOther, "report", "A claim: what one document says about an event (its own casualty figures, date and evidence), linked to the shared event node by reportOf.", schemaCreativeWork),
+	class(Report, RoleOther, "report", "A claim: what one document says about an event (its own casualty figures, date and evidence), linked to the shared event node by reportOf. Reports carry no rdf:type quad: a report is the subject of a reportOf (ask g.V().In(reportOf), not Has(rdf:type, Report)).", schemaCreativeWork),
 	class(Evidence, RoleOther, "evidence", "A span of a document's text (a sentence, with byte offsets) that supports a report or a relation. Written as a literal of this datatype: the sentence's 0-based index, the byte offsets where the span starts and ends, and its text, separated by single spaces (\"3 412 498 Three people were killed.\"); stores written before held a node with text, sentence, start and end instead.", schemaQuotation),
 
 	prop(Name, RoleOther, "name", "The preferred name of an entity.", schemaName, Label),
