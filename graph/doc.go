@@ -44,15 +44,17 @@
 //     (base + "statement/" + doc + "/" + n; no rdf:type quad, its class
 //     rdf:Statement implied by its rdf:subject) with rdf:subject, rdf:predicate,
 //     rdf:object, ng:reportedBy and ng:evidence;
-//   - its entries in the support index: for each entity it describes, one
-//     for the set of facts it states about the entity (its type, names,
-//     subtype, country, place, coordinates, Wikidata item),
-//     <base>factset/<digest> ng:supportedBy <doc> (schema.FactSetIRI; the
+//   - its support of shared facts: one literal, <doc> ng:supports
+//     "<id> …"^^ng:Supported (schema.SupportedValue), of the set of facts
+//     it states about each entity it describes (its type, names, subtype,
+//     country, place, coordinates, Wikidata item: schema.FactSetIRI; the
 //     set's facts are listed on the entity's fact sets node, ng:factSet,
-//     labelled with the fused graph: support.go), and
-//     for each other shared fact it states but those of an event node its
-//     reports list, <base>fact/<digest> ng:supportedBy <doc>
-//     (schema.FactIRI).
+//     labelled with the fused graph: support.go) and of the other shared
+//     facts it states whose subject is such an entity (direct and relation
+//     edges: schema.FactIRI); ng:describedIn the document, on each entity
+//     it describes without naming it; and for each other shared fact it
+//     states but those of an event node its reports list, an entry in the
+//     support index, <base>fact/<digest> ng:supportedBy <doc>.
 //
 // Shared facts, one quad each:
 //

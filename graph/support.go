@@ -21,19 +21,32 @@ import (
 //
 //	<base>fact/<digest of the triple> ng:supportedBy <doc> <doc> .
 //
-// (schema.FactIRI). Being labelled with their document, these quads are
-// replaced with the document like its other own facts, and Put settles the
-// shared facts they point to in the same transaction.
+// (schema.FactIRI), or, for a fact whose subject is an entity the document
+// describes (a direct or relation edge), the fact's key in the document's
+// ng:supports literal (below, with fact sets). Being labelled with their
+// document, these quads are replaced with the document like its other own
+// facts, and Put settles the shared facts they point to in the same
+// transaction.
 
 // Fact sets.
 //
 // What a document states about one entity (its type, names, subtype,
-// country, place, coordinates, Wikidata item) is supported as a whole: the
-// document's one entry in the support index is for the set of those facts,
+// country, place, coordinates, Wikidata item) is supported as a whole, as
+// the set of those facts,
 //
-//	<base>factset/<entity digest>.<digest of the fact keys> ng:supportedBy <doc> <doc> .
+//	<base>factset/<entity digest>.<digest of the fact keys>
 //
-// (schema.FactSetIRI), and the set's facts are listed once, for all the
+// (schema.FactSetIRI). The document lists the sets it supports, of every
+// entity it describes, in one literal of its own,
+//
+//	<doc> ng:supports "<set id> <set id> …"^^ng:Supported <doc> .
+//
+// and the documents that may list a set of entity E are E's
+// ng:mentionedIn documents and, for a document that describes E without
+// naming it, its ng:describedIn ones: a set's supporters are read from
+// its entity (eachLister). Stores written before linked each set to each
+// of its documents, <set> ng:supportedBy <doc> <doc>: those entries are
+// read and deleted alike. The set's facts are listed once, for all the
 // documents that state exactly that set, on the entity's fact sets node:
 //
 //	<base>factsets/<entity digest> ng:factSet "<set id> k1 k2 …"^^ng:FactSet <fused> .
@@ -126,7 +139,82 @@ func (s *Store) eachSupporter(v *view, t quad.Quad, fn func(quad.IRI) bool) erro
 			return err
 		}
 	}
+	if e, ok := t.Subject.(quad.IRI); ok {
+		return eachLister(v, s.base, e, append(sets, k), fn)
+	}
 	return nil
+}
+
+// entityDocs are the predicates that link an entity to the documents that
+// may list its fact sets in their supports literal.
+var entityDocs = []quad.Value{schema.MentionedIn, schema.DescribedIn}
+
+// eachLister calls fn with every document of entity e (entityDocs) whose
+// supports literal lists one of keys (fact sets of e, facts whose subject
+// is e), until fn returns false.
+func eachLister(v *view, base string, e quad.IRI, keys []quad.Value, fn func(quad.IRI) bool) error {
+	var docs []quad.IRI
+	seen := map[quad.IRI]bool{}
+	for _, p := range entityDocs {
+		err := v.each(quad.Subject, e, p, func(q quad.Quad) {
+			if d, ok := q.Object.(quad.IRI); ok && q.Label == q.Object && !seen[d] {
+				seen[d] = true
+				docs = append(docs, d)
+			}
+		})
+		if err != nil {
+			return err
+		}
+	}
+	for _, d := range docs {
+		lists, err := listsSet(v, base, d, keys)
+		if err != nil {
+			return err
+		}
+		if lists && !fn(d) {
+			return nil
+		}
+	}
+	return nil
+}
+
+// listsSet tells whether document d's supports literal lists one of
+// keys (fact sets or facts).
+func listsSet(v *view, base string, d quad.IRI, keys []quad.Value) (bool, error) {
+	found := false
+	err := v.until(quad.Subject, d, schema.Supports, func(q quad.Quad) bool {
+		if q.Label != d {
+			return true
+		}
+		for _, k := range keys {
+			if schema.ListsSupported(base, q.Object, k) {
+				found = true
+			}
+		}
+		return !found
+	})
+	return found, err
+}
+
+// supported returns the fact sets and the facts document doc supports,
+// as its own quads old list them: in its supports literal, and by entries
+// in the support index (only those of sets: entries are read one by one).
+func supported(base string, old []quad.Quad, doc quad.IRI) (sets, facts []quad.Value) {
+	for _, q := range old {
+		switch {
+		case q.Predicate == schema.SupportedBy && q.Object == doc && schema.IsFactSet(base, q.Subject):
+			sets = append(sets, q.Subject)
+		case q.Predicate == schema.Supports && q.Subject == doc:
+			s, f := schema.SupportedKeys(base, q.Object)
+			for _, set := range s {
+				sets = append(sets, set)
+			}
+			for _, k := range f {
+				facts = append(facts, k)
+			}
+		}
+	}
+	return sets, facts
 }
 
 // Facts of event nodes.
@@ -225,13 +313,20 @@ func (f *fuser) linkFactSets(tx *graph.Transaction, sets map[quad.IRI]quad.Quad)
 // dropFactSets queues the deletion of the literals (and links) of the fact
 // sets the stored version of the document supported (its own quads, old)
 // and the new one does not (keep), once no other document supports them.
+// A set's other supporters are its entries in the support index and the
+// documents of its entity (eachLister), which old names: a set whose
+// entity old does not name (a store written before describedIn) is kept.
 func (f *fuser) dropFactSets(tx *graph.Transaction, old []quad.Quad, keep map[quad.IRI]quad.Quad) {
+	entities := map[quad.IRI]quad.IRI{} // an entity's FactSetsIRI: the entity
 	for _, q := range old {
-		set, ok := q.Subject.(quad.IRI)
-		if !ok || q.Predicate != schema.SupportedBy || q.Object != f.doc || !schema.IsFactSet(f.s.base, set) {
-			continue
+		if e, ok := q.Subject.(quad.IRI); ok && q.Object == f.doc &&
+			(q.Predicate == schema.MentionedIn || q.Predicate == schema.DescribedIn) {
+			entities[schema.FactSetsIRI(f.s.base, e)] = e
 		}
-		if _, kept := keep[set]; kept {
+	}
+	sets, _ := supported(f.s.base, old, f.doc)
+	for _, set := range sets {
+		if _, kept := keep[set.(quad.IRI)]; kept {
 			continue
 		}
 		other := false
@@ -239,6 +334,17 @@ func (f *fuser) dropFactSets(tx *graph.Transaction, old []quad.Quad, keep map[qu
 			other = e.Label == e.Object && e.Object != f.doc
 			return !other
 		}))
+		node, _ := schema.FactSetsOfSet(f.s.base, set)
+		e, known := entities[node]
+		if !other && !known {
+			other = true
+		}
+		if !other {
+			f.fail(eachLister(f.v, f.s.base, e, []quad.Value{set}, func(d quad.IRI) bool {
+				other = d != f.doc
+				return !other
+			}))
+		}
 		if other {
 			continue
 		}
@@ -333,7 +439,12 @@ func (f *fuser) supportedBy(t quad.Quad, d quad.IRI) bool {
 			return true
 		}
 	}
-	return false
+	if _, ok := t.Subject.(quad.IRI); !ok {
+		return false
+	}
+	lists, err := listsSet(f.v, f.s.base, d, append(sets, schema.FactIRI(f.s.base, t.Subject, t.Predicate, t.Object)))
+	f.fail(err)
+	return lists
 }
 
 // listed tells whether the store holds the support index entry e.

@@ -152,6 +152,19 @@ func checkSharing(t *testing.T, s *Store) {
 			supported[q.Subject] = true
 			continue
 		}
+		if q.Predicate == schema.Supports {
+			// one entry for each set and fact the literal lists
+			sets, keys := schema.SupportedKeys(s.Base(), q.Object)
+			if len(sets)+len(keys) == 0 {
+				t.Errorf("%v: an empty or malformed supports literal", q)
+			}
+			for _, k := range append(sets, keys...) {
+				checkEntry(t, s.Base(), quad.Quad{Subject: k, Predicate: schema.SupportedBy, Object: q.Subject, Label: q.Label},
+					facts, docs, links)
+				supported[k] = true
+			}
+			continue
+		}
 		if q.Predicate == schema.InFactSet || q.Predicate == schema.FactSetOf {
 			continue
 		}
@@ -611,10 +624,10 @@ func replaceAll(t *testing.T, s *Store, qs []quad.Quad) {
 }
 
 // TestFactSetsShared: documents that describe their entities alike support
-// each entity's facts with one index entry each, through one fact set per
-// entity whose facts are listed once, in one literal on the entity's fact
-// sets node; the second document adds no literal, and the support of each
-// fact lists both.
+// each entity's facts with one id each in their supports literal, through
+// one fact set per entity whose facts are listed once, in one literal on
+// the entity's fact sets node; the second document adds no literal, and
+// the support of each fact lists both.
 func TestFactSetsShared(t *testing.T) {
 	forEachBackend(t, func(t *testing.T, s *Store) {
 		count := func() (literals, listed int, entries map[quad.Value]int) {
@@ -629,6 +642,9 @@ func TestFactSetsShared(t *testing.T) {
 					t.Errorf("a link to a fact set: %v", q)
 				case q.Predicate == schema.SupportedBy && schema.IsFactSet(s.Base(), q.Subject):
 					entries[q.Object]++
+				case q.Predicate == schema.Supports:
+					sets, _ := schema.SupportedKeys(s.Base(), q.Object)
+					entries[q.Subject] += len(sets)
 				}
 			}
 			return literals, listed, entries
@@ -704,5 +720,79 @@ func TestEventFactsListedOnReports(t *testing.T) {
 		ev = quad.IRI(mustEvents(t, s, EventFilter{Type: "Attack"})[0].ID)
 		want(docIRI("b"))
 		checkSharing(t, s)
+	})
+}
+
+// TestSupportsLiteral: a document supports the facts of the entities it
+// describes through its one ng:supports literal, and their supporters are
+// read from the entities' documents, one row per kind of fact: the fact set
+// of an entity it names, that of a country it gives only as another
+// entity's country (ng:describedIn), a direct edge from an entity it
+// names. None has an entry in the support index, and deleting a document
+// takes it out of each fact's supporters.
+func TestSupportsLiteral(t *testing.T) {
+	front := ref("vellmar-front", "Vellmar Front", extract.ClassArmedGroup)
+	doc := func(id string) *extract.Record {
+		rec := strikeDoc(id, 5)
+		rec.Entities = append(rec.Entities, entity(front, "Freedonia", nil))
+		return rec
+	}
+	forEachBackend(t, func(t *testing.T, s *Store) {
+		ctx := context.Background()
+		mustPut(t, s, doc("a"))
+		mustPut(t, s, doc("b"))
+		freedonia := schema.EntityIRI(s.Base(), schema.EntityID("country/name/freedonia"))
+		rows := []struct {
+			name      string
+			s, p      quad.IRI
+			o         quad.Value
+			described bool // the subject is described, not named
+		}{
+			{"the fact set of a named entity", quad.IRI(pakistan.ID), schema.Type, schema.Country, false},
+			{"the fact set of a country given by name", freedonia, schema.Type, schema.Country, true},
+			{"a direct edge from a named entity", quad.IRI(pakistan.ID), schema.Struck, quad.IRI(bla.ID), false},
+		}
+		check := func(docs ...quad.IRI) {
+			t.Helper()
+			quads := allQuads(t, s)
+			for _, r := range rows {
+				sup, err := s.Supporters(ctx, r.s, r.p, r.o)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if fmt.Sprint(sup) != fmt.Sprint(docs) {
+					t.Errorf("%s: supporters %v, want %v", r.name, sup, docs)
+				}
+				var described []quad.Value
+				for _, q := range quads {
+					if q.Predicate == schema.DescribedIn && q.Subject == r.s {
+						described = append(described, q.Object)
+					}
+				}
+				if r.described && fmt.Sprint(described) != fmt.Sprint(docs) || !r.described && len(described) > 0 {
+					t.Errorf("%s: described in %v", r.name, described)
+				}
+			}
+			literals := map[quad.Value]int{}
+			for _, q := range quads {
+				switch {
+				case q.Predicate == schema.Supports:
+					literals[q.Subject]++
+				case q.Predicate == schema.SupportedBy:
+					t.Errorf("an index entry: %v", q)
+				}
+			}
+			for _, d := range docs {
+				if literals[d] != 1 {
+					t.Errorf("%v: %d supports literals, want 1", d, literals[d])
+				}
+			}
+			checkSharing(t, s)
+		}
+		check(docIRI("a"), docIRI("b"))
+		if _, err := s.Delete(ctx, "a"); err != nil {
+			t.Fatal(err)
+		}
+		check(docIRI("b"))
 	})
 }
