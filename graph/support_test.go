@@ -554,21 +554,27 @@ func TestSharingConvertsOldStores(t *testing.T) {
 		if len(allQuads(t, s)) <= len(want)-countIndex(want) {
 			t.Fatal("the old model has no duplicates")
 		}
-		// Other versions of the documents, then the same ones again.
-		for _, r := range recs {
-			r2 := *r
-			r2.Doc.SHA256 += "-2"
-			mustPut(t, s, &r2)
-			checkSharingLabels(t, s)
-		}
-		for _, r := range recs {
-			mustPut(t, s, r)
-		}
-		checkSharing(t, s)
-		if got := allQuads(t, s); !sameQuads(got, want) {
-			t.Errorf("converted store differs: %v", diffQuads(want, got))
-		}
+		putAgain(t, s, recs, want, checkSharingLabels)
 	})
+}
+
+// putAgain puts other versions of recs, checking the store with check
+// after each, then recs again, and checks that the store then holds want.
+func putAgain(t *testing.T, s *Store, recs []*extract.Record, want []quad.Quad, check func(*testing.T, *Store)) {
+	t.Helper()
+	for _, r := range recs {
+		r2 := *r
+		r2.Doc.SHA256 += "-2"
+		mustPut(t, s, &r2)
+		check(t, s)
+	}
+	for _, r := range recs {
+		mustPut(t, s, r)
+	}
+	checkSharing(t, s)
+	if got := allQuads(t, s); !sameQuads(got, want) {
+		t.Errorf("converted store differs: %v", diffQuads(want, got))
+	}
 }
 
 // checkSharingLabels checks that no fact the index lists is labelled with
@@ -723,6 +729,15 @@ func TestEventFactsListedOnReports(t *testing.T) {
 	})
 }
 
+// frontDoc is a strike document that also names a group whose country it
+// gives by name alone (a country not in the gazetteer, under
+// entity/country/name/).
+func frontDoc(id string) *extract.Record {
+	rec := strikeDoc(id, 5)
+	rec.Entities = append(rec.Entities, entity(ref("vellmar-front", "Vellmar Front", extract.ClassArmedGroup), "Freedonia", nil))
+	return rec
+}
+
 // TestSupportsLiteral: a document supports the facts of the entities it
 // describes through its one ng:supports literal, and their supporters are
 // read from the entities' documents, one row per kind of fact: the fact set
@@ -731,16 +746,10 @@ func TestEventFactsListedOnReports(t *testing.T) {
 // names. None has an entry in the support index, and deleting a document
 // takes it out of each fact's supporters.
 func TestSupportsLiteral(t *testing.T) {
-	front := ref("vellmar-front", "Vellmar Front", extract.ClassArmedGroup)
-	doc := func(id string) *extract.Record {
-		rec := strikeDoc(id, 5)
-		rec.Entities = append(rec.Entities, entity(front, "Freedonia", nil))
-		return rec
-	}
 	forEachBackend(t, func(t *testing.T, s *Store) {
 		ctx := context.Background()
-		mustPut(t, s, doc("a"))
-		mustPut(t, s, doc("b"))
+		mustPut(t, s, frontDoc("a"))
+		mustPut(t, s, frontDoc("b"))
 		freedonia := schema.EntityIRI(s.Base(), schema.EntityID("country/name/freedonia"))
 		rows := []struct {
 			name      string
@@ -794,5 +803,64 @@ func TestSupportsLiteral(t *testing.T) {
 			t.Fatal(err)
 		}
 		check(docIRI("b"))
+	})
+}
+
+// TestSupportEntriesOfOlderStores: a store written before documents listed
+// their support in one literal (an ng:supportedBy entry from each fact set
+// and edge, no ng:describedIn) gives the same supporters, and once its
+// documents are put again (another version, then the same) it is the store
+// written afresh.
+func TestSupportEntriesOfOlderStores(t *testing.T) {
+	forEachBackend(t, func(t *testing.T, s *Store) {
+		ctx := context.Background()
+		recs := []*extract.Record{frontDoc("a"), frontDoc("b"), frontDoc("c")}
+		for _, r := range recs {
+			mustPut(t, s, r)
+		}
+		want := allQuads(t, s)
+		supporters := func() []string {
+			var out []string
+			for _, q := range allQuads(t, s) {
+				sup, err := s.Supporters(ctx, q.Subject, q.Predicate, q.Object)
+				if err != nil {
+					t.Fatal(err)
+				}
+				out = append(out, fmt.Sprint(q.Subject, q.Predicate, q.Object, sup))
+			}
+			sort.Strings(out)
+			return out
+		}
+		before := supporters()
+		var old []quad.Quad
+		for _, q := range want {
+			switch q.Predicate {
+			case schema.DescribedIn:
+			case schema.Supports:
+				sets, facts := schema.SupportedKeys(s.Base(), q.Object)
+				for _, k := range append(sets, facts...) {
+					old = append(old, quad.Quad{Subject: k, Predicate: schema.SupportedBy, Object: q.Subject, Label: q.Label})
+				}
+			default:
+				old = append(old, q)
+			}
+		}
+		replaceAll(t, s, old)
+		var got []string
+		for _, l := range supporters() {
+			if !strings.Contains(l, "supportedBy") {
+				got = append(got, l)
+			}
+		}
+		var wantSup []string
+		for _, l := range before {
+			if !strings.Contains(l, "supports") && !strings.Contains(l, "describedIn") {
+				wantSup = append(wantSup, l)
+			}
+		}
+		if !reflect.DeepEqual(got, wantSup) {
+			t.Errorf("supporters in the older store:\n%s", strings.Join(diffLines(wantSup, got), "\n"))
+		}
+		putAgain(t, s, recs, want, checkSharing)
 	})
 }
