@@ -115,7 +115,7 @@ func (s *Store) inSet(sets map[quad.Value]map[string]bool, q quad.Quad) bool {
 // fact t (its label is ignored), directly, through a fact set or, for a
 // fact of an event node, through the statesFacts of the event's reports,
 // until fn returns false (a document may come more than once).
-func (s *Store) eachSupporter(v *view, t quad.Quad, fn func(quad.IRI) bool) error {
+func (s *Store) eachSupporter(v *view, t quad.Quad, cache map[quad.IRI][]lister, fn func(quad.IRI) bool) error {
 	k := schema.FactIRI(s.base, t.Subject, t.Predicate, t.Object)
 	more := true
 	entry := func(q quad.Quad) bool {
@@ -139,10 +139,70 @@ func (s *Store) eachSupporter(v *view, t quad.Quad, fn func(quad.IRI) bool) erro
 			return err
 		}
 	}
-	if e, ok := t.Subject.(quad.IRI); ok {
+	e, ok := t.Subject.(quad.IRI)
+	if !ok {
+		return nil
+	}
+	if cache == nil {
 		return eachLister(v, s.base, e, append(sets, k), fn)
 	}
+	ls, ok := cache[e]
+	if !ok {
+		if ls, err = listers(v, s.base, e); err != nil {
+			return err
+		}
+		cache[e] = ls
+	}
+	ids := []string{schema.SupportedID(s.base, k)}
+	for _, set := range sets {
+		ids = append(ids, schema.SupportedID(s.base, set))
+	}
+	for _, l := range ls {
+		for _, id := range ids {
+			if l.ids[id] {
+				if !fn(l.doc) {
+					return nil
+				}
+				break
+			}
+		}
+	}
 	return nil
+}
+
+// lister is a document of an entity (entityDocs) and the ids its supports
+// literal lists.
+type lister struct {
+	doc quad.IRI
+	ids map[string]bool
+}
+
+// listers returns the documents of entity e and what each supports, for
+// reading the supporters of several of e's facts (ranking them) with one
+// lookup a document.
+func listers(v *view, base string, e quad.IRI) ([]lister, error) {
+	docs, err := entityDocsOf(v, e)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]lister, 0, len(docs))
+	for _, d := range docs {
+		l := lister{doc: d, ids: map[string]bool{}}
+		err := v.each(quad.Subject, d, schema.Supports, func(q quad.Quad) {
+			if q.Label != d {
+				return
+			}
+			sets, facts := schema.SupportedKeys(base, q.Object)
+			for _, k := range append(sets, facts...) {
+				l.ids[schema.SupportedID(base, k)] = true
+			}
+		})
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, l)
+	}
+	return out, nil
 }
 
 // entityDocs are the predicates that link an entity to the documents that
@@ -153,18 +213,9 @@ var entityDocs = []quad.Value{schema.MentionedIn, schema.DescribedIn}
 // supports literal lists one of keys (fact sets of e, facts whose subject
 // is e), until fn returns false.
 func eachLister(v *view, base string, e quad.IRI, keys []quad.Value, fn func(quad.IRI) bool) error {
-	var docs []quad.IRI
-	seen := map[quad.IRI]bool{}
-	for _, p := range entityDocs {
-		err := v.each(quad.Subject, e, p, func(q quad.Quad) {
-			if d, ok := q.Object.(quad.IRI); ok && q.Label == q.Object && !seen[d] {
-				seen[d] = true
-				docs = append(docs, d)
-			}
-		})
-		if err != nil {
-			return err
-		}
+	docs, err := entityDocsOf(v, e)
+	if err != nil {
+		return err
 	}
 	for _, d := range docs {
 		lists, err := listsSet(v, base, d, keys)
@@ -176,6 +227,24 @@ func eachLister(v *view, base string, e quad.IRI, keys []quad.Value, fn func(qua
 		}
 	}
 	return nil
+}
+
+// entityDocsOf returns the documents of entity e (entityDocs).
+func entityDocsOf(v *view, e quad.IRI) ([]quad.IRI, error) {
+	var docs []quad.IRI
+	seen := map[quad.IRI]bool{}
+	for _, p := range entityDocs {
+		err := v.each(quad.Subject, e, p, func(q quad.Quad) {
+			if d, ok := q.Object.(quad.IRI); ok && q.Label == q.Object && !seen[d] {
+				seen[d] = true
+				docs = append(docs, d)
+			}
+		})
+		if err != nil {
+			return nil, err
+		}
+	}
+	return docs, nil
 }
 
 // listsSet tells whether document d's supports literal lists one of
@@ -361,10 +430,10 @@ func triple(q quad.Quad) quad.Quad {
 
 // supporters returns the documents the support index lists for fact t
 // (its label is ignored), in IRI order.
-func (s *Store) supporters(v *view, t quad.Quad) ([]quad.IRI, error) {
+func (s *Store) supporters(v *view, t quad.Quad, cache map[quad.IRI][]lister) ([]quad.IRI, error) {
 	var out []quad.IRI
 	seen := map[quad.IRI]bool{}
-	err := s.eachSupporter(v, t, func(d quad.IRI) bool {
+	err := s.eachSupporter(v, t, cache, func(d quad.IRI) bool {
 		if !seen[d] {
 			seen[d] = true
 			out = append(out, d)
@@ -383,7 +452,7 @@ func (s *Store) supporters(v *view, t quad.Quad) ([]quad.IRI, error) {
 func (s *Store) Supporters(ctx context.Context, subject, predicate, object quad.Value) ([]quad.IRI, error) {
 	s.mu.RLock()
 	defer s.mu.RUnlock()
-	return s.supporters(s.view(ctx, nil), quad.Quad{Subject: subject, Predicate: predicate, Object: object})
+	return s.supporters(s.view(ctx, nil), quad.Quad{Subject: subject, Predicate: predicate, Object: object}, nil)
 }
 
 // support is the supporters of fact t, cached for the fuser's lifetime.
@@ -392,7 +461,7 @@ func (f *fuser) support(t quad.Quad) []quad.IRI {
 	if v, ok := f.supp[t]; ok {
 		return v
 	}
-	v, err := f.s.supporters(f.v, t)
+	v, err := f.s.supporters(f.v, t, f.listers)
 	f.fail(err)
 	f.supp[t] = v
 	return v
@@ -407,7 +476,7 @@ func (f *fuser) supportedByOthers(q quad.Quad) bool {
 		return true
 	}
 	other := false
-	f.fail(f.s.eachSupporter(f.v, q, func(d quad.IRI) bool {
+	f.fail(f.s.eachSupporter(f.v, q, nil, func(d quad.IRI) bool {
 		other = d != f.doc
 		return !other
 	}))

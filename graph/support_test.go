@@ -772,6 +772,17 @@ func TestSupportsLiteral(t *testing.T) {
 				if fmt.Sprint(sup) != fmt.Sprint(docs) {
 					t.Errorf("%s: supporters %v, want %v", r.name, sup, docs)
 				}
+				// as a fuser reads them, the entity's documents read once
+				cache := map[quad.IRI][]lister{}
+				for i := 0; i < 2; i++ {
+					sup, err := s.supporters(s.view(ctx, nil), quad.Quad{Subject: r.s, Predicate: r.p, Object: r.o}, cache)
+					if err != nil {
+						t.Fatal(err)
+					}
+					if fmt.Sprint(sup) != fmt.Sprint(docs) {
+						t.Errorf("%s: supporters through the cache %v, want %v", r.name, sup, docs)
+					}
+				}
 				var described []quad.Value
 				for _, q := range quads {
 					if q.Predicate == schema.DescribedIn && q.Subject == r.s {

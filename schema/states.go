@@ -128,19 +128,23 @@ const (
 func SupportedValue(base string, keys []quad.IRI) quad.Value {
 	ids := make([]string, len(keys))
 	for i, k := range keys {
-		ids[i] = supportedID(base, string(k))
+		ids[i] = SupportedID(base, k)
 	}
 	sort.Strings(ids)
 	return quad.TypedString{Value: quad.String(strings.Join(ids, " ")), Type: Supported}
 }
 
-// supportedID is the id of key k (a FactSetIRI or FactIRI under base) in
+// SupportedID is the id of key k (a FactSetIRI or FactIRI under base) in
 // a Supported literal.
-func supportedID(base, k string) string {
-	if id := strings.TrimPrefix(k, base+"factset/"); len(id) < len(k) {
+func SupportedID(base string, k quad.Value) string {
+	s := quad.StringOf(k)
+	if iri, ok := k.(quad.IRI); ok {
+		s = string(iri)
+	}
+	if id := strings.TrimPrefix(s, base+"factset/"); len(id) < len(s) {
 		return id
 	}
-	return strings.TrimPrefix(k, base+"fact/")
+	return strings.TrimPrefix(s, base+"fact/")
 }
 
 // SupportedKeys reads a Supported literal: the IRIs under base of the fact
@@ -169,7 +173,7 @@ func ListsSupported(base string, v quad.Value, key quad.Value) bool {
 	if !ok || !isIRI || ts.Type != Supported || !strings.HasPrefix(string(k), base) {
 		return false
 	}
-	id := supportedID(base, string(k))
+	id := SupportedID(base, k)
 	for _, f := range strings.Fields(string(ts.Value)) {
 		if f == id {
 			return true
