@@ -33,24 +33,28 @@
 //     ng:published, ng:sha256, ng:source;
 //   - ng:mentionedIn the document, on each entity it names;
 //   - each event of the record becomes a report node
-//     (base + "report/" + doc + "/" + n): rdf:type ng:Report, ng:reportOf
+//     (base + "report/" + doc + "/" + n; no rdf:type quad: a report is
+//     the subject of its ng:reportOf, its class ng:Report implied): ng:reportOf
 //     the fused event node, ng:reportedBy the document, and the document's
 //     own ng:date, ng:dateText, ng:killed, ng:injured, ng:confidence and
 //     ng:evidence spans, one literal each (schema.EvidenceSpan: sentence,
 //     start and end offsets, text), and ng:statesFacts, one literal of the
 //     keys of the shared facts of the event node it states (support.go);
-//   - each relation becomes a reified rdf:Statement node
-//     (base + "statement/" + doc + "/" + n) with rdf:subject, rdf:predicate,
+//   - each relation becomes a reified statement node
+//     (base + "statement/" + doc + "/" + n; no rdf:type quad, its class
+//     rdf:Statement implied by its rdf:subject) with rdf:subject, rdf:predicate,
 //     rdf:object, ng:reportedBy and ng:evidence;
-//   - its entries in the support index: for each entity it describes, one
-//     for the set of facts it states about the entity (its type, names,
-//     subtype, country, place, coordinates, Wikidata item),
-//     <base>factset/<digest> ng:supportedBy <doc> (schema.FactSetIRI; the
+//   - its support of shared facts: one literal, <doc> ng:supports
+//     "<id> …"^^ng:Supported (schema.SupportedValue), of the set of facts
+//     it states about each entity it describes (its type, names, subtype,
+//     country, place, coordinates, Wikidata item: schema.FactSetIRI; the
 //     set's facts are listed on the entity's fact sets node, ng:factSet,
-//     labelled with the fused graph: support.go), and
-//     for each other shared fact it states but those of an event node its
-//     reports list, <base>fact/<digest> ng:supportedBy <doc>
-//     (schema.FactIRI).
+//     labelled with the fused graph: support.go) and of the other shared
+//     facts it states whose subject is such an entity (direct and relation
+//     edges: schema.FactIRI); ng:describedIn the document, on each entity
+//     it describes without naming it; and for each other shared fact it
+//     states but those of an event node its reports list, an entry in the
+//     support index, <base>fact/<digest> ng:supportedBy <doc>.
 //
 // Shared facts, one quad each:
 //

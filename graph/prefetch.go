@@ -204,7 +204,7 @@ func (r *reader) prefetch(events []quad.IRI) error {
 	}
 	// the documents, the countries of the entities, the support of their
 	// disputed facts, the fact sets
-	var docs, countries, keys2, setNodes, sets []quad.Value
+	var docs, countries, keys2, setNodes, sets, disputed []quad.Value
 	var facts2 []quad.Quad
 	for _, rep := range reports {
 		for _, q := range p.subj[rep] {
@@ -229,6 +229,7 @@ func (r *reader) prefetch(events []quad.IRI) error {
 		for _, q := range r.disputedFacts(facts, entityRanked) {
 			add(&keys2, schema.FactIRI(r.s.base, q.Subject, q.Predicate, q.Object))
 			add(&setNodes, schema.FactSetsIRI(r.s.base, en.(quad.IRI)))
+			add(&disputed, en)
 			facts2 = append(facts2, q)
 		}
 	}
@@ -241,11 +242,20 @@ func (r *reader) prefetch(events []quad.IRI) error {
 		storage.Select{Dir: quad.Subject, Values: countries, Preds: []quad.Value{schema.Name}},
 		storage.Select{Dir: quad.Subject, Values: keys2, Preds: supportPreds},
 		storage.Select{Dir: quad.Subject, Values: setNodes, Preds: []quad.Value{schema.FactSetOf}},
-		storage.Select{Dir: quad.Subject, Values: sets, Preds: []quad.Value{schema.SupportedBy}}); err != nil {
+		storage.Select{Dir: quad.Subject, Values: sets, Preds: []quad.Value{schema.SupportedBy}},
+		storage.Select{Dir: quad.Subject, Values: disputed, Preds: entityDocs}); err != nil {
 		return err
 	}
-	// the fact sets of the entities' disputed facts
-	var sets2 []quad.Value
+	// the fact sets of the entities' disputed facts, and the literals of
+	// the documents that may list them
+	var sets2, listers []quad.Value
+	for _, en := range disputed {
+		for _, pr := range entityDocs {
+			for _, q := range p.sp[[2]quad.Value{en, pr}] {
+				add(&listers, q.Object)
+			}
+		}
+	}
 	for _, t := range facts2 {
 		held, err := factSets(r.v, r.s.base, t)
 		if err != nil {
@@ -255,7 +265,8 @@ func (r *reader) prefetch(events []quad.IRI) error {
 			add(&sets2, set)
 		}
 	}
-	return p.read(storage.Select{Dir: quad.Subject, Values: sets2, Preds: []quad.Value{schema.SupportedBy}})
+	return p.read(storage.Select{Dir: quad.Subject, Values: sets2, Preds: []quad.Value{schema.SupportedBy}},
+		storage.Select{Dir: quad.Subject, Values: listers, Preds: []quad.Value{schema.Supports}})
 }
 
 // prefetchRows reads the listing rows of events not yet read, with one

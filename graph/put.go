@@ -340,31 +340,34 @@ func (s *Store) putOne(v *view, rec *extract.Record) (PutResult, []graph.Delta, 
 // (document, reports, statements, evidence, mentions and its entries in
 // the support index), removed with it, and the shared facts it was the
 // canonical document of, to be settled: those it supports, directly or
-// through a fact set (read from v). Entity names are settled apart
+// through a fact set or its supports literal (read from v). Entity names are settled apart
 // (settleNames): a canonical ng:name quad is in neither list.
 func (s *Store) splitOld(v *view, old []quad.Quad, doc quad.IRI) (own, canon []quad.Quad, err error) {
 	indexed := map[quad.Value]bool{}
 	inSets := map[quad.Value]map[string]bool{} // an entity's FactSetsIRI: the keys of the sets doc supports
 	for _, q := range old {
-		if q.Predicate != schema.SupportedBy || q.Object != doc {
-			continue
+		if q.Predicate == schema.SupportedBy && q.Object == doc {
+			indexed[q.Subject] = true
 		}
-		indexed[q.Subject] = true
-		if schema.IsFactSet(s.base, q.Subject) {
-			err := v.each(quad.Object, q.Subject, schema.InFactSet, func(m quad.Quad) { indexed[m.Subject] = true })
-			if err == nil {
-				err = eachSetOf(v, s.base, q.Subject, func(m quad.Quad, keys []string) {
-					if inSets[m.Subject] == nil {
-						inSets[m.Subject] = map[string]bool{}
-					}
-					for _, k := range keys {
-						inSets[m.Subject][k] = true
-					}
-				})
-			}
-			if err != nil {
-				return nil, nil, err
-			}
+	}
+	sets, facts := supported(s.base, old, doc)
+	for _, k := range facts {
+		indexed[k] = true
+	}
+	for _, set := range sets {
+		err := v.each(quad.Object, set, schema.InFactSet, func(m quad.Quad) { indexed[m.Subject] = true })
+		if err == nil {
+			err = eachSetOf(v, s.base, set, func(m quad.Quad, keys []string) {
+				if inSets[m.Subject] == nil {
+					inSets[m.Subject] = map[string]bool{}
+				}
+				for _, k := range keys {
+					inSets[m.Subject][k] = true
+				}
+			})
+		}
+		if err != nil {
+			return nil, nil, err
 		}
 	}
 	listed := listedFacts(old)
@@ -390,7 +393,7 @@ func (s *Store) splitOld(v *view, old []quad.Quad, doc quad.IRI) (own, canon []q
 // describe; each of those has its quads
 // read through the subject index and filtered by label.
 func (s *Store) docQuads(v *view, doc quad.IRI) ([]quad.Quad, error) {
-	subjects, err := v.in(doc, schema.MentionedIn, schema.ReportedBy, schema.SupportedBy)
+	subjects, err := v.in(doc, schema.MentionedIn, schema.DescribedIn, schema.ReportedBy, schema.SupportedBy)
 	if err != nil {
 		return nil, err
 	}
@@ -430,9 +433,9 @@ func (s *Store) docQuads(v *view, doc quad.IRI) ([]quad.Quad, error) {
 }
 
 // fanIn are the predicates whose quads on a node come one from each
-// document (mentionedIn, supportedBy), each labelled with the document it
-// names.
-var fanIn = []quad.Value{schema.MentionedIn, schema.SupportedBy}
+// document (mentionedIn, describedIn, supportedBy), each labelled with the
+// document it names.
+var fanIn = []quad.Value{schema.MentionedIn, schema.DescribedIn, schema.SupportedBy}
 
 // docSHA returns the sha256 stored for doc, "" if none is.
 func (s *Store) docSHA(v *view, doc quad.IRI) (string, error) {
@@ -492,6 +495,7 @@ type builder struct {
 	setKeys   map[quad.IRI][]string   // the same facts' FactKey
 	setOrder  []quad.IRI              // the entities of sets, in order
 	members   map[quad.IRI]quad.Quad  // the fact sets the document supports, and their FactSetOf quads
+	facts     []quad.Quad             // the shared facts share records, supported one by one
 	names     map[quad.IRI][]string   // the names the record gives entities (name)
 	countries map[string]quad.IRI
 	reports   []*report
@@ -519,10 +523,11 @@ func (b *builder) add(s quad.IRI, p quad.IRI, o quad.Value) {
 
 // share records a shared fact the document states (about an entity or an
 // event node, or a direct or relation edge): stored once whoever states
-// it, with an entry for the document in the support index.
+// it, supported by the document's literal (its subject an entity the
+// document describes) or an entry in the support index (support).
 func (b *builder) share(s quad.IRI, p quad.IRI, o quad.Value) {
 	if b.addShared(s, p, o) {
-		b.add(schema.FactIRI(b.s.base, s, p, o), schema.SupportedBy, b.doc)
+		b.facts = append(b.facts, quad.Quad{Subject: s, Predicate: p, Object: o})
 	}
 }
 
@@ -578,16 +583,40 @@ func (b *builder) inSet(s quad.IRI, p quad.IRI, o quad.Value) {
 	b.setKeys[s] = append(b.setKeys[s], schema.FactKey(p, o))
 }
 
-// factSets writes the document's entry in the support index of each fact
-// set: one quad per entity it describes, whatever the number of facts, and
-// keeps the literal that lists each set's facts (fuser.linkFactSets).
-func (b *builder) factSets() {
+// support writes the document's support of each fact set and of the
+// facts share recorded: the sets of the entities it describes, and the
+// facts whose subject is one of them (direct and relation edges), listed
+// in one literal on the document (ng:supports), whatever their number; an
+// ng:describedIn link from each entity it describes without mentioning
+// it (so that the supporters of a set or fact are found from its
+// entity); an entry in the support index for each other fact (of an event
+// node, whose reports may move). It keeps the literal that lists each
+// set's facts (fuser.linkFactSets).
+func (b *builder) support() {
 	fused := schema.FusedGraph(b.s.base)
+	var listed []quad.IRI
+	mentioned := func(s quad.Value) bool {
+		return b.seen[quad.Quad{Subject: s, Predicate: schema.MentionedIn, Object: b.doc, Label: b.doc}]
+	}
 	for _, s := range b.setOrder {
 		set := schema.FactSetIRI(b.s.base, s, b.sets[s])
-		b.add(set, schema.SupportedBy, b.doc)
+		listed = append(listed, set)
+		if !mentioned(s) {
+			b.add(s, schema.DescribedIn, b.doc)
+		}
 		b.members[set] = quad.Quad{Subject: schema.FactSetsIRI(b.s.base, s), Predicate: schema.FactSetOf,
 			Object: schema.FactSetValue(b.s.base, set, b.setKeys[s]), Label: fused}
+	}
+	for _, t := range b.facts {
+		k := schema.FactIRI(b.s.base, t.Subject, t.Predicate, t.Object)
+		if _, described := b.sets[t.Subject.(quad.IRI)]; described || mentioned(t.Subject) {
+			listed = append(listed, k)
+		} else {
+			b.add(k, schema.SupportedBy, b.doc)
+		}
+	}
+	if len(listed) > 0 {
+		b.add(b.doc, schema.Supports, schema.SupportedValue(b.s.base, listed))
 	}
 }
 
@@ -676,7 +705,7 @@ func (b *builder) build() error {
 			return err
 		}
 	}
-	b.factSets()
+	b.support()
 	return b.err
 }
 
@@ -954,7 +983,8 @@ func (b *builder) writeReport(r *report, byKey map[string]quad.IRI) {
 	}
 
 	// The report: this document's own figures and evidence.
-	b.add(rep, schema.Type, schema.Report)
+	// A report is the subject of its ng:reportOf; it has no rdf:type
+	// quad (the class is implied, as its IRI says).
 	b.add(rep, schema.ReportOf, e)
 	b.add(rep, schema.ReportedBy, b.doc)
 	if r.date != "" {
@@ -1047,8 +1077,9 @@ func (b *builder) relation(n int, rel *extract.Relation) error {
 		return nil
 	}
 	b.share(subj, p, obj)
+	// A statement is the subject of its rdf:subject; it has no rdf:type
+	// quad (rdf:Statement is implied, as its IRI says).
 	st := schema.StatementIRI(b.s.base, b.rec.Doc.ID, n)
-	b.add(st, schema.Type, schema.Statement)
 	b.add(st, schema.Subject, subj)
 	b.add(st, schema.Predicate, p)
 	b.add(st, schema.Object, obj)

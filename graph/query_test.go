@@ -36,7 +36,7 @@ func TestQuery(t *testing.T) {
 				`g.V("<` + pakistan.ID + `>").Out("` + iri(schema.StruckIn) + `").Out("` + iri(schema.Name) + `").Unique().All()`, 0,
 				[]string{"Saravan", "Sistan and Baluchestan"}},
 			{"tolls reported (typed integers)", "gizmo",
-				`g.V().Has("` + iri(schema.Type) + `", "` + iri(schema.Report) + `").Out("` + iri(schema.Killed) + `").All()`, 0,
+				`g.V().In("` + iri(schema.ReportOf) + `").Out("` + iri(schema.Killed) + `").All()`, 0,
 				[]string{"2", "7", "9"}},
 			{"limit", "gizmo",
 				`g.V("<` + pakistan.ID + `>").Out("` + iri(schema.Struck) + `").Unique().All()`, 2,

@@ -647,10 +647,15 @@ func (s *Store) Stats(ctx context.Context) (Stats, error) {
 	if st.Documents, err = count(schema.Document); err != nil {
 		return st, err
 	}
-	if st.Reports, err = count(schema.Report); err != nil {
+	// Reports and statements have no rdf:type quad: they are the
+	// subjects of ng:reportOf and rdf:subject.
+	subjects := func(pred quad.IRI) (int64, error) {
+		return path.StartPath(s.qs).Has(pred).Unique().Iterate(ctx).Count()
+	}
+	if st.Reports, err = subjects(schema.ReportOf); err != nil {
 		return st, err
 	}
-	if st.Statements, err = count(schema.Statement); err != nil {
+	if st.Statements, err = subjects(schema.Subject); err != nil {
 		return st, err
 	}
 	for _, c := range schema.EntityClasses() {

@@ -21,19 +21,32 @@ import (
 //
 //	<base>fact/<digest of the triple> ng:supportedBy <doc> <doc> .
 //
-// (schema.FactIRI). Being labelled with their document, these quads are
-// replaced with the document like its other own facts, and Put settles the
-// shared facts they point to in the same transaction.
+// (schema.FactIRI), or, for a fact whose subject is an entity the document
+// describes (a direct or relation edge), the fact's key in the document's
+// ng:supports literal (below, with fact sets). Being labelled with their
+// document, these quads are replaced with the document like its other own
+// facts, and Put settles the shared facts they point to in the same
+// transaction.
 
 // Fact sets.
 //
 // What a document states about one entity (its type, names, subtype,
-// country, place, coordinates, Wikidata item) is supported as a whole: the
-// document's one entry in the support index is for the set of those facts,
+// country, place, coordinates, Wikidata item) is supported as a whole, as
+// the set of those facts,
 //
-//	<base>factset/<entity digest>.<digest of the fact keys> ng:supportedBy <doc> <doc> .
+//	<base>factset/<entity digest>.<digest of the fact keys>
 //
-// (schema.FactSetIRI), and the set's facts are listed once, for all the
+// (schema.FactSetIRI). The document lists the sets it supports, of every
+// entity it describes, in one literal of its own,
+//
+//	<doc> ng:supports "<set id> <set id> …"^^ng:Supported <doc> .
+//
+// and the documents that may list a set of entity E are E's
+// ng:mentionedIn documents and, for a document that describes E without
+// naming it, its ng:describedIn ones: a set's supporters are read from
+// its entity (eachLister). Stores written before linked each set to each
+// of its documents, <set> ng:supportedBy <doc> <doc>: those entries are
+// read and deleted alike. The set's facts are listed once, for all the
 // documents that state exactly that set, on the entity's fact sets node:
 //
 //	<base>factsets/<entity digest> ng:factSet "<set id> k1 k2 …"^^ng:FactSet <fused> .
@@ -102,7 +115,7 @@ func (s *Store) inSet(sets map[quad.Value]map[string]bool, q quad.Quad) bool {
 // fact t (its label is ignored), directly, through a fact set or, for a
 // fact of an event node, through the statesFacts of the event's reports,
 // until fn returns false (a document may come more than once).
-func (s *Store) eachSupporter(v *view, t quad.Quad, fn func(quad.IRI) bool) error {
+func (s *Store) eachSupporter(v *view, t quad.Quad, cache map[quad.IRI][]lister, fn func(quad.IRI) bool) error {
 	k := schema.FactIRI(s.base, t.Subject, t.Predicate, t.Object)
 	more := true
 	entry := func(q quad.Quad) bool {
@@ -126,7 +139,151 @@ func (s *Store) eachSupporter(v *view, t quad.Quad, fn func(quad.IRI) bool) erro
 			return err
 		}
 	}
+	e, ok := t.Subject.(quad.IRI)
+	if !ok {
+		return nil
+	}
+	if cache == nil {
+		return eachLister(v, s.base, e, append(sets, k), fn)
+	}
+	ls, ok := cache[e]
+	if !ok {
+		if ls, err = listers(v, s.base, e); err != nil {
+			return err
+		}
+		cache[e] = ls
+	}
+	ids := []string{schema.SupportedID(s.base, k)}
+	for _, set := range sets {
+		ids = append(ids, schema.SupportedID(s.base, set))
+	}
+	for _, l := range ls {
+		for _, id := range ids {
+			if l.ids[id] {
+				if !fn(l.doc) {
+					return nil
+				}
+				break
+			}
+		}
+	}
 	return nil
+}
+
+// lister is a document of an entity (entityDocs) and the ids its supports
+// literal lists.
+type lister struct {
+	doc quad.IRI
+	ids map[string]bool
+}
+
+// listers returns the documents of entity e and what each supports, for
+// reading the supporters of several of e's facts (ranking them) with one
+// lookup a document.
+func listers(v *view, base string, e quad.IRI) ([]lister, error) {
+	docs, err := entityDocsOf(v, e)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]lister, 0, len(docs))
+	for _, d := range docs {
+		l := lister{doc: d, ids: map[string]bool{}}
+		err := v.each(quad.Subject, d, schema.Supports, func(q quad.Quad) {
+			if q.Label != d {
+				return
+			}
+			sets, facts := schema.SupportedKeys(base, q.Object)
+			for _, k := range append(sets, facts...) {
+				l.ids[schema.SupportedID(base, k)] = true
+			}
+		})
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, l)
+	}
+	return out, nil
+}
+
+// entityDocs are the predicates that link an entity to the documents that
+// may list its fact sets in their supports literal.
+var entityDocs = []quad.Value{schema.MentionedIn, schema.DescribedIn}
+
+// eachLister calls fn with every document of entity e (entityDocs) whose
+// supports literal lists one of keys (fact sets of e, facts whose subject
+// is e), until fn returns false.
+func eachLister(v *view, base string, e quad.IRI, keys []quad.Value, fn func(quad.IRI) bool) error {
+	docs, err := entityDocsOf(v, e)
+	if err != nil {
+		return err
+	}
+	for _, d := range docs {
+		lists, err := listsSet(v, base, d, keys)
+		if err != nil {
+			return err
+		}
+		if lists && !fn(d) {
+			return nil
+		}
+	}
+	return nil
+}
+
+// entityDocsOf returns the documents of entity e (entityDocs).
+func entityDocsOf(v *view, e quad.IRI) ([]quad.IRI, error) {
+	var docs []quad.IRI
+	seen := map[quad.IRI]bool{}
+	for _, p := range entityDocs {
+		err := v.each(quad.Subject, e, p, func(q quad.Quad) {
+			if d, ok := q.Object.(quad.IRI); ok && q.Label == q.Object && !seen[d] {
+				seen[d] = true
+				docs = append(docs, d)
+			}
+		})
+		if err != nil {
+			return nil, err
+		}
+	}
+	return docs, nil
+}
+
+// listsSet tells whether document d's supports literal lists one of
+// keys (fact sets or facts).
+func listsSet(v *view, base string, d quad.IRI, keys []quad.Value) (bool, error) {
+	found := false
+	err := v.until(quad.Subject, d, schema.Supports, func(q quad.Quad) bool {
+		if q.Label != d {
+			return true
+		}
+		for _, k := range keys {
+			if schema.ListsSupported(base, q.Object, k) {
+				found = true
+			}
+		}
+		return !found
+	})
+	return found, err
+}
+
+// supported returns the fact sets and the facts document doc supports,
+// as its own quads old list them: in its supports literal, and by entries
+// in the support index (only those of sets: entries are read one by one).
+func supported(base string, old []quad.Quad, doc quad.IRI) (sets, facts []quad.Value) {
+	for _, q := range old {
+		switch {
+		case q.Predicate == schema.SupportedBy && q.Object == doc && schema.IsFactSet(base, q.Subject):
+			sets = append(sets, q.Subject)
+		case q.Predicate == schema.Supports && q.Subject == doc:
+			s, f := schema.SupportedKeys(base, q.Object)
+			for _, set := range s {
+				sets = append(sets, set)
+			}
+			for _, k := range f {
+				facts = append(facts, k)
+			}
+		}
+	}
+	return sets, facts
 }
 
 // Facts of event nodes.
@@ -225,13 +382,20 @@ func (f *fuser) linkFactSets(tx *graph.Transaction, sets map[quad.IRI]quad.Quad)
 // dropFactSets queues the deletion of the literals (and links) of the fact
 // sets the stored version of the document supported (its own quads, old)
 // and the new one does not (keep), once no other document supports them.
+// A set's other supporters are its entries in the support index and the
+// documents of its entity (eachLister), which old names: a set whose
+// entity old does not name (a store written before describedIn) is kept.
 func (f *fuser) dropFactSets(tx *graph.Transaction, old []quad.Quad, keep map[quad.IRI]quad.Quad) {
+	entities := map[quad.IRI]quad.IRI{} // an entity's FactSetsIRI: the entity
 	for _, q := range old {
-		set, ok := q.Subject.(quad.IRI)
-		if !ok || q.Predicate != schema.SupportedBy || q.Object != f.doc || !schema.IsFactSet(f.s.base, set) {
-			continue
+		if e, ok := q.Subject.(quad.IRI); ok && q.Object == f.doc &&
+			(q.Predicate == schema.MentionedIn || q.Predicate == schema.DescribedIn) {
+			entities[schema.FactSetsIRI(f.s.base, e)] = e
 		}
-		if _, kept := keep[set]; kept {
+	}
+	sets, _ := supported(f.s.base, old, f.doc)
+	for _, set := range sets {
+		if _, kept := keep[set.(quad.IRI)]; kept {
 			continue
 		}
 		other := false
@@ -239,6 +403,17 @@ func (f *fuser) dropFactSets(tx *graph.Transaction, old []quad.Quad, keep map[qu
 			other = e.Label == e.Object && e.Object != f.doc
 			return !other
 		}))
+		node, _ := schema.FactSetsOfSet(f.s.base, set)
+		e, known := entities[node]
+		if !other && !known {
+			other = true
+		}
+		if !other {
+			f.fail(eachLister(f.v, f.s.base, e, []quad.Value{set}, func(d quad.IRI) bool {
+				other = d != f.doc
+				return !other
+			}))
+		}
 		if other {
 			continue
 		}
@@ -255,10 +430,10 @@ func triple(q quad.Quad) quad.Quad {
 
 // supporters returns the documents the support index lists for fact t
 // (its label is ignored), in IRI order.
-func (s *Store) supporters(v *view, t quad.Quad) ([]quad.IRI, error) {
+func (s *Store) supporters(v *view, t quad.Quad, cache map[quad.IRI][]lister) ([]quad.IRI, error) {
 	var out []quad.IRI
 	seen := map[quad.IRI]bool{}
-	err := s.eachSupporter(v, t, func(d quad.IRI) bool {
+	err := s.eachSupporter(v, t, cache, func(d quad.IRI) bool {
 		if !seen[d] {
 			seen[d] = true
 			out = append(out, d)
@@ -277,7 +452,7 @@ func (s *Store) supporters(v *view, t quad.Quad) ([]quad.IRI, error) {
 func (s *Store) Supporters(ctx context.Context, subject, predicate, object quad.Value) ([]quad.IRI, error) {
 	s.mu.RLock()
 	defer s.mu.RUnlock()
-	return s.supporters(s.view(ctx, nil), quad.Quad{Subject: subject, Predicate: predicate, Object: object})
+	return s.supporters(s.view(ctx, nil), quad.Quad{Subject: subject, Predicate: predicate, Object: object}, nil)
 }
 
 // support is the supporters of fact t, cached for the fuser's lifetime.
@@ -286,7 +461,7 @@ func (f *fuser) support(t quad.Quad) []quad.IRI {
 	if v, ok := f.supp[t]; ok {
 		return v
 	}
-	v, err := f.s.supporters(f.v, t)
+	v, err := f.s.supporters(f.v, t, f.listers)
 	f.fail(err)
 	f.supp[t] = v
 	return v
@@ -301,7 +476,7 @@ func (f *fuser) supportedByOthers(q quad.Quad) bool {
 		return true
 	}
 	other := false
-	f.fail(f.s.eachSupporter(f.v, q, func(d quad.IRI) bool {
+	f.fail(f.s.eachSupporter(f.v, q, nil, func(d quad.IRI) bool {
 		other = d != f.doc
 		return !other
 	}))
@@ -333,7 +508,12 @@ func (f *fuser) supportedBy(t quad.Quad, d quad.IRI) bool {
 			return true
 		}
 	}
-	return false
+	if _, ok := t.Subject.(quad.IRI); !ok {
+		return false
+	}
+	lists, err := listsSet(f.v, f.s.base, d, append(sets, schema.FactIRI(f.s.base, t.Subject, t.Predicate, t.Object)))
+	f.fail(err)
+	return lists
 }
 
 // listed tells whether the store holds the support index entry e.

@@ -152,6 +152,19 @@ func checkSharing(t *testing.T, s *Store) {
 			supported[q.Subject] = true
 			continue
 		}
+		if q.Predicate == schema.Supports {
+			// one entry for each set and fact the literal lists
+			sets, keys := schema.SupportedKeys(s.Base(), q.Object)
+			if len(sets)+len(keys) == 0 {
+				t.Errorf("%v: an empty or malformed supports literal", q)
+			}
+			for _, k := range append(sets, keys...) {
+				checkEntry(t, s.Base(), quad.Quad{Subject: k, Predicate: schema.SupportedBy, Object: q.Subject, Label: q.Label},
+					facts, docs, links)
+				supported[k] = true
+			}
+			continue
+		}
 		if q.Predicate == schema.InFactSet || q.Predicate == schema.FactSetOf {
 			continue
 		}
@@ -541,21 +554,27 @@ func TestSharingConvertsOldStores(t *testing.T) {
 		if len(allQuads(t, s)) <= len(want)-countIndex(want) {
 			t.Fatal("the old model has no duplicates")
 		}
-		// Other versions of the documents, then the same ones again.
-		for _, r := range recs {
-			r2 := *r
-			r2.Doc.SHA256 += "-2"
-			mustPut(t, s, &r2)
-			checkSharingLabels(t, s)
-		}
-		for _, r := range recs {
-			mustPut(t, s, r)
-		}
-		checkSharing(t, s)
-		if got := allQuads(t, s); !sameQuads(got, want) {
-			t.Errorf("converted store differs: %v", diffQuads(want, got))
-		}
+		putAgain(t, s, recs, want, checkSharingLabels)
 	})
+}
+
+// putAgain puts other versions of recs, checking the store with check
+// after each, then recs again, and checks that the store then holds want.
+func putAgain(t *testing.T, s *Store, recs []*extract.Record, want []quad.Quad, check func(*testing.T, *Store)) {
+	t.Helper()
+	for _, r := range recs {
+		r2 := *r
+		r2.Doc.SHA256 += "-2"
+		mustPut(t, s, &r2)
+		check(t, s)
+	}
+	for _, r := range recs {
+		mustPut(t, s, r)
+	}
+	checkSharing(t, s)
+	if got := allQuads(t, s); !sameQuads(got, want) {
+		t.Errorf("converted store differs: %v", diffQuads(want, got))
+	}
 }
 
 // checkSharingLabels checks that no fact the index lists is labelled with
@@ -611,10 +630,10 @@ func replaceAll(t *testing.T, s *Store, qs []quad.Quad) {
 }
 
 // TestFactSetsShared: documents that describe their entities alike support
-// each entity's facts with one index entry each, through one fact set per
-// entity whose facts are listed once, in one literal on the entity's fact
-// sets node; the second document adds no literal, and the support of each
-// fact lists both.
+// each entity's facts with one id each in their supports literal, through
+// one fact set per entity whose facts are listed once, in one literal on
+// the entity's fact sets node; the second document adds no literal, and
+// the support of each fact lists both.
 func TestFactSetsShared(t *testing.T) {
 	forEachBackend(t, func(t *testing.T, s *Store) {
 		count := func() (literals, listed int, entries map[quad.Value]int) {
@@ -629,6 +648,9 @@ func TestFactSetsShared(t *testing.T) {
 					t.Errorf("a link to a fact set: %v", q)
 				case q.Predicate == schema.SupportedBy && schema.IsFactSet(s.Base(), q.Subject):
 					entries[q.Object]++
+				case q.Predicate == schema.Supports:
+					sets, _ := schema.SupportedKeys(s.Base(), q.Object)
+					entries[q.Subject] += len(sets)
 				}
 			}
 			return literals, listed, entries
@@ -704,5 +726,152 @@ func TestEventFactsListedOnReports(t *testing.T) {
 		ev = quad.IRI(mustEvents(t, s, EventFilter{Type: "Attack"})[0].ID)
 		want(docIRI("b"))
 		checkSharing(t, s)
+	})
+}
+
+// frontDoc is a strike document that also names a group whose country it
+// gives by name alone (a country not in the gazetteer, under
+// entity/country/name/).
+func frontDoc(id string) *extract.Record {
+	rec := strikeDoc(id, 5)
+	rec.Entities = append(rec.Entities, entity(ref("vellmar-front", "Vellmar Front", extract.ClassArmedGroup), "Freedonia", nil))
+	return rec
+}
+
+// TestSupportsLiteral: a document supports the facts of the entities it
+// describes through its one ng:supports literal, and their supporters are
+// read from the entities' documents, one row per kind of fact: the fact set
+// of an entity it names, that of a country it gives only as another
+// entity's country (ng:describedIn), a direct edge from an entity it
+// names. None has an entry in the support index, and deleting a document
+// takes it out of each fact's supporters.
+func TestSupportsLiteral(t *testing.T) {
+	forEachBackend(t, func(t *testing.T, s *Store) {
+		ctx := context.Background()
+		mustPut(t, s, frontDoc("a"))
+		mustPut(t, s, frontDoc("b"))
+		freedonia := schema.EntityIRI(s.Base(), schema.EntityID("country/name/freedonia"))
+		rows := []struct {
+			name      string
+			s, p      quad.IRI
+			o         quad.Value
+			described bool // the subject is described, not named
+		}{
+			{"the fact set of a named entity", quad.IRI(pakistan.ID), schema.Type, schema.Country, false},
+			{"the fact set of a country given by name", freedonia, schema.Type, schema.Country, true},
+			{"a direct edge from a named entity", quad.IRI(pakistan.ID), schema.Struck, quad.IRI(bla.ID), false},
+		}
+		check := func(docs ...quad.IRI) {
+			t.Helper()
+			quads := allQuads(t, s)
+			for _, r := range rows {
+				sup, err := s.Supporters(ctx, r.s, r.p, r.o)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if fmt.Sprint(sup) != fmt.Sprint(docs) {
+					t.Errorf("%s: supporters %v, want %v", r.name, sup, docs)
+				}
+				// as a fuser reads them, the entity's documents read once
+				cache := map[quad.IRI][]lister{}
+				for i := 0; i < 2; i++ {
+					sup, err := s.supporters(s.view(ctx, nil), quad.Quad{Subject: r.s, Predicate: r.p, Object: r.o}, cache)
+					if err != nil {
+						t.Fatal(err)
+					}
+					if fmt.Sprint(sup) != fmt.Sprint(docs) {
+						t.Errorf("%s: supporters through the cache %v, want %v", r.name, sup, docs)
+					}
+				}
+				var described []quad.Value
+				for _, q := range quads {
+					if q.Predicate == schema.DescribedIn && q.Subject == r.s {
+						described = append(described, q.Object)
+					}
+				}
+				if r.described && fmt.Sprint(described) != fmt.Sprint(docs) || !r.described && len(described) > 0 {
+					t.Errorf("%s: described in %v", r.name, described)
+				}
+			}
+			literals := map[quad.Value]int{}
+			for _, q := range quads {
+				switch {
+				case q.Predicate == schema.Supports:
+					literals[q.Subject]++
+				case q.Predicate == schema.SupportedBy:
+					t.Errorf("an index entry: %v", q)
+				}
+			}
+			for _, d := range docs {
+				if literals[d] != 1 {
+					t.Errorf("%v: %d supports literals, want 1", d, literals[d])
+				}
+			}
+			checkSharing(t, s)
+		}
+		check(docIRI("a"), docIRI("b"))
+		if _, err := s.Delete(ctx, "a"); err != nil {
+			t.Fatal(err)
+		}
+		check(docIRI("b"))
+	})
+}
+
+// TestSupportEntriesOfOlderStores: a store written before documents listed
+// their support in one literal (an ng:supportedBy entry from each fact set
+// and edge, no ng:describedIn) gives the same supporters, and once its
+// documents are put again (another version, then the same) it is the store
+// written afresh.
+func TestSupportEntriesOfOlderStores(t *testing.T) {
+	forEachBackend(t, func(t *testing.T, s *Store) {
+		ctx := context.Background()
+		recs := []*extract.Record{frontDoc("a"), frontDoc("b"), frontDoc("c")}
+		for _, r := range recs {
+			mustPut(t, s, r)
+		}
+		want := allQuads(t, s)
+		supporters := func() []string {
+			var out []string
+			for _, q := range allQuads(t, s) {
+				sup, err := s.Supporters(ctx, q.Subject, q.Predicate, q.Object)
+				if err != nil {
+					t.Fatal(err)
+				}
+				out = append(out, fmt.Sprint(q.Subject, q.Predicate, q.Object, sup))
+			}
+			sort.Strings(out)
+			return out
+		}
+		before := supporters()
+		var old []quad.Quad
+		for _, q := range want {
+			switch q.Predicate {
+			case schema.DescribedIn:
+			case schema.Supports:
+				sets, facts := schema.SupportedKeys(s.Base(), q.Object)
+				for _, k := range append(sets, facts...) {
+					old = append(old, quad.Quad{Subject: k, Predicate: schema.SupportedBy, Object: q.Subject, Label: q.Label})
+				}
+			default:
+				old = append(old, q)
+			}
+		}
+		replaceAll(t, s, old)
+		var got []string
+		for _, l := range supporters() {
+			if !strings.Contains(l, "supportedBy") {
+				got = append(got, l)
+			}
+		}
+		var wantSup []string
+		for _, l := range before {
+			if !strings.Contains(l, "supports") && !strings.Contains(l, "describedIn") {
+				wantSup = append(wantSup, l)
+			}
+		}
+		if !reflect.DeepEqual(got, wantSup) {
+			t.Errorf("supporters in the older store:\n%s", strings.Join(diffLines(wantSup, got), "\n"))
+		}
+		putAgain(t, s, recs, want, checkSharing)
 	})
 }

@@ -2,6 +2,7 @@ package schema
 
 import (
 	"bytes"
+	"fmt"
 	"os/exec"
 	"strings"
 	"testing"
@@ -180,6 +181,46 @@ func TestVocabularyIsValidRDF(t *testing.T) {
 		cmd.Stdin = bytes.NewReader(c.data)
 		if out, err := cmd.CombinedOutput(); err != nil {
 			t.Errorf("rapper rejects the %s: %v\n%s", c.syntax, err, out)
+		}
+	}
+}
+
+func TestSupportedLiteral(t *testing.T) {
+	const base = "http://example.org/"
+	e := quad.IRI(base + "entity/country/xx")
+	set := FactSetIRI(base, e, []quad.IRI{FactIRI(base, e, Type, Country)})
+	edge := FactIRI(base, e, Struck, quad.IRI(base+"entity/group/yy"))
+	other := FactIRI(base, e, Struck, quad.IRI(base+"entity/group/zz"))
+	rows := []struct {
+		name        string
+		keys        []quad.IRI
+		sets, facts []quad.IRI
+	}{
+		{"a fact set alone", []quad.IRI{set}, []quad.IRI{set}, nil},
+		{"a fact alone", []quad.IRI{edge}, nil, []quad.IRI{edge}},
+		{"sets and facts, given out of order", []quad.IRI{edge, set}, []quad.IRI{set}, []quad.IRI{edge}},
+	}
+	for _, r := range rows {
+		v := SupportedValue(base, r.keys)
+		sets, facts := SupportedKeys(base, v)
+		if fmt.Sprint(sets) != fmt.Sprint(r.sets) || fmt.Sprint(facts) != fmt.Sprint(r.facts) {
+			t.Errorf("%s: SupportedKeys(%v) = %v %v, want %v %v", r.name, v, sets, facts, r.sets, r.facts)
+		}
+		for _, k := range r.keys {
+			if !ListsSupported(base, v, k) {
+				t.Errorf("%s: %v does not list %v", r.name, v, k)
+			}
+		}
+		if ListsSupported(base, v, other) {
+			t.Errorf("%s: %v lists %v", r.name, v, other)
+		}
+		if strings.Contains(string(v.(quad.TypedString).Value), base) {
+			t.Errorf("%s: %v repeats the base", r.name, v)
+		}
+	}
+	for _, v := range []quad.Value{quad.String("ab.cd"), FactKeysValue([]string{"ab"})} {
+		if s, f := SupportedKeys(base, v); len(s)+len(f) > 0 || ListsSupported(base, v, set) {
+			t.Errorf("SupportedKeys(%v) read keys %v %v", v, s, f)
 		}
 	}
 }

@@ -94,3 +94,90 @@ func FactSetMembers(base string, v quad.Value) (quad.IRI, []string, bool) {
 	}
 	return quad.IRI(base + "factset/" + f[0]), f[1:], true
 }
+
+// What a document supports, in one literal.
+//
+// A document supports the fact set of each entity it describes, and the
+// other shared facts it states whose subject is such an entity (a direct
+// edge such as ng:struck, a relation edge), through one literal on the
+// document node, labelled with the document:
+//
+//	<doc> ng:supports "<id> <id> …"^^ng:Supported <doc> .
+//
+// (an id: a set's IRI after base + "factset/", "<entity digest>.<digest>",
+// or a fact's key after base + "fact/", a digest without a dot; sorted)
+// instead of one ng:supportedBy entry each. The documents that may list a
+// set or fact of entity E are those E is ng:mentionedIn or, for an entity
+// the document describes without naming it (a country given only as
+// another entity's country), ng:describedIn: a set's or a fact's
+// supporters are read from its entity's documents.
+const (
+	// Supported is the datatype of the literal of the fact sets and facts
+	// a document supports (SupportedValue).
+	Supported quad.IRI = Vocab + "Supported"
+	// Supports links a document to the literal (typed Supported) of the
+	// fact sets and facts it supports.
+	Supports quad.IRI = Vocab + "supports"
+	// DescribedIn links an entity to a document that states facts of it
+	// (a fact set) without naming it (MentionedIn).
+	DescribedIn quad.IRI = Vocab + "describedIn"
+)
+
+// SupportedValue is the Supported literal of keys (FactSetIRI or FactIRI
+// under base), sorted.
+func SupportedValue(base string, keys []quad.IRI) quad.Value {
+	ids := make([]string, len(keys))
+	for i, k := range keys {
+		ids[i] = SupportedID(base, k)
+	}
+	sort.Strings(ids)
+	return quad.TypedString{Value: quad.String(strings.Join(ids, " ")), Type: Supported}
+}
+
+// SupportedID is the id of key k (a FactSetIRI or FactIRI under base) in
+// a Supported literal.
+func SupportedID(base string, k quad.Value) string {
+	s := quad.StringOf(k)
+	if iri, ok := k.(quad.IRI); ok {
+		s = string(iri)
+	}
+	if id := strings.TrimPrefix(s, base+"factset/"); len(id) < len(s) {
+		return id
+	}
+	return strings.TrimPrefix(s, base+"fact/")
+}
+
+// SupportedKeys reads a Supported literal: the IRIs under base of the fact
+// sets (FactSetIRI) and of the facts (FactIRI) it lists; none if v is not
+// one.
+func SupportedKeys(base string, v quad.Value) (sets, facts []quad.IRI) {
+	ts, ok := v.(quad.TypedString)
+	if !ok || ts.Type != Supported {
+		return nil, nil
+	}
+	for _, id := range strings.Fields(string(ts.Value)) {
+		if strings.IndexByte(id, '.') >= 0 {
+			sets = append(sets, quad.IRI(base+"factset/"+id))
+		} else {
+			facts = append(facts, quad.IRI(base+"fact/"+id))
+		}
+	}
+	return sets, facts
+}
+
+// ListsSupported tells whether v, a Supported literal, lists key (a
+// FactSetIRI or FactIRI under base).
+func ListsSupported(base string, v quad.Value, key quad.Value) bool {
+	ts, ok := v.(quad.TypedString)
+	k, isIRI := key.(quad.IRI)
+	if !ok || !isIRI || ts.Type != Supported || !strings.HasPrefix(string(k), base) {
+		return false
+	}
+	id := SupportedID(base, k)
+	for _, f := range strings.Fields(string(ts.Value)) {
+		if f == id {
+			return true
+		}
+	}
+	return false
+}

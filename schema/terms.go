@@ -22,10 +22,12 @@ const (
 // Terms borrowed from RDF, RDFS and OWL.
 const (
 	// Type is rdf:type: a node is an instance of a class (entity class,
-	// event type, Document, Report…).
+	// event type, Document…; reports and reified relations have none,
+	// their classes implied by reportOf and rdf:subject).
 	Type quad.IRI = RDF + "type"
 	// Statement is rdf:Statement, the class of the reified relations that
-	// carry a relation's evidence.
+	// carry a relation's evidence. Not written as an rdf:type: a
+	// statement is the subject of an rdf:subject.
 	Statement quad.IRI = RDF + "Statement"
 	// Subject is rdf:subject, the subject of a reified relation.
 	Subject quad.IRI = RDF + "subject"
@@ -169,7 +171,8 @@ const (
 	ExpelDiplomat quad.IRI = Vocab + "ExpelDiplomat"
 
 	// Report is one document's claim about an event: its own figures, date
-	// and evidence, linked to the shared Event node.
+	// and evidence, linked to the shared Event node. Not written as an
+	// rdf:type: a report is the subject of a reportOf.
 	Report quad.IRI = Vocab + "Report"
 	// Evidence is a span of a document's text that supports a report or a
 	// relation; the store writes spans as literals of this datatype
@@ -450,7 +453,7 @@ var terms = []Term{
 	event(Abduction, Abducted, "abduction", "A kidnapping, hostage taking or forced disappearance (CAMEO 181)."),
 	event(ExpelDiplomat, ExpelledDiplomatOf, "diplomat expulsion", "The expulsion of a diplomat (CAMEO 1663)."),
 
-	class(Report, RoleOther, "report", "A claim: what one document says about an event (its own casualty figures, date and evidence), linked to the shared event node by reportOf.", schemaCreativeWork),
+	class(Report, RoleOther, "report", "A claim: what one document says about an event (its own casualty figures, date and evidence), linked to the shared event node by reportOf. Reports carry no rdf:type quad: a report is the subject of a reportOf (ask g.V().In(reportOf), not Has(rdf:type, Report)).", schemaCreativeWork),
 	class(Evidence, RoleOther, "evidence", "A span of a document's text (a sentence, with byte offsets) that supports a report or a relation. Written as a literal of this datatype: the sentence's 0-based index, the byte offsets where the span starts and ends, and its text, separated by single spaces (\"3 412 498 Three people were killed.\"); stores written before held a node with text, sentence, start and end instead.", schemaQuotation),
 
 	prop(Name, RoleOther, "name", "The preferred name of an entity.", schemaName, Label),
@@ -499,8 +502,11 @@ var terms = []Term{
 	prop(SupportedBy, RoleOther, "supported by", "Links a fact key (base + \"fact/\" + a digest of one subject, predicate and object) to a document that states that fact. A fact several documents state is stored once, labelled with the smallest of its documents; these links tell which documents support it, so that it is relabelled or deleted when they change. The facts a document states about one entity are supported through a fact set instead (see factSet), and those of an event its reports describe through the reports (see statesFacts).", schemaIsBasedOn),
 	prop(InFactSet, RoleOther, "in fact set", "Links a fact key to a fact set that holds it, in stores written before fact sets were listed by factSet; read and deleted like factSet's literals, no longer written."),
 	class(FactSet, RoleOther, "fact set", "The datatype of the literal that lists the facts of one fact set (see factSet): the set's id (its IRI after base + \"factset/\") and a key for each fact (the first 8 bytes, in hex, of a digest of its predicate and object), sorted, separated by spaces."),
-	prop(FactSetOf, RoleOther, "fact set", "Links an entity's fact sets node (base + \"factsets/\" + a digest of the entity's IRI) to the literal of each fact set of the entity (see FactSet). A fact set (base + \"factset/\" + the entity's digest + \".\" + a digest of its fact keys) is what one document states about the entity (its type, names, subtype, country, place, coordinates, Wikidata item); a document that states exactly those facts is linked from the set by supportedBy, one link for them all, and documents that name an entity alike share its set. Labelled with the fused graph, and deleted with the set's last supporter."),
+	prop(FactSetOf, RoleOther, "fact set", "Links an entity's fact sets node (base + \"factsets/\" + a digest of the entity's IRI) to the literal of each fact set of the entity (see FactSet). A fact set (base + \"factset/\" + the entity's digest + \".\" + a digest of its fact keys) is what one document states about the entity (its type, names, subtype, country, place, coordinates, Wikidata item); a document that states exactly those facts lists the set in its supports literal, one id for them all (stores written before linked the set to the document by supportedBy), and documents that name an entity alike share its set. Labelled with the fused graph, and deleted with the set's last supporter."),
 	class(FactKeys, RoleOther, "fact keys", "The datatype of the literal that lists the facts of an event one report states (see statesFacts): a key for each (the first 8 bytes, in hex, of a digest of its predicate and object), separated by spaces."),
+	class(Supported, RoleOther, "supported", "The datatype of the literal that lists what a document supports (see supports): the id of each fact set (its IRI after base + \"factset/\", the entity's digest, a dot and the set's digest) and of each fact (its key after base + \"fact/\"), sorted, separated by spaces."),
+	prop(Supports, RoleOther, "supports", "Links a document to one literal typed Supported: the fact sets it supports (what it states about each entity it describes) and the other shared facts it states whose subject is such an entity (direct and relation edges), in place of one supportedBy link from each; their supporters are read from the entity's mentionedIn and describedIn documents. Labelled with the document."),
+	prop(DescribedIn, RoleOther, "described in", "Links an entity to a document that states facts of it without naming it (a country given only as another entity's country), so that the document's supports literal is read for the entity's fact sets as those of the documents it is mentionedIn. Labelled with the document."),
 	prop(StatesFacts, RoleOther, "states facts", "Links a report to the keys of the shared facts of its event (types, subtype, CAMEO code, actors, agents, targets, places, country, weapons, operation) that its document states, one literal typed FactKeys: the support of those facts, in place of one supportedBy entry each. Labelled with the document."),
 	prop(EvidenceOf, RoleOther, "evidence", "A span of text that supports this report or relation: an evidence literal (see Evidence)."),
 	prop(Text, RoleOther, "text", "The text of an evidence span.", schemaText),
