@@ -175,9 +175,15 @@ func Key(phrase string) string {
 
 // Joiner reports whether a token only joins words (hyphen, apostrophe,
 // period) and is skipped when matching.
-func Joiner(t text.Token) bool {
-	switch t.Norm {
-	case "-", "'", ".", "\"":
+func Joiner(t text.Token) bool { return joinerNorm(t.Norm) }
+
+// joinerNorm is Joiner of a token whose normalised form is s.
+func joinerNorm(s string) bool {
+	if len(s) != 1 {
+		return false
+	}
+	switch s[0] {
+	case '-', '\'', '.', '"':
 		return true
 	}
 	return false
