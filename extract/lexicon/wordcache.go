@@ -27,10 +27,12 @@ type WordCache struct {
 }
 
 // cachedWord is a word of a WordCache: its key, its length (0 for an
-// empty slot) and its id.
+// empty slot), its id and the matchers that may begin a phrase there.
 type cachedWord struct {
-	a, b  uint64
-	n, id uint32
+	a, b   uint64
+	n      uint8 // len(word) ≤ maxCachedWord
+	starts uint8 // its starts (Vocab.starts)
+	id     uint32
 }
 
 // maxCachedWord is the longest word a WordCache keeps: the longest whose
@@ -78,21 +80,23 @@ func load32(s string) uint32 {
 	return uint32(s[0]) | uint32(s[1])<<8 | uint32(s[2])<<16 | uint32(s[3])<<24
 }
 
-// normID is v.normID(w), remembered.
-func (c *WordCache) normID(v *Vocab, w string) uint32 {
+// normID returns v.normID(w) and the starts of its id, remembered.
+func (c *WordCache) normID(v *Vocab, w string) (uint32, uint8) {
 	n := len(w)
 	if n == 0 || n > maxCachedWord {
-		return v.normID(w)
+		id := v.normID(w)
+		return id, v.startsOf(id, 0)
 	}
 	a, b := wordKey(w)
 	h := (a ^ b*0xC2B2AE3D27D4EB4F ^ uint64(n)) * 0x9E3779B97F4A7C15
 	s := &c.slots[h>>(64-wordCacheBits)]
-	if s.a == a && s.b == b && s.n == uint32(n) {
-		return s.id
+	if s.a == a && s.b == b && s.n == uint8(n) {
+		return s.id, s.starts
 	}
 	id := v.normID(w)
-	*s = cachedWord{a: a, b: b, n: uint32(n), id: id}
-	return id
+	st := v.startsOf(id, 0)
+	*s = cachedWord{a: a, b: b, n: uint8(n), starts: st, id: id}
+	return id, st
 }
 
 // CodeCached is [Vocab.Code], the normalised words' ids taken from c when
@@ -108,9 +112,16 @@ func (v *Vocab) CodeCached(c *WordCache, toks []text.Token, buf []Word) Coded {
 	ws = ws[:len(toks)]
 	for i := range toks {
 		t := &toks[i]
-		w := Word{norm: c.normID(v, t.Norm), joiner: joinerNorm(t.Norm)}
+		var w Word
+		w.norm, w.starts = c.normID(v, t.Norm)
+		if joinerNorm(t.Norm) {
+			w.joiner, w.starts = true, 0
+		}
 		if v.mayBeExact(t.Text) {
 			w.exact = v.exact[t.Text]
+			if !w.joiner {
+				w.starts |= v.startsOf(0, w.exact)
+			}
 		}
 		ws[i] = w
 	}
