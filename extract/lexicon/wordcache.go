@@ -24,14 +24,20 @@ type WordCache struct {
 	vocab *Vocab
 	gen   uint32
 	slots *[wordCacheSlots]cachedWord
+	// tx and txGen are the Translit and its generation whose answers
+	// the slots' first fields hold (Translit.AppendMissingCached)
+	tx    any
+	txGen uint32
 }
 
 // cachedWord is a word of a WordCache: its key, its length (0 for an
-// empty slot), its id and the matchers that may begin a phrase there.
+// empty slot), its id, the matchers that may begin a phrase there and
+// whether a name of a Translit may.
 type cachedWord struct {
 	a, b   uint64
 	n      uint8 // len(word) ≤ maxCachedWord
 	starts uint8 // its starts (Vocab.starts)
+	first  uint8 // 0 not known, else 1 + whether the word may begin a name of the Translit tx
 	id     uint32
 }
 
@@ -80,6 +86,35 @@ func load32(s string) uint32 {
 	return uint32(s[0]) | uint32(s[1])<<8 | uint32(s[2])<<16 | uint32(s[3])<<24
 }
 
+// wordSlot returns the slot of a word of n bytes whose key is a, b.
+func wordSlot(a, b uint64, n int) uint64 {
+	return (a ^ b*0xC2B2AE3D27D4EB4F ^ uint64(n)) * 0x9E3779B97F4A7C15 >> (64 - wordCacheBits)
+}
+
+// lookup returns the slot that holds w, nil if none does.
+func (c *WordCache) lookup(w string) *cachedWord {
+	n := len(w)
+	if n == 0 || n > maxCachedWord || c.slots == nil {
+		return nil
+	}
+	a, b := wordKey(w)
+	if s := &c.slots[wordSlot(a, b, n)]; s.a == a && s.b == b && s.n == uint8(n) {
+		return s
+	}
+	return nil
+}
+
+// forgetFirsts clears the slots' answers of Translit.isFirst, for the
+// Translit tx at generation gen.
+func (c *WordCache) forgetFirsts(tx any, gen uint32) {
+	if c.slots != nil {
+		for i := range c.slots {
+			c.slots[i].first = 0
+		}
+	}
+	c.tx, c.txGen = tx, gen
+}
+
 // normID returns v.normID(w) and the starts of its id, remembered.
 func (c *WordCache) normID(v *Vocab, w string) (uint32, uint8) {
 	n := len(w)
@@ -88,8 +123,7 @@ func (c *WordCache) normID(v *Vocab, w string) (uint32, uint8) {
 		return id, v.startsOf(id, 0)
 	}
 	a, b := wordKey(w)
-	h := (a ^ b*0xC2B2AE3D27D4EB4F ^ uint64(n)) * 0x9E3779B97F4A7C15
-	s := &c.slots[h>>(64-wordCacheBits)]
+	s := &c.slots[wordSlot(a, b, n)]
 	if s.a == a && s.b == b && s.n == uint8(n) {
 		return s.id, s.starts
 	}
