@@ -259,6 +259,13 @@ func (m *Matcher[V]) tableHas(ws []uint32) bool {
 // after those of the same phrase added by Add (dn its node in m.norm, -1
 // or 0 if none), nil if it has none.
 func (m *Matcher[V]) tableValues(sn, dn int32) []V {
+	if dn <= 0 || m.norm.nodes[dn].values == nil {
+		// most nodes a sentence reaches are prefixes of names: no
+		// values, and their cache entries are not read
+		if lo, hi := m.table.values(sn); lo == hi {
+			return nil
+		}
+	}
 	slot := m.cacheSlot(sn)
 	if p := slot.Load(); p != nil {
 		return *p
