@@ -429,6 +429,9 @@ type Vocab struct {
 	// bit at once. Matchers past the eighth share the last bit
 	starts, exactStarts []uint8
 	matchers            int // matchers made on the vocabulary
+	// startsBuf holds starts while the ids are few, so that the small
+	// vocabularies made for each document make no array for them
+	startsBuf [32]uint8
 	// exactShape[b] has bit min(len, 63) set for every exact word of
 	// that length whose first byte is b: a token whose text has no such
 	// shape is not looked up in exact
@@ -474,7 +477,9 @@ func (v *Vocab) startsOf(norm, exact uint32) uint8 {
 
 // NewVocab returns an empty vocabulary.
 func NewVocab() *Vocab {
-	return &Vocab{norm: map[string]uint32{}, exact: map[string]uint32{}}
+	v := &Vocab{norm: map[string]uint32{}, exact: map[string]uint32{}}
+	v.starts = v.startsBuf[:0]
+	return v
 }
 
 // NewVocabOn returns a vocabulary that numbers the words of t's phrases
