@@ -339,12 +339,11 @@ func (m *Matcher[V]) AnyCoded(c Coded) bool {
 // find appends to out the matches in toks, whose words are ws; only the
 // first when first is true.
 func (m *Matcher[V]) find(out []Match[V], ws []Word, toks []text.Token, first bool) []Match[V] {
-	bit, maxLen, tab := m.bit, m.maxLen, m.table
 	for i := 0; i < len(ws); {
 		// most words of a sentence begin no phrase: they are passed by
 		// with a test of the bit the vocabulary keeps for the matcher in
 		// the word
-		if ws[i].starts&bit == 0 {
+		if ws[i].starts&m.bit == 0 {
 			i++
 			continue
 		}
@@ -353,38 +352,30 @@ func (m *Matcher[V]) find(out []Match[V], ws []Word, toks []text.Token, first bo
 		words := 0
 		nn, en := int32(0), int32(0) // the nodes of the phrase so far; -1 once it left the trie
 		sn := int32(-1)              // the same in the table
-		if tab != nil {
+		if m.table != nil {
 			sn = 0
 		}
-		for j := i; j < len(ws) && words < maxLen; j++ {
-			w := &ws[j]
-			if w.joiner {
+		for j := i; j < len(ws) && words < m.maxLen; j++ {
+			if ws[j].joiner {
 				if j == i || toks[j].SpaceBefore || j+1 >= len(ws) || toks[j+1].SpaceBefore {
 					break
 				}
 				continue
 			}
 			words++
-			more := false // the phrase may go on
 			if nn >= 0 {
-				if nn = m.norm.child(nn, w.norm); nn == 0 {
+				if nn = m.norm.child(nn, ws[j].norm); nn == 0 {
 					nn = -1
-				} else {
-					more = m.norm.nodes[nn].kids != 0
 				}
 			}
 			if en >= 0 {
-				if en = m.exact.child(en, w.exact); en == 0 {
+				if en = m.exact.child(en, ws[j].exact); en == 0 {
 					en = -1
-				} else {
-					more = more || m.exact.nodes[en].kids != 0
 				}
 			}
 			if sn >= 0 {
-				if sn = tab.child(sn, w.norm); sn == 0 {
+				if sn = m.table.child(sn, ws[j].norm); sn == 0 {
 					sn = -1
-				} else {
-					more = more || tab.hasKids(sn)
 				}
 			}
 			if sn > 0 {
@@ -397,7 +388,7 @@ func (m *Matcher[V]) find(out []Match[V], ws []Word, toks []text.Token, first bo
 			if en > 0 && m.exact.nodes[en].values != nil {
 				bestEnd, best = j+1, m.exact.nodes[en].values
 			}
-			if !more {
+			if (nn <= 0 || m.norm.nodes[nn].kids == 0) && (en <= 0 || m.exact.nodes[en].kids == 0) && (sn <= 0 || !m.table.hasKids(sn)) {
 				break
 			}
 		}
