@@ -559,7 +559,7 @@ func (d *docState) findNames() {
 			}
 		}
 		found = kept
-		found = d.r.translit.AppendMissing(found, s.Tokens, func(m lexicon.Match[*cand]) bool { return anyCaseOK(s.Tokens, m) })
+		found = d.r.translit.AppendMissingCached(&d.buf.wordIDs, found, s.Tokens, func(m lexicon.Match[*cand]) bool { return anyCaseOK(s.Tokens, m) })
 		for _, m := range found {
 			n := len(pool)
 			for _, c := range m.Values {

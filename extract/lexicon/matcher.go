@@ -24,6 +24,7 @@ import (
 // [Table], as if they had been added after its own.
 type Matcher[V any] struct {
 	vocab  *Vocab
+	bit    uint8   // the matcher's bit in the vocabulary's starts
 	norm   trie[V] // phrases compared on normalised words
 	exact  trie[V] // phrases that match only with their exact case
 	maxLen int
@@ -118,7 +119,7 @@ func NewMatcher[V any]() *Matcher[V] {
 // NewMatcherIn returns an empty matcher that numbers its words with v,
 // which it shares with the other matchers built on v.
 func NewMatcherIn[V any](v *Vocab) *Matcher[V] {
-	return &Matcher[V]{vocab: v}
+	return &Matcher[V]{vocab: v, bit: v.newBit()}
 }
 
 // NewMatcherOn returns a matcher that finds the phrases of t, with the
@@ -130,7 +131,13 @@ func NewMatcherOn[V any](v *Vocab, t *Table, value func(uint32) V) *Matcher[V] {
 	if v.base != t {
 		panic("lexicon: NewMatcherOn: the vocabulary is not made on the table")
 	}
-	return &Matcher[V]{vocab: v, table: t, value: value, n: t.Len(), maxLen: t.max, cache: newCache[V](t)}
+	m := &Matcher[V]{vocab: v, bit: v.newBit(), table: t, value: value, n: t.Len(), maxLen: t.max, cache: newCache[V](t)}
+	for w := 1; w <= t.words; w++ {
+		if t.rootChild(uint32(w)) != 0 {
+			v.markStart(&v.starts, uint32(w), m.bit)
+		}
+	}
+	return m
 }
 
 // cachePage holds the values of 1<<rootBits consecutive table nodes,
@@ -175,9 +182,15 @@ func Key(phrase string) string {
 
 // Joiner reports whether a token only joins words (hyphen, apostrophe,
 // period) and is skipped when matching.
-func Joiner(t text.Token) bool {
-	switch t.Norm {
-	case "-", "'", ".", "\"":
+func Joiner(t text.Token) bool { return joinerNorm(t.Norm) }
+
+// joinerNorm is Joiner of a token whose normalised form is s.
+func joinerNorm(s string) bool {
+	if len(s) != 1 {
+		return false
+	}
+	switch s[0] {
+	case '-', '\'', '.', '"':
 		return true
 	}
 	return false
@@ -212,6 +225,11 @@ func (m *Matcher[V]) Add(phrase string, v V) {
 		t = &m.exact
 	}
 	n := t.insert(ws)
+	if exact {
+		m.vocab.markStart(&m.vocab.exactStarts, ws[0], m.bit)
+	} else {
+		m.vocab.markStart(&m.vocab.starts, ws[0], m.bit)
+	}
 	if t.nodes[n].values == nil && (exact || m.table == nil || !m.tableHas(ws)) {
 		m.n++
 	}
@@ -241,6 +259,13 @@ func (m *Matcher[V]) tableHas(ws []uint32) bool {
 // after those of the same phrase added by Add (dn its node in m.norm, -1
 // or 0 if none), nil if it has none.
 func (m *Matcher[V]) tableValues(sn, dn int32) []V {
+	if dn <= 0 || m.norm.nodes[dn].values == nil {
+		// most nodes a sentence reaches are prefixes of names: no
+		// values, and their cache entries are not read
+		if lo, hi := m.table.values(sn); lo == hi {
+			return nil
+		}
+	}
 	slot := m.cacheSlot(sn)
 	if p := slot.Load(); p != nil {
 		return *p
@@ -316,9 +341,9 @@ func (m *Matcher[V]) AnyCoded(c Coded) bool {
 func (m *Matcher[V]) find(out []Match[V], ws []Word, toks []text.Token, first bool) []Match[V] {
 	for i := 0; i < len(ws); {
 		// most words of a sentence begin no phrase: they are passed by
-		// with a test of the roots alone (written out here: a method
-		// of the generic matcher is not inlined into its shape's code)
-		if w := ws[i]; w.joiner || m.norm.rootChild(w.norm) == 0 && m.exact.rootChild(w.exact) == 0 && (m.table == nil || m.table.rootChild(w.norm) == 0) {
+		// with a test of the bit the vocabulary keeps for the matcher in
+		// the word
+		if ws[i].starts&m.bit == 0 {
 			i++
 			continue
 		}
@@ -390,7 +415,17 @@ type Vocab struct {
 	base  *Table // its words are ids 1 to base.Words(); nil if none
 	norm  map[string]uint32
 	exact map[string]uint32
-	gen   uint32 // counts the words added, so that stale codes are seen
+	gen   uint32 // counts the words added and starts changed, so that stale codes are seen
+	// starts[id] has the bits of the matchers on the vocabulary some
+	// phrase of which begins with the normalised word id (its own or
+	// its table's), exactStarts[id] the same for exact-case words: a
+	// coded word keeps them, and a matcher passes a word without its
+	// bit at once. Matchers past the eighth share the last bit
+	starts, exactStarts []uint8
+	matchers            int // matchers made on the vocabulary
+	// startsBuf holds starts while the ids are few, so that the small
+	// vocabularies made for each document make no array for them
+	startsBuf [32]uint8
 	// exactShape[b] has bit min(len, 63) set for every exact word of
 	// that length whose first byte is b: a token whose text has no such
 	// shape is not looked up in exact
@@ -403,9 +438,42 @@ type Vocab struct {
 	normShape *[256]uint64
 }
 
+// newBit returns the bit of a new matcher on v.
+func (v *Vocab) newBit() uint8 {
+	b := min(v.matchers, 7)
+	v.matchers++
+	return 1 << b
+}
+
+// markStart records in starts (v.starts or v.exactStarts) that a phrase
+// of the matcher of bit begins with word w.
+func (v *Vocab) markStart(starts *[]uint8, w uint32, bit uint8) {
+	if int(w) >= len(*starts) {
+		*starts = append(*starts, make([]uint8, int(w)+1-len(*starts))...)
+	}
+	if (*starts)[w]&bit == 0 {
+		(*starts)[w] |= bit
+		v.gen++
+	}
+}
+
+// startsOf returns the starts of a word whose ids are norm and exact.
+func (v *Vocab) startsOf(norm, exact uint32) uint8 {
+	var b uint8
+	if int(norm) < len(v.starts) {
+		b = v.starts[norm]
+	}
+	if exact != 0 && int(exact) < len(v.exactStarts) {
+		b |= v.exactStarts[exact]
+	}
+	return b
+}
+
 // NewVocab returns an empty vocabulary.
 func NewVocab() *Vocab {
-	return &Vocab{norm: map[string]uint32{}, exact: map[string]uint32{}}
+	v := &Vocab{norm: map[string]uint32{}, exact: map[string]uint32{}}
+	v.starts = v.startsBuf[:0]
+	return v
 }
 
 // NewVocabOn returns a vocabulary that numbers the words of t's phrases
@@ -485,6 +553,7 @@ func (v *Vocab) normIDHashed(w string, h uint32) uint32 {
 type Word struct {
 	norm, exact uint32
 	joiner      bool
+	starts      uint8 // the bits of the matchers some phrase of which begins here (Vocab.starts)
 }
 
 // Coded is a token slice with its words as a Vocab numbers them.
@@ -503,6 +572,9 @@ func (v *Vocab) Code(toks []text.Token, buf []Word) Coded {
 		w := Word{norm: v.normID(t.Norm), joiner: Joiner(t)}
 		if v.mayBeExact(t.Text) {
 			w.exact = v.exact[t.Text]
+		}
+		if !w.joiner {
+			w.starts = v.startsOf(w.norm, w.exact)
 		}
 		ws = append(ws, w)
 	}

@@ -179,6 +179,15 @@ func TestMatcherAsReference(t *testing.T) {
 		extra.add(ph, ph)
 	}
 	ps = append(ps, extra)
+	// more matchers on the shared vocabulary than it has bits for the
+	// words that begin their phrases: the last ones share a bit
+	for i, phs := range [][]string{{"the", "said the"}, {"in", "=In"}, {"of the", "of"}, {"on", "=On the"}, {"a", "a b"}, {"s", "'s"}} {
+		p := &pair{name: fmt.Sprint("small ", i), m: lexicon.NewMatcherIn[string](v), ref: newRef()}
+		for _, ph := range phs {
+			p.add(ph, ph)
+		}
+		ps = append(ps, p)
+	}
 	g, err := corpus.New(3)
 	if err != nil {
 		t.Fatal(err)
@@ -239,8 +248,8 @@ func TestMatcherAsReference(t *testing.T) {
 }
 
 // TestCodedStale checks that tokens coded before the vocabulary gained
-// words, or by another vocabulary, are coded again rather than matched
-// with stale ids.
+// words or a word began a phrase of a matcher, or coded by another
+// vocabulary, are coded again rather than matched with stale ids.
 func TestCodedStale(t *testing.T) {
 	v := lexicon.NewVocab()
 	m := lexicon.NewMatcherIn[string](v)
@@ -251,6 +260,12 @@ func TestCodedStale(t *testing.T) {
 	got := m.FindCoded(c)
 	if fmt.Sprint(got) != "[{1 3 [b]} {4 6 [a]}]" {
 		t.Errorf("stale codes: got %v", got)
+	}
+	c = v.Code(toks, nil)
+	m2 := lexicon.NewMatcherIn[string](v)
+	m2.Add("Town", "e") // no new word, but "town" now begins a phrase: c is stale
+	if got := m2.FindCoded(c); fmt.Sprint(got) != "[{5 6 [e]}]" {
+		t.Errorf("stale codes of a word that begins a phrase of another matcher: got %v", got)
 	}
 	other := lexicon.NewMatcher[string]()
 	other.Add("near", "c")

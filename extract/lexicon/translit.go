@@ -217,6 +217,7 @@ type Translit[V any] struct {
 	// word whose bit is clear starts no name, and the map is not asked
 	// (a few thousand skeletons set about one bit in twenty).
 	firstBits [1 << firstHashBits / 64]uint64
+	gen       uint32 // counts the changes to firsts, for the answers a WordCache keeps
 
 	// lazy holds the ids of values added by AddLazy, made into values by
 	// resolve when their key is first found, after the key's own values
@@ -282,6 +283,9 @@ func firstBit[S string | []byte](w S) uint32 {
 
 // addFirst notes skeleton w as the first word of a name.
 func (x *Translit[V]) addFirst(w string) {
+	if !x.firsts[w] {
+		x.gen++
+	}
 	x.firsts[w] = true
 	b := firstBit(w)
 	x.firstBits[b/64] |= 1 << (b % 64)
@@ -328,6 +332,45 @@ func (x *Translit[V]) AddKey(key string, v V) {
 // longest phrase of capitalised words and particles starting at each
 // capitalised word.
 func (x *Translit[V]) AppendMissing(found []Match[V], toks []text.Token, holds func(Match[V]) bool) []Match[V] {
+	return x.appendMissing(nil, found, toks, holds)
+}
+
+// AppendMissingCached is AppendMissing, with whether a word may begin a
+// name (its skeleton is the first of some name's key) remembered in c
+// for the words c holds, which [Vocab.CodeCached] with c of toks makes
+// most of them: a document's capitalised words are mostly words the
+// documents before it had.
+func (x *Translit[V]) AppendMissingCached(c *WordCache, found []Match[V], toks []text.Token, holds func(Match[V]) bool) []Match[V] {
+	if c.tx != any(x) || c.txGen != x.gen {
+		c.forgetFirsts(x, x.gen)
+	}
+	return x.appendMissing(c, found, toks, holds)
+}
+
+// mayBegin reports whether the word w may begin a name: whether its
+// skeleton is the first of some name's key. c, when not nil, remembers
+// the answer for the words it holds.
+func (x *Translit[V]) mayBegin(c *WordCache, w string) bool {
+	var s *cachedWord
+	if c != nil {
+		if s = c.lookup(w); s != nil && s.first != 0 {
+			return s.first == 2
+		}
+	}
+	var buf [64]byte
+	ok := x.isFirst(appendSkeleton(buf[:0], w))
+	if s != nil {
+		s.first = 1
+		if ok {
+			s.first = 2
+		}
+	}
+	return ok
+}
+
+// appendMissing is AppendMissing, with the answers of mayBegin kept in c
+// when it is not nil.
+func (x *Translit[V]) appendMissing(c *WordCache, found []Match[V], toks []text.Token, holds func(Match[V]) bool) []Match[V] {
 	n := len(found)
 	covered := func(a, b int) bool {
 		for _, m := range found[:n] {
@@ -337,15 +380,22 @@ func (x *Translit[V]) AppendMissing(found []Match[V], toks []text.Token, holds f
 		}
 		return false
 	}
-	var buf, kbuf [64]byte
+	var kbuf [64]byte
 	for i := 0; i < len(toks); i++ {
-		if !toks[i].Upper() || toks[i].Kind != text.Word || !x.isFirst(appendSkeleton(buf[:0], toks[i].Norm)) {
+		if !toks[i].Upper() || toks[i].Kind != text.Word || !x.mayBegin(c, toks[i].Norm) {
 			continue
 		}
 		end := nameRunEnd(toks, i)
+		free := false // [i, j) overlaps no match: nor then does a shorter span
 		for j := end; j > i+1; j-- {
-			if covered(i, j) || !toks[j-1].Upper() {
+			if !toks[j-1].Upper() {
 				continue
+			}
+			if !free {
+				if covered(i, j) {
+					continue
+				}
+				free = true
 			}
 			k, ok := appendTranslitKey(kbuf[:0], toks[i:j])
 			if !ok {
@@ -366,10 +416,10 @@ func (x *Translit[V]) AppendMissing(found []Match[V], toks []text.Token, holds f
 func nameRunEnd(toks []text.Token, i int) int {
 	j := i
 	for j < len(toks) && j-i < maxTranslitTokens {
-		t := toks[j]
+		t := &toks[j]
 		switch {
-		case t.Kind == text.Word && (t.Upper() || translitParticles[t.Norm]):
-		case Joiner(t):
+		case t.Kind == text.Word && (t.Upper() || len(t.Norm) <= maxTranslitParticle && translitParticles[t.Norm]):
+		case joinerNorm(t.Norm):
 		case t.Kind == text.Word && j > 0 && !t.SpaceBefore && toks[j-1].Norm == "'":
 		default:
 			return j

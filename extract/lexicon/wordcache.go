@@ -4,63 +4,133 @@ import "github.com/newsgraph/newsgraph/extract/text"
 
 // wordCacheSlots is the number of words a [WordCache] holds: the common
 // words of news text, most of its tokens.
-const wordCacheSlots = 1 << 13
-
-// wordCacheArena is the most bytes of words a [WordCache] keeps before it
-// starts again empty.
-const wordCacheArena = 1 << 17
+const (
+	wordCacheBits  = 13
+	wordCacheSlots = 1 << wordCacheBits
+)
 
 // WordCache remembers the ids a [Vocab] gave the words it coded last, so
 // that a word seen again is not looked up again: finding a word in the
 // vocabulary's table is a probe of a hash table of megabytes, two or
 // three cache misses for every token, and most tokens of a document are
 // words it or the documents before it have already used. It is
-// direct-mapped on the word's hash; the words it holds are copied into
-// its own arena, so that it keeps no document's text alive. A cache is
-// for one goroutine at a time; its zero value is ready to use.
+// direct-mapped on a hash of the word's key (wordKey): the bytes of a
+// word of up to sixteen bytes, which the cache keeps in place of the
+// word, so that a word is found with two comparisons of integers, and
+// the cache keeps no document's text alive. Longer words are looked up
+// in the vocabulary every time. A cache is for one goroutine at a time;
+// its zero value is ready to use.
 type WordCache struct {
 	vocab *Vocab
 	gen   uint32
 	slots *[wordCacheSlots]cachedWord
-	arena []byte
+	// tx and txGen are the Translit and its generation whose answers
+	// the slots' first fields hold (Translit.AppendMissingCached)
+	tx    any
+	txGen uint32
 }
 
-// cachedWord is a word of a WordCache: bytes [off, off+n) of its arena,
-// and its id.
+// cachedWord is a word of a WordCache: its key, its length (0 for an
+// empty slot), its id, the matchers that may begin a phrase there and
+// whether a name of a Translit may.
 type cachedWord struct {
-	off, n, id uint32
+	a, b   uint64
+	n      uint8 // len(word) ≤ maxCachedWord
+	starts uint8 // its starts (Vocab.starts)
+	first  uint8 // 0 not known, else 1 + whether the word may begin a name of the Translit tx
+	id     uint32
 }
+
+// maxCachedWord is the longest word a WordCache keeps: the longest whose
+// key is its bytes.
+const maxCachedWord = 16
 
 // reset empties c for v as it is now.
 func (c *WordCache) reset(v *Vocab) {
 	if c.slots == nil {
 		c.slots = new([wordCacheSlots]cachedWord)
-		c.arena = make([]byte, 0, wordCacheArena)
 	} else {
 		clear(c.slots[:])
-		c.arena = c.arena[:0]
 	}
 	c.vocab, c.gen = v, v.gen
 }
 
-// normID is v.normID(w), remembered.
-func (c *WordCache) normID(v *Vocab, w string) uint32 {
-	if w == "" || len(w) > 255 {
-		return v.normID(w)
+// wordKey returns the key of w, a word of 1 to maxCachedWord bytes: its
+// bytes, read as two integers, little endian. Words of 1 to 3 bytes are
+// their first, middle and last bytes, words of 4 to 7 their first and
+// last four (overlapping), words of 8 to 16 their first and last eight:
+// for words of one length, the key is the word.
+func wordKey(w string) (a, b uint64) {
+	switch n := len(w); {
+	case n >= 8:
+		return load64(w[:8]), load64(w[n-8:])
+	case n >= 4:
+		return uint64(load32(w[:4])) | uint64(load32(w[n-4:]))<<32, 0
+	default:
+		return uint64(w[0]) | uint64(w[n/2])<<8 | uint64(w[n-1])<<16, 0
 	}
-	h := fnv(w)
-	s := &c.slots[h&(wordCacheSlots-1)]
-	if int(s.n) == len(w) && string(c.arena[s.off:s.off+s.n]) == w {
-		return s.id
+}
+
+// load64 returns the first eight bytes of s (at least eight), little
+// endian: one load.
+func load64(s string) uint64 {
+	s = s[:8]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+}
+
+// load32 returns the first four bytes of s (at least four), little
+// endian: one load.
+func load32(s string) uint32 {
+	s = s[:4]
+	return uint32(s[0]) | uint32(s[1])<<8 | uint32(s[2])<<16 | uint32(s[3])<<24
+}
+
+// wordSlot returns the slot of a word of n bytes whose key is a, b.
+func wordSlot(a, b uint64, n int) uint64 {
+	return (a ^ b*0xC2B2AE3D27D4EB4F ^ uint64(n)) * 0x9E3779B97F4A7C15 >> (64 - wordCacheBits)
+}
+
+// lookup returns the slot that holds w, nil if none does.
+func (c *WordCache) lookup(w string) *cachedWord {
+	n := len(w)
+	if n == 0 || n > maxCachedWord || c.slots == nil {
+		return nil
 	}
-	id := v.normIDHashed(w, h)
-	if len(c.arena)+len(w) > cap(c.arena) {
-		c.reset(v) // full: start again with the words to come
-		s = &c.slots[h&(wordCacheSlots-1)]
+	a, b := wordKey(w)
+	if s := &c.slots[wordSlot(a, b, n)]; s.a == a && s.b == b && s.n == uint8(n) {
+		return s
 	}
-	*s = cachedWord{off: uint32(len(c.arena)), n: uint32(len(w)), id: id}
-	c.arena = append(c.arena, w...)
-	return id
+	return nil
+}
+
+// forgetFirsts clears the slots' answers of Translit.isFirst, for the
+// Translit tx at generation gen.
+func (c *WordCache) forgetFirsts(tx any, gen uint32) {
+	if c.slots != nil {
+		for i := range c.slots {
+			c.slots[i].first = 0
+		}
+	}
+	c.tx, c.txGen = tx, gen
+}
+
+// normID returns v.normID(w) and the starts of its id, remembered.
+func (c *WordCache) normID(v *Vocab, w string) (uint32, uint8) {
+	n := len(w)
+	if n == 0 || n > maxCachedWord {
+		id := v.normID(w)
+		return id, v.startsOf(id, 0)
+	}
+	a, b := wordKey(w)
+	s := &c.slots[wordSlot(a, b, n)]
+	if s.a == a && s.b == b && s.n == uint8(n) {
+		return s.id, s.starts
+	}
+	id := v.normID(w)
+	st := v.startsOf(id, 0)
+	*s = cachedWord{a: a, b: b, n: uint8(n), starts: st, id: id}
+	return id, st
 }
 
 // CodeCached is [Vocab.Code], the normalised words' ids taken from c when
@@ -70,12 +140,24 @@ func (v *Vocab) CodeCached(c *WordCache, toks []text.Token, buf []Word) Coded {
 		c.reset(v)
 	}
 	ws := buf[:0]
-	for _, t := range toks {
-		w := Word{norm: c.normID(v, t.Norm), joiner: Joiner(t)}
+	if cap(ws) < len(toks) {
+		ws = make([]Word, len(toks))
+	}
+	ws = ws[:len(toks)]
+	for i := range toks {
+		t := &toks[i]
+		var w Word
+		w.norm, w.starts = c.normID(v, t.Norm)
+		if joinerNorm(t.Norm) {
+			w.joiner, w.starts = true, 0
+		}
 		if v.mayBeExact(t.Text) {
 			w.exact = v.exact[t.Text]
+			if !w.joiner {
+				w.starts |= v.startsOf(0, w.exact)
+			}
 		}
-		ws = append(ws, w)
+		ws[i] = w
 	}
 	return Coded{Tokens: toks, Words: ws, vocab: v, gen: v.gen}
 }

@@ -40,6 +40,9 @@ func TestCodeCached(t *testing.T) {
 		}
 	}
 	same("table, map, exact and unknown words", "A raid on Port Elmwood and Varenna by the KLF, Klf and klf at dawn.")
+	m.Add("tenfold counterinsurgency by raiders", 4)
+	same("words that differ from the vocabulary's in one byte, of 2 to 17 bytes",
+		"raid rain by bz tenfold tenfole raiders raiderz counterinsurgency counterinsurgencz counterinsurgen counterinsurgex")
 	m.Add("dawn raid", 3) // "dawn" is new: the cache's 0 for it is stale
 	same("a word added since", "A dawn raid on Varenna at dawn.")
 	var long strings.Builder

@@ -79,15 +79,40 @@ func (s *Set) Has(w string) bool { return s.Index(w) >= 0 }
 // Index returns the slot of w, or -1 when the set does not hold it; ""
 // has slot len(s.slots).
 func (s *Set) Index(w string) int {
-	if w == "" {
+	n := len(w)
+	if n == 0 {
 		if s.empty {
 			return len(s.slots)
 		}
 		return -1
 	}
-	h := s.hash(w)
-	t, mask := s.tag(h), uint32(len(s.tags)-1)
-	for i := s.slot(h); s.tags[i] != 0; i = (i + 1) & mask {
+	h := (uint32(n)<<16 ^ uint32(w[0])<<8 ^ uint32(w[n-1]) ^ uint32(w[n>>1])<<24) * 0x9E3779B1
+	tags := s.tags
+	t, mask := s.tag(h), uint32(len(tags)-1)
+	// the probe compares tags only, and the words where a tag is the
+	// word's, after it: a comparison of words is a call, which would
+	// have the whole probe keep its values on the stack
+	i := s.slot(h)
+	for {
+		switch tags[i] {
+		case 0:
+			return -1
+		case t:
+			if len(s.slots[i]) == n {
+				if s.slots[i] == w {
+					return int(i)
+				}
+				return s.indexFrom(w, (i+1)&mask, t)
+			}
+		}
+		i = (i + 1) & mask
+	}
+}
+
+// indexFrom is Index(w) from slot i on, where w's tag is t.
+func (s *Set) indexFrom(w string, i uint32, t uint8) int {
+	mask := uint32(len(s.tags) - 1)
+	for ; s.tags[i] != 0; i = (i + 1) & mask {
 		if s.tags[i] == t && s.slots[i] == w {
 			return int(i)
 		}
