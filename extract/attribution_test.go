@@ -88,3 +88,29 @@ func attackActor(t *testing.T, ex Extractor, in string) (string, int) {
 	}
 	return got, n
 }
+
+// TestCommunityOpensSentence: a community name opening a sentence names
+// the described group that attacks ("Tuareg rebels ambushed…" is the
+// Tuareg militia, not unidentified rebels), while an adjective opening it
+// ("Hostile tribesmen", "Renegade fighters") or a creed ("Islamist
+// rebels") names no group. One row per shape, from several regions; the
+// sentences are written for this test.
+func TestCommunityOpensSentence(t *testing.T) {
+	tests := []struct {
+		name, in, want string
+	}{
+		{"Sahel: a people opening the sentence, rebels", "Tuareg rebels ambushed an army convoy near Telakoro on Sunday, killing four soldiers.", "Tuareg militia"},
+		{"Middle East: a sect opening the sentence, fighters", "Druze fighters attacked a checkpoint near Tell Mazrun on Friday.", "Druze militia"},
+		{"Latin America: a people opening the sentence, fighters", "Mapuche fighters burned two logging trucks near Collipeuco on Monday.", "Mapuche militia"},
+		{"South Asia: an adjective opening the sentence", "Hostile tribesmen ambushed a convoy near Zarkhel on Tuesday.", "unidentified militia"},
+		{"Central Africa: an adjective opening the sentence", "Renegade fighters attacked a checkpoint near Villa Corrales on Friday.", "unidentified fighters"},
+		{"a creed, not a people", "On Friday, Islamist rebels attacked a checkpoint near Tell Mazrun.", "unidentified rebels"},
+	}
+	ex := Default()
+	for _, tt := range tests {
+		got, n := attackActor(t, ex, tt.in)
+		if n != 1 || got != tt.want {
+			t.Errorf("%s: %q: %d attacks, actor %q, want 1, %q", tt.name, tt.in, n, got, tt.want)
+		}
+	}
+}

@@ -1123,9 +1123,14 @@ func (d *docState) habitual(si, a int) bool {
 // habitVerb reports whether the event words at tokens [a, b) of sentence
 // si tell a habit, not an event: a habit word next to them ("X
 // frequently attacks", "X regularly raids villages") in a sentence of
-// background.
+// background. A passive ("is regularly attacked by") is left an event.
 func (d *docState) habitVerb(si, a, b int) bool {
 	toks := d.sents[si].Tokens
+	for k := max(a-3, 0); k < a; k++ {
+		if markBe.has(toks[k]) {
+			return false // "a clinic is regularly attacked by gunmen": one told as an event
+		}
+	}
 	for k := max(a-1, 0); k <= b && k < len(toks); k++ {
 		if habitWords.Has(toks[k].Norm) && d.background(si) {
 			return true
