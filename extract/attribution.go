@@ -71,6 +71,9 @@ func unidentifiedDoers(f *frame) bool {
 // onlyBlamed reports whether every mention of group g blames it.
 func (d *docState) onlyBlamed(g *entity) bool {
 	for _, m := range g.mentions {
+		if d.background(m.s) {
+			return false // named in the setting, not only where blamed
+		}
 		toks := d.sents[m.s].Tokens
 		if !blamedBefore(toks, m.a) && !blamedAfter(toks, m.b) && !claimsAfter(toks, m.b) {
 			return false
@@ -94,7 +97,7 @@ func removeEnt(list []*entity, e *entity) []*entity {
 func (d *docState) blamed() *entity {
 	var out *entity
 	for si, s := range d.sents {
-		if d.skip[si] {
+		if d.skip[si] || d.background(si) {
 			continue
 		}
 		for _, m := range d.ments[si] {
@@ -184,6 +187,66 @@ func blamedAfter(toks []text.Token, b int) bool {
 			continue
 		}
 		return false
+	}
+	return false
+}
+
+// backgroundPerfects, habitWords, manyWords and recordNouns are the words
+// of a sentence of background (background).
+var (
+	backgroundPerfects = grammarList("backgroundPerfects")
+	habitWords         = grammarList("habitWords")
+	manyWords          = grammarList("manyWords")
+	recordNouns        = grammarList("recordNouns")
+)
+
+// background reports whether sentence si tells the setting of the news
+// rather than an event of it: what a region or group has lived through or
+// done ("the region has seen a surge of violence by X", "the area has
+// been plagued by X"), a habit ("X frequently raids", "X is known for",
+// "X, which operates in"), or a record of many events ("X has been
+// blamed for several attacks"). A group named there is blamed for no one
+// attack of the document.
+func (d *docState) background(si int) bool {
+	if d.setting(si) {
+		return true
+	}
+	toks := d.sents[si].Tokens
+	for k, t := range toks {
+		if !manyWords.Has(t.Norm) {
+			continue
+		}
+		for j := k + 1; j < len(toks) && j <= k+3; j++ {
+			if recordNouns.Has(toks[j].Norm) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// setting reports whether sentence si tells a habit or a long state by
+// its words: a habit word ("frequently", "known", "operates") or a
+// perfect of living through ("has seen", "has long been plagued by").
+func (d *docState) setting(si int) bool {
+	toks := d.sents[si].Tokens
+	for k, t := range toks {
+		if habitWords.Has(t.Norm) {
+			return true
+		}
+		if t.Norm != "has" && t.Norm != "have" && t.Norm != "had" {
+			continue
+		}
+		j := k + 1
+		if j < len(toks) && (toks[j].Norm == "long" || toks[j].Norm == "also") {
+			j++
+		}
+		if j < len(toks) && toks[j].Norm == "been" {
+			j++
+		}
+		if j < len(toks) && backgroundPerfects.Has(toks[j].Norm) {
+			return true
+		}
 	}
 	return false
 }

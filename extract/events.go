@@ -621,6 +621,9 @@ func (d *docState) sentenceFrames(si int, frames []*frame) []*frame {
 		if !t.Verb && peacefulOperation(toks, m.Start, m.End) {
 			continue
 		}
+		if d.habitVerb(si, m.Start, m.End) || !t.Verb && d.recordOf(si, m.Start) {
+			continue // "X frequently attacks convoys", "blamed for several attacks"
+		}
 		f := d.buf.frames.new(frame{typ: t.Type, subtype: t.Subtype, cameo: t.Cameo, s: si, a: m.Start, b: m.End, verb: t.Verb, killed: -1, injured: -1, span0: m.Start})
 		switch toks[m.Start].Norm {
 		case "killed", "kill", "kills", "killing", "destroyed", "destroy", "intercepted", "downed":

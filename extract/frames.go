@@ -429,6 +429,9 @@ func (d *docState) syntaxFrames(si int, ps *syntax.Sentence, found []*frame, sd 
 		if !f.verb && happened(ps, c) {
 			f.reported, f.told = true, true
 		}
+		if d.habitVerb(si, ch.A, ch.B) || !f.verb && d.recordOf(si, h) {
+			continue
+		}
 		if !f.verb && d.habitual(si, ch.A) {
 			if !seriesBrokeOut(ps, c) {
 				continue
@@ -1111,6 +1114,44 @@ func (d *docState) habitual(si, a int) bool {
 	if a >= 2 && toks[a-1].Norm == "of" {
 		switch toks[a-2].Norm {
 		case "hundreds", "dozens", "thousands", "scores", "number", "series", "wave", "spate", "string":
+			return true
+		}
+	}
+	return false
+}
+
+// habitVerb reports whether the event words at tokens [a, b) of sentence
+// si tell a habit, not an event: a habit word next to them ("X
+// frequently attacks", "X regularly raids villages") in a sentence of
+// background. A passive ("is regularly attacked by") is left an event.
+func (d *docState) habitVerb(si, a, b int) bool {
+	toks := d.sents[si].Tokens
+	for k := max(a-3, 0); k < a; k++ {
+		if markBe.has(toks[k]) {
+			return false // "a clinic is regularly attacked by gunmen": one told as an event
+		}
+	}
+	for k := max(a-1, 0); k <= b && k < len(toks); k++ {
+		if habitWords.Has(toks[k].Norm) && d.background(si) {
+			return true
+		}
+	}
+	return false
+}
+
+// recordOf reports whether the event noun at token a of sentence si is
+// counted as many and held against someone ("X has been blamed for
+// several attacks", "responsible for numerous deadly raids") or told as
+// the setting ("the region has seen several attacks"): a record, not an
+// event. Many events alone ("comments about previous attacks") are
+// still events.
+func (d *docState) recordOf(si, a int) bool {
+	toks := d.sents[si].Tokens
+	for k := a - 1; k >= 0 && k >= a-2; k-- {
+		if !manyWords.Has(toks[k].Norm) {
+			continue
+		}
+		if k > 0 && toks[k-1].Norm == "for" || d.setting(si) {
 			return true
 		}
 	}

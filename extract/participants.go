@@ -184,7 +184,7 @@ func (d *docState) readBefore(l *wordLists, p *participant) bool {
 			p.a = m.a
 			k = m.a
 			continue
-		case isUpperWord(&t) && !t.AllCaps() && p.community == "" && len(p.modifiers) == 0 && (communityHeads.Has(toks[p.head].Norm) || (p.class == ClassCivilians || countedPeople.Has(toks[p.head].Norm)) && (!opensSentence(toks, k) || sectWords.Has(t.Norm))) && !d.r.stopwords.Has(t.Norm) && !countWord(t.Norm) && !d.covered(p.s, k):
+		case isUpperWord(&t) && !t.AllCaps() && p.community == "" && len(p.modifiers) == 0 && (communityHeads.Has(toks[p.head].Norm) || (p.class == ClassCivilians || countedPeople.Has(toks[p.head].Norm)) && (!opensSentence(toks, k) || sectWords.Has(t.Norm))) && !ideologyWord(t.Norm) && !d.r.stopwords.Has(t.Norm) && !countWord(t.Norm) && !d.covered(p.s, k):
 			// "Pokot raiders"; "a Fulani man", "two Maasai herders": the
 			// community of people hurt (not "Two gunmen" opening a
 			// sentence: a count)
@@ -202,6 +202,13 @@ func (d *docState) readBefore(l *wordLists, p *participant) bool {
 // where a capital says nothing of a name.
 func opensSentence(toks []text.Token, k int) bool {
 	return k == 0 || toks[k-1].Kind == text.Punct && toks[k-1].Norm != ","
+}
+
+// ideologyWord reports whether a capitalised word before a head is a
+// creed rather than a people ("Islamist rebels", "Maoist insurgents"):
+// no community.
+func ideologyWord(w string) bool {
+	return strings.HasSuffix(w, "ist") && !sectWords.Has(w)
 }
 
 // qualifiedNouns are nouns a head word qualifies when it stands right
