@@ -239,21 +239,26 @@ var newsletter = []byte("newsletter")
 
 func isBoilerplate(s string) bool {
 	if isASCII(s) {
-		// text.Normalize lower-cases ASCII as strings.ToLower does, and
-		// changes none of the characters trimmed: compare s itself, a
-		// prefix byte by byte (lowerHasPrefix of ASCII)
-		n := strings.TrimLeft(s, boilerplateTrim)
-		if n == "" {
-			return false
-		}
-		for _, p := range boilerplateFirst[lowerByte(n[0])] {
-			if len(n) >= len(p) && equalFold(n[:len(p)], p) {
-				return true
-			}
-		}
-		return indexFold(n, "newsletter") >= 0 // lowerContains of ASCII
+		return asciiBoilerplate(s)
 	}
 	return normalizedBoilerplate([]byte(text.Normalize(s)))
+}
+
+// asciiBoilerplate is isBoilerplate of an ASCII s. text.Normalize
+// lower-cases ASCII as strings.ToLower does, and changes none of the
+// characters trimmed: it compares s itself, a prefix byte by byte
+// (lowerHasPrefix of ASCII).
+func asciiBoilerplate(s string) bool {
+	n := strings.TrimLeft(s, boilerplateTrim)
+	if n == "" {
+		return false
+	}
+	for _, p := range boilerplateFirst[lowerByte(n[0])] {
+		if len(n) >= len(p) && equalFold(n[:len(p)], p) {
+			return true
+		}
+	}
+	return indexFold(n, "newsletter") >= 0 // lowerContains of ASCII
 }
 
 // normalizedBoilerplate is isBoilerplate of a text already normalised.
@@ -273,7 +278,7 @@ func normalizedBoilerplate(n []byte) bool {
 // boilerplate is isBoilerplate(s.Text) for a sentence of the document.
 func (d *docState) boilerplate(s text.Sentence) bool {
 	if isASCII(s.Text) {
-		return isBoilerplate(s.Text)
+		return asciiBoilerplate(s.Text)
 	}
 	d.buf.scratch = appendNormalized(d.buf.scratch[:0], d.doc.Text, s)
 	return normalizedBoilerplate(d.buf.scratch)
