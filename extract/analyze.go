@@ -144,6 +144,9 @@ type docBuffers struct {
 	places []*entity
 	cands  []*cand
 	hits   []nameHit
+	// docState.areaCC and its areas (regionAreas)
+	areaCC [][]areaAt
+	areas  []areaAt
 	// the entities, mentions, frames and events of the analysis
 	ents     map[string]*entity // docState.ents, emptied
 	entsPeak int                // the most entities ents has held
@@ -189,6 +192,7 @@ func (d *docState) release() {
 	// still zero from the last release
 	clear(b.cands)
 	clear(b.hits)
+	clear(b.areaCC) // let the areas go: regionAreas rewrites them
 	b.emptyEnts()
 	clear(b.countryCount)
 	b.entities.reset()
@@ -589,12 +593,7 @@ func (d *docState) findNames() {
 	}
 	d.countNamedCountries(hits)
 	d.countPlaceCountries(hits)
-	d.areaCC = make([][]areaAt, len(d.sents))
-	for _, h := range hits {
-		if cc := regionCountry(h.cands); cc != "" {
-			d.areaCC[h.s] = append(d.areaCC[h.s], areaAt{h.m.Start, cc})
-		}
-	}
+	d.areaCC = d.regionAreas(hits)
 	persons := d.personSlotNames(hits)
 	for _, h := range hits {
 		toks := d.sents[h.s].Tokens
@@ -634,6 +633,29 @@ func (d *docState) findNames() {
 			d.countryCount[best.country]++
 		}
 	}
+}
+
+// regionAreas returns, for each sentence, the countries of the
+// first-level areas that hits (in the order of the sentences) name there,
+// as docState.areaCC, in the document buffers' arrays.
+func (d *docState) regionAreas(hits []nameHit) [][]areaAt {
+	byS := slices.Grow(d.buf.areaCC[:0], len(d.sents))[:len(d.sents)]
+	clear(byS)
+	areas := d.buf.areas[:0]
+	first := 0 // where the sentence's areas start in areas
+	for k, h := range hits {
+		if k == 0 || h.s != hits[k-1].s {
+			first = len(areas)
+		}
+		if cc := regionCountry(h.cands); cc != "" {
+			areas = append(areas, areaAt{h.m.Start, cc})
+			// a sentence's areas move with areas as it grows: those of
+			// the sentences before stay where they were written
+			byS[h.s] = areas[first:len(areas):len(areas)]
+		}
+	}
+	d.buf.areaCC, d.buf.areas = byS, areas
+	return byS
 }
 
 // countNamedCountries counts the countries named by a name that also
