@@ -144,6 +144,9 @@ type docBuffers struct {
 	places []*entity
 	cands  []*cand
 	hits   []nameHit
+	// docState.areaCC and its areas (regionAreas)
+	areaCC [][]areaAt
+	areas  []areaAt
 	// the entities, mentions, frames and events of the analysis
 	ents     map[string]*entity // docState.ents, emptied
 	entsPeak int                // the most entities ents has held
@@ -189,6 +192,7 @@ func (d *docState) release() {
 	// still zero from the last release
 	clear(b.cands)
 	clear(b.hits)
+	clear(b.areaCC) // let the areas go: regionAreas rewrites them
 	b.emptyEnts()
 	clear(b.countryCount)
 	b.entities.reset()
@@ -239,21 +243,26 @@ var newsletter = []byte("newsletter")
 
 func isBoilerplate(s string) bool {
 	if isASCII(s) {
-		// text.Normalize lower-cases ASCII as strings.ToLower does, and
-		// changes none of the characters trimmed: compare s itself, a
-		// prefix byte by byte (lowerHasPrefix of ASCII)
-		n := strings.TrimLeft(s, boilerplateTrim)
-		if n == "" {
-			return false
-		}
-		for _, p := range boilerplateFirst[lowerByte(n[0])] {
-			if len(n) >= len(p) && equalFold(n[:len(p)], p) {
-				return true
-			}
-		}
-		return indexFold(n, "newsletter") >= 0 // lowerContains of ASCII
+		return asciiBoilerplate(s)
 	}
 	return normalizedBoilerplate([]byte(text.Normalize(s)))
+}
+
+// asciiBoilerplate is isBoilerplate of an ASCII s. text.Normalize
+// lower-cases ASCII as strings.ToLower does, and changes none of the
+// characters trimmed: it compares s itself, a prefix byte by byte
+// (lowerHasPrefix of ASCII).
+func asciiBoilerplate(s string) bool {
+	n := strings.TrimLeft(s, boilerplateTrim)
+	if n == "" {
+		return false
+	}
+	for _, p := range boilerplateFirst[lowerByte(n[0])] {
+		if len(n) >= len(p) && equalFold(n[:len(p)], p) {
+			return true
+		}
+	}
+	return indexFold(n, "newsletter") >= 0 // lowerContains of ASCII
 }
 
 // normalizedBoilerplate is isBoilerplate of a text already normalised.
@@ -273,7 +282,7 @@ func normalizedBoilerplate(n []byte) bool {
 // boilerplate is isBoilerplate(s.Text) for a sentence of the document.
 func (d *docState) boilerplate(s text.Sentence) bool {
 	if isASCII(s.Text) {
-		return isBoilerplate(s.Text)
+		return asciiBoilerplate(s.Text)
 	}
 	d.buf.scratch = appendNormalized(d.buf.scratch[:0], d.doc.Text, s)
 	return normalizedBoilerplate(d.buf.scratch)
@@ -584,12 +593,7 @@ func (d *docState) findNames() {
 	}
 	d.countNamedCountries(hits)
 	d.countPlaceCountries(hits)
-	d.areaCC = make([][]areaAt, len(d.sents))
-	for _, h := range hits {
-		if cc := regionCountry(h.cands); cc != "" {
-			d.areaCC[h.s] = append(d.areaCC[h.s], areaAt{h.m.Start, cc})
-		}
-	}
+	d.areaCC = d.regionAreas(hits)
 	persons := d.personSlotNames(hits)
 	for _, h := range hits {
 		toks := d.sents[h.s].Tokens
@@ -629,6 +633,29 @@ func (d *docState) findNames() {
 			d.countryCount[best.country]++
 		}
 	}
+}
+
+// regionAreas returns, for each sentence, the countries of the
+// first-level areas that hits (in the order of the sentences) name there,
+// as docState.areaCC, in the document buffers' arrays.
+func (d *docState) regionAreas(hits []nameHit) [][]areaAt {
+	byS := slices.Grow(d.buf.areaCC[:0], len(d.sents))[:len(d.sents)]
+	clear(byS)
+	areas := d.buf.areas[:0]
+	first := 0 // where the sentence's areas start in areas
+	for k, h := range hits {
+		if k == 0 || h.s != hits[k-1].s {
+			first = len(areas)
+		}
+		if cc := regionCountry(h.cands); cc != "" {
+			areas = append(areas, areaAt{h.m.Start, cc})
+			// a sentence's areas move with areas as it grows: those of
+			// the sentences before stay where they were written
+			byS[h.s] = areas[first:len(areas):len(areas)]
+		}
+	}
+	d.buf.areaCC, d.buf.areas = byS, areas
+	return byS
 }
 
 // countNamedCountries counts the countries named by a name that also

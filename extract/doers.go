@@ -129,7 +129,8 @@ func doerPhrases(ps *syntax.Sentence, out []int) []int {
 		if ch.Possessor >= 0 {
 			out = append(out, c) // "the IRA's bombing": doerName reads the possessor
 		}
-		if b := blamedFor(ps, c, ps.Attached(c, nil)); b >= 0 {
+		var small [8]int // the chunks, on the stack
+		if b := blamedFor(ps, c, ps.Attached(c, small[:0])); b >= 0 {
 			out = append(out, b) // "X was blamed for the bombing"
 		}
 		if c+1 < len(ps.Chunks) && ps.PrepOf(c+1) == "by" && ps.Chunks[c+1].A == ch.B+1 {

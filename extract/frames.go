@@ -665,7 +665,8 @@ func (d *docState) agentNounFrame(f *frame, ps *syntax.Sentence) bool {
 			continue
 		}
 		f.reported = f.reported || !v.Participle
-		for _, o := range ps.Objects(cl, nil) {
+		var small [8]int // the chunks, on the stack
+		for _, o := range ps.Objects(cl, small[:0]) {
 			if !loadArgWords().reflexive.Has(ps.Toks[ps.Chunks[o].Head].Norm) && len(f.targets) == 0 && len(f.targetText) == 0 {
 				d.targetNP(f, ps, o)
 			}
@@ -1539,7 +1540,8 @@ func rolesOf(ps *syntax.Sentence, def *frameDef, c int) synRoles {
 			if def.peopleObject {
 				// "pirates seized a tanker with 19 crew on board": the
 				// people taken with it
-				for _, o := range ps.Objects(cl, nil) {
+				var small [8]int // the chunks, on the stack
+				for _, o := range ps.Objects(cl, small[:0]) {
 					if j := peopleAboard(ps, o); j >= 0 {
 						r.targets = append(r.targets, j)
 					}
@@ -1550,7 +1552,8 @@ func rolesOf(ps *syntax.Sentence, def *frameDef, c int) synRoles {
 			} else if !def.instrument {
 				// the object, unless it is the word the row needs
 				// ("opened fire"): "took nine sailors as hostages"
-				for _, o := range ps.Objects(cl, nil) {
+				var small [8]int // the chunks, on the stack
+				for _, o := range ps.Objects(cl, small[:0]) {
 					if !hasString(def.objects, ps.Chunks[o].Lemma) || nounBeforeHead(ps, o) || inflectedHead(ps, o) {
 						// "took several herders hostage": the chunker
 						// joined the people to the row's word; "held
@@ -1583,7 +1586,8 @@ func rolesOf(ps *syntax.Sentence, def *frameDef, c int) synRoles {
 	// a noun: its modifiers and possessor, the phrases attached to it, and
 	// the clause it stands in
 	under := ch.Prep >= 0 && ps.Toks[ch.Prep].Norm == "under"
-	attached := ps.Attached(c, nil)
+	var small [8]int // the chunks, on the stack
+	attached := ps.Attached(c, small[:0])
 	blamee := blamedFor(ps, c, attached)
 	if blamee >= 0 {
 		r.actors = append(r.actors, blamee)
@@ -2152,7 +2156,8 @@ func inEarlierObject(ps *syntax.Sentence, cl *syntax.Clause, m *mention) bool {
 		if o.Verb >= cl.Verb || o.Subj != cl.Subj || ps.Chunks[o.Verb].Passive {
 			continue
 		}
-		for _, j := range ps.Objects(o, nil) {
+		var small [8]int // the chunks, on the stack
+		for _, j := range ps.Objects(o, small[:0]) {
 			if sj := &ps.Chunks[j]; m.a >= sj.A && m.b <= sj.B {
 				return true
 			}

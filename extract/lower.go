@@ -180,43 +180,74 @@ func lowerTrimSpaceHasSuffix(s, pat string) bool {
 // indexFold returns the index of the first run of bytes of s that
 // lower-cases (as ASCII) to pat, a non-empty lower-case ASCII string, or
 // -1. Bytes above ASCII match no byte of pat.
+//
+// It looks for the rarest byte of pat (foldRarity; "w" of "newsletter",
+// not its "n") in either case, and compares pat around each one found, in
+// the order of s, so the first match found is the first of s.
 func indexFold(s, pat string) int {
 	if len(pat) > len(s) {
 		return -1
 	}
-	c := pat[0]
+	k := rarestByte(pat)
+	c := pat[k]
 	upper := c
 	if c >= 'a' && c <= 'z' {
 		upper = c - 'a' + 'A'
 	}
-	last := len(s) - len(pat) // the last index a match can start at
-	// the next indexes of c and of upper at or after i (or last+1 for
+	end := len(s) - len(pat) + k + 1 // c of a match lies in s[k:end]
+	// the next indexes of c and of upper at or after j (or end for
 	// none), each searched again only once passed
-	nextOf := func(b byte, i int) int {
-		if j := strings.IndexByte(s[i:last+1], b); j >= 0 {
-			return i + j
+	nextOf := func(b byte, j int) int {
+		if x := strings.IndexByte(s[j:end], b); x >= 0 {
+			return j + x
 		}
-		return last + 1
+		return end
 	}
-	nc, nu := nextOf(c, 0), last+1
+	nc, nu := nextOf(c, k), end
 	if upper != c {
-		nu = nextOf(upper, 0)
+		nu = nextOf(upper, k)
 	}
 	for {
-		i := min(nc, nu)
-		if i > last {
+		j := min(nc, nu)
+		if j >= end {
 			return -1
 		}
-		if equalFold(s[i:i+len(pat)], pat) {
-			return i
+		if equalFold(s[j-k:j-k+len(pat)], pat) {
+			return j - k
 		}
-		if i == nc {
-			nc = nextOf(c, i+1)
+		if j == nc {
+			nc = nextOf(c, j+1)
 		}
-		if i == nu {
-			nu = nextOf(upper, i+1)
+		if j == nu {
+			nu = nextOf(upper, j+1)
 		}
 	}
+}
+
+// foldRarity ranks bytes by how often English text holds them, as either
+// case: 0 for the space, then the letters from "e" (1) to "z" (26), and
+// 20 (between "y" and "p") for the other bytes.
+var foldRarity = func() (r [256]uint8) {
+	for b := range r {
+		r[b] = 20
+	}
+	r[' '] = 0
+	for i, b := range []byte("etaoinshrdlcumwfgypbvkjxqz") {
+		r[b] = uint8(i + 1)
+	}
+	return r
+}()
+
+// rarestByte returns the index of the first of pat's rarest bytes
+// (foldRarity).
+func rarestByte(pat string) int {
+	k := 0
+	for i := 1; i < len(pat); i++ {
+		if foldRarity[pat[i]] > foldRarity[pat[k]] {
+			k = i
+		}
+	}
+	return k
 }
 
 // equalFold reports whether the bytes of s lower-case (as ASCII) to pat.

@@ -74,3 +74,29 @@ func TestNonASCIILowerToASCII(t *testing.T) {
 		t.Fatalf("runes lower-casing to ASCII: %q, want %q", got, nonASCIILowerToASCII)
 	}
 }
+
+// TestIndexFold checks indexFold, which looks for the rarest byte of
+// the pattern, against strings.Index of the lower-cased text: one row per
+// shape of match.
+func TestIndexFold(t *testing.T) {
+	for _, c := range []struct{ s, pat string }{
+		{"Sign up for our Newsletter today", "newsletter"},    // the rare byte inside the word, mixed case
+		{"NEWSLETTER", "newsletter"},                          // the whole text, capitals
+		{"news letter, newsletters", "newsletter"},            // a near miss before the match
+		{"nnnewsletter", "newsletter"},                        // the pattern's first byte repeated before it
+		{"wwwww", "newsletter"},                               // the pattern longer than the text
+		{"the town was quiet", "newsletter"},                  // no match
+		{"in response, the army", "in response,"},             // the rare byte is punctuation
+		{"retaliation for the raid", "retaliation for"},       // a space in the pattern
+		{"They followed and Followed", "follow"},              // two matches: the first
+		{"zzz", "z"},                                          // a one-byte pattern
+		{"after the flood, after the rain", "after the rain"}, // a later run of the pattern's start
+		{"revenge FOR", "revenge for"},                        // the match at the end
+		{"wx", "w"},                                           // the match at the start
+	} {
+		want := strings.Index(strings.ToLower(c.s), c.pat)
+		if got := indexFold(c.s, c.pat); got != want {
+			t.Errorf("indexFold(%q, %q) = %d, want %d", c.s, c.pat, got, want)
+		}
+	}
+}
