@@ -73,20 +73,11 @@ func factSets(v *view, base string, t quad.Quad) ([]quad.Value, error) {
 	}
 	key := schema.FactKey(t.Predicate, t.Object)
 	err = v.each(quad.Subject, schema.FactSetsIRI(base, e), schema.FactSetOf, func(q quad.Quad) {
-		if set, keys, ok := schema.FactSetMembers(base, q.Object); ok && hasKey(keys, key) {
+		if set, ok := schema.FactSetHolds(base, q.Object, key); ok {
 			sets = append(sets, set)
 		}
 	})
 	return sets, err
-}
-
-func hasKey(keys []string, key string) bool {
-	for _, k := range keys {
-		if k == key {
-			return true
-		}
-	}
-	return false
 }
 
 // eachSetOf calls fn with the literal quad that lists the facts of fact
