@@ -73,20 +73,11 @@ func factSets(v *view, base string, t quad.Quad) ([]quad.Value, error) {
 	}
 	key := schema.FactKey(t.Predicate, t.Object)
 	err = v.each(quad.Subject, schema.FactSetsIRI(base, e), schema.FactSetOf, func(q quad.Quad) {
-		if set, keys, ok := schema.FactSetMembers(base, q.Object); ok && hasKey(keys, key) {
+		if set, ok := schema.FactSetHolds(base, q.Object, key); ok {
 			sets = append(sets, set)
 		}
 	})
 	return sets, err
-}
-
-func hasKey(keys []string, key string) bool {
-	for _, k := range keys {
-		if k == key {
-			return true
-		}
-	}
-	return false
 }
 
 // eachSetOf calls fn with the literal quad that lists the facts of fact
@@ -250,14 +241,22 @@ func entityDocsOf(v *view, e quad.IRI) ([]quad.IRI, error) {
 // listsSet tells whether document d's supports literal lists one of
 // keys (fact sets or facts).
 func listsSet(v *view, base string, d quad.IRI, keys []quad.Value) (bool, error) {
+	ids := make([]string, 0, len(keys)) // as the literal writes them
+	for _, k := range keys {
+		if iri, ok := k.(quad.IRI); ok && strings.HasPrefix(string(iri), base) {
+			ids = append(ids, schema.SupportedID(base, k))
+		}
+	}
 	found := false
 	err := v.until(quad.Subject, d, schema.Supports, func(q quad.Quad) bool {
-		if q.Label != d {
+		ts, ok := q.Object.(quad.TypedString)
+		if q.Label != d || !ok || ts.Type != schema.Supported {
 			return true
 		}
-		for _, k := range keys {
-			if schema.ListsSupported(base, q.Object, k) {
+		for _, id := range ids {
+			if schema.HasField(string(ts.Value), id) {
 				found = true
+				break
 			}
 		}
 		return !found

@@ -5,6 +5,8 @@ import (
 	"encoding/hex"
 	"sort"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/cayleygraph/quad"
 )
@@ -173,11 +175,44 @@ func ListsSupported(base string, v quad.Value, key quad.Value) bool {
 	if !ok || !isIRI || ts.Type != Supported || !strings.HasPrefix(string(k), base) {
 		return false
 	}
-	id := SupportedID(base, k)
-	for _, f := range strings.Fields(string(ts.Value)) {
-		if f == id {
+	return HasField(string(ts.Value), SupportedID(base, k))
+}
+
+// FactSetHolds tells whether v is a FactSet literal whose keys (the fields
+// after the set's id, as FactSetMembers reads them) hold key, and returns
+// the set's IRI under base if so; it does not split the literal.
+func FactSetHolds(base string, v quad.Value, key string) (quad.IRI, bool) {
+	ts, ok := v.(quad.TypedString)
+	if !ok || ts.Type != FactSet {
+		return "", false
+	}
+	s := strings.TrimLeftFunc(string(ts.Value), unicode.IsSpace)
+	end := strings.IndexFunc(s, unicode.IsSpace)
+	if s == "" || end < 0 {
+		return "", false
+	}
+	return quad.IRI(base + "factset/" + s[:end]), HasField(s[end:], key)
+}
+
+// HasField tells whether id is one of the fields of s, as strings.Fields
+// splits it (runs of white space), without splitting s.
+func HasField(s, id string) bool {
+	if id == "" {
+		return false
+	}
+	for off := 0; off < len(s); {
+		i := strings.Index(s[off:], id)
+		if i < 0 {
+			return false
+		}
+		i += off
+		end := i + len(id)
+		before, _ := utf8.DecodeLastRuneInString(s[:i])
+		after, _ := utf8.DecodeRuneInString(s[end:])
+		if (i == 0 || unicode.IsSpace(before)) && (end == len(s) || unicode.IsSpace(after)) {
 			return true
 		}
+		off = i + 1
 	}
 	return false
 }
