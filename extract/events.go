@@ -114,15 +114,22 @@ var negators = grammarList("negators")
 // "struck militant hideouts", "targeted positions of X".
 var targetObjects = grammarList("targetObjects")
 
+// multinationalForces are the curated state forces (lexicon keys) that
+// several states field together: one acts as itself, not as the state it
+// lists (its lead state or the one it serves in).
+var multinationalForces = grammarList("multinationalForces")
+
 // actorOf maps a mention to the actor it stands for in an event: a capital
 // or a government body stands for its country (the body is kept as the
-// agent); media are sources, not actors.
+// agent), a multinational force for itself; media are sources, not actors.
 func (d *docState) actorOf(m *mention, typ string) (actor, agent *entity) {
 	e := m.ent
 	switch {
 	case m.capital:
 		return d.countryEntity(e.country), nil
 	case e.class == ClassCountry:
+		return e, nil
+	case e.class == ClassStateForce && multinationalForces.Has(strings.TrimPrefix(e.key, "force/")):
 		return e, nil
 	case e.class == ClassGovernment || e.class == ClassStateForce:
 		if c := d.countryEntity(e.country); c != nil {

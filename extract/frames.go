@@ -101,6 +101,8 @@ var frameTable = []frameDef{
 		reason: "WordNet injure.v.01 hyponyms, and beat.v.02, torture.v.01, rape.v.01: violence that hurts people without saying they died is an attack where its doer is named"},
 	{typ: EventAttack, subtype: "killing", cameo: "180", nouns: []string{"assassination", "massacre", "lynching", "murder", "beheading", "slaying", "killing"},
 		reason: "WordNet killing.n.02 hyponyms: a killing named as a noun"},
+	{typ: EventAttack, subtype: "killing", cameo: "202", nouns: []string{"slaughter", "carnage", "butchery", "extermination"},
+		reason: "WordNet massacre.n.01 (slaughter, carnage, butchery: the savage killing of many people) and extermination.n.02 (the killing of a whole group); CAMEO 202 (mass killings): 'the slaughter of villagers by militiamen'"},
 	{typ: EventAttack, subtype: "bombing", cameo: "183", verbs: []string{"bomb", "detonate", "explode", "blow up", "plant", "go off", "set off"}, nouns: []string{"explosion", "blast", "bombing", "detonation"}, objects: nil,
 		reason: "WordNet bomb.v.01, explode.v.01 and explosion.n.01; ACLED 'Remote explosive/landmine/IED'"},
 	{typ: EventAttack, subtype: "bombing", cameo: "183", verbs: []string{"blow out", "blow off", "blow in"}, joinOnly: true,
@@ -1206,6 +1208,20 @@ func frameAt(ps *syntax.Sentence, a, b int) (*frameDef, int) {
 	return nil, -1
 }
 
+// peopleKilling returns def, the row that killing noun phrase c names,
+// unless the "of" phrase right after it names animals: "the slaughter of
+// cattle", "the killing of stray dogs" kill no person (nil).
+func peopleKilling(ps *syntax.Sentence, c int, def *frameDef) *frameDef {
+	if def.subtype != "killing" {
+		return def
+	}
+	n := c + 1
+	if n < len(ps.Chunks) && ps.Chunks[n].Kind == syntax.NP && ps.PrepOf(n) == "of" && ps.Chunks[n].A == ps.Chunks[c].B+1 && animalNouns.Has(ps.Chunks[n].Lemma) {
+		return nil
+	}
+	return def
+}
+
 // pickDef returns the row that names chunk c: a verb group's lemma among
 // the row's verbs (with the object the row needs), or a noun phrase's head
 // lemma among its nouns.
@@ -1218,11 +1234,11 @@ func pickDef(ps *syntax.Sentence, c int) *frameDef {
 		// a gerund keeps its form as a noun ("bombing", "shelling"); a
 		// lemma that is the word itself is not asked twice
 		if defs := frames.noun(ps.Toks[ch.Head].Norm); len(defs) > 0 {
-			return defs[0]
+			return peopleKilling(ps, c, defs[0])
 		}
 		if ch.Lemma != ps.Toks[ch.Head].Norm {
 			if defs := frames.noun(ch.Lemma); len(defs) > 0 {
-				return defs[0]
+				return peopleKilling(ps, c, defs[0])
 			}
 		}
 		// "an assassination attempt", "a bombing attempt": an attack

@@ -169,6 +169,10 @@ var frameTests = []struct {
 		EventAttack, "killing", "", "the ambassador", "Ankara"},
 	{"event noun's counted patient", "Students mourned the slaying of seven protesters in Khartoum.",
 		EventAttack, "killing", "", "protesters", "Khartoum"},
+	{"a mass-killing noun with its patient after 'of' and its doer after 'by'", "The slaughter of thirty herders by militiamen near Kessa drew protests.",
+		EventAttack, "killing", "unidentified militia", "herders", "Kessa"},
+	{"a mass-killing noun after a light verb takes the light verb's subject", "Rebels carried out the butchery of twelve fishermen near Kessa.",
+		EventAttack, "killing", "unidentified rebels", "fishermen", "Kessa"},
 	{"event noun's venue patient", "The shelling of the hospital in Idlib drew condemnation.",
 		EventAttack, "shelling", "", "Idlib hospital", "Idlib"},
 	{"strike by an armed doer", "Terrorists struck a hotel in Bamako on Friday.",
@@ -474,6 +478,31 @@ func eventRoles(e Event) string {
 		return strings.Join(append(out, texts...), ",")
 	}
 	return e.Type + "/" + e.Subtype + " actor=" + names(e.Actors, e.ActorText) + " target=" + names(e.Targets, e.TargetText) + " place=" + names(e.Places, nil)
+}
+
+// TestMultinationalActor: a multinational force acts as itself, not as
+// the state its lexicon row lists; a state's own force acts for its state.
+func TestMultinationalActor(t *testing.T) {
+	ex := Default()
+	for _, tt := range []struct{ name, in, want string }{
+		{"a coalition a state leads", "Jets of the US-led coalition bombed a depot near Kessa.", "US-led coalition"},
+		{"a coalition a state leads, spaced hyphen of pre-tokenised text", "Jets of the Saudi - led coalition bombed a depot near Kessa.", "Saudi-led coalition"},
+		{"an alliance", "NATO jets bombed a depot near Kessa.", "NATO"},
+		{"a state's own force acts for its state", "Israeli troops raided a depot near Jenin.", "Israel"},
+	} {
+		rec := extractSentence(t, ex, tt.in)
+		var got []string
+		for _, e := range rec.Events {
+			if e.Type == EventAttack {
+				for _, a := range e.Actors {
+					got = append(got, a.Name)
+				}
+			}
+		}
+		if strings.Join(got, ",") != tt.want {
+			t.Errorf("%s: %q: actors %q, want %q", tt.name, tt.in, got, tt.want)
+		}
+	}
 }
 
 // TestSoleCountry: an attack that names no place takes the one country its

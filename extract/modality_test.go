@@ -72,6 +72,8 @@ var unrealTests = []struct{ name, in string }{
 	{"negated verb of starting before a gerund", "Officials said Russia will not start bombing Aleppo."},
 	{"raid by the police alone: a search", "Police and anti-terror officers launched fresh raids on Friday in east Leicester."},
 	{"raid by officers with arrests: a search", "Officers raided three homes in Kisumu and arrested four men."},
+	{"a killing noun whose 'of' phrase names animals", "The slaughter of goats for the feast began in Kessa on Sunday."},
+	{"a killing noun whose 'of' phrase names plural animals", "Rangers in Kessa said the killing of elephants had doubled."},
 	{"title of another video in the player's furniture", "JUST WATCHED Gunmen attack hotel in Bamako Replay More Videos ..."},
 }
 
