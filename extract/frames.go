@@ -1535,7 +1535,9 @@ func rolesOf(ps *syntax.Sentence, def *frameDef, c int) synRoles {
 		}
 		if ch.Passive {
 			if cl.Agent >= 0 {
-				r.actors = append(r.actors, cl.Agent)
+				// "attacked by bandits and deserters": every phrase
+				// the "by" lists acts
+				r.actors = append(r.actors, agentList(ps, cl.Agent)...)
 			}
 			if cl.Subj >= 0 && def.needAgent {
 				r.victims = append(r.victims, cl.Subj) // "two were killed"
@@ -1901,6 +1903,56 @@ func inPreps(ps *syntax.Sentence, cl *syntax.Clause, c int, p string) bool {
 	return false
 }
 
+// conjoinedDoers adds to frame f, whose doer the trigger lexicon's window
+// found, every phrase of the list of doers its clause names, which that
+// window may have read as targets or left out: "the village was attacked
+// by bandits and deserters". A phrase that is the subject of a clause of
+// its own is none.
+func (d *docState) conjoinedDoers(f *frame, ps *syntax.Sentence, actors []int, doers bool) {
+	all := withConjoined(ps, actors)
+	listed := false
+	for _, np := range all {
+		listed = listed || ps.Conjoined(np)
+	}
+	if !listed {
+		return
+	}
+	for _, np := range all {
+		if clauseSubject(ps, np) {
+			continue
+		}
+		n := len(f.actors)
+		d.actorNP(f, ps, np, doers)
+		for _, a := range f.actors[n:] {
+			f.targets = removeEnt(f.targets, a)
+		}
+	}
+}
+
+// agentList returns passive agent np and the phrases its "by" lists after
+// it ("by bandits and deserters"), up to one that a verb group follows,
+// which opens a clause of its own ("by gunmen and two soldiers were
+// hurt").
+func agentList(ps *syntax.Sentence, np int) []int {
+	items := listItems(ps, np)
+	for i, j := range items[1:] {
+		if n := j + 1; n < len(ps.Chunks) && ps.Chunks[n].Kind == syntax.VG && !ps.Chunks[n].Participle && ps.Chunks[n].A == ps.Chunks[j].B {
+			return items[:i+1]
+		}
+	}
+	return items
+}
+
+// clauseSubject reports whether noun phrase np is the subject of a clause.
+func clauseSubject(ps *syntax.Sentence, np int) bool {
+	for i := range ps.Clauses {
+		if ps.Clauses[i].Subj == np {
+			return true
+		}
+	}
+	return false
+}
+
 // fillFromSyntax fills frame f from the roles of its trigger at token h.
 // A fresh frame (found by the table alone) takes every role; a frame of
 // the trigger lexicon only those its rules left empty. It reports whether
@@ -1983,6 +2035,7 @@ func (d *docState) fillFromSyntax(f *frame, ps *syntax.Sentence, def *frameDef, 
 		}
 	} else {
 		named = true
+		d.conjoinedDoers(f, ps, r.actors, r.doers)
 	}
 	for _, np := range r.sides {
 		d.actorNP(f, ps, np, true)

@@ -169,6 +169,10 @@ var frameTests = []struct {
 		EventAttack, "killing", "", "the ambassador", "Ankara"},
 	{"event noun's counted patient", "Students mourned the slaying of seven protesters in Khartoum.",
 		EventAttack, "killing", "", "protesters", "Khartoum"},
+	{"a passive's 'by' phrase that lists two doers: the second is no target", "The depot was attacked by bandits and soldiers near Kessa.",
+		EventAttack, "armed assault", "unidentified bandits", "The depot", "Kessa"},
+	{"a passive's 'by' phrase that lists two doers: the first acts too", "The convoy was ambushed by militants and soldiers near Kessa.",
+		EventAttack, "ambush", "unidentified militants", "convoy", "Kessa"},
 	{"a mass-killing noun with its patient after 'of' and its doer after 'by'", "The slaughter of thirty herders by militiamen near Kessa drew protests.",
 		EventAttack, "killing", "unidentified militia", "herders", "Kessa"},
 	{"a mass-killing noun after a light verb takes the light verb's subject", "Rebels carried out the butchery of twelve fishermen near Kessa.",
@@ -501,6 +505,37 @@ func TestMultinationalActor(t *testing.T) {
 		}
 		if strings.Join(got, ",") != tt.want {
 			t.Errorf("%s: %q: actors %q, want %q", tt.name, tt.in, got, tt.want)
+		}
+	}
+}
+
+// TestListedAgents: every phrase that a passive's "by" lists is a doer,
+// none a target; a phrase after it that a finite verb follows is the
+// subject of a clause of its own.
+func TestListedAgents(t *testing.T) {
+	ex := Default()
+	for _, tt := range []struct{ name, in, actors, targets string }{
+		{"two doers listed", "The depot was attacked by bandits and soldiers near Kessa.", "unidentified bandits,Armed Forces", ""},
+		{"two doers listed after a light verb", "The raid was carried out by rebels and soldiers near Kessa.", "unidentified rebels,Armed Forces", ""},
+		{"the phrase after 'and' opens a clause", "The depot was attacked by gunmen and two soldiers were killed near Kessa.", "unidentified gunmen", "Armed Forces"},
+	} {
+		rec := extractSentence(t, ex, tt.in)
+		var actors, targets []string
+		n := 0
+		for _, e := range rec.Events {
+			if e.Type != EventAttack {
+				continue
+			}
+			n++
+			for _, a := range e.Actors {
+				actors = append(actors, a.Name)
+			}
+			for _, a := range e.Targets {
+				targets = append(targets, a.Name)
+			}
+		}
+		if n != 1 || strings.Join(actors, ",") != tt.actors || strings.Join(targets, ",") != tt.targets {
+			t.Errorf("%s: %q: %d attacks, actors %q, targets %q; want one, actors %q, targets %q", tt.name, tt.in, n, actors, targets, tt.actors, tt.targets)
 		}
 	}
 }
