@@ -1931,7 +1931,7 @@ func (d *docState) conjoinedDoers(f *frame, ps *syntax.Sentence, actors []int, d
 
 // agentList returns passive agent np and the phrases its "by" lists after
 // it ("by bandits and deserters"), up to one that a verb group follows,
-// which opens a clause of its own ("by gunmen and two soldiers were
+// which opens a clause of its own ("by gunmen and four guards were
 // hurt").
 func agentList(ps *syntax.Sentence, np int) []int {
 	items := listItems(ps, np)
