@@ -26,6 +26,7 @@ import (
 	"github.com/newsgraph/newsgraph/graph"
 	"github.com/newsgraph/newsgraph/graph/export"
 	"github.com/newsgraph/newsgraph/ingest"
+	"github.com/newsgraph/newsgraph/schema"
 )
 
 // Graph is a knowledge graph of news: a store and the extractor that
@@ -120,7 +121,9 @@ func (g *Graph) Query(ctx context.Context, lang, query string, limit int) ([]int
 }
 
 // Export writes the whole graph to w in format (nquads, jsonld, graphml,
-// dot), streaming from the store.
+// dot), streaming from the store; in N-Quads and JSON-LD, the literals
+// that stand for several quads (a document's relations, a report's
+// details) as those quads (schema.Expand).
 func (g *Graph) Export(ctx context.Context, w io.Writer, format string) error {
-	return export.Write(ctx, g.store.QuadStore(), w, format)
+	return export.Write(ctx, g.store.QuadStore(), w, format, export.WithExpander(schema.Expand))
 }

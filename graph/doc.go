@@ -36,14 +36,20 @@
 //     (base + "report/" + doc + "/" + n; no rdf:type quad: a report is
 //     the subject of its ng:reportOf, its class ng:Report implied): ng:reportOf
 //     the fused event node, ng:reportedBy the document, and the document's
-//     own ng:date, ng:dateText, ng:killed, ng:injured, ng:confidence and
-//     ng:evidence spans, one literal each (schema.EvidenceSpan: sentence,
-//     start and end offsets, text), and ng:statesFacts, one literal of the
+//     own ng:date, ng:killed, ng:injured (and their bounds), one quad each;
+//     its ng:dateText, ng:confidence and ng:evidence spans
+//     (schema.EvidenceSpan: sentence, start and end offsets, text) in one
+//     literal, ng:details (schema.DetailsValue; read by reader.sources,
+//     written out by export); and ng:statesFacts, one literal of the
 //     keys of the shared facts of the event node it states (support.go);
-//   - each relation becomes a reified statement node
-//     (base + "statement/" + doc + "/" + n; no rdf:type quad, its class
-//     rdf:Statement implied by its rdf:subject) with rdf:subject, rdf:predicate,
-//     rdf:object, ng:reportedBy and ng:evidence;
+//   - each relation becomes a reified statement, listed in one literal
+//     of the document, <doc> ng:relations "[…]"^^ng:Relations
+//     (schema.RelationsValue: its number n, subject, predicate, object
+//     and evidence spans) rather than a node of five quads or more; the
+//     node it stands for (base + "statement/" + doc + "/" + n, with
+//     rdf:subject, rdf:predicate, rdf:object, ng:reportedBy and
+//     ng:evidence: schema.StatementQuads) is what `export` writes, and
+//     a store written before holds such nodes (still counted and deleted);
 //   - its support of shared facts: one literal, <doc> ng:supports
 //     "<id> …"^^ng:Supported (schema.SupportedValue), of the set of facts
 //     it states about each entity it describes (its type, names, subtype,

@@ -499,6 +499,8 @@ type builder struct {
 	names     map[quad.IRI][]string   // the names the record gives entities (name)
 	countries map[string]quad.IRI
 	reports   []*report
+
+	statements []schema.Reified // the document's reified relations, in order
 }
 
 func newBuilder(s *Store, f *fuser, rec *extract.Record, doc quad.IRI) *builder {
@@ -705,6 +707,7 @@ func (b *builder) build() error {
 			return err
 		}
 	}
+	b.writeStatements()
 	b.support()
 	return b.err
 }
@@ -871,13 +874,39 @@ func (b *builder) refs(rs []extract.Ref) ([]quad.IRI, error) {
 	return out, nil
 }
 
-// evidence writes the evidence spans of a report or statement: one
-// literal each (schema.EvidenceSpan) on the owner, which is labelled and
-// reportedBy the document.
-func (b *builder) evidence(owner quad.IRI, spans []extract.Span) {
-	for _, sp := range spans {
-		b.add(owner, schema.EvidenceOf, schema.EvidenceSpan(sp.Sentence, sp.Start, sp.End, sp.Text))
+// details writes what report rep's document says of its event besides
+// what is asked by predicate (schema.Detailed: its date text, confidence
+// and evidence spans) as one literal on the report (schema.DetailsValue).
+func (b *builder) details(rep quad.IRI, ev *extract.Event) {
+	var qs []quad.Quad
+	seen := map[quad.Quad]bool{}
+	add := func(p quad.IRI, o quad.Value) {
+		q := quad.Quad{Subject: rep, Predicate: p, Object: o, Label: b.doc}
+		if !seen[q] && b.valid(rep, p, o) {
+			seen[q] = true
+			qs = append(qs, q)
+		}
 	}
+	if ev.DateText != nil {
+		if t := strings.TrimSpace(*ev.DateText); t != "" {
+			add(schema.DateText, quad.String(t))
+		}
+	}
+	if ev.Confidence != 0 {
+		add(schema.Confidence, schema.Decimal(ev.Confidence))
+	}
+	for _, sp := range ev.Evidence {
+		add(schema.EvidenceOf, schema.EvidenceSpan(sp.Sentence, sp.Start, sp.End, sp.Text))
+	}
+	if len(qs) == 0 || b.err != nil {
+		return
+	}
+	v, ok := schema.DetailsValue(qs)
+	if !ok {
+		b.err = errors.New("a report detail the details literal cannot carry")
+		return
+	}
+	b.add(rep, schema.DetailsOf, v)
 }
 
 // events turns each event of the record into a report (the n-th event is
@@ -990,17 +1019,11 @@ func (b *builder) writeReport(r *report, byKey map[string]quad.IRI) {
 	if r.date != "" {
 		b.add(rep, schema.Date, schema.DateValue(r.date))
 	}
-	if ev.DateText != nil {
-		b.addString(rep, schema.DateText, *ev.DateText)
-	}
 	b.addInt(rep, schema.Killed, ev.Killed)
 	b.addInt(rep, schema.KilledMax, ev.KilledMax)
 	b.addInt(rep, schema.Injured, ev.Injured)
 	b.addInt(rep, schema.InjuredMax, ev.InjuredMax)
-	if ev.Confidence != 0 {
-		b.add(rep, schema.Confidence, schema.Decimal(ev.Confidence))
-	}
-	b.evidence(rep, ev.Evidence)
+	b.details(rep, ev)
 	if len(r.keys) > 0 {
 		b.add(rep, schema.StatesFacts, schema.FactKeysValue(r.keys))
 	}
@@ -1077,15 +1100,40 @@ func (b *builder) relation(n int, rel *extract.Relation) error {
 		return nil
 	}
 	b.share(subj, p, obj)
-	// A statement is the subject of its rdf:subject; it has no rdf:type
-	// quad (rdf:Statement is implied, as its IRI says).
-	st := schema.StatementIRI(b.s.base, b.rec.Doc.ID, n)
-	b.add(st, schema.Subject, subj)
-	b.add(st, schema.Predicate, p)
-	b.add(st, schema.Object, obj)
-	b.add(st, schema.ReportedBy, b.doc)
-	b.evidence(st, rel.Evidence)
+	b.statement(n, subj, p, obj, rel.Evidence)
 	return nil
+}
+
+// statement records the reified n-th relation of the document, listed in
+// its relations literal (writeStatements) rather than as a node of its own.
+func (b *builder) statement(n int, subj, p quad.IRI, obj quad.Value, spans []extract.Span) {
+	if !b.valid(subj, p, obj) {
+		return
+	}
+	st := schema.Reified{N: n, Subject: subj, Predicate: p, Object: obj}
+	seen := map[quad.Value]bool{}
+	for _, sp := range spans {
+		e := schema.EvidenceSpan(sp.Sentence, sp.Start, sp.End, sp.Text)
+		if !seen[e] && b.valid(b.doc, schema.EvidenceOf, e) {
+			seen[e] = true
+			st.Evidence = append(st.Evidence, e)
+		}
+	}
+	b.statements = append(b.statements, st)
+}
+
+// writeStatements writes the document's relations literal
+// (schema.RelationsValue), if it states any relation.
+func (b *builder) writeStatements() {
+	if len(b.statements) == 0 || b.err != nil {
+		return
+	}
+	v, ok := schema.RelationsValue(b.s.base, b.statements)
+	if !ok {
+		b.err = errors.New("a relation the relations literal cannot carry")
+		return
+	}
+	b.add(b.doc, schema.RelationsOf, v)
 }
 
 // apply writes deltas in one transaction.

@@ -457,7 +457,8 @@ func (r *reader) sources(iri quad.IRI, row *eventRow) error {
 	for _, rep := range reports {
 		c := &claim{report: schema.TextOf(rep)}
 		var evidence []quad.Value
-		err := r.v.subject(rep, func(q quad.Quad) {
+		var take func(q quad.Quad)
+		take = func(q quad.Quad) {
 			switch q.Predicate {
 			case schema.ReportedBy:
 				r.cite(q.Object).claim(&c.SourceClaim)
@@ -474,8 +475,14 @@ func (r *reader) sources(iri quad.IRI, row *eventRow) error {
 				c.confidence, _ = schema.DecimalOf(q.Object)
 			case schema.EvidenceOf:
 				evidence = append(evidence, q.Object)
+			case schema.DetailsOf:
+				details, _ := schema.DetailQuads(q)
+				for _, d := range details {
+					take(d)
+				}
 			}
-		})
+		}
+		err := r.v.subject(rep, take)
 		if err != nil {
 			return err
 		}
@@ -633,6 +640,24 @@ type Stats struct {
 	Quads int64 `json:"quads"`
 }
 
+// listedStatements counts the reified relations listed in documents'
+// relations literals (schema.RelationsValue), one literal a quad.
+func (s *Store) listedStatements(ctx context.Context) (int64, error) {
+	ref := s.qs.ValueOf(schema.RelationsOf)
+	if ref == nil {
+		return 0, nil
+	}
+	it := s.qs.QuadIterator(quad.Predicate, ref)
+	defer it.Close()
+	var n int64
+	for it.Next(ctx) {
+		if sts, ok := schema.RelationsIn(s.base, s.qs.Quad(it.Result()).Object); ok {
+			n += int64(len(sts))
+		}
+	}
+	return n, it.Err()
+}
+
 // Stats counts documents, entities by class, fused events by type, reports,
 // relations and quads, by walking Cayley's indexes (nothing is loaded
 // whole).
@@ -658,6 +683,11 @@ func (s *Store) Stats(ctx context.Context) (Stats, error) {
 	if st.Statements, err = subjects(schema.Subject); err != nil {
 		return st, err
 	}
+	listed, err := s.listedStatements(ctx)
+	if err != nil {
+		return st, err
+	}
+	st.Statements += listed
 	for _, c := range schema.EntityClasses() {
 		n, err := count(c)
 		if err != nil {

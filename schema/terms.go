@@ -27,7 +27,8 @@ const (
 	Type quad.IRI = RDF + "type"
 	// Statement is rdf:Statement, the class of the reified relations that
 	// carry a relation's evidence. Not written as an rdf:type: a
-	// statement is the subject of an rdf:subject.
+	// statement is the subject of an rdf:subject, listed in its
+	// document's relations literal (RelationsValue).
 	Statement quad.IRI = RDF + "Statement"
 	// Subject is rdf:subject, the subject of a reified relation.
 	Subject quad.IRI = RDF + "subject"
@@ -479,7 +480,7 @@ var terms = []Term{
 	prop(PlaceOf, RoleOther, "place", "A place where the event happened.", schemaLocation),
 	prop(EventCountry, RoleOther, "event country", "The country where the event happened.", schemaLocation),
 	prop(Date, RoleOther, "date", "The date of an event or report: xsd:date, or xsd:gYearMonth where only the month is known. On a fused event, the date most reports give.", schemaStartDate),
-	prop(DateText, RoleOther, "date text", "The date as the document words it (\"late Monday\")."),
+	prop(DateText, RoleOther, "date text", "The date as the document words it (\"late Monday\"). Stored in the report's details literal (see details); export writes it as a quad."),
 	prop(Weapon, RoleOther, "weapon", "A weapon used in the event (\"drone\", \"missile\").", schemaInstrument),
 	prop(Killed, RoleOther, "killed", "The number of dead one report gives (xsd:integer; the lower bound where it says \"at least\")."),
 	prop(Injured, RoleOther, "injured", "The number of injured one report gives (xsd:integer)."),
@@ -496,7 +497,7 @@ var terms = []Term{
 	prop(Cameo, RoleOther, "CAMEO code", "The CAMEO event code, a literal such as \"195\" (air, missile and drone strikes)."),
 	prop(Operation, RoleOther, "operation", "The code name of a military operation."),
 	prop(RetaliationFor, RoleRelation, "retaliation for", "The event this event answered; a literal where the earlier event is only described."),
-	prop(Confidence, RoleOther, "confidence", "The extractor's confidence in a report or relation, in [0, 1] (xsd:decimal)."),
+	prop(Confidence, RoleOther, "confidence", "The extractor's confidence in a report or relation, in [0, 1] (xsd:decimal). A report's is stored in its details literal (see details); export writes it as a quad."),
 	prop(ReportOf, RoleOther, "report of", "Links a report (one document's claim) to the fused event it describes.", schemaAbout),
 	prop(ReportedBy, RoleOther, "reported by", "The document a report, reified relation or evidence span comes from.", schemaIsBasedOn),
 	prop(SupportedBy, RoleOther, "supported by", "Links a fact key (base + \"fact/\" + a digest of one subject, predicate and object) to a document that states that fact. A fact several documents state is stored once, labelled with the smallest of its documents; these links tell which documents support it, so that it is relabelled or deleted when they change. The facts a document states about one entity are supported through a fact set instead (see factSet), and those of an event its reports describe through the reports (see statesFacts).", schemaIsBasedOn),
@@ -507,8 +508,12 @@ var terms = []Term{
 	class(Supported, RoleOther, "supported", "The datatype of the literal that lists what a document supports (see supports): the id of each fact set (its IRI after base + \"factset/\", the entity's digest, a dot and the set's digest) and of each fact (its key after base + \"fact/\"), sorted, separated by spaces."),
 	prop(Supports, RoleOther, "supports", "Links a document to one literal typed Supported: the fact sets it supports (what it states about each entity it describes) and the other shared facts it states whose subject is such an entity (direct and relation edges), in place of one supportedBy link from each; their supporters are read from the entity's mentionedIn and describedIn documents. Labelled with the document."),
 	prop(DescribedIn, RoleOther, "described in", "Links an entity to a document that states facts of it without naming it (a country given only as another entity's country), so that the document's supports literal is read for the entity's fact sets as those of the documents it is mentionedIn. Labelled with the document."),
+	class(Relations, RoleOther, "relations", "The datatype of the literal that lists the reified relations of a document (see relations): a JSON array of one object each, with its number in the document (n), its subject (s), predicate (p), object (o, an IRI; or v, a string, with t, its datatype) and evidence spans (e, the texts of evidence literals)."),
+	prop(RelationsOf, RoleOther, "relations", "Links a document to one literal typed Relations: the reified relations it states, in place of a statement node each (rdf:subject, rdf:predicate, rdf:object, reportedBy and evidence quads); export writes those nodes, under base + \"statement/\" + the document's id + \"/\" + n. Labelled with the document."),
+	class(Details, RoleOther, "details", "The datatype of the literal that lists a report's details (see details): a JSON array of one entry each, its predicate, text and datatype (none for a plain string); IRIs of the vocabulary are written \":\" and their local name, those of XSD \"xsd:\" and theirs."),
+	prop(DetailsOf, RoleOther, "details", "Links a report to one literal typed Details: its dateText, confidence and evidence, in place of one quad each; export writes those quads. Labelled with the document."),
 	prop(StatesFacts, RoleOther, "states facts", "Links a report to the keys of the shared facts of its event (types, subtype, CAMEO code, actors, agents, targets, places, country, weapons, operation) that its document states, one literal typed FactKeys: the support of those facts, in place of one supportedBy entry each. Labelled with the document."),
-	prop(EvidenceOf, RoleOther, "evidence", "A span of text that supports this report or relation: an evidence literal (see Evidence)."),
+	prop(EvidenceOf, RoleOther, "evidence", "A span of text that supports this report or relation: an evidence literal (see Evidence). Stored in the report's details literal or the document's relations literal (see details, relations); export writes it as a quad."),
 	prop(Text, RoleOther, "text", "The text of an evidence span.", schemaText),
 	prop(Sentence, RoleOther, "sentence", "The 0-based index of the evidence sentence in its document (xsd:integer)."),
 	prop(Start, RoleOther, "start", "The byte offset into the document text where the span starts (xsd:integer)."),

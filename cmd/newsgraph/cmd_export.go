@@ -15,6 +15,7 @@ import (
 	"github.com/newsgraph/newsgraph/extract"
 	"github.com/newsgraph/newsgraph/graph"
 	"github.com/newsgraph/newsgraph/graph/export"
+	"github.com/newsgraph/newsgraph/schema"
 )
 
 var cmdExport = &Command{
@@ -264,8 +265,11 @@ func (c *exportCmd) run(ctx context.Context, env *Env, args []string) error {
 	if g == graphEvents {
 		return c.writeEventGraph(ctx, env, store, format)
 	}
+	// A document's relations literal and a report's details literal are
+	// written as the quads they stand for (schema.Expand).
+	expand := export.WithExpander(schema.Expand)
 	if toFile {
-		return export.WriteFile(ctx, store.QuadStore(), c.output, format)
+		return export.WriteFile(ctx, store.QuadStore(), c.output, format, expand)
 	}
-	return export.Write(ctx, store.QuadStore(), env.Stdout, format)
+	return export.Write(ctx, store.QuadStore(), env.Stdout, format, expand)
 }

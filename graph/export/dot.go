@@ -41,7 +41,7 @@ func appendDOTString(b []byte, s string) []byte {
 	return append(b, '"')
 }
 
-func writeDOT(ctx context.Context, qs graph.QuadStore, w *bufio.Writer) error {
+func writeDOT(ctx context.Context, qs graph.QuadStore, w *bufio.Writer, _ options) error {
 	const header = "digraph newsgraph {\n" +
 		"  graph [rankdir=LR, charset=\"UTF-8\"];\n" +
 		"  node [shape=ellipse, fontsize=10];\n" +

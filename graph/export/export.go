@@ -92,7 +92,26 @@ func (e *TermError) Error() string {
 // Unwrap lets errors.Is(err, ErrUnrepresentable) match.
 func (e *TermError) Unwrap() error { return ErrUnrepresentable }
 
-type writerFunc func(ctx context.Context, qs graph.QuadStore, w *bufio.Writer) error
+type writerFunc func(ctx context.Context, qs graph.QuadStore, w *bufio.Writer, o options) error
+
+// Expander rewrites a quad of the store as the quads that a reader of the
+// export should see in its place (a literal that stands for several
+// quads); ok false keeps the quad as it is.
+type Expander func(q quad.Quad) (out []quad.Quad, ok bool)
+
+// Option configures Write and WriteFile.
+type Option func(*options)
+
+type options struct {
+	expand Expander
+}
+
+// WithExpander applies e to every quad the RDF formats (N-Quads, JSON-LD)
+// write. GraphML and DOT draw the store's own quads, nodes and edges as
+// they are.
+func WithExpander(e Expander) Option {
+	return func(o *options) { o.expand = e }
+}
 
 var writers = map[string]writerFunc{
 	NQuads:  writeNQuads,
@@ -138,7 +157,7 @@ func lookupFormat(format string) (writerFunc, error) {
 // It stops early, returning ctx.Err(), when ctx is cancelled. Output is
 // buffered internally and flushed before Write returns successfully; after an
 // error, w may hold a partial document.
-func Write(ctx context.Context, qs graph.QuadStore, w io.Writer, format string) error {
+func Write(ctx context.Context, qs graph.QuadStore, w io.Writer, format string, opts ...Option) error {
 	fn, err := lookupFormat(format)
 	if err != nil {
 		return err
@@ -146,8 +165,12 @@ func Write(ctx context.Context, qs graph.QuadStore, w io.Writer, format string) 
 	if qs == nil {
 		return errors.New("export: nil quad store")
 	}
+	var o options
+	for _, opt := range opts {
+		opt(&o)
+	}
 	bw := bufio.NewWriterSize(w, 64<<10)
-	if err := fn(ctx, qs, bw); err != nil {
+	if err := fn(ctx, qs, bw, o); err != nil {
 		return err
 	}
 	return bw.Flush()
@@ -161,7 +184,7 @@ func Write(ctx context.Context, qs graph.QuadStore, w io.Writer, format string) 
 // renamed over path only when the export succeeded, so a failed or cancelled
 // export never leaves a partial file (nor the temporary one) behind. The
 // final file has mode 0644.
-func WriteFile(ctx context.Context, qs graph.QuadStore, path string, format string) (err error) {
+func WriteFile(ctx context.Context, qs graph.QuadStore, path string, format string, opts ...Option) (err error) {
 	if format == "" {
 		f, ok := FormatFromPath(path)
 		if !ok {
@@ -198,7 +221,7 @@ func WriteFile(ctx context.Context, qs graph.QuadStore, path string, format stri
 		zw.Name = strings.TrimSuffix(base, filepath.Ext(base))
 		out = zw
 	}
-	if err = Write(ctx, qs, out, format); err != nil {
+	if err = Write(ctx, qs, out, format, opts...); err != nil {
 		return err
 	}
 	if zw != nil {
@@ -223,6 +246,26 @@ func WriteFile(ctx context.Context, qs graph.QuadStore, path string, format stri
 		return fmt.Errorf("export: %w", err)
 	}
 	return nil
+}
+
+// eachExpanded calls fn for every quad of qs, in store order, each
+// expanded by expand (if not nil).
+func eachExpanded(ctx context.Context, qs graph.QuadStore, expand Expander, fn func(quad.Quad) error) error {
+	if expand == nil {
+		return eachQuad(ctx, qs, fn)
+	}
+	return eachQuad(ctx, qs, func(q quad.Quad) error {
+		out, ok := expand(q)
+		if !ok {
+			return fn(q)
+		}
+		for _, e := range out {
+			if err := fn(e); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
 }
 
 // eachQuad calls fn for every quad of qs, in store order.

@@ -709,3 +709,47 @@ func (s *cancelAfter) Quad(r graph.Ref) quad.Quad {
 	}
 	return s.QuadStore.Quad(r)
 }
+
+// TestExpander checks that an Expander's quads replace the quad it
+// expands in N-Quads and JSON-LD, that quads it declines are written as
+// they are, and that GraphML and DOT draw the store's own quads.
+func TestExpander(t *testing.T) {
+	s, doc := iri("http://ex.org/s"), iri("http://ex.org/doc")
+	packed := quad.Quad{Subject: s, Predicate: iri("http://ex.org/packed"), Object: quad.String("a b"), Label: doc}
+	plain := quad.Quad{Subject: s, Predicate: iri("http://ex.org/plain"), Object: quad.String("kept"), Label: doc}
+	expand := func(q quad.Quad) ([]quad.Quad, bool) {
+		if q.Predicate != packed.Predicate {
+			return nil, false
+		}
+		var out []quad.Quad
+		for _, w := range strings.Fields(string(q.Object.(quad.String))) {
+			out = append(out, quad.Quad{Subject: s, Predicate: iri("http://ex.org/part"), Object: quad.String(w), Label: q.Label})
+		}
+		return out, true
+	}
+	qs := memstore.New(packed, plain)
+	write := func(format string) string {
+		var buf bytes.Buffer
+		if err := Write(context.Background(), qs, &buf, format, WithExpander(expand)); err != nil {
+			t.Fatalf("Write(%s): %v", format, err)
+		}
+		return buf.String()
+	}
+	nq := write(NQuads)
+	for _, want := range []string{`<http://ex.org/part> "a"`, `<http://ex.org/part> "b"`, `<http://ex.org/plain> "kept"`} {
+		if !strings.Contains(nq, want) {
+			t.Errorf("N-Quads without %s:\n%s", want, nq)
+		}
+	}
+	if strings.Contains(nq, "packed") || strings.Count(nq, "\n") != 3 {
+		t.Errorf("N-Quads, want the packed quad's two parts and the plain one:\n%s", nq)
+	}
+	if ld := write(JSONLD); strings.Contains(ld, "packed") || strings.Count(ld, "http://ex.org/part") != 2 {
+		t.Errorf("JSON-LD, want the packed quad's two parts:\n%s", ld)
+	}
+	for _, f := range []string{GraphML, DOT} {
+		if out := write(f); !strings.Contains(out, "packed") || strings.Contains(out, "http://ex.org/part") {
+			t.Errorf("%s, want the store's own quads:\n%s", f, out)
+		}
+	}
+}

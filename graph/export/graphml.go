@@ -49,7 +49,7 @@ func kindName(k termKind) string {
 	return "literal"
 }
 
-func writeGraphML(ctx context.Context, qs graph.QuadStore, w *bufio.Writer) error {
+func writeGraphML(ctx context.Context, qs graph.QuadStore, w *bufio.Writer, _ options) error {
 	if _, err := w.WriteString(graphMLHeader); err != nil {
 		return err
 	}

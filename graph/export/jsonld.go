@@ -101,13 +101,13 @@ func appendJSONLDQuad(b []byte, q quad.Quad) ([]byte, error) {
 	return b, nil
 }
 
-func writeJSONLD(ctx context.Context, qs graph.QuadStore, w *bufio.Writer) error {
+func writeJSONLD(ctx context.Context, qs graph.QuadStore, w *bufio.Writer, o options) error {
 	if _, err := w.WriteString("{\n\"@context\": " + jsonldContext + ",\n\"@graph\": ["); err != nil {
 		return err
 	}
 	first := true
 	var buf []byte
-	err := eachQuad(ctx, qs, func(q quad.Quad) error {
+	err := eachExpanded(ctx, qs, o.expand, func(q quad.Quad) error {
 		buf = buf[:0]
 		if !first {
 			buf = append(buf, ',')

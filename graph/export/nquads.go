@@ -152,9 +152,9 @@ func appendNQuad(b []byte, q quad.Quad) ([]byte, error) {
 	return append(b, ' ', '.', '\n'), nil
 }
 
-func writeNQuads(ctx context.Context, qs graph.QuadStore, w *bufio.Writer) error {
+func writeNQuads(ctx context.Context, qs graph.QuadStore, w *bufio.Writer, o options) error {
 	var line []byte
-	return eachQuad(ctx, qs, func(q quad.Quad) error {
+	return eachExpanded(ctx, qs, o.expand, func(q quad.Quad) error {
 		var err error
 		line, err = appendNQuad(line[:0], q)
 		if err != nil {

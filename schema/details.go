@@ -1,0 +1,141 @@
+package schema
+
+import (
+	"encoding/json"
+	"strings"
+
+	"github.com/cayleygraph/quad"
+)
+
+// A report's own details, in one literal.
+//
+// What a document says of an event beyond what the example queries and
+// listings ask by predicate (its date text, its confidence and its
+// evidence spans) is not stored as one quad each on the report but listed
+// in one literal on it, labelled with the document:
+//
+//	<report> ng:details "[[\":dateText\",\"on Friday\"],[\":confidence\",\"0.9\",\"xsd:decimal\"]]"^^ng:Details <doc> .
+//
+// Each entry is a quad of the report: its predicate, text and datatype
+// (none for a plain string), IRIs of the vocabulary written ":" and their
+// local name, XSD's "xsd:" and theirs (shortIRI); DetailQuads gives the quads back, and `newsgraph
+// export` writes them in its N-Quads and JSON-LD. The report's
+// ng:reportOf, ng:reportedBy, ng:date, ng:killed, ng:injured and their
+// bounds, and ng:statesFacts stay quads of their own.
+const (
+	// Details is the datatype of the literal of a report's details
+	// (DetailsValue).
+	Details quad.IRI = Vocab + "Details"
+	// DetailsOf links a report to the literal (typed Details) of its
+	// details.
+	DetailsOf quad.IRI = Vocab + "details"
+)
+
+// Detailed tells whether a report's quad of predicate p goes into its
+// details literal: its date text, confidence and evidence spans.
+func Detailed(p quad.Value) bool {
+	return p == DateText || p == Confidence || p == EvidenceOf
+}
+
+// DetailsValue is the Details literal of quads (one report's, their
+// predicates Detailed), in the order given; ok is false if an object is
+// not a string or a typed string.
+func DetailsValue(quads []quad.Quad) (v quad.Value, ok bool) {
+	out := make([][]string, len(quads))
+	for i, q := range quads {
+		p, isIRI := q.Predicate.(quad.IRI)
+		if !isIRI {
+			return nil, false
+		}
+		switch o := q.Object.(type) {
+		case quad.String:
+			out[i] = []string{shortIRI("", p), string(o)}
+		case quad.TypedString:
+			out[i] = []string{shortIRI("", p), string(o.Value), shortIRI("", o.Type)}
+		default:
+			return nil, false
+		}
+	}
+	return jsonLiteral(out, Details)
+}
+
+// DetailQuads returns the quads a details literal (q's object, q a
+// DetailsOf quad) stands for, with q's subject and label; ok is false for
+// any other quad, or a literal that does not read.
+func DetailQuads(q quad.Quad) (out []quad.Quad, ok bool) {
+	ts, isTyped := q.Object.(quad.TypedString)
+	if q.Predicate != DetailsOf || !isTyped || ts.Type != Details {
+		return nil, false
+	}
+	var in [][]string
+	if err := json.Unmarshal([]byte(ts.Value), &in); err != nil {
+		return nil, false
+	}
+	out = make([]quad.Quad, len(in))
+	for i, e := range in {
+		var o quad.Value
+		switch len(e) {
+		case 2:
+			o = quad.String(e[1])
+		case 3:
+			o = quad.TypedString{Value: quad.String(e[1]), Type: longIRI("", e[2])}
+		default:
+			return nil, false
+		}
+		out[i] = quad.Quad{Subject: q.Subject, Predicate: longIRI("", e[0]), Object: o, Label: q.Label}
+	}
+	return out, true
+}
+
+// Expand returns the quads a literal of the store stands for in q's place:
+// a document's relations (ExpandRelations) or a report's details
+// (DetailQuads); ok is false for any other quad. It is what `export`
+// applies to every quad.
+func Expand(q quad.Quad) (out []quad.Quad, ok bool) {
+	if out, ok = ExpandRelations(q); ok {
+		return out, true
+	}
+	return DetailQuads(q)
+}
+
+// shortIRI is how the literals of this file write an IRI: after base (if
+// not empty) as "/" and the rest, a term of the vocabulary as ":" and its
+// local name, an XSD datatype as "xsd:" and its name, any other in full
+// (an absolute IRI, which starts with its scheme).
+func shortIRI(base string, iri quad.IRI) string {
+	s := string(iri)
+	switch {
+	case base != "" && strings.HasPrefix(s, base):
+		return "/" + s[len(base):]
+	case strings.HasPrefix(s, Vocab):
+		return ":" + s[len(Vocab):]
+	case strings.HasPrefix(s, XSD):
+		return "xsd:" + s[len(XSD):]
+	}
+	return s
+}
+
+// longIRI reads an IRI that shortIRI wrote under base.
+func longIRI(base, s string) quad.IRI {
+	switch {
+	case strings.HasPrefix(s, "/"):
+		return quad.IRI(base + s[1:])
+	case strings.HasPrefix(s, ":"):
+		return quad.IRI(Vocab + s[1:])
+	case strings.HasPrefix(s, "xsd:"):
+		return quad.IRI(XSD + s[len("xsd:"):])
+	}
+	return quad.IRI(s)
+}
+
+// jsonLiteral is the literal of datatype typ whose text is v in JSON,
+// markup characters as they are (not escaped as \u003c and the like).
+func jsonLiteral(v any, typ quad.IRI) (quad.Value, bool) {
+	var b strings.Builder
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		return nil, false
+	}
+	return quad.TypedString{Value: quad.String(strings.TrimSuffix(b.String(), "\n")), Type: typ}, true
+}

@@ -1,0 +1,133 @@
+package schema
+
+import (
+	"reflect"
+	"sort"
+	"testing"
+
+	"github.com/cayleygraph/quad"
+)
+
+// TestRelationsLiteral checks that a document's relations literal gives
+// back the statement nodes it was written from, one row per shape of
+// statement: an entity object under the base, an object outside it, a
+// plain string, a typed date, no evidence, several spans with quotes and
+// markup; and a document id that escapes to "%2F".
+func TestRelationsLiteral(t *testing.T) {
+	const base = "http://example.org/"
+	ev := func(text string) quad.Value { return EvidenceSpan(2, 10, 10+len(text), text) }
+	tests := []struct {
+		name  string
+		docID string
+		st    Reified
+	}{
+		{"entity object", "zz-1",
+			Reified{N: 0, Subject: base + "entity/person/ada-quill", Predicate: HoldsRole, Object: quad.IRI(base + "entity/org/tin-guild"),
+				Evidence: []quad.Value{ev("Ada Quill chairs the Tin Guild.")}}},
+		{"object outside the base", "zz-2",
+			Reified{N: 3, Subject: base + "entity/group/ferns", Predicate: OperatesIn, Object: quad.IRI("http://other.example/place/x"),
+				Evidence: []quad.Value{ev("The Ferns roam <there> & \"here\".")}}},
+		{"plain string", "zz-3",
+			Reified{N: 1, Subject: base + "entity/group/ferns", Predicate: Alias, Object: quad.String("the \"Green\" ones")}},
+		{"typed date, two spans", "a/b c",
+			Reified{N: 7, Subject: base + "entity/group/ferns", Predicate: FoundedIn, Object: DateValue("1999-04"),
+				Evidence: []quad.Value{ev("Founded in April 1999."), ev("A second line,\nwith a break.")}}},
+	}
+	for _, tc := range tests {
+		doc := DocumentIRI(base, tc.docID)
+		v, ok := RelationsValue(base, []Reified{tc.st})
+		if !ok {
+			t.Fatalf("%s: RelationsValue refused %+v", tc.name, tc.st)
+		}
+		got, ok := ExpandRelations(quad.Quad{Subject: doc, Predicate: RelationsOf, Object: v, Label: doc})
+		if !ok {
+			t.Fatalf("%s: ExpandRelations did not read %v", tc.name, v)
+		}
+		st := StatementIRI(base, tc.docID, tc.st.N)
+		want := []quad.Quad{
+			{Subject: st, Predicate: Subject, Object: tc.st.Subject, Label: doc},
+			{Subject: st, Predicate: Predicate, Object: tc.st.Predicate, Label: doc},
+			{Subject: st, Predicate: Object, Object: tc.st.Object, Label: doc},
+			{Subject: st, Predicate: ReportedBy, Object: doc, Label: doc},
+		}
+		for _, e := range tc.st.Evidence {
+			want = append(want, quad.Quad{Subject: st, Predicate: EvidenceOf, Object: e, Label: doc})
+		}
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("%s: expanded to\n%v\nwant\n%v", tc.name, got, want)
+		}
+	}
+	for _, q := range []quad.Quad{
+		{Subject: DocumentIRI(base, "zz"), Predicate: RelationsOf, Object: quad.String("[]")},
+		{Subject: DocumentIRI(base, "zz"), Predicate: RelationsOf, Object: quad.TypedString{Value: "{", Type: Relations}},
+		{Subject: quad.IRI(base + "report/zz/0"), Predicate: RelationsOf, Object: quad.TypedString{Value: "[]", Type: Relations}},
+		{Subject: DocumentIRI(base, "zz"), Predicate: Alias, Object: quad.TypedString{Value: "[]", Type: Relations}},
+	} {
+		if out, ok := ExpandRelations(q); ok {
+			t.Errorf("ExpandRelations(%v) = %v, want no expansion", q, out)
+		}
+	}
+	if _, ok := RelationsValue(base, []Reified{{Subject: base + "entity/x", Predicate: Alias, Object: quad.Int(3)}}); ok {
+		t.Error("RelationsValue took an object it cannot carry")
+	}
+}
+
+// TestDetailsLiteral checks that a report's details literal gives back its
+// quads, in order, one row per kind of detail; and that Expand reads both
+// literals and nothing else.
+func TestDetailsLiteral(t *testing.T) {
+	const base = "http://example.org/"
+	rep, doc := quad.IRI(base+"report/zz-9/0"), DocumentIRI(base, "zz-9")
+	rows := []struct {
+		name string
+		p    quad.IRI
+		o    quad.Value
+	}{
+		{"date text", DateText, quad.String("on the \"third\" day")},
+		{"confidence", Confidence, Decimal(0.85)},
+		{"evidence", EvidenceOf, EvidenceSpan(0, 0, 24, "Gunmen stormed <a> mill.")},
+		{"second evidence", EvidenceOf, EvidenceSpan(4, 300, 330, "The mill burned overnight.")},
+	}
+	var quads []quad.Quad
+	for _, r := range rows {
+		if !Detailed(r.p) {
+			t.Errorf("%s: %v is not a detail", r.name, r.p)
+		}
+		quads = append(quads, quad.Quad{Subject: rep, Predicate: r.p, Object: r.o, Label: doc})
+	}
+	v, ok := DetailsValue(quads)
+	if !ok {
+		t.Fatalf("DetailsValue refused %v", quads)
+	}
+	got, ok := Expand(quad.Quad{Subject: rep, Predicate: DetailsOf, Object: v, Label: doc})
+	if !ok || !reflect.DeepEqual(got, quads) {
+		t.Errorf("Expand(details) = %v, %v; want %v", got, ok, quads)
+	}
+	for _, p := range []quad.IRI{Killed, Date, ReportOf, StatesFacts} {
+		if Detailed(p) {
+			t.Errorf("%v is a detail; the queries ask for it by predicate", p)
+		}
+	}
+	if _, ok := Expand(quad.Quad{Subject: rep, Predicate: Killed, Object: Integer(3), Label: doc}); ok {
+		t.Error("Expand expanded a plain quad")
+	}
+}
+
+// TestShortIRI checks that the short forms of IRIs read back, whatever
+// namespace they are in.
+func TestShortIRI(t *testing.T) {
+	const base = "http://example.org/"
+	iris := []quad.IRI{base + "entity/x", Alias, XSDDate, "urn:other:thing", "http://example.org"}
+	var shorts []string
+	for _, iri := range iris {
+		s := shortIRI(base, iri)
+		shorts = append(shorts, s)
+		if back := longIRI(base, s); back != iri {
+			t.Errorf("longIRI(shortIRI(%v)) = %v", iri, back)
+		}
+	}
+	sort.Strings(shorts)
+	if want := []string{"/entity/x", ":alias", "http://example.org", "urn:other:thing", "xsd:date"}; !reflect.DeepEqual(shorts, want) {
+		t.Errorf("short forms %q, want %q", shorts, want)
+	}
+}
