@@ -65,7 +65,13 @@ type docState struct {
 	countryCount map[string]int
 	// areaCC holds, for each sentence, the countries of the first-level
 	// divisions it names unambiguously, with where (findNames).
-	areaCC     [][]areaAt
+	areaCC [][]areaAt
+	// nameHits are the hits of findNames while it runs; soleCC counts
+	// those that are places of one country only (soleCountries), found
+	// the first time curated namesakes are chosen between (moreAtHome)
+	nameHits   []nameHit
+	soleCC     map[string]int
+	soleDone   bool
 	persons    []*entity
 	roles      []roleMention
 	operations []opMention
@@ -591,6 +597,8 @@ func (d *docState) findNames() {
 			}
 		}
 	}
+	d.nameHits = hits
+	defer func() { d.nameHits = nil }()
 	d.countNamedCountries(hits)
 	d.countPlaceCountries(hits)
 	d.areaCC = d.regionAreas(hits)
@@ -728,11 +736,57 @@ func (d *docState) bestCand(h nameHit) (*cand, float64) {
 	best, bestScore := (*cand)(nil), math.Inf(-1)
 	var pf phraseFacts
 	for _, c := range h.cands {
-		if sc := d.score(c, toks, h.m.Start, h.m.End, h.s, &pf); sc > bestScore {
+		if sc := d.score(c, toks, h.m.Start, h.m.End, h.s, &pf); sc > bestScore || sc == bestScore && d.moreAtHome(c, best) {
 			best, bestScore = c, sc
 		}
 	}
 	return best, bestScore
+}
+
+// moreAtHome reports whether curated body c, which shares a name with
+// curated body best ("SNA": the Somali National Army and the Syrian
+// National Army), belongs to a country the document names more, by its
+// countries and its first-level areas: the body of the land the report
+// is about ("SNA forces clashed … in Galgaduud region").
+func (d *docState) moreAtHome(c, best *cand) bool {
+	return best != nil && c.lex != nil && best.lex != nil && c.country != best.country && d.homeWeight(c.country) > d.homeWeight(best.country)
+}
+
+// homeWeight is how much the document names country cc: its count so far
+// (countryCount) and the names of the document that are places of cc
+// only (soleCountries).
+func (d *docState) homeWeight(cc string) int {
+	if cc == "" {
+		return 0
+	}
+	if !d.soleDone {
+		d.soleCC, d.soleDone = soleCountries(d.nameHits), true
+	}
+	return d.countryCount[cc] + d.soleCC[cc]
+}
+
+// soleCountries counts, for each country, the names among hits whose
+// every reading is a place or division of that country: where a note
+// happens, told before any place is chosen.
+func soleCountries(hits []nameHit) map[string]int {
+	var out map[string]int
+	for _, h := range hits {
+		cc := ""
+		for _, c := range h.cands {
+			if c.gaz == nil || c.country == "" || c.class != ClassRegion && c.class != ClassPlace || cc != "" && c.country != cc {
+				cc = ""
+				break
+			}
+			cc = c.country
+		}
+		if cc != "" {
+			if out == nil {
+				out = map[string]int{}
+			}
+			out[cc]++
+		}
+	}
+	return out
 }
 
 // wordGoesOn reports whether the word ending before token end goes on

@@ -332,8 +332,14 @@ func (d *docState) namedInside(e *entity) bool {
 
 // borderPair reports whether mention m is one of the two countries of a
 // border named by both ("near the Kenya-Somalia border"): such a place
-// lies in one of them, which the pair does not tell.
+// lies in one of them, which the pair does not tell. The country after
+// "the border with" is the other side of the border from the place
+// ("in Seytenga, near the border with Niger"): not the place's country
+// either.
 func borderPair(toks []text.Token, m *mention) bool {
+	if borderWith(toks, m) {
+		return true
+	}
 	dash := func(t text.Token) bool { return t.Norm == "-" || t.Norm == "–" || t.Norm == "/" }
 	if m.b < len(toks) && dash(toks[m.b]) {
 		for k := m.b + 1; k < len(toks) && k <= m.b+4; k++ {
@@ -343,6 +349,15 @@ func borderPair(toks []text.Token, m *mention) bool {
 		}
 	}
 	return m.a > 0 && dash(toks[m.a-1]) && m.b < len(toks) && toks[m.b].Norm == "border"
+}
+
+// borderWords are the nouns of a border: "near the border with X".
+var borderWords = grammarList("borderWords")
+
+// borderWith reports whether mention m follows "the border with": the
+// land on the other side of a border from where things happen.
+func borderWith(toks []text.Token, m *mention) bool {
+	return m.a >= 2 && toks[m.a-1].Norm == "with" && borderWords.Has(toks[m.a-2].Norm)
 }
 
 // namesOtherCountry reports whether the document names a country other
@@ -794,7 +809,32 @@ func (d *docState) civilianVenueTargets(events []*docEvent) {
 			}
 			break
 		}
+		if len(e.f.targets) == 0 && dwellingsHit(e.f.targetText) {
+			// "burned several houses", "torched homes in X village": the
+			// people whose homes they were
+			if p := d.countedCivilians(e.frames[0].s, ""); p != nil && !containsEnt(e.f.actors, p) {
+				e.f.targets = appendEnt(e.f.targets, p)
+				e.f.homesHit = true
+			}
+		}
 	}
+}
+
+// dwellings are the words for homes and the property of households
+// (data/grammar/eventplaces.tsv): an attack on them, naming no one hit,
+// hit the civilians who live there.
+var dwellings = grammarList("dwellings")
+
+// dwellingsHit reports whether one of the phrases an event hit (its
+// target text) is headed by a word of dwellings.
+func dwellingsHit(texts []string) bool {
+	for _, t := range texts {
+		ws := strings.Fields(strings.ToLower(t))
+		if len(ws) > 0 && dwellings.Has(strings.Trim(ws[len(ws)-1], ".,;")) {
+			return true
+		}
+	}
+	return false
 }
 
 // civilianVenue reports whether venue name names a place civilians use

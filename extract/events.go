@@ -28,24 +28,27 @@ type frame struct {
 	shiftedFrom         *frame  // "…, after X was attacked": another event than this frame
 	targets             []*entity
 	targetText          []string
-	hitPlaces           []*entity // towns, countries and venues hit: targets beside the people hit there
-	placesHit           []*entity // towns, regions and countries struck: targets where it names no other (placetargets.go)
-	villagers           *entity   // the people of an unnamed village hit: a target where no one else is named (villageTargets)
-	actorText           []string  // actors described, not named: "unknown gunmen"
-	syn                 bool      // found by the frame table (frames.go)
-	reported            bool      // a finite verb reports it as happened
-	told                bool      // its own clause says it took place ("the blast killed two")
-	places              []*entity
-	country             *entity
-	countryOfDoc        bool // country is only the one its document is in (soleCountry), named in none of its sentences as where things are
-	date                *dateExpr
-	weapons             []string
-	killed, injured     int
-	negated             bool
-	retFor              *frame
-	afterDay            *frame // "a day after" that frame
-	operation           string
-	ev                  *docEvent
+	// homesHit: the targets are the people whose homes the target text
+	// names (dwellingsHit), and the text stays beside them
+	homesHit        bool
+	hitPlaces       []*entity // towns, countries and venues hit: targets beside the people hit there
+	placesHit       []*entity // towns, regions and countries struck: targets where it names no other (placetargets.go)
+	villagers       *entity   // the people of an unnamed village hit: a target where no one else is named (villageTargets)
+	actorText       []string  // actors described, not named: "unknown gunmen"
+	syn             bool      // found by the frame table (frames.go)
+	reported        bool      // a finite verb reports it as happened
+	told            bool      // its own clause says it took place ("the blast killed two")
+	places          []*entity
+	country         *entity
+	countryOfDoc    bool // country is only the one its document is in (soleCountry), named in none of its sentences as where things are
+	date            *dateExpr
+	weapons         []string
+	killed, injured int
+	negated         bool
+	retFor          *frame
+	afterDay        *frame // "a day after" that frame
+	operation       string
+	ev              *docEvent
 }
 
 // docEvent is one event of a document, built from one or more frames.
@@ -281,6 +284,35 @@ func (d *docState) findEvents(pub time.Time) []*docEvent {
 	d.homeGovernment(events)
 	d.citeConflicts(events)
 	return events
+}
+
+// headIn reports whether one of toks is the head noun of a participant
+// ("troops", "gunmen").
+func headIn(toks []text.Token) bool {
+	heads := loadWordLists().heads
+	for _, t := range toks {
+		if _, ok := heads[t.Norm]; ok {
+			return true
+		}
+	}
+	return false
+}
+
+// clippedToll reports whether the verb ending at token end closes a
+// sentence that opens with a count, with no "be" between: the clipped
+// passive of incident notes ("2 soldiers killed.", "6 VDP and 12
+// militants killed."), whose counted people were hit, not the doers. It
+// is read so after the note's first sentence, the toll of the event
+// that sentence told.
+func clippedToll(toks []text.Token, end int) bool {
+	if end == 0 || !strings.HasSuffix(toks[end-1].Norm, "ed") || end < len(toks) && (toks[end].Norm != "." || end+1 < len(toks)) {
+		return false
+	}
+	first := 0
+	if len(toks) > 2 && toks[0].Norm == "at" && (toks[1].Norm == "least" || toks[1].Norm == "most") {
+		first = 2
+	}
+	return first < end-1 && (toks[first].Kind == text.Number || countWord(toks[first].Norm))
 }
 
 // sentDates are the dates of a sentence (findDates), read when a frame
@@ -660,7 +692,7 @@ func (d *docState) sentenceFrames(si int, frames []*frame) []*frame {
 		}
 		if f.verb {
 			k := syntax.SkipAdverbs(toks, m.Start-1) // "is regularly attacked", "were not shelled"
-			if k >= 0 && markBe.has(toks[k]) && strings.HasSuffix(toks[m.End-1].Norm, "ed") || k >= 0 && markBe.has(toks[k]) && toks[m.End-1].Norm == "hit" {
+			if k >= 0 && markBe.has(toks[k]) && strings.HasSuffix(toks[m.End-1].Norm, "ed") || k >= 0 && markBe.has(toks[k]) && toks[m.End-1].Norm == "hit" || si > 0 && clippedToll(toks, m.End) {
 				f.passive = true
 			}
 		}
@@ -891,8 +923,12 @@ func (d *docState) fillActor(f *frame, frames []*frame, fi int, prevSubject, sub
 					ok = false
 				}
 			}
-			if ok && (m.possessive || m.demonym || m.ent.class == ClassArmedGroup || m.ent.class == ClassStateForce || strings.HasPrefix(joinText(gap), "-claimed")) {
-				if m.a > 0 && prepositions.Has(toks[m.a-1].Norm) && !m.possessive && !m.demonym && m.ent.class != ClassArmedGroup {
+			// a country written with initials stands as a demonym would
+			// before the event noun and its weapon ("a US drone strike");
+			// before people ("U.S. troops assault"), the people act
+			demonym := m.demonym || m.ent.class == ClassCountry && countryInitials(toks, m) && !headIn(gap)
+			if ok && (m.possessive || demonym || m.ent.class == ClassArmedGroup || m.ent.class == ClassStateForce || strings.HasPrefix(joinText(gap), "-claimed")) {
+				if m.a > 0 && prepositions.Has(toks[m.a-1].Norm) && !m.possessive && !demonym && m.ent.class != ClassArmedGroup {
 					continue
 				}
 				if set(m) {

@@ -613,8 +613,26 @@ func catenativeGerund(ps *syntax.Sentence, c int) bool {
 // Tobruk"). Without one the country may be the victims' or the place
 // ("the Armenian genocide", "Mosul's bombardment"); the sides of a clash
 // are read apart.
-func countryDoer(m *mention, def *frameDef, hit bool) bool {
-	return hit && m.ent.class == ClassCountry && (m.possessive || m.demonym) && !def.symmetric
+func countryDoer(toks []text.Token, m *mention, def *frameDef, hit bool) bool {
+	return hit && m.ent.class == ClassCountry && (m.possessive || m.demonym || countryInitials(toks, m)) && !def.symmetric
+}
+
+// countryInitials reports whether country mention m is written with
+// initials ("US", "U.S.", "UK", "UAE"): before an event noun they stand
+// where a demonym would ("a US drone strike", "UK air strikes"), since
+// news copy writes no demonym of them. Glued by a hyphen to what follows
+// ("the US-controlled zone", "US-backed forces") they qualify it and do
+// nothing.
+func countryInitials(toks []text.Token, m *mention) bool {
+	if m.b < len(toks) && toks[m.b].Norm == "-" {
+		return false
+	}
+	for _, t := range toks[m.a:m.b] {
+		if t.Norm != "." && !t.AllCaps() {
+			return false
+		}
+	}
+	return true
 }
 
 // relativeDoers are the relative pronouns that open a clause whose subject
@@ -1982,7 +2000,7 @@ func (d *docState) fillFromSyntax(f *frame, ps *syntax.Sentence, def *frameDef, 
 		// "the Taliban attack", "Pakistan's strikes": a name inside the
 		// phrase before its head
 		for _, m := range d.ments[f.s] {
-			if m.a >= ch.A && m.b <= h && (!hasPlaceClass(m.ent) || countryDoer(m, def, len(r.targets) > 0)) {
+			if m.a >= ch.A && m.b <= h && (!hasPlaceClass(m.ent) || countryDoer(ps.Toks, m, def, len(r.targets) > 0)) {
 				if a, ag := d.actorOf(m, f.typ); a != nil {
 					f.actors = appendEnt(f.actors, a)
 					if ag != nil {
@@ -2089,9 +2107,12 @@ func (d *docState) fillFromSyntax(f *frame, ps *syntax.Sentence, def *frameDef, 
 		}
 	}
 	d.placesHitBy(f, ps, def, r.targets)
+	// a weapon that stands for the doer names one as well ("a missile
+	// struck a school in X")
+	armedWith := def.needAgent && !named && d.weaponDoer(f, ps, r.actors)
 	// the victims of a killing by a named doer, or of an event noun
 	// ("the explosion injured two officers"), are its targets
-	if (fresh || def.needAgent && named || ch.Kind == syntax.NP && !def.symmetric || len(r.victims) > 0 && len(f.targets) > 0) && !peopleHit(f.targets) && len(f.targetText) == 0 {
+	if (fresh || def.needAgent && (named || armedWith) || ch.Kind == syntax.NP && !def.symmetric || len(r.victims) > 0 && len(f.targets) > 0) && !peopleHit(f.targets) && len(f.targetText) == 0 {
 		for _, np := range r.victims {
 			if !fresh && ch.Kind == syntax.NP && loadModalLists().toll.Has(ps.Toks[ps.Chunks[np].Head].Norm) {
 				continue // "left six dead": a toll, not whom it hit
@@ -2120,7 +2141,7 @@ func (d *docState) fillFromSyntax(f *frame, ps *syntax.Sentence, def *frameDef, 
 		f.subtype, f.cameo = def.subtype, def.cameo
 	}
 	if def.needAgent {
-		if !named && !d.weaponDoer(f, ps, r.actors) {
+		if !named && !armedWith {
 			return false
 		}
 		f.weak = false

@@ -339,7 +339,7 @@ func (x *Lexical) eventOut(d *docState, ev *docEvent) Event {
 	for _, p := range placeTargets(f) {
 		out.Targets = append(out.Targets, x.ref(p))
 	}
-	if len(f.targets) == 0 {
+	if len(f.targets) == 0 || f.homesHit {
 		out.TargetText = f.targetText
 	}
 	if len(f.actors) == 0 {

@@ -486,8 +486,12 @@ func (d *docState) settleClass(l *wordLists, p *participant) bool {
 			}
 		case modArmedSide:
 			// "opposition forces" fight; "opposition activists" and
-			// "opposition politicians" are the political side, civilians
-			if needs {
+			// "opposition politicians" are the political side, civilians,
+			// as is a civilian head that needs a modifier ("an
+			// opposition leader")
+			if needs && p.class == ClassCivilians {
+				p.kind, needs = "officials", false
+			} else if needs {
 				p.class, p.kind, needs = ClassArmedGroup, armedKind(w), false
 			}
 		case modState:
@@ -884,10 +888,11 @@ func (d *docState) sentenceCountry(s int) string {
 // than a state come from: a demonym of victims or attackers ("Somali
 // residents", "two French tourists", "Ethiopian tribesmen"), or "from X"
 // ("raiders from Sudan"), or where people were held or taken
-// (captiveLand: "he is being held in X"). Police in the same sentence are
+// (captiveLand: "he is being held in X"), or the land across a border
+// (borderWith: "near the border with X"). Police in the same sentence are
 // not that country's: "police battle raiders from Sudan".
 func othersOrigin(toks []text.Token, m *mention) bool {
-	if m.a > 0 && toks[m.a-1].Norm == "from" || captiveLand(toks, m.a) {
+	if m.a > 0 && toks[m.a-1].Norm == "from" || captiveLand(toks, m.a) || borderWith(toks, m) {
 		return true
 	}
 	return m.demonym && !ownCountryWords.Has(demonymHead(toks, m.b))

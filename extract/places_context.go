@@ -784,13 +784,15 @@ func unitFirst(l *wordLists, toks []text.Token, j int) bool {
 // before an administrative word ("Mandera County", "Dadaab District"),
 // which the name matcher leaves alone as part of a longer name: a region
 // before a place, one of a country the document names before others, nil
-// when that leaves more than one.
+// when that leaves more than one. A hamlet abroad (hamletAbroad) is no
+// reading: "Seno province" in a note about the Sahel is not a village of
+// forty people in Spain.
 func (d *docState) knownArea(name string) *gazetteer.Entry {
 	var best *gazetteer.Entry
 	bestRank := 0
 	tie := false
 	for _, g := range d.r.gaz.Lookup(name) {
-		if g.Kind == gazetteer.KindCountry {
+		if g.Kind == gazetteer.KindCountry || d.hamletAbroad(g) {
 			continue
 		}
 		rank := 1
@@ -811,6 +813,21 @@ func (d *docState) knownArea(name string) *gazetteer.Entry {
 		return nil
 	}
 	return best
+}
+
+// seatMin is the population below which a place cannot be the town a
+// division is named after, in a country the document does not name.
+const seatMin = 1000
+
+// hamletAbroad reports whether gazetteer entry g is a populated place
+// (GeoNames feature PPL…) of fewer than seatMin people, or of no known
+// population, in a country the document does not name: a division named
+// with its unit word is named after a town, and a namesake hamlet of
+// another land is a coincidence of spelling, most often with a division
+// the gazetteer does not list. A division the gazetteer lists as a place
+// (feature ADM…: "Bohol") is none.
+func (d *docState) hamletAbroad(g *gazetteer.Entry) bool {
+	return g.Kind == gazetteer.KindPlace && strings.HasPrefix(g.Feature, "PPL") && g.Population < seatMin && d.countryCount[g.Country] == 0
 }
 
 // docCountry returns the one country the document is in, judged by the
