@@ -86,7 +86,7 @@ type fuser struct {
 	err     error
 
 	supp      map[quad.Quad][]quad.IRI   // supporters of shared facts (support.go)
-	listers   map[quad.IRI][]lister      // an entity's documents and what they support (support.go)
+	listers   map[quad.IRI]*listers      // an entity's documents and what they support (support.go)
 	bySubject map[quad.Value][]quad.Quad // stored quads by subject
 	pubs      map[quad.Value]string      // publication days by document
 
@@ -99,7 +99,7 @@ type fuser struct {
 func newFuser(v *view, s *Store, doc quad.IRI) *fuser {
 	return &fuser{v: v, s: s, doc: doc, events: map[quad.IRI]*eventState{},
 		up: map[quad.IRI][]quad.IRI{}, anc: map[quad.IRI]map[quad.IRI]bool{},
-		supp: map[quad.Quad][]quad.IRI{}, listers: map[quad.IRI][]lister{}, bySubject: map[quad.Value][]quad.Quad{}, pubs: map[quad.Value]string{},
+		supp: map[quad.Quad][]quad.IRI{}, listers: map[quad.IRI]*listers{}, bySubject: map[quad.Value][]quad.Quad{}, pubs: map[quad.Value]string{},
 		unitsOf: map[quad.IRI][]*unit{}, allSupp: map[quad.Quad][]quad.IRI{}}
 }
 

@@ -242,8 +242,11 @@ func (r *reader) readEntity(iri quad.IRI) *entityInfo {
 	facts := r.entityFacts(iri)
 	e := &entityInfo{ref: extract.Ref{ID: string(iri)}}
 	e.ref.Name = firstText(r.ranked(facts[schema.Name]))
-	for _, c := range r.ranked(facts[schema.Type]) {
-		if c, ok := c.(quad.IRI); ok && c != schema.Entity {
+	// every entity is an ng:Entity, which the class passes over: ranked
+	// without it, an entity of one class has nothing to count (the
+	// others' order does not depend on it)
+	for _, c := range r.ranked(without(facts[schema.Type], schema.Entity)) {
+		if c, ok := c.(quad.IRI); ok {
 			e.ref.Class = schema.LocalName(c)
 			break
 		}
@@ -285,6 +288,17 @@ func (r *reader) entityFacts(iri quad.IRI) map[quad.Value][]quad.Quad {
 	}
 	if err := r.v.only(iri, entityPreds, keep); err != nil && r.err == nil {
 		r.err = err
+	}
+	return out
+}
+
+// without returns facts but those whose object is obj, in their order.
+func without(facts []quad.Quad, obj quad.Value) []quad.Quad {
+	out := make([]quad.Quad, 0, len(facts))
+	for _, q := range facts {
+		if q.Object != obj {
+			out = append(out, q)
+		}
 	}
 	return out
 }

@@ -2,6 +2,7 @@ package graph
 
 import (
 	"context"
+	"slices"
 	"sort"
 	"strings"
 
@@ -106,7 +107,7 @@ func (s *Store) inSet(sets map[quad.Value]map[string]bool, q quad.Quad) bool {
 // fact t (its label is ignored), directly, through a fact set or, for a
 // fact of an event node, through the statesFacts of the event's reports,
 // until fn returns false (a document may come more than once).
-func (s *Store) eachSupporter(v *view, t quad.Quad, cache map[quad.IRI][]lister, fn func(quad.IRI) bool) error {
+func (s *Store) eachSupporter(v *view, t quad.Quad, cache map[quad.IRI]*listers, fn func(quad.IRI) bool) error {
 	k := schema.FactIRI(s.base, t.Subject, t.Predicate, t.Object)
 	more := true
 	entry := func(q quad.Quad) bool {
@@ -139,61 +140,69 @@ func (s *Store) eachSupporter(v *view, t quad.Quad, cache map[quad.IRI][]lister,
 	}
 	ls, ok := cache[e]
 	if !ok {
-		if ls, err = listers(v, s.base, e); err != nil {
+		if ls, err = listing(v, e); err != nil {
 			return err
 		}
 		cache[e] = ls
 	}
-	ids := []string{schema.SupportedID(s.base, k)}
-	for _, set := range sets {
-		ids = append(ids, schema.SupportedID(s.base, set))
+	ids := make([]string, 0, 1+len(sets))
+	for _, key := range append(sets, k) {
+		ids = append(ids, schema.SupportedID(s.base, key))
 	}
-	for _, l := range ls {
-		for _, id := range ids {
-			if l.ids[id] {
-				if !fn(l.doc) {
-					return nil
-				}
-				break
-			}
-		}
-	}
+	ls.each(ids, fn)
 	return nil
 }
 
-// lister is a document of an entity (entityDocs) and the ids its supports
-// literal lists.
-type lister struct {
-	doc quad.IRI
-	ids map[string]bool
+// listers are the documents of an entity (entityDocs) and, for each id
+// their supports literals list, the documents that list it, for reading
+// the supporters of several of the entity's facts (ranking them) with one
+// lookup a document: a document lists the sets of every entity it
+// describes, and a fact needs two or three of them.
+type listers struct {
+	docs []quad.IRI
+	by   map[string][]int32 // id: positions in docs, ascending
 }
 
-// listers returns the documents of entity e and what each supports, for
-// reading the supporters of several of e's facts (ranking them) with one
-// lookup a document.
-func listers(v *view, base string, e quad.IRI) ([]lister, error) {
+// listing returns the documents of entity e and what each supports.
+func listing(v *view, e quad.IRI) (*listers, error) {
 	docs, err := entityDocsOf(v, e)
 	if err != nil {
 		return nil, err
 	}
-	out := make([]lister, 0, len(docs))
-	for _, d := range docs {
-		l := lister{doc: d, ids: map[string]bool{}}
+	ls := &listers{docs: docs, by: map[string][]int32{}}
+	for i, d := range docs {
 		err := v.each(quad.Subject, d, schema.Supports, func(q quad.Quad) {
-			if q.Label != d {
-				return
-			}
-			sets, facts := schema.SupportedKeys(base, q.Object)
-			for _, k := range append(sets, facts...) {
-				l.ids[schema.SupportedID(base, k)] = true
+			if ts, ok := q.Object.(quad.TypedString); ok && q.Label == d && ts.Type == schema.Supported {
+				for _, id := range strings.Fields(string(ts.Value)) { // schema.SupportedKeys' ids
+					if at := ls.by[id]; len(at) == 0 || at[len(at)-1] != int32(i) {
+						ls.by[id] = append(at, int32(i))
+					}
+				}
 			}
 		})
 		if err != nil {
 			return nil, err
 		}
-		out = append(out, l)
 	}
-	return out, nil
+	return ls, nil
+}
+
+// each calls fn with every document that lists one of ids, in the order
+// of the entity's documents, until fn returns false.
+func (ls *listers) each(ids []string, fn func(quad.IRI) bool) {
+	var at []int32
+	for _, id := range ids {
+		at = append(at, ls.by[id]...)
+	}
+	slices.Sort(at)
+	for i, p := range at {
+		if i > 0 && p == at[i-1] {
+			continue
+		}
+		if !fn(ls.docs[p]) {
+			return
+		}
+	}
 }
 
 // entityDocs are the predicates that link an entity to the documents that
@@ -429,7 +438,7 @@ func triple(q quad.Quad) quad.Quad {
 
 // supporters returns the documents the support index lists for fact t
 // (its label is ignored), in IRI order.
-func (s *Store) supporters(v *view, t quad.Quad, cache map[quad.IRI][]lister) ([]quad.IRI, error) {
+func (s *Store) supporters(v *view, t quad.Quad, cache map[quad.IRI]*listers) ([]quad.IRI, error) {
 	var out []quad.IRI
 	seen := map[quad.IRI]bool{}
 	err := s.eachSupporter(v, t, cache, func(d quad.IRI) bool {

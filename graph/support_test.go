@@ -773,7 +773,7 @@ func TestSupportsLiteral(t *testing.T) {
 					t.Errorf("%s: supporters %v, want %v", r.name, sup, docs)
 				}
 				// as a fuser reads them, the entity's documents read once
-				cache := map[quad.IRI][]lister{}
+				cache := map[quad.IRI]*listers{}
 				for i := 0; i < 2; i++ {
 					sup, err := s.supporters(s.view(ctx, nil), quad.Quad{Subject: r.s, Predicate: r.p, Object: r.o}, cache)
 					if err != nil {
@@ -874,4 +874,40 @@ func TestSupportEntriesOfOlderStores(t *testing.T) {
 		}
 		putAgain(t, s, recs, want, checkSharing)
 	})
+}
+
+// TestListersEach checks which documents of an entity are read as
+// supporters of a fact from the ids their supports literals list: each
+// document that lists one of the fact's ids, once, in the order of the
+// entity's documents, until the caller stops.
+func TestListersEach(t *testing.T) {
+	docs := []quad.IRI{"d0", "d1", "d2", "d3"}
+	ls := &listers{docs: docs, by: map[string][]int32{
+		"aa.1": {0, 2},    // a set that d0 and d2 list
+		"aa.2": {1, 2, 3}, // another set of the entity
+		"f9":   {3},       // a fact of its own
+	}}
+	rows := []struct {
+		name string
+		ids  []string
+		stop int // documents taken before stopping (0: all)
+		want []quad.IRI
+	}{
+		{"one id", []string{"f9"}, 0, []quad.IRI{"d3"}},
+		{"a document listing two of the ids comes once", []string{"aa.1", "aa.2"}, 0, docs},
+		{"the entity's order, not the ids'", []string{"f9", "aa.1"}, 0, []quad.IRI{"d0", "d2", "d3"}},
+		{"an id no document lists", []string{"bb.1"}, 0, nil},
+		{"no ids", nil, 0, nil},
+		{"stopped after the first", []string{"aa.2", "aa.1"}, 1, []quad.IRI{"d0"}},
+	}
+	for _, r := range rows {
+		var got []quad.IRI
+		ls.each(r.ids, func(d quad.IRI) bool {
+			got = append(got, d)
+			return r.stop == 0 || len(got) < r.stop
+		})
+		if fmt.Sprint(got) != fmt.Sprint(r.want) {
+			t.Errorf("%s: %v, want %v", r.name, got, r.want)
+		}
+	}
 }

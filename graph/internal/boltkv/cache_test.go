@@ -3,6 +3,7 @@ package boltkv
 import (
 	"context"
 	"path/filepath"
+	"slices"
 	"testing"
 
 	"github.com/cayleygraph/cayley/graph"
@@ -70,5 +71,69 @@ func TestValuesCachedBothWays(t *testing.T) {
 	idC, _ := s.cache.cachedID(c)
 	if v, ok := s.cache.value(kv.Int64Value(idC)); idC == 0 || !ok || v != c {
 		t.Errorf("value of %s's id %d: %v %v", c, idC, v, ok)
+	}
+}
+
+// TestSharedReadsDecodeEachValue checks that the values one shared read
+// transaction reads one after the other (a long literal, then shorter
+// ones, then values of other kinds) are each their own, whatever was
+// decoded before them, and that an id of no node has no value.
+func TestSharedReadsDecodeEachValue(t *testing.T) {
+	s, err := Open(filepath.Join(t.TempDir(), "v.db"), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	subj, p := quad.IRI("http://ex.org/s"), quad.IRI("http://ex.org/p")
+	objects := []quad.Value{
+		quad.String("a long literal that fills the buffer the next values are decoded into"),
+		quad.String("short"),
+		quad.IRI("http://ex.org/o"),
+		quad.TypedString{Value: "12", Type: "http://www.w3.org/2001/XMLSchema#integer"},
+		quad.LangString{Value: "nom", Lang: "fr"},
+		quad.String("x"),
+	}
+	var ds []graph.Delta
+	for _, o := range objects {
+		ds = append(ds, graph.Delta{Quad: quad.Quad{Subject: subj, Predicate: p, Object: o}, Action: graph.Add})
+	}
+	if err := s.ApplyDeltas(ds, graph.IgnoreOpts{}); err != nil {
+		t.Fatal(err)
+	}
+	ids := make([]uint64, len(objects))
+	for i, o := range objects {
+		if ids[i] = s.w.id(o); ids[i] == 0 {
+			t.Fatalf("no id for %v", o)
+		}
+	}
+	r := &boltReader{db: s.w.db}
+	defer r.close()
+	for _, order := range [][]int{{0, 1, 2, 3, 4, 5}, {5, 4, 3, 2, 1, 0}, {0, 5, 0, 1}} {
+		for _, i := range order {
+			if v := r.value(ids[i]); v != objects[i] {
+				t.Errorf("value of id %d: %#v, want %#v", ids[i], v, objects[i])
+			}
+		}
+	}
+	// every id of the log in turn: a quad's entry (no value) read after a
+	// node's is no node
+	nodes := map[uint64]quad.Value{s.w.id(subj): subj, s.w.id(p): p}
+	for i, o := range objects {
+		nodes[ids[i]] = o
+	}
+	quads := 0
+	for id := uint64(1); id <= slices.Max(ids)+uint64(len(objects))+2; id++ {
+		r.value(ids[0]) // the long literal first
+		v := r.value(id)
+		want, ok := nodes[id]
+		if ok && v != want || !ok && v != nil {
+			t.Errorf("value of id %d: %#v, want %#v", id, v, want)
+		}
+		if !ok {
+			quads++
+		}
+	}
+	if quads < len(objects) {
+		t.Errorf("%d ids of no node read, want at least the %d quads'", quads, len(objects))
 	}
 }

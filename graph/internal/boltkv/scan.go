@@ -36,11 +36,12 @@ type boltReader struct {
 	db    *bolt.DB
 	tx    *bolt.Tx
 	log   *bolt.Bucket
-	logs  *bolt.Cursor // on log, reused by every lookup (Bucket.Get makes a cursor per call)
-	index *bolt.Bucket // the bucket of indexOf, once looked up
-	of    string       // the index whose bucket index is
-	live  bool         // the store's indexes are live (write.go)
-	reads int          // log entries looked up, over all transactions
+	logs  *bolt.Cursor    // on log, reused by every lookup (Bucket.Get makes a cursor per call)
+	index *bolt.Bucket    // the bucket of indexOf, once looked up
+	of    string          // the index whose bucket index is
+	live  bool            // the store's indexes are live (write.go)
+	reads int             // log entries looked up, over all transactions
+	node  proto.Primitive // the entry value decodes, its value bytes reused
 }
 
 // begin opens the read transaction if it is not open.
@@ -100,11 +101,20 @@ func (r *boltReader) value(id uint64) quad.Value {
 	if err := r.begin(); err != nil {
 		return nil
 	}
-	p, err := r.primitive(id)
-	if err != nil || p == nil || !p.IsNode() {
+	r.reads++
+	var key [8]byte
+	binary.BigEndian.PutUint64(key[:], id)
+	k, data := r.logs.Seek(key[:])
+	if !bytes.Equal(k, key[:]) || data == nil {
 		return nil
 	}
-	v, err := pquads.UnmarshalValue(p.Value)
+	// decoded into the reader's entry, whose value bytes are reused: the
+	// value read from them holds copies
+	r.node = proto.Primitive{Value: r.node.Value[:0]}
+	if err := r.node.Unmarshal(data); err != nil || !r.node.IsNode() {
+		return nil
+	}
+	v, err := pquads.UnmarshalValue(r.node.Value)
 	if err != nil {
 		return nil
 	}
