@@ -47,6 +47,13 @@ func TestFindDates(t *testing.T) {
 		{"KANDAHAR, Afghanistan, Jan 16 - on Monday", "2024-01-15"}, // place and country
 		{"Kabul, 16 January, 2024 \u2014 strikes", ""},              // day first, em dash
 		{"In Kabul, 16 January saw strikes", "2024-01-16"},          // "In" opens no dateline
+		{"on March 3rd and 4th, raids hit Tembora", "2023-03-04"},   // a range, month first: its last day
+		{"on March 3 and 4 in Tembora", "2023-03-04"},               // a range, a preposition after it
+		{"raids of October 8-9, 2021 in Tembora", "2021-10-09"},     // a range with a year after it
+		{"on March 3 to 5, raids hit Tembora", "2023-03-05"},        // a range with "to"
+		{"on 8-9 October 2021, raids hit Tembora", "2021-10-09"},    // a range, day first
+		{"on March 3 and 4 people died", "2023-03-03"},              // a count after "and", not a day
+		{"between March 9 and 2 pm", "2023-03-09"},                  // a smaller number is no later day
 	}
 	for _, tt := range tests {
 		got := findDates(text.Tokenize(tt.in, 0), pub)

@@ -244,6 +244,7 @@ func (d *docState) findEvents(pub time.Time) []*docEvent {
 		if !outletAccount(toks) || !anyToll(all) {
 			frames = d.casualtiesTo(si, frames)
 		}
+		frames = d.vagueVictimsTo(si, frames)
 		for _, f := range frames {
 			d.causeClauseDoer(f, ps)
 		}
@@ -261,7 +262,7 @@ func (d *docState) findEvents(pub time.Time) []*docEvent {
 			prevSubject = subj
 		}
 	}
-	events := d.mergeEvents(all)
+	events := d.foldIncidents(d.mergeEvents(all))
 	d.attributed(events)
 	d.precedingDoer(events)
 	d.placesFromContext(events)
