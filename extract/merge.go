@@ -606,8 +606,12 @@ func (d *docState) topCountries(n int, skip []*entity) []*entity {
 	return out
 }
 
+// hasContent reports whether frame f says something an event can stand
+// on: someone or something hit, a toll of dead or of wounded ("two
+// soldiers were hurt in an ambush"), a described doer, a report that it
+// took place.
 func hasContent(f *frame) bool {
-	return len(f.targets) > 0 || len(f.targetText) > 0 || len(f.placesHit) > 0 || f.killed >= 0 || len(f.actorText) > 0 || f.reported || f.syn && (f.verb || len(f.places) > 0 || f.country != nil)
+	return len(f.targets) > 0 || len(f.targetText) > 0 || len(f.placesHit) > 0 || f.killed >= 0 || f.injured >= 0 || len(f.actorText) > 0 || f.reported || f.syn && (f.verb || len(f.places) > 0 || f.country != nil)
 }
 
 // unknownDoers reports whether actors name no one: none at all, or only

@@ -13,7 +13,9 @@ package extract
 
 // foldIncidents merges, in a short note (shortDoc), each abduction with an
 // attack of the same incident (incidentPair), keeping the event
-// foldSurvivor chooses. It returns the events that stay, in order.
+// foldSurvivor chooses, then two events of one type that tell one incident
+// twice (retold) into the first. It returns the events that stay, in
+// order.
 func (d *docState) foldIncidents(events []*docEvent) []*docEvent {
 	if len(d.sents) > shortDoc {
 		return events
@@ -34,6 +36,14 @@ func (d *docState) foldIncidents(events []*docEvent) []*docEvent {
 			foldEvent(keep, drop)
 			gone[drop] = keep
 			break
+		}
+	}
+	for i, a := range events {
+		for _, b := range events[i+1:] {
+			if gone[a] == nil && gone[b] == nil && a.f.typ == b.f.typ && retold(a, b) {
+				foldEvent(a, b)
+				gone[b] = a
+			}
 		}
 	}
 	if len(gone) == 0 {
@@ -67,6 +77,22 @@ func incidentPair(at, ab *docEvent) bool {
 	return compatible(&at.f, &as)
 }
 
+// retold reports whether events a and b of one type in a note tell one
+// incident twice: one names no doer at all and the other only doers no one
+// knows ("A bomb went off at the market… the bomber was not identified",
+// "Six were hurt in a grenade attack… the grenade was thrown by unknown
+// men"), and nothing sets them apart (compatible). A named doer on either
+// side may be another incident's (police who beat villagers after a
+// blast), and two described doers that differ are two (compatible).
+func retold(a, b *docEvent) bool {
+	none := func(e *docEvent) bool { return len(e.f.actors) == 0 && len(e.f.actorText) == 0 }
+	unknown := func(e *docEvent) bool { return len(e.f.actors) > 0 && unknownDoers(e.f.actors) }
+	if !(none(a) && unknown(b) || unknown(a) && none(b)) {
+		return false
+	}
+	return compatible(&a.f, &b.f)
+}
+
 // foldSurvivor returns the event of the pair that stays and the one folded
 // into it: the attack where it killed or wounded someone, the abduction
 // where the attack hit no one but the captives. ok is false where the
@@ -85,11 +111,14 @@ func foldSurvivor(at, ab *docEvent) (keep, drop *docEvent, ok bool) {
 }
 
 // foldEvent folds event drop into event keep: its frames and arguments;
-// keep's type and kind stay.
+// keep's type stays, and its kind where drop is of another type.
 func foldEvent(keep, drop *docEvent) {
 	typ, subtype, cameo := keep.f.typ, keep.f.subtype, keep.f.cameo
 	mergeFrame(&keep.f, &drop.f)
-	keep.f.typ, keep.f.subtype, keep.f.cameo = typ, subtype, cameo
+	if drop.f.typ != typ {
+		keep.f.subtype, keep.f.cameo = subtype, cameo
+	}
+	keep.f.typ = typ
 	for _, f := range drop.frames {
 		f.ev = keep
 		keep.frames = append(keep.frames, f)
