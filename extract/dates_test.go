@@ -87,7 +87,7 @@ func TestFindCasualties(t *testing.T) {
 		{"A number of terrorists were killed", -1, -1},
 		{"Between 5 and 7 people were killed in Tembora", 5, -1}, // a range before its verb: the lowest figure
 		{"raiders killed between 5 and 7 herders", 5, -1},        // a range after its verb
-		{"Five to seven people were killed in the raid", 5, -1},  // a range in words
+		{"Five to seven herders died during the raid", 5, -1},    // a range in words
 		{"a blast that wounded 3-4 traders", -1, 3},              // a range with a dash
 		{"killing five or six herders", 5, -1},                   // a range with "or"
 		{"the toll rose from 5 to 7 people killed", 7, -1},       // a change, not a range: the later figure
