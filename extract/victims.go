@@ -108,7 +108,8 @@ func elidedCount(ps *syntax.Sentence, np int) bool {
 
 // vagueVictimsTo gives the people a sentence says were hurt or killed
 // with no figure ("Many bystanders were wounded", "several traders were
-// hurt when a bomb went off", "Passengers were injured") to the attack the
+// hurt when a bomb went off", "Passengers were injured"), or were its
+// target ("a local chief was presumed the main target"), to the attack the
 // sentence tells of, or, where it tells of none, to a frame of their own
 // that joins the attack spoken of last and starts none (weak): they are
 // its victims, though the toll stays unknown. People a figure counts are
@@ -118,7 +119,7 @@ func (d *docState) vagueVictimsTo(si int, frames []*frame) []*frame {
 	var counted []casualty
 	read := false
 	for _, m := range d.ments[si] {
-		if !victimClass(m.ent.class) || !hurtAfter(toks, m.b) || deniedPeople(toks, m.a) {
+		if !victimClass(m.ent.class) || !hurtAfter(toks, m.b) && !targetAfter(toks, m.b) || deniedPeople(toks, m.a) {
 			continue
 		}
 		if !read {
@@ -164,6 +165,44 @@ func hurtAfter(toks []text.Token, k int) bool {
 	}
 	return false
 }
+
+// targetAfter reports whether the words from k say that the people named
+// before them were the attack's target: a form of "be" (left out in a
+// note's clipped style), a word of belief or report and "to be" or "to
+// have been" at will, then "the", at most one qualifier, and "target"
+// ("A local chief was the target", "a councillor was believed to be the
+// intended target", "Judge presumed to have been the target").
+func targetAfter(toks []text.Token, k int) bool {
+	be := k < len(toks) && beForms.Has(toks[k].Norm)
+	if be {
+		k++
+	}
+	// a hedge with no "be" before it needs "to" after it: "Police said
+	// the target was…" names no target
+	if k < len(toks) && targetHedges.Has(toks[k].Norm) && (be || k+1 < len(toks) && toks[k+1].Norm == "to") {
+		k++
+		for _, w := range [...]string{"to", "have", "been", "be"} {
+			if k < len(toks) && toks[k].Norm == w {
+				k++
+			}
+		}
+	}
+	if k >= len(toks) || toks[k].Norm != "the" {
+		return false
+	}
+	k++
+	if k < len(toks) && targetQualifiers.Has(toks[k].Norm) {
+		k++
+	}
+	return k < len(toks) && (toks[k].Norm == "target" || toks[k].Norm == "targets")
+}
+
+// targetHedges are the words of belief or report between a victim and "to
+// be the target"; targetQualifiers the words that may qualify "target".
+var (
+	targetHedges     = grammarList("targetHedges")
+	targetQualifiers = grammarList("targetQualifiers")
+)
 
 // deniedPeople reports whether the phrase of people that opens at token a
 // is denied: "no" or "none" opens it or stands up to three words before

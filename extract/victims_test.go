@@ -6,10 +6,10 @@ import (
 	"testing"
 )
 
-// TestVagueVictims: people said to be hurt or killed with no figure are
-// the victims of the attack the note tells of, in its sentence or the
-// next; people denied, or hurt where no attack is told, are no one's
-// victims. One row per shape.
+// TestVagueVictims: people said to be hurt or killed with no figure, or
+// said to be the target, are the victims of the attack the note tells of,
+// in its sentence or the next; people denied, or hurt where no attack is
+// told, are no one's victims. One row per shape.
 func TestVagueVictims(t *testing.T) {
 	for _, tc := range []struct {
 		name, text string
@@ -25,6 +25,12 @@ func TestVagueVictims(t *testing.T) {
 			"Gunmen fired on a bus near Kalumbo. Some passengers were seriously wounded.", "passengers"},
 		{"a figure, read as before",
 			"A bomb exploded near a bus stop in Tembora. Three bystanders were wounded.", "bystanders"},
+		{"people believed to be the target",
+			"An IED exploded near a clinic in Tembora. Aid workers were believed to be the target.", "workers"},
+		{"people the target in a note's clipped style",
+			"A bomb exploded near a bus stop in Tembora. Passengers presumed to have been the target.", "passengers"},
+		{"a speaker before the target is no target",
+			"A bomb exploded at a market in Tembora. Police said the target was a bank.", ""},
 		{"people denied",
 			"Gunmen attacked a police post in Tembora. No civilians were injured.", ""},
 		{"people denied with none of",
