@@ -135,6 +135,9 @@ func findDatesRaw(toks []text.Token, pub time.Time) []dateExpr {
 					if ordinalSuffix(toks, i+2) {
 						end++ // June 21st
 					}
+					if last, next, ok := dayRangeEnd(toks, end, v); ok {
+						v, end = last, next // "September 11th and 12th": the last day
+					}
 					k := end
 					if k < len(toks) && toks[k].Norm == "," {
 						k++
@@ -260,6 +263,36 @@ func ordinalSuffix(toks []text.Token, i int) bool {
 		return true
 	}
 	return false
+}
+
+// dayRangeEnd reads the second day of a range after a month and its first
+// day at toks[k:] ("September 11th and 12th", "January 15-16", "May 3 to
+// 5"): the range is dated by its last day, as a range written day first
+// ("15-16 January", "11 and 12 September") is, whose last day alone stands
+// before the month. It returns that day and the index after it; ok is
+// false where no later day follows, or where the number counts something
+// ("on May 5 and 6 people died").
+func dayRangeEnd(toks []text.Token, k, first int) (last, next int, ok bool) {
+	if k+1 >= len(toks) || toks[k+1].Kind != text.Number {
+		return 0, 0, false
+	}
+	switch toks[k].Norm {
+	case "and", "-", "to", "–":
+	default:
+		return 0, 0, false
+	}
+	d, err := strconv.Atoi(toks[k+1].Norm)
+	if err != nil || d <= first || d > 31 {
+		return 0, 0, false
+	}
+	next = k + 2
+	if ordinalSuffix(toks, next) {
+		return d, next + 1, true
+	}
+	if next < len(toks) && toks[next].Kind == text.Word && !prepositions.Has(toks[next].Norm) {
+		return 0, 0, false
+	}
+	return d, next, true
 }
 
 // afterDayNumber is the index of the token that may name the month after

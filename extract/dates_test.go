@@ -47,6 +47,13 @@ func TestFindDates(t *testing.T) {
 		{"KANDAHAR, Afghanistan, Jan 16 - on Monday", "2024-01-15"}, // place and country
 		{"Kabul, 16 January, 2024 \u2014 strikes", ""},              // day first, em dash
 		{"In Kabul, 16 January saw strikes", "2024-01-16"},          // "In" opens no dateline
+		{"on March 3rd and 4th, raids hit Tembora", "2023-03-04"},   // a range, month first: its last day
+		{"on March 3 and 4 in Tembora", "2023-03-04"},               // a range, a preposition after it
+		{"raids of October 8-9, 2021 in Tembora", "2021-10-09"},     // a range with a year after it
+		{"on March 3 to 5, raids hit Tembora", "2023-03-05"},        // a range with "to"
+		{"on 8-9 October 2021, raids hit Tembora", "2021-10-09"},    // a range, day first
+		{"on March 3 and 4 people died", "2023-03-03"},              // a count after "and", not a day
+		{"between March 9 and 2 pm", "2023-03-09"},                  // a smaller number is no later day
 	}
 	for _, tt := range tests {
 		got := findDates(text.Tokenize(tt.in, 0), pub)
@@ -78,6 +85,13 @@ func TestFindCasualties(t *testing.T) {
 		{"Pakistan hit seven locations", -1, -1},
 		{"nine non-Iranian nationals, including two men, three women and four children, were killed", 9, -1},
 		{"A number of terrorists were killed", -1, -1},
+		{"Between 5 and 7 people were killed in Tembora", 5, -1}, // a range before its verb: the lowest figure
+		{"raiders killed between 5 and 7 herders", 5, -1},        // a range after its verb
+		{"Five to seven herders died during the raid", 5, -1},    // a range in words
+		{"a blast that wounded 3-4 traders", -1, 3},              // a range with a dash
+		{"killing five or six herders", 5, -1},                   // a range with "or"
+		{"the toll rose from 5 to 7 people killed", 7, -1},       // a change, not a range: the later figure
+		{"killed 2 and 3 injured", 2, 3},                         // "and" with no "between" joins two figures
 	}
 	for _, tt := range tests {
 		k, h := -1, -1

@@ -44,11 +44,15 @@ type frame struct {
 	date            *dateExpr
 	weapons         []string
 	killed, injured int
-	negated         bool
-	retFor          *frame
-	afterDay        *frame // "a day after" that frame
-	operation       string
-	ev              *docEvent
+	// addKilled and addInjured are figures told as more of the toll
+	// ("two more died", "two bandits were also killed"): they add to it
+	// rather than restate it (addedFigure).
+	addKilled, addInjured int
+	negated               bool
+	retFor                *frame
+	afterDay              *frame // "a day after" that frame
+	operation             string
+	ev                    *docEvent
 }
 
 // docEvent is one event of a document, built from one or more frames.
@@ -254,6 +258,7 @@ func (d *docState) findEvents(pub time.Time) []*docEvent {
 		if !outletAccount(toks) || !anyToll(all) {
 			frames = d.casualtiesTo(si, frames)
 		}
+		frames = d.vagueVictimsTo(si, frames)
 		for _, f := range frames {
 			d.causeClauseDoer(f, ps)
 		}
@@ -271,7 +276,7 @@ func (d *docState) findEvents(pub time.Time) []*docEvent {
 			prevSubject = subj
 		}
 	}
-	events := d.mergeEvents(all)
+	events := d.foldIncidents(d.mergeEvents(all))
 	d.attributed(events)
 	d.precedingDoer(events)
 	d.placesFromContext(events)
@@ -1613,13 +1618,58 @@ func (d *docState) casualtiesTo(si int, frames []*frame) []*frame {
 			frames = append(frames, f)
 			best = f
 		}
-		if c.Killed {
+		switch added := addedFigure(toks, c); {
+		case c.Killed && added:
+			best.addKilled += c.N
+		case c.Killed:
 			best.killed = max(best.killed, c.N)
-		} else {
+		case added:
+			best.addInjured += c.N
+		default:
 			best.injured = max(best.injured, c.N)
 		}
 	}
 	return frames
+}
+
+// addedFigure reports whether casualty figure c counts more of a toll told
+// before it rather than restating it: "another two died", "two more died
+// in hospital", "two others later died of their wounds", "two bandits were
+// also killed", "a child also died", "also wounding two guards".
+func addedFigure(toks []text.Token, c casualty) bool {
+	if c.At > 0 && toks[c.At-1].Norm == "another" {
+		return true
+	}
+	if c.At > 1 && toks[c.At-2].Norm == "also" && toks[c.At-1].Kind == text.Word {
+		return true
+	}
+	for k := c.At; k < c.End && k < len(toks); k++ {
+		if _, e, ok := numberAt(toks, k); ok {
+			if e < len(toks) && (toks[e].Norm == "more" || toks[e].Norm == "others") {
+				return true
+			}
+			break
+		}
+	}
+	for k := c.End; k < len(toks) && k < c.End+4; k++ {
+		w := toks[k].Norm
+		if w == "also" {
+			return true
+		}
+		if toks[k].Kind == text.Punct || killWords.Has(w) || hurtWords.Has(w) {
+			break
+		}
+	}
+	return false
+}
+
+// addToll adds to toll n (-1 for none told) the figure add told as more of
+// it.
+func addToll(n, add int) int {
+	if add <= 0 {
+		return n
+	}
+	return addSaturating(max(n, 0), add)
 }
 
 // anchorOnly reports whether f is an earlier event named only to date

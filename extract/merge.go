@@ -240,8 +240,8 @@ func mergeFrame(into, f *frame) {
 	for _, w := range f.weapons {
 		into.weapons = appendStr(into.weapons, w)
 	}
-	into.killed = max(into.killed, f.killed)
-	into.injured = max(into.injured, f.injured)
+	into.killed = addToll(max(into.killed, f.killed), f.addKilled)
+	into.injured = addToll(max(into.injured, f.injured), f.addInjured)
 	if into.subtype == "" || into.subtype == "strike" || into.subtype == "armed assault" || into.subtype == "bombing" {
 		if f.subtype != "" && f.subtype != "strike" && f.subtype != "armed assault" {
 			into.subtype, into.cameo = f.subtype, f.cameo
@@ -277,13 +277,13 @@ func joinTold(e *docEvent, f *frame, told []*frame, join func(*docEvent, *frame)
 // one militant were killed") to that event: the dead of both sides count
 // in one incident's toll. It reports whether it gave the toll.
 func tollToSalient(events []*docEvent, f *frame) bool {
-	if !f.weak || f.killed < 0 && f.injured < 0 {
+	if !f.weak || f.killed < 0 && f.injured < 0 && f.addKilled <= 0 && f.addInjured <= 0 {
 		return false
 	}
 	for i := len(events) - 1; i >= 0; i-- {
 		if e := events[i]; e.f.typ == f.typ {
-			e.f.killed = max(e.f.killed, f.killed)
-			e.f.injured = max(e.f.injured, f.injured)
+			e.f.killed = addToll(max(e.f.killed, f.killed), f.addKilled)
+			e.f.injured = addToll(max(e.f.injured, f.injured), f.addInjured)
 			return true
 		}
 	}
@@ -606,8 +606,12 @@ func (d *docState) topCountries(n int, skip []*entity) []*entity {
 	return out
 }
 
+// hasContent reports whether frame f says something an event can stand
+// on: someone or something hit, a toll of dead or of wounded ("two
+// soldiers were hurt in an ambush"), a described doer, a report that it
+// took place.
 func hasContent(f *frame) bool {
-	return len(f.targets) > 0 || len(f.targetText) > 0 || len(f.placesHit) > 0 || f.killed >= 0 || len(f.actorText) > 0 || f.reported || f.syn && (f.verb || len(f.places) > 0 || f.country != nil)
+	return len(f.targets) > 0 || len(f.targetText) > 0 || len(f.placesHit) > 0 || f.killed >= 0 || f.injured >= 0 || f.addKilled > 0 || f.addInjured > 0 || len(f.actorText) > 0 || f.reported || f.syn && (f.verb || len(f.places) > 0 || f.country != nil)
 }
 
 // unknownDoers reports whether actors name no one: none at all, or only

@@ -560,6 +560,10 @@ func readCasualties(toks []text.Token, people func(text.Token) bool) []casualty 
 		if i > 0 && (toks[i-1].Norm == "of" && i > 1 && toks[i-2].Norm == "one") {
 			continue
 		}
+		if rangeOpens(toks, i, j, n) {
+			continue // "5 to 7 people": read at its upper bound
+		}
+		low, lowAt, ranged := rangeBelow(toks, i, n)
 		// a list of counted victims: four children, three women and two men
 		total := 0
 		k := i
@@ -599,6 +603,14 @@ func readCasualties(toks []text.Token, people func(text.Token) bool) []casualty 
 			break
 		}
 		start := i
+		if ranged {
+			// "between 5 and 7 people were killed": the lowest figure
+			// given, as incident coding takes it
+			if total >= n {
+				total -= n - low
+			}
+			n, start = low, lowAt
+		}
 		if n, a := singularLeads(toks, i); n > 0 && total > 0 {
 			total, start = addSaturating(total, n), a // "a trader and five herders", "a chief, his wife and three children"
 		}
@@ -671,6 +683,68 @@ func readCasualties(toks []text.Token, people func(text.Token) bool) []casualty 
 		}
 		return false
 	})...)
+}
+
+// rangeLink reports whether token k joins the bounds of a range of
+// figures: "5 to 7", "five or six", "5-7" ("and" joins them only after
+// "between": rangeBelow, rangeOpens).
+func rangeLink(toks []text.Token, k int) bool {
+	switch toks[k].Norm {
+	case "to", "or", "-", "\u2013":
+		return true
+	}
+	return false
+}
+
+// rangeOpens reports whether the number at [i, j) with value n is the
+// lower bound of a range whose upper bound follows ("5 to 7 people",
+// "between 5 and 7"): the range is read once, at its upper bound
+// (rangeBelow).
+func rangeOpens(toks []text.Token, i, j, n int) bool {
+	if j+1 >= len(toks) {
+		return false
+	}
+	if i > 0 && toks[i-1].Norm == "from" {
+		return false // "rose from 5 to 7": a change, the later figure stands
+	}
+	if !rangeLink(toks, j) && !(toks[j].Norm == "and" && i > 0 && toks[i-1].Norm == "between") {
+		return false
+	}
+	m, _, ok := numberAt(toks, j+1)
+	return ok && m > n
+}
+
+// rangeBelow reads the lower bound of a range that ends with the number at
+// i, of value n: "5 to 7", "five or six", "5-7", "between 5 and 7". It
+// returns the lower figure and the index the range starts at ("between"
+// included); ok is false where no smaller figure and link stand before,
+// or where "from" opens them (a change: "rose from 5 to 7").
+func rangeBelow(toks []text.Token, i, n int) (low, at int, ok bool) {
+	if i < 2 {
+		return 0, 0, false
+	}
+	k := i - 1
+	between := toks[k].Norm == "and"
+	if !rangeLink(toks, k) && !between {
+		return 0, 0, false
+	}
+	for a := k - 1; a >= 0 && a >= k-3; a-- {
+		v, end, ok := numberAt(toks, a)
+		if !ok || end != k || v >= n {
+			continue
+		}
+		if a > 0 && toks[a-1].Norm == "from" {
+			return 0, 0, false
+		}
+		if between {
+			if a == 0 || toks[a-1].Norm != "between" {
+				return 0, 0, false
+			}
+			return v, a - 1, true
+		}
+		return v, a, true
+	}
+	return 0, 0, false
 }
 
 // singularLeads counts the singular person phrases coordinated before

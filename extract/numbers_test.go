@@ -302,6 +302,14 @@ func TestEventToll(t *testing.T) {
 		{"On 3 May 2021, gunmen killed the driver and injured two passengers near Kitui.", 1},
 		// the two sides' dead are one toll
 		{"On 3 May 2021, 3 militants and 2 soldiers were killed in a clash near Garissa.", 5},
+		// more of the toll told after it adds to it
+		{"On 3 May 2021, bandits raided Tembora village, killing three herders. Two more died in hospital.", 5},
+		{"On 3 May 2021, bandits raided Tembora village. Three people died in the raid and two others later died of their wounds.", 5},
+		{"On 3 May 2021, bandits raided Tembora village, killing three herders. Another two died the next day.", 5},
+		{"On 3 May 2021, bandits raided Tembora village, killing three herders. A child also died.", 4},
+		{"On 3 May 2021, two soldiers were killed in an ambush near Tembora; a civilian also died.", 3},
+		// a range is read at its lowest figure
+		{"On 3 May 2021, between 5 and 7 people were killed when bandits raided Tembora village.", 5},
 	} {
 		rec := extractOne(t, tt.in, "2021-05-05")
 		got := -1

@@ -69,10 +69,11 @@ func (s *Sentence) gappedPassive(v int) bool {
 }
 
 // headlinePassive reports whether bare past form v, right after a counted
-// noun phrase that no preposition governs and with no object after it, is
-// a passive whose auxiliary a headline or a note left out: "Four security
+// noun phrase that no preposition governs, or the bare noun phrase that
+// opens the sentence (bareOpening), and with no object after it, is a
+// passive whose auxiliary a headline or a note left out: "Four security
 // officers killed.", "5 rebels shot dead as they fled", "Several injured
-// in grenade attack". Only verbs that need an object when active
+// in grenade attack", "Police officer injured when a grenade exploded". Only verbs that need an object when active
 // (data/patients.tsv) read so; one coordinated with an active verb after
 // it shares that verb's object ("two gunmen shot and killed a farmer").
 func (s *Sentence) headlinePassive(v int) bool {
@@ -80,7 +81,7 @@ func (s *Sentence) headlinePassive(v int) bool {
 	if c.Head != c.A || v == 0 || s.Chunks[v-1].Kind != NP || s.Chunks[v-1].B != c.A || s.Chunks[v-1].Prep >= 0 {
 		return false
 	}
-	if !patientVerbs[s.Lemmas[c.Head]] || !s.counted(v-1) || s.coordinatedActive(v) {
+	if !patientVerbs[s.Lemmas[c.Head]] || !s.counted(v-1) && !s.bareOpening(v-1) || s.coordinatedActive(v) {
 		return false
 	}
 	if c.B < len(s.Toks) {
@@ -99,6 +100,16 @@ var patientVerbs = wordlist.MustParse("data/patients.tsv", patientData)
 
 //go:embed data/patients.tsv
 var patientData string
+
+// bareOpening reports whether noun phrase np opens the sentence with no
+// determiner and ends in a common noun: the clipped subject of a headline
+// or a note ("Soldier killed in ambush", "Police officer injured when…"),
+// which prose would open with an article. A name ("Tarvel attacked…")
+// is left out: it may act with no object.
+func (s *Sentence) bareOpening(np int) bool {
+	c := s.Chunks[np]
+	return c.A == 0 && s.Tags[c.A] != Det && s.Tags[c.Head] == Noun
+}
 
 // counted reports whether noun phrase np counts people rather than names
 // them: a number or a quantifier opens it ("five", "several others", "many
