@@ -436,6 +436,14 @@ type Vocab struct {
 	// word): a document's own vocabulary, made for each document, has no
 	// table and few words
 	normShape *[256]uint64
+	// normLens and normFirsts are a coarser filter of the same kind for
+	// a vocabulary without a table, kept in place: bit min(len, 63) of
+	// every word of norm, and bit b of every first byte b. Such a
+	// vocabulary (a document's surnames) has a few words, and a word of
+	// a sentence that has neither a length nor a first byte of them is
+	// not hashed and looked up in the map
+	normLens   uint64
+	normFirsts [4]uint64
 }
 
 // newBit returns the bit of a new matcher on v.
@@ -492,6 +500,7 @@ func (v *Vocab) add(m *map[string]uint32, w string) uint32 {
 // addNorm numbers a normalised word: the table's id if it has the word.
 func (v *Vocab) addNorm(w string) uint32 {
 	if v.base == nil {
+		v.markSmall(w)
 		return v.addFrom(&v.norm, w, 0)
 	}
 	if id := v.base.word(w); id != 0 {
@@ -510,6 +519,22 @@ func (v *Vocab) markNorm(w string) {
 		v.normShape = new([256]uint64)
 	}
 	v.normShape[w[0]] |= 1 << min(len(w), 63)
+}
+
+// markSmall records the length and first byte of w, a word of norm of a
+// vocabulary without a table, in normLens and normFirsts.
+func (v *Vocab) markSmall(w string) {
+	if w == "" {
+		return
+	}
+	v.normLens |= 1 << min(len(w), 63)
+	v.normFirsts[w[0]>>6] |= 1 << (w[0] & 63)
+}
+
+// mayBeSmall reports whether w, a word not empty, has a length and a
+// first byte of some word of norm of a vocabulary without a table.
+func (v *Vocab) mayBeSmall(w string) bool {
+	return v.normLens&(1<<min(len(w), 63)) != 0 && v.normFirsts[w[0]>>6]&(1<<(w[0]&63)) != 0
 }
 
 // mayBeNorm reports whether w has the shape of some word of norm ("" is
@@ -531,6 +556,13 @@ func (v *Vocab) addFrom(m *map[string]uint32, w string, first uint32) uint32 {
 
 // normID returns the id of a normalised word, 0 if it has none.
 func (v *Vocab) normID(w string) uint32 {
+	if v.base == nil {
+		// no table to hash the word for
+		if w != "" && !v.mayBeSmall(w) {
+			return 0
+		}
+		return v.norm[w]
+	}
 	return v.normIDHashed(w, fnv(w))
 }
 
