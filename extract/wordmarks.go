@@ -51,6 +51,8 @@ const (
 	markLightVerb                            // lightVerbs
 	markBe                                   // beForms
 	markSingularVictim                       // singularVictims
+	markHabit                                // habitWords
+	markMany                                 // manyWords
 	markLists                                // the number of lists, as a bit
 
 	marked wordClass = 1 << 31
@@ -68,7 +70,8 @@ var markedLists = sync.OnceValue(func() []wordList {
 	lists := []wordList{&codingVerbs, &unitWords, &scaleWords, &tollKinds, &killWords, &govFirst, &forceFirst, &locatives,
 		&sayVerbs, &speechVerbs, &l.headSet, &l.venueSet, &ml.deny, &doubtWords, &clauseBreaks, &months,
 		&accountNouns, &particles, &negators, &modalWords,
-		&pursuitWords, &regionWords, &tollClaims, &victimNouns, &lightVerbs, &beForms, &singularVictims}
+		&pursuitWords, &regionWords, &tollClaims, &victimNouns, &lightVerbs, &beForms, &singularVictims,
+		&habitWords, &manyWords}
 	if len(lists) != bits.TrailingZeros32(uint32(markLists)) {
 		panic("extract: a marked word list without its bit")
 	}
