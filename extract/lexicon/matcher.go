@@ -304,6 +304,9 @@ type Match[V any] struct {
 func (m *Matcher[V]) Find(toks []text.Token) []Match[V] {
 	var buf [16]Word
 	c := m.vocab.Code(toks, buf[:0])
+	if c.starts&m.bit == 0 {
+		return nil
+	}
 	return m.find(nil, c.Words, toks, false)
 }
 
@@ -321,6 +324,9 @@ func (m *Matcher[V]) AppendCoded(dst []Match[V], c Coded) []Match[V] {
 		var buf [16]Word
 		c = m.vocab.Code(c.Tokens, buf[:0])
 	}
+	if c.starts&m.bit == 0 {
+		return dst // no word of c begins a phrase of the matcher
+	}
 	return m.find(dst, c.Words, c.Tokens, false)
 }
 
@@ -331,6 +337,9 @@ func (m *Matcher[V]) AnyCoded(c Coded) bool {
 	if c.vocab != m.vocab || c.gen != m.vocab.gen || len(c.Words) != len(c.Tokens) {
 		var buf [16]Word
 		c = m.vocab.Code(c.Tokens, buf[:0])
+	}
+	if c.starts&m.bit == 0 {
+		return false
 	}
 	var first [1]Match[V]
 	return len(m.find(first[:0], c.Words, c.Tokens, true)) > 0
@@ -376,7 +385,12 @@ func (m *Matcher[V]) find(out []Match[V], ws []Word, toks []text.Token, first bo
 					en = -1
 				}
 			}
-			if sn >= 0 {
+			if sn == 0 {
+				// the first word: the table's root, a read in place
+				if sn = m.table.rootChild(ws[j].norm); sn == 0 {
+					sn = -1
+				}
+			} else if sn > 0 {
 				if sn = m.table.child(sn, ws[j].norm); sn == 0 {
 					sn = -1
 				}
@@ -594,12 +608,17 @@ type Coded struct {
 	Words  []Word
 	vocab  *Vocab
 	gen    uint32
+	// starts has the starts of all its words, or more: a matcher whose
+	// bit it lacks finds nothing without reading the words (a slice
+	// keeps the starts of the whole)
+	starts uint8
 }
 
 // Code numbers the words of toks, appending them to buf, which it may
 // reuse.
 func (v *Vocab) Code(toks []text.Token, buf []Word) Coded {
 	ws := buf[:0]
+	var starts uint8
 	for _, t := range toks {
 		w := Word{norm: v.normID(t.Norm), joiner: Joiner(t)}
 		if v.mayBeExact(t.Text) {
@@ -608,9 +627,10 @@ func (v *Vocab) Code(toks []text.Token, buf []Word) Coded {
 		if !w.joiner {
 			w.starts = v.startsOf(w.norm, w.exact)
 		}
+		starts |= w.starts
 		ws = append(ws, w)
 	}
-	return Coded{Tokens: toks, Words: ws, vocab: v, gen: v.gen}
+	return Coded{Tokens: toks, Words: ws, vocab: v, gen: v.gen, starts: starts}
 }
 
 // mayBeExact reports whether s has the length and first byte of some
@@ -621,5 +641,5 @@ func (v *Vocab) mayBeExact(s string) bool {
 
 // Slice returns tokens [a, b) of c with their words.
 func (c Coded) Slice(a, b int) Coded {
-	return Coded{Tokens: c.Tokens[a:b], Words: c.Words[a:b], vocab: c.vocab, gen: c.gen}
+	return Coded{Tokens: c.Tokens[a:b], Words: c.Words[a:b], vocab: c.vocab, gen: c.gen, starts: c.starts}
 }

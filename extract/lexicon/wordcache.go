@@ -144,6 +144,7 @@ func (v *Vocab) CodeCached(c *WordCache, toks []text.Token, buf []Word) Coded {
 		ws = make([]Word, len(toks))
 	}
 	ws = ws[:len(toks)]
+	var starts uint8
 	for i := range toks {
 		t := &toks[i]
 		var w Word
@@ -157,7 +158,8 @@ func (v *Vocab) CodeCached(c *WordCache, toks []text.Token, buf []Word) Coded {
 				w.starts |= v.startsOf(0, w.exact)
 			}
 		}
+		starts |= w.starts
 		ws[i] = w
 	}
-	return Coded{Tokens: toks, Words: ws, vocab: v, gen: v.gen}
+	return Coded{Tokens: toks, Words: ws, vocab: v, gen: v.gen, starts: starts}
 }
