@@ -270,7 +270,7 @@ func (t *Table) child(n int32, w uint32) int32 {
 }
 
 // rootChild is child(0, w): the node of the one-word phrase w, 0
-// if no phrase begins with w.
+// if no phrase begins with w (word 0, which no phrase has, is 0 there).
 func (t *Table) rootChild(w uint32) int32 {
 	if int(w) > t.words {
 		return 0

@@ -382,7 +382,10 @@ func (x *Translit[V]) appendMissing(c *WordCache, found []Match[V], toks []text.
 	}
 	var kbuf [64]byte
 	for i := 0; i < len(toks); i++ {
-		if !toks[i].Upper() || toks[i].Kind != text.Word || !x.mayBegin(c, toks[i].Norm) {
+		// a name of keys has two words or more: a capitalised word that
+		// the next token does not go on from begins none, and its
+		// skeleton is not asked for
+		if !toks[i].Upper() || toks[i].Kind != text.Word || i+1 >= len(toks) || !inNameRun(toks, i+1) || !x.mayBegin(c, toks[i].Norm) {
 			continue
 		}
 		end := nameRunEnd(toks, i)
@@ -415,18 +418,25 @@ func (x *Translit[V]) appendMissing(c *WordCache, found []Match[V], toks []text.
 // joiners from toks[i], at most maxTranslitTokens long.
 func nameRunEnd(toks []text.Token, i int) int {
 	j := i
-	for j < len(toks) && j-i < maxTranslitTokens {
-		t := &toks[j]
-		switch {
-		case t.Kind == text.Word && (t.Upper() || len(t.Norm) <= maxTranslitParticle && translitParticles[t.Norm]):
-		case joinerNorm(t.Norm):
-		case t.Kind == text.Word && j > 0 && !t.SpaceBefore && toks[j-1].Norm == "'":
-		default:
-			return j
-		}
+	for j < len(toks) && j-i < maxTranslitTokens && inNameRun(toks, j) {
 		j++
 	}
 	return j
+}
+
+// inNameRun reports whether token j of toks may be in a run of
+// nameRunEnd: a capitalised word, a particle, a joiner, or a word that
+// goes on after an apostrophe.
+func inNameRun(toks []text.Token, j int) bool {
+	t := &toks[j]
+	switch {
+	case t.Kind == text.Word && (t.Upper() || len(t.Norm) <= maxTranslitParticle && translitParticles[t.Norm]):
+	case joinerNorm(t.Norm):
+	case t.Kind == text.Word && j > 0 && !t.SpaceBefore && toks[j-1].Norm == "'":
+	default:
+		return false
+	}
+	return true
 }
 
 // linkParticles are the particles that a name's usual spelling joins to
