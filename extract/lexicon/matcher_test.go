@@ -284,11 +284,11 @@ func TestVocabWithoutTable(t *testing.T) {
 	m.Add("Tarrow Vollo", "t")
 	for _, row := range []struct{ in, want string }{
 		{"Quellan spoke", "[{0 1 [q]}]"},
-		{"Quillan and Quellen spoke", "[]"},  // length and first byte of "quellan"
+		{"Quillan and Quellen spoke", "[]"},    // length and first byte of "quellan"
 		{"Tarrow said, then Vollo left", "[]"}, // the words apart
 		{"QUELLAN met Tarrow Vollo", "[{0 1 [q]} {2 4 [t]}]"},
-		{"Tarrox Vollo and Tarrow Volla", "[]"},    // a phrase's words with one changed
-		{"nothing here begins a phrase", "[]"}, // no length and first byte of its words
+		{"Tarrox Vollo and Tarrow Volla", "[]"}, // a phrase's words with one changed
+		{"nothing here begins a phrase", "[]"},  // no length and first byte of its words
 	} {
 		toks := text.Tokenize(row.in, 0)
 		if got := fmt.Sprint(m.Find(toks)); got != row.want {
