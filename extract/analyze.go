@@ -446,16 +446,16 @@ func newDocState(r *resources, doc Document) *docState {
 	sents, toks := buf.split.Split(doc.Text)
 	d.sents = sents
 	glueSpacedHyphens(toks)
-	markTokens(toks)
 	// the arrays of one value per sentence, zero (release cleared them)
 	n := len(sents)
 	buf.skip, buf.headline = resize(buf.skip, n), resize(buf.headline, n)
 	buf.ments, buf.coded = resize(buf.ments, n), resize(buf.coded, n)
 	d.skip, d.headline, d.ments, d.coded = buf.skip, buf.headline, buf.ments, buf.coded
-	// one array for the document
+	// one array for the document; the coding marks the tokens
+	// (markTokens), the sentences' tokens being all of toks
 	words := slices.Grow(d.buf.words[:0], len(toks))
 	for i, s := range d.sents {
-		d.coded[i] = r.vocab.CodeCached(&d.buf.wordIDs, s.Tokens, words[len(words):len(words):len(words)+len(s.Tokens)])
+		d.coded[i] = r.vocab.CodeCachedMarked(&d.buf.wordIDs, s.Tokens, words[len(words):len(words):len(words)+len(s.Tokens)], marksOf)
 		words = words[:len(words)+len(s.Tokens)]
 	}
 	d.buf.words = words

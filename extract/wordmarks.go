@@ -92,11 +92,19 @@ var wordMarks = sync.OnceValue(func() wordMap[wordClass] {
 
 // markTokens sets the Marks of toks: the lists their words are in.
 func markTokens(toks []text.Token) {
-	wm := wordMarks()
 	for i := range toks {
-		c, _ := wm.Get(toks[i].Norm)
-		toks[i].Marks = uint32(c | marked)
+		toks[i].Marks = marksOf(toks[i].Norm)
 	}
+}
+
+// marksOf returns the Marks of a token whose word is w: the lists w is
+// in, and marked. newDocState has the word cache of the document's
+// coding remember it (lexicon's CodeCachedMarked), so that a word the
+// cache holds is not looked up again.
+func marksOf(w string) uint32 {
+	wm := wordMarks()
+	c, _ := wm.Get(w)
+	return uint32(c | marked)
 }
 
 // has reports whether t's word is in list c: its mark, or for a token
