@@ -452,16 +452,16 @@ func newDocState(r *resources, doc Document) *docState {
 	sents, toks := buf.split.Split(doc.Text)
 	d.sents = sents
 	glueSpacedHyphens(toks)
-	markTokens(toks)
 	// the arrays of one value per sentence, zero (release cleared them)
 	n := len(sents)
 	buf.skip, buf.headline = resize(buf.skip, n), resize(buf.headline, n)
 	buf.ments, buf.coded = resize(buf.ments, n), resize(buf.coded, n)
 	d.skip, d.headline, d.ments, d.coded = buf.skip, buf.headline, buf.ments, buf.coded
-	// one array for the document
+	// one array for the document; the coding marks the tokens
+	// (markTokens), the sentences' tokens being all of toks
 	words := slices.Grow(d.buf.words[:0], len(toks))
 	for i, s := range d.sents {
-		d.coded[i] = r.vocab.CodeCached(&d.buf.wordIDs, s.Tokens, words[len(words):len(words):len(words)+len(s.Tokens)])
+		d.coded[i] = r.vocab.CodeCachedMarked(&d.buf.wordIDs, s.Tokens, words[len(words):len(words):len(words)+len(s.Tokens)], marksOf)
 		words = words[:len(words)+len(s.Tokens)]
 	}
 	d.buf.words = words
@@ -840,6 +840,9 @@ type phraseFacts struct {
 	admin               map[string]bool // adminCountries(s, b)
 	adminKnown          bool
 	capBefore, capAfter tristate // capitalisedNeighbour before a and from b
+	placeNext           tristate // the word after the phrase is one of placeWords
+	namedBefore         tristate // namedByOf holds the word two before the phrase
+	loneStop            tristate // the phrase's first word is a stopword
 	surf                [64]byte // the normalised spelling of the phrase (normSurface)
 	surfLen             int      // its length, 0 until found
 }
@@ -907,7 +910,10 @@ func (d *docState) score(c *cand, toks []text.Token, a, b, s int, pf *phraseFact
 	}
 	// the name ends with a division's unit word ("Tokat Province", a
 	// spelling some sources give the seat as well)
-	unitInside := b-a > 1 && regionWords.Has(toks[b-1].Norm)
+	unitInside := b-a > 1 && markRegion.has(toks[b-1])
+	// the word after the name is a division's unit word ("Borno state")
+	regionNext := b < len(toks) && markRegion.has(toks[b])
+	placeNext := func() bool { return pf.placeNext.known(func() bool { return placeWords.Has(next) }) }
 	if c.lex != nil && c.lex.DocOnly && d.leadCountry() != c.country {
 		return -1 // "State House" in a note about Kenya, not Zambia
 	}
@@ -921,7 +927,7 @@ func (d *docState) score(c *cand, toks []text.Token, a, b, s int, pf *phraseFact
 		}
 	case c.class == ClassRegion:
 		sc += 1.5
-		if regionWords.Has(next) || unitInside {
+		if regionNext || unitInside {
 			sc += 3
 		}
 	default:
@@ -935,10 +941,10 @@ func (d *docState) score(c *cand, toks []text.Token, a, b, s int, pf *phraseFact
 		if c.gaz != nil && c.gaz.Population > 0 {
 			sc += math.Log10(float64(c.gaz.Population)) / 5
 		}
-		if prev == "of" && namedByOf.Has(beforeOf) || placeWords.Has(next) {
+		if prev == "of" && pf.namedBefore.known(func() bool { return namedByOf.Has(beforeOf) }) || placeNext() {
 			sc += 3
 		}
-		if regionWords.Has(next) || unitInside {
+		if regionNext || unitInside {
 			sc -= 2 // "Tokat Province": the division, not its seat
 		}
 	}
@@ -962,20 +968,20 @@ func (d *docState) score(c *cand, toks []text.Token, a, b, s int, pf *phraseFact
 			return -1
 		}
 		if c.gaz == nil || c.gaz.Population < 100000 {
-			if prev != "in" && prev != "of" && prev != "near" && !placeWords.Has(next) && !(c.class == ClassRegion && regionWords.Has(next) && !isUpperWord(&toks[a-1])) {
+			if prev != "in" && prev != "of" && prev != "near" && !placeNext() && !(c.class == ClassRegion && regionNext && !isUpperWord(&toks[a-1])) {
 				return -1
 			}
 		}
 	}
 	// a lone generic word ("East", "Capital") names no place
-	if b-a == 1 && d.r.stopwords.Has(toks[a].Norm) && c.lex == nil && (c.class == ClassPlace || c.class == ClassRegion) {
+	if b-a == 1 && c.lex == nil && (c.class == ClassPlace || c.class == ClassRegion) && pf.loneStop.known(func() bool { return d.r.stopwords.Has(toks[a].Norm) }) {
 		return -1
 	}
 	// a place name inside a longer unknown name ("Marg Bar Sarmachar")
 	// (a country only by the word before it: "Puerto Jordan", but
 	// "Pakistan Foreign Ministry")
 	if c.lex == nil && !c.demonym && !d.headline[s] && (pf.capBefore.known(func() bool { return d.capitalisedNeighbour(s, a-1, -1) }) ||
-		c.class != ClassCountry && !(c.class == ClassRegion && regionWords.Has(next)) && pf.capAfter.known(func() bool { return d.capitalisedNeighbour(s, b, 1) })) {
+		c.class != ClassCountry && !(c.class == ClassRegion && regionNext) && pf.capAfter.known(func() bool { return d.capitalisedNeighbour(s, b, 1) })) {
 		return -1
 	}
 	return sc

@@ -213,7 +213,7 @@ func (d *docState) background(si int) bool {
 	}
 	toks := d.sents[si].Tokens
 	for k, t := range toks {
-		if !manyWords.Has(t.Norm) {
+		if !markMany.has(t) {
 			continue
 		}
 		for j := k + 1; j < len(toks) && j <= k+3; j++ {
@@ -231,7 +231,7 @@ func (d *docState) background(si int) bool {
 func (d *docState) setting(si int) bool {
 	toks := d.sents[si].Tokens
 	for k, t := range toks {
-		if habitWords.Has(t.Norm) {
+		if markHabit.has(t) {
 			return true
 		}
 		if t.Norm != "has" && t.Norm != "have" && t.Norm != "had" {

@@ -1153,7 +1153,7 @@ func (d *docState) habitVerb(si, a, b int) bool {
 		}
 	}
 	for k := max(a-1, 0); k <= b && k < len(toks); k++ {
-		if habitWords.Has(toks[k].Norm) && d.background(si) {
+		if markHabit.has(toks[k]) && d.background(si) {
 			return true
 		}
 	}
@@ -1169,7 +1169,7 @@ func (d *docState) habitVerb(si, a, b int) bool {
 func (d *docState) recordOf(si, a int) bool {
 	toks := d.sents[si].Tokens
 	for k := a - 1; k >= 0 && k >= a-2; k-- {
-		if !manyWords.Has(toks[k].Norm) {
+		if !markMany.has(toks[k]) {
 			continue
 		}
 		if k > 0 && toks[k-1].Norm == "for" || d.setting(si) {

@@ -51,6 +51,8 @@ const (
 	markLightVerb                            // lightVerbs
 	markBe                                   // beForms
 	markSingularVictim                       // singularVictims
+	markHabit                                // habitWords
+	markMany                                 // manyWords
 	markLists                                // the number of lists, as a bit
 
 	marked wordClass = 1 << 31
@@ -68,7 +70,8 @@ var markedLists = sync.OnceValue(func() []wordList {
 	lists := []wordList{&codingVerbs, &unitWords, &scaleWords, &tollKinds, &killWords, &govFirst, &forceFirst, &locatives,
 		&sayVerbs, &speechVerbs, &l.headSet, &l.venueSet, &ml.deny, &doubtWords, &clauseBreaks, &months,
 		&accountNouns, &particles, &negators, &modalWords,
-		&pursuitWords, &regionWords, &tollClaims, &victimNouns, &lightVerbs, &beForms, &singularVictims}
+		&pursuitWords, &regionWords, &tollClaims, &victimNouns, &lightVerbs, &beForms, &singularVictims,
+		&habitWords, &manyWords}
 	if len(lists) != bits.TrailingZeros32(uint32(markLists)) {
 		panic("extract: a marked word list without its bit")
 	}
@@ -89,11 +92,19 @@ var wordMarks = sync.OnceValue(func() wordMap[wordClass] {
 
 // markTokens sets the Marks of toks: the lists their words are in.
 func markTokens(toks []text.Token) {
-	wm := wordMarks()
 	for i := range toks {
-		c, _ := wm.Get(toks[i].Norm)
-		toks[i].Marks = uint32(c | marked)
+		toks[i].Marks = marksOf(toks[i].Norm)
 	}
+}
+
+// marksOf returns the Marks of a token whose word is w: the lists w is
+// in, and marked. newDocState has the word cache of the document's
+// coding remember it (lexicon's CodeCachedMarked), so that a word the
+// cache holds is not looked up again.
+func marksOf(w string) uint32 {
+	wm := wordMarks()
+	c, _ := wm.Get(w)
+	return uint32(c | marked)
 }
 
 // has reports whether t's word is in list c: its mark, or for a token

@@ -304,6 +304,9 @@ type Match[V any] struct {
 func (m *Matcher[V]) Find(toks []text.Token) []Match[V] {
 	var buf [16]Word
 	c := m.vocab.Code(toks, buf[:0])
+	if c.starts&m.bit == 0 {
+		return nil
+	}
 	return m.find(nil, c.Words, toks, false)
 }
 
@@ -321,6 +324,9 @@ func (m *Matcher[V]) AppendCoded(dst []Match[V], c Coded) []Match[V] {
 		var buf [16]Word
 		c = m.vocab.Code(c.Tokens, buf[:0])
 	}
+	if c.starts&m.bit == 0 {
+		return dst // no word of c begins a phrase of the matcher
+	}
 	return m.find(dst, c.Words, c.Tokens, false)
 }
 
@@ -331,6 +337,9 @@ func (m *Matcher[V]) AnyCoded(c Coded) bool {
 	if c.vocab != m.vocab || c.gen != m.vocab.gen || len(c.Words) != len(c.Tokens) {
 		var buf [16]Word
 		c = m.vocab.Code(c.Tokens, buf[:0])
+	}
+	if c.starts&m.bit == 0 {
+		return false
 	}
 	var first [1]Match[V]
 	return len(m.find(first[:0], c.Words, c.Tokens, true)) > 0
@@ -376,7 +385,12 @@ func (m *Matcher[V]) find(out []Match[V], ws []Word, toks []text.Token, first bo
 					en = -1
 				}
 			}
-			if sn >= 0 {
+			if sn == 0 {
+				// the first word: the table's root, a read in place
+				if sn = m.table.rootChild(ws[j].norm); sn == 0 {
+					sn = -1
+				}
+			} else if sn > 0 {
 				if sn = m.table.child(sn, ws[j].norm); sn == 0 {
 					sn = -1
 				}
@@ -436,6 +450,14 @@ type Vocab struct {
 	// word): a document's own vocabulary, made for each document, has no
 	// table and few words
 	normShape *[256]uint64
+	// normLens and normFirsts are a coarser filter of the same kind for
+	// a vocabulary without a table, kept in place: bit min(len, 63) of
+	// every word of norm, and bit b of every first byte b. Such a
+	// vocabulary (a document's surnames) has a few words, and a word of
+	// a sentence that has neither a length nor a first byte of them is
+	// not hashed and looked up in the map
+	normLens   uint64
+	normFirsts [4]uint64
 }
 
 // newBit returns the bit of a new matcher on v.
@@ -492,6 +514,7 @@ func (v *Vocab) add(m *map[string]uint32, w string) uint32 {
 // addNorm numbers a normalised word: the table's id if it has the word.
 func (v *Vocab) addNorm(w string) uint32 {
 	if v.base == nil {
+		v.markSmall(w)
 		return v.addFrom(&v.norm, w, 0)
 	}
 	if id := v.base.word(w); id != 0 {
@@ -510,6 +533,22 @@ func (v *Vocab) markNorm(w string) {
 		v.normShape = new([256]uint64)
 	}
 	v.normShape[w[0]] |= 1 << min(len(w), 63)
+}
+
+// markSmall records the length and first byte of w, a word of norm of a
+// vocabulary without a table, in normLens and normFirsts.
+func (v *Vocab) markSmall(w string) {
+	if w == "" {
+		return
+	}
+	v.normLens |= 1 << min(len(w), 63)
+	v.normFirsts[w[0]>>6] |= 1 << (w[0] & 63)
+}
+
+// mayBeSmall reports whether w, a word not empty, has a length and a
+// first byte of some word of norm of a vocabulary without a table.
+func (v *Vocab) mayBeSmall(w string) bool {
+	return v.normLens&(1<<min(len(w), 63)) != 0 && v.normFirsts[w[0]>>6]&(1<<(w[0]&63)) != 0
 }
 
 // mayBeNorm reports whether w has the shape of some word of norm ("" is
@@ -531,6 +570,13 @@ func (v *Vocab) addFrom(m *map[string]uint32, w string, first uint32) uint32 {
 
 // normID returns the id of a normalised word, 0 if it has none.
 func (v *Vocab) normID(w string) uint32 {
+	if v.base == nil {
+		// no table to hash the word for
+		if w != "" && !v.mayBeSmall(w) {
+			return 0
+		}
+		return v.norm[w]
+	}
 	return v.normIDHashed(w, fnv(w))
 }
 
@@ -562,12 +608,17 @@ type Coded struct {
 	Words  []Word
 	vocab  *Vocab
 	gen    uint32
+	// starts has the starts of all its words, or more: a matcher whose
+	// bit it lacks finds nothing without reading the words (a slice
+	// keeps the starts of the whole)
+	starts uint8
 }
 
 // Code numbers the words of toks, appending them to buf, which it may
 // reuse.
 func (v *Vocab) Code(toks []text.Token, buf []Word) Coded {
 	ws := buf[:0]
+	var starts uint8
 	for _, t := range toks {
 		w := Word{norm: v.normID(t.Norm), joiner: Joiner(t)}
 		if v.mayBeExact(t.Text) {
@@ -576,9 +627,10 @@ func (v *Vocab) Code(toks []text.Token, buf []Word) Coded {
 		if !w.joiner {
 			w.starts = v.startsOf(w.norm, w.exact)
 		}
+		starts |= w.starts
 		ws = append(ws, w)
 	}
-	return Coded{Tokens: toks, Words: ws, vocab: v, gen: v.gen}
+	return Coded{Tokens: toks, Words: ws, vocab: v, gen: v.gen, starts: starts}
 }
 
 // mayBeExact reports whether s has the length and first byte of some
@@ -589,5 +641,5 @@ func (v *Vocab) mayBeExact(s string) bool {
 
 // Slice returns tokens [a, b) of c with their words.
 func (c Coded) Slice(a, b int) Coded {
-	return Coded{Tokens: c.Tokens[a:b], Words: c.Words[a:b], vocab: c.vocab, gen: c.gen}
+	return Coded{Tokens: c.Tokens[a:b], Words: c.Words[a:b], vocab: c.vocab, gen: c.gen, starts: c.starts}
 }

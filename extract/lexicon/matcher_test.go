@@ -273,3 +273,29 @@ func TestCodedStale(t *testing.T) {
 		t.Errorf("codes of another vocabulary: got %v", got)
 	}
 }
+
+// TestVocabWithoutTable checks that a vocabulary without a table, which
+// passes words by their length and first byte, finds its words and only
+// them: words that share both with one of its words, or one of them,
+// are looked up and not taken for it.
+func TestVocabWithoutTable(t *testing.T) {
+	m := lexicon.NewMatcher[string]()
+	m.Add("Quellan", "q")
+	m.Add("Tarrow Vollo", "t")
+	for _, row := range []struct{ in, want string }{
+		{"Quellan spoke", "[{0 1 [q]}]"},
+		{"Quillan and Quellen spoke", "[]"},    // length and first byte of "quellan"
+		{"Tarrow said, then Vollo left", "[]"}, // the words apart
+		{"QUELLAN met Tarrow Vollo", "[{0 1 [q]} {2 4 [t]}]"},
+		{"Tarrox Vollo and Tarrow Volla", "[]"}, // a phrase's words with one changed
+		{"nothing here begins a phrase", "[]"},  // no length and first byte of its words
+	} {
+		toks := text.Tokenize(row.in, 0)
+		if got := fmt.Sprint(m.Find(toks)); got != row.want {
+			t.Errorf("Find(%q) = %s, want %s", row.in, got, row.want)
+		}
+		if got := fmt.Sprint(m.FindCoded(m.Vocab().Code(toks, nil))); got != row.want {
+			t.Errorf("FindCoded(%q) = %s, want %s", row.in, got, row.want)
+		}
+	}
+}

@@ -13,8 +13,13 @@ import (
 //go:embed data/translit_particles.txt
 var translitParticleData string
 
-// translitParticles are the words a transliteration key drops.
-var translitParticles = func() map[string]bool {
+// translitParticles are the words a transliteration key drops, as a
+// wordlist.Set: the skeleton of every capitalised word and the run of
+// every name ask it.
+var translitParticles = wordlist.NewSet(translitParticleMap)
+
+// translitParticleMap is translitParticles as read from its file.
+var translitParticleMap = func() map[string]bool {
 	out := map[string]bool{}
 	for _, line := range strings.Split(translitParticleData, "\n") {
 		if i := strings.IndexByte(line, '#'); i >= 0 {
@@ -74,7 +79,7 @@ func appendSkeleton(dst []byte, w string) []byte {
 // translitParticles.
 var maxTranslitParticle = func() int {
 	n := 0
-	for w := range translitParticles {
+	for w := range translitParticleMap {
 		n = max(n, len(w))
 	}
 	return n
@@ -88,7 +93,7 @@ var maxTranslitParticle = func() int {
 func isTranslitParticle(w string) bool {
 	var buf [16]byte
 	if len(w) > len(buf) || !isASCII(w) {
-		return translitParticles[w] || translitParticles[strings.ToLower(w)]
+		return translitParticles.Has(w) || translitParticles.Has(strings.ToLower(w))
 	}
 	if len(w) > maxTranslitParticle {
 		return false
@@ -101,7 +106,7 @@ func isTranslitParticle(w string) bool {
 		}
 		lower[i] = c
 	}
-	return translitParticles[w] || translitParticles[string(lower)]
+	return translitParticles.Has(w) || translitParticles.Has(string(lower))
 }
 
 // isASCII reports whether s is all ASCII bytes.
@@ -382,7 +387,10 @@ func (x *Translit[V]) appendMissing(c *WordCache, found []Match[V], toks []text.
 	}
 	var kbuf [64]byte
 	for i := 0; i < len(toks); i++ {
-		if !toks[i].Upper() || toks[i].Kind != text.Word || !x.mayBegin(c, toks[i].Norm) {
+		// a name of keys has two words or more: a capitalised word that
+		// the next token does not go on from begins none, and its
+		// skeleton is not asked for
+		if !toks[i].Upper() || toks[i].Kind != text.Word || i+1 >= len(toks) || !inNameRun(toks, i+1) || !x.mayBegin(c, toks[i].Norm) {
 			continue
 		}
 		end := nameRunEnd(toks, i)
@@ -415,18 +423,25 @@ func (x *Translit[V]) appendMissing(c *WordCache, found []Match[V], toks []text.
 // joiners from toks[i], at most maxTranslitTokens long.
 func nameRunEnd(toks []text.Token, i int) int {
 	j := i
-	for j < len(toks) && j-i < maxTranslitTokens {
-		t := &toks[j]
-		switch {
-		case t.Kind == text.Word && (t.Upper() || len(t.Norm) <= maxTranslitParticle && translitParticles[t.Norm]):
-		case joinerNorm(t.Norm):
-		case t.Kind == text.Word && j > 0 && !t.SpaceBefore && toks[j-1].Norm == "'":
-		default:
-			return j
-		}
+	for j < len(toks) && j-i < maxTranslitTokens && inNameRun(toks, j) {
 		j++
 	}
 	return j
+}
+
+// inNameRun reports whether token j of toks may be in a run of
+// nameRunEnd: a capitalised word, a particle, a joiner, or a word that
+// goes on after an apostrophe.
+func inNameRun(toks []text.Token, j int) bool {
+	t := &toks[j]
+	switch {
+	case t.Kind == text.Word && (t.Upper() || len(t.Norm) <= maxTranslitParticle && translitParticles.Has(t.Norm)):
+	case joinerNorm(t.Norm):
+	case t.Kind == text.Word && j > 0 && !t.SpaceBefore && toks[j-1].Norm == "'":
+	default:
+		return false
+	}
+	return true
 }
 
 // linkParticles are the particles that a name's usual spelling joins to

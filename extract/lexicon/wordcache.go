@@ -31,14 +31,16 @@ type WordCache struct {
 }
 
 // cachedWord is a word of a WordCache: its key, its length (0 for an
-// empty slot), its id, the matchers that may begin a phrase there and
-// whether a name of a Translit may.
+// empty slot), its id, the matchers that may begin a phrase there,
+// whether a name of a Translit may, and its token marks.
 type cachedWord struct {
-	a, b   uint64
-	n      uint8 // len(word) ≤ maxCachedWord
-	starts uint8 // its starts (Vocab.starts)
-	first  uint8 // 0 not known, else 1 + whether the word may begin a name of the Translit tx
-	id     uint32
+	a, b    uint64
+	n       uint8 // len(word) ≤ maxCachedWord
+	starts  uint8 // its starts (Vocab.starts)
+	first   uint8 // 0 not known, else 1 + whether the word may begin a name of the Translit tx
+	marksOK bool  // marks is known
+	id      uint32
+	marks   uint32 // the mark function's answer (CodeCachedMarked)
 }
 
 // maxCachedWord is the longest word a WordCache keeps: the longest whose
@@ -115,27 +117,42 @@ func (c *WordCache) forgetFirsts(tx any, gen uint32) {
 	c.tx, c.txGen = tx, gen
 }
 
-// normID returns v.normID(w) and the starts of its id, remembered.
-func (c *WordCache) normID(v *Vocab, w string) (uint32, uint8) {
+// normID returns v.normID(w) and the starts of its id, remembered, and
+// the slot that remembers them, nil for a word too long or empty.
+func (c *WordCache) normID(v *Vocab, w string) (uint32, uint8, *cachedWord) {
 	n := len(w)
 	if n == 0 || n > maxCachedWord {
 		id := v.normID(w)
-		return id, v.startsOf(id, 0)
+		return id, v.startsOf(id, 0), nil
 	}
 	a, b := wordKey(w)
 	s := &c.slots[wordSlot(a, b, n)]
 	if s.a == a && s.b == b && s.n == uint8(n) {
-		return s.id, s.starts
+		return s.id, s.starts, s
 	}
 	id := v.normID(w)
 	st := v.startsOf(id, 0)
 	*s = cachedWord{a: a, b: b, n: uint8(n), starts: st, id: id}
-	return id, st
+	return id, st, s
 }
 
 // CodeCached is [Vocab.Code], the normalised words' ids taken from c when
 // it holds them and remembered there when not.
 func (v *Vocab) CodeCached(c *WordCache, toks []text.Token, buf []Word) Coded {
+	return v.codeCached(c, toks, buf, nil)
+}
+
+// CodeCachedMarked is [Vocab.CodeCached], and sets the Marks of each token
+// to mark(its Norm), remembered in c beside the word's id: the caller's
+// one look-up of a word in its own lists, made once for the words c
+// holds. mark must give one answer for a word for as long as c is used
+// with it.
+func (v *Vocab) CodeCachedMarked(c *WordCache, toks []text.Token, buf []Word, mark func(string) uint32) Coded {
+	return v.codeCached(c, toks, buf, mark)
+}
+
+// codeCached is CodeCached, and CodeCachedMarked when mark is not nil.
+func (v *Vocab) codeCached(c *WordCache, toks []text.Token, buf []Word, mark func(string) uint32) Coded {
 	if c.slots == nil || c.vocab != v || c.gen != v.gen {
 		c.reset(v)
 	}
@@ -144,10 +161,23 @@ func (v *Vocab) CodeCached(c *WordCache, toks []text.Token, buf []Word) Coded {
 		ws = make([]Word, len(toks))
 	}
 	ws = ws[:len(toks)]
+	var starts uint8
 	for i := range toks {
 		t := &toks[i]
 		var w Word
-		w.norm, w.starts = c.normID(v, t.Norm)
+		var s *cachedWord
+		w.norm, w.starts, s = c.normID(v, t.Norm)
+		if mark != nil {
+			switch {
+			case s == nil:
+				t.Marks = mark(t.Norm)
+			case s.marksOK:
+				t.Marks = s.marks
+			default:
+				s.marks, s.marksOK = mark(t.Norm), true
+				t.Marks = s.marks
+			}
+		}
 		if joinerNorm(t.Norm) {
 			w.joiner, w.starts = true, 0
 		}
@@ -157,7 +187,8 @@ func (v *Vocab) CodeCached(c *WordCache, toks []text.Token, buf []Word) Coded {
 				w.starts |= v.startsOf(0, w.exact)
 			}
 		}
+		starts |= w.starts
 		ws[i] = w
 	}
-	return Coded{Tokens: toks, Words: ws, vocab: v, gen: v.gen}
+	return Coded{Tokens: toks, Words: ws, vocab: v, gen: v.gen, starts: starts}
 }

@@ -13,7 +13,10 @@ import (
 // TestCodeCached checks that CodeCached numbers every token as Code does:
 // words of the table, of the vocabulary's own map and of neither, the
 // first time and from the cache, after the vocabulary gains a word, and
-// after the cache's arena fills and it starts again.
+// after the cache's arena fills and it starts again; and that
+// CodeCachedMarked (on a cache of its own) numbers them alike and marks
+// every token with the mark function's answer for its word, which the
+// cache remembers for the words it holds.
 func TestCodeCached(t *testing.T) {
 	b, err := lexicon.BuildTable([]lexicon.TablePhrase{{"Port Elmwood", 1}, {"Varenna", 2}})
 	if err != nil {
@@ -27,7 +30,12 @@ func TestCodeCached(t *testing.T) {
 	m := lexicon.NewMatcherIn[int](v)
 	m.Add("raid on", 1)
 	m.Add("=KLF", 2)
-	var c lexicon.WordCache
+	var c, cm lexicon.WordCache
+	calls := 0
+	mark := func(w string) uint32 {
+		calls++
+		return uint32(len(w))<<8 | uint32(w[0]) // any answer that is the word's
+	}
 	same := func(what, s string) {
 		t.Helper()
 		toks := text.Tokenize(s, 0)
@@ -36,6 +44,15 @@ func TestCodeCached(t *testing.T) {
 			got := v.CodeCached(&c, toks, nil)
 			if !slices.Equal(got.Words, want.Words) || len(m.FindCoded(got)) != len(m.FindCoded(want)) {
 				t.Errorf("%s, pass %d: CodeCached %v, Code %v", what, pass, got.Words, want.Words)
+			}
+			toks := text.Tokenize(s, 0) // unmarked
+			if got := v.CodeCachedMarked(&cm, toks, nil, mark); !slices.Equal(got.Words, want.Words) {
+				t.Errorf("%s, pass %d: CodeCachedMarked %v, Code %v", what, pass, got.Words, want.Words)
+			}
+			for _, tok := range toks {
+				if want := uint32(len(tok.Norm))<<8 | uint32(tok.Norm[0]); tok.Marks != want {
+					t.Errorf("%s, pass %d: %q marked %x, want %x", what, pass, tok.Norm, tok.Marks, want)
+				}
 			}
 		}
 	}
@@ -51,4 +68,9 @@ func TestCodeCached(t *testing.T) {
 	}
 	same("more words than the arena", long.String())
 	same("after the arena started again", "A raid on Port Elmwood and Varenna by the KLF, Klf and klf.")
+	calls = 0
+	v.CodeCachedMarked(&cm, text.Tokenize("A raid on Port Elmwood and Varenna.", 0), nil, mark)
+	if calls != 0 {
+		t.Errorf("words the cache holds: %d calls of the mark function, want 0", calls)
+	}
 }

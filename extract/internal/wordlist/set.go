@@ -47,31 +47,32 @@ func NewSet(m map[string]bool) Set {
 		case w == "":
 			s.empty = true
 		default:
-			h := s.hash(w)
+			h := hash(w)
 			i := s.slot(h)
 			for s.tags[i] != 0 {
 				i = (i + 1) & uint32(len(s.slots)-1)
 			}
-			s.tags[i], s.slots[i] = s.tag(h), w
+			s.tags[i], s.slots[i] = tag(h), w
 		}
 	}
 	return s
 }
 
-// hash returns the hash of w, a word not empty: its high bits are w's
-// slot, the eight below them its tag.
-func (s *Set) hash(w string) uint32 {
-	h := uint32(len(w))<<16 ^ uint32(w[0])<<8 ^ uint32(w[len(w)-1]) ^ uint32(w[len(w)/2])<<24
-	return h * 0x9E3779B1
+// hash returns the hash of w, a word not empty: its length and its
+// first, middle and last bytes, in one integer that slot and tag mix.
+func hash(w string) uint32 {
+	return uint32(len(w))<<16 ^ uint32(w[0])<<8 ^ uint32(w[len(w)-1]) ^ uint32(w[len(w)/2])<<24
 }
 
-// slot returns the first slot to probe for a word whose hash is h (the
-// shift is masked only so that the compiler leaves out its check of
-// shifts of 32 bits or more).
-func (s *Set) slot(h uint32) uint32 { return h >> (s.shift & 31) }
+// slot returns the first slot to probe for a word whose hash is h: the
+// high bits of h times a constant (the shift is masked only so that the
+// compiler leaves out its check of shifts of 32 bits or more).
+func (s *Set) slot(h uint32) uint32 { return h * 0x9E3779B1 >> (s.shift & 31) }
 
-// tag returns the tag of a word whose hash is h: never 0.
-func (s *Set) tag(h uint32) uint8 { return uint8(h>>((s.shift-8)&31)) | 1 }
+// tag returns the tag of a word whose hash is h: never 0. It is the high
+// byte of h times another constant, a shift by a constant, where eight
+// bits below the slot's would take a shift by the set's size.
+func tag(h uint32) uint8 { return uint8(h*0x85EBCA6B>>24) | 1 }
 
 // Has reports whether w is in the set.
 func (s *Set) Has(w string) bool { return s.Index(w) >= 0 }
@@ -86,9 +87,9 @@ func (s *Set) Index(w string) int {
 		}
 		return -1
 	}
-	h := (uint32(n)<<16 ^ uint32(w[0])<<8 ^ uint32(w[n-1]) ^ uint32(w[n>>1])<<24) * 0x9E3779B1
+	h := uint32(n)<<16 ^ uint32(w[0])<<8 ^ uint32(w[n-1]) ^ uint32(w[n>>1])<<24
 	tags := s.tags
-	t, mask := s.tag(h), uint32(len(tags)-1)
+	t, mask := tag(h), uint32(len(tags)-1)
 	// the probe compares tags only, and the words where a tag is the
 	// word's, after it: a comparison of words is a call, which would
 	// have the whole probe keep its values on the stack
