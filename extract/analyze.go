@@ -1019,13 +1019,10 @@ func (d *docState) capitalisedNeighbour(s, i, dir int) bool {
 }
 
 // isUpperWord reports whether a token is a capitalised word (a name part).
-// It is asked millions of times a pass and is not inlined: a pointer
-// spares each call the copy of the token.
+// It is asked millions of times a pass: Token.UpperWord answers it from
+// the tokeniser's case bits and is inlined.
 func isUpperWord(t *text.Token) bool {
-	if t.Kind != text.Word {
-		return false
-	}
-	return t.Upper() // the first rune, as []rune(t.Text)[0]
+	return t.UpperWord() // the first rune, as []rune(t.Text)[0]
 }
 
 // peopleName reports whether the demonym at tokens [a, b) is the plural

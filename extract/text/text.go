@@ -62,6 +62,27 @@ func (t Token) Upper() bool {
 	return startsUpper(t.Text)
 }
 
+// UpperWord reports whether the token is a word that starts with an
+// upper-case letter (Kind Word and Upper), as the extractor asks of
+// millions of tokens a pass. The tokeniser gives upper-case answers to
+// words only (a letter always opens a word), so its answer needs no
+// test of Kind; a token made otherwise is read by upperWord. Small
+// enough to be inlined.
+func (t *Token) UpperWord() bool {
+	if t.upper != 0 {
+		return t.upper&caseUpper != 0
+	}
+	return upperWord(t)
+}
+
+// upperWord is UpperWord of a token the tokeniser did not make: kept
+// out of line, or UpperWord would be too large to inline.
+//
+//go:noinline
+func upperWord(t *Token) bool {
+	return t.Kind == Word && startsUpper(t.Text)
+}
+
 // startsUpper reports whether s starts with an upper-case letter.
 func startsUpper(s string) bool {
 	if s != "" && s[0] < utf8.RuneSelf {

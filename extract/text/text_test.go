@@ -325,6 +325,31 @@ func TestCaseOfTokens(t *testing.T) {
 			if got, want := tt.AllCaps(), allCaps(tt.Text); got != want {
 				t.Errorf("AllCaps of token %q of %q = %v (kept %d), want %v", tt.Text, s, got, tt.upper, want)
 			}
+			if got, want := tt.UpperWord(), tt.Kind == Word && upper(tt.Text); got != want {
+				t.Errorf("UpperWord of token %q of %q = %v, want %v", tt.Text, s, got, want)
+			}
+		}
+		// a token made by hand: UpperWord reads its kind and text
+		for _, k := range []Kind{Word, Number, Punct} {
+			tok := Token{Text: s, Kind: k}
+			if got, want := tok.UpperWord(), k == Word && upper(s); got != want {
+				t.Errorf("UpperWord(%q, kind %d) = %v, want %v", s, k, got, want)
+			}
+		}
+	}
+}
+
+// TestUpperWordOfEveryRune checks what UpperWord leaves to the
+// tokeniser's case bits: of every rune's tokens, only a word is upper
+// case, so the bits answer UpperWord without a test of the kind.
+func TestUpperWordOfEveryRune(t *testing.T) {
+	var toks []Token
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		toks = appendTokens(toks[:0], "x"+string(r)+" "+string(r), 0)
+		for _, tok := range toks {
+			if got, want := tok.UpperWord(), tok.Kind == Word && tok.Upper(); got != want {
+				t.Fatalf("UpperWord of token %q of rune %U = %v, want %v", tok.Text, r, got, want)
+			}
 		}
 	}
 }
