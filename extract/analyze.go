@@ -97,6 +97,9 @@ type docState struct {
 	// findEvents to read again (nil where it parsed none), kept in
 	// buf.parses.
 	parsed []*syntax.Sentence
+	// defs holds pickDef's answers for the chunks of each sentence in
+	// parsed (defMemo), kept in buf.defSlots.
+	defs []defMemo
 	// buf holds the arrays of the analysis that the record does not keep,
 	// given back for the next document by release.
 	buf *docBuffers
@@ -123,6 +126,8 @@ type docBuffers struct {
 	ments    [][]*mention
 	coded    []lexicon.Coded
 	parsed   []*syntax.Sentence
+	defs     []defMemo
+	defSlots []*frameDef
 	// a sentence's normalised text (docState.boilerplate)
 	scratch []byte
 	// the document's state itself, and its countries (docState.countryCount, emptied)
@@ -182,6 +187,7 @@ func (d *docState) release() {
 	clear(b.ments)  // addMention reads them as nil
 	clear(b.coded)  // let the tokens go
 	clear(b.parsed) // keepParses clears them too
+	clear(b.defs)   // keepParses clears them too
 	b.words = b.words[:0]
 	clear(b.matches[:cap(b.matches)]) // reused per sentence: written past its length
 	clear(b.triggers[:cap(b.triggers)])
