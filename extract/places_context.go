@@ -797,7 +797,7 @@ func (d *docState) knownArea(name string) *gazetteer.Entry {
 		if g.Kind == gazetteer.KindRegion {
 			rank += 2
 		}
-		if d.countryCount[g.Country] > 0 {
+		if d.countryCount.get(g.Country) > 0 {
 			rank += 4
 		}
 		switch {
@@ -939,7 +939,7 @@ func (d *docState) regionBySkeleton(name string) *gazetteer.Entry {
 	}
 	var found *gazetteer.Entry
 	for _, e := range d.regionSkeletons()[k] {
-		if d.countryCount[e.Country] == 0 || !sameInitial(e.Name, name) {
+		if d.countryCount.get(e.Country) == 0 || !sameInitial(e.Name, name) {
 			continue
 		}
 		if found != nil && found != e {
