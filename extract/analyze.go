@@ -792,8 +792,12 @@ type phraseFacts struct {
 	admin               map[string]bool // adminCountries(s, b)
 	adminKnown          bool
 	capBefore, capAfter tristate // capitalisedNeighbour before a and from b
-	surf                [64]byte // the normalised spelling of the phrase (normSurface)
-	surfLen             int      // its length, 0 until found
+	// the word lists score asks of the words about the phrase: the word
+	// after it among placeWords, the word before "of" among namedByOf,
+	// a phrase of one word among the stopwords
+	placeNext, namedOf, stopOne tristate
+	surf                        [64]byte // the normalised spelling of the phrase (normSurface)
+	surfLen                     int      // its length, 0 until found
 }
 
 // tristate is a fact not yet found (0), false or true.
@@ -858,8 +862,11 @@ func (d *docState) score(c *cand, toks []text.Token, a, b, s int, pf *phraseFact
 		prev = toks[a-1].Norm
 	}
 	// the name ends with a division's unit word ("Tokat Province", a
-	// spelling some sources give the seat as well)
-	unitInside := b-a > 1 && regionWords.Has(toks[b-1].Norm)
+	// spelling some sources give the seat as well), or one follows it
+	// (markRegion is regionWords, read from the token's marks)
+	unitInside := b-a > 1 && markRegion.has(toks[b-1])
+	unitNext := b < len(toks) && markRegion.has(toks[b])
+	placeNext := func() bool { return pf.placeNext.known(func() bool { return placeWords.Has(next) }) }
 	if c.lex != nil && c.lex.DocOnly && d.leadCountry() != c.country {
 		return -1 // "State House" in a note about Kenya, not Zambia
 	}
@@ -873,7 +880,7 @@ func (d *docState) score(c *cand, toks []text.Token, a, b, s int, pf *phraseFact
 		}
 	case c.class == ClassRegion:
 		sc += 1.5
-		if regionWords.Has(next) || unitInside {
+		if unitNext || unitInside {
 			sc += 3
 		}
 	default:
@@ -887,10 +894,10 @@ func (d *docState) score(c *cand, toks []text.Token, a, b, s int, pf *phraseFact
 		if c.gaz != nil && c.gaz.Population > 0 {
 			sc += math.Log10(float64(c.gaz.Population)) / 5
 		}
-		if prev == "of" && namedByOf.Has(beforeOf) || placeWords.Has(next) {
+		if prev == "of" && pf.namedOf.known(func() bool { return namedByOf.Has(beforeOf) }) || placeNext() {
 			sc += 3
 		}
-		if regionWords.Has(next) || unitInside {
+		if unitNext || unitInside {
 			sc -= 2 // "Tokat Province": the division, not its seat
 		}
 	}
@@ -914,20 +921,20 @@ func (d *docState) score(c *cand, toks []text.Token, a, b, s int, pf *phraseFact
 			return -1
 		}
 		if c.gaz == nil || c.gaz.Population < 100000 {
-			if prev != "in" && prev != "of" && prev != "near" && !placeWords.Has(next) && !(c.class == ClassRegion && regionWords.Has(next) && !isUpperWord(&toks[a-1])) {
+			if prev != "in" && prev != "of" && prev != "near" && !placeNext() && !(c.class == ClassRegion && unitNext && !isUpperWord(&toks[a-1])) {
 				return -1
 			}
 		}
 	}
 	// a lone generic word ("East", "Capital") names no place
-	if b-a == 1 && d.r.stopwords.Has(toks[a].Norm) && c.lex == nil && (c.class == ClassPlace || c.class == ClassRegion) {
+	if b-a == 1 && c.lex == nil && (c.class == ClassPlace || c.class == ClassRegion) && pf.stopOne.known(func() bool { return d.r.stopwords.Has(toks[a].Norm) }) {
 		return -1
 	}
 	// a place name inside a longer unknown name ("Marg Bar Sarmachar")
 	// (a country only by the word before it: "Puerto Jordan", but
 	// "Pakistan Foreign Ministry")
 	if c.lex == nil && !c.demonym && !d.headline[s] && (pf.capBefore.known(func() bool { return d.capitalisedNeighbour(s, a-1, -1) }) ||
-		c.class != ClassCountry && !(c.class == ClassRegion && regionWords.Has(next)) && pf.capAfter.known(func() bool { return d.capitalisedNeighbour(s, b, 1) })) {
+		c.class != ClassCountry && !(c.class == ClassRegion && unitNext) && pf.capAfter.known(func() bool { return d.capitalisedNeighbour(s, b, 1) })) {
 		return -1
 	}
 	return sc
