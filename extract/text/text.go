@@ -309,31 +309,49 @@ var wordByte = func() (a [utf8.RuneSelf]uint8) {
 // dotted abbreviation: U.S., a.m.) and what the bytes from i to there
 // hold (seenUpper, seenLower, seenWide).
 func wordEnd(s string, i int) (int, uint8) {
-	// The word so far has the shape of a dotted abbreviation (single
-	// letters separated by periods: U.S, a.m) while short holds; seg
-	// counts the runes since the last period.
-	short, dotted, seg := true, false, 1
+	// While the word has the shape of a dotted abbreviation (single
+	// runes separated by periods: U.S, a.m), a period followed by a
+	// letter goes on it, with that letter.
+	seen := uint8(0)
+	dotted := false
+	for i+1 < len(s) && s[i] == '.' {
+		r3, w3 := utf8.DecodeRuneInString(s[i+1:])
+		if !unicode.IsLetter(r3) {
+			break
+		}
+		dotted = true
+		if f := wordByte[s[i+1]&0x7f]; r3 < utf8.RuneSelf {
+			seen |= f
+		} else {
+			seen |= seenWide
+		}
+		i += 1 + w3
+	}
+	// Past that shape (or never in it), the word goes on over letters,
+	// digits and marks only.
+	i, rest := wordRest(s, i)
+	seen |= rest
+	// keep the final period of a dotted abbreviation (U.S.)
+	if dotted && i < len(s) && s[i] == '.' {
+		i++
+	}
+	return i, seen
+}
+
+// wordRest returns the end of the letters, digits and marks from i, and
+// what their bytes hold (seenUpper, seenLower, seenWide): ASCII bytes by
+// wordByte, nearly all of them.
+func wordRest(s string, i int) (int, uint8) {
 	seen := uint8(0)
 	for i < len(s) {
 		if c := s[i]; c < utf8.RuneSelf {
-			if f := wordByte[c]; f != 0 { // a letter or a digit
-				seen |= f
-				i++
-				if seg++; seg > 1 {
-					short = false
-				}
-				continue
+			f := wordByte[c]
+			if f == 0 {
+				break
 			}
-			// an inner period of an abbreviation (U.S., a.m.)
-			if c == '.' && short && i+1 < len(s) {
-				r3, _ := utf8.DecodeRuneInString(s[i+1:])
-				if unicode.IsLetter(r3) {
-					i++
-					dotted, seg = true, 0
-					continue
-				}
-			}
-			break
+			seen |= f
+			i++
+			continue
 		}
 		r2, w2 := utf8.DecodeRuneInString(s[i:])
 		if !unicode.IsLetter(r2) && !unicode.IsDigit(r2) && !isMark(r2) {
@@ -341,13 +359,6 @@ func wordEnd(s string, i int) (int, uint8) {
 		}
 		i += w2
 		seen |= seenWide
-		if seg++; seg > 1 {
-			short = false
-		}
-	}
-	// keep the final period of a dotted abbreviation (U.S.)
-	if dotted && i < len(s) && s[i] == '.' {
-		i++
 	}
 	return i, seen
 }
