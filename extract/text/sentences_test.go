@@ -3,10 +3,8 @@ package text
 import (
 	"math/rand/v2"
 	"reflect"
-	"slices"
 	"strings"
 	"testing"
-	"unicode/utf8"
 )
 
 // TestAbbreviationsList checks data/abbreviations.tsv: its words keep a sentence open while a word left out ("!sheikh") ends it.
@@ -68,55 +66,25 @@ func TestSplitter(t *testing.T) {
 	}
 }
 
-// splitLineRef is splitLine as it was written before terminators: every
-// byte of the line tested against a table of '.', '!' and '?'. It is the
-// reference TestSplitLineTerminators compares splitLine with.
-func splitLineRef(text string, start, end int, out []Range) []Range {
-	terminator := [256]bool{'.': true, '!': true, '?': true}
-	s := start
-	i := start
-	for i < end {
-		if !terminator[text[i]] {
-			i++
-			continue
-		}
-		j := i + 1
-		for j < end {
-			r, w := utf8.DecodeRuneInString(text[j:])
-			if r == '"' || r == '\'' || r == ')' || r == ']' || r == '\u201d' || r == '\u2019' || r == '.' || r == '!' || r == '?' {
-				j += w
-				continue
-			}
-			break
-		}
-		if boundaryAt(text, s, i, j, end) {
-			out = appendSentence(text, s, j, out)
-			s = j
-		}
-		i = j
-	}
-	return appendSentence(text, s, end, out)
-}
-
-// TestSplitLineTerminators checks splitLine against splitLineRef over
-// random lines of the runes sentence ends are made of: terminators and
-// closers, white space, words in both cases, a capital beyond ASCII.
-func TestSplitLineTerminators(t *testing.T) {
-	alphabet := []string{".", ".", "!", "?", " ", " ", "\"", ")", "\u201d", "Word", "word", "no", "Émile", "U.S.", "3", "\u00a0"}
+// TestTerminators checks the terminators' next against a scan of every
+// byte, asked as splitLine asks it (at positions that only grow) over
+// random lines of terminators, closers, white space and words, a line
+// ending before the text does (at a newline) among them.
+func TestTerminators(t *testing.T) {
+	alphabet := []string{".", ".", "!", "?", " ", "\"", ")", "\u201d", "Word", "word", "Émile", "U.S.", "3", "\u00a0"}
 	rng := rand.New(rand.NewPCG(7, 11))
 	for range 100000 {
-		var b strings.Builder
-		for n := 1 + rng.IntN(14); n > 0; n-- {
-			b.WriteString(alphabet[rng.IntN(len(alphabet))])
-		}
-		s := b.String()
-		// a line may end before the text does (at a newline)
+		s := randomString(rng, alphabet, 14)
 		end := max(0, len(s)-rng.IntN(3))
-		start := min(rng.IntN(3), end)
-		got := splitLine(s, start, end, nil)
-		want := splitLineRef(s, start, end, nil)
-		if !slices.Equal(got, want) {
-			t.Fatalf("splitLine(%q, %d) = %v, want %v", s, start, got, want)
+		terms := newTerminators(end)
+		for i := rng.IntN(3); i < end; i += 1 + rng.IntN(3) {
+			want := i
+			for want < end && !strings.ContainsRune(".!?", rune(s[want])) {
+				want++
+			}
+			if got := terms.next(s, i); got != want {
+				t.Fatalf("next(%q[:%d], %d) = %d, want %d", s, end, i, got, want)
+			}
 		}
 	}
 }

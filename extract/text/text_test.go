@@ -492,11 +492,7 @@ func TestWordEnd(t *testing.T) {
 	alphabet := []string{"U", "s", "x", "7", ".", ".", "é", "Ж", "\u0301", "٣", " ", "'", "\xff", "-"}
 	rng := rand.New(rand.NewPCG(3, 5))
 	for range 200000 {
-		var b strings.Builder
-		for n := 1 + rng.IntN(10); n > 0; n-- {
-			b.WriteString(alphabet[rng.IntN(len(alphabet))])
-		}
-		s := b.String()
+		s := randomString(rng, alphabet, 10)
 		for i, r := range s {
 			if !unicode.IsLetter(r) && !isMark(r) {
 				continue
@@ -509,4 +505,14 @@ func TestWordEnd(t *testing.T) {
 			}
 		}
 	}
+}
+
+// randomString returns a string of one to most pieces of alphabet, drawn
+// by rng.
+func randomString(rng *rand.Rand, alphabet []string, most int) string {
+	var b strings.Builder
+	for n := 1 + rng.IntN(most); n > 0; n-- {
+		b.WriteString(alphabet[rng.IntN(len(alphabet))])
+	}
+	return b.String()
 }
