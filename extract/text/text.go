@@ -328,21 +328,7 @@ func wordEnd(s string, i int) (int, uint8) {
 		i += 1 + w3
 	}
 	// Past that shape (or never in it), the word goes on over letters,
-	// digits and marks only.
-	i, rest := wordRest(s, i)
-	seen |= rest
-	// keep the final period of a dotted abbreviation (U.S.)
-	if dotted && i < len(s) && s[i] == '.' {
-		i++
-	}
-	return i, seen
-}
-
-// wordRest returns the end of the letters, digits and marks from i, and
-// what their bytes hold (seenUpper, seenLower, seenWide): ASCII bytes by
-// wordByte, nearly all of them.
-func wordRest(s string, i int) (int, uint8) {
-	seen := uint8(0)
+	// digits and marks only: ASCII bytes by wordByte, nearly all of them.
 	for i < len(s) {
 		if c := s[i]; c < utf8.RuneSelf {
 			f := wordByte[c]
@@ -359,6 +345,10 @@ func wordRest(s string, i int) (int, uint8) {
 		}
 		i += w2
 		seen |= seenWide
+	}
+	// keep the final period of a dotted abbreviation (U.S.)
+	if dotted && i < len(s) && s[i] == '.' {
+		i++
 	}
 	return i, seen
 }
