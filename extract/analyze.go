@@ -62,7 +62,7 @@ type docState struct {
 	order    []*entity
 	// countryCount counts country mentions (directly or through demonyms,
 	// regions and places) to find the document's focus.
-	countryCount map[string]int
+	countryCount *countryCounts
 	// areaCC holds, for each sentence, the countries of the first-level
 	// divisions it names unambiguously, with where (findNames).
 	areaCC [][]areaAt
@@ -103,6 +103,9 @@ type docState struct {
 	// findEvents to read again (nil where it parsed none), kept in
 	// buf.parses.
 	parsed []*syntax.Sentence
+	// defs holds pickDef's answers for the chunks of each sentence in
+	// parsed (defMemo), kept in buf.defSlots.
+	defs []defMemo
 	// buf holds the arrays of the analysis that the record does not keep,
 	// given back for the next document by release.
 	buf *docBuffers
@@ -129,11 +132,13 @@ type docBuffers struct {
 	ments    [][]*mention
 	coded    []lexicon.Coded
 	parsed   []*syntax.Sentence
+	defs     []defMemo
+	defSlots []*frameDef
 	// a sentence's normalised text (docState.boilerplate)
 	scratch []byte
 	// the document's state itself, and its countries (docState.countryCount, emptied)
 	state        docState
-	countryCount map[string]int
+	countryCount countryCounts
 	words        []lexicon.Word
 	// the ids of the words the documents before used (lexicon.WordCache)
 	wordIDs lexicon.WordCache
@@ -188,6 +193,7 @@ func (d *docState) release() {
 	clear(b.ments)  // addMention reads them as nil
 	clear(b.coded)  // let the tokens go
 	clear(b.parsed) // keepParses clears them too
+	clear(b.defs)   // keepParses clears them too
 	b.words = b.words[:0]
 	clear(b.matches[:cap(b.matches)]) // reused per sentence: written past its length
 	clear(b.triggers[:cap(b.triggers)])
@@ -200,7 +206,7 @@ func (d *docState) release() {
 	clear(b.hits)
 	clear(b.areaCC) // let the areas go: regionAreas rewrites them
 	b.emptyEnts()
-	clear(b.countryCount)
+	b.countryCount.reset()
 	b.entities.reset()
 	b.mentions.reset()
 	b.frames.reset()
@@ -445,10 +451,10 @@ func gazInnerWord(toks []text.Token, i int) bool {
 func newDocState(r *resources, doc Document) *docState {
 	buf := docBufferPool.Get().(*docBuffers)
 	if buf.ents == nil {
-		buf.ents, buf.countryCount = map[string]*entity{}, map[string]int{}
+		buf.ents = map[string]*entity{}
 	}
 	d := &buf.state
-	*d = docState{r: r, doc: doc, ents: buf.ents, countryCount: buf.countryCount, buf: buf, order: buf.order[:0]}
+	*d = docState{r: r, doc: doc, ents: buf.ents, countryCount: &buf.countryCount, buf: buf, order: buf.order[:0]}
 	sents, toks := buf.split.Split(doc.Text)
 	d.sents = sents
 	glueSpacedHyphens(toks)
@@ -589,10 +595,10 @@ func (d *docState) findNames() {
 			hits = append(hits, nameHit{si, m, ok})
 			for _, c := range ok {
 				if c.class == ClassCountry && len(ok) == 1 {
-					d.countryCount[c.country] += 2
+					d.countryCount.add(c.country, 2)
 				}
 				if c.lex != nil && c.country != "" && len(ok) == 1 && c.class != ClassOrganization && !c.lex.DocOnly {
-					d.countryCount[c.country]++
+					d.countryCount.add(c.country, 1)
 				}
 			}
 		}
@@ -625,7 +631,7 @@ func (d *docState) findNames() {
 			m.possessive = true
 		}
 		if best.gaz != nil && best.gaz.Kind == gazetteer.KindPlace {
-			if cp := d.r.capitals[best.country]; cp == best.gaz {
+			if cp := d.r.capitalOf(best.country); cp == best.gaz {
 				m.capital = true
 			}
 		}
@@ -638,7 +644,7 @@ func (d *docState) findNames() {
 		}
 		d.addMention(m, surface)
 		if best.country != "" && best.class != ClassOrganization {
-			d.countryCount[best.country]++
+			d.countryCount.add(best.country, 1)
 		}
 	}
 }
@@ -679,7 +685,7 @@ func (d *docState) countNamedCountries(hits []nameHit) {
 		}
 		best, bestScore := d.bestCand(h)
 		if best != nil && bestScore >= 0 && best.class == ClassCountry && best.country != "" {
-			d.countryCount[best.country] += 2
+			d.countryCount.add(best.country, 2)
 		}
 	}
 }
@@ -714,7 +720,7 @@ func (d *docState) countPlaceCountries(hits []nameHit) {
 				other = math.Max(other, sc)
 			}
 		}
-		if best == nil || bestScore < 0 || best.gaz == nil || best.country == "" || d.r.capitals[best.country] != best.gaz || bestScore-other < placeMargin {
+		if best == nil || bestScore < 0 || best.gaz == nil || best.country == "" || d.r.capitalOf(best.country) != best.gaz || bestScore-other < placeMargin {
 			continue
 		}
 		if seen == nil {
@@ -723,8 +729,8 @@ func (d *docState) countPlaceCountries(hits []nameHit) {
 		seen[best.country] = true
 	}
 	for cc := range seen {
-		if d.countryCount[cc] == 0 {
-			d.countryCount[cc]++
+		if d.countryCount.get(cc) == 0 {
+			d.countryCount.add(cc, 1)
 		}
 	}
 }
@@ -762,7 +768,7 @@ func (d *docState) homeWeight(cc string) int {
 	if !d.soleDone {
 		d.soleCC, d.soleDone = soleCountries(d.nameHits), true
 	}
-	return d.countryCount[cc] + d.soleCC[cc]
+	return d.countryCount.get(cc) + d.soleCC[cc]
 }
 
 // soleCountries counts, for each country, the names among hits whose
@@ -935,7 +941,7 @@ func (d *docState) score(c *cand, toks []text.Token, a, b, s int, pf *phraseFact
 		if c.gaz != nil && c.country == "" {
 			sc += 1.5 // seas and territories the reference data lists on their own
 		}
-		if c.gaz != nil && d.r.capitals[c.country] == c.gaz {
+		if c.gaz != nil && d.r.capitalOf(c.country) == c.gaz {
 			sc += 1.5 // a capital is named far more often than its namesakes
 		}
 		if c.gaz != nil && c.gaz.Population > 0 {
@@ -957,7 +963,7 @@ func (d *docState) score(c *cand, toks []text.Token, a, b, s int, pf *phraseFact
 		return -1 // "Lobo area … in Kilifi county": not the small town abroad
 	}
 	if c.gaz != nil && c.class != ClassCountry && c.country != "" {
-		if n := d.countryCount[c.country]; n > 0 {
+		if n := d.countryCount.get(c.country); n > 0 {
 			sc += 2 + math.Min(float64(n), 10)/10
 		} else {
 			sc -= 0.5
@@ -1020,7 +1026,7 @@ func (d *docState) seatBuilding(seat *cand, h nameHit) {
 // the counts findNames keeps), or "" when none leads alone.
 func (d *docState) leadCountry() string {
 	best, n, tie := "", 0, false
-	for cc, k := range d.countryCount {
+	for cc, k := range d.countryCount.m {
 		switch {
 		case k > n:
 			best, n, tie = cc, k, false
@@ -1070,7 +1076,7 @@ func (d *docState) capitalisedNeighbour(s, i, dir int) bool {
 			// a known group or a country the document is about stands on
 			// its own ("Pakistan Balochistan"); a country named only
 			// once may end a place's name ("Puerto Jordan")
-			if v.lex != nil || v.class == ClassCountry && d.countryCount[v.country] > 2 {
+			if v.lex != nil || v.class == ClassCountry && d.countryCount.get(v.country) > 2 {
 				return false
 			}
 		}
@@ -1079,13 +1085,10 @@ func (d *docState) capitalisedNeighbour(s, i, dir int) bool {
 }
 
 // isUpperWord reports whether a token is a capitalised word (a name part).
-// It is asked millions of times a pass and is not inlined: a pointer
-// spares each call the copy of the token.
+// It is asked millions of times a pass: Token.UpperWord answers it from
+// the tokeniser's case bits and is inlined.
 func isUpperWord(t *text.Token) bool {
-	if t.Kind != text.Word {
-		return false
-	}
-	return t.Upper() // the first rune, as []rune(t.Text)[0]
+	return t.UpperWord() // the first rune, as []rune(t.Text)[0]
 }
 
 // peopleName reports whether the demonym at tokens [a, b) is the plural

@@ -103,3 +103,34 @@ func TestIsListLine(t *testing.T) {
 		}
 	}
 }
+
+// TestPhraseFactsShared checks that the facts a phrase's candidates share
+// (phraseFacts, found once for the first candidate that needs them) give
+// each candidate the score it gets with facts of its own: over the name
+// matches of generated documents, every candidate of a match is scored
+// with the match's shared facts and with fresh ones.
+func TestPhraseFactsShared(t *testing.T) {
+	r := loadResources()
+	n := 0
+	for _, doc := range speedDocs(t, 40) {
+		d := newDocState(r, Document{Text: doc})
+		for s := range d.sents {
+			toks := d.sents[s].Tokens
+			for _, m := range r.names.AppendCoded(nil, d.coded[s]) {
+				var shared phraseFacts
+				for _, c := range m.Values {
+					var own phraseFacts
+					got := d.score(c, toks, m.Start, m.End, s, &shared)
+					if want := d.score(c, toks, m.Start, m.End, s, &own); got != want {
+						t.Fatalf("%q: %s scores %v with the phrase's facts, %v with its own", d.surface(s, m.Start, m.End), c.key, got, want)
+					}
+					n++
+				}
+			}
+		}
+		d.release()
+	}
+	if n < 1000 {
+		t.Fatalf("only %d candidates scored", n)
+	}
+}

@@ -29,9 +29,8 @@ func (d *docState) findDoers() {
 		if d.skip[si] || d.headline[si] {
 			continue
 		}
-		ps := d.buf.parses.Keep(parser.Parse(s.Tokens))
-		d.parsed[si] = ps
-		for _, np := range doerPhrases(ps, nil) {
+		ps := d.keepParse(si, parser.Parse(s.Tokens))
+		for _, np := range doerPhrases(ps, d.defs[si], nil) {
 			if a, b, ok := d.doerName(si, ps, np); ok {
 				found = append(found, span{si, a, b})
 			}
@@ -97,7 +96,7 @@ func (d *docState) markName(e *entity, words []string) {
 // a light verb with an event noun, the agent of a passive claim, and the
 // possessor phrase or "by" phrase of an event noun, and the one blamed
 // for it.
-func doerPhrases(ps *syntax.Sentence, out []int) []int {
+func doerPhrases(ps *syntax.Sentence, m defMemo, out []int) []int {
 	for i := range ps.Clauses {
 		cl := &ps.Clauses[i]
 		v := &ps.Chunks[cl.Verb]
@@ -105,7 +104,7 @@ func doerPhrases(ps *syntax.Sentence, out []int) []int {
 			continue
 		}
 		switch {
-		case attackDef(ps, cl.Verb):
+		case attackDef(ps, m, cl.Verb):
 			if v.Passive && cl.Agent >= 0 {
 				out = append(out, cl.Agent)
 			} else if !v.Passive && !v.Reduced && cl.Subj >= 0 && !cl.Inherited && !(deviceSubject(v) && cl.Obj < 0) {
@@ -113,17 +112,17 @@ func doerPhrases(ps *syntax.Sentence, out []int) []int {
 			}
 		case !v.Passive && cl.Subj >= 0 && cl.Obj >= 0 && loadArgWords().claim.Has(v.Lemma) && (ps.Chunks[cl.Obj].Lemma == "responsibility" || ps.Chunks[cl.Obj].Lemma == "credit"):
 			out = append(out, cl.Subj) // "X accepted responsibility for the bombings"
-		case !v.Passive && cl.Subj >= 0 && cl.Obj >= 0 && lightFrameVerbs.Has(v.Lemma) && attackDef(ps, cl.Obj):
+		case !v.Passive && cl.Subj >= 0 && cl.Obj >= 0 && lightFrameVerbs.Has(v.Lemma) && attackDef(ps, m, cl.Obj):
 			out = append(out, cl.Subj) // "X carried out the bombing"
-		case v.Passive && v.Lemma == "claim" && cl.Agent >= 0 && cl.Subj >= 0 && attackDef(ps, cl.Subj):
+		case v.Passive && v.Lemma == "claim" && cl.Agent >= 0 && cl.Subj >= 0 && attackDef(ps, m, cl.Subj):
 			out = append(out, cl.Agent) // "the attack was claimed by X"
-		case !v.Passive && lightFrameVerbs.Has(v.Lemma) && lightRelative(ps, cl) && relativeAttack(ps, cl):
+		case !v.Passive && lightFrameVerbs.Has(v.Lemma) && lightRelative(ps, cl) && relativeAttack(ps, m, cl):
 			out = append(out, cl.Subj) // "the bombing, which X claimed"
 		}
 	}
 	for c := range ps.Chunks {
 		ch := &ps.Chunks[c]
-		if ch.Kind != syntax.NP || !attackDef(ps, c) {
+		if ch.Kind != syntax.NP || !attackDef(ps, m, c) {
 			continue
 		}
 		if ch.Possessor >= 0 {
@@ -143,10 +142,10 @@ func doerPhrases(ps *syntax.Sentence, out []int) []int {
 // relativeAttack reports whether clause cl is an object relative clause
 // that stands for an attack or an abduction: "the bombing, which X
 // claimed".
-func relativeAttack(ps *syntax.Sentence, cl *syntax.Clause) bool {
+func relativeAttack(ps *syntax.Sentence, m defMemo, cl *syntax.Clause) bool {
 	var buf [4]int
 	for _, x := range ps.RelativeObject(cl, buf[:0]) {
-		if attackDef(ps, x) {
+		if attackDef(ps, m, x) {
 			return true
 		}
 	}
@@ -165,9 +164,9 @@ func deviceSubject(v *syntax.Chunk) bool {
 }
 
 // attackDef reports whether chunk c names an attack or an abduction in the
-// frame table.
-func attackDef(ps *syntax.Sentence, c int) bool {
-	def := pickDef(ps, c)
+// frame table (m, ps's memo or nil, keeps the row).
+func attackDef(ps *syntax.Sentence, m defMemo, c int) bool {
+	def := m.pick(ps, c)
 	return def != nil && (def.typ == EventAttack || def.typ == EventAbduction)
 }
 

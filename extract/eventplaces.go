@@ -599,10 +599,10 @@ func (d *docState) foreignBesideArea(c *cand, s, a, b int) bool {
 		}
 		near = near || x.at >= b && x.at-b <= areaReach
 	}
-	if !near || d.countryCount[c.country] > 0 {
+	if !near || d.countryCount.get(c.country) > 0 {
 		return false
 	}
-	if d.r.capitals[c.country] == c.gaz {
+	if d.r.capitalOf(c.country) == c.gaz {
 		return false
 	}
 	return c.gaz.Population < smallPlace || text.Normalize(d.surface(s, a, b)) != text.Normalize(c.gaz.Name)
@@ -717,7 +717,7 @@ func (d *docState) foreignAlias(c *cand, s, a, b int, pf *phraseFacts) bool {
 	if c.gaz == nil || c.class != ClassPlace || c.country == "" || c.lex != nil {
 		return false
 	}
-	if d.countryCount[c.country] > 0 || d.r.capitals[c.country] == c.gaz {
+	if d.countryCount.get(c.country) > 0 || d.r.capitalOf(c.country) == c.gaz {
 		return false
 	}
 	surface := pf.normSurface(d, s, a, b)
@@ -763,7 +763,7 @@ func (d *docState) peopleModifier(c *cand, s, b int) bool {
 	if c.gaz == nil || c.class != ClassPlace || c.country == "" || c.lex != nil {
 		return false
 	}
-	if d.countryCount[c.country] > 0 || c.gaz.Population >= smallPlace || d.r.capitals[c.country] == c.gaz {
+	if d.countryCount.get(c.country) > 0 || c.gaz.Population >= smallPlace || d.r.capitalOf(c.country) == c.gaz {
 		return false
 	}
 	toks := d.sents[s].Tokens

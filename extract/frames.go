@@ -331,6 +331,58 @@ func (d *docState) keepParses() {
 	d.buf.parsed = resize(d.buf.parsed, len(d.sents))
 	clear(d.buf.parsed)
 	d.parsed = d.buf.parsed
+	d.buf.defs = resize(d.buf.defs, len(d.sents))
+	clear(d.buf.defs)
+	d.defs = d.buf.defs
+	d.buf.defSlots = d.buf.defSlots[:0]
+}
+
+// keepParse keeps ps, sentence si's parse, in d.buf.parses for
+// findEvents, with a memo of pickDef's answers for its chunks.
+func (d *docState) keepParse(si int, ps *syntax.Sentence) *syntax.Sentence {
+	ps = d.buf.parses.Keep(ps)
+	d.parsed[si] = ps
+	n := len(d.buf.defSlots)
+	for range ps.Chunks {
+		d.buf.defSlots = append(d.buf.defSlots, defUnasked)
+	}
+	// a memo made before the slots grew keeps the old array, which
+	// nothing else writes
+	d.defs[si] = d.buf.defSlots[n:len(d.buf.defSlots):len(d.buf.defSlots)]
+	return ps
+}
+
+// defMemo holds pickDef's answers for the chunks of one parsed sentence
+// (defUnasked where not asked yet): findDoers asks them of the clauses'
+// verbs and of the noun phrases (attackDef), syntaxFrames of every chunk
+// again. A nil memo keeps nothing: the parse is the parser's, which its
+// next call overwrites.
+type defMemo []*frameDef
+
+// defUnasked marks a chunk whose row pickDef has not been asked for.
+var defUnasked = new(frameDef)
+
+// memoOf returns the memo of sentence si's parse when ps is the parse
+// findDoers kept, else nil.
+func (d *docState) memoOf(si int, ps *syntax.Sentence) defMemo {
+	if si < len(d.parsed) && d.parsed[si] == ps {
+		return d.defs[si]
+	}
+	return nil
+}
+
+// pick returns pickDef(ps, c), asked once per chunk of a kept parse; ps
+// must be the parse the memo was made for.
+func (m defMemo) pick(ps *syntax.Sentence, c int) *frameDef {
+	if c >= len(m) {
+		return pickDef(ps, c)
+	}
+	if def := m[c]; def != defUnasked {
+		return def
+	}
+	def := pickDef(ps, c)
+	m[c] = def
+	return def
 }
 
 // syntaxFrames completes the frames the trigger lexicon found in sentence
@@ -338,6 +390,7 @@ func (d *docState) keepParses() {
 // every verb group or noun phrase whose lemma the frame table holds and no
 // frame covers.
 func (d *docState) syntaxFrames(si int, ps *syntax.Sentence, found []*frame, sd *sentDates) []*frame {
+	m := d.memoOf(si, ps)
 	for i, f := range found {
 		if f.relative && d.doerRelative(ps, f, found[:i]) {
 			// "militants, who attacked a police post, fled": the
@@ -350,12 +403,12 @@ func (d *docState) syntaxFrames(si int, ps *syntax.Sentence, found []*frame, sd 
 		}
 		d.reducedVictims(f, ps)
 		d.passiveVictims(f, ps)
-		def, h := frameAt(ps, f.a, f.b)
+		def, h := frameAt(ps, m, f.a, f.b)
 		if def == nil && f.typ == EventAttack {
 			if d.agentNounFrame(f, ps) {
 				continue
 			}
-			if lightWithoutEvent(ps, f, found) {
+			if lightWithoutEvent(ps, m, f, found) {
 				// "police launched a search": a light verb whose object
 				// names no event is no attack
 				f.negated = true
@@ -417,7 +470,7 @@ func (d *docState) syntaxFrames(si int, ps *syntax.Sentence, found []*frame, sd 
 		if coveredBy(found[:n], h) || ch.Neg || ch.Modal || ch.Inf && !aspectInfinitive(ps, c) || ch.Modifier {
 			continue
 		}
-		def := pickDef(ps, c)
+		def := m.pick(ps, c)
 		if def == nil || def.lexiconOnly {
 			continue
 		}
@@ -853,7 +906,7 @@ func (d *docState) mentionToTargets(f *frame, m *mention) bool {
 // mission", "conducted a survey"; "carried out abductions" is an
 // abduction, not an attack), where "launched an offensive" or "carried
 // out air strikes" name one.
-func lightWithoutEvent(ps *syntax.Sentence, f *frame, found []*frame) bool {
+func lightWithoutEvent(ps *syntax.Sentence, m defMemo, f *frame, found []*frame) bool {
 	if !f.verb {
 		return false
 	}
@@ -879,7 +932,7 @@ func lightWithoutEvent(ps *syntax.Sentence, f *frame, found []*frame) bool {
 			if o.Head >= f.a && o.Head < f.b {
 				return false
 			}
-			if def := pickDef(ps, x); def != nil && def.typ == f.typ {
+			if def := m.pick(ps, x); def != nil && def.typ == f.typ {
 				return false
 			}
 			for _, g := range found {
@@ -1212,14 +1265,14 @@ func coveredBy(fs []*frame, h int) bool {
 }
 
 // frameAt returns the table row that names the chunk whose head lies in
-// tokens [a, b), with that head.
-func frameAt(ps *syntax.Sentence, a, b int) (*frameDef, int) {
+// tokens [a, b), with that head (m, ps's memo or nil, keeps the rows).
+func frameAt(ps *syntax.Sentence, m defMemo, a, b int) (*frameDef, int) {
 	for k := a; k < b && k < len(ps.ChunkOf); k++ {
 		c := ps.ChunkOf[k]
 		if c < 0 || ps.Chunks[c].Head != k {
 			continue
 		}
-		if def := pickDef(ps, c); def != nil {
+		if def := m.pick(ps, c); def != nil {
 			return def, k
 		}
 	}
@@ -2309,7 +2362,7 @@ func (d *docState) causeClauseDoer(f *frame, ps *syntax.Sentence) bool {
 			continue
 		}
 		v := &ps.Chunks[cl.Verb]
-		if v.Passive || v.Reduced || v.Neg || v.Modal || cl.Obj < 0 || !d.armedSubject(f.s, ps, cl.Subj) || attackDef(ps, cl.Verb) {
+		if v.Passive || v.Reduced || v.Neg || v.Modal || cl.Obj < 0 || !d.armedSubject(f.s, ps, cl.Subj) || attackDef(ps, d.memoOf(f.s, ps), cl.Verb) {
 			return false // an attack verb there tells its own event
 		}
 		return d.actorNP(f, ps, cl.Subj, true)

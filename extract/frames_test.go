@@ -686,3 +686,54 @@ func TestCaptureByState(t *testing.T) {
 		}
 	}
 }
+
+// TestDefMemo checks that a kept parse's memo gives pickDef's row for
+// every chunk, asked once and then read, and that a nil memo (a parse
+// that is not kept) asks pickDef each time. One sentence per shape: an
+// attack verb with its object, a passive attack with its agent, an event
+// noun with a "by" phrase, a phrasal verb, no frame at all.
+func TestDefMemo(t *testing.T) {
+	p := syntax.NewParser()
+	for _, tt := range []struct {
+		in   string
+		rows bool // some chunk has a row
+	}{
+		{"Velmorian rebels shelled a grain depot near Quellin on Sunday.", true},
+		{"The ferry crew was abducted by gunmen of the Zorath Front.", true},
+		{"The bombing of a grain depot by the Zorath Front was condemned.", true},
+		{"Gunmen blew up a bridge outside Quellin.", true},
+		{"The ferry crew ate lunch near Quellin.", false},
+	} {
+		in, rows := tt.in, false
+		d := &docState{sents: []text.Sentence{{Tokens: text.Tokenize(in, 0)}}, buf: new(docBuffers)}
+		d.keepParses()
+		ps := d.keepParse(0, p.Parse(d.sents[0].Tokens))
+		m := d.memoOf(0, ps)
+		if len(m) != len(ps.Chunks) {
+			t.Fatalf("%q: memo of %d slots for %d chunks", in, len(m), len(ps.Chunks))
+		}
+		for c := range ps.Chunks {
+			want := pickDef(ps, c)
+			rows = rows || want != nil
+			if got := m.pick(ps, c); got != want {
+				t.Errorf("%q chunk %d: memo gives %v, pickDef %v", in, c, got, want)
+			}
+			if m[c] != want {
+				t.Errorf("%q chunk %d: memo kept %v, want %v", in, c, m[c], want)
+			}
+			if got := m.pick(ps, c); got != want {
+				t.Errorf("%q chunk %d: memo read again gives %v, want %v", in, c, got, want)
+			}
+			if got := defMemo(nil).pick(ps, c); got != want {
+				t.Errorf("%q chunk %d: no memo gives %v, want %v", in, c, got, want)
+			}
+		}
+		if rows != tt.rows {
+			t.Errorf("%q: rows found %v, want %v", in, rows, tt.rows)
+		}
+		// a parse that is not the kept one has no memo
+		if m := d.memoOf(0, p.Parse(d.sents[0].Tokens)); m != nil {
+			t.Errorf("%q: the parser's own parse has a memo", in)
+		}
+	}
+}

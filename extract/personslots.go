@@ -44,7 +44,7 @@ func (d *docState) personSlotNames(hits []nameHit) map[string]bool {
 func (d *docState) smallPlaceOnly(h nameHit) bool {
 	for _, c := range h.cands {
 		if c.lex != nil || c.class != ClassPlace || c.gaz == nil || c.gaz.Kind != gazetteer.KindPlace ||
-			c.gaz.Population >= smallPlace || d.r.capitals[c.country] == c.gaz {
+			c.gaz.Population >= smallPlace || d.r.capitalOf(c.country) == c.gaz {
 			return false
 		}
 	}

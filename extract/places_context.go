@@ -799,7 +799,7 @@ func (d *docState) knownArea(name string) *gazetteer.Entry {
 		if g.Kind == gazetteer.KindRegion {
 			rank += 2
 		}
-		if d.countryCount[g.Country] > 0 {
+		if d.countryCount.get(g.Country) > 0 {
 			rank += 4
 		}
 		switch {
@@ -827,7 +827,7 @@ const seatMin = 1000
 // the gazetteer does not list. A division the gazetteer lists as a place
 // (feature ADM…: "Bohol") is none.
 func (d *docState) hamletAbroad(g *gazetteer.Entry) bool {
-	return g.Kind == gazetteer.KindPlace && strings.HasPrefix(g.Feature, "PPL") && g.Population < seatMin && d.countryCount[g.Country] == 0
+	return g.Kind == gazetteer.KindPlace && strings.HasPrefix(g.Feature, "PPL") && g.Population < seatMin && d.countryCount.get(g.Country) == 0
 }
 
 // docCountry returns the one country the document is in, judged by the
@@ -956,7 +956,7 @@ func (d *docState) regionBySkeleton(name string) *gazetteer.Entry {
 	}
 	var found *gazetteer.Entry
 	for _, e := range d.regionSkeletons()[k] {
-		if d.countryCount[e.Country] == 0 || !sameInitial(e.Name, name) {
+		if d.countryCount.get(e.Country) == 0 || !sameInitial(e.Name, name) {
 			continue
 		}
 		if found != nil && found != e {

@@ -53,6 +53,9 @@ type resources struct {
 	weapons  *lexicon.Matcher[*lexicon.Weapon]
 	// capitals maps a country code to the gazetteer entry of its capital.
 	capitals map[string]*gazetteer.Entry
+	// capitalCodes holds the capitals of the codes countryIndex places,
+	// as capitals does (capitalOf)
+	capitalCodes [countryCodes]*gazetteer.Entry
 	// nationalForces maps a country code to the curated entry of its
 	// armed forces ("Israeli forces" is the Israel Defense Forces).
 	nationalForces map[string]*cand
@@ -174,6 +177,9 @@ func buildResources() *resources {
 	}
 	for _, c := range caps {
 		r.capitals[c.Country] = r.gaz.At(c.Entry)
+		if i := countryIndex(c.Country); i >= 0 {
+			r.capitalCodes[i] = r.capitals[c.Country]
+		}
 	}
 	codes := func(cc string) {
 		for _, cc := range []string{cc, strings.ToLower(cc)} {

@@ -115,16 +115,43 @@ func Bounds(text string, dst []Range) []Range {
 	return dst
 }
 
-// terminator holds the bytes that may end a sentence: '.', '!' and '?'.
-var terminator = [256]bool{'.': true, '!': true, '?': true}
+// terminators finds the bytes that may end a sentence, '.', '!' and
+// '?', in a line text[:end]: the next of each at or after a position, each
+// found by strings.IndexByte (which reads many bytes an instruction) and
+// kept until the position passes it, so that the line is read about once
+// for each byte. Reading the line byte by byte cost more than a tenth of
+// the tokeniser.
+type terminators struct {
+	at  [3]int // the next '.', '!' and '?' (end where none is left; -1 before the first search)
+	end int
+}
+
+// newTerminators returns the finder of the terminators of text[:end].
+func newTerminators(end int) terminators {
+	return terminators{at: [3]int{-1, -1, -1}, end: end}
+}
+
+// next returns the position of the first terminator of text at or after
+// i, or end where none is left.
+func (t *terminators) next(text string, i int) int {
+	for k, c := range [3]byte{'.', '!', '?'} {
+		if t.at[k] < i {
+			t.at[k] = t.end
+			if n := strings.IndexByte(text[i:t.end], c); n >= 0 {
+				t.at[k] = i + n
+			}
+		}
+	}
+	return min(t.at[0], t.at[1], t.at[2])
+}
 
 func splitLine(text string, start, end int, out []Range) []Range {
 	s := start
 	i := start
+	terms := newTerminators(end)
 	for i < end {
-		if !terminator[text[i]] {
-			i++
-			continue
+		if i = terms.next(text, i); i >= end {
+			break
 		}
 		j := i + 1
 		for j < end {

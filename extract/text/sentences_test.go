@@ -1,6 +1,7 @@
 package text
 
 import (
+	"math/rand/v2"
 	"reflect"
 	"strings"
 	"testing"
@@ -61,6 +62,29 @@ func TestSplitter(t *testing.T) {
 	for _, s := range sp.sents[:cap(sp.sents)] {
 		if s.Text != "" || s.Tokens != nil {
 			t.Fatalf("Reset kept sentence %+v", s)
+		}
+	}
+}
+
+// TestTerminators checks the terminators' next against a scan of every
+// byte, asked as splitLine asks it (at positions that only grow) over
+// random lines of terminators, closers, white space and words, a line
+// ending before the text does (at a newline) among them.
+func TestTerminators(t *testing.T) {
+	alphabet := []string{".", ".", "!", "?", " ", "\"", ")", "\u201d", "Word", "word", "Émile", "U.S.", "3", "\u00a0"}
+	rng := rand.New(rand.NewPCG(7, 11))
+	for range 100000 {
+		s := randomString(rng, alphabet, 14)
+		end := max(0, len(s)-rng.IntN(3))
+		terms := newTerminators(end)
+		for i := rng.IntN(3); i < end; i += 1 + rng.IntN(3) {
+			want := i
+			for want < end && !strings.ContainsRune(".!?", rune(s[want])) {
+				want++
+			}
+			if got := terms.next(s, i); got != want {
+				t.Fatalf("next(%q[:%d], %d) = %d, want %d", s, end, i, got, want)
+			}
 		}
 	}
 }

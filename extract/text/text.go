@@ -62,6 +62,27 @@ func (t Token) Upper() bool {
 	return startsUpper(t.Text)
 }
 
+// UpperWord reports whether the token is a word that starts with an
+// upper-case letter (Kind Word and Upper), as the extractor asks of
+// millions of tokens a pass. The tokeniser gives upper-case answers to
+// words only (a letter always opens a word), so its answer needs no
+// test of Kind; a token made otherwise is read by upperWord. Small
+// enough to be inlined.
+func (t *Token) UpperWord() bool {
+	if t.upper != 0 {
+		return t.upper&caseUpper != 0
+	}
+	return upperWord(t)
+}
+
+// upperWord is UpperWord of a token the tokeniser did not make: kept
+// out of line, or UpperWord would be too large to inline.
+//
+//go:noinline
+func upperWord(t *Token) bool {
+	return t.Kind == Word && startsUpper(t.Text)
+}
+
 // startsUpper reports whether s starts with an upper-case letter.
 func startsUpper(s string) bool {
 	if s != "" && s[0] < utf8.RuneSelf {
@@ -288,31 +309,35 @@ var wordByte = func() (a [utf8.RuneSelf]uint8) {
 // dotted abbreviation: U.S., a.m.) and what the bytes from i to there
 // hold (seenUpper, seenLower, seenWide).
 func wordEnd(s string, i int) (int, uint8) {
-	// The word so far has the shape of a dotted abbreviation (single
-	// letters separated by periods: U.S, a.m) while short holds; seg
-	// counts the runes since the last period.
-	short, dotted, seg := true, false, 1
+	// While the word has the shape of a dotted abbreviation (single
+	// runes separated by periods: U.S, a.m), a period followed by a
+	// letter goes on it, with that letter.
 	seen := uint8(0)
+	dotted := false
+	for i+1 < len(s) && s[i] == '.' {
+		r3, w3 := utf8.DecodeRuneInString(s[i+1:])
+		if !unicode.IsLetter(r3) {
+			break
+		}
+		dotted = true
+		if f := wordByte[s[i+1]&0x7f]; r3 < utf8.RuneSelf {
+			seen |= f
+		} else {
+			seen |= seenWide
+		}
+		i += 1 + w3
+	}
+	// Past that shape (or never in it), the word goes on over letters,
+	// digits and marks only: ASCII bytes by wordByte, nearly all of them.
 	for i < len(s) {
 		if c := s[i]; c < utf8.RuneSelf {
-			if f := wordByte[c]; f != 0 { // a letter or a digit
-				seen |= f
-				i++
-				if seg++; seg > 1 {
-					short = false
-				}
-				continue
+			f := wordByte[c]
+			if f == 0 {
+				break
 			}
-			// an inner period of an abbreviation (U.S., a.m.)
-			if c == '.' && short && i+1 < len(s) {
-				r3, _ := utf8.DecodeRuneInString(s[i+1:])
-				if unicode.IsLetter(r3) {
-					i++
-					dotted, seg = true, 0
-					continue
-				}
-			}
-			break
+			seen |= f
+			i++
+			continue
 		}
 		r2, w2 := utf8.DecodeRuneInString(s[i:])
 		if !unicode.IsLetter(r2) && !unicode.IsDigit(r2) && !isMark(r2) {
@@ -320,9 +345,6 @@ func wordEnd(s string, i int) (int, uint8) {
 		}
 		i += w2
 		seen |= seenWide
-		if seg++; seg > 1 {
-			short = false
-		}
 	}
 	// keep the final period of a dotted abbreviation (U.S.)
 	if dotted && i < len(s) && s[i] == '.' {

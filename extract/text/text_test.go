@@ -1,6 +1,7 @@
 package text
 
 import (
+	"math/rand/v2"
 	"strings"
 	"testing"
 	"time"
@@ -325,6 +326,31 @@ func TestCaseOfTokens(t *testing.T) {
 			if got, want := tt.AllCaps(), allCaps(tt.Text); got != want {
 				t.Errorf("AllCaps of token %q of %q = %v (kept %d), want %v", tt.Text, s, got, tt.upper, want)
 			}
+			if got, want := tt.UpperWord(), tt.Kind == Word && upper(tt.Text); got != want {
+				t.Errorf("UpperWord of token %q of %q = %v, want %v", tt.Text, s, got, want)
+			}
+		}
+		// a token made by hand: UpperWord reads its kind and text
+		for _, k := range []Kind{Word, Number, Punct} {
+			tok := Token{Text: s, Kind: k}
+			if got, want := tok.UpperWord(), k == Word && upper(s); got != want {
+				t.Errorf("UpperWord(%q, kind %d) = %v, want %v", s, k, got, want)
+			}
+		}
+	}
+}
+
+// TestUpperWordOfEveryRune checks what UpperWord leaves to the
+// tokeniser's case bits: of every rune's tokens, only a word is upper
+// case, so the bits answer UpperWord without a test of the kind.
+func TestUpperWordOfEveryRune(t *testing.T) {
+	var toks []Token
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		toks = appendTokens(toks[:0], "x"+string(r)+" "+string(r), 0)
+		for _, tok := range toks {
+			if got, want := tok.UpperWord(), tok.Kind == Word && tok.Upper(); got != want {
+				t.Fatalf("UpperWord of token %q of rune %U = %v, want %v", tok.Text, r, got, want)
+			}
 		}
 	}
 }
@@ -404,4 +430,89 @@ func TestASCIIClass(t *testing.T) {
 			t.Errorf("wordByte[%q] = %d, want %d", r, wordByte[r], seen)
 		}
 	}
+}
+
+// wordEndRef is the tokeniser's word scan as it was written before
+// wordEnd split it in two (the state of the abbreviation's shape kept at
+// every byte), the reference TestWordEnd compares wordEnd with.
+//
+// It returns the end of the word whose first rune ends at i (its
+// letters, digits and marks, with the inner and final periods of a
+// dotted abbreviation: U.S., a.m.) and what the bytes from i to there
+// hold (seenUpper, seenLower, seenWide).
+func wordEndRef(s string, i int) (int, uint8) {
+	// The word so far has the shape of a dotted abbreviation (single
+	// letters separated by periods: U.S, a.m) while short holds; seg
+	// counts the runes since the last period.
+	short, dotted, seg := true, false, 1
+	seen := uint8(0)
+	for i < len(s) {
+		if c := s[i]; c < utf8.RuneSelf {
+			if f := wordByte[c]; f != 0 { // a letter or a digit
+				seen |= f
+				i++
+				if seg++; seg > 1 {
+					short = false
+				}
+				continue
+			}
+			// an inner period of an abbreviation (U.S., a.m.)
+			if c == '.' && short && i+1 < len(s) {
+				r3, _ := utf8.DecodeRuneInString(s[i+1:])
+				if unicode.IsLetter(r3) {
+					i++
+					dotted, seg = true, 0
+					continue
+				}
+			}
+			break
+		}
+		r2, w2 := utf8.DecodeRuneInString(s[i:])
+		if !unicode.IsLetter(r2) && !unicode.IsDigit(r2) && !isMark(r2) {
+			break
+		}
+		i += w2
+		seen |= seenWide
+		if seg++; seg > 1 {
+			short = false
+		}
+	}
+	// keep the final period of a dotted abbreviation (U.S.)
+	if dotted && i < len(s) && s[i] == '.' {
+		i++
+	}
+	return i, seen
+}
+
+// TestWordEnd checks wordEnd against wordEndRef on every word start of
+// random strings over the runes that matter to it: ASCII letters and
+// digits, periods, a letter and a mark and a digit beyond ASCII, white
+// space, an apostrophe, an invalid byte.
+func TestWordEnd(t *testing.T) {
+	alphabet := []string{"U", "s", "x", "7", ".", ".", "é", "Ж", "\u0301", "٣", " ", "'", "\xff", "-"}
+	rng := rand.New(rand.NewPCG(3, 5))
+	for range 200000 {
+		s := randomString(rng, alphabet, 10)
+		for i, r := range s {
+			if !unicode.IsLetter(r) && !isMark(r) {
+				continue
+			}
+			_, w := utf8.DecodeRuneInString(s[i:])
+			gotEnd, gotSeen := wordEnd(s, i+w)
+			wantEnd, wantSeen := wordEndRef(s, i+w)
+			if gotEnd != wantEnd || gotSeen != wantSeen {
+				t.Fatalf("wordEnd(%q, %d) = %d, %b, want %d, %b", s, i+w, gotEnd, gotSeen, wantEnd, wantSeen)
+			}
+		}
+	}
+}
+
+// randomString returns a string of one to most pieces of alphabet, drawn
+// by rng.
+func randomString(rng *rand.Rand, alphabet []string, most int) string {
+	var b strings.Builder
+	for n := 1 + rng.IntN(most); n > 0; n-- {
+		b.WriteString(alphabet[rng.IntN(len(alphabet))])
+	}
+	return b.String()
 }
