@@ -138,7 +138,7 @@ var probeNotes = []struct {
 		"Attack", "Houthis", "children", "Hays", "Yemen", "2022-01-06", 1, ""},
 	{"coalition airstrikes hit a detention centre, killing detainees",
 		"On 19 January 2022, Saudi-led coalition airstrikes hit a detention center in Saada city, Saada governorate, killing 70 detainees.",
-		"Attack", "Saudi Arabia", "prisoners", "Saada", "Yemen", "2022-01-19", 70, ""},
+		"Attack", "Saudi-led coalition", "prisoners", "Saada", "Yemen", "2022-01-19", 70, ""},
 	{"an armed group attacks the checkpoint of a rival force",
 		"On 2 February 2022, AQAP militants attacked an STC checkpoint in Mudiyah district, Abyan governorate, killing 3 STC fighters.",
 		"Attack", "AQAP", "Southern Transitional Council", "Mudiyah checkpoint", "Yemen", "2022-02-02", 3, ""},
