@@ -64,8 +64,13 @@ import (
 // factSets returns the fact sets that hold fact t: those its subject's fact
 // sets node lists it in, and those its key links to.
 func factSets(v *view, base string, t quad.Quad) ([]quad.Value, error) {
+	return factSetsOf(v, base, t, schema.FactIRI(base, t.Subject, t.Predicate, t.Object))
+}
+
+// factSetsOf is factSets of fact t whose key (schema.FactIRI) is fact.
+func factSetsOf(v *view, base string, t quad.Quad, fact quad.IRI) ([]quad.Value, error) {
 	var sets []quad.Value
-	err := v.each(quad.Subject, schema.FactIRI(base, t.Subject, t.Predicate, t.Object), schema.InFactSet,
+	err := v.each(quad.Subject, fact, schema.InFactSet,
 		func(q quad.Quad) { sets = append(sets, q.Object) })
 	e, ok := t.Subject.(quad.IRI)
 	if err != nil || !ok {
@@ -121,7 +126,7 @@ func (s *Store) eachSupporter(v *view, t quad.Quad, cache map[quad.IRI][]lister,
 	if s.stated(t) {
 		return eachStater(v, t, fn)
 	}
-	sets, err := factSets(v, s.base, t)
+	sets, err := factSetsOf(v, s.base, t, k)
 	if err != nil {
 		return err
 	}
@@ -499,7 +504,8 @@ func (f *fuser) supportedBy(t quad.Quad, d quad.IRI) bool {
 		}))
 		return found
 	}
-	sets, err := factSets(f.v, f.s.base, t)
+	fact := entry.Subject.(quad.IRI)
+	sets, err := factSetsOf(f.v, f.s.base, t, fact)
 	f.fail(err)
 	for _, set := range sets {
 		entry.Subject = set
@@ -510,7 +516,7 @@ func (f *fuser) supportedBy(t quad.Quad, d quad.IRI) bool {
 	if _, ok := t.Subject.(quad.IRI); !ok {
 		return false
 	}
-	lists, err := listsSet(f.v, f.s.base, d, append(sets, schema.FactIRI(f.s.base, t.Subject, t.Predicate, t.Object)))
+	lists, err := listsSet(f.v, f.s.base, d, append(sets, fact))
 	f.fail(err)
 	return lists
 }
