@@ -2,6 +2,7 @@ package graph
 
 import (
 	"context"
+	"slices"
 	"sort"
 	"strings"
 
@@ -505,8 +506,7 @@ func (f *fuser) supportedBy(t quad.Quad, d quad.IRI) bool {
 		return found
 	}
 	fact := entry.Subject.(quad.IRI)
-	sets, err := factSetsOf(f.v, f.s.base, t, fact)
-	f.fail(err)
+	sets := f.factSets(t, fact)
 	for _, set := range sets {
 		entry.Subject = set
 		if f.listed(entry) {
@@ -519,6 +519,44 @@ func (f *fuser) supportedBy(t quad.Quad, d quad.IRI) bool {
 	lists, err := listsSet(f.v, f.s.base, d, append(sets, fact))
 	f.fail(err)
 	return lists
+}
+
+// factSets is factSetsOf for the fuser: the sets of t's entity are read
+// from the entity's index (setsHolding).
+func (f *fuser) factSets(t quad.Quad, fact quad.IRI) []quad.Value {
+	var sets []quad.Value
+	f.fail(f.v.each(quad.Subject, fact, schema.InFactSet, func(q quad.Quad) { sets = append(sets, q.Object) }))
+	if e, ok := t.Subject.(quad.IRI); ok {
+		sets = append(sets, f.setsHolding(e, schema.FactKey(t.Predicate, t.Object))...)
+	}
+	return sets
+}
+
+// setsHolding returns the fact sets of entity e that hold the fact of key
+// key, in the order of their literals on e's fact sets node, as
+// factSetsOf finds them. The literals are read and split once per fuser
+// into an index by key (the view does not change during a fuser's life),
+// rather than searched again for each fact of e and each document asked
+// about it.
+func (f *fuser) setsHolding(e quad.IRI, key string) []quad.Value {
+	idx, ok := f.entitySets[e]
+	if !ok {
+		idx = map[string][]quad.Value{}
+		f.fail(f.v.each(quad.Subject, schema.FactSetsIRI(f.s.base, e), schema.FactSetOf, func(q quad.Quad) {
+			set, keys, ok := schema.FactSetMembers(f.s.base, q.Object)
+			if !ok {
+				return
+			}
+			for i, k := range keys {
+				if !slices.Contains(keys[:i], k) { // a literal holds a key once
+					idx[k] = append(idx[k], set)
+				}
+			}
+		}))
+		f.entitySets[e] = idx
+	}
+	sets := idx[key]
+	return sets[:len(sets):len(sets)] // callers append to it
 }
 
 // listed tells whether the store holds the support index entry e.
