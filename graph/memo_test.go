@@ -7,6 +7,9 @@ import (
 
 	cgraph "github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/quad"
+
+	"github.com/newsgraph/newsgraph/extract"
+	"github.com/newsgraph/newsgraph/schema"
 )
 
 // TestViewReadsAgain checks that a write's view, which keeps the listings
@@ -115,5 +118,34 @@ func TestViewReadsAgain(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestSetsHolding checks that the fuser's index of an entity's fact sets
+// gives, for every stored fact, the sets factSetsOf reads, in its order.
+func TestSetsHolding(t *testing.T) {
+	s := openTest(t, Config{Backend: BackendMemory})
+	for _, rec := range []*extract.Record{docA(), docB(), docC()} {
+		mustPut(t, s, rec)
+	}
+	ctx := context.Background()
+	v := s.view(ctx, newPending())
+	f := newFuser(v, s, "")
+	withSets := 0
+	for _, q := range allQuads(t, s) {
+		fact := schema.FactIRI(s.base, q.Subject, q.Predicate, q.Object)
+		want, err := factSetsOf(v, s.base, q, fact)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := f.factSets(q, fact); !reflect.DeepEqual(got, want) {
+			t.Errorf("%v: the index gives sets %v, the literals %v", q, got, want)
+		}
+		if len(want) > 0 {
+			withSets++
+		}
+	}
+	if withSets == 0 {
+		t.Error("no stored fact is in a fact set: the test checks nothing")
 	}
 }
