@@ -93,6 +93,8 @@ type fuser struct {
 	unitsOf map[quad.IRI][]*unit     // units by event node (recluster.go)
 	allSupp map[quad.Quad][]quad.IRI // supporters of facts, copies' labels included
 
+	entitySets map[quad.IRI]map[string][]quad.Value // an entity's fact sets by fact key (support.go)
+
 	touched []quad.IRI // the events whose rows are written again: derive's, touchRetaliations'
 }
 
@@ -100,7 +102,7 @@ func newFuser(v *view, s *Store, doc quad.IRI) *fuser {
 	return &fuser{v: v, s: s, doc: doc, events: map[quad.IRI]*eventState{},
 		up: map[quad.IRI][]quad.IRI{}, anc: map[quad.IRI]map[quad.IRI]bool{},
 		supp: map[quad.Quad][]quad.IRI{}, listers: map[quad.IRI]*listers{}, bySubject: map[quad.Value][]quad.Quad{}, pubs: map[quad.Value]string{},
-		unitsOf: map[quad.IRI][]*unit{}, allSupp: map[quad.Quad][]quad.IRI{}}
+		unitsOf: map[quad.IRI][]*unit{}, allSupp: map[quad.Quad][]quad.IRI{}, entitySets: map[quad.IRI]map[string][]quad.Value{}}
 }
 
 func (f *fuser) fail(err error) {

@@ -65,8 +65,13 @@ import (
 // factSets returns the fact sets that hold fact t: those its subject's fact
 // sets node lists it in, and those its key links to.
 func factSets(v *view, base string, t quad.Quad) ([]quad.Value, error) {
+	return factSetsOf(v, base, t, schema.FactIRI(base, t.Subject, t.Predicate, t.Object))
+}
+
+// factSetsOf is factSets of fact t whose key (schema.FactIRI) is fact.
+func factSetsOf(v *view, base string, t quad.Quad, fact quad.IRI) ([]quad.Value, error) {
 	var sets []quad.Value
-	err := v.each(quad.Subject, schema.FactIRI(base, t.Subject, t.Predicate, t.Object), schema.InFactSet,
+	err := v.each(quad.Subject, fact, schema.InFactSet,
 		func(q quad.Quad) { sets = append(sets, q.Object) })
 	e, ok := t.Subject.(quad.IRI)
 	if err != nil || !ok {
@@ -122,7 +127,7 @@ func (s *Store) eachSupporter(v *view, t quad.Quad, cache map[quad.IRI]*listers,
 	if s.stated(t) {
 		return eachStater(v, t, fn)
 	}
-	sets, err := factSets(v, s.base, t)
+	sets, err := factSetsOf(v, s.base, t, k)
 	if err != nil {
 		return err
 	}
@@ -508,8 +513,8 @@ func (f *fuser) supportedBy(t quad.Quad, d quad.IRI) bool {
 		}))
 		return found
 	}
-	sets, err := factSets(f.v, f.s.base, t)
-	f.fail(err)
+	fact := entry.Subject.(quad.IRI)
+	sets := f.factSets(t, fact)
 	for _, set := range sets {
 		entry.Subject = set
 		if f.listed(entry) {
@@ -519,9 +524,47 @@ func (f *fuser) supportedBy(t quad.Quad, d quad.IRI) bool {
 	if _, ok := t.Subject.(quad.IRI); !ok {
 		return false
 	}
-	lists, err := listsSet(f.v, f.s.base, d, append(sets, schema.FactIRI(f.s.base, t.Subject, t.Predicate, t.Object)))
+	lists, err := listsSet(f.v, f.s.base, d, append(sets, fact))
 	f.fail(err)
 	return lists
+}
+
+// factSets is factSetsOf for the fuser: the sets of t's entity are read
+// from the entity's index (setsHolding).
+func (f *fuser) factSets(t quad.Quad, fact quad.IRI) []quad.Value {
+	var sets []quad.Value
+	f.fail(f.v.each(quad.Subject, fact, schema.InFactSet, func(q quad.Quad) { sets = append(sets, q.Object) }))
+	if e, ok := t.Subject.(quad.IRI); ok {
+		sets = append(sets, f.setsHolding(e, schema.FactKey(t.Predicate, t.Object))...)
+	}
+	return sets
+}
+
+// setsHolding returns the fact sets of entity e that hold the fact of key
+// key, in the order of their literals on e's fact sets node, as
+// factSetsOf finds them. The literals are read and split once per fuser
+// into an index by key (the view does not change during a fuser's life),
+// rather than searched again for each fact of e and each document asked
+// about it.
+func (f *fuser) setsHolding(e quad.IRI, key string) []quad.Value {
+	idx, ok := f.entitySets[e]
+	if !ok {
+		idx = map[string][]quad.Value{}
+		f.fail(f.v.each(quad.Subject, schema.FactSetsIRI(f.s.base, e), schema.FactSetOf, func(q quad.Quad) {
+			set, keys, ok := schema.FactSetMembers(f.s.base, q.Object)
+			if !ok {
+				return
+			}
+			for i, k := range keys {
+				if !slices.Contains(keys[:i], k) { // a literal holds a key once
+					idx[k] = append(idx[k], set)
+				}
+			}
+		}))
+		f.entitySets[e] = idx
+	}
+	sets := idx[key]
+	return sets[:len(sets):len(sets)] // callers append to it
 }
 
 // listed tells whether the store holds the support index entry e.

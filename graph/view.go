@@ -23,16 +23,19 @@ import (
 
 // pending holds the net changes of a batch not yet written: the last
 // action on each quad (add or delete), with the added quads listed by
-// subject, by subject and predicate, by object and predicate, and by
-// triple, as positions in one list (few allocations, little for the
-// garbage collector to scan).
+// subject, by subject and predicate (a triple's copies are read from its
+// subject and predicate's list) and by object and predicate, as positions
+// in one list (few allocations, little for the garbage collector to scan).
 type pending struct {
 	at     map[quad.Quad]int32 // position in quads
 	quads  []pendingQuad       // in the order of their first change
 	bySubj map[quad.Value][]int32
 	bySP   map[[2]quad.Value][]int32 // subject, predicate
 	byOP   map[[2]quad.Value][]int32 // object, predicate
-	byTrip map[quad.Quad][]int32     // triple (label nil)
+	gen    uint64                    // merges that changed something
+	// subjects are the subjects of the changed quads: a listing of
+	// another subject's quads needs no look at the changes.
+	subjects map[quad.Value]bool
 }
 
 // pendingQuad is the net change of one quad.
@@ -44,8 +47,8 @@ type pendingQuad struct {
 }
 
 func newPending() *pending {
-	return &pending{at: map[quad.Quad]int32{}, bySubj: map[quad.Value][]int32{},
-		bySP: map[[2]quad.Value][]int32{}, byOP: map[[2]quad.Value][]int32{}, byTrip: map[quad.Quad][]int32{}}
+	return &pending{at: map[quad.Quad]int32{}, bySubj: map[quad.Value][]int32{}, subjects: map[quad.Value]bool{},
+		bySP: map[[2]quad.Value][]int32{}, byOP: map[[2]quad.Value][]int32{}}
 }
 
 // merge adds the deltas of one document to the batch. Put deletes only
@@ -55,6 +58,9 @@ func newPending() *pending {
 // backends count node references on it (Cayley's SQL backend gets them
 // wrong on ignored duplicates or missing quads).
 func (p *pending) merge(deltas []graph.Delta) {
+	if len(deltas) > 0 {
+		p.gen++ // what the view shows changes: its kept listings go
+	}
 	for _, d := range deltas {
 		q := d.Quad
 		i, ok := p.at[q]
@@ -62,6 +68,7 @@ func (p *pending) merge(deltas []graph.Delta) {
 			i = int32(len(p.quads))
 			p.at[q] = i
 			p.quads = append(p.quads, pendingQuad{q: q, stored: d.Action == graph.Delete})
+			p.subjects[q.Subject] = true
 		}
 		e := &p.quads[i]
 		e.action = d.Action
@@ -71,10 +78,13 @@ func (p *pending) merge(deltas []graph.Delta) {
 			sp, op := [2]quad.Value{q.Subject, q.Predicate}, [2]quad.Value{q.Object, q.Predicate}
 			p.bySP[sp] = append(p.bySP[sp], i)
 			p.byOP[op] = append(p.byOP[op], i)
-			t := quad.Quad{Subject: q.Subject, Predicate: q.Predicate, Object: q.Object}
-			p.byTrip[t] = append(p.byTrip[t], i)
 		}
 	}
+}
+
+// touches tells whether the batch changes some quad of subject s.
+func (p *pending) touches(s quad.Value) bool {
+	return len(p.quads) > 0 && p.subjects[s]
 }
 
 // changed tells whether the batch changes quad q.
@@ -118,6 +128,9 @@ type view struct {
 	// the quads read ahead (prefetch.go); the view's reads by subject or
 	// object go through it.
 	pre *prefetched
+	// reads keeps the listings read since the pending changes last
+	// changed (memo.go).
+	reads *readMemo
 }
 
 func (s *Store) view(ctx context.Context, p *pending) *view {
@@ -160,16 +173,43 @@ func (v *view) until(dir quad.Direction, val quad.Value, pred quad.Value, fn fun
 		}
 		return err
 	}
+	m := v.memo()
+	key := readKey{dir: dir, val: val, pred: pred}
+	if qs, ok := m.listing(key); ok {
+		for _, q := range qs {
+			if !fn(q) {
+				break
+			}
+		}
+		return nil
+	}
+	rec := m.record()
+	stopped, err := v.read(dir, val, pred, &rec, fn)
+	switch {
+	case err == nil && !stopped:
+		m.keep(key, &rec)
+	case stopped:
+		m.drop(&rec)
+	}
+	return err
+}
+
+// read is until from the store and the pending changes, each quad passed
+// to rec as well as to fn; stopped tells that fn stopped it.
+func (v *view) read(dir quad.Direction, val quad.Value, pred quad.Value, rec *recorder, fn func(quad.Quad) bool) (stopped bool, err error) {
 	pending := v.p != nil && len(v.p.quads) > 0
+	if pending && dir == quad.Subject {
+		pending = v.p.touches(val)
+	}
 	it := v.r.Quads(dir, val, pred)
-	stopped := false
 	for !stopped && it.Next() {
 		if q := it.Quad(); !pending || !v.p.changed(q) {
+			rec.add(q)
 			stopped = !fn(q) // changed quads: deleted, or listed below
 		}
 	}
 	if err := it.Close(); err != nil || stopped || !pending {
-		return err
+		return stopped, err
 	}
 	var list []int32
 	switch {
@@ -180,8 +220,12 @@ func (v *view) until(dir quad.Direction, val quad.Value, pred quad.Value, fn fun
 	default:
 		list = v.p.bySubj[val]
 	}
-	v.p.added(list, fn)
-	return nil
+	v.p.added(list, func(q quad.Quad) bool {
+		rec.add(q)
+		stopped = !fn(q)
+		return !stopped
+	})
+	return stopped, nil
 }
 
 // except calls fn for every quad whose subject is subj, except those
@@ -281,21 +325,30 @@ func (v *view) copies(t quad.Quad) ([]quad.Quad, error) {
 		})
 		return out, err
 	}
+	m := v.memo()
+	t = quad.Quad{Subject: t.Subject, Predicate: t.Predicate, Object: t.Object}
+	if qs, ok := m.copiesOf(t); ok {
+		return qs, nil // callers only read it
+	}
+	pending := v.p != nil && v.p.touches(t.Subject)
 	it := v.r.Copies(t)
 	for it.Next() {
-		if q := it.Quad(); v.p == nil || !v.p.changed(q) {
+		if q := it.Quad(); !pending || !v.p.changed(q) {
 			out = append(out, q) // changed quads: deleted, or listed below
 		}
 	}
 	if err := it.Close(); err != nil {
 		return nil, err
 	}
-	if v.p != nil {
-		v.p.added(v.p.byTrip[quad.Quad{Subject: t.Subject, Predicate: t.Predicate, Object: t.Object}], func(q quad.Quad) bool {
-			out = append(out, q)
+	if pending {
+		v.p.added(v.p.bySP[[2]quad.Value{t.Subject, t.Predicate}], func(q quad.Quad) bool {
+			if q.Object == t.Object {
+				out = append(out, q)
+			}
 			return true
 		})
 	}
+	m.keepCopies(t, out)
 	return out, nil
 }
 

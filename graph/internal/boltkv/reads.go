@@ -236,16 +236,21 @@ func (r *reader) Quads(dir quad.Direction, val, pred quad.Value) storage.Iterato
 	if !ok {
 		return r.gen.Quads(dir, val, pred)
 	}
+	// The predicate first: its id is nearly always cached, and a
+	// predicate the store does not hold (the links of stores written
+	// before) spares the lookup of val.
+	var p uint64
+	if pred != nil {
+		if p = r.id(pred); p == 0 {
+			return r.list()
+		}
+	}
 	id := r.id(val)
 	if id == 0 {
 		return r.list()
 	}
 	vals := prefixOf(id)
 	if pred != nil {
-		p := r.id(pred)
-		if p == 0 {
-			return r.list()
-		}
 		vals = prefixOf(id, p)
 	}
 	return r.list(scan{ind: ind, vals: vals, keep: storage.Filter{Predicate: pred}})
@@ -325,8 +330,18 @@ func (r *reader) Copies(t quad.Quad) storage.Iterator {
 	if !ok {
 		return r.gen.Copies(t)
 	}
-	s, p, o := r.id(t.Subject), r.id(t.Predicate), r.id(t.Object)
-	if s == 0 || p == 0 || o == 0 {
+	// The predicate first, as in Quads; each lookup only if the one
+	// before found a node.
+	p := r.id(t.Predicate)
+	if p == 0 {
+		return r.list()
+	}
+	o := r.id(t.Object)
+	if o == 0 {
+		return r.list()
+	}
+	s := r.id(t.Subject)
+	if s == 0 {
 		return r.list()
 	}
 	return r.list(scan{ind: ind, vals: prefixOf(o, p, s),
