@@ -545,7 +545,14 @@ func (d *docState) addMention(m *mention, surface string) {
 	}
 	m.ent.mentions = append(m.ent.mentions, m)
 	if surface != "" && surface != m.ent.name {
-		m.ent.addAlias(surface)
+		if m.ent.class == ClassPlace && m.ent.gaz != nil && extendsName([]byte(text.Normalize(surface)), m.ent.name) {
+			// "Lakki Marwat" for the gazetteer's Lakki: the town's full
+			// name, which the text writes, names it
+			m.ent.addAlias(m.ent.name)
+			m.ent.name = surface
+		} else {
+			m.ent.addAlias(surface)
+		}
 	}
 	if d.ments[m.s] == nil {
 		d.ments[m.s] = d.buf.sentMentions.new([8]*mention{})[:0]

@@ -513,11 +513,15 @@ func (d *docState) peopleBefore(s, k int) bool {
 
 // adminCountries returns the countries of the first-level divisions named
 // in the list of administrative areas that follows token b of sentence s
-// ("Pede (Kandi, Alibori)", "Kandi, Alibori"): the place before the list
-// lies in one of them, so a namesake abroad is not meant. Nil when no
-// such list follows or it names no known division.
+// ("Pede (Kandi, Alibori)", "Kandi, Alibori"), each name with the unit
+// word a note writes after it ("Kani township, Sagaing region"): the place
+// before the list lies in one of them, so a namesake abroad is not meant,
+// however big. Nil when no such list follows or it names no known
+// division.
 func (d *docState) adminCountries(s, b int) map[string]bool {
 	toks := d.sents[s].Tokens
+	l := loadWordLists()
+	b = skipUnitWords(l, toks, b)
 	if b >= len(toks) || toks[b].Norm != "(" && toks[b].Norm != "," {
 		return nil
 	}
@@ -538,12 +542,26 @@ func (d *docState) adminCountries(s, b int) map[string]bool {
 				out[g.Country] = true
 			}
 		}
-		if k >= len(toks) || toks[k].Norm != "," {
+		if k = skipUnitWords(l, toks, k); k >= len(toks) || toks[k].Norm != "," {
 			break
 		}
 		j = k + 1
 	}
 	return out
+}
+
+// skipUnitWords returns the index after the lower-case administrative and
+// settlement words that start at token k ("township", "sub-county",
+// "local government area"), or k.
+func skipUnitWords(l *wordLists, toks []text.Token, k int) int {
+	for k < len(toks) && !isUpperWord(&toks[k]) {
+		w, n := unitAt(l, toks, k)
+		if l.placeWords[w]&(placeAdmin|placeSettle) == 0 {
+			break
+		}
+		k += n
+	}
+	return k
 }
 
 // regionCountry returns the country of a name whose candidates include a
@@ -721,10 +739,18 @@ func (d *docState) foreignAlias(c *cand, s, a, b int, pf *phraseFacts) bool {
 		return false
 	}
 	surface := pf.normSurface(d, s, a, b)
-	if equalNormalized(surface, c.gaz.Name) {
+	if equalNormalized(surface, c.gaz.Name) || extendsName(surface, c.gaz.Name) {
 		return false
 	}
 	return c.gaz.Population < smallPlace || len(surface) <= maxShortAlias
+}
+
+// extendsName reports whether the normalised spelling n is the name
+// followed by more words: the town's full name, of which the gazetteer's
+// is the short form ("Lakki Marwat" for Lakki), not another spelling.
+func extendsName(n []byte, name string) bool {
+	k := text.Normalize(name)
+	return len(n) > len(k)+1 && string(n[:len(k)]) == k && n[len(k)] == ' '
 }
 
 // equalNormalized reports whether n is text.Normalize(name). A name in

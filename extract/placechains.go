@@ -1,6 +1,11 @@
 package extract
 
-import "slices"
+import (
+	"slices"
+	"strings"
+
+	"github.com/newsgraph/newsgraph/extract/gazetteer"
+)
 
 // A note names a place with the chain of areas it lies in, most specific
 // first: "Karezmir village, Zorbak district, Samangan", "Karezmir area of
@@ -14,7 +19,9 @@ import "slices"
 // right after it (areaAfter), after a closing bracket too ("Karezmir
 // (Tani Wazir) district"), or to the area of the place listed next
 // ("Lokitela and Murumbe in Eldas"), where that area is narrower than the
-// one the place lies in and of the place's country, if it has one.
+// one the place lies in and of the place's country, if it has one. A town
+// of the gazetteer is linked so to a division below the first level
+// (divisionOf) named right after it.
 func (d *docState) narrowWithin() {
 	for s := range d.ments {
 		// right to left, so that the last of a list is linked before the
@@ -23,14 +30,17 @@ func (d *docState) narrowWithin() {
 		slices.SortStableFunc(ms, func(x, y *mention) int { return y.a - x.a })
 		for _, m := range ms {
 			e := m.ent
-			if e.gaz != nil || e.class != ClassPlace || e.typ == "facility" {
+			if e.class != ClassPlace || e.typ == "facility" {
 				continue
 			}
 			in := d.areaAfter(s, d.bracketEnd(s, m.b))
-			if in == nil {
+			if in == nil && e.gaz == nil {
 				in = d.listAreaAfter(s, m.b)
 			}
 			if in == nil || in == e || in.country != e.country && e.country != "" || d.encloses(e, in) || !d.narrower(in, e.within) {
+				continue
+			}
+			if e.gaz != nil && !d.divisionOf(in, e) {
 				continue
 			}
 			e.within = in
@@ -39,6 +49,19 @@ func (d *docState) narrowWithin() {
 			}
 		}
 	}
+}
+
+// divisionOf reports whether area in is a division below the first level
+// that gazetteer town e can lie in: one of the gazetteer in e's region
+// ("Sopore, Baramulla district, Jammu and Kashmir"), or one no gazetteer
+// holds named with its unit word, in e's country. A town named after
+// another town ("Garissa, Dadaab") is no area of it.
+func (d *docState) divisionOf(in, e *entity) bool {
+	if in.gaz == nil {
+		return in.country == e.country && loadWordLists().placeWords[in.typ]&placeAdmin != 0
+	}
+	return in.gaz.Kind == gazetteer.KindPlace && strings.HasPrefix(in.gaz.Feature, "ADM") &&
+		in.gaz.Region != "" && in.gaz.Region == e.gaz.Region
 }
 
 // listAreaAfter returns the area that the place named next in the list

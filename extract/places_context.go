@@ -448,7 +448,13 @@ func (d *docState) addContextPlace(l *wordLists, s int, sp placeSpan) {
 		after = sp.after
 	}
 	if l.placeWords[sp.word]&placeAdmin != 0 {
-		if g := d.knownArea(name); g != nil && d.areaOfWord(sp.word, g) && d.agreesAfter(s, after, g) {
+		g := d.knownArea(name)
+		if g == nil {
+			// "Bui division": a name too short for the gazetteer to hold
+			// alone, kept there with its unit word
+			g = d.knownArea(name + " " + sp.word)
+		}
+		if g != nil && d.areaOfWord(sp.word, g) && d.agreesAfter(s, after, g) {
 			e := d.entityFor(d.r.gazCand(g))
 			d.addMention(d.newMention(mention{s: s, a: sp.a, b: sp.b, ent: e}), name)
 			return
@@ -460,6 +466,9 @@ func (d *docState) addContextPlace(l *wordLists, s int, sp placeSpan) {
 			d.addMention(d.newMention(mention{s: s, a: sp.a, b: sp.b, ent: e}), name)
 			return
 		}
+	}
+	if l.placeWords[sp.word]&placePart != 0 && d.addRoute(s, sp, name) {
+		return
 	}
 	within := d.areaAfter(s, after)
 	cc := ""
@@ -506,6 +515,53 @@ func (d *docState) addContextPlace(l *wordLists, s int, sp placeSpan) {
 		e.typ = sp.word
 	}
 	d.addMention(d.newMention(mention{s: s, a: sp.a, b: sp.b, ent: e}), name)
+}
+
+// addRoute adds the road or front between the towns a hyphenated name
+// joins, span sp of sentence s followed by its part word ("the
+// Kaduna-Abuja highway", "the Kandi-Segbana axis"): a place named with its
+// word, since the name alone is no town, in the towns' country and in the
+// first-level division they share, if any. False when the name joins no
+// known towns of one country and an area named after it does not place it.
+func (d *docState) addRoute(s int, sp placeSpan, name string) bool {
+	cc := d.pairCountry(name)
+	if cc == "" || sp.b >= len(d.sents[s].Tokens) || d.areaAfter(s, sp.b) != nil {
+		return false
+	}
+	full := name + " " + d.sents[s].Tokens[sp.b].Text
+	e := d.entityFor(&cand{class: ClassPlace, key: "place/" + keyCountry(cc) + "-" + slug(full), name: full, country: cc})
+	e.conf = 0.6
+	if e.within == nil {
+		if g := d.pairRegion(name, cc); g != nil {
+			e.within = d.entityFor(d.r.gazCand(g))
+		}
+	}
+	if e.typ == "" {
+		e.typ = sp.word
+	}
+	d.addMention(d.newMention(mention{s: s, a: sp.a, b: sp.b + 1, ent: e}), full)
+	return true
+}
+
+// pairRegion returns the first-level division that every town a
+// hyphenated name joins lies in, each read as its biggest namesake in
+// country cc, or nil when they lie in different ones.
+func (d *docState) pairRegion(name, cc string) *gazetteer.Entry {
+	var region *gazetteer.Entry
+	for _, p := range strings.Split(name, "-") {
+		var in *gazetteer.Entry
+		for _, g := range d.r.gaz.Lookup(strings.TrimSpace(p)) {
+			if g.Kind == gazetteer.KindPlace && g.Country == cc {
+				in = d.r.gaz.Within(g)
+				break
+			}
+		}
+		if in == nil || in.Kind != gazetteer.KindRegion || region != nil && in != region {
+			return nil
+		}
+		region = in
+	}
+	return region
 }
 
 // agreesAfter reports whether gazetteer entry g can be the place named

