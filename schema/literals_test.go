@@ -73,27 +73,36 @@ func TestRelationsLiteral(t *testing.T) {
 }
 
 // TestDetailsLiteral checks that a report's details literal gives back its
-// quads, in order, one row per kind of detail; and that Expand reads both
+// quads, in order, one row per kind of detail; how each detail is written
+// (the usual kinds as a code and a text, a detail of another datatype in
+// full), and that an entry in the full form, as stores written before
+// wrote them all, reads back the same quad; and that Expand reads both
 // literals and nothing else.
 func TestDetailsLiteral(t *testing.T) {
 	const base = "http://example.org/"
 	rep, doc := quad.IRI(base+"report/zz-9/0"), DocumentIRI(base, "zz-9")
 	rows := []struct {
-		name string
-		p    quad.IRI
-		o    quad.Value
+		name  string
+		p     quad.IRI
+		o     quad.Value
+		entry string // as DetailsValue writes it
+		older string // as stores written before wrote it, if it differs
 	}{
-		{"date text", DateText, quad.String("on the \"third\" day")},
-		{"confidence", Confidence, Decimal(0.85)},
-		{"evidence", EvidenceOf, EvidenceSpan(0, 0, 24, "Gunmen stormed <a> mill.")},
-		{"second evidence", EvidenceOf, EvidenceSpan(4, 300, 330, "The mill burned overnight.")},
+		{"date text", DateText, quad.String("on the \"third\" day"), `["d","on the \"third\" day"]`, `[":dateText","on the \"third\" day"]`},
+		{"confidence", Confidence, Decimal(0.85), `["c","0.85"]`, `[":confidence","0.85","xsd:decimal"]`},
+		{"evidence", EvidenceOf, EvidenceSpan(0, 0, 24, "Gunmen stormed <a> mill."), `["e","0 0 24 Gunmen stormed <a> mill."]`, `[":evidence","0 0 24 Gunmen stormed <a> mill.",":Evidence"]`},
+		{"second evidence", EvidenceOf, EvidenceSpan(4, 300, 330, "The mill burned overnight."), `["e","4 300 330 The mill burned overnight."]`, ""},
+		{"date text of a datatype", DateText, quad.TypedString{Value: "Tuesday", Type: XSDDate}, `[":dateText","Tuesday","xsd:date"]`, ""},
+		{"confidence as a string", Confidence, quad.String("high"), `[":confidence","high"]`, ""},
 	}
 	var quads []quad.Quad
 	for _, r := range rows {
 		if !Detailed(r.p) {
 			t.Errorf("%s: %v is not a detail", r.name, r.p)
 		}
-		quads = append(quads, quad.Quad{Subject: rep, Predicate: r.p, Object: r.o, Label: doc})
+		q := quad.Quad{Subject: rep, Predicate: r.p, Object: r.o, Label: doc}
+		quads = append(quads, q)
+		checkDetailForms(t, r.name, q, r.entry, r.older)
 	}
 	v, ok := DetailsValue(quads)
 	if !ok {
@@ -110,6 +119,30 @@ func TestDetailsLiteral(t *testing.T) {
 	}
 	if _, ok := Expand(quad.Quad{Subject: rep, Predicate: Killed, Object: Integer(3), Label: doc}); ok {
 		t.Error("Expand expanded a plain quad")
+	}
+}
+
+// checkDetailForms checks that q's details literal is entry, and that
+// entry and older (if not empty) read back q.
+func checkDetailForms(t *testing.T, name string, q quad.Quad, entry, older string) {
+	t.Helper()
+	v, ok := DetailsValue([]quad.Quad{q})
+	if !ok {
+		t.Errorf("%s: DetailsValue refused %v", name, q)
+		return
+	}
+	if got, want := string(v.(quad.TypedString).Value), "["+entry+"]"; got != want {
+		t.Errorf("%s: literal %s, want %s", name, got, want)
+	}
+	for _, lit := range []string{entry, older} {
+		if lit == "" {
+			continue
+		}
+		l := quad.TypedString{Value: quad.String("[" + lit + "]"), Type: Details}
+		got, ok := DetailQuads(quad.Quad{Subject: q.Subject, Predicate: DetailsOf, Object: l, Label: q.Label})
+		if !ok || !reflect.DeepEqual(got, []quad.Quad{q}) {
+			t.Errorf("%s: DetailQuads(%s) = %v, %v; want %v", name, lit, got, ok, q)
+		}
 	}
 }
 
