@@ -35,7 +35,7 @@ func TestRelationsLiteral(t *testing.T) {
 	}
 	for _, tc := range tests {
 		doc := DocumentIRI(base, tc.docID)
-		v, ok := RelationsValue(base, []Reified{tc.st})
+		v, ok := RelationsValue(base, []Reified{tc.st}, nil)
 		if !ok {
 			t.Fatalf("%s: RelationsValue refused %+v", tc.name, tc.st)
 		}
@@ -67,8 +67,67 @@ func TestRelationsLiteral(t *testing.T) {
 			t.Errorf("ExpandRelations(%v) = %v, want no expansion", q, out)
 		}
 	}
-	if _, ok := RelationsValue(base, []Reified{{Subject: base + "entity/x", Predicate: Alias, Object: quad.Int(3)}}); ok {
+	if _, ok := RelationsValue(base, []Reified{{Subject: base + "entity/x", Predicate: Alias, Object: quad.Int(3)}}, nil); ok {
 		t.Error("RelationsValue took an object it cannot carry")
+	}
+}
+
+// TestRelationsSpanRefs checks that a span a report's details list is
+// written in the relations literal as its reference and read back by
+// Expander from the document's spans, one row per case: a span listed, one
+// not, one with an empty text, and a reference the document's spans do not
+// hold, which leaves the literal unexpanded; ExpandRelations, which has no
+// spans, reads no reference.
+func TestRelationsSpanRefs(t *testing.T) {
+	const base = "http://example.org/"
+	doc := DocumentIRI(base, "zz-7")
+	listedSpan := EvidenceSpan(1, 40, 70, "The Ferns crossed the weir.")
+	emptySpan := EvidenceSpan(3, 99, 99, "")
+	details := quad.Quad{Subject: quad.IRI(base + "report/zz-7/0"), Predicate: DetailsOf, Label: doc}
+	details.Object, _ = DetailsValue([]quad.Quad{
+		{Subject: details.Subject, Predicate: EvidenceOf, Object: listedSpan, Label: doc},
+		{Subject: details.Subject, Predicate: EvidenceOf, Object: emptySpan, Label: doc},
+	})
+	lookup := func(d quad.IRI) (map[string]quad.Value, bool) {
+		spans := map[string]quad.Value{}
+		if d == doc {
+			DetailSpans(details, spans)
+		}
+		return spans, true
+	}
+	rows := []struct {
+		name   string
+		span   quad.Value
+		listed bool
+		entry  string // the span as the literal writes it
+		reads  bool   // whether Expander reads it back
+	}{
+		{"listed", listedSpan, true, "1 40 70", true},
+		{"not listed", EvidenceSpan(2, 80, 95, "Nobody was hurt."), false, "2 80 95 Nobody was hurt.", true},
+		{"listed, empty text", emptySpan, true, "3 99 99", true},
+		{"listed by the writer, not in the details", EvidenceSpan(5, 1, 9, "Rain fell."), true, "5 1 9", false},
+	}
+	for _, r := range rows {
+		st := Reified{N: 2, Subject: base + "entity/group/ferns", Predicate: OperatesIn, Object: quad.IRI(base + "entity/place/weir"),
+			Evidence: []quad.Value{r.span}}
+		v, ok := RelationsValue(base, []Reified{st}, func(quad.Value) bool { return r.listed })
+		if !ok {
+			t.Fatalf("%s: RelationsValue refused %+v", r.name, st)
+		}
+		if got, _ := RelationsIn(base, v); len(got) != 1 || got[0].Evidence[0] != (quad.TypedString{Value: quad.String(r.entry), Type: Evidence}) {
+			t.Errorf("%s: literal %v, want the span written %q", r.name, v, r.entry)
+		}
+		q := quad.Quad{Subject: doc, Predicate: RelationsOf, Object: v, Label: doc}
+		got, ok := Expander(lookup)(q)
+		if ok != r.reads {
+			t.Errorf("%s: Expander read it: %v, want %v", r.name, ok, r.reads)
+		}
+		if want := (quad.Quad{Subject: StatementIRI(base, "zz-7", 2), Predicate: EvidenceOf, Object: r.span, Label: doc}); ok && got[len(got)-1] != want {
+			t.Errorf("%s: expanded evidence %v, want %v", r.name, got[len(got)-1], want)
+		}
+		if _, ok := ExpandRelations(q); ok == r.listed {
+			t.Errorf("%s: ExpandRelations read it: %v", r.name, ok)
+		}
 	}
 }
 
