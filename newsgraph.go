@@ -123,7 +123,7 @@ func (g *Graph) Query(ctx context.Context, lang, query string, limit int) ([]int
 // Export writes the whole graph to w in format (nquads, jsonld, graphml,
 // dot), streaming from the store; in N-Quads and JSON-LD, the literals
 // that stand for several quads (a document's relations, a report's
-// details) as those quads (schema.Expand).
+// details) as those quads (schema.Expander).
 func (g *Graph) Export(ctx context.Context, w io.Writer, format string) error {
-	return export.Write(ctx, g.store.QuadStore(), w, format, export.WithExpander(schema.Expand))
+	return export.Write(ctx, g.store.QuadStore(), w, format, export.WithExpander(schema.Expander(g.store.SpanLookup(ctx))))
 }

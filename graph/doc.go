@@ -45,7 +45,9 @@
 //   - each relation becomes a reified statement, listed in one literal
 //     of the document, <doc> ng:relations "[…]"^^ng:Relations
 //     (schema.RelationsValue: its number n, subject, predicate, object
-//     and evidence spans) rather than a node of five quads or more; the
+//     and evidence spans, a span that a report's details list written as
+//     its reference, schema.SpanRef) rather than a node of five quads or
+//     more; the
 //     node it stands for (base + "statement/" + doc + "/" + n, with
 //     rdf:subject, rdf:predicate, rdf:object, ng:reportedBy and
 //     ng:evidence: schema.StatementQuads) is what `export` writes, and

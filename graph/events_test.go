@@ -397,7 +397,7 @@ func TestEvidenceNodesOfOlderStores(t *testing.T) {
 		}
 		var old, expanded []quad.Quad
 		for _, q := range allQuads(t, s) {
-			if out, ok := schema.Expand(q); ok {
+			if out, ok := schema.Expander(s.SpanLookup(ctx))(q); ok {
 				expanded = append(expanded, out...)
 			} else {
 				expanded = append(expanded, q)

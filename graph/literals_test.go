@@ -6,6 +6,7 @@ import (
 
 	"github.com/cayleygraph/quad"
 
+	"github.com/newsgraph/newsgraph/extract"
 	"github.com/newsgraph/newsgraph/schema"
 )
 
@@ -13,13 +14,18 @@ import (
 // document's relations and its reports' details are stored as one literal
 // each (no statement node, no date text, confidence or evidence quad),
 // that they stand for the quads they replace (schema.Expand: the reified
-// statements with their evidence, each report's details), that listings
+// statements with their evidence, each report's details; a relation's
+// span that a report's details list is written as its reference and read
+// back from them, schema.Expander), that listings
 // still read the reports' figures and evidence and stats counts the
 // statements, and that deleting the document leaves none of them.
 func TestRelationsAndDetailsLiterals(t *testing.T) {
 	forEachBackend(t, func(t *testing.T, s *Store) {
 		ctx := context.Background()
 		rec := docA()
+		// a relation stated in the sentence that reports the first event
+		rec.Relations = append(rec.Relations, extract.Relation{Subject: jaish, Predicate: "operatesIn",
+			Object: extract.Object{Ref: &sistan}, Evidence: rec.Events[0].Evidence})
 		mustPut(t, s, rec)
 		doc := schema.DocumentIRI(s.base, rec.Doc.ID)
 		literals := map[quad.IRI]int{}
@@ -30,7 +36,10 @@ func TestRelationsAndDetailsLiterals(t *testing.T) {
 				t.Errorf("stored as a quad of its own: %v", q)
 			case schema.RelationsOf, schema.DetailsOf:
 				literals[q.Predicate.(quad.IRI)]++
-				out, ok := schema.Expand(q)
+				if sts, ok := schema.RelationsIn(s.base, q.Object); ok && !hasSpanRef(sts) {
+					t.Errorf("no span written as its reference in %v", q.Object)
+				}
+				out, ok := schema.Expander(s.SpanLookup(ctx))(q)
 				if !ok {
 					t.Fatalf("literal does not expand: %v", q)
 				}
@@ -101,4 +110,17 @@ func TestRelationsAndDetailsLiterals(t *testing.T) {
 			}
 		}
 	})
+}
+
+// hasSpanRef tells whether a statement of sts has a span written as its
+// reference (schema.IsSpanRef).
+func hasSpanRef(sts []schema.Reified) bool {
+	for _, st := range sts {
+		for _, e := range st.Evidence {
+			if _, ok := schema.IsSpanRef(e); ok {
+				return true
+			}
+		}
+	}
+	return false
 }

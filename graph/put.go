@@ -500,13 +500,15 @@ type builder struct {
 	countries map[string]quad.IRI
 	reports   []*report
 
-	statements []schema.Reified // the document's reified relations, in order
+	statements  []schema.Reified    // the document's reified relations, in order
+	detailSpans map[quad.Value]bool // the evidence spans its reports' details list
 }
 
 func newBuilder(s *Store, f *fuser, rec *extract.Record, doc quad.IRI) *builder {
 	return &builder{s: s, f: f, rec: rec, doc: doc, seen: map[quad.Quad]bool{},
 		described: map[quad.IRI]bool{}, names: map[quad.IRI][]string{}, countries: map[string]quad.IRI{},
-		sets: map[quad.IRI][]quad.IRI{}, setKeys: map[quad.IRI][]string{}, members: map[quad.IRI]quad.Quad{}}
+		sets: map[quad.IRI][]quad.IRI{}, setKeys: map[quad.IRI][]string{}, members: map[quad.IRI]quad.Quad{},
+		detailSpans: map[quad.Value]bool{}}
 }
 
 // add records a fact of the document's own (about the document, its
@@ -907,6 +909,11 @@ func (b *builder) details(rep quad.IRI, ev *extract.Event) {
 		return
 	}
 	b.add(rep, schema.DetailsOf, v)
+	for _, q := range qs {
+		if q.Predicate == schema.EvidenceOf {
+			b.detailSpans[q.Object] = true
+		}
+	}
 }
 
 // events turns each event of the record into a report (the n-th event is
@@ -1123,12 +1130,13 @@ func (b *builder) statement(n int, subj, p quad.IRI, obj quad.Value, spans []ext
 }
 
 // writeStatements writes the document's relations literal
-// (schema.RelationsValue), if it states any relation.
+// (schema.RelationsValue), if it states any relation: a span that a
+// report's details list is written as its reference.
 func (b *builder) writeStatements() {
 	if len(b.statements) == 0 || b.err != nil {
 		return
 	}
-	v, ok := schema.RelationsValue(b.s.base, b.statements)
+	v, ok := schema.RelationsValue(b.s.base, b.statements, func(e quad.Value) bool { return b.detailSpans[e] })
 	if !ok {
 		b.err = errors.New("a relation the relations literal cannot carry")
 		return

@@ -654,6 +654,34 @@ type Stats struct {
 	Quads int64 `json:"quads"`
 }
 
+// SpanLookup reads the evidence spans the reports of a document list in
+// their details literals, by reference, for schema.Expander: what a
+// document's relations literal writes as references. ok is false if the
+// store cannot be read.
+func (s *Store) SpanLookup(ctx context.Context) schema.SpanLookup {
+	return func(doc quad.IRI) (map[string]quad.Value, bool) {
+		s.mu.RLock()
+		defer s.mu.RUnlock()
+		v := s.view(ctx, nil)
+		reports, err := v.in(doc, schema.ReportedBy)
+		if err != nil {
+			return nil, false
+		}
+		spans := map[string]quad.Value{}
+		for _, rep := range reports {
+			err := v.each(quad.Subject, rep, schema.DetailsOf, func(q quad.Quad) {
+				if q.Label == doc {
+					schema.DetailSpans(q, spans)
+				}
+			})
+			if err != nil {
+				return nil, false
+			}
+		}
+		return spans, true
+	}
+}
+
 // listedStatements counts the reified relations listed in documents'
 // relations literals (schema.RelationsValue), one literal a quad.
 func (s *Store) listedStatements(ctx context.Context) (int64, error) {

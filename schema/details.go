@@ -14,11 +14,15 @@ import (
 // evidence spans) is not stored as one quad each on the report but listed
 // in one literal on it, labelled with the document:
 //
-//	<report> ng:details "[[\":dateText\",\"on Friday\"],[\":confidence\",\"0.9\",\"xsd:decimal\"]]"^^ng:Details <doc> .
+//	<report> ng:details "[[\"d\",\"on Friday\"],[\"c\",\"0.9\"],[\"e\",\"0 0 24 Gunmen stormed a mill.\"]]"^^ng:Details <doc> .
 //
-// Each entry is a quad of the report: its predicate, text and datatype
-// (none for a plain string), IRIs of the vocabulary written ":" and their
-// local name, XSD's "xsd:" and theirs (shortIRI); DetailQuads gives the quads back, and `newsgraph
+// Each entry is a quad of the report. A detail of the usual kind (a plain
+// date text, a confidence typed xsd:decimal, an evidence span typed
+// ng:Evidence) is its code and text (detailCodes), the predicate and the
+// datatype implied; any other is its predicate, text and datatype (none
+// for a plain string), IRIs of the vocabulary written ":" and their local
+// name, XSD's "xsd:" and theirs (shortIRI), as stores written before
+// wrote every entry. DetailQuads gives the quads back, and `newsgraph
 // export` writes them in its N-Quads and JSON-LD. The report's
 // ng:reportOf, ng:reportedBy, ng:date, ng:killed, ng:injured and their
 // bounds, and ng:statesFacts stay quads of their own.
@@ -47,6 +51,10 @@ func DetailsValue(quads []quad.Quad) (v quad.Value, ok bool) {
 		if !isIRI {
 			return nil, false
 		}
+		if code, ok := detailCode(p, q.Object); ok {
+			out[i] = code
+			continue
+		}
 		switch o := q.Object.(type) {
 		case quad.String:
 			out[i] = []string{shortIRI("", p), string(o)}
@@ -73,6 +81,10 @@ func DetailQuads(q quad.Quad) (out []quad.Quad, ok bool) {
 	}
 	out = make([]quad.Quad, len(in))
 	for i, e := range in {
+		if c, ok := codedDetail(e); ok {
+			out[i] = quad.Quad{Subject: q.Subject, Predicate: c.p, Object: c.value(e[1]), Label: q.Label}
+			continue
+		}
 		var o quad.Value
 		switch len(e) {
 		case 2:
@@ -85,6 +97,70 @@ func DetailQuads(q quad.Quad) (out []quad.Quad, ok bool) {
 		out[i] = quad.Quad{Subject: q.Subject, Predicate: longIRI("", e[0]), Object: o, Label: q.Label}
 	}
 	return out, true
+}
+
+// detailKind is a kind of detail its literal writes as a code and a text:
+// the quad's predicate, and the datatype of its object ("" for a plain
+// string).
+type detailKind struct {
+	code string
+	p    quad.IRI
+	typ  quad.IRI
+}
+
+// detailCodes are the kinds of detail written as a code and a text, each a
+// letter: what nearly every report's details hold, so that the literal
+// spells neither the predicate nor the datatype, which are the same in
+// every report. A code is no short IRI (those begin with "/", ":",
+// "xsd:" or a scheme), so entries of either form read back.
+var detailCodes = []detailKind{
+	// the date as the document wrote it ("on Friday"): a plain string
+	{"d", DateText, ""},
+	// the extractor's confidence in the report: always xsd:decimal
+	{"c", Confidence, XSDDecimal},
+	// a span of the document's text: always an evidence literal
+	{"e", EvidenceOf, Evidence},
+}
+
+// detailCode is the entry of a detail of predicate p and object o as its
+// code and text, if it is of a kind detailCodes lists.
+func detailCode(p quad.IRI, o quad.Value) ([]string, bool) {
+	var text string
+	var typ quad.IRI
+	switch o := o.(type) {
+	case quad.String:
+		text = string(o)
+	case quad.TypedString:
+		text, typ = string(o.Value), o.Type
+	default:
+		return nil, false
+	}
+	for _, k := range detailCodes {
+		if k.p == p && k.typ == typ {
+			return []string{k.code, text}, true
+		}
+	}
+	return nil, false
+}
+
+// codedDetail is the kind of a coded entry (detailCode), if e is one.
+func codedDetail(e []string) (detailKind, bool) {
+	if len(e) == 2 {
+		for _, k := range detailCodes {
+			if k.code == e[0] {
+				return k, true
+			}
+		}
+	}
+	return detailKind{}, false
+}
+
+// value is the object of a detail of kind k whose text is text.
+func (k detailKind) value(text string) quad.Value {
+	if k.typ == "" {
+		return quad.String(text)
+	}
+	return quad.TypedString{Value: quad.String(text), Type: k.typ}
 }
 
 // Expand returns the quads a literal of the store stands for in q's place:

@@ -35,7 +35,7 @@ func TestRelationsLiteral(t *testing.T) {
 	}
 	for _, tc := range tests {
 		doc := DocumentIRI(base, tc.docID)
-		v, ok := RelationsValue(base, []Reified{tc.st})
+		v, ok := RelationsValue(base, []Reified{tc.st}, nil)
 		if !ok {
 			t.Fatalf("%s: RelationsValue refused %+v", tc.name, tc.st)
 		}
@@ -67,33 +67,101 @@ func TestRelationsLiteral(t *testing.T) {
 			t.Errorf("ExpandRelations(%v) = %v, want no expansion", q, out)
 		}
 	}
-	if _, ok := RelationsValue(base, []Reified{{Subject: base + "entity/x", Predicate: Alias, Object: quad.Int(3)}}); ok {
+	if _, ok := RelationsValue(base, []Reified{{Subject: base + "entity/x", Predicate: Alias, Object: quad.Int(3)}}, nil); ok {
 		t.Error("RelationsValue took an object it cannot carry")
 	}
 }
 
+// TestRelationsSpanRefs checks that a span a report's details list is
+// written in the relations literal as its reference and read back by
+// Expander from the document's spans, one row per case: a span listed, one
+// not, one with an empty text, and a reference the document's spans do not
+// hold, which leaves the literal unexpanded; ExpandRelations, which has no
+// spans, reads no reference.
+func TestRelationsSpanRefs(t *testing.T) {
+	const base = "http://example.org/"
+	doc := DocumentIRI(base, "zz-7")
+	listedSpan := EvidenceSpan(1, 40, 70, "The Ferns crossed the weir.")
+	emptySpan := EvidenceSpan(3, 99, 99, "")
+	details := quad.Quad{Subject: quad.IRI(base + "report/zz-7/0"), Predicate: DetailsOf, Label: doc}
+	details.Object, _ = DetailsValue([]quad.Quad{
+		{Subject: details.Subject, Predicate: EvidenceOf, Object: listedSpan, Label: doc},
+		{Subject: details.Subject, Predicate: EvidenceOf, Object: emptySpan, Label: doc},
+	})
+	lookup := func(d quad.IRI) (map[string]quad.Value, bool) {
+		spans := map[string]quad.Value{}
+		if d == doc {
+			DetailSpans(details, spans)
+		}
+		return spans, true
+	}
+	rows := []struct {
+		name   string
+		span   quad.Value
+		listed bool
+		entry  string // the span as the literal writes it
+		reads  bool   // whether Expander reads it back
+	}{
+		{"listed", listedSpan, true, "1 40 70", true},
+		{"not listed", EvidenceSpan(2, 80, 95, "Nobody was hurt."), false, "2 80 95 Nobody was hurt.", true},
+		{"listed, empty text", emptySpan, true, "3 99 99", true},
+		{"listed by the writer, not in the details", EvidenceSpan(5, 1, 9, "Rain fell."), true, "5 1 9", false},
+	}
+	for _, r := range rows {
+		st := Reified{N: 2, Subject: base + "entity/group/ferns", Predicate: OperatesIn, Object: quad.IRI(base + "entity/place/weir"),
+			Evidence: []quad.Value{r.span}}
+		v, ok := RelationsValue(base, []Reified{st}, func(quad.Value) bool { return r.listed })
+		if !ok {
+			t.Fatalf("%s: RelationsValue refused %+v", r.name, st)
+		}
+		if got, _ := RelationsIn(base, v); len(got) != 1 || got[0].Evidence[0] != (quad.TypedString{Value: quad.String(r.entry), Type: Evidence}) {
+			t.Errorf("%s: literal %v, want the span written %q", r.name, v, r.entry)
+		}
+		q := quad.Quad{Subject: doc, Predicate: RelationsOf, Object: v, Label: doc}
+		got, ok := Expander(lookup)(q)
+		if ok != r.reads {
+			t.Errorf("%s: Expander read it: %v, want %v", r.name, ok, r.reads)
+		}
+		if want := (quad.Quad{Subject: StatementIRI(base, "zz-7", 2), Predicate: EvidenceOf, Object: r.span, Label: doc}); ok && got[len(got)-1] != want {
+			t.Errorf("%s: expanded evidence %v, want %v", r.name, got[len(got)-1], want)
+		}
+		if _, ok := ExpandRelations(q); ok == r.listed {
+			t.Errorf("%s: ExpandRelations read it: %v", r.name, ok)
+		}
+	}
+}
+
 // TestDetailsLiteral checks that a report's details literal gives back its
-// quads, in order, one row per kind of detail; and that Expand reads both
+// quads, in order, one row per kind of detail; how each detail is written
+// (the usual kinds as a code and a text, a detail of another datatype in
+// full), and that an entry in the full form, as stores written before
+// wrote them all, reads back the same quad; and that Expand reads both
 // literals and nothing else.
 func TestDetailsLiteral(t *testing.T) {
 	const base = "http://example.org/"
 	rep, doc := quad.IRI(base+"report/zz-9/0"), DocumentIRI(base, "zz-9")
 	rows := []struct {
-		name string
-		p    quad.IRI
-		o    quad.Value
+		name  string
+		p     quad.IRI
+		o     quad.Value
+		entry string // as DetailsValue writes it
+		older string // as stores written before wrote it, if it differs
 	}{
-		{"date text", DateText, quad.String("on the \"third\" day")},
-		{"confidence", Confidence, Decimal(0.85)},
-		{"evidence", EvidenceOf, EvidenceSpan(0, 0, 24, "Gunmen stormed <a> mill.")},
-		{"second evidence", EvidenceOf, EvidenceSpan(4, 300, 330, "The mill burned overnight.")},
+		{"date text", DateText, quad.String("on the \"third\" day"), `["d","on the \"third\" day"]`, `[":dateText","on the \"third\" day"]`},
+		{"confidence", Confidence, Decimal(0.85), `["c","0.85"]`, `[":confidence","0.85","xsd:decimal"]`},
+		{"evidence", EvidenceOf, EvidenceSpan(0, 0, 24, "Gunmen stormed <a> mill."), `["e","0 0 24 Gunmen stormed <a> mill."]`, `[":evidence","0 0 24 Gunmen stormed <a> mill.",":Evidence"]`},
+		{"second evidence", EvidenceOf, EvidenceSpan(4, 300, 330, "The mill burned overnight."), `["e","4 300 330 The mill burned overnight."]`, ""},
+		{"date text of a datatype", DateText, quad.TypedString{Value: "Tuesday", Type: XSDDate}, `[":dateText","Tuesday","xsd:date"]`, ""},
+		{"confidence as a string", Confidence, quad.String("high"), `[":confidence","high"]`, ""},
 	}
 	var quads []quad.Quad
 	for _, r := range rows {
 		if !Detailed(r.p) {
 			t.Errorf("%s: %v is not a detail", r.name, r.p)
 		}
-		quads = append(quads, quad.Quad{Subject: rep, Predicate: r.p, Object: r.o, Label: doc})
+		q := quad.Quad{Subject: rep, Predicate: r.p, Object: r.o, Label: doc}
+		quads = append(quads, q)
+		checkDetailForms(t, r.name, q, r.entry, r.older)
 	}
 	v, ok := DetailsValue(quads)
 	if !ok {
@@ -110,6 +178,30 @@ func TestDetailsLiteral(t *testing.T) {
 	}
 	if _, ok := Expand(quad.Quad{Subject: rep, Predicate: Killed, Object: Integer(3), Label: doc}); ok {
 		t.Error("Expand expanded a plain quad")
+	}
+}
+
+// checkDetailForms checks that q's details literal is entry, and that
+// entry and older (if not empty) read back q.
+func checkDetailForms(t *testing.T, name string, q quad.Quad, entry, older string) {
+	t.Helper()
+	v, ok := DetailsValue([]quad.Quad{q})
+	if !ok {
+		t.Errorf("%s: DetailsValue refused %v", name, q)
+		return
+	}
+	if got, want := string(v.(quad.TypedString).Value), "["+entry+"]"; got != want {
+		t.Errorf("%s: literal %s, want %s", name, got, want)
+	}
+	for _, lit := range []string{entry, older} {
+		if lit == "" {
+			continue
+		}
+		l := quad.TypedString{Value: quad.String("[" + lit + "]"), Type: Details}
+		got, ok := DetailQuads(quad.Quad{Subject: q.Subject, Predicate: DetailsOf, Object: l, Label: q.Label})
+		if !ok || !reflect.DeepEqual(got, []quad.Quad{q}) {
+			t.Errorf("%s: DetailQuads(%s) = %v, %v; want %v", name, lit, got, ok, q)
+		}
 	}
 }
 

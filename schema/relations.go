@@ -21,6 +21,12 @@ import (
 // The statements a literal lists are the reified nodes a reader of the
 // graph's RDF expects (StatementQuads gives them, under StatementIRI):
 // `newsgraph export` writes them in its N-Quads and JSON-LD.
+//
+// A relation is mostly stated in the sentence that reports an event, whose
+// span the report's details literal already holds: such a span is written
+// in the relations literal as its reference (SpanRef: sentence, start and
+// end, without the text), which Expander reads back from the details of
+// the document's reports.
 const (
 	// Relations is the datatype of the literal of a document's reified
 	// relations (RelationsValue).
@@ -56,11 +62,12 @@ type statementJSON struct {
 	E []string `json:"e,omitempty"`
 }
 
-// RelationsValue is the Relations literal of sts, in the order given; ok
-// is false if a statement holds a value the literal cannot carry (an
-// object other than an IRI, a string or a typed string, or evidence that
-// is not an evidence literal).
-func RelationsValue(base string, sts []Reified) (v quad.Value, ok bool) {
+// RelationsValue is the Relations literal of sts, in the order given, a
+// span for which listed (if not nil) is true written as its reference
+// (SpanRef); ok is false if a statement holds a value the literal cannot
+// carry (an object other than an IRI, a string or a typed string, or
+// evidence that is not an evidence literal).
+func RelationsValue(base string, sts []Reified, listed func(span quad.Value) bool) (v quad.Value, ok bool) {
 	out := make([]statementJSON, len(sts))
 	for i, st := range sts {
 		j := statementJSON{N: st.N, S: shortIRI(base, st.Subject), P: shortIRI(base, st.Predicate)}
@@ -81,6 +88,10 @@ func RelationsValue(base string, sts []Reified) (v quad.Value, ok bool) {
 			if !isSpan || ts.Type != Evidence {
 				return nil, false
 			}
+			if ref, isRef := SpanRef(ts); isRef && listed != nil && listed(ts) {
+				j.E = append(j.E, ref)
+				continue
+			}
 			j.E = append(j.E, string(ts.Value))
 		}
 		out[i] = j
@@ -89,7 +100,9 @@ func RelationsValue(base string, sts []Reified) (v quad.Value, ok bool) {
 }
 
 // RelationsIn reads a Relations literal (RelationsValue under base) back;
-// ok is false for any other value.
+// ok is false for any other value. A span written as its reference is
+// read as that reference, typed Evidence (IsSpanRef; Expander reads its
+// text).
 func RelationsIn(base string, v quad.Value) (sts []Reified, ok bool) {
 	ts, isTyped := v.(quad.TypedString)
 	if !isTyped || ts.Type != Relations {
@@ -163,8 +176,15 @@ func docParts(doc quad.IRI) (base, id string, ok bool) {
 
 // ExpandRelations returns the quads of the reified statements a relations
 // literal stands for (StatementQuads of each), in its place; ok is false
-// for any other quad, or a literal that does not read.
+// for any other quad, a literal that does not read, or one that holds a
+// span's reference (which only Expander reads).
 func ExpandRelations(q quad.Quad) (out []quad.Quad, ok bool) {
+	return expandRelations(q, nil)
+}
+
+// expandRelations is ExpandRelations, the spans written as references read
+// from spans (if not nil).
+func expandRelations(q quad.Quad, spans SpanLookup) (out []quad.Quad, ok bool) {
 	doc, isIRI := q.Subject.(quad.IRI)
 	if q.Predicate != RelationsOf || !isIRI {
 		return nil, false
@@ -177,7 +197,22 @@ func ExpandRelations(q quad.Quad) (out []quad.Quad, ok bool) {
 	if !ok {
 		return nil, false
 	}
+	var listed map[string]quad.Value // the document's spans by reference, read once
 	for _, st := range sts {
+		for i, e := range st.Evidence {
+			ref, isRef := IsSpanRef(e)
+			if !isRef {
+				continue
+			}
+			if listed == nil && spans != nil {
+				if listed, ok = spans(doc); !ok {
+					return nil, false
+				}
+			}
+			if st.Evidence[i], ok = listed[ref]; !ok {
+				return nil, false
+			}
+		}
 		qs, ok := StatementQuads(doc, st)
 		if !ok {
 			return nil, false
@@ -188,4 +223,60 @@ func ExpandRelations(q quad.Quad) (out []quad.Quad, ok bool) {
 		out = append(out, qs...)
 	}
 	return out, true
+}
+
+// SpanRef is the reference a relations literal writes for an evidence
+// span (EvidenceSpan) that a report of its document lists: the span's
+// sentence, start and end, without its text. In one document those name
+// one text. ok is false for any other value.
+func SpanRef(v quad.Value) (ref string, ok bool) {
+	sentence, start, end, _, ok := EvidenceSpanOf(v)
+	if !ok {
+		return "", false
+	}
+	return strconv.Itoa(sentence) + " " + strconv.Itoa(start) + " " + strconv.Itoa(end), true
+}
+
+// IsSpanRef tells whether e, an evidence literal RelationsIn read, is a
+// span's reference (SpanRef) rather than the span: three numbers, where a
+// span has a fourth field, its text (EvidenceSpan writes a space before
+// it even when it is empty).
+func IsSpanRef(e quad.Value) (ref string, ok bool) {
+	ts, isTyped := e.(quad.TypedString)
+	if !isTyped || ts.Type != Evidence || strings.Count(string(ts.Value), " ") != 2 {
+		return "", false
+	}
+	for _, f := range strings.Split(string(ts.Value), " ") {
+		if _, err := strconv.Atoi(f); err != nil {
+			return "", false
+		}
+	}
+	return string(ts.Value), true
+}
+
+// SpanLookup returns the evidence spans the reports of document doc list
+// in their details literals, by reference (SpanRef); ok is false if they
+// cannot be read.
+type SpanLookup func(doc quad.IRI) (spans map[string]quad.Value, ok bool)
+
+// DetailSpans adds to spans, by reference (SpanRef), the evidence spans of
+// a report's details literal (q a DetailsOf quad).
+func DetailSpans(q quad.Quad, spans map[string]quad.Value) {
+	details, _ := DetailQuads(q)
+	for _, d := range details {
+		if ref, ok := SpanRef(d.Object); ok && d.Predicate == EvidenceOf {
+			spans[ref] = d.Object
+		}
+	}
+}
+
+// Expander is Expand, the spans a relations literal writes as references
+// read by spans from the details of its document's reports.
+func Expander(spans SpanLookup) func(q quad.Quad) ([]quad.Quad, bool) {
+	return func(q quad.Quad) ([]quad.Quad, bool) {
+		if out, ok := expandRelations(q, spans); ok {
+			return out, true
+		}
+		return DetailQuads(q)
+	}
 }

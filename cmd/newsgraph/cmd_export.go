@@ -266,8 +266,8 @@ func (c *exportCmd) run(ctx context.Context, env *Env, args []string) error {
 		return c.writeEventGraph(ctx, env, store, format)
 	}
 	// A document's relations literal and a report's details literal are
-	// written as the quads they stand for (schema.Expand).
-	expand := export.WithExpander(schema.Expand)
+	// written as the quads they stand for (schema.Expander).
+	expand := export.WithExpander(schema.Expander(store.SpanLookup(ctx)))
 	if toFile {
 		return export.WriteFile(ctx, store.QuadStore(), c.output, format, expand)
 	}
