@@ -1,14 +1,20 @@
 package extract
 
-import "github.com/newsgraph/newsgraph/extract/text"
+import (
+	"time"
+
+	"github.com/newsgraph/newsgraph/extract/text"
+)
 
 // attributed gives the armed group the document holds responsible for its
 // attack to the attacks and abductions that name no doer: "Al Shabaab is
 // suspected", "blamed on Al Shabaab", "the source attributes the attack to
 // X", "a mine probably laid by JNIM fighters", "X claimed
 // responsibility". Where the document blames more than one group, the
-// first one blamed is taken only when it names no other.
-func (d *docState) attributed(events []*docEvent) {
+// first one blamed is taken only when it names no other. An attack the
+// report recalls from long before its publication date pub ("In October
+// 2017, a truck bomb…") is not the one blamed (recalled).
+func (d *docState) attributed(events []*docEvent, pub time.Time) {
 	var blamed *entity
 	for _, e := range events {
 		if e.f.typ == EventAttack || e.f.typ == EventAbduction {
@@ -21,7 +27,7 @@ func (d *docState) attributed(events []*docEvent) {
 	}
 	only := d.onlyBlamed(blamed)
 	for _, e := range events {
-		if e.f.typ != EventAttack && e.f.typ != EventAbduction {
+		if e.f.typ != EventAttack && e.f.typ != EventAbduction || recalled(&e.f, pub) {
 			continue
 		}
 		if only && containsEnt(e.f.targets, blamed) {
@@ -46,11 +52,44 @@ func (d *docState) attributed(events []*docEvent) {
 			e.f.actors = []*entity{blamed}
 			continue
 		}
-		if len(e.f.actors) > 0 || len(e.f.actorText) > 0 {
+		if len(e.f.actors) > 0 || len(e.f.actorText) > 0 && d.claimant() != blamed {
+			// a described doer ("the driver blew it up") is the
+			// claiming group's man, not one the blame leaves aside
 			continue
 		}
 		e.f.actors = appendEnt(e.f.actors, blamed)
 	}
+}
+
+// recallAge is how long before the publication date an attack's stated
+// period must have ended for the attack to be a recalled one.
+const recallAge = 60 * 24 * time.Hour
+
+// recalled reports whether event f is dated, by a date its text states,
+// to a period that ended more than recallAge before the publication date
+// pub: an earlier attack the report recalls as background ("In January
+// 2021, a missile attack on the airport killed 26"), which the group
+// blamed for the report's own attack did not thereby do.
+func recalled(f *frame, pub time.Time) bool {
+	if pub.IsZero() || f.date == nil || f.date.inferred {
+		return false
+	}
+	end, ok := periodEnd(f.date.Value)
+	return ok && end.Add(recallAge).Before(pub)
+}
+
+// periodEnd returns the last day of the period a date value names
+// ("2017", "2017-10", "2017-10-04").
+func periodEnd(v string) (time.Time, bool) {
+	for _, l := range [...]struct {
+		layout              string
+		years, months, days int // from the period's first day to its last
+	}{{"2006-01-02", 0, 0, 0}, {"2006-01", 0, 1, -1}, {"2006", 1, 0, -1}} {
+		if t, err := time.Parse(l.layout, v); err == nil {
+			return t.AddDate(l.years, l.months, l.days), true
+		}
+	}
+	return time.Time{}, false
 }
 
 // unidentifiedDoers reports whether the doers of event f are all
@@ -75,7 +114,7 @@ func (d *docState) onlyBlamed(g *entity) bool {
 			return false // named in the setting, not only where blamed
 		}
 		toks := d.sents[m.s].Tokens
-		if !blamedBefore(toks, m.a) && !blamedAfter(toks, m.b) && !claimsAfter(toks, m.b) {
+		if !blamedBefore(toks, m.a) && !blamedAfter(toks, m.b) && !claimsFor(toks, m.a, m.b) {
 			return false
 		}
 	}
@@ -93,7 +132,8 @@ func removeEnt(list []*entity, e *entity) []*entity {
 	return out
 }
 
-// blamed returns the one named armed group the document blames, or nil.
+// blamed returns the one named armed group, force or state the document
+// blames, or nil.
 func (d *docState) blamed() *entity {
 	var out *entity
 	for si, s := range d.sents {
@@ -101,10 +141,15 @@ func (d *docState) blamed() *entity {
 			continue
 		}
 		for _, m := range d.ments[si] {
-			if m.ent.class != ClassArmedGroup || m.ent.unidentified {
+			if !blameable(m.ent) || outer(d.ments[si], m) != m || m.demonym && m.ent.class == ClassCountry {
+				// "Russian warplanes": the force, not the state inside
+				// its name; "believed to be Russian": a nationality
 				continue
 			}
-			if !blamedBefore(s.Tokens, m.a) && !blamedAfter(s.Tokens, m.b) && !claimsAfter(s.Tokens, m.b) {
+			if !blamedBefore(s.Tokens, m.a) && (m.ent.class != ClassArmedGroup || !blamedAfter(s.Tokens, m.b) && !claimsFor(s.Tokens, m.a, m.b)) {
+				// a force or a state is blamed only as the object of
+				// blame ("blaming the army"): before "blamed" it is
+				// who blames ("the police blamed X")
 				continue
 			}
 			if out != nil && out != m.ent {
@@ -114,6 +159,17 @@ func (d *docState) blamed() *entity {
 		}
 	}
 	return out
+}
+
+// blameable reports whether entity e can be held responsible for an
+// attack: a named armed group, a state's force or a state ("blaming the
+// army", "blamed on Russian warplanes"), not unidentified men.
+func blameable(e *entity) bool {
+	switch e.class {
+	case ClassArmedGroup, ClassStateForce, ClassCountry:
+		return !e.unidentified
+	}
+	return false
 }
 
 // blameLeads are the words that put the blame on the name after them
@@ -135,16 +191,19 @@ func blamedBefore(toks []text.Token, a int) bool {
 	if believedToBe(toks, k) {
 		return true
 	}
+	if k >= 0 && blameVerbs.Has(toks[k].Norm) {
+		return true // "blaming the army", "blamed X for the attack"
+	}
 	if k < 1 {
 		return false
 	}
 	switch toks[k].Norm {
-	case "on": // "blamed on X"
-		return toks[k-1].Norm == "blamed" || toks[k-1].Norm == "blame"
+	case "on": // "blamed on X", "blaming the attack on X"
+		return blameVerbBefore(toks, k)
 	case "to": // "attributed to X", "attributes the attack to X", "linked to X"
 		for j := k - 1; j >= 0 && j >= k-4; j-- {
 			switch toks[j].Norm {
-			case "attributed", "attributes", "attribute", "linked", "blamed":
+			case "attributed", "attributes", "attribute", "attributing", "linked", "blamed":
 				return true
 			}
 		}
@@ -152,6 +211,26 @@ func blamedBefore(toks []text.Token, a int) bool {
 		switch toks[k-1].Norm {
 		case "planted", "placed", "laid", "buried", "thrown", "hurled", "detonated", "carried", "claimed":
 			return true
+		}
+	}
+	return false
+}
+
+// blameVerbs are the forms of "blame", whose object is who is held
+// responsible ("blaming the army") and whose "on" names them too ("blamed
+// the attack on X").
+var blameVerbs = grammarList("blameVerbs")
+
+// blameVerbBefore reports whether a form of "blame" stands within four
+// words before the "on" at token k, with no "for" between: "blamed on X",
+// "blaming the attack on X", not "blamed Y for the attack on X".
+func blameVerbBefore(toks []text.Token, k int) bool {
+	for j := k - 1; j >= 0 && j >= k-4; j-- {
+		switch {
+		case blameVerbs.Has(toks[j].Norm):
+			return true
+		case toks[j].Norm == "for" || toks[j].Norm == ",":
+			return false
 		}
 	}
 	return false

@@ -277,7 +277,7 @@ func (d *docState) findEvents(pub time.Time) []*docEvent {
 		}
 	}
 	events := d.foldIncidents(d.mergeEvents(all))
-	d.attributed(events)
+	d.attributed(events, pub)
 	d.precedingDoer(events)
 	d.placesFromContext(events)
 	d.victimsFromTolls(events)
@@ -569,7 +569,7 @@ func (d *docState) argsEnd(s, b, end int) int {
 		if toks[k].Norm != "," && toks[k].Norm != ";" {
 			continue
 		}
-		if k+1 < end && (toks[k+1].Norm == "and" || toks[k+1].Norm == "or" || d.mentionStarts(s, k+1)) {
+		if k+1 < end && (toks[k+1].Norm == "and" || toks[k+1].Norm == "or" || d.mentionStarts(s, k+1) && !d.sourceAt(s, k+1)) {
 			continue
 		}
 		// a date or a figure right after the comma still belongs here
@@ -579,6 +579,28 @@ func (d *docState) argsEnd(s, b, end int) int {
 		return k
 	}
 	return end
+}
+
+// sourceAt reports whether the mentions that start at token i of
+// sentence s, one after another ("mayor" and then his name), are the
+// subject of a verb of saying right after them: ", mayor X said" closes
+// the clause before it with its source, no further name of a list.
+func (d *docState) sourceAt(s, i int) bool {
+	toks := d.sents[s].Tokens
+	j := i
+	for {
+		b := j
+		for _, m := range d.ments[s] {
+			if m.a == j && m.b > b {
+				b = m.b
+			}
+		}
+		if b == j {
+			break
+		}
+		j = b
+	}
+	return j > i && j < len(toks) && sayVerbs.Has(toks[j].Norm)
 }
 
 // isDemonymAt reports whether token i of sentence s is a demonym.

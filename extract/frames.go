@@ -2612,7 +2612,9 @@ func (d *docState) actorNP(f *frame, ps *syntax.Sentence, np int, doer bool) boo
 			}
 		}
 	}
-	if !named && d.describes(f.s, ps, np, true) {
+	if !named && !armedConflictNouns.Has(head) && d.describes(f.s, ps, np, true) {
+		// a war is no doer: "the war has killed thousands" tells its
+		// toll, not who killed
 		f.actorText = appendStr(f.actorText, ps.Text(np))
 		named = true
 		// the people the phrase describes act as themselves: "farmers

@@ -794,7 +794,7 @@ func (d *docState) claimant() *entity {
 			if m.ent.class != ClassArmedGroup || m.ent.unidentified {
 				continue
 			}
-			if claimsAfter(toks, m.b) {
+			if claimsFor(toks, m.a, m.b) {
 				if d.claimBy != nil && d.claimBy != m.ent {
 					d.claimBy = nil
 					return nil
@@ -804,6 +804,56 @@ func (d *docState) claimant() *entity {
 		}
 	}
 	return d.claimBy
+}
+
+// maxApposition bounds the words of an apposition between a name and its
+// verb: "X, a faction of the Pakistani Taliban, claimed".
+const maxApposition = 8
+
+// claimsFor reports whether the name at tokens [a, b) claims an attack
+// (claimsAfter), also across an apposition after it ("X, a faction of Y,
+// claimed responsibility"); the name inside such an apposition (Y) does
+// not.
+func claimsFor(toks []text.Token, a, b int) bool {
+	if appositionOf(toks, a) {
+		return false
+	}
+	if claimsAfter(toks, b) {
+		return true
+	}
+	if b >= len(toks) || toks[b].Norm != "," {
+		return false
+	}
+	for k := b + 1; k < len(toks) && k <= b+maxApposition; k++ {
+		if toks[k].Norm == "," {
+			return k > b+1 && isArticle(toks[b+1].Norm) && claimsAfter(toks, k+1)
+		}
+	}
+	return false
+}
+
+// appositionOf reports whether the name starting at token a ends the
+// noun phrase of an apposition that describes a name before it: ", a
+// faction of Y", ", the armed wing of Y".
+func appositionOf(toks []text.Token, a int) bool {
+	if a > 0 && toks[a-1].Norm == "the" {
+		a-- // "of the Pakistani Taliban"
+	}
+	if a < 3 || toks[a-1].Norm != "of" {
+		return false
+	}
+	for k := a - 2; k >= 0 && k >= a-5; k-- {
+		if toks[k].Norm == "," {
+			return k+1 < a-1 && isArticle(toks[k+1].Norm)
+		}
+	}
+	return false
+}
+
+// isArticle reports whether w is an article, which opens an apposition's
+// noun phrase.
+func isArticle(w string) bool {
+	return w == "a" || w == "an" || w == "the"
 }
 
 // claimsAfter reports whether the words from token b on claim an attack:

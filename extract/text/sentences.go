@@ -147,7 +147,11 @@ func (t *terminators) next(text string, i int) int {
 
 func splitLine(text string, start, end int, out []Range) []Range {
 	s := start
-	i := start
+	if d := datelineEnd(text, start, end); d > start {
+		out = appendSentence(text, start, d, out)
+		s = d
+	}
+	i := s
 	terms := newTerminators(end)
 	for i < end {
 		if i = terms.next(text, i); i >= end {
@@ -169,6 +173,76 @@ func splitLine(text string, start, end int, out []Range) []Range {
 		i = j
 	}
 	return appendSentence(text, s, end, out)
+}
+
+// maxDateline bounds the length in bytes of a wire dateline: a place, a
+// country or state, a date and an agency.
+const maxDateline = 100
+
+// datelineEnd returns where the wire dateline that opens the line
+// text[start:end] ends, or -1: a capitalised place, then whatever names
+// its country and the date, then an agency in brackets and a dash before
+// the story ("KIRKUK, Iraq, Dec 12 (Reuters) - Gunmen attacked"). The
+// dateline is a sentence of its own, so that the story's first sentence
+// opens with its subject as any other does, not with the place the report
+// was filed from.
+func datelineEnd(text string, start, end int) int {
+	r, _ := utf8.DecodeRuneInString(text[start:end])
+	if !unicode.IsUpper(r) {
+		return -1
+	}
+	line := text[start:min(end, start+maxDateline)]
+	open := strings.IndexByte(line, '(')
+	if open < 2 || line[open-1] != ' ' || !datelineWords(line[:open]) {
+		return -1
+	}
+	shut := strings.IndexByte(line[open:], ')')
+	if shut < 2 || !agencyName(line[open+1:open+shut]) {
+		return -1
+	}
+	k := open + shut + 1
+	rest := strings.TrimLeft(line[k:], " ")
+	dash, w := utf8.DecodeRuneInString(rest)
+	if dash != '-' && dash != '\u2013' && dash != '\u2014' || len(rest) <= w || rest[w] != ' ' {
+		return -1
+	}
+	k += len(line[k:]) - len(rest) + w
+	next, _ := utf8.DecodeRuneInString(strings.TrimLeft(text[start+k:end], " "))
+	if !unicode.IsUpper(next) && !unicode.IsDigit(next) && !strings.ContainsRune("\"'\u201c\u2018", next) {
+		return -1 // the story opens as a sentence does
+	}
+	return start + k
+}
+
+// datelineWords reports whether s, the words of a dateline before its
+// agency, name a place and a date: each word capitalised or a figure, but
+// for short link words ("RIO DE JANEIRO" written "Rio de Janeiro").
+func datelineWords(s string) bool {
+	for _, w := range strings.Fields(s) {
+		r, _ := utf8.DecodeRuneInString(w)
+		if !unicode.IsUpper(r) && !unicode.IsDigit(r) && len(w) > 3 {
+			return false
+		}
+	}
+	return true
+}
+
+// agencyName reports whether s, the words in a dateline's brackets, can
+// be a news agency's name: one or two words of letters, the first
+// capitalised or all in lower case ("Reuters", "AP", "AFP", "dpa").
+func agencyName(s string) bool {
+	words := strings.Fields(s)
+	if len(words) == 0 || len(words) > 2 || len(s) > 24 {
+		return false
+	}
+	for _, w := range words {
+		for _, r := range w {
+			if !unicode.IsLetter(r) {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // boundaryAt decides whether the terminator at text[p] (with closers up to

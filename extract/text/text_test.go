@@ -24,6 +24,12 @@ func TestSplit(t *testing.T) {
 		{"glued", "for consultations.Pakistan has said", []string{"for consultations.", "Pakistan has said"}},
 		{"lowercase after period", "the town of St. Louis is big.", []string{"the town of St. Louis is big."}},
 		{"empty lines", "\n\n  \nA.\n", []string{"A."}},
+		{"a wire dateline is a sentence of its own", "VESSANO, Korlandia, Jan 4 (Reuters) - Gunmen raided a depot.", []string{"VESSANO, Korlandia, Jan 4 (Reuters) -", "Gunmen raided a depot."}},
+		{"a dateline with an agency in capitals and a long dash", "TORVIK (AFP) — Rebels shelled the port.", []string{"TORVIK (AFP) —", "Rebels shelled the port."}},
+		{"brackets in a sentence are no dateline", "Police (local units) - not the army - fired.", []string{"Police (local units) - not the army - fired."}},
+		{"a capitalised aside in brackets before a lower-case dash clause", "Vessano (Reuters) - and the rest fled.", []string{"Vessano (Reuters) - and the rest fled."}},
+		{"an aside after lower-case words", "Troops entered Vessano (Reuters) - Gunmen fled.", []string{"Troops entered Vessano (Reuters) - Gunmen fled."}},
+		{"an agency's dash with nothing after it", "Vessano (Reuters) -", []string{"Vessano (Reuters) -"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
