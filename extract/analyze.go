@@ -54,7 +54,10 @@ type docState struct {
 	sents []text.Sentence
 	// coded are the sentences' tokens numbered by the matchers'
 	// vocabulary (r.vocab), once for every matcher that reads them.
-	coded    []lexicon.Coded
+	coded []lexicon.Coded
+	// known are the sentences' words' syntax lexicon indexes
+	// (syntax.LexEntry), found with the coding, for the parser
+	known    [][]uint32
 	skip     []bool // boilerplate
 	headline []bool
 	ments    [][]*mention
@@ -131,6 +134,7 @@ type docBuffers struct {
 	headline []bool
 	ments    [][]*mention
 	coded    []lexicon.Coded
+	known    [][]uint32
 	parsed   []*syntax.Sentence
 	defs     []defMemo
 	defSlots []*frameDef
@@ -140,6 +144,7 @@ type docBuffers struct {
 	state        docState
 	countryCount countryCounts
 	words        []lexicon.Word
+	lexEnts      []uint32 // the document's known (docState.known)
 	// the ids of the words the documents before used (lexicon.WordCache)
 	wordIDs lexicon.WordCache
 	parses  syntax.Store
@@ -462,15 +467,21 @@ func newDocState(r *resources, doc Document) *docState {
 	n := len(sents)
 	buf.skip, buf.headline = resize(buf.skip, n), resize(buf.headline, n)
 	buf.ments, buf.coded = resize(buf.ments, n), resize(buf.coded, n)
-	d.skip, d.headline, d.ments, d.coded = buf.skip, buf.headline, buf.ments, buf.coded
+	buf.known = resize(buf.known, n)
+	d.skip, d.headline, d.ments, d.coded, d.known = buf.skip, buf.headline, buf.ments, buf.coded, buf.known
 	// one array for the document; the coding marks the tokens
-	// (markTokens), the sentences' tokens being all of toks
+	// (markTokens), the sentences' tokens being all of toks, and finds
+	// their syntax lexicon indexes
 	words := slices.Grow(d.buf.words[:0], len(toks))
+	known := resize(d.buf.lexEnts, len(toks))
+	k := 0
 	for i, s := range d.sents {
-		d.coded[i] = r.vocab.CodeCachedMarked(&d.buf.wordIDs, s.Tokens, words[len(words):len(words):len(words)+len(s.Tokens)], marksOf)
+		d.known[i] = known[k : k+len(s.Tokens) : k+len(s.Tokens)]
+		d.coded[i] = r.vocab.CodeCachedMarked(&d.buf.wordIDs, s.Tokens, words[len(words):len(words):len(words)+len(s.Tokens)], wordFacts, d.known[i])
 		words = words[:len(words)+len(s.Tokens)]
+		k += len(s.Tokens)
 	}
-	d.buf.words = words
+	d.buf.words, d.buf.lexEnts = words, known
 	for i, s := range d.sents {
 		d.skip[i] = d.boilerplate(s)
 		d.headline[i] = isHeadline(s)

@@ -29,7 +29,7 @@ func (d *docState) findDoers() {
 		if d.skip[si] || d.headline[si] {
 			continue
 		}
-		ps := d.keepParse(si, parser.Parse(s.Tokens))
+		ps := d.keepParse(si, parser.ParseKnown(s.Tokens, d.known[si]))
 		for _, np := range doerPhrases(ps, d.defs[si], nil) {
 			if a, b, ok := d.doerName(si, ps, np); ok {
 				found = append(found, span{si, a, b})

@@ -344,7 +344,7 @@ func (d *docState) parse(parser *syntax.Parser, si int) *syntax.Sentence {
 	if si < len(d.parsed) && d.parsed[si] != nil {
 		return d.parsed[si]
 	}
-	return parser.Parse(d.sents[si].Tokens)
+	return parser.ParseKnown(d.sents[si].Tokens, d.known[si])
 }
 
 // datesBefore gives a date that opens a sentence ("On 7 May 2020, the PMF

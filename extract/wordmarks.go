@@ -4,6 +4,7 @@ import (
 	"math/bits"
 	"sync"
 
+	"github.com/newsgraph/newsgraph/extract/syntax"
 	"github.com/newsgraph/newsgraph/extract/text"
 )
 
@@ -105,6 +106,14 @@ func marksOf(w string) uint32 {
 	wm := wordMarks()
 	c, _ := wm.Get(w)
 	return uint32(c | marked)
+}
+
+// wordFacts returns what the coding of a document remembers of a word w
+// in its word cache (lexicon's CodeCachedMarked): its Marks (marksOf) and
+// its syntax lexicon index (syntax.LexEntry), which the parser then need
+// not look up (docState.known).
+func wordFacts(w string) (marks, lex uint32) {
+	return marksOf(w), syntax.LexEntry(w)
 }
 
 // has reports whether t's word is in list c: its mark, or for a token

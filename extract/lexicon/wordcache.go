@@ -41,6 +41,7 @@ type cachedWord struct {
 	marksOK bool  // marks is known
 	id      uint32
 	marks   uint32 // the mark function's answer (CodeCachedMarked)
+	aux     uint32 // the mark function's second answer
 }
 
 // maxCachedWord is the longest word a WordCache keeps: the longest whose
@@ -139,20 +140,21 @@ func (c *WordCache) normID(v *Vocab, w string) (uint32, uint8, *cachedWord) {
 // CodeCached is [Vocab.Code], the normalised words' ids taken from c when
 // it holds them and remembered there when not.
 func (v *Vocab) CodeCached(c *WordCache, toks []text.Token, buf []Word) Coded {
-	return v.codeCached(c, toks, buf, nil)
+	return v.codeCached(c, toks, buf, nil, nil)
 }
 
 // CodeCachedMarked is [Vocab.CodeCached], and sets the Marks of each token
-// to mark(its Norm), remembered in c beside the word's id: the caller's
-// one look-up of a word in its own lists, made once for the words c
+// to mark(its Norm)'s first answer and aux[i] (for token i, where aux is
+// not nil) to its second, both remembered in c beside the word's id: the
+// caller's look-ups of a word in its own lists, made once for the words c
 // holds. mark must give one answer for a word for as long as c is used
-// with it.
-func (v *Vocab) CodeCachedMarked(c *WordCache, toks []text.Token, buf []Word, mark func(string) uint32) Coded {
-	return v.codeCached(c, toks, buf, mark)
+// with it; aux, if not nil, is at least as long as toks.
+func (v *Vocab) CodeCachedMarked(c *WordCache, toks []text.Token, buf []Word, mark func(string) (marks, aux uint32), aux []uint32) Coded {
+	return v.codeCached(c, toks, buf, mark, aux)
 }
 
 // codeCached is CodeCached, and CodeCachedMarked when mark is not nil.
-func (v *Vocab) codeCached(c *WordCache, toks []text.Token, buf []Word, mark func(string) uint32) Coded {
+func (v *Vocab) codeCached(c *WordCache, toks []text.Token, buf []Word, mark func(string) (uint32, uint32), aux []uint32) Coded {
 	if c.slots == nil || c.vocab != v || c.gen != v.gen {
 		c.reset(v)
 	}
@@ -168,14 +170,21 @@ func (v *Vocab) codeCached(c *WordCache, toks []text.Token, buf []Word, mark fun
 		var s *cachedWord
 		w.norm, w.starts, s = c.normID(v, t.Norm)
 		if mark != nil {
+			// the token's marks and aux from its word's slot, asking
+			// mark where the slot does not know them (or is none)
+			var a uint32
 			switch {
 			case s == nil:
-				t.Marks = mark(t.Norm)
-			case s.marksOK:
-				t.Marks = s.marks
+				t.Marks, a = mark(t.Norm)
+			case !s.marksOK:
+				s.marks, s.aux = mark(t.Norm)
+				s.marksOK = true
+				fallthrough
 			default:
-				s.marks, s.marksOK = mark(t.Norm), true
-				t.Marks = s.marks
+				t.Marks, a = s.marks, s.aux
+			}
+			if aux != nil {
+				aux[i] = a
 			}
 		}
 		if joinerNorm(t.Norm) {

@@ -15,8 +15,9 @@ import (
 // first time and from the cache, after the vocabulary gains a word, and
 // after the cache's arena fills and it starts again; and that
 // CodeCachedMarked (on a cache of its own) numbers them alike and marks
-// every token with the mark function's answer for its word, which the
-// cache remembers for the words it holds.
+// every token with the mark function's answers for its word (its marks,
+// and the second in the aux slice), which the cache remembers for the
+// words it holds.
 func TestCodeCached(t *testing.T) {
 	b, err := lexicon.BuildTable([]lexicon.TablePhrase{{"Port Elmwood", 1}, {"Varenna", 2}})
 	if err != nil {
@@ -32,9 +33,9 @@ func TestCodeCached(t *testing.T) {
 	m.Add("=KLF", 2)
 	var c, cm lexicon.WordCache
 	calls := 0
-	mark := func(w string) uint32 {
+	mark := func(w string) (uint32, uint32) {
 		calls++
-		return uint32(len(w))<<8 | uint32(w[0]) // any answer that is the word's
+		return uint32(len(w))<<8 | uint32(w[0]), uint32(w[len(w)-1])<<4 | 1 // any answers that are the word's
 	}
 	same := func(what, s string) {
 		t.Helper()
@@ -46,12 +47,16 @@ func TestCodeCached(t *testing.T) {
 				t.Errorf("%s, pass %d: CodeCached %v, Code %v", what, pass, got.Words, want.Words)
 			}
 			toks := text.Tokenize(s, 0) // unmarked
-			if got := v.CodeCachedMarked(&cm, toks, nil, mark); !slices.Equal(got.Words, want.Words) {
+			aux := make([]uint32, len(toks))
+			if got := v.CodeCachedMarked(&cm, toks, nil, mark, aux); !slices.Equal(got.Words, want.Words) {
 				t.Errorf("%s, pass %d: CodeCachedMarked %v, Code %v", what, pass, got.Words, want.Words)
 			}
-			for _, tok := range toks {
+			for i, tok := range toks {
 				if want := uint32(len(tok.Norm))<<8 | uint32(tok.Norm[0]); tok.Marks != want {
 					t.Errorf("%s, pass %d: %q marked %x, want %x", what, pass, tok.Norm, tok.Marks, want)
+				}
+				if want := uint32(tok.Norm[len(tok.Norm)-1])<<4 | 1; aux[i] != want {
+					t.Errorf("%s, pass %d: %q aux %x, want %x", what, pass, tok.Norm, aux[i], want)
 				}
 			}
 		}
@@ -69,7 +74,7 @@ func TestCodeCached(t *testing.T) {
 	same("more words than the arena", long.String())
 	same("after the arena started again", "A raid on Port Elmwood and Varenna by the KLF, Klf and klf.")
 	calls = 0
-	v.CodeCachedMarked(&cm, text.Tokenize("A raid on Port Elmwood and Varenna.", 0), nil, mark)
+	v.CodeCachedMarked(&cm, text.Tokenize("A raid on Port Elmwood and Varenna.", 0), nil, mark, nil)
 	if calls != 0 {
 		t.Errorf("words the cache holds: %d calls of the mark function, want 0", calls)
 	}

@@ -52,6 +52,22 @@ func (l *wordLexicon) entry(w string) word {
 	return e
 }
 
+// LexEntry returns the word lexicon's index of w, for a caller that keeps
+// it with the word and gives it back to [Parser.ParseKnown], so that the
+// parser does not look the word up again: 0 where the lexicon knows
+// nothing of w. It is the same for a word throughout a run.
+func LexEntry(w string) uint32 {
+	return uint32(lexiconIndex().m.Index(w) + 1)
+}
+
+// at returns the entry of index e, a LexEntry's answer.
+func (l *wordLexicon) at(e uint32) word {
+	if e == 0 {
+		return word{}
+	}
+	return l.m.At(int(e - 1))
+}
+
 // of returns the entry of w, the zero word if the lexicon has none.
 func (l *wordLexicon) of(w string) word { return l.entry(w).known0() }
 

@@ -153,7 +153,18 @@ type Parser struct {
 func NewParser() *Parser { return &Parser{lex: lexiconIndex()} }
 
 // Parse tags, chunks and finds the clause roles of one sentence.
-func (p *Parser) Parse(toks []text.Token) *Sentence {
+func (p *Parser) Parse(toks []text.Token) *Sentence { return p.parse(toks, nil) }
+
+// ParseKnown is Parse, for tokens whose words the caller has looked up:
+// known[i] is [LexEntry] of toks[i].Norm (for every word token; known is
+// as long as toks).
+func (p *Parser) ParseKnown(toks []text.Token, known []uint32) *Sentence {
+	return p.parse(toks, known[:len(toks)])
+}
+
+// parse is Parse, reading the lexicon's indexes from known where it is
+// not nil.
+func (p *Parser) parse(toks []text.Token, known []uint32) *Sentence {
 	s := &p.s
 	n := len(toks)
 	s.Toks = toks
@@ -164,7 +175,7 @@ func (p *Parser) Parse(toks []text.Token) *Sentence {
 	s.Chunks = s.Chunks[:0]
 	s.Clauses = s.Clauses[:0]
 	s.preps = s.preps[:0]
-	p.tag()
+	p.tag(known)
 	p.disambiguate()
 	p.chunk()
 	p.clauses()

@@ -1,6 +1,8 @@
 package syntax
 
 import (
+	"fmt"
+	"slices"
 	"strings"
 	"testing"
 
@@ -390,6 +392,73 @@ func TestStoreKeeps(t *testing.T) {
 			if got := clauses(kept[i]); got != want {
 				t.Errorf("round %d, %s: kept %q, fresh parse %q", round, tt.name, got, want)
 			}
+		}
+	}
+}
+
+// TestParseKnown checks that a parse given the lexicon's indexes of its
+// words (LexEntry, as the extractor's word cache keeps them) is the parse
+// that looks the words up itself: the tags, lemmas, chunks and clauses
+// of every sentence of the clause and tagger tests, in plain and in
+// title case (whose words the tagger reads otherwise).
+func TestParseKnown(t *testing.T) {
+	var ins []string
+	for _, tt := range clauseTests {
+		ins = append(ins, tt.in)
+	}
+	for _, g := range tagGold {
+		var ws []string
+		for _, f := range strings.Fields(g) {
+			ws = append(ws, f[:strings.LastIndexByte(f, '/')])
+		}
+		ins = append(ins, strings.Join(ws, " "))
+	}
+	for _, in := range slices.Clone(ins) {
+		ws := strings.Fields(in)
+		for i, w := range ws {
+			ws[i] = strings.ToUpper(w[:1]) + w[1:]
+		}
+		ins = append(ins, strings.Join(ws, " "))
+	}
+	show := func(s *Sentence) string {
+		var b strings.Builder
+		for i := range s.Toks {
+			fmt.Fprintf(&b, "%s/%v/%s ", s.Toks[i].Text, s.Tags[i], s.Lemmas[i])
+		}
+		for _, c := range s.Chunks {
+			fmt.Fprintf(&b, "%+v ", c)
+		}
+		for i := range s.Clauses {
+			b.WriteString(s.ClauseString(&s.Clauses[i]) + " | ")
+		}
+		return b.String()
+	}
+	p, q := NewParser(), NewParser()
+	for _, in := range ins {
+		toks := text.Tokenize(in, 0)
+		known := make([]uint32, len(toks))
+		for i, tok := range toks {
+			known[i] = LexEntry(tok.Norm)
+		}
+		want := show(p.Parse(toks))
+		if got := show(q.ParseKnown(toks, known)); got != want {
+			t.Errorf("%q:\nParseKnown %s\nParse      %s", in, got, want)
+		}
+	}
+}
+
+// TestLexEntry checks that the index LexEntry gives a word is its entry
+// (at), for every word the lexicon holds or marks, and 0 (the zero word)
+// for a word it lacks.
+func TestLexEntry(t *testing.T) {
+	lx := lexiconIndex()
+	for _, w := range append(lx.m.Words(), "qzxv", "") {
+		e := LexEntry(w)
+		if got, want := lx.at(e), lx.entry(w); got != want {
+			t.Errorf("%q: at(LexEntry) = %+v, entry %+v", w, got, want)
+		}
+		if _, held := lx.m.Get(w); held != (e != 0) {
+			t.Errorf("%q: LexEntry %d, held %v", w, e, held)
 		}
 	}
 }

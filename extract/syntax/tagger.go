@@ -9,9 +9,10 @@ import (
 )
 
 // tag gives every token its lexicon tag, or one from its shape.
-// It looks every word up in the lexicon once, keeping the entry in
-// p.ents for the rules that read it again (of).
-func (p *Parser) tag() {
+// It looks every word up in the lexicon once, or reads its index from
+// known (LexEntry's answers, where not nil), keeping the entry in p.ents
+// for the rules that read it again (of).
+func (p *Parser) tag(known []uint32) {
 	s := &p.s
 	p.headline = p.titleCase()
 	for i := range s.Toks {
@@ -20,7 +21,11 @@ func (p *Parser) tag() {
 		if t.Kind == text.Word {
 			// no other token's form is a word of the lexicon or of
 			// the lists it marks (TestLexiconWordsAreWords)
-			e = p.lex.entry(t.Norm)
+			if known != nil {
+				e = p.lex.at(known[i])
+			} else {
+				e = p.lex.entry(t.Norm)
+			}
 		}
 		p.ents[i] = e
 		s.Tags[i], s.Lemmas[i] = p.tagOf(i, t, e)

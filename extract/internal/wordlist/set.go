@@ -166,6 +166,14 @@ func (m *Map[V]) Get(w string) (v V, ok bool) {
 	return v, false
 }
 
+// Index returns the index of w's value for At, -1 if the map does not
+// hold w: a caller that remembers it for a word need not look the word
+// up again.
+func (m *Map[V]) Index(w string) int { return m.set.Index(w) }
+
+// At returns the value at index i, an Index of the map's (not -1).
+func (m *Map[V]) At(i int) V { return m.vals[i] }
+
 // Has reports whether the map holds w.
 func (m *Map[V]) Has(w string) bool { return m.set.Has(w) }
 

@@ -7,8 +7,8 @@ import (
 )
 
 // TestSetAndMap checks that Set and Map answer as the maps they were made
-// from: every word, words they lack of the same lengths and letters, and
-// "" (held or not).
+// from (Map's Index and At as its Get): every word, words they lack of
+// the same lengths and letters, and "" (held or not).
 func TestSetAndMap(t *testing.T) {
 	for _, tt := range []struct {
 		name string
@@ -39,6 +39,9 @@ func TestSetAndMap(t *testing.T) {
 			}
 			if got, ok := m.Get(w); got != want || ok != wok {
 				t.Errorf("%s: Map.Get(%q) = %v, %v; the map has %v, %v", tt.name, w, got, ok, want, wok)
+			}
+			if i := m.Index(w); (i >= 0) != wok || wok && m.At(i) != want {
+				t.Errorf("%s: Map.Index(%q) = %d, the map has %v, %v", tt.name, w, i, want, wok)
 			}
 			if got := m.Has(w); got != wok {
 				t.Errorf("%s: Map.Has(%q) = %v, want %v", tt.name, w, got, wok)
