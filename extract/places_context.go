@@ -786,7 +786,7 @@ func (d *docState) areaAfter(s, b int) *entity {
 	if m == nil || m.ent.class != ClassPlace && m.ent.class != ClassRegion && m.ent.class != ClassCountry {
 		return nil
 	}
-	if strings.EqualFold(m.ent.name, d.surface(s, j, m.b)) && m.ent.name == d.surface(s, b-(m.b-m.a), b) {
+	if n := m.b - m.a; b >= n && strings.EqualFold(m.ent.name, d.surface(s, j, m.b)) && m.ent.name == d.surface(s, b-n, b) {
 		// "Kolgara (Kolgara, Atacora)": the town's area has its name; the
 		// area named after that one is what it lies in
 		return d.areaAfter(s, m.b)

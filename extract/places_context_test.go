@@ -280,3 +280,22 @@ func firstEventPlaces(t *testing.T, text string) []string {
 	}
 	return got
 }
+
+// TestAreaAfterLongerName reads an area named after a town where the
+// area's name has more words than the sentence has before it: a
+// dateline ("Goma, Democratic Republic of the Congo (AP) —") is a
+// sentence of its own, and the check for a town named after its own
+// area ("Kolgara (Kolgara, Atacora)") must not reach before its first
+// token.
+func TestAreaAfterLongerName(t *testing.T) {
+	for _, text := range []string{
+		"Goma, Democratic Republic of the Congo (AP) — Militants attacked a military base near the town on Tuesday, killing two soldiers.",
+		"Bangui, Central African Republic (Reuters) - Gunmen attacked a camp on Friday, killing three soldiers.",
+		"Puerto Ayacucho, Bolivarian Republic of Venezuela (AFP) — Gunmen attacked a patrol on Friday, killing a soldier.",
+	} {
+		rec := extractOne(t, text, "2024-03-12")
+		if len(rec.Events) == 0 {
+			t.Errorf("%q: no event", text)
+		}
+	}
+}
