@@ -262,16 +262,8 @@ func (f *fuser) storeCandidates(r *report) []quad.IRI {
 		sort.Slice(keyed, func(i, j int) bool { return keyed[i] < keyed[j] })
 		return keyed
 	}
-	var seeds []quad.IRI
-	var via []quad.IRI
-	switch {
-	case len(r.actors) > 0:
-		seeds, via = r.actors, []quad.IRI{schema.Actor}
-	case len(r.targets) > 0:
-		seeds, via = r.targets, []quad.IRI{schema.Target}
-	default:
-		seeds, via = r.locs(), []quad.IRI{schema.PlaceOf, schema.EventCountry}
-	}
+	seeds, role := seedsOf(r)
+	via := rolePreds[role]
 	seen := map[quad.IRI]bool{}
 	var out []quad.IRI
 	for _, seed := range seeds {
@@ -306,12 +298,14 @@ func (f *fuser) dateRulesOut(r *report, e quad.IRI) bool {
 		return false
 	}
 	times := map[string]bool{}
-	f.fail(f.v.each(quad.Subject, e, schema.FusionKey, func(q quad.Quad) {
-		k := schema.TextOf(q.Object)
-		if i := strings.LastIndexByte(k, '|'); i >= 0 {
-			times[k[i+1:]] = true
-		}
-	}))
+	for _, p := range []quad.IRI{schema.FusionTime, schema.FusionKey} {
+		f.fail(f.v.each(quad.Subject, e, p, func(q quad.Quad) {
+			k := schema.TextOf(q.Object)
+			if i := strings.LastIndexByte(k, '|'); i >= 0 {
+				times[k[i+1:]] = true
+			}
+		}))
+	}
 	if len(times) == 0 {
 		return false
 	}

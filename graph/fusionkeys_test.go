@@ -3,9 +3,13 @@ package graph
 import (
 	"context"
 	"fmt"
+	"strings"
 	"testing"
 
+	"github.com/cayleygraph/quad"
+
 	"github.com/newsgraph/newsgraph/extract"
+	"github.com/newsgraph/newsgraph/schema"
 )
 
 // TestKeyedCandidatesFindEveryMatch checks that looking candidate events up
@@ -86,4 +90,106 @@ func TestUndatedReportsNearPublication(t *testing.T) {
 			})
 		}
 	}
+}
+
+// TestFusionTimeKeys checks the keys fusion writes: one ng:fusionTime
+// literal for each type and time of an event, naming no participant, and
+// no ng:fusionKey; an event of the same type and day with other
+// participants shares the key's node and stays apart.
+func TestFusionTimeKeys(t *testing.T) {
+	s := openTest(t, Config{Backend: BackendMemory})
+	mustPut(t, s, unrelated("north.txt", "Red Hand", "Blue Shore Militia", "Norland", "2021-03-04"))
+	mustPut(t, s, unrelated("east.txt", "Grey Wolves Front", "Sun Valley Guard", "Sudmark", "2021-03-04"))
+	keys := map[quad.Value]int{}
+	for _, q := range allQuads(t, s) {
+		switch q.Predicate {
+		case schema.FusionKey:
+			t.Errorf("participant key written: %v", q)
+		case schema.FusionTime:
+			keys[q.Object]++
+		}
+	}
+	want := quad.String("Attack|d:2021-03-04")
+	if len(keys) != 1 || keys[want] != 2 {
+		t.Errorf("fusion time keys %v, want %v on each of two events", keys, want)
+	}
+	if evs := mustEvents(t, s, EventFilter{}); len(evs) != 2 {
+		t.Errorf("%d events, want 2: a shared time key fused unrelated attacks", len(evs))
+	}
+}
+
+// TestParticipantKeysOfOlderStores checks that a store written before
+// fusionTime, whose events carry one ng:fusionKey per participant, fuses
+// as the new keys do: generated articles put into such a store (their
+// first half's keys turned into the older ones) leave it, but for the
+// keys of the events the second half did not touch, as a store that got
+// them all afresh.
+func TestParticipantKeysOfOlderStores(t *testing.T) {
+	recs := generated(t, 120)
+	fresh := openTest(t, Config{Backend: BackendMemory})
+	older := openTest(t, Config{Backend: BackendMemory})
+	for _, r := range recs {
+		mustPut(t, fresh, r)
+	}
+	for _, r := range recs[:60] {
+		mustPut(t, older, r)
+	}
+	replaceAll(t, older, participantKeys(allQuads(t, older)))
+	older.participantKeys = true
+	for _, r := range recs[60:] {
+		mustPut(t, older, r)
+	}
+	a, b := withoutKeys(allQuads(t, fresh)), withoutKeys(allQuads(t, older))
+	if !sameQuads(a, b) {
+		t.Fatalf("older store: %d quads but keys, fresh store: %d (or different ones)", len(b), len(a))
+	}
+}
+
+// participantKeys returns quads with each event's fusionTime keys turned
+// into the fusionKey ones stores wrote before: one per participant.
+func participantKeys(quads []quad.Quad) []quad.Quad {
+	types := map[quad.Value]map[string]quad.IRI{} // event: local name: type
+	parts := map[quad.Value][][2]quad.Value{}     // event: role, participant
+	roles := map[quad.Value]string{schema.Actor: roleActor, schema.Target: roleTarget,
+		schema.PlaceOf: rolePlace, schema.EventCountry: rolePlace}
+	for _, q := range quads {
+		if typ, ok := q.Object.(quad.IRI); ok && q.Predicate == schema.Type {
+			if types[q.Subject] == nil {
+				types[q.Subject] = map[string]quad.IRI{}
+			}
+			types[q.Subject][schema.LocalName(typ)] = typ
+		}
+		if role, ok := roles[q.Predicate]; ok {
+			parts[q.Subject] = append(parts[q.Subject], [2]quad.Value{quad.String(role), q.Object})
+		}
+	}
+	var out []quad.Quad
+	seen := map[quad.Quad]bool{}
+	for _, q := range quads {
+		if q.Predicate != schema.FusionTime {
+			out = append(out, q)
+			continue
+		}
+		name, tk, _ := strings.Cut(schema.TextOf(q.Object), "|")
+		for _, p := range parts[q.Subject] {
+			k := fusionKey(types[q.Subject][name], schema.TextOf(p[0]), p[1].(quad.IRI), tk)
+			old := quad.Quad{Subject: q.Subject, Predicate: schema.FusionKey, Object: k, Label: q.Label}
+			if !seen[old] {
+				seen[old] = true
+				out = append(out, old)
+			}
+		}
+	}
+	return out
+}
+
+// withoutKeys returns quads but the fusion keys.
+func withoutKeys(quads []quad.Quad) []quad.Quad {
+	var out []quad.Quad
+	for _, q := range quads {
+		if q.Predicate != schema.FusionKey && q.Predicate != schema.FusionTime {
+			out = append(out, q)
+		}
+	}
+	return out
 }

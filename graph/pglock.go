@@ -76,7 +76,7 @@ const maxLockRounds = 4
 // fanIn's predicates are written once per document on nodes that many
 // documents share; lookupPreds are the predicates read by object whose
 // writers lock exclusively (see above).
-var lookupPreds = map[quad.Value]bool{schema.FusionKey: true, schema.ReportOf: true}
+var lookupPreds = map[quad.Value]bool{schema.FusionTime: true, schema.FusionKey: true, schema.ReportOf: true}
 
 // Kinds of lock keys.
 const (

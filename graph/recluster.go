@@ -712,7 +712,7 @@ func (f *fuser) derive(ch *changes, touched []quad.IRI, clusters []*cluster) {
 		}
 		cal.date(e, d)
 		for _, k := range clusterKeys(c, d) {
-			put(schema.FusionKey, k)
+			put(schema.FusionTime, k)
 		}
 		figs := c.p.figs
 		if lo, hi, ok := tollRange(figs, func(fg figures) (*int, *int) { return fg.killed, fg.killedMax }); ok {

@@ -92,6 +92,10 @@ type Store struct {
 	// fusion keys: Put then finds candidate events by listing every
 	// event of a participant, as those versions did.
 	legacyFusion bool
+	// participantKeys is set for a store that holds fusion keys of one
+	// participant each (ng:fusionKey), written before ng:fusionTime:
+	// Put looks them up too.
+	participantKeys bool
 	// calendar is set for a store whose fused events are dated in its
 	// calendar (calendar.go): one that holds a calendar, or no event
 	// yet. Put then keeps the calendar, and listings read it.
@@ -160,7 +164,8 @@ func Open(ctx context.Context, cfg Config) (*Store, error) {
 	} else {
 		s.st = storage.For(s.qs)
 	}
-	s.legacyFusion = s.qs.ValueOf(schema.FusionKey) == nil && s.qs.ValueOf(schema.Event) != nil
+	s.participantKeys = s.qs.ValueOf(schema.FusionKey) != nil
+	s.legacyFusion = !s.participantKeys && s.qs.ValueOf(schema.FusionTime) == nil && s.qs.ValueOf(schema.Event) != nil
 	if s.calendar, err = s.hasCalendar(ctx); err != nil {
 		s.qs.Close()
 		if s.pg != nil {

@@ -253,10 +253,13 @@ const (
 	InjuredMin quad.IRI = Vocab + "injuredMin"
 	// InjuredMax is the highest number of injured any report gives.
 	InjuredMax quad.IRI = Vocab + "injuredMax"
-	// FusionKey indexes a fused event by its type, one participant and its
-	// time, so that fusion finds the events a report may describe with a
-	// few lookups however large the store (see package graph).
+	// FusionKey indexed a fused event by its type, one participant and its
+	// time in stores written before FusionTime; fusion still reads them.
 	FusionKey quad.IRI = Vocab + "fusionKey"
+	// FusionTime indexes a fused event by its type and its time, so that
+	// fusion finds the events a report may describe with a few lookups
+	// however large the store (see package graph).
+	FusionTime quad.IRI = Vocab + "fusionTime"
 	// FusedWith links two fused events some of whose reports could
 	// describe the same event, though fusion kept them apart (see package
 	// graph): fusion reconsiders them together when a report joins either.
@@ -488,7 +491,8 @@ var terms = []Term{
 	prop(KilledMax, RoleOther, "killed (highest report)", "The highest death toll among the reports of a fused event (xsd:integer)."),
 	prop(InjuredMin, RoleOther, "injured (lowest report)", "The lowest number of injured among the reports of a fused event (xsd:integer)."),
 	prop(InjuredMax, RoleOther, "injured (highest report)", "The highest number of injured among the reports of a fused event (xsd:integer)."),
-	prop(FusionKey, RoleOther, "fusion key", "An index entry of a fused event: its type, one actor, target or place, and its day, month or year (or, undated, the publication day of its first report), as one literal. Fusion looks events up by these keys; they carry no other meaning."),
+	prop(FusionKey, RoleOther, "fusion key", "An index entry of a fused event in stores written before fusionTime: its type, one actor, target or place, and its time, as one literal. Fusion still looks events up by these keys; they carry no other meaning."),
+	prop(FusionTime, RoleOther, "fusion time", "An index entry of a fused event: its type and its day, month or year (or, undated, the publication day of its first report), as one literal, \"Attack|d:2024-01-16\". Fusion looks events up by these keys and keeps those that share a participant with the report; they carry no other meaning."),
 	class(Row, RoleOther, "listing row", "The datatype of a fused event's listing row: what a listing of events shows of the event (type, date, figures, the IRIs of its actors, targets and places, its sources with their figures and evidence) in one literal, derived from the event's facts and reports and rewritten with them. Its layout is the store's own; read the facts themselves."),
 	prop(RowOf, RoleOther, "row", "Links a fused event to its listing row (see Row), labelled with the fused graph. It repeats what the event's facts and reports say."),
 	prop(Dated, RoleOther, "dated", "Links a fused event to the calendar node of its date: a day, a month or a year (IRIs base + \"calendar/\" + the ISO date), or the calendar itself (base + \"calendar\") where it has no date. With within, an index that lists events by date a page at a time."),
