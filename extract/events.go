@@ -287,8 +287,7 @@ func (d *docState) findEvents(pub time.Time) []*docEvent {
 	d.applyNone(events)
 	d.soleCountry(events)
 	d.homeGovernment(events)
-	d.citeConflicts(events)
-	return events
+	return d.citeConflicts(events)
 }
 
 // headIn reports whether one of toks is the head noun of a participant
