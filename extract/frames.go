@@ -93,6 +93,8 @@ var frameTable = []frameDef{
 		reason: "WordNet kill.v.01 hyponyms; violence against people counts as an attack where its doer is named"},
 	{typ: EventAttack, subtype: "killing", cameo: "180", verbs: []string{"murder", "behead", "decapitate", "lynch", "massacre", "slaughter", "assassinate"},
 		reason: "WordNet murder.v.01, behead.v.01, lynch.v.01, massacre.v.01, assassinate.v.01: killings that someone did, named or not ('a teacher was beheaded')"},
+	{typ: EventAttack, subtype: "hanging", cameo: "180", verbs: []string{"hang"}, peopleObject: true,
+		reason: "WordNet hang.v.04 (kill by hanging): an attack only when what is hanged is people ('militants hanged two soldiers', 'three villagers were hanged'); a picture or a flag hung is none (RAMS conflict.attack.hanging)"},
 	{typ: EventAttack, subtype: "stabbing", cameo: "180", verbs: []string{"stab", "knife"}, nouns: []string{"stabbing", "knifing"},
 		reason: "WordNet stab.v.01 and stab.n.01: a blade used on someone is an attack, whoever did it ('a man was stabbed')"},
 	{typ: EventAttack, subtype: "strike", cameo: "195", verbs: []string{"strike", "hit"}, needAgent: true, armedDoer: true,

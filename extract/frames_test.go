@@ -147,6 +147,8 @@ var frameTests = []struct {
 		EventAttack, "assault", "Herders", "three farmers", "Kano"},
 	{"responsibility claimed for an event noun", "Boko Haram claimed responsibility for the bombing of a church in Kano.",
 		EventAttack, "bombing", "Boko Haram", "Kano church", "Kano"},
+	{"people hanged by a named doer", "Three villagers were hanged by militants near Gao.",
+		EventAttack, "hanging", "unidentified militants", "villagers", "Gao Region"},
 	{"stabbing with no doer named", "A shopkeeper was stabbed outside a mosque in Leeds.",
 		EventAttack, "stabbing", "", "traders", "Leeds"},
 	{"killing that names its kind, no doer", "A teacher was beheaded near a school in Paris.",
@@ -734,6 +736,24 @@ func TestDefMemo(t *testing.T) {
 		// a parse that is not the kept one has no memo
 		if m := d.memoOf(0, p.Parse(d.sents[0].Tokens)); m != nil {
 			t.Errorf("%q: the parser's own parse has a memo", in)
+		}
+	}
+}
+
+// TestHangingNeedsPeople: "hang" names an attack only with people as what
+// is hanged; a picture or a flag hung is none. The sentences are written
+// for this test.
+func TestHangingNeedsPeople(t *testing.T) {
+	ex := Default()
+	for _, in := range []string{
+		"The curator hung three portraits in Oslo.",
+		"The painting was hanged in the gallery.",
+		"Workers hung flags on the bridge in Gao.",
+	} {
+		for _, e := range extractSentence(t, ex, in).Events {
+			if e.Type == EventAttack {
+				t.Errorf("%q: an attack (%s), want none", in, e.Subtype)
+			}
 		}
 	}
 }
