@@ -121,7 +121,7 @@ func (d *docState) readConflictSides(si int, ps *syntax.Sentence, c int) conflic
 		switch {
 		case other && (e.class == ClassCountry || armedSide(e)):
 			sd.actors = appendEnt(sd.actors, e) // "Russia's war on Ukraine"
-		case isPlaceClass(e.class):
+		case hasPlaceClass(e):
 			sd.places = appendEnt(sd.places, e)
 		case armedSide(e):
 			sd.actors = appendEnt(sd.actors, e)
@@ -146,7 +146,7 @@ func (d *docState) readConflictSides(si int, ps *syntax.Sentence, c int) conflic
 func (sd *conflictSides) addAnchored(p string, e *entity) {
 	switch p {
 	case "in":
-		if isPlaceClass(e.class) {
+		if hasPlaceClass(e) {
 			sd.places = appendEnt(sd.places, e)
 		}
 	case "on", "against":
@@ -154,12 +154,6 @@ func (sd *conflictSides) addAnchored(p string, e *entity) {
 	default:
 		sd.actors = appendEnt(sd.actors, e)
 	}
-}
-
-// isPlaceClass reports whether class is that of a country, region or
-// place.
-func isPlaceClass(class string) bool {
-	return class == ClassCountry || class == ClassRegion || class == ClassPlace
 }
 
 // armedSide reports whether e can wage a conflict: an armed group, a

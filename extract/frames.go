@@ -672,6 +672,22 @@ func countryDoer(toks []text.Token, m *mention, def *frameDef, hit bool) bool {
 	return hit && m.ent.class == ClassCountry && (m.possessive || m.demonym || countryInitials(toks, m)) && !def.symmetric
 }
 
+// leaderWords glue a name to an event noun as the side that led it: "the
+// US-led strikes on Mosul", "a French-led offensive". The leader is its
+// doer, whether or not the noun names what it hit.
+var leaderWords = grammarList("leaderWords")
+
+// backerWords glue a name to an event noun as a side that backed the
+// doers: "the Iran-backed offensive", "a Turkish-funded raid". The backer
+// did not do it.
+var backerWords = grammarList("backerWords")
+
+// gluedTo reports whether mention m is glued by a hyphen to one of words
+// right after it: "US-led", "Iran-backed".
+func gluedTo(toks []text.Token, m *mention, words wordSet) bool {
+	return m.b+1 < len(toks) && toks[m.b].Norm == "-" && !toks[m.b].SpaceBefore && words.Has(toks[m.b+1].Norm)
+}
+
 // countryInitials reports whether country mention m is written with
 // initials ("US", "U.S.", "UK", "UAE"): before an event noun they stand
 // where a demonym would ("a US drone strike", "UK air strikes"), since
