@@ -129,6 +129,8 @@ var frameTable = []frameDef{
 		reason: "WordNet target.v.01, fire.v.02, seize.v.01: verbs that name an attack only when what acts is armed ('rebels targeted a convoy', 'gunmen fired on a bus'); 'the administration targeted officials', 'the company fired its manager' and 'the court seized his assets' are no attacks"},
 	{typ: EventAttack, subtype: "killing", cameo: "180", verbs: []string{"slay", "exterminate", "annihilate", "mow down"}, needAgent: true,
 		reason: "WordNet slay.v.01, exterminate.v.02, mow_down.v.01 (kill.v.01 hyponyms) and annihilate.v.01: killings whose doer is named ('militants slew ten villagers', 'gunmen mowed down worshippers')"},
+	{typ: EventAttack, subtype: "strike", cameo: "195", verbs: []string{"sink", "torpedo"}, needAgent: true, armedDoer: true,
+		reason: "WordNet sink.v.04 (cause to sink) and torpedo.v.01: a vessel sunk by an armed doer ('the navy sank two patrol boats'); a ship that sank, a storm that sank it, or prices that sank are none"},
 	{typ: EventAttack, subtype: "strike", cameo: "195", verbs: []string{"strafe", "firebomb"},
 		reason: "WordNet strafe.v.01 (attack with machine guns from low-flying aircraft) and firebomb.v.01: attacks whoever makes them"},
 	{typ: EventAttack, subtype: "armed assault", cameo: "190", verbs: []string{"besiege", "raze"}, armedDoer: true,

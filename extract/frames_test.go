@@ -153,6 +153,8 @@ var frameTests = []struct {
 		EventAttack, "armed assault", "Kenya", "Kismayo", "Kismayo"},
 	{"a side glued by -backed backed the doers and did not act", "The Ugandan-backed offensive on Goma began in January.",
 		EventAttack, "armed assault", "", "", "Goma"},
+	{"a vessel sunk by the force a relative clause continues", "The Navy, which sank two ships near Aden, denied the report.",
+		EventAttack, "strike", "Navy", "two ships", "Aden"},
 	{"people hanged by a named doer", "Three villagers were hanged by militants near Gao.",
 		EventAttack, "hanging", "unidentified militants", "villagers", "Gao Region"},
 	{"stabbing with no doer named", "A shopkeeper was stabbed outside a mosque in Leeds.",
@@ -746,15 +748,19 @@ func TestDefMemo(t *testing.T) {
 	}
 }
 
-// TestHangingNeedsPeople: "hang" names an attack only with people as what
-// is hanged; a picture or a flag hung is none. The sentences are written
-// for this test.
-func TestHangingNeedsPeople(t *testing.T) {
+// TestGatedAttackVerbs: "hang" names an attack only with people as what
+// is hanged, "sink" only with an armed doer; a picture hung, a ship that
+// sank or a storm that sank boats is none. The sentences are written for
+// this test.
+func TestGatedAttackVerbs(t *testing.T) {
 	ex := Default()
 	for _, in := range []string{
 		"The curator hung three portraits in Oslo.",
 		"The painting was hanged in the gallery.",
 		"Workers hung flags on the bridge in Gao.",
+		"The ferry sank off Lampedusa.",
+		"A storm sank three fishing boats near Chittagong.",
+		"Share prices sank in Tokyo on Monday.",
 	} {
 		for _, e := range extractSentence(t, ex, in).Events {
 			if e.Type == EventAttack {
