@@ -38,6 +38,11 @@ type conflictRef struct {
 	ents    []*entity
 	sides   conflictSides
 	war     bool // the noun is one of warNouns
+	// indefinite: "a war with Sudan" may be any war, feared or supposed
+	indefinite bool
+	// back: the phrase names no conflict of its own and refers back to
+	// the war named before it ("the war", "this conflict")
+	back bool
 }
 
 // conflictSides are the roles of the names a conflict is named by:
@@ -46,6 +51,9 @@ type conflictRef struct {
 // civil war", "the conflict in Darfur").
 type conflictSides struct {
 	actors, targets, places []*entity
+	// waged: a waging verb takes the phrase as its object ("launched a
+	// war against the rebels"), which says the war is real
+	waged bool
 }
 
 // noteConflictRefs records sentence si where one of its noun phrases
@@ -58,16 +66,40 @@ func (d *docState) noteConflictRefs(si int, ps *syntax.Sentence) {
 			continue
 		}
 		ents := d.conflictNames(si, ps, c)
-		if len(ents) == 0 {
+		back := len(ents) == 0 && warNouns.Has(ch.Lemma) && refersBack(ps, c)
+		if len(ents) == 0 && !back {
 			continue
 		}
 		f := &frame{s: si, a: ch.Head, b: ch.Head + 1, definite: definiteNP(ps, c)}
 		if unreal(ps.Toks, f) != "" || supposed(ps, c) {
 			continue
 		}
-		d.conflictRefs = append(d.conflictRefs, conflictRef{s: si, a: ch.Head, b: ch.Head + 1, ents: ents, sides: d.readConflictSides(si, ps, c), war: warNouns.Has(ch.Lemma)})
+		d.conflictRefs = append(d.conflictRefs, conflictRef{s: si, a: ch.Head, b: ch.Head + 1, ents: ents, sides: d.readConflictSides(si, ps, c), war: warNouns.Has(ch.Lemma), back: back, indefinite: indefiniteNP(ps, c)})
 		return
 	}
+}
+
+// indefiniteNP reports whether noun phrase c opens with "a" or "an":
+// "a war with Sudan was feared" speaks of no war that took place.
+func indefiniteNP(ps *syntax.Sentence, c int) bool {
+	w := ps.Toks[ps.Chunks[c].A].Norm
+	return w == "a" || w == "an"
+}
+
+// backDeterminers open a conflict phrase that refers back to the war last
+// named: "the war", "this conflict".
+var backDeterminers = grammarList("backDeterminers")
+
+// refersBack reports whether conflict noun phrase c is a determiner and
+// its noun alone, with no phrase after it that would say which war it is
+// ("the war on drugs", "the war of words"): "the war dragged on", "since
+// this conflict began".
+func refersBack(ps *syntax.Sentence, c int) bool {
+	ch := &ps.Chunks[c]
+	if ch.Head != ch.A+1 || !backDeterminers.Has(ps.Toks[ch.A].Norm) {
+		return false
+	}
+	return ch.B >= len(ps.Toks) || ps.Tags[ch.B] != syntax.Prep
 }
 
 // conflictNames returns the places and sides that name conflict noun
@@ -130,6 +162,7 @@ func (d *docState) readConflictSides(si int, ps *syntax.Sentence, c int) conflic
 	for i := range ps.Clauses {
 		cl := &ps.Clauses[i]
 		if cl.Obj == c && cl.Subj >= 0 && wagingVerbs.Has(ps.Chunks[cl.Verb].Lemma) {
+			sd.waged = true
 			for _, e := range d.entsIn(si, ps.Chunks[cl.Subj].A, ps.Chunks[cl.Subj].B) {
 				if e.class == ClassCountry || armedSide(e) {
 					sd.actors = appendEnt(sd.actors, e)
@@ -196,6 +229,10 @@ func (d *docState) citeConflicts(events []*docEvent) []*docEvent {
 	var lone []*conflictRef
 	for i := range d.conflictRefs {
 		r := &d.conflictRefs[i]
+		if r.back {
+			lone = append(lone, r) // only a war made of its own is what it refers to
+			continue
+		}
 		best, bestDist := nearestInConflict(events, r)
 		if best == nil {
 			lone = append(lone, r)
@@ -237,15 +274,24 @@ func nearestInConflict(events []*docEvent, r *conflictRef) (*docEvent, int) {
 // war between Ethiopia and Eritrea", "Peru declared war on Chile"). A
 // war named by its place alone ("tensions over the Syrian conflict",
 // "they fled the war in Yemen") is the setting of what the document
-// tells, and says nothing of who fought whom: it starts none. A later ref
-// that shares a name with a war already made is its evidence.
+// tells, and says nothing of who fought whom: it starts none; nor does
+// "a war" that no waging verb takes ("a war with Sudan was feared"). A later ref
+// that shares a name with a war already made is its evidence, and so is
+// one that refers back ("the war", refersBack) to the war last made.
 func (d *docState) conflictEvents(events []*docEvent, lone []*conflictRef) []*docEvent {
 	if reportsAttack(events) {
 		return events
 	}
 	var made []*docEvent
 	for _, r := range lone {
-		if !r.war || len(r.sides.actors)+len(r.sides.targets) == 0 {
+		if r.back {
+			if len(made) > 0 {
+				e := made[len(made)-1]
+				e.cites = append(e.cites, r.s) // "the war" after one named
+			}
+			continue
+		}
+		if !r.war || len(r.sides.actors)+len(r.sides.targets) == 0 || r.indefinite && !r.sides.waged {
 			continue // a war named by its place alone is the setting
 		}
 		if e := sameConflict(made, r); e != nil {

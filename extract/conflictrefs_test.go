@@ -55,6 +55,8 @@ var conflictEventTests = []struct {
 	{name: "a supposed war", in: "A war with Iran would be a disaster.", none: true},
 	{name: "violence against a group is no war", in: "Violence against Hamas supporters grew.", none: true},
 	{name: "a way of fighting is no war", in: "Russian drone warfare worries Ukraine.", none: true},
+	{name: "a war no waging verb takes", in: "The talks went well, though a war between Chad and Sudan was feared.", none: true},
+	{name: "a war a waging verb takes", in: "Uganda launched a war against Sudan in 2005.", actors: []string{"Uganda"}, targets: []string{"Sudan"}},
 	{name: "the document reports an attack", in: "Rebels attacked a convoy in Goma on Monday. The war between Rwanda and Congo went on.", none: true},
 }
 
@@ -103,4 +105,33 @@ func hasRefNamed(refs []Ref, name string) bool {
 		}
 	}
 	return false
+}
+
+// conflictBackTests hold one row per way a later phrase may refer back to
+// a war made an event of its own: the sentences its event cites. The
+// texts are written for this test.
+var conflictBackTests = []struct {
+	name, in string
+	evident  int
+}{
+	{"the war after the war named", "The war between Chad and Sudan began in 2005. The war displaced thousands of families.", 2},
+	{"this conflict after the war named", "The war between Chad and Sudan began in 2005. This conflict displaced thousands of families.", 2},
+	{"the war before any war named", "The war was long. The war between Chad and Sudan began in 2005.", 1},
+	{"a phrase after the noun says which war", "The war between Chad and Sudan began in 2005. The war on drugs is another matter.", 1},
+}
+
+func TestConflictBackRefs(t *testing.T) {
+	ex := Default()
+	for _, tt := range conflictBackTests {
+		rec := extractSentence(t, ex, tt.in)
+		got := -1
+		for _, e := range rec.Events {
+			if e.Subtype == "armed conflict" {
+				got = len(e.Evidence)
+			}
+		}
+		if got != tt.evident {
+			t.Errorf("%s: %q: the armed conflict cites %d sentences, want %d (-1: no event)", tt.name, tt.in, got, tt.evident)
+		}
+	}
 }
