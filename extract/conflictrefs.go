@@ -275,37 +275,45 @@ func nearestInConflict(events []*docEvent, r *conflictRef) (*docEvent, int) {
 // war named by its place alone ("tensions over the Syrian conflict",
 // "they fled the war in Yemen") is the setting of what the document
 // tells, and says nothing of who fought whom: it starts none; nor does
-// "a war" that no waging verb takes ("a war with Sudan was feared"). A later ref
-// that shares a name with a war already made is its evidence, and so is
-// one that refers back ("the war", refersBack) to the war last made.
+// "a war" that no waging verb takes ("a war with Sudan was feared"). A
+// later ref that shares a name with a war already made is its evidence,
+// and so is one that refers back ("the war", refersBack) to the war last
+// made.
 func (d *docState) conflictEvents(events []*docEvent, lone []*conflictRef) []*docEvent {
 	if reportsAttack(events) {
 		return events
 	}
 	var made []*docEvent
 	for _, r := range lone {
-		if r.back {
-			if len(made) > 0 {
-				e := made[len(made)-1]
-				e.cites = append(e.cites, r.s) // "the war" after one named
-			}
-			continue
-		}
-		if !r.war || len(r.sides.actors)+len(r.sides.targets) == 0 || r.indefinite && !r.sides.waged {
-			continue // a war named by its place alone is the setting
-		}
-		if e := sameConflict(made, r); e != nil {
+		switch e := sameConflict(made, r); {
+		case r.back && len(made) > 0:
+			e = made[len(made)-1] // "the war" after one named
 			e.cites = append(e.cites, r.s)
-			continue
+		case r.back || !startsWar(r):
+		case e != nil:
+			e.cites = append(e.cites, r.s)
+		default:
+			made = append(made, d.conflictEvent(r))
 		}
-		f := d.buf.frames.new(frame{typ: EventAttack, subtype: "armed conflict", cameo: "190", s: r.s, a: r.a, b: r.b, span0: r.a, span1: r.b, killed: -1, injured: -1, reported: true, definite: true,
-			actors: r.sides.actors, targets: r.sides.targets, places: r.sides.places})
-		e := d.buf.events.new(docEvent{f: frame{typ: f.typ, subtype: f.subtype, cameo: f.cameo, s: f.s, killed: -1, injured: -1}, frames: []*frame{f}, last: r.s})
-		mergeFrame(&e.f, f)
-		f.ev = e
-		made = append(made, e)
 	}
 	return append(events, made...)
+}
+
+// startsWar reports whether conflictRef r names a war by a side, as
+// real: not by its place alone, nor as "a war" that no waging verb takes.
+func startsWar(r *conflictRef) bool {
+	return r.war && len(r.sides.actors)+len(r.sides.targets) > 0 && (!r.indefinite || r.sides.waged)
+}
+
+// conflictEvent makes conflictRef r an armed conflict event with the
+// sides and places its names give.
+func (d *docState) conflictEvent(r *conflictRef) *docEvent {
+	f := d.buf.frames.new(frame{typ: EventAttack, subtype: "armed conflict", cameo: "190", s: r.s, a: r.a, b: r.b, span0: r.a, span1: r.b, killed: -1, injured: -1, reported: true, definite: true,
+		actors: r.sides.actors, targets: r.sides.targets, places: r.sides.places})
+	e := d.buf.events.new(docEvent{f: frame{typ: f.typ, subtype: f.subtype, cameo: f.cameo, s: f.s, killed: -1, injured: -1}, frames: []*frame{f}, last: r.s})
+	mergeFrame(&e.f, f)
+	f.ev = e
+	return e
 }
 
 // reportsAttack reports whether one of events is an attack.
