@@ -17,16 +17,43 @@ import (
 // conflict as a whole.
 var armedConflictNouns = grammarList("armedConflictNouns")
 
+// warNouns are the lemmas of the conflict nouns that name a war, with
+// its sides or place, as an event of its own where the document reports
+// no attack (conflictEvents): "the war in Yemen", "the conflict between
+// the two states", "the Taliban insurgency"; not "violence against
+// journalists" or "drone warfare", which name a kind of act.
+var warNouns = grammarList("warNouns")
+
 // conflictAnchors are the prepositions after which a phrase names the
 // place or the sides of a conflict: "the war in Syria", "the war on
 // Ukraine", "the conflict between the two".
 var conflictAnchors = grammarList("conflictAnchors")
 
 // conflictRef is a sentence that speaks of a particular armed conflict,
-// with the places and sides it names it by.
+// with the places and sides it names it by: the conflict noun is tokens
+// [a, b) of sentence s, and its names read as the conflict's sides (its
+// doers and those it is waged on) and places (conflictSides).
 type conflictRef struct {
-	s    int
-	ents []*entity
+	s, a, b int
+	ents    []*entity
+	sides   conflictSides
+	war     bool // the noun is one of warNouns
+	// indefinite: "a war with Sudan" may be any war, feared or supposed
+	indefinite bool
+	// back: the phrase names no conflict of its own and refers back to
+	// the war named before it ("the war", "this conflict")
+	back bool
+}
+
+// conflictSides are the roles of the names a conflict is named by:
+// actors ("the war between Ethiopia and Eritrea", "the Taliban's
+// insurgency"), targets ("the war on the Houthis") and places ("Libya's
+// civil war", "the conflict in Darfur").
+type conflictSides struct {
+	actors, targets, places []*entity
+	// waged: a waging verb takes the phrase as its object ("launched a
+	// war against the rebels"), which says the war is real
+	waged bool
 }
 
 // noteConflictRefs records sentence si where one of its noun phrases
@@ -39,16 +66,40 @@ func (d *docState) noteConflictRefs(si int, ps *syntax.Sentence) {
 			continue
 		}
 		ents := d.conflictNames(si, ps, c)
-		if len(ents) == 0 {
+		back := len(ents) == 0 && warNouns.Has(ch.Lemma) && refersBack(ps, c)
+		if len(ents) == 0 && !back {
 			continue
 		}
 		f := &frame{s: si, a: ch.Head, b: ch.Head + 1, definite: definiteNP(ps, c)}
 		if unreal(ps.Toks, f) != "" || supposed(ps, c) {
 			continue
 		}
-		d.conflictRefs = append(d.conflictRefs, conflictRef{s: si, ents: ents})
+		d.conflictRefs = append(d.conflictRefs, conflictRef{s: si, a: ch.Head, b: ch.Head + 1, ents: ents, sides: d.readConflictSides(si, ps, c), war: warNouns.Has(ch.Lemma), back: back, indefinite: indefiniteNP(ps, c)})
 		return
 	}
+}
+
+// indefiniteNP reports whether noun phrase c opens with "a" or "an":
+// "a war with Sudan was feared" speaks of no war that took place.
+func indefiniteNP(ps *syntax.Sentence, c int) bool {
+	w := ps.Toks[ps.Chunks[c].A].Norm
+	return w == "a" || w == "an"
+}
+
+// backDeterminers open a conflict phrase that refers back to the war last
+// named: "the war", "this conflict".
+var backDeterminers = grammarList("backDeterminers")
+
+// refersBack reports whether conflict noun phrase c is a determiner and
+// its noun alone, with no phrase after it that would say which war it is
+// ("the war on drugs", "the war of words"): "the war dragged on", "since
+// this conflict began".
+func refersBack(ps *syntax.Sentence, c int) bool {
+	ch := &ps.Chunks[c]
+	if ch.Head != ch.A+1 || !backDeterminers.Has(ps.Toks[ch.A].Norm) {
+		return false
+	}
+	return ch.B >= len(ps.Toks) || ps.Tags[ch.B] != syntax.Prep
 }
 
 // conflictNames returns the places and sides that name conflict noun
@@ -71,6 +122,91 @@ func (d *docState) conflictNames(si int, ps *syntax.Sentence, c int) []*entity {
 	return out
 }
 
+// wagingVerbs are the verbs whose subject wages the conflict that their
+// object names ("Peru declared war on Chile").
+var wagingVerbs = grammarList("wagingVerbs")
+
+// readConflictSides reads the roles of the names of conflict noun phrase
+// c: the phrases attached to it by an anchor ("in Darfur", "on the
+// Houthis", "between Ethiopia and Eritrea", the coordinated phrases after
+// one taking its preposition), the names inside it ("Libya's civil war",
+// "the Taliban insurgency") and the subject of a verb that wages it.
+func (d *docState) readConflictSides(si int, ps *syntax.Sentence, c int) conflictSides {
+	var sd conflictSides
+	ch := &ps.Chunks[c]
+	prep := ""
+	for _, j := range ps.Attached(c, nil) {
+		p := ps.PrepOf(j)
+		if p == "" && prep != "" && ps.Chunks[j].A > 0 && ps.Toks[ps.Chunks[j].A-1].Norm == "and" {
+			p = prep // "between Ethiopia and Eritrea" in two phrases
+		}
+		if !conflictAnchors.Has(p) {
+			break
+		}
+		prep = p
+		for _, e := range d.entsIn(si, ps.Chunks[j].A, ps.Chunks[j].B) {
+			sd.addAnchored(p, e)
+		}
+	}
+	other := len(sd.targets) > 0 || prep == "with"
+	for _, e := range d.entsIn(si, ch.A, ch.Head) {
+		switch {
+		case other && (e.class == ClassCountry || armedSide(e)):
+			sd.actors = appendEnt(sd.actors, e) // "Russia's war on Ukraine"
+		case hasPlaceClass(e):
+			sd.places = appendEnt(sd.places, e)
+		case armedSide(e):
+			sd.actors = appendEnt(sd.actors, e)
+		}
+	}
+	for i := range ps.Clauses {
+		cl := &ps.Clauses[i]
+		if cl.Obj == c && cl.Subj >= 0 && wagingVerbs.Has(ps.Chunks[cl.Verb].Lemma) {
+			sd.waged = true
+			for _, e := range d.entsIn(si, ps.Chunks[cl.Subj].A, ps.Chunks[cl.Subj].B) {
+				if e.class == ClassCountry || armedSide(e) {
+					sd.actors = appendEnt(sd.actors, e)
+				}
+			}
+		}
+	}
+	return sd
+}
+
+// addAnchored gives name e the role its anchor p marks: the place after
+// "in", the side waged on after "on" and "against", a side after
+// "between" and "with".
+func (sd *conflictSides) addAnchored(p string, e *entity) {
+	switch p {
+	case "in":
+		if hasPlaceClass(e) {
+			sd.places = appendEnt(sd.places, e)
+		}
+	case "on", "against":
+		sd.targets = appendEnt(sd.targets, e)
+	default:
+		sd.actors = appendEnt(sd.actors, e)
+	}
+}
+
+// armedSide reports whether e can wage a conflict: an armed group, a
+// state force or a government.
+func armedSide(e *entity) bool {
+	return e.class == ClassArmedGroup || e.class == ClassStateForce || e.class == ClassGovernment
+}
+
+// entsIn returns the entities named within tokens [a, b) of sentence si,
+// each once, in text order.
+func (d *docState) entsIn(si, a, b int) []*entity {
+	var out []*entity
+	for _, m := range d.ments[si] {
+		if m.a >= a && m.b <= b && m.ent != nil {
+			out = appendEnt(out, m.ent)
+		}
+	}
+	return out
+}
+
 // supposed reports whether noun phrase c is the subject of a negated or
 // modal verb: "a war with Iran would be a disaster" speaks of none.
 func supposed(ps *syntax.Sentence, c int) bool {
@@ -86,29 +222,121 @@ func supposed(ps *syntax.Sentence, c int) bool {
 // citeConflicts makes the attack event nearest to each conflictRef that
 // lies in the conflict (a place of the event within a place the conflict
 // names, or a side of it acting or hit) cite the ref's sentence; the
-// earlier of two equally near.
-func (d *docState) citeConflicts(events []*docEvent) {
-	for _, r := range d.conflictRefs {
-		var best *docEvent
-		bestDist := -1
-		for _, e := range events {
-			if e.f.typ != EventAttack || !inConflict(&e.f, r.ents) {
-				continue
-			}
-			for _, f := range e.frames {
-				dist := f.s - r.s
-				if dist < 0 {
-					dist = -dist
-				}
-				if bestDist < 0 || dist < bestDist {
-					best, bestDist = e, dist
-				}
-			}
+// earlier of two equally near. A conflict that no attack of the
+// document lies in is an event of its own (conflictEvents), which it
+// returns after events.
+func (d *docState) citeConflicts(events []*docEvent) []*docEvent {
+	var lone []*conflictRef
+	for i := range d.conflictRefs {
+		r := &d.conflictRefs[i]
+		if r.back {
+			lone = append(lone, r) // only a war made of its own is what it refers to
+			continue
 		}
-		if best != nil && bestDist > 0 {
+		best, bestDist := nearestInConflict(events, r)
+		if best == nil {
+			lone = append(lone, r)
+		} else if bestDist > 0 {
 			best.cites = append(best.cites, r.s)
 		}
 	}
+	return d.conflictEvents(events, lone)
+}
+
+// nearestInConflict returns the attack event of events nearest to
+// conflictRef r that lies in its conflict, and its distance in
+// sentences; nil if none does.
+func nearestInConflict(events []*docEvent, r *conflictRef) (*docEvent, int) {
+	var best *docEvent
+	bestDist := -1
+	for _, e := range events {
+		if e.f.typ != EventAttack || !inConflict(&e.f, r.ents) {
+			continue
+		}
+		for _, f := range e.frames {
+			dist := f.s - r.s
+			if dist < 0 {
+				dist = -dist
+			}
+			if bestDist < 0 || dist < bestDist {
+				best, bestDist = e, dist
+			}
+		}
+	}
+	return best, bestDist
+}
+
+// conflictEvents makes each war that lone refs name by a side an event
+// of its own, where the document reports no attack (an attack it reports
+// is what it is about; the war is its background): an armed conflict
+// (CAMEO 190, conventional military force) with the sides and places its
+// names give ("Libya's civil war between the army and the militias", "the
+// war between Ethiopia and Eritrea", "Peru declared war on Chile"). A
+// war named by its place alone ("tensions over the Syrian conflict",
+// "they fled the war in Yemen") is the setting of what the document
+// tells, and says nothing of who fought whom: it starts none; nor does
+// "a war" that no waging verb takes ("a war with Sudan was feared"). A
+// later ref that shares a name with a war already made is its evidence,
+// and so is one that refers back ("the war", refersBack) to the war last
+// made.
+func (d *docState) conflictEvents(events []*docEvent, lone []*conflictRef) []*docEvent {
+	if reportsAttack(events) {
+		return events
+	}
+	var made []*docEvent
+	for _, r := range lone {
+		switch e := sameConflict(made, r); {
+		case r.back && len(made) > 0:
+			e = made[len(made)-1] // "the war" after one named
+			e.cites = append(e.cites, r.s)
+		case r.back || !startsWar(r):
+		case e != nil:
+			e.cites = append(e.cites, r.s)
+		default:
+			made = append(made, d.conflictEvent(r))
+		}
+	}
+	return append(events, made...)
+}
+
+// startsWar reports whether conflictRef r names a war by a side, as
+// real: not by its place alone, nor as "a war" that no waging verb takes.
+func startsWar(r *conflictRef) bool {
+	return r.war && len(r.sides.actors)+len(r.sides.targets) > 0 && (!r.indefinite || r.sides.waged)
+}
+
+// conflictEvent makes conflictRef r an armed conflict event with the
+// sides and places its names give.
+func (d *docState) conflictEvent(r *conflictRef) *docEvent {
+	f := d.buf.frames.new(frame{typ: EventAttack, subtype: "armed conflict", cameo: "190", s: r.s, a: r.a, b: r.b, span0: r.a, span1: r.b, killed: -1, injured: -1, reported: true, definite: true,
+		actors: r.sides.actors, targets: r.sides.targets, places: r.sides.places})
+	e := d.buf.events.new(docEvent{f: frame{typ: f.typ, subtype: f.subtype, cameo: f.cameo, s: f.s, killed: -1, injured: -1}, frames: []*frame{f}, last: r.s})
+	mergeFrame(&e.f, f)
+	f.ev = e
+	return e
+}
+
+// reportsAttack reports whether one of events is an attack.
+func reportsAttack(events []*docEvent) bool {
+	for _, e := range events {
+		if e.f.typ == EventAttack {
+			return true
+		}
+	}
+	return false
+}
+
+// sameConflict returns the conflict event of made that ref r names by
+// one of its names, or nil.
+func sameConflict(made []*docEvent, r *conflictRef) *docEvent {
+	for _, e := range made {
+		for _, x := range r.ents {
+			if containsEnt(e.f.actors, x) || containsEnt(e.f.targets, x) || containsEnt(e.f.places, x) {
+				return e
+			}
+		}
+	}
+	return nil
 }
 
 // inConflict reports whether event frame f lies in the conflict that ents

@@ -36,3 +36,102 @@ func TestConflictRefs(t *testing.T) {
 		}
 	}
 }
+
+// conflictEventTests hold one row per way a war named by its sides makes
+// an event of its own in a document that reports no attack: the event's
+// actors, targets and places (nil: no event). The texts are written for
+// this test.
+var conflictEventTests = []struct {
+	name, in                string
+	actors, targets, places []string
+	none                    bool
+}{
+	{name: "sides after between", in: "The war between Ethiopia and Eritrea lasted two years.", actors: []string{"Ethiopia", "Eritrea"}},
+	{name: "a side waged on, its waging subject", in: "Bolivia declared war on Brazil and Argentina in June.", actors: []string{"Bolivia"}, targets: []string{"Brazil", "Argentina"}},
+	{name: "possessive side with the side waged on", in: "Russia's war on Ukraine entered its third year.", actors: []string{"Russia"}, targets: []string{"Ukraine"}},
+	{name: "armed group before the noun", in: "The Taliban insurgency has dragged on for twenty years.", actors: []string{"Taliban"}},
+	{name: "possessive place with its sides", in: "Libya's civil war between the army and Haftar's forces went on.", places: []string{"Libya"}},
+	{name: "a war named by its place alone", in: "Many families fled the conflict in Darfur last year.", none: true},
+	{name: "a supposed war", in: "A war with Iran would be a disaster.", none: true},
+	{name: "violence against a group is no war", in: "Violence against Hamas supporters grew.", none: true},
+	{name: "a way of fighting is no war", in: "Russian drone warfare worries Ukraine.", none: true},
+	{name: "a war no waging verb takes", in: "The talks went well, though a war between Chad and Sudan was feared.", none: true},
+	{name: "a war a waging verb takes", in: "Uganda launched a war against Sudan in 2005.", actors: []string{"Uganda"}, targets: []string{"Sudan"}},
+	{name: "the document reports an attack", in: "Rebels attacked a convoy in Goma on Monday. The war between Rwanda and Congo went on.", none: true},
+}
+
+func TestConflictEvents(t *testing.T) {
+	ex := Default()
+	for _, tt := range conflictEventTests {
+		rec := extractSentence(t, ex, tt.in)
+		var ev *Event
+		for i, e := range rec.Events {
+			if e.Subtype == "armed conflict" {
+				ev = &rec.Events[i]
+			}
+		}
+		if tt.none {
+			if ev != nil {
+				t.Errorf("%s: %q: an armed conflict event, want none", tt.name, tt.in)
+			}
+			continue
+		}
+		if ev == nil {
+			t.Errorf("%s: %q: no armed conflict event", tt.name, tt.in)
+			continue
+		}
+		if ev.Type != EventAttack || ev.Cameo != "190" {
+			t.Errorf("%s: %q: type %s CAMEO %s, want Attack 190", tt.name, tt.in, ev.Type, ev.Cameo)
+		}
+		for _, c := range []struct {
+			role string
+			got  []Ref
+			want []string
+		}{{"actors", ev.Actors, tt.actors}, {"targets", ev.Targets, tt.targets}, {"places", ev.Places, tt.places}} {
+			for _, w := range c.want {
+				if !hasRefNamed(c.got, w) {
+					t.Errorf("%s: %q: %s %v lack %s", tt.name, tt.in, c.role, c.got, w)
+				}
+			}
+		}
+	}
+}
+
+// hasRefNamed reports whether refs hold one named name.
+func hasRefNamed(refs []Ref, name string) bool {
+	for _, r := range refs {
+		if r.Name == name {
+			return true
+		}
+	}
+	return false
+}
+
+// conflictBackTests hold one row per way a later phrase may refer back to
+// a war made an event of its own: the sentences its event cites. The
+// texts are written for this test.
+var conflictBackTests = []struct {
+	name, in string
+	evident  int
+}{
+	{"the war after the war named", "The war between Chad and Sudan began in 2005. The war displaced thousands of families.", 2},
+	{"this conflict after the war named", "The war between Chad and Sudan began in 2005. This conflict displaced thousands of families.", 2},
+	{"the war before any war named", "The war was long. The war between Chad and Sudan began in 2005.", 1},
+	{"a phrase after the noun says which war", "The war between Chad and Sudan began in 2005. The war on drugs is another matter.", 1},
+}
+
+func TestConflictBackRefs(t *testing.T) {
+	ex := Default()
+	for _, tt := range conflictBackTests {
+		rec := extractSentence(t, ex, tt.in)
+		got := -1
+		for _, e := range rec.Events {
+			if e.Subtype == "armed conflict" {
+				got = len(e.Evidence)
+			}
+		}
+		if got != tt.evident {
+			t.Errorf("%s: %q: the armed conflict cites %d sentences, want %d (-1: no event)", tt.name, tt.in, got, tt.evident)
+		}
+	}
+}

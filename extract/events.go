@@ -287,8 +287,7 @@ func (d *docState) findEvents(pub time.Time) []*docEvent {
 	d.applyNone(events)
 	d.soleCountry(events)
 	d.homeGovernment(events)
-	d.citeConflicts(events)
-	return events
+	return d.citeConflicts(events)
 }
 
 // headIn reports whether one of toks is the head noun of a participant
@@ -954,7 +953,12 @@ func (d *docState) fillActor(f *frame, frames []*frame, fi int, prevSubject, sub
 			// before the event noun and its weapon ("a US drone strike");
 			// before people ("U.S. troops assault"), the people act
 			demonym := m.demonym || m.ent.class == ClassCountry && countryInitials(toks, m) && !headIn(gap)
-			if ok && (m.possessive || demonym || m.ent.class == ClassArmedGroup || m.ent.class == ClassStateForce || strings.HasPrefix(joinText(gap), "-claimed")) {
+			if gluedTo(toks, m, backerWords) {
+				continue // "the Iran-backed offensive": it backed the doers
+			}
+			// "the Saudi-led strikes": whoever led it did it
+			led := gluedTo(toks, m, leaderWords) && !headIn(gap)
+			if ok && (led || m.possessive || demonym || m.ent.class == ClassArmedGroup || m.ent.class == ClassStateForce || strings.HasPrefix(joinText(gap), "-claimed")) {
 				if m.a > 0 && prepositions.Has(toks[m.a-1].Norm) && !m.possessive && !demonym && m.ent.class != ClassArmedGroup {
 					continue
 				}

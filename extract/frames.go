@@ -93,6 +93,8 @@ var frameTable = []frameDef{
 		reason: "WordNet kill.v.01 hyponyms; violence against people counts as an attack where its doer is named"},
 	{typ: EventAttack, subtype: "killing", cameo: "180", verbs: []string{"murder", "behead", "decapitate", "lynch", "massacre", "slaughter", "assassinate"},
 		reason: "WordNet murder.v.01, behead.v.01, lynch.v.01, massacre.v.01, assassinate.v.01: killings that someone did, named or not ('a teacher was beheaded')"},
+	{typ: EventAttack, subtype: "hanging", cameo: "180", verbs: []string{"hang"}, peopleObject: true,
+		reason: "WordNet hang.v.04 (kill by hanging): an attack only when what is hanged is people ('militants hanged two soldiers', 'three villagers were hanged'); a picture or a flag hung is none (RAMS conflict.attack.hanging)"},
 	{typ: EventAttack, subtype: "stabbing", cameo: "180", verbs: []string{"stab", "knife"}, nouns: []string{"stabbing", "knifing"},
 		reason: "WordNet stab.v.01 and stab.n.01: a blade used on someone is an attack, whoever did it ('a man was stabbed')"},
 	{typ: EventAttack, subtype: "strike", cameo: "195", verbs: []string{"strike", "hit"}, needAgent: true, armedDoer: true,
@@ -127,6 +129,8 @@ var frameTable = []frameDef{
 		reason: "WordNet target.v.01, fire.v.02, seize.v.01: verbs that name an attack only when what acts is armed ('rebels targeted a convoy', 'gunmen fired on a bus'); 'the administration targeted officials', 'the company fired its manager' and 'the court seized his assets' are no attacks"},
 	{typ: EventAttack, subtype: "killing", cameo: "180", verbs: []string{"slay", "exterminate", "annihilate", "mow down"}, needAgent: true,
 		reason: "WordNet slay.v.01, exterminate.v.02, mow_down.v.01 (kill.v.01 hyponyms) and annihilate.v.01: killings whose doer is named ('militants slew ten villagers', 'gunmen mowed down worshippers')"},
+	{typ: EventAttack, subtype: "strike", cameo: "195", verbs: []string{"sink", "torpedo"}, needAgent: true, armedDoer: true,
+		reason: "WordNet sink.v.04 (cause to sink) and torpedo.v.01: a vessel sunk by an armed doer ('the navy sank two patrol boats'); a ship that sank, a storm that sank it, or prices that sank are none"},
 	{typ: EventAttack, subtype: "strike", cameo: "195", verbs: []string{"strafe", "firebomb"},
 		reason: "WordNet strafe.v.01 (attack with machine guns from low-flying aircraft) and firebomb.v.01: attacks whoever makes them"},
 	{typ: EventAttack, subtype: "armed assault", cameo: "190", verbs: []string{"besiege", "raze"}, armedDoer: true,
@@ -668,6 +672,22 @@ func catenativeGerund(ps *syntax.Sentence, c int) bool {
 // are read apart.
 func countryDoer(toks []text.Token, m *mention, def *frameDef, hit bool) bool {
 	return hit && m.ent.class == ClassCountry && (m.possessive || m.demonym || countryInitials(toks, m)) && !def.symmetric
+}
+
+// leaderWords glue a name to an event noun as the side that led it: "the
+// US-led strikes on Mosul", "a French-led offensive". The leader is its
+// doer, whether or not the noun names what it hit.
+var leaderWords = grammarList("leaderWords")
+
+// backerWords glue a name to an event noun as a side that backed the
+// doers: "the Iran-backed offensive", "a Turkish-funded raid". The backer
+// did not do it.
+var backerWords = grammarList("backerWords")
+
+// gluedTo reports whether mention m is glued by a hyphen to one of words
+// right after it: "US-led", "Iran-backed".
+func gluedTo(toks []text.Token, m *mention, words wordSet) bool {
+	return m.b+1 < len(toks) && toks[m.b].Norm == "-" && !toks[m.b].SpaceBefore && words.Has(toks[m.b+1].Norm)
 }
 
 // countryInitials reports whether country mention m is written with

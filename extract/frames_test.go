@@ -147,6 +147,16 @@ var frameTests = []struct {
 		EventAttack, "assault", "Herders", "three farmers", "Kano"},
 	{"responsibility claimed for an event noun", "Boko Haram claimed responsibility for the bombing of a church in Kano.",
 		EventAttack, "bombing", "Boko Haram", "Kano church", "Kano"},
+	{"a side glued by -led to the event noun led it", "US-led airstrikes on Mosul killed 20 people.",
+		EventAttack, "airstrike", "United States", "civilians", "Mosul"},
+	{"a country glued by -led to the event noun led it", "The Kenya-led assault on Kismayo began at dawn.",
+		EventAttack, "armed assault", "Kenya", "Kismayo", "Kismayo"},
+	{"a side glued by -backed backed the doers and did not act", "The Ugandan-backed offensive on Goma began in January.",
+		EventAttack, "armed assault", "", "", "Goma"},
+	{"a vessel sunk by the force a relative clause continues", "The Navy, which sank two ships near Aden, denied the report.",
+		EventAttack, "strike", "Navy", "two ships", "Aden"},
+	{"people hanged by a named doer", "Three villagers were hanged by militants near Gao.",
+		EventAttack, "hanging", "unidentified militants", "villagers", "Gao Region"},
 	{"stabbing with no doer named", "A shopkeeper was stabbed outside a mosque in Leeds.",
 		EventAttack, "stabbing", "", "traders", "Leeds"},
 	{"killing that names its kind, no doer", "A teacher was beheaded near a school in Paris.",
@@ -734,6 +744,28 @@ func TestDefMemo(t *testing.T) {
 		// a parse that is not the kept one has no memo
 		if m := d.memoOf(0, p.Parse(d.sents[0].Tokens)); m != nil {
 			t.Errorf("%q: the parser's own parse has a memo", in)
+		}
+	}
+}
+
+// TestGatedAttackVerbs: "hang" names an attack only with people as what
+// is hanged, "sink" only with an armed doer; a picture hung, a ship that
+// sank or a storm that sank boats is none. The sentences are written for
+// this test.
+func TestGatedAttackVerbs(t *testing.T) {
+	ex := Default()
+	for _, in := range []string{
+		"The curator hung three portraits in Oslo.",
+		"The painting was hanged in the gallery.",
+		"Workers hung flags on the bridge in Gao.",
+		"The ferry sank off Lampedusa.",
+		"A storm sank three fishing boats near Chittagong.",
+		"Share prices sank in Tokyo on Monday.",
+	} {
+		for _, e := range extractSentence(t, ex, in).Events {
+			if e.Type == EventAttack {
+				t.Errorf("%q: an attack (%s), want none", in, e.Subtype)
+			}
 		}
 	}
 }
