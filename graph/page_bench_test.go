@@ -54,10 +54,15 @@ func benchPages(b *testing.B, backend string, s *Store) {
 			}
 			b.Run(name+"/first100", func(b *testing.B) {
 				s.calendar = calendar
-				for i := 0; i < b.N; i++ {
-					benchList(b, s, 100)
-				}
+				benchTimes(b, func() { benchList(b, s, 100) })
 			})
+			if calendar {
+				b.Run(name+"/second100", func(b *testing.B) {
+					s.calendar = calendar
+					cursor := benchCursor(b, s, 100)
+					benchTimes(b, func() { benchPage(b, s, EventFilter{NewestFirst: true, Limit: 100, Cursor: cursor}) })
+				})
+			}
 			b.Run(name+"/all", func(b *testing.B) {
 				s.calendar = calendar
 				n := 0
@@ -85,9 +90,15 @@ func cpuTime() time.Duration {
 // benchList lists up to n events (0: all), the newest first, and returns
 // how many.
 func benchList(b *testing.B, s *Store, n int) int {
+	return benchPage(b, s, EventFilter{NewestFirst: true, Limit: n})
+}
+
+// benchPage lists the events f selects, without the listing cache, and
+// returns how many.
+func benchPage(b *testing.B, s *Store, f EventFilter) int {
 	s.listings = listingCache{}
 	got := 0
-	err := s.EachEvent(context.Background(), EventFilter{NewestFirst: true, Limit: n}, func(extract.Event) bool {
+	err := s.EachEvent(context.Background(), f, func(extract.Event) bool {
 		got++
 		return true
 	})
@@ -95,6 +106,44 @@ func benchList(b *testing.B, s *Store, n int) int {
 		b.Fatal(err)
 	}
 	return got
+}
+
+// benchCursor returns the cursor after the first n events of s, the
+// newest first: where the second page starts.
+func benchCursor(b *testing.B, s *Store, n int) string {
+	s.listings = listingCache{}
+	cursor, got := "", 0
+	err := s.EachEvent(context.Background(), EventFilter{NewestFirst: true, Limit: n}, func(e extract.Event) bool {
+		cursor = EventCursor(e)
+		got++
+		return true
+	})
+	if err != nil {
+		b.Fatal(err)
+	}
+	if got < n {
+		b.Skipf("the store lists %d events, fewer than %d", got, n)
+	}
+	return cursor
+}
+
+// benchTimes runs page b.N times and reports, besides the mean, the
+// median (p50-ms) and 95th percentile (p95-ms) of its wall times and the
+// CPU time (user and system) of the process a run (cpu-ms/op): on a
+// shared machine, the wall times are those of the machine's load.
+func benchTimes(b *testing.B, page func()) {
+	times := make([]time.Duration, 0, b.N)
+	cpu := cpuTime()
+	for i := 0; i < b.N; i++ {
+		start := time.Now()
+		page()
+		times = append(times, time.Since(start))
+	}
+	used := cpuTime() - cpu
+	sort.Slice(times, func(i, j int) bool { return times[i] < times[j] })
+	b.ReportMetric(float64(times[(len(times)-1)/2].Microseconds())/1000, "p50-ms")
+	b.ReportMetric(float64(times[min(len(times)-1, len(times)*95/100)].Microseconds())/1000, "p95-ms")
+	b.ReportMetric(float64(used.Microseconds())/1000/float64(b.N), "cpu-ms/op")
 }
 
 // BenchmarkFirstPagePostgres reads the first page of a PostgreSQL store
@@ -115,17 +164,11 @@ func BenchmarkFirstPagePostgres(b *testing.B) {
 	defer s.Close()
 	for _, n := range []int{100, 101} { // the CLI's page, GraphQL's (one more tells hasNextPage)
 		b.Run(fmt.Sprintf("first%d", n), func(b *testing.B) {
-			times := make([]time.Duration, 0, b.N)
-			for i := 0; i < b.N; i++ {
-				start := time.Now()
+			benchTimes(b, func() {
 				if got := benchList(b, s, n); got != n {
 					b.Fatalf("listed %d events, want %d", got, n)
 				}
-				times = append(times, time.Since(start))
-			}
-			sort.Slice(times, func(i, j int) bool { return times[i] < times[j] })
-			b.ReportMetric(float64(times[(len(times)-1)/2].Milliseconds()), "p50-ms")
-			b.ReportMetric(float64(times[min(len(times)-1, len(times)*95/100)].Milliseconds()), "p95-ms")
+			})
 		})
 	}
 }
