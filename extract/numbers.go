@@ -535,6 +535,35 @@ func implausibleCasualties(toks []text.Token, people func(text.Token) bool) []ca
 	return out
 }
 
+// namedCount reports whether the figure ending at token e counts people
+// by a name of their own, one capitalised word ("6 VDP", "5 Maoists"),
+// as one of a list of counted dead whose other items name their people by
+// a word of the lists: a note's tally of both sides of a clash ("6 VDP
+// and 12 militants killed", "22 soldiers and 5 Maoists killed"). The
+// name must be followed by "and" and a counted item (isVictim), or, after
+// an item (listed), end the list before its toll verb.
+func namedCount(toks []text.Token, e int, listed bool, isVictim func(text.Token) bool) bool {
+	if e+1 >= len(toks) || !toks[e].UpperWord() || toks[e].AllCaps() && len(toks[e].Norm) < 2 {
+		return false
+	}
+	next := toks[e+1].Norm
+	if listed && (killWords.Has(next) || tollAuxiliaries.Has(next)) {
+		return true
+	}
+	if next != "and" || e+3 >= len(toks) || toks[e+2].Kind != text.Number {
+		return false
+	}
+	for k := e + 3; k < len(toks) && k < e+6; k++ {
+		if isVictim(toks[k]) {
+			return true
+		}
+		if toks[k].Kind != text.Word {
+			return false
+		}
+	}
+	return false
+}
+
 // readCasualties reads every casualty figure of a sentence, however large.
 func readCasualties(toks []text.Token, people func(text.Token) bool) []casualty {
 	isVictim := func(t text.Token) bool {
@@ -581,10 +610,10 @@ func readCasualties(toks []text.Token, people func(text.Token) bool) []casualty 
 				e2++
 			}
 			if e2 >= len(toks) || !isVictim(toks[e2]) {
-				if k == i {
+				if !namedCount(toks, e, k > i, isVictim) {
 					break
 				}
-				break
+				e2 = e // "6 VDP and 12 militants", "… and 5 Maoists killed"
 			}
 			for e2+1 < len(toks) && isVictim(toks[e2+1]) {
 				e2++ // "a police officer": the phrase ends at its last noun
