@@ -156,8 +156,14 @@ func (d *docState) readBefore(l *wordLists, p *participant) bool {
 			case (m.ent.class == ClassPlace || m.ent.class == ClassRegion) && p.class == ClassArmedGroup && communityHeads.Has(toks[p.head].Norm) && m.b-m.a == 1 && k+1 == p.head && p.community == "" && len(p.modifiers) == 0:
 				// "Samburu raiders", "Turkana herders": a one-word place
 				// name before raiders is the people of that land, whose
-				// militia the raiders are
-				p.community, p.country = toks[m.a].Text, m.ent.country
+				// militia the raiders are; a people of homecountries.tsv
+				// lives where that says, not where a land of its name lies
+				// ("Nuer youth": the Nuer Zone is in Ethiopia, most Nuer
+				// in South Sudan)
+				p.community = toks[m.a].Text
+				if _, ok := homeCountries()[strings.ToLower(p.community)]; !ok {
+					p.country = m.ent.country
+				}
 			default:
 				return true
 			}
