@@ -501,6 +501,11 @@ func (d *docState) settleClass(l *wordLists, p *participant) bool {
 				p.class, p.kind, needs = ClassArmedGroup, armedKind(w), false
 			}
 		case modState:
+			if p.class == ClassStateForce && p.kind == "police" && !needs {
+				// "military police", "state police", "security police": a
+				// police force, whatever service it answers to
+				continue
+			}
 			if p.class == ClassStateForce || needs {
 				p.class, p.kind, needs = ClassStateForce, m.kind, false
 			} else if p.class == ClassCivilians {
