@@ -77,7 +77,7 @@ func (d *docState) readParticipant(l *wordLists, s, h int) (participant, bool) {
 	toks := d.sents[s].Tokens
 	head := l.heads[toks[h].Norm]
 	p := participant{s: s, a: h, b: h + 1, head: h, class: head.class, kind: head.kind, plural: head.plural}
-	if isUpperWord(&toks[h]) && h > 0 && !d.headline[s] && !toks[h].AllCaps() {
+	if isUpperWord(&toks[h]) && h > 0 && !d.headline[s] && !toks[h].AllCaps() && !titleEnds(toks, h, head) {
 		return p, false // part of a name: "Kenya Police Service"
 	}
 	if h+1 < len(toks) && (l.headSet.Has(toks[h+1].Norm) && l.modSet.Has(toks[h].Norm) || l.placeSet.Has(toks[h+1].Norm) || qualifiedNouns.Has(toks[h+1].Norm)) {
@@ -103,6 +103,18 @@ func (d *docState) readParticipant(l *wordLists, s, h int) (participant, bool) {
 	}
 	d.readAfter(&p)
 	return p, d.settleClass(l, &p)
+}
+
+// titleEnds reports whether the capitalised head at token h, a civilian's
+// title, ends its run of capitalised words with no name after it: the
+// title of the person hit, written as a title is ("the vehicle of the
+// town's Deputy Mayor", "the Area Chief was attacked"), not a name's part
+// ("Chief Kariuki", "Mayor Street").
+func titleEnds(toks []text.Token, h int, head participantHead) bool {
+	if head.class != ClassCivilians || head.kind != "officials" || head.plural {
+		return false
+	}
+	return h+1 == len(toks) || !isUpperWord(&toks[h+1]) && toks[h+1].Kind == text.Word || toks[h+1].Kind == text.Punct
 }
 
 // saidToAct reports whether the verb of saying at token k is followed by
