@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/newsgraph/newsgraph/extract/gazetteer"
 	"github.com/newsgraph/newsgraph/extract/lexicon"
 	"github.com/newsgraph/newsgraph/extract/text"
 )
@@ -951,6 +952,38 @@ func (d *docState) sentenceCountry(s int) string {
 		for _, m := range d.ments[k] {
 			if m.ent.class == ClassPlace && m.ent.gaz != nil && m.ent.gaz.Population >= 100000 {
 				return m.ent.country
+			}
+		}
+	}
+	return d.chainCountry(s)
+}
+
+// sameArea reports whether area encloses town, or both lie in the same
+// first-level division of the gazetteer (a province the gazetteer keeps as
+// a place, beside its towns).
+func (d *docState) sameArea(area, town *entity) bool {
+	if d.encloses(area, town) {
+		return true
+	}
+	a, t := d.r.gaz.Within(area.gaz), d.r.gaz.Within(town.gaz)
+	return a != nil && t != nil && a.Kind == gazetteer.KindRegion && a.ID == t.ID
+}
+
+// chainCountry returns the country of a town of the gazetteer that the
+// sentence s, or one of the two before it, names with the area it lies in
+// right after it ("Las Navas, Northern Samar"): the area confirms the town
+// is no namesake of another land. "" when none is named so.
+func (d *docState) chainCountry(s int) string {
+	for k := s; k >= 0 && k >= s-2; k-- {
+		toks, ms := d.sents[k].Tokens, d.ments[k]
+		for _, m := range ms {
+			if m.ent.class != ClassPlace || m.ent.gaz == nil || m.b >= len(toks) || toks[m.b].Norm != "," {
+				continue
+			}
+			for _, n := range ms {
+				if n.a == m.b+1 && n.ent != m.ent && n.ent.gaz != nil && n.ent.country == m.ent.country && d.sameArea(n.ent, m.ent) {
+					return m.ent.country
+				}
 			}
 		}
 	}

@@ -172,7 +172,7 @@ var probeNotes = []probeNote{
 		"Attack", "Myanmar military", "children", "Let Yet Kone", "Myanmar", "2022-07-01", 7, ""},
 	{"rebels ambush soldiers in a barangay written first",
 		"On 14 July 2022, NPA rebels ambushed a group of soldiers in Barangay San Isidro, Lope de Vega, Northern Samar. 1 soldier killed.",
-		"Attack", "New People's Army", "Armed Forces", "San Isidro", "Philippines", "2022-07-14", 1, ""},
+		"Attack", "New People's Army", "Philippines Armed Forces", "San Isidro", "Philippines", "2022-07-14", 1, ""},
 	{"mortar rounds fired at an army detachment",
 		"On 28 July 2022, suspected BIFF members fired mortar rounds at an army detachment in Datu Hoffer Ampatuan, Maguindanao. No fatalities.",
 		"Attack", "Bangsamoro Islamic Freedom Fighters", "Armed Forces", "Datu Hoffer Ampatuan", "Philippines", "2022-07-28", 0, ""},

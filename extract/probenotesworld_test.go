@@ -155,7 +155,7 @@ var probeNotesWorld = []probeNote{
 		"Attack", "Arakan Army", "Myanmar military", "Pauktaw", "Myanmar", "2023-11-20", 15, ""},
 	{"rebels ambush an army patrol",
 		"On 7 June 2021, NPA rebels ambushed an army patrol in Las Navas, Northern Samar, killing 2 soldiers.",
-		"Attack", "New People's Army", "Philippines Armed Forces", "Las Navas", "Philippines", "2021-06-07", 2, "target"},
+		"Attack", "New People's Army", "Philippines Armed Forces", "Las Navas", "Philippines", "2021-06-07", 2, ""},
 	{"an armed group kidnaps fishermen",
 		"On 17 January 2020, Abu Sayyaf militants kidnapped 3 fishermen in Patikul, Sulu province.",
 		"Abduction", "Abu Sayyaf", "fishermen", "Patikul", "Philippines", "2020-01-17", 0, ""},
