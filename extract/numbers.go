@@ -1043,10 +1043,22 @@ func bodiesCount(toks []text.Token, k int) (int, int) {
 }
 
 // shotDead reports whether the toll word at k is the "dead" of an active
-// "shot dead", which takes its victim as object like "killed" ("police
-// shot dead a suspect").
+// "shot dead", or the "death" of an active "beat to death" (toDeath),
+// which take their victim as object like "killed" ("police shot dead a
+// suspect", "a mob beat to death a thief").
 func shotDead(toks []text.Token, k int) bool {
-	return toks[k].Norm == "dead" && k > 0 && toks[k-1].Norm == "shot" && (k < 2 || !tollAuxiliaries.Has(toks[k-2].Norm))
+	return toks[k].Norm == "dead" && k > 0 && toks[k-1].Norm == "shot" && (k < 2 || !tollAuxiliaries.Has(toks[k-2].Norm)) || toDeath(toks, k)
+}
+
+// deathBlows are the verbs of violence that "to death" after them makes a
+// killing: "beat to death", "hacked to death".
+var deathBlows = grammarList("deathBlows")
+
+// toDeath reports whether the toll word at k is the "death" of an active
+// "beat to death", "hacked to death": a verb of deathBlows right before
+// "to", and no auxiliary before the verb (a passive's victim comes first).
+func toDeath(toks []text.Token, k int) bool {
+	return toks[k].Norm == "death" && k >= 2 && toks[k-1].Norm == "to" && deathBlows.Has(toks[k-2].Norm) && (k < 3 || !tollAuxiliaries.Has(toks[k-3].Norm))
 }
 
 // objectAfter is where the object of the toll verb ending at k-1 starts:

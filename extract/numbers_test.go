@@ -127,6 +127,14 @@ func TestCasualtyFigures(t *testing.T) {
 		// an active "shot dead" takes its singular object like "killed"
 		{"Rangers shot dead a herder near the lodge.", "killed 1", "", ""},
 		{"A poacher was shot dead near the lodge.", "killed 1", "", ""},
+		// "to death" after a verb of violence is a killing whose object is the victim
+		{"A mob beat to death a trader at the market.", "killed 1", "", ""},
+		{"Attackers hacked to death two farmers near the river.", "killed 2", "", ""},
+		{"A court sentenced to death a trader from the market.", "", "", ""},
+		// a clipped toll counts both sides, one of them by its name or a modified head
+		{"6 VDP and 12 militants killed.", "killed 18", "", ""},
+		{"22 security personnel and 5 Maoists killed.", "killed 27", "", ""},
+		{"Residents lynched two suspected thieves.", "killed 2", "", ""},
 		// coordinated singular victims are counted
 		{"The bomb killed a police officer and a civilian.", "killed 2", "", ""},
 		// a figure before an active toll verb with an object counts the doers
