@@ -296,6 +296,8 @@ func TestEventToll(t *testing.T) {
 		{"On 3 May 2021, bandits attacked traders near Garissa. The Daily Courier reports 5 people were killed.", 5},
 		// a toll whose victims include the doer's own men counts all of them
 		{"On 3 May 2021, JNIM militants attacked an army post in Porga. Two soldiers and one militant were killed. JNIM claimed responsibility.", 3},
+		// the dead of both sides in two clauses, one side by a head that needs its modifier
+		{"On 3 May 2021, two security personnel died and troops killed four militants near Garissa.", 6},
 		// the injured victim who later died
 		{"On 3 May 2021, a civilian was shot and wounded by a police officer in Garissa. He later died in hospital.", 1},
 		// a found body
