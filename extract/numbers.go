@@ -1177,7 +1177,7 @@ func singularBefore(toks []text.Token, k int) (int, bool) {
 		if toks[a].Kind == text.Punct && w != "-" || killWords.Has(w) || hurtWords.Has(w) {
 			return 0, false
 		}
-		if w != "a" && w != "an" && w != "one" && w != "the" || a == j {
+		if w != "a" && w != "an" && w != "one" && w != "the" || a == j || roleAs(toks, a) {
 			continue
 		}
 		if a == 0 || clauseOpeners.Has(toks[a-1].Norm) || toks[a-1].Kind == text.Punct {
@@ -1186,6 +1186,18 @@ func singularBefore(toks []text.Token, k int) (int, bool) {
 	}
 	return 0, false
 }
+
+// roleAs reports whether the phrase at token a follows "as" after a
+// participle of roleVerbs: the role someone was put in ("a guard taken as
+// a hostage", "used as a human shield"), not the subject of a clause "as"
+// opens ("troops withdrew as a soldier was killed").
+func roleAs(toks []text.Token, a int) bool {
+	return a >= 2 && toks[a-1].Norm == "as" && roleVerbs.Has(toks[a-2].Norm)
+}
+
+// roleVerbs are the participles that put someone in a role named after
+// "as": "taken as a hostage", "used as a shield".
+var roleVerbs = grammarList("roleVerbs")
 
 // appositionOpen returns the comma that opens the apposition closed by
 // the comma at c ("a herder, 20-year-old John Doe, was killed"), or -1:
