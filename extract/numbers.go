@@ -1189,14 +1189,14 @@ func singularBefore(toks []text.Token, k int) (int, bool) {
 
 // roleAs reports whether the phrase at token a follows "as" after a
 // participle of roleVerbs: the role someone was put in ("a guard taken as
-// a hostage", "used as a human shield"), not the subject of a clause "as"
-// opens ("troops withdrew as a soldier was killed").
+// a hostage", "a driver kept as a captive"), not the subject of a clause
+// "as" opens ("troops withdrew as a soldier was killed").
 func roleAs(toks []text.Token, a int) bool {
 	return a >= 2 && toks[a-1].Norm == "as" && roleVerbs.Has(toks[a-2].Norm)
 }
 
 // roleVerbs are the participles that put someone in a role named after
-// "as": "taken as a hostage", "used as a shield".
+// "as": "taken as a hostage", "kept as a captive".
 var roleVerbs = grammarList("roleVerbs")
 
 // appositionOpen returns the comma that opens the apposition closed by
