@@ -988,6 +988,10 @@ func oneVictim(toks []text.Token, taken func(int) bool) []casualty {
 			out = append(out, casualty{At: a, End: k + 1, Killed: kill, N: 1})
 			continue
 		}
+		if n, a := objectToDeath(toks, k); n > 0 && !taken(a) {
+			out = append(out, casualty{At: a, End: k + 1, Killed: true, N: n})
+			continue
+		}
 		if !activeTolls.Has(t.Norm) && !shotDead(toks, k) {
 			continue
 		}
@@ -1048,6 +1052,29 @@ func bodiesCount(toks []text.Token, k int) (int, int) {
 // suspect", "a mob beat to death a thief").
 func shotDead(toks []text.Token, k int) bool {
 	return toks[k].Norm == "dead" && k > 0 && toks[k-1].Norm == "shot" && (k < 2 || !tollAuxiliaries.Has(toks[k-2].Norm)) || toDeath(toks, k)
+}
+
+// objectToDeath reads the singular victims between a verb of deathBlows
+// and the "to death" whose "death" is token k ("beat a trader to death",
+// "hacked a farmer and his son to death"): their count and where they
+// start; 0 when no such object stands there.
+func objectToDeath(toks []text.Token, k int) (int, int) {
+	if toks[k].Norm != "death" || k < 3 || toks[k-1].Norm != "to" {
+		return 0, 0
+	}
+	for v := k - 3; v >= 0 && v >= k-10; v-- {
+		if !deathBlows.Has(toks[v].Norm) {
+			continue
+		}
+		if v > 0 && tollAuxiliaries.Has(toks[v-1].Norm) {
+			return 0, 0 // a passive: its victim stands before the verb
+		}
+		if n, end := singularObjects(toks, v+1); n > 0 && end == k-1 {
+			return n, v + 1
+		}
+		return 0, 0
+	}
+	return 0, 0
 }
 
 // deathBlows are the verbs of violence that "to death" after them makes a
@@ -1150,6 +1177,8 @@ func singularBefore(toks []text.Token, k int) (int, bool) {
 	j := k - 1
 	if j >= 0 && toks[j].Norm == "shot" {
 		j-- // "was shot dead"
+	} else if j >= 1 && toks[j].Norm == "to" && deathBlows.Has(toks[j-1].Norm) {
+		j -= 2 // "was beaten to death"
 	}
 	for j >= 0 && (toks[j].Norm == "reportedly" || toks[j].Norm == "later") {
 		j--

@@ -132,6 +132,9 @@ func TestCasualtyFigures(t *testing.T) {
 		// "to death" after a verb of violence is a killing whose object is the victim
 		{"A mob beat to death a trader at the market.", "killed 1", "", ""},
 		{"Attackers hacked to death two farmers near the river.", "killed 2", "", ""},
+		{"A mob beat a trader to death at the market.", "killed 1", "", ""},
+		{"Raiders hacked a herder and a farmer to death near the river.", "killed 2", "", ""},
+		{"A trader was beaten to death at the market.", "killed 1", "", ""},
 		{"A court sentenced to death a trader from the market.", "", "", ""},
 		// a clipped toll counts both sides, one of them by its name or a modified head
 		{"6 VDP and 12 militants killed.", "killed 18", "", ""},

@@ -196,7 +196,7 @@ var probeNotesWorld = []probeNote{
 		"Attack", "Imbonerakure", "CNL", "", "Burundi", "2021-07-04", 0, ""},
 	{"a militia beats a party member to death in a commune of a province",
 		"On 22 August 2021, Imbonerakure members beat to death a CNL member in Mutimbuzi commune, Bujumbura Rural province.",
-		"Attack", "Imbonerakure", "CNL", "Mutimbuzi", "Burundi", "2021-08-22", 1, "target,killed"},
+		"Attack", "Imbonerakure", "CNL", "Mutimbuzi", "Burundi", "2021-08-22", 1, "target"},
 	{"the youth of one people attack the cattle camps of another, no place",
 		"On 3 March 2023, Lou Nuer youth attacked Murle cattle camps, killing 15 people and raiding cattle.",
 		"Attack", "Nuer militia", "civilians", "", "South Sudan", "2023-03-03", 15, ""},
