@@ -535,6 +535,35 @@ func implausibleCasualties(toks []text.Token, people func(text.Token) bool) []ca
 	return out
 }
 
+// namedCount reports whether the figure ending at token e counts people
+// by a name of their own, one capitalised word ("6 VDP", "5 Maoists"),
+// as one of a list of counted dead whose other items name their people by
+// a word of the lists: a note's tally of both sides of a clash ("6 VDP
+// and 12 militants killed", "22 soldiers and 5 Maoists killed"). The
+// name must be followed by "and" and a counted item (isVictim), or, after
+// an item (listed), end the list before its toll verb.
+func namedCount(toks []text.Token, e int, listed bool, isVictim func(text.Token) bool) bool {
+	if e+1 >= len(toks) || !toks[e].UpperWord() || toks[e].AllCaps() && len(toks[e].Norm) < 2 {
+		return false
+	}
+	next := toks[e+1].Norm
+	if listed && (killWords.Has(next) || tollAuxiliaries.Has(next)) {
+		return true
+	}
+	if next != "and" || e+3 >= len(toks) || toks[e+2].Kind != text.Number {
+		return false
+	}
+	for k := e + 3; k < len(toks) && k < e+6; k++ {
+		if isVictim(toks[k]) {
+			return true
+		}
+		if toks[k].Kind != text.Word {
+			return false
+		}
+	}
+	return false
+}
+
 // readCasualties reads every casualty figure of a sentence, however large.
 func readCasualties(toks []text.Token, people func(text.Token) bool) []casualty {
 	isVictim := func(t text.Token) bool {
@@ -581,10 +610,10 @@ func readCasualties(toks []text.Token, people func(text.Token) bool) []casualty 
 				e2++
 			}
 			if e2 >= len(toks) || !isVictim(toks[e2]) {
-				if k == i {
+				if !namedCount(toks, e, k > i, isVictim) {
 					break
 				}
-				break
+				e2 = e // "6 VDP and 12 militants", "… and 5 Maoists killed"
 			}
 			for e2+1 < len(toks) && isVictim(toks[e2+1]) {
 				e2++ // "a police officer": the phrase ends at its last noun
@@ -959,6 +988,10 @@ func oneVictim(toks []text.Token, taken func(int) bool) []casualty {
 			out = append(out, casualty{At: a, End: k + 1, Killed: kill, N: 1})
 			continue
 		}
+		if n, a := objectToDeath(toks, k); n > 0 && !taken(a) {
+			out = append(out, casualty{At: a, End: k + 1, Killed: true, N: n})
+			continue
+		}
 		if !activeTolls.Has(t.Norm) && !shotDead(toks, k) {
 			continue
 		}
@@ -1014,10 +1047,45 @@ func bodiesCount(toks []text.Token, k int) (int, int) {
 }
 
 // shotDead reports whether the toll word at k is the "dead" of an active
-// "shot dead", which takes its victim as object like "killed" ("police
-// shot dead a suspect").
+// "shot dead", or the "death" of an active "beat to death" (toDeath),
+// which take their victim as object like "killed" ("police shot dead a
+// suspect", "a mob beat to death a thief").
 func shotDead(toks []text.Token, k int) bool {
-	return toks[k].Norm == "dead" && k > 0 && toks[k-1].Norm == "shot" && (k < 2 || !tollAuxiliaries.Has(toks[k-2].Norm))
+	return toks[k].Norm == "dead" && k > 0 && toks[k-1].Norm == "shot" && (k < 2 || !tollAuxiliaries.Has(toks[k-2].Norm)) || toDeath(toks, k)
+}
+
+// objectToDeath reads the singular victims between a verb of deathBlows
+// and the "to death" whose "death" is token k ("beat a trader to death",
+// "hacked a farmer and his son to death"): their count and where they
+// start; 0 when no such object stands there.
+func objectToDeath(toks []text.Token, k int) (int, int) {
+	if toks[k].Norm != "death" || k < 3 || toks[k-1].Norm != "to" {
+		return 0, 0
+	}
+	for v := k - 3; v >= 0 && v >= k-10; v-- {
+		if !deathBlows.Has(toks[v].Norm) {
+			continue
+		}
+		if v > 0 && tollAuxiliaries.Has(toks[v-1].Norm) {
+			return 0, 0 // a passive: its victim stands before the verb
+		}
+		if n, end := singularObjects(toks, v+1); n > 0 && end == k-1 {
+			return n, v + 1
+		}
+		return 0, 0
+	}
+	return 0, 0
+}
+
+// deathBlows are the verbs of violence that "to death" after them makes a
+// killing: "beat to death", "hacked to death".
+var deathBlows = grammarList("deathBlows")
+
+// toDeath reports whether the toll word at k is the "death" of an active
+// "beat to death", "hacked to death": a verb of deathBlows right before
+// "to", and no auxiliary before the verb (a passive's victim comes first).
+func toDeath(toks []text.Token, k int) bool {
+	return toks[k].Norm == "death" && k >= 2 && toks[k-1].Norm == "to" && deathBlows.Has(toks[k-2].Norm) && (k < 3 || !tollAuxiliaries.Has(toks[k-3].Norm))
 }
 
 // objectAfter is where the object of the toll verb ending at k-1 starts:
@@ -1109,6 +1177,8 @@ func singularBefore(toks []text.Token, k int) (int, bool) {
 	j := k - 1
 	if j >= 0 && toks[j].Norm == "shot" {
 		j-- // "was shot dead"
+	} else if j >= 1 && toks[j].Norm == "to" && deathBlows.Has(toks[j-1].Norm) {
+		j -= 2 // "was beaten to death"
 	}
 	for j >= 0 && (toks[j].Norm == "reportedly" || toks[j].Norm == "later") {
 		j--
@@ -1136,7 +1206,7 @@ func singularBefore(toks []text.Token, k int) (int, bool) {
 		if toks[a].Kind == text.Punct && w != "-" || killWords.Has(w) || hurtWords.Has(w) {
 			return 0, false
 		}
-		if w != "a" && w != "an" && w != "one" && w != "the" || a == j {
+		if w != "a" && w != "an" && w != "one" && w != "the" || a == j || roleAs(toks, a) {
 			continue
 		}
 		if a == 0 || clauseOpeners.Has(toks[a-1].Norm) || toks[a-1].Kind == text.Punct {
@@ -1145,6 +1215,18 @@ func singularBefore(toks []text.Token, k int) (int, bool) {
 	}
 	return 0, false
 }
+
+// roleAs reports whether the phrase at token a follows "as" after a
+// participle of roleVerbs: the role someone was put in ("a guard taken as
+// a hostage", "a driver kept as a captive"), not the subject of a clause
+// "as" opens ("troops withdrew as a soldier was killed").
+func roleAs(toks []text.Token, a int) bool {
+	return a >= 2 && toks[a-1].Norm == "as" && roleVerbs.Has(toks[a-2].Norm)
+}
+
+// roleVerbs are the participles that put someone in a role named after
+// "as": "taken as a hostage", "kept as a captive".
+var roleVerbs = grammarList("roleVerbs")
 
 // appositionOpen returns the comma that opens the apposition closed by
 // the comma at c ("a herder, 20-year-old John Doe, was killed"), or -1:

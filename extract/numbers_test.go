@@ -127,6 +127,19 @@ func TestCasualtyFigures(t *testing.T) {
 		// an active "shot dead" takes its singular object like "killed"
 		{"Rangers shot dead a herder near the lodge.", "killed 1", "", ""},
 		{"A poacher was shot dead near the lodge.", "killed 1", "", ""},
+		// "as" opening a clause before a singular victim
+		{"Troops retreated as a soldier was killed near the post.", "killed 1", "", ""},
+		// "to death" after a verb of violence is a killing whose object is the victim
+		{"A mob beat to death a trader at the market.", "killed 1", "", ""},
+		{"Attackers hacked to death two farmers near the river.", "killed 2", "", ""},
+		{"A mob beat a trader to death at the market.", "killed 1", "", ""},
+		{"Raiders hacked a herder and a farmer to death near the river.", "killed 2", "", ""},
+		{"A trader was beaten to death at the market.", "killed 1", "", ""},
+		{"A court sentenced to death a trader from the market.", "", "", ""},
+		// a clipped toll counts both sides, one of them by its name or a modified head
+		{"6 VDP and 12 militants killed.", "killed 18", "", ""},
+		{"22 security personnel and 5 Maoists killed.", "killed 27", "", ""},
+		{"Residents lynched two suspected thieves.", "killed 2", "", ""},
 		// coordinated singular victims are counted
 		{"The bomb killed a police officer and a civilian.", "killed 2", "", ""},
 		// a figure before an active toll verb with an object counts the doers
@@ -288,6 +301,10 @@ func TestEventToll(t *testing.T) {
 		{"On 3 May 2021, bandits attacked traders near Garissa. The Daily Courier reports 5 people were killed.", 5},
 		// a toll whose victims include the doer's own men counts all of them
 		{"On 3 May 2021, JNIM militants attacked an army post in Porga. Two soldiers and one militant were killed. JNIM claimed responsibility.", 3},
+		// the dead of both sides in two clauses, one side by a head that needs its modifier
+		{"On 3 May 2021, two security personnel died and troops killed four militants near Garissa.", 6},
+		// a role after "as" is no second victim: both sides' dead add
+		{"On 3 May 2021, a guard taken as a hostage was killed while the troops killed one of the raiders near Garissa.", 2},
 		// the injured victim who later died
 		{"On 3 May 2021, a civilian was shot and wounded by a police officer in Garissa. He later died in hospital.", 1},
 		// a found body

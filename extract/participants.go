@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/newsgraph/newsgraph/extract/gazetteer"
 	"github.com/newsgraph/newsgraph/extract/lexicon"
 	"github.com/newsgraph/newsgraph/extract/text"
 )
@@ -77,7 +78,7 @@ func (d *docState) readParticipant(l *wordLists, s, h int) (participant, bool) {
 	toks := d.sents[s].Tokens
 	head := l.heads[toks[h].Norm]
 	p := participant{s: s, a: h, b: h + 1, head: h, class: head.class, kind: head.kind, plural: head.plural}
-	if isUpperWord(&toks[h]) && h > 0 && !d.headline[s] && !toks[h].AllCaps() {
+	if isUpperWord(&toks[h]) && h > 0 && !d.headline[s] && !toks[h].AllCaps() && !titleEnds(toks, h, head) {
 		return p, false // part of a name: "Kenya Police Service"
 	}
 	if h+1 < len(toks) && (l.headSet.Has(toks[h+1].Norm) && l.modSet.Has(toks[h].Norm) || l.placeSet.Has(toks[h+1].Norm) || qualifiedNouns.Has(toks[h+1].Norm)) {
@@ -103,6 +104,18 @@ func (d *docState) readParticipant(l *wordLists, s, h int) (participant, bool) {
 	}
 	d.readAfter(&p)
 	return p, d.settleClass(l, &p)
+}
+
+// titleEnds reports whether the capitalised head at token h, a civilian's
+// title, ends its run of capitalised words with no name after it: the
+// title of the person hit, written as a title is ("the vehicle of the
+// town's Deputy Mayor", "the Area Chief was attacked"), not a name's part
+// ("Chief Kariuki", "Mayor Street").
+func titleEnds(toks []text.Token, h int, head participantHead) bool {
+	if head.class != ClassCivilians || head.kind != "officials" || head.plural {
+		return false
+	}
+	return h+1 == len(toks) || !isUpperWord(&toks[h+1]) && toks[h+1].Kind == text.Word || toks[h+1].Kind == text.Punct
 }
 
 // saidToAct reports whether the verb of saying at token k is followed by
@@ -156,8 +169,14 @@ func (d *docState) readBefore(l *wordLists, p *participant) bool {
 			case (m.ent.class == ClassPlace || m.ent.class == ClassRegion) && p.class == ClassArmedGroup && communityHeads.Has(toks[p.head].Norm) && m.b-m.a == 1 && k+1 == p.head && p.community == "" && len(p.modifiers) == 0:
 				// "Samburu raiders", "Turkana herders": a one-word place
 				// name before raiders is the people of that land, whose
-				// militia the raiders are
-				p.community, p.country = toks[m.a].Text, m.ent.country
+				// militia the raiders are; a people of homecountries.tsv
+				// lives where that says, not where a land of its name lies
+				// ("Nuer youth": the Nuer Zone is in Ethiopia, most Nuer
+				// in South Sudan)
+				p.community = toks[m.a].Text
+				if _, ok := homeCountries()[strings.ToLower(p.community)]; !ok {
+					p.country = m.ent.country
+				}
 			default:
 				return true
 			}
@@ -495,6 +514,11 @@ func (d *docState) settleClass(l *wordLists, p *participant) bool {
 				p.class, p.kind, needs = ClassArmedGroup, armedKind(w), false
 			}
 		case modState:
+			if p.class == ClassStateForce && p.kind == "police" && !needs {
+				// "military police", "state police", "security police": a
+				// police force, whatever service it answers to
+				continue
+			}
 			if p.class == ClassStateForce || needs {
 				p.class, p.kind, needs = ClassStateForce, m.kind, false
 			} else if p.class == ClassCivilians {
@@ -928,6 +952,38 @@ func (d *docState) sentenceCountry(s int) string {
 		for _, m := range d.ments[k] {
 			if m.ent.class == ClassPlace && m.ent.gaz != nil && m.ent.gaz.Population >= 100000 {
 				return m.ent.country
+			}
+		}
+	}
+	return d.chainCountry(s)
+}
+
+// sameArea reports whether area encloses town, or both lie in the same
+// first-level division of the gazetteer (a province the gazetteer keeps as
+// a place, beside its towns).
+func (d *docState) sameArea(area, town *entity) bool {
+	if d.encloses(area, town) {
+		return true
+	}
+	a, t := d.r.gaz.Within(area.gaz), d.r.gaz.Within(town.gaz)
+	return a != nil && t != nil && a.Kind == gazetteer.KindRegion && a.ID == t.ID
+}
+
+// chainCountry returns the country of a town of the gazetteer that the
+// sentence s, or one of the two before it, names with the area it lies in
+// right after it ("Las Navas, Northern Samar"): the area confirms the town
+// is no namesake of another land. "" when none is named so.
+func (d *docState) chainCountry(s int) string {
+	for k := s; k >= 0 && k >= s-2; k-- {
+		toks, ms := d.sents[k].Tokens, d.ments[k]
+		for _, m := range ms {
+			if m.ent.class != ClassPlace || m.ent.gaz == nil || m.b >= len(toks) || toks[m.b].Norm != "," {
+				continue
+			}
+			for _, n := range ms {
+				if n.a == m.b+1 && n.ent != m.ent && n.ent.gaz != nil && n.ent.country == m.ent.country && d.sameArea(n.ent, m.ent) {
+					return m.ent.country
+				}
 			}
 		}
 	}

@@ -46,9 +46,14 @@ func (d *docState) nameRun(s, i int) int {
 
 // weakCover reports whether the token is covered only by a place mention,
 // which a person's name may override (surnames such as "Baloch" or "Shah").
+// A place whose name starts before the token is not weak there: a name
+// does not begin inside a place's ("Ismail Khan" of "Dera Ismail Khan").
 func (d *docState) weakCover(s, i int) bool {
 	for _, m := range d.ments[s] {
 		if m.a <= i && i < m.b {
+			if m.a < i && m.ent.class == ClassPlace {
+				return false
+			}
 			if m.ent.class == ClassPlace || m.ent.class == ClassRegion && m.b-m.a == 1 || m.demonym {
 				continue
 			}

@@ -16,12 +16,7 @@ import (
 // place it must list, its country, date and toll (-1: not told). todo
 // names the slots, separated by commas, that extraction still misses for
 // the row: they are not asserted, so that the row keeps the others.
-var probeNotes = []struct {
-	name, text                               string
-	typ, actor, target, place, country, date string
-	killed                                   int
-	todo                                     string
-}{
+var probeNotes = []probeNote{
 	{"an armed group attacks a state force named by its acronym, a cercle chain, a toll sentence after",
 		"On 3 May 2022, JNIM militants attacked a FAMa position in Boni, Douentza cercle, Mopti region. 4 soldiers were killed.",
 		"Attack", "Jama'at Nasr al-Islam wal Muslimin", "Malian Armed Forces", "Boni", "Mali", "2022-05-03", 4, ""},
@@ -42,7 +37,7 @@ var probeNotes = []struct {
 		"Abduction", "", "women", "Arbinda", "Burkina Faso", "2023-02-05", 0, ""},
 	{"volunteers of a state clash with an armed group, two counts in a clipped toll",
 		"On 17 March 2023, VDP volunteers clashed with JNIM militants in Gorgadji commune, Seno province, Sahel region. 6 VDP and 12 militants killed.",
-		"Attack", "Volunteers for the Defence of the Homeland", "Jama'at Nasr al-Islam wal Muslimin", "Gorgadji", "Burkina Faso", "2023-03-17", 18, "killed"},
+		"Attack", "Volunteers for the Defence of the Homeland", "Jama'at Nasr al-Islam wal Muslimin", "Gorgadji", "Burkina Faso", "2023-03-17", 18, ""},
 	{"an ambush near the border with a neighbouring country, in a department of a province",
 		"On 2 April 2023, suspected JNIM militants ambushed a military convoy near the border with Niger, in Seytenga department, Seno province. Fatalities unknown.",
 		"Attack", "Jama'at Nasr al-Islam wal Muslimin", "Armed Forces", "Seytenga", "Burkina Faso", "2023-04-02", 0, ""},
@@ -177,7 +172,7 @@ var probeNotes = []struct {
 		"Attack", "Myanmar military", "children", "Let Yet Kone", "Myanmar", "2022-07-01", 7, ""},
 	{"rebels ambush soldiers in a barangay written first",
 		"On 14 July 2022, NPA rebels ambushed a group of soldiers in Barangay San Isidro, Lope de Vega, Northern Samar. 1 soldier killed.",
-		"Attack", "New People's Army", "Armed Forces", "San Isidro", "Philippines", "2022-07-14", 1, ""},
+		"Attack", "New People's Army", "Philippines Armed Forces", "San Isidro", "Philippines", "2022-07-14", 1, ""},
 	{"mortar rounds fired at an army detachment",
 		"On 28 July 2022, suspected BIFF members fired mortar rounds at an army detachment in Datu Hoffer Ampatuan, Maguindanao. No fatalities.",
 		"Attack", "Bangsamoro Islamic Freedom Fighters", "Armed Forces", "Datu Hoffer Ampatuan", "Philippines", "2022-07-28", 0, ""},
@@ -225,8 +220,25 @@ var probeNotes = []struct {
 		"Attack", "Kuki", "Meitei", "Churachandpur", "India", "2023-02-05", 2, ""},
 }
 
-func TestProbeNotes(t *testing.T) {
-	for _, tt := range probeNotes {
+// probeNote is one row of a probe of incident notes: its name and text,
+// the event type, a doer and a target the event must name (by entity
+// name), a place it must list ("": the note names none), its country,
+// date and toll (-1: not told), and the slots (actor, target, country,
+// killed), separated by commas, that extraction still misses (todo: not
+// asserted, so that the row keeps the others).
+type probeNote struct {
+	name, text                               string
+	typ, actor, target, place, country, date string
+	killed                                   int
+	todo                                     string
+}
+
+func TestProbeNotes(t *testing.T) { checkProbeNotes(t, probeNotes) }
+
+// checkProbeNotes extracts each note of rows and checks its event.
+func checkProbeNotes(t *testing.T, rows []probeNote) {
+	t.Helper()
+	for _, tt := range rows {
 		t.Run(tt.name, func(t *testing.T) {
 			rec := extractOne(t, tt.text, "2024-12-01")
 			ev := probeEvent(rec, tt.typ, tt.actor, tt.target)
@@ -234,13 +246,13 @@ func TestProbeNotes(t *testing.T) {
 				t.Fatalf("no %s event; entities: %s", tt.typ, entityList(rec))
 			}
 			todo := strings.Split(tt.todo, ",")
-			if tt.actor != "" && !hasRef(ev.Actors, tt.actor) && !hasRef(ev.Targets, tt.actor) {
+			if tt.actor != "" && !slices.Contains(todo, "actor") && !hasRef(ev.Actors, tt.actor) && !hasRef(ev.Targets, tt.actor) {
 				t.Errorf("actors %v, want %s", refNames(ev.Actors), tt.actor)
 			}
 			if tt.target != "" && !slices.Contains(todo, "target") && !hasRef(ev.Targets, tt.target) && !hasRef(ev.Actors, tt.target) {
 				t.Errorf("targets %v, want %s", refNames(ev.Targets), tt.target)
 			}
-			if !hasRef(ev.Places, tt.place) {
+			if tt.place != "" && !hasRef(ev.Places, tt.place) {
 				t.Errorf("places %v, want %s among them", refNames(ev.Places), tt.place)
 			}
 			if !slices.Contains(todo, "country") && (ev.Country == nil || ev.Country.Name != tt.country) {

@@ -38,14 +38,17 @@ func tollSide(toks []text.Token, c casualty) int {
 // casualty figure c counts, and their side (tollSide); "" and sideNone
 // where no head says.
 func tollHead(toks []text.Token, c casualty) (string, int) {
-	heads := loadWordLists().heads
+	l := loadWordLists()
 	for k := c.At; k < len(toks) && k < c.End+3; k++ {
 		w := toks[k].Norm
 		if k >= c.End && (toks[k].Kind != text.Word || killWords.Has(w) || hurtWords.Has(w) || tollAuxiliaries.Has(w)) {
 			break
 		}
-		h, ok := heads[w]
-		if !ok || h.kind == "needs-modifier" {
+		h, ok := l.heads[w]
+		if ok && h.kind == "needs-modifier" && k > c.At {
+			h.class, ok = modifiedClass(l, toks[k-1].Norm), true
+		}
+		if !ok {
 			continue
 		}
 		switch h.class {
@@ -149,4 +152,17 @@ func figuresApart(toks []text.Token, a, b casualty) bool {
 		}
 	}
 	return true
+}
+
+// modifiedClass is the class a head that needs a modifier takes after
+// modifier word w ("security personnel" are a force, "armed men" an armed
+// group); "" where w gives it none.
+func modifiedClass(l *wordLists, w string) string {
+	switch l.mods[w].effect {
+	case modState:
+		return ClassStateForce
+	case modArmed:
+		return ClassArmedGroup
+	}
+	return ""
 }

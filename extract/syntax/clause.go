@@ -91,6 +91,9 @@ func (s *Sentence) headlinePassive(v int) bool {
 		}
 	}
 	next := v + 1
+	if s.afterToDeath(v, v+2) {
+		return false // "gunmen hacked to death two farmers": active, its object after "to death"
+	}
 	return next >= len(s.Chunks) || s.Chunks[next].Kind != NP || s.Chunks[next].Prep >= 0 || s.Chunks[next].A != c.B
 }
 
@@ -219,7 +222,7 @@ func (p *Parser) markPass(pass int) {
 			if v > 0 && s.Chunks[v-1].Kind == NP && s.Chunks[v-1].A > 0 && s.Toks[s.Chunks[v-1].A-1].Norm == "which" && s.Tags[s.Chunks[v-1].A-1] == Sub {
 				continue // "the massacre, which soldiers committed in 2009": the relative's own verb
 			}
-			if v > 0 && s.Chunks[v-1].Kind == NP && s.Chunks[v-1].B == c.A && c.B < len(s.Toks) {
+			if v > 0 && s.Chunks[v-1].Kind == NP && s.Chunks[v-1].B == c.A && c.B < len(s.Toks) && !s.afterToDeath(v, v+2) {
 				switch s.Toks[c.B].Norm {
 				case "by", "to", "near", "at", "in", "on", "along", "outside", "inside", "with":
 					if s.laterFinite(v) || s.Toks[c.B].Norm == "by" || s.objectParticiple(v) {
@@ -741,7 +744,7 @@ func (p *Parser) complements(cl *Clause) {
 			// "found a bomb planted by rebels", "ambushed a convoy
 			// escorted by troops near the border": the doer and the
 			// phrases of the participle, not of cl (participleOwns)
-		case c.Prep < 0 && cl.Obj < 0 && !vc.Passive && j == cl.Verb+1 && c.A == vc.B:
+		case c.Prep < 0 && cl.Obj < 0 && !vc.Passive && (j == cl.Verb+1 && c.A == vc.B || s.afterToDeath(cl.Verb, j)):
 			cl.Obj = j
 		case c.Prep < 0 && cl.Obj >= 0 && s.conjoined(j) && s.Chunks[j-1].Prep < 0:
 			// "killed two soldiers and a civilian": more objects, reached
@@ -753,6 +756,19 @@ func (p *Parser) complements(cl *Clause) {
 		}
 	}
 	cl.Preps = s.preps[start:len(s.preps):len(s.preps)]
+}
+
+// afterToDeath reports whether noun phrase j, governed by no
+// preposition, follows verb group v with only "to death" between them:
+// the object of "beat to death a thief", "hacked to death two farmers",
+// which the result phrase moves after it.
+func (s *Sentence) afterToDeath(v, j int) bool {
+	if j != v+2 || j >= len(s.Chunks) || s.Chunks[j].Kind != NP || s.Chunks[j].Prep >= 0 {
+		return false
+	}
+	pp, vc := s.Chunks[v+1], s.Chunks[v]
+	return pp.Kind == NP && pp.Prep == vc.B && pp.B == pp.Prep+2 && s.Chunks[j].A == pp.B &&
+		s.Toks[pp.Prep].Norm == "to" && s.Toks[pp.Prep+1].Norm == "death"
 }
 
 // Objects returns the object of clause cl and the noun phrases coordinated
