@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"testing"
 
 	"github.com/newsgraph/newsgraph/extract/text"
@@ -25,6 +26,27 @@ func TestClaimsAfter(t *testing.T) {
 	} {
 		if got := claimsAfter(text.Tokenize(tt.in, 0), 0); got != tt.want {
 			t.Errorf("claimsAfter(%q) = %v, want %v", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestTallyAt(t *testing.T) {
+	for _, tt := range []struct {
+		in, at string // the sentence, the word tallyAt is asked about
+		want   bool
+	}{
+		{"The insurgency has killed more than 4,000 people since 2017.", "4,000", true},
+		{"The rebels have displaced 30,000 villagers since March 2021.", "30,000", true},
+		{"More than 900 people have been killed since 2019.", "900", true},
+		{"The militants have killed 12 soldiers since Monday.", "12", false},
+		{"Gunmen killed four people on Friday, the deadliest attack since 2019.", "four", false},
+		{"Gunmen have killed four people in the town, the deadliest attack since 2019.", "four", false},
+		{"The army said it has killed 40 militants in the valley.", "40", false},
+	} {
+		toks := text.Tokenize(tt.in, 0)
+		at := slices.IndexFunc(toks, func(x text.Token) bool { return x.Text == tt.at })
+		if got := tallyAt(toks, at, at+1); got != tt.want {
+			t.Errorf("tallyAt(%q, %q) = %v, want %v", tt.in, tt.at, got, tt.want)
 		}
 	}
 }

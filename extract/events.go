@@ -1600,6 +1600,9 @@ func (d *docState) casualtiesTo(si int, frames []*frame) []*frame {
 		return frames
 	}
 	for _, c := range sumSides(toks, cs) {
+		if tallyAt(toks, c.At, c.At+1) {
+			continue // "the insurgency has killed 4,000 people since 2017"
+		}
 		var best *frame
 		for _, f := range frames {
 			if f.typ != EventAttack || f.negated || anchorOnly(toks, frames, f) {
