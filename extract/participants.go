@@ -749,13 +749,16 @@ func victimClass(class string) bool {
 // in "the strikes on Jaish al-Adl hideouts killed two children" the
 // group is what was struck, the children its victims. A venue hit keeps
 // the civilians described: "two patrons were killed when gunmen attacked
-// a bar".
+// a bar"; and the force described, unless the venue is a force's post
+// (the post stands for it): "a bomb at a market killed four policemen",
+// not "gunmen attacked a police station, killing two policemen".
 func preferNamed(ts []*entity) []*entity {
-	named, venue := false, false
+	named, venue, post := false, false, false
 	for _, t := range ts {
 		if !t.described {
 			named = named || !hasPlaceClass(t)
 			venue = venue || hasPlaceClass(t)
+			post = post || hasPlaceClass(t) && forcePost(t.name)
 		}
 	}
 	if !named && !venue {
@@ -765,11 +768,25 @@ func preferNamed(ts []*entity) []*entity {
 	for _, t := range ts {
 		// a venue hit names no one: the civilians described in it
 		// stay ("a bar in Wajir" and its patrons)
-		if !t.described || !named && t.class == ClassCivilians {
+		if !t.described || !named && (t.class == ClassCivilians || t.class == ClassStateForce && !post) {
 			out = append(out, t)
 		}
 	}
 	return out
+}
+
+// forcePostWords are the words of a venue's name that make it a post of
+// state forces ("police station", "army checkpoint").
+var forcePostWords = grammarList("forcePostWords")
+
+// forcePost reports whether venue name holds a word of a force's post.
+func forcePost(name string) bool {
+	for w := range strings.FieldsSeq(strings.ToLower(name)) {
+		if forcePostWords.Has(w) {
+			return true
+		}
+	}
+	return false
 }
 
 // claimVerbs open a claim of responsibility: "X claimed responsibility",

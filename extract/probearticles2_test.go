@@ -57,8 +57,8 @@ The attackers fled in a car and were shot dead by security forces two hours late
 Investigators said the attackers were members of a cell loyal to Islamic State.
 "Every one of them has been identified," a regional official told reporters.
 In 2010, suicide bombers killed 40 people on the Moscow metro.`,
-		[]probeWant{{"Attack", "Islamic State", "Russia Police", "Makhachkala", "Russia", "2024-06-24", 4, ""}},
-		40},
+		[]probeWant{{"Attack", "Islamic State", "traffic police post", "Makhachkala", "Russia", "2024-06-24", 4, ""}},
+		0}, // the recalled bombing's year alone ("In 2010,") dates nothing: a record's date is a day or a month
 	{"a by-line above the dateline, the attackers referred back",
 		"2023-09-24",
 		`Kosovo police officer killed in attack near Serbian border
@@ -122,7 +122,7 @@ BANGKOK, Jan 8 (Reuters) - Fighters of the People's Defence Force attacked a pol
 He said his fighters had seized weapons and ammunition from the station.
 A spokesman for the junta did not answer calls seeking comment.
 The military has battled armed resistance across the country since it seized power in 2021.`,
-		[]probeWant{{"Attack", "People's Defence Force", "Myanmar Police", "Kale", "Myanmar", "2024-01-07", 6, "target"}},
+		[]probeWant{{"Attack", "People's Defence Force", "police station", "Kale", "Myanmar", "2024-01-07", 6, ""}},
 		0},
 	{"a roadside bomb, police blame militants of a named group",
 		"2024-02-27",
