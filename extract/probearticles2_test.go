@@ -102,7 +102,7 @@ The resistance committee said the fighters used heavy weapons and shelled the vi
 "They surrounded the village from all sides," said resident Mohamed Abdelrahman.
 The RSF said it had attacked army positions near the village.
 In April, RSF fighters killed more than 150 people in an attack on a nearby town.`,
-		[]probeWant{{"Attack", "Rapid Support Forces", "civilians", "Wad al-Noura", "Sudan", "2024-06-05", 100, "place,date"}},
+		[]probeWant{{"Attack", "Rapid Support Forces", "civilians", "Wad al-Noura", "Sudan", "2024-06-05", 100, "date"}},
 		150},
 	{"two aid workers named by role, an aid group blames a militia",
 		"2024-03-30",
