@@ -50,3 +50,48 @@ func TestTallyAt(t *testing.T) {
 		}
 	}
 }
+
+// TestOwnAccountBeside: what the doer says it struck stands beside the
+// victims the report tells, never in their stead. One row per shape; sentences written for this test.
+func TestOwnAccountBeside(t *testing.T) {
+	for _, tt := range []struct {
+		in   string
+		want []string
+	}{
+		{"A drone strike on a car near Kidal killed four people on Monday, residents said. The army said it had struck JNIM fighters.",
+			[]string{"civilians", "Jama'at Nasr al-Islam wal Muslimin"}},
+		{"Fighters of Al-Shabaab attacked a village near Afgoye in Somalia on Monday, killing nine civilians. Al-Shabaab says it attacked army positions near the village.",
+			[]string{"civilians", "Somali National Army"}},
+	} {
+		rec := extractOne(t, tt.in, "2024-05-14")
+		if len(rec.Events) == 0 {
+			t.Errorf("%q: no event", tt.in)
+			continue
+		}
+		ts := rec.Events[0].Targets
+		for _, w := range tt.want {
+			if !hasRef(ts, w) {
+				t.Errorf("%q: targets %v, want %q among them", tt.in, refNames(ts), w)
+			}
+		}
+	}
+}
+
+func TestOwnAccountAt(t *testing.T) {
+	for _, tt := range []struct {
+		in, at string
+		want   bool
+	}{
+		{"The army said it had struck a militant.", "struck", true},
+		{"The group says it attacked army positions.", "attacked", true},
+		{"The group says it has shelled the base.", "shelled", true},
+		{"Residents said gunmen attacked the village.", "attacked", false},
+		{"The army said the strike hit a militant.", "hit", false},
+	} {
+		toks := text.Tokenize(tt.in, 0)
+		at := slices.IndexFunc(toks, func(x text.Token) bool { return x.Text == tt.at })
+		if got := ownAccountAt(toks, at); got != tt.want {
+			t.Errorf("ownAccountAt(%q, %q) = %v, want %v", tt.in, tt.at, got, tt.want)
+		}
+	}
+}

@@ -28,6 +28,12 @@ type frame struct {
 	shiftedFrom         *frame  // "…, after X was attacked": another event than this frame
 	targets             []*entity
 	targetText          []string
+	// ownAccount: the frame is the doer's own account ("X said it had
+	// struck a militant"); besideTargets are the targets such accounts
+	// name where the event has its victims already: beside them, never in
+	// their stead (ownAccountTargets)
+	ownAccount    bool
+	besideTargets []*entity
 	// homesHit: the targets are the people whose homes the target text
 	// names (dwellingsHit), and the text stays beside them
 	homesHit        bool

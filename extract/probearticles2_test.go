@@ -102,7 +102,7 @@ The resistance committee said the fighters used heavy weapons and shelled the vi
 "They surrounded the village from all sides," said resident Mohamed Abdelrahman.
 The RSF said it had attacked army positions near the village.
 In April, RSF fighters killed more than 150 people in an attack on a nearby town.`,
-		[]probeWant{{"Attack", "Rapid Support Forces", "civilians", "Wad al-Noura", "Sudan", "2024-06-05", 100, "date"}},
+		[]probeWant{{"Attack", "Rapid Support Forces", "civilians", "Wad al-Noura", "Sudan", "2024-06-05", 100, ""}},
 		150},
 	{"two aid workers named by role, an aid group blames a militia",
 		"2024-03-30",
@@ -152,7 +152,7 @@ CAIRO, April 14 (Reuters) - An Israeli air strike on a house in the Jabalia area
 The Israeli military said it had struck a Hamas militant and was reviewing reports of civilian casualties.
 "We pulled the children out of the rubble with our hands," said neighbour Ahmed Shurrab.
 The war began after Hamas-led gunmen attacked Israel on October 7, killing 1,200 people.`,
-		[]probeWant{{"Attack", "Israel", "civilians", "Jabalia", "Palestine", "2024-04-14", 8, "target"}},
+		[]probeWant{{"Attack", "Israel", "civilians", "Jabalia", "Palestine", "2024-04-14", 8, ""}},
 		1200},
 	{"a drone strike on a car kills a commander named by role",
 		"2024-07-03",
