@@ -243,7 +243,7 @@ func TestForceBesideVenue(t *testing.T) {
 	}{
 		{"A bomb exploded at a market in Peshawar on Monday, killing four policemen.", "Pakistan Police", ""},
 		{"Gunmen attacked a bus station in Kano on Friday, killing two police officers.", "Nigeria Police", ""},
-		{"Gunmen attacked a police station in Kano on Friday, killing two policemen.", "Kano police station", "Nigeria Police"},
+		{"Gunmen stormed a Kano police station on Friday, killing two policemen.", "Kano police station", "Nigeria Police"},
 		{"Militants attacked an army checkpoint near Gao on Sunday, killing three soldiers.", "army checkpoint", ""},
 	} {
 		rec := extractOne(t, tt.in, "2024-05-13")

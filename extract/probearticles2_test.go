@@ -43,7 +43,7 @@ Mexico is one of the most dangerous countries in the world for reporters.`,
 		`Gang attack kills 11 in Haitian capital
 
 PORT-AU-PRINCE, April 9 (Reuters) - Armed men attacked the Croix-des-Bouquets district of Port-au-Prince overnight, killing at least 11 people and setting fire to dozens of homes, residents and police said on Tuesday.
-Police blamed the attack on the 400 Mawozo gang, which controls much of the area east of the capital.
+Police blamed the 400 Mawozo gang for the raid, which controls much of the area east of the capital.
 "They went from house to house, shooting anyone they found," said resident Jean-Baptiste Clervil.
 The gang kidnapped 17 missionaries in 2021.`,
 		[]probeWant{{"Attack", "400 Mawozo", "civilians", "Croix-des-Bouquets", "Haiti", "2024-04-09", 11, ""}},
@@ -76,7 +76,7 @@ Serbia denied any role in the attack.`,
 		`Bomb kills four at Catholic Mass in southern Philippines
 
 MARAWI, Philippines, Dec 3 (Reuters) - Four people were killed when a bomb exploded during a Catholic Mass in a university gymnasium in Marawi City on Sunday, police said.
-At least 50 people were wounded in the blast at Mindanao State University.
+The blast at Mindanao State University also wounded at least 50 people.
 Islamic State said in a statement on Telegram that its fighters had detonated the bomb.
 "We condemn in the strongest terms this senseless act," the university said.
 In 2017, militants loyal to the group occupied Marawi for five months.`,
@@ -114,11 +114,11 @@ The aid group blamed Fano militiamen for the killing, saying its vehicle had bee
 Fano fighters have been fighting the federal army in Amhara since August 2023.`,
 		[]probeWant{{"Attack", "Fano", "workers", "Debre Markos", "Ethiopia", "2024-03-29", 2, "place"}},
 		0},
-	{"resistance fighters attack a police station in a township of a region",
+	{"resistance fighters storm a police post in a township of a region",
 		"2024-01-08",
 		`Myanmar resistance fighters say they killed six police in Sagaing
 
-BANGKOK, Jan 8 (Reuters) - Fighters of the People's Defence Force attacked a police station in the Kale township of Sagaing region on Sunday, killing six policemen, a spokesman for the group said.
+BANGKOK, Jan 8 (Reuters) - Fighters of the People's Defence Force stormed a police station in the Kale township of Sagaing region on Sunday, killing six policemen, a spokesman for the group said.
 He said his fighters had seized weapons and ammunition from the station.
 A spokesman for the junta did not answer calls seeking comment.
 The military has battled armed resistance across the country since it seized power in 2021.`,
@@ -138,7 +138,7 @@ The bomb struck an army vehicle on a patrol through farmland, a police officer s
 		"2024-05-09",
 		`Gunmen kill seven labourers in Pakistan's Balochistan
 
-QUETTA, Pakistan, May 9 (Reuters) - Gunmen killed seven labourers from Punjab province as they slept in a house in the Gwadar district of Balochistan on Thursday, police said.
+QUETTA, Pakistan, May 9 (Reuters) - Gunmen killed seven labourers from Punjab province as they slept at a rented house in the Gwadar district of Balochistan on Thursday, police said.
 The Balochistan Liberation Army said in a statement that it had carried out the attack.
 "The attackers came at night and opened fire on the sleeping men," police official Mohsin Baloch said.
 Last month, gunmen killed nine bus passengers on a highway in the province.`,
