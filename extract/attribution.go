@@ -201,6 +201,9 @@ func blamedBefore(toks []text.Token, a int) bool {
 	case "on": // "blamed on X", "blaming the attack on X"
 		return blameVerbBefore(toks, k)
 	case "to": // "attributed to X", "attributes the attack to X", "linked to X"
+		if loyalMen(toks, k-1) {
+			return true
+		}
 		for j := k - 1; j >= 0 && j >= k-4; j-- {
 			switch toks[j].Norm {
 			case "attributed", "attributes", "attribute", "attributing", "linked", "blamed":
@@ -214,6 +217,17 @@ func blamedBefore(toks []text.Token, a int) bool {
 		}
 	}
 	return false
+}
+
+// loyalHeads are the nouns of men or units that "loyal to X" makes X's:
+// "gunmen loyal to X", "a cell loyal to X".
+var loyalHeads = grammarList("loyalHeads")
+
+// loyalMen reports whether token k is "loyal" after men or a unit ("the
+// attackers belonged to a cell loyal to X"): X's men did it. A group
+// loyal to another ("X, which is loyal to Y") is not.
+func loyalMen(toks []text.Token, k int) bool {
+	return k >= 1 && toks[k].Norm == "loyal" && loyalHeads.Has(toks[k-1].Norm)
 }
 
 // blameVerbs are the forms of "blame", whose object is who is held

@@ -20,6 +20,9 @@ func TestAttributed(t *testing.T) {
 		{"unknown doers believed to be a group", "Gunmen shot a herder near Tarbo on Monday. The attackers are believed to be Boko Haram members.", "Boko Haram"},
 		{"unknown doers thought to be members of a group", "Armed men raided a clinic in Tarbo. They are thought to be members of Al-Shabaab.", "Al-Shabaab"},
 		{"unknown doers, a group suspected after the fact", "Gunmen stormed a shop in Tarbo and shot the owner. Al-Shabaab militants are suspected.", "Al-Shabaab"},
+		{"unknown doers members of a cell loyal to a group", "Gunmen shot two guards at a depot in Tarbo. Police said the attackers belonged to a cell loyal to Al-Shabaab.", "Al-Shabaab"},
+		{"a group's statement that its fighters set off the bomb", "A bomb exploded at a market in Tarbo, killing three traders. Al-Shabaab said in a statement that its fighters had set off the bomb.", "Al-Shabaab"},
+		{"a group loyal to another is no doer by it", "Gunmen shot two guards at a depot in Tarbo. Al-Shabaab, which is loyal to al Qaeda, denied any role.", "unidentified gunmen"},
 		{"no blame", "A bomb exploded at a bus stop in Mandera, wounding four people.", ""},
 		{"two groups blamed", "A bomb exploded in Mandera, wounding four people. Al-Shabaab is suspected. Boko Haram is also suspected.", ""},
 	}

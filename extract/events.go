@@ -28,6 +28,12 @@ type frame struct {
 	shiftedFrom         *frame  // "…, after X was attacked": another event than this frame
 	targets             []*entity
 	targetText          []string
+	// ownAccount: the frame is the doer's own account ("X said it had
+	// struck a militant"); besideTargets are the targets such accounts
+	// name where the event has its victims already: beside them, never in
+	// their stead (ownAccountTargets)
+	ownAccount    bool
+	besideTargets []*entity
 	// homesHit: the targets are the people whose homes the target text
 	// names (dwellingsHit), and the text stays beside them
 	homesHit        bool
@@ -1604,6 +1610,9 @@ func (d *docState) casualtiesTo(si int, frames []*frame) []*frame {
 		return frames
 	}
 	for _, c := range sumSides(toks, cs) {
+		if tallyAt(toks, c.At, c.At+1) {
+			continue // "the insurgency has killed 4,000 people since 2017"
+		}
 		var best *frame
 		for _, f := range frames {
 			if f.typ != EventAttack || f.negated || anchorOnly(toks, frames, f) {

@@ -1217,7 +1217,9 @@ func (d *docState) habitual(si, a int) bool {
 // habitVerb reports whether the event words at tokens [a, b) of sentence
 // si tell a habit, not an event: a habit word next to them ("X
 // frequently attacks", "X regularly raids villages") in a sentence of
-// background. A passive ("is regularly attacked by") is left an event.
+// background, or a perfect bounded by a year it has gone on since
+// (perfectSinceYear). A passive ("is regularly attacked by") is left an
+// event.
 func (d *docState) habitVerb(si, a, b int) bool {
 	toks := d.sents[si].Tokens
 	for k := max(a-3, 0); k < a; k++ {
@@ -1228,6 +1230,39 @@ func (d *docState) habitVerb(si, a, b int) bool {
 	for k := max(a-1, 0); k <= b && k < len(toks); k++ {
 		if markHabit.has(toks[k]) && d.background(si) {
 			return true
+		}
+	}
+	return perfectSinceYear(toks, a, b)
+}
+
+// perfectSinceYear reports whether the verb at tokens [a, b) is a
+// perfect ("has killed", "have displaced") that a "since" with a year
+// after it bounds ("the insurgency has killed 4,000 people since 2017",
+// "have died since March 2021"): a tally of many events over years, not
+// one event.
+func perfectSinceYear(toks []text.Token, a, b int) bool {
+	return tallyAt(toks, a, b)
+}
+
+// tallyAt reports whether the words at tokens [a, b) (a verb group, or
+// a figure) lie in a perfect clause bounded by "since" and a year: a
+// "has", "have" or "had" from a on or at most five words before it
+// ("has killed more than 4,000"),
+// then "since [month] year" after b with no clause break between.
+func tallyAt(toks []text.Token, a, b int) bool {
+	perfect := false
+	for k := max(a-5, 0); k < len(toks); k++ {
+		switch w := toks[k].Norm; {
+		case w == "has" || w == "have" || w == "had":
+			perfect = true
+		case w == "," || w == ";" || w == ".":
+			if k >= b {
+				return false
+			}
+			perfect = false
+		case w == "since" && k >= b && k+1 < len(toks):
+			_, month := months.Get(toks[k+1].Norm)
+			return perfect && (yearOf(toks, k+1) > 0 || month && yearOf(toks, k+2) > 0)
 		}
 	}
 	return false

@@ -300,7 +300,7 @@ func (x *Lexical) eventOut(d *docState, ev *docEvent) Event {
 	out := Event{ID: ev.id, Type: f.typ, Subtype: f.subtype, Cameo: f.cameo, Weapons: []string{}, Confidence: 0.7}
 	// sized for what they usually hold, in one array; never nil: the
 	// record lists [] when none
-	na, nt := len(f.actors), len(f.targets)+len(f.hitPlaces)
+	na, nt := len(f.actors), len(f.targets)+len(f.besideTargets)+len(f.hitPlaces)
 	refs := make([]Ref, 0, na+nt+len(f.places))
 	out.Actors, out.Targets, out.Places = refs[0:0:na], refs[na:na:na+nt], refs[na+nt:na+nt]
 	places := append(d.buf.places[:0], f.places...)
@@ -322,6 +322,12 @@ func (x *Lexical) eventOut(d *docState, ev *docEvent) Event {
 			continue // nothing strikes or condemns itself
 		}
 		out.Targets = append(out.Targets, x.ref(t))
+	}
+	// what the doer says it struck stands beside the victims told
+	for _, t := range f.besideTargets {
+		if !containsEnt(f.targets, t) && !containsEnt(f.actors, t) && !containsEnt(f.agents, t) {
+			out.Targets = append(out.Targets, x.ref(t))
+		}
 	}
 	// a town or country attacked is a target beside the people hit
 	// there, never in their stead

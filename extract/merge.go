@@ -1,9 +1,12 @@
 package extract
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"time"
+
+	"github.com/newsgraph/newsgraph/extract/text"
 )
 
 // dayOf parses a frame date; ok is false for none or a month.
@@ -192,6 +195,24 @@ func sameActors(a, b []*entity) bool {
 	return false
 }
 
+// describedVictims reports whether targets hold people described, not
+// named ("eight people", "two aid workers").
+func describedVictims(targets []*entity) bool {
+	return slices.ContainsFunc(targets, func(t *entity) bool { return t.described && t.class == ClassCivilians })
+}
+
+// ownAccountAt reports whether the event word at token a is told by its
+// doer's own account: "X said it had struck a militant", "X says it
+// attacked army positions". Where the event has its victims already, the
+// target such an account names stands beside them, not in their stead.
+func ownAccountAt(toks []text.Token, a int) bool {
+	k := a - 1
+	if k >= 0 && (toks[k].Norm == "had" || toks[k].Norm == "has") {
+		k--
+	}
+	return k >= 1 && toks[k].Norm == "it" && (toks[k-1].Norm == "said" || toks[k-1].Norm == "says")
+}
+
 // mergeFrame folds frame f into frame into.
 func mergeFrame(into, f *frame) {
 	for _, a := range f.actors {
@@ -207,9 +228,16 @@ func mergeFrame(into, f *frame) {
 				skip = true
 			}
 		}
-		if !skip {
+		switch {
+		case skip:
+		case f.ownAccount && !t.described && describedVictims(into.targets):
+			into.besideTargets = appendEnt(into.besideTargets, t)
+		default:
 			into.targets = appendEnt(into.targets, t)
 		}
+	}
+	for _, t := range f.besideTargets {
+		into.besideTargets = appendEnt(into.besideTargets, t)
 	}
 	for _, t := range f.targetText {
 		into.targetText = appendStr(into.targetText, t)
@@ -307,6 +335,7 @@ func (d *docState) mergeEvents(frames []*frame) []*docEvent {
 	// officers were killed… Al-Shabaab claimed the attack")
 	var told []*frame
 	for _, f := range frames {
+		f.ownAccount = ownAccountAt(d.sents[f.s].Tokens, f.a)
 		if f.afterDay != nil && f.afterDay.date != nil && f.date == nil {
 			if t, ok := dayOf(f.afterDay); ok {
 				f.date = &dateExpr{Text: "a day after", Value: t.AddDate(0, 0, -1).Format("2006-01-02"), inferred: true}

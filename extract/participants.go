@@ -773,13 +773,16 @@ func victimClass(class string) bool {
 // in "the strikes on Jaish al-Adl hideouts killed two children" the
 // group is what was struck, the children its victims. A venue hit keeps
 // the civilians described: "two patrons were killed when gunmen attacked
-// a bar".
+// a bar"; and the force described, unless the venue is a force's post
+// (the post stands for it): "a bomb at a market killed four policemen",
+// not "gunmen attacked a police station, killing two policemen".
 func preferNamed(ts []*entity) []*entity {
-	named, venue := false, false
+	named, venue, post := false, false, false
 	for _, t := range ts {
 		if !t.described {
 			named = named || !hasPlaceClass(t)
 			venue = venue || hasPlaceClass(t)
+			post = post || hasPlaceClass(t) && forcePost(t.name)
 		}
 	}
 	if !named && !venue {
@@ -789,11 +792,25 @@ func preferNamed(ts []*entity) []*entity {
 	for _, t := range ts {
 		// a venue hit names no one: the civilians described in it
 		// stay ("a bar in Wajir" and its patrons)
-		if !t.described || !named && t.class == ClassCivilians {
+		if !t.described || !named && (t.class == ClassCivilians || t.class == ClassStateForce && !post) {
 			out = append(out, t)
 		}
 	}
 	return out
+}
+
+// forcePostWords are the words of a venue's name that make it a post of
+// state forces ("police station", "army checkpoint").
+var forcePostWords = grammarList("forcePostWords")
+
+// forcePost reports whether venue name holds a word of a force's post.
+func forcePost(name string) bool {
+	for w := range strings.FieldsSeq(strings.ToLower(name)) {
+		if forcePostWords.Has(w) {
+			return true
+		}
+	}
+	return false
 }
 
 // claimVerbs open a claim of responsibility: "X claimed responsibility",
@@ -888,15 +905,48 @@ func claimsAfter(toks []text.Token, b int) bool {
 		if claimVerbs.Has(w) && k+1 < len(toks) && (toks[k+1].Norm == "responsibility" || toks[k+1].Norm == "credit") {
 			return true
 		}
-		if (w == "said" || w == "says") && k+2 < len(toks) && toks[k+1].Norm == "it" {
-			switch toks[k+2].Norm {
-			case "carried", "was", "conducted", "staged", "launched", "had":
-				return true
-			}
+		if (w == "said" || w == "says") && saidItDid(toks, k+1) {
+			return true
 		}
 	}
 	return false
 }
+
+// maxStatementWords bounds the words of the channel a claim names between
+// "said" and what it says: "said in a statement on its news agency that".
+const maxStatementWords = 10
+
+// saidItDid reports whether the words from token j on, after "said", say
+// that the speaker did the attack: "it carried out", "it was behind",
+// also through the channel or day it said so and "that" ("said in a
+// statement that it had", "said on Friday that it"), and through its own men ("that its fighters had
+// detonated the bomb").
+func saidItDid(toks []text.Token, j int) bool {
+	if j < len(toks) && (toks[j].Norm == "in" || toks[j].Norm == "on") {
+		end := j + maxStatementWords
+		for j < len(toks) && j < end && toks[j].Norm != "that" && toks[j].Norm != "," {
+			j++
+		}
+	}
+	if j < len(toks) && toks[j].Norm == "that" {
+		j++
+	}
+	if j+1 >= len(toks) {
+		return false
+	}
+	switch toks[j].Norm {
+	case "it":
+		return claimDeeds.Has(toks[j+1].Norm)
+	case "its":
+		// "its fighters had", "its militants detonated"
+		return memberWords.Has(toks[j+1].Norm) && j+2 < len(toks) && claimDeeds.Has(toks[j+2].Norm)
+	}
+	return false
+}
+
+// claimDeeds are the words after a speaker's "it" that say it did the
+// attack: "said it carried out", "said it was behind".
+var claimDeeds = grammarList("claimDeeds")
 
 // nounTriggerAt reports whether an event noun starts at token i of
 // sentence s: a trigger with no verb reading ("airstrike"), or one with

@@ -232,3 +232,28 @@ func TestWordListsLoad(t *testing.T) {
 		})
 	}
 }
+
+// TestForceBesideVenue: the policemen or soldiers a toll counts are a
+// target beside the venue hit, unless the venue is a force's own post,
+// which stands for them. One row per shape; sentences written for this
+// test.
+func TestForceBesideVenue(t *testing.T) {
+	for _, tt := range []struct {
+		in, want, not string
+	}{
+		{"A bomb exploded at a market in Peshawar on Monday, killing four policemen.", "Pakistan Police", ""},
+		{"Gunmen attacked a bus station in Kano on Friday, killing two police officers.", "Nigeria Police", ""},
+		{"Gunmen stormed a Kano police station on Friday, killing two policemen.", "Kano police station", "Nigeria Police"},
+		{"Militants attacked an army checkpoint near Gao on Sunday, killing three soldiers.", "army checkpoint", ""},
+	} {
+		rec := extractOne(t, tt.in, "2024-05-13")
+		if len(rec.Events) == 0 {
+			t.Errorf("%q: no event", tt.in)
+			continue
+		}
+		ts := rec.Events[0].Targets
+		if !hasRef(ts, tt.want) || tt.not != "" && hasRef(ts, tt.not) {
+			t.Errorf("%q: targets %v, want %q and not %q", tt.in, refNames(ts), tt.want, tt.not)
+		}
+	}
+}

@@ -72,6 +72,7 @@ func (d *docState) findContextPlaces() {
 		listed := false // inside a list that a locative opened
 		for i := 0; i < len(toks); i++ {
 			t := &toks[i]
+			d.uncoverParticleName(si, i)
 			if !isUpperWord(t) || d.covered(si, i) || t.AllCaps() {
 				listed = listed && (t.Norm == "and" || t.Norm == "," || d.covered(si, i))
 				if i > 0 && markLocative.has(toks[i-1]) {
@@ -108,6 +109,24 @@ func (d *docState) findContextPlaces() {
 			d.addContextPlace(l, si, spans[k])
 		}
 	}
+}
+
+// uncoverParticleName drops the gazetteer's place of one word at token i
+// of sentence s when the name goes on with a hyphened particle and a
+// capitalised word ("the village of Wad al-Noura"): the gazetteer knew
+// the first word alone (a "Wad" elsewhere), the name is the whole run,
+// which the context rules then read.
+func (d *docState) uncoverParticleName(s, i int) {
+	toks := d.sents[s].Tokens
+	if i+3 >= len(toks) || !placeParticles.Has(toks[i+1].Norm) || isUpperWord(&toks[i+1]) || !joinedHyphen(toks, i+2) || !isUpperWord(&toks[i+3]) || d.covered(s, i+3) {
+		return
+	}
+	m := d.mentionStarting(s, i)
+	if m == nil || m.b != i+1 || m.ent.class != ClassPlace {
+		return
+	}
+	m.ent.mentions = removeMention(m.ent.mentions, m)
+	d.ments[s] = removeMention(d.ments[s], m)
 }
 
 // areaLeads are the words that start a division's name which the name

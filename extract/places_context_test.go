@@ -16,6 +16,8 @@ var placeTests = []struct {
 	{"bracketed county", "Clashes broke out in Bulla Hawa (Mandera county) overnight.", "Bulla Hawa", "Bulla Hawa", "Mandera", "Kenya", ""},
 	{"named road", "A grenade was thrown along Kiptoo Road in Garissa, Kenya.", "Kiptoo Road", "Kiptoo Road", "Garissa", "Kenya", ""},
 	{"border town", "Militants raided Dhobley border town, Lower Juba, in Somalia.", "Dhobley", "Dhobley", "", "", ""},
+	{"a village whose first word the gazetteer holds alone, then a hyphened particle", "Raiders burned the village of Wad al-Sidra in Sudan on Monday.", "Wad al-Sidra", "Wad al-Sidra", "", "Sudan", ""},
+	{"as above, with the other article", "Gunmen attacked the village of Qaryat el-Tin in Sudan on Monday.", "Qaryat el-Tin", "Qaryat el-Tin", "", "Sudan", ""},
 	{"after a locative", "Police said the herders were ambushed near Kalemngorok in Turkana, Kenya.", "Kalemngorok", "Kalemngorok", "Turkana", "Kenya", ""},
 	{"listed after a locative", "Raiders struck in Lomelo and Kapedo in Turkana, Kenya.", "Lomelo", "Lomelo", "", "", ""},
 	{"admin word kept as type", "Fighting was reported in Gangatiyo ward, Mandera, Kenya.", "Gangatiyo", "Gangatiyo", "Mandera", "Kenya", "ward"},

@@ -171,16 +171,25 @@ type probeWant struct {
 func TestProbeArticles(t *testing.T) {
 	for _, tt := range probeArticles {
 		t.Run(tt.name, func(t *testing.T) {
-			rec := extractOne(t, tt.text, tt.published)
-			for _, w := range tt.want {
-				checkProbeWant(t, rec, w)
-			}
-			for _, ev := range rec.Events {
-				if tt.bgKilled > 0 && ev.Killed != nil && *ev.Killed >= tt.bgKilled && ev.Date != nil && slices.ContainsFunc(tt.want, func(w probeWant) bool { return w.date == *ev.Date }) {
-					t.Errorf("background attack taken as the day's: %s %s killed %d", ev.Type, *ev.Date, *ev.Killed)
-				}
-			}
+			checkProbeArticle(t, tt.text, tt.published, tt.want, tt.bgKilled)
 		})
+	}
+}
+
+// checkProbeArticle extracts an article published on day published and
+// reports the slots of the attacks want that it misses, and any event of
+// an attack's day carrying bgKilled (the toll of an attack the article
+// recalls as background; 0: none) or more.
+func checkProbeArticle(t *testing.T, text, published string, want []probeWant, bgKilled int) {
+	t.Helper()
+	rec := extractOne(t, text, published)
+	for _, w := range want {
+		checkProbeWant(t, rec, w)
+	}
+	for _, ev := range rec.Events {
+		if bgKilled > 0 && ev.Killed != nil && *ev.Killed >= bgKilled && ev.Date != nil && slices.ContainsFunc(want, func(w probeWant) bool { return w.date == *ev.Date }) {
+			t.Errorf("background attack taken as the day's: %s %s killed %d", ev.Type, *ev.Date, *ev.Killed)
+		}
 	}
 }
 
