@@ -555,8 +555,8 @@ func (d *docState) adminCountries(s, b int) map[string]bool {
 // "local government area"), or k.
 func skipUnitWords(l *wordLists, toks []text.Token, k int) int {
 	for k < len(toks) && !isUpperWord(&toks[k]) {
-		w, n := unitAt(l, toks, k)
-		if l.placeWords[w]&(placeAdmin|placeSettle) == 0 {
+		_, role, n := unitAt(l, toks, k)
+		if role&(placeAdmin|placeSettle) == 0 {
 			break
 		}
 		k += n

@@ -3145,7 +3145,7 @@ func (d *docState) namedVenue(s int, ps *syntax.Sentence, np int) *entity {
 		a++
 	}
 	toks := d.sents[s].Tokens
-	if a >= ch.Head || !isUpperWord(&toks[a]) || opensSentence(toks, a) || loadWordLists().placeWords[toks[a].Norm]&(placeVenue|placeSettle) == 0 {
+	if a >= ch.Head || !isUpperWord(&toks[a]) || opensSentence(toks, a) || placeRole(loadWordLists(), &toks[a])&(placeVenue|placeSettle) == 0 {
 		return nil
 	}
 	for k := a; k <= ch.Head; k++ {

@@ -408,7 +408,7 @@ func (d *docState) townsfolkOf(p *participant, m *mention) bool {
 // from the hamlets of Sori and Tanou fought", "people from villages
 // Sori and Tanou raided"), or j when the words there are not those.
 func settlementOf(toks []text.Token, j int) int {
-	settle := func(k int) bool { return loadWordLists().placeWords[toks[k].Norm]&placeSettle != 0 }
+	settle := func(k int) bool { return placeRole(loadWordLists(), &toks[k])&placeSettle != 0 }
 	if j+2 < len(toks) && toks[j].Norm == "the" && settle(j+1) && toks[j+2].Norm == "of" {
 		return j + 3
 	}

@@ -468,7 +468,7 @@ func (d *docState) placeContext(p *entity) bool {
 		if m.a > 0 && placeBefore.Has(toks[m.a-1].Norm) || struckOn(toks, m.a) {
 			return true
 		}
-		if m.b < len(toks) && !isUpperWord(&toks[m.b]) && l.placeWords[toks[m.b].Norm]&(placeAdmin|placeSettle) != 0 {
+		if m.b < len(toks) && !isUpperWord(&toks[m.b]) && placeRole(l, &toks[m.b])&(placeAdmin|placeSettle) != 0 {
 			return true
 		}
 	}

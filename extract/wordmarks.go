@@ -54,6 +54,7 @@ const (
 	markSingularVictim                       // singularVictims
 	markHabit                                // habitWords
 	markMany                                 // manyWords
+	markPlaceLead                            // loadWordLists().placeLeads
 	markLists                                // the number of lists, as a bit
 
 	marked wordClass = 1 << 31
@@ -72,7 +73,7 @@ var markedLists = sync.OnceValue(func() []wordList {
 		&sayVerbs, &speechVerbs, &l.headSet, &l.venueSet, &ml.deny, &doubtWords, &clauseBreaks, &months,
 		&accountNouns, &particles, &negators, &modalWords,
 		&pursuitWords, &regionWords, &tollClaims, &victimNouns, &lightVerbs, &beForms, &singularVictims,
-		&habitWords, &manyWords}
+		&habitWords, &manyWords, &l.placeLeads}
 	if len(lists) != bits.TrailingZeros32(uint32(markLists)) {
 		panic("extract: a marked word list without its bit")
 	}
