@@ -749,8 +749,13 @@ func (d *docState) foreignAlias(c *cand, s, a, b int, pf *phraseFacts) bool {
 // followed by more words: the town's full name, of which the gazetteer's
 // is the short form ("Lakki Marwat" for Lakki), not another spelling.
 func extendsName(n []byte, name string) bool {
-	k := text.Normalize(name)
-	return len(n) > len(k)+1 && string(n[:len(k)]) == k && n[len(k)] == ' '
+	if isASCII(name) {
+		// its normal form is its lower case, byte for byte (equalNormalized)
+		return len(n) > len(name)+1 && n[len(name)] == ' ' && equalNormalized(n[:len(name)], name)
+	}
+	var nb [64]byte // on the stack: no string is made
+	k := text.AppendNormalize(nb[:0], name)
+	return len(n) > len(k)+1 && bytes.Equal(n[:len(k)], k) && n[len(k)] == ' '
 }
 
 // equalNormalized reports whether n is text.Normalize(name). A name in
