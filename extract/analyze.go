@@ -869,6 +869,22 @@ type phraseFacts struct {
 	loneStop            tristate // the phrase's first word is a stopword
 	surf                [64]byte // the normalised spelling of the phrase (normSurface)
 	surfLen             int      // its length, 0 until found
+	unitsKnown          bool     // regionNext and unitInside are found (unitWords)
+	regionNext          bool     // the word after the phrase is a division's unit word
+	unitInside          bool     // the phrase ends with a division's unit word
+}
+
+// unitWords returns whether the word after the phrase, tokens [a, b) of
+// toks, is a division's unit word ("Borno state") and whether the phrase
+// ends with one ("Tokat Province", a spelling some sources give the seat
+// as well), found once.
+func (pf *phraseFacts) unitWords(toks []text.Token, a, b int) (regionNext, unitInside bool) {
+	if !pf.unitsKnown {
+		pf.regionNext = b < len(toks) && markRegion.has(toks[b])
+		pf.unitInside = b-a > 1 && markRegion.has(toks[b-1])
+		pf.unitsKnown = true
+	}
+	return pf.regionNext, pf.unitInside
 }
 
 // tristate is a fact not yet found (0), false or true.
@@ -932,11 +948,7 @@ func (d *docState) score(c *cand, toks []text.Token, a, b, s int, pf *phraseFact
 	if a >= 1 {
 		prev = toks[a-1].Norm
 	}
-	// the name ends with a division's unit word ("Tokat Province", a
-	// spelling some sources give the seat as well)
-	unitInside := b-a > 1 && markRegion.has(toks[b-1])
-	// the word after the name is a division's unit word ("Borno state")
-	regionNext := b < len(toks) && markRegion.has(toks[b])
+	regionNext, unitInside := pf.unitWords(toks, a, b)
 	placeNext := func() bool { return pf.placeNext.known(func() bool { return placeWords.Has(next) }) }
 	if c.lex != nil && c.lex.DocOnly && d.leadCountry() != c.country {
 		return -1 // "State House" in a note about Kenya, not Zambia
