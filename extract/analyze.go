@@ -409,7 +409,7 @@ func caseOK(toks []text.Token, c *cand) bool {
 			// Arabic article in lower case
 		} else if c.gaz != nil && !first && gazInnerWord(toks, i) {
 			// "Murang'a", "Santiago del Estero", "Usti nad Labem"
-		} else if !markParticle.has(*t) && !(markRegion.has(*t) || t.Norm == "city" || t.Norm == "district") || first {
+		} else if !markParticle.has(t) && !(markRegion.has(t) || t.Norm == "city" || t.Norm == "district") || first {
 			if c.gaz != nil || first {
 				return false
 			}
@@ -654,7 +654,7 @@ func (d *docState) findNames() {
 			}
 		}
 		surface := d.surface(h.s, h.m.Start, h.m.End)
-		if last := toks[h.m.End-1]; best.class == ClassRegion && h.m.End-h.m.Start > 1 && markRegion.has(last) && !last.Upper() {
+		if last := toks[h.m.End-1]; best.class == ClassRegion && h.m.End-h.m.Start > 1 && markRegion.has(&last) && !last.Upper() {
 			surface = d.surface(h.s, h.m.Start, h.m.End-1) // "Collines department": the name is Collines
 		}
 		if best.demonym && !peopleName(toks, h.m.Start, h.m.End) {
@@ -880,8 +880,8 @@ type phraseFacts struct {
 // as well), found once.
 func (pf *phraseFacts) unitWords(toks []text.Token, a, b int) (regionNext, unitInside bool) {
 	if !pf.unitsKnown {
-		pf.regionNext = b < len(toks) && markRegion.has(toks[b])
-		pf.unitInside = b-a > 1 && markRegion.has(toks[b-1])
+		pf.regionNext = b < len(toks) && markRegion.has(&toks[b])
+		pf.unitInside = b-a > 1 && markRegion.has(&toks[b-1])
 		pf.unitsKnown = true
 	}
 	return pf.regionNext, pf.unitInside
@@ -1087,7 +1087,7 @@ var placeWords = grammarList("placeWords")
 // stopword.
 func (d *docState) capitalisedNeighbour(s, i, dir int) bool {
 	toks := d.sents[s].Tokens
-	for i >= 0 && i < len(toks) && (markParticle.has(toks[i]) && toks[i].Norm != "of" && toks[i].Norm != "and" && toks[i].Norm != "the" || toks[i].Norm == "-" && !toks[i].SpaceBefore) {
+	for i >= 0 && i < len(toks) && (markParticle.has(&toks[i]) && toks[i].Norm != "of" && toks[i].Norm != "and" && toks[i].Norm != "the" || toks[i].Norm == "-" && !toks[i].SpaceBefore) {
 		i += dir
 	}
 	if i < 0 || i >= len(toks) || i == 0 {

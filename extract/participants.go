@@ -60,7 +60,7 @@ func (d *docState) findParticipants() {
 		}
 		toks := s.Tokens
 		for i := 0; i < len(toks); i++ {
-			if toks[i].Kind != text.Word || !markHead.has(toks[i]) || d.covered(si, i) {
+			if toks[i].Kind != text.Word || !markHead.has(&toks[i]) || d.covered(si, i) {
 				continue
 			}
 			if p, ok := d.readParticipant(l, si, i); ok {

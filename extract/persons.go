@@ -89,7 +89,7 @@ func (d *docState) findPersons() {
 			// role + [of the X] + Name
 			j := rm.End
 			var of *entity
-			if j+2 < len(toks) && toks[j].Norm == "of" && toks[j+1].Norm == "the" && markRegion.has(toks[j+2]) {
+			if j+2 < len(toks) && toks[j].Norm == "of" && toks[j+1].Norm == "the" && markRegion.has(&toks[j+2]) {
 				// "deputy governor of the province X": the region last named
 				of = d.lastRegion(si)
 			}

@@ -74,7 +74,7 @@ func (d *docState) findContextPlaces() {
 			t := &toks[i]
 			if !isUpperWord(t) || d.covered(si, i) || t.AllCaps() {
 				listed = listed && (t.Norm == "and" || t.Norm == "," || d.covered(si, i))
-				if i > 0 && markLocative.has(toks[i-1]) {
+				if i > 0 && markLocative.has(&toks[i-1]) {
 					// a known place after a locative opens a list ("between
 					// Eldas and Lokitela"); a word, not
 					listed = d.placeStarts(si, i)
@@ -806,7 +806,7 @@ func unitAt(l *wordLists, toks []text.Token, k int) (w string, role, n int) {
 		return "", 0, 0
 	}
 	t := &toks[k]
-	if !markPlaceLead.has(*t) {
+	if !markPlaceLead.has(t) {
 		return t.Norm, 0, 1
 	}
 	if t.Norm == "sub" && k+2 < len(toks) && joinedHyphen(toks, k+1) {
@@ -839,7 +839,7 @@ func joinedPlaceWord(l *wordLists, a, sep, b string) (string, int) {
 // token, 0 for a word that is none; a token whose mark says that no place
 // word starts with its word (markPlaceLead) is not looked up.
 func placeRole(l *wordLists, t *text.Token) int {
-	if !markPlaceLead.has(*t) {
+	if !markPlaceLead.has(t) {
 		return 0
 	}
 	return l.placeWords[t.Norm]
@@ -1256,7 +1256,7 @@ func (d *docState) findVenues() {
 		}
 		toks := s.Tokens
 		for v := 0; v < len(toks); v++ {
-			if toks[v].Kind != text.Word || !markVenue.has(toks[v]) || d.covered(si, v) {
+			if toks[v].Kind != text.Word || !markVenue.has(&toks[v]) || d.covered(si, v) {
 				continue
 			}
 			d.venueAt(si, v)
