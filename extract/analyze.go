@@ -877,14 +877,19 @@ type phraseFacts struct {
 // unitWords returns whether the word after the phrase, tokens [a, b) of
 // toks, is a division's unit word ("Borno state") and whether the phrase
 // ends with one ("Tokat Province", a spelling some sources give the seat
-// as well), found once.
+// as well), found once (findUnitWords; this small part is inlined).
 func (pf *phraseFacts) unitWords(toks []text.Token, a, b int) (regionNext, unitInside bool) {
 	if !pf.unitsKnown {
-		pf.regionNext = b < len(toks) && markRegion.has(&toks[b])
-		pf.unitInside = b-a > 1 && markRegion.has(&toks[b-1])
-		pf.unitsKnown = true
+		pf.findUnitWords(toks, a, b)
 	}
 	return pf.regionNext, pf.unitInside
+}
+
+// findUnitWords finds the facts unitWords returns.
+func (pf *phraseFacts) findUnitWords(toks []text.Token, a, b int) {
+	pf.regionNext = b < len(toks) && markRegion.has(&toks[b])
+	pf.unitInside = b-a > 1 && markRegion.has(&toks[b-1])
+	pf.unitsKnown = true
 }
 
 // tristate is a fact not yet found (0), false or true.

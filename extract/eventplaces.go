@@ -554,7 +554,7 @@ func (d *docState) adminCountries(s, b int) map[string]bool {
 // settlement words that start at token k ("township", "sub-county",
 // "local government area"), or k.
 func skipUnitWords(l *wordLists, toks []text.Token, k int) int {
-	for k < len(toks) && !isUpperWord(&toks[k]) {
+	for k < len(toks) && !isUpperWord(&toks[k]) && !markPlaceLead.surelyNot(&toks[k]) {
 		_, role, n := unitAt(l, toks, k)
 		if role&(placeAdmin|placeSettle) == 0 {
 			break

@@ -805,10 +805,16 @@ func unitAt(l *wordLists, toks []text.Token, k int) (w string, role, n int) {
 	if k >= len(toks) {
 		return "", 0, 0
 	}
-	t := &toks[k]
-	if !markPlaceLead.has(t) {
+	if t := &toks[k]; markPlaceLead.surelyNot(t) {
 		return t.Norm, 0, 1
 	}
+	return leadUnitAt(l, toks, k)
+}
+
+// leadUnitAt is unitAt of a token k whose word may start a place word
+// (or is not marked): the rest of unitAt, which is inlined.
+func leadUnitAt(l *wordLists, toks []text.Token, k int) (w string, role, n int) {
+	t := &toks[k]
 	if t.Norm == "sub" && k+2 < len(toks) && joinedHyphen(toks, k+1) {
 		if w, role := joinedPlaceWord(l, "sub", "-", toks[k+2].Norm); role != 0 {
 			return w, role, 3
@@ -839,7 +845,7 @@ func joinedPlaceWord(l *wordLists, a, sep, b string) (string, int) {
 // token, 0 for a word that is none; a token whose mark says that no place
 // word starts with its word (markPlaceLead) is not looked up.
 func placeRole(l *wordLists, t *text.Token) int {
-	if !markPlaceLead.has(t) {
+	if markPlaceLead.surelyNot(t) {
 		return 0
 	}
 	return l.placeWords[t.Norm]

@@ -128,6 +128,15 @@ func (c wordClass) has(t *text.Token) bool {
 	return c.lookUp(t.Norm)
 }
 
+// surelyNot reports whether t's mark says that its word is not in list c:
+// false for a token not marked, which has would look up. It is has's
+// fast answer, for the callers that look a word up in another table
+// anyway when it may be in c (placeRole, unitAt), small enough to be
+// inlined with that lookup.
+func (c wordClass) surelyNot(t *text.Token) bool {
+	return wordClass(t.Marks)&(marked|c) == marked
+}
+
 // lookUp asks list c for w itself.
 func (c wordClass) lookUp(w string) bool {
 	return markedLists()[bits.TrailingZeros32(uint32(c))].Has(w)

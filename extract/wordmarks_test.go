@@ -27,6 +27,12 @@ func TestWordMarks(t *testing.T) {
 			if got := c.has(&text.Token{Norm: w}); got != want {
 				t.Errorf("list %d, unmarked %q: has = %v, the list says %v", i, w, got, want)
 			}
+			if got := c.surelyNot(&marked[0]); got != !want {
+				t.Errorf("list %d, marked %q: surelyNot = %v, the list says %v", i, w, got, want)
+			}
+			if c.surelyNot(&text.Token{Norm: w}) {
+				t.Errorf("list %d, unmarked %q: surelyNot, where only the list can tell", i, w)
+			}
 		}
 	}
 	if n := len(markedLists()); n != bits.TrailingZeros32(uint32(markLists)) || n > 31 {
