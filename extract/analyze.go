@@ -867,6 +867,7 @@ type phraseFacts struct {
 	placeNext           tristate // the word after the phrase is one of placeWords
 	namedBefore         tristate // namedByOf holds the word two before the phrase
 	loneStop            tristate // the phrase's first word is a stopword
+	peopleNext          tristate // the word after the phrase is a people's noun (peopleNounAt)
 	surf                [64]byte // the normalised spelling of the phrase (normSurface)
 	surfLen             int      // its length, 0 until found
 	unitsKnown          bool     // regionNext and unitInside are found (unitWords)
@@ -994,7 +995,7 @@ func (d *docState) score(c *cand, toks []text.Token, a, b, s int, pf *phraseFact
 			return -1 // "Kandi, Alibori": the namesake in the division's country, or a place of its own
 		}
 	}
-	if d.foreignBesideArea(c, s, a, b) || d.foreignAlias(c, s, a, b, pf) || d.peopleModifier(c, s, b) {
+	if d.foreignBesideArea(c, s, a, b) || d.foreignAlias(c, s, a, b, pf) || d.peopleModifier(c, s, b, pf) {
 		return -1 // "Lobo area … in Kilifi county": not the small town abroad
 	}
 	if c.gaz != nil && c.class != ClassCountry && c.country != "" {

@@ -789,15 +789,21 @@ var peopleHeads = grammarList("peopleHeads")
 // peopleModifier reports whether candidate c, a small town of a country
 // the document does not name, stands before a noun for a people or an
 // armed group (tokens [a, b) of sentence s): "Abala herdsmen clashed
-// with farmers" names a people, not Abala in Mexico.
-func (d *docState) peopleModifier(c *cand, s, b int) bool {
+// with farmers" names a people, not Abala in Mexico. The noun after the
+// phrase is asked once for its candidates (pf).
+func (d *docState) peopleModifier(c *cand, s, b int, pf *phraseFacts) bool {
 	if c.gaz == nil || c.class != ClassPlace || c.country == "" || c.lex != nil {
 		return false
 	}
 	if d.countryCount.get(c.country) > 0 || c.gaz.Population >= smallPlace || d.r.capitalOf(c.country) == c.gaz {
 		return false
 	}
-	toks := d.sents[s].Tokens
+	return pf.peopleNext.known(func() bool { return peopleNounAt(d.sents[s].Tokens, b) })
+}
+
+// peopleNounAt reports whether token b is a noun for a people or an armed
+// group ("herdsmen", "militia").
+func peopleNounAt(toks []text.Token, b int) bool {
 	if b >= len(toks) {
 		return false
 	}
