@@ -409,7 +409,7 @@ func caseOK(toks []text.Token, c *cand) bool {
 			// Arabic article in lower case
 		} else if c.gaz != nil && !first && gazInnerWord(toks, i) {
 			// "Murang'a", "Santiago del Estero", "Usti nad Labem"
-		} else if !markParticle.has(*t) && !(markRegion.has(*t) || t.Norm == "city" || t.Norm == "district") || first {
+		} else if !markParticle.has(t) && !(markRegion.has(t) || t.Norm == "city" || t.Norm == "district") || first {
 			if c.gaz != nil || first {
 				return false
 			}
@@ -654,7 +654,7 @@ func (d *docState) findNames() {
 			}
 		}
 		surface := d.surface(h.s, h.m.Start, h.m.End)
-		if last := toks[h.m.End-1]; best.class == ClassRegion && h.m.End-h.m.Start > 1 && markRegion.has(last) && !last.Upper() {
+		if last := toks[h.m.End-1]; best.class == ClassRegion && h.m.End-h.m.Start > 1 && markRegion.has(&last) && !last.Upper() {
 			surface = d.surface(h.s, h.m.Start, h.m.End-1) // "Collines department": the name is Collines
 		}
 		if best.demonym && !peopleName(toks, h.m.Start, h.m.End) {
@@ -867,8 +867,30 @@ type phraseFacts struct {
 	placeNext           tristate // the word after the phrase is one of placeWords
 	namedBefore         tristate // namedByOf holds the word two before the phrase
 	loneStop            tristate // the phrase's first word is a stopword
+	peopleNext          tristate // the word after the phrase is a people's noun (peopleNounAt)
 	surf                [64]byte // the normalised spelling of the phrase (normSurface)
 	surfLen             int      // its length, 0 until found
+	unitsKnown          bool     // regionNext and unitInside are found (unitWords)
+	regionNext          bool     // the word after the phrase is a division's unit word
+	unitInside          bool     // the phrase ends with a division's unit word
+}
+
+// unitWords returns whether the word after the phrase, tokens [a, b) of
+// toks, is a division's unit word ("Borno state") and whether the phrase
+// ends with one ("Tokat Province", a spelling some sources give the seat
+// as well), found once (findUnitWords; this small part is inlined).
+func (pf *phraseFacts) unitWords(toks []text.Token, a, b int) (regionNext, unitInside bool) {
+	if !pf.unitsKnown {
+		pf.findUnitWords(toks, a, b)
+	}
+	return pf.regionNext, pf.unitInside
+}
+
+// findUnitWords finds the facts unitWords returns.
+func (pf *phraseFacts) findUnitWords(toks []text.Token, a, b int) {
+	pf.regionNext = b < len(toks) && markRegion.has(&toks[b])
+	pf.unitInside = b-a > 1 && markRegion.has(&toks[b-1])
+	pf.unitsKnown = true
 }
 
 // tristate is a fact not yet found (0), false or true.
@@ -932,11 +954,7 @@ func (d *docState) score(c *cand, toks []text.Token, a, b, s int, pf *phraseFact
 	if a >= 1 {
 		prev = toks[a-1].Norm
 	}
-	// the name ends with a division's unit word ("Tokat Province", a
-	// spelling some sources give the seat as well)
-	unitInside := b-a > 1 && markRegion.has(toks[b-1])
-	// the word after the name is a division's unit word ("Borno state")
-	regionNext := b < len(toks) && markRegion.has(toks[b])
+	regionNext, unitInside := pf.unitWords(toks, a, b)
 	placeNext := func() bool { return pf.placeNext.known(func() bool { return placeWords.Has(next) }) }
 	if c.lex != nil && c.lex.DocOnly && d.leadCountry() != c.country {
 		return -1 // "State House" in a note about Kenya, not Zambia
@@ -977,7 +995,7 @@ func (d *docState) score(c *cand, toks []text.Token, a, b, s int, pf *phraseFact
 			return -1 // "Kandi, Alibori": the namesake in the division's country, or a place of its own
 		}
 	}
-	if d.foreignBesideArea(c, s, a, b) || d.foreignAlias(c, s, a, b, pf) || d.peopleModifier(c, s, b) {
+	if d.foreignBesideArea(c, s, a, b) || d.foreignAlias(c, s, a, b, pf) || d.peopleModifier(c, s, b, pf) {
 		return -1 // "Lobo area … in Kilifi county": not the small town abroad
 	}
 	if c.gaz != nil && c.class != ClassCountry && c.country != "" {
@@ -1075,7 +1093,7 @@ var placeWords = grammarList("placeWords")
 // stopword.
 func (d *docState) capitalisedNeighbour(s, i, dir int) bool {
 	toks := d.sents[s].Tokens
-	for i >= 0 && i < len(toks) && (markParticle.has(toks[i]) && toks[i].Norm != "of" && toks[i].Norm != "and" && toks[i].Norm != "the" || toks[i].Norm == "-" && !toks[i].SpaceBefore) {
+	for i >= 0 && i < len(toks) && (markParticle.has(&toks[i]) && toks[i].Norm != "of" && toks[i].Norm != "and" && toks[i].Norm != "the" || toks[i].Norm == "-" && !toks[i].SpaceBefore) {
 		i += dir
 	}
 	if i < 0 || i >= len(toks) || i == 0 {

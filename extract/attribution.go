@@ -306,7 +306,7 @@ func (d *docState) background(si int) bool {
 	}
 	toks := d.sents[si].Tokens
 	for k, t := range toks {
-		if !markMany.has(t) {
+		if !markMany.has(&t) {
 			continue
 		}
 		for j := k + 1; j < len(toks) && j <= k+3; j++ {
@@ -324,7 +324,7 @@ func (d *docState) background(si int) bool {
 func (d *docState) setting(si int) bool {
 	toks := d.sents[si].Tokens
 	for k, t := range toks {
-		if markHabit.has(t) {
+		if markHabit.has(&t) {
 			return true
 		}
 		if t.Norm != "has" && t.Norm != "have" && t.Norm != "had" {

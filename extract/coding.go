@@ -28,7 +28,7 @@ func codedTolls(toks []text.Token, cs []casualty) []casualty {
 		}
 	}
 	for k := range toks {
-		if markCoding.has(toks[k]) { // the token read in place, not copied
+		if markCoding.has(&toks[k]) { // the token read in place, not copied
 			if c, ok := codedToll(toks, k); ok {
 				out = append(out, c)
 			}
@@ -43,9 +43,9 @@ func codedTolls(toks []text.Token, cs []casualty) []casualty {
 func remarkAfter(toks []text.Token, end int) int {
 	for k := end; k < len(toks) && k < end+4; k++ {
 		switch {
-		case markCoding.has(toks[k]):
+		case markCoding.has(&toks[k]):
 			return k
-		case toks[k].Norm != "(" && !markToll.has(toks[k]):
+		case toks[k].Norm != "(" && !markToll.has(&toks[k]):
 			return -1
 		}
 	}

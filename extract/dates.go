@@ -54,7 +54,7 @@ func findDates(toks []text.Token, pub time.Time) []dateExpr {
 // first, the cheaper test, which most tokens fail. It is asked of every
 // token: a pointer spares the copy of each.
 func capitalisedMonth(t *text.Token) (time.Month, bool) {
-	if !t.Upper() || !markMonth.has(*t) {
+	if !t.Upper() || !markMonth.has(t) {
 		return 0, false
 	}
 	return months.Get(t.Norm)

@@ -554,9 +554,9 @@ func (d *docState) adminCountries(s, b int) map[string]bool {
 // settlement words that start at token k ("township", "sub-county",
 // "local government area"), or k.
 func skipUnitWords(l *wordLists, toks []text.Token, k int) int {
-	for k < len(toks) && !isUpperWord(&toks[k]) {
-		w, n := unitAt(l, toks, k)
-		if l.placeWords[w]&(placeAdmin|placeSettle) == 0 {
+	for k < len(toks) && !isUpperWord(&toks[k]) && !markPlaceLead.surelyNot(&toks[k]) {
+		_, role, n := unitAt(l, toks, k)
+		if role&(placeAdmin|placeSettle) == 0 {
 			break
 		}
 		k += n
@@ -749,8 +749,13 @@ func (d *docState) foreignAlias(c *cand, s, a, b int, pf *phraseFacts) bool {
 // followed by more words: the town's full name, of which the gazetteer's
 // is the short form ("Lakki Marwat" for Lakki), not another spelling.
 func extendsName(n []byte, name string) bool {
-	k := text.Normalize(name)
-	return len(n) > len(k)+1 && string(n[:len(k)]) == k && n[len(k)] == ' '
+	if isASCII(name) {
+		// its normal form is its lower case, byte for byte (equalNormalized)
+		return len(n) > len(name)+1 && n[len(name)] == ' ' && equalNormalized(n[:len(name)], name)
+	}
+	var nb [64]byte // on the stack: no string is made
+	k := text.AppendNormalize(nb[:0], name)
+	return len(n) > len(k)+1 && bytes.Equal(n[:len(k)], k) && n[len(k)] == ' '
 }
 
 // equalNormalized reports whether n is text.Normalize(name). A name in
@@ -784,15 +789,21 @@ var peopleHeads = grammarList("peopleHeads")
 // peopleModifier reports whether candidate c, a small town of a country
 // the document does not name, stands before a noun for a people or an
 // armed group (tokens [a, b) of sentence s): "Abala herdsmen clashed
-// with farmers" names a people, not Abala in Mexico.
-func (d *docState) peopleModifier(c *cand, s, b int) bool {
+// with farmers" names a people, not Abala in Mexico. The noun after the
+// phrase is asked once for its candidates (pf).
+func (d *docState) peopleModifier(c *cand, s, b int, pf *phraseFacts) bool {
 	if c.gaz == nil || c.class != ClassPlace || c.country == "" || c.lex != nil {
 		return false
 	}
 	if d.countryCount.get(c.country) > 0 || c.gaz.Population >= smallPlace || d.r.capitalOf(c.country) == c.gaz {
 		return false
 	}
-	toks := d.sents[s].Tokens
+	return pf.peopleNext.known(func() bool { return peopleNounAt(d.sents[s].Tokens, b) })
+}
+
+// peopleNounAt reports whether token b is a noun for a people or an armed
+// group ("herdsmen", "militia").
+func peopleNounAt(toks []text.Token, b int) bool {
 	if b >= len(toks) {
 		return false
 	}

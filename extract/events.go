@@ -92,10 +92,10 @@ var sayVerbs = grammarList("sayVerbs")
 // opensClause reports whether the verb at k introduces reported speech,
 // after which a new clause (with its own subject) begins.
 func opensClause(toks []text.Token, k int) bool {
-	if markSay.has(toks[k]) {
+	if markSay.has(&toks[k]) {
 		return true
 	}
-	if !markSpeech.has(toks[k]) {
+	if !markSpeech.has(&toks[k]) {
 		return false
 	}
 	// "claimed that", "claimed yesterday that"
@@ -683,7 +683,7 @@ func (d *docState) sentenceFrames(si int, frames []*frame) []*frame {
 					d.targetOf = append(d.targetOf, targetOfNote{s: si, at: m.Start})
 				}
 				// "the targets were X and Y": the current attack's targets
-				if m.End < len(toks) && markBe.has(toks[m.End]) {
+				if m.End < len(toks) && markBe.has(&toks[m.End]) {
 					frames = append(frames, d.buf.frames.new(frame{typ: EventAttack, subtype: "strike", cameo: "195", s: si, a: m.Start, b: m.End, killed: -1, injured: -1, span0: m.Start, definite: true, copula: true}))
 				}
 				continue
@@ -702,7 +702,7 @@ func (d *docState) sentenceFrames(si int, frames []*frame) []*frame {
 		}
 		// a light verb names an event only with its noun ("carried out the
 		// bombing"); alone ("has carried out hundreds of…") it joins one
-		if f.verb && markLightVerb.has(toks[m.End-1]) {
+		if f.verb && markLightVerb.has(&toks[m.End-1]) {
 			f.weak = true
 		}
 		if m.Start > 0 && (toks[m.Start-1].Norm == "which" || toks[m.Start-1].Norm == "that" || toks[m.Start-1].Norm == "who") {
@@ -724,7 +724,7 @@ func (d *docState) sentenceFrames(si int, frames []*frame) []*frame {
 		}
 		if f.verb {
 			k := syntax.SkipAdverbs(toks, m.Start-1) // "is regularly attacked", "were not shelled"
-			if k >= 0 && markBe.has(toks[k]) && strings.HasSuffix(toks[m.End-1].Norm, "ed") || k >= 0 && markBe.has(toks[k]) && toks[m.End-1].Norm == "hit" || si > 0 && clippedToll(toks, m.End) {
+			if k >= 0 && markBe.has(&toks[k]) && strings.HasSuffix(toks[m.End-1].Norm, "ed") || k >= 0 && markBe.has(&toks[k]) && toks[m.End-1].Norm == "hit" || si > 0 && clippedToll(toks, m.End) {
 				f.passive = true
 			}
 		}
@@ -759,7 +759,7 @@ func (d *docState) sentenceFrames(si int, frames []*frame) []*frame {
 		for k := m.Start - 1; !goes && k >= 0 && k >= m.Start-4; k-- {
 			// (a denial verb is read by denied: "denied responsibility
 			// for the bombing" denies no bombing)
-			if markNegator.has(toks[k]) && toks[k].Norm != "without" && !markDeny.has(toks[k]) || syntax.ContractedNot(toks, k) {
+			if markNegator.has(&toks[k]) && toks[k].Norm != "without" && !markDeny.has(&toks[k]) || syntax.ContractedNot(toks, k) {
 				f.negated = true // "did not attack", "didn't attack"
 			}
 			if toks[k].Norm == "," {
@@ -768,7 +768,7 @@ func (d *docState) sentenceFrames(si int, frames []*frame) []*frame {
 		}
 		for k := m.End; k < len(toks) && k < m.End+8; k++ {
 			w := toks[k].Norm
-			if w == "," || w == ";" || w == "that" || w == "which" || markSpeech.has(toks[k]) {
+			if w == "," || w == ";" || w == "that" || w == "which" || markSpeech.has(&toks[k]) {
 				break
 			}
 			if w == "would" || w == "could" || w == "might" {
@@ -784,7 +784,7 @@ func (d *docState) sentenceFrames(si int, frames []*frame) []*frame {
 		}
 		// "Israeli air strikes on X killed Y": the verb's subject is the
 		// event noun before it
-		if f.weak && !markLightVerb.has(toks[m.End-1]) && len(frames) > 0 && !frames[len(frames)-1].verb && frames[len(frames)-1].typ == f.typ && !speechBetween(toks, frames[len(frames)-1].b, m.Start) {
+		if f.weak && !markLightVerb.has(&toks[m.End-1]) && len(frames) > 0 && !frames[len(frames)-1].verb && frames[len(frames)-1].typ == f.typ && !speechBetween(toks, frames[len(frames)-1].b, m.Start) {
 			f.relative = true
 		}
 		// "suspended peace talks with": the talks are what was cancelled
@@ -794,7 +794,7 @@ func (d *docState) sentenceFrames(si int, frames []*frame) []*frame {
 		// a light verb and the event noun it governs are one frame
 		if n := len(frames); n > 0 {
 			p := frames[n-1]
-			if p.typ == f.typ && p.verb && !f.verb && f.a-p.b <= 4 && markLightVerb.has(toks[p.b-1]) && !d.mentionBetween(si, p.b, f.a) {
+			if p.typ == f.typ && p.verb && !f.verb && f.a-p.b <= 4 && markLightVerb.has(&toks[p.b-1]) && !d.mentionBetween(si, p.b, f.a) {
 				// "to launch cross-border attacks": a purpose, no event
 				if p.a > 0 && toks[p.a-1].Norm == "to" && strings.HasSuffix(toks[f.b-1].Norm, "s") && !f.definite {
 					p.negated = true
@@ -992,7 +992,7 @@ func (d *docState) fillActor(f *frame, frames []*frame, fi int, prevSubject, sub
 			if toks[k].Norm == "," || toks[k].Norm == ";" {
 				break
 			}
-			if markLightVerb.has(toks[k]) {
+			if markLightVerb.has(&toks[k]) {
 				light = true
 				break
 			}
@@ -1109,7 +1109,7 @@ func (d *docState) fillActor(f *frame, frames []*frame, fi int, prevSubject, sub
 func (d *docState) speakerCountry(s int, prev *mention) *entity {
 	toks := d.sents[s].Tokens
 	for k := 0; k < len(toks); k++ {
-		if !markSay.has(toks[k]) {
+		if !markSay.has(&toks[k]) {
 			continue
 		}
 		if sp := d.speaker(s, k+1); sp != nil {
@@ -1404,7 +1404,7 @@ func (d *docState) fillArgs(f *frame, dates []dateExpr) {
 	if f.typ == EventAttack && len(f.targets) == 0 && f.passive {
 		// "another American-owned vessel was attacked": the subject
 		k := syntax.AuxiliaryStart(toks, f.a) - 1 // "is regularly attacked", "has often been shelled"
-		for k >= 0 && (markBe.has(toks[k]) || toks[k].Norm == "also" || toks[k].Norm == "reportedly") {
+		for k >= 0 && (markBe.has(&toks[k]) || toks[k].Norm == "also" || toks[k].Norm == "reportedly") {
 			k--
 		}
 		e := k + 1
@@ -1440,7 +1440,7 @@ func (d *docState) fillArgs(f *frame, dates []dateExpr) {
 				}
 				j++
 				e := j
-				for e < len(toks) && e < j+4 && toks[e].Kind == text.Word && !prepositions.Has(toks[e].Norm) && (!isUpperWord(&toks[e]) || d.isDemonymAt(f.s, e)) && toks[e].Norm != "that" && toks[e].Norm != "which" && !markBe.has(toks[e]) && !d.triggerAt(f.s, e) {
+				for e < len(toks) && e < j+4 && toks[e].Kind == text.Word && !prepositions.Has(toks[e].Norm) && (!isUpperWord(&toks[e]) || d.isDemonymAt(f.s, e)) && toks[e].Norm != "that" && toks[e].Norm != "which" && !markBe.has(&toks[e]) && !d.triggerAt(f.s, e) {
 					e++
 				}
 				if e > j && (!d.covered(f.s, j) || d.isDemonymAt(f.s, j)) && d.objectText(f.s, j, e) && !(e < len(toks) && (isUpperWord(&toks[e]) || d.covered(f.s, e))) && !(e+1 < len(toks) && toks[e].Norm == "of" && d.covered(f.s, e+1)) {
@@ -1515,7 +1515,7 @@ var referringPronouns = grammarList("referringPronouns")
 // clashes were, not who spoke.
 func speechBetween(toks []text.Token, a, b int) bool {
 	for k := a; k < b; k++ {
-		if markSpeech.has(toks[k]) && toks[k].Norm != "according" && !(k > a && markBe.has(toks[k-1])) {
+		if markSpeech.has(&toks[k]) && toks[k].Norm != "according" && !(k > a && markBe.has(&toks[k-1])) {
 			return true
 		}
 	}

@@ -570,7 +570,7 @@ func (d *docState) pursuedTargets(ps *syntax.Sentence, found []*frame) {
 	pursued := -1
 	for c := range ps.Chunks {
 		ch := &ps.Chunks[c]
-		if h := ps.Toks[ch.Head]; !markPursuit.has(h) && (ch.Lemma == h.Norm || !pursuitWords.Has(ch.Lemma)) {
+		if h := ps.Toks[ch.Head]; !markPursuit.has(&h) && (ch.Lemma == h.Norm || !pursuitWords.Has(ch.Lemma)) {
 			continue
 		}
 		if ch.Kind == syntax.NP && c+1 < len(ps.Chunks) && ps.PrepOf(c+1) == "of" && ps.Chunks[c+1].A == ch.B+1 {
@@ -1223,12 +1223,12 @@ func (d *docState) habitual(si, a int) bool {
 func (d *docState) habitVerb(si, a, b int) bool {
 	toks := d.sents[si].Tokens
 	for k := max(a-3, 0); k < a; k++ {
-		if markBe.has(toks[k]) {
+		if markBe.has(&toks[k]) {
 			return false // "a clinic is regularly attacked by gunmen": one told as an event
 		}
 	}
 	for k := max(a-1, 0); k <= b && k < len(toks); k++ {
-		if markHabit.has(toks[k]) && d.background(si) {
+		if markHabit.has(&toks[k]) && d.background(si) {
 			return true
 		}
 	}
@@ -1277,7 +1277,7 @@ func tallyAt(toks []text.Token, a, b int) bool {
 func (d *docState) recordOf(si, a int) bool {
 	toks := d.sents[si].Tokens
 	for k := a - 1; k >= 0 && k >= a-2; k-- {
-		if !markMany.has(toks[k]) {
+		if !markMany.has(&toks[k]) {
 			continue
 		}
 		if k > 0 && toks[k-1].Norm == "for" || d.setting(si) {
@@ -2374,7 +2374,7 @@ func inOtherSubject(ps *syntax.Sentence, cl *syntax.Clause, m *mention) bool {
 		if o.Verb == cl.Verb || o.Subj < 0 || o.Inherited {
 			continue
 		}
-		if v := &ps.Chunks[o.Verb]; v.Reduced || !v.Passive && !markBe.has(ps.Toks[v.Head]) {
+		if v := &ps.Chunks[o.Verb]; v.Reduced || !v.Passive && !markBe.has(&ps.Toks[v.Head]) {
 			continue
 		}
 		if sj := &ps.Chunks[o.Subj]; m.a >= sj.A && m.b <= sj.B {
@@ -3200,7 +3200,7 @@ func (d *docState) namedVenue(s int, ps *syntax.Sentence, np int) *entity {
 		a++
 	}
 	toks := d.sents[s].Tokens
-	if a >= ch.Head || !isUpperWord(&toks[a]) || opensSentence(toks, a) || loadWordLists().placeWords[toks[a].Norm]&(placeVenue|placeSettle) == 0 {
+	if a >= ch.Head || !isUpperWord(&toks[a]) || opensSentence(toks, a) || placeRole(loadWordLists(), &toks[a])&(placeVenue|placeSettle) == 0 {
 		return nil
 	}
 	for k := a; k <= ch.Head; k++ {

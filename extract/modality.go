@@ -160,10 +160,10 @@ func question(toks []text.Token) bool {
 // doubted: a clause opened by "perhaps" or "maybe" before the trigger.
 func doubted(toks []text.Token, a int) bool {
 	for k := a - 1; k >= 0 && k >= a-8; k-- {
-		if markDoubt.has(toks[k]) {
+		if markDoubt.has(&toks[k]) {
 			return true
 		}
-		if markClauseBreak.has(toks[k]) {
+		if markClauseBreak.has(&toks[k]) {
 			return false
 		}
 	}
@@ -182,7 +182,7 @@ func denied(toks []text.Token, a int) bool {
 		case ";", ":", "but", "when", "after", "before", "because", "while", "although", "though":
 			return false
 		}
-		if !markDeny.has(toks[k]) {
+		if !markDeny.has(&toks[k]) {
 			continue
 		}
 		j := k + 1
@@ -208,10 +208,10 @@ func denied(toks []text.Token, a int) bool {
 // "should be jailed or shot", "will not attack").
 func modalVerb(toks []text.Token, a int) bool {
 	for k := a - 1; k >= 0 && k >= a-6; k-- {
-		if markModal.has(toks[k]) && !monthAt(toks, k) {
+		if markModal.has(&toks[k]) && !monthAt(toks, k) {
 			return true
 		}
-		if markClauseBreak.has(toks[k]) {
+		if markClauseBreak.has(&toks[k]) {
 			return false
 		}
 	}
@@ -265,7 +265,7 @@ func possibility(toks []text.Token, a int) bool {
 			return p == "of" || p == "from" || p == "about" || p == "against"
 		}
 		// a list of participles: "of being raped, robbed, or assaulted"
-		if markClauseBreak.has(toks[k]) && toks[k].Norm != "," {
+		if markClauseBreak.has(&toks[k]) && toks[k].Norm != "," {
 			return false
 		}
 	}

@@ -28,7 +28,7 @@ func numberWordMaps(units, scales, all map[string]int) (wordMap[int], wordMap[in
 
 // scaleWordValue is the value of scale word t, 0 if t is none.
 func scaleWordValue(t text.Token) int {
-	if !markScale.has(t) {
+	if !markScale.has(&t) {
 		return 0
 	}
 	v, _ := scaleWords.Get(t.Norm)
@@ -141,7 +141,7 @@ func articleNumberAt(toks []text.Token, i int) (int, int, bool) {
 			return wordsFrom(toks, i+1, 1, m)
 		}
 	}
-	if i+2 < len(toks) && (markSingularVictim.has(toks[i+1]) || markSingularVictim.has(toks[i+2])) {
+	if i+2 < len(toks) && (markSingularVictim.has(&toks[i+1]) || markSingularVictim.has(&toks[i+2])) {
 		return 1, i + 1, true
 	}
 	return 0, i, false
@@ -150,7 +150,7 @@ func articleNumberAt(toks []text.Token, i int) (int, int, bool) {
 // wordsAt reads a number in words: "nine", "twenty-five", "forty two",
 // "one hundred and twenty", "two dozen", "three million".
 func wordsAt(toks []text.Token, i int) (int, int, bool) {
-	if !markUnit.has(toks[i]) {
+	if !markUnit.has(&toks[i]) {
 		return 0, i, false
 	}
 	v, ok := unitWords.Get(toks[i].Norm)
@@ -286,7 +286,7 @@ const (
 // tollWord reports whether t's word is in killWords and whether it is in
 // hurtWords.
 func tollWord(t text.Token) (kill, hurt bool) {
-	if !markToll.has(t) {
+	if !markToll.has(&t) {
 		return false, false
 	}
 	k, _ := tollKinds.Get(t.Norm)
@@ -415,7 +415,7 @@ func noCasualties(toks []text.Token) (killed, hurt bool, at int) {
 // death ("two officials escaped death"), a toll of zero.
 func escapedDeath(toks []text.Token) bool {
 	for i := 1; i < len(toks); i++ {
-		if markKill.has(toks[i]) && deathEscapes.Has(toks[i-1].Norm) {
+		if markKill.has(&toks[i]) && deathEscapes.Has(toks[i-1].Norm) {
 			return true
 		}
 	}
@@ -428,7 +428,7 @@ func escapedDeath(toks []text.Token) bool {
 // coding keeps the note's own figure, so its figures are left out.
 func alternativeAccount(toks []text.Token) bool {
 	for i, t := range toks {
-		if !markAccount.has(t) {
+		if !markAccount.has(&t) {
 			continue
 		}
 		for k := i - 1; k >= 0 && k >= i-2; k-- {
@@ -447,7 +447,7 @@ func alternativeAccount(toks []text.Token) bool {
 // four").
 func claimedToll(toks []text.Token) bool {
 	for i, t := range toks {
-		if !markTollClaim.has(t) || i+1 >= len(toks) {
+		if !markTollClaim.has(&t) || i+1 >= len(toks) {
 			continue
 		}
 		if _, _, ok := numberAt(toks, i+1); ok {
@@ -567,7 +567,7 @@ func namedCount(toks []text.Token, e int, listed bool, isVictim func(text.Token)
 // readCasualties reads every casualty figure of a sentence, however large.
 func readCasualties(toks []text.Token, people func(text.Token) bool) []casualty {
 	isVictim := func(t text.Token) bool {
-		return markVictim.has(t) || kindHead(t.Norm) || people != nil && people(t)
+		return markVictim.has(&t) || kindHead(t.Norm) || people != nil && people(t)
 	}
 	var out []casualty
 	used := map[int]bool{}
@@ -578,7 +578,7 @@ func readCasualties(toks []text.Token, people func(text.Token) bool) []casualty 
 		}
 		// numberAt's own first tests, written out: no call for a token
 		// that is no figure, article or unit word (most tokens)
-		if t := &toks[i]; t.Kind != text.Number && !markUnit.has(*t) && t.Norm != "a" && t.Norm != "an" {
+		if t := &toks[i]; t.Kind != text.Number && !markUnit.has(t) && t.Norm != "a" && t.Norm != "an" {
 			continue
 		}
 		n, j, ok := numberAt(toks, i)
@@ -973,7 +973,7 @@ func oneVictim(toks []text.Token, taken func(int) bool) []casualty {
 	var out []casualty
 	for k := range toks {
 		t := &toks[k]
-		if !markToll.has(*t) {
+		if !markToll.has(t) {
 			continue // tollWord's first test
 		}
 		kill, hurt := tollWord(*t)
@@ -1286,7 +1286,7 @@ func singularAfter(toks []text.Token, k int) bool {
 		return false
 	}
 	for e := k + 1; e < len(toks) && e <= k+5; e++ {
-		if markVictim.has(toks[e]) || markSingularVictim.has(toks[e]) || singularKind(toks[e].Norm) {
+		if markVictim.has(&toks[e]) || markSingularVictim.has(&toks[e]) || singularKind(toks[e].Norm) {
 			return true
 		}
 		if toks[e].Kind != text.Word && toks[e].Norm != "-" {
@@ -1328,7 +1328,7 @@ func bareSingularAfter(toks []text.Token, k int) bool {
 		if t.Kind != text.Word || t.Text != t.Norm || objectDeterminers.Has(t.Norm) || prepositions.Has(t.Norm) || t.Norm == "and" {
 			return false
 		}
-		if markSingularVictim.has(t) || singularKind(t.Norm) {
+		if markSingularVictim.has(&t) || singularKind(t.Norm) {
 			return e+1 == len(toks) || toks[e+1].Kind == text.Punct || prepositions.Has(toks[e+1].Norm) || toks[e+1].Norm == "and"
 		}
 	}
@@ -1402,7 +1402,7 @@ func (d *docState) figureWarnings() []Warning {
 func mayBeHuge(toks []text.Token) bool {
 	for i := range toks {
 		t := &toks[i]
-		if t.Kind == text.Number && len(t.Text) >= 8 || t.Kind == text.Word && markScale.has(*t) && scaleWordValue(*t) >= 1000 {
+		if t.Kind == text.Number && len(t.Text) >= 8 || t.Kind == text.Word && markScale.has(t) && scaleWordValue(*t) >= 1000 {
 			return true
 		}
 	}

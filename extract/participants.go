@@ -61,7 +61,7 @@ func (d *docState) findParticipants() {
 		}
 		toks := s.Tokens
 		for i := 0; i < len(toks); i++ {
-			if toks[i].Kind != text.Word || !markHead.has(toks[i]) || d.covered(si, i) {
+			if toks[i].Kind != text.Word || !markHead.has(&toks[i]) || d.covered(si, i) {
 				continue
 			}
 			if p, ok := d.readParticipant(l, si, i); ok {
@@ -427,7 +427,7 @@ func (d *docState) townsfolkOf(p *participant, m *mention) bool {
 // from the hamlets of Sori and Tanou fought", "people from villages
 // Sori and Tanou raided"), or j when the words there are not those.
 func settlementOf(toks []text.Token, j int) int {
-	settle := func(k int) bool { return loadWordLists().placeWords[toks[k].Norm]&placeSettle != 0 }
+	settle := func(k int) bool { return placeRole(loadWordLists(), &toks[k])&placeSettle != 0 }
 	if j+2 < len(toks) && toks[j].Norm == "the" && settle(j+1) && toks[j+2].Norm == "of" {
 		return j + 3
 	}

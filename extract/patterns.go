@@ -65,10 +65,10 @@ func bodyKinds(toks []text.Token, i int) uint8 {
 		return 0
 	}
 	var k uint8
-	if markGovFirst.has(toks[i]) {
+	if markGovFirst.has(&toks[i]) {
 		k |= bodyGov
 	}
-	if markForceFirst.has(toks[i]) {
+	if markForceFirst.has(&toks[i]) {
 		k |= bodyForce
 	}
 	return k
@@ -139,7 +139,7 @@ func (d *docState) findBodies() {
 		}
 		toks := s.Tokens
 		for i := 0; i < len(toks); i++ {
-			if t := &toks[i]; !innerJoiner(t) && !markGovFirst.has(*t) && !markForceFirst.has(*t) {
+			if t := &toks[i]; !innerJoiner(t) && !markGovFirst.has(t) && !markForceFirst.has(t) {
 				continue // bodyKinds' own answer, 0, with no call: most tokens
 			}
 			kinds := bodyKinds(toks, i)

@@ -94,7 +94,7 @@ func (d *docState) findPersons() {
 			// role + [of the X] + Name
 			j := rm.End
 			var of *entity
-			if j+2 < len(toks) && toks[j].Norm == "of" && toks[j+1].Norm == "the" && markRegion.has(toks[j+2]) {
+			if j+2 < len(toks) && toks[j].Norm == "of" && toks[j+1].Norm == "the" && markRegion.has(&toks[j+2]) {
 				// "deputy governor of the province X": the region last named
 				of = d.lastRegion(si)
 			}
@@ -473,7 +473,7 @@ func (d *docState) placeContext(p *entity) bool {
 		if m.a > 0 && placeBefore.Has(toks[m.a-1].Norm) || struckOn(toks, m.a) {
 			return true
 		}
-		if m.b < len(toks) && !isUpperWord(&toks[m.b]) && l.placeWords[toks[m.b].Norm]&(placeAdmin|placeSettle) != 0 {
+		if m.b < len(toks) && !isUpperWord(&toks[m.b]) && placeRole(l, &toks[m.b])&(placeAdmin|placeSettle) != 0 {
 			return true
 		}
 	}

@@ -84,7 +84,7 @@ func (d *docState) listAreaAfter(s, b int) *entity {
 // bracket names is one of that word), else b.
 func (d *docState) bracketEnd(s, b int) int {
 	toks := d.sents[s].Tokens
-	if b+1 < len(toks) && toks[b].Norm == ")" && loadWordLists().placeWords[toks[b+1].Norm]&placeAdmin != 0 {
+	if b+1 < len(toks) && toks[b].Norm == ")" && placeRole(loadWordLists(), &toks[b+1])&placeAdmin != 0 {
 		return b + 1
 	}
 	return b

@@ -75,7 +75,7 @@ func (d *docState) findContextPlaces() {
 			d.uncoverParticleName(si, i)
 			if !isUpperWord(t) || d.covered(si, i) || t.AllCaps() {
 				listed = listed && (t.Norm == "and" || t.Norm == "," || d.covered(si, i))
-				if i > 0 && markLocative.has(toks[i-1]) {
+				if i > 0 && markLocative.has(&toks[i-1]) {
 					// a known place after a locative opens a list ("between
 					// Eldas and Lokitela"); a word, not
 					listed = d.placeStarts(si, i)
@@ -148,8 +148,8 @@ func (d *docState) compassLed(l *wordLists, s, i int) int {
 	switch {
 	case end == i+1:
 		return i
-	case end < len(toks) && !isUpperWord(&toks[end]) && l.placeWords[toks[end].Norm]&placeAdmin != 0,
-		end-i >= 3 && l.placeWords[toks[end-1].Norm]&placeAdmin != 0:
+	case end < len(toks) && !isUpperWord(&toks[end]) && placeRole(l, &toks[end])&placeAdmin != 0,
+		end-i >= 3 && placeRole(l, &toks[end-1])&placeAdmin != 0:
 		return end
 	}
 	return i
@@ -174,7 +174,7 @@ func numberedName(l *wordLists, toks []text.Token, end int) int {
 	next := toks[end+1]
 	switch {
 	case next.Kind == text.Punct && next.Norm != "-" && next.Norm != "%" && next.Norm != "/" && next.Norm != ":",
-		next.Norm == "and", l.placeWords[next.Norm]&(placeAdmin|placeSettle) != 0:
+		next.Norm == "and", placeRole(l, &next)&(placeAdmin|placeSettle) != 0:
 		return end + 1
 	}
 	return end
@@ -219,18 +219,18 @@ func titleCase(s text.Sentence) bool {
 // if its context says it is one.
 func (d *docState) contextPlace(l *wordLists, s, a, end int, prev string, listed bool) (placeSpan, bool) {
 	toks := d.sents[s].Tokens
-	next, _ := unitAt(l, toks, end)
-	last := toks[end-1].Norm
+	next, nextRole, _ := unitAt(l, toks, end)
+	last, lastRole := toks[end-1].Norm, placeRole(l, &toks[end-1])
 	if sp, ok := d.prefixedPlace(l, s, a, end); ok {
 		return sp, true // "Barangay Talisay", "Kabupaten Nduga"
 	}
 	if faithQualifies(toks, a, end) {
-		if l.placeWords[next]&placeSettle != 0 {
+		if nextRole&placeSettle != 0 {
 			return placeSpan{a: a, b: end + 1}, true // "the Protestant areas": the area is named with its word
 		}
 		return placeSpan{}, false
 	}
-	if w, n := unitAt(l, toks, a); end-a == n && l.placeWords[w]&(placeAdmin|placeSettle) != 0 {
+	if _, role, n := unitAt(l, toks, a); end-a == n && role&(placeAdmin|placeSettle) != 0 {
 		// "Arrondissement of Goumori", "Village": the word for the kind
 		// of place, capitalised; the name after "of" is the place
 		return placeSpan{}, false
@@ -239,32 +239,32 @@ func (d *docState) contextPlace(l *wordLists, s, a, end int, prev string, listed
 		// "Tal Sub-District": the name is the words before it
 		return placeSpan{a: a, b: u, word: "sub-" + last}, true
 	}
-	if end-a == 2 && isUpperWord(&toks[end-1]) && l.placeWords[last]&placeAdmin != 0 && adjectiveName(toks[a]) {
+	if end-a == 2 && isUpperWord(&toks[end-1]) && lastRole&placeAdmin != 0 && adjectiveName(toks[a]) {
 		// "Green Zone", "Kurdish Region": an adjective names no place
 		// alone, the capitalised word is part of the name
 		return placeSpan{a: a, b: end}, true
 	}
-	if end-a >= 2 && l.placeWords[last]&placeAdmin != 0 {
+	if end-a >= 2 && lastRole&placeAdmin != 0 {
 		// "Mandera County": the name is the words before the admin word
 		return placeSpan{a: a, b: end - 1, word: last}, true
 	}
 	switch {
-	case end-a >= 2 && l.placeWords[last]&placePart != 0:
+	case end-a >= 2 && lastRole&placePart != 0:
 		return placeSpan{a: a, b: end}, true // "Ngamia Road", "Kakamega Forest"
-	case l.placeWords[next]&placeMod != 0 && !isUpperWord(&toks[end]) && end+1 < len(toks) && l.placeWords[toks[end+1].Norm]&placeSettle != 0:
+	case nextRole&placeMod != 0 && !isUpperWord(&toks[end]) && end+1 < len(toks) && placeRole(l, &toks[end+1])&placeSettle != 0:
 		return placeSpan{a: a, b: end, word: toks[end+1].Norm}, true // "Hullugho border town", "Kakuma refugee camp"
-	case l.placeWords[next]&(placeAdmin|placeSettle|placePart) != 0 && !isUpperWord(&toks[end]):
+	case nextRole&(placeAdmin|placeSettle|placePart) != 0 && !isUpperWord(&toks[end]):
 		if a == 0 && d.r.stopwords.Has(toks[a].Norm) || d.peopleSettlement(s, a, end) {
 			return placeSpan{}, false
 		}
 		return placeSpan{a: a, b: end, word: next}, true
-	case a >= 1 && l.placeWords[prev]&(placePart|placeSettle) != 0 && !isUpperWord(&toks[a-1]) && !d.r.stopwords.Has(toks[a].Norm):
+	case a >= 1 && placeRole(l, &toks[a-1])&(placePart|placeSettle) != 0 && !isUpperWord(&toks[a-1]) && !d.r.stopwords.Has(toks[a].Norm):
 		return placeSpan{a: a, b: end}, true // "the central street Rue Lafontaine", "the village Kambi"
 	case prev == "(" && (next == "," || next == ")"):
 		return placeSpan{a: a, b: end}, true // "Kolgara (Kolgara, Atacora)"
-	case prev == "of" && a >= 2 && l.placeWords[toks[a-2].Norm]&placeSettle != 0 && !d.r.stopwords.Has(toks[a].Norm):
+	case prev == "of" && a >= 2 && placeRole(l, &toks[a-2])&placeSettle != 0 && !d.r.stopwords.Has(toks[a].Norm):
 		return placeSpan{a: a, b: end}, true // "the hamlet of Tibouka"
-	case prev == "of" && a >= 2 && l.placeWords[toks[a-2].Norm]&placeAdmin != 0 && !d.r.stopwords.Has(toks[a].Norm):
+	case prev == "of" && a >= 2 && placeRole(l, &toks[a-2])&placeAdmin != 0 && !d.r.stopwords.Has(toks[a].Norm):
 		// "Arrondissement of Goumori", "the district of Dand": the
 		// division the word names
 		return placeSpan{a: a, b: end, word: toks[a-2].Norm}, true
@@ -294,11 +294,11 @@ func (d *docState) contextPlace(l *wordLists, s, a, end int, prev string, listed
 // ("Kabupaten Nduga Regency") keeps the name between them.
 func (d *docState) prefixedPlace(l *wordLists, s, a, end int) (placeSpan, bool) {
 	toks := d.sents[s].Tokens
-	if end-a < 2 || l.placeWords[toks[a].Norm]&placePrefix == 0 || d.r.stopwords.Has(toks[a+1].Norm) {
+	if end-a < 2 || placeRole(l, &toks[a])&placePrefix == 0 || d.r.stopwords.Has(toks[a+1].Norm) {
 		return placeSpan{}, false
 	}
 	b := end
-	if end-a >= 3 && l.placeWords[toks[end-1].Norm]&placeAdmin != 0 {
+	if end-a >= 3 && placeRole(l, &toks[end-1])&placeAdmin != 0 {
 		b = end - 1
 	}
 	return placeSpan{a: a + 1, b: b, word: toks[a].Norm}, true
@@ -405,7 +405,7 @@ func otherPlacesAfter(l *wordLists, toks []text.Token, end int) int {
 	if k+2 >= len(toks) || toks[k].Norm != "and" || !otherPlaceWords.Has(toks[k+1].Norm) {
 		return 0
 	}
-	if l.placeWords[toks[k+2].Norm]&(placeAdmin|placeSettle) == 0 {
+	if placeRole(l, &toks[k+2])&(placeAdmin|placeSettle) == 0 {
 		return 0
 	}
 	return k + 2
@@ -431,7 +431,7 @@ func (d *docState) placeLike(s, a, end int) bool {
 			// a lower-case word right after: a verb ("in Hola killed")
 			// or a noun the name qualifies ("in Pokot attacks")
 			l := loadWordLists()
-			if l.headSet.Has(n.Norm) || groupHeads.Has(n.Norm) || peopleHeads.Has(n.Norm) || d.triggerAt(s, end) || l.placeWords[n.Norm]&placeVenue != 0 {
+			if l.headSet.Has(n.Norm) || groupHeads.Has(n.Norm) || peopleHeads.Has(n.Norm) || d.triggerAt(s, end) || placeRole(l, &n)&placeVenue != 0 {
 				return false
 			}
 		}
@@ -777,8 +777,8 @@ func (d *docState) areaAfter(s, b int) *entity {
 	for j < len(toks) {
 		// "Lokitela front in Eldas", "Kamboro estate, Nairobi", "Tal
 		// sub-district, Hawija": the word after the name
-		w, n := unitAt(l, toks, j)
-		if l.placeWords[w]&(placeAdmin|placeSettle|placeMod) == 0 && (l.placeWords[w]&placePart == 0 || isUpperWord(&toks[j])) {
+		_, role, n := unitAt(l, toks, j)
+		if role&(placeAdmin|placeSettle|placeMod) == 0 && (role&placePart == 0 || isUpperWord(&toks[j])) {
 			break
 		}
 		j += n
@@ -790,7 +790,7 @@ func (d *docState) areaAfter(s, b int) *entity {
 	case ",", "(", "in":
 		j++
 	case "of":
-		if j == 0 || l.placeWords[toks[j-1].Norm]&(placeAdmin|placeSettle) == 0 {
+		if j == 0 || placeRole(l, &toks[j-1])&(placeAdmin|placeSettle) == 0 {
 			return nil
 		}
 		j++ // "Kamara and other villages of Molo"
@@ -813,26 +813,61 @@ func (d *docState) areaAfter(s, b int) *entity {
 	return m.ent
 }
 
-// unitAt returns the place word at token k and how many tokens it takes:
-// one; two for a unit named with two words ("union council"); three for
-// a unit below another written with a hyphen, which the tokenizer splits
-// ("sub-district", "sub-prefecture", "sub-county"). Past the last token
-// it returns "" and 0.
-func unitAt(l *wordLists, toks []text.Token, k int) (string, int) {
+// unitAt returns the place word at token k, its roles (0 for a word that
+// is none) and how many tokens it takes: one; two for a unit named with
+// two words ("union council"); three for a unit below another written
+// with a hyphen, which the tokenizer splits ("sub-district",
+// "sub-prefecture", "sub-county"). Past the last token it returns "", 0
+// and 0. A token whose mark says that no place word starts with its word
+// (markPlaceLead) is looked up in no list.
+func unitAt(l *wordLists, toks []text.Token, k int) (w string, role, n int) {
 	if k >= len(toks) {
-		return "", 0
+		return "", 0, 0
 	}
-	if toks[k].Norm == "sub" && k+2 < len(toks) && joinedHyphen(toks, k+1) {
-		if w := "sub-" + toks[k+2].Norm; l.placeWords[w] != 0 {
-			return w, 3
+	if t := &toks[k]; markPlaceLead.surelyNot(t) {
+		return t.Norm, 0, 1
+	}
+	return leadUnitAt(l, toks, k)
+}
+
+// leadUnitAt is unitAt of a token k whose word may start a place word
+// (or is not marked): the rest of unitAt, which is inlined.
+func leadUnitAt(l *wordLists, toks []text.Token, k int) (w string, role, n int) {
+	t := &toks[k]
+	if t.Norm == "sub" && k+2 < len(toks) && joinedHyphen(toks, k+1) {
+		if w, role := joinedPlaceWord(l, "sub", "-", toks[k+2].Norm); role != 0 {
+			return w, role, 3
 		}
 	}
 	if k+1 < len(toks) && toks[k+1].Kind == text.Word {
-		if w := toks[k].Norm + " " + toks[k+1].Norm; l.placeWords[w] != 0 {
-			return w, 2
+		if w, role := joinedPlaceWord(l, t.Norm, " ", toks[k+1].Norm); role != 0 {
+			return w, role, 2
 		}
 	}
-	return toks[k].Norm, 1
+	return t.Norm, l.placeWords[t.Norm], 1
+}
+
+// joinedPlaceWord returns the place word a+sep+b and its roles, or "" and
+// 0 when that is no place word; the words are joined on the stack, so that
+// a pair that is none costs no allocation.
+func joinedPlaceWord(l *wordLists, a, sep, b string) (string, int) {
+	var buf [48]byte
+	w := append(append(append(buf[:0], a...), sep...), b...)
+	role := l.placeWords[string(w)]
+	if role == 0 {
+		return "", 0
+	}
+	return string(w), role
+}
+
+// placeRole returns the roles of token t's word as a place word of one
+// token, 0 for a word that is none; a token whose mark says that no place
+// word starts with its word (markPlaceLead) is not looked up.
+func placeRole(l *wordLists, t *text.Token) int {
+	if markPlaceLead.surelyNot(t) {
+		return 0
+	}
+	return l.placeWords[t.Norm]
 }
 
 // subUnitStart returns where the capitalised "Sub-X" unit word that ends
@@ -843,7 +878,7 @@ func subUnitStart(l *wordLists, toks []text.Token, a, end int) int {
 	if u <= a {
 		return a
 	}
-	if w, n := unitAt(l, toks, u); n == 3 && l.placeWords[w]&placeAdmin != 0 {
+	if _, role, n := unitAt(l, toks, u); n == 3 && role&placeAdmin != 0 {
 		return u
 	}
 	return a
@@ -852,7 +887,7 @@ func subUnitStart(l *wordLists, toks []text.Token, a, end int) int {
 // unitFirst reports whether token j is a capitalised unit word written
 // before a name ("Barangay Lumbo"): the area is the name after it.
 func unitFirst(l *wordLists, toks []text.Token, j int) bool {
-	return l.placeWords[toks[j].Norm]&placePrefix != 0 && isUpperWord(&toks[j]) && j+1 < len(toks) && isUpperWord(&toks[j+1])
+	return placeRole(l, &toks[j])&placePrefix != 0 && isUpperWord(&toks[j]) && j+1 < len(toks) && isUpperWord(&toks[j+1])
 }
 
 // knownArea returns the gazetteer's division or place of that name
@@ -1246,7 +1281,7 @@ func (d *docState) findVenues() {
 		}
 		toks := s.Tokens
 		for v := 0; v < len(toks); v++ {
-			if toks[v].Kind != text.Word || !markVenue.has(toks[v]) || d.covered(si, v) {
+			if toks[v].Kind != text.Word || !markVenue.has(&toks[v]) || d.covered(si, v) {
 				continue
 			}
 			d.venueAt(si, v)

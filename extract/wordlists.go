@@ -58,6 +58,9 @@ type wordLists struct {
 	// headSet, modSet, placeSet and venueSet answer membership in hot
 	// loops.
 	headSet, modSet, placeSet, venueSet wordSet
+	// placeLeads are the words a place word starts with (placeLeads),
+	// which token marks answer (markPlaceLead).
+	placeLeads wordSet
 }
 
 var (
@@ -154,7 +157,28 @@ func parseWordLists(fsys fs.FS) (*wordLists, error) {
 		venues[w] = role&placeVenue != 0
 	}
 	l.venueSet = newWordSet(venues)
+	l.placeLeads = placeLeads(l.placeWords)
 	return l, nil
+}
+
+// placeLeads returns the set of the words that the place words of m
+// start with: each word itself, the first word of a phrase ("union" of
+// "union council"), and the part before the hyphen of a word the
+// tokenizer splits there ("sub" of "sub-county"). A token whose word is
+// not in it starts no place word, so that unitAt and placeRole need not
+// look it up.
+func placeLeads(m map[string]int) wordSet {
+	s := map[string]bool{}
+	for w := range m {
+		s[w] = true
+		if first, _, ok := strings.Cut(w, " "); ok {
+			s[first] = true
+		}
+		if first, _, ok := strings.Cut(w, "-"); ok {
+			s[first] = true
+		}
+	}
+	return newWordSet(s)
 }
 
 func setOf[V any](m map[string]V) wordSet {

@@ -54,6 +54,7 @@ const (
 	markSingularVictim                       // singularVictims
 	markHabit                                // habitWords
 	markMany                                 // manyWords
+	markPlaceLead                            // loadWordLists().placeLeads
 	markLists                                // the number of lists, as a bit
 
 	marked wordClass = 1 << 31
@@ -72,7 +73,7 @@ var markedLists = sync.OnceValue(func() []wordList {
 		&sayVerbs, &speechVerbs, &l.headSet, &l.venueSet, &ml.deny, &doubtWords, &clauseBreaks, &months,
 		&accountNouns, &particles, &negators, &modalWords,
 		&pursuitWords, &regionWords, &tollClaims, &victimNouns, &lightVerbs, &beForms, &singularVictims,
-		&habitWords, &manyWords}
+		&habitWords, &manyWords, &l.placeLeads}
 	if len(lists) != bits.TrailingZeros32(uint32(markLists)) {
 		panic("extract: a marked word list without its bit")
 	}
@@ -117,12 +118,23 @@ func wordFacts(w string) (marks, lex uint32) {
 }
 
 // has reports whether t's word is in list c: its mark, or for a token
-// not marked, the list's answer.
-func (c wordClass) has(t text.Token) bool {
+// not marked, the list's answer. It takes the token by its address: a
+// token passed by value is copied (56 bytes) at every call, inlined or
+// not, to read four of them.
+func (c wordClass) has(t *text.Token) bool {
 	if wordClass(t.Marks)&marked != 0 {
 		return wordClass(t.Marks)&c != 0
 	}
 	return c.lookUp(t.Norm)
+}
+
+// surelyNot reports whether t's mark says that its word is not in list c:
+// false for a token not marked, which has would look up. It is has's
+// fast answer, for the callers that look a word up in another table
+// anyway when it may be in c (placeRole, unitAt), small enough to be
+// inlined with that lookup.
+func (c wordClass) surelyNot(t *text.Token) bool {
+	return wordClass(t.Marks)&(marked|c) == marked
 }
 
 // lookUp asks list c for w itself.

@@ -21,11 +21,17 @@ func TestWordMarks(t *testing.T) {
 		for i, l := range markedLists() {
 			c := wordClass(1) << i
 			want := l.Has(w)
-			if got := c.has(marked[0]); got != want {
+			if got := c.has(&marked[0]); got != want {
 				t.Errorf("list %d, marked %q: has = %v, the list says %v", i, w, got, want)
 			}
-			if got := c.has(text.Token{Norm: w}); got != want {
+			if got := c.has(&text.Token{Norm: w}); got != want {
 				t.Errorf("list %d, unmarked %q: has = %v, the list says %v", i, w, got, want)
+			}
+			if got := c.surelyNot(&marked[0]); got != !want {
+				t.Errorf("list %d, marked %q: surelyNot = %v, the list says %v", i, w, got, want)
+			}
+			if c.surelyNot(&text.Token{Norm: w}) {
+				t.Errorf("list %d, unmarked %q: surelyNot, where only the list can tell", i, w)
 			}
 		}
 	}
