@@ -66,6 +66,7 @@ func (s *Store) Delete(ctx context.Context, ids ...string) ([]DeleteResult, erro
 	}
 	defer unlock()
 	p := newPending()
+	p.keys = s.fusionKeys
 	v := s.view(ctx, p)
 	v.share()
 	defer v.release()

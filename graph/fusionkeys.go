@@ -44,14 +44,47 @@ const (
 	rolePlace  = "l"
 )
 
-// fusionKey is the literal indexing an event of type typ with participant
-// iri in role at time tk.
-func fusionKey(typ quad.IRI, role string, iri quad.IRI, tk string) quad.Value {
-	return quad.String(fusionKeyText(typ, role, iri, tk))
+// fusionKeyText is the text of the literal indexing an event of type typ
+// with participant iri in role at time tk.
+func fusionKeyText(typ quad.IRI, role string, iri quad.IRI, tk string) string {
+	return string(append(appendKeyPrefix(nil, typ, role, iri), tk...))
 }
 
-func fusionKeyText(typ quad.IRI, role string, iri quad.IRI, tk string) string {
-	return schema.LocalName(typ) + "|" + role + "|" + string(iri) + "|" + tk
+// appendKeyPrefix appends to b the text of a fusion key up to its time
+// part: type, role and participant.
+func appendKeyPrefix(b []byte, typ quad.IRI, role string, iri quad.IRI) []byte {
+	b = append(b, schema.LocalName(typ)...)
+	b = append(append(b, '|'), role...)
+	b = append(append(b, '|'), iri...)
+	return append(b, '|')
+}
+
+// keySet is a set of fusion keys by their text. The set of a store holds
+// every key the store holds, and perhaps keys it held once: a report's
+// lookup of a key not in it is answered without a read. A store that
+// starts empty in this process, and is written by it alone, keeps one
+// (Store.fusionKeys): nearly all the keys a report looks up (about twenty
+// days and months for each participant) are absent.
+type keySet map[string]struct{}
+
+// note adds to ks the key that quad q states, if q is a fusion key's.
+func (ks keySet) note(q quad.Quad) {
+	if q.Predicate != schema.FusionKey {
+		return
+	}
+	if k, ok := q.Object.(quad.String); ok {
+		ks[string(k)] = struct{}{}
+	}
+}
+
+// mayHold tells whether a store with key set ks (nil: unknown) may hold
+// the key whose text is k.
+func (ks keySet) mayHold(k []byte) bool {
+	if ks == nil {
+		return true
+	}
+	_, ok := ks[string(k)]
+	return ok
 }
 
 // timeKey is the time part of an event's keys: its fused date (day, month
@@ -176,10 +209,16 @@ func (f *fuser) keyedCandidates(r *report) ([]quad.IRI, bool) {
 	}
 	seen := map[quad.IRI]bool{}
 	var out []quad.IRI
+	var key []byte
 	for _, seed := range seeds {
 		for _, role := range roles {
+			key = appendKeyPrefix(key[:0], r.typ, role, seed)
+			n := len(key)
 			for _, tk := range times {
-				evs, err := f.v.in(fusionKey(r.typ, role, seed, tk), schema.FusionKey)
+				if key = append(key[:n], tk...); !f.s.fusionKeys.mayHold(key) {
+					continue
+				}
+				evs, err := f.v.in(quad.String(key), schema.FusionKey)
 				f.fail(err)
 				for _, v := range evs {
 					if iri, ok := v.(quad.IRI); ok && !seen[iri] {

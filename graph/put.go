@@ -208,6 +208,7 @@ func (s *Store) fuseBatch(ctx context.Context, recs []*extract.Record, k *keyer)
 	results := make([]PutResult, len(recs))
 	opts := graph.IgnoreOpts{IgnoreDup: true, IgnoreMissing: true}
 	p := newPending()
+	p.keys = s.fusionKeys
 	v := s.view(ctx, p)
 	if k != nil {
 		v.r = keyReader{Reader: v.r, k: k}

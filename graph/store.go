@@ -92,6 +92,10 @@ type Store struct {
 	// fusion keys: Put then finds candidate events by listing every
 	// event of a participant, as those versions did.
 	legacyFusion bool
+	// fusionKeys, when not nil, holds every fusion key the store may
+	// hold (fusionkeys.go): set for a fresh bolt store, which this
+	// process alone has written since it was empty.
+	fusionKeys keySet
 	// calendar is set for a store whose fused events are dated in its
 	// calendar (calendar.go): one that holds a calendar, or no event
 	// yet. Put then keeps the calendar, and listings read it.
@@ -131,6 +135,9 @@ func Open(ctx context.Context, cfg Config) (*Store, error) {
 		var f *boltkv.Store
 		if f, err = boltkv.Open(path, boltkv.Options{ReadOnly: cfg.ReadOnly, Scratch: cfg.Scratch, Fresh: cfg.Fresh && !cfg.ReadOnly}); err == nil {
 			s.qs = f
+			if f.Fresh() {
+				s.fusionKeys = keySet{}
+			}
 		}
 	case BackendMemory:
 		s.qs = memstore.New()

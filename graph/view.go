@@ -36,6 +36,9 @@ type pending struct {
 	// subjects are the subjects of the changed quads: a listing of
 	// another subject's quads needs no look at the changes.
 	subjects map[quad.Value]bool
+	// keys, when not nil, is the store's set of the fusion keys it may
+	// hold: the keys the batch adds join it.
+	keys keySet
 }
 
 // pendingQuad is the net change of one quad.
@@ -72,6 +75,9 @@ func (p *pending) merge(deltas []graph.Delta) {
 		}
 		e := &p.quads[i]
 		e.action = d.Action
+		if d.Action == graph.Add && p.keys != nil {
+			p.keys.note(q)
+		}
 		if d.Action == graph.Add && !e.listed {
 			e.listed = true
 			p.bySubj[q.Subject] = append(p.bySubj[q.Subject], i)
