@@ -96,6 +96,9 @@ type Store struct {
 	// hold (fusionkeys.go): set for a fresh bolt store, which this
 	// process alone has written since it was empty.
 	fusionKeys keySet
+	// lastSizes are the sizes of the last write's pending changes, at
+	// which the next write's are made (pendingSizes).
+	lastSizes atomic.Pointer[pendingSizes]
 	// calendar is set for a store whose fused events are dated in its
 	// calendar (calendar.go): one that holds a calendar, or no event
 	// yet. Put then keeps the calendar, and listings read it.
