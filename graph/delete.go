@@ -65,7 +65,8 @@ func (s *Store) Delete(ctx context.Context, ids ...string) ([]DeleteResult, erro
 		return nil, fmt.Errorf("graph: delete: lock: %w", err)
 	}
 	defer unlock()
-	p := newPending()
+	p := s.newPending()
+	defer s.keepSizes(p)
 	v := s.view(ctx, p)
 	v.share()
 	defer v.release()

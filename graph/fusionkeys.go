@@ -58,6 +58,34 @@ func fusionKey(typ quad.IRI, role string, iri quad.IRI, tk string) quad.Value {
 	return quad.String(schema.LocalName(typ) + "|" + role + "|" + string(iri) + "|" + tk)
 }
 
+// keySet is a set of fusion keys by their text. The set of a store holds
+// every key the store holds, and perhaps keys it held once: a report's
+// lookup of a key not in it is answered without a read. A store that
+// starts empty in this process, and is written by it alone, keeps one
+// (Store.fusionKeys): many of the times a report looks up (about twenty
+// days and months) hold no event of its type.
+type keySet map[string]struct{}
+
+// note adds to ks the key that quad q states, if q is a fusion key's.
+func (ks keySet) note(q quad.Quad) {
+	if q.Predicate != schema.FusionTime && q.Predicate != schema.FusionKey {
+		return
+	}
+	if k, ok := q.Object.(quad.String); ok {
+		ks[string(k)] = struct{}{}
+	}
+}
+
+// mayHold tells whether a store with key set ks (nil: unknown) may hold
+// the key whose text is k.
+func (ks keySet) mayHold(k []byte) bool {
+	if ks == nil {
+		return true
+	}
+	_, ok := ks[string(k)]
+	return ok
+}
+
 // timeKey is the time part of an event's keys: its fused date (day, month
 // or year), else u: and its anchor (the earliest publication day of its
 // reports), else n.
@@ -170,8 +198,13 @@ func (f *fuser) keyedCandidates(r *report) ([]quad.IRI, bool) {
 	checked := map[quad.IRI]bool{}
 	found := map[quad.IRI]bool{}
 	var out []quad.IRI
+	key := append([]byte(schema.LocalName(r.typ)), '|')
+	n := len(key)
 	for _, tk := range times {
-		evs, err := f.v.in(fusionTimeKey(r.typ, tk), schema.FusionTime)
+		if key = append(key[:n], tk...); !f.s.fusionKeys.mayHold(key) {
+			continue // no event of the type at that time: nothing to read
+		}
+		evs, err := f.v.in(quad.String(key), schema.FusionTime)
 		f.fail(err)
 		for _, v := range evs {
 			if iri, ok := v.(quad.IRI); ok && !checked[iri] {

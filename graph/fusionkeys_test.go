@@ -3,6 +3,7 @@ package graph
 import (
 	"context"
 	"fmt"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -192,4 +193,65 @@ func withoutKeys(quads []quad.Quad) []quad.Quad {
 		}
 	}
 	return out
+}
+
+// TestFusionKeySet checks the fusion keys a fresh store keeps in memory
+// (Store.fusionKeys): generated articles put in batches into a fresh bolt
+// store, whose lookups of keys not in the set read nothing, leave it
+// exactly as a memory store that reads every lookup, quad for quad, so
+// that events reported twice within one batch fuse too; and the set holds
+// every key the store holds.
+func TestFusionKeySet(t *testing.T) {
+	recs := generated(t, 120)
+	fresh := openTest(t, Config{Path: filepath.Join(t.TempDir(), "fresh.db"), Fresh: true})
+	read := openTest(t, Config{Backend: BackendMemory})
+	if fresh.fusionKeys == nil || read.fusionKeys != nil {
+		t.Fatalf("key sets: fresh bolt store %v, memory store %v; want one, none", fresh.fusionKeys != nil, read.fusionKeys != nil)
+	}
+	ctx := context.Background()
+	for i := 0; i < len(recs); i += 16 {
+		batch := recs[i:min(i+16, len(recs))]
+		for _, s := range []*Store{fresh, read} {
+			if _, err := s.PutBatch(ctx, batch); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	a, b := allQuads(t, fresh), allQuads(t, read)
+	if !sameQuads(a, b) {
+		t.Fatalf("with the key set: %d quads, reading every lookup: %d (or different ones)", len(a), len(b))
+	}
+	keys := 0
+	for _, q := range a {
+		if q.Predicate != schema.FusionTime && q.Predicate != schema.FusionKey {
+			continue
+		}
+		keys++
+		if !fresh.fusionKeys.mayHold([]byte(schema.TextOf(q.Object))) {
+			t.Errorf("the key set lacks stored key %s", q.Object)
+		}
+	}
+	if keys == 0 || len(mustEvents(t, fresh, EventFilter{})) == 0 {
+		t.Fatal("no fusion key or no event stored: the test proves nothing")
+	}
+}
+
+// TestKeySetMayHold checks a key set's answers: a nil set (a store whose
+// keys are unknown) may hold every key; a set holds the keys of the fusion
+// key quads noted, by their text, and no other quad's object.
+func TestKeySetMayHold(t *testing.T) {
+	var unknown keySet
+	if !unknown.mayHold([]byte("Attack|a|x|d:2024-01-02")) {
+		t.Error("a nil set rules a key out")
+	}
+	ks := keySet{}
+	ev := quad.IRI("urn:event")
+	ks.note(quad.Quad{Subject: ev, Predicate: schema.FusionKey, Object: quad.String("Attack|a|x|d:2024-01-02")})
+	ks.note(quad.Quad{Subject: ev, Predicate: schema.FusionTime, Object: quad.String("Attack|d:2024-01-05")})
+	ks.note(quad.Quad{Subject: ev, Predicate: schema.Date, Object: quad.String("Attack|a|x|d:2024-01-03")})
+	for k, want := range map[string]bool{"Attack|a|x|d:2024-01-02": true, "Attack|d:2024-01-05": true, "Attack|a|x|d:2024-01-03": false, "Attack|a|x": false, "Attack|d:2024-01-06": false} {
+		if got := ks.mayHold([]byte(k)); got != want {
+			t.Errorf("mayHold(%q) = %v, want %v", k, got, want)
+		}
+	}
 }

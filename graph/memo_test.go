@@ -149,3 +149,28 @@ func TestSetsHolding(t *testing.T) {
 		t.Error("no stored fact is in a fact set: the test checks nothing")
 	}
 }
+
+// TestPendingSizedAsLast checks that a write's pending changes are made
+// empty, with room for as many quads as the last write's held, up to
+// maxPendingRoom.
+func TestPendingSizedAsLast(t *testing.T) {
+	s := openTest(t, Config{Backend: BackendMemory})
+	if p := s.newPending(); cap(p.quads) != 0 {
+		t.Fatalf("first write: room for %d quads, want none", cap(p.quads))
+	}
+	if _, err := s.PutBatch(context.Background(), []*extract.Record{docA(), docB()}); err != nil {
+		t.Fatal(err)
+	}
+	last := s.lastSizes.Load()
+	if last == nil || last.quads == 0 || last.subjects == 0 || last.sp == 0 || last.op == 0 {
+		t.Fatalf("sizes of the last write: %+v", last)
+	}
+	p := s.newPending()
+	if len(p.quads) != 0 || len(p.at) != 0 || cap(p.quads) < last.quads {
+		t.Errorf("next write's pending: %d quads, room for %d; want 0, at least %d", len(p.quads), cap(p.quads), last.quads)
+	}
+	s.lastSizes.Store(&pendingSizes{quads: 2 * maxPendingRoom})
+	if p := s.newPending(); cap(p.quads) > maxPendingRoom {
+		t.Errorf("room for %d quads after a huge write, want at most %d", cap(p.quads), maxPendingRoom)
+	}
+}

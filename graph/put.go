@@ -207,7 +207,8 @@ func batchName(recs []*extract.Record) string {
 func (s *Store) fuseBatch(ctx context.Context, recs []*extract.Record, k *keyer) ([]PutResult, []graph.Delta, graph.IgnoreOpts, error) {
 	results := make([]PutResult, len(recs))
 	opts := graph.IgnoreOpts{IgnoreDup: true, IgnoreMissing: true}
-	p := newPending()
+	p := s.newPending()
+	defer s.keepSizes(p)
 	v := s.view(ctx, p)
 	if k != nil {
 		v.r = keyReader{Reader: v.r, k: k}

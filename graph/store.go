@@ -96,6 +96,13 @@ type Store struct {
 	// participant each (ng:fusionKey), written before ng:fusionTime:
 	// Put looks them up too.
 	participantKeys bool
+	// fusionKeys, when not nil, holds every fusion key the store may
+	// hold (fusionkeys.go): set for a fresh bolt store, which this
+	// process alone has written since it was empty.
+	fusionKeys keySet
+	// lastSizes are the sizes of the last write's pending changes, at
+	// which the next write's are made (pendingSizes).
+	lastSizes atomic.Pointer[pendingSizes]
 	// calendar is set for a store whose fused events are dated in its
 	// calendar (calendar.go): one that holds a calendar, or no event
 	// yet. Put then keeps the calendar, and listings read it.
@@ -135,6 +142,9 @@ func Open(ctx context.Context, cfg Config) (*Store, error) {
 		var f *boltkv.Store
 		if f, err = boltkv.Open(path, boltkv.Options{ReadOnly: cfg.ReadOnly, Scratch: cfg.Scratch, Fresh: cfg.Fresh && !cfg.ReadOnly}); err == nil {
 			s.qs = f
+			if f.Fresh() {
+				s.fusionKeys = keySet{}
+			}
 		}
 	case BackendMemory:
 		s.qs = memstore.New()

@@ -36,6 +36,9 @@ type pending struct {
 	// subjects are the subjects of the changed quads: a listing of
 	// another subject's quads needs no look at the changes.
 	subjects map[quad.Value]bool
+	// keys, when not nil, is the store's set of the fusion keys it may
+	// hold: the keys the batch adds join it.
+	keys keySet
 }
 
 // pendingQuad is the net change of one quad.
@@ -46,9 +49,32 @@ type pendingQuad struct {
 	listed bool            // in the lists by subject…
 }
 
-func newPending() *pending {
-	return &pending{at: map[quad.Quad]int32{}, bySubj: map[quad.Value][]int32{}, subjects: map[quad.Value]bool{},
-		bySP: map[[2]quad.Value][]int32{}, byOP: map[[2]quad.Value][]int32{}}
+func newPending() *pending { return sizedPending(pendingSizes{}) }
+
+// pendingSizes are the sizes of a pending's lists and maps: a batch's
+// pending changes are made at the sizes of the last batch's, so that its
+// maps do not grow step by step, each step hashing every key again.
+type pendingSizes struct{ quads, subjects, sp, op int }
+
+// maxPendingRoom bounds the room made in advance for a write's pending
+// changes: a write after a very large one need not take its memory.
+const maxPendingRoom = 1 << 16
+
+// capped returns sz with each size at most max.
+func (sz pendingSizes) capped(max int) pendingSizes {
+	return pendingSizes{quads: min(sz.quads, max), subjects: min(sz.subjects, max), sp: min(sz.sp, max), op: min(sz.op, max)}
+}
+
+// sizedPending returns empty pending changes with room for sz.
+func sizedPending(sz pendingSizes) *pending {
+	return &pending{at: make(map[quad.Quad]int32, sz.quads), quads: make([]pendingQuad, 0, sz.quads),
+		bySubj: make(map[quad.Value][]int32, sz.subjects), subjects: make(map[quad.Value]bool, sz.subjects),
+		bySP: make(map[[2]quad.Value][]int32, sz.sp), byOP: make(map[[2]quad.Value][]int32, sz.op)}
+}
+
+// sizes returns the sizes of p's lists and maps.
+func (p *pending) sizes() pendingSizes {
+	return pendingSizes{quads: len(p.quads), subjects: len(p.subjects), sp: len(p.bySP), op: len(p.byOP)}
 }
 
 // merge adds the deltas of one document to the batch. Put deletes only
@@ -72,6 +98,9 @@ func (p *pending) merge(deltas []graph.Delta) {
 		}
 		e := &p.quads[i]
 		e.action = d.Action
+		if d.Action == graph.Add && p.keys != nil {
+			p.keys.note(q)
+		}
 		if d.Action == graph.Add && !e.listed {
 			e.listed = true
 			p.bySubj[q.Subject] = append(p.bySubj[q.Subject], i)
@@ -370,4 +399,23 @@ func (v *view) labelled(pred, label quad.Value, fn func(quad.Quad)) error {
 		fn(it.Quad())
 	}
 	return it.Close()
+}
+
+// newPending returns empty pending changes for a write of s: at the sizes
+// of the last write's, and noting the fusion keys it adds in s's set.
+func (s *Store) newPending() *pending {
+	var sz pendingSizes
+	if last := s.lastSizes.Load(); last != nil {
+		sz = last.capped(maxPendingRoom)
+	}
+	p := sizedPending(sz)
+	p.keys = s.fusionKeys
+	return p
+}
+
+// keepSizes keeps the sizes of a write's pending changes p for the next
+// write's.
+func (s *Store) keepSizes(p *pending) {
+	sz := p.sizes()
+	s.lastSizes.Store(&sz)
 }

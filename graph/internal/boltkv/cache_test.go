@@ -137,3 +137,40 @@ func TestSharedReadsDecodeEachValue(t *testing.T) {
 		t.Errorf("%d ids of no node read, want at least the %d quads'", quads, len(objects))
 	}
 }
+
+// TestIDMap checks the cache's ids of values kept by kind: values of the
+// same text and different kinds (IRI, string, blank node, typed and
+// language strings) keep ids of their own, a value set again keeps its
+// last id and counts once, and a map that holds its bound is emptied
+// before it takes the next value.
+func TestIDMap(t *testing.T) {
+	vals := []quad.Value{quad.IRI("x"), quad.String("x"), quad.BNode("x"),
+		quad.TypedString{Value: "x", Type: "http://ex.org/t"}, quad.LangString{Value: "x", Lang: "en"}}
+	var m idMap
+	for i, v := range vals {
+		m.set(v, kv.Int64Value(i+1), 100)
+	}
+	m.set(quad.IRI("x"), 7, 100)
+	if m.n != len(vals) {
+		t.Errorf("%d entries counted, want %d", m.n, len(vals))
+	}
+	for i, v := range vals {
+		want := kv.Int64Value(i + 1)
+		if i == 0 {
+			want = 7
+		}
+		if id, ok := m.get(v); !ok || id != want {
+			t.Errorf("get(%#v) = %d, %v; want %d", v, id, ok, want)
+		}
+	}
+	if _, ok := m.get(quad.IRI("y")); ok {
+		t.Error("get of a value never set finds an id")
+	}
+	m.set(quad.IRI("y"), 9, len(vals))
+	if _, ok := m.get(quad.String("x")); ok || m.n != 1 {
+		t.Errorf("a full map is not emptied: %d entries", m.n)
+	}
+	if id, ok := m.get(quad.IRI("y")); !ok || id != 9 {
+		t.Errorf("get(y) after emptying = %d, %v; want 9", id, ok)
+	}
+}

@@ -270,6 +270,11 @@ func (s *Store) startFresh() error {
 	return nil
 }
 
+// Fresh tells whether the store started empty in this process and keeps
+// its value and count buckets in memory until it is closed (fresh.go):
+// every quad in it was then written by this process, through this Store.
+func (s *Store) Fresh() bool { return s.w.fresh != nil }
+
 // Close closes the store, writing first the value and count buckets of a
 // fresh store.
 func (s *Store) Close() error {
@@ -347,9 +352,57 @@ func (s *Store) ResetCache() { s.cache.reset() }
 type refCache struct {
 	mu     sync.Mutex
 	values map[kv.Int64Value]quad.Value
-	ids    map[quad.Value]kv.Int64Value // 0: not stored
-	counts map[string]graph.Size        // index prefix sizes, for the query planner
-	gen    uint64                       // writes that published ids
+	ids    idMap                 // 0: not stored
+	counts map[string]graph.Size // index prefix sizes, for the query planner
+	gen    uint64                // writes that published ids
+}
+
+// idMap holds the ids of values, IRIs and strings (nearly all of them) in
+// maps keyed by their text: hashing a string is cheaper than hashing an
+// interface value, which goes through its type's hash function.
+type idMap struct {
+	iris  map[quad.IRI]kv.Int64Value
+	strs  map[quad.String]kv.Int64Value
+	other map[quad.Value]kv.Int64Value
+	n     int // entries in the three maps
+}
+
+// get returns the id kept for v.
+func (m *idMap) get(v quad.Value) (kv.Int64Value, bool) {
+	var id kv.Int64Value
+	var ok bool
+	switch x := v.(type) {
+	case quad.IRI:
+		id, ok = m.iris[x]
+	case quad.String:
+		id, ok = m.strs[x]
+	default:
+		id, ok = m.other[v]
+	}
+	return id, ok
+}
+
+// set keeps id for v, emptying the maps first when they hold max entries.
+func (m *idMap) set(v quad.Value, id kv.Int64Value, max int) {
+	if m.n >= max || m.iris == nil {
+		*m = idMap{iris: make(map[quad.IRI]kv.Int64Value, 1024), strs: make(map[quad.String]kv.Int64Value, 1024),
+			other: map[quad.Value]kv.Int64Value{}}
+	}
+	switch x := v.(type) {
+	case quad.IRI:
+		m.n += putID(m.iris, x, id)
+	case quad.String:
+		m.n += putID(m.strs, x, id)
+	default:
+		m.n += putID(m.other, v, id)
+	}
+}
+
+// putID sets ids[k] to id and returns the entries it added (0 or 1).
+func putID[K comparable](ids map[K]kv.Int64Value, k K, id kv.Int64Value) int {
+	n := len(ids)
+	ids[k] = id
+	return len(ids) - n
 }
 
 const refCacheSize = 1 << 18
@@ -357,7 +410,7 @@ const refCacheSize = 1 << 18
 // reset empties the cache.
 func (c *refCache) reset() {
 	c.mu.Lock()
-	c.values, c.ids, c.counts = nil, nil, nil
+	c.values, c.ids, c.counts = nil, idMap{}, nil
 	c.gen++
 	c.mu.Unlock()
 }
@@ -383,7 +436,7 @@ func (c *refCache) setValue(id kv.Int64Value, v quad.Value) {
 // cachedID returns the cached id of value v (0: not stored).
 func (c *refCache) cachedID(v quad.Value) (uint64, bool) {
 	c.mu.Lock()
-	id, ok := c.ids[v]
+	id, ok := c.ids.get(v)
 	c.mu.Unlock()
 	return uint64(id), ok
 }
@@ -419,10 +472,7 @@ func (c *refCache) publish(vals []quad.Value, ids []uint64) {
 }
 
 func (c *refCache) setIDLocked(v quad.Value, id uint64) {
-	if c.ids == nil || len(c.ids) >= refCacheSize {
-		c.ids = make(map[quad.Value]kv.Int64Value, 1024)
-	}
-	c.ids[v] = kv.Int64Value(id)
+	c.ids.set(v, kv.Int64Value(id), refCacheSize)
 }
 
 // count returns the cached size of an index prefix.
