@@ -65,6 +65,11 @@ type frameDef struct {
 	// hijacked"; heldPeople); a trigger of another type that the lexicon
 	// found on the verb takes the row's type.
 	peopleObject bool
+	// anyPeople: with peopleObject, any people or group pass as what
+	// is taken, armed or not ("rebels hanged two soldiers", "militants
+	// hanged the prisoners"), and a name where the verb's form is one
+	// only people take ("hanged"; hangedPeople), not only civilians.
+	anyPeople bool
 	// reason says where the row comes from.
 	reason string
 }
@@ -93,8 +98,8 @@ var frameTable = []frameDef{
 		reason: "WordNet kill.v.01 hyponyms; violence against people counts as an attack where its doer is named"},
 	{typ: EventAttack, subtype: "killing", cameo: "180", verbs: []string{"murder", "behead", "decapitate", "lynch", "massacre", "slaughter", "assassinate"},
 		reason: "WordNet murder.v.01, behead.v.01, lynch.v.01, massacre.v.01, assassinate.v.01: killings that someone did, named or not ('a teacher was beheaded')"},
-	{typ: EventAttack, subtype: "hanging", cameo: "180", verbs: []string{"hang"}, peopleObject: true,
-		reason: "WordNet hang.v.04 (kill by hanging): an attack only when what is hanged is people ('militants hanged two soldiers', 'three villagers were hanged'); a picture or a flag hung is none (RAMS conflict.attack.hanging)"},
+	{typ: EventAttack, subtype: "hanging", cameo: "180", verbs: []string{"hang"}, peopleObject: true, anyPeople: true,
+		reason: "WordNet hang.v.04 (kill by hanging): an attack only when what is hanged is people, of any kind ('rebels hanged two soldiers', 'three villagers were hanged'); a picture or a flag hung is none (RAMS conflict.attack.hanging)"},
 	{typ: EventAttack, subtype: "stabbing", cameo: "180", verbs: []string{"stab", "knife"}, nouns: []string{"stabbing", "knifing"},
 		reason: "WordNet stab.v.01 and stab.n.01: a blade used on someone is an attack, whoever did it ('a man was stabbed')"},
 	{typ: EventAttack, subtype: "strike", cameo: "195", verbs: []string{"strike", "hit"}, needAgent: true, armedDoer: true,
@@ -1388,7 +1393,7 @@ func pickDef(ps *syntax.Sentence, c int) *frameDef {
 				continue
 			}
 			if def.peopleObject {
-				if o != as && (heldPeople(ps, o) || peopleAboard(ps, o) >= 0) {
+				if o != as && (heldPeople(ps, o) || peopleAboard(ps, o) >= 0 || def.anyPeople && hangedPeople(ps, c, o)) {
 					return def
 				}
 				continue
@@ -1426,6 +1431,21 @@ func heldPeople(ps *syntax.Sentence, o int) bool {
 	}
 	_, end, ok := numberAt(ps.Toks, ch.A)
 	return ok && end == ch.Head
+}
+
+// hangedPeople reports whether noun phrase o, what verb group c takes,
+// names people of any kind: a head of the participants lexicon that
+// stands alone, armed or not ("two soldiers", "a journalist", "the
+// prisoners"), or a name where the verb is written "hanged", the form
+// only people take ("militants hanged Omar Haidari"; a portrait is
+// "hung").
+func hangedPeople(ps *syntax.Sentence, c, o int) bool {
+	ch := &ps.Chunks[o]
+	if h, ok := loadWordLists().heads[ps.Toks[ch.Head].Norm]; ok && h.kind != "needs-modifier" {
+		return true
+	}
+	_, tag := ps.Word(ch.Head)
+	return tag == syntax.Proper && ps.Toks[ps.Chunks[c].Head].Norm == "hanged"
 }
 
 // groupDoer reports whether the doer of verb group c (its active
