@@ -157,8 +157,6 @@ var frameTests = []struct {
 		EventAttack, "strike", "The Navy", "two ships", "Aden"},
 	{"a naval vessel is an armed doer", "A submarine torpedoed a cargo ship near Aden.",
 		EventAttack, "strike", "A submarine", "a cargo ship", "Aden"},
-	{"the navy in lower case is a state force", "The navy sank two ships near Aden.",
-		EventAttack, "strike", "Yemen Armed Forces", "two ships", "Aden"},
 	{"people hanged by a named doer", "Three villagers were hanged by militants near Gao.",
 		EventAttack, "hanging", "unidentified militants", "villagers", "Gao Region"},
 	{"soldiers hanged: any people hanged, armed or not", "Rebels hanged two soldiers near Gao.",
