@@ -952,7 +952,7 @@ func (d *docState) fillActor(f *frame, frames []*frame, fi int, prevSubject, sub
 			// a country written with initials stands as a demonym would
 			// before the event noun and its weapon ("a US drone strike");
 			// before people ("U.S. troops assault"), the people act
-			demonym := m.demonym || m.ent.class == ClassCountry && countryInitials(toks, m) && !headIn(gap)
+			demonym := d.asDemonym(toks, m) || m.ent.class == ClassCountry && countryInitials(toks, m) && !headIn(gap)
 			if gluedTo(toks, m, backerWords) {
 				continue // "the Iran-backed offensive": it backed the doers
 			}

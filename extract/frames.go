@@ -675,8 +675,17 @@ func catenativeGerund(ps *syntax.Sentence, c int) bool {
 // Tobruk"). Without one the country may be the victims' or the place
 // ("the Armenian genocide", "Mosul's bombardment"); the sides of a clash
 // are read apart.
-func countryDoer(toks []text.Token, m *mention, def *frameDef, hit bool) bool {
-	return hit && m.ent.class == ClassCountry && (m.possessive || m.demonym || countryInitials(toks, m)) && !def.symmetric
+func (d *docState) countryDoer(toks []text.Token, m *mention, def *frameDef, hit bool) bool {
+	return hit && m.ent.class == ClassCountry && (m.possessive || d.asDemonym(toks, m) || countryInitials(toks, m)) && !def.symmetric
+}
+
+// asDemonym reports whether mention m is written as a demonym: read as
+// one, or a country's name of one word that is also one of its demonyms
+// ("Saudi", "Thai"), which the gazetteer reads as the name. Before an
+// event noun it names the side that did it as any demonym does ("Saudi
+// airstrikes", "a Thai raid").
+func (d *docState) asDemonym(toks []text.Token, m *mention) bool {
+	return m.demonym || m.ent.class == ClassCountry && m.b-m.a == 1 && d.r.isDemonym(toks[m.a])
 }
 
 // leaderWords glue a name to an event noun as the side that led it: "the
@@ -2093,7 +2102,7 @@ func (d *docState) fillFromSyntax(f *frame, ps *syntax.Sentence, def *frameDef, 
 		// "the Taliban attack", "Pakistan's strikes": a name inside the
 		// phrase before its head
 		for _, m := range d.ments[f.s] {
-			if m.a >= ch.A && m.b <= h && (!hasPlaceClass(m.ent) || countryDoer(ps.Toks, m, def, len(r.targets) > 0)) {
+			if m.a >= ch.A && m.b <= h && (!hasPlaceClass(m.ent) || d.countryDoer(ps.Toks, m, def, len(r.targets) > 0)) {
 				if a, ag := d.actorOf(m, f.typ); a != nil {
 					f.actors = appendEnt(f.actors, a)
 					if ag != nil {
