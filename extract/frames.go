@@ -70,6 +70,14 @@ type frameDef struct {
 	// hanged the prisoners"), and a name where the verb's form is one
 	// only people take ("hanged"; hangedPeople), not only civilians.
 	anyPeople bool
+	// after, when set, are the words without one of which after the
+	// verb's object the verb names no such event ("set the market
+	// ablaze", "set the houses on fire"; burntAfter).
+	after []string
+	// ofPeople: the row's nouns name the event only with an "of" phrase
+	// right after them that names people, of any kind ("the poisoning
+	// of two activists"; ofPeopleNoun): "food poisoning" is none.
+	ofPeople bool
 	// reason says where the row comes from.
 	reason string
 }
@@ -108,6 +116,10 @@ var frameTable = []frameDef{
 		reason: "WordNet injure.v.01 hyponyms, and beat.v.02, torture.v.01, rape.v.01: violence that hurts people without saying they died is an attack where its doer is named"},
 	{typ: EventAttack, subtype: "killing", cameo: "180", nouns: []string{"assassination", "massacre", "lynching", "murder", "beheading", "slaying", "killing"},
 		reason: "WordNet killing.n.02 hyponyms: a killing named as a noun"},
+	{typ: EventAttack, subtype: "killing", cameo: "180", nouns: []string{"strangulation", "poisoning"}, ofPeople: true,
+		reason: "WordNet strangulation.n.01 and poisoning.n.02 (killing by poison): a killing named as a noun where an 'of' phrase names the people killed ('the strangulation of a woman', 'the poisoning of two activists'); 'food poisoning' or 'died of strangulation' names no one done to"},
+	{typ: EventAttack, subtype: "hanging", cameo: "180", nouns: []string{"hanging"}, ofPeople: true,
+		reason: "WordNet hanging.n.01 (killing by hanging), as the verb row hang: 'the hanging of three men by militants'; 'the hanging of lanterns' names no people"},
 	{typ: EventAttack, subtype: "killing", cameo: "202", nouns: []string{"slaughter", "carnage", "butchery", "extermination"},
 		reason: "WordNet massacre.n.01 (slaughter, carnage, butchery: the savage killing of many people) and extermination.n.02 (the killing of a whole group); CAMEO 202 (mass killings): 'the slaughter of villagers by militiamen'"},
 	{typ: EventAttack, subtype: "bombing", cameo: "183", verbs: []string{"bomb", "detonate", "explode", "blow up", "plant", "go off", "set off"}, nouns: []string{"explosion", "blast", "bombing", "detonation"}, objects: nil,
@@ -152,6 +164,8 @@ var frameTable = []frameDef{
 		reason: "WordNet burn.v.01 in its 'destroy by fire' sense: arson attacks on homes and villages"},
 	{typ: EventAttack, subtype: "arson", cameo: "180", verbs: []string{"set"}, objects: []string{"fire"}, instrument: true, toTarget: true,
 		reason: "'set fire to': the phrasal form of torch (WordNet set_fire.v.01)"},
+	{typ: EventAttack, subtype: "arson", cameo: "180", verbs: []string{"set"}, after: []string{"ablaze", "alight", "aflame", "on fire"},
+		reason: "'set X ablaze', 'set X alight', 'set X on fire': the phrasal forms of torch (WordNet set_fire.v.01, ablaze.s.01, alight.s.01), X what was burnt ('gunmen set a church ablaze')"},
 	{typ: EventAttack, subtype: "looting", cameo: "180", verbs: []string{"loot", "pillage", "plunder", "ransack"}, nouns: []string{"looting"},
 		reason: "WordNet loot.v.01: raids that strip a place"},
 	{typ: EventAttack, subtype: "armed clash", cameo: "190", verbs: []string{"clash", "fight", "battle", "skirmish"}, nouns: []string{"clash", "fighting", "gunfight", "firefight", "battle", "skirmish", "shootout", "gunbattle"}, symmetric: true,
@@ -1317,6 +1331,9 @@ func frameAt(ps *syntax.Sentence, m defMemo, a, b int) (*frameDef, int) {
 // unless the "of" phrase right after it names animals: "the slaughter of
 // cattle", "the killing of stray dogs" kill no person (nil).
 func peopleKilling(ps *syntax.Sentence, c int, def *frameDef) *frameDef {
+	if def.ofPeople {
+		return ofPeopleNoun(ps, c, def)
+	}
 	if def.subtype != "killing" {
 		return def
 	}
@@ -1325,6 +1342,25 @@ func peopleKilling(ps *syntax.Sentence, c int, def *frameDef) *frameDef {
 		return nil
 	}
 	return def
+}
+
+// ofPeopleNoun returns def, the row of an ofPeople noun that heads noun
+// phrase c, where the "of" phrase right after it names people, of any
+// kind or by name ("the hanging of two soldiers", "the poisoning of
+// Omar Haidari"); nil otherwise ("the hanging of lanterns", "food
+// poisoning").
+func ofPeopleNoun(ps *syntax.Sentence, c int, def *frameDef) *frameDef {
+	n := c + 1
+	if n >= len(ps.Chunks) || ps.Chunks[n].Kind != syntax.NP || ps.PrepOf(n) != "of" || ps.Chunks[n].A != ps.Chunks[c].B+1 {
+		return nil
+	}
+	if heldPeople(ps, n) || anyPeopleHead(ps, n) {
+		return def
+	}
+	if _, tag := ps.Word(ps.Chunks[n].Head); tag == syntax.Proper {
+		return def
+	}
+	return nil
 }
 
 // pickDef returns the row that names chunk c: a verb group's lemma among
@@ -1364,6 +1400,12 @@ func pickDef(ps *syntax.Sentence, c int) *frameDef {
 	for _, def := range defs {
 		if def.fends {
 			if fendsDoers(ps, c) {
+				return def
+			}
+			continue
+		}
+		if len(def.after) > 0 {
+			if burntAfter(ps, c, def.after) {
 				return def
 			}
 			continue
@@ -1442,6 +1484,38 @@ func heldPeople(ps *syntax.Sentence, o int) bool {
 	return ok && end == ch.Head
 }
 
+// burntAfter reports whether one of words (a word or two: "ablaze", "on
+// fire") follows verb group c within its clause, after its object ("set
+// the market ablaze", "set three houses on fire"), or right after it where
+// it is passive ("the church was set ablaze"). A comma or another verb
+// ends the search ("set up a camp, and the camp was ablaze").
+func burntAfter(ps *syntax.Sentence, c int, words []string) bool {
+	b := ps.Chunks[c].B
+	for k := b; k < len(ps.Toks) && k < b+10; k++ {
+		for _, w := range words {
+			if phraseAt(ps.Toks, k, w) {
+				return k > b || ps.Chunks[c].Passive // an object comes first, unless its subject is the object ("was set ablaze")
+			}
+		}
+		if t := ps.Tags[k]; t == syntax.Punct || t == syntax.Verb || t == syntax.VerbPast || t == syntax.VerbIng {
+			return false
+		}
+	}
+	return false
+}
+
+// phraseAt reports whether the words of phrase (split at spaces) are the
+// tokens at k.
+func phraseAt(toks []text.Token, k int, phrase string) bool {
+	for _, w := range strings.Fields(phrase) {
+		if k >= len(toks) || toks[k].Norm != w {
+			return false
+		}
+		k++
+	}
+	return true
+}
+
 // hangedPeople reports whether noun phrase o, what verb group c takes,
 // names people of any kind: a head of the participants lexicon that
 // stands alone, armed or not ("two soldiers", "a journalist", "the
@@ -1449,12 +1523,20 @@ func heldPeople(ps *syntax.Sentence, o int) bool {
 // only people take ("militants hanged Omar Haidari"; a portrait is
 // "hung").
 func hangedPeople(ps *syntax.Sentence, c, o int) bool {
-	ch := &ps.Chunks[o]
-	if h, ok := loadWordLists().heads[ps.Toks[ch.Head].Norm]; ok && h.kind != "needs-modifier" {
+	if anyPeopleHead(ps, o) {
 		return true
 	}
-	_, tag := ps.Word(ch.Head)
+	_, tag := ps.Word(ps.Chunks[o].Head)
 	return tag == syntax.Proper && ps.Toks[ps.Chunks[c].Head].Norm == "hanged"
+}
+
+// anyPeopleHead reports whether noun phrase o is headed by a word of the
+// participants lexicon that names people alone, armed or not ("two
+// soldiers", "a journalist", "the prisoners"), not one that needs a
+// modifier ("forces", "aircraft").
+func anyPeopleHead(ps *syntax.Sentence, o int) bool {
+	h, ok := loadWordLists().heads[ps.Toks[ps.Chunks[o].Head].Norm]
+	return ok && h.kind != "needs-modifier"
 }
 
 // groupDoer reports whether the doer of verb group c (its active

@@ -161,6 +161,20 @@ var frameTests = []struct {
 		EventAttack, "airstrike", "Saudi Arabia", "civilians", "Saada"},
 	{"such a name before a raid on a named place", "A Saudi raid on Saada left three dead.",
 		EventAttack, "armed assault", "Saudi Arabia", "civilians", "Saada"},
+	{"set ablaze: the object was burnt", "Gunmen set a church ablaze in Kaduna.",
+		EventAttack, "arson", "unidentified gunmen", "church", "Kaduna"},
+	{"set alight, the burning word after the object", "Militants set a market alight in Maiduguri.",
+		EventAttack, "arson", "unidentified militants", "market", "Maiduguri"},
+	{"set on fire", "Attackers set the houses on fire near Kano.",
+		EventAttack, "arson", "unidentified attackers", "the houses", "Kano"},
+	{"set ablaze in the passive", "The church was set ablaze by gunmen in Kaduna.",
+		EventAttack, "arson", "unidentified gunmen", "church", "Kaduna"},
+	{"a strangulation of people named by an 'of' phrase", "The strangulation of a woman in Nairobi shocked the town.",
+		EventAttack, "killing", "", "women", "Nairobi"},
+	{"a poisoning of people", "The poisoning of two activists in Moscow drew protests.",
+		EventAttack, "killing", "", "activists", "Moscow"},
+	{"a hanging of people with its doer", "The hanging of two soldiers by rebels near Gao drew protests.",
+		EventAttack, "hanging", "unidentified rebels", "Mali Armed Forces", "Gao Region"},
 	{"people hanged by a named doer", "Three villagers were hanged by militants near Gao.",
 		EventAttack, "hanging", "unidentified militants", "villagers", "Gao Region"},
 	{"soldiers hanged: any people hanged, armed or not", "Rebels hanged two soldiers near Gao.",
@@ -761,9 +775,10 @@ func TestDefMemo(t *testing.T) {
 }
 
 // TestGatedAttackVerbs: "hang" names an attack only with people as what
-// is hanged, "sink" only with an armed doer; a picture hung, a ship that
-// sank or a storm that sank boats is none. The sentences are written for
-// this test.
+// is hanged, "sink" only with an armed doer, "hanging" and "poisoning"
+// only with people in their "of" phrase, "set" only with a burning word
+// after its object; a picture hung, a ship that sank, lead poisoning or a
+// date set is none. The sentences are written for this test.
 func TestGatedAttackVerbs(t *testing.T) {
 	ex := Default()
 	for _, in := range []string{
@@ -771,6 +786,10 @@ func TestGatedAttackVerbs(t *testing.T) {
 		"The painting was hanged in the gallery.",
 		"Workers hung flags on the bridge in Gao.",
 		"The museum hung a Picasso in Oslo.",
+		"The hanging of lanterns in Hanoi drew tourists.",
+		"Lead poisoning hit a village near Kano.",
+		"The government set a new date for the vote in Abuja.",
+		"Officials set up a camp near Kano, and the camp was ablaze by noon.",
 		"The ferry sank off Lampedusa.",
 		"A storm sank three fishing boats near Chittagong.",
 		"Share prices sank in Tokyo on Monday.",
