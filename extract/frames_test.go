@@ -545,6 +545,32 @@ func TestMultinationalActor(t *testing.T) {
 	}
 }
 
+// TestConjoinedDemonyms: demonyms coordinated before an event noun make
+// one event, each side the list names its doer. The sentences are written
+// for this test.
+func TestConjoinedDemonyms(t *testing.T) {
+	ex := Default()
+	for _, tt := range []struct{ name, in, want string }{
+		{"two demonyms", "American and British airstrikes hit Sanaa on Monday.", "United Kingdom,United States"},
+		{"a name that is also a demonym first", "Saudi and Emirati airstrikes hit Sanaa on Monday.", "United Arab Emirates,Saudi Arabia"},
+		{"three in a comma list", "Saudi, Emirati and Egyptian raids hit Sanaa on Monday.", "Egypt,United Arab Emirates,Saudi Arabia"},
+		{"initials stand as a demonym", "US and British airstrikes hit Sanaa on Monday.", "United Kingdom,United States"},
+	} {
+		rec := extractSentence(t, ex, tt.in)
+		var got []string
+		for _, e := range rec.Events {
+			var names []string
+			for _, a := range e.Actors {
+				names = append(names, a.Name)
+			}
+			got = append(got, strings.Join(names, ","))
+		}
+		if len(got) != 1 || got[0] != tt.want {
+			t.Errorf("%s: %q: events with actors %q, want one with %q", tt.name, tt.in, got, tt.want)
+		}
+	}
+}
+
 // TestListedAgents: every phrase that a passive's "by" lists is a doer,
 // none a target; a phrase after it that a finite verb follows is the
 // subject of a clause of its own.
