@@ -905,6 +905,23 @@ func (d *docState) mentionBetween(si, a, b int) bool {
 	return false
 }
 
+// conjoinedDemonyms sets, with set, the demonyms coordinated before
+// mention ms[i], a demonym before an event noun that set took as its doer:
+// "American and British airstrikes", "Saudi, Emirati and Egyptian raids",
+// "US and British strikes" (initials stand as a demonym would) were done
+// by each side the list names.
+func (d *docState) conjoinedDemonyms(toks []text.Token, ms []*mention, i int, set func(*mention) bool) {
+	next := ms[i]
+	for j := i - 1; j >= 0; j-- {
+		m := ms[j]
+		if m.b != next.a-1 || toks[m.b].Norm != "and" && toks[m.b].Norm != "," || !d.asDemonym(toks, m) && !(m.ent.class == ClassCountry && countryInitials(toks, m)) {
+			return
+		}
+		set(m)
+		next = m
+	}
+}
+
 // fillActor finds who acts in frame f: a possessive or modifier before an
 // event noun ("Iran's strikes", "Pakistani strikes", "Daesh-claimed
 // bombing"), "by X" after it, "missiles from X", or the subject of the
@@ -958,7 +975,7 @@ func (d *docState) fillActor(f *frame, frames []*frame, fi int, prevSubject, sub
 			// a country written with initials stands as a demonym would
 			// before the event noun and its weapon ("a US drone strike");
 			// before people ("U.S. troops assault"), the people act
-			demonym := m.demonym || m.ent.class == ClassCountry && countryInitials(toks, m) && !headIn(gap)
+			demonym := d.asDemonym(toks, m) || m.ent.class == ClassCountry && countryInitials(toks, m) && !headIn(gap)
 			if gluedTo(toks, m, backerWords) {
 				continue // "the Iran-backed offensive": it backed the doers
 			}
@@ -969,6 +986,9 @@ func (d *docState) fillActor(f *frame, frames []*frame, fi int, prevSubject, sub
 					continue
 				}
 				if set(m) {
+					if demonym {
+						d.conjoinedDemonyms(toks, ms, i, set)
+					}
 					return
 				}
 			}

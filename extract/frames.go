@@ -65,6 +65,19 @@ type frameDef struct {
 	// hijacked"; heldPeople); a trigger of another type that the lexicon
 	// found on the verb takes the row's type.
 	peopleObject bool
+	// anyPeople: with peopleObject, any people or group pass as what
+	// is taken, armed or not ("rebels hanged two soldiers", "militants
+	// hanged the prisoners"), and a name where the verb's form is one
+	// only people take ("hanged"; hangedPeople), not only civilians.
+	anyPeople bool
+	// after, when set, are the words without one of which after the
+	// verb's object the verb names no such event ("set the market
+	// ablaze", "set the houses on fire"; burntAfter).
+	after []string
+	// ofPeople: the row's nouns name the event only with an "of" phrase
+	// right after them that names people, of any kind ("the poisoning
+	// of two activists"; ofPeopleNoun): "food poisoning" is none.
+	ofPeople bool
 	// reason says where the row comes from.
 	reason string
 }
@@ -93,8 +106,8 @@ var frameTable = []frameDef{
 		reason: "WordNet kill.v.01 hyponyms; violence against people counts as an attack where its doer is named"},
 	{typ: EventAttack, subtype: "killing", cameo: "180", verbs: []string{"murder", "behead", "decapitate", "lynch", "massacre", "slaughter", "assassinate"},
 		reason: "WordNet murder.v.01, behead.v.01, lynch.v.01, massacre.v.01, assassinate.v.01: killings that someone did, named or not ('a teacher was beheaded')"},
-	{typ: EventAttack, subtype: "hanging", cameo: "180", verbs: []string{"hang"}, peopleObject: true,
-		reason: "WordNet hang.v.04 (kill by hanging): an attack only when what is hanged is people ('militants hanged two soldiers', 'three villagers were hanged'); a picture or a flag hung is none (RAMS conflict.attack.hanging)"},
+	{typ: EventAttack, subtype: "hanging", cameo: "180", verbs: []string{"hang"}, peopleObject: true, anyPeople: true,
+		reason: "WordNet hang.v.04 (kill by hanging): an attack only when what is hanged is people, of any kind ('rebels hanged two soldiers', 'three villagers were hanged'); a picture or a flag hung is none (RAMS conflict.attack.hanging)"},
 	{typ: EventAttack, subtype: "stabbing", cameo: "180", verbs: []string{"stab", "knife"}, nouns: []string{"stabbing", "knifing"},
 		reason: "WordNet stab.v.01 and stab.n.01: a blade used on someone is an attack, whoever did it ('a man was stabbed')"},
 	{typ: EventAttack, subtype: "strike", cameo: "195", verbs: []string{"strike", "hit"}, needAgent: true, armedDoer: true,
@@ -103,6 +116,10 @@ var frameTable = []frameDef{
 		reason: "WordNet injure.v.01 hyponyms, and beat.v.02, torture.v.01, rape.v.01: violence that hurts people without saying they died is an attack where its doer is named"},
 	{typ: EventAttack, subtype: "killing", cameo: "180", nouns: []string{"assassination", "massacre", "lynching", "murder", "beheading", "slaying", "killing"},
 		reason: "WordNet killing.n.02 hyponyms: a killing named as a noun"},
+	{typ: EventAttack, subtype: "killing", cameo: "180", nouns: []string{"strangulation", "poisoning"}, ofPeople: true,
+		reason: "WordNet strangulation.n.01 and poisoning.n.02 (killing by poison): a killing named as a noun where an 'of' phrase names the people killed ('the strangulation of a woman', 'the poisoning of two activists'); 'food poisoning' or 'died of strangulation' names no one done to"},
+	{typ: EventAttack, subtype: "hanging", cameo: "180", nouns: []string{"hanging"}, ofPeople: true,
+		reason: "WordNet hanging.n.01 (killing by hanging), as the verb row hang: 'the hanging of three men by militants'; 'the hanging of lanterns' names no people"},
 	{typ: EventAttack, subtype: "killing", cameo: "202", nouns: []string{"slaughter", "carnage", "butchery", "extermination"},
 		reason: "WordNet massacre.n.01 (slaughter, carnage, butchery: the savage killing of many people) and extermination.n.02 (the killing of a whole group); CAMEO 202 (mass killings): 'the slaughter of villagers by militiamen'"},
 	{typ: EventAttack, subtype: "bombing", cameo: "183", verbs: []string{"bomb", "detonate", "explode", "blow up", "plant", "go off", "set off"}, nouns: []string{"explosion", "blast", "bombing", "detonation"}, objects: nil,
@@ -147,6 +164,8 @@ var frameTable = []frameDef{
 		reason: "WordNet burn.v.01 in its 'destroy by fire' sense: arson attacks on homes and villages"},
 	{typ: EventAttack, subtype: "arson", cameo: "180", verbs: []string{"set"}, objects: []string{"fire"}, instrument: true, toTarget: true,
 		reason: "'set fire to': the phrasal form of torch (WordNet set_fire.v.01)"},
+	{typ: EventAttack, subtype: "arson", cameo: "180", verbs: []string{"set"}, after: []string{"ablaze", "alight", "aflame", "on fire"},
+		reason: "'set X ablaze', 'set X alight', 'set X on fire': the phrasal forms of torch (WordNet set_fire.v.01, ablaze.s.01, alight.s.01), X what was burnt ('gunmen set a church ablaze')"},
 	{typ: EventAttack, subtype: "looting", cameo: "180", verbs: []string{"loot", "pillage", "plunder", "ransack"}, nouns: []string{"looting"},
 		reason: "WordNet loot.v.01: raids that strip a place"},
 	{typ: EventAttack, subtype: "armed clash", cameo: "190", verbs: []string{"clash", "fight", "battle", "skirmish"}, nouns: []string{"clash", "fighting", "gunfight", "firefight", "battle", "skirmish", "shootout", "gunbattle"}, symmetric: true,
@@ -670,8 +689,17 @@ func catenativeGerund(ps *syntax.Sentence, c int) bool {
 // Tobruk"). Without one the country may be the victims' or the place
 // ("the Armenian genocide", "Mosul's bombardment"); the sides of a clash
 // are read apart.
-func countryDoer(toks []text.Token, m *mention, def *frameDef, hit bool) bool {
-	return hit && m.ent.class == ClassCountry && (m.possessive || m.demonym || countryInitials(toks, m)) && !def.symmetric
+func (d *docState) countryDoer(toks []text.Token, m *mention, def *frameDef, hit bool) bool {
+	return hit && m.ent.class == ClassCountry && (m.possessive || d.asDemonym(toks, m) || countryInitials(toks, m)) && !def.symmetric
+}
+
+// asDemonym reports whether mention m is written as a demonym: read as
+// one, or a country's name of one word that is also one of its demonyms
+// ("Saudi", "Thai"), which the gazetteer reads as the name. Before an
+// event noun it names the side that did it as any demonym does ("Saudi
+// airstrikes", "a Thai raid").
+func (d *docState) asDemonym(toks []text.Token, m *mention) bool {
+	return m.demonym || m.ent.class == ClassCountry && m.b-m.a == 1 && d.r.isDemonym(toks[m.a])
 }
 
 // leaderWords glue a name to an event noun as the side that led it: "the
@@ -1338,6 +1366,9 @@ func frameAt(ps *syntax.Sentence, m defMemo, a, b int) (*frameDef, int) {
 // unless the "of" phrase right after it names animals: "the slaughter of
 // cattle", "the killing of stray dogs" kill no person (nil).
 func peopleKilling(ps *syntax.Sentence, c int, def *frameDef) *frameDef {
+	if def.ofPeople {
+		return ofPeopleNoun(ps, c, def)
+	}
 	if def.subtype != "killing" {
 		return def
 	}
@@ -1346,6 +1377,25 @@ func peopleKilling(ps *syntax.Sentence, c int, def *frameDef) *frameDef {
 		return nil
 	}
 	return def
+}
+
+// ofPeopleNoun returns def, the row of an ofPeople noun that heads noun
+// phrase c, where the "of" phrase right after it names people, of any
+// kind or by name ("the hanging of two soldiers", "the poisoning of
+// Omar Haidari"); nil otherwise ("the hanging of lanterns", "food
+// poisoning").
+func ofPeopleNoun(ps *syntax.Sentence, c int, def *frameDef) *frameDef {
+	n := c + 1
+	if n >= len(ps.Chunks) || ps.Chunks[n].Kind != syntax.NP || ps.PrepOf(n) != "of" || ps.Chunks[n].A != ps.Chunks[c].B+1 {
+		return nil
+	}
+	if heldPeople(ps, n) || anyPeopleHead(ps, n) {
+		return def
+	}
+	if _, tag := ps.Word(ps.Chunks[n].Head); tag == syntax.Proper {
+		return def
+	}
+	return nil
 }
 
 // pickDef returns the row that names chunk c: a verb group's lemma among
@@ -1389,6 +1439,12 @@ func pickDef(ps *syntax.Sentence, c int) *frameDef {
 			}
 			continue
 		}
+		if len(def.after) > 0 {
+			if burntAfter(ps, c, def.after) {
+				return def
+			}
+			continue
+		}
 		if len(def.objects) == 0 && len(def.subjects) == 0 && !def.peopleObject {
 			return def
 		}
@@ -1423,7 +1479,7 @@ func pickDef(ps *syntax.Sentence, c int) *frameDef {
 				continue
 			}
 			if def.peopleObject {
-				if o != as && (heldPeople(ps, o) || peopleAboard(ps, o) >= 0) {
+				if o != as && (heldPeople(ps, o) || peopleAboard(ps, o) >= 0 || def.anyPeople && hangedPeople(ps, c, o)) {
 					return def
 				}
 				continue
@@ -1461,6 +1517,61 @@ func heldPeople(ps *syntax.Sentence, o int) bool {
 	}
 	_, end, ok := numberAt(ps.Toks, ch.A)
 	return ok && end == ch.Head
+}
+
+// burntAfter reports whether one of words (a word or two: "ablaze", "on
+// fire") follows verb group c within its clause, after its object ("set
+// the market ablaze", "set three houses on fire"), or right after it where
+// it is passive ("the church was set ablaze"). A comma or another verb
+// ends the search ("set up a camp, and the camp was ablaze").
+func burntAfter(ps *syntax.Sentence, c int, words []string) bool {
+	b := ps.Chunks[c].B
+	for k := b; k < len(ps.Toks) && k < b+10; k++ {
+		for _, w := range words {
+			if phraseAt(ps.Toks, k, w) {
+				return k > b || ps.Chunks[c].Passive // an object comes first, unless its subject is the object ("was set ablaze")
+			}
+		}
+		if t := ps.Tags[k]; t == syntax.Punct || t == syntax.Verb || t == syntax.VerbPast || t == syntax.VerbIng {
+			return false
+		}
+	}
+	return false
+}
+
+// phraseAt reports whether the words of phrase (split at spaces) are the
+// tokens at k.
+func phraseAt(toks []text.Token, k int, phrase string) bool {
+	for _, w := range strings.Fields(phrase) {
+		if k >= len(toks) || toks[k].Norm != w {
+			return false
+		}
+		k++
+	}
+	return true
+}
+
+// hangedPeople reports whether noun phrase o, what verb group c takes,
+// names people of any kind: a head of the participants lexicon that
+// stands alone, armed or not ("two soldiers", "a journalist", "the
+// prisoners"), or a name where the verb is written "hanged", the form
+// only people take ("militants hanged Omar Haidari"; a portrait is
+// "hung").
+func hangedPeople(ps *syntax.Sentence, c, o int) bool {
+	if anyPeopleHead(ps, o) {
+		return true
+	}
+	_, tag := ps.Word(ps.Chunks[o].Head)
+	return tag == syntax.Proper && ps.Toks[ps.Chunks[c].Head].Norm == "hanged"
+}
+
+// anyPeopleHead reports whether noun phrase o is headed by a word of the
+// participants lexicon that names people alone, armed or not ("two
+// soldiers", "a journalist", "the prisoners"), not one that needs a
+// modifier ("forces", "aircraft").
+func anyPeopleHead(ps *syntax.Sentence, o int) bool {
+	h, ok := loadWordLists().heads[ps.Toks[ps.Chunks[o].Head].Norm]
+	return ok && h.kind != "needs-modifier"
 }
 
 // groupDoer reports whether the doer of verb group c (its active
@@ -2108,7 +2219,7 @@ func (d *docState) fillFromSyntax(f *frame, ps *syntax.Sentence, def *frameDef, 
 		// "the Taliban attack", "Pakistan's strikes": a name inside the
 		// phrase before its head
 		for _, m := range d.ments[f.s] {
-			if m.a >= ch.A && m.b <= h && (!hasPlaceClass(m.ent) || countryDoer(ps.Toks, m, def, len(r.targets) > 0)) {
+			if m.a >= ch.A && m.b <= h && (!hasPlaceClass(m.ent) || d.countryDoer(ps.Toks, m, def, len(r.targets) > 0)) {
 				if a, ag := d.actorOf(m, f.typ); a != nil {
 					f.actors = appendEnt(f.actors, a)
 					if ag != nil {

@@ -155,8 +155,34 @@ var frameTests = []struct {
 		EventAttack, "armed assault", "", "", "Goma"},
 	{"a vessel sunk by the force a relative clause continues", "The Navy, which sank two ships near Aden, denied the report.",
 		EventAttack, "strike", "Navy", "two ships", "Aden"},
+	{"a naval vessel is an armed doer", "A submarine torpedoed a cargo ship near Aden.",
+		EventAttack, "strike", "A submarine", "a cargo ship", "Aden"},
+	{"a country's name that is also its demonym, before an event noun", "Saudi airstrikes killed twelve people near Saada on Monday.",
+		EventAttack, "airstrike", "Saudi Arabia", "civilians", "Saada"},
+	{"such a name before a raid on a named place", "A Saudi raid on Saada left three dead.",
+		EventAttack, "armed assault", "Saudi Arabia", "civilians", "Saada"},
+	{"set ablaze: the object was burnt", "Gunmen set a church ablaze in Kaduna.",
+		EventAttack, "arson", "unidentified gunmen", "church", "Kaduna"},
+	{"set alight, the burning word after the object", "Militants set a market alight in Maiduguri.",
+		EventAttack, "arson", "unidentified militants", "market", "Maiduguri"},
+	{"set on fire", "Attackers set the houses on fire near Kano.",
+		EventAttack, "arson", "unidentified attackers", "the houses", "Kano"},
+	{"set ablaze in the passive", "The church was set ablaze by gunmen in Kaduna.",
+		EventAttack, "arson", "unidentified gunmen", "church", "Kaduna"},
+	{"a strangulation of people named by an 'of' phrase", "The strangulation of a woman in Nairobi shocked the town.",
+		EventAttack, "killing", "", "women", "Nairobi"},
+	{"a poisoning of people", "The poisoning of two activists in Moscow drew protests.",
+		EventAttack, "killing", "", "activists", "Moscow"},
+	{"a hanging of people with its doer", "The hanging of two soldiers by rebels near Gao drew protests.",
+		EventAttack, "hanging", "unidentified rebels", "Mali Armed Forces", "Gao Region"},
 	{"people hanged by a named doer", "Three villagers were hanged by militants near Gao.",
 		EventAttack, "hanging", "unidentified militants", "villagers", "Gao Region"},
+	{"soldiers hanged: any people hanged, armed or not", "Rebels hanged two soldiers near Gao.",
+		EventAttack, "hanging", "unidentified rebels", "Mali Armed Forces", "Gao Region"},
+	{"prisoners hanged", "Insurgents hanged the prisoners near Kandahar.",
+		EventAttack, "hanging", "unidentified insurgents", "prisoners", "Kandahar"},
+	{"a person named hanged ('hanged', the form people take)", "Militants hanged Omar Haidari in Raqqa.",
+		EventAttack, "hanging", "unidentified militants", "Omar Haidari", "Ar Raqqah"},
 	{"stabbing with no doer named", "A shopkeeper was stabbed outside a mosque in Leeds.",
 		EventAttack, "stabbing", "", "traders", "Leeds"},
 	{"killing that names its kind, no doer", "A teacher was beheaded near a school in Paris.",
@@ -519,6 +545,32 @@ func TestMultinationalActor(t *testing.T) {
 	}
 }
 
+// TestConjoinedDemonyms: demonyms coordinated before an event noun make
+// one event, each side the list names its doer. The sentences are written
+// for this test.
+func TestConjoinedDemonyms(t *testing.T) {
+	ex := Default()
+	for _, tt := range []struct{ name, in, want string }{
+		{"two demonyms", "American and British airstrikes hit Sanaa on Monday.", "United Kingdom,United States"},
+		{"a name that is also a demonym first", "Saudi and Emirati airstrikes hit Sanaa on Monday.", "United Arab Emirates,Saudi Arabia"},
+		{"three in a comma list", "Saudi, Emirati and Egyptian raids hit Sanaa on Monday.", "Egypt,United Arab Emirates,Saudi Arabia"},
+		{"initials stand as a demonym", "US and British airstrikes hit Sanaa on Monday.", "United Kingdom,United States"},
+	} {
+		rec := extractSentence(t, ex, tt.in)
+		var got []string
+		for _, e := range rec.Events {
+			var names []string
+			for _, a := range e.Actors {
+				names = append(names, a.Name)
+			}
+			got = append(got, strings.Join(names, ","))
+		}
+		if len(got) != 1 || got[0] != tt.want {
+			t.Errorf("%s: %q: events with actors %q, want one with %q", tt.name, tt.in, got, tt.want)
+		}
+	}
+}
+
 // TestListedAgents: every phrase that a passive's "by" lists is a doer,
 // none a target; a phrase after it that a finite verb follows is the
 // subject of a clause of its own.
@@ -749,15 +801,21 @@ func TestDefMemo(t *testing.T) {
 }
 
 // TestGatedAttackVerbs: "hang" names an attack only with people as what
-// is hanged, "sink" only with an armed doer; a picture hung, a ship that
-// sank or a storm that sank boats is none. The sentences are written for
-// this test.
+// is hanged, "sink" only with an armed doer, "hanging" and "poisoning"
+// only with people in their "of" phrase, "set" only with a burning word
+// after its object; a picture hung, a ship that sank, lead poisoning or a
+// date set is none. The sentences are written for this test.
 func TestGatedAttackVerbs(t *testing.T) {
 	ex := Default()
 	for _, in := range []string{
 		"The curator hung three portraits in Oslo.",
 		"The painting was hanged in the gallery.",
 		"Workers hung flags on the bridge in Gao.",
+		"The museum hung a Picasso in Oslo.",
+		"The hanging of lanterns in Hanoi drew tourists.",
+		"Lead poisoning hit a village near Kano.",
+		"The government set a new date for the vote in Abuja.",
+		"Officials set up a camp near Kano, and the camp was ablaze by noon.",
 		"The ferry sank off Lampedusa.",
 		"A storm sank three fishing boats near Chittagong.",
 		"Share prices sank in Tokyo on Monday.",

@@ -149,6 +149,9 @@ func (p *Parser) nounPhrase(i int) (int, bool) {
 			}
 			continue
 		case Num, Adj:
+			if c.Head >= 0 && resultWords[s.Toks[k].Norm] {
+				break // "set the houses ablaze", "shot two men dead": the state they were left in
+			}
 			continue
 		case Noun, Proper:
 			c.Head = k
