@@ -112,55 +112,49 @@ func refJSON(b []byte, r *extract.Ref) []byte {
 	return append(b, '}')
 }
 
-// refsJSON appends an array of references (null for a nil slice, as
-// encoding/json writes it).
-func refsJSON(b []byte, refs []extract.Ref) []byte {
-	if refs == nil {
-		return append(b, "null"...)
-	}
-	b = append(b, '[')
-	for i := range refs {
-		if i > 0 {
-			b = append(b, ',')
-		}
-		b = refJSON(b, &refs[i])
-	}
-	return append(b, ']')
-}
-
-// spansJSON appends an array of evidence spans (null for a nil slice).
-func spansJSON(b []byte, spans []extract.Span) []byte {
-	if spans == nil {
-		return append(b, "null"...)
-	}
-	b = append(b, '[')
-	for i, s := range spans {
-		if i > 0 {
-			b = append(b, ',')
-		}
-		b = strconv.AppendInt(append(b, `{"sentence":`...), int64(s.Sentence), 10)
-		b = strconv.AppendInt(append(b, `,"start":`...), int64(s.Start), 10)
-		b = strconv.AppendInt(append(b, `,"end":`...), int64(s.End), 10)
-		b = jsonString(append(b, `,"text":`...), s.Text)
-		b = append(b, '}')
-	}
-	return append(b, ']')
-}
-
-// stringsJSON appends an array of strings (null for a nil slice).
-func stringsJSON(b []byte, list []string) []byte {
+// arrayJSON appends the array of the objects of list, each written by
+// elem (null for a nil slice, as encoding/json writes it).
+func arrayJSON[T any](b []byte, list []T, elem func([]byte, *T) []byte) []byte {
 	if list == nil {
 		return append(b, "null"...)
 	}
 	b = append(b, '[')
-	for i, s := range list {
+	for i := range list {
 		if i > 0 {
 			b = append(b, ',')
 		}
-		b = jsonString(b, s)
+		b = elem(b, &list[i])
 	}
 	return append(b, ']')
 }
+
+// refsJSON appends an array of references (null for a nil slice, as
+// encoding/json writes it).
+func refsJSON(b []byte, refs []extract.Ref) []byte {
+	return arrayJSON(b, refs, refJSON)
+}
+
+// spansJSON appends an array of evidence spans (null for a nil slice).
+func spansJSON(b []byte, spans []extract.Span) []byte {
+	return arrayJSON(b, spans, spanJSON)
+}
+
+// spanJSON appends the JSON object of an evidence span.
+func spanJSON(b []byte, s *extract.Span) []byte {
+	b = strconv.AppendInt(append(b, `{"sentence":`...), int64(s.Sentence), 10)
+	b = strconv.AppendInt(append(b, `,"start":`...), int64(s.Start), 10)
+	b = strconv.AppendInt(append(b, `,"end":`...), int64(s.End), 10)
+	b = jsonString(append(b, `,"text":`...), s.Text)
+	return append(b, '}')
+}
+
+// stringsJSON appends an array of strings (null for a nil slice).
+func stringsJSON(b []byte, list []string) []byte {
+	return arrayJSON(b, list, stringJSON)
+}
+
+// stringJSON is jsonString of *s, for arrayJSON.
+func stringJSON(b []byte, s *string) []byte { return jsonString(b, *s) }
 
 // optString appends key and s unless s is empty (omitempty).
 func optString(b []byte, key, s string) []byte {

@@ -18,33 +18,49 @@ import (
 // fails), the same with nil slices and pointers, numbers and strings at
 // the edges of the encoder's forms, and the zero event.
 func TestEventJSONEqualsEncoder(t *testing.T) {
-	rnd := rand.New(rand.NewSource(1))
 	events := []extract.Event{{}, {Actors: []extract.Ref{}, Sources: []extract.SourceClaim{{}}}}
-	for range 500 {
-		v, ok := quick.Value(reflect.TypeOf(extract.Event{}), rnd)
-		if !ok {
-			t.Fatal("quick.Value: no event")
-		}
-		e := v.Interface().(extract.Event)
-		events = append(events, e)
-		events = append(events, edges(rnd, e))
-	}
+	events = append(events, randomValues(t, 500, edges)...)
 	for i := range events {
 		e := &events[i]
-		var want bytes.Buffer
-		enc := json.NewEncoder(&want)
-		enc.SetEscapeHTML(false)
-		if err := enc.Encode(e); err != nil {
-			t.Fatalf("event %d: encoding/json: %v", i, err)
-		}
+		want := encoderJSON(t, e)
 		if !finiteJSON(e) {
 			t.Fatalf("event %d: finiteJSON false for finite numbers", i)
 		}
 		got := append(eventJSON(nil, e), '\n')
-		if !bytes.Equal(got, want.Bytes()) {
-			t.Fatalf("event %d:\n got %s\nwant %s", i, got, want.Bytes())
+		if !bytes.Equal(got, want) {
+			t.Fatalf("event %d:\n got %s\nwant %s", i, got, want)
 		}
 	}
+}
+
+// randomValues returns n random values of T (testing/quick's, from a
+// fixed seed), each followed by edges' copy of it.
+func randomValues[T any](t *testing.T, n int, edges func(*rand.Rand, T) T) []T {
+	t.Helper()
+	rnd := rand.New(rand.NewSource(1))
+	var out []T
+	for range n {
+		v, ok := quick.Value(reflect.TypeFor[T](), rnd)
+		if !ok {
+			t.Fatalf("quick.Value: no %v", reflect.TypeFor[T]())
+		}
+		x := v.Interface().(T)
+		out = append(out, x, edges(rnd, x))
+	}
+	return out
+}
+
+// encoderJSON returns the bytes json.Encoder (SetEscapeHTML(false))
+// writes for v.
+func encoderJSON(t *testing.T, v any) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		t.Fatalf("encoding/json: %v", err)
+	}
+	return buf.Bytes()
 }
 
 // edges is a copy of e with some slices and pointers nil or empty, and
