@@ -221,7 +221,12 @@ func scanTokens(toks []Token, s string, base int, folded []byte, at []foldAt) ([
 			at = append(at, foldAt{len(toks), a, len(folded)})
 		}
 		toks = append(toks, t)
-		space = false
+		// one space after a token, as between most words, is passed
+		// here rather than by another turn of the loop
+		space = i < len(s) && s[i] == ' '
+		if space {
+			i++
+		}
 	}
 	return toks, folded, at
 }
