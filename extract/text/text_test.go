@@ -520,6 +520,32 @@ func wordEndRef(s string, i int) (int, uint8) {
 // random strings over the runes that matter to it: ASCII letters and
 // digits, periods, a letter and a mark and a digit beyond ASCII, white
 // space, an apostrophe, an invalid byte.
+// TestTokenWordEnds checks that the words scanTokens reads (its own
+// loop over ASCII bytes, wordEnd after a period, wordRest past a byte
+// beyond ASCII) end where wordEndRef says, with the case its bytes give.
+func TestTokenWordEnds(t *testing.T) {
+	alphabet := []string{"U", "s", "x", "7", ".", ".", "é", "Ж", "\u0301", "٣", " ", "'", "\xff", "-"}
+	rng := rand.New(rand.NewPCG(7, 11))
+	for range 100000 {
+		s := randomString(rng, alphabet, 10)
+		for _, tk := range Tokenize(s, 0) {
+			if tk.Kind != Word {
+				continue
+			}
+			r, w := utf8.DecodeRuneInString(tk.Text)
+			end, seen := wordEndRef(s, tk.Start+w)
+			if r < utf8.RuneSelf {
+				seen |= wordByte[r]
+			} else {
+				seen |= seenWide
+			}
+			if tk.End != end || tk.upper != tokenCase(tk.Text, r, seen) {
+				t.Fatalf("Tokenize(%q): word %q ends at %d, case %b; want %d, %b", s, tk.Text, tk.End, tk.upper, end, tokenCase(tk.Text, r, seen))
+			}
+		}
+	}
+}
+
 func TestWordEnd(t *testing.T) {
 	alphabet := []string{"U", "s", "x", "7", ".", ".", "é", "Ж", "\u0301", "٣", " ", "'", "\xff", "-"}
 	rng := rand.New(rand.NewPCG(3, 5))
