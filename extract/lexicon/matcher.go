@@ -348,16 +348,67 @@ func (m *Matcher[V]) AnyCoded(c Coded) bool {
 // find appends to out the matches in toks, whose words are ws; only the
 // first when first is true.
 func (m *Matcher[V]) find(out []Match[V], ws []Word, toks []text.Token, first bool) []Match[V] {
-	bit := m.bit
 	for i := 0; i < len(ws); {
 		// most words of a sentence begin no phrase: they are passed by
 		// with a test of the bit the vocabulary keeps for the matcher in
 		// the word
-		if ws[i].starts&bit == 0 {
+		if ws[i].starts&m.bit == 0 {
 			i++
 			continue
 		}
-		bestEnd, best := m.longestAt(ws, toks, i)
+		bestEnd := -1
+		var best []V
+		words := 0
+		nn, en := int32(0), int32(0) // the nodes of the phrase so far; -1 once it left the trie
+		sn := int32(-1)              // the same in the table
+		if m.table != nil {
+			sn = 0
+		}
+		for j := i; j < len(ws) && words < m.maxLen; j++ {
+			if ws[j].joiner {
+				// a joiner inside a word ("Al-Shabaab", "Sana'a"), or the
+				// period of an abbreviation that the name goes on after
+				// ("St. Louis", "Mt. Elgon": sentences do not end there)
+				if j == i || toks[j].SpaceBefore || j+1 >= len(ws) || toks[j+1].SpaceBefore && toks[j].Norm != "." {
+					break
+				}
+				continue
+			}
+			words++
+			if nn >= 0 {
+				if nn = m.norm.child(nn, ws[j].norm); nn == 0 {
+					nn = -1
+				}
+			}
+			if en >= 0 {
+				if en = m.exact.child(en, ws[j].exact); en == 0 {
+					en = -1
+				}
+			}
+			if sn == 0 {
+				// the first word: the table's root, a read in place
+				if sn = m.table.rootChild(ws[j].norm); sn == 0 {
+					sn = -1
+				}
+			} else if sn > 0 {
+				if sn = m.table.child(sn, ws[j].norm); sn == 0 {
+					sn = -1
+				}
+			}
+			if sn > 0 {
+				if vs := m.tableValues(sn, nn); vs != nil {
+					bestEnd, best = j+1, vs
+				}
+			} else if nn > 0 && m.norm.nodes[nn].values != nil {
+				bestEnd, best = j+1, m.norm.nodes[nn].values
+			}
+			if en > 0 && m.exact.nodes[en].values != nil {
+				bestEnd, best = j+1, m.exact.nodes[en].values
+			}
+			if (nn <= 0 || m.norm.nodes[nn].kids == 0) && (en <= 0 || m.exact.nodes[en].kids == 0) && (sn <= 0 || !m.table.hasKids(sn)) {
+				break
+			}
+		}
 		if bestEnd < 0 {
 			i++
 			continue
@@ -369,69 +420,6 @@ func (m *Matcher[V]) find(out []Match[V], ws []Word, toks []text.Token, first bo
 		i = bestEnd
 	}
 	return out
-}
-
-// longestAt returns the end and the values of the longest phrase that
-// begins at word i of ws (the words of toks), -1 and nil if none does.
-// The matcher's tries are read through locals: the loop reads them at
-// every word.
-func (m *Matcher[V]) longestAt(ws []Word, toks []text.Token, i int) (int, []V) {
-	norm, exact, table, maxLen := &m.norm, &m.exact, m.table, m.maxLen
-	bestEnd := -1
-	var best []V
-	words := 0
-	nn, en := int32(0), int32(0) // the nodes of the phrase so far; -1 once it left the trie
-	sn := int32(-1)              // the same in the table
-	if table != nil {
-		sn = 0
-	}
-	for j := i; j < len(ws) && words < maxLen; j++ {
-		w := &ws[j]
-		if w.joiner {
-			// a joiner inside a word ("Al-Shabaab", "Sana'a"), or the
-			// period of an abbreviation that the name goes on after
-			// ("St. Louis", "Mt. Elgon": sentences do not end there)
-			if j == i || toks[j].SpaceBefore || j+1 >= len(ws) || toks[j+1].SpaceBefore && toks[j].Norm != "." {
-				break
-			}
-			continue
-		}
-		words++
-		if nn >= 0 {
-			if nn = norm.child(nn, w.norm); nn == 0 {
-				nn = -1
-			}
-		}
-		if en >= 0 {
-			if en = exact.child(en, w.exact); en == 0 {
-				en = -1
-			}
-		}
-		if sn == 0 {
-			// the first word: the table's root, a read in place
-			if sn = table.rootChild(w.norm); sn == 0 {
-				sn = -1
-			}
-		} else if sn > 0 {
-			if sn = table.child(sn, w.norm); sn == 0 {
-				sn = -1
-			}
-		}
-		if sn > 0 {
-			if vs := m.tableValues(sn, nn); vs != nil {
-				bestEnd, best = j+1, vs
-			}
-		} else if nn > 0 && norm.nodes[nn].values != nil {
-			bestEnd, best = j+1, norm.nodes[nn].values
-		}
-		if en > 0 && exact.nodes[en].values != nil {
-			bestEnd, best = j+1, exact.nodes[en].values
-		}
-		if (nn <= 0 || norm.nodes[nn].kids == 0) && (en <= 0 || exact.nodes[en].kids == 0) && (sn <= 0 || !table.hasKids(sn)) {
-			break
-		}
-	}
-	return bestEnd, best
 }
 
 // Vocab numbers the words of the phrases of the matchers built on it: the
