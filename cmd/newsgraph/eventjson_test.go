@@ -6,8 +6,10 @@ import (
 	"math"
 	"math/rand"
 	"reflect"
+	"strings"
 	"testing"
 	"testing/quick"
+	"unicode/utf8"
 
 	"github.com/newsgraph/newsgraph/extract"
 )
@@ -115,6 +117,38 @@ func TestFiniteJSON(t *testing.T) {
 	} {
 		if finiteJSON(&e) {
 			t.Errorf("finiteJSON(%+v) = true", e)
+		}
+	}
+}
+
+// TestPlainJSON checks plainJSON, which passes eight bytes at a time,
+// against a test of each rune, over random strings of printable ASCII
+// with, here and there, each byte or rune that needs an escape, at every
+// offset of a word.
+func TestPlainJSON(t *testing.T) {
+	plainRunes := func(s string) bool {
+		for i, r := range s {
+			if r < 0x20 || r == '"' || r == '\\' || r == '\u2028' || r == '\u2029' ||
+				r == utf8.RuneError && !strings.HasPrefix(s[i:], "\uFFFD") {
+				return false
+			}
+		}
+		return true
+	}
+	odd := []string{`"`, `\`, "\x00", "\x1f", "\n", " ", "\x7f", "~", "!", "#", "[", "]", "é", "北", "\u2028", "\u2029", "\uFFFD", "\xff", "\xe2\x80", "🙂"}
+	rnd := rand.New(rand.NewSource(5))
+	for range 20000 {
+		var b strings.Builder
+		for n := rnd.Intn(40); n > 0; n-- {
+			if rnd.Intn(12) == 0 {
+				b.WriteString(odd[rnd.Intn(len(odd))])
+			} else {
+				b.WriteByte(byte(0x20 + rnd.Intn(0x5f)))
+			}
+		}
+		s := b.String()
+		if got, want := plainJSON(s), plainRunes(s); got != want {
+			t.Fatalf("plainJSON(%q) = %v, want %v", s, got, want)
 		}
 	}
 }
