@@ -191,14 +191,10 @@ func jsonString(b []byte, s string) []byte {
 
 // plainJSON tells whether s is written as it is between quotes: valid
 // UTF-8 with no quote, backslash, control character, U+2028 or U+2029.
-// Eight bytes that are all printable ASCII but for those two are passed
-// at once (plainWord): most of a record's bytes are its spans' texts.
+// Its first bytes are passed eight at a time where they are plain ASCII
+// (plainASCII): most of a record's bytes are its spans' texts.
 func plainJSON(s string) bool {
-	for i := 0; i < len(s); {
-		if i+8 <= len(s) && plainWord(s[i:i+8]) {
-			i += 8
-			continue
-		}
+	for i := plainASCII(s); i < len(s); {
 		c := s[i]
 		if c < utf8.RuneSelf {
 			if c < 0x20 || c == '"' || c == '\\' {
@@ -216,14 +212,35 @@ func plainJSON(s string) bool {
 	return true
 }
 
-// plainWord tells whether the eight bytes of s (at least eight) are
-// ASCII, none of them a control character, a quote or a backslash: the
-// byte tests of bit twiddling, on the bytes read as one integer.
-func plainWord(s string) bool {
-	const ones, highs = 0x0101010101010101, 0x8080808080808080
+// plainASCII returns the length of a prefix of s that is printable ASCII
+// with no quote or backslash, found eight bytes at a time: a multiple of
+// eight, or all of s where its last eight bytes are plain too.
+func plainASCII(s string) int {
+	i := 0
+	for ; i+8 <= len(s); i += 8 {
+		if !plainWord(load64(s[i:])) {
+			return i
+		}
+	}
+	if i < len(s) && i >= 8 && plainWord(load64(s[len(s)-8:])) {
+		return len(s)
+	}
+	return i
+}
+
+// load64 returns the first eight bytes of s (at least eight) as one
+// integer, little endian.
+func load64(s string) uint64 {
 	s = s[:8]
-	x := uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
 		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+}
+
+// plainWord tells whether the eight bytes of x are ASCII, none of them a
+// control character, a quote or a backslash: bit twiddling's tests of a
+// byte below n and of a zero byte, on the eight at once.
+func plainWord(x uint64) bool {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
 	below := (x - ones*0x20) &^ x // a byte under 0x20 (of those under 0x80)
 	quote := x ^ ones*'"'
 	slash := x ^ ones*'\\'
