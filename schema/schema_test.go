@@ -3,6 +3,7 @@ package schema
 import (
 	"bytes"
 	"fmt"
+	"net/url"
 	"os/exec"
 	"strings"
 	"testing"
@@ -110,6 +111,27 @@ func TestLiterals(t *testing.T) {
 	}
 	if n, ok := IntegerOf(Integer(42)); !ok || n != 42 {
 		t.Errorf("IntegerOf(Integer(42)) = %v, %v", n, ok)
+	}
+}
+
+// TestEntityIRIWithoutColon checks that EntityIRI, which parses only
+// the ids with a colon, gives what parsing every id gives: for keys,
+// IRIs, ids that do not parse, and colons in and out of a scheme.
+func TestEntityIRIWithoutColon(t *testing.T) {
+	parsed := func(id string) quad.IRI {
+		if u, err := url.Parse(id); err == nil && u.IsAbs() {
+			return quad.IRI(id)
+		}
+		return quad.IRI(DefaultBase + strings.TrimPrefix(id, "/"))
+	}
+	for _, id := range []string{
+		"entity/iran", "/entity/place/north-kivu", "", "/", "entity/a b", "entity/%zz",
+		"http://example.org/iran", "https://example.org/a?b#c", "urn:isbn:123", "wd:Q843",
+		"entity/a:b", ":x", "1a:b", "a+b.c-d:e", "entity/x?y:z", "entity/x#y:z", "%41:b", "a b:c",
+	} {
+		if got, want := EntityIRI(DefaultBase, id), parsed(id); got != want {
+			t.Errorf("EntityIRI(%q) = %s, want %s", id, got, want)
+		}
 	}
 }
 

@@ -239,8 +239,12 @@ func EntityID(key string) string { return "entity/" + key }
 // resolved against base. The store names entities with it, and so does
 // the record printed for users (extract.Record.Resolve).
 func EntityIRI(base, id string) quad.IRI {
-	if u, err := url.Parse(id); err == nil && u.IsAbs() {
-		return quad.IRI(id)
+	// an absolute IRI has a scheme, which ends at a colon: an id without
+	// one (every EntityID key) is not parsed
+	if strings.IndexByte(id, ':') >= 0 {
+		if u, err := url.Parse(id); err == nil && u.IsAbs() {
+			return quad.IRI(id)
+		}
 	}
 	return quad.IRI(base + strings.TrimPrefix(id, "/"))
 }

@@ -80,10 +80,18 @@ func (c *extractCmd) run(ctx context.Context, env *Env, args []string) error {
 	enc := json.NewEncoder(out)
 	enc.SetEscapeHTML(false)
 	n := 0
+	var line []byte // one record's line, reused (recordJSON)
 	err = p.Run(ctx, args, func(res extracted) error {
 		n++
 		res.Record.Resolve(c.base)
-		if err := enc.Encode(res.Record); err != nil {
+		var err error
+		if finiteRecord(res.Record) {
+			line = append(recordJSON(line[:0], res.Record), '\n')
+			_, err = out.Write(line)
+		} else {
+			err = enc.Encode(res.Record) // fails, as encoding/json does
+		}
+		if err != nil {
 			return fmt.Errorf("writing the record of %s: %w", res.Doc.ID, err)
 		}
 		return nil

@@ -112,55 +112,49 @@ func refJSON(b []byte, r *extract.Ref) []byte {
 	return append(b, '}')
 }
 
-// refsJSON appends an array of references (null for a nil slice, as
-// encoding/json writes it).
-func refsJSON(b []byte, refs []extract.Ref) []byte {
-	if refs == nil {
-		return append(b, "null"...)
-	}
-	b = append(b, '[')
-	for i := range refs {
-		if i > 0 {
-			b = append(b, ',')
-		}
-		b = refJSON(b, &refs[i])
-	}
-	return append(b, ']')
-}
-
-// spansJSON appends an array of evidence spans (null for a nil slice).
-func spansJSON(b []byte, spans []extract.Span) []byte {
-	if spans == nil {
-		return append(b, "null"...)
-	}
-	b = append(b, '[')
-	for i, s := range spans {
-		if i > 0 {
-			b = append(b, ',')
-		}
-		b = strconv.AppendInt(append(b, `{"sentence":`...), int64(s.Sentence), 10)
-		b = strconv.AppendInt(append(b, `,"start":`...), int64(s.Start), 10)
-		b = strconv.AppendInt(append(b, `,"end":`...), int64(s.End), 10)
-		b = jsonString(append(b, `,"text":`...), s.Text)
-		b = append(b, '}')
-	}
-	return append(b, ']')
-}
-
-// stringsJSON appends an array of strings (null for a nil slice).
-func stringsJSON(b []byte, list []string) []byte {
+// arrayJSON appends the array of the objects of list, each written by
+// elem (null for a nil slice, as encoding/json writes it).
+func arrayJSON[T any](b []byte, list []T, elem func([]byte, *T) []byte) []byte {
 	if list == nil {
 		return append(b, "null"...)
 	}
 	b = append(b, '[')
-	for i, s := range list {
+	for i := range list {
 		if i > 0 {
 			b = append(b, ',')
 		}
-		b = jsonString(b, s)
+		b = elem(b, &list[i])
 	}
 	return append(b, ']')
 }
+
+// refsJSON appends an array of references (null for a nil slice, as
+// encoding/json writes it).
+func refsJSON(b []byte, refs []extract.Ref) []byte {
+	return arrayJSON(b, refs, refJSON)
+}
+
+// spansJSON appends an array of evidence spans (null for a nil slice).
+func spansJSON(b []byte, spans []extract.Span) []byte {
+	return arrayJSON(b, spans, spanJSON)
+}
+
+// spanJSON appends the JSON object of an evidence span.
+func spanJSON(b []byte, s *extract.Span) []byte {
+	b = strconv.AppendInt(append(b, `{"sentence":`...), int64(s.Sentence), 10)
+	b = strconv.AppendInt(append(b, `,"start":`...), int64(s.Start), 10)
+	b = strconv.AppendInt(append(b, `,"end":`...), int64(s.End), 10)
+	b = jsonString(append(b, `,"text":`...), s.Text)
+	return append(b, '}')
+}
+
+// stringsJSON appends an array of strings (null for a nil slice).
+func stringsJSON(b []byte, list []string) []byte {
+	return arrayJSON(b, list, stringJSON)
+}
+
+// stringJSON is jsonString of *s, for arrayJSON.
+func stringJSON(b []byte, s *string) []byte { return jsonString(b, *s) }
 
 // optString appends key and s unless s is empty (omitempty).
 func optString(b []byte, key, s string) []byte {
@@ -197,8 +191,10 @@ func jsonString(b []byte, s string) []byte {
 
 // plainJSON tells whether s is written as it is between quotes: valid
 // UTF-8 with no quote, backslash, control character, U+2028 or U+2029.
+// Its first bytes are passed eight at a time where they are plain ASCII
+// (plainASCII): most of a record's bytes are its spans' texts.
 func plainJSON(s string) bool {
-	for i := 0; i < len(s); {
+	for i := plainASCII(s); i < len(s); {
 		c := s[i]
 		if c < utf8.RuneSelf {
 			if c < 0x20 || c == '"' || c == '\\' {
@@ -214,6 +210,41 @@ func plainJSON(s string) bool {
 		i += size
 	}
 	return true
+}
+
+// plainASCII returns the length of a prefix of s that is printable ASCII
+// with no quote or backslash, found eight bytes at a time: a multiple of
+// eight, or all of s where its last eight bytes are plain too.
+func plainASCII(s string) int {
+	i := 0
+	for ; i+8 <= len(s); i += 8 {
+		if !plainWord(load64(s[i:])) {
+			return i
+		}
+	}
+	if i < len(s) && i >= 8 && plainWord(load64(s[len(s)-8:])) {
+		return len(s)
+	}
+	return i
+}
+
+// load64 returns the first eight bytes of s (at least eight) as one
+// integer, little endian.
+func load64(s string) uint64 {
+	s = s[:8]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+}
+
+// plainWord tells whether the eight bytes of x are ASCII, none of them a
+// control character, a quote or a backslash: bit twiddling's tests of a
+// byte below n and of a zero byte, on the eight at once.
+func plainWord(x uint64) bool {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	below := (x - ones*0x20) &^ x // a byte under 0x20 (of those under 0x80)
+	quote := x ^ ones*'"'
+	slash := x ^ ones*'\\'
+	return (x|below|(quote-ones)&^quote|(slash-ones)&^slash)&highs == 0
 }
 
 // jsonFloat appends f, finite, as encoding/json writes a float64: the

@@ -6,8 +6,10 @@ import (
 	"math"
 	"math/rand"
 	"reflect"
+	"strings"
 	"testing"
 	"testing/quick"
+	"unicode/utf8"
 
 	"github.com/newsgraph/newsgraph/extract"
 )
@@ -18,33 +20,49 @@ import (
 // fails), the same with nil slices and pointers, numbers and strings at
 // the edges of the encoder's forms, and the zero event.
 func TestEventJSONEqualsEncoder(t *testing.T) {
-	rnd := rand.New(rand.NewSource(1))
 	events := []extract.Event{{}, {Actors: []extract.Ref{}, Sources: []extract.SourceClaim{{}}}}
-	for range 500 {
-		v, ok := quick.Value(reflect.TypeOf(extract.Event{}), rnd)
-		if !ok {
-			t.Fatal("quick.Value: no event")
-		}
-		e := v.Interface().(extract.Event)
-		events = append(events, e)
-		events = append(events, edges(rnd, e))
-	}
+	events = append(events, randomValues(t, 500, edges)...)
 	for i := range events {
 		e := &events[i]
-		var want bytes.Buffer
-		enc := json.NewEncoder(&want)
-		enc.SetEscapeHTML(false)
-		if err := enc.Encode(e); err != nil {
-			t.Fatalf("event %d: encoding/json: %v", i, err)
-		}
+		want := encoderJSON(t, e)
 		if !finiteJSON(e) {
 			t.Fatalf("event %d: finiteJSON false for finite numbers", i)
 		}
 		got := append(eventJSON(nil, e), '\n')
-		if !bytes.Equal(got, want.Bytes()) {
-			t.Fatalf("event %d:\n got %s\nwant %s", i, got, want.Bytes())
+		if !bytes.Equal(got, want) {
+			t.Fatalf("event %d:\n got %s\nwant %s", i, got, want)
 		}
 	}
+}
+
+// randomValues returns n random values of T (testing/quick's, from a
+// fixed seed), each followed by edges' copy of it.
+func randomValues[T any](t *testing.T, n int, edges func(*rand.Rand, T) T) []T {
+	t.Helper()
+	rnd := rand.New(rand.NewSource(1))
+	var out []T
+	for range n {
+		v, ok := quick.Value(reflect.TypeFor[T](), rnd)
+		if !ok {
+			t.Fatalf("quick.Value: no %v", reflect.TypeFor[T]())
+		}
+		x := v.Interface().(T)
+		out = append(out, x, edges(rnd, x))
+	}
+	return out
+}
+
+// encoderJSON returns the bytes json.Encoder (SetEscapeHTML(false))
+// writes for v.
+func encoderJSON(t *testing.T, v any) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		t.Fatalf("encoding/json: %v", err)
+	}
+	return buf.Bytes()
 }
 
 // edges is a copy of e with some slices and pointers nil or empty, and
@@ -99,6 +117,38 @@ func TestFiniteJSON(t *testing.T) {
 	} {
 		if finiteJSON(&e) {
 			t.Errorf("finiteJSON(%+v) = true", e)
+		}
+	}
+}
+
+// TestPlainJSON checks plainJSON, which passes eight bytes at a time,
+// against a test of each rune, over random strings of printable ASCII
+// with, here and there, each byte or rune that needs an escape, at every
+// offset of a word.
+func TestPlainJSON(t *testing.T) {
+	plainRunes := func(s string) bool {
+		for i, r := range s {
+			if r < 0x20 || r == '"' || r == '\\' || r == '\u2028' || r == '\u2029' ||
+				r == utf8.RuneError && !strings.HasPrefix(s[i:], "\uFFFD") {
+				return false
+			}
+		}
+		return true
+	}
+	odd := []string{`"`, `\`, "\x00", "\x1f", "\n", " ", "\x7f", "~", "!", "#", "[", "]", "é", "北", "\u2028", "\u2029", "\uFFFD", "\xff", "\xe2\x80", "🙂"}
+	rnd := rand.New(rand.NewSource(5))
+	for range 20000 {
+		var b strings.Builder
+		for n := rnd.Intn(40); n > 0; n-- {
+			if rnd.Intn(12) == 0 {
+				b.WriteString(odd[rnd.Intn(len(odd))])
+			} else {
+				b.WriteByte(byte(0x20 + rnd.Intn(0x5f)))
+			}
+		}
+		s := b.String()
+		if got, want := plainJSON(s), plainRunes(s); got != want {
+			t.Fatalf("plainJSON(%q) = %v, want %v", s, got, want)
 		}
 	}
 }

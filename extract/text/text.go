@@ -203,9 +203,29 @@ func scanTokens(toks []Token, s string, base int, folded []byte, at []foldAt) ([
 			if r < utf8.RuneSelf {
 				seen = wordByte[r]
 			}
-			var rest uint8
-			i, rest = wordEnd(s, i+w)
-			seen |= rest
+			// wordEnd, with its loop over ASCII bytes written in place
+			// (a call per word costs the loop's registers): nearly all
+			// words are ASCII and do not go on with a period
+			if j := i + w; j < len(s) && s[j] == '.' {
+				var rest uint8
+				i, rest = wordEnd(s, j)
+				seen |= rest
+			} else {
+				for i = j; i < len(s); i++ {
+					c := s[i]
+					if c >= utf8.RuneSelf {
+						var rest uint8
+						i, rest = wordRest(s, i)
+						seen |= rest
+						break
+					}
+					f := wordByte[c]
+					if f == 0 {
+						break
+					}
+					seen |= f
+				}
+			}
 		case clsDigit:
 			kind = Number
 			i = numberEnd(s, i+w)
@@ -221,7 +241,12 @@ func scanTokens(toks []Token, s string, base int, folded []byte, at []foldAt) ([
 			at = append(at, foldAt{len(toks), a, len(folded)})
 		}
 		toks = append(toks, t)
-		space = false
+		// one space after a token, as between most words, is passed
+		// here rather than by another turn of the loop
+		space = i < len(s) && s[i] == ' '
+		if space {
+			i++
+		}
 	}
 	return toks, folded, at
 }
@@ -328,7 +353,21 @@ func wordEnd(s string, i int) (int, uint8) {
 		i += 1 + w3
 	}
 	// Past that shape (or never in it), the word goes on over letters,
-	// digits and marks only: ASCII bytes by wordByte, nearly all of them.
+	// digits and marks only.
+	i, rest := wordRest(s, i)
+	seen |= rest
+	// keep the final period of a dotted abbreviation (U.S.)
+	if dotted && i < len(s) && s[i] == '.' {
+		i++
+	}
+	return i, seen
+}
+
+// wordRest returns the end of the letters, digits and marks of a word
+// from i on and what they hold (seenUpper, seenLower, seenWide): ASCII
+// bytes by wordByte, nearly all of them.
+func wordRest(s string, i int) (int, uint8) {
+	seen := uint8(0)
 	for i < len(s) {
 		if c := s[i]; c < utf8.RuneSelf {
 			f := wordByte[c]
@@ -345,10 +384,6 @@ func wordEnd(s string, i int) (int, uint8) {
 		}
 		i += w2
 		seen |= seenWide
-	}
-	// keep the final period of a dotted abbreviation (U.S.)
-	if dotted && i < len(s) && s[i] == '.' {
-		i++
 	}
 	return i, seen
 }

@@ -77,6 +77,43 @@ func TestTokenize(t *testing.T) {
 	}
 }
 
+// TestTokenSpaceBefore checks SpaceBefore where the white space after a
+// token is one space (which the tokeniser passes at once), more than
+// one, another kind, or none. The first token has it, as if the text
+// began after a space.
+func TestTokenSpaceBefore(t *testing.T) {
+	tests := []struct {
+		in   string
+		want string // each token's SpaceBefore, 1 or 0
+	}{
+		{"rebels fled", "11"},
+		{"rebels  fled", "11"},
+		{"rebels\tfled", "11"},
+		{"rebels \u00a0fled", "11"},
+		{" rebels fled ", "11"},
+		{"rebels, fled", "101"},
+		{"rebels ,fled", "110"},
+		{"rebels - fled.", "1110"},
+		{"7 fled", "11"},
+		{"U.S. troops", "11"},
+		{"Côte d'Ivoire", "1100"},
+	}
+	for _, tt := range tests {
+		toks := Tokenize(tt.in, 0)
+		got := make([]byte, len(toks))
+		for i, tk := range toks {
+			got[i] = '0'
+			if tk.SpaceBefore {
+				got[i] = '1'
+			}
+		}
+		if string(got) != tt.want {
+			t.Errorf("Tokenize(%q): SpaceBefore %s, want %s", tt.in, got, tt.want)
+		}
+		checkTokens(t, tt.in, toks, 0, len(tt.in))
+	}
+}
+
 func TestNormalize(t *testing.T) {
 	for in, want := range map[string]string{"Türkiye": "turkiye", "Pakistan’s": "pakistan's", "ASCII": "ascii", "plain": "plain", "São Tomé": "sao tome"} {
 		if got := Normalize(in); got != want {
@@ -483,6 +520,32 @@ func wordEndRef(s string, i int) (int, uint8) {
 // random strings over the runes that matter to it: ASCII letters and
 // digits, periods, a letter and a mark and a digit beyond ASCII, white
 // space, an apostrophe, an invalid byte.
+// TestTokenWordEnds checks that the words scanTokens reads (its own
+// loop over ASCII bytes, wordEnd after a period, wordRest past a byte
+// beyond ASCII) end where wordEndRef says, with the case its bytes give.
+func TestTokenWordEnds(t *testing.T) {
+	alphabet := []string{"U", "s", "x", "7", ".", ".", "é", "Ж", "\u0301", "٣", " ", "'", "\xff", "-"}
+	rng := rand.New(rand.NewPCG(7, 11))
+	for range 100000 {
+		s := randomString(rng, alphabet, 10)
+		for _, tk := range Tokenize(s, 0) {
+			if tk.Kind != Word {
+				continue
+			}
+			r, w := utf8.DecodeRuneInString(tk.Text)
+			end, seen := wordEndRef(s, tk.Start+w)
+			if r < utf8.RuneSelf {
+				seen |= wordByte[r]
+			} else {
+				seen |= seenWide
+			}
+			if tk.End != end || tk.upper != tokenCase(tk.Text, r, seen) {
+				t.Fatalf("Tokenize(%q): word %q ends at %d, case %b; want %d, %b", s, tk.Text, tk.End, tk.upper, end, tokenCase(tk.Text, r, seen))
+			}
+		}
+	}
+}
+
 func TestWordEnd(t *testing.T) {
 	alphabet := []string{"U", "s", "x", "7", ".", ".", "é", "Ж", "\u0301", "٣", " ", "'", "\xff", "-"}
 	rng := rand.New(rand.NewPCG(3, 5))
