@@ -253,8 +253,8 @@ var clauseTests = []struct {
 		[]string{"suspect reduced subj=A man of:cattle theft", "beat passive subj=A man agent=villagers"}},
 	{"a charge participle before an active verb leaves the subject to it", "A man wanted for murder shot two police officers.",
 		[]string{"want reduced subj=A man for:murder", "shoot active subj=A man obj=two police officers"}},
-	{"a charge participle after the object, at the end of the sentence", "Villagers beat to death a man accused of witchcraft.",
-		[]string{"beat active subj=Villagers obj=a man to:death", "accuse reduced subj=a man of:witchcraft"}},
+	{"a charge participle after the object, last in its sentence", "Herders stoned to death a trader accused of fraud.",
+		[]string{"stone active subj=Herders obj=a trader to:death", "accuse reduced subj=a trader of:fraud"}},
 }
 
 // relativeObjectTests hold one row per shape of object relative clause:
