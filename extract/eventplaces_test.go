@@ -31,6 +31,28 @@ func TestPlacesFromContext(t *testing.T) {
 	}
 }
 
+// TestDuringPlaces: an attack whose victims were doing something as it
+// happened ("while driving near the town of X") took place where they
+// were doing it, besides the wider place its own clause names; an
+// adjunct of an earlier time ("after leaving") places nothing. One row
+// per shape; the sentences are written for this test.
+func TestDuringPlaces(t *testing.T) {
+	tests := []struct {
+		name, in, want string
+	}{
+		{"while, a town named by an of-phrase", "Two nurses were shot dead in Marsabit county on Monday while driving near the town of Moyale.", "Moyale,Marsabit"},
+		{"when, a town named directly", "A trader was shot dead in Isiolo county when travelling near Garbatulla.", "Garbatulla,Isiolo"},
+		{"after: the place left before the attack is not its place", "A trader was shot dead in Isiolo county after leaving Garbatulla.", "Isiolo"},
+	}
+	ex := Default()
+	for _, tt := range tests {
+		n, got := eventNames(extractSentence(t, ex, tt.in), EventAttack, placesOf)
+		if n == 0 || strings.Join(got, ",") != tt.want {
+			t.Errorf("%s: %q: %d attacks, places %q, want %q", tt.name, tt.in, n, strings.Join(got, ","), tt.want)
+		}
+	}
+}
+
 // TestVictimsFromTolls: an attack that names no target takes the people
 // its toll counts. One row per shape; the sentences are written for this
 // test.

@@ -282,7 +282,7 @@ func (d *docState) findEvents(pub time.Time) []*docEvent {
 			prevSubject = subj
 		}
 	}
-	events := d.foldIncidents(d.mergeEvents(all))
+	events := d.foldIncidents(d.mergeEvents(all, pub))
 	d.attributed(events, pub)
 	d.precedingDoer(events)
 	d.placesFromContext(events)

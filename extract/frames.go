@@ -1674,12 +1674,46 @@ func nextVerb(ps *syntax.Sentence, c int) int {
 	return -1
 }
 
+// clausePlaces appends to places the phrases of clause cl whose
+// preposition places a frame of role table rt.
+func clausePlaces(ps *syntax.Sentence, cl *syntax.Clause, rt frameRoles, places []int) []int {
+	for _, p := range cl.Preps {
+		if hasString(rt.place, ps.PrepOf(p)) {
+			places = append(places, p)
+		}
+	}
+	return places
+}
+
+// duringPlaces appends to places the phrases of clause cl (a clause of
+// what the frame's people were doing, syntax.During) that place a frame
+// of role table rt, each with the "of" phrase that names it ("near the
+// town of X").
+func duringPlaces(ps *syntax.Sentence, cl *syntax.Clause, rt frameRoles, places []int) []int {
+	last := -1
+	for _, p := range cl.Preps {
+		switch {
+		case hasString(rt.place, ps.PrepOf(p)):
+			places, last = append(places, p), p
+		case last >= 0 && ps.PrepOf(p) == "of" && ps.Chunks[p].Prep == ps.Chunks[last].B:
+			places, last = append(places, p), p
+		default:
+			last = -1
+		}
+	}
+	return places
+}
+
 // synRoles are the chunks that fill each role of one frame.
 type synRoles struct {
 	actors, targets, places, sides []int
 	// victims are the people a participle after the event says it hurt
 	// (", injuring seven civilians"): its targets where nothing else is
 	victims []int
+	// during are the places of a clause of what the victims were doing
+	// ("while driving near the town of X"): the event took place there,
+	// besides any place its own clause names
+	during []int
 	// doers: the actors are the doers of a clause (subject, "by"
 	// phrase), where a person acts in their own name
 	doers bool
@@ -1830,11 +1864,12 @@ func rolesOf(ps *syntax.Sentence, def *frameDef, c int) synRoles {
 				// church, injuring worshippers"
 				r.victims = ps.Objects(next, r.victims)
 			}
-			for _, p := range next.Preps {
-				if hasString(rt.place, ps.PrepOf(p)) {
-					r.places = append(r.places, p)
-				}
-			}
+			r.places = clausePlaces(ps, next, rt, r.places)
+		}
+		// "were shot dead in the region while driving near the town of
+		// X": the place of what the victims were doing is the event's
+		if next := ps.ClauseOf(nextVerb(ps, c)); next != nil && next.Inherited && ps.During(next.Verb) {
+			r.during = duringPlaces(ps, next, rt, r.during)
 		}
 		return r
 	}
@@ -2349,6 +2384,9 @@ func (d *docState) fillFromSyntax(f *frame, ps *syntax.Sentence, def *frameDef, 
 		for _, np := range r.places {
 			d.placeNP(f, ps, np)
 		}
+	}
+	for _, np := range r.during {
+		d.placeNP(f, ps, np)
 	}
 	for _, np := range append(append(append(r.actors, r.targets...), r.places...), r.sides...) {
 		f.span0 = min(f.span0, ps.Chunks[np].A)

@@ -9,6 +9,89 @@ import (
 	"github.com/newsgraph/newsgraph/extract/text"
 )
 
+// leadFirst moves the frames of a headline that opens the document
+// (docState.headline) after those of the lead, the first sentence after
+// it with frames of its own, and returns the lead's index (-1 where the
+// document opens with no headline or tells nothing after it). A headline
+// tells the lead's event in brief, with no date and often no doer named
+// ("Militia raid kills 40"), so it is read as joining the event the lead
+// makes, not as making one the lead would then fail to join.
+func (d *docState) leadFirst(frames []*frame) int {
+	if len(d.headline) == 0 || !d.headline[0] {
+		return -1
+	}
+	n := 0
+	for n < len(frames) && frames[n].s == 0 {
+		n++
+	}
+	if n == 0 || n == len(frames) {
+		return -1
+	}
+	lead := frames[n].s
+	m := n
+	for m < len(frames) && frames[m].s == lead {
+		m++
+	}
+	slices.Reverse(frames[:n])
+	slices.Reverse(frames[n:m])
+	slices.Reverse(frames[:m])
+	return lead
+}
+
+// placesNamedIn returns the places of ps that sentence s names too, or
+// that no gazetteer entry stands for (a venue: "at X checkpoint"),
+// reusing ps's array: a headline's place said in brief ("in southern X")
+// counts where the lead names it as well, not as a town the brief name
+// was read as.
+func (d *docState) placesNamedIn(ps []*entity, s int) []*entity {
+	kept := ps[:0]
+	for _, p := range ps {
+		if p.gaz == nil || slices.ContainsFunc(d.ments[s], func(m *mention) bool { return m.ent == p }) {
+			kept = append(kept, p)
+		}
+	}
+	return kept
+}
+
+// headlineEvent returns the event of the lead (sentence lead) that a
+// frame of the opening headline tells: the first of its type made by the
+// lead, where nothing contradicts it (compatible) and the two name no
+// different doers; nil for a frame of another sentence.
+func headlineEvent(events []*docEvent, f *frame, lead int) *docEvent {
+	if lead < 0 || f.s != 0 {
+		return nil
+	}
+	for _, e := range events {
+		if e.f.typ != f.typ || e.frames[0].s != lead {
+			continue
+		}
+		if !compatible(&e.f, f) {
+			return nil
+		}
+		if len(f.actors) > 0 && len(e.f.actors) > 0 && !unknownDoers(f.actors) && !sameActors(e.f.actors, f.actors) {
+			return nil
+		}
+		return e
+	}
+	return nil
+}
+
+// statedDayAgrees reports whether dated frame f may join event e, which
+// its frames left undated, by the date e's first sentence states outside
+// their phrases ("An air strike killed 17 in the north on Sunday": the
+// day after the place): a later frame of the same doers dated otherwise
+// ("The military seized power in February 2021") tells another time.
+func (d *docState) statedDayAgrees(e *docEvent, f *frame, pub time.Time) bool {
+	if e.f.date != nil || f.date == nil {
+		return true
+	}
+	dates := findDates(d.sents[e.frames[0].s].Tokens, pub)
+	if len(dates) == 0 {
+		return true
+	}
+	return sameDate(&frame{date: &dates[0]}, f)
+}
+
 // dayOf parses a frame date; ok is false for none or a month.
 func dayOf(f *frame) (time.Time, bool) {
 	if f.date == nil || len(f.date.Value) != 10 {
@@ -323,7 +406,7 @@ func tollToSalient(events []*docEvent, f *frame) bool {
 // not contradict; a frame without one joins the most recent compatible
 // event of its type (the salient one), or starts an event of its own when
 // it says something new (an indefinite "an attack on a police station").
-func (d *docState) mergeEvents(frames []*frame) []*docEvent {
+func (d *docState) mergeEvents(frames []*frame, pub time.Time) []*docEvent {
 	var events []*docEvent
 	join := func(e *docEvent, f *frame) {
 		e.last = f.s
@@ -334,6 +417,7 @@ func (d *docState) mergeEvents(frames []*frame) []*docEvent {
 	// the harm told before any event it could join ("Five police
 	// officers were killed… Al-Shabaab claimed the attack")
 	var told []*frame
+	lead := d.leadFirst(frames)
 	for _, f := range frames {
 		f.ownAccount = ownAccountAt(d.sents[f.s].Tokens, f.a)
 		if f.afterDay != nil && f.afterDay.date != nil && f.date == nil {
@@ -342,6 +426,14 @@ func (d *docState) mergeEvents(frames []*frame) []*docEvent {
 			}
 		}
 		var target *docEvent
+		if e := headlineEvent(events, f, lead); e != nil {
+			if len(e.f.actors) > 0 && unknownDoers(f.actors) {
+				f.actors = nil // "Gunmen kill five": the lead names them
+			}
+			f.places = d.placesNamedIn(f.places, lead)
+			join(e, f)
+			continue
+		}
 		if f.shiftedFrom != nil && len(f.actors) == 0 && f.passive && len(f.targetText) > 0 {
 			// "…, after another vessel was attacked": an event of its own
 			target = d.buf.events.new(docEvent{f: frame{typ: f.typ, subtype: f.subtype, cameo: f.cameo, s: f.s, killed: -1, injured: -1}})
@@ -352,7 +444,7 @@ func (d *docState) mergeEvents(frames []*frame) []*docEvent {
 		if len(f.actors) > 0 {
 			for i := len(events) - 1; i >= 0; i-- {
 				e := events[i]
-				if sameActors(e.f.actors, f.actors) && compatible(&e.f, f) {
+				if sameActors(e.f.actors, f.actors) && compatible(&e.f, f) && d.statedDayAgrees(e, f, pub) {
 					target = e
 					break
 				}

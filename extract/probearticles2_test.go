@@ -112,7 +112,7 @@ ADDIS ABABA, March 30 (Reuters) - Two aid workers were shot dead in Ethiopia's A
 The aid group blamed Fano militiamen for the killing, saying its vehicle had been clearly marked.
 "Our colleagues were there to treat children," the group's country director said.
 Fano fighters have been fighting the federal army in Amhara since August 2023.`,
-		[]probeWant{{"Attack", "Fano", "workers", "Debre Markos", "Ethiopia", "2024-03-29", 2, "place"}},
+		[]probeWant{{"Attack", "Fano", "workers", "Debre Markos", "Ethiopia", "2024-03-29", 2, ""}},
 		0},
 	{"resistance fighters storm a police post in a township of a region",
 		"2024-01-08",

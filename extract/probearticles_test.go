@@ -93,8 +93,8 @@ The aircraft bombed the village of Nam Hpyu Kawng near the border with China, sp
 A junta spokesman did not answer calls seeking comment.
 In October 2022, an air strike on a concert in Kachin State killed more than 60 people.
 The military seized power in a coup in February 2021.`,
-		[]probeWant{{"Attack", "Myanmar military", "civilians", "Kachin State", "Myanmar", "2024-05-19", 17, "actor"}},
-		60},
+		[]probeWant{{"Attack", "Myanmar military", "villagers", "Kachin State", "Myanmar", "2024-05-19", 17, "actor"}},
+		60}, // the lead names the dead as villagers; "civilians" was the headline's own event, now folded into the lead's
 	{"an ambush on a truck, the military blames a named group",
 		"2024-06-14",
 		`Five Philippine soldiers killed in Sulu ambush

@@ -125,6 +125,12 @@ func (p *Parser) nounPhrase(i int) (int, bool) {
 		p.add(Chunk{Kind: NP, A: i, B: i + 1, Head: i, Prep: -1, Possessor: -1, Lemma: s.Lemmas[i]})
 		return i + 1, true
 	}
+	if p.toDeathBeforePhrase(i) {
+		// "hacked to death two herders": the result phrase ends at
+		// "death", and the object opens after it
+		p.add(Chunk{Kind: NP, A: i, B: i + 1, Head: i, Prep: -1, Possessor: -1, Lemma: s.Lemmas[i]})
+		return i + 1, true
+	}
 	if b := p.timePhraseEnd(i); b > 0 {
 		// "Last night gunmen killed two": the time is a phrase of its own
 		p.add(Chunk{Kind: NP, A: i, B: b, Head: b - 1, Prep: -1, Possessor: -1, Lemma: s.Lemmas[b-1]})
@@ -188,6 +194,23 @@ func (p *Parser) nounPhrase(i int) (int, bool) {
 	c.Lemma = s.Lemmas[c.Head]
 	p.add(c)
 	return k, true
+}
+
+// toDeathBeforePhrase reports whether token i is the "death" of "to
+// death" with a noun phrase opening right after it by a number, a
+// determiner, a possessive or a name ("beat to death three men", "hacked
+// to death his neighbour"): that phrase is the verb's object, not part of
+// the result phrase. A noun after it ("to death threats") stays one phrase.
+func (p *Parser) toDeathBeforePhrase(i int) bool {
+	s := &p.s
+	if i == 0 || i+1 >= len(s.Toks) || s.Toks[i].Norm != "death" || s.Toks[i-1].Norm != "to" {
+		return false
+	}
+	switch s.Tags[i+1] {
+	case Num, Det, Poss, Proper:
+		return true
+	}
+	return false
 }
 
 // governPrepositions links each noun phrase to the preposition right

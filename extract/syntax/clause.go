@@ -231,7 +231,7 @@ func (p *Parser) markPass(pass int) {
 				case "of", "for":
 					// "men accused of bombing a church were
 					// arrested": a charge and its gerund
-					if c.B+1 < len(s.Toks) && s.Tags[c.B+1] == VerbIng && s.laterFinite(v) {
+					if c.B+1 < len(s.Toks) && s.Tags[c.B+1] == VerbIng && s.laterFinite(v) || chargeVerbs[c.Lemma] {
 						c.Reduced, c.Passive = true, true
 					}
 				}
@@ -296,6 +296,15 @@ func (s *Sentence) objectParticiple(v int) bool {
 	}
 	return false
 }
+
+// chargeVerbs name a charge or a suspicion: right after a noun phrase and
+// before "of" or "for", their past form qualifies the noun ("a man
+// suspected of theft was beaten", "beat to death a trader accused of
+// fraud"), whether a finite verb follows or not.
+var chargeVerbs = wordlist.MustParse("data/charges.tsv", chargesData)
+
+//go:embed data/charges.tsv
+var chargesData string
 
 // clausalVerbs take a clause with no "that" after them.
 var clausalVerbs = wordlist.MustParse("data/clausal.tsv", clausalData)
@@ -628,6 +637,23 @@ func (s *Sentence) adjunctGerund(v int) bool {
 		return false
 	}
 	return adjunctGerunds[s.Toks[c.A-1].Norm]
+}
+
+// During reports whether verb group v is a bare -ing form right after
+// "while" or "when" (adjunctGerund): a clause of what its subject was
+// doing as the clause it hangs on took place ("were shot while driving
+// near the town"), so it took place where that clause did. "after",
+// "before" and "since" leave it: the base left before an ambush is not
+// where the ambush was.
+func (s *Sentence) During(v int) bool {
+	if !s.adjunctGerund(v) {
+		return false
+	}
+	switch s.Toks[s.Chunks[v].A-1].Norm {
+	case "while", "when":
+		return true
+	}
+	return false
 }
 
 // inheritSubject gives adverbial clause cl the grammatical subject of the

@@ -34,3 +34,32 @@ func TestModifierParticiples(t *testing.T) {
 		}
 	}
 }
+
+// duringTests hold one row per shape of an adverbial -ing clause after
+// the clause it hangs on: only "while" and "when" tell what its subject
+// was doing as that clause took place, and so where.
+var duringTests = []struct {
+	name, in, verb string
+	want           bool
+}{
+	{"while and a bare -ing form", "Two guards were shot while patrolling near the dam.", "patrolling", true},
+	{"when and a bare -ing form", "A trader was kidnapped when travelling through the pass.", "travelling", true},
+	{"after: the clause is earlier, elsewhere", "The convoy was ambushed after leaving the base at Kora.", "leaving", false},
+	{"while with a subject of its own: a contrast", "Rebels attacked the town while soldiers were fighting in the hills.", "fighting", false},
+}
+
+func TestDuring(t *testing.T) {
+	p := NewParser()
+	for _, tt := range duringTests {
+		s := p.Parse(text.Tokenize(tt.in, 0))
+		got := false
+		for v, c := range s.Chunks {
+			if c.Kind == VG && s.Toks[c.Head].Text == tt.verb {
+				got = s.During(v)
+			}
+		}
+		if got != tt.want {
+			t.Errorf("%s: %q: During(%s) = %v, want %v\n%s", tt.name, tt.in, tt.verb, got, tt.want, s.String())
+		}
+	}
+}

@@ -247,6 +247,18 @@ var clauseTests = []struct {
 		[]string{"attack active neg modal subj=Rebels obj=the base"}},
 	{"a past form after 'which' and a subject is the relative's own verb, not a reduced one", "The raid on the camp, which rebels staged in May, left nine dead.",
 		[]string{"stage active subj=rebels in:May", "leave active obj=nine dead"}},
+	{"an object counted by a number after 'to death' is the verb's object", "Bandits hacked to death two herders near the river.",
+		[]string{"hack active subj=Bandits obj=two herders to:death near:the river"}},
+	{"an object with a determiner after 'to death'", "Militants shot to death the village chief.",
+		[]string{"shoot active subj=Militants obj=the village chief to:death"}},
+	{"a noun after 'death' stays in its phrase", "Police received death threats.",
+		[]string{"receive active subj=Police obj=death threats"}},
+	{"a charge participle after the subject is a reduced relative", "A man suspected of cattle theft was beaten by villagers.",
+		[]string{"suspect reduced subj=A man of:cattle theft", "beat passive subj=A man agent=villagers"}},
+	{"a charge participle before an active verb leaves the subject to it", "A man wanted for murder shot two police officers.",
+		[]string{"want reduced subj=A man for:murder", "shoot active subj=A man obj=two police officers"}},
+	{"a charge participle after the object, last in its sentence", "Herders stoned to death a trader accused of fraud.",
+		[]string{"stone active subj=Herders obj=a trader to:death", "accuse reduced subj=a trader of:fraud"}},
 }
 
 // relativeObjectTests hold one row per shape of object relative clause:
