@@ -171,7 +171,9 @@ func (f *fuser) keyedCandidates(r *report) ([]quad.IRI, bool) {
 	found := map[quad.IRI]bool{}
 	var out []quad.IRI
 	for _, tk := range times {
-		evs, err := f.v.in(fusionTimeKey(r.typ, tk), schema.FusionTime)
+		key := fusionTimeKey(r.typ, tk)
+		f.v.lookingUp(key, role, seeds)
+		evs, err := f.v.in(key, schema.FusionTime)
 		f.fail(err)
 		for _, v := range evs {
 			if iri, ok := v.(quad.IRI); ok && !checked[iri] {
