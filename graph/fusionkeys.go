@@ -204,7 +204,9 @@ func (f *fuser) keyedCandidates(r *report) ([]quad.IRI, bool) {
 		if key = append(key[:n], tk...); !f.s.fusionKeys.mayHold(key) {
 			continue // no event of the type at that time: nothing to read
 		}
-		evs, err := f.v.in(quad.String(key), schema.FusionTime)
+		k := quad.String(key)
+		f.v.lookingUp(k, role, seeds)
+		evs, err := f.v.in(k, schema.FusionTime)
 		f.fail(err)
 		for _, v := range evs {
 			if iri, ok := v.(quad.IRI); ok && !checked[iri] {

@@ -39,9 +39,22 @@ import (
 //   - a read by object of one predicate takes (object, predicate)
 //     exclusively and writers share it (the events of a day of the
 //     calendar, of an actor: writers add distinct quads), except for the
-//     fusion keys and ng:reportOf (lookupPreds), where lookups share and
-//     writers take it exclusively, as fusion looks them up for every
-//     report and writes them only for the events it changes.
+//     older participant keys (ng:fusionKey) and ng:reportOf (lookupPreds),
+//     where lookups share and writers take it exclusively, as fusion looks
+//     them up for every report and writes them only for the events it
+//     changes;
+//   - the fusion keys (ng:fusionTime) name a type and a time, which the
+//     events of that type and day share, but fusion keeps only the events
+//     that share a participant with the report (fuser.shares): their
+//     locks name the participant too (keyFusion: key, role, participant),
+//     as the keys stored before did. A lookup shares the keys of the
+//     report's participants in the role it looks up (view.lookingUp); a
+//     write that adds or removes an event's key takes the keys of each of
+//     the event's participants, before and after, in each role
+//     (fusionWrites). Whether a listed event has the participant is read
+//     from the event's edges, under their own locks. So two writes of
+//     events of one type and day wait for each other only where one could
+//     find the other's event, as with keys by participant.
 //
 // So two writes conflict exactly when one writes what the other reads or
 // writes, and the locks make them one after the other (two-phase locking:
@@ -76,13 +89,14 @@ const maxLockRounds = 4
 // fanIn's predicates are written once per document on nodes that many
 // documents share; lookupPreds are the predicates read by object whose
 // writers lock exclusively (see above).
-var lookupPreds = map[quad.Value]bool{schema.FusionTime: true, schema.FusionKey: true, schema.ReportOf: true}
+var lookupPreds = map[quad.Value]bool{schema.FusionKey: true, schema.ReportOf: true}
 
 // Kinds of lock keys.
 const (
 	keySubject   = 'S' // (subject, predicate); predicate nil: all
 	keyFanEntry  = 'F' // (subject, predicate, object) of a fanIn predicate
 	keyObject    = 'O' // (object, predicate)
+	keyFusion    = 'K' // (ng:fusionTime key, role, participant)
 	keyStoreWide = 'G' // the whole store: writeLockKey
 )
 
@@ -152,6 +166,8 @@ func (k *keyer) read(dir quad.Direction, val, pred quad.Value) {
 		k.key(keySubject, true, val, nil)
 	case dir == quad.Subject:
 		k.key(keySubject, isFan(pred), val, pred)
+	case dir == quad.Object && pred == schema.FusionTime:
+		// The fuser names the keys of its participants (lookingUp).
 	case dir == quad.Object && pred != nil:
 		k.key(keyObject, !lookupPreds[pred], val, pred)
 	default:
@@ -177,7 +193,71 @@ func (k *keyer) write(q quad.Quad) {
 	} else {
 		k.key(keySubject, true, q.Subject, q.Predicate)
 	}
-	k.key(keyObject, lookupPreds[q.Predicate], q.Object, q.Predicate)
+	if q.Predicate != schema.FusionTime { // fusionWrites
+		k.key(keyObject, lookupPreds[q.Predicate], q.Object, q.Predicate)
+	}
+}
+
+// fusion asks for the key of the fusion key key (an ng:fusionTime
+// literal) and participant iri in role, exclusively if excl.
+func (k *keyer) fusion(key quad.Value, role string, iri quad.Value, excl bool) {
+	k.key(keyFusion, excl, key, quad.String(role), iri)
+}
+
+// fusionWrites asks, for each event whose fusion keys deltas add or
+// remove, for the keys of each of those keys with each participant the
+// event has in r (the store before the write) or gains or loses in
+// deltas, exclusively: the participants it has before and after the
+// write. It reads the participants through r, which names their locks.
+func (k *keyer) fusionWrites(r storage.Reader, deltas []graph.Delta) error {
+	keys := map[quad.Value][]quad.Value{}
+	parts := map[quad.Value][]rolePart{}
+	for _, d := range deltas {
+		q := d.Quad
+		if q.Predicate == schema.FusionTime {
+			keys[q.Subject] = append(keys[q.Subject], q.Object)
+		} else if role, ok := roleOf[q.Predicate]; ok {
+			parts[q.Subject] = append(parts[q.Subject], rolePart{role, q.Object})
+		}
+	}
+	for e, ks := range keys {
+		ps, err := storedParts(r, e)
+		if err != nil {
+			return err
+		}
+		ps = append(ps, parts[e]...)
+		for _, key := range ks {
+			for _, p := range ps {
+				k.fusion(key, p.role, p.iri, true)
+			}
+		}
+	}
+	return nil
+}
+
+// rolePart is a participant of an event in a role of its fusion keys.
+type rolePart struct {
+	role string
+	iri  quad.Value
+}
+
+// roleOf maps the predicates of rolePreds to their roles.
+var roleOf = map[quad.Value]string{schema.Actor: roleActor, schema.Target: roleTarget,
+	schema.PlaceOf: rolePlace, schema.EventCountry: rolePlace}
+
+// storedParts reads the participants of event e in r.
+func storedParts(r storage.Reader, e quad.Value) ([]rolePart, error) {
+	var out []rolePart
+	for pred, role := range roleOf {
+		it := r.Quads(quad.Subject, e, pred)
+		for it.Next() {
+			out = append(out, rolePart{role, it.Quad().Object})
+		}
+		if err := it.Close(); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
 }
 
 // keyReader is a storage.Reader that names the lock keys of its reads.
@@ -199,6 +279,14 @@ func (r keyReader) Except(subj quad.Value, skip []quad.Value, keep quad.Value) s
 func (r keyReader) Copies(t quad.Quad) storage.Iterator {
 	r.k.copies(t)
 	return r.Reader.Copies(t)
+}
+
+// lookingUp names the keys of a lookup of fusion key key for the events
+// with one of seeds in role, shared.
+func (r keyReader) lookingUp(key quad.Value, role string, seeds []quad.IRI) {
+	for _, seed := range seeds {
+		r.k.fusion(key, role, seed, false)
+	}
 }
 
 func (r keyReader) Labelled(pred, label quad.Value) storage.Iterator {

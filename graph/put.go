@@ -226,12 +226,19 @@ func (s *Store) fuseBatch(ctx context.Context, recs []*extract.Record, k *keyer)
 		}
 		results[i] = res
 	}
-	if err := v.release(); err != nil {
-		return results, nil, opts, fmt.Errorf("graph: put %s: read: %w", batchName(recs), err)
-	}
 	deltas := p.deltas()
 	if applyHook != nil {
 		deltas = applyHook(deltas, &opts)
+	}
+	var err error
+	if k != nil {
+		err = k.fusionWrites(v.r, deltas)
+	}
+	if rerr := v.release(); err == nil {
+		err = rerr
+	}
+	if err != nil {
+		return results, nil, opts, fmt.Errorf("graph: put %s: read: %w", batchName(recs), err)
 	}
 	return results, deltas, opts, nil
 }

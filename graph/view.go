@@ -381,6 +381,15 @@ func (v *view) copies(t quad.Quad) ([]quad.Quad, error) {
 	return out, nil
 }
 
+// lookingUp tells the view's reader, if it names the locks of its reads
+// (keyReader), that fusion lists the events of fusion key key to keep
+// those with one of seeds in role.
+func (v *view) lookingUp(key quad.Value, role string, seeds []quad.IRI) {
+	if kr, ok := v.r.(keyReader); ok {
+		kr.lookingUp(key, role, seeds)
+	}
+}
+
 // has tells whether the quad subj–pred–obj is present under any label.
 func (v *view) has(subj quad.Value, pred quad.IRI, obj quad.Value) (bool, error) {
 	copies, err := v.copies(quad.Quad{Subject: subj, Predicate: pred, Object: obj})
