@@ -317,8 +317,8 @@ func (s *Store) putOne(v *view, rec *extract.Record) (PutResult, []graph.Delta, 
 	own := f.settle(tx, b.shared, oldCanon)
 	own += f.settleNames(tx, named(old, doc, b.names), b.names)
 	f.dropFactSets(tx, oldOwn, b.members)
-	f.countSets(tx, oldOwn, b.members, b.setOrder)
-	f.linkFactSets(tx, b.members)
+	held := f.linkFactSets(tx, b.members)
+	f.countSets(tx, oldOwn, b.members, held, b.setOrder)
 	if f.err != nil {
 		return res, nil, nil, f.err
 	}

@@ -381,15 +381,19 @@ func listsFact(literals []quad.Value, t quad.Quad) bool {
 
 // linkFactSets queues the literal of each set the document supports
 // (sets: the literal's quad) that the store does not hold yet: that of a
-// set the document is the first to support.
-func (f *fuser) linkFactSets(tx *graph.Transaction, sets map[quad.IRI]quad.Quad) {
-	for _, q := range sets {
-		held, err := f.v.has(q.Subject, schema.FactSetOf, q.Object)
+// set the document is the first to support. It returns the sets the
+// store held.
+func (f *fuser) linkFactSets(tx *graph.Transaction, sets map[quad.IRI]quad.Quad) map[quad.IRI]bool {
+	held := make(map[quad.IRI]bool, len(sets))
+	for set, q := range sets {
+		ok, err := f.v.has(q.Subject, schema.FactSetOf, q.Object)
 		f.fail(err)
-		if !held {
+		held[set] = ok
+		if !ok {
 			tx.AddQuad(q)
 		}
 	}
+	return held
 }
 
 // dropFactSets queues the deletion of the literals (and links) of the fact
@@ -712,10 +716,11 @@ func supportQuad(base string, t quad.Quad, doc quad.IRI) quad.Quad {
 
 // countSets queues the new counts of the fact sets the document stops
 // listing (those its stored version, old, lists and keep does not) and
-// starts listing (in keep, not in old). entities are those the document
-// describes now: with those old names, the entities whose documents a
-// set without a count is counted from.
-func (f *fuser) countSets(tx *graph.Transaction, old []quad.Quad, keep map[quad.IRI]quad.Quad, entities []quad.IRI) {
+// starts listing (in keep, not in old; held: those the store holds, from
+// linkFactSets). entities are those the document describes now: with
+// those old names, the entities whose documents a set without a count is
+// counted from.
+func (f *fuser) countSets(tx *graph.Transaction, old []quad.Quad, keep map[quad.IRI]quad.Quad, held map[quad.IRI]bool, entities []quad.IRI) {
 	byNode := map[quad.IRI]quad.IRI{} // an entity's FactSetsIRI: the entity
 	for _, e := range entities {
 		byNode[schema.FactSetsIRI(f.s.base, e)] = e
@@ -735,11 +740,9 @@ func (f *fuser) countSets(tx *graph.Transaction, old []quad.Quad, keep map[quad.
 		}
 		listed[set] = true
 	}
-	for set, lit := range keep {
+	for set := range keep {
 		if !listed[set] {
-			held, err := f.v.has(lit.Subject, schema.FactSetOf, lit.Object)
-			f.fail(err)
-			f.recount(tx, set, byNode, +1, held)
+			f.recount(tx, set, byNode, +1, held[set])
 		}
 	}
 }
