@@ -75,3 +75,41 @@ func TestSetCountsFollowPutsAndDeletes(t *testing.T) {
 		checkCounted(t, s, "delete", map[string]int{"Pakistan": 3})
 	})
 }
+
+// TestSetCountsOfOlderStores: in a store written before sets were
+// counted, disputed facts are ranked from the entity's documents, and a
+// set a put starts listing is counted from them.
+func TestSetCountsOfOlderStores(t *testing.T) {
+	forEachBackend(t, func(t *testing.T, s *Store) {
+		ctx := context.Background()
+		for _, rec := range []*extract.Record{countryDoc("c1", "Iran"), countryDoc("c2", "Iran"), countryDoc("c3", "Pakistan")} {
+			if _, err := s.Put(ctx, rec); err != nil {
+				t.Fatal(err)
+			}
+		}
+		var older []quad.Quad
+		for _, q := range allQuads(t, s) {
+			if q.Predicate != schema.Listers {
+				older = append(older, q)
+			}
+		}
+		replaceAll(t, s, older)
+		r := newReader(ctx, s)
+		facts := r.entityFacts(quad.IRI(jaish.ID))[schema.CountryOf]
+		if r.counted(facts[0], []quad.Value{facts[0].Object, facts[1].Object}, map[quad.Value]int{}) {
+			t.Fatal("counted without counts")
+		}
+		vs, count := r.rank(facts)
+		got := map[string]int{}
+		for _, v := range vs {
+			got[r.name(v.(quad.IRI))] = count[v]
+		}
+		if want := map[string]int{"Iran": 2, "Pakistan": 1}; fmt.Sprint(got) != fmt.Sprint(want) {
+			t.Errorf("ranked from the documents: %v, want %v", got, want)
+		}
+		if _, err := s.PutBatch(ctx, []*extract.Record{countryDoc("c4", "Iran"), countryDoc("c5", "Pakistan")}); err != nil {
+			t.Fatal(err)
+		}
+		checkCounted(t, s, "put into an older store", map[string]int{"Iran": 3, "Pakistan": 2})
+	})
+}
