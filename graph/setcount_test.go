@@ -52,14 +52,18 @@ func checkCounted(t *testing.T, s *Store, step string, want map[string]int) {
 	}
 }
 
+// putCountries puts three documents, two giving Jaish al-Adl Iran, one
+// Pakistan.
+func putCountries(t *testing.T, s *Store) {
+	for _, rec := range []*extract.Record{countryDoc("c1", "Iran"), countryDoc("c2", "Iran"), countryDoc("c3", "Pakistan")} {
+		mustPut(t, s, rec)
+	}
+}
+
 func TestSetCountsFollowPutsAndDeletes(t *testing.T) {
 	forEachBackend(t, func(t *testing.T, s *Store) {
 		ctx := context.Background()
-		for _, rec := range []*extract.Record{countryDoc("c1", "Iran"), countryDoc("c2", "Iran"), countryDoc("c3", "Pakistan")} {
-			if _, err := s.Put(ctx, rec); err != nil {
-				t.Fatal(err)
-			}
-		}
+		putCountries(t, s)
 		checkCounted(t, s, "put", map[string]int{"Iran": 2, "Pakistan": 1})
 		if _, err := s.PutBatch(ctx, []*extract.Record{countryDoc("c4", "Pakistan"), countryDoc("c5", "Iraq")}); err != nil {
 			t.Fatal(err)
@@ -82,11 +86,7 @@ func TestSetCountsFollowPutsAndDeletes(t *testing.T) {
 func TestSetCountsOfOlderStores(t *testing.T) {
 	forEachBackend(t, func(t *testing.T, s *Store) {
 		ctx := context.Background()
-		for _, rec := range []*extract.Record{countryDoc("c1", "Iran"), countryDoc("c2", "Iran"), countryDoc("c3", "Pakistan")} {
-			if _, err := s.Put(ctx, rec); err != nil {
-				t.Fatal(err)
-			}
-		}
+		putCountries(t, s)
 		var older []quad.Quad
 		for _, q := range allQuads(t, s) {
 			if q.Predicate != schema.Listers {
