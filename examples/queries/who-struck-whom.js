@@ -6,8 +6,11 @@
 //
 // The page comes from the calendar (page, below), which reads only the
 // dates and attacks it needs however large the store; the fields of its
-// attacks are then read with one traversal per field (one finds every
-// attack's actors, another every attack's targets...) joined by event.
+// attacks are then read with one traversal per attack and field, each
+// starting from one node: on PostgreSQL such a traversal is one SQL
+// statement, where one starting from the page's hundred attacks at once
+// would check each of their links with a statement of its own (Cayley
+// v0.7.7 turns only a single start node into SQL).
 var first = 100;
 var after = "";
 var ng = "https://newsgraph.org/ns#";
@@ -43,6 +46,9 @@ function page(n, after, where) {
         walk(s, inside ? at : null);
       }
     }
+    if (out.length >= n) {
+      return; // the page is full: the period's own attacks are not read
+    }
     var dated = g.V(node(d)).In(p("dated")).Has(type, p("Attack"));
     var evs = (where ? where(dated) : dated).ToArray().map(bare).sort();
     for (var j = 0; j < evs.length && out.length < n; j++) {
@@ -60,15 +66,15 @@ page(first, after).forEach(function (e) {
   rows[e.id] = {date: e.date, actors: [], targets: [], places: [], country: [], event: e.id, cursor: e.cursor};
   order.push(rows[e.id]);
 });
-var attacks = g.V.apply(g, order.map(function (r) { return r.event; }));
 // names adds to each attack's row, under key, the names of the nodes its
-// pred links lead to.
+// pred links lead to, one traversal per attack.
 function names(pred, key) {
-  attacks.Tag("event").Out(p(pred)).Out(p("name")).ForEach(function (r) {
-    var list = rows[r.event][key];
-    if (list.indexOf(r.id) < 0) {
-      list.push(r.id);
-    }
+  order.forEach(function (row) {
+    g.V(row.event).Out(p(pred)).Out(p("name")).ForEach(function (r) {
+      if (row[key].indexOf(r.id) < 0) {
+        row[key].push(r.id);
+      }
+    });
   });
 }
 if (order.length > 0) {

@@ -7,7 +7,7 @@
 //
 // A country's attacks are few beside the store's: the query reads them and
 // their dates (two traversals), orders them, and reads the other fields of
-// the page's attacks only, one traversal per field joined by event (see
+// the page's attacks only, one traversal per attack and field (see
 // who-struck-whom.js, which pages through every attack from the calendar).
 var country = "Pakistan";
 var first = 100;
@@ -55,15 +55,16 @@ ids.slice(start, start + first).forEach(function (id) {
   rows[id] = {country: country, date: dates[id] || null, attackers: [], targets: [], places: [], event: id, cursor: cursorOf(id)};
   order.push(rows[id]);
 });
-var attacks = g.V.apply(g, order.map(function (r) { return r.event; }));
 // names adds to each attack's row, under key, the names of the nodes its
-// pred links lead to.
+// pred links lead to, one traversal per attack (see who-struck-whom.js:
+// on PostgreSQL a traversal from one node is one SQL statement).
 function names(pred, key) {
-  attacks.Tag("event").Out(p(pred)).Out(p("name")).ForEach(function (r) {
-    var list = rows[r.event][key];
-    if (list.indexOf(r.id) < 0) {
-      list.push(r.id);
-    }
+  order.forEach(function (row) {
+    g.V(row.event).Out(p(pred)).Out(p("name")).ForEach(function (r) {
+      if (row[key].indexOf(r.id) < 0) {
+        row[key].push(r.id);
+      }
+    });
   });
 }
 if (order.length > 0) {

@@ -6,8 +6,9 @@
 // Next page: set `after` to the cursor of the last row printed.
 //
 // The page comes from the calendar (page, below); like who-struck-whom.js,
-// the query then walks the page's attacks (and their reports) once per
-// field and joins the answers by node.
+// the query then walks from each of the page's attacks (and its reports)
+// once per field: on PostgreSQL a traversal from one node is one SQL
+// statement.
 var first = 100;
 var after = "";
 var ng = "https://newsgraph.org/ns#";
@@ -45,6 +46,9 @@ function page(n, after, where) {
         walk(s, inside ? at : null);
       }
     }
+    if (out.length >= n) {
+      return; // the page is full: the period's own attacks are not read
+    }
     var dated = g.V(node(d)).In(p("dated")).Has(type, p("Attack"));
     var evs = (where ? where(dated) : dated).ToArray().map(bare).sort();
     for (var j = 0; j < evs.length && out.length < n; j++) {
@@ -62,24 +66,26 @@ page(first, after).forEach(function (e) {
   rows[e.id] = {event: e.id, actors: [], date: e.date, sources: [], cursor: e.cursor};
   order.push(rows[e.id]);
 });
-// fill reads the fields of the page's attacks into their rows.
-function fill(attacks) {
-  attacks.Tag("event").Out(p("actor")).Out(p("name")).ForEach(function (r) {
-    var list = rows[r.event].actors;
-    if (list.indexOf(r.id) < 0) {
-      list.push(r.id);
+// One entry per report: the document that reports it and its own figures.
+var sources = {};
+// fill reads the fields of one of the page's attacks into its row.
+function fill(row) {
+  var attack = g.V(row.event);
+  attack.Out(p("actor")).Out(p("name")).ForEach(function (r) {
+    if (row.actors.indexOf(r.id) < 0) {
+      row.actors.push(r.id);
     }
   });
 
-  // One entry per report: the document that reports it and its own figures.
-  var reports = attacks.In(p("reportOf")).Unique();
-  var sources = {};
-  attacks.Tag("event").In(p("reportOf")).ForEach(function (r) {
+  // Not Unique: Cayley's SQL store reads a Unique path with a statement
+  // per link; a report met twice is one entry all the same.
+  var reports = attack.In(p("reportOf"));
+  reports.ForEach(function (r) {
     if (!sources[r.id]) {
       sources[r.id] = {doc: null, killed: null, injured: null, date: null};
     }
-    if (rows[r.event].sources.indexOf(sources[r.id]) < 0) {
-      rows[r.event].sources.push(sources[r.id]);
+    if (row.sources.indexOf(sources[r.id]) < 0) {
+      row.sources.push(sources[r.id]);
     }
   });
   // firstOf sets key of each report's entry to the first value the path from
@@ -97,12 +103,20 @@ function fill(attacks) {
   firstOf(reports.Tag("report").Out(p("injured")), "injured", true);
   firstOf(reports.Tag("report").Out(p("date")), "date", true);
 }
-if (order.length > 0) {
-  fill(g.V.apply(g, order.map(function (r) { return r.event; })));
-}
+order.forEach(fill);
 
+// bySource orders a row's sources by document, then by what they say: a
+// document may report an attack twice, and its two entries come in the
+// same order whichever store (bolt, PostgreSQL) read them.
+function bySource(a, b) {
+  if (a.doc !== b.doc) {
+    return a.doc < b.doc ? -1 : 1;
+  }
+  var ka = JSON.stringify(a), kb = JSON.stringify(b);
+  return ka < kb ? -1 : ka > kb ? 1 : 0;
+}
 order.forEach(function (row) {
   row.actors.sort();
-  row.sources.sort(function (a, b) { return a.doc < b.doc ? -1 : a.doc > b.doc ? 1 : 0; });
+  row.sources.sort(bySource);
   g.Emit(row);
 });
