@@ -20,11 +20,16 @@ function lit(v) { return v ? String(v).replace(/^"(.*)"\^\^<[^>]*>$/, "$1") : nu
 function bare(v) { return String(v).slice(1, -1); }
 
 var c = g.V().Has(p("name"), country).Has(type, p("Country"));
-var all = c.In(p("eventCountry")).Has(type, p("Attack")).Unique();
+// Not Unique (an attack met twice, through two reports of its country,
+// is kept once below): on PostgreSQL the path is then one SQL statement,
+// where Cayley reads a Unique path link by link.
+var all = c.In(p("eventCountry")).Has(type, p("Attack"));
 var dates = {}, ids = [];
 all.ForEach(function (e) {
-  dates[e.id] = "";
-  ids.push(e.id);
+  if (!(e.id in dates)) {
+    dates[e.id] = "";
+    ids.push(e.id);
+  }
 });
 all.Tag("event").Out(p("date")).ForEach(function (r) {
   var d = lit(r.id);
