@@ -12,6 +12,13 @@
 var country = "Pakistan";
 var first = 100;
 var after = "";
+// perAttack reads the page's fields with one traversal per attack and
+// field: set it to true on PostgreSQL, where Cayley v0.7.7 turns a
+// traversal into SQL only when it starts from one node (from the page's
+// hundred attacks at once it checks each of their links with a statement
+// of its own: minutes a page). false reads each field with one traversal
+// from all the page's attacks, four times faster on bolt.
+var perAttack = false;
 var ng = "https://newsgraph.org/ns#";
 var type = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>";
 function p(name) { return "<" + ng + name + ">"; }
@@ -20,11 +27,16 @@ function lit(v) { return v ? String(v).replace(/^"(.*)"\^\^<[^>]*>$/, "$1") : nu
 function bare(v) { return String(v).slice(1, -1); }
 
 var c = g.V().Has(p("name"), country).Has(type, p("Country"));
-var all = c.In(p("eventCountry")).Has(type, p("Attack")).Unique();
+// Not Unique (an attack met twice, through two reports of its country,
+// is kept once below): on PostgreSQL the path is then one SQL statement,
+// where Cayley reads a Unique path link by link.
+var all = c.In(p("eventCountry")).Has(type, p("Attack"));
 var dates = {}, ids = [];
 all.ForEach(function (e) {
-  dates[e.id] = "";
-  ids.push(e.id);
+  if (!(e.id in dates)) {
+    dates[e.id] = "";
+    ids.push(e.id);
+  }
 });
 all.Tag("event").Out(p("date")).ForEach(function (r) {
   var d = lit(r.id);
@@ -55,15 +67,21 @@ ids.slice(start, start + first).forEach(function (id) {
   rows[id] = {country: country, date: dates[id] || null, attackers: [], targets: [], places: [], event: id, cursor: cursorOf(id)};
   order.push(rows[id]);
 });
-var attacks = g.V.apply(g, order.map(function (r) { return r.event; }));
+// starts are where the fields are read from: each attack's node and row
+// if perAttack (untagged: Cayley puts a tagged start node into SQL no
+// better than many), else all the page's attacks, tagged "event".
+var starts = perAttack ? order.map(function (r) { return {path: g.V(r.event), row: r}; }) :
+  [{path: g.V.apply(g, order.map(function (r) { return r.event; })).Tag("event"), row: null}];
 // names adds to each attack's row, under key, the names of the nodes its
 // pred links lead to.
 function names(pred, key) {
-  attacks.Tag("event").Out(p(pred)).Out(p("name")).ForEach(function (r) {
-    var list = rows[r.event][key];
-    if (list.indexOf(r.id) < 0) {
-      list.push(r.id);
-    }
+  starts.forEach(function (s) {
+    s.path.Out(p(pred)).Out(p("name")).ForEach(function (r) {
+      var list = (s.row || rows[r.event])[key];
+      if (list.indexOf(r.id) < 0) {
+        list.push(r.id);
+      }
+    });
   });
 }
 if (order.length > 0) {

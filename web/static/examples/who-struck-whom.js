@@ -7,9 +7,17 @@
 // The page comes from the calendar (page, below), which reads only the
 // dates and attacks it needs however large the store; the fields of its
 // attacks are then read with one traversal per field (one finds every
-// attack's actors, another every attack's targets...) joined by event.
+// attack's actors, another every attack's targets...) joined by event, or
+// on PostgreSQL one per attack and field (perAttack).
 var first = 100;
 var after = "";
+// perAttack reads the page's fields with one traversal per attack and
+// field: set it to true on PostgreSQL, where Cayley v0.7.7 turns a
+// traversal into SQL only when it starts from one node (from the page's
+// hundred attacks at once it checks each of their links with a statement
+// of its own: minutes a page). false reads each field with one traversal
+// from all the page's attacks, four times faster on bolt.
+var perAttack = false;
 var ng = "https://newsgraph.org/ns#";
 var type = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>";
 function p(name) { return "<" + ng + name + ">"; }
@@ -43,6 +51,9 @@ function page(n, after, where) {
         walk(s, inside ? at : null);
       }
     }
+    if (out.length >= n) {
+      return; // the page is full: the period's own attacks are not read
+    }
     var dated = g.V(node(d)).In(p("dated")).Has(type, p("Attack"));
     var evs = (where ? where(dated) : dated).ToArray().map(bare).sort();
     for (var j = 0; j < evs.length && out.length < n; j++) {
@@ -60,15 +71,21 @@ page(first, after).forEach(function (e) {
   rows[e.id] = {date: e.date, actors: [], targets: [], places: [], country: [], event: e.id, cursor: e.cursor};
   order.push(rows[e.id]);
 });
-var attacks = g.V.apply(g, order.map(function (r) { return r.event; }));
+// starts are where the fields are read from: each attack's node and row
+// if perAttack (untagged: Cayley puts a tagged start node into SQL no
+// better than many), else all the page's attacks, tagged "event".
+var starts = perAttack ? order.map(function (r) { return {path: g.V(r.event), row: r}; }) :
+  [{path: g.V.apply(g, order.map(function (r) { return r.event; })).Tag("event"), row: null}];
 // names adds to each attack's row, under key, the names of the nodes its
 // pred links lead to.
 function names(pred, key) {
-  attacks.Tag("event").Out(p(pred)).Out(p("name")).ForEach(function (r) {
-    var list = rows[r.event][key];
-    if (list.indexOf(r.id) < 0) {
-      list.push(r.id);
-    }
+  starts.forEach(function (s) {
+    s.path.Out(p(pred)).Out(p("name")).ForEach(function (r) {
+      var list = (s.row || rows[r.event])[key];
+      if (list.indexOf(r.id) < 0) {
+        list.push(r.id);
+      }
+    });
   });
 }
 if (order.length > 0) {
