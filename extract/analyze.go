@@ -1099,8 +1099,8 @@ func (d *docState) capitalisedNeighbour(s, i, dir int) bool {
 	if i < 0 || i >= len(toks) || i == 0 {
 		return false
 	}
-	t := toks[i]
-	if !isUpperWord(&t) || t.AllCaps() {
+	t := &toks[i]
+	if !isUpperWord(t) || t.AllCaps() {
 		return false
 	}
 	if d.r.stopwords.Has(t.Norm) {

@@ -193,8 +193,8 @@ func (d *docState) doerName(s int, ps *syntax.Sentence, np int) (int, int, bool)
 		return 0, 0, false
 	}
 	for k := a; k < end; k++ {
-		t := toks[k]
-		if d.covered(s, k) || t.Kind != text.Word || !isUpperWord(&t) && !t.AllCaps() {
+		t := &toks[k]
+		if d.covered(s, k) || t.Kind != text.Word || !isUpperWord(t) && !t.AllCaps() {
 			return 0, 0, false
 		}
 		if weekdays.Has(t.Norm) {

@@ -1601,7 +1601,7 @@ func appendStr(list []string, s string) []string {
 // frame before it (or after it when none is before).
 func (d *docState) casualtiesTo(si int, frames []*frame) []*frame {
 	toks := d.sents[si].Tokens
-	cs := findCasualtiesWith(toks, func(t text.Token) bool {
+	cs := findCasualtiesWith(toks, func(t *text.Token) bool {
 		return strings.HasSuffix(t.Norm, "s") && d.r.isDemonym(t)
 	})
 	if len(cs) == 0 || alternativeAccount(toks) || si > 0 && claimedToll(toks) {

@@ -1133,12 +1133,12 @@ func definiteNP(ps *syntax.Sentence, c int) bool {
 	}
 	// "the August 4 bombing": a date between the article and the phrase
 	// (the tagger may take the month for a word of its own)
-	dated := func(t text.Token) bool { return dayWord(t) || t.Kind == text.Number }
+	dated := func(t *text.Token) bool { return dayWord(t) || t.Kind == text.Number }
 	k := ch.A - 1
-	for k >= 0 && k >= ch.A-3 && dated(ps.Toks[k]) {
+	for k >= 0 && k >= ch.A-3 && dated(&ps.Toks[k]) {
 		k--
 	}
-	if k >= 0 && ps.Toks[k].Norm == "the" && (k < ch.A-1 || dated(ps.Toks[ch.A])) {
+	if k >= 0 && ps.Toks[k].Norm == "the" && (k < ch.A-1 || dated(&ps.Toks[ch.A])) {
 		return true
 	}
 	switch ps.Toks[ch.A].Norm {

@@ -239,7 +239,7 @@ func (d *docState) contextPlace(l *wordLists, s, a, end int, prev string, listed
 		// "Tal Sub-District": the name is the words before it
 		return placeSpan{a: a, b: u, word: "sub-" + last}, true
 	}
-	if end-a == 2 && isUpperWord(&toks[end-1]) && lastRole&placeAdmin != 0 && adjectiveName(toks[a]) {
+	if end-a == 2 && isUpperWord(&toks[end-1]) && lastRole&placeAdmin != 0 && adjectiveName(&toks[a]) {
 		// "Green Zone", "Kurdish Region": an adjective names no place
 		// alone, the capitalised word is part of the name
 		return placeSpan{a: a, b: end}, true
@@ -325,7 +325,7 @@ var adjectiveSuffixes = []string{"ish", "ese"}
 // adjectiveName reports whether the capitalised word t is an adjective
 // that names no place by itself: one of nameAdjectives, or a people's
 // adjective by its ending ("Kurdish Region", "Pashtun" stays a name).
-func adjectiveName(t text.Token) bool {
+func adjectiveName(t *text.Token) bool {
 	if nameAdjectives.Has(t.Norm) {
 		return true
 	}
@@ -370,7 +370,7 @@ func (d *docState) peopleSettlement(s, a, end int) bool {
 	if end-a != 1 || end >= len(toks) || !peopleSettlements.Has(toks[end].Norm) {
 		return false
 	}
-	if d.r.isDemonym(toks[a]) {
+	if d.r.isDemonym(&toks[a]) {
 		return true
 	}
 	w := toks[a].Norm

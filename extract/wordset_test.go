@@ -63,7 +63,7 @@ func TestTollWord(t *testing.T) {
 		toks := []text.Token{{Norm: w}, {Norm: w}}
 		markTokens(toks[1:]) // one token marked, one not
 		for _, tok := range toks {
-			kill, hurt := tollWord(tok)
+			kill, hurt := tollWord(&tok)
 			if kill != killWords.Has(w) || hurt != hurtWords.Has(w) {
 				t.Errorf("tollWord(%q, marks %x) = %v, %v; the lists say %v, %v", w, tok.Marks, kill, hurt, killWords.Has(w), hurtWords.Has(w))
 			}
