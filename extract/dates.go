@@ -327,7 +327,8 @@ func isDateline(toks []text.Token, dt dateExpr) bool {
 	if dt.a < 2 || dt.a > 6 || toks[dt.a-1].Norm != "," {
 		return false
 	}
-	for _, t := range toks[:dt.a-1] {
+	for k := 0; k < dt.a-1; k++ {
+		t := &toks[k]
 		switch {
 		case t.Kind == text.Word && t.Upper():
 		case t.Norm == "-" || t.Norm == "." || t.Norm == ",":
@@ -427,7 +428,8 @@ func joinText(toks []text.Token) string {
 		return toks[0].Text
 	}
 	n := 0
-	for i, t := range toks {
+	for i := range toks {
+		t := &toks[i]
 		if i > 0 && t.SpaceBefore {
 			n++
 		}
@@ -435,7 +437,8 @@ func joinText(toks []text.Token) string {
 	}
 	var b strings.Builder
 	b.Grow(n)
-	for i, t := range toks {
+	for i := range toks {
+		t := &toks[i]
 		if i > 0 && t.SpaceBefore {
 			b.WriteByte(' ')
 		}

@@ -54,7 +54,8 @@ func (d *docState) findDoers() {
 			e.conf = 0.5
 		}
 		words := make([]string, 0, sp.b-sp.a)
-		for _, t := range toks[sp.a:sp.b] {
+		for k := sp.a; k < sp.b; k++ {
+			t := &toks[k]
 			words = append(words, t.Norm)
 		}
 		d.markName(e, words)

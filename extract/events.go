@@ -300,7 +300,8 @@ func (d *docState) findEvents(pub time.Time) []*docEvent {
 // ("troops", "gunmen").
 func headIn(toks []text.Token) bool {
 	heads := loadWordLists().heads
-	for _, t := range toks {
+	for i := range toks {
+		t := &toks[i]
 		if _, ok := heads[t.Norm]; ok {
 			return true
 		}

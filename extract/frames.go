@@ -700,7 +700,8 @@ func countryInitials(toks []text.Token, m *mention) bool {
 	if m.b < len(toks) && toks[m.b].Norm == "-" {
 		return false
 	}
-	for _, t := range toks[m.a:m.b] {
+	for k := m.a; k < m.b; k++ {
+		t := &toks[k]
 		if t.Norm != "." && !t.AllCaps() {
 			return false
 		}
@@ -2930,8 +2931,8 @@ func (d *docState) settlementPeople(s int, ps *syntax.Sentence, np int) bool {
 		return false
 	}
 	k := h - 1
-	t := ps.Toks[k]
-	if !isUpperWord(&t) || t.AllCaps() || opensSentence(ps.Toks, k) || d.r.stopwords.Has(t.Norm) {
+	t := &ps.Toks[k]
+	if !isUpperWord(t) || t.AllCaps() || opensSentence(ps.Toks, k) || d.r.stopwords.Has(t.Norm) {
 		return false
 	}
 	m := d.mentionEnding(s, h)

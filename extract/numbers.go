@@ -74,7 +74,7 @@ func numberAt(toks []text.Token, i int) (int, int, bool) {
 	if i >= len(toks) {
 		return 0, i, false
 	}
-	t := toks[i]
+	t := &toks[i]
 	switch {
 	case t.Kind == text.Number:
 		return digitsAt(toks, i)
@@ -379,7 +379,8 @@ func noCasualties(toks []text.Token) (killed, hurt bool, at int) {
 	if escapedDeath(toks) {
 		return true, false, 0
 	}
-	for i, t := range toks {
+	for i := range toks {
+		t := &toks[i]
 		if t.Norm != "no" && t.Norm != "nobody" {
 			continue
 		}
@@ -427,8 +428,9 @@ func escapedDeath(toks []text.Token) bool {
 // reports state that three were killed", "in an earlier report"): incident
 // coding keeps the note's own figure, so its figures are left out.
 func alternativeAccount(toks []text.Token) bool {
-	for i, t := range toks {
-		if !markAccount.has(&t) {
+	for i := range toks {
+		t := &toks[i]
+		if !markAccount.has(t) {
 			continue
 		}
 		for k := i - 1; k >= 0 && k >= i-2; k-- {
@@ -446,8 +448,9 @@ func alternativeAccount(toks []text.Token) bool {
 // attack, which killed 20") nor a toll taken ("claimed the lives of
 // four").
 func claimedToll(toks []text.Token) bool {
-	for i, t := range toks {
-		if !markTollClaim.has(&t) || i+1 >= len(toks) {
+	for i := range toks {
+		t := &toks[i]
+		if !markTollClaim.has(t) || i+1 >= len(toks) {
 			continue
 		}
 		if _, _, ok := numberAt(toks, i+1); ok {
@@ -950,7 +953,7 @@ var tollAuxiliaries = grammarList("tollAuxiliaries")
 // writtenYear reports whether the number at token i is written as a year
 // (four digits between 1800 and 2100, no thousands separator).
 func writtenYear(toks []text.Token, i int) bool {
-	t := toks[i]
+	t := &toks[i]
 	if t.Kind != text.Number || len(t.Text) != 4 {
 		return false
 	}

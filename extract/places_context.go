@@ -204,7 +204,8 @@ func (d *docState) placeStarts(s, i int) bool {
 // headline), where capitals say nothing about names: no word of four
 // letters or more starts in lower case.
 func titleCase(s text.Sentence) bool {
-	for _, t := range s.Tokens {
+	for i := range s.Tokens {
+		t := &s.Tokens[i]
 		if t.Kind != text.Word || len(t.Text) < 4 {
 			continue
 		}
