@@ -1692,7 +1692,7 @@ func addedFigure(toks []text.Token, c casualty) bool {
 		if w == "also" {
 			return true
 		}
-		if toks[k].Kind == text.Punct || killWords.Has(w) || hurtWords.Has(w) {
+		if toks[k].Kind == text.Punct || markToll.has(&toks[k]) {
 			break
 		}
 	}

@@ -389,7 +389,7 @@ func noCasualties(toks []text.Token) (killed, hurt bool, at int) {
 			if t.Norm == "nobody" || w == "one" && k == i+1 {
 				// "no one was killed", "nobody was hurt"
 				for j := k; j < len(toks) && j <= k+3; j++ {
-					if killWords.Has(toks[j].Norm) {
+					if markKill.has(&toks[j]) {
 						return true, false, i
 					}
 					if hurtWords.Has(toks[j].Norm) {
@@ -460,7 +460,7 @@ func claimedToll(toks []text.Token) bool {
 			continue // "claimed responsibility", "claimed the attack"
 		}
 		for k := i + 2; k < len(toks) && k <= i+6; k++ {
-			if _, _, ok := numberAt(toks, k); ok || killWords.Has(toks[k].Norm) {
+			if _, _, ok := numberAt(toks, k); ok || markKill.has(&toks[k]) {
 				return true // "claimed that it killed 20"
 			}
 		}
@@ -609,7 +609,7 @@ func readCasualties(toks []text.Token, people func(*text.Token) bool) []casualty
 				break
 			}
 			e2 := e
-			for e2 < len(toks) && e2 < e+3 && !isVictim(&toks[e2]) && toks[e2].Kind == text.Word && !killWords.Has(toks[e2].Norm) && !hurtWords.Has(toks[e2].Norm) {
+			for e2 < len(toks) && e2 < e+3 && !isVictim(&toks[e2]) && toks[e2].Kind == text.Word && !markToll.has(&toks[e2]) {
 				e2++
 			}
 			if e2 >= len(toks) || !isVictim(&toks[e2]) {
@@ -651,7 +651,7 @@ func readCasualties(toks []text.Token, people func(*text.Token) bool) []casualty
 			total = n
 			listEnd = j
 			counted := false // the word after the number is what it counts
-			if j < len(toks) && toks[j].Kind == text.Word && !isVictim(&toks[j]) && !killWords.Has(toks[j].Norm) && !hurtWords.Has(toks[j].Norm) {
+			if j < len(toks) && toks[j].Kind == text.Word && !isVictim(&toks[j]) && !markToll.has(&toks[j]) {
 				// a number not counting people ("seven locations"),
 				// unless a toll follows ("one guard is killed")
 				counted = j+1 < len(toks) && (isVictim(&toks[j+1]) || tollAfterWords(toks, j+1)) || tollBefore(toks, i)
@@ -674,7 +674,7 @@ func readCasualties(toks []text.Token, people func(*text.Token) bool) []casualty
 		// verb after: "… were killed", "… have been killed", "… dead"
 		for k := listEnd; kind == 0 && !bare && k < len(toks) && k < listEnd+12; k++ {
 			w := toks[k].Norm
-			if (killWords.Has(w) || hurtWords.Has(w)) && ownSubject(toks, k, listEnd, isVictim) {
+			if markToll.has(&toks[k]) && ownSubject(toks, k, listEnd, isVictim) {
 				break // "shot 12 civilians, burnt huts and cattle killed"
 			}
 			if k > j && (activeTolls.Has(w) || shotDead(toks, k)) && !tollAuxiliaries.Has(toks[k-1].Norm) && objectFollows(toks, k+1) {
@@ -928,7 +928,7 @@ func tollAfter(toks []text.Token, k int) bool {
 	if k+1 < len(toks) && toks[k].Norm == "shot" && toks[k+1].Norm == "dead" {
 		return true
 	}
-	return k < len(toks) && (killWords.Has(toks[k].Norm) || hurtWords.Has(toks[k].Norm))
+	return k < len(toks) && markToll.has(&toks[k])
 }
 
 // tollAfterWords is tollAfter across up to two more words of the phrase
@@ -1206,7 +1206,7 @@ func singularBefore(toks []text.Token, k int) (int, bool) {
 				continue
 			}
 		}
-		if toks[a].Kind == text.Punct && w != "-" || killWords.Has(w) || hurtWords.Has(w) {
+		if toks[a].Kind == text.Punct && w != "-" || markToll.has(&toks[a]) {
 			return 0, false
 		}
 		if w != "a" && w != "an" && w != "one" && w != "the" || a == j || roleAs(toks, a) {
@@ -1243,7 +1243,7 @@ func appositionOpen(toks []text.Token, c int) int {
 				return o
 			}
 			return -1
-		case killWords.Has(w) || hurtWords.Has(w) || toks[o].Kind == text.Punct && w != "-":
+		case markToll.has(&toks[o]) || toks[o].Kind == text.Punct && w != "-":
 			return -1
 		}
 	}
