@@ -118,7 +118,9 @@ func (d *docState) findContextPlaces() {
 // which the context rules then read.
 func (d *docState) uncoverParticleName(s, i int) {
 	toks := d.sents[s].Tokens
-	if i+3 >= len(toks) || !placeParticles.Has(toks[i+1].Norm) || isUpperWord(&toks[i+1]) || !joinedHyphen(toks, i+2) || !isUpperWord(&toks[i+3]) || d.covered(s, i+3) {
+	// the hyphen first: findContextPlaces asks of every token, and few
+	// have a hyphened word after the next, where the particle is looked up
+	if i+3 >= len(toks) || !joinedHyphen(toks, i+2) || !placeParticles.Has(toks[i+1].Norm) || isUpperWord(&toks[i+1]) || !isUpperWord(&toks[i+3]) || d.covered(s, i+3) {
 		return
 	}
 	m := d.mentionStarting(s, i)
