@@ -312,7 +312,8 @@ func (d *docState) boilerplate(s text.Sentence) bool {
 // (TestAppendNormalized).
 func appendNormalized(dst []byte, doc string, s text.Sentence) []byte {
 	at := s.Start
-	for _, t := range s.Tokens {
+	for i := range s.Tokens {
+		t := &s.Tokens[i]
 		dst = append(dst, doc[at:t.Start]...)
 		dst = append(dst, t.Norm...)
 		at = t.End
@@ -324,7 +325,8 @@ func appendNormalized(dst []byte, doc string, s text.Sentence) []byte {
 // short, no final period, most words capitalised.
 func isHeadline(s text.Sentence) bool {
 	words, caps := 0, 0
-	for _, t := range s.Tokens {
+	for i := range s.Tokens {
+		t := &s.Tokens[i]
 		if t.Kind != text.Word {
 			continue
 		}
@@ -431,7 +433,7 @@ const maxLinkWord = 4
 // Romsdal", "Gracias a Dios", "Esch-sur-Alzette"), whatever the language
 // of the link.
 func gazInnerWord(toks []text.Token, i int) bool {
-	t := toks[i]
+	t := &toks[i]
 	if i > 0 && !t.SpaceBefore && !toks[i-1].SpaceBefore && (toks[i-1].Norm == "'" || toks[i-1].Text == "’" || toks[i-1].Text == "`" || toks[i-1].Text == "‘") {
 		return true
 	}
@@ -439,8 +441,8 @@ func gazInnerWord(toks []text.Token, i int) bool {
 		return false
 	}
 	for j := i + 1; j < len(toks); j++ {
-		n := toks[j]
-		if lexicon.Joiner(n) || n.Kind == text.Punct {
+		n := &toks[j]
+		if lexicon.Joiner(*n) || n.Kind == text.Punct {
 			continue
 		}
 		if n.Upper() {
@@ -1135,8 +1137,8 @@ func (d *docState) capitalisedNeighbour(s, i, dir int) bool {
 	if i < 0 || i >= len(toks) || i == 0 {
 		return false
 	}
-	t := toks[i]
-	if !isUpperWord(&t) || t.AllCaps() {
+	t := &toks[i]
+	if !isUpperWord(t) || t.AllCaps() {
 		return false
 	}
 	if d.r.stopwords.Has(t.Norm) {

@@ -305,8 +305,9 @@ func (d *docState) background(si int) bool {
 		return true
 	}
 	toks := d.sents[si].Tokens
-	for k, t := range toks {
-		if !markMany.has(&t) {
+	for k := range toks {
+		t := &toks[k]
+		if !markMany.has(t) {
 			continue
 		}
 		for j := k + 1; j < len(toks) && j <= k+3; j++ {
@@ -323,8 +324,9 @@ func (d *docState) background(si int) bool {
 // perfect of living through ("has seen", "has long been plagued by").
 func (d *docState) setting(si int) bool {
 	toks := d.sents[si].Tokens
-	for k, t := range toks {
-		if markHabit.has(&t) {
+	for k := range toks {
+		t := &toks[k]
+		if markHabit.has(t) {
 			return true
 		}
 		if t.Norm != "has" && t.Norm != "have" && t.Norm != "had" {

@@ -97,7 +97,8 @@ func (d *docState) resolvePronouns() {
 			continue
 		}
 		toks := s.Tokens
-		for i, t := range toks {
+		for i := range toks {
+			t := &toks[i]
 			if t.Norm != "him" || d.covered(si, i) {
 				continue
 			}

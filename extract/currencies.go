@@ -29,7 +29,8 @@ func (d *docState) currencyHomes() []home {
 	var out []home
 	for _, s := range d.sents {
 		toks := s.Tokens
-		for i, t := range toks {
+		for i := range toks {
+			t := &toks[i]
 			w := strings.ToLower(t.Text)
 			hm, ok := c[w]
 			if !ok || !moneyWord(toks, i, w) {

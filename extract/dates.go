@@ -93,7 +93,7 @@ func findDatesRaw(toks []text.Token, pub time.Time) []dateExpr {
 				end := mi + 1
 				if yy := yearOf(toks, mi+1); yy > 0 {
 					y, end = yy, mi+2
-				} else if mi+1 < len(toks) && yearLike(toks[mi+1]) {
+				} else if mi+1 < len(toks) && yearLike(&toks[mi+1]) {
 					end = mi + 2 // "18 January 20245": a year, but not one to trust
 				} else if has {
 					y = yearFor(pub, m)
@@ -125,7 +125,7 @@ func findDatesRaw(toks []text.Token, pub time.Time) []dateExpr {
 					continue
 				}
 				v, _ := strconv.Atoi(nx(1))
-				if yearLike(toks[i+1]) {
+				if yearLike(&toks[i+1]) {
 					i++ // "January 20245" names no month to resolve
 					continue
 				}
@@ -145,7 +145,7 @@ func findDatesRaw(toks []text.Token, pub time.Time) []dateExpr {
 					untrusted := false
 					if yy := yearOf(toks, k); yy > 0 {
 						y, end = yy, k+1
-					} else if k < len(toks) && yearLike(toks[k]) {
+					} else if k < len(toks) && yearLike(&toks[k]) {
 						untrusted, end = true, k+1 // "January 18, 20245"
 					}
 					if y == 0 && has && !untrusted {
@@ -327,7 +327,8 @@ func isDateline(toks []text.Token, dt dateExpr) bool {
 	if dt.a < 2 || dt.a > 6 || toks[dt.a-1].Norm != "," {
 		return false
 	}
-	for _, t := range toks[:dt.a-1] {
+	for k := 0; k < dt.a-1; k++ {
+		t := &toks[k]
 		switch {
 		case t.Kind == text.Word && t.Upper():
 		case t.Norm == "-" || t.Norm == "." || t.Norm == ",":
@@ -374,7 +375,7 @@ func datelineDay(sents []text.Sentence) time.Time {
 // yearOf returns the year that toks[i] names, four digits from 1901 to
 // 2199, or 0.
 func yearOf(toks []text.Token, i int) int {
-	if i >= len(toks) || len(toks[i].Text) != 4 || !yearLike(toks[i]) {
+	if i >= len(toks) || len(toks[i].Text) != 4 || !yearLike(&toks[i]) {
 		return 0
 	}
 	y, _ := strconv.Atoi(toks[i].Text)
@@ -388,7 +389,7 @@ func yearOf(toks []text.Token, i int) int {
 // more, which after a day and month can only be meant as a year: when it is
 // not a plausible one (20245, 1066, 02024) the date is not resolved against
 // the publication date instead.
-func yearLike(t text.Token) bool {
+func yearLike(t *text.Token) bool {
 	if t.Kind != text.Number || len(t.Text) < 4 {
 		return false
 	}
@@ -427,7 +428,8 @@ func joinText(toks []text.Token) string {
 		return toks[0].Text
 	}
 	n := 0
-	for i, t := range toks {
+	for i := range toks {
+		t := &toks[i]
 		if i > 0 && t.SpaceBefore {
 			n++
 		}
@@ -435,7 +437,8 @@ func joinText(toks []text.Token) string {
 	}
 	var b strings.Builder
 	b.Grow(n)
-	for i, t := range toks {
+	for i := range toks {
+		t := &toks[i]
 		if i > 0 && t.SpaceBefore {
 			b.WriteByte(' ')
 		}

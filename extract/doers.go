@@ -54,7 +54,8 @@ func (d *docState) findDoers() {
 			e.conf = 0.5
 		}
 		words := make([]string, 0, sp.b-sp.a)
-		for _, t := range toks[sp.a:sp.b] {
+		for k := sp.a; k < sp.b; k++ {
+			t := &toks[k]
 			words = append(words, t.Norm)
 		}
 		d.markName(e, words)
@@ -193,8 +194,8 @@ func (d *docState) doerName(s int, ps *syntax.Sentence, np int) (int, int, bool)
 		return 0, 0, false
 	}
 	for k := a; k < end; k++ {
-		t := toks[k]
-		if d.covered(s, k) || t.Kind != text.Word || !isUpperWord(&t) && !t.AllCaps() {
+		t := &toks[k]
+		if d.covered(s, k) || t.Kind != text.Word || !isUpperWord(t) && !t.AllCaps() {
 			return 0, 0, false
 		}
 		if weekdays.Has(t.Norm) {

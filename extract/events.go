@@ -300,7 +300,8 @@ func (d *docState) findEvents(pub time.Time) []*docEvent {
 // ("troops", "gunmen").
 func headIn(toks []text.Token) bool {
 	heads := loadWordLists().heads
-	for _, t := range toks {
+	for i := range toks {
+		t := &toks[i]
 		if _, ok := heads[t.Norm]; ok {
 			return true
 		}
@@ -1621,7 +1622,7 @@ func appendStr(list []string, s string) []string {
 // frame before it (or after it when none is before).
 func (d *docState) casualtiesTo(si int, frames []*frame) []*frame {
 	toks := d.sents[si].Tokens
-	cs := findCasualtiesWith(toks, func(t text.Token) bool {
+	cs := findCasualtiesWith(toks, func(t *text.Token) bool {
 		return strings.HasSuffix(t.Norm, "s") && d.r.isDemonym(t)
 	})
 	if len(cs) == 0 || alternativeAccount(toks) || si > 0 && claimedToll(toks) {
@@ -1711,7 +1712,7 @@ func addedFigure(toks []text.Token, c casualty) bool {
 		if w == "also" {
 			return true
 		}
-		if toks[k].Kind == text.Punct || killWords.Has(w) || hurtWords.Has(w) {
+		if toks[k].Kind == text.Punct || markToll.has(&toks[k]) {
 			break
 		}
 	}

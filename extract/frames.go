@@ -699,7 +699,7 @@ func (d *docState) countryDoer(toks []text.Token, m *mention, def *frameDef, hit
 // event noun it names the side that did it as any demonym does ("Saudi
 // airstrikes", "a Thai raid").
 func (d *docState) asDemonym(toks []text.Token, m *mention) bool {
-	return m.demonym || m.ent.class == ClassCountry && m.b-m.a == 1 && d.r.isDemonym(toks[m.a])
+	return m.demonym || m.ent.class == ClassCountry && m.b-m.a == 1 && d.r.isDemonym(&toks[m.a])
 }
 
 // leaderWords glue a name to an event noun as the side that led it: "the
@@ -728,7 +728,8 @@ func countryInitials(toks []text.Token, m *mention) bool {
 	if m.b < len(toks) && toks[m.b].Norm == "-" {
 		return false
 	}
-	for _, t := range toks[m.a:m.b] {
+	for k := m.a; k < m.b; k++ {
+		t := &toks[k]
 		if t.Norm != "." && !t.AllCaps() {
 			return false
 		}
@@ -1161,12 +1162,12 @@ func definiteNP(ps *syntax.Sentence, c int) bool {
 	}
 	// "the August 4 bombing": a date between the article and the phrase
 	// (the tagger may take the month for a word of its own)
-	dated := func(t text.Token) bool { return dayWord(t) || t.Kind == text.Number }
+	dated := func(t *text.Token) bool { return dayWord(t) || t.Kind == text.Number }
 	k := ch.A - 1
-	for k >= 0 && k >= ch.A-3 && dated(ps.Toks[k]) {
+	for k >= 0 && k >= ch.A-3 && dated(&ps.Toks[k]) {
 		k--
 	}
-	if k >= 0 && ps.Toks[k].Norm == "the" && (k < ch.A-1 || dated(ps.Toks[ch.A])) {
+	if k >= 0 && ps.Toks[k].Norm == "the" && (k < ch.A-1 || dated(&ps.Toks[ch.A])) {
 		return true
 	}
 	switch ps.Toks[ch.A].Norm {
@@ -3079,8 +3080,8 @@ func (d *docState) settlementPeople(s int, ps *syntax.Sentence, np int) bool {
 		return false
 	}
 	k := h - 1
-	t := ps.Toks[k]
-	if !isUpperWord(&t) || t.AllCaps() || opensSentence(ps.Toks, k) || d.r.stopwords.Has(t.Norm) {
+	t := &ps.Toks[k]
+	if !isUpperWord(t) || t.AllCaps() || opensSentence(ps.Toks, k) || d.r.stopwords.Has(t.Norm) {
 		return false
 	}
 	m := d.mentionEnding(s, h)

@@ -264,8 +264,8 @@ func (d *docState) writtenHomes() []home {
 // token i of sentence s, and where it ends; i when none does.
 func (d *docState) homeNameAt(h map[string]home, s, i int) (home, int) {
 	toks := d.sents[s].Tokens
-	t := toks[i]
-	if !isUpperWord(&t) || i == 0 && !t.AllCaps() {
+	t := &toks[i]
+	if !isUpperWord(t) || i == 0 && !t.AllCaps() {
 		return home{}, i
 	}
 	for b := min(len(toks), i+maxHomeWords); b > i; b-- {

@@ -279,7 +279,7 @@ func prevented(toks []text.Token, a int) bool {
 	k := a - 1
 	// over determiners and an event noun that qualifies the head: "foiled
 	// an assassination attempt"
-	for k >= 0 && k >= a-4 && (nounPremodifier(toks[k]) || len(frames.noun(toks[k].Norm)) > 0) {
+	for k >= 0 && k >= a-4 && (nounPremodifier(&toks[k]) || len(frames.noun(toks[k].Norm)) > 0) {
 		k--
 	}
 	// the second of two nouns the word governs: "a halt to shelling and
@@ -304,7 +304,7 @@ func compoundHead(toks []text.Token, a int) bool {
 // nounPremodifier: a word that may stand inside the noun phrase before
 // its head (determiners, lower-case modifiers, hyphens), not a verb of
 // the clause.
-func nounPremodifier(t text.Token) bool {
+func nounPremodifier(t *text.Token) bool {
 	switch t.Norm {
 	case "the", "a", "an", "any", "further", "more", "new", "all", "such", "these", "those", "this", "its", "their", "-":
 		return true
@@ -346,21 +346,21 @@ func specificNoun(toks []text.Token, f *frame) bool {
 	if f.verb {
 		// a light verb and its noun: "carried out the March 3 bombing"
 		for k := f.a + 1; k < f.b; k++ {
-			if dayWord(toks[k]) {
+			if dayWord(&toks[k]) {
 				return true
 			}
 		}
 		return false
 	}
 	for k := f.a - 1; k >= 0 && k >= f.a-5; k-- {
-		if dayWord(toks[k]) {
+		if dayWord(&toks[k]) {
 			return true
 		}
 		if toks[k].Norm == "the" || toks[k].Norm == "," {
 			break
 		}
 	}
-	return f.b+1 < len(toks) && toks[f.b].Norm == "on" && dayWord(toks[f.b+1])
+	return f.b+1 < len(toks) && toks[f.b].Norm == "on" && dayWord(&toks[f.b+1])
 }
 
 // roleWordAt reports whether a role of the lexicon (an office, a rank:
@@ -370,7 +370,7 @@ func (d *docState) roleWordAt(s, j int) bool {
 }
 
 // dayWord: a weekday or a month name, capitalised as a name.
-func dayWord(t text.Token) bool {
+func dayWord(t *text.Token) bool {
 	if !t.Upper() {
 		return false
 	}

@@ -27,8 +27,8 @@ func numberWordMaps(units, scales, all map[string]int) (wordMap[int], wordMap[in
 }
 
 // scaleWordValue is the value of scale word t, 0 if t is none.
-func scaleWordValue(t text.Token) int {
-	if !markScale.has(&t) {
+func scaleWordValue(t *text.Token) int {
+	if !markScale.has(t) {
 		return 0
 	}
 	v, _ := scaleWords.Get(t.Norm)
@@ -74,7 +74,7 @@ func numberAt(toks []text.Token, i int) (int, int, bool) {
 	if i >= len(toks) {
 		return 0, i, false
 	}
-	t := toks[i]
+	t := &toks[i]
 	switch {
 	case t.Kind == text.Number:
 		return digitsAt(toks, i)
@@ -285,8 +285,8 @@ const (
 
 // tollWord reports whether t's word is in killWords and whether it is in
 // hurtWords.
-func tollWord(t text.Token) (kill, hurt bool) {
-	if !markToll.has(&t) {
+func tollWord(t *text.Token) (kill, hurt bool) {
+	if !markToll.has(t) {
 		return false, false
 	}
 	k, _ := tollKinds.Get(t.Norm)
@@ -379,7 +379,8 @@ func noCasualties(toks []text.Token) (killed, hurt bool, at int) {
 	if escapedDeath(toks) {
 		return true, false, 0
 	}
-	for i, t := range toks {
+	for i := range toks {
+		t := &toks[i]
 		if t.Norm != "no" && t.Norm != "nobody" {
 			continue
 		}
@@ -388,7 +389,7 @@ func noCasualties(toks []text.Token) (killed, hurt bool, at int) {
 			if t.Norm == "nobody" || w == "one" && k == i+1 {
 				// "no one was killed", "nobody was hurt"
 				for j := k; j < len(toks) && j <= k+3; j++ {
-					if killWords.Has(toks[j].Norm) {
+					if markKill.has(&toks[j]) {
 						return true, false, i
 					}
 					if hurtWords.Has(toks[j].Norm) {
@@ -427,8 +428,9 @@ func escapedDeath(toks []text.Token) bool {
 // reports state that three were killed", "in an earlier report"): incident
 // coding keeps the note's own figure, so its figures are left out.
 func alternativeAccount(toks []text.Token) bool {
-	for i, t := range toks {
-		if !markAccount.has(&t) {
+	for i := range toks {
+		t := &toks[i]
+		if !markAccount.has(t) {
 			continue
 		}
 		for k := i - 1; k >= 0 && k >= i-2; k-- {
@@ -446,8 +448,9 @@ func alternativeAccount(toks []text.Token) bool {
 // attack, which killed 20") nor a toll taken ("claimed the lives of
 // four").
 func claimedToll(toks []text.Token) bool {
-	for i, t := range toks {
-		if !markTollClaim.has(&t) || i+1 >= len(toks) {
+	for i := range toks {
+		t := &toks[i]
+		if !markTollClaim.has(t) || i+1 >= len(toks) {
 			continue
 		}
 		if _, _, ok := numberAt(toks, i+1); ok {
@@ -457,7 +460,7 @@ func claimedToll(toks []text.Token) bool {
 			continue // "claimed responsibility", "claimed the attack"
 		}
 		for k := i + 2; k < len(toks) && k <= i+6; k++ {
-			if _, _, ok := numberAt(toks, k); ok || killWords.Has(toks[k].Norm) {
+			if _, _, ok := numberAt(toks, k); ok || markKill.has(&toks[k]) {
 				return true // "claimed that it killed 20"
 			}
 		}
@@ -512,7 +515,7 @@ func findCasualties(toks []text.Token) []casualty {
 // findCasualtiesWith is findCasualties with an extra test for words that
 // name people ("Palestinians", "Iranians": demonyms). Figures above
 // MaxCasualties are left out (see implausibleCasualties).
-func findCasualtiesWith(toks []text.Token, people func(text.Token) bool) []casualty {
+func findCasualtiesWith(toks []text.Token, people func(*text.Token) bool) []casualty {
 	all := readCasualties(toks, people)
 	out := all[:0]
 	for _, c := range all {
@@ -525,7 +528,7 @@ func findCasualtiesWith(toks []text.Token, people func(text.Token) bool) []casua
 
 // implausibleCasualties returns the casualty figures of a sentence that
 // findCasualtiesWith leaves out, being above MaxCasualties.
-func implausibleCasualties(toks []text.Token, people func(text.Token) bool) []casualty {
+func implausibleCasualties(toks []text.Token, people func(*text.Token) bool) []casualty {
 	var out []casualty
 	for _, c := range readCasualties(toks, people) {
 		if c.N > MaxCasualties {
@@ -542,7 +545,7 @@ func implausibleCasualties(toks []text.Token, people func(text.Token) bool) []ca
 // and 12 militants killed", "22 soldiers and 5 Maoists killed"). The
 // name must be followed by "and" and a counted item (isVictim), or, after
 // an item (listed), end the list before its toll verb.
-func namedCount(toks []text.Token, e int, listed bool, isVictim func(text.Token) bool) bool {
+func namedCount(toks []text.Token, e int, listed bool, isVictim func(*text.Token) bool) bool {
 	if e+1 >= len(toks) || !toks[e].UpperWord() || toks[e].AllCaps() && len(toks[e].Norm) < 2 {
 		return false
 	}
@@ -554,7 +557,7 @@ func namedCount(toks []text.Token, e int, listed bool, isVictim func(text.Token)
 		return false
 	}
 	for k := e + 3; k < len(toks) && k < e+6; k++ {
-		if isVictim(toks[k]) {
+		if isVictim(&toks[k]) {
 			return true
 		}
 		if toks[k].Kind != text.Word {
@@ -565,9 +568,9 @@ func namedCount(toks []text.Token, e int, listed bool, isVictim func(text.Token)
 }
 
 // readCasualties reads every casualty figure of a sentence, however large.
-func readCasualties(toks []text.Token, people func(text.Token) bool) []casualty {
-	isVictim := func(t text.Token) bool {
-		return markVictim.has(&t) || kindHead(t.Norm) || people != nil && people(t)
+func readCasualties(toks []text.Token, people func(*text.Token) bool) []casualty {
+	isVictim := func(t *text.Token) bool {
+		return markVictim.has(t) || kindHead(t.Norm) || people != nil && people(t)
 	}
 	var out []casualty
 	used := map[int]bool{}
@@ -606,16 +609,16 @@ func readCasualties(toks []text.Token, people func(text.Token) bool) []casualty 
 				break
 			}
 			e2 := e
-			for e2 < len(toks) && e2 < e+3 && !isVictim(toks[e2]) && toks[e2].Kind == text.Word && !killWords.Has(toks[e2].Norm) && !hurtWords.Has(toks[e2].Norm) {
+			for e2 < len(toks) && e2 < e+3 && !isVictim(&toks[e2]) && toks[e2].Kind == text.Word && !markToll.has(&toks[e2]) {
 				e2++
 			}
-			if e2 >= len(toks) || !isVictim(toks[e2]) {
+			if e2 >= len(toks) || !isVictim(&toks[e2]) {
 				if !namedCount(toks, e, k > i, isVictim) {
 					break
 				}
 				e2 = e // "6 VDP and 12 militants", "… and 5 Maoists killed"
 			}
-			for e2+1 < len(toks) && isVictim(toks[e2+1]) {
+			for e2+1 < len(toks) && isVictim(&toks[e2+1]) {
 				e2++ // "a police officer": the phrase ends at its last noun
 			}
 			total = addSaturating(total, v)
@@ -648,10 +651,10 @@ func readCasualties(toks []text.Token, people func(text.Token) bool) []casualty 
 			total = n
 			listEnd = j
 			counted := false // the word after the number is what it counts
-			if j < len(toks) && toks[j].Kind == text.Word && !isVictim(toks[j]) && !killWords.Has(toks[j].Norm) && !hurtWords.Has(toks[j].Norm) {
+			if j < len(toks) && toks[j].Kind == text.Word && !isVictim(&toks[j]) && !markToll.has(&toks[j]) {
 				// a number not counting people ("seven locations"),
 				// unless a toll follows ("one guard is killed")
-				counted = j+1 < len(toks) && (isVictim(toks[j+1]) || tollAfterWords(toks, j+1)) || tollBefore(toks, i)
+				counted = j+1 < len(toks) && (isVictim(&toks[j+1]) || tollAfterWords(toks, j+1)) || tollBefore(toks, i)
 				if !counted {
 					continue
 				}
@@ -661,7 +664,7 @@ func readCasualties(toks []text.Token, people func(text.Token) bool) []casualty 
 			}
 			// bare: nothing after the number says it counts people; a
 			// toll right after it does ("eight killed", "one dead")
-			bare = j >= len(toks) || !isVictim(toks[j]) && !counted && !tollAfter(toks, j)
+			bare = j >= len(toks) || !isVictim(&toks[j]) && !counted && !tollAfter(toks, j)
 		}
 		if toks[i].Norm == "one" && i+1 < len(toks) && toks[i+1].Norm == "of" && !tollBefore(toks, i) {
 			continue // "one of the dead was a child"; but "killed one of the attackers"
@@ -671,7 +674,7 @@ func readCasualties(toks []text.Token, people func(text.Token) bool) []casualty 
 		// verb after: "… were killed", "… have been killed", "… dead"
 		for k := listEnd; kind == 0 && !bare && k < len(toks) && k < listEnd+12; k++ {
 			w := toks[k].Norm
-			if (killWords.Has(w) || hurtWords.Has(w)) && ownSubject(toks, k, listEnd, isVictim) {
+			if markToll.has(&toks[k]) && ownSubject(toks, k, listEnd, isVictim) {
 				break // "shot 12 civilians, burnt huts and cattle killed"
 			}
 			if k > j && (activeTolls.Has(w) || shotDead(toks, k)) && !tollAuxiliaries.Has(toks[k-1].Norm) && objectFollows(toks, k+1) {
@@ -853,11 +856,11 @@ var deathEscapes = grammarList("deathEscapes")
 // between it and the figure read before listEnd: a word that counts no
 // person, right after "and" or a comma ("… burnt huts and cattle
 // killed").
-func ownSubject(toks []text.Token, k, listEnd int, isVictim func(text.Token) bool) bool {
+func ownSubject(toks []text.Token, k, listEnd int, isVictim func(*text.Token) bool) bool {
 	if k-2 < listEnd {
 		return false
 	}
-	s, j := toks[k-1], toks[k-2].Norm
+	s, j := &toks[k-1], toks[k-2].Norm
 	return s.Kind == text.Word && !isVictim(s) && !tollAuxiliaries.Has(s.Norm) && (j == "and" || j == ",")
 }
 
@@ -874,7 +877,7 @@ func tollBeforeKind(toks []text.Token, i int) int {
 			return 2
 		case w == "of" && k > 0:
 			return tollNounKind(toks[k-1].Norm) // "the killing of 14"
-		case k > 1 && toks[k-1].Norm == "and" && secondVerb(toks[k]):
+		case k > 1 && toks[k-1].Norm == "and" && secondVerb(&toks[k]):
 			k -= 1 // "killed and mutilated a guard": the first verb's toll
 		case !approxWords.Has(w):
 			return 0
@@ -899,7 +902,7 @@ func tollNounKind(w string) int {
 // mutilated"): a word in -ed that is no wound, whose toll the first verb
 // gives, and no verb that takes the living ("killed and arrested five":
 // the five were arrested).
-func secondVerb(t text.Token) bool {
+func secondVerb(t *text.Token) bool {
 	return pastVerb(t) && !hurtWords.Has(t.Norm)
 }
 
@@ -925,7 +928,7 @@ func tollAfter(toks []text.Token, k int) bool {
 	if k+1 < len(toks) && toks[k].Norm == "shot" && toks[k+1].Norm == "dead" {
 		return true
 	}
-	return k < len(toks) && (killWords.Has(toks[k].Norm) || hurtWords.Has(toks[k].Norm))
+	return k < len(toks) && markToll.has(&toks[k])
 }
 
 // tollAfterWords is tollAfter across up to two more words of the phrase
@@ -950,7 +953,7 @@ var tollAuxiliaries = grammarList("tollAuxiliaries")
 // writtenYear reports whether the number at token i is written as a year
 // (four digits between 1800 and 2100, no thousands separator).
 func writtenYear(toks []text.Token, i int) bool {
-	t := toks[i]
+	t := &toks[i]
 	if t.Kind != text.Number || len(t.Text) != 4 {
 		return false
 	}
@@ -976,7 +979,7 @@ func oneVictim(toks []text.Token, taken func(int) bool) []casualty {
 		if !markToll.has(t) {
 			continue // tollWord's first test
 		}
-		kill, hurt := tollWord(*t)
+		kill, hurt := tollWord(t)
 		if !kill && !hurt || taken(k) {
 			continue
 		}
@@ -1092,7 +1095,7 @@ func toDeath(toks []text.Token, k int) bool {
 // at k, or after a second verb coordinated with it ("killed and beheaded
 // a farmer", "killed and mutilated a guard").
 func objectAfter(toks []text.Token, k int) int {
-	if k+2 < len(toks) && toks[k].Norm == "and" && secondVerb(toks[k+1]) {
+	if k+2 < len(toks) && toks[k].Norm == "and" && secondVerb(&toks[k+1]) {
 		return k + 2
 	}
 	return k
@@ -1146,7 +1149,7 @@ func bodyFound(toks []text.Token, taken func(int) bool) []casualty {
 // and the body of one person ("burned the body of a guard", "dumped the
 // body of a trader"): one dead, whatever the verb did to it.
 func bodyObject(toks []text.Token, k int) bool {
-	return k >= 2 && toks[k-1].Norm == "the" && pastVerb(toks[k-2]) && k+2 < len(toks) && toks[k+1].Norm == "of" && onePersonAt(toks, k+2)
+	return k >= 2 && toks[k-1].Norm == "the" && pastVerb(&toks[k-2]) && k+2 < len(toks) && toks[k+1].Norm == "of" && onePersonAt(toks, k+2)
 }
 
 // onePersonAt reports whether a phrase for one person starts at k: a
@@ -1159,7 +1162,7 @@ func onePersonAt(toks []text.Token, k int) bool {
 
 // pastVerb reports whether t reads as a past verb: a word ending in "ed"
 // that does not leave its object alive.
-func pastVerb(t text.Token) bool {
+func pastVerb(t *text.Token) bool {
 	return t.Kind == text.Word && strings.HasSuffix(t.Norm, "ed") && !livingVerbs.Has(t.Norm)
 }
 
@@ -1203,7 +1206,7 @@ func singularBefore(toks []text.Token, k int) (int, bool) {
 				continue
 			}
 		}
-		if toks[a].Kind == text.Punct && w != "-" || killWords.Has(w) || hurtWords.Has(w) {
+		if toks[a].Kind == text.Punct && w != "-" || markToll.has(&toks[a]) {
 			return 0, false
 		}
 		if w != "a" && w != "an" && w != "one" && w != "the" || a == j || roleAs(toks, a) {
@@ -1240,7 +1243,7 @@ func appositionOpen(toks []text.Token, c int) int {
 				return o
 			}
 			return -1
-		case killWords.Has(w) || hurtWords.Has(w) || toks[o].Kind == text.Punct && w != "-":
+		case markToll.has(&toks[o]) || toks[o].Kind == text.Punct && w != "-":
 			return -1
 		}
 	}
@@ -1376,7 +1379,7 @@ func mulSaturating(a, b int) int {
 // sentences holding a long figure or a scale word are read again.
 func (d *docState) figureWarnings() []Warning {
 	var out []Warning
-	people := func(t text.Token) bool { return strings.HasSuffix(t.Norm, "s") && d.r.isDemonym(t) }
+	people := func(t *text.Token) bool { return strings.HasSuffix(t.Norm, "s") && d.r.isDemonym(t) }
 	for si, s := range d.sents {
 		if !mayBeHuge(s.Tokens) {
 			continue
@@ -1402,7 +1405,7 @@ func (d *docState) figureWarnings() []Warning {
 func mayBeHuge(toks []text.Token) bool {
 	for i := range toks {
 		t := &toks[i]
-		if t.Kind == text.Number && len(t.Text) >= 8 || t.Kind == text.Word && markScale.has(t) && scaleWordValue(*t) >= 1000 {
+		if t.Kind == text.Number && len(t.Text) >= 8 || t.Kind == text.Word && markScale.has(t) && scaleWordValue(t) >= 1000 {
 			return true
 		}
 	}

@@ -148,7 +148,7 @@ func determined(toks []text.Token, a int) bool {
 func (d *docState) readBefore(l *wordLists, p *participant) bool {
 	toks := d.sents[p.s].Tokens
 	for k := p.head - 1; k >= 0; k-- {
-		t := toks[k]
+		t := &toks[k]
 		if k >= 2 && toks[k-1].Norm == "-" && !toks[k-1].SpaceBefore && toks[k-2].Norm == "pro" {
 			// "pro-government militia": a side taken, not a body
 			p.modifiers = append(p.modifiers, "pro-"+t.Norm)
@@ -203,7 +203,7 @@ func (d *docState) readBefore(l *wordLists, p *participant) bool {
 			p.a = m.a
 			k = m.a
 			continue
-		case isUpperWord(&t) && !t.AllCaps() && p.community == "" && len(p.modifiers) == 0 && (communityHeads.Has(toks[p.head].Norm) || (p.class == ClassCivilians || countedPeople.Has(toks[p.head].Norm)) && (!opensSentence(toks, k) || sectWords.Has(t.Norm))) && !ideologyWord(t.Norm) && !d.r.stopwords.Has(t.Norm) && !countWord(t.Norm) && !d.covered(p.s, k):
+		case isUpperWord(t) && !t.AllCaps() && p.community == "" && len(p.modifiers) == 0 && (communityHeads.Has(toks[p.head].Norm) || (p.class == ClassCivilians || countedPeople.Has(toks[p.head].Norm)) && (!opensSentence(toks, k) || sectWords.Has(t.Norm))) && !ideologyWord(t.Norm) && !d.r.stopwords.Has(t.Norm) && !countWord(t.Norm) && !d.covered(p.s, k):
 			// "Pokot raiders"; "a Fulani man", "two Maasai herders": the
 			// community of people hurt (not "Two gunmen" opening a
 			// sentence: a count)
@@ -1085,12 +1085,12 @@ func (d *docState) unitAliases() {
 func (d *docState) unitAfter(s, b int) int {
 	toks := d.sents[s].Tokens
 	for k := b; k < len(toks) && k < b+4; k++ {
-		t := toks[k]
+		t := &toks[k]
 		switch {
 		case unitNouns.Has(t.Norm):
 			return k
 		case t.Norm == "'" || t.Norm == "s" && k > 0 && toks[k-1].Norm == "'" || t.Norm == "-" && !t.SpaceBefore:
-		case unitModifiers.Has(t.Norm) || isUpperWord(&t) && d.covered(s, k):
+		case unitModifiers.Has(t.Norm) || isUpperWord(t) && d.covered(s, k):
 		default:
 			return 0
 		}

@@ -16,9 +16,9 @@ func (d *docState) nameRun(s, i int) int {
 	j := i
 	words := 0
 	for j < len(toks) {
-		t := toks[j]
+		t := &toks[j]
 		switch {
-		case isUpperWord(&t) && !t.AllCaps() || (t.AllCaps() && len(t.Text) <= 3 && words > 0 && false):
+		case isUpperWord(t) && !t.AllCaps() || (t.AllCaps() && len(t.Text) <= 3 && words > 0 && false):
 			if d.covered(s, j) && !d.weakCover(s, j) {
 				return j
 			}
@@ -190,7 +190,8 @@ func (d *docState) findPersons() {
 // what French President Macron called"): the role is then no apposition
 // to the name.
 func clauseBetween(toks []text.Token, a, b int) bool {
-	for _, t := range toks[a:b] {
+	for k := a; k < b; k++ {
+		t := &toks[k]
 		if prepositions.Has(t.Norm) || t.Norm == "what" || t.Norm == "which" || t.Norm == "who" || t.Norm == "where" || t.Norm == "when" {
 			return true
 		}
@@ -394,7 +395,8 @@ func otherGivenName(toks []text.Token, k int, p *entity) bool {
 
 // hasNorm reports whether some token's normalised form is one of words.
 func hasNorm(toks []text.Token, words []string) bool {
-	for _, t := range toks {
+	for i := range toks {
+		t := &toks[i]
 		for _, w := range words {
 			if t.Norm == w {
 				return true

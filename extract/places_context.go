@@ -118,7 +118,9 @@ func (d *docState) findContextPlaces() {
 // which the context rules then read.
 func (d *docState) uncoverParticleName(s, i int) {
 	toks := d.sents[s].Tokens
-	if i+3 >= len(toks) || !placeParticles.Has(toks[i+1].Norm) || isUpperWord(&toks[i+1]) || !joinedHyphen(toks, i+2) || !isUpperWord(&toks[i+3]) || d.covered(s, i+3) {
+	// the hyphen first: findContextPlaces asks of every token, and few
+	// have a hyphened word after the next, where the particle is looked up
+	if i+3 >= len(toks) || !joinedHyphen(toks, i+2) || !placeParticles.Has(toks[i+1].Norm) || isUpperWord(&toks[i+1]) || !isUpperWord(&toks[i+3]) || d.covered(s, i+3) {
 		return
 	}
 	m := d.mentionStarting(s, i)
@@ -204,7 +206,8 @@ func (d *docState) placeStarts(s, i int) bool {
 // headline), where capitals say nothing about names: no word of four
 // letters or more starts in lower case.
 func titleCase(s text.Sentence) bool {
-	for _, t := range s.Tokens {
+	for i := range s.Tokens {
+		t := &s.Tokens[i]
 		if t.Kind != text.Word || len(t.Text) < 4 {
 			continue
 		}
@@ -239,7 +242,7 @@ func (d *docState) contextPlace(l *wordLists, s, a, end int, prev string, listed
 		// "Tal Sub-District": the name is the words before it
 		return placeSpan{a: a, b: u, word: "sub-" + last}, true
 	}
-	if end-a == 2 && isUpperWord(&toks[end-1]) && lastRole&placeAdmin != 0 && adjectiveName(toks[a]) {
+	if end-a == 2 && isUpperWord(&toks[end-1]) && lastRole&placeAdmin != 0 && adjectiveName(&toks[a]) {
 		// "Green Zone", "Kurdish Region": an adjective names no place
 		// alone, the capitalised word is part of the name
 		return placeSpan{a: a, b: end}, true
@@ -325,7 +328,7 @@ var adjectiveSuffixes = []string{"ish", "ese"}
 // adjectiveName reports whether the capitalised word t is an adjective
 // that names no place by itself: one of nameAdjectives, or a people's
 // adjective by its ending ("Kurdish Region", "Pashtun" stays a name).
-func adjectiveName(t text.Token) bool {
+func adjectiveName(t *text.Token) bool {
 	if nameAdjectives.Has(t.Norm) {
 		return true
 	}
@@ -370,7 +373,7 @@ func (d *docState) peopleSettlement(s, a, end int) bool {
 	if end-a != 1 || end >= len(toks) || !peopleSettlements.Has(toks[end].Norm) {
 		return false
 	}
-	if d.r.isDemonym(toks[a]) {
+	if d.r.isDemonym(&toks[a]) {
 		return true
 	}
 	w := toks[a].Norm

@@ -220,7 +220,7 @@ func buildResources() *resources {
 // gazetteer.Normalize turns into a space) normalises in the gazetteer as
 // in package text, to t.Norm, so its demonyms need no second
 // normalisation.
-func (r *resources) isDemonym(t text.Token) bool {
+func (r *resources) isDemonym(t *text.Token) bool {
 	for i := 0; i < len(t.Text); i++ {
 		switch c := t.Text[i]; {
 		case c >= utf8.RuneSelf, c == ' ', c == '-', c == '\'', c == '"', c == '`', c >= '\t' && c <= '\r':

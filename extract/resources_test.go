@@ -54,7 +54,8 @@ func TestResourceCaches(t *testing.T) {
 		}
 		return true
 	})
-	for _, tok := range toks {
+	for i := range toks {
+		tok := &toks[i]
 		_, want := r.gaz.IsDemonym(tok.Text)
 		if got := r.isDemonym(tok); got != want {
 			t.Fatalf("isDemonym(%q) = %v, want %v", tok.Text, got, want)

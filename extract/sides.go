@@ -114,10 +114,10 @@ func (d *docState) communitySide(s int, ps *syntax.Sentence, np int) *entity {
 func properRun(ps *syntax.Sentence, a, b int) string {
 	var words []string
 	for k := a; k < b; k++ {
-		t := ps.Toks[k]
+		t := &ps.Toks[k]
 		_, tag := ps.Word(k)
 		switch {
-		case tag == syntax.Proper && isUpperWord(&t) && !t.AllCaps():
+		case tag == syntax.Proper && isUpperWord(t) && !t.AllCaps():
 			words = append(words, t.Text)
 		case len(words) == 0 && (tag == syntax.Det || sideModifiers.Has(t.Norm)):
 		case len(words) > 0 && sideModifiers.Has(t.Norm):

@@ -41,7 +41,7 @@ func tollHead(toks []text.Token, c casualty) (string, int) {
 	l := loadWordLists()
 	for k := c.At; k < len(toks) && k < c.End+3; k++ {
 		w := toks[k].Norm
-		if k >= c.End && (toks[k].Kind != text.Word || killWords.Has(w) || hurtWords.Has(w) || tollAuxiliaries.Has(w)) {
+		if k >= c.End && (toks[k].Kind != text.Word || markToll.has(&toks[k]) || tollAuxiliaries.Has(w)) {
 			break
 		}
 		h, ok := l.heads[w]

@@ -276,7 +276,8 @@ var descriptors = grammarList("descriptors")
 // demonyms.
 func (d *docState) descriptorsOnly(s, a, b int) bool {
 	toks := d.sents[s].Tokens
-	for _, t := range toks[a:b] {
+	for k := a; k < b; k++ {
+		t := &toks[k]
 		if t.Kind != text.Word {
 			continue
 		}

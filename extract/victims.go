@@ -18,7 +18,7 @@ func bareFigure(toks []text.Token, c casualty) bool {
 			return true
 		}
 		w := toks[j].Norm
-		return killWords.Has(w) || hurtWords.Has(w) || beForms.Has(w) || w == "and" || w == "in" || w == "when" || w == "after"
+		return markToll.has(&toks[j]) || markBe.has(&toks[j]) || w == "and" || w == "in" || w == "when" || w == "after"
 	}
 	return false
 }
@@ -155,11 +155,10 @@ func hurtAfter(toks []text.Token, k int) bool {
 		return false
 	}
 	for j := k + 1; j < len(toks) && j <= k+3; j++ {
-		w := toks[j].Norm
-		if hurtWords.Has(w) || killWords.Has(w) {
+		if markToll.has(&toks[j]) {
 			return true
 		}
-		if toks[j].Kind != text.Word || w == "not" || w == "no" || w == "never" {
+		if w := toks[j].Norm; toks[j].Kind != text.Word || w == "not" || w == "no" || w == "never" {
 			return false
 		}
 	}

@@ -63,9 +63,29 @@ func TestTollWord(t *testing.T) {
 		toks := []text.Token{{Norm: w}, {Norm: w}}
 		markTokens(toks[1:]) // one token marked, one not
 		for _, tok := range toks {
-			kill, hurt := tollWord(tok)
+			kill, hurt := tollWord(&tok)
 			if kill != killWords.Has(w) || hurt != hurtWords.Has(w) {
 				t.Errorf("tollWord(%q, marks %x) = %v, %v; the lists say %v, %v", w, tok.Marks, kill, hurt, killWords.Has(w), hurtWords.Has(w))
+			}
+		}
+	}
+}
+
+// TestTollMark checks that the toll mark, which the casualty rules ask in
+// place of killWords and hurtWords, answers as either list: a word of
+// death or injury, marked or not, and no other word.
+func TestTollMark(t *testing.T) {
+	words := []string{"", "and", "the", "were", "people", "killed", "wounded", "dead", "injuries"}
+	for _, s := range []wordSet{killWords, hurtWords, beForms} {
+		words = append(words, s.Words()...)
+	}
+	for _, w := range words {
+		toks := []text.Token{{Norm: w}, {Norm: w}}
+		markTokens(toks[1:]) // one token marked, one not
+		want := killWords.Has(w) || hurtWords.Has(w)
+		for i := range toks {
+			if got := markToll.has(&toks[i]); got != want {
+				t.Errorf("markToll.has(%q, marks %x) = %v; killWords or hurtWords say %v", w, toks[i].Marks, got, want)
 			}
 		}
 	}
