@@ -70,3 +70,24 @@ func TestStatedDayKeepsBackground(t *testing.T) {
 		}
 	}
 }
+
+// TestStatedDayOfAnotherEvent: a sentence that states the day of its
+// first event ("on Thursday") and tells of an earlier one of the same
+// week ("this week") does not keep that earlier event from the later
+// sentence that dates it: one event of the second doer, dated by that
+// sentence. The article is written for this test.
+func TestStatedDayOfAnotherEvent(t *testing.T) {
+	in := "Chad struck rebel camps in Niger on Thursday, a retaliatory strike after Niger attacked a militia in Chad this week.\nNiger shelled the militia near the town of Bol on Tuesday, officials said."
+	rec := extractOne(t, in, "2024-01-19")
+	var dates []string
+	for _, ev := range rec.Events {
+		for _, a := range ev.Actors {
+			if a.Name == "Niger" {
+				dates = append(dates, deref(ev.Date))
+			}
+		}
+	}
+	if len(dates) != 1 || dates[0] != "2024-01-16" {
+		t.Errorf("Niger's attack as events dated %v, want one dated 2024-01-16", dates)
+	}
+}

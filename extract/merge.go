@@ -89,7 +89,25 @@ func (d *docState) statedDayAgrees(e *docEvent, f *frame, pub time.Time) bool {
 	if len(dates) == 0 {
 		return true
 	}
-	return sameDate(&frame{date: &dates[0]}, f)
+	return nearDate(&frame{date: &dates[0]}, f)
+}
+
+// statedDayWindow is how far the day a sentence states may lie from a
+// later frame's date for that frame to join an event of the sentence:
+// the day may be another event's ("Pakistan struck on Thursday, after
+// Iran attacked this week"), and a week holds what "this week" says.
+const statedDayWindow = 7 * 24 * time.Hour
+
+// nearDate reports whether the dates of e and f lie within
+// statedDayWindow of each other (days), or in one month (a month).
+func nearDate(e, f *frame) bool {
+	t1, ok1 := dayOf(e)
+	t2, ok2 := dayOf(f)
+	if ok1 && ok2 {
+		diff := t1.Sub(t2)
+		return diff <= statedDayWindow && diff >= -statedDayWindow
+	}
+	return sameDate(e, f)
 }
 
 // dayOf parses a frame date; ok is false for none or a month.
