@@ -626,7 +626,7 @@ func (b *builder) support() {
 			listed = append(listed, k)
 			if entityRanked[t.Predicate] {
 				// outside the set counts (countSets): marked
-				b.add(k, schema.Listers, schema.Integer(0))
+				b.add(k, schema.Listers, quad.Int(0))
 			}
 		} else {
 			b.add(k, schema.SupportedBy, b.doc)

@@ -771,15 +771,15 @@ func (f *fuser) recount(tx *graph.Transaction, set quad.IRI, byNode map[quad.IRI
 
 // countQuad is the quad that says n documents list fact set set.
 func countQuad(base string, set quad.IRI, n int) quad.Quad {
-	return quad.Quad{Subject: set, Predicate: schema.Listers, Object: schema.Integer(n), Label: schema.FusedGraph(base)}
+	return quad.Quad{Subject: set, Predicate: schema.Listers, Object: quad.Int(n), Label: schema.FusedGraph(base)}
 }
 
 // setCount returns the stored count of documents listing fact set set,
 // and its quad; false if the set has none.
 func (f *fuser) setCount(set quad.IRI) (n int, q quad.Quad, ok bool) {
 	f.fail(f.v.each(quad.Subject, set, schema.Listers, func(c quad.Quad) {
-		if i, isInt := schema.IntegerOf(c.Object); isInt && c.Label == schema.FusedGraph(f.s.base) {
-			n, q, ok = i, c, true
+		if i, isInt := c.Object.(quad.Int); isInt && c.Label == schema.FusedGraph(f.s.base) {
+			n, q, ok = int(i), c, true
 		}
 	}))
 	return n, q, ok
