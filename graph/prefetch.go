@@ -240,13 +240,22 @@ func (r *reader) prefetch(events []quad.IRI) error {
 	}
 	if err := p.read(storage.Select{Dir: quad.Subject, Values: docs},
 		storage.Select{Dir: quad.Subject, Values: countries, Preds: []quad.Value{schema.Name}},
-		storage.Select{Dir: quad.Subject, Values: keys2, Preds: countGuards},
+		storage.Select{Dir: quad.Subject, Values: keys2, Preds: supportPreds},
 		storage.Select{Dir: quad.Subject, Values: setNodes, Preds: []quad.Value{schema.FactSetOf}},
-		storage.Select{Dir: quad.Subject, Values: sets, Preds: []quad.Value{schema.SupportedBy}}); err != nil {
+		storage.Select{Dir: quad.Subject, Values: sets, Preds: []quad.Value{schema.SupportedBy}},
+		storage.Select{Dir: quad.Subject, Values: disputed, Preds: entityDocs}); err != nil {
 		return err
 	}
-	// the fact sets of the entities' disputed facts and their counts
-	var sets2 []quad.Value
+	// the fact sets of the entities' disputed facts, and the literals of
+	// the documents that may list them
+	var sets2, listers []quad.Value
+	for _, en := range disputed {
+		for _, pr := range entityDocs {
+			for _, q := range p.sp[[2]quad.Value{en, pr}] {
+				add(&listers, q.Object)
+			}
+		}
+	}
 	for _, t := range facts2 {
 		held, err := factSets(r.v, r.s.base, t)
 		if err != nil {
@@ -256,45 +265,8 @@ func (r *reader) prefetch(events []quad.IRI) error {
 			add(&sets2, set)
 		}
 	}
-	if err := p.read(storage.Select{Dir: quad.Subject, Values: sets2, Preds: []quad.Value{schema.SupportedBy, schema.Listers}}); err != nil {
-		return err
-	}
-	return r.prefetchListers(disputed, facts2)
-}
-
-// prefetchListers reads, for the entities of disputed facts (facts2) that
-// their sets' counts do not rank (reader.counted), the documents that may
-// list their sets and those documents' supports literals.
-func (r *reader) prefetchListers(disputed []quad.Value, facts2 []quad.Quad) error {
-	p := r.v.pre
-	uncounted := map[quad.Value]bool{}
-	for _, t := range facts2 {
-		if !uncounted[t.Subject] && !r.counted(t, []quad.Value{t.Object}, map[quad.Value]int{}) {
-			uncounted[t.Subject] = true
-		}
-	}
-	var docsOf []quad.Value
-	for _, en := range disputed {
-		if uncounted[en] {
-			docsOf = append(docsOf, en)
-		}
-	}
-	if err := p.read(storage.Select{Dir: quad.Subject, Values: docsOf, Preds: entityDocs}); err != nil {
-		return err
-	}
-	var listers []quad.Value
-	seen := map[quad.Value]bool{}
-	for _, en := range docsOf {
-		for _, pr := range entityDocs {
-			for _, q := range p.sp[[2]quad.Value{en, pr}] {
-				if !seen[q.Object] {
-					seen[q.Object] = true
-					listers = append(listers, q.Object)
-				}
-			}
-		}
-	}
-	return p.read(storage.Select{Dir: quad.Subject, Values: listers, Preds: []quad.Value{schema.Supports}})
+	return p.read(storage.Select{Dir: quad.Subject, Values: sets2, Preds: []quad.Value{schema.SupportedBy}},
+		storage.Select{Dir: quad.Subject, Values: listers, Preds: []quad.Value{schema.Supports}})
 }
 
 // prefetchRows reads the listing rows of events not yet read, with one

@@ -325,8 +325,7 @@ func (s *Store) putOne(v *view, rec *extract.Record) (PutResult, []graph.Delta, 
 	own := f.settle(tx, b.shared, oldCanon)
 	own += f.settleNames(tx, named(old, doc, b.names), b.names)
 	f.dropFactSets(tx, oldOwn, b.members)
-	held := f.linkFactSets(tx, b.members)
-	f.countSets(tx, oldOwn, b.members, held, b.setOrder)
+	f.linkFactSets(tx, b.members)
 	if f.err != nil {
 		return res, nil, nil, f.err
 	}
@@ -624,10 +623,6 @@ func (b *builder) support() {
 		k := schema.FactIRI(b.s.base, t.Subject, t.Predicate, t.Object)
 		if _, described := b.sets[t.Subject.(quad.IRI)]; described || mentioned(t.Subject) {
 			listed = append(listed, k)
-			if entityRanked[t.Predicate] {
-				// outside the set counts (countSets): marked
-				b.add(k, schema.Listers, quad.Int(0))
-			}
 		} else {
 			b.add(k, schema.SupportedBy, b.doc)
 		}

@@ -184,10 +184,6 @@ func (r *reader) rank(facts []quad.Quad) ([]quad.Value, map[quad.Value]int) {
 	if len(out) < 2 {
 		return out, count
 	}
-	if r.counted(facts[0], out, count) {
-		return out, count
-	}
-	clear(count)
 	for _, q := range facts {
 		for _, d := range r.fuser.support(q) {
 			docs[q.Object][d] = true
@@ -200,76 +196,6 @@ func (r *reader) rank(facts []quad.Quad) ([]quad.Value, map[quad.Value]int) {
 		count[v] = len(set)
 	}
 	return out, count
-}
-
-// counted sets count[v], for each of values (objects of the facts of t's
-// subject and predicate), to the number of documents that state it: the
-// sum of the counts of the fact sets that hold it (countSets). It
-// reports false, for the caller to read the documents, where a fact is
-// not an entity's, is held by no set or by one without a count, or has
-// entries of its own in the support index or a document listing it
-// outside its sets.
-func (r *reader) counted(t quad.Quad, values []quad.Value, count map[quad.Value]int) bool {
-	e, ok := t.Subject.(quad.IRI)
-	if !ok || r.s.stated(t) {
-		return false
-	}
-	for _, v := range values {
-		k := schema.FactIRI(r.s.base, e, t.Predicate, v)
-		if r.hasAny(k, countGuards) {
-			return false
-		}
-		sets := r.fuser.setsHolding(e, schema.FactKey(t.Predicate, v))
-		if len(sets) == 0 {
-			return false
-		}
-		for _, set := range sets {
-			n, ok := r.setCount(set)
-			if !ok {
-				return false
-			}
-			count[v] += n
-		}
-	}
-	return r.err == nil
-}
-
-// countGuards are the predicates of a fact's key whose quads mean that
-// its documents are not all counted by its sets: support index entries,
-// links to sets of stores written before, marks of documents listing it
-// (schema.Listers).
-var countGuards = []quad.Value{schema.SupportedBy, schema.InFactSet, schema.Listers}
-
-// hasAny tells whether subj has a quad of one of preds.
-func (r *reader) hasAny(subj quad.Value, preds []quad.Value) bool {
-	found := false
-	for _, p := range preds {
-		err := r.v.until(quad.Subject, subj, p, func(quad.Quad) bool {
-			found = true
-			return false
-		})
-		if err != nil && r.err == nil {
-			r.err = err
-		}
-		if found {
-			return true
-		}
-	}
-	return false
-}
-
-// setCount returns the number of documents that list fact set set, kept
-// beside it (countSets); false if the set has no count.
-func (r *reader) setCount(set quad.Value) (int, bool) {
-	iri, ok := set.(quad.IRI)
-	if !ok {
-		return 0, false
-	}
-	n, _, ok := r.fuser.setCount(iri)
-	if r.fuser.err != nil && r.err == nil {
-		r.err = r.fuser.err
-	}
-	return n, ok
 }
 
 // one tells whether facts hold one object, however many times (most

@@ -381,19 +381,15 @@ func listsFact(literals []quad.Value, t quad.Quad) bool {
 
 // linkFactSets queues the literal of each set the document supports
 // (sets: the literal's quad) that the store does not hold yet: that of a
-// set the document is the first to support. It returns the sets the
-// store held.
-func (f *fuser) linkFactSets(tx *graph.Transaction, sets map[quad.IRI]quad.Quad) map[quad.IRI]bool {
-	held := make(map[quad.IRI]bool, len(sets))
-	for set, q := range sets {
-		ok, err := f.v.has(q.Subject, schema.FactSetOf, q.Object)
+// set the document is the first to support.
+func (f *fuser) linkFactSets(tx *graph.Transaction, sets map[quad.IRI]quad.Quad) {
+	for _, q := range sets {
+		held, err := f.v.has(q.Subject, schema.FactSetOf, q.Object)
 		f.fail(err)
-		held[set] = ok
-		if !ok {
+		if !held {
 			tx.AddQuad(q)
 		}
 	}
-	return held
 }
 
 // dropFactSets queues the deletion of the literals (and links) of the fact
@@ -697,107 +693,4 @@ func (f *fuser) settle(tx *graph.Transaction, shared, oldCanon []quad.Quad) (own
 func supportQuad(base string, t quad.Quad, doc quad.IRI) quad.Quad {
 	return quad.Quad{Subject: schema.FactIRI(base, t.Subject, t.Predicate, t.Object),
 		Predicate: schema.SupportedBy, Object: doc, Label: doc}
-}
-
-// Counted fact sets.
-//
-// Each fact set carries the number of documents that list it,
-//
-//	<set> ng:listers n <fused> .
-//
-// (schema.Listers), changed by every put and delete of a document that
-// starts or stops listing the set (countSets), so that ranking an
-// entity's disputed facts (reader.counted) reads one count a set: the
-// documents of an entity each list one of its sets, so the documents
-// stating a fact are the sum of the counts of the sets that hold it. A
-// set without a count (of a store written before) is counted from its
-// entity's documents when a document first starts or stops listing it;
-// until then the facts it holds are ranked from those documents.
-
-// countSets queues the new counts of the fact sets the document stops
-// listing (those its stored version, old, lists and keep does not) and
-// starts listing (in keep, not in old; held: those the store holds, from
-// linkFactSets). entities are those the document describes now: with
-// those old names, the entities whose documents a set without a count is
-// counted from.
-func (f *fuser) countSets(tx *graph.Transaction, old []quad.Quad, keep map[quad.IRI]quad.Quad, held map[quad.IRI]bool, entities []quad.IRI) {
-	byNode := map[quad.IRI]quad.IRI{} // an entity's FactSetsIRI: the entity
-	for _, e := range entities {
-		byNode[schema.FactSetsIRI(f.s.base, e)] = e
-	}
-	for _, q := range old {
-		if e, ok := q.Subject.(quad.IRI); ok && q.Object == f.doc &&
-			(q.Predicate == schema.MentionedIn || q.Predicate == schema.DescribedIn) {
-			byNode[schema.FactSetsIRI(f.s.base, e)] = e
-		}
-	}
-	sets, _ := supported(f.s.base, old, f.doc)
-	listed := map[quad.IRI]bool{}
-	for _, set := range sets {
-		set := set.(quad.IRI)
-		if _, kept := keep[set]; !kept && !listed[set] {
-			f.recount(tx, set, byNode, -1, true)
-		}
-		listed[set] = true
-	}
-	for set := range keep {
-		if !listed[set] {
-			f.recount(tx, set, byNode, +1, held[set])
-		}
-	}
-}
-
-// recount queues the count of fact set set changed by delta: its stored
-// count, or, for a set without one, none for a set the store does not
-// hold yet, else its supporters read from its entity (byNode). A count
-// that falls to zero is deleted.
-func (f *fuser) recount(tx *graph.Transaction, set quad.IRI, byNode map[quad.IRI]quad.IRI, delta int, held bool) {
-	n, stored, ok := f.setCount(set)
-	if !ok && held {
-		node, _ := schema.FactSetsOfSet(f.s.base, set)
-		e, known := byNode[node]
-		if !known {
-			return // left uncounted: ranked from the entity's documents
-		}
-		n = f.listersOf(e, set)
-	}
-	if ok {
-		tx.RemoveQuad(stored)
-	}
-	if n += delta; n > 0 {
-		tx.AddQuad(countQuad(f.s.base, set, n))
-	}
-}
-
-// countQuad is the quad that says n documents list fact set set.
-func countQuad(base string, set quad.IRI, n int) quad.Quad {
-	return quad.Quad{Subject: set, Predicate: schema.Listers, Object: quad.Int(n), Label: schema.FusedGraph(base)}
-}
-
-// setCount returns the stored count of documents listing fact set set,
-// and its quad; false if the set has none.
-func (f *fuser) setCount(set quad.IRI) (n int, q quad.Quad, ok bool) {
-	f.fail(f.v.each(quad.Subject, set, schema.Listers, func(c quad.Quad) {
-		if i, isInt := c.Object.(quad.Int); isInt && c.Label == schema.FusedGraph(f.s.base) {
-			n, q, ok = int(i), c, true
-		}
-	}))
-	return n, q, ok
-}
-
-// listersOf counts the documents that list fact set set of entity e: its
-// entries in the support index and the documents of e whose supports
-// literal lists it.
-func (f *fuser) listersOf(e, set quad.IRI) int {
-	docs := map[quad.IRI]bool{}
-	f.fail(f.v.each(quad.Subject, set, schema.SupportedBy, func(q quad.Quad) {
-		if d, ok := q.Object.(quad.IRI); ok && q.Label == q.Object {
-			docs[d] = true
-		}
-	}))
-	f.fail(eachLister(f.v, f.s.base, e, []quad.Value{set}, func(d quad.IRI) bool {
-		docs[d] = true
-		return true
-	}))
-	return len(docs)
 }

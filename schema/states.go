@@ -73,14 +73,6 @@ const (
 	// FactSetOf links an entity's FactSetsIRI node to the literal of each
 	// of its fact sets.
 	FactSetOf quad.IRI = Vocab + "factSet"
-	// Listers links a fact set (FactSetIRI) to the number of documents
-	// whose supports literal lists it (an integer, labelled with the
-	// fused graph), kept by every put and delete, so that the documents
-	// stating an entity's disputed fact are counted with one lookup a set
-	// rather than by reading the literal of every document naming the
-	// entity. On a fact's key (FactIRI), labelled with a document, it
-	// marks that the document lists the fact itself, outside any set.
-	Listers quad.IRI = Vocab + "listers"
 )
 
 // FactSetValue is the FactSet literal of set (a FactSetIRI under base)
