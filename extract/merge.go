@@ -89,7 +89,7 @@ func (d *docState) statedDayAgrees(e *docEvent, f *frame, pub time.Time) bool {
 	if len(dates) == 0 {
 		return true
 	}
-	return nearDate(&frame{date: &dates[0]}, f)
+	return datesWithin(&frame{date: &dates[0]}, f, statedDayWindow)
 }
 
 // statedDayWindow is how far the day a sentence states may lie from a
@@ -97,18 +97,6 @@ func (d *docState) statedDayAgrees(e *docEvent, f *frame, pub time.Time) bool {
 // the day may be another event's ("Pakistan struck on Thursday, after
 // Iran attacked this week"), and a week holds what "this week" says.
 const statedDayWindow = 7 * 24 * time.Hour
-
-// nearDate reports whether the dates of e and f lie within
-// statedDayWindow of each other (days), or in one month (a month).
-func nearDate(e, f *frame) bool {
-	t1, ok1 := dayOf(e)
-	t2, ok2 := dayOf(f)
-	if ok1 && ok2 {
-		diff := t1.Sub(t2)
-		return diff <= statedDayWindow && diff >= -statedDayWindow
-	}
-	return sameDate(e, f)
-}
 
 // dayOf parses a frame date; ok is false for none or a month.
 func dayOf(f *frame) (time.Time, bool) {
@@ -125,17 +113,8 @@ func compatible(e *frame, f *frame) bool {
 	if e.typ != f.typ {
 		return false
 	}
-	if e.date != nil && f.date != nil {
-		t1, ok1 := dayOf(e)
-		t2, ok2 := dayOf(f)
-		if ok1 && ok2 {
-			diff := t1.Sub(t2)
-			if diff > 24*time.Hour || diff < -24*time.Hour {
-				return false
-			}
-		} else if e.date.Value[:7] != f.date.Value[:7] {
-			return false
-		}
+	if !sameDate(e, f) {
+		return false
 	}
 	if e.country != nil && f.country != nil && e.country != f.country {
 		return false
@@ -220,6 +199,13 @@ func hasType(events []*docEvent, typ string) bool {
 // sameDate reports whether the dates of e and f, where both have one, do
 // not contradict (a day apart at most, or the same month).
 func sameDate(e, f *frame) bool {
+	return datesWithin(e, f, 24*time.Hour)
+}
+
+// datesWithin reports whether the dates of e and f, both days, lie
+// within window of each other, or, where one is a month, fall in one
+// month; true where either has none.
+func datesWithin(e, f *frame, window time.Duration) bool {
 	if e.date == nil || f.date == nil {
 		return true
 	}
@@ -227,7 +213,7 @@ func sameDate(e, f *frame) bool {
 	t2, ok2 := dayOf(f)
 	if ok1 && ok2 {
 		diff := t1.Sub(t2)
-		return diff <= 24*time.Hour && diff >= -24*time.Hour
+		return diff <= window && diff >= -window
 	}
 	return e.date.Value[:7] == f.date.Value[:7]
 }
