@@ -227,13 +227,18 @@ func supposed(ps *syntax.Sentence, c int) bool {
 // returns after events.
 func (d *docState) citeConflicts(events []*docEvent) []*docEvent {
 	var lone []*conflictRef
+	var last *docEvent // the attack the last conflict named lies in
 	for i := range d.conflictRefs {
 		r := &d.conflictRefs[i]
 		if r.back {
-			lone = append(lone, r) // only a war made of its own is what it refers to
+			citeBack(last, r)
+			if last == nil {
+				lone = append(lone, r) // a war made of its own may be what it refers to
+			}
 			continue
 		}
 		best, bestDist := nearestInConflict(events, r)
+		last = best
 		if best == nil {
 			lone = append(lone, r)
 		} else if bestDist > 0 {
@@ -241,6 +246,17 @@ func (d *docState) citeConflicts(events []*docEvent) []*docEvent {
 		}
 	}
 	return d.conflictEvents(events, lone)
+}
+
+// citeBack makes attack event e, the one that the conflict named last
+// before back ref r lies in, cite r's sentence: "the war" after "the war
+// in Yemen" is that war ("Rebels shelled Aden. The war in Yemen is in its
+// ninth year. The war has displaced millions."). With no conflict named
+// before it (e nil), "the war" says nothing of which war, and cites none.
+func citeBack(e *docEvent, r *conflictRef) {
+	if e != nil && !slices.Contains(e.evidenceSentences(), r.s) {
+		e.cites = append(e.cites, r.s)
+	}
 }
 
 // nearestInConflict returns the attack event of events nearest to

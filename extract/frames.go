@@ -1903,7 +1903,7 @@ func rolesOf(ps *syntax.Sentence, def *frameDef, c int) synRoles {
 		// to resume air strikes")
 		for i := range ps.Clauses {
 			cl := &ps.Clauses[i]
-			_ = subjectResult(ps, cl, c, &r, nil) || performed(ps, cl, c) && lightDoer(ps, cl, c, &r, nil)
+			_ = subjectResult(ps, cl, c, &r, nil) || performed(ps, cl, c) && lightDoer(ps, cl, c, &r, nil) || haltDoer(ps, cl, c, &r)
 		}
 		return r
 	}
@@ -1930,6 +1930,7 @@ func rolesOf(ps *syntax.Sentence, def *frameDef, c int) synRoles {
 		v := &ps.Chunks[cl.Verb]
 		switch {
 		case lightDoer(ps, cl, c, &r, func(p int) { prep(p, false) }):
+		case haltDoer(ps, cl, c, &r):
 		case cl.Obj == c && !v.Passive && (v.Lemma == "survive" || repelVerbs.Has(v.Lemma) && !possessed(ps, c)) && cl.Subj >= 0:
 			// "the president survived an assassination attempt",
 			// "soldiers repelled the attack": the one who survived or
@@ -1975,6 +1976,35 @@ func rolesOf(ps *syntax.Sentence, def *frameDef, c int) synRoles {
 		}
 	}
 	return r
+}
+
+// haltDoer reads clause cl when its verb of ceasing takes event noun c
+// as its subject's own acts (haltVerbs, ownActs: "the deal required
+// that the general halt air strikes on the port", "the rebels must
+// cease their raids"): the subject did them, whether or not it halts
+// them. It reports whether cl is such a clause.
+func haltDoer(ps *syntax.Sentence, cl *syntax.Clause, c int, r *synRoles) bool {
+	v := &ps.Chunks[cl.Verb]
+	if cl.Obj != c || v.Passive || cl.Subj < 0 || !haltVerbs.Has(v.Lemma) || !ownActs(ps, c) {
+		return false
+	}
+	r.actors = append(r.actors, cl.Subj)
+	r.doers = true
+	return true
+}
+
+// ownActs reports whether noun phrase c names acts as its doer's own,
+// so that the subject of a verb of ceasing that takes it did them
+// (haltDoer): a bare plural or one opened by a possessive ("halt air
+// strikes on the port", "cease its raids"), not acts that an article or
+// a demonstrative picks out, which may be another's ("troops halted the
+// attack on the base" fended it off).
+func ownActs(ps *syntax.Sentence, c int) bool {
+	ch := &ps.Chunks[c]
+	if ch.A == ch.Head {
+		return strings.HasSuffix(ps.Toks[ch.Head].Norm, "s")
+	}
+	return ps.Tags[ch.A] == syntax.Poss
 }
 
 // lightDoer reads clause cl when event noun c is what its light verb

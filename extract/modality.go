@@ -157,11 +157,16 @@ func question(toks []text.Token) bool {
 	return false
 }
 
-// doubted: a clause opened by "perhaps" or "maybe" before the trigger.
+// doubted: a clause opened by "perhaps" or "maybe" before the trigger,
+// or the word set off by commas right before its phrase ("prompting,
+// perhaps, an attack").
 func doubted(toks []text.Token, a int) bool {
 	for k := a - 1; k >= 0 && k >= a-8; k-- {
 		if markDoubt.has(&toks[k]) {
 			return true
+		}
+		if toks[k].Norm == "," && k >= 2 && markDoubt.has(&toks[k-1]) && toks[k-2].Norm == "," {
+			return true // a doubt between commas: "leading, maybe, to clashes"
 		}
 		if markClauseBreak.has(&toks[k]) {
 			return false
@@ -291,7 +296,37 @@ func prevented(toks []text.Token, a int) bool {
 		// "the end of the battle" took place; "an end to the fighting" asks
 		return toks[k-1].Norm != "end" || toks[k].Norm == "to"
 	}
+	if k >= 0 && haltedAct(toks, k, a) {
+		return false
+	}
 	return k >= 0 && preventWords.Has(toks[k].Norm) && !govPreps.Has(toks[k].Norm)
+}
+
+// haltVerbs are the verbs of ceasing that presuppose the act they take
+// as object: it was going on ("must halt air strikes on the port").
+var haltVerbs = grammarList("haltVerbs")
+
+// newActs stand between a verb of ceasing and its act and say the act
+// is yet to come ("stop further attacks", "stopped an attack").
+var newActs = grammarList("newActs")
+
+// haltedAct reports whether the word at k is a verb of ceasing that takes
+// the act at a as its object, and so says that the act was going on
+// though the ceasing is only asked or planned ("the deal required that
+// the army halt air strikes on the port", "to stop the shelling"): a
+// verb, not the noun of "a halt" or "the end" nor the first half of
+// "cease-fire", with no word of newActs between ("stop further attacks"
+// speaks of none).
+func haltedAct(toks []text.Token, k, a int) bool {
+	if !haltVerbs.Has(toks[k].Norm) || k > 0 && nounPremodifier(&toks[k-1]) || toks[k+1].Norm == "-" {
+		return false // "a halt", "the end"; "cease-fire" is a noun
+	}
+	for j := k + 1; j < a; j++ {
+		if newActs.Has(toks[j].Norm) {
+			return false
+		}
+	}
+	return true
 }
 
 // compoundHead reports whether the trigger at a is the second half of a
