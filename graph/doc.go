@@ -38,10 +38,12 @@
 //     the fused event node, ng:reportedBy the document, and the document's
 //     own ng:date, ng:killed, ng:injured (and their bounds), one quad each;
 //     its ng:dateText, ng:confidence and ng:evidence spans
-//     (schema.EvidenceSpan: sentence, start and end offsets, text) in one
-//     literal, ng:details (schema.DetailsValue; read by reader.sources,
-//     written out by export); and ng:statesFacts, one literal of the
-//     keys of the shared facts of the event node it states (support.go);
+//     (schema.EvidenceSpan: sentence, start and end offsets, text) and
+//     its ng:statesFacts, the keys of the shared facts of the event node
+//     it states (support.go), in one literal, ng:details
+//     (schema.DetailsValue; read by reader.sources and, for the keys,
+//     schema.StatedKeys; written out by export; stores written before
+//     hold the ng:statesFacts literal as a quad of its own, still read);
 //   - each relation becomes a reified statement, listed in one literal
 //     of the document, <doc> ng:relations "[…]"^^ng:Relations
 //     (schema.RelationsValue: its number n, subject, predicate, object
@@ -112,7 +114,7 @@
 //	<id:fact/78b0…> ng:supportedBy <id:doc/b.txt> <id:doc/b.txt> .
 //	<id:report/a.txt/0> ng:reportOf <id:event/attack-c7dc…> <id:doc/a.txt> .
 //	<id:report/a.txt/0> ng:killed "9"^^xsd:integer <id:doc/a.txt> .
-//	<id:report/a.txt/0> ng:statesFacts "f73d… 183b…"^^ng:FactKeys <id:doc/a.txt> .
+//	<id:report/a.txt/0> ng:details "[[\"k\",\"f73d… 183b…\"],…]"^^ng:Details <id:doc/a.txt> .
 //	<id:report/b.txt/0> ng:reportOf <id:event/attack-c7dc…> <id:doc/b.txt> .
 //	<id:report/b.txt/0> ng:killed "7"^^xsd:integer <id:doc/b.txt> .
 //	<id:event/attack-c7dc…> ng:killedMin "7"^^xsd:integer <id:graph/fused> .

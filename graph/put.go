@@ -884,10 +884,12 @@ func (b *builder) refs(rs []extract.Ref) ([]quad.IRI, error) {
 	return out, nil
 }
 
-// details writes what report rep's document says of its event besides
-// what is asked by predicate (schema.Detailed: its date text, confidence
-// and evidence spans) as one literal on the report (schema.DetailsValue).
-func (b *builder) details(rep quad.IRI, ev *extract.Event) {
+// details writes what report r's document says of its event besides
+// what is asked by predicate (schema.Detailed: the keys of the facts of
+// its event it states, its date text, confidence and evidence spans) as
+// one literal on the report (schema.DetailsValue).
+func (b *builder) details(r *report) {
+	rep, ev := r.iri, r.ev
 	var qs []quad.Quad
 	seen := map[quad.Quad]bool{}
 	add := func(p quad.IRI, o quad.Value) {
@@ -896,6 +898,9 @@ func (b *builder) details(rep quad.IRI, ev *extract.Event) {
 			seen[q] = true
 			qs = append(qs, q)
 		}
+	}
+	if len(r.keys) > 0 {
+		add(schema.StatesFacts, schema.FactKeysValue(r.keys))
 	}
 	if ev.DateText != nil {
 		if t := strings.TrimSpace(*ev.DateText); t != "" {
@@ -1038,10 +1043,7 @@ func (b *builder) writeReport(r *report, byKey map[string]quad.IRI) {
 	b.addInt(rep, schema.KilledMax, ev.KilledMax)
 	b.addInt(rep, schema.Injured, ev.Injured)
 	b.addInt(rep, schema.InjuredMax, ev.InjuredMax)
-	b.details(rep, ev)
-	if len(r.keys) > 0 {
-		b.add(rep, schema.StatesFacts, schema.FactKeysValue(r.keys))
-	}
+	b.details(r)
 
 	b.directEdges(r)
 }

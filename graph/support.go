@@ -304,13 +304,15 @@ func supported(base string, old []quad.Quad, doc quad.IRI) (sets, facts []quad.V
 // The shared facts of a fused event node that its reports describe (its
 // types, subtype, CAMEO code, actors, agents, targets, places, country,
 // weapons, operation: statedPreds) have no entry in the support index:
-// each report lists the keys of those its document states in one literal,
+// each report lists the keys of those its document states, in its
+// details literal, whose export is the quad
 //
 //	<report> ng:statesFacts "k1 k2 …"^^ng:FactKeys <doc> .
 //
-// (schema.FactKey: a digest of the predicate and object), and a
-// fact's supporters are the documents of the reports of its event whose
-// literal lists it. A key does not name the event, so when fusion moves a
+// (schema.FactKey: a digest of the predicate and object; stores written
+// before hold that quad itself, still read), and a fact's supporters are
+// the documents of the reports of its event whose keys list it
+// (schema.StatedKeys). A key does not name the event, so when fusion moves a
 // document's reports to another node (recluster.go) the literal moves
 // with them and the facts it lists are the moved ones. A
 // ng:retaliationFor keeps its entries: the event it names may move.
@@ -328,7 +330,7 @@ func (s *Store) stated(t quad.Quad) bool {
 }
 
 // eachStater calls fn with the document of every report of the event of
-// fact t whose statesFacts lists t, until fn returns false.
+// fact t whose keys list t, until fn returns false.
 func eachStater(v *view, t quad.Quad, fn func(quad.IRI) bool) error {
 	var reports []quad.Value
 	if err := v.each(quad.Object, t.Subject, schema.ReportOf, func(q quad.Quad) { reports = append(reports, q.Subject) }); err != nil {
@@ -337,21 +339,39 @@ func eachStater(v *view, t quad.Quad, fn func(quad.IRI) bool) error {
 	key := schema.FactKey(t.Predicate, t.Object)
 	more := true
 	for _, r := range reports {
-		err := v.until(quad.Subject, r, schema.StatesFacts, func(q quad.Quad) bool {
-			if d, ok := q.Label.(quad.IRI); ok && schema.HasFactKey(q.Object, key) {
-				more = fn(d)
-			}
-			return more
-		})
-		if err != nil || !more {
+		if err := statedBy(v, r, key, func(d quad.IRI) { more = fn(d) }); err != nil || !more {
 			return err
 		}
 	}
 	return nil
 }
 
-// listedFacts returns the statesFacts literals of the reports among quads
-// (one document's), by the event each report describes.
+// statedBy calls fn with the document of report r if r's keys list key:
+// those its details literal holds, else (a report written before the
+// keys were a detail) those of its statesFacts quad.
+func statedBy(v *view, r quad.Value, key string, fn func(quad.IRI)) error {
+	found := false
+	check := func(q quad.Quad) bool {
+		// A report has one such literal; reading on (not stopping)
+		// keeps the read in the view's memo.
+		if keys, ok := schema.StatedKeys(q.Object); ok && !found {
+			found = true
+			if d, isIRI := q.Label.(quad.IRI); isIRI && schema.HasField(keys, key) {
+				fn(d)
+			}
+		}
+		return true
+	}
+	if err := v.until(quad.Subject, r, schema.DetailsOf, check); err != nil || found {
+		return err
+	}
+	return v.until(quad.Subject, r, schema.StatesFacts, check)
+}
+
+// listedFacts returns the literals of the reports among quads (one
+// document's) that list the keys of the facts they state (their
+// statesFacts or details: schema.StatedKeys), by the event each report
+// describes.
 func listedFacts(quads []quad.Quad) map[quad.Value][]quad.Value {
 	events := map[quad.Value]quad.Value{}
 	for _, q := range quads {
@@ -361,14 +381,15 @@ func listedFacts(quads []quad.Quad) map[quad.Value][]quad.Value {
 	}
 	out := map[quad.Value][]quad.Value{}
 	for _, q := range quads {
-		if e, ok := events[q.Subject]; ok && q.Predicate == schema.StatesFacts {
+		if e, ok := events[q.Subject]; ok && (q.Predicate == schema.StatesFacts || q.Predicate == schema.DetailsOf) {
 			out[e] = append(out[e], q.Object)
 		}
 	}
 	return out
 }
 
-// listsFact tells whether one of the statesFacts literals lists fact t.
+// listsFact tells whether one of the literals listedFacts returns lists
+// fact t.
 func listsFact(literals []quad.Value, t quad.Quad) bool {
 	key := schema.FactKey(t.Predicate, t.Object)
 	for _, l := range literals {

@@ -184,9 +184,11 @@ func checkSharing(t *testing.T, s *Store) {
 	checkStated(t, s.Base(), quads)
 }
 
-// checkStated checks each report's statesFacts literal: labelled with the
-// report's document, it lists only facts of the report's event that the
-// store holds and that are of the kinds reports list.
+// checkStated checks the keys of the facts each report states (its
+// details literal's, or a statesFacts quad's in a store written before):
+// labelled with the report's document, they list only facts of the
+// report's event that the store holds and that are of the kinds reports
+// list.
 func checkStated(t *testing.T, base string, quads []quad.Quad) {
 	t.Helper()
 	event := map[quad.Value]quad.Value{}
@@ -201,7 +203,8 @@ func checkStated(t *testing.T, base string, quads []quad.Quad) {
 		}
 	}
 	for _, q := range quads {
-		if q.Predicate != schema.StatesFacts {
+		stated, listed := schema.StatedKeys(q.Object)
+		if !listed || q.Predicate != schema.StatesFacts && q.Predicate != schema.DetailsOf {
 			continue
 		}
 		e, ok := event[q.Subject]
@@ -209,8 +212,7 @@ func checkStated(t *testing.T, base string, quads []quad.Quad) {
 			t.Errorf("%v: not on a report, or not labelled with its document", q)
 			continue
 		}
-		ts, _ := q.Object.(quad.TypedString)
-		for _, k := range strings.Fields(string(ts.Value)) {
+		for _, k := range strings.Fields(stated) {
 			if !keys[[2]quad.Value{e, quad.String(k)}] {
 				t.Errorf("%v: no stored fact of %v has the key %s", q, e, k)
 			}
@@ -684,8 +686,8 @@ func isEvent(base string, v quad.Value) bool {
 
 // TestEventFactsListedOnReports: the facts of an event node its reports
 // describe have no entry in the support index; each report lists them in
-// its statesFacts literal, and their supporters are those reports'
-// documents, before and after one of them is deleted.
+// its details literal (no statesFacts quad), and their supporters are
+// those reports' documents, before and after one of them is deleted.
 func TestEventFactsListedOnReports(t *testing.T) {
 	forEachBackend(t, func(t *testing.T, s *Store) {
 		ctx := context.Background()
@@ -699,6 +701,9 @@ func TestEventFactsListedOnReports(t *testing.T) {
 		lists := 0
 		for _, q := range allQuads(t, s) {
 			if q.Predicate == schema.StatesFacts {
+				t.Errorf("a statesFacts quad of its own: %v", q)
+			}
+			if _, ok := schema.StatedKeys(q.Object); ok && q.Predicate == schema.DetailsOf {
 				lists++
 			}
 			if q.Predicate == schema.SupportedBy && q.Subject == schema.FactIRI(s.Base(), ev, schema.Actor, quad.IRI(pakistan.ID)) {
@@ -706,7 +711,7 @@ func TestEventFactsListedOnReports(t *testing.T) {
 			}
 		}
 		if lists != 4 { // two reports a document: the strike and the condemnation
-			t.Errorf("%d statesFacts literals, want 4", lists)
+			t.Errorf("%d details literals with keys, want 4", lists)
 		}
 		want := func(docs ...quad.IRI) {
 			t.Helper()
@@ -910,4 +915,109 @@ func TestListersEach(t *testing.T) {
 			t.Errorf("%s: %v, want %v", r.name, got, r.want)
 		}
 	}
+}
+
+// asOlderStatedKeys is q as stores written before the keys of the facts
+// a report states were a detail held it: a report's details literal
+// without its keys, and a statesFacts quad of them (none, or only that
+// quad, for a literal of no other detail).
+func asOlderStatedKeys(t *testing.T, q quad.Quad) []quad.Quad {
+	t.Helper()
+	if _, ok := schema.StatedKeys(q.Object); !ok || q.Predicate != schema.DetailsOf {
+		return []quad.Quad{q}
+	}
+	details, ok := schema.DetailQuads(q)
+	if !ok {
+		t.Fatalf("details %v do not read", q)
+	}
+	var out, rest []quad.Quad
+	for _, d := range details {
+		if d.Predicate == schema.StatesFacts {
+			out = append(out, d)
+		} else {
+			rest = append(rest, d)
+		}
+	}
+	if len(rest) > 0 {
+		v, ok := schema.DetailsValue(rest)
+		if !ok {
+			t.Fatalf("details %v refused", rest)
+		}
+		out = append(out, quad.Quad{Subject: q.Subject, Predicate: schema.DetailsOf, Object: v, Label: q.Label})
+	}
+	return out
+}
+
+// TestStatedKeysOfOlderStores turns a store into the layout of stores
+// written before the keys of the facts a report states were a detail (a
+// statesFacts quad on each report) and checks that every fact of its
+// events keeps its supporters, that deleting a document relabels the
+// facts it was canonical for with the next document that states them (as
+// in the store written now), and that putting the documents again (another
+// version, then the same) gives the store written afresh.
+func TestStatedKeysOfOlderStores(t *testing.T) {
+	forEachBackendPair(t, func(t *testing.T, s, fresh *Store) {
+		ctx := context.Background()
+		recs := strikeDocs()
+		for _, r := range recs {
+			mustPut(t, s, r)
+			if r.Doc.ID != "a" {
+				mustPut(t, fresh, r)
+			}
+		}
+		want := allQuads(t, s)
+		supporters := func(st *Store) []string {
+			var out []string
+			for _, q := range allQuads(t, st) {
+				if !s.stated(q) {
+					continue
+				}
+				sup, err := st.Supporters(ctx, q.Subject, q.Predicate, q.Object)
+				if err != nil {
+					t.Fatal(err)
+				}
+				out = append(out, fmt.Sprint(q, sup))
+			}
+			sort.Strings(out)
+			return out
+		}
+		before := supporters(s)
+		var old []quad.Quad
+		statesQuads := 0
+		for _, q := range want {
+			for _, o := range asOlderStatedKeys(t, q) {
+				if o.Predicate == schema.StatesFacts {
+					statesQuads++
+				}
+				old = append(old, o)
+			}
+		}
+		if statesQuads != 2*len(recs) { // a strike and a condemnation a document
+			t.Fatalf("%d statesFacts quads in the older store, want %d", statesQuads, 2*len(recs))
+		}
+		replaceAll(t, s, old)
+		if got := supporters(s); !reflect.DeepEqual(got, before) {
+			t.Errorf("supporters in the older store:\n%s", strings.Join(diffLines(before, got), "\n"))
+		}
+		putAgain(t, s, recs, want, checkSharing)
+
+		replaceAll(t, s, old)
+		if _, err := s.Delete(ctx, "a"); err != nil {
+			t.Fatal(err)
+		}
+		var stated, freshStated []quad.Quad
+		for _, q := range allQuads(t, s) {
+			if s.stated(q) {
+				stated = append(stated, q)
+			}
+		}
+		for _, q := range allQuads(t, fresh) {
+			if s.stated(q) {
+				freshStated = append(freshStated, q)
+			}
+		}
+		if !sameQuads(stated, freshStated) {
+			t.Errorf("event facts after deleting a from the older store: %v", diffQuads(freshStated, stated))
+		}
+	})
 }

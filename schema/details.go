@@ -18,14 +18,18 @@ import (
 //
 // Each entry is a quad of the report. A detail of the usual kind (a plain
 // date text, a confidence typed xsd:decimal, an evidence span typed
-// ng:Evidence) is its code and text (detailCodes), the predicate and the
-// datatype implied; any other is its predicate, text and datatype (none
+// ng:Evidence, the report's ng:statesFacts literal typed ng:FactKeys) is
+// its code and text (detailCodes), the predicate and the datatype
+// implied; any other is its predicate, text and datatype (none
 // for a plain string), IRIs of the vocabulary written ":" and their local
 // name, XSD's "xsd:" and theirs (shortIRI), as stores written before
 // wrote every entry. DetailQuads gives the quads back, and `newsgraph
 // export` writes them in its N-Quads and JSON-LD. The report's
 // ng:reportOf, ng:reportedBy, ng:date, ng:killed, ng:injured and their
-// bounds, and ng:statesFacts stay quads of their own.
+// bounds stay quads of their own. The keys of the facts the report states
+// (ng:statesFacts) are the literal's first entry, ["k","k1 k2 …"], which
+// StatedKeys reads without decoding the rest; stores written before hold
+// them as a quad of their own.
 const (
 	// Details is the datatype of the literal of a report's details
 	// (DetailsValue).
@@ -36,9 +40,10 @@ const (
 )
 
 // Detailed tells whether a report's quad of predicate p goes into its
-// details literal: its date text, confidence and evidence spans.
+// details literal: its date text, confidence, evidence spans and the keys
+// of the facts it states.
 func Detailed(p quad.Value) bool {
-	return p == DateText || p == Confidence || p == EvidenceOf
+	return p == DateText || p == Confidence || p == EvidenceOf || p == StatesFacts
 }
 
 // DetailsValue is the Details literal of quads (one report's, their
@@ -120,6 +125,9 @@ var detailCodes = []detailKind{
 	{"c", Confidence, XSDDecimal},
 	// a span of the document's text: always an evidence literal
 	{"e", EvidenceOf, Evidence},
+	// the keys of the facts of its event the report states: always a
+	// FactKeys literal (StatedKeys finds it)
+	{"k", StatesFacts, FactKeys},
 }
 
 // detailCode is the entry of a detail of predicate p and object o as its
@@ -161,6 +169,40 @@ func (k detailKind) value(text string) quad.Value {
 		return quad.String(text)
 	}
 	return quad.TypedString{Value: quad.String(text), Type: k.typ}
+}
+
+// statedEntry is how a details literal writes its entry of the keys of
+// the facts its report states, up to their text: JSON escapes every
+// quotation mark inside a string, so these characters only begin that
+// entry, and the keys (hex digits and spaces) need no escape.
+const statedEntry = `["k","`
+
+// StatedKeys returns the keys (FactKey, separated by spaces) of the facts
+// a report states, read from v: its ng:statesFacts literal (typed
+// FactKeys, as stores written before hold it) or its details literal,
+// whose entry of the keys it finds without decoding the rest; ok is false
+// if v is neither or lists none.
+func StatedKeys(v quad.Value) (keys string, ok bool) {
+	ts, isTyped := v.(quad.TypedString)
+	switch {
+	case !isTyped:
+		return "", false
+	case ts.Type == FactKeys:
+		return string(ts.Value), true
+	case ts.Type != Details:
+		return "", false
+	}
+	s := string(ts.Value)
+	i := strings.Index(s, statedEntry)
+	if i < 0 {
+		return "", false
+	}
+	s = s[i+len(statedEntry):]
+	end := strings.IndexByte(s, '"')
+	if end < 0 {
+		return "", false
+	}
+	return s[:end], true
 }
 
 // Expand returns the quads a literal of the store stands for in q's place:

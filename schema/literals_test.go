@@ -3,6 +3,7 @@ package schema
 import (
 	"reflect"
 	"sort"
+	"strings"
 	"testing"
 
 	"github.com/cayleygraph/quad"
@@ -153,6 +154,7 @@ func TestDetailsLiteral(t *testing.T) {
 		{"second evidence", EvidenceOf, EvidenceSpan(4, 300, 330, "The mill burned overnight."), `["e","4 300 330 The mill burned overnight."]`, ""},
 		{"date text of a datatype", DateText, quad.TypedString{Value: "Tuesday", Type: XSDDate}, `[":dateText","Tuesday","xsd:date"]`, ""},
 		{"confidence as a string", Confidence, quad.String("high"), `[":confidence","high"]`, ""},
+		{"keys of the facts stated", StatesFacts, FactKeysValue([]string{"0a1b2c3d4e5f6071", "8293a4b5c6d7e8f9"}), `["k","0a1b2c3d4e5f6071 8293a4b5c6d7e8f9"]`, `[":statesFacts","0a1b2c3d4e5f6071 8293a4b5c6d7e8f9",":FactKeys"]`},
 	}
 	var quads []quad.Quad
 	for _, r := range rows {
@@ -171,7 +173,7 @@ func TestDetailsLiteral(t *testing.T) {
 	if !ok || !reflect.DeepEqual(got, quads) {
 		t.Errorf("Expand(details) = %v, %v; want %v", got, ok, quads)
 	}
-	for _, p := range []quad.IRI{Killed, Date, ReportOf, StatesFacts} {
+	for _, p := range []quad.IRI{Killed, Date, ReportOf, ReportedBy} {
 		if Detailed(p) {
 			t.Errorf("%v is a detail; the queries ask for it by predicate", p)
 		}
@@ -221,5 +223,49 @@ func TestShortIRI(t *testing.T) {
 	sort.Strings(shorts)
 	if want := []string{"/entity/x", ":alias", "http://example.org", "urn:other:thing", "xsd:date"}; !reflect.DeepEqual(shorts, want) {
 		t.Errorf("short forms %q, want %q", shorts, want)
+	}
+}
+
+// TestStatedKeys checks that the keys of the facts a report states are
+// read from its statesFacts literal (stores written before) and from the
+// entry of its details literal, wherever the entry stands, and from
+// nothing else: not from a details literal without one, even when a text
+// it holds spells the entry's opening, nor from a literal of another type.
+func TestStatedKeys(t *testing.T) {
+	const keys = "0a1b2c3d4e5f6071 8293a4b5c6d7e8f9"
+	rep, doc := quad.IRI("http://example.org/report/zz-9/0"), DocumentIRI("http://example.org/", "zz-9")
+	details := func(qs ...quad.Quad) quad.Value {
+		v, ok := DetailsValue(qs)
+		if !ok {
+			t.Fatalf("DetailsValue refused %v", qs)
+		}
+		return v
+	}
+	detail := func(p quad.IRI, o quad.Value) quad.Quad {
+		return quad.Quad{Subject: rep, Predicate: p, Object: o, Label: doc}
+	}
+	stated := detail(StatesFacts, FactKeysValue(strings.Fields(keys)))
+	span := detail(EvidenceOf, EvidenceSpan(0, 0, 31, `The sign read ["k","ab"] twice.`))
+	rows := []struct {
+		name string
+		v    quad.Value
+		want string
+		ok   bool
+	}{
+		{"statesFacts literal", FactKeysValue(strings.Fields(keys)), keys, true},
+		{"details, keys first", details(stated, span), keys, true},
+		{"details, keys after a span", details(span, detail(Confidence, Decimal(0.5)), stated), keys, true},
+		{"details without keys, a text spelling the entry", details(span), "", false},
+		{"a fact set literal", quad.TypedString{Value: quad.String("x.y " + keys), Type: FactSet}, "", false},
+		{"a plain string", quad.String(keys), "", false},
+	}
+	for _, r := range rows {
+		got, ok := StatedKeys(r.v)
+		if got != r.want || ok != r.ok {
+			t.Errorf("%s: StatedKeys = %q, %v; want %q, %v", r.name, got, ok, r.want, r.ok)
+		}
+		if HasFactKey(r.v, "8293a4b5c6d7e8f9") != r.ok || HasFactKey(r.v, "8293a4b5") {
+			t.Errorf("%s: HasFactKey of a listed key / a key's prefix wrong", r.name)
+		}
 	}
 }

@@ -41,18 +41,11 @@ func FactKeysValue(keys []string) quad.Value {
 	return quad.TypedString{Value: quad.String(strings.Join(keys, " ")), Type: FactKeys}
 }
 
-// HasFactKey tells whether v, a FactKeys literal, lists key.
+// HasFactKey tells whether v, a FactKeys literal or a report's details
+// literal that holds one (StatedKeys), lists key.
 func HasFactKey(v quad.Value, key string) bool {
-	ts, ok := v.(quad.TypedString)
-	if !ok || ts.Type != FactKeys {
-		return false
-	}
-	for _, k := range strings.Fields(string(ts.Value)) {
-		if k == key {
-			return true
-		}
-	}
-	return false
+	keys, ok := StatedKeys(v)
+	return ok && HasField(keys, key)
 }
 
 // An entity's fact sets.
