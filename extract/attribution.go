@@ -239,15 +239,42 @@ var blameVerbs = grammarList("blameVerbs")
 // words before the "on" at token k, with no "for" between: "blamed on X",
 // "blaming the attack on X", not "blamed Y for the attack on X".
 func blameVerbBefore(toks []text.Token, k int) bool {
-	for j := k - 1; j >= 0 && j >= k-4; j-- {
+	lim := k - 4
+	for j := k - 1; j >= 0 && j >= lim; j-- {
 		switch {
 		case blameVerbs.Has(toks[j].Norm):
 			return true
-		case toks[j].Norm == "for" || toks[j].Norm == ",":
+		case toks[j].Norm == ",":
+			o := relativeOpening(toks, j)
+			if o < 0 {
+				return false
+			}
+			// "blamed the attack, which killed four guards, on X": the
+			// relative clause stands between the verb and its "on"
+			lim -= j - o + 1
+			j = o
+		case toks[j].Norm == "for":
 			return false
 		}
 	}
 	return false
+}
+
+// relativeOpening returns the comma that opens the relative clause that
+// the comma at token j closes (", which killed four guards,", ", who
+// were on patrol,"): the comma right before "which" or "who" with no
+// other comma between, -1 where there is none.
+func relativeOpening(toks []text.Token, j int) int {
+	for o := j - 1; o > 0 && o >= j-30; o-- {
+		if toks[o].Norm != "," {
+			continue
+		}
+		if o+1 < j && (toks[o+1].Norm == "which" || toks[o+1].Norm == "who") {
+			return o
+		}
+		return -1
+	}
+	return -1
 }
 
 // beliefVerbs put the blame on the name after "to be": "the attackers

@@ -1837,6 +1837,15 @@ func rolesOf(ps *syntax.Sentence, def *frameDef, c int) synRoles {
 					}
 				}
 			}
+			if o := relativeTarget(ps, cl); o >= 0 && !def.instrument {
+				// "the checkpoint that the militants attacked": what
+				// the relative word stands for was hit
+				if def.needAgent {
+					r.victims = append(r.victims, o)
+				} else {
+					r.targets = append(r.targets, o)
+				}
+			}
 			if def.needAgent {
 				r.victims = ps.Objects(cl, r.victims)
 			} else if !def.instrument {
@@ -2045,6 +2054,19 @@ func lightDoer(ps *syntax.Sentence, cl *syntax.Clause, c int, r *synRoles, prep 
 		return true
 	}
 	return false
+}
+
+// relativeTarget returns the noun phrase that object relative clause cl
+// stands for when it names no event ("the checkpoint that the militants
+// attacked", "the post which gunmen stormed"), -1 otherwise: an event
+// noun there is the act itself ("the raid that rebels carried out").
+func relativeTarget(ps *syntax.Sentence, cl *syntax.Clause) int {
+	var buf [4]int
+	rel := ps.RelativeObject(cl, buf[:0])
+	if len(rel) == 0 || pickDef(ps, rel[0]) != nil {
+		return -1
+	}
+	return rel[0]
 }
 
 // relativeOf reports whether clause cl is an object relative clause that
@@ -2336,6 +2358,14 @@ func (d *docState) fillFromSyntax(f *frame, ps *syntax.Sentence, def *frameDef, 
 		for _, np := range withConjoined(ps, r.actors) {
 			named = d.actorNP(f, ps, np, r.doers) || named
 		}
+		for _, np := range r.actors {
+			if ag := weaponAgent(ps, np); !named && ag >= 0 && d.armedPhrase(f.s, ps, np) {
+				// "a drone operated by the militia struck a school":
+				// who worked the weapon did it, with the weapon
+				named = d.actorNP(f, ps, ag, true)
+				d.weaponDoer(f, ps, []int{np})
+			}
+		}
 	} else {
 		named = true
 		d.conjoinedDoers(f, ps, r.actors, r.doers)
@@ -2518,11 +2548,22 @@ func (d *docState) otherClauseDoer(f *frame, ps *syntax.Sentence, c int) bool {
 		}
 	}
 	for _, m := range f.actorMentions {
+		if inContrast(ps, m) {
+			continue // "the Taliban, not Islamic State, attacked"
+		}
 		if cl.Inherited && !inEarlierObject(ps, cl, m) || !cl.Inherited && !inOtherSubject(ps, cl, m) {
 			return false
 		}
 	}
 	return true
+}
+
+// inContrast reports whether mention m lies in a noun phrase that the
+// sentence sets aside in a contrast: "Islamic State" in "the Taliban, not
+// Islamic State, attacked".
+func inContrast(ps *syntax.Sentence, m *mention) bool {
+	j := ps.ChunkOf[m.a]
+	return j >= 0 && ps.Contrasted(j) >= 0
 }
 
 // inEarlierObject reports whether mention m lies in an object of an
@@ -2622,6 +2663,9 @@ var causeOpeners = grammarList("causeOpeners")
 // armedSubject reports whether noun phrase np names a force or an armed
 // group: by its head noun, or by a name of one in it.
 func (d *docState) armedSubject(s int, ps *syntax.Sentence, np int) bool {
+	if of := ps.PartitiveOf(np); of >= 0 {
+		np = of // "many of the soldiers", "two of the rockets"
+	}
 	switch loadWordLists().heads[ps.Toks[ps.Chunks[np].Head].Norm].class {
 	case ClassStateForce, ClassArmedGroup:
 		return true
@@ -2632,6 +2676,19 @@ func (d *docState) armedSubject(s int, ps *syntax.Sentence, np int) bool {
 		}
 	}
 	return false
+}
+
+// weaponAgent returns the "by" phrase of the past participle right after
+// noun phrase np that qualifies it ("a drone operated by the militia", "a
+// boat piloted by pirates"), -1 where there is none.
+func weaponAgent(ps *syntax.Sentence, np int) int {
+	for i := range ps.Clauses {
+		cl := &ps.Clauses[i]
+		if v := &ps.Chunks[cl.Verb]; v.Reduced && cl.Subj == np && v.A == ps.Chunks[np].B && cl.Agent >= 0 {
+			return cl.Agent
+		}
+	}
+	return -1
 }
 
 // weaponDoer reports whether one of the doer phrases of a row that needs
@@ -2756,6 +2813,9 @@ var doerModifiers = grammarList("doerModifiers")
 // force or an armed group by its head noun ("terrorists", "troops"), or
 // a weapon ("warplanes").
 func (d *docState) armedPhrase(s int, ps *syntax.Sentence, np int) bool {
+	if of := ps.PartitiveOf(np); of >= 0 {
+		np = of // "many of the soldiers", "two of the rockets"
+	}
 	switch loadWordLists().heads[ps.Toks[ps.Chunks[np].Head].Norm].class {
 	case ClassStateForce, ClassArmedGroup:
 		return true
@@ -2831,6 +2891,11 @@ func (d *docState) actorNP(f *frame, ps *syntax.Sentence, np int, doer bool) boo
 		}
 	}
 	if ch := &ps.Chunks[np]; !named && len(ms) == 0 && ch.B-ch.A == 1 && ps.Tags[ch.Head] == syntax.Pron {
+		if sp := speakerOf(ps, np); doer && sp >= 0 && d.armedSubject(f.s, ps, sp) && d.actorNP(f, ps, sp, doer) {
+			// "rebels said they shot down a helicopter": the armed
+			// speaker tells of its own act
+			return true
+		}
 		// "They killed three guards": the doer named before
 		if m := d.pronounAntecedent(f.s, ch.Head, func(e *entity) bool { return containsEnt(f.targets, e) }); m != nil {
 			a, ag := d.actorOf(m, f.typ)
@@ -2872,7 +2937,31 @@ func (d *docState) actorNP(f *frame, ps *syntax.Sentence, np int, doer bool) boo
 			named = d.actorNP(f, ps, j, doer) || named
 		}
 	}
+	if of := ps.PartitiveOf(np); of >= 0 && !named && len(ms) == 0 {
+		// "some of the gunmen opened fire", "two of the attackers blew
+		// themselves up": some of the people of the "of" phrase act
+		for _, j := range listItems(ps, of) {
+			named = d.actorNP(f, ps, j, doer) || named
+		}
+	}
 	return named
+}
+
+// speakerOf returns the subject of the verb of saying whose report
+// pronoun phrase np opens ("rebels said they…", "police said that they…"),
+// -1 where there is none.
+func speakerOf(ps *syntax.Sentence, np int) int {
+	a := ps.Chunks[np].A
+	if a > 0 && ps.Toks[a-1].Norm == "that" {
+		a--
+	}
+	for i := range ps.Clauses {
+		cl := &ps.Clauses[i]
+		if v := &ps.Chunks[cl.Verb]; v.B == a && cl.Subj >= 0 && cl.Subj < cl.Verb && !v.Passive && loadArgWords().speech.Has(v.Lemma) {
+			return cl.Subj
+		}
+	}
+	return -1
 }
 
 // countedDoer returns the document's unidentified armed group for
@@ -2987,6 +3076,17 @@ func (d *docState) targetNP(f *frame, ps *syntax.Sentence, np int) {
 		// of tourists": the people the "of" phrase names were hit
 		n := len(f.targets)
 		d.targetNP(f, ps, of)
+		if len(f.targets) > n {
+			return
+		}
+	}
+	if of := ps.PartitiveOf(np); of >= 0 {
+		// "killed two of the guards", "wounded some of the
+		// passengers": some of the people the "of" phrase names
+		n := len(f.targets)
+		for _, j := range listItems(ps, of) {
+			d.targetNP(f, ps, j)
+		}
 		if len(f.targets) > n {
 			return
 		}

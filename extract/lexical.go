@@ -307,8 +307,12 @@ func (x *Lexical) eventOut(d *docState, ev *docEvent) Event {
 	d.buf.places = places
 	home := d.homeForces(f, d.eventCountry(f, places))
 	for _, a := range f.actors {
-		if ag := home[a]; ag != nil {
-			a = ag // the force acts in its own name at home
+		if ags := home[a]; len(ags) > 0 {
+			// the forces act in their own name at home
+			for _, ag := range ags {
+				out.Actors = append(out.Actors, x.ref(ag))
+			}
+			continue
 		}
 		out.Actors = append(out.Actors, x.ref(a))
 	}
@@ -434,44 +438,48 @@ func (d *docState) linkPlaces() {
 }
 
 // homeForces maps each country among the actors of attack or abduction f
-// to the state force of that country that f names as its agent, where the
+// to the state forces of that country that f names as its agents, where the
 // force acts at home: the event lies in the force's country (or in none
 // known) and hits nothing of another country. There the force is the
 // actor, not its country ("French police shot the suspect" is the police's
 // act); a force abroad acts for its country ("Pakistan's air force struck
 // hideouts in Iran" is Pakistan's strike).
-func (d *docState) homeForces(f *frame, country *entity) map[*entity]*entity {
+func (d *docState) homeForces(f *frame, country *entity) map[*entity][]*entity {
 	if f.typ != EventAttack && f.typ != EventAbduction || len(f.agents) == 0 {
 		return nil
 	}
-	var home map[*entity]*entity
+	var home map[*entity][]*entity
 	for _, a := range f.actors {
 		if a.class != ClassCountry || a.country == "" || country != nil && country.country != a.country || hitsAbroad(f, a.country) {
 			continue
 		}
-		if ag := forceOf(f.agents, a.country); ag != nil {
+		if ags := forcesOf(f.agents, a.country); len(ags) > 0 {
 			if home == nil {
-				home = map[*entity]*entity{}
+				home = map[*entity][]*entity{}
 			}
-			home[a] = ag
+			home[a] = ags
 		}
 	}
 	return home
 }
 
-// forceOf returns the one state force or government of country cc among
-// agents, or nil: the bodies that do violence at home (a ministry that
-// speaks for its country does not).
-func forceOf(agents []*entity, cc string) *entity {
-	var found *entity
+// forcesOf returns the state forces of country cc among agents, or its
+// one government: the bodies that do violence at home (a ministry that
+// speaks for its country does not). Several forces act together
+// ("soldiers and police opened fire"); a government beside a force leaves
+// the country the actor (nil).
+func forcesOf(agents []*entity, cc string) []*entity {
+	var found []*entity
+	gov := false
 	for _, ag := range agents {
 		if ag.class != ClassStateForce && !(ag.class == ClassGovernment && strings.HasSuffix(ag.key, "-government")) || ag.country != cc {
 			continue
 		}
-		if found != nil {
-			return nil
-		}
-		found = ag
+		gov = gov || ag.class == ClassGovernment
+		found = append(found, ag)
+	}
+	if len(found) > 1 && gov {
+		return nil
 	}
 	return found
 }
@@ -496,9 +504,9 @@ func hitsAbroad(f *frame, cc string) bool {
 }
 
 // isHomeForce reports whether agent a stands as an actor in home.
-func isHomeForce(home map[*entity]*entity, a *entity) bool {
-	for _, ag := range home {
-		if ag == a {
+func isHomeForce(home map[*entity][]*entity, a *entity) bool {
+	for _, ags := range home {
+		if slices.Contains(ags, a) {
 			return true
 		}
 	}

@@ -131,6 +131,12 @@ func (p *Parser) nounPhrase(i int) (int, bool) {
 		p.add(Chunk{Kind: NP, A: i, B: i + 1, Head: i, Prep: -1, Possessor: -1, Lemma: s.Lemmas[i]})
 		return i + 1, true
 	}
+	if p.leadingYear(i) {
+		// "In 1990 Iraq invaded Kuwait": the year is a phrase of its
+		// own, the name after it the subject
+		p.add(Chunk{Kind: NP, A: i, B: i + 1, Head: i, Prep: -1, Possessor: -1, Lemma: s.Lemmas[i]})
+		return i + 1, true
+	}
 	if b := p.timePhraseEnd(i); b > 0 {
 		// "Last night gunmen killed two": the time is a phrase of its own
 		p.add(Chunk{Kind: NP, A: i, B: b, Head: b - 1, Prep: -1, Possessor: -1, Lemma: s.Lemmas[b-1]})
@@ -186,6 +192,9 @@ func (p *Parser) nounPhrase(i int) (int, bool) {
 				break
 			}
 		}
+		if c.Head < 0 && k == i+1 && p.partitiveDet(i) {
+			c.Head = i // "some of the gunmen": "some" is a phrase of its own
+		}
 		if c.Head < 0 {
 			return i, false
 		}
@@ -194,6 +203,64 @@ func (p *Parser) nounPhrase(i int) (int, bool) {
 	c.Lemma = s.Lemmas[c.Head]
 	p.add(c)
 	return k, true
+}
+
+// leadingYear reports whether token i is a year after a preposition
+// with a name, a determiner or a possessive right after it ("in 1990
+// Iraq invaded", "in 2014 the group seized", "since 2019 its fighters
+// have"): the year ends its phrase. "in 2014 elections" stays one.
+func (p *Parser) leadingYear(i int) bool {
+	s := &p.s
+	if i == 0 || i+1 >= len(s.Toks) || s.Tags[i-1] != Prep || s.Tags[i] != Num || !isYear(s.Toks[i].Norm) {
+		return false
+	}
+	switch s.Tags[i+1] {
+	case Proper, Det, Poss:
+		return s.Toks[i+1].SpaceBefore
+	}
+	return false
+}
+
+// isYear reports whether w is a year of four digits, 1000 to 2099.
+func isYear(w string) bool {
+	if len(w) != 4 || w[0] != '1' && w[0] != '2' || w[0] == '2' && w[1] != '0' {
+		return false
+	}
+	for k := 0; k < 4; k++ {
+		if w[k] < '0' || w[k] > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// partitiveDet reports whether token i is a determiner of partitives
+// (data/partitives.tsv) right before "of": "some of the gunmen", "each
+// of the attackers".
+func (p *Parser) partitiveDet(i int) bool {
+	s := &p.s
+	return i+1 < len(s.Toks) && s.Toks[i+1].Norm == "of" && partitiveDets[s.Toks[i].Norm]
+}
+
+// PartitiveOf returns the "of" phrase right after noun phrase np when np
+// is a quantity and nothing more, some of the people or things the "of"
+// phrase names: "two of the attackers", "some of the gunmen", "several of
+// the rebels", "one of the militants". -1 otherwise.
+func (s *Sentence) PartitiveOf(np int) int {
+	c := &s.Chunks[np]
+	if c.Kind != NP || np+1 >= len(s.Chunks) || s.PrepOf(np+1) != "of" || s.Chunks[np+1].A != c.B+1 {
+		return -1
+	}
+	for k := c.A; k < c.B; k++ {
+		switch {
+		case s.Tags[k] == Num, k == c.Head && partitiveDets[s.Toks[k].Norm]:
+		case s.Tags[k] == Det && k < c.Head, s.Tags[k] == Adj && k < c.Head:
+			// "the two of", "at least three of"
+		default:
+			return -1
+		}
+	}
+	return np + 1
 }
 
 // toDeathBeforePhrase reports whether token i is the "death" of "to
@@ -324,3 +391,9 @@ var timeOpenerData string
 
 //go:embed data/timenouns.tsv
 var timeNounData string
+
+// partitiveDets head a phrase of their own before "of" (partitiveDet).
+var partitiveDets = wordlist.MustParse("data/partitives.tsv", partitiveData)
+
+//go:embed data/partitives.tsv
+var partitiveData string

@@ -23,6 +23,24 @@ func (p *Parser) clauses() {
 	p.adjunctSubjects()
 }
 
+// objectRelativeBefore reports whether token k is a relative pronoun
+// that opens a clause with a subject of its own: "which" ("the massacre,
+// which soldiers committed"), or "that" or "whom" right after a noun
+// phrase ("the checkpoint that the militants attacked on Monday"); a
+// "that" after a verb opens a report ("said that soldiers killed in…").
+func (s *Sentence) objectRelativeBefore(k int) bool {
+	if s.Tags[k] != Sub {
+		return false
+	}
+	switch s.Toks[k].Norm {
+	case "which":
+		return true
+	case "that", "whom":
+		return k > 0 && s.ChunkOf[k-1] >= 0 && s.Chunks[s.ChunkOf[k-1]].Kind == NP
+	}
+	return false
+}
+
 // coordinatedPassive reports whether verb group v is a bare past form
 // coordinated with the passive group right before it: "was shot and
 // wounded by police".
@@ -219,7 +237,7 @@ func (p *Parser) markPass(pass int) {
 			if s.afterReducedAgent(v) {
 				continue // "a bomb planted by rebels exploded on a bus"
 			}
-			if v > 0 && s.Chunks[v-1].Kind == NP && s.Chunks[v-1].A > 0 && s.Toks[s.Chunks[v-1].A-1].Norm == "which" && s.Tags[s.Chunks[v-1].A-1] == Sub {
+			if v > 0 && s.Chunks[v-1].Kind == NP && s.Chunks[v-1].A > 0 && s.objectRelativeBefore(s.Chunks[v-1].A-1) {
 				continue // "the massacre, which soldiers committed in 2009": the relative's own verb
 			}
 			if v > 0 && s.Chunks[v-1].Kind == NP && s.Chunks[v-1].B == c.A && c.B < len(s.Toks) && !s.afterToDeath(v, v+2) {
@@ -442,6 +460,9 @@ func (p *Parser) subject(cl *Clause) {
 			if c.B <= pos-1 {
 				if c.Kind == NP && (c.B == pos-1 || c.B == pos-2 && s.Toks[pos-2].Norm == ",") {
 					cl.Subj = j
+					if o := s.Contrasted(j); o >= 0 {
+						cl.Subj = o // "it was X, not Y, that attacked": X
+					}
 					if j > 0 && c.B-c.A == 1 && s.Toks[c.A].Norm == "board" && s.PrepOf(j) == "on" && s.Chunks[j-1].Kind == NP {
 						// "with nine sailors on board who had been held": the
 						// people aboard
@@ -490,6 +511,12 @@ func (p *Parser) subject(cl *Clause) {
 			}
 			return
 		}
+		if o := s.Contrasted(j); o >= 0 {
+			// "the Taliban, not Islamic State, attacked": the one set
+			// aside is no subject, the one before it is
+			cl.Subj = o
+			return
+		}
 		if c.Prep >= 0 || s.bracketed(j) && s.Tags[c.A] == Num || p.timePhrase(j) {
 			// "on Sunday", or a date or figure in brackets: "The navy
 			// on Friday [3 March] renewed shelling" (a name in brackets
@@ -526,6 +553,22 @@ func (p *Parser) subject(cl *Clause) {
 		cl.Subj = j
 		return
 	}
+}
+
+// Contrasted returns, for noun phrase j set aside in a contrast ("the
+// Taliban, not Islamic State, attacked": ", not" before it and a comma
+// after it), the noun phrase before the contrast that the sentence means,
+// -1 otherwise.
+func (s *Sentence) Contrasted(j int) int {
+	c := &s.Chunks[j]
+	if c.Kind != NP || c.A < 3 || s.Toks[c.A-1].Norm != "not" || s.Toks[c.A-2].Norm != "," || c.B >= len(s.Toks) || s.Toks[c.B].Norm != "," {
+		return -1
+	}
+	o := s.ChunkOf[c.A-3]
+	if o < 0 || s.Chunks[o].Kind != NP || s.Chunks[o].B != c.A-2 {
+		return -1
+	}
+	return o
 }
 
 // prepGerund reports whether verb group v is a gerund governed by a
@@ -770,7 +813,7 @@ func (p *Parser) complements(cl *Clause) {
 			// "found a bomb planted by rebels", "ambushed a convoy
 			// escorted by troops near the border": the doer and the
 			// phrases of the participle, not of cl (participleOwns)
-		case c.Prep < 0 && cl.Obj < 0 && !vc.Passive && (j == cl.Verb+1 && c.A == vc.B || s.afterToDeath(cl.Verb, j)):
+		case c.Prep < 0 && cl.Obj < 0 && !vc.Passive && (j == cl.Verb+1 && c.A == vc.B && !p.timePhrase(j) || s.afterToDeath(cl.Verb, j)):
 			cl.Obj = j
 		case c.Prep < 0 && cl.Obj >= 0 && s.conjoined(j) && s.Chunks[j-1].Prep < 0:
 			// "killed two soldiers and a civilian": more objects, reached
