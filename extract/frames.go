@@ -1290,11 +1290,22 @@ func tallyAt(toks []text.Token, a, b int) bool {
 			}
 			perfect = false
 		case w == "since" && k >= b && k+1 < len(toks):
-			_, month := months.Get(toks[k+1].Norm)
-			return perfect && (yearOf(toks, k+1) > 0 || month && yearOf(toks, k+2) > 0)
+			return perfect && yearsBackAt(toks, k+1)
 		}
 	}
 	return false
+}
+
+// yearsBackAt reports whether the words from token i name a time a year
+// or more back, as a tally's "since" gives it: a year ("since 2017"), a
+// month with its year ("since March 2021", "since May last year"), or
+// "last year". A day or a month alone ("since Monday", "since March")
+// may be days back, and a tally of days may still be one incident's.
+func yearsBackAt(toks []text.Token, i int) bool {
+	if _, month := months.Get(toks[i].Norm); month {
+		i++
+	}
+	return yearOf(toks, i) > 0 || i+1 < len(toks) && toks[i].Norm == "last" && toks[i+1].Norm == "year"
 }
 
 // recordOf reports whether the event noun at token a of sentence si is
