@@ -15,8 +15,9 @@ import (
 //
 // A word the lexicon holds that the tokeniser found in lower case (most
 // words of a text) takes its lexicon tag and lemma here, as tagOf would
-// give them, without the call: only "s" and "t", which a contraction may
-// have split off, and words in capitals ask tagOf.
+// give them, without the call, and so does a punctuation mark: only "s"
+// and "t", which a contraction may have split off, words in capitals,
+// words the lexicon lacks and numbers ask tagOf.
 func (p *Parser) tag(known []uint32) {
 	s := &p.s
 	p.headline = headlineUnread
@@ -33,11 +34,14 @@ func (p *Parser) tag(known []uint32) {
 			}
 		}
 		p.ents[i] = e
-		if lowerKnown(t, e) {
+		switch {
+		case lowerKnown(t, e):
 			s.Tags[i], s.Lemmas[i] = e.tag, e.lemma
-			continue
+		case t.Kind == text.Punct:
+			s.Tags[i], s.Lemmas[i] = Punct, t.Norm // as tagOf tags it
+		default:
+			s.Tags[i], s.Lemmas[i] = p.tagOf(i, t, e)
 		}
-		s.Tags[i], s.Lemmas[i] = p.tagOf(i, t, e)
 	}
 }
 
