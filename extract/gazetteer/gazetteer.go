@@ -152,10 +152,10 @@ type Gazetteer struct {
 	// Country's answer without a search of every ID
 	codesOnce sync.Once
 	codes     *[26 * 26]int32
-	// within holds ByID's answers for the regions places lie in
+	// regions holds ByID's answers for the regions places lie in
 	// (Within), nil ones too: a few thousand IDs, each asked of many
 	// places
-	within sync.Map // string → *Entry
+	regions sync.Map // string → *Entry
 }
 
 var (
@@ -340,11 +340,14 @@ func (g *Gazetteer) Len() (countries, regions, places int) {
 // Within returns the entry e lies in: a place's region (or its country if
 // the region is unknown), a region's country; nil for a country and for
 // places outside any country.
-func (g *Gazetteer) Within(e *Entry) *Entry {
+func (g *Gazetteer) Within(e *Entry) *Entry { return g.within(e, g.regionByID) }
+
+// within is Within, finding a region by its ID with region.
+func (g *Gazetteer) within(e *Entry, region func(id string) *Entry) *Entry {
 	switch e.Kind {
 	case KindPlace:
 		if e.Region != "" {
-			if r := g.regionByID(e.Region); r != nil {
+			if r := region(e.Region); r != nil {
 				return r
 			}
 		}
@@ -357,13 +360,13 @@ func (g *Gazetteer) Within(e *Entry) *Entry {
 	return nil
 }
 
-// regionByID is ByID of the region of a place, remembered in g.within.
+// regionByID is ByID of the region of a place, remembered in g.regions.
 func (g *Gazetteer) regionByID(id string) *Entry {
-	if r, ok := g.within.Load(id); ok {
+	if r, ok := g.regions.Load(id); ok {
 		return r.(*Entry)
 	}
 	r := g.ByID(id)
-	g.within.Store(id, r)
+	g.regions.Store(id, r)
 	return r
 }
 

@@ -526,22 +526,7 @@ func TestCountryByCode(t *testing.T) {
 // region's nil is taken for an answer.
 func TestWithinRemembered(t *testing.T) {
 	g := Default()
-	want := func(e *Entry) *Entry {
-		switch e.Kind {
-		case KindPlace:
-			if e.Region != "" {
-				if r := g.ByID(e.Region); r != nil {
-					return r
-				}
-			}
-			if e.Country != "" {
-				return g.Country(e.Country)
-			}
-		case KindRegion:
-			return g.Country(e.Country)
-		}
-		return nil
-	}
+	want := func(e *Entry) *Entry { return g.within(e, g.ByID) }
 	regions := 0
 	for pass := 0; pass < 2; pass++ {
 		for i := range g.n {
