@@ -147,6 +147,15 @@ type Gazetteer struct {
 	entries []atomic.Pointer[entryPage] // decoded entries by page, nil until first asked for
 	npost   int
 	counts  [3]int // countries, regions, places
+	// codes[codeKey(c)] is the index of the entry whose ID is the
+	// two-letter code c, -1 if none, made on first use (codesOnce):
+	// Country's answer without a search of every ID
+	codesOnce sync.Once
+	codes     *[26 * 26]int32
+	// regions holds ByID's answers for the regions places lie in
+	// (Within), nil ones too: a few thousand IDs, each asked of many
+	// places
+	regions sync.Map // string → *Entry
 }
 
 var (
@@ -185,11 +194,49 @@ func (g *Gazetteer) ByID(id string) *Entry {
 // Country returns the country with the given ISO 3166-1 alpha-2 code (in
 // either case), or nil.
 func (g *Gazetteer) Country(code string) *Entry {
-	e := g.ByID(strings.ToUpper(code))
+	var e *Entry
+	if k, ok := codeKey(code); ok {
+		// a code of two letters, as every country's: its entry from
+		// the table, as ByID finds it
+		g.codesOnce.Do(g.indexCodes)
+		if i := g.codes[k]; i >= 0 {
+			e = g.entry(int(i))
+		}
+	} else {
+		e = g.ByID(strings.ToUpper(code))
+	}
 	if e == nil || e.Kind != KindCountry {
 		return nil
 	}
 	return e
+}
+
+// codeKey returns the index in Gazetteer.codes of a code of two ASCII
+// letters, in either case, and false for any other string.
+func codeKey(code string) (int, bool) {
+	if len(code) != 2 {
+		return 0, false
+	}
+	a, b := code[0]&^0x20, code[1]&^0x20 // upper case: only a letter's byte is A-Z after it
+	if a < 'A' || a > 'Z' || b < 'A' || b > 'Z' {
+		return 0, false
+	}
+	return int(a-'A')*26 + int(b-'A'), true
+}
+
+// indexCodes fills g.codes: the entry ByID finds for each code of two
+// capital letters.
+func (g *Gazetteer) indexCodes() {
+	codes := new([26 * 26]int32)
+	for k := range codes {
+		id := string([]byte{byte('A' + k/26), byte('A' + k%26)})
+		codes[k] = -1
+		i := sort.Search(g.n, func(i int) bool { return g.idOf(g.byID(i)) >= id })
+		if i < g.n && g.idOf(g.byID(i)) == id {
+			codes[k] = int32(g.byID(i))
+		}
+	}
+	g.codes = codes
 }
 
 // Lookup returns every entry one of whose names (Name, Aliases, and
@@ -293,11 +340,14 @@ func (g *Gazetteer) Len() (countries, regions, places int) {
 // Within returns the entry e lies in: a place's region (or its country if
 // the region is unknown), a region's country; nil for a country and for
 // places outside any country.
-func (g *Gazetteer) Within(e *Entry) *Entry {
+func (g *Gazetteer) Within(e *Entry) *Entry { return g.within(e, g.regionByID) }
+
+// within is Within, finding a region by its ID with region.
+func (g *Gazetteer) within(e *Entry, region func(id string) *Entry) *Entry {
 	switch e.Kind {
 	case KindPlace:
 		if e.Region != "" {
-			if r := g.ByID(e.Region); r != nil {
+			if r := region(e.Region); r != nil {
 				return r
 			}
 		}
@@ -308,6 +358,16 @@ func (g *Gazetteer) Within(e *Entry) *Entry {
 		return g.Country(e.Country)
 	}
 	return nil
+}
+
+// regionByID is ByID of the region of a place, remembered in g.regions.
+func (g *Gazetteer) regionByID(id string) *Entry {
+	if r, ok := g.regions.Load(id); ok {
+		return r.(*Entry)
+	}
+	r := g.ByID(id)
+	g.regions.Store(id, r)
+	return r
 }
 
 // ---------------------------------------------------------------------------

@@ -477,3 +477,70 @@ func TestKenyaDivisions(t *testing.T) {
 		t.Errorf("Country(CD) = %v, want the name spelled out", c)
 	}
 }
+
+// TestCountryByCode checks Country's table of two-letter codes against a
+// search of the IDs: for every pair of ASCII letters in either case, for
+// codes of other shapes (a region's ID, a digit, a byte beside a letter's
+// range, a letter beyond ASCII) and for the country code of every entry,
+// it returns what ByID of the code in capitals returns when that is a
+// country, else nil. It fails when the table keeps a wrong index or the
+// key of a code that is no pair of letters.
+func TestCountryByCode(t *testing.T) {
+	g := Default()
+	want := func(code string) *Entry {
+		e := g.ByID(strings.ToUpper(code))
+		if e == nil || e.Kind != KindCountry {
+			return nil
+		}
+		return e
+	}
+	codes := []string{"", "K", "KEN", "KE-30", "K1", "@E", "K[", "`e", "k{", "ık", "ke\u0301", "IR-11", "x-red-sea"}
+	for a := byte('A'); a <= 'Z'; a++ {
+		for b := byte('A'); b <= 'Z'; b++ {
+			codes = append(codes, string([]byte{a, b}), string([]byte{a | 0x20, b | 0x20}), string([]byte{a, b | 0x20}))
+		}
+	}
+	for i := range g.n {
+		codes = append(codes, g.entry(i).Country)
+	}
+	found := 0
+	for _, c := range codes {
+		got, w := g.Country(c), want(c)
+		if got != w {
+			t.Fatalf("Country(%q) = %v, ByID finds %v", c, got, w)
+		}
+		if got != nil {
+			found++
+		}
+	}
+	if found < 200 {
+		t.Errorf("%d codes found", found)
+	}
+}
+
+// TestWithinRemembered checks Within, whose regions' lookups are
+// remembered, against the lookups made afresh, twice for every entry (the
+// second time from what was remembered): a place with a region it names,
+// one whose region is not in the gazetteer, a region, a country. It
+// fails when a remembered answer is another region's or a missing
+// region's nil is taken for an answer.
+func TestWithinRemembered(t *testing.T) {
+	g := Default()
+	want := func(e *Entry) *Entry { return g.within(e, g.ByID) }
+	regions := 0
+	for pass := 0; pass < 2; pass++ {
+		for i := range g.n {
+			e := g.entry(i)
+			got, w := g.Within(e), want(e)
+			if got != w {
+				t.Fatalf("pass %d: Within(%s) = %v, want %v", pass, e.ID, got, w)
+			}
+			if pass == 0 && e.Kind == KindPlace && got != nil && got.Kind == KindRegion {
+				regions++
+			}
+		}
+	}
+	if regions == 0 {
+		t.Fatal("no place lies in a region")
+	}
+}

@@ -131,9 +131,15 @@ func (c *WordCache) normID(v *Vocab, w string) (uint32, uint8, *cachedWord) {
 	if s.a == a && s.b == b && s.n == uint8(n) {
 		return s.id, s.starts, s
 	}
+	return c.fill(v, w, a, b, s)
+}
+
+// fill looks w up in v and remembers it in slot s, where the key a, b of
+// w goes: normID's work where the cache does not hold w.
+func (c *WordCache) fill(v *Vocab, w string, a, b uint64, s *cachedWord) (uint32, uint8, *cachedWord) {
 	id := v.normID(w)
 	st := v.startsOf(id, 0)
-	*s = cachedWord{a: a, b: b, n: uint8(n), starts: st, id: id}
+	*s = cachedWord{a: a, b: b, n: uint8(len(w)), starts: st, id: id}
 	return id, st, s
 }
 
@@ -168,7 +174,18 @@ func (v *Vocab) codeCached(c *WordCache, toks []text.Token, buf []Word, mark fun
 		t := &toks[i]
 		var w Word
 		var s *cachedWord
-		w.norm, w.starts, s = c.normID(v, t.Norm)
+		// normID, its answer from the slot written in place: most
+		// tokens are words the cache holds
+		if n := len(t.Norm); n != 0 && n <= maxCachedWord {
+			a, b := wordKey(t.Norm)
+			if s = &c.slots[wordSlot(a, b, n)]; s.a == a && s.b == b && s.n == uint8(n) {
+				w.norm, w.starts = s.id, s.starts
+			} else {
+				w.norm, w.starts, s = c.fill(v, t.Norm, a, b, s)
+			}
+		} else {
+			w.norm, w.starts, s = c.normID(v, t.Norm)
+		}
 		if mark != nil {
 			// the token's marks and aux from its word's slot, asking
 			// mark where the slot does not know them (or is none)

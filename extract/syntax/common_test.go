@@ -70,9 +70,30 @@ func TestCommonHas(t *testing.T) {
 			t.Fatalf("commonHas(%q) = false for a listed word", w)
 		}
 	}
-	for _, w := range []string{"", "zzzzz", "gunfirex", "kenya", "#", "aaaa"} {
+	for _, w := range []string{"", "zzzzz", "gunfirex", "kenya", "#", "aaaa", "Gunfire", "-a", "a-", "é", "zz"} {
 		if commonHas(w) {
 			t.Errorf("commonHas(%q) = true for a word not listed", w)
+		}
+	}
+	// the words next to the listed ones, which a search over the wrong
+	// lines of a first two bytes would miss or find: each word with a
+	// letter more, a letter less and its first or second letter changed
+	listed := map[string]bool{}
+	for _, w := range strings.Split(commonData, "\n") {
+		listed[w] = w != "" && w[0] != '#'
+	}
+	for w, ok := range listed {
+		if !ok {
+			continue
+		}
+		near := []string{w + "a", w + "z", w[:len(w)-1], "z" + w[1:], "a" + w[1:]}
+		if len(w) > 1 {
+			near = append(near, w[:1]+"a"+w[2:], w[:1]+"z"+w[2:], w[:1]+"-"+w[2:])
+		}
+		for _, x := range near {
+			if commonHas(x) != listed[x] {
+				t.Fatalf("commonHas(%q) = %v, listed %v", x, commonHas(x), listed[x])
+			}
 		}
 	}
 	if n == 0 {

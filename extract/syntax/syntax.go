@@ -145,8 +145,9 @@ type Parser struct {
 	// ents holds, for every token of s, what the lexicon knows of it
 	// (tag)
 	ents []word
-	// headline: the sentence is written in Title Case (titleCase).
-	headline bool
+	// headline: whether the sentence is written in Title Case
+	// (titleCase), once isHeadline has read it (headlineUnread…)
+	headline uint8
 }
 
 // NewParser returns a parser with the embedded lexicon.

@@ -498,3 +498,44 @@ func TestLexEntry(t *testing.T) {
 		}
 	}
 }
+
+// TestLowerKnown checks tag's fast path: every token lowerKnown lets
+// through takes from tagOf the lexicon's tag and lemma, in sentences of
+// each shape where tagOf reads a word's neighbours (a contraction split
+// off, a possessive, an acronym, a capitalised word after the start, a
+// Title Case headline), and for every word the lexicon holds, between
+// two others. It fails when lowerKnown lets a capitalised word through.
+func TestLowerKnown(t *testing.T) {
+	ins := []string{
+		"the army's base was shelled on Monday",           // possessive "s"
+		"they didn't attack the convoy",                   // contracted "not"
+		"rebels of IS attack the town",                    // acronym among lower-case words
+		"the Attack on the base was repelled",             // a capitalised lexicon noun inside
+		"Gunmen Storm Hotel In Capital City Overnight",    // Title Case headline
+		"ARMED MEN KILL FOUR IN NIGHT RAID",               // all capitals
+		"police said the attack killed two and wounded 5", // plain lower case
+		"it was n't clear who fired",                      // a split "n't"
+	}
+	lx := lexiconIndex()
+	for _, w := range lx.m.Words() {
+		ins = append(ins, "they "+w+" it")
+	}
+	p := NewParser()
+	n := 0
+	for _, in := range ins {
+		s := p.Parse(text.Tokenize(in, 0))
+		for i := range s.Toks {
+			e := p.ents[i]
+			if !lowerKnown(&s.Toks[i], e) {
+				continue
+			}
+			n++
+			if tag, lemma := p.tagOf(i, &s.Toks[i], e); tag != e.tag || lemma != e.lemma {
+				t.Errorf("%q: token %d %q: tagOf %v/%s, lexicon %v/%s", in, i, s.Toks[i].Text, tag, lemma, e.tag, e.lemma)
+			}
+		}
+	}
+	if n == 0 {
+		t.Fatal("no token took the fast path")
+	}
+}

@@ -12,9 +12,15 @@ import (
 // It looks every word up in the lexicon once, or reads its index from
 // known (LexEntry's answers, where not nil), keeping the entry in p.ents
 // for the rules that read it again (of).
+//
+// A word the lexicon holds that the tokeniser found in lower case (most
+// words of a text) takes its lexicon tag and lemma here, as tagOf would
+// give them, without the call, and so does a punctuation mark: only "s"
+// and "t", which a contraction may have split off, words in capitals,
+// words the lexicon lacks and numbers ask tagOf.
 func (p *Parser) tag(known []uint32) {
 	s := &p.s
-	p.headline = p.titleCase()
+	p.headline = headlineUnread
 	for i := range s.Toks {
 		t := &s.Toks[i]
 		var e word
@@ -28,8 +34,43 @@ func (p *Parser) tag(known []uint32) {
 			}
 		}
 		p.ents[i] = e
-		s.Tags[i], s.Lemmas[i] = p.tagOf(i, t, e)
+		switch {
+		case lowerKnown(t, e):
+			s.Tags[i], s.Lemmas[i] = e.tag, e.lemma
+		case t.Kind == text.Punct:
+			s.Tags[i], s.Lemmas[i] = Punct, t.Norm // as tagOf tags it
+		default:
+			s.Tags[i], s.Lemmas[i] = p.tagOf(i, t, e)
+		}
 	}
+}
+
+// lowerKnown reports whether token t, whose lexicon entry is e, is a word
+// the lexicon holds that the tokeniser found in lower case, of two bytes
+// or more: tagOf gives it e's tag and lemma, whatever its neighbours.
+func lowerKnown(t *text.Token, e word) bool {
+	return e.known && t.Lower() && len(t.Norm) > 1
+}
+
+// What Parser.headline knows of the sentence being tagged: titleCase is
+// asked only of a sentence with a capitalised word the lexicon holds
+// after its start, the one case its answer decides (isHeadline).
+const (
+	headlineUnread uint8 = iota
+	headlineNo
+	headlineYes
+)
+
+// isHeadline returns titleCase's answer for the sentence being tagged,
+// read on first use.
+func (p *Parser) isHeadline() bool {
+	if p.headline == headlineUnread {
+		p.headline = headlineNo
+		if p.titleCase() {
+			p.headline = headlineYes
+		}
+	}
+	return p.headline == headlineYes
 }
 
 // ContractedNot reports whether token i of toks is the "t" of a
@@ -89,7 +130,7 @@ func (p *Parser) tagOf(i int, t *text.Token, e word) (Tag, string) {
 	if t.AllCaps() && p.acronym(i) {
 		return Proper, w // "IS", "AP": an acronym among lower-case words is a name
 	}
-	if e.known && !(t.Upper() && !initial && (e.tag >= Noun && !p.headline || e.tag == Modal)) {
+	if e.known && !(t.Upper() && !initial && (e.tag >= Noun && !p.isHeadline() || e.tag == Modal)) {
 		// a capitalised modal inside a sentence is a name: "on 3 May"
 		return e.tag, e.lemma
 	}

@@ -107,6 +107,13 @@ func caseOf(s string, r rune, seen uint8) uint8 {
 	return c
 }
 
+// Lower reports whether the tokeniser found that the token starts with
+// no upper-case letter and is not all capitals: Upper and AllCaps are
+// both false. It is false for a token made otherwise, whose case was not
+// read, which a caller then asks Upper and AllCaps of. Small enough to be
+// inlined, for the fast path of most of the words of a text.
+func (t *Token) Lower() bool { return t.upper == caseKnown }
+
 // AllCaps reports whether every letter of the token is upper case and it has
 // at least two letters. The tokeniser answers it once, like Upper.
 func (t Token) AllCaps() bool {
