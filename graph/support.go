@@ -141,14 +141,28 @@ func (s *Store) eachSupporter(v *view, t quad.Quad, cache map[quad.IRI]*listers,
 		return nil
 	}
 	if cache == nil {
+		if by, err := entriesSince(v, s.base, e); err != nil || by != "" {
+			return err // the entries read above are all (entries.go)
+		}
 		return eachLister(v, s.base, e, append(sets, k), fn)
 	}
 	ls, ok := cache[e]
 	if !ok {
-		if ls, err = listing(v, e); err != nil {
+		by, err := entriesSince(v, s.base, e)
+		switch {
+		case err != nil:
 			return err
+		case by != "":
+			ls = &listers{entered: true}
+		default:
+			if ls, err = listing(v, e); err != nil {
+				return err
+			}
 		}
 		cache[e] = ls
+	}
+	if ls.entered {
+		return nil // the entries read above are all (entries.go)
 	}
 	ids := make([]string, 0, 1+len(sets))
 	for _, key := range append(sets, k) {
@@ -166,6 +180,9 @@ func (s *Store) eachSupporter(v *view, t quad.Quad, cache map[quad.IRI]*listers,
 type listers struct {
 	docs []quad.IRI
 	by   map[string][]int32 // id: positions in docs, ascending
+	// entered: the entity has an EntriesSince quad, its supporters
+	// are its entries (entries.go), docs and by are empty
+	entered bool
 }
 
 // listing returns the documents of entity e and what each supports.
@@ -282,14 +299,21 @@ func listsSet(v *view, base string, d quad.IRI, keys []quad.Value) (bool, error)
 // as its own quads old list them: in its supports literal, and by entries
 // in the support index (only those of sets: entries are read one by one).
 func supported(base string, old []quad.Quad, doc quad.IRI) (sets, facts []quad.Value) {
+	seen := map[quad.Value]bool{} // a set listed and entered (entries.go) comes once
 	for _, q := range old {
 		switch {
 		case q.Predicate == schema.SupportedBy && q.Object == doc && schema.IsFactSet(base, q.Subject):
-			sets = append(sets, q.Subject)
+			if !seen[q.Subject] {
+				seen[q.Subject] = true
+				sets = append(sets, q.Subject)
+			}
 		case q.Predicate == schema.Supports && q.Subject == doc:
 			s, f := schema.SupportedKeys(base, q.Object)
 			for _, set := range s {
-				sets = append(sets, set)
+				if !seen[set] {
+					seen[set] = true
+					sets = append(sets, set)
+				}
 			}
 			for _, k := range f {
 				facts = append(facts, k)
