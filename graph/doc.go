@@ -62,7 +62,11 @@
 //     edges: schema.FactIRI); ng:describedIn the document, on each entity
 //     it describes without naming it; and for each other shared fact it
 //     states but those of an event node its reports list, an entry in the
-//     support index, <base>fact/<digest> ng:supportedBy <doc>.
+//     support index, <base>fact/<digest> ng:supportedBy <doc>; and, for
+//     an entity whose ranked facts are disputed (two countries…), an
+//     entry for each set and fact of the entity its literal lists, and on
+//     the entity's fact sets node, if its put disputed them first,
+//     ng:entriesSince the document (entries.go);
 //
 // Shared facts, one quad each:
 //

@@ -16,51 +16,55 @@ import (
 // countries). A document states an entity's facts through the fact set
 // its supports literal lists, so counting them means reading the literal
 // of every document that names the entity (listing): the cost of a page
-// grows with the archive. For an entity whose facts are disputed, every
-// document that lists one of its fact sets or facts also has an entry of
-// its own in the support index, labelled with it,
+// grows with the archive. While an entity's ranked facts are disputed
+// (two values of one of them), every document that lists one of its fact
+// sets or facts also has an entry of its own in the support index,
+// labelled with it,
 //
 //	<factset/…> ng:supportedBy <doc> <doc> .
 //
 // (the form stores written before fact sets used for every set), so that
 // the entity's supporters are read from the entries of the sets and facts
 // being ranked, as eachSupporter reads every entry, and no literal is
-// read. The entity's fact sets node says since when every document has
-// them,
+// read. The entity's fact sets node says so,
 //
-//	<factsets/…> ng:entriesSince <doc> <doc> .
+//	<factsets/…> ng:entriesKept <entity> <fused> .
 //
-// (schema.EntriesSince), written by the put of the first document that
-// gives one of the entity's ranked facts a second value (it adds the
-// entries of the documents stored before: backfill), labelled with it and
-// deleted with it; while it is stored, every put of a document describing
-// the entity adds its entries with its own facts (builder.entries), and
-// eachSupporter reads no literal for the entity. Without it (a store
-// written before, an entity never disputed since, or the first document
-// deleted) the supporters are read from the documents as before.
+// (schema.EntriesKept). What the store holds depends on the documents it
+// holds, not on the order they came in: the put that disputes a fact
+// (gives it a value the store does not hold while it holds another) adds
+// the quad and the entries of the documents stored before (enter); a put
+// or delete that leaves the facts undisputed takes them out again
+// (leave); in between, each put of a document describing the entity adds
+// its entries with its own facts (builder.entries). A store written
+// before has no such quad, and its entities are ranked from the documents
+// as before.
 //
 // Each entry is a quad of its own document on a node of many documents
 // (fanIn): writers of documents naming one disputed entity add distinct
 // quads and do not wait for each other (pglock.go), unlike a count kept
 // beside the set, which every such put would read and rewrite. Only the
-// put that adds the marker reads the entity's documents, once.
+// puts that dispute an entity or settle its dispute read its documents.
 
 // rankedPreds are the predicates of an entity whose values the reader
 // ranks by their supporters (readEntity).
-var rankedPreds = map[quad.Value]bool{schema.Name: true, schema.Type: true, schema.CountryOf: true,
-	schema.Lat: true, schema.Lon: true}
+var rankedPreds = []quad.Value{schema.Name, schema.Type, schema.CountryOf, schema.Lat, schema.Lon}
 
-// entriesSince returns the document of entity e's EntriesSince quad; ""
-// if it has none.
-func entriesSince(v *view, base string, e quad.IRI) (quad.IRI, error) {
-	var by quad.IRI
-	err := v.until(quad.Subject, schema.FactSetsIRI(base, e), schema.EntriesSince, func(q quad.Quad) bool {
-		if d, ok := q.Object.(quad.IRI); ok && q.Label == q.Object {
-			by = d
-		}
-		return by == ""
+// keptQuad is the EntriesKept quad of entity e.
+func keptQuad(base string, e quad.IRI) quad.Quad {
+	return quad.Quad{Subject: schema.FactSetsIRI(base, e), Predicate: schema.EntriesKept, Object: e,
+		Label: schema.FusedGraph(base)}
+}
+
+// entriesKept tells whether entity e's documents have entries of their
+// own (its EntriesKept quad is stored).
+func entriesKept(v *view, base string, e quad.IRI) (bool, error) {
+	kept := false
+	err := v.until(quad.Subject, schema.FactSetsIRI(base, e), schema.EntriesKept, func(q quad.Quad) bool {
+		kept = q.Object == e
+		return !kept
 	})
-	return by, err
+	return kept, err
 }
 
 // entry is the support index entry of document d for id (a fact set or a
@@ -70,44 +74,79 @@ func entry(id, d quad.IRI) quad.Quad {
 }
 
 // entries adds the document's entries for the sets and facts it lists of
-// each entity with an EntriesSince quad (listedOf), and that quad again
-// where the document wrote it; the entities without one are left to
+// each entity whose entries are kept (listedOf); the others are left to
 // fuser.enter.
 func (b *builder) entries() {
 	for _, e := range b.listedOrder {
-		by, err := entriesSince(b.f.v, b.s.base, e)
+		kept, err := entriesKept(b.f.v, b.s.base, e)
 		b.f.fail(err)
-		if by == "" {
+		if !kept {
 			continue
 		}
 		b.entered[e] = true
 		for _, id := range b.listedOf[e] {
 			b.add(id, schema.SupportedBy, b.doc)
 		}
-		if by == b.doc {
-			b.add(schema.FactSetsIRI(b.s.base, e), schema.EntriesSince, b.doc)
-		}
 	}
 }
 
-// enter gives each entity without an EntriesSince quad whose ranked facts
-// the document disputes its entries and that quad (backfill).
+// enter gives each entity the document describes whose ranked facts it
+// disputes (a value the store does not hold, while the changes queued in
+// tx leave another) its entries and its EntriesKept quad.
 func (f *fuser) enter(tx *graph.Transaction, b *builder) {
 	for _, e := range b.listedOrder {
-		if !b.entered[e] && f.disputes(b, e) {
-			f.backfill(tx, b, e)
+		if !b.entered[e] && f.newValue(b, e) && f.disputed(tx, e) {
+			f.eachEntry(e, func(q quad.Quad) {
+				if !f.listed(q) {
+					tx.AddQuad(q)
+				}
+			})
+			for _, id := range b.listedOf[e] {
+				tx.AddQuad(entry(id, f.doc))
+			}
+			tx.AddQuad(keptQuad(f.s.base, e))
 		}
 	}
 }
 
-// disputes tells whether the document gives a ranked fact of entity e a
-// value the store does not hold while it holds another: the put then
-// makes the fact disputed. A value the store already holds leaves it as
-// it was (a fact disputed in a store written before stays unentered).
-func (f *fuser) disputes(b *builder, e quad.IRI) bool {
+// leave takes out the entries of each entity the stored version of the
+// document described (old) whose ranked facts the changes queued in tx
+// leave undisputed, and its EntriesKept quad. It returns those of the
+// document's own entries that its new version (listedOf) must not add.
+func (f *fuser) leave(tx *graph.Transaction, old []quad.Quad, listedOf map[quad.IRI][]quad.IRI) map[quad.Quad]bool {
+	skip := map[quad.Quad]bool{}
+	seen := map[quad.IRI]bool{}
+	for _, q := range old {
+		e, ok := q.Subject.(quad.IRI)
+		if !ok || seen[e] || q.Object != f.doc || q.Predicate != schema.MentionedIn && q.Predicate != schema.DescribedIn {
+			continue
+		}
+		seen[e] = true
+		kept, err := entriesKept(f.v, f.s.base, e)
+		f.fail(err)
+		if !kept || f.disputed(tx, e) {
+			continue
+		}
+		f.eachEntry(e, func(q quad.Quad) {
+			if f.listed(q) {
+				tx.RemoveQuad(q)
+			}
+		})
+		tx.RemoveQuad(keptQuad(f.s.base, e))
+		for _, id := range listedOf[e] {
+			skip[entry(id, f.doc)] = true
+		}
+	}
+	return skip
+}
+
+// newValue tells whether the document gives a ranked fact of entity e a
+// value the store does not hold: only such a put can dispute it.
+func (f *fuser) newValue(b *builder, e quad.IRI) bool {
 	var stated []quad.Quad
 	for _, t := range b.shared {
-		if t.Subject == e && rankedPreds[t.Predicate] && t.Object != schema.Entity {
+		if t.Subject == e && t.Object != schema.Entity && (t.Predicate == schema.Type ||
+			t.Predicate == schema.CountryOf || t.Predicate == schema.Lat || t.Predicate == schema.Lon) {
 			stated = append(stated, t)
 		}
 	}
@@ -117,25 +156,45 @@ func (f *fuser) disputes(b *builder, e quad.IRI) bool {
 	for _, t := range stated {
 		copies, err := f.v.copies(t)
 		f.fail(err)
-		if len(copies) > 0 {
-			continue
-		}
-		other := false
-		f.fail(f.v.until(quad.Subject, e, t.Predicate, func(q quad.Quad) bool {
-			other = q.Object != t.Object && q.Object != schema.Entity
-			return !other
-		}))
-		if other {
+		if len(copies) == 0 {
 			return true
 		}
 	}
 	return false
 }
 
-// backfill queues the entries of entity e for every document of e
-// (entityDocs) that lists its sets or facts, as their supports literals
-// list them, for the document being put, and e's EntriesSince quad.
-func (f *fuser) backfill(tx *graph.Transaction, b *builder, e quad.IRI) {
+// disputed tells whether a ranked fact of entity e has two values once
+// the changes queued in tx are made.
+func (f *fuser) disputed(tx *graph.Transaction, e quad.IRI) bool {
+	for _, p := range rankedPreds {
+		removed := map[quad.Quad]bool{}
+		values := map[quad.Value]bool{}
+		for _, d := range tx.Deltas {
+			if d.Quad.Subject == e && d.Quad.Predicate == p {
+				if d.Action == graph.Delete {
+					removed[d.Quad] = true
+				} else {
+					values[d.Quad.Object] = true
+				}
+			}
+		}
+		f.fail(f.v.each(quad.Subject, e, p, func(q quad.Quad) {
+			if !removed[q] {
+				values[q.Object] = true
+			}
+		}))
+		delete(values, schema.Entity)
+		if len(values) > 1 {
+			return true
+		}
+	}
+	return false
+}
+
+// eachEntry calls fn with the entry of every document of entity e
+// (entityDocs) but the one being put, for each set or fact of e its
+// supports literal lists.
+func (f *fuser) eachEntry(e quad.IRI, fn func(quad.Quad)) {
 	base := f.s.base
 	node := schema.FactSetsIRI(base, e)
 	sets := base + "factset/" + strings.TrimPrefix(string(node), base+"factsets/") + "."
@@ -145,11 +204,6 @@ func (f *fuser) backfill(tx *graph.Transaction, b *builder, e quad.IRI) {
 	}))
 	docs, err := entityDocsOf(f.v, e)
 	f.fail(err)
-	add := func(id, d quad.IRI) {
-		if q := entry(id, d); !f.listed(q) {
-			tx.AddQuad(q)
-		}
-	}
 	for _, d := range docs {
 		if d == f.doc {
 			continue
@@ -161,18 +215,14 @@ func (f *fuser) backfill(tx *graph.Transaction, b *builder, e quad.IRI) {
 			s, k := schema.SupportedKeys(base, q.Object)
 			for _, set := range s {
 				if strings.HasPrefix(string(set), sets) {
-					add(set, d)
+					fn(entry(set, d))
 				}
 			}
 			for _, key := range k {
 				if facts[key] {
-					add(key, d)
+					fn(entry(key, d))
 				}
 			}
 		}))
 	}
-	for _, id := range b.listedOf[e] {
-		tx.AddQuad(entry(id, f.doc))
-	}
-	tx.AddQuad(quad.Quad{Subject: node, Predicate: schema.EntriesSince, Object: f.doc, Label: f.doc})
 }

@@ -25,12 +25,11 @@ func claimsCountry(id, country, date string) *extract.Record {
 // TestEntriesOfDisputedEntity puts and deletes documents that give one
 // group one country or another, one step a row, and checks after each
 // step the country its events show (the one more documents give, the
-// first in IRI order on a tie), which document's put the group's
-// EntriesSince quad names (none until a document gives a second value,
-// none once that document is deleted), that each document giving the
-// group a country then has an entry of its own for the group's fact set,
-// and that the supporters read from the entries are those read from the
-// documents' supports literals.
+// first in IRI order on a tie), whether the group's entries are kept
+// (while two countries are stored), that each document giving the group
+// a country then has an entry of its own for the group's fact set, and
+// that the supporters read (from the entries where they are kept) are
+// those the documents' supports literals list.
 func TestEntriesOfDisputedEntity(t *testing.T) {
 	redHand := quad.IRI(ent + "red-hand")
 	steps := []struct {
@@ -38,16 +37,18 @@ func TestEntriesOfDisputedEntity(t *testing.T) {
 		put     []*extract.Record
 		del     []string
 		country string
-		since   string // the document the EntriesSince quad names
+		kept    bool
 	}{
 		{"one value", []*extract.Record{claimsCountry("n1.txt", "Norland", "2020-01-01"),
-			claimsCountry("n2.txt", "Norland", "2020-02-01")}, nil, "Norland", ""},
-		{"a second value", []*extract.Record{claimsCountry("s1.txt", "Sudmark", "2020-03-01")}, nil, "Norland", "s1.txt"},
+			claimsCountry("n2.txt", "Norland", "2020-02-01")}, nil, "Norland", false},
+		{"a second value", []*extract.Record{claimsCountry("s1.txt", "Sudmark", "2020-03-01")}, nil, "Norland", true},
 		{"the second value wins", []*extract.Record{claimsCountry("s2.txt", "Sudmark", "2020-04-01"),
-			claimsCountry("s3.txt", "Sudmark", "2020-05-01")}, nil, "Sudmark", "s1.txt"},
-		{"a document replaced", []*extract.Record{claimsCountry("s2.txt", "Norland", "2020-04-02")}, nil, "Norland", "s1.txt"},
-		{"the first of the second value deleted", nil, []string{"s1.txt"}, "Norland", ""},
-		{"a value the store holds", []*extract.Record{claimsCountry("s4.txt", "Sudmark", "2020-06-01")}, nil, "Norland", ""},
+			claimsCountry("s3.txt", "Sudmark", "2020-05-01")}, nil, "Sudmark", true},
+		{"a document replaced", []*extract.Record{claimsCountry("s2.txt", "Norland", "2020-04-02")}, nil, "Norland", true},
+		{"a document of the second value deleted", nil, []string{"s1.txt"}, "Norland", true},
+		{"the last of the second value deleted", nil, []string{"s3.txt"}, "Norland", false},
+		{"the second value again", []*extract.Record{claimsCountry("s4.txt", "Sudmark", "2020-06-01")}, nil, "Norland", true},
+		{"replaced by the first value", []*extract.Record{claimsCountry("s4.txt", "Norland", "2020-06-02")}, nil, "Norland", false},
 	}
 	forEachBackend(t, func(t *testing.T, s *Store) {
 		ctx := context.Background()
@@ -70,19 +71,14 @@ func TestEntriesOfDisputedEntity(t *testing.T) {
 				}
 			}
 			v := s.view(ctx, nil)
-			by, err := entriesSince(v, s.base, redHand)
+			kept, err := entriesKept(v, s.base, redHand)
 			if err != nil {
 				t.Fatal(err)
 			}
-			if want := quad.IRI(""); step.since != "" {
-				want = docIRI(step.since)
-				if by != want {
-					t.Errorf("%s: entries since %v, want %v", step.name, by, want)
-				}
-			} else if by != want {
-				t.Errorf("%s: entries since %v, want none", step.name, by)
+			if kept != step.kept {
+				t.Errorf("%s: entries kept %v, want %v", step.name, kept, step.kept)
 			}
-			checkEntered(t, s, v, redHand, step.name, by != "")
+			checkEntered(t, s, v, redHand, step.name, kept)
 		}
 	})
 }
@@ -117,16 +113,13 @@ func checkEntered(t *testing.T, s *Store, v *view, e quad.IRI, step string, ente
 		if fmt.Sprint(slices.Sorted(slices.Values(want))) != fmt.Sprint(got) {
 			t.Errorf("%s: supporters of %v: %v, want %v", step, c.Object, got, slices.Sorted(slices.Values(want)))
 		}
-		if !entered {
-			continue
-		}
 		for _, d := range want {
 			found := false
 			for _, set := range sets {
 				found = found || len(quadsOf(t, s, set, schema.SupportedBy, d)) == 1
 			}
-			if !found {
-				t.Errorf("%s: %v gives %v but has no entry for its set", step, d, c.Object)
+			if found != entered {
+				t.Errorf("%s: %v gives %v, has an entry for its set: %v, want %v", step, d, c.Object, found, entered)
 			}
 		}
 	}

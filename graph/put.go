@@ -327,11 +327,14 @@ func (s *Store) putOne(v *view, rec *extract.Record) (PutResult, []graph.Delta, 
 	f.dropFactSets(tx, oldOwn, b.members)
 	f.linkFactSets(tx, b.members)
 	f.enter(tx, b)
+	left := f.leave(tx, old, b.listedOf)
 	if f.err != nil {
 		return res, nil, nil, f.err
 	}
 	for _, q := range b.quads {
-		tx.AddQuad(q)
+		if !left[q] {
+			tx.AddQuad(q)
+		}
 	}
 	res.Status = Added
 	if len(old) > 0 {
@@ -402,7 +405,7 @@ func (s *Store) splitOld(v *view, old []quad.Quad, doc quad.IRI) (own, canon []q
 // describe; each of those has its quads
 // read through the subject index and filtered by label.
 func (s *Store) docQuads(v *view, doc quad.IRI) ([]quad.Quad, error) {
-	subjects, err := v.in(doc, schema.MentionedIn, schema.DescribedIn, schema.ReportedBy, schema.SupportedBy, schema.EntriesSince)
+	subjects, err := v.in(doc, schema.MentionedIn, schema.DescribedIn, schema.ReportedBy, schema.SupportedBy)
 	if err != nil {
 		return nil, err
 	}
