@@ -169,6 +169,7 @@ func (s *Store) retractOne(v *view, id string) (DeleteResult, []graph.Delta, []q
 	f.settle(tx, nil, oldCanon)
 	f.settleNames(tx, named(old, doc, nil), nil)
 	f.dropFactSets(tx, oldOwn, nil)
+	f.leave(tx, old, nil)
 	if f.err != nil {
 		return res, nil, nil, f.err
 	}

@@ -64,7 +64,10 @@
 //     edges: schema.FactIRI); ng:describedIn the document, on each entity
 //     it describes without naming it; and for each other shared fact it
 //     states but those of an event node its reports list, an entry in the
-//     support index, <base>fact/<digest> ng:supportedBy <doc>.
+//     support index, <base>fact/<digest> ng:supportedBy <doc>; and, while
+//     an entity's ranked facts are disputed (two countries…), an entry
+//     for each set and fact of the entity its literal lists (the entity's
+//     fact sets node then has ng:entriesKept the entity: entries.go).
 //
 // Shared facts, one quad each:
 //

@@ -326,11 +326,15 @@ func (s *Store) putOne(v *view, rec *extract.Record) (PutResult, []graph.Delta, 
 	own += f.settleNames(tx, named(old, doc, b.names), b.names)
 	f.dropFactSets(tx, oldOwn, b.members)
 	f.linkFactSets(tx, b.members)
+	f.enter(tx, b)
+	left := f.leave(tx, old, b.listedOf)
 	if f.err != nil {
 		return res, nil, nil, f.err
 	}
 	for _, q := range b.quads {
-		tx.AddQuad(q)
+		if !left[q] {
+			tx.AddQuad(q)
+		}
 	}
 	res.Status = Added
 	if len(old) > 0 {
@@ -498,15 +502,18 @@ type builder struct {
 	shared []quad.Quad // shared facts (triples without a label)
 	err    error
 
-	described map[quad.IRI]bool       // entities whose own facts are written
-	sets      map[quad.IRI][]quad.IRI // an entity's described facts (keys), in order
-	setKeys   map[quad.IRI][]string   // the same facts' FactKey
-	setOrder  []quad.IRI              // the entities of sets, in order
-	members   map[quad.IRI]quad.Quad  // the fact sets the document supports, and their FactSetOf quads
-	facts     []quad.Quad             // the shared facts share records, supported one by one
-	names     map[quad.IRI][]string   // the names the record gives entities (name)
-	countries map[string]quad.IRI
-	reports   []*report
+	described   map[quad.IRI]bool       // entities whose own facts are written
+	sets        map[quad.IRI][]quad.IRI // an entity's described facts (keys), in order
+	setKeys     map[quad.IRI][]string   // the same facts' FactKey
+	setOrder    []quad.IRI              // the entities of sets, in order
+	members     map[quad.IRI]quad.Quad  // the fact sets the document supports, and their FactSetOf quads
+	facts       []quad.Quad             // the shared facts share records, supported one by one
+	names       map[quad.IRI][]string   // the names the record gives entities (name)
+	listedOf    map[quad.IRI][]quad.IRI // the sets and facts of each entity the supports literal lists
+	listedOrder []quad.IRI              // the entities of listedOf, in order
+	entered     map[quad.IRI]bool       // the entities whose entries the document writes (entries)
+	countries   map[string]quad.IRI
+	reports     []*report
 
 	statements  []schema.Reified    // the document's reified relations, in order
 	detailSpans map[quad.Value]bool // the evidence spans its reports' details list
@@ -516,7 +523,7 @@ func newBuilder(s *Store, f *fuser, rec *extract.Record, doc quad.IRI) *builder 
 	return &builder{s: s, f: f, rec: rec, doc: doc, seen: map[quad.Quad]bool{},
 		described: map[quad.IRI]bool{}, names: map[quad.IRI][]string{}, countries: map[string]quad.IRI{},
 		sets: map[quad.IRI][]quad.IRI{}, setKeys: map[quad.IRI][]string{}, members: map[quad.IRI]quad.Quad{},
-		detailSpans: map[quad.Value]bool{}}
+		detailSpans: map[quad.Value]bool{}, listedOf: map[quad.IRI][]quad.IRI{}, entered: map[quad.IRI]bool{}}
 }
 
 // add records a fact of the document's own (about the document, its
@@ -610,9 +617,16 @@ func (b *builder) support() {
 	mentioned := func(s quad.Value) bool {
 		return b.seen[quad.Quad{Subject: s, Predicate: schema.MentionedIn, Object: b.doc, Label: b.doc}]
 	}
+	lists := func(e, id quad.IRI) {
+		listed = append(listed, id)
+		if _, ok := b.listedOf[e]; !ok {
+			b.listedOrder = append(b.listedOrder, e)
+		}
+		b.listedOf[e] = append(b.listedOf[e], id)
+	}
 	for _, s := range b.setOrder {
 		set := schema.FactSetIRI(b.s.base, s, b.sets[s])
-		listed = append(listed, set)
+		lists(s, set)
 		if !mentioned(s) {
 			b.add(s, schema.DescribedIn, b.doc)
 		}
@@ -622,7 +636,7 @@ func (b *builder) support() {
 	for _, t := range b.facts {
 		k := schema.FactIRI(b.s.base, t.Subject, t.Predicate, t.Object)
 		if _, described := b.sets[t.Subject.(quad.IRI)]; described || mentioned(t.Subject) {
-			listed = append(listed, k)
+			lists(t.Subject.(quad.IRI), k)
 		} else {
 			b.add(k, schema.SupportedBy, b.doc)
 		}
@@ -630,6 +644,7 @@ func (b *builder) support() {
 	if len(listed) > 0 {
 		b.add(b.doc, schema.Supports, schema.SupportedValue(b.s.base, listed))
 	}
+	b.entries()
 }
 
 // state records a shared fact of report r's event node, like share, but

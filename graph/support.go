@@ -127,7 +127,17 @@ func (s *Store) eachSupporter(v *view, t quad.Quad, cache map[quad.IRI]*listers,
 	if s.stated(t) {
 		return eachStater(v, t, fn)
 	}
-	sets, err := factSetsOf(v, s.base, t, k)
+	e, isEntity := t.Subject.(quad.IRI)
+	var ls *listers
+	var sets []quad.Value
+	var err error
+	if isEntity && cache != nil {
+		if ls, err = listersOf(v, s.base, e, cache); err == nil {
+			sets, err = linkedSets(v, k, ls.holding[schema.FactKey(t.Predicate, t.Object)])
+		}
+	} else {
+		sets, err = factSetsOf(v, s.base, t, k)
+	}
 	if err != nil {
 		return err
 	}
@@ -136,19 +146,17 @@ func (s *Store) eachSupporter(v *view, t quad.Quad, cache map[quad.IRI]*listers,
 			return err
 		}
 	}
-	e, ok := t.Subject.(quad.IRI)
-	if !ok {
+	if !isEntity {
 		return nil
 	}
 	if cache == nil {
+		if kept, err := entriesKept(v, s.base, e); err != nil || kept {
+			return err // the entries read above are all (entries.go)
+		}
 		return eachLister(v, s.base, e, append(sets, k), fn)
 	}
-	ls, ok := cache[e]
-	if !ok {
-		if ls, err = listing(v, e); err != nil {
-			return err
-		}
-		cache[e] = ls
+	if ls.entered {
+		return nil // the entries read above are all (entries.go)
 	}
 	ids := make([]string, 0, 1+len(sets))
 	for _, key := range append(sets, k) {
@@ -166,6 +174,63 @@ func (s *Store) eachSupporter(v *view, t quad.Quad, cache map[quad.IRI]*listers,
 type listers struct {
 	docs []quad.IRI
 	by   map[string][]int32 // id: positions in docs, ascending
+	// entered: the entity's entries are kept, its supporters
+	// are its entries (entries.go), docs and by are empty
+	entered bool
+	// holding: the entity's fact sets by the keys of the facts they
+	// hold (setsByKey)
+	holding map[string][]quad.Value
+}
+
+// listersOf returns the listers of entity e, cached in cache: its fact
+// sets by key, and, unless its supporters are its entries (entries.go),
+// its documents and what each lists (listing).
+func listersOf(v *view, base string, e quad.IRI, cache map[quad.IRI]*listers) (*listers, error) {
+	if ls, ok := cache[e]; ok {
+		return ls, nil
+	}
+	kept, err := entriesKept(v, base, e)
+	if err != nil {
+		return nil, err
+	}
+	ls := &listers{entered: kept}
+	if !ls.entered {
+		if ls, err = listing(v, e); err != nil {
+			return nil, err
+		}
+	}
+	if ls.holding, err = setsByKey(v, base, e); err != nil {
+		return nil, err
+	}
+	cache[e] = ls
+	return ls, nil
+}
+
+// linkedSets returns the fact sets fact links to (ng:inFactSet, stores
+// written before), then held: those of its entity that hold it.
+func linkedSets(v *view, fact quad.IRI, held []quad.Value) ([]quad.Value, error) {
+	var sets []quad.Value
+	err := v.each(quad.Subject, fact, schema.InFactSet, func(q quad.Quad) { sets = append(sets, q.Object) })
+	return append(sets, held...), err
+}
+
+// setsByKey returns the fact sets of entity e by the keys of the facts
+// they hold, each in the order of their literals on e's fact sets node,
+// as factSetsOf finds them.
+func setsByKey(v *view, base string, e quad.IRI) (map[string][]quad.Value, error) {
+	idx := map[string][]quad.Value{}
+	err := v.each(quad.Subject, schema.FactSetsIRI(base, e), schema.FactSetOf, func(q quad.Quad) {
+		set, keys, ok := schema.FactSetMembers(base, q.Object)
+		if !ok {
+			return
+		}
+		for i, k := range keys {
+			if !slices.Contains(keys[:i], k) { // a literal holds a key once
+				idx[k] = append(idx[k], set)
+			}
+		}
+	})
+	return idx, err
 }
 
 // listing returns the documents of entity e and what each supports.
@@ -282,14 +347,21 @@ func listsSet(v *view, base string, d quad.IRI, keys []quad.Value) (bool, error)
 // as its own quads old list them: in its supports literal, and by entries
 // in the support index (only those of sets: entries are read one by one).
 func supported(base string, old []quad.Quad, doc quad.IRI) (sets, facts []quad.Value) {
+	seen := map[quad.Value]bool{} // a set listed and entered (entries.go) comes once
 	for _, q := range old {
 		switch {
 		case q.Predicate == schema.SupportedBy && q.Object == doc && schema.IsFactSet(base, q.Subject):
-			sets = append(sets, q.Subject)
+			if !seen[q.Subject] {
+				seen[q.Subject] = true
+				sets = append(sets, q.Subject)
+			}
 		case q.Predicate == schema.Supports && q.Subject == doc:
 			s, f := schema.SupportedKeys(base, q.Object)
 			for _, set := range s {
-				sets = append(sets, set)
+				if !seen[set] {
+					seen[set] = true
+					sets = append(sets, set)
+				}
 			}
 			for _, k := range f {
 				facts = append(facts, k)
@@ -553,35 +625,27 @@ func (f *fuser) supportedBy(t quad.Quad, d quad.IRI) bool {
 // factSets is factSetsOf for the fuser: the sets of t's entity are read
 // from the entity's index (setsHolding).
 func (f *fuser) factSets(t quad.Quad, fact quad.IRI) []quad.Value {
-	var sets []quad.Value
-	f.fail(f.v.each(quad.Subject, fact, schema.InFactSet, func(q quad.Quad) { sets = append(sets, q.Object) }))
+	var held []quad.Value
 	if e, ok := t.Subject.(quad.IRI); ok {
-		sets = append(sets, f.setsHolding(e, schema.FactKey(t.Predicate, t.Object))...)
+		held = f.setsHolding(e, schema.FactKey(t.Predicate, t.Object))
 	}
+	sets, err := linkedSets(f.v, fact, held)
+	f.fail(err)
 	return sets
 }
 
 // setsHolding returns the fact sets of entity e that hold the fact of key
 // key, in the order of their literals on e's fact sets node, as
 // factSetsOf finds them. The literals are read and split once per fuser
-// into an index by key (the view does not change during a fuser's life),
-// rather than searched again for each fact of e and each document asked
-// about it.
+// into an index by key (setsByKey: the view does not change during a
+// fuser's life), rather than searched again for each fact of e and each
+// document asked about it.
 func (f *fuser) setsHolding(e quad.IRI, key string) []quad.Value {
 	idx, ok := f.entitySets[e]
 	if !ok {
-		idx = map[string][]quad.Value{}
-		f.fail(f.v.each(quad.Subject, schema.FactSetsIRI(f.s.base, e), schema.FactSetOf, func(q quad.Quad) {
-			set, keys, ok := schema.FactSetMembers(f.s.base, q.Object)
-			if !ok {
-				return
-			}
-			for i, k := range keys {
-				if !slices.Contains(keys[:i], k) { // a literal holds a key once
-					idx[k] = append(idx[k], set)
-				}
-			}
-		}))
+		var err error
+		idx, err = setsByKey(f.v, f.s.base, e)
+		f.fail(err)
 		f.entitySets[e] = idx
 	}
 	sets := idx[key]

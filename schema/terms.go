@@ -288,6 +288,14 @@ const (
 	// it, in stores written before fact sets were listed by FactSetOf:
 	// read and deleted, no longer written.
 	InFactSet quad.IRI = Vocab + "inFactSet"
+	// EntriesKept links an entity's fact sets node (FactSetsIRI) to the
+	// entity, labelled with the fused graph, while the entity's facts are
+	// disputed (two values of a fact the reader ranks): every document
+	// that lists one of the entity's fact sets or facts in its supports
+	// literal then also has an entry of its own in the support index
+	// (SupportedBy) for it, and the entity's supporters are read from the
+	// entries alone.
+	EntriesKept quad.IRI = Vocab + "entriesKept"
 	// EvidenceOf links a report or a reified relation to an evidence span:
 	// a literal typed Evidence (EvidenceSpan).
 	EvidenceOf quad.IRI = Vocab + "evidence"
@@ -505,6 +513,7 @@ var terms = []Term{
 	prop(ReportOf, RoleOther, "report of", "Links a report (one document's claim) to the fused event it describes.", schemaAbout),
 	prop(ReportedBy, RoleOther, "reported by", "The document a report, reified relation or evidence span comes from.", schemaIsBasedOn),
 	prop(SupportedBy, RoleOther, "supported by", "Links a fact key (base + \"fact/\" + a digest of one subject, predicate and object) to a document that states that fact. A fact several documents state is stored once, labelled with the smallest of its documents; these links tell which documents support it, so that it is relabelled or deleted when they change. The facts a document states about one entity are supported through a fact set instead (see factSet), and those of an event its reports describe through the reports (see statesFacts).", schemaIsBasedOn),
+	prop(EntriesKept, RoleOther, "entries kept", "Links an entity's fact sets node to the entity while the entity's facts are disputed (two values of its name, class, country or coordinates): every document that lists the entity's fact sets or facts then has an entry of its own (supportedBy) for each, and the entity's supporters are counted from the entries rather than from the supports literal of every document naming the entity."),
 	prop(InFactSet, RoleOther, "in fact set", "Links a fact key to a fact set that holds it, in stores written before fact sets were listed by factSet; read and deleted like factSet's literals, no longer written."),
 	class(FactSet, RoleOther, "fact set", "The datatype of the literal that lists the facts of one fact set (see factSet): the set's id (its IRI after base + \"factset/\") and a key for each fact (the first 8 bytes, in hex, of a digest of its predicate and object), sorted, separated by spaces."),
 	prop(FactSetOf, RoleOther, "fact set", "Links an entity's fact sets node (base + \"factsets/\" + a digest of the entity's IRI) to the literal of each fact set of the entity (see FactSet). A fact set (base + \"factset/\" + the entity's digest + \".\" + a digest of its fact keys) is what one document states about the entity (its type, names, subtype, country, place, coordinates, Wikidata item); a document that states exactly those facts lists the set in its supports literal, one id for them all (stores written before linked the set to the document by supportedBy), and documents that name an entity alike share its set. Labelled with the fused graph, and deleted with the set's last supporter."),
