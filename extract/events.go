@@ -194,7 +194,8 @@ func isInternational(e *entity) bool {
 func (d *docState) findEvents(pub time.Time) []*docEvent {
 	var all []*frame
 	prevSubject := (*mention)(nil)
-	var scratch []*frame // the frames of a sentence, its array reused by the next
+	var scratch []*frame   // the frames of a sentence, its array reused by the next
+	var reads []unrealRead // the frames markUnreal left real, its array reused likewise
 	parser := parsers.Get().(*syntax.Parser)
 	defer parsers.Put(parser)
 	for si, s := range d.sents {
@@ -244,9 +245,9 @@ func (d *docState) findEvents(pub time.Time) []*docEvent {
 		}
 		ps := d.parse(parser, si)
 		d.noteConflictRefs(si, ps)
-		markUnreal(toks, frames)
+		reads = markUnreal(toks, frames, reads[:0])
 		frames = d.syntaxFrames(si, ps, frames, &dates)
-		markUnreal(toks, frames) // the frames the syntax added
+		reads = markUnreal(toks, frames, reads) // the frames the syntax added or changed
 		for fi := 1; fi < len(frames); fi++ {
 			if timeShiftBetween(toks, frames[fi-1].b, frames[fi].a) {
 				frames[fi].shiftedFrom = frames[fi-1]

@@ -72,7 +72,11 @@ func (d *docState) findContextPlaces() {
 		listed := false // inside a list that a locative opened
 		for i := 0; i < len(toks); i++ {
 			t := &toks[i]
-			d.uncoverParticleName(si, i)
+			if i+3 < len(toks) && toks[i+2].Norm == "-" {
+				// uncoverParticleName's first test, written out: no
+				// call for a token without a hyphen after the next
+				d.uncoverParticleName(si, i)
+			}
 			if !isUpperWord(t) || d.covered(si, i) || t.AllCaps() {
 				listed = listed && (t.Norm == "and" || t.Norm == "," || d.covered(si, i))
 				if i > 0 && markLocative.has(&toks[i-1]) {
