@@ -1036,7 +1036,7 @@ func skeletonOfNorm(norm string) string {
 			if c < 'a' || c > 'z' {
 				continue
 			}
-			if !first && strings.IndexByte("aeiouyhw", c) >= 0 {
+			if !first && skeletonDropped(c) {
 				continue
 			}
 			if c != last {
@@ -1048,20 +1048,69 @@ func skeletonOfNorm(norm string) string {
 	return string(b)
 }
 
+// skeletonDropped reports whether skeleton drops letter c after a word's
+// first: a vowel, "y", "h" or "w".
+func skeletonDropped(c byte) bool {
+	switch c {
+	case 'a', 'e', 'i', 'o', 'u', 'y', 'h', 'w':
+		return true
+	}
+	return false
+}
+
 // nextField returns the first field of s as strings.Fields splits it
 // (ASCII and Unicode white space) and what follows it; "" when s has no
-// more fields.
+// more fields. An ASCII byte is tested in place, a rune beyond ASCII
+// decoded (the gazetteer's names are most of them ASCII, and
+// placeSkeletons reads them all).
 func nextField(s string) (field, rest string) {
-	i := strings.IndexFunc(s, func(r rune) bool { return !unicode.IsSpace(r) })
-	if i < 0 {
+	i := 0
+	for i < len(s) {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if !asciiSpace(c) {
+				break
+			}
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if !unicode.IsSpace(r) {
+			break
+		}
+		i += n
+	}
+	if i == len(s) {
 		return "", ""
 	}
 	s = s[i:]
-	j := strings.IndexFunc(s, unicode.IsSpace)
-	if j < 0 {
-		return s, ""
+	j := 0
+	for j < len(s) {
+		c := s[j]
+		if c < utf8.RuneSelf {
+			if asciiSpace(c) {
+				break
+			}
+			j++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[j:])
+		if unicode.IsSpace(r) {
+			break
+		}
+		j += n
 	}
 	return s[:j], s[j:]
+}
+
+// asciiSpace reports whether ASCII byte c is white space as
+// unicode.IsSpace has it.
+func asciiSpace(c byte) bool {
+	switch c {
+	case ' ', '\t', '\n', '\v', '\f', '\r':
+		return true
+	}
+	return false
 }
 
 // regionBySkeleton returns the one first-level division of a country the
