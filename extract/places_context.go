@@ -1060,47 +1060,36 @@ func skeletonDropped(c byte) bool {
 
 // nextField returns the first field of s as strings.Fields splits it
 // (ASCII and Unicode white space) and what follows it; "" when s has no
-// more fields. An ASCII byte is tested in place, a rune beyond ASCII
-// decoded (the gazetteer's names are most of them ASCII, and
-// placeSkeletons reads them all).
+// more fields.
 func nextField(s string) (field, rest string) {
-	i := 0
+	i := spaceEdge(s, 0, false)
+	if i == len(s) {
+		return "", ""
+	}
+	j := spaceEdge(s, i, true)
+	return s[i:j], s[j:]
+}
+
+// spaceEdge returns the first byte from i on of a rune of s that is white
+// space (space) or is not (!space), len(s) for none. An ASCII byte is
+// tested in place, a rune beyond ASCII decoded: the gazetteer's names are
+// most of them ASCII, and placeSkeletons reads them all.
+func spaceEdge(s string, i int, space bool) int {
 	for i < len(s) {
-		c := s[i]
-		if c < utf8.RuneSelf {
-			if !asciiSpace(c) {
-				break
+		if c := s[i]; c < utf8.RuneSelf {
+			if asciiSpace(c) == space {
+				return i
 			}
 			i++
 			continue
 		}
 		r, n := utf8.DecodeRuneInString(s[i:])
-		if !unicode.IsSpace(r) {
-			break
+		if unicode.IsSpace(r) == space {
+			return i
 		}
 		i += n
 	}
-	if i == len(s) {
-		return "", ""
-	}
-	s = s[i:]
-	j := 0
-	for j < len(s) {
-		c := s[j]
-		if c < utf8.RuneSelf {
-			if asciiSpace(c) {
-				break
-			}
-			j++
-			continue
-		}
-		r, n := utf8.DecodeRuneInString(s[j:])
-		if unicode.IsSpace(r) {
-			break
-		}
-		j += n
-	}
-	return s[:j], s[j:]
+	return i
 }
 
 // asciiSpace reports whether ASCII byte c is white space as
