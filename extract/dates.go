@@ -67,9 +67,6 @@ func findDatesRaw(toks []text.Token, pub time.Time) []dateExpr {
 	has := !pub.IsZero()
 	day := func(t time.Time) string { return t.Format("2006-01-02") }
 	for i := 0; i < len(toks); i++ {
-		if i = dateStart(toks, i, has); i == len(toks) {
-			break
-		}
 		n := toks[i].Norm
 		nx := func(k int) string {
 			if i+k < len(toks) {
@@ -235,31 +232,6 @@ func findDatesRaw(toks []text.Token, pub time.Time) []dateExpr {
 		}
 	}
 	return dropNightOfStated(toks, out)
-}
-
-// dateStart returns the first token from i on that may start a date
-// expression for findDatesRaw (len(toks) for none): a number, a
-// capitalised word (a month), and with a publication date (has) a weekday
-// or a word of findDatesRaw's last switch. Its loop passes the other
-// tokens, most of a sentence, in registers, where findDatesRaw's closures
-// keep its index in memory.
-func dateStart(toks []text.Token, i int, has bool) int {
-	for ; i < len(toks); i++ {
-		t := &toks[i]
-		if t.Kind == text.Number || t.Upper() {
-			return i
-		}
-		if !has {
-			continue
-		}
-		switch n := t.Norm; {
-		case strings.HasSuffix(n, "day"):
-			return i
-		case n == "yesterday", n == "today", n == "tonight", n == "this", n == "earlier", n == "last", n == "overnight":
-			return i
-		}
-	}
-	return i
 }
 
 // dropNightOfStated removes "overnight" from the dates of a sentence that

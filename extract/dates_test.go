@@ -189,10 +189,9 @@ func TestEventDatesEach(t *testing.T) {
 	}
 }
 
-// TestDateStartWords: every word that opens a date in the middle of a
-// sentence of lower-case words (the tokens dateStart passes over) is
-// still read. It fails when dateStart passes over one of them.
-func TestDateStartWords(t *testing.T) {
+// TestFindDatesMidSentence: every word that opens a date is read in the
+// middle of a sentence of lower-case words, one row per word.
+func TestFindDatesMidSentence(t *testing.T) {
 	pub := time.Date(2024, 1, 18, 0, 0, 0, 0, time.UTC) // a Thursday
 	tests := []struct {
 		in   string
