@@ -188,3 +188,36 @@ func TestEventDatesEach(t *testing.T) {
 		})
 	}
 }
+
+// TestFindDatesMidSentence: every word that opens a date is read in the
+// middle of a sentence of lower-case words, one row per word.
+func TestFindDatesMidSentence(t *testing.T) {
+	pub := time.Date(2024, 1, 18, 0, 0, 0, 0, time.UTC) // a Thursday
+	tests := []struct {
+		in   string
+		want string // the date's text and value
+	}{
+		{"the rebels said yesterday that", "yesterday=2024-01-17"},
+		{"the rebels struck today in the hills", "today=2024-01-18"},
+		{"the rebels may strike tonight in the hills", "tonight=2024-01-18"},
+		{"the rebels struck this afternoon near the dam", "this afternoon=2024-01-18"},
+		{"the rebels struck twice this month near the dam", "this month=2024-01"},
+		{"the rebels struck the dam earlier this month", "earlier this month=2024-01"},
+		{"the rebels struck the dam last night", "last night=2024-01-17"},
+		{"the rebels struck the dam last month", "last month=2023-12"},
+		{"the rebels struck the dam last week", "last week=2024-01"},
+		{"the rebels struck the dam overnight", "overnight=2024-01-17"},
+		{"the rebels struck the dam on wednesday", "on wednesday=2024-01-17"},
+		{"the rebels struck the dam on 16 january 2024", "16 january 2024=2024-01-16"},
+		{"the rebels struck the dam in May", "May=2023-05"},
+	}
+	for _, tt := range tests {
+		got := ""
+		if ds := findDates(text.Tokenize(tt.in, 0), pub); len(ds) > 0 {
+			got = ds[0].Text + "=" + ds[0].Value
+		}
+		if got != tt.want {
+			t.Errorf("findDates(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}

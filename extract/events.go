@@ -194,7 +194,8 @@ func isInternational(e *entity) bool {
 func (d *docState) findEvents(pub time.Time) []*docEvent {
 	var all []*frame
 	prevSubject := (*mention)(nil)
-	var scratch []*frame // the frames of a sentence, its array reused by the next
+	var scratch []*frame   // the frames of a sentence, its array reused by the next
+	var reads []unrealRead // the frames markUnreal left real, its array reused likewise
 	parser := parsers.Get().(*syntax.Parser)
 	defer parsers.Put(parser)
 	for si, s := range d.sents {
@@ -244,9 +245,9 @@ func (d *docState) findEvents(pub time.Time) []*docEvent {
 		}
 		ps := d.parse(parser, si)
 		d.noteConflictRefs(si, ps)
-		markUnreal(toks, frames)
+		reads = markUnreal(toks, frames, reads[:0])
 		frames = d.syntaxFrames(si, ps, frames, &dates)
-		markUnreal(toks, frames) // the frames the syntax added
+		reads = markUnreal(toks, frames, reads) // the frames the syntax added or changed
 		for fi := 1; fi < len(frames); fi++ {
 			if timeShiftBetween(toks, frames[fi-1].b, frames[fi].a) {
 				frames[fi].shiftedFrom = frames[fi-1]
@@ -1794,39 +1795,60 @@ func (d *docState) links(si int, frames []*frame) {
 			a.afterDay = b
 		}
 	}
-	// X took / claimed responsibility
-	for k := 0; k+1 < len(toks); k++ {
-		if toks[k+1].Norm == "responsibility" && (toks[k].Norm == "took" || toks[k].Norm == "claimed" || toks[k].Norm == "claims" || toks[k].Norm == "claiming") {
-			var claimer *entity
-			for _, m := range d.ments[si] {
-				if m.b <= k && m.ent.class == ClassArmedGroup {
-					claimer = m.ent
-				}
-			}
-			if claimer == nil {
-				continue
-			}
-			for i := len(frames) - 1; i >= 0; i-- {
-				if frames[i].a < k && frames[i].typ == EventAttack && len(frames[i].actors) == 0 {
-					frames[i].actors = []*entity{claimer}
-					frames[i].explicitActor = true
-					break
-				}
-			}
+	// one pass over the words for the two phrases below
+	for k := range toks {
+		switch toks[k].Norm {
+		case "responsibility":
+			d.claimedResponsibility(si, frames, k)
+		case "codenamed", "dubbed", "code-named":
+			d.noteOperation(si, k)
 		}
 	}
-	// codenamed X / Operation X
-	for k := 0; k+1 < len(toks); k++ {
-		if toks[k].Norm == "codenamed" || toks[k].Norm == "dubbed" || toks[k].Norm == "code-named" {
-			e := k + 1
-			for e < len(toks) && (isUpperWord(&toks[e]) || toks[e].Norm == "-") {
-				e++
-			}
-			if e > k+1 {
-				op := joinText(toks[k+1 : e])
-				d.operations = append(d.operations, opMention{s: si, name: op})
-			}
+}
+
+// claimedResponsibility reads "X took / claimed responsibility", token k
+// of sentence si the word "responsibility": the last armed group named
+// before the verb is the actor of the last attack before it that has none.
+func (d *docState) claimedResponsibility(si int, frames []*frame, k int) {
+	toks := d.sents[si].Tokens
+	if k == 0 {
+		return
+	}
+	switch toks[k-1].Norm {
+	case "took", "claimed", "claims", "claiming":
+	default:
+		return
+	}
+	k-- // the verb
+	var claimer *entity
+	for _, m := range d.ments[si] {
+		if m.b <= k && m.ent.class == ClassArmedGroup {
+			claimer = m.ent
 		}
+	}
+	if claimer == nil {
+		return
+	}
+	for i := len(frames) - 1; i >= 0; i-- {
+		if frames[i].a < k && frames[i].typ == EventAttack && len(frames[i].actors) == 0 {
+			frames[i].actors = []*entity{claimer}
+			frames[i].explicitActor = true
+			break
+		}
+	}
+}
+
+// noteOperation notes the name of an operation after token k of sentence
+// si, "codenamed", "dubbed" or "code-named": "codenamed X".
+func (d *docState) noteOperation(si, k int) {
+	toks := d.sents[si].Tokens
+	e := k + 1
+	for e < len(toks) && (isUpperWord(&toks[e]) || toks[e].Norm == "-") {
+		e++
+	}
+	if e > k+1 {
+		op := joinText(toks[k+1 : e])
+		d.operations = append(d.operations, opMention{s: si, name: op})
 	}
 }
 

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"context"
 	"strings"
 	"testing"
 
@@ -29,6 +30,47 @@ func TestNearIn(t *testing.T) {
 					t.Fatalf("nearIn(%q, %q) = %v, want %v", w.String(), n, got, want)
 				}
 			}
+		}
+	}
+}
+
+// TestResponsibilityAndOperation: the phrases that links reads in one pass
+// over a sentence's words, each in a sentence of its own shape: the group
+// that took or claimed responsibility is the actor, the name after
+// "codenamed" or "dubbed" the operation.
+func TestResponsibilityAndOperation(t *testing.T) {
+	tests := []struct {
+		in        string
+		actor     string // an actor's name the attack has, "" for none wanted
+		operation string
+	}{
+		{"A bomb exploded at a market in Kismayo on Monday. Al-Shabaab claimed responsibility.", "al-Shabaab", ""},
+		{"A bomb exploded at a market in Kismayo on Monday, and al-Shabaab took responsibility for it.", "al-Shabaab", ""},
+		{"Troops attacked rebel camps in Kivu in an offensive codenamed Sokola Two.", "", "Sokola Two"},
+		{"Troops attacked rebel camps in Kivu in an offensive dubbed Iron Wall.", "", "Iron Wall"},
+	}
+	for _, tt := range tests {
+		rec, err := Default().Extract(context.Background(), Document{ID: "t", Text: tt.in, Published: "2024-03-04"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		names := map[string]string{}
+		for _, e := range rec.Entities {
+			names[e.ID] = e.Name
+		}
+		found := false
+		for _, e := range rec.Events {
+			if e.Type != EventAttack {
+				continue
+			}
+			actor := tt.actor == ""
+			for _, a := range e.Actors {
+				actor = actor || strings.EqualFold(names[a.ID], tt.actor)
+			}
+			found = found || actor && e.Operation == tt.operation
+		}
+		if !found {
+			t.Errorf("%q: no attack with actor %q and operation %q: %+v", tt.in, tt.actor, tt.operation, rec.Events)
 		}
 	}
 }

@@ -589,7 +589,7 @@ func (d *docState) pursuedTargets(ps *syntax.Sentence, found []*frame) {
 	pursued := -1
 	for c := range ps.Chunks {
 		ch := &ps.Chunks[c]
-		if h := ps.Toks[ch.Head]; !markPursuit.has(&h) && (ch.Lemma == h.Norm || !pursuitWords.Has(ch.Lemma)) {
+		if h := &ps.Toks[ch.Head]; !markPursuit.has(h) && (ch.Lemma == h.Norm || !pursuitWords.Has(ch.Lemma)) {
 			continue
 		}
 		if ch.Kind == syntax.NP && c+1 < len(ps.Chunks) && ps.PrepOf(c+1) == "of" && ps.Chunks[c+1].A == ch.B+1 {

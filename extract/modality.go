@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/newsgraph/newsgraph/extract/syntax"
@@ -101,13 +102,26 @@ var ceaseNegations = grammarList("ceaseNegations")
 // symmetric reports whether the frame table gives f's subtype two sides
 // that both act (a clash).
 func symmetric(f *frame) bool {
-	for i := range frameTable {
-		if r := &frameTable[i]; r.symmetric && r.typ == f.typ && r.subtype == f.subtype {
+	for _, k := range symmetricKinds {
+		if k[0] == f.typ && k[1] == f.subtype {
 			return true
 		}
 	}
 	return false
 }
+
+// symmetricKinds are the types and subtypes of the symmetric rows of the
+// frame table, each once, so that symmetric reads those rows only (it is asked of
+// every frame).
+var symmetricKinds = func() [][2]string {
+	var out [][2]string
+	for i := range frameTable {
+		if r := &frameTable[i]; r.symmetric && !slices.Contains(out, [2]string{r.typ, r.subtype}) {
+			out = append(out, [2]string{r.typ, r.subtype})
+		}
+	}
+	return out
+}()
 
 // perfect: the verb is in a perfect tense ("has fought", "have long been
 // fighting"). An undated clash in the perfect is a conflict that goes
@@ -130,10 +144,21 @@ func perfect(toks []text.Token, a int) bool {
 // markUnreal negates the attack and abduction frames that report no
 // event. A verb that took such a frame as its subject ("an attack
 // killed…") is read on its own again: "police thwarted an attack and
-// killed a militant".
-func markUnreal(toks []text.Token, frames []*frame) {
+// killed a militant". It returns read with what it read of each frame it
+// left real appended: given back for the same sentence, a frame read
+// there with the same fields is not read again (unreal would answer the
+// same).
+func markUnreal(toks []text.Token, frames []*frame, read []unrealRead) []unrealRead {
 	for i, f := range frames {
-		if f.negated || f.typ != EventAttack && f.typ != EventAbduction || unreal(toks, f) == "" {
+		if f.negated || f.typ != EventAttack && f.typ != EventAbduction {
+			continue
+		}
+		r := unrealReadOf(f)
+		if slices.Contains(read, r) {
+			continue
+		}
+		if unreal(toks, f) == "" {
+			read = append(read, r)
 			continue
 		}
 		f.negated = true
@@ -143,6 +168,22 @@ func markUnreal(toks []text.Token, frames []*frame) {
 			}
 		}
 	}
+	return read
+}
+
+// unrealRead is a frame and the fields of it that unreal reads (beside
+// the tokens of its sentence): where none of them changed, unreal gives
+// the same answer.
+type unrealRead struct {
+	f                     *frame
+	typ, subtype          string
+	a, b                  int
+	verb, definite, dated bool
+}
+
+// unrealReadOf returns what unreal reads of f.
+func unrealReadOf(f *frame) unrealRead {
+	return unrealRead{f: f, typ: f.typ, subtype: f.subtype, a: f.a, b: f.b, verb: f.verb, definite: f.definite, dated: f.date != nil}
 }
 
 // question: a sentence that asks ("Was it an air strike?").

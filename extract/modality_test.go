@@ -4,6 +4,8 @@ import (
 	"context"
 	"strings"
 	"testing"
+
+	"github.com/newsgraph/newsgraph/extract/text"
 )
 
 // attacksIn extracts text (published 2024-03-04) and returns its attack
@@ -185,6 +187,65 @@ func TestIncidentsOfADocument(t *testing.T) {
 		es := attacksIn(t, tt.in)
 		if !tt.check(es) {
 			t.Errorf("%s: %q gave %s, want %s", tt.name, tt.in, rolesOfAll(es), tt.want)
+		}
+	}
+}
+
+// TestSymmetricKinds: symmetric answers for every row's type and subtype
+// as a scan of the whole frame table does.
+func TestSymmetricKinds(t *testing.T) {
+	for _, r := range frameTable {
+		want := false
+		for _, o := range frameTable {
+			want = want || o.symmetric && o.typ == r.typ && o.subtype == r.subtype
+		}
+		if got := symmetric(&frame{typ: r.typ, subtype: r.subtype}); got != want {
+			t.Errorf("symmetric(%s/%s) = %v, want %v", r.typ, r.subtype, got, want)
+		}
+	}
+}
+
+// TestMarkUnrealRereads: given back what it read, markUnreal reads again
+// a frame of which a field unreal reads changed, and a frame it did not
+// read; it leaves a frame it read unchanged as it was.
+func TestMarkUnrealRereads(t *testing.T) {
+	toks := text.Tokenize("gunmen could attack the town after they attacked the base", 0)
+	at := func(w string) int {
+		for k := range toks {
+			if toks[k].Norm == w {
+				return k
+			}
+		}
+		t.Fatalf("no %q", w)
+		return -1
+	}
+	newFrame := func(w string) *frame {
+		return &frame{typ: EventAttack, subtype: "armed assault", a: at(w), b: at(w) + 1, verb: true}
+	}
+	tests := []struct {
+		name   string
+		change func(f *frame) // after the first read
+		added  bool           // f is added after the first read
+		want   bool           // f negated after the second
+	}{
+		{"unchanged", func(f *frame) {}, false, false},
+		{"moved after the modal", func(f *frame) { f.a, f.b = at("attack"), at("attack")+1 }, false, true},
+		{"added after the modal", func(f *frame) { f.a, f.b = at("attack"), at("attack")+1 }, true, true},
+	}
+	for _, tt := range tests {
+		f := newFrame("attacked")
+		var first []*frame
+		if !tt.added {
+			first = append(first, f)
+		}
+		read := markUnreal(toks, first, nil)
+		if f.negated {
+			t.Fatalf("%s: the first read negated %q", tt.name, toks[f.a].Norm)
+		}
+		tt.change(f)
+		markUnreal(toks, []*frame{f}, read)
+		if f.negated != tt.want {
+			t.Errorf("%s: negated = %v, want %v", tt.name, f.negated, tt.want)
 		}
 	}
 }

@@ -72,7 +72,11 @@ func (d *docState) findContextPlaces() {
 		listed := false // inside a list that a locative opened
 		for i := 0; i < len(toks); i++ {
 			t := &toks[i]
-			d.uncoverParticleName(si, i)
+			if i+3 < len(toks) && toks[i+2].Norm == "-" {
+				// uncoverParticleName's first test, written out: no
+				// call for a token without a hyphen after the next
+				d.uncoverParticleName(si, i)
+			}
 			if !isUpperWord(t) || d.covered(si, i) || t.AllCaps() {
 				listed = listed && (t.Norm == "and" || t.Norm == "," || d.covered(si, i))
 				if i > 0 && markLocative.has(&toks[i-1]) {
@@ -1032,7 +1036,7 @@ func skeletonOfNorm(norm string) string {
 			if c < 'a' || c > 'z' {
 				continue
 			}
-			if !first && strings.IndexByte("aeiouyhw", c) >= 0 {
+			if !first && skeletonDropped(c) {
 				continue
 			}
 			if c != last {
@@ -1044,20 +1048,58 @@ func skeletonOfNorm(norm string) string {
 	return string(b)
 }
 
+// skeletonDropped reports whether skeleton drops letter c after a word's
+// first: a vowel, "y", "h" or "w".
+func skeletonDropped(c byte) bool {
+	switch c {
+	case 'a', 'e', 'i', 'o', 'u', 'y', 'h', 'w':
+		return true
+	}
+	return false
+}
+
 // nextField returns the first field of s as strings.Fields splits it
 // (ASCII and Unicode white space) and what follows it; "" when s has no
 // more fields.
 func nextField(s string) (field, rest string) {
-	i := strings.IndexFunc(s, func(r rune) bool { return !unicode.IsSpace(r) })
-	if i < 0 {
+	i := spaceEdge(s, 0, false)
+	if i == len(s) {
 		return "", ""
 	}
-	s = s[i:]
-	j := strings.IndexFunc(s, unicode.IsSpace)
-	if j < 0 {
-		return s, ""
+	j := spaceEdge(s, i, true)
+	return s[i:j], s[j:]
+}
+
+// spaceEdge returns the first byte from i on of a rune of s that is white
+// space (space) or is not (!space), len(s) for none. An ASCII byte is
+// tested in place, a rune beyond ASCII decoded: the gazetteer's names are
+// most of them ASCII, and placeSkeletons reads them all.
+func spaceEdge(s string, i int, space bool) int {
+	for i < len(s) {
+		if c := s[i]; c < utf8.RuneSelf {
+			if asciiSpace(c) == space {
+				return i
+			}
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if unicode.IsSpace(r) == space {
+			return i
+		}
+		i += n
 	}
-	return s[:j], s[j:]
+	return i
+}
+
+// asciiSpace reports whether ASCII byte c is white space as
+// unicode.IsSpace has it.
+func asciiSpace(c byte) bool {
+	switch c {
+	case ' ', '\t', '\n', '\v', '\f', '\r':
+		return true
+	}
+	return false
 }
 
 // regionBySkeleton returns the one first-level division of a country the

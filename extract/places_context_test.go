@@ -301,3 +301,33 @@ func TestAreaAfterLongerName(t *testing.T) {
 		}
 	}
 }
+
+// TestNextField: the fields nextField gives one by one are those of
+// strings.Fields, for white space of ASCII and beyond, and bytes that are
+// no UTF-8. It fails when a space is read as a letter or a letter as a
+// space.
+func TestNextField(t *testing.T) {
+	tests := []string{
+		"", " ", "bulo burti", "  wad\tal\nnoura  ", "a\vb\fc\rd",
+		"saint\u00a0louis", "new\u2003town", "x\u0085y", "caf\u00e9 du port",
+		"\xff\xfe town", "bad\xc3 byte", "\u3000tokyo\u3000", "one",
+	}
+	for _, s := range tests {
+		var got []string
+		for rest := s; ; {
+			var w string
+			if w, rest = nextField(rest); w == "" {
+				break
+			}
+			got = append(got, w)
+		}
+		if want := strings.Fields(s); !slices.Equal(got, want) {
+			t.Errorf("nextField over %q = %q, want %q", s, got, want)
+		}
+	}
+	for c := 0; c < 256; c++ {
+		if got, want := skeletonDropped(byte(c)), strings.IndexByte("aeiouyhw", byte(c)) >= 0; got != want {
+			t.Errorf("skeletonDropped(%q) = %v, want %v", rune(c), got, want)
+		}
+	}
+}

@@ -9,6 +9,7 @@ import (
 	"io"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"golang.org/x/text/encoding/unicode"
 	"golang.org/x/text/transform"
@@ -169,7 +170,11 @@ func parseJSONRecord(line []byte, warning *error) (extract.Document, error) {
 		if i := strings.IndexByte(*rec.Text, 0); i >= 0 {
 			return doc, fmt.Errorf("record %q: %w: NUL character in text", id, ErrBinary)
 		}
-		doc.Text = normalizeNewlines(strings.TrimLeft(strings.ToValidUTF8(*rec.Text, "\uFFFD"), "\uFEFF"))
+		t := *rec.Text
+		if !utf8.ValidString(t) { // (a test eight bytes at a time where ToValidUTF8 decodes each rune)
+			t = strings.ToValidUTF8(t, "\uFFFD")
+		}
+		doc.Text = normalizeNewlines(strings.TrimLeft(t, "\uFEFF"))
 	case rec.HTML != nil && !blank(*rec.HTML):
 		page, err := ReadHTML([]byte(*rec.HTML), doc.URL)
 		if err != nil {

@@ -242,3 +242,29 @@ func TestURLSchemes(t *testing.T) {
 func quote(s string) string {
 	return `"` + strings.ReplaceAll(strings.ReplaceAll(s, `\`, `\\`), `"`, `\"`) + `"`
 }
+
+// TestJSONLinesTextUTF8: a record's text comes out valid UTF-8 whatever its
+// line holds, one row per shape of bytes: valid text passes unchanged,
+// a byte that is no UTF-8 and an escaped lone surrogate become U+FFFD.
+func TestJSONLinesTextUTF8(t *testing.T) {
+	tests := []struct {
+		line string
+		want string
+	}{
+		{`{"id":"a","text":"Gunmen struck a bus near Garissa."}`, "Gunmen struck a bus near Garissa."},
+		{`{"id":"a","text":"Caf\u00e9 owners fled \u2014 police said."}`, "Café owners fled — police said."},
+		{"{\"id\":\"a\",\"text\":\"One stray byte \xff here.\"}", "One stray byte \uFFFD here."},
+		{`{"id":"a","text":"A lone surrogate \ud800 here."}`, "A lone surrogate \uFFFD here."},
+		{"{\"id\":\"a\",\"text\":\"\\ufeffA mark first.\"}", "A mark first."},
+		{`{"id":"a","text":"Two lines\r\nhere."}`, "Two lines\nhere."},
+	}
+	for _, tt := range tests {
+		doc, _, err := parseJSONLine([]byte(tt.line))
+		if err != nil {
+			t.Fatalf("%q: %v", tt.line, err)
+		}
+		if doc.Text != tt.want {
+			t.Errorf("%q: text %q, want %q", tt.line, doc.Text, tt.want)
+		}
+	}
+}
