@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"sort"
+	"strings"
 	"syscall"
 	"testing"
 	"time"
@@ -168,6 +169,63 @@ func BenchmarkFirstPagePostgres(b *testing.B) {
 				if got := benchList(b, s, n); got != n {
 					b.Fatalf("listed %d events, want %d", got, n)
 				}
+			})
+		})
+	}
+}
+
+// BenchmarkExamplePages runs the first page of each paged example query
+// (examples/queries: who-struck-whom, sources-casualties,
+// attacks-on-country in Gizmo, who-struck-whom.graphql) on the bolt store
+// NEWSGRAPH_BENCH_STORE (read-only) or the PostgreSQL store
+// NEWSGRAPH_BENCH_PG (with perAttack set), and reports the median and
+// 95th percentile of the pages' times and the CPU a page: "open", the
+// store opened once (a server's reader); "fresh", the store opened for
+// each page (a command's, without the process's start-up). Run with
+//
+//	NEWSGRAPH_BENCH_STORE=10k.db go test ./graph -run '^$' -bench ExamplePages -benchtime 21x
+func BenchmarkExamplePages(b *testing.B) {
+	cfg := Config{Path: os.Getenv("NEWSGRAPH_BENCH_STORE"), ReadOnly: true}
+	if dsn := os.Getenv("NEWSGRAPH_BENCH_PG"); dsn != "" {
+		cfg = Config{Backend: BackendPostgres, Path: dsn, ReadOnly: true}
+	}
+	if cfg.Path == "" {
+		b.Skip("neither NEWSGRAPH_BENCH_STORE nor NEWSGRAPH_BENCH_PG names a store")
+	}
+	ctx := context.Background()
+	for _, name := range []string{"who-struck-whom.js", "sources-casualties.js", "attacks-on-country.js", "who-struck-whom.graphql"} {
+		src, err := os.ReadFile("../examples/queries/" + name)
+		if err != nil {
+			b.Fatal(err)
+		}
+		q, lang := string(src), "gizmo"
+		if strings.HasSuffix(name, ".graphql") {
+			lang = "graphql"
+		}
+		if cfg.Backend == BackendPostgres {
+			q = strings.Replace(q, "var perAttack = false;", "var perAttack = true;", 1)
+		}
+		run := func(b *testing.B, s *Store) {
+			if _, err := s.Query(ctx, lang, q, 0); err != nil {
+				b.Fatal(err)
+			}
+		}
+		b.Run(name+"/open", func(b *testing.B) {
+			s, err := Open(ctx, cfg)
+			if err != nil {
+				b.Fatal(err)
+			}
+			defer s.Close()
+			benchTimes(b, func() { run(b, s) })
+		})
+		b.Run(name+"/fresh", func(b *testing.B) {
+			benchTimes(b, func() {
+				s, err := Open(ctx, cfg)
+				if err != nil {
+					b.Fatal(err)
+				}
+				run(b, s)
+				s.Close()
 			})
 		})
 	}

@@ -43,7 +43,10 @@ function page(n, after, where) {
     return id > at.id;
   }
   function walk(d, at) {
-    var subs = g.V(node(d)).In(p("within")).ToArray().map(function (v) { return bare(v).slice(cal.length + 1); });
+    // A day ("YYYY-MM-DD") holds no shorter period: its subperiods are
+    // not asked for.
+    var subs = d.length >= 10 ? [] :
+      g.V(node(d)).In(p("within")).ToArray().map(function (v) { return bare(v).slice(cal.length + 1); });
     subs.sort().reverse();
     for (var i = 0; i < subs.length && out.length < n; i++) {
       var s = subs[i], inside = at && at.date.indexOf(s) === 0;

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"sync"
+	"sync/atomic"
 
 	"github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/cayley/graph/iterator"
@@ -28,7 +29,11 @@ import (
 // ends up scanning every actor link and checking each against the rest.
 // Store wraps the kv quad store for queries and gives the planner
 // real sizes: it counts the entries of a prefix scan (up to
-// prefixCountLimit) the first time the planner asks.
+// prefixCountLimit) the first time the planner asks. Where the planner
+// only compares a prefix with a bound (an index join against an
+// intersection, planner_join.go), it counts up to the bound: a page's
+// traversal from a hundred nodes reads a few hundred entries to be
+// planned, not every link of its predicate in the store.
 
 // prefixCountLimit bounds the entries counted for one size estimate;
 // beyond it the kv store's own guess is used.
@@ -44,7 +49,8 @@ type Store struct {
 	indexes []kv.QuadIndex
 	cache   *refCache // node ids and values, shared with the writer and the reads
 	w       *kvWriter
-	noSync  bool // Options.Scratch: the file's commits are not synced
+	noSync  bool         // Options.Scratch: the file's commits are not synced
+	counted atomic.Int64 // index entries read to size prefixes (countPrefix), for tests
 }
 
 // ValueOf returns the node id of v, or nil if the store holds no such
@@ -277,46 +283,65 @@ func (it *sizedScan) Stats(ctx context.Context) (graph.IteratorCosts, error) {
 		return st, err
 	}
 	it.once.Do(func() {
-		k := it.index.Key(it.values)
-		key := string(k[0]) + "\x00" + string(k[1])
-		if sz, ok := it.qs.cache.count(key); ok {
-			it.size = sz
+		n, exact, err := it.qs.countPrefix(ctx, it.index, it.values, prefixCountLimit)
+		if err != nil || exact {
+			it.size, it.err = graph.Size{Size: n, Exact: true}, err
 			return
 		}
-		it.size, it.err = it.count(ctx)
-		if it.err == nil {
-			it.qs.cache.setCount(key, it.size)
-		}
+		// Too many to count: the kv store's own guess (half the store) is
+		// the safer one, keeping a scan this large from being chosen to
+		// drive an intersection.
+		guess, err := it.IteratorShape.Stats(ctx)
+		it.size, it.err = graph.Size{Size: max(n, guess.Size.Size)}, err
 	})
 	return graph.IteratorCosts{ContainsCost: 1, NextCost: 2, Size: it.size}, it.err
 }
 
-// count counts the index entries under the scan's prefix, up to
-// prefixCountLimit. Each entry holds the quads of one full key, nearly
-// always one.
-func (it *sizedScan) count(ctx context.Context) (graph.Size, error) {
-	prefix := it.index.Key(it.values)
+// countPrefix counts the entries of index ind under the prefix of the ids
+// vals, reading no more than limit of them (each entry holds the quads of
+// one full key, nearly always one): n and true when there are n < limit,
+// limit and false when there are at least limit. The counts are cached
+// until the next write, the lower bounds too: a planner that only needs
+// to know whether a prefix is larger than a bound reads no further than
+// the bound, whatever the size of the store.
+func (qs *Store) countPrefix(ctx context.Context, ind kv.QuadIndex, vals []uint64, limit int64) (int64, bool, error) {
+	if limit <= 0 {
+		return 0, false, nil
+	}
+	k := ind.Key(vals)
+	key := string(k[0]) + "\x00" + string(k[1])
+	if sz, ok := qs.cache.count(key); ok {
+		if sz.Size < limit {
+			return sz.Size, true, nil
+		}
+		return limit, false, nil
+	}
+	if sz, ok := qs.cache.count(atLeastKey + key); ok && sz.Size >= limit {
+		return limit, false, nil
+	}
 	n := int64(0)
-	err := hkv.View(it.qs.db, func(tx hkv.Tx) error {
-		sc := tx.Scan(prefix)
+	err := hkv.View(qs.db, func(tx hkv.Tx) error {
+		sc := tx.Scan(k)
 		defer sc.Close()
-		for n < prefixCountLimit && sc.Next(ctx) {
+		for n < limit && sc.Next(ctx) {
 			n++
 		}
 		return sc.Err()
 	})
-	if err != nil || n < prefixCountLimit {
-		return graph.Size{Size: n, Exact: true}, err
+	qs.counted.Add(n)
+	switch {
+	case err != nil:
+		return n, false, err
+	case n < limit:
+		qs.cache.setCount(key, graph.Size{Size: n, Exact: true})
+		return n, true, nil
 	}
-	// Too many to count: the kv store's own guess (half the store) is
-	// the safer one, keeping a scan this large from being chosen to
-	// drive an intersection.
-	guess, err := it.IteratorShape.Stats(ctx)
-	if err != nil || guess.Size.Size < n {
-		return graph.Size{Size: n}, err
-	}
-	return graph.Size{Size: guess.Size.Size}, nil
+	qs.cache.setCount(atLeastKey+key, graph.Size{Size: n})
+	return n, false, nil
 }
+
+// atLeastKey marks the cached lower bounds of prefix sizes (countPrefix).
+const atLeastKey = "\x01"
 
 // Iterate scans the prefix with bolt's own API (scan.go) rather than
 // through the kv layer.

@@ -106,15 +106,20 @@ func (s indexJoin) BuildIterator(qs graph.QuadStore) graph.Iterator {
 	if err != nil {
 		return iterator.NewError(err)
 	}
-	if fixed, ok := s.fixedSize(ctx); ok && fixed*(1+st.ContainsCost) < st.Size.Size*(st.NextCost+joinSeekCost) {
+	// Intersection when fixed*(1+ContainsCost) < bound: the quads with
+	// the fixed values need only be counted up to the first number that
+	// makes it false, however many there are.
+	bound := st.Size.Size * (st.NextCost + joinSeekCost)
+	if fixed, ok := s.fixedBelow(ctx, (bound+st.ContainsCost)/(1+st.ContainsCost)); ok && fixed*(1+st.ContainsCost) < bound {
 		return s.quads.BuildIterator(qs)
 	}
 	return graph.NewLegacy(&joinIterator{qs: s.qs, index: s.index, dir: s.dir, fixed: s.fixed, from: from}, nil)
 }
 
-// fixedSize returns the number of quads with the fixed values, when an
-// index leads with their directions.
-func (s indexJoin) fixedSize(ctx context.Context) (int64, bool) {
+// fixedBelow returns the number of quads with the fixed values when an
+// index leads with their directions and there are fewer than limit (at
+// most prefixCountLimit) of them, counting no further.
+func (s indexJoin) fixedBelow(ctx context.Context, limit int64) (int64, bool) {
 	dirs := make([]quad.Direction, 0, len(s.fixed))
 	for d := range s.fixed {
 		dirs = append(dirs, d)
@@ -127,13 +132,8 @@ func (s indexJoin) fixedSize(ctx context.Context) (int64, bool) {
 	for i, d := range ind.Dirs[:len(dirs)] {
 		vals[i] = s.fixed[d]
 	}
-	it := s.qs.scan(ind, vals)
-	defer it.Close()
-	st, err := graph.AsShape(it).Stats(ctx)
-	if err != nil || !st.Size.Exact {
-		return 0, false
-	}
-	return st.Size.Size, true
+	n, exact, err := s.qs.countPrefix(ctx, ind, vals, min(limit, prefixCountLimit))
+	return n, err == nil && exact
 }
 
 // Optimize optimizes the set the join starts from.

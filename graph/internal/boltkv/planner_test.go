@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/cayleygraph/cayley/graph"
+	"github.com/cayleygraph/cayley/graph/kv"
 	"github.com/cayleygraph/cayley/graph/path"
 	"github.com/cayleygraph/cayley/graph/shape"
 	"github.com/cayleygraph/cayley/query"
@@ -440,5 +441,93 @@ func TestNodeScanTags(t *testing.T) {
 	}
 	if g, w := names(listed), sortedStrings(want); strings.Join(g, "\n") != strings.Join(w, "\n") {
 		t.Errorf("listed: tags %v, want %v", g, w)
+	}
+}
+
+// TestCountPrefix checks the bounded counts of an index prefix, one row
+// per step on one store: below the limit a count is exact, at the limit
+// it is a lower bound, and what was counted (an exact count, a lower
+// bound at least as high as the limit) is not read again until the cache
+// is emptied.
+func TestCountPrefix(t *testing.T) {
+	s := plannedBolt(t, 30)
+	qs := s.planned
+	ctx := context.Background()
+	ref, ok := qs.ValueOf(schema.Actor).(kv.Int64Value)
+	if !ok {
+		t.Fatal("no actor predicate in the store")
+	}
+	total := int64(0)
+	it := qs.QuadIterator(quad.Predicate, ref)
+	for it.Next(ctx) {
+		total++
+	}
+	it.Close()
+	if total < 10 {
+		t.Fatalf("%d actor quads: too few to test bounds", total)
+	}
+	dirs, vals := []quad.Direction{quad.Predicate}, []uint64{uint64(ref)}
+	for _, r := range []struct {
+		name  string
+		reset bool  // empty the cache first
+		limit int64 // count up to
+		n     int64
+		exact bool
+		read  int64 // index entries read
+	}{
+		{"under the size, counted to the limit", true, 3, 3, false, 3},
+		{"under a known lower bound, not read", false, 2, 2, false, 0},
+		{"beyond the lower bound, counted whole", false, total + 5, total, true, total},
+		{"under a known size, not read", false, 3, 3, false, 0},
+		{"the size known exactly, not read", false, total + 1, total, true, 0},
+		{"the size itself is no count below it", true, total, total, false, total},
+		{"a limit of nothing reads nothing", true, 0, 0, false, 0},
+	} {
+		if r.reset {
+			qs.ResetCache()
+		}
+		before := qs.Counted()
+		n, exact, err := qs.CountPrefix(ctx, dirs, vals, r.limit)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if read := qs.Counted() - before; n != r.n || exact != r.exact || read != r.read {
+			t.Errorf("%s: limit %d gives %d, exact %v, %d entries read; want %d, %v, %d", r.name, r.limit, n, exact, read, r.n, r.exact, r.read)
+		}
+	}
+}
+
+// TestIndexJoinCountsToItsBound checks that planning an index join from a
+// few nodes counts the quads with the fixed values only as far as the
+// choice between join and intersection needs, not the whole predicate
+// (every actor link of the store).
+func TestIndexJoinCountsToItsBound(t *testing.T) {
+	s := plannedBolt(t, 60)
+	qs := s.planned
+	ctx := context.Background()
+	actor := someActor(t, s)
+	all, err := path.StartPath(qs).Out(schema.Actor).Iterate(ctx).Count()
+	if err != nil {
+		t.Fatal(err)
+	}
+	events, err := path.StartPath(qs, actor).In(schema.Actor).Iterate(ctx).Count()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if all < 5*events {
+		t.Fatalf("%d actor links, %d of them from %v: too few others to test", all, events, actor)
+	}
+	qs.ResetCache()
+	before := qs.Counted()
+	p := path.StartPath(qs, actor).In(schema.Actor).Out(schema.Actor)
+	sh, _ := shape.Optimize(p.Shape(), qs)
+	it := shape.BuildIterator(qs, sh)
+	defer it.Close()
+	desc, _ := json.Marshal(graph.DescribeIterator(it))
+	if !strings.Contains(string(desc), "IndexJoin") {
+		t.Fatalf("no index join in the plan %s", desc)
+	}
+	if read := qs.Counted() - before; read >= all/2 {
+		t.Errorf("planning read %d index entries to size the join; the predicate has %d links, the set %d nodes", read, all, events)
 	}
 }
