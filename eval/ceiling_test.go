@@ -2,6 +2,7 @@ package eval
 
 import (
 	"bytes"
+	"slices"
 	"strings"
 	"testing"
 
@@ -39,22 +40,10 @@ func TestFindCeilings(t *testing.T) {
 			rep.Misses = []DevMiss{{Gold: gold(tc.places...), Event: &extract.Event{}, Wrong: tc.wrong}}
 			rep.FindCeilings(map[string]string{"dir/n": tc.text})
 			for _, k := range ceilingSlots {
-				want := 0
-				for _, u := range tc.unnamedSlot {
-					if u == k {
-						want = 1
-					}
-				}
-				if got := rep.Ceilings[k].Unnamed; got != want {
+				if got, want := rep.Ceilings[k].Unnamed, btoi(slices.Contains(tc.unnamedSlot, k)); got != want {
 					t.Errorf("%s: unnamed %d, want %d", k, got, want)
 				}
-				wrong := 0
-				for _, w := range tc.wrong {
-					if w == k {
-						wrong = 1
-					}
-				}
-				if got := rep.Ceilings[k].Wrong; got != wrong {
+				if got, wrong := rep.Ceilings[k].Wrong, btoi(slices.Contains(tc.wrong, k)); got != wrong {
 					t.Errorf("%s: wrong %d, want %d", k, got, wrong)
 				}
 				if want := float64(4-rep.Ceilings[k].Unnamed) / 4; rep.Ceilings[k].Reachable != want {
