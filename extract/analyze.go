@@ -803,7 +803,7 @@ func (d *docState) countPlaceCountries(hits []nameHit) {
 func (d *docState) bestCand(h nameHit) (*cand, float64) {
 	toks := d.sents[h.s].Tokens
 	best, bestScore := (*cand)(nil), math.Inf(-1)
-	var pf phraseFacts
+	pf := phraseFacts{evidenceOn: d.evidence != nil && !d.namesAnyCountry(h.cands)}
 	for _, c := range h.cands {
 		if sc := d.score(c, toks, h.m.Start, h.m.End, h.s, &pf); sc > bestScore || sc == bestScore && d.moreAtHome(c, best) {
 			best, bestScore = c, sc
@@ -918,6 +918,9 @@ type phraseFacts struct {
 	unitsKnown          bool     // regionNext and unitInside are found (unitWords)
 	regionNext          bool     // the word after the phrase is a division's unit word
 	unitInside          bool     // the phrase ends with a division's unit word
+	// evidenceOn: no reading of the phrase lies in a country the document
+	// names, so the other evidence of the text may choose (countryEvidence)
+	evidenceOn bool
 }
 
 // unitWords returns whether the word after the phrase, tokens [a, b) of
@@ -1046,7 +1049,7 @@ func (d *docState) score(c *cand, toks []text.Token, a, b, s int, pf *phraseFact
 	if c.gaz != nil && c.class != ClassCountry && c.country != "" {
 		if n := d.countryCount.get(c.country); n > 0 {
 			sc += 2 + math.Min(float64(n), 10)/10
-		} else if d.evidenceFor(c.country) > 0 {
+		} else if pf.evidenceOn && d.evidenceFor(c.country) > 0 {
 			sc += evidenceBonus // "Pokot raiders … in Eastleigh": the namesake where they live (countryEvidence)
 		} else {
 			sc -= 0.5

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 	"sync"
@@ -27,6 +28,7 @@ func homeCountries() map[string]home {
 			panic("extract: embedded word lists: " + err.Error())
 		}
 		homes = h
+		homeKeys = slices.Sorted(maps.Keys(h))
 	})
 	return homes
 }
@@ -34,7 +36,18 @@ func homeCountries() map[string]home {
 var (
 	homesOnce sync.Once
 	homes     map[string]home
+	homeKeys  []string // the names of homes, sorted (homeNameStarts)
 )
+
+// homeNameStarts reports whether a name of data/homecountries.tsv starts
+// with word, a token's normalised form: the one test homeNameAt asks of
+// most capitalised words of a text, by a search of the sorted names,
+// before it makes the spellings of the runs of words from it.
+func homeNameStarts(word string) bool {
+	homeCountries()
+	i, _ := slices.BinarySearch(homeKeys, word)
+	return i < len(homeKeys) && strings.HasPrefix(homeKeys[i], word)
+}
 
 // parseHomeCountries reads data/homecountries.tsv. A country column of
 // one country is that name's main home; "KE>UG" writes a main home (KE)
@@ -265,7 +278,7 @@ func (d *docState) writtenHomes() []home {
 func (d *docState) homeNameAt(h map[string]home, s, i int) (home, int) {
 	toks := d.sents[s].Tokens
 	t := &toks[i]
-	if !isUpperWord(t) || i == 0 && !t.AllCaps() {
+	if !isUpperWord(t) || i == 0 && !t.AllCaps() || !homeNameStarts(t.Norm) {
 		return home{}, i
 	}
 	for b := min(len(toks), i+maxHomeWords); b > i; b-- {

@@ -7,8 +7,8 @@ import "strings"
 // and a town of Tanzania) takes the country the rest of the document
 // supports. The countries the document names (by name, demonym or a
 // national body: countryCount) decide first; where none of the
-// namesakes lies in one of them, the countries of its other evidence
-// (countryEvidence) do, each signal for its reason:
+// namesakes lies in one of them (namesAnyCountry), the countries of its
+// other evidence (countryEvidence) do, each signal for its reason:
 //
 //   - another place of the document whose every reading lies in one
 //     country, read as a place: the note is about that country ("a grenade
@@ -36,7 +36,8 @@ import "strings"
 const evidenceBonus = 1.0
 
 // countryEvidence counts, for each country, the signals of the
-// document's text that support it (see above), into d.evidence. hits
+// document's text that support it (see above), into d.evidence (left
+// nil when there are none). hits
 // are findNames' name hits; it runs before any of them is chosen.
 func (d *docState) countryEvidence(hits []nameHit) {
 	ev := &d.buf.evidence
@@ -61,7 +62,23 @@ func (d *docState) countryEvidence(hits []nameHit) {
 			ev.add(cc, 1)
 		}
 	}
-	d.evidence = ev
+	if len(ev.m) > 0 {
+		d.evidence = ev
+	}
+}
+
+// namesAnyCountry reports whether a reading among cands lies in a
+// country the document names (countryCount): then that decides, and the
+// other evidence has no say ("Somali forces … in X region": X of
+// Somalia, though Somalis live in other lands too; "the Somali state" is
+// Somalia, not the Ethiopian region of that name).
+func (d *docState) namesAnyCountry(cands []*cand) bool {
+	for _, c := range cands {
+		if c.country != "" && d.countryCount.get(c.country) > 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // solePlaceCountry returns the country of name hit h when every reading
@@ -94,8 +111,11 @@ func (d *docState) homesWritten() []home {
 	h := homeCountries()
 	for _, s := range d.sents {
 		toks := s.Tokens
+		if len(toks) == 0 || !isUpperWord(&toks[0]) || toks[0].AllCaps() || !homeNameStarts(toks[0].Norm) {
+			continue
+		}
 		for b := min(len(toks), maxHomeWords); b > 0; b-- {
-			if !isUpperWord(&toks[0]) || toks[0].AllCaps() || !peopleNounAt(toks, b) {
+			if !peopleNounAt(toks, b) {
 				continue
 			}
 			if hm, ok := h[strings.ToLower(d.doc.Text[toks[0].Start:toks[b-1].End])]; ok {

@@ -57,3 +57,27 @@ func TestNamesakeByEvidence(t *testing.T) {
 		})
 	}
 }
+
+// TestEvidenceGivesWayToNamedCountry: a name whose readings include a
+// country the document names is read by that, not by the lands the
+// name's own people live in (namesAnyCountry). The sentences are written
+// for this test.
+func TestEvidenceGivesWayToNamedCountry(t *testing.T) {
+	tests := []struct {
+		name, in, notEntity string
+	}{
+		{"a demonym before a division's word names the country, not the namesake region of another land",
+			"Militants have fought the Somali state for years; they killed four soldiers near a market.", "Somali Region"},
+	}
+	ex := Default()
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			rec := extractSentence(t, ex, tt.in)
+			for _, e := range rec.Entities {
+				if e.Name == tt.notEntity {
+					t.Errorf("%q: %s read as %s %q", tt.in, tt.notEntity, e.Class, e.Country)
+				}
+			}
+		})
+	}
+}
