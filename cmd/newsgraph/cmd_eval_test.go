@@ -9,16 +9,18 @@ import (
 // gold files that cannot be used: one row per shape.
 func TestEvalGoldFormats(t *testing.T) {
 	dir := writeArticles(t, map[string]string{
-		"notes.jsonl":         `{"id": "note-1", "text": "On 4 March 2020, Taliban fighters raided a police post in Kandahar, killing three policemen.", "published": "2020-03-06"}` + "\n",
-		"unplaced.jsonl":      `{"id": "note-2", "text": "On 5 March 2020, gunmen raided a police post, killing two policemen.", "published": "2020-03-07"}` + "\n",
-		"unplaced.gold.jsonl": `{"doc": "note-2", "type": "Attack", "symmetric": false, "attackers": [], "targets": [{"name": "police", "aliases": []}], "places": ["Spin Boldak", "Kandahar"], "country": "Afghanistan", "date": "2020-03-05", "killed": 2}` + "\n",
-		"lines.gold.jsonl":    `{"doc": "note-1", "type": "Attack", "symmetric": false, "attackers": [{"name": "Taliban", "aliases": []}], "targets": [{"name": "police", "aliases": []}], "places": ["Kandahar"], "country": "Afghanistan", "date": "2020-03-04", "killed": 3}` + "\n",
-		"other.gold.jsonl":    `{"doc": "note-9", "type": "Attack", "attackers": [], "targets": [], "places": [], "country": "Kenya", "date": null, "killed": null}` + "\n",
-		"other.gold.json":     `{"format": "newsgraph-gold/1", "documents": [{"file": "elsewhere.txt", "published": "2024-01-18"}]}`,
-		"unknown.json":        `{"name": "not a gold file"}`,
-		"bad.gold.jsonl":      `{"doc": "note-1", "type": "Attack"}` + "\n" + `{"doc": "note-1", "type": "Attack", "killed": "three"}` + "\n",
+		"notes.jsonl":      `{"id": "note-1", "text": "On 4 March 2020, Taliban fighters raided a police post in Kandahar, killing three policemen.", "published": "2020-03-06"}` + "\n",
+		"lines.gold.jsonl": `{"doc": "note-1", "type": "Attack", "symmetric": false, "attackers": [{"name": "Taliban", "aliases": []}], "targets": [{"name": "police", "aliases": []}], "places": ["Kandahar"], "country": "Afghanistan", "date": "2020-03-04", "killed": 3}` + "\n",
+		"other.gold.jsonl": `{"doc": "note-9", "type": "Attack", "attackers": [], "targets": [], "places": [], "country": "Kenya", "date": null, "killed": null}` + "\n",
+		"other.gold.json":  `{"format": "newsgraph-gold/1", "documents": [{"file": "elsewhere.txt", "published": "2024-01-18"}]}`,
+		"unknown.json":     `{"name": "not a gold file"}`,
+		"bad.gold.jsonl":   `{"doc": "note-1", "type": "Attack"}` + "\n" + `{"doc": "note-1", "type": "Attack", "killed": "three"}` + "\n",
 	})
 	p := func(name string) string { return dir + "/" + name }
+	unplaced := writeArticles(t, map[string]string{
+		"notes.jsonl": `{"id": "note-2", "text": "On 5 March 2020, gunmen raided a police post, killing two policemen.", "published": "2020-03-07"}` + "\n",
+		"gold.jsonl":  `{"doc": "note-2", "type": "Attack", "symmetric": false, "attackers": [], "targets": [{"name": "police", "aliases": []}], "places": ["Spin Boldak", "Kandahar"], "country": "Afghanistan", "date": "2020-03-05", "killed": 2}` + "\n",
+	})
 	for _, tc := range []struct {
 		name   string
 		args   []string
@@ -28,7 +30,7 @@ func TestEvalGoldFormats(t *testing.T) {
 	}{
 		{"event lines", []string{"eval", "--gold", p("lines.gold.jsonl"), p("notes.jsonl")}, 0,
 			[]string{"1 documents, 1 gold events", "slot accuracy on detected events:", "summary: recall "}, ""},
-		{"event lines, the ceiling of a note that names no place", []string{"eval", "--gold", p("unplaced.gold.jsonl"), p("unplaced.jsonl")}, 0,
+		{"event lines, the ceiling of a note that names no place", []string{"eval", "--gold", unplaced + "/gold.jsonl", unplaced + "/notes.jsonl"}, 0,
 			[]string{"  places: 0/1 = 0.000\n    ceiling: 1 of the 1 wrong are on texts naming no gold place; mending the other 0 gives 0/1 = 0.000\n",
 				"  country: 0/1 = 0.000\n    ceiling: 1 of the 1 wrong are on texts naming neither a gold place nor the country"}, ""},
 		{"event lines, the ceiling of a note that names its place", []string{"eval", "--gold", p("lines.gold.jsonl"), p("notes.jsonl")}, 0,
