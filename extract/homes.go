@@ -2,10 +2,10 @@ package extract
 
 import (
 	"fmt"
-	"maps"
 	"slices"
 	"strings"
 	"sync"
+	"unicode"
 )
 
 // home is where one name of data/homecountries.tsv lives and fights: its
@@ -28,7 +28,7 @@ func homeCountries() map[string]home {
 			panic("extract: embedded word lists: " + err.Error())
 		}
 		homes = h
-		homeKeys = slices.Sorted(maps.Keys(h))
+		homeStarts = startWords(h)
 	})
 	return homes
 }
@@ -36,17 +36,36 @@ func homeCountries() map[string]home {
 var (
 	homesOnce sync.Once
 	homes     map[string]home
-	homeKeys  []string // the names of homes, sorted (homeNameStarts)
+	// homeStarts are the words a name of homes can start with, as a
+	// token's normalised form is (startWords)
+	homeStarts map[string]bool
 )
 
-// homeNameStarts reports whether a name of data/homecountries.tsv starts
-// with word, a token's normalised form: the one test homeNameAt asks of
-// most capitalised words of a text, by a search of the sorted names,
-// before it makes the spellings of the runs of words from it.
+// homeNameStarts reports whether a name of data/homecountries.tsv can
+// start with word, a token's normalised form: the one test homeNameAt
+// asks of most capitalised words of a text, before it makes the
+// spellings of the runs of words from it.
 func homeNameStarts(word string) bool {
 	homeCountries()
-	i, _ := slices.BinarySearch(homeKeys, word)
-	return i < len(homeKeys) && strings.HasPrefix(homeKeys[i], word)
+	return homeStarts[word]
+}
+
+// startWords returns the words the names of h can start with: the first
+// word of each, whole and up to each character other than a letter or
+// digit in it ("zanu" and "zanu-pf" of "zanu-pf"), whichever a
+// tokeniser makes of it.
+func startWords(h map[string]home) map[string]bool {
+	out := map[string]bool{}
+	for name := range h {
+		first, _, _ := strings.Cut(name, " ")
+		out[first] = true
+		for i, r := range first {
+			if !unicode.IsLetter(r) && !unicode.IsDigit(r) && i > 0 {
+				out[first[:i]] = true
+			}
+		}
+	}
+	return out
 }
 
 // parseHomeCountries reads data/homecountries.tsv. A country column of
