@@ -37,6 +37,9 @@ type DevReport struct {
 	// F1Slots is F1 × SlotAccuracy, the summary figure.
 	F1Slots float64   `json:"f1_x_slots"`
 	Misses  []DevMiss `json:"misses"`
+	// Ceilings, by slot, are what reading the text can reach on the
+	// places and country slots (FindCeilings); nil until measured.
+	Ceilings map[string]*Ceiling `json:"ceilings,omitempty"`
 }
 
 // DevMiss is a gold event that was not detected (Event nil) or whose
@@ -461,7 +464,9 @@ func devRefNames(r extract.Ref) []string {
 }
 
 // WriteText prints the report as the reference scorer does, with the first
-// misses misses and wrong slots listed.
+// misses misses and wrong slots listed; where FindCeilings measured them,
+// a ceiling line below the places and country slot lines, which the
+// reference scorer does not print.
 func (rep *DevReport) WriteText(w io.Writer, misses int) error {
 	var b strings.Builder
 	p := func(format string, a ...any) { fmt.Fprintf(&b, format, a...) }
@@ -483,6 +488,7 @@ func (rep *DevReport) WriteText(w io.Writer, misses int) error {
 	for _, k := range DevSlots {
 		if a := rep.Slots[k]; a.Checked > 0 {
 			p("  %s: %d/%d = %.3f\n", k, a.Correct, a.Checked, a.Accuracy)
+			rep.writeCeiling(p, k)
 		}
 	}
 	for _, m := range rep.Misses[:min(max(misses, 0), len(rep.Misses))] {

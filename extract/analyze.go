@@ -66,6 +66,10 @@ type docState struct {
 	// countryCount counts country mentions (directly or through demonyms,
 	// regions and places) to find the document's focus.
 	countryCount *countryCounts
+	// evidence counts, for each country, the other signals of the text
+	// that support it (countryEvidence), for choosing among namesakes;
+	// nil until findNames has found them.
+	evidence *countryCounts
 	// areaCC holds, for each sentence, the countries of the first-level
 	// divisions it names unambiguously, with where (findNames).
 	areaCC [][]areaAt
@@ -143,6 +147,7 @@ type docBuffers struct {
 	// the document's state itself, and its countries (docState.countryCount, emptied)
 	state        docState
 	countryCount countryCounts
+	evidence     countryCounts // docState.evidence, emptied
 	words        []lexicon.Word
 	lexEnts      []uint32 // the document's known (docState.known)
 	// the ids of the words the documents before used (lexicon.WordCache)
@@ -212,6 +217,7 @@ func (d *docState) release() {
 	clear(b.areaCC) // let the areas go: regionAreas rewrites them
 	b.emptyEnts()
 	b.countryCount.reset()
+	b.evidence.reset()
 	b.entities.reset()
 	b.mentions.reset()
 	b.frames.reset()
@@ -663,6 +669,7 @@ func (d *docState) findNames() {
 	defer func() { d.nameHits = nil }()
 	d.countNamedCountries(hits)
 	d.countPlaceCountries(hits)
+	d.countryEvidence(hits)
 	d.areaCC = d.regionAreas(hits)
 	persons := d.personSlotNames(hits)
 	for _, h := range hits {
@@ -796,7 +803,7 @@ func (d *docState) countPlaceCountries(hits []nameHit) {
 func (d *docState) bestCand(h nameHit) (*cand, float64) {
 	toks := d.sents[h.s].Tokens
 	best, bestScore := (*cand)(nil), math.Inf(-1)
-	var pf phraseFacts
+	pf := phraseFacts{evidenceOn: d.evidence != nil && !d.namesAnyCountry(h.cands)}
 	for _, c := range h.cands {
 		if sc := d.score(c, toks, h.m.Start, h.m.End, h.s, &pf); sc > bestScore || sc == bestScore && d.moreAtHome(c, best) {
 			best, bestScore = c, sc
@@ -911,6 +918,9 @@ type phraseFacts struct {
 	unitsKnown          bool     // regionNext and unitInside are found (unitWords)
 	regionNext          bool     // the word after the phrase is a division's unit word
 	unitInside          bool     // the phrase ends with a division's unit word
+	// evidenceOn: no reading of the phrase lies in a country the document
+	// names, so the other evidence of the text may choose (countryEvidence)
+	evidenceOn bool
 }
 
 // unitWords returns whether the word after the phrase, tokens [a, b) of
@@ -1039,6 +1049,8 @@ func (d *docState) score(c *cand, toks []text.Token, a, b, s int, pf *phraseFact
 	if c.gaz != nil && c.class != ClassCountry && c.country != "" {
 		if n := d.countryCount.get(c.country); n > 0 {
 			sc += 2 + math.Min(float64(n), 10)/10
+		} else if pf.evidenceOn && d.evidenceFor(c.country) > 0 {
+			sc += evidenceBonus // "Pokot raiders … in Eastleigh": the namesake where they live (countryEvidence)
 		} else {
 			sc -= 0.5
 		}

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"unicode"
 )
 
 // home is where one name of data/homecountries.tsv lives and fights: its
@@ -27,6 +28,7 @@ func homeCountries() map[string]home {
 			panic("extract: embedded word lists: " + err.Error())
 		}
 		homes = h
+		homeStarts = startWords(h)
 	})
 	return homes
 }
@@ -34,7 +36,37 @@ func homeCountries() map[string]home {
 var (
 	homesOnce sync.Once
 	homes     map[string]home
+	// homeStarts are the words a name of homes can start with, as a
+	// token's normalised form is (startWords)
+	homeStarts map[string]bool
 )
+
+// homeNameStarts reports whether a name of data/homecountries.tsv can
+// start with word, a token's normalised form: the one test homeNameAt
+// asks of most capitalised words of a text, before it makes the
+// spellings of the runs of words from it.
+func homeNameStarts(word string) bool {
+	homeCountries()
+	return homeStarts[word]
+}
+
+// startWords returns the words the names of h can start with: the first
+// word of each, whole and up to each character other than a letter or
+// digit in it ("zanu" and "zanu-pf" of "zanu-pf"), whichever a
+// tokeniser makes of it.
+func startWords(h map[string]home) map[string]bool {
+	out := map[string]bool{}
+	for name := range h {
+		first, _, _ := strings.Cut(name, " ")
+		out[first] = true
+		for i, r := range first {
+			if !unicode.IsLetter(r) && !unicode.IsDigit(r) && i > 0 {
+				out[first[:i]] = true
+			}
+		}
+	}
+	return out
+}
 
 // parseHomeCountries reads data/homecountries.tsv. A country column of
 // one country is that name's main home; "KE>UG" writes a main home (KE)
@@ -265,7 +297,7 @@ func (d *docState) writtenHomes() []home {
 func (d *docState) homeNameAt(h map[string]home, s, i int) (home, int) {
 	toks := d.sents[s].Tokens
 	t := &toks[i]
-	if !isUpperWord(t) || i == 0 && !t.AllCaps() {
+	if !isUpperWord(t) || i == 0 && !t.AllCaps() || !homeNameStarts(t.Norm) {
 		return home{}, i
 	}
 	for b := min(len(toks), i+maxHomeWords); b > i; b-- {

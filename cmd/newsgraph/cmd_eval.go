@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"strings"
+	"sync"
 
 	"github.com/spf13/pflag"
 
@@ -38,7 +39,11 @@ one gold event per line with "doc", "type", "attackers", "targets",
 the file. Eval then prints what the development set's scorer (score.py)
 prints: detection recall overall and by source type, precision (emitted
 events of the gold's types that match no gold event of their document),
-accuracy per slot on the detected events, the first N misses and wrong
+accuracy per slot on the detected events (below the places and country
+slots, a ceiling line that score.py does not print: how many of the wrong
+answers fall on notes whose text names no gold place, for the country
+neither a gold place nor the country, and the accuracy with every other
+wrong answer mended: what reading the names the text writes can reach), the first N misses and wrong
 slots with --misses N, and a last line
 "summary: recall R, precision P, slot accuracy A, F1 x slots X".
 Coded data of that shape (ACLED-style event rows with the note as the text)
@@ -127,7 +132,13 @@ func (c *evalCmd) runEventLines(ctx context.Context, env *Env, args []string) er
 	for _, g := range gold {
 		docs[g.Doc] = true
 	}
-	recs, err := c.extract(ctx, env, args, nil)
+	var mu sync.Mutex
+	texts := map[string]string{}
+	recs, err := c.extract(ctx, env, args, func(doc *extract.Document) {
+		mu.Lock()
+		texts[doc.ID] = doc.Text
+		mu.Unlock()
+	})
 	if err != nil {
 		return err
 	}
@@ -135,6 +146,7 @@ func (c *evalCmd) runEventLines(ctx context.Context, env *Env, args []string) er
 		return fmt.Errorf("%s: %w (%d given)", c.gold, eval.ErrNoGoldDocument, len(recs))
 	}
 	rep := eval.ScoreDev(gold, recs)
+	rep.FindCeilings(texts)
 	if c.asJSON {
 		return writeJSON(env, rep)
 	}

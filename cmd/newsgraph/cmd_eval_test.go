@@ -17,6 +17,10 @@ func TestEvalGoldFormats(t *testing.T) {
 		"bad.gold.jsonl":   `{"doc": "note-1", "type": "Attack"}` + "\n" + `{"doc": "note-1", "type": "Attack", "killed": "three"}` + "\n",
 	})
 	p := func(name string) string { return dir + "/" + name }
+	unplaced := writeArticles(t, map[string]string{
+		"notes.jsonl": `{"id": "note-2", "text": "On 5 March 2020, gunmen raided a police post, killing two policemen.", "published": "2020-03-07"}` + "\n",
+		"gold.jsonl":  `{"doc": "note-2", "type": "Attack", "symmetric": false, "attackers": [], "targets": [{"name": "police", "aliases": []}], "places": ["Spin Boldak", "Kandahar"], "country": "Afghanistan", "date": "2020-03-05", "killed": 2}` + "\n",
+	})
 	for _, tc := range []struct {
 		name   string
 		args   []string
@@ -26,6 +30,11 @@ func TestEvalGoldFormats(t *testing.T) {
 	}{
 		{"event lines", []string{"eval", "--gold", p("lines.gold.jsonl"), p("notes.jsonl")}, 0,
 			[]string{"1 documents, 1 gold events", "slot accuracy on detected events:", "summary: recall "}, ""},
+		{"event lines, the ceiling of a note that names no place", []string{"eval", "--gold", unplaced + "/gold.jsonl", unplaced + "/notes.jsonl"}, 0,
+			[]string{"  places: 0/1 = 0.000\n    ceiling: 1 of the 1 wrong are on texts naming no gold place; mending the other 0 gives 0/1 = 0.000\n",
+				"  country: 0/1 = 0.000\n    ceiling: 1 of the 1 wrong are on texts naming neither a gold place nor the country"}, ""},
+		{"event lines, the ceiling of a note that names its place", []string{"eval", "--gold", p("lines.gold.jsonl"), p("notes.jsonl")}, 0,
+			[]string{"  places: 1/1 = 1.000\n    ceiling: 0 of the 0 wrong"}, ""},
 		{"event lines with misses", []string{"eval", "--gold", p("lines.gold.jsonl"), "--misses", "5", p("notes.jsonl")}, 0,
 			[]string{"summary: recall "}, ""},
 		{"event lines, no document annotated", []string{"eval", "--gold", p("other.gold.jsonl"), p("notes.jsonl")}, 1,
