@@ -804,12 +804,30 @@ func (d *docState) bestCand(h nameHit) (*cand, float64) {
 	toks := d.sents[h.s].Tokens
 	best, bestScore := (*cand)(nil), math.Inf(-1)
 	pf := phraseFacts{evidenceOn: d.evidence != nil && !d.namesAnyCountry(h.cands)}
+	var country *cand // a country the phrase names by its whole name
+	countryScore := 0.0
 	for _, c := range h.cands {
-		if sc := d.score(c, toks, h.m.Start, h.m.End, h.s, &pf); sc > bestScore || sc == bestScore && d.moreAtHome(c, best) {
+		sc := d.score(c, toks, h.m.Start, h.m.End, h.s, &pf)
+		if sc > bestScore || sc == bestScore && d.moreAtHome(c, best) {
 			best, bestScore = c, sc
 		}
+		if c.class == ClassCountry && !c.demonym && c.gaz != nil && sc >= 0 {
+			country, countryScore = c, sc
+		}
+	}
+	if country != nil && best != country && best.lex == nil && best.gaz != nil && best.class != ClassCountry && ownName(country.gaz, toks[h.m.Start:h.m.End]) && !ownName(best.gaz, toks[h.m.Start:h.m.End]) {
+		// "Kuwait": the country of that whole name, not its capital
+		// ("Kuwait City") that the name also stands for as an alias
+		return country, countryScore
 	}
 	return best, bestScore
+}
+
+// ownName reports whether tokens toks spell gazetteer entry e's own
+// name ("Kuwait" for the country, "Kuwait City" for its capital), not
+// one of its aliases.
+func ownName(e *gazetteer.Entry, toks []text.Token) bool {
+	return gazetteer.Normalize(joinText(toks)) == gazetteer.Normalize(e.Name)
 }
 
 // moreAtHome reports whether curated body c, which shares a name with

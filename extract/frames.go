@@ -2438,12 +2438,18 @@ func (d *docState) fillFromSyntax(f *frame, ps *syntax.Sentence, def *frameDef, 
 	armedWith := def.needAgent && !named && d.weaponDoer(f, ps, r.actors)
 	// the victims of a killing by a named doer, or of an event noun
 	// ("the explosion injured two officers"), are its targets
-	if (fresh || def.needAgent && (named || armedWith) || ch.Kind == syntax.NP && !def.symmetric || len(r.victims) > 0 && len(f.targets) > 0) && !peopleHit(f.targets) && len(f.targetText) == 0 {
+	if (fresh || def.needAgent && (named || armedWith) || ch.Kind == syntax.NP && !def.symmetric || len(r.victims) > 0 && len(f.targets) > 0) && !peopleHit(f.targets) {
 		for _, np := range r.victims {
 			if !fresh && ch.Kind == syntax.NP && loadModalLists().toll.Has(ps.Toks[ps.Chunks[np].Head].Norm) {
 				continue // "left six dead": a toll, not whom it hit
 			}
-			d.targetNP(f, ps, np)
+			if len(f.targetText) == 0 || ps.PartitiveOf(np) >= 0 {
+				// a described target (the bus of "on a bus") keeps the
+				// victims out, but not some of the people an "of"
+				// phrase names ("wounded some of the passengers on a
+				// bus"), which a count would have read as hit
+				d.targetNP(f, ps, np)
+			}
 		}
 	}
 	if ch.Kind == syntax.NP && len(r.targets) == 0 {

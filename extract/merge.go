@@ -125,8 +125,8 @@ func compatible(e *frame, f *frame) bool {
 				return false
 			}
 		}
-		if f.country == a && e.typ == EventAttack {
-			return false
+		if f.country == a && e.typ == EventAttack && !containsEnt(f.actors, a) {
+			return false // a country's act, and one on its soil by another
 		}
 	}
 	for _, a := range f.actors {
@@ -135,8 +135,8 @@ func compatible(e *frame, f *frame) bool {
 				return false
 			}
 		}
-		if e.country == a && e.typ == EventAttack {
-			return false
+		if e.country == a && e.typ == EventAttack && !containsEnt(e.actors, a) {
+			return false // the same country acting on its own soil is one doer
 		}
 	}
 	// described doers that differ, with no named one: two incidents

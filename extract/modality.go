@@ -340,7 +340,37 @@ func prevented(toks []text.Token, a int) bool {
 	if k >= 0 && haltedAct(toks, k, a) {
 		return false
 	}
+	if k >= 0 && haltForm(toks[k].Norm) != "" && k > 0 && !nounPremodifier(&toks[k-1]) {
+		// any form of a verb of ceasing before an act still to come:
+		// "police stopped an attack", "troops halted any raids"
+		return true
+	}
 	return k >= 0 && preventWords.Has(toks[k].Norm) && !govPreps.Has(toks[k].Norm)
+}
+
+// haltForm returns the verb of ceasing (haltVerbs) that w is a form of,
+// its base or its regular inflections ("stopped", "halts", "ending",
+// "ceased"), or "".
+func haltForm(w string) string {
+	if haltVerbs.Has(w) {
+		return w
+	}
+	n := len(w)
+	for _, suf := range [...]string{"ed", "ing", "s"} {
+		if n <= len(suf)+2 || !strings.HasSuffix(w, suf) {
+			continue
+		}
+		st := w[:n-len(suf)]
+		switch {
+		case haltVerbs.Has(st):
+			return st
+		case haltVerbs.Has(st + "e"): // "ceased", "ceasing"
+			return st + "e"
+		case st[len(st)-1] == st[len(st)-2] && haltVerbs.Has(st[:len(st)-1]): // "stopped"
+			return st[:len(st)-1]
+		}
+	}
+	return ""
 }
 
 // haltVerbs are the verbs of ceasing that presuppose the act they take
@@ -359,8 +389,8 @@ var newActs = grammarList("newActs")
 // "cease-fire", with no word of newActs between ("stop further attacks"
 // speaks of none).
 func haltedAct(toks []text.Token, k, a int) bool {
-	if !haltVerbs.Has(toks[k].Norm) || k > 0 && nounPremodifier(&toks[k-1]) || toks[k+1].Norm == "-" {
-		return false // "a halt", "the end"; "cease-fire" is a noun
+	if haltForm(toks[k].Norm) == "" || k > 0 && nounPremodifier(&toks[k-1]) || toks[k+1].Norm == "-" || k+1 == a && openCompound(toks, a) {
+		return false // "a halt", "the end"; "cease-fire", "cease fire" are nouns
 	}
 	for j := k + 1; j < a; j++ {
 		if newActs.Has(toks[j].Norm) {
@@ -374,7 +404,19 @@ func haltedAct(toks []text.Token, k, a int) bool {
 // hyphenated compound ("cease-fire", "cease - fire"): a noun, whatever
 // the lexicon took it for.
 func compoundHead(toks []text.Token, a int) bool {
-	return a >= 2 && toks[a-1].Norm == "-" && toks[a-2].Kind == text.Word
+	return a >= 2 && toks[a-1].Norm == "-" && toks[a-2].Kind == text.Word || openCompound(toks, a)
+}
+
+// openCompound reports whether the trigger at a is a bare verb right
+// after a verb of ceasing ("agreed to cease fire", "they ceased fire"):
+// such a verb takes a gerund or a noun, never a bare verb, so the two
+// words are the open compound of "cease-fire", a noun.
+func openCompound(toks []text.Token, a int) bool {
+	if a < 1 || haltForm(toks[a-1].Norm) == "" {
+		return false
+	}
+	w := toks[a].Norm
+	return !strings.HasSuffix(w, "ing") && !strings.HasSuffix(w, "ed") && !strings.HasSuffix(w, "s")
 }
 
 // nounPremodifier: a word that may stand inside the noun phrase before

@@ -885,12 +885,29 @@ func (s *Sentence) apposedNoun(k int) int {
 			return -1
 		}
 		open := s.Toks[j+1].Norm
-		if s.Tags[j+1] == VerbPast && raisingVerbs[s.Lemmas[j+1]] || isRelative(open) && open != "that" || s.reportedToBe(j+1) {
+		if s.Tags[j+1] == VerbPast && raisingVerbs[s.Lemmas[j+1]] || isRelative(open) && open != "that" || s.reportedToBe(j+1) || s.partOfThem(j+1, k) {
 			return j - 1
 		}
 		return -1
 	}
 	return -1
+}
+
+// partOfThem reports whether the apposition from token k to the comma at
+// e picks some of the people the noun before it names and describes
+// them: a count or a partitive determiner, then "of them" or "of whom",
+// or a noun phrase right after a count ("Two bombers, one of them a
+// woman, blew…", "three gunmen, both of them in uniform", "five men,
+// one a teenager,"). The noun before it stays the subject.
+func (s *Sentence) partOfThem(k, e int) bool {
+	if k+2 >= e || s.Tags[k] != Num && !partitiveDets[s.Toks[k].Norm] {
+		return false
+	}
+	if s.Toks[k+1].Norm == "of" {
+		w := s.Toks[k+2].Norm
+		return w == "them" || w == "whom"
+	}
+	return s.Tags[k] == Num && s.Tags[k+1] == Det
 }
 
 // reportedToBe reports whether the word at k is followed by "to be" or
