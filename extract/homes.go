@@ -291,8 +291,8 @@ func (d *docState) appendWrittenHomes(out []home, outside bool) []home {
 	h := homeCountries()
 	for si, s := range d.sents {
 		for i := 0; i < len(s.Tokens); i++ {
-			if !homeNameFirst(&s.Tokens[i], i) {
-				continue // most words, tested here without a call
+			if t := &s.Tokens[i]; !t.UpperWord() || !homeNameFirst(t, i) {
+				continue // most words are lower case, tested here without a call
 			}
 			if hm, b := d.homeNameAt(h, si, i, outside); b > i {
 				out = append(out, hm)
