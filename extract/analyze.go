@@ -68,8 +68,11 @@ type docState struct {
 	countryCount *countryCounts
 	// evidence counts, for each country, the other signals of the text
 	// that support it (countryEvidence), for choosing among namesakes;
-	// nil until findNames has found them.
-	evidence *countryCounts
+	// nil until findNames has found them. homesPending: the names of
+	// data/homecountries.tsv the text writes are not counted in it yet
+	// (hasEvidence).
+	evidence     *countryCounts
+	homesPending bool
 	// areaCC holds, for each sentence, the countries of the first-level
 	// divisions it names unambiguously, with where (findNames).
 	areaCC [][]areaAt
@@ -1067,7 +1070,7 @@ func (d *docState) score(c *cand, toks []text.Token, a, b, s int, pf *phraseFact
 	if c.gaz != nil && c.class != ClassCountry && c.country != "" {
 		if n := d.countryCount.get(c.country); n > 0 {
 			sc += 2 + math.Min(float64(n), 10)/10
-		} else if pf.evidenceOn && d.evidenceFor(c.country) > 0 {
+		} else if pf.evidenceOn && d.hasEvidence(c.country) {
 			sc += evidenceBonus // "Pokot raiders … in Eastleigh": the namesake where they live (countryEvidence)
 		} else {
 			sc -= 0.5

@@ -6,6 +6,8 @@ import (
 	"strings"
 	"sync"
 	"unicode"
+
+	"github.com/newsgraph/newsgraph/extract/text"
 )
 
 // home is where one name of data/homecountries.tsv lives and fights: its
@@ -28,7 +30,7 @@ func homeCountries() map[string]home {
 			panic("extract: embedded word lists: " + err.Error())
 		}
 		homes = h
-		homeStarts = startWords(h)
+		homeStarts = newWordSet(startWords(h))
 	})
 	return homes
 }
@@ -38,7 +40,7 @@ var (
 	homes     map[string]home
 	// homeStarts are the words a name of homes can start with, as a
 	// token's normalised form is (startWords)
-	homeStarts map[string]bool
+	homeStarts wordSet
 )
 
 // homeNameStarts reports whether a name of data/homecountries.tsv can
@@ -47,7 +49,7 @@ var (
 // spellings of the runs of words from it.
 func homeNameStarts(word string) bool {
 	homeCountries()
-	return homeStarts[word]
+	return homeStarts.Has(word)
 }
 
 // startWords returns the words the names of h can start with: the first
@@ -279,11 +281,20 @@ const maxHomeWords = 4
 // A name counts written in capitals, or capitalised away from the start
 // of its sentence, where a capital says nothing.
 func (d *docState) writtenHomes() []home {
+	return d.appendWrittenHomes(nil, true)
+}
+
+// appendWrittenHomes appends to out the homes of the names of
+// data/homecountries.tsv the document writes (writtenHomes), only those
+// outside any entity when outside.
+func (d *docState) appendWrittenHomes(out []home, outside bool) []home {
 	h := homeCountries()
-	var out []home
 	for si, s := range d.sents {
 		for i := 0; i < len(s.Tokens); i++ {
-			if hm, b := d.homeNameAt(h, si, i); b > i {
+			if t := &s.Tokens[i]; !t.UpperWord() || !homeNameFirst(t, i) {
+				continue // most words are lower case, tested here without a call
+			}
+			if hm, b := d.homeNameAt(h, si, i, outside); b > i {
 				out = append(out, hm)
 				i = b - 1 // "ZANU-PF" is one name, not "PF" again
 			}
@@ -292,16 +303,23 @@ func (d *docState) writtenHomes() []home {
 	return out
 }
 
+// homeNameFirst reports whether token t, the i-th of its sentence, can
+// be the first word of a name writtenHomes counts: capitalised away from
+// the sentence's start, in capitals at it, and a word a name of
+// data/homecountries.tsv starts with (homeNameStarts; homeCountries has
+// loaded them).
+func homeNameFirst(t *text.Token, i int) bool {
+	return isUpperWord(t) && (i > 0 || t.AllCaps()) && homeStarts.Has(t.Norm)
+}
+
 // homeNameAt returns the home of the longest name of h that starts at
-// token i of sentence s, and where it ends; i when none does.
-func (d *docState) homeNameAt(h map[string]home, s, i int) (home, int) {
+// token i of sentence s, outside any entity but a person's own name when
+// outside, and where it ends; i when none does. Token i is one a name
+// can start with (homeNameFirst).
+func (d *docState) homeNameAt(h map[string]home, s, i int, outside bool) (home, int) {
 	toks := d.sents[s].Tokens
-	t := &toks[i]
-	if !isUpperWord(t) || i == 0 && !t.AllCaps() || !homeNameStarts(t.Norm) {
-		return home{}, i
-	}
 	for b := min(len(toks), i+maxHomeWords); b > i; b-- {
-		if d.coveredAny(s, i, b) && !d.personSpan(s, i, b) {
+		if outside && d.coveredAny(s, i, b) && !d.personSpan(s, i, b) {
 			continue
 		}
 		if hm, ok := h[strings.ToLower(d.surface(s, i, b))]; ok {

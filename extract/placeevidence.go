@@ -36,9 +36,11 @@ import "strings"
 const evidenceBonus = 1.0
 
 // countryEvidence counts, for each country, the signals of the
-// document's text that support it (see above), into d.evidence (left
-// nil when there are none). hits
-// are findNames' name hits; it runs before any of them is chosen.
+// document's text that support it (see above), into d.evidence. hits
+// are findNames' name hits; it runs before any of them is chosen. The
+// names of data/homecountries.tsv the text writes (homesWritten) are
+// counted on first need (hasEvidence): most documents name the country
+// of every place, and their text need not be searched for them.
 func (d *docState) countryEvidence(hits []nameHit) {
 	ev := &d.buf.evidence
 	for _, h := range hits {
@@ -57,14 +59,29 @@ func (d *docState) countryEvidence(hits []nameHit) {
 			}
 		}
 	}
-	for _, hm := range d.homesWritten() {
-		for _, cc := range hm.ccs {
-			ev.add(cc, 1)
+	d.evidence, d.homesPending = ev, true
+}
+
+// hasEvidence reports whether countryEvidence found evidence for
+// country cc, false before it ran. The names of homecountries.tsv the
+// text writes are counted the first time the other signals have none
+// for a country asked about.
+func (d *docState) hasEvidence(cc string) bool {
+	if d.evidence == nil {
+		return false
+	}
+	if d.evidence.get(cc) > 0 {
+		return true
+	}
+	if d.homesPending {
+		d.homesPending = false
+		for _, hm := range d.homesWritten() {
+			for _, cc := range hm.ccs {
+				d.evidence.add(cc, 1)
+			}
 		}
 	}
-	if len(ev.m) > 0 {
-		d.evidence = ev
-	}
+	return d.evidence.get(cc) > 0
 }
 
 // namesAnyCountry reports whether a reading among cands lies in a
@@ -103,11 +120,13 @@ func (d *docState) solePlaceCountry(h nameHit) string {
 }
 
 // homesWritten returns the homes of the names of data/homecountries.tsv
-// the document writes (writtenHomes), and of those that open a sentence
-// before a noun for a people or an armed group ("Pokot raiders",
-// "Garre militia"), where the capital says it is a name.
+// the document writes, those inside the entities found so far too
+// (appendWrittenHomes: the names as countryEvidence saw them, before
+// findNames made any entity), and of those that open a sentence before
+// a noun for a people or an armed group ("Pokot raiders", "Garre
+// militia"), where the capital says it is a name.
 func (d *docState) homesWritten() []home {
-	out := d.writtenHomes()
+	out := d.appendWrittenHomes(nil, false)
 	h := homeCountries()
 	for _, s := range d.sents {
 		toks := s.Tokens
@@ -125,13 +144,4 @@ func (d *docState) homesWritten() []home {
 		}
 	}
 	return out
-}
-
-// evidenceFor returns the evidence countryEvidence found for country cc,
-// 0 before it ran.
-func (d *docState) evidenceFor(cc string) int {
-	if d.evidence == nil {
-		return 0
-	}
-	return d.evidence.get(cc)
 }

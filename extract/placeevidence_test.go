@@ -81,3 +81,36 @@ func TestEvidenceGivesWayToNamedCountry(t *testing.T) {
 		})
 	}
 }
+
+// TestEvidenceOfWrittenNames: the names of data/homecountries.tsv a
+// document writes count as evidence for their lands, counted on first
+// need (hasEvidence), as countryEvidence reads them: capitalised away
+// from a sentence's start, in capitals or before a people's noun at it.
+// The sentences are written for this test.
+func TestEvidenceOfWrittenNames(t *testing.T) {
+	tests := []struct {
+		name, in, cc string
+		want         bool
+	}{
+		{"a party the text writes", "Gunmen shot a trader in Eastleigh. The ODM condemned the killing.", "KE", true},
+		{"no name, no evidence", "Gunmen shot a trader in Eastleigh.", "KE", false},
+		{"a party in capitals opening a sentence", "ODM officials said gunmen shot a trader in Eastleigh.", "KE", true},
+		{"a people opening a sentence before its raiders", "Pokot raiders shot a trader in Eastleigh.", "UG", true},
+		{"a name in lower case is no name", "Gunmen shot a trader of the odm in Eastleigh.", "KE", false},
+		{"a place of one country the text names", "Gunmen shot a trader in Eastleigh. Police in Mombasa held two.", "KE", true},
+		{"a land the written name does not live in", "Gunmen shot a trader in Eastleigh. The ODM condemned the killing.", "TZ", false},
+	}
+	r := loadResources()
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := newDocState(r, Document{Text: tt.in})
+			if d.hasEvidence(tt.cc) {
+				t.Fatalf("%q: evidence for %s before findNames", tt.in, tt.cc)
+			}
+			d.findNames()
+			if got := d.hasEvidence(tt.cc); got != tt.want {
+				t.Errorf("%q: evidence for %s %v, want %v", tt.in, tt.cc, got, tt.want)
+			}
+		})
+	}
+}
