@@ -1,6 +1,9 @@
 package input
 
-import "unicode/utf8"
+import (
+	"bytes"
+	"unicode/utf8"
+)
 
 // decodeFast reads line into rec as json.Unmarshal would, for the shape
 // nearly every JSON Lines record has: one object whose keys are the
@@ -153,44 +156,46 @@ func decodeJSONString(b []byte, i int) (s string, next int, ok bool) {
 }
 
 // unescapeJSON resolves the escapes of raw, the bytes between a string's
-// quotes; false for an escape JSON has not or a \u of a surrogate.
+// quotes; false for an escape JSON has not or a \u of a surrogate. The
+// runs between escapes are copied whole.
 func unescapeJSON(raw []byte) ([]byte, bool) {
 	out := make([]byte, 0, len(raw))
-	for i := 0; i < len(raw); i++ {
-		c := raw[i]
-		if c != '\\' {
-			out = append(out, c)
-			continue
+	for {
+		j := bytes.IndexByte(raw, '\\')
+		if j < 0 {
+			return append(out, raw...), true
 		}
-		i++
-		if i == len(raw) {
+		out = append(out, raw[:j]...)
+		if raw = raw[j+1:]; len(raw) == 0 {
 			return nil, false
 		}
-		switch raw[i] {
+		c := raw[0]
+		switch c {
 		case '"', '\\', '/':
-			out = append(out, raw[i])
 		case 'b':
-			out = append(out, '\b')
+			c = '\b'
 		case 'f':
-			out = append(out, '\f')
+			c = '\f'
 		case 'n':
-			out = append(out, '\n')
+			c = '\n'
 		case 'r':
-			out = append(out, '\r')
+			c = '\r'
 		case 't':
-			out = append(out, '\t')
+			c = '\t'
 		case 'u':
-			r, ok := hex4(raw, i+1)
+			r, ok := hex4(raw, 1)
 			if !ok || utf16Surrogate(r) {
 				return nil, false
 			}
 			out = utf8.AppendRune(out, r)
-			i += 4
+			raw = raw[5:]
+			continue
 		default:
 			return nil, false
 		}
+		out = append(out, c)
+		raw = raw[1:]
 	}
-	return out, true
 }
 
 // hex4 reads the four hexadecimal digits at raw[i:].
