@@ -1122,31 +1122,10 @@ func (d *docState) regionBySkeleton(name string) *gazetteer.Entry {
 	return found
 }
 
-// placeSkeletons maps the consonant skeleton of every name of the
-// gazetteer to the entries known by it (indexes for At), built on first
-// use from the name index without decoding entries.
-var (
-	placeSkeletonOnce sync.Once
-	placeSkeleton     map[string][]int32
-)
-
 // minPlaceSkeleton is the shortest skeleton placeBySkeleton reads: with
 // fewer consonants ("lwk" for El Wak and Elwak) too many names of the
 // world share one.
 const minPlaceSkeleton = 5
-
-func (d *docState) placeSkeletons() map[string][]int32 {
-	placeSkeletonOnce.Do(func() {
-		placeSkeleton = map[string][]int32{}
-		d.r.gaz.EachName(func(name string, i int) bool {
-			if k := skeletonOfNorm(name); len(k) >= minPlaceSkeleton {
-				placeSkeleton[k] = append(placeSkeleton[k], int32(i))
-			}
-			return true
-		})
-	})
-	return placeSkeleton
-}
 
 // placeBySkeleton returns the town or district of the gazetteer that a
 // place name found from context spells otherwise ("Mpekatoni" for
@@ -1162,8 +1141,10 @@ func (d *docState) placeBySkeleton(name string) *gazetteer.Entry {
 		return nil
 	}
 	var found *gazetteer.Entry
-	for _, i := range d.placeSkeletons()[k] {
-		g := d.r.gaz.At(int(i))
+	t := d.placeSkeletons()
+	lo, hi := t.find(k)
+	for j := lo; j < hi; j++ {
+		g := d.r.gaz.At(t.entry(j))
 		if g.Kind != gazetteer.KindPlace || g.Country == "" || !sameInitial(g.Name, name) {
 			return nil
 		}

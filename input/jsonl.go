@@ -26,6 +26,8 @@ type jsonlRecord struct {
 	URL       string          `json:"url"`
 	Published string          `json:"published"`
 	Source    string          `json:"source"`
+
+	idText *string // the ID's value when decodeFast read it (a string)
 }
 
 // jsonlFile reads one article per line. A bad line is reported with its
@@ -151,10 +153,19 @@ func parseJSONLine(line []byte) (doc extract.Document, warning, err error) {
 func parseJSONRecord(line []byte, warning *error) (extract.Document, error) {
 	var doc extract.Document
 	var rec jsonlRecord
-	if err := json.Unmarshal(line, &rec); err != nil {
-		return doc, fmt.Errorf("invalid JSON: %v", err)
+	if !rec.decodeFast(line) {
+		rec = jsonlRecord{}
+		if err := json.Unmarshal(line, &rec); err != nil {
+			return doc, fmt.Errorf("invalid JSON: %v", err)
+		}
 	}
-	id, err := recordID(rec.ID)
+	var id string
+	var err error
+	if rec.idText != nil {
+		id, err = stringID(*rec.idText)
+	} else {
+		id, err = recordID(rec.ID)
+	}
 	if err != nil {
 		return doc, err
 	}
@@ -199,6 +210,14 @@ func parseJSONRecord(line []byte, warning *error) (extract.Document, error) {
 	return doc, nil
 }
 
+// stringID is the ID of a record whose "id" is the string s.
+func stringID(s string) (string, error) {
+	if s = strings.TrimSpace(s); s == "" {
+		return "", errors.New(`empty "id"`)
+	}
+	return s, nil
+}
+
 // recordID reads the "id" of a record: a non-empty string, or a number.
 func recordID(raw json.RawMessage) (string, error) {
 	raw = bytes.TrimSpace(raw)
@@ -207,10 +226,7 @@ func recordID(raw json.RawMessage) (string, error) {
 	}
 	var s string
 	if err := json.Unmarshal(raw, &s); err == nil {
-		if s = strings.TrimSpace(s); s == "" {
-			return "", errors.New(`empty "id"`)
-		}
-		return s, nil
+		return stringID(s)
 	}
 	var n json.Number
 	if err := json.Unmarshal(raw, &n); err == nil {

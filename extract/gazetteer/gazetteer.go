@@ -328,6 +328,10 @@ func (g *Gazetteer) EachName(fn func(name string, entry int) bool) {
 	}
 }
 
+// Names returns the number of names of the name index: the calls
+// [Gazetteer.EachName] makes.
+func (g *Gazetteer) Names() int { return g.npost }
+
 // At returns the i-th entry in the order of [Gazetteer.Each], for i from
 // 0 to the sum of [Gazetteer.Len]'s counts minus one.
 func (g *Gazetteer) At(i int) *Entry { return g.entry(i) }
