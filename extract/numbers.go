@@ -609,7 +609,8 @@ func readCasualties(toks []text.Token, people func(*text.Token) bool) []casualty
 				break
 			}
 			e2 := e
-			for e2 < len(toks) && e2 < e+3 && !isVictim(&toks[e2]) && toks[e2].Kind == text.Word && !markToll.has(&toks[e2]) {
+			for e2 < len(toks) && e2 < e+3 && !isVictim(&toks[e2]) && (toks[e2].Kind == text.Word || joinedHyphen(toks, e2)) && !markToll.has(&toks[e2]) {
+				// "3 SPLA-IO fighters": a hyphened name is one word
 				e2++
 			}
 			if e2 >= len(toks) || !isVictim(&toks[e2]) {
@@ -999,7 +1000,7 @@ func oneVictim(toks []text.Token, taken func(int) bool) []casualty {
 			continue
 		}
 		o := objectAfter(toks, k+1)
-		if n, end := singularObjects(toks, o); n > 0 && !taken(o) {
+		if n, end := singularObjects(toks, o, kill); n > 0 && !taken(o) {
 			out = append(out, casualty{At: k, End: end, Killed: kill, N: n})
 		}
 	}
@@ -1072,7 +1073,7 @@ func objectToDeath(toks []text.Token, k int) (int, int) {
 		if v > 0 && tollAuxiliaries.Has(toks[v-1].Norm) {
 			return 0, 0 // a passive: its victim stands before the verb
 		}
-		if n, end := singularObjects(toks, v+1); n > 0 && end == k-1 {
+		if n, end := singularObjects(toks, v+1, true); n > 0 && end == k-1 {
 			return n, v + 1
 		}
 		return 0, 0
@@ -1103,10 +1104,14 @@ func objectAfter(toks []text.Token, k int) int {
 
 // singularObjects counts the singular person phrases coordinated at k
 // ("a police officer and a civilian": 2) and returns the count with the
-// index after the last; 0 when no singular phrase starts at k.
-func singularObjects(toks []text.Token, k int) (int, int) {
+// index after the last; 0 when no singular phrase starts at k. A count
+// of others closing the list adds to it ("the mayor and 19 others": 20).
+// killed says that the phrases are the object of a verb of killing, which
+// takes people: any phrase of "a" or "an" counts one ("killing a
+// peacekeeper", "lynched a suspected thief"), listed noun or not.
+func singularObjects(toks []text.Token, k int, killed bool) (int, int) {
 	n, end := 0, k
-	for singularAfter(toks, k) {
+	for singularAfter(toks, k) || killed && articlePhraseAt(toks, k) {
 		n++
 		e := k + 1
 		for e < len(toks) && toks[e].Kind == text.Word && toks[e].Norm != "and" && !prepositions.Has(toks[e].Norm) {
@@ -1114,12 +1119,51 @@ func singularObjects(toks []text.Token, k int) (int, int) {
 		}
 		end = e
 		if e+1 < len(toks) && toks[e].Norm == "and" {
+			if m, after := othersAt(toks, e+1); m > 0 {
+				return n + m, after
+			}
 			k = e + 1
 			continue
 		}
 		break
 	}
 	return n, end
+}
+
+// othersAt reads a count of others at k that closes a list of victims:
+// "19 others", "two more". It returns the count and the index after it,
+// 0 when none stands there.
+func othersAt(toks []text.Token, k int) (int, int) {
+	m, after, ok := numberAt(toks, k)
+	if !ok || after >= len(toks) || !othersWords.Has(toks[after].Norm) {
+		return 0, k
+	}
+	return m, after + 1
+}
+
+// othersWords close a list of victims with a count of others: "the mayor
+// and 19 others".
+var othersWords = grammarList("othersWords")
+
+// articlePhraseAt reports whether a short phrase of "a" or "an" starts at
+// k and ends its clause's object: one to four words before punctuation,
+// "and", a preposition or the end, none a word of quantity ("a number of",
+// "an unknown number") and no "of" after it ("a convoy of").
+func articlePhraseAt(toks []text.Token, k int) bool {
+	if k+1 >= len(toks) || toks[k].Norm != "a" && toks[k].Norm != "an" {
+		return false
+	}
+	e := k + 1
+	for e < len(toks) && toks[e].Kind == text.Word && toks[e].Norm != "and" && !prepositions.Has(toks[e].Norm) {
+		if quantityNouns.Has(toks[e].Norm) {
+			return false
+		}
+		e++
+	}
+	if e == k+1 || e > k+5 {
+		return false
+	}
+	return e == len(toks) || toks[e].Norm != "of" && toks[e].Kind != text.Number
 }
 
 // bodyFound reads the toll that a found body gives: "the body of a trader
@@ -1289,6 +1333,9 @@ func singularAfter(toks []text.Token, k int) bool {
 		return false
 	}
 	for e := k + 1; e < len(toks) && e <= k+5; e++ {
+		if quantityNouns.Has(toks[e].Norm) {
+			return false // "an unknown number of fighters": a quantity
+		}
 		if markVictim.has(&toks[e]) || markSingularVictim.has(&toks[e]) || singularKind(toks[e].Norm) {
 			return true
 		}

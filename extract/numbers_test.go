@@ -124,6 +124,15 @@ func TestCasualtyFigures(t *testing.T) {
 		{"Gunmen killed a young farmer near his field.", "killed 1", "", ""},
 		{"Raiders killed and beheaded a herdsman at the well.", "killed 1", "", ""},
 		{"Unknown men killed an individual on the road.", "killed 1", "", ""},
+		// the object of a verb of killing is a person, its noun listed or not
+		{"Rebels ambushed the convoy, killing a peacekeeper.", "killed 1", "", ""},
+		{"A crowd lynched a suspected pickpocket at the bus park.", "killed 1", "", ""},
+		{"Jets struck the camp, killing an unknown number of fighters.", "", "", ""},
+		// a count of others closes the list of victims
+		{"Gunmen stormed the town hall, killing the mayor and 12 others.", "killed 13", "", ""},
+		{"Insurgents raided the hamlet, beheading 3 men.", "killed 3", "", ""},
+		// a hyphened name between a figure and its noun
+		{"Troops and rebels clashed. 4 soldiers and 6 FRPI-D fighters killed.", "killed 10", "", ""},
 		// an active "shot dead" takes its singular object like "killed"
 		{"Rangers shot dead a herder near the lodge.", "killed 1", "", ""},
 		{"A poacher was shot dead near the lodge.", "killed 1", "", ""},
