@@ -20,7 +20,7 @@ var actorTests = []struct {
 	{"a community's man is a civilian", "Unknown gunmen kidnapped a Fulani man in Kalale on Tuesday.", "<ArmedGroup>", "<Civilians>", ""},
 	{"lower-case Arabic article", "Fighters of al Shabaab attacked a bus near Lamu.", "Al-Shabaab", "", ""},
 	{"suspected group after a comma", "On 8 August 2021, suspected JNIM or IS Sahel abducted a herder near Banikoara.", "Jama'at Nasr al-Islam wal Muslimin", "<Civilians>", ""},
-	{"an acronym that spells a word", "On 8 August 2021, suspected IS Sahel abducted a herder near Banikoara.", "Islamic State", "<Civilians>", ""},
+	{"an acronym that spells a word", "On 8 August 2021, suspected IS Sahel abducted a herder near Banikoara.", "Islamic State Sahel Province", "<Civilians>", ""},
 	{"coordinated passive shares its agent", "In Garissa, a trader was shot and wounded by a police officer.", "<StateForce>", "<Civilians>", ""},
 	{"members of a group", "Police shot dead two members of Boko Haram near Maiduguri.", "", "Boko Haram", ""},
 	{"toll in another clause", "Three people were injured after a grenade was hurled at a shop in Mandera town.", "", "<Civilians>", ""},

@@ -418,6 +418,9 @@ func caseOK(toks []text.Token, c *cand) bool {
 		} else if first && c.gaz == nil && arabicArticles.Has(t.Norm) {
 			// "al Shabaab", "al-Qaeda": a lexicon name may open with the
 			// Arabic article in lower case
+		} else if first && c.gaz == nil && hyphenedPrefix(toks, i) {
+			// "anti-Balaka", "ex-Seleka": a lexicon name may open with a
+			// prefix in lower case, joined to its capitalised part
 		} else if c.gaz != nil && !first && gazInnerWord(toks, i) {
 			// "Murang'a", "Santiago del Estero", "Usti nad Labem"
 		} else if !markParticle.has(t) && !(markRegion.has(t) || t.Norm == "city" || t.Norm == "district") || first {
@@ -428,6 +431,13 @@ func caseOK(toks []text.Token, c *cand) bool {
 		first = false
 	}
 	return upper > 0
+}
+
+// hyphenedPrefix reports whether the word at token i is joined by a
+// hyphen, without spaces, to a capitalised word after it: the prefix of
+// "anti-Balaka" or "ex-Seleka".
+func hyphenedPrefix(toks []text.Token, i int) bool {
+	return i+2 < len(toks) && joinedHyphen(toks, i+1) && toks[i+2].Upper()
 }
 
 // maxLinkWord is the length of the longest lower-case word that links two

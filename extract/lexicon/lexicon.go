@@ -8,6 +8,7 @@ import (
 	"bufio"
 	"embed"
 	"fmt"
+	"slices"
 	"strings"
 	"sync"
 )
@@ -102,6 +103,7 @@ func load() (*Lexicon, error) {
 			if len(cols) > 5 {
 				e.Aliases = splitList(cols[5])
 			}
+			e.Aliases = append(e.Aliases, provinceShortForms(e)...)
 			if f == "seats.tsv" {
 				if err := seatColumns(e, cols); err != nil {
 					return err
@@ -188,6 +190,28 @@ func seatColumns(e *Entry, cols []string) error {
 	}
 	e.Seat = true
 	return nil
+}
+
+// provinceShortForms are the short forms that notes write for a province
+// of the Islamic State named by the entry or one of its aliases ("Islamic
+// State Sahel Province"): its place after the group's acronym and a
+// hyphen ("IS-Sahel", "ISIS-Sahel", "ISIL-Sahel"), those the entry does
+// not list already.
+func provinceShortForms(e *Entry) []string {
+	var out []string
+	for _, name := range append([]string{e.Name}, e.Aliases...) {
+		place, isIS := strings.CutPrefix(name, "Islamic State ")
+		place, isProvince := strings.CutSuffix(place, " Province")
+		if !isIS || !isProvince || place == "" {
+			continue
+		}
+		for _, acronym := range []string{"IS-", "ISIS-", "ISIL-"} {
+			if form := acronym + place; !slices.Contains(e.Aliases, form) && !slices.Contains(out, form) {
+				out = append(out, form)
+			}
+		}
+	}
+	return out
 }
 
 func splitList(s string) []string {

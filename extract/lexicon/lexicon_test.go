@@ -36,6 +36,26 @@ func TestDefaultLoads(t *testing.T) {
 	}
 }
 
+func TestProvinceShortForms(t *testing.T) {
+	tests := []struct {
+		name  string
+		entry Entry
+		want  []string
+	}{
+		{"a province by its name", Entry{Name: "Islamic State Sahel Province"}, []string{"IS-Sahel", "ISIS-Sahel", "ISIL-Sahel"}},
+		{"a province by an alias, a form listed", Entry{Name: "Allied Democratic Forces", Aliases: []string{"Islamic State Central Africa Province", "ISIS-Central Africa"}}, []string{"IS-Central Africa", "ISIL-Central Africa"}},
+		{"no province", Entry{Name: "Islamic State", Aliases: []string{"Islamic State group"}}, nil},
+		{"a province of another group", Entry{Name: "Sinai Province"}, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := provinceShortForms(&tt.entry); !slices.Equal(got, tt.want) {
+				t.Errorf("got %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
 func TestIsQID(t *testing.T) {
 	for s, want := range map[string]bool{"Q794": true, "Q1": true, "": false, "Q": false, "q794": false, "Q79a": false, "ISIS-K|ISKP": false} {
 		if got := isQID(s); got != want {
