@@ -185,6 +185,11 @@ func (d *docState) readBefore(l *wordLists, p *participant) bool {
 			continue
 		}
 		switch {
+		case k+1 == p.head && herdNouns.Has(t.Norm) && communityHeads.Has(toks[p.head].Norm):
+			// "Karamojong cattle raiders": the herd is part of the head,
+			// the people's name may still come before it
+			p.a = k
+			continue
 		case l.modSet.Has(t.Norm):
 			p.modifiers = append(p.modifiers, t.Norm)
 			p.a = k
@@ -251,6 +256,10 @@ var genericHeads = grammarList("genericHeads")
 // affixes join a group's name to a participant: "al Shabaab-linked
 // gunmen", "Iran-backed militia".
 var affixes = grammarList("affixes")
+
+// herdNouns name the herds that raiders or herders go after or keep,
+// between a people's name and the head: "Karamojong cattle raiders".
+var herdNouns = grammarList("herdNouns")
 
 // communityHeads are the heads an ethnic or community name may qualify:
 // "Pokot raiders", "Fulani militia", "Marakwet youths".

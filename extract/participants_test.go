@@ -40,6 +40,8 @@ var participantTests = []participantTest{
 	{"group-linked", "Nigerian officials said Boko Haram-linked attackers burned a school.", "Boko Haram-linked attackers", ClassArmedGroup, "Boko Haram", "", 0, false},
 	{"community raiders", "Ngoloko raiders drove away cattle near the Ethiopian border.", "Ngoloko raiders", ClassArmedGroup, "Ngoloko militia", "", 0, false},
 	{"community named like its land", "In Kenya, Turkana raiders drove off goats near Lodwar.", "Turkana raiders", ClassArmedGroup, "Turkana militia", "", 0, false},
+	{"community, then the herd raided", "Ngoloko cattle raiders drove away goats near the Ethiopian border.", "Ngoloko cattle raiders", ClassArmedGroup, "Ngoloko militia", "", 0, false},
+	{"a lexicon name opening with a hyphened prefix", "On Monday anti-Balaka fighters burned a market near Bangui.", "anti-Balaka fighters", ClassArmedGroup, "Anti-Balaka", "", 0, false},
 	{"pro side", "In Venezuela, pro-government militia beat the marchers.", "pro-government militia", ClassArmedGroup, "", "", 0, true},
 	{"rebel forces", "In Syria, rebel forces shelled a checkpoint overnight.", "rebel forces", ClassArmedGroup, "unidentified rebels", "", 0, true},
 	{"opposition forces fight", "In Syria, opposition forces shelled a checkpoint overnight.", "opposition forces", ClassArmedGroup, "unidentified rebels", "", 0, true},
