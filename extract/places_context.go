@@ -285,6 +285,8 @@ func (d *docState) contextPlace(l *wordLists, s, a, end int, prev string, listed
 		return placeSpan{a: a, b: end}, true // "an air strike on Kafr Nabl"
 	case a >= 2 && skipNearWords(toks, a-2) == a:
 		return placeSpan{a: a, b: end}, true // "Tanda, coded to Segbana"
+	case a > 0 && pastVerb(&toks[a-1]) && areaChainAfter(l, toks, end) && d.placeLike(s, a, end):
+		return placeSpan{a: a, b: end}, true // "raided Pakam, Rumbek North county": the object of the verb lies in the area after it
 	case a > 0 && (locatives.Has(prev) || listed && (prev == "and" || prev == ",")):
 		if !d.placeLike(s, a, end) {
 			return placeSpan{}, false
@@ -292,6 +294,34 @@ func (d *docState) contextPlace(l *wordLists, s, a, end int, prev string, listed
 		return placeSpan{a: a, b: end}, true
 	}
 	return placeSpan{}, false
+}
+
+// maxAreaWords is the longest name of an area that areaChainAfter reads
+// before its unit word ("Rumbek North", "Bamingui-Bangoran").
+const maxAreaWords = 4
+
+// areaChainAfter reports whether an administrative area named with its
+// unit word follows the name ending at token end, after a comma, and
+// ends its own clause part: ", Rumbek North county," or ", Artibonite
+// department." A unit word followed by a noun ("Lakes state police") names
+// no area.
+func areaChainAfter(l *wordLists, toks []text.Token, end int) bool {
+	if end >= len(toks) || toks[end].Norm != "," {
+		return false
+	}
+	j := end + 1
+	for j < len(toks) && j <= end+maxAreaWords && isUpperWord(&toks[j]) {
+		j++
+	}
+	if j == end+1 {
+		return false
+	}
+	_, role, n := unitAt(l, toks, j)
+	if role&placeAdmin == 0 || isUpperWord(&toks[j]) {
+		return false
+	}
+	k := j + n
+	return k == len(toks) || toks[k].Norm == "," || toks[k].Norm == "." || toks[k].Norm == ")"
 }
 
 // prefixedPlace reads the run [a, end) of sentence s that starts with a

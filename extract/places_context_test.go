@@ -13,6 +13,7 @@ var placeTests = []struct {
 	name, text, span, entity, within, country, typ string
 }{
 	{"village then county", "Gunmen attacked Kambi Juu village, Garissa county, on Monday.", "Kambi Juu", "Kambi Juu", "Garissa", "Kenya", ""},
+	{"the object of a verb before its county", "Raiders attacked Lualdit, Yirol West county, Lakes state, killing two.", "Lualdit", "Lualdit", "", "South Sudan", ""},
 	{"bracketed county", "Clashes broke out in Bulla Hawa (Mandera county) overnight.", "Bulla Hawa", "Bulla Hawa", "Mandera", "Kenya", ""},
 	{"named road", "A grenade was thrown along Kiptoo Road in Garissa, Kenya.", "Kiptoo Road", "Kiptoo Road", "Garissa", "Kenya", ""},
 	{"border town", "Militants raided Dhobley border town, Lower Juba, in Somalia.", "Dhobley", "Dhobley", "", "", ""},
@@ -125,6 +126,7 @@ var notPlaceTests = []struct{ name, text, span string }{
 	{"a qualifier", "Five people died in Ndorobo attacks on Saturday.", "Ndorobo"},
 	{"a person after an attack and on", "Police said an attack on Omar Hadi in Kenya left him wounded.", "Omar Hadi"},
 	{"a month", "The talks ended in March without a deal.", "March"},
+	{"an object before a title of a county's office", "Gunmen wounded Lomuria, Turkana county police commander, in Kenya.", "Lomuria"},
 	{"a capitalised division word", "Gunmen abducted a farmer in Arrondissement of Tawoura (Banikoara, Alibori).", "Arrondissement"},
 	{"peoples listed before clans", "Fighting between Ajuran and Murulle clans left four dead in Kenya.", "Ajuran"},
 	{"inside a name", "Troops ended the operation codenamed Marg Bar Sarmachar in Iran.", "Marg Bar"},
