@@ -674,7 +674,8 @@ func (l *loader) documents(ctx context.Context) ([]Document, error) {
 		return l.docs, nil
 	}
 	var iris []quad.Value
-	err := path.StartPath(l.store.QuadStore(), schema.Document).In(schema.Type).Unique().Iterate(ctx).
+	// The documents are the subjects of ng:identifier (no rdf:type quad).
+	err := path.StartPath(l.store.QuadStore()).Has(schema.Identifier).Unique().Iterate(ctx).
 		EachValue(l.store.QuadStore(), func(v quad.Value) { iris = append(iris, v) })
 	if err != nil {
 		return nil, err

@@ -129,7 +129,8 @@ func uniqueIDs(ids []string) []string {
 func (s *Store) checkStored(v *view, ids []string) error {
 	var missing []string
 	for _, id := range ids {
-		ok, err := v.has(schema.DocumentIRI(s.base, id), schema.Type, schema.Document)
+		ids, err := v.out(schema.DocumentIRI(s.base, id), schema.Identifier)
+		ok := len(ids) > 0
 		if err != nil {
 			return fmt.Errorf("graph: delete %s: %w", id, err)
 		}

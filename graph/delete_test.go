@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/cayleygraph/quad"
+
 	"github.com/newsgraph/newsgraph/extract"
 )
 
@@ -85,6 +87,20 @@ func fixtureDocs() []*extract.Record { return []*extract.Record{docA(), docB(), 
 
 func strikeDocs() []*extract.Record {
 	return []*extract.Record{strikeDoc("a", 5), strikeDoc("b", 7), strikeDoc("c", 9)}
+}
+
+// putStrikeDocsButA puts strikeDocs into s, and all but document "a" into
+// fresh, and returns them and the quads of s.
+func putStrikeDocsButA(t *testing.T, s, fresh *Store) ([]*extract.Record, []quad.Quad) {
+	t.Helper()
+	recs := strikeDocs()
+	for _, r := range recs {
+		mustPut(t, s, r)
+		if r.Doc.ID != "a" {
+			mustPut(t, fresh, r)
+		}
+	}
+	return recs, allQuads(t, s)
 }
 
 // bridgeDocs report one strike: a by Pakistan, b by Pakistan and Jaish

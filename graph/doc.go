@@ -29,8 +29,10 @@
 //
 // Own facts of a document:
 //
-//   - the document: rdf:type ng:Document, ng:identifier, ng:title, ng:url,
-//     ng:published, ng:sha256, ng:source;
+//   - the document: ng:identifier, ng:title, ng:url, ng:published,
+//     ng:sha256, ng:source (no rdf:type quad: a document is the subject of
+//     its ng:identifier, its class ng:Document implied; export writes the
+//     type, schema.DocumentTypeQuads);
 //   - ng:mentionedIn the document, on each entity it names;
 //   - each event of the record becomes a report node
 //     (base + "report/" + doc + "/" + n; no rdf:type quad: a report is

@@ -25,7 +25,10 @@ import (
 // hash. The quads are first copied into temporary tables, then merged:
 // new nodes inserted, quads inserted unless present (duplicates are
 // ignored), and the reference counts of their nodes raised by what the
-// new quads use.
+// new quads use. Their ts column (the time Cayley's writer sets, which no
+// reader of Cayley's or ours reads) is left NULL: a quad's row is then 8
+// bytes shorter (120 bytes rather than 128, its header's null bitmap
+// already there for label_hash).
 
 // copyNodeColumns are the columns of Cayley's nodes table CopyQuads fills.
 var copyNodeColumns = []string{"hash", "refs", "value", "value_string", "datatype", "language",
@@ -228,8 +231,8 @@ func mergeQuads(ctx context.Context, tx pgx.Tx, trace func(string, int64, time.T
 		// New nodes first (quads reference them), with no references yet.
 		`INSERT INTO nodes (` + nodeCols + `) SELECT DISTINCT ON (hash) ` + nodeCols + ` FROM ng_nodes ON CONFLICT (hash) DO NOTHING`,
 		// Quads not stored yet; the new ones are kept for the counts.
-		`WITH ins AS (INSERT INTO quads (subject_hash, predicate_hash, object_hash, label_hash, ts)
-			SELECT DISTINCT subject_hash, predicate_hash, object_hash, label_hash, now() FROM ng_quads ORDER BY 1, 2, 3, 4
+		`WITH ins AS (INSERT INTO quads (subject_hash, predicate_hash, object_hash, label_hash)
+			SELECT DISTINCT subject_hash, predicate_hash, object_hash, label_hash FROM ng_quads ORDER BY 1, 2, 3, 4
 			ON CONFLICT DO NOTHING RETURNING subject_hash, predicate_hash, object_hash, label_hash)
 		 INSERT INTO ng_new SELECT * FROM ins`,
 		`UPDATE nodes SET refs = nodes.refs + c.n FROM (
@@ -311,8 +314,8 @@ func loadEmpty(ctx context.Context, tx pgx.Tx, trace func(string, int64, time.Ti
 				LATERAL (VALUES (subject_hash), (predicate_hash), (object_hash), (label_hash)) AS v(h)
 			WHERE h IS NOT NULL GROUP BY h) AS c ON c.h = n.hash
 		 ON CONFLICT (hash) DO UPDATE SET refs = nodes.refs + EXCLUDED.refs`,
-		`INSERT INTO quads (subject_hash, predicate_hash, object_hash, label_hash, ts)
-			SELECT subject_hash, predicate_hash, object_hash, label_hash, now() FROM ng_new ORDER BY 1, 2, 3, 4`,
+		`INSERT INTO quads (subject_hash, predicate_hash, object_hash, label_hash)
+			SELECT subject_hash, predicate_hash, object_hash, label_hash FROM ng_new ORDER BY 1, 2, 3, 4`,
 	)
 	steps = append(steps, indexes...)
 	steps = append(steps, constraints...)

@@ -702,7 +702,8 @@ func checkValue(v quad.Value) error {
 
 func (b *builder) build() error {
 	rec, doc := b.rec, b.doc
-	b.add(doc, schema.Type, schema.Document)
+	// No rdf:type ng:Document: the identifier implies it (the documents
+	// are the subjects of ng:identifier; export writes the type).
 	b.addString(doc, schema.Identifier, rec.Doc.ID)
 	if rec.Doc.Title != nil {
 		b.addString(doc, schema.Title, *rec.Doc.Title)

@@ -711,13 +711,13 @@ func (s *Store) Stats(ctx context.Context) (Stats, error) {
 		return path.StartPath(s.qs, class).In(schema.Type).Unique().Iterate(ctx).Count()
 	}
 	var err error
-	if st.Documents, err = count(schema.Document); err != nil {
-		return st, err
-	}
-	// Reports and statements have no rdf:type quad: they are the
-	// subjects of ng:reportOf and rdf:subject.
+	// Documents, reports and statements have no rdf:type quad: they are
+	// the subjects of ng:identifier, ng:reportOf and rdf:subject.
 	subjects := func(pred quad.IRI) (int64, error) {
 		return path.StartPath(s.qs).Has(pred).Unique().Iterate(ctx).Count()
+	}
+	if st.Documents, err = subjects(schema.Identifier); err != nil {
+		return st, err
 	}
 	if st.Reports, err = subjects(schema.ReportOf); err != nil {
 		return st, err

@@ -269,3 +269,29 @@ func TestStatedKeys(t *testing.T) {
 		}
 	}
 }
+
+// TestDocumentTypeQuads checks that export writes a document's type beside
+// its identifier and leaves out a stored type quad (stores written before
+// hold one), one row per shape of quad; other quads are not its own.
+func TestDocumentTypeQuads(t *testing.T) {
+	doc := DocumentIRI("http://example.org/", "wire-17.txt")
+	id := quad.Quad{Subject: doc, Predicate: Identifier, Object: quad.String("wire-17.txt"), Label: doc}
+	typed := quad.Quad{Subject: doc, Predicate: Type, Object: Document, Label: doc}
+	tests := []struct {
+		name string
+		in   quad.Quad
+		want []quad.Quad
+		ok   bool
+	}{
+		{"identifier", id, []quad.Quad{id, typed}, true},
+		{"stored type of an older store", typed, nil, true},
+		{"another class", quad.Quad{Subject: doc, Predicate: Type, Object: Event, Label: doc}, nil, false},
+		{"another property of the document", quad.Quad{Subject: doc, Predicate: SHA256, Object: quad.String("ab12"), Label: doc}, nil, false},
+	}
+	for _, tt := range tests {
+		got, ok := DocumentTypeQuads(tt.in)
+		if ok != tt.ok || !reflect.DeepEqual(got, tt.want) {
+			t.Errorf("%s: DocumentTypeQuads(%v) = %v, %v; want %v, %v", tt.name, tt.in, got, ok, tt.want, tt.ok)
+		}
+	}
+}

@@ -271,12 +271,33 @@ func DetailSpans(q quad.Quad, spans map[string]quad.Value) {
 }
 
 // Expander is Expand, the spans a relations literal writes as references
-// read by spans from the details of its document's reports.
+// read by spans from the details of its document's reports, and each
+// document's rdf:type ng:Document written beside its ng:identifier
+// (DocumentTypeQuads).
 func Expander(spans SpanLookup) func(q quad.Quad) ([]quad.Quad, bool) {
 	return func(q quad.Quad) ([]quad.Quad, bool) {
 		if out, ok := expandRelations(q, spans); ok {
 			return out, true
 		}
+		if out, ok := DocumentTypeQuads(q); ok {
+			return out, true
+		}
 		return DetailQuads(q)
 	}
+}
+
+// DocumentTypeQuads writes out the type a document's identifier implies:
+// stores hold no rdf:type ng:Document quad (a document is the subject of
+// its ng:identifier, as a report is of its ng:reportOf), and an export
+// gives the identifier quad q followed by the type, labelled alike. A type
+// quad of a store written before is left out (ok, no quads), since its
+// document's identifier writes it. Any other quad: not ok.
+func DocumentTypeQuads(q quad.Quad) (out []quad.Quad, ok bool) {
+	switch {
+	case q.Predicate == Identifier:
+		return []quad.Quad{q, {Subject: q.Subject, Predicate: Type, Object: Document, Label: q.Label}}, true
+	case q.Predicate == Type && q.Object == Document:
+		return nil, true
+	}
+	return nil, false
 }

@@ -437,7 +437,7 @@ func prop(iri quad.IRI, role Role, label, comment string, parents ...quad.IRI) T
 
 // terms is the vocabulary, in the order it is printed.
 var terms = []Term{
-	class(Document, RoleOther, "document", "A news article the graph was built from. Every fact in the store is labelled (quad label) with the document it comes from; a fact several documents state is stored once, labelled with the smallest of their IRIs (see supportedBy).", schemaNewsArticle),
+	class(Document, RoleOther, "document", "A news article the graph was built from. Every fact in the store is labelled (quad label) with the document it comes from; a fact several documents state is stored once, labelled with the smallest of their IRIs (see supportedBy). Documents carry no rdf:type quad in the store: a document is the subject of an identifier (ask g.V().Has(identifier), not Has(rdf:type, Document)); export writes the type.", schemaNewsArticle),
 	class(Entity, RoleOther, "entity", "A real-world thing named in the news: a country, place, group, force, government, organisation, person or group of civilians.", schemaThing),
 	class(Country, RoleEntityClass, "country", "A sovereign state.", Entity, schemaCountry),
 	class(Region, RoleEntityClass, "region", "A first-level administrative division of a country: a province or state.", Entity, schemaAdministrative),

@@ -171,10 +171,10 @@ func openQuads(t *testing.T, cfg graph.Config) []string {
 }
 
 // storedDocs returns the IDs of the documents recs whose document node
-// (rdf:type ng:Document) is in quads, in the order of recs.
+// (the subject of an ng:identifier) is in quads, in the order of recs.
 func storedDocs(quads []string, recs []*extract.Record) []*extract.Record {
 	have := map[string]bool{}
-	suffix := " " + quad.IRI(schema.Type).String() + " " + quad.IRI(schema.Document).String() + " "
+	suffix := " " + quad.IRI(schema.Identifier).String() + " "
 	for _, l := range quads {
 		if i := strings.Index(l, suffix); i > 0 {
 			have[l[:i]] = true

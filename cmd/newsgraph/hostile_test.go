@@ -90,13 +90,13 @@ func nestedHTML(n int, article string) string {
 		"<p>" + article + "</p>" + strings.Repeat("</div>", n) + "</body></html>"
 }
 
-// storedDocIDs returns the IDs of the documents (rdf:type ng:Document) in
-// quads, sorted.
+// storedDocIDs returns the IDs of the documents (the subjects of
+// ng:identifier) in quads, sorted.
 func storedDocIDs(t *testing.T, quads []string) []string {
 	t.Helper()
 	prefix := quad.IRI(schema.DocumentIRI(schema.DefaultBase, "")).String()
 	prefix = prefix[:len(prefix)-1] // without ">"
-	suffix := " " + quad.IRI(schema.Type).String() + " " + quad.IRI(schema.Document).String() + " "
+	suffix := " " + quad.IRI(schema.Identifier).String() + " "
 	var ids []string
 	for _, l := range quads {
 		i := strings.Index(l, suffix)
