@@ -399,9 +399,12 @@ var particles = grammarList("particles")
 // of groups written in lower case ("al Shabaab", "el-Mourabitoun").
 var arabicArticles = grammarList("arabicArticles")
 
-// caseOK checks that a matched phrase is written as a name.
-func caseOK(toks []text.Token, c *cand) bool {
-	if acronymOfOther(toks, c) {
+// caseOK checks that the phrase matched at tokens [a, b) of a sentence
+// is written as a name. A short word in capitals is an acronym
+// (acronymOfOther) except as a dateline's place ("KABUL (Reuters) -").
+func caseOK(sent []text.Token, a, b int, c *cand) bool {
+	toks := sent[a:b]
+	if acronymOfOther(toks, c) && !(a == 0 && datelineHead(sent, b)) {
 		return false
 	}
 	content, upper := 0, 0
@@ -649,7 +652,7 @@ func (d *docState) findNames() {
 		for _, m := range found {
 			n := len(pool)
 			for _, c := range m.Values {
-				if caseOK(s.Tokens[m.Start:m.End], c) || strings.HasPrefix(c.name, "=") {
+				if caseOK(s.Tokens, m.Start, m.End, c) || strings.HasPrefix(c.name, "=") {
 					pool = append(pool, c)
 				}
 			}
@@ -915,7 +918,7 @@ func negatedName(toks []text.Token, start int) bool {
 // text (the test findNames applies to keep a match).
 func anyCaseOK(toks []text.Token, m lexicon.Match[*cand]) bool {
 	for _, c := range m.Values {
-		if caseOK(toks[m.Start:m.End], c) || strings.HasPrefix(c.name, "=") {
+		if caseOK(toks, m.Start, m.End, c) || strings.HasPrefix(c.name, "=") {
 			return true
 		}
 	}
