@@ -399,9 +399,12 @@ var particles = grammarList("particles")
 // of groups written in lower case ("al Shabaab", "el-Mourabitoun").
 var arabicArticles = grammarList("arabicArticles")
 
-// caseOK checks that a matched phrase is written as a name.
-func caseOK(toks []text.Token, c *cand) bool {
-	if acronymOfOther(toks, c) {
+// caseOK checks that the phrase matched at tokens [a, b) of a sentence
+// is written as a name. A short word in capitals is an acronym
+// (acronymOfOther) except as a dateline's place ("KABUL (Reuters) -").
+func caseOK(sent []text.Token, a, b int, c *cand) bool {
+	toks := sent[a:b]
+	if acronymOfOther(toks, c) && !(a == 0 && datelineHead(sent, b)) {
 		return false
 	}
 	content, upper := 0, 0
@@ -659,7 +662,7 @@ func (d *docState) findNames() {
 		for _, m := range found {
 			n := len(pool)
 			for _, c := range m.Values {
-				if caseOK(s.Tokens[m.Start:m.End], c) || strings.HasPrefix(c.name, "=") {
+				if caseOK(s.Tokens, m.Start, m.End, c) || strings.HasPrefix(c.name, "=") {
 					pool = append(pool, c)
 				}
 			}
@@ -817,30 +820,13 @@ func (d *docState) bestCand(h nameHit) (*cand, float64) {
 	toks := d.sents[h.s].Tokens
 	best, bestScore := (*cand)(nil), math.Inf(-1)
 	pf := phraseFacts{evidenceOn: d.evidence != nil && !d.namesAnyCountry(h.cands)}
-	var country *cand // a country the phrase names by its whole name
-	countryScore := 0.0
 	for _, c := range h.cands {
 		sc := d.score(c, toks, h.m.Start, h.m.End, h.s, &pf)
 		if sc > bestScore || sc == bestScore && d.moreAtHome(c, best) {
 			best, bestScore = c, sc
 		}
-		if c.class == ClassCountry && !c.demonym && c.gaz != nil && sc >= 0 {
-			country, countryScore = c, sc
-		}
-	}
-	if country != nil && best != country && best.lex == nil && best.gaz != nil && best.class != ClassCountry && ownName(country.gaz, toks[h.m.Start:h.m.End]) && !ownName(best.gaz, toks[h.m.Start:h.m.End]) {
-		// "Kuwait": the country of that whole name, not its capital
-		// ("Kuwait City") that the name also stands for as an alias
-		return country, countryScore
 	}
 	return best, bestScore
-}
-
-// ownName reports whether tokens toks spell gazetteer entry e's own
-// name ("Kuwait" for the country, "Kuwait City" for its capital), not
-// one of its aliases.
-func ownName(e *gazetteer.Entry, toks []text.Token) bool {
-	return gazetteer.Normalize(joinText(toks)) == gazetteer.Normalize(e.Name)
 }
 
 // moreAtHome reports whether curated body c, which shares a name with
@@ -925,7 +911,7 @@ func negatedName(toks []text.Token, start int) bool {
 // text (the test findNames applies to keep a match).
 func anyCaseOK(toks []text.Token, m lexicon.Match[*cand]) bool {
 	for _, c := range m.Values {
-		if caseOK(toks[m.Start:m.End], c) || strings.HasPrefix(c.name, "=") {
+		if caseOK(toks, m.Start, m.End, c) || strings.HasPrefix(c.name, "=") {
 			return true
 		}
 	}
@@ -948,6 +934,7 @@ type phraseFacts struct {
 	surfLen             int      // its length, 0 until found
 	unitsKnown          bool     // regionNext and unitInside are found (unitWords)
 	regionNext          bool     // the word after the phrase is a division's unit word
+	inDivision          bool     // the phrase names the division a named unit lies in (divisionOf)
 	unitInside          bool     // the phrase ends with a division's unit word
 	// evidenceOn: no reading of the phrase lies in a country the document
 	// names, so the other evidence of the text may choose (countryEvidence)
@@ -969,7 +956,22 @@ func (pf *phraseFacts) unitWords(toks []text.Token, a, b int) (regionNext, unitI
 func (pf *phraseFacts) findUnitWords(toks []text.Token, a, b int) {
 	pf.regionNext = b < len(toks) && markRegion.has(&toks[b])
 	pf.unitInside = b-a > 1 && markRegion.has(&toks[b-1])
+	pf.inDivision = divisionOf(toks, a)
 	pf.unitsKnown = true
+}
+
+// containingUnits are the unit words of "X district of Y" after which "of"
+// names the division the unit lies in.
+var containingUnits = grammarList("containingUnits")
+
+// divisionOf reports whether the phrase starting at token a follows a
+// named unit and "of": "Bardera district of Gedo", "Kasese County of
+// Rwenzori". The phrase names the division the unit lies in, a division
+// itself, whose country is the unit's. "The district of X" and "the
+// Kenyan district of X" name the district (no name before the unit, or
+// a people's adjective) and stay out.
+func divisionOf(toks []text.Token, a int) bool {
+	return a >= 3 && toks[a-1].Norm == "of" && containingUnits.Has(toks[a-2].Norm) && isUpperWord(&toks[a-3]) && !adjectiveName(&toks[a-3])
 }
 
 // tristate is a fact not yet found (0), false or true.
@@ -1048,7 +1050,7 @@ func (d *docState) score(c *cand, toks []text.Token, a, b, s int, pf *phraseFact
 		}
 	case c.class == ClassRegion:
 		sc += 1.5
-		if regionNext || unitInside {
+		if regionNext || unitInside || pf.inDivision {
 			sc += 3
 		}
 	default:
@@ -1062,17 +1064,20 @@ func (d *docState) score(c *cand, toks []text.Token, a, b, s int, pf *phraseFact
 		if c.gaz != nil && c.gaz.Population > 0 {
 			sc += math.Log10(float64(c.gaz.Population)) / 5
 		}
-		if prev == "of" && pf.namedBefore.known(func() bool { return namedByOf.Has(beforeOf) }) || placeNext() {
+		if !pf.inDivision && prev == "of" && pf.namedBefore.known(func() bool { return namedByOf.Has(beforeOf) }) || placeNext() {
 			sc += 3
 		}
-		if regionNext || unitInside {
-			sc -= 2 // "Tokat Province": the division, not its seat
+		if regionNext || unitInside || pf.inDivision {
+			sc -= 2 // "Tokat Province", "X district of Tokat": the division, not its seat
 		}
 	}
 	if c.gaz != nil && (c.class == ClassPlace || c.class == ClassRegion) && c.country != "" {
 		if in := pf.adminCountries(d, s, b); in != nil && !in[c.country] {
 			return -1 // "Kandi, Alibori": the namesake in the division's country, or a place of its own
 		}
+	}
+	if d.countryNamesake(c, s, a, b, pf) {
+		sc -= countryNamesakePenalty // "Kuwait", "in Djibouti": the country, not its capital
 	}
 	if d.foreignBesideArea(c, s, a, b) || d.foreignAlias(c, s, a, b, pf) || d.peopleModifier(c, s, b, pf) {
 		return -1 // "Lobo area … in Kilifi county": not the small town abroad

@@ -353,6 +353,37 @@ func isDateline(toks []text.Token, dt dateExpr) bool {
 	return false
 }
 
+// datelineReach is the most tokens between a dateline's place and the
+// bracket of its outlet: "KABUL, Afghanistan, March 3 (AP)".
+const datelineReach = 8
+
+// datelineHead reports whether the tokens from b on go on as the rest of
+// a dateline after its place: capitalised words, figures and commas up
+// to an outlet in brackets ("(Reuters)") that a dash or the sentence's
+// end follows. "KABUL (Reuters) -", "HERAT, March 3 (AP) -".
+func datelineHead(toks []text.Token, b int) bool {
+	for k := b; k < len(toks) && k < b+datelineReach; k++ {
+		t := &toks[k]
+		switch {
+		case t.Norm == "(":
+			return k+2 < len(toks) && toks[k+1].Kind == text.Word && toks[k+2].Norm == ")" && (k+3 == len(toks) || datelineDash(toks[k+3].Text))
+		case t.Norm == "," || t.Norm == "." || t.Kind == text.Number || t.Kind == text.Word && t.Upper():
+		default:
+			return false
+		}
+	}
+	return false
+}
+
+// datelineDash reports whether s is a dash that ends a dateline.
+func datelineDash(s string) bool {
+	switch s {
+	case "-", "\u2013", "\u2014", ":":
+		return true
+	}
+	return false
+}
+
 // datelineDay is the day a dateline among the first sentences states in
 // full ("KABUL, Jan 16, 2024 (Reuters) -"), or the zero time: the date
 // relative expressions resolve against where the document gives no

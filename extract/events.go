@@ -291,6 +291,7 @@ func (d *docState) findEvents(pub time.Time) []*docEvent {
 	d.villageTargets(events)
 	d.civilianVenueTargets(events)
 	d.plantedBy(events)
+	d.weaponsToldAfter(events)
 	d.applyNone(events)
 	d.soleCountry(events)
 	d.homeGovernment(events)

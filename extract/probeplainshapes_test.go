@@ -44,7 +44,7 @@ var probePlainShapes = []struct {
 	{"two of the passengers on a bus wounded, as before",
 		"Gunmen wounded two of the passengers on a bus near Jos on Tuesday.", 1, "unidentified gunmen", "passengers", ""},
 	// a country's whole name is the country, not a capital that has it as
-	// an alias (bestCand, ownName)
+	// an alias (countryNamesake)
 	{"a country named by its whole name",
 		"A bomb exploded in Kuwait on Sunday, killing three people.", 1, "", "", "Kuwait"},
 	{"its capital named by its own name stays the capital",

@@ -143,8 +143,8 @@ func load() (*Lexicon, error) {
 		return nil, err
 	}
 	err = eachRow("weapons.tsv", func(line int, cols []string) error {
-		if len(cols) != 2 {
-			return fmt.Errorf("want 2 columns, have %d", len(cols))
+		if len(cols) != 3 {
+			return fmt.Errorf("want 3 columns (name, forms, reason), have %d", len(cols))
 		}
 		lx.Weapons = append(lx.Weapons, &Weapon{Name: cols[0], Forms: splitList(cols[1])})
 		return nil
