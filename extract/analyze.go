@@ -746,8 +746,8 @@ func (d *docState) regionAreas(hits []nameHit) [][]areaAt {
 // found.
 func (d *docState) countNamedCountries(hits []nameHit) {
 	for _, h := range hits {
-		if len(h.cands) < 2 {
-			continue
+		if len(h.cands) < 2 || !hasCountryReading(h.cands) {
+			continue // no reading that could count: bestCand is not asked
 		}
 		best, bestScore := d.bestCand(h)
 		if best != nil && bestScore >= 0 && best.class == ClassCountry && best.country != "" {
@@ -772,6 +772,9 @@ const placeMargin = 1.0
 func (d *docState) countPlaceCountries(hits []nameHit) {
 	var seen map[string]bool
 	for _, h := range hits {
+		if !d.hasCapitalReading(h.cands) {
+			continue // the best reading cannot be a capital: its score is not asked
+		}
 		toks := d.sents[h.s].Tokens
 		var pf phraseFacts
 		best, bestScore, other := (*cand)(nil), math.Inf(-1), math.Inf(-1)
@@ -799,6 +802,30 @@ func (d *docState) countPlaceCountries(hits []nameHit) {
 			d.countryCount.add(cc, 1)
 		}
 	}
+}
+
+// hasCountryReading reports whether a reading among cands is a country
+// (with its code): the only best reading countNamedCountries counts.
+func hasCountryReading(cands []*cand) bool {
+	for _, c := range cands {
+		if c.class == ClassCountry && c.country != "" {
+			return true
+		}
+	}
+	return false
+}
+
+// hasCapitalReading reports whether a reading among cands is the capital
+// of its country: the only best reading countPlaceCountries counts. Most
+// names have none, and score, which reads only the document, is then not
+// asked of their readings.
+func (d *docState) hasCapitalReading(cands []*cand) bool {
+	for _, c := range cands {
+		if c.gaz != nil && c.country != "" && d.r.capitalOf(c.country) == c.gaz {
+			return true
+		}
+	}
+	return false
 }
 
 // bestCand returns the candidate of a name that fits its phrase best, and
