@@ -1160,7 +1160,7 @@ func (d *docState) seatBuilding(seat *cand, h nameHit) {
 // the counts findNames keeps), or "" when none leads alone.
 func (d *docState) leadCountry() string {
 	best, n, tie := "", 0, false
-	for cc, k := range d.countryCount.m {
+	for cc, k := range d.countryCount.all {
 		switch {
 		case k > n:
 			best, n, tie = cc, k, false
