@@ -1061,7 +1061,7 @@ func (d *docState) score(c *cand, toks []text.Token, a, b, s int, pf *phraseFact
 	case c.class == ClassCountry:
 		sc += 4.5
 		if c.gaz != nil && c.gaz.Population > 0 {
-			sc += math.Log10(float64(c.gaz.Population)) / 10
+			sc += c.popLog() / 10
 		}
 	case c.class == ClassRegion:
 		sc += 1.5
@@ -1077,7 +1077,7 @@ func (d *docState) score(c *cand, toks []text.Token, a, b, s int, pf *phraseFact
 			sc += 1.5 // a capital is named far more often than its namesakes
 		}
 		if c.gaz != nil && c.gaz.Population > 0 {
-			sc += math.Log10(float64(c.gaz.Population)) / 5
+			sc += c.popLog() / 5
 		}
 		if prev == "of" && pf.namedBefore.known(func() bool { return namedByOf.Has(beforeOf) }) || placeNext() {
 			sc += 3
