@@ -638,33 +638,25 @@ func (d *docState) findNames() {
 			continue
 		}
 		found = d.r.names.AppendCoded(found[:0], d.coded[si])
+		// each match's candidates whose case fits the text are found
+		// once: a match with none makes no hit, nor does it cover a
+		// name that the transliterations find
 		kept := found[:0]
+		var ok []*cand
 		for _, m := range found {
-			if !wordGoesOn(s.Tokens, m.End) && !negatedName(s.Tokens, m.Start) && !dateName(s.Tokens, m.Start, m.End) {
-				kept = append(kept, m)
-			}
-		}
-		found = kept
-		found = d.r.translit.AppendMissingCached(&d.buf.wordIDs, found, s.Tokens, func(m lexicon.Match[*cand]) bool { return anyCaseOK(s.Tokens, m) })
-		for _, m := range found {
-			n := len(pool)
-			for _, c := range m.Values {
-				if caseOK(s.Tokens[m.Start:m.End], c) || strings.HasPrefix(c.name, "=") {
-					pool = append(pool, c)
-				}
-			}
-			ok := pool[n:len(pool):len(pool)]
-			if len(ok) == 0 {
+			if wordGoesOn(s.Tokens, m.End) || negatedName(s.Tokens, m.Start) || dateName(s.Tokens, m.Start, m.End) {
 				continue
 			}
-			hits = append(hits, nameHit{si, m, ok})
-			for _, c := range ok {
-				if c.class == ClassCountry && len(ok) == 1 {
-					d.countryCount.add(c.country, 2)
-				}
-				if c.lex != nil && c.country != "" && len(ok) == 1 && c.class != ClassOrganization && !c.lex.DocOnly {
-					d.countryCount.add(c.country, 1)
-				}
+			if pool, ok = appendCasedCands(pool, s.Tokens, m); len(ok) > 0 {
+				kept = append(kept, m)
+				hits = d.addNameHit(hits, si, m, ok)
+			}
+		}
+		n := len(kept)
+		found = d.r.translit.AppendMissingCached(&d.buf.wordIDs, kept, s.Tokens, nil)
+		for _, m := range found[n:] {
+			if pool, ok = appendCasedCands(pool, s.Tokens, m); len(ok) > 0 {
+				hits = d.addNameHit(hits, si, m, ok)
 			}
 		}
 	}
@@ -713,6 +705,34 @@ func (d *docState) findNames() {
 			d.countryCount.add(best.country, 1)
 		}
 	}
+}
+
+// appendCasedCands appends to pool the candidates of match m whose case
+// fits the text (caseOK, or a name that matches by exact case only) and
+// returns pool and them, a slice of it.
+func appendCasedCands(pool []*cand, toks []text.Token, m lexicon.Match[*cand]) ([]*cand, []*cand) {
+	n := len(pool)
+	for _, c := range m.Values {
+		if caseOK(toks[m.Start:m.End], c) || strings.HasPrefix(c.name, "=") {
+			pool = append(pool, c)
+		}
+	}
+	return pool, pool[n:len(pool):len(pool)]
+}
+
+// addNameHit appends the hit of match m in sentence si, whose candidates
+// that fit its case are ok, to hits, and counts the country that a sole
+// candidate names.
+func (d *docState) addNameHit(hits []nameHit, si int, m lexicon.Match[*cand], ok []*cand) []nameHit {
+	for _, c := range ok {
+		if c.class == ClassCountry && len(ok) == 1 {
+			d.countryCount.add(c.country, 2)
+		}
+		if c.lex != nil && c.country != "" && len(ok) == 1 && c.class != ClassOrganization && !c.lex.DocOnly {
+			d.countryCount.add(c.country, 1)
+		}
+	}
+	return append(hits, nameHit{si, m, ok})
 }
 
 // regionAreas returns, for each sentence, the countries of the
@@ -936,17 +956,6 @@ func negatedName(toks []text.Token, start int) bool {
 		return false
 	}
 	return toks[start-1].Norm == "-" && toks[start-2].Norm == "non"
-}
-
-// anyCaseOK reports whether a match has a candidate whose case fits the
-// text (the test findNames applies to keep a match).
-func anyCaseOK(toks []text.Token, m lexicon.Match[*cand]) bool {
-	for _, c := range m.Values {
-		if caseOK(toks[m.Start:m.End], c) || strings.HasPrefix(c.name, "=") {
-			return true
-		}
-	}
-	return false
 }
 
 // phraseFacts are facts of the context of a name's phrase that score
