@@ -651,33 +651,25 @@ func (d *docState) findNames() {
 			continue
 		}
 		found = d.r.names.AppendCoded(found[:0], d.coded[si])
+		// each match's candidates whose case fits the text are found
+		// once: a match with none makes no hit, nor does it cover a
+		// name that the transliterations find
 		kept := found[:0]
+		var ok []*cand
 		for _, m := range found {
-			if !wordGoesOn(s.Tokens, m.End) && !negatedName(s.Tokens, m.Start) && !dateName(s.Tokens, m.Start, m.End) {
-				kept = append(kept, m)
-			}
-		}
-		found = kept
-		found = d.r.translit.AppendMissingCached(&d.buf.wordIDs, found, s.Tokens, func(m lexicon.Match[*cand]) bool { return anyCaseOK(s.Tokens, m) })
-		for _, m := range found {
-			n := len(pool)
-			for _, c := range m.Values {
-				if caseOK(s.Tokens, m.Start, m.End, c) || strings.HasPrefix(c.name, "=") {
-					pool = append(pool, c)
-				}
-			}
-			ok := pool[n:len(pool):len(pool)]
-			if len(ok) == 0 {
+			if wordGoesOn(s.Tokens, m.End) || negatedName(s.Tokens, m.Start) || dateName(s.Tokens, m.Start, m.End) {
 				continue
 			}
-			hits = append(hits, nameHit{si, m, ok})
-			for _, c := range ok {
-				if c.class == ClassCountry && len(ok) == 1 {
-					d.countryCount.add(c.country, 2)
-				}
-				if c.lex != nil && c.country != "" && len(ok) == 1 && c.class != ClassOrganization && !c.lex.DocOnly {
-					d.countryCount.add(c.country, 1)
-				}
+			if pool, ok = appendCasedCands(pool, s.Tokens, m); len(ok) > 0 {
+				kept = append(kept, m)
+				hits = d.addNameHit(hits, si, m, ok)
+			}
+		}
+		n := len(kept)
+		found = d.r.translit.AppendMissingCached(&d.buf.wordIDs, kept, s.Tokens, nil)
+		for _, m := range found[n:] {
+			if pool, ok = appendCasedCands(pool, s.Tokens, m); len(ok) > 0 {
+				hits = d.addNameHit(hits, si, m, ok)
 			}
 		}
 	}
@@ -728,6 +720,34 @@ func (d *docState) findNames() {
 	}
 }
 
+// appendCasedCands appends to pool the candidates of match m whose case
+// fits the text (caseOK, or a name that matches by exact case only) and
+// returns pool and them, a slice of it.
+func appendCasedCands(pool []*cand, toks []text.Token, m lexicon.Match[*cand]) ([]*cand, []*cand) {
+	n := len(pool)
+	for _, c := range m.Values {
+		if caseOK(toks, m.Start, m.End, c) || strings.HasPrefix(c.name, "=") {
+			pool = append(pool, c)
+		}
+	}
+	return pool, pool[n:len(pool):len(pool)]
+}
+
+// addNameHit appends the hit of match m in sentence si, whose candidates
+// that fit its case are ok, to hits, and counts the country that a sole
+// candidate names.
+func (d *docState) addNameHit(hits []nameHit, si int, m lexicon.Match[*cand], ok []*cand) []nameHit {
+	for _, c := range ok {
+		if c.class == ClassCountry && len(ok) == 1 {
+			d.countryCount.add(c.country, 2)
+		}
+		if c.lex != nil && c.country != "" && len(ok) == 1 && c.class != ClassOrganization && !c.lex.DocOnly {
+			d.countryCount.add(c.country, 1)
+		}
+	}
+	return append(hits, nameHit{si, m, ok})
+}
+
 // regionAreas returns, for each sentence, the countries of the
 // first-level areas that hits (in the order of the sentences) name there,
 // as docState.areaCC, in the document buffers' arrays.
@@ -759,8 +779,8 @@ func (d *docState) regionAreas(hits []nameHit) [][]areaAt {
 // found.
 func (d *docState) countNamedCountries(hits []nameHit) {
 	for _, h := range hits {
-		if len(h.cands) < 2 {
-			continue
+		if len(h.cands) < 2 || !hasCountryReading(h.cands) {
+			continue // no reading that could count: bestCand is not asked
 		}
 		best, bestScore := d.bestCand(h)
 		if best != nil && bestScore >= 0 && best.class == ClassCountry && best.country != "" {
@@ -785,6 +805,9 @@ const placeMargin = 1.0
 func (d *docState) countPlaceCountries(hits []nameHit) {
 	var seen map[string]bool
 	for _, h := range hits {
+		if !d.hasCapitalReading(h.cands) {
+			continue // the best reading cannot be a capital: its score is not asked
+		}
 		toks := d.sents[h.s].Tokens
 		var pf phraseFacts
 		best, bestScore, other := (*cand)(nil), math.Inf(-1), math.Inf(-1)
@@ -812,6 +835,30 @@ func (d *docState) countPlaceCountries(hits []nameHit) {
 			d.countryCount.add(cc, 1)
 		}
 	}
+}
+
+// hasCountryReading reports whether a reading among cands is a country
+// (with its code): the only best reading countNamedCountries counts.
+func hasCountryReading(cands []*cand) bool {
+	for _, c := range cands {
+		if c.class == ClassCountry && c.country != "" {
+			return true
+		}
+	}
+	return false
+}
+
+// hasCapitalReading reports whether a reading among cands is the capital
+// of its country: the only best reading countPlaceCountries counts. Most
+// names have none, and score, which reads only the document, is then not
+// asked of their readings.
+func (d *docState) hasCapitalReading(cands []*cand) bool {
+	for _, c := range cands {
+		if c.gaz != nil && c.country != "" && d.r.capitalOf(c.country) == c.gaz {
+			return true
+		}
+	}
+	return false
 }
 
 // bestCand returns the candidate of a name that fits its phrase best, and
@@ -905,17 +952,6 @@ func negatedName(toks []text.Token, start int) bool {
 		return false
 	}
 	return toks[start-1].Norm == "-" && toks[start-2].Norm == "non"
-}
-
-// anyCaseOK reports whether a match has a candidate whose case fits the
-// text (the test findNames applies to keep a match).
-func anyCaseOK(toks []text.Token, m lexicon.Match[*cand]) bool {
-	for _, c := range m.Values {
-		if caseOK(toks, m.Start, m.End, c) || strings.HasPrefix(c.name, "=") {
-			return true
-		}
-	}
-	return false
 }
 
 // phraseFacts are facts of the context of a name's phrase that score
@@ -1046,7 +1082,7 @@ func (d *docState) score(c *cand, toks []text.Token, a, b, s int, pf *phraseFact
 	case c.class == ClassCountry:
 		sc += 4.5
 		if c.gaz != nil && c.gaz.Population > 0 {
-			sc += math.Log10(float64(c.gaz.Population)) / 10
+			sc += c.popLog() / 10
 		}
 	case c.class == ClassRegion:
 		sc += 1.5
@@ -1062,7 +1098,7 @@ func (d *docState) score(c *cand, toks []text.Token, a, b, s int, pf *phraseFact
 			sc += 1.5 // a capital is named far more often than its namesakes
 		}
 		if c.gaz != nil && c.gaz.Population > 0 {
-			sc += math.Log10(float64(c.gaz.Population)) / 5
+			sc += c.popLog() / 5
 		}
 		if !pf.inDivision && prev == "of" && pf.namedBefore.known(func() bool { return namedByOf.Has(beforeOf) }) || placeNext() {
 			sc += 3
@@ -1148,7 +1184,7 @@ func (d *docState) seatBuilding(seat *cand, h nameHit) {
 // the counts findNames keeps), or "" when none leads alone.
 func (d *docState) leadCountry() string {
 	best, n, tie := "", 0, false
-	for cc, k := range d.countryCount.m {
+	for cc, k := range d.countryCount.all {
 		switch {
 		case k > n:
 			best, n, tie = cc, k, false

@@ -19,12 +19,16 @@ func countryIndex(cc string) int {
 const countryCodes = 26 * 26
 
 // countryCounts counts a document's country mentions by country code
-// (docState.countryCount): m holds every count, for the passes that
-// range over them, and codes the same counts of the keys countryIndex
-// places, for the lookups.
+// (docState.countryCount): codes holds the counts of the keys
+// countryIndex places, other those of any other key, and keys every key
+// counted, in the order first counted, for the passes that range over
+// them. A document counts a few countries many times: a count is an
+// array's slot, and no map is hashed, grown and emptied for each
+// document.
 type countryCounts struct {
-	m     map[string]int
 	codes [countryCodes]int
+	other map[string]int
+	keys  []string
 }
 
 // get returns the count of country cc.
@@ -32,28 +36,46 @@ func (cs *countryCounts) get(cc string) int {
 	if i := countryIndex(cc); i >= 0 {
 		return cs.codes[i]
 	}
-	return cs.m[cc]
+	return cs.other[cc]
 }
 
-// add adds n to the count of country cc.
+// add adds n (more than 0) to the count of country cc.
 func (cs *countryCounts) add(cc string, n int) {
-	if cs.m == nil {
-		cs.m = map[string]int{}
-	}
-	cs.m[cc] += n
 	if i := countryIndex(cc); i >= 0 {
+		if cs.codes[i] == 0 {
+			cs.keys = append(cs.keys, cc)
+		}
 		cs.codes[i] += n
+		return
+	}
+	if cs.other == nil {
+		cs.other = map[string]int{}
+	}
+	if _, ok := cs.other[cc]; !ok {
+		cs.keys = append(cs.keys, cc)
+	}
+	cs.other[cc] += n
+}
+
+// all yields each country counted and its count, in the order first
+// counted.
+func (cs *countryCounts) all(yield func(cc string, n int) bool) {
+	for _, cc := range cs.keys {
+		if !yield(cc, cs.get(cc)) {
+			return
+		}
 	}
 }
 
 // reset forgets every count, for the next document.
 func (cs *countryCounts) reset() {
-	for cc := range cs.m {
+	for _, cc := range cs.keys {
 		if i := countryIndex(cc); i >= 0 {
 			cs.codes[i] = 0
 		}
 	}
-	clear(cs.m)
+	clear(cs.other)
+	cs.keys = cs.keys[:0]
 }
 
 // capitalOf returns the gazetteer entry of the capital of country cc, or

@@ -46,8 +46,15 @@ func TestCountryCounts(t *testing.T) {
 				t.Errorf("round %d: get(%q) = %d, want %d", round, cc, got, want[cc])
 			}
 		}
-		if len(cs.m) != len(want) {
-			t.Errorf("round %d: %d keys counted, want %d", round, len(cs.m), len(want))
+		n := 0
+		for cc, k := range cs.all {
+			if k != want[cc] {
+				t.Errorf("round %d: all gives %q %d, want %d", round, cc, k, want[cc])
+			}
+			n++
+		}
+		if n != len(want) {
+			t.Errorf("round %d: %d keys counted, want %d", round, n, len(want))
 		}
 		cs.reset()
 		for _, cc := range keys {

@@ -708,7 +708,7 @@ func (d *docState) topCountries(n int, skip []*entity) []*entity {
 		n  int
 	}
 	var all []kv
-	for cc, c := range d.countryCount.m {
+	for cc, c := range d.countryCount.all {
 		all = append(all, kv{cc, c})
 	}
 	sort.Slice(all, func(i, j int) bool { return all[i].n > all[j].n || all[i].n == all[j].n && all[i].cc < all[j].cc })

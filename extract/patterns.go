@@ -264,7 +264,7 @@ func (d *docState) focusCountry(s int) *entity {
 		}
 	}
 	best, n := "", 0
-	for cc, c := range d.countryCount.m {
+	for cc, c := range d.countryCount.all {
 		if c > n || c == n && cc < best {
 			best, n = cc, c
 		}

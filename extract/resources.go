@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"math"
 	"runtime/debug"
 	"strings"
 	"sync"
@@ -25,10 +26,24 @@ type cand struct {
 	lex      *lexicon.Entry
 	demonym  bool
 	common   bool // the name is also an ordinary word
+	// logPop is math.Log10 of the population of gaz, made once (gazCand)
+	// for score, which weighs each reading of a name by it in each of
+	// findNames' passes; 0 where the population is none
+	logPop float64
 	// id is schema.EntityID(key), made once (setKey) for the candidates
 	// kept across documents (the lexicon's and the gazetteer's); "" for
 	// those made per document
 	id string
+}
+
+// popLog returns math.Log10 of the population of c's gazetteer entry,
+// which must be more than 0: the logarithm gazCand made, or made now for
+// a candidate that gazCand did not make.
+func (c *cand) popLog() float64 {
+	if c.logPop != 0 {
+		return c.logPop
+	}
+	return math.Log10(float64(c.gaz.Population))
 }
 
 // setKey sets the key of c and its entity id, the key a part of the id's
@@ -267,6 +282,9 @@ func (r *resources) tableCand(v uint32) *cand {
 
 func gazCand(e *gazetteer.Entry) *cand {
 	c := &cand{name: e.Name, country: e.Country, wikidata: e.Wikidata, gaz: e, common: e.Common}
+	if e.Population > 0 {
+		c.logPop = math.Log10(float64(e.Population))
+	}
 	switch e.Kind {
 	case gazetteer.KindCountry:
 		c.class = ClassCountry
