@@ -28,7 +28,7 @@ var probeArticleRoles = []struct {
 		"2024-02-14",
 		`Guerrilla ambush kills three soldiers in eastern Colombia
 
-BOGOTA, Feb 14 (Reuters) - Three soldiers were killed and five wounded when their patrol was ambushed by ELN guerrillas near the town of Saravena in Colombia's Arauca province on Wednesday, the army said.
+BOGOTA, Feb 14 (Reuters) - An army patrol was ambushed by ELN guerrillas near the town of Saravena in Colombia's Arauca province on Wednesday, leaving three soldiers dead and five wounded, the army said.
 The rebels detonated explosives beside the road before opening fire with rifles, an army commander said.
 The National Liberation Army, as the ELN is formally known, has not commented.
 Peace talks between the government and the group were suspended last year.`,
@@ -38,7 +38,7 @@ Peace talks between the government and the group were suspended last year.`,
 		`Drone attack on police convoy kills four in western Mexico
 
 MEXICO CITY, March 21 (Reuters) - An attack on a police convoy near the town of Aguililla in the western state of Michoacan killed four officers on Thursday, state officials said.
-Officials blamed the attack on the Jalisco New Generation Cartel, saying its gunmen used drones loaded with explosives.
+Officials blamed the ambush on the Jalisco New Generation Cartel, saying its gunmen used drones loaded with explosives.
 The cartel has fought rival gangs for control of the region's drug routes for years.
 "They attacked our officers from the air," state security chief Jose Manuel Ramos said.`,
 		probeRoles{"Jalisco New Generation Cartel", "police", "Aguililla", "drone", ""}},
@@ -125,17 +125,17 @@ The coalition said none of its personnel were hurt.`,
 		"2024-09-02",
 		`Turkish drone strike kills three SDF fighters in northeast Syria
 
-BEIRUT, Sept 2 (Reuters) - A Turkish drone struck a car near the city of Qamishli in northeast Syria on Monday, killing three fighters of the Kurdish-led Syrian Democratic Forces, the SDF said.
+BEIRUT, Sept 2 (Reuters) - A Turkish drone struck a car near the city of Qamishli in northeast Syria on Monday, killing three fighters of the Syrian Democratic Forces, the SDF said.
 The SDF accused Turkey of targeting its members to undermine security in the region.
 Ankara regards the main Kurdish militia in the SDF as a terrorist group.`,
 		probeRoles{"Turk", "Syrian Democratic Forces", "Qamishli", "drone", ""}},
-	{"gunmen shoot police at a checkpoint, their gang named in a later sentence",
+	{"gunmen shoot police at a roadblock, their gang named in a later sentence",
 		"2024-11-16",
-		`Two police officers shot dead at checkpoint in northwest Colombia
+		`Two police officers shot dead at roadblock in northwest Colombia
 
-MEDELLIN, Colombia, Nov 16 (Reuters) - Gunmen on a motorcycle shot dead two police officers at a checkpoint in the town of Caucasia in Colombia's Antioquia province on Saturday, police said.
+MEDELLIN, Colombia, Nov 16 (Reuters) - Gunmen on a motorcycle shot dead two police officers at a roadblock outside the town of Caucasia in Colombia's Antioquia province on Saturday, police said.
 Police said the gunmen belonged to the Gulf Clan, the country's largest drug trafficking gang, which has offered rewards for killing officers.
-The officers were checking vehicles when the men fired pistols at them, a police colonel said.`,
+The officers were searching cars when the men fired pistols at them, a police colonel said.`,
 		probeRoles{"Gulf Clan", "police", "Caucasia", "firearm", "weapon"}}, // todo weapon: the pistols' sentence joins the headline's event,
 	{"forces shell a border village, a ministry accuses the neighbour",
 		"2024-03-27",
