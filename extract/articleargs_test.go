@@ -6,18 +6,22 @@ import (
 )
 
 // articleArgTests hold one row per sentence shape of full articles that
-// names an attack's doer or what it hit: a quantity "of" the people
-// ("some of the gunmen", "two of the attackers", "killed two of the
-// guards"), a facility hit by its kind ("a prison", "a shrine", "a
-// pipeline"), a part of what was hit ("a section of the pipeline"), the
-// agent of the participle after a weapon ("a drone operated by X"),
-// several forces of one state at home, a year opening the sentence before
-// the subject, a contrast ("X, not Y,"), a blame whose "on" follows a
-// relative clause, an object relative ("the checkpoint that militants
-// attacked"), an armed speaker's pronoun ("rebels said they attacked"). The rows with a slot in not, or with noAttack, are shapes
-// that must not fill it: people of whom some did something else, an
-// arrest near a venue, a weapon's operator with no harm done. The
-// sentences are written for this test.
+// names an attack's doer or what it hit: a quantity "of" the people ("some
+// of the gunmen", "two of the attackers", "killed two of the guards"), a
+// facility hit by its kind ("a prison", "a shrine", "a pipeline"), a part
+// of what was hit ("a section of the pipeline"), the agent of the
+// participle after a weapon ("a drone operated by X"), several forces of
+// one state at home, a year opening the sentence before the subject, a
+// contrast ("X, not Y,"), a blame whose "on" follows a relative clause, an
+// object relative ("the checkpoint that militants attacked"), an armed
+// speaker's pronoun ("rebels said they attacked"), a later sentence that
+// names the group of the unknown doers ("the attackers belonged to X",
+// "were members of X", "accused X of carrying out the attack"), people
+// shot "at" a place, whom a thing hit served ("a convoy carrying food for
+// the army"). The rows with a slot in not, or with noAttack, are shapes
+// that must not fill it: people of whom some did something else, an arrest
+// near a venue, a weapon's operator with no harm done. The sentences are
+// written for this test.
 var articleArgTests = []struct {
 	name, in, actor, target string
 	// actor and target are wanted as in argTests, "" taking any.
@@ -76,6 +80,18 @@ var articleArgTests = []struct {
 		"rebels", "army post", "", false},
 	{"an unarmed speaker's pronoun is no doer", "Residents said they fled when gunmen attacked the village of Tanda.",
 		"gunmen", "", "residents", false},
+	{"an accusation names the doer of the attack told before", "Gunmen ambushed a patrol near the town of Menaka, killing five soldiers. The army accused the Islamic State Sahel Province of carrying out the attack.",
+		"Islamic State Sahel Province", "Armed Forces", "", false},
+	{"the unknown doers belonged to a group named after", "Gunmen attacked a bus near the town of Poonch, killing six pilgrims. Police said the attackers belonged to Jaish-e-Mohammed.",
+		"Jaish-e-Mohammed", "pilgrims", "unidentified", false},
+	{"the unknown doers were members of a group", "Gunmen stormed a church in the city of Nalchik, killing a priest. Investigators said the attackers were members of an Islamic State cell.",
+		"Islamic State", "church", "unidentified", false},
+	{"a name joined to the claimant by a hyphened word does not claim", "At least nine soldiers were killed in a raid against an army post near Djibo. The al Qaeda-linked group JNIM claimed responsibility.",
+		"Jama'at Nasr al-Islam wal Muslimin", "army post", "Al-Qaeda", false},
+	{"people shot 'at' a place: the people were hit, the place is where", "Gunmen shot two police officers at a roadblock outside Tumaco on Sunday.",
+		"gunmen", "Police", "roadblock", false},
+	{"whom the thing hit served is not hit", "A roadside bomb hit a convoy carrying food for the army near Kidal.",
+		"", "convoy", "Armed Forces", false},
 	{"a blame whose 'on' follows a relative clause on the attack", "Police blamed the attack, which killed four guards at a checkpoint near Jalalabad, on the Taliban.",
 		"Taliban", "security forces", "", false},
 }

@@ -146,6 +146,11 @@ func (d *docState) blamed() *entity {
 				// its name; "believed to be Russian": a nationality
 				continue
 			}
+			if describesNext(d.ments[si], m) {
+				// "the al Qaeda-linked group JNIM claimed it": the name
+				// that runs into the next one describes it
+				continue
+			}
 			if !blamedBefore(s.Tokens, m.a) && (m.ent.class != ClassArmedGroup || !blamedAfter(s.Tokens, m.b) && !claimsFor(s.Tokens, m.a, m.b)) {
 				// a force or a state is blamed only as the object of
 				// blame ("blaming the army"): before "blamed" it is
@@ -159,6 +164,18 @@ func (d *docState) blamed() *entity {
 		}
 	}
 	return out
+}
+
+// describesNext reports whether mention m runs straight into another
+// name of its sentence's mentions ms, which it then describes: "the al
+// Qaeda-linked group JNIM", "the Iran-backed militia Kataib Hezbollah".
+func describesNext(ms []*mention, m *mention) bool {
+	for _, n := range ms {
+		if n != m && n.a == m.b && n.ent != m.ent {
+			return true
+		}
+	}
+	return false
 }
 
 // blameable reports whether entity e can be held responsible for an
@@ -182,13 +199,13 @@ var blameLeads = grammarList("blameLeads")
 // that starts there.
 func blamedBefore(toks []text.Token, a int) bool {
 	k := a - 1
-	for k >= 0 && (toks[k].Norm == "the" || blameLeads.Has(toks[k].Norm) && k < a-1) {
+	for k >= 0 && (isArticle(toks[k].Norm) || blameLeads.Has(toks[k].Norm) && k < a-1) {
 		k--
 	}
 	if a > 0 && blameLeads.Has(toks[a-1].Norm) {
 		return true // "suspected al Shabaab", "presumed JNIM"
 	}
-	if believedToBe(toks, k) {
+	if believedToBe(toks, k) || menMembersOf(toks, k) {
 		return true
 	}
 	if k >= 0 && blameVerbs.Has(toks[k].Norm) {
@@ -201,7 +218,7 @@ func blamedBefore(toks []text.Token, a int) bool {
 	case "on": // "blamed on X", "blaming the attack on X"
 		return blameVerbBefore(toks, k)
 	case "to": // "attributed to X", "attributes the attack to X", "linked to X"
-		if loyalMen(toks, k-1) {
+		if loyalMen(toks, k-1) || k >= 2 && belongVerbs.Has(toks[k-1].Norm) && loyalHeads.Has(toks[k-2].Norm) {
 			return true
 		}
 		for j := k - 1; j >= 0 && j >= k-4; j-- {
@@ -228,6 +245,29 @@ var loyalHeads = grammarList("loyalHeads")
 // loyal to another ("X, which is loyal to Y") is not.
 func loyalMen(toks []text.Token, k int) bool {
 	return k >= 1 && toks[k].Norm == "loyal" && loyalHeads.Has(toks[k-1].Norm)
+}
+
+// belongVerbs, after men or a unit, make the group after their "to" the
+// men's own: "the gunmen belonged to X".
+var belongVerbs = grammarList("belongVerbs")
+
+// copulas join men or a unit to "members of X": "the attackers were
+// members of X".
+var copulas = grammarList("copulas")
+
+// menMembersOf reports whether the words that end at token k make men
+// or a unit members of the name after them: "the attackers were members
+// of", "the bomber was a member of", with the article after "of" already
+// passed over.
+func menMembersOf(toks []text.Token, k int) bool {
+	if k < 3 || toks[k].Norm != "of" || !memberWords.Has(toks[k-1].Norm) {
+		return false
+	}
+	j := k - 2
+	if isArticle(toks[j].Norm) {
+		j--
+	}
+	return j >= 1 && copulas.Has(toks[j].Norm) && loyalHeads.Has(toks[j-1].Norm)
 }
 
 // blameVerbs are the forms of "blame", whose object is who is held

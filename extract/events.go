@@ -519,6 +519,17 @@ func (d *docState) mergeInSentence(frames []*frame) []*frame {
 	return out
 }
 
+// servedFor reports whether the name at token a follows "for" (through
+// an article): "supplies for the coalition", "a school for the
+// children of soldiers".
+func servedFor(toks []text.Token, a int) bool {
+	k := a - 1
+	if k >= 0 && isArticle(toks[k].Norm) {
+		k--
+	}
+	return k >= 0 && toks[k].Norm == "for"
+}
+
 // governingWord returns the word that governs mention m, looking back
 // over the list it may be part of: in "in Iraq and Syria" both are
 // governed by "in".
@@ -1367,6 +1378,9 @@ func (d *docState) fillArgs(f *frame, dates []dateExpr) {
 				}
 				f.targets = appendEnt(f.targets, e)
 			}
+		case victimClass(e.class) && f.typ == EventAttack && after && servedFor(toks, m.a):
+			// "a convoy carrying supplies for the coalition": whom the
+			// thing hit served, not what was hit
 		case victimClass(e.class):
 			if f.typ == EventAttack && (after && (f.verb || f.copula || targetPrep(toks, m, f)) || f.passive && !after) {
 				f.targets = appendEnt(f.targets, e)

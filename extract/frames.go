@@ -437,6 +437,10 @@ func (d *docState) syntaxFrames(si int, ps *syntax.Sentence, found []*frame, sd 
 				f.negated = true
 				continue
 			}
+			if ld := lightEventDef(ps, m, f); ld != nil && !ld.symmetric {
+				// "troops staged a siege": the siege's kind
+				f.subtype, f.cameo = ld.subtype, ld.cameo
+			}
 			// a trigger the table does not hold ("struck", "air
 			// strikes"): its clause roles as an attack's
 			if def, h = genericAttack(ps, f); def != nil {
@@ -956,8 +960,35 @@ func (d *docState) mentionToTargets(f *frame, m *mention) bool {
 // abduction, not an attack), where "launched an offensive" or "carried
 // out air strikes" name one.
 func lightWithoutEvent(ps *syntax.Sentence, m defMemo, f *frame, found []*frame) bool {
-	if !f.verb {
+	var small [2]int // the chunks, on the stack
+	objs, ok := lightObjects(ps, f, small[:0])
+	if !ok {
 		return false
+	}
+	for _, x := range objs {
+		o := &ps.Chunks[x]
+		if o.Head >= f.a && o.Head < f.b {
+			return false
+		}
+		if def := m.pick(ps, x); def != nil && def.typ == f.typ {
+			return false
+		}
+		for _, g := range found {
+			if g != f && g.typ == f.typ && g.a <= o.Head && o.Head < g.b {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// lightObjects appends to out the object of the light verb ("launch",
+// "stage", "carry out") that heads frame f's trigger, and the phrase
+// after it that it counts ("a series of attacks", "a wave of raids"); ok
+// is false where no light verb with an object heads the trigger.
+func lightObjects(ps *syntax.Sentence, f *frame, out []int) (objs []int, ok bool) {
+	if !f.verb {
+		return out, false
 	}
 	for k := f.b - 1; k >= f.a && k < len(ps.ChunkOf); k-- {
 		c := ps.ChunkOf[k]
@@ -965,34 +996,38 @@ func lightWithoutEvent(ps *syntax.Sentence, m defMemo, f *frame, found []*frame)
 			continue
 		}
 		if !lightFrameVerbs.Has(ps.Chunks[c].Lemma) {
-			return false
+			return out, false
 		}
 		cl := ps.ClauseOf(c)
 		if cl == nil || cl.Obj < 0 {
-			return false
+			return out, false
 		}
-		// the object, or the phrase after it that it counts ("a series
-		// of attacks", "a wave of raids")
-		for _, x := range []int{cl.Obj, cl.Obj + 1} {
-			if x == cl.Obj+1 && (x >= len(ps.Chunks) || ps.PrepOf(x) != "of") {
-				break
-			}
-			o := &ps.Chunks[x]
-			if o.Head >= f.a && o.Head < f.b {
-				return false
-			}
-			if def := m.pick(ps, x); def != nil && def.typ == f.typ {
-				return false
-			}
-			for _, g := range found {
-				if g != f && g.typ == f.typ && g.a <= o.Head && o.Head < g.b {
-					return false
-				}
-			}
+		out = append(out, cl.Obj)
+		if x := cl.Obj + 1; x < len(ps.Chunks) && ps.PrepOf(x) == "of" {
+			out = append(out, x)
 		}
-		return true
+		return out, true
 	}
-	return false
+	return out, false
+}
+
+// lightEventDef returns the row of the event noun that the light verb
+// heading frame f's trigger governs, where the lexicon did not already
+// join the noun to the trigger ("staged a siege", "mounted a
+// bombardment"), nil otherwise: the noun says what kind of attack it was,
+// not the light verb.
+func lightEventDef(ps *syntax.Sentence, m defMemo, f *frame) *frameDef {
+	var small [2]int // the chunks, on the stack
+	objs, _ := lightObjects(ps, f, small[:0])
+	for _, x := range objs {
+		if h := ps.Chunks[x].Head; h >= f.a && h < f.b {
+			return nil
+		}
+		if def := m.pick(ps, x); def != nil && def.typ == f.typ {
+			return def
+		}
+	}
+	return nil
 }
 
 // genericAttack returns, for an attack frame whose trigger the frame
@@ -1577,6 +1612,22 @@ func hangedPeople(ps *syntax.Sentence, c, o int) bool {
 	return tag == syntax.Proper && ps.Toks[ps.Chunks[c].Head].Norm == "hanged"
 }
 
+// peopleObject reports whether clause cl has an object headed by a word
+// that names people ("shot two police officers"): what a phrase after
+// "at" then names is where they were hit, not what was.
+func peopleObject(ps *syntax.Sentence, cl *syntax.Clause) bool {
+	if cl == nil {
+		return false
+	}
+	var small [8]int // the chunks, on the stack
+	for _, o := range ps.Objects(cl, small[:0]) {
+		if anyPeopleHead(ps, o) {
+			return true
+		}
+	}
+	return false
+}
+
 // anyPeopleHead reports whether noun phrase o is headed by a word of the
 // participants lexicon that names people alone, armed or not ("two
 // soldiers", "a journalist", "the prisoners"), not one that needs a
@@ -1783,6 +1834,7 @@ func rolesOf(ps *syntax.Sentence, def *frameDef, c int) synRoles {
 	var r synRoles
 	rt := roleTable[def.typ]
 	ch := &ps.Chunks[c]
+	peopleHit := ch.Kind == syntax.VG && peopleObject(ps, ps.ClauseOf(c))
 	prep := func(np int, nominal bool) {
 		p := ps.PrepOf(np)
 		switch {
@@ -1800,7 +1852,10 @@ func rolesOf(ps *syntax.Sentence, def *frameDef, c int) synRoles {
 			// the patient of an event noun: "the killing of the envoy",
 			// "the shelling of the town"
 			r.targets = append(r.targets, np)
-		case hasString(rt.target, p) && !(nominal && p == "at") && (def.instrument || nominal || p != "at" && p != "into" || ch.Lemma == "fire" || ch.Lemma == "shoot"):
+		case hasString(rt.target, p) && !(nominal && p == "at") && (def.instrument || nominal || p != "at" && p != "into" || (ch.Lemma == "fire" || ch.Lemma == "shoot") && !peopleHit):
+			// "fired at the car", "fired rockets at the base", not
+			// "shot two officers at a checkpoint": where the people
+			// hit stood
 			r.targets = append(r.targets, np)
 		case hasString(rt.place, p):
 			r.places = append(r.places, np)

@@ -241,6 +241,8 @@ var frameTests = []struct {
 		EventAttack, "killing", "unidentified militants", "villagers", "Maiduguri"},
 	{"siege by an armed doer", "Rebels besieged the town of Kidal.",
 		EventAttack, "armed assault", "unidentified rebels", "the town", "Kidal"},
+	{"a light verb's event noun gives the kind: a siege staged", "Militiamen staged a siege of the town of Bunia on Friday.",
+		EventAttack, "armed assault", "unidentified militia", "the town", "Bunia"},
 	{"particle after a pronoun object", "A suicide bomber blew himself up at a checkpoint in Mogadishu.",
 		EventAttack, "suicide bombing", "bomber", "Mogadishu checkpoint", "Mogadishu"},
 	{"event noun the table does not hold, doer in its 'by' phrase", "The airstrikes by the coalition killed ten civilians in Mosul.",

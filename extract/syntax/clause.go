@@ -258,6 +258,21 @@ func (p *Parser) markPass(pass int) {
 	}
 }
 
+// nameCompound reports whether past form v is the second half of a
+// compound adjective whose first half is the noun phrase before a hyphen
+// glued to both ("the U.S.-led coalition", "an Iran-backed militia"; a
+// dash set off by spaces opens an aside), with the noun
+// it qualifies right after it: a description of that noun, which a
+// participle later in the sentence does not continue.
+func (s *Sentence) nameCompound(v int) bool {
+	c := &s.Chunks[v]
+	if v < 1 || c.B-c.A != 1 || c.A < 2 || s.Toks[c.A-1].Text != "-" || s.Toks[c.A-1].SpaceBefore || s.Toks[c.A].SpaceBefore || v+1 >= len(s.Chunks) {
+		return false
+	}
+	before, after := &s.Chunks[v-1], &s.Chunks[v+1]
+	return before.Kind == NP && before.B == c.A-1 && after.Kind == NP && after.A == c.B && after.Prep < 0
+}
+
 // afterReducedAgent reports whether past form v follows the "by" phrase
 // of a reduced participle right before it with no finite verb after it
 // up to a comma: it is the finite verb whose subject the participle
@@ -429,6 +444,11 @@ func (p *Parser) subject(cl *Clause) {
 				cl.Subj = o
 			}
 		}
+		return
+	}
+	if s.nameCompound(cl.Verb) {
+		// "the U.S.-led coalition": the name before the hyphen led
+		cl.Subj = cl.Verb - 1
 		return
 	}
 	if vc.Modifier {
@@ -709,7 +729,7 @@ func (p *Parser) inheritSubject(cl *Clause) {
 	s := &p.s
 	for i := len(s.Clauses) - 1; i >= 0; i-- {
 		o := s.Clauses[i]
-		if c := s.Chunks[o.Verb]; c.Reduced || c.Participle || c.Inf || c.Modifier {
+		if c := s.Chunks[o.Verb]; c.Reduced || c.Participle || c.Inf || c.Modifier || s.nameCompound(o.Verb) {
 			continue
 		}
 		if o.Subj >= 0 && !s.copula(o.Verb) {
@@ -756,6 +776,12 @@ func (p *Parser) inherit(cl *Clause) {
 	s := &p.s
 	for i := len(s.Clauses) - 1; i >= 0; i-- {
 		o := s.Clauses[i]
+		if s.nameCompound(o.Verb) || s.Chunks[o.Verb].Modifier {
+			// "supplies for the U.S.-led coalition, wounding two",
+			// "attacked soldiers guarding a post, killing two": a
+			// description inside a noun phrase, no clause to continue
+			continue
+		}
 		if s.Chunks[o.Verb].Reduced {
 			if s.raisedBy(cl, &o) {
 				cl.Subj, cl.Inherited = o.Subj, true
