@@ -1,0 +1,56 @@
+package extract
+
+import (
+	"testing"
+
+	"github.com/newsgraph/newsgraph/extract/syntax"
+	"github.com/newsgraph/newsgraph/extract/text"
+)
+
+// TestReadsParse checks that readsParse holds for every sentence whose
+// parse answers a reader: a chunk the frame table names (pickDef), an
+// armed conflict noun or a claim object; that it leaves out sentences of
+// none; and that a marked token and an unmarked one get one answer. One
+// row per shape.
+func TestReadsParse(t *testing.T) {
+	p := syntax.NewParser()
+	for _, tc := range []struct {
+		shape, in string
+		want      bool
+	}{
+		{"attack verb, irregular past", "Bandits shot a herder near Orvale on Sunday.", true},
+		{"attack noun, plural", "Two ambushes hit convoys outside Kessra.", true},
+		{"phrasal verb", "A roadside bomb went off beside a market in Dalgo.", true},
+		{"verb with its object", "Pirates held six sailors hostage for a month.", true},
+		{"gerund as a noun", "The kidnapping of a nurse shocked Terrin.", true},
+		{"armed conflict noun", "The insurgency in the north has no end in sight.", true},
+		{"claim of an attack", "A little-known group accepted responsibility on Tuesday.", true},
+		{"unknown -ed verb", "Militiamen ambushed a patrol near Fenmoor.", true},
+		{"title-case headline", "Gunmen Abduct Two Teachers In Varo", true},
+		{"no event", "The mayor visited a school in Harbury on Monday.", false},
+		{"prices", "Prices of bread were stable this week.", false},
+	} {
+		toks := text.Tokenize(tc.in, 0)
+		ps := p.Parse(toks)
+		answers := false
+		for c := range ps.Chunks {
+			l := ps.Chunks[c].Lemma
+			if pickDef(ps, c) != nil || armedConflictNouns.Has(l) || hasString(claimObjects, l) {
+				answers = true
+			}
+		}
+		if answers != tc.want {
+			t.Errorf("%s: parse answers %v, want %v (the row is wrong)", tc.shape, answers, tc.want)
+		}
+		if answers && !readsParse(toks) {
+			t.Errorf("%s: the parse answers, readsParse(unmarked) = false", tc.shape)
+		}
+		markTokens(toks)
+		if got := readsParse(toks); got != readsParse(text.Tokenize(tc.in, 0)) || answers && !got {
+			t.Errorf("%s: readsParse(marked) = %v", tc.shape, got)
+		}
+		if !tc.want && readsParse(toks) {
+			t.Errorf("%s: readsParse holds for a sentence with no word it reads", tc.shape)
+		}
+	}
+}
