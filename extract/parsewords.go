@@ -39,9 +39,27 @@ var parseLemmas = sync.OnceValue(func() wordSet {
 	return newWordSet(m)
 })
 
+// parseStems are the lemmas of parseLemmas and those less a final "e"
+// or "y": what a regular form keeps of its lemma before the suffix
+// syntax.Lemmas strips ("shell|ed", "bomb|ing", "rais|ed", "militi|as").
+var parseStems = sync.OnceValue(func() wordSet {
+	m := map[string]bool{}
+	set := parseLemmas()
+	for _, w := range set.Words() {
+		m[w] = true
+		m[strings.TrimSuffix(w, "e")] = true
+		m[strings.TrimSuffix(w, "y")] = true
+	}
+	return newWordSet(m)
+})
+
 // parseWord reports whether a token whose Norm is w may give its chunk a
-// lemma of parseLemmas, in whatever sentence.
+// lemma of parseLemmas, in whatever sentence. Most words may not, and
+// mayParseWord says so without making their lemmas.
 func parseWord(w string) bool {
+	if !mayParseWord(w) {
+		return false
+	}
 	var buf [8]string
 	set := parseLemmas()
 	for _, l := range syntax.Lemmas(w, buf[:0]) {
@@ -50,6 +68,21 @@ func parseWord(w string) bool {
 		}
 	}
 	return false
+}
+
+// mayParseWord is parseWord's first test, which holds for every word
+// parseWord holds: w's lexicon lemmas among parseLemmas
+// (syntax.LexLemmas), or w with its last four bytes or fewer cut off
+// among parseStems, the stems guessed lemmas are made of.
+func mayParseWord(w string) bool {
+	stems := parseStems()
+	for k := len(w); k >= 1 && k >= len(w)-4; k-- {
+		if stems.Has(w[:k]) {
+			return true
+		}
+	}
+	set := parseLemmas()
+	return syntax.LexLemmas(w, func(l string) bool { return set.Has(l) })
 }
 
 // parseRead reports whether t's word may give its chunk a lemma of

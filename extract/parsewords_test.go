@@ -54,3 +54,34 @@ func TestReadsParse(t *testing.T) {
 		}
 	}
 }
+
+// TestMayParseWord checks that parseWord's first test lets through every
+// word whose lemmas (syntax.Lemmas) hold one of parseLemmas: each lemma
+// of the set in its regular and irregular forms, and the marked lists'
+// words beside them.
+func TestMayParseWord(t *testing.T) {
+	set := parseLemmas()
+	var words []string
+	for _, l := range set.Words() {
+		words = append(words, l, l+"s", l+"es", l+"ed", l+"d", l+"ing", l+l[len(l)-1:]+"ed", l+l[len(l)-1:]+"ing")
+		if n := len(l); n > 1 {
+			words = append(words, l[:n-1]+"ing", l[:n-1]+"ies", l[:n-1]+"ied")
+		}
+	}
+	words = append(words, "fought", "shot", "went", "took", "held", "kept", "blew", "drove", "beaten", "didn", "won")
+	for _, l := range markedLists() {
+		words = append(words, l.Words()...)
+	}
+	for _, w := range words {
+		exact := false
+		for _, l := range syntax.Lemmas(w, nil) {
+			exact = exact || set.Has(l)
+		}
+		if exact && !mayParseWord(w) {
+			t.Errorf("%q: a lemma of parseLemmas, but mayParseWord is false", w)
+		}
+		if parseWord(w) != exact {
+			t.Errorf("%q: parseWord = %v, its lemmas say %v", w, !exact, exact)
+		}
+	}
+}

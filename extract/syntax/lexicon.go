@@ -283,11 +283,7 @@ func oneVowel(st string) bool {
 // guess is made where the tagger could make it: where w is long enough
 // for the suffix it strips.
 func Lemmas(w string, out []string) []string {
-	out = append(out, w, "not")
-	lex := lexiconIndex()
-	if e, ok := lex.Get(w); ok {
-		out = append(out, e.lemma)
-	}
+	out = append(out, w)
 	if n := len(w); n >= 2 {
 		out = append(out, guessLemma(w, VerbPast))
 		if n >= 3 {
@@ -295,14 +291,29 @@ func Lemmas(w string, out []string) []string {
 		}
 	}
 	out = append(out, guessLemma(w, Noun))
+	LexLemmas(w, func(l string) bool {
+		out = append(out, l)
+		return false
+	})
+	return out
+}
+
+// LexLemmas calls yes with each lemma of Lemmas(w) that the lexicon
+// gives rather than a suffix ("fought": fight, "didn": do, and "not"),
+// until yes returns true; it reports whether one did.
+func LexLemmas(w string, yes func(string) bool) bool {
+	lex := lexiconIndex()
+	if e, ok := lex.Get(w); ok && yes(e.lemma) {
+		return true
+	}
 	aux := strings.TrimSuffix(w, "n") // contractedAux's forms
 	if w == "won" {
 		aux = "will"
 	}
-	if e, ok := lex.Get(aux); ok {
-		out = append(out, e.lemma)
+	if e, ok := lex.Get(aux); ok && yes(e.lemma) {
+		return true
 	}
-	return out
+	return yes("not")
 }
 
 // guessLemma strips a regular suffix from a form the lexicon does not
