@@ -100,6 +100,10 @@ type docState struct {
 	docCountryDone bool
 	// retaliation caches mentionsRetaliation: 0 not known yet, 1 no, 2 yes.
 	retaliation int8
+	// currencies caches currencyHomes once currenciesDone: the text's
+	// money words are read once, not for every event that asks.
+	currencies     []home
+	currenciesDone bool
 	// pendingNone are the sentences that say no one died, with no
 	// attack of their own (frames.go).
 	pendingNone []noneNote

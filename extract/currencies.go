@@ -23,8 +23,16 @@ var currencies = sync.OnceValue(func() map[string]home {
 // money in ("stole 50,000 naira", "a ransom of 2 million shillings"): the
 // word of data/currencies.tsv after a number, or "CFA" before "francs".
 // A currency word that no number or "CFA" leads is no money (a "rand" of
-// land, "Kwanza" a river).
+// land, "Kwanza" a river). It reads the text once per document.
 func (d *docState) currencyHomes() []home {
+	if !d.currenciesDone {
+		d.currencies, d.currenciesDone = d.readCurrencyHomes(), true
+	}
+	return d.currencies
+}
+
+// readCurrencyHomes is currencyHomes, read from the text.
+func (d *docState) readCurrencyHomes() []home {
 	c := currencies()
 	var out []home
 	for _, s := range d.sents {

@@ -29,6 +29,9 @@ func (d *docState) findDoers() {
 		if d.skip[si] || d.headline[si] {
 			continue
 		}
+		if !readsParse(d.sents[si].Tokens) {
+			continue // no attack, no claim: nothing doerPhrases would find
+		}
 		ps := d.keepParse(si, parser.ParseKnown(s.Tokens, d.known[si]))
 		for _, np := range doerPhrases(ps, d.defs[si], nil) {
 			if a, b, ok := d.doerName(si, ps, np); ok {
@@ -111,7 +114,7 @@ func doerPhrases(ps *syntax.Sentence, m defMemo, out []int) []int {
 			} else if !v.Passive && !v.Reduced && cl.Subj >= 0 && !cl.Inherited && !(deviceSubject(v) && cl.Obj < 0) {
 				out = append(out, cl.Subj)
 			}
-		case !v.Passive && cl.Subj >= 0 && cl.Obj >= 0 && loadArgWords().claim.Has(v.Lemma) && (ps.Chunks[cl.Obj].Lemma == "responsibility" || ps.Chunks[cl.Obj].Lemma == "credit"):
+		case !v.Passive && cl.Subj >= 0 && cl.Obj >= 0 && loadArgWords().claim.Has(v.Lemma) && hasString(claimObjects, ps.Chunks[cl.Obj].Lemma):
 			out = append(out, cl.Subj) // "X accepted responsibility for the bombings"
 		case !v.Passive && cl.Subj >= 0 && cl.Obj >= 0 && lightFrameVerbs.Has(v.Lemma) && attackDef(ps, m, cl.Obj):
 			out = append(out, cl.Subj) // "X carried out the bombing"

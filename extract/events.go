@@ -243,10 +243,17 @@ func (d *docState) findEvents(pub time.Time) []*docEvent {
 			}
 			d.fillArgs(f, dates.get())
 		}
-		ps := d.parse(parser, si)
-		d.noteConflictRefs(si, ps)
+		// a sentence with no frame yet whose words give no lemma the
+		// parse is read for is parsed only if it gets one
+		var ps *syntax.Sentence
+		if len(frames) > 0 || readsParse(d.sents[si].Tokens) {
+			ps = d.parse(parser, si)
+			d.noteConflictRefs(si, ps)
+		}
 		reads = markUnreal(toks, frames, reads[:0])
-		frames = d.syntaxFrames(si, ps, frames, &dates)
+		if ps != nil {
+			frames = d.syntaxFrames(si, ps, frames, &dates)
+		}
 		reads = markUnreal(toks, frames, reads) // the frames the syntax added or changed
 		for fi := 1; fi < len(frames); fi++ {
 			if timeShiftBetween(toks, frames[fi-1].b, frames[fi].a) {
@@ -266,6 +273,9 @@ func (d *docState) findEvents(pub time.Time) []*docEvent {
 			frames = d.casualtiesTo(si, frames)
 		}
 		frames = d.vagueVictimsTo(si, frames)
+		if ps == nil && len(frames) > 0 {
+			ps = d.parse(parser, si)
+		}
 		for _, f := range frames {
 			d.causeClauseDoer(f, ps)
 		}

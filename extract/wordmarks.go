@@ -57,7 +57,10 @@ const (
 	markPlaceLead                            // loadWordLists().placeLeads
 	markLists                                // the number of lists, as a bit
 
-	marked wordClass = 1 << 31
+	// markParse is no list's: a word that may give its chunk a lemma
+	// whose sentence's parse is read (parseWord)
+	markParse wordClass = 1 << 30
+	marked    wordClass = 1 << 31
 )
 
 // wordList is what the marks need of a list: wordSet and wordMap have it.
@@ -76,6 +79,9 @@ var markedLists = sync.OnceValue(func() []wordList {
 		&habitWords, &manyWords, &l.placeLeads}
 	if len(lists) != bits.TrailingZeros32(uint32(markLists)) {
 		panic("extract: a marked word list without its bit")
+	}
+	if markLists > markParse {
+		panic("extract: the marked word lists take markParse's bit")
 	}
 	return lists
 })
@@ -100,12 +106,15 @@ func markTokens(toks []text.Token) {
 }
 
 // marksOf returns the Marks of a token whose word is w: the lists w is
-// in, and marked. newDocState has the word cache of the document's
+// in, markParse where parseWord holds it, and marked. newDocState has the word cache of the document's
 // coding remember it (lexicon's CodeCachedMarked), so that a word the
 // cache holds is not looked up again.
 func marksOf(w string) uint32 {
 	wm := wordMarks()
 	c, _ := wm.Get(w)
+	if parseWord(w) {
+		c |= markParse
+	}
 	return uint32(c | marked)
 }
 

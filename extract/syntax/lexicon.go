@@ -274,6 +274,48 @@ func oneVowel(st string) bool {
 	return k == 1
 }
 
+// Lemmas appends to out every lemma the parser may give a token whose
+// Norm is w, whatever its tag and its neighbours: w itself, the lexicon's
+// lemma of w, what guessLemma makes of it as a past form, an -ing form
+// and a plural, the auxiliary of a contracted "not" ("didn": do) and
+// "not". A caller that reads a sentence's parse only for a few lemmas
+// skips the parse of a sentence none of whose words may give one. Each
+// guess is made where the tagger could make it: where w is long enough
+// for the suffix it strips.
+func Lemmas(w string, out []string) []string {
+	out = append(out, w)
+	if n := len(w); n >= 2 {
+		out = append(out, guessLemma(w, VerbPast))
+		if n >= 3 {
+			out = append(out, guessLemma(w, VerbIng))
+		}
+	}
+	out = append(out, guessLemma(w, Noun))
+	LexLemmas(w, func(l string) bool {
+		out = append(out, l)
+		return false
+	})
+	return out
+}
+
+// LexLemmas calls yes with each lemma of Lemmas(w) that the lexicon
+// gives rather than a suffix ("fought": fight, "didn": do, and "not"),
+// until yes returns true; it reports whether one did.
+func LexLemmas(w string, yes func(string) bool) bool {
+	lex := lexiconIndex()
+	if e, ok := lex.Get(w); ok && yes(e.lemma) {
+		return true
+	}
+	aux := strings.TrimSuffix(w, "n") // contractedAux's forms
+	if w == "won" {
+		aux = "will"
+	}
+	if e, ok := lex.Get(aux); ok && yes(e.lemma) {
+		return true
+	}
+	return yes("not")
+}
+
 // guessLemma strips a regular suffix from a form the lexicon does not
 // hold: "-ed", "-ing" and "-s" of verbs, the plural of nouns.
 func guessLemma(w string, t Tag) string {

@@ -1,6 +1,7 @@
 package syntax
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"unicode"
@@ -108,6 +109,33 @@ func TestSuffixSet(t *testing.T) {
 		}
 		if got, want := nounSuffixes.has(w), hasAny(w, noun...); got != want {
 			t.Errorf("nounSuffixes.has(%q) = %v, want %v", w, got, want)
+		}
+	}
+}
+
+// TestLemmasHoldTheParsersLemmas checks Lemmas' promise: the lemma the
+// parser gives each token of a sentence is among Lemmas of its Norm,
+// whatever the shape that tagged it (one row per shape).
+func TestLemmasHoldTheParsersLemmas(t *testing.T) {
+	p := NewParser()
+	for _, tc := range []struct{ shape, in string }{
+		{"irregular past", "Rebels fought soldiers and shot two guards near Tarvale."},
+		{"regular past and participle", "The depot was shelled and later looted by raiders."},
+		{"doubled consonant", "Gunmen robbed a shop and stabbed the owner."},
+		{"gerund and -ing noun", "The kidnapping of a pilot followed heavy shelling overnight."},
+		{"plural nouns", "Abductions and ambushes rose while militias raided villages."},
+		{"unknown -ed and -ing words", "Looters zorbled the market, blorping its stalls."},
+		{"contracted not", "Police didn't confirm the attack and won't comment."},
+		{"possessive and reported verb", "Residents reported the army's raid on Kelmora's outskirts."},
+		{"title-case headline", "Gunmen Storm Hotel In Port Varen, Kill Three Guards"},
+		{"capitalised opening common word", "Explosions shook the town as Mortars rained down."},
+		{"auxiliary before an unknown word", "They did not flarn the convoy."},
+	} {
+		ps := p.Parse(text.Tokenize(tc.in, 0))
+		for i, tok := range ps.Toks {
+			if l := ps.Lemmas[i]; !slices.Contains(Lemmas(tok.Norm, nil), l) {
+				t.Errorf("%s: lemma %q of %q is not among Lemmas %q", tc.shape, l, tok.Norm, Lemmas(tok.Norm, nil))
+			}
 		}
 	}
 }
