@@ -483,9 +483,11 @@ func (r *reader) sortedPage(pf *pagedField, iris []quad.IRI, want int) ([]eventK
 }
 
 // calendarPage returns the first want rows (-1: all) after pf.after of
-// the events pf selects, from the calendar. A field that selects at most
-// fewNodes events is read whole and sorted instead: the walk would pass
-// over periods that hold none of them.
+// the events pf selects, from the calendar: the periods' events in
+// listing order, selected by pf's arguments with ng:dated naming the
+// periods (pagePeriods). A field that selects at most fewNodes events
+// is read whole and sorted instead: the walk would pass over periods
+// that hold none of them.
 func (r *reader) calendarPage(pf *pagedField, want int) ([]eventKey, error) {
 	few, err := r.selected(pf, fmt.Sprintf("%s: %d", firstArg, fewNodes+1))
 	if err != nil {
@@ -494,36 +496,78 @@ func (r *reader) calendarPage(pf *pagedField, want int) ([]eventKey, error) {
 	if len(few) <= fewNodes {
 		return r.sortedPage(pf, few, want)
 	}
-	var rows []eventKey
-	w := &calendarWalk{r: r, v: r.v, newest: true}
-	w.take = func(d string, iris []quad.IRI) error {
-		if len(iris) == 0 {
-			return nil
-		}
-		dated, err := r.selected(pf, "<"+string(schema.Dated)+">: <"+string(schema.PeriodIRI(r.s.base, d))+">")
-		if err != nil {
-			return err
-		}
-		in := make(map[quad.IRI]bool, len(dated))
-		for _, iri := range dated {
-			in[iri] = true
-		}
-		for _, iri := range iris {
-			if in[iri] {
-				rows = append(rows, eventKey{iri, d})
-			}
-			if len(rows) == want {
-				w.stop = true
-				return nil
-			}
-		}
-		return nil
+	p := &pagePeriods{r: r, pf: pf, want: want}
+	p.w = &calendarWalk{r: r, v: r.v, newest: true, take: p.take}
+	if err := p.w.period("", pf.after); err != nil {
+		return nil, err
 	}
-	if err := w.period("", pf.after); err != nil {
+	if err := p.flush(); err != nil {
 		return nil, err
 	}
 	if err := r.ctx.Err(); err != nil {
 		return nil, fmt.Errorf("graph: query: %w", err)
 	}
-	return rows, nil
+	return p.rows, nil
+}
+
+// pagePeriods gathers a page from the calendar's periods: it holds the
+// events of the periods walked until they may fill the page, then asks
+// which of them pf selects with one query for those periods.
+type pagePeriods struct {
+	r       *reader
+	pf      *pagedField
+	w       *calendarWalk
+	want    int        // rows to find (-1: all)
+	rows    []eventKey // found
+	pending []eventKey // events of the periods walked, not yet asked
+	periods []string   // the periods of pending, as GraphQL values
+}
+
+// take holds the events of period d (in order), and asks about the
+// events held once they are as many as the rows still wanted (or
+// batchSize for a listing of all).
+func (p *pagePeriods) take(d string, iris []quad.IRI) error {
+	if len(iris) == 0 {
+		return nil
+	}
+	for _, iri := range iris {
+		p.pending = append(p.pending, eventKey{iri, d})
+	}
+	p.periods = append(p.periods, "<"+string(schema.PeriodIRI(p.r.s.base, d))+">")
+	need := batchSize
+	if p.want >= 0 {
+		need = p.want - len(p.rows)
+	}
+	if len(p.pending) < need {
+		return nil
+	}
+	return p.flush()
+}
+
+// flush asks which of the events held pf selects, and adds them to the
+// rows in order, up to want.
+func (p *pagePeriods) flush() error {
+	if len(p.pending) == 0 {
+		return nil
+	}
+	// (the space before "]": Cayley's lexer reads "]" into an IRI's name)
+	dated, err := p.r.selected(p.pf, "<"+string(schema.Dated)+">: ["+strings.Join(p.periods, " ")+" ]")
+	if err != nil {
+		return err
+	}
+	in := make(map[quad.IRI]bool, len(dated))
+	for _, iri := range dated {
+		in[iri] = true
+	}
+	for _, k := range p.pending {
+		if len(p.rows) == p.want {
+			break
+		}
+		if in[k.iri] {
+			p.rows = append(p.rows, k)
+		}
+	}
+	p.pending, p.periods = p.pending[:0], p.periods[:0]
+	p.w.stop = len(p.rows) == p.want
+	return nil
 }
