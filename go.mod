@@ -10,6 +10,7 @@ require (
 	github.com/cayleygraph/quad v1.2.4
 	github.com/chromedp/cdproto v0.159.0
 	github.com/chromedp/chromedp v0.23.0
+	github.com/dennwc/graphql v0.0.0-20180603144102-12cfed44bc5d
 	github.com/dlclark/regexp2 v1.1.4
 	github.com/dop251/goja v0.0.0-20190105122144-6d5bf35058fa
 	github.com/graph-gophers/graphql-go v1.11.0
@@ -31,7 +32,6 @@ require (
 	github.com/andybalholm/cascadia v1.3.3 // indirect
 	github.com/beorn7/perks v1.0.0 // indirect
 	github.com/dennwc/base v1.0.0 // indirect
-	github.com/dennwc/graphql v0.0.0-20180603144102-12cfed44bc5d // indirect
 	github.com/go-json-experiment/json v0.0.0-20260214004413-d219187c3433 // indirect
 	github.com/go-shiori/dom v0.0.0-20230515143342-73569d674e1c // indirect
 	github.com/go-sourcemap/sourcemap v2.1.2+incompatible // indirect

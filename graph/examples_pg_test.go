@@ -14,7 +14,8 @@ import (
 // on a bolt and a PostgreSQL store of the same generated records, and the
 // paged ones by pages of three rows, the second from the cursor of the
 // first page's last row (on PostgreSQL with perAttack set):
-// both stores must print the same rows. (On PostgreSQL Cayley turns a path
+// both stores must print the same rows. The GraphQL example is run by
+// pages too (checkGraphQLExamplePages). (On PostgreSQL Cayley turns a path
 // into SQL only when it starts from one node and has no Unique, which the
 // examples' perAttack is for; the answers must not depend on it.)
 func TestExamplesSameOnPostgres(t *testing.T) {
@@ -57,6 +58,7 @@ func TestExamplesSameOnPostgres(t *testing.T) {
 			sameAnswer(t, bolt, pg, q, true)
 		})
 	}
+	t.Run("who-struck-whom.graphql", func(t *testing.T) { checkGraphQLExamplePages(t, bolt, pg) })
 }
 
 // sameAnswer runs the Gizmo query q on both stores, fails the test unless

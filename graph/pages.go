@@ -41,9 +41,15 @@ const cursorPrefix = "ev1|"
 func EventCursor(e extract.Event) string {
 	d := ""
 	if e.Date != nil {
-		d = calendarDate(*e.Date)
+		d = *e.Date
 	}
-	return base64.RawURLEncoding.EncodeToString([]byte(cursorPrefix + d + "|" + e.ID))
+	return cursorAt(d, quad.IRI(e.ID))
+}
+
+// cursorAt is the cursor of the node iri dated d (a fused date, "" for
+// none) in listings by date.
+func cursorAt(d string, iri quad.IRI) string {
+	return base64.RawURLEncoding.EncodeToString([]byte(cursorPrefix + calendarDate(d) + "|" + string(iri)))
 }
 
 // IsEventCursor tells whether c is a cursor EventCursor made.
@@ -94,6 +100,10 @@ type calendarWalk struct {
 	// queue holds the events passed on the way, read in full together
 	// (flush) where the store reads ahead in batches (prefetch.go).
 	queue []quad.IRI
+	// take is given the events dated in each period the walk passes
+	// (after its start, in order): giveAll for a listing of events,
+	// another for a page of a GraphQL query (graphqlpage.go).
+	take func(d string, iris []quad.IRI) error
 }
 
 // batchSize is the number of events a listing without a limit reads
@@ -116,6 +126,7 @@ func (r *reader) eachDated(f EventFilter, fn func(extract.Event) bool) error {
 		r.version = version
 	}
 	w := &calendarWalk{r: r, v: r.v, f: f, fn: fn, newest: f.NewestFirst}
+	w.take = w.giveAll
 	if class != schema.Event {
 		w.class = class
 	}
@@ -181,13 +192,19 @@ func (w *calendarWalk) start() (*position, error) {
 // follows tells whether the event iri dated d comes after pos in the
 // listing.
 func (w *calendarWalk) follows(d string, iri quad.IRI, pos *position) bool {
+	return follows(d, iri, pos, w.newest)
+}
+
+// follows tells whether the node iri dated d ("": undated) comes after
+// pos in a listing by date, the newest or the oldest first.
+func follows(d string, iri quad.IRI, pos *position, newest bool) bool {
 	switch {
 	case pos == nil:
 		return true
 	case d != pos.date && (d == "") != (pos.date == ""):
 		return d == "" // undated last
 	case d != pos.date:
-		return (d < pos.date) == w.newest
+		return (d < pos.date) == newest
 	}
 	return iri > pos.iri
 }
@@ -303,6 +320,12 @@ func (w *calendarWalk) dated(d string, pos *position) error {
 		}
 	}
 	sort.Slice(iris, func(i, j int) bool { return iris[i] < iris[j] })
+	return w.take(d, iris)
+}
+
+// giveAll gives the events dated in one period, in order, until the
+// listing stops.
+func (w *calendarWalk) giveAll(_ string, iris []quad.IRI) error {
 	for _, iri := range iris {
 		if err := w.give(iri); err != nil || w.stop {
 			return err

@@ -9,7 +9,6 @@ import (
 	"github.com/cayleygraph/cayley/graph/path"
 	"github.com/cayleygraph/cayley/query"
 	"github.com/cayleygraph/cayley/query/gizmo"
-	"github.com/cayleygraph/cayley/query/graphql"
 	"github.com/cayleygraph/quad"
 
 	"github.com/newsgraph/newsgraph/extract"
@@ -769,7 +768,9 @@ func (s *Store) Stats(ctx context.Context) (Stats, error) {
 
 // Query runs a query in Cayley's Gizmo ("gizmo") or GraphQL ("graphql")
 // language and returns its results as JSON-ready values (maps, slices,
-// strings, numbers): up to limit of them, or all with limit <= 0. IRIs are
+// strings, numbers): up to limit of them, or all with limit <= 0 (a
+// GraphQL query has one result, its answer, whose root fields that ask
+// for a page are paged as GraphQL says). IRIs are
 // written in full between angle brackets, as in
 // g.V("<https://newsgraph.org/id/...>").Out("<https://newsgraph.org/ns#struck>").All().
 func (s *Store) Query(ctx context.Context, lang, q string, limit int) ([]interface{}, error) {
@@ -780,7 +781,7 @@ func (s *Store) Query(ctx context.Context, lang, q string, limit int) ([]interfa
 	case "gizmo":
 		sess = gizmo.NewSession(s.qs)
 	case "graphql":
-		sess = graphql.NewSession(s.qs)
+		return s.queryGraphQL(ctx, q)
 	default:
 		return nil, fmt.Errorf("graph: query: unknown language %q (want gizmo or graphql)", lang)
 	}
@@ -805,4 +806,17 @@ func (s *Store) Query(ctx context.Context, lang, q string, limit int) ([]interfa
 		return nil, fmt.Errorf("graph: query: %w", err)
 	}
 	return out, nil
+}
+
+// queryGraphQL runs a GraphQL query for Query: its answer, as the one
+// result, unless it is empty (as Cayley's session gives it).
+func (s *Store) queryGraphQL(ctx context.Context, q string) ([]interface{}, error) {
+	out, err := s.graphQL(ctx, q)
+	if err != nil {
+		return nil, fmt.Errorf("graph: query: %w", err)
+	}
+	if len(out) == 0 {
+		return []interface{}{}, nil
+	}
+	return []interface{}{out}, nil
 }

@@ -2,9 +2,13 @@ package server
 
 import (
 	"bytes"
+	"context"
+	"encoding/json"
 	"fmt"
 	"io"
 	"net/http"
+
+	"github.com/dennwc/graphql/gqlerrors"
 )
 
 // MaxGraphQLNesting is the deepest nesting of braces, brackets and
@@ -74,4 +78,31 @@ func graphqlNesting(src string) int {
 		}
 	}
 	return max
+}
+
+// GraphQLFunc answers a query in Cayley's GraphQL: the "data" of the
+// answer (see Options.GraphQL).
+type GraphQLFunc func(ctx context.Context, query string) (map[string]interface{}, error)
+
+// graphqlHandler serves /api/v2/query?lang=graphql with run in place of
+// Cayley's session, with the shape of Cayley's answers: {"data": ...},
+// or {"errors": [{"message": ...}]}, with status 200 either way. Like
+// Cayley's, it reads the query from the body (the guard caps it).
+type graphqlHandler struct {
+	run GraphQLFunc
+}
+
+func (h graphqlHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	var answer struct {
+		Data   interface{}                `json:"data"`
+		Errors []gqlerrors.FormattedError `json:"errors,omitempty"`
+	}
+	data, err := io.ReadAll(r.Body)
+	if err == nil {
+		answer.Data, err = h.run(r.Context(), string(data))
+	}
+	if err != nil {
+		answer.Data, answer.Errors = nil, []gqlerrors.FormattedError{{Message: err.Error()}}
+	}
+	json.NewEncoder(w).Encode(answer)
 }

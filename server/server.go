@@ -203,6 +203,11 @@ type Options struct {
 	// Routes are further handlers to serve next to Cayley's API, under the
 	// same guards.
 	Routes []Route
+	// GraphQL, where set, answers the queries in Cayley's GraphQL
+	// (/api/v2/query?lang=graphql) in place of Cayley's session, in the
+	// shape of Cayley's answers: newsgraph serve gives it
+	// graph.Store.GraphQL, which pages root fields the newest first.
+	GraphQL GraphQLFunc
 }
 
 // Route is a handler NewHandler mounts next to Cayley's API.
@@ -349,7 +354,11 @@ func NewHandler(h *graph.Handle, opts Options) http.Handler {
 	// Cayley's GraphQL queries are refused when nested too deep for its
 	// parser's recursion.
 	gz := &gizmoHandler{qs: h.QuadStore, gov: safegizmo.NewGovernor(opts.QueryMemory), limit: opts.MaxResults}
-	gql := shallowGraphQL(r)
+	var gql http.Handler = r
+	if opts.GraphQL != nil {
+		gql = graphqlHandler{run: opts.GraphQL}
+	}
+	gql = shallowGraphQL(gql)
 	apiv2 := http.HandlerFunc(func(w http.ResponseWriter, req *http.Request) {
 		if req.URL.Path == "/api/v2/query" {
 			switch req.URL.Query().Get("lang") {

@@ -53,7 +53,7 @@ func serveExplorer(t *testing.T) string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	h := server.NewHandler(&cgraph.Handle{QuadStore: store.QuadStore()}, server.Options{Routes: web.Routes(typed)})
+	h := server.NewHandler(&cgraph.Handle{QuadStore: store.QuadStore()}, server.Options{Routes: web.Routes(typed), GraphQL: store.GraphQL})
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)

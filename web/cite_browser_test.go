@@ -27,7 +27,7 @@ func serveStore(t *testing.T, store *graph.Store) string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	h := server.NewHandler(&cgraph.Handle{QuadStore: store.QuadStore()}, server.Options{Routes: web.Routes(typed)})
+	h := server.NewHandler(&cgraph.Handle{QuadStore: store.QuadStore()}, server.Options{Routes: web.Routes(typed), GraphQL: store.GraphQL})
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)

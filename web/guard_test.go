@@ -32,6 +32,7 @@ func serve(t *testing.T, store *graph.Store, opts server.Options) string {
 		t.Fatal(err)
 	}
 	opts.Routes = web.Routes(typed)
+	opts.GraphQL = store.GraphQL
 	srv := httptest.NewServer(server.NewHandler(&cgraph.Handle{QuadStore: store.QuadStore()}, opts))
 	t.Cleanup(srv.Close)
 	return srv.URL

@@ -151,6 +151,7 @@ func (c *serveCmd) run(ctx context.Context, env *Env, args []string) error {
 		opts.Routes = append(opts.Routes, server.Route{Pattern: path, Handler: table})
 	}
 	opts.Routes = append(opts.Routes, web.Routes(typed)...)
+	opts.GraphQL = store.GraphQL
 	if err := server.Serve(ctx, ln, h, opts); err != nil {
 		return err
 	}

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bufio"
+	"bytes"
 	"encoding/json"
 	"io"
 	"net/http"
@@ -68,6 +69,7 @@ func TestExampleArticlesEndToEnd(t *testing.T) {
 	}
 
 	queries, _ := filepath.Glob("../../examples/queries/*")
+	var graphqlPage interface{} // the GraphQL example's answer, which serve must give too
 	for _, q := range queries {
 		lang := "gizmo"
 		if strings.HasSuffix(q, ".graphql") {
@@ -77,6 +79,8 @@ func TestExampleArticlesEndToEnd(t *testing.T) {
 		var out []interface{}
 		if r.code != 0 || json.Unmarshal([]byte(r.stdout), &out) != nil || len(out) == 0 {
 			t.Errorf("%s: %+v", q, r)
+		} else if strings.HasSuffix(q, "who-struck-whom.graphql") {
+			graphqlPage = out[0]
 		}
 	}
 
@@ -156,8 +160,27 @@ func TestExampleArticlesEndToEnd(t *testing.T) {
 			t.Errorf("%s over HTTP: %d %s", c.lang, resp.StatusCode, body)
 		}
 	}
+	// serve pages Cayley's GraphQL as the query command does: the same
+	// page, the newest first, with its cursors.
+	src, _ := os.ReadFile("../../examples/queries/who-struck-whom.graphql")
+	resp, err := client.Post(addr+"/api/v2/query?lang=graphql", queryContentType["graphql"], bytes.NewReader(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var page struct{ Data interface{} }
+	err = json.NewDecoder(resp.Body).Decode(&page)
+	resp.Body.Close()
+	if got, want := jsonText(page.Data), jsonText(graphqlPage); err != nil || got != want || !strings.Contains(got, `"cursor"`) {
+		t.Errorf("who-struck-whom.graphql over HTTP (%v):\n%s\nwant (query -f)\n%s", err, got, want)
+	}
 	cmd.Process.Signal(syscall.SIGINT)
 	cmd.Wait()
+}
+
+// jsonText is v as JSON text.
+func jsonText(v interface{}) string {
+	b, _ := json.Marshal(v)
+	return string(b)
 }
 
 func itoa(n int) string {
