@@ -156,6 +156,8 @@ var frameTable = []frameDef{
 		reason: "WordNet genocide.n.01 and bloodbath.n.01 (killing.n.02 hyponyms: mass killings)"},
 	{typ: EventAttack, subtype: "armed assault", cameo: "190", nouns: []string{"siege"},
 		reason: "WordNet siege.n.01 (the action of an armed force that surrounds a fortified place): 'the siege of Aleppo'"},
+	{typ: EventAttack, subtype: "strike", cameo: "195", verbs: []string{"rocket"}, needAgent: true, armedDoer: true,
+		reason: "WordNet rocket.v.02 (propel with a rocket) in its sense of firing rockets at: an attack only when an armed doer rockets something ('militants rocketed the base'); prices that rocketed are none"},
 	{typ: EventAttack, subtype: "shelling", cameo: "194", verbs: []string{"pound"}, armedDoer: true,
 		reason: "WordNet pound.v.01 in its sense of bombard: an attack only when an armed doer or a weapon pounds ('artillery pounded the town'), not 'heavy rain pounded the capital'"},
 	{typ: EventAttack, subtype: "shelling", cameo: "194", verbs: []string{"shell", "bombard", "mortar"}, nouns: []string{"shelling", "bombardment", "barrage"},
@@ -2303,7 +2305,7 @@ func (d *docState) fillFromSyntax(f *frame, ps *syntax.Sentence, def *frameDef, 
 		// another clause the trigger lexicon's window took
 		f.actors, f.agents, f.actorMentions, f.explicitActor = nil, nil, nil, false
 	}
-	if d.lawSearch(f, ps, ch, r.actors) {
+	if d.lawSearch(f, ps, ch, r.actors) || d.verbalAttack(f, ps, def, c, r.targets) {
 		f.negated = true
 		return false
 	}
@@ -2541,6 +2543,48 @@ func (d *docState) lawSearch(f *frame, ps *syntax.Sentence, ch *syntax.Chunk, ac
 		}
 	}
 	return true
+}
+
+// verbalTargets are the lemmas of the things that only words can attack:
+// an attack on one is criticism ("the senator attacked the budget plan",
+// "lawmakers shot down the proposal").
+var verbalTargets = grammarList("verbalTargets")
+
+// verbalGrounds are the prepositions after which a phrase gives the
+// grounds of criticism: "attacked the government over prices",
+// "bombarded with questions".
+var verbalGrounds = grammarList("verbalGrounds")
+
+// verbalAttack reports whether the attack frame f, whose trigger heads
+// chunk c, is criticism in words: a phrase it hits names a thing only
+// words attack ("attacked the budget plan", "shot down the proposal")
+// and none names anything else, or a phrase right after it gives such a
+// thing as the grounds or the means ("launched an attack on the
+// minister over prices", "was bombarded with questions"). A frame of a
+// row that needs a doer (a killing, a wounding) or that counts people
+// hurt is violence, whatever its grounds ("shot dead over a land deal").
+func (d *docState) verbalAttack(f *frame, ps *syntax.Sentence, def *frameDef, c int, targets []int) bool {
+	if f.typ != EventAttack || def.needAgent || f.killed > 0 || f.injured > 0 {
+		return false // "shot dead over a land deal": people were hurt
+	}
+	verbal := false
+	for _, np := range targets {
+		switch {
+		case verbalTargets.Has(ps.Chunks[np].Lemma):
+			verbal = true
+		case len(d.npMentions(f.s, ps, np)) > 0:
+			return false // "attacked the plan and a base in Kabul"
+		}
+	}
+	if verbal {
+		return true // "on Monday" names nothing hit
+	}
+	for n := c + 1; n < len(ps.Chunks) && n <= c+3; n++ {
+		if ch := &ps.Chunks[n]; ch.Kind == syntax.NP && verbalGrounds.Has(ps.PrepOf(n)) && verbalTargets.Has(ch.Lemma) {
+			return true
+		}
+	}
+	return false
 }
 
 // otherClauseDoer reports whether the doers the trigger lexicon gave
