@@ -407,26 +407,11 @@ func prevented(toks []text.Token, a int) bool {
 }
 
 // haltForm returns the verb of ceasing (haltVerbs) that w is a form of,
-// its base or its regular inflections ("stopped", "halts", "ending",
-// "ceased"), or "".
+// its base or an inflection ("stopped", "halts", "ending", "ceased"), or
+// "": the lemma the parser reads w as a verb by (syntax.VerbLemma).
 func haltForm(w string) string {
-	if haltVerbs.Has(w) {
-		return w
-	}
-	n := len(w)
-	for _, suf := range [...]string{"ed", "ing", "s"} {
-		if n <= len(suf)+2 || !strings.HasSuffix(w, suf) {
-			continue
-		}
-		st := w[:n-len(suf)]
-		switch {
-		case haltVerbs.Has(st):
-			return st
-		case haltVerbs.Has(st + "e"): // "ceased", "ceasing"
-			return st + "e"
-		case st[len(st)-1] == st[len(st)-2] && haltVerbs.Has(st[:len(st)-1]): // "stopped"
-			return st[:len(st)-1]
-		}
+	if l := syntax.VerbLemma(w); haltVerbs.Has(l) {
+		return l
 	}
 	return ""
 }
