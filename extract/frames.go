@@ -156,8 +156,6 @@ var frameTable = []frameDef{
 		reason: "WordNet genocide.n.01 and bloodbath.n.01 (killing.n.02 hyponyms: mass killings)"},
 	{typ: EventAttack, subtype: "armed assault", cameo: "190", nouns: []string{"siege"},
 		reason: "WordNet siege.n.01 (the action of an armed force that surrounds a fortified place): 'the siege of Aleppo'"},
-	{typ: EventAttack, subtype: "strike", cameo: "195", verbs: []string{"rocket"}, needAgent: true, armedDoer: true,
-		reason: "WordNet rocket.v.02 (propel with a rocket) in its sense of firing rockets at: an attack only when an armed doer rockets something ('militants rocketed the base'); prices that rocketed are none"},
 	{typ: EventAttack, subtype: "shelling", cameo: "194", verbs: []string{"pound"}, armedDoer: true,
 		reason: "WordNet pound.v.01 in its sense of bombard: an attack only when an armed doer or a weapon pounds ('artillery pounded the town'), not 'heavy rain pounded the capital'"},
 	{typ: EventAttack, subtype: "shelling", cameo: "194", verbs: []string{"shell", "bombard", "mortar"}, nouns: []string{"shelling", "bombardment", "barrage"},

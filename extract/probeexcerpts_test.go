@@ -43,15 +43,13 @@ var probeExcerpts = []plainShape{
 		"Protesters stormed the parliament building in Colombo on Saturday.", 1, "protesters", "", ""},
 	{"fired on a crowd",
 		"Police fired on demonstrators in Mombasa on Wednesday, witnesses said.", 1, "Kenya Police", "protesters", ""},
-	{"rocketed a district, an armed doer",
-		"Militants rocketed the Green Zone in Baghdad overnight.", 1, "unidentified militants", "", ""},
 	{"torched homes",
 		"A mob torched dozens of homes in the village of Ogbe on Monday.", 1, "unidentified mob", "", ""},
 	// an attack inside an accusation
 	{"accused an army of bombing",
 		"The opposition accused the army of bombing a clinic in Idlib.", 1, "", "", ""},
 	// figurative senses: criticism, dismissal, rivalry, a speaker's word
-	{"rocketed with no armed doer: prices rose",
+	{"rocketed: prices rose",
 		"Share prices rocketed to a record high on Monday.", 0, "", "", ""},
 	{"attacked a plan",
 		"The senator attacked the budget plan on Monday.", 0, "", "", ""},
