@@ -43,6 +43,10 @@ type conflictRef struct {
 	// back: the phrase names no conflict of its own and refers back to
 	// the war named before it ("the war", "this conflict")
 	back bool
+	// aside: the phrase is what a sentence is about ("tensions over the
+	// Syrian conflict") or what a modal or negated verb takes ("will
+	// escalate the war in Yemen"): it tells no fighting of its own
+	aside bool
 }
 
 // conflictSides are the roles of the names a conflict is named by:
@@ -62,7 +66,7 @@ type conflictSides struct {
 func (d *docState) noteConflictRefs(si int, ps *syntax.Sentence) {
 	for c := range ps.Chunks {
 		ch := &ps.Chunks[c]
-		if ch.Kind != syntax.NP || !armedConflictNouns.Has(ch.Lemma) {
+		if ch.Kind != syntax.NP || !armedConflictNouns.Has(ch.Lemma) || figurativeWar(ps, c) {
 			continue
 		}
 		ents := d.conflictNames(si, ps, c)
@@ -74,9 +78,26 @@ func (d *docState) noteConflictRefs(si int, ps *syntax.Sentence) {
 		if unreal(ps.Toks, f) != "" || supposed(ps, c) {
 			continue
 		}
-		d.conflictRefs = append(d.conflictRefs, conflictRef{s: si, a: ch.Head, b: ch.Head + 1, ents: ents, sides: d.readConflictSides(si, ps, c), war: warNouns.Has(ch.Lemma), back: back, indefinite: indefiniteNP(ps, c)})
+		d.conflictRefs = append(d.conflictRefs, conflictRef{s: si, a: ch.Head, b: ch.Head + 1, ents: ents, sides: d.readConflictSides(si, ps, c), war: warNouns.Has(ch.Lemma), back: back, indefinite: indefiniteNP(ps, c), aside: aside(ps, c)})
 		return
 	}
+}
+
+// figurativeWarModifiers are the modifiers that make a conflict noun a
+// contest fought without arms ("a trade war", "a price war").
+var figurativeWarModifiers = grammarList("figurativeWarModifiers")
+
+// figurativeWar reports whether conflict noun phrase c has a modifier
+// that makes it a contest fought without arms: "the trade war with China"
+// names a side, but no one is attacked in it.
+func figurativeWar(ps *syntax.Sentence, c int) bool {
+	ch := &ps.Chunks[c]
+	for k := ch.A; k < ch.Head; k++ {
+		if figurativeWarModifiers.Has(ps.Toks[k].Norm) {
+			return true
+		}
+	}
+	return false
 }
 
 // indefiniteNP reports whether noun phrase c opens with "a" or "an":
@@ -287,11 +308,11 @@ func nearestInConflict(events []*docEvent, r *conflictRef) (*docEvent, int) {
 // is what it is about; the war is its background): an armed conflict
 // (CAMEO 190, conventional military force) with the sides and places its
 // names give ("Libya's civil war between the army and the militias", "the
-// war between Ethiopia and Eritrea", "Peru declared war on Chile"). A
-// war named by its place alone ("tensions over the Syrian conflict",
-// "they fled the war in Yemen") is the setting of what the document
-// tells, and says nothing of who fought whom: it starts none; nor does
-// "a war" that no waging verb takes ("a war with Sudan was feared"). A
+// war between Ethiopia and Eritrea", "Peru declared war on Chile"), or
+// its place alone where the sentence tells of the war ("they fled the
+// war in Yemen"), not where the war is only what it talks about
+// ("tensions over the Syrian conflict"); "a war" that no waging verb
+// takes ("a war with Sudan was feared") starts none. A
 // later ref that shares a name with a war already made is its evidence,
 // and so is one that refers back ("the war", refersBack) to the war last
 // made.
@@ -315,10 +336,37 @@ func (d *docState) conflictEvents(events []*docEvent, lone []*conflictRef) []*do
 	return append(events, made...)
 }
 
-// startsWar reports whether conflictRef r names a war by a side, as
-// real: not by its place alone, nor as "a war" that no waging verb takes.
+// startsWar reports whether conflictRef r names a war by a side, or by
+// its place where the sentence tells of the war itself ("the war in
+// Yemen has killed thousands", "he fled during the Gulf War"), as real:
+// not as "a war" that no waging verb takes, nor as the topic of what the
+// sentence tells (aside).
 func startsWar(r *conflictRef) bool {
-	return r.war && len(r.sides.actors)+len(r.sides.targets) > 0 && (!r.indefinite || r.sides.waged)
+	if !r.war || r.indefinite && !r.sides.waged {
+		return false
+	}
+	return len(r.sides.actors)+len(r.sides.targets) > 0 || len(r.sides.places) > 0 && !r.aside
+}
+
+// topicPreps mark the phrase a sentence is about rather than one it
+// reports: "tensions over the Syrian conflict", "a book about the war".
+var topicPreps = grammarList("topicPreps")
+
+// aside reports whether conflict noun phrase c is the topic of what its
+// sentence tells (after a topic preposition) or the object of a modal or
+// negated verb ("the new president will escalate the war in Chad"): the war
+// may be real, but the sentence reports no fighting in it.
+func aside(ps *syntax.Sentence, c int) bool {
+	if topicPreps.Has(governingPrep(ps, c)) {
+		return true
+	}
+	for i := range ps.Clauses {
+		cl := &ps.Clauses[i]
+		if v := &ps.Chunks[cl.Verb]; cl.Obj == c && (v.Neg || v.Modal) {
+			return true
+		}
+	}
+	return false
 }
 
 // conflictEvent makes conflictRef r an armed conflict event with the

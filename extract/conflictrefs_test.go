@@ -18,7 +18,9 @@ var conflictRefTests = []struct {
 	{"the war, with no place or side", "Rebels attacked a base near Aden on Monday. The war entered its ninth year.", 1},
 	{"war in general", "Rebels attacked a base near Aden on Monday. Endless war helps no one.", 1},
 	{"a supposed war", "Rebels attacked a base near Aden on Monday. A war with Iran would be a disaster.", 1},
-	{"a war no attack belongs to starts no event", "The war in Yemen entered its ninth year.", 0},
+	{"a war told by its place, no attack reported: an event of its own", "The war in Yemen entered its ninth year.", 1},
+	{"a war that is the topic of talk starts no event", "Tensions rose over the war in Yemen.", 0},
+	{"a trade war is no armed conflict", "Rebels attacked a base near Aden on Monday. The trade war with Oman hurt exports.", 1},
 }
 
 func TestConflictRefs(t *testing.T) {
@@ -51,7 +53,11 @@ var conflictEventTests = []struct {
 	{name: "possessive side with the side waged on", in: "Russia's war on Ukraine entered its third year.", actors: []string{"Russia"}, targets: []string{"Ukraine"}},
 	{name: "armed group before the noun", in: "The Taliban insurgency has dragged on for twenty years.", actors: []string{"Taliban"}},
 	{name: "possessive place with its sides", in: "Libya's civil war between the army and Haftar's forces went on.", places: []string{"Libya"}},
-	{name: "a war named by its place alone", in: "Many families fled the conflict in Darfur last year.", none: true},
+	{name: "a war named by its place alone, told", in: "Many families fled the conflict in Darfur last year.", places: []string{"Darfur"}},
+	{name: "a war by its place, the topic of talk", in: "Diplomats argued over the conflict in Darfur on Monday.", none: true},
+	{name: "a war by its place, the object of a modal verb", in: "The new president will escalate the war in Chad.", none: true},
+	{name: "a trade war names no armed conflict", in: "The trade war between Brazil and Chile hurt farmers.", none: true},
+	{name: "a price war names no armed conflict", in: "A price war with Kenya Airways hurt the airline.", none: true},
 	{name: "a supposed war", in: "A war with Iran would be a disaster.", none: true},
 	{name: "violence against a group is no war", in: "Violence against Hamas supporters grew.", none: true},
 	{name: "a way of fighting is no war", in: "Russian drone warfare worries Ukraine.", none: true},

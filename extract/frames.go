@@ -2358,7 +2358,7 @@ func (d *docState) fillFromSyntax(f *frame, ps *syntax.Sentence, def *frameDef, 
 		// another clause the trigger lexicon's window took
 		f.actors, f.agents, f.actorMentions, f.explicitActor = nil, nil, nil, false
 	}
-	if d.lawSearch(f, ps, ch, r.actors) {
+	if d.lawSearch(f, ps, ch, r.actors) || d.verbalAttack(f, ps, def, c, r.targets) {
 		f.negated = true
 		return false
 	}
@@ -2596,6 +2596,48 @@ func (d *docState) lawSearch(f *frame, ps *syntax.Sentence, ch *syntax.Chunk, ac
 		}
 	}
 	return true
+}
+
+// verbalTargets are the lemmas of the things that only words can attack:
+// an attack on one is criticism ("the senator attacked the budget plan",
+// "lawmakers shot down the proposal").
+var verbalTargets = grammarList("verbalTargets")
+
+// verbalGrounds are the prepositions after which a phrase gives the
+// grounds of criticism: "attacked the government over prices",
+// "bombarded with questions".
+var verbalGrounds = grammarList("verbalGrounds")
+
+// verbalAttack reports whether the attack frame f, whose trigger heads
+// chunk c, is criticism in words: a phrase it hits names a thing only
+// words attack ("attacked the budget plan", "shot down the proposal")
+// and none names anything else, or a phrase right after it gives such a
+// thing as the grounds or the means ("launched an attack on the
+// minister over prices", "was bombarded with questions"). A frame of a
+// row that needs a doer (a killing, a wounding) or that counts people
+// hurt is violence, whatever its grounds ("shot dead over a land deal").
+func (d *docState) verbalAttack(f *frame, ps *syntax.Sentence, def *frameDef, c int, targets []int) bool {
+	if f.typ != EventAttack || def.needAgent || f.killed > 0 || f.injured > 0 {
+		return false // "shot dead over a land deal": people were hurt
+	}
+	verbal := false
+	for _, np := range targets {
+		switch {
+		case verbalTargets.Has(ps.Chunks[np].Lemma):
+			verbal = true
+		case len(d.npMentions(f.s, ps, np)) > 0:
+			return false // "attacked the plan and a base in Kabul"
+		}
+	}
+	if verbal {
+		return true // "on Monday" names nothing hit
+	}
+	for n := c + 1; n < len(ps.Chunks) && n <= c+3; n++ {
+		if ch := &ps.Chunks[n]; ch.Kind == syntax.NP && verbalGrounds.Has(ps.PrepOf(n)) && verbalTargets.Has(ch.Lemma) {
+			return true
+		}
+	}
+	return false
 }
 
 // otherClauseDoer reports whether the doers the trigger lexicon gave

@@ -71,8 +71,66 @@ func unreal(toks []text.Token, f *frame) string {
 		return "ongoing"
 	case (!f.verb || strings.HasSuffix(toks[f.a].Norm, "ing") || compoundHead(toks, f.a)) && prevented(toks, f.a):
 		return "prevented"
+	case !f.verb && characterized(toks, f.a):
+		return "named"
 	}
 	return ""
+}
+
+// namingVerbs are the forms of the verbs that give their object a name
+// or a kind: "called the vote a coup", "branded the ruling an assault on
+// the press", "described the budget as a massacre of jobs".
+var namingVerbs = grammarList("namingVerbs")
+
+// namedActs are the words whose phrase, named by a naming verb, is an
+// act the sentence reports: "police called the blast a suicide attack",
+// "officials described it as a massacre" give a real act its kind.
+var namedActs = grammarList("namedActs")
+
+// namesAnAct reports whether the object of a naming verb, tokens obj,
+// holds a word of namedActs: the name it gets is the kind of a real act.
+func namesAnAct(obj []text.Token) bool {
+	for i := range obj {
+		if namedActs.Has(obj[i].Norm) {
+			return true
+		}
+	}
+	return false
+}
+
+// namingParticles, right after a naming verb, make it a verb of another
+// sense: "called in an air strike", "called for an attack", "called off
+// the raid".
+var namingParticles = grammarList("namingParticles")
+
+// characterized reports whether the event noun at a is the name that a
+// naming verb gives its object ("the minister called the vote a coup",
+// "critics described the cuts as an assault on the poor"): what the
+// sentence reports is a speaker's word for something else, not an act.
+// The noun follows "a" or "an", with at most two words (and quote marks)
+// before it, and "as" or the object, which opens with no particle
+// ("called in an air strike" calls one in), stands between the article
+// and the verb.
+func characterized(toks []text.Token, a int) bool {
+	j := a - 1
+	for ; j >= 0 && j >= a-3 && toks[j].Norm != "a" && toks[j].Norm != "an"; j-- {
+		if clauseBreaks.Has(toks[j].Norm) {
+			return false
+		}
+	}
+	if j < 2 || toks[j].Norm != "a" && toks[j].Norm != "an" {
+		return false
+	}
+	for k := j - 1; k >= 0 && k >= j-7; k-- {
+		w := toks[k].Norm
+		if namingVerbs.Has(w) {
+			return k < j-1 && !namingParticles.Has(toks[k+1].Norm) && !namesAnAct(toks[k+1:j])
+		}
+		if clauseBreaks.Has(w) && w != "as" {
+			return false
+		}
+	}
+	return false
 }
 
 // ceaseVerbs end an act that was going on: after a negation ("will not
@@ -349,26 +407,11 @@ func prevented(toks []text.Token, a int) bool {
 }
 
 // haltForm returns the verb of ceasing (haltVerbs) that w is a form of,
-// its base or its regular inflections ("stopped", "halts", "ending",
-// "ceased"), or "".
+// its base or an inflection ("stopped", "halts", "ending", "ceased"), or
+// "": the lemma the parser reads w as a verb by (syntax.VerbLemma).
 func haltForm(w string) string {
-	if haltVerbs.Has(w) {
-		return w
-	}
-	n := len(w)
-	for _, suf := range [...]string{"ed", "ing", "s"} {
-		if n <= len(suf)+2 || !strings.HasSuffix(w, suf) {
-			continue
-		}
-		st := w[:n-len(suf)]
-		switch {
-		case haltVerbs.Has(st):
-			return st
-		case haltVerbs.Has(st + "e"): // "ceased", "ceasing"
-			return st + "e"
-		case st[len(st)-1] == st[len(st)-2] && haltVerbs.Has(st[:len(st)-1]): // "stopped"
-			return st[:len(st)-1]
-		}
+	if l := syntax.VerbLemma(w); haltVerbs.Has(l) {
+		return l
 	}
 	return ""
 }

@@ -12,11 +12,7 @@ import (
 // asked), target a target one of them names ("": not asked) and place a
 // place one of them lies in ("": not asked). The texts are written for
 // this test.
-var probePlainShapes = []struct {
-	name, text           string
-	attacks              int
-	actor, target, place string
-}{
+var probePlainShapes = []plainShape{
 	// a verb of ceasing, in any form, before an act still to come
 	// prevents it (prevented, haltForm)
 	{"an attack stopped in the past tense never came",
@@ -75,22 +71,40 @@ var probePlainShapes = []struct {
 		"Mali struck a camp in Mali on Monday. Rebels attacked a base in Mali on Monday.", 2, "", "", ""},
 }
 
-func TestProbePlainShapes(t *testing.T) {
+// attackRoles returns the number of attack events of rec and the names of
+// their doers, targets and places.
+func attackRoles(rec *Record) (n int, actors, targets, places []string) {
+	for _, e := range rec.Events {
+		if e.Type != EventAttack {
+			continue
+		}
+		n++
+		actors = append(actors, refNames(e.Actors)...)
+		targets = append(targets, refNames(e.Targets)...)
+		places = append(places, refNames(e.Places)...)
+	}
+	return n, actors, targets, places
+}
+
+// plainShape is one row of a probe of sentence shapes: the number of
+// attack events the text gives, a doer one of them names ("-": none; "":
+// not asked), a target one of them names and a place one of them lies in
+// ("": not asked).
+type plainShape struct {
+	name, text           string
+	attacks              int
+	actor, target, place string
+}
+
+func TestProbePlainShapes(t *testing.T) { checkPlainShapes(t, probePlainShapes) }
+
+// checkPlainShapes extracts the text of each row and checks its attack
+// events against the row.
+func checkPlainShapes(t *testing.T, rows []plainShape) {
 	ex := Default()
-	for _, tt := range probePlainShapes {
+	for _, tt := range rows {
 		t.Run(tt.name, func(t *testing.T) {
-			rec := extractSentence(t, ex, tt.text)
-			var n int
-			var actors, targets, places []string
-			for _, e := range rec.Events {
-				if e.Type != EventAttack {
-					continue
-				}
-				n++
-				actors = append(actors, refNames(e.Actors)...)
-				targets = append(targets, refNames(e.Targets)...)
-				places = append(places, refNames(e.Places)...)
-			}
+			n, actors, targets, places := attackRoles(extractSentence(t, ex, tt.text))
 			if n != tt.attacks {
 				t.Errorf("%q: %d attacks, want %d", tt.text, n, tt.attacks)
 			}

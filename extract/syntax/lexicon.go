@@ -254,6 +254,7 @@ func restoreE(st string) string {
 		}
 	case last == 'z' && prev == 'i' || last == 'g' && prev == 'a' && n > 3: // radicaliz, pillag
 	case last == 'g' && (prev == 'r' || prev == 'd'): // charg, merg, urg, judg, dodg: no English stem ends so
+	case last == 's' && sStemTakesE(st): // ceas, releas, rais, clos, laps
 	case n >= 3 && n <= 4 && oneVowel(st) && isVowel(prev) && !isVowel(last) && last != 'w' && last != 'x' && last != 'y' && !isVowel(st[n-3]):
 		// a short stem consonant, vowel, consonant that did not double:
 		// rap(e)d, rag(e)d, knif(e)d
@@ -261,6 +262,41 @@ func restoreE(st string) string {
 		return st
 	}
 	return st + "e"
+}
+
+// sStemTakesE reports whether stem st, ending in s, lost a silent e to
+// "-ed" or "-ing": after a consonant ("laps", "rins", "endors"), "o"
+// ("clos", "expos") or "i" ("rais", "advis"), and after "a" but not
+// "ia" ("ceas", "releas", "chas"; "bias", "alias" keep theirs). A stem in
+// "us" is read by restoreE's rule of stems after "u", before this one.
+func sStemTakesE(st string) bool {
+	n := len(st)
+	switch prev := st[n-2]; {
+	case prev == 's' || prev == 'e':
+		return false // "pass"; an "-es" stem doubles its s ("addressed")
+	case prev == 'a':
+		return n >= 3 && st[n-3] != 'i'
+	}
+	return true
+}
+
+// VerbLemma returns the lemma of w read as a verb form: the lexicon's
+// where it holds w as a verb, else w with its regular suffix stripped
+// ("ceased": cease, "stopping": stop, "halts": halt).
+func VerbLemma(w string) string {
+	if e, ok := lexiconIndex().Get(w); ok && (e.tag == Verb || e.tag == VerbPast || e.tag == VerbIng) {
+		return e.lemma
+	}
+	n := len(w)
+	switch {
+	case n > 4 && strings.HasSuffix(w, "ed"):
+		return guessLemma(w, VerbPast)
+	case n > 5 && strings.HasSuffix(w, "ing"):
+		return guessLemma(w, VerbIng)
+	case n > 3 && strings.HasSuffix(w, "s"):
+		return guessLemma(w, Noun) // a third person strips as a plural does
+	}
+	return w
 }
 
 // oneVowel reports whether st holds a single vowel letter.

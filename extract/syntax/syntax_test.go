@@ -358,6 +358,10 @@ var lemmaTests = []struct{ word, lemma string }{
 	{"treated", "treat"}, {"poured", "pour"}, {"visited", "visit"}, {"hunted", "hunt"},
 	// a stem in -rg or -dg gets its e back: no English verb ends so
 	{"charged", "charge"}, {"merging", "merge"}, {"urged", "urge"}, {"judged", "judge"}, {"dodging", "dodge"},
+	// a stem in -s gets its e back after a consonant, "o", "i" or "a"
+	// (not "ia"); an "-ss" stem keeps none
+	{"collapsed", "collapse"}, {"rinsing", "rinse"}, {"dispersed", "disperse"}, {"disposed", "dispose"},
+	{"chased", "chase"}, {"biased", "bias"}, {"amassed", "amass"},
 }
 
 func TestLemmas(t *testing.T) {
@@ -549,5 +553,18 @@ func TestLowerKnown(t *testing.T) {
 	}
 	if n == 0 {
 		t.Fatal("no token took the fast path")
+	}
+}
+
+// TestVerbLemma holds one row per shape of verb form that VerbLemma reads:
+// forms the lexicon holds, regular forms it strips, and words it leaves.
+func TestVerbLemma(t *testing.T) {
+	for w, want := range map[string]string{
+		"ceased": "cease", "ceasing": "cease", "stopped": "stop", "halts": "halt",
+		"released": "release", "bombed": "bomb", "went": "go", "end": "end", "stoppage": "stoppage",
+	} {
+		if got := VerbLemma(w); got != want {
+			t.Errorf("VerbLemma(%q) = %q, want %q", w, got, want)
+		}
 	}
 }
