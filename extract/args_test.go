@@ -275,27 +275,3 @@ func TestTravelledFromCountry(t *testing.T) {
 		t.Errorf("country %q, want Kenya", got)
 	}
 }
-
-// weaponTests hold one row per shape that names an attack's weapon: the
-// canonical weapon name wanted among the event's weapons. The sentences
-// are written for this test.
-var weaponTests = []struct {
-	name, in, want string
-}{
-	{"the charge a vehicle carried is explosives, not a bomb", "A suicide bomber rammed a truck loaded with explosives into a police post near Kandahar, killing three officers.",
-		"explosives"},
-}
-
-func TestWeaponShapes(t *testing.T) {
-	ex := Default()
-	for _, tt := range weaponTests {
-		rec := extractSentence(t, ex, tt.in)
-		var found []string
-		for _, e := range rec.Events {
-			found = append(found, e.Weapons...)
-		}
-		if !hasString(found, tt.want) {
-			t.Errorf("%s: %q\nwant weapon %q, got %v", tt.name, tt.in, tt.want, found)
-		}
-	}
-}

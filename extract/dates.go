@@ -360,14 +360,21 @@ const datelineReach = 8
 // datelineHead reports whether the tokens from b on go on as the rest of
 // a dateline after its place: capitalised words, figures and commas up
 // to an outlet in brackets ("(Reuters)") that a dash or the sentence's
-// end follows. "KABUL (Reuters) -", "HERAT, March 3 (AP) -".
+// end follows, or, with no outlet, up to a dash after a comma and the
+// country. "KABUL (Reuters) -", "HERAT, March 3 (AP) -", "JUBA, South
+// Sudan -".
 func datelineHead(toks []text.Token, b int) bool {
+	comma := false
 	for k := b; k < len(toks) && k < b+datelineReach; k++ {
 		t := &toks[k]
 		switch {
 		case t.Norm == "(":
 			return k+2 < len(toks) && toks[k+1].Kind == text.Word && toks[k+2].Norm == ")" && (k+3 == len(toks) || datelineDash(toks[k+3].Text))
-		case t.Norm == "," || t.Norm == "." || t.Kind == text.Number || t.Kind == text.Word && t.Upper():
+		case datelineDash(t.Text) && t.Norm != ":":
+			return comma && toks[k-1].Kind == text.Word
+		case t.Norm == ",":
+			comma = true
+		case t.Norm == "." || t.Kind == text.Number || t.Kind == text.Word && t.Upper():
 		default:
 			return false
 		}

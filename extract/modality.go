@@ -59,6 +59,8 @@ func unreal(toks []text.Token, f *frame) string {
 		return "doubt"
 	case denied(toks, f.a):
 		return "denied"
+	case disarmed(toks, f.a, f.b):
+		return "disarmed"
 	case f.verb && modalVerb(toks, f.a):
 		return "modal"
 	case !f.verb && modalNoun(toks, f.a):
@@ -128,6 +130,81 @@ func characterized(toks []text.Token, a int) bool {
 		}
 		if clauseBreaks.Has(w) && w != "as" {
 			return false
+		}
+	}
+	return false
+}
+
+// disarmVerbs take arms out of use or out of hiding: seizing, finding,
+// recovering or defusing them. ACLED codes such an act a strategic
+// development ("disrupted weapons use"), not an attack.
+var disarmVerbs = grammarList("disarmVerbs")
+
+// armsNouns name arms as things held: weapons, charges, munitions and the
+// stores of them.
+var armsNouns = grammarList("armsNouns")
+
+// armsSpan is how many words after a verb of disarming its object's arms
+// noun may stand ("seized two loaded assault rifles").
+const armsSpan = 5
+
+// disarmed reports whether the trigger at [a, b) names arms taken out of
+// use rather than an attack: a verb of seizing whose object is arms
+// ("police seized grenades", "troops seized a cache of explosives"), or
+// a charge that a verb of disarming takes as its object or as the
+// subject of its passive ("defused a roadside bomb", "a car bomb was
+// found"), or that names the trade of those who make charges safe
+// ("bomb disposal experts"). A charge planted to attack is read by its
+// own verb ("a bomb planted at the gate was defused" keeps the planting).
+func disarmed(toks []text.Token, a, b int) bool {
+	switch {
+	case disarmVerbs.Has(toks[a].Norm):
+		return armsObject(toks, a+1)
+	case armsNouns.Has(toks[b-1].Norm):
+		return disarmBefore(toks, a) || passiveSubject(toks, b, disarmVerbs) || b < len(toks) && disarmers.Has(toks[b].Norm)
+	}
+	return false
+}
+
+// disarmers are the nouns that a charge noun qualifies to name the people
+// or means that make charges safe ("bomb disposal experts", "the bomb
+// squad"): the charge is their trade, not a weapon used.
+var disarmers = grammarList("disarmers")
+
+// armsObject reports whether the object that begins at k names arms:
+// an arms noun within armsSpan words, before any clause break or
+// preposition that would end the phrase ("seized the town with
+// rifles" takes the town).
+func armsObject(toks []text.Token, k int) bool {
+	for j := k; j < len(toks) && j < k+armsSpan; j++ {
+		w := toks[j].Norm
+		switch {
+		case armsNouns.Has(w):
+			return true
+		case clauseBreaks.Has(w) || armsPhraseEnds.Has(w):
+			return false
+		}
+	}
+	return false
+}
+
+// armsPhraseEnds are the words that end the object of a verb of
+// disarming before its arms noun: prepositions and coordinators.
+var armsPhraseEnds = grammarList("armsPhraseEnds")
+
+// disarmBefore reports whether a verb of disarming stands right before
+// the charge at a, over determiners, numbers and one modifier ("defused
+// two crude bombs").
+func disarmBefore(toks []text.Token, a int) bool {
+	other := 0
+	for k := a - 1; k >= 0; k-- {
+		t := &toks[k]
+		switch {
+		case nounPremodifier(t) || t.Kind == text.Number:
+		case other == 0 && t.Kind == text.Word && !clauseBreaks.Has(t.Norm) && !disarmVerbs.Has(t.Norm):
+			other++
+		default:
+			return disarmVerbs.Has(t.Norm)
 		}
 	}
 	return false

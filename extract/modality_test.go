@@ -77,6 +77,14 @@ var unrealTests = []struct{ name, in string }{
 	{"a killing noun whose 'of' phrase names animals", "The slaughter of goats for the feast began in Kessa on Sunday."},
 	{"a killing noun whose 'of' phrase names plural animals", "Rangers in Kessa said the killing of elephants had doubled."},
 	{"title of another video in the player's furniture", "JUST WATCHED Gunmen attack hotel in Bamako Replay More Videos ..."},
+	{"arms seized by an armed doer", "Police later seized grenades and rifles at a house in Voi on Monday."},
+	{"a cache of arms seized", "Troops seized a cache of explosives and detonators near Wajir on Friday."},
+	{"arms recovered", "Soldiers recovered explosives near the town of Moyale on Thursday."},
+	{"a cache of arms found", "Security forces found a cache of weapons in a forest near Busia on Tuesday."},
+	{"a charge found by an armed doer", "Police found a bomb outside a bank in Naivasha on Sunday."},
+	{"a roadside charge defused", "Army engineers defused a roadside bomb near Hosingo on Wednesday."},
+	{"a device defused", "Bomb disposal experts defused a device outside a hotel in Kericho on Saturday."},
+	{"a charge the subject of a passive of defusing", "A car bomb was defused outside a police station in Isiolo on Monday."},
 }
 
 // TestUnrealMentions: questions, modals, preventions, risks, guesses and
@@ -112,6 +120,10 @@ var realTests = []struct{ name, in, place string }{
 	{"verb after a clause-opening preposition", "Jets bombed a camp in Gedo on Tuesday, a day after Kenya's army attacked bases in Kismayo.", "Kismayo"},
 	// a control: a citation mark does not make prose a list line
 	{"prose with a citation mark", "Gunmen attacked a police post in Garissa on Monday.[3]", "Garissa"},
+	// controls: a charge planted to attack is read by its planting,
+	// though it was defused; a town seized is taken by force
+	{"a planted charge that was defused", "A bomb planted at a bus stop in Thika was defused on Wednesday.", "Thika"},
+	{"a town seized by an armed group", "Militants seized the town of Bulo Burde on Friday, residents said.", "Bulo Burde"},
 }
 
 // TestRealMentions: each row gives one attack, in its place.

@@ -53,3 +53,48 @@ func TestProbePlaces(t *testing.T) {
 		})
 	}
 }
+
+// datelinePlaceRows hold one row per shape of a dateline ("CITY, Country
+// (Outlet) -", "CITY, Country -", "City (Outlet) -") with the attack's
+// place said or unsaid in the body: an attack whose body names no place
+// is at the dateline's city, in its country; one whose body names a
+// place is there. The texts are written for this test (places, tolls and
+// outlets invented); not, when set, is a place the attack must not have.
+var datelinePlaceRows = []struct {
+	name, in, place, country, not string
+}{
+	{"city in capitals, country, outlet; no place in the body", "KANDAHAR, Afghanistan (AP) — Gunmen attacked a police checkpoint on Tuesday, killing four officers, a provincial spokesman said.", "Kandahar", "Afghanistan", ""},
+	{"city in capitals, country, no outlet; no place in the body", "BAIDOA, Somalia — A bomber set off his explosives inside a crowded restaurant on Friday, killing 12 diners.", "Baidoa", "Somalia", ""},
+	{"city in title case, outlet; no place in the body", "Kano (Reuters) - Gunmen killed nine worshippers at a mosque on Sunday, police said.", "Kano", "Nigeria", ""},
+	{"a short city in capitals, a country of two words, no outlet", "JUBA, South Sudan — Gunmen ambushed a convoy of aid trucks on Thursday, killing two drivers.", "Juba", "South Sudan", ""},
+	{"a short city in capitals, a country, no outlet", "SANAA, Yemen — A drone struck a wedding party on Monday, killing seven guests, medics said.", "Sanaa", "Yemen", ""},
+	{"city, country, date and outlet; no place in the body", "GOMA, Congo, Jan 12 (AFP) - Rebels killed 14 villagers overnight, local officials said.", "Goma", "Democratic Republic of the Congo", ""},
+	{"a headline line above the dateline", "Gunmen storm hotel\n\nMOGADISHU, Somalia (AP) — Gunmen stormed a hotel on Saturday, killing at least nine people, police said.", "Mogadishu", "Somalia", ""},
+	{"the body names the place in the attack's sentence", "ISLAMABAD (AP) — A roadside bomb killed three soldiers in North Waziristan on Wednesday, the military said.", "North Waziristan", "Pakistan", "Islamabad"},
+	{"the body names the place after the dateline, no outlet", "BAIDOA, Somalia — A bomber set off his explosives inside a restaurant in Kismayo on Friday, killing 12 diners.", "Kismayo", "Somalia", "Baidoa"},
+	{"the body names the place in a later sentence", "NAIROBI, Kenya (AP) — Suspected militants attacked a bus on Tuesday, killing six passengers. The attack took place in Lamu county, near the Somali border.", "Lamu", "Kenya", "Nairobi"},
+	{"the body names a town of the title-case dateline's country", "Kano (Reuters) - Gunmen killed nine worshippers at a mosque in the town of Zaria on Sunday, police said.", "Zaria", "Nigeria", "Kano"},
+}
+
+func TestDatelinePlace(t *testing.T) {
+	ex := Default()
+	for _, tt := range datelinePlaceRows {
+		t.Run(tt.name, func(t *testing.T) {
+			rec := extractSentence(t, ex, tt.in)
+			var got []string
+			for _, e := range rec.Events {
+				if e.Type != EventAttack {
+					continue
+				}
+				got = append(got, refNames(e.Places)...)
+				if e.Country != nil {
+					got = append(got, "country "+e.Country.Name)
+				}
+				if hasRef(e.Places, tt.place) && e.Country != nil && e.Country.Name == tt.country && (tt.not == "" || !hasRef(e.Places, tt.not)) {
+					return
+				}
+			}
+			t.Errorf("%q\nwant an attack in %s, %s (not %q); got %v", tt.in, tt.place, tt.country, tt.not, got)
+		})
+	}
+}

@@ -9,7 +9,8 @@ import (
 // instrument of an attack: a "with" or "using" phrase, "armed with", a
 // vehicle packed with a charge, a weapon as the subject of the attack's
 // verb, the manner in a gerund ("by stabbing"), a fire set with a fuel,
-// and a weapon named in the sentence after the attack's. The sentences
+// a weapon named in the sentence after the attack's; and the arms that
+// stay out (of past attacks, found or defused after it). The sentences
 // are written for this test (places, people and numbers invented); want
 // is the canonical weapon name wanted among the attack's weapons (or its
 // subtype); not, when set, a name that must stay out of them.
@@ -19,7 +20,7 @@ var probeWeaponRows = []struct {
 	{"with and a plural blade", "Attackers with machetes killed six villagers in Kabarole district on Sunday, police said.", "knife", ""},
 	{"using and a vehicle bomb", "Militants using a car bomb attacked an army base in Tillaberi on Friday, killing nine soldiers.", "car bomb", ""},
 	{"armed with and a named rifle", "Gunmen armed with AK-47 rifles stormed a market in Zamfara state on Tuesday, killing 14 traders.", "firearm", ""},
-	{"a truck packed with a charge", "A suicide attacker drove a truck packed with explosives into a police station in Mardan on Monday, killing five officers.", "explosives", ""},
+	{"a vehicle packed with a charge: explosives, not a bomb", "A suicide bomber rammed a truck loaded with explosives into a police post near Kandahar, killing three officers.", "explosives", "bomb"},
 	{"rocket-propelled grenades spelled in full", "Rebels attacked a patrol with rocket-propelled grenades near Goma on Wednesday, killing two soldiers.", "grenade", ""},
 	{"mortar rounds in the subject", "Mortar rounds hit a camp for displaced people in Kismayo on Thursday, killing four civilians.", "mortar", ""},
 	{"mortar rounds after fired", "Insurgents fired mortar rounds at a government compound in Mogadishu on Saturday, wounding three guards.", "mortar", ""},
@@ -41,6 +42,7 @@ var probeWeaponRows = []struct {
 	{"hand grenades thrown", "Unknown assailants threw hand grenades into a bar in Bujumbura on Saturday, wounding 15 people.", "grenade", ""},
 	{"weapons of the group's past attacks stay out", "Gunmen attacked a police post in Menaka on Thursday, killing four officers. The group has often used car bombs against the army since 2019.", "armed assault", "car bomb"},
 	{"arms found after the attack stay out", "Gunmen attacked a bus near Garissa on Monday, killing six passengers. Police later found grenades at a farm outside the town.", "", "grenade"},
+	{"a charge defused after the attack stays out", "Raiders stormed a police camp in Lamu on Monday, killing four officers. Bomb disposal experts defused a device at the scene.", "", "bomb"},
 	{"shelled with artillery", "Government forces shelled the town of Idlib with artillery on Monday, killing five civilians.", "artillery", ""},
 }
 

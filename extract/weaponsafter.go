@@ -80,11 +80,18 @@ func (d *docState) instrumentsOf(f *frame, s int) {
 // the subject of a passive that says it was used: "explosives had been
 // used", "the bomb was hidden in a cart".
 func instrumentPassive(toks []text.Token, end int) bool {
+	return passiveSubject(toks, end, instrumentParticiples)
+}
+
+// passiveSubject reports whether the phrase ending before token end is
+// the subject of a passive whose participle is one of participles:
+// auxiliaries ("had been", "was") and then the participle.
+func passiveSubject(toks []text.Token, end int, participles wordSet) bool {
 	k := end
 	for k < len(toks) && k < end+cueReach && passiveAuxiliaries.Has(toks[k].Norm) {
 		k++
 	}
-	return k > end && k < len(toks) && instrumentParticiples.Has(toks[k].Norm)
+	return k > end && k < len(toks) && participles.Has(toks[k].Norm)
 }
 
 // passiveAuxiliaries come between a weapon and the participle of its
