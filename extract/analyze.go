@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"github.com/newsgraph/newsgraph/extract/gazetteer"
 	"github.com/newsgraph/newsgraph/extract/lexicon"
@@ -293,7 +294,13 @@ func asciiBoilerplate(s string) bool {
 
 // normalizedBoilerplate is isBoilerplate of a text already normalised.
 func normalizedBoilerplate(n []byte) bool {
-	n = bytes.TrimLeft(n, boilerplateTrim)
+	return boilerplatePrefix(bytes.TrimLeft(n, boilerplateTrim)) || bytes.Contains(n, newsletter)
+}
+
+// boilerplatePrefix reports whether a normalised text, its boilerplateTrim
+// characters trimmed, opens with a boilerplate prefix. Only the first
+// boilerplateLongest bytes are read.
+func boilerplatePrefix(n []byte) bool {
 	if len(n) == 0 {
 		return false
 	}
@@ -302,16 +309,79 @@ func normalizedBoilerplate(n []byte) bool {
 			return true
 		}
 	}
-	return bytes.Contains(n, newsletter)
+	return false
 }
+
+// boilerplateLongest is the length of the longest boilerplate prefix.
+var boilerplateLongest = func() (n int) {
+	for _, ps := range boilerplateFirst {
+		for _, p := range ps {
+			n = max(n, len(p))
+		}
+	}
+	return n
+}()
+
+// boilerplateHead is how many bytes of a text's start are normalised to
+// look for a boilerplate prefix, room for the longest after a few
+// characters trimmed.
+const boilerplateHead = 32
 
 // boilerplate is isBoilerplate(s.Text) for a sentence of the document.
 func (d *docState) boilerplate(s text.Sentence) bool {
 	if isASCII(s.Text) {
 		return asciiBoilerplate(s.Text)
 	}
+	if is, ok := d.punctBoilerplate(s.Text); ok {
+		return is
+	}
 	d.buf.scratch = appendNormalized(d.buf.scratch[:0], d.doc.Text, s)
 	return normalizedBoilerplate(d.buf.scratch)
+}
+
+// punctBoilerplate is isBoilerplate of s without normalising it whole, ok
+// false where it cannot tell. When every rune of s beyond ASCII folds to
+// characters none of which is a letter (quotes, dashes: text.FoldsToNonLetters),
+// the letters of the normalised text are those of s, lower-cased, in the
+// same runs: "newsletter" is in one where it is in the other, in any
+// case. A prefix needs only the start normalised, since Normalize maps
+// rune by rune; ok is false when the start is too short for the longest
+// prefix once trimmed.
+func (d *docState) punctBoilerplate(s string) (is, ok bool) {
+	if !foldsToNonLetters(s) {
+		return false, false
+	}
+	k := min(len(s), boilerplateHead)
+	for k < len(s) && !utf8.RuneStart(s[k]) {
+		k--
+	}
+	d.buf.scratch = text.AppendNormalize(d.buf.scratch[:0], s[:k])
+	n := bytes.TrimLeft(d.buf.scratch, boilerplateTrim)
+	if k < len(s) && len(n) < boilerplateLongest {
+		return false, false
+	}
+	return boilerplatePrefix(n) || indexFold(s, "newsletter") >= 0, true
+}
+
+// foldsToNonLetters reports whether every rune of s beyond ASCII folds
+// to characters none of which is a letter (text.FoldsToNonLetters).
+func foldsToNonLetters(s string) bool {
+	for i := 0; i < len(s); {
+		if i+8 <= len(s) && ascii8(s[i:]) {
+			i += 8
+			continue
+		}
+		if s[i] < utf8.RuneSelf {
+			i++
+			continue
+		}
+		r, w := utf8.DecodeRuneInString(s[i:])
+		if !text.FoldsToNonLetters(r) {
+			return false
+		}
+		i += w
+	}
+	return true
 }
 
 // appendNormalized appends text.Normalize(s.Text) to dst, made of the

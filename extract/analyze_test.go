@@ -64,7 +64,10 @@ func TestCodedSentences(t *testing.T) {
 func TestAppendNormalized(t *testing.T) {
 	r := loadResources()
 	docs := speedDocs(t, 300)
-	docs = append(docs, "Ünïcode\u00a0spaces\u2003and\u3000more — “quotes” ‘x’ \xff\xfe\xc3 end", "Subscribe to the NÉWSLETTER\u00a0now", " \u2014 •Réad more: x")
+	docs = append(docs, "Ünïcode\u00a0spaces\u2003and\u3000more — “quotes” ‘x’ \xff\xfe\xc3 end", "Subscribe to the NÉWSLETTER\u00a0now", " \u2014 •Réad more: x",
+		// the quick path: quotes and dashes only; a prefix after a long trim; letters from beyond ASCII
+		"\u201cSign up\u201d for alerts.", "The \u2018Weekly NewsLetter\u2019 \u2014 free.", strings.Repeat("\u2014", 30)+" Read more: here.",
+		strings.Repeat("-\u2013", 30)+"x", "Our news\u0301letter \u2014 weekly.", "\u212aeep reading \u2014 newslette\u0155.")
 	for _, doc := range docs {
 		d := newDocState(r, Document{Text: doc})
 		for _, s := range d.sents {
