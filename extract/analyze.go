@@ -128,6 +128,7 @@ type nameHit struct {
 	s     int
 	m     lexicon.Match[*cand]
 	cands []*cand
+	at    int // its index among the document's hits, and its phraseText's
 }
 
 // docBuffers are the arrays of a document's analysis that no output
@@ -169,6 +170,8 @@ type docBuffers struct {
 	places []*entity
 	cands  []*cand
 	hits   []nameHit
+	// the facts of each hit's text (phraseText), kept for every pass
+	phrases []phraseText
 	// docState.areaCC and its areas (regionAreas)
 	areaCC [][]areaAt
 	areas  []areaAt
@@ -218,7 +221,8 @@ func (d *docState) release() {
 	// still zero from the last release
 	clear(b.cands)
 	clear(b.hits)
-	clear(b.areaCC) // let the areas go: regionAreas rewrites them
+	clear(b.phrases) // let the maps of adminCountries go
+	clear(b.areaCC)  // let the areas go: regionAreas rewrites them
 	b.emptyEnts()
 	b.countryCount.reset()
 	b.evidence.reset()
@@ -745,6 +749,8 @@ func (d *docState) findNames() {
 	}
 	d.nameHits = hits
 	defer func() { d.nameHits = nil }()
+	d.buf.phrases = slices.Grow(d.buf.phrases[:0], len(hits))[:len(hits)]
+	clear(d.buf.phrases)
 	d.countNamedCountries(hits)
 	d.countPlaceCountries(hits)
 	d.countryEvidence(hits)
@@ -815,7 +821,7 @@ func (d *docState) addNameHit(hits []nameHit, si int, m lexicon.Match[*cand], ok
 			d.countryCount.add(c.country, 1)
 		}
 	}
-	return append(hits, nameHit{si, m, ok})
+	return append(hits, nameHit{si, m, ok, len(hits)})
 }
 
 // regionAreas returns, for each sentence, the countries of the
@@ -879,7 +885,7 @@ func (d *docState) countPlaceCountries(hits []nameHit) {
 			continue // the best reading cannot be a capital: its score is not asked
 		}
 		toks := d.sents[h.s].Tokens
-		var pf phraseFacts
+		pf := phraseFacts{txt: &d.buf.phrases[h.at]}
 		best, bestScore, other := (*cand)(nil), math.Inf(-1), math.Inf(-1)
 		for _, c := range h.cands {
 			sc := d.score(c, toks, h.m.Start, h.m.End, h.s, &pf)
@@ -936,7 +942,7 @@ func (d *docState) hasCapitalReading(cands []*cand) bool {
 func (d *docState) bestCand(h nameHit) (*cand, float64) {
 	toks := d.sents[h.s].Tokens
 	best, bestScore := (*cand)(nil), math.Inf(-1)
-	pf := phraseFacts{evidenceOn: d.evidence != nil && !d.namesAnyCountry(h.cands)}
+	pf := phraseFacts{txt: &d.buf.phrases[h.at], evidenceOn: d.evidence != nil && !d.namesAnyCountry(h.cands)}
 	for _, c := range h.cands {
 		sc := d.score(c, toks, h.m.Start, h.m.End, h.s, &pf)
 		if sc > bestScore || sc == bestScore && d.moreAtHome(c, best) {
@@ -1027,17 +1033,15 @@ func negatedName(toks []text.Token, start int) bool {
 // phraseFacts are facts of the context of a name's phrase that score
 // reads for its candidates alike: bestCand asks them of many candidates of
 // one phrase (the namesakes of a town), and each is found once, the first
-// time a candidate needs it. A zero phraseFacts knows none.
+// time a candidate needs it. The facts of its text alone, which no pass
+// changes, are kept for the next pass in txt, the hit's phraseText.
 type phraseFacts struct {
-	admin               map[string]bool // adminCountries(s, b)
-	adminKnown          bool
+	txt                 *phraseText
 	capBefore, capAfter tristate // capitalisedNeighbour before a and from b
 	placeNext           tristate // the word after the phrase is one of placeWords
 	namedBefore         tristate // namedByOf holds the word two before the phrase
 	loneStop            tristate // the phrase's first word is a stopword
 	peopleNext          tristate // the word after the phrase is a people's noun (peopleNounAt)
-	surf                [64]byte // the normalised spelling of the phrase (normSurface)
-	surfLen             int      // its length, 0 until found
 	unitsKnown          bool     // regionNext and unitInside are found (unitWords)
 	regionNext          bool     // the word after the phrase is a division's unit word
 	inDivision          bool     // the phrase names the division a named unit lies in (divisionOf)
@@ -1100,24 +1104,37 @@ func (t *tristate) known(f func() bool) bool {
 	return *t == factTrue
 }
 
+// phraseText holds the facts of a name hit's phrase that its text alone
+// decides, found on first need and kept in the document's buffers
+// (docBuffers.phrases) for each pass that scores the hit's readings
+// (bestCand, countPlaceCountries). A zero phraseText knows none.
+type phraseText struct {
+	admin      map[string]bool // adminCountries(s, b)
+	adminKnown bool
+	surf       [64]byte // the normalised spelling of the phrase (normSurface)
+	surfLen    int      // its length, 0 until found
+}
+
 // adminCountries is d.adminCountries(s, b), found once.
 func (pf *phraseFacts) adminCountries(d *docState, s, b int) map[string]bool {
-	if !pf.adminKnown {
-		pf.admin, pf.adminKnown = d.adminCountries(s, b), true
+	t := pf.txt
+	if !t.adminKnown {
+		t.admin, t.adminKnown = d.adminCountries(s, b), true
 	}
-	return pf.admin
+	return t.admin
 }
 
 // normSurface returns the normalised spelling of the phrase, tokens
-// [a, b) of sentence s; it is kept for the other candidates when it fits
-// pf's array (a pointer into pf would move pf to the heap).
+// [a, b) of sentence s; it is kept for the other candidates and passes
+// when it fits the phraseText's array.
 func (pf *phraseFacts) normSurface(d *docState, s, a, b int) []byte {
-	if pf.surfLen > 0 {
-		return pf.surf[:pf.surfLen]
+	t := pf.txt
+	if t.surfLen > 0 {
+		return t.surf[:t.surfLen]
 	}
-	n := text.AppendNormalize(pf.surf[:0], d.surface(s, a, b))
-	if len(n) <= len(pf.surf) {
-		pf.surfLen = len(n)
+	n := text.AppendNormalize(t.surf[:0], d.surface(s, a, b))
+	if len(n) <= len(t.surf) {
+		t.surfLen = len(n)
 	}
 	return n
 }
