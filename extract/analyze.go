@@ -172,6 +172,8 @@ type docBuffers struct {
 	hits   []nameHit
 	// the facts of each hit's text (phraseText), kept for every pass
 	phrases []phraseText
+	// the civilians' entities the document has (civiliansEntity)
+	civilians []civiliansAt
 	// docState.areaCC and its areas (regionAreas)
 	areaCC [][]areaAt
 	areas  []areaAt
@@ -222,7 +224,9 @@ func (d *docState) release() {
 	clear(b.cands)
 	clear(b.hits)
 	clear(b.phrases) // let the maps of adminCountries go
-	clear(b.areaCC)  // let the areas go: regionAreas rewrites them
+	clear(b.civilians)
+	b.civilians = b.civilians[:0]
+	clear(b.areaCC) // let the areas go: regionAreas rewrites them
 	b.emptyEnts()
 	b.countryCount.reset()
 	b.evidence.reset()
