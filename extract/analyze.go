@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"github.com/newsgraph/newsgraph/extract/gazetteer"
 	"github.com/newsgraph/newsgraph/extract/lexicon"
@@ -131,6 +132,7 @@ type nameHit struct {
 	s     int
 	m     lexicon.Match[*cand]
 	cands []*cand
+	at    int // its index among the document's hits, and its phraseText's
 }
 
 // docBuffers are the arrays of a document's analysis that no output
@@ -172,6 +174,10 @@ type docBuffers struct {
 	places []*entity
 	cands  []*cand
 	hits   []nameHit
+	// the facts of each hit's text (phraseText), kept for every pass
+	phrases []phraseText
+	// the civilians' entities the document has (civiliansEntity)
+	civilians []civiliansAt
 	// docState.areaCC and its areas (regionAreas)
 	areaCC [][]areaAt
 	areas  []areaAt
@@ -221,6 +227,9 @@ func (d *docState) release() {
 	// still zero from the last release
 	clear(b.cands)
 	clear(b.hits)
+	clear(b.phrases) // let the maps of adminCountries go
+	clear(b.civilians)
+	b.civilians = b.civilians[:0]
 	clear(b.areaCC) // let the areas go: regionAreas rewrites them
 	b.emptyEnts()
 	b.countryCount.reset()
@@ -297,7 +306,13 @@ func asciiBoilerplate(s string) bool {
 
 // normalizedBoilerplate is isBoilerplate of a text already normalised.
 func normalizedBoilerplate(n []byte) bool {
-	n = bytes.TrimLeft(n, boilerplateTrim)
+	return boilerplatePrefix(bytes.TrimLeft(n, boilerplateTrim)) || bytes.Contains(n, newsletter)
+}
+
+// boilerplatePrefix reports whether a normalised text, its boilerplateTrim
+// characters trimmed, opens with a boilerplate prefix. Only the first
+// boilerplateLongest bytes are read.
+func boilerplatePrefix(n []byte) bool {
 	if len(n) == 0 {
 		return false
 	}
@@ -306,16 +321,79 @@ func normalizedBoilerplate(n []byte) bool {
 			return true
 		}
 	}
-	return bytes.Contains(n, newsletter)
+	return false
 }
+
+// boilerplateLongest is the length of the longest boilerplate prefix.
+var boilerplateLongest = func() (n int) {
+	for _, ps := range boilerplateFirst {
+		for _, p := range ps {
+			n = max(n, len(p))
+		}
+	}
+	return n
+}()
+
+// boilerplateHead is how many bytes of a text's start are normalised to
+// look for a boilerplate prefix, room for the longest after a few
+// characters trimmed.
+const boilerplateHead = 32
 
 // boilerplate is isBoilerplate(s.Text) for a sentence of the document.
 func (d *docState) boilerplate(s text.Sentence) bool {
 	if isASCII(s.Text) {
 		return asciiBoilerplate(s.Text)
 	}
+	if is, ok := d.punctBoilerplate(s.Text); ok {
+		return is
+	}
 	d.buf.scratch = appendNormalized(d.buf.scratch[:0], d.doc.Text, s)
 	return normalizedBoilerplate(d.buf.scratch)
+}
+
+// punctBoilerplate is isBoilerplate of s without normalising it whole, ok
+// false where it cannot tell. When every rune of s beyond ASCII folds to
+// characters none of which is a letter (quotes, dashes: text.FoldsToNonLetters),
+// the letters of the normalised text are those of s, lower-cased, in the
+// same runs: "newsletter" is in one where it is in the other, in any
+// case. A prefix needs only the start normalised, since Normalize maps
+// rune by rune; ok is false when the start is too short for the longest
+// prefix once trimmed.
+func (d *docState) punctBoilerplate(s string) (is, ok bool) {
+	if !foldsToNonLetters(s) {
+		return false, false
+	}
+	k := min(len(s), boilerplateHead)
+	for k < len(s) && !utf8.RuneStart(s[k]) {
+		k--
+	}
+	d.buf.scratch = text.AppendNormalize(d.buf.scratch[:0], s[:k])
+	n := bytes.TrimLeft(d.buf.scratch, boilerplateTrim)
+	if k < len(s) && len(n) < boilerplateLongest {
+		return false, false
+	}
+	return boilerplatePrefix(n) || indexFold(s, "newsletter") >= 0, true
+}
+
+// foldsToNonLetters reports whether every rune of s beyond ASCII folds
+// to characters none of which is a letter (text.FoldsToNonLetters).
+func foldsToNonLetters(s string) bool {
+	for i := 0; i < len(s); {
+		if i+8 <= len(s) && ascii8(s[i:]) {
+			i += 8
+			continue
+		}
+		if s[i] < utf8.RuneSelf {
+			i++
+			continue
+		}
+		r, w := utf8.DecodeRuneInString(s[i:])
+		if !text.FoldsToNonLetters(r) {
+			return false
+		}
+		i += w
+	}
+	return true
 }
 
 // appendNormalized appends text.Normalize(s.Text) to dst, made of the
@@ -679,6 +757,8 @@ func (d *docState) findNames() {
 	}
 	d.nameHits = hits
 	defer func() { d.nameHits = nil }()
+	d.buf.phrases = slices.Grow(d.buf.phrases[:0], len(hits))[:len(hits)]
+	clear(d.buf.phrases)
 	d.countNamedCountries(hits)
 	d.countPlaceCountries(hits)
 	d.countryEvidence(hits)
@@ -749,7 +829,7 @@ func (d *docState) addNameHit(hits []nameHit, si int, m lexicon.Match[*cand], ok
 			d.countryCount.add(c.country, 1)
 		}
 	}
-	return append(hits, nameHit{si, m, ok})
+	return append(hits, nameHit{si, m, ok, len(hits)})
 }
 
 // regionAreas returns, for each sentence, the countries of the
@@ -813,7 +893,7 @@ func (d *docState) countPlaceCountries(hits []nameHit) {
 			continue // the best reading cannot be a capital: its score is not asked
 		}
 		toks := d.sents[h.s].Tokens
-		var pf phraseFacts
+		pf := phraseFacts{txt: &d.buf.phrases[h.at]}
 		best, bestScore, other := (*cand)(nil), math.Inf(-1), math.Inf(-1)
 		for _, c := range h.cands {
 			sc := d.score(c, toks, h.m.Start, h.m.End, h.s, &pf)
@@ -870,7 +950,7 @@ func (d *docState) hasCapitalReading(cands []*cand) bool {
 func (d *docState) bestCand(h nameHit) (*cand, float64) {
 	toks := d.sents[h.s].Tokens
 	best, bestScore := (*cand)(nil), math.Inf(-1)
-	pf := phraseFacts{evidenceOn: d.evidence != nil && !d.namesAnyCountry(h.cands)}
+	pf := phraseFacts{txt: &d.buf.phrases[h.at], evidenceOn: d.evidence != nil && !d.namesAnyCountry(h.cands)}
 	for _, c := range h.cands {
 		sc := d.score(c, toks, h.m.Start, h.m.End, h.s, &pf)
 		if sc > bestScore || sc == bestScore && d.moreAtHome(c, best) {
@@ -961,17 +1041,15 @@ func negatedName(toks []text.Token, start int) bool {
 // phraseFacts are facts of the context of a name's phrase that score
 // reads for its candidates alike: bestCand asks them of many candidates of
 // one phrase (the namesakes of a town), and each is found once, the first
-// time a candidate needs it. A zero phraseFacts knows none.
+// time a candidate needs it. The facts of its text alone, which no pass
+// changes, are kept for the next pass in txt, the hit's phraseText.
 type phraseFacts struct {
-	admin               map[string]bool // adminCountries(s, b)
-	adminKnown          bool
+	txt                 *phraseText
 	capBefore, capAfter tristate // capitalisedNeighbour before a and from b
 	placeNext           tristate // the word after the phrase is one of placeWords
 	namedBefore         tristate // namedByOf holds the word two before the phrase
 	loneStop            tristate // the phrase's first word is a stopword
 	peopleNext          tristate // the word after the phrase is a people's noun (peopleNounAt)
-	surf                [64]byte // the normalised spelling of the phrase (normSurface)
-	surfLen             int      // its length, 0 until found
 	unitsKnown          bool     // regionNext and unitInside are found (unitWords)
 	regionNext          bool     // the word after the phrase is a division's unit word
 	inDivision          bool     // the phrase names the division a named unit lies in (divisionOf)
@@ -1034,24 +1112,37 @@ func (t *tristate) known(f func() bool) bool {
 	return *t == factTrue
 }
 
+// phraseText holds the facts of a name hit's phrase that its text alone
+// decides, found on first need and kept in the document's buffers
+// (docBuffers.phrases) for each pass that scores the hit's readings
+// (bestCand, countPlaceCountries). A zero phraseText knows none.
+type phraseText struct {
+	admin      map[string]bool // adminCountries(s, b)
+	adminKnown bool
+	surf       [64]byte // the normalised spelling of the phrase (normSurface)
+	surfLen    int      // its length, 0 until found
+}
+
 // adminCountries is d.adminCountries(s, b), found once.
 func (pf *phraseFacts) adminCountries(d *docState, s, b int) map[string]bool {
-	if !pf.adminKnown {
-		pf.admin, pf.adminKnown = d.adminCountries(s, b), true
+	t := pf.txt
+	if !t.adminKnown {
+		t.admin, t.adminKnown = d.adminCountries(s, b), true
 	}
-	return pf.admin
+	return t.admin
 }
 
 // normSurface returns the normalised spelling of the phrase, tokens
-// [a, b) of sentence s; it is kept for the other candidates when it fits
-// pf's array (a pointer into pf would move pf to the heap).
+// [a, b) of sentence s; it is kept for the other candidates and passes
+// when it fits the phraseText's array.
 func (pf *phraseFacts) normSurface(d *docState, s, a, b int) []byte {
-	if pf.surfLen > 0 {
-		return pf.surf[:pf.surfLen]
+	t := pf.txt
+	if t.surfLen > 0 {
+		return t.surf[:t.surfLen]
 	}
-	n := text.AppendNormalize(pf.surf[:0], d.surface(s, a, b))
-	if len(n) <= len(pf.surf) {
-		pf.surfLen = len(n)
+	n := text.AppendNormalize(t.surf[:0], d.surface(s, a, b))
+	if len(n) <= len(t.surf) {
+		t.surfLen = len(n)
 	}
 	return n
 }

@@ -630,8 +630,7 @@ func (d *docState) participantEntity(p participant) *entity {
 		if cc == "" {
 			cc = d.sentenceCountry(p.s)
 		}
-		key := "civilians/" + keyCountry(cc) + "-" + slug(p.kind)
-		e := d.entityFor(&cand{class: ClassCivilians, key: key, name: p.kind, country: cc})
+		e := d.civiliansEntity(cc, p.kind)
 		e.typ, e.conf = p.kind, 0.7
 		for _, a := range loadWordLists().kindAliases[p.kind] {
 			e.addAlias(a) // "herders" are also "pastoralists"
@@ -639,6 +638,29 @@ func (d *docState) participantEntity(p participant) *entity {
 		return e
 	}
 	return nil
+}
+
+// civiliansAt is the civilians' entity of a country and a kind.
+type civiliansAt struct {
+	cc, kind string
+	e        *entity
+}
+
+// civiliansEntity returns the civilians of kind in country cc, the
+// entity of key "civilians/<cc>-<slug of kind>". A document names few,
+// many times each: the key is made, and the entity looked up, only for
+// a pair not met before in the document (docBuffers.civilians; the
+// entities are never replaced under their keys).
+func (d *docState) civiliansEntity(cc, kind string) *entity {
+	for _, c := range d.buf.civilians {
+		if c.cc == cc && c.kind == kind {
+			return c.e
+		}
+	}
+	key := "civilians/" + keyCountry(cc) + "-" + slug(kind)
+	e := d.entityFor(&cand{class: ClassCivilians, key: key, name: kind, country: cc})
+	d.buf.civilians = append(d.buf.civilians, civiliansAt{cc, kind, e})
+	return e
 }
 
 // groupParticipant is the armed group an armed participant belongs to,

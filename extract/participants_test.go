@@ -259,3 +259,27 @@ func TestForceBesideVenue(t *testing.T) {
 		}
 	}
 }
+
+// TestCiviliansEntity checks that the civilians of a country and a kind
+// are one entity under their key however often asked, one row per pair:
+// a country, the same again, another kind, no country, and a kind of two
+// words.
+func TestCiviliansEntity(t *testing.T) {
+	d := newDocState(loadResources(), Document{Text: "Herders fled."})
+	defer d.release()
+	for _, c := range []struct{ cc, kind, key string }{
+		{"KE", "herders", "civilians/ke-herders"},
+		{"KE", "herders", "civilians/ke-herders"},
+		{"KE", "farmers", "civilians/ke-farmers"},
+		{"", "farmers", "civilians/x-farmers"},
+		{"NG", "aid workers", "civilians/ng-aid-workers"},
+	} {
+		e := d.civiliansEntity(c.cc, c.kind)
+		if e.key != c.key || d.ents[c.key] != e {
+			t.Errorf("civiliansEntity(%q, %q): key %q, want %q, the entity of its key", c.cc, c.kind, e.key, c.key)
+		}
+	}
+	if len(d.buf.civilians) != 4 {
+		t.Errorf("%d pairs kept, want 4", len(d.buf.civilians))
+	}
+}

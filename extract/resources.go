@@ -328,10 +328,7 @@ func asciiName(e *gazetteer.Entry) string {
 // every sentence, twice.
 func isASCII(s string) bool {
 	for len(s) >= 8 {
-		w := s[:8]
-		x := uint64(w[0]) | uint64(w[1])<<8 | uint64(w[2])<<16 | uint64(w[3])<<24 |
-			uint64(w[4])<<32 | uint64(w[5])<<40 | uint64(w[6])<<48 | uint64(w[7])<<56
-		if x&0x8080808080808080 != 0 {
+		if !ascii8(s) {
 			return false
 		}
 		s = s[8:]
@@ -342,6 +339,15 @@ func isASCII(s string) bool {
 		}
 	}
 	return true
+}
+
+// ascii8 reports whether the first eight bytes of s (len(s) >= 8) are
+// ASCII, read as one word.
+func ascii8(s string) bool {
+	w := s[:8]
+	x := uint64(w[0]) | uint64(w[1])<<8 | uint64(w[2])<<16 | uint64(w[3])<<24 |
+		uint64(w[4])<<32 | uint64(w[5])<<40 | uint64(w[6])<<48 | uint64(w[7])<<56
+	return x&0x8080808080808080 == 0
 }
 
 func classPrefix(class string) string {

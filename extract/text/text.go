@@ -495,6 +495,21 @@ func appendFold(dst []byte, s string) []byte {
 	return dst
 }
 
+// FoldsToNonLetters reports whether the normalised spelling of r is not
+// empty and holds no ASCII letter: quotes and dashes, for instance, but
+// not "é" (to "e") nor a combining mark (to nothing). Where each rune of
+// a text beyond ASCII does, the letters of its normalised form are the
+// text's own ASCII letters, lower-cased, in the same runs.
+func FoldsToNonLetters(r rune) bool {
+	f := foldRune(r)
+	for i := 0; i < len(f); i++ {
+		if c := f[i] | 0x20; c >= 'a' && c <= 'z' {
+			return false
+		}
+	}
+	return f != ""
+}
+
 // foldRune maps a rune to its normalised spelling.
 func foldRune(r rune) string {
 	if r < 0x80 {

@@ -125,6 +125,33 @@ func TestNormalize(t *testing.T) {
 	}
 }
 
+// TestFoldsToNonLetters checks the runes whose normalised spelling holds
+// no letter, one row per kind: a curly quote, a dash, a bullet, a no-break
+// space, an accented letter, a letter folded to two, a lone combining
+// mark (kept), a capital beyond ASCII, and the Kelvin sign (to ASCII
+// "k").
+func TestFoldsToNonLetters(t *testing.T) {
+	for _, c := range []struct {
+		r    rune
+		want bool
+	}{
+		{'\u2019', true},
+		{'\u2014', true},
+		{'\u2022', true},
+		{'\u00a0', true},
+		{'é', false},
+		{'ß', false},
+		{'\u0301', true},
+		{'Ж', true},
+		{'\u212a', false},
+	} {
+		f := Normalize(string(c.r))
+		if got := FoldsToNonLetters(c.r); got != c.want {
+			t.Errorf("FoldsToNonLetters(%q) = %v, want %v (folds to %q)", c.r, got, c.want, f)
+		}
+	}
+}
+
 // TestSplitLong checks that over-long sentences are cut in pieces of at
 // most MaxSentence bytes, at clause breaks or white space when there are
 // some, never inside a UTF-8 sequence, losing no text.
