@@ -2397,6 +2397,9 @@ func (d *docState) fillFromSyntax(f *frame, ps *syntax.Sentence, def *frameDef, 
 		// frame already tells one: "militant attacks" in general names
 		// none
 		d.modifierDoer(f, ps, ch)
+		if len(f.actors) == 0 {
+			d.campaignDoer(f, ps, ch)
+		}
 	}
 	named := false
 	if !hadActor && def.armedDoer && len(r.actors) > 0 {
@@ -2842,6 +2845,41 @@ func (d *docState) modifierDoer(f *frame, ps *syntax.Sentence, ch *syntax.Chunk)
 			}
 			return
 		}
+	}
+}
+
+// campaignNouns are event nouns of a campaign a force wages on someone:
+// "a police operation against a gang", "a military offensive against
+// the rebels".
+var campaignNouns = grammarList("campaignNouns")
+
+// campaignDoer gives event noun phrase ch the state force a force word
+// before its head names, when the head is a campaign noun with
+// "against" after it ("a police operation against X", "an army
+// offensive against X"): the force waged it, X was hit. Without
+// "against" the force word only says what kind of operation it was
+// ("military operations resumed").
+func (d *docState) campaignDoer(f *frame, ps *syntax.Sentence, ch *syntax.Chunk) {
+	if !campaignNouns.Has(ps.Toks[ch.Head].Norm) || ch.B >= len(ps.Toks) || ps.Toks[ch.B].Norm != "against" {
+		return
+	}
+	l := loadWordLists()
+	for k := ch.A; k < ch.Head; k++ {
+		if d.covered(f.s, k) {
+			continue
+		}
+		kind := l.heads[ps.Toks[k].Norm].kind
+		if l.heads[ps.Toks[k].Norm].class != ClassStateForce || kind == "needs-modifier" {
+			if l.mods[ps.Toks[k].Norm].effect != modState {
+				continue
+			}
+			kind = l.mods[ps.Toks[k].Norm].kind
+		}
+		if a := d.forceParticipant(participant{s: f.s, class: ClassStateForce, kind: kind}); a != nil {
+			f.actors = appendEnt(f.actors, a)
+			f.explicitActor = true
+		}
+		return
 	}
 }
 

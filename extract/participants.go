@@ -265,6 +265,18 @@ var herdNouns = grammarList("herdNouns")
 // "Pokot raiders", "Fulani militia", "Marakwet youths".
 var communityHeads = grammarList("communityHeads")
 
+// peopleHomes are the heads a people's name may qualify to speak of the
+// people living together there: "a Yanomami community", "Wayuu
+// settlements".
+var peopleHomes = grammarList("peopleHomes")
+
+// originOf reports whether the phrase that starts at token a follows
+// "from" or "of": it says where the people named before it come from
+// ("two families from the X community"), they are the participant.
+func originOf(toks []text.Token, a int) bool {
+	return a > 0 && (toks[a-1].Norm == "from" || toks[a-1].Norm == "of")
+}
+
 // countedStates are heads that, counted, are states acting together as
 // one coalition: "all three countries struck the rebels".
 var countedStates = grammarList("countedStates")
@@ -533,6 +545,10 @@ func (d *docState) settleClass(l *wordLists, p *participant) bool {
 			} else if p.class == ClassCivilians {
 				return false // "a police chief", "army doctors": of a force, no civilians
 			}
+		case modOffice:
+			if needs && p.class == ClassCivilians {
+				p.kind, needs = "officials", false // "a council member", "a ward leader"
+			}
 		case modCivil:
 			if needs {
 				p.class, p.kind, needs = ClassCivilians, "civilians", false
@@ -555,6 +571,9 @@ func (d *docState) settleClass(l *wordLists, p *participant) bool {
 	}
 	if needs && p.community != "" && communityHeads.Has(phraseTokens(d, p)[p.head].Norm) {
 		p.class, p.kind, needs = ClassArmedGroup, "militia", false // "Druze groups": the community's fighters
+	}
+	if needs && p.community != "" && peopleHomes.Has(phraseTokens(d, p)[p.head].Norm) && !originOf(phraseTokens(d, p), p.a) {
+		p.class, p.kind, needs = ClassCivilians, "civilians", false // "a Yanomami community": the people living there
 	}
 	if needs && p.definite && phraseTokens(d, p)[p.head].Norm == "group" {
 		p.class, p.refOnly, needs = ClassArmedGroup, true, false // "the group said"

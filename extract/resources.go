@@ -3,6 +3,7 @@ package extract
 import (
 	"math"
 	"runtime/debug"
+	"slices"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -166,6 +167,7 @@ func buildResources() *resources {
 		for _, a := range e.Aliases {
 			r.names.Add(a, c)
 		}
+		r.addCreedMembers(c, e)
 		r.addTranslit(c, e.Name, e.Aliases)
 	}
 	// the transliteration keys of the countries' and regions' names,
@@ -228,6 +230,38 @@ func buildResources() *resources {
 		}
 	}
 	return r
+}
+
+// creedMemberHeads are the nouns a group's adjective form qualifies to
+// name its members: "Maoist guerrillas", "Naxalite cadres".
+var creedMemberHeads = grammarList("creedMemberHeads")
+
+// addCreedMembers names an armed group by the adjective form of its
+// members' plural name: an alias of one word in -ists or -ites
+// ("Maoists", "Naxalites") is, less its s, also the adjective ("Maoist",
+// "Naxalite"), read as the group before a member noun ("Maoist
+// insurgents"). The adjective alone is no name ("Maoist ideology"), nor
+// is a singular the group already lists ("Houthi").
+func (r *resources) addCreedMembers(c *cand, e *lexicon.Entry) {
+	if e.Class != ClassArmedGroup {
+		return
+	}
+	for _, a := range e.Aliases {
+		if strings.ContainsAny(a, " =") || !strings.HasSuffix(a, "ists") && !strings.HasSuffix(a, "ites") {
+			continue
+		}
+		adj := a[:len(a)-1]
+		if slices.Contains(e.Aliases, adj) {
+			continue
+		}
+		heads := creedMemberHeads.Words()
+		slices.Sort(heads)
+		for _, h := range heads {
+			if !slices.Contains(e.Aliases, adj+" "+h) {
+				r.names.Add(adj+" "+h, c)
+			}
+		}
+	}
 }
 
 // isDemonym reports whether the token is a demonym of a country, as

@@ -69,6 +69,12 @@ func (d *docState) findUnknowns() {
 				e := d.entityFor(&cand{class: ClassArmedGroup, key: "group/" + slug(name), name: name})
 				e.conf = 0.6
 				d.addMention(d.newMention(mention{s: si, a: i, b: end, ent: e}), name)
+			case d.numberedUnit(si, i, end) >= 0:
+				a := d.numberedUnit(si, i, end)
+				name = d.surface(si, a, end)
+				e := d.entityFor(&cand{class: ClassStateForce, key: "force/" + slug(name), name: name})
+				e.conf = 0.6
+				d.addMention(d.newMention(mention{s: si, a: a, b: end, ent: e}), name)
 			case d.namedSide(si, i, end):
 				a := d.sideStart(si, i)
 				d.addUnknownSide(si, a, end, d.surface(si, a, end), d.memberHeadAround(si, a, end))
@@ -116,6 +122,32 @@ func (d *docState) namedSide(s, a, b int) bool {
 		return false
 	}
 	return a == 0 || !locatives.Has(toks[a-1].Norm)
+}
+
+// numberedUnitNouns end the name of an armed force's unit that a number
+// opens: "the 444 Brigade", "the 5th Battalion".
+var numberedUnitNouns = grammarList("numberedUnitNouns")
+
+// numberedUnit returns where the name of an armed force's unit starts
+// whose capitalised words are tokens [a, b) of sentence s, after "the"
+// and a number or ordinal ("the 444 Brigade", "the 5th Battalion", "the
+// 3rd Infantry Division"): the number is the name's first word, no
+// count, and a unit noun ends it. It returns -1 for any other name.
+func (d *docState) numberedUnit(s, a, b int) int {
+	toks := d.sents[s].Tokens
+	k := a - 1
+	for k > 0 && !toks[k].SpaceBefore {
+		k-- // "5th" written as a number and its suffix
+	}
+	if k < 1 || toks[k-1].Norm != "the" || toks[k].Text == "" || toks[k].Text[0] < '0' || toks[k].Text[0] > '9' || !numberedUnitNouns.Has(toks[b-1].Norm) {
+		return -1
+	}
+	for j := k; j < a; j++ {
+		if d.covered(s, j) {
+			return -1
+		}
+	}
+	return k
 }
 
 // sideStart returns where the name of an organisation that a name run

@@ -28,6 +28,7 @@ const (
 	modCivil
 	modArmedSide // armed for a head that needs a modifier; a civilian head stays civilian
 	modState     // state force; the kind is in participantMod.kind
+	modOffice    // a body of government: its members are officials
 )
 
 // participantMod is one row of data/modifiers.tsv.
@@ -116,6 +117,8 @@ func parseWordLists(fsys fs.FS) (*wordLists, error) {
 			m.effect = modCivil
 		case e == "armed-side":
 			m.effect = modArmedSide
+		case e == "office":
+			m.effect = modOffice
 		case strings.HasPrefix(e, "state:") && len(e) > len("state:"):
 			m.effect, m.kind = modState, e[len("state:"):]
 		default:
