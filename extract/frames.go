@@ -70,6 +70,11 @@ type frameDef struct {
 	// hanged the prisoners"), and a name where the verb's form is one
 	// only people take ("hanged"; hangedPeople), not only civilians.
 	anyPeople bool
+	// placeObject: the verb names the event only when what it takes
+	// (its object, the subject of its passive) is a place, a facility
+	// or a post, or people ("rebels seized the town"; placeTaken): goods seized
+	// ("soldiers seized three trucks of charcoal") name no attack.
+	placeObject bool
 	// after, when set, are the words without one of which after the
 	// verb's object the verb names no such event ("set the market
 	// ablaze", "set the houses on fire"; burntAfter).
@@ -142,8 +147,10 @@ var frameTable = []frameDef{
 		reason: "chemical attacks named by their weapon: 'used chemical weapons against civilians' (RAMS conflict.attack.biologicalchemicalpoisonattack)"},
 	{typ: EventAbduction, subtype: "kidnapping", cameo: "181", verbs: []string{"seize", "hijack", "capture"}, peopleObject: true,
 		reason: "WordNet seize.v.01, hijack.v.02 (take by force) and capture.v.01 with people as what is taken, or a ship, bus or plane with its people (peopleAboard): an abduction ('gunmen seized two aid workers', 'five passengers were hijacked', 'pirates captured a tanker with 19 crew on board'); a town or a truck seized is no abduction, and people a state force captures are arrested"},
-	{typ: EventAttack, subtype: "strike", cameo: "195", verbs: []string{"target", "fire", "seize"}, armedDoer: true, lexiconOnly: true,
-		reason: "WordNet target.v.01, fire.v.02, seize.v.01: verbs that name an attack only when what acts is armed ('rebels targeted a convoy', 'gunmen fired on a bus'); 'the administration targeted officials', 'the company fired its manager' and 'the court seized his assets' are no attacks"},
+	{typ: EventAttack, subtype: "strike", cameo: "195", verbs: []string{"target", "fire"}, armedDoer: true, lexiconOnly: true,
+		reason: "WordNet target.v.01, fire.v.02: verbs that name an attack only when what acts is armed ('rebels targeted a convoy', 'gunmen fired on a bus'); 'the administration targeted officials' and 'the company fired its manager' are no attacks"},
+	{typ: EventAttack, subtype: "strike", cameo: "195", verbs: []string{"seize"}, armedDoer: true, lexiconOnly: true, placeObject: true,
+		reason: "WordNet seize.v.01 (take hold of by force): an attack only when what acts is armed and what it takes is a place ('rebels seized the town', 'militants seized an army base'); 'the court seized his assets' and 'police seized 200 kg of cannabis' are no attacks"},
 	{typ: EventAttack, subtype: "killing", cameo: "180", verbs: []string{"slay", "exterminate", "annihilate", "mow down"}, needAgent: true,
 		reason: "WordNet slay.v.01, exterminate.v.02, mow_down.v.01 (kill.v.01 hyponyms) and annihilate.v.01: killings whose doer is named ('militants slew ten villagers', 'gunmen mowed down worshippers')"},
 	{typ: EventAttack, subtype: "strike", cameo: "195", verbs: []string{"sink", "torpedo"}, needAgent: true, armedDoer: true,
@@ -2423,6 +2430,12 @@ func (d *docState) fillFromSyntax(f *frame, ps *syntax.Sentence, def *frameDef, 
 			return false
 		}
 	}
+	if def.placeObject && len(r.targets) > 0 && !d.placeTaken(f.s, ps, r.targets) {
+		// "customs officers seized fake banknotes": goods taken, no
+		// attack
+		f.negated = true
+		return false
+	}
 	if !hadActor {
 		for _, np := range withConjoined(ps, r.actors) {
 			named = d.actorNP(f, ps, np, r.doers) || named
@@ -3750,6 +3763,37 @@ func (d *docState) addPlace(f *frame, e *entity) {
 		return
 	}
 	f.places = appendEnt(f.places, e)
+}
+
+// takenPlaceHeads are the heads of what an armed force takes as ground
+// that the place words (data/placewords.tsv) do not hold: "seized the
+// city", "seized control of the district".
+var takenPlaceHeads = grammarList("takenPlaceHeads")
+
+// placeTaken reports whether one of the noun phrases nps that a verb of
+// seizing takes is a place or people, not goods: its head a word of
+// settlement, division, facility or post, or of takenPlaceHeads; people
+// held ("hundreds of hostages"; heldPeople); or a name in it (a place,
+// a group, a person).
+func (d *docState) placeTaken(s int, ps *syntax.Sentence, nps []int) bool {
+	pw := loadWordLists().placeWords
+	for _, np := range nps {
+		if o := np + 1; o < len(ps.Chunks) && ps.Chunks[o].Kind == syntax.NP && ps.PrepOf(o) == "of" && ps.Chunks[o].A == ps.Chunks[np].B+1 && d.placeTaken(s, ps, []int{o}) {
+			// "hundreds of hostages", "control of the district": what
+			// the "of" phrase names is taken
+			return true
+		}
+		ch := &ps.Chunks[np]
+		for _, w := range [2]string{ch.Lemma, ps.Toks[ch.Head].Norm} {
+			if pw[w]&(placeAdmin|placeSettle|placeVenue) != 0 || takenPlaceHeads.Has(w) {
+				return true
+			}
+		}
+		if heldPeople(ps, np) || len(d.npMentions(s, ps, np)) > 0 {
+			return true
+		}
+	}
+	return false
 }
 
 func hasPlaceClass(e *entity) bool {

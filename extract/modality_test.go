@@ -85,6 +85,10 @@ var unrealTests = []struct{ name, in string }{
 	{"a roadside charge defused", "Army engineers defused a roadside bomb near Hosingo on Wednesday."},
 	{"a device defused", "Bomb disposal experts defused a device outside a hotel in Kericho on Saturday."},
 	{"a charge the subject of a passive of defusing", "A car bomb was defused outside a police station in Isiolo on Monday."},
+	{"goods seized by an armed doer: a drug by weight", "Police seized 200 kg of cannabis at a warehouse in Malindi on Monday."},
+	{"goods seized by an armed doer: loads counted", "Soldiers seized three trucks of charcoal near Kismayo on Friday."},
+	{"goods seized by officers with a modifier", "Customs officers seized fake banknotes at the Busia border post on Tuesday."},
+	{"goods seized: livestock", "Troops seized 40 head of cattle near Lokichar on Sunday."},
 }
 
 // TestUnrealMentions: questions, modals, preventions, risks, guesses and
@@ -124,6 +128,12 @@ var realTests = []struct{ name, in, place string }{
 	// though it was defused; a town seized is taken by force
 	{"a planted charge that was defused", "A bomb planted at a bus stop in Thika was defused on Wednesday.", "Thika"},
 	{"a town seized by an armed group", "Militants seized the town of Bulo Burde on Friday, residents said.", "Bulo Burde"},
+	{"a place seized by its name", "Rebels seized Kalemie on Sunday.", "Kalemie"},
+	{"a military facility seized", "Militants seized an army base near Mopti on Tuesday.", "Mopti"},
+	{"a post seized", "Gunmen seized a police post in Tanda overnight.", "Tanda"},
+	{"control of a place seized", "Jihadists seized control of the district of Ansongo on Monday.", "Ansongo"},
+	{"a facility the place words do not hold", "Fighters seized the airport in Kalemie on Saturday.", "Kalemie"},
+	{"people seized, counted before an 'of' phrase", "In 2004 the rebels seized dozens of hostages at a school in Bukavu.", "Bukavu"},
 }
 
 // TestRealMentions: each row gives one attack, in its place.
