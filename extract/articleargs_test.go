@@ -18,7 +18,9 @@ import (
 // names the group of the unknown doers ("the attackers belonged to X",
 // "were members of X", "accused X of carrying out the attack"), people
 // shot "at" a place, whom a thing hit served ("a convoy carrying food for
-// the army"). The rows with a slot in not, or with noAttack, are shapes
+// the army"), the object of a verb of targeting beside the people a
+// participle after it says were hurt ("targeted a convoy, wounding two
+// drivers"). The rows with a slot in not, or with noAttack, are shapes
 // that must not fill it: people of whom some did something else, an arrest
 // near a venue, a weapon's operator with no harm done. The sentences are
 // written for this test.
@@ -92,6 +94,24 @@ var articleArgTests = []struct {
 		"gunmen", "Police", "roadblock", false},
 	{"whom the thing hit served is not hit", "A roadside bomb hit a convoy carrying food for the army near Kidal.",
 		"", "convoy", "Armed Forces", false},
+	{"the object of 'targeted' stays a target beside the people wounded after it", "A roadside bomb targeted a convoy of fuel trucks near the town of Gardez, wounding two drivers.",
+		"", "convoy", "", false},
+	{"the same object: the people wounded are targets as well", "A roadside bomb targeted a convoy of fuel trucks near the town of Gardez, wounding two drivers.",
+		"", "drivers", "", false},
+	{"the object of 'targeted' with no one hurt", "A roadside bomb targeted a convoy of fuel trucks near the town of Gardez.",
+		"", "convoy", "", false},
+	{"the object of 'ambushed' beside the people killed", "Rebels ambushed a convoy near the town of Beni, killing two people.",
+		"rebels", "convoy", "", false},
+	{"the object of 'attacked' beside the passengers killed", "Gunmen attacked a bus on the road to Garissa, killing six passengers.",
+		"gunmen", "bus", "", false},
+	{"the same bus: the passengers killed are targets as well", "Gunmen attacked a bus on the road to Garissa, killing six passengers.",
+		"gunmen", "passengers", "", false},
+	{"a patrol of a force stands for the force, beside the people killed", "Gunmen attacked a police patrol near the town of Wajir, killing three officers.",
+		"gunmen", "Police", "", false},
+	{"a checkpoint struck stands for the force that mans it", "Militants struck a checkpoint outside the city of Mosul, wounding four soldiers.",
+		"militants", "Armed Forces", "", false},
+	{"a market targeted is a venue hit beside the people killed", "A car bomb targeted a crowded market in the town of Baidoa, killing 12 people.",
+		"", "market", "", false},
 	{"a blame whose 'on' follows a relative clause on the attack", "Police blamed the attack, which killed four guards at a checkpoint near Jalalabad, on the Taliban.",
 		"Taliban", "security forces", "", false},
 }

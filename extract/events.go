@@ -28,6 +28,10 @@ type frame struct {
 	shiftedFrom         *frame  // "…, after X was attacked": another event than this frame
 	targets             []*entity
 	targetText          []string
+	// aimedText are the described things a verb of targeting aimed at
+	// (targetedObject): the record holds them beside the entity targets,
+	// where it leaves out targetText
+	aimedText []string
 	// ownAccount: the frame is the doer's own account ("X said it had
 	// struck a militant"); besideTargets are the targets such accounts
 	// name where the event has its victims already: beside them, never in

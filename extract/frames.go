@@ -665,6 +665,28 @@ var repelVerbs = grammarList("repelVerbs")
 // "a mine intended to target troops".
 var intentVerbs = grammarList("intentVerbs")
 
+// targetingVerbs name an attack by what it was aimed at (targetedObject).
+var targetingVerbs = grammarList("targetingVerbs")
+
+// targetedObject keeps the direct object np of a verb of targeting
+// (chunk ch: "targeted a convoy", "ambushed a bus") that describes what
+// was hit, and that names no entity targetNP reads, as what the attack aimed
+// at: a described target stands in the record only where no one is named
+// hit, so without it the people a participle after it names ("…, wounding
+// two drivers") would be all the attack hit. A bare plural ("struck
+// militant hideouts") names a kind of target, not the one hit; a post a
+// force holds ("a police patrol") stands for the force, and a place noun
+// ("the village") for the place the sentence names.
+func (d *docState) targetedObject(f *frame, ps *syntax.Sentence, ch *syntax.Chunk, np int) {
+	if ch.Passive || !targetingVerbs.Has(ch.Lemma) || barePlural(ps, &ps.Chunks[np]) || placeNouns.Has(ps.Toks[ps.Chunks[np].Head].Norm) || len(d.npMentions(f.s, ps, np)) > 0 || !d.describes(f.s, ps, np, false) {
+		return
+	}
+	if d.venueTarget(f.s, ps, np) != nil || d.manningForce(f.s, ps, np) != nil || d.holdingGroup(f.s, ps, np) != nil || d.settlementPeople(f.s, ps, np) || unnamedVillage(ps, np) {
+		return
+	}
+	f.aimedText = appendStr(f.aimedText, ps.Text(np))
+}
+
 // aimVerbs are the verbs of an intent whose object was the target: "meant
 // to hit policemen".
 var aimVerbs = grammarList("aimVerbs")
@@ -2501,6 +2523,11 @@ func (d *docState) fillFromSyntax(f *frame, ps *syntax.Sentence, def *frameDef, 
 			} else if d.settlementPeople(f.s, ps, np) {
 				f.targets = appendEnt(f.targets, d.countedCivilians(f.s, ""))
 			}
+		}
+	}
+	for _, np := range r.targets {
+		if ch.Kind == syntax.VG && ps.Chunks[np].Prep < 0 {
+			d.targetedObject(f, ps, ch, np)
 		}
 	}
 	d.placesHitBy(f, ps, def, r.targets)

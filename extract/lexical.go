@@ -351,6 +351,9 @@ func (x *Lexical) eventOut(d *docState, ev *docEvent) Event {
 	}
 	if len(f.targets) == 0 || f.homesHit {
 		out.TargetText = f.targetText
+	} else {
+		// what a verb of targeting aimed at, beside the people hit
+		out.TargetText = f.aimedText
 	}
 	if len(f.actors) == 0 {
 		out.ActorText = f.actorText

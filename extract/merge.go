@@ -329,6 +329,9 @@ func mergeFrame(into, f *frame) {
 	for _, t := range f.targetText {
 		into.targetText = appendStr(into.targetText, t)
 	}
+	for _, t := range f.aimedText {
+		into.aimedText = appendStr(into.aimedText, t)
+	}
 	for _, p := range f.hitPlaces {
 		into.hitPlaces = appendEnt(into.hitPlaces, p)
 	}
