@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"regexp"
 	"sort"
 	"strings"
 	"testing"
@@ -222,13 +223,26 @@ func TestPlannerSameAnswersGraphQL(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := graphqlJSON(t, s.qs, string(q))
-	if got := graphqlJSON(t, s.QuadStore(), string(q)); got != want {
+	cq := cayleyGraphQL(string(q))
+	want := graphqlJSON(t, s.qs, cq)
+	if got := graphqlJSON(t, s.QuadStore(), cq); got != want {
 		t.Errorf("planned store answers\n%s\nCayley's kv store\n%s", got, want)
 	}
 	if !strings.Contains(want, "actor") {
 		t.Errorf("the query finds no attack with an actor; it tests nothing: %s", want)
 	}
+}
+
+// newsgraphPaging matches what the GraphQL example asks of newsgraph's
+// pager rather than of Cayley: the `after` argument of the root field and
+// the `cursor` field of its rows (graph/graphqlpage.go answers both).
+var newsgraphPaging = regexp.MustCompile(`, after: "[^"]*"|(?m)^\s*cursor\n`)
+
+// cayleyGraphQL returns GraphQL query q as Cayley's own GraphQL reads it:
+// without newsgraph's paging argument and field, which Cayley would take
+// for predicates no node has.
+func cayleyGraphQL(q string) string {
+	return newsgraphPaging.ReplaceAllString(q, "")
 }
 
 // TestPlannerSizes checks the sizes the planner gets: exact counts for
