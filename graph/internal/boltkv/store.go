@@ -28,6 +28,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"path/filepath"
 	"sync"
 	"time"
 
@@ -156,6 +157,11 @@ func Open(path string, opts Options) (*Store, error) {
 	// copying its pages) again and again as a store grows; it reserves
 	// address space, not memory.
 	bopts := &bolt.Options{Timeout: 5 * time.Second, ReadOnly: opts.ReadOnly, InitialMmapSize: mmapSize}
+	if !opts.ReadOnly {
+		if err := createInitialized(path, bopts); err != nil {
+			return nil, fmt.Errorf("graph: create bolt file %s: %w", path, err)
+		}
+	}
 	db, err := openLocked(path, bopts)
 	if err != nil {
 		return nil, fmt.Errorf("graph: open bolt file %s: %w", path, err)
@@ -192,6 +198,47 @@ func Open(path string, opts Options) (*Store, error) {
 	}
 	db.Close()
 	return nil, fmt.Errorf("graph: open bolt file %s: %w", path, err)
+}
+
+// createInitialized makes the store file at path, if there is none, so
+// that it never exists uninitialised: Cayley's kv layout is written into
+// a temporary file beside it, which is then linked into place. A process
+// killed while creating leaves at most that temporary file, never a bolt
+// file that a read-only open would find without its layout; a link, unlike
+// a rename, fails where another process created the store first, whose
+// file then stands.
+func createInitialized(path string, opts *bolt.Options) error {
+	if _, err := os.Stat(path); !errors.Is(err, os.ErrNotExist) {
+		return nil // there is a file (or a problem that opening reports)
+	}
+	tmp, err := os.CreateTemp(filepath.Dir(path), filepath.Base(path)+".new-*")
+	if err != nil {
+		return err
+	}
+	name := tmp.Name()
+	tmp.Close()
+	defer os.Remove(name)
+	if err := os.Remove(name); err != nil { // bolt makes its own file
+		return err
+	}
+	db, err := hbolt.Open(name, opts)
+	if err != nil {
+		return err
+	}
+	err = kv.Init(db, kvOptions)
+	if err == nil {
+		err = setQuadIndexes(db, quadIndexes)
+	}
+	if cerr := db.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return err
+	}
+	if err := os.Link(name, path); err != nil && !errors.Is(err, os.ErrExist) {
+		return err
+	}
+	return nil
 }
 
 // openLocked opens the bolt file at path, once bolt holds its lock, and
