@@ -22,5 +22,13 @@ func (s *Store) CountPrefix(ctx context.Context, dirs []quad.Direction, vals []u
 	return s.countPrefix(ctx, ind, vals, limit)
 }
 
+// InterruptCreate makes the next creations of a store stop with err
+// after bolt has made its file and before Cayley's layout is in it, and
+// returns the function that undoes it.
+func InterruptCreate(err error) (undo func()) {
+	createInterrupted = func() error { return err }
+	return func() { createInterrupted = nil }
+}
+
 // Counted returns the index entries read to size prefixes so far.
 func (s *Store) Counted() int64 { return s.counted.Load() }

@@ -225,6 +225,12 @@ func createInitialized(path string, opts *bolt.Options) error {
 	if err != nil {
 		return err
 	}
+	if createInterrupted != nil {
+		if err := createInterrupted(); err != nil {
+			db.Close()
+			return err
+		}
+	}
 	err = kv.Init(db, kvOptions)
 	if err == nil {
 		err = setQuadIndexes(db, quadIndexes)
@@ -240,6 +246,11 @@ func createInitialized(path string, opts *bolt.Options) error {
 	}
 	return nil
 }
+
+// createInterrupted, when a test sets it, runs once bolt has made the new
+// file and before the layout is written; an error it returns stops
+// creation there, as a kill would.
+var createInterrupted func() error
 
 // openLocked opens the bolt file at path, once bolt holds its lock, and
 // again if the file it locked is no longer the one at path: a compaction
