@@ -7,14 +7,23 @@ import (
 
 // probeDetect holds one row per shape in which news prose does or does
 // not tell an attack by its trigger word: subtype is the kind of the
-// attack the document's events must hold ("": no attack event). Negative
-// rows use an attack word in a sense in which no one is armed (an illness,
-// an animal, a contest of words or law, a fight against a thing, a game, a
-// kind of act counted over time); positive rows are the attacks beside
-// them that keep their sense. The texts are written for this test.
+// attack the document's events must hold ("": no attack event). Positive
+// rows tell hijackings, poisonings, named battles and attacks told after
+// "after", real acts of force; negative rows use an attack word in a sense
+// in which no one is armed (an illness, an animal, a contest of words or
+// law, a fight against a thing, a game, a kind of act counted over time).
+// The texts are written for this test.
 var probeDetect = []struct {
 	name, text, subtype string
 }{
+	// acts of force named by words the frames did not read
+	{"a vehicle hijacked, no people said aboard", "Armed men hijacked a truck carrying food aid near Gao.", "hijacking"},
+	{"one attack after 'after', the sentence's opening", "After a knife attack in Lorvac, police raised the alert.", "armed assault"},
+	{"one attack after 'after', the sentence's end", "Police raised the alert after a bombing in Lorvac.", "bombing"},
+	{"people poisoned, no doer named", "Three villagers were poisoned at a wedding in Tessit.", "poisoning"},
+	{"a well poisoned, no people", "The well was poisoned last week.", ""},
+	{"a named battle the tagger reads as a name", "The Battle of Mbarra in 1902 ended the revolt.", "armed clash"},
+	{"a named siege", "The Siege of Kalvar lasted four months.", "armed assault"},
 	// illnesses and animals
 	{"a heart attack", "The mayor suffered a heart attack at home on Sunday.", ""},
 	{"a panic attack", "The singer had a panic attack before the show.", ""},
