@@ -107,6 +107,8 @@ var frameTable = []frameDef{
 		reason: "WordNet shoot.v.02 (hit with a missile from a weapon)"},
 	{typ: EventAttack, subtype: "shooting", cameo: "190", verbs: []string{"open"}, objects: []string{"fire"},
 		reason: "'opened fire on': the phrasal form of shoot"},
+	{typ: EventAttack, subtype: "poisoning", cameo: "180", verbs: []string{"poison"}, peopleObject: true, anyPeople: true,
+		reason: "WordNet poison.v.01 (kill or harm with poison): people poisoned are an attack whoever did it ('three villagers were poisoned', 'militiamen poisoned two activists'); a river poisoned by waste is none. Before the killing row, which reads a poisoning of anything by a named doer (RAMS conflict.attack.biologicalchemicalpoisonattack)"},
 	{typ: EventAttack, subtype: "killing", cameo: "180", verbs: []string{"kill", "execute", "hack", "strangle", "poison", "gas"}, needAgent: true,
 		reason: "WordNet kill.v.01 hyponyms; violence against people counts as an attack where its doer is named"},
 	{typ: EventAttack, subtype: "killing", cameo: "180", verbs: []string{"murder", "behead", "decapitate", "lynch", "massacre", "slaughter", "assassinate"},
@@ -147,6 +149,8 @@ var frameTable = []frameDef{
 		reason: "chemical attacks named by their weapon: 'used chemical weapons against civilians' (RAMS conflict.attack.biologicalchemicalpoisonattack)"},
 	{typ: EventAbduction, subtype: "kidnapping", cameo: "181", verbs: []string{"seize", "hijack", "capture"}, peopleObject: true,
 		reason: "WordNet seize.v.01, hijack.v.02 (take by force) and capture.v.01 with people as what is taken, or a ship, bus or plane with its people (peopleAboard): an abduction ('gunmen seized two aid workers', 'five passengers were hijacked', 'pirates captured a tanker with 19 crew on board'); a town or a truck seized is no abduction, and people a state force captures are arrested"},
+	{typ: EventAttack, subtype: "hijacking", cameo: "180", verbs: []string{"hijack"}, objects: []string{"truck", "lorry", "bus", "plane", "aircraft", "airliner", "jet", "ship", "vessel", "tanker", "boat", "car", "vehicle", "convoy", "train"},
+		reason: "WordNet hijack.v.01 (take by force a vehicle) with a vehicle as object and no people said to be aboard: an attack on the vehicle ('gunmen hijacked a fuel truck'; RAMS conflict.attack.stealrobhijack); with its people aboard the abduction row above reads it"},
 	{typ: EventAttack, subtype: "strike", cameo: "195", verbs: []string{"target", "fire"}, armedDoer: true, lexiconOnly: true,
 		reason: "WordNet target.v.01, fire.v.02: verbs that name an attack only when what acts is armed ('rebels targeted a convoy', 'gunmen fired on a bus'); 'the administration targeted officials' and 'the company fired its manager' are no attacks"},
 	{typ: EventAttack, subtype: "strike", cameo: "195", verbs: []string{"seize"}, armedDoer: true, lexiconOnly: true, placeObject: true,
@@ -1082,7 +1086,7 @@ func genericAttack(ps *syntax.Sentence, f *frame) (*frameDef, int) {
 // explosion occurred"), or the event in which people died or were hurt
 // ("two killed in a grenade attack", "died amid clashes").
 func happened(ps *syntax.Sentence, c int) bool {
-	if inquiredInto(ps, c) || seriesBrokeOut(ps, c) {
+	if inquiredInto(ps, c) || seriesBrokeOut(ps, c) || sequelOf(ps, c) {
 		return true
 	}
 	for i := range ps.Clauses {
@@ -1118,6 +1122,29 @@ func happened(ps *syntax.Sentence, c int) bool {
 		}
 	}
 	return false
+}
+
+// sequelOf reports whether noun phrase c, one event ("a", "an"), follows a
+// sequel word ("after", "following", "since") in a sentence whose clauses
+// report, none of them modal or negated: what they report came after the
+// event, which so took place ("after an attack on the base, troops
+// withdrew"; not "troops will withdraw after an attack"). "Since the
+// attack" refers back to one told before, and "after gunfights" may be the
+// clause's own fighting: neither starts an event here.
+func sequelOf(ps *syntax.Sentence, c int) bool {
+	a := ps.Chunks[c].A
+	if a == 0 || !sequelPreps.Has(ps.Toks[a-1].Norm) || len(ps.Clauses) == 0 {
+		return false
+	}
+	if w := ps.Toks[a].Norm; w != "a" && w != "an" {
+		return false
+	}
+	for i := range ps.Clauses {
+		if v := &ps.Chunks[ps.Clauses[i].Verb]; v.Modal || v.Neg {
+			return false
+		}
+	}
+	return true
 }
 
 // harmedAfter reports whether verb group v, a toll verb, and preposition
@@ -1267,6 +1294,10 @@ var witnessVerbs = grammarList("witnessVerbs")
 
 // occurVerbs say that their subject, an event, took place.
 var occurVerbs = grammarList("occurVerbs")
+
+// sequelPreps put their event noun before what the clause reports: the
+// event took place ("after an attack on the base, troops withdrew").
+var sequelPreps = grammarList("sequelPreps")
 
 // engageVerbs join two sides in the clash their "in" phrase names:
 // "engaged police in a gun battle".
@@ -1480,7 +1511,7 @@ func ofPeopleNoun(ps *syntax.Sentence, c int, def *frameDef) *frameDef {
 func pickDef(ps *syntax.Sentence, c int) *frameDef {
 	ch := &ps.Chunks[c]
 	if ch.Kind == syntax.NP {
-		if _, t := ps.Word(ch.Head); t != syntax.Noun {
+		if _, t := ps.Word(ch.Head); t != syntax.Noun && !(t == syntax.Proper && namedEvent(ps, ch)) {
 			return nil
 		}
 		// a gerund keeps its form as a noun ("bombing", "shelling"); a
@@ -1568,6 +1599,14 @@ func pickDef(ps *syntax.Sentence, c int) *frameDef {
 		}
 	}
 	return nil
+}
+
+// namedEvent reports whether the proper noun that heads chunk ch names an
+// event after its place: a capital event noun before "of" ("the Battle of
+// Adwa", "the Siege of Kalvar"), which the tagger reads as a name.
+func namedEvent(ps *syntax.Sentence, ch *syntax.Chunk) bool {
+	h := ch.Head
+	return h == ch.B-1 && ch.B < len(ps.Toks) && ps.Toks[ch.B].Norm == "of" && len(frames.noun(ps.Toks[h].Norm)) > 0
 }
 
 // heldPeople reports whether noun phrase o names people that a seizure

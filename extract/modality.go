@@ -75,6 +75,8 @@ func unreal(toks []text.Token, f *frame) string {
 		return "prevented"
 	case !f.verb && characterized(toks, f.a):
 		return "named"
+	case figurative(toks, f):
+		return "figurative"
 	}
 	return ""
 }
