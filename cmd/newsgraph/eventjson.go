@@ -191,10 +191,17 @@ func jsonString(b []byte, s string) []byte {
 
 // plainJSON tells whether s is written as it is between quotes: valid
 // UTF-8 with no quote, backslash, control character, U+2028 or U+2029.
-// Its first bytes are passed eight at a time where they are plain ASCII
-// (plainASCII): most of a record's bytes are its spans' texts.
+// Its bytes are passed eight at a time where they are plain ASCII
+// (plainASCII), again after each byte or character that is not: most of
+// a record's bytes are its spans' texts, a few letters or dashes in them
+// beyond ASCII.
 func plainJSON(s string) bool {
-	for i := plainASCII(s); i < len(s); {
+	for i := 0; i < len(s); {
+		if n := plainASCII(s[i:]); n > 0 {
+			if i += n; i == len(s) {
+				break
+			}
+		}
 		c := s[i]
 		if c < utf8.RuneSelf {
 			if c < 0x20 || c == '"' || c == '\\' {
