@@ -283,7 +283,7 @@ func (r *reader) readEntity(iri quad.IRI) *entityInfo {
 
 // entityFactSet holds the facts of an entity readEntity reads, by
 // predicate: entityPreds' order (factName, ...).
-type entityFactSet [6][]quad.Quad
+type entityFactSet [len(entityPredArray)][]quad.Quad
 
 // The places of entityPreds in an entityFactSet.
 const (
