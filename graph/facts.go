@@ -3,7 +3,7 @@ package graph
 import (
 	"context"
 	"fmt"
-	"sort"
+	"slices"
 	"strings"
 
 	"github.com/cayleygraph/quad"
@@ -91,16 +91,20 @@ func entityFacts(v *view, iri string) EntityFacts {
 	}
 	// in lexical order, so that the first is the same however the
 	// store lists them
-	byPred := make(map[quad.Value][]quad.Value, len(entityFactPreds))
+	byPred := make([][]quad.Value, len(entityFactPreds)) // in entityFactPreds' order
 	err := v.only(quad.IRI(iri), entityFactPreds, func(q quad.Quad) {
-		byPred[q.Predicate] = append(byPred[q.Predicate], q.Object)
+		if i := slices.Index(entityFactPreds, q.Predicate); i >= 0 {
+			byPred[i] = append(byPred[i], q.Object)
+		}
 	})
 	if err != nil {
 		return f
 	}
 	objects := func(p quad.IRI) []quad.Value {
-		vs := byPred[p]
-		sort.Slice(vs, func(i, j int) bool { return vs[i].String() < vs[j].String() })
+		vs := byPred[slices.Index(entityFactPreds, quad.Value(p))]
+		if len(vs) > 1 {
+			slices.SortFunc(vs, func(a, b quad.Value) int { return strings.Compare(a.String(), b.String()) })
+		}
 		return vs
 	}
 	for _, c := range objects(schema.CountryOf) {

@@ -123,8 +123,10 @@ func (p *prefetched) read(sels ...storage.Select) error {
 }
 
 // entityPreds are the predicates an event listing reads of the entities
-// it names (readEntity).
-var entityPreds = []quad.Value{schema.Name, schema.Type, schema.CountryOf, schema.Lat, schema.Lon, schema.Alias}
+// it names (readEntity), in the order of an entityFactSet.
+var entityPreds = entityPredArray[:]
+
+var entityPredArray = [...]quad.Value{schema.Name, schema.Type, schema.CountryOf, schema.Lat, schema.Lon, schema.Alias}
 
 // eventRanked are the predicates of an event whose values event ranks
 // by support (mode).

@@ -1,8 +1,10 @@
 package graph
 
 import (
+	"cmp"
 	"context"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
@@ -151,11 +153,14 @@ func (r *reader) values(subj quad.Value, pred quad.IRI) []quad.Value {
 // predicate), those more documents state first, then in lexical order.
 func (r *reader) ranked(facts []quad.Quad) []quad.Value {
 	out, count := r.rank(facts)
-	sort.SliceStable(out, func(i, j int) bool {
-		if count[out[i]] != count[out[j]] {
-			return count[out[i]] > count[out[j]]
+	if len(out) < 2 {
+		return out // one fact, or none: nothing to order
+	}
+	slices.SortStableFunc(out, func(a, b quad.Value) int {
+		if count[a] != count[b] {
+			return cmp.Compare(count[b], count[a])
 		}
-		return out[i].String() < out[j].String()
+		return strings.Compare(a.String(), b.String())
 	})
 	return out
 }
@@ -238,30 +243,31 @@ func (r *reader) entity(iri quad.IRI) *entityInfo {
 
 // readEntity reads what events show of entity iri.
 func (r *reader) readEntity(iri quad.IRI) *entityInfo {
-	facts := r.entityFacts(iri)
+	var facts entityFactSet
+	r.entityFacts(iri, &facts)
 	e := &entityInfo{ref: extract.Ref{ID: string(iri)}}
-	e.ref.Name = firstText(r.ranked(facts[schema.Name]))
+	e.ref.Name = firstText(r.ranked(facts[factName]))
 	// every entity is an ng:Entity, which the class passes over: ranked
 	// without it, an entity of one class has nothing to count (the
 	// others' order does not depend on it)
-	for _, c := range r.ranked(without(facts[schema.Type], schema.Entity)) {
+	for _, c := range r.ranked(without(facts[factType], schema.Entity)) {
 		if c, ok := c.(quad.IRI); ok {
 			e.ref.Class = schema.LocalName(c)
 			break
 		}
 	}
-	if vs := r.ranked(facts[schema.CountryOf]); len(vs) > 0 {
+	if vs := r.ranked(facts[factCountry]); len(vs) > 0 {
 		if c, ok := vs[0].(quad.IRI); ok {
 			e.ref.Country = r.name(c)
 		} else {
 			e.ref.Country = schema.TextOf(vs[0])
 		}
 	}
-	e.ref.Lat, e.ref.Lon = decimalOf(r.ranked(facts[schema.Lat])), decimalOf(r.ranked(facts[schema.Lon]))
+	e.ref.Lat, e.ref.Lon = decimalOf(r.ranked(facts[factLat])), decimalOf(r.ranked(facts[factLon]))
 	// the aliases are a set (matchesName): not ranked by support
 	aliases := map[quad.Value]bool{}
 	names := []string{e.ref.Name}
-	for _, q := range facts[schema.Alias] {
+	for _, q := range facts[factAlias] {
 		if !aliases[q.Object] {
 			aliases[q.Object] = true
 			names = append(names, schema.TextOf(q.Object))
@@ -275,20 +281,45 @@ func (r *reader) readEntity(iri quad.IRI) *entityInfo {
 	return e
 }
 
-// entityFacts reads the facts of entity iri that events show, by
-// predicate (entityPreds): where the reader reads ahead, each predicate
-// from what was read; otherwise with one scan of the entity's quads of
-// those predicates (view.only: the others, its relations and the
-// documents that name it, passed over unread).
-func (r *reader) entityFacts(iri quad.IRI) map[quad.Value][]quad.Quad {
-	out := make(map[quad.Value][]quad.Quad, len(entityPreds))
+// entityFactSet holds the facts of an entity readEntity reads, by
+// predicate: entityPreds' order (factName, ...).
+type entityFactSet [len(entityPredArray)][]quad.Quad
+
+// The places of entityPreds in an entityFactSet.
+const (
+	factName = iota
+	factType
+	factCountry
+	factLat
+	factLon
+	factAlias
+)
+
+// entityFact is the place of predicate p in an entityFactSet, -1 for
+// another predicate.
+func entityFact(p quad.Value) int {
+	for i, q := range entityPreds {
+		if p == q {
+			return i
+		}
+	}
+	return -1
+}
+
+// entityFacts reads the facts of entity iri that events show into out,
+// by predicate (entityPreds): where the reader reads ahead, each
+// predicate from what was read; otherwise with one scan of the entity's
+// quads of those predicates (view.only: the others, its relations and
+// the documents that name it, passed over unread).
+func (r *reader) entityFacts(iri quad.IRI, out *entityFactSet) {
 	keep := func(q quad.Quad) {
-		out[q.Predicate] = append(out[q.Predicate], q)
+		if i := entityFact(q.Predicate); i >= 0 {
+			out[i] = append(out[i], q)
+		}
 	}
 	if err := r.v.only(iri, entityPreds, keep); err != nil && r.err == nil {
 		r.err = err
 	}
-	return out
 }
 
 // without returns facts but those whose object is obj, in their order.
@@ -357,11 +388,14 @@ func (r *reader) refs(iris []quad.IRI) []extract.Ref {
 	for _, iri := range iris {
 		out = append(out, r.entity(iri).ref)
 	}
-	sort.SliceStable(out, func(i, j int) bool {
-		if out[i].Name != out[j].Name {
-			return out[i].Name < out[j].Name
+	if len(out) < 2 {
+		return out
+	}
+	slices.SortStableFunc(out, func(a, b extract.Ref) int {
+		if a.Name != b.Name {
+			return strings.Compare(a.Name, b.Name)
 		}
-		return out[i].ID < out[j].ID
+		return strings.Compare(a.ID, b.ID)
 	})
 	return out
 }

@@ -302,6 +302,7 @@ func (r *reader) show(iri quad.IRI, row *eventRow) (*fusedEvent, error) {
 	ev.DateText = row.DateText
 	ev.Killed, ev.KilledMax, ev.Injured, ev.InjuredMax = row.Killed, row.KilledMax, row.Injured, row.InjuredMax
 	ev.Confidence = row.Confidence
+	ev.Sources = make([]extract.SourceClaim, 0, len(row.Sources))
 	for _, src := range row.Sources {
 		sc, err := src.claim()
 		if err != nil {
@@ -325,8 +326,11 @@ func toIRIs(list []string) []quad.IRI {
 func (src rowSource) claim() (extract.SourceClaim, error) {
 	sc := extract.SourceClaim{Doc: src.Doc, Title: src.Title, URL: src.URL, Source: src.Source,
 		Published: src.Published, Killed: src.Killed, Injured: src.Injured, Date: src.Date}
+	if len(src.Evidence) > 0 {
+		sc.Evidence = make([]extract.Span, 0, len(src.Evidence))
+	}
 	for _, e := range src.Evidence {
-		s, b, end, text, ok := schema.EvidenceSpanOf(quad.TypedString{Value: quad.String(e), Type: schema.Evidence})
+		s, b, end, text, ok := schema.EvidenceSpanText(e)
 		if !ok {
 			return sc, fmt.Errorf("bad evidence span %q in its row", e)
 		}

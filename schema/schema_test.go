@@ -153,6 +153,9 @@ func TestEvidenceSpan(t *testing.T) {
 		if !ok || s != sp.sentence || b != sp.start || e != sp.end || text != sp.text {
 			t.Errorf("EvidenceSpanOf(%v) = %d %d %d %q %v, want %+v", v, s, b, e, text, ok, sp)
 		}
+		if s, b, e, text, ok := EvidenceSpanText(string(v.Value)); !ok || s != sp.sentence || b != sp.start || e != sp.end || text != sp.text {
+			t.Errorf("EvidenceSpanText(%q) = %d %d %d %q %v, want %+v", v.Value, s, b, e, text, ok, sp)
+		}
 	}
 	wantEvidence := `"3 7 19 dead"^^<https://newsgraph.org/ns#Evidence>`
 	if got := EvidenceSpan(3, 7, 19, "dead").String(); got != wantEvidence {
@@ -162,6 +165,11 @@ func TestEvidenceSpan(t *testing.T) {
 		quad.TypedString{Value: "3 x 19 dead", Type: Evidence}, quad.TypedString{Value: "3 7", Type: Evidence}} {
 		if _, _, _, _, ok := EvidenceSpanOf(v); ok {
 			t.Errorf("EvidenceSpanOf(%v) read a span", v)
+		}
+	}
+	for _, s := range []string{"3 x 19 dead", "3 7", ""} {
+		if _, _, _, _, ok := EvidenceSpanText(s); ok {
+			t.Errorf("EvidenceSpanText(%q) read a span", s)
 		}
 	}
 	if n, ok := IntegerOf(Integer(42)); !ok || n != 42 {

@@ -297,7 +297,12 @@ func EvidenceSpanOf(v quad.Value) (sentence, start, end int, text string, ok boo
 	if !isTyped || ts.Type != Evidence {
 		return 0, 0, 0, "", false
 	}
-	rest := string(ts.Value)
+	return EvidenceSpanText(string(ts.Value))
+}
+
+// EvidenceSpanText reads the text of an evidence span literal (its
+// value, as EvidenceSpan writes it) back.
+func EvidenceSpanText(rest string) (sentence, start, end int, text string, ok bool) {
 	var nums [3]int
 	for i := range nums {
 		field, after, found := strings.Cut(rest, " ")

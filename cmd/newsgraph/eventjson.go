@@ -64,22 +64,37 @@ func eventJSON(b []byte, e *extract.Event) []byte {
 	b = optString(b, `,"operation":`, e.Operation)
 	b = optString(b, `,"retaliation_for":`, e.RetaliationFor)
 	b = jsonFloat(append(b, `,"confidence":`...), e.Confidence)
-	b = spansJSON(append(b, `,"evidence":`...), e.Evidence)
+	b = append(b, `,"evidence":`...)
+	start := len(b)
+	b = spansJSON(b, e.Evidence)
+	evidence := b[start:len(b):len(b)] // its bytes, for a source that shares its spans
 	if len(e.Sources) > 0 {
 		b = append(b, `,"sources":[`...)
 		for i := range e.Sources {
 			if i > 0 {
 				b = append(b, ',')
 			}
-			b = claimJSON(b, &e.Sources[i])
+			var written []byte
+			if sameSpans(e.Sources[i].Evidence, e.Evidence) {
+				written = evidence
+			}
+			b = claimJSON(b, &e.Sources[i], written)
 		}
 		b = append(b, ']')
 	}
 	return append(b, '}')
 }
 
-// claimJSON appends the JSON object of a source claim.
-func claimJSON(b []byte, c *extract.SourceClaim) []byte {
+// sameSpans tells whether a and b are one slice of spans, not empty: the
+// event's evidence is its first source's (graph's listings), written once
+// and copied.
+func sameSpans(a, b []extract.Span) bool {
+	return len(a) > 0 && len(a) == len(b) && &a[0] == &b[0]
+}
+
+// claimJSON appends the JSON object of a source claim; evidence, where
+// not nil, is the JSON of its evidence spans, already written.
+func claimJSON(b []byte, c *extract.SourceClaim, evidence []byte) []byte {
 	b = jsonString(append(b, `{"doc":`...), c.Doc)
 	b = optString(b, `,"title":`, c.Title)
 	b = optString(b, `,"url":`, c.URL)
@@ -88,7 +103,10 @@ func claimJSON(b []byte, c *extract.SourceClaim) []byte {
 	b = intPtr(append(b, `,"killed":`...), c.Killed)
 	b = intPtr(append(b, `,"injured":`...), c.Injured)
 	b = stringPtr(append(b, `,"date":`...), c.Date)
-	if len(c.Evidence) > 0 {
+	switch {
+	case evidence != nil:
+		b = append(append(b, `,"evidence":`...), evidence...)
+	case len(c.Evidence) > 0:
 		b = spansJSON(append(b, `,"evidence":`...), c.Evidence)
 	}
 	return append(b, '}')
@@ -191,10 +209,17 @@ func jsonString(b []byte, s string) []byte {
 
 // plainJSON tells whether s is written as it is between quotes: valid
 // UTF-8 with no quote, backslash, control character, U+2028 or U+2029.
-// Its first bytes are passed eight at a time where they are plain ASCII
-// (plainASCII): most of a record's bytes are its spans' texts.
+// Its bytes are passed eight at a time where they are plain ASCII
+// (plainASCII), again after each byte or character that is not: most of
+// a record's bytes are its spans' texts, a few letters or dashes in them
+// beyond ASCII.
 func plainJSON(s string) bool {
-	for i := plainASCII(s); i < len(s); {
+	for i := 0; i < len(s); {
+		if n := plainASCII(s[i:]); n > 0 {
+			if i += n; i == len(s) {
+				break
+			}
+		}
 		c := s[i]
 		if c < utf8.RuneSelf {
 			if c < 0x20 || c == '"' || c == '\\' {

@@ -23,6 +23,13 @@ func TestEventJSONEqualsEncoder(t *testing.T) {
 	events := []extract.Event{{}, {Actors: []extract.Ref{}, Sources: []extract.SourceClaim{{}}}}
 	events = append(events, randomValues(t, 500, edges)...)
 	for i := range events {
+		// as graph lists them: the event's evidence is its first
+		// source's, which eventJSON writes once
+		if i%3 == 0 && len(events[i].Sources) > 0 {
+			events[i].Evidence = events[i].Sources[0].Evidence
+		}
+	}
+	for i := range events {
 		e := &events[i]
 		want := encoderJSON(t, e)
 		if !finiteJSON(e) {

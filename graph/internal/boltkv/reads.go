@@ -6,6 +6,7 @@ import (
 
 	"github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/cayley/graph/kv"
+	"github.com/cayleygraph/cayley/graph/proto"
 	"github.com/cayleygraph/quad"
 
 	"github.com/newsgraph/newsgraph/graph/internal/storage"
@@ -84,36 +85,51 @@ func (r *reader) id(val quad.Value) uint64 {
 }
 
 // Quad returns the quad a quad reference stands for, its values from the
-// cache when it can. An IRI read from the file is cached both ways: a
-// listing that reads an event's IRI from the calendar looks the event's
-// quads up by it next.
+// cache when it can (see quadOf).
 func (r *reader) Quad(ref graph.Ref) quad.Quad {
-	var q quad.Quad
-	c := r.s.cache
-	for _, d := range quad.Directions {
-		id, ok := r.s.QuadDirection(ref, d).(kv.Int64Value)
-		if !ok || id == 0 {
-			continue
-		}
-		val, ok := c.value(id)
-		if !ok {
-			if r.shared != nil {
-				// the node is live where its quad is: its id is that of
-				// its value too, unless a write published ids meanwhile
-				// (IRIs only: literals are not looked up by value)
-				gen := c.generation()
-				val = r.shared.value(uint64(id))
-				if iri, ok := val.(quad.IRI); ok {
-					c.setIDAt(iri, uint64(id), gen)
-				}
-			} else {
-				val = r.s.QuadStore.NameOf(id)
-			}
-			c.setValue(id, val)
-		}
-		q.Set(d, val)
+	p, ok := ref.(*proto.Primitive)
+	if !ok {
+		return quad.Quad{}
 	}
-	return q
+	return r.quadOf(p)
+}
+
+// quadOf returns the quad of the stored primitive p, its values from the
+// cache when it can, all four looked up at once. An IRI read from the
+// file is cached both ways: a listing that reads an event's IRI from the
+// calendar looks the event's quads up by it next.
+func (r *reader) quadOf(p *proto.Primitive) quad.Quad {
+	ids := [4]kv.Int64Value{kv.Int64Value(p.Subject), kv.Int64Value(p.Predicate), kv.Int64Value(p.Object), kv.Int64Value(p.Label)}
+	var vals [4]quad.Value
+	c := r.s.cache
+	if c.values4(&ids, &vals) {
+		for j, id := range ids {
+			if id != 0 && vals[j] == nil {
+				vals[j] = r.read(id)
+			}
+		}
+	}
+	return quad.Quad{Subject: vals[0], Predicate: vals[1], Object: vals[2], Label: vals[3]}
+}
+
+// read reads the value of node id from the store and caches it.
+func (r *reader) read(id kv.Int64Value) quad.Value {
+	c := r.s.cache
+	var val quad.Value
+	if r.shared != nil {
+		// the node is live where its quad is: its id is that of its
+		// value too, unless a write published ids meanwhile (IRIs only:
+		// literals are not looked up by value)
+		gen := c.generation()
+		val = r.shared.value(uint64(id))
+		if iri, ok := val.(quad.IRI); ok {
+			c.setIDAt(iri, uint64(id), gen)
+		}
+	} else {
+		val = r.s.QuadStore.NameOf(id)
+	}
+	c.setValue(id, val)
+	return val
 }
 
 // scan is one index prefix a listing reads: the prefix vals of index
@@ -177,14 +193,15 @@ func (i *iter) Next() bool {
 			b, own := i.r.bolt()
 			i.cur = newPrefixScan(b, own, sc.ind, sc.vals.ids[:sc.vals.n])
 			i.cur.skip, i.cur.only = sc.skip, sc.only
+			i.cur.reuse = true // each quad is made before the next is read
 			i.keep, i.label = &sc.keep, sc.label
 		}
 		for i.cur.Next(i.r.ctx) {
-			ref := i.cur.Result()
-			if i.label != 0 && i.r.s.QuadDirection(ref, quad.Label) != kv.Int64Value(i.label) {
+			p := i.cur.result
+			if i.label != 0 && p.Label != i.label {
 				continue
 			}
-			if q := i.r.Quad(ref); i.keep.Wants(q) {
+			if q := i.r.quadOf(p); i.keep.Wants(q) {
 				i.q = q
 				return true
 			}

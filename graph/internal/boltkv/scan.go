@@ -165,7 +165,13 @@ type prefixScan struct {
 	key    quadIDs // the current entry's key, by direction, when keyed
 	done   bool
 	result *proto.Primitive
-	err    error
+	// reuse makes the quads of a keyed scan in one primitive, prim,
+	// overwritten by Next: for a reader that is done with each quad
+	// before it asks for the next (reader's listings), not for Cayley's
+	// iterators, which may keep results.
+	reuse bool
+	prim  proto.Primitive
+	err   error
 }
 
 // newPrefixScan scans the prefix vals of index ind with reader r; own
@@ -192,7 +198,12 @@ func (s *prefixScan) Next(ctx context.Context) bool {
 			}
 			s.ids = s.ids[n:]
 			if s.keyed {
-				s.result = &proto.Primitive{ID: id, Subject: s.key[0], Predicate: s.key[1], Object: s.key[2], Label: s.key[3]}
+				if s.reuse {
+					s.prim = proto.Primitive{ID: id, Subject: s.key[0], Predicate: s.key[1], Object: s.key[2], Label: s.key[3]}
+					s.result = &s.prim
+				} else {
+					s.result = &proto.Primitive{ID: id, Subject: s.key[0], Predicate: s.key[1], Object: s.key[2], Label: s.key[3]}
+				}
 				return true
 			}
 			p, err := s.r.primitive(id)

@@ -481,6 +481,23 @@ func (c *refCache) value(id kv.Int64Value) (quad.Value, bool) {
 	return v, ok
 }
 
+// values4 sets vals to the cached values of ids (0: no node), with one
+// lock, and tells whether any is missing.
+func (c *refCache) values4(ids *[4]kv.Int64Value, vals *[4]quad.Value) bool {
+	missing := false
+	c.mu.Lock()
+	for j, id := range ids {
+		if id == 0 {
+			continue
+		}
+		v, ok := c.values[id]
+		vals[j] = v
+		missing = missing || !ok
+	}
+	c.mu.Unlock()
+	return missing
+}
+
 // setValue caches the value of node id.
 func (c *refCache) setValue(id kv.Int64Value, v quad.Value) {
 	c.mu.Lock()
