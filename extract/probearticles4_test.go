@@ -77,7 +77,7 @@ MOSCOW, June 24 (Reuters) - Gunmen attacked an Orthodox church and a traffic pol
 Investigators said the attackers were members of an Islamic State cell and that five of them were shot dead by security forces.
 The gunmen used automatic rifles, the regional interior ministry said.
 Dagestan, a mainly Muslim region in the North Caucasus, has seen sporadic Islamist violence.`,
-		probeRoles{"Islamic State", "church", "Makhachkala", "firearm", "weapon"}}, // todo weapon: "the gunmen used rifles" tells no event to join,
+		probeRoles{"Islamic State", "church", "Makhachkala", "firearm", ""}},
 	{"a raid against a camp, a group's claim naming car bombs",
 		"2024-07-19",
 		`Twenty soldiers killed in raid on army camp in central Mali
