@@ -299,6 +299,7 @@ func (d *docState) findEvents(pub time.Time) []*docEvent {
 	}
 	events := d.foldIncidents(d.mergeEvents(all, pub))
 	d.attributed(events, pub)
+	d.identifiedDoers(events, pub)
 	d.precedingDoer(events)
 	d.placesFromContext(events)
 	d.victimsFromTolls(events)

@@ -11,9 +11,9 @@ package extract
 // wounded, the abduction is part of the attack, which stays. A longer
 // text, which may tell of several incidents, keeps both.
 
-// foldIncidents merges, in a short note (shortDoc), each abduction with an
-// attack of the same incident (incidentPair), keeping the event
-// foldSurvivor chooses, then two events of one type that tell one incident
+// foldIncidents merges, in a short note (shortDoc), each abduction with the
+// attacks of the same incident (incidentPair), keeping the event
+// foldSurvivor chooses (an abduction kept takes every such attack in turn), then two events of one type that tell one incident
 // twice (retold) into the first. It returns the events that stay, in
 // order.
 func (d *docState) foldIncidents(events []*docEvent) []*docEvent {
@@ -35,7 +35,12 @@ func (d *docState) foldIncidents(events []*docEvent) []*docEvent {
 			}
 			foldEvent(keep, drop)
 			gone[drop] = keep
-			break
+			if keep != ab {
+				break
+			}
+			// the abduction stays: a further act of the note's
+			// raid ("attacked the village… abducted two… looted
+			// cattle") folds into it as well
 		}
 	}
 	for i, a := range events {

@@ -26,6 +26,8 @@ func TestFoldIncidents(t *testing.T) {
 			"Bandits stormed Tembora village on Friday, killed two herders and abducted three women.", []string{EventAttack}},
 		{"other doers on another day stay apart",
 			"Bandits abducted two traders in Tembora on 3 May. On 20 May, police attacked a bandit camp near Kalumbo.", []string{EventAbduction, EventAttack}},
+		{"a raid on a village named after \"of\", an abduction and looting are one incident",
+			"On 4 June, an armed gang attacked the village of Tembora in Kalumbo county. The gang abducted a shopkeeper. They also looted sheep from the area.", []string{EventAbduction}},
 		{"an attack on others that hurt no one stays apart",
 			"Gunmen attacked a police post in Kalumbo and abducted two teachers.", []string{EventAttack, EventAbduction}},
 		{"an attack with no doer and its unknown doer told next are one",

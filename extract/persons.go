@@ -153,6 +153,9 @@ func (d *docState) findPersons() {
 			if !isPerson && describedBefore(toks, i, end) {
 				isPerson = true // "the alleged killer, Chérif Chekatt –"
 			}
+			if !isPerson && namedAsDoer(toks, i) {
+				isPerson = true // "the gunman was identified as X"
+			}
 			if role == nil && i > 0 && toks[i-1].Norm == "," && end < len(toks) && toks[end].Norm == "," {
 				// ", Alireza Rahmati, told": appositive after a role
 				for _, rm := range roleMatches {

@@ -51,6 +51,16 @@ func (d *docState) placesHitBy(f *frame, ps *syntax.Sentence, def *frameDef, tar
 			f.targetText = removeStr(f.targetText, ps.Text(np))
 			continue
 		}
+		if of := namedPlaceOf(ps, np); of >= 0 {
+			// "stormed the town of X": the town named after "of",
+			// not the kind of place, is what was hit
+			for _, m := range d.npMentions(f.s, ps, of) {
+				if d.placeHit(f, m) {
+					f.placesHit = appendEnt(f.placesHit, m.ent)
+				}
+			}
+			continue
+		}
 		for _, m := range d.npMentions(f.s, ps, np) {
 			if d.placeHit(f, m) && headsPhrase(ps, np, m.b) {
 				f.placesHit = appendEnt(f.placesHit, m.ent)
@@ -72,6 +82,20 @@ func (d *docState) demonstrativePlace(f *frame, ps *syntax.Sentence, np int) *me
 		return nil
 	}
 	return d.recentMentionOf(f.s, ch.A, func(m *mention) bool { return d.placeHit(f, m) && !m.capital })
+}
+
+// namedPlaceOf returns the noun phrase that names the place noun phrase
+// np stands for when np is a kind of place named by "of" (namedByOf):
+// "the town" of "the town of X" gives "X"; -1 for any other phrase.
+func namedPlaceOf(ps *syntax.Sentence, np int) int {
+	ch := &ps.Chunks[np]
+	if ch.Head != ch.B-1 || !namedByOf.Has(ps.Toks[ch.Head].Norm) || np+1 >= len(ps.Chunks) {
+		return -1
+	}
+	if next := &ps.Chunks[np+1]; next.Kind == syntax.NP && next.Prep == ch.B && ps.PrepOf(np+1) == "of" {
+		return np + 1
+	}
+	return -1
 }
 
 // placeHit reports whether mention m names a place that frame f may have

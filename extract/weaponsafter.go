@@ -32,7 +32,9 @@ const cueReach = 4
 // attack is the one told last before that sentence and the sentence
 // lies among the attack's own sentences or at most instrumentReach after
 // the last of them. A sentence of other times (its background marks)
-// gives none.
+// gives none. A sentence that opens with armed men described ("The
+// gunmen used rifles") after a state force's reply tells of the armed
+// men's attack before it.
 func (d *docState) weaponsToldAfter(events []*docEvent) {
 	teller := make([]*docEvent, len(d.sents)) // the event a sentence tells of, the latest of its frames'
 	for _, e := range events {
@@ -42,16 +44,51 @@ func (d *docState) weaponsToldAfter(events []*docEvent) {
 			}
 		}
 	}
-	var recent *docEvent
+	var recent, armed *docEvent // the event told last; the last attack by others than a state's forces
 	toldAt := 0
 	for s, t := range teller {
 		switch {
 		case t != nil:
 			recent, toldAt = t, s
+			if t.f.typ == EventAttack && !stateDoers(&t.f) {
+				armed = t
+			}
 		case recent != nil && recent.f.typ == EventAttack && (s < recent.last || s-toldAt <= instrumentReach) && !d.skip[s]:
-			d.instrumentsOf(&recent.f, s)
+			to := recent
+			if armed != nil && stateDoers(&recent.f) && describedDoerOpens(d.sents[s].Tokens) {
+				// "…five of them were shot dead by police. The
+				// gunmen used rifles": the gunmen's attack, not the
+				// police's reply
+				to = armed
+			}
+			d.instrumentsOf(&to.f, s)
 		}
 	}
+}
+
+// stateDoers reports whether f's doers are all a state's forces or
+// states.
+func stateDoers(f *frame) bool {
+	if len(f.actors) == 0 {
+		return false
+	}
+	for _, a := range f.actors {
+		if a.class != ClassStateForce && a.class != ClassCountry {
+			return false
+		}
+	}
+	return true
+}
+
+// describedDoerOpens reports whether the sentence of toks opens with armed
+// doers described, not named ("The gunmen", "The attackers", "The
+// bomber"): men no state fields.
+func describedDoerOpens(toks []text.Token) bool {
+	if len(toks) < 2 || toks[0].Norm != "the" {
+		return false
+	}
+	h, ok := loadWordLists().heads[toks[1].Norm]
+	return ok && h.class == ClassArmedGroup && h.kind != "needs-modifier"
 }
 
 // instrumentsOf adds to f the weapons sentence s states as an
