@@ -270,8 +270,8 @@ func mergeQuads(ctx context.Context, tx pgx.Tx, trace func(string, int64, time.T
 func loadEmpty(ctx context.Context, tx pgx.Tx, trace func(string, int64, time.Time)) (int64, error) {
 	var indexes, constraints, drops []string
 	// The secondary indexes but those of constraints, made again with
-	// their constraints below (the primary key on horizon, in a store that
-	// has one, stays: rows are appended in its order).
+	// their constraints below (the primary key on horizon stays: rows are
+	// appended in its order).
 	rows, err := tx.Query(ctx, `SELECT c.relname, pg_get_indexdef(ix.indexrelid) FROM pg_index ix
 		JOIN pg_class c ON c.oid = ix.indexrelid
 		WHERE ix.indrelid = 'quads'::regclass AND NOT ix.indisprimary

@@ -240,9 +240,10 @@ const pgIndexFill = 90
 
 // pgLeanIndexes leaves table quads, just made by Cayley, with the indexes
 // its readers and writers need, each as small as PostgreSQL stores it.
-// Cayley's layout holds every quad five times more: a primary key on a
-// row number, a unique index on the whole quad and three indexes of three
-// value hashes each (20 bytes a hash), each about as large as the table.
+// Cayley's layout holds every quad four times more besides its primary
+// key on a row number: a unique index on the whole quad and three indexes
+// of three value hashes each (20 bytes a hash), each about as large as
+// the table.
 //
 //   - One B-tree on a single column for each direction a read gives:
 //     quads_subject, quads_object and quads_predicate. Many quads share
@@ -266,14 +267,13 @@ const pgIndexFill = 90
 //     of two of buckets, and at 75 (the default) a bulk-built one was
 //     twice as large (4.2 against 2.1 MB at 1k); later rows split buckets
 //     one at a time.
-//   - Column horizon and its primary key go: no reader, Cayley's or
-//     newsgraph's, asks for a row by its number, and Cayley's writer
-//     leaves it to its sequence (8 bytes a row and an index as large as
-//     a single-column one).
+//   - Column horizon and its primary key stay (8 bytes a row and an
+//     index as large as a single-column one): no reader asks for a row
+//     by its number, but it tells the order rows were written in, which
+//     tests of concurrent writers read.
 //
 // The bulk load rebuilds the indexes and constraints it finds.
-var pgLeanIndexes = fmt.Sprintf(`ALTER TABLE quads DROP COLUMN horizon;
-DROP INDEX spo_index, osp_index, ops_index, pos_index, spo_unique, spol_unique;
+var pgLeanIndexes = fmt.Sprintf(`DROP INDEX spo_index, osp_index, ops_index, pos_index, spo_unique, spol_unique;
 CREATE TYPE quad_key AS (subject_hash BYTEA, predicate_hash BYTEA, object_hash BYTEA, label_hash BYTEA);
 CREATE INDEX quads_subject ON quads (subject_hash) WITH (FILLFACTOR = %[1]d);
 CREATE INDEX quads_object ON quads (object_hash) WITH (FILLFACTOR = %[1]d);
