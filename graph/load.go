@@ -259,21 +259,24 @@ func mergeQuads(ctx context.Context, tx pgx.Tx, trace func(string, int64, time.T
 }
 
 // loadEmpty loads the temporary tables into a store without quads, as a
-// database is bulk-loaded: the indexes and foreign keys of table quads
-// are dropped, the nodes inserted with their final reference counts and
-// the quads appended, then the indexes and constraints are created again
-// from their own definitions (read from the catalogue), so that the
-// tables are as Cayley made them. Building an index once over sorted rows
-// costs a fraction of maintaining it row by row; all of it happens in the
-// caller's transaction, so a failure leaves the store as it was. It
-// returns the number of quads inserted.
+// database is bulk-loaded: the indexes, foreign keys and exclusion
+// constraints of table quads are dropped, the nodes inserted with their
+// final reference counts and the quads appended, then the indexes and
+// constraints are created again from their own definitions (read from the
+// catalogue), so that the tables are as they were made. Building an index
+// once over sorted rows costs a fraction of maintaining it row by row; all
+// of it happens in the caller's transaction, so a failure leaves the
+// store as it was. It returns the number of quads inserted.
 func loadEmpty(ctx context.Context, tx pgx.Tx, trace func(string, int64, time.Time)) (int64, error) {
 	var indexes, constraints, drops []string
-	// The secondary indexes (the primary key on horizon stays: rows are
+	// The secondary indexes but those of constraints, made again with
+	// their constraints below (the primary key on horizon stays: rows are
 	// appended in its order).
 	rows, err := tx.Query(ctx, `SELECT c.relname, pg_get_indexdef(ix.indexrelid) FROM pg_index ix
 		JOIN pg_class c ON c.oid = ix.indexrelid
-		WHERE ix.indrelid = 'quads'::regclass AND NOT ix.indisprimary ORDER BY c.relname`)
+		WHERE ix.indrelid = 'quads'::regclass AND NOT ix.indisprimary
+			AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = ix.indexrelid)
+		ORDER BY c.relname`)
 	if err == nil {
 		var defs [][2]string
 		defs, err = pgx.CollectRows(rows, func(r pgx.CollectableRow) ([2]string, error) {
@@ -288,8 +291,10 @@ func loadEmpty(ctx context.Context, tx pgx.Tx, trace func(string, int64, time.Ti
 	if err != nil {
 		return 0, fmt.Errorf("graph: copy: reading the indexes of quads: %w", err)
 	}
+	// Foreign keys, and the exclusion constraint that keeps quads unique
+	// in a store newsgraph creates (pgLeanIndexes).
 	rows, err = tx.Query(ctx, `SELECT conname, pg_get_constraintdef(oid) FROM pg_constraint
-		WHERE conrelid = 'quads'::regclass AND contype = 'f' ORDER BY conname`)
+		WHERE conrelid = 'quads'::regclass AND contype IN ('f', 'x') ORDER BY conname`)
 	if err == nil {
 		var cons [][2]string
 		cons, err = pgx.CollectRows(rows, func(r pgx.CollectableRow) ([2]string, error) {
