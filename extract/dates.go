@@ -496,7 +496,10 @@ type eventDates struct {
 }
 
 func newEventDates(d *docState, events []*docEvent, ref time.Time) *eventDates {
-	ed := &eventDates{d: d, ref: ref, cited: make([]int, len(d.sents))}
+	cited := resize(d.buf.cited, len(d.sents))
+	clear(cited)
+	d.buf.cited = cited
+	ed := &eventDates{d: d, ref: ref, cited: cited}
 	if !ref.IsZero() {
 		ed.refDay = dayString(ref)
 	}

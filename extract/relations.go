@@ -32,7 +32,8 @@ func (x *Lexical) relations(d *docState) []Relation {
 	var out []Relation
 	// the keys of out, scanned: a document states a few relations, and
 	// a scan of them costs less than hashing four strings for a map
-	var seen []relationKey
+	var seenArr [8]relationKey
+	seen := seenArr[:0]
 	add := func(r Relation) {
 		k := relationKey{r.Subject.ID, r.Predicate, r.Object.Value, ""}
 		if r.Object.Ref != nil {
