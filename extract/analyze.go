@@ -153,6 +153,9 @@ type docBuffers struct {
 	defSlots []*frameDef
 	// a sentence's normalised text (docState.boilerplate)
 	scratch []byte
+	// the events citing each sentence (eventDates.cited), rewritten
+	// per document
+	cited []int
 	// the document's state itself, and its countries (docState.countryCount, emptied)
 	state        docState
 	countryCount countryCounts

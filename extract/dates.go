@@ -65,7 +65,7 @@ func capitalisedMonth(t *text.Token) (time.Month, bool) {
 func findDatesRaw(toks []text.Token, pub time.Time) []dateExpr {
 	var out []dateExpr
 	has := !pub.IsZero()
-	day := func(t time.Time) string { return t.Format("2006-01-02") }
+	day := dayString
 	for i := 0; i < len(toks); i++ {
 		n := toks[i].Norm
 		nx := func(k int) string {
@@ -210,21 +210,21 @@ func findDatesRaw(toks []text.Token, pub time.Time) []dateExpr {
 			case "morning", "afternoon", "evening":
 				add(i, i+2, day(pub))
 			case "month":
-				add(i, i+2, pub.Format("2006-01"))
+				add(i, i+2, monthString(pub))
 			}
 		case "earlier":
 			if nx(1) == "this" && nx(2) == "month" {
-				add(i, i+3, pub.Format("2006-01"))
+				add(i, i+3, monthString(pub))
 			}
 		case "last":
 			switch nx(1) {
 			case "night":
 				add(i, i+2, day(pub.AddDate(0, 0, -1)))
 			case "month":
-				add(i, i+2, pub.AddDate(0, -1, 0).Format("2006-01"))
+				add(i, i+2, monthString(pub.AddDate(0, -1, 0)))
 			case "week":
 				// only the month is sure
-				add(i, i+2, pub.AddDate(0, 0, -7).Format("2006-01"))
+				add(i, i+2, monthString(pub.AddDate(0, 0, -7)))
 			}
 		case "overnight":
 			// a night reported in the morning began the day before
@@ -488,28 +488,63 @@ func joinText(toks []text.Token) string {
 // eventDates settles the dates of a document's events (settleDate),
 // knowing which sentences each event cites.
 type eventDates struct {
-	d   *docState
-	ref time.Time
-	// cited counts the events that cite each sentence.
-	cited map[int]int
+	d      *docState
+	ref    time.Time
+	refDay string // dayString(ref), the date of an event no text dates
+	// cited counts the events that cite each sentence, by sentence.
+	cited []int
 }
 
 func newEventDates(d *docState, events []*docEvent, ref time.Time) *eventDates {
-	ed := &eventDates{d: d, ref: ref, cited: map[int]int{}}
+	cited := resize(d.buf.cited, len(d.sents))
+	clear(cited)
+	d.buf.cited = cited
+	ed := &eventDates{d: d, ref: ref, cited: cited}
+	if !ref.IsZero() {
+		ed.refDay = dayString(ref)
+	}
 	for _, ev := range events {
-		for s := range eventSentences(ev) {
-			ed.cited[s]++
+		for k, f := range ev.frames {
+			if !citedBefore(ev.frames[:k], f.s) {
+				ed.cited[f.s]++
+			}
 		}
 	}
 	return ed
 }
 
-func eventSentences(ev *docEvent) map[int]bool {
-	out := map[int]bool{}
-	for _, f := range ev.frames {
-		out[f.s] = true
+// citedBefore reports whether one of frames, an event's frames before
+// the one read, is in sentence s: an event counts once in each sentence
+// it cites, however many of its frames stand there. An event has a few
+// frames, which a scan reads sooner than a set is made.
+func citedBefore(frames []*frame, s int) bool {
+	for _, f := range frames {
+		if f.s == s {
+			return true
+		}
 	}
-	return out
+	return false
+}
+
+// dayString is t.Format(time.DateOnly), written without reading the
+// layout: every date the extractor reads is written so. A year beyond
+// four digits, or before year 0, is left to Format.
+func dayString(t time.Time) string {
+	y, m, d := t.Date()
+	if y < 0 || y > 9999 {
+		return t.Format(time.DateOnly)
+	}
+	b := [10]byte{'0' + byte(y/1000), '0' + byte(y/100%10), '0' + byte(y/10%10), '0' + byte(y%10), '-',
+		'0' + byte(m/10), '0' + byte(m%10), '-', '0' + byte(d/10), '0' + byte(d%10)}
+	return string(b[:])
+}
+
+// monthString is t.Format("2006-01"): dayString's first seven bytes.
+func monthString(t time.Time) string {
+	if y := t.Year(); y < 0 || y > 9999 {
+		return t.Format("2006-01")
+	}
+	return dayString(t)[:7]
 }
 
 // settleDate fills the date of an event that its frames left undated and
@@ -528,7 +563,7 @@ func (ed *eventDates) settleDate(ev *docEvent, out *Event) {
 			v, t := dt.Value, dt.Text
 			out.Date, out.DateText = &v, &t
 		} else if !ed.ref.IsZero() {
-			v := ed.ref.Format("2006-01-02")
+			v := ed.refDay
 			out.Date, out.DateText, out.DatePrecision = &v, nil, DateInferred
 			return
 		}

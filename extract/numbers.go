@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -573,7 +574,9 @@ func readCasualties(toks []text.Token, people func(*text.Token) bool) []casualty
 		return markVictim.has(t) || kindHead(t.Norm) || people != nil && people(t)
 	}
 	var out []casualty
-	used := map[int]bool{}
+	// the figures read as items of a list: a few, scanned
+	var usedArr [8]int
+	used := usedArr[:0]
 	inside := 0 // tokens before this are part of a number read
 	for i := 0; i < len(toks); i++ {
 		if i < inside {
@@ -585,7 +588,7 @@ func readCasualties(toks []text.Token, people func(*text.Token) bool) []casualty
 			continue
 		}
 		n, j, ok := numberAt(toks, i)
-		if !ok || used[i] {
+		if !ok || slices.Contains(used, i) {
 			continue
 		}
 		inside = j
@@ -623,7 +626,7 @@ func readCasualties(toks []text.Token, people func(*text.Token) bool) []casualty
 				e2++ // "a police officer": the phrase ends at its last noun
 			}
 			total = addSaturating(total, v)
-			used[k] = true
+			used = append(used, k)
 			listEnd = e2 + 1
 			k = e2 + 1
 			if k < len(toks) && (toks[k].Norm == "," || toks[k].Norm == "and") {

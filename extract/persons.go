@@ -85,7 +85,9 @@ func (d *docState) findPersons() {
 		toks := s.Tokens
 		d.buf.roles = d.r.roles.AppendCoded(d.buf.roles[:0], d.coded[si])
 		roleMatches := d.buf.roles
-		used := map[int]bool{}
+		// the names read after a role: a few, scanned
+		var usedArr [8]int
+		used := usedArr[:0]
 		for _, rm := range roleMatches {
 			ro := rm.Values[0]
 			if ro.Name == "ambassador" || ro.Name == "official" {
@@ -116,7 +118,7 @@ func (d *docState) findPersons() {
 			end := d.nameRun(si, j)
 			if end-j >= 2 || end-j == 1 && !d.r.givenNames.Has(toks[j].Norm) && end < len(toks) && (toks[end].Norm == "said" || toks[end].Norm == "told") {
 				p := d.addPerson(si, j, end)
-				used[j] = true
+				used = append(used, j)
 				d.attachRole(p, si, rm.Start, rm.End, ro, of)
 				continue
 			}
@@ -124,7 +126,7 @@ func (d *docState) findPersons() {
 		}
 		// Name , (a|the) role
 		for i := 0; i+1 < len(toks); i++ {
-			if !isUpperWord(&toks[i]) || used[i] || d.covered(si, i) && !d.weakCover(si, i) {
+			if !isUpperWord(&toks[i]) || slices.Contains(used, i) || d.covered(si, i) && !d.weakCover(si, i) {
 				continue
 			}
 			end := d.nameRun(si, i)

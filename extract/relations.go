@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/newsgraph/newsgraph/extract/text"
@@ -29,16 +30,19 @@ func refAndSpan(r Ref, sp Span) (*Ref, []Span) {
 // founded, who controls what, and where places lie.
 func (x *Lexical) relations(d *docState) []Relation {
 	var out []Relation
-	seen := map[relationKey]bool{}
+	// the keys of out, scanned: a document states a few relations, and
+	// a scan of them costs less than hashing four strings for a map
+	var seenArr [8]relationKey
+	seen := seenArr[:0]
 	add := func(r Relation) {
 		k := relationKey{r.Subject.ID, r.Predicate, r.Object.Value, ""}
 		if r.Object.Ref != nil {
 			k.ref = r.Object.Ref.ID
 		}
-		if seen[k] {
+		if slices.Contains(seen, k) {
 			return
 		}
-		seen[k] = true
+		seen = append(seen, k)
 		out = append(out, r)
 	}
 	for _, rm := range d.roles {

@@ -20,6 +20,12 @@ const (
 // the cache keeps no document's text alive. Longer words are looked up
 // in the vocabulary every time. A cache is for one goroutine at a time;
 // its zero value is ready to use.
+//
+// A word may lie in either slot of a pair (wordPair), the one used last
+// first: a direct-mapped cache loses both of two common words whose hash
+// falls on one slot each time the text turns from one to the other, and
+// a pair keeps them both for a comparison more where the first slot
+// fails.
 type WordCache struct {
 	vocab *Vocab
 	gen   uint32
@@ -89,9 +95,16 @@ func load32(s string) uint32 {
 	return uint32(s[0]) | uint32(s[1])<<8 | uint32(s[2])<<16 | uint32(s[3])<<24
 }
 
-// wordSlot returns the slot of a word of n bytes whose key is a, b.
-func wordSlot(a, b uint64, n int) uint64 {
-	return (a ^ b*0xC2B2AE3D27D4EB4F ^ uint64(n)) * 0x9E3779B97F4A7C15 >> (64 - wordCacheBits)
+// wordPair returns the first of the two slots where a word of n bytes
+// whose key is a, b may lie.
+func wordPair(a, b uint64, n int) uint64 {
+	return (a ^ b*0xC2B2AE3D27D4EB4F ^ uint64(n)) * 0x9E3779B97F4A7C15 >> (64 - wordCacheBits) &^ 1
+}
+
+// holds reports whether slot s holds the word of n bytes whose key is
+// a, b.
+func (s *cachedWord) holds(a, b uint64, n int) bool {
+	return s.a == a && s.b == b && s.n == uint8(n)
 }
 
 // lookup returns the slot that holds w, nil if none does.
@@ -101,10 +114,29 @@ func (c *WordCache) lookup(w string) *cachedWord {
 		return nil
 	}
 	a, b := wordKey(w)
-	if s := &c.slots[wordSlot(a, b, n)]; s.a == a && s.b == b && s.n == uint8(n) {
+	p := wordPair(a, b, n)
+	if s := &c.slots[p]; s.holds(a, b, n) {
+		return s
+	}
+	if s := &c.slots[p+1]; s.holds(a, b, n) {
 		return s
 	}
 	return nil
+}
+
+// second is the look-up of the word w, whose key is a, b, where the
+// first slot of its pair p does not hold it: a word found in the second
+// slot trades places with the first's, the word used last going first;
+// a word in neither is looked up in v and put first, the first's word
+// going second and the second's out. It returns what normID does.
+func (c *WordCache) second(v *Vocab, w string, a, b uint64, p uint64) (uint32, uint8, *cachedWord) {
+	s, o := &c.slots[p], &c.slots[p+1]
+	if o.holds(a, b, len(w)) {
+		*s, *o = *o, *s
+		return s.id, s.starts, s
+	}
+	*o = *s
+	return c.fill(v, w, a, b, s)
 }
 
 // forgetFirsts clears the slots' answers of Translit.isFirst, for the
@@ -127,11 +159,11 @@ func (c *WordCache) normID(v *Vocab, w string) (uint32, uint8, *cachedWord) {
 		return id, v.startsOf(id, 0), nil
 	}
 	a, b := wordKey(w)
-	s := &c.slots[wordSlot(a, b, n)]
-	if s.a == a && s.b == b && s.n == uint8(n) {
+	p := wordPair(a, b, n)
+	if s := &c.slots[p]; s.holds(a, b, n) {
 		return s.id, s.starts, s
 	}
-	return c.fill(v, w, a, b, s)
+	return c.second(v, w, a, b, p)
 }
 
 // fill looks w up in v and remembers it in slot s, where the key a, b of
@@ -178,10 +210,11 @@ func (v *Vocab) codeCached(c *WordCache, toks []text.Token, buf []Word, mark fun
 		// tokens are words the cache holds
 		if n := len(t.Norm); n != 0 && n <= maxCachedWord {
 			a, b := wordKey(t.Norm)
-			if s = &c.slots[wordSlot(a, b, n)]; s.a == a && s.b == b && s.n == uint8(n) {
+			p := wordPair(a, b, n)
+			if s = &c.slots[p]; s.a == a && s.b == b && s.n == uint8(n) {
 				w.norm, w.starts = s.id, s.starts
 			} else {
-				w.norm, w.starts, s = c.fill(v, t.Norm, a, b, s)
+				w.norm, w.starts, s = c.second(v, t.Norm, a, b, p)
 			}
 		} else {
 			w.norm, w.starts, s = c.normID(v, t.Norm)
