@@ -45,6 +45,10 @@ func TestTallyAt(t *testing.T) {
 		{"Gunmen killed four people on Friday, the deadliest attack since 2019.", "four", false},
 		{"Gunmen have killed four people in the town, the deadliest attack since 2019.", "four", false},
 		{"The army said it has killed 40 militants in the valley.", "40", false},
+		{"They have fled, killing 5 people since 2019.", "5", false},                // a break after the perfect, before the figure
+		{"Bandits killed 20 herders who have grazed there since 2015.", "20", true}, // the perfect between the figure and "since"
+		{"The group has killed 12 people ever since", "12", false},                  // "since" with no word after it
+		{"The group has killed 12 people, officials say, since 2015.", "12", false}, // a break between the figure and "since"
 	} {
 		toks := text.Tokenize(tt.in, 0)
 		at := slices.IndexFunc(toks, func(x text.Token) bool { return x.Text == tt.at })

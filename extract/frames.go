@@ -1373,22 +1373,35 @@ func perfectSinceYear(toks []text.Token, a, b int) bool {
 // "has", "have" or "had" from a on or at most five words before it
 // ("has killed more than 4,000"),
 // then "since [month] year" after b with no clause break between.
+//
+// The first "since" (with a word after it) or clause break from b on
+// decides, and most clauses hold no "since": the words before it are
+// read for the perfect only once one is found.
 func tallyAt(toks []text.Token, a, b int) bool {
+	since := -1
+	for k := b; k < len(toks) && since < 0; k++ {
+		switch w := toks[k].Norm; {
+		case w == "," || w == ";" || w == ".":
+			return false
+		case w == "since" && k+1 < len(toks):
+			since = k
+		}
+	}
+	if since < 0 {
+		return false
+	}
+	// the perfect as it stands at the "since": a break before b ends
+	// the one before it (no break lies between b and the "since")
 	perfect := false
-	for k := max(a-5, 0); k < len(toks); k++ {
+	for k := max(a-5, 0); k < since; k++ {
 		switch w := toks[k].Norm; {
 		case w == "has" || w == "have" || w == "had":
 			perfect = true
 		case w == "," || w == ";" || w == ".":
-			if k >= b {
-				return false
-			}
 			perfect = false
-		case w == "since" && k >= b && k+1 < len(toks):
-			return perfect && yearsBackAt(toks, k+1)
 		}
 	}
-	return false
+	return perfect && yearsBackAt(toks, since+1)
 }
 
 // yearsBackAt reports whether the words from token i name a time a year

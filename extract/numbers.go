@@ -976,10 +976,25 @@ func writtenYear(toks []text.Token, i int) bool {
 // dead", "the man holding it was killed") and a singular object after an
 // active one ("police killed a Fulani national", "killing a civilian").
 // taken holds the tokens the figures already read.
+//
+// The one pass over the tokens also finds the first "body" and "bodies",
+// where bodyFound and bodiesFound start: most sentences hold neither, and
+// are not read again for them.
 func oneVictim(toks []text.Token, taken func(int) bool) []casualty {
 	var out []casualty
+	body, bodies := len(toks), len(toks)
 	for k := range toks {
 		t := &toks[k]
+		switch len(t.Norm) { // the length first: few words have four or six letters
+		case 4:
+			if t.Norm == "body" {
+				body = min(body, k)
+			}
+		case 6:
+			if t.Norm == "bodies" {
+				bodies = min(bodies, k)
+			}
+		}
 		if !markToll.has(t) {
 			continue // tollWord's first test
 		}
@@ -1007,16 +1022,17 @@ func oneVictim(toks []text.Token, taken func(int) bool) []casualty {
 			out = append(out, casualty{At: k, End: end, Killed: kill, N: n})
 		}
 	}
-	out = append(out, bodyFound(toks, taken)...)
-	return append(out, bodiesFound(toks, taken)...)
+	out = append(out, bodyFound(toks, body, taken)...)
+	return append(out, bodiesFound(toks, bodies, taken)...)
 }
 
 // bodiesFound reads the toll that bodies found give: "seven bodies were
 // recovered", "the bodies of five herders were found": as many dead as
 // the figure counts, where a verb of finding follows in the clause and no
-// figure of the sentence already holds the phrase.
-func bodiesFound(toks []text.Token, taken func(int) bool) []casualty {
-	for k := range toks {
+// figure of the sentence already holds the phrase. The tokens before
+// from hold no "bodies".
+func bodiesFound(toks []text.Token, from int, taken func(int) bool) []casualty {
+	for k := from; k < len(toks); k++ {
 		if toks[k].Norm != "bodies" || taken(k) {
 			continue
 		}
@@ -1171,9 +1187,10 @@ func articlePhraseAt(toks []text.Token, k int) bool {
 
 // bodyFound reads the toll that a found body gives: "the body of a trader
 // was found", "his body was later recovered": one dead, unless a figure
-// of the sentence already holds the phrase.
-func bodyFound(toks []text.Token, taken func(int) bool) []casualty {
-	for k := range toks {
+// of the sentence already holds the phrase. The tokens before from hold
+// no "body".
+func bodyFound(toks []text.Token, from int, taken func(int) bool) []casualty {
+	for k := from; k < len(toks); k++ {
 		if toks[k].Norm != "body" || taken(k) || k > 0 && toks[k-1].Norm == "no" {
 			continue
 		}

@@ -37,7 +37,45 @@ const (
 // token: a wordlist.Map, which answers with a comparison or two where a
 // map[string]word hashes the whole word. It also holds, unknown to the
 // lexicon, the words of the lists whose marks it keeps.
-type wordLexicon struct{ m wordlist.Map[word] }
+//
+// words holds the map's entries by index (the map's At), for the tagger,
+// which keeps a pointer to each token's entry rather than a copy.
+type wordLexicon struct {
+	m     wordlist.Map[word]
+	words []word
+}
+
+// noWord is the entry of a word the lexicon knows nothing of, as ref
+// gives it: never written.
+var noWord word
+
+// newWordLexicon returns the lexicon of the entries m.
+func newWordLexicon(m map[string]word) *wordLexicon {
+	l := &wordLexicon{m: wordlist.NewMap(m)}
+	for w := range m {
+		i := l.m.Index(w)
+		if i >= len(l.words) {
+			l.words = append(l.words, make([]word, i+1-len(l.words))...)
+		}
+		l.words[i] = l.m.At(i)
+	}
+	return l
+}
+
+// ref returns the entry of index e, a LexEntry's answer, as at does, by
+// its address (&noWord for 0).
+func (l *wordLexicon) ref(e uint32) *word {
+	if e == 0 {
+		return &noWord
+	}
+	return &l.words[e-1]
+}
+
+// refOf returns the entry of w, its marks included, as entry does, by its
+// address (&noWord where the lexicon knows nothing of w).
+func (l *wordLexicon) refOf(w string) *word {
+	return l.ref(uint32(l.m.Index(w) + 1))
+}
 
 // Get returns the entry of w and whether the lexicon holds w.
 func (l *wordLexicon) Get(w string) (word, bool) {
@@ -96,7 +134,7 @@ func lexiconIndex() *wordLexicon {
 		lexErr = loadVerbs(m, "data/verbs.tsv", verbsData)
 		markWords(m, timeOpeners, markTimeOpener)
 		markWords(m, timeNouns, markTimeNoun)
-		lex = &wordLexicon{wordlist.NewMap(m)}
+		lex = newWordLexicon(m)
 	})
 	if lexErr != nil {
 		panic(lexErr) // embedded data: a build-time fault

@@ -143,8 +143,8 @@ type Parser struct {
 	s   Sentence
 	lex *wordLexicon
 	// ents holds, for every token of s, what the lexicon knows of it
-	// (tag)
-	ents []word
+	// (tag), by the address of its entry (wordLexicon.ref)
+	ents []*word
 	// headline: whether the sentence is written in Title Case
 	// (titleCase), once isHeadline has read it (headlineUnread…)
 	headline uint8

@@ -500,14 +500,20 @@ func TestParseKnown(t *testing.T) {
 }
 
 // TestLexEntry checks that the index LexEntry gives a word is its entry
-// (at), for every word the lexicon holds or marks, and 0 (the zero word)
-// for a word it lacks.
+// (at, and by its address ref and refOf), for every word the lexicon
+// holds or marks, and 0 (the zero word) for a word it lacks.
 func TestLexEntry(t *testing.T) {
 	lx := lexiconIndex()
 	for _, w := range append(lx.m.Words(), "qzxv", "") {
 		e := LexEntry(w)
 		if got, want := lx.at(e), lx.entry(w); got != want {
 			t.Errorf("%q: at(LexEntry) = %+v, entry %+v", w, got, want)
+		}
+		if got, want := *lx.ref(e), lx.at(e); got != want {
+			t.Errorf("%q: ref(LexEntry) = %+v, at %+v", w, got, want)
+		}
+		if got, want := *lx.refOf(w), lx.entry(w); got != want {
+			t.Errorf("%q: refOf = %+v, entry %+v", w, got, want)
 		}
 		if _, held := lx.m.Get(w); held != (e != 0) {
 			t.Errorf("%q: LexEntry %d, held %v", w, e, held)
@@ -546,7 +552,7 @@ func TestLowerKnown(t *testing.T) {
 				continue
 			}
 			n++
-			if tag, lemma := p.tagOf(i, &s.Toks[i], e); tag != e.tag || lemma != e.lemma {
+			if tag, lemma := p.tagOf(i, &s.Toks[i], *e); tag != e.tag || lemma != e.lemma {
 				t.Errorf("%q: token %d %q: tagOf %v/%s, lexicon %v/%s", in, i, s.Toks[i].Text, tag, lemma, e.tag, e.lemma)
 			}
 		}

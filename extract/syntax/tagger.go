@@ -23,14 +23,14 @@ func (p *Parser) tag(known []uint32) {
 	p.headline = headlineUnread
 	for i := range s.Toks {
 		t := &s.Toks[i]
-		var e word
+		e := &noWord
 		if t.Kind == text.Word {
 			// no other token's form is a word of the lexicon or of
 			// the lists it marks (TestLexiconWordsAreWords)
 			if known != nil {
-				e = p.lex.at(known[i])
+				e = p.lex.ref(known[i])
 			} else {
-				e = p.lex.entry(t.Norm)
+				e = p.lex.refOf(t.Norm)
 			}
 		}
 		p.ents[i] = e
@@ -40,7 +40,7 @@ func (p *Parser) tag(known []uint32) {
 		case t.Kind == text.Punct:
 			s.Tags[i], s.Lemmas[i] = Punct, t.Norm // as tagOf tags it
 		default:
-			s.Tags[i], s.Lemmas[i] = p.tagOf(i, t, e)
+			s.Tags[i], s.Lemmas[i] = p.tagOf(i, t, *e)
 		}
 	}
 }
@@ -48,7 +48,7 @@ func (p *Parser) tag(known []uint32) {
 // lowerKnown reports whether token t, whose lexicon entry is e, is a word
 // the lexicon holds that the tokeniser found in lower case, of two bytes
 // or more: tagOf gives it e's tag and lemma, whatever its neighbours.
-func lowerKnown(t *text.Token, e word) bool {
+func lowerKnown(t *text.Token, e *word) bool {
 	return e.known && t.Lower() && len(t.Norm) > 1
 }
 
