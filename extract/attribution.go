@@ -13,7 +13,9 @@ import (
 // responsibility". Where the document blames more than one group, the
 // first one blamed is taken only when it names no other. An attack the
 // report recalls from long before its publication date pub ("In October
-// 2017, a truck bomb…") is not the one blamed (recalled).
+// 2017, a truck bomb…") is not the one blamed (recalled), unless every
+// attack of the document is that old: a note or an archive story that
+// tells only that attack is about it, whenever it was published.
 func (d *docState) attributed(events []*docEvent, pub time.Time) {
 	var blamed *entity
 	for _, e := range events {
@@ -26,6 +28,9 @@ func (d *docState) attributed(events []*docEvent, pub time.Time) {
 		return
 	}
 	only := d.onlyBlamed(blamed)
+	if allRecalled(events, pub) {
+		pub = time.Time{} // no attack of the report's own to tell it from
+	}
 	for _, e := range events {
 		if e.f.typ != EventAttack && e.f.typ != EventAbduction || recalled(&e.f, pub) {
 			continue
@@ -76,6 +81,17 @@ func recalled(f *frame, pub time.Time) bool {
 	}
 	end, ok := periodEnd(f.date.Value)
 	return ok && end.Add(recallAge).Before(pub)
+}
+
+// allRecalled reports whether every attack and abduction of events is
+// recalled (dated long before pub), so that none is the report's own.
+func allRecalled(events []*docEvent, pub time.Time) bool {
+	for _, e := range events {
+		if (e.f.typ == EventAttack || e.f.typ == EventAbduction) && !recalled(&e.f, pub) {
+			return false
+		}
+	}
+	return true
 }
 
 // periodEnd returns the last day of the period a date value names

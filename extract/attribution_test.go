@@ -117,3 +117,23 @@ func TestCommunityOpensSentence(t *testing.T) {
 		}
 	}
 }
+
+// TestAttributedOnlyAttack: a document whose every attack is dated long
+// before its publication (a note read from an archive) is about that
+// attack, which the group claiming it did; one row per shape of claim.
+// The sentences are written for this test.
+func TestAttributedOnlyAttack(t *testing.T) {
+	tests := []struct {
+		name, in, want string
+	}{
+		{"a claim in a sentence of its own", "On 4 May 2019, a bomb exploded at a bus stop in Mandera, wounding four people. Al-Shabaab claimed responsibility.", "Al-Shabaab"},
+		{"a group suspected", "On 9 June 2020, gunmen shot a herder near Tarbo. Boko Haram is suspected.", "Boko Haram"},
+	}
+	for _, tt := range tests {
+		rec := extractOne(t, tt.in, "2024-12-01")
+		ev := probeEvent(rec, EventAttack, tt.want, "")
+		if ev == nil || !hasRef(ev.Actors, tt.want) {
+			t.Errorf("%s: %q: actors of %v, want %s", tt.name, tt.in, ev, tt.want)
+		}
+	}
+}

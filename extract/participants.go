@@ -643,6 +643,9 @@ func (d *docState) participantEntity(p participant) *entity {
 	case ClassArmedGroup:
 		return d.groupParticipant(p)
 	case ClassStateForce:
+		if p.affiliation != nil {
+			return p.affiliation // "KIA troops", "RSF soldiers": an armed group's own
+		}
 		return d.forceParticipant(p)
 	case ClassCivilians:
 		cc := p.country

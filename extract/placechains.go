@@ -21,7 +21,8 @@ import (
 // ("Lokitela and Murumbe in Eldas"), where that area is narrower than the
 // one the place lies in and of the place's country, if it has one. A town
 // of the gazetteer is linked so to a division below the first level
-// (divisionOf) named right after it.
+// (divisionOf) named right after it, or to any area after it when its
+// unit word is written before it (unitWritten).
 func (d *docState) narrowWithin() {
 	for s := range d.ments {
 		// right to left, so that the last of a list is linked before the
@@ -40,7 +41,7 @@ func (d *docState) narrowWithin() {
 			if in == nil || in == e || in.country != e.country && e.country != "" || d.encloses(e, in) || !d.narrower(in, e.within) {
 				continue
 			}
-			if e.gaz != nil && !d.divisionOf(in, e) {
+			if e.gaz != nil && !d.divisionOf(in, e) && !d.unitWritten(s, m.a) {
 				continue
 			}
 			e.within = in
@@ -49,6 +50,13 @@ func (d *docState) narrowWithin() {
 			}
 		}
 	}
+}
+
+// unitWritten reports whether the name at token a of sentence s is
+// written after its unit word ("Barangay Malabog, Davao City"): a unit
+// named so lies in the area after it, even a town of the gazetteer.
+func (d *docState) unitWritten(s, a int) bool {
+	return a >= 1 && unitFirst(loadWordLists(), d.sents[s].Tokens, a-1)
 }
 
 // divisionOf reports whether area in is a division below the first level

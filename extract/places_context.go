@@ -258,8 +258,8 @@ func (d *docState) contextPlace(l *wordLists, s, a, end int, prev string, listed
 	switch {
 	case end-a >= 2 && lastRole&placePart != 0:
 		return placeSpan{a: a, b: end}, true // "Ngamia Road", "Kakamega Forest"
-	case nextRole&placeMod != 0 && !isUpperWord(&toks[end]) && end+1 < len(toks) && placeRole(l, &toks[end+1])&placeSettle != 0:
-		return placeSpan{a: a, b: end, word: toks[end+1].Norm}, true // "Hullugho border town", "Kakuma refugee camp"
+	case nextRole&placeMod != 0 && (!isUpperWord(&toks[end]) || toks[end].AllCaps()) && end+1 < len(toks) && placeRole(l, &toks[end+1])&placeSettle != 0:
+		return placeSpan{a: a, b: end, word: toks[end+1].Norm}, true // "Hullugho border town", "Kakuma refugee camp", "Lala IDP camp"
 	case nextRole&(placeAdmin|placeSettle|placePart) != 0 && !isUpperWord(&toks[end]):
 		if a == 0 && d.r.stopwords.Has(toks[a].Norm) || d.peopleSettlement(s, a, end) {
 			return placeSpan{}, false
@@ -310,8 +310,8 @@ func areaChainAfter(l *wordLists, toks []text.Token, end int) bool {
 		return false
 	}
 	j := end + 1
-	for j < len(toks) && j <= end+maxAreaWords && isUpperWord(&toks[j]) {
-		j++
+	for j < len(toks) && j <= end+maxAreaWords && (isUpperWord(&toks[j]) || gluedHyphen(toks, j)) {
+		j++ // "Rumbek North", "Saint-Marc"
 	}
 	if j == end+1 {
 		return false
@@ -322,6 +322,12 @@ func areaChainAfter(l *wordLists, toks []text.Token, end int) bool {
 	}
 	k := j + n
 	return k == len(toks) || toks[k].Norm == "," || toks[k].Norm == "." || toks[k].Norm == ")"
+}
+
+// gluedHyphen reports whether token j is a hyphen glued to capitalised
+// words on both sides, inside a name: "Saint-Marc", "Haute-Kotto".
+func gluedHyphen(toks []text.Token, j int) bool {
+	return j > 0 && j+1 < len(toks) && toks[j].Norm == "-" && !toks[j].SpaceBefore && !toks[j+1].SpaceBefore && isUpperWord(&toks[j+1])
 }
 
 // prefixedPlace reads the run [a, end) of sentence s that starts with a

@@ -430,6 +430,30 @@ func (s *Sentence) afterObjectPronoun(v int) bool {
 	return false
 }
 
+// chainedPlace reports whether noun phrase j, which no preposition
+// governs, follows a comma right after a phrase a preposition governs:
+// the next link of a place chain ("in Musakhel district, Balochistan"),
+// or of a longer one ("in A village, B district, C province").
+func (s *Sentence) chainedPlace(j int) bool {
+	if j < 1 || s.Chunks[j].Kind != NP || s.Chunks[j].Prep >= 0 {
+		return false
+	}
+	prev := &s.Chunks[j-1]
+	if prev.Kind != NP || s.Chunks[j].A != prev.B+1 || s.Toks[prev.B].Norm != "," {
+		return false
+	}
+	return prev.Prep >= 0 || s.chainedPlace(j-1) // "in A, B, C"
+}
+
+// joinedBy reports whether tokens [a, b) are a coordinator and no more,
+// with a comma before it or not: ", and", "and".
+func (s *Sentence) joinedBy(a, b int) bool {
+	if a < b && s.Toks[a].Norm == "," {
+		a++
+	}
+	return b == a+1 && s.Tags[a] == Conj
+}
+
 // subject finds the subject of clause cl: the nearest noun phrase before
 // the verb that no preposition governs, the antecedent of a relative
 // pronoun, or the subject of the clause it continues.
@@ -543,6 +567,16 @@ func (p *Parser) subject(cl *Clause) {
 			// restates the one before it: "the Council (MRC) attacked"),
 			// or a phrase of time: "the attack last night killed two"
 			pos = c.A
+			continue
+		}
+		if s.chainedPlace(j) && s.joinedBy(c.B, vc.A) {
+			// "stopped buses in Zhob village, Musakhel district,
+			// Balochistan, and shot dead": the links round off the
+			// place phrase before them, no subject
+			for s.chainedPlace(j) {
+				j--
+			}
+			pos = s.Chunks[j].A
 			continue
 		}
 		// the object of a participle that describes the noun before

@@ -312,6 +312,14 @@ func (p *Parser) disambiguate() {
 			switch s.Toks[i].Norm {
 			case "after", "before", "since", "until":
 				s.Tags[i] = p.subordinator(i)
+			case "over", "about", "around":
+				if p.countLead(i, i+1) {
+					s.Tags[i] = Adj // "abducted over 100 students"
+				}
+			case "at":
+				if i+1 < len(s.Toks) && s.Toks[i+1].Norm == "least" && p.countLead(i, i+2) {
+					s.Tags[i], s.Tags[i+1] = Adj, Adj // "seized at least 20 villagers"
+				}
 			}
 		case Adv:
 			if p.reportedVerb(i) {
@@ -327,6 +335,25 @@ func (p *Parser) disambiguate() {
 			}
 		}
 	}
+}
+
+// countLead reports whether the preposition at i, right after a verb,
+// qualifies the number at j that counts the things or people after it
+// ("abducted over 100 students", "torched around 40 houses", "seized at
+// least 20 villagers"): the words are part of the verb's object, which a
+// preposition would make a phrase of its own. A count of time ("fought
+// over 3 days") stays a phrase of the preposition.
+func (p *Parser) countLead(i, j int) bool {
+	s := &p.s
+	if i == 0 || j+1 >= len(s.Tags) || s.Tags[j] != Num || s.Tags[j+1] != Noun {
+		return false
+	}
+	switch s.Tags[i-1] {
+	case Verb, VerbPast, VerbIng:
+	default:
+		return false
+	}
+	return !timeNouns[s.Lemmas[j+1]] && !timeNouns[s.Toks[j+1].Norm]
 }
 
 // hyphenCompound reports whether the past form at i closes a compound
