@@ -149,13 +149,13 @@ func nodesIn(s shape.Shape, least int) (csql.Select, bool) {
 		list[i] = "decode('" + hex.EncodeToString(h.ValueHash[:]) + "', 'hex')"
 	}
 	alias := fmt.Sprintf("ng_in_%d", inAlias.Add(1))
-	// The condition is written whole as the field of a Where without a
-	// table (Cayley writes that one as it is) and no value: the list is
-	// of hex digits only.
+	// Cayley writes a Where without a table or value as its field and
+	// operator: "alias.hash IN (...)", which PostgreSQL answers from the
+	// nodes' primary key (the list is of hex digits only).
 	return csql.Select{
 		Fields: []csql.Field{{Table: alias, Name: "hash", Alias: "__node"}},
 		From:   []csql.Source{csql.Table{Name: "nodes", Alias: alias}},
-		Where:  []csql.Where{{Field: alias + ".hash IN (" + strings.Join(list, ", ") + ")", Op: csql.OpIsTrue}},
+		Where:  []csql.Where{{Field: alias + ".hash", Op: csql.CmpOp("IN (" + strings.Join(list, ", ") + ")")}},
 	}, true
 }
 
