@@ -178,17 +178,13 @@ func bare(s shape.Shape) shape.Shape {
 		}
 		return out
 	case shape.NodesFrom:
-		v.Quads = bare(v.Quads)
-		return v
+		return shape.NodesFrom{Dir: v.Dir, Quads: bare(v.Quads)}
 	case shape.Save:
-		v.From = bare(v.From)
-		return v
+		return shape.Save{Tags: v.Tags, From: bare(v.From)}
 	case shape.Page:
-		v.From = bare(v.From)
-		return v
+		return shape.Page{From: bare(v.From), Skip: v.Skip, Limit: v.Limit}
 	case shape.Filter:
-		v.From = bare(v.From)
-		return v
+		return shape.Filter{From: bare(v.From), Filters: v.Filters}
 	}
 	return s
 }

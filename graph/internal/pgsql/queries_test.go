@@ -2,7 +2,6 @@ package pgsql
 
 import (
 	"context"
-	dsql "database/sql"
 	"fmt"
 	"sort"
 	"testing"
@@ -10,8 +9,6 @@ import (
 	"github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/cayley/graph/path"
 	"github.com/cayleygraph/cayley/graph/shape"
-	csql "github.com/cayleygraph/cayley/graph/sql"
-	"github.com/cayleygraph/cayley/graph/sql/postgres"
 	"github.com/cayleygraph/quad"
 )
 
@@ -19,21 +16,7 @@ import (
 // Cayley's quad store: the same answers (tags included), and one SQL
 // statement where Queries should make one, whose values it reads ahead.
 func TestQueriesAsCayley(t *testing.T) {
-	dsn := testDSN(t)
-	if err := csql.Init(postgres.Type, dsn, nil); err != nil {
-		t.Fatal(err)
-	}
-	h, err := csql.New(postgres.Type, dsn, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer h.Close()
-	qs := h.(*csql.QuadStore)
-	db, err := dsql.Open("postgres", dsn)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
+	qs, db := testStore(t)
 	q := NewQueries(qs, db)
 	iri := func(s string) quad.IRI { return quad.IRI("http://ex.org/" + s) }
 	typ, hit, name, Strike := iri("type"), iri("hit"), iri("name"), iri("Strike")
