@@ -226,7 +226,14 @@ func openPostgres(ctx context.Context, cfg Config) (graph.QuadStore, *dsql.DB, e
 		db.Close()
 		return nil, nil, fmt.Errorf("graph: open postgres: %w", err)
 	}
-	return qs, db, nil
+	sqs, ok := qs.(*csql.QuadStore)
+	if !ok {
+		qs.Close()
+		db.Close()
+		return nil, nil, fmt.Errorf("graph: open postgres: unexpected quad store %T", qs)
+	}
+	// paths from many nodes are one statement (pgsql.Queries)
+	return pgsql.NewQueries(sqs, db), db, nil
 }
 
 // pgIndexFill is the fill factor of the B-tree indexes of table quads in

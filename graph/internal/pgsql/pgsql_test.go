@@ -68,7 +68,10 @@ var values = []quad.Value{
 	quad.Time(time.Date(2024, 1, 18, 10, 30, 0, 0, time.UTC)),
 }
 
-func TestReadsAsCayley(t *testing.T) {
+// testStore returns Cayley's quad store in a fresh schema (testDSN), and
+// a connection pool to it; both are closed when the test ends.
+func testStore(t *testing.T) (*csql.QuadStore, *dsql.DB) {
+	t.Helper()
 	dsn := testDSN(t)
 	if err := csql.Init(postgres.Type, dsn, nil); err != nil {
 		t.Fatal(err)
@@ -77,7 +80,17 @@ func TestReadsAsCayley(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer qs.Close()
+	t.Cleanup(func() { qs.Close() })
+	db, err := dsql.Open("postgres", dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	return qs.(*csql.QuadStore), db
+}
+
+func TestReadsAsCayley(t *testing.T) {
+	qs, db := testStore(t)
 	preds := []quad.Value{quad.IRI("http://ex.org/p"), quad.IRI("http://ex.org/q")}
 	labels := []quad.Value{nil, quad.IRI("http://ex.org/doc1"), quad.IRI("http://ex.org/doc2")}
 	var deltas []graph.Delta
@@ -98,11 +111,6 @@ func TestReadsAsCayley(t *testing.T) {
 		graph.IgnoreOpts{}); err != nil {
 		t.Fatal(err)
 	}
-	db, err := dsql.Open("postgres", dsn)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
 	ctx := context.Background()
 	cayley := &storage.Generic{QS: qs, Ctx: ctx}
 	r := Reader{DB: db}
