@@ -149,21 +149,14 @@ func (c *eventsCmd) run(ctx context.Context, env *Env, args []string) error {
 		// One event after the other, as the store lists them.
 		return c.streamJSON(ctx, env, store, out)
 	}
+	if format == "csv" || format == "tsv" {
+		return c.streamCSV(ctx, env, store, out, map[string]rune{"csv": ',', "tsv": '\t'}[format])
+	}
 	events, next, err := c.page(ctx, store)
 	if err != nil {
 		return err
 	}
-	switch format {
-	case "csv":
-		err = writeEventCSV(ctx, out, events, store, ',')
-	case "tsv":
-		err = writeEventCSV(ctx, out, events, store, '\t')
-	default:
-		writeEventTable(out, events)
-	}
-	if err != nil {
-		return err
-	}
+	writeEventTable(out, events)
 	if err := out.Flush(); err != nil {
 		return err
 	}
@@ -172,22 +165,42 @@ func (c *eventsCmd) run(ctx context.Context, env *Env, args []string) error {
 }
 
 // page reads the events of the page c asks for and the cursor of the
-// next one ("" when none follows): one event past the page is read to
-// know.
+// next one ("" when none follows).
 func (c *eventsCmd) page(ctx context.Context, store *graph.Store) ([]extract.Event, string, error) {
+	var events []extract.Event
+	next, err := c.each(ctx, store, func(e extract.Event) error {
+		events = append(events, e)
+		return nil
+	})
+	return events, next, err
+}
+
+// each calls fn with each event of the page c asks for, as it is read,
+// until fn fails, and returns the cursor of the next page ("" when none
+// follows): one event past the page is read to know.
+func (c *eventsCmd) each(ctx context.Context, store *graph.Store, fn func(extract.Event) error) (string, error) {
 	f := c.filter
 	if f.Limit > 0 {
 		f.Limit++
 	}
-	events, err := store.Events(ctx, f)
-	if err != nil {
-		return nil, "", err
+	n, last, next := 0, "", ""
+	var ferr error
+	err := store.EachEvent(ctx, f, func(e extract.Event) bool {
+		if c.filter.Limit > 0 && n == c.filter.Limit {
+			next = last // one more follows
+			return false
+		}
+		ferr = fn(e)
+		n++
+		if c.filter.Limit > 0 {
+			last = graph.EventCursor(e)
+		}
+		return ferr == nil
+	})
+	if err == nil {
+		err = ferr
 	}
-	if c.filter.Limit > 0 && len(events) > c.filter.Limit {
-		events = events[:c.filter.Limit]
-		return events, graph.EventCursor(events[len(events)-1]), nil
-	}
-	return events, "", nil
+	return next, err
 }
 
 // streamJSON prints the page c asks for as JSON Lines, each event as it
@@ -195,33 +208,37 @@ func (c *eventsCmd) page(ctx context.Context, store *graph.Store) ([]extract.Eve
 func (c *eventsCmd) streamJSON(ctx context.Context, env *Env, store *graph.Store, out *bufio.Writer) error {
 	enc := json.NewEncoder(out)
 	enc.SetEscapeHTML(false)
-	f := c.filter
-	if f.Limit > 0 {
-		f.Limit++ // one event past the page tells that another follows
-	}
-	n, last, next := 0, "", ""
-	var werr error
 	var line []byte // one event's line, reused
-	err := store.EachEvent(ctx, f, func(e extract.Event) bool {
-		if c.filter.Limit > 0 && n == c.filter.Limit {
-			next = last // one more follows
-			return false
+	next, err := c.each(ctx, store, func(e extract.Event) error {
+		if !finiteJSON(&e) {
+			return enc.Encode(&e) // fails, as encoding/json does
 		}
-		if finiteJSON(&e) {
-			line = append(eventJSON(line[:0], &e), '\n')
-			_, werr = out.Write(line)
-		} else {
-			werr = enc.Encode(&e) // fails, as encoding/json does
-		}
-		n++
-		if c.filter.Limit > 0 {
-			last = graph.EventCursor(e)
-		}
-		return werr == nil
+		line = append(eventJSON(line[:0], &e), '\n')
+		_, err := out.Write(line)
+		return err
 	})
-	if err == nil {
-		err = werr
+	return finishListing(env, out, next, err)
+}
+
+// streamCSV prints the page c asks for as a CSV (sep ',') or TSV (sep
+// '\t') table, a batch of events at a time (eventCSV), not holding the
+// whole listing. The batch's look-up of entity facts runs inside the
+// listing's read, which the events command alone holds.
+func (c *eventsCmd) streamCSV(ctx context.Context, env *Env, store *graph.Store, out *bufio.Writer, sep rune) error {
+	cw, err := newEventCSV(ctx, out, store, sep)
+	if err != nil {
+		return err
 	}
+	next, err := c.each(ctx, store, cw.add)
+	if err == nil {
+		err = cw.close()
+	}
+	return finishListing(env, out, next, err)
+}
+
+// finishListing flushes a listing's output and tells how to print the
+// next page, unless the listing failed.
+func finishListing(env *Env, out *bufio.Writer, next string, err error) error {
 	if err == nil {
 		err = out.Flush()
 	}

@@ -46,26 +46,77 @@ func newEventTable(ctx context.Context, facts tableFacts) *eventTable {
 // '\t', where tabs and line breaks inside a cell become spaces), UTF-8,
 // with a header row.
 func writeEventCSV(ctx context.Context, w io.Writer, events []extract.Event, facts tableFacts, sep rune) error {
-	t := newEventTable(ctx, facts)
-	if err := t.lookUp(events); err != nil {
-		return err
-	}
-	cw := csv.NewWriter(w)
-	cw.Comma = sep
-	if err := cw.Write(eventColumns); err != nil {
+	cw, err := newEventCSV(ctx, w, facts, sep)
+	if err != nil {
 		return err
 	}
 	for _, ev := range events {
-		row := t.row(ev)
-		if sep == '\t' {
-			row = flattenCells(row)
-		}
-		if err := cw.Write(row); err != nil {
+		if err := cw.add(ev); err != nil {
 			return err
 		}
 	}
-	cw.Flush()
-	return cw.Error()
+	return cw.close()
+}
+
+// csvBatch is how many events an eventCSV holds before it looks up their
+// entities' facts, with one call, and writes their rows: a listing of
+// any length holds no more than this many events at once.
+const csvBatch = 2048
+
+// eventCSV writes event rows as events come, a batch at a time.
+type eventCSV struct {
+	t     *eventTable
+	cw    *csv.Writer
+	tsv   bool
+	batch []extract.Event
+}
+
+// newEventCSV writes the header row of a CSV (sep ',') or TSV (sep '\t')
+// event table to w.
+func newEventCSV(ctx context.Context, w io.Writer, facts tableFacts, sep rune) (*eventCSV, error) {
+	cw := csv.NewWriter(w)
+	cw.Comma = sep
+	if err := cw.Write(eventColumns); err != nil {
+		return nil, err
+	}
+	return &eventCSV{t: newEventTable(ctx, facts), cw: cw, tsv: sep == '\t'}, nil
+}
+
+// add takes one event, writing the batch's rows when it is full.
+func (c *eventCSV) add(ev extract.Event) error {
+	c.batch = append(c.batch, ev)
+	if len(c.batch) < csvBatch {
+		return nil
+	}
+	return c.write()
+}
+
+// write writes the rows of the events held and forgets them.
+func (c *eventCSV) write() error {
+	if err := c.t.lookUp(c.batch); err != nil {
+		return err
+	}
+	for _, ev := range c.batch {
+		row := c.t.row(ev)
+		if c.tsv {
+			row = flattenCells(row)
+		}
+		if err := c.cw.Write(row); err != nil {
+			return err
+		}
+	}
+	clear(c.batch)
+	c.batch = c.batch[:0]
+	return c.cw.Error()
+}
+
+// close writes the rows of the events still held and flushes.
+func (c *eventCSV) close() error {
+	if err := c.write(); err != nil {
+		return err
+	}
+	c.cw.Flush()
+	return c.cw.Error()
 }
 
 // flattenCells turns runs of white space (tabs, line breaks) inside cells
