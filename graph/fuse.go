@@ -371,10 +371,10 @@ func (e *eventState) profile() *profile {
 
 // compatible tells whether some place of a lies within some place of b or
 // the other way round (a village matches its province and its country).
-func (f *fuser) compatible(a []quad.IRI, b map[quad.IRI]bool) bool {
+func (f *fuser) compatible(a, b []quad.IRI) bool {
 	for _, x := range a {
 		ax := f.ancestors(x)
-		for y := range b {
+		for _, y := range b {
 			if ax[y] || f.ancestors(y)[x] {
 				return true
 			}
@@ -551,16 +551,31 @@ func isoDigits(s string, i, n int) (v int, ok bool) {
 // pair of reports it weighs), and gives what subtracting the spans' times
 // gives, up to time.Duration's limit of 106,751 days.
 func dateDistance(a, b string) (days int, known bool) {
-	af, at, ok1 := daySpan(a)
-	bf, bt, ok2 := daySpan(b)
-	if !ok1 || !ok2 {
+	return spanOf(a).distance(spanOf(b))
+}
+
+// daySpanOf is a date parsed into day numbers (daySpan); ok is false for a
+// missing or unparsable date.
+type daySpanOf struct {
+	from, to int
+	ok       bool
+}
+
+func spanOf(s string) daySpanOf {
+	from, to, ok := daySpan(s)
+	return daySpanOf{from, to, ok}
+}
+
+// distance is dateDistance of the dates a and b were parsed from.
+func (a daySpanOf) distance(b daySpanOf) (days int, known bool) {
+	if !a.ok || !b.ok {
 		return 0, false
 	}
 	switch {
-	case at < bf:
-		days = bf - at
-	case bt < af:
-		days = af - bt
+	case a.to < b.from:
+		days = b.from - a.to
+	case b.to < a.from:
+		days = a.from - b.to
 	}
 	return min(days, maxDurationDays), true
 }

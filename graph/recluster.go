@@ -41,6 +41,31 @@ import (
 type profile struct {
 	types, actors, targets, locs map[quad.IRI]bool
 	figs                         []figures
+	memo                         *profileMemo // nil until read, and after add
+}
+
+// profileMemo is what matches reads of a profile, computed once per
+// profile: fusion weighs every pair of units of a component, and at tens
+// of thousands of articles fusing dates and walking sets again for each
+// pair was most of the cost of an ingest. A profile is read only once it
+// is complete; add drops the memo.
+type profileMemo struct {
+	types, actors, targets, locs []quad.IRI // sorted
+	date, anchor                 string
+	dateDays, anchorDays         daySpanOf
+	attack                       bool
+}
+
+// memoised returns p's memo, computing it on first use.
+func (p *profile) memoised() *profileMemo {
+	if p.memo == nil {
+		date, anchor := p.fuseDate(), p.earliestAnchor()
+		p.memo = &profileMemo{types: sortedIRIs(p.types), actors: sortedIRIs(p.actors),
+			targets: sortedIRIs(p.targets), locs: sortedIRIs(p.locs),
+			date: date, anchor: anchor, dateDays: spanOf(date), anchorDays: spanOf(anchor),
+			attack: p.types[schema.Attack]}
+	}
+	return p.memo
 }
 
 func newProfile() *profile {
@@ -56,10 +81,16 @@ func (p *profile) add(q *profile) {
 		}
 	}
 	p.figs = append(p.figs, q.figs...)
+	p.memo = nil
 }
 
 // date is the fused date of p's reports (fusedDate).
-func (p *profile) date() string {
+func (p *profile) date() string { return p.memoised().date }
+
+// anchor is the earliest publication day of p's reports.
+func (p *profile) anchor() string { return p.memoised().anchor }
+
+func (p *profile) fuseDate() string {
 	var dates []string
 	for _, f := range p.figs {
 		if f.date != "" {
@@ -69,8 +100,7 @@ func (p *profile) date() string {
 	return fusedDate(dates)
 }
 
-// anchor is the earliest publication day of p's reports.
-func (p *profile) anchor() string {
+func (p *profile) earliestAnchor() string {
 	out := ""
 	for _, f := range p.figs {
 		if f.anchor != "" && (out == "" || f.anchor < out) {
@@ -112,15 +142,12 @@ func sortedIRIs(set map[quad.IRI]bool) []quad.IRI {
 // for attacks also a shared target or a place, for other acts a shared
 // target where both name targets. The test is symmetric.
 func (f *fuser) matches(a, b *profile) (ok bool, score int) {
-	shared := false
-	for t := range a.types {
-		shared = shared || b.types[t]
-	}
-	if !shared {
+	ma, mb := a.memoised(), b.memoised()
+	if overlap(ma.types, mb.types) == 0 {
 		return false, 0
 	}
-	sharedActors, sharedTargets := overlapSets(a.actors, b.actors), overlapSets(a.targets, b.targets)
-	if len(a.actors) > 0 || len(b.actors) > 0 {
+	sharedActors, sharedTargets := overlap(ma.actors, mb.actors), overlap(ma.targets, mb.targets)
+	if len(ma.actors) > 0 || len(mb.actors) > 0 {
 		if sharedActors == 0 {
 			return false, 0
 		}
@@ -128,8 +155,7 @@ func (f *fuser) matches(a, b *profile) (ok bool, score int) {
 		return false, 0
 	}
 	dist := 0
-	ad, bd := a.date(), b.date()
-	if d, known := dateDistance(ad, bd); known {
+	if d, known := ma.dateDays.distance(mb.dateDays); known {
 		if d > 1 {
 			return false, 0
 		}
@@ -137,38 +163,46 @@ func (f *fuser) matches(a, b *profile) (ok bool, score int) {
 	}
 	// An undated report speaks of an event near its publication day
 	// (fusionkeys.go).
-	if ad == "" || bd == "" {
-		at, bt := ad, bd
-		if at == "" {
-			at = a.anchor()
+	if ma.date == "" || mb.date == "" {
+		at, bt := ma.dateDays, mb.dateDays
+		if ma.date == "" {
+			at = ma.anchorDays
 		}
-		if bt == "" {
-			bt = b.anchor()
+		if mb.date == "" {
+			bt = mb.anchorDays
 		}
-		if d, known := dateDistance(at, bt); known && d > undatedWindow {
+		if d, known := at.distance(bt); known && d > undatedWindow {
 			return false, 0
 		}
 	}
-	placed := len(a.locs) > 0 && len(b.locs) > 0
-	if placed && !f.compatible(sortedIRIs(a.locs), b.locs) {
+	placed := len(ma.locs) > 0 && len(mb.locs) > 0
+	if placed && !f.compatible(ma.locs, mb.locs) {
 		return false, 0
 	}
-	if a.types[schema.Attack] || b.types[schema.Attack] {
+	if ma.attack || mb.attack {
 		if sharedTargets == 0 && !placed {
 			return false, 0
 		}
-	} else if len(a.targets) > 0 && len(b.targets) > 0 && sharedTargets == 0 {
+	} else if len(ma.targets) > 0 && len(mb.targets) > 0 && sharedTargets == 0 {
 		return false, 0
 	}
 	// Prefer the closest date, then the most shared participants.
 	return true, dist*100 - sharedActors - sharedTargets
 }
 
-func overlapSets(a, b map[quad.IRI]bool) int {
+// overlap is the number of IRIs two sorted lists share.
+func overlap(a, b []quad.IRI) int {
 	n := 0
-	for k := range a {
-		if b[k] {
+	for i, j := 0, 0; i < len(a) && j < len(b); {
+		switch {
+		case a[i] < b[j]:
+			i++
+		case b[j] < a[i]:
+			j++
+		default:
 			n++
+			i++
+			j++
 		}
 	}
 	return n
